@@ -1,0 +1,124 @@
+/**
+ * The engine's public types. `shared/` imports no Node, VS Code or LSP module: these types are the
+ * contract between the engine, the daemon (gateway, language server), the CLI and the extension.
+ */
+
+/** VALID: the JSON needed no change (text around it may have been stripped). REPAIRED: repairs were
+ * applied. TRUNCATED: the input ended (or the JSON region was cut off) inside a value, which was closed
+ * or dropped. FAILED: no JSON value could be recovered; `json` is null and `error` says why. */
+export type RepairStatus = 'VALID' | 'REPAIRED' | 'TRUNCATED' | 'FAILED';
+
+/** Every kind of repair the engine makes. */
+export type RepairKind =
+  | 'trailing_comma' //      `[1, 2,]` -> `[1, 2]`
+  | 'missing_comma' //       `{"a": 1 "b": 2}` -> `{"a": 1, "b": 2}`
+  | 'unquoted_key' //        `{name: 1}` -> `{"name": 1}`
+  | 'single_quotes' //       `'x'` -> `"x"`
+  | 'smart_quotes' //        `“x”` -> `"x"`
+  | 'python_literal' //      `True` / `False` / `None` -> `true` / `false` / `null`
+  | 'comment' //             `// …` and `/* … */` removed
+  | 'control_character' //   a raw newline, tab or other control character in a string, escaped
+  | 'invalid_escape' //      `"\x"` -> `"\\x"`
+  | 'unquoted_string' //     `{"a": hello}` -> `{"a": "hello"}`
+  | 'invalid_number' //      `01`, `1.`, `.5`, `+1` made valid
+  | 'incomplete_keyword' //  `tru` at the end -> `true`
+  | 'dangling_key' //        `{"a": 1, "b"` / `{"a": 1, "b":` at the end: the key is dropped
+  | 'dropped_value' //       an incomplete value at the end that cannot be closed (`-`, `1e`) is dropped
+  | 'unclosed_string' //     a string cut off by the end: closed
+  | 'unclosed_container' //  `{` / `[` cut off by the end: closed
+  | 'missing_value' //       `{"a": }` -> `{"a": null}`
+  | 'mismatched_bracket' //  `[1, 2}` -> `[1, 2]`
+  | 'stray_bracket'; //      an extra `}` or `]` removed
+
+/** What was removed around the JSON value. */
+export type StrippedKind =
+  | 'reasoning' //  `<think>…</think>`, `<thinking>…</thinking>`, text before a lone `</think>`, an unclosed block
+  | 'fence' //      a markdown fence line (```json / ```)
+  | 'prose' //      text before the JSON value
+  | 'wrapper' //    `<tool_call>` / `</tool_call>` and similar tags
+  | 'trailing'; //  anything after the JSON value
+
+/** A position in the input: offset in UTF-16 code units, line and column 0-based. */
+export interface Position {
+  offset: number;
+  line: number;
+  column: number;
+}
+
+/** One repair: the input range [offset, offset + length) was replaced by `replacement`. */
+export interface Repair extends Position {
+  kind: RepairKind;
+  length: number;
+  replacement: string;
+  message: string;
+}
+
+/** One stripped span: the input range [offset, offset + length) is not part of the JSON. */
+export interface Stripped extends Position {
+  kind: StrippedKind;
+  length: number;
+  /** The text removed (for reasoning: the whole block including its tags). */
+  text: string;
+}
+
+export interface RepairError {
+  code: StreamFixErrorCode;
+  message: string;
+  offset: number;
+}
+
+export interface RepairResult {
+  status: RepairStatus;
+  /** The repaired JSON text; null only when FAILED. */
+  json: string | null;
+  /** What was changed, in input order. */
+  repairs: Repair[];
+  /** Think blocks, fences, prose, wrapper tags and trailing text removed, in input order. */
+  stripped: Stripped[];
+  error?: RepairError;
+}
+
+export interface StreamUpdate {
+  /** New repaired text decided since the last push. Never retracted. */
+  output: string;
+  /** Repairs decided during this push (they also appear in the final result). */
+  repairs: Repair[];
+  /** Spans stripped during this push. */
+  stripped: Stripped[];
+  /** Where the engine is: still before the JSON, inside it, or past its end. */
+  phase: 'before' | 'value' | 'after';
+}
+
+export interface StreamRepairer {
+  /** Feed the next chunk. Throws StreamFixError when a limit is exceeded or after end(). */
+  push(chunk: string): StreamUpdate;
+  /** Finish: returns the final output (closers etc.) and the full result for the whole stream.
+   * `result.json` is the concatenation of every `output` plus `final`. */
+  end(): RepairResult & { final: string };
+  /**
+   * A valid JSON text for everything received so far: all output emitted, plus whatever the engine
+   * holds back that is already decided, plus the closers for the open structures. Costs O(depth),
+   * never re-parses. Null while no JSON value has started.
+   */
+  view(): string | null;
+  /** All output emitted so far (the concatenation of every push's `output`). */
+  readonly emitted: string;
+}
+
+export interface RepairOptions {
+  /** Largest input accepted, in UTF-16 code units. Default 64 MiB. Past it: INPUT_TOO_LARGE. */
+  maxInputLength?: number;
+  /** Deepest nesting accepted. Default 512. Past it: DEPTH_LIMIT. */
+  maxDepth?: number;
+  /** Most text held back undecided at once. Default 1 MiB. Past it: HOLDBACK_LIMIT. */
+  maxHoldBack?: number;
+}
+
+export type StreamFixErrorCode =
+  | 'NO_JSON' //          no JSON value in the input
+  | 'INPUT_TOO_LARGE'
+  | 'DEPTH_LIMIT'
+  | 'HOLDBACK_LIMIT'
+  | 'STREAM_ENDED' //     push() or end() after end()
+  | 'INVALID_OPTION'
+  | 'INVALID_INPUT'; //   a chunk that is not a string

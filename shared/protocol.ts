@@ -1,0 +1,97 @@
+/**
+ * Types shared by the daemon (gateway + language server) and the extension: the gateway's artifact and
+ * event shapes, and the custom LSP messages. Typed once here; both sides import them.
+ * Imports nothing from Node, VS Code or the LSP libraries (method names are plain strings).
+ */
+import type { Repair, RepairStatus, Stripped, RepairResult } from './engine/types';
+
+export type GatewayMode = 'repair' | 'strip' | 'passthrough' | 'auto';
+/** The mode actually applied (auto resolved). */
+export type AppliedMode = Exclude<GatewayMode, 'auto'>;
+export type ArtifactStatus = RepairStatus | 'UPSTREAM_ERROR' | 'CLIENT_ABORTED' | 'PASSTHROUGH';
+
+export interface ToolCallArtifact {
+  index: number;
+  id?: string;
+  name?: string;
+  rawArguments: string;
+  repairedArguments: string | null;
+  status: RepairStatus;
+  repairs: Repair[];
+}
+
+/** What GET /v1/streamfix/result/:id returns. Never contains the API key. */
+export interface Artifact {
+  id: string;
+  createdAt: string; // ISO time the request arrived
+  model: string;
+  mode: AppliedMode;
+  requestedMode: GatewayMode;
+  stream: boolean;
+  status: ArtifactStatus;
+  rawContent: string;
+  repairedContent: string | null;
+  reasoning: string; // reasoning stripped from content plus reasoning fields forwarded
+  repairs: Repair[];
+  stripped: Stripped[];
+  toolCalls: ToolCallArtifact[];
+  finishReason: string | null;
+  usage: unknown | null;
+  timings: { ttfbMs: number | null; totalMs: number; addedMs: number };
+  chunks: { upstream: number; client: number; malformed: number };
+  stuttering: boolean; // upstream sent cumulative content; turned into deltas
+  errors: { message: string; status?: number; code?: string }[];
+}
+
+/** A short listing entry (GET /v1/streamfix/results). */
+export interface ArtifactSummary {
+  id: string;
+  createdAt: string;
+  model: string;
+  mode: AppliedMode;
+  status: ArtifactStatus;
+  repairs: number;
+  totalMs: number;
+}
+
+/** Events on GET /v1/streamfix/events (SSE `event:` name = `type`, `id:` = seq). */
+export type GatewayEvent =
+  | { type: 'started'; seq: number; id: string; time: string; model: string; mode: AppliedMode; stream: boolean }
+  | { type: 'reasoning'; seq: number; id: string; time: string; bytes: number }
+  | { type: 'repair'; seq: number; id: string; time: string; repair: Repair; toolCallIndex?: number }
+  | {
+      type: 'finished';
+      seq: number;
+      id: string;
+      time: string;
+      model: string;
+      mode: AppliedMode;
+      status: ArtifactStatus;
+      repairs: number;
+      reasoningBytes: number;
+      timings: Artifact['timings'];
+    };
+
+// ---- custom LSP messages (server = daemon, client = extension) ----
+
+/** Request `streamfix/repair`: repair a text with the engine in the daemon. */
+export const RepairRequestMethod = 'streamfix/repair';
+export interface RepairRequestParams { text: string }
+export type RepairRequestResult = RepairResult;
+
+/** Request `streamfix/listArtifacts`: recent artifacts, newest first. */
+export const ListArtifactsMethod = 'streamfix/listArtifacts';
+export interface ListArtifactsParams { limit?: number }
+export type ListArtifactsResult = ArtifactSummary[];
+
+/** Request `streamfix/getArtifact`: one artifact, or null when the id is unknown. */
+export const GetArtifactMethod = 'streamfix/getArtifact';
+export interface GetArtifactParams { id: string }
+export type GetArtifactResult = Artifact | null;
+
+/** Request `streamfix/gatewayInfo`: where the gateway listens. */
+export const GatewayInfoMethod = 'streamfix/gatewayInfo';
+export interface GatewayInfo { url: string; port: number; upstream: string; demo: boolean; token: string | null }
+
+/** Notification `streamfix/gatewayEvent`: each gateway event, forwarded to the client. */
+export const GatewayEventNotification = 'streamfix/gatewayEvent';
