@@ -1,0 +1,179 @@
+/**
+ * Prometheus metrics for GET /metrics. Each GatewayMetrics owns its own prom-client Registry (never the
+ * global one) so several gateways in one process, as in the tests, do not clash over metric names.
+ *
+ * Label values that come from clients (model names) or upstreams (status text, repair kinds) are bounded:
+ * after a cap of distinct values new ones are counted as "other", so a client sending random model names
+ * cannot grow the registry without bound. The API key is never a parameter here, so it cannot become a
+ * label.
+ *
+ * Example:
+ *   const m = new GatewayMetrics();
+ *   m.onRequest('openai/gpt-4o', 'repair', '200');
+ *   server.on('request', (req, res) => void m.handle(req, res)); // GET /metrics
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+export const DEFAULT_MAX_LABEL_VALUES = 100;
+/** A label value longer than this is cut: no legitimate model name or status is this long. */
+const MAX_LABEL_LENGTH = 120;
+export const OTHER_LABEL = 'other';
+
+/** Seconds; from a fast local model (~5 ms) to a slow reasoning model's first byte. */
+const TTFB_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
+/** Seconds; the gateway's own work per chunk is microseconds, so the buckets start at 10 µs. */
+const ADDED_BUCKETS = [0.00001, 0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.1];
+
+export interface GatewayMetricsOptions {
+  /** Cap on distinct values per client-controlled label (model, kind, status). Default 100. */
+  maxLabelValues?: number;
+  /** Collect Node process metrics (CPU, memory, event loop lag, GC). Default true. */
+  defaultMetrics?: boolean;
+}
+
+/** Keeps at most `max` distinct values; the rest map to "other". */
+class BoundedLabel {
+  private readonly seen = new Set<string>();
+  constructor(private readonly max: number) {}
+
+  value(raw: unknown): string {
+    let v = typeof raw === 'string' ? raw : String(raw);
+    if (v === '') v = 'unknown';
+    if (v.length > MAX_LABEL_LENGTH) v = v.slice(0, MAX_LABEL_LENGTH);
+    if (this.seen.has(v)) return v;
+    if (this.seen.size >= this.max) return OTHER_LABEL;
+    this.seen.add(v);
+    return v;
+  }
+}
+
+export class GatewayMetrics {
+  readonly registry = new Registry();
+  private readonly models: BoundedLabel;
+  private readonly kinds: BoundedLabel;
+  private readonly statuses: BoundedLabel;
+  private readonly modes: BoundedLabel;
+  private readonly requests: Counter<'model' | 'mode' | 'status'>;
+  private readonly repairs: Counter<'kind' | 'model'>;
+  private readonly reasoningBytes: Counter;
+  private readonly truncations: Counter<'model'>;
+  private readonly malformedLines: Counter;
+  private readonly upstreamErrors: Counter<'status'>;
+  private readonly activeStreams: Gauge;
+  private readonly ttfb: Histogram;
+  private readonly addedPerChunk: Histogram;
+
+  constructor(options: GatewayMetricsOptions = {}) {
+    const max = options.maxLabelValues ?? DEFAULT_MAX_LABEL_VALUES;
+    this.models = new BoundedLabel(max);
+    this.kinds = new BoundedLabel(max);
+    this.statuses = new BoundedLabel(max);
+    this.modes = new BoundedLabel(8);
+    const registers = [this.registry];
+    this.requests = new Counter({
+      name: 'streamfix_requests_total',
+      help: 'Chat completion requests, by model, applied mode and final status (HTTP status or engine status)',
+      labelNames: ['model', 'mode', 'status'],
+      registers,
+    });
+    this.repairs = new Counter({
+      name: 'streamfix_repairs_total',
+      help: 'Repairs applied to content and tool-call arguments, by repair kind and model',
+      labelNames: ['kind', 'model'],
+      registers,
+    });
+    this.reasoningBytes = new Counter({
+      name: 'streamfix_reasoning_stripped_bytes_total',
+      help: 'Bytes of reasoning (think blocks) moved out of content',
+      registers,
+    });
+    this.truncations = new Counter({
+      name: 'streamfix_truncations_total',
+      help: 'Responses whose JSON was cut off and closed (status TRUNCATED), by model',
+      labelNames: ['model'],
+      registers,
+    });
+    this.malformedLines = new Counter({
+      name: 'streamfix_upstream_malformed_lines_total',
+      help: 'Upstream SSE data lines that were not valid JSON chunks (skipped)',
+      registers,
+    });
+    this.upstreamErrors = new Counter({
+      name: 'streamfix_upstream_errors_total',
+      help: 'Upstream failures, by HTTP status or error code (e.g. 429, 502, connect_error)',
+      labelNames: ['status'],
+      registers,
+    });
+    this.activeStreams = new Gauge({
+      name: 'streamfix_active_streams',
+      help: 'Streaming responses currently open',
+      registers,
+    });
+    this.ttfb = new Histogram({
+      name: 'streamfix_upstream_ttfb_seconds',
+      help: 'Time from sending the upstream request to its first response byte',
+      buckets: TTFB_BUCKETS,
+      registers,
+    });
+    this.addedPerChunk = new Histogram({
+      name: 'streamfix_added_seconds_per_chunk',
+      help: "The gateway's own processing time per upstream chunk (parse, repair, re-encode)",
+      buckets: ADDED_BUCKETS,
+      registers,
+    });
+    if (options.defaultMetrics !== false) collectDefaultMetrics({ register: this.registry });
+  }
+
+  onRequest(model: string, mode: string, status: string | number): void {
+    this.requests.inc({ model: this.models.value(model), mode: this.modes.value(mode), status: this.statuses.value(status) });
+  }
+
+  onRepair(kind: string, model: string): void {
+    this.repairs.inc({ kind: this.kinds.value(kind), model: this.models.value(model) });
+  }
+
+  onReasoningBytes(n: number): void {
+    if (Number.isFinite(n) && n > 0) this.reasoningBytes.inc(n);
+  }
+
+  onTruncation(model: string): void {
+    this.truncations.inc({ model: this.models.value(model) });
+  }
+
+  onMalformedLine(): void {
+    this.malformedLines.inc();
+  }
+
+  onUpstreamError(status: string): void {
+    this.upstreamErrors.inc({ status: this.statuses.value(status) });
+  }
+
+  streamOpened(): void {
+    this.activeStreams.inc();
+  }
+
+  streamClosed(): void {
+    this.activeStreams.dec();
+  }
+
+  observeTtfb(seconds: number): void {
+    if (Number.isFinite(seconds) && seconds >= 0) this.ttfb.observe(seconds);
+  }
+
+  observeAddedPerChunk(seconds: number): void {
+    if (Number.isFinite(seconds) && seconds >= 0) this.addedPerChunk.observe(seconds);
+  }
+
+  /** Serves GET /metrics in the Prometheus text format. Never throws; a failure is a 500 with the reason. */
+  async handle(_req: IncomingMessage, res: ServerResponse): Promise<void> {
+    try {
+      const body = await this.registry.metrics();
+      res.writeHead(200, { 'content-type': this.registry.contentType });
+      res.end(body);
+    } catch (err) {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end(`metrics collection failed: ${(err as Error).message}\n`);
+    }
+  }
+}
