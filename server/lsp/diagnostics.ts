@@ -1,0 +1,155 @@
+/**
+ * From a document's text to "findings": one per repair the engine would make (and, for JSON, one per
+ * stripped span), each with the exact input range it replaces and the replacement. The same findings
+ * feed the diagnostics and the quick fixes, so a diagnostic's fix always edits exactly what it reports.
+ *
+ * Range rule for diagnostics (the edit itself always uses the exact engine range):
+ * - a repair that replaces text (length > 0) is shown on exactly that text;
+ * - a zero-length insertion (a missing comma, a closer at the end) is shown on the character at the
+ *   insertion point when that is not whitespace, else on the last non-whitespace character before it
+ *   (the end of the token that lacks something after it), else as an empty range.
+ */
+import { StreamFixError, repairJson } from '../../shared/engine';
+import type { RepairKind, RepairResult, StrippedKind } from '../../shared/engine';
+import type { Diagnostic } from 'vscode-languageserver/node';
+import { DiagnosticSeverity } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { DiagnosticsSettings } from './settings';
+
+export const SOURCE = 'streamfix';
+
+/** Repairs that finish a truncated text; one alone can leave it worse (a `}` before the `]`). */
+const TAIL_KINDS: ReadonlySet<RepairKind> = new Set<RepairKind>([
+  'unclosed_string',
+  'unclosed_container',
+  'dangling_key',
+  'dropped_value',
+  'incomplete_keyword',
+]);
+
+const STRIPPED_MESSAGES: Record<StrippedKind, string> = {
+  reasoning: 'Reasoning block before the JSON value is not JSON',
+  fence: 'Markdown fence around the JSON value is not JSON',
+  prose: 'Text before the JSON value is not JSON',
+  wrapper: 'Wrapper tag around the JSON value is not JSON',
+  trailing: 'Text after the JSON value is not JSON',
+};
+
+export interface Finding {
+  /** Repair kind, stripped kind, or the engine's error code when the repair failed. */
+  code: string;
+  origin: 'repair' | 'stripped' | 'error';
+  offset: number;
+  length: number;
+  replacement: string;
+  message: string;
+  /** Part of the truncation tail: its quick fix applies the whole tail. */
+  tail: boolean;
+}
+
+export interface Analysis {
+  version: number;
+  languageId: string;
+  result: RepairResult;
+  findings: Finding[];
+}
+
+/** What a diagnostic carries in `data` so a code action can find its finding again. */
+export interface FindingData {
+  offset: number;
+  length: number;
+}
+
+export const LANGUAGES: ReadonlySet<string> = new Set(['json', 'jsonc']);
+
+/** True when `text` holds only whitespace and `//` or `/* *\/` comments (legal in jsonc). */
+export function isOnlyComments(text: string): boolean {
+  return text.replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, '').trim() === '';
+}
+
+/**
+ * Run the engine on a document and keep the findings worth reporting for its language.
+ * jsonc: comments are legal, and trailing commas too unless `jsoncTrailingCommas` is set.
+ */
+export function analyze(text: string, languageId: string, version: number, settings: DiagnosticsSettings): Analysis {
+  const result = safeRepair(text);
+  const findings: Finding[] = [];
+  const jsonc = languageId === 'jsonc';
+  if (result.status === 'FAILED') {
+    const err = result.error;
+    findings.push({
+      code: err?.code ?? 'NO_JSON',
+      origin: 'error',
+      offset: Math.max(0, Math.min(err?.offset ?? 0, text.length)),
+      length: 0,
+      replacement: '',
+      message: err?.message ?? 'No JSON value found',
+      tail: false,
+    });
+    return { version, languageId, result, findings };
+  }
+  for (const s of result.stripped) {
+    if (s.text.trim() === '') continue;
+    if (jsonc && (s.kind === 'prose' || s.kind === 'trailing') && isOnlyComments(s.text)) continue;
+    findings.push({
+      code: s.kind,
+      origin: 'stripped',
+      offset: s.offset,
+      length: s.length,
+      replacement: '',
+      message: STRIPPED_MESSAGES[s.kind],
+      tail: false,
+    });
+  }
+  for (const r of result.repairs) {
+    if (jsonc && r.kind === 'comment') continue;
+    if (jsonc && r.kind === 'trailing_comma' && !settings.jsoncTrailingCommas) continue;
+    findings.push({
+      code: r.kind,
+      origin: 'repair',
+      offset: r.offset,
+      length: r.length,
+      replacement: r.replacement,
+      message: r.message,
+      tail: TAIL_KINDS.has(r.kind),
+    });
+  }
+  findings.sort((a, b) => a.offset - b.offset);
+  return { version, languageId, result, findings };
+}
+
+/** The engine's result, with a limit error (input too large, too deep) turned into a FAILED result. */
+function safeRepair(text: string): RepairResult {
+  try {
+    return repairJson(text);
+  } catch (err) {
+    if (!(err instanceof StreamFixError)) throw err;
+    const offset = err.offset >= 0 ? err.offset : 0;
+    return { status: 'FAILED', json: null, repairs: [], stripped: [], error: { code: err.code, message: err.message, offset } };
+  }
+}
+
+const isSpace = (ch: string | undefined): boolean => ch !== undefined && /\s/.test(ch);
+
+/** The [start, end) offsets a finding is shown on (see the range rule in the file comment). */
+export function displaySpan(text: string, offset: number, length: number): [number, number] {
+  if (length > 0) return [offset, offset + length];
+  if (offset < text.length && !isSpace(text[offset])) return [offset, offset + 1];
+  let p = Math.min(offset, text.length) - 1;
+  while (p >= 0 && isSpace(text[p])) p--;
+  if (p >= 0) return [p, p + 1];
+  return [offset, offset];
+}
+
+export function toDiagnostic(doc: TextDocument, f: Finding): Diagnostic {
+  const [start, end] = displaySpan(doc.getText(), f.offset, f.length);
+  const data: FindingData = { offset: f.offset, length: f.length };
+  return {
+    range: { start: doc.positionAt(start), end: doc.positionAt(end) },
+    severity: f.origin === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+    source: SOURCE,
+    code: f.code,
+    message: f.message,
+    data,
+  };
+}

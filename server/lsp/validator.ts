@@ -1,0 +1,98 @@
+/**
+ * When to check a document and where its diagnostics go: at once when it opens, debounced per document
+ * while it changes (the latest version wins: a stale run never publishes), cleared when it closes.
+ * Keeps the last analysis per document so code actions reuse it instead of running the engine again.
+ */
+import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Analysis } from './diagnostics';
+import { LANGUAGES, analyze, toDiagnostic } from './diagnostics';
+import type { SettingsCache } from './settings';
+
+export class Validator {
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly analyses = new Map<string, Analysis>();
+  /** Bumped on every schedule/close so a run that finishes after a newer change or a close is dropped. */
+  private readonly generation = new Map<string, number>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly settings: SettingsCache,
+  ) {}
+
+  private bump(uri: string): number {
+    const g = (this.generation.get(uri) ?? 0) + 1;
+    this.generation.set(uri, g);
+    const t = this.timers.get(uri);
+    if (t) clearTimeout(t);
+    this.timers.delete(uri);
+    return g;
+  }
+
+  /** The version last queued per document: TextDocuments fires a content change right after open. */
+  private readonly queued = new Map<string, number>();
+
+  /** A just-opened document is checked without waiting. */
+  openNow(doc: TextDocument): void {
+    if (!LANGUAGES.has(doc.languageId)) return;
+    this.queued.set(doc.uri, doc.version);
+    void this.run(doc.uri, this.bump(doc.uri));
+  }
+
+  /** A changed document is checked once the user pauses typing for `debounceMs`. */
+  schedule(doc: TextDocument): void {
+    if (!LANGUAGES.has(doc.languageId) || this.queued.get(doc.uri) === doc.version) return;
+    this.queued.set(doc.uri, doc.version);
+    const g = this.bump(doc.uri);
+    void this.settings.get(doc.uri).then((s) => {
+      if (this.generation.get(doc.uri) !== g) return;
+      this.timers.set(doc.uri, setTimeout(() => void this.run(doc.uri, g), s.debounceMs));
+    });
+  }
+
+  revalidateAll(): void {
+    this.analyses.clear();
+    for (const doc of this.documents.all()) this.openNow(doc);
+  }
+
+  close(uri: string): void {
+    this.bump(uri);
+    this.queued.delete(uri);
+    this.analyses.delete(uri);
+    this.settings.forget(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+  }
+
+  /** The analysis of the document's current version (computed now if needed), or null when disabled. */
+  async analysisFor(doc: TextDocument): Promise<Analysis | null> {
+    const settings = await this.settings.get(doc.uri);
+    if (!settings.enable || !LANGUAGES.has(doc.languageId)) return null;
+    const cached = this.analyses.get(doc.uri);
+    if (cached && cached.version === doc.version && cached.languageId === doc.languageId) return cached;
+    const analysis = analyze(doc.getText(), doc.languageId, doc.version, settings);
+    this.analyses.set(doc.uri, analysis);
+    return analysis;
+  }
+
+  private async run(uri: string, g: number): Promise<void> {
+    this.timers.delete(uri);
+    try {
+      const doc = this.documents.get(uri);
+      if (!doc) return;
+      const analysis = await this.analysisFor(doc);
+      if (this.generation.get(uri) !== g) return;
+      const diagnostics = analysis ? analysis.findings.map((f) => toDiagnostic(doc, f)) : [];
+      await this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+    } catch (err) {
+      this.connection.console.error(
+        `streamfix: checking ${uri} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`,
+      );
+    }
+  }
+}
