@@ -334,7 +334,7 @@ export class ArtifactStore {
 
 /** Why `value` is not a stored artifact file for `id`, or null when it is one. */
 function checkStoredFile(value: unknown, id: string): string | null {
-  if (typeof value !== 'object' || value === null) return 'not a JSON object';
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not a JSON object';
   const v = value as Record<string, unknown>;
   if (v.format !== FILE_FORMAT) return `unknown format ${JSON.stringify(v.format)}`;
   if (!Number.isSafeInteger(v.seq) || (v.seq as number) < 1) return 'missing sequence number';
