@@ -1,0 +1,96 @@
+/**
+ * Correctness: pass rate per corpus category for streamfix, jsonrepair, partial-json and JSON.parse.
+ * A tool passes a case when its output parses to the expected value; for valid JSON streamfix and
+ * jsonrepair must also return the text unchanged (surrounding whitespace aside), and for cases where
+ * nothing can be recovered streamfix must say FAILED and the others must throw.
+ */
+import { jsonrepair } from 'jsonrepair';
+import { Allow, parse as partialParse } from 'partial-json';
+import { repairJson } from '../../shared/engine';
+import { buildCorpus, type Case, matchesValue } from './corpus';
+import { table } from './measure';
+
+type Tool = { name: string; run: (c: Case) => boolean };
+
+const sameText = (out: string, input: string) => out === input || out === input.trim();
+
+/** Runs `produce`; a throw passes only when the case expects failure. */
+function judge(c: Case, produce: () => { value: unknown; text?: string }): boolean {
+  let got: { value: unknown; text?: string };
+  try {
+    got = produce();
+  } catch {
+    return c.expected.kind === 'failed';
+  }
+  if (c.expected.kind === 'failed') return false;
+  if (c.expected.kind === 'identical' && got.text !== undefined && !sameText(got.text, c.input)) return false;
+  return matchesValue(c.expected, got.value);
+}
+
+const TOOLS: Tool[] = [
+  {
+    name: 'streamfix',
+    run: (c) => {
+      const r = repairJson(c.input);
+      if (c.expected.kind === 'failed') return r.status === 'FAILED' && r.json === null;
+      if (r.json === null) return false;
+      if (c.expected.kind === 'identical' && r.status !== 'VALID') return false;
+      const json = r.json;
+      return judge(c, () => ({ value: JSON.parse(json), text: json }));
+    },
+  },
+  {
+    name: 'jsonrepair',
+    run: (c) =>
+      judge(c, () => {
+        const text = jsonrepair(c.input);
+        return { value: JSON.parse(text), text };
+      }),
+  },
+  { name: 'partial-json', run: (c) => judge(c, () => ({ value: partialParse(c.input, Allow.ALL) })) },
+  { name: 'JSON.parse', run: (c) => judge(c, () => ({ value: JSON.parse(c.input) })) },
+];
+
+export interface CorrectnessResult {
+  markdown: string;
+  /** streamfix pass rate per category, 0..1. */
+  streamfixRates: Record<string, number>;
+  streamfixFailures: Case[];
+  total: number;
+}
+
+export function runCorrectness(): CorrectnessResult {
+  const corpus = buildCorpus();
+  const categories = [...new Set(corpus.map((c) => c.category))];
+  const passed: Record<string, Record<string, number>> = {};
+  const failures: Case[] = [];
+  for (const tool of TOOLS) {
+    passed[tool.name] = {};
+    for (const c of corpus) {
+      let ok: boolean;
+      try {
+        ok = tool.run(c);
+      } catch {
+        ok = false; // a throw from a tool on a case that expects a value (already handled in judge)
+      }
+      if (ok) passed[tool.name][c.category] = (passed[tool.name][c.category] ?? 0) + 1;
+      else if (tool.name === 'streamfix') failures.push(c);
+    }
+  }
+  const count = (cat: string) => corpus.filter((c) => c.category === cat).length;
+  const pct = (tool: string, cat: string) => `${((100 * (passed[tool][cat] ?? 0)) / count(cat)).toFixed(1)}%`;
+  const rows = categories.map((cat) => [cat, String(count(cat)), ...TOOLS.map((t) => pct(t.name, cat))]);
+  const totalPct = (tool: string) => {
+    const sum = Object.values(passed[tool]).reduce((a, b) => a + b, 0);
+    return `**${((100 * sum) / corpus.length).toFixed(1)}%**`;
+  };
+  rows.push(['**all**', String(corpus.length), ...TOOLS.map((t) => totalPct(t.name))]);
+  const rates: Record<string, number> = {};
+  for (const cat of categories) rates[cat] = (passed.streamfix[cat] ?? 0) / count(cat);
+  return {
+    markdown: table(['category', 'cases', ...TOOLS.map((t) => t.name)], rows),
+    streamfixRates: rates,
+    streamfixFailures: failures,
+    total: corpus.length,
+  };
+}

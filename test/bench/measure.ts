@@ -1,0 +1,44 @@
+/** Timing helpers shared by the benchmark sections. */
+
+declare const gc: (() => void) | undefined;
+
+/** Collects garbage between runs when node runs with --expose-gc, so one run's garbage is not billed
+ * to the next. */
+export function collect(): void {
+  if (typeof gc === 'function') gc();
+}
+
+/** Milliseconds taken by one call of `fn`. */
+export async function timeOnce(fn: () => unknown): Promise<number> {
+  collect();
+  const t0 = process.hrtime.bigint();
+  await fn();
+  return Number(process.hrtime.bigint() - t0) / 1e6;
+}
+
+/** Median milliseconds of `runs` calls after `warmup` untimed calls. */
+export async function timeMedian(fn: () => unknown, runs: number, warmup = 1): Promise<number> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) times.push(await timeOnce(fn));
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+export const MB = 1024 * 1024;
+
+/** Size of a text as UTF-8 bytes. */
+export const bytes = (s: string): number => Buffer.byteLength(s, 'utf8');
+
+export const mbps = (byteCount: number, ms: number): number => byteCount / MB / (ms / 1000);
+
+export const fmt = (n: number, digits = 1): string => (Number.isFinite(n) ? n.toFixed(digits) : '—');
+
+export function fmtMs(ms: number): string {
+  return ms >= 10000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(ms < 10 ? 2 : 0)} ms`;
+}
+
+export function table(head: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
+}

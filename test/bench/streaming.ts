@@ -1,0 +1,179 @@
+/**
+ * Streaming cost: documents of ~16 KB, ~128 KB and ~1 MB pushed in 16-character chunks, keeping an
+ * up-to-date valid view after every chunk. streamfix keeps its view incrementally (view() after each
+ * push); partial-json and the AI SDK's parsePartialJson must re-parse the whole buffer every chunk;
+ * jsonrepair/stream repairs as a Node transform but has no "valid view so far", so it is timed on the
+ * repair alone. Every tool's final output is checked against the document before timing.
+ */
+import { parsePartialJson } from 'ai';
+import { jsonrepairTransform } from 'jsonrepair/stream';
+import { Allow, parse as partialParse } from 'partial-json';
+import { createStreamRepairer } from '../../shared/engine';
+import { deepEqual } from './corpus';
+import { makeDocument } from './docs';
+import { bytes, fmt, fmtMs, mbps, table, timeMedian, timeOnce } from './measure';
+
+const CHUNK = 16;
+/** A competitor whose extrapolated 1 MB run would take longer than this is skipped at 1 MB. */
+const SKIP_ABOVE_MS = 30_000;
+
+interface Doc {
+  label: string;
+  text: string;
+  value: unknown;
+  chunks: string[];
+}
+
+function chunked(text: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < text.length; i += CHUNK) out.push(text.slice(i, i + CHUNK));
+  return out;
+}
+
+/** Each runner streams a document and returns the final value it ends up with. */
+type Runner = (d: Doc) => Promise<unknown> | unknown;
+
+const streamfix: Runner = (d) => {
+  const s = createStreamRepairer();
+  let view: string | null = null;
+  for (const c of d.chunks) {
+    s.push(c);
+    view = s.view();
+  }
+  const r = s.end();
+  if (r.json !== d.text) throw new Error('streamfix: streamed output differs from the document');
+  return JSON.parse(view ?? 'null');
+};
+
+const partialJson: Runner = (d) => {
+  let buf = '';
+  let v: unknown;
+  for (const c of d.chunks) {
+    buf += c;
+    try {
+      v = partialParse(buf, Allow.ALL);
+    } catch {
+      // Some prefixes (a lone `-`) are not parseable; the view keeps the previous value.
+    }
+  }
+  return v;
+};
+
+const aiSdk: Runner = async (d) => {
+  let buf = '';
+  let v: unknown;
+  for (const c of d.chunks) {
+    buf += c;
+    const r = await parsePartialJson(buf);
+    if (r.value !== undefined) v = r.value;
+  }
+  return v;
+};
+
+const jsonrepairStream: Runner = (d) =>
+  new Promise((resolve, reject) => {
+    const t = jsonrepairTransform();
+    const out: string[] = [];
+    t.on('data', (b: Buffer | string) => out.push(String(b)));
+    t.on('error', reject);
+    t.on('end', () => {
+      try {
+        resolve(JSON.parse(out.join('')));
+      } catch (e) {
+        reject(e);
+      }
+    });
+    for (const c of d.chunks) t.write(c);
+    t.end();
+  });
+
+/** Untimed check that streamfix's view is valid JSON all along (every 97th chunk). */
+function checkViews(d: Doc): void {
+  const s = createStreamRepairer();
+  d.chunks.forEach((c, i) => {
+    s.push(c);
+    const v = s.view();
+    if (i % 97 === 0 && v !== null) JSON.parse(v);
+  });
+}
+
+export interface StreamingResult {
+  markdown: string;
+  /** streamfix at ~1 MB: MB/s and growth from 128 KB to 1 MB. */
+  streamfixMbps: number;
+  streamfixGrowth: number;
+}
+
+export async function runStreaming(log: (s: string) => void, jsonParseMbps: number): Promise<StreamingResult> {
+  const docs: Doc[] = [
+    ['16 KB', 16 * 1024],
+    ['128 KB', 128 * 1024],
+    ['1 MB', 1024 * 1024],
+  ].map(([label, size]) => {
+    const d = makeDocument(size as number, 7);
+    return { label: label as string, text: d.text, value: d.value, chunks: chunked(d.text) };
+  });
+  const runners: [string, Runner, string][] = [
+    ['**streamfix** (push + view())', streamfix, 'valid view after every chunk'],
+    ['partial-json (re-parse)', partialJson, 'valid view after every chunk'],
+    ['ai parsePartialJson (re-parse)', aiSdk, 'valid view after every chunk'],
+    ['jsonrepair/stream', jsonrepairStream, 'repaired output only, no view'],
+  ];
+  for (const d of docs) checkViews(d);
+
+  const rows: string[][] = [];
+  let sfMbps = NaN;
+  let sfGrowth = NaN;
+  for (const [name, run, note] of runners) {
+    const times: number[] = [];
+    const cells: string[] = [];
+    for (let k = 0; k < docs.length; k++) {
+      const d = docs[k];
+      if (k === 2 && times[1] !== undefined) {
+        // Decide whether the big run is affordable from the growth seen between the two smaller ones.
+        const exp = Math.log(times[1] / times[0]) / Math.log(docs[1].text.length / docs[0].text.length);
+        const predicted = times[1] * (d.text.length / docs[1].text.length) ** exp;
+        if (predicted > SKIP_ABOVE_MS) {
+          cells.push(`skipped: ~${(predicted / 1000).toFixed(0)} s extrapolated (growth exponent ${exp.toFixed(2)})`);
+          break;
+        }
+      }
+      const check = (final: unknown) => {
+        if (!deepEqual(final, d.value)) throw new Error(`benchmark output check failed: ${name} on ${d.label}`);
+      };
+      let t: number;
+      if (d.text.length > 100_000 && run !== streamfix) {
+        // Slow re-parsers: one run, checked after it is timed.
+        let final: unknown;
+        t = await timeOnce(async () => {
+          final = await run(d);
+        });
+        check(final);
+      } else {
+        check(await run(d)); // the check run, also the warm-up
+        t = await timeMedian(() => run(d), 3, 0);
+      }
+      times.push(t);
+      cells.push(fmtMs(t));
+      log(`streaming: ${name} ${d.label} ${fmtMs(t)}`);
+    }
+    while (cells.length < 3) cells.push('—');
+    const last = times.length - 1;
+    const rate = mbps(bytes(docs[last].text), times[last]);
+    const growth = times.length === 3 ? times[2] / times[1] : NaN;
+    if (run === streamfix) {
+      sfMbps = rate;
+      sfGrowth = growth;
+    }
+    rows.push([name, ...cells, `${fmt(rate)} (${docs[last].label})`, times.length === 3 ? `${fmt(growth)}×` : '—', note]);
+  }
+  const sizes = docs.map((d) => `${d.label} = ${(bytes(d.text) / 1024).toFixed(0)} KiB`).join(', ');
+  return {
+    markdown:
+      `Documents: ${sizes}; ${CHUNK}-character chunks (${docs[2].chunks.length} chunks for 1 MB). Growth 128 KB → 1 MB: linear ≈ ${fmt(docs[2].text.length / docs[1].text.length)}×, quadratic ≈ ${fmt((docs[2].text.length / docs[1].text.length) ** 2, 0)}×. ` +
+      `streamfix at 1 MB: ${fmt(sfMbps / jsonParseMbps, 2)}× JSON.parse's MB/s on the 4 MB document.\n\n` +
+      table(['tool', docs[0].label, docs[1].label, docs[2].label, 'MB/s', 'growth 128 KB → 1 MB', 'what it keeps'], rows),
+    streamfixMbps: sfMbps,
+    streamfixGrowth: sfGrowth,
+  };
+}
