@@ -1,0 +1,165 @@
+/**
+ * Runs the extension's mocha suite (a module exporting run(): Promise<void>, the @vscode/test-electron
+ * contract) inside the real extension host of code-server, opened by headless chromium.
+ *
+ *   node --import tsx test/vscode/runner/runCodeServer.ts [--tests out/test/vscode/suite/index]
+ *        [--ext .] [--no-dev] [--install x.vsix] [--timeout 300] [--env K=V]... [--name run]
+ *
+ * Exit code: the suite's (0 all passed, 1 failures), 124 on time-out, 2 when the runner itself failed.
+ * The full logs stay in test-results/vscode/<name>/ (workbench.log, code-server.log, exthost logs).
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { format, parseArgs } from 'node:util';
+import {
+  REPO_ROOT,
+  RunnerError,
+  codeServerDirs,
+  codeServerEnv,
+  findTools,
+  isNoise,
+  launchBrowser,
+  makeLogger,
+  makeRunDirs,
+  makeWorkspace,
+  requireBuilt,
+  startCodeServer,
+  workbenchUrl,
+  type RunDirs,
+  type Tools,
+} from './codeServer';
+
+export const EXIT_TIMEOUT = 124;
+export const EXIT_RUNNER = 2;
+
+export interface SuiteRun {
+  /** Module exporting run(): Promise<void>, absolute, without .js. */
+  testsPath: string;
+  /** Extension under development; undefined runs only installed extensions (the .vsix check). */
+  devPath?: string;
+  /** .vsix files installed into this run's extensions dir before code-server starts. */
+  install?: string[];
+  timeoutSec: number;
+  env: Record<string, string>;
+  name: string;
+}
+
+/** Installs a .vsix with code-server's own CLI into the run's extensions dir. */
+export function installVsix(tools: Tools, dirs: RunDirs, vsix: string): string {
+  const { userData, extensions } = codeServerDirs(dirs);
+  const out = execFileSync(
+    tools.node,
+    [tools.codeServerEntry, '--user-data-dir', userData, '--extensions-dir', extensions, '--install-extension', vsix],
+    { env: codeServerEnv(tools, dirs), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 120000 },
+  );
+  return out.trim();
+}
+
+/** Runs one suite to completion and returns the exit code; never throws for a failing test. */
+export async function runSuite(run: SuiteRun): Promise<number> {
+  const log = makeLogger('vscode-runner');
+  const tools = findTools();
+  requireBuilt(`${run.testsPath}.js`, 'run "npm run build:vscode-tests" first');
+  if (run.devPath) requireBuilt(path.join(run.devPath, 'package.json'), 'not an extension folder');
+  const dirs = makeRunDirs(run.name);
+  const folder = makeWorkspace(dirs);
+  for (const vsix of run.install ?? []) log(installVsix(tools, dirs, vsix));
+
+  const server = await startCodeServer({ tools, dirs, folder, env: run.env });
+  log(`code-server up at ${server.url} (pid ${server.pid}); logs in ${dirs.logs}`);
+  let code = EXIT_RUNNER;
+  const browser = await launchBrowser(tools, server.env);
+  try {
+    const page = await browser.newPage();
+    const wbLog = fs.createWriteStream(path.join(dirs.logs, 'workbench.log'));
+    let finish!: (code: number) => void;
+    const finished = new Promise<number>((resolve) => (finish = resolve));
+    // The smoke-test driver sends every extension-host console line here (mocha's reporter included)...
+    await page.exposeFunction('codeAutomationLog', (_type: string, args: unknown) => {
+      const line = format(...(Array.isArray(args) ? args : [args])).replace(/%c/g, '');
+      wbLog.write(line + '\n');
+      if (!isNoise(line)) console.log(line);
+    });
+    // ...and the exit code of run() (0 resolved, 1 rejected) here.
+    await page.exposeFunction('codeAutomationExit', (exitCode: number) => finish(exitCode));
+    page.on('crash', () => {
+      log('the workbench page crashed');
+      finish(EXIT_RUNNER);
+    });
+    page.on('pageerror', (err) => wbLog.write(`[pageerror] ${err.stack ?? err.message}\n`));
+    const timer = setTimeout(() => {
+      log(`time-out after ${run.timeoutSec} s`);
+      finish(EXIT_TIMEOUT);
+    }, run.timeoutSec * 1000);
+
+    const url = workbenchUrl(server.url, { folder, devPath: run.devPath, testsPath: run.testsPath, env: run.env });
+    log('opening the workbench');
+    await page.goto(url);
+    code = await finished;
+    clearTimeout(timer);
+    wbLog.end();
+    log(`suite result: exit code ${code}`);
+    if (code !== 0) await page.screenshot({ path: path.join(dirs.logs, 'last-screen.png') }).catch(() => undefined);
+  } finally {
+    await browser.close().catch(() => undefined);
+    await server.stop();
+    copyExtHostLogs(dirs);
+    if (code === 0) fs.rmSync(dirs.tmp, { recursive: true, force: true });
+    else log(`kept the run's files in ${dirs.tmp}`);
+  }
+  return code;
+}
+
+/** The extension host's own logs (activation errors land there) next to ours. */
+function copyExtHostLogs(dirs: RunDirs): void {
+  const logsRoot = path.join(codeServerDirs(dirs).userData, 'logs');
+  if (!fs.existsSync(logsRoot)) return;
+  fs.cpSync(logsRoot, path.join(dirs.logs, 'vscode-logs'), { recursive: true });
+}
+
+function parseCli(argv: string[]): SuiteRun {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      tests: { type: 'string', default: 'out/test/vscode/suite/index' },
+      ext: { type: 'string', default: '.' },
+      'no-dev': { type: 'boolean', default: false },
+      install: { type: 'string', multiple: true, default: [] },
+      timeout: { type: 'string', default: '300' },
+      env: { type: 'string', multiple: true, default: [] },
+      name: { type: 'string', default: 'suite' },
+    },
+  });
+  const timeoutSec = Number(values.timeout);
+  if (!Number.isFinite(timeoutSec) || timeoutSec <= 0) throw new RunnerError('BAD_ARGS', `--timeout must be a positive number of seconds, got "${values.timeout}"`);
+  const env: Record<string, string> = {};
+  for (const pair of values.env) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new RunnerError('BAD_ARGS', `--env expects KEY=VALUE, got "${pair}"`);
+    env[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  // tells the suite which host it runs in (some checks differ in the web workbench)
+  env.STREAMFIX_VSCODE_HOST ??= 'code-server';
+  const abs = (p: string) => path.resolve(REPO_ROOT, p);
+  return {
+    testsPath: abs(values.tests).replace(/\.js$/, ''),
+    devPath: values['no-dev'] ? undefined : abs(values.ext),
+    install: values.install.map(abs),
+    timeoutSec,
+    env,
+    name: values.name.replace(/[^\w.-]/g, '_'),
+  };
+}
+
+if (require.main === module) {
+  (async () => {
+    const t0 = Date.now();
+    const code = await runSuite(parseCli(process.argv.slice(2)));
+    console.log(`[vscode-runner] finished with exit code ${code} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    process.exit(code);
+  })().catch((err: unknown) => {
+    console.error(`[vscode-runner] ${err instanceof RunnerError ? `${err.code}: ${err.message}` : (err as Error).stack}`);
+    process.exit(EXIT_RUNNER);
+  });
+}
