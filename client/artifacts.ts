@@ -1,0 +1,121 @@
+/**
+ * The artifacts view (tree `streamfix.artifacts`): recent gateway requests with status icons, refreshed
+ * live from the gateway events; a virtual document per artifact (scheme `streamfix-artifact`) and
+ * raw-vs-repaired in the diff editor.
+ *
+ * URIs: `streamfix-artifact:/<id>.json` (the artifact), `streamfix-artifact:/<id>/raw.txt` (raw content),
+ * `streamfix-artifact:/<id>/repaired.json` (repaired content).
+ */
+import * as vscode from 'vscode';
+import { GetArtifactMethod, ListArtifactsMethod } from '../shared/protocol';
+import type { Artifact, ArtifactStatus, ArtifactSummary, GatewayEvent } from '../shared/protocol';
+import type { DaemonController } from './daemon';
+
+export const ARTIFACT_SCHEME = 'streamfix-artifact';
+const LIST_LIMIT = 100;
+
+const ICONS: Record<ArtifactStatus, [string, string | undefined]> = {
+  VALID: ['pass', 'testing.iconPassed'],
+  REPAIRED: ['wrench', 'charts.blue'],
+  TRUNCATED: ['warning', 'list.warningForeground'],
+  FAILED: ['error', 'list.errorForeground'],
+  UPSTREAM_ERROR: ['error', 'list.errorForeground'],
+  CLIENT_ABORTED: ['circle-slash', undefined],
+  PASSTHROUGH: ['arrow-right', undefined],
+};
+
+export class ArtifactItem extends vscode.TreeItem {
+  constructor(readonly summary: ArtifactSummary) {
+    super(summary.model, vscode.TreeItemCollapsibleState.None);
+    const s = summary;
+    this.id = s.id;
+    const repairs = s.repairs === 1 ? '1 repair' : `${s.repairs} repairs`;
+    this.description = `${s.status} · ${repairs} · ${Math.round(s.totalMs)} ms`;
+    this.tooltip = `${s.id}\n${s.createdAt}\nmodel ${s.model}, mode ${s.mode}\n${this.description}`;
+    const [icon, color] = ICONS[s.status] ?? ['question', undefined];
+    this.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
+    this.contextValue = 'streamfixArtifact';
+    this.command = { command: 'streamfix.openArtifact', title: 'Open Artifact', arguments: [s.id] };
+  }
+}
+
+export class ArtifactsProvider implements vscode.TreeDataProvider<ArtifactItem>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(private readonly daemon: DaemonController) {}
+
+  getTreeItem(item: ArtifactItem): vscode.TreeItem {
+    return item;
+  }
+
+  /** Newest first; empty (not an error) while the daemon is not running. */
+  async getChildren(item?: ArtifactItem): Promise<ArtifactItem[]> {
+    if (item || !this.daemon.languageClient) return [];
+    const list = await this.daemon.request<ArtifactSummary[]>(ListArtifactsMethod, { limit: LIST_LIMIT });
+    return list.map((s) => new ArtifactItem(s));
+  }
+
+  refresh(): void {
+    this.changed.fire();
+  }
+
+  /** A request finished: refresh soon (coalescing bursts of requests into one listing). */
+  onEvent(e: GatewayEvent): void {
+    if (e.type !== 'finished' || this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.refresh();
+    }, 100);
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.changed.dispose();
+  }
+}
+
+export function artifactUri(id: string, part: 'artifact' | 'raw' | 'repaired'): vscode.Uri {
+  const path = part === 'artifact' ? `/${id}.json` : part === 'raw' ? `/${id}/raw.txt` : `/${id}/repaired.json`;
+  return vscode.Uri.from({ scheme: ARTIFACT_SCHEME, path });
+}
+
+/** Parse a `streamfix-artifact:` URI back to the id and the part it shows. */
+export function parseArtifactUri(uri: vscode.Uri): { id: string; part: 'artifact' | 'raw' | 'repaired' } | null {
+  const m = /^\/([^/]+?)(?:\.json|\/(raw\.txt|repaired\.json))$/.exec(uri.path);
+  if (!m) return null;
+  const part = m[2] === 'raw.txt' ? 'raw' : m[2] === 'repaired.json' ? 'repaired' : 'artifact';
+  return { id: decodeURIComponent(m[1]!), part };
+}
+
+export class ArtifactContentProvider implements vscode.TextDocumentContentProvider {
+  constructor(private readonly daemon: DaemonController) {}
+
+  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    const parsed = parseArtifactUri(uri);
+    if (!parsed) throw new Error(`StreamFix: not an artifact address: ${uri.toString()}`);
+    const artifact = await this.daemon.request<Artifact | null>(GetArtifactMethod, { id: parsed.id });
+    if (!artifact) throw new Error(`StreamFix: no artifact with id ${parsed.id} (it may have been dropped from the store)`);
+    if (parsed.part === 'raw') return artifact.rawContent;
+    if (parsed.part === 'repaired') return artifact.repairedContent ?? '';
+    return JSON.stringify(artifact, null, 2);
+  }
+}
+
+/** The artifact id from a command argument: an id string or a tree item. */
+export function idFromArg(arg: unknown): string | undefined {
+  if (typeof arg === 'string') return arg;
+  if (arg instanceof ArtifactItem) return arg.summary.id;
+  return undefined;
+}
+
+export async function openArtifact(id: string): Promise<vscode.TextEditor> {
+  // The `.json` path gives the document the JSON language (highlighting, folding).
+  const doc = await vscode.workspace.openTextDocument(artifactUri(id, 'artifact'));
+  return vscode.window.showTextDocument(doc, { preview: true });
+}
+
+export async function openArtifactDiff(id: string): Promise<void> {
+  await vscode.commands.executeCommand('vscode.diff', artifactUri(id, 'raw'), artifactUri(id, 'repaired'), `${id}: raw ↔ repaired`);
+}

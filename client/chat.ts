@@ -1,0 +1,85 @@
+/**
+ * The `@streamfix` chat participant: sends the chat request through the gateway to the default model,
+ * streams the answer into the chat, then lists the repairs the gateway made with a button that opens
+ * the request's artifact. `/json` asks the model for a JSON object (the gateway then repairs it).
+ */
+import * as vscode from 'vscode';
+import { GetArtifactMethod } from '../shared/protocol';
+import type { Artifact } from '../shared/protocol';
+import { readSettings } from './config';
+import type { DaemonController } from './daemon';
+import { describeRepairs, describeStripped } from './describe';
+import type { ChatMessage } from './gatewayHttp';
+import { streamChat } from './gatewayHttp';
+
+/** The turns of the history as OpenAI-style messages (only this participant's turns are given to us). */
+export function historyMessages(history: vscode.ChatContext['history']): ChatMessage[] {
+  const out: ChatMessage[] = [];
+  for (const turn of history) {
+    if (turn instanceof vscode.ChatRequestTurn) {
+      out.push({ role: 'user', content: turn.prompt });
+    } else if (turn instanceof vscode.ChatResponseTurn) {
+      const text = turn.response
+        .map((part) => (part instanceof vscode.ChatResponseMarkdownPart ? part.value.value : ''))
+        .join('');
+      if (text) out.push({ role: 'assistant', content: text });
+    }
+  }
+  return out;
+}
+
+function repairsMarkdown(artifact: Artifact): string {
+  const lines = [`**StreamFix** ${artifact.status} · model ${artifact.model} · mode ${artifact.mode}`];
+  const repairs = describeRepairs(artifact.repairs);
+  const stripped = describeStripped(artifact.stripped);
+  if (repairs) lines.push(`Repaired: ${repairs}`);
+  for (const r of artifact.repairs) lines.push(`- line ${r.line + 1}, column ${r.column + 1}: ${r.message}`);
+  if (stripped) lines.push(`Stripped: ${stripped}`);
+  if (artifact.reasoning) lines.push(`Reasoning moved out of the answer: ${artifact.reasoning.length} characters`);
+  if (!repairs && !stripped) lines.push('No repairs were needed.');
+  return '\n\n' + lines.join('\n\n') + '\n';
+}
+
+export function createChatHandler(daemon: DaemonController): vscode.ChatRequestHandler {
+  return async (request, context, stream, token) => {
+    const client = daemon.languageClient;
+    const state = daemon.state;
+    if (!client || state.kind !== 'running') {
+      const message = 'The StreamFix daemon is not running. Run "StreamFix: Restart Daemon" and try again.';
+      stream.markdown(message);
+      return { errorDetails: { message } };
+    }
+    const json = request.command === 'json';
+    const model = readSettings().defaultModel;
+    const abort = new AbortController();
+    const cancel = token.onCancellationRequested(() => abort.abort());
+    try {
+      if (json) stream.markdown('```json\n');
+      const result = await streamChat(
+        state.info.url,
+        { model, json, messages: [...historyMessages(context.history), { role: 'user', content: request.prompt }] },
+        (text) => stream.markdown(text),
+        { signal: abort.signal, token: state.info.token },
+      );
+      if (json) stream.markdown('\n```\n');
+      let artifact: Artifact | null = null;
+      if (result.requestId) {
+        await daemon.waitForFinished(result.requestId);
+        artifact = await daemon.request<Artifact | null>(GetArtifactMethod, { id: result.requestId }).catch(() => null);
+      }
+      if (artifact) {
+        stream.markdown(repairsMarkdown(artifact));
+        stream.button({ command: 'streamfix.openArtifact', title: 'Open Artifact', arguments: [artifact.id] });
+        stream.button({ command: 'streamfix.openArtifactDiff', title: 'Raw vs Repaired', arguments: [artifact.id] });
+      }
+      return { metadata: { requestId: result.requestId, content: result.content, status: artifact?.status ?? null } };
+    } catch (err) {
+      const message = `StreamFix: ${err instanceof Error ? err.message : String(err)}`;
+      if (json) stream.markdown('\n```\n');
+      stream.markdown(message);
+      return { errorDetails: { message } };
+    } finally {
+      cancel.dispose();
+    }
+  };
+}

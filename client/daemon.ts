@@ -1,0 +1,222 @@
+/**
+ * Owns the daemon process (gateway + language server) started through vscode-languageclient over IPC:
+ * start, stop, restart (serialised, so a burst of setting changes cannot start two daemons), its state,
+ * and the gateway events it forwards. Everything made for one daemon goes into `serverSubs`, disposed on
+ * stop, so a restart leaks nothing; the controller itself lives as long as the extension.
+ */
+import { mkdir } from 'node:fs/promises';
+import * as vscode from 'vscode';
+import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, LanguageClient, TransportKind } from 'vscode-languageclient/node';
+import { GatewayEventNotification, GatewayInfoMethod } from '../shared/protocol';
+import type { GatewayEvent, GatewayInfo } from '../shared/protocol';
+import { SECRET_KEY, readSettings } from './config';
+import { daemonArgs, daemonEnv } from './daemonArgs';
+import { isPortFree } from './portProbe';
+import type { TailChannel } from './tailChannel';
+
+export type DaemonState =
+  | { kind: 'stopped' }
+  | { kind: 'starting' }
+  | { kind: 'running'; info: GatewayInfo; fallbackFrom?: number }
+  | { kind: 'failed'; reason: string };
+
+export class DaemonController implements vscode.Disposable {
+  private client: LanguageClient | undefined;
+  private serverSubs: vscode.Disposable[] = [];
+  private current: DaemonState = { kind: 'stopped' };
+  private queue: Promise<void> = Promise.resolve();
+  /** Ids of recently finished gateway requests, so a caller can wait for one whose event already came. */
+  private readonly finished: string[] = [];
+  /** Set while we stop the client on purpose, so its close is not reported as a crash. */
+  private stopping = false;
+  private readonly stateEmitter = new vscode.EventEmitter<DaemonState>();
+  private readonly eventEmitter = new vscode.EventEmitter<GatewayEvent>();
+  /** Fires on every state change. */
+  readonly onDidChangeState = this.stateEmitter.event;
+  /** Every gateway event the daemon forwards (`streamfix/gatewayEvent`). */
+  readonly onGatewayEvent = this.eventEmitter.event;
+
+  constructor(
+    private readonly ext: vscode.ExtensionContext,
+    private readonly daemonLog: TailChannel,
+  ) {}
+
+  get state(): DaemonState {
+    return this.current;
+  }
+
+  get languageClient(): LanguageClient | undefined {
+    return this.current.kind === 'running' ? this.client : undefined;
+  }
+
+  start(): Promise<void> {
+    return this.enqueue(() => this.doStart());
+  }
+
+  stop(): Promise<void> {
+    return this.enqueue(() => this.doStop());
+  }
+
+  restart(): Promise<void> {
+    return this.enqueue(async () => {
+      await this.doStop();
+      await this.doStart();
+    });
+  }
+
+  /** Resolves with the gateway info once the daemon runs; rejects with the reason if its start fails. */
+  whenRunning(): Promise<GatewayInfo> {
+    const settle = (s: DaemonState, resolve: (i: GatewayInfo) => void, reject: (e: Error) => void): boolean => {
+      if (s.kind === 'running') resolve(s.info);
+      else if (s.kind === 'failed') reject(new Error(s.reason));
+      else return false;
+      return true;
+    };
+    return new Promise((resolve, reject) => {
+      if (this.current.kind !== 'starting' && settle(this.current, resolve, reject)) return;
+      const sub = this.onDidChangeState((s) => {
+        if (settle(s, resolve, reject)) sub.dispose();
+      });
+    });
+  }
+
+  /**
+   * Resolves once the gateway reported request `id` finished (its artifact is then in the store), or
+   * after `timeoutMs` (resolving false) so a lost event cannot hang a caller.
+   */
+  waitForFinished(id: string, timeoutMs = 3000): Promise<boolean> {
+    if (this.finished.includes(id)) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        sub.dispose();
+        resolve(false);
+      }, timeoutMs);
+      const sub = this.onGatewayEvent((e) => {
+        if (e.type === 'finished' && e.id === id) {
+          clearTimeout(timer);
+          sub.dispose();
+          resolve(true);
+        }
+      });
+    });
+  }
+
+  /** Send a request to the running daemon; a clear error when it is not running. */
+  async request<R>(method: string, params?: unknown): Promise<R> {
+    const client = this.languageClient;
+    if (!client) throw new Error(`the StreamFix daemon is not running (${this.current.kind})`);
+    return client.sendRequest<R>(method, params);
+  }
+
+  dispose(): void {
+    void this.stop();
+    this.stateEmitter.dispose();
+    this.eventEmitter.dispose();
+  }
+
+  private enqueue(op: () => Promise<void>): Promise<void> {
+    const next = this.queue.then(op, op);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private setState(s: DaemonState): void {
+    this.current = s;
+    this.stateEmitter.fire(s);
+  }
+
+  private async doStart(): Promise<void> {
+    this.setState({ kind: 'starting' });
+    this.daemonLog.mark();
+    let client: LanguageClient | undefined;
+    try {
+      const settings = readSettings();
+      const secret = await this.ext.secrets.get(SECRET_KEY);
+      let port = settings.gatewayPort;
+      let fallbackFrom: number | undefined;
+      // Another window's daemon usually holds the default port: take a free one rather than fail.
+      if (port !== 0 && !(await isPortFree(port))) {
+        fallbackFrom = port;
+        port = 0;
+      }
+      const dataDir = this.ext.globalStorageUri.fsPath;
+      await mkdir(dataDir, { recursive: true });
+      const module = this.ext.asAbsolutePath('dist/main.js');
+      const run = {
+        module,
+        transport: TransportKind.ipc,
+        args: daemonArgs(settings, dataDir, port),
+        options: { env: daemonEnv(process.env, secret, settings.apiKey) },
+      };
+      const serverOptions: ServerOptions = { run, debug: run };
+      const clientOptions: LanguageClientOptions = {
+        documentSelector: [{ language: 'json' }, { language: 'jsonc' }],
+        outputChannel: this.daemonLog,
+        initializationFailedHandler: () => false,
+        errorHandler: {
+          error: () => ({ action: ErrorAction.Continue, handled: true }),
+          closed: () => {
+            if (!this.stopping && this.current.kind === 'running') {
+              this.fail('the daemon exited unexpectedly');
+            }
+            return { action: CloseAction.DoNotRestart, handled: true };
+          },
+        },
+      };
+      client = new LanguageClient('streamfix', 'StreamFix', serverOptions, clientOptions);
+      this.client = client;
+      this.serverSubs.push(
+        client.onNotification(GatewayEventNotification, (e: GatewayEvent) => {
+          if (e.type === 'finished') {
+            this.finished.push(e.id);
+            if (this.finished.length > 200) this.finished.shift();
+          }
+          this.eventEmitter.fire(e);
+        }),
+      );
+      await client.start();
+      const info = await client.sendRequest<GatewayInfo>(GatewayInfoMethod);
+      this.setState({ kind: 'running', info, fallbackFrom });
+      if (fallbackFrom !== undefined) {
+        void vscode.window.showWarningMessage(
+          `StreamFix: port ${fallbackFrom} is in use (another window?), so the gateway listens on ${info.url} instead.`,
+        );
+      }
+    } catch (err) {
+      const said = this.daemonLog.tail(3).join(' | ');
+      const reason = said || (err instanceof Error ? err.message : String(err));
+      this.fail(reason);
+      await this.disposeClient();
+    }
+  }
+
+  private fail(reason: string): void {
+    this.setState({ kind: 'failed', reason });
+    void vscode.window
+      .showErrorMessage(`StreamFix: the daemon is not running: ${reason}`, 'Show Log', 'Restart')
+      .then((choice) => {
+        if (choice === 'Show Log') this.daemonLog.show(true);
+        if (choice === 'Restart') void this.restart();
+      });
+  }
+
+  private async doStop(): Promise<void> {
+    await this.disposeClient();
+    if (this.current.kind !== 'failed') this.setState({ kind: 'stopped' });
+  }
+
+  private async disposeClient(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    this.stopping = true;
+    try {
+      if (client?.needsStop()) await client.stop(3000);
+    } catch (err) {
+      this.daemonLog.appendLine(`[streamfix] stopping the daemon: ${err instanceof Error ? err.message : String(err)}`);
+    } finally {
+      this.stopping = false;
+      for (const d of this.serverSubs.splice(0)) d.dispose();
+    }
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * The daemon's command line and environment from the extension's settings. No `vscode` import:
+ * unit-tested under plain mocha.
+ */
+export const OPENROUTER_BASE_URL = 'https://openrouter.ai/api/v1';
+
+export interface DaemonSettings {
+  apiKey: string;
+  upstreamBaseUrl: string;
+  gatewayPort: number;
+  defaultMode: string;
+  allowedOrigins: string[];
+  logLevel: string;
+}
+
+/** Settings whose change restarts the daemon (defaultModel is read per chat request instead). */
+export const RESTART_SETTINGS = ['apiKey', 'upstreamBaseUrl', 'gatewayPort', 'defaultMode', 'allowedOrigins', 'logLevel'] as const;
+
+/**
+ * Flags for `dist/main.js` (vscode-languageclient adds `--node-ipc` and `--clientProcessId`).
+ * The upstream is passed only when it is not OpenRouter's default, so that with no key the daemon
+ * falls back to its embedded demo instead of answering 401.
+ */
+export function daemonArgs(s: DaemonSettings, dataDir: string, port: number): string[] {
+  const args = ['--port', String(port), '--data-dir', dataDir, '--mode', s.defaultMode, '--log-level', s.logLevel];
+  const upstream = s.upstreamBaseUrl.trim().replace(/\/+$/, '');
+  if (upstream !== '' && upstream !== OPENROUTER_BASE_URL) args.push('--upstream', upstream);
+  for (const origin of s.allowedOrigins) args.push('--allowed-origin', origin);
+  return args;
+}
+
+/**
+ * The daemon's environment: the key from SecretStorage wins over the setting; with neither, an
+ * OPENROUTER_API_KEY already in the editor's environment is left to the daemon.
+ */
+export function daemonEnv(base: NodeJS.ProcessEnv, secretKey: string | undefined, settingKey: string): NodeJS.ProcessEnv {
+  const env = { ...base };
+  const key = secretKey?.trim() || settingKey.trim();
+  if (key) env.OPENROUTER_API_KEY = key;
+  return env;
+}

@@ -1,0 +1,80 @@
+/**
+ * "StreamFix: Repair JSON Selection": repairs each non-empty selection (or the whole document when
+ * nothing is selected) with the engine in-process, so it works without the daemon. All changes go in
+ * one edit (one undo step); a FAILED repair changes nothing and says why.
+ */
+import * as vscode from 'vscode';
+import { StreamFixError, repairJson } from '../shared/engine';
+import type { RepairResult } from '../shared/engine';
+import { describeResult, keepFinalNewline } from './describe';
+
+export interface RepairCommandResult {
+  changed: boolean;
+  status: RepairResult['status'] | 'NO_EDITOR';
+  message: string;
+}
+
+function safeRepair(text: string): RepairResult {
+  try {
+    return repairJson(text);
+  } catch (err) {
+    if (!(err instanceof StreamFixError)) throw err;
+    return { status: 'FAILED', json: null, repairs: [], stripped: [], error: { code: err.code, message: err.message, offset: err.offset } };
+  }
+}
+
+const RANK: Record<RepairResult['status'], number> = { VALID: 0, REPAIRED: 1, TRUNCATED: 2, FAILED: 3 };
+
+/** Several selections' results as one, for one message. */
+function combine(results: RepairResult[]): RepairResult {
+  const worst = results.reduce((a, b) => (RANK[b.status] > RANK[a.status] ? b : a));
+  return {
+    status: worst.status,
+    json: worst.json,
+    repairs: results.flatMap((r) => r.repairs),
+    stripped: results.flatMap((r) => r.stripped),
+    error: worst.error,
+  };
+}
+
+export async function repairSelection(editor = vscode.window.activeTextEditor): Promise<RepairCommandResult> {
+  if (!editor) {
+    const message = 'StreamFix: open a file with JSON in it first.';
+    void vscode.window.showErrorMessage(message);
+    return { changed: false, status: 'NO_EDITOR', message };
+  }
+  const doc = editor.document;
+  const selected = editor.selections.filter((s) => !s.isEmpty);
+  const whole = selected.length === 0;
+  const ranges: vscode.Range[] = whole ? [new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length))] : selected;
+  const texts = ranges.map((r) => doc.getText(r));
+  const results = texts.map(safeRepair);
+  const summary = combine(results);
+  if (summary.status === 'FAILED') {
+    const message = `StreamFix: nothing changed. ${describeResult(summary)}`;
+    void vscode.window.showErrorMessage(message);
+    return { changed: false, status: 'FAILED', message };
+  }
+  const edits = ranges
+    .map((range, i) => {
+      const json = results[i]!.json as string;
+      return { range, text: whole ? keepFinalNewline(texts[i]!, json) : json, old: texts[i]! };
+    })
+    .filter((e) => e.text !== e.old);
+  if (edits.length === 0) {
+    const message = 'StreamFix: Already valid JSON: nothing to change';
+    void vscode.window.showInformationMessage(message);
+    return { changed: false, status: summary.status, message };
+  }
+  const applied = await editor.edit((b) => {
+    for (const e of edits) b.replace(e.range, e.text);
+  });
+  if (!applied) {
+    const message = 'StreamFix: the editor did not accept the edit (the document changed meanwhile?); nothing changed.';
+    void vscode.window.showErrorMessage(message);
+    return { changed: false, status: summary.status, message };
+  }
+  const message = `StreamFix: ${describeResult(summary)}`;
+  void vscode.window.showInformationMessage(message);
+  return { changed: true, status: summary.status, message };
+}

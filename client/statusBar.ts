@@ -1,0 +1,69 @@
+/** The status bar item: starting / running on :port with the repair count / failed (click to restart). */
+import * as vscode from 'vscode';
+import type { DaemonState } from './daemon';
+
+export class StatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('streamfix.status', vscode.StatusBarAlignment.Right, 100);
+  private repairs = 0;
+  private state: DaemonState = { kind: 'stopped' };
+
+  constructor() {
+    this.item.name = 'StreamFix';
+    this.render();
+    this.item.show();
+  }
+
+  setState(s: DaemonState): void {
+    if (s.kind === 'starting') this.repairs = 0;
+    this.state = s;
+    this.render();
+  }
+
+  addRepairs(n: number): void {
+    this.repairs += n;
+    this.render();
+  }
+
+  /** What the item shows (read by the tests). */
+  get text(): string {
+    return this.item.text;
+  }
+
+  dispose(): void {
+    this.item.dispose();
+  }
+
+  private render(): void {
+    const s = this.state;
+    this.item.backgroundColor = undefined;
+    switch (s.kind) {
+      case 'starting':
+        this.item.text = '$(sync~spin) StreamFix: starting';
+        this.item.tooltip = 'Starting the StreamFix daemon';
+        this.item.command = 'streamfix.showOutput';
+        break;
+      case 'running': {
+        const r = this.repairs === 1 ? '1 repair' : `${this.repairs} repairs`;
+        this.item.text = `$(check) StreamFix :${s.info.port} · ${r}`;
+        const md = new vscode.MarkdownString(
+          `**StreamFix gateway** ${s.info.url}\n\nUpstream: ${s.info.demo ? 'embedded demo (no API key set)' : s.info.upstream}\n\n` +
+            `Repairs since start: ${this.repairs}` +
+            (s.fallbackFrom !== undefined ? `\n\nPort ${s.fallbackFrom} was in use, so a free port was taken.` : ''),
+        );
+        this.item.tooltip = md;
+        this.item.command = 'streamfix.showArtifacts';
+        break;
+      }
+      case 'failed':
+        this.item.text = '$(error) StreamFix: failed';
+        this.item.tooltip = `The daemon is not running: ${s.reason}\nClick to restart.`;
+        this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
+        this.item.command = 'streamfix.restartDaemon';
+        break;
+      default:
+        this.item.text = '$(circle-slash) StreamFix: stopped';
+        this.item.tooltip = 'Click to start the daemon';
+        this.item.command = 'streamfix.restartDaemon';
+    }
+  }
+}
