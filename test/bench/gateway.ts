@@ -1,0 +1,286 @@
+/**
+ * The gateway benchmark (`npm run bench`, or alone: `node --import tsx test/bench/gateway.ts`).
+ *
+ * Four targets stream the same OpenRouter-style chunks: the upstream directly, a bare undici pass-through
+ * proxy (the anchor), and the StreamFix gateway in `passthrough` and in `repair` mode. The proxies run in
+ * this process; the upstream and the load client run in a forked child (gatewayLoad.ts), so on a 2-core
+ * machine the process under test has a core to itself and the load generator does not steal its CPU.
+ *
+ * Measured: chunks per second (upstream content chunks delivered end to end) on one fast stream and at
+ * 100 and 500 concurrent streams; CPU of the proxy process per chunk; per-chunk transit time at a paced
+ * 100-stream load (added latency = gateway minus bare proxy, and the gateway's own histogram); memory per
+ * open idle stream; errors. The output is checked before anything is timed: the content through the
+ * gateway in repair mode must parse to the expected value, and the pass-through targets must deliver the
+ * raw content byte for byte.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { deepStrictEqual } from 'node:assert';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
+import { ArtifactStore } from '../../server/gateway/artifacts';
+import { EventHub } from '../../server/gateway/events';
+import { silentLogger } from '../../server/gateway/log';
+import { GatewayMetrics } from '../../server/gateway/metrics';
+import { startGateway } from '../../server/gateway/server';
+import { startBareProxy } from './bareProxy';
+import { makeDoc } from './gatewayDoc';
+import type { LoadCommand, LoadReply, RunResult } from './gatewayLoad';
+
+type Target = 'upstream' | 'bare proxy' | 'gateway passthrough' | 'gateway repair';
+const TARGETS: Target[] = ['upstream', 'bare proxy', 'gateway passthrough', 'gateway repair'];
+
+/** Concurrency -> content chunks per stream: about 20-50k chunks per run, well under a second each. */
+const LOADS: { streams: number; pieces: number }[] = [
+  { streams: 1, pieces: 40000 },
+  { streams: 100, pieces: 400 },
+  { streams: 500, pieces: 100 },
+];
+const REPEATS = 3;
+const PACED = { streams: 100, pieces: 150, intervalMs: 20 };
+const HELD_STREAMS = 500;
+
+const getGc: () => () => void = () => {
+  if (typeof (globalThis as { gc?: () => void }).gc === 'function') return (globalThis as unknown as { gc: () => void }).gc;
+  // Run alone without --expose-gc: switch it on at run time (V8 allows this before first use).
+  v8.setFlagsFromString('--expose-gc');
+  return vm.runInNewContext('gc') as () => void;
+};
+
+class LoadProcess {
+  private nextId = 1;
+  private readonly pending = new Map<number, (r: Extract<LoadReply, { id: number }>) => void>();
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly upstream: string,
+  ) {
+    child.on('message', (m: LoadReply) => {
+      if ('id' in m) {
+        const fn = this.pending.get(m.id);
+        this.pending.delete(m.id);
+        fn?.(m);
+      }
+    });
+  }
+
+  static async start(): Promise<LoadProcess> {
+    const child = fork(path.join(__dirname, 'gatewayLoad.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const upstream = await new Promise<string>((resolve, reject) => {
+      child.once('message', (m: LoadReply) => ('ready' in m ? resolve(m.upstream) : reject(new Error('load process: unexpected first message'))));
+      child.once('exit', (code) => reject(new Error(`load process exited with ${code} before it was ready`)));
+    });
+    return new LoadProcess(child, upstream);
+  }
+
+  request(cmd: DistributiveOmit<Exclude<LoadCommand, { cmd: 'exit' }>, 'id'>): Promise<Extract<LoadReply, { id: number }>> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, (r) => (r.error ? reject(new Error(`load process: ${r.error}`)) : resolve(r)));
+      this.child.send({ ...cmd, id } as LoadCommand);
+    });
+  }
+
+  async run(url: string, headers: Record<string, string>, o: { streams: number; pieces: number; intervalMs?: number; collect?: boolean }): Promise<RunResult> {
+    const r = await this.request({ cmd: 'run', url, headers, streams: o.streams, pieces: o.pieces, intervalMs: o.intervalMs ?? 0, collect: o.collect ?? false });
+    return r.result!;
+  }
+
+  async exit(): Promise<void> {
+    const gone = new Promise((r) => this.child.once('exit', r));
+    this.child.send({ cmd: 'exit' });
+    await gone;
+  }
+}
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+const pct = (sorted: number[], p: number): number => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN);
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const f0 = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '—');
+const f2 = (n: number, d = 2) => (Number.isFinite(n) ? n.toFixed(d) : '—');
+
+/** p-th percentile of a prom-client histogram (cumulative buckets, diffed between two scrapes), with
+ * linear interpolation inside the bucket. */
+function histogramPercentile(before: Map<number, number>, after: Map<number, number>, p: number): number {
+  const bounds = [...after.keys()].sort((a, b) => a - b);
+  const counts = bounds.map((b) => (after.get(b) ?? 0) - (before.get(b) ?? 0));
+  const total = counts[counts.length - 1];
+  if (!total) return NaN;
+  const rank = (p / 100) * total;
+  let lower = 0;
+  let below = 0;
+  for (let i = 0; i < bounds.length; i++) {
+    if (counts[i] >= rank) {
+      const upper = Number.isFinite(bounds[i]) ? bounds[i] : lower * 2;
+      const inBucket = counts[i] - below;
+      return lower + ((upper - lower) * (rank - below)) / Math.max(1, inBucket);
+    }
+    lower = bounds[i];
+    below = counts[i];
+  }
+  return NaN;
+}
+
+async function scrapeAddedHistogram(metrics: GatewayMetrics): Promise<Map<number, number>> {
+  const text = await metrics.registry.metrics();
+  const out = new Map<number, number>();
+  for (const m of text.matchAll(/^streamfix_added_seconds_per_chunk_bucket\{le="([^"]+)"\} (\d+)$/gm)) {
+    out.set(m[1] === '+Inf' ? Infinity : Number(m[1]), Number(m[2]));
+  }
+  return out;
+}
+
+export async function runGatewayBench(): Promise<string> {
+  const gc = getGc();
+  const log = (s: string) => process.stderr.write(`[bench:gateway] ${s}\n`);
+  const load = await LoadProcess.start();
+  const bare = await startBareProxy(load.upstream);
+  const metrics = new GatewayMetrics();
+  const store = await ArtifactStore.open({ dir: null });
+  const events = new EventHub();
+  const gateway = await startGateway({
+    port: 0,
+    upstream: load.upstream,
+    demo: false,
+    apiKey: null,
+    token: null,
+    allowedOrigins: [],
+    mode: 'auto',
+    store,
+    events,
+    metrics,
+    log: silentLogger,
+  });
+  const endpoints: Record<Target, { url: string; headers: Record<string, string> }> = {
+    upstream: { url: `${load.upstream}/chat/completions`, headers: {} },
+    'bare proxy': { url: `${bare.url}/chat/completions`, headers: {} },
+    'gateway passthrough': { url: `${gateway.url}/chat/completions`, headers: { 'x-streamfix-mode': 'passthrough' } },
+    'gateway repair': { url: `${gateway.url}/chat/completions`, headers: { 'x-streamfix-mode': 'repair' } },
+  };
+
+  try {
+    // ---- check the output before timing anything ----
+    const checkDoc = makeDoc(300);
+    for (const t of TARGETS) {
+      const r = await load.run(endpoints[t].url, endpoints[t].headers, { streams: 2, pieces: 300, collect: true });
+      if (r.errors.length) throw new Error(`${t}: ${r.errors[0]}`);
+      for (const content of r.contents) {
+        if (t === 'gateway repair') deepStrictEqual(JSON.parse(content), checkDoc.expected, `${t}: repaired content is not the expected JSON`);
+        else if (content !== checkDoc.raw) throw new Error(`${t}: content differs from what the upstream sent`);
+      }
+    }
+    log('output checked: repair parses to the expected value, pass-through targets are byte-identical');
+
+    // ---- throughput ----
+    const rate: Record<string, number> = {};
+    const cpu: Record<string, number> = {};
+    const errors: Record<string, number> = {};
+    for (const t of TARGETS) await load.run(endpoints[t].url, endpoints[t].headers, { streams: 100, pieces: 100 }); // warm-up
+    for (const { streams, pieces } of LOADS) {
+      for (const t of TARGETS) {
+        const rates: number[] = [];
+        const cpus: number[] = [];
+        let errs = 0;
+        for (let k = 0; k < REPEATS; k++) {
+          gc();
+          const c0 = process.cpuUsage();
+          const r = await load.run(endpoints[t].url, endpoints[t].headers, { streams, pieces });
+          const c = process.cpuUsage(c0);
+          errs += r.errors.length;
+          if (r.errors.length) log(`${t} x${streams}: ${r.errors.length} errors, first: ${r.errors[0]}`);
+          rates.push(r.sent / (r.ms / 1000));
+          cpus.push(((c.user + c.system) / r.sent));
+        }
+        rate[`${t}|${streams}`] = median(rates);
+        cpu[`${t}|${streams}`] = median(cpus);
+        errors[`${t}|${streams}`] = errs;
+        log(`${t} x${streams}: ${f0(rate[`${t}|${streams}`])} chunks/s, ${f2(cpu[`${t}|${streams}`])} us CPU/chunk in the proxy process`);
+      }
+    }
+
+    // ---- latency at a paced 100-stream load ----
+    const lat: Record<string, { p50: number; p99: number; n: number; errors: number }> = {};
+    let own = { p50: NaN, p99: NaN };
+    for (const t of TARGETS) {
+      gc();
+      const before = await scrapeAddedHistogram(metrics);
+      const r = await load.run(endpoints[t].url, endpoints[t].headers, PACED);
+      const after = await scrapeAddedHistogram(metrics);
+      const sorted = r.latencies.sort((a, b) => a - b);
+      lat[t] = { p50: pct(sorted, 50), p99: pct(sorted, 99), n: sorted.length, errors: r.errors.length };
+      if (t === 'gateway repair') own = { p50: histogramPercentile(before, after, 50) * 1000, p99: histogramPercentile(before, after, 99) * 1000 };
+      log(`${t} paced x${PACED.streams}: transit p50 ${f2(lat[t].p50, 3)} ms, p99 ${f2(lat[t].p99, 3)} ms (${sorted.length} chunks)`);
+    }
+
+    // ---- memory per open idle stream ----
+    const mem: Record<string, { heap: number; rss: number }> = {};
+    for (const t of ['bare proxy', 'gateway repair'] as Target[]) {
+      gc();
+      const m0 = process.memoryUsage();
+      await load.request({ cmd: 'hold', url: endpoints[t].url, headers: endpoints[t].headers, streams: HELD_STREAMS });
+      gc();
+      const m1 = process.memoryUsage();
+      mem[t] = { heap: (m1.heapUsed - m0.heapUsed) / HELD_STREAMS, rss: (m1.rss - m0.rss) / HELD_STREAMS };
+      await load.request({ cmd: 'release' });
+      log(`${t}: ${f2(mem[t].heap / 1024, 1)} KiB heap, ${f2(mem[t].rss / 1024, 1)} KiB RSS per open stream`);
+    }
+
+    // ---- the table ----
+    const ratio = (t: Target, s: number) => rate[`${t}|${s}`] / rate[`bare proxy|${s}`];
+    const lines: string[] = [];
+    lines.push(`### Gateway (${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, ${os.cpus()[0]?.model.trim() ?? 'cpu'}, Node ${process.version})`);
+    lines.push('');
+    lines.push('Content chunks per second end to end (median of 3 runs; ratio to the bare undici proxy in brackets), and the proxy process\'s CPU per chunk at 100 streams:');
+    lines.push('');
+    lines.push('| target | 1 stream | 100 streams | 500 streams | CPU µs/chunk @100 | errors |');
+    lines.push('|---|---:|---:|---:|---:|---:|');
+    for (const t of TARGETS) {
+      const cells = LOADS.map(({ streams }) => {
+        const r = f0(rate[`${t}|${streams}`]);
+        return t === 'upstream' || t === 'bare proxy' ? r : `${r} (${f2(ratio(t, streams))}x)`;
+      });
+      const totalErrors = LOADS.reduce((n, { streams }) => n + errors[`${t}|${streams}`], 0);
+      lines.push(`| ${t} | ${cells.join(' | ')} | ${t === 'upstream' ? '—' : f2(cpu[`${t}|100`])} | ${totalErrors} |`);
+    }
+    lines.push('');
+    lines.push(`Per-chunk transit time (upstream write to client read) at ${PACED.streams} streams, one chunk per ${PACED.intervalMs} ms each:`);
+    lines.push('');
+    lines.push('| target | p50 ms | p99 ms | added p50 ms | added p99 ms |');
+    lines.push('|---|---:|---:|---:|---:|');
+    for (const t of TARGETS) {
+      const added = t.startsWith('gateway') ? [f2(lat[t].p50 - lat['bare proxy'].p50, 3), f2(lat[t].p99 - lat['bare proxy'].p99, 3)] : ['—', '—'];
+      lines.push(`| ${t} | ${f2(lat[t].p50, 3)} | ${f2(lat[t].p99, 3)} | ${added.join(' | ')} |`);
+    }
+    lines.push('');
+    lines.push(`The gateway's own time per chunk (histogram \`streamfix_added_seconds_per_chunk\`, repair mode, same run): p50 ${f2(own.p50, 3)} ms, p99 ${f2(own.p99, 3)} ms.`);
+    lines.push('');
+    lines.push(`Memory per open idle stream (${HELD_STREAMS} streams held open): bare proxy ${f2(mem['bare proxy'].heap / 1024, 1)} KiB heap / ${f2(mem['bare proxy'].rss / 1024, 1)} KiB RSS; gateway (repair) ${f2(mem['gateway repair'].heap / 1024, 1)} KiB heap / ${f2(mem['gateway repair'].rss / 1024, 1)} KiB RSS.`);
+    lines.push('');
+    const addedP99 = lat['gateway repair'].p99 - lat['bare proxy'].p99;
+    const goal = (ok: boolean) => (ok ? 'met' : '**not met**');
+    lines.push('| goal | measured | |');
+    lines.push('|---|---:|---|');
+    lines.push(`| repair ≥ 0.8x bare proxy (100 streams) | ${f2(ratio('gateway repair', 100))}x | ${goal(ratio('gateway repair', 100) >= 0.8)} |`);
+    lines.push(`| passthrough ≥ 0.9x bare proxy (100 streams) | ${f2(ratio('gateway passthrough', 100))}x | ${goal(ratio('gateway passthrough', 100) >= 0.9)} |`);
+    lines.push(`| repair adds ≤ 1 ms p99 per chunk (100 streams) | ${f2(addedP99, 3)} ms | ${goal(addedP99 <= 1)} |`);
+    const errors500 = TARGETS.filter((t) => t !== 'upstream').reduce((n, t) => n + errors[`${t}|500`], 0);
+    lines.push(`| no errors at 500 streams | ${errors500} | ${goal(errors500 === 0)} |`);
+    return lines.join('\n');
+  } finally {
+    await gateway.close(1000);
+    events.close();
+    await store.close();
+    await bare.close();
+    await load.exit();
+  }
+}
+
+if (require.main === module) {
+  runGatewayBench().then(
+    (table) => process.stdout.write(table + '\n'),
+    (err: Error) => {
+      process.stderr.write(`gateway bench failed: ${err.stack ?? err.message}\n`);
+      process.exit(1);
+    },
+  );
+}
