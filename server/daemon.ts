@@ -1,0 +1,198 @@
+/**
+ * The daemon: the artifact store, the event hub, the metrics registry, the embedded demo upstream when
+ * needed, and the gateway; one object that closes them in the right order. `runDaemonCli` is the
+ * command-line face (flags, banner, signals); the language server is attached by main.ts.
+ */
+import type { GatewayInfo } from '../shared/protocol';
+import { startDemoUpstream, type DemoUpstream } from './demo/server';
+import { ArtifactStore } from './gateway/artifacts';
+import { ConfigError, DEFAULT_PORT, OPENROUTER_BASE_URL, parseDaemonArgs, type DaemonConfig } from './gateway/config';
+import { EventHub } from './gateway/events';
+import { createLogger, type Logger } from './gateway/log';
+import { GatewayMetrics } from './gateway/metrics';
+import { startGateway, type Gateway } from './gateway/server';
+import type { UpstreamOptions } from './gateway/upstream';
+
+export interface DaemonOptions extends Partial<DaemonConfig> {
+  /** Where log lines go (default: stderr). */
+  logOut?: { write(s: string): unknown };
+  upstreamOptions?: Omit<UpstreamOptions, 'baseUrl'>;
+  /** How long open streams may run on at shutdown before they are aborted. Default 5 s. */
+  shutdownGraceMs?: number;
+  /** Artifact store bounds. */
+  maxArtifacts?: number;
+  maxArtifactBytes?: number;
+  /** Demo piece size (code points); default an awkward pattern. */
+  demoChunkSize?: number;
+}
+
+export interface Daemon {
+  info: GatewayInfo;
+  config: DaemonConfig;
+  store: ArtifactStore;
+  events: EventHub;
+  metrics: GatewayMetrics;
+  gateway: Gateway;
+  demo: DemoUpstream | null;
+  log: Logger;
+  close(): Promise<void>;
+}
+
+/** Fills what the options leave out. Without a key and without an upstream, the demo answers. */
+export function resolveConfig(o: DaemonOptions): DaemonConfig {
+  const apiKey = o.apiKey ?? null;
+  const demo = o.demo === true || ((o.upstream === undefined || o.upstream === null) && apiKey === null);
+  return {
+    port: o.port ?? DEFAULT_PORT,
+    host: o.host ?? '127.0.0.1',
+    upstream: demo ? null : (o.upstream ?? OPENROUTER_BASE_URL),
+    demo,
+    demoDelayMs: o.demoDelayMs ?? 30,
+    dataDir: o.dataDir ?? null,
+    apiKey,
+    token: o.token ?? null,
+    allowedOrigins: o.allowedOrigins ?? [],
+    mode: o.mode ?? 'auto',
+    logLevel: o.logLevel ?? 'info',
+    lsp: o.lsp ?? null,
+  };
+}
+
+/**
+ * Starts everything. Example: `const d = await startDaemon({ port: 0, demo: true, demoDelayMs: 0 });
+ * fetch(d.info.url + '/models')`, then `await d.close()`.
+ */
+export async function startDaemon(opts: DaemonOptions = {}): Promise<Daemon> {
+  const config = resolveConfig(opts);
+  const log = createLogger(config.logLevel, opts.logOut ?? process.stderr, [config.apiKey]);
+  const store = await ArtifactStore.open({ dir: config.dataDir, maxCount: opts.maxArtifacts, maxBytes: opts.maxArtifactBytes });
+  for (const w of store.warnings) log.warn(`artifact store: ${w}`);
+  const events = new EventHub();
+  const metrics = new GatewayMetrics();
+  let demo: DemoUpstream | null = null;
+  let gateway: Gateway;
+  try {
+    if (config.demo) demo = await startDemoUpstream({ delayMs: config.demoDelayMs, chunkSize: opts.demoChunkSize });
+    gateway = await startGateway({
+      port: config.port,
+      host: config.host,
+      upstream: demo ? demo.url : config.upstream!,
+      demo: config.demo,
+      apiKey: config.apiKey,
+      token: config.token,
+      allowedOrigins: config.allowedOrigins,
+      mode: config.mode,
+      store,
+      events,
+      metrics,
+      log,
+      upstreamOptions: opts.upstreamOptions,
+    });
+  } catch (e) {
+    events.close();
+    await demo?.close();
+    await store.close();
+    throw e;
+  }
+  let closing: Promise<void> | null = null;
+  return {
+    info: { url: gateway.url, port: gateway.port, upstream: demo ? demo.url : config.upstream!, demo: config.demo, token: config.token },
+    config,
+    store,
+    events,
+    metrics,
+    gateway,
+    demo,
+    log,
+    close() {
+      // events first: its SSE clients never end on their own and would hold the server open
+      closing ??= (async () => {
+        events.close();
+        await gateway.close(opts.shutdownGraceMs ?? 5_000);
+        await demo?.close();
+        await store.close();
+      })();
+      return closing;
+    },
+  };
+}
+
+function shellQuote(s: string): string {
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The banner: where the gateway listens, which upstream answers, and a curl to try. */
+export function banner(d: Daemon): string {
+  const { info, config } = d;
+  const model = info.demo ? 'demo/fenced-prose' : 'openai/gpt-4o-mini';
+  const body = JSON.stringify({
+    model,
+    stream: true,
+    response_format: { type: 'json_object' },
+    messages: [{ role: 'user', content: 'Describe Ada Lovelace as a JSON object with name, born and languages.' }],
+  });
+  const auth = info.token ? ` -H ${shellQuote(`authorization: Bearer ${info.token}`)}` : '';
+  const upstreamLine = info.demo
+    ? `embedded demo at ${info.upstream} (${config.apiKey ? '--demo given' : 'no OPENROUTER_API_KEY set'}; models demo/*)`
+    : `${info.upstream}${config.apiKey ? '' : ' (no OPENROUTER_API_KEY: requests are sent without a key unless the client brings one)'}`;
+  return [
+    `StreamFix gateway listening on ${info.url}`,
+    `Upstream: ${upstreamLine}`,
+    `Default mode: ${config.mode}; artifacts: ${config.dataDir ?? 'in memory only'}`,
+    `Try it:`,
+    `  curl -N ${info.url}/chat/completions -H 'content-type: application/json'${auth} -d ${shellQuote(body)}`,
+    '',
+  ].join('\n');
+}
+
+export interface RunHooks {
+  /** Called once the daemon is up (main.ts starts the language server here). */
+  onStarted?(daemon: Daemon): void | Promise<void>;
+}
+
+/**
+ * The command line: parses flags and environment, starts the daemon, prints the banner (to stderr when
+ * stdout is an LSP pipe), and shuts down cleanly on SIGINT/SIGTERM (exit 0). Bad flags: message, exit 2.
+ */
+export async function runDaemonCli(argv: string[], hooks: RunHooks = {}): Promise<void> {
+  let config: DaemonConfig;
+  try {
+    config = parseDaemonArgs(argv, process.env);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`streamfix: ${e.message}\n`);
+      process.exit(2);
+    }
+    throw e;
+  }
+  const out = config.lsp ? process.stderr : process.stdout;
+  let daemon: Daemon;
+  try {
+    daemon = await startDaemon({ ...config, logOut: process.stderr });
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    const why = err.code === 'EADDRINUSE' ? `port ${config.port} is in use (choose another with --port, or --port 0 for a free one)` : err.message;
+    process.stderr.write(`streamfix: could not start: ${why}\n`);
+    process.exit(1);
+  }
+  out.write(banner(daemon));
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) {
+      process.stderr.write(`streamfix: ${signal} again, exiting now\n`);
+      process.exit(1);
+    }
+    stopping = true;
+    daemon.log.info(`${signal}: shutting down (open streams get up to 5 s)`);
+    daemon.close().then(
+      () => process.exit(0),
+      (e: unknown) => {
+        process.stderr.write(`streamfix: shutdown failed: ${(e as Error).message}\n`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  if (hooks.onStarted) await hooks.onStarted(daemon);
+}

@@ -1,0 +1,306 @@
+/**
+ * POST /v1/chat/completions: send the request upstream, rewrite the answer per mode (streaming or not),
+ * then record the artifact, the events and the metrics. Errors before the response started are
+ * answered with a status in the OpenAI shape; errors after it started end the stream with an error
+ * chunk and `[DONE]`.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { StreamFixError } from '../../shared/engine';
+import type { Repair } from '../../shared/engine';
+import { forwardedHeaders, parseChatRequest, readBody, upstreamHeaders, MODE_HEADER, type ChatRequest } from './chatRequest';
+import { rewriteCompletion } from './completion';
+import type { AbortReason, GatewayContext } from './context';
+import { GatewayError, upstreamErrorMessage } from './errors';
+import { EMPTY_OUTCOME, RequestRecord, type RecordOutcome } from './record';
+import { createSseDecoder, sseData } from './sse';
+import { StreamRewriter } from './streamRewrite';
+import type { UpstreamResponse } from './upstream';
+
+export interface ChatCall {
+  req: IncomingMessage;
+  res: ServerResponse;
+  ctx: GatewayContext;
+  /** Headers every response carries (request id, CORS). */
+  baseHeaders: Record<string, string>;
+  record: RequestRecord;
+  /** Aborted by the server on client disconnect ('client') or at the end of the shutdown grace ('shutdown'). */
+  abort: AbortController;
+}
+
+function reasonOf(signal: AbortSignal): AbortReason | null {
+  if (!signal.aborted) return null;
+  return signal.reason === 'shutdown' ? 'shutdown' : 'client';
+}
+
+/** Waits until the response can take more (or is gone), so a slow client bounds our memory. */
+function drained(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
+}
+
+export async function handleChat(call: ChatCall): Promise<void> {
+  const { req, res, ctx, record } = call;
+  const text = await readBody(req, ctx.maxRequestBytes);
+  const chat = parseChatRequest(text, req.headers[MODE_HEADER], ctx.mode);
+  record.model = chat.model;
+  record.mode = chat.mode;
+  record.requestedMode = chat.requestedMode;
+  record.stream = chat.stream;
+  const headers = upstreamHeaders(req, ctx, chat.stream ? 'text/event-stream' : 'application/json');
+
+  ctx.events.publish({ type: 'started', id: record.id, model: chat.model, mode: chat.mode, stream: chat.stream });
+  let upstream: UpstreamResponse;
+  try {
+    upstream = await ctx.upstream.request({ method: 'POST', path: '/chat/completions', headers, body: chat.text, signal: call.abort.signal });
+  } catch (e) {
+    if (reasonOf(call.abort.signal)) {
+      record.fail('CLIENT_ABORTED', 'The client disconnected before the upstream answered');
+      return finish(call, EMPTY_OUTCOME, 499);
+    }
+    const err = e instanceof GatewayError ? e : new GatewayError(502, 'upstream_unreachable', `Upstream request failed: ${(e as Error).message}`);
+    record.fail('UPSTREAM_ERROR', err.message, { status: err.status, code: err.code });
+    ctx.metrics.onUpstreamError(err.status === 504 ? 'timeout' : 'unreachable');
+    sendJson(res, err.status, { ...call.baseHeaders }, JSON.stringify(err.toBody()));
+    return finish(call, EMPTY_OUTCOME, err.status);
+  }
+
+  if (upstream.status < 200 || upstream.status >= 300) return forwardUpstreamError(call, upstream);
+  return chat.stream ? streamResponse(call, chat, upstream) : completeResponse(call, chat, upstream);
+}
+
+function sendJson(res: ServerResponse, status: number, headers: Record<string, string | string[]>, body: string): void {
+  res.writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+async function readAll(call: ChatCall, upstream: UpstreamResponse): Promise<string> {
+  const parts: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of upstream.body as AsyncIterable<Buffer>) {
+    call.record.markFirstByte();
+    size += chunk.length;
+    if (size > call.ctx.maxResponseBytes) {
+      throw new GatewayError(502, 'upstream_invalid', `Upstream response is larger than ${call.ctx.maxResponseBytes} bytes`);
+    }
+    parts.push(chunk);
+  }
+  return Buffer.concat(parts).toString('utf8');
+}
+
+/** Upstream said no before the answer started: its status and body go to the client as they are. */
+async function forwardUpstreamError(call: ChatCall, upstream: UpstreamResponse): Promise<void> {
+  const { res, record, ctx } = call;
+  let body = '';
+  try {
+    body = await readAll(call, upstream);
+  } catch (e) {
+    body = '';
+    record.errors.push({ message: `Reading the upstream error body failed: ${(e as Error).message}` });
+  }
+  record.fail('UPSTREAM_ERROR', upstreamErrorMessage(upstream.status, body), { status: upstream.status });
+  ctx.metrics.onUpstreamError(String(upstream.status));
+  const ct = upstream.headers['content-type'];
+  const out = body || JSON.stringify(new GatewayError(upstream.status, 'upstream_error', `Upstream returned ${upstream.status}`).toBody());
+  res.writeHead(upstream.status, {
+    ...call.baseHeaders,
+    ...forwardedHeaders(upstream.headers),
+    'content-type': typeof ct === 'string' && body ? ct : 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(out),
+  });
+  res.end(out);
+  finish(call, EMPTY_OUTCOME, upstream.status);
+}
+
+async function completeResponse(call: ChatCall, chat: ChatRequest, upstream: UpstreamResponse): Promise<void> {
+  const { res, record, ctx } = call;
+  const text = await readAll(call, upstream);
+  let body: Record<string, unknown>;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not a JSON object');
+    body = parsed as Record<string, unknown>;
+  } catch (e) {
+    const err = new GatewayError(502, 'upstream_invalid', `Upstream returned a completion that is not a JSON object: ${(e as Error).message}`);
+    record.fail('UPSTREAM_ERROR', err.message, { status: 502, code: err.code });
+    ctx.metrics.onUpstreamError('invalid_body');
+    sendJson(res, 502, call.baseHeaders, JSON.stringify(err.toBody()));
+    return finish(call, EMPTY_OUTCOME, 502);
+  }
+  let o;
+  try {
+    o = record.timed(() => rewriteCompletion(body, chat.mode));
+  } catch (e) {
+    if (!(e instanceof StreamFixError)) throw e;
+    // an engine limit (huge or too deep content): the answer goes out unrepaired, the artifact says why
+    record.errors.push({ message: e.message, code: e.code });
+    o = rewriteCompletion(body, 'passthrough');
+  }
+  const outcome: RecordOutcome = {
+    rawContent: o.rawContent,
+    repairedContent: chat.mode === 'passthrough' ? null : o.sentContent,
+    reasoning: o.reasoning,
+    repairs: o.result?.repairs ?? [],
+    stripped: o.stripped,
+    toolCalls: o.toolCalls,
+    finishReason: o.finishReason,
+    usage: o.usage,
+    stuttering: false,
+    contentStatus: chat.mode === 'repair' && o.rawContent !== '' ? (o.result?.status ?? 'FAILED') : null,
+  };
+  for (const r of outcome.repairs) onRepair(call, r);
+  for (const t of outcome.toolCalls) for (const r of t.repairs) onRepair(call, r, t.index);
+  if (o.movedReasoning) reasoningEvent(call, o.movedReasoning);
+  const status = record.status(outcome);
+  const out = chat.mode === 'passthrough' ? text : JSON.stringify(body);
+  record.clientChunks = 1;
+  sendJson(res, upstream.status, { ...call.baseHeaders, ...forwardedHeaders(upstream.headers), 'x-streamfix-status': status }, out);
+  finish(call, outcome, upstream.status);
+}
+
+function onRepair(call: ChatCall, repair: Repair, toolCallIndex?: number): void {
+  call.ctx.events.publish({ type: 'repair', id: call.record.id, repair, ...(toolCallIndex !== undefined ? { toolCallIndex } : {}) });
+  call.ctx.metrics.onRepair(repair.kind, call.record.model);
+}
+
+function reasoningEvent(call: ChatCall, moved: string): void {
+  const bytes = Buffer.byteLength(moved);
+  call.ctx.events.publish({ type: 'reasoning', id: call.record.id, bytes });
+  call.ctx.metrics.onReasoningBytes(bytes);
+}
+
+function errorChunk(message: string, code: string): string {
+  return sseData(JSON.stringify({ error: { message, type: 'upstream_error', code } })) + sseData('[DONE]');
+}
+
+async function streamResponse(call: ChatCall, chat: ChatRequest, upstream: UpstreamResponse): Promise<void> {
+  const { res, record, ctx } = call;
+  const passthrough = chat.mode === 'passthrough';
+  const ct = upstream.headers['content-type'];
+  if (!passthrough && !(typeof ct === 'string' && ct.includes('text/event-stream'))) {
+    await upstream.body.dump().catch(() => undefined);
+    const err = new GatewayError(502, 'upstream_invalid', `Upstream answered a streaming request with content-type "${String(ct ?? '')}", not text/event-stream`);
+    record.fail('UPSTREAM_ERROR', err.message, { status: 502, code: err.code });
+    ctx.metrics.onUpstreamError('invalid_body');
+    sendJson(res, 502, call.baseHeaders, JSON.stringify(err.toBody()));
+    return finish(call, EMPTY_OUTCOME, 502);
+  }
+  res.writeHead(upstream.status, {
+    ...call.baseHeaders,
+    ...forwardedHeaders(upstream.headers),
+    'content-type': passthrough && typeof ct === 'string' ? ct : 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-cache',
+    'x-accel-buffering': 'no',
+  });
+  res.flushHeaders();
+  ctx.metrics.streamOpened();
+
+  const rw = new StreamRewriter(chat.mode, { onRepair: (r, i) => onRepair(call, r, i) });
+  let pending: string[] = [];
+  const decoder = createSseDecoder({
+    onEvent: (data) => pending.push(...rw.onData(data)),
+    onComment: (c) => pending.push(...rw.onComment(c)),
+    onMalformed: (m) => {
+      rw.malformed++;
+      if (rw.malformedSamples.length < 10) rw.malformedSamples.push(m);
+    },
+  });
+  let engineFailed = false;
+  const write = async (s: string | Buffer) => {
+    record.clientChunks++;
+    if (!res.write(s)) await drained(res);
+  };
+  try {
+    try {
+      for await (const buf of upstream.body as AsyncIterable<Buffer>) {
+        record.markFirstByte();
+        if (record.upstreamChunks === 0) ctx.metrics.observeTtfb((record.ttfbMs ?? 0) / 1000);
+        record.upstreamChunks++;
+        if (passthrough) await write(buf);
+        const t = performance.now();
+        record.timed(() => decoder.push(buf));
+        ctx.metrics.observeAddedPerChunk((performance.now() - t) / 1000);
+        const out = pending;
+        pending = [];
+        for (const s of out) await write(s);
+        if (res.destroyed) break;
+      }
+      decoder.end();
+      if (!rw.sawDone) pending.push(...rw.finish());
+      for (const s of pending) await write(s);
+    } catch (e) {
+      if (e instanceof StreamFixError) {
+        engineFailed = true;
+        record.errors.push({ message: e.message, code: e.code });
+        call.abort.abort('engine');
+        await write(errorChunk(`StreamFix could not repair this stream: ${e.message}`, e.code));
+      } else throw e;
+    }
+  } catch (e) {
+    const why = reasonOf(call.abort.signal);
+    if (why === 'client' || res.destroyed) {
+      record.fail('CLIENT_ABORTED', 'The client disconnected; the upstream request was aborted');
+    } else {
+      const message = why === 'shutdown' ? 'The gateway is shutting down; the stream was cut' : `Upstream stream failed: ${(e as Error).message}`;
+      record.fail('UPSTREAM_ERROR', message, { code: why === 'shutdown' ? 'shutdown' : 'upstream_error' });
+      ctx.metrics.onUpstreamError(why === 'shutdown' ? 'shutdown' : 'stream_error');
+      if (!res.destroyed) await write(errorChunk(message, why === 'shutdown' ? 'shutdown' : 'upstream_error'));
+    }
+  } finally {
+    ctx.metrics.streamClosed();
+  }
+  if (!res.writableEnded) res.end();
+  if (rw.malformed > 0) {
+    record.malformed = rw.malformed;
+    for (let i = 0; i < rw.malformed; i++) ctx.metrics.onMalformedLine();
+    record.errors.push({ message: `Skipped ${rw.malformed} malformed upstream line(s): ${rw.malformedSamples.map((s) => JSON.stringify(s)).join(', ')}`, code: 'malformed_line' });
+  }
+  for (const e of rw.upstreamErrors) record.fail('UPSTREAM_ERROR', e.message, e.code !== undefined ? { code: e.code } : {});
+
+  const st = rw.choices.get(0) ?? rw.choice(0);
+  const c = st.content;
+  if (c.moved) reasoningEvent(call, c.moved);
+  const outcome: RecordOutcome = {
+    rawContent: c.raw,
+    repairedContent: passthrough ? null : c.sent,
+    reasoning: st.fieldReasoning + c.moved,
+    repairs: c.result?.repairs ?? [],
+    stripped: c.result?.stripped ?? c.stripped,
+    toolCalls: st.tools.artifacts(),
+    finishReason: st.finishReason,
+    usage: rw.usage,
+    stuttering: c.stuttering,
+    contentStatus: chat.mode === 'repair' && c.raw !== '' ? (engineFailed ? 'FAILED' : (c.result?.status ?? 'TRUNCATED')) : null,
+  };
+  finish(call, outcome, upstream.status);
+}
+
+/** Records the artifact, the finished event and the request metric. Never throws. */
+function finish(call: ChatCall, outcome: RecordOutcome, _httpStatus: number): void {
+  const { ctx, record } = call;
+  try {
+    const artifact = record.build(outcome);
+    ctx.store.put(artifact);
+    ctx.events.publish({
+      type: 'finished',
+      id: record.id,
+      model: record.model,
+      mode: record.mode,
+      status: artifact.status,
+      repairs: artifact.repairs.length + artifact.toolCalls.reduce((n, t) => n + t.repairs.length, 0),
+      reasoningBytes: Buffer.byteLength(outcome.reasoning),
+      timings: artifact.timings,
+    });
+    ctx.metrics.onRequest(record.model, record.mode, artifact.status);
+    if (artifact.status === 'TRUNCATED' || artifact.finishReason === 'length') ctx.metrics.onTruncation(record.model);
+    ctx.log.info(`${record.id} ${record.model} ${record.mode}${record.stream ? ' stream' : ''} -> ${artifact.status} (${artifact.repairs.length} repairs, ${artifact.timings.totalMs.toFixed(1)} ms)`);
+  } catch (e) {
+    ctx.log.error(`${record.id}: recording the artifact failed: ${(e as Error).message}`);
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * Reading and checking a chat completion request before anything goes upstream: the body (bounded),
+ * its JSON, the fields the gateway relies on, the mode, and the upstream headers (with the key policy).
+ */
+import type { IncomingMessage } from 'node:http';
+import type { AppliedMode, GatewayMode } from '../../shared/protocol';
+import { MODES } from './config';
+import type { GatewayContext } from './context';
+import { GatewayError } from './errors';
+
+export interface ChatRequest {
+  /** The body exactly as received; forwarded unchanged. */
+  text: string;
+  body: Record<string, unknown>;
+  model: string;
+  stream: boolean;
+  requestedMode: GatewayMode;
+  mode: AppliedMode;
+}
+
+export const MODE_HEADER = 'x-streamfix-mode';
+
+/** Reads the whole body, refusing more than `limit` bytes. Bytes are decoded once, at the end. */
+export async function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  const parts: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) throw new GatewayError(413, 'payload_too_large', `Request body is larger than ${limit} bytes`);
+    parts.push(chunk);
+  }
+  return Buffer.concat(parts).toString('utf8');
+}
+
+export function requestedMode(header: string | string[] | undefined, fallback: GatewayMode): GatewayMode {
+  if (header === undefined) return fallback;
+  const v = (Array.isArray(header) ? header[0]! : header).trim().toLowerCase();
+  if (!(MODES as readonly string[]).includes(v)) {
+    throw new GatewayError(400, 'invalid_mode', `Header ${MODE_HEADER} must be one of ${MODES.join(', ')}; got "${Array.isArray(header) ? header.join(',') : header}"`);
+  }
+  return v as GatewayMode;
+}
+
+/** auto = repair when the request asks for JSON output, else strip. */
+export function resolveMode(mode: GatewayMode, body: Record<string, unknown>): AppliedMode {
+  if (mode !== 'auto') return mode;
+  const rf = body.response_format as { type?: unknown } | undefined;
+  return rf && (rf.type === 'json_object' || rf.type === 'json_schema') ? 'repair' : 'strip';
+}
+
+export function parseChatRequest(text: string, modeHeader: string | string[] | undefined, defaultMode: GatewayMode): ChatRequest {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (e) {
+    const why = text.trim() === '' ? 'the body is empty' : (e as Error).message;
+    throw new GatewayError(400, 'invalid_json', `Request body is not valid JSON: ${why}`);
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new GatewayError(400, 'invalid_request', 'Request body must be a JSON object with "model" and "messages"');
+  }
+  const b = body as Record<string, unknown>;
+  if (typeof b.model !== 'string' || b.model.trim() === '') {
+    throw new GatewayError(400, 'invalid_request', '"model" is required: a model id such as "openai/gpt-4o-mini" (or "demo/fenced-prose" on the demo upstream)');
+  }
+  if (!Array.isArray(b.messages) || b.messages.length === 0) {
+    throw new GatewayError(400, 'invalid_request', '"messages" is required: a non-empty array of chat messages');
+  }
+  if (b.stream !== undefined && typeof b.stream !== 'boolean') {
+    throw new GatewayError(400, 'invalid_request', '"stream" must be true or false');
+  }
+  const req = requestedMode(modeHeader, defaultMode);
+  return { text, body: b, model: b.model, stream: b.stream === true, requestedMode: req, mode: resolveMode(req, b) };
+}
+
+/**
+ * Headers for the upstream request. The client's own Authorization goes upstream when the gateway has
+ * no key, or when it carries an OpenRouter key (`sk-or-…`); otherwise the configured key is used, so an
+ * OpenAI SDK client can keep a placeholder apiKey. With a gateway token, Authorization is the token and
+ * never leaves the gateway.
+ */
+export function upstreamHeaders(req: IncomingMessage, ctx: GatewayContext, accept: string): Record<string, string> {
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    accept,
+    'user-agent': 'streamfix/0.1',
+    'x-title': typeof req.headers['x-title'] === 'string' ? req.headers['x-title'] : 'StreamFix',
+  };
+  if (typeof req.headers['http-referer'] === 'string') headers['http-referer'] = req.headers['http-referer'];
+  const own = ctx.tokenSet ? undefined : req.headers.authorization;
+  if (own && (ctx.apiKey === null || /^Bearer\s+sk-or-/i.test(own))) headers.authorization = own;
+  else if (ctx.apiKey) headers.authorization = `Bearer ${ctx.apiKey}`;
+  else if (ctx.upstreamIsOpenRouter) {
+    throw new GatewayError(401, 'missing_api_key', "No OpenRouter API key: set OPENROUTER_API_KEY or run 'StreamFix: Set OpenRouter API Key'");
+  }
+  return headers;
+}
+
+/** Upstream headers a client may want to see: rate limits and Retry-After. */
+export function forwardedHeaders(h: Record<string, string | string[] | undefined>): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [k, v] of Object.entries(h)) {
+    if (v !== undefined && (k.startsWith('x-ratelimit-') || k === 'retry-after')) out[k] = v;
+  }
+  return out;
+}

@@ -1,0 +1,82 @@
+/**
+ * Non-streaming responses: the whole `chat.completion` body is rewritten at once with the same rules as
+ * the stream (content per mode, reasoning to `message.reasoning`, tool-call arguments repaired).
+ */
+import { repairJson } from '../../shared/engine';
+import type { RepairResult, Stripped } from '../../shared/engine';
+import type { AppliedMode, ToolCallArtifact } from '../../shared/protocol';
+import { innerReasoning, splitThink } from './thinkSplit';
+import { repairToolCallsOnce } from './toolCalls';
+
+type Json = Record<string, unknown>;
+
+export interface CompletionOutcome {
+  rawContent: string;
+  sentContent: string;
+  /** Reasoning fields plus reasoning moved out of the content. */
+  reasoning: string;
+  movedReasoning: string;
+  result: RepairResult | null;
+  stripped: Stripped[];
+  toolCalls: ToolCallArtifact[];
+  finishReason: string | null;
+  usage: unknown;
+}
+
+function isObject(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Rewrites `body` in place (all choices); returns what choice 0 looked like before and after. */
+export function rewriteCompletion(body: Json, mode: AppliedMode): CompletionOutcome {
+  const outcome: CompletionOutcome = {
+    rawContent: '',
+    sentContent: '',
+    reasoning: '',
+    movedReasoning: '',
+    result: null,
+    stripped: [],
+    toolCalls: [],
+    finishReason: null,
+    usage: body.usage ?? null,
+  };
+  const choices = Array.isArray(body.choices) ? body.choices : [];
+  choices.forEach((ch: unknown, i: number) => {
+    if (!isObject(ch) || !isObject(ch.message)) return;
+    const msg = ch.message;
+    const raw = typeof msg.content === 'string' ? msg.content : '';
+    let sent = raw;
+    let moved = '';
+    let result: RepairResult | null = null;
+    let stripped: Stripped[] = [];
+    if (mode === 'repair' && raw !== '') {
+      result = repairJson(raw);
+      stripped = result.stripped;
+      moved = result.stripped.filter((s) => s.kind === 'reasoning').map((s) => innerReasoning(s.text)).join('');
+      // no JSON at all: the text as sent (think blocks removed) rather than nothing; status says FAILED
+      sent = result.json ?? splitThink(raw).content;
+    } else if (mode === 'strip' && raw !== '') {
+      const s = splitThink(raw);
+      sent = s.content;
+      moved = s.reasoning;
+    }
+    if (mode !== 'passthrough') {
+      if (typeof msg.content === 'string') msg.content = sent;
+      if (moved) msg.reasoning = (typeof msg.reasoning === 'string' ? msg.reasoning : '') + moved;
+    }
+    const toolCalls = repairToolCallsOnce(msg.tool_calls, mode !== 'passthrough');
+    if (i === 0) {
+      const fields = typeof msg.reasoning === 'string' ? msg.reasoning : typeof msg.reasoning_content === 'string' ? msg.reasoning_content : '';
+      outcome.rawContent = raw;
+      outcome.sentContent = sent;
+      outcome.movedReasoning = moved;
+      // after the rewrite msg.reasoning already ends with the moved text
+      outcome.reasoning = mode !== 'passthrough' ? fields : fields + moved;
+      outcome.result = result;
+      outcome.stripped = stripped;
+      outcome.toolCalls = toolCalls;
+      outcome.finishReason = typeof ch.finish_reason === 'string' ? ch.finish_reason : null;
+    }
+  });
+  return outcome;
+}

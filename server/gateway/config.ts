@@ -1,0 +1,192 @@
+/**
+ * The gateway's configuration and its parsing from command-line flags and environment variables.
+ * Flags win over the environment; bad values throw `ConfigError` (the daemon CLI exits 2 on it).
+ */
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { GatewayMode } from '../../shared/protocol';
+
+export const OPENROUTER_BASE_URL = 'https://openrouter.ai/api/v1';
+export const DEFAULT_PORT = 8787;
+export const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '::1'] as const;
+export const MODES: readonly GatewayMode[] = ['repair', 'strip', 'passthrough', 'auto'];
+export const LOG_LEVELS = ['silent', 'error', 'warn', 'info', 'debug'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Everything the daemon needs to start. The API key lives here and nowhere else (never logged). */
+export interface DaemonConfig {
+  port: number;
+  host: string;
+  /** Base URL of the OpenAI-compatible upstream, without a trailing slash. Null = embedded demo. */
+  upstream: string | null;
+  /** True when the embedded demo upstream serves the requests. */
+  demo: boolean;
+  demoDelayMs: number;
+  dataDir: string | null;
+  apiKey: string | null;
+  token: string | null;
+  allowedOrigins: string[];
+  mode: GatewayMode;
+  logLevel: LogLevel;
+  /** Started by an LSP client (--stdio / --node-ipc): stdout may be the LSP pipe, so log to stderr. */
+  lsp: 'stdio' | 'node-ipc' | null;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  readonly code = 'INVALID_CONFIG';
+}
+
+export const USAGE = `Usage: streamfix-daemon [options]
+
+  --port <n>              gateway port (env STREAMFIX_PORT, default ${DEFAULT_PORT}; 0 = a free port)
+  --host <h>              loopback address to listen on: 127.0.0.1 (default), localhost or ::1
+  --upstream <url>        OpenAI-compatible base URL (env STREAMFIX_UPSTREAM, default ${OPENROUTER_BASE_URL})
+  --data-dir <dir>        artifact store directory (env STREAMFIX_DATA_DIR)
+  --token <t>             require "Authorization: Bearer <t>" from clients (env STREAMFIX_TOKEN)
+  --allowed-origin <o>    browser origin allowed to call the gateway, repeatable (env STREAMFIX_ALLOWED_ORIGINS, comma list)
+  --mode <m>              default mode: auto | repair | strip | passthrough (env STREAMFIX_MODE, default auto)
+  --demo                  use the embedded demo upstream even when a key is set
+  --demo-delay-ms <n>     pause between demo chunks (default 30)
+  --log-level <l>         silent | error | warn | info | debug (env STREAMFIX_LOG_LEVEL, default info)
+
+The OpenRouter key comes from OPENROUTER_API_KEY. Without it and without --upstream, the embedded demo
+upstream answers (models demo/*).`;
+
+/** The default artifact directory: $XDG_STATE_HOME/streamfix, else ~/.local/state/streamfix. */
+export function defaultDataDir(env: NodeJS.ProcessEnv): string {
+  const base = env.XDG_STATE_HOME && env.XDG_STATE_HOME.trim() ? env.XDG_STATE_HOME : join(homedir(), '.local', 'state');
+  return join(base, 'streamfix');
+}
+
+function parsePort(value: string, what: string): number {
+  if (!/^\d+$/.test(value) || Number(value) > 65535) throw new ConfigError(`${what} must be a port number 0-65535, got "${value}"`);
+  return Number(value);
+}
+
+function parseNonNegative(value: string, what: string): number {
+  if (!/^\d+$/.test(value)) throw new ConfigError(`${what} must be a whole number of milliseconds, got "${value}"`);
+  return Number(value);
+}
+
+function parseUpstream(value: string, what: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`${what} must be an http(s) URL, got "${value}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`${what} must be an http(s) URL, got "${value}"`);
+  if (url.username || url.password) throw new ConfigError(`${what} must not carry credentials; use OPENROUTER_API_KEY`);
+  return url.href.replace(/\/+$/, '');
+}
+
+function parseOrigin(value: string): string {
+  const v = value.trim();
+  if (v === '*') return v;
+  try {
+    const url = new URL(v);
+    if (url.origin === 'null' || url.origin !== v.replace(/\/$/, '')) throw new Error('not an origin');
+    return url.origin;
+  } catch {
+    throw new ConfigError(`allowed origin must look like "https://example.com" (scheme, host, optional port), got "${value}"`);
+  }
+}
+
+export function isOpenRouter(upstream: string | null): boolean {
+  if (!upstream) return false;
+  try {
+    const host = new URL(upstream).hostname;
+    return host === 'openrouter.ai' || host.endsWith('.openrouter.ai');
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Parses flags (argv without node and script) and environment into a DaemonConfig.
+ * @example parseDaemonArgs(['--port', '0', '--demo'], {}).demo === true
+ */
+export function parseDaemonArgs(argv: string[], env: NodeJS.ProcessEnv): DaemonConfig {
+  const flags = new Map<string, string>();
+  const origins: string[] = [];
+  let demoFlag = false;
+  let lsp: DaemonConfig['lsp'] = null;
+  const valued = new Set(['--port', '--host', '--upstream', '--data-dir', '--token', '--allowed-origin', '--mode', '--demo-delay-ms', '--log-level']);
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const eq = arg.indexOf('=');
+    const name = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
+    if (name === '--demo') demoFlag = true;
+    else if (name === '--stdio') lsp = 'stdio';
+    else if (name === '--node-ipc') lsp = 'node-ipc';
+    else if (name === '--clientProcessId' || name === '--socket' || name === '--pipe') {
+      // passed by vscode-languageclient; the language server reads them itself
+      if (eq < 0 && argv[i + 1] !== undefined && !argv[i + 1]!.startsWith('--')) i++;
+    } else if (valued.has(name)) {
+      const value = eq > 0 && arg.startsWith('--') ? arg.slice(eq + 1) : argv[++i];
+      if (value === undefined) throw new ConfigError(`${name} needs a value`);
+      if (name === '--allowed-origin') origins.push(value);
+      else flags.set(name, value);
+    } else if (name === '--help' || name === '-h') {
+      throw new ConfigError(USAGE);
+    } else {
+      throw new ConfigError(`unknown option "${arg}"\n\n${USAGE}`);
+    }
+  }
+
+  const pick = (flag: string, envName: string): string | undefined => {
+    const f = flags.get(flag);
+    if (f !== undefined) return f;
+    const e = env[envName];
+    return e !== undefined && e !== '' ? e : undefined;
+  };
+
+  const portText = pick('--port', 'STREAMFIX_PORT');
+  const port = portText === undefined ? DEFAULT_PORT : parsePort(portText, flags.has('--port') ? '--port' : 'STREAMFIX_PORT');
+
+  const host = flags.get('--host') ?? '127.0.0.1';
+  const bareHost = host.replace(/^\[|\]$/g, '');
+  if (!(LOOPBACK_HOSTS as readonly string[]).includes(bareHost)) {
+    throw new ConfigError(`--host must be a loopback address (127.0.0.1, localhost or ::1), got "${host}": the gateway spends your credits and must not be reachable from other machines`);
+  }
+
+  const modeText = pick('--mode', 'STREAMFIX_MODE') ?? 'auto';
+  if (!(MODES as readonly string[]).includes(modeText)) throw new ConfigError(`mode must be one of ${MODES.join(', ')}, got "${modeText}"`);
+
+  const logLevel = (pick('--log-level', 'STREAMFIX_LOG_LEVEL') ?? 'info') as LogLevel;
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) throw new ConfigError(`log level must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+
+  const delayText = flags.get('--demo-delay-ms');
+  const demoDelayMs = delayText === undefined ? 30 : parseNonNegative(delayText, '--demo-delay-ms');
+
+  const apiKey = env.OPENROUTER_API_KEY && env.OPENROUTER_API_KEY.trim() ? env.OPENROUTER_API_KEY.trim() : null;
+  const upstreamText = pick('--upstream', 'STREAMFIX_UPSTREAM');
+  const explicitUpstream = upstreamText === undefined ? null : parseUpstream(upstreamText, flags.has('--upstream') ? '--upstream' : 'STREAMFIX_UPSTREAM');
+  // No key and nobody asked for a particular upstream: OpenRouter would answer 401 to everything, so the
+  // demo answers instead. An explicit upstream is used as given (local servers need no key).
+  const demo = demoFlag || (explicitUpstream === null && apiKey === null);
+  const upstream = demo ? null : (explicitUpstream ?? OPENROUTER_BASE_URL);
+
+  const originsEnv = env.STREAMFIX_ALLOWED_ORIGINS;
+  const originList = origins.length > 0 ? origins : originsEnv ? originsEnv.split(',').filter((o) => o.trim() !== '') : [];
+
+  const dataDirText = pick('--data-dir', 'STREAMFIX_DATA_DIR');
+  const token = pick('--token', 'STREAMFIX_TOKEN') ?? null;
+  if (token !== null && !/^[\x21-\x7e]{8,}$/.test(token)) throw new ConfigError('token must be at least 8 printable ASCII characters without spaces');
+
+  return {
+    port,
+    host: bareHost,
+    upstream,
+    demo,
+    demoDelayMs,
+    dataDir: dataDirText ?? defaultDataDir(env),
+    apiKey,
+    token,
+    allowedOrigins: originList.map(parseOrigin),
+    mode: modeText as GatewayMode,
+    logLevel,
+    lsp,
+  };
+}

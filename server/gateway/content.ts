@@ -1,0 +1,115 @@
+/**
+ * What happens to one choice's `content` deltas, per mode: `repair` runs the engine's stream repairer,
+ * `strip` the think splitter, `passthrough` only records. All modes undo "stuttering" (an upstream that
+ * sends the whole content so far in every delta) before anything else sees the text.
+ */
+import { createStreamRepairer } from '../../shared/engine';
+import type { Repair, RepairResult, StreamRepairer, Stripped } from '../../shared/engine';
+import type { AppliedMode } from '../../shared/protocol';
+import { createThinkSplitter, innerReasoning, splitThink, type ThinkSplitter } from './thinkSplit';
+
+export interface ContentStep {
+  /** Text for the client's `content` (unused in passthrough). */
+  content: string;
+  /** Reasoning taken out of the content, for the client's `reasoning` field. */
+  reasoning: string;
+  repairs: Repair[];
+}
+
+/** Shortest accumulated content that may be taken as a prefix repeat; one character repeats by chance. */
+const STUTTER_MIN_PREFIX = 2;
+
+export class ContentProcessor {
+  /** The raw content received (stuttering undone). */
+  raw = '';
+  /** The content sent to the client (repaired or stripped). */
+  sent = '';
+  /** Reasoning moved out of the content. */
+  moved = '';
+  stuttering = false;
+  result: RepairResult | null = null;
+  stripped: Stripped[] = [];
+  private readonly repairer: StreamRepairer | null;
+  private readonly splitter: ThinkSplitter | null;
+  private ended = false;
+  // end()'s result lists again what push() already reported; these counts say where the new part starts
+  private pushedRepairs = 0;
+  private pushedStripped = 0;
+
+  constructor(readonly mode: AppliedMode) {
+    this.repairer = mode === 'repair' ? createStreamRepairer() : null;
+    this.splitter = mode === 'strip' ? createThinkSplitter() : null;
+  }
+
+  /** Turns a cumulative delta back into the new part. Once an upstream is seen stuttering it stays so,
+   * but a delta that does not repeat the prefix is still taken as a plain delta rather than dropped. */
+  private destutter(delta: string): string {
+    const prev = this.raw;
+    if (prev.length > 0 && delta.length >= prev.length && (this.stuttering || prev.length >= STUTTER_MIN_PREFIX) && delta.startsWith(prev)) {
+      this.stuttering = true;
+      return delta.slice(prev.length);
+    }
+    return delta;
+  }
+
+  /** Feeds one upstream content delta. May throw the engine's StreamFixError (limits). */
+  push(delta: string): ContentStep {
+    const d = this.destutter(delta);
+    this.raw += d;
+    if (this.repairer) {
+      const u = this.repairer.push(d);
+      let reasoning = '';
+      for (const s of u.stripped) {
+        this.stripped.push(s);
+        if (s.kind === 'reasoning') reasoning += innerReasoning(s.text);
+      }
+      this.pushedRepairs += u.repairs.length;
+      this.pushedStripped += u.stripped.length;
+      this.sent += u.output;
+      this.moved += reasoning;
+      return { content: u.output, reasoning, repairs: u.repairs };
+    }
+    if (this.splitter) {
+      const s = this.splitter.push(d);
+      this.sent += s.content;
+      this.moved += s.reasoning;
+      return { content: s.content, reasoning: s.reasoning, repairs: [] };
+    }
+    return { content: d, reasoning: '', repairs: [] };
+  }
+
+  /** The stream ended for this choice: the closers (repair), held-back text (strip). Idempotent. */
+  end(): ContentStep {
+    if (this.ended) return { content: '', reasoning: '', repairs: [] };
+    this.ended = true;
+    if (this.repairer) {
+      const before = this.repairer.emitted;
+      const r = this.repairer.end();
+      this.result = r;
+      this.stripped = r.stripped;
+      // reasoning the engine decided only at the end (a think block cut off by the end of the stream):
+      // the final stripped list repeats the pushed spans, so the ones past the pushed count are new
+      const reasoning = r.stripped
+        .slice(this.pushedStripped)
+        .filter((s) => s.kind === 'reasoning')
+        .map((s) => innerReasoning(s.text))
+        .join('');
+      let content = r.final;
+      if (r.status === 'FAILED' && before === '' && this.raw !== '') {
+        // No JSON anywhere: the client gets the text the model sent (think blocks still removed) rather
+        // than nothing; the artifact and x-streamfix-status say FAILED.
+        content = splitThink(this.raw).content;
+      }
+      this.sent += content;
+      this.moved += reasoning;
+      return { content, reasoning, repairs: r.repairs.slice(this.pushedRepairs) };
+    }
+    if (this.splitter) {
+      const s = this.splitter.end();
+      this.sent += s.content;
+      this.moved += s.reasoning;
+      return { content: s.content, reasoning: s.reasoning, repairs: [] };
+    }
+    return { content: '', reasoning: '', repairs: [] };
+  }
+}

@@ -1,0 +1,30 @@
+/** What the request handlers share: configuration, the upstream client, the store, events and metrics. */
+import type { GatewayMode } from '../../shared/protocol';
+import type { ArtifactStore } from './artifacts';
+import type { EventHub } from './events';
+import type { Logger } from './log';
+import type { GatewayMetrics } from './metrics';
+import type { Upstream } from './upstream';
+
+export interface GatewayContext {
+  /** Default mode when the request has no x-streamfix-mode header. */
+  mode: GatewayMode;
+  /** The OpenRouter (or other upstream) key. Only ever put in the upstream Authorization header. */
+  apiKey: string | null;
+  upstream: Upstream;
+  upstreamIsOpenRouter: boolean;
+  demo: boolean;
+  /** With a gateway token, the client's Authorization header is the token and is never forwarded. */
+  tokenSet: boolean;
+  store: ArtifactStore;
+  events: EventHub;
+  metrics: GatewayMetrics;
+  log: Logger;
+  /** Largest request body accepted (bytes). */
+  maxRequestBytes: number;
+  /** Largest non-streaming upstream body read (bytes). */
+  maxResponseBytes: number;
+}
+
+/** Why a request's AbortController fired. */
+export type AbortReason = 'client' | 'shutdown';

@@ -1,0 +1,99 @@
+/**
+ * Errors in the OpenAI shape: `{"error":{"message","type","code"}}`. Every error the gateway itself
+ * produces goes through `GatewayError`, so the status, the type and the code are decided in one place
+ * and the response always carries the request id header.
+ */
+import type { ServerResponse } from 'node:http';
+
+export type GatewayErrorCode =
+  | 'invalid_json' //          request body is not JSON
+  | 'invalid_request' //       JSON, but not a chat completion request
+  | 'invalid_mode' //          x-streamfix-mode header not one of the modes
+  | 'missing_api_key' //       OpenRouter upstream and no key anywhere
+  | 'unauthorized' //          --token set and the request lacks it
+  | 'forbidden_host' //        Host header not a loopback name (DNS rebinding)
+  | 'forbidden_origin' //      browser Origin not in the allow-list
+  | 'not_found' //             unknown route or artifact id
+  | 'method_not_allowed'
+  | 'payload_too_large'
+  | 'upstream_unreachable' //  connect error / timeout before any response
+  | 'upstream_error' //        upstream answered with a non-2xx status, or broke mid-stream
+  | 'upstream_invalid' //      upstream answered 200 with something we cannot read
+  | 'engine_error' //          the repair engine hit a limit (StreamFixError)
+  | 'internal_error';
+
+export type OpenAiErrorType =
+  | 'invalid_request_error'
+  | 'authentication_error'
+  | 'permission_error'
+  | 'not_found_error'
+  | 'upstream_error'
+  | 'server_error';
+
+export interface OpenAiErrorBody {
+  error: { message: string; type: OpenAiErrorType | string; code: string | number | null; [k: string]: unknown };
+}
+
+const TYPE_BY_STATUS: Record<number, OpenAiErrorType> = {
+  400: 'invalid_request_error',
+  401: 'authentication_error',
+  403: 'permission_error',
+  404: 'not_found_error',
+  405: 'invalid_request_error',
+  413: 'invalid_request_error',
+  421: 'permission_error',
+};
+
+/** An error the gateway answers with itself (not one forwarded from the upstream). */
+export class GatewayError extends Error {
+  override readonly name = 'GatewayError';
+  constructor(
+    readonly status: number,
+    readonly code: GatewayErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+
+  get type(): OpenAiErrorType {
+    return TYPE_BY_STATUS[this.status] ?? (this.status >= 500 && this.status < 600 && this.code.startsWith('upstream') ? 'upstream_error' : 'server_error');
+  }
+
+  toBody(): OpenAiErrorBody {
+    return { error: { message: this.message, type: this.type, code: this.code } };
+  }
+}
+
+/** Writes `err` as a JSON response unless headers already went out (then the caller handles it). */
+export function sendError(res: ServerResponse, err: GatewayError, extraHeaders: Record<string, string> = {}): void {
+  if (res.headersSent) {
+    if (!res.writableEnded) res.end();
+    return;
+  }
+  const body = JSON.stringify(err.toBody());
+  res.writeHead(err.status, {
+    ...extraHeaders,
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
+  });
+  res.end(body);
+}
+
+/** Turns anything thrown into a GatewayError, keeping GatewayErrors as they are. */
+export function toGatewayError(e: unknown): GatewayError {
+  if (e instanceof GatewayError) return e;
+  const message = e instanceof Error ? e.message : String(e);
+  return new GatewayError(500, 'internal_error', `Internal gateway error: ${message}`);
+}
+
+/** The `message` of an upstream error body if it has the OpenAI shape, else a short excerpt of it. */
+export function upstreamErrorMessage(status: number, bodyText: string): string {
+  try {
+    const parsed = JSON.parse(bodyText) as { error?: { message?: unknown } };
+    if (parsed && typeof parsed.error?.message === 'string') return parsed.error.message;
+  } catch {
+    // not JSON: fall through to the excerpt (an HTML error page from a proxy, for instance)
+  }
+  const excerpt = bodyText.trim().slice(0, 200);
+  return excerpt ? `Upstream returned ${status}: ${excerpt}` : `Upstream returned ${status}`;
+}

@@ -1,0 +1,121 @@
+/**
+ * Collects what one chat request did (timings, chunk counts, errors) and turns it into the Artifact that
+ * the store keeps. Never sees the API key: only bodies and upstream outputs go in.
+ */
+import type { Repair, RepairStatus, Stripped } from '../../shared/engine';
+import type { AppliedMode, Artifact, ArtifactStatus, GatewayMode, ToolCallArtifact } from '../../shared/protocol';
+
+const SEVERITY: Record<RepairStatus, number> = { VALID: 0, REPAIRED: 1, TRUNCATED: 2, FAILED: 3 };
+
+/** The worst of the statuses (FAILED > TRUNCATED > REPAIRED > VALID); VALID when there are none. */
+export function worstStatus(statuses: RepairStatus[]): RepairStatus {
+  return statuses.reduce<RepairStatus>((a, b) => (SEVERITY[b] > SEVERITY[a] ? b : a), 'VALID');
+}
+
+export interface RecordOutcome {
+  rawContent: string;
+  repairedContent: string | null;
+  reasoning: string;
+  repairs: Repair[];
+  stripped: Stripped[];
+  toolCalls: ToolCallArtifact[];
+  finishReason: string | null;
+  usage: unknown;
+  stuttering: boolean;
+  /** The engine's status for the content, when the content was repaired. */
+  contentStatus: RepairStatus | null;
+}
+
+const now = () => performance.now();
+
+export class RequestRecord {
+  readonly createdAt = new Date().toISOString();
+  readonly startedAt = now();
+  model = '';
+  mode: AppliedMode = 'strip';
+  requestedMode: GatewayMode = 'auto';
+  stream = false;
+  ttfbMs: number | null = null;
+  /** Time spent in the gateway's own processing of upstream chunks. */
+  addedMs = 0;
+  upstreamChunks = 0;
+  clientChunks = 0;
+  malformed = 0;
+  errors: Artifact['errors'] = [];
+  /** Set when the request ended for a reason other than the engine's verdict. */
+  override: Extract<ArtifactStatus, 'UPSTREAM_ERROR' | 'CLIENT_ABORTED'> | null = null;
+
+  constructor(readonly id: string) {}
+
+  markFirstByte(): void {
+    if (this.ttfbMs === null) this.ttfbMs = now() - this.startedAt;
+  }
+
+  /** Times `fn` as gateway-added time. */
+  timed<T>(fn: () => T): T {
+    const t = now();
+    try {
+      return fn();
+    } finally {
+      this.addedMs += now() - t;
+    }
+  }
+
+  fail(status: 'UPSTREAM_ERROR' | 'CLIENT_ABORTED', message: string, extra: { status?: number; code?: string } = {}): void {
+    if (this.override === null) this.override = status;
+    this.errors.push({ message, ...extra });
+  }
+
+  status(o: RecordOutcome): ArtifactStatus {
+    if (this.override) return this.override;
+    if (this.mode === 'passthrough') return 'PASSTHROUGH';
+    const statuses = o.toolCalls.map((t) => t.status);
+    if (o.contentStatus) statuses.push(o.contentStatus);
+    return worstStatus(statuses);
+  }
+
+  build(o: RecordOutcome): Artifact {
+    return {
+      id: this.id,
+      createdAt: this.createdAt,
+      model: this.model,
+      mode: this.mode,
+      requestedMode: this.requestedMode,
+      stream: this.stream,
+      status: this.status(o),
+      rawContent: o.rawContent,
+      repairedContent: o.repairedContent,
+      reasoning: o.reasoning,
+      repairs: o.repairs,
+      stripped: o.stripped,
+      toolCalls: o.toolCalls,
+      finishReason: o.finishReason,
+      usage: o.usage ?? null,
+      timings: {
+        ttfbMs: this.ttfbMs === null ? null : round(this.ttfbMs),
+        totalMs: round(now() - this.startedAt),
+        addedMs: round(this.addedMs),
+      },
+      chunks: { upstream: this.upstreamChunks, client: this.clientChunks, malformed: this.malformed },
+      stuttering: o.stuttering,
+      errors: this.errors,
+    };
+  }
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 1000) / 1000;
+}
+
+export const EMPTY_OUTCOME: RecordOutcome = {
+  rawContent: '',
+  repairedContent: null,
+  reasoning: '',
+  repairs: [],
+  stripped: [],
+  toolCalls: [],
+  finishReason: null,
+  usage: null,
+  stuttering: false,
+  contentStatus: null,
+};

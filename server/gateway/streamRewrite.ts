@@ -1,0 +1,210 @@
+/**
+ * Rewrites an upstream chat-completion SSE stream event by event. Per choice index it keeps a
+ * ContentProcessor (content per mode) and ToolCallRepairers (arguments per tool-call index). Chunks it
+ * does not change are forwarded as the exact `data` text received. When a choice finishes, the text the
+ * engine still owes (closing brackets, held-back characters) goes out in its own chunk just before the
+ * chunk carrying `finish_reason`, so clients that stop at the finish chunk still get valid JSON.
+ */
+import type { Repair } from '../../shared/engine';
+import type { AppliedMode } from '../../shared/protocol';
+import { ContentProcessor } from './content';
+import { sseComment, sseData } from './sse';
+import { ToolCallRepairers, type ToolCallDelta } from './toolCalls';
+
+type Json = Record<string, unknown>;
+
+export interface ChoiceState {
+  index: number;
+  content: ContentProcessor;
+  tools: ToolCallRepairers;
+  /** Text of the upstream's own reasoning fields (`reasoning`, else `reasoning_content`). */
+  fieldReasoning: string;
+  finishReason: string | null;
+  closed: boolean;
+}
+
+export interface RewriteHooks {
+  onRepair(repair: Repair, toolCallIndex?: number): void;
+}
+
+interface Closers {
+  content: string;
+  reasoning: string;
+  toolCalls: { index: number; function: { arguments: string } }[];
+}
+
+function isObject(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export class StreamRewriter {
+  readonly choices = new Map<number, ChoiceState>();
+  usage: unknown = null;
+  dataEvents = 0;
+  malformed = 0;
+  malformedSamples: string[] = [];
+  upstreamErrors: { message: string; code?: string }[] = [];
+  sawDone = false;
+  /** Fields copied into chunks the gateway makes up (closers at the end of a stream). */
+  private template: Json = { object: 'chat.completion.chunk' };
+  /** passthrough: observe only, the caller forwards the upstream bytes. */
+  private readonly observe: boolean;
+
+  constructor(
+    readonly mode: AppliedMode,
+    private readonly hooks: RewriteHooks,
+  ) {
+    this.observe = mode === 'passthrough';
+  }
+
+  choice(index: number): ChoiceState {
+    let c = this.choices.get(index);
+    if (!c) {
+      c = {
+        index,
+        content: new ContentProcessor(this.mode),
+        tools: new ToolCallRepairers(this.mode !== 'passthrough'),
+        fieldReasoning: '',
+        finishReason: null,
+        closed: false,
+      };
+      this.choices.set(index, c);
+    }
+    return c;
+  }
+
+  onComment(text: string): string[] {
+    return this.observe ? [] : [sseComment(text)];
+  }
+
+  /** One upstream `data:` payload in, the SSE events to send out (none in passthrough). */
+  onData(data: string): string[] {
+    if (data === '[DONE]') {
+      this.sawDone = true;
+      const out = this.finish();
+      if (!this.observe) out.push(sseData('[DONE]'));
+      return out;
+    }
+    this.dataEvents++;
+    let chunk: unknown;
+    try {
+      chunk = JSON.parse(data);
+    } catch {
+      chunk = undefined;
+    }
+    if (!isObject(chunk)) {
+      // a malformed line is skipped (not forwarded: clients would choke on it), counted and recorded
+      this.malformed++;
+      if (this.malformedSamples.length < 10) this.malformedSamples.push(data.slice(0, 200));
+      return [];
+    }
+    if (isObject(chunk.error)) {
+      const e = chunk.error;
+      this.upstreamErrors.push({ message: typeof e.message === 'string' ? e.message : JSON.stringify(e), ...(e.code !== undefined ? { code: String(e.code) } : {}) });
+    }
+    if (chunk.usage !== undefined && chunk.usage !== null) this.usage = chunk.usage;
+    for (const key of ['id', 'object', 'created', 'model', 'provider', 'system_fingerprint']) {
+      if (chunk[key] !== undefined) this.template[key] = chunk[key];
+    }
+    if (!Array.isArray(chunk.choices)) return this.observe ? [] : [sseData(data)];
+
+    let changed = false;
+    const pre: Json[] = [];
+    for (const ch of chunk.choices as unknown[]) {
+      if (!isObject(ch)) continue;
+      const st = this.choice(typeof ch.index === 'number' ? ch.index : 0);
+      const delta = isObject(ch.delta) ? ch.delta : null;
+      if (delta) changed = this.onDelta(st, delta) || changed;
+      if (ch.finish_reason !== null && ch.finish_reason !== undefined) {
+        st.finishReason = String(ch.finish_reason);
+        if (this.observe || st.closed) continue;
+        const closers = this.close(st);
+        if (closers) {
+          // this chunk's own (rewritten) delta moves into the closer chunk, ahead of the closers, so the
+          // client sees: delta text, closers, then finish_reason
+          const moved: Json = { ...(delta ?? {}) };
+          moved.content = (typeof moved.content === 'string' ? moved.content : '') + closers.content;
+          if (closers.reasoning) moved.reasoning = (typeof moved.reasoning === 'string' ? moved.reasoning : '') + closers.reasoning;
+          if (closers.toolCalls.length > 0) moved.tool_calls = [...(Array.isArray(moved.tool_calls) ? moved.tool_calls : []), ...closers.toolCalls];
+          pre.push({ index: st.index, delta: moved, finish_reason: null });
+          ch.delta = delta && 'content' in delta ? { content: '' } : {};
+          changed = true;
+        }
+      }
+    }
+    if (this.observe) return [];
+    const out: string[] = [];
+    if (pre.length > 0) {
+      const p: Json = { ...chunk, choices: pre };
+      delete p.usage;
+      out.push(sseData(JSON.stringify(p)));
+    }
+    out.push(sseData(changed ? JSON.stringify(chunk) : data));
+    return out;
+  }
+
+  /** Rewrites one delta in place; true when something changed. */
+  private onDelta(st: ChoiceState, delta: Json): boolean {
+    let changed = false;
+    if (typeof delta.reasoning === 'string') st.fieldReasoning += delta.reasoning;
+    else if (typeof delta.reasoning_content === 'string') st.fieldReasoning += delta.reasoning_content;
+    if (typeof delta.content === 'string' && delta.content !== '' && !st.closed) {
+      const original = delta.content;
+      const step = st.content.push(original);
+      for (const r of step.repairs) this.hooks.onRepair(r);
+      if (!this.observe) {
+        if (step.content !== original) {
+          delta.content = step.content;
+          changed = true;
+        }
+        if (step.reasoning) {
+          delta.reasoning = (typeof delta.reasoning === 'string' ? delta.reasoning : '') + step.reasoning;
+          changed = true;
+        }
+      }
+    }
+    if (Array.isArray(delta.tool_calls) && !st.closed) {
+      (delta.tool_calls as unknown[]).forEach((tc, k) => {
+        if (!isObject(tc)) return;
+        const before = isObject(tc.function) ? tc.function.arguments : undefined;
+        const repairs = st.tools.push(tc as ToolCallDelta, k);
+        for (const r of repairs) this.hooks.onRepair(r, typeof tc.index === 'number' ? tc.index : k);
+        if (isObject(tc.function) && tc.function.arguments !== before) changed = true;
+      });
+    }
+    return changed;
+  }
+
+  /** Ends a choice's processors; returns what still has to be sent, or null when nothing. */
+  private close(st: ChoiceState): Closers | null {
+    st.closed = true;
+    const c = st.content.end();
+    for (const r of c.repairs) this.hooks.onRepair(r);
+    const tools = st.tools.end();
+    for (const t of tools) for (const r of t.repairs) this.hooks.onRepair(r, t.index);
+    const toolCalls = tools.filter((t) => t.text !== '').map((t) => ({ index: t.index, function: { arguments: t.text } }));
+    if (!c.content && !c.reasoning && toolCalls.length === 0) return null;
+    return { content: c.content, reasoning: c.reasoning, toolCalls };
+  }
+
+  /** The upstream ended ([DONE] or end of body): closers for choices that never got a finish_reason. */
+  finish(): string[] {
+    const out: string[] = [];
+    for (const st of this.choices.values()) {
+      if (st.closed) continue;
+      if (this.observe) {
+        st.closed = true;
+        st.content.end();
+        st.tools.end();
+        continue;
+      }
+      const closers = this.close(st);
+      if (!closers) continue;
+      const delta: Json = { content: closers.content };
+      if (closers.reasoning) delta.reasoning = closers.reasoning;
+      if (closers.toolCalls.length > 0) delta.tool_calls = closers.toolCalls;
+      out.push(sseData(JSON.stringify({ ...this.template, choices: [{ index: st.index, delta, finish_reason: null }] })));
+    }
+    return out;
+  }
+}

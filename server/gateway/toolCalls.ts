@@ -1,0 +1,121 @@
+/**
+ * Tool-call arguments are JSON, streamed per tool-call index (`delta.tool_calls[i].index`), and parallel
+ * calls interleave: one stream repairer per index, so each call's arguments are repaired on their own.
+ */
+import { createStreamRepairer, repairJson } from '../../shared/engine';
+import type { Repair, RepairResult, StreamRepairer } from '../../shared/engine';
+import type { ToolCallArtifact } from '../../shared/protocol';
+
+interface ToolCallState {
+  index: number;
+  id?: string;
+  name?: string;
+  raw: string;
+  /** Repairs already reported by push(); end()'s result lists them again, so only the rest are new. */
+  pushedRepairs: number;
+  repairer: StreamRepairer | null;
+  result: RepairResult | null;
+}
+
+export interface ToolCallDelta {
+  index?: number;
+  id?: string;
+  type?: string;
+  function?: { name?: string; arguments?: string };
+  [k: string]: unknown;
+}
+
+export class ToolCallRepairers {
+  private readonly calls = new Map<number, ToolCallState>();
+
+  constructor(private readonly repair: boolean) {}
+
+  private state(index: number): ToolCallState {
+    let s = this.calls.get(index);
+    if (!s) {
+      s = { index, raw: '', pushedRepairs: 0, repairer: this.repair ? createStreamRepairer() : null, result: null };
+      this.calls.set(index, s);
+    }
+    return s;
+  }
+
+  /**
+   * Records one tool-call delta and rewrites its `function.arguments` in place with the repaired
+   * output decided so far. Returns the repairs decided by this delta.
+   */
+  push(tc: ToolCallDelta, fallbackIndex: number): Repair[] {
+    const s = this.state(typeof tc.index === 'number' ? tc.index : fallbackIndex);
+    if (typeof tc.id === 'string' && tc.id) s.id = tc.id;
+    // the name comes whole in the call's first delta; later deltas repeat it or leave it out
+    if (typeof tc.function?.name === 'string' && tc.function.name && s.name === undefined) s.name = tc.function.name;
+    const args = tc.function?.arguments;
+    if (typeof args !== 'string' || args === '') return [];
+    s.raw += args;
+    if (!s.repairer) return [];
+    const u = s.repairer.push(args);
+    tc.function!.arguments = u.output;
+    s.pushedRepairs += u.repairs.length;
+    return u.repairs;
+  }
+
+  /**
+   * Ends every open call: returns the closing text per index (only non-empty ones), in index order.
+   * When no JSON could be found in a call's arguments (FAILED), its raw text goes out instead so the
+   * client still gets what the model sent.
+   */
+  end(): { index: number; text: string; repairs: Repair[] }[] {
+    const out: { index: number; text: string; repairs: Repair[] }[] = [];
+    for (const s of [...this.calls.values()].sort((a, b) => a.index - b.index)) {
+      if (!s.repairer || s.result) continue;
+      const r = s.repairer.end();
+      s.result = r;
+      const text = r.status === 'FAILED' && s.repairer.emitted === '' ? s.raw : r.final;
+      if (text || r.repairs.length > s.pushedRepairs) out.push({ index: s.index, text, repairs: r.repairs.slice(s.pushedRepairs) });
+    }
+    return out;
+  }
+
+  get size(): number {
+    return this.calls.size;
+  }
+
+  artifacts(): ToolCallArtifact[] {
+    return [...this.calls.values()]
+      .sort((a, b) => a.index - b.index)
+      .map((s) => {
+        const r = s.result;
+        return {
+          index: s.index,
+          ...(s.id !== undefined ? { id: s.id } : {}),
+          ...(s.name !== undefined ? { name: s.name } : {}),
+          rawArguments: s.raw,
+          repairedArguments: r ? (r.json ?? (r.status === 'FAILED' ? s.raw : null)) : s.raw,
+          status: r ? r.status : 'VALID',
+          repairs: r ? r.repairs : [],
+        };
+      });
+  }
+}
+
+/** Repairs the arguments of complete (non-streamed) tool calls in place; returns their artifacts. */
+export function repairToolCallsOnce(calls: unknown, repair: boolean): ToolCallArtifact[] {
+  if (!Array.isArray(calls)) return [];
+  const out: ToolCallArtifact[] = [];
+  calls.forEach((c: { id?: unknown; function?: { name?: unknown; arguments?: unknown } }, i) => {
+    const raw = typeof c?.function?.arguments === 'string' ? c.function.arguments : null;
+    if (raw === null) return;
+    // engine limits (StreamFixError) leave the arguments as sent; the caller records the error
+    const r = repair ? repairJson(raw) : null;
+    if (r && r.json !== null) c.function!.arguments = r.json;
+    out.push({
+      index: i,
+      ...(typeof c.id === 'string' ? { id: c.id } : {}),
+      ...(typeof c.function?.name === 'string' ? { name: c.function.name } : {}),
+      rawArguments: raw,
+      repairedArguments: r ? (r.json ?? raw) : raw,
+      status: r ? r.status : 'VALID',
+      repairs: r ? r.repairs : [],
+    });
+  });
+  return out;
+}

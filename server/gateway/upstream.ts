@@ -1,0 +1,155 @@
+/**
+ * The HTTP client towards the upstream (OpenRouter or any OpenAI-compatible server): one undici Agent
+ * (keep-alive pools per origin) with connect, headers and body-idle time-outs, and bounded retries that
+ * happen only before the first response byte, so a retry can never duplicate streamed output.
+ */
+import { setTimeout as delay } from 'node:timers/promises';
+import { Agent, type Dispatcher } from 'undici';
+import { GatewayError } from './errors';
+
+export interface UpstreamOptions {
+  /** Base URL such as https://openrouter.ai/api/v1 (no trailing slash). */
+  baseUrl: string;
+  connectTimeoutMs?: number; // default 10 s
+  headersTimeoutMs?: number; // time to the response headers; default 120 s (slow first tokens)
+  bodyIdleTimeoutMs?: number; // longest silence inside a body; default 120 s (OpenRouter keep-alives are far more frequent)
+  keepAliveMs?: number; // default 30 s
+  /** Retries after the first attempt (connect errors, 429, 502, 503). Default 2. */
+  maxRetries?: number;
+  /** First backoff; doubles each retry, with full jitter. Default 250 ms. */
+  backoffBaseMs?: number;
+  /** A Retry-After longer than this is not waited for: the status goes back to the client. Default 10 s. */
+  maxRetryAfterMs?: number;
+  /** Random source for jitter (tests pass a fixed one). */
+  random?: () => number;
+}
+
+export interface UpstreamRequest {
+  method: 'GET' | 'POST';
+  /** Path below the base URL, e.g. "/chat/completions". */
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
+  signal?: AbortSignal;
+}
+
+export interface UpstreamResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Dispatcher.ResponseData['body'];
+  /** Attempts made (1 = no retry). */
+  attempts: number;
+}
+
+const RETRY_STATUS = new Set([429, 502, 503]);
+// Errors that happen before the request reached the server (or on a stale keep-alive socket), so a
+// retry cannot make the model run twice.
+const RETRY_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_SOCKET']);
+
+function errorCode(e: unknown): string {
+  const err = e as { code?: unknown; cause?: { code?: unknown } };
+  if (typeof err?.code === 'string') return err.code;
+  if (typeof err?.cause?.code === 'string') return err.cause.code;
+  return 'UNKNOWN';
+}
+
+/** Milliseconds to wait for a Retry-After value (seconds or an HTTP date), or null when absent/invalid. */
+export function parseRetryAfter(value: string | string[] | undefined, now = Date.now()): number | null {
+  const v = Array.isArray(value) ? value[0] : value;
+  if (!v) return null;
+  if (/^\d+(\.\d+)?$/.test(v.trim())) return Math.round(Number(v.trim()) * 1000);
+  const date = Date.parse(v);
+  return Number.isNaN(date) ? null : Math.max(0, date - now);
+}
+
+export class Upstream {
+  readonly baseUrl: string;
+  private readonly agent: Agent;
+  private readonly origin: string;
+  private readonly basePath: string;
+  private readonly opts: Required<Omit<UpstreamOptions, 'baseUrl'>>;
+
+  constructor(options: UpstreamOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    const url = new URL(this.baseUrl);
+    this.origin = url.origin;
+    this.basePath = url.pathname.replace(/\/+$/, '');
+    this.opts = {
+      connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
+      headersTimeoutMs: options.headersTimeoutMs ?? 120_000,
+      bodyIdleTimeoutMs: options.bodyIdleTimeoutMs ?? 120_000,
+      keepAliveMs: options.keepAliveMs ?? 30_000,
+      maxRetries: options.maxRetries ?? 2,
+      backoffBaseMs: options.backoffBaseMs ?? 250,
+      maxRetryAfterMs: options.maxRetryAfterMs ?? 10_000,
+      random: options.random ?? Math.random,
+    };
+    this.agent = new Agent({
+      connect: { timeout: this.opts.connectTimeoutMs },
+      headersTimeout: this.opts.headersTimeoutMs,
+      bodyTimeout: this.opts.bodyIdleTimeoutMs,
+      keepAliveTimeout: this.opts.keepAliveMs,
+      connections: 512,
+    });
+  }
+
+  /**
+   * Sends the request, retrying connect errors and 429/502/503 (honouring Retry-After) a bounded
+   * number of times. Throws GatewayError 502/504 when the upstream cannot be reached, or the
+   * AbortSignal's reason when aborted.
+   */
+  async request(r: UpstreamRequest): Promise<UpstreamResponse> {
+    let attempt = 0;
+    for (;;) {
+      attempt++;
+      const last = attempt > this.opts.maxRetries;
+      let res: Dispatcher.ResponseData;
+      try {
+        res = await this.agent.request({
+          origin: this.origin,
+          path: this.basePath + r.path,
+          method: r.method,
+          headers: r.headers,
+          body: r.body,
+          signal: r.signal,
+        });
+      } catch (e) {
+        if (r.signal?.aborted) throw e;
+        const code = errorCode(e);
+        if (code === 'UND_ERR_HEADERS_TIMEOUT') {
+          throw new GatewayError(504, 'upstream_unreachable', `Upstream ${this.origin} sent no response headers within ${this.opts.headersTimeoutMs / 1000} s`);
+        }
+        if (!RETRY_CODES.has(code) || last) {
+          const msg = e instanceof Error ? e.message : String(e);
+          throw new GatewayError(502, 'upstream_unreachable', `Upstream ${this.origin} is unreachable (${code}: ${msg}) after ${attempt} attempt${attempt === 1 ? '' : 's'}`);
+        }
+        await this.backoff(attempt, null, r.signal);
+        continue;
+      }
+      if (RETRY_STATUS.has(res.statusCode) && !last) {
+        const retryAfter = parseRetryAfter(res.headers['retry-after']);
+        if (retryAfter === null || retryAfter <= this.opts.maxRetryAfterMs) {
+          // drain so the keep-alive socket can be reused
+          await res.body.dump().catch(() => undefined);
+          await this.backoff(attempt, retryAfter, r.signal);
+          continue;
+        }
+      }
+      return { status: res.statusCode, headers: res.headers, body: res.body, attempts: attempt };
+    }
+  }
+
+  private async backoff(attempt: number, retryAfterMs: number | null, signal?: AbortSignal): Promise<void> {
+    const ms = retryAfterMs ?? Math.round(this.opts.random() * this.opts.backoffBaseMs * 2 ** (attempt - 1));
+    await delay(ms, undefined, { signal });
+  }
+
+  async close(): Promise<void> {
+    await this.agent.close();
+  }
+
+  /** Ends every open upstream request now (shutdown after the grace period). */
+  async destroy(): Promise<void> {
+    await this.agent.destroy();
+  }
+}
