@@ -134,7 +134,7 @@ export const OPERATORS: Operator[] = [
   {
     name: 'python literal',
     lossless: true,
-    sites: (ts) => indexesWhere(ts, (t) => t.type === 'keyword'),
+    sites: (ts) => indexesWhere(ts, (t) => t.type === 'keyword' && /^[tfn]/.test(t.text)),
     apply: (ts, i) => {
       const py: Record<string, string> = { true: 'True', false: 'False', null: 'None' };
       return replaced(ts, i, { type: 'keyword', text: py[ts[i].text] });

@@ -1,0 +1,167 @@
+/**
+ * The `streamfix` command line: `streamfix repair [FILE]` prints the repaired JSON; `streamfix serve`
+ * runs the daemon. Exit 0 for VALID/REPAIRED/TRUNCATED, 1 for FAILED (reason on stderr), 2 for usage
+ * errors. Example:
+ *
+ *   echo "{name: 'Ada', tags: ['x',],}" | streamfix repair --report
+ */
+import { once } from 'node:events';
+import { createReadStream, promises as fs } from 'node:fs';
+import type { Readable } from 'node:stream';
+import { version } from '../package.json';
+import { createStreamRepairer, repairJson, StreamFixError } from '../shared/engine';
+import type { RepairResult } from '../shared/engine/types';
+import { type CliArgs, HELP, parseArgs, type RepairArgs, UsageError } from './cliArgs';
+import { createPrettyPrinter } from './prettyPrint';
+import { formatReport } from './cliReport';
+
+const EXIT_OK = 0;
+const EXIT_FAILED = 1;
+const EXIT_USAGE = 2;
+
+function err(text: string): void {
+  process.stderr.write(text);
+}
+
+/** Writes to stdout, waiting when the pipe is full so a slow reader bounds our memory. */
+async function out(text: string): Promise<void> {
+  if (text !== '' && !process.stdout.write(text)) await once(process.stdout, 'drain');
+}
+
+/** Opens the input; a missing or unreadable file is a usage error naming it. */
+async function openInput(file: string | null): Promise<Readable> {
+  if (file === null) return process.stdin;
+  try {
+    const stat = await fs.stat(file);
+    if (stat.isDirectory()) throw new UsageError(`cannot read '${file}': it is a directory`, false);
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
+    throw new UsageError(`cannot read '${file}': ${why}`, false);
+  }
+  return createReadStream(file);
+}
+
+/** Prints the outcome on stderr and returns the exit code. */
+function finish(args: RepairArgs, input: string, result: RepairResult): number {
+  if (args.report === 'json') {
+    const { status, repairs, stripped, error } = result;
+    err(JSON.stringify(error ? { status, repairs, stripped, error } : { status, repairs, stripped }) + '\n');
+  } else if (args.report === 'text') {
+    err(formatReport(input, result));
+  }
+  if (result.status === 'FAILED') {
+    // With --report=json stderr carries only the JSON object, whose `error` says why.
+    if (args.report !== 'json' && result.error) err(`streamfix: ${result.error.message} (${result.error.code})\n`);
+    return EXIT_FAILED;
+  }
+  return EXIT_OK;
+}
+
+/** A limit error thrown by the engine becomes a FAILED result, so it is reported like any other. */
+function failedResult(e: StreamFixError): RepairResult {
+  return { status: 'FAILED', json: null, repairs: [], stripped: [], error: { code: e.code, message: e.message, offset: e.offset } };
+}
+
+async function repairWhole(args: RepairArgs, input: Readable): Promise<number> {
+  // Decode once, at the end, so no UTF-8 sequence is split (and a BOM is dropped).
+  const parts: Buffer[] = [];
+  for await (const b of input) parts.push(typeof b === 'string' ? Buffer.from(b) : (b as Buffer));
+  const text = new TextDecoder('utf-8').decode(Buffer.concat(parts));
+  let result: RepairResult;
+  try {
+    result = repairJson(text, args.options);
+  } catch (e) {
+    if (!(e instanceof StreamFixError)) throw e;
+    result = failedResult(e);
+  }
+  if (result.json !== null) {
+    const json = args.pretty ? prettyAll(result.json) : result.json;
+    await out(json + '\n');
+  }
+  return finish(args, text, result);
+}
+
+function prettyAll(json: string): string {
+  const p = createPrettyPrinter();
+  return p.push(json) + p.end();
+}
+
+async function repairStream(args: RepairArgs, input: Readable): Promise<number> {
+  // `stream: true` keeps the bytes of a UTF-8 character split across two reads until it is whole.
+  const decoder = new TextDecoder('utf-8');
+  const repairer = createStreamRepairer(args.options);
+  const pretty = args.pretty ? createPrettyPrinter() : null;
+  const shown: string[] = []; // the input so far, for the text report's "was" column
+  let wrote = false;
+  const emit = async (text: string) => {
+    const o = pretty ? pretty.push(text) : text;
+    if (o !== '') wrote = true;
+    await out(o);
+  };
+  let result: RepairResult;
+  try {
+    for await (const b of input) {
+      const text = decoder.decode(typeof b === 'string' ? Buffer.from(b) : (b as Buffer), { stream: true });
+      if (text === '') continue;
+      if (args.report === 'text') shown.push(text);
+      await emit(repairer.push(text).output);
+    }
+    const tail = decoder.decode();
+    if (tail !== '') {
+      if (args.report === 'text') shown.push(tail);
+      await emit(repairer.push(tail).output);
+    }
+    const end = repairer.end();
+    await emit(end.final);
+    if (pretty) await out(pretty.end());
+    result = end;
+  } catch (e) {
+    if (!(e instanceof StreamFixError)) throw e;
+    result = failedResult(e);
+  }
+  if (wrote || result.json !== null) await out('\n');
+  return finish(args, shown.join(''), result);
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  let args: CliArgs;
+  try {
+    args = parseArgs(argv);
+    if (args.command === 'help') {
+      await out(HELP);
+      return EXIT_OK;
+    }
+    if (args.command === 'version') {
+      await out(`streamfix ${version}\n`);
+      return EXIT_OK;
+    }
+    if (args.command === 'serve') {
+      const { runDaemonCli } = await import('./daemon');
+      await runDaemonCli(args.args);
+      return EXIT_OK;
+    }
+    const input = await openInput(args.file);
+    return args.stream ? await repairStream(args, input) : await repairWhole(args, input);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err(`streamfix: ${e.message}${e.hint ? " (see 'streamfix --help')" : ''}\n`);
+      return EXIT_USAGE;
+    }
+    err(`streamfix: ${e instanceof Error ? e.message : String(e)}\n`);
+    return EXIT_FAILED;
+  }
+}
+
+// A reader that goes away (`streamfix repair big.json | head`) is not an error worth a stack trace.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(EXIT_OK);
+  throw e;
+});
+
+if (require.main === module) {
+  void runCli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,24 @@
+/** The human-readable `--report` of the CLI: one line per repair and per stripped span. Positions are
+ * shown 1-based (line:column, as editors count); `--report=json` keeps the engine's 0-based values. */
+import type { RepairResult } from '../shared/engine/types';
+
+/** A short quoted excerpt: long text is cut in the middle of the quote, not silently. */
+function quote(text: string, max = 40): string {
+  const q = JSON.stringify(text);
+  return q.length <= max ? q : `${q.slice(0, max - 2)}…"`;
+}
+
+export function formatReport(input: string, r: RepairResult): string {
+  const lines: string[] = [];
+  const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+  lines.push(`status: ${r.status} (${plural(r.repairs.length, 'repair')}, ${plural(r.stripped.length, 'stripped span')})`);
+  for (const rep of r.repairs) {
+    const was = input.slice(rep.offset, rep.offset + rep.length);
+    lines.push(`  ${rep.line + 1}:${rep.column + 1} ${rep.kind}: ${quote(was)} -> ${quote(rep.replacement)} (${rep.message})`);
+  }
+  for (const s of r.stripped) {
+    lines.push(`  ${s.line + 1}:${s.column + 1} stripped ${s.kind}: ${plural(s.length, 'char')} ${quote(s.text)}`);
+  }
+  if (r.error) lines.push(`  error ${r.error.code} at offset ${r.error.offset}: ${r.error.message}`);
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,296 @@
+/**
+ * The CLI as a child process, through the package's `bin` launcher and the built dist/cli.js (npm test
+ * builds first). Output is compared with the engine's own result where the engine decides the text.
+ */
+import assert from 'node:assert/strict';
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { version } from '../../package.json';
+import { repairJson } from '../../shared/engine';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const BIN = path.join(ROOT, 'server', 'bin', 'streamfix.cjs');
+
+interface Ran {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function start(args: string[], bin = BIN): ChildProcessWithoutNullStreams {
+  return spawn(process.execPath, [bin, ...args], { cwd: ROOT, stdio: 'pipe' });
+}
+
+/** Runs the CLI to completion with `stdin` as its whole input. */
+function run(args: string[], stdin: string | Buffer = '', bin = BIN): Promise<Ran> {
+  const child = start(args, bin);
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  child.stdout.on('data', (b: Buffer) => out.push(b));
+  child.stderr.on('data', (b: Buffer) => err.push(b));
+  child.stdin.end(stdin);
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+  });
+}
+
+/** Collects a child's stdout and lets a test wait for a condition on it, failing if the child exits
+ * first. Driven by 'data' events, no timers. */
+function watch(child: ChildProcessWithoutNullStreams) {
+  let stdout = '';
+  let stderr = '';
+  const waiters: { pred: (s: string) => boolean; resolve: () => void; reject: (e: Error) => void }[] = [];
+  const check = () => {
+    for (const w of [...waiters]) {
+      if (w.pred(stdout)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve();
+      }
+    }
+  };
+  child.stdout.on('data', (b: Buffer) => {
+    stdout += b.toString('utf8');
+    check();
+  });
+  child.stderr.on('data', (b: Buffer) => (stderr += b.toString('utf8')));
+  const closed = new Promise<number | null>((resolve) =>
+    child.on('close', (code) => {
+      for (const w of waiters.splice(0)) w.reject(new Error(`child exited (${code}) before the output arrived; stdout: ${JSON.stringify(stdout)}`));
+      resolve(code);
+    }),
+  );
+  return {
+    get stdout() {
+      return stdout;
+    },
+    get stderr() {
+      return stderr;
+    },
+    until: (pred: (s: string) => boolean) =>
+      new Promise<void>((resolve, reject) => {
+        waiters.push({ pred, resolve, reject });
+        check();
+      }),
+    closed,
+  };
+}
+
+const BROKEN = `{name: 'Ada', "tags": ["x",],}`;
+
+describe('CLI: streamfix repair', () => {
+  let tmp: string;
+
+  before(() => {
+    if (!existsSync(path.join(ROOT, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` first (npm test does)');
+    tmp = mkdtempSync(path.join(os.tmpdir(), 'streamfix-cli-'));
+  });
+
+  after(() => rmSync(tmp, { recursive: true, force: true }));
+
+  it('prints valid JSON from stdin unchanged, with a newline, and exits 0', async () => {
+    const input = '{"a": [1, 2.50, true], "b": {"c": null}}';
+    assert.deepEqual(await run(['repair'], input), { code: 0, stdout: input + '\n', stderr: '' });
+  });
+
+  it('repairs broken JSON from stdin', async () => {
+    assert.deepEqual(await run(['repair'], BROKEN), { code: 0, stdout: '{"name": "Ada", "tags": ["x"]}\n', stderr: '' });
+  });
+
+  it('reads a FILE, and `-` as stdin', async () => {
+    const file = path.join(tmp, 'broken.json');
+    writeFileSync(file, BROKEN);
+    assert.deepEqual(await run(['repair', file]), { code: 0, stdout: '{"name": "Ada", "tags": ["x"]}\n', stderr: '' });
+    assert.deepEqual(await run(['repair', '-'], BROKEN), { code: 0, stdout: '{"name": "Ada", "tags": ["x"]}\n', stderr: '' });
+  });
+
+  it('strips a think block and a fence, exiting 0', async () => {
+    const r = await run(['repair'], '<think>{"draft": 1}</think>\n```json\n{"a": 1}\n```\n');
+    assert.deepEqual(r, { code: 0, stdout: '{"a": 1}\n', stderr: '' });
+  });
+
+  it('exits 0 for a truncated document and closes it', async () => {
+    const r = await run(['repair'], '{"a": [1, 2');
+    assert.equal(r.code, 0);
+    assert.equal(r.stdout, '{"a": [1, 2]}\n');
+  });
+
+  it('pretty-prints with --pretty, keeping number spellings', async () => {
+    const r = await run(['repair', '--pretty'], "{a: [1.50, {}, []], 'b': {\"c\": 1e3,},}");
+    assert.deepEqual(r, { code: 0, stdout: '{\n  "a": [\n    1.50,\n    {},\n    []\n  ],\n  "b": {\n    "c": 1e3\n  }\n}\n', stderr: '' });
+  });
+
+  it('reports repairs human-readably with --report, 1-based positions on stderr', async () => {
+    const r = await run(['repair', '--report'], BROKEN);
+    const engine = repairJson(BROKEN);
+    const msg = engine.repairs.map((x) => x.message);
+    assert.equal(r.code, 0);
+    assert.equal(r.stdout, '{"name": "Ada", "tags": ["x"]}\n');
+    assert.deepEqual(engine.repairs.map((x) => x.kind), ['unquoted_key', 'single_quotes', 'trailing_comma', 'trailing_comma']);
+    assert.equal(
+      r.stderr,
+      [
+        'status: REPAIRED (4 repairs, 0 stripped spans)',
+        `  1:2 unquoted_key: "name" -> "\\"name\\"" (${msg[0]})`,
+        `  1:8 single_quotes: "'Ada'" -> "\\"Ada\\"" (${msg[1]})`,
+        `  1:27 trailing_comma: "," -> "" (${msg[2]})`,
+        `  1:29 trailing_comma: "," -> "" (${msg[3]})`,
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('lists stripped spans in the text report', async () => {
+    const input = '<think>hmm</think>\n{"a": 1}';
+    const r = await run(['repair', '--report=text'], input);
+    assert.equal(r.code, 0);
+    assert.equal(r.stdout, '{"a": 1}\n');
+    const s = repairJson(input).stripped;
+    assert.equal(s[0].kind, 'reasoning');
+    assert.equal(r.stderr.split('\n')[0], `status: VALID (0 repairs, ${s.length} stripped span${s.length === 1 ? '' : 's'})`);
+    assert.equal(r.stderr.split('\n')[1], `  1:1 stripped reasoning: ${s[0].length} chars ${JSON.stringify(s[0].text)}`);
+  });
+
+  it('reports one JSON object on stderr with --report=json', async () => {
+    const r = await run(['repair', '--report=json'], BROKEN);
+    assert.equal(r.code, 0);
+    assert.equal(r.stdout, '{"name": "Ada", "tags": ["x"]}\n');
+    const report = JSON.parse(r.stderr);
+    const engine = repairJson(BROKEN);
+    assert.deepEqual(report, { status: 'REPAIRED', repairs: engine.repairs, stripped: engine.stripped });
+    assert.deepEqual(
+      report.repairs.map((x: { kind: string; offset: number; length: number; replacement: string }) => [x.kind, x.offset, x.length, x.replacement]),
+      [
+        ['unquoted_key', 1, 4, '"name"'],
+        ['single_quotes', 7, 5, '"Ada"'],
+        ['trailing_comma', 26, 1, ''],
+        ['trailing_comma', 28, 1, ''],
+      ],
+    );
+  });
+
+  it('exits 1 with the reason on stderr when no JSON can be recovered', async () => {
+    const engine = repairJson('no json here');
+    assert.equal(engine.error?.code, 'NO_JSON');
+    assert.deepEqual(await run(['repair'], 'no json here'), { code: 1, stdout: '', stderr: `streamfix: ${engine.error?.message} (NO_JSON)\n` });
+  });
+
+  it('keeps stderr pure JSON for --report=json when FAILED', async () => {
+    const r = await run(['repair', '--report=json'], '');
+    assert.equal(r.code, 1);
+    assert.equal(r.stdout, '');
+    const report = JSON.parse(r.stderr);
+    assert.equal(report.status, 'FAILED');
+    assert.equal(report.error.code, 'NO_JSON');
+  });
+
+  it('exits 1 with the typed error when a limit is exceeded', async () => {
+    const r = await run(['repair', '--max-depth', '3'], '[[[[1]]]]');
+    assert.equal(r.code, 1);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /^streamfix: .+ \(DEPTH_LIMIT\)\n$/);
+  });
+
+  it('exits 2 naming an unknown option, command or a bad value', async () => {
+    assert.deepEqual(await run(['repair', '--bogus']), { code: 2, stdout: '', stderr: "streamfix: unknown option '--bogus' (see 'streamfix --help')\n" });
+    assert.deepEqual(await run(['fix']), { code: 2, stdout: '', stderr: "streamfix: unknown command 'fix' (see 'streamfix --help')\n" });
+    assert.deepEqual(await run(['repair', '--report=xml']), {
+      code: 2,
+      stdout: '',
+      stderr: "streamfix: option '--report' takes 'text' or 'json', got 'xml' (see 'streamfix --help')\n",
+    });
+    assert.deepEqual(await run(['repair', '--max-depth', '0']), {
+      code: 2,
+      stdout: '',
+      stderr: "streamfix: option '--max-depth' needs a positive whole number, got '0' (see 'streamfix --help')\n",
+    });
+    assert.deepEqual(await run(['repair', 'a.json', 'b.json']), {
+      code: 2,
+      stdout: '',
+      stderr: "streamfix: only one FILE can be given, got 'a.json' and 'b.json' (see 'streamfix --help')\n",
+    });
+    const none = await run([]);
+    assert.equal(none.code, 2);
+    assert.equal(none.stderr, "streamfix: missing command (see 'streamfix --help')\n");
+  });
+
+  it('exits 2 naming a missing file or a directory', async () => {
+    const missing = path.join(tmp, 'nope.json');
+    assert.deepEqual(await run(['repair', missing]), { code: 2, stdout: '', stderr: `streamfix: cannot read '${missing}': no such file\n` });
+    assert.deepEqual(await run(['repair', tmp]), { code: 2, stdout: '', stderr: `streamfix: cannot read '${tmp}': it is a directory\n` });
+  });
+
+  it('prints --version and --help', async () => {
+    assert.deepEqual(await run(['--version']), { code: 0, stdout: `streamfix ${version}\n`, stderr: '' });
+    const help = await run(['--help']);
+    assert.equal(help.code, 0);
+    assert.equal(help.stdout.split('\n')[0], 'Usage:');
+    assert.match(help.stdout, /--report\[=text\|json\]/);
+  });
+
+  it('says to build when dist/cli.js is missing, exiting 2', async () => {
+    const bin = path.join(tmp, 'pkg', 'server', 'bin', 'streamfix.cjs');
+    mkdirSync(path.dirname(bin), { recursive: true });
+    copyFileSync(BIN, bin);
+    const r = await run(['repair'], '{}', bin);
+    assert.equal(r.code, 2);
+    assert.equal(r.stderr, `streamfix: ${path.join(tmp, 'pkg', 'dist', 'cli.js')} is missing; run npm run build\n`);
+  });
+});
+
+describe('CLI: streamfix repair --stream', () => {
+  it('writes output for a complete prefix before stdin closes', async () => {
+    const child = start(['repair', '--stream']);
+    const w = watch(child);
+    child.stdin.write('<think>plan {</think>{"id": 1, "items": [true, ');
+    // The engine decides `{"id": 1, "items": [true` now; the comma may still turn out trailing.
+    await w.until((s) => s.startsWith('{"id": 1, "items": [true'));
+    assert.equal(child.stdin.writableEnded, false);
+    child.stdin.write("'two',");
+    await w.until((s) => s.includes('"two"'));
+    child.stdin.end(']}');
+    assert.equal(await w.closed, 0);
+    assert.equal(w.stdout, '{"id": 1, "items": [true, "two"]}\n');
+    assert.equal(w.stderr, '');
+  });
+
+  it('keeps a UTF-8 character split across two reads', async () => {
+    const child = start(['repair', '--stream']);
+    const w = watch(child);
+    const emoji = Buffer.from('😀', 'utf8');
+    child.stdin.write(Buffer.concat([Buffer.from('{"a": "x", "e": "'), emoji.subarray(0, 2)]));
+    // Seeing output proves the first read was processed before the rest of the emoji is sent.
+    await w.until((s) => s.startsWith('{"a": "x"'));
+    child.stdin.end(Buffer.concat([emoji.subarray(2), Buffer.from('"}')]));
+    assert.equal(await w.closed, 0);
+    assert.equal(w.stdout, '{"a": "x", "e": "😀"}\n');
+  });
+
+  it('gives the same output as the one-shot repair, and closes a truncated stream', async () => {
+    const input = "{a: [1, 2,], b: 'text', c: {d: None";
+    const r = await run(['repair', '--stream'], input);
+    assert.deepEqual(r, { code: 0, stdout: repairJson(input).json + '\n', stderr: '' });
+    assert.equal(r.stdout, '{"a": [1, 2], "b": "text", "c": {"d": null}}\n');
+  });
+
+  it('pretty-prints as it streams with --pretty', async () => {
+    const r = await run(['repair', '--stream', '--pretty'], '[{"a": 1}, []]');
+    assert.deepEqual(r, { code: 0, stdout: '[\n  {\n    "a": 1\n  },\n  []\n]\n', stderr: '' });
+  });
+
+  it('reports with --report=json at the end of the stream', async () => {
+    const r = await run(['repair', '--stream', '--report=json'], '[1, 2,]');
+    assert.equal(r.code, 0);
+    assert.equal(r.stdout, '[1, 2]\n');
+    const report = JSON.parse(r.stderr);
+    assert.equal(report.status, 'REPAIRED');
+    assert.deepEqual(report.repairs.map((x: { kind: string; offset: number }) => [x.kind, x.offset]), [['trailing_comma', 5]]);
+  });
+
+  it('exits 1 when the stream holds no JSON', async () => {
+    const engine = repairJson('just words');
+    assert.deepEqual(await run(['repair', '--stream'], 'just words'), { code: 1, stdout: '', stderr: `streamfix: ${engine.error?.message} (NO_JSON)\n` });
+  });
+});
