@@ -7,7 +7,7 @@ import type { DaemonState } from './daemon';
 export type FinishedEvent = Extract<GatewayEvent, { type: 'finished' }>;
 
 export interface StreamFixApi {
-  /** The gateway's base URL (e.g. `http://127.0.0.1:8787`) while the daemon runs. */
+  /** The gateway's OpenAI-style base URL (e.g. `http://127.0.0.1:8787/v1`) while the daemon runs. */
   gatewayUrl(): string | undefined;
   /** The bearer token the gateway requires, if it requires one. */
   token(): string | undefined;

@@ -12,6 +12,9 @@ import { describeRepairs, describeStripped } from './describe';
 import type { ChatMessage } from './gatewayHttp';
 import { streamChat } from './gatewayHttp';
 
+/** The demo model asked when no key is set and the default model is not a demo model. */
+export const DEMO_FALLBACK_MODEL = 'demo/fenced-prose';
+
 /** The turns of the history as OpenAI-style messages (only this participant's turns are given to us). */
 export function historyMessages(history: vscode.ChatContext['history']): ChatMessage[] {
   const out: ChatMessage[] = [];
@@ -50,7 +53,12 @@ export function createChatHandler(daemon: DaemonController): vscode.ChatRequestH
       return { errorDetails: { message } };
     }
     const json = request.command === 'json';
-    const model = readSettings().defaultModel;
+    const configured = readSettings().defaultModel;
+    // Without a key the embedded demo answers, and it only knows its own demo/* models.
+    const model = state.info.demo && !configured.startsWith('demo/') ? DEMO_FALLBACK_MODEL : configured;
+    if (model !== configured) {
+      stream.markdown(`_No OpenRouter API key is set, so the embedded demo answers as \`${model}\`._\n\n`);
+    }
     const abort = new AbortController();
     const cancel = token.onCancellationRequested(() => abort.abort());
     try {
