@@ -1,0 +1,67 @@
+import { strict as assert } from 'node:assert';
+import { join } from 'node:path';
+import { ConfigError, OPENROUTER_BASE_URL, parseDaemonArgs } from '../../../server/gateway/config';
+
+describe('gateway/config', () => {
+  it('uses the embedded demo when there is no key and no upstream', () => {
+    const c = parseDaemonArgs([], { XDG_STATE_HOME: '/state' });
+    assert.equal(c.demo, true);
+    assert.equal(c.upstream, null);
+    assert.equal(c.port, 8787);
+    assert.equal(c.host, '127.0.0.1');
+    assert.equal(c.mode, 'auto');
+    assert.equal(c.dataDir, join('/state', 'streamfix'));
+  });
+
+  it('uses OpenRouter when OPENROUTER_API_KEY is set', () => {
+    const c = parseDaemonArgs([], { OPENROUTER_API_KEY: 'sk-or-v1-abc' });
+    assert.equal(c.demo, false);
+    assert.equal(c.upstream, OPENROUTER_BASE_URL);
+    assert.equal(c.apiKey, 'sk-or-v1-abc');
+  });
+
+  it('uses an explicit upstream without a key, and --demo overrides a key', () => {
+    assert.equal(parseDaemonArgs(['--upstream', 'http://127.0.0.1:11434/v1/'], {}).upstream, 'http://127.0.0.1:11434/v1');
+    assert.equal(parseDaemonArgs(['--demo'], { OPENROUTER_API_KEY: 'k' }).demo, true);
+  });
+
+  it('reads flags in both --name value and --name=value forms, flags winning over env', () => {
+    const c = parseDaemonArgs(['--port=0', '--mode', 'repair', '--allowed-origin', 'https://a.example', '--allowed-origin=http://localhost:3000', '--token', 'secret-token-1'], {
+      STREAMFIX_PORT: '9000',
+      STREAMFIX_MODE: 'strip',
+    });
+    assert.equal(c.port, 0);
+    assert.equal(c.mode, 'repair');
+    assert.deepEqual(c.allowedOrigins, ['https://a.example', 'http://localhost:3000']);
+    assert.equal(c.token, 'secret-token-1');
+  });
+
+  it('reads the environment: port, mode, origins, data dir, token', () => {
+    const c = parseDaemonArgs([], { STREAMFIX_PORT: '9000', STREAMFIX_MODE: 'passthrough', STREAMFIX_ALLOWED_ORIGINS: 'https://a.example,https://b.example', STREAMFIX_DATA_DIR: '/d', STREAMFIX_TOKEN: 'tok-12345' });
+    assert.deepEqual([c.port, c.mode, c.allowedOrigins, c.dataDir, c.token], [9000, 'passthrough', ['https://a.example', 'https://b.example'], '/d', 'tok-12345']);
+  });
+
+  it('accepts the flags vscode-languageclient passes', () => {
+    assert.equal(parseDaemonArgs(['--node-ipc', '--clientProcessId=123'], {}).lsp, 'node-ipc');
+    assert.equal(parseDaemonArgs(['--stdio', '--clientProcessId', '77'], {}).lsp, 'stdio');
+  });
+
+  const bad: [string[], RegExp][] = [
+    [['--port', 'abc'], /--port must be a port number 0-65535, got "abc"/],
+    [['--port', '70000'], /--port must be a port number/],
+    [['--host', '0.0.0.0'], /--host must be a loopback address/],
+    [['--mode', 'fix'], /mode must be one of repair, strip, passthrough, auto, got "fix"/],
+    [['--upstream', 'ftp://x'], /--upstream must be an http\(s\) URL, got "ftp:\/\/x"/],
+    [['--upstream', 'https://user:pw@x.example'], /must not carry credentials/],
+    [['--allowed-origin', 'not a url'], /allowed origin must look like/],
+    [['--bogus'], /unknown option "--bogus"/],
+    [['--port'], /--port needs a value/],
+    [['--token', 'short'], /token must be at least 8 printable ASCII characters/],
+    [['--log-level', 'loud'], /log level must be one of/],
+  ];
+  for (const [argv, msg] of bad) {
+    it(`refuses ${argv.join(' ')} with a clear message`, () => {
+      assert.throws(() => parseDaemonArgs(argv, {}), (e: unknown) => e instanceof ConfigError && msg.test(e.message));
+    });
+  }
+});

@@ -1,0 +1,39 @@
+import { strict as assert } from 'node:assert';
+import { createSseDecoder, sseData } from '../../../server/gateway/sse';
+
+function decodeAll(pieces: Buffer[]): { events: string[]; comments: string[]; malformed: string[] } {
+  const events: string[] = [];
+  const comments: string[] = [];
+  const malformed: string[] = [];
+  const d = createSseDecoder({ onEvent: (e) => events.push(e), onComment: (c) => comments.push(c), onMalformed: (m) => malformed.push(m) });
+  for (const p of pieces) d.push(p);
+  d.end();
+  return { events, comments, malformed };
+}
+
+describe('gateway/sse', () => {
+  const text = ': OPENROUTER PROCESSING\n\ndata: {"c":"é🌤"}\n\ndata: [DONE]\n\n';
+  const bytes = Buffer.from(text, 'utf8');
+
+  it('decodes events and comments at every byte split, including inside multi-byte characters', () => {
+    for (let i = 0; i <= bytes.length; i++) {
+      const r = decodeAll([bytes.subarray(0, i), bytes.subarray(i)]);
+      assert.deepEqual(r, { events: ['{"c":"é🌤"}', '[DONE]'], comments: ['OPENROUTER PROCESSING'], malformed: [] }, `split at byte ${i}`);
+    }
+  });
+
+  it('delivers a last event that lacks its blank line', () => {
+    assert.deepEqual(decodeAll([Buffer.from('data: {"a":1}\n\ndata: [DONE]')]).events, ['{"a":1}', '[DONE]']);
+  });
+
+  it('reports unknown fields as malformed and goes on', () => {
+    const r = decodeAll([Buffer.from('bogus line\n\ndata: 1\n\n')]);
+    assert.deepEqual(r.events, ['1']);
+    assert.equal(r.malformed.length, 1);
+  });
+
+  it('writes multi-line data as several data fields', () => {
+    assert.equal(sseData('a\nb'), 'data: a\ndata: b\n\n');
+    assert.equal(sseData('{"x":1}'), 'data: {"x":1}\n\n');
+  });
+});
