@@ -65,20 +65,19 @@ export class DaemonController implements vscode.Disposable {
     });
   }
 
-  /** Resolves with the gateway info once the daemon runs; rejects with the reason if its start fails. */
-  whenRunning(): Promise<GatewayInfo> {
-    const settle = (s: DaemonState, resolve: (i: GatewayInfo) => void, reject: (e: Error) => void): boolean => {
-      if (s.kind === 'running') resolve(s.info);
-      else if (s.kind === 'failed') reject(new Error(s.reason));
-      else return false;
-      return true;
-    };
-    return new Promise((resolve, reject) => {
-      if (this.current.kind !== 'starting' && settle(this.current, resolve, reject)) return;
-      const sub = this.onDidChangeState((s) => {
-        if (settle(s, resolve, reject)) sub.dispose();
-      });
-    });
+  /**
+   * Once every queued start/stop/restart is done: resolves with the gateway info when the daemon runs,
+   * rejects with the reason when it failed or is stopped.
+   */
+  async whenRunning(): Promise<GatewayInfo> {
+    for (;;) {
+      const q = this.queue;
+      await q;
+      if (q === this.queue) break;
+    }
+    const s = this.current;
+    if (s.kind === 'running') return s.info;
+    throw new Error(s.kind === 'failed' ? s.reason : `the StreamFix daemon is ${s.kind}`);
   }
 
   /**
@@ -151,7 +150,11 @@ export class DaemonController implements vscode.Disposable {
       };
       const serverOptions: ServerOptions = { run, debug: run };
       const clientOptions: LanguageClientOptions = {
-        documentSelector: [{ language: 'json' }, { language: 'jsonc' }],
+        // Files and untitled editors only: artifact documents, diffs and settings are not checked.
+        documentSelector: ['file', 'untitled'].flatMap((scheme) => [
+          { scheme, language: 'json' },
+          { scheme, language: 'jsonc' },
+        ]),
         outputChannel: this.daemonLog,
         initializationFailedHandler: () => false,
         errorHandler: {

@@ -1,0 +1,223 @@
+/**
+ * The language server at node level: the BUILT daemon (`dist/main.js --stdio --demo`) as a child
+ * process, spoken to over stdio with vscode-languageserver-protocol's connection.
+ */
+import { strict as assert } from 'node:assert';
+import type { CodeAction, Diagnostic, PublishDiagnosticsParams, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol/node';
+import { ErrorCodes, ResponseError } from 'vscode-languageserver-protocol/node';
+import { applyEdits } from '../../server/lsp/codeActions';
+import {
+  GatewayInfoMethod,
+  GetArtifactMethod,
+  ListArtifactsMethod,
+  RepairRequestMethod,
+} from '../../shared/protocol';
+import type { Artifact, ArtifactSummary, GatewayEvent, GatewayInfo } from '../../shared/protocol';
+import type { RepairResult } from '../../shared/engine/types';
+import type { LspHarness } from './lsp/harness';
+import { startLsp } from './lsp/harness';
+
+/** A diagnostic as one comparable line: `code line:col-line:col message`. */
+const brief = (d: Diagnostic): string =>
+  `${String(d.code)} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.message}`;
+
+/** Offsets of a text's line starts, to apply LSP edits without an editor. */
+function applyTextEdits(text: string, edits: TextEdit[]): string {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+  const off = (p: { line: number; character: number }): number => starts[p.line]! + p.character;
+  return applyEdits(text, edits.map((e) => ({ offset: off(e.range.start), length: off(e.range.end) - off(e.range.start), replacement: e.newText })));
+}
+
+function editsOf(action: CodeAction, uri: string, version: number): TextEdit[] {
+  const changes = action.edit?.documentChanges as TextDocumentEdit[] | undefined;
+  assert.ok(changes && changes.length === 1, 'expected one versioned document edit');
+  assert.deepEqual(changes[0]!.textDocument, { uri, version });
+  return changes[0]!.edits as TextEdit[];
+}
+
+describe('language server (daemon over stdio)', function () {
+  let lsp: LspHarness;
+  let n = 0;
+
+  before(async () => {
+    lsp = await startLsp();
+  });
+
+  after(async () => {
+    const code = await lsp.stop();
+    assert.equal(code, 0, `daemon exit code; stderr: ${lsp.stderr()}`);
+  });
+
+  async function open(text: string, languageId = 'json'): Promise<{ uri: string; diags: PublishDiagnosticsParams }> {
+    const uri = `file:///tmp/streamfix-lsp-${++n}.${languageId === 'jsonc' ? 'jsonc' : 'json'}`;
+    await lsp.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+    const diags = await lsp.diagnostics.wait((p) => p.uri === uri && p.version === 1);
+    return { uri, diags };
+  }
+
+  function codeActions(uri: string, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
+    const range = diagnostics[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    return lsp.conn.sendRequest<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range,
+      context: { diagnostics, ...(only ? { only } : {}) },
+    });
+  }
+
+  it('announces incremental sync and quick fix / fix-all code actions', () => {
+    assert.deepEqual(lsp.init.capabilities.codeActionProvider, { codeActionKinds: ['quickfix', 'source.fixAll'] });
+    assert.equal(lsp.init.capabilities.textDocumentSync, 2);
+  });
+
+  it('reports one diagnostic per repair with the repair message, kind and exact range', async () => {
+    const text = '{\n  name: \'Ada\',\n  "langs": ["en", "fr",],\n  "active": True\n}\n';
+    const { diags } = await open(text);
+    assert.deepEqual(diags.diagnostics.map(brief), [
+      'unquoted_key 1:2-1:6 Unquoted key quoted',
+      'single_quotes 1:8-1:13 Single quotes replaced by double quotes',
+      'trailing_comma 2:22-2:23 Trailing comma removed',
+      'python_literal 3:12-3:16 Python/JavaScript literal replaced by its JSON spelling',
+    ]);
+    assert.ok(diags.diagnostics.every((d) => d.source === 'streamfix' && d.severity === 2));
+  });
+
+  it('shows a missing comma (an insertion) on the token before the insertion point', async () => {
+    const { diags } = await open('{"a": 1 "b": 2}');
+    assert.deepEqual(diags.diagnostics.map(brief), ['missing_comma 0:6-0:7 Missing comma inserted']);
+  });
+
+  it('reports a failed repair as one error', async () => {
+    const { diags } = await open('hello there');
+    assert.equal(diags.diagnostics.length, 1);
+    assert.equal(diags.diagnostics[0]!.severity, 1);
+    assert.equal(diags.diagnostics[0]!.code, 'NO_JSON');
+  });
+
+  it('reports prose and fences around the JSON in a .json file, one per stripped span', async () => {
+    const { diags } = await open('Here you go:\n```json\n{"a": 1}\n```\n');
+    assert.deepEqual(diags.diagnostics.map(brief), [
+      'prose 0:0-1:0 Text before the JSON value is not JSON',
+      'fence 1:0-2:0 Markdown fence around the JSON value is not JSON',
+      'fence 3:0-4:0 Markdown fence around the JSON value is not JSON',
+    ]);
+  });
+
+  it('in jsonc leaves comments and trailing commas alone but reports other repairs', async () => {
+    const text = '{\n  // the answer\n  "a": 1,\n  b: [1, 2,],\n}\n';
+    const { uri, diags } = await open(text, 'jsonc');
+    assert.deepEqual(diags.diagnostics.map(brief), ['unquoted_key 3:2-3:3 Unquoted key quoted']);
+    const actions = await codeActions(uri, diags.diagnostics, ['source.fixAll']);
+    assert.deepEqual(actions.map((a) => [a.title, a.kind]), [['Repair whole document (1 fix)', 'source.fixAll.streamfix']]);
+    assert.equal(applyTextEdits(text, editsOf(actions[0]!, uri, 1)), '{\n  // the answer\n  "a": 1,\n  "b": [1, 2,],\n}\n');
+  });
+
+  it('offers a quick fix per diagnostic that edits exactly its range, and a whole-document repair', async () => {
+    const text = '{"a": [1, 2,], b: None}\n';
+    const { uri, diags } = await open(text);
+    assert.deepEqual(diags.diagnostics.map((d) => d.code), ['trailing_comma', 'unquoted_key', 'python_literal']);
+    const actions = await codeActions(uri, [diags.diagnostics[0]!]);
+    assert.deepEqual(actions.map((a) => a.title), ['Fix: Trailing comma removed', 'Repair whole document (3 fixes)']);
+    const one = editsOf(actions[0]!, uri, 1);
+    assert.deepEqual(one, [{ range: { start: { line: 0, character: 11 }, end: { line: 0, character: 12 } }, newText: '' }]);
+    assert.equal(applyTextEdits(text, one), '{"a": [1, 2], b: None}\n');
+    const whole = editsOf(actions[1]!, uri, 1);
+    assert.deepEqual(whole, [{ range: { start: { line: 0, character: 0 }, end: { line: 1, character: 0 } }, newText: '{"a": [1, 2], "b": null}\n' }]);
+    // source.fixAll is listed only when asked for
+    assert.equal(actions.some((a) => a.kind === 'source.fixAll.streamfix'), false);
+  });
+
+  it('fixes a truncated tail with one quick fix that closes everything', async () => {
+    const text = '{"items": [{"id": 1, "name": "Wid';
+    const { uri, diags } = await open(text);
+    assert.ok(diags.diagnostics.length >= 2, diags.diagnostics.map(brief).join('\n'));
+    for (const d of diags.diagnostics) {
+      const [fix] = await codeActions(uri, [d]);
+      assert.equal(applyTextEdits(text, editsOf(fix!, uri, 1)), '{"items": [{"id": 1, "name": "Wid"}]}');
+    }
+  });
+
+  it('re-checks after edits, debounced: only the latest version is published', async () => {
+    const { uri } = await open('[1, 2]');
+    const from = lsp.diagnostics.items.length;
+    await lsp.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 0, character: 5 }, end: { line: 0, character: 5 } }, text: ',' }],
+    });
+    await lsp.conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 3 },
+      contentChanges: [{ range: { start: { line: 0, character: 6 }, end: { line: 0, character: 6 } }, text: ' 3,' }],
+    });
+    const p = await lsp.diagnostics.wait((d) => d.uri === uri, from);
+    assert.equal(p.version, 3);
+    assert.deepEqual(p.diagnostics.map(brief), ['trailing_comma 0:8-0:9 Trailing comma removed']);
+  });
+
+  it('clears the diagnostics when the document closes', async () => {
+    const { uri, diags } = await open('[1,]');
+    assert.equal(diags.diagnostics.length, 1);
+    const from = lsp.diagnostics.items.length;
+    await lsp.conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    const p = await lsp.diagnostics.wait((d) => d.uri === uri, from);
+    assert.deepEqual(p.diagnostics, []);
+  });
+
+  it('reads settings through workspace/configuration and re-reads them on change', async () => {
+    const { uri } = await open('[1,]');
+    const asked = lsp.configurationRequests;
+    lsp.settings = { enable: false, debounceMs: 30 };
+    const from = lsp.diagnostics.items.length;
+    await lsp.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    const p = await lsp.diagnostics.wait((d) => d.uri === uri, from);
+    assert.deepEqual(p.diagnostics, []);
+    assert.ok(lsp.configurationRequests > asked);
+    lsp.settings = { enable: true, debounceMs: 30 };
+    await lsp.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    const back = await lsp.diagnostics.wait((d) => d.uri === uri && d.diagnostics.length === 1, from);
+    assert.equal(back.diagnostics[0]!.code, 'trailing_comma');
+  });
+
+  it('answers streamfix/repair with the engine result, and a typed error for bad params', async () => {
+    const r = await lsp.conn.sendRequest<RepairResult>(RepairRequestMethod, { text: "{'a': True,}" });
+    assert.equal(r.status, 'REPAIRED');
+    assert.equal(r.json, '{"a": true}');
+    assert.deepEqual(r.repairs.map((x) => x.kind), ['single_quotes', 'python_literal', 'trailing_comma']);
+    await assert.rejects(lsp.conn.sendRequest(RepairRequestMethod, { text: 42 }), (err: unknown) =>
+      err instanceof ResponseError && err.code === ErrorCodes.InvalidParams && err.message === 'streamfix/repair needs { text: string }');
+    await assert.rejects(lsp.conn.sendRequest(ListArtifactsMethod, { limit: 0 }), (err: unknown) =>
+      err instanceof ResponseError && err.code === ErrorCodes.InvalidParams && err.message === 'streamfix/listArtifacts: limit must be an integer from 1 to 1000');
+  });
+
+  it('forwards gateway events and serves the artifact of a request made over HTTP', async () => {
+    const info = await lsp.conn.sendRequest<GatewayInfo>(GatewayInfoMethod);
+    assert.match(info.url, /^http:\/\/127\.0\.0\.1:\d+\/v1$/);
+    assert.equal(info.demo, true);
+    assert.equal(info.token, null);
+    const from = lsp.events.items.length;
+    const res = await fetch(`${info.url}/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'demo/python-literals', response_format: { type: 'json_object' }, messages: [{ role: 'user', content: 'x' }] }),
+    });
+    assert.equal(res.status, 200);
+    const id = res.headers.get('x-streamfix-request-id')!;
+    const body = (await res.json()) as { choices: { message: { content: string } }[] };
+    const repaired = '{"user": "grace", "admin": true, "suspended": false, "manager": null, "scores": [98, 87.5]}';
+    assert.equal(body.choices[0]!.message.content, repaired);
+
+    const finished = await lsp.events.wait((e) => e.type === 'finished' && e.id === id, from);
+    const mine = lsp.events.items.slice(from).filter((e) => e.id === id);
+    assert.deepEqual(mine.map((e) => e.type), ['started', ...Array(11).fill('repair'), 'finished']);
+    assert.equal((mine[0] as Extract<GatewayEvent, { type: 'started' }>).model, 'demo/python-literals');
+    assert.equal((finished as Extract<GatewayEvent, { type: 'finished' }>).status, 'REPAIRED');
+
+    const list = await lsp.conn.sendRequest<ArtifactSummary[]>(ListArtifactsMethod, { limit: 5 });
+    assert.equal(list[0]!.id, id);
+    assert.equal(list[0]!.status, 'REPAIRED');
+    const artifact = await lsp.conn.sendRequest<Artifact | null>(GetArtifactMethod, { id });
+    assert.equal(artifact!.id, id);
+    assert.equal(artifact!.repairedContent, repaired);
+    assert.equal(artifact!.rawContent, "{'user': 'grace', 'admin': True, 'suspended': False, 'manager': None, 'scores': [98, 87.5,]}");
+    assert.equal(await lsp.conn.sendRequest(GetArtifactMethod, { id: 'sfx_unknown' }), null);
+  });
+});

@@ -1,0 +1,28 @@
+/**
+ * The in-extension-host mocha suite: `run()` is the entry both `@vscode/test-electron` and the project's
+ * code-server runner call. Each `*.test.ts` here is bundled to its own `*.test.js` next to this file
+ * (npm run build:vscode-tests); they run in a fixed order (activation first) and the promise rejects
+ * when any test fails, which the runners turn into a non-zero exit code.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Mocha from 'mocha';
+
+const ORDER = ['activation', 'repair', 'diagnostics', 'gateway', 'chat', 'apiKey'];
+
+export function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
+  const found = fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js'));
+  const rank = (f: string): number => {
+    const i = ORDER.indexOf(f.replace(/\.test\.js$/, ''));
+    return i < 0 ? ORDER.length : i;
+  };
+  for (const f of found.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))) mocha.addFile(path.join(__dirname, f));
+  return new Promise((resolve, reject) => {
+    try {
+      mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} StreamFix extension test(s) failed`)) : resolve()));
+    } catch (err) {
+      reject(err instanceof Error ? err : new Error(String(err)));
+    }
+  });
+}

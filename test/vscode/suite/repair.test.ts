@@ -1,0 +1,63 @@
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import type { RepairCommandResult } from '../../../client/repairCommand';
+
+async function openUntitled(content: string): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument({ language: 'json', content });
+  return vscode.window.showTextDocument(doc);
+}
+
+const repair = (): Thenable<RepairCommandResult> => vscode.commands.executeCommand<RepairCommandResult>('streamfix.repairSelection');
+
+describe('Repair JSON Selection', () => {
+  afterEach(() => vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor'));
+
+  it('repairs only the selection, in one undoable edit', async () => {
+    const before = 'Model said:\n{name: \'Ada\', "tags": ["a", "b",],}\nThanks!\n';
+    const editor = await openUntitled(before);
+    const start = before.indexOf('{');
+    const end = before.lastIndexOf('}') + 1;
+    editor.selection = new vscode.Selection(editor.document.positionAt(start), editor.document.positionAt(end));
+    const result = await repair();
+    assert.equal(editor.document.getText(), 'Model said:\n{"name": "Ada", "tags": ["a", "b"]}\nThanks!\n');
+    assert.deepEqual(result, {
+      changed: true,
+      status: 'REPAIRED',
+      message: 'StreamFix: Repaired: 1 unquoted key, 1 single quote, 2 trailing commas',
+    });
+    await vscode.commands.executeCommand('undo');
+    assert.equal(editor.document.getText(), before);
+  });
+
+  it('repairs the whole document when nothing is selected, stripping the think block', async () => {
+    const before = '<think>\nThe user wants {json}.\n</think>\n{"ok": True, "items": [1, 2 3]}\n';
+    const editor = await openUntitled(before);
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    const result = await repair();
+    assert.equal(editor.document.getText(), '{"ok": true, "items": [1, 2, 3]}\n');
+    assert.deepEqual(result, {
+      changed: true,
+      status: 'REPAIRED',
+      message: 'StreamFix: Repaired: 1 Python literal, 1 missing comma; stripped a think block',
+    });
+    await vscode.commands.executeCommand('undo');
+    assert.equal(editor.document.getText(), before);
+  });
+
+  it('changes nothing and says why when the repair fails', async () => {
+    const before = 'no json here at all';
+    const editor = await openUntitled(before);
+    const result = await repair();
+    assert.equal(editor.document.getText(), before);
+    assert.equal(result.changed, false);
+    assert.equal(result.status, 'FAILED');
+    assert.match(result.message, /^StreamFix: nothing changed\. Could not repair: .+/);
+  });
+
+  it('says so when the JSON is already valid', async () => {
+    const editor = await openUntitled('{"a": [1, 2]}');
+    const result = await repair();
+    assert.equal(editor.document.getText(), '{"a": [1, 2]}');
+    assert.deepEqual(result, { changed: false, status: 'VALID', message: 'StreamFix: Already valid JSON: nothing to change' });
+  });
+});
