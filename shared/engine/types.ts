@@ -27,7 +27,8 @@ export type RepairKind =
   | 'unclosed_string' //     a string cut off by the end: closed
   | 'unclosed_container' //  `{` / `[` cut off by the end: closed
   | 'missing_value' //       `{"a": }` -> `{"a": null}`
-  | 'mismatched_bracket' //  `[1, 2}` -> `[1, 2]`
+  | 'missing_colon' //       `{"a" 1}` -> `{"a": 1}`
+  | 'mismatched_bracket' //  `{"a": [1}` -> `{"a": [1]}` (closers inserted for the inner containers)
   | 'stray_bracket'; //      an extra `}` or `]` removed
 
 /** What was removed around the JSON value. */
@@ -85,6 +86,9 @@ export interface StreamUpdate {
   repairs: Repair[];
   /** Spans stripped during this push. */
   stripped: Stripped[];
+  /** Reasoning text (inside `<think>` / `<thinking>`, or before a lone `</think>`) decided during this
+   * push, without the tags. The gateway moves it to the `reasoning` field of the delta. */
+  reasoning: string;
   /** Where the engine is: still before the JSON, inside it, or past its end. */
   phase: 'before' | 'value' | 'after';
 }

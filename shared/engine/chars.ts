@@ -1,0 +1,90 @@
+/** Character codes the scanners look at, named in one place. */
+export const TAB = 9;
+export const LF = 10;
+export const CR = 13;
+export const SPACE = 32;
+export const QUOTE = 34; // "
+export const DOLLAR = 36;
+export const APOS = 39; // '
+export const STAR = 42;
+export const PLUS = 43;
+export const COMMA = 44;
+export const MINUS = 45;
+export const DOT = 46;
+export const SLASH = 47;
+export const D0 = 48;
+export const D9 = 57;
+export const COLON = 58;
+export const LT = 60;
+export const GT = 62;
+export const UPPER_E = 69;
+export const LBRACKET = 91;
+export const BACKSLASH = 92;
+export const RBRACKET = 93;
+export const UNDERSCORE = 95;
+export const BACKTICK = 96;
+export const LOWER_E = 101;
+export const LBRACE = 123;
+export const RBRACE = 125;
+export const LSQUO = 0x2018; // ‘
+export const RSQUO = 0x2019; // ’
+export const LDQUO = 0x201c; // “
+export const RDQUO = 0x201d; // ”
+
+export function isSpace(c: number): boolean {
+  return c === SPACE || c === LF || c === CR || c === TAB;
+}
+
+export function isDigit(c: number): boolean {
+  return c >= D0 && c <= D9;
+}
+
+/** Characters of a bare word: an unquoted key, a keyword, a Python literal. */
+export function isWordChar(c: number): boolean {
+  return (
+    (c >= 97 && c <= 122) ||
+    (c >= 65 && c <= 90) ||
+    (c >= D0 && c <= D9) ||
+    c === UNDERSCORE ||
+    c === DOLLAR ||
+    c === MINUS ||
+    (c > 127 && c !== LDQUO && c !== RDQUO && c !== LSQUO && c !== RSQUO && c !== 0xa0 && c !== 0xfeff)
+  );
+}
+
+export function isWordStart(c: number): boolean {
+  return (
+    (c >= 97 && c <= 122) ||
+    (c >= 65 && c <= 90) ||
+    c === UNDERSCORE ||
+    c === DOLLAR ||
+    (c > 127 && c !== LDQUO && c !== RDQUO && c !== LSQUO && c !== RSQUO && c !== 0xa0 && c !== 0xfeff)
+  );
+}
+
+export function isHex(c: number): boolean {
+  return (c >= D0 && c <= D9) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
+}
+
+/** The JSON escape for a control character found raw inside a string. */
+export function escapeControl(c: number): string {
+  switch (c) {
+    case LF:
+      return '\\n';
+    case CR:
+      return '\\r';
+    case TAB:
+      return '\\t';
+    case 8:
+      return '\\b';
+    case 12:
+      return '\\f';
+    default:
+      return '\\u' + c.toString(16).padStart(4, '0');
+  }
+}
+
+/** Quote a bare word as a JSON string. */
+export function quoteWord(word: string): string {
+  return JSON.stringify(word);
+}

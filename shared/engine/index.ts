@@ -1,0 +1,50 @@
+/**
+ * StreamFix engine: pulls valid JSON out of raw LLM output, whole or as a stream.
+ *
+ * @example
+ *   import { repairJson, createStreamRepairer } from 'streamfix/engine';
+ *   repairJson("<think>…</think>\n```json\n{name: 'Ada', tags: ['x',],}\n```").json
+ *   // => '{"name": "Ada", "tags": ["x"]}'
+ *
+ *   const r = createStreamRepairer();
+ *   for await (const chunk of modelStream) process.stdout.write(r.push(chunk).output);
+ *   process.stdout.write(r.end().final);
+ */
+import { Machine } from './machine';
+import { StreamFixError } from './errors';
+import type { RepairOptions, RepairResult, StreamRepairer } from './types';
+
+export * from './types';
+export { StreamFixError } from './errors';
+export { REPAIR_MESSAGES, REPAIR_LABELS } from './messages';
+export { summarizeRepairs } from './summary';
+
+/** A repairer for a stream: push chunks as they arrive, then end(). The concatenated outputs of every
+ * push plus `end().final` equal `repairJson` of the whole text, for any split into chunks. */
+export function createStreamRepairer(options?: RepairOptions): StreamRepairer {
+  const m = new Machine(options);
+  return {
+    push: (chunk: string) => m.push(chunk),
+    end: () => m.end(),
+    view: () => m.view(),
+    get emitted() {
+      return m.emitted;
+    },
+  };
+}
+
+/** Repair a whole text: push it all, then end. Never throws for any string input: a limit exceeded
+ * or no JSON found gives status FAILED with `error`. */
+export function repairJson(text: string, options?: RepairOptions): RepairResult {
+  if (typeof text !== 'string') {
+    throw new StreamFixError('INVALID_INPUT', `repairJson() takes a string, got ${text === null ? 'null' : typeof text}`);
+  }
+  const m = new Machine(options);
+  try {
+    m.push(text);
+  } catch (e) {
+    if (!(e instanceof StreamFixError)) throw e;
+  }
+  const { final: _final, ...result } = m.end();
+  return result;
+}

@@ -1,0 +1,215 @@
+import { Segment } from './segment';
+import { REPAIR_MESSAGES } from './messages';
+import type { Position, Repair, RepairKind } from './types';
+
+/**
+ * Output bookkeeping shared by the scanners: what is decided (committed) and what is held back
+ * (pending) because it depends on input not seen yet.
+ *
+ * Within a segment, committed text is kept as the index range [emitFrom, …) of the segment's text and
+ * copied out only when something breaks the run (a repair, the end of the segment), so valid JSON is
+ * copied in a few large slices, not character by character. Pending text is `carry` (already
+ * materialized: text held across a segment end, or edited) followed by the range [pA, i) of the
+ * current segment.
+ */
+export class Output {
+  /** Where committed text goes: the push's output, or the candidate buffer while a JSON value found in
+   * prose is not yet confirmed. */
+  sink: string[] = [];
+  /** Where decided repairs go (same switch as `sink`). */
+  repairSink: Repair[] = [];
+
+  seg: Segment = new Segment('', 0, 0, 0);
+  emitFrom = 0;
+
+  pending = false;
+  /** Segment index where the pending range of the current segment starts. */
+  pA = 0;
+  /** Pending text carried over from earlier segments or materialized by an edit (survives a push). */
+  carry = '';
+  /** Repairs inside the pending text: committed with it, or dropped with it. */
+  pendRepairs: Repair[] = [];
+  /** Where the pending text starts in the input (for the repair that drops or extends it).
+   * `pStartIdx` is a segment index while the start is in the current segment, else -1 and `pStartPos`
+   * holds it (resolved when the segment ends). */
+  pStartIdx = -1;
+  pStartPos: Position | null = null;
+
+  /** A comma inside the pending text, which a following closer makes a trailing comma: its segment
+   * index (or -1), its index inside `carry` once materialized (or -1), and its position. */
+  commaIdx = -1;
+  commaInCarry = -1;
+  commaPos: Position | null = null;
+  hasComma = false;
+
+  /** Start a segment at index `from`. */
+  begin(seg: Segment, from: number): void {
+    this.seg = seg;
+    this.emitFrom = from;
+    this.pA = from;
+  }
+
+  pos(idx: number): Position {
+    const seg = this.seg;
+    return { offset: seg.base + idx, line: seg.line(idx), column: seg.column(idx) };
+  }
+
+  repair(kind: RepairKind, at: Position, length: number, replacement: string): Repair {
+    return { kind, offset: at.offset, length, line: at.line, column: at.column, replacement, message: REPAIR_MESSAGES[kind] };
+  }
+
+  /** Record a repair: with the pending text when there is some, else as decided. */
+  record(r: Repair): void {
+    if (this.pending) this.pendRepairs.push(r);
+    else this.repairSink.push(r);
+  }
+
+  /** Committed text [emitFrom, upTo) goes out. */
+  flushCommitted(upTo: number): void {
+    if (upTo > this.emitFrom) this.sink.push(this.seg.text.slice(this.emitFrom, upTo));
+    this.emitFrom = upTo;
+  }
+
+  startPending(i: number): void {
+    this.pending = true;
+    this.pA = i;
+    this.pStartIdx = i;
+    this.pStartPos = null;
+    this.commaIdx = -1;
+    this.commaInCarry = -1;
+    this.commaPos = null;
+    this.hasComma = false;
+  }
+
+  pendingStart(): Position {
+    return this.pStartPos ?? this.pos(this.pStartIdx);
+  }
+
+  /** Move the pending range [pA, upTo) into `carry`, so it can be edited. */
+  materialize(upTo: number): void {
+    this.flushCommitted(this.pA);
+    if (this.commaIdx >= 0 && this.commaIdx < upTo) {
+      if (this.commaPos === null) this.commaPos = this.pos(this.commaIdx);
+      this.commaInCarry = this.carry.length + (this.commaIdx - this.pA);
+      this.commaIdx = -1;
+    }
+    if (upTo > this.pA) this.carry += this.seg.text.slice(this.pA, upTo);
+    this.pA = upTo;
+    this.emitFrom = upTo;
+  }
+
+  /** The pending text becomes committed, with its repairs (sorted into input order). */
+  commitPending(i: number): void {
+    if (!this.pending) return;
+    if (this.carry !== '') {
+      this.sink.push(this.carry);
+      this.carry = '';
+    }
+    this.pA = i;
+    this.pending = false;
+    const reps = this.pendRepairs;
+    if (reps.length > 0) {
+      if (reps.length > 1) reps.sort((a, b) => a.offset - b.offset);
+      for (const r of reps) this.repairSink.push(r);
+      this.pendRepairs = [];
+    }
+  }
+
+  /** The pending text up to `i` is dropped (with its repairs); returns its length in the input. */
+  dropPending(i: number): { at: Position; length: number } {
+    const at = this.pendingStart();
+    this.flushCommitted(this.pA);
+    this.carry = '';
+    this.pendRepairs = [];
+    this.pending = false;
+    this.emitFrom = i;
+    this.pA = i;
+    return { at, length: this.seg.base + i - at.offset };
+  }
+
+  /** Replace the input range [a, b) of the current segment by `rep`. */
+  edit(a: number, b: number, rep: string): void {
+    if (this.pending) {
+      this.materialize(a);
+      this.carry += rep;
+      this.pA = b;
+      this.emitFrom = b;
+    } else {
+      this.flushCommitted(a);
+      if (rep !== '') this.sink.push(rep);
+      this.emitFrom = b;
+    }
+  }
+
+  /** Replace the last `tailLen` characters of the pending text (ending at segment index i). */
+  replaceTail(i: number, tailLen: number, rep: string): void {
+    this.materialize(i);
+    this.carry = this.carry.slice(0, this.carry.length - tailLen) + rep;
+  }
+
+  /** The last `tailLen` characters of the pending text (ending at segment index i). */
+  tail(i: number, tailLen: number): string {
+    const fromSeg = Math.min(tailLen, i - this.pA);
+    const fromCarry = tailLen - fromSeg;
+    return (fromCarry > 0 ? this.carry.slice(this.carry.length - fromCarry) : '') + this.seg.text.slice(i - fromSeg, i);
+  }
+
+  /** Insert `text` where the pending text starts (a missing comma goes right after the value). */
+  prependPending(i: number, text: string): void {
+    this.materialize(i);
+    if (this.commaInCarry >= 0) this.commaInCarry += text.length;
+    this.carry = text + this.carry;
+  }
+
+  /** Insert `text` before the last `tailLen` characters of the pending text. */
+  insertBeforeTail(i: number, tailLen: number, text: string): void {
+    this.materialize(i);
+    const cut = this.carry.length - tailLen;
+    this.carry = this.carry.slice(0, cut) + text + this.carry.slice(cut);
+  }
+
+  markComma(i: number): void {
+    this.commaIdx = i;
+    this.commaInCarry = -1;
+    this.commaPos = null;
+    this.hasComma = true;
+  }
+
+  /** Drop the comma held in the pending text (it turned out to be trailing). */
+  dropComma(): Position {
+    let at: Position;
+    if (this.commaIdx >= 0) {
+      at = this.pos(this.commaIdx);
+      this.materialize(this.commaIdx);
+      this.pA = this.commaIdx + 1;
+      this.emitFrom = this.pA;
+      this.commaIdx = -1;
+    } else {
+      at = this.commaPos!;
+      const k = this.commaInCarry;
+      this.carry = this.carry.slice(0, k) + this.carry.slice(k + 1);
+      this.commaInCarry = -1;
+    }
+    this.hasComma = false;
+    return at;
+  }
+
+  /** The segment ends at `len`: flush committed text, carry pending text over. */
+  endSegment(len: number): void {
+    if (this.pending) {
+      if (this.pStartIdx >= 0) {
+        this.pStartPos = this.pos(this.pStartIdx);
+        this.pStartIdx = -1;
+      }
+      if (this.commaIdx >= 0) this.commaPos = this.pos(this.commaIdx);
+      this.materialize(len);
+    } else {
+      this.flushCommitted(len);
+    }
+  }
+
+  /** Pending text length (for the hold-back limit). */
+  heldLength(): number {
+    return this.carry.length;
+  }
+}

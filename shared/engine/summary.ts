@@ -1,0 +1,22 @@
+import { REPAIR_LABELS } from './messages';
+import type { RepairKind, RepairResult } from './types';
+
+/**
+ * A one-line account of what a repair changed, for messages such as
+ * "Repaired: 2 trailing commas, 1 unquoted key; stripped a think block".
+ */
+export function summarizeRepairs(result: Pick<RepairResult, 'repairs' | 'stripped'>): string {
+  const counts = new Map<RepairKind, number>();
+  for (const r of result.repairs) counts.set(r.kind, (counts.get(r.kind) ?? 0) + 1);
+  const parts: string[] = [];
+  for (const [kind, n] of counts) parts.push(`${n} ${REPAIR_LABELS[kind][n === 1 ? 0 : 1]}`);
+  const strips: string[] = [];
+  const nThink = result.stripped.filter((s) => s.kind === 'reasoning').length;
+  if (nThink > 0) strips.push(nThink === 1 ? 'a think block' : `${nThink} think blocks`);
+  if (result.stripped.some((s) => s.kind === 'fence')) strips.push('a code fence');
+  if (result.stripped.some((s) => s.kind === 'prose' || s.kind === 'trailing')) strips.push('surrounding text');
+  if (result.stripped.some((s) => s.kind === 'wrapper')) strips.push('wrapper tags');
+  let out = parts.length > 0 ? `Repaired: ${parts.join(', ')}` : 'No repairs needed';
+  if (strips.length > 0) out += `; stripped ${strips.join(', ')}`;
+  return out;
+}
