@@ -62,13 +62,14 @@ export async function handleChat(call: ChatCall): Promise<void> {
   } catch (e) {
     if (reasonOf(call.abort.signal)) {
       record.fail('CLIENT_ABORTED', 'The client disconnected before the upstream answered');
-      return finish(call, EMPTY_OUTCOME, 499);
+      finish(call, EMPTY_OUTCOME, 499);
+    return;
     }
     const err = e instanceof GatewayError ? e : new GatewayError(502, 'upstream_unreachable', `Upstream request failed: ${(e as Error).message}`);
     record.fail('UPSTREAM_ERROR', err.message, { status: err.status, code: err.code });
     ctx.metrics.onUpstreamError(err.status === 504 ? 'timeout' : 'unreachable');
-    sendJson(res, err.status, { ...call.baseHeaders }, JSON.stringify(err.toBody()));
-    return finish(call, EMPTY_OUTCOME, err.status);
+    finish(call, EMPTY_OUTCOME, err.status);
+    return sendJson(res, err.status, { ...call.baseHeaders }, JSON.stringify(err.toBody()));
   }
 
   if (upstream.status < 200 || upstream.status >= 300) return forwardUpstreamError(call, upstream);
@@ -114,8 +115,8 @@ async function forwardUpstreamError(call: ChatCall, upstream: UpstreamResponse):
     'content-type': typeof ct === 'string' && body ? ct : 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(out),
   });
-  res.end(out);
   finish(call, EMPTY_OUTCOME, upstream.status);
+  res.end(out);
 }
 
 async function completeResponse(call: ChatCall, chat: ChatRequest, upstream: UpstreamResponse): Promise<void> {
@@ -130,8 +131,8 @@ async function completeResponse(call: ChatCall, chat: ChatRequest, upstream: Ups
     const err = new GatewayError(502, 'upstream_invalid', `Upstream returned a completion that is not a JSON object: ${(e as Error).message}`);
     record.fail('UPSTREAM_ERROR', err.message, { status: 502, code: err.code });
     ctx.metrics.onUpstreamError('invalid_body');
-    sendJson(res, 502, call.baseHeaders, JSON.stringify(err.toBody()));
-    return finish(call, EMPTY_OUTCOME, 502);
+    finish(call, EMPTY_OUTCOME, 502);
+    return sendJson(res, 502, call.baseHeaders, JSON.stringify(err.toBody()));
   }
   let o;
   try {
@@ -160,8 +161,8 @@ async function completeResponse(call: ChatCall, chat: ChatRequest, upstream: Ups
   const status = record.status(outcome);
   const out = chat.mode === 'passthrough' ? text : JSON.stringify(body);
   record.clientChunks = 1;
-  sendJson(res, upstream.status, { ...call.baseHeaders, ...forwardedHeaders(upstream.headers), 'x-streamfix-status': status }, out);
   finish(call, outcome, upstream.status);
+  sendJson(res, upstream.status, { ...call.baseHeaders, ...forwardedHeaders(upstream.headers), 'x-streamfix-status': status }, out);
 }
 
 function onRepair(call: ChatCall, repair: Repair, toolCallIndex?: number): void {
@@ -188,8 +189,8 @@ async function streamResponse(call: ChatCall, chat: ChatRequest, upstream: Upstr
     const err = new GatewayError(502, 'upstream_invalid', `Upstream answered a streaming request with content-type "${String(ct ?? '')}", not text/event-stream`);
     record.fail('UPSTREAM_ERROR', err.message, { status: 502, code: err.code });
     ctx.metrics.onUpstreamError('invalid_body');
-    sendJson(res, 502, call.baseHeaders, JSON.stringify(err.toBody()));
-    return finish(call, EMPTY_OUTCOME, 502);
+    finish(call, EMPTY_OUTCOME, 502);
+    return sendJson(res, 502, call.baseHeaders, JSON.stringify(err.toBody()));
   }
   res.writeHead(upstream.status, {
     ...call.baseHeaders,
@@ -255,7 +256,6 @@ async function streamResponse(call: ChatCall, chat: ChatRequest, upstream: Upstr
   } finally {
     ctx.metrics.streamClosed();
   }
-  if (!res.writableEnded) res.end();
   if (rw.malformed > 0) {
     record.malformed = rw.malformed;
     for (let i = 0; i < rw.malformed; i++) ctx.metrics.onMalformedLine();
@@ -278,7 +278,9 @@ async function streamResponse(call: ChatCall, chat: ChatRequest, upstream: Upstr
     stuttering: c.stuttering,
     contentStatus: chat.mode === 'repair' && c.raw !== '' ? (engineFailed ? 'FAILED' : (c.result?.status ?? 'TRUNCATED')) : null,
   };
+  // the artifact is stored before the stream ends, so a client may fetch it as soon as it sees the end
   finish(call, outcome, upstream.status);
+  if (!res.writableEnded) res.end();
 }
 
 /** Records the artifact, the finished event and the request metric. Never throws. */

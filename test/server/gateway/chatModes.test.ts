@@ -1,0 +1,132 @@
+/**
+ * Every mode x streaming/non-streaming x demo model through the real gateway and the embedded demo
+ * upstream: the exact content the client receives (computed with the engine on the demo's raw text),
+ * tool-call arguments, reasoning, headers and the artifact.
+ */
+import { strict as assert } from 'node:assert';
+import type { Daemon } from '../../../server/daemon';
+import { DEMO_SCENARIOS, type DemoScenario } from '../../../server/demo/scenarios';
+import { innerReasoning, splitThink } from '../../../server/gateway/thinkSplit';
+import { worstStatus } from '../../../server/gateway/record';
+import { repairJson } from '../../../shared/engine';
+import type { RepairStatus } from '../../../shared/engine';
+import type { AppliedMode, GatewayMode } from '../../../shared/protocol';
+import { artifactOf, postChat, startTestDaemon } from '../helpers/gateway';
+import { collect } from '../helpers/testUpstream';
+
+interface Expected {
+  content: string;
+  reasoning: string;
+  tools: string[];
+  status: string;
+}
+
+function expected(s: DemoScenario, mode: AppliedMode): Expected {
+  const raw = s.content ?? '';
+  const fields = s.reasoning ?? '';
+  const toolResults = (s.toolCalls ?? []).map((t) => repairJson(t.arguments));
+  const tools = (s.toolCalls ?? []).map((t, i) => (mode === 'passthrough' ? t.arguments : (toolResults[i]!.json ?? t.arguments)));
+  const toolStatuses: RepairStatus[] = toolResults.map((r) => r.status);
+  if (mode === 'passthrough') return { content: raw, reasoning: fields, tools, status: 'PASSTHROUGH' };
+  if (mode === 'strip') {
+    const sp = splitThink(raw);
+    return { content: sp.content, reasoning: fields + sp.reasoning, tools, status: worstStatus(toolStatuses) };
+  }
+  const r = repairJson(raw);
+  const moved = r.stripped.filter((x) => x.kind === 'reasoning').map((x) => innerReasoning(x.text)).join('');
+  return {
+    content: raw === '' ? '' : (r.json ?? splitThink(raw).content),
+    reasoning: fields + moved,
+    tools,
+    status: worstStatus(raw === '' ? toolStatuses : [...toolStatuses, r.status]),
+  };
+}
+
+const CASES: { label: string; header: GatewayMode | null; json: boolean; applied: AppliedMode }[] = [
+  { label: 'repair', header: 'repair', json: false, applied: 'repair' },
+  { label: 'strip', header: 'strip', json: false, applied: 'strip' },
+  { label: 'passthrough', header: 'passthrough', json: false, applied: 'passthrough' },
+  { label: 'auto with response_format json_object', header: null, json: true, applied: 'repair' },
+  { label: 'auto without response_format', header: 'auto', json: false, applied: 'strip' },
+];
+
+describe('gateway: modes x streaming x demo models', () => {
+  let d: Daemon;
+  before(async () => {
+    d = await startTestDaemon({ demo: true });
+  });
+  after(async () => {
+    await d.close();
+  });
+
+  for (const s of DEMO_SCENARIOS) {
+    for (const c of CASES) {
+      for (const stream of [true, false]) {
+        it(`${s.id}, ${c.label}, ${stream ? 'streaming' : 'non-streaming'}`, async () => {
+          const body: Record<string, unknown> = { model: s.id, stream, messages: [{ role: 'user', content: 'Answer in JSON.' }] };
+          if (stream) body.stream_options = { include_usage: true };
+          if (c.json) body.response_format = { type: 'json_object' };
+          const res = await postChat(d, body, c.header ? { 'x-streamfix-mode': c.header } : {});
+          assert.equal(res.status, 200);
+          assert.match(res.headers.get('x-streamfix-request-id') ?? '', /^sfx_[0-9a-z]+$/);
+          const want = expected(s, c.applied);
+          let got: { content: string; reasoning: string; tools: string[] };
+          if (stream) {
+            // passthrough keeps the upstream's own headers
+            assert.equal(res.headers.get('content-type'), c.applied === 'passthrough' ? 'text/event-stream' : 'text/event-stream; charset=utf-8');
+            assert.equal(res.headers.get('x-accel-buffering'), 'no');
+            assert.equal(res.headers.get('x-ratelimit-limit'), '1000');
+            const text = await res.text();
+            const col = collect(text);
+            assert.equal(col.done, true, 'ends with [DONE]');
+            assert.equal(col.finish, s.finishReason);
+            assert.match(text, /^: OPENROUTER PROCESSING\n\n/);
+            // nothing but the finish chunk and the usage chunk after the last text
+            const idxFinish = col.chunks.findIndex((k) => (k as { choices: { finish_reason: unknown }[] }).choices[0]?.finish_reason);
+            const lastText = col.chunks.findLastIndex((k) => {
+              const delta = (k as { choices: { delta?: { content?: unknown; tool_calls?: { function?: { arguments?: string } }[] } }[] }).choices[0]?.delta;
+              return (typeof delta?.content === 'string' && delta.content !== '') || (delta?.tool_calls ?? []).some((t) => t.function?.arguments);
+            });
+            assert.ok(lastText < idxFinish, `text (chunk ${lastText}) comes before finish_reason (chunk ${idxFinish})`);
+            assert.ok((col.chunks[col.chunks.length - 1] as { usage?: unknown }).usage, 'usage chunk passed through');
+            const contents = col.chunks.map((k) => (k as { choices: { delta?: { content?: unknown } }[] }).choices[0]?.delta?.content).filter((x): x is string => typeof x === 'string' && x !== '');
+            got = {
+              // a stuttering upstream in passthrough reaches the client as sent: the last delta is the whole text
+              content: c.applied === 'passthrough' && s.cumulative ? contents[contents.length - 1]! : col.content,
+              reasoning: col.reasoning,
+              tools: [...col.tools.values()],
+            };
+          } else {
+            assert.equal(res.headers.get('content-type'), 'application/json; charset=utf-8');
+            const json = (await res.json()) as { choices: { message: { content: string | null; reasoning: string | null; tool_calls?: { function: { arguments: string } }[] }; finish_reason: string }[] };
+            const m = json.choices[0]!.message;
+            assert.equal(json.choices[0]!.finish_reason, s.finishReason);
+            got = { content: m.content ?? '', reasoning: m.reasoning ?? '', tools: (m.tool_calls ?? []).map((t) => t.function.arguments) };
+            assert.equal(res.headers.get('x-streamfix-status'), want.status);
+          }
+          assert.deepEqual(got, { content: want.content, reasoning: want.reasoning, tools: want.tools });
+
+          const a = await artifactOf(d, res);
+          assert.equal(a.model, s.id);
+          assert.equal(a.mode, c.applied);
+          assert.equal(a.requestedMode, c.header ?? 'auto');
+          assert.equal(a.stream, stream);
+          assert.equal(a.status, want.status);
+          assert.equal(a.rawContent, s.content ?? '');
+          assert.equal(a.repairedContent, c.applied === 'passthrough' ? null : want.content);
+          assert.equal(a.reasoning, want.reasoning);
+          assert.equal(a.finishReason, s.finishReason);
+          assert.equal(a.stuttering, stream && s.cumulative === true);
+          assert.deepEqual(
+            a.toolCalls.map((t) => [t.index, t.id, t.name, t.rawArguments, t.repairedArguments]),
+            (s.toolCalls ?? []).map((t, i) => [i, t.id, t.name, t.arguments, c.applied === 'passthrough' ? t.arguments : want.tools[i]]),
+          );
+          assert.ok(a.usage !== null, 'usage recorded');
+          assert.deepEqual(a.errors, []);
+          assert.equal(a.chunks.malformed, 0);
+          assert.ok(a.timings.totalMs >= a.timings.addedMs && a.timings.addedMs >= 0);
+        });
+      }
+    }
+  }
+});
