@@ -123,7 +123,8 @@ export class StreamRewriter {
           // this chunk's own (rewritten) delta moves into the closer chunk, ahead of the closers, so the
           // client sees: delta text, closers, then finish_reason
           const moved: Json = { ...(delta ?? {}) };
-          moved.content = (typeof moved.content === 'string' ? moved.content : '') + closers.content;
+          // a tool-call-only delta keeps its `content: null`
+          if (closers.content || typeof moved.content === 'string') moved.content = (typeof moved.content === 'string' ? moved.content : '') + closers.content;
           if (closers.reasoning) moved.reasoning = (typeof moved.reasoning === 'string' ? moved.reasoning : '') + closers.reasoning;
           if (closers.toolCalls.length > 0) moved.tool_calls = [...(Array.isArray(moved.tool_calls) ? moved.tool_calls : []), ...closers.toolCalls];
           pre.push({ index: st.index, delta: moved, finish_reason: null });

@@ -50,6 +50,16 @@ const CASES: { label: string; header: GatewayMode | null; json: boolean; applied
   { label: 'auto without response_format', header: 'auto', json: false, applied: 'strip' },
 ];
 
+/** Literal outputs, so a wrong engine or gateway cannot agree with itself. */
+const LITERAL: Record<string, { content?: string; tools?: string[] }> = {
+  'demo/fenced-prose': { content: '{\n  "name": "Ada Lovelace",\n  "born": 1815,\n  "languages": ["English", "French"],\n  "active": false\n}' },
+  'demo/python-literals': { content: '{"user": "grace", "admin": true, "suspended": false, "manager": null, "scores": [98, 87.5]}' },
+  'demo/stutter': { content: '{"status": "ok", "count": 3, "items": ["a", "b", "c"]}' },
+  'demo/reasoning-think': { content: '{"title": "Dune", "author": "Frank Herbert", "year": 1965, "tags": ["sci-fi", "desert", "épopée"]}' },
+  'demo/truncated': { content: '{"items": [{"id": 1, "name": "Widget", "price": 9.99}, {"id": 2, "name": "Gadget", "price": 24.5}, {"id": 3, "name": "Gizmo — deluxe ed"}]}' },
+  'demo/tool-call-broken': { tools: ['{"location": "Paris, France", "unit": "celsius"}', '{"query": "best café in Lisbon", "limit": 3}'] },
+};
+
 describe('gateway: modes x streaming x demo models', () => {
   let d: Daemon;
   before(async () => {
@@ -105,6 +115,15 @@ describe('gateway: modes x streaming x demo models', () => {
             assert.equal(res.headers.get('x-streamfix-status'), want.status);
           }
           assert.deepEqual(got, { content: want.content, reasoning: want.reasoning, tools: want.tools });
+          const lit = LITERAL[s.id];
+          if (lit && c.applied === 'repair') {
+            if (lit.content !== undefined) assert.equal(got.content, lit.content);
+            if (lit.tools !== undefined) assert.deepEqual(got.tools, lit.tools);
+          }
+          if (lit?.tools && c.applied === 'strip') assert.deepEqual(got.tools, lit.tools);
+          if (s.id === 'demo/reasoning-think' && c.applied !== 'passthrough') {
+            assert.equal(got.reasoning, '\nThe user wants a JSON object describing a book. I need "title", "author" and a list {of} tags.\nLet me make sure every brace } is balanced.\n');
+          }
 
           const a = await artifactOf(d, res);
           assert.equal(a.model, s.id);
