@@ -8,7 +8,7 @@ import { GetArtifactMethod } from '../shared/protocol';
 import type { Artifact } from '../shared/protocol';
 import { readSettings } from './config';
 import type { DaemonController } from './daemon';
-import { describeRepairs, describeStripped } from './describe';
+import { summarizeRepairs } from '../shared/engine';
 import type { ChatMessage } from './gatewayHttp';
 import { streamChat } from './gatewayHttp';
 
@@ -33,13 +33,11 @@ export function historyMessages(history: vscode.ChatContext['history']): ChatMes
 
 function repairsMarkdown(artifact: Artifact): string {
   const lines = [`**StreamFix** ${artifact.status} · model ${artifact.model} · mode ${artifact.mode}`];
-  const repairs = describeRepairs(artifact.repairs);
-  const stripped = describeStripped(artifact.stripped);
-  if (repairs) lines.push(`Repaired: ${repairs}`);
-  for (const r of artifact.repairs) lines.push(`- line ${r.line + 1}, column ${r.column + 1}: ${r.message}`);
-  if (stripped) lines.push(`Stripped: ${stripped}`);
+  const stripped = artifact.stripped.filter((s) => s.text.trim() !== '');
+  lines.push(summarizeRepairs({ repairs: artifact.repairs, stripped }));
+  const list = artifact.repairs.map((r) => `- line ${r.line + 1}, column ${r.column + 1}: ${r.message}`);
+  if (list.length > 0) lines.push(list.join('\n'));
   if (artifact.reasoning) lines.push(`Reasoning moved out of the answer: ${artifact.reasoning.length} characters`);
-  if (!repairs && !stripped) lines.push('No repairs were needed.');
   return '\n\n' + lines.join('\n\n') + '\n';
 }
 

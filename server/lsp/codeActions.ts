@@ -1,9 +1,10 @@
 /**
  * Quick fixes for StreamFix diagnostics and "Repair whole document".
  *
- * Each diagnostic's fix replaces exactly its repair's range with the repair's replacement, except for the
- * truncation tail (closers, a dangling key, an unclosed string...): those only make sense together (a lone
- * `}` before the missing `]` leaves the text worse), so the fix for any of them applies the whole tail.
+ * Each diagnostic's fix replaces exactly its repair's range with the repair's replacement, except for
+ * repairs that only make sense together (see `Finding.group`): the truncation tail (closers, a dangling
+ * key, an unclosed string: a lone `}` before the missing `]` leaves the text worse) and the two quotes
+ * of one string; the fix for any of them applies its whole group.
  * "Repair whole document": in `json`, one edit replacing the text with the engine's `json` (a final newline
  * the file had is kept); in `jsonc`, every reported fix at once, so the comments (legal there) survive.
  */
@@ -82,8 +83,13 @@ function findingFor(doc: TextDocument, analysis: Analysis, d: Diagnostic): Findi
   });
 }
 
-function fixTitle(f: Finding, tail: Finding[]): string {
-  if (f.tail && tail.length > 1) return `Close the truncated JSON (${tail.length} fixes)`;
+/** The findings one quick fix applies: the finding's whole group, or just itself. */
+function fixGroup(f: Finding, analysis: Analysis): Finding[] {
+  return f.group ? analysis.findings.filter((g) => g.group === f.group) : [f];
+}
+
+function fixTitle(f: Finding, group: Finding[]): string {
+  if (f.group === 'tail' && group.length > 1) return `Close the truncated JSON (${group.length} fixes)`;
   return `Fix: ${f.message}`;
 }
 
@@ -110,18 +116,18 @@ export function codeActionsFor(
 ): CodeAction[] {
   const only = params.context.only;
   const actions: CodeAction[] = [];
-  const tail = analysis.findings.filter((f) => f.tail);
   const ours = params.context.diagnostics.filter((d) => d.source === SOURCE);
   if (kindWanted(CodeActionKind.QuickFix, only)) {
     for (const d of ours) {
       const f = findingFor(doc, analysis, d);
       if (!f) continue;
+      const group = fixGroup(f, analysis);
       actions.push({
-        title: fixTitle(f, tail),
+        title: fixTitle(f, group),
         kind: CodeActionKind.QuickFix,
         diagnostics: [d],
-        isPreferred: !f.tail || tail.length === 1,
-        edit: workspaceEdit(doc, f.tail ? tail : [f], versioned),
+        isPreferred: true,
+        edit: workspaceEdit(doc, group, versioned),
       });
     }
   }

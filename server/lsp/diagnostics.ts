@@ -45,6 +45,12 @@ export interface Finding {
   message: string;
   /** Part of the truncation tail: its quick fix applies the whole tail. */
   tail: boolean;
+  /**
+   * Findings that only make sense together share a group and one quick fix applies them all: the
+   * truncation tail (`tail`), and the opening and closing quote of one string (`quotes:<n>`), which the
+   * engine reports as two repairs (replacing only `'` leaves `"Ada'`, worse than before).
+   */
+  group?: string;
 }
 
 export interface Analysis {
@@ -115,7 +121,30 @@ export function analyze(text: string, languageId: string, version: number, setti
     });
   }
   findings.sort((a, b) => a.offset - b.offset);
+  groupFindings(findings);
   return { version, languageId, result, findings };
+}
+
+const QUOTE_KINDS = new Set(['single_quotes', 'smart_quotes']);
+
+/**
+ * Set `group` on findings that must be fixed together. Quote repairs come in order opening, closing,
+ * opening, closing...; an opening quote left without its closing one belongs to a string cut off at
+ * the end, so it joins the truncation tail.
+ */
+function groupFindings(findings: Finding[]): void {
+  for (const f of findings) if (f.tail) f.group = 'tail';
+  const quotes = findings.filter((f) => f.origin === 'repair' && QUOTE_KINDS.has(f.code));
+  for (let i = 0; i < quotes.length; i += 2) {
+    const open = quotes[i]!;
+    const close = quotes[i + 1];
+    if (close) {
+      open.group = close.group = `quotes:${i / 2}`;
+    } else if (findings.some((f) => f.tail)) {
+      open.group = 'tail';
+      open.tail = true;
+    }
+  }
 }
 
 /** The engine's result, with a limit error (input too large, too deep) turned into a FAILED result. */

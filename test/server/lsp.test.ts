@@ -75,11 +75,23 @@ describe('language server (daemon over stdio)', function () {
     const { diags } = await open(text);
     assert.deepEqual(diags.diagnostics.map(brief), [
       'unquoted_key 1:2-1:6 Unquoted key quoted',
-      'single_quotes 1:8-1:13 Single quotes replaced by double quotes',
+      'single_quotes 1:8-1:9 Single quotes replaced by double quotes',
+      'single_quotes 1:12-1:13 Single quotes replaced by double quotes',
       'trailing_comma 2:22-2:23 Trailing comma removed',
       'python_literal 3:12-3:16 Python/JavaScript literal replaced by its JSON spelling',
     ]);
     assert.ok(diags.diagnostics.every((d) => d.source === 'streamfix' && d.severity === 2));
+  });
+
+  it('fixes both quotes of a single-quoted string from either quote\'s diagnostic', async () => {
+    const text = "{\"a\": 'x', \"b\": 'y'}";
+    const { uri, diags } = await open(text);
+    assert.deepEqual(diags.diagnostics.map((d) => d.code), ['single_quotes', 'single_quotes', 'single_quotes', 'single_quotes']);
+    for (const d of diags.diagnostics.slice(0, 2)) {
+      const [fix] = await codeActions(uri, [d]);
+      assert.equal(fix!.title, 'Fix: Single quotes replaced by double quotes');
+      assert.equal(applyTextEdits(text, editsOf(fix!, uri, 1)), "{\"a\": \"x\", \"b\": 'y'}");
+    }
   });
 
   it('shows a missing comma (an insertion) on the token before the insertion point', async () => {
@@ -97,9 +109,9 @@ describe('language server (daemon over stdio)', function () {
   it('reports prose and fences around the JSON in a .json file, one per stripped span', async () => {
     const { diags } = await open('Here you go:\n```json\n{"a": 1}\n```\n');
     assert.deepEqual(diags.diagnostics.map(brief), [
-      'prose 0:0-1:0 Text before the JSON value is not JSON',
+      'prose 0:0-0:12 Text before the JSON value is not JSON',
       'fence 1:0-2:0 Markdown fence around the JSON value is not JSON',
-      'fence 3:0-4:0 Markdown fence around the JSON value is not JSON',
+      'trailing 3:0-3:3 Text after the JSON value is not JSON',
     ]);
   });
 
@@ -181,7 +193,7 @@ describe('language server (daemon over stdio)', function () {
     const r = await lsp.conn.sendRequest<RepairResult>(RepairRequestMethod, { text: "{'a': True,}" });
     assert.equal(r.status, 'REPAIRED');
     assert.equal(r.json, '{"a": true}');
-    assert.deepEqual(r.repairs.map((x) => x.kind), ['single_quotes', 'python_literal', 'trailing_comma']);
+    assert.deepEqual(r.repairs.map((x) => x.kind), ['single_quotes', 'single_quotes', 'python_literal', 'trailing_comma']);
     await assert.rejects(lsp.conn.sendRequest(RepairRequestMethod, { text: 42 }), (err: unknown) =>
       err instanceof ResponseError && err.code === ErrorCodes.InvalidParams && err.message === 'streamfix/repair needs { text: string }');
     await assert.rejects(lsp.conn.sendRequest(ListArtifactsMethod, { limit: 0 }), (err: unknown) =>
@@ -207,7 +219,7 @@ describe('language server (daemon over stdio)', function () {
 
     const finished = await lsp.events.wait((e) => e.type === 'finished' && e.id === id, from);
     const mine = lsp.events.items.slice(from).filter((e) => e.id === id);
-    assert.deepEqual(mine.map((e) => e.type), ['started', ...Array(11).fill('repair'), 'finished']);
+    assert.deepEqual(mine.map((e) => e.type), ['started', ...Array(16).fill('repair'), 'finished']);
     assert.equal((mine[0] as Extract<GatewayEvent, { type: 'started' }>).model, 'demo/python-literals');
     assert.equal((finished as Extract<GatewayEvent, { type: 'finished' }>).status, 'REPAIRED');
 
