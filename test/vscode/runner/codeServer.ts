@@ -60,7 +60,7 @@ export function requireBuilt(file: string, hint: string): void {
 
 /** Log lines the offline workbench prints on every run (marketplace, telemetry, auth time-outs...). */
 const NOISE =
-  /^\s*(\[(AgentHost[^\]]*|ChatModelSelection|AccountPolicyGate|Service Worker|reconnection-grace-time|Extension Host)\]|Creating a socket|Canceled: Canceled|Resolv(ing|ed) connection token|Updating additional builtin|Timed out waiting for authentication|.*getaddrinfo (ENOTFOUND|EAI_AGAIN)|.*open-vsx|.*marketplace|.*Failed to fetch|.*net::ERR_)/i;
+  /^\s*(\[(AgentHost[^\]]*|ChatModelSelection|AccountPolicyGate|Service Worker|reconnection-grace-time|Extension Host)\]|Creating a socket|Canceled: Canceled|Creation of workbench contribution|Resolv(ing|ed) connection token|Updating additional builtin|Timed out waiting for authentication|.*getaddrinfo (ENOTFOUND|EAI_AGAIN)|.*open-vsx|.*marketplace|.*Failed to fetch|.*net::ERR_)/i;
 
 export function isNoise(line: string): boolean {
   return line.trim() === '' || NOISE.test(line);
@@ -81,10 +81,23 @@ export interface RunDirs {
 export function makeRunDirs(name: string): RunDirs {
   // os.tmpdir() keeps socket paths short (unix sockets are limited to ~107 bytes)
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `sfx-${name}-`));
-  const logs = path.join(REPO_ROOT, 'test-results', 'vscode', name);
-  fs.rmSync(logs, { recursive: true, force: true });
+  // one log dir per run (runs may overlap on a shared checkout), the last few kept
+  const root = path.join(REPO_ROOT, 'test-results', 'vscode');
+  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '');
+  const logs = path.join(root, `${name}-${stamp}-${process.pid}`);
   fs.mkdirSync(logs, { recursive: true });
+  pruneOldLogs(root, name, 5);
   return { tmp, logs };
+}
+
+function pruneOldLogs(root: string, name: string, keep: number): void {
+  const runs = fs
+    .readdirSync(root)
+    .filter((d) => d.startsWith(`${name}-`) && /^\d{8}T\d{6}-\d+$/.test(d.slice(name.length + 1)))
+    .sort();
+  for (const old of runs.slice(0, Math.max(0, runs.length - keep))) {
+    fs.rmSync(path.join(root, old), { recursive: true, force: true });
+  }
 }
 
 /** Copies the fixture files into a fresh workspace folder the workbench opens. */

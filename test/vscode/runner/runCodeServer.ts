@@ -6,7 +6,8 @@
  *        [--ext .] [--no-dev] [--install x.vsix] [--timeout 300] [--env K=V]... [--name run]
  *
  * Exit code: the suite's (0 all passed, 1 failures), 124 on time-out, 2 when the runner itself failed.
- * The full logs stay in test-results/vscode/<name>/ (workbench.log, code-server.log, exthost logs).
+ * The full logs stay in test-results/vscode/<name>-<time>-<pid>/ (workbench.log, code-server.log, VS Code's
+ * own logs with the extension host's), the last five runs of each name.
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
