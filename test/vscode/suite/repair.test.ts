@@ -23,7 +23,7 @@ describe('Repair JSON Selection', () => {
     assert.deepEqual(result, {
       changed: true,
       status: 'REPAIRED',
-      message: 'StreamFix: Repaired: 1 unquoted key, 1 single quote, 2 trailing commas',
+      message: 'StreamFix: Repaired: 1 unquoted key, 2 single quotes, 2 trailing commas',
     });
     await vscode.commands.executeCommand('undo');
     assert.equal(editor.document.getText(), before);
