@@ -93,10 +93,11 @@ describe('gateway: modes x streaming x demo models', () => {
             assert.match(text, /^: OPENROUTER PROCESSING\n\n/);
             // nothing but the finish chunk and the usage chunk after the last text
             const idxFinish = col.chunks.findIndex((k) => (k as { choices: { finish_reason: unknown }[] }).choices[0]?.finish_reason);
-            const lastText = col.chunks.findLastIndex((k) => {
+            const hasText = col.chunks.map((k) => {
               const delta = (k as { choices: { delta?: { content?: unknown; tool_calls?: { function?: { arguments?: string } }[] } }[] }).choices[0]?.delta;
               return (typeof delta?.content === 'string' && delta.content !== '') || (delta?.tool_calls ?? []).some((t) => t.function?.arguments);
             });
+            const lastText = hasText.lastIndexOf(true);
             assert.ok(lastText < idxFinish, `text (chunk ${lastText}) comes before finish_reason (chunk ${idxFinish})`);
             assert.ok((col.chunks[col.chunks.length - 1] as { usage?: unknown }).usage, 'usage chunk passed through');
             const contents = col.chunks.map((k) => (k as { choices: { delta?: { content?: unknown } }[] }).choices[0]?.delta?.content).filter((x): x is string => typeof x === 'string' && x !== '');

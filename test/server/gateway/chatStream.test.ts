@@ -38,31 +38,45 @@ describe('gateway: streaming against a scripted upstream', () => {
   describe('chunk boundaries', () => {
     // compact chunks (no ids) keep the stream short: every byte split is one request
     const raw = "{'c': 'é🌤', \"n\": [1,]}";
-    const small = (delta: object, finish: string | null = null) => JSON.stringify({ choices: [{ index: 0, delta, finish_reason: finish }] });
+    const small = (delta: object, finish?: string) => JSON.stringify({ choices: [{ delta, ...(finish ? { finish_reason: finish } : {}) }] });
     const body = sse(': OPENROUTER PROCESSING', small({ content: raw.slice(0, 9) }), small({ content: raw.slice(9) }), small({}, 'stop'), '[DONE]');
     const bytes = Buffer.from(body, 'utf8');
+    const splits = Array.from({ length: bytes.length - 1 }, (_, i) => i + 1);
+
+    /** One request per split offset, 8 at a time; the upstream picks the split from the request body. */
+    async function everySplit(mode: string, check: (text: string, at: number) => void): Promise<void> {
+      up.respond((r) => {
+        const at = Number((JSON.parse(r.body) as { messages: { content: string }[] }).messages[0]!.content);
+        return { chunks: [bytes.subarray(0, at), bytes.subarray(at)] };
+      });
+      try {
+        for (let k = 0; k < splits.length; k += 8) {
+          await Promise.all(
+            splits.slice(k, k + 8).map(async (at) => {
+              const res = await postChat(d, { ...REQ, messages: [{ role: 'user', content: String(at) }] }, { 'x-streamfix-mode': mode });
+              check(await res.text(), at);
+            }),
+          );
+        }
+      } finally {
+        up.respond(null);
+      }
+    }
 
     it('repairs the same at every byte split of the upstream stream (data lines and UTF-8 characters cut)', async () => {
       const want = repairJson(raw).json;
-      assert.equal(typeof want, 'string');
-      for (let i = 1; i < bytes.length; i++) {
-        up.enqueue({ chunks: [bytes.subarray(0, i), bytes.subarray(i)] });
-        const res = await postChat(d, REQ, { 'x-streamfix-mode': 'repair' });
-        const text = await res.text();
+      assert.equal(want, '{"c": "é🌤", "n": [1]}');
+      await everySplit('repair', (text, at) => {
         const c = collect(text);
-        assert.equal(c.content, want, `split at byte ${i}`);
+        assert.equal(c.content, want, `split at byte ${at}`);
         assert.equal(c.finish, 'stop');
         assert.equal(c.done, true);
         assert.deepEqual(parseSse(text).comments, ['OPENROUTER PROCESSING']);
-      }
+      });
     });
 
     it('forwards the exact upstream bytes in passthrough at every byte split', async () => {
-      for (let i = 1; i < bytes.length; i++) {
-        up.enqueue({ chunks: [bytes.subarray(0, i), bytes.subarray(i)] });
-        const res = await postChat(d, REQ, { 'x-streamfix-mode': 'passthrough' });
-        assert.equal(await res.text(), body, `split at byte ${i}`);
-      }
+      await everySplit('passthrough', (text, at) => assert.equal(text, body, `split at byte ${at}`));
     });
 
     it('repairs the same when every byte arrives on its own', async () => {

@@ -87,7 +87,8 @@ describe('gateway: security', () => {
   });
 
   it('requires the gateway token: 401 without it or with a wrong one', async () => {
-    for (const headers of [{}, { authorization: 'Bearer wrong-token-000' }, { authorization: 'gateway-token-123' }]) {
+    const attempts: Record<string, string>[] = [{}, { authorization: 'Bearer wrong-token-000' }, { authorization: 'gateway-token-123' }];
+    for (const headers of attempts) {
       const r = await postChat(d, { model: 'm', messages: [{}] }, headers);
       assert.equal(r.status, 401);
       const body = (await r.json()) as { error: { type: string; code: string; message: string } };

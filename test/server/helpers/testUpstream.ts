@@ -35,6 +35,7 @@ export class TestUpstream {
   aborts = 0;
   private queue: ScriptedResponse[] = [];
   private fallback: ScriptedResponse = { status: 500, chunks: ['{"error":{"message":"no scripted response","type":"test","code":"unscripted"}}'] };
+  private responder: ((r: RecordedRequest) => ScriptedResponse | undefined) | null = null;
   private abortWaiters: (() => void)[] = [];
   private requestWaiters: (() => void)[] = [];
 
@@ -57,6 +58,12 @@ export class TestUpstream {
     return this;
   }
 
+  /** Answers by request (used before the queue): lets concurrent requests each get their own script. */
+  respond(fn: ((r: RecordedRequest) => ScriptedResponse | undefined) | null): this {
+    this.responder = fn;
+    return this;
+  }
+
   always(r: ScriptedResponse): this {
     this.fallback = r;
     return this;
@@ -75,9 +82,10 @@ export class TestUpstream {
   private async handle(req: import('node:http').IncomingMessage, res: ServerResponse): Promise<void> {
     const parts: Buffer[] = [];
     for await (const c of req as AsyncIterable<Buffer>) parts.push(c);
-    this.requests.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, body: Buffer.concat(parts).toString('utf8') });
+    const recorded = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body: Buffer.concat(parts).toString('utf8') };
+    this.requests.push(recorded);
     for (const w of this.requestWaiters.splice(0)) w();
-    const script = this.queue.shift() ?? this.fallback;
+    const script = this.responder?.(recorded) ?? this.queue.shift() ?? this.fallback;
     res.on('close', () => {
       if (!res.writableFinished) {
         this.aborts++;

@@ -1,0 +1,148 @@
+/** The daemon: shutdown with open streams, artifacts across a restart, and the command line. */
+import { strict as assert } from 'node:assert';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { artifactOf, postChat, startTestDaemon } from './helpers/gateway';
+import { chunk, collect, parseSse, sse, TestUpstream } from './helpers/testUpstream';
+
+const ROOT = resolve(__dirname, '..', '..');
+const REQ = { model: 'test/model', stream: true, messages: [{ role: 'user', content: 'hi' }] };
+
+describe('daemon: shutdown', () => {
+  let up: TestUpstream;
+  before(async () => {
+    up = await TestUpstream.start();
+  });
+  after(async () => {
+    await up.close();
+  });
+
+  it('lets an open stream finish within the grace period', async () => {
+    const d = await startTestDaemon({ upstream: up.url, shutdownGraceMs: 5000 });
+    up.enqueue({ chunks: [sse(chunk({ content: '{"a": ' })), sse(chunk({ content: '1}' }), chunk({ content: '' }, 'stop'), '[DONE]')], gapMs: 150 });
+    const res = await postChat(d, REQ, { 'x-streamfix-mode': 'repair' });
+    const closed = d.close();
+    const c = collect(await res.text());
+    await closed;
+    assert.equal(c.content, '{"a": 1}');
+    assert.equal(c.done, true);
+  });
+
+  it('aborts a stream still open after the grace period: error chunk, [DONE], upstream aborted', async () => {
+    const d = await startTestDaemon({ upstream: up.url, shutdownGraceMs: 100 });
+    up.enqueue({ chunks: [sse(chunk({ content: '{"a": ' }))], hang: true });
+    const res = await postChat(d, REQ, { 'x-streamfix-mode': 'repair' });
+    const aborted = up.waitForAbort();
+    await d.close();
+    await aborted;
+    const { data } = parseSse(await res.text());
+    assert.equal(data[data.length - 1], '[DONE]');
+    assert.deepEqual(JSON.parse(data[data.length - 2]!), { error: { message: 'The gateway is shutting down; the stream was cut', type: 'upstream_error', code: 'shutdown' } });
+  });
+});
+
+describe('daemon: artifacts survive a restart', () => {
+  it('serves an artifact recorded before the restart', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sfx-daemon-'));
+    try {
+      const d1 = await startTestDaemon({ demo: true, dataDir: dir });
+      const res = await postChat(d1, { model: 'demo/fenced-prose', stream: true, response_format: { type: 'json_object' }, messages: [{}] });
+      await res.text();
+      const before = await artifactOf(d1, res);
+      await d1.close();
+      const d2 = await startTestDaemon({ demo: true, dataDir: dir });
+      try {
+        const after = await artifactOf(d2, res);
+        assert.deepEqual(after, before);
+        assert.equal(after.status, 'REPAIRED');
+      } finally {
+        await d2.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+const stateDirs: string[] = [];
+after(() => {
+  for (const dir of stateDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Runs server/main.ts through tsx with a clean environment (its own state dir, no API key). */
+function runMain(args: string[], env: Record<string, string> = {}): ChildProcess {
+  const state = mkdtempSync(join(tmpdir(), 'sfx-state-'));
+  stateDirs.push(state);
+  const childEnv: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: state, XDG_STATE_HOME: state, ...env };
+  return spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server', 'main.ts'), ...args], { cwd: ROOT, env: childEnv, stdio: ['pipe', 'pipe', 'pipe'] });
+}
+
+function waitFor(stream: NodeJS.ReadableStream, pattern: RegExp): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    const onData = (c: Buffer) => {
+      text += c.toString('utf8');
+      if (pattern.test(text)) {
+        stream.off('data', onData);
+        resolve(text);
+      }
+    };
+    stream.on('data', onData);
+    stream.on('end', () => reject(new Error(`stream ended before ${pattern}: ${text}`)));
+  });
+}
+
+function exitCode(p: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => (p.exitCode !== null ? resolve(p.exitCode) : p.on('exit', (code) => resolve(code))));
+}
+
+function sh(command: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const p = spawn('sh', ['-c', command]);
+    let out = '';
+    let err = '';
+    p.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
+    p.stderr.on('data', (c: Buffer) => (err += c.toString('utf8')));
+    p.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`"${command}" exited ${code}: ${err}`))));
+  });
+}
+
+describe('daemon: command line', function () {
+  // starting node with tsx takes a moment on a loaded machine
+  this.timeout(30_000);
+
+  it('starts with the demo upstream, prints the URL and a curl that streams repaired JSON, exits 0 on SIGTERM', async () => {
+    const p = runMain(['--port', '0', '--demo-delay-ms', '0']);
+    const banner = await waitFor(p.stdout!, /curl -N .*\n/);
+    const url = /StreamFix gateway listening on (http:\/\/127\.0\.0\.1:\d+\/v1)/.exec(banner)?.[1];
+    assert.ok(url, banner);
+    assert.match(banner, /^Upstream: embedded demo at http:\/\/127\.0\.0\.1:\d+\/v1 \(no OPENROUTER_API_KEY set; models demo\/\*\)$/m);
+    const curl = /^ {2}(curl -N .*)$/m.exec(banner)![1]!;
+    assert.ok(curl.startsWith(`curl -N ${url}/chat/completions -H 'content-type: application/json' -d '{"model":"demo/fenced-prose","stream":true,"response_format":{"type":"json_object"}`), curl);
+    const c = collect(await sh(curl));
+    assert.equal(c.content, '{\n  "name": "Ada Lovelace",\n  "born": 1815,\n  "languages": ["English", "French"],\n  "active": false\n}');
+    p.kill('SIGTERM');
+    assert.equal(await exitCode(p), 0);
+  });
+
+  it('exits 2 with a message for a bad flag', async () => {
+    const p = runMain(['--port', 'eighty']);
+    let err = '';
+    p.stderr!.on('data', (c: Buffer) => (err += c.toString('utf8')));
+    assert.equal(await exitCode(p), 2);
+    assert.equal(err, 'streamfix: --port must be a port number 0-65535, got "eighty"\n');
+  });
+
+  it('exits 0 on SIGINT, and under --stdio prints nothing on stdout (the LSP pipe)', async () => {
+    const p = runMain(['--port', '0', '--stdio']);
+    let out = '';
+    p.stdout!.on('data', (c: Buffer) => (out += c.toString('utf8')));
+    await waitFor(p.stderr!, /curl -N .*\n/);
+    p.kill('SIGINT');
+    assert.equal(await exitCode(p), 0);
+    assert.equal(out.includes('StreamFix gateway listening'), false);
+    assert.equal(/^Content-Length/.test(out) || out === '', true, `stdout: ${out}`);
+  });
+});
