@@ -3,6 +3,7 @@ import type * as vscode from 'vscode';
 import type { GatewayEvent, GatewayInfo } from '../shared/protocol';
 import type { ArtifactsProvider } from './artifacts';
 import type { DaemonState } from './daemon';
+import type { ModelChatProvider } from './lmProvider';
 
 export type FinishedEvent = Extract<GatewayEvent, { type: 'finished' }>;
 
@@ -24,6 +25,8 @@ export interface StreamFixApi {
     logLines(): string[];
     artifacts: ArtifactsProvider;
     chatHandler: vscode.ChatRequestHandler;
+    /** The language model provider (registered only where the editor has the API). */
+    modelProvider: ModelChatProvider;
     /** Resolves when the gateway reports request `id` finished. */
     waitForFinished(id: string, timeoutMs?: number): Promise<boolean>;
     request<R>(method: string, params?: unknown): Promise<R>;

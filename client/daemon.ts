@@ -187,8 +187,7 @@ export class DaemonController implements vscode.Disposable {
         );
       }
     } catch (err) {
-      const said = this.daemonLog.tail(3).join(' | ');
-      const reason = said || (err instanceof Error ? err.message : String(err));
+      const reason = this.daemonLog.reason() ?? (err instanceof Error ? err.message : String(err));
       this.fail(reason);
       await this.disposeClient();
     }

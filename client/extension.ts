@@ -17,7 +17,7 @@ import { SECRET_KEY, SECTION } from './config';
 import { DaemonController } from './daemon';
 import { RESTART_SETTINGS } from './daemonArgs';
 import { EventLog } from './eventLog';
-import { registerModelProvider } from './lmProvider';
+import { createModelProvider, registerModelProvider } from './lmProvider';
 import { repairSelection } from './repairCommand';
 import { StatusBar } from './statusBar';
 import { TailChannel } from './tailChannel';
@@ -139,9 +139,10 @@ export function activate(context: vscode.ExtensionContext): StreamFixApi {
   } catch (err) {
     log.write('warn', `chat participant not available in this editor: ${err instanceof Error ? err.message : String(err)}`);
   }
+  const modelProvider = createModelProvider(daemon, modelsChanged.event);
   try {
-    const provider = registerModelProvider(daemon, modelsChanged.event);
-    if (provider) subs.push(provider);
+    const registration = registerModelProvider(modelProvider);
+    if (registration) subs.push(registration);
     else log.write('info', 'this editor has no language model provider API; @streamfix chat still works');
   } catch (err) {
     log.write('warn', `language model provider not registered: ${err instanceof Error ? err.message : String(err)}`);
@@ -161,6 +162,7 @@ export function activate(context: vscode.ExtensionContext): StreamFixApi {
       logLines: () => log.lines(),
       artifacts,
       chatHandler,
+      modelProvider,
       waitForFinished: (id, ms) => daemon.waitForFinished(id, ms),
       request: (method, params) => daemon.request(method, params),
     },

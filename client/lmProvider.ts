@@ -11,7 +11,7 @@ import { listModels, streamChat } from './gatewayHttp';
 
 export const VENDOR = 'streamfix';
 
-interface ModelInfo {
+export interface ModelInfo {
   id: string;
   name: string;
   family: string;
@@ -22,12 +22,12 @@ interface ModelInfo {
   capabilities: { imageInput?: boolean; toolCalling?: boolean | number };
 }
 
-interface RequestMessage {
+export interface RequestMessage {
   role: number;
   content: string | readonly unknown[];
 }
 
-interface ModelChatProvider {
+export interface ModelChatProvider {
   onDidChangeLanguageModelChatInformation?: vscode.Event<void>;
   provideLanguageModelChatInformation(options: unknown, token: vscode.CancellationToken): Promise<ModelInfo[]>;
   provideLanguageModelChatResponse(
@@ -97,8 +97,8 @@ export function createModelProvider(daemon: DaemonController, changed: vscode.Ev
 }
 
 /** Register the provider when this editor has the API; returns undefined otherwise. */
-export function registerModelProvider(daemon: DaemonController, changed: vscode.Event<void>): vscode.Disposable | undefined {
-  const lm = vscode.lm as unknown as LmWithProvider;
-  if (typeof lm.registerLanguageModelChatProvider !== 'function') return undefined;
-  return lm.registerLanguageModelChatProvider(VENDOR, createModelProvider(daemon, changed));
+export function registerModelProvider(provider: ModelChatProvider): vscode.Disposable | undefined {
+  const lm = vscode.lm as unknown as LmWithProvider | undefined;
+  if (typeof lm?.registerLanguageModelChatProvider !== 'function') return undefined;
+  return lm.registerLanguageModelChatProvider(VENDOR, provider);
 }

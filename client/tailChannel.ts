@@ -58,6 +58,19 @@ export class TailChannel implements vscode.OutputChannel {
     this.partial = '';
   }
 
+  /**
+   * Why the daemon stopped, from what it printed since `mark()`: its last `streamfix: ...` line (how the
+   * daemon reports a fatal error), else its last other lines. vscode-languageclient's own lines
+   * (`[Error - 10:00:00] ...` and their indented details) are skipped: they say only that the
+   * connection closed.
+   */
+  reason(): string | undefined {
+    const own = this.tail(KEEP).filter((l) => !/^\[(Error|Warn|Info|Trace|Debug) - /.test(l) && !/^\s+(Message|Code):/.test(l));
+    const fatal = own.filter((l) => l.startsWith('streamfix:'));
+    if (fatal.length > 0) return fatal[fatal.length - 1]!.replace(/^streamfix:\s*/, '');
+    return own.length > 0 ? own.slice(-3).join(' | ') : undefined;
+  }
+
   /** The last non-empty lines printed since `mark()`, newest last. */
   tail(n = 5): string[] {
     const all = this.partial.trim() ? [...this.lines, this.partial] : this.lines;

@@ -9,9 +9,24 @@ describe('a gateway request', () => {
   let id: string;
   let artifact: Artifact;
 
+  let treeRefreshed: Promise<void>;
+  let repairedEvent: Promise<{ id: string; repairs: number; status: string }>;
+
   before(async () => {
     const api = await getApi();
     const info = await api.whenRunning();
+    treeRefreshed = new Promise((resolve) => {
+      const sub = api.testing.artifacts.onDidChangeTreeData(() => {
+        sub.dispose();
+        resolve();
+      });
+    });
+    repairedEvent = new Promise((resolve) => {
+      const sub = api.onDidRepair((e) => {
+        sub.dispose();
+        resolve(e);
+      });
+    });
     const res = await postChat(info.url, {
       model: 'demo/fenced-prose',
       stream: true,
@@ -34,7 +49,13 @@ describe('a gateway request', () => {
     assert.match(last, new RegExp(`^${id} finished REPAIRED: 2 repairs, reasoning \\d+ bytes, first byte [\\d.]+ ms, total [\\d.]+ ms, added [\\d.]+ ms$`));
   });
 
-  it('appears first in the artifacts view with its status', async () => {
+  it('fires the API event for other extensions', async () => {
+    const e = await repairedEvent;
+    assert.deepEqual([e.id, e.status, e.repairs], [id, 'REPAIRED', 2]);
+  });
+
+  it('appears first in the artifacts view, refreshed live, with its status', async () => {
+    await treeRefreshed;
     const items = await (await getApi()).testing.artifacts.getChildren();
     const first = items[0]!;
     // (instanceof cannot be used: this test is bundled with its own copy of the class)

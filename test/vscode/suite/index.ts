@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
 
-const ORDER = ['activation', 'repair', 'diagnostics', 'gateway', 'chat', 'apiKey'];
+const ORDER = ['activation', 'repair', 'diagnostics', 'gateway', 'chat', 'models', 'apiKey', 'daemonLifecycle'];
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
