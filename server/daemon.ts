@@ -3,6 +3,7 @@
  * needed, and the gateway; one object that closes them in the right order. `runDaemonCli` is the
  * command-line face (flags, banner, signals); the language server is attached by main.ts.
  */
+import type { RepairOptions } from '../shared/engine';
 import type { GatewayInfo } from '../shared/protocol';
 import { startDemoUpstream, type DemoUpstream } from './demo/server';
 import { ArtifactStore } from './gateway/artifacts';
@@ -24,6 +25,8 @@ export interface DaemonOptions extends Partial<DaemonConfig> {
   maxArtifactBytes?: number;
   /** Demo piece size (code points); default an awkward pattern. */
   demoChunkSize?: number;
+  /** Engine limits for the gateway's repairs. */
+  engine?: RepairOptions;
 }
 
 export interface Daemon {
@@ -87,6 +90,7 @@ export async function startDaemon(opts: DaemonOptions = {}): Promise<Daemon> {
       metrics,
       log,
       upstreamOptions: opts.upstreamOptions,
+      engine: opts.engine,
     });
   } catch (e) {
     events.close();

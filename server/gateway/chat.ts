@@ -136,7 +136,7 @@ async function completeResponse(call: ChatCall, chat: ChatRequest, upstream: Ups
   }
   let o;
   try {
-    o = record.timed(() => rewriteCompletion(body, chat.mode));
+    o = record.timed(() => rewriteCompletion(body, chat.mode, ctx.engine));
   } catch (e) {
     if (!(e instanceof StreamFixError)) throw e;
     // an engine limit (huge or too deep content): the answer goes out unrepaired, the artifact says why
@@ -155,6 +155,7 @@ async function completeResponse(call: ChatCall, chat: ChatRequest, upstream: Ups
     stuttering: false,
     contentStatus: chat.mode === 'repair' && o.rawContent !== '' ? (o.result?.status ?? 'FAILED') : null,
   };
+  if (o.result?.error) record.errors.push({ message: o.result.error.message, code: o.result.error.code });
   for (const r of outcome.repairs) onRepair(call, r);
   for (const t of outcome.toolCalls) for (const r of t.repairs) onRepair(call, r, t.index);
   if (o.movedReasoning) reasoningEvent(call, o.movedReasoning);
@@ -176,8 +177,8 @@ function reasoningEvent(call: ChatCall, moved: string): void {
   call.ctx.metrics.onReasoningBytes(bytes);
 }
 
-function errorChunk(message: string, code: string): string {
-  return sseData(JSON.stringify({ error: { message, type: 'upstream_error', code } })) + sseData('[DONE]');
+function errorChunk(message: string, code: string, type = 'upstream_error'): string {
+  return sseData(JSON.stringify({ error: { message, type, code } })) + sseData('[DONE]');
 }
 
 async function streamResponse(call: ChatCall, chat: ChatRequest, upstream: UpstreamResponse): Promise<void> {
@@ -202,7 +203,7 @@ async function streamResponse(call: ChatCall, chat: ChatRequest, upstream: Upstr
   res.flushHeaders();
   ctx.metrics.streamOpened();
 
-  const rw = new StreamRewriter(chat.mode, { onRepair: (r, i) => onRepair(call, r, i) });
+  const rw = new StreamRewriter(chat.mode, { onRepair: (r, i) => onRepair(call, r, i) }, ctx.engine);
   let pending: string[] = [];
   const decoder = createSseDecoder({
     onEvent: (data) => pending.push(...rw.onData(data)),
@@ -240,7 +241,7 @@ async function streamResponse(call: ChatCall, chat: ChatRequest, upstream: Upstr
         engineFailed = true;
         record.errors.push({ message: e.message, code: e.code });
         call.abort.abort('engine');
-        await write(errorChunk(`StreamFix could not repair this stream: ${e.message}`, e.code));
+        await write(errorChunk(`StreamFix could not repair this stream: ${e.message}`, e.code, 'server_error'));
       } else throw e;
     }
   } catch (e) {
@@ -265,6 +266,7 @@ async function streamResponse(call: ChatCall, chat: ChatRequest, upstream: Upstr
 
   const st = rw.choices.get(0) ?? rw.choice(0);
   const c = st.content;
+  if (c.result?.error && c.raw !== '') record.errors.push({ message: c.result.error.message, code: c.result.error.code });
   if (c.moved) reasoningEvent(call, c.moved);
   const outcome: RecordOutcome = {
     rawContent: c.raw,

@@ -3,7 +3,7 @@
  * the stream (content per mode, reasoning to `message.reasoning`, tool-call arguments repaired).
  */
 import { repairJson } from '../../shared/engine';
-import type { RepairResult, Stripped } from '../../shared/engine';
+import type { RepairOptions, RepairResult, Stripped } from '../../shared/engine';
 import type { AppliedMode, ToolCallArtifact } from '../../shared/protocol';
 import { innerReasoning, splitThink } from './thinkSplit';
 import { repairToolCallsOnce } from './toolCalls';
@@ -28,7 +28,7 @@ function isObject(v: unknown): v is Json {
 }
 
 /** Rewrites `body` in place (all choices); returns what choice 0 looked like before and after. */
-export function rewriteCompletion(body: Json, mode: AppliedMode): CompletionOutcome {
+export function rewriteCompletion(body: Json, mode: AppliedMode, engine: RepairOptions = {}): CompletionOutcome {
   const outcome: CompletionOutcome = {
     rawContent: '',
     sentContent: '',
@@ -50,7 +50,7 @@ export function rewriteCompletion(body: Json, mode: AppliedMode): CompletionOutc
     let result: RepairResult | null = null;
     let stripped: Stripped[] = [];
     if (mode === 'repair' && raw !== '') {
-      result = repairJson(raw);
+      result = repairJson(raw, engine);
       stripped = result.stripped;
       moved = result.stripped.filter((s) => s.kind === 'reasoning').map((s) => innerReasoning(s.text)).join('');
       // no JSON at all: the text as sent (think blocks removed) rather than nothing; status says FAILED
@@ -64,7 +64,7 @@ export function rewriteCompletion(body: Json, mode: AppliedMode): CompletionOutc
       if (typeof msg.content === 'string') msg.content = sent;
       if (moved) msg.reasoning = (typeof msg.reasoning === 'string' ? msg.reasoning : '') + moved;
     }
-    const toolCalls = repairToolCallsOnce(msg.tool_calls, mode !== 'passthrough');
+    const toolCalls = repairToolCallsOnce(msg.tool_calls, mode !== 'passthrough', engine);
     if (i === 0) {
       const fields = typeof msg.reasoning === 'string' ? msg.reasoning : typeof msg.reasoning_content === 'string' ? msg.reasoning_content : '';
       outcome.rawContent = raw;

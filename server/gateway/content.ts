@@ -4,7 +4,7 @@
  * sends the whole content so far in every delta) before anything else sees the text.
  */
 import { createStreamRepairer } from '../../shared/engine';
-import type { Repair, RepairResult, StreamRepairer, Stripped } from '../../shared/engine';
+import type { Repair, RepairOptions, RepairResult, StreamRepairer, Stripped } from '../../shared/engine';
 import type { AppliedMode } from '../../shared/protocol';
 import { createThinkSplitter, innerReasoning, splitThink, type ThinkSplitter } from './thinkSplit';
 
@@ -36,8 +36,11 @@ export class ContentProcessor {
   private pushedRepairs = 0;
   private pushedStripped = 0;
 
-  constructor(readonly mode: AppliedMode) {
-    this.repairer = mode === 'repair' ? createStreamRepairer() : null;
+  constructor(
+    readonly mode: AppliedMode,
+    engine: RepairOptions = {},
+  ) {
+    this.repairer = mode === 'repair' ? createStreamRepairer(engine) : null;
     this.splitter = mode === 'strip' ? createThinkSplitter() : null;
   }
 

@@ -1,4 +1,5 @@
 /** What the request handlers share: configuration, the upstream client, the store, events and metrics. */
+import type { RepairOptions } from '../../shared/engine';
 import type { GatewayMode } from '../../shared/protocol';
 import type { ArtifactStore } from './artifacts';
 import type { EventHub } from './events';
@@ -24,6 +25,8 @@ export interface GatewayContext {
   maxRequestBytes: number;
   /** Largest non-streaming upstream body read (bytes). */
   maxResponseBytes: number;
+  /** Engine limits (input size, depth, hold-back); engine defaults when empty. */
+  engine: RepairOptions;
 }
 
 /** Why a request's AbortController fired. */

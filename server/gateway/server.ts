@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { RepairOptions } from '../../shared/engine';
 import type { GatewayMode } from '../../shared/protocol';
 import type { ArtifactStore } from './artifacts';
 import { handleChat } from './chat';
@@ -36,6 +37,8 @@ export interface GatewayOptions {
   upstreamOptions?: Omit<UpstreamOptions, 'baseUrl'>;
   maxRequestBytes?: number;
   maxResponseBytes?: number;
+  /** Engine limits for the repairs (defaults: the engine's). */
+  engine?: RepairOptions;
 }
 
 export interface Gateway {
@@ -74,6 +77,7 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     log: opts.log,
     maxRequestBytes: opts.maxRequestBytes ?? 32 * 1024 * 1024,
     maxResponseBytes: opts.maxResponseBytes ?? 64 * 1024 * 1024,
+    engine: opts.engine ?? {},
   };
   const inflight = new Set<Inflight>();
   const startedAt = Date.now();

@@ -5,7 +5,7 @@
  * engine still owes (closing brackets, held-back characters) goes out in its own chunk just before the
  * chunk carrying `finish_reason`, so clients that stop at the finish chunk still get valid JSON.
  */
-import type { Repair } from '../../shared/engine';
+import type { Repair, RepairOptions } from '../../shared/engine';
 import type { AppliedMode } from '../../shared/protocol';
 import { ContentProcessor } from './content';
 import { sseComment, sseData } from './sse';
@@ -53,6 +53,7 @@ export class StreamRewriter {
   constructor(
     readonly mode: AppliedMode,
     private readonly hooks: RewriteHooks,
+    private readonly engine: RepairOptions = {},
   ) {
     this.observe = mode === 'passthrough';
   }
@@ -62,8 +63,8 @@ export class StreamRewriter {
     if (!c) {
       c = {
         index,
-        content: new ContentProcessor(this.mode),
-        tools: new ToolCallRepairers(this.mode !== 'passthrough'),
+        content: new ContentProcessor(this.mode, this.engine),
+        tools: new ToolCallRepairers(this.mode !== 'passthrough', this.engine),
         fieldReasoning: '',
         finishReason: null,
         closed: false,

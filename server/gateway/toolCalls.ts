@@ -3,7 +3,7 @@
  * calls interleave: one stream repairer per index, so each call's arguments are repaired on their own.
  */
 import { createStreamRepairer, repairJson } from '../../shared/engine';
-import type { Repair, RepairResult, StreamRepairer } from '../../shared/engine';
+import type { Repair, RepairOptions, RepairResult, StreamRepairer } from '../../shared/engine';
 import type { ToolCallArtifact } from '../../shared/protocol';
 
 interface ToolCallState {
@@ -28,12 +28,15 @@ export interface ToolCallDelta {
 export class ToolCallRepairers {
   private readonly calls = new Map<number, ToolCallState>();
 
-  constructor(private readonly repair: boolean) {}
+  constructor(
+    private readonly repair: boolean,
+    private readonly engine: RepairOptions = {},
+  ) {}
 
   private state(index: number): ToolCallState {
     let s = this.calls.get(index);
     if (!s) {
-      s = { index, raw: '', pushedRepairs: 0, repairer: this.repair ? createStreamRepairer() : null, result: null };
+      s = { index, raw: '', pushedRepairs: 0, repairer: this.repair ? createStreamRepairer(this.engine) : null, result: null };
       this.calls.set(index, s);
     }
     return s;
@@ -98,14 +101,14 @@ export class ToolCallRepairers {
 }
 
 /** Repairs the arguments of complete (non-streamed) tool calls in place; returns their artifacts. */
-export function repairToolCallsOnce(calls: unknown, repair: boolean): ToolCallArtifact[] {
+export function repairToolCallsOnce(calls: unknown, repair: boolean, engine: RepairOptions = {}): ToolCallArtifact[] {
   if (!Array.isArray(calls)) return [];
   const out: ToolCallArtifact[] = [];
   calls.forEach((c: { id?: unknown; function?: { name?: unknown; arguments?: unknown } }, i) => {
     const raw = typeof c?.function?.arguments === 'string' ? c.function.arguments : null;
     if (raw === null) return;
     // engine limits (StreamFixError) leave the arguments as sent; the caller records the error
-    const r = repair ? repairJson(raw) : null;
+    const r = repair ? repairJson(raw, engine) : null;
     if (r && r.json !== null) c.function!.arguments = r.json;
     out.push({
       index: i,

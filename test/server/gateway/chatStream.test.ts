@@ -152,6 +152,17 @@ describe('gateway: streaming against a scripted upstream', () => {
     assert.equal(a.rawContent, full);
   });
 
+  it('gives the text as sent when there is no JSON at all, with status FAILED and the reason', async () => {
+    up.enqueue({ chunks: [sse(chunk({ content: '<think>hmm</think>Sorry, I cannot ' }), chunk({ content: 'help with that.' }), chunk({ content: '' }, 'stop'), '[DONE]')] });
+    const res = await postChat(d, REQ, { 'x-streamfix-mode': 'repair' });
+    const c = collect(await res.text());
+    assert.equal(c.content, 'Sorry, I cannot help with that.');
+    assert.equal(c.reasoning, 'hmm');
+    const a = await artifactOf(d, res);
+    assert.equal(a.status, 'FAILED');
+    assert.deepEqual(a.errors.map((e) => e.code), ['NO_JSON']);
+  });
+
   it('skips a malformed upstream line, counts it and records it', async () => {
     const before = await metric(d, 'streamfix_upstream_malformed_lines_total');
     up.enqueue({ chunks: [sse(chunk({ content: '[1, ' }), '{not json', chunk({ content: '2]' }), chunk({ content: '' }, 'stop'), '[DONE]')] });
@@ -253,5 +264,44 @@ describe('gateway: streaming against a scripted upstream', () => {
     );
     const fin = mine[mine.length - 1]!;
     assert.ok(fin.type === 'finished' && fin.status === 'REPAIRED' && fin.repairs === repairs.length);
+  });
+});
+
+describe('gateway: engine limits', () => {
+  let up: TestUpstream;
+  let d: Daemon;
+  before(async () => {
+    up = await TestUpstream.start();
+    d = await startTestDaemon({ upstream: up.url, engine: { maxInputLength: 16 } });
+  });
+  after(async () => {
+    await d.close();
+    await up.close();
+  });
+
+  it('ends the stream with an error chunk and [DONE] when the content passes an engine limit', async () => {
+    up.enqueue({ chunks: [sse(chunk({ content: '{"a": "0123' }), chunk({ content: '456789abcdef"}' }), chunk({ content: '' }, 'stop'), '[DONE]')] });
+    const res = await postChat(d, REQ, { 'x-streamfix-mode': 'repair' });
+    const { data } = parseSse(await res.text());
+    assert.equal(data[data.length - 1], '[DONE]');
+    const err = JSON.parse(data[data.length - 2]!) as { error: { message: string; type: string; code: string } };
+    assert.equal(err.error.type, 'server_error');
+    assert.equal(err.error.code, 'INPUT_TOO_LARGE');
+    assert.match(err.error.message, /^StreamFix could not repair this stream: /);
+    const a = await artifactOf(d, res);
+    assert.equal(a.status, 'FAILED');
+    assert.equal(a.errors[0]!.code, 'INPUT_TOO_LARGE');
+  });
+
+  it('answers a non-streaming completion past an engine limit unrepaired, with status FAILED', async () => {
+    const content = '{"a": "0123456789abcdef",}';
+    up.enqueue({ status: 200, headers: { 'content-type': 'application/json' }, chunks: [JSON.stringify({ choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }] })] });
+    const res = await postChat(d, { ...REQ, stream: false }, { 'x-streamfix-mode': 'repair' });
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('x-streamfix-status'), 'FAILED');
+    const body = (await res.json()) as { choices: { message: { content: string } }[] };
+    assert.equal(body.choices[0]!.message.content, content);
+    const a = await artifactOf(d, res);
+    assert.equal(a.errors[0]!.code, 'INPUT_TOO_LARGE');
   });
 });
