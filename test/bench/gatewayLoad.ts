@@ -129,7 +129,14 @@ function upstreamHandler(req: http.IncomingMessage, res: http.ServerResponse): v
 
 // ---- load client ----
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+/** Each run gets a fresh keep-alive agent, destroyed at its end: a socket left idle between runs could
+ * meet the server's keep-alive time-out just as it is reused ("socket hang up"), which would be an
+ * artefact of the benchmark, not an error of the proxy under test. */
+let agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+function freshAgent(): void {
+  agent.destroy();
+  agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+}
 const SENT = '"sfx_sent":';
 
 interface StreamOutcome {
@@ -201,6 +208,7 @@ function oneStream(url: string, headers: Record<string, string>, model: string, 
 }
 
 async function run(c: Extract<LoadCommand, { cmd: 'run' }>): Promise<RunResult> {
+  freshAgent();
   const latencies: number[] = [];
   const model = `bench-${c.pieces}-${c.intervalMs}`;
   const t0 = performance.now();
@@ -227,6 +235,7 @@ const holding: http.ClientRequest[] = [];
 let holdDone: Promise<StreamOutcome[]> | null = null;
 
 async function hold(c: Extract<LoadCommand, { cmd: 'hold' }>): Promise<number> {
+  freshAgent();
   let opened = 0;
   let allOpen!: () => void;
   const ready = new Promise<void>((r) => (allOpen = r));
