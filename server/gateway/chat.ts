@@ -35,6 +35,7 @@ function reasonOf(signal: AbortSignal): AbortReason | null {
 /** Waits until the response can take more (or is gone), so a slow client bounds our memory. */
 function drained(res: ServerResponse): Promise<void> {
   return new Promise((resolve) => {
+    if (res.destroyed) return resolve();
     const done = () => {
       res.off('drain', done);
       res.off('close', done);
@@ -77,7 +78,7 @@ export async function handleChat(call: ChatCall): Promise<void> {
 }
 
 function sendJson(res: ServerResponse, status: number, headers: Record<string, string | string[]>, body: string): void {
-  res.writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers, 'content-length': Buffer.byteLength(body) });
   res.end(body);
 }
 
@@ -128,6 +129,13 @@ async function completeResponse(call: ChatCall, chat: ChatRequest, upstream: Ups
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not a JSON object');
     body = parsed as Record<string, unknown>;
   } catch (e) {
+    if (chat.mode === 'passthrough') {
+      // passthrough forwards whatever came, readable or not
+      const ct = upstream.headers['content-type'];
+      record.errors.push({ message: `Upstream completion is not a JSON object: ${(e as Error).message}`, code: 'upstream_invalid' });
+      finish(call, EMPTY_OUTCOME, upstream.status);
+      return sendJson(res, upstream.status, { ...call.baseHeaders, ...forwardedHeaders(upstream.headers), ...(typeof ct === 'string' ? { 'content-type': ct } : {}) }, text);
+    }
     const err = new GatewayError(502, 'upstream_invalid', `Upstream returned a completion that is not a JSON object: ${(e as Error).message}`);
     record.fail('UPSTREAM_ERROR', err.message, { status: 502, code: err.code });
     ctx.metrics.onUpstreamError('invalid_body');
@@ -215,6 +223,7 @@ async function streamResponse(call: ChatCall, chat: ChatRequest, upstream: Upstr
   });
   let engineFailed = false;
   const write = async (s: string | Buffer) => {
+    if (res.destroyed || res.writableEnded) return;
     record.clientChunks++;
     if (!res.write(s)) await drained(res);
   };
@@ -231,7 +240,8 @@ async function streamResponse(call: ChatCall, chat: ChatRequest, upstream: Upstr
         const out = pending;
         pending = [];
         for (const s of out) await write(s);
-        if (res.destroyed) break;
+        // the client is gone: stop reading; the catch below records it and the abort ends the upstream
+        if (res.destroyed) throw new Error('client disconnected');
       }
       decoder.end();
       if (!rw.sawDone) pending.push(...rw.finish());

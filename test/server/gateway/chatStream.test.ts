@@ -238,6 +238,26 @@ describe('gateway: streaming against a scripted upstream', () => {
     assert.equal(a.rawContent, '{"a": ');
   });
 
+  it('aborts the upstream request when the client disconnects before the answer starts', async () => {
+    up.enqueue({ hangBeforeHeaders: true });
+    const ac = new AbortController();
+    const arrived = up.waitForRequest();
+    const aborted = up.waitForAbort();
+    const seen: GatewayEvent[] = [];
+    const off = d.events.subscribe((e) => seen.push(e));
+    const pending = postChat(d, REQ, {}, ac.signal).catch((e: Error) => e.name);
+    await arrived;
+    const started = seen.find((e) => e.type === 'started');
+    assert.ok(started, 'started event published');
+    const finished = finishedEvent(d, started.id);
+    ac.abort();
+    assert.equal(await pending, 'AbortError');
+    await aborted;
+    const e = await finished;
+    off();
+    assert.equal(e.type === 'finished' && e.status, 'CLIENT_ABORTED');
+  });
+
   it('answers a non-streaming completion that is not JSON with 502', async () => {
     up.enqueue({ status: 200, headers: { 'content-type': 'application/json' }, chunks: ['<html>oops</html>'] });
     const res = await postChat(d, { ...REQ, stream: false });
@@ -246,6 +266,14 @@ describe('gateway: streaming against a scripted upstream', () => {
     assert.equal(body.error.code, 'upstream_invalid');
     assert.equal(body.error.type, 'upstream_error');
     assert.match(body.error.message, /^Upstream returned a completion that is not a JSON object: /);
+  });
+
+  it('forwards a non-JSON completion untouched in passthrough', async () => {
+    up.enqueue({ status: 200, headers: { 'content-type': 'text/plain' }, chunks: ['plain text answer'] });
+    const res = await postChat(d, { ...REQ, stream: false }, { 'x-streamfix-mode': 'passthrough' });
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('content-type'), 'text/plain');
+    assert.equal(await res.text(), 'plain text answer');
   });
 
   it('publishes started, repair and finished events for a request', async () => {
