@@ -151,8 +151,9 @@ export class EventHub {
       this.clients.delete(res);
       if (this.clients.size === 0) this.stopKeepAlive();
     };
+    // res 'close' fires when the client goes away (or the response ends). Not req 'close': that can
+    // fire once the request body has been consumed, while the stream is still wanted.
     res.on('close', cleanup);
-    req.on('close', cleanup);
     res.on('error', cleanup);
   }
 

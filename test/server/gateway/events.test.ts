@@ -229,6 +229,25 @@ describe('EventHub', () => {
     assert.equal(b.frames()[2].split('\n')[0], 'id: 2');
   });
 
+  it('keeps a client whose request body was consumed and closed', async () => {
+    hub = new EventHub();
+    let requestClosed!: () => void;
+    const closed = new Promise<void>((r) => (requestClosed = r));
+    server = http.createServer((req, res) => {
+      req.resume(); // as a body-reading middleware would
+      req.on('close', requestClosed);
+      hub.handleSse(req, res);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    const c = await connect();
+    await closed;
+    hub.publish(started('sfx_1'));
+    await c.until((x) => x.frames().length === 2);
+    assert.equal(c.frames()[1].split('\n')[0], 'id: 1');
+    assert.equal(hub.clientCount, 1);
+  });
+
   it('ends every stream on close and refuses new clients with 503', async () => {
     await listen(new EventHub());
     const c = await connect();
