@@ -104,7 +104,7 @@ export function serveLanguage(connection: Connection, daemon: LspDaemon): void {
 
   connection.onInitialized(() => {
     if (settings.supported && dynamicConfig) {
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'streamfix' });
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'streamfix.diagnostics' });
     }
     // Events start flowing only after initialize: the protocol forbids notifications before it.
     unsubscribe = daemon.events.subscribe((event) => {
