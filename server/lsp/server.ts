@@ -104,15 +104,18 @@ export function serveLanguage(connection: Connection, daemon: LspDaemon): void {
 
   connection.onInitialized(() => {
     if (settings.supported && dynamicConfig) {
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'streamfix.diagnostics' });
+      connection.client
+        .register(DidChangeConfigurationNotification.type, { section: 'streamfix.diagnostics' })
+        .catch((err: unknown) => connection.console.warn(`streamfix: settings changes will not be seen: ${String(err)}`));
     }
     // Events start flowing only after initialize: the protocol forbids notifications before it.
+    // A send can fail once the client is gone; that must not become an unhandled rejection that ends
+    // the daemon (and the gateway with it), so failures are only counted and reported once.
+    let lost = 0;
     unsubscribe = daemon.events.subscribe((event) => {
-      try {
-        void connection.sendNotification(GatewayEventNotification, event);
-      } catch (err) {
-        connection.console.error(`streamfix: could not forward a gateway event: ${String(err)}`);
-      }
+      connection.sendNotification(GatewayEventNotification, event).catch((err: unknown) => {
+        if (lost++ === 0) process.stderr.write(`streamfix: could not forward gateway events to the editor: ${String(err)}\n`);
+      });
     });
   });
 

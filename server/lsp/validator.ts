@@ -61,7 +61,9 @@ export class Validator {
     this.queued.delete(uri);
     this.analyses.delete(uri);
     this.settings.forget(uri);
-    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    this.connection.sendDiagnostics({ uri, diagnostics: [] }).catch((err: unknown) => {
+      this.connection.console.error(`streamfix: clearing diagnostics of ${uri} failed: ${String(err)}`);
+    });
   }
 
   dispose(): void {
