@@ -6,7 +6,11 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from './diagnostics';
-import { LANGUAGES, analyze, toDiagnostic } from './diagnostics';
+import { DiagnosticSeverity } from 'vscode-languageserver/node';
+import { LANGUAGES, SOURCE, analyze, toDiagnostic } from './diagnostics';
+
+/** Most diagnostics published for one document. */
+export const MAX_DIAGNOSTICS = 1000;
 import type { SettingsCache } from './settings';
 
 export class Validator {
@@ -89,7 +93,18 @@ export class Validator {
       if (!doc) return;
       const analysis = await this.analysisFor(doc);
       if (this.generation.get(uri) !== g) return;
-      const diagnostics = analysis ? analysis.findings.map((f) => toDiagnostic(doc, f)) : [];
+      const findings = analysis?.findings ?? [];
+      const diagnostics = findings.slice(0, MAX_DIAGNOSTICS).map((f) => toDiagnostic(doc, f));
+      if (findings.length > MAX_DIAGNOSTICS) {
+        // A huge broken file (a log of model outputs, say) must not flood the Problems panel or the pipe.
+        diagnostics.push({
+          range: diagnostics[diagnostics.length - 1]!.range,
+          severity: DiagnosticSeverity.Information,
+          source: SOURCE,
+          code: 'more',
+          message: `${findings.length - MAX_DIAGNOSTICS} more repairs are not shown; "Repair whole document" fixes them all`,
+        });
+      }
       await this.connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
     } catch (err) {
       this.connection.console.error(

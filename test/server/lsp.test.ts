@@ -165,6 +165,17 @@ describe('language server (daemon over stdio)', function () {
     assert.deepEqual(p.diagnostics.map(brief), ['trailing_comma 0:8-0:9 Trailing comma removed']);
   });
 
+  it('publishes at most 1000 diagnostics and says how many more there are', async () => {
+    const text = '[' + '1,'.repeat(1200) + ']'; // 1200 commas: the last one is trailing, the others fine
+    const many = '[' + Array.from({ length: 1200 }, (_, i) => `{k${i}: 1}`).join(', ') + ']';
+    assert.equal((await open(text)).diags.diagnostics.length, 1);
+    const { diags } = await open(many);
+    assert.equal(diags.diagnostics.length, 1001);
+    assert.deepEqual(diags.diagnostics[0]!.code, 'unquoted_key');
+    assert.equal(diags.diagnostics[1000]!.message, '200 more repairs are not shown; "Repair whole document" fixes them all');
+    assert.equal(diags.diagnostics[1000]!.severity, 3);
+  });
+
   it('clears the diagnostics when the document closes', async () => {
     const { uri, diags } = await open('[1,]');
     assert.equal(diags.diagnostics.length, 1);
