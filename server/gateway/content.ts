@@ -70,7 +70,7 @@ export class ContentProcessor {
       this.pushedStripped += u.stripped.length;
       this.sent += u.output;
       this.moved += reasoning;
-      return { content: u.output, reasoning, repairs: u.repairs };
+      return { content: u.output, reasoning, repairs: u.repairs.slice() };
     }
     if (this.splitter) {
       const s = this.splitter.push(d);

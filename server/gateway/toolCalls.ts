@@ -58,7 +58,7 @@ export class ToolCallRepairers {
     const u = s.repairer.push(args);
     tc.function!.arguments = u.output;
     s.pushedRepairs += u.repairs.length;
-    return u.repairs;
+    return u.repairs.slice();
   }
 
   /**

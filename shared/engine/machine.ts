@@ -36,6 +36,10 @@ const V_SQ_CLOSE = 13; // a `'` inside a single-quoted string: a closing quote o
 const CONFIRM_WINDOW = 2048;
 const CONFIRM_DEPTH = 32;
 
+/** The empty list every update without repairs or stripped spans shares (frozen: one allocation less
+ * per push on the hot path). */
+const NONE: readonly never[] = Object.freeze([]);
+
 const DEFAULTS = { maxInputLength: 64 * 1024 * 1024, maxDepth: 512, maxHoldBack: 1024 * 1024 };
 
 /** Repairs that a real JSON value in prose may need; any other repair before confirmation means the
@@ -54,6 +58,8 @@ function closerOf(open: number): string {
 
 export class Machine {
   private readonly o = new Output();
+  /** The segment object reused for every pushed chunk (rescans get their own). */
+  private readonly chunkSeg = new Segment('', 0, 0, 0);
   private readonly maxInputLength: number;
   private readonly maxDepth: number;
   private readonly maxHoldBack: number;
@@ -158,7 +164,7 @@ export class Machine {
       throw this.failure;
     }
     try {
-      const seg = new Segment(chunk, this.total, this.lineEnd, this.colEnd);
+      const seg = this.chunkSeg.reset(chunk, this.total, this.lineEnd, this.colEnd);
       this.total += chunk.length;
       this.process(seg);
       this.lineEnd = seg.line(chunk.length);
@@ -211,14 +217,14 @@ export class Machine {
     const output = this.out.length === 1 ? this.out[0] : this.out.join('');
     this.out.length = 0;
     this.emitted += output;
-    let repairs: Repair[] = [];
+    let repairs: readonly Repair[] = NONE;
     if (this.newRepairs.length > 0) {
       repairs = this.newRepairs;
       for (const r of repairs) this.repairs.push(r);
       this.newRepairs = [];
       if (!this.unconfirmed) this.o.repairSink = this.newRepairs;
     }
-    let stripped: Stripped[] = [];
+    let stripped: readonly Stripped[] = NONE;
     if (this.newStripped.length > 0) {
       stripped = this.newStripped;
       this.newStripped = [];
@@ -231,7 +237,10 @@ export class Machine {
 
   /** Scan a segment; a rejected candidate's text is scanned again (as prose) before the rest. */
   private process(seg: Segment): void {
-    const work: [Segment, number][] = [[seg, 0]];
+    const first = this.run(seg, 0);
+    if (first < 0) return;
+    const work: [Segment, number][] = [[seg, first], [this.rescan!, 0]];
+    this.rescan = null;
     while (work.length > 0) {
       const [sg, from] = work.pop()!;
       const stop = this.run(sg, from);
@@ -785,11 +794,12 @@ export class Machine {
         case V_DONE: {
           let c = s.charCodeAt(i);
           while (c === C.SPACE || c === C.LF || c === C.CR || c === C.TAB) {
+            if (c === C.LF) this.doneNewline = true;
             if (++i === len) return i;
             c = s.charCodeAt(i);
           }
-          if (c === C.BACKTICK || c === C.LT) {
-            // a fence or tag closes the text the scalar stood alone in
+          // a fence, a tag or a new line closes the text the scalar stood alone in
+          if (c === C.BACKTICK || c === C.LT || this.doneNewline) {
             this.confirm();
             o.flushCommitted(o.pA);
             o.dropPending(i);
@@ -1083,6 +1093,7 @@ export class Machine {
     if (this.stack.length === 0) {
       if (this.unconfirmed) {
         this.vstate = V_DONE;
+        this.doneNewline = false;
         o.startPending(i);
         return;
       }
@@ -1280,6 +1291,8 @@ export class Machine {
   /** After a value was dropped at the end, the container it was in is what is left. */
   private afterDrop(i: number): void {
     if (this.stack.length === 0) {
+      // the only value there was is gone: there is no JSON
+      this.valueSeen = false;
       this.phase = P_AFTER;
       this.trailStart = -1;
       return;
@@ -1552,6 +1565,7 @@ export class Machine {
   /** -1: only spaces so far (held: output if nothing else follows); -2: trailing text started at a
    * known position is being collected; >= 0 unused. */
   private trailStart = -1;
+  private doneNewline = false; // a line break followed the top-level scalar
   private trailText = '';
   private trailPos: Position | null = null;
 

@@ -33,13 +33,13 @@ export class Output {
    * `pStartIdx` is a segment index while the start is in the current segment, else -1 and `pStartPos`
    * holds it (resolved when the segment ends). */
   pStartIdx = -1;
-  pStartPos: Position | null = null;
+  readonly pStartPos = new SavedPosition();
 
   /** A comma inside the pending text, which a following closer makes a trailing comma: its segment
    * index (or -1), its index inside `carry` once materialized (or -1), and its position. */
   commaIdx = -1;
   commaInCarry = -1;
-  commaPos: Position | null = null;
+  readonly commaPos = new SavedPosition();
   hasComma = false;
 
   /** Start a segment at index `from`. */
@@ -74,22 +74,20 @@ export class Output {
     this.pending = true;
     this.pA = i;
     this.pStartIdx = i;
-    this.pStartPos = null;
     this.commaIdx = -1;
     this.commaInCarry = -1;
-    this.commaPos = null;
     this.hasComma = false;
   }
 
   pendingStart(): Position {
-    return this.pStartPos ?? this.pos(this.pStartIdx);
+    return this.pStartIdx >= 0 ? this.pos(this.pStartIdx) : this.pStartPos.get();
   }
 
   /** Move the pending range [pA, upTo) into `carry`, so it can be edited. */
   materialize(upTo: number): void {
     this.flushCommitted(this.pA);
     if (this.commaIdx >= 0 && this.commaIdx < upTo) {
-      if (this.commaPos === null) this.commaPos = this.pos(this.commaIdx);
+      this.commaPos.save(this.seg, this.commaIdx);
       this.commaInCarry = this.carry.length + (this.commaIdx - this.pA);
       this.commaIdx = -1;
     }
@@ -107,6 +105,7 @@ export class Output {
     }
     this.pA = i;
     this.pending = false;
+    this.clearComma();
     const reps = this.pendRepairs;
     if (reps.length > 0) {
       if (reps.length > 1) reps.sort((a, b) => a.offset - b.offset);
@@ -122,6 +121,7 @@ export class Output {
     this.carry = '';
     this.pendRepairs = [];
     this.pending = false;
+    this.clearComma();
     this.emitFrom = i;
     this.pA = i;
     return { at, length: this.seg.base + i - at.offset };
@@ -168,10 +168,15 @@ export class Output {
     this.carry = this.carry.slice(0, cut) + text + this.carry.slice(cut);
   }
 
+  clearComma(): void {
+    this.hasComma = false;
+    this.commaIdx = -1;
+    this.commaInCarry = -1;
+  }
+
   markComma(i: number): void {
     this.commaIdx = i;
     this.commaInCarry = -1;
-    this.commaPos = null;
     this.hasComma = true;
   }
 
@@ -185,7 +190,7 @@ export class Output {
       this.emitFrom = this.pA;
       this.commaIdx = -1;
     } else {
-      at = this.commaPos!;
+      at = this.commaPos.get();
       const k = this.commaInCarry;
       this.carry = this.carry.slice(0, k) + this.carry.slice(k + 1);
       this.commaInCarry = -1;
@@ -198,10 +203,9 @@ export class Output {
   endSegment(len: number): void {
     if (this.pending) {
       if (this.pStartIdx >= 0) {
-        this.pStartPos = this.pos(this.pStartIdx);
+        this.pStartPos.save(this.seg, this.pStartIdx);
         this.pStartIdx = -1;
       }
-      if (this.commaIdx >= 0) this.commaPos = this.pos(this.commaIdx);
       this.materialize(len);
     } else {
       this.flushCommitted(len);
@@ -211,5 +215,31 @@ export class Output {
   /** Pending text length (for the hold-back limit). */
   heldLength(): number {
     return this.carry.length;
+  }
+}
+
+/**
+ * A position in a segment that has ended, saved without computing it: most saved positions are
+ * never asked for (a held comma that was not trailing), so the line and column are found only when
+ * a repair needs them, by scanning that segment's text once.
+ */
+export class SavedPosition {
+  private text = '';
+  private base = 0;
+  private line0 = 0;
+  private col0 = 0;
+  private idx = 0;
+
+  save(seg: Segment, idx: number): void {
+    this.text = seg.text;
+    this.base = seg.base;
+    this.line0 = seg.line0;
+    this.col0 = seg.col0;
+    this.idx = idx;
+  }
+
+  get(): Position {
+    const seg = new Segment(this.text, this.base, this.line0, this.col0);
+    return { offset: this.base + this.idx, line: seg.line(this.idx), column: seg.column(this.idx) };
   }
 }

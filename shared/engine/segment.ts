@@ -15,12 +15,25 @@ export class Segment {
   private nextNl = -2;
 
   constructor(
-    readonly text: string,
-    readonly base: number,
-    readonly line0: number,
-    readonly col0: number,
+    public text: string,
+    public base: number,
+    public line0: number,
+    public col0: number,
   ) {
     this.cLine = line0;
+  }
+
+  /** Reuse this object for the next chunk (one allocation less per push). */
+  reset(text: string, base: number, line0: number, col0: number): this {
+    this.text = text;
+    this.base = base;
+    this.line0 = line0;
+    this.col0 = col0;
+    this.cIdx = 0;
+    this.cLine = line0;
+    this.cLineStart = -1;
+    this.nextNl = -2;
+    return this;
   }
 
   line(idx: number): number {
@@ -40,10 +53,15 @@ export class Segment {
 
   private advance(idx: number): void {
     if (idx < this.cIdx) {
-      this.cIdx = 0;
-      this.cLine = this.line0;
-      this.cLineStart = -1;
-      this.nextNl = -2;
+      // step back line by line (positions asked for out of order are close to each other)
+      while (this.cLineStart > idx) {
+        this.nextNl = this.cLineStart - 1;
+        const prev = this.cLineStart >= 2 ? this.text.lastIndexOf('\n', this.cLineStart - 2) : -1;
+        this.cLine--;
+        this.cLineStart = prev === -1 ? -1 : prev + 1;
+      }
+      this.cIdx = idx;
+      return;
     }
     let nl = this.nextNl;
     if (nl === -2) nl = this.find(0);

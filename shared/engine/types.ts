@@ -82,10 +82,11 @@ export interface RepairResult {
 export interface StreamUpdate {
   /** New repaired text decided since the last push. Never retracted. */
   output: string;
-  /** Repairs decided during this push (they also appear in the final result). */
-  repairs: Repair[];
-  /** Spans stripped during this push. */
-  stripped: Stripped[];
+  /** Repairs decided during this push (they also appear in the final result). Read-only: an update
+   * with none shares one frozen empty list. */
+  readonly repairs: readonly Repair[];
+  /** Spans stripped during this push (read-only, like `repairs`). */
+  readonly stripped: readonly Stripped[];
   /** Reasoning text (inside `<think>` / `<thinking>`, or before a lone `</think>`) decided during this
    * push, without the tags. The gateway moves it to the `reasoning` field of the delta. */
   reasoning: string;
