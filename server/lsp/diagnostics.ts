@@ -81,6 +81,8 @@ export function analyze(text: string, languageId: string, version: number, setti
   const result = safeRepair(text);
   const findings: Finding[] = [];
   const jsonc = languageId === 'jsonc';
+  // A new, still empty file is not an error worth a red squiggle.
+  if (text.trim() === '') return { version, languageId, result, findings };
   if (result.status === 'FAILED') {
     const err = result.error;
     findings.push({
