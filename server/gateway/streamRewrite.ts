@@ -47,6 +47,10 @@ export class StreamRewriter {
   sawDone = false;
   /** Fields copied into chunks the gateway makes up (closers at the end of a stream). */
   private template: Json = { object: 'chat.completion.chunk' };
+  /** String values replaced in the chunk being rewritten (see reencode). */
+  private edits: { key: string; from: string; to: string }[] = [];
+  /** The chunk being rewritten changed in a way splicing cannot express (a field added, a chunk split). */
+  private complex = false;
   /** passthrough: observe only, the caller forwards the upstream bytes. */
   private readonly observe: boolean;
 
@@ -110,6 +114,8 @@ export class StreamRewriter {
     if (!Array.isArray(chunk.choices)) return this.observe ? [] : [sseData(data)];
 
     let changed = false;
+    this.edits = [];
+    this.complex = false;
     const pre: Json[] = [];
     for (const ch of chunk.choices as unknown[]) {
       if (!isObject(ch)) continue;
@@ -131,6 +137,7 @@ export class StreamRewriter {
           pre.push({ index: st.index, delta: moved, finish_reason: null });
           ch.delta = delta && 'content' in delta ? { content: '' } : {};
           changed = true;
+          this.complex = true;
         }
       }
     }
@@ -141,8 +148,27 @@ export class StreamRewriter {
       delete p.usage;
       out.push(sseData(JSON.stringify(p)));
     }
-    out.push(sseData(changed ? JSON.stringify(chunk) : data));
+    out.push(sseData(changed ? this.reencode(data, chunk) : data));
     return out;
+  }
+
+  /**
+   * The changed chunk as JSON text. When the only changes are string values replaced (content, tool
+   * arguments), they are spliced into the received text, which keeps every other byte as the upstream
+   * wrote it and is cheaper than serializing the whole chunk again. A `"key":"value"` needle with an
+   * unescaped quote can only be a member, never text inside a string; one that is not found exactly once
+   * (other spacing or escaping than JSON.stringify's) falls back to serializing.
+   */
+  private reencode(data: string, chunk: Json): string {
+    if (this.complex || this.edits.length === 0) return JSON.stringify(chunk);
+    let text = data;
+    for (const e of this.edits) {
+      const needle = `"${e.key}":${JSON.stringify(e.from)}`;
+      const at = text.indexOf(needle);
+      if (at < 0 || text.indexOf(needle, at + needle.length) >= 0) return JSON.stringify(chunk);
+      text = text.slice(0, at) + `"${e.key}":${JSON.stringify(e.to)}` + text.slice(at + needle.length);
+    }
+    return text;
   }
 
   /** Rewrites one delta in place; true when something changed. */
@@ -157,11 +183,13 @@ export class StreamRewriter {
       if (!this.observe) {
         if (step.content !== original) {
           delta.content = step.content;
+          this.edits.push({ key: 'content', from: original, to: step.content });
           changed = true;
         }
         if (step.reasoning) {
           delta.reasoning = (typeof delta.reasoning === 'string' ? delta.reasoning : '') + step.reasoning;
           changed = true;
+          this.complex = true;
         }
       }
     }
@@ -171,7 +199,11 @@ export class StreamRewriter {
         const before = isObject(tc.function) ? tc.function.arguments : undefined;
         const repairs = st.tools.push(tc as ToolCallDelta, k);
         for (const r of repairs) this.hooks.onRepair(r, typeof tc.index === 'number' ? tc.index : k);
-        if (isObject(tc.function) && tc.function.arguments !== before) changed = true;
+        if (isObject(tc.function) && tc.function.arguments !== before) {
+          changed = true;
+          if (typeof before === 'string' && typeof tc.function.arguments === 'string') this.edits.push({ key: 'arguments', from: before, to: tc.function.arguments });
+          else this.complex = true;
+        }
       });
     }
     return changed;
