@@ -235,8 +235,10 @@ async function streamResponse(call: ChatCall, chat: ChatRequest, upstream: Upstr
         record.upstreamChunks++;
         if (passthrough) await write(buf);
         const t = performance.now();
-        record.timed(() => decoder.push(buf));
-        ctx.metrics.observeAddedPerChunk((performance.now() - t) / 1000);
+        decoder.push(buf);
+        const spent = performance.now() - t;
+        record.addedMs += spent;
+        ctx.metrics.observeAddedPerChunk(spent / 1000);
         const out = pending;
         pending = [];
         for (const s of out) await write(s);
