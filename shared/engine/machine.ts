@@ -46,11 +46,13 @@ const DEFAULTS = { maxInputLength: 64 * 1024 * 1024, maxDepth: 512, maxHoldBack:
  * brace was prose (`{name, age}`, `[see above]`), and the text is scanned again as prose. */
 const CANDIDATE_REPAIRS = new Set<RepairKind>(['unquoted_key', 'single_quotes', 'smart_quotes', 'python_literal', 'control_character', 'invalid_escape', 'comment']);
 
-const KEYWORDS: Record<string, string> = {
-  true: 'true', false: 'false', null: 'null',
-  True: 'true', False: 'false', None: 'null',
-  TRUE: 'true', FALSE: 'false', NULL: 'null', undefined: 'null', NaN: 'null', Infinity: 'null', '-Infinity': 'null',
-};
+/** Bare words that are values, and their JSON spelling (a Map: a word like `toString` is no key). */
+const KEYWORDS = new Map<string, string>([
+  ['true', 'true'], ['false', 'false'], ['null', 'null'],
+  ['True', 'true'], ['False', 'false'], ['None', 'null'],
+  ['TRUE', 'true'], ['FALSE', 'false'], ['NULL', 'null'],
+  ['undefined', 'null'], ['NaN', 'null'], ['Infinity', 'null'], ['-Infinity', 'null'],
+]);
 
 function closerOf(open: number): string {
   return open === C.LBRACE ? '}' : ']';
@@ -1330,7 +1332,7 @@ export class Machine {
       this.colonWs = 0;
       return i;
     }
-    const kw = KEYWORDS[raw];
+    const kw = KEYWORDS.get(raw);
     if (kw !== undefined) {
       if (kw !== raw) {
         if (!this.rep('python_literal')) return this.reject(s, i);
@@ -1346,7 +1348,7 @@ export class Machine {
     if (atEnd && raw !== '') {
       for (const full of ['true', 'false', 'null', 'True', 'False', 'None']) {
         if (full.startsWith(raw)) {
-          const fixed = KEYWORDS[full];
+          const fixed = KEYWORDS.get(full)!;
           o.record(o.repair('incomplete_keyword', this.tokenPos(), raw.length, fixed));
           this.truncated = true;
           o.replaceTail(i, this.tokLen, fixed);
@@ -1588,6 +1590,23 @@ export class Machine {
     return len;
   }
 
+  /** Record the text after the value: a closing fence and wrapper tags by their kind, the rest as
+   * trailing text. */
+  private stripTrailing(at: Position, text: string): void {
+    const seg = new Segment(text, at.offset, at.line, at.column);
+    let i = 0;
+    for (;;) {
+      while (i < text.length && C.isSpace(text.charCodeAt(i))) i++;
+      const rest = text.slice(i);
+      const m = /^`{3,}/.exec(rest) ?? /^<\/?[A-Za-z_][\w:.-]*>/.exec(rest);
+      if (!m) break;
+      this.strip(m[0].charCodeAt(0) === C.BACKTICK ? 'fence' : 'wrapper', { offset: at.offset + i, line: seg.line(i), column: seg.column(i) }, m[0]);
+      i += m[0].length;
+    }
+    const rest = text.slice(i).trimEnd();
+    if (rest !== '') this.strip('trailing', { offset: at.offset + i, line: seg.line(i), column: seg.column(i) }, rest);
+  }
+
   private finishInput(seg: Segment): void {
     const o = this.o;
     if (this.phase === P_BEFORE) {
@@ -1624,7 +1643,7 @@ export class Machine {
     // after the value: held spaces are part of valid JSON text; trailing text is recorded
     if (o.pending) o.commitPending(0);
     o.endSegment(0);
-    if (this.trailPos !== null && this.trailText.trim() !== '') this.strip('trailing', this.trailPos, this.trailText.trimEnd());
+    if (this.trailPos !== null) this.stripTrailing(this.trailPos, this.trailText);
     void seg;
   }
 }
