@@ -43,12 +43,25 @@ check('the extension is the installed one, not the checkout', async () => {
   assert.equal(ext.packageJSON.version, process.env.STREAMFIX_EXPECT_VERSION);
 });
 
-check('the package holds the bundles and documents, and no node_modules or sources', async () => {
+check('the package holds the bundles, documents and images, and no node_modules or sources', async () => {
   const files = listFiles(ext!.extensionPath);
-  for (const needed of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'dist/extension.js', 'dist/main.js', 'client/media/icon.png']) {
+  const has = (re: RegExp) => files.some((f) => re.test(f));
+  for (const needed of ['package.json', 'dist/extension.js', 'dist/main.js']) {
     assert.ok(files.includes(needed), `${needed} is missing from the package (has: ${files.join(', ')})`);
   }
-  const unwanted = files.filter((f) => f.includes('node_modules') || /\.(ts|map)$/.test(f) || f.startsWith('test/') || f.startsWith('out/'));
+  // vsce stores LICENSE as LICENSE.txt and lower-cases the changelog's name
+  for (const doc of [/^readme\.md$/i, /^changelog\.md$/i, /^license(\.txt)?$/i]) {
+    assert.ok(has(doc), `no file matching ${doc} in the package (has: ${files.join(', ')})`);
+  }
+  // every image the manifest names (extension icon, view container and view icons) must be inside
+  const images = new Set<string>();
+  JSON.stringify(ext!.packageJSON, (key, value: unknown) => {
+    if (key === 'icon' && typeof value === 'string' && !value.startsWith('$(')) images.add(path.normalize(value));
+    return value;
+  });
+  assert.ok(images.size > 0, 'the manifest names no icon');
+  for (const image of images) assert.ok(files.includes(image), `${image} is named in package.json but not packaged`);
+  const unwanted = files.filter((f) => f.includes('node_modules') || /\.(ts|map)$/.test(f) || /^(test|out|server|shared|\.tools)\//.test(f));
   assert.deepEqual(unwanted, []);
 });
 
