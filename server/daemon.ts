@@ -170,16 +170,9 @@ export async function runDaemonCli(argv: string[], hooks: RunHooks = {}): Promis
     throw e;
   }
   const out = config.lsp ? process.stderr : process.stdout;
-  let daemon: Daemon;
-  try {
-    daemon = await startDaemon({ ...config, logOut: process.stderr });
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    const why = err.code === 'EADDRINUSE' ? `port ${config.port} is in use (choose another with --port, or --port 0 for a free one)` : err.message;
-    process.stderr.write(`streamfix: could not start: ${why}\n`);
-    process.exit(1);
-  }
-  out.write(banner(daemon));
+  // Handlers go in before anything starts, so a signal during start-up or right after the banner is a
+  // clean shutdown too (it waits for the start to finish, then closes).
+  let started: Promise<Daemon | null> = Promise.resolve(null);
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) {
@@ -187,16 +180,29 @@ export async function runDaemonCli(argv: string[], hooks: RunHooks = {}): Promis
       process.exit(1);
     }
     stopping = true;
-    daemon.log.info(`${signal}: shutting down (open streams get up to 5 s)`);
-    daemon.close().then(
-      () => process.exit(0),
-      (e: unknown) => {
+    void started.then(async (d) => {
+      if (!d) return process.exit(0);
+      d.log.info(`${signal}: shutting down (open streams get up to 5 s)`);
+      try {
+        await d.close();
+        process.exit(0);
+      } catch (e) {
         process.stderr.write(`streamfix: shutdown failed: ${(e as Error).message}\n`);
         process.exit(1);
-      },
-    );
+      }
+    });
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+
+  started = startDaemon({ ...config, logOut: process.stderr }).catch((e: unknown) => {
+    const err = e as NodeJS.ErrnoException;
+    const why = err.code === 'EADDRINUSE' ? `port ${config.port} is in use (choose another with --port, or --port 0 for a free one)` : err.message;
+    process.stderr.write(`streamfix: could not start: ${why}\n`);
+    process.exit(1);
+  });
+  const daemon = (await started)!;
+  if (stopping) return;
+  out.write(banner(daemon));
   if (hooks.onStarted) await hooks.onStarted(daemon);
 }

@@ -135,6 +135,19 @@ describe('daemon: command line', function () {
     assert.equal(err, 'streamfix: --port must be a port number 0-65535, got "eighty"\n');
   });
 
+  it('exits 1 naming the problem when the port is taken', async () => {
+    const d = await startTestDaemon({ demo: true });
+    try {
+      const p = runMain(['--port', String(d.info.port)]);
+      let err = '';
+      p.stderr!.on('data', (c: Buffer) => (err += c.toString('utf8')));
+      assert.equal(await exitCode(p), 1);
+      assert.equal(err, `streamfix: could not start: port ${d.info.port} is in use (choose another with --port, or --port 0 for a free one)\n`);
+    } finally {
+      await d.close();
+    }
+  });
+
   it('exits 0 on SIGINT, and under --stdio prints nothing on stdout (the LSP pipe)', async () => {
     const p = runMain(['--port', '0', '--stdio']);
     let out = '';
