@@ -157,6 +157,8 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
 
   const server = createServer((req, res) => {
     const id = newRequestId();
+    // set first so every answer carries it, including ones written by the hub, the metrics or a preflight
+    res.setHeader(REQUEST_ID_HEADER, id);
     let cors: Record<string, string> = {};
     void (async () => {
       try {

@@ -77,6 +77,7 @@ describe('gateway: security', () => {
       headers: { origin: 'https://app.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' },
     });
     assert.equal(pre.status, 204);
+    assert.match(pre.headers.get('x-streamfix-request-id') ?? '', /^sfx_/);
     assert.equal(pre.headers.get('access-control-allow-origin'), 'https://app.example');
     assert.equal(pre.headers.get('access-control-allow-methods'), 'GET, POST, OPTIONS');
     assert.equal(pre.headers.get('access-control-allow-headers'), 'authorization, content-type');
