@@ -54,7 +54,10 @@ CS="$TOOLS/code-server/node_modules/code-server"
 STAMP_CS="$TOOLS/.stamp-code-server-$CODE_SERVER_VERSION"
 if [ ! -f "$STAMP_CS" ] || [ ! -f "$CS/out/node/entry.js" ]; then
   say "installing code-server@$CODE_SERVER_VERSION (native modules compile: a few minutes)"
-  ( export PATH="$N24/bin:$PATH" npm_config_nodedir="$N24"
+  # Run from `npm run`, the outer npm leaves npm_config_user_agent (naming Node 20) and friends in the
+  # environment, and the inner npm would take them as its own config: drop every npm_* variable first.
+  ( for v in $(compgen -e | grep -E '^(npm_|NODE$)' || true); do unset "$v"; done
+    export PATH="$N24/bin:$PATH" npm_config_nodedir="$N24"
     npm i --prefix "$TOOLS/code-server" --no-audit --no-fund \
       "code-server@$CODE_SERVER_VERSION" )
   # the one native module whose absence shows up only at run time
