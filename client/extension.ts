@@ -18,7 +18,7 @@ import { DaemonController } from './daemon';
 import { RESTART_SETTINGS } from './daemonArgs';
 import { EventLog } from './eventLog';
 import { createModelProvider, registerModelProvider } from './lmProvider';
-import { repairSelection } from './repairCommand';
+import { repairSelection, targetEditor } from './repairCommand';
 import { StatusBar } from './statusBar';
 import { TailChannel } from './tailChannel';
 
@@ -67,7 +67,7 @@ export function activate(context: vscode.ExtensionContext): StreamFixApi {
   const command = (id: string, fn: (...args: unknown[]) => unknown): void => {
     subs.push(vscode.commands.registerCommand(id, fn));
   };
-  command('streamfix.repairSelection', () => repairSelection());
+  command('streamfix.repairSelection', (target?: unknown) => repairSelection(targetEditor(target)));
   command('streamfix.restartDaemon', () => daemon.restart());
   command('streamfix.showOutput', () => log.channel.show(true));
   command('streamfix.showDaemonLog', () => daemonLog.show(true));

@@ -37,6 +37,18 @@ function combine(results: RepairResult[]): RepairResult {
   };
 }
 
+/**
+ * The editor to work on: the visible editor showing `target` when one is given (the editor context
+ * menu passes the document's URI), else the active editor.
+ */
+export function targetEditor(target: unknown): vscode.TextEditor | undefined {
+  if (target instanceof vscode.Uri) {
+    const shown = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === target.toString());
+    if (shown) return shown;
+  }
+  return vscode.window.activeTextEditor;
+}
+
 export async function repairSelection(editor = vscode.window.activeTextEditor): Promise<RepairCommandResult> {
   if (!editor) {
     const message = 'StreamFix: open a file with JSON in it first.';

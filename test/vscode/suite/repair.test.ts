@@ -1,24 +1,30 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import type { RepairCommandResult } from '../../../client/repairCommand';
+import { scratchDir, writeAndOpen } from './helpers';
 
-async function openUntitled(content: string): Promise<vscode.TextEditor> {
-  const doc = await vscode.workspace.openTextDocument({ language: 'json', content });
-  return vscode.window.showTextDocument(doc);
-}
+let dir: string;
+let n = 0;
+/** A new file per test: reusing an untitled editor's name races with the previous test's close. */
+const openFile = (content: string): Promise<vscode.TextEditor> => writeAndOpen(dir, `model-output-${++n}.json`, content);
 
-const repair = (): Thenable<RepairCommandResult> => vscode.commands.executeCommand<RepairCommandResult>('streamfix.repairSelection');
+/** Run the command on that editor's document (as the editor context menu does, passing its URI). */
+const repair = (editor: vscode.TextEditor): Thenable<RepairCommandResult> =>
+  vscode.commands.executeCommand<RepairCommandResult>('streamfix.repairSelection', editor.document.uri);
 
 describe('Repair JSON Selection', () => {
+  before(() => {
+    dir = scratchDir();
+  });
   afterEach(() => vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor'));
 
   it('repairs only the selection, in one undoable edit', async () => {
     const before = 'Model said:\n{name: \'Ada\', "tags": ["a", "b",],}\nThanks!\n';
-    const editor = await openUntitled(before);
+    const editor = await openFile(before);
     const start = before.indexOf('{');
     const end = before.lastIndexOf('}') + 1;
     editor.selection = new vscode.Selection(editor.document.positionAt(start), editor.document.positionAt(end));
-    const result = await repair();
+    const result = await repair(editor);
     assert.equal(editor.document.getText(), 'Model said:\n{"name": "Ada", "tags": ["a", "b"]}\nThanks!\n');
     assert.deepEqual(result, {
       changed: true,
@@ -31,9 +37,9 @@ describe('Repair JSON Selection', () => {
 
   it('repairs the whole document when nothing is selected, stripping the think block', async () => {
     const before = '<think>\nThe user wants {json}.\n</think>\n{"ok": True, "items": [1, 2 3]}\n';
-    const editor = await openUntitled(before);
+    const editor = await openFile(before);
     editor.selection = new vscode.Selection(0, 0, 0, 0);
-    const result = await repair();
+    const result = await repair(editor);
     assert.equal(editor.document.getText(), '{"ok": true, "items": [1, 2, 3]}\n');
     assert.deepEqual(result, {
       changed: true,
@@ -46,8 +52,8 @@ describe('Repair JSON Selection', () => {
 
   it('changes nothing and says why when the repair fails', async () => {
     const before = 'no json here at all';
-    const editor = await openUntitled(before);
-    const result = await repair();
+    const editor = await openFile(before);
+    const result = await repair(editor);
     assert.equal(editor.document.getText(), before);
     assert.equal(result.changed, false);
     assert.equal(result.status, 'FAILED');
@@ -55,8 +61,8 @@ describe('Repair JSON Selection', () => {
   });
 
   it('says so when the JSON is already valid', async () => {
-    const editor = await openUntitled('{"a": [1, 2]}');
-    const result = await repair();
+    const editor = await openFile('{"a": [1, 2]}');
+    const result = await repair(editor);
     assert.equal(editor.document.getText(), '{"a": [1, 2]}');
     assert.deepEqual(result, { changed: false, status: 'VALID', message: 'StreamFix: Already valid JSON: nothing to change' });
   });
