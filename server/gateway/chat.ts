@@ -122,7 +122,21 @@ async function forwardUpstreamError(call: ChatCall, upstream: UpstreamResponse):
 
 async function completeResponse(call: ChatCall, chat: ChatRequest, upstream: UpstreamResponse): Promise<void> {
   const { res, record, ctx } = call;
-  const text = await readAll(call, upstream);
+  let text: string;
+  try {
+    text = await readAll(call, upstream);
+  } catch (e) {
+    if (reasonOf(call.abort.signal)) {
+      record.fail('CLIENT_ABORTED', 'The client disconnected; the upstream request was aborted');
+      finish(call, EMPTY_OUTCOME, 499);
+      return;
+    }
+    const err = e instanceof GatewayError ? e : new GatewayError(502, 'upstream_error', `Reading the upstream response failed: ${(e as Error).message}`);
+    record.fail('UPSTREAM_ERROR', err.message, { status: err.status, code: err.code });
+    ctx.metrics.onUpstreamError('stream_error');
+    finish(call, EMPTY_OUTCOME, err.status);
+    return sendJson(res, err.status, call.baseHeaders, JSON.stringify(err.toBody()));
+  }
   let body: Record<string, unknown>;
   try {
     const parsed: unknown = JSON.parse(text);
@@ -161,6 +175,7 @@ async function completeResponse(call: ChatCall, chat: ChatRequest, upstream: Ups
     finishReason: o.finishReason,
     usage: o.usage,
     stuttering: false,
+    movedReasoning: o.movedReasoning,
     contentStatus: chat.mode === 'repair' && o.rawContent !== '' ? (o.result?.status ?? 'FAILED') : null,
   };
   if (o.result?.error) record.errors.push({ message: o.result.error.message, code: o.result.error.code });
@@ -290,6 +305,7 @@ async function streamResponse(call: ChatCall, chat: ChatRequest, upstream: Upstr
     finishReason: st.finishReason,
     usage: rw.usage,
     stuttering: c.stuttering,
+    movedReasoning: c.moved,
     contentStatus: chat.mode === 'repair' && c.raw !== '' ? (engineFailed ? 'FAILED' : (c.result?.status ?? 'TRUNCATED')) : null,
   };
   // the artifact is stored before the stream ends, so a client may fetch it as soon as it sees the end
@@ -310,7 +326,7 @@ function finish(call: ChatCall, outcome: RecordOutcome, _httpStatus: number): vo
       mode: record.mode,
       status: artifact.status,
       repairs: artifact.repairs.length + artifact.toolCalls.reduce((n, t) => n + t.repairs.length, 0),
-      reasoningBytes: Buffer.byteLength(outcome.reasoning),
+      reasoningBytes: Buffer.byteLength(outcome.movedReasoning ?? ''),
       timings: artifact.timings,
     });
     ctx.metrics.onRequest(record.model, record.mode, artifact.status);

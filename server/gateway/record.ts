@@ -22,6 +22,8 @@ export interface RecordOutcome {
   finishReason: string | null;
   usage: unknown;
   stuttering: boolean;
+  /** Reasoning taken out of the content (think blocks), as opposed to the upstream's reasoning fields. */
+  movedReasoning?: string;
   /** The engine's status for the content, when the content was repaired. */
   contentStatus: RepairStatus | null;
 }

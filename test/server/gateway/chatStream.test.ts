@@ -258,6 +258,41 @@ describe('gateway: streaming against a scripted upstream', () => {
     assert.equal(e.type === 'finished' && e.status, 'CLIENT_ABORTED');
   });
 
+  it('aborts a non-streaming upstream request when the client disconnects mid-body', async () => {
+    up.enqueue({ status: 200, headers: { 'content-type': 'application/json' }, chunks: ['{"choices": ['], hang: true });
+    const ac = new AbortController();
+    const arrived = up.waitForRequest();
+    const aborted = up.waitForAbort();
+    const seen: GatewayEvent[] = [];
+    const off = d.events.subscribe((e) => seen.push(e));
+    const pending = postChat(d, { ...REQ, stream: false }, {}, ac.signal).catch((e: Error) => e.name);
+    await arrived;
+    const id = seen.find((e) => e.type === 'started')!.id;
+    const finished = finishedEvent(d, id);
+    ac.abort();
+    assert.equal(await pending, 'AbortError');
+    await aborted;
+    const e = await finished;
+    off();
+    assert.equal(e.type === 'finished' && e.status, 'CLIENT_ABORTED');
+  });
+
+  it('reports the size of the think blocks moved out of the content in the finished event', async () => {
+    up.enqueue({ chunks: [sse(chunk({ content: '<think>ça va</think>[1]', reasoning: 'field' }), chunk({ content: '' }, 'stop'), '[DONE]')] });
+    const seen: GatewayEvent[] = [];
+    const off = d.events.subscribe((e) => seen.push(e));
+    const res = await postChat(d, REQ, { 'x-streamfix-mode': 'repair' });
+    const c = collect(await res.text());
+    off();
+    assert.equal(c.content, '[1]');
+    assert.equal(c.reasoning, 'fieldça va');
+    const id = res.headers.get('x-streamfix-request-id');
+    const mine = seen.filter((e) => e.id === id);
+    assert.deepEqual(mine.filter((e) => e.type === 'reasoning').map((e) => e.type === 'reasoning' && e.bytes), [Buffer.byteLength('ça va')]);
+    const fin = mine.find((e) => e.type === 'finished');
+    assert.equal(fin?.type === 'finished' && fin.reasoningBytes, Buffer.byteLength('ça va'));
+  });
+
   it('answers a non-streaming completion that is not JSON with 502', async () => {
     up.enqueue({ status: 200, headers: { 'content-type': 'application/json' }, chunks: ['<html>oops</html>'] });
     const res = await postChat(d, { ...REQ, stream: false });
