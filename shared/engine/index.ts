@@ -30,6 +30,9 @@ export function createStreamRepairer(options?: RepairOptions): StreamRepairer {
     get emitted() {
       return m.emitted;
     },
+    get charsScanned() {
+      return m.charsScanned;
+    },
   };
 }
 

@@ -73,6 +73,9 @@ export class Machine {
   private ended = false;
   private failure: StreamFixError | null = null;
   emitted = '';
+  /** Characters handed to the scanners, rescans of rejected candidates included: the engine's work
+   * in operations (tests check it stays linear in the input). */
+  charsScanned = 0;
   private out: string[] = [];
   private readonly repairs: Repair[] = [];
   private newRepairs: Repair[] = [];
@@ -265,7 +268,10 @@ export class Machine {
     while (i < len) {
       if (this.phase === P_VALUE) {
         i = this.runValue(s, i, len);
-        if (this.rescan) return i;
+        if (this.rescan) {
+          this.charsScanned += i - from;
+          return i;
+        }
       } else if (this.phase === P_BEFORE) {
         i = this.runBefore(s, i, len);
         // nothing before the value is output (a candidate start resets these itself)
@@ -278,6 +284,7 @@ export class Machine {
       }
     }
     this.endSegment(seg, len);
+    this.charsScanned += len - from;
     return -1;
   }
 
@@ -1092,6 +1099,8 @@ export class Machine {
   /** A value ended at i (exclusive). */
   private afterValue(i: number): void {
     const o = this.o;
+    // a candidate that has gone on this long without proof is taken: rescanning it would cost more
+    if (this.unconfirmed && !this.candTopScalar && o.seg.base + i - this.candPos.offset > CONFIRM_WINDOW) this.confirm();
     if (this.stack.length === 0) {
       if (this.unconfirmed) {
         this.vstate = V_DONE;

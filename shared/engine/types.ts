@@ -108,6 +108,9 @@ export interface StreamRepairer {
   view(): string | null;
   /** All output emitted so far (the concatenation of every push's `output`). */
   readonly emitted: string;
+  /** Characters the scanners have read so far, rescans of rejected JSON candidates included: the
+   * engine's work in operations, linear in the input (at most a few times its length). */
+  readonly charsScanned: number;
 }
 
 export interface RepairOptions {

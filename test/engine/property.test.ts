@@ -78,8 +78,9 @@ describe('engine properties', () => {
 
   it('comes back with the original value after lossless corruptions (alone or combined)', () => {
     const lossless = OPERATORS.filter((o) => o.lossless);
+    // Containers at the top: a bare top-level word (`None`, `'abc'`) is as likely prose as JSON.
     const corrupted = fc
-      .tuple(jsonText, fc.array(fc.tuple(fc.nat(lossless.length - 1), fc.nat()), { minLength: 1, maxLength: 4 }))
+      .tuple(containerJson, fc.array(fc.tuple(fc.nat(lossless.length - 1), fc.nat()), { minLength: 1, maxLength: 4 }))
       .map(([j, picks]) => {
         let ts: Token[] = tokenize(j);
         const applied: string[] = [];
@@ -165,6 +166,37 @@ describe('engine properties', () => {
       }),
       params(600),
     );
+  });
+
+  it('scans each character a bounded number of times (work linear in operations, not wall time)', () => {
+    // charsScanned counts every character handed to a scanner, rescans of rejected candidates
+    // included; repeating an input k times must not make the work per character grow.
+    fc.assert(
+      fc.property(anyText, fc.integer({ min: 1, max: 30 }), (t, k) => {
+        const text = t.repeat(k);
+        const r = createStreamRepairer();
+        try {
+          r.push(text);
+          r.end();
+        } catch (e) {
+          if (!(e instanceof StreamFixError)) throw e;
+          return;
+        }
+        assert.ok(r.charsScanned <= 3 * text.length + 16, `scanned ${r.charsScanned} for input ${text.length}`);
+      }),
+      params(300),
+    );
+    for (const unit of ['Use {x} ', '[1 [1 ', 'tru tru ', '"a" b ', '{"a": [', '[[[[{"a" b']) {
+      const text = unit.repeat(20000);
+      const r = createStreamRepairer();
+      try {
+        r.push(text);
+        r.end();
+      } catch (e) {
+        if (!(e instanceof StreamFixError)) throw e;
+      }
+      assert.ok(r.charsScanned <= 3 * text.length, `${unit}: scanned ${r.charsScanned} for ${text.length}`);
+    }
   });
 
   it('produces output, repairs and stripped spans linear in the input size', () => {
