@@ -61,6 +61,13 @@ describe('diagnostics and quick fixes', () => {
     assert.equal(editor.document.getText(), '{"items": [{"id": 1, "name": "Wid"}]}');
   });
 
+  it('checks untitled JSON editors too', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'json', content: '{"a": 1,}' });
+    await vscode.window.showTextDocument(doc);
+    const diags = await waitForDiagnostics(doc.uri, (d) => d.length === 1);
+    assert.deepEqual(diags.map(brief), ['trailing_comma 0:7-0:8 Trailing comma removed']);
+  });
+
   it('clears the diagnostics when the document is closed for the server (here: it stops being JSON)', async () => {
     // Closing an editor does not close its document right away (VS Code keeps the model a while), but a
     // language change makes the client send didClose at once.

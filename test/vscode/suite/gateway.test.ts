@@ -67,6 +67,10 @@ describe('a gateway request', () => {
     assert.deepEqual(first.command?.arguments, [id]);
   });
 
+  it('shows the artifacts view on command', async () => {
+    await vscode.commands.executeCommand('streamfix.showArtifacts');
+  });
+
   it('opens as a JSON document with the same id', async () => {
     await vscode.commands.executeCommand('streamfix.openArtifact', id);
     const doc = vscode.window.activeTextEditor!.document;
