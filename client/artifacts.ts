@@ -44,7 +44,10 @@ export class ArtifactsProvider implements vscode.TreeDataProvider<ArtifactItem>,
   readonly onDidChangeTreeData = this.changed.event;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly daemon: DaemonController) {}
+  constructor(
+    private readonly daemon: DaemonController,
+    private readonly onError?: (message: string) => void,
+  ) {}
 
   getTreeItem(item: ArtifactItem): vscode.TreeItem {
     return item;
@@ -53,8 +56,14 @@ export class ArtifactsProvider implements vscode.TreeDataProvider<ArtifactItem>,
   /** Newest first; empty (not an error) while the daemon is not running. */
   async getChildren(item?: ArtifactItem): Promise<ArtifactItem[]> {
     if (item || !this.daemon.languageClient) return [];
-    const list = await this.daemon.request<ArtifactSummary[]>(ListArtifactsMethod, { limit: LIST_LIMIT });
-    return list.map((s) => new ArtifactItem(s));
+    try {
+      const list = await this.daemon.request<ArtifactSummary[]>(ListArtifactsMethod, { limit: LIST_LIMIT });
+      return list.map((s) => new ArtifactItem(s));
+    } catch (err) {
+      // The daemon went away mid-request (a restart): the view refreshes again once it runs.
+      this.onError?.(`could not list artifacts: ${err instanceof Error ? err.message : String(err)}`);
+      return [];
+    }
   }
 
   refresh(): void {

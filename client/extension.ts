@@ -33,7 +33,7 @@ export function activate(context: vscode.ExtensionContext): StreamFixApi {
   const daemon = new DaemonController(context, daemonLog);
   running = daemon;
   const status = new StatusBar();
-  const artifacts = new ArtifactsProvider(daemon);
+  const artifacts = new ArtifactsProvider(daemon, (m) => log.write('warn', m));
   const repaired = new vscode.EventEmitter<Parameters<Parameters<StreamFixApi['onDidRepair']>[0]>[0]>();
   const modelsChanged = new vscode.EventEmitter<void>();
   subs.push(daemon, status, artifacts, repaired, modelsChanged);
