@@ -142,6 +142,11 @@ export async function runCli(argv: string[]): Promise<number> {
       await runDaemonCli(args.args);
       return EXIT_OK;
     }
+    // A reader that goes away (`streamfix repair big.json | head`) is not an error worth a stack trace.
+    process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(EXIT_OK);
+      throw e;
+    });
     const input = await openInput(args.file);
     return args.stream ? await repairStream(args, input) : await repairWhole(args, input);
   } catch (e) {
@@ -153,12 +158,6 @@ export async function runCli(argv: string[]): Promise<number> {
     return EXIT_FAILED;
   }
 }
-
-// A reader that goes away (`streamfix repair big.json | head`) is not an error worth a stack trace.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(EXIT_OK);
-  throw e;
-});
 
 if (require.main === module) {
   void runCli(process.argv.slice(2)).then((code) => {

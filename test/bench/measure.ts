@@ -16,9 +16,12 @@ export async function timeOnce(fn: () => unknown): Promise<number> {
   return Number(process.hrtime.bigint() - t0) / 1e6;
 }
 
-/** Median milliseconds of `runs` calls after `warmup` untimed calls. */
-export async function timeMedian(fn: () => unknown, runs: number, warmup = 1): Promise<number> {
-  for (let i = 0; i < warmup; i++) await fn();
+/** Median milliseconds of `runs` calls after `warmup` untimed calls. When a warm-up call takes longer
+ * than `slowMs`, one timed call is enough: it keeps the whole benchmark within a few minutes. */
+export async function timeMedian(fn: () => unknown, runs: number, warmup = 1, slowMs = 2000): Promise<number> {
+  for (let i = 0; i < warmup; i++) {
+    if ((await timeOnce(fn)) > slowMs) runs = 1;
+  }
   const times: number[] = [];
   for (let i = 0; i < runs; i++) times.push(await timeOnce(fn));
   times.sort((a, b) => a - b);

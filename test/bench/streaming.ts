@@ -14,8 +14,8 @@ import { makeDocument } from './docs';
 import { bytes, fmt, fmtMs, mbps, table, timeMedian, timeOnce } from './measure';
 
 const CHUNK = 16;
-/** A competitor whose extrapolated 1 MB run would take longer than this is skipped at 1 MB. */
-const SKIP_ABOVE_MS = 30_000;
+/** A competitor whose extrapolated run at the next size would take longer than this is skipped. */
+const SKIP_ABOVE_MS = 20_000;
 
 interface Doc {
   label: string;
@@ -24,9 +24,17 @@ interface Doc {
   chunks: string[];
 }
 
+/** 16-character chunks that never split a surrogate pair: a model stream delivers whole code points,
+ * and a Node stream (jsonrepair/stream) would turn half a pair into U+FFFD. */
 function chunked(text: string): string[] {
   const out: string[] = [];
-  for (let i = 0; i < text.length; i += CHUNK) out.push(text.slice(i, i + CHUNK));
+  for (let i = 0; i < text.length; ) {
+    let end = Math.min(i + CHUNK, text.length);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end++;
+    out.push(text.slice(i, end));
+    i = end;
+  }
   return out;
 }
 
@@ -129,12 +137,17 @@ export async function runStreaming(log: (s: string) => void, jsonParseMbps: numb
     const cells: string[] = [];
     for (let k = 0; k < docs.length; k++) {
       const d = docs[k];
-      if (k === 2 && times[1] !== undefined) {
-        // Decide whether the big run is affordable from the growth seen between the two smaller ones.
-        const exp = Math.log(times[1] / times[0]) / Math.log(docs[1].text.length / docs[0].text.length);
-        const predicted = times[1] * (d.text.length / docs[1].text.length) ** exp;
+      if (k > 0 && run !== streamfix) {
+        // Re-parsers are quadratic: predict this size from the sizes measured so far (growth exponent
+        // measured between two sizes, else assumed 2) and skip it when it would take too long.
+        const prev = times.length - 1;
+        const exp = times.length >= 2 ? Math.log(times[1] / times[0]) / Math.log(docs[1].text.length / docs[0].text.length) : 2;
+        const predicted = times[prev] * (d.text.length / docs[prev].text.length) ** exp;
         if (predicted > SKIP_ABOVE_MS) {
-          cells.push(`skipped: ~${(predicted / 1000).toFixed(0)} s extrapolated (growth exponent ${exp.toFixed(2)})`);
+          for (let j = k; j < docs.length; j++) {
+            const p = times[prev] * (docs[j].text.length / docs[prev].text.length) ** exp;
+            cells.push(`skipped: ~${fmtMs(p)} extrapolated (exponent ${exp.toFixed(1)})`);
+          }
           break;
         }
       }

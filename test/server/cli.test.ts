@@ -128,15 +128,17 @@ describe('CLI: streamfix repair', () => {
     const msg = engine.repairs.map((x) => x.message);
     assert.equal(r.code, 0);
     assert.equal(r.stdout, '{"name": "Ada", "tags": ["x"]}\n');
-    assert.deepEqual(engine.repairs.map((x) => x.kind), ['unquoted_key', 'single_quotes', 'trailing_comma', 'trailing_comma']);
+    // Each quote character is its own repair: edits are minimal.
+    assert.deepEqual(engine.repairs.map((x) => x.kind), ['unquoted_key', 'single_quotes', 'single_quotes', 'trailing_comma', 'trailing_comma']);
     assert.equal(
       r.stderr,
       [
-        'status: REPAIRED (4 repairs, 0 stripped spans)',
+        'status: REPAIRED (5 repairs, 0 stripped spans)',
         `  1:2 unquoted_key: "name" -> "\\"name\\"" (${msg[0]})`,
-        `  1:8 single_quotes: "'Ada'" -> "\\"Ada\\"" (${msg[1]})`,
-        `  1:27 trailing_comma: "," -> "" (${msg[2]})`,
-        `  1:29 trailing_comma: "," -> "" (${msg[3]})`,
+        `  1:8 single_quotes: "'" -> "\\"" (${msg[1]})`,
+        `  1:12 single_quotes: "'" -> "\\"" (${msg[2]})`,
+        `  1:27 trailing_comma: "," -> "" (${msg[3]})`,
+        `  1:29 trailing_comma: "," -> "" (${msg[4]})`,
         '',
       ].join('\n'),
     );
@@ -164,7 +166,8 @@ describe('CLI: streamfix repair', () => {
       report.repairs.map((x: { kind: string; offset: number; length: number; replacement: string }) => [x.kind, x.offset, x.length, x.replacement]),
       [
         ['unquoted_key', 1, 4, '"name"'],
-        ['single_quotes', 7, 5, '"Ada"'],
+        ['single_quotes', 7, 1, '"'],
+        ['single_quotes', 11, 1, '"'],
         ['trailing_comma', 26, 1, ''],
         ['trailing_comma', 28, 1, ''],
       ],

@@ -43,6 +43,8 @@ const PROSE: { name: string; wrap: (j: string) => string }[] = [
   { name: 'prose both sides', wrap: (j) => 'Here you go.\n\n' + j + '\n\nAnything else?' },
   { name: 'prose with stray closing braces', wrap: (j) => 'The set is done}] and closed.\n' + j },
   { name: 'prose with a colon and quotes', wrap: (j) => 'The field "name": required.\nOutput:\n' + j },
+  { name: 'prose with a braced placeholder', wrap: (j) => 'Fill in the {placeholder} fields as below.\n\n' + j },
+  { name: 'prose with brackets', wrap: (j) => 'Answer [final, checked]:\n' + j },
 ];
 
 const WRAPPERS: { name: string; wrap: (j: string) => string }[] = [

@@ -56,6 +56,14 @@ const HANDWRITTEN: [Category, string, string, unknown][] = [
   ['raw newlines', 'multi-line bio', '{"bio": "Wrote the first\nalgorithm"}', { bio: 'Wrote the first\nalgorithm' }],
   ['raw newlines', 'raw tab and CRLF', '{"t": "a\tb\r\nc"}', { t: 'a\tb\r\nc' }],
   ['raw newlines', 'code in a string', '{"code": "function f() {\n  return 1;\n}"}', { code: 'function f() {\n  return 1;\n}' }],
+  ['other repairs', 'unquoted string value', '{"status": ok, "code": 200}', { status: 'ok', code: 200 }],
+  ['other repairs', 'missing value', '{"a": , "b": 1}', { a: null, b: 1 }],
+  ['other repairs', 'mismatched closing bracket', '{"a": [1, 2}', { a: [1, 2] }],
+  ['other repairs', 'stray closing bracket inside', '{"a": [1]], "b": 2}', { a: [1], b: 2 }],
+  ['other repairs', 'second value after the first is ignored', '{"a": 1}\n{"b": 2}', { a: 1 }],
+  ['other repairs', 'missing colon', '{"a" 1, "b": 2}', { a: 1, b: 2 }],
+  ['other repairs', 'undefined-free JS object', "{id: 1, label: 'x', done: false,}", { id: 1, label: 'x', done: false }],
+  ['other repairs', 'keys and strings on separate lines without commas', '[\n  "a"\n  "b"\n  "c"\n]', ['a', 'b', 'c']],
 ];
 
 export function repairCases(): Case[] {

@@ -16,6 +16,7 @@ export type Category =
   | 'python literals'
   | 'comments'
   | 'raw newlines'
+  | 'other repairs'
   | 'truncation'
   | 'unicode'
   | 'escapes'
