@@ -123,26 +123,33 @@ export function analyze(text: string, languageId: string, version: number, setti
     });
   }
   findings.sort((a, b) => a.offset - b.offset);
-  groupFindings(findings);
+  groupFindings(findings, text);
   return { version, languageId, result, findings };
 }
 
 const QUOTE_KINDS = new Set(['single_quotes', 'smart_quotes']);
 
+/** For each opening quote the engine replaces, the characters that can close that string. */
+const CLOSERS: Record<string, string> = { "'": "'", '\u201c': '\u201d', '\u2018': '\u2019', '\u201e': '\u201c\u201d' };
+
 /**
- * Set `group` on findings that must be fixed together. Quote repairs come in order opening, closing,
- * opening, closing...; an opening quote left without its closing one belongs to a string cut off at
- * the end, so it joins the truncation tail.
+ * Set `group` on findings that must be fixed together: the truncation tail, and the two replaced quotes
+ * of one string (a quote repair followed by the next quote repair whose character closes it). An
+ * opening quote without its closing one, when the text ends cut off, joins the tail (its string is the
+ * one the tail closes).
  */
-function groupFindings(findings: Finding[]): void {
+function groupFindings(findings: Finding[], text: string): void {
   for (const f of findings) if (f.tail) f.group = 'tail';
   const quotes = findings.filter((f) => f.origin === 'repair' && QUOTE_KINDS.has(f.code));
-  for (let i = 0; i < quotes.length; i += 2) {
+  let pairs = 0;
+  for (let i = 0; i < quotes.length; i++) {
     const open = quotes[i]!;
     const close = quotes[i + 1];
-    if (close) {
-      open.group = close.group = `quotes:${i / 2}`;
-    } else if (findings.some((f) => f.tail)) {
+    const closers = CLOSERS[text[open.offset] ?? ''];
+    if (closers && close && closers.includes(text[close.offset] ?? '')) {
+      open.group = close.group = `quotes:${pairs++}`;
+      i++;
+    } else if (i === quotes.length - 1 && findings.some((f) => f.tail && f !== open)) {
       open.group = 'tail';
       open.tail = true;
     }

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { applyEdits, mergeEdits } from '../../../server/lsp/codeActions';
-import { displaySpan, isOnlyComments } from '../../../server/lsp/diagnostics';
+import { analyze, displaySpan, isOnlyComments } from '../../../server/lsp/diagnostics';
 import { normalizeSettings } from '../../../server/lsp/settings';
 
 describe('server/lsp edit helpers', () => {
@@ -65,5 +65,37 @@ describe('server/lsp edit helpers', () => {
     });
     assert.deepEqual(normalizeSettings(null), { enable: true, debounceMs: 200, jsoncTrailingCommas: false });
     assert.equal(normalizeSettings({ debounceMs: 99999 }).debounceMs, 10000);
+  });
+});
+
+describe('server/lsp finding groups', () => {
+  const settings = { enable: true, debounceMs: 0, jsoncTrailingCommas: false };
+  const groups = (text: string): string[] => analyze(text, 'json', 1, settings).findings.map((f) => `${f.code}@${f.offset}:${f.group ?? '-'}`);
+
+  it('pairs the two replaced quotes of each single-quoted string', () => {
+    assert.deepEqual(groups("{'a': 'x'}"), [
+      'single_quotes@1:quotes:0',
+      'single_quotes@3:quotes:0',
+      'single_quotes@6:quotes:1',
+      'single_quotes@8:quotes:1',
+    ]);
+  });
+
+  it('pairs a typographic quote only with its closing counterpart, never with the next string\'s opening one', () => {
+    const text = '{"a": \u201cx\u201d, "b": \u201cy\u201d}';
+    const grouped = analyze(text, 'json', 1, settings).findings.filter((f) => f.group);
+    // Whatever the engine reports for these quotes, each group reads opening-closing.
+    assert.equal(grouped.map((f) => text[f.offset]).join(''), '\u201c\u201d'.repeat(grouped.length / 2));
+    assert.equal(new Set(grouped.map((f) => f.group)).size * 2, grouped.length);
+  });
+
+  it('puts the opening quote of a string cut off at the end into the truncation tail', () => {
+    assert.deepEqual(groups("{'a': 'x"), [
+      'single_quotes@1:quotes:0',
+      'single_quotes@3:quotes:0',
+      'single_quotes@6:tail',
+      'unclosed_string@8:tail',
+      'unclosed_container@8:tail',
+    ]);
   });
 });
