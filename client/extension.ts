@@ -3,7 +3,7 @@
  * the DaemonController owns what belongs to one daemon run, so a restart leaks nothing.
  */
 import * as vscode from 'vscode';
-import type { StreamFixApi } from './api';
+import type { FinishedEvent, StreamFixApi } from './api';
 import {
   ARTIFACT_SCHEME,
   ArtifactContentProvider,
@@ -34,7 +34,7 @@ export function activate(context: vscode.ExtensionContext): StreamFixApi {
   running = daemon;
   const status = new StatusBar();
   const artifacts = new ArtifactsProvider(daemon, (m) => log.write('warn', m));
-  const repaired = new vscode.EventEmitter<Parameters<Parameters<StreamFixApi['onDidRepair']>[0]>[0]>();
+  const repaired = new vscode.EventEmitter<FinishedEvent>();
   const modelsChanged = new vscode.EventEmitter<void>();
   subs.push(daemon, status, artifacts, repaired, modelsChanged);
 
