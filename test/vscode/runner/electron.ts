@@ -41,7 +41,9 @@ main().then(
   (code) => process.exit(code),
   (err: unknown) => {
     // runTests rejects with TestRunFailedError when the suite fails, and with a download error offline
-    console.error(`[vscode-electron] ${err instanceof Error ? err.message : String(err)}`);
+    const message = err instanceof Error ? err.message : String(err);
+    const offline = /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT/.test(message);
+    console.error(`[vscode-electron] ${message}${offline ? ' (desktop VS Code cannot be downloaded here: use npm run test:vscode, which runs the same suite in code-server)' : ''}`);
     process.exit(err instanceof TestRunFailedError && typeof err.code === 'number' && err.code !== 0 ? err.code : 1);
   },
 );
