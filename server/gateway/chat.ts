@@ -237,9 +237,15 @@ async function streamResponse(call: ChatCall, chat: ChatRequest, upstream: Upstr
     },
   });
   let engineFailed = false;
-  const write = async (s: string | Buffer) => {
+  // Events decided from one upstream read arrived together and leave together: one write (one
+  // syscall) per read, never held back for a later one.
+  const write = async (s: string | Buffer | string[]) => {
     if (res.destroyed || res.writableEnded) return;
-    record.clientChunks++;
+    if (Array.isArray(s)) {
+      if (s.length === 0) return;
+      record.clientChunks += s.length;
+      s = s.length === 1 ? s[0]! : s.join('');
+    } else record.clientChunks++;
     if (!res.write(s)) await drained(res);
   };
   try {
@@ -256,13 +262,13 @@ async function streamResponse(call: ChatCall, chat: ChatRequest, upstream: Upstr
         ctx.metrics.observeAddedPerChunk(spent / 1000);
         const out = pending;
         pending = [];
-        for (const s of out) await write(s);
+        await write(out);
         // the client is gone: stop reading; the catch below records it and the abort ends the upstream
         if (res.destroyed) throw new Error('client disconnected');
       }
       decoder.end();
       if (!rw.sawDone) pending.push(...rw.finish());
-      for (const s of pending) await write(s);
+      await write(pending);
     } catch (e) {
       if (e instanceof StreamFixError) {
         engineFailed = true;
