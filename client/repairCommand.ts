@@ -23,6 +23,15 @@ function safeRepair(text: string): RepairResult {
   }
 }
 
+function parses(json: string): boolean {
+  try {
+    JSON.parse(json);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const RANK: Record<RepairResult['status'], number> = { VALID: 0, REPAIRED: 1, TRUNCATED: 2, FAILED: 3 };
 
 /** Several selections' results as one, for one message. */
@@ -64,6 +73,13 @@ export async function repairSelection(editor = vscode.window.activeTextEditor): 
   const summary = combine(results);
   if (summary.status === 'FAILED') {
     const message = `StreamFix: nothing changed. ${describeResult(summary)}`;
+    void vscode.window.showErrorMessage(message);
+    return { changed: false, status: 'FAILED', message };
+  }
+  // Never put text that does not parse into the user's document, whatever the engine says.
+  const unparsable = results.find((r) => !parses(r.json as string));
+  if (unparsable) {
+    const message = 'StreamFix: nothing changed: the repaired text did not parse as JSON (please report this input).';
     void vscode.window.showErrorMessage(message);
     return { changed: false, status: 'FAILED', message };
   }
