@@ -100,6 +100,12 @@ export function wholeDocumentEdits(doc: TextDocument, analysis: Analysis): Edit[
   if (analysis.languageId === 'jsonc' || analysis.result.json === null) return fixable;
   const text = doc.getText();
   let json = analysis.result.json;
+  // Offer only text that parses: a quick fix must never make a document worse.
+  try {
+    JSON.parse(json);
+  } catch {
+    return null;
+  }
   if (text.endsWith('\n') && !json.endsWith('\n')) json += '\n';
   return [{ offset: 0, length: text.length, replacement: json }];
 }
