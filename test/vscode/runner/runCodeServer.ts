@@ -44,6 +44,8 @@ export interface SuiteRun {
   timeoutSec: number;
   env: Record<string, string>;
   name: string;
+  /** Keep the run's temp dir (user data, extension host logs) when the suite fails; default true. */
+  keepFailed?: boolean;
 }
 
 /** Installs a .vsix with code-server's own CLI into the run's extensions dir. */
@@ -106,7 +108,7 @@ export async function runSuite(run: SuiteRun): Promise<number> {
     await browser.close().catch(() => undefined);
     await server.stop();
     copyExtHostLogs(dirs);
-    if (code === 0) fs.rmSync(dirs.tmp, { recursive: true, force: true });
+    if (code === 0 || run.keepFailed === false) fs.rmSync(dirs.tmp, { recursive: true, force: true });
     else log(`kept the run's files in ${dirs.tmp}`);
   }
   return code;

@@ -31,7 +31,7 @@ async function main(): Promise<number> {
   const carrier = path.dirname(outfile);
   fs.writeFileSync(
     path.join(carrier, 'package.json'),
-    JSON.stringify({ name: 'vsix-check-carrier', publisher: 'streamfix-test', version: '0.0.0', engines: { vscode: '*' } }),
+    JSON.stringify({ name: 'vsix-check-carrier', publisher: 'streamfix-test', version: '0.0.0', engines: { vscode: '^1.91.0' } }),
   );
   const version = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).version as string;
   return runSuite({
