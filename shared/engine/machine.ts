@@ -76,7 +76,6 @@ export class Machine {
   /** Characters handed to the scanners, rescans of rejected candidates included: the engine's work
    * in operations (tests check it stays linear in the input). */
   charsScanned = 0;
-  private out: string[] = [];
   private readonly repairs: Repair[] = [];
   private newRepairs: Repair[] = [];
   private readonly stripped: Stripped[] = [];
@@ -110,12 +109,16 @@ export class Machine {
   // ---- value phase
   private vstate = V_VALUE;
   private readonly stack: number[] = [];
+  /** Bumped on every change of `stack`, so view() rebuilds its closers only when they change. */
+  private stackVer = 0;
+  private closersVer = -1;
+  private closers = '';
+  private quotedClosers = '"';
   private unconfirmed = false;
   private candTopScalar = false;
   private candPos: Position = { offset: 0, line: 0, column: 0 };
   private candRaw = ''; // raw text of an unconfirmed candidate from earlier segments
   private candIdx = 0; // segment index where the unsaved part of the candidate's raw text starts
-  private candOut: string[] = [];
   private candRepairs: Repair[] = [];
   private rescan: Segment | null = null;
 
@@ -150,7 +153,6 @@ export class Machine {
     this.maxInputLength = lim('maxInputLength');
     this.maxDepth = lim('maxDepth');
     this.maxHoldBack = lim('maxHoldBack');
-    this.o.sink = this.out;
     this.o.repairSink = this.newRepairs;
   }
 
@@ -208,10 +210,15 @@ export class Machine {
   view(): string | null {
     if (!this.valueSeen || this.unconfirmed) return null;
     if (this.phase !== P_VALUE || this.vstate === V_DONE) return this.emitted;
-    let tail = '';
-    if ((this.vstate === V_STRING || this.vstate === V_ESCAPE || this.vstate === V_SQ_CLOSE) && !this.strIsKey) tail = '"';
-    for (let k = this.stack.length - 1; k >= 0; k--) tail += closerOf(this.stack[k]);
-    return this.emitted + tail;
+    if (this.closersVer !== this.stackVer) {
+      let closers = '';
+      for (let k = this.stack.length - 1; k >= 0; k--) closers += closerOf(this.stack[k]);
+      this.closers = closers;
+      this.quotedClosers = '"' + closers;
+      this.closersVer = this.stackVer;
+    }
+    const inString = (this.vstate === V_STRING || this.vstate === V_ESCAPE || this.vstate === V_SQ_CLOSE) && !this.strIsKey;
+    return this.emitted + (inString ? this.quotedClosers : this.closers);
   }
 
   private failed(code: StreamFixError['code'], message: string, offset: number): RepairResult & { final: string } {
@@ -219,8 +226,8 @@ export class Machine {
   }
 
   private takeUpdate(): StreamUpdate {
-    const output = this.out.length === 1 ? this.out[0] : this.out.join('');
-    this.out.length = 0;
+    const output = this.o.out;
+    this.o.out = '';
     this.emitted += output;
     let repairs: readonly Repair[] = NONE;
     if (this.newRepairs.length > 0) {
@@ -571,6 +578,7 @@ export class Machine {
     this.phase = P_VALUE;
     this.vstate = V_VALUE;
     this.stack.length = 0;
+    this.stackVer++;
     this.candTopScalar = scalar;
     const leading = !this.anythingBefore && this.prosePos === null ? this.proseText : '';
     if (this.confirmNext && !scalar) {
@@ -582,15 +590,14 @@ export class Machine {
       this.candPos = o.pos(i);
       this.candRaw = '';
       this.candIdx = i;
-      this.candOut = [];
+      o.cand = '';
       this.candRepairs = [];
-      o.sink = this.candOut;
       o.repairSink = this.candRepairs;
     }
     o.emitFrom = i;
     o.pA = i;
     // valid JSON keeps its leading whitespace, byte for byte
-    if (leading !== '') o.sink.push(leading);
+    if (leading !== '') o.emit(leading);
     if (!this.unconfirmed) this.proseText = '';
   }
 
@@ -599,9 +606,8 @@ export class Machine {
     if (!this.unconfirmed) return;
     this.unconfirmed = false;
     this.valueSeen = true;
-    for (const t of this.candOut) this.out.push(t);
-    this.candOut = [];
-    this.o.sink = this.out;
+    this.o.out += this.o.cand ?? '';
+    this.o.cand = null;
     for (const r of this.candRepairs) this.newRepairs.push(r);
     this.candRepairs = [];
     this.o.repairSink = this.newRepairs;
@@ -622,10 +628,10 @@ export class Machine {
     this.phase = P_BEFORE;
     this.bstate = B_TEXT;
     this.stack.length = 0;
+    this.stackVer++;
     this.candRaw = '';
-    this.candOut = [];
     this.candRepairs = [];
-    o.sink = this.out;
+    o.cand = null;
     o.repairSink = this.newRepairs;
     o.pending = false;
     o.carry = '';
@@ -980,6 +986,7 @@ export class Machine {
           throw new StreamFixError('DEPTH_LIMIT', `Nesting is deeper than maxDepth (${this.maxDepth})`, o.seg.base + i);
         }
         this.stack.push(c);
+        this.stackVer++;
         if (this.unconfirmed && this.stack.length > CONFIRM_DEPTH) this.confirm();
         if (c === C.LBRACE) {
           this.vstate = V_KEY;
@@ -1164,8 +1171,10 @@ export class Machine {
       o.record(o.repair('mismatched_bracket', o.pos(i), 0, closers));
       o.edit(i, i, closers);
       stack.length = k + 1;
+      this.stackVer++;
     }
     stack.pop();
+    this.stackVer++;
     if (this.unconfirmed && !this.candTopScalar) this.confirm();
     this.afterValue(i + 1);
     return i + 1;
@@ -1564,6 +1573,7 @@ export class Machine {
       o.record(o.repair('unclosed_container', o.pos(i), 0, closers));
       o.edit(i, i, closers);
       stack.length = 0;
+      this.stackVer++;
       this.truncated = true;
     }
     o.commitPending(i);

@@ -13,9 +13,16 @@ import type { Position, Repair, RepairKind } from './types';
  * current segment.
  */
 export class Output {
-  /** Where committed text goes: the push's output, or the candidate buffer while a JSON value found in
-   * prose is not yet confirmed. */
-  sink: string[] = [];
+  /** Committed text of the current push (a string built by concatenation: cheaper than an array
+   * joined per push on the streaming hot path). */
+  out = '';
+  /** Committed text of a JSON value found in prose and not yet confirmed (null: none pending). */
+  cand: string | null = null;
+
+  emit(text: string): void {
+    if (this.cand === null) this.out += text;
+    else this.cand += text;
+  }
   /** Where decided repairs go (same switch as `sink`). */
   repairSink: Repair[] = [];
 
@@ -66,7 +73,7 @@ export class Output {
 
   /** Committed text [emitFrom, upTo) goes out. */
   flushCommitted(upTo: number): void {
-    if (upTo > this.emitFrom) this.sink.push(this.seg.text.slice(this.emitFrom, upTo));
+    if (upTo > this.emitFrom) this.emit(this.seg.text.slice(this.emitFrom, upTo));
     this.emitFrom = upTo;
   }
 
@@ -100,7 +107,7 @@ export class Output {
   commitPending(i: number): void {
     if (!this.pending) return;
     if (this.carry !== '') {
-      this.sink.push(this.carry);
+      this.emit(this.carry);
       this.carry = '';
     }
     this.pA = i;
@@ -136,7 +143,7 @@ export class Output {
       this.emitFrom = b;
     } else {
       this.flushCommitted(a);
-      if (rep !== '') this.sink.push(rep);
+      if (rep !== '') this.emit(rep);
       this.emitFrom = b;
     }
   }
