@@ -121,10 +121,36 @@ function copyExtHostLogs(dirs: RunDirs): void {
   fs.cpSync(logsRoot, path.join(dirs.logs, 'vscode-logs'), { recursive: true });
 }
 
-function parseCli(argv: string[]): SuiteRun {
+const USAGE = `usage: node --import tsx test/vscode/runner/runCodeServer.ts [options]
+  --tests PATH     module exporting run(): Promise<void> (default out/test/vscode/suite/index)
+  --ext DIR        extension under development (default: the checkout)
+  --no-dev         no extension under development (only installed ones)
+  --install VSIX   install a .vsix into this run's extensions dir first (repeatable)
+  --timeout SEC    give up after SEC seconds, exit 124 (default 300)
+  --env KEY=VALUE  environment for the extension host (repeatable)
+  --name NAME      name of the log dir under test-results/vscode/ (default suite)`;
+
+function parseCli(argv: string[]): SuiteRun | null {
+  let parsed;
+  try {
+    parsed = parseFlags(argv);
+  } catch (err) {
+    // node's parseArgs throws TypeError with a code for unknown flags and missing values
+    if ((err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) throw new RunnerError('BAD_ARGS', `${(err as Error).message}\n${USAGE}`);
+    throw err;
+  }
+  if (parsed.help) {
+    console.log(USAGE);
+    return null;
+  }
+  return parsed.run;
+}
+
+function parseFlags(argv: string[]): { help: boolean; run: SuiteRun } {
   const { values } = parseArgs({
     args: argv,
     options: {
+      help: { type: 'boolean', short: 'h', default: false },
       tests: { type: 'string', default: 'out/test/vscode/suite/index' },
       ext: { type: 'string', default: '.' },
       'no-dev': { type: 'boolean', default: false },
@@ -145,20 +171,22 @@ function parseCli(argv: string[]): SuiteRun {
   // tells the suite which host it runs in (some checks differ in the web workbench)
   env.STREAMFIX_VSCODE_HOST ??= 'code-server';
   const abs = (p: string) => path.resolve(REPO_ROOT, p);
-  return {
+  return { help: values.help, run: {
     testsPath: abs(values.tests).replace(/\.js$/, ''),
     devPath: values['no-dev'] ? undefined : abs(values.ext),
     install: values.install.map(abs),
     timeoutSec,
     env,
     name: values.name.replace(/[^\w.-]/g, '_'),
-  };
+  } };
 }
 
 if (require.main === module) {
   (async () => {
     const t0 = Date.now();
-    const code = await runSuite(parseCli(process.argv.slice(2)));
+    const run = parseCli(process.argv.slice(2));
+    if (!run) process.exit(0);
+    const code = await runSuite(run);
     console.log(`[vscode-runner] finished with exit code ${code} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     process.exit(code);
   })().catch((err: unknown) => {
