@@ -200,9 +200,21 @@ export async function startCodeServer(opts: StartOptions): Promise<CodeServer> {
   });
   await waitForHealth(url, 30000);
 
+  // code-server has its own process group, so a Ctrl-C or a CI time-out that kills us would not reach
+  // it: take the group down when this process exits, however it exits.
+  const killOnExit = () => signalGroup(child, 'SIGKILL');
+  const onSigint = () => process.exit(130);
+  const onSigterm = () => process.exit(143);
+  process.once('exit', killOnExit);
+  process.once('SIGINT', onSigint);
+  process.once('SIGTERM', onSigterm);
+
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
+      process.off('exit', killOnExit);
+      process.off('SIGINT', onSigint);
+      process.off('SIGTERM', onSigterm);
       signalGroup(child, 'SIGTERM');
       const killed = await Promise.race([exited.then(() => true), delay(5000).then(() => false)]);
       if (!killed) signalGroup(child, 'SIGKILL');
