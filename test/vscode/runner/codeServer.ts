@@ -60,7 +60,7 @@ export function requireBuilt(file: string, hint: string): void {
 
 /** Log lines the offline workbench prints on every run (marketplace, telemetry, auth time-outs...). */
 const NOISE =
-  /^\s*(\[(AgentHost[^\]]*|ChatModelSelection|AccountPolicyGate|Service Worker|reconnection-grace-time|Extension Host)\]|Creating a socket|Canceled: Canceled|Creation of workbench contribution|Resolv(ing|ed) connection token|Updating additional builtin|Timed out waiting for authentication|.*getaddrinfo (ENOTFOUND|EAI_AGAIN)|.*open-vsx|.*marketplace|.*Failed to fetch|.*net::ERR_)/i;
+  /^\s*(\[(AgentHost[^\]]*|ChatModelSelection|AccountPolicyGate|Service Worker|reconnection-grace-time)\]|Creating a socket|Canceled: Canceled|Creation of workbench contribution|Resolv(ing|ed) connection token|Updating additional builtin|Timed out waiting for authentication|.*getaddrinfo (ENOTFOUND|EAI_AGAIN)|.*open-vsx|.*marketplace|.*Failed to fetch|.*net::ERR_)/i;
 
 export function isNoise(line: string): boolean {
   return line.trim() === '' || NOISE.test(line);
