@@ -6,7 +6,7 @@
  */
 import { jsonrepair } from 'jsonrepair';
 import { Allow, parse as partialParse } from 'partial-json';
-import { repairJson } from '../../shared/engine';
+import { engine } from './engineUnderTest';
 import { buildCorpus, type Case, matchesValue } from './corpus';
 import { table } from './measure';
 
@@ -31,7 +31,7 @@ const TOOLS: Tool[] = [
   {
     name: 'streamfix',
     run: (c) => {
-      const r = repairJson(c.input);
+      const r = engine.repairJson(c.input);
       if (c.expected.kind === 'failed') return r.status === 'FAILED' && r.json === null;
       if (r.json === null) return false;
       if (c.expected.kind === 'identical' && r.status !== 'VALID') return false;

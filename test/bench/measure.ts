@@ -2,23 +2,27 @@
 
 declare const gc: (() => void) | undefined;
 
-/** Collects garbage between runs when node runs with --expose-gc, so one run's garbage is not billed
- * to the next. */
+/** Collects garbage when node runs with --expose-gc, so one tool's garbage is not billed to the next.
+ * Called before a tool's warm-up, never right before a timed run: a forced full GC also throws away
+ * V8's type feedback, and the next run would be timed half-optimized (3x slower for the engine). */
 export function collect(): void {
   if (typeof gc === 'function') gc();
 }
 
-/** Milliseconds taken by one call of `fn`. */
+/** CPU milliseconds (user + system of this process) taken by one call of `fn`. CPU time, not wall
+ * time: the benchmark machine is shared (2 cores, other jobs running), and wall time would bill their
+ * load to whichever tool happened to be running. */
 export async function timeOnce(fn: () => unknown): Promise<number> {
-  collect();
-  const t0 = process.hrtime.bigint();
+  const c0 = process.cpuUsage();
   await fn();
-  return Number(process.hrtime.bigint() - t0) / 1e6;
+  const c = process.cpuUsage(c0);
+  return (c.user + c.system) / 1000;
 }
 
 /** Median milliseconds of `runs` calls after `warmup` untimed calls. When a warm-up call takes longer
  * than `slowMs`, one timed call is enough: it keeps the whole benchmark within a few minutes. */
 export async function timeMedian(fn: () => unknown, runs: number, warmup = 1, slowMs = 2000): Promise<number> {
+  collect();
   for (let i = 0; i < warmup; i++) {
     if ((await timeOnce(fn)) > slowMs) runs = 1;
   }
