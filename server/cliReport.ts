@@ -12,13 +12,17 @@ export function formatReport(input: string, r: RepairResult): string {
   const lines: string[] = [];
   const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
   lines.push(`status: ${r.status} (${plural(r.repairs.length, 'repair')}, ${plural(r.stripped.length, 'stripped span')})`);
+  // Repairs and stripped spans merged in input order, so the report reads top to bottom.
+  const entries: [number, string][] = [];
   for (const rep of r.repairs) {
     const was = input.slice(rep.offset, rep.offset + rep.length);
-    lines.push(`  ${rep.line + 1}:${rep.column + 1} ${rep.kind}: ${quote(was)} -> ${quote(rep.replacement)} (${rep.message})`);
+    entries.push([rep.offset, `  ${rep.line + 1}:${rep.column + 1} ${rep.kind}: ${quote(was)} -> ${quote(rep.replacement)} (${rep.message})`]);
   }
   for (const s of r.stripped) {
-    lines.push(`  ${s.line + 1}:${s.column + 1} stripped ${s.kind}: ${plural(s.length, 'char')} ${quote(s.text)}`);
+    entries.push([s.offset, `  ${s.line + 1}:${s.column + 1} stripped ${s.kind}: ${plural(s.length, 'char')} ${quote(s.text)}`]);
   }
+  entries.sort((a, b) => a[0] - b[0]); // stable: a repair and a span at one offset keep their order
+  for (const [, line] of entries) lines.push(line);
   if (r.error) lines.push(`  error ${r.error.code} at offset ${r.error.offset}: ${r.error.message}`);
   return lines.join('\n') + '\n';
 }

@@ -155,6 +155,23 @@ describe('CLI: streamfix repair', () => {
     assert.equal(r.stderr.split('\n')[1], `  1:1 stripped reasoning: ${s[0].length} chars ${JSON.stringify(s[0].text)}`);
   });
 
+  it('lists repairs and stripped spans together in input order', async () => {
+    const input = '<think>x</think>{a: 1,}';
+    const r = await run(['repair', '--report'], input);
+    const msg = repairJson(input).repairs.map((x) => x.message);
+    assert.deepEqual(r, {
+      code: 0,
+      stdout: '{"a": 1}\n',
+      stderr: [
+        'status: REPAIRED (2 repairs, 1 stripped span)',
+        '  1:1 stripped reasoning: 16 chars "<think>x</think>"',
+        `  1:18 unquoted_key: "a" -> "\\"a\\"" (${msg[0]})`,
+        `  1:22 trailing_comma: "," -> "" (${msg[1]})`,
+        '',
+      ].join('\n'),
+    });
+  });
+
   it('reports one JSON object on stderr with --report=json', async () => {
     const r = await run(['repair', '--report=json'], BROKEN);
     assert.equal(r.code, 0);
