@@ -1,8 +1,48 @@
 import * as C from './chars';
 import { StreamFixError } from './errors';
-import { Output } from './output';
+import { Output, SavedPosition } from './output';
 import { Segment } from './segment';
 import type { Position, RepairKind, RepairOptions, RepairResult, StreamUpdate, Stripped, StrippedKind, Repair } from './types';
+
+// Local bindings of the character codes and classes: read as plain constants on the hot path, whether
+// the engine runs bundled or module by module (where a namespace read goes through a getter).
+const {
+  APOS,
+  BACKSLASH,
+  BACKTICK,
+  COLON,
+  COMMA,
+  CR,
+  D0,
+  D9,
+  DOT,
+  GT,
+  LBRACE,
+  LBRACKET,
+  LDQUO,
+  LF,
+  LOWER_E,
+  LSQUO,
+  LT,
+  MINUS,
+  PLUS,
+  QUOTE,
+  RBRACE,
+  RBRACKET,
+  RDQUO,
+  RSQUO,
+  SLASH,
+  SPACE,
+  STAR,
+  TAB,
+  UPPER_E,
+  escapeControl,
+  isDigit,
+  isHex,
+  isSpace,
+  isWordChar,
+  isWordStart,
+} = C;
 
 // Phases: before the JSON value (reasoning, fences, prose), inside it, after it.
 const P_BEFORE = 0;
@@ -55,7 +95,7 @@ const KEYWORDS = new Map<string, string>([
 ]);
 
 function closerOf(open: number): string {
-  return open === C.LBRACE ? '}' : ']';
+  return open === LBRACE ? '}' : ']';
 }
 
 export class Machine {
@@ -122,7 +162,7 @@ export class Machine {
   private candRepairs: Repair[] = [];
   private rescan: Segment | null = null;
 
-  private strQuote = C.QUOTE; // the character that closes the current string
+  private strQuote = QUOTE; // the character that closes the current string
   private strIsKey = false;
   private escBuf = ''; // an escape sequence cut by a segment end
   private escOwnPending = false; // the escape started the pending text (value strings are not held)
@@ -136,6 +176,7 @@ export class Machine {
   private numBad = false;
   private uqTrail = 0; // trailing spaces at the end of an unquoted string
   private colonWs = 0; // spaces read after a key (a missing colon goes before them)
+  private readonly keyEnd = new SavedPosition(); // where the last key ended (a missing colon goes there)
   private commentRet = V_VALUE;
   private commentPos: Position | null = null;
   private commentIdx = -1;
@@ -385,31 +426,31 @@ export class Machine {
     if (this.proseFrom < 0) this.proseFrom = i;
     while (i < len) {
       const c = s.charCodeAt(i);
-      if (c === C.LT) {
+      if (c === LT) {
         this.flushProse(s, i);
         this.tagBuf = '<';
         this.tagPos = this.o.pos(i);
         this.bstate = B_TAG;
         return i + 1;
       }
-      if (c === C.BACKTICK) {
+      if (c === BACKTICK) {
         this.flushProse(s, i);
         this.ticks = 1;
         this.fencePos = this.o.pos(i);
         this.bstate = B_TICKS;
         return i + 1;
       }
-      if (c === C.LBRACE || c === C.LBRACKET) {
+      if (c === LBRACE || c === LBRACKET) {
         this.flushProse(s, i);
         this.startCandidate(i, false);
         return i;
       }
-      if (this.confirmNext && (c === C.QUOTE || c === C.MINUS || C.isDigit(c) || c === 116 || c === 102 || c === 110)) {
+      if (this.confirmNext && (c === QUOTE || c === MINUS || isDigit(c) || c === 116 || c === 102 || c === 110)) {
         this.flushProse(s, i);
         this.startCandidate(i, true);
         return i;
       }
-      if (!C.isSpace(c)) {
+      if (!isSpace(c)) {
         if (this.prosePos === null) this.prosePos = this.o.pos(i);
         this.confirmNext = false;
       }
@@ -422,7 +463,7 @@ export class Machine {
     while (i < len) {
       const c = s.charCodeAt(i);
       const n = this.tagBuf.length;
-      if (c === C.GT && n > 1) {
+      if (c === GT && n > 1) {
         this.tagBuf += '>';
         this.onTag();
         return i + 1;
@@ -430,8 +471,8 @@ export class Machine {
       const ok =
         n < 100 &&
         (n === 1
-          ? c === C.SLASH || (c >= 97 && c <= 122) || (c >= 65 && c <= 90)
-          : C.isWordChar(c) || c === C.SLASH || c === C.SPACE || c === 61 || c === C.QUOTE || c === C.APOS || c === C.DOT || c === C.COLON);
+          ? c === SLASH || (c >= 97 && c <= 122) || (c >= 65 && c <= 90)
+          : isWordChar(c) || c === SLASH || c === SPACE || c === 61 || c === QUOTE || c === APOS || c === DOT || c === COLON);
       if (!ok) {
         // not a tag: it was prose; the current character is read again as text
         this.proseAppend(this.tagBuf, this.tagPos!);
@@ -451,7 +492,7 @@ export class Machine {
     const tag = this.tagBuf;
     this.tagBuf = '';
     this.bstate = B_TEXT;
-    const closing = tag.charCodeAt(1) === C.SLASH;
+    const closing = tag.charCodeAt(1) === SLASH;
     const name = /^<\/?\s*([A-Za-z][\w:.-]*)/.exec(tag)?.[1]?.toLowerCase() ?? '';
     if (name === 'think' || name === 'thinking' || name === 'reasoning') {
       if (closing) {
@@ -516,7 +557,7 @@ export class Machine {
   }
 
   private beforeTicks(s: string, i: number, len: number): number {
-    while (i < len && s.charCodeAt(i) === C.BACKTICK) {
+    while (i < len && s.charCodeAt(i) === BACKTICK) {
       this.ticks++;
       i++;
     }
@@ -548,12 +589,12 @@ export class Machine {
   private beforeFenceInfo(s: string, i: number, len: number): number {
     while (i < len) {
       const c = s.charCodeAt(i);
-      if (c === C.LF) {
+      if (c === LF) {
         this.fenceText += '\n';
         this.openFence();
         return i + 1;
       }
-      if (!(C.isWordChar(c) || c === C.SPACE || c === C.TAB || c === C.CR || c === C.PLUS || c === C.DOT) || this.fenceText.length > 64) {
+      if (!(isWordChar(c) || c === SPACE || c === TAB || c === CR || c === PLUS || c === DOT) || this.fenceText.length > 64) {
         this.openFence();
         return i;
       }
@@ -670,16 +711,16 @@ export class Machine {
             this.surrogateHeld = false;
             o.commitPending(i);
           }
-          if (q === C.QUOTE) {
+          if (q === QUOTE) {
             while (i < len) {
               c = s.charCodeAt(i);
-              if (c === C.QUOTE || c === C.BACKSLASH || c < 32) break;
+              if (c === QUOTE || c === BACKSLASH || c < 32) break;
               i++;
             }
           } else {
             while (i < len) {
               c = s.charCodeAt(i);
-              if (c === q || c === C.QUOTE || c === C.BACKSLASH || c < 32) break;
+              if (c === q || c === QUOTE || c === BACKSLASH || c < 32) break;
               i++;
             }
           }
@@ -694,10 +735,10 @@ export class Machine {
             return i;
           }
           if (c === q) {
-            if (q === C.QUOTE) {
+            if (q === QUOTE) {
               i++;
               this.endString(i);
-            } else if (q === C.APOS) {
+            } else if (q === APOS) {
               if (i + 1 < len) {
                 const n = s.charCodeAt(i + 1);
                 if ((n >= 97 && n <= 122) || (n >= 65 && n <= 90)) {
@@ -721,21 +762,22 @@ export class Machine {
               }
             } else {
               // a typographic closing quote
+              o.record(o.repair('smart_quotes', o.pos(i), 1, '"'));
               o.edit(i, i + 1, '"');
               i++;
               this.endString(i);
             }
-          } else if (c === C.QUOTE) {
+          } else if (c === QUOTE) {
             // a double quote inside a single- or smart-quoted string must be escaped
             o.edit(i, i + 1, '\\"');
-            o.record(o.repair(q === C.APOS ? 'single_quotes' : 'smart_quotes', o.pos(i), 1, '\\"'));
+            o.record(o.repair(q === APOS ? 'single_quotes' : 'smart_quotes', o.pos(i), 1, '\\"'));
             i++;
-          } else if (c === C.BACKSLASH) {
+          } else if (c === BACKSLASH) {
             i = this.escape(s, i, len);
           } else {
             // a raw control character: escape it
             if (!this.rep('control_character')) return this.reject(s, i);
-            const r = C.escapeControl(c);
+            const r = escapeControl(c);
             o.record(o.repair('control_character', o.pos(i), 1, r));
             o.edit(i, i + 1, r);
             i++;
@@ -744,7 +786,7 @@ export class Machine {
         }
         case V_VALUE: {
           let c = s.charCodeAt(i);
-          while (c === C.SPACE || c === C.LF || c === C.CR || c === C.TAB) {
+          while (c === SPACE || c === LF || c === CR || c === TAB) {
             if (++i === len) return i;
             c = s.charCodeAt(i);
           }
@@ -754,7 +796,7 @@ export class Machine {
         }
         case V_KEY: {
           let c = s.charCodeAt(i);
-          while (c === C.SPACE || c === C.LF || c === C.CR || c === C.TAB) {
+          while (c === SPACE || c === LF || c === CR || c === TAB) {
             if (++i === len) return i;
             c = s.charCodeAt(i);
           }
@@ -764,7 +806,7 @@ export class Machine {
         }
         case V_COLON: {
           let c = s.charCodeAt(i);
-          while (c === C.SPACE || c === C.LF || c === C.CR || c === C.TAB) {
+          while (c === SPACE || c === LF || c === CR || c === TAB) {
             this.colonWs++;
             if (++i === len) return i;
             c = s.charCodeAt(i);
@@ -775,7 +817,7 @@ export class Machine {
         }
         case V_AFTER: {
           let c = s.charCodeAt(i);
-          while (c === C.SPACE || c === C.LF || c === C.CR || c === C.TAB) {
+          while (c === SPACE || c === LF || c === CR || c === TAB) {
             if (++i === len) return i;
             c = s.charCodeAt(i);
           }
@@ -808,13 +850,13 @@ export class Machine {
           break;
         case V_DONE: {
           let c = s.charCodeAt(i);
-          while (c === C.SPACE || c === C.LF || c === C.CR || c === C.TAB) {
-            if (c === C.LF) this.doneNewline = true;
+          while (c === SPACE || c === LF || c === CR || c === TAB) {
+            if (c === LF) this.doneNewline = true;
             if (++i === len) return i;
             c = s.charCodeAt(i);
           }
           // a fence, a tag or a new line closes the text the scalar stood alone in
-          if (c === C.BACKTICK || c === C.LT || this.doneNewline) {
+          if (c === BACKTICK || c === LT || this.doneNewline) {
             this.confirm();
             o.flushCommitted(o.pA);
             o.dropPending(i);
@@ -842,7 +884,7 @@ export class Machine {
   /** An opening quote other than `"` at segment index i: replaced by `"`. Returns false to reject. */
   private openOddQuote(i: number, c: number): boolean {
     const o = this.o;
-    const kind: RepairKind = c === C.APOS ? 'single_quotes' : 'smart_quotes';
+    const kind: RepairKind = c === APOS ? 'single_quotes' : 'smart_quotes';
     if (!this.rep(kind)) return false;
     o.record(o.repair(kind, o.pos(i), 1, '"'));
     o.edit(i, i + 1, '"');
@@ -853,6 +895,7 @@ export class Machine {
     if (this.strIsKey) {
       this.vstate = V_COLON;
       this.colonWs = 0;
+      this.keyEnd.save(this.o.seg, i);
     } else {
       this.afterValue(i);
     }
@@ -887,14 +930,15 @@ export class Machine {
     const o = this.o;
     if (i + 1 < len) {
       const n = s.charCodeAt(i + 1);
-      if (n === C.QUOTE || n === C.BACKSLASH || n === C.SLASH || n === 98 || n === 102 || n === 110 || n === 114 || n === 116) return i + 2;
+      if (n === QUOTE || n === BACKSLASH || n === SLASH || n === 98 || n === 102 || n === 110 || n === 114 || n === 116) return i + 2;
       if (n === 117) {
         if (i + 5 < len) {
-          if (C.isHex(s.charCodeAt(i + 2)) && C.isHex(s.charCodeAt(i + 3)) && C.isHex(s.charCodeAt(i + 4)) && C.isHex(s.charCodeAt(i + 5))) return i + 6;
+          if (isHex(s.charCodeAt(i + 2)) && isHex(s.charCodeAt(i + 3)) && isHex(s.charCodeAt(i + 4)) && isHex(s.charCodeAt(i + 5))) return i + 6;
           return this.badEscape(i);
         }
-      } else if (n === C.APOS && this.strQuote === C.APOS) {
+      } else if (n === APOS && this.strQuote === APOS) {
         // `\'` in a single-quoted string is a plain apostrophe in JSON
+        o.record(o.repair('single_quotes', o.pos(i), 2, "'"));
         o.edit(i, i + 2, "'");
         return i + 2;
       } else {
@@ -926,15 +970,15 @@ export class Machine {
       const c = s.charCodeAt(i);
       const b = this.escBuf;
       if (b.length === 1) {
-        if (c === C.QUOTE || c === C.BACKSLASH || c === C.SLASH || c === 98 || c === 102 || c === 110 || c === 114 || c === 116) {
+        if (c === QUOTE || c === BACKSLASH || c === SLASH || c === 98 || c === 102 || c === 110 || c === 114 || c === 116) {
           return this.escDone(i + 1, null, 2);
         }
-        if (c === C.APOS && this.strQuote === C.APOS) return this.escDone(i + 1, "'", 2, 'single_quotes');
+        if (c === APOS && this.strQuote === APOS) return this.escDone(i + 1, "'", 2, 'single_quotes');
         if (c !== 117) return this.escDone(i, '\\\\', 1, 'invalid_escape');
         this.escBuf += 'u';
         i++;
       } else {
-        if (!C.isHex(c)) return this.escDone(i, '\\\\' + b.slice(1), b.length, 'invalid_escape');
+        if (!isHex(c)) return this.escDone(i, '\\\\' + b.slice(1), b.length, 'invalid_escape');
         this.escBuf += s[i];
         i++;
         if (this.escBuf.length === 6) return this.escDone(i, null, 6);
@@ -952,7 +996,7 @@ export class Machine {
       if (kind === 'invalid_escape') {
         if (!this.rep(kind)) return this.reject(o.seg.text, i);
         o.record(o.repair(kind, this.tokPos!, 1, '\\\\'));
-      }
+      } else if (kind === 'single_quotes') o.record(o.repair(kind, this.tokPos!, 2, "'"));
       o.replaceTail(i, tailLen, rep);
     }
     this.tokPos = null;
@@ -968,19 +1012,19 @@ export class Machine {
   private valueStart(s: string, i: number, c: number): number {
     const o = this.o;
     switch (c) {
-      case C.QUOTE:
+      case QUOTE:
         o.commitPending(i);
-        this.beginString(i, C.QUOTE, false);
+        this.beginString(i, QUOTE, false);
         return i + 1;
-      case C.APOS:
-      case C.LDQUO:
-      case C.LSQUO:
+      case APOS:
+      case LDQUO:
+      case LSQUO:
         o.commitPending(i);
         if (!this.openOddQuote(i, c)) return this.reject(s, i);
-        this.beginString(i, c === C.APOS ? C.APOS : c === C.LDQUO ? C.RDQUO : C.RSQUO, false);
+        this.beginString(i, c === APOS ? APOS : c === LDQUO ? RDQUO : RSQUO, false);
         return i + 1;
-      case C.LBRACE:
-      case C.LBRACKET:
+      case LBRACE:
+      case LBRACKET:
         o.commitPending(i);
         if (this.stack.length >= this.maxDepth) {
           throw new StreamFixError('DEPTH_LIMIT', `Nesting is deeper than maxDepth (${this.maxDepth})`, o.seg.base + i);
@@ -988,17 +1032,17 @@ export class Machine {
         this.stack.push(c);
         this.stackVer++;
         if (this.unconfirmed && this.stack.length > CONFIRM_DEPTH) this.confirm();
-        if (c === C.LBRACE) {
+        if (c === LBRACE) {
           this.vstate = V_KEY;
           o.startPending(i + 1);
         } else this.vstate = V_VALUE;
         return i + 1;
-      case C.RBRACE:
-      case C.RBRACKET:
+      case RBRACE:
+      case RBRACKET:
         return this.closer(s, i, c);
-      case C.COMMA: {
+      case COMMA: {
         if (this.stack.length === 0) return this.endRegion(s, i);
-        if (this.stack[this.stack.length - 1] === C.LBRACE) {
+        if (this.stack[this.stack.length - 1] === LBRACE) {
           // `{"a": ,` — the value is missing
           if (!this.rep('missing_value')) return this.reject(s, i);
           o.record(o.repair('missing_value', o.pos(i), 0, 'null'));
@@ -1013,10 +1057,10 @@ export class Machine {
         o.edit(i, i + 1, '');
         return i + 1;
       }
-      case C.SLASH:
+      case SLASH:
         return this.startComment(i, V_VALUE);
       default:
-        if (C.isDigit(c) || c === C.MINUS || c === C.PLUS || c === C.DOT) {
+        if (isDigit(c) || c === MINUS || c === PLUS || c === DOT) {
           if (!o.pending) o.startPending(i);
           this.startToken(i, c);
           this.vstate = V_NUMBER;
@@ -1024,7 +1068,7 @@ export class Machine {
           this.numBad = false;
           return i;
         }
-        if (C.isWordStart(c)) {
+        if (isWordStart(c)) {
           if (!o.pending) o.startPending(i);
           this.startToken(i, c);
           this.wordIsKey = false;
@@ -1049,24 +1093,24 @@ export class Machine {
   /** A key or `}` expected (spaces skipped). */
   private keyStart(s: string, i: number, c: number): number {
     const o = this.o;
-    if (c === C.QUOTE) {
-      this.beginString(i, C.QUOTE, true);
+    if (c === QUOTE) {
+      this.beginString(i, QUOTE, true);
       return i + 1;
     }
-    if (c === C.APOS || c === C.LDQUO || c === C.LSQUO) {
+    if (c === APOS || c === LDQUO || c === LSQUO) {
       if (!this.openOddQuote(i, c)) return this.reject(s, i);
-      this.beginString(i, c === C.APOS ? C.APOS : c === C.LDQUO ? C.RDQUO : C.RSQUO, true);
+      this.beginString(i, c === APOS ? APOS : c === LDQUO ? RDQUO : RSQUO, true);
       return i + 1;
     }
-    if (c === C.RBRACE || c === C.RBRACKET) return this.closer(s, i, c);
-    if (c === C.COMMA) {
+    if (c === RBRACE || c === RBRACKET) return this.closer(s, i, c);
+    if (c === COMMA) {
       if (!this.rep('trailing_comma')) return this.reject(s, i);
       o.record(o.repair('trailing_comma', o.pos(i), 1, ''));
       o.edit(i, i + 1, '');
       return i + 1;
     }
-    if (c === C.SLASH) return this.startComment(i, V_KEY);
-    if (C.isWordChar(c)) {
+    if (c === SLASH) return this.startComment(i, V_KEY);
+    if (isWordChar(c)) {
       this.startToken(i, c);
       this.wordIsKey = true;
       this.vstate = V_WORD;
@@ -1077,25 +1121,24 @@ export class Machine {
 
   private colon(s: string, i: number, c: number): number {
     const o = this.o;
-    if (c === C.COLON) {
+    if (c === COLON) {
       this.vstate = V_VALUE;
       if (this.unconfirmed && !this.candTopScalar) this.confirm();
       return i + 1;
     }
-    if (c === C.SLASH) return this.startComment(i, V_COLON);
-    if (c === C.RBRACE || c === C.COMMA) {
+    if (c === SLASH) return this.startComment(i, V_COLON);
+    if (c === RBRACE || c === COMMA) {
       // `{"a"}` / `{"a", …`: a key without a value
       if (!this.rep('missing_value')) return this.reject(s, i);
-      const at = o.pos(i);
       o.insertBeforeTail(i, this.colonWs, ': null');
-      o.record(o.repair('missing_value', at, 0, ': null'));
+      o.record(o.repair('missing_value', o.resolve(this.keyEnd), 0, ': null'));
       o.commitPending(i);
       this.afterValue(i);
       return i;
     }
-    if (c === C.QUOTE || c === C.APOS || c === C.LBRACE || c === C.LBRACKET || c === C.MINUS || C.isDigit(c) || C.isWordStart(c) || c === C.LDQUO) {
+    if (c === QUOTE || c === APOS || c === LBRACE || c === LBRACKET || c === MINUS || isDigit(c) || isWordStart(c) || c === LDQUO) {
       if (!this.rep('missing_colon')) return this.reject(s, i);
-      o.record(o.repair('missing_colon', o.pos(i), 0, ':'));
+      o.record(o.repair('missing_colon', o.resolve(this.keyEnd), 0, ':'));
       o.insertBeforeTail(i, this.colonWs, ':');
       this.vstate = V_VALUE;
       return i;
@@ -1127,16 +1170,19 @@ export class Machine {
   /** After a value in a container (spaces skipped). */
   private after(s: string, i: number, c: number): number {
     const o = this.o;
-    const inObject = this.stack[this.stack.length - 1] === C.LBRACE;
-    if (c === C.COMMA) {
+    const inObject = this.stack[this.stack.length - 1] === LBRACE;
+    if (c === COMMA) {
       o.markComma(i);
       this.vstate = inObject ? V_KEY : V_VALUE;
       if (this.unconfirmed) this.confirm();
       return i + 1;
     }
-    if (c === C.RBRACE || c === C.RBRACKET) return this.closer(s, i, c);
-    if (c === C.SLASH) return this.startComment(i, V_AFTER);
-    if (c === C.QUOTE || c === C.APOS || c === C.LDQUO || c === C.LSQUO || c === C.LBRACE || c === C.LBRACKET || c === C.MINUS || C.isDigit(c) || C.isWordStart(c)) {
+    if (c === RBRACE || c === RBRACKET) return this.closer(s, i, c);
+    if (c === SLASH) return this.startComment(i, V_AFTER);
+    const startsNext = inObject
+      ? c === QUOTE || c === APOS || c === LDQUO || c === LSQUO || isWordStart(c)
+      : c === QUOTE || c === APOS || c === LDQUO || c === LSQUO || c === LBRACE || c === LBRACKET || c === MINUS || isDigit(c) || isWordStart(c);
+    if (startsNext) {
       // two values in a row: the comma between them is missing
       if (!this.rep('missing_comma')) return this.reject(s, i);
       o.pendRepairs.push(o.repair('missing_comma', o.pendingStart(), 0, ','));
@@ -1151,7 +1197,7 @@ export class Machine {
   private closer(s: string, i: number, c: number): number {
     const o = this.o;
     const stack = this.stack;
-    const want = c === C.RBRACE ? C.LBRACE : C.LBRACKET;
+    const want = c === RBRACE ? LBRACE : LBRACKET;
     if (stack.length === 0) return this.endRegion(s, i);
     let k = stack.length - 1;
     while (k >= 0 && stack[k] !== want) k--;
@@ -1191,7 +1237,7 @@ export class Machine {
       }
       const at = o.dropComma();
       o.pendRepairs.push(o.repair('trailing_comma', at, 1, ''));
-    } else if (st === V_VALUE && o.pending && this.stack[this.stack.length - 1] === C.LBRACE) {
+    } else if (st === V_VALUE && o.pending && this.stack[this.stack.length - 1] === LBRACE) {
       if (!this.rep('missing_value')) {
         this.reject(s, i);
         return;
@@ -1205,7 +1251,7 @@ export class Machine {
         this.reject(s, i);
         return;
       }
-      o.pendRepairs.push(o.repair('missing_value', o.pos(i), 0, ': null'));
+      o.pendRepairs.push(o.repair('missing_value', o.resolve(this.keyEnd), 0, ': null'));
       o.insertBeforeTail(i, this.colonWs, ': null');
     }
     o.commitPending(i);
@@ -1220,26 +1266,26 @@ export class Machine {
     const start = i;
     while (i < len) {
       const c = s.charCodeAt(i);
-      if (c >= C.D0 && c <= C.D9) {
-        if (st === 0 || st === 1) st = c === C.D0 ? 2 : 3;
+      if (c >= D0 && c <= D9) {
+        if (st === 0 || st === 1) st = c === D0 ? 2 : 3;
         else if (st === 2) {
           bad = true; // a leading zero
           st = 3;
         } else if (st === 4) st = 5;
         else if (st === 6 || st === 7) st = 8;
-      } else if (c === C.MINUS || c === C.PLUS) {
+      } else if (c === MINUS || c === PLUS) {
         if (st === 0) {
-          if (c === C.PLUS) bad = true;
+          if (c === PLUS) bad = true;
           st = 1;
         } else if (st === 6) st = 7;
         else break;
-      } else if (c === C.DOT) {
+      } else if (c === DOT) {
         if (st === 2 || st === 3) st = 4;
         else if (st === 0 || st === 1) {
           bad = true; // `.5`
           st = 4;
         } else break;
-      } else if (c === C.LOWER_E || c === C.UPPER_E) {
+      } else if (c === LOWER_E || c === UPPER_E) {
         if (st === 2 || st === 3 || st === 5) st = 6;
         else if (st === 4) {
           bad = true;
@@ -1253,9 +1299,9 @@ export class Machine {
     this.numBad = bad;
     if (i === len) return i;
     const c = s.charCodeAt(i);
-    if (C.isWordChar(c) && !(c === C.MINUS)) {
+    if (isWordChar(c) && !(c === MINUS)) {
       // `-Infinity`, `1st`, `12abc`: a word, not a number
-      if (this.tokLen <= 1 || C.isWordStart(c)) {
+      if (this.tokLen <= 1 || isWordStart(c)) {
         this.tokPrefix = this.tail(i, this.tokLen);
         this.wordIsKey = false;
         this.vstate = V_WORD;
@@ -1325,7 +1371,7 @@ export class Machine {
 
   private word(s: string, i: number, len: number): number {
     const start = i;
-    while (i < len && C.isWordChar(s.charCodeAt(i))) i++;
+    while (i < len && isWordChar(s.charCodeAt(i))) i++;
     this.tokLen += i - start;
     if (this.tokPrefix.length < 12) this.tokPrefix += s.slice(start, Math.min(i, start + 12));
     if (i === len) return i;
@@ -1348,6 +1394,7 @@ export class Machine {
       this.tokPos = null;
       this.vstate = V_COLON;
       this.colonWs = 0;
+      this.keyEnd.save(o.seg, i);
       return i;
     }
     const kw = KEYWORDS.get(raw);
@@ -1389,8 +1436,8 @@ export class Machine {
   private unquoted(s: string, i: number, len: number): number {
     while (i < len) {
       const c = s.charCodeAt(i);
-      if (c === C.COMMA || c === C.RBRACE || c === C.RBRACKET || c === C.LF || c === C.CR) return this.endUnquoted(i);
-      if (c === C.SPACE || c === C.TAB) this.uqTrail++;
+      if (c === COMMA || c === RBRACE || c === RBRACKET || c === LF || c === CR) return this.endUnquoted(i);
+      if (c === SPACE || c === TAB) this.uqTrail++;
       else this.uqTrail = 0;
       this.tokLen++;
       i++;
@@ -1441,30 +1488,34 @@ export class Machine {
     const o = this.o;
     if (this.vstate === V_SLASH) {
       const c = s.charCodeAt(i);
-      if (c === C.SLASH) this.vstate = V_LINE_COMMENT;
-      else if (c === C.STAR) this.vstate = V_BLOCK_COMMENT;
+      if (c === SLASH) this.vstate = V_LINE_COMMENT;
+      else if (c === STAR) this.vstate = V_BLOCK_COMMENT;
       else {
-        // a lone `/`: not JSON; the region ends at it
-        const at = this.commentIdx >= 0 ? this.commentIdx : i;
+        // a lone `/` is not JSON: removed like a comment that never started, and the JSON region
+        // ends at what follows it (the same wherever a chunk boundary falls)
+        if (!this.rep('comment')) return this.reject(s, i);
+        const at = this.commentIdx >= 0 ? o.pos(this.commentIdx) : this.commentPos!;
+        o.record(o.repair('comment', at, 1, ''));
+        this.commentIdx = -1;
         this.vstate = this.commentRet;
-        o.emitFrom = at;
-        if (o.pending) o.pA = at;
-        return this.endRegion(s, at);
+        o.emitFrom = i;
+        if (o.pending) o.pA = i;
+        return this.endRegion(s, i);
       }
       i++;
     }
     if (this.vstate === V_LINE_COMMENT) {
       while (i < len) {
         const c = s.charCodeAt(i);
-        if (c === C.LF || c === C.CR) return this.endComment(i);
+        if (c === LF || c === CR) return this.endComment(i);
         i++;
       }
       return i;
     }
     while (i < len) {
       const c = s.charCodeAt(i);
-      if (this.commentStar && c === C.SLASH) return this.endComment(i + 1);
-      this.commentStar = c === C.STAR;
+      if (this.commentStar && c === SLASH) return this.endComment(i + 1);
+      this.commentStar = c === STAR;
       i++;
     }
     return i;
@@ -1491,6 +1542,7 @@ export class Machine {
   private endRegion(s: string, i: number): number {
     if (this.unconfirmed) return this.reject(s, i);
     this.finishValue(i);
+    this.o.commitPending(i);
     this.phase = P_AFTER;
     this.trailStart = -2;
     return i;
@@ -1511,14 +1563,18 @@ export class Machine {
           continue;
         }
         if (st === V_ESCAPE || this.surrogateHeld) {
-          // an escape or a surrogate pair cut off: dropped
-          if (this.escOwnPending || this.surrogateHeld) o.dropPending(i);
-          else o.replaceTail(i, this.escBuf.length, '');
+          // an escape or a surrogate pair cut off: replaced by the closing quote
+          let cut: { at: Position; length: number };
+          if (this.escOwnPending || this.surrogateHeld) cut = o.dropPending(i);
+          else {
+            cut = { at: this.tokPos!, length: this.escBuf.length };
+            o.replaceTail(i, this.escBuf.length, '');
+          }
           this.escBuf = '';
           this.escOwnPending = false;
           this.surrogateHeld = false;
-        }
-        o.record(o.repair('unclosed_string', o.pos(i), 0, '"'));
+          o.record(o.repair('unclosed_string', cut.at, cut.length, '"'));
+        } else o.record(o.repair('unclosed_string', o.pos(i), 0, '"'));
         o.edit(i, i, '"');
         this.truncated = true;
         this.afterValue(i);
@@ -1530,14 +1586,12 @@ export class Machine {
       } else if (st === V_UQSTR) {
         this.endUnquoted(i);
       } else if (st === V_SLASH || st === V_LINE_COMMENT || st === V_BLOCK_COMMENT) {
-        if (st !== V_SLASH) {
-          const at = this.commentIdx >= 0 ? o.pos(this.commentIdx) : this.commentPos!;
-          o.record(o.repair('comment', at, o.seg.base + i - at.offset, ''));
-        }
+        const at = this.commentIdx >= 0 ? o.pos(this.commentIdx) : this.commentPos!;
+        o.record(o.repair('comment', at, o.seg.base + i - at.offset, ''));
         this.vstate = this.commentRet;
       } else if (st === V_VALUE) {
         if (o.pending) {
-          const inObject = this.stack[this.stack.length - 1] === C.LBRACE;
+          const inObject = this.stack[this.stack.length - 1] === LBRACE;
           const d = o.dropPending(i);
           o.record(o.repair(inObject ? 'dangling_key' : 'trailing_comma', d.at, d.length, ''));
           this.truncated = true;
@@ -1593,19 +1647,23 @@ export class Machine {
   private runAfter(s: string, i: number, len: number): number {
     const o = this.o;
     if (this.trailStart === -1) {
-      while (i < len && C.isSpace(s.charCodeAt(i))) i++;
+      while (i < len && isSpace(s.charCodeAt(i))) i++;
       if (i === len) return i;
       // something other than spaces follows the value: the spaces are not part of the JSON
       if (o.pending) o.dropPending(i);
       this.trailStart = -2;
     }
+    // from here on nothing is output
     if (this.trailPos === null) {
-      while (i < len && C.isSpace(s.charCodeAt(i))) i++;
-      if (i === len) return i;
+      while (i < len && isSpace(s.charCodeAt(i))) i++;
+      if (i === len) {
+        o.emitFrom = o.pA = len;
+        return i;
+      }
       this.trailPos = o.pos(i);
     }
     this.trailText += s.slice(i);
-    o.emitFrom = len;
+    o.emitFrom = o.pA = len;
     return len;
   }
 
@@ -1615,11 +1673,11 @@ export class Machine {
     const seg = new Segment(text, at.offset, at.line, at.column);
     let i = 0;
     for (;;) {
-      while (i < text.length && C.isSpace(text.charCodeAt(i))) i++;
+      while (i < text.length && isSpace(text.charCodeAt(i))) i++;
       const rest = text.slice(i);
       const m = /^`{3,}/.exec(rest) ?? /^<\/?[A-Za-z_][\w:.-]*>/.exec(rest);
       if (!m) break;
-      this.strip(m[0].charCodeAt(0) === C.BACKTICK ? 'fence' : 'wrapper', { offset: at.offset + i, line: seg.line(i), column: seg.column(i) }, m[0]);
+      this.strip(m[0].charCodeAt(0) === BACKTICK ? 'fence' : 'wrapper', { offset: at.offset + i, line: seg.line(i), column: seg.column(i) }, m[0]);
       i += m[0].length;
     }
     const rest = text.slice(i).trimEnd();

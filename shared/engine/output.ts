@@ -61,6 +61,11 @@ export class Output {
     return { offset: seg.base + idx, line: seg.line(idx), column: seg.column(idx) };
   }
 
+  /** A saved position: found with the cursor when it is in the current segment. */
+  resolve(p: SavedPosition): Position {
+    return p.isIn(this.seg) ? this.pos(p.index) : p.get();
+  }
+
   repair(kind: RepairKind, at: Position, length: number, replacement: string): Repair {
     return { kind, offset: at.offset, length, line: at.line, column: at.column, replacement, message: REPAIR_MESSAGES[kind] };
   }
@@ -243,6 +248,14 @@ export class SavedPosition {
     this.line0 = seg.line0;
     this.col0 = seg.col0;
     this.idx = idx;
+  }
+
+  get index(): number {
+    return this.idx;
+  }
+
+  isIn(seg: Segment): boolean {
+    return seg.text === this.text && seg.base === this.base;
   }
 
   get(): Position {

@@ -258,7 +258,7 @@ export const CASES: Case[] = [
     input: "{“a”: “b”}",
     json: "{\"a\": \"b\"}",
     status: "REPAIRED",
-    repairs: [["smart_quotes", 1, 1, 0, 1, "\""], ["smart_quotes", 6, 1, 0, 6, "\""]],
+    repairs: [["smart_quotes", 1, 1, 0, 1, "\""], ["smart_quotes", 3, 1, 0, 3, "\""], ["smart_quotes", 6, 1, 0, 6, "\""], ["smart_quotes", 8, 1, 0, 8, "\""]],
     stripped: [],
   },
   {
@@ -330,7 +330,7 @@ export const CASES: Case[] = [
     input: "{\"a\" 1}",
     json: "{\"a\": 1}",
     status: "REPAIRED",
-    repairs: [["missing_colon", 5, 0, 0, 5, ":"]],
+    repairs: [["missing_colon", 4, 0, 0, 4, ":"]],
     stripped: [],
   },
   {
@@ -429,7 +429,7 @@ export const CASES: Case[] = [
     input: "{\"a\": \"x\\u00",
     json: "{\"a\": \"x\"}",
     status: "TRUNCATED",
-    repairs: [["unclosed_string", 12, 0, 0, 12, "\""], ["unclosed_container", 12, 0, 0, 12, "}"]],
+    repairs: [["unclosed_string", 8, 4, 0, 8, "\""], ["unclosed_container", 12, 0, 0, 12, "}"]],
     stripped: [],
   },
   {

@@ -1,0 +1,85 @@
+import { strict as assert } from 'node:assert';
+import { createStreamRepairer, repairJson, StreamFixError, type RepairResult } from '../../shared/engine';
+
+/** mulberry32: a small seeded generator, so every run tests the same inputs. */
+function rng(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Pieces that LLM output and broken JSON are made of, to glue together at random. */
+const PIECES = ['{', '}', '[', ']', '"', "'", ':', ',', ' ', '\n', 'a', 'b', '1', '0', '-', '.', 'e', 'true', 'tru', 'None', '/', '*', '//', '\\', '\\u', '<think>', '</think>', '<', '>', '`', '```', '```json\n', '“', '”', '😀', '\ud83d', '#', '\t', 'x y', 'null', '+', 'E', '{"k": ', '"v"', ', '];
+
+/** Apply the repairs to the input and remove the stripped spans: the result must be the JSON (up to
+ * the whitespace around it), so each repair is a real, self-contained edit (what the quick fixes use). */
+function applyEdits(input: string, r: RepairResult): string {
+  const edits = [
+    ...r.repairs.map((x) => ({ offset: x.offset, length: x.length, text: x.replacement })),
+    ...r.stripped.map((x) => ({ offset: x.offset, length: x.length, text: '' })),
+  ].sort((a, b) => a.offset - b.offset || a.length - b.length);
+  let out = '';
+  let pos = 0;
+  for (const e of edits) {
+    assert.ok(e.offset >= pos || e.length === 0, `edits overlap at ${e.offset}`);
+    out += input.slice(pos, Math.max(pos, e.offset)) + e.text;
+    pos = Math.max(pos, e.offset + e.length);
+  }
+  return out + input.slice(pos);
+}
+
+describe('engine on random LLM-like text (seeded)', () => {
+  const random = rng(20261122);
+  const inputs: string[] = [];
+  for (let n = 0; n < 3000; n++) {
+    let s = '';
+    const len = Math.floor(random() * 30);
+    for (let k = 0; k < len; k++) s += PIECES[Math.floor(random() * PIECES.length)];
+    inputs.push(s);
+  }
+
+  it('gives parseable output, whose repairs and stripped spans rebuild it from the input', () => {
+    for (const input of inputs) {
+      const r = repairJson(input);
+      if (r.json === null) {
+        assert.equal(r.status, 'FAILED');
+        continue;
+      }
+      assert.doesNotThrow(() => JSON.parse(r.json!), `${JSON.stringify(input)} -> ${r.json}`);
+      assert.equal(applyEdits(input, r).trim(), r.json.trim(), JSON.stringify(input));
+    }
+  });
+
+  it('gives the same output in chunks of 1, 2, 3 and 5 characters, with a valid view after each', () => {
+    for (const input of inputs) {
+      const whole = repairJson(input);
+      for (const size of [1, 2, 3, 5]) {
+        const s = createStreamRepairer();
+        let out = '';
+        for (let i = 0; i < input.length; i += size) {
+          out += s.push(input.slice(i, i + size)).output;
+          const view = s.view();
+          if (view !== null) assert.doesNotThrow(() => JSON.parse(view), `${JSON.stringify(input)} view ${view}`);
+        }
+        const end = s.end();
+        out += end.final;
+        assert.equal(out, whole.json ?? '', `${JSON.stringify(input)} in chunks of ${size}`);
+        assert.equal(end.status, whole.status, `${JSON.stringify(input)} in chunks of ${size}`);
+      }
+    }
+  });
+
+  it('throws nothing but StreamFixError, even with tight limits', () => {
+    for (const input of inputs.slice(0, 1000)) {
+      try {
+        const r = repairJson(input, { maxDepth: 3, maxHoldBack: 8, maxInputLength: 40 });
+        assert.ok(r.status !== 'FAILED' || r.error !== undefined);
+      } catch (e) {
+        assert.ok(e instanceof StreamFixError, String(e));
+      }
+    }
+  });
+});
