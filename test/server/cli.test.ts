@@ -250,6 +250,13 @@ describe('CLI: streamfix repair', () => {
     assert.match(help.stdout, /--report\[=text\|json\]/);
   });
 
+  it('hands `serve` and its flags to the daemon, which rejects an unknown flag with exit 2', async () => {
+    const r = await run(['serve', '--bogus']);
+    assert.equal(r.code, 2);
+    assert.equal(r.stdout, '');
+    assert.equal(r.stderr.split('\n')[0], 'streamfix: unknown option "--bogus"');
+  });
+
   it('says to build when dist/cli.js is missing, exiting 2', async () => {
     const bin = path.join(tmp, 'pkg', 'server', 'bin', 'streamfix.cjs');
     mkdirSync(path.dirname(bin), { recursive: true });
