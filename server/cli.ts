@@ -18,6 +18,8 @@ import { formatReport } from './cliReport';
 const EXIT_OK = 0;
 const EXIT_FAILED = 1;
 const EXIT_USAGE = 2;
+/** The engine's default maxInputLength (64 MiB of UTF-16 code units), see RepairOptions. */
+const DEFAULT_MAX_INPUT = 64 * 1024 * 1024;
 
 function err(text: string): void {
   process.stderr.write(text);
@@ -67,7 +69,19 @@ function failedResult(e: StreamFixError): RepairResult {
 async function repairWhole(args: RepairArgs, input: Readable): Promise<number> {
   // Decode once, at the end, so no UTF-8 sequence is split (and a BOM is dropped).
   const parts: Buffer[] = [];
-  for await (const b of input) parts.push(typeof b === 'string' ? Buffer.from(b) : (b as Buffer));
+  // A UTF-16 code unit takes at most 3 UTF-8 bytes, so past 3 bytes per allowed unit the input is
+  // surely too large: stop reading instead of buffering an unbounded stdin.
+  const maxBytes = 3 * (args.options.maxInputLength ?? DEFAULT_MAX_INPUT);
+  let size = 0;
+  for await (const b of input) {
+    const buf = typeof b === 'string' ? Buffer.from(b) : (b as Buffer);
+    size += buf.length;
+    if (size > maxBytes) {
+      const limit = args.options.maxInputLength ?? DEFAULT_MAX_INPUT;
+      return finish(args, '', failedResult(new StreamFixError('INPUT_TOO_LARGE', `Input is longer than maxInputLength (${limit} characters)`, limit)));
+    }
+    parts.push(buf);
+  }
   const text = new TextDecoder('utf-8').decode(Buffer.concat(parts));
   let result: RepairResult;
   try {

@@ -30,6 +30,10 @@ function run(args: string[], stdin: string | Buffer = '', bin = BIN): Promise<Ra
   const err: Buffer[] = [];
   child.stdout.on('data', (b: Buffer) => out.push(b));
   child.stderr.on('data', (b: Buffer) => err.push(b));
+  child.stdin.on('error', (e: NodeJS.ErrnoException) => {
+    // The CLI may exit before reading all of stdin (a usage error, an input past --max-input).
+    if (e.code !== 'EPIPE') throw e;
+  });
   child.stdin.end(stdin);
   return new Promise((resolve, reject) => {
     child.on('error', reject);
@@ -211,6 +215,18 @@ describe('CLI: streamfix repair', () => {
     assert.equal(r.code, 1);
     assert.equal(r.stdout, '');
     assert.match(r.stderr, /^streamfix: .+ \(DEPTH_LIMIT\)\n$/);
+  });
+
+  it('exits 1 with INPUT_TOO_LARGE past --max-input, whole or streamed', async () => {
+    const small = await run(['repair', '--max-input', '10'], '{"a": "0123456789"}');
+    assert.equal(small.code, 1);
+    assert.match(small.stderr, /^streamfix: .+ \(INPUT_TOO_LARGE\)\n$/);
+    // Far past 3 bytes per allowed character: the CLI stops buffering stdin before the engine sees it.
+    const big = await run(['repair', '--max-input', '10'], '[' + '1,'.repeat(5000) + '1]');
+    assert.deepEqual(big, { code: 1, stdout: '', stderr: 'streamfix: Input is longer than maxInputLength (10 characters) (INPUT_TOO_LARGE)\n' });
+    const streamed = await run(['repair', '--stream', '--max-input', '10'], '{"a": "0123456789"}');
+    assert.equal(streamed.code, 1);
+    assert.match(streamed.stderr, /^streamfix: .+ \(INPUT_TOO_LARGE\)\n$/);
   });
 
   it('exits 2 naming an unknown option, command or a bad value', async () => {
