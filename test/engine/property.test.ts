@@ -93,12 +93,16 @@ describe('engine properties', () => {
         return { original: j, text: join(ts), applied };
       });
     fc.assert(
-      fc.property(corrupted, ({ original, text, applied }) => {
+      fc.property(corrupted, fc.array(fc.nat(), { maxLength: 6 }), ({ original, text, applied }, cuts) => {
         const r = repairJson(text);
         assert.notEqual(r.status, 'FAILED', `${applied.join(', ')}: ${r.error?.message}`);
         assert.ok(deepEqual(JSON.parse(r.json!), JSON.parse(original)), `${applied.join(', ')} on ${original}: got ${r.json}`);
+        // The same repair at any split into chunks.
+        const s = streamed(text, cuts);
+        assert.equal(s.output, r.json);
+        assert.deepEqual(s.result.repairs, r.repairs);
       }),
-      params(400),
+      params(800),
     );
   });
 
@@ -143,7 +147,7 @@ describe('engine properties', () => {
         if (r === null || r.status === 'FAILED') return;
         assert.doesNotThrow(() => JSON.parse(r.json!), `input ${JSON.stringify(t)} gave ${JSON.stringify(r.json)}`);
       }),
-      params(1500),
+      params(3000),
     );
   });
 
