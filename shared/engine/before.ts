@@ -1,0 +1,369 @@
+/**
+ * Before the JSON value: reasoning blocks (`<think>…</think>`), code fences, wrapper tags and prose,
+ * and the candidate a `{`/`[` in prose starts: confirmed as the JSON, or rejected and scanned again as prose.
+ */
+import * as C from './chars';
+import { Segment } from './segment';
+import * as S from './state';
+import type { Position, StrippedKind, Stripped } from './types';
+
+// Local bindings of the character codes (and of the state codes): read as plain constants on the hot
+// path, whether the engine runs bundled or module by module (where a namespace read goes through a getter).
+const {
+  APOS,
+  BACKTICK,
+  COLON,
+  CR,
+  DOT,
+  GT,
+  LBRACE,
+  LBRACKET,
+  LF,
+  LT,
+  MINUS,
+  PLUS,
+  QUOTE,
+  SLASH,
+  SPACE,
+  TAB,
+  isDigit,
+  isSpace,
+  isWordChar,
+} = C;
+const {
+  P_BEFORE,
+  P_VALUE,
+  B_TEXT,
+  B_TAG,
+  B_THINK,
+  B_TICKS,
+  B_FENCE_INFO,
+  V_VALUE,
+} = S;
+
+export abstract class BeforeScanner extends S.MachineState {
+  protected runBefore(s: string, i: number, len: number): number {
+    switch (this.bstate) {
+      case B_TEXT:
+        return this.beforeText(s, i, len);
+      case B_TAG:
+        return this.beforeTag(s, i, len);
+      case B_THINK:
+        return this.beforeThink(s, i, len);
+      case B_TICKS:
+        return this.beforeTicks(s, i, len);
+      default:
+        return this.beforeFenceInfo(s, i, len);
+    }
+  }
+
+  protected flushProse(s: string, i: number): void {
+    if (this.proseFrom >= 0 && i > this.proseFrom) this.proseText += s.slice(this.proseFrom, i);
+    this.proseFrom = -1;
+  }
+
+  /** Add text that turned out to be prose (a non-tag `<…`, inline backticks, a rejected brace). */
+  protected proseAppend(text: string, at: Position): void {
+    if (this.prosePos === null && text.trim() !== '') this.prosePos = at;
+    this.proseText += text;
+  }
+
+  /** Close the current prose run: recorded as stripped prose (or reasoning) when not blank. */
+  protected finishProse(kind: StrippedKind = 'prose', suffix = ''): void {
+    const text = this.proseText;
+    const at = this.prosePos;
+    this.proseText = '';
+    this.prosePos = null;
+    if (at === null) {
+      if (suffix === '') return;
+    }
+    const start = at ?? this.tagPos!;
+    let body: string;
+    if (at === null) body = suffix;
+    else {
+      // the run's text from its first non-space character; trailing spaces are not part of the span
+      const lead = text.length - text.trimStart().length;
+      body = suffix === '' ? text.slice(lead).trimEnd() : text.slice(lead) + suffix;
+    }
+    if (kind === 'reasoning') {
+      this.reasoningOut += at === null ? '' : text.slice(text.length - text.trimStart().length).trim();
+    }
+    this.strip(kind, start, body);
+  }
+
+  protected strip(kind: StrippedKind, at: Position, text: string): void {
+    const st: Stripped = { kind, offset: at.offset, length: text.length, line: at.line, column: at.column, text };
+    this.stripped.push(st);
+    this.newStripped.push(st);
+    this.anythingBefore = true;
+  }
+
+  protected beforeText(s: string, i: number, len: number): number {
+    if (this.proseFrom < 0) this.proseFrom = i;
+    while (i < len) {
+      const c = s.charCodeAt(i);
+      if (c === LT) {
+        this.flushProse(s, i);
+        this.tagBuf = '<';
+        this.tagPos = this.o.pos(i);
+        this.bstate = B_TAG;
+        return i + 1;
+      }
+      if (c === BACKTICK) {
+        this.flushProse(s, i);
+        this.ticks = 1;
+        this.fencePos = this.o.pos(i);
+        this.bstate = B_TICKS;
+        return i + 1;
+      }
+      if (c === LBRACE || c === LBRACKET) {
+        this.flushProse(s, i);
+        this.startCandidate(i, false);
+        return i;
+      }
+      if (this.confirmNext && (c === QUOTE || c === MINUS || isDigit(c) || c === 116 || c === 102 || c === 110)) {
+        this.flushProse(s, i);
+        this.startCandidate(i, true);
+        return i;
+      }
+      if (!isSpace(c)) {
+        if (this.prosePos === null) this.prosePos = this.o.pos(i);
+        this.confirmNext = false;
+      }
+      i++;
+    }
+    return i;
+  }
+
+  protected beforeTag(s: string, i: number, len: number): number {
+    while (i < len) {
+      const c = s.charCodeAt(i);
+      const n = this.tagBuf.length;
+      if (c === GT && n > 1) {
+        this.tagBuf += '>';
+        this.onTag();
+        return i + 1;
+      }
+      const ok =
+        n < 100 &&
+        (n === 1
+          ? c === SLASH || (c >= 97 && c <= 122) || (c >= 65 && c <= 90)
+          : isWordChar(c) || c === SLASH || c === SPACE || c === 61 || c === QUOTE || c === APOS || c === DOT || c === COLON);
+      if (!ok) {
+        // not a tag: it was prose; the current character is read again as text
+        this.proseAppend(this.tagBuf, this.tagPos!);
+        this.confirmNext = false;
+        this.tagBuf = '';
+        this.bstate = B_TEXT;
+        this.proseFrom = i;
+        return i;
+      }
+      this.tagBuf += s[i];
+      i++;
+    }
+    return i;
+  }
+
+  protected onTag(): void {
+    const tag = this.tagBuf;
+    this.tagBuf = '';
+    this.bstate = B_TEXT;
+    const closing = tag.charCodeAt(1) === SLASH;
+    const name = /^<\/?\s*([A-Za-z][\w:.-]*)/.exec(tag)?.[1]?.toLowerCase() ?? '';
+    if (name === 'think' || name === 'thinking' || name === 'reasoning') {
+      if (closing) {
+        // a closing tag with no opening one: everything before it was reasoning
+        this.finishProse('reasoning', tag);
+        this.confirmNext = true;
+        return;
+      }
+      this.finishProse();
+      this.thinkClose = `</${name}>`;
+      this.thinkMatch = 0;
+      this.thinkText = tag;
+      this.thinkPos = this.tagPos;
+      this.bstate = B_THINK;
+      return;
+    }
+    this.finishProse();
+    this.strip('wrapper', this.tagPos!, tag);
+    this.confirmNext = !closing;
+  }
+
+  protected beforeThink(s: string, i: number, len: number): number {
+    const close = this.thinkClose;
+    while (i < len) {
+      if (this.thinkMatch === 0) {
+        const j = s.indexOf('<', i);
+        const end = j === -1 ? len : j;
+        if (end > i) {
+          const t = s.slice(i, end);
+          this.thinkText += t;
+          this.reasoningOut += t;
+          i = end;
+          if (i === len) break;
+        }
+      }
+      const c = s.charCodeAt(i) | (this.thinkMatch > 1 ? 0x20 : 0); // tag names match case-insensitively
+      if (c === close.charCodeAt(this.thinkMatch)) {
+        this.thinkMatch++;
+        i++;
+        if (this.thinkMatch === close.length) {
+          this.thinkText += close;
+          this.strip('reasoning', this.thinkPos!, this.thinkText);
+          this.thinkText = '';
+          this.thinkMatch = 0;
+          this.bstate = B_TEXT;
+          this.confirmNext = true;
+          return i;
+        }
+      } else if (this.thinkMatch > 0) {
+        // a false start: the matched characters were reasoning text; read this one again
+        const t = close.slice(0, this.thinkMatch);
+        this.thinkText += t;
+        this.reasoningOut += t;
+        this.thinkMatch = 0;
+      } else {
+        this.thinkText += s[i];
+        this.reasoningOut += s[i];
+        i++;
+      }
+    }
+    return i;
+  }
+
+  protected beforeTicks(s: string, i: number, len: number): number {
+    while (i < len && s.charCodeAt(i) === BACKTICK) {
+      this.ticks++;
+      i++;
+    }
+    if (i === len) return i;
+    this.endTicks();
+    return i;
+  }
+
+  protected endTicks(): void {
+    const ticks = '`'.repeat(this.ticks);
+    if (this.ticks >= 3) {
+      if (this.inFence) {
+        // an empty fence closes before any value
+        this.finishProse();
+        this.strip('fence', this.fencePos!, ticks);
+        this.inFence = false;
+        this.bstate = B_TEXT;
+      } else {
+        this.fenceText = ticks;
+        this.bstate = B_FENCE_INFO;
+      }
+    } else {
+      this.proseAppend(ticks, this.fencePos!);
+      this.confirmNext = false;
+      this.bstate = B_TEXT;
+    }
+  }
+
+  protected beforeFenceInfo(s: string, i: number, len: number): number {
+    while (i < len) {
+      const c = s.charCodeAt(i);
+      if (c === LF) {
+        this.fenceText += '\n';
+        this.openFence();
+        return i + 1;
+      }
+      if (!(isWordChar(c) || c === SPACE || c === TAB || c === CR || c === PLUS || c === DOT) || this.fenceText.length > 64) {
+        this.openFence();
+        return i;
+      }
+      this.fenceText += s[i];
+      i++;
+    }
+    return i;
+  }
+
+  protected openFence(): void {
+    this.finishProse();
+    this.strip('fence', this.fencePos!, this.fenceText);
+    this.fenceText = '';
+    this.inFence = true;
+    this.confirmNext = true;
+    this.bstate = B_TEXT;
+  }
+
+  /** A `{`, `[` or (at the start) a scalar begins what may be the JSON value. */
+  protected startCandidate(i: number, scalar: boolean): void {
+    const o = this.o;
+    this.phase = P_VALUE;
+    this.vstate = V_VALUE;
+    this.stack.length = 0;
+    this.stackVer++;
+    this.candTopScalar = scalar;
+    const leading = !this.anythingBefore && this.prosePos === null ? this.proseText : '';
+    if (this.confirmNext && !scalar) {
+      this.unconfirmed = false;
+      this.valueSeen = true;
+      this.finishProse();
+    } else {
+      this.unconfirmed = true;
+      this.candPos = o.pos(i);
+      this.candRaw = '';
+      this.candIdx = i;
+      o.cand = '';
+      this.candRepairs = [];
+      o.repairSink = this.candRepairs;
+    }
+    o.emitFrom = i;
+    o.pA = i;
+    // valid JSON keeps its leading whitespace, byte for byte
+    if (leading !== '') o.emit(leading);
+    if (!this.unconfirmed) this.proseText = '';
+  }
+
+  /** The candidate is JSON after all: its buffered output and repairs go out. */
+  protected confirm(): void {
+    if (!this.unconfirmed) return;
+    this.unconfirmed = false;
+    this.valueSeen = true;
+    this.o.out += this.o.cand ?? '';
+    this.o.cand = null;
+    for (const r of this.candRepairs) this.newRepairs.push(r);
+    this.candRepairs = [];
+    this.o.repairSink = this.newRepairs;
+    this.candRaw = '';
+    const proseText = this.proseText;
+    if (this.prosePos !== null) this.finishProse();
+    else this.proseText = '';
+    void proseText;
+  }
+
+  /** The candidate was prose: forget it and scan its text again (after its first character). */
+  protected reject(s: string, i: number): number {
+    const raw = this.candRaw + s.slice(this.candIdx, i);
+    const o = this.o;
+    this.proseAppend(raw[0], this.candPos);
+    this.confirmNext = false;
+    this.unconfirmed = false;
+    this.phase = P_BEFORE;
+    this.bstate = B_TEXT;
+    this.stack.length = 0;
+    this.stackVer++;
+    this.candRaw = '';
+    this.candRepairs = [];
+    o.cand = null;
+    o.repairSink = this.newRepairs;
+    o.pending = false;
+    o.carry = '';
+    o.pendRepairs = [];
+    this.tokIdx = -1;
+    this.tokLen = 0;
+    this.tokPos = null;
+    this.escBuf = '';
+    this.escOwnPending = false;
+    this.surrogateHeld = false;
+    this.sqHeld = false;
+    o.hasComma = false;
+    o.commaIdx = -1;
+    o.commaInCarry = -1;
+    this.rescan = new Segment(raw.slice(1), this.candPos.offset + 1, this.candPos.line, this.candPos.column + 1);
+    return i;
+  }
+}

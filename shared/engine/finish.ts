@@ -1,0 +1,222 @@
+/** The end of the JSON region (the input ended, or text that cannot be JSON came) and the text after it. */
+import * as C from './chars';
+import { Segment } from './segment';
+import * as S from './state';
+import { StructureScanner } from './structure';
+import type { Position } from './types';
+
+// Local bindings of the character codes (and of the state codes): read as plain constants on the hot
+// path, whether the engine runs bundled or module by module (where a namespace read goes through a getter).
+const {
+  BACKTICK,
+  LBRACE,
+  isSpace,
+} = C;
+const {
+  P_BEFORE,
+  P_VALUE,
+  P_AFTER,
+  B_TEXT,
+  B_TAG,
+  B_THINK,
+  B_TICKS,
+  B_FENCE_INFO,
+  V_VALUE,
+  V_KEY,
+  V_COLON,
+  V_AFTER,
+  V_STRING,
+  V_ESCAPE,
+  V_NUMBER,
+  V_WORD,
+  V_UQSTR,
+  V_SLASH,
+  V_LINE_COMMENT,
+  V_BLOCK_COMMENT,
+  V_DONE,
+  V_SQ_CLOSE,
+  closerOf,
+} = S;
+
+export abstract class Finisher extends StructureScanner {
+  /** Text that cannot continue the value starts at i: close what is open, the rest is trailing. */
+  protected endRegion(s: string, i: number): number {
+    if (this.unconfirmed) return this.reject(s, i);
+    this.finishValue(i);
+    this.o.commitPending(i);
+    this.phase = P_AFTER;
+    this.trailStart = -2;
+    return i;
+  }
+
+  /** Close everything open at segment index i (the end of the input or of the JSON region). */
+  protected finishValue(i: number): void {
+    const o = this.o;
+    for (let guard = 0; guard < 8 && this.phase === P_VALUE; guard++) {
+      const st = this.vstate;
+      if (st === V_STRING || st === V_ESCAPE || st === V_SQ_CLOSE) {
+        if (st === V_SQ_CLOSE) {
+          this.singleQuoteClose(o.seg.text, i);
+          continue;
+        }
+        if (this.strIsKey) {
+          this.danglingKey(i);
+          continue;
+        }
+        if (st === V_ESCAPE || this.surrogateHeld) {
+          // an escape or a surrogate pair cut off: replaced by the closing quote
+          let cut: { at: Position; length: number };
+          if (this.escOwnPending || this.surrogateHeld) cut = o.dropPending(i);
+          else {
+            cut = { at: this.tokPos!, length: this.escBuf.length };
+            o.replaceTail(i, this.escBuf.length, '');
+          }
+          this.escBuf = '';
+          this.escOwnPending = false;
+          this.surrogateHeld = false;
+          o.record(o.repair('unclosed_string', cut.at, cut.length, '"'));
+        } else o.record(o.repair('unclosed_string', o.pos(i), 0, '"'));
+        o.edit(i, i, '"');
+        this.truncated = true;
+        this.afterValue(i);
+      } else if (st === V_NUMBER) {
+        this.truncated = this.truncated || !(this.numState === 2 || this.numState === 3 || this.numState === 5 || this.numState === 8);
+        this.endNumber(o.seg.text, i, true);
+      } else if (st === V_WORD) {
+        this.endWord(o.seg.text, i, true);
+      } else if (st === V_UQSTR) {
+        this.endUnquoted(i);
+      } else if (st === V_SLASH || st === V_LINE_COMMENT || st === V_BLOCK_COMMENT) {
+        const at = this.commentIdx >= 0 ? o.pos(this.commentIdx) : this.commentPos!;
+        o.record(o.repair('comment', at, o.seg.base + i - at.offset, ''));
+        this.vstate = this.commentRet;
+      } else if (st === V_VALUE) {
+        if (o.pending) {
+          const inObject = this.stack[this.stack.length - 1] === LBRACE;
+          const d = o.dropPending(i);
+          o.record(o.repair(inObject ? 'dangling_key' : 'trailing_comma', d.at, d.length, ''));
+          this.truncated = true;
+        }
+        if (this.stack.length === 0) return; // nothing was ever there
+        this.vstate = V_AFTER;
+      } else if (st === V_KEY) {
+        if (o.hasComma) {
+          const at = o.dropComma();
+          o.pendRepairs.push(o.repair('trailing_comma', at, 1, ''));
+        }
+        o.commitPending(i);
+        this.vstate = V_AFTER;
+      } else if (st === V_COLON) {
+        this.danglingKey(i);
+        this.truncated = true;
+      } else if (st === V_AFTER) {
+        o.commitPending(i);
+        break;
+      } else if (st === V_DONE) {
+        this.confirm();
+        o.commitPending(i);
+        this.phase = P_AFTER;
+        return;
+      }
+    }
+    if (this.phase !== P_VALUE) return;
+    const stack = this.stack;
+    if (stack.length > 0) {
+      let closers = '';
+      for (let j = stack.length - 1; j >= 0; j--) closers += closerOf(stack[j]);
+      o.commitPending(i);
+      o.record(o.repair('unclosed_container', o.pos(i), 0, closers));
+      o.edit(i, i, closers);
+      stack.length = 0;
+      this.stackVer++;
+      this.truncated = true;
+    }
+    o.commitPending(i);
+  }
+
+  // =====================================================================================
+  // After the value
+  // =====================================================================================
+
+  // ---- after the value: trailing text (the fields it keeps are in state.ts)
+
+  protected runAfter(s: string, i: number, len: number): number {
+    const o = this.o;
+    if (this.trailStart === -1) {
+      while (i < len && isSpace(s.charCodeAt(i))) i++;
+      if (i === len) return i;
+      // something other than spaces follows the value: the spaces are not part of the JSON
+      if (o.pending) o.dropPending(i);
+      this.trailStart = -2;
+    }
+    // from here on nothing is output
+    if (this.trailPos === null) {
+      while (i < len && isSpace(s.charCodeAt(i))) i++;
+      if (i === len) {
+        o.emitFrom = o.pA = len;
+        return i;
+      }
+      this.trailPos = o.pos(i);
+    }
+    this.trailText += s.slice(i);
+    o.emitFrom = o.pA = len;
+    return len;
+  }
+
+  /** Record the text after the value: a closing fence and wrapper tags by their kind, the rest as
+   * trailing text. */
+  protected stripTrailing(at: Position, text: string): void {
+    const seg = new Segment(text, at.offset, at.line, at.column);
+    let i = 0;
+    for (;;) {
+      while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+      const rest = text.slice(i);
+      const m = /^`{3,}/.exec(rest) ?? /^<\/?[A-Za-z_][\w:.-]*>/.exec(rest);
+      if (!m) break;
+      this.strip(m[0].charCodeAt(0) === BACKTICK ? 'fence' : 'wrapper', { offset: at.offset + i, line: seg.line(i), column: seg.column(i) }, m[0]);
+      i += m[0].length;
+    }
+    const rest = text.slice(i).trimEnd();
+    if (rest !== '') this.strip('trailing', { offset: at.offset + i, line: seg.line(i), column: seg.column(i) }, rest);
+  }
+
+  protected finishInput(seg: Segment): void {
+    const o = this.o;
+    if (this.phase === P_BEFORE) {
+      switch (this.bstate) {
+        case B_TAG:
+          this.proseAppend(this.tagBuf, this.tagPos!);
+          this.tagBuf = '';
+          break;
+        case B_THINK:
+          // a reasoning block cut off by the end
+          this.thinkText += this.thinkClose.slice(0, this.thinkMatch);
+          this.reasoningOut += this.thinkClose.slice(0, this.thinkMatch);
+          this.strip('reasoning', this.thinkPos!, this.thinkText);
+          this.thinkText = '';
+          break;
+        case B_TICKS:
+          this.endTicks();
+          if ((this.bstate as number) === B_FENCE_INFO) this.openFence();
+          break;
+        case B_FENCE_INFO:
+          this.openFence();
+          break;
+      }
+      this.bstate = B_TEXT;
+      this.finishProse();
+      return;
+    }
+    if (this.phase === P_VALUE) {
+      if (this.unconfirmed) this.confirm();
+      this.finishValue(0);
+      this.phase = P_AFTER;
+      o.endSegment(0);
+    }
+    // after the value: held spaces are part of valid JSON text; trailing text is recorded
+    if (o.pending) o.commitPending(0);
+    o.endSegment(0);
+    if (this.trailPos !== null) this.stripTrailing(this.trailPos, this.trailText);
+    void seg;
+  }
+}

@@ -1,0 +1,297 @@
+/** Numbers, bare words (keywords, Python literals, unquoted keys) and unquoted strings in the value. */
+import * as C from './chars';
+import { StringScanner } from './strings';
+import * as S from './state';
+import type { Position } from './types';
+
+// Local bindings of the character codes (and of the state codes): read as plain constants on the hot
+// path, whether the engine runs bundled or module by module (where a namespace read goes through a getter).
+const {
+  COMMA,
+  CR,
+  D0,
+  D9,
+  DOT,
+  LF,
+  LOWER_E,
+  MINUS,
+  PLUS,
+  RBRACE,
+  RBRACKET,
+  SPACE,
+  TAB,
+  UPPER_E,
+  isWordChar,
+  isWordStart,
+} = C;
+const {
+  P_AFTER,
+  V_COLON,
+  V_AFTER,
+  V_WORD,
+  V_UQSTR,
+} = S;
+
+/** Bare words that are values, and their JSON spelling (a Map: a word like `toString` is no key). */
+const KEYWORDS = new Map<string, string>([
+  ['true', 'true'], ['false', 'false'], ['null', 'null'],
+  ['True', 'true'], ['False', 'false'], ['None', 'null'],
+  ['TRUE', 'true'], ['FALSE', 'false'], ['NULL', 'null'],
+  ['undefined', 'null'], ['NaN', 'null'], ['Infinity', 'null'], ['-Infinity', 'null'],
+]);
+
+export abstract class ScalarScanner extends StringScanner {
+  protected startToken(i: number, _c: number): void {
+    this.tokLen = 0;
+    this.tokPrefix = '';
+    this.tokIdx = i;
+    this.tokPos = null;
+  }
+
+  protected tokenPos(): Position {
+    return this.tokPos ?? this.o.pos(this.tokIdx);
+  }
+
+
+  // ---- numbers
+
+  protected number(s: string, i: number, len: number): number {
+    // a small DFA: 0 start, 1 minus, 2 zero, 3 int, 4 dot, 5 frac, 6 e, 7 e-sign, 8 exp
+    let st = this.numState;
+    let bad = this.numBad;
+    const start = i;
+    while (i < len) {
+      const c = s.charCodeAt(i);
+      if (c >= D0 && c <= D9) {
+        if (st === 0 || st === 1) st = c === D0 ? 2 : 3;
+        else if (st === 2) {
+          bad = true; // a leading zero
+          st = 3;
+        } else if (st === 4) st = 5;
+        else if (st === 6 || st === 7) st = 8;
+      } else if (c === MINUS || c === PLUS) {
+        if (st === 0) {
+          if (c === PLUS) bad = true;
+          st = 1;
+        } else if (st === 6) st = 7;
+        else break;
+      } else if (c === DOT) {
+        if (st === 2 || st === 3) st = 4;
+        else if (st === 0 || st === 1) {
+          bad = true; // `.5`
+          st = 4;
+        } else break;
+      } else if (c === LOWER_E || c === UPPER_E) {
+        if (st === 2 || st === 3 || st === 5) st = 6;
+        else if (st === 4) {
+          bad = true;
+          st = 6;
+        } else break;
+      } else break;
+      i++;
+    }
+    this.tokLen += i - start;
+    this.numState = st;
+    this.numBad = bad;
+    if (i === len) return i;
+    const c = s.charCodeAt(i);
+    if (isWordChar(c) && !(c === MINUS)) {
+      // `-Infinity`, `1st`, `12abc`: a word, not a number
+      if (this.tokLen <= 1 || isWordStart(c)) {
+        this.tokPrefix = this.tail(i, this.tokLen);
+        this.wordIsKey = false;
+        this.vstate = V_WORD;
+        return i;
+      }
+    }
+    return this.endNumber(s, i, false);
+  }
+
+  protected tail(i: number, n: number): string {
+    return this.o.tail(i, n);
+  }
+
+  protected endNumber(s: string, i: number, atEnd: boolean): number {
+    const o = this.o;
+    const st = this.numState;
+    const complete = st === 2 || st === 3 || st === 5 || st === 8;
+    if (complete && !this.numBad) {
+      this.tokIdx = -1;
+      this.tokPos = null;
+      o.commitPending(i);
+      this.afterValue(i);
+      return i;
+    }
+    const raw = this.tail(i, this.tokLen);
+    const fixed = fixNumber(raw, atEnd);
+    if (fixed === null) {
+      if (atEnd) {
+        // `-` or `1e` cut off at the end: the value is dropped with its key or comma
+        const d = o.dropPending(i);
+        o.record(o.repair('dropped_value', d.at, d.length, ''));
+        this.tokIdx = -1;
+        this.tokPos = null;
+        this.afterDrop(i);
+        return i;
+      }
+      // not a number at all (`1.2.3`, `--`): keep it as a string
+      if (!this.rep('unquoted_string')) return this.reject(s, i);
+      o.record(o.repair('unquoted_string', this.tokenPos(), raw.length, JSON.stringify(raw)));
+      o.replaceTail(i, this.tokLen, JSON.stringify(raw));
+    } else {
+      if (!this.rep('invalid_number')) return this.reject(s, i);
+      o.record(o.repair('invalid_number', this.tokenPos(), raw.length, fixed));
+      o.replaceTail(i, this.tokLen, fixed);
+    }
+    this.tokIdx = -1;
+    this.tokPos = null;
+    o.commitPending(i);
+    this.afterValue(i);
+    return i;
+  }
+
+  /** After a value was dropped at the end, the container it was in is what is left. */
+  protected afterDrop(i: number): void {
+    if (this.stack.length === 0) {
+      // the only value there was is gone: there is no JSON
+      this.valueSeen = false;
+      this.phase = P_AFTER;
+      this.trailStart = -1;
+      return;
+    }
+    this.vstate = V_AFTER;
+    void i;
+  }
+
+  // ---- words
+
+  protected word(s: string, i: number, len: number): number {
+    const start = i;
+    while (i < len && isWordChar(s.charCodeAt(i))) i++;
+    this.tokLen += i - start;
+    if (this.tokPrefix.length < 12) this.tokPrefix += s.slice(start, Math.min(i, start + 12));
+    if (i === len) return i;
+    return this.endWord(s, i, false);
+  }
+
+  protected endWord(s: string, i: number, atEnd: boolean): number {
+    const o = this.o;
+    const raw = this.tokLen <= 12 ? this.tokPrefix.slice(0, this.tokLen) : '';
+    if (this.wordIsKey) {
+      if (atEnd) {
+        this.truncated = true;
+        return this.danglingKey(i);
+      }
+      if (!this.rep('unquoted_key')) return this.reject(s, i);
+      const word = this.tail(i, this.tokLen);
+      o.record(o.repair('unquoted_key', this.tokenPos(), word.length, JSON.stringify(word)));
+      o.replaceTail(i, this.tokLen, JSON.stringify(word));
+      this.tokIdx = -1;
+      this.tokPos = null;
+      this.vstate = V_COLON;
+      this.colonWs = 0;
+      this.keyEnd.save(o.seg, i);
+      return i;
+    }
+    const kw = KEYWORDS.get(raw);
+    if (kw !== undefined) {
+      if (kw !== raw) {
+        if (!this.rep('python_literal')) return this.reject(s, i);
+        o.record(o.repair('python_literal', this.tokenPos(), raw.length, kw));
+        o.replaceTail(i, this.tokLen, kw);
+      }
+      this.tokIdx = -1;
+      this.tokPos = null;
+      o.commitPending(i);
+      this.afterValue(i);
+      return i;
+    }
+    if (atEnd && raw !== '') {
+      for (const full of ['true', 'false', 'null', 'True', 'False', 'None']) {
+        if (full.startsWith(raw)) {
+          const fixed = KEYWORDS.get(full)!;
+          o.record(o.repair('incomplete_keyword', this.tokenPos(), raw.length, fixed));
+          this.truncated = true;
+          o.replaceTail(i, this.tokLen, fixed);
+          this.tokIdx = -1;
+          this.tokPos = null;
+          o.commitPending(i);
+          this.afterValue(i);
+          return i;
+        }
+      }
+    }
+    // an unquoted string: it runs to a comma, a closer or the end of the line
+    if (!this.rep('unquoted_string')) return this.reject(s, i);
+    this.vstate = V_UQSTR;
+    this.uqTrail = 0;
+    if (atEnd) return this.endUnquoted(i);
+    return i;
+  }
+
+  protected unquoted(s: string, i: number, len: number): number {
+    while (i < len) {
+      const c = s.charCodeAt(i);
+      if (c === COMMA || c === RBRACE || c === RBRACKET || c === LF || c === CR) return this.endUnquoted(i);
+      if (c === SPACE || c === TAB) this.uqTrail++;
+      else this.uqTrail = 0;
+      this.tokLen++;
+      i++;
+    }
+    return i;
+  }
+
+  protected endUnquoted(i: number): number {
+    const o = this.o;
+    const raw = this.tail(i, this.tokLen);
+    const word = raw.slice(0, raw.length - this.uqTrail);
+    const q = JSON.stringify(word);
+    o.record(o.repair('unquoted_string', this.tokenPos(), word.length, q));
+    o.replaceTail(i, this.tokLen, q + raw.slice(word.length));
+    this.tokIdx = -1;
+    this.tokPos = null;
+    o.commitPending(i);
+    this.afterValue(i);
+    return i;
+  }
+
+  protected danglingKey(i: number): number {
+    const o = this.o;
+    const d = o.dropPending(i);
+    o.record(o.repair('dangling_key', d.at, d.length, ''));
+    this.tokIdx = -1;
+    this.tokPos = null;
+    this.vstate = V_AFTER;
+    return i;
+  }
+}
+
+/** Make a number token valid, or null when nothing of it is a number. `atEnd`: the input ended in it. */
+function fixNumber(raw: string, atEnd: boolean): string | null {
+  let t = raw;
+  if (t.startsWith('+')) t = t.slice(1);
+  let sign = '';
+  if (t.startsWith('-')) {
+    sign = '-';
+    t = t.slice(1);
+  }
+  if (atEnd) {
+    // keep the longest valid prefix: `1.` -> `1`, `1e` / `1e-` -> `1`
+    const m = /^(\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(t);
+    if (!m || (m[1] === '' && !m[2])) return null;
+    t = m[0];
+  }
+  const m = /^(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(t);
+  if (!m) return null;
+  let int = m[1];
+  const frac = m[2];
+  const exp = m[3];
+  if (int === '' && (frac === undefined || frac === '')) return null;
+  if (int === '') int = '0';
+  int = int.replace(/^0+(?=\d)/, '');
+  let out = sign + int;
+  if (frac !== undefined && frac !== '') out += '.' + frac;
+  if (exp !== undefined) out += 'e' + exp;
+  else if (/[eE]$/.test(t)) return null;
+  return out;
+}

@@ -1,0 +1,181 @@
+/**
+ * The state of the streaming repair machine: one object that every stage reads and writes (the stages
+ * are a chain of classes over it: before.ts, strings.ts, scalars.ts, structure.ts, finish.ts, machine.ts).
+ * Every field that survives a push says which split it exists for.
+ */
+import * as C from './chars';
+import { StreamFixError } from './errors';
+import { Output, SavedPosition } from './output';
+import { Segment } from './segment';
+import type { Position, RepairKind, RepairOptions, Repair, Stripped } from './types';
+
+// Local bindings of the character codes and classes: read as plain constants on the hot path, whether
+// the engine runs bundled or module by module (where a namespace read goes through a getter).
+const {
+  LBRACE,
+  QUOTE,
+} = C;
+
+// Phases: before the JSON value (reasoning, fences, prose), inside it, after it.
+export const P_BEFORE = 0;
+export const P_VALUE = 1;
+export const P_AFTER = 2;
+
+// Before-phase states.
+export const B_TEXT = 0;
+export const B_TAG = 1; // inside `<…` that may be a tag
+export const B_THINK = 2; // inside a reasoning block, looking for its closing tag
+export const B_TICKS = 3; // a run of backticks that may open or close a fence
+export const B_FENCE_INFO = 4; // the info string after an opening fence
+
+// Value-phase states.
+export const V_VALUE = 0; // a value is expected (top level, array element, object value)
+export const V_KEY = 1; // in an object: a key or `}` is expected
+export const V_COLON = 2; // after a key
+export const V_AFTER = 3; // after a value inside a container: `,` or a closer is expected
+export const V_STRING = 4;
+export const V_ESCAPE = 5; // inside an escape sequence that a segment end cut
+export const V_NUMBER = 6;
+export const V_WORD = 7; // a bare word: keyword, Python literal, unquoted key, start of an unquoted string
+export const V_UQSTR = 8; // an unquoted string value, up to `,` `}` `]` or a line end
+export const V_SLASH = 9; // a `/` that may start a comment
+export const V_LINE_COMMENT = 10;
+export const V_BLOCK_COMMENT = 11;
+export const V_DONE = 12; // a top-level scalar found at the start, waiting for the end to confirm it
+export const V_SQ_CLOSE = 13; // a `'` inside a single-quoted string: a closing quote or an apostrophe?
+
+/** How far a JSON candidate found in prose may run before it is taken without further proof. */
+export const CONFIRM_WINDOW = 2048;
+export const CONFIRM_DEPTH = 32;
+
+const DEFAULTS = { maxInputLength: 64 * 1024 * 1024, maxDepth: 512, maxHoldBack: 1024 * 1024 };
+
+/** Repairs that a real JSON value in prose may need; any other repair before confirmation means the
+ * brace was prose (`{name, age}`, `[see above]`), and the text is scanned again as prose. */
+const CANDIDATE_REPAIRS = new Set<RepairKind>(['unquoted_key', 'single_quotes', 'smart_quotes', 'python_literal', 'control_character', 'invalid_escape', 'comment']);
+
+export function closerOf(open: number): string {
+  return open === LBRACE ? '}' : ']';
+}
+
+export abstract class MachineState {
+  protected readonly o = new Output();
+  /** The segment object reused for every pushed chunk (rescans get their own). */
+  protected readonly chunkSeg = new Segment('', 0, 0, 0);
+  protected readonly maxInputLength: number;
+  protected readonly maxDepth: number;
+  protected readonly maxHoldBack: number;
+
+  // ---- whole-stream state
+  protected total = 0; // characters pushed so far
+  protected lineEnd = 0; // line and column where the input so far ends
+  protected colEnd = 0;
+  protected ended = false;
+  protected failure: StreamFixError | null = null;
+  emitted = '';
+  /** Characters handed to the scanners, rescans of rejected candidates included: the engine's work
+   * in operations (tests check it stays linear in the input). */
+  charsScanned = 0;
+  protected readonly repairs: Repair[] = [];
+  protected newRepairs: Repair[] = [];
+  protected readonly stripped: Stripped[] = [];
+  protected newStripped: Stripped[] = [];
+  protected reasoningOut = '';
+  protected phase = P_BEFORE;
+  protected valueSeen = false; // a JSON value was confirmed
+  protected truncated = false;
+
+  // ---- before phase (state surviving a push: partial tags, fences, reasoning blocks, prose runs)
+  protected bstate = B_TEXT;
+  /** The next `{`/`[` (or scalar) starts the JSON without proof: true at the start of the text, after
+   * a reasoning block, a fence line or a wrapper tag. */
+  protected confirmNext = true;
+  protected inFence = false;
+  protected tagBuf = ''; // `<…` read so far (a tag can be cut by a segment end)
+  protected tagPos: Position | null = null;
+  protected thinkClose = ''; // the closing tag the open reasoning block waits for
+  protected thinkMatch = 0; // how many characters of it are matched (a segment end can cut it)
+  protected thinkText = '';
+  protected thinkPos: Position | null = null;
+  protected ticks = 0;
+  protected fenceText = '';
+  protected fencePos: Position | null = null;
+  /** The current prose run: its text (whitespace included), where its first non-space character is. */
+  protected proseText = '';
+  protected prosePos: Position | null = null;
+  protected proseFrom = -1; // segment index where the unflushed part of the run starts
+  protected anythingBefore = false; // something non-space (stripped or prose) came before the value
+
+  // ---- value phase
+  protected vstate = V_VALUE;
+  protected readonly stack: number[] = [];
+  /** Bumped on every change of `stack`, so view() rebuilds its closers only when they change. */
+  protected stackVer = 0;
+  protected closersVer = -1;
+  protected closers = '';
+  protected quotedClosers = '"';
+  protected unconfirmed = false;
+  protected candTopScalar = false;
+  protected candPos: Position = { offset: 0, line: 0, column: 0 };
+  protected candRaw = ''; // raw text of an unconfirmed candidate from earlier segments
+  protected candIdx = 0; // segment index where the unsaved part of the candidate's raw text starts
+  protected candRepairs: Repair[] = [];
+  protected rescan: Segment | null = null;
+
+  protected strQuote = QUOTE; // the character that closes the current string
+  protected strIsKey = false;
+  protected escBuf = ''; // an escape sequence cut by a segment end
+  protected escOwnPending = false; // the escape started the pending text (value strings are not held)
+  protected surrogateHeld = false; // a high surrogate held at a segment end (value strings)
+  protected tokLen = 0; // length of the current word / number (its text is the tail of the pending text)
+  protected tokPrefix = ''; // the first characters of the current word (keyword check)
+  protected tokPos: Position | null = null;
+  protected tokIdx = -1;
+  protected wordIsKey = false;
+  protected numState = 0;
+  protected numBad = false;
+  protected uqTrail = 0; // trailing spaces at the end of an unquoted string
+  protected colonWs = 0; // spaces read after a key (a missing colon goes before them)
+  protected readonly keyEnd = new SavedPosition(); // where the last key ended (a missing colon goes there)
+  protected commentRet = V_VALUE;
+  protected commentPos: Position | null = null;
+  protected commentIdx = -1;
+  protected commentStar = false;
+
+  // a `'` at a segment end: whether this string's value started the held text, and where the quote is
+  protected sqHeld = false;
+  protected sqPos: Position | null = null;
+
+  /** -1: only spaces so far (held: output if nothing else follows); -2: trailing text started at a
+   * known position is being collected; >= 0 unused. */
+  protected trailStart = -1;
+  protected doneNewline = false; // a line break followed the top-level scalar
+  protected trailText = '';
+  protected trailPos: Position | null = null;
+
+  constructor(options: RepairOptions = {}) {
+    const lim = (name: keyof RepairOptions): number => {
+      const v = options[name];
+      if (v === undefined) return DEFAULTS[name];
+      if (typeof v !== 'number' || !(v > 0) || !Number.isFinite(v)) {
+        throw new StreamFixError('INVALID_OPTION', `Option ${name} must be a positive number, got ${String(v)}`);
+      }
+      return Math.floor(v);
+    };
+    this.maxInputLength = lim('maxInputLength');
+    this.maxDepth = lim('maxDepth');
+    this.maxHoldBack = lim('maxHoldBack');
+    this.o.repairSink = this.newRepairs;
+  }
+
+  /** A repair is needed; before confirmation only some kinds are allowed, the others reject. */
+  protected rep(kind: RepairKind): boolean {
+    return !this.unconfirmed || CANDIDATE_REPAIRS.has(kind);
+  }
+
+  // Defined by later stages (structure.ts, finish.ts), called by earlier ones.
+  /** A value ended at segment index i (exclusive). */
+  protected abstract afterValue(i: number): void;
+  /** Text that cannot continue the value starts at i: close what is open, the rest is trailing. */
+  protected abstract endRegion(s: string, i: number): number;
+}

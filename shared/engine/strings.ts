@@ -1,0 +1,150 @@
+/** Strings in the value: closing quotes (double, single, typographic), escapes (also cut by a segment
+ * end), raw control characters. */
+import * as C from './chars';
+import { BeforeScanner } from './before';
+import * as S from './state';
+import type { RepairKind } from './types';
+
+// Local bindings of the character codes (and of the state codes): read as plain constants on the hot
+// path, whether the engine runs bundled or module by module (where a namespace read goes through a getter).
+const {
+  APOS,
+  BACKSLASH,
+  QUOTE,
+  SLASH,
+  isHex,
+} = C;
+const {
+  V_COLON,
+  V_STRING,
+  V_ESCAPE,
+} = S;
+
+export abstract class StringScanner extends BeforeScanner {
+  protected beginString(i: number, quote: number, isKey: boolean): void {
+    this.strQuote = quote;
+    this.strIsKey = isKey;
+    this.vstate = V_STRING;
+    void i;
+  }
+
+  /** An opening quote other than `"` at segment index i: replaced by `"`. Returns false to reject. */
+  protected openOddQuote(i: number, c: number): boolean {
+    const o = this.o;
+    const kind: RepairKind = c === APOS ? 'single_quotes' : 'smart_quotes';
+    if (!this.rep(kind)) return false;
+    o.record(o.repair(kind, o.pos(i), 1, '"'));
+    o.edit(i, i + 1, '"');
+    return true;
+  }
+
+  protected endString(i: number): void {
+    if (this.strIsKey) {
+      this.vstate = V_COLON;
+      this.colonWs = 0;
+      this.keyEnd.save(this.o.seg, i);
+    } else {
+      this.afterValue(i);
+    }
+  }
+
+  /** A `'` held at a segment end (the last character of the pending text) in a single-quoted string:
+   * followed by a letter it is an apostrophe (`'it's'`), otherwise it closes the string. */
+  protected singleQuoteClose(s: string, i: number): number {
+    const o = this.o;
+    const c = s.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
+      this.vstate = V_STRING;
+      if (this.sqHeld) o.commitPending(i);
+      this.sqHeld = false;
+      return i;
+    }
+    if (!this.rep('single_quotes')) return this.reject(s, i);
+    o.replaceTail(i, 1, '"');
+    o.record(o.repair('single_quotes', this.sqPos!, 1, '"'));
+    if (this.sqHeld) o.commitPending(i);
+    this.sqHeld = false;
+    this.endString(i);
+    return i;
+  }
+  /** A backslash at i inside a string. */
+  protected escape(s: string, i: number, len: number): number {
+    const o = this.o;
+    if (i + 1 < len) {
+      const n = s.charCodeAt(i + 1);
+      if (n === QUOTE || n === BACKSLASH || n === SLASH || n === 98 || n === 102 || n === 110 || n === 114 || n === 116) return i + 2;
+      if (n === 117) {
+        if (i + 5 < len) {
+          if (isHex(s.charCodeAt(i + 2)) && isHex(s.charCodeAt(i + 3)) && isHex(s.charCodeAt(i + 4)) && isHex(s.charCodeAt(i + 5))) return i + 6;
+          return this.badEscape(i);
+        }
+      } else if (n === APOS && this.strQuote === APOS) {
+        // `\'` in a single-quoted string is a plain apostrophe in JSON
+        o.record(o.repair('single_quotes', o.pos(i), 2, "'"));
+        o.edit(i, i + 2, "'");
+        return i + 2;
+      } else {
+        return this.badEscape(i);
+      }
+    }
+    // the escape runs past the segment end: hold it until it is complete
+    if (!o.pending) {
+      o.startPending(i);
+      this.escOwnPending = true;
+    } else this.escOwnPending = false;
+    this.escBuf = '\\';
+    this.tokPos = o.pos(i);
+    this.vstate = V_ESCAPE;
+    return i + 1;
+  }
+
+  protected badEscape(i: number): number {
+    const o = this.o;
+    if (!this.rep('invalid_escape')) return this.reject(this.o.seg.text, i);
+    o.record(o.repair('invalid_escape', o.pos(i), 1, '\\\\'));
+    o.edit(i, i + 1, '\\\\');
+    return i + 1;
+  }
+
+  protected escapeSlow(s: string, i: number, len: number): number {
+    const o = this.o;
+    while (i < len) {
+      const c = s.charCodeAt(i);
+      const b = this.escBuf;
+      if (b.length === 1) {
+        if (c === QUOTE || c === BACKSLASH || c === SLASH || c === 98 || c === 102 || c === 110 || c === 114 || c === 116) {
+          return this.escDone(i + 1, null, 2);
+        }
+        if (c === APOS && this.strQuote === APOS) return this.escDone(i + 1, "'", 2, 'single_quotes');
+        if (c !== 117) return this.escDone(i, '\\\\', 1, 'invalid_escape');
+        this.escBuf += 'u';
+        i++;
+      } else {
+        if (!isHex(c)) return this.escDone(i, '\\\\' + b.slice(1), b.length, 'invalid_escape');
+        this.escBuf += s[i];
+        i++;
+        if (this.escBuf.length === 6) return this.escDone(i, null, 6);
+      }
+    }
+    void o;
+    return i;
+  }
+
+  /** The held escape (its last `rawLen` characters end at i) is complete: replaced by `rep` if given. */
+  protected escDone(i: number, rep: string | null, tailLen: number, kind?: RepairKind): number {
+    const o = this.o;
+    this.vstate = V_STRING;
+    if (rep !== null) {
+      if (kind === 'invalid_escape') {
+        if (!this.rep(kind)) return this.reject(o.seg.text, i);
+        o.record(o.repair(kind, this.tokPos!, 1, '\\\\'));
+      } else if (kind === 'single_quotes') o.record(o.repair(kind, this.tokPos!, 2, "'"));
+      o.replaceTail(i, tailLen, rep);
+    }
+    this.tokPos = null;
+    this.escBuf = '';
+    if (this.escOwnPending) o.commitPending(i);
+    this.escOwnPending = false;
+    return i;
+  }
+}

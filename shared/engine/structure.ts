@@ -1,0 +1,353 @@
+/** The shape of the value: where values start, keys, colons, commas, closing brackets, comments. */
+import * as C from './chars';
+import { StreamFixError } from './errors';
+import { ScalarScanner } from './scalars';
+import * as S from './state';
+
+// Local bindings of the character codes (and of the state codes): read as plain constants on the hot
+// path, whether the engine runs bundled or module by module (where a namespace read goes through a getter).
+const {
+  APOS,
+  COLON,
+  COMMA,
+  CR,
+  DOT,
+  LBRACE,
+  LBRACKET,
+  LDQUO,
+  LF,
+  LSQUO,
+  MINUS,
+  PLUS,
+  QUOTE,
+  RBRACE,
+  RBRACKET,
+  RDQUO,
+  RSQUO,
+  SLASH,
+  STAR,
+  isDigit,
+  isWordChar,
+  isWordStart,
+} = C;
+const {
+  P_AFTER,
+  V_VALUE,
+  V_KEY,
+  V_COLON,
+  V_AFTER,
+  V_NUMBER,
+  V_WORD,
+  V_SLASH,
+  V_LINE_COMMENT,
+  V_BLOCK_COMMENT,
+  V_DONE,
+  CONFIRM_WINDOW,
+  CONFIRM_DEPTH,
+  closerOf,
+} = S;
+
+export abstract class StructureScanner extends ScalarScanner {
+
+  /** The first character of a value (spaces skipped). */
+  protected valueStart(s: string, i: number, c: number): number {
+    const o = this.o;
+    switch (c) {
+      case QUOTE:
+        o.commitPending(i);
+        this.beginString(i, QUOTE, false);
+        return i + 1;
+      case APOS:
+      case LDQUO:
+      case LSQUO:
+        o.commitPending(i);
+        if (!this.openOddQuote(i, c)) return this.reject(s, i);
+        this.beginString(i, c === APOS ? APOS : c === LDQUO ? RDQUO : RSQUO, false);
+        return i + 1;
+      case LBRACE:
+      case LBRACKET:
+        o.commitPending(i);
+        if (this.stack.length >= this.maxDepth) {
+          throw new StreamFixError('DEPTH_LIMIT', `Nesting is deeper than maxDepth (${this.maxDepth})`, o.seg.base + i);
+        }
+        this.stack.push(c);
+        this.stackVer++;
+        if (this.unconfirmed && this.stack.length > CONFIRM_DEPTH) this.confirm();
+        if (c === LBRACE) {
+          this.vstate = V_KEY;
+          o.startPending(i + 1);
+        } else this.vstate = V_VALUE;
+        return i + 1;
+      case RBRACE:
+      case RBRACKET:
+        return this.closer(s, i, c);
+      case COMMA: {
+        if (this.stack.length === 0) return this.endRegion(s, i);
+        if (this.stack[this.stack.length - 1] === LBRACE) {
+          // `{"a": ,` — the value is missing
+          if (!this.rep('missing_value')) return this.reject(s, i);
+          o.record(o.repair('missing_value', o.pos(i), 0, 'null'));
+          o.commitPending(i);
+          o.edit(i, i, 'null');
+          this.afterValue(i);
+          return i;
+        }
+        // `[1,,2]` or `[,1]`: an extra comma
+        if (!this.rep('trailing_comma')) return this.reject(s, i);
+        o.record(o.repair('trailing_comma', o.pos(i), 1, ''));
+        o.edit(i, i + 1, '');
+        return i + 1;
+      }
+      case SLASH:
+        return this.startComment(i, V_VALUE);
+      default:
+        if (isDigit(c) || c === MINUS || c === PLUS || c === DOT) {
+          if (!o.pending) o.startPending(i);
+          this.startToken(i, c);
+          this.vstate = V_NUMBER;
+          this.numState = 0;
+          this.numBad = false;
+          return i;
+        }
+        if (isWordStart(c)) {
+          if (!o.pending) o.startPending(i);
+          this.startToken(i, c);
+          this.wordIsKey = false;
+          this.vstate = V_WORD;
+          return i;
+        }
+        return this.endRegion(s, i);
+    }
+  }
+  /** A key or `}` expected (spaces skipped). */
+  protected keyStart(s: string, i: number, c: number): number {
+    const o = this.o;
+    if (c === QUOTE) {
+      this.beginString(i, QUOTE, true);
+      return i + 1;
+    }
+    if (c === APOS || c === LDQUO || c === LSQUO) {
+      if (!this.openOddQuote(i, c)) return this.reject(s, i);
+      this.beginString(i, c === APOS ? APOS : c === LDQUO ? RDQUO : RSQUO, true);
+      return i + 1;
+    }
+    if (c === RBRACE || c === RBRACKET) return this.closer(s, i, c);
+    if (c === COMMA) {
+      if (!this.rep('trailing_comma')) return this.reject(s, i);
+      o.record(o.repair('trailing_comma', o.pos(i), 1, ''));
+      o.edit(i, i + 1, '');
+      return i + 1;
+    }
+    if (c === SLASH) return this.startComment(i, V_KEY);
+    if (isWordChar(c)) {
+      this.startToken(i, c);
+      this.wordIsKey = true;
+      this.vstate = V_WORD;
+      return i;
+    }
+    return this.endRegion(s, i);
+  }
+
+  protected colon(s: string, i: number, c: number): number {
+    const o = this.o;
+    if (c === COLON) {
+      this.vstate = V_VALUE;
+      if (this.unconfirmed && !this.candTopScalar) this.confirm();
+      return i + 1;
+    }
+    if (c === SLASH) return this.startComment(i, V_COLON);
+    if (c === RBRACE || c === COMMA) {
+      // `{"a"}` / `{"a", …`: a key without a value
+      if (!this.rep('missing_value')) return this.reject(s, i);
+      o.insertBeforeTail(i, this.colonWs, ': null');
+      o.record(o.repair('missing_value', o.resolve(this.keyEnd), 0, ': null'));
+      o.commitPending(i);
+      this.afterValue(i);
+      return i;
+    }
+    if (c === QUOTE || c === APOS || c === LBRACE || c === LBRACKET || c === MINUS || isDigit(c) || isWordStart(c) || c === LDQUO) {
+      if (!this.rep('missing_colon')) return this.reject(s, i);
+      o.record(o.repair('missing_colon', o.resolve(this.keyEnd), 0, ':'));
+      o.insertBeforeTail(i, this.colonWs, ':');
+      this.vstate = V_VALUE;
+      return i;
+    }
+    return this.endRegion(s, i);
+  }
+
+  /** A value ended at i (exclusive). */
+  protected afterValue(i: number): void {
+    const o = this.o;
+    // a candidate that has gone on this long without proof is taken: rescanning it would cost more
+    if (this.unconfirmed && !this.candTopScalar && o.seg.base + i - this.candPos.offset > CONFIRM_WINDOW) this.confirm();
+    if (this.stack.length === 0) {
+      if (this.unconfirmed) {
+        this.vstate = V_DONE;
+        this.doneNewline = false;
+        o.startPending(i);
+        return;
+      }
+      this.phase = P_AFTER;
+      this.trailStart = -1;
+      o.startPending(i);
+      return;
+    }
+    this.vstate = V_AFTER;
+    o.startPending(i);
+  }
+
+  /** After a value in a container (spaces skipped). */
+  protected after(s: string, i: number, c: number): number {
+    const o = this.o;
+    const inObject = this.stack[this.stack.length - 1] === LBRACE;
+    if (c === COMMA) {
+      o.markComma(i);
+      this.vstate = inObject ? V_KEY : V_VALUE;
+      if (this.unconfirmed) this.confirm();
+      return i + 1;
+    }
+    if (c === RBRACE || c === RBRACKET) return this.closer(s, i, c);
+    if (c === SLASH) return this.startComment(i, V_AFTER);
+    const startsNext = inObject
+      ? c === QUOTE || c === APOS || c === LDQUO || c === LSQUO || isWordStart(c)
+      : c === QUOTE || c === APOS || c === LDQUO || c === LSQUO || c === LBRACE || c === LBRACKET || c === MINUS || isDigit(c) || isWordStart(c);
+    if (startsNext) {
+      // two values in a row: the comma between them is missing
+      if (!this.rep('missing_comma')) return this.reject(s, i);
+      o.pendRepairs.push(o.repair('missing_comma', o.pendingStart(), 0, ','));
+      o.prependPending(i, ',');
+      this.vstate = inObject ? V_KEY : V_VALUE;
+      return i;
+    }
+    return this.endRegion(s, i);
+  }
+
+  /** A closing bracket at i, in any state where one may come. */
+  protected closer(s: string, i: number, c: number): number {
+    const o = this.o;
+    const stack = this.stack;
+    const want = c === RBRACE ? LBRACE : LBRACKET;
+    if (stack.length === 0) return this.endRegion(s, i);
+    let k = stack.length - 1;
+    while (k >= 0 && stack[k] !== want) k--;
+    if (k < 0) {
+      // nothing open matches: a stray bracket
+      if (!this.rep('stray_bracket')) return this.reject(s, i);
+      o.record(o.repair('stray_bracket', o.pos(i), 1, ''));
+      o.edit(i, i + 1, '');
+      return i + 1;
+    }
+    this.resolveBeforeCloser(s, i);
+    if (this.rescan) return i;
+    if (k < stack.length - 1) {
+      if (!this.rep('mismatched_bracket')) return this.reject(s, i);
+      let closers = '';
+      for (let j = stack.length - 1; j > k; j--) closers += closerOf(stack[j]);
+      o.record(o.repair('mismatched_bracket', o.pos(i), 0, closers));
+      o.edit(i, i, closers);
+      stack.length = k + 1;
+      this.stackVer++;
+    }
+    stack.pop();
+    this.stackVer++;
+    if (this.unconfirmed && !this.candTopScalar) this.confirm();
+    this.afterValue(i + 1);
+    return i + 1;
+  }
+
+  /** Settle the held text before a closer: a trailing comma goes, a missing value becomes null. */
+  protected resolveBeforeCloser(s: string, i: number): void {
+    const o = this.o;
+    const st = this.vstate;
+    if (o.hasComma && (st === V_VALUE || st === V_KEY)) {
+      if (!this.rep('trailing_comma')) {
+        this.reject(s, i);
+        return;
+      }
+      const at = o.dropComma();
+      o.pendRepairs.push(o.repair('trailing_comma', at, 1, ''));
+    } else if (st === V_VALUE && o.pending && this.stack[this.stack.length - 1] === LBRACE) {
+      if (!this.rep('missing_value')) {
+        this.reject(s, i);
+        return;
+      }
+      o.pendRepairs.push(o.repair('missing_value', o.pos(i), 0, 'null'));
+      o.commitPending(i);
+      o.edit(i, i, 'null');
+      return;
+    } else if (st === V_COLON) {
+      if (!this.rep('missing_value')) {
+        this.reject(s, i);
+        return;
+      }
+      o.pendRepairs.push(o.repair('missing_value', o.resolve(this.keyEnd), 0, ': null'));
+      o.insertBeforeTail(i, this.colonWs, ': null');
+    }
+    o.commitPending(i);
+  }
+
+  // ---- comments
+
+  protected startComment(i: number, ret: number): number {
+    const o = this.o;
+    this.commentRet = ret;
+    this.commentIdx = i;
+    this.commentPos = null;
+    this.commentStar = false;
+    // what comes before the comment is settled apart from it
+    if (o.pending) o.materialize(i);
+    else o.flushCommitted(i);
+    this.vstate = V_SLASH;
+    return i + 1;
+  }
+
+  protected comment(s: string, i: number, len: number): number {
+    const o = this.o;
+    if (this.vstate === V_SLASH) {
+      const c = s.charCodeAt(i);
+      if (c === SLASH) this.vstate = V_LINE_COMMENT;
+      else if (c === STAR) this.vstate = V_BLOCK_COMMENT;
+      else {
+        // a lone `/` is not JSON: removed like a comment that never started, and the JSON region
+        // ends at what follows it (the same wherever a chunk boundary falls)
+        if (!this.rep('comment')) return this.reject(s, i);
+        const at = this.commentIdx >= 0 ? o.pos(this.commentIdx) : this.commentPos!;
+        o.record(o.repair('comment', at, 1, ''));
+        this.commentIdx = -1;
+        this.vstate = this.commentRet;
+        o.emitFrom = i;
+        if (o.pending) o.pA = i;
+        return this.endRegion(s, i);
+      }
+      i++;
+    }
+    if (this.vstate === V_LINE_COMMENT) {
+      while (i < len) {
+        const c = s.charCodeAt(i);
+        if (c === LF || c === CR) return this.endComment(i);
+        i++;
+      }
+      return i;
+    }
+    while (i < len) {
+      const c = s.charCodeAt(i);
+      if (this.commentStar && c === SLASH) return this.endComment(i + 1);
+      this.commentStar = c === STAR;
+      i++;
+    }
+    return i;
+  }
+
+  protected endComment(i: number): number {
+    const o = this.o;
+    if (!this.rep('comment')) return this.reject(o.seg.text, i);
+    const at = this.commentIdx >= 0 ? o.pos(this.commentIdx) : this.commentPos!;
+    o.record(o.repair('comment', at, o.seg.base + i - at.offset, ''));
+    this.commentIdx = -1;
+    this.commentPos = null;
+    o.emitFrom = i;
+    if (o.pending) o.pA = i;
+    this.vstate = this.commentRet;
+    return i;
+  }
+}
