@@ -140,6 +140,26 @@ describe('engine properties', () => {
     );
   });
 
+  it('keeps a view after every chunk that is a prefix-consistent repair of the text so far', () => {
+    fc.assert(
+      fc.property(containerJson, fc.array(fc.nat(), { minLength: 1, maxLength: 8 }), (j, cuts) => {
+        const points = [...new Set(cuts.map((c) => 1 + (c % j.length)))].sort((a, b) => a - b);
+        const s = createStreamRepairer();
+        let last = 0;
+        for (const p of points) {
+          s.push(j.slice(last, p));
+          last = p;
+          const view = s.view();
+          assert.notEqual(view, null, `no view after ${JSON.stringify(j.slice(0, p))}`);
+          const got = JSON.parse(view!);
+          const ok = p === j.length ? deepEqual(got, JSON.parse(j)) : truncationCandidates(j, p).some((v) => deepEqual(v, got));
+          assert.ok(ok, `view ${view} after ${JSON.stringify(j.slice(0, p))}`);
+        }
+      }),
+      params(400),
+    );
+  });
+
   it('never throws anything but StreamFixError on arbitrary text, and any output parses', () => {
     fc.assert(
       fc.property(anyText, (t) => {

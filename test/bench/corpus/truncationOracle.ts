@@ -3,7 +3,8 @@
  *
  * The rule ("prefix-consistent repair"), following DESIGN.md's "everything complete before the cut is
  * kept; the cut value is closed or dropped, never invented":
- * - every value, member and element that is complete in the prefix is kept unchanged;
+ * - every value, member and element that is complete in the prefix is kept unchanged (a number or
+ *   keyword is complete once a delimiter follows it: at the cut, `12` may be the start of `123`);
  * - every container opened in the prefix is kept and closed (its complete content kept);
  * - a member whose key or colon is cut (`{"a": 1, "b"`, `{"b":`) is dropped;
  * - the one scalar cut by the end is either CLOSED or DROPPED (with its key, in an object):
@@ -105,7 +106,8 @@ class PrefixParser {
       this.ws();
       const p = this.value();
       if (p === null) return cut; // dangling colon
-      if (this.keep(p)) out[key.text] = p.value;
+      // defineProperty, as JSON.parse does: `out["__proto__"] = v` would set the prototype instead.
+      if (this.keep(p)) Object.defineProperty(out, key.text, { value: p.value, enumerable: true, writable: true, configurable: true });
       if (!p.complete) return cut;
       this.ws();
       if (this.eof()) return cut;
@@ -152,7 +154,9 @@ class PrefixParser {
       n++;
     }
     const value = word === 'true' ? true : word === 'false' ? false : null;
-    return { value, complete: n === word.length, closeable: true, scalar: true };
+    // Like a number, a keyword is only known complete once a delimiter follows: at the cut, `null`
+    // could still be the start of a longer word.
+    return { value, complete: n === word.length && !this.eof(), closeable: true, scalar: true };
   }
 
   private number(): Piece {
