@@ -2,9 +2,10 @@
 
 declare const gc: (() => void) | undefined;
 
-/** Collects garbage when node runs with --expose-gc, so one tool's garbage is not billed to the next.
- * Called before a tool's warm-up, never right before a timed run: a forced full GC also throws away
- * V8's type feedback, and the next run would be timed half-optimized (3x slower for the engine). */
+/** Collects garbage when node runs with --expose-gc, so one section's garbage is not billed to the
+ * next. Called at the start of a section, before its warm-up, never between warm-up and timed runs:
+ * a forced full GC also throws away V8's type feedback, and the next runs would be timed
+ * half-optimized (3x slower for the engine). */
 export function collect(): void {
   if (typeof gc === 'function') gc();
 }
@@ -22,7 +23,6 @@ export async function timeOnce(fn: () => unknown): Promise<number> {
 /** Median milliseconds of `runs` calls after `warmup` untimed calls. When a warm-up call takes longer
  * than `slowMs`, one timed call is enough: it keeps the whole benchmark within a few minutes. */
 export async function timeMedian(fn: () => unknown, runs: number, warmup = 1, slowMs = 2000): Promise<number> {
-  collect();
   for (let i = 0; i < warmup; i++) {
     if ((await timeOnce(fn)) > slowMs) runs = 1;
   }

@@ -7,7 +7,7 @@ import { jsonrepair } from 'jsonrepair';
 import { engine } from './engineUnderTest';
 import { deepEqual } from './corpus';
 import { addDefects, makeDocument } from './docs';
-import { bytes, fmt, mbps, table, timeMedian, timeOnce } from './measure';
+import { bytes, collect, fmt, mbps, table, timeMedian, timeOnce } from './measure';
 
 export interface ThroughputResult {
   markdown: string;
@@ -30,6 +30,7 @@ export async function runThroughput(log: (s: string) => void): Promise<Throughpu
   const brokenBytes = bytes(broken.text);
   log(`throughput: document ${(validBytes / 1e6).toFixed(2)} MB, ${broken.defects} defects in the broken copy`);
 
+  collect();
   // Check every output before timing it.
   const sfValid = engine.repairJson(doc.text);
   check(sfValid.status === 'VALID' && sfValid.json === doc.text, 'streamfix changed the valid document');
