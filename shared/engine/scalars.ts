@@ -51,6 +51,16 @@ export abstract class ScalarScanner extends StringScanner {
   protected tokenPos(): Position {
     return this.tokPos ?? this.o.pos(this.tokIdx);
   }
+  /** The token (number, word, unquoted string) ending at i is settled: it and what was held before it
+   * go out, and a value has ended. */
+  protected tokenDone(i: number): number {
+    this.tokIdx = -1;
+    this.tokPos = null;
+    this.o.commitPending(i);
+    this.afterValue(i);
+    return i;
+  }
+
 
 
   // ---- numbers
@@ -116,11 +126,7 @@ export abstract class ScalarScanner extends StringScanner {
     const st = this.numState;
     const complete = st === 2 || st === 3 || st === 5 || st === 8;
     if (complete && !this.numBad) {
-      this.tokIdx = -1;
-      this.tokPos = null;
-      o.commitPending(i);
-      this.afterValue(i);
-      return i;
+      return this.tokenDone(i);
     }
     const raw = this.tail(i, this.tokLen);
     const fixed = fixNumber(raw, atEnd);
@@ -143,11 +149,7 @@ export abstract class ScalarScanner extends StringScanner {
       o.record(o.repair('invalid_number', this.tokenPos(), raw.length, fixed));
       o.replaceTail(i, this.tokLen, fixed);
     }
-    this.tokIdx = -1;
-    this.tokPos = null;
-    o.commitPending(i);
-    this.afterValue(i);
-    return i;
+    return this.tokenDone(i);
   }
 
   /** After a value was dropped at the end, the container it was in is what is left. */
@@ -200,11 +202,7 @@ export abstract class ScalarScanner extends StringScanner {
         o.record(o.repair('python_literal', this.tokenPos(), raw.length, kw));
         o.replaceTail(i, this.tokLen, kw);
       }
-      this.tokIdx = -1;
-      this.tokPos = null;
-      o.commitPending(i);
-      this.afterValue(i);
-      return i;
+      return this.tokenDone(i);
     }
     if (atEnd && raw !== '') {
       for (const full of ['true', 'false', 'null', 'True', 'False', 'None']) {
@@ -213,11 +211,7 @@ export abstract class ScalarScanner extends StringScanner {
           o.record(o.repair('incomplete_keyword', this.tokenPos(), raw.length, fixed));
           this.truncated = true;
           o.replaceTail(i, this.tokLen, fixed);
-          this.tokIdx = -1;
-          this.tokPos = null;
-          o.commitPending(i);
-          this.afterValue(i);
-          return i;
+          return this.tokenDone(i);
         }
       }
     }
@@ -248,11 +242,7 @@ export abstract class ScalarScanner extends StringScanner {
     const q = JSON.stringify(word);
     o.record(o.repair('unquoted_string', this.tokenPos(), word.length, q));
     o.replaceTail(i, this.tokLen, q + raw.slice(word.length));
-    this.tokIdx = -1;
-    this.tokPos = null;
-    o.commitPending(i);
-    this.afterValue(i);
-    return i;
+    return this.tokenDone(i);
   }
 
   protected danglingKey(i: number): number {
