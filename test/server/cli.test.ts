@@ -103,11 +103,12 @@ describe('CLI: streamfix repair', () => {
     assert.deepEqual(await run(['repair'], BROKEN), { code: 0, stdout: '{"name": "Ada", "tags": ["x"]}\n', stderr: '' });
   });
 
-  it('reads a FILE, and `-` as stdin', async () => {
+  it('reads a FILE (whole or streamed), and `-` as stdin', async () => {
     const file = path.join(tmp, 'broken.json');
     writeFileSync(file, BROKEN);
     assert.deepEqual(await run(['repair', file]), { code: 0, stdout: '{"name": "Ada", "tags": ["x"]}\n', stderr: '' });
     assert.deepEqual(await run(['repair', '-'], BROKEN), { code: 0, stdout: '{"name": "Ada", "tags": ["x"]}\n', stderr: '' });
+    assert.deepEqual(await run(['repair', '--stream', file]), { code: 0, stdout: '{"name": "Ada", "tags": ["x"]}\n', stderr: '' });
   });
 
   it('strips a think block and a fence, exiting 0', async () => {
