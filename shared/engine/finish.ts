@@ -208,6 +208,15 @@ export abstract class Finisher extends StructureScanner {
       return;
     }
     if (this.phase === P_VALUE) {
+      if (this.unconfirmed && this.candTopScalar && !this.scalarStandsAtEnd()) {
+        // a word at the start that is no JSON value (`nothing`, `tomorrow`): it was prose after all
+        this.reject('', 0);
+        const again = this.rescan!;
+        this.rescan = null;
+        this.process(again);
+        this.finishInput(seg);
+        return;
+      }
       if (this.unconfirmed) this.confirm();
       this.finishValue(0);
       this.phase = P_AFTER;

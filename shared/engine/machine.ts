@@ -144,7 +144,7 @@ export class Machine extends Finisher {
   }
 
   /** Scan a segment; a rejected candidate's text is scanned again (as prose) before the rest. */
-  private process(seg: Segment): void {
+  protected process(seg: Segment): void {
     const first = this.run(seg, 0);
     if (first < 0) return;
     const work: [Segment, number][] = [[seg, first], [this.rescan!, 0]];

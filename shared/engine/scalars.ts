@@ -51,6 +51,16 @@ export abstract class ScalarScanner extends StringScanner {
   protected tokenPos(): Position {
     return this.tokPos ?? this.o.pos(this.tokIdx);
   }
+  /** At the end of the input, does the top-level scalar being read stand as a JSON value (a keyword,
+   * a cut keyword) rather than a word of prose that would need quoting? */
+  protected scalarStandsAtEnd(): boolean {
+    if (this.vstate === V_UQSTR) return false;
+    if (this.vstate !== V_WORD) return true;
+    const raw = this.tokLen <= 12 ? this.tokPrefix.slice(0, this.tokLen) : '';
+    if (KEYWORDS.has(raw)) return true;
+    return raw !== '' && ['true', 'false', 'null', 'True', 'False', 'None'].some((k) => k.startsWith(raw));
+  }
+
   /** The token (number, word, unquoted string) ending at i is settled: it and what was held before it
    * go out, and a value has ended. */
   protected tokenDone(i: number): number {

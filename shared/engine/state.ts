@@ -178,4 +178,6 @@ export abstract class MachineState {
   protected abstract afterValue(i: number): void;
   /** Text that cannot continue the value starts at i: close what is open, the rest is trailing. */
   protected abstract endRegion(s: string, i: number): number;
+  /** Scan a segment, rescans included (machine.ts): the end of the input can still reject a word. */
+  protected abstract process(seg: Segment): void;
 }
