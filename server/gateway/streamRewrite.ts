@@ -8,6 +8,7 @@
 import type { Repair, RepairOptions } from '../../shared/engine';
 import type { AppliedMode } from '../../shared/protocol';
 import { ContentProcessor } from './content';
+import { frameOf, matchFrame, TEMPLATE_KEYS, type ContentFrame, type FrameHit } from './contentFrame';
 import { sseComment, sseData } from './sse';
 import { ToolCallRepairers, type ToolCallDelta } from './toolCalls';
 
@@ -33,6 +34,9 @@ interface Closers {
   toolCalls: { index: number; function: { arguments: string } }[];
 }
 
+/** Frames verified per stream at most (each costs a parse of the chunk's head). */
+const MAX_FRAME_TRIES = 16;
+
 function isObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -53,11 +57,19 @@ export class StreamRewriter {
   private complex = false;
   /** passthrough: observe only, the caller forwards the upstream bytes. */
   private readonly observe: boolean;
+  /** The fast path's frame (contentFrame.ts): the text the stream's plain content chunks start with. */
+  private frame: ContentFrame | null = null;
+  /** Frames tried so far: an upstream whose chunks never share a frame stops paying for the attempts. */
+  private frameTries = 0;
+  /** Chunks taken by the fast path (tests check it is used). */
+  fastChunks = 0;
 
   constructor(
     readonly mode: AppliedMode,
     private readonly hooks: RewriteHooks,
     private readonly engine: RepairOptions = {},
+    /** false: every chunk takes the full-parse path (tests compare the two). */
+    private readonly fastPath = true,
   ) {
     this.observe = mode === 'passthrough';
   }
@@ -90,6 +102,10 @@ export class StreamRewriter {
       if (!this.observe) out.push(sseData('[DONE]'));
       return out;
     }
+    if (this.frame !== null && data.startsWith(this.frame.prefix)) {
+      const hit = matchFrame(this.frame, data);
+      if (hit) return this.onPlainChunk(data, hit);
+    }
     this.dataEvents++;
     let chunk: unknown;
     try {
@@ -108,10 +124,13 @@ export class StreamRewriter {
       this.upstreamErrors.push({ message: typeof e.message === 'string' ? e.message : JSON.stringify(e), ...(e.code !== undefined ? { code: String(e.code) } : {}) });
     }
     if (chunk.usage !== undefined && chunk.usage !== null) this.usage = chunk.usage;
-    for (const key of ['id', 'object', 'created', 'model', 'provider', 'system_fingerprint']) {
-      if (chunk[key] !== undefined) this.template[key] = chunk[key];
-    }
+    this.setTemplate(chunk);
     if (!Array.isArray(chunk.choices)) return this.observe ? [] : [sseData(data)];
+    if (this.fastPath && this.frameTries < MAX_FRAME_TRIES && chunk.choices.length === 1 && isObject(chunk.choices[0]) && isObject(chunk.choices[0].delta) && typeof chunk.choices[0].delta.content === 'string') {
+      // a content chunk on the full path: its frame probably starts the stream's next ones
+      this.frameTries++;
+      this.frame = frameOf(data) ?? this.frame;
+    }
 
     let changed = false;
     this.edits = [];
@@ -150,6 +169,42 @@ export class StreamRewriter {
     }
     out.push(sseData(changed ? this.reencode(data, chunk) : data));
     return out;
+  }
+
+  private setTemplate(src: Json): void {
+    for (const key of TEMPLATE_KEYS) if (src[key] !== undefined) this.template[key] = src[key];
+  }
+
+  /**
+   * A chunk matched by the fast path: what the full path below does for a chunk whose only effect is
+   * choice 0's content, without parsing the chunk. The output is the same text: unchanged chunks as
+   * received, changed content spliced where the full path would splice it, and the rare rest
+   * (reasoning moved out of the content, content escaped otherwise than JSON.stringify) serialized
+   * again from a full parse as the full path does.
+   */
+  private onPlainChunk(data: string, hit: FrameHit): string[] {
+    this.fastChunks++;
+    this.dataEvents++;
+    this.setTemplate(hit.values);
+    const st = this.choice(0);
+    const original = hit.content;
+    if (original === '' || st.closed) return this.observe ? [] : [sseData(data)];
+    const step = st.content.push(original);
+    for (const r of step.repairs) this.hooks.onRepair(r);
+    if (this.observe) return [];
+    if (!step.reasoning) {
+      if (step.content === original) return [sseData(data)];
+      const literal = JSON.stringify(original);
+      // the full path splices only where the upstream escaped the text as JSON.stringify does
+      if (hit.end - hit.start === literal.length && data.startsWith(literal, hit.start)) {
+        return [sseData(data.slice(0, hit.start) + JSON.stringify(step.content) + data.slice(hit.end))];
+      }
+    }
+    const chunk = JSON.parse(data) as { choices: { delta: Json }[] };
+    const delta = chunk.choices[0]!.delta;
+    delta.content = step.content;
+    if (step.reasoning) delta.reasoning = step.reasoning;
+    return [sseData(JSON.stringify(chunk))];
   }
 
   /**

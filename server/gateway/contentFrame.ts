@@ -1,0 +1,104 @@
+/**
+ * The fast path for the chunk shape that makes up almost every streamed answer: one choice, a delta
+ * holding `content` and nothing the gateway acts on. Such chunks of one stream share their text up to
+ * the content value (id, provider, model, created, `"choices":[{"index":0,"delta":{"content":`): that
+ * text is the *frame*. A chunk that starts with a known frame needs no JSON.parse of the whole event:
+ * the content literal is decoded on its own and the rest (the suffix) is checked by parsing it behind a
+ * tiny synthetic frame.
+ *
+ * Why this is safe (the result equals the full parse, byte for byte):
+ * - The frame was verified once: `frame + '""}}]}'` parses, so the frame ends inside root object >
+ *   `choices` array > its first element > `delta` object, right after the key `content`; its members
+ *   (parsed there) hold no finish_reason, usage, error, tool calls, reasoning, no index but 0, and no
+ *   other `"content"` anywhere.
+ * - The literal is scanned to its unescaped closing quote and must parse as a JSON string.
+ * - The suffix must parse behind `{"choices":[{"delta":{"content":""`: JSON's grammar is context-free,
+ *   so frame + literal + suffix is then valid JSON with exactly that nesting, and the suffix's members
+ *   are read from that parse. The suffix must not contain a backslash nor the names `content`, `delta`,
+ *   `choices`, so no member of the frame is overridden by a duplicate key (JSON.parse keeps the last)
+ *   and the literal is the only `"content":` of the chunk (the splice needs that).
+ * Anything else returns null and the caller takes the full-parse path.
+ */
+type Json = Record<string, unknown>;
+
+/** Top-level fields the rewriter copies into the chunks it makes up (closers), in this order. */
+export const TEMPLATE_KEYS = ['id', 'object', 'created', 'model', 'provider', 'system_fingerprint'] as const;
+
+export interface ContentFrame {
+  /** The chunk text up to and including `"content":`. */
+  prefix: string;
+  /** The template fields the prefix sets. */
+  values: Json;
+}
+
+export interface FrameHit {
+  /** The decoded content (the delta's text). */
+  content: string;
+  /** Where the content literal starts and ends (quotes included) in the chunk text. */
+  start: number;
+  end: number;
+  /** The template fields of the chunk (prefix's, overridden by the suffix's). */
+  values: Json;
+}
+
+const KEY = '"content":';
+const SYNTHETIC = '{"choices":[{"delta":{"content":""';
+
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const parse = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+};
+
+/** The members of the first choice and its delta the fast path cannot take (the full path acts on them). */
+function plainChoice(ch: unknown): ch is { delta: Json } {
+  if (!isObject(ch) || !isObject(ch.delta)) return false;
+  const d = ch.delta;
+  return (ch.index === undefined || ch.index === 0) && ch.finish_reason == null && d.reasoning === undefined && d.reasoning_content === undefined && d.tool_calls === undefined;
+}
+
+function plainRoot(r: unknown): r is Json & { choices: [{ delta: Json }] } {
+  return isObject(r) && r.error === undefined && r.usage == null && Array.isArray(r.choices) && r.choices.length === 1 && plainChoice(r.choices[0]);
+}
+
+/** The frame of a data text, when it has the fast path's shape; null otherwise. Costs one JSON.parse. */
+export function frameOf(data: string): ContentFrame | null {
+  const at = data.indexOf('"content"');
+  if (at < 0 || !data.startsWith(KEY + '"', at) || data.indexOf('"content"', at + 1) >= 0) return null;
+  const prefix = data.slice(0, at + KEY.length);
+  const r = parse(prefix + '""}}]}');
+  if (!plainRoot(r) || r.choices[0].delta.content !== '') return null;
+  const values: Json = {};
+  for (const k of TEMPLATE_KEYS) if (r[k] !== undefined) values[k] = r[k];
+  return { prefix, values };
+}
+
+/** Reads a chunk that starts with `frame.prefix`; null when it does not have the fast path's shape. */
+export function matchFrame(frame: ContentFrame, data: string): FrameHit | null {
+  const start = frame.prefix.length;
+  if (data.charCodeAt(start) !== 0x22) return null;
+  let i = start + 1;
+  for (; i < data.length; i++) {
+    const c = data.charCodeAt(i);
+    if (c === 0x5c) i++;
+    else if (c === 0x22) break;
+  }
+  if (i >= data.length) return null;
+  const end = i + 1;
+  const content = parse(data.slice(start, end));
+  if (typeof content !== 'string') return null;
+  const suffix = data.slice(end);
+  if (suffix.includes('\\') || suffix.includes('"content"') || suffix.includes('"delta"') || suffix.includes('"choices"')) return null;
+  const tail = parse(SYNTHETIC + suffix);
+  if (!plainRoot(tail)) return null;
+  let values = frame.values;
+  for (const k of TEMPLATE_KEYS) {
+    if (tail[k] === undefined) continue;
+    if (values === frame.values) values = { ...frame.values };
+    values[k] = tail[k];
+  }
+  return { content, start, end, values };
+}

@@ -1,0 +1,151 @@
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import { createStreamRepairer, type Repair } from '../../../shared/engine';
+import type { AppliedMode } from '../../../shared/protocol';
+import { frameOf, matchFrame } from '../../../server/gateway/contentFrame';
+import { StreamRewriter } from '../../../server/gateway/streamRewrite';
+
+const HEAD = '{"id":"gen-1","provider":"OpenAI","model":"m","object":"chat.completion.chunk","created":1,"choices":[{"index":0,"delta":{"content":';
+const TAIL = '},"finish_reason":null,"native_finish_reason":null,"logprobs":null}],"sfx_sent":12.5}';
+/** A plain content chunk with the content literal spelled as given (JSON text). */
+const raw = (literal: string, tail = TAIL, head = HEAD) => head + literal + tail;
+const plain = (content: string) => raw(JSON.stringify(content));
+const FINISH = '{"id":"gen-1","choices":[{"index":0,"delta":{},"finish_reason":"stop"}]}';
+
+/** Everything observable about one run: the events sent, the repairs reported and the state recorded. */
+function run(mode: AppliedMode, events: string[], fastPath: boolean) {
+  const repairs: [Repair, number | undefined][] = [];
+  const rw = new StreamRewriter(mode, { onRepair: (r, i) => repairs.push([r, i]) }, {}, fastPath);
+  const out = events.map((e) => rw.onData(e));
+  out.push(rw.finish());
+  const choices = [...rw.choices.values()].map((c) => ({
+    index: c.index,
+    raw: c.content.raw,
+    sent: c.content.sent,
+    moved: c.content.moved,
+    stuttering: c.content.stuttering,
+    reasoning: c.fieldReasoning,
+    finish: c.finishReason,
+    tools: c.tools.artifacts(),
+  }));
+  const state = { dataEvents: rw.dataEvents, malformed: rw.malformed, samples: rw.malformedSamples, usage: rw.usage, errors: rw.upstreamErrors };
+  return { out, repairs, choices, state, fast: rw.fastChunks };
+}
+
+/** Runs both paths on the same events in every mode; returns the chunks the fast path took. */
+function same(events: string[]): number {
+  let fast = 0;
+  for (const mode of ['repair', 'strip', 'passthrough'] as const) {
+    const full = run(mode, events, false);
+    const quick = run(mode, events, true);
+    assert.equal(full.fast, 0);
+    assert.deepEqual({ ...quick, fast: 0 }, { ...full, fast: 0 }, `mode ${mode}`);
+    fast += quick.fast;
+  }
+  return fast;
+}
+
+describe('gateway/contentFrame (the fast path equals the full parse)', () => {
+  it('takes the fast path for plain content chunks and sends what the full path sends', () => {
+    const events = [plain('{"a": [1'), plain(', 2'), plain(', {"b": "c'), plain('"}'), FINISH, '[DONE]'];
+    assert.equal(same(events), 3 * 3);
+    // the spliced text keeps every other byte of the chunk
+    const engine = createStreamRepairer();
+    const outs = ['{"a": [1', ', 2'].map((p) => engine.push(p).output);
+    assert.notEqual(outs[1], ', 2');
+    assert.equal(run('repair', events, true).out[1]![0], `data: ${plain(outs[1]!)}\n\n`);
+  });
+
+  it('escaped quotes, backslashes and unicode escapes in the content', () => {
+    assert.equal(same([plain('{"q": "say \\"hi\\"'), plain(' \\\\ back'), raw('"\\u00e9t\\u00e9 \\ud83d\\ude00"'), plain('é 😀 \n\t"}'), FINISH]) > 0, true);
+  });
+
+  it('content escaped otherwise than JSON.stringify is serialized again, as the full path does', () => {
+    const events = [plain('['), raw('"\\u0031, 2"'), raw('"\\/x"'), FINISH];
+    assert.equal(same(events) > 0, true);
+    const engine = createStreamRepairer();
+    engine.push('[');
+    const second = engine.push('1, 2').output;
+    assert.equal(run('repair', events, true).out[1]![0], `data: ${JSON.stringify(JSON.parse(plain(second)))}\n\n`);
+  });
+
+  it('"content" inside another string does not count as the key', () => {
+    const head = '{"id":"gen-1","note":"a \\"content\\":\\"x\\" inside","choices":[{"index":0,"delta":{"content":';
+    const tail = '}}],"more":"\\"content\\": \\"y\\""}';
+    same([raw('"{\\"a\\": 1"', TAIL, head), raw('"}"', TAIL, head), plain('{'), raw('"\\"k\\":"', tail), raw('"1"', tail), FINISH]);
+    assert.equal(frameOf(raw('"{"', TAIL, head))?.prefix, head);
+    assert.equal(matchFrame(frameOf(plain('x'))!, raw('"1"', tail)), null);
+  });
+
+  it('content null, empty content, missing content', () => {
+    const nul = HEAD + 'null' + TAIL;
+    const none = HEAD.replace('{"content":', '{"role":"assistant"') + TAIL;
+    assert.equal(same([plain('{"a"'), nul, plain(''), plain(': 1'), none, plain(''), FINISH]) > 0, true);
+  });
+
+  it('two choices in one chunk and a second choice in its own chunks', () => {
+    const two = '{"id":"gen-1","choices":[{"index":0,"delta":{"content":"[1"}},{"index":1,"delta":{"content":"{\'b\': tru"}}]}';
+    const second = raw('"[2"', TAIL, HEAD.replace('"index":0', '"index":1'));
+    const extra = raw('"x"', '},"finish_reason":null},{"index":1,"delta":{"content":"y"}}]}');
+    assert.equal(same([plain('[0'), two, plain(', 3'), second, extra, plain(']'), '{"choices":[{"index":1,"delta":{},"finish_reason":"length"}]}', FINISH]) > 0, true);
+  });
+
+  it('tool calls next to the content', () => {
+    const tool = raw('"{\\"a\\""', '},"tool_calls":[{"index":0,"id":"c1","type":"function","function":{"name":"f","arguments":"{\'x\': 1"}}]}]}');
+    const head = HEAD.replace('{"content":', '{"tool_calls":[{"index":0,"function":{"arguments":", \'y\': [2"}}],"content":');
+    assert.equal(same([plain('{"a"'), tool, plain(': 1'), raw('", \\"b\\": 2"', TAIL, head), plain(''), FINISH]) > 0, true);
+  });
+
+  it('reasoning and content in one delta, and think blocks moved out of the content', () => {
+    const before = HEAD.replace('{"content":', '{"reasoning":"hmm","content":');
+    assert.equal(
+      same([plain('<think>plan'), plain(' more</think>{"a"'), raw('": 1"', TAIL, before), raw('", \\"b\\": 2"', `,"reasoning":"later"${TAIL}`), plain('<think>x</think>'), plain('}'), FINISH]) > 0,
+      true,
+    );
+  });
+
+  it('finish_reason, usage and an error in the suffix take the full path', () => {
+    const finish = raw('"}"', '},"finish_reason":"length"}]}');
+    const usage = raw('""', '}}],"usage":{"prompt_tokens":1,"completion_tokens":2,"total_tokens":3}}');
+    const error = raw('""', '}}],"error":{"message":"boom","code":502}}');
+    assert.equal(same([plain('{"a": '), plain('[1'), finish, usage, error, '[DONE]']) > 0, true);
+  });
+
+  it('malformed chunks are skipped and counted as on the full path', () => {
+    assert.equal(same([plain('['), raw('"1', ''), raw('"1"', '}}]'), raw('"1"', '}}]}}'), raw('"\u0001"'), raw('"\\x"'), plain(', 2'), FINISH]) > 0, true);
+  });
+
+  it('duplicate keys and other spacing in the suffix take the full path', () => {
+    const cases = [
+      raw('"1"', '}}],"choices":[{"index":0,"delta":{"content":"2"}}]}'),
+      raw('"1"', ',"content":"2"}}]}'),
+      raw('"1"', '},"delta":{"content":"2"}}]}'),
+      raw('"1"', ',"cont\\u0065nt":"2"}}]}'),
+      raw('"1"', ',"index":1}]}'),
+      raw('"1"', '},"index":1}]}'),
+      raw('"1"', '},"index":0}],"model":"other","id":"gen-2"}'),
+    ];
+    assert.equal(same([plain('['), ...cases, plain(']'), FINISH]) > 0, true);
+    const f = frameOf(plain('x'))!;
+    for (const c of cases.slice(0, 6)) assert.equal(matchFrame(f, c), null, c);
+    assert.deepEqual(matchFrame(f, cases[6]!)?.values, { id: 'gen-2', object: 'chat.completion.chunk', created: 1, model: 'other', provider: 'OpenAI' });
+  });
+
+  it('no frame for chunks the fast path cannot express', () => {
+    assert.equal(frameOf(HEAD.replace('"content":', '"content": ') + '"x"' + TAIL), null);
+    assert.equal(frameOf(HEAD.replace('"index":0', '"index":2') + '"x"' + TAIL), null);
+    assert.equal(frameOf(HEAD.replace('"delta":{', '"finish_reason":"stop","delta":{') + '"x"' + TAIL), null);
+    assert.equal(frameOf('{"choices":[{"index":0,"delta":{"content":"x"}},{"index":1,"delta":{"content":"y"}}]}'), null);
+    assert.equal(frameOf('{"choices":{"delta":{"content":"x"}}}'), null);
+    assert.equal(frameOf(plain('x'))?.prefix, HEAD);
+  });
+
+  it('any content split into any chunks: the fast path equals the full path', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.constantFrom('{"a": [1', '<think>', '</think>', "'x'", '\\', '"', ']}')), { maxLength: 12 }), (pieces) => {
+        same([...pieces.map(plain), FINISH, '[DONE]']);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
