@@ -239,14 +239,19 @@ async function streamResponse(call: ChatCall, chat: ChatRequest, upstream: Upstr
   let engineFailed = false;
   // Events decided from one upstream read arrived together and leave together: one write (one
   // syscall) per read, never held back for a later one.
-  const write = async (s: string | Buffer | string[]) => {
-    if (res.destroyed || res.writableEnded) return;
+  // send() is synchronous and says whether the socket wants a pause: the hot loop awaits only then,
+  // so a read that the socket takes at once costs no promise.
+  const send = (s: string | Buffer | string[]): boolean => {
+    if (res.destroyed || res.writableEnded) return true;
     if (Array.isArray(s)) {
-      if (s.length === 0) return;
+      if (s.length === 0) return true;
       record.clientChunks += s.length;
       s = s.length === 1 ? s[0]! : s.join('');
     } else record.clientChunks++;
-    if (!res.write(s)) await drained(res);
+    return res.write(s);
+  };
+  const write = async (s: string | Buffer | string[]) => {
+    if (!send(s)) await drained(res);
   };
   try {
     try {
@@ -254,7 +259,7 @@ async function streamResponse(call: ChatCall, chat: ChatRequest, upstream: Upstr
         record.markFirstByte();
         if (record.upstreamChunks === 0) ctx.metrics.observeTtfb((record.ttfbMs ?? 0) / 1000);
         record.upstreamChunks++;
-        if (passthrough) await write(buf);
+        if (passthrough && !send(buf)) await drained(res);
         const t = performance.now();
         decoder.push(buf);
         const spent = performance.now() - t;
@@ -262,7 +267,7 @@ async function streamResponse(call: ChatCall, chat: ChatRequest, upstream: Upstr
         ctx.metrics.observeAddedPerChunk(spent / 1000);
         const out = pending;
         pending = [];
-        await write(out);
+        if (!send(out)) await drained(res);
         // the client is gone: stop reading; the catch below records it and the abort ends the upstream
         if (res.destroyed) throw new Error('client disconnected');
       }

@@ -177,7 +177,12 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
       }
     })();
   });
-  server.keepAliveTimeout = 5_000;
+  // Idle keep-alive connections stay open well past what clients and pools keep them (Node's agents and
+  // undici use 4-60 s): with Node's 5 s default a client reusing a socket just as the server closes it
+  // gets ECONNRESET (seen at 500 streams). headersTimeout must exceed keepAliveTimeout, or a request
+  // arriving late on a kept-alive socket is cut by the headers timer instead.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   // a streamed answer can be quiet for long stretches while the model thinks
   server.requestTimeout = 0;
 

@@ -2,6 +2,7 @@
 import { strict as assert } from 'node:assert';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import * as http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { artifactOf, postChat, startTestDaemon } from './helpers/gateway';
@@ -108,6 +109,30 @@ function sh(command: string): Promise<string> {
     p.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`"${command}" exited ${code}: ${err}`))));
   });
 }
+
+describe('daemon: keep-alive', () => {
+  // Waiting 6 s for a real idle reuse would add 6 s to the suite: the test checks what the server
+  // announces and that a kept-alive socket is reused, and that shutdown does not wait for idle sockets.
+  it('announces a 65 s keep-alive, reuses the socket, and closes idle sockets at shutdown', async () => {
+    const d = await startTestDaemon();
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const get = () =>
+      new Promise<{ keepAlive: string; reused: boolean }>((resolve, reject) => {
+        const req = http.get(`http://127.0.0.1:${d.info.port}/health`, { agent }, (res) => {
+          res.resume();
+          res.on('end', () => resolve({ keepAlive: String(res.headers['keep-alive']), reused: req.reusedSocket }));
+        });
+        req.on('error', reject);
+      });
+    try {
+      assert.deepEqual(await get(), { keepAlive: 'timeout=65', reused: false });
+      assert.deepEqual(await get(), { keepAlive: 'timeout=65', reused: true });
+    } finally {
+      await d.close();
+      agent.destroy();
+    }
+  });
+});
 
 describe('daemon: command line', function () {
   // starting node with tsx takes a moment on a loaded machine
