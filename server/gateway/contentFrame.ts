@@ -12,11 +12,13 @@
  *   (parsed there) hold no finish_reason, usage, error, tool calls, reasoning, no index but 0, and no
  *   other `"content"` anywhere.
  * - The literal is scanned to its unescaped closing quote and must parse as a JSON string.
- * - The suffix must parse behind `{"choices":[{"delta":{"content":""`: JSON's grammar is context-free,
- *   so frame + literal + suffix is then valid JSON with exactly that nesting, and the suffix's members
- *   are read from that parse. The suffix must not contain a backslash nor the names `content`, `delta`,
- *   `choices`, so no member of the frame is overridden by a duplicate key (JSON.parse keeps the last)
- *   and the literal is the only `"content":` of the chunk (the splice needs that).
+ * - The suffix must match SUFFIX: members with scalar values (strings without escapes), no whitespace,
+ *   closing exactly the delta, the choice, the choices array and the chunk. So frame + literal + suffix
+ *   is valid JSON with exactly that nesting, and a member the full path acts on is visible as text: it
+ *   must be absent (content, reasoning, tool calls, delta, choices, error) or have the plain value
+ *   (finish_reason null, index 0, usage null). A duplicate key cannot override the frame's members
+ *   with anything else (JSON.parse keeps the last), and the literal is the only `"content":` of the
+ *   chunk (the splice needs that). Template fields in the suffix are parsed (rare).
  * Anything else returns null and the caller takes the full-parse path.
  */
 type Json = Record<string, unknown>;
@@ -42,7 +44,6 @@ export interface FrameHit {
 }
 
 const KEY = '"content":';
-const SYNTHETIC = '{"choices":[{"delta":{"content":""';
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const parse = (text: string): unknown => {
@@ -76,29 +77,41 @@ export function frameOf(data: string): ContentFrame | null {
   return { prefix, values };
 }
 
+/** One member with a scalar value, no whitespace, strings without escapes: `,"key":value`. */
+const MEMBER = String.raw`,"[^"\\\x00-\x1f]*":(?:null|true|false|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|"[^"\\\x00-\x1f]*")`;
+/** The suffix: the delta's, the choice's and the chunk's remaining members, then their closers. */
+const SUFFIX = new RegExp(`^((?:${MEMBER})*)\\}((?:${MEMBER})*)\\}\\]((?:${MEMBER})*)\\}$`);
+/** Members the full path acts on; in the suffix they send the chunk there (finish_reason, index, usage unless as in a plain chunk). */
+const DELTA_ACTS = /"(?:content|reasoning|reasoning_content|tool_calls)":/;
+const CHOICE_ACTS = /"(?:delta|finish_reason":(?!null(?:,|$))|index":(?!0(?:,|$)))/;
+const ROOT_ACTS = /"(?:choices|error|usage":(?!null(?:,|$)))/;
+const ROOT_TEMPLATE = /"(?:id|object|created|model|provider|system_fingerprint)":/;
+
 /** Reads a chunk that starts with `frame.prefix`; null when it does not have the fast path's shape. */
 export function matchFrame(frame: ContentFrame, data: string): FrameHit | null {
   const start = frame.prefix.length;
   if (data.charCodeAt(start) !== 0x22) return null;
   let i = start + 1;
+  let escaped = false;
   for (; i < data.length; i++) {
     const c = data.charCodeAt(i);
-    if (c === 0x5c) i++;
-    else if (c === 0x22) break;
+    if (c === 0x5c) {
+      escaped = true;
+      i++;
+    } else if (c === 0x22) break;
+    else if (c < 0x20) return null;
   }
   if (i >= data.length) return null;
   const end = i + 1;
-  const content = parse(data.slice(start, end));
+  const content = escaped ? parse(data.slice(start, end)) : data.slice(start + 1, i);
   if (typeof content !== 'string') return null;
-  const suffix = data.slice(end);
-  if (suffix.includes('\\') || suffix.includes('"content"') || suffix.includes('"delta"') || suffix.includes('"choices"')) return null;
-  const tail = parse(SYNTHETIC + suffix);
-  if (!plainRoot(tail)) return null;
+  const m = SUFFIX.exec(data.slice(end));
+  if (m === null || DELTA_ACTS.test(m[1]!) || CHOICE_ACTS.test(m[2]!) || ROOT_ACTS.test(m[3]!)) return null;
   let values = frame.values;
-  for (const k of TEMPLATE_KEYS) {
-    if (tail[k] === undefined) continue;
-    if (values === frame.values) values = { ...frame.values };
-    values[k] = tail[k];
+  if (ROOT_TEMPLATE.test(m[3]!)) {
+    const root = JSON.parse(`{${m[3]!.slice(1)}}`) as Json;
+    values = { ...frame.values };
+    for (const k of TEMPLATE_KEYS) if (root[k] !== undefined) values[k] = root[k];
   }
   return { content, start, end, values };
 }
