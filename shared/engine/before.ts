@@ -329,10 +329,8 @@ export abstract class BeforeScanner extends S.MachineState {
     this.candRepairs = [];
     this.o.repairSink = this.newRepairs;
     this.candRaw = '';
-    const proseText = this.proseText;
     if (this.prosePos !== null) this.finishProse();
     else this.proseText = '';
-    void proseText;
   }
 
   /** The candidate was prose: forget it and scan its text again (after its first character). */

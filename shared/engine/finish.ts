@@ -180,7 +180,7 @@ export abstract class Finisher extends StructureScanner {
     if (rest !== '') this.strip('trailing', { offset: at.offset + i, line: seg.line(i), column: seg.column(i) }, rest);
   }
 
-  protected finishInput(seg: Segment): void {
+  protected finishInput(): void {
     const o = this.o;
     if (this.phase === P_BEFORE) {
       switch (this.bstate) {
@@ -214,7 +214,7 @@ export abstract class Finisher extends StructureScanner {
         const again = this.rescan!;
         this.rescan = null;
         this.process(again);
-        this.finishInput(seg);
+        this.finishInput();
         return;
       }
       if (this.unconfirmed) this.confirm();
@@ -226,6 +226,5 @@ export abstract class Finisher extends StructureScanner {
     if (o.pending) o.commitPending(0);
     o.endSegment(0);
     if (this.trailPos !== null) this.stripTrailing(this.trailPos, this.trailText);
-    void seg;
   }
 }

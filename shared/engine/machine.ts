@@ -89,7 +89,7 @@ export class Machine extends Finisher {
     try {
       const seg = new Segment('', this.total, this.lineEnd, this.colEnd);
       this.o.begin(seg, 0);
-      this.finishInput(seg);
+      this.finishInput();
     } catch (e) {
       if (e instanceof StreamFixError) return this.failed(e.code, e.message, e.offset);
       throw e;

@@ -41,7 +41,7 @@ const KEYWORDS = new Map<string, string>([
 ]);
 
 export abstract class ScalarScanner extends StringScanner {
-  protected startToken(i: number, _c: number): void {
+  protected startToken(i: number): void {
     this.tokLen = 0;
     this.tokPrefix = '';
     this.tokIdx = i;
@@ -147,7 +147,7 @@ export abstract class ScalarScanner extends StringScanner {
         o.record(o.repair('dropped_value', d.at, d.length, ''));
         this.tokIdx = -1;
         this.tokPos = null;
-        this.afterDrop(i);
+        this.afterDrop();
         return i;
       }
       // not a number at all (`1.2.3`, `--`): keep it as a string
@@ -163,7 +163,7 @@ export abstract class ScalarScanner extends StringScanner {
   }
 
   /** After a value was dropped at the end, the container it was in is what is left. */
-  protected afterDrop(i: number): void {
+  protected afterDrop(): void {
     if (this.stack.length === 0) {
       // the only value there was is gone: there is no JSON
       this.valueSeen = false;
@@ -172,7 +172,6 @@ export abstract class ScalarScanner extends StringScanner {
       return;
     }
     this.vstate = V_AFTER;
-    void i;
   }
 
   // ---- words

@@ -21,11 +21,10 @@ const {
 } = S;
 
 export abstract class StringScanner extends BeforeScanner {
-  protected beginString(i: number, quote: number, isKey: boolean): void {
+  protected beginString(quote: number, isKey: boolean): void {
     this.strQuote = quote;
     this.strIsKey = isKey;
     this.vstate = V_STRING;
-    void i;
   }
 
   /** An opening quote other than `"` at segment index i: replaced by `"`. Returns false to reject. */
@@ -107,7 +106,6 @@ export abstract class StringScanner extends BeforeScanner {
   }
 
   protected escapeSlow(s: string, i: number, len: number): number {
-    const o = this.o;
     while (i < len) {
       const c = s.charCodeAt(i);
       const b = this.escBuf;
@@ -126,7 +124,6 @@ export abstract class StringScanner extends BeforeScanner {
         if (this.escBuf.length === 6) return this.escDone(i, null, 6);
       }
     }
-    void o;
     return i;
   }
 

@@ -55,14 +55,14 @@ export abstract class StructureScanner extends ScalarScanner {
     switch (c) {
       case QUOTE:
         o.commitPending(i);
-        this.beginString(i, QUOTE, false);
+        this.beginString(QUOTE, false);
         return i + 1;
       case APOS:
       case LDQUO:
       case LSQUO:
         o.commitPending(i);
         if (!this.openOddQuote(i, c)) return this.reject(s, i);
-        this.beginString(i, c === APOS ? APOS : c === LDQUO ? RDQUO : RSQUO, false);
+        this.beginString(c === APOS ? APOS : c === LDQUO ? RDQUO : RSQUO, false);
         return i + 1;
       case LBRACE:
       case LBRACKET:
@@ -103,7 +103,7 @@ export abstract class StructureScanner extends ScalarScanner {
       default:
         if (isDigit(c) || c === MINUS || c === PLUS || c === DOT) {
           if (!o.pending) o.startPending(i);
-          this.startToken(i, c);
+          this.startToken(i);
           this.vstate = V_NUMBER;
           this.numState = 0;
           this.numBad = false;
@@ -111,7 +111,7 @@ export abstract class StructureScanner extends ScalarScanner {
         }
         if (isWordStart(c)) {
           if (!o.pending) o.startPending(i);
-          this.startToken(i, c);
+          this.startToken(i);
           this.wordIsKey = false;
           this.vstate = V_WORD;
           return i;
@@ -123,12 +123,12 @@ export abstract class StructureScanner extends ScalarScanner {
   protected keyStart(s: string, i: number, c: number): number {
     const o = this.o;
     if (c === QUOTE) {
-      this.beginString(i, QUOTE, true);
+      this.beginString(QUOTE, true);
       return i + 1;
     }
     if (c === APOS || c === LDQUO || c === LSQUO) {
       if (!this.openOddQuote(i, c)) return this.reject(s, i);
-      this.beginString(i, c === APOS ? APOS : c === LDQUO ? RDQUO : RSQUO, true);
+      this.beginString(c === APOS ? APOS : c === LDQUO ? RDQUO : RSQUO, true);
       return i + 1;
     }
     if (c === RBRACE || c === RBRACKET) return this.closer(s, i, c);
@@ -140,7 +140,7 @@ export abstract class StructureScanner extends ScalarScanner {
     }
     if (c === SLASH) return this.startComment(i, V_KEY);
     if (isWordChar(c)) {
-      this.startToken(i, c);
+      this.startToken(i);
       this.wordIsKey = true;
       this.vstate = V_WORD;
       return i;
