@@ -31,6 +31,9 @@ export interface ContentFrame {
   prefix: string;
   /** The template fields the prefix sets. */
   values: Json;
+  /** The last suffix head (delta's and choice's members through `}]`) that passed the checks: chunks of
+   * one stream repeat it, so only the root's members after it need the regex (see matchFrame). */
+  mid?: string;
 }
 
 export interface FrameHit {
@@ -86,6 +89,8 @@ const DELTA_ACTS = /"(?:content|reasoning|reasoning_content|tool_calls)":/;
 const CHOICE_ACTS = /"(?:delta|finish_reason":(?!null(?:,|$))|index":(?!0(?:,|$)))/;
 const ROOT_ACTS = /"(?:choices|error|usage":(?!null(?:,|$)))/;
 const ROOT_TEMPLATE = /"(?:id|object|created|model|provider|system_fingerprint)":/;
+/** The root's remaining members and its closer, after a suffix head seen before (frame.mid). */
+const ROOT_REST = new RegExp(`^(?:${MEMBER})*\\}$`);
 
 /** Reads a chunk that starts with `frame.prefix`; null when it does not have the fast path's shape. */
 export function matchFrame(frame: ContentFrame, data: string): FrameHit | null {
@@ -105,11 +110,23 @@ export function matchFrame(frame: ContentFrame, data: string): FrameHit | null {
   const end = i + 1;
   const content = escaped ? parse(data.slice(start, end)) : data.slice(start + 1, i);
   if (typeof content !== 'string') return null;
-  const m = SUFFIX.exec(data.slice(end));
-  if (m === null || DELTA_ACTS.test(m[1]!) || CHOICE_ACTS.test(m[2]!) || ROOT_ACTS.test(m[3]!)) return null;
+  let rootMembers: string;
+  const mid = frame.mid;
+  if (mid !== undefined && data.startsWith(mid, end)) {
+    // the same delta and choice members as a chunk checked before: only the root's rest is new
+    const rest = data.slice(end + mid.length);
+    if (!ROOT_REST.test(rest)) return null;
+    rootMembers = rest.slice(0, -1);
+  } else {
+    const m = SUFFIX.exec(data.slice(end));
+    if (m === null || DELTA_ACTS.test(m[1]!) || CHOICE_ACTS.test(m[2]!)) return null;
+    frame.mid = `${m[1]!}}${m[2]!}}]`;
+    rootMembers = m[3]!;
+  }
+  if (ROOT_ACTS.test(rootMembers)) return null;
   let values = frame.values;
-  if (ROOT_TEMPLATE.test(m[3]!)) {
-    const root = JSON.parse(`{${m[3]!.slice(1)}}`) as Json;
+  if (ROOT_TEMPLATE.test(rootMembers)) {
+    const root = JSON.parse(`{${rootMembers.slice(1)}}`) as Json;
     values = { ...frame.values };
     for (const k of TEMPLATE_KEYS) if (root[k] !== undefined) values[k] = root[k];
   }

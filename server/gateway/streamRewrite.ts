@@ -8,11 +8,18 @@
 import type { Repair, RepairOptions } from '../../shared/engine';
 import type { AppliedMode } from '../../shared/protocol';
 import { ContentProcessor } from './content';
-import { frameOf, matchFrame, TEMPLATE_KEYS, type ContentFrame, type FrameHit } from './contentFrame';
-import { sseComment, sseData } from './sse';
+import * as contentFrame from './contentFrame';
+import type { ContentFrame, FrameHit } from './contentFrame';
+import * as sse from './sse';
 import { ToolCallRepairers, type ToolCallDelta } from './toolCalls';
 
 type Json = Record<string, unknown>;
+
+// Bound once here rather than imported by name: run from TypeScript source (tsx compiles to CommonJS),
+// every use of a named import is a property read through two export getters, which on the per-chunk
+// path cost as much as the function called.
+const { frameOf, matchFrame, TEMPLATE_KEYS } = contentFrame;
+const { sseComment, sseData } = sse;
 
 export interface ChoiceState {
   index: number;
@@ -61,6 +68,8 @@ export class StreamRewriter {
   private frame: ContentFrame | null = null;
   /** Frames tried so far: an upstream whose chunks never share a frame stops paying for the attempts. */
   private frameTries = 0;
+  /** The template values last copied (a fast-path chunk's values are its frame's, the same object). */
+  private templateFrom: Json | null = null;
   /** Chunks taken by the fast path (tests check it is used). */
   fastChunks = 0;
 
@@ -125,6 +134,7 @@ export class StreamRewriter {
     }
     if (chunk.usage !== undefined && chunk.usage !== null) this.usage = chunk.usage;
     this.setTemplate(chunk);
+    this.templateFrom = null;
     if (!Array.isArray(chunk.choices)) return this.observe ? [] : [sseData(data)];
     if (this.fastPath && this.frameTries < MAX_FRAME_TRIES && chunk.choices.length === 1 && isObject(chunk.choices[0]) && isObject(chunk.choices[0].delta) && typeof chunk.choices[0].delta.content === 'string') {
       // a content chunk on the full path: its frame probably starts the stream's next ones
@@ -185,7 +195,10 @@ export class StreamRewriter {
   private onPlainChunk(data: string, hit: FrameHit): string[] {
     this.fastChunks++;
     this.dataEvents++;
-    this.setTemplate(hit.values);
+    if (hit.values !== this.templateFrom) {
+      this.setTemplate(hit.values);
+      this.templateFrom = hit.values;
+    }
     const st = this.choice(0);
     const original = hit.content;
     if (original === '' || st.closed) return this.observe ? [] : [sseData(data)];
