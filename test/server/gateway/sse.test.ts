@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { createSseDecoder, sseData } from '../../../server/gateway/sse';
+import { createSseDecoder, endsInsideCharacter, sseData } from '../../../server/gateway/sse';
 
 function decodeAll(pieces: Buffer[]): { events: string[]; comments: string[]; malformed: string[] } {
   const events: string[] = [];
@@ -20,6 +20,26 @@ describe('gateway/sse', () => {
       const r = decodeAll([bytes.subarray(0, i), bytes.subarray(i)]);
       assert.deepEqual(r, { events: ['{"c":"é🌤"}', '[DONE]'], comments: ['OPENROUTER PROCESSING'], malformed: [] }, `split at byte ${i}`);
     }
+  });
+
+  it('decodes a character cut between two reads after ASCII-only reads, at every split', () => {
+    const ascii = Buffer.from('data: {"a":1}\n\n');
+    for (let i = 0; i <= bytes.length; i++) {
+      const r = decodeAll([ascii, bytes.subarray(0, i), bytes.subarray(i), ascii]);
+      assert.deepEqual(r.events, ['{"a":1}', '{"c":"é🌤"}', '[DONE]', '{"a":1}'], `split at byte ${i}`);
+    }
+  });
+
+  it('drops a byte order mark at the start of the body only', () => {
+    const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+    assert.deepEqual(decodeAll([Buffer.concat([bom, Buffer.from('data: 1\n\n')])]).events, ['1']);
+    assert.deepEqual(decodeAll([Buffer.from('data: 1\n\n'), Buffer.concat([Buffer.from('data: '), bom, Buffer.from('2\n\n')])]).events, ['1', '\ufeff2']);
+  });
+
+  it('tells whether bytes end inside a UTF-8 character', () => {
+    const e = Buffer.from('é🌤');
+    assert.deepEqual([0, 1, 2, 3, 4, 5, 6].map((n) => endsInsideCharacter(e.subarray(0, n))), [false, true, false, true, true, true, false]);
+    assert.equal(endsInsideCharacter(Buffer.from('abc')), false);
   });
 
   it('delivers a last event that lacks its blank line', () => {
