@@ -112,7 +112,8 @@ export function matchFrame(frame: ContentFrame, data: string): FrameHit | null {
   if (typeof content !== 'string') return null;
   let rootMembers: string;
   const mid = frame.mid;
-  if (mid !== undefined && data.startsWith(mid, end)) {
+  // (substring + === is much cheaper than startsWith in V8, see StreamRewriter.onData)
+  if (mid !== undefined && data.substring(end, end + mid.length) === mid) {
     // the same delta and choice members as a chunk checked before: only the root's rest is new
     const rest = data.slice(end + mid.length);
     if (!ROOT_REST.test(rest)) return null;

@@ -111,7 +111,9 @@ export class StreamRewriter {
       if (!this.observe) out.push(sseData('[DONE]'));
       return out;
     }
-    if (this.frame !== null && data.startsWith(this.frame.prefix)) {
+    // substring + === rather than startsWith: V8's startsWith compares character by character in a
+    // generic loop, several times slower than the memcmp of === on a ~200-character frame
+    if (this.frame !== null && data.substring(0, this.frame.prefix.length) === this.frame.prefix) {
       const hit = matchFrame(this.frame, data);
       if (hit) return this.onPlainChunk(data, hit);
     }
@@ -209,7 +211,7 @@ export class StreamRewriter {
       if (step.content === original) return [sseData(data)];
       const literal = JSON.stringify(original);
       // the full path splices only where the upstream escaped the text as JSON.stringify does
-      if (hit.end - hit.start === literal.length && data.startsWith(literal, hit.start)) {
+      if (hit.end - hit.start === literal.length && data.substring(hit.start, hit.end) === literal) {
         return [sseData(data.slice(0, hit.start) + JSON.stringify(step.content) + data.slice(hit.end))];
       }
     }
