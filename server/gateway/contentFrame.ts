@@ -80,6 +80,38 @@ export function frameOf(data: string): ContentFrame | null {
   return { prefix, values };
 }
 
+const SIMPLE_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+const HEX4 = /^[0-9a-fA-F]{4}$/;
+
+/**
+ * The text of a JSON string literal's body data[from, to) (quotes excluded; no raw control characters,
+ * checked by the caller), decoded as JSON.parse would, or null where JSON.parse would throw (an unknown
+ * escape, a short or non-hex \u). Cheaper than JSON.parse on a copy for the short escaped literals of
+ * content deltas. Each \u unit is taken as it is, lone surrogates included, as JSON.parse does.
+ */
+export function unescapeLiteral(data: string, from: number, to: number): string | null {
+  let out = '';
+  let run = from;
+  for (let i = from; i < to; i++) {
+    if (data.charCodeAt(i) !== 0x5c) continue;
+    out += data.slice(run, i);
+    const e = data[i + 1];
+    if (e === 'u') {
+      const hex = data.slice(i + 2, i + 6);
+      if (i + 6 > to || !HEX4.test(hex)) return null;
+      out += String.fromCharCode(parseInt(hex, 16));
+      i += 5;
+    } else {
+      const c = e === undefined || i + 1 >= to ? undefined : SIMPLE_ESCAPES[e];
+      if (c === undefined) return null;
+      out += c;
+      i += 1;
+    }
+    run = i + 1;
+  }
+  return out + data.slice(run, to);
+}
+
 /** One member with a scalar value, no whitespace, strings without escapes: `,"key":value`. */
 const MEMBER = String.raw`,"[^"\\\x00-\x1f]*":(?:null|true|false|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|"[^"\\\x00-\x1f]*")`;
 /** The suffix: the delta's, the choice's and the chunk's remaining members, then their closers. */
@@ -108,8 +140,8 @@ export function matchFrame(frame: ContentFrame, data: string): FrameHit | null {
   }
   if (i >= data.length) return null;
   const end = i + 1;
-  const content = escaped ? parse(data.slice(start, end)) : data.slice(start + 1, i);
-  if (typeof content !== 'string') return null;
+  const content = escaped ? unescapeLiteral(data, start + 1, i) : data.slice(start + 1, i);
+  if (content === null) return null;
   let rootMembers: string;
   const mid = frame.mid;
   // (substring + === is much cheaper than startsWith in V8, see StreamRewriter.onData)

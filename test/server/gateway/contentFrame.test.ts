@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { createStreamRepairer, type Repair } from '../../../shared/engine';
 import type { AppliedMode } from '../../../shared/protocol';
-import { frameOf, matchFrame } from '../../../server/gateway/contentFrame';
+import { frameOf, matchFrame, unescapeLiteral } from '../../../server/gateway/contentFrame';
 import { StreamRewriter } from '../../../server/gateway/streamRewrite';
 
 const HEAD = '{"id":"gen-1","provider":"OpenAI","model":"m","object":"chat.completion.chunk","created":1,"choices":[{"index":0,"delta":{"content":';
@@ -146,6 +146,27 @@ describe('gateway/contentFrame (the fast path equals the full parse)', () => {
         same([...pieces.map(plain), FINISH, '[DONE]']);
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it('decodes an escaped content literal as JSON.parse does, and refuses what JSON.parse refuses', () => {
+    const viaParse = (body: string): string | null => {
+      try {
+        return JSON.parse(`"${body}"`) as string;
+      } catch {
+        return null;
+      }
+    };
+    const cases = ['a\\"b', '\\\\', '\\/\\b\\f\\n\\r\\t', '\\u00e9t\\u00E9', '\\ud83c\\udf24', '\\ud83c', 'x\\', '\\x41', '\\u12', '\\u12g4', '\\u'];
+    for (const c of cases) assert.equal(unescapeLiteral(`[${c}]`, 1, c.length + 1), viaParse(c), c);
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string(), fc.constantFrom('\\', '\\u', '\\u00', 'u', 'n', '"', '\\"', 'ab12')), { maxLength: 8 }), (parts) => {
+        const body = parts.join('').replace(/[\u0000-\u001f]/g, '');
+        // the caller hands over a literal scanned to its unescaped closing quote: no bare quote inside
+        if (/(^|[^\\])(\\\\)*"/.test(body)) return;
+        assert.equal(unescapeLiteral(body, 0, body.length), viaParse(body));
+      }),
+      { numRuns: 500 },
     );
   });
 });
