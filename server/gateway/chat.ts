@@ -229,7 +229,7 @@ async function streamResponse(call: ChatCall, chat: ChatRequest, upstream: Upstr
   const rw = new StreamRewriter(chat.mode, { onRepair: (r, i) => onRepair(call, r, i) }, ctx.engine);
   let pending: string[] = [];
   const decoder = createSseDecoder({
-    onEvent: (data) => pending.push(...rw.onData(data)),
+    onEvent: (data) => rw.onDataInto(data, pending),
     onComment: (c) => pending.push(...rw.onComment(c)),
     onMalformed: (m) => {
       rw.malformed++;

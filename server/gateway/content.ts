@@ -16,6 +16,9 @@ export interface ContentStep {
   repairs: Repair[];
 }
 
+/** The repairs of a step that made none; frozen, since every such step shares it. */
+const NO_REPAIRS: Repair[] = Object.freeze([]) as unknown as Repair[];
+
 /** Shortest accumulated content that may be taken as a prefix repeat; one character repeats by chance. */
 const STUTTER_MIN_PREFIX = 2;
 
@@ -70,7 +73,8 @@ export class ContentProcessor {
       this.pushedStripped += u.stripped.length;
       this.sent += u.output;
       this.moved += reasoning;
-      return { content: u.output, reasoning, repairs: u.repairs.slice() };
+      // copied: the engine may reuse its array; most steps repair nothing and share one empty list
+      return { content: u.output, reasoning, repairs: u.repairs.length === 0 ? NO_REPAIRS : u.repairs.slice() };
     }
     if (this.splitter) {
       const s = this.splitter.push(d);
@@ -78,7 +82,7 @@ export class ContentProcessor {
       this.moved += s.reasoning;
       return { content: s.content, reasoning: s.reasoning, repairs: [] };
     }
-    return { content: d, reasoning: '', repairs: [] };
+    return { content: d, reasoning: '', repairs: NO_REPAIRS };
   }
 
   /** The stream ended for this choice: the closers (repair), held-back text (strip). Idempotent. */

@@ -105,17 +105,29 @@ export class StreamRewriter {
 
   /** One upstream `data:` payload in, the SSE events to send out (none in passthrough). */
   onData(data: string): string[] {
+    const out: string[] = [];
+    this.onDataInto(data, out);
+    return out;
+  }
+
+  /** onData appending to `out`: the per-chunk path of the gateway, which allocates no array per event. */
+  onDataInto(data: string, out: string[]): void {
+    // substring + === rather than startsWith: V8's startsWith compares character by character in a
+    // generic loop, several times slower than the memcmp of === on a ~200-character frame
+    if (this.frame !== null && data.substring(0, this.frame.prefix.length) === this.frame.prefix) {
+      const hit = matchFrame(this.frame, data);
+      if (hit) return this.onPlainChunk(data, hit, out);
+    }
+    for (const s of this.onFullData(data)) out.push(s);
+  }
+
+  /** A chunk the fast path did not take: parsed whole. */
+  private onFullData(data: string): string[] {
     if (data === '[DONE]') {
       this.sawDone = true;
       const out = this.finish();
       if (!this.observe) out.push(sseData('[DONE]'));
       return out;
-    }
-    // substring + === rather than startsWith: V8's startsWith compares character by character in a
-    // generic loop, several times slower than the memcmp of === on a ~200-character frame
-    if (this.frame !== null && data.substring(0, this.frame.prefix.length) === this.frame.prefix) {
-      const hit = matchFrame(this.frame, data);
-      if (hit) return this.onPlainChunk(data, hit);
     }
     this.dataEvents++;
     let chunk: unknown;
@@ -194,7 +206,7 @@ export class StreamRewriter {
    * (reasoning moved out of the content, content escaped otherwise than JSON.stringify) serialized
    * again from a full parse as the full path does.
    */
-  private onPlainChunk(data: string, hit: FrameHit): string[] {
+  private onPlainChunk(data: string, hit: FrameHit, out: string[]): void {
     this.fastChunks++;
     this.dataEvents++;
     if (hit.values !== this.templateFrom) {
@@ -203,23 +215,28 @@ export class StreamRewriter {
     }
     const st = this.choice(0);
     const original = hit.content;
-    if (original === '' || st.closed) return this.observe ? [] : [sseData(data)];
+    // A matched chunk holds no newline (no whitespace outside the literal, no raw control character in
+    // it; JSON.stringify escapes them too), so its event is one `data:` line, as sseData would write it.
+    if (original === '' || st.closed) {
+      if (!this.observe) out.push(`data: ${data}\n\n`);
+      return;
+    }
     const step = st.content.push(original);
     for (const r of step.repairs) this.hooks.onRepair(r);
-    if (this.observe) return [];
+    if (this.observe) return;
     if (!step.reasoning) {
-      if (step.content === original) return [sseData(data)];
+      if (step.content === original) return void out.push(`data: ${data}\n\n`);
       const literal = JSON.stringify(original);
       // the full path splices only where the upstream escaped the text as JSON.stringify does
       if (hit.end - hit.start === literal.length && data.substring(hit.start, hit.end) === literal) {
-        return [sseData(data.slice(0, hit.start) + JSON.stringify(step.content) + data.slice(hit.end))];
+        return void out.push(`data: ${data.slice(0, hit.start)}${JSON.stringify(step.content)}${data.slice(hit.end)}\n\n`);
       }
     }
     const chunk = JSON.parse(data) as { choices: { delta: Json }[] };
     const delta = chunk.choices[0]!.delta;
     delta.content = step.content;
     if (step.reasoning) delta.reasoning = step.reasoning;
-    return [sseData(JSON.stringify(chunk))];
+    out.push(sseData(JSON.stringify(chunk)));
   }
 
   /**
