@@ -49,7 +49,9 @@ export interface ResetEventData {
 export class EventHub {
   private readonly backlogSize: number;
   private readonly keepAliveMs: number;
-  /** Ring of the last `backlogSize` events, oldest first. */
+  /** The last events, oldest first: up to twice `backlogSize` are kept and the older half is cut in one
+   * splice, so a publish costs O(1) amortized instead of a shift of the whole array each time. Only
+   * the last `backlogSize` of them count (see `window()`). */
   private readonly backlog: GatewayEvent[] = [];
   private seq = 0;
   private readonly subscribers = new Set<(e: GatewayEvent) => void>();
@@ -84,7 +86,7 @@ export class EventHub {
     if (this.closed) return event;
     if (this.backlogSize > 0) {
       this.backlog.push(event);
-      if (this.backlog.length > this.backlogSize) this.backlog.shift();
+      if (this.backlog.length >= 2 * this.backlogSize) this.backlog.splice(0, this.backlog.length - this.backlogSize);
     }
     for (const fn of this.subscribers) {
       try {
@@ -111,7 +113,13 @@ export class EventHub {
 
   /** Events in the backlog with seq > `after`, oldest first. */
   since(after: number): GatewayEvent[] {
-    return this.backlog.filter((e) => e.seq > after);
+    return this.window().filter((e) => e.seq > after);
+  }
+
+  /** The backlog proper: the last `backlogSize` events. */
+  private window(): GatewayEvent[] {
+    const b = this.backlog;
+    return b.length > this.backlogSize ? b.slice(b.length - this.backlogSize) : b;
   }
 
   /**
@@ -134,7 +142,8 @@ export class EventHub {
     res.write(`retry: ${RETRY_MS}\n: streamfix events\n\n`);
     const lastId = parseLastEventId(req);
     if (lastId !== null) {
-      const oldest = this.backlog.length ? this.backlog[0].seq : null;
+      const backlog = this.window();
+      const oldest = backlog.length ? backlog[0].seq : null;
       const unknown = lastId > this.seq;
       // Events lastId+1 .. oldest-1 are gone (or, with an id from before a restart, seqs mean nothing).
       const missed = unknown || (oldest !== null ? lastId < oldest - 1 : lastId < this.seq);
@@ -142,7 +151,7 @@ export class EventHub {
         const data: ResetEventData = { reason: unknown ? 'unknown-id' : 'missed', lastEventId: lastId, oldestSeq: oldest, latestSeq: this.seq };
         res.write(`event: reset\ndata: ${JSON.stringify(data)}\n\n`);
       }
-      const replay = missed ? this.backlog : this.since(lastId);
+      const replay = missed ? backlog : this.since(lastId);
       if (replay.length) res.write(replay.map(formatEvent).join(''));
     }
     this.clients.add(res);
