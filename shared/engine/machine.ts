@@ -49,6 +49,9 @@ const {
 
 /** The empty list every update without repairs or stripped spans shares (frozen: one allocation less
  * per push on the hot path). */
+/** Pushes between two foldings of the recent output into the base (see MachineState.emittedBase). */
+const EMIT_FOLD = 512;
+
 const NONE: readonly never[] = Object.freeze([]);
 
 export class Machine extends Finisher {
@@ -124,7 +127,16 @@ export class Machine extends Finisher {
   private takeUpdate(): StreamUpdate {
     const output = this.o.out;
     this.o.out = '';
-    this.emitted += output;
+    if (output !== '') {
+      this.emittedRecent += output;
+      if (++this.emittedPushes >= EMIT_FOLD) {
+        // a numeric conversion makes V8 flatten the rope in place into one sequential string
+        void ((this.emittedRecent as unknown as number) | 0);
+        this.emittedBase += this.emittedRecent;
+        this.emittedRecent = '';
+        this.emittedPushes = 0;
+      }
+    }
     let repairs: readonly Repair[] = NONE;
     if (this.newRepairs.length > 0) {
       repairs = this.newRepairs;

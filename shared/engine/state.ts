@@ -72,7 +72,16 @@ export abstract class MachineState {
   protected colEnd = 0;
   protected ended = false;
   protected failure: StreamFixError | null = null;
-  emitted = '';
+  /** Everything output so far is `emittedBase + emittedRecent`. Each push appends to the recent rope;
+   * every EMIT_FOLD pushes it is flattened into one block and moved to the base, so a long stream keeps
+   * a rope of a few large blocks instead of one node per push (the nodes and pieces of the recent rope
+   * die young instead of being copied by the garbage collector). */
+  emittedBase = '';
+  emittedRecent = '';
+  emittedPushes = 0;
+  get emitted(): string {
+    return this.emittedBase + this.emittedRecent;
+  }
   /** Characters handed to the scanners, rescans of rejected candidates included: the engine's work
    * in operations (tests check it stays linear in the input). */
   charsScanned = 0;
