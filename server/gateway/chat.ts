@@ -254,6 +254,16 @@ async function streamResponse(call: ChatCall, chat: ChatRequest, upstream: Upstr
     } else record.clientChunks++;
     return res.write(s);
   };
+  // send() for the events decided from one read; `text` is the read decoded as ASCII (null when it was
+  // not). When the events, joined, are exactly that text (every event forwarded unchanged, the read cut
+  // at event boundaries), the read's own bytes go out: equal ASCII text means equal bytes, so the client
+  // gets the same bytes either way, and the string is not encoded again.
+  const sendEvents = (out: string[], text: string | null, buf: Buffer): boolean => {
+    if (text === null || out.length === 0 || res.destroyed || res.writableEnded) return send(out);
+    record.clientChunks += out.length;
+    const s = out.length === 1 ? out[0]! : out.join('');
+    return res.write(s.length === text.length && s === text ? buf : s);
+  };
   const write = async (s: string | Buffer | string[]) => {
     if (!send(s)) await drained(res);
   };
@@ -265,13 +275,13 @@ async function streamResponse(call: ChatCall, chat: ChatRequest, upstream: Upstr
         record.upstreamChunks++;
         if (passthrough && !send(buf)) await drained(res);
         const t = performance.now();
-        decoder.push(buf);
+        const ascii = decoder.push(buf);
         const spent = performance.now() - t;
         record.addedMs += spent;
         ctx.metrics.observeAddedPerChunk(spent / 1000);
         const out = pending;
         pending = [];
-        if (!send(out)) await drained(res);
+        if (!sendEvents(out, passthrough ? null : ascii, buf)) await drained(res);
         // the client is gone: stop reading; the catch below records it and the abort ends the upstream
         if (res.destroyed) throw new Error('client disconnected');
       }

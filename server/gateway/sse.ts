@@ -14,8 +14,10 @@ export interface SseSink {
 }
 
 export interface SseDecoder {
-  /** Feeds the next bytes of the body. */
-  push(bytes: Uint8Array): void;
+  /** Feeds the next bytes of the body. Returns the text parsed when the read was pure ASCII and parsed
+   * whole (so that text's bytes are exactly `bytes`), else null: the caller may then forward `bytes`
+   * itself when what it would write for this read is that same text. */
+  push(bytes: Uint8Array): string | null;
   /** The body ended: flushes a last event that lacked its blank line. */
   end(): void;
 }
@@ -42,8 +44,11 @@ export function createSseDecoder(sink: SseSink): SseDecoder {
       // Upstream SSE is nearly always pure ASCII (JSON escapes non-ASCII or the text has none): such a
       // read, when no cut character is pending, decodes as latin1 at a fraction of TextDecoder's cost.
       let text: string;
-      if (!holding && isAscii(bytes)) text = (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).toString('latin1');
-      else {
+      let ascii = false;
+      if (!holding && isAscii(bytes)) {
+        text = (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).toString('latin1');
+        ascii = true;
+      } else {
         text = decoder.decode(bytes, { stream: true });
         holding = endsInsideCharacter(bytes);
       }
@@ -52,6 +57,7 @@ export function createSseDecoder(sink: SseSink): SseDecoder {
         if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       }
       if (text) parser.feed(text);
+      return ascii ? text : null;
     },
     end() {
       const rest = decoder.decode();

@@ -22,6 +22,15 @@ describe('gateway/sse', () => {
     }
   });
 
+  it('push returns the text of a pure-ASCII read and null for any read through the UTF-8 decoder', () => {
+    const d = createSseDecoder({ onEvent: () => undefined, onComment: () => undefined, onMalformed: () => undefined });
+    assert.equal(d.push(Buffer.from('data: {"a":1}\n\ndata: {"b"')), 'data: {"a":1}\n\ndata: {"b"');
+    assert.equal(d.push(Buffer.from(':2}\n\n')), ':2}\n\n');
+    assert.equal(d.push(bytes.subarray(0, bytes.indexOf(0xc3) + 1)), null); // ends inside é
+    assert.equal(d.push(Buffer.from('\xa9"}\n\n', 'latin1')), null); // the rest of é: not ASCII
+    assert.equal(d.push(Buffer.from(': ok\n\n')), ': ok\n\n');
+  });
+
   it('decodes a character cut between two reads after ASCII-only reads, at every split', () => {
     const ascii = Buffer.from('data: {"a":1}\n\n');
     for (let i = 0; i <= bytes.length; i++) {
