@@ -55,7 +55,8 @@ export class GatewayMetrics {
   private readonly statuses: BoundedLabel;
   private readonly modes: BoundedLabel;
   private readonly requests: Counter<'model' | 'mode' | 'status'>;
-  private readonly repairs: Counter<'kind' | 'model'>;
+  /** Repairs counted since the counter was last read, by kind label then model label (both bounded). */
+  private readonly pendingRepairs = new Map<string, Map<string, number>>();
   private readonly reasoningBytes: Counter;
   private readonly truncations: Counter<'model'>;
   private readonly malformedLines: Counter;
@@ -77,11 +78,19 @@ export class GatewayMetrics {
       labelNames: ['model', 'mode', 'status'],
       registers,
     });
-    this.repairs = new Counter({
+    const pendingRepairs = this.pendingRepairs;
+    // Registered, not kept: onRepair only fills pendingRepairs, which collect() below adds in.
+    new Counter({
       name: 'streamfix_repairs_total',
       help: 'Repairs applied to content and tool-call arguments, by repair kind and model',
       labelNames: ['kind', 'model'],
       registers,
+      // Repairs are counted in pendingRepairs (a repair-mode stream has one per few chunks, and
+      // prom-client's inc hashes and validates its labels each time) and added here, when read.
+      collect() {
+        for (const [kind, byModel] of pendingRepairs) for (const [model, n] of byModel) this.inc({ kind, model }, n);
+        pendingRepairs.clear();
+      },
     });
     this.reasoningBytes = new Counter({
       name: 'streamfix_reasoning_stripped_bytes_total',
@@ -130,7 +139,11 @@ export class GatewayMetrics {
   }
 
   onRepair(kind: string, model: string): void {
-    this.repairs.inc({ kind: this.kinds.value(kind), model: this.models.value(model) });
+    const k = this.kinds.value(kind);
+    const m = this.models.value(model);
+    let byModel = this.pendingRepairs.get(k);
+    if (byModel === undefined) this.pendingRepairs.set(k, (byModel = new Map()));
+    byModel.set(m, (byModel.get(m) ?? 0) + 1);
   }
 
   onReasoningBytes(n: number): void {

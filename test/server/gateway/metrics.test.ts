@@ -21,6 +21,18 @@ async function scrape(m: GatewayMetrics): Promise<Map<string, number>> {
 }
 
 describe('GatewayMetrics', () => {
+  it('keeps repair counts cumulative across scrapes (they are added in when the counter is read)', async () => {
+    const m = new GatewayMetrics({ defaultMetrics: false });
+    m.onRepair('trailing_comma', 'demo/clean');
+    assert.equal((await scrape(m)).get('streamfix_repairs_total{kind="trailing_comma",model="demo/clean"}'), 1);
+    assert.equal((await scrape(m)).get('streamfix_repairs_total{kind="trailing_comma",model="demo/clean"}'), 1);
+    m.onRepair('trailing_comma', 'demo/clean');
+    m.onRepair('unclosed_string', 'demo/clean');
+    const v = await scrape(m);
+    assert.equal(v.get('streamfix_repairs_total{kind="trailing_comma",model="demo/clean"}'), 2);
+    assert.equal(v.get('streamfix_repairs_total{kind="unclosed_string",model="demo/clean"}'), 1);
+  });
+
   it('counts requests, repairs, reasoning bytes, truncations, malformed lines and upstream errors exactly', async () => {
     const m = new GatewayMetrics({ defaultMetrics: false });
     m.onRequest('demo/clean', 'repair', '200');
