@@ -12,8 +12,8 @@ import { rewriteCompletion } from './completion';
 import type { AbortReason, GatewayContext } from './context';
 import { GatewayError, upstreamErrorMessage } from './errors';
 import { EMPTY_OUTCOME, RequestRecord, type RecordOutcome } from './record';
-import { createSseDecoder, sseData } from './sse';
-import { StreamRewriter } from './streamRewrite';
+import { sseData } from './sse';
+import { ReadRewriter, StreamRewriter } from './streamRewrite';
 import type { UpstreamResponse } from './upstream';
 
 export interface ChatCall {
@@ -231,41 +231,19 @@ async function streamResponse(call: ChatCall, chat: ChatRequest, upstream: Upstr
   ctx.metrics.streamOpened();
 
   const rw = new StreamRewriter(chat.mode, { onRepair: (r, i) => onRepair(call, r, i) }, ctx.engine);
-  let pending: string[] = [];
-  const decoder = createSseDecoder({
-    onEvent: (data) => rw.onDataInto(data, pending),
-    onComment: (c) => pending.push(...rw.onComment(c)),
-    onMalformed: (m) => {
-      rw.malformed++;
-      if (rw.malformedSamples.length < 10) rw.malformedSamples.push(m);
-    },
-  });
+  const reader = new ReadRewriter(rw);
   let engineFailed = false;
   // Events decided from one upstream read arrived together and leave together: one write (one
   // syscall) per read, never held back for a later one.
   // send() is synchronous and says whether the socket wants a pause: the hot loop awaits only then,
   // so a read that the socket takes at once costs no promise.
-  const send = (s: string | Buffer | string[]): boolean => {
+  const send = (s: string | Buffer, events = 1): boolean => {
     if (res.destroyed || res.writableEnded) return true;
-    if (Array.isArray(s)) {
-      if (s.length === 0) return true;
-      record.clientChunks += s.length;
-      s = s.length === 1 ? s[0]! : s.join('');
-    } else record.clientChunks++;
+    record.clientChunks += events;
     return res.write(s);
   };
-  // send() for the events decided from one read; `text` is the read decoded as ASCII (null when it was
-  // not). When the events, joined, are exactly that text (every event forwarded unchanged, the read cut
-  // at event boundaries), the read's own bytes go out: equal ASCII text means equal bytes, so the client
-  // gets the same bytes either way, and the string is not encoded again.
-  const sendEvents = (out: string[], text: string | null, buf: Buffer): boolean => {
-    if (text === null || out.length === 0 || res.destroyed || res.writableEnded) return send(out);
-    record.clientChunks += out.length;
-    const s = out.length === 1 ? out[0]! : out.join('');
-    return res.write(s.length === text.length && s === text ? buf : s);
-  };
-  const write = async (s: string | Buffer | string[]) => {
-    if (!send(s)) await drained(res);
+  const write = async (s: string) => {
+    if (s !== '' && !send(s)) await drained(res);
   };
   try {
     try {
@@ -275,19 +253,16 @@ async function streamResponse(call: ChatCall, chat: ChatRequest, upstream: Upstr
         record.upstreamChunks++;
         if (passthrough && !send(buf)) await drained(res);
         const t = performance.now();
-        const ascii = decoder.push(buf);
+        const sent = reader.read(buf);
         const spent = performance.now() - t;
         record.addedMs += spent;
         ctx.metrics.observeAddedPerChunk(spent / 1000);
-        const out = pending;
-        pending = [];
-        if (!sendEvents(out, passthrough ? null : ascii, buf)) await drained(res);
+        if (sent !== null && !send(sent, reader.events)) await drained(res);
         // the client is gone: stop reading; the catch below records it and the abort ends the upstream
         if (res.destroyed) throw new Error('client disconnected');
       }
-      decoder.end();
-      if (!rw.sawDone) pending.push(...rw.finish());
-      await write(pending);
+      const last = reader.end();
+      if (last !== '' && !send(last, reader.events)) await drained(res);
     } catch (e) {
       if (e instanceof StreamFixError) {
         engineFailed = true;

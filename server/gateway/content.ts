@@ -22,11 +22,49 @@ const NO_REPAIRS: Repair[] = Object.freeze([]) as unknown as Repair[];
 /** Shortest accumulated content that may be taken as a prefix repeat; one character repeats by chance. */
 const STUTTER_MIN_PREFIX = 2;
 
+/** Appends between two foldings of a Text's recent rope into its base. */
+const FOLD = 64;
+
+/**
+ * A string built by appending one delta at a time. Kept as a base plus a short rope of recent pieces,
+ * flattened into the base every FOLD appends (as the engine keeps its output): one long chain of
+ * concatenations per stream made the garbage collector copy megabytes of live rope nodes per minor GC.
+ */
+export class Text {
+  private base = '';
+  private recent = '';
+  private appends = 0;
+  length = 0;
+
+  add(s: string): void {
+    if (s === '') return;
+    this.length += s.length;
+    this.recent += s;
+    if (++this.appends >= FOLD) {
+      // a numeric conversion makes V8 flatten the rope in place into one sequential string
+      void ((this.recent as unknown as number) | 0);
+      this.base += this.recent;
+      this.recent = '';
+      this.appends = 0;
+    }
+  }
+
+  toString(): string {
+    return this.base + this.recent;
+  }
+}
+
 export class ContentProcessor {
+  private readonly rawText = new Text();
+  private readonly sentText = new Text();
   /** The raw content received (stuttering undone). */
-  raw = '';
+  get raw(): string {
+    return this.rawText.toString();
+  }
   /** The content sent to the client (repaired or stripped). */
-  sent = '';
+  get sent(): string {
+    return this.sentText.toString();
+  }
   /** Reasoning moved out of the content. */
   moved = '';
   stuttering = false;
@@ -50,10 +88,10 @@ export class ContentProcessor {
   /** Turns a cumulative delta back into the new part. Once an upstream is seen stuttering it stays so,
    * but a delta that does not repeat the prefix is still taken as a plain delta rather than dropped. */
   private destutter(delta: string): string {
-    const prev = this.raw;
-    if (prev.length > 0 && delta.length >= prev.length && (this.stuttering || prev.length >= STUTTER_MIN_PREFIX) && delta.startsWith(prev)) {
+    const n = this.rawText.length;
+    if (n > 0 && delta.length >= n && (this.stuttering || n >= STUTTER_MIN_PREFIX) && delta.startsWith(this.raw)) {
       this.stuttering = true;
-      return delta.slice(prev.length);
+      return delta.slice(n);
     }
     return delta;
   }
@@ -61,7 +99,7 @@ export class ContentProcessor {
   /** Feeds one upstream content delta. May throw the engine's StreamFixError (limits). */
   push(delta: string): ContentStep {
     const d = this.destutter(delta);
-    this.raw += d;
+    this.rawText.add(d);
     if (this.repairer) {
       const u = this.repairer.push(d);
       let reasoning = '';
@@ -71,14 +109,14 @@ export class ContentProcessor {
       }
       this.pushedRepairs += u.repairs.length;
       this.pushedStripped += u.stripped.length;
-      this.sent += u.output;
+      this.sentText.add(u.output);
       this.moved += reasoning;
       // copied: the engine may reuse its array; most steps repair nothing and share one empty list
       return { content: u.output, reasoning, repairs: u.repairs.length === 0 ? NO_REPAIRS : u.repairs.slice() };
     }
     if (this.splitter) {
       const s = this.splitter.push(d);
-      this.sent += s.content;
+      this.sentText.add(s.content);
       this.moved += s.reasoning;
       return { content: s.content, reasoning: s.reasoning, repairs: [] };
     }
@@ -107,13 +145,13 @@ export class ContentProcessor {
         // than nothing; the artifact and x-streamfix-status say FAILED.
         content = splitThink(this.raw).content;
       }
-      this.sent += content;
+      this.sentText.add(content);
       this.moved += reasoning;
       return { content, reasoning, repairs: r.repairs.slice(this.pushedRepairs) };
     }
     if (this.splitter) {
       const s = this.splitter.end();
-      this.sent += s.content;
+      this.sentText.add(s.content);
       this.moved += s.reasoning;
       return { content: s.content, reasoning: s.reasoning, repairs: [] };
     }

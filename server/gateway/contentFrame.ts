@@ -42,6 +42,9 @@ export interface FrameHit {
   /** Where the content literal starts and ends (quotes included) in the chunk text. */
   start: number;
   end: number;
+  /** The literal is exactly what JSON.stringify writes for `content`: no escapes and no surrogate code
+   * units (JSON.stringify escapes a lone one; a pair is rare enough to leave to the general check). */
+  verbatim: boolean;
   /** The template fields of the chunk (prefix's, overridden by the suffix's). */
   values: Json;
 }
@@ -124,44 +127,59 @@ const ROOT_TEMPLATE = /"(?:id|object|created|model|provider|system_fingerprint)"
 /** The root's remaining members and its closer, after a suffix head seen before (frame.mid). */
 const ROOT_REST = new RegExp(`^(?:${MEMBER})*\\}$`);
 
-/** Reads a chunk that starts with `frame.prefix`; null when it does not have the fast path's shape. */
-export function matchFrame(frame: ContentFrame, data: string): FrameHit | null {
-  const start = frame.prefix.length;
-  if (data.charCodeAt(start) !== 0x22) return null;
+/**
+ * Reads a chunk that starts with `frame.prefix`; null when it does not have the fast path's shape. The
+ * chunk is `text[from, to)` (the whole text by default): the SSE reader hands over a data line inside
+ * the read it came in, uncopied. Positions in the hit are positions in `text`.
+ */
+export function matchFrame(frame: ContentFrame, text: string, from = 0, to = text.length): FrameHit | null {
+  const start = from + frame.prefix.length;
+  if (start >= to || text.charCodeAt(start) !== 0x22) return null;
   let i = start + 1;
   let escaped = false;
-  for (; i < data.length; i++) {
-    const c = data.charCodeAt(i);
+  let surrogate = false;
+  for (; i < to; i++) {
+    const c = text.charCodeAt(i);
     if (c === 0x5c) {
       escaped = true;
       i++;
     } else if (c === 0x22) break;
     else if (c < 0x20) return null;
+    else if (c >= 0xd800 && c < 0xe000) surrogate = true;
   }
-  if (i >= data.length) return null;
+  if (i >= to) return null;
   const end = i + 1;
-  const content = escaped ? unescapeLiteral(data, start + 1, i) : data.slice(start + 1, i);
+  const content = escaped ? unescapeLiteral(text, start + 1, i) : text.slice(start + 1, i);
   if (content === null) return null;
   let rootMembers: string;
   const mid = frame.mid;
   // (substring + === is much cheaper than startsWith in V8, see StreamRewriter.onData)
-  if (mid !== undefined && data.substring(end, end + mid.length) === mid) {
+  if (mid !== undefined && end + mid.length < to && text.substring(end, end + mid.length) === mid) {
     // the same delta and choice members as a chunk checked before: only the root's rest is new
-    const rest = data.slice(end + mid.length);
-    if (!ROOT_REST.test(rest)) return null;
-    rootMembers = rest.slice(0, -1);
+    const restAt = end + mid.length;
+    if (restAt === to - 1) {
+      // nothing after the choices but the root's closer (OpenRouter's usual chunk)
+      if (text.charCodeAt(restAt) !== 0x7d) return null;
+      rootMembers = '';
+    } else {
+      const rest = text.slice(restAt, to);
+      if (!ROOT_REST.test(rest)) return null;
+      rootMembers = rest.slice(0, -1);
+    }
   } else {
-    const m = SUFFIX.exec(data.slice(end));
+    const m = SUFFIX.exec(text.slice(end, to));
     if (m === null || DELTA_ACTS.test(m[1]!) || CHOICE_ACTS.test(m[2]!)) return null;
     frame.mid = `${m[1]!}}${m[2]!}}]`;
     rootMembers = m[3]!;
   }
-  if (ROOT_ACTS.test(rootMembers)) return null;
   let values = frame.values;
-  if (ROOT_TEMPLATE.test(rootMembers)) {
-    const root = JSON.parse(`{${rootMembers.slice(1)}}`) as Json;
-    values = { ...frame.values };
-    for (const k of TEMPLATE_KEYS) if (root[k] !== undefined) values[k] = root[k];
+  if (rootMembers !== '') {
+    if (ROOT_ACTS.test(rootMembers)) return null;
+    if (ROOT_TEMPLATE.test(rootMembers)) {
+      const root = JSON.parse(`{${rootMembers.slice(1)}}`) as Json;
+      values = { ...frame.values };
+      for (const k of TEMPLATE_KEYS) if (root[k] !== undefined) values[k] = root[k];
+    }
   }
-  return { content, start, end, values };
+  return { content, start, end, verbatim: !escaped && !surrogate, values };
 }

@@ -11,20 +11,49 @@ export interface SseSink {
   onComment(text: string): void;
   /** A line the parser could not use (unknown field, over-long event): skipped, reported here. */
   onMalformed(message: string): void;
+  /**
+   * Optional fast path for the event shape that makes up nearly every stream: one `data: ` line and the
+   * blank line, `text[start, end)` in all (the data is `text[start + 6, end - 2)`), complete in the read.
+   * Returns true when it took the event (the parser never sees it), false to have the parser read it
+   * (then onEvent follows, in order). The text is the read the event came in, not copied per event.
+   */
+  onDataLine?(text: string, start: number, end: number): boolean;
+  /** `text[start, end)` goes to the parser (its events follow through onEvent / onComment). Called only
+   * for a sink with onDataLine, so it can tell the spans it took from the spans the parser reads. */
+  onParsed?(text: string, start: number, end: number): void;
 }
 
 export interface SseDecoder {
-  /** Feeds the next bytes of the body. Returns the text parsed when the read was pure ASCII and parsed
-   * whole (so that text's bytes are exactly `bytes`), else null: the caller may then forward `bytes`
-   * itself when what it would write for this read is that same text. */
-  push(bytes: Uint8Array): string | null;
+  /** Feeds the next bytes of the body. */
+  push(bytes: Uint8Array): void;
   /** The body ended: flushes a last event that lacked its blank line. */
   end(): void;
+  /** After push: the text the read was split in (a cut event carried from the read before, then the
+   * read), and how much of it was split into events: `text.slice(consumed)` waits for the next read. */
+  readonly text: string;
+  readonly consumed: number;
+  /** After push: `text` is exactly the read's bytes decoded as latin1 (a pure-ASCII read with nothing
+   * carried in), so `text[0, n)` and `bytes[0, n)` are the same characters. */
+  readonly exact: boolean;
 }
 
 /** Bounded so a never-ending line from a broken upstream cannot grow memory without limit. */
 export const MAX_SSE_EVENT_BYTES = 8 * 1024 * 1024;
 
+const LF = 0x0a;
+const DATA_PREFIX = 'data: ';
+
+/**
+ * The decoder. Every read is decoded once (latin1 for pure-ASCII reads, which nearly all are; a
+ * streaming TextDecoder otherwise, so a character cut between reads is joined). With a sink that has
+ * onDataLine, the text is cut at blank lines first: in text whose lines end in LF only, every `\n\n`
+ * ends an event, so each piece between two of them is one whole event, read exactly as the parser
+ * would read it from the whole stream (the parser's state is clean between events). One-line `data: `
+ * events go to onDataLine; everything else (comments, multi-line events, other fields, an event the
+ * sink declines) is fed to eventsource-parser, whole. The cut part of an event at the end of a read is
+ * kept for the next one. The first CR seen (CRLF or CR line ends) hands the whole stream to the parser
+ * from there on.
+ */
 export function createSseDecoder(sink: SseSink): SseDecoder {
   // Holds the bytes of a multi-byte character cut by a chunk boundary until its rest arrives.
   // ignoreBOM: the decoder may first be used mid-stream (ASCII reads bypass it), where a U+FEFF is text;
@@ -37,9 +66,30 @@ export function createSseDecoder(sink: SseSink): SseDecoder {
     onError: (e) => sink.onMalformed(e.message),
     maxBufferSize: MAX_SSE_EVENT_BYTES,
   });
+  const onDataLine = sink.onDataLine?.bind(sink);
+  const onParsed = sink.onParsed?.bind(sink);
+  // True while the fast split is on: every byte so far was LF-only SSE, fed to the parser in whole events.
+  let split = onDataLine !== undefined;
+  let carry = '';
   // True while the decoder may hold the first bytes of a character cut at the end of the last read.
   let holding = false;
+  const state = { text: '', consumed: 0, exact: false };
+
+  const feed = (text: string, start: number, end: number) => {
+    onParsed?.(text, start, end);
+    parser.feed(start === 0 && end === text.length ? text : text.slice(start, end));
+  };
+
   return {
+    get text() {
+      return state.text;
+    },
+    get consumed() {
+      return state.consumed;
+    },
+    get exact() {
+      return state.exact;
+    },
     push(bytes) {
       // Upstream SSE is nearly always pure ASCII (JSON escapes non-ASCII or the text has none): such a
       // read, when no cut character is pending, decodes as latin1 at a fraction of TextDecoder's cost.
@@ -54,15 +104,65 @@ export function createSseDecoder(sink: SseSink): SseDecoder {
       }
       if (first && text) {
         first = false;
-        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+        if (text.charCodeAt(0) === 0xfeff) {
+          text = text.slice(1);
+          ascii = false;
+        }
       }
-      if (text) parser.feed(text);
-      return ascii ? text : null;
+      state.exact = ascii && carry === '';
+      if (carry !== '') {
+        text = carry + text;
+        carry = '';
+      }
+      state.text = text;
+      state.consumed = text.length;
+      if (!split) {
+        if (text) feed(text, 0, text.length);
+        return;
+      }
+      if (text.indexOf('\r') >= 0) {
+        // CR line ends: the blank-line cut below would be wrong; the parser takes it all from here on
+        split = false;
+        if (text) feed(text, 0, text.length);
+        return;
+      }
+      let at = 0;
+      for (;;) {
+        const nl = text.indexOf('\n', at);
+        if (nl < 0) break;
+        if (text.charCodeAt(nl + 1) === LF) {
+          // a one-line event (or, when nl === at, an empty line: nothing to dispatch)
+          const end = nl + 2;
+          if (nl > at && !(text.startsWith(DATA_PREFIX, at) && onDataLine!(text, at, end))) feed(text, at, end);
+          at = end;
+          continue;
+        }
+        // a line of a longer event: to the blank line that ends it
+        const blank = text.indexOf('\n\n', nl + 1);
+        if (blank < 0) break;
+        feed(text, at, blank + 2);
+        at = blank + 2;
+      }
+      state.consumed = at;
+      if (at < text.length) {
+        carry = text.slice(at);
+        if (carry.length > MAX_SSE_EVENT_BYTES) {
+          // a runaway line: the parser reports it (max buffer size) and owns the stream from here on
+          split = false;
+          carry = '';
+          state.consumed = text.length;
+          feed(text, at, text.length);
+        }
+      }
     },
     end() {
-      const rest = decoder.decode();
+      const rest = carry + decoder.decode();
+      carry = '';
       // A stream whose last event has no terminating blank line still delivers that event.
-      parser.feed(rest + '\n\n');
+      state.text = rest + '\n\n';
+      state.consumed = state.text.length;
+      state.exact = false;
+      feed(state.text, 0, state.text.length);
     },
   };
 }

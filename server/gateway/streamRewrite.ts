@@ -48,6 +48,115 @@ function isObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/**
+ * What goes out for one upstream read, built from the read's own text: runs of it forwarded as they are,
+ * with changed events spliced in and the events the parser delivered (their own strings) in between.
+ * `begin` before each read; `changed` false after it means the read's text goes out as it came.
+ */
+export class ReadOutput {
+  /** The output so far: runs of the read's text and replacement strings, in order. */
+  readonly parts: string[] = [];
+  /** Events going out (the artifact's client chunk count). */
+  events = 0;
+  /** Something was replaced or cut (every callback of one read passes the same text, the read's). */
+  changed = false;
+  /** Where the current run of unchanged text starts. */
+  private run = 0;
+
+  begin(): void {
+    this.parts.length = 0;
+    this.events = 0;
+    this.changed = false;
+    this.run = 0;
+  }
+
+  /** `text[from, to)` goes out as `s`. */
+  replace(text: string, from: number, to: number, s: string): void {
+    this.cut(text, from, to);
+    this.parts.push(s);
+  }
+
+  /** `text[from, to)` goes to the parser; what it makes of it is pushed to `parts` by the caller. */
+  cut(text: string, from: number, to: number): void {
+    if (from > this.run) this.parts.push(text.slice(this.run, from));
+    this.run = to;
+    this.changed = true;
+  }
+
+  /** The read's output once its first `consumed` characters were split into events. */
+  finish(text: string, consumed: number): string {
+    if (consumed > this.run) this.parts.push(text.slice(this.run, consumed));
+    const s = this.parts.length === 1 ? this.parts[0]! : this.parts.join('');
+    this.parts.length = 0;
+    return s;
+  }
+}
+
+/**
+ * A StreamRewriter behind the SSE decoder: upstream reads in, what goes to the client out. Plain content
+ * events take the rewriter's fast path inside the read's own text (onDataLine); the parser reads the rest.
+ */
+export class ReadRewriter {
+  private readonly out = new ReadOutput();
+  private readonly decoder: sse.SseDecoder;
+  /** Events in what read() or end() returned last (the artifact's client chunk count). */
+  events = 0;
+
+  constructor(readonly rw: StreamRewriter) {
+    const out = this.out;
+    this.decoder = sse.createSseDecoder({
+      onEvent: (data) => {
+        const n = out.parts.length;
+        rw.onDataInto(data, out.parts);
+        out.events += out.parts.length - n;
+      },
+      onComment: (c) => {
+        for (const e of rw.onComment(c)) {
+          out.parts.push(e);
+          out.events++;
+        }
+      },
+      onMalformed: (m) => {
+        rw.malformed++;
+        if (rw.malformedSamples.length < 10) rw.malformedSamples.push(m);
+      },
+      onDataLine: (text, start, end) => rw.onDataLine(text, start, end, out),
+      onParsed: (text, start, end) => out.cut(text, start, end),
+    });
+  }
+
+  /**
+   * One upstream read in; out, what the client gets for it: the read's own bytes when no event changed
+   * and the text is exactly them (pure ASCII, nothing carried in from the read before), else a string;
+   * null when there is nothing to send (always in passthrough, where the caller forwards the bytes).
+   * May throw the engine's StreamFixError (limits).
+   */
+  read(buf: Buffer): Buffer | string | null {
+    const out = this.out;
+    const decoder = this.decoder;
+    out.begin();
+    decoder.push(buf);
+    this.events = out.events;
+    if (this.rw.mode === 'passthrough') return null;
+    const consumed = decoder.consumed;
+    if (out.changed) return out.finish(decoder.text, consumed);
+    if (consumed === 0) return null;
+    if (decoder.exact) return consumed === buf.length ? buf : buf.subarray(0, consumed);
+    return decoder.text.slice(0, consumed);
+  }
+
+  /** The upstream body ended: the last events and the closers still owed ('' for none, and in passthrough). */
+  end(): string {
+    const out = this.out;
+    out.begin();
+    this.decoder.end();
+    const closers = this.rw.sawDone ? [] : this.rw.finish();
+    this.events = out.events + closers.length;
+    if (this.rw.mode === 'passthrough') return '';
+    return (out.changed ? out.finish(this.decoder.text, this.decoder.consumed) : '') + closers.join('');
+  }
+}
+
 export class StreamRewriter {
   readonly choices = new Map<number, ChoiceState>();
   usage: unknown = null;
@@ -116,7 +225,13 @@ export class StreamRewriter {
     // generic loop, several times slower than the memcmp of === on a ~200-character frame
     if (this.frame !== null && data.substring(0, this.frame.prefix.length) === this.frame.prefix) {
       const hit = matchFrame(this.frame, data);
-      if (hit) return this.onPlainChunk(data, hit, out);
+      if (hit) {
+        // A matched chunk holds no newline (no whitespace outside the literal, no raw control character
+        // in it; JSON.stringify escapes them too), so its event is one `data:` line, as sseData writes it.
+        const r = this.onPlainChunk(data, 0, data.length, hit);
+        if (!this.observe) out.push(r === null ? `data: ${data}\n\n` : `data: ${data.slice(0, this.spliceFrom)}${r}${data.slice(this.spliceTo)}\n\n`);
+        return;
+      }
     }
     for (const s of this.onFullData(data)) out.push(s);
   }
@@ -200,13 +315,38 @@ export class StreamRewriter {
   }
 
   /**
-   * A chunk matched by the fast path: what the full path below does for a chunk whose only effect is
-   * choice 0's content, without parsing the chunk. The output is the same text: unchanged chunks as
-   * received, changed content spliced where the full path would splice it, and the rare rest
-   * (reasoning moved out of the content, content escaped otherwise than JSON.stringify) serialized
-   * again from a full parse as the full path does.
+   * The fast path for one `data: ` event inside an upstream read (the SSE decoder's onDataLine):
+   * `text[start, end)` is `data: <chunk>\n\n`. Returns false when the chunk is not a plain content
+   * chunk of the stream's frame (the parser then reads it and onDataInto takes it). What goes out is
+   * recorded in `out` as a change to the read's text, so an unchanged chunk costs no string at all.
    */
-  private onPlainChunk(data: string, hit: FrameHit, out: string[]): void {
+  onDataLine(text: string, start: number, end: number, out: ReadOutput): boolean {
+    const frame = this.frame;
+    if (frame === null) return false;
+    const from = start + 6;
+    const to = end - 2;
+    if (text.substring(from, from + frame.prefix.length) !== frame.prefix) return false;
+    const hit = matchFrame(frame, text, from, to);
+    if (hit === null) return false;
+    out.events++;
+    const r = this.onPlainChunk(text, from, to, hit);
+    if (r !== null) out.replace(text, this.spliceFrom, this.spliceTo, r);
+    return true;
+  }
+
+  /** Where onPlainChunk's replacement goes in the chunk's text (the content literal, or the whole chunk). */
+  private spliceFrom = 0;
+  private spliceTo = 0;
+
+  /**
+   * A chunk matched by the fast path: what the full path below does for a chunk whose only effect is
+   * choice 0's content, without parsing the chunk. Returns null when the chunk goes out as received,
+   * else the text that replaces `text[spliceFrom, spliceTo)`: the content literal spliced where the full
+   * path would splice it, or, for the rare rest (reasoning moved out of the content, content escaped
+   * otherwise than JSON.stringify), the whole chunk serialized again from a full parse as the full path
+   * does. The chunk is `text[from, to)`.
+   */
+  private onPlainChunk(text: string, from: number, to: number, hit: FrameHit): string | null {
     this.fastChunks++;
     this.dataEvents++;
     if (hit.values !== this.templateFrom) {
@@ -215,28 +355,26 @@ export class StreamRewriter {
     }
     const st = this.choice(0);
     const original = hit.content;
-    // A matched chunk holds no newline (no whitespace outside the literal, no raw control character in
-    // it; JSON.stringify escapes them too), so its event is one `data:` line, as sseData would write it.
-    if (original === '' || st.closed) {
-      if (!this.observe) out.push(`data: ${data}\n\n`);
-      return;
-    }
+    if (original === '' || st.closed) return null;
     const step = st.content.push(original);
-    for (const r of step.repairs) this.hooks.onRepair(r);
-    if (this.observe) return;
+    if (step.repairs.length > 0) for (const r of step.repairs) this.hooks.onRepair(r);
+    if (this.observe) return null;
     if (!step.reasoning) {
-      if (step.content === original) return void out.push(`data: ${data}\n\n`);
-      const literal = JSON.stringify(original);
+      if (step.content === original) return null;
       // the full path splices only where the upstream escaped the text as JSON.stringify does
-      if (hit.end - hit.start === literal.length && data.substring(hit.start, hit.end) === literal) {
-        return void out.push(`data: ${data.slice(0, hit.start)}${JSON.stringify(step.content)}${data.slice(hit.end)}\n\n`);
+      if (hit.verbatim || (hit.end - hit.start === JSON.stringify(original).length && text.substring(hit.start, hit.end) === JSON.stringify(original))) {
+        this.spliceFrom = hit.start;
+        this.spliceTo = hit.end;
+        return JSON.stringify(step.content);
       }
     }
-    const chunk = JSON.parse(data) as { choices: { delta: Json }[] };
+    const chunk = JSON.parse(text.slice(from, to)) as { choices: { delta: Json }[] };
     const delta = chunk.choices[0]!.delta;
     delta.content = step.content;
     if (step.reasoning) delta.reasoning = step.reasoning;
-    out.push(sseData(JSON.stringify(chunk)));
+    this.spliceFrom = from;
+    this.spliceTo = to;
+    return JSON.stringify(chunk);
   }
 
   /**

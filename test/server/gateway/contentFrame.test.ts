@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { createStreamRepairer, type Repair } from '../../../shared/engine';
 import type { AppliedMode } from '../../../shared/protocol';
 import { frameOf, matchFrame, unescapeLiteral } from '../../../server/gateway/contentFrame';
-import { StreamRewriter } from '../../../server/gateway/streamRewrite';
+import { ReadRewriter, StreamRewriter } from '../../../server/gateway/streamRewrite';
 
 const HEAD = '{"id":"gen-1","provider":"OpenAI","model":"m","object":"chat.completion.chunk","created":1,"choices":[{"index":0,"delta":{"content":';
 const TAIL = '},"finish_reason":null,"native_finish_reason":null,"logprobs":null}],"sfx_sent":12.5}';
@@ -32,7 +32,39 @@ function run(mode: AppliedMode, events: string[], fastPath: boolean) {
   return { out, repairs, choices, state, fast: rw.fastChunks };
 }
 
-/** Runs both paths on the same events in every mode; returns the chunks the fast path took. */
+/**
+ * The events as the gateway reads them: SSE bytes cut into reads of `size` bytes (0: one read), through
+ * the decoder's split and the rewriter's in-read fast path (ReadRewriter). Same observables as `run`,
+ * with the output of the whole stream as one string.
+ */
+function runReads(mode: AppliedMode, events: string[], size: number) {
+  const repairs: [Repair, number | undefined][] = [];
+  const rw = new StreamRewriter(mode, { onRepair: (r, i) => repairs.push([r, i]) });
+  const reader = new ReadRewriter(rw);
+  const bytes = Buffer.from(events.map((e) => `data: ${e}\n\n`).join(''), 'utf8');
+  let sent = '';
+  const step = size || bytes.length;
+  for (let at = 0; at < bytes.length; at += step) {
+    const r = reader.read(bytes.subarray(at, at + step));
+    if (r !== null) sent += typeof r === 'string' ? r : r.toString('utf8');
+  }
+  sent += reader.end();
+  const choices = [...rw.choices.values()].map((c) => ({
+    index: c.index,
+    raw: c.content.raw,
+    sent: c.content.sent,
+    moved: c.content.moved,
+    stuttering: c.content.stuttering,
+    reasoning: c.fieldReasoning,
+    finish: c.finishReason,
+    tools: c.tools.artifacts(),
+  }));
+  const state = { dataEvents: rw.dataEvents, malformed: rw.malformed, samples: rw.malformedSamples, usage: rw.usage, errors: rw.upstreamErrors };
+  return { sent, repairs, choices, state, fast: rw.fastChunks };
+}
+
+/** Runs both paths on the same events in every mode, and the read path at several read sizes; returns
+ * the chunks the fast path took. */
 function same(events: string[]): number {
   let fast = 0;
   for (const mode of ['repair', 'strip', 'passthrough'] as const) {
@@ -41,6 +73,12 @@ function same(events: string[]): number {
     assert.equal(full.fast, 0);
     assert.deepEqual({ ...quick, fast: 0 }, { ...full, fast: 0 }, `mode ${mode}`);
     fast += quick.fast;
+    const sent = mode === 'passthrough' ? '' : full.out.flat().join('');
+    for (const size of [0, 1, 5, 64]) {
+      const reads = runReads(mode, events, size);
+      assert.deepEqual({ ...reads, fast: 0 }, { sent, repairs: full.repairs, choices: full.choices, state: full.state, fast: 0 }, `mode ${mode}, reads of ${size || 'all'} bytes`);
+      if (size === 0) assert.equal(reads.fast, quick.fast, `mode ${mode}: the in-read fast path takes the chunks the string fast path takes`);
+    }
   }
   return fast;
 }

@@ -22,13 +22,81 @@ describe('gateway/sse', () => {
     }
   });
 
-  it('push returns the text of a pure-ASCII read and null for any read through the UTF-8 decoder', () => {
-    const d = createSseDecoder({ onEvent: () => undefined, onComment: () => undefined, onMalformed: () => undefined });
-    assert.equal(d.push(Buffer.from('data: {"a":1}\n\ndata: {"b"')), 'data: {"a":1}\n\ndata: {"b"');
-    assert.equal(d.push(Buffer.from(':2}\n\n')), ':2}\n\n');
-    assert.equal(d.push(bytes.subarray(0, bytes.indexOf(0xc3) + 1)), null); // ends inside é
-    assert.equal(d.push(Buffer.from('\xa9"}\n\n', 'latin1')), null); // the rest of é: not ASCII
-    assert.equal(d.push(Buffer.from(': ok\n\n')), ': ok\n\n');
+  it('after push: the text split, how far, and whether it is exactly the read bytes (ASCII, nothing carried in)', () => {
+    const taken: string[] = [];
+    const d = createSseDecoder({
+      onEvent: () => undefined,
+      onComment: () => undefined,
+      onMalformed: () => undefined,
+      onDataLine: (t, s, e) => (taken.push(t.slice(s, e)), true),
+    });
+    const state = () => ({ text: d.text, consumed: d.consumed, exact: d.exact });
+    d.push(Buffer.from('data: {"a":1}\n\ndata: {"b"'));
+    assert.deepEqual(state(), { text: 'data: {"a":1}\n\ndata: {"b"', consumed: 15, exact: true });
+    d.push(Buffer.from(':2}\n\n'));
+    assert.deepEqual(state(), { text: 'data: {"b":2}\n\n', consumed: 15, exact: false });
+    d.push(bytes.subarray(0, bytes.indexOf(0xc3) + 1)); // ends inside é
+    assert.deepEqual(state(), { text: ': OPENROUTER PROCESSING\n\ndata: {"c":"', consumed: 25, exact: false });
+    d.push(Buffer.from('\xa9"}\n\n', 'latin1')); // the rest of é: not ASCII
+    assert.deepEqual(state(), { text: 'data: {"c":"é"}\n\n', consumed: 17, exact: false });
+    d.push(Buffer.from(': ok\n\n'));
+    assert.deepEqual(state(), { text: ': ok\n\n', consumed: 6, exact: true });
+    assert.deepEqual(taken, ['data: {"a":1}\n\n', 'data: {"b":2}\n\n', 'data: {"c":"é"}\n\n']);
+  });
+
+  // Streams the fast split must read exactly as the parser alone does: comments, multi-line events,
+  // other fields, empty lines, `data:` without its space, a last event without its blank line, CRLF and
+  // CR line ends (which hand the stream to the parser), a byte order mark.
+  const streams = [
+    ': OPENROUTER PROCESSING\n\ndata: {"a":1}\n\ndata: {"c":"é🌤"}\n\n\n\ndata: [DONE]\n\n',
+    'data: {"a":1}\n\nevent: note\ndata: x\n\ndata: a\ndata: b\n\nid: 7\ndata: y\n\ndata:z\n\n\ndata: w\n\nbogus\n\ndata: [DONE]',
+    'data: {"a":1}\n\ndata: {"b":2}\r\n\r\ndata: {"c":3}\n\ndata: d\r\rdata: e\n\n',
+    '\ufeffdata: 1\n\n: c\n\ndata: 2\n\n',
+    '\n\n\ndata: 1\n\n\n: x\n\n\ndata: 2\n\n',
+  ];
+  /** Everything the sink sees, in order; `fast` says whether onDataLine is there (and which events it takes). */
+  function observe(pieces: Buffer[], fast: ((data: string) => boolean) | null): string[] {
+    const seen: string[] = [];
+    const d = createSseDecoder({
+      onEvent: (e, type) => seen.push(`event ${type ?? ''} ${e}`),
+      onComment: (c) => seen.push(`comment ${c}`),
+      onMalformed: (m) => seen.push(`malformed ${m}`),
+      ...(fast
+        ? {
+            onDataLine: (t: string, s: number, e: number) => {
+              assert.equal(t.slice(s, s + 6), 'data: ');
+              assert.equal(t.slice(e - 2, e), '\n\n');
+              const data = t.slice(s + 6, e - 2);
+              assert.ok(!data.includes('\n'));
+              if (!fast(data)) return false;
+              seen.push(`event  ${data}`);
+              return true;
+            },
+          }
+        : {}),
+    });
+    for (const p of pieces) d.push(p);
+    d.end();
+    return seen;
+  }
+
+  it('the fast split reads every stream as the parser alone does, at every byte split, taking or declining each event', () => {
+    for (const text of streams) {
+      const all = Buffer.from(text, 'utf8');
+      const expected = observe([all], null);
+      for (let i = 0; i <= all.length; i++) {
+        const pieces = [all.subarray(0, i), all.subarray(i)];
+        assert.deepEqual(observe(pieces, () => true), expected, `all taken, split at ${i} of ${JSON.stringify(text)}`);
+        assert.deepEqual(observe(pieces, () => false), expected, `all declined, split at ${i}`);
+        assert.deepEqual(observe(pieces, (d) => d.length % 2 === 0), expected, `some taken, split at ${i}`);
+      }
+      // and cut into many small reads
+      for (const size of [1, 2, 3, 7]) {
+        const pieces: Buffer[] = [];
+        for (let at = 0; at < all.length; at += size) pieces.push(all.subarray(at, at + size));
+        assert.deepEqual(observe(pieces, () => true), expected, `reads of ${size} bytes`);
+      }
+    }
   });
 
   it('decodes a character cut between two reads after ASCII-only reads, at every split', () => {
