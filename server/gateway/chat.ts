@@ -27,6 +27,9 @@ export interface ChatCall {
   abort: AbortController;
 }
 
+/** How long a streaming response's headers wait for the first events to go out with them. */
+export const HEADER_FLUSH_MS = 20;
+
 function reasonOf(signal: AbortSignal): AbortReason | null {
   if (!signal.aborted) return null;
   return signal.reason === 'shutdown' ? 'shutdown' : 'client';
@@ -227,7 +230,13 @@ async function streamResponse(call: ChatCall, chat: ChatRequest, upstream: Upstr
     'cache-control': 'no-cache',
     'x-accel-buffering': 'no',
   });
-  res.flushHeaders();
+  // The headers leave with the first events (one write, one packet) when those follow at once, as they
+  // do from a streaming upstream; an upstream quiet after its headers gets them flushed on their own
+  // after HEADER_FLUSH_MS, so the client still learns early that the request was accepted.
+  let flushTimer: NodeJS.Timeout | null = setTimeout(() => {
+    flushTimer = null;
+    if (!res.destroyed) res.flushHeaders();
+  }, HEADER_FLUSH_MS);
   ctx.metrics.streamOpened();
 
   const rw = new StreamRewriter(chat.mode, { onRepair: (r, i) => onRepair(call, r, i) }, ctx.engine);
@@ -238,6 +247,10 @@ async function streamResponse(call: ChatCall, chat: ChatRequest, upstream: Upstr
   // send() is synchronous and says whether the socket wants a pause: the hot loop awaits only then,
   // so a read that the socket takes at once costs no promise.
   const send = (s: string | Buffer, events = 1): boolean => {
+    if (flushTimer !== null) {
+      clearTimeout(flushTimer);
+      flushTimer = null;
+    }
     if (res.destroyed || res.writableEnded) return true;
     record.clientChunks += events;
     return res.write(s);
@@ -282,6 +295,7 @@ async function streamResponse(call: ChatCall, chat: ChatRequest, upstream: Upstr
       if (!res.destroyed) await write(errorChunk(message, why === 'shutdown' ? 'shutdown' : 'upstream_error'));
     }
   } finally {
+    if (flushTimer !== null) clearTimeout(flushTimer);
     ctx.metrics.streamClosed();
   }
   if (rw.malformed > 0) {

@@ -42,8 +42,9 @@ export interface FrameHit {
   /** Where the content literal starts and ends (quotes included) in the chunk text. */
   start: number;
   end: number;
-  /** The literal is exactly what JSON.stringify writes for `content`: no escapes and no surrogate code
-   * units (JSON.stringify escapes a lone one; a pair is rare enough to leave to the general check). */
+  /** The literal is exactly what JSON.stringify writes for `content`: its only escapes are the short ones
+   * JSON.stringify uses (\" \\ \b \f \n \r \t), and it holds no surrogate code unit (JSON.stringify
+   * escapes a lone one; a pair is rare enough to leave to the general check). */
   verbatim: boolean;
   /** The template fields of the chunk (prefix's, overridden by the suffix's). */
   values: Json;
@@ -137,15 +138,19 @@ export function matchFrame(frame: ContentFrame, text: string, from = 0, to = tex
   if (start >= to || text.charCodeAt(start) !== 0x22) return null;
   let i = start + 1;
   let escaped = false;
-  let surrogate = false;
+  // false once the literal holds something JSON.stringify would write otherwise: an escape other than
+  // the short ones it uses (\u, \/), or a surrogate code unit (it escapes a lone one; pairs are rare)
+  let canonical = true;
   for (; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x5c) {
       escaped = true;
-      i++;
+      const e = text.charCodeAt(++i);
+      // \" \\ \b \f \n \r \t
+      if (e !== 0x22 && e !== 0x5c && e !== 0x62 && e !== 0x66 && e !== 0x6e && e !== 0x72 && e !== 0x74) canonical = false;
     } else if (c === 0x22) break;
     else if (c < 0x20) return null;
-    else if (c >= 0xd800 && c < 0xe000) surrogate = true;
+    else if (c >= 0xd800 && c < 0xe000) canonical = false;
   }
   if (i >= to) return null;
   const end = i + 1;
@@ -181,5 +186,5 @@ export function matchFrame(frame: ContentFrame, text: string, from = 0, to = tex
       for (const k of TEMPLATE_KEYS) if (root[k] !== undefined) values[k] = root[k];
     }
   }
-  return { content, start, end, verbatim: !escaped && !surrogate, values };
+  return { content, start, end, verbatim: canonical, values };
 }

@@ -53,8 +53,18 @@ export interface Gateway {
 
 export const REQUEST_ID_HEADER = 'x-streamfix-request-id';
 
+/** Random bytes for request ids, drawn in batches (one randomBytes call per 512 ids instead of per id). */
+let idPool = Buffer.alloc(0);
+let idPoolAt = 0;
+
 export function newRequestId(): string {
-  return `sfx_${Date.now().toString(36)}${randomBytes(6).toString('hex')}`;
+  if (idPoolAt + 6 > idPool.length) {
+    idPool = randomBytes(6 * 512);
+    idPoolAt = 0;
+  }
+  const hex = idPool.toString('hex', idPoolAt, idPoolAt + 6);
+  idPoolAt += 6;
+  return `sfx_${Date.now().toString(36)}${hex}`;
 }
 
 interface Inflight {

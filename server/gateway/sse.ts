@@ -58,7 +58,8 @@ export function createSseDecoder(sink: SseSink): SseDecoder {
   // Holds the bytes of a multi-byte character cut by a chunk boundary until its rest arrives.
   // ignoreBOM: the decoder may first be used mid-stream (ASCII reads bypass it), where a U+FEFF is text;
   // a BOM at the very start is dropped below instead.
-  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  // Made at the first read that needs it: most streams are pure ASCII and never do.
+  let decoder: InstanceType<typeof TextDecoder> | null = null;
   let first = true;
   const parser = createParser({
     onEvent: (e) => sink.onEvent(e.data, e.event),
@@ -99,6 +100,7 @@ export function createSseDecoder(sink: SseSink): SseDecoder {
         text = (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)).toString('latin1');
         ascii = true;
       } else {
+        decoder ??= new TextDecoder('utf-8', { ignoreBOM: true });
         text = decoder.decode(bytes, { stream: true });
         holding = endsInsideCharacter(bytes);
       }
@@ -156,7 +158,7 @@ export function createSseDecoder(sink: SseSink): SseDecoder {
       }
     },
     end() {
-      const rest = carry + decoder.decode();
+      const rest = carry + (decoder === null ? '' : decoder.decode());
       carry = '';
       // A stream whose last event has no terminating blank line still delivers that event.
       state.text = rest + '\n\n';

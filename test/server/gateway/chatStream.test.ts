@@ -219,6 +219,20 @@ describe('gateway: streaming against a scripted upstream', () => {
     assert.equal(await metric(d, 'streamfix_upstream_errors_total{status="429"}'), before + 1);
   });
 
+  it('sends the response headers on their own when the upstream is quiet after its headers', async () => {
+    // The upstream answers 200 and then sends nothing: the headers must still reach the client (they
+    // wait HEADER_FLUSH_MS for first events to travel with them, then go alone).
+    up.enqueue({ chunks: [], hang: true });
+    const ac = new AbortController();
+    const aborted = up.waitForAbort();
+    const res = await postChat(d, REQ, { 'x-streamfix-mode': 'repair' }, ac.signal);
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('content-type'), 'text/event-stream; charset=utf-8');
+    assert.match(res.headers.get('x-streamfix-request-id') ?? '', /^sfx_[0-9a-z]+[0-9a-f]{12}$/);
+    ac.abort();
+    await aborted;
+  });
+
   it('aborts the upstream request when the client disconnects, and records CLIENT_ABORTED', async () => {
     up.enqueue({ chunks: [sse(chunk({ content: '{"a": ' }))], hang: true });
     const ac = new AbortController();
