@@ -7,6 +7,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { StreamFixError } from '../../shared/engine';
 import type { Repair } from '../../shared/engine';
+import type { ArtifactStatus } from '../../shared/protocol';
 import { forwardedHeaders, parseChatRequest, readBody, upstreamHeaders, MODE_HEADER, type ChatRequest } from './chatRequest';
 import { rewriteCompletion } from './completion';
 import type { AbortReason, GatewayContext } from './context';
@@ -26,6 +27,9 @@ export interface ChatCall {
   /** Aborted by the server on client disconnect ('client') or at the end of the shutdown grace ('shutdown'). */
   abort: AbortController;
 }
+
+/** The repair status of a response: a header on non-streaming responses, a trailer on streaming ones. */
+export const STATUS_HEADER = 'x-streamfix-status';
 
 /** How long a streaming response's headers wait for the first events to go out with them. */
 export const HEADER_FLUSH_MS = 20;
@@ -189,7 +193,7 @@ async function completeResponse(call: ChatCall, chat: ChatRequest, upstream: Ups
   const out = chat.mode === 'passthrough' ? text : JSON.stringify(body);
   record.clientChunks = 1;
   finish(call, outcome, upstream.status);
-  sendJson(res, upstream.status, { ...call.baseHeaders, ...forwardedHeaders(upstream.headers), 'x-streamfix-status': status }, out);
+  sendJson(res, upstream.status, { ...call.baseHeaders, ...forwardedHeaders(upstream.headers), [STATUS_HEADER]: status }, out);
 }
 
 function onRepair(call: ChatCall, repair: Repair, toolCallIndex?: number): void {
@@ -229,6 +233,8 @@ async function streamResponse(call: ChatCall, chat: ChatRequest, upstream: Upstr
     'content-type': passthrough && typeof ct === 'string' ? ct : 'text/event-stream; charset=utf-8',
     'cache-control': 'no-cache',
     'x-accel-buffering': 'no',
+    // the status is known only at the end of the stream: it comes as a trailer
+    trailer: STATUS_HEADER,
   });
   // The headers leave with the first events (one write, one packet) when those follow at once, as they
   // do from a streaming upstream; an upstream quiet after its headers gets them flushed on their own
@@ -323,12 +329,16 @@ async function streamResponse(call: ChatCall, chat: ChatRequest, upstream: Upstr
     contentStatus: chat.mode === 'repair' && c.raw !== '' ? (engineFailed ? 'FAILED' : (c.result?.status ?? 'TRUNCATED')) : null,
   };
   // the artifact is stored before the stream ends, so a client may fetch it as soon as it sees the end
-  finish(call, outcome, upstream.status);
-  if (!res.writableEnded) res.end();
+  const status = finish(call, outcome, upstream.status);
+  if (!res.writableEnded && !res.destroyed) {
+    if (status !== null) res.addTrailers({ [STATUS_HEADER]: status });
+    res.end();
+  }
 }
 
-/** Records the artifact, the finished event and the request metric. Never throws. */
-function finish(call: ChatCall, outcome: RecordOutcome, _httpStatus: number): void {
+/** Records the artifact, the finished event and the request metric; returns the artifact's status (null
+ * if recording failed). Never throws. */
+function finish(call: ChatCall, outcome: RecordOutcome, _httpStatus: number): ArtifactStatus | null {
   const { ctx, record } = call;
   try {
     const artifact = record.build(outcome);
@@ -346,7 +356,9 @@ function finish(call: ChatCall, outcome: RecordOutcome, _httpStatus: number): vo
     ctx.metrics.onRequest(record.model, record.mode, artifact.status);
     if (artifact.status === 'TRUNCATED' || artifact.finishReason === 'length') ctx.metrics.onTruncation(record.model);
     ctx.log.info(`${record.id} ${record.model} ${record.mode}${record.stream ? ' stream' : ''} -> ${artifact.status} (${artifact.repairs.length} repairs, ${artifact.timings.totalMs.toFixed(1)} ms)`);
+    return artifact.status;
   } catch (e) {
     ctx.log.error(`${record.id}: recording the artifact failed: ${(e as Error).message}`);
+    return null;
   }
 }

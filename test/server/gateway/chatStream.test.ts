@@ -4,6 +4,7 @@
  * stream, and a client disconnect aborting the upstream.
  */
 import { strict as assert } from 'node:assert';
+import { request } from 'undici';
 import type { Daemon } from '../../../server/daemon';
 import { repairJson } from '../../../shared/engine';
 import type { GatewayEvent } from '../../../shared/protocol';
@@ -217,6 +218,27 @@ describe('gateway: streaming against a scripted upstream', () => {
     assert.equal(a.status, 'UPSTREAM_ERROR');
     assert.deepEqual(a.errors, [{ message: 'Rate limit exceeded', status: 429 }]);
     assert.equal(await metric(d, 'streamfix_upstream_errors_total{status="429"}'), before + 1);
+  });
+
+  it('sends the status as an x-streamfix-status trailer at the end of a stream', async () => {
+    const body = sse(chunk({ content: "{'a': [1, 2,]}" }), chunk({}, 'stop'), '[DONE]');
+    const statusOf = async (mode: string) => {
+      up.enqueue({ chunks: [body] });
+      const r = await request(`${d.info.url}/chat/completions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-streamfix-mode': mode },
+        body: JSON.stringify(REQ),
+      });
+      assert.equal(r.headers.trailer, 'x-streamfix-status');
+      const text = await r.body.text();
+      return { trailer: r.trailers['x-streamfix-status'], content: collect(text).content };
+    };
+    assert.deepEqual(await statusOf('repair'), { trailer: 'REPAIRED', content: '{"a": [1, 2]}' });
+    assert.deepEqual(await statusOf('passthrough'), { trailer: 'PASSTHROUGH', content: "{'a': [1, 2,]}" });
+    up.enqueue({ chunks: [sse(chunk({ content: '{"a": [1, 2]}' }), chunk({}, 'stop'), '[DONE]')] });
+    const r = await request(`${d.info.url}/chat/completions`, { method: 'POST', headers: { 'x-streamfix-mode': 'repair' }, body: JSON.stringify(REQ) });
+    await r.body.text();
+    assert.equal(r.trailers['x-streamfix-status'], 'VALID');
   });
 
   it('sends the response headers on their own when the upstream is quiet after its headers', async () => {
