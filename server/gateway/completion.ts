@@ -59,6 +59,7 @@ export function rewriteCompletion(body: Json, mode: AppliedMode, engine: RepairO
       const s = splitThink(raw);
       sent = s.content;
       moved = s.reasoning;
+      stripped = s.stripped;
     }
     if (mode !== 'passthrough') {
       if (typeof msg.content === 'string') msg.content = sent;

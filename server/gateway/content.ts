@@ -151,6 +151,7 @@ export class ContentProcessor {
     }
     if (this.splitter) {
       const s = this.splitter.end();
+      this.stripped = this.splitter.stripped.slice();
       this.sentText.add(s.content);
       this.moved += s.reasoning;
       return { content: s.content, reasoning: s.reasoning, repairs: [] };

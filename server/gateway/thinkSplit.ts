@@ -5,6 +5,8 @@
  * the next chunk decides it, so a split tag is never leaked into either side.
  */
 
+import type { Stripped } from '../../shared/engine';
+
 export interface SplitOutput {
   content: string;
   reasoning: string;
@@ -15,6 +17,10 @@ export interface ThinkSplitter {
   end(): SplitOutput;
   /** True while inside a think block (the stream ended there if still true at end()). */
   readonly inThink: boolean;
+  /** The blocks removed so far, as the engine records them: kind `reasoning`, where the block starts in
+   * the input (offset, 0-based line and column), its length and its text with the tags. A block still
+   * open is added by end(). */
+  readonly stripped: readonly Stripped[];
 }
 
 const OPEN_TAGS = ['<think>', '<thinking>'];
@@ -44,6 +50,29 @@ export function createThinkSplitter(): ThinkSplitter {
   let inThink = false;
   // The closing tag that ends the open block (`</think>` for `<think>`, `</thinking>` for `<thinking>`).
   let closeTag = '';
+  // Where the undecided text (`pending`, then the next chunk) starts in the input.
+  let offset = 0;
+  let line = 0;
+  let column = 0;
+  // The open block: where it starts, and its text so far (tags included).
+  let block: Stripped | null = null;
+  const stripped: Stripped[] = [];
+
+  /** Moves the position past `text`, the next decided part of the input. */
+  const pass = (text: string) => {
+    offset += text.length;
+    let nl = text.indexOf('\n');
+    if (nl < 0) {
+      column += text.length;
+      return;
+    }
+    let last = nl;
+    for (; nl >= 0; nl = text.indexOf('\n', nl + 1)) {
+      line++;
+      last = nl;
+    }
+    column = text.length - last - 1;
+  };
 
   const push = (chunk: string): SplitOutput => {
     let buf = pending + chunk;
@@ -55,26 +84,43 @@ export function createThinkSplitter(): ThinkSplitter {
       if (!inThink) {
         const open = findOpen(lower);
         if (open) {
-          content += buf.slice(0, open.at);
+          const before = buf.slice(0, open.at);
+          content += before;
+          pass(before);
+          const tag = buf.slice(open.at, open.at + open.tag.length);
+          block = { kind: 'reasoning', offset, line, column, length: 0, text: tag };
+          pass(tag);
           buf = buf.slice(open.at + open.tag.length);
           inThink = true;
           closeTag = '</' + open.tag.slice(1);
           continue;
         }
         const hold = partialTagSuffix(buf, OPEN_TAGS);
-        content += buf.slice(0, buf.length - hold);
+        const decided = buf.slice(0, buf.length - hold);
+        content += decided;
+        pass(decided);
         pending = buf.slice(buf.length - hold);
         break;
       }
       const at = lower.indexOf(closeTag);
       if (at >= 0) {
-        reasoning += buf.slice(0, at);
+        const inner = buf.slice(0, at);
+        const tag = buf.slice(at, at + closeTag.length);
+        reasoning += inner;
+        pass(inner + tag);
+        block!.text += inner + tag;
+        block!.length = block!.text.length;
+        stripped.push(block!);
+        block = null;
         buf = buf.slice(at + closeTag.length);
         inThink = false;
         continue;
       }
       const hold = partialTagSuffix(buf, [closeTag]);
-      reasoning += buf.slice(0, buf.length - hold);
+      const inner = buf.slice(0, buf.length - hold);
+      reasoning += inner;
+      pass(inner);
+      block!.text += inner;
       pending = buf.slice(buf.length - hold);
       break;
     }
@@ -86,20 +132,31 @@ export function createThinkSplitter(): ThinkSplitter {
     end() {
       const rest = pending;
       pending = '';
-      return inThink ? { content: '', reasoning: rest } : { content: rest, reasoning: '' };
+      if (!inThink) {
+        pass(rest);
+        return { content: rest, reasoning: '' };
+      }
+      // a block cut off by the end of the stream: removed all the same, to the end of the input
+      block!.text += rest;
+      block!.length = block!.text.length;
+      stripped.push(block!);
+      block = null;
+      pass(rest);
+      return { content: '', reasoning: rest };
     },
     get inThink() {
       return inThink;
     },
+    stripped,
   };
 }
 
 /** Splits a whole text at once (non-streaming responses). */
-export function splitThink(text: string): SplitOutput {
+export function splitThink(text: string): SplitOutput & { stripped: Stripped[] } {
   const s = createThinkSplitter();
   const a = s.push(text);
   const b = s.end();
-  return { content: a.content + b.content, reasoning: a.reasoning + b.reasoning };
+  return { content: a.content + b.content, reasoning: a.reasoning + b.reasoning, stripped: s.stripped.slice() };
 }
 
 /** The text of a stripped reasoning span without its tags (the engine records the block with them). */

@@ -135,6 +135,11 @@ describe('gateway: modes x streaming x demo models', () => {
           assert.equal(a.rawContent, s.content ?? '');
           assert.equal(a.repairedContent, c.applied === 'passthrough' ? null : want.content);
           assert.equal(a.reasoning, want.reasoning);
+          // what left the content, as spans of the raw content: the engine's in repair, the think splitter's in strip
+          const raw = s.content ?? '';
+          const stripped = c.applied === 'passthrough' || raw === '' ? [] : c.applied === 'strip' ? splitThink(raw).stripped : repairJson(raw).stripped;
+          assert.deepEqual(a.stripped, stripped);
+          if (s.id === 'demo/reasoning-think' && c.applied !== 'passthrough') assert.deepEqual(a.stripped.map((x) => [x.kind, x.offset, x.line, x.column]), [['reasoning', 0, 0, 0]]);
           assert.equal(a.finishReason, s.finishReason);
           assert.equal(a.stuttering, stream && s.cumulative === true);
           assert.deepEqual(

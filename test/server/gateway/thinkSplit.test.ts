@@ -1,8 +1,9 @@
 import { strict as assert } from 'node:assert';
+import type { Stripped } from '../../../shared/engine';
 import { createThinkSplitter, innerReasoning, splitThink } from '../../../server/gateway/thinkSplit';
 
-/** Runs the splitter over `text` cut at the given offsets and joins both sides. */
-function run(text: string, cuts: number[]): { content: string; reasoning: string } {
+/** Runs the splitter over `text` cut at the given offsets and joins both sides; the spans it recorded. */
+function run(text: string, cuts: number[]): { content: string; reasoning: string; stripped: Stripped[] } {
   const s = createThinkSplitter();
   let content = '';
   let reasoning = '';
@@ -14,23 +15,39 @@ function run(text: string, cuts: number[]): { content: string; reasoning: string
     from = cut;
   }
   const e = s.end();
-  return { content: content + e.content, reasoning: reasoning + e.reasoning };
+  const stripped = s.stripped.slice();
+  // the spans, taken out of the input, leave exactly the content
+  let rest = text;
+  for (const sp of [...stripped].reverse()) {
+    assert.equal(text.slice(sp.offset, sp.offset + sp.length), sp.text);
+    rest = rest.slice(0, sp.offset) + rest.slice(sp.offset + sp.length);
+  }
+  assert.equal(rest, content + e.content);
+  return { content: content + e.content, reasoning: reasoning + e.reasoning, stripped };
 }
 
 describe('gateway/thinkSplit', () => {
-  const text = 'Hi <think>a {b} "c"</think>{"x": 1}<thinking>more</thinking> tail';
+  const text = 'Hi <think>a {b} "c"</think>{"x": 1}\n<thinking>more</thinking> tail';
+  const want = {
+    content: 'Hi {"x": 1}\n tail',
+    reasoning: 'a {b} "c"more',
+    stripped: [
+      { kind: 'reasoning', offset: 3, line: 0, column: 3, length: 24, text: '<think>a {b} "c"</think>' },
+      { kind: 'reasoning', offset: 36, line: 1, column: 0, length: 25, text: '<thinking>more</thinking>' },
+    ],
+  };
 
-  it('moves think and thinking blocks to reasoning and keeps everything else as sent', () => {
-    assert.deepEqual(splitThink(text), { content: 'Hi {"x": 1} tail', reasoning: 'a {b} "c"more' });
+  it('moves think and thinking blocks to reasoning, keeps everything else as sent, and records each block', () => {
+    assert.deepEqual(splitThink(text), want);
   });
 
   it('gives the same result for every single split point, including inside tags', () => {
-    for (let i = 0; i <= text.length; i++) assert.deepEqual(run(text, [i]), { content: 'Hi {"x": 1} tail', reasoning: 'a {b} "c"more' }, `split at ${i}`);
+    for (let i = 0; i <= text.length; i++) assert.deepEqual(run(text, [i]), want, `split at ${i}`);
   });
 
   it('gives the same result when fed one character at a time', () => {
     const cuts = Array.from({ length: text.length - 1 }, (_, i) => i + 1);
-    assert.deepEqual(run(text, cuts), { content: 'Hi {"x": 1} tail', reasoning: 'a {b} "c"more' });
+    assert.deepEqual(run(text, cuts), want);
   });
 
   it('holds back a possible partial tag and releases it when it is not a tag', () => {
@@ -41,11 +58,15 @@ describe('gateway/thinkSplit', () => {
   });
 
   it('treats a think block cut off by the end of the stream as reasoning', () => {
-    assert.deepEqual(run('<think>still thinking </thin', [3, 12]), { content: '', reasoning: 'still thinking </thin' });
+    assert.deepEqual(run('ok\n<think>still thinking </thin', [5, 15]), {
+      content: 'ok\n',
+      reasoning: 'still thinking </thin',
+      stripped: [{ kind: 'reasoning', offset: 3, line: 1, column: 0, length: 28, text: '<think>still thinking </thin' }],
+    });
   });
 
   it('matches tags case-insensitively', () => {
-    assert.deepEqual(splitThink('<THINK>x</Think>{}'), { content: '{}', reasoning: 'x' });
+    assert.deepEqual(splitThink('<THINK>x</Think>{}'), { content: '{}', reasoning: 'x', stripped: [{ kind: 'reasoning', offset: 0, line: 0, column: 0, length: 16, text: '<THINK>x</Think>' }] });
   });
 
   it('strips the tags of a reasoning span recorded by the engine', () => {
