@@ -120,8 +120,19 @@ export class ArtifactStore {
     if (!Number.isFinite(maxBytes) || maxBytes < 1) {
       throw new ArtifactStoreError('INVALID_OPTIONS', `maxBytes must be a positive number, got ${maxBytes}`);
     }
-    const dir = options.dir === null ? null : path.resolve(options.dir);
+    let dir = options.dir === null ? null : path.resolve(options.dir);
+    let busy: string | null = null;
+    if (dir !== null) {
+      try {
+        await fsp.mkdir(dir, { recursive: true });
+      } catch (err) {
+        throw new ArtifactStoreError('DIR_UNUSABLE', `Cannot create artifact directory ${dir}: ${(err as Error).message}`);
+      }
+      busy = await lockDir(dir);
+      if (busy !== null) dir = null;
+    }
     const store = new ArtifactStore(dir, maxCount, maxBytes);
+    if (busy !== null) store.warn(busy);
     if (dir !== null) await store.load(dir);
     return store;
   }
@@ -193,6 +204,7 @@ export class ArtifactStore {
   /** Flushes and stops persisting; later puts stay in memory only. */
   async close(): Promise<void> {
     await this.flush();
+    if (this.dir !== null && !this.closed) await unlockDir(this.dir);
     this.closed = true;
   }
 
@@ -325,11 +337,61 @@ export class ArtifactStore {
     return { file: value as StoredFile };
   }
 
-  private warn(message: string): void {
+  /** Records a warning (kept for /health and tests). */
+  warn(message: string): void {
     this.warningCount++;
     this.warningList.push(message);
     if (this.warningList.length > MAX_WARNINGS) this.warningList.shift();
   }
+}
+
+/** The lock file that keeps one daemon per data directory; it holds the owner's pid. */
+export const LOCK_FILE = 'daemon.lock';
+/** Directories this process holds (a second store in the same process is refused like another daemon). */
+const heldDirs = new Set<string>();
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: it exists but belongs to someone else
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Takes the data directory for this process: creates `daemon.lock` with our pid, or takes over one left by
+ * a process that is gone (a crash, `kill -9`). Returns null when the directory is ours, else why it is not
+ * (another live daemon holds it): two daemons writing and evicting in one directory would delete each
+ * other's files, so the second keeps its artifacts in memory only and says so.
+ */
+async function lockDir(dir: string): Promise<string | null> {
+  const file = path.join(dir, LOCK_FILE);
+  if (heldDirs.has(dir)) return `artifact directory ${dir} is already used by another store in this process: artifacts are kept in memory only`;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      await fsp.writeFile(file, `${process.pid}\n`, { flag: 'wx', mode: 0o600 });
+      heldDirs.add(dir);
+      return null;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') return `cannot lock artifact directory ${dir} (${(err as Error).message}): artifacts are kept in memory only`;
+    }
+    const owner = Number.parseInt(await fsp.readFile(file, 'utf8').catch(() => ''), 10);
+    if (Number.isSafeInteger(owner) && owner > 0 && owner !== process.pid && isAlive(owner)) {
+      return `artifact directory ${dir} is in use by another StreamFix daemon (pid ${owner}): this daemon keeps its artifacts in memory only`;
+    }
+    // stale (its process is gone) or unreadable: remove it and try again
+    await fsp.rm(file, { force: true });
+  }
+  return `cannot lock artifact directory ${dir}: the lock file keeps changing; artifacts are kept in memory only`;
+}
+
+async function unlockDir(dir: string): Promise<void> {
+  if (!heldDirs.delete(dir)) return;
+  const file = path.join(dir, LOCK_FILE);
+  const owner = await fsp.readFile(file, 'utf8').catch(() => '');
+  if (Number.parseInt(owner, 10) === process.pid) await fsp.rm(file, { force: true });
 }
 
 /** Why `value` is not a stored artifact file for `id`, or null when it is one. */

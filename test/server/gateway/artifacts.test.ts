@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { promises as fsp } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ArtifactStore, ArtifactStoreError, isValidArtifactId } from '../../../server/gateway/artifacts';
+import { ArtifactStore, ArtifactStoreError, isValidArtifactId, LOCK_FILE } from '../../../server/gateway/artifacts';
 import { makeArtifact } from './fixtures/artifactFixture';
 
 const WRITER = path.join(__dirname, 'fixtures', 'artifactWriter.ts');
@@ -148,7 +148,7 @@ describe('ArtifactStore', () => {
       assert.deepEqual((await fsp.readdir(d)).filter((n) => n.endsWith('.json')), []);
       await store.flush();
       assert.equal(store.stats().pendingWrites, 0);
-      assert.deepEqual(await fsp.readdir(d), [name(0) + '.json']);
+      assert.deepEqual((await fsp.readdir(d)).sort(), [LOCK_FILE, name(0) + '.json']);
     });
 
     it('deletes evicted artifacts from disk', async () => {
@@ -228,6 +228,52 @@ describe('ArtifactStore', () => {
       assert.deepEqual(store.get(name(0)), makeArtifact(0));
       assert.deepEqual(await fsp.readdir(d), []);
       assert.deepEqual(store.warnings, ['artifact sfx_test000000 stored after close: memory only']);
+    });
+  });
+
+  describe('one daemon per directory', () => {
+    it('holds the directory with a lock file of its pid, released on close', async () => {
+      const d = await dir();
+      const store = await ArtifactStore.open({ dir: d });
+      assert.equal(await fsp.readFile(path.join(d, LOCK_FILE), 'utf8'), `${process.pid}\n`);
+      store.put(makeArtifact(0));
+      await store.close();
+      assert.deepEqual((await fsp.readdir(d)).sort(), [name(0) + '.json']);
+    });
+
+    it('keeps a second store on a held directory in memory only, with a warning saying why', async () => {
+      const d = await dir();
+      const first = await ArtifactStore.open({ dir: d });
+      const second = await ArtifactStore.open({ dir: d });
+      assert.equal(second.stats().dir, null);
+      assert.deepEqual(second.warnings, [`artifact directory ${d} is already used by another store in this process: artifacts are kept in memory only`]);
+      second.put(makeArtifact(1));
+      first.put(makeArtifact(0));
+      await Promise.all([first.close(), second.close()]);
+      assert.deepEqual((await fsp.readdir(d)).sort(), [name(0) + '.json']);
+    });
+
+    it('refuses a directory whose lock belongs to another live process, and takes over one whose process is gone', async () => {
+      const d = await dir();
+      const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)'], { stdio: 'ignore' });
+      try {
+        await fsp.writeFile(path.join(d, LOCK_FILE), `${other.pid}\n`);
+        const busy = await ArtifactStore.open({ dir: d });
+        assert.equal(busy.stats().dir, null);
+        assert.deepEqual(busy.warnings, [`artifact directory ${d} is in use by another StreamFix daemon (pid ${other.pid}): this daemon keeps its artifacts in memory only`]);
+        await busy.close();
+        assert.equal(await fsp.readFile(path.join(d, LOCK_FILE), 'utf8'), `${other.pid}\n`, 'the other daemon keeps its lock');
+      } finally {
+        const gone = new Promise((r) => other.once('exit', r));
+        other.kill('SIGKILL');
+        await gone;
+      }
+      // the owner is gone (as after kill -9): the next daemon takes the directory over
+      const next = await ArtifactStore.open({ dir: d });
+      assert.equal(next.stats().dir, d);
+      assert.deepEqual(next.warnings, []);
+      assert.equal(await fsp.readFile(path.join(d, LOCK_FILE), 'utf8'), `${process.pid}\n`);
+      await next.close();
     });
   });
 
