@@ -180,6 +180,7 @@ export async function runGatewayBench(): Promise<string> {
     // ---- throughput ----
     const rate: Record<string, number> = {};
     const paired: Record<string, number> = {};
+    const loadCpu: Record<string, number> = {};
     const cpu: Record<string, number> = {};
     const errors: Record<string, number> = {};
     for (const t of TARGETS) await load.run(endpoints[t].url, endpoints[t].headers, { streams: 100, pieces: 100 }); // warm-up
@@ -188,6 +189,7 @@ export async function runGatewayBench(): Promise<string> {
     for (const { streams, pieces } of LOADS) {
       const rates = new Map<Target, number[]>(TARGETS.map((t) => [t, []]));
       const cpus = new Map<Target, number[]>(TARGETS.map((t) => [t, []]));
+      const loadCpus = new Map<Target, number[]>(TARGETS.map((t) => [t, []]));
       for (let k = 0; k < REPEATS; k++) {
         for (const t of TARGETS) {
           // No forced gc() before a run: a full collection from gc() also shrinks the young generation,
@@ -200,6 +202,7 @@ export async function runGatewayBench(): Promise<string> {
           if (r.errors.length) log(`${t} x${streams}: ${r.errors.length} errors, first: ${r.errors[0]}`);
           rates.get(t)!.push(r.sent / (r.ms / 1000));
           cpus.get(t)!.push((c.user + c.system) / r.sent);
+          loadCpus.get(t)!.push(r.loadCpuUs / r.sent);
         }
       }
       for (const t of TARGETS) {
@@ -209,6 +212,7 @@ export async function runGatewayBench(): Promise<string> {
         const bare = rates.get('bare proxy')!;
         paired[`${t}|${streams}`] = median(rates.get(t)!.map((r, k) => r / bare[k]!));
         cpu[`${t}|${streams}`] = median(cpus.get(t)!);
+        loadCpu[`${t}|${streams}`] = median(loadCpus.get(t)!);
         log(`${t} x${streams}: ${f0(rate[`${t}|${streams}`])} chunks/s, ${f2(cpu[`${t}|${streams}`])} us CPU/chunk in the proxy process`);
       }
     }
@@ -269,6 +273,11 @@ export async function runGatewayBench(): Promise<string> {
       const cpuCells = t === 'upstream' ? ['—', '—'] : [f2(cpu[`${t}|100`]), `${f2(cpuRatio(t))}x`];
       lines.push(`| ${t} | ${cells.join(' | ')} | ${cpuCells.join(' | ')} | ${totalErrors} |`);
     }
+    lines.push('');
+    lines.push(
+      `The load process (upstream and clients, one core) spent ${f2(loadCpu['bare proxy|100'])} µs CPU per chunk at 100 streams through the bare proxy (${f2(loadCpu['gateway repair|100'])} µs through the gateway in repair mode): ` +
+        `it, not the bare proxy (${f2(cpu['bare proxy|100'])} µs), sets the ceiling of about ${f0(1e6 / loadCpu['bare proxy|100'])} chunks/s, so a proxy that needs more than ${f2(loadCpu['bare proxy|100'] * 1.25)} µs per chunk cannot reach 0.8x.`,
+    );
     lines.push('');
     lines.push(`Per-chunk transit time (upstream write to client read, same clock) at ${PACED.streams} streams, one chunk per ${PACED.intervalMs} ms each (${f0(PACED.streams * (1000 / PACED.intervalMs))} chunks/s in all), the better of ${PACED_ROUNDS} rounds:`);
     lines.push('');

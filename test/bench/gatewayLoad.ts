@@ -41,6 +41,8 @@ export interface RunResult {
   latencies: number[];
   /** Content per stream when `collect`. */
   contents: string[];
+  /** CPU time of this load process (upstream + clients) during the run, microseconds. */
+  loadCpuUs: number;
 }
 
 export type LoadReply = { ready: true; upstream: string } | { id: number; result?: RunResult; error?: string; held?: number };
@@ -211,6 +213,7 @@ async function run(c: Extract<LoadCommand, { cmd: 'run' }>): Promise<RunResult> 
   freshAgent();
   const latencies: number[] = [];
   const model = `bench-${c.pieces}-${c.intervalMs}`;
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const outcomes = await Promise.all(
     Array.from({ length: c.streams }, async (_, i) => {
@@ -220,6 +223,7 @@ async function run(c: Extract<LoadCommand, { cmd: 'run' }>): Promise<RunResult> 
     }),
   );
   const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
   const errors = outcomes.filter((o) => o.error).map((o) => o.error as string);
   return {
     ms,
@@ -228,6 +232,7 @@ async function run(c: Extract<LoadCommand, { cmd: 'run' }>): Promise<RunResult> 
     errors,
     latencies,
     contents: c.collect ? outcomes.map((o) => o.content) : [],
+    loadCpuUs: cpu.user + cpu.system,
   };
 }
 
