@@ -142,6 +142,27 @@ describe('gateway/contentFrame (the fast path equals the full parse)', () => {
     );
   });
 
+  it("the root's own members after the choices: passed through, template fields and acted-on members parsed", () => {
+    const tail = (root: string) => `},"finish_reason":null}]${root}}`;
+    const events = [
+      plain('{"a": '),
+      raw('"[1"', tail(',"usage":null,"obfuscation":"x9Z","sfx":1.5e3,"ok":true')),
+      raw('", 2"', tail(',"choices_x":1,"usage_note":"n"')),
+      raw('"]"', tail(',"model":"m2"')),
+      raw('", \'b\': 2"', tail(',"usage":{"total_tokens":3}')),
+      raw('"}"', tail(',"choices":[]')),
+      FINISH,
+      '[DONE]',
+    ];
+    assert.equal(same(events) > 0, true);
+    const f = frameOf(plain('x'))!;
+    matchFrame(f, raw('"1"', tail('')));
+    assert.deepEqual(matchFrame(f, raw('"1"', tail(',"usage":null,"obfuscation":"x9Z"')))?.values, f.values);
+    assert.equal(matchFrame(f, raw('"1"', tail(',"usage":{"total_tokens":3}'))), null);
+    assert.equal(matchFrame(f, raw('"1"', tail(',"choices":[]'))), null);
+    assert.equal(matchFrame(f, raw('"1"', tail(',"model":"m2"')))?.values.model, 'm2');
+  });
+
   it('finish_reason, usage and an error in the suffix take the full path', () => {
     const finish = raw('"}"', '},"finish_reason":"length"}]}');
     const usage = raw('""', '}}],"usage":{"prompt_tokens":1,"completion_tokens":2,"total_tokens":3}}');
