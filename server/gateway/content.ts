@@ -103,7 +103,8 @@ export class ContentProcessor {
     if (this.repairer) {
       const u = this.repairer.push(d);
       let reasoning = '';
-      for (const s of u.stripped) {
+      // (guarded: a for-of over the engine's shared empty list still builds an iterator per push)
+      if (u.stripped.length > 0) for (const s of u.stripped) {
         this.stripped.push(s);
         if (s.kind === 'reasoning') reasoning += innerReasoning(s.text);
       }
