@@ -12,12 +12,8 @@ const raw = (literal: string, tail = TAIL, head = HEAD) => head + literal + tail
 const plain = (content: string) => raw(JSON.stringify(content));
 const FINISH = '{"id":"gen-1","choices":[{"index":0,"delta":{},"finish_reason":"stop"}]}';
 
-/** Everything observable about one run: the events sent, the repairs reported and the state recorded. */
-function run(mode: AppliedMode, events: string[], fastPath: boolean) {
-  const repairs: [Repair, number | undefined][] = [];
-  const rw = new StreamRewriter(mode, { onRepair: (r, i) => repairs.push([r, i]) }, {}, fastPath);
-  const out = events.map((e) => rw.onData(e));
-  out.push(rw.finish());
+/** What a rewriter recorded: per choice what it received and sent, and the stream's state. */
+function recorded(rw: StreamRewriter) {
   const choices = [...rw.choices.values()].map((c) => ({
     index: c.index,
     raw: c.content.raw,
@@ -29,7 +25,16 @@ function run(mode: AppliedMode, events: string[], fastPath: boolean) {
     tools: c.tools.artifacts(),
   }));
   const state = { dataEvents: rw.dataEvents, malformed: rw.malformed, samples: rw.malformedSamples, usage: rw.usage, errors: rw.upstreamErrors };
-  return { out, repairs, choices, state, fast: rw.fastChunks };
+  return { choices, state, fast: rw.fastChunks };
+}
+
+/** Everything observable about one run: the events sent, the repairs reported and the state recorded. */
+function run(mode: AppliedMode, events: string[], fastPath: boolean) {
+  const repairs: [Repair, number | undefined][] = [];
+  const rw = new StreamRewriter(mode, { onRepair: (r, i) => repairs.push([r, i]) }, {}, fastPath);
+  const out = events.map((e) => rw.onData(e));
+  out.push(rw.finish());
+  return { out, repairs, ...recorded(rw) };
 }
 
 /**
@@ -49,18 +54,7 @@ function runReads(mode: AppliedMode, events: string[], size: number) {
     if (r !== null) sent += typeof r === 'string' ? r : r.toString('utf8');
   }
   sent += reader.end();
-  const choices = [...rw.choices.values()].map((c) => ({
-    index: c.index,
-    raw: c.content.raw,
-    sent: c.content.sent,
-    moved: c.content.moved,
-    stuttering: c.content.stuttering,
-    reasoning: c.fieldReasoning,
-    finish: c.finishReason,
-    tools: c.tools.artifacts(),
-  }));
-  const state = { dataEvents: rw.dataEvents, malformed: rw.malformed, samples: rw.malformedSamples, usage: rw.usage, errors: rw.upstreamErrors };
-  return { sent, repairs, choices, state, fast: rw.fastChunks };
+  return { sent, repairs, ...recorded(rw) };
 }
 
 /** Runs both paths on the same events in every mode, and the read path at several read sizes; returns
