@@ -31,8 +31,35 @@ export interface ChatCall {
 /** The repair status of a response: a header on non-streaming responses, a trailer on streaming ones. */
 export const STATUS_HEADER = 'x-streamfix-status';
 
-/** How long a streaming response's headers wait for the first events to go out with them. */
+/** How long a streaming response's headers wait for the first events to go out with them (at most
+ * twice this: one sweep every HEADER_FLUSH_MS flushes those that waited at least that long). */
 export const HEADER_FLUSH_MS = 20;
+
+/** Streaming responses whose headers wait for their first events, with the time they started waiting.
+ * One sweeping interval for all of them (while any wait) rather than a timer per request. */
+const heldHeaders = new Map<ServerResponse, number>();
+let headerSweep: NodeJS.Timeout | null = null;
+
+function holdHeaders(res: ServerResponse): void {
+  heldHeaders.set(res, performance.now());
+  if (headerSweep === null) {
+    headerSweep = setInterval(sweepHeaders, HEADER_FLUSH_MS);
+    headerSweep.unref();
+  }
+}
+
+function sweepHeaders(): void {
+  const now = performance.now();
+  for (const [res, since] of heldHeaders) {
+    if (now - since < HEADER_FLUSH_MS) continue;
+    heldHeaders.delete(res);
+    if (!res.destroyed && !res.writableEnded) res.flushHeaders();
+  }
+  if (heldHeaders.size === 0 && headerSweep !== null) {
+    clearInterval(headerSweep);
+    headerSweep = null;
+  }
+}
 
 function reasonOf(signal: AbortSignal): AbortReason | null {
   if (!signal.aborted) return null;
@@ -239,10 +266,8 @@ async function streamResponse(call: ChatCall, chat: ChatRequest, upstream: Upstr
   // The headers leave with the first events (one write, one packet) when those follow at once, as they
   // do from a streaming upstream; an upstream quiet after its headers gets them flushed on their own
   // after HEADER_FLUSH_MS, so the client still learns early that the request was accepted.
-  let flushTimer: NodeJS.Timeout | null = setTimeout(() => {
-    flushTimer = null;
-    if (!res.destroyed) res.flushHeaders();
-  }, HEADER_FLUSH_MS);
+  holdHeaders(res);
+  let holding = true;
   ctx.metrics.streamOpened();
 
   const rw = new StreamRewriter(chat.mode, { onRepair: (r, i) => onRepair(call, r, i) }, ctx.engine);
@@ -253,9 +278,9 @@ async function streamResponse(call: ChatCall, chat: ChatRequest, upstream: Upstr
   // send() is synchronous and says whether the socket wants a pause: the hot loop awaits only then,
   // so a read that the socket takes at once costs no promise.
   const send = (s: string | Buffer, events = 1): boolean => {
-    if (flushTimer !== null) {
-      clearTimeout(flushTimer);
-      flushTimer = null;
+    if (holding) {
+      holding = false;
+      heldHeaders.delete(res);
     }
     if (res.destroyed || res.writableEnded) return true;
     record.clientChunks += events;
@@ -301,7 +326,7 @@ async function streamResponse(call: ChatCall, chat: ChatRequest, upstream: Upstr
       if (!res.destroyed) await write(errorChunk(message, why === 'shutdown' ? 'shutdown' : 'upstream_error'));
     }
   } finally {
-    if (flushTimer !== null) clearTimeout(flushTimer);
+    if (holding) heldHeaders.delete(res);
     ctx.metrics.streamClosed();
   }
   if (rw.malformed > 0) {

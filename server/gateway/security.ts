@@ -37,9 +37,10 @@ function tokenMatches(header: string | undefined, token: string): boolean {
 
 /**
  * Runs the checks. Returns the CORS headers to add to the response (empty for non-browser clients),
- * or 'handled' when it answered a CORS preflight itself. Throws GatewayError when refused.
+ * or 'handled' when it answered a CORS preflight itself (with `headers` added). Throws GatewayError when
+ * refused.
  */
-export function checkRequest(req: IncomingMessage, res: ServerResponse, opts: SecurityOptions): Record<string, string> | 'handled' {
+export function checkRequest(req: IncomingMessage, res: ServerResponse, opts: SecurityOptions, headers: Record<string, string> = {}): Record<string, string> | 'handled' {
   if (!isLoopbackHost(req.headers.host)) {
     throw new GatewayError(403, 'forbidden_host', `Host "${req.headers.host ?? ''}" is not a loopback name; use http://127.0.0.1:<port> (requests for other host names are refused to stop DNS rebinding)`);
   }
@@ -52,6 +53,7 @@ export function checkRequest(req: IncomingMessage, res: ServerResponse, opts: Se
     cors = { 'access-control-allow-origin': origin, vary: 'Origin', 'access-control-expose-headers': EXPOSED };
     if (req.method === 'OPTIONS') {
       res.writeHead(204, {
+        ...headers,
         ...cors,
         'access-control-allow-methods': 'GET, POST, OPTIONS',
         'access-control-allow-headers': req.headers['access-control-request-headers'] ?? 'authorization, content-type, x-streamfix-mode',
