@@ -362,7 +362,8 @@ export class StreamRewriter {
     if (!step.reasoning) {
       if (step.content === original) return null;
       // the full path splices only where the upstream escaped the text as JSON.stringify does
-      if (hit.verbatim || (hit.end - hit.start === JSON.stringify(original).length && text.substring(hit.start, hit.end) === JSON.stringify(original))) {
+      const literal = hit.verbatim ? null : JSON.stringify(original);
+      if (literal === null || (hit.end - hit.start === literal.length && text.substring(hit.start, hit.end) === literal)) {
         this.spliceFrom = hit.start;
         this.spliceTo = hit.end;
         return JSON.stringify(step.content);
