@@ -145,6 +145,9 @@ describe('gateway/contentFrame (the fast path equals the full parse)', () => {
       raw('"]"', tail(',"model":"m2"')),
       raw('", \'b\': 2"', tail(',"usage":{"total_tokens":3}')),
       raw('"}"', tail(',"choices":[]')),
+      // a backslash in a member of the root: not plain (the full path reads its escapes), valid or not
+      raw('"1"', tail(',"note":"say \\"hi\\""')),
+      raw('"2"', tail(',"k":"a\\","x":1')),
       FINISH,
       '[DONE]',
     ];
@@ -154,6 +157,8 @@ describe('gateway/contentFrame (the fast path equals the full parse)', () => {
     assert.deepEqual(matchFrame(f, raw('"1"', tail(',"usage":null,"obfuscation":"x9Z"')))?.values, f.values);
     assert.equal(matchFrame(f, raw('"1"', tail(',"usage":{"total_tokens":3}'))), null);
     assert.equal(matchFrame(f, raw('"1"', tail(',"choices":[]'))), null);
+    assert.equal(matchFrame(f, raw('"1"', tail(',"note":"say \\"hi\\""'))), null);
+    assert.equal(matchFrame(f, raw('"1"', tail(',"k":"a\\","x":1'))), null);
     assert.equal(matchFrame(f, raw('"1"', tail(',"model":"m2"')))?.values.model, 'm2');
   });
 
