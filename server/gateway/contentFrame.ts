@@ -34,6 +34,8 @@ export interface ContentFrame {
   /** The last suffix head (delta's and choice's members through `}]`) that passed the checks: chunks of
    * one stream repeat it, so only the root's members after it need the regex (see matchFrame). */
   mid?: string;
+  /** The hit matchFrame returns, reused for every chunk of the stream (read it before the next call). */
+  hit?: FrameHit;
 }
 
 export interface FrameHit {
@@ -149,7 +151,8 @@ const ROOT_PLAIN = new RegExp(
 );
 
 /**
- * Reads a chunk that starts with `frame.prefix`; null when it does not have the fast path's shape. The
+ * Reads a chunk that starts with `frame.prefix`; null when it does not have the fast path's shape (the
+ * hit returned is the frame's own object, refilled by the next call). The
  * chunk is `text[from, to)` (the whole text by default): the SSE reader hands over a data line inside
  * the read it came in, uncopied. Positions in the hit are positions in `text`.
  */
@@ -212,5 +215,12 @@ export function matchFrame(frame: ContentFrame, text: string, from = 0, to = tex
       for (const k of TEMPLATE_KEYS) if (root[k] !== undefined) values[k] = root[k];
     }
   }
-  return { content, start, end, verbatim: canonical, values };
+  const hit = frame.hit;
+  if (hit === undefined) return (frame.hit = { content, start, end, verbatim: canonical, values });
+  hit.content = content;
+  hit.start = start;
+  hit.end = end;
+  hit.verbatim = canonical;
+  hit.values = values;
+  return hit;
 }
