@@ -4,6 +4,7 @@
  * (an upstream echoing a header, say) still never reaches the log.
  */
 import type { LogLevel } from './config';
+import { Redactor } from './redact';
 
 export interface Logger {
   error(msg: string): void;
@@ -15,12 +16,10 @@ export interface Logger {
 const RANK: Record<LogLevel, number> = { silent: 0, error: 1, warn: 2, info: 3, debug: 4 };
 
 export function createLogger(level: LogLevel, out: { write(s: string): unknown }, redact: (string | null)[] = []): Logger {
-  const secrets = redact.filter((s): s is string => typeof s === 'string' && s.length > 0);
+  const redactor = new Redactor(redact);
   const line = (lvl: Exclude<LogLevel, 'silent'>, msg: string) => {
     if (RANK[lvl] > RANK[level]) return;
-    let text = msg;
-    for (const s of secrets) text = text.split(s).join('[redacted]');
-    out.write(`${new Date().toISOString()} ${lvl.padEnd(5)} ${text}\n`);
+    out.write(`${new Date().toISOString()} ${lvl.padEnd(5)} ${redactor.text(msg)}\n`);
   };
   return {
     error: (m) => line('error', m),

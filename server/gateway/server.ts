@@ -73,7 +73,7 @@ interface Inflight {
 }
 
 export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
-  const upstream = new Upstream({ baseUrl: opts.upstream, ...opts.upstreamOptions });
+  const upstream = new Upstream({ baseUrl: opts.upstream, ...opts.upstreamOptions, secrets: [opts.apiKey] });
   const ctx: GatewayContext = {
     mode: opts.mode,
     apiKey: opts.apiKey,

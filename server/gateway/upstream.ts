@@ -6,6 +6,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { Agent, type Dispatcher } from 'undici';
 import { GatewayError } from './errors';
+import { headerSecrets, Redactor, type RedactableBody } from './redact';
 
 export interface UpstreamOptions {
   /** Base URL such as https://openrouter.ai/api/v1 (no trailing slash). */
@@ -22,6 +23,8 @@ export interface UpstreamOptions {
   maxRetryAfterMs?: number;
   /** Random source for jitter (tests pass a fixed one). */
   random?: () => number;
+  /** Values redacted from every response (the configured key), besides each request's credential headers. */
+  secrets?: (string | null)[];
 }
 
 export interface UpstreamRequest {
@@ -35,8 +38,10 @@ export interface UpstreamRequest {
 
 export interface UpstreamResponse {
   status: number;
+  /** Redacted: no credential the request sent (nor the configured key) is in them. */
   headers: Record<string, string | string[] | undefined>;
-  body: Dispatcher.ResponseData['body'];
+  /** Redacted as it streams, likewise. */
+  body: RedactableBody;
   /** Attempts made (1 = no retry). */
   attempts: number;
 }
@@ -67,7 +72,8 @@ export class Upstream {
   private readonly agent: Agent;
   private readonly origin: string;
   private readonly basePath: string;
-  private readonly opts: Required<Omit<UpstreamOptions, 'baseUrl'>>;
+  private readonly opts: Required<Omit<UpstreamOptions, 'baseUrl' | 'secrets'>>;
+  private readonly redactor: Redactor;
 
   constructor(options: UpstreamOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -84,6 +90,7 @@ export class Upstream {
       maxRetryAfterMs: options.maxRetryAfterMs ?? 10_000,
       random: options.random ?? Math.random,
     };
+    this.redactor = new Redactor(options.secrets ?? []);
     this.agent = new Agent({
       connect: { timeout: this.opts.connectTimeoutMs },
       headersTimeout: this.opts.headersTimeoutMs,
@@ -135,7 +142,9 @@ export class Upstream {
           continue;
         }
       }
-      return { status: res.statusCode, headers: res.headers, body: res.body, attempts: attempt };
+      // the edge: whatever the upstream sends back is redacted before anything in the gateway reads it
+      const redactor = this.redactor.with(headerSecrets(r.headers));
+      return { status: res.statusCode, headers: redactor.headers(res.headers), body: redactor.body(res.body), attempts: attempt };
     }
   }
 

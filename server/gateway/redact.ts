@@ -1,0 +1,150 @@
+/**
+ * Secrets redaction at the gateway's upstream edge. The configured key and every credential header the
+ * gateway sends upstream (`Authorization`, `x-api-key`, …) are replaced by `[redacted]` in whatever the
+ * upstream sends back (body bytes, response headers) before anything else reads it, so what the client
+ * receives, the artifacts, the events and the logs are all clean without each of them having to care.
+ *
+ * Bodies are redacted as bytes while they stream: a secret cut between two reads is caught because the
+ * end of a read that could be the start of a secret is held back until the next read decides it (the
+ * hold-back is empty unless the read ends with a secret's first bytes, so a stream is not delayed).
+ *
+ * Example:
+ *   const r = new Redactor(['sk-live-123456']);
+ *   r.text('echo: Bearer sk-live-123456');      // 'echo: Bearer [redacted]'
+ *   for await (const b of r.body(upstreamBody)) client.write(b);
+ */
+
+export const REDACTED = '[redacted]';
+
+/** Shorter values are not redacted: replacing a 3-letter "key" everywhere would corrupt the content. */
+export const MIN_SECRET_LENGTH = 8;
+
+/** Header names whose values are credentials. */
+const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization', 'x-api-key', 'api-key', 'x-goog-api-key']);
+
+const REDACTED_BYTES = Buffer.from(REDACTED);
+
+/**
+ * The forms a secret can take in what an upstream echoes: as sent, escaped inside a JSON string (a key
+ * with `"`, `\` or non-ASCII characters), with `/` escaped as `\/` (some JSON encoders), URL-encoded.
+ */
+function variants(secret: string): string[] {
+  const json = JSON.stringify(secret).slice(1, -1);
+  const ascii = json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return [...new Set([secret, json, ascii, json.replace(/\//g, '\\/'), encodeURIComponent(secret)])];
+}
+
+/** The secret values in upstream request headers: each credential header's value, and the token after
+ * its scheme (`Bearer <token>`) on its own. */
+export function headerSecrets(headers: Record<string, string>): string[] {
+  const out: string[] = [];
+  for (const [name, value] of Object.entries(headers)) {
+    if (!CREDENTIAL_HEADERS.has(name.toLowerCase()) || typeof value !== 'string') continue;
+    out.push(value.trim());
+    const m = /^\S+\s+(\S.*)$/.exec(value.trim());
+    if (m) out.push(m[1]!.trim());
+  }
+  return out;
+}
+
+/** The body type the redactor wraps: what undici's response body offers and the gateway uses. */
+export interface RedactableBody extends AsyncIterable<Buffer> {
+  dump(): Promise<void>;
+}
+
+export class Redactor {
+  /** Byte patterns, longest first, so `Bearer <key>` is replaced whole before `<key>` alone. */
+  private readonly patterns: Buffer[];
+  private readonly strings: string[];
+  /** Longest pattern, minus one: the most a read's end can hold back. */
+  private readonly maxHold: number;
+
+  constructor(secrets: readonly (string | null | undefined)[]) {
+    const all = new Set<string>();
+    for (const s of secrets) if (typeof s === 'string' && s.length >= MIN_SECRET_LENGTH) for (const v of variants(s)) all.add(v);
+    this.strings = [...all].sort((a, b) => b.length - a.length);
+    this.patterns = this.strings.map((s) => Buffer.from(s));
+    this.maxHold = this.patterns.reduce((m, p) => Math.max(m, p.length - 1), 0);
+  }
+
+  /** This redactor's secrets and `more` (a request's own credential headers). */
+  with(more: readonly string[]): Redactor {
+    return more.length === 0 ? this : new Redactor([...this.strings, ...more]);
+  }
+
+  get empty(): boolean {
+    return this.patterns.length === 0;
+  }
+
+  /** `s` with every secret replaced. */
+  text(s: string): string {
+    let out = s;
+    for (const p of this.strings) if (out.includes(p)) out = out.split(p).join(REDACTED);
+    return out;
+  }
+
+  /** Header values redacted (an upstream echoing the request's headers into its response headers). */
+  headers<T extends Record<string, string | string[] | undefined>>(h: T): T {
+    if (this.empty) return h;
+    const out: Record<string, string | string[] | undefined> = {};
+    for (const [k, v] of Object.entries(h)) out[k] = typeof v === 'string' ? this.text(v) : Array.isArray(v) ? v.map((x) => this.text(x)) : v;
+    return out as T;
+  }
+
+  /** `buf` with every secret replaced (the same Buffer when none is in it). */
+  bytes(buf: Buffer): Buffer {
+    let out = buf;
+    for (const p of this.patterns) {
+      let at = out.indexOf(p);
+      if (at < 0) continue;
+      const parts: Buffer[] = [];
+      let from = 0;
+      while (at >= 0) {
+        parts.push(out.subarray(from, at), REDACTED_BYTES);
+        from = at + p.length;
+        at = out.indexOf(p, from);
+      }
+      parts.push(out.subarray(from));
+      out = Buffer.concat(parts);
+    }
+    return out;
+  }
+
+  /** How many bytes at the end of `buf` are a proper prefix of some pattern (to hold for the next read). */
+  private heldLength(buf: Buffer): number {
+    let hold = 0;
+    const n = buf.length;
+    for (const p of this.patterns) {
+      const first = p[0]!;
+      // candidate starts: the last bytes equal to the pattern's first byte, within reach of its length
+      for (let at = buf.lastIndexOf(first, n - 1); at >= 0 && n - at < p.length; at = at > 0 ? buf.lastIndexOf(first, at - 1) : -1) {
+        const len = n - at;
+        if (len > hold && buf.compare(p, 0, len, at, n) === 0) hold = len;
+      }
+    }
+    return hold;
+  }
+
+  /**
+   * The body, redacted read by read. A read ending in the first bytes of a secret keeps them until the
+   * next read; the end of the body releases them. If the body fails, the held bytes are dropped with it
+   * (they may be most of a secret). `dump()` discards the rest, as undici's does.
+   */
+  body(src: RedactableBody): RedactableBody {
+    if (this.empty) return src;
+    const self = this;
+    return {
+      dump: () => src.dump(),
+      async *[Symbol.asyncIterator]() {
+        let held: Buffer | null = null;
+        for await (const chunk of src) {
+          const buf: Buffer = held === null ? self.bytes(chunk) : self.bytes(Buffer.concat([held, chunk]));
+          const hold = buf.length > 0 && self.maxHold > 0 ? self.heldLength(buf) : 0;
+          held = hold > 0 ? Buffer.from(buf.subarray(buf.length - hold)) : null;
+          if (buf.length > hold) yield hold > 0 ? buf.subarray(0, buf.length - hold) : buf;
+        }
+        if (held !== null) yield held;
+      },
+    };
+  }
+}

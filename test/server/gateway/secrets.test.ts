@@ -1,0 +1,140 @@
+/**
+ * The key never leaks: an upstream that echoes the credential header it received in every place it can
+ * (error bodies before the stream, SSE error events mid-stream, content cut inside the key, the model
+ * list, response headers) reaches the client, the artifacts, the events and the logs redacted.
+ */
+import { strict as assert } from 'node:assert';
+import type { Daemon } from '../../../server/daemon';
+import type { GatewayEvent } from '../../../shared/protocol';
+import { artifactOf, postChat, startTestDaemon } from '../helpers/gateway';
+import { chunk, collect, sse, TestUpstream, type RecordedRequest, type ScriptedResponse } from '../helpers/testUpstream';
+
+const KEY = 'sk-or-v1-ECHOED-SECRET-0123456789';
+const CLIENT_KEY = 'sk-or-v1-CLIENT-OWN-KEY-987654321';
+const REQ = { model: 'test/model', messages: [{ role: 'user', content: 'hi' }] };
+
+/** What the upstream received as its credential (the gateway's key, or the client's own). */
+function authOf(r: RecordedRequest): string {
+  return String(r.headers.authorization ?? '');
+}
+
+/** A stream that carries the header in a content delta cut inside the key, then an SSE error event. */
+function echoStream(r: RecordedRequest): ScriptedResponse {
+  const auth = authOf(r);
+  const text = sse(chunk({ content: `{"echo": "${auth}"` }), chunk({ content: '}' }), JSON.stringify({ error: { message: `Invalid credentials: ${auth}`, code: 401 } }), '[DONE]');
+  const at = text.indexOf(auth) + 14; // inside the key itself
+  return { headers: { 'x-ratelimit-limit': auth }, chunks: [Buffer.from(text.slice(0, at)), Buffer.from(text.slice(at))] };
+}
+
+function leaks(s: string): boolean {
+  return s.includes(KEY) || s.includes(KEY.slice(9)) || s.includes(CLIENT_KEY) || s.includes(CLIENT_KEY.slice(9));
+}
+
+describe('gateway: secrets redaction against an upstream that echoes the key', () => {
+  let up: TestUpstream;
+  let d: Daemon;
+  const logLines: string[] = [];
+  const events: GatewayEvent[] = [];
+  before(async () => {
+    up = await TestUpstream.start();
+    d = await startTestDaemon({ upstream: up.url, apiKey: KEY, logLevel: 'debug', logOut: { write: (s: string) => logLines.push(s) } });
+    d.events.subscribe((e) => events.push(e));
+  });
+  after(async () => {
+    await d.close();
+    await up.close();
+    assert.equal(leaks(logLines.join('')), false, 'a log line has the key');
+    assert.equal(leaks(JSON.stringify(events)), false, 'an event has the key');
+  });
+
+  for (const mode of ['strip', 'repair', 'passthrough'] as const) {
+    it(`${mode}: a stream echoing the key in content (cut inside it), an error event and a header`, async () => {
+      up.respond(echoStream);
+      try {
+        const res = await postChat(d, { ...REQ, stream: true }, { 'x-streamfix-mode': mode });
+        const text = await res.text();
+        assert.equal(authOf(up.requests[up.requests.length - 1]!), `Bearer ${KEY}`);
+        assert.equal(res.headers.get('x-ratelimit-limit'), '[redacted]');
+        assert.equal(leaks(text), false);
+        const c = collect(text.replace(/data: \{"error".*\n\n/, ''));
+        assert.equal(c.content, '{"echo": "[redacted]"}');
+        assert.match(text, /data: \{"error":\{"message":"Invalid credentials: \[redacted\]","code":401\}\}\n\n/);
+        const a = await artifactOf(d, res);
+        assert.equal(leaks(JSON.stringify(a)), false);
+        assert.equal(a.rawContent, '{"echo": "[redacted]"}');
+        assert.equal(a.status, 'UPSTREAM_ERROR');
+        assert.deepEqual(a.errors, [{ message: 'Invalid credentials: [redacted]', code: '401' }]);
+      } finally {
+        up.respond(null);
+      }
+    });
+  }
+
+  it('a 401 error body echoing the key, before the stream', async () => {
+    up.enqueue({ status: 401, headers: { 'content-type': 'application/json' }, chunks: [`{"error":{"message":"No auth credentials found for Bearer ${KEY}","code":401}}`] });
+    const res = await postChat(d, { ...REQ, stream: true });
+    assert.equal(res.status, 401);
+    assert.equal(await res.text(), '{"error":{"message":"No auth credentials found for [redacted]","code":401}}');
+    const a = await artifactOf(d, res);
+    assert.deepEqual(a.errors, [{ message: 'No auth credentials found for [redacted]', status: 401 }]);
+  });
+
+  it('an HTML error page echoing the key, non-streaming', async () => {
+    up.enqueue({ status: 500, headers: { 'content-type': 'text/html' }, chunks: [`<html><body>upstream saw Authorization: Bearer ${KEY}</body></html>`] });
+    const res = await postChat(d, REQ);
+    assert.equal(res.status, 500);
+    assert.equal(await res.text(), '<html><body>upstream saw Authorization: [redacted]</body></html>');
+  });
+
+  it('a non-streaming completion echoing the key in its content', async () => {
+    up.respond((r) => ({
+      headers: { 'content-type': 'application/json' },
+      chunks: [JSON.stringify({ id: 'x', object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content: `key=${authOf(r)}` }, finish_reason: 'stop' }] })],
+    }));
+    try {
+      const res = await postChat(d, REQ, { 'x-streamfix-mode': 'strip' });
+      const body = (await res.json()) as { choices: { message: { content: string } }[] };
+      assert.equal(body.choices[0]!.message.content, 'key=[redacted]');
+      assert.equal((await artifactOf(d, res)).rawContent, 'key=[redacted]');
+    } finally {
+      up.respond(null);
+    }
+  });
+
+  it('the model list echoing the key', async () => {
+    up.respond((r) => ({ headers: { 'content-type': 'application/json' }, chunks: [JSON.stringify({ data: [{ id: 'm', owner: authOf(r) }] })] }));
+    try {
+      const res = await fetch(`${d.info.url}/models`);
+      assert.equal(await res.text(), '{"data":[{"id":"m","owner":"[redacted]"}]}');
+    } finally {
+      up.respond(null);
+    }
+  });
+});
+
+describe('gateway: secrets redaction of a client key forwarded upstream', () => {
+  let up: TestUpstream;
+  let d: Daemon;
+  before(async () => {
+    up = await TestUpstream.start();
+    d = await startTestDaemon({ upstream: up.url, apiKey: null });
+  });
+  after(async () => {
+    await d.close();
+    await up.close();
+  });
+
+  it("redacts the client's own Authorization from the stream and the artifact", async () => {
+    up.respond(echoStream);
+    try {
+      const res = await postChat(d, { ...REQ, stream: true }, { 'x-streamfix-mode': 'passthrough', authorization: `Bearer ${CLIENT_KEY}` });
+      const text = await res.text();
+      assert.equal(authOf(up.requests[up.requests.length - 1]!), `Bearer ${CLIENT_KEY}`);
+      assert.equal(leaks(text), false);
+      assert.equal(collect(text.replace(/data: \{"error".*\n\n/, '')).content, '{"echo": "[redacted]"}');
+      assert.equal(leaks(JSON.stringify(await artifactOf(d, res))), false);
+    } finally {
+      up.respond(null);
+    }
+  });
+});
