@@ -57,6 +57,7 @@ export function resolveConfig(o: DaemonOptions): DaemonConfig {
     allowedOrigins: o.allowedOrigins ?? [],
     mode: o.mode ?? 'auto',
     logLevel: o.logLevel ?? 'info',
+    schemaPolicy: o.schemaPolicy ?? 'report',
     lsp: o.lsp ?? null,
   };
 }
@@ -91,6 +92,7 @@ export async function startDaemon(opts: DaemonOptions = {}): Promise<Daemon> {
       log,
       upstreamOptions: opts.upstreamOptions,
       engine: opts.engine,
+      schemaPolicy: config.schemaPolicy,
     });
   } catch (e) {
     events.close();

@@ -20,6 +20,13 @@ export interface ToolCallArtifact {
   repairs: Repair[];
 }
 
+/** One way a value fails its JSON Schema: `path` is a JSON pointer into the value ('' = the whole
+ * value); for a tool call's arguments `toolCallIndex` says which call. */
+export interface SchemaError { path: string; message: string; toolCallIndex?: number }
+/** The artifact's `schema`: present when the request named a schema (response_format json_schema, or
+ * tools with parameters). */
+export interface SchemaReport { valid: boolean; errors: SchemaError[] }
+
 /** What GET /v1/streamfix/result/:id returns. Never contains the API key. */
 export interface Artifact {
   id: string;
@@ -41,6 +48,8 @@ export interface Artifact {
   chunks: { upstream: number; client: number; malformed: number };
   stuttering: boolean; // upstream sent cumulative content; turned into deltas
   errors: { message: string; status?: number; code?: string }[];
+  /** The JSON Schema check, when the request named a schema. */
+  schema?: SchemaReport;
 }
 
 /** A short listing entry (GET /v1/streamfix/results). */

@@ -14,6 +14,8 @@ import type { AbortReason, GatewayContext } from './context';
 import { GatewayError, upstreamErrorMessage } from './errors';
 import { EMPTY_OUTCOME, RequestRecord, type RecordOutcome } from './record';
 import { sseData } from './sse';
+import { requestSchemas, schemaPolicy, SCHEMA_HEADER, type RequestSchemas } from './schema';
+import { checkAnswer, checkCompletion } from './schemaCheck';
 import { ReadRewriter, StreamRewriter } from './streamRewrite';
 import type { UpstreamResponse } from './upstream';
 
@@ -26,6 +28,8 @@ export interface ChatCall {
   record: RequestRecord;
   /** Aborted by the server on client disconnect ('client') or at the end of the shutdown grace ('shutdown'). */
   abort: AbortController;
+  /** The request's JSON Schemas (set by handleChat; null when it names none). */
+  schemas?: RequestSchemas | null;
 }
 
 /** The repair status of a response: a header on non-streaming responses, a trailer on streaming ones. */
@@ -84,6 +88,7 @@ export async function handleChat(call: ChatCall): Promise<void> {
   const { req, res, ctx, record } = call;
   const text = await readBody(req, ctx.maxRequestBytes);
   const chat = parseChatRequest(text, req.headers[MODE_HEADER], ctx.mode);
+  call.schemas = requestSchemas(chat.body, ctx.schemas, schemaPolicy(req.headers[SCHEMA_HEADER], ctx.schemaPolicy));
   record.model = chat.model;
   record.mode = chat.mode;
   record.requestedMode = chat.requestedMode;
@@ -212,6 +217,7 @@ async function completeResponse(call: ChatCall, chat: ChatRequest, upstream: Ups
     movedReasoning: o.movedReasoning,
     contentStatus: chat.mode === 'repair' && o.rawContent !== '' ? (o.result?.status ?? 'FAILED') : null,
   };
+  const schemaHeaders = call.schemas ? checkCompletion(call.schemas, chat.mode, body, outcome) : {};
   if (o.result?.error) record.errors.push({ message: o.result.error.message, code: o.result.error.code });
   for (const r of outcome.repairs) onRepair(call, r);
   for (const t of outcome.toolCalls) for (const r of t.repairs) onRepair(call, r, t.index);
@@ -220,7 +226,7 @@ async function completeResponse(call: ChatCall, chat: ChatRequest, upstream: Ups
   const out = chat.mode === 'passthrough' ? text : JSON.stringify(body);
   record.clientChunks = 1;
   finish(call, outcome, upstream.status);
-  sendJson(res, upstream.status, { ...call.baseHeaders, ...forwardedHeaders(upstream.headers), [STATUS_HEADER]: status }, out);
+  sendJson(res, upstream.status, { ...call.baseHeaders, ...forwardedHeaders(upstream.headers), [STATUS_HEADER]: status, ...schemaHeaders }, out);
 }
 
 function onRepair(call: ChatCall, repair: Repair, toolCallIndex?: number): void {
@@ -261,7 +267,7 @@ async function streamResponse(call: ChatCall, chat: ChatRequest, upstream: Upstr
     'cache-control': 'no-cache',
     'x-accel-buffering': 'no',
     // the status is known only at the end of the stream: it comes as a trailer
-    trailer: STATUS_HEADER,
+    trailer: call.schemas ? `${STATUS_HEADER}, ${SCHEMA_HEADER}` : STATUS_HEADER,
   });
   // The headers leave with the first events (one write, one packet) when those follow at once, as they
   // do from a streaming upstream; an upstream quiet after its headers gets them flushed on their own
@@ -353,10 +359,11 @@ async function streamResponse(call: ChatCall, chat: ChatRequest, upstream: Upstr
     movedReasoning: c.moved,
     contentStatus: chat.mode === 'repair' && c.raw !== '' ? (engineFailed ? 'FAILED' : (c.result?.status ?? 'TRUNCATED')) : null,
   };
+  if (call.schemas) outcome.schema = checkAnswer(call.schemas, chat.mode, { raw: c.raw, sent: c.sent, repairs: [], stripped: [] }, outcome.toolCalls, false).report;
   // the artifact is stored before the stream ends, so a client may fetch it as soon as it sees the end
   const status = finish(call, outcome, upstream.status);
   if (!res.writableEnded && !res.destroyed) {
-    if (status !== null) res.addTrailers({ [STATUS_HEADER]: status });
+    if (status !== null) res.addTrailers({ [STATUS_HEADER]: status, ...(outcome.schema ? { [SCHEMA_HEADER]: outcome.schema.valid ? 'valid' : 'invalid' } : {}) });
     res.end();
   }
 }
@@ -379,6 +386,7 @@ function finish(call: ChatCall, outcome: RecordOutcome, _httpStatus: number): Ar
       timings: artifact.timings,
     });
     ctx.metrics.onRequest(record.model, record.mode, artifact.status);
+    if (artifact.schema && !artifact.schema.valid) ctx.metrics.onSchemaFailure(record.model);
     if (artifact.status === 'TRUNCATED' || artifact.finishReason === 'length') ctx.metrics.onTruncation(record.model);
     ctx.log.info(`${record.id} ${record.model} ${record.mode}${record.stream ? ' stream' : ''} -> ${artifact.status} (${artifact.repairs.length} repairs, ${artifact.timings.totalMs.toFixed(1)} ms)`);
     return artifact.status;

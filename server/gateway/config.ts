@@ -10,6 +10,10 @@ export const OPENROUTER_BASE_URL = 'https://openrouter.ai/api/v1';
 export const DEFAULT_PORT = 8787;
 export const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '::1'] as const;
 export const MODES: readonly GatewayMode[] = ['repair', 'strip', 'passthrough', 'auto'];
+/** What happens to an answer that does not match the request's JSON Schema (schema.ts): `report` says so
+ * (artifact, header or trailer, metric); `coerce` also applies the safe coercions (schemaCoerce.ts). */
+export const SCHEMA_POLICIES = ['report', 'coerce'] as const;
+export type SchemaPolicy = (typeof SCHEMA_POLICIES)[number];
 export const LOG_LEVELS = ['silent', 'error', 'warn', 'info', 'debug'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -28,6 +32,8 @@ export interface DaemonConfig {
   allowedOrigins: string[];
   mode: GatewayMode;
   logLevel: LogLevel;
+  /** What a request without x-streamfix-schema gets: report schema failures, or also coerce. */
+  schemaPolicy: SchemaPolicy;
   /** Started by an LSP client (--stdio / --node-ipc): stdout may be the LSP pipe, so log to stderr. */
   lsp: 'stdio' | 'node-ipc' | null;
 }
@@ -48,6 +54,7 @@ export const USAGE = `Usage: streamfix-daemon [options]
   --mode <m>              default mode: auto | repair | strip | passthrough (env STREAMFIX_MODE, default auto)
   --demo                  use the embedded demo upstream even when a key is set
   --demo-delay-ms <n>     pause between demo chunks (default 30)
+  --schema <p>            JSON Schema policy: report | coerce (env STREAMFIX_SCHEMA, default report)
   --log-level <l>         silent | error | warn | info | debug (env STREAMFIX_LOG_LEVEL, default info)
 
 The OpenRouter key comes from OPENROUTER_API_KEY. Without it and without --upstream, the embedded demo
@@ -112,7 +119,7 @@ export function parseDaemonArgs(argv: string[], env: NodeJS.ProcessEnv): DaemonC
   const origins: string[] = [];
   let demoFlag = false;
   let lsp: DaemonConfig['lsp'] = null;
-  const valued = new Set(['--port', '--host', '--upstream', '--data-dir', '--token', '--allowed-origin', '--mode', '--demo-delay-ms', '--log-level']);
+  const valued = new Set(['--port', '--host', '--upstream', '--data-dir', '--token', '--allowed-origin', '--mode', '--demo-delay-ms', '--log-level', '--schema']);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const eq = arg.indexOf('=');
@@ -157,6 +164,9 @@ export function parseDaemonArgs(argv: string[], env: NodeJS.ProcessEnv): DaemonC
   const logLevel = (pick('--log-level', 'STREAMFIX_LOG_LEVEL') ?? 'info') as LogLevel;
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) throw new ConfigError(`log level must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
 
+  const schemaText = pick('--schema', 'STREAMFIX_SCHEMA') ?? 'report';
+  if (!(SCHEMA_POLICIES as readonly string[]).includes(schemaText)) throw new ConfigError(`schema policy must be one of ${SCHEMA_POLICIES.join(', ')}, got "${schemaText}"`);
+
   const delayText = flags.get('--demo-delay-ms');
   const demoDelayMs = delayText === undefined ? 30 : parseNonNegative(delayText, '--demo-delay-ms');
 
@@ -187,6 +197,7 @@ export function parseDaemonArgs(argv: string[], env: NodeJS.ProcessEnv): DaemonC
     allowedOrigins: originList.map(parseOrigin),
     mode: modeText as GatewayMode,
     logLevel,
+    schemaPolicy: schemaText as SchemaPolicy,
     lsp,
   };
 }

@@ -4,6 +4,7 @@ import type { GatewayMode } from '../../shared/protocol';
 import type { ArtifactStore } from './artifacts';
 import type { EventHub } from './events';
 import type { Logger } from './log';
+import type { SchemaCache, SchemaPolicy } from './schema';
 import type { GatewayMetrics } from './metrics';
 import type { Upstream } from './upstream';
 
@@ -27,6 +28,9 @@ export interface GatewayContext {
   maxResponseBytes: number;
   /** Engine limits (input size, depth, hold-back); engine defaults when empty. */
   engine: RepairOptions;
+  /** Compiled JSON Schemas of requests, and what a request without x-streamfix-schema gets. */
+  schemas: SchemaCache;
+  schemaPolicy: SchemaPolicy;
 }
 
 /** Why a request's AbortController fired. */

@@ -9,6 +9,8 @@ export type GatewayErrorCode =
   | 'invalid_json' //          request body is not JSON
   | 'invalid_request' //       JSON, but not a chat completion request
   | 'invalid_mode' //          x-streamfix-mode header not one of the modes
+  | 'invalid_schema' //        a response_format / tool schema that is not a JSON Schema
+  | 'circuit_open' //          the model's circuit breaker is open (503 with Retry-After)
   | 'missing_api_key' //       OpenRouter upstream and no key anywhere
   | 'unauthorized' //          --token set and the request lacks it
   | 'forbidden_host' //        Host header not a loopback name (DNS rebinding)

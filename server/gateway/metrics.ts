@@ -59,6 +59,7 @@ export class GatewayMetrics {
   private readonly pendingRepairs = new Map<string, Map<string, number>>();
   private readonly reasoningBytes: Counter;
   private readonly truncations: Counter<'model'>;
+  private readonly schemaFailures: Counter<'model'>;
   private readonly malformedLines: Counter;
   private readonly upstreamErrors: Counter<'status'>;
   private readonly activeStreams: Gauge;
@@ -100,6 +101,12 @@ export class GatewayMetrics {
     this.truncations = new Counter({
       name: 'streamfix_truncations_total',
       help: 'Responses whose JSON was cut off and closed (status TRUNCATED), by model',
+      labelNames: ['model'],
+      registers,
+    });
+    this.schemaFailures = new Counter({
+      name: 'streamfix_schema_failures_total',
+      help: 'Answers whose content or tool-call arguments did not match the request\'s JSON Schema, by model',
       labelNames: ['model'],
       registers,
     });
@@ -152,6 +159,10 @@ export class GatewayMetrics {
 
   onTruncation(model: string): void {
     this.truncations.inc({ model: this.models.value(model) });
+  }
+
+  onSchemaFailure(model: string): void {
+    this.schemaFailures.inc({ model: this.models.value(model) });
   }
 
   onMalformedLine(): void {

@@ -3,7 +3,7 @@
  * the store keeps. Never sees the API key: only bodies and upstream outputs go in.
  */
 import type { Repair, RepairStatus, Stripped } from '../../shared/engine';
-import type { AppliedMode, Artifact, ArtifactStatus, GatewayMode, ToolCallArtifact } from '../../shared/protocol';
+import type { AppliedMode, Artifact, ArtifactStatus, GatewayMode, SchemaReport, ToolCallArtifact } from '../../shared/protocol';
 
 const SEVERITY: Record<RepairStatus, number> = { VALID: 0, REPAIRED: 1, TRUNCATED: 2, FAILED: 3 };
 
@@ -26,6 +26,8 @@ export interface RecordOutcome {
   movedReasoning?: string;
   /** The engine's status for the content, when the content was repaired. */
   contentStatus: RepairStatus | null;
+  /** The JSON Schema check (schemaCheck.ts), when the request named a schema. */
+  schema?: SchemaReport | null;
 }
 
 const now = () => performance.now();
@@ -101,6 +103,7 @@ export class RequestRecord {
       chunks: { upstream: this.upstreamChunks, client: this.clientChunks, malformed: this.malformed },
       stuttering: o.stuttering,
       errors: this.errors,
+      ...(o.schema ? { schema: o.schema } : {}),
     };
   }
 }

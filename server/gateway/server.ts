@@ -16,6 +16,7 @@ import type { EventHub } from './events';
 import type { Logger } from './log';
 import type { GatewayMetrics } from './metrics';
 import { RequestRecord } from './record';
+import { SchemaCache, type SchemaPolicy } from './schema';
 import { checkRequest } from './security';
 import { Upstream, type UpstreamOptions } from './upstream';
 
@@ -39,6 +40,8 @@ export interface GatewayOptions {
   maxResponseBytes?: number;
   /** Engine limits for the repairs (defaults: the engine's). */
   engine?: RepairOptions;
+  /** What a request without x-streamfix-schema gets (default report). */
+  schemaPolicy?: SchemaPolicy;
 }
 
 export interface Gateway {
@@ -88,6 +91,8 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     maxRequestBytes: opts.maxRequestBytes ?? 32 * 1024 * 1024,
     maxResponseBytes: opts.maxResponseBytes ?? 64 * 1024 * 1024,
     engine: opts.engine ?? {},
+    schemas: new SchemaCache(),
+    schemaPolicy: opts.schemaPolicy ?? 'report',
   };
   const inflight = new Set<Inflight>();
   const startedAt = Date.now();
@@ -180,7 +185,7 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
         const err = toGatewayError(e);
         if (err.status >= 500) opts.log.error(`${id} ${req.method} ${req.url}: ${err.message}`);
         else opts.log.debug(`${id} ${req.method} ${req.url}: ${err.status} ${err.message}`);
-        if (e instanceof GatewayError && (err.code === 'invalid_json' || err.code === 'invalid_request' || err.code === 'invalid_mode' || err.code === 'missing_api_key' || err.code === 'payload_too_large')) {
+        if (e instanceof GatewayError && (err.code === 'invalid_json' || err.code === 'invalid_request' || err.code === 'invalid_mode' || err.code === 'invalid_schema' || err.code === 'missing_api_key' || err.code === 'payload_too_large')) {
           opts.metrics.onRequest('unknown', 'none', err.status);
         }
         sendError(res, err, { [REQUEST_ID_HEADER]: id, ...cors });

@@ -22,6 +22,7 @@ export const REPAIR_MESSAGES: Record<RepairKind, string> = {
   missing_colon: 'Missing colon inserted',
   mismatched_bracket: 'Missing closing bracket inserted before a mismatched one',
   stray_bracket: 'Stray closing bracket removed',
+  schema_coercion: 'Value coerced to the type the schema asks for',
 };
 
 /** Plural-aware labels for summaries such as "2 trailing commas, 1 unquoted key". */
@@ -46,4 +47,5 @@ export const REPAIR_LABELS: Record<RepairKind, [string, string]> = {
   missing_colon: ['missing colon', 'missing colons'],
   mismatched_bracket: ['mismatched bracket', 'mismatched brackets'],
   stray_bracket: ['stray bracket', 'stray brackets'],
+  schema_coercion: ['schema coercion', 'schema coercions'],
 };

@@ -29,7 +29,8 @@ export type RepairKind =
   | 'missing_value' //       `{"a": }` -> `{"a": null}`
   | 'missing_colon' //       `{"a" 1}` -> `{"a": 1}`
   | 'mismatched_bracket' //  `{"a": [1}` -> `{"a": [1]}` (closers inserted for the inner containers)
-  | 'stray_bracket'; //      an extra `}` or `]` removed
+  | 'stray_bracket' //       an extra `}` or `]` removed
+  | 'schema_coercion'; //    not the engine's: the gateway's `x-streamfix-schema: coerce` (`"42"` -> `42`)
 
 /** What was removed around the JSON value. */
 export type StrippedKind =

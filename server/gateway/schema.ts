@@ -1,0 +1,176 @@
+/**
+ * JSON Schema validation of what the gateway sends (issue 10 §4): the content against
+ * `response_format.json_schema.schema`, each tool call's arguments against its tool's
+ * `function.parameters`. ajv compiles each schema once; compiled validators are cached by the schema's
+ * text, so a client repeating the same request pays for the compile once. A schema ajv cannot compile
+ * is the client's mistake: a 400 before anything goes upstream.
+ *
+ * Example:
+ *   const cache = new SchemaCache();
+ *   const s = requestSchemas(body, cache);     // null when the request names no schema
+ *   checkValue(s!.content!, '{"age":"42"}', () => true) // -> { valid: true, errors: [], text: '{"age":42}', coerced: [...] }
+ */
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import Ajv2019 from 'ajv/dist/2019';
+import Ajv2020 from 'ajv/dist/2020';
+import type { SchemaError, SchemaReport } from '../../shared/protocol';
+import { SCHEMA_POLICIES, type SchemaPolicy } from './config';
+import { GatewayError } from './errors';
+export { SCHEMA_POLICIES, type SchemaPolicy };
+import { findCoercions, type Coercion } from './schemaCoerce';
+
+/** Request header choosing what happens to a value the schema rejects. */
+export const SCHEMA_HEADER = 'x-streamfix-schema';
+
+/** Compiled validators kept; past this the least recently used goes (clients may send a new schema per
+ * request, and each compiled function holds generated code). */
+export const SCHEMA_CACHE_SIZE = 256;
+/** Errors listed per value at most: a wrong array of 10,000 items must not make a 10,000-entry artifact. */
+export const MAX_SCHEMA_ERRORS = 20;
+
+type Validator = ValidateFunction;
+
+export class SchemaCache {
+  private readonly cache = new Map<string, Validator>();
+  private readonly engines = new Map<string, Ajv>();
+  /** Compiles (tests check the cache is used). */
+  compiles = 0;
+
+  /** The validator of `schema`, compiled at most once per distinct text. Throws GatewayError 400
+   * naming `where` and ajv's reason when the schema is not one. */
+  compile(schema: unknown, where: string): Validator {
+    if (typeof schema !== 'boolean' && (typeof schema !== 'object' || schema === null || Array.isArray(schema))) {
+      throw new GatewayError(400, 'invalid_schema', `${where} must be a JSON Schema (an object or a boolean), got ${schema === null ? 'null' : Array.isArray(schema) ? 'an array' : typeof schema}`);
+    }
+    const key = JSON.stringify(schema);
+    const hit = this.cache.get(key);
+    if (hit !== undefined) {
+      // re-inserted: Map order is the recency order
+      this.cache.delete(key);
+      this.cache.set(key, hit);
+      return hit;
+    }
+    let v: Validator;
+    try {
+      // ajv keeps schemas with an $id in the instance: compiled in a fresh one per schema that has one,
+      // so two requests with the same $id and different content do not clash
+      const ajv = hasId(schema) ? newAjv(draftOf(schema)) : this.engine(draftOf(schema));
+      v = ajv.compile(schema as object);
+    } catch (e) {
+      throw new GatewayError(400, 'invalid_schema', `${where} is not a valid JSON Schema: ${(e as Error).message}`);
+    }
+    this.compiles++;
+    this.cache.set(key, v);
+    if (this.cache.size > SCHEMA_CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
+    return v;
+  }
+
+  private engine(draft: Draft): Ajv {
+    let a = this.engines.get(draft);
+    if (a === undefined) this.engines.set(draft, (a = newAjv(draft)));
+    return a;
+  }
+}
+
+type Draft = '07' | '2019' | '2020';
+
+function draftOf(schema: unknown): Draft {
+  const s = typeof schema === 'object' && schema !== null ? (schema as { $schema?: unknown }).$schema : undefined;
+  if (typeof s !== 'string') return '07';
+  if (s.includes('2020-12')) return '2020';
+  if (s.includes('2019-09')) return '2019';
+  return '07';
+}
+
+function hasId(schema: unknown): boolean {
+  return typeof schema === 'object' && schema !== null && ('$id' in schema || 'id' in schema);
+}
+
+function newAjv(draft: Draft): Ajv {
+  // strict: false: schemas written for OpenAI carry keywords ajv does not know ("strict" hints, titles in
+  // odd places); they are ignored rather than refused. Formats are not checked (no ajv-formats): a
+  // `format` is reported neither valid nor invalid.
+  const opts = { allErrors: true, strict: false, validateFormats: false, logger: false as const };
+  return draft === '2020' ? new Ajv2020(opts) : draft === '2019' ? new Ajv2019(opts) : new Ajv(opts);
+}
+
+/** The schemas one request asks its answer to follow. */
+export interface RequestSchemas {
+  /** `response_format.json_schema.schema`, when the request has one. */
+  content: Validator | null;
+  /** Tool name -> its `function.parameters` validator (tools without parameters are left out). */
+  tools: Map<string, Validator>;
+  policy: SchemaPolicy;
+}
+
+/** The schemas in a chat request, compiled (400 on a bad one); null when it names none. */
+export function requestSchemas(body: Record<string, unknown>, cache: SchemaCache, policy: SchemaPolicy): RequestSchemas | null {
+  let content: Validator | null = null;
+  const rf = body.response_format as { type?: unknown; json_schema?: { schema?: unknown } } | undefined;
+  if (rf && typeof rf === 'object' && rf.type === 'json_schema') {
+    const js = rf.json_schema;
+    if (js !== undefined && (typeof js !== 'object' || js === null)) throw new GatewayError(400, 'invalid_schema', 'response_format.json_schema must be an object with a "schema"');
+    if (js && js.schema !== undefined) content = cache.compile(js.schema, 'response_format.json_schema.schema');
+  }
+  const tools = new Map<string, Validator>();
+  if (Array.isArray(body.tools)) {
+    body.tools.forEach((t: { function?: { name?: unknown; parameters?: unknown } }, i: number) => {
+      const f = t?.function;
+      if (!f || f.parameters === undefined || typeof f.name !== 'string') return;
+      tools.set(f.name, cache.compile(f.parameters, `tools[${i}].function.parameters`));
+    });
+  }
+  if (content === null && tools.size === 0) return null;
+  return { content, tools, policy };
+}
+
+/** The request's choice: the header, else the daemon's default. A value that is neither is a 400. */
+export function schemaPolicy(header: string | string[] | undefined, fallback: SchemaPolicy): SchemaPolicy {
+  if (header === undefined) return fallback;
+  const v = (Array.isArray(header) ? header[0]! : header).trim().toLowerCase();
+  if (!(SCHEMA_POLICIES as readonly string[]).includes(v)) {
+    throw new GatewayError(400, 'invalid_request', `Header ${SCHEMA_HEADER} must be one of ${SCHEMA_POLICIES.join(', ')}; got "${Array.isArray(header) ? header.join(',') : header}"`);
+  }
+  return v as SchemaPolicy;
+}
+
+export interface ValueCheck {
+  valid: boolean;
+  errors: SchemaError[];
+  /** The value's text after coercion ('' when none was applied: the text is unchanged). */
+  text: string;
+  coerced: Coercion[];
+}
+
+/**
+ * Validates one JSON text. With `accept` (coercion wanted), the safe coercions (schemaCoerce.ts) whose
+ * spans `accept` takes are applied to the text and the value validated again; `coerced` lists them
+ * with their spans in `text` as it came in.
+ */
+export function checkValue(validate: Validator, text: string, accept: ((start: number, end: number) => boolean) | null): ValueCheck {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { valid: false, errors: [{ path: '', message: 'is not JSON, so it cannot match the schema' }], text: '', coerced: [] };
+  }
+  if (validate(value)) return { valid: true, errors: [], text: '', coerced: [] };
+  if (accept !== null) {
+    const c = findCoercions(text, validate.errors ?? [], accept);
+    if (c.coercions.length > 0) {
+      const ok = validate(JSON.parse(c.text));
+      return { valid: ok, errors: ok ? [] : toErrors(validate.errors), text: c.text, coerced: c.coercions };
+    }
+  }
+  return { valid: false, errors: toErrors(validate.errors), text: '', coerced: [] };
+}
+
+function toErrors(errors: ErrorObject[] | null | undefined): SchemaError[] {
+  return (errors ?? []).slice(0, MAX_SCHEMA_ERRORS).map((e) => ({ path: e.instancePath, message: e.message ?? e.keyword }));
+}
+
+/** Joins the reports of the content and the tool calls into the artifact's `schema`. */
+export function schemaReport(parts: { errors: SchemaError[]; valid: boolean }[]): SchemaReport {
+  const errors = parts.flatMap((p) => p.errors);
+  return { valid: parts.every((p) => p.valid), errors };
+}

@@ -1,0 +1,124 @@
+/**
+ * Where the gateway checks an answer against the request's schemas: the content of choice 0 (repair mode
+ * only: other modes do not parse it) and every tool call's arguments (all modes but passthrough).
+ *
+ * Non-streaming answers are whole before they go out, so `coerce` rewrites them: the coerced text
+ * replaces the content / the arguments in the body, and each coercion is a `schema_coercion` repair with
+ * its position in the raw text, like the engine's own. Streaming answers are checked at the end, after
+ * the text went out: they are reported (artifact, trailer, metric), never coerced.
+ */
+import { repairJson, type Repair, type RepairStatus, type Stripped } from '../../shared/engine';
+import type { AppliedMode, SchemaError, SchemaReport, ToolCallArtifact } from '../../shared/protocol';
+import type { RecordOutcome } from './record';
+import { checkValue, schemaReport, SCHEMA_HEADER, type RequestSchemas, type ValueCheck } from './schema';
+import { coercionRepair, OutputMap } from './schemaCoerce';
+
+/** One value as the engine left it: its raw text, what was sent, and the engine's edits between them. */
+export interface CheckedText {
+  raw: string;
+  sent: string;
+  repairs: readonly Repair[];
+  stripped: readonly Stripped[];
+}
+
+export interface SchemaOutcome {
+  report: SchemaReport;
+  /** The content after coercion, its coercion repairs (null: unchanged). */
+  content: { text: string; repairs: Repair[] } | null;
+  /** Per tool-call index, the arguments after coercion and their coercion repairs. */
+  tools: Map<number, { text: string; repairs: Repair[] }>;
+}
+
+/** Checks (with `coerce`, coerces) one value; the coercion repairs are positioned in `t.raw`. */
+function checkText(validate: Parameters<typeof checkValue>[0], t: CheckedText, coerce: boolean): { check: ValueCheck; repairs: Repair[] } {
+  let map: OutputMap | null = null;
+  const offsets = new Map<number, number>();
+  const accept = coerce
+    ? (start: number, end: number) => {
+        map ??= new OutputMap(t.raw, t.repairs, t.stripped, t.sent);
+        const at = map.toInput(start, end);
+        if (at !== null) offsets.set(start, at);
+        return at !== null;
+      }
+    : null;
+  const check = checkValue(validate, t.sent, accept);
+  return { check, repairs: check.coerced.map((c) => coercionRepair(t.raw, offsets.get(c.start)!, c)) };
+}
+
+/** Content and tool calls of one answer against the request's schemas. */
+export function checkAnswer(
+  s: RequestSchemas,
+  mode: AppliedMode,
+  content: CheckedText | null,
+  tools: readonly (ToolCallArtifact & { stripped?: readonly Stripped[] })[],
+  coerce: boolean,
+): SchemaOutcome {
+  const parts: { valid: boolean; errors: SchemaError[] }[] = [];
+  const out: SchemaOutcome = { report: { valid: true, errors: [] }, content: null, tools: new Map() };
+  if (mode === 'passthrough') return out;
+  // content: checked in repair mode, when there is some or nothing else answered
+  if (s.content && mode === 'repair' && content && (content.raw !== '' || tools.length === 0)) {
+    const { check, repairs } = checkText(s.content, content, coerce);
+    parts.push(check);
+    if (repairs.length > 0) out.content = { text: check.text, repairs };
+  }
+  for (const t of tools) {
+    const validate = t.name !== undefined ? s.tools.get(t.name) : undefined;
+    if (validate === undefined) {
+      if (s.tools.size > 0 && t.name !== undefined) parts.push({ valid: false, errors: [{ path: '', message: `calls "${t.name}", a tool the request does not declare`, toolCallIndex: t.index }] });
+      continue;
+    }
+    const sent = t.repairedArguments ?? t.rawArguments;
+    // the stripped spans of the arguments are not kept in the artifact: asked of the engine again, only
+    // when coercing and only when the arguments were changed at all
+    const stripped = t.stripped ?? (coerce && sent !== t.rawArguments ? repairJson(t.rawArguments).stripped : []);
+    const { check, repairs } = checkText(validate, { raw: t.rawArguments, sent, repairs: t.repairs, stripped }, coerce);
+    parts.push({ valid: check.valid, errors: check.errors.map((e) => ({ ...e, toolCallIndex: t.index })) });
+    if (repairs.length > 0) out.tools.set(t.index, { text: check.text, repairs });
+  }
+  out.report = schemaReport(parts);
+  return out;
+}
+
+/** The engine's repairs and the coercions, in input order. */
+export function mergeRepairs(a: readonly Repair[], b: readonly Repair[]): Repair[] {
+  return [...a, ...b].sort((x, y) => x.offset - y.offset);
+}
+
+/** A coerced value was changed: VALID no longer says what happened. */
+export function coercedStatus(s: RepairStatus): RepairStatus {
+  return s === 'VALID' ? 'REPAIRED' : s;
+}
+
+/**
+ * A non-streaming answer: checked, and with the `coerce` policy coerced in `body` (choice 0) and in the
+ * outcome the artifact is made of. Returns the response header saying the verdict.
+ */
+export function checkCompletion(s: RequestSchemas, mode: AppliedMode, body: Record<string, unknown>, outcome: RecordOutcome): Record<string, string> {
+  const content = outcome.repairedContent === null ? null : { raw: outcome.rawContent, sent: outcome.repairedContent, repairs: outcome.repairs, stripped: outcome.stripped };
+  const r = checkAnswer(s, mode, content, outcome.toolCalls, s.policy === 'coerce');
+  const msg = firstMessage(body);
+  if (r.content && msg) {
+    msg.content = r.content.text;
+    outcome.repairedContent = r.content.text;
+    outcome.repairs = mergeRepairs(outcome.repairs, r.content.repairs);
+    if (outcome.contentStatus) outcome.contentStatus = coercedStatus(outcome.contentStatus);
+  }
+  for (const [index, t] of r.tools) {
+    const call = (msg?.tool_calls as { function?: { arguments?: unknown } }[] | undefined)?.[index];
+    const art = outcome.toolCalls.find((a) => a.index === index);
+    if (!call?.function || !art) continue;
+    call.function.arguments = t.text;
+    art.repairedArguments = t.text;
+    art.repairs = mergeRepairs(art.repairs, t.repairs);
+    art.status = coercedStatus(art.status);
+  }
+  outcome.schema = r.report;
+  return { [SCHEMA_HEADER]: r.report.valid ? 'valid' : 'invalid' };
+}
+
+function firstMessage(body: Record<string, unknown>): Record<string, unknown> | null {
+  const ch = Array.isArray(body.choices) ? (body.choices[0] as { message?: unknown } | undefined) : undefined;
+  const m = ch?.message;
+  return typeof m === 'object' && m !== null && !Array.isArray(m) ? (m as Record<string, unknown>) : null;
+}

@@ -1,0 +1,171 @@
+/**
+ * The schema pieces on their own: the compile cache, the 400 on a bad schema, the value locator, the safe
+ * coercions and their positions in the engine's input.
+ */
+import { strict as assert } from 'node:assert';
+import { GatewayError } from '../../../server/gateway/errors';
+import { checkValue, requestSchemas, SchemaCache, schemaPolicy } from '../../../server/gateway/schema';
+import { checkAnswer } from '../../../server/gateway/schemaCheck';
+import { coerceText, OutputMap, valueSpan } from '../../../server/gateway/schemaCoerce';
+import { repairJson, type Repair, type Stripped } from '../../../shared/engine';
+
+/** Input with the edits applied (as the engine's fuzz test rebuilds its output). */
+function applyEdits(input: string, repairs: readonly Repair[], stripped: readonly Stripped[]): string {
+  const edits = [...repairs.map((x) => ({ offset: x.offset, length: x.length, text: x.replacement })), ...stripped.map((x) => ({ offset: x.offset, length: x.length, text: '' }))].sort(
+    (a, b) => a.offset - b.offset || a.length - b.length,
+  );
+  let out = '';
+  let pos = 0;
+  for (const e of edits) {
+    assert.ok(e.offset >= pos || e.length === 0, `edits overlap at ${e.offset}`);
+    out += input.slice(pos, Math.max(pos, e.offset)) + e.text;
+    pos = Math.max(pos, e.offset + e.length);
+  }
+  return out + input.slice(pos);
+}
+
+const PERSON = {
+  type: 'object',
+  properties: { name: { type: 'string' }, age: { type: 'integer' }, admin: { type: 'boolean' }, tags: { type: 'array', items: { type: 'string' } }, score: { type: 'number' } },
+  required: ['name', 'age'],
+};
+
+describe('gateway schema: compile cache and bad schemas', () => {
+  it('compiles a schema once per distinct text', () => {
+    const cache = new SchemaCache();
+    const a = cache.compile(PERSON, 'x');
+    const b = cache.compile(JSON.parse(JSON.stringify(PERSON)), 'x');
+    assert.equal(a, b);
+    assert.equal(cache.compiles, 1);
+    cache.compile({ type: 'string' }, 'x');
+    assert.equal(cache.compiles, 2);
+  });
+
+  it('refuses a schema ajv cannot compile with a 400 naming where and why', () => {
+    const body = { response_format: { type: 'json_schema', json_schema: { name: 'p', schema: { type: 'object', properties: { a: { type: 'integr' } } } } } };
+    assert.throws(
+      () => requestSchemas(body, new SchemaCache(), 'report'),
+      (e: unknown) =>
+        e instanceof GatewayError &&
+        e.status === 400 &&
+        e.code === 'invalid_schema' &&
+        e.message === 'response_format.json_schema.schema is not a valid JSON Schema: schema is invalid: data/properties/a/type must be equal to one of the allowed values, data/properties/a/type must be array, data/properties/a/type must match a schema in anyOf',
+    );
+    const tools = { tools: [{ type: 'function', function: { name: 'f', parameters: { type: 'object' } } }, { type: 'function', function: { name: 'g', parameters: 'nope' } }] };
+    assert.throws(
+      () => requestSchemas(tools, new SchemaCache(), 'report'),
+      (e: unknown) => e instanceof GatewayError && e.status === 400 && e.message === 'tools[1].function.parameters must be a JSON Schema (an object or a boolean), got string',
+    );
+  });
+
+  it('finds no schema in a request without json_schema or tool parameters', () => {
+    assert.equal(requestSchemas({ response_format: { type: 'json_object' }, tools: [{ type: 'function', function: { name: 'f' } }] }, new SchemaCache(), 'report'), null);
+  });
+
+  it('takes the policy from the header, else the default, and refuses another value', () => {
+    assert.equal(schemaPolicy(undefined, 'coerce'), 'coerce');
+    assert.equal(schemaPolicy(' Coerce ', 'report'), 'coerce');
+    assert.throws(() => schemaPolicy('fix', 'report'), (e: unknown) => e instanceof GatewayError && e.status === 400 && e.message === 'Header x-streamfix-schema must be one of report, coerce; got "fix"');
+  });
+});
+
+describe('gateway schema: validation and safe coercion of one value', () => {
+  const v = new SchemaCache().compile(PERSON, 'x');
+
+  it('says valid for a matching value and lists the errors of one that does not', () => {
+    assert.deepEqual(checkValue(v, '{"name": "Ada", "age": 36}', null), { valid: true, errors: [], text: '', coerced: [] });
+    assert.deepEqual(checkValue(v, '{"age": "old", "admin": 1}', null).errors, [
+      { path: '', message: "must have required property 'name'" },
+      { path: '/age', message: 'must be integer' },
+      { path: '/admin', message: 'must be boolean' },
+    ]);
+    assert.deepEqual(checkValue(v, 'not json', null), { valid: false, errors: [{ path: '', message: 'is not JSON, so it cannot match the schema' }], text: '', coerced: [] });
+  });
+
+  it('coerces "42" to 42, "true" to true and a single value to an array, keeping the rest of the text', () => {
+    const c = checkValue(v, '{"name": "Ada", "age": "36", "admin": "true", "tags": "math", "score": "-1.5e3"}', () => true);
+    assert.equal(c.text, '{"name": "Ada", "age": 36, "admin": true, "tags": ["math"], "score": -1.5e3}');
+    assert.equal(c.valid, true);
+    assert.deepEqual(
+      c.coerced.map((x) => [x.path, x.start, x.end, x.replacement]),
+      [
+        ['/age', 23, 27, '36'],
+        ['/admin', 38, 44, 'true'],
+        ['/tags', 54, 60, '["math"]'],
+        ['/score', 71, 79, '-1.5e3'],
+      ],
+    );
+  });
+
+  it('never invents a missing required property and leaves unclear strings alone', () => {
+    const c = checkValue(v, '{"age": "36 years", "admin": "yes", "score": "1e400"}', () => true);
+    assert.equal(c.valid, false);
+    assert.deepEqual(c.coerced, []);
+    assert.deepEqual(c.errors.map((e) => e.path), ['', '/age', '/admin', '/score']);
+  });
+
+  it('does not coerce under anyOf, nor a value two types could take', () => {
+    const any = new SchemaCache().compile({ type: 'object', properties: { n: { anyOf: [{ type: 'integer' }, { type: 'boolean' }] } } }, 'x');
+    assert.deepEqual(checkValue(any, '{"n": "1"}', () => true).coerced, []);
+    assert.equal(coerceText('1', '"1"', ['integer', 'array']), null);
+    assert.equal(coerceText('1', '"1"', ['integer', 'null']), '1');
+    assert.equal(coerceText('01', '"01"', ['integer']), null);
+    assert.equal(coerceText(null, 'null', ['array']), null);
+  });
+
+  it('coerces one pass only: a wrapped "42" in an array of integers is still reported', () => {
+    const arr = new SchemaCache().compile({ type: 'array', items: { type: 'integer' } }, 'x');
+    const c = checkValue(arr, '"42"', () => true);
+    assert.equal(c.text, '["42"]');
+    assert.deepEqual(c.errors, [{ path: '/0', message: 'must be integer' }]);
+  });
+
+  it('locates values by JSON pointer, the last of duplicate keys, escaped keys and nested arrays', () => {
+    const t = '{"a": [1, {"b~/c": "x"}], "d": 2, "d": [3, 4]}';
+    assert.deepEqual(valueSpan(t, '/a/1/b~0~1c'), { start: 19, end: 22 });
+    assert.equal(t.slice(valueSpan(t, '/d')!.start, valueSpan(t, '/d')!.end), '[3, 4]');
+    assert.equal(valueSpan(t, '/d/2'), null);
+    assert.equal(valueSpan(t, '/zz'), null);
+  });
+});
+
+describe('gateway schema: coercions as repairs of the raw text', () => {
+  const schemas = requestSchemas(
+    { response_format: { type: 'json_schema', json_schema: { name: 'p', schema: PERSON } } },
+    new SchemaCache(),
+    'coerce',
+  )!;
+
+  it('positions a coercion in the raw text so that all edits rebuild the output', () => {
+    const raw = "Sure!\n```json\n{name: 'Ada', \"age\": \"36\", \"tags\": \"x\",}\n```";
+    const r = repairJson(raw);
+    const out = checkAnswer(schemas, 'repair', { raw, sent: r.json!, repairs: r.repairs, stripped: r.stripped }, [], true);
+    assert.equal(out.content!.text, '{"name": "Ada", "age": 36, "tags": ["x"]}');
+    assert.deepEqual(
+      out.content!.repairs.map((x) => [x.kind, x.offset, x.length, x.line, x.column, x.replacement]),
+      [
+        ['schema_coercion', 35, 4, 2, 21, '36'],
+        ['schema_coercion', 49, 3, 2, 35, '["x"]'],
+      ],
+    );
+    assert.equal(applyEdits(raw, [...r.repairs, ...out.content!.repairs], r.stripped).trim(), out.content!.text);
+    assert.deepEqual(out.report, { valid: true, errors: [] });
+  });
+
+  it('reports a value the engine itself rewrote instead of coercing it (the edits would overlap)', () => {
+    const raw = "{\"name\": \"Ada\", \"age\": '36'}";
+    const r = repairJson(raw);
+    const out = checkAnswer(schemas, 'repair', { raw, sent: r.json!, repairs: r.repairs, stripped: r.stripped }, [], true);
+    assert.equal(out.content, null);
+    assert.deepEqual(out.report, { valid: false, errors: [{ path: '/age', message: 'must be integer' }] });
+  });
+
+  it('maps only spans copied verbatim', () => {
+    const raw = '  {a: 1}';
+    const r = repairJson(raw);
+    const m = new OutputMap(raw, r.repairs, r.stripped, r.json!);
+    assert.equal(r.json, '  {"a": 1}');
+    assert.equal(m.toInput(8, 9), 6);
+    assert.equal(m.toInput(3, 6), null);
+  });
+});

@@ -1,0 +1,173 @@
+/**
+ * JSON Schema validation through the gateway against a scripted upstream: the header (non-streaming) or
+ * trailer (streaming), the artifact's `schema`, the failure metric, coercion of non-streaming answers,
+ * report-only streaming, tool-call arguments, and a bad schema refused before anything goes upstream.
+ */
+import { strict as assert } from 'node:assert';
+import { request } from 'undici';
+import type { Daemon } from '../../../server/daemon';
+import { artifactOf, metric, postChat, startTestDaemon } from '../helpers/gateway';
+import { chunk, collect, sse, TestUpstream } from '../helpers/testUpstream';
+
+const PERSON = {
+  type: 'object',
+  properties: { name: { type: 'string' }, age: { type: 'integer' }, tags: { type: 'array', items: { type: 'string' } } },
+  required: ['name', 'age'],
+};
+const WEATHER = { type: 'object', properties: { city: { type: 'string' }, days: { type: 'integer' } }, required: ['city'] };
+const JSON_REQ = { model: 'test/model', messages: [{ role: 'user', content: 'hi' }], response_format: { type: 'json_schema', json_schema: { name: 'person', schema: PERSON } } };
+const TOOL_REQ = { model: 'test/model', messages: [{ role: 'user', content: 'hi' }], tools: [{ type: 'function', function: { name: 'weather', parameters: WEATHER } }] };
+
+function completion(message: Record<string, unknown>, finish = 'stop'): string {
+  return JSON.stringify({ id: 'gen-1', object: 'chat.completion', created: 1, model: 'test/model', choices: [{ index: 0, message: { role: 'assistant', ...message }, finish_reason: finish }] });
+}
+
+const FAILURES = 'streamfix_schema_failures_total{model="test/model"}';
+
+describe('gateway: JSON Schema validation', () => {
+  let up: TestUpstream;
+  let d: Daemon;
+  before(async () => {
+    up = await TestUpstream.start();
+    d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test-secret' });
+  });
+  after(async () => {
+    await d.close();
+    await up.close();
+  });
+
+  async function nonStreaming(body: unknown, message: Record<string, unknown>, headers: Record<string, string> = {}) {
+    up.enqueue({ headers: { 'content-type': 'application/json' }, chunks: [completion(message)] });
+    const res = await postChat(d, body, headers);
+    const json = (await res.json()) as { choices: { message: { content: string | null; tool_calls?: { function: { arguments: string } }[] } }[] };
+    return { res, message: json.choices[0]!.message, artifact: await artifactOf(d, res) };
+  }
+
+  it('says valid in the header and the artifact when the repaired content matches', async () => {
+    const { res, message, artifact } = await nonStreaming(JSON_REQ, { content: "{'name': 'Ada', 'age': 36,}" });
+    assert.equal(res.headers.get('x-streamfix-schema'), 'valid');
+    assert.equal(res.headers.get('x-streamfix-status'), 'REPAIRED');
+    assert.equal(message.content, '{"name": "Ada", "age": 36}');
+    assert.deepEqual(artifact.schema, { valid: true, errors: [] });
+  });
+
+  it('reports an answer that does not match, unchanged, and counts it', async () => {
+    const before = await metric(d, FAILURES);
+    const { res, message, artifact } = await nonStreaming(JSON_REQ, { content: '{"name": "Ada", "age": "36"}' });
+    assert.equal(res.headers.get('x-streamfix-schema'), 'invalid');
+    assert.equal(res.headers.get('x-streamfix-status'), 'VALID');
+    assert.equal(message.content, '{"name": "Ada", "age": "36"}');
+    assert.deepEqual(artifact.schema, { valid: false, errors: [{ path: '/age', message: 'must be integer' }] });
+    assert.equal(await metric(d, FAILURES), before + 1);
+  });
+
+  it('coerces a non-streaming answer with x-streamfix-schema: coerce, as repairs with positions', async () => {
+    const { res, message, artifact } = await nonStreaming(JSON_REQ, { content: '{"name": "Ada", "age": "36", "tags": "math"}' }, { 'x-streamfix-schema': 'coerce' });
+    assert.equal(res.headers.get('x-streamfix-schema'), 'valid');
+    assert.equal(res.headers.get('x-streamfix-status'), 'REPAIRED');
+    assert.equal(message.content, '{"name": "Ada", "age": 36, "tags": ["math"]}');
+    assert.equal(artifact.repairedContent, message.content);
+    assert.deepEqual(
+      artifact.repairs.map((r) => [r.kind, r.offset, r.length, r.replacement, r.message]),
+      [
+        ['schema_coercion', 23, 4, '36', 'Value coerced to the type the schema asks for'],
+        ['schema_coercion', 37, 6, '["math"]', 'Value coerced to the type the schema asks for'],
+      ],
+    );
+    assert.deepEqual(artifact.schema, { valid: true, errors: [] });
+  });
+
+  it('never invents a missing required property', async () => {
+    const { res, message, artifact } = await nonStreaming(JSON_REQ, { content: '{"age": "36"}' }, { 'x-streamfix-schema': 'coerce' });
+    assert.equal(res.headers.get('x-streamfix-schema'), 'invalid');
+    assert.equal(message.content, '{"age": 36}');
+    assert.deepEqual(artifact.schema, { valid: false, errors: [{ path: '', message: "must have required property 'name'" }] });
+  });
+
+  it('refuses a bad schema with a 400 before anything goes upstream', async () => {
+    const n = up.requests.length;
+    const bad = { ...JSON_REQ, response_format: { type: 'json_schema', json_schema: { name: 'p', schema: { type: 'object', required: 'name' } } } };
+    const res = await postChat(d, bad);
+    assert.equal(res.status, 400);
+    assert.deepEqual(await res.json(), {
+      error: { message: 'response_format.json_schema.schema is not a valid JSON Schema: schema is invalid: data/required must be array', type: 'invalid_request_error', code: 'invalid_schema' },
+    });
+    assert.equal(up.requests.length, n);
+    const header = await postChat(d, JSON_REQ, { 'x-streamfix-schema': 'maybe' });
+    assert.equal(header.status, 400);
+    assert.equal(((await header.json()) as { error: { message: string } }).error.message, 'Header x-streamfix-schema must be one of report, coerce; got "maybe"');
+  });
+
+  async function streaming(body: unknown, events: string[], headers: Record<string, string> = {}) {
+    up.enqueue({ chunks: [sse(...events, '[DONE]')] });
+    const r = await request(`${d.info.url}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ ...(body as object), stream: true }) });
+    const text = await r.body.text();
+    return { r, out: collect(text), id: r.headers['x-streamfix-request-id'] as string };
+  }
+
+  async function artifactById(id: string) {
+    return (await (await fetch(`${d.info.url}/streamfix/result/${id}`)).json()) as import('../../../shared/protocol').Artifact;
+  }
+
+  it('streams: the verdict is a trailer, and coerce only reports (the text already went out)', async () => {
+    const before = await metric(d, FAILURES);
+    const events = [chunk({ content: '{"name": "Ada", ' }), chunk({ content: '"age": "36"}' }), chunk({}, 'stop')];
+    const { r, out, id } = await streaming(JSON_REQ, events, { 'x-streamfix-schema': 'coerce' });
+    assert.equal(r.headers.trailer, 'x-streamfix-status, x-streamfix-schema');
+    assert.equal(out.content, '{"name": "Ada", "age": "36"}');
+    assert.equal(r.trailers['x-streamfix-schema'], 'invalid');
+    assert.equal(r.trailers['x-streamfix-status'], 'VALID');
+    assert.deepEqual((await artifactById(id)).schema, { valid: false, errors: [{ path: '/age', message: 'must be integer' }] });
+    assert.equal(await metric(d, FAILURES), before + 1);
+
+    const ok = await streaming(JSON_REQ, [chunk({ content: "{name: 'Ada', age: 36" }), chunk({}, 'length')]);
+    assert.equal(ok.out.content, '{"name": "Ada", "age": 36}');
+    assert.equal(ok.r.trailers['x-streamfix-schema'], 'valid');
+    assert.equal(ok.r.trailers['x-streamfix-status'], 'TRUNCATED');
+  });
+
+  it('declares only the status trailer when the request names no schema', async () => {
+    const { r, out } = await streaming({ model: 'test/model', messages: [{ role: 'user', content: 'hi' }] }, [chunk({ content: '{"a": 1}' }), chunk({}, 'stop')], { 'x-streamfix-mode': 'repair' });
+    assert.equal(out.content, '{"a": 1}');
+    assert.equal(r.headers.trailer, 'x-streamfix-status');
+    assert.equal(r.trailers['x-streamfix-schema'], undefined);
+  });
+
+  it('checks and coerces non-streaming tool-call arguments against their tool parameters', async () => {
+    const calls = [
+      { id: 'c0', type: 'function', function: { name: 'weather', arguments: "{city: 'Paris', days: \"3\"}" } },
+      { id: 'c1', type: 'function', function: { name: 'weather', arguments: '{"days": 2}' } },
+      { id: 'c2', type: 'function', function: { name: 'stocks', arguments: '{}' } },
+    ];
+    const { res, message, artifact } = await nonStreaming(TOOL_REQ, { content: null, tool_calls: calls }, { 'x-streamfix-schema': 'coerce', 'x-streamfix-mode': 'repair' });
+    assert.equal(res.headers.get('x-streamfix-schema'), 'invalid');
+    assert.deepEqual(
+      message.tool_calls!.map((t) => t.function.arguments),
+      ['{"city": "Paris", "days": 3}', '{"days": 2}', '{}'],
+    );
+    assert.deepEqual(artifact.toolCalls[0]!.repairs.map((r) => [r.kind, r.offset, r.length, r.replacement]), [
+      ['unquoted_key', 1, 4, '"city"'],
+      ['single_quotes', 7, 1, '"'],
+      ['single_quotes', 13, 1, '"'],
+      ['unquoted_key', 16, 4, '"days"'],
+      ['schema_coercion', 22, 3, '3'],
+    ]);
+    assert.equal(artifact.toolCalls[0]!.repairedArguments, '{"city": "Paris", "days": 3}');
+    assert.deepEqual(artifact.schema, {
+      valid: false,
+      errors: [
+        { path: '', message: "must have required property 'city'", toolCallIndex: 1 },
+        { path: '', message: 'calls "stocks", a tool the request does not declare', toolCallIndex: 2 },
+      ],
+    });
+  });
+
+  it('reports streamed tool-call arguments by call index', async () => {
+    const tc = (index: number, args: string, name?: string) => chunk({ tool_calls: [{ index, ...(name ? { id: `c${index}`, type: 'function' } : {}), function: { ...(name ? { name } : {}), arguments: args } }] });
+    const events = [tc(0, '{"city": "Oslo"', 'weather'), tc(1, '{"city": 5}', 'weather'), tc(0, ', "days": 1}'), chunk({}, 'tool_calls')];
+    const { r, out, id } = await streaming(TOOL_REQ, events);
+    assert.deepEqual([...out.tools.entries()], [[0, '{"city": "Oslo", "days": 1}'], [1, '{"city": 5}']]);
+    assert.equal(r.trailers['x-streamfix-schema'], 'invalid');
+    assert.deepEqual((await artifactById(id)).schema, { valid: false, errors: [{ path: '/city', message: 'must be string', toolCallIndex: 1 }] });
+  });
+});
