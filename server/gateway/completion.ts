@@ -2,10 +2,9 @@
  * Non-streaming responses: the whole `chat.completion` body is rewritten at once with the same rules as
  * the stream (content per mode, reasoning to `message.reasoning`, tool-call arguments repaired).
  */
-import { repairJson } from '../../shared/engine';
+import { createStreamRepairer, splitReasoning, StreamFixError } from '../../shared/engine';
 import type { RepairOptions, RepairResult, Stripped } from '../../shared/engine';
 import type { AppliedMode, ToolCallArtifact } from '../../shared/protocol';
-import { innerReasoning, splitThink } from './thinkSplit';
 import { repairToolCallsOnce } from './toolCalls';
 
 type Json = Record<string, unknown>;
@@ -25,6 +24,21 @@ export interface CompletionOutcome {
 
 function isObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** `repairJson`, plus the reasoning text the engine took out (without its tags): the same stream
+ * repairer the streaming path runs, pushed the whole text at once. */
+function repairWithReasoning(raw: string, engine: RepairOptions): { result: RepairResult; reasoning: string } {
+  const r = createStreamRepairer(engine);
+  let reasoning = '';
+  try {
+    reasoning = r.push(raw).reasoning;
+  } catch (e) {
+    // a limit: end() reports it as FAILED with the error
+    if (!(e instanceof StreamFixError)) throw e;
+  }
+  const { final: _final, reasoning: atEnd, ...result } = r.end();
+  return { result, reasoning: reasoning + atEnd };
 }
 
 /** Rewrites `body` in place (all choices); returns what choice 0 looked like before and after. */
@@ -50,13 +64,12 @@ export function rewriteCompletion(body: Json, mode: AppliedMode, engine: RepairO
     let result: RepairResult | null = null;
     let stripped: Stripped[] = [];
     if (mode === 'repair' && raw !== '') {
-      result = repairJson(raw, engine);
+      ({ result, reasoning: moved } = repairWithReasoning(raw, engine));
       stripped = result.stripped;
-      moved = result.stripped.filter((s) => s.kind === 'reasoning').map((s) => innerReasoning(s.text)).join('');
-      // no JSON at all: the text as sent (think blocks removed) rather than nothing; status says FAILED
-      sent = result.json ?? splitThink(raw).content;
+      // no JSON at all: the text as sent (reasoning removed) rather than nothing; status says FAILED
+      sent = result.json ?? splitReasoning(raw).content;
     } else if (mode === 'strip' && raw !== '') {
-      const s = splitThink(raw);
+      const s = splitReasoning(raw);
       sent = s.content;
       moved = s.reasoning;
       stripped = s.stripped;

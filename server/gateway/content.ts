@@ -1,12 +1,11 @@
 /**
  * What happens to one choice's `content` deltas, per mode: `repair` runs the engine's stream repairer,
- * `strip` the think splitter, `passthrough` only records. All modes undo "stuttering" (an upstream that
+ * `strip` the engine's reasoning splitter (the same reasoning stage), `passthrough` only records. All modes undo "stuttering" (an upstream that
  * sends the whole content so far in every delta) before anything else sees the text.
  */
-import { createStreamRepairer } from '../../shared/engine';
-import type { Repair, RepairOptions, RepairResult, StreamRepairer, Stripped } from '../../shared/engine';
+import { createReasoningSplitter, createStreamRepairer, splitReasoning } from '../../shared/engine';
+import type { ReasoningSplitter, Repair, RepairOptions, RepairResult, StreamRepairer, Stripped } from '../../shared/engine';
 import type { AppliedMode } from '../../shared/protocol';
-import { createThinkSplitter, innerReasoning, splitThink, type ThinkSplitter } from './thinkSplit';
 
 export interface ContentStep {
   /** Text for the client's `content` (unused in passthrough). */
@@ -71,7 +70,7 @@ export class ContentProcessor {
   result: RepairResult | null = null;
   stripped: Stripped[] = [];
   private readonly repairer: StreamRepairer | null;
-  private readonly splitter: ThinkSplitter | null;
+  private readonly splitter: ReasoningSplitter | null;
   private ended = false;
   // end()'s result lists again what push() already reported; these counts say where the new part starts
   private pushedRepairs = 0;
@@ -82,7 +81,7 @@ export class ContentProcessor {
     engine: RepairOptions = {},
   ) {
     this.repairer = mode === 'repair' ? createStreamRepairer(engine) : null;
-    this.splitter = mode === 'strip' ? createThinkSplitter() : null;
+    this.splitter = mode === 'strip' ? createReasoningSplitter() : null;
   }
 
   /** Turns a cumulative delta back into the new part. Once an upstream is seen stuttering it stays so,
@@ -102,12 +101,10 @@ export class ContentProcessor {
     this.rawText.add(d);
     if (this.repairer) {
       const u = this.repairer.push(d);
-      let reasoning = '';
+      // reasoning as the engine streams it, not only when its block closes
+      const reasoning = u.reasoning;
       // (guarded: a for-of over the engine's shared empty list still builds an iterator per push)
-      if (u.stripped.length > 0) for (const s of u.stripped) {
-        this.stripped.push(s);
-        if (s.kind === 'reasoning') reasoning += innerReasoning(s.text);
-      }
+      if (u.stripped.length > 0) for (const s of u.stripped) this.stripped.push(s);
       this.pushedRepairs += u.repairs.length;
       this.pushedStripped += u.stripped.length;
       this.sentText.add(u.output);
@@ -133,18 +130,13 @@ export class ContentProcessor {
       const r = this.repairer.end();
       this.result = r;
       this.stripped = r.stripped;
-      // reasoning the engine decided only at the end (a think block cut off by the end of the stream):
-      // the final stripped list repeats the pushed spans, so the ones past the pushed count are new
-      const reasoning = r.stripped
-        .slice(this.pushedStripped)
-        .filter((s) => s.kind === 'reasoning')
-        .map((s) => innerReasoning(s.text))
-        .join('');
+      // reasoning the engine decided only at the end (a block cut off by the end of the stream)
+      const reasoning = r.reasoning;
       let content = r.final;
       if (r.status === 'FAILED' && before === '' && this.raw !== '') {
         // No JSON anywhere: the client gets the text the model sent (think blocks still removed) rather
         // than nothing; the artifact and x-streamfix-status say FAILED.
-        content = splitThink(this.raw).content;
+        content = splitReasoning(this.raw).content;
       }
       this.sentText.add(content);
       this.moved += reasoning;

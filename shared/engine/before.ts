@@ -1,5 +1,6 @@
 /**
- * Before the JSON value: reasoning blocks (`<think>…</think>`), code fences, wrapper tags and prose,
+ * Before the JSON value: code fences, wrapper tags and prose (reasoning blocks are the reasoning
+ * stage's, reasoning.ts, which reports them to the machine),
  * and the candidate a `{`/`[` in prose starts: confirmed as the JSON, or rejected and scanned again as prose.
  */
 import * as C from './chars';
@@ -35,7 +36,6 @@ const {
   P_VALUE,
   B_TEXT,
   B_TAG,
-  B_THINK,
   B_TICKS,
   B_FENCE_INFO,
   V_VALUE,
@@ -48,8 +48,6 @@ export abstract class BeforeScanner extends S.MachineState {
         return this.beforeText(s, i, len);
       case B_TAG:
         return this.beforeTag(s, i, len);
-      case B_THINK:
-        return this.beforeThink(s, i, len);
       case B_TICKS:
         return this.beforeTicks(s, i, len);
       default:
@@ -169,67 +167,9 @@ export abstract class BeforeScanner extends S.MachineState {
     this.tagBuf = '';
     this.bstate = B_TEXT;
     const closing = tag.charCodeAt(1) === SLASH;
-    const name = /^<\/?\s*([A-Za-z][\w:.-]*)/.exec(tag)?.[1]?.toLowerCase() ?? '';
-    if (name === 'think' || name === 'thinking' || name === 'reasoning') {
-      if (closing) {
-        // a closing tag with no opening one: everything before it was reasoning
-        this.finishProse('reasoning', tag);
-        this.confirmNext = true;
-        return;
-      }
-      this.finishProse();
-      this.thinkClose = `</${name}>`;
-      this.thinkMatch = 0;
-      this.thinkText = tag;
-      this.thinkPos = this.tagPos;
-      this.bstate = B_THINK;
-      return;
-    }
     this.finishProse();
     this.strip('wrapper', this.tagPos!, tag);
     this.confirmNext = !closing;
-  }
-
-  protected beforeThink(s: string, i: number, len: number): number {
-    const close = this.thinkClose;
-    while (i < len) {
-      if (this.thinkMatch === 0) {
-        const j = s.indexOf('<', i);
-        const end = j === -1 ? len : j;
-        if (end > i) {
-          const t = s.slice(i, end);
-          this.thinkText += t;
-          this.reasoningOut += t;
-          i = end;
-          if (i === len) break;
-        }
-      }
-      const c = s.charCodeAt(i) | (this.thinkMatch > 1 ? 0x20 : 0); // tag names match case-insensitively
-      if (c === close.charCodeAt(this.thinkMatch)) {
-        this.thinkMatch++;
-        i++;
-        if (this.thinkMatch === close.length) {
-          this.thinkText += close;
-          this.strip('reasoning', this.thinkPos!, this.thinkText);
-          this.thinkText = '';
-          this.thinkMatch = 0;
-          this.bstate = B_TEXT;
-          this.confirmNext = true;
-          return i;
-        }
-      } else if (this.thinkMatch > 0) {
-        // a false start: the matched characters were reasoning text; read this one again
-        const t = close.slice(0, this.thinkMatch);
-        this.thinkText += t;
-        this.reasoningOut += t;
-        this.thinkMatch = 0;
-      } else {
-        this.thinkText += s[i];
-        this.reasoningOut += s[i];
-        i++;
-      }
-    }
-    return i;
   }
 
   protected beforeTicks(s: string, i: number, len: number): number {

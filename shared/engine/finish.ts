@@ -18,7 +18,6 @@ const {
   P_AFTER,
   B_TEXT,
   B_TAG,
-  B_THINK,
   B_TICKS,
   B_FENCE_INFO,
   V_VALUE,
@@ -187,13 +186,6 @@ export abstract class Finisher extends StructureScanner {
         case B_TAG:
           this.proseAppend(this.tagBuf, this.tagPos!);
           this.tagBuf = '';
-          break;
-        case B_THINK:
-          // a reasoning block cut off by the end
-          this.thinkText += this.thinkClose.slice(0, this.thinkMatch);
-          this.reasoningOut += this.thinkClose.slice(0, this.thinkMatch);
-          this.strip('reasoning', this.thinkPos!, this.thinkText);
-          this.thinkText = '';
           break;
         case B_TICKS:
           this.endTicks();

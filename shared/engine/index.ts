@@ -18,6 +18,8 @@ export * from './types';
 export { StreamFixError } from './errors';
 export { REPAIR_MESSAGES, REPAIR_LABELS } from './messages';
 export { summarizeRepairs } from './summary';
+export { createReasoningScanner, type ReasoningScanner, type ReasoningSink } from './reasoning';
+export { createReasoningSplitter, splitReasoning, HOLD_PROSE, type ReasoningSplitter, type SplitOptions, type SplitOutput } from './split';
 
 /** A repairer for a stream: push chunks as they arrive, then end(). The concatenated outputs of every
  * push plus `end().final` equal `repairJson` of the whole text, for any split into chunks. */
@@ -48,6 +50,6 @@ export function repairJson(text: string, options?: RepairOptions): RepairResult 
   } catch (e) {
     if (!(e instanceof StreamFixError)) throw e;
   }
-  const { final: _final, ...result } = m.end();
+  const { final: _final, reasoning: _reasoning, ...result } = m.end();
   return result;
 }

@@ -6,9 +6,10 @@
 import * as C from './chars';
 import { StreamFixError } from './errors';
 import { Finisher } from './finish';
+import { createReasoningScanner, type ReasoningScanner } from './reasoning';
 import { Segment } from './segment';
 import * as S from './state';
-import type { RepairResult, StreamUpdate, Stripped, Repair } from './types';
+import type { Position, RepairResult, StreamUpdate, Stripped, Repair } from './types';
 
 // Local bindings of the character codes (and of the state codes): read as plain constants on the hot
 // path, whether the engine runs bundled or module by module (where a namespace read goes through a getter).
@@ -29,6 +30,9 @@ const {
   P_VALUE,
   P_AFTER,
   B_TEXT,
+  B_TAG,
+  B_TICKS,
+  B_FENCE_INFO,
   V_VALUE,
   V_KEY,
   V_COLON,
@@ -59,6 +63,18 @@ const EMIT_FOLD = 64;
 const NONE: readonly never[] = Object.freeze([]);
 
 export class Machine extends Finisher {
+  /** The reasoning stage in front of the scanners: reasoning blocks and harmony markers never reach
+   * them; a `<` inside a value's string is text. */
+  private readonly scan: ReasoningScanner = createReasoningScanner({
+    content: (seg) => this.process(seg),
+    reasoning: (t) => {
+      this.reasoningOut += t;
+    },
+    span: (st) => this.onSpan(st),
+    loneClose: (tag, at) => this.onLoneClose(tag, at),
+    literal: () => this.phase === P_VALUE && (!this.unconfirmed || this.vstate === V_STRING || this.vstate === V_ESCAPE || this.vstate === V_SQ_CLOSE),
+  });
+
   // =====================================================================================
   // Public driver
   // =====================================================================================
@@ -74,11 +90,10 @@ export class Machine extends Finisher {
       throw this.failure;
     }
     try {
-      const seg = this.chunkSeg.reset(chunk, this.total, this.lineEnd, this.colEnd);
       this.total += chunk.length;
-      this.process(seg);
-      this.lineEnd = seg.line(chunk.length);
-      this.colEnd = seg.column(chunk.length);
+      this.scan.push(chunk);
+      this.lineEnd = this.scan.line;
+      this.colEnd = this.scan.column;
       if (this.o.heldLength() > this.maxHoldBack || this.candRaw.length > this.maxHoldBack) {
         throw new StreamFixError('HOLDBACK_LIMIT', `More than maxHoldBack (${this.maxHoldBack}) characters are held back undecided`, this.total);
       }
@@ -89,11 +104,12 @@ export class Machine extends Finisher {
     return this.takeUpdate();
   }
 
-  end(): RepairResult & { final: string } {
+  end(): RepairResult & { final: string; reasoning: string } {
     if (this.ended) throw new StreamFixError('STREAM_ENDED', 'end() called twice', this.total);
     this.ended = true;
     if (this.failure) return this.failed(this.failure.code, this.failure.message, this.failure.offset);
     try {
+      this.scan.end();
       const seg = new Segment('', this.total, this.lineEnd, this.colEnd);
       this.o.begin(seg, 0);
       this.finishInput();
@@ -103,11 +119,11 @@ export class Machine extends Finisher {
     }
     const update = this.takeUpdate();
     if (!this.valueSeen) {
-      return { ...this.failed('NO_JSON', 'No JSON value found in the input', this.total), stripped: this.stripped.slice() };
+      return { ...this.failed('NO_JSON', 'No JSON value found in the input', this.total), stripped: this.stripped.slice(), reasoning: update.reasoning };
     }
     const json = this.emitted;
     const status = this.truncated ? 'TRUNCATED' : this.repairs.length > 0 ? 'REPAIRED' : 'VALID';
-    return { status, json, repairs: this.repairs.slice(), stripped: this.stripped.slice(), final: update.output };
+    return { status, json, repairs: this.repairs.slice(), stripped: this.stripped.slice(), final: update.output, reasoning: update.reasoning };
   }
 
   view(): string | null {
@@ -124,8 +140,79 @@ export class Machine extends Finisher {
     return this.emitted + (inString ? this.quotedClosers : this.closers);
   }
 
-  private failed(code: StreamFixError['code'], message: string, offset: number): RepairResult & { final: string } {
-    return { status: 'FAILED', json: null, repairs: this.repairs.slice(), stripped: this.stripped.slice(), error: { code, message, offset }, final: '' };
+  // =====================================================================================
+  // What the reasoning stage reports
+  // =====================================================================================
+
+  /** A reasoning block or a marker was removed at `st`: close what runs before it, then record it. */
+  private onSpan(st: Stripped): void {
+    this.settle(st);
+    if (this.phase === P_BEFORE) {
+      this.finishProse();
+      this.confirmNext = true;
+    }
+    this.stripped.push(st);
+    this.newStripped.push(st);
+    this.anythingBefore = true;
+  }
+
+  /** A closing tag with no opening one: before the value, the prose before it was reasoning. */
+  private onLoneClose(tag: string, at: Position): boolean {
+    if (this.phase === P_AFTER || (this.phase === P_VALUE && !this.unconfirmed)) return false;
+    this.settle(at);
+    if (this.phase !== P_BEFORE) return false;
+    this.tagPos = at;
+    this.finishProse('reasoning', tag);
+    this.confirmNext = true;
+    return true;
+  }
+
+  /** Bring the machine to a point where a span starting at `at` can be recorded in input order: a
+   * candidate is rejected (or, a scalar standing alone, taken), an open before-state completed, the
+   * trailing text so far recorded. */
+  private settle(at: Position): void {
+    const o = this.o;
+    const seg = new Segment('', at.offset, at.line, at.column);
+    while (this.phase === P_VALUE && this.unconfirmed && this.vstate !== V_DONE) {
+      this.reject('', 0);
+      const again = this.rescan!;
+      this.rescan = null;
+      this.process(again);
+    }
+    if (this.phase === P_VALUE) {
+      o.begin(seg, 0);
+      if (this.vstate === V_DONE) {
+        this.confirm();
+        o.flushCommitted(o.pA);
+        o.dropPending(0);
+      } else this.finishValue(0);
+      this.phase = P_AFTER;
+      this.trailStart = -2;
+      o.endSegment(0);
+      return;
+    }
+    if (this.phase === P_AFTER) {
+      o.begin(seg, 0);
+      if (this.trailStart === -1 && o.pending) o.dropPending(0);
+      this.trailStart = -2;
+      o.endSegment(0);
+      if (this.trailPos !== null) this.stripTrailing(this.trailPos, this.trailText);
+      this.trailPos = null;
+      this.trailText = '';
+      return;
+    }
+    if (this.bstate === B_TAG) {
+      this.proseAppend(this.tagBuf, this.tagPos!);
+      this.tagBuf = '';
+    } else if (this.bstate === B_TICKS) {
+      this.endTicks();
+      if ((this.bstate as number) === B_FENCE_INFO) this.openFence();
+    } else if (this.bstate === B_FENCE_INFO) this.openFence();
+    this.bstate = B_TEXT;
+  }
+
+  private failed(code: StreamFixError['code'], message: string, offset: number): RepairResult & { final: string; reasoning: string } {
+    return { status: 'FAILED', json: null, repairs: this.repairs.slice(), stripped: this.stripped.slice(), error: { code, message, offset }, final: '', reasoning: '' };
   }
 
   private takeUpdate(): StreamUpdate {

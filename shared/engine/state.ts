@@ -24,7 +24,6 @@ export const P_AFTER = 2;
 // Before-phase states.
 export const B_TEXT = 0;
 export const B_TAG = 1; // inside `<…` that may be a tag
-export const B_THINK = 2; // inside a reasoning block, looking for its closing tag
 export const B_TICKS = 3; // a run of backticks that may open or close a fence
 export const B_FENCE_INFO = 4; // the info string after an opening fence
 
@@ -60,8 +59,6 @@ export function closerOf(open: number): string {
 
 export abstract class MachineState {
   protected readonly o = new Output();
-  /** The segment object reused for every pushed chunk (rescans get their own). */
-  protected readonly chunkSeg = new Segment('', 0, 0, 0);
   protected readonly maxInputLength: number;
   protected readonly maxDepth: number;
   protected readonly maxHoldBack: number;
@@ -97,15 +94,11 @@ export abstract class MachineState {
   // ---- before phase (state surviving a push: partial tags, fences, reasoning blocks, prose runs)
   protected bstate = B_TEXT;
   /** The next `{`/`[` (or scalar) starts the JSON without proof: true at the start of the text, after
-   * a reasoning block, a fence line or a wrapper tag. */
+   * a reasoning block (reasoning.ts finds them), a fence line or a wrapper tag. */
   protected confirmNext = true;
   protected inFence = false;
   protected tagBuf = ''; // `<…` read so far (a tag can be cut by a segment end)
   protected tagPos: Position | null = null;
-  protected thinkClose = ''; // the closing tag the open reasoning block waits for
-  protected thinkMatch = 0; // how many characters of it are matched (a segment end can cut it)
-  protected thinkText = '';
-  protected thinkPos: Position | null = null;
   protected ticks = 0;
   protected fenceText = '';
   protected fencePos: Position | null = null;

@@ -34,10 +34,10 @@ export type RepairKind =
 
 /** What was removed around the JSON value. */
 export type StrippedKind =
-  | 'reasoning' //  `<think>…</think>`, `<thinking>…</thinking>`, text before a lone `</think>`, an unclosed block
+  | 'reasoning' //  `<think>…</think>` (and thinking/reasoning/thought), text before a lone closing tag, an unclosed block, a harmony analysis message
   | 'fence' //      a markdown fence line (```json / ```)
   | 'prose' //      text before the JSON value
-  | 'wrapper' //    `<tool_call>` / `</tool_call>` and similar tags
+  | 'wrapper' //    `<tool_call>` / `</tool_call>` and similar tags; harmony markers (`<|channel|>final<|message|>`, `<|return|>`)
   | 'trailing'; //  anything after the JSON value
 
 /** A position in the input: offset in UTF-16 code units, line and column 0-based. */
@@ -88,8 +88,9 @@ export interface StreamUpdate {
   readonly repairs: readonly Repair[];
   /** Spans stripped during this push (read-only, like `repairs`). */
   readonly stripped: readonly Stripped[];
-  /** Reasoning text (inside `<think>` / `<thinking>`, or before a lone `</think>`) decided during this
-   * push, without the tags. The gateway moves it to the `reasoning` field of the delta. */
+  /** Reasoning text (inside a reasoning block or harmony analysis channel, or before a lone closing
+   * tag) decided during this push, without the tags. The gateway moves it to the `reasoning` field of
+   * the delta as it streams. */
   reasoning: string;
   /** Where the engine is: still before the JSON, inside it, or past its end. */
   phase: 'before' | 'value' | 'after';
@@ -99,8 +100,9 @@ export interface StreamRepairer {
   /** Feed the next chunk. Throws StreamFixError when a limit is exceeded or after end(). */
   push(chunk: string): StreamUpdate;
   /** Finish: returns the final output (closers etc.) and the full result for the whole stream.
-   * `result.json` is the concatenation of every `output` plus `final`. */
-  end(): RepairResult & { final: string };
+   * `result.json` is the concatenation of every `output` plus `final`; `reasoning` is the reasoning
+   * text decided only at the end (a block cut off by the end of the input). */
+  end(): RepairResult & { final: string; reasoning: string };
   /**
    * A valid JSON text for everything received so far: all output emitted, plus whatever the engine
    * holds back that is already decided, plus the closers for the open structures. Costs O(depth),

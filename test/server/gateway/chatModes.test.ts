@@ -6,9 +6,8 @@
 import { strict as assert } from 'node:assert';
 import type { Daemon } from '../../../server/daemon';
 import { DEMO_SCENARIOS, type DemoScenario } from '../../../server/demo/scenarios';
-import { innerReasoning, splitThink } from '../../../server/gateway/thinkSplit';
 import { worstStatus } from '../../../server/gateway/record';
-import { repairJson } from '../../../shared/engine';
+import { createStreamRepairer, repairJson, splitReasoning } from '../../../shared/engine';
 import type { RepairStatus } from '../../../shared/engine';
 import type { AppliedMode, GatewayMode } from '../../../shared/protocol';
 import { artifactOf, postChat, startTestDaemon } from '../helpers/gateway';
@@ -29,13 +28,14 @@ function expected(s: DemoScenario, mode: AppliedMode): Expected {
   const toolStatuses: RepairStatus[] = toolResults.map((r) => r.status);
   if (mode === 'passthrough') return { content: raw, reasoning: fields, tools, status: 'PASSTHROUGH' };
   if (mode === 'strip') {
-    const sp = splitThink(raw);
+    const sp = splitReasoning(raw);
     return { content: sp.content, reasoning: fields + sp.reasoning, tools, status: worstStatus(toolStatuses) };
   }
   const r = repairJson(raw);
-  const moved = r.stripped.filter((x) => x.kind === 'reasoning').map((x) => innerReasoning(x.text)).join('');
+  const engine = createStreamRepairer();
+  const moved = engine.push(raw).reasoning + engine.end().reasoning;
   return {
-    content: raw === '' ? '' : (r.json ?? splitThink(raw).content),
+    content: raw === '' ? '' : (r.json ?? splitReasoning(raw).content),
     reasoning: fields + moved,
     tools,
     status: worstStatus(raw === '' ? toolStatuses : [...toolStatuses, r.status]),
@@ -137,7 +137,7 @@ describe('gateway: modes x streaming x demo models', () => {
           assert.equal(a.reasoning, want.reasoning);
           // what left the content, as spans of the raw content: the engine's in repair, the think splitter's in strip
           const raw = s.content ?? '';
-          const stripped = c.applied === 'passthrough' || raw === '' ? [] : c.applied === 'strip' ? splitThink(raw).stripped : repairJson(raw).stripped;
+          const stripped = c.applied === 'passthrough' || raw === '' ? [] : c.applied === 'strip' ? splitReasoning(raw).stripped : repairJson(raw).stripped;
           assert.deepEqual(a.stripped, stripped);
           if (s.id === 'demo/reasoning-think' && c.applied !== 'passthrough') assert.deepEqual(a.stripped.map((x) => [x.kind, x.offset, x.line, x.column]), [['reasoning', 0, 0, 0]]);
           assert.equal(a.finishReason, s.finishReason);

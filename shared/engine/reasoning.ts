@@ -1,0 +1,303 @@
+/**
+ * The reasoning stage: recognises reasoning in model output and splits it from the content. One
+ * implementation, used by the engine (before and after the JSON value) and, through
+ * `createReasoningStage`, by the gateway's strip mode and any other caller that wants text split into
+ * content and reasoning.
+ *
+ * Recognised: `<think>`, `<thinking>`, `<reasoning>`, `<thought>` blocks (any case, with attributes) up
+ * to their closing tag, or to the end of the input when unclosed; a lone closing tag of each (R1-style
+ * templates put the opening tag into the prompt: the host decides what the text before it was); the
+ * gpt-oss harmony channels (`<|channel|>analysis<|message|>…<|end|>` is reasoning, the header of any
+ * other channel and the markers `<|start|>assistant`, `<|end|>`, `<|return|>`, `<|call|>` are removed).
+ * A `<` the host says is inside a JSON string is text.
+ */
+import { Segment } from './segment';
+import type { Position, Stripped } from './types';
+
+/** What the scanner reports to its host, in input order. */
+export interface ReasoningSink {
+  /** Content: a piece of the input (its segment knows where it starts). */
+  content(seg: Segment): void;
+  /** Reasoning text (inside a block, without the tags), as it streams. */
+  reasoning(text: string): void;
+  /** A removed span: a whole reasoning block (kind `reasoning`) or a harmony marker (kind `wrapper`). */
+  span(st: Stripped): void;
+  /** A closing reasoning tag with no opening one. True: the host took it (the text before it was
+   * reasoning); false: the tag is content. */
+  loneClose(tag: string, at: Position): boolean;
+  /** Whether a `<` here (after all content so far) is text, because it is inside a JSON string. */
+  literal(): boolean;
+}
+
+export interface ReasoningScanner {
+  push(chunk: string): void;
+  end(): void;
+  /** Line and column (0-based) where the input so far ends. */
+  readonly line: number;
+  readonly column: number;
+}
+
+/** Reasoning tag names, lower case. */
+const NAMES = ['think', 'thinking', 'reasoning', 'thought'];
+/** Longest tag (or harmony header) buffered before it is taken for text. */
+const TAG_MAX = 200;
+const HARMONY_TOKEN = /<\|([a-z]+)\|>/g;
+
+const T_TEXT = 0;
+const T_TAG = 1; // `<…` that may be a reasoning tag or a harmony header
+const T_BLOCK = 2; // inside a reasoning block, looking for its closing tag
+
+type TagVerdict = { kind: 'more' } | { kind: 'text' } | { kind: 'open'; close: string } | { kind: 'close' } | { kind: 'marker' };
+
+const MORE: TagVerdict = { kind: 'more' };
+const TEXT: TagVerdict = { kind: 'text' };
+
+function isLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+/** What a buffered `<…` is: still undecided, not ours, or a complete tag. */
+function classify(buf: string): TagVerdict {
+  if (buf.length > TAG_MAX) return TEXT;
+  if (buf.length < 2) return MORE;
+  if (buf.charCodeAt(1) === 124) return classifyHarmony(buf);
+  const closing = buf.charCodeAt(1) === 47;
+  let i = closing ? 2 : 1;
+  while (i < buf.length && isLetter(buf.charCodeAt(i))) i++;
+  const name = buf.slice(closing ? 2 : 1, i).toLowerCase();
+  if (i === buf.length) return NAMES.some((n) => n.startsWith(name)) ? MORE : TEXT;
+  if (!NAMES.includes(name)) return TEXT;
+  const c = buf.charCodeAt(i);
+  if (closing) {
+    // `</think>` or `</think  >`
+    let j = i;
+    while (j < buf.length && buf.charCodeAt(j) === 32) j++;
+    if (j === buf.length) return MORE;
+    return buf.charCodeAt(j) === 62 && j === buf.length - 1 ? { kind: 'close' } : TEXT;
+  }
+  if (c === 62) return i === buf.length - 1 ? { kind: 'open', close: `</${name}>` } : TEXT;
+  if (c !== 32 && c !== 9) return TEXT;
+  // attributes: anything but a line break or another `<` up to `>`
+  for (let j = i; j < buf.length; j++) {
+    const d = buf.charCodeAt(j);
+    if (d === 10 || d === 60) return TEXT;
+    if (d === 62) return j === buf.length - 1 ? { kind: 'open', close: `</${name}>` } : TEXT;
+  }
+  return MORE;
+}
+
+/** Harmony: `<|start|>role`, `<|channel|>name …`, `<|constrain|>x` up to `<|message|>` make a header;
+ * `<|end|>`, `<|return|>`, `<|call|>` alone are markers. */
+function classifyHarmony(buf: string): TagVerdict {
+  HARMONY_TOKEN.lastIndex = 0;
+  let at = 0;
+  let channel: string | null = null;
+  let m: RegExpExecArray | null;
+  while ((m = HARMONY_TOKEN.exec(buf)) !== null) {
+    const between = buf.slice(at, m.index);
+    if (at === 0 && m.index !== 0) return TEXT;
+    if (between.includes('<') || between.includes('\n')) return TEXT;
+    const name = m[1];
+    at = m.index + m[0].length;
+    if (name === 'end' || name === 'return' || name === 'call') {
+      return m.index === 0 && at === buf.length ? { kind: 'marker' } : TEXT;
+    }
+    if (name === 'message') {
+      if (at !== buf.length) return TEXT;
+      const chan = /<\|channel\|>\s*([A-Za-z]+)/.exec(buf);
+      channel = chan ? chan[1].toLowerCase() : '';
+      return channel === 'analysis' ? { kind: 'open', close: '<|end|>' } : { kind: 'marker' };
+    }
+    if (name !== 'start' && name !== 'channel' && name !== 'constrain') return TEXT;
+  }
+  // the unfinished rest: a token being written (`<|chan`) or the text after one (`assistant`)
+  const rest = buf.slice(at);
+  const lt = rest.indexOf('<');
+  if (lt < 0) return at === 0 || rest.includes('\n') ? TEXT : MORE;
+  if (rest.slice(0, lt).includes('\n') || rest.indexOf('<', lt + 1) >= 0) return TEXT;
+  const tok = rest.slice(lt);
+  if (tok.length === 1) return MORE;
+  if (tok.charCodeAt(1) !== 124) return TEXT;
+  for (let k = 2; k < tok.length; k++) {
+    const c = tok.charCodeAt(k);
+    if (c === 124) return k === tok.length - 1 ? MORE : TEXT; // `<|x|` waits for `>`
+    if (c < 97 || c > 122) return TEXT;
+  }
+  return MORE;
+}
+
+/**
+ * The scanner: push chunks, then end(). It calls the sink in input order. State that survives a push:
+ * a tag cut by a chunk end (`<thi`), a reasoning block still open and how much of its closing tag is
+ * matched (`</thi`), and the position where the input so far ends.
+ */
+export function createReasoningScanner(sink: ReasoningSink): ReasoningScanner {
+  const seg = new Segment('', 0, 0, 0);
+  let state = T_TEXT;
+  // the `<…` being read (a chunk end can cut it) and where it starts
+  let tagBuf = '';
+  let tagPos: Position = { offset: 0, line: 0, column: 0 };
+  // the open block: its closing tag (lower case), how much of it is matched, its text so far (tags
+  // included), where it starts
+  let close = '';
+  let match = 0;
+  let matchText = ''; // the matched part as written (its case kept)
+  let blockText = '';
+  let blockPos: Position = tagPos;
+  let line = 0;
+  let column = 0;
+  let total = 0;
+
+  const pos = (i: number): Position => ({ offset: seg.base + i, line: seg.line(i), column: seg.column(i) });
+
+  /** Content [a, b) of the current chunk. */
+  const content = (s: string, a: number, b: number): void => {
+    if (b <= a) return;
+    if (a === 0 && b === s.length) sink.content(seg);
+    else sink.content(new Segment(s.slice(a, b), seg.base + a, seg.line(a), seg.column(a)));
+  };
+
+  /** A buffered `<…` that is not ours goes to the host as content. */
+  const release = (): void => {
+    const t = tagBuf;
+    tagBuf = '';
+    state = T_TEXT;
+    sink.content(new Segment(t, tagPos.offset, tagPos.line, tagPos.column));
+  };
+
+  const onTag = (v: TagVerdict): void => {
+    const t = tagBuf;
+    if (v.kind === 'text') return release();
+    tagBuf = '';
+    state = T_TEXT;
+    if (v.kind === 'open') {
+      close = v.close;
+      match = 0;
+      blockText = t;
+      blockPos = tagPos;
+      state = T_BLOCK;
+    } else if (v.kind === 'marker') {
+      sink.span({ kind: 'wrapper', offset: tagPos.offset, length: t.length, line: tagPos.line, column: tagPos.column, text: t });
+    } else if (!sink.loneClose(t, tagPos)) {
+      sink.content(new Segment(t, tagPos.offset, tagPos.line, tagPos.column));
+    }
+  };
+
+  const closeBlock = (): void => {
+    sink.span({ kind: 'reasoning', offset: blockPos.offset, length: blockText.length, line: blockPos.line, column: blockPos.column, text: blockText });
+    blockText = '';
+    matchText = '';
+    match = 0;
+    state = T_TEXT;
+  };
+
+  const text = (s: string, i: number, len: number): number => {
+    let from = i;
+    let j = s.indexOf('<', i);
+    while (j >= 0) {
+      content(s, from, j);
+      if (!sink.literal()) {
+        tagBuf = '<';
+        tagPos = pos(j);
+        state = T_TAG;
+        return j + 1;
+      }
+      from = j;
+      j = s.indexOf('<', j + 1);
+    }
+    content(s, from, len);
+    return len;
+  };
+
+  const tag = (s: string, i: number, len: number): number => {
+    while (i < len) {
+      tagBuf += s[i];
+      const v = classify(tagBuf);
+      if (v.kind === 'text') {
+        // not ours: what came before is content; this character is read again (it may open a tag)
+        tagBuf = tagBuf.slice(0, -1);
+        release();
+        return i;
+      }
+      i++;
+      if (v.kind !== 'more') {
+        onTag(v);
+        return i;
+      }
+    }
+    return i;
+  };
+
+  const block = (s: string, i: number, len: number): number => {
+    while (i < len) {
+      if (match === 0) {
+        const j = s.indexOf('<', i);
+        const end = j === -1 ? len : j;
+        if (end > i) {
+          const t = s.slice(i, end);
+          blockText += t;
+          sink.reasoning(t);
+          i = end;
+          if (i === len) break;
+        }
+      }
+      let c = s.charCodeAt(i);
+      if (c >= 65 && c <= 90) c |= 0x20; // tag names match case-insensitively
+      if (c === close.charCodeAt(match)) {
+        matchText += s[i];
+        match++;
+        i++;
+        if (match === close.length) {
+          blockText += matchText;
+          closeBlock();
+          return i;
+        }
+      } else if (match > 0) {
+        // a false start: the matched characters were reasoning text; this one is read again
+        falseStart();
+      } else {
+        blockText += s[i];
+        sink.reasoning(s[i]);
+        i++;
+      }
+    }
+    return i;
+  };
+
+  const falseStart = (): void => {
+    blockText += matchText;
+    sink.reasoning(matchText);
+    matchText = '';
+    match = 0;
+  };
+
+  return {
+    push(chunk: string): void {
+      seg.reset(chunk, total, line, column);
+      total += chunk.length;
+      const len = chunk.length;
+      let i = 0;
+      while (i < len) {
+        if (state === T_TEXT) i = text(chunk, i, len);
+        else if (state === T_TAG) i = tag(chunk, i, len);
+        else i = block(chunk, i, len);
+      }
+      line = seg.line(len);
+      column = seg.column(len);
+    },
+    end(): void {
+      if (state === T_TAG) release();
+      else if (state === T_BLOCK) {
+        // a block cut off by the end: reasoning to the end of the input
+        if (match > 0) falseStart();
+        closeBlock();
+      }
+    },
+    get line() {
+      return line;
+    },
+    get column() {
+      return column;
+    },
+  };
+}

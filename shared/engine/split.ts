@@ -1,0 +1,178 @@
+/**
+ * Text split into content and reasoning, for callers that do not parse JSON (the gateway's strip mode,
+ * the Messages API): the reasoning stage (reasoning.ts) with a host that knows JSON strings only well
+ * enough to leave a tag inside one alone, and decides what text before a lone closing tag was.
+ *
+ * A lone closing tag (`plan</think>answer`) says the text before it was reasoning, but it arrives
+ * after that text. So text that starts with prose is held back (not sent as content) until something
+ * decides it: a lone closing tag (it was reasoning), a reasoning block or harmony marker (it was
+ * content), the end of the input (content), or `holdProse` characters without a decision (content,
+ * sent at once; a lone closing tag after that point only removes the tag). Text that starts as JSON
+ * (`{`, `[`, a code fence) is never held. The rule depends on input positions only, so any split
+ * into chunks gives the same result.
+ *
+ * @example
+ *   const s = createReasoningSplitter();
+ *   s.push('The user wants a list.</thi');   // { content: '', reasoning: '' }
+ *   s.push('nk>\n[1, 2]');                   // { content: '\n[1, 2]', reasoning: 'The user wants a list.' }
+ *   s.end();                                 // { content: '', reasoning: '' }
+ */
+import { createReasoningScanner } from './reasoning';
+import type { Segment } from './segment';
+import type { Position, Stripped } from './types';
+
+export interface SplitOutput {
+  content: string;
+  reasoning: string;
+}
+
+export interface ReasoningSplitter {
+  push(chunk: string): SplitOutput;
+  end(): SplitOutput;
+  /** Reasoning blocks, harmony markers and text before a lone closing tag removed so far, in input order. */
+  readonly stripped: readonly Stripped[];
+  /** Characters held back undecided right now (prose that a lone closing tag may still turn into reasoning). */
+  readonly held: number;
+}
+
+export interface SplitOptions {
+  /** Most characters of prose-started text held back waiting for a lone closing tag. Default 4096. */
+  holdProse?: number;
+}
+
+/** Default for `holdProse`: R1-style reasoning shorter than this is never shown as content. */
+export const HOLD_PROSE = 4096;
+
+const R_BLANK = 0; // only whitespace so far in this run
+const R_HOLD = 1; // the run started with prose: held
+const R_PASS = 2; // the run started as JSON, or was released: sent as it comes
+
+export function createReasoningSplitter(options: SplitOptions = {}): ReasoningSplitter {
+  const holdProse = options.holdProse ?? HOLD_PROSE;
+  const stripped: Stripped[] = [];
+  let content = '';
+  let reasoning = '';
+  // The current run (text since the start or since the last removed span): how it started, its text
+  // while held, where it begins in the input and where its first non-space character is.
+  let run = R_BLANK;
+  let runText = '';
+  let runBegin = 0;
+  let runFirst: Position | null = null;
+  // Just enough JSON to know whether a `<` is inside a string: nesting depth and an open string on
+  // this line (a raw line break ends it: LLM JSON strings do not hold one, prose often has a lone `"`).
+  let depth = 0;
+  let inString = false;
+  let escaped = false;
+
+  const track = (t: string): void => {
+    for (let i = 0; i < t.length; i++) {
+      const c = t.charCodeAt(i);
+      if (inString) {
+        if (escaped) escaped = false;
+        else if (c === 92) escaped = true;
+        else if (c === 34 || c === 10) inString = false;
+      } else if (c === 123 || c === 91) depth++;
+      else if ((c === 125 || c === 93) && depth > 0) depth--;
+      else if (c === 34 && depth > 0) inString = true;
+    }
+  };
+
+  const newRun = (at: number): void => {
+    run = R_BLANK;
+    runText = '';
+    runBegin = at;
+    runFirst = null;
+  };
+
+  const release = (): void => {
+    content += runText;
+    runText = '';
+    run = R_PASS;
+  };
+
+  const onContent = (seg: Segment): void => {
+    const t = seg.text;
+    track(t);
+    if (run === R_PASS) {
+      content += t;
+      return;
+    }
+    if (run === R_BLANK) {
+      let i = 0;
+      while (i < t.length && (t.charCodeAt(i) === 32 || t.charCodeAt(i) === 10 || t.charCodeAt(i) === 13 || t.charCodeAt(i) === 9)) i++;
+      if (i < t.length) {
+        const c = t.charCodeAt(i);
+        runFirst = { offset: seg.base + i, line: seg.line(i), column: seg.column(i) };
+        run = c === 123 || c === 91 || c === 96 ? R_PASS : R_HOLD;
+        if (run === R_PASS) {
+          content += runText + t;
+          runText = '';
+          return;
+        }
+      }
+    }
+    runText += t;
+    if (run === R_HOLD && seg.base + t.length - runBegin > holdProse) release();
+  };
+
+  const scanner = createReasoningScanner({
+    content: onContent,
+    reasoning: (t) => {
+      reasoning += t;
+    },
+    span: (st) => {
+      if (run !== R_PASS) release();
+      stripped.push(st);
+      newRun(st.offset + st.length);
+    },
+    loneClose: (tag, at) => {
+      let st: Stripped;
+      if (run === R_PASS) {
+        // past the hold (or after JSON): the text before already went out as content; the tag goes
+        st = { kind: 'reasoning', offset: at.offset, length: tag.length, line: at.line, column: at.column, text: tag };
+      } else {
+        const from = runFirst ?? at;
+        const body = runText.slice(runText.length - (at.offset - from.offset)) + tag;
+        st = { kind: 'reasoning', offset: from.offset, length: body.length, line: from.line, column: from.column, text: body };
+        reasoning += runText.trim();
+      }
+      stripped.push(st);
+      newRun(at.offset + tag.length);
+      depth = 0;
+      inString = false;
+      return true;
+    },
+    literal: () => depth > 0 && inString,
+  });
+
+  const take = (): SplitOutput => {
+    const out = { content, reasoning };
+    content = '';
+    reasoning = '';
+    return out;
+  };
+
+  return {
+    push(chunk: string): SplitOutput {
+      scanner.push(chunk);
+      return take();
+    },
+    end(): SplitOutput {
+      scanner.end();
+      release();
+      return take();
+    },
+    stripped,
+    get held() {
+      return runText.length;
+    },
+  };
+}
+
+/** Splits a whole text at once (non-streaming responses): the same rules as the stream. */
+export function splitReasoning(text: string, options?: SplitOptions): SplitOutput & { stripped: Stripped[] } {
+  const s = createReasoningSplitter(options);
+  const a = s.push(text);
+  const b = s.end();
+  return { content: a.content + b.content, reasoning: a.reasoning + b.reasoning, stripped: s.stripped.slice() };
+}

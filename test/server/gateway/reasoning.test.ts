@@ -1,0 +1,73 @@
+/**
+ * Reasoning through the gateway: one stage (shared/engine/reasoning.ts) behind repair and strip mode,
+ * streaming and not, so every mode gives the client the same reasoning; repair mode forwards the
+ * engine's reasoning as it streams.
+ */
+import { strict as assert } from 'node:assert';
+import type { Daemon } from '../../../server/daemon';
+import { artifactOf, postChat, startTestDaemon } from '../helpers/gateway';
+import { chunk, collect, sse, TestUpstream } from '../helpers/testUpstream';
+
+const REQ = { model: 'test/model', messages: [{ role: 'user', content: 'hi' }] };
+
+/** Each client chunk's [content, reasoning] for choice 0 (empty strings dropped). */
+function deltas(chunks: Record<string, unknown>[]): [string, string][] {
+  const out: [string, string][] = [];
+  for (const c of chunks as { choices?: { delta?: { content?: string; reasoning?: string } }[] }[]) {
+    const d = c.choices?.[0]?.delta;
+    if (d && ((d.content ?? '') !== '' || (d.reasoning ?? '') !== '')) out.push([d.content ?? '', d.reasoning ?? '']);
+  }
+  return out;
+}
+
+describe('gateway: reasoning (one stage in every mode)', () => {
+  let up: TestUpstream;
+  let d: Daemon;
+  before(async () => {
+    up = await TestUpstream.start();
+    d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test-secret' });
+  });
+  after(async () => {
+    await d.close();
+    await up.close();
+  });
+
+  const streamOf = (...contents: string[]) => ({ chunks: [sse(...contents.map((c) => chunk({ content: c })), chunk({}, 'stop'), '[DONE]')] });
+
+  for (const mode of ['repair', 'strip']) {
+    it(`${mode}: a <reasoning> block goes to delta.reasoning, streaming and not`, async () => {
+      up.enqueue(streamOf('<reasoning>hm', 'm</reasoning>{"a":1}'));
+      const res = await postChat(d, { ...REQ, stream: true }, { 'x-streamfix-mode': mode });
+      const c = collect(await res.text());
+      assert.equal(c.content, '{"a":1}');
+      assert.equal(c.reasoning, 'hmm');
+      const a = await artifactOf(d, res);
+      assert.deepEqual(a.stripped.map((x) => [x.kind, x.offset, x.length, x.text]), [['reasoning', 0, 26, '<reasoning>hmm</reasoning>']]);
+
+      up.enqueue({ chunks: [JSON.stringify({ id: 'x', object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content: '<reasoning>hmm</reasoning>{"a":1}' }, finish_reason: 'stop' }] })], headers: { 'content-type': 'application/json' } });
+      const one = (await (await postChat(d, REQ, { 'x-streamfix-mode': mode })).json()) as { choices: { message: { content: string; reasoning: string } }[] };
+      assert.equal(one.choices[0]!.message.content, '{"a":1}');
+      assert.equal(one.choices[0]!.message.reasoning, 'hmm');
+    });
+  }
+
+  it('repair: forwards the reasoning of a think block as it streams, before the block closes', async () => {
+    up.enqueue(streamOf('<think>Let me ', 'think', '</think>{"a":', ' 1}'));
+    const res = await postChat(d, { ...REQ, stream: true }, { 'x-streamfix-mode': 'repair' });
+    const c = collect(await res.text());
+    assert.deepEqual(deltas(c.chunks), [
+      ['', 'Let me '],
+      ['', 'think'],
+      ['{', ''], // (the key waits for its value)
+      ['"a": 1}', ''],
+    ]);
+  });
+
+  it('strip: a lone </think> makes the prose before it reasoning', async () => {
+    up.enqueue(streamOf('The user wants ', 'a list.</th', 'ink>\n[1, 2]'));
+    const res = await postChat(d, { ...REQ, stream: true }, { 'x-streamfix-mode': 'strip' });
+    const c = collect(await res.text());
+    assert.equal(c.content, '\n[1, 2]');
+    assert.equal(c.reasoning, 'The user wants a list.');
+  });
+});
