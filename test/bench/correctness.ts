@@ -7,7 +7,7 @@
 import { jsonrepair } from 'jsonrepair';
 import { Allow, parse as partialParse } from 'partial-json';
 import { engine } from './engineUnderTest';
-import { buildCorpus, type Case, matchesValue } from './corpus';
+import { type Case, matchesValue } from './corpus';
 import { table } from './measure';
 
 type Tool = { name: string; run: (c: Case) => boolean };
@@ -55,12 +55,14 @@ export interface CorrectnessResult {
   markdown: string;
   /** streamfix pass rate per category, 0..1. */
   streamfixRates: Record<string, number>;
+  /** streamfix pass rate over every case, 0..1. */
+  streamfixOverall: number;
   streamfixFailures: Case[];
   total: number;
 }
 
-export function runCorrectness(): CorrectnessResult {
-  const corpus = buildCorpus();
+/** Runs every tool on every case of `corpus`. A failing case is counted and reported, never thrown. */
+export function runCorrectness(corpus: Case[]): CorrectnessResult {
   const categories = [...new Set(corpus.map((c) => c.category))];
   const passed: Record<string, Record<string, number>> = {};
   const failures: Case[] = [];
@@ -80,17 +82,41 @@ export function runCorrectness(): CorrectnessResult {
   const count = (cat: string) => corpus.filter((c) => c.category === cat).length;
   const pct = (tool: string, cat: string) => `${((100 * (passed[tool][cat] ?? 0)) / count(cat)).toFixed(1)}%`;
   const rows = categories.map((cat) => [cat, String(count(cat)), ...TOOLS.map((t) => pct(t.name, cat))]);
-  const totalPct = (tool: string) => {
-    const sum = Object.values(passed[tool]).reduce((a, b) => a + b, 0);
-    return `**${((100 * sum) / corpus.length).toFixed(1)}%**`;
-  };
-  rows.push(['**all**', String(corpus.length), ...TOOLS.map((t) => totalPct(t.name))]);
+  const sum = (tool: string) => Object.values(passed[tool]).reduce((a, b) => a + b, 0);
+  rows.push(['**all**', String(corpus.length), ...TOOLS.map((t) => `**${((100 * sum(t.name)) / corpus.length).toFixed(1)}%**`)]);
   const rates: Record<string, number> = {};
   for (const cat of categories) rates[cat] = (passed.streamfix[cat] ?? 0) / count(cat);
   return {
     markdown: table(['category', 'cases', ...TOOLS.map((t) => t.name)], rows),
     streamfixRates: rates,
+    streamfixOverall: sum('streamfix') / corpus.length,
     streamfixFailures: failures,
     total: corpus.length,
   };
+}
+
+/** `s` as a markdown code span, however many backticks it holds. */
+function code(s: string): string {
+  const longest = Math.max(0, ...(s.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence} ${s} ${fence}`;
+}
+
+/** A failing case in full, for the failure list: its id (`category / name`), the input, what was
+ * expected and what streamfix returned (texts as JSON strings, so line ends and tabs show). */
+export function describeFailure(c: Case, prefix = ''): string {
+  let got: string;
+  try {
+    const r = engine.repairJson(c.input);
+    got = r.json === null ? `${r.status} (${r.error?.code ?? 'no error code'})` : `${r.status} ${code(JSON.stringify(r.json))}`;
+  } catch (e) {
+    got = `threw ${e instanceof Error ? e.message : String(e)}`;
+  }
+  const want =
+    c.expected.kind === 'failed'
+      ? 'FAILED'
+      : c.expected.kind === 'oneOf'
+        ? `one of ${c.expected.values.map((v) => code(JSON.stringify(v))).join(', ')}`
+        : code(JSON.stringify(c.expected.value));
+  return [`- **${prefix}${c.category} / ${c.name}**`, `  - input: ${code(JSON.stringify(c.input))}`, `  - expected: ${want}`, `  - got: ${got}`].join('\n');
 }

@@ -4,7 +4,7 @@
  */
 
 /** mulberry32: a tiny seeded PRNG so every run benchmarks the same bytes. */
-function rng(seed: number): () => number {
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

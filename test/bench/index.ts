@@ -40,7 +40,7 @@ function runGatewayBenchProcess(outDir: string): Promise<string> {
 async function main(): Promise<void> {
   const dir = path.join(__dirname, '..', '..', '.bench-out');
   mkdirSync(dir, { recursive: true });
-  const parts: string[] = [await runEngineBench()];
+  const parts: string[] = [await runEngineBench(dir)];
   parts.push(await runGatewayBenchProcess(dir));
   const out = parts.join('\n\n');
   process.stdout.write(out + '\n');

@@ -1,12 +1,17 @@
 /** The benchmark's correctness corpus: realistic LLM-style failures, each with the value a correct
  * repair gives. See types.ts for the case shape and truncationOracle.ts for the truncation rule. */
 import { llmCases } from './llmCases';
+import { proseExampleCases } from './proseExampleCases';
+import { reasoningFormatCases } from './reasoningFormatCases';
 import { repairCases } from './repairCases';
 import type { Case } from './types';
+import { untaggedReasoningCases } from './untaggedReasoningCases';
 import { valueCases } from './valueCases';
 
 export * from './types';
 
 export function buildCorpus(): Case[] {
-  return [...llmCases(), ...repairCases(), ...valueCases()];
+  return [...llmCases(), ...repairCases(), ...valueCases(), ...untaggedReasoningCases(), ...proseExampleCases(), ...reasoningFormatCases()];
 }
+
+export { heldOutCorpus, heldOutSeed, HELD_OUT_PER_CATEGORY } from './heldOut';

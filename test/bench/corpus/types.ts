@@ -24,7 +24,10 @@ export type Category =
   | 'numbers'
   | 'empty containers'
   | 'tricky strings'
-  | 'valid';
+  | 'valid'
+  | 'reasoning, no opening tag'
+  | 'examples in prose'
+  | 'reasoning formats';
 
 /**
  * What counts as a correct answer:
