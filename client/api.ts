@@ -2,6 +2,7 @@
 import type * as vscode from 'vscode';
 import type { GatewayEvent, GatewayInfo } from '../shared/protocol';
 import type { ArtifactsProvider } from './artifacts';
+import type { ChatViewProvider } from './chatView';
 import type { DaemonState } from './daemon';
 import type { ModelChatProvider } from './lmProvider';
 
@@ -24,6 +25,8 @@ export interface StreamFixApi {
     statusText(): string;
     logLines(): string[];
     artifacts: ArtifactsProvider;
+    /** StreamFix Chat's conversation (the tests drive the view itself through the UI). */
+    chatView: ChatViewProvider;
     chatHandler: vscode.ChatRequestHandler;
     /** The language model provider (registered only where the editor has the API). */
     modelProvider: ModelChatProvider;

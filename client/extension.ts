@@ -13,6 +13,7 @@ import {
   openArtifactDiff,
 } from './artifacts';
 import { createChatHandler } from './chat';
+import { CHAT_VIEW_ID, ChatViewProvider } from './chatView';
 import { SECRET_KEY, SECTION } from './config';
 import { DaemonController } from './daemon';
 import { RESTART_SETTINGS } from './daemonArgs';
@@ -59,7 +60,11 @@ export function activate(context: vscode.ExtensionContext): StreamFixApi {
     }),
   );
 
+  const chatView = new ChatViewProvider(context, daemon);
   subs.push(
+    chatView,
+    // not retained while hidden: the conversation lives in chatView and is sent again when shown
+    vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, chatView),
     vscode.window.registerTreeDataProvider('streamfix.artifacts', artifacts),
     vscode.workspace.registerTextDocumentContentProvider(ARTIFACT_SCHEME, new ArtifactContentProvider(daemon)),
   );
@@ -68,6 +73,7 @@ export function activate(context: vscode.ExtensionContext): StreamFixApi {
     subs.push(vscode.commands.registerCommand(id, fn));
   };
   command('streamfix.repairSelection', (target?: unknown) => repairSelection(targetEditor(target)));
+  command('streamfix.openChat', () => vscode.commands.executeCommand(`${CHAT_VIEW_ID}.focus`));
   command('streamfix.restartDaemon', () => daemon.restart());
   command('streamfix.showOutput', () => log.channel.show(true));
   command('streamfix.showDaemonLog', () => daemonLog.show(true));
@@ -161,6 +167,7 @@ export function activate(context: vscode.ExtensionContext): StreamFixApi {
       statusText: () => status.text,
       logLines: () => log.lines(),
       artifacts,
+      chatView,
       chatHandler,
       modelProvider,
       waitForFinished: (id, ms) => daemon.waitForFinished(id, ms),

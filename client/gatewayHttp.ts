@@ -51,6 +51,15 @@ function errorMessage(body: string, status: number): string {
   return body.trim().slice(0, 300) || `HTTP ${status}`;
 }
 
+export interface StreamOptions {
+  signal?: AbortSignal;
+  token?: string | null;
+  /** Each reasoning delta as it arrives (reasoning fields, and think blocks the gateway moved there). */
+  onReasoning?: (text: string) => void;
+  /** The request id, as soon as the response headers arrive (before the first delta). */
+  onResponse?: (requestId: string | null) => void;
+}
+
 /**
  * POST /v1/chat/completions with `stream: true`, calling `onContent` with each content delta as it
  * arrives. Rejects with GatewayHttpError on an HTTP error, an error chunk, or a dropped connection.
@@ -59,7 +68,7 @@ export async function streamChat(
   baseUrl: string,
   req: ChatStreamRequest,
   onContent: (text: string) => void,
-  opts: { signal?: AbortSignal; token?: string | null } = {},
+  opts: StreamOptions = {},
 ): Promise<ChatStreamResult> {
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'text/event-stream' };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
@@ -82,6 +91,7 @@ export async function streamChat(
     throw new GatewayHttpError(`cannot reach the StreamFix gateway: ${err instanceof Error ? err.message : String(err)}`, null, 'UNREACHABLE');
   }
   const requestId = res.headers.get('x-streamfix-request-id');
+  opts.onResponse?.(requestId);
   if (!res.ok || !res.body) {
     const text = await res.text().catch(() => '');
     throw new GatewayHttpError(`gateway answered ${res.status}: ${errorMessage(text, res.status)}`, res.status, 'HTTP_ERROR');
@@ -111,7 +121,11 @@ export async function streamChat(
         result.content += content;
         onContent(content);
       }
-      if (typeof choice.delta?.reasoning === 'string') result.reasoning += choice.delta.reasoning;
+      const reasoning = choice.delta?.reasoning;
+      if (typeof reasoning === 'string' && reasoning !== '') {
+        result.reasoning += reasoning;
+        opts.onReasoning?.(reasoning);
+      }
       if (choice.finish_reason) result.finishReason = choice.finish_reason;
     },
   });

@@ -63,6 +63,21 @@ describe('client/gatewayHttp', () => {
     assert.equal(seen!.headers['x-streamfix-mode'], 'repair');
   });
 
+  it('reports the request id before the first delta, and each reasoning delta as it arrives', async () => {
+    const s = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'x-streamfix-request-id': 'sfx_r1' });
+      res.end(chunk({ reasoning: 'Think ' }) + chunk({ reasoning: 'twice.' }) + chunk({ content: '{}' }) + chunk({}, 'stop') + 'data: [DONE]\n\n');
+    });
+    server = s.server;
+    const seen: string[] = [];
+    const result = await streamChat(s.url, { model: 'm', messages: [] }, (t) => seen.push(`content:${t}`), {
+      onResponse: (id) => seen.push(`response:${id}`),
+      onReasoning: (t) => seen.push(`reasoning:${t}`),
+    });
+    assert.deepEqual(seen, ['response:sfx_r1', 'reasoning:Think ', 'reasoning:twice.', 'content:{}']);
+    assert.equal(result.reasoning, 'Think twice.');
+  });
+
   it('rejects with the OpenAI error message of an HTTP error', async () => {
     const s = await serve((_req, res) => {
       res.writeHead(401, { 'content-type': 'application/json' });

@@ -30,6 +30,8 @@ import {
   type RunDirs,
   type Tools,
 } from './codeServer';
+import { findWebview, runPaletteCommand, startUiDriver, type ReloadCheck } from './uiDriver';
+import type { Page } from 'playwright-core';
 
 export const EXIT_TIMEOUT = 124;
 export const EXIT_RUNNER = 2;
@@ -69,12 +71,18 @@ export async function runSuite(run: SuiteRun): Promise<number> {
   const folder = makeWorkspace(dirs);
   for (const vsix of run.install ?? []) log(installVsix(tools, dirs, vsix));
 
-  const server = await startCodeServer({ tools, dirs, folder, env: run.env });
+  // the UI tests in the suite drive the workbench through this (uiDriver.ts)
+  const ui = await startUiDriver(dirs.logs);
+  const env = { ...run.env, STREAMFIX_UI_DRIVER: ui.url };
+  const server = await startCodeServer({ tools, dirs, folder, env });
   log(`code-server up at ${server.url} (pid ${server.pid}); logs in ${dirs.logs}`);
   let code = EXIT_RUNNER;
   const browser = await launchBrowser(tools, server.env);
   try {
-    const page = await browser.newPage();
+    // the suite reads what the UI copied (vscode.env.clipboard is the browser's clipboard here)
+    const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'], viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    ui.attach(page);
     const wbLog = fs.createWriteStream(path.join(dirs.logs, 'workbench.log'));
     let finish!: (code: number) => void;
     const finished = new Promise<number>((resolve) => (finish = resolve));
@@ -96,22 +104,56 @@ export async function runSuite(run: SuiteRun): Promise<number> {
       finish(EXIT_TIMEOUT);
     }, run.timeoutSec * 1000);
 
-    const url = workbenchUrl(server.url, { folder, devPath: run.devPath, testsPath: run.testsPath, env: run.env });
+    const url = workbenchUrl(server.url, { folder, devPath: run.devPath, testsPath: run.testsPath, env });
     log('opening the workbench');
     await page.goto(url);
     code = await finished;
     clearTimeout(timer);
+    if (code === 0 && ui.reloadChecks.length > 0) {
+      code = await runReloadChecks(page, workbenchUrl(server.url, { folder, devPath: run.devPath, env }), ui.reloadChecks, log, dirs.logs);
+    }
     wbLog.end();
     log(`suite result: exit code ${code}`);
     if (code !== 0) await page.screenshot({ path: path.join(dirs.logs, 'last-screen.png') }).catch(() => undefined);
   } finally {
     await browser.close().catch(() => undefined);
+    await ui.close();
     await server.stop();
     copyExtHostLogs(dirs);
     if (code === 0 || run.keepFailed === false) fs.rmSync(dirs.tmp, { recursive: true, force: true });
     else log(`kept the run's files in ${dirs.tmp}`);
   }
   return code;
+}
+
+/**
+ * What the suite cannot check from inside the extension host, whose reload ends it: reloads the window
+ * (same user data, no tests this time) and looks for each text the suite registered. Prints mocha-style
+ * lines, so CI's pass/fail totals count them. Exit code 0 when all were found, else 1.
+ */
+async function runReloadChecks(page: Page, url: string, checks: ReloadCheck[], log: (...p: unknown[]) => void, logs: string): Promise<number> {
+  log('reloading the window for the after-reload checks');
+  await page.goto(url);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
+  // the palette lists the extension's commands once its host is up; its status bar item says when
+  await page.locator('.statusbar-item', { hasText: /StreamFix :\d+/ }).waitFor({ timeout: 60000 });
+  let failed = 0;
+  console.log('\n  after a window reload');
+  for (const c of checks) {
+    try {
+      await runPaletteCommand(page, c.openCommand);
+      const frame = await findWebview(page, c.frame, 60000);
+      await frame.locator(c.selector, { hasText: c.hasText }).first().waitFor({ timeout: 30000 });
+      console.log(`    ✔ ${c.name}`);
+    } catch (err) {
+      failed++;
+      console.log(`    ✗ ${c.name}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+      await page.screenshot({ path: path.join(logs, `after-reload-FAILED.png`) }).catch(() => undefined);
+    }
+  }
+  console.log(`\n  ${checks.length - failed} passing`);
+  if (failed > 0) console.log(`  ${failed} failing`);
+  return failed > 0 ? 1 : 0;
 }
 
 /** The extension host's own logs (activation errors land there) next to ours. */

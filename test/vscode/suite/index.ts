@@ -8,11 +8,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
 
-const ORDER = ['activation', 'repair', 'diagnostics', 'gateway', 'chat', 'models', 'apiKey', 'daemonLifecycle'];
+const ORDER = ['activation', 'repair', 'diagnostics', 'gateway', 'chat', 'chatView.ui', 'models', 'apiKey', 'daemonLifecycle'];
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
-  const found = fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js'));
+  // *.ui.test.js drive the workbench through the runner's browser, which only the code-server runner has
+  const ui = Boolean(process.env.STREAMFIX_UI_DRIVER);
+  const found = fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js') && (ui || !f.endsWith('.ui.test.js')));
   const rank = (f: string): number => {
     const i = ORDER.indexOf(f.replace(/\.test\.js$/, ''));
     return i < 0 ? ORDER.length : i;

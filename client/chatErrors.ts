@@ -1,0 +1,52 @@
+/**
+ * What StreamFix Chat says when a request cannot be answered, and the action that fixes it. No `vscode`
+ * import: unit-tested under plain mocha.
+ */
+import { summarizeRepairs } from '../shared/engine';
+import type { Artifact } from '../shared/protocol';
+import type { GatewayHttpError } from './gatewayHttp';
+import type { ChatError } from './webview/messages';
+
+/** The embedded demo upstream (no API key) serves only these. */
+export const isDemoModel = (model: string): boolean => model.startsWith('demo/');
+
+/** Refused before sending: the model needs an OpenRouter key the daemon does not have. */
+export function missingKeyError(model: string): ChatError {
+  return {
+    message: `No OpenRouter API key is set, so "${model}" cannot answer (without a key only the demo/* models do). Set a key, or pick a demo model.`,
+    actions: ['setKey'],
+  };
+}
+
+export function daemonDownError(state: string): ChatError {
+  return { message: `The StreamFix daemon is not running (${state}). Restart it, then retry.`, actions: ['restartDaemon', 'retry'] };
+}
+
+/** An error from the gateway request, as the user reads it in the conversation. */
+export function chatErrorFrom(err: Pick<GatewayHttpError, 'message' | 'status' | 'code'>): ChatError {
+  const detail = err.message.replace(/^gateway answered \d+: /, '');
+  if (err.code === 'UNREACHABLE') {
+    return { message: `The StreamFix gateway does not answer (${detail}). Restart the daemon, then retry.`, actions: ['restartDaemon', 'retry'] };
+  }
+  if (err.status === 401 || err.status === 403) {
+    return { message: `The upstream refused the API key (HTTP ${err.status}): ${detail}`, actions: ['setKey', 'retry'] };
+  }
+  if (err.status === 503) {
+    return {
+      message: `The gateway is not sending requests to this model right now (HTTP 503, circuit breaker open): ${detail}. Retry later or pick another model.`,
+      actions: ['retry'],
+    };
+  }
+  if (err.status !== null) return { message: `The request failed (HTTP ${err.status}): ${detail}`, actions: ['retry'] };
+  return { message: `The answer stream failed: ${detail}`, actions: ['retry'] };
+}
+
+/**
+ * The badge under a JSON answer, from its artifact: "repaired: 2 trailing commas, 1 unquoted key", or
+ * "valid: no repairs needed".
+ */
+export function repairsBadge(artifact: Pick<Artifact, 'repairs'>): string {
+  if (artifact.repairs.length === 0) return 'valid: no repairs needed';
+  const line = summarizeRepairs({ repairs: artifact.repairs, stripped: [] });
+  return 'r' + line.slice(1);
+}

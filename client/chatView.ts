@@ -1,0 +1,240 @@
+/**
+ * StreamFix Chat: the extension's own chat view (a webview view in the StreamFix container), so editor
+ * chat goes through the daemon in every VS Code, VSCodium and code-server, Copilot or not. The
+ * conversation lives here (not in the webview) and is saved to workspace state after every turn, so it
+ * survives the view being hidden and the window reloading.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { GetArtifactMethod } from '../shared/protocol';
+import type { Artifact } from '../shared/protocol';
+import { chatErrorFrom, daemonDownError, isDemoModel, missingKeyError, repairsBadge } from './chatErrors';
+import { readSettings } from './config';
+import type { DaemonController } from './daemon';
+import { GatewayHttpError, listModels, streamChat } from './gatewayHttp';
+import type { ChatMessage } from './gatewayHttp';
+import { webviewHtml } from './webview/html';
+import type { ChatFromWebview, ChatSnapshot, ChatToWebview, ChatTurn, FixAction } from './webview/messages';
+
+export const CHAT_VIEW_ID = 'streamfix.chatView';
+const STATE_KEY = 'streamfix.chat.conversation';
+/** Earlier turns sent with each prompt (the newest ones): enough for a conversation, bounded. */
+const HISTORY_TURNS = 20;
+
+const FIX_COMMANDS: Record<Exclude<FixAction, 'retry'>, string> = {
+  setKey: 'streamfix.setApiKey',
+  restartDaemon: 'streamfix.restartDaemon',
+};
+
+export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
+  private view: vscode.WebviewView | undefined;
+  private snap: ChatSnapshot;
+  private abort: AbortController | undefined;
+  private readonly subs: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly ctx: vscode.ExtensionContext,
+    private readonly daemon: DaemonController,
+  ) {
+    const saved = ctx.workspaceState.get<ChatSnapshot>(STATE_KEY);
+    this.snap = {
+      turns: (saved?.turns ?? []).map((t) => (t.state === 'streaming' ? { ...t, state: 'stopped' } : t)),
+      model: saved?.model || readSettings().defaultModel,
+      mode: saved?.mode ?? 'answer',
+      models: [],
+      unavailable: {},
+      attachSelection: saved?.attachSelection ?? false,
+    };
+    this.subs.push(daemon.onDidChangeState(() => void this.loadModels()));
+  }
+
+  /** The conversation as the view shows it (for the extension's tests). */
+  get snapshot(): ChatSnapshot {
+    return this.snap;
+  }
+
+  resolveWebviewView(view: vscode.WebviewView): void {
+    this.view = view;
+    view.webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(this.ctx.extensionUri, 'dist', 'webview')] };
+    view.webview.html = webviewHtml(view.webview, this.ctx.extensionUri, 'chat', 'StreamFix Chat');
+    this.subs.push(
+      view.webview.onDidReceiveMessage((m: ChatFromWebview) => void this.onMessage(m)),
+      view.onDidDispose(() => (this.view = undefined)),
+    );
+  }
+
+  private post(m: ChatToWebview): void {
+    void this.view?.webview.postMessage(m);
+  }
+
+  private publish(save = true): void {
+    this.post({ type: 'snapshot', snapshot: this.snap });
+    if (save) void this.ctx.workspaceState.update(STATE_KEY, { ...this.snap, models: [], unavailable: {} });
+  }
+
+  private async onMessage(m: ChatFromWebview): Promise<void> {
+    switch (m.type) {
+      case 'ready':
+        this.publish(false);
+        return this.loadModels();
+      case 'send':
+        return this.send(m.prompt);
+      case 'stop':
+        this.abort?.abort();
+        return;
+      case 'retry':
+        return this.retry();
+      case 'newConversation':
+        this.abort?.abort();
+        this.snap.turns = [];
+        return this.publish();
+      case 'setModel':
+        this.snap.model = m.model;
+        return this.publish();
+      case 'setMode':
+        this.snap.mode = m.mode;
+        return this.publish();
+      case 'setAttach':
+        this.snap.attachSelection = m.attach;
+        return this.publish();
+      case 'copy':
+        await vscode.env.clipboard.writeText(m.text);
+        void vscode.window.setStatusBarMessage('StreamFix: copied', 2000);
+        return;
+      case 'insert':
+        return insertAtCursor(m.text);
+      case 'openArtifact':
+        await vscode.commands.executeCommand('streamfix.openArtifact', m.id);
+        return;
+      case 'fix':
+        if (m.action === 'retry') return this.retry();
+        await vscode.commands.executeCommand(FIX_COMMANDS[m.action]);
+        return;
+    }
+  }
+
+  /** The model picker: the gateway's /v1/models, plus the configured default (which may need a key). */
+  async loadModels(): Promise<void> {
+    const s = this.daemon.state;
+    if (s.kind !== 'running') return;
+    let models: string[] = [];
+    try {
+      models = await listModels(s.info.url, { token: s.info.token });
+    } catch {
+      // the picker keeps the default model; a request then shows the gateway's error in the conversation
+    }
+    const wanted = readSettings().defaultModel;
+    if (!models.includes(wanted)) models.unshift(wanted);
+    if (this.snap.model && !models.includes(this.snap.model)) models.unshift(this.snap.model);
+    this.snap.models = models;
+    this.snap.unavailable = {};
+    if (s.info.demo) for (const id of models) if (!isDemoModel(id)) this.snap.unavailable[id] = 'needs an OpenRouter API key';
+    this.publish(false);
+  }
+
+  async send(prompt: string): Promise<void> {
+    if (this.abort || prompt.trim() === '') return;
+    const turn: ChatTurn = {
+      id: (this.snap.turns.at(-1)?.id ?? 0) + 1,
+      prompt,
+      context: this.snap.attachSelection ? selectionContext() : undefined,
+      model: this.snap.model,
+      mode: this.snap.mode,
+      answer: '',
+      reasoning: '',
+      state: 'streaming',
+    };
+    this.snap.turns.push(turn);
+    await this.run(turn);
+  }
+
+  /** Asks the last turn again (same prompt, the model and mode now picked). */
+  private async retry(): Promise<void> {
+    const last = this.snap.turns.at(-1);
+    if (this.abort || !last) return;
+    Object.assign(last, { model: this.snap.model, mode: this.snap.mode, answer: '', reasoning: '', state: 'streaming' });
+    for (const k of ['requestId', 'badge', 'status', 'error'] as const) delete last[k];
+    await this.run(last);
+  }
+
+  private async run(turn: ChatTurn): Promise<void> {
+    const s = this.daemon.state;
+    if (s.kind !== 'running') return this.finish(turn, { state: 'error', error: daemonDownError(s.kind) });
+    if (s.info.demo && !isDemoModel(turn.model)) return this.finish(turn, { state: 'error', error: missingKeyError(turn.model) });
+    const abort = (this.abort = new AbortController());
+    this.publish();
+    try {
+      await streamChat(
+        s.info.url,
+        { model: turn.model, messages: this.messagesFor(turn), json: turn.mode === 'json', mode: turn.mode === 'json' ? 'repair' : 'strip' },
+        (content) => {
+          turn.answer += content;
+          this.post({ type: 'delta', turnId: turn.id, content });
+        },
+        {
+          signal: abort.signal,
+          token: s.info.token,
+          onResponse: (id) => (turn.requestId = id ?? undefined),
+          onReasoning: (reasoning) => {
+            turn.reasoning += reasoning;
+            this.post({ type: 'delta', turnId: turn.id, reasoning });
+          },
+        },
+      );
+      this.finish(turn, { state: 'done', ...(await this.outcome(turn)) });
+    } catch (err) {
+      if (abort.signal.aborted) this.finish(turn, { state: 'stopped' });
+      else if (err instanceof GatewayHttpError) this.finish(turn, { state: 'error', error: chatErrorFrom(err) });
+      else this.finish(turn, { state: 'error', error: { message: String(err), actions: ['retry'] } });
+    }
+  }
+
+  private finish(turn: ChatTurn, patch: Partial<ChatTurn>): void {
+    Object.assign(turn, patch);
+    this.abort = undefined;
+    this.publish();
+  }
+
+  /** The artifact's status and, for a JSON answer, the repairs badge. */
+  private async outcome(turn: ChatTurn): Promise<Partial<ChatTurn>> {
+    if (!turn.requestId) return {};
+    await this.daemon.waitForFinished(turn.requestId);
+    const artifact = await this.daemon.request<Artifact | null>(GetArtifactMethod, { id: turn.requestId }).catch(() => null);
+    if (!artifact) return {};
+    return { status: artifact.status, ...(turn.mode === 'json' ? { badge: repairsBadge(artifact) } : {}) };
+  }
+
+  private messagesFor(turn: ChatTurn): ChatMessage[] {
+    const out: ChatMessage[] = [];
+    if (turn.mode === 'json') out.push({ role: 'system', content: 'Answer with one JSON object and nothing else.' });
+    const earlier = this.snap.turns.filter((t) => t.id < turn.id && t.state === 'done').slice(-HISTORY_TURNS);
+    for (const t of earlier) out.push({ role: 'user', content: promptText(t) }, { role: 'assistant', content: t.answer });
+    out.push({ role: 'user', content: promptText(turn) });
+    return out;
+  }
+
+  dispose(): void {
+    this.abort?.abort();
+    for (const d of this.subs.splice(0)) d.dispose();
+  }
+}
+
+function promptText(t: ChatTurn): string {
+  if (!t.context) return t.prompt;
+  return `${t.prompt}\n\nContext (selection from ${t.context.file}):\n\`\`\`\n${t.context.text}\n\`\`\``;
+}
+
+function selectionContext(): ChatTurn['context'] {
+  const editor = vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors[0];
+  if (!editor || editor.selection.isEmpty) return undefined;
+  return { file: path.basename(editor.document.uri.path), text: editor.document.getText(editor.selection) };
+}
+
+async function insertAtCursor(text: string): Promise<void> {
+  const editor = vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors[0];
+  if (!editor) {
+    void vscode.window.showWarningMessage('StreamFix: open an editor to insert the code into.');
+    return;
+  }
+  await editor.edit((b) => b.replace(editor.selection, text));
+}

@@ -1,0 +1,174 @@
+/// <reference lib="dom" />
+/**
+ * The StreamFix Chat webview. It only draws what the extension sends (a snapshot of the conversation,
+ * then deltas while an answer streams) and posts the user's actions back; the conversation itself lives
+ * in the extension. Markdown is rendered by markdown-it with raw HTML disabled (its escaping plus the
+ * page's CSP mean nothing in an answer can run or load).
+ */
+import MarkdownIt from 'markdown-it';
+import type { ChatFromWebview, ChatSnapshot, ChatToWebview, ChatTurn, FixAction } from '../messages';
+import './chat.css';
+
+declare function acquireVsCodeApi(): { postMessage(m: ChatFromWebview): void };
+const vscode = acquireVsCodeApi();
+const md = new MarkdownIt({ html: false, linkify: false, breaks: false });
+
+const FIX_LABELS: Record<FixAction, string> = { setKey: 'Set Key', restartDaemon: 'Restart Daemon', retry: 'Retry' };
+
+let snap: ChatSnapshot | undefined;
+
+function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  el.append(...children);
+  return el;
+}
+
+function post(m: ChatFromWebview): void {
+  vscode.postMessage(m);
+}
+
+/** The top bar: model, mode, attach selection, new conversation. Built once; values refreshed per snapshot. */
+function buildChrome(app: HTMLElement): void {
+  const model = h('select', { id: 'model', 'aria-label': 'Model' });
+  model.addEventListener('change', () => post({ type: 'setModel', model: model.value }));
+  const mode = h('select', { id: 'mode', 'aria-label': 'Answer mode' }, h('option', { value: 'answer' }, 'Answer'), h('option', { value: 'json' }, 'JSON'));
+  mode.addEventListener('change', () => post({ type: 'setMode', mode: mode.value === 'json' ? 'json' : 'answer' }));
+  const attach = h('input', { id: 'attach', type: 'checkbox' });
+  attach.addEventListener('change', () => post({ type: 'setAttach', attach: attach.checked }));
+  const fresh = h('button', { id: 'new', title: 'New conversation' }, 'New');
+  fresh.addEventListener('click', () => post({ type: 'newConversation' }));
+  const bar = h('div', { class: 'bar' }, model, mode, h('label', { class: 'attach' }, attach, 'Selection'), fresh);
+
+  const turns = h('div', { id: 'turns', role: 'log', 'aria-live': 'polite', 'aria-label': 'Conversation' });
+  const prompt = h('textarea', { id: 'prompt', rows: '3', placeholder: 'Ask (Enter sends, Shift+Enter for a new line)', 'aria-label': 'Prompt' });
+  prompt.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && !e.shiftKey) {
+      e.preventDefault();
+      send();
+    }
+  });
+  const sendBtn = h('button', { id: 'send' }, 'Send');
+  sendBtn.addEventListener('click', send);
+  const stop = h('button', { id: 'stop' }, 'Stop');
+  stop.addEventListener('click', () => post({ type: 'stop' }));
+  const retry = h('button', { id: 'retry' }, 'Retry');
+  retry.addEventListener('click', () => post({ type: 'retry' }));
+  app.append(bar, turns, h('div', { class: 'composer' }, prompt, h('div', { class: 'buttons' }, sendBtn, stop, retry)));
+  // code-block buttons, badges and fix actions: one delegated handler
+  turns.addEventListener('click', onTurnsClick);
+
+  function send(): void {
+    const text = prompt.value;
+    if (text.trim() === '' || streaming()) return;
+    post({ type: 'send', prompt: text });
+    prompt.value = '';
+  }
+}
+
+function streaming(): boolean {
+  return snap?.turns.some((t) => t.state === 'streaming') ?? false;
+}
+
+function onTurnsClick(e: Event): void {
+  const target = (e.target as HTMLElement).closest('button');
+  if (!target) return;
+  const d = target.dataset;
+  if (d.copy !== undefined || d.insert !== undefined) {
+    const code = target.closest('.code')?.querySelector('code')?.textContent ?? '';
+    post(d.copy !== undefined ? { type: 'copy', text: code } : { type: 'insert', text: code });
+  } else if (d.artifact) {
+    post({ type: 'openArtifact', id: d.artifact });
+  } else if (d.fix) {
+    post({ type: 'fix', action: d.fix as FixAction });
+  }
+}
+
+function render(): void {
+  if (!snap) return;
+  const model = document.getElementById('model') as HTMLSelectElement;
+  model.replaceChildren(
+    ...snap.models.map((id) => {
+      const why = snap!.unavailable[id];
+      return h('option', { value: id }, why ? `${id} (${why})` : id);
+    }),
+  );
+  model.value = snap.model;
+  (document.getElementById('mode') as HTMLSelectElement).value = snap.mode;
+  (document.getElementById('attach') as HTMLInputElement).checked = snap.attachSelection;
+  const busy = streaming();
+  (document.getElementById('send') as HTMLButtonElement).disabled = busy;
+  (document.getElementById('stop') as HTMLButtonElement).disabled = !busy;
+  (document.getElementById('retry') as HTMLButtonElement).disabled = busy || snap.turns.length === 0;
+  const turns = document.getElementById('turns')!;
+  turns.replaceChildren(...snap.turns.map(renderTurn));
+  if (snap.turns.length === 0) turns.append(h('p', { class: 'empty' }, 'Ask anything. Answers stream through the StreamFix gateway; JSON mode repairs the answer.'));
+  turns.scrollTop = turns.scrollHeight;
+}
+
+function renderTurn(t: ChatTurn): HTMLElement {
+  const el = h('div', { class: `turn ${t.state}`, 'data-turn': String(t.id) });
+  const meta = `${t.model} · ${t.mode === 'json' ? 'JSON' : 'answer'}`;
+  el.append(h('div', { class: 'prompt' }, h('span', { class: 'who' }, 'You'), t.prompt));
+  if (t.context) el.append(h('div', { class: 'context' }, `with the selection from ${t.context.file} (${t.context.text.length} characters)`));
+  const thinking = h('details', { class: 'thinking' }, h('summary', {}, 'Thinking'), h('pre', { class: 'reasoning' }, t.reasoning));
+  if (!t.reasoning) thinking.hidden = true;
+  const answer = h('div', { class: 'answer', 'aria-label': `Answer from ${meta}` });
+  fillAnswer(answer, t);
+  el.append(h('div', { class: 'meta' }, meta), thinking, answer);
+  const foot = h('div', { class: 'foot' });
+  if (t.state === 'streaming') foot.append(h('span', { class: 'state' }, 'streaming…'));
+  if (t.state === 'stopped') foot.append(h('span', { class: 'state' }, 'stopped'));
+  if (t.badge && t.requestId) foot.append(h('button', { class: 'badge', 'data-artifact': t.requestId, title: 'Open this request in the artifact inspector' }, t.badge));
+  else if (t.requestId && t.state !== 'streaming') foot.append(h('button', { class: 'link', 'data-artifact': t.requestId }, 'artifact'));
+  if (foot.childElementCount > 0) el.append(foot);
+  if (t.error) {
+    const err = h('div', { class: 'error', role: 'alert' }, h('span', { class: 'message' }, t.error.message));
+    for (const a of t.error.actions) err.append(h('button', { 'data-fix': a }, FIX_LABELS[a]));
+    el.append(err);
+  }
+  return el;
+}
+
+/** JSON answers show as one JSON code block; others as markdown, each code block with its buttons. */
+function fillAnswer(answer: HTMLElement, t: ChatTurn): void {
+  const source = t.mode === 'json' ? '```json\n' + t.answer + '\n```' : t.answer;
+  answer.innerHTML = md.render(source);
+  for (const pre of Array.from(answer.querySelectorAll('pre'))) {
+    const wrap = h('div', { class: 'code' });
+    pre.replaceWith(wrap);
+    const tools = h('div', { class: 'code-tools' }, h('button', { 'data-copy': '', title: 'Copy' }, 'Copy'), h('button', { 'data-insert': '', title: 'Insert at the cursor' }, 'Insert'));
+    wrap.append(tools, pre);
+  }
+}
+
+function applyDelta(turnId: number, content?: string, reasoning?: string): void {
+  const t = snap?.turns.find((x) => x.id === turnId);
+  const el = document.querySelector(`.turn[data-turn="${turnId}"]`);
+  if (!t || !el) return;
+  if (content) {
+    t.answer += content;
+    fillAnswer(el.querySelector('.answer') as HTMLElement, t);
+  }
+  if (reasoning) {
+    t.reasoning += reasoning;
+    const details = el.querySelector('.thinking') as HTMLDetailsElement;
+    details.hidden = false;
+    details.querySelector('.reasoning')!.textContent = t.reasoning;
+  }
+  const turns = document.getElementById('turns')!;
+  turns.scrollTop = turns.scrollHeight;
+}
+
+window.addEventListener('message', (e: MessageEvent<ChatToWebview>) => {
+  const m = e.data;
+  if (m.type === 'snapshot') {
+    snap = m.snapshot;
+    render();
+  } else if (m.type === 'delta') {
+    applyDelta(m.turnId, m.content, m.reasoning);
+  }
+});
+
+buildChrome(document.getElementById('app')!);
+post({ type: 'ready' });

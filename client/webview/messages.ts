@@ -1,0 +1,88 @@
+/**
+ * Every message between the extension and its webviews (StreamFix Chat, the artifact inspector), typed
+ * once here: both the extension side and the webview scripts import these types. No `vscode` and no DOM
+ * import, so both sides (and plain mocha) compile it.
+ */
+import type { Artifact } from '../../shared/protocol';
+
+export type ChatMode = 'answer' | 'json';
+
+/** The action that fixes an error shown in the conversation. */
+export type FixAction = 'setKey' | 'restartDaemon' | 'retry';
+
+export interface ChatError {
+  message: string;
+  actions: FixAction[];
+}
+
+/** One turn: the user's prompt (with the attached selection, if any) and the assistant's answer. */
+export interface ChatTurn {
+  id: number;
+  prompt: string;
+  /** The editor selection sent as context with this prompt. */
+  context?: { file: string; text: string };
+  model: string;
+  mode: ChatMode;
+  answer: string;
+  reasoning: string;
+  state: 'streaming' | 'done' | 'stopped' | 'error';
+  requestId?: string;
+  /** "repaired: 2 trailing commas, 1 unquoted key", from the artifact's repairs (JSON mode). */
+  badge?: string;
+  status?: string;
+  error?: ChatError;
+}
+
+/** What the chat view shows; also what is kept in workspace state (streaming turns are saved as stopped). */
+export interface ChatSnapshot {
+  turns: ChatTurn[];
+  model: string;
+  mode: ChatMode;
+  models: string[];
+  /** Models in the list that cannot answer now, with why ("needs an OpenRouter API key"). */
+  unavailable: Record<string, string>;
+  attachSelection: boolean;
+}
+
+export type ChatToWebview =
+  | { type: 'snapshot'; snapshot: ChatSnapshot }
+  | { type: 'delta'; turnId: number; content?: string; reasoning?: string };
+
+export type ChatFromWebview =
+  | { type: 'ready' }
+  | { type: 'send'; prompt: string }
+  | { type: 'stop' }
+  | { type: 'retry' }
+  | { type: 'newConversation' }
+  | { type: 'setModel'; model: string }
+  | { type: 'setMode'; mode: ChatMode }
+  | { type: 'setAttach'; attach: boolean }
+  | { type: 'copy'; text: string }
+  | { type: 'insert'; text: string }
+  | { type: 'openArtifact'; id: string }
+  | { type: 'fix'; action: FixAction };
+
+/** One repair or stripped span placed in the raw content, for highlighting. */
+export interface InspectorMark {
+  kind: string;
+  offset: number;
+  length: number;
+  label: string;
+  replacement?: string;
+  /** 'repair' or 'stripped'. */
+  what: 'repair' | 'stripped';
+}
+
+export interface InspectorView {
+  artifact: Artifact;
+  /** The raw content as shown (capped for large artifacts) and how much was left out. */
+  shownRaw: string;
+  omittedChars: number;
+  marks: InspectorMark[];
+}
+
+export type InspectorToWebview = { type: 'show'; view: InspectorView } | { type: 'notice'; text: string };
+
+export type InspectorAction = 'copyRepaired' | 'diff' | 'copyCurl' | 'replay';
+
+export type InspectorFromWebview = { type: 'ready' } | { type: 'action'; action: InspectorAction } | { type: 'openArtifact'; id: string };
