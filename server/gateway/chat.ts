@@ -13,7 +13,7 @@ import { rewriteCompletion } from './completion';
 import type { AbortReason, GatewayContext } from './context';
 import { GatewayError, upstreamErrorMessage } from './errors';
 import { EMPTY_OUTCOME, RequestRecord, type RecordOutcome } from './record';
-import { sseData } from './sse';
+import { createBoundaryTracker, sseData } from './sse';
 import { requestSchemas, schemaPolicy, SCHEMA_HEADER, type RequestSchemas } from './schema';
 import { checkAnswer, checkCompletion } from './schemaCheck';
 import { ReadRewriter, StreamRewriter } from './streamRewrite';
@@ -278,6 +278,8 @@ async function streamResponse(call: ChatCall, chat: ChatRequest, upstream: Upstr
 
   const rw = new StreamRewriter(chat.mode, { onRepair: (r, i) => onRepair(call, r, i) }, ctx.engine);
   const reader = new ReadRewriter(rw);
+  // passthrough forwards raw bytes: an end or an error inside an upstream event first closes the event
+  const boundary = passthrough ? createBoundaryTracker() : null;
   let engineFailed = false;
   // Events decided from one upstream read arrived together and leave together: one write (one
   // syscall) per read, never held back for a later one.
@@ -301,7 +303,10 @@ async function streamResponse(call: ChatCall, chat: ChatRequest, upstream: Upstr
         record.markFirstByte();
         if (record.upstreamChunks === 0) ctx.metrics.observeTtfb((record.ttfbMs ?? 0) / 1000);
         record.upstreamChunks++;
-        if (passthrough && !send(buf)) await drained(res);
+        if (boundary !== null) {
+          boundary.push(buf);
+          if (!send(buf)) await drained(res);
+        }
         const t = performance.now();
         const sent = reader.read(buf);
         const spent = performance.now() - t;
@@ -311,7 +316,7 @@ async function streamResponse(call: ChatCall, chat: ChatRequest, upstream: Upstr
         // the client is gone: stop reading; the catch below records it and the abort ends the upstream
         if (res.destroyed) throw new Error('client disconnected');
       }
-      const last = reader.end();
+      const last = reader.end() + (boundary?.closer() ?? '');
       if (last !== '' && !send(last, reader.events)) await drained(res);
     } catch (e) {
       if (e instanceof StreamFixError) {
@@ -329,7 +334,7 @@ async function streamResponse(call: ChatCall, chat: ChatRequest, upstream: Upstr
       const message = why === 'shutdown' ? 'The gateway is shutting down; the stream was cut' : `Upstream stream failed: ${(e as Error).message}`;
       record.fail('UPSTREAM_ERROR', message, { code: why === 'shutdown' ? 'shutdown' : 'upstream_error' });
       ctx.metrics.onUpstreamError(why === 'shutdown' ? 'shutdown' : 'stream_error');
-      if (!res.destroyed) await write(errorChunk(message, why === 'shutdown' ? 'shutdown' : 'upstream_error'));
+      if (!res.destroyed) await write((boundary?.closer() ?? '') + errorChunk(message, why === 'shutdown' ? 'shutdown' : 'upstream_error'));
     }
   } finally {
     if (holding) heldHeaders.delete(res);

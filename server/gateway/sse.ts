@@ -41,6 +41,7 @@ export interface SseDecoder {
 export const MAX_SSE_EVENT_BYTES = 8 * 1024 * 1024;
 
 const LF = 0x0a;
+const CR = 0x0d;
 const DATA_PREFIX = 'data: ';
 
 /**
@@ -54,18 +55,36 @@ const DATA_PREFIX = 'data: ';
  * kept for the next one. The first CR seen (CRLF or CR line ends) hands the whole stream to the parser
  * from there on.
  */
-export function createSseDecoder(sink: SseSink): SseDecoder {
+/** `maxEventLength`: the longest event kept, in characters (tests use a small one). */
+export function createSseDecoder(sink: SseSink, maxEventLength = MAX_SSE_EVENT_BYTES): SseDecoder {
   // Holds the bytes of a multi-byte character cut by a chunk boundary until its rest arrives.
   // ignoreBOM: the decoder may first be used mid-stream (ASCII reads bypass it), where a U+FEFF is text;
   // a BOM at the very start is dropped below instead.
   // Made at the first read that needs it: most streams are pure ASCII and never do.
   let decoder: InstanceType<typeof TextDecoder> | null = null;
   let first = true;
+  // An event over MAX_SSE_EVENT_BYTES is skipped, not fatal: the text up to its blank line is dropped
+  // (counted as malformed) and the stream goes on. The parser stops itself at its buffer limit; it is
+  // reset and `skip` drops the rest of the event.
+  const skip = createEventSkipper();
+  // the text last fed to the parser, to its end: the line ends it ends with count towards the skip
+  let lastFed = '';
+  let lastFedEnd = 0;
   const parser = createParser({
-    onEvent: (e) => sink.onEvent(e.data, e.event),
+    onEvent: (e) => {
+      // one read can bring a whole over-long event, which the parser's buffer limit never sees
+      if (e.data.length > maxEventLength) sink.onMalformed(overLong(maxEventLength));
+      else sink.onEvent(e.data, e.event);
+    },
     onComment: (c) => sink.onComment(c),
-    onError: (e) => sink.onMalformed(e.message),
-    maxBufferSize: MAX_SSE_EVENT_BYTES,
+    onError: (e) => {
+      if (e.type === 'max-buffer-size-exceeded') {
+        parser.reset();
+        skip.start(lastFed, lastFedEnd);
+        sink.onMalformed(overLong(maxEventLength));
+      } else sink.onMalformed(e.message);
+    },
+    maxBufferSize: maxEventLength,
   });
   const onDataLine = sink.onDataLine?.bind(sink);
   const onParsed = sink.onParsed?.bind(sink);
@@ -78,7 +97,16 @@ export function createSseDecoder(sink: SseSink): SseDecoder {
 
   const feed = (text: string, start: number, end: number) => {
     onParsed?.(text, start, end);
-    parser.feed(start === 0 && end === text.length ? text : text.slice(start, end));
+    let from = start;
+    if (skip.active) {
+      from = skip.scan(text, start, end);
+      if (from < 0) return;
+    }
+    if (from < end) {
+      lastFed = text;
+      lastFedEnd = end;
+      parser.feed(from === 0 && end === text.length ? text : text.slice(from, end));
+    }
   };
 
   return {
@@ -129,13 +157,19 @@ export function createSseDecoder(sink: SseSink): SseDecoder {
         return;
       }
       let at = 0;
+      if (skip.active) {
+        // the rest of an over-long event: dropped up to its blank line (cut from the output)
+        const e = skip.scan(text, 0, text.length);
+        at = e < 0 ? text.length : e;
+        if (at > 0) onParsed!(text, 0, at);
+      }
       for (;;) {
         const nl = text.indexOf('\n', at);
         if (nl < 0) break;
         if (text.charCodeAt(nl + 1) === LF) {
           // a one-line event (or, when nl === at, an empty line: nothing to dispatch)
           const end = nl + 2;
-          if (nl > at && !(text.startsWith(DATA_PREFIX, at) && onDataLine!(text, at, end))) feed(text, at, end);
+          if (nl > at && !(end - at - 8 <= maxEventLength && text.startsWith(DATA_PREFIX, at) && onDataLine!(text, at, end))) feed(text, at, end);
           at = end;
           continue;
         }
@@ -148,12 +182,13 @@ export function createSseDecoder(sink: SseSink): SseDecoder {
       state.consumed = at;
       if (at < text.length) {
         carry = text.slice(at);
-        if (carry.length > MAX_SSE_EVENT_BYTES) {
-          // a runaway line: the parser reports it (max buffer size) and owns the stream from here on
-          split = false;
+        if (carry.length > maxEventLength) {
+          // a runaway event: skipped to its blank line, reported once, and the stream goes on
           carry = '';
           state.consumed = text.length;
-          feed(text, at, text.length);
+          onParsed!(text, at, text.length);
+          skip.start(text, text.length);
+          sink.onMalformed(overLong(maxEventLength));
         }
       }
     },
@@ -174,6 +209,55 @@ export function createSseDecoder(sink: SseSink): SseDecoder {
  * bytes did not all arrive), which TextDecoder keeps for the next read. May say true for a sequence the
  * decoder already rejected; that only sends the next read through the decoder, which is always right.
  */
+function overLong(max: number): string {
+  return `An SSE event longer than ${max} characters was skipped`;
+}
+
+/**
+ * Finds the end of an event being skipped: the blank line (two line ends in a row; a line end is LF,
+ * CR or CRLF) after the point where skipping started. Its state survives across reads, since the line
+ * ends can be cut between two of them.
+ */
+function createEventSkipper() {
+  let active = false;
+  // line ends seen in a row, and whether the last character was a CR (a LF right after it is the same end)
+  let ends = 0;
+  let cr = false;
+  return {
+    get active() {
+      return active;
+    },
+    /** Skips from `text[end]` on; the line ends just before it count (the event may have ended there,
+     * its last blank line still undecided by the parser). */
+    start(text: string, end: number) {
+      active = true;
+      ends = 0;
+      cr = false;
+      let i = end;
+      while (i > 0 && (text.charCodeAt(i - 1) === LF || text.charCodeAt(i - 1) === CR)) i--;
+      if (i < end) this.scan(text, i, end);
+    },
+    /** Where the text after the skipped event starts in `text[from, to)`, or -1 when all of it is skipped. */
+    scan(text: string, from: number, to: number): number {
+      for (let i = from; i < to; i++) {
+        const c = text.charCodeAt(i);
+        if (c === LF && cr) cr = false;
+        else if (c === LF || c === CR) {
+          cr = c === CR;
+          if (++ends === 2) {
+            active = false;
+            return i + 1;
+          }
+        } else {
+          ends = 0;
+          cr = false;
+        }
+      }
+      return -1;
+    },
+  };
+}
+
 export function endsInsideCharacter(bytes: Uint8Array): boolean {
   const n = bytes.length;
   for (let back = 1; back <= 3 && back <= n; back++) {
@@ -191,4 +275,31 @@ export function sseData(data: string): string {
 
 export function sseComment(text: string): string {
   return `: ${text}\n\n`;
+}
+
+/**
+ * Whether the bytes forwarded so far end between two events. Passthrough forwards the upstream's bytes
+ * as they come, so a stream that fails or ends inside an event leaves the client in the middle of it:
+ * `closer()` is what ends that event (and its line), so the gateway's own error event after it parses.
+ */
+export function createBoundaryTracker() {
+  // the last (up to) four bytes forwarded: enough to count the line ends they end with (CRLF CRLF)
+  let tail: number[] = [LF, LF];
+  return {
+    push(bytes: Uint8Array): void {
+      const n = bytes.length;
+      if (n >= 4) tail = [bytes[n - 4]!, bytes[n - 3]!, bytes[n - 2]!, bytes[n - 1]!];
+      else if (n > 0) tail = [...tail, ...bytes].slice(-4);
+    },
+    /** '' at an event boundary; else the line ends that close the event. */
+    closer(): string {
+      let i = tail.length;
+      while (i > 0 && (tail[i - 1] === LF || tail[i - 1] === CR)) i--;
+      let ends = 0;
+      for (let k = i; k < tail.length; k++) if (!(tail[k] === LF && tail[k - 1] === CR && k > i)) ends++;
+      if (ends >= 2) return '';
+      if (ends === 1) return tail[tail.length - 1] === CR ? '\r\n' : '\n';
+      return '\n\n';
+    },
+  };
 }

@@ -134,3 +134,53 @@ describe('gateway/sse', () => {
     assert.equal(sseData('{"x":1}'), 'data: {"x":1}\n\n');
   });
 });
+
+describe('gateway/sse: an event over the length limit', () => {
+  const MAX = 16;
+  const long = 'x'.repeat(40);
+  const want = { events: ['{"a":1}', '{"b":2}', '[DONE]'], comments: ['c'], malformed: ['An SSE event longer than 16 characters was skipped'] };
+
+  function decode(pieces: Buffer[], fast: boolean) {
+    const events: string[] = [];
+    const comments: string[] = [];
+    const malformed: string[] = [];
+    const spans: string[] = [];
+    const d = createSseDecoder(
+      {
+        onEvent: (e) => events.push(e),
+        onComment: (c) => comments.push(c),
+        onMalformed: (m) => malformed.push(m),
+        ...(fast ? { onDataLine: () => false, onParsed: (t: string, s: number, e: number) => spans.push(t.slice(s, e)) } : {}),
+      },
+      MAX,
+    );
+    for (const p of pieces) d.push(p);
+    d.end();
+    return { r: { events, comments, malformed }, spans: spans.join('') };
+  }
+
+  for (const [name, eol] of [
+    ['LF', '\n'],
+    ['CRLF', '\r\n'],
+    ['CR', '\r'],
+  ] as const) {
+    const text = [`data: {"a":1}`, '', `data: ${long}`, `data: ${long}`, '', ': c', '', 'data: {"b":2}', '', 'data: [DONE]', '', ''].join(eol);
+    const bytes = Buffer.from(text);
+    for (const fast of [false, true]) {
+      it(`skips it to its blank line and goes on (${name} line ends, ${fast ? 'fast split' : 'parser'}), at every split`, () => {
+        for (let i = 0; i <= bytes.length; i++) {
+          assert.deepEqual(decode([bytes.subarray(0, i), bytes.subarray(i)], fast).r, want, `split at ${i}`);
+        }
+      });
+    }
+  }
+
+  it('hands every character, the skipped ones included, to onParsed (so a rewriter cuts them from its output)', () => {
+    const text = `data: {"a":1}\n\ndata: ${long}\n\n: c\n\ndata: {"b":2}\n\ndata: [DONE]\n\n`;
+    const bytes = Buffer.from(text);
+    for (let i = 0; i <= bytes.length; i++) {
+      // (end() feeds a last blank line of its own, for an event that lacked one)
+      assert.equal(decode([bytes.subarray(0, i), bytes.subarray(i)], true).spans, text + '\n\n', `split at ${i}`);
+    }
+  });
+});
