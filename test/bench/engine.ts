@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildCorpus, heldOutCorpus, heldOutSeed } from './corpus';
 import { type CorrectnessResult, describeFailure, runCorrectness } from './correctness';
+import { runFirstByte } from './firstByte';
 import { runStreaming } from './streaming';
 import { runThroughput } from './throughput';
 
@@ -42,6 +43,8 @@ export async function runEngineBench(outDir: string): Promise<string> {
   const throughput = await runThroughput(log);
   log('streaming cost…');
   const streaming = await runStreaming(log, throughput.jsonParseMbps);
+  log('first output byte of prose-started text…');
+  const firstByte = await runFirstByte(log);
   log('correctness on the corpus…');
   const correctness = runCorrectness(buildCorpus());
   const seed = heldOutSeed();
@@ -106,6 +109,10 @@ export async function runEngineBench(outDir: string): Promise<string> {
     `### Streaming cost`,
     ``,
     streaming.markdown,
+    ``,
+    `### Streaming: the first output byte of prose-started text`,
+    ``,
+    firstByte,
     ``,
     `### Goals`,
     ``,

@@ -13,7 +13,7 @@ import { deepEqual } from './corpus';
 import { makeDocument } from './docs';
 import { bytes, collect, fmt, fmtMs, mbps, table, timeMedian, timeOnce } from './measure';
 
-const CHUNK = 16;
+export const CHUNK = 16;
 /** A competitor whose extrapolated run at the next size would take longer than this is skipped. */
 const SKIP_ABOVE_MS = 20_000;
 
@@ -26,7 +26,7 @@ interface Doc {
 
 /** 16-character chunks that never split a surrogate pair: a model stream delivers whole code points,
  * and a Node stream (jsonrepair/stream) would turn half a pair into U+FFFD. */
-function chunked(text: string): string[] {
+export function chunked(text: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < text.length; ) {
     let end = Math.min(i + CHUNK, text.length);
