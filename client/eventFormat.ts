@@ -30,6 +30,10 @@ export function formatEvent(e: GatewayEvent): { level: LogLevelName; line: strin
           `reasoning ${e.reasoningBytes} bytes, first byte ${ms(t.ttfbMs)}, total ${ms(t.totalMs)}, added ${ms(t.addedMs)}`,
       };
     }
+    case 'breaker': {
+      const retry = e.retryAfterSeconds === null ? '' : `, probe in ${e.retryAfterSeconds} s`;
+      return { level: e.state === 'open' ? 'warn' : 'info', line: `circuit breaker for ${e.model}: ${e.previous} -> ${e.state} (${e.reason})${retry}` };
+    }
     default: {
       const unknown = e as { type?: unknown };
       return { level: 'warn', line: `unknown gateway event ${String(unknown.type)}` };

@@ -6,6 +6,7 @@
 import type { RepairOptions } from '../shared/engine';
 import type { GatewayInfo } from '../shared/protocol';
 import { startDemoUpstream, type DemoUpstream } from './demo/server';
+import { DEFAULT_BREAKER } from './gateway/breaker';
 import { ArtifactStore } from './gateway/artifacts';
 import { ConfigError, DEFAULT_PORT, OPENROUTER_BASE_URL, parseDaemonArgs, type DaemonConfig } from './gateway/config';
 import { EventHub } from './gateway/events';
@@ -27,6 +28,9 @@ export interface DaemonOptions extends Partial<DaemonConfig> {
   demoChunkSize?: number;
   /** Engine limits for the gateway's repairs. */
   engine?: RepairOptions;
+  /** The model health window (default 10 min) and the clock breakers and health read (tests fake it). */
+  healthWindowMs?: number;
+  clock?: () => number;
 }
 
 export interface Daemon {
@@ -58,6 +62,7 @@ export function resolveConfig(o: DaemonOptions): DaemonConfig {
     mode: o.mode ?? 'auto',
     logLevel: o.logLevel ?? 'info',
     schemaPolicy: o.schemaPolicy ?? 'report',
+    breaker: { ...DEFAULT_BREAKER, ...o.breaker },
     lsp: o.lsp ?? null,
   };
 }
@@ -93,6 +98,9 @@ export async function startDaemon(opts: DaemonOptions = {}): Promise<Daemon> {
       upstreamOptions: opts.upstreamOptions,
       engine: opts.engine,
       schemaPolicy: config.schemaPolicy,
+      breaker: config.breaker,
+      healthWindowMs: opts.healthWindowMs,
+      clock: opts.clock,
     });
   } catch (e) {
     events.close();

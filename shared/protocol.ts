@@ -79,7 +79,37 @@ export type GatewayEvent =
       repairs: number;
       reasoningBytes: number;
       timings: Artifact['timings'];
+    }
+  /** A model's circuit breaker changed state; `id` is the request whose outcome (or arrival, for
+   * half-open) moved it. */
+  | {
+      type: 'breaker';
+      seq: number;
+      id: string;
+      time: string;
+      upstream: string;
+      model: string;
+      previous: BreakerState;
+      state: BreakerState;
+      reason: string;
+      retryAfterSeconds: number | null;
     };
+
+/** A circuit breaker's state (server/gateway/breaker.ts). */
+export type BreakerState = 'closed' | 'open' | 'half_open';
+
+/** One model in GET /v1/streamfix/models: its answers over the health window, and its breaker. */
+export interface ModelHealthEntry {
+  model: string;
+  requests: number;
+  repairs: number;
+  repairsPerRequest: number;
+  failedRate: number;
+  truncatedRate: number;
+  schemaFailures: number;
+  upstreamErrors: number;
+  circuit: { state: BreakerState; consecutiveFailures: number; retryAfterSeconds: number | null };
+}
 
 // ---- custom LSP messages (server = daemon, client = extension) ----
 

@@ -96,10 +96,13 @@ export async function handleChat(call: ChatCall): Promise<void> {
   const headers = upstreamHeaders(req, ctx, chat.stream ? 'text/event-stream' : 'application/json');
 
   ctx.events.publish({ type: 'started', id: record.id, model: chat.model, mode: chat.mode, stream: chat.stream });
+  const gate = ctx.breakers.admit(record.id, ctx.upstream.baseUrl, chat.model);
+  if (gate.open) return circuitOpen(call, gate.message, gate.retryAfterSeconds);
   let upstream: UpstreamResponse;
   try {
     upstream = await ctx.upstream.request({ method: 'POST', path: '/chat/completions', headers, body: chat.text, signal: call.abort.signal });
   } catch (e) {
+    gate.done(reasonOf(call.abort.signal) ? 'aborted' : 'error');
     if (reasonOf(call.abort.signal)) {
       record.fail('CLIENT_ABORTED', 'The client disconnected before the upstream answered');
       finish(call, EMPTY_OUTCOME, 499);
@@ -112,8 +115,18 @@ export async function handleChat(call: ChatCall): Promise<void> {
     return sendJson(res, err.status, { ...call.baseHeaders }, JSON.stringify(err.toBody()));
   }
 
+  gate.done(upstream.status);
   if (upstream.status < 200 || upstream.status >= 300) return forwardUpstreamError(call, upstream);
   return chat.stream ? streamResponse(call, chat, upstream) : completeResponse(call, chat, upstream);
+}
+
+/** The model's breaker is open: an immediate 503 saying when to come back. */
+function circuitOpen(call: ChatCall, message: string, retryAfterSeconds: number): void {
+  const err = new GatewayError(503, 'circuit_open', message);
+  call.record.fail('UPSTREAM_ERROR', message, { status: 503, code: 'circuit_open' });
+  call.ctx.metrics.onUpstreamError('circuit_open');
+  finish(call, EMPTY_OUTCOME, 503);
+  sendJson(call.res, 503, { ...call.baseHeaders, 'retry-after': String(retryAfterSeconds) }, JSON.stringify(err.toBody()));
 }
 
 function sendJson(res: ServerResponse, status: number, headers: Record<string, string | string[]>, body: string): void {
@@ -392,6 +405,7 @@ function finish(call: ChatCall, outcome: RecordOutcome, _httpStatus: number): Ar
     });
     ctx.metrics.onRequest(record.model, record.mode, artifact.status);
     if (artifact.schema && !artifact.schema.valid) ctx.metrics.onSchemaFailure(record.model);
+    ctx.breakers.answered(ctx.upstream.baseUrl, artifact);
     if (artifact.status === 'TRUNCATED' || artifact.finishReason === 'length') ctx.metrics.onTruncation(record.model);
     ctx.log.info(`${record.id} ${record.model} ${record.mode}${record.stream ? ' stream' : ''} -> ${artifact.status} (${artifact.repairs.length} repairs, ${artifact.timings.totalMs.toFixed(1)} ms)`);
     return artifact.status;

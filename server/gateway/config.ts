@@ -5,6 +5,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { GatewayMode } from '../../shared/protocol';
+import { DEFAULT_BREAKER, type BreakerOptions } from './breaker';
 
 export const OPENROUTER_BASE_URL = 'https://openrouter.ai/api/v1';
 export const DEFAULT_PORT = 8787;
@@ -34,6 +35,8 @@ export interface DaemonConfig {
   logLevel: LogLevel;
   /** What a request without x-streamfix-schema gets: report schema failures, or also coerce. */
   schemaPolicy: SchemaPolicy;
+  /** Circuit breaker thresholds (breaker.ts). */
+  breaker: BreakerOptions;
   /** Started by an LSP client (--stdio / --node-ipc): stdout may be the LSP pipe, so log to stderr. */
   lsp: 'stdio' | 'node-ipc' | null;
 }
@@ -55,6 +58,10 @@ export const USAGE = `Usage: streamfix-daemon [options]
   --demo                  use the embedded demo upstream even when a key is set
   --demo-delay-ms <n>     pause between demo chunks (default 30)
   --schema <p>            JSON Schema policy: report | coerce (env STREAMFIX_SCHEMA, default report)
+  --breaker-failures <n>  consecutive upstream failures that open a model's circuit breaker (default 5; 0 = off)
+  --breaker-window-ms <n> ... within this many milliseconds (default 60000)
+  --breaker-cooldown-ms <n>  how long an open breaker refuses before one probe (default 30000)
+  --breaker-failed-rate <r>  also open when a model's share of FAILED answers passes r, 0-1 (default off)
   --log-level <l>         silent | error | warn | info | debug (env STREAMFIX_LOG_LEVEL, default info)
 
 The OpenRouter key comes from OPENROUTER_API_KEY. Without it and without --upstream, the embedded demo
@@ -73,6 +80,11 @@ function parsePort(value: string, what: string): number {
 
 function parseNonNegative(value: string, what: string): number {
   if (!/^\d+$/.test(value)) throw new ConfigError(`${what} must be a whole number of milliseconds, got "${value}"`);
+  return Number(value);
+}
+
+function parseCount(value: string, what: string): number {
+  if (!/^\d+$/.test(value)) throw new ConfigError(`${what} must be a whole number, got "${value}"`);
   return Number(value);
 }
 
@@ -119,7 +131,7 @@ export function parseDaemonArgs(argv: string[], env: NodeJS.ProcessEnv): DaemonC
   const origins: string[] = [];
   let demoFlag = false;
   let lsp: DaemonConfig['lsp'] = null;
-  const valued = new Set(['--port', '--host', '--upstream', '--data-dir', '--token', '--allowed-origin', '--mode', '--demo-delay-ms', '--log-level', '--schema']);
+  const valued = new Set(['--port', '--host', '--upstream', '--data-dir', '--token', '--allowed-origin', '--mode', '--demo-delay-ms', '--log-level', '--schema', '--breaker-failures', '--breaker-window-ms', '--breaker-cooldown-ms', '--breaker-failed-rate']);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const eq = arg.indexOf('=');
@@ -167,6 +179,16 @@ export function parseDaemonArgs(argv: string[], env: NodeJS.ProcessEnv): DaemonC
   const schemaText = pick('--schema', 'STREAMFIX_SCHEMA') ?? 'report';
   if (!(SCHEMA_POLICIES as readonly string[]).includes(schemaText)) throw new ConfigError(`schema policy must be one of ${SCHEMA_POLICIES.join(', ')}, got "${schemaText}"`);
 
+  const whole = (flag: string, fallback: number) => (flags.has(flag) ? parseNonNegative(flags.get(flag)!, flag) : fallback);
+  const rateText = flags.get('--breaker-failed-rate');
+  if (rateText !== undefined && !(/^(0|1|0?\.\d+|1\.0*)$/.test(rateText))) throw new ConfigError(`--breaker-failed-rate must be a number from 0 to 1, got "${rateText}"`);
+  const breaker: BreakerOptions = {
+    failures: flags.has('--breaker-failures') ? parseCount(flags.get('--breaker-failures')!, '--breaker-failures') : DEFAULT_BREAKER.failures,
+    windowMs: whole('--breaker-window-ms', DEFAULT_BREAKER.windowMs),
+    cooldownMs: whole('--breaker-cooldown-ms', DEFAULT_BREAKER.cooldownMs),
+    failedRate: rateText === undefined ? DEFAULT_BREAKER.failedRate : Number(rateText),
+  };
+
   const delayText = flags.get('--demo-delay-ms');
   const demoDelayMs = delayText === undefined ? 30 : parseNonNegative(delayText, '--demo-delay-ms');
 
@@ -198,6 +220,7 @@ export function parseDaemonArgs(argv: string[], env: NodeJS.ProcessEnv): DaemonC
     mode: modeText as GatewayMode,
     logLevel,
     schemaPolicy: schemaText as SchemaPolicy,
+    breaker,
     lsp,
   };
 }

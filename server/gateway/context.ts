@@ -2,6 +2,7 @@
 import type { RepairOptions } from '../../shared/engine';
 import type { GatewayMode } from '../../shared/protocol';
 import type { ArtifactStore } from './artifacts';
+import type { Breakers } from './breaker';
 import type { EventHub } from './events';
 import type { Logger } from './log';
 import type { SchemaCache, SchemaPolicy } from './schema';
@@ -31,6 +32,8 @@ export interface GatewayContext {
   /** Compiled JSON Schemas of requests, and what a request without x-streamfix-schema gets. */
   schemas: SchemaCache;
   schemaPolicy: SchemaPolicy;
+  /** Circuit breakers per upstream and model, with the per-model health they read. */
+  breakers: Breakers;
 }
 
 /** Why a request's AbortController fired. */

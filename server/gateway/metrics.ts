@@ -60,6 +60,7 @@ export class GatewayMetrics {
   private readonly reasoningBytes: Counter;
   private readonly truncations: Counter<'model'>;
   private readonly schemaFailures: Counter<'model'>;
+  private readonly circuitState: Gauge<'model'>;
   private readonly malformedLines: Counter;
   private readonly upstreamErrors: Counter<'status'>;
   private readonly activeStreams: Gauge;
@@ -107,6 +108,12 @@ export class GatewayMetrics {
     this.schemaFailures = new Counter({
       name: 'streamfix_schema_failures_total',
       help: 'Answers whose content or tool-call arguments did not match the request\'s JSON Schema, by model',
+      labelNames: ['model'],
+      registers,
+    });
+    this.circuitState = new Gauge({
+      name: 'streamfix_circuit_state',
+      help: "A model's circuit breaker: 0 closed, 1 half-open, 2 open (models whose breaker never moved are absent)",
       labelNames: ['model'],
       registers,
     });
@@ -163,6 +170,10 @@ export class GatewayMetrics {
 
   onSchemaFailure(model: string): void {
     this.schemaFailures.inc({ model: this.models.value(model) });
+  }
+
+  onCircuitState(model: string, state: 'closed' | 'half_open' | 'open'): void {
+    this.circuitState.set({ model: this.models.value(model) }, state === 'open' ? 2 : state === 'half_open' ? 1 : 0);
   }
 
   onMalformedLine(): void {

@@ -16,6 +16,8 @@ import type { EventHub } from './events';
 import type { Logger } from './log';
 import type { GatewayMetrics } from './metrics';
 import { RequestRecord } from './record';
+import { gatewayBreakers, type BreakerOptions } from './breaker';
+import { ModelHealth } from './modelHealth';
 import { SchemaCache, type SchemaPolicy } from './schema';
 import { checkRequest } from './security';
 import { Upstream, type UpstreamOptions } from './upstream';
@@ -42,6 +44,11 @@ export interface GatewayOptions {
   engine?: RepairOptions;
   /** What a request without x-streamfix-schema gets (default report). */
   schemaPolicy?: SchemaPolicy;
+  /** Circuit breaker thresholds (defaults: DEFAULT_BREAKER) and the health window (10 min). */
+  breaker?: Partial<BreakerOptions>;
+  healthWindowMs?: number;
+  /** Milliseconds now, for the breakers and the health window (tests pass a fake clock). */
+  clock?: () => number;
 }
 
 export interface Gateway {
@@ -93,6 +100,7 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     engine: opts.engine ?? {},
     schemas: new SchemaCache(),
     schemaPolicy: opts.schemaPolicy ?? 'report',
+    breakers: gatewayBreakers(opts.breaker, new ModelHealth(opts.healthWindowMs, opts.clock), opts, opts.clock),
   };
   const inflight = new Set<Inflight>();
   const startedAt = Date.now();
@@ -134,6 +142,10 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
       const a = opts.store.get(aid);
       if (!a) throw new GatewayError(404, 'not_found', `No artifact with id "${aid}" (artifacts are kept for the most recent requests only)`);
       return json(res, 200, base, a);
+    }
+    if (path === '/v1/streamfix/models') {
+      only('GET');
+      return json(res, 200, base, ctx.breakers.report(upstream.baseUrl));
     }
     if (path === '/v1/streamfix/results') {
       only('GET');

@@ -11,6 +11,15 @@ describe('client/eventFormat', () => {
     });
   });
 
+  it('logs a circuit breaker change, as a warning when it opens', () => {
+    const b = { ...base, type: 'breaker' as const, upstream: 'http://127.0.0.1:1/v1', model: 'm/x', previous: 'closed' as const, state: 'open' as const, reason: '5 consecutive failures', retryAfterSeconds: 30 };
+    assert.deepEqual(formatEvent(b), { level: 'warn', line: 'circuit breaker for m/x: closed -> open (5 consecutive failures), probe in 30 s' });
+    assert.deepEqual(formatEvent({ ...b, previous: 'half_open', state: 'closed', reason: 'probe answered 200', retryAfterSeconds: null }), {
+      level: 'info',
+      line: 'circuit breaker for m/x: half_open -> closed (probe answered 200)',
+    });
+  });
+
   it('logs the size of stripped reasoning', () => {
     assert.deepEqual(formatEvent({ ...base, type: 'reasoning', bytes: 120 }), { level: 'info', line: 'sfx_1 reasoning stripped: 120 bytes' });
   });

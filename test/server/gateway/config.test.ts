@@ -46,7 +46,20 @@ describe('gateway/config', () => {
     assert.equal(parseDaemonArgs(['--stdio', '--clientProcessId', '77'], {}).lsp, 'stdio');
   });
 
+  it('reads the schema policy and the circuit breaker thresholds, with their defaults', () => {
+    const d = parseDaemonArgs([], {});
+    assert.equal(d.schemaPolicy, 'report');
+    assert.deepEqual(d.breaker, { failures: 5, windowMs: 60000, cooldownMs: 30000, failedRate: null });
+    const c = parseDaemonArgs(['--schema', 'coerce', '--breaker-failures', '3', '--breaker-window-ms=5000', '--breaker-cooldown-ms', '1000', '--breaker-failed-rate', '0.25'], {});
+    assert.equal(c.schemaPolicy, 'coerce');
+    assert.deepEqual(c.breaker, { failures: 3, windowMs: 5000, cooldownMs: 1000, failedRate: 0.25 });
+    assert.equal(parseDaemonArgs([], { STREAMFIX_SCHEMA: 'coerce' }).schemaPolicy, 'coerce');
+  });
+
   const bad: [string[], RegExp][] = [
+    [['--schema', 'fix'], /schema policy must be one of report, coerce, got "fix"/],
+    [['--breaker-failures', '-1'], /--breaker-failures must be a whole number/],
+    [['--breaker-failed-rate', '1.5'], /--breaker-failed-rate must be a number from 0 to 1, got "1.5"/],
     [['--port', 'abc'], /--port must be a port number 0-65535, got "abc"/],
     [['--port', '70000'], /--port must be a port number/],
     [['--host', '0.0.0.0'], /--host must be a loopback address/],
