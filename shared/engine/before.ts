@@ -237,10 +237,12 @@ export abstract class BeforeScanner extends S.MachineState {
     this.stack.length = 0;
     this.stackVer++;
     this.candTopScalar = scalar;
+    this.candStart = o.seg.base + i;
     const leading = !this.anythingBefore && this.prosePos === null ? this.proseText : '';
     if (this.confirmNext && !scalar) {
       this.unconfirmed = false;
       this.valueSeen = true;
+      this.answerStart = this.candStart;
       this.finishProse();
     } else {
       this.unconfirmed = true;
@@ -263,6 +265,7 @@ export abstract class BeforeScanner extends S.MachineState {
     if (!this.unconfirmed) return;
     this.unconfirmed = false;
     this.valueSeen = true;
+    this.answerStart = this.candStart;
     this.o.out += this.o.cand ?? '';
     this.o.cand = null;
     for (const r of this.candRepairs) this.newRepairs.push(r);

@@ -29,6 +29,7 @@ export function createStreamRepairer(options?: RepairOptions): StreamRepairer {
     push: (chunk: string) => m.push(chunk),
     end: () => m.end(),
     view: () => m.view(),
+    tentative: () => m.tentative(),
     get emitted() {
       return m.emitted;
     },

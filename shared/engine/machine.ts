@@ -6,10 +6,11 @@
 import * as C from './chars';
 import { StreamFixError } from './errors';
 import { Finisher } from './finish';
+import { pickAnswer, type Region } from './answer';
 import { createReasoningScanner, type ReasoningScanner } from './reasoning';
 import { Segment } from './segment';
 import * as S from './state';
-import type { Position, RepairResult, StreamUpdate, Stripped, Repair } from './types';
+import type { Position, RepairOptions, RepairResult, StreamUpdate, Stripped, Repair } from './types';
 
 // Local bindings of the character codes (and of the state codes): read as plain constants on the hot
 // path, whether the engine runs bundled or module by module (where a namespace read goes through a getter).
@@ -50,6 +51,20 @@ const {
   CONFIRM_WINDOW,
   closerOf,
 } = S;
+const { isSpace } = C;
+
+/** A machine run over part of the text (held prose, see answer.ts): where it starts, and whether it
+ * stops at the end of its first value. It has no reasoning stage and holds nothing back. */
+interface Sub {
+  at: Position;
+  stopAfter: boolean;
+}
+
+/** Whether a run of content that starts with this character starts with prose (held until decided)
+ * rather than as JSON, a fence or a tag. */
+function startsProse(c: number): boolean {
+  return !(c === 123 || c === 91 || c === 96 || c === 60 || c === 34 || c === 39 || c === 45 || (c >= 48 && c <= 57) || c === 0x201c || c === 0x2018);
+}
 
 /** Pushes between two foldings of the recent output into the base (see MachineState.emittedBase).
  * Measured: with 512, a minor GC found megabytes of a rope's nodes alive and copied them (~7 ms pauses,
@@ -66,14 +81,45 @@ export class Machine extends Finisher {
   /** The reasoning stage in front of the scanners: reasoning blocks and harmony markers never reach
    * them; a `<` inside a value's string is text. */
   private readonly scan: ReasoningScanner = createReasoningScanner({
-    content: (seg) => this.process(seg),
+    content: (seg) => this.onContent(seg),
     reasoning: (t) => {
       this.reasoningOut += t;
     },
     span: (st) => this.onSpan(st),
     loneClose: (tag, at) => this.onLoneClose(tag, at),
-    literal: () => this.phase === P_VALUE && (!this.unconfirmed || this.vstate === V_STRING || this.vstate === V_ESCAPE || this.vstate === V_SQ_CLOSE),
+    literal: () =>
+      this.gathering
+        ? this.gDepth > 0 && this.gInString
+        : this.phase === P_VALUE && (!this.unconfirmed || this.vstate === V_STRING || this.vstate === V_ESCAPE || this.vstate === V_SQ_CLOSE),
   });
+
+  // ---- held prose (see answer.ts). A run of content (from the start, or after a reasoning span)
+  // that starts with prose is gathered here instead of scanned: a lone closing tag makes it reasoning,
+  // the end decides its answer. State surviving a push: whether the run's first character is still to
+  // come (and the spaces before it), the text gathered and where it starts, the closed runs.
+  private runOpen = true;
+  private runWs = '';
+  private runWsPos: Position | null = null;
+  private gathering = false;
+  private gatherText = '';
+  private gatherPos: Position = { offset: 0, line: 0, column: 0 };
+  // just enough JSON to know whether a `<` in gathered text is inside a string (as split.ts)
+  private gDepth = 0;
+  private gInString = false;
+  private gEscaped = false;
+  private readonly regions: Region[] = [];
+
+  constructor(
+    private readonly options: RepairOptions = {},
+    private readonly sub: Sub | null = null,
+  ) {
+    super(options);
+    if (sub) {
+      this.total = sub.at.offset;
+      this.lineEnd = sub.at.line;
+      this.colEnd = sub.at.column;
+    }
+  }
 
   // =====================================================================================
   // Public driver
@@ -90,11 +136,19 @@ export class Machine extends Finisher {
       throw this.failure;
     }
     try {
-      this.total += chunk.length;
-      this.scan.push(chunk);
-      this.lineEnd = this.scan.line;
-      this.colEnd = this.scan.column;
-      if (this.o.heldLength() > this.maxHoldBack || this.candRaw.length > this.maxHoldBack) {
+      if (this.sub) {
+        const seg = new Segment(chunk, this.total, this.lineEnd, this.colEnd);
+        this.total += chunk.length;
+        this.process(seg);
+        this.lineEnd = seg.line(chunk.length);
+        this.colEnd = seg.column(chunk.length);
+      } else {
+        this.total += chunk.length;
+        this.scan.push(chunk);
+        this.lineEnd = this.scan.line;
+        this.colEnd = this.scan.column;
+      }
+      if (this.o.heldLength() > this.maxHoldBack || this.candRaw.length > this.maxHoldBack || this.gatherText.length > this.maxHoldBack) {
         throw new StreamFixError('HOLDBACK_LIMIT', `More than maxHoldBack (${this.maxHoldBack}) characters are held back undecided`, this.total);
       }
     } catch (e) {
@@ -109,10 +163,13 @@ export class Machine extends Finisher {
     this.ended = true;
     if (this.failure) return this.failed(this.failure.code, this.failure.message, this.failure.offset);
     try {
-      this.scan.end();
+      if (!this.sub) this.scan.end();
+      this.flushRunWs();
+      this.closeRegion();
       const seg = new Segment('', this.total, this.lineEnd, this.colEnd);
       this.o.begin(seg, 0);
       this.finishInput();
+      if (this.regions.length > 0) this.decideRegions();
     } catch (e) {
       if (e instanceof StreamFixError) return this.failed(e.code, e.message, e.offset);
       throw e;
@@ -146,10 +203,13 @@ export class Machine extends Finisher {
 
   /** A reasoning block or a marker was removed at `st`: close what runs before it, then record it. */
   private onSpan(st: Stripped): void {
+    this.flushRunWs();
+    this.closeRegion();
     this.settle(st);
     if (this.phase === P_BEFORE) {
       this.finishProse();
       this.confirmNext = true;
+      this.runOpen = true;
     }
     this.stripped.push(st);
     this.newStripped.push(st);
@@ -158,13 +218,160 @@ export class Machine extends Finisher {
 
   /** A closing tag with no opening one: before the value, the prose before it was reasoning. */
   private onLoneClose(tag: string, at: Position): boolean {
+    if (this.gathering) {
+      const text = this.gatherText;
+      const lead = text.length - text.trimStart().length;
+      const seg = new Segment(text, this.gatherPos.offset, this.gatherPos.line, this.gatherPos.column);
+      const from = lead < text.length ? { offset: seg.base + lead, line: seg.line(lead), column: seg.column(lead) } : at;
+      this.strip('reasoning', from, text.slice(lead) + tag);
+      this.reasoningOut += text.trim();
+      this.gathering = false;
+      this.gatherText = '';
+      this.runOpen = true;
+      this.confirmNext = true;
+      return true;
+    }
     if (this.phase === P_AFTER || (this.phase === P_VALUE && !this.unconfirmed)) return false;
+    this.flushRunWs();
     this.settle(at);
     if (this.phase !== P_BEFORE) return false;
     this.tagPos = at;
     this.finishProse('reasoning', tag);
     this.confirmNext = true;
+    this.runOpen = true;
     return true;
+  }
+
+  /** Content from the reasoning stage: scanned, or gathered when its run starts with prose. */
+  private onContent(seg: Segment): void {
+    if (this.gathering) {
+      this.gather(seg.text);
+      return;
+    }
+    if (this.runOpen && this.phase === P_BEFORE) {
+      const t = seg.text;
+      let i = 0;
+      while (i < t.length && isSpace(t.charCodeAt(i))) i++;
+      if (i === t.length) {
+        // only spaces: the run's first character decides what they belong to
+        if (this.runWsPos === null) this.runWsPos = { offset: seg.base, line: seg.line0, column: seg.col0 };
+        this.runWs += t;
+        return;
+      }
+      this.runOpen = false;
+      if (startsProse(t.charCodeAt(i))) {
+        this.gathering = true;
+        this.gatherPos = this.runWsPos ?? { offset: seg.base, line: seg.line0, column: seg.col0 };
+        this.gatherText = '';
+        this.gDepth = 0;
+        this.gInString = false;
+        this.gEscaped = false;
+        const ws = this.runWs;
+        this.runWs = '';
+        this.runWsPos = null;
+        this.gather(ws + t);
+        return;
+      }
+      this.flushRunWs();
+    }
+    this.process(seg);
+  }
+
+  private flushRunWs(): void {
+    if (this.runWs === '') return;
+    const p = this.runWsPos!;
+    const ws = this.runWs;
+    this.runWs = '';
+    this.runWsPos = null;
+    this.process(new Segment(ws, p.offset, p.line, p.column));
+  }
+
+  private gather(t: string): void {
+    this.gatherText += t;
+    for (let i = 0; i < t.length; i++) {
+      const c = t.charCodeAt(i);
+      if (this.gInString) {
+        if (this.gEscaped) this.gEscaped = false;
+        else if (c === BACKSLASH) this.gEscaped = true;
+        else if (c === QUOTE || c === LF) this.gInString = false;
+      } else if (c === 123 || c === 91) this.gDepth++;
+      else if ((c === 125 || c === 93) && this.gDepth > 0) this.gDepth--;
+      else if (c === QUOTE && this.gDepth > 0) this.gInString = true;
+    }
+  }
+
+  /** The gathered run ends (a reasoning span or the end): kept, undecided, for decideRegions. */
+  private closeRegion(): void {
+    if (!this.gathering) return;
+    this.regions.push({ text: this.gatherText, at: this.gatherPos });
+    this.gathering = false;
+    this.gatherText = '';
+  }
+
+  /** A machine over part of the text, up to the end of its first value. */
+  private subRun = (text: string, at: Position) => {
+    const m = new Machine(this.options, { at, stopAfter: true });
+    m.push(text);
+    const r = m.end();
+    return { ...r, answerStart: m.answerStart, answerEnd: m.answerEnd, scanned: m.charsScanned };
+  };
+
+  /** The end: the held runs' answer goes out (unless a value after them already did), the rest of
+   * them is recorded as prose before the answer or trailing text after it. */
+  private decideRegions(): void {
+    const work = { scanned: 0 };
+    const pick = this.valueSeen ? null : pickAnswer(this.regions, this.subRun, work);
+    this.charsScanned += work.scanned;
+    this.regions.forEach((r, k) => {
+      if (pick === null || k !== pick.region) {
+        const after = pick === null ? this.valueSeen && r.at.offset > this.answerStart : k > pick.region;
+        this.stripRegion(r, 0, r.text.length, after ? 'trailing' : 'prose');
+        return;
+      }
+      const res = pick.res;
+      this.stripRegion(r, 0, pick.from, 'prose');
+      this.valueSeen = true;
+      this.answerStart = res.answerStart;
+      let json = res.json ?? '';
+      if (res.status === 'TRUNCATED') this.truncated = true;
+      for (const x of res.repairs) this.newRepairs.push(x);
+      for (const x of res.stripped) {
+        this.stripped.push(x);
+        this.newStripped.push(x);
+      }
+      // the text after the value: spaces alone at the end of the input stay (valid JSON byte for
+      // byte); anything else is trailing text
+      const rest = r.text.slice(pick.end);
+      const lead = rest.length - rest.trimStart().length;
+      if (lead === rest.length) {
+        if (r.at.offset + r.text.length === this.total) json += rest;
+      } else {
+        const seg = new Segment(r.text, r.at.offset, r.at.line, r.at.column);
+        const i = pick.end + lead;
+        this.stripTrailing({ offset: r.at.offset + i, line: seg.line(i), column: seg.column(i) }, r.text.slice(i));
+      }
+      this.o.out += json;
+    });
+    this.regions.length = 0;
+    this.stripped.sort((a, b) => a.offset - b.offset);
+  }
+
+  /** Record text [a, b) of a held run (without its outer spaces) as a stripped span. */
+  private stripRegion(r: Region, a: number, b: number, kind: 'prose' | 'trailing'): void {
+    const part = r.text.slice(a, b);
+    const lead = part.length - part.trimStart().length;
+    const body = part.slice(lead).trimEnd();
+    if (body === '') return;
+    const seg = new Segment(r.text, r.at.offset, r.at.line, r.at.column);
+    this.strip(kind, { offset: r.at.offset + a + lead, line: seg.line(a + lead), column: seg.column(a + lead) }, body);
+  }
+
+  /** The answer the held text would give if the stream ended now (null: none, or nothing held). */
+  tentative(): string | null {
+    if (this.valueSeen && !this.unconfirmed) return null;
+    const regions = this.gathering ? [...this.regions, { text: this.gatherText, at: this.gatherPos }] : this.regions;
+    if (regions.length === 0) return null;
+    return pickAnswer(regions, this.subRun, { scanned: 0 })?.json ?? null;
   }
 
   /** Bring the machine to a point where a span starting at `at` can be recorded in input order: a
@@ -285,6 +492,14 @@ export class Machine extends Finisher {
           this.o.emitFrom = i;
           this.o.pA = i;
         }
+      } else if (this.sub !== null && this.sub.stopAfter) {
+        // a sub-run that only looks for the value's extent: the text after it is not its business
+        this.answerEnd = seg.base + i;
+        if (this.o.pending) this.o.dropPending(i);
+        this.o.emitFrom = this.o.pA = len;
+        this.o.endSegment(len);
+        this.charsScanned += i - from;
+        return -1;
       } else {
         i = this.runAfter(s, i, len);
       }

@@ -89,6 +89,10 @@ export abstract class MachineState {
   protected reasoningOut = '';
   protected phase = P_BEFORE;
   protected valueSeen = false; // a JSON value was confirmed
+  /** Input offset where the confirmed value starts, and where the text after it starts (-1: not yet). */
+  answerStart = -1;
+  answerEnd = -1;
+  protected candStart = 0; // input offset of the current candidate
   protected truncated = false;
 
   // ---- before phase (state surviving a push: partial tags, fences, reasoning blocks, prose runs)

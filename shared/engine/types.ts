@@ -109,6 +109,12 @@ export interface StreamRepairer {
    * never re-parses. Null while no JSON value has started.
    */
   view(): string | null;
+  /**
+   * Text that starts with prose is held until it is decided (see README, "The answer"): the answer it
+   * would give if the stream ended now, for a UI to show as it grows; null when nothing is held. Read
+   * only, never emitted; costs a scan of the held text.
+   */
+  tentative(): string | null;
   /** All output emitted so far (the concatenation of every push's `output`). */
   readonly emitted: string;
   /** Characters the scanners have read so far, rescans of rejected JSON candidates included: the

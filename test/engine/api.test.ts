@@ -95,15 +95,41 @@ describe('engine API', () => {
 
   it('gives no view before the value and a valid view at every step after', () => {
     const s = createStreamRepairer();
-    s.push('Sure: ');
+    s.push('<think>x</think>');
     assert.equal(s.view(), null);
     const steps = ['{"a', '": [1', ', tr', 'ue, "x\\', 'n y"', '], "b"', ': {}', '}'];
     const views = steps.map((c) => {
       s.push(c);
       return s.view();
     });
-    // still unconfirmed after `{"a` (prose came first): no view until the colon proves it is JSON
-    assert.deepEqual(views, [null, '{"a": []}', '{"a": [1]}', '{"a": [1, true, "x"]}', '{"a": [1, true, "x\\n y"]}', '{"a": [1, true, "x\\n y"]}', '{"a": [1, true, "x\\n y"], "b": {}}', '{"a": [1, true, "x\\n y"], "b": {}}']);
+    assert.deepEqual(views, ['{}', '{"a": []}', '{"a": [1]}', '{"a": [1, true, "x"]}', '{"a": [1, true, "x\\n y"]}', '{"a": [1, true, "x\\n y"]}', '{"a": [1, true, "x\\n y"], "b": {}}', '{"a": [1, true, "x\\n y"], "b": {}}']);
+    assert.equal(s.tentative(), null, 'nothing is held');
+  });
+
+  it('holds text that starts with prose: no view, and a tentative answer that grows', () => {
+    const s = createStreamRepairer();
+    s.push('Sure: ');
+    assert.equal(s.view(), null);
+    const steps = ['{"a', '": [1', ', tr', 'ue, "x\\', 'n y"', '], "b"', ': {}', '}'];
+    const seen = steps.map((c) => {
+      const u = s.push(c);
+      assert.equal(u.output, '', 'nothing is emitted while held');
+      assert.equal(s.view(), null);
+      return s.tentative();
+    });
+    assert.deepEqual(seen, ['{}', '{"a": [1]}', '{"a": [1, true]}', '{"a": [1, true, "x"]}', '{"a": [1, true, "x\\n y"]}', '{"a": [1, true, "x\\n y"]}', '{"a": [1, true, "x\\n y"], "b": {}}', '{"a": [1, true, "x\\n y"], "b": {}}']);
+    const end = s.end();
+    assert.equal(end.final, '{"a": [1, true, "x\\n y"], "b": {}}');
+    assert.equal(end.status, 'VALID');
+  });
+
+  it('switches to streaming the value after a lone closing tag at once', () => {
+    const s = createStreamRepairer();
+    assert.equal(s.push('Draft: {"a": 0} no wait').output, '');
+    const u = s.push('</think>\n{"a": "yes');
+    assert.equal(u.reasoning, 'Draft: {"a": 0} no wait');
+    assert.equal(u.output, '{"a": "yes');
+    assert.equal(s.end().json, '{"a": "yes"}');
   });
 });
 

@@ -102,11 +102,11 @@ describe('gateway: real clients', () => {
       assert.equal(await result.reasoningText, FENCED_REASONING);
     });
 
-    it('streamObject gets a schema-valid object from a fenced, broken answer', async () => {
+    it('streamObject gets a schema-valid object from a broken answer, in several partial objects', async () => {
       const result = streamObject({
-        model: provider().chatModel('demo/fenced-prose'),
-        schema: z.object({ name: z.string(), born: z.number(), languages: z.array(z.string()), active: z.boolean() }),
-        prompt: 'Ada',
+        model: provider().chatModel('demo/python-literals'),
+        schema: z.object({ user: z.string(), admin: z.boolean(), suspended: z.boolean(), manager: z.null(), scores: z.array(z.number()) }),
+        prompt: 'grace',
       });
       let partials = 0;
       for await (const partial of result.partialObjectStream) {
@@ -114,6 +114,19 @@ describe('gateway: real clients', () => {
         partials++;
       }
       assert.ok(partials > 1, `several partial objects (${partials})`);
+      assert.deepEqual(await result.object, { user: 'grace', admin: true, suspended: false, manager: null, scores: [98, 87.5] });
+    });
+
+    it('streamObject gets a schema-valid object from a fenced answer after prose (held until the end decides it)', async () => {
+      const result = streamObject({
+        model: provider().chatModel('demo/fenced-prose'),
+        schema: z.object({ name: z.string(), born: z.number(), languages: z.array(z.string()), active: z.boolean() }),
+        prompt: 'Ada',
+      });
+      const partials: unknown[] = [];
+      for await (const partial of result.partialObjectStream) partials.push(partial);
+      // prose came first, so the engine holds the value until the stream ends: one object, complete
+      assert.deepEqual(partials, [ADA]);
       assert.deepEqual(await result.object, ADA);
     });
 

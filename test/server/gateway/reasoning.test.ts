@@ -63,6 +63,19 @@ describe('gateway: reasoning (one stage in every mode)', () => {
     ]);
   });
 
+  it('repair: lone-</think> reasoning with a draft delivers the answer, the reasoning when the tag arrives', async () => {
+    up.enqueue(streamOf('Let me sketch it: {"draft": true', '} No wait, that misses fields.\n</th', 'ink>\n{"draft": false, ', '"n": 2}'));
+    const res = await postChat(d, { ...REQ, stream: true }, { 'x-streamfix-mode': 'repair' });
+    const c = collect(await res.text());
+    assert.deepEqual(deltas(c.chunks), [
+      ['{"draft": false', 'Let me sketch it: {"draft": true} No wait, that misses fields.'],
+      [', "n": 2}', ''],
+    ]);
+    const a = await artifactOf(d, res);
+    assert.equal(a.status, 'VALID');
+    assert.deepEqual(a.stripped.map((x) => [x.kind, x.offset, x.length]), [['reasoning', 0, 71]]);
+  });
+
   it('strip: a lone </think> makes the prose before it reasoning', async () => {
     up.enqueue(streamOf('The user wants ', 'a list.</th', 'ink>\n[1, 2]'));
     const res = await postChat(d, { ...REQ, stream: true }, { 'x-streamfix-mode': 'strip' });

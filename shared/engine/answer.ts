@@ -1,0 +1,101 @@
+/**
+ * The answer among several candidates. Text that starts with prose is held by the machine (it may be
+ * reasoning whose opening tag was in the prompt, or hold drafts and examples); when it is decided, this
+ * file lists the JSON candidates in it, ranks them, and names the answer:
+ *
+ *   4  a value in a ```json fence;
+ *   3  a value in a bare fence, or standing on its own lines;
+ *   2  any other complete value;
+ *   1  a value in an inline code span (`{"k": 1}`), an empty `{}` / `[]`, a value inside a sentence
+ *      (text before and after it on its line), or a draft followed by a retraction ("No wait", "Hmm",
+ *      "that is wrong").
+ *
+ * The highest rank wins; among equals, the last one (drafts come first). The others stay stripped.
+ */
+import { Segment } from './segment';
+import type { Position, RepairResult } from './types';
+
+/** Held text: one run of content between reasoning spans. */
+export interface Region {
+  text: string;
+  at: Position;
+}
+
+/** A sub-run of the machine over `text` (starting at `at`): the first value in it, where it starts and
+ * where the text after it starts (absolute offsets; -1 when none / not ended). */
+export type SubResult = RepairResult & { answerStart: number; answerEnd: number; scanned: number };
+export type SubRun = (text: string, at: Position) => SubResult;
+
+/** A candidate: the sub-run that found it, from `from` (in its region's text) to the end of the value. */
+export interface Candidate {
+  region: number;
+  from: number;
+  start: number;
+  end: number;
+  json: string;
+  rank: number;
+  res: SubResult;
+}
+
+const RETRACTION = /\bno,? wait\b|^\W*wait\b|\bhmm+\b|\bthat(?:'s| is| was) (?:wrong|not right|incorrect|not it)\b|\bscratch that\b|\boops\b|\bactually,? no\b|^\W*no[,.!]/i;
+/** How much text after a candidate may hold its retraction. */
+const RETRACT_WINDOW = 120;
+
+function lineStart(text: string, i: number): number {
+  return text.lastIndexOf('\n', i - 1) + 1;
+}
+
+function lineEnd(text: string, i: number): number {
+  const n = text.indexOf('\n', i);
+  return n < 0 ? text.length : n;
+}
+
+/** The rank of the value text[start, end), followed by `after` (the text up to the next candidate). */
+function rank(text: string, start: number, end: number, json: string, after: string): number {
+  const before = text.slice(lineStart(text, start), start);
+  const rest = text.slice(end, lineEnd(text, end));
+  const compact = json.replace(/\s+/g, '');
+  if (compact === '{}' || compact === '[]') return 1;
+  if (/`$/.test(before) && !/```$/.test(before)) return 1; // inline code
+  if (RETRACTION.test(after.slice(0, RETRACT_WINDOW))) return 1;
+  const fenceBefore = /```[ \t]*([A-Za-z]*)[^\n`]*\n[ \t]*$/.exec(text.slice(Math.max(0, start - 80), start));
+  if (fenceBefore) return fenceBefore[1].toLowerCase() === 'json' ? 4 : 3;
+  const aloneBefore = before.trim() === '';
+  const aloneAfter = rest.trim() === '' || /^\s*`{3}/.test(rest);
+  if (aloneBefore && aloneAfter) return 3;
+  if (!aloneBefore && /[A-Za-z]/.test(rest)) return 1; // inside a sentence
+  return 2;
+}
+
+/** The candidates of one region, in order. */
+function candidates(r: Region, index: number, sub: SubRun, work: { scanned: number }): Candidate[] {
+  const seg = new Segment(r.text, r.at.offset, r.at.line, r.at.column);
+  const found: Candidate[] = [];
+  let from = 0;
+  while (from < r.text.length) {
+    const at = { offset: r.at.offset + from, line: seg.line(from), column: seg.column(from) };
+    const res = sub(r.text.slice(from), at);
+    work.scanned += res.scanned;
+    if (res.json === null || res.answerStart < 0) break;
+    const start = res.answerStart - r.at.offset;
+    const end = res.answerEnd < 0 ? r.text.length : res.answerEnd - r.at.offset;
+    found.push({ region: index, from, start, end, json: res.json, rank: 0, res });
+    if (end <= from) break;
+    from = end;
+  }
+  for (let k = 0; k < found.length; k++) {
+    const c = found[k];
+    const next = k + 1 < found.length ? found[k + 1].start : r.text.length;
+    c.rank = rank(r.text, c.start, c.end, c.json, r.text.slice(c.end, next));
+  }
+  return found;
+}
+
+/** The answer among the candidates of `regions`, or null when they hold none. */
+export function pickAnswer(regions: Region[], sub: SubRun, work: { scanned: number }): Candidate | null {
+  let best: Candidate | null = null;
+  regions.forEach((r, i) => {
+    for (const c of candidates(r, i, sub, work)) if (best === null || c.rank >= best.rank) best = c;
+  });
+  return best;
+}
