@@ -5,6 +5,7 @@
  */
 import type { RepairOptions } from '../shared/engine';
 import type { GatewayInfo } from '../shared/protocol';
+import { DEMO_ROUTING } from './anthropic/routing';
 import { startDemoUpstream, type DemoUpstream } from './demo/server';
 import { DEFAULT_BREAKER } from './gateway/breaker';
 import { ArtifactStore } from './gateway/artifacts';
@@ -31,6 +32,8 @@ export interface DaemonOptions extends Partial<DaemonConfig> {
   /** The model health window (default 10 min) and the clock breakers and health read (tests fake it). */
   healthWindowMs?: number;
   clock?: () => number;
+  /** Messages API: quiet time before a `ping` event (default 10 s). */
+  pingMs?: number;
 }
 
 export interface Daemon {
@@ -64,6 +67,7 @@ export function resolveConfig(o: DaemonOptions): DaemonConfig {
     schemaPolicy: o.schemaPolicy ?? 'report',
     breaker: { ...DEFAULT_BREAKER, ...o.breaker },
     lsp: o.lsp ?? null,
+    routing: o.routing ?? null,
   };
 }
 
@@ -101,6 +105,8 @@ export async function startDaemon(opts: DaemonOptions = {}): Promise<Daemon> {
       breaker: config.breaker,
       healthWindowMs: opts.healthWindowMs,
       clock: opts.clock,
+      // with the embedded demo and no routing table, Claude model names answer from the demo models
+      messages: { routing: config.routing ?? (config.demo ? DEMO_ROUTING : undefined), pingMs: opts.pingMs },
     });
   } catch (e) {
     events.close();

@@ -50,6 +50,10 @@ export interface Artifact {
   errors: { message: string; status?: number; code?: string }[];
   /** The JSON Schema check, when the request named a schema. */
   schema?: SchemaReport;
+  /** Present for Messages API requests (`POST /v1/messages`); absent means the chat API. */
+  api?: 'messages';
+  /** Messages API: the model the client asked for, the routing rule that applied, the upstream model. */
+  route?: { requested: string; rule: string; upstream: string };
 }
 
 /** A short listing entry (GET /v1/streamfix/results). */

@@ -74,8 +74,42 @@ export const DEMO_SCENARIOS: readonly DemoScenario[] = [
   },
 ];
 
+/**
+ * Models for the Messages API (/v1/messages routes Claude model names here in demo mode, see
+ * anthropic/routing.ts): text, thinking and tool use rather than JSON to repair. Served and listed with
+ * the others.
+ */
+export const MESSAGES_DEMO_SCENARIOS: readonly DemoScenario[] = [
+  {
+    id: 'demo/msg-text',
+    description: 'Messages API: a plain text answer (ask with stop_sequences to see stop_reason "stop_sequence")',
+    content: 'Hello from the StreamFix demo! This answer came through the Messages API.\n\nTry demo/msg-thinking for thinking blocks and demo/msg-tools for two parallel tool calls with broken input.',
+    finishReason: 'stop',
+  },
+  {
+    id: 'demo/msg-thinking',
+    description: 'Messages API: reasoning in the reasoning field, then a <think> block in the content, then the answer',
+    reasoning: 'The user wants a short greeting. I will keep it friendly and brief.',
+    content: '<think>Double-check: no JSON was asked for, so plain text is right.</think>Hi! Here is a short, friendly greeting.',
+    finishReason: 'stop',
+  },
+  {
+    id: 'demo/msg-tools',
+    description: 'Messages API: text, then two parallel tool calls streamed interleaved, one with broken input and one truncated',
+    content: 'Let me check the weather and search the web at the same time.',
+    toolCalls: [
+      { id: 'call_weather_1', name: 'get_weather', arguments: "{location: 'Paris, France', unit: \"celsius\",}" },
+      { id: 'call_search_2', name: 'search_web', arguments: '{"query": "best café in Lisbon", "limit": 3' },
+    ],
+    finishReason: 'tool_calls',
+  },
+];
+
+/** Every model the demo upstream serves. */
+export const ALL_DEMO_SCENARIOS: readonly DemoScenario[] = [...DEMO_SCENARIOS, ...MESSAGES_DEMO_SCENARIOS];
+
 export function findScenario(model: string): DemoScenario | undefined {
-  return DEMO_SCENARIOS.find((s) => s.id === model);
+  return ALL_DEMO_SCENARIOS.find((s) => s.id === model);
 }
 
 /** Awkward split sizes (in code points), cycled: cuts land inside keys, strings, escapes and tags. */

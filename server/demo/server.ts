@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
-import { DEMO_SCENARIOS, findScenario, splitText, type DemoScenario } from './scenarios';
+import { ALL_DEMO_SCENARIOS, findScenario, splitText, type DemoScenario } from './scenarios';
 
 export interface DemoOptions {
   /** Pause between stream events (ms). 0 = as fast as possible (tests). */
@@ -148,7 +148,7 @@ async function streamScenario(res: ServerResponse, s: DemoScenario, body: Json, 
 export function modelList(): Json {
   return {
     object: 'list',
-    data: DEMO_SCENARIOS.map((s) => ({ id: s.id, object: 'model', name: s.id, description: s.description, created: 0, owned_by: 'streamfix', context_length: 8192 })),
+    data: ALL_DEMO_SCENARIOS.map((s) => ({ id: s.id, object: 'model', name: s.id, description: s.description, created: 0, owned_by: 'streamfix', context_length: 8192 })),
   };
 }
 
@@ -164,7 +164,7 @@ export async function startDemoUpstream(opts: DemoOptions = {}): Promise<DemoUps
       const body = parsed.value as Json;
       const s = findScenario(String(body.model));
       if (!s) {
-        return demoError(res, 404, `"${String(body.model)}" is not a demo model; the demo upstream serves: ${DEMO_SCENARIOS.map((d) => d.id).join(', ')}`, 'model_not_found');
+        return demoError(res, 404, `"${String(body.model)}" is not a demo model; the demo upstream serves: ${ALL_DEMO_SCENARIOS.map((d) => d.id).join(', ')}`, 'model_not_found');
       }
       if (body.stream === true) return streamScenario(res, s, body, parsed.chars, opts);
       if (opts.delayMs) await delay(opts.delayMs);

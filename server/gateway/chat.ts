@@ -388,7 +388,7 @@ async function streamResponse(call: ChatCall, chat: ChatRequest, upstream: Upstr
 
 /** Records the artifact, the finished event and the request metric; returns the artifact's status (null
  * if recording failed). Never throws. */
-function finish(call: ChatCall, outcome: RecordOutcome, _httpStatus: number): ArtifactStatus | null {
+export function finish(call: ChatCall, outcome: RecordOutcome, _httpStatus: number): ArtifactStatus | null {
   const { ctx, record } = call;
   try {
     const artifact = record.build(outcome);
@@ -403,7 +403,7 @@ function finish(call: ChatCall, outcome: RecordOutcome, _httpStatus: number): Ar
       reasoningBytes: Buffer.byteLength(outcome.movedReasoning ?? ''),
       timings: artifact.timings,
     });
-    ctx.metrics.onRequest(record.model, record.mode, artifact.status);
+    ctx.metrics.onRequest(record.model, record.mode, artifact.status, record.api);
     if (artifact.schema && !artifact.schema.valid) ctx.metrics.onSchemaFailure(record.model);
     ctx.breakers.answered(ctx.upstream.baseUrl, artifact);
     if (artifact.status === 'TRUNCATED' || artifact.finishReason === 'length') ctx.metrics.onTruncation(record.model);

@@ -6,6 +6,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { GatewayMode } from '../../shared/protocol';
 import { DEFAULT_BREAKER, type BreakerOptions } from './breaker';
+import { loadRoutingFile, type RoutingTable } from '../anthropic/routing';
 
 export const OPENROUTER_BASE_URL = 'https://openrouter.ai/api/v1';
 export const DEFAULT_PORT = 8787;
@@ -39,6 +40,8 @@ export interface DaemonConfig {
   breaker: BreakerOptions;
   /** Started by an LSP client (--stdio / --node-ipc): stdout may be the LSP pipe, so log to stderr. */
   lsp: 'stdio' | 'node-ipc' | null;
+  /** The Messages API routing table from --config (null: none given). */
+  routing: RoutingTable | null;
 }
 
 export class ConfigError extends Error {
@@ -63,6 +66,7 @@ export const USAGE = `Usage: streamfix-daemon [options]
   --breaker-cooldown-ms <n>  how long an open breaker refuses before one probe (default 30000)
   --breaker-failed-rate <r>  also open when a model's share of FAILED answers passes r, 0-1 (default off)
   --log-level <l>         silent | error | warn | info | debug (env STREAMFIX_LOG_LEVEL, default info)
+  --config <file>         config file (JSON) with the Messages API routing table (env STREAMFIX_CONFIG)
 
 The OpenRouter key comes from OPENROUTER_API_KEY. Without it and without --upstream, the embedded demo
 upstream answers (models demo/*).`;
@@ -131,7 +135,7 @@ export function parseDaemonArgs(argv: string[], env: NodeJS.ProcessEnv): DaemonC
   const origins: string[] = [];
   let demoFlag = false;
   let lsp: DaemonConfig['lsp'] = null;
-  const valued = new Set(['--port', '--host', '--upstream', '--data-dir', '--token', '--allowed-origin', '--mode', '--demo-delay-ms', '--log-level', '--schema', '--breaker-failures', '--breaker-window-ms', '--breaker-cooldown-ms', '--breaker-failed-rate']);
+  const valued = new Set(['--port', '--host', '--upstream', '--data-dir', '--token', '--allowed-origin', '--mode', '--demo-delay-ms', '--log-level', '--schema', '--breaker-failures', '--breaker-window-ms', '--breaker-cooldown-ms', '--breaker-failed-rate', '--config']);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const eq = arg.indexOf('=');
@@ -207,7 +211,10 @@ export function parseDaemonArgs(argv: string[], env: NodeJS.ProcessEnv): DaemonC
   const token = pick('--token', 'STREAMFIX_TOKEN') ?? null;
   if (token !== null && !/^[\x21-\x7e]{8,}$/.test(token)) throw new ConfigError('token must be at least 8 printable ASCII characters without spaces');
 
+  const configFile = pick('--config', 'STREAMFIX_CONFIG');
+
   return {
+    routing: configFile === undefined ? null : loadRoutingFile(configFile),
     port,
     host: bareHost,
     upstream,

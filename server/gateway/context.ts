@@ -8,6 +8,7 @@ import type { Logger } from './log';
 import type { SchemaCache, SchemaPolicy } from './schema';
 import type { GatewayMetrics } from './metrics';
 import type { Upstream } from './upstream';
+import type { RoutingTable } from '../anthropic/routing';
 
 export interface GatewayContext {
   /** Default mode when the request has no x-streamfix-mode header. */
@@ -34,6 +35,8 @@ export interface GatewayContext {
   schemaPolicy: SchemaPolicy;
   /** Circuit breakers per upstream and model, with the per-model health they read. */
   breakers: Breakers;
+  /** The Messages API: its routing table, and the quiet time after which a `ping` event goes out. */
+  messages: { routing: RoutingTable; pingMs: number };
 }
 
 /** Why a request's AbortController fired. */

@@ -9,7 +9,7 @@
  *
  * Example:
  *   const m = new GatewayMetrics();
- *   m.onRequest('openai/gpt-4o', 'repair', '200');
+ *   m.onRequest('openai/gpt-4o', 'repair', '200', 'chat');
  *   server.on('request', (req, res) => void m.handle(req, res)); // GET /metrics
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -54,7 +54,7 @@ export class GatewayMetrics {
   private readonly kinds: BoundedLabel;
   private readonly statuses: BoundedLabel;
   private readonly modes: BoundedLabel;
-  private readonly requests: Counter<'model' | 'mode' | 'status'>;
+  private readonly requests: Counter<'model' | 'mode' | 'status' | 'api'>;
   /** Repairs counted since the counter was last read, by kind label then model label (both bounded). */
   private readonly pendingRepairs = new Map<string, Map<string, number>>();
   private readonly reasoningBytes: Counter;
@@ -76,8 +76,8 @@ export class GatewayMetrics {
     const registers = [this.registry];
     this.requests = new Counter({
       name: 'streamfix_requests_total',
-      help: 'Chat completion requests, by model, applied mode and final status (HTTP status or engine status)',
-      labelNames: ['model', 'mode', 'status'],
+      help: 'Requests, by model, applied mode, final status (HTTP status or engine status) and API (chat or messages)',
+      labelNames: ['model', 'mode', 'status', 'api'],
       registers,
     });
     const pendingRepairs = this.pendingRepairs;
@@ -148,8 +148,8 @@ export class GatewayMetrics {
     if (options.defaultMetrics !== false) collectDefaultMetrics({ register: this.registry });
   }
 
-  onRequest(model: string, mode: string, status: string | number): void {
-    this.requests.inc({ model: this.models.value(model), mode: this.modes.value(mode), status: this.statuses.value(status) });
+  onRequest(model: string, mode: string, status: string | number, api: 'chat' | 'messages' = 'chat'): void {
+    this.requests.inc({ model: this.models.value(model), mode: this.modes.value(mode), status: this.statuses.value(status), api });
   }
 
   onRepair(kind: string, model: string): void {

@@ -46,6 +46,10 @@ export class RequestRecord {
   clientChunks = 0;
   malformed = 0;
   errors: Artifact['errors'] = [];
+  /** Which API the client spoke (the `api` label of the request metric). */
+  api: 'chat' | 'messages' = 'chat';
+  /** Messages API: how the requested model was routed to the upstream one. */
+  route: Artifact['route'] | undefined = undefined;
   /** Set when the request ended for a reason other than the engine's verdict. */
   override: Extract<ArtifactStatus, 'UPSTREAM_ERROR' | 'CLIENT_ABORTED'> | null = null;
 
@@ -104,6 +108,7 @@ export class RequestRecord {
       stuttering: o.stuttering,
       errors: this.errors,
       ...(o.schema ? { schema: o.schema } : {}),
+      ...(this.api === 'messages' ? { api: this.api, route: this.route } : {}),
     };
   }
 }

@@ -35,6 +35,14 @@ function tokenMatches(header: string | undefined, token: string): boolean {
   return given.length === want.length && timingSafeEqual(given, want);
 }
 
+/** Anthropic clients send their key as `x-api-key` (Claude Code: ANTHROPIC_API_KEY). */
+function keyMatches(header: string | string[] | undefined, token: string): boolean {
+  if (typeof header !== 'string') return false;
+  const given = Buffer.from(header.trim());
+  const want = Buffer.from(token);
+  return given.length === want.length && timingSafeEqual(given, want);
+}
+
 /**
  * Runs the checks. Returns the CORS headers to add to the response (empty for non-browser clients),
  * or 'handled' when it answered a CORS preflight itself (with `headers` added). Throws GatewayError when
@@ -63,8 +71,8 @@ export function checkRequest(req: IncomingMessage, res: ServerResponse, opts: Se
       return 'handled';
     }
   }
-  if (opts.token !== null && !tokenMatches(req.headers.authorization, opts.token)) {
-    throw new GatewayError(401, 'unauthorized', 'This gateway requires "Authorization: Bearer <token>" with the token it was started with (--token / STREAMFIX_TOKEN)');
+  if (opts.token !== null && !tokenMatches(req.headers.authorization, opts.token) && !keyMatches(req.headers['x-api-key'], opts.token)) {
+    throw new GatewayError(401, 'unauthorized', 'This gateway requires "Authorization: Bearer <token>" (or, for Anthropic clients, "x-api-key: <token>") with the token it was started with (--token / STREAMFIX_TOKEN)');
   }
   return cors;
 }

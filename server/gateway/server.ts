@@ -8,7 +8,10 @@ import type { AddressInfo } from 'node:net';
 import type { RepairOptions } from '../../shared/engine';
 import type { GatewayMode } from '../../shared/protocol';
 import type { ArtifactStore } from './artifacts';
-import { handleChat } from './chat';
+import { handleCountTokens, handleMessages, DEFAULT_PING_MS } from '../anthropic/messages';
+import { isMessagesPath, sendAnthropicError } from '../anthropic/errors';
+import { EMPTY_ROUTING, type RoutingTable } from '../anthropic/routing';
+import { handleChat, type ChatCall } from './chat';
 import { isOpenRouter } from './config';
 import type { GatewayContext } from './context';
 import { GatewayError, sendError, toGatewayError } from './errors';
@@ -49,6 +52,8 @@ export interface GatewayOptions {
   healthWindowMs?: number;
   /** Milliseconds now, for the breakers and the health window (tests pass a fake clock). */
   clock?: () => number;
+  /** The Messages API's routing table (default: none, names go upstream as they are) and ping interval. */
+  messages?: { routing?: RoutingTable; pingMs?: number };
 }
 
 export interface Gateway {
@@ -101,6 +106,7 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     schemas: new SchemaCache(),
     schemaPolicy: opts.schemaPolicy ?? 'report',
     breakers: gatewayBreakers(opts.breaker, new ModelHealth(opts.healthWindowMs, opts.clock), opts, opts.clock),
+    messages: { routing: opts.messages?.routing ?? EMPTY_ROUTING, pingMs: opts.messages?.pingMs ?? DEFAULT_PING_MS },
   };
   const inflight = new Set<Inflight>();
   const startedAt = Date.now();
@@ -115,14 +121,16 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
       if (method !== m) throw new GatewayError(405, 'method_not_allowed', `${path} accepts ${m} only`);
     };
 
-    if (path === '/v1/chat/completions') {
+    const handler = path === '/v1/chat/completions' ? handleChat : path === '/v1/messages' ? handleMessages : path === '/v1/messages/count_tokens' ? handleCountTokens : null;
+    if (handler !== null) {
       only('POST');
       if (closing) throw new GatewayError(503, 'internal_error', 'The gateway is shutting down');
       const abort = new AbortController();
       res.on('close', () => {
         if (!res.writableFinished) abort.abort('client');
       });
-      const done = handleChat({ req, res, ctx, baseHeaders: base, record: new RequestRecord(id), abort });
+      const call: ChatCall = { req, res, ctx, baseHeaders: base, record: new RequestRecord(id), abort };
+      const done = handler(call);
       const entry: Inflight = { abort, done: done.then(() => undefined, () => undefined) };
       inflight.add(entry);
       try {
@@ -179,7 +187,7 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
         uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
       });
     }
-    throw new GatewayError(404, 'not_found', `Unknown route ${method} ${path}; the gateway serves POST /v1/chat/completions, GET /v1/models, /v1/streamfix/*, /metrics and /health`);
+    throw new GatewayError(404, 'not_found', `Unknown route ${method} ${path}; the gateway serves POST /v1/chat/completions, POST /v1/messages, POST /v1/messages/count_tokens, GET /v1/models, /v1/streamfix/*, /metrics and /health`);
   };
 
   const server = createServer((req, res) => {
@@ -198,9 +206,10 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
         if (err.status >= 500) opts.log.error(`${id} ${req.method} ${req.url}: ${err.message}`);
         else opts.log.debug(`${id} ${req.method} ${req.url}: ${err.status} ${err.message}`);
         if (e instanceof GatewayError && (err.code === 'invalid_json' || err.code === 'invalid_request' || err.code === 'invalid_mode' || err.code === 'invalid_schema' || err.code === 'missing_api_key' || err.code === 'payload_too_large')) {
-          opts.metrics.onRequest('unknown', 'none', err.status);
+          opts.metrics.onRequest('unknown', 'none', err.status, isMessagesPath(req.url) ? 'messages' : 'chat');
         }
-        sendError(res, err, { [REQUEST_ID_HEADER]: id, ...cors });
+        if (isMessagesPath(req.url)) sendAnthropicError(res, err, { [REQUEST_ID_HEADER]: id, ...cors }, id);
+        else sendError(res, err, { [REQUEST_ID_HEADER]: id, ...cors });
       }
     })();
   });

@@ -21,7 +21,7 @@ describe('demo upstream', () => {
     assert.equal(body.object, 'list');
     assert.deepEqual(
       body.data.map((m) => m.id),
-      ['demo/clean', 'demo/reasoning-think', 'demo/fenced-prose', 'demo/truncated', 'demo/tool-call-broken', 'demo/python-literals', 'demo/stutter'],
+      ['demo/clean', 'demo/reasoning-think', 'demo/fenced-prose', 'demo/truncated', 'demo/tool-call-broken', 'demo/python-literals', 'demo/stutter', 'demo/msg-text', 'demo/msg-thinking', 'demo/msg-tools'],
     );
   });
 

@@ -103,11 +103,11 @@ describe('gateway: errors', () => {
     const r = await fetch(`${d.info.url}/models`);
     const body = (await r.json()) as { data: { id: string }[] };
     assert.equal(body.data[0]!.id, 'demo/clean');
-    assert.equal(body.data.length, 7);
+    assert.equal(body.data.length, 10);
   });
 
   it('moves the request, repair and truncation counters', async () => {
-    const series = 'streamfix_requests_total{model="demo/truncated",mode="repair",status="TRUNCATED"}';
+    const series = 'streamfix_requests_total{model="demo/truncated",mode="repair",status="TRUNCATED",api="chat"}';
     const before = await metric(d, series);
     const trBefore = await metric(d, 'streamfix_truncations_total{model="demo/truncated"}');
     const rpBefore = await metric(d, 'streamfix_repairs_total{kind="unclosed_string",model="demo/truncated"}');
@@ -117,9 +117,9 @@ describe('gateway: errors', () => {
     assert.equal(await metric(d, 'streamfix_truncations_total{model="demo/truncated"}'), trBefore + 1);
     assert.equal(await metric(d, 'streamfix_repairs_total{kind="unclosed_string",model="demo/truncated"}'), rpBefore + 1);
     assert.equal(await metric(d, 'streamfix_active_streams'), 0);
-    const bad = await metric(d, 'streamfix_requests_total{model="unknown",mode="none",status="400"}');
+    const bad = await metric(d, 'streamfix_requests_total{model="unknown",mode="none",status="400",api="chat"}');
     await (await postChat(d, 'nope')).text();
-    assert.equal(await metric(d, 'streamfix_requests_total{model="unknown",mode="none",status="400"}'), bad + 1);
+    assert.equal(await metric(d, 'streamfix_requests_total{model="unknown",mode="none",status="400",api="chat"}'), bad + 1);
   });
 
   it('counts reasoning bytes moved out of content', async () => {

@@ -52,9 +52,9 @@ describe('GatewayMetrics', () => {
     m.onUpstreamError('connect_error');
     m.onUpstreamError('429');
     const v = await scrape(m);
-    assert.equal(v.get('streamfix_requests_total{mode="repair",model="demo/clean",status="200"}'), 2);
-    assert.equal(v.get('streamfix_requests_total{mode="strip",model="demo/clean",status="REPAIRED"}'), 1);
-    assert.equal(v.get('streamfix_requests_total{mode="passthrough",model="openai/gpt-4o",status="502"}'), 1);
+    assert.equal(v.get('streamfix_requests_total{api="chat",mode="repair",model="demo/clean",status="200"}'), 2);
+    assert.equal(v.get('streamfix_requests_total{api="chat",mode="strip",model="demo/clean",status="REPAIRED"}'), 1);
+    assert.equal(v.get('streamfix_requests_total{api="chat",mode="passthrough",model="openai/gpt-4o",status="502"}'), 1);
     assert.equal(v.get('streamfix_repairs_total{kind="trailing_comma",model="demo/clean"}'), 2);
     assert.equal(v.get('streamfix_repairs_total{kind="unquoted_key",model="openai/gpt-4o"}'), 1);
     assert.equal(v.get('streamfix_reasoning_stripped_bytes_total'), 150);
@@ -103,9 +103,9 @@ describe('GatewayMetrics', () => {
     m.onRepair('trailing_comma', 'z/new');
     m.onTruncation('b/two');
     const v = await scrape(m);
-    assert.equal(v.get('streamfix_requests_total{mode="repair",model="a/one",status="200"}'), 2);
-    assert.equal(v.get('streamfix_requests_total{mode="repair",model="b/two",status="200"}'), 1);
-    assert.equal(v.get('streamfix_requests_total{mode="repair",model="other",status="200"}'), 2);
+    assert.equal(v.get('streamfix_requests_total{api="chat",mode="repair",model="a/one",status="200"}'), 2);
+    assert.equal(v.get('streamfix_requests_total{api="chat",mode="repair",model="b/two",status="200"}'), 1);
+    assert.equal(v.get('streamfix_requests_total{api="chat",mode="repair",model="other",status="200"}'), 2);
     assert.equal(v.get('streamfix_repairs_total{kind="trailing_comma",model="other"}'), 1);
     assert.equal(v.get('streamfix_truncations_total{model="b/two"}'), 1);
     assert.equal([...v.keys()].filter((k) => k.startsWith('streamfix_requests_total')).length, 3);
@@ -115,7 +115,7 @@ describe('GatewayMetrics', () => {
     const m = new GatewayMetrics({ defaultMetrics: false });
     m.onRequest('x'.repeat(500), 'repair', '');
     const v = await scrape(m);
-    assert.equal(v.get(`streamfix_requests_total{mode="repair",model="${'x'.repeat(120)}",status="unknown"}`), 1);
+    assert.equal(v.get(`streamfix_requests_total{api="chat",mode="repair",model="${'x'.repeat(120)}",status="unknown"}`), 1);
   });
 
   it('serves the text format over HTTP with process metrics, two registries side by side', async () => {

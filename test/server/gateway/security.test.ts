@@ -94,7 +94,7 @@ describe('gateway: security', () => {
       assert.equal(r.status, 401);
       const body = (await r.json()) as { error: { type: string; code: string; message: string } };
       assert.deepEqual(body.error, {
-        message: 'This gateway requires "Authorization: Bearer <token>" with the token it was started with (--token / STREAMFIX_TOKEN)',
+        message: 'This gateway requires "Authorization: Bearer <token>" (or, for Anthropic clients, "x-api-key: <token>") with the token it was started with (--token / STREAMFIX_TOKEN)',
         type: 'authentication_error',
         code: 'unauthorized',
       });

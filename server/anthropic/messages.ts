@@ -1,0 +1,266 @@
+/**
+ * POST /v1/messages and /v1/messages/count_tokens. A Messages request is routed to an upstream model,
+ * translated into a chat request (always streamed upstream, so streaming and non-streaming answers come
+ * from one translation), and the chunks are translated back: written as Anthropic events as they are
+ * decided (streaming), or folded into one message (not). Artifacts, events and metrics are the chat
+ * endpoint's, with `api: "messages"` and the routing decision in the artifact.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { StreamFixError } from '../../shared/engine';
+import type { Repair } from '../../shared/engine';
+import { finish, type ChatCall } from '../gateway/chat';
+import { forwardedHeaders, MODE_HEADER, readBody, requestedMode } from '../gateway/chatRequest';
+import type { GatewayContext } from '../gateway/context';
+import { GatewayError, upstreamErrorMessage } from '../gateway/errors';
+import { EMPTY_OUTCOME, type RecordOutcome } from '../gateway/record';
+import type { UpstreamResponse } from '../gateway/upstream';
+import { assembleMessage } from './assemble';
+import { ChatStreamReader, eventText } from './chatStreamReader';
+import { estimateInputTokens } from './countTokens';
+import { anthropicStatus, errorBody } from './errors';
+import { parseMessagesRequest, requireMaxTokens, toChatRequest } from './request';
+import { route } from './routing';
+import { MessageTranslator, type AnthropicEvent } from './translate';
+
+export type MessagesCall = ChatCall;
+
+/** Without a write for this long, a `ping` event goes out (clients and proxies see the stream alive). */
+export const DEFAULT_PING_MS = 10_000;
+
+/** The client's key (x-api-key, else Authorization: Bearer). */
+function clientKey(req: IncomingMessage): string | null {
+  const k = req.headers['x-api-key'];
+  if (typeof k === 'string' && k !== '') return k;
+  const m = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '');
+  return m ? m[1]!.trim() : null;
+}
+
+/**
+ * The upstream request's headers. The key is the gateway's: Anthropic clients must send a key, and theirs
+ * (often a placeholder, or the gateway token) is not an OpenRouter key. Only when the gateway has no key,
+ * has no token, and the client's key is an OpenRouter key (`sk-or-…`), is the client's key used.
+ */
+function upstreamHeaders(req: IncomingMessage, ctx: GatewayContext): Record<string, string> {
+  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'text/event-stream', 'user-agent': 'streamfix/0.1', 'x-title': 'StreamFix' };
+  const own = ctx.tokenSet ? null : clientKey(req);
+  if (ctx.apiKey) headers.authorization = `Bearer ${ctx.apiKey}`;
+  else if (own && own.startsWith('sk-or-')) headers.authorization = `Bearer ${own}`;
+  else if (ctx.upstreamIsOpenRouter) throw new GatewayError(401, 'missing_api_key', "No OpenRouter API key: set OPENROUTER_API_KEY for the daemon (or 'StreamFix: Set OpenRouter API Key'); the client's x-api-key is not forwarded unless it is an OpenRouter key (sk-or-…)");
+  return headers;
+}
+
+function sendJson(res: ServerResponse, status: number, headers: Record<string, string | string[]>, value: unknown): void {
+  const body = JSON.stringify(value);
+  res.writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+function withRequestId(call: MessagesCall): Record<string, string> {
+  return { ...call.baseHeaders, 'request-id': call.record.id };
+}
+
+/** An error before the answer started: Anthropic's shape, the status mapped (errors.ts). */
+function sendError(call: MessagesCall, status: number, message: string, extra: Record<string, string | string[]> = {}): void {
+  const s = anthropicStatus(status);
+  sendJson(call.res, s, { ...withRequestId(call), ...extra }, errorBody(s, message, call.record.id));
+}
+
+export async function handleCountTokens(call: MessagesCall): Promise<void> {
+  const r = parseMessagesRequest(await readBody(call.req, call.ctx.maxRequestBytes));
+  sendJson(call.res, 200, withRequestId(call), { input_tokens: estimateInputTokens(r.body) });
+}
+
+export async function handleMessages(call: MessagesCall): Promise<void> {
+  const { req, ctx, record } = call;
+  const r = parseMessagesRequest(await readBody(req, ctx.maxRequestBytes));
+  requireMaxTokens(r);
+  const mode = requestedMode(req.headers[MODE_HEADER], ctx.mode) === 'repair' ? 'repair' : 'strip';
+  const inputTokens = estimateInputTokens(r.body);
+  const decision = route(ctx.messages.routing, r.model, { thinking: r.thinking, inputTokens });
+  record.api = 'messages';
+  record.route = decision;
+  record.model = decision.upstream;
+  record.mode = mode;
+  record.requestedMode = mode;
+  record.stream = r.stream;
+  ctx.log.info(`${record.id} messages: ${decision.requested} -> ${decision.upstream} (rule ${decision.rule})`);
+  const headers = upstreamHeaders(req, ctx);
+  ctx.events.publish({ type: 'started', id: record.id, model: decision.upstream, mode, stream: r.stream });
+
+  let upstream: UpstreamResponse;
+  try {
+    upstream = await ctx.upstream.request({ method: 'POST', path: '/chat/completions', headers, body: JSON.stringify(toChatRequest(r, decision.upstream)), signal: call.abort.signal });
+  } catch (e) {
+    if (call.abort.signal.aborted) {
+      record.fail('CLIENT_ABORTED', 'The client disconnected before the upstream answered');
+      finish(call, EMPTY_OUTCOME, 499);
+      return;
+    }
+    const err = e instanceof GatewayError ? e : new GatewayError(502, 'upstream_unreachable', `Upstream request failed: ${(e as Error).message}`);
+    record.fail('UPSTREAM_ERROR', err.message, { status: err.status, code: err.code });
+    ctx.metrics.onUpstreamError(err.status === 504 ? 'timeout' : 'unreachable');
+    finish(call, EMPTY_OUTCOME, err.status);
+    return sendError(call, err.status, err.message);
+  }
+  if (upstream.status < 200 || upstream.status >= 300) return upstreamRefused(call, upstream);
+  const ct = upstream.headers['content-type'];
+  if (!(typeof ct === 'string' && ct.includes('text/event-stream'))) {
+    await upstream.body.dump().catch(() => undefined);
+    const message = `Upstream answered a streaming request with content-type "${String(ct ?? '')}", not text/event-stream`;
+    record.fail('UPSTREAM_ERROR', message, { status: 502, code: 'upstream_invalid' });
+    ctx.metrics.onUpstreamError('invalid_body');
+    finish(call, EMPTY_OUTCOME, 502);
+    return sendError(call, 502, message);
+  }
+  const translator = new MessageTranslator({
+    id: `msg_${record.id.slice(4)}`,
+    model: r.model,
+    inputTokens,
+    mode,
+    stopSequences: r.stopSequences,
+    thinking: r.thinking,
+    engine: ctx.engine,
+    onRepair: (rep, i) => onRepair(call, rep, i),
+  });
+  return pump(call, new ChatStreamReader(translator), upstream, r.stream);
+}
+
+function onRepair(call: MessagesCall, repair: Repair, toolCallIndex?: number): void {
+  call.ctx.events.publish(toolCallIndex !== undefined ? { type: 'repair', id: call.record.id, repair, toolCallIndex } : { type: 'repair', id: call.record.id, repair });
+  call.ctx.metrics.onRepair(repair.kind, call.record.model);
+}
+
+async function upstreamRefused(call: MessagesCall, upstream: UpstreamResponse): Promise<void> {
+  const { record, ctx } = call;
+  let body = '';
+  try {
+    for await (const c of upstream.body as AsyncIterable<Buffer>) body += c.toString('utf8');
+  } catch (e) {
+    record.errors.push({ message: `Reading the upstream error body failed: ${(e as Error).message}` });
+  }
+  const message = upstreamErrorMessage(upstream.status, body);
+  record.fail('UPSTREAM_ERROR', message, { status: upstream.status });
+  ctx.metrics.onUpstreamError(String(upstream.status));
+  finish(call, EMPTY_OUTCOME, upstream.status);
+  sendError(call, upstream.status, message, forwardedHeaders(upstream.headers));
+}
+
+/** Waits until the response can take more (or is gone), so a slow client bounds memory. */
+function drained(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    if (res.destroyed) return resolve();
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
+}
+
+/**
+ * Reads the upstream body into the translator. Streaming: the headers and message_start go out at once,
+ * each read's events in one write, a `ping` when nothing was written for the ping interval. Not
+ * streaming: the events are kept and folded into the message at the end.
+ */
+async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: UpstreamResponse, stream: boolean): Promise<void> {
+  const { res, record, ctx } = call;
+  const t = reader.translator;
+  const kept: AnthropicEvent[] = [];
+  let lastWrite = performance.now();
+  const write = (events: AnthropicEvent[]): boolean => {
+    if (events.length === 0) return true;
+    if (!stream) {
+      kept.push(...events);
+      return true;
+    }
+    if (res.destroyed || res.writableEnded) return true;
+    record.clientChunks += events.length;
+    lastWrite = performance.now();
+    return res.write(events.length === 1 ? eventText(events[0]!) : events.map(eventText).join(''));
+  };
+  let ping: NodeJS.Timeout | null = null;
+  t.start();
+  if (stream) {
+    res.writeHead(200, { ...withRequestId(call), ...forwardedHeaders(upstream.headers), 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', 'x-accel-buffering': 'no' });
+    write(t.take());
+    const pingMs = ctx.messages.pingMs;
+    ping = setInterval(() => {
+      if (performance.now() - lastWrite >= pingMs * 0.9) write([{ type: 'ping' }]);
+    }, pingMs);
+    ping.unref();
+    ctx.metrics.streamOpened();
+  }
+  let failed: string | null = null;
+  try {
+    for await (const buf of upstream.body as AsyncIterable<Buffer>) {
+      record.markFirstByte();
+      if (record.upstreamChunks === 0) ctx.metrics.observeTtfb((record.ttfbMs ?? 0) / 1000);
+      record.upstreamChunks++;
+      const t0 = performance.now();
+      const events = reader.read(buf);
+      const spent = performance.now() - t0;
+      record.addedMs += spent;
+      ctx.metrics.observeAddedPerChunk(spent / 1000);
+      if (!write(events)) await drained(res);
+      if (res.destroyed) throw new Error('client disconnected');
+      if (t.done) break;
+    }
+    if (t.stopSequence !== null || reader.upstreamError !== null) call.abort.abort('done');
+    write(reader.end());
+  } catch (e) {
+    if (e instanceof StreamFixError) {
+      record.errors.push({ message: e.message, code: e.code });
+      failed = `StreamFix could not translate this stream: ${e.message}`;
+    } else if (call.abort.signal.reason === 'client' || res.destroyed) {
+      record.fail('CLIENT_ABORTED', 'The client disconnected; the upstream request was aborted');
+    } else {
+      const shutdown = call.abort.signal.reason === 'shutdown';
+      failed = shutdown ? 'The gateway is shutting down; the stream was cut' : `Upstream stream failed: ${(e as Error).message}`;
+      ctx.metrics.onUpstreamError(shutdown ? 'shutdown' : 'stream_error');
+    }
+    if (failed !== null) {
+      call.abort.abort('engine');
+      record.fail('UPSTREAM_ERROR', failed, { code: 'upstream_error' });
+      t.fail(failed);
+      write(t.take());
+    }
+  } finally {
+    if (ping) clearInterval(ping);
+    if (stream) ctx.metrics.streamClosed();
+  }
+  if (reader.upstreamError !== null) record.fail('UPSTREAM_ERROR', reader.upstreamError, { code: 'upstream_error' });
+  if (reader.malformed > 0) {
+    record.malformed = reader.malformed;
+    for (let i = 0; i < reader.malformed; i++) ctx.metrics.onMalformedLine();
+    record.errors.push({ message: `Skipped ${reader.malformed} malformed upstream line(s): ${reader.malformedSamples.map((s) => JSON.stringify(s)).join(', ')}`, code: 'malformed_line' });
+  }
+  const status = finish(call, outcomeOf(t), 200);
+  if (stream) {
+    if (!res.writableEnded && !res.destroyed) res.end();
+    return;
+  }
+  if (res.destroyed) return;
+  const error = kept.find((e) => e.type === 'error');
+  if (error) return sendError(call, 500, (error.error as { message: string }).message);
+  record.clientChunks = 1;
+  sendJson(res, 200, { ...withRequestId(call), ...forwardedHeaders(upstream.headers), ...(status ? { 'x-streamfix-status': status } : {}) }, assembleMessage(kept));
+}
+
+function outcomeOf(t: MessageTranslator): RecordOutcome {
+  const c = t.contentResult();
+  return {
+    rawContent: t.rawContent,
+    repairedContent: t.sentText,
+    reasoning: t.reasoning,
+    repairs: c.repairs,
+    stripped: c.stripped,
+    toolCalls: t.toolArtifacts(),
+    finishReason: t.stopSequence !== null ? 'stop_sequence' : t.finishReason,
+    usage: t.usage,
+    stuttering: false,
+    movedReasoning: t.reasoning,
+    contentStatus: c.status,
+  };
+}

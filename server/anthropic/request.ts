@@ -1,0 +1,160 @@
+/**
+ * A Messages API request (Anthropic's shape) checked and translated into an OpenAI chat request for the
+ * upstream: system → a system message, tool_result blocks → tool messages, tool_use → assistant
+ * tool_calls, images → image_url parts, tools → functions, tool_choice, thinking → OpenRouter's
+ * `reasoning` parameter. Incoming thinking / redacted_thinking blocks are dropped (the chat API has no
+ * portable way to send them back), never an error. Stop sequences are not forwarded: the gateway watches
+ * the text for them itself (stopSequences.ts), so it knows which one matched.
+ */
+import { GatewayError } from '../gateway/errors';
+
+type Json = Record<string, unknown>;
+
+export interface MessagesRequest {
+  body: Json;
+  model: string;
+  stream: boolean;
+  maxTokens: number;
+  stopSequences: string[];
+  thinking: boolean;
+}
+
+function isObject(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function invalid(message: string): GatewayError {
+  return new GatewayError(400, 'invalid_request', message);
+}
+
+/** Parses and checks the body; throws GatewayError 400 naming the field that is wrong. */
+export function parseMessagesRequest(text: string): MessagesRequest {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (e) {
+    throw new GatewayError(400, 'invalid_json', `Request body is not valid JSON: ${text.trim() === '' ? 'the body is empty' : (e as Error).message}`);
+  }
+  if (!isObject(body)) throw invalid('Request body must be a JSON object with "model", "max_tokens" and "messages"');
+  if (typeof body.model !== 'string' || body.model.trim() === '') throw invalid('model: Field required (a model name such as "claude-sonnet-4-5" or an OpenRouter id such as "anthropic/claude-sonnet-4.5")');
+  if (!Array.isArray(body.messages)) throw invalid('messages: Field required (an array of {role, content})');
+  body.messages.forEach((m, i) => {
+    if (!isObject(m) || (m.role !== 'user' && m.role !== 'assistant')) throw invalid(`messages.${i}.role: must be "user" or "assistant"`);
+    if (typeof m.content !== 'string' && !Array.isArray(m.content)) throw invalid(`messages.${i}.content: must be a string or an array of content blocks`);
+  });
+  if (body.stream !== undefined && typeof body.stream !== 'boolean') throw invalid('stream: must be true or false');
+  if (body.system !== undefined && typeof body.system !== 'string' && !Array.isArray(body.system)) throw invalid('system: must be a string or an array of text blocks');
+  if (body.tools !== undefined && !Array.isArray(body.tools)) throw invalid('tools: must be an array');
+  const stops = body.stop_sequences;
+  if (stops !== undefined && !(Array.isArray(stops) && stops.every((s) => typeof s === 'string' && s !== ''))) throw invalid('stop_sequences: must be an array of non-empty strings');
+  const thinking = isObject(body.thinking) && (body.thinking.type === 'enabled' || body.thinking.type === 'adaptive');
+  return {
+    body,
+    model: body.model,
+    stream: body.stream === true,
+    maxTokens: typeof body.max_tokens === 'number' ? body.max_tokens : 0,
+    stopSequences: (stops as string[] | undefined) ?? [],
+    thinking,
+  };
+}
+
+/** Checks the fields count_tokens does not need but messages does. */
+export function requireMaxTokens(r: MessagesRequest): void {
+  const m = r.body.max_tokens;
+  if (typeof m !== 'number' || !Number.isInteger(m) || m < 1) throw invalid('max_tokens: Field required (a whole number ≥ 1)');
+}
+
+/** The text of a string or an array of blocks (text blocks only). */
+export function textOf(content: unknown): string {
+  if (typeof content === 'string') return content;
+  if (!Array.isArray(content)) return '';
+  return content
+    .filter((b): b is Json => isObject(b) && b.type === 'text' && typeof b.text === 'string')
+    .map((b) => b.text as string)
+    .join('\n');
+}
+
+function imagePart(block: Json): Json | null {
+  const src = block.source;
+  if (!isObject(src)) return null;
+  if (src.type === 'base64' && typeof src.data === 'string') return { type: 'image_url', image_url: { url: `data:${String(src.media_type ?? 'image/png')};base64,${src.data}` } };
+  if (src.type === 'url' && typeof src.url === 'string') return { type: 'image_url', image_url: { url: src.url } };
+  return null;
+}
+
+/** tool_result content: a string, or blocks (text joined; images become a note, the chat tool role takes text). */
+function toolResultText(block: Json): string {
+  const c = block.content;
+  const text = typeof c === 'string' ? c : Array.isArray(c) ? c.map((b) => (isObject(b) && b.type === 'text' ? String(b.text ?? '') : isObject(b) && b.type === 'image' ? '[image]' : '')).join('\n') : '';
+  return block.is_error === true ? `Error: ${text}` : text;
+}
+
+function userMessages(content: unknown): Json[] {
+  if (typeof content === 'string') return [{ role: 'user', content }];
+  const out: Json[] = [];
+  const parts: Json[] = [];
+  for (const b of content as unknown[]) {
+    if (!isObject(b)) continue;
+    if (b.type === 'tool_result') out.push({ role: 'tool', tool_call_id: String(b.tool_use_id ?? ''), content: toolResultText(b) });
+    else if (b.type === 'text' && typeof b.text === 'string') parts.push({ type: 'text', text: b.text });
+    else if (b.type === 'image') {
+      const p = imagePart(b);
+      if (p) parts.push(p);
+    } else if (b.type === 'document' && isObject(b.source) && typeof b.source.data === 'string' && b.source.type === 'text') parts.push({ type: 'text', text: b.source.data });
+  }
+  // tool results answer the assistant's calls, so they come first (the chat API wants them right after)
+  if (parts.length > 0) out.push({ role: 'user', content: parts.every((p) => p.type === 'text') ? parts.map((p) => p.text).join('\n') : parts });
+  return out;
+}
+
+function assistantMessage(content: unknown): Json {
+  if (typeof content === 'string') return { role: 'assistant', content };
+  let text = '';
+  const calls: Json[] = [];
+  for (const b of content as unknown[]) {
+    if (!isObject(b)) continue;
+    if (b.type === 'text' && typeof b.text === 'string') text += b.text;
+    else if (b.type === 'tool_use') calls.push({ id: String(b.id ?? ''), type: 'function', function: { name: String(b.name ?? ''), arguments: JSON.stringify(b.input ?? {}) } });
+    // thinking / redacted_thinking: dropped (see the file comment)
+  }
+  const m: Json = { role: 'assistant', content: text === '' && calls.length > 0 ? null : text };
+  if (calls.length > 0) m.tool_calls = calls;
+  return m;
+}
+
+function toolChoice(tc: unknown): unknown {
+  if (!isObject(tc)) return undefined;
+  if (tc.type === 'auto') return 'auto';
+  if (tc.type === 'any') return 'required';
+  if (tc.type === 'none') return 'none';
+  if (tc.type === 'tool' && typeof tc.name === 'string') return { type: 'function', function: { name: tc.name } };
+  return undefined;
+}
+
+/** The OpenAI chat request for the upstream, for `upstreamModel`. Always streamed (see messages.ts). */
+export function toChatRequest(r: MessagesRequest, upstreamModel: string): Json {
+  const b = r.body;
+  const messages: Json[] = [];
+  const system = textOf(b.system);
+  if (system !== '') messages.push({ role: 'system', content: system });
+  for (const m of b.messages as Json[]) {
+    if (m.role === 'user') messages.push(...userMessages(m.content));
+    else messages.push(assistantMessage(m.content));
+  }
+  const out: Json = { model: upstreamModel, messages, stream: true, stream_options: { include_usage: true } };
+  if (typeof b.max_tokens === 'number') out.max_tokens = b.max_tokens;
+  for (const k of ['temperature', 'top_p', 'top_k'] as const) if (typeof b[k] === 'number') out[k] = b[k];
+  if (isObject(b.metadata) && typeof b.metadata.user_id === 'string') out.user = b.metadata.user_id;
+  const tools = (Array.isArray(b.tools) ? b.tools : []).filter((t): t is Json => isObject(t) && typeof t.name === 'string' && isObject(t.input_schema));
+  if (tools.length > 0) {
+    out.tools = tools.map((t) => ({ type: 'function', function: { name: t.name, ...(typeof t.description === 'string' ? { description: t.description } : {}), parameters: t.input_schema } }));
+    const choice = toolChoice(b.tool_choice);
+    if (choice !== undefined) out.tool_choice = choice;
+    if (isObject(b.tool_choice) && b.tool_choice.disable_parallel_tool_use === true) out.parallel_tool_calls = false;
+  }
+  if (r.thinking) {
+    const budget = (b.thinking as Json).budget_tokens;
+    out.reasoning = typeof budget === 'number' ? { max_tokens: budget } : { enabled: true };
+  }
+  return out;
+}

@@ -1,0 +1,361 @@
+/**
+ * OpenAI chat-completion chunks in, Anthropic Messages stream events out, in Anthropic's exact order:
+ * `message_start`, then per block `content_block_start` / `content_block_delta`… / `content_block_stop`
+ * (blocks numbered from 0 in the order they start), then `message_delta` (stop reason, usage) and
+ * `message_stop`.
+ *
+ * - Thinking comes from the upstream's `reasoning` field and from think blocks in the content; each
+ *   thinking block is closed with a `signature_delta`, so clients that send it back next turn are
+ *   accepted (the gateway drops it then, see request.ts).
+ * - Text goes through the reasoning splitter (strip) or the engine (repair: the text is the repaired
+ *   JSON), then the stop-sequence scanner.
+ * - Tool-call arguments go through the engine per upstream tool-call index (ToolCallRepairers, as in the
+ *   chat endpoint): each `input_json_delta` is the output the engine decided from one upstream piece, so
+ *   pieces are only appended and their concatenation at the block's stop is the engine's JSON for the
+ *   whole input (`{}` when there was none). Blocks never interleave: the first tool call streams live;
+ *   calls that run in parallel upstream (interleaved pieces) are held and each goes out whole, in index
+ *   order, when the upstream finishes, because a call may receive pieces until then. Text or thinking
+ *   that arrives after the tool calls started goes out after them for the same reason.
+ */
+import { createHash } from 'node:crypto';
+import type { Repair, RepairOptions, Stripped } from '../../shared/engine';
+import type { ToolCallArtifact } from '../../shared/protocol';
+import { ContentProcessor } from '../gateway/content';
+import { ToolCallRepairers, type ToolCallDelta } from '../gateway/toolCalls';
+import { createThinkingSplitter, type Segment, type ThinkingSplitter } from './reasoning';
+import { createStopScanner, type StopScanner } from './stopSequences';
+
+type Json = Record<string, unknown>;
+export type AnthropicEvent = { type: string } & Json;
+
+export interface TranslatorOptions {
+  /** The message id (`msg_…`) and the model name the client asked for. */
+  id: string;
+  model: string;
+  /** Estimated input tokens for message_start (the upstream's count replaces it in message_delta). */
+  inputTokens: number;
+  /** `repair`: the text block is the repaired JSON; `strip`: text as sent, reasoning removed. */
+  mode: 'repair' | 'strip';
+  stopSequences: readonly string[];
+  /** The client asked for thinking (the reasoning stage then waits for a lone closing tag; reasoning.ts). */
+  thinking?: boolean;
+  engine?: RepairOptions;
+  onRepair?(repair: Repair, toolCallIndex?: number): void;
+}
+
+type BlockKind = 'text' | 'thinking' | 'tool_use';
+
+interface ToolBlock {
+  index: number;
+  id: string | null;
+  name: string | null;
+  /** Argument pieces not sent yet (the call is not the one streaming live). */
+  pending: string[];
+  /** Everything sent or pending, to know whether any JSON went out. */
+  text: string;
+  /** Its content_block_start went out. */
+  started: boolean;
+}
+
+function isObject(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+const VALID_ID = /^[A-Za-z0-9_-]{1,128}$/;
+
+/** What a thinking block is signed with: a digest of its text. The gateway never checks it (the
+ * upstream's reasoning is not Anthropic's); it is there because clients require the field. */
+function signatureOf(thinking: string): string {
+  return 'streamfix:' + createHash('sha256').update(thinking).digest('base64url');
+}
+
+export class MessageTranslator {
+  /** Events produced since the last take(). */
+  private out: AnthropicEvent[] = [];
+  private nextBlock = 0;
+  private open: { kind: BlockKind; index: number } | null = null;
+  private thinkingText = '';
+  private readonly tools: ToolCallRepairers;
+  private readonly calls = new Map<number, ToolBlock>();
+  private liveTool: ToolBlock | null = null;
+  /** Set once a tool call started: text and thinking wait for the tools (see the file comment). */
+  private toolsStarted = false;
+  private deferred: Segment[] = [];
+  private readonly splitter: ThinkingSplitter | null;
+  private readonly repairer: ContentProcessor | null;
+  private readonly stops: StopScanner;
+  /** Upstream finish_reason, usage, and what was sent (for the artifact and output estimates). */
+  finishReason: string | null = null;
+  usage: Json | null = null;
+  rawContent = '';
+  sentText = '';
+  reasoning = '';
+  /** A stop sequence matched: the answer is complete, the upstream may be cut off. */
+  stopSequence: string | null = null;
+  private blocksClosed = false;
+  private ended = false;
+
+  constructor(private readonly opts: TranslatorOptions) {
+    this.tools = new ToolCallRepairers(true, opts.engine ?? {});
+    this.splitter = opts.mode === 'strip' ? createThinkingSplitter({ thinking: opts.thinking ?? false }) : null;
+    this.repairer = opts.mode === 'repair' ? new ContentProcessor('repair', opts.engine ?? {}) : null;
+    this.stops = createStopScanner(opts.stopSequences);
+  }
+
+  get done(): boolean {
+    return this.stopSequence !== null || this.ended;
+  }
+
+  /** The events produced since the last call. */
+  take(): AnthropicEvent[] {
+    const e = this.out;
+    this.out = [];
+    return e;
+  }
+
+  start(): void {
+    this.out.push({
+      type: 'message_start',
+      message: {
+        id: this.opts.id,
+        type: 'message',
+        role: 'assistant',
+        model: this.opts.model,
+        content: [],
+        stop_reason: null,
+        stop_sequence: null,
+        usage: { input_tokens: this.opts.inputTokens, output_tokens: 0 },
+      },
+    });
+  }
+
+  /** One parsed upstream chunk (`chat.completion.chunk`). May throw the engine's StreamFixError (limits). */
+  chunk(c: Json): void {
+    if (isObject(c.usage)) this.usage = c.usage;
+    if (this.done || this.blocksClosed || !Array.isArray(c.choices)) return;
+    const ch = c.choices.find((x): x is Json => isObject(x) && (x.index === undefined || x.index === 0));
+    if (!ch) return;
+    const delta = isObject(ch.delta) ? ch.delta : isObject(ch.message) ? ch.message : null;
+    if (delta) this.delta(delta);
+    if (typeof ch.finish_reason === 'string' && !this.done) {
+      this.finishReason = ch.finish_reason;
+      this.closeBlocks();
+    }
+  }
+
+  private delta(d: Json): void {
+    const r = typeof d.reasoning === 'string' ? d.reasoning : typeof d.reasoning_content === 'string' ? d.reasoning_content : '';
+    if (r !== '') this.segment({ kind: 'thinking', text: r });
+    if (typeof d.content === 'string' && d.content !== '') {
+      this.rawContent += d.content;
+      this.content(d.content);
+    }
+    if (Array.isArray(d.tool_calls)) d.tool_calls.forEach((tc, k) => isObject(tc) && !this.done && this.toolDelta(tc as ToolCallDelta, k));
+  }
+
+  private content(s: string): void {
+    if (this.splitter) {
+      for (const seg of this.splitter.push(s)) this.segment(seg);
+      return;
+    }
+    const step = this.repairer!.push(s);
+    for (const r of step.repairs) this.opts.onRepair?.(r);
+    if (step.reasoning) this.segment({ kind: 'thinking', text: step.reasoning });
+    if (step.content) this.segment({ kind: 'text', text: step.content });
+  }
+
+  private segment(seg: Segment): void {
+    if (this.done) return;
+    if (this.toolsStarted) {
+      const last = this.deferred[this.deferred.length - 1];
+      if (last && last.kind === seg.kind) last.text += seg.text;
+      else this.deferred.push({ ...seg });
+      return;
+    }
+    if (seg.kind === 'thinking') {
+      this.flushStops();
+      this.blockDelta('thinking', { type: 'thinking_delta', thinking: seg.text });
+      this.thinkingText += seg.text;
+      this.reasoning += seg.text;
+      return;
+    }
+    const { text, matched } = this.stops.push(seg.text);
+    if (text !== '') this.emitText(text);
+    if (matched !== null) this.stopAt(matched);
+  }
+
+  private emitText(text: string): void {
+    this.blockDelta('text', { type: 'text_delta', text });
+    this.sentText += text;
+  }
+
+  /** Text held by the stop scanner goes out before any other block starts. */
+  private flushStops(): void {
+    const rest = this.stops.end();
+    if (rest !== '') this.emitText(rest);
+  }
+
+  private blockDelta(kind: BlockKind, delta: Json): void {
+    if (this.open?.kind !== kind) {
+      this.closeOpen();
+      this.startBlock(kind, kind === 'text' ? { type: 'text', text: '' } : { type: 'thinking', thinking: '', signature: '' });
+    }
+    this.out.push({ type: 'content_block_delta', index: this.open!.index, delta });
+  }
+
+  private startBlock(kind: BlockKind, block: Json): void {
+    this.open = { kind, index: this.nextBlock++ };
+    this.out.push({ type: 'content_block_start', index: this.open.index, content_block: block });
+  }
+
+  private closeOpen(): void {
+    if (!this.open) return;
+    if (this.open.kind === 'thinking') {
+      this.out.push({ type: 'content_block_delta', index: this.open.index, delta: { type: 'signature_delta', signature: signatureOf(this.thinkingText) } });
+      this.thinkingText = '';
+    }
+    this.out.push({ type: 'content_block_stop', index: this.open.index });
+    this.open = null;
+  }
+
+  private toolDelta(tc: ToolCallDelta, k: number): void {
+    const index = typeof tc.index === 'number' ? tc.index : k;
+    let call = this.calls.get(index);
+    if (!call) {
+      call = { index, id: null, name: null, pending: [], text: '', started: false };
+      this.calls.set(index, call);
+    }
+    if (typeof tc.id === 'string' && tc.id !== '' && call.id === null) call.id = tc.id;
+    if (typeof tc.function?.name === 'string' && tc.function.name !== '' && call.name === null) call.name = tc.function.name;
+    const repairs = this.tools.push(tc, k);
+    for (const r of repairs) this.opts.onRepair?.(r, index);
+    const piece = typeof tc.function?.arguments === 'string' ? tc.function.arguments : '';
+    if (!this.toolsStarted) {
+      this.flushStops();
+      this.closeOpen();
+      this.toolsStarted = true;
+    }
+    this.toolPiece(call, piece);
+    // the first call with a name streams live; until it has one, its pieces wait
+    if (this.liveTool === null && call.name !== null) this.startTool(call);
+  }
+
+  private toolPiece(call: ToolBlock, piece: string): void {
+    if (piece === '') return;
+    call.text += piece;
+    if (call === this.liveTool) this.out.push({ type: 'content_block_delta', index: this.open!.index, delta: { type: 'input_json_delta', partial_json: piece } });
+    else call.pending.push(piece);
+  }
+
+  private startTool(call: ToolBlock): void {
+    this.liveTool = call;
+    call.started = true;
+    const id = call.id !== null && VALID_ID.test(call.id) ? call.id : `toolu_sfx${this.opts.id.slice(-12)}${call.index}`;
+    this.startBlock('tool_use', { type: 'tool_use', id, name: call.name ?? '', input: {} });
+    for (const p of call.pending) this.out.push({ type: 'content_block_delta', index: this.open!.index, delta: { type: 'input_json_delta', partial_json: p } });
+    call.pending = [];
+  }
+
+  private stopAt(sequence: string): void {
+    this.stopSequence = sequence;
+    this.finishReason ??= 'stop';
+    this.closeBlocks();
+  }
+
+  /** The upstream finished (or a stop sequence matched): the rest of every block, then their stops. */
+  private closeBlocks(): void {
+    if (this.blocksClosed) return;
+    this.blocksClosed = true;
+    if (this.stopSequence === null) {
+      if (this.repairer) {
+        const step = this.repairer.end();
+        for (const r of step.repairs) this.opts.onRepair?.(r);
+        if (step.reasoning) this.segment({ kind: 'thinking', text: step.reasoning });
+        if (step.content) this.segment({ kind: 'text', text: step.content });
+      } else for (const seg of this.splitter!.end()) this.segment(seg);
+      if (this.stopSequence === null) this.flushStops();
+    }
+    for (const t of this.tools.end()) {
+      for (const r of t.repairs) this.opts.onRepair?.(r, t.index);
+      const call = this.calls.get(t.index);
+      // FAILED with nothing decided: the raw text is not JSON, and tool input must be (see artifacts)
+      const failed = this.tools.artifacts().find((a) => a.index === t.index)?.status === 'FAILED';
+      if (call && !(failed && call.text === '')) this.toolPiece(call, t.text);
+    }
+    // the live call ends first; the held ones follow whole, in index order
+    const live = this.liveTool;
+    if (live && live.text === '') this.toolPiece(live, '{}');
+    if (live) this.closeOpen();
+    for (const call of [...this.calls.values()].sort((a, b) => a.index - b.index)) {
+      if (call.started) continue;
+      if (call.text === '') this.toolPiece(call, '{}');
+      this.startTool(call);
+      this.closeOpen();
+    }
+    // text or thinking that came after the tool calls
+    this.toolsStarted = false;
+    for (const seg of this.deferred) {
+      if (seg.kind === 'thinking') {
+        this.blockDelta('thinking', { type: 'thinking_delta', thinking: seg.text });
+        this.thinkingText += seg.text;
+        this.reasoning += seg.text;
+      } else this.emitText(seg.text);
+    }
+    this.deferred = [];
+    this.closeOpen();
+  }
+
+  /** The upstream body ended: message_delta (stop reason, usage) and message_stop. */
+  end(): void {
+    if (this.ended) return;
+    this.closeBlocks();
+    this.ended = true;
+    const usage: Json = { output_tokens: this.outputTokens() };
+    const prompt = this.usage?.prompt_tokens;
+    if (typeof prompt === 'number') usage.input_tokens = prompt;
+    this.out.push({ type: 'message_delta', delta: { stop_reason: this.stopReason(), stop_sequence: this.stopSequence }, usage });
+    this.out.push({ type: 'message_stop' });
+  }
+
+  /** A failure after the stream started: the `error` event, after which the stream ends. */
+  fail(message: string, type = 'api_error'): void {
+    this.ended = true;
+    this.out.push({ type: 'error', error: { type, message } });
+  }
+
+  stopReason(): string {
+    if (this.stopSequence !== null) return 'stop_sequence';
+    switch (this.finishReason) {
+      case 'length':
+        return 'max_tokens';
+      case 'tool_calls':
+      case 'function_call':
+        return 'tool_use';
+      case 'content_filter':
+        return 'refusal';
+      default:
+        return this.calls.size > 0 ? 'tool_use' : 'end_turn';
+    }
+  }
+
+  private outputTokens(): number {
+    const n = this.usage?.completion_tokens;
+    if (typeof n === 'number') return n;
+    let chars = this.sentText.length + this.reasoning.length;
+    for (const c of this.calls.values()) chars += c.text.length;
+    return Math.ceil(chars / 4);
+  }
+
+  toolArtifacts(): ToolCallArtifact[] {
+    return this.tools.artifacts();
+  }
+
+  /** The content's repair result (repair mode) or the think blocks removed (strip mode). */
+  contentResult(): { status: 'VALID' | 'REPAIRED' | 'TRUNCATED' | 'FAILED' | null; repairs: Repair[]; stripped: Stripped[] } {
+    if (this.repairer) {
+      const r = this.repairer.result;
+      return { status: this.rawContent === '' ? null : (r?.status ?? 'TRUNCATED'), repairs: r?.repairs ?? [], stripped: r?.stripped ?? this.repairer.stripped };
+    }
+    return { status: null, repairs: [], stripped: this.splitter!.stripped.slice() };
+  }
+}
