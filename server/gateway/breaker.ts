@@ -34,7 +34,7 @@ export interface BreakerOptions {
 export const DEFAULT_BREAKER: BreakerOptions = { failures: 5, windowMs: 60_000, cooldownMs: 30_000, failedRate: null };
 /** Answers a FAILED rate needs before it can open a breaker: one FAILED answer of one is no rate. */
 export const MIN_RATE_SAMPLES = 10;
-/** Breakers kept; model names come from clients, so the least recently used closed ones go past this. */
+/** Breakers kept; model names come from clients, so past this the oldest closed one goes. */
 export const MAX_BREAKERS = 1000;
 
 /** A change of state, for the log, the event hub and the metric. */
@@ -189,11 +189,7 @@ export class Breakers {
   private breaker(upstream: string, model: string): Breaker {
     const k = key(upstream, model);
     let b = this.map.get(k);
-    if (b !== undefined) {
-      this.map.delete(k);
-      this.map.set(k, b);
-      return b;
-    }
+    if (b !== undefined) return b;
     b = new Breaker(upstream, model, this.now());
     this.map.set(k, b);
     if (this.map.size > MAX_BREAKERS) {

@@ -377,7 +377,14 @@ async function streamResponse(call: ChatCall, chat: ChatRequest, upstream: Upstr
     movedReasoning: c.moved,
     contentStatus: chat.mode === 'repair' && c.raw !== '' ? (engineFailed ? 'FAILED' : (c.result?.status ?? 'TRUNCATED')) : null,
   };
-  if (call.schemas) outcome.schema = checkAnswer(call.schemas, chat.mode, { raw: c.raw, sent: c.sent, repairs: [], stripped: [] }, outcome.toolCalls, false).report;
+  if (call.schemas) {
+    // the gateway's own time, as the per-read work is: in the artifact and the per-chunk histogram
+    const t = performance.now();
+    outcome.schema = checkAnswer(call.schemas, chat.mode, { raw: c.raw, sent: c.sent, repairs: [], stripped: [] }, outcome.toolCalls, false).report;
+    const spent = performance.now() - t;
+    record.addedMs += spent;
+    ctx.metrics.observeAddedPerChunk(spent / 1000);
+  }
   // the artifact is stored before the stream ends, so a client may fetch it as soon as it sees the end
   const status = finish(call, outcome, upstream.status);
   if (!res.writableEnded && !res.destroyed) {

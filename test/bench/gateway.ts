@@ -28,8 +28,30 @@ import { startBareProxy } from './bareProxy';
 import { makeDoc } from './gatewayDoc';
 import type { LoadCommand, LoadReply, RunResult } from './gatewayLoad';
 
-type Target = 'upstream' | 'bare proxy' | 'gateway passthrough' | 'gateway repair';
-const TARGETS: Target[] = ['upstream', 'bare proxy', 'gateway passthrough', 'gateway repair'];
+type Target = 'upstream' | 'bare proxy' | 'gateway passthrough' | 'gateway repair' | 'gateway repair + schema';
+const TARGETS: Target[] = ['upstream', 'bare proxy', 'gateway passthrough', 'gateway repair', 'gateway repair + schema'];
+
+/** The JSON Schema of the benchmark document (gatewayDoc.ts): the `repair + schema` target asks for it with
+ * response_format json_schema, so every stream is validated with ajv at its end. */
+const DOC_SCHEMA = {
+  type: 'object',
+  required: ['items', 'count', 'done'],
+  properties: {
+    items: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'name', 'price', 'active', 'tags', 'note'],
+        properties: { id: { type: 'integer' }, name: { type: 'string' }, price: { type: 'number' }, active: { type: 'boolean' }, tags: { type: 'array', items: { type: 'string' } }, note: { type: 'string' } },
+        additionalProperties: false,
+      },
+    },
+    count: { type: 'integer', minimum: 1 },
+    done: { type: 'boolean' },
+  },
+  additionalProperties: false,
+};
+const SCHEMA_FORMAT = { type: 'json_schema', json_schema: { name: 'widgets', strict: true, schema: DOC_SCHEMA } };
 
 /** Concurrency -> content chunks per stream: 25-30k chunks per run, well under a second each when quiet. */
 const LOADS: { streams: number; pieces: number }[] = [
@@ -87,8 +109,9 @@ class LoadProcess {
     });
   }
 
-  async run(url: string, headers: Record<string, string>, o: { streams: number; pieces: number; intervalMs?: number; collect?: boolean }): Promise<RunResult> {
-    const r = await this.request({ cmd: 'run', url, headers, streams: o.streams, pieces: o.pieces, intervalMs: o.intervalMs ?? 0, collect: o.collect ?? false });
+  async run(endpoint: { url: string; headers: Record<string, string>; responseFormat?: unknown }, o: { streams: number; pieces: number; intervalMs?: number; collect?: boolean }): Promise<RunResult> {
+    const { url, headers, responseFormat } = endpoint;
+    const r = await this.request({ cmd: 'run', url, headers, streams: o.streams, pieces: o.pieces, intervalMs: o.intervalMs ?? 0, collect: o.collect ?? false, responseFormat });
     return r.result!;
   }
 
@@ -157,25 +180,29 @@ export async function runGatewayBench(): Promise<string> {
     metrics,
     log: silentLogger,
   });
-  const endpoints: Record<Target, { url: string; headers: Record<string, string> }> = {
+  const endpoints: Record<Target, { url: string; headers: Record<string, string>; responseFormat?: unknown }> = {
     upstream: { url: `${load.upstream}/chat/completions`, headers: {} },
     'bare proxy': { url: `${bare.url}/chat/completions`, headers: {} },
     'gateway passthrough': { url: `${gateway.url}/chat/completions`, headers: { 'x-streamfix-mode': 'passthrough' } },
     'gateway repair': { url: `${gateway.url}/chat/completions`, headers: { 'x-streamfix-mode': 'repair' } },
+    'gateway repair + schema': { url: `${gateway.url}/chat/completions`, headers: { 'x-streamfix-mode': 'repair' }, responseFormat: SCHEMA_FORMAT },
   };
 
   try {
     // ---- check the output before timing anything ----
     const checkDoc = makeDoc(300);
     for (const t of TARGETS) {
-      const r = await load.run(endpoints[t].url, endpoints[t].headers, { streams: 2, pieces: 300, collect: true });
+      const r = await load.run(endpoints[t], { streams: 2, pieces: 300, collect: true });
       if (r.errors.length) throw new Error(`${t}: ${r.errors[0]}`);
+      if (t === 'gateway repair + schema') {
+        for (const a of store.list(2)) deepStrictEqual(store.get(a.id)?.schema, { valid: true, errors: [] }, `${t}: the artifact does not say the schema was checked and met`);
+      }
       for (const content of r.contents) {
-        if (t === 'gateway repair') deepStrictEqual(JSON.parse(content), checkDoc.expected, `${t}: repaired content is not the expected JSON`);
+        if (t.startsWith('gateway repair')) deepStrictEqual(JSON.parse(content), checkDoc.expected, `${t}: repaired content is not the expected JSON`);
         else if (content !== checkDoc.raw) throw new Error(`${t}: content differs from what the upstream sent`);
       }
     }
-    log('output checked: repair parses to the expected value, pass-through targets are byte-identical');
+    log('output checked: repair parses to the expected value (and meets the schema), pass-through targets are byte-identical');
 
     // ---- throughput ----
     const rate: Record<string, number> = {};
@@ -183,7 +210,7 @@ export async function runGatewayBench(): Promise<string> {
     const loadCpu: Record<string, number> = {};
     const cpu: Record<string, number> = {};
     const errors: Record<string, number> = {};
-    for (const t of TARGETS) await load.run(endpoints[t].url, endpoints[t].headers, { streams: 100, pieces: 100 }); // warm-up
+    for (const t of TARGETS) await load.run(endpoints[t], { streams: 100, pieces: 100 }); // warm-up
     // Targets take turns within each repeat, so a burst of load from elsewhere on the machine hits all
     // of them alike instead of one target's three runs.
     for (const { streams, pieces } of LOADS) {
@@ -196,7 +223,7 @@ export async function runGatewayBench(): Promise<string> {
           // and the run after it paid for growing it again (measured: bare proxy 4.3 -> 7.1, gateway
           // 8.9 -> 14.6 us CPU per chunk). A daemon never collects that way; its steady state is measured.
           const c0 = process.cpuUsage();
-          const r = await load.run(endpoints[t].url, endpoints[t].headers, { streams, pieces });
+          const r = await load.run(endpoints[t], { streams, pieces });
           const c = process.cpuUsage(c0);
           errors[`${t}|${streams}`] = (errors[`${t}|${streams}`] ?? 0) + r.errors.length;
           if (r.errors.length) log(`${t} x${streams}: ${r.errors.length} errors, first: ${r.errors[0]}`);
@@ -223,20 +250,23 @@ export async function runGatewayBench(): Promise<string> {
     const lat: Record<string, { p50: number; p99: number; n: number; errors: number }> = {};
     /** Bucket counts of the gateway's own histogram over the repair-mode paced rounds only. */
     const ownCounts = new Map<number, number>();
+    const ownSchemaCounts = new Map<number, number>();
     for (let round = 0; round < PACED_ROUNDS; round++) {
       for (const t of TARGETS) {
         const before = await scrapeAddedHistogram(metrics);
-        const r = await load.run(endpoints[t].url, endpoints[t].headers, PACED);
+        const r = await load.run(endpoints[t], PACED);
         const after = await scrapeAddedHistogram(metrics);
         const sorted = r.latencies.sort((x, y) => x - y);
         const m = { p50: pct(sorted, 50), p99: pct(sorted, 99), n: sorted.length, errors: r.errors.length };
         if (r.errors.length) log(`${t} paced: ${r.errors.length} errors, first: ${r.errors[0]}`);
         if (!lat[t] || m.p99 < lat[t].p99) lat[t] = m;
-        if (t === 'gateway repair') for (const [le, n] of after) ownCounts.set(le, (ownCounts.get(le) ?? 0) + n - (before.get(le) ?? 0));
+        const counts = t === 'gateway repair' ? ownCounts : t === 'gateway repair + schema' ? ownSchemaCounts : null;
+        if (counts) for (const [le, n] of after) counts.set(le, (counts.get(le) ?? 0) + n - (before.get(le) ?? 0));
         log(`${t} paced x${PACED.streams}, round ${round + 1}: transit p50 ${f2(m.p50, 3)} ms, p99 ${f2(m.p99, 3)} ms (${sorted.length} chunks)`);
       }
     }
     const own = { p50: histogramPercentile(new Map(), ownCounts, 50) * 1000, p99: histogramPercentile(new Map(), ownCounts, 99) * 1000 };
+    const ownSchema = { p50: histogramPercentile(new Map(), ownSchemaCounts, 50) * 1000, p99: histogramPercentile(new Map(), ownSchemaCounts, 99) * 1000 };
 
     // ---- memory per open idle stream ----
     const mem: Record<string, { heap: number; rss: number }> = {};
@@ -288,7 +318,7 @@ export async function runGatewayBench(): Promise<string> {
       lines.push(`| ${t} | ${f2(lat[t].p50, 3)} | ${f2(lat[t].p99, 3)} | ${added.join(' | ')} |`);
     }
     lines.push('');
-    lines.push(`The gateway's own processing time per upstream read (histogram \`streamfix_added_seconds_per_chunk\`, repair mode, all paced rounds): p50 ${f2(own.p50, 3)} ms, p99 ${f2(own.p99, 3)} ms.`);
+    lines.push(`The gateway's own processing time per upstream read (histogram \`streamfix_added_seconds_per_chunk\`, repair mode, all paced rounds): p50 ${f2(own.p50, 3)} ms, p99 ${f2(own.p99, 3)} ms; with the json_schema request (the ajv check at the end of each stream is one more sample): p50 ${f2(ownSchema.p50, 3)} ms, p99 ${f2(ownSchema.p99, 3)} ms.`);
     lines.push('');
     lines.push(`Memory per open idle stream (${HELD_STREAMS} streams held open, after GC): bare proxy ${f2(mem['bare proxy'].heap / 1024, 1)} KiB heap / ${f2(mem['bare proxy'].rss / 1024, 1)} KiB RSS; gateway (repair) ${f2(mem['gateway repair'].heap / 1024, 1)} KiB heap / ${f2(mem['gateway repair'].rss / 1024, 1)} KiB RSS.`);
     lines.push('');
@@ -298,7 +328,9 @@ export async function runGatewayBench(): Promise<string> {
     lines.push('|---|---:|---|');
     lines.push(`| repair ≥ 0.8x bare proxy throughput (100 streams) | ${f2(ratio('gateway repair', 100))}x (CPU ratio ${f2(cpuRatio('gateway repair'))}x) | ${goal(ratio('gateway repair', 100) >= 0.8)} |`);
     lines.push(`| passthrough ≥ 0.9x bare proxy throughput (100 streams) | ${f2(ratio('gateway passthrough', 100))}x (CPU ratio ${f2(cpuRatio('gateway passthrough'))}x) | ${goal(ratio('gateway passthrough', 100) >= 0.9)} |`);
+    lines.push(`| repair with a json_schema request (ajv) ≥ 0.8x bare proxy throughput (100 streams) | ${f2(ratio('gateway repair + schema', 100))}x (CPU ratio ${f2(cpuRatio('gateway repair + schema'))}x) | ${goal(ratio('gateway repair + schema', 100) >= 0.8)} |`);
     lines.push(`| repair adds ≤ 1 ms p99 per chunk (100 streams), gateway's own time | ${f2(own.p99, 3)} ms | ${goal(own.p99 <= 1)} |`);
+    lines.push(`| same, with the json_schema request (ajv at each stream's end) | ${f2(ownSchema.p99, 3)} ms | ${goal(ownSchema.p99 <= 1)} |`);
     // End to end, p99 of two separate runs differ by scheduling noise of the same size as the goal (a
     // negative difference is common), so this row informs and the gateway's own time decides.
     lines.push(`| same, end to end: repair p99 minus bare proxy p99 | ${f2(addedP99, 3)} ms | informational (noisy) |`);

@@ -25,6 +25,8 @@ export type LoadCommand =
       intervalMs: number;
       /** Collect each stream's content (for the output check) instead of only counting events. */
       collect: boolean;
+      /** The request's response_format (default json_object). */
+      responseFormat?: unknown;
     }
   | { cmd: 'hold'; id: number; url: string; headers: Record<string, string>; streams: number }
   | { cmd: 'release'; id: number }
@@ -148,8 +150,16 @@ interface StreamOutcome {
 }
 
 /** One streaming request; resolves when the stream ends, with what arrived. Never rejects. */
-function oneStream(url: string, headers: Record<string, string>, model: string, collect: boolean, latencies: number[] | null, onFirstChunk?: (req: http.ClientRequest) => void): Promise<StreamOutcome> {
-  const body = JSON.stringify({ model, stream: true, response_format: { type: 'json_object' }, messages: [{ role: 'user', content: 'List the widgets as JSON.' }] });
+function oneStream(
+  url: string,
+  headers: Record<string, string>,
+  model: string,
+  collect: boolean,
+  latencies: number[] | null,
+  onFirstChunk?: (req: http.ClientRequest) => void,
+  responseFormat: unknown = { type: 'json_object' },
+): Promise<StreamOutcome> {
+  const body = JSON.stringify({ model, stream: true, response_format: responseFormat, messages: [{ role: 'user', content: 'List the widgets as JSON.' }] });
   return new Promise((resolve) => {
     const out: StreamOutcome = { events: 0, error: null, content: '' };
     let buffer = '';
@@ -219,7 +229,7 @@ async function run(c: Extract<LoadCommand, { cmd: 'run' }>): Promise<RunResult> 
     Array.from({ length: c.streams }, async (_, i) => {
       // Paced streams start spread over one interval, as independent clients would.
       if (c.intervalMs > 0) await new Promise((r) => setTimeout(r, (i * c.intervalMs) / c.streams));
-      return oneStream(c.url, c.headers, model, c.collect, c.intervalMs > 0 ? latencies : null);
+      return oneStream(c.url, c.headers, model, c.collect, c.intervalMs > 0 ? latencies : null, undefined, c.responseFormat);
     }),
   );
   const ms = performance.now() - t0;

@@ -13,6 +13,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildSync } from 'esbuild';
+import { runBreakerBench } from './breaker';
 import { runEngineBench } from './engine';
 
 /** Bundles the gateway benchmark and runs it in a fresh Node process; resolves with its table. */
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
   mkdirSync(dir, { recursive: true });
   const parts: string[] = [await runEngineBench(dir)];
   parts.push(await runGatewayBenchProcess(dir));
+  parts.push(await runBreakerBench());
   const out = parts.join('\n\n');
   process.stdout.write(out + '\n');
   writeFileSync(path.join(dir, 'results.md'), out + '\n');
