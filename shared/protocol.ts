@@ -18,6 +18,9 @@ export interface ToolCallArtifact {
   repairedArguments: string | null;
   status: RepairStatus;
   repairs: Repair[];
+  /** Text the engine left out of the arguments, with positions (e.g. `extra_value`: a second
+   * top-level value, as when parallel calls are concatenated into one string). */
+  stripped?: Stripped[];
 }
 
 /** One way a value fails its JSON Schema: `path` is a JSON pointer into the value ('' = the whole

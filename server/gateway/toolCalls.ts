@@ -95,6 +95,8 @@ export class ToolCallRepairers {
           repairedArguments: r ? (r.json ?? (r.status === 'FAILED' ? s.raw : null)) : s.raw,
           status: r ? r.status : 'VALID',
           repairs: r ? r.repairs : [],
+          // what the engine left out of the arguments (more top-level values: parallel calls in one string)
+          stripped: r ? r.stripped : [],
         };
       });
   }
@@ -118,6 +120,7 @@ export function repairToolCallsOnce(calls: unknown, repair: boolean, engine: Rep
       repairedArguments: r ? (r.json ?? raw) : raw,
       status: r ? r.status : 'VALID',
       repairs: r ? r.repairs : [],
+      stripped: r ? r.stripped : [],
     });
   });
   return out;

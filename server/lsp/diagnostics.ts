@@ -33,6 +33,7 @@ const STRIPPED_MESSAGES: Record<StrippedKind, string> = {
   prose: 'Text before the JSON value is not JSON',
   wrapper: 'Wrapper tag around the JSON value is not JSON',
   trailing: 'Text after the JSON value is not JSON',
+  extra_value: 'A second top-level JSON value after the first is left out',
 };
 
 export interface Finding {

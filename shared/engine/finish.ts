@@ -10,6 +10,9 @@ import type { Position } from './types';
 const {
   BACKTICK,
   LBRACE,
+  LBRACKET,
+  RBRACE,
+  RBRACKET,
   isSpace,
 } = C;
 const {
@@ -162,21 +165,31 @@ export abstract class Finisher extends StructureScanner {
     return len;
   }
 
-  /** Record the text after the value: a closing fence and wrapper tags by their kind, the rest as
-   * trailing text. */
+  /** Record the text after the value: a closing fence and wrapper tags by their kind, more top-level
+   * values as `extra_value`, the rest as trailing text. */
   protected stripTrailing(at: Position, text: string): void {
     const seg = new Segment(text, at.offset, at.line, at.column);
+    const here = (i: number): Position => ({ offset: at.offset + i, line: seg.line(i), column: seg.column(i) });
     let i = 0;
     for (;;) {
       while (i < text.length && isSpace(text.charCodeAt(i))) i++;
       const rest = text.slice(i);
       const m = /^`{3,}/.exec(rest) ?? /^<\/?[A-Za-z_][\w:.-]*>/.exec(rest);
-      if (!m) break;
-      this.strip(m[0].charCodeAt(0) === BACKTICK ? 'fence' : 'wrapper', { offset: at.offset + i, line: seg.line(i), column: seg.column(i) }, m[0]);
-      i += m[0].length;
+      if (m) {
+        this.strip(m[0].charCodeAt(0) === BACKTICK ? 'fence' : 'wrapper', here(i), m[0]);
+        i += m[0].length;
+        continue;
+      }
+      // another top-level value (`{"a":1}{"b":2}`: parallel tool calls in one arguments string) is
+      // not trailing prose: it gets a kind of its own, and the status says the text was not one value
+      const n = valueExtent(rest);
+      if (n < 0) break;
+      this.extraValue = true;
+      this.strip('extra_value', here(i), rest.slice(0, n));
+      i += n;
     }
     const rest = text.slice(i).trimEnd();
-    if (rest !== '') this.strip('trailing', { offset: at.offset + i, line: seg.line(i), column: seg.column(i) }, rest);
+    if (rest !== '') this.strip('trailing', here(i), rest);
   }
 
   protected finishInput(): void {
@@ -219,4 +232,25 @@ export abstract class Finisher extends StructureScanner {
     o.endSegment(0);
     if (this.trailPos !== null) this.stripTrailing(this.trailPos, this.trailText);
   }
+}
+
+/** Length of the bracketed value `text` starts with (strings respected), or -1 when it starts with
+ * none or its brackets do not balance. */
+function valueExtent(text: string): number {
+  const c0 = text.charCodeAt(0);
+  if (c0 !== LBRACE && c0 !== LBRACKET) return -1;
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === LBRACE || c === LBRACKET) depth++;
+    else if (c === RBRACE || c === RBRACKET) {
+      if (--depth === 0) return i + 1;
+    }
+  }
+  return -1;
 }

@@ -179,7 +179,7 @@ export class Machine extends Finisher {
       return { ...this.failed('NO_JSON', 'No JSON value found in the input', this.total), stripped: this.stripped.slice(), reasoning: update.reasoning };
     }
     const json = this.emitted;
-    const status = this.truncated ? 'TRUNCATED' : this.repairs.length > 0 ? 'REPAIRED' : 'VALID';
+    const status = this.truncated ? 'TRUNCATED' : this.repairs.length > 0 || this.extraValue ? 'REPAIRED' : 'VALID';
     return { status, json, repairs: this.repairs.slice(), stripped: this.stripped.slice(), final: update.output, reasoning: update.reasoning };
   }
 

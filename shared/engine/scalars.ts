@@ -204,6 +204,17 @@ export abstract class ScalarScanner extends StringScanner {
       this.keyEnd.save(o.seg, i);
       return i;
     }
+    const c0 = this.tokPrefix.charCodeAt(0);
+    if ((c0 === D0 || c0 === MINUS || c0 === PLUS) && this.tokLen <= 80) {
+      const dec = radixNumber(this.tail(i, this.tokLen));
+      if (dec !== null) {
+        // repair: `0x1F` -> `31`, a number stays a number
+        if (!this.rep('number_base')) return this.reject(s, i);
+        o.record(o.repair('number_base', this.tokenPos(), this.tokLen, dec));
+        o.replaceTail(i, this.tokLen, dec);
+        return this.tokenDone(i);
+      }
+    }
     const kw = KEYWORDS.get(raw);
     if (kw !== undefined) {
       if (kw !== raw) {
@@ -293,4 +304,14 @@ function fixNumber(raw: string, atEnd: boolean): string | null {
   if (exp !== undefined) out += 'e' + exp;
   else if (/[eE]$/.test(t)) return null;
   return out;
+}
+
+const RADIX = /^([+-]?)0(?:[xX][0-9a-fA-F]+|[oO][0-7]+|[bB][01]+)$/;
+
+/** `0x1F`, `-0o17`, `0b101` in decimal (exact, however large); null for anything else. */
+function radixNumber(word: string): string | null {
+  const m = RADIX.exec(word);
+  if (m === null) return null;
+  const v = BigInt(word.slice(m[1].length)).toString();
+  return m[1] === '-' && v !== '0' ? '-' + v : v;
 }

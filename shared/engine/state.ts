@@ -51,7 +51,7 @@ const DEFAULTS = { maxInputLength: 64 * 1024 * 1024, maxDepth: 512, maxHoldBack:
 
 /** Repairs that a real JSON value in prose may need; any other repair before confirmation means the
  * brace was prose (`{name, age}`, `[see above]`), and the text is scanned again as prose. */
-const CANDIDATE_REPAIRS = new Set<RepairKind>(['unquoted_key', 'single_quotes', 'smart_quotes', 'python_literal', 'control_character', 'invalid_escape', 'comment']);
+const CANDIDATE_REPAIRS = new Set<RepairKind>(['unquoted_key', 'single_quotes', 'smart_quotes', 'python_literal', 'control_character', 'invalid_escape', 'comment', 'number_base']);
 
 export function closerOf(open: number): string {
   return open === LBRACE ? '}' : ']';
@@ -94,6 +94,7 @@ export abstract class MachineState {
   answerEnd = -1;
   protected candStart = 0; // input offset of the current candidate
   protected truncated = false;
+  protected extraValue = false; // more top-level values followed the first (status REPAIRED)
 
   // ---- before phase (state surviving a push: partial tags, fences, reasoning blocks, prose runs)
   protected bstate = B_TEXT;

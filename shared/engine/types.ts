@@ -4,7 +4,7 @@
  */
 
 /** VALID: the JSON needed no change (text around it may have been stripped). REPAIRED: repairs were
- * applied. TRUNCATED: the input ended (or the JSON region was cut off) inside a value, which was closed
+ * applied, or more top-level values followed the first (a stripped span of kind `extra_value`). TRUNCATED: the input ended (or the JSON region was cut off) inside a value, which was closed
  * or dropped. FAILED: no JSON value could be recovered; `json` is null and `error` says why. */
 export type RepairStatus = 'VALID' | 'REPAIRED' | 'TRUNCATED' | 'FAILED';
 
@@ -30,6 +30,7 @@ export type RepairKind =
   | 'missing_colon' //       `{"a" 1}` -> `{"a": 1}`
   | 'mismatched_bracket' //  `{"a": [1}` -> `{"a": [1]}` (closers inserted for the inner containers)
   | 'stray_bracket' //       an extra `}` or `]` removed
+  | 'number_base' //         `0x1F` / `0o17` / `0b101` -> `31` / `15` / `5` (the number, never a string)
   | 'schema_coercion'; //    not the engine's: the gateway's `x-streamfix-schema: coerce` (`"42"` -> `42`)
 
 /** What was removed around the JSON value. */
@@ -38,7 +39,8 @@ export type StrippedKind =
   | 'fence' //      a markdown fence line (```json / ```)
   | 'prose' //      text before the JSON value
   | 'wrapper' //    `<tool_call>` / `</tool_call>` and similar tags; harmony markers (`<|channel|>final<|message|>`, `<|return|>`)
-  | 'trailing'; //  anything after the JSON value
+  | 'trailing' //   anything after the JSON value
+  | 'extra_value'; // a second top-level value after the first (`{"a":1}{"b":2}`): kept here, status REPAIRED
 
 /** A position in the input: offset in UTF-16 code units, line and column 0-based. */
 export interface Position {
