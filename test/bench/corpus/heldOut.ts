@@ -56,15 +56,24 @@ const EXAMPLES: ((r: Rand, d: Json) => string)[] = [
   (r, d) => draftSentence(r, d),
 ];
 const ANSWER_LEADS = ['Here is the result:', 'Your JSON:', 'For your request:', 'Result:', 'Voici le résultat :'];
+const FINAL_LEADS = ['So the final JSON is', 'The answer is', 'Putting it together:', 'Final:'];
 
 function examples(r: Rand, value: Json): Parts {
-  const n = 1 + Math.floor(r() * 2);
-  const picked = Array.from({ length: n }, () => Math.floor(r() * EXAMPLES.length));
+  const mode = pick(r, ['json fence', 'json fence', 'own lines', 'own lines', 'last in a sentence'] as const);
+  // A retracted draft on its own lines would compete with an answer inside a sentence: that mix is
+  // left out, so the expected answer stays the one a reader sees.
+  const kinds = mode === 'last in a sentence' ? EXAMPLES.length - 1 : EXAMPLES.length;
+  const picked = Array.from({ length: 1 + Math.floor(r() * 2) }, () => Math.floor(r() * kinds));
   const lead = picked.map((i) => EXAMPLES[i](r, draftOf(r, value))).join(pick(r, [' ', '\n', '\n\n']));
-  const fenced = chance(r, 0.5);
+  const what = `examples ${picked.join('+')}, ${mode}`;
+  if (mode === 'last in a sentence') {
+    const json = render(r, value, pick(r, ['compact', 'spaced'] as const));
+    return { what, before: `${lead}\n${pick(r, FINAL_LEADS)} `, json, after: pick(r, ['', '.', '\n']), value };
+  }
+  const fenced = mode === 'json fence';
   const tail = chance(r, 0.3) ? `\n\nFor comparison, a minimal body is \`${render(r, draftOf(r, value), 'compact')}\`.` : '';
   return {
-    what: `examples ${picked.join('+')}, ${fenced ? 'json fence' : 'own lines'}${tail ? ', code span after' : ''}`,
+    what: what + (tail ? ', code span after' : ''),
     before: `${lead}\n${pick(r, ANSWER_LEADS)}\n\n${fenced ? '```json\n' : ''}`,
     json: render(r, value),
     after: (fenced ? '\n```' : '') + tail,
