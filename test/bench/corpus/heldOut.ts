@@ -17,6 +17,7 @@ import {
   type Rand,
   reasoningWithDrafts,
   render,
+  renderDefective,
   STYLES,
 } from './heldOutPieces';
 import { rng } from '../docs';
@@ -25,13 +26,16 @@ import type { Case, Category, Expectation } from './types';
 export const HELD_OUT_PER_CATEGORY = 60;
 
 /** One generated case before line endings are chosen: the text before the answer, the answer's JSON
- * and the text after it. */
+ * and the text after it; `cuttable` when the text may end inside the JSON (it is valid JSON, so the
+ * truncation oracle applies), and `expected` when it is not simply the answer's value. */
 interface Parts {
   what: string;
   before: string;
   json: string;
   after: string;
   value: Json;
+  cuttable?: boolean;
+  expected?: Expectation;
 }
 
 const CLOSERS = ['</think>', '</think>', '</thinking>', '</reasoning>'];
@@ -40,12 +44,25 @@ function untagged(r: Rand): Parts {
   const style = pick(r, STYLES);
   const value = answerValue(r);
   const close = pick(r, CLOSERS);
+  let before = reasoningWithDrafts(r, style, value) + pick(r, ['\n', '', ' ', '\n\n']) + close;
+  let what = `${style}, ${close}`;
+  if (chance(r, 0.1)) {
+    before += `\n\nWait, one more check. ${draftSentence(r, draftOf(r, value))}\n${close}`;
+    what += ' twice';
+  }
+  const defective = !Array.isArray(value) && chance(r, 0.2);
+  const json = defective ? renderDefective(r, value) : render(r, value);
+  if (chance(r, 0.1)) {
+    const call = { name: 'record', arguments: value };
+    const callJson = render(r, call, 'spaced');
+    return { what: `${what}, tool_call`, before: `${before}\n\n<tool_call>\n`, json: callJson, after: '\n</tool_call>', value: call };
+  }
   const show = pick(r, PRESENTATIONS);
-  const before = reasoningWithDrafts(r, style, value) + pick(r, ['\n', '', ' ', '\n\n']) + close + show.before;
-  return { what: `${style}, ${close}, ${show.name}`, before, json: render(r, value), after: show.after, value };
+  return { what: `${what}, ${show.name}${defective ? ', needs repairs' : ''}`, before: before + show.before, json, after: show.after, value, cuttable: !defective };
 }
 
-/** Examples the answer is surrounded with: code spans, empty containers and values in sentences. */
+/** Examples the answer is surrounded with: code spans, empty containers and values in sentences. The
+ * last ones put a value on its own lines, so they stay out of cases whose answer is inside a sentence. */
 const EXAMPLES: ((r: Rand, d: Json) => string)[] = [
   (r, d) => `The API expects a body like \`${render(r, d, 'compact')}\`.`,
   () => 'An empty object {} means nothing matched, and [] means no tags.',
@@ -53,17 +70,33 @@ const EXAMPLES: ((r: Rand, d: Json) => string)[] = [
   (r, d) => `Set defaults if needed (e.g. ${render(r, d, 'spaced')}).`,
   () => 'If you need several, wrap them like [ {...}, {...} ].',
   (r, d) => `Unlike the old format ${render(r, d, 'compact')}, this one is complete.`,
+  (r, d) => `\`${render(r, d, 'compact')}\` is what the old endpoint returned.`,
+  (r, d) => `1. Start from \`{}\`.\n2. Add the fields, e.g. ${render(r, d, 'compact')}.\n3. Check the types.`,
+  () => 'Use [ ] for lists and { } for objects.',
+  () => "Python's `dict` prints `{'a': 1}`; JSON needs double quotes.",
+  () => 'The shape is {...} with one entry per row.',
+  () => "I can't browse the web [no internet access], but here is what you asked for.",
+  (r, d) => `Fields in \`${render(r, d, 'compact')}\` are [optional] unless marked.`,
+  () => '| field | default |\n| --- | --- |\n| meta | {} |\n| tags | [] |',
+  (r, d) => `> Example: ${render(r, d, 'compact')}`,
+  (r, d) => `Example format:\n\`\`\`\n${render(r, d, 'pretty')}\n\`\`\``,
   (r, d) => draftSentence(r, d),
 ];
+/** How many of EXAMPLES come before the ones that stand on their own lines; the bare-fenced one. */
+const INLINE_EXAMPLES = EXAMPLES.length - 3;
+const BARE_FENCE_EXAMPLE = EXAMPLES.length - 2;
 const ANSWER_LEADS = ['Here is the result:', 'Your JSON:', 'For your request:', 'Result:', 'Voici le résultat :'];
 const FINAL_LEADS = ['So the final JSON is', 'The answer is', 'Putting it together:', 'Final:'];
 
 function examples(r: Rand, value: Json): Parts {
   const mode = pick(r, ['json fence', 'json fence', 'own lines', 'own lines', 'last in a sentence'] as const);
-  // A retracted draft on its own lines would compete with an answer inside a sentence: that mix is
-  // left out, so the expected answer stays the one a reader sees.
-  const kinds = mode === 'last in a sentence' ? EXAMPLES.length - 1 : EXAMPLES.length;
-  const picked = Array.from({ length: 1 + Math.floor(r() * 2) }, () => Math.floor(r() * kinds));
+  // Mixes where a reader could not tell the answer are left out: an example on its own lines (even
+  // retracted) beside an answer inside a sentence, and a bare-fenced example beside an answer on its
+  // own lines.
+  const allowed = EXAMPLES.map((_, i) => i).filter((i) =>
+    mode === 'last in a sentence' ? i < INLINE_EXAMPLES : mode === 'own lines' ? i !== BARE_FENCE_EXAMPLE : true,
+  );
+  const picked = Array.from({ length: 1 + Math.floor(r() * 2) }, () => pick(r, allowed));
   const lead = picked.map((i) => EXAMPLES[i](r, draftOf(r, value))).join(pick(r, [' ', '\n', '\n\n']));
   const what = `examples ${picked.join('+')}, ${mode}`;
   if (mode === 'last in a sentence') {
@@ -90,46 +123,80 @@ function formats(r: Rand): Parts {
   const name = casing(r, pick(r, TAG_NAMES));
   const thinking = reasoningWithDrafts(r, pick(r, STYLES), value);
   const json = render(r, value);
-  switch (Math.floor(r() * 4)) {
+  const block = () => {
+    const attrs = pick(r, ATTRS);
+    return { tag: `<${name}${attrs}>`, text: `<${name}${attrs}>${pick(r, ['', '\n'])}${thinking}\n</${name}>` };
+  };
+  switch (Math.floor(r() * 9)) {
     case 0: {
-      const attrs = pick(r, ATTRS);
-      return { what: `<${name}${attrs}> block`, before: `<${name}${attrs}>${pick(r, ['', '\n'])}${thinking}\n</${name}>\n\n`, json, after: '', value };
+      const b = block();
+      return { what: `${b.tag} block`, before: `${b.text}\n\n`, json, after: '', value, cuttable: true };
     }
     case 1:
-      return { what: `lone </${name}>`, before: `${thinking}\n</${name}>\n`, json, after: '', value };
+      return { what: `lone </${name}>`, before: `${thinking}\n</${name}>\n`, json, after: '', value, cuttable: true };
     case 2:
       return { what: `answer then unclosed <${name}>`, before: '', json, after: `\n<${name}>${thinking.slice(0, 40 + Math.floor(r() * 40))}`, value };
-    default: {
-      const start = chance(r, 0.7) ? '<|start|>assistant' : '';
-      const end = pick(r, ['<|return|>', '<|end|>', '']);
-      const before = `${start}<|channel|>analysis<|message|>${thinking}<|end|><|start|>assistant<|channel|>final<|message|>`;
-      return { what: `harmony${start ? '' : ' without <|start|>'}, final ending ${end || 'at the end'}`, before, json, after: end, value };
+    case 3: {
+      const b = block();
+      const wrap = pick(r, ['answer', 'tool_call', 'result']);
+      return { what: `${b.tag} block, <${wrap}> wrapper`, before: `${b.text}\n<${wrap}>\n`, json, after: `\n</${wrap}>`, value };
     }
+    case 4: {
+      const other = casing(r, pick(r, TAG_NAMES));
+      const second = draftSentence(r, draftOf(r, value));
+      return { what: `<${name}> and <${other}> blocks`, before: `<${name}>${thinking}</${name}>\n<${other}>${second}</${other}>\n`, json, after: '', value };
+    }
+    case 5: {
+      const b = block();
+      return { what: `lead-in, then ${b.tag}`, before: `Let me reason about this first.\n${b.text}\n`, json, after: '', value };
+    }
+    case 6:
+      return { what: `unclosed <${name}>, only drafts`, before: `<${name}>${thinking}`, json: '', after: '', value, expected: { kind: 'failed' } };
+    default:
+      return harmony(r, value, thinking, json);
   }
 }
 
-/** Builds the case: line endings, and for some cases a cut inside the answer (the text ends there). */
-function toCase(category: Category, i: number, r: Rand, p: Parts, cuttable: boolean): Case {
-  const nl = chance(r, 0.2) ? crlf : (s: string) => s;
-  const json = nl(p.json);
-  if (cuttable && chance(r, 0.15)) {
-    const cut = 1 + Math.floor(r() * (json.length - 1));
-    return { category, name: `#${i} ${p.what}, cut at ${cut}`, input: nl(p.before) + json.slice(0, cut), expected: cutAnswer(json, cut) };
+function harmony(r: Rand, value: Json, thinking: string, json: string): Parts {
+  const start = chance(r, 0.7) ? '<|start|>assistant' : '';
+  const analysis = `${start}<|channel|>analysis<|message|>${thinking}<|end|>`;
+  if (chance(r, 0.2)) {
+    const fn = pick(r, ['get_weather', 'lookup', 'create_ticket']);
+    return { what: `harmony commentary call to ${fn}`, before: `${analysis}<|start|>assistant<|channel|>commentary to=functions.${fn} <|constrain|>json<|message|>`, json, after: '<|call|>', value };
   }
-  const expected: Expectation = { kind: 'value', value: p.value };
-  return { category, name: `#${i} ${p.what}${nl === crlf ? ', CRLF' : ''}`, input: nl(p.before) + json + nl(p.after), expected };
+  const end = pick(r, ['<|return|>', '<|end|>', '']);
+  const prose = chance(r, 0.3);
+  const before = `${analysis}<|start|>assistant<|channel|>final<|message|>${prose ? 'Here is the result:\n\n```json\n' : ''}`;
+  return {
+    what: `harmony${start ? '' : ' without <|start|>'}${prose ? ', prose and fence' : ''}, final ending ${end || 'at the end'}`,
+    before,
+    json,
+    after: (prose ? '\n```' : '') + end,
+    value,
+    cuttable: true,
+  };
+}
+
+/** Builds the case: line endings, and for some cases a cut inside the answer (the text ends there). */
+function toCase(category: Category, i: number, r: Rand, p: Parts): Case {
+  const nl = chance(r, 0.2) ? crlf : (s: string) => s;
+  const crlfNote = nl === crlf ? ', CRLF' : '';
+  const json = nl(p.json);
+  if (p.expected) return { category, name: `#${i} ${p.what}${crlfNote}`, input: nl(p.before) + json + nl(p.after), expected: p.expected };
+  if (p.cuttable && chance(r, 0.15)) {
+    const cut = 1 + Math.floor(r() * (json.length - 1));
+    return { category, name: `#${i} ${p.what}, cut at ${cut}${crlfNote}`, input: nl(p.before) + json.slice(0, cut), expected: cutAnswer(json, cut) };
+  }
+  return { category, name: `#${i} ${p.what}${crlfNote}`, input: nl(p.before) + json + nl(p.after), expected: { kind: 'value', value: p.value } };
 }
 
 /** The held-out cases of one run: HELD_OUT_PER_CATEGORY in each issue-8 category, from `seed`. */
 export function heldOutCorpus(seed: number): Case[] {
   const r = rng(seed);
   const out: Case[] = [];
-  for (let i = 0; i < HELD_OUT_PER_CATEGORY; i++) out.push(toCase('reasoning, no opening tag', i, r, untagged(r), true));
-  for (let i = 0; i < HELD_OUT_PER_CATEGORY; i++) out.push(toCase('examples in prose', i, r, examples(r, answerValue(r)), false));
-  for (let i = 0; i < HELD_OUT_PER_CATEGORY; i++) {
-    const p = formats(r);
-    out.push(toCase('reasoning formats', i, r, p, p.after === '' && !p.what.startsWith('answer then')));
-  }
+  for (let i = 0; i < HELD_OUT_PER_CATEGORY; i++) out.push(toCase('reasoning, no opening tag', i, r, untagged(r)));
+  for (let i = 0; i < HELD_OUT_PER_CATEGORY; i++) out.push(toCase('examples in prose', i, r, examples(r, answerValue(r))));
+  for (let i = 0; i < HELD_OUT_PER_CATEGORY; i++) out.push(toCase('reasoning formats', i, r, formats(r)));
   return out;
 }
 

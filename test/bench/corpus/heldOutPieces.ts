@@ -72,7 +72,17 @@ function spaced(v: Json): string {
   return JSON.stringify(v);
 }
 
-export const STYLES = ['r1', 'qwq', 'claude', 'o-series', 'r1-zh'] as const;
+/** The answer as models get it wrong, meaning the same value: unquoted keys, Python literals, a trailing
+ * comma (objects and arrays as `spaced` renders them; no string here holds `"word": ` or `: true`). */
+export function renderDefective(r: Rand, v: Json): string {
+  let text = spaced(v);
+  if (chance(r, 0.6)) text = text.replace(/"([A-Za-z_][A-Za-z0-9_]*)": /g, '$1: ');
+  if (chance(r, 0.5)) text = text.replace(/: (true|false|null)(?=[,}\]])/g, (_, w: string) => `: ${{ true: 'True', false: 'False', null: 'None' }[w]}`);
+  if (chance(r, 0.6) || text === spaced(v)) text = text.replace(/([}\]])$/, ',$1');
+  return text;
+}
+
+export const STYLES = ['r1', 'qwq', 'claude', 'o-series', 'r1-zh', 'qwen3'] as const;
 export type Style = (typeof STYLES)[number];
 
 const OPENERS: Record<Style, string[]> = {
@@ -81,6 +91,7 @@ const OPENERS: Record<Style, string[]> = {
   claude: ['The user is asking for the record as JSON. Let me work out the fields.', 'I need to produce JSON with the fields they listed.'],
   'o-series': ['**Clarifying the request**\n\nThe user needs a JSON record.', '**Planning the output**\n\nI should return JSON only.'],
   'r1-zh': ['好的，用户需要一个JSON对象。', '嗯，用户想要结构化的输出。'],
+  qwen3: ['Okay, let me start by understanding what the user needs here.', 'First, I need to parse the request carefully.'],
 };
 const FILLERS: Record<Style, string[]> = {
   r1: ['Let me double-check the fields.', 'The user mentioned the details earlier.', 'That should cover everything.'],
@@ -88,7 +99,17 @@ const FILLERS: Record<Style, string[]> = {
   claude: ["I'll keep the field names as given.", 'The values come from the message above.'],
   'o-series': ['**Checking constraints**\n\nEvery field must be filled.', '**Finalizing**\n\nThe values look consistent.'],
   'r1-zh': ['让我再检查一下字段。', '这样应该就可以了。'],
+  qwen3: ['Let me verify each field against the message.', 'I think that covers it, but let me make sure.'],
 };
+/** Reasoning that holds braces and brackets that are no JSON at all, in any style. */
+const NOISE = [
+  'The set {1, 2, 3} has three elements, so the count is 3.',
+  'On the interval [0, 1] the ratio is fine.',
+  'Placeholders like {name} and {city} get filled in from the message.',
+  'An empty list [] would mean no tags at all.',
+  'The format is key: value, one per field.',
+  "The user wrote 'quick' in quotes, which is just emphasis.",
+];
 const RETRACTIONS = ['No wait, that is not right.', 'Hmm, that is wrong.', "That's not quite it.", 'No, that is not what they asked.', 'Wait, let me fix that.', 'Actually, no.'];
 
 /** Reasoning text in `style` with one or two drafts of `a`, each followed by a retraction. */
@@ -98,6 +119,7 @@ export function reasoningWithDrafts(r: Rand, style: Style, a: Json): string {
   for (let i = 0; i < drafts; i++) {
     parts.push(draftSentence(r, draftOf(r, a)));
     if (chance(r, 0.5)) parts.push(pick(r, FILLERS[style]));
+    if (chance(r, 0.3)) parts.push(pick(r, NOISE));
   }
   return parts.join(pick(r, [' ', '\n', '\n\n']));
 }
@@ -105,7 +127,7 @@ export function reasoningWithDrafts(r: Rand, style: Style, a: Json): string {
 /** A draft as models write one while thinking, then its retraction. */
 export function draftSentence(r: Rand, d: Json): string {
   const retract = pick(r, RETRACTIONS);
-  switch (Math.floor(r() * 5)) {
+  switch (Math.floor(r() * 7)) {
     case 0:
       return `Let me sketch it: ${render(r, d, 'spaced')} ${retract}`;
     case 1:
@@ -114,8 +136,20 @@ export function draftSentence(r: Rand, d: Json): string {
       return `Draft:\n\`\`\`json\n${render(r, d)}\n\`\`\`\n${retract}`;
     case 3:
       return `Maybe \`${render(r, d, 'compact')}\`? ${retract}`;
-    default:
+    case 4:
       return `First attempt:\n${render(r, d, 'pretty')}\n${retract}`;
+    case 5: {
+      // Python-style quotes; the answer values hold no apostrophe or double quote.
+      const py = render(r, d, 'spaced').replace(/"/g, "'");
+      return `In Python terms it is ${py}. ${retract}`;
+    }
+    default: {
+      // Abandoned after a complete member or element (models break off between values, not inside a
+      // string); a draft with no comma is abandoned right after its opening bracket.
+      const text = render(r, d, 'compact');
+      const comma = text.lastIndexOf(',', Math.floor(text.length / 2));
+      return `Start: ${text.slice(0, comma > 0 ? comma + 1 : 1)} — hmm, let me restart.`;
+    }
   }
 }
 
@@ -134,4 +168,7 @@ export const PRESENTATIONS: Presentation[] = [
   { name: 'prose and fence', before: '\n\nHere is the JSON:\n\n```json\n', after: '\n```\n\nLet me know if you need changes.' },
   { name: 'prose before', before: '\n\nSure! Here it is:\n\n', after: '' },
   { name: 'prose after', before: '\n\n', after: '\n\nThis includes every field you asked for.' },
+  { name: 'heading and bare fence', before: '\n\n### Result\n\n```\n', after: '\n```\n' },
+  { name: 'JSON fence upper case', before: '\n```JSON\n', after: '\n```' },
+  { name: 'tabs and spaces', before: '\t\n\n  ', after: '  \n' },
 ];

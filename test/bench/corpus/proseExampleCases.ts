@@ -4,6 +4,10 @@
  * prose; a draft followed by a retraction is a draft. The answer is, in order of preference, a
  * ```` ```json ```` fenced value, a value standing on its own lines, the last complete candidate.
  * No reasoning tags here (see reasoningFormatCases.ts). Written independently of the engine's tables.
+ *
+ * A text that begins with a value (or its fence) has that value as its answer: streaming emits it at
+ * once and never takes output back, so only prose-started text can have its first value retracted.
+ * Every retraction case here therefore begins with prose.
  */
 import { answer, casesOf, crlf, type Row } from './caseKit';
 import type { Case } from './types';
@@ -112,14 +116,14 @@ const RETRACTED: Row[] = [
   ['"No wait" then a json fence', 'Something like {"status": "ok"}. No wait, the API also wants the code.\n\n```json\n{"status": "ok", "code": 200}\n```', answer('{"status": "ok", "code": 200}')],
   [
     'retracted json fence, then a second json fence',
-    '```json\n{"v": 1}\n```\nSorry, that is wrong — the version must be a string.\n```json\n{"v": "1"}\n```',
+    'Here is the config:\n```json\n{"v": 1}\n```\nSorry, that is wrong — the version must be a string.\n```json\n{"v": "1"}\n```',
     answer('{"v": "1"}'),
   ],
-  ['retracted value on its own lines, "Hmm"', '{"weight": 5}\nHmm, I forgot the unit.\n{"weight": 5, "unit": "kg"}', answer('{"weight": 5, "unit": "kg"}')],
+  ['retracted value on its own lines, "Hmm"', 'Here you go:\n{"weight": 5}\nHmm, I forgot the unit.\n{"weight": 5, "unit": "kg"}', answer('{"weight": 5, "unit": "kg"}')],
   ['"Actually" correction', 'The answer is {"capital": "Sydney"}. Actually, the capital of Australia is Canberra:\n\n{"capital": "Canberra"}', answer('{"capital": "Canberra"}')],
   [
     '"Correction:" after a pretty value',
-    '{\n  "from": "EUR",\n  "to": "USD",\n  "rate": 1.8\n}\n\nCorrection: the rate was a typo.\n\n{\n  "from": "EUR",\n  "to": "USD",\n  "rate": 1.08\n}',
+    'The conversion:\n\n{\n  "from": "EUR",\n  "to": "USD",\n  "rate": 1.8\n}\n\nCorrection: the rate was a typo.\n\n{\n  "from": "EUR",\n  "to": "USD",\n  "rate": 1.08\n}',
     answer('{"from": "EUR", "to": "USD", "rate": 1.08}'),
   ],
   [
