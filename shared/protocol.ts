@@ -37,6 +37,9 @@ export interface Artifact {
   model: string;
   mode: AppliedMode;
   requestedMode: GatewayMode;
+  /** Why `mode` applies: `requested: repair`, `auto: response_format json_object`, `auto: the answer
+   * starts as JSON ({)`, `auto: the answer starts with text`, … */
+  modeReason?: string;
   stream: boolean;
   status: ArtifactStatus;
   rawContent: string;

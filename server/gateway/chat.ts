@@ -92,6 +92,7 @@ export async function handleChat(call: ChatCall): Promise<void> {
   record.model = chat.model;
   record.mode = chat.mode;
   record.requestedMode = chat.requestedMode;
+  record.modeReason = chat.modeReason;
   record.stream = chat.stream;
   const headers = upstreamHeaders(req, ctx, chat.stream ? 'text/event-stream' : 'application/json');
 
@@ -210,16 +211,21 @@ async function completeResponse(call: ChatCall, chat: ChatRequest, upstream: Ups
   }
   let o;
   try {
-    o = record.timed(() => rewriteCompletion(body, chat.mode, ctx.engine));
+    o = record.timed(() => rewriteCompletion(body, chat.mode, ctx.engine, chat.autoByContent));
   } catch (e) {
     if (!(e instanceof StreamFixError)) throw e;
     // an engine limit (huge or too deep content): the answer goes out unrepaired, the artifact says why
     record.errors.push({ message: e.message, code: e.code });
     o = rewriteCompletion(body, 'passthrough');
   }
+  if (o.decided) {
+    record.mode = o.decided.mode;
+    record.modeReason = o.decided.reason;
+  }
+  const mode = record.mode;
   const outcome: RecordOutcome = {
     rawContent: o.rawContent,
-    repairedContent: chat.mode === 'passthrough' ? null : o.sentContent,
+    repairedContent: mode === 'passthrough' ? null : o.sentContent,
     reasoning: o.reasoning,
     repairs: o.result?.repairs ?? [],
     stripped: o.stripped,
@@ -228,9 +234,9 @@ async function completeResponse(call: ChatCall, chat: ChatRequest, upstream: Ups
     usage: o.usage,
     stuttering: false,
     movedReasoning: o.movedReasoning,
-    contentStatus: chat.mode === 'repair' && o.rawContent !== '' ? (o.result?.status ?? 'FAILED') : null,
+    contentStatus: mode === 'repair' && o.rawContent !== '' ? (o.result?.status ?? 'FAILED') : null,
   };
-  const schemaHeaders = call.schemas ? checkCompletion(call.schemas, chat.mode, body, outcome) : {};
+  const schemaHeaders = call.schemas ? checkCompletion(call.schemas, mode, body, outcome) : {};
   if (o.result?.error) record.errors.push({ message: o.result.error.message, code: o.result.error.code });
   for (const r of outcome.repairs) onRepair(call, r);
   for (const t of outcome.toolCalls) for (const r of t.repairs) onRepair(call, r, t.index);
@@ -290,6 +296,7 @@ async function streamResponse(call: ChatCall, chat: ChatRequest, upstream: Upstr
   ctx.metrics.streamOpened();
 
   const rw = new StreamRewriter(chat.mode, { onRepair: (r, i) => onRepair(call, r, i) }, ctx.engine);
+  rw.auto = chat.autoByContent;
   const reader = new ReadRewriter(rw);
   // passthrough forwards raw bytes: an end or an error inside an upstream event first closes the event
   const boundary = passthrough ? createBoundaryTracker() : null;
@@ -362,6 +369,10 @@ async function streamResponse(call: ChatCall, chat: ChatRequest, upstream: Upstr
 
   const st = rw.choices.get(0) ?? rw.choice(0);
   const c = st.content;
+  if (c.modeReason !== null) {
+    record.mode = c.mode;
+    record.modeReason = c.modeReason;
+  }
   if (c.result?.error && c.raw !== '') record.errors.push({ message: c.result.error.message, code: c.result.error.code });
   if (c.moved) reasoningEvent(call, c.moved);
   const outcome: RecordOutcome = {
@@ -375,12 +386,12 @@ async function streamResponse(call: ChatCall, chat: ChatRequest, upstream: Upstr
     usage: rw.usage,
     stuttering: c.stuttering,
     movedReasoning: c.moved,
-    contentStatus: chat.mode === 'repair' && c.raw !== '' ? (engineFailed ? 'FAILED' : (c.result?.status ?? 'TRUNCATED')) : null,
+    contentStatus: c.mode === 'repair' && c.raw !== '' ? (engineFailed ? 'FAILED' : (c.result?.status ?? 'TRUNCATED')) : null,
   };
   if (call.schemas) {
     // the gateway's own time, as the per-read work is: in the artifact and the per-chunk histogram
     const t = performance.now();
-    outcome.schema = checkAnswer(call.schemas, chat.mode, { raw: c.raw, sent: c.sent, repairs: [], stripped: [] }, outcome.toolCalls, false).report;
+    outcome.schema = checkAnswer(call.schemas, c.mode, { raw: c.raw, sent: c.sent, repairs: [], stripped: [] }, outcome.toolCalls, false).report;
     const spent = performance.now() - t;
     record.addedMs += spent;
     ctx.metrics.observeAddedPerChunk(spent / 1000);

@@ -15,7 +15,12 @@ export interface ChatRequest {
   model: string;
   stream: boolean;
   requestedMode: GatewayMode;
+  /** The mode applied; with `autoByContent` it is `strip` until the answer starts as JSON. */
   mode: AppliedMode;
+  /** auto without `response_format`: the answer's first characters decide (autoMode.ts). */
+  autoByContent: boolean;
+  /** Why the mode applies, for the artifact's `modeReason` (the answer may refine it). */
+  modeReason: string;
 }
 
 export const MODE_HEADER = 'x-streamfix-mode';
@@ -41,11 +46,17 @@ export function requestedMode(header: string | string[] | undefined, fallback: G
   return v as GatewayMode;
 }
 
-/** auto = repair when the request asks for JSON output, else strip. */
+/** auto = repair when the request asks for JSON output; else the answer decides (autoMode.ts), strip
+ * until it does. */
 export function resolveMode(mode: GatewayMode, body: Record<string, unknown>): AppliedMode {
-  if (mode !== 'auto') return mode;
+  return modeDecision(mode, body).mode;
+}
+
+export function modeDecision(mode: GatewayMode, body: Record<string, unknown>): { mode: AppliedMode; autoByContent: boolean; reason: string } {
+  if (mode !== 'auto') return { mode, autoByContent: false, reason: `requested: ${mode}` };
   const rf = body.response_format as { type?: unknown } | undefined;
-  return rf && (rf.type === 'json_object' || rf.type === 'json_schema') ? 'repair' : 'strip';
+  if (rf && (rf.type === 'json_object' || rf.type === 'json_schema')) return { mode: 'repair', autoByContent: false, reason: `auto: response_format ${rf.type}` };
+  return { mode: 'strip', autoByContent: true, reason: 'auto: no response_format; the answer decides' };
 }
 
 export function parseChatRequest(text: string, modeHeader: string | string[] | undefined, defaultMode: GatewayMode): ChatRequest {
@@ -70,7 +81,8 @@ export function parseChatRequest(text: string, modeHeader: string | string[] | u
     throw new GatewayError(400, 'invalid_request', '"stream" must be true or false');
   }
   const req = requestedMode(modeHeader, defaultMode);
-  return { text, body: b, model: b.model, stream: b.stream === true, requestedMode: req, mode: resolveMode(req, b) };
+  const m = modeDecision(req, b);
+  return { text, body: b, model: b.model, stream: b.stream === true, requestedMode: req, mode: m.mode, autoByContent: m.autoByContent, modeReason: m.reason };
 }
 
 /**

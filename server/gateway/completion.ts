@@ -5,6 +5,7 @@
 import { createStreamRepairer, splitReasoning, StreamFixError } from '../../shared/engine';
 import type { RepairOptions, RepairResult, Stripped } from '../../shared/engine';
 import type { AppliedMode, ToolCallArtifact } from '../../shared/protocol';
+import { decideAuto, type AutoDecision } from './autoMode';
 import { repairToolCallsOnce } from './toolCalls';
 
 type Json = Record<string, unknown>;
@@ -20,6 +21,8 @@ export interface CompletionOutcome {
   toolCalls: ToolCallArtifact[];
   finishReason: string | null;
   usage: unknown;
+  /** auto decided by the answer (choice 0): the mode applied and why. */
+  decided: AutoDecision | null;
 }
 
 function isObject(v: unknown): v is Json {
@@ -42,7 +45,7 @@ function repairWithReasoning(raw: string, engine: RepairOptions): { result: Repa
 }
 
 /** Rewrites `body` in place (all choices); returns what choice 0 looked like before and after. */
-export function rewriteCompletion(body: Json, mode: AppliedMode, engine: RepairOptions = {}): CompletionOutcome {
+export function rewriteCompletion(body: Json, requested: AppliedMode, engine: RepairOptions = {}, auto = false): CompletionOutcome {
   const outcome: CompletionOutcome = {
     rawContent: '',
     sentContent: '',
@@ -53,12 +56,17 @@ export function rewriteCompletion(body: Json, mode: AppliedMode, engine: RepairO
     toolCalls: [],
     finishReason: null,
     usage: body.usage ?? null,
+    decided: null,
   };
   const choices = Array.isArray(body.choices) ? body.choices : [];
   choices.forEach((ch: unknown, i: number) => {
     if (!isObject(ch) || !isObject(ch.message)) return;
     const msg = ch.message;
     const raw = typeof msg.content === 'string' ? msg.content : '';
+    // auto without response_format: the answer's first characters decide, as in the stream
+    const decided = auto ? decideAuto(raw) : null;
+    const mode = decided ? decided.mode : requested;
+    if (i === 0) outcome.decided = decided;
     let sent = raw;
     let moved = '';
     let result: RepairResult | null = null;

@@ -6,6 +6,7 @@
 import { createReasoningSplitter, createStreamRepairer, splitReasoning } from '../../shared/engine';
 import type { ReasoningSplitter, Repair, RepairOptions, RepairResult, StreamRepairer, Stripped } from '../../shared/engine';
 import type { AppliedMode } from '../../shared/protocol';
+import { createAutoDecider, type AutoDecider } from './autoMode';
 
 export interface ContentStep {
   /** Text for the client's `content` (unused in passthrough). */
@@ -69,19 +70,52 @@ export class ContentProcessor {
   stuttering = false;
   result: RepairResult | null = null;
   stripped: Stripped[] = [];
-  private readonly repairer: StreamRepairer | null;
-  private readonly splitter: ReasoningSplitter | null;
+  private repairer: StreamRepairer | null;
+  private splitter: ReasoningSplitter | null;
+  /** auto mode deciding from the answer: until it decides, both the repairer and the splitter run and
+   * their content is held (the reasoning, which both give alike, goes out as it comes). */
+  private decider: AutoDecider | null = null;
+  private heldRepair = '';
+  private heldRepairs: Repair[] = [];
+  private heldStrip = '';
+  /** Why this mode applies (auto decided by the answer); null when the request decided it. */
+  modeReason: string | null = null;
   private ended = false;
   // end()'s result lists again what push() already reported; these counts say where the new part starts
   private pushedRepairs = 0;
   private pushedStripped = 0;
 
+  /** `auto`: the mode is `strip` until the answer starts as JSON (autoMode.ts), then `repair`. */
   constructor(
-    readonly mode: AppliedMode,
+    public mode: AppliedMode,
     engine: RepairOptions = {},
+    auto = false,
   ) {
-    this.repairer = mode === 'repair' ? createStreamRepairer(engine) : null;
+    this.repairer = mode === 'repair' || auto ? createStreamRepairer(engine) : null;
     this.splitter = mode === 'strip' ? createReasoningSplitter() : null;
+    if (auto) this.decider = createAutoDecider();
+  }
+
+  /** auto: the answer decided the mode; the other processor goes, the held content of this one goes out. */
+  private settle(mode: AppliedMode, reason: string): ContentStep {
+    this.decider = null;
+    this.mode = mode;
+    this.modeReason = reason;
+    let content: string;
+    let repairs: Repair[] = NO_REPAIRS;
+    if (mode === 'repair') {
+      this.splitter = null;
+      content = this.heldRepair;
+      repairs = this.heldRepairs;
+    } else {
+      this.repairer = null;
+      this.stripped = [];
+      content = this.heldStrip;
+    }
+    this.heldRepair = this.heldStrip = '';
+    this.heldRepairs = [];
+    this.sentText.add(content);
+    return { content, reasoning: '', repairs };
   }
 
   /** Turns a cumulative delta back into the new part. Once an upstream is seen stuttering it stays so,
@@ -99,6 +133,7 @@ export class ContentProcessor {
   push(delta: string): ContentStep {
     const d = this.destutter(delta);
     this.rawText.add(d);
+    if (this.decider) return this.pushUndecided(d);
     if (this.repairer) {
       const u = this.repairer.push(d);
       // reasoning as the engine streams it, not only when its block closes
@@ -121,9 +156,31 @@ export class ContentProcessor {
     return { content: d, reasoning: '', repairs: NO_REPAIRS };
   }
 
+  private pushUndecided(d: string): ContentStep {
+    const u = this.repairer!.push(d);
+    const s = this.splitter!.push(d);
+    this.heldRepair += u.output;
+    if (u.repairs.length > 0) this.heldRepairs = [...this.heldRepairs, ...u.repairs];
+    this.pushedRepairs += u.repairs.length;
+    this.pushedStripped += u.stripped.length;
+    if (u.stripped.length > 0) for (const x of u.stripped) this.stripped.push(x);
+    this.heldStrip += s.content;
+    this.moved += u.reasoning;
+    const decided = this.decider!.push(d);
+    if (!decided) return { content: '', reasoning: u.reasoning, repairs: NO_REPAIRS };
+    const step = this.settle(decided.mode, decided.reason);
+    return { ...step, reasoning: u.reasoning };
+  }
+
   /** The stream ended for this choice: the closers (repair), held-back text (strip). Idempotent. */
   end(): ContentStep {
     if (this.ended) return { content: '', reasoning: '', repairs: [] };
+    if (this.decider) {
+      const d = this.decider.end();
+      const step = this.settle(d.mode, d.reason);
+      const rest = this.end();
+      return { content: step.content + rest.content, reasoning: rest.reasoning, repairs: [...step.repairs, ...rest.repairs] };
+    }
     this.ended = true;
     if (this.repairer) {
       const before = this.repairer.emitted;

@@ -38,6 +38,7 @@ export class RequestRecord {
   model = '';
   mode: AppliedMode = 'strip';
   requestedMode: GatewayMode = 'auto';
+  modeReason: string | null = null;
   stream = false;
   ttfbMs: number | null = null;
   /** Time spent in the gateway's own processing of upstream chunks. */
@@ -89,6 +90,7 @@ export class RequestRecord {
       model: this.model,
       mode: this.mode,
       requestedMode: this.requestedMode,
+      ...(this.modeReason !== null ? { modeReason: this.modeReason } : {}),
       stream: this.stream,
       status: this.status(o),
       rawContent: o.rawContent,

@@ -181,6 +181,8 @@ export class StreamRewriter {
   private templateFrom: Json | null = null;
   /** Chunks taken by the fast path (tests check it is used). */
   fastChunks = 0;
+  /** auto mode without response_format: each choice's answer decides repair or strip (autoMode.ts). */
+  auto = false;
 
   constructor(
     readonly mode: AppliedMode,
@@ -197,7 +199,7 @@ export class StreamRewriter {
     if (!c) {
       c = {
         index,
-        content: new ContentProcessor(this.mode, this.engine),
+        content: new ContentProcessor(this.mode, this.engine, this.auto),
         tools: new ToolCallRepairers(this.mode !== 'passthrough', this.engine),
         fieldReasoning: '',
         finishReason: null,

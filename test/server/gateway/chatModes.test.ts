@@ -6,6 +6,7 @@
 import { strict as assert } from 'node:assert';
 import type { Daemon } from '../../../server/daemon';
 import { DEMO_SCENARIOS, type DemoScenario } from '../../../server/demo/scenarios';
+import { decideAuto } from '../../../server/gateway/autoMode';
 import { worstStatus } from '../../../server/gateway/record';
 import { createStreamRepairer, repairJson, splitReasoning } from '../../../shared/engine';
 import type { RepairStatus } from '../../../shared/engine';
@@ -47,7 +48,7 @@ const CASES: { label: string; header: GatewayMode | null; json: boolean; applied
   { label: 'strip', header: 'strip', json: false, applied: 'strip' },
   { label: 'passthrough', header: 'passthrough', json: false, applied: 'passthrough' },
   { label: 'auto with response_format json_object', header: null, json: true, applied: 'repair' },
-  { label: 'auto without response_format', header: 'auto', json: false, applied: 'strip' },
+  { label: 'auto without response_format', header: 'auto', json: false, applied: 'strip' }, // (or repair: the answer decides)
 ];
 
 /** Literal outputs, so a wrong engine or gateway cannot agree with itself. */
@@ -73,17 +74,20 @@ describe('gateway: modes x streaming x demo models', () => {
     for (const c of CASES) {
       for (const stream of [true, false]) {
         it(`${s.id}, ${c.label}, ${stream ? 'streaming' : 'non-streaming'}`, async () => {
+          // auto without response_format: the answer's first characters decide (autoMode.ts)
+          const decided = c.header === 'auto' ? decideAuto(s.content ?? '') : null;
+          const applied: AppliedMode = decided ? decided.mode : c.applied;
           const body: Record<string, unknown> = { model: s.id, stream, messages: [{ role: 'user', content: 'Answer in JSON.' }] };
           if (stream) body.stream_options = { include_usage: true };
           if (c.json) body.response_format = { type: 'json_object' };
           const res = await postChat(d, body, c.header ? { 'x-streamfix-mode': c.header } : {});
           assert.equal(res.status, 200);
           assert.match(res.headers.get('x-streamfix-request-id') ?? '', /^sfx_[0-9a-z]+$/);
-          const want = expected(s, c.applied);
+          const want = expected(s, applied);
           let got: { content: string; reasoning: string; tools: string[] };
           if (stream) {
             // passthrough keeps the upstream's own headers
-            assert.equal(res.headers.get('content-type'), c.applied === 'passthrough' ? 'text/event-stream' : 'text/event-stream; charset=utf-8');
+            assert.equal(res.headers.get('content-type'), applied === 'passthrough' ? 'text/event-stream' : 'text/event-stream; charset=utf-8');
             assert.equal(res.headers.get('x-accel-buffering'), 'no');
             assert.equal(res.headers.get('x-ratelimit-limit'), '1000');
             const text = await res.text();
@@ -103,7 +107,7 @@ describe('gateway: modes x streaming x demo models', () => {
             const contents = col.chunks.map((k) => (k as { choices: { delta?: { content?: unknown } }[] }).choices[0]?.delta?.content).filter((x): x is string => typeof x === 'string' && x !== '');
             got = {
               // a stuttering upstream in passthrough reaches the client as sent: the last delta is the whole text
-              content: c.applied === 'passthrough' && s.cumulative ? contents[contents.length - 1]! : col.content,
+              content: applied === 'passthrough' && s.cumulative ? contents[contents.length - 1]! : col.content,
               reasoning: col.reasoning,
               tools: [...col.tools.values()],
             };
@@ -117,34 +121,37 @@ describe('gateway: modes x streaming x demo models', () => {
           }
           assert.deepEqual(got, { content: want.content, reasoning: want.reasoning, tools: want.tools });
           const lit = LITERAL[s.id];
-          if (lit && c.applied === 'repair') {
+          if (lit && applied === 'repair') {
             if (lit.content !== undefined) assert.equal(got.content, lit.content);
             if (lit.tools !== undefined) assert.deepEqual(got.tools, lit.tools);
           }
-          if (lit?.tools && c.applied === 'strip') assert.deepEqual(got.tools, lit.tools);
-          if (s.id === 'demo/reasoning-think' && c.applied !== 'passthrough') {
+          if (lit?.tools && applied === 'strip') assert.deepEqual(got.tools, lit.tools);
+          if (s.id === 'demo/reasoning-think' && applied !== 'passthrough') {
             assert.equal(got.reasoning, '\nThe user wants a JSON object describing a book. I need "title", "author" and a list {of} tags.\nLet me make sure every brace } is balanced.\n');
           }
 
           const a = await artifactOf(d, res);
           assert.equal(a.model, s.id);
-          assert.equal(a.mode, c.applied);
+          assert.equal(a.mode, applied);
+          assert.equal(a.modeReason, decided ? decided.reason : c.json ? 'auto: response_format json_object' : `requested: ${c.header}`);
+          if (decided && s.id === 'demo/clean') assert.equal(a.modeReason, 'auto: the answer starts as JSON ({)');
+          if (decided && s.id === 'demo/fenced-prose') assert.equal(a.modeReason, 'auto: the answer starts with text');
           assert.equal(a.requestedMode, c.header ?? 'auto');
           assert.equal(a.stream, stream);
           assert.equal(a.status, want.status);
           assert.equal(a.rawContent, s.content ?? '');
-          assert.equal(a.repairedContent, c.applied === 'passthrough' ? null : want.content);
+          assert.equal(a.repairedContent, applied === 'passthrough' ? null : want.content);
           assert.equal(a.reasoning, want.reasoning);
           // what left the content, as spans of the raw content: the engine's in repair, the think splitter's in strip
           const raw = s.content ?? '';
-          const stripped = c.applied === 'passthrough' || raw === '' ? [] : c.applied === 'strip' ? splitReasoning(raw).stripped : repairJson(raw).stripped;
+          const stripped = applied === 'passthrough' || raw === '' ? [] : applied === 'strip' ? splitReasoning(raw).stripped : repairJson(raw).stripped;
           assert.deepEqual(a.stripped, stripped);
-          if (s.id === 'demo/reasoning-think' && c.applied !== 'passthrough') assert.deepEqual(a.stripped.map((x) => [x.kind, x.offset, x.line, x.column]), [['reasoning', 0, 0, 0]]);
+          if (s.id === 'demo/reasoning-think' && applied !== 'passthrough') assert.deepEqual(a.stripped.map((x) => [x.kind, x.offset, x.line, x.column]), [['reasoning', 0, 0, 0]]);
           assert.equal(a.finishReason, s.finishReason);
           assert.equal(a.stuttering, stream && s.cumulative === true);
           assert.deepEqual(
             a.toolCalls.map((t) => [t.index, t.id, t.name, t.rawArguments, t.repairedArguments]),
-            (s.toolCalls ?? []).map((t, i) => [i, t.id, t.name, t.arguments, c.applied === 'passthrough' ? t.arguments : want.tools[i]]),
+            (s.toolCalls ?? []).map((t, i) => [i, t.id, t.name, t.arguments, applied === 'passthrough' ? t.arguments : want.tools[i]]),
           );
           assert.ok(a.usage !== null, 'usage recorded');
           assert.deepEqual(a.errors, []);

@@ -1,0 +1,76 @@
+/**
+ * `auto` mode without `response_format`: the answer decides. Repair when the first content after
+ * reasoning starts as JSON (`{`, `[`, or a ```` ```json ```` fence), else strip. The decision is made on
+ * those first characters (after any reasoning, which the engine's reasoning stage recognises as it
+ * does everywhere): nothing more is held back for it.
+ */
+import { createReasoningScanner } from '../../shared/engine';
+import type { AppliedMode } from '../../shared/protocol';
+
+export interface AutoDecision {
+  mode: AppliedMode;
+  /** Why, for the artifact's `modeReason`. */
+  reason: string;
+}
+
+export interface AutoDecider {
+  /** The decision once the content so far allows one, else null. */
+  push(delta: string): AutoDecision | null;
+  /** The decision at the end of the content (strip when it never started as JSON). */
+  end(): AutoDecision;
+}
+
+/** Longest fence info string read before the fence is decided to be something other than ```json. */
+const FENCE_MAX = 16;
+
+export function createAutoDecider(): AutoDecider {
+  // the content after reasoning, from its first non-space character, until it decides
+  let lead = '';
+  let decision: AutoDecision | null = null;
+
+  const decide = (atEnd: boolean): AutoDecision | null => {
+    if (lead === '') return atEnd ? { mode: 'strip', reason: 'auto: no answer content' } : null;
+    const c = lead[0];
+    if (c === '{' || c === '[') return { mode: 'repair', reason: `auto: the answer starts as JSON (${c})` };
+    if (c !== '`') return { mode: 'strip', reason: 'auto: the answer starts with text' };
+    const m = /^(`{0,3})([^\n`]*)(\n?)/.exec(lead)!;
+    if (m[1].length < 3 && (lead.length > m[1].length || atEnd)) return { mode: 'strip', reason: 'auto: the answer starts with text' };
+    const info = m[2].trim().toLowerCase();
+    const settled = m[3] === '\n' || lead.length > m[1].length + m[2].length || m[2].length > FENCE_MAX || atEnd || (info !== '' && !'json'.startsWith(info.slice(0, 4)));
+    if (!settled) return null;
+    return /^json\b/.test(info) ? { mode: 'repair', reason: 'auto: the answer starts with a ```json fence' } : { mode: 'strip', reason: 'auto: the answer starts with a fence that is not ```json' };
+  };
+
+  const scanner = createReasoningScanner({
+    content: (seg) => {
+      if (decision) return;
+      lead += lead === '' ? seg.text.trimStart() : seg.text;
+      decision = decide(false);
+    },
+    reasoning: () => {},
+    span: () => {},
+    // a lone closing tag before any content: what came before it was reasoning
+    loneClose: () => true,
+    literal: () => false,
+  });
+
+  return {
+    push(delta: string): AutoDecision | null {
+      if (!decision) scanner.push(delta);
+      return decision;
+    },
+    end(): AutoDecision {
+      if (!decision) {
+        scanner.end();
+        decision = decision ?? decide(true)!;
+      }
+      return decision;
+    },
+  };
+}
+
+/** The decision for a whole content text (non-streaming responses): the same rule. */
+export function decideAuto(text: string): AutoDecision {
+  const d = createAutoDecider();
+  return d.push(text) ?? d.end();
+}

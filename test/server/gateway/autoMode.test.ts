@@ -1,0 +1,68 @@
+/** auto mode without response_format: the answer's first characters (after reasoning) decide. */
+import { strict as assert } from 'node:assert';
+import { createAutoDecider, decideAuto } from '../../../server/gateway/autoMode';
+import { ContentProcessor } from '../../../server/gateway/content';
+
+const TABLE: [string, 'repair' | 'strip', string][] = [
+  ['{"a": 1}', 'repair', 'auto: the answer starts as JSON ({)'],
+  ['  \n[1, 2]', 'repair', 'auto: the answer starts as JSON ([)'],
+  ['<think>Plan: text first.</think>\n{"a": 1}', 'repair', 'auto: the answer starts as JSON ({)'],
+  ['<|channel|>analysis<|message|>hm<|end|><|channel|>final<|message|>[1]', 'repair', 'auto: the answer starts as JSON ([)'],
+  ['```json\n{"a": 1}\n```', 'repair', 'auto: the answer starts with a ```json fence'],
+  ['```JSON {"a": 1}```', 'repair', 'auto: the answer starts with a ```json fence'],
+  ['```python\nprint(1)\n```', 'strip', 'auto: the answer starts with a fence that is not ```json'],
+  ['```\n{"a": 1}\n```', 'strip', 'auto: the answer starts with a fence that is not ```json'],
+  ['Sure! {"a": 1}', 'strip', 'auto: the answer starts with text'],
+  ['`x` is a variable', 'strip', 'auto: the answer starts with text'],
+  ['<think>only reasoning</think>', 'strip', 'auto: no answer content'],
+  ['', 'strip', 'auto: no answer content'],
+];
+
+describe('gateway/autoMode', () => {
+  for (const [text, mode, reason] of TABLE) {
+    it(`decides ${mode} for ${JSON.stringify(text)} whole and at every split point`, () => {
+      assert.deepEqual(decideAuto(text), { mode, reason });
+      for (let k = 0; k <= text.length; k++) {
+        const d = createAutoDecider();
+        const got = d.push(text.slice(0, k)) ?? d.push(text.slice(k)) ?? d.end();
+        assert.deepEqual(got, { mode, reason }, `split at ${k}`);
+      }
+    });
+  }
+
+  it('decides on the first meaningful characters, holding nothing more', () => {
+    const d = createAutoDecider();
+    assert.equal(d.push('<think>long reasoning'), null);
+    assert.equal(d.push('</think>\n  '), null);
+    assert.deepEqual(d.push('{'), { mode: 'repair', reason: 'auto: the answer starts as JSON ({)' });
+    const f = createAutoDecider();
+    assert.equal(f.push('```js'), null);
+    assert.deepEqual(f.push('on\n'), { mode: 'repair', reason: 'auto: the answer starts with a ```json fence' });
+  });
+
+  it('streams reasoning while undecided, then repairs an answer that starts as JSON', () => {
+    const c = new ContentProcessor('strip', {}, true);
+    assert.deepEqual(c.push('<think>a'), { content: '', reasoning: 'a', repairs: [] });
+    assert.deepEqual(c.push('b</think>'), { content: '', reasoning: 'b', repairs: [] });
+    const s = c.push("{'k': 1,");
+    assert.equal(c.mode, 'repair');
+    assert.equal(c.modeReason, 'auto: the answer starts as JSON ({)');
+    assert.equal(s.content, '{"k": 1');
+    assert.deepEqual(s.repairs.map((r) => r.kind), ['single_quotes', 'single_quotes']);
+    const e = c.end();
+    assert.equal(c.sent, '{"k": 1}');
+    assert.equal(e.content, '}');
+    assert.equal(c.result!.status, 'TRUNCATED'); // the object was never closed
+  });
+
+  it('strips an answer that starts with text', () => {
+    const c = new ContentProcessor('strip', {}, true);
+    assert.deepEqual(c.push('<think>a</think>Hello '), { content: '', reasoning: 'a', repairs: [] });
+    assert.equal(c.mode, 'strip');
+    assert.equal(c.modeReason, 'auto: the answer starts with text');
+    c.push('{there}');
+    c.end();
+    assert.equal(c.sent, 'Hello {there}');
+    assert.equal(c.moved, 'a');
+  });
+});
