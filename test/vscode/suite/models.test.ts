@@ -14,6 +14,9 @@ describe('language model provider', () => {
     assert.deepEqual(models.map((m) => m.id).sort(), [
       'demo/clean',
       'demo/fenced-prose',
+      'demo/msg-text',
+      'demo/msg-thinking',
+      'demo/msg-tools',
       'demo/python-literals',
       'demo/reasoning-think',
       'demo/stutter',
