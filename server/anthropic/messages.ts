@@ -86,11 +86,20 @@ export async function handleMessages(call: MessagesCall): Promise<void> {
   ctx.log.info(`${record.id} messages: ${decision.requested} -> ${decision.upstream} (rule ${decision.rule})`);
   const headers = upstreamHeaders(req, ctx);
   ctx.events.publish({ type: 'started', id: record.id, model: decision.upstream, mode, stream: r.stream });
+  // the upstream model's circuit breaker (breaker.ts): open, a 503 (529 overloaded_error here) at once
+  const gate = ctx.breakers.admit(record.id, ctx.upstream.baseUrl, decision.upstream);
+  if (gate.open) {
+    record.fail('UPSTREAM_ERROR', gate.message, { status: 503, code: 'circuit_open' });
+    ctx.metrics.onUpstreamError('circuit_open');
+    finish(call, EMPTY_OUTCOME, 503);
+    return sendError(call, 503, gate.message, { 'retry-after': String(gate.retryAfterSeconds) });
+  }
 
   let upstream: UpstreamResponse;
   try {
     upstream = await ctx.upstream.request({ method: 'POST', path: '/chat/completions', headers, body: JSON.stringify(toChatRequest(r, decision.upstream)), signal: call.abort.signal });
   } catch (e) {
+    gate.done(call.abort.signal.aborted ? 'aborted' : 'error');
     if (call.abort.signal.aborted) {
       record.fail('CLIENT_ABORTED', 'The client disconnected before the upstream answered');
       finish(call, EMPTY_OUTCOME, 499);
@@ -102,6 +111,7 @@ export async function handleMessages(call: MessagesCall): Promise<void> {
     finish(call, EMPTY_OUTCOME, err.status);
     return sendError(call, err.status, err.message);
   }
+  gate.done(upstream.status);
   if (upstream.status < 200 || upstream.status >= 300) return upstreamRefused(call, upstream);
   const ct = upstream.headers['content-type'];
   if (!(typeof ct === 'string' && ct.includes('text/event-stream'))) {

@@ -178,6 +178,41 @@ describe('gateway: circuit breaker on an unreachable upstream', () => {
   });
 });
 
+describe('gateway: circuit breaker on the Messages API', () => {
+  it('shares the upstream model\'s breaker and refuses in Anthropic\'s shape (529 overloaded_error) with Retry-After', async () => {
+    const up = await TestUpstream.start();
+    let now = T0;
+    const d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test-secret', clock: () => now, breaker: { failures: 2, windowMs: 10_000, cooldownMs: 20_000, failedRate: null } });
+    try {
+      up.always(E500);
+      const messages = (model: string) =>
+        fetch(`http://127.0.0.1:${d.info.port}/v1/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-api-key': 'k', 'anthropic-version': '2023-06-01' },
+          body: JSON.stringify({ model, max_tokens: 16, messages: [{ role: 'user', content: 'hi' }] }),
+        });
+      // one failure through each endpoint: the same upstream model, one breaker
+      assert.equal((await postChat(d, { ...REQ, model: 'x/shared' })).status, 500);
+      assert.equal((await messages('x/shared')).status, 500);
+      now = T0 + 5_000;
+      const r = await messages('x/shared');
+      assert.equal(r.status, 529);
+      assert.equal(r.headers.get('retry-after'), '15');
+      const id = r.headers.get('x-streamfix-request-id');
+      assert.deepEqual(await r.json(), {
+        type: 'error',
+        error: { type: 'overloaded_error', message: 'The circuit breaker for model "x/shared" is open (2 consecutive failures within 10 s, the last: upstream answered 500); retry after 15 s' },
+        request_id: id,
+      });
+      assert.equal((await postChat(d, { ...REQ, model: 'x/shared' })).status, 503);
+      assert.equal(up.requests.length, 2);
+    } finally {
+      await d.close();
+      await up.close();
+    }
+  });
+});
+
 describe('gateway: per-model health and GET /v1/streamfix/models', () => {
   let up: TestUpstream;
   let d: Daemon;
