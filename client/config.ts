@@ -1,18 +1,14 @@
 /** Reading the `streamfix.*` settings with their defaults and types checked. */
 import * as vscode from 'vscode';
 import type { DaemonSettings } from './daemonArgs';
-import { OPENROUTER_BASE_URL } from './daemonArgs';
+import { DEFAULT_LOG_LEVEL, DEFAULT_MODE, DEFAULT_MODEL, DEFAULT_PORT, LOG_LEVELS, MODES, OPENROUTER_BASE_URL } from '../shared/config';
 
 export const SECTION = 'streamfix';
 export const SECRET_KEY = 'streamfix.openRouterApiKey';
-export const DEFAULT_PORT = 8787;
 
 export interface Settings extends DaemonSettings {
   defaultModel: string;
 }
-
-const MODES = ['auto', 'repair', 'strip', 'passthrough'];
-const LEVELS = ['silent', 'error', 'warn', 'info', 'debug'];
 
 export function readSettings(): Settings {
   const c = vscode.workspace.getConfiguration(SECTION);
@@ -22,15 +18,15 @@ export function readSettings(): Settings {
   };
   const port = c.get<unknown>('gatewayPort');
   const origins = c.get<unknown>('allowedOrigins');
-  const mode = str('defaultMode', 'auto');
-  const level = str('logLevel', 'info');
+  const mode = str('defaultMode', DEFAULT_MODE);
+  const level = str('logLevel', DEFAULT_LOG_LEVEL);
   return {
     apiKey: str('apiKey', ''),
     upstreamBaseUrl: str('upstreamBaseUrl', OPENROUTER_BASE_URL),
-    defaultModel: str('defaultModel', 'openai/gpt-4o-mini'),
+    defaultModel: str('defaultModel', DEFAULT_MODEL),
     gatewayPort: typeof port === 'number' && Number.isInteger(port) && port >= 0 && port <= 65535 ? port : DEFAULT_PORT,
-    defaultMode: MODES.includes(mode) ? mode : 'auto',
+    defaultMode: (MODES as readonly string[]).includes(mode) ? mode : DEFAULT_MODE,
     allowedOrigins: Array.isArray(origins) ? origins.filter((o): o is string => typeof o === 'string') : [],
-    logLevel: LEVELS.includes(level) ? level : 'info',
+    logLevel: (LOG_LEVELS as readonly string[]).includes(level) ? level : DEFAULT_LOG_LEVEL,
   };
 }

@@ -2,7 +2,7 @@
  * The daemon's command line and environment from the extension's settings. No `vscode` import:
  * unit-tested under plain mocha.
  */
-export const OPENROUTER_BASE_URL = 'https://openrouter.ai/api/v1';
+import { OPENROUTER_BASE_URL } from '../shared/config';
 
 export interface DaemonSettings {
   apiKey: string;

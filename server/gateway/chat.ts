@@ -12,6 +12,7 @@ import { forwardedHeaders, parseChatRequest, readBody, upstreamHeaders, MODE_HEA
 import { rewriteCompletion } from './completion';
 import type { AbortReason, GatewayContext } from './context';
 import { GatewayError, upstreamErrorMessage } from './errors';
+import { writeJson } from './http';
 import { EMPTY_OUTCOME, RequestRecord, type RecordOutcome } from './record';
 import { createBoundaryTracker, sseData } from './sse';
 import { requestSchemas, schemaPolicy, SCHEMA_HEADER, type RequestSchemas } from './schema';
@@ -35,36 +36,6 @@ export interface ChatCall {
 /** The repair status of a response: a header on non-streaming responses, a trailer on streaming ones. */
 export const STATUS_HEADER = 'x-streamfix-status';
 
-/** How long a streaming response's headers wait for the first events to go out with them (at most
- * twice this: one sweep every HEADER_FLUSH_MS flushes those that waited at least that long). */
-export const HEADER_FLUSH_MS = 20;
-
-/** Streaming responses whose headers wait for their first events, with the time they started waiting.
- * One sweeping interval for all of them (while any wait) rather than a timer per request. */
-const heldHeaders = new Map<ServerResponse, number>();
-let headerSweep: NodeJS.Timeout | null = null;
-
-function holdHeaders(res: ServerResponse): void {
-  heldHeaders.set(res, performance.now());
-  if (headerSweep === null) {
-    headerSweep = setInterval(sweepHeaders, HEADER_FLUSH_MS);
-    headerSweep.unref();
-  }
-}
-
-function sweepHeaders(): void {
-  const now = performance.now();
-  for (const [res, since] of heldHeaders) {
-    if (now - since < HEADER_FLUSH_MS) continue;
-    heldHeaders.delete(res);
-    if (!res.destroyed && !res.writableEnded) res.flushHeaders();
-  }
-  if (heldHeaders.size === 0 && headerSweep !== null) {
-    clearInterval(headerSweep);
-    headerSweep = null;
-  }
-}
-
 function reasonOf(signal: AbortSignal): AbortReason | null {
   if (!signal.aborted) return null;
   return signal.reason === 'shutdown' ? 'shutdown' : 'client';
@@ -85,7 +56,7 @@ function drained(res: ServerResponse): Promise<void> {
 }
 
 export async function handleChat(call: ChatCall): Promise<void> {
-  const { req, res, ctx, record } = call;
+  const { req, ctx, record } = call;
   const text = await readBody(req, ctx.maxRequestBytes);
   const chat = parseChatRequest(text, req.headers[MODE_HEADER], ctx.mode);
   call.schemas = requestSchemas(chat.body, ctx.schemas, schemaPolicy(req.headers[SCHEMA_HEADER], ctx.schemaPolicy));
@@ -104,16 +75,9 @@ export async function handleChat(call: ChatCall): Promise<void> {
     upstream = await ctx.upstream.request({ method: 'POST', path: '/chat/completions', headers, body: chat.text, signal: call.abort.signal });
   } catch (e) {
     gate.done(reasonOf(call.abort.signal) ? 'aborted' : 'error');
-    if (reasonOf(call.abort.signal)) {
-      record.fail('CLIENT_ABORTED', 'The client disconnected before the upstream answered');
-      finish(call, EMPTY_OUTCOME, 499);
-    return;
-    }
+    if (reasonOf(call.abort.signal)) return clientGoneBeforeStream(call, 'The client disconnected before the upstream answered');
     const err = e instanceof GatewayError ? e : new GatewayError(502, 'upstream_unreachable', `Upstream request failed: ${(e as Error).message}`);
-    record.fail('UPSTREAM_ERROR', err.message, { status: err.status, code: err.code });
-    ctx.metrics.onUpstreamError(err.status === 504 ? 'timeout' : 'unreachable');
-    finish(call, EMPTY_OUTCOME, err.status);
-    return sendJson(res, err.status, { ...call.baseHeaders }, JSON.stringify(err.toBody()));
+    return failBeforeStream(call, err, err.status === 504 ? 'timeout' : 'unreachable');
   }
 
   gate.done(upstream.status);
@@ -127,12 +91,22 @@ function circuitOpen(call: ChatCall, message: string, retryAfterSeconds: number)
   call.record.fail('UPSTREAM_ERROR', message, { status: 503, code: 'circuit_open' });
   call.ctx.metrics.onUpstreamError('circuit_open');
   finish(call, EMPTY_OUTCOME, 503);
-  sendJson(call.res, 503, { ...call.baseHeaders, 'retry-after': String(retryAfterSeconds) }, JSON.stringify(err.toBody()));
+  writeJson(call.res, 503, { ...call.baseHeaders, 'retry-after': String(retryAfterSeconds) }, err.toBody());
 }
 
-function sendJson(res: ServerResponse, status: number, headers: Record<string, string | string[]>, body: string): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers, 'content-length': Buffer.byteLength(body) });
-  res.end(body);
+/** The request ends before the response started: the artifact says why, the metric counts the kind of
+ * upstream failure, and the client gets the error in the OpenAI shape. */
+function failBeforeStream(call: ChatCall, err: GatewayError, metric: string): void {
+  call.record.fail('UPSTREAM_ERROR', err.message, { status: err.status, code: err.code });
+  call.ctx.metrics.onUpstreamError(metric);
+  finish(call, EMPTY_OUTCOME, err.status);
+  writeJson(call.res, err.status, call.baseHeaders, err.toBody());
+}
+
+/** The client left before the response started: recorded, nobody to answer. */
+function clientGoneBeforeStream(call: ChatCall, message: string): void {
+  call.record.fail('CLIENT_ABORTED', message);
+  finish(call, EMPTY_OUTCOME, 499);
 }
 
 async function readAll(call: ChatCall, upstream: UpstreamResponse): Promise<string> {
@@ -179,16 +153,9 @@ async function completeResponse(call: ChatCall, chat: ChatRequest, upstream: Ups
   try {
     text = await readAll(call, upstream);
   } catch (e) {
-    if (reasonOf(call.abort.signal)) {
-      record.fail('CLIENT_ABORTED', 'The client disconnected; the upstream request was aborted');
-      finish(call, EMPTY_OUTCOME, 499);
-      return;
-    }
+    if (reasonOf(call.abort.signal)) return clientGoneBeforeStream(call, 'The client disconnected; the upstream request was aborted');
     const err = e instanceof GatewayError ? e : new GatewayError(502, 'upstream_error', `Reading the upstream response failed: ${(e as Error).message}`);
-    record.fail('UPSTREAM_ERROR', err.message, { status: err.status, code: err.code });
-    ctx.metrics.onUpstreamError('stream_error');
-    finish(call, EMPTY_OUTCOME, err.status);
-    return sendJson(res, err.status, call.baseHeaders, JSON.stringify(err.toBody()));
+    return failBeforeStream(call, err, 'stream_error');
   }
   let body: Record<string, unknown>;
   try {
@@ -201,13 +168,9 @@ async function completeResponse(call: ChatCall, chat: ChatRequest, upstream: Ups
       const ct = upstream.headers['content-type'];
       record.errors.push({ message: `Upstream completion is not a JSON object: ${(e as Error).message}`, code: 'upstream_invalid' });
       finish(call, EMPTY_OUTCOME, upstream.status);
-      return sendJson(res, upstream.status, { ...call.baseHeaders, ...forwardedHeaders(upstream.headers), ...(typeof ct === 'string' ? { 'content-type': ct } : {}) }, text);
+      return writeJson(res, upstream.status, { ...call.baseHeaders, ...forwardedHeaders(upstream.headers), ...(typeof ct === 'string' ? { 'content-type': ct } : {}) }, text);
     }
-    const err = new GatewayError(502, 'upstream_invalid', `Upstream returned a completion that is not a JSON object: ${(e as Error).message}`);
-    record.fail('UPSTREAM_ERROR', err.message, { status: 502, code: err.code });
-    ctx.metrics.onUpstreamError('invalid_body');
-    finish(call, EMPTY_OUTCOME, 502);
-    return sendJson(res, 502, call.baseHeaders, JSON.stringify(err.toBody()));
+    return failBeforeStream(call, new GatewayError(502, 'upstream_invalid', `Upstream returned a completion that is not a JSON object: ${(e as Error).message}`), 'invalid_body');
   }
   let o;
   try {
@@ -245,7 +208,7 @@ async function completeResponse(call: ChatCall, chat: ChatRequest, upstream: Ups
   const out = chat.mode === 'passthrough' ? text : JSON.stringify(body);
   record.clientChunks = 1;
   finish(call, outcome, upstream.status);
-  sendJson(res, upstream.status, { ...call.baseHeaders, ...forwardedHeaders(upstream.headers), [STATUS_HEADER]: status, ...schemaHeaders }, out);
+  writeJson(res, upstream.status, { ...call.baseHeaders, ...forwardedHeaders(upstream.headers), [STATUS_HEADER]: status, ...schemaHeaders }, out);
 }
 
 function onRepair(call: ChatCall, repair: Repair, toolCallIndex?: number): void {
@@ -267,17 +230,46 @@ function errorChunk(message: string, code: string, type = 'upstream_error'): str
   return sseData(JSON.stringify({ error: { message, type, code } })) + sseData('[DONE]');
 }
 
+/** The client's side of one streaming response: its writes, counted, with the held headers released on the
+ * first one. */
+class ClientStream {
+  /** The headers wait in the gateway's HeaderFlusher until the first write. */
+  private holding = true;
+  /** passthrough forwards raw bytes: an end or an error inside an upstream event first closes the event */
+  readonly boundary: ReturnType<typeof createBoundaryTracker> | null;
+
+  constructor(
+    private readonly call: ChatCall,
+    passthrough: boolean,
+  ) {
+    this.boundary = passthrough ? createBoundaryTracker() : null;
+  }
+
+  /** Synchronous; false when the socket wants a pause. The hot loop awaits only then, so a read that
+   * the socket takes at once costs no promise. */
+  send(s: string | Buffer, events = 1): boolean {
+    const { res, record } = this.call;
+    if (this.holding) {
+      this.holding = false;
+      this.call.ctx.headerFlush.release(res);
+    }
+    if (res.destroyed || res.writableEnded) return true;
+    record.clientChunks += events;
+    return res.write(s);
+  }
+
+  async write(s: string, events = 1): Promise<void> {
+    if (s !== '' && !this.send(s, events)) await drained(this.call.res);
+  }
+}
+
 async function streamResponse(call: ChatCall, chat: ChatRequest, upstream: UpstreamResponse): Promise<void> {
-  const { res, record, ctx } = call;
+  const { res, ctx } = call;
   const passthrough = chat.mode === 'passthrough';
   const ct = upstream.headers['content-type'];
   if (!passthrough && !(typeof ct === 'string' && ct.includes('text/event-stream'))) {
     await upstream.body.dump().catch(() => undefined);
-    const err = new GatewayError(502, 'upstream_invalid', `Upstream answered a streaming request with content-type "${String(ct ?? '')}", not text/event-stream`);
-    record.fail('UPSTREAM_ERROR', err.message, { status: 502, code: err.code });
-    ctx.metrics.onUpstreamError('invalid_body');
-    finish(call, EMPTY_OUTCOME, 502);
-    return sendJson(res, 502, call.baseHeaders, JSON.stringify(err.toBody()));
+    return failBeforeStream(call, new GatewayError(502, 'upstream_invalid', `Upstream answered a streaming request with content-type "${String(ct ?? '')}", not text/event-stream`), 'invalid_body');
   }
   res.writeHead(upstream.status, {
     ...call.baseHeaders,
@@ -291,75 +283,82 @@ async function streamResponse(call: ChatCall, chat: ChatRequest, upstream: Upstr
   // The headers leave with the first events (one write, one packet) when those follow at once, as they
   // do from a streaming upstream; an upstream quiet after its headers gets them flushed on their own
   // after HEADER_FLUSH_MS, so the client still learns early that the request was accepted.
-  holdHeaders(res);
-  let holding = true;
+  ctx.headerFlush.hold(res);
   ctx.metrics.streamOpened();
-
   const rw = new StreamRewriter(chat.mode, { onRepair: (r, i) => onRepair(call, r, i) }, ctx.engine);
   rw.auto = chat.autoByContent;
-  const reader = new ReadRewriter(rw);
-  // passthrough forwards raw bytes: an end or an error inside an upstream event first closes the event
-  const boundary = passthrough ? createBoundaryTracker() : null;
+  const client = new ClientStream(call, passthrough);
   let engineFailed = false;
-  // Events decided from one upstream read arrived together and leave together: one write (one
-  // syscall) per read, never held back for a later one.
-  // send() is synchronous and says whether the socket wants a pause: the hot loop awaits only then,
-  // so a read that the socket takes at once costs no promise.
-  const send = (s: string | Buffer, events = 1): boolean => {
-    if (holding) {
-      holding = false;
-      heldHeaders.delete(res);
-    }
-    if (res.destroyed || res.writableEnded) return true;
-    record.clientChunks += events;
-    return res.write(s);
-  };
-  const write = async (s: string) => {
-    if (s !== '' && !send(s)) await drained(res);
-  };
   try {
-    try {
-      for await (const buf of upstream.body as AsyncIterable<Buffer>) {
-        record.markFirstByte();
-        if (record.upstreamChunks === 0) ctx.metrics.observeTtfb((record.ttfbMs ?? 0) / 1000);
-        record.upstreamChunks++;
-        if (boundary !== null) {
-          boundary.push(buf);
-          if (!send(buf)) await drained(res);
-        }
-        const t = performance.now();
-        const sent = reader.read(buf);
-        const spent = performance.now() - t;
-        record.addedMs += spent;
-        ctx.metrics.observeAddedPerChunk(spent / 1000);
-        if (sent !== null && !send(sent, reader.events)) await drained(res);
-        // the client is gone: stop reading; the catch below records it and the abort ends the upstream
-        if (res.destroyed) throw new Error('client disconnected');
-      }
-      const last = reader.end() + (boundary?.closer() ?? '');
-      if (last !== '' && !send(last, reader.events)) await drained(res);
-    } catch (e) {
-      if (e instanceof StreamFixError) {
-        engineFailed = true;
-        record.errors.push({ message: e.message, code: e.code });
-        call.abort.abort('engine');
-        await write(errorChunk(`StreamFix could not repair this stream: ${e.message}`, e.code, 'server_error'));
-      } else throw e;
-    }
+    engineFailed = await pumpStream(call, upstream, rw, client);
   } catch (e) {
-    const why = reasonOf(call.abort.signal);
-    if (why === 'client' || res.destroyed) {
-      record.fail('CLIENT_ABORTED', 'The client disconnected; the upstream request was aborted');
-    } else {
-      const message = why === 'shutdown' ? 'The gateway is shutting down; the stream was cut' : `Upstream stream failed: ${(e as Error).message}`;
-      record.fail('UPSTREAM_ERROR', message, { code: why === 'shutdown' ? 'shutdown' : 'upstream_error' });
-      ctx.metrics.onUpstreamError(why === 'shutdown' ? 'shutdown' : 'stream_error');
-      if (!res.destroyed) await write((boundary?.closer() ?? '') + errorChunk(message, why === 'shutdown' ? 'shutdown' : 'upstream_error'));
-    }
+    await streamFailed(call, client, e);
   } finally {
-    if (holding) heldHeaders.delete(res);
+    ctx.headerFlush.release(res);
     ctx.metrics.streamClosed();
   }
+  finishStream(call, chat, rw, engineFailed, upstream.status);
+}
+
+/**
+ * Upstream reads in, the client's events out, until the upstream body ends. Returns true when the
+ * engine hit a limit (the stream then ended with an error chunk). Throws on upstream or client failure.
+ */
+async function pumpStream(call: ChatCall, upstream: UpstreamResponse, rw: StreamRewriter, client: ClientStream): Promise<boolean> {
+  const { res, record, ctx } = call;
+  const reader = new ReadRewriter(rw);
+  try {
+    // Events decided from one upstream read arrived together and leave together: one write (one
+    // syscall) per read, never held back for a later one.
+    for await (const buf of upstream.body as AsyncIterable<Buffer>) {
+      record.markFirstByte();
+      if (record.upstreamChunks === 0) ctx.metrics.observeTtfb((record.ttfbMs ?? 0) / 1000);
+      record.upstreamChunks++;
+      if (client.boundary !== null) {
+        client.boundary.push(buf);
+        if (!client.send(buf)) await drained(res);
+      }
+      const t = performance.now();
+      const sent = reader.read(buf);
+      const spent = performance.now() - t;
+      record.addedMs += spent;
+      ctx.metrics.observeAddedPerChunk(spent / 1000);
+      if (sent !== null && !client.send(sent, reader.events)) await drained(res);
+      // the client is gone: stop reading; the caller records it and the abort ends the upstream
+      if (res.destroyed) throw new Error('client disconnected');
+    }
+    const last = reader.end() + (client.boundary?.closer() ?? '');
+    await client.write(last, reader.events);
+    return false;
+  } catch (e) {
+    if (!(e instanceof StreamFixError)) throw e;
+    record.errors.push({ message: e.message, code: e.code });
+    call.abort.abort('engine');
+    await client.write(errorChunk(`StreamFix could not repair this stream: ${e.message}`, e.code, 'server_error'));
+    return true;
+  }
+}
+
+/** The stream broke after it started: recorded, and the client (if still there) gets an error chunk. */
+async function streamFailed(call: ChatCall, client: ClientStream, e: unknown): Promise<void> {
+  const { res, record, ctx } = call;
+  const why = reasonOf(call.abort.signal);
+  if (why === 'client' || res.destroyed) {
+    record.fail('CLIENT_ABORTED', 'The client disconnected; the upstream request was aborted');
+    return;
+  }
+  const code = why === 'shutdown' ? 'shutdown' : 'upstream_error';
+  const message = why === 'shutdown' ? 'The gateway is shutting down; the stream was cut' : `Upstream stream failed: ${(e as Error).message}`;
+  record.fail('UPSTREAM_ERROR', message, { code });
+  ctx.metrics.onUpstreamError(why === 'shutdown' ? 'shutdown' : 'stream_error');
+  await client.write((client.boundary?.closer() ?? '') + errorChunk(message, code));
+}
+
+/** What the stream did goes into the artifact (stored before the last byte leaves, so a client may
+ * fetch it as soon as it sees the end), then the response ends with the status trailer. */
+function finishStream(call: ChatCall, chat: ChatRequest, rw: StreamRewriter, engineFailed: boolean, upstreamStatus: number): void {
+  const { res, record, ctx } = call;
+  const passthrough = chat.mode === 'passthrough';
   if (rw.malformed > 0) {
     record.malformed = rw.malformed;
     for (let i = 0; i < rw.malformed; i++) ctx.metrics.onMalformedLine();
@@ -396,8 +395,7 @@ async function streamResponse(call: ChatCall, chat: ChatRequest, upstream: Upstr
     record.addedMs += spent;
     ctx.metrics.observeAddedPerChunk(spent / 1000);
   }
-  // the artifact is stored before the stream ends, so a client may fetch it as soon as it sees the end
-  const status = finish(call, outcome, upstream.status);
+  const status = finish(call, outcome, upstreamStatus);
   if (!res.writableEnded && !res.destroyed) {
     if (status !== null) res.addTrailers({ [STATUS_HEADER]: status, ...(outcome.schema ? { [SCHEMA_HEADER]: outcome.schema.valid ? 'valid' : 'invalid' } : {}) });
     res.end();

@@ -4,20 +4,17 @@
  */
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { DEFAULT_LOG_LEVEL, DEFAULT_MODE, DEFAULT_PORT, LOG_LEVELS, MODES, OPENROUTER_BASE_URL, type LogLevel } from '../../shared/config';
 import type { GatewayMode } from '../../shared/protocol';
 import { DEFAULT_BREAKER, type BreakerOptions } from './breaker';
 import { loadRoutingFile, type RoutingTable } from '../anthropic/routing';
 
-export const OPENROUTER_BASE_URL = 'https://openrouter.ai/api/v1';
-export const DEFAULT_PORT = 8787;
+export { DEFAULT_PORT, LOG_LEVELS, MODES, OPENROUTER_BASE_URL, type LogLevel };
 export const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '::1'] as const;
-export const MODES: readonly GatewayMode[] = ['repair', 'strip', 'passthrough', 'auto'];
 /** What happens to an answer that does not match the request's JSON Schema (schema.ts): `report` says so
  * (artifact, header or trailer, metric); `coerce` also applies the safe coercions (schemaCoerce.ts). */
 export const SCHEMA_POLICIES = ['report', 'coerce'] as const;
 export type SchemaPolicy = (typeof SCHEMA_POLICIES)[number];
-export const LOG_LEVELS = ['silent', 'error', 'warn', 'info', 'debug'] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** Everything the daemon needs to start. The API key lives here and nowhere else (never logged). */
 export interface DaemonConfig {
@@ -57,7 +54,7 @@ export const USAGE = `Usage: streamfix-daemon [options]
   --data-dir <dir>        artifact store directory (env STREAMFIX_DATA_DIR)
   --token <t>             require "Authorization: Bearer <t>" from clients (env STREAMFIX_TOKEN)
   --allowed-origin <o>    browser origin allowed to call the gateway, repeatable (env STREAMFIX_ALLOWED_ORIGINS, comma list)
-  --mode <m>              default mode: auto | repair | strip | passthrough (env STREAMFIX_MODE, default auto)
+  --mode <m>              default mode: auto | repair | strip | passthrough (env STREAMFIX_MODE, default ${DEFAULT_MODE})
   --demo                  use the embedded demo upstream even when a key is set
   --demo-delay-ms <n>     pause between demo chunks (default 30)
   --schema <p>            JSON Schema policy: report | coerce (env STREAMFIX_SCHEMA, default report)
@@ -65,7 +62,7 @@ export const USAGE = `Usage: streamfix-daemon [options]
   --breaker-window-ms <n> ... within this many milliseconds (default 60000)
   --breaker-cooldown-ms <n>  how long an open breaker refuses before one probe (default 30000)
   --breaker-failed-rate <r>  also open when a model's share of FAILED answers passes r, 0-1 (default off)
-  --log-level <l>         silent | error | warn | info | debug (env STREAMFIX_LOG_LEVEL, default info)
+  --log-level <l>         silent | error | warn | info | debug (env STREAMFIX_LOG_LEVEL, default ${DEFAULT_LOG_LEVEL})
   --config <file>         config file (JSON) with the Messages API routing table (env STREAMFIX_CONFIG)
 
 The OpenRouter key comes from OPENROUTER_API_KEY. Without it and without --upstream, the embedded demo
@@ -174,10 +171,10 @@ export function parseDaemonArgs(argv: string[], env: NodeJS.ProcessEnv): DaemonC
     throw new ConfigError(`--host must be a loopback address (127.0.0.1, localhost or ::1), got "${host}": the gateway spends your credits and must not be reachable from other machines`);
   }
 
-  const modeText = pick('--mode', 'STREAMFIX_MODE') ?? 'auto';
+  const modeText = pick('--mode', 'STREAMFIX_MODE') ?? DEFAULT_MODE;
   if (!(MODES as readonly string[]).includes(modeText)) throw new ConfigError(`mode must be one of ${MODES.join(', ')}, got "${modeText}"`);
 
-  const logLevel = (pick('--log-level', 'STREAMFIX_LOG_LEVEL') ?? 'info') as LogLevel;
+  const logLevel = (pick('--log-level', 'STREAMFIX_LOG_LEVEL') ?? DEFAULT_LOG_LEVEL) as LogLevel;
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) throw new ConfigError(`log level must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
 
   const schemaText = pick('--schema', 'STREAMFIX_SCHEMA') ?? 'report';

@@ -4,6 +4,7 @@ import type { GatewayMode } from '../../shared/protocol';
 import type { ArtifactStore } from './artifacts';
 import type { Breakers } from './breaker';
 import type { EventHub } from './events';
+import type { HeaderFlusher } from './headerFlush';
 import type { Logger } from './log';
 import type { SchemaCache, SchemaPolicy } from './schema';
 import type { GatewayMetrics } from './metrics';
@@ -37,6 +38,8 @@ export interface GatewayContext {
   breakers: Breakers;
   /** The Messages API: its routing table, and the quiet time after which a `ping` event goes out. */
   messages: { routing: RoutingTable; pingMs: number };
+  /** Flushes the held headers of streaming responses whose upstream stays quiet. */
+  headerFlush: HeaderFlusher;
 }
 
 /** Why a request's AbortController fired. */

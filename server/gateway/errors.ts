@@ -4,6 +4,7 @@
  * and the response always carries the request id header.
  */
 import type { ServerResponse } from 'node:http';
+import { writeJson } from './http';
 
 export type GatewayErrorCode =
   | 'invalid_json' //          request body is not JSON
@@ -72,13 +73,7 @@ export function sendError(res: ServerResponse, err: GatewayError, extraHeaders: 
     if (!res.writableEnded) res.end();
     return;
   }
-  const body = JSON.stringify(err.toBody());
-  res.writeHead(err.status, {
-    ...extraHeaders,
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(body),
-  });
-  res.end(body);
+  writeJson(res, err.status, extraHeaders, err.toBody());
 }
 
 /** Turns anything thrown into a GatewayError, keeping GatewayErrors as they are. */

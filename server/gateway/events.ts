@@ -58,6 +58,7 @@ export class EventHub {
   private readonly clients = new Set<ServerResponse>();
   private keepAliveTimer: NodeJS.Timeout | null = null;
   private closed = false;
+  private readonly clock = new IsoClock();
   /** Subscriber exceptions and dropped slow clients, counted for /health and tests. */
   readonly counters = { subscriberErrors: 0, droppedClients: 0 };
 
@@ -87,7 +88,7 @@ export class EventHub {
     // Same keys in the same order, so the JSON clients see is unchanged.
     const event = Object.assign({}, input) as GatewayEvent;
     event.seq = ++this.seq;
-    event.time = isoNow();
+    event.time = this.clock.now();
     if (this.closed) return event;
     if (this.backlogSize > 0) {
       this.backlog.push(event);
@@ -210,17 +211,20 @@ export class EventHub {
   }
 }
 
-let isoMs = -1;
-let isoText = '';
 /** `new Date().toISOString()`, formatted once per millisecond: events published in the same millisecond
  * share the string (the format has millisecond precision, so the text is the same). */
-function isoNow(): string {
-  const ms = Date.now();
-  if (ms !== isoMs) {
-    isoMs = ms;
-    isoText = new Date(ms).toISOString();
+class IsoClock {
+  private ms = -1;
+  private text = '';
+
+  now(): string {
+    const ms = Date.now();
+    if (ms !== this.ms) {
+      this.ms = ms;
+      this.text = new Date(ms).toISOString();
+    }
+    return this.text;
   }
-  return isoText;
 }
 
 /** One SSE frame. JSON.stringify escapes newlines, so `data:` is always one line. */

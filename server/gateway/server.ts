@@ -2,7 +2,6 @@
  * The gateway's HTTP server: security checks, routing, request ids, and a shutdown that stops accepting,
  * lets open streams finish within a bound, then aborts them.
  */
-import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { RepairOptions } from '../../shared/engine';
@@ -16,12 +15,15 @@ import { isOpenRouter } from './config';
 import type { GatewayContext } from './context';
 import { GatewayError, sendError, toGatewayError } from './errors';
 import type { EventHub } from './events';
+import { HeaderFlusher } from './headerFlush';
+import { REQUEST_ID_HEADER, RequestIds, writeJson } from './http';
 import type { Logger } from './log';
 import type { GatewayMetrics } from './metrics';
 import { RequestRecord } from './record';
 import { gatewayBreakers, type BreakerOptions } from './breaker';
 import { ModelHealth } from './modelHealth';
 import { SchemaCache, type SchemaPolicy } from './schema';
+import { findRoute, getArtifact, listArtifacts, proxyModels, setBase, type Route, type RouteCall } from './routes';
 import { checkRequest } from './security';
 import { Upstream, type UpstreamOptions } from './upstream';
 
@@ -66,26 +68,15 @@ export interface Gateway {
   close(graceMs?: number): Promise<void>;
 }
 
-export const REQUEST_ID_HEADER = 'x-streamfix-request-id';
-
-/** Random bytes for request ids, drawn in batches (one randomBytes call per 512 ids instead of per id). */
-let idPool = Buffer.alloc(0);
-let idPoolAt = 0;
-
-export function newRequestId(): string {
-  if (idPoolAt + 6 > idPool.length) {
-    idPool = randomBytes(6 * 512);
-    idPoolAt = 0;
-  }
-  const hex = idPool.toString('hex', idPoolAt, idPoolAt + 6);
-  idPoolAt += 6;
-  return `sfx_${Date.now().toString(36)}${hex}`;
-}
+export { REQUEST_ID_HEADER };
 
 interface Inflight {
   abort: AbortController;
   done: Promise<void>;
 }
+
+/** Error codes of requests refused before a model was known, counted under model "unknown". */
+const REFUSED_CODES = new Set(['invalid_json', 'invalid_request', 'invalid_mode', 'invalid_schema', 'missing_api_key', 'payload_too_large']);
 
 export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
   const upstream = new Upstream({ baseUrl: opts.upstream, ...opts.upstreamOptions, secrets: [opts.apiKey] });
@@ -107,30 +98,24 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     schemaPolicy: opts.schemaPolicy ?? 'report',
     breakers: gatewayBreakers(opts.breaker, new ModelHealth(opts.healthWindowMs, opts.clock), opts, opts.clock),
     messages: { routing: opts.messages?.routing ?? EMPTY_ROUTING, pingMs: opts.messages?.pingMs ?? DEFAULT_PING_MS },
+    headerFlush: new HeaderFlusher(),
   };
+  const ids = new RequestIds();
   const inflight = new Set<Inflight>();
   const startedAt = Date.now();
   let closing = false;
 
-  const route = async (req: IncomingMessage, res: ServerResponse, id: string, cors: Record<string, string>): Promise<void> => {
-    const base = { [REQUEST_ID_HEADER]: id, ...cors };
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const path = url.pathname.replace(/\/+$/, '') || '/';
-    const method = req.method ?? 'GET';
-    const only = (m: string) => {
-      if (method !== m) throw new GatewayError(405, 'method_not_allowed', `${path} accepts ${m} only`);
-    };
-
-    const handler = path === '/v1/chat/completions' ? handleChat : path === '/v1/messages' ? handleMessages : path === '/v1/messages/count_tokens' ? handleCountTokens : null;
-    if (handler !== null) {
-      only('POST');
+  /** A request that calls the upstream (chat, messages), tracked so that shutdown can wait for it and
+   * abort it past the grace. */
+  const tracked =
+    (handler: (call: ChatCall) => Promise<void>) =>
+    async ({ req, res, id, base }: RouteCall): Promise<void> => {
       if (closing) throw new GatewayError(503, 'internal_error', 'The gateway is shutting down');
       const abort = new AbortController();
       res.on('close', () => {
         if (!res.writableFinished) abort.abort('client');
       });
-      const call: ChatCall = { req, res, ctx, baseHeaders: base, record: new RequestRecord(id), abort };
-      const done = handler(call);
+      const done = handler({ req, res, ctx, baseHeaders: base, record: new RequestRecord(id), abort });
       const entry: Inflight = { abort, done: done.then(() => undefined, () => undefined) };
       inflight.add(entry);
       try {
@@ -138,60 +123,53 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
       } finally {
         inflight.delete(entry);
       }
-      return;
-    }
-    if (path === '/v1/models') {
-      only('GET');
-      return proxyModels(ctx, req, res, base);
-    }
-    if (path.startsWith('/v1/streamfix/result/')) {
-      only('GET');
-      const aid = decodeURIComponent(path.slice('/v1/streamfix/result/'.length));
-      const a = opts.store.get(aid);
-      if (!a) throw new GatewayError(404, 'not_found', `No artifact with id "${aid}" (artifacts are kept for the most recent requests only)`);
-      return json(res, 200, base, a);
-    }
-    if (path === '/v1/streamfix/models') {
-      only('GET');
-      return json(res, 200, base, ctx.breakers.report(upstream.baseUrl));
-    }
-    if (path === '/v1/streamfix/results') {
-      only('GET');
-      const raw = url.searchParams.get('limit');
-      let limit: number | undefined;
-      if (raw !== null) {
-        if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 10000) throw new GatewayError(400, 'invalid_request', `limit must be a whole number from 1 to 10000, got "${raw}"`);
-        limit = Number(raw);
-      }
-      return json(res, 200, base, { object: 'list', data: opts.store.list(limit) });
-    }
-    if (path === '/v1/streamfix/events') {
-      only('GET');
-      for (const [k, v] of Object.entries(base)) res.setHeader(k, v);
-      opts.events.handleSse(req, res);
-      return;
-    }
-    if (path === '/metrics') {
-      only('GET');
-      for (const [k, v] of Object.entries(base)) res.setHeader(k, v);
-      return opts.metrics.handle(req, res);
-    }
-    if (path === '/health') {
-      only('GET');
-      return json(res, 200, base, {
-        status: closing ? 'closing' : 'ok',
-        upstream: opts.demo ? 'demo' : opts.upstream,
-        demo: opts.demo,
-        store: opts.store.stats(),
-        inflight: inflight.size,
-        uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
-      });
-    }
-    throw new GatewayError(404, 'not_found', `Unknown route ${method} ${path}; the gateway serves POST /v1/chat/completions, POST /v1/messages, POST /v1/messages/count_tokens, GET /v1/models, /v1/streamfix/*, /metrics and /health`);
+    };
+  const health = ({ res, base }: RouteCall): void =>
+    writeJson(res, 200, base, {
+      status: closing ? 'closing' : 'ok',
+      upstream: opts.demo ? 'demo' : opts.upstream,
+      demo: opts.demo,
+      store: opts.store.stats(),
+      inflight: inflight.size,
+      uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+    });
+
+  const routes: Route[] = [
+    { method: 'POST', path: '/v1/chat/completions', handle: tracked(handleChat) },
+    { method: 'POST', path: '/v1/messages', handle: tracked(handleMessages) },
+    { method: 'POST', path: '/v1/messages/count_tokens', handle: tracked(handleCountTokens) },
+    { method: 'GET', path: '/v1/models', handle: (c) => proxyModels(ctx, c) },
+    { method: 'GET', path: '/v1/streamfix/result/:id', handle: (c) => getArtifact(ctx, c) },
+    { method: 'GET', path: '/v1/streamfix/results', handle: (c) => listArtifacts(ctx, c) },
+    { method: 'GET', path: '/v1/streamfix/models', handle: (c) => writeJson(c.res, 200, c.base, ctx.breakers.report(upstream.baseUrl)) },
+    {
+      method: 'GET',
+      path: '/v1/streamfix/events',
+      handle: (c) => {
+        setBase(c);
+        opts.events.handleSse(c.req, c.res);
+      },
+    },
+    {
+      method: 'GET',
+      path: '/metrics',
+      handle: (c) => {
+        setBase(c);
+        return opts.metrics.handle(c.req, c.res);
+      },
+    },
+    { method: 'GET', path: '/health', handle: health },
+  ];
+
+  const route = async (req: IncomingMessage, res: ServerResponse, id: string, cors: Record<string, string>): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const path = url.pathname.replace(/\/+$/, '') || '/';
+    const { route: r, params } = findRoute(routes, req.method ?? 'GET', path);
+    await r.handle({ req, res, id, url, path, params, base: { [REQUEST_ID_HEADER]: id, ...cors } });
   };
 
   const server = createServer((req, res) => {
-    const id = newRequestId();
+    const id = ids.next();
     // Every answer carries the id: each writer gets it in its headers (not set here with setHeader, which
     // would put every writeHead on Node's slower merging path: ~25 us per request measured).
     let cors: Record<string, string> = {};
@@ -205,7 +183,7 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
         const err = toGatewayError(e);
         if (err.status >= 500) opts.log.error(`${id} ${req.method} ${req.url}: ${err.message}`);
         else opts.log.debug(`${id} ${req.method} ${req.url}: ${err.status} ${err.message}`);
-        if (e instanceof GatewayError && (err.code === 'invalid_json' || err.code === 'invalid_request' || err.code === 'invalid_mode' || err.code === 'invalid_schema' || err.code === 'missing_api_key' || err.code === 'payload_too_large')) {
+        if (e instanceof GatewayError && REFUSED_CODES.has(err.code)) {
           opts.metrics.onRequest('unknown', 'none', err.status, isMessagesPath(req.url) ? 'messages' : 'chat');
         }
         if (isMessagesPath(req.url)) sendAnthropicError(res, err, { [REQUEST_ID_HEADER]: id, ...cors }, id);
@@ -259,32 +237,8 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
       }
       server.closeAllConnections();
       await closed;
+      ctx.headerFlush.close();
       await upstream.destroy();
     },
   };
-}
-
-function json(res: ServerResponse, status: number, headers: Record<string, string>, value: unknown): void {
-  const body = JSON.stringify(value);
-  res.writeHead(status, { ...headers, 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
-  res.end(body);
-}
-
-/** GET /v1/models: the upstream's list (the demo's in demo mode), status and body as they are. */
-async function proxyModels(ctx: GatewayContext, req: IncomingMessage, res: ServerResponse, base: Record<string, string>): Promise<void> {
-  const headers: Record<string, string> = { accept: 'application/json', 'user-agent': 'streamfix/0.1' };
-  const own = ctx.tokenSet ? undefined : req.headers.authorization;
-  if (own && (ctx.apiKey === null || /^Bearer\s+sk-or-/i.test(own))) headers.authorization = own;
-  else if (ctx.apiKey) headers.authorization = `Bearer ${ctx.apiKey}`;
-  const abort = new AbortController();
-  res.on('close', () => {
-    if (!res.writableFinished) abort.abort('client');
-  });
-  const up = await ctx.upstream.request({ method: 'GET', path: '/models', headers, signal: abort.signal });
-  const parts: Buffer[] = [];
-  for await (const c of up.body as AsyncIterable<Buffer>) parts.push(c);
-  const body = Buffer.concat(parts);
-  const ct = up.headers['content-type'];
-  res.writeHead(up.status, { ...base, 'content-type': typeof ct === 'string' ? ct : 'application/json', 'content-length': body.length });
-  res.end(body);
 }

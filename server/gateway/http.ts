@@ -1,0 +1,33 @@
+/** Small HTTP helpers every route shares: one way to write a JSON answer, and the request ids. */
+import { randomBytes } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
+
+export const REQUEST_ID_HEADER = 'x-streamfix-request-id';
+
+/**
+ * Writes a whole JSON answer: `body` is an object to serialize, or text already serialized (a body
+ * forwarded as received). `headers` come after the default content-type, so a forwarded one wins.
+ * @example writeJson(res, 404, { [REQUEST_ID_HEADER]: id }, { error: { message: 'no such artifact' } })
+ */
+export function writeJson(res: ServerResponse, status: number, headers: Record<string, string | string[]>, body: string | object): void {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers, 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+/** Request ids `sfx_<time><12 hex>`, the random part drawn in batches (one randomBytes call per 512 ids
+ * instead of one per id). One per gateway: the pool is its state. */
+export class RequestIds {
+  private pool = Buffer.alloc(0);
+  private at = 0;
+
+  next(): string {
+    if (this.at + 6 > this.pool.length) {
+      this.pool = randomBytes(6 * 512);
+      this.at = 0;
+    }
+    const hex = this.pool.toString('hex', this.at, this.at + 6);
+    this.at += 6;
+    return `sfx_${Date.now().toString(36)}${hex}`;
+  }
+}

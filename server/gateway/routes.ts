@@ -1,0 +1,109 @@
+/**
+ * The gateway's routes as a table (method + path → handler) and the small handlers that need no file of
+ * their own. A path segment `:name` matches any one segment and is passed to the handler decoded.
+ * Other endpoints add rows to the table in server.ts.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { GatewayContext } from './context';
+import { GatewayError } from './errors';
+import { writeJson } from './http';
+
+export interface RouteCall {
+  req: IncomingMessage;
+  res: ServerResponse;
+  id: string;
+  url: URL;
+  /** The path without trailing slashes. */
+  path: string;
+  /** The `:name` segments of the route's path, decoded. */
+  params: Record<string, string>;
+  /** Headers every answer carries: the request id and CORS. */
+  base: Record<string, string>;
+}
+
+export interface Route {
+  method: 'GET' | 'POST';
+  path: string;
+  handle(call: RouteCall): void | Promise<void>;
+}
+
+/** The params when `path` matches the route's pattern, else null. */
+function matchPath(pattern: string, path: string): Record<string, string> | null {
+  const want = pattern.split('/');
+  const got = path.split('/');
+  if (want.length !== got.length) return null;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < want.length; i++) {
+    const w = want[i]!;
+    if (w.startsWith(':')) {
+      if (got[i] === '') return null;
+      try {
+        params[w.slice(1)] = decodeURIComponent(got[i]!);
+      } catch {
+        throw new GatewayError(400, 'invalid_request', `Path segment "${got[i]}" is not valid percent-encoding`);
+      }
+    } else if (w !== got[i]) return null;
+  }
+  return params;
+}
+
+/**
+ * The route for `method path`, with its params. A path served only with other methods is a 405, an
+ * unknown path a 404 listing what the gateway serves.
+ */
+export function findRoute(routes: readonly Route[], method: string, path: string): { route: Route; params: Record<string, string> } {
+  const methods: string[] = [];
+  for (const route of routes) {
+    const params = matchPath(route.path, path);
+    if (params === null) continue;
+    if (route.method === method) return { route, params };
+    methods.push(route.method);
+  }
+  if (methods.length > 0) throw new GatewayError(405, 'method_not_allowed', `${path} accepts ${methods.join(' or ')} only`);
+  const served = routes.map((r) => `${r.method} ${r.path}`).join(', ');
+  throw new GatewayError(404, 'not_found', `Unknown route ${method} ${path}; the gateway serves ${served}`);
+}
+
+/** GET /v1/streamfix/result/:id */
+export function getArtifact(ctx: GatewayContext, call: RouteCall): void {
+  const aid = call.params.id!;
+  const a = ctx.store.get(aid);
+  if (!a) throw new GatewayError(404, 'not_found', `No artifact with id "${aid}" (artifacts are kept for the most recent requests only)`);
+  writeJson(call.res, 200, call.base, a);
+}
+
+/** GET /v1/streamfix/results?limit=n */
+export function listArtifacts(ctx: GatewayContext, call: RouteCall): void {
+  const raw = call.url.searchParams.get('limit');
+  let limit: number | undefined;
+  if (raw !== null) {
+    if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 10000) throw new GatewayError(400, 'invalid_request', `limit must be a whole number from 1 to 10000, got "${raw}"`);
+    limit = Number(raw);
+  }
+  writeJson(call.res, 200, call.base, { object: 'list', data: ctx.store.list(limit) });
+}
+
+/** Routes that write their own answer (SSE, metrics text) take the base headers through setHeader. */
+export function setBase(call: RouteCall): void {
+  for (const [k, v] of Object.entries(call.base)) call.res.setHeader(k, v);
+}
+
+/** GET /v1/models: the upstream's list (the demo's in demo mode), status and body as they are. */
+export async function proxyModels(ctx: GatewayContext, call: RouteCall): Promise<void> {
+  const { req, res } = call;
+  const headers: Record<string, string> = { accept: 'application/json', 'user-agent': 'streamfix/0.1' };
+  const own = ctx.tokenSet ? undefined : req.headers.authorization;
+  if (own && (ctx.apiKey === null || /^Bearer\s+sk-or-/i.test(own))) headers.authorization = own;
+  else if (ctx.apiKey) headers.authorization = `Bearer ${ctx.apiKey}`;
+  const abort = new AbortController();
+  res.on('close', () => {
+    if (!res.writableFinished) abort.abort('client');
+  });
+  const up = await ctx.upstream.request({ method: 'GET', path: '/models', headers, signal: abort.signal });
+  const parts: Buffer[] = [];
+  for await (const c of up.body as AsyncIterable<Buffer>) parts.push(c);
+  const body = Buffer.concat(parts);
+  const ct = up.headers['content-type'];
+  res.writeHead(up.status, { ...call.base, 'content-type': typeof ct === 'string' ? ct : 'application/json', 'content-length': body.length });
+  res.end(body);
+}
