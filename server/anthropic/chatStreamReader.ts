@@ -1,10 +1,22 @@
 /**
  * The upstream's chat-completion SSE body, read into a MessageTranslator: bytes in (any split), Anthropic
- * events out. The same SSE decoder as the chat endpoint (one decode per read, eventsource-parser for the
- * framing); every event is parsed whole here, since each one becomes new events anyway.
+ * events out. The same SSE decoder as the chat endpoint (one decode per read, one-line `data:` events
+ * inside the read's own text, eventsource-parser for the rest), and the same fast path for plain content
+ * chunks (contentFrame.ts: a stream's content chunks share their text up to the content value, verified
+ * once; then only the content literal is decoded). Every other chunk is parsed whole.
  */
+import * as contentFrame from '../gateway/contentFrame';
+import type { ContentFrame } from '../gateway/contentFrame';
 import { createSseDecoder, type SseDecoder } from '../gateway/sse';
 import type { AnthropicEvent, MessageTranslator } from './translate';
+
+/** Frames verified per stream at most (each costs a parse of the chunk's head). */
+const MAX_FRAME_TRIES = 16;
+
+function isPlainContent(c: Record<string, unknown>): boolean {
+  const ch = Array.isArray(c.choices) && c.choices.length === 1 ? (c.choices[0] as { delta?: { content?: unknown } } | null) : null;
+  return typeof ch?.delta?.content === 'string';
+}
 
 export class ChatStreamReader {
   private readonly decoder: SseDecoder;
@@ -12,13 +24,36 @@ export class ChatStreamReader {
   malformedSamples: string[] = [];
   /** The upstream sent an error object mid-stream (its message). */
   upstreamError: string | null = null;
+  /** The fast path's frame, and how many were tried (an upstream whose chunks share none stops trying). */
+  private frame: ContentFrame | null = null;
+  private frameTries = 0;
+  /** Chunks taken by the fast path (tests check it is used). */
+  fastChunks = 0;
 
-  constructor(readonly translator: MessageTranslator) {
+  constructor(
+    readonly translator: MessageTranslator,
+    /** false: every chunk is parsed whole (tests compare the two). */
+    private readonly fastPath = true,
+  ) {
     this.decoder = createSseDecoder({
       onEvent: (data) => this.onData(data),
       onComment: () => undefined,
       onMalformed: (m) => this.onMalformed(m),
+      onDataLine: (text, start, end) => this.onDataLine(text, start, end),
     });
+  }
+
+  /** `text[start, end)` is `data: <chunk>\n\n`: a plain content chunk of the stream's frame is taken here. */
+  private onDataLine(text: string, start: number, end: number): boolean {
+    const frame = this.frame;
+    if (frame === null || this.upstreamError !== null) return false;
+    const from = start + 6;
+    if (text.substring(from, from + frame.prefix.length) !== frame.prefix) return false;
+    const hit = contentFrame.matchFrame(frame, text, from, end - 2);
+    if (hit === null) return false;
+    this.fastChunks++;
+    this.translator.contentDelta(hit.content);
+    return true;
   }
 
   private onMalformed(sample: string): void {
@@ -42,6 +77,11 @@ export class ChatStreamReader {
       this.translator.fail(`Upstream stream failed: ${this.upstreamError}`);
       return;
     }
+    if (this.fastPath && this.frameTries < MAX_FRAME_TRIES && isPlainContent(c)) {
+      // a content chunk on the full path: its frame probably starts the stream's next ones
+      this.frameTries++;
+      this.frame = contentFrame.frameOf(data) ?? this.frame;
+    }
     this.translator.chunk(c);
   }
 
@@ -59,7 +99,15 @@ export class ChatStreamReader {
   }
 }
 
-/** One event as SSE: `event: <type>` and its JSON on one `data:` line. */
+/** One event as SSE: `event: <type>` and its JSON on one `data:` line. A delta, nearly every event, is
+ * written from its parts (the same text JSON.stringify gives: the same keys in the same order). */
 export function eventText(e: AnthropicEvent): string {
+  if (e.type === 'content_block_delta') {
+    const d = e.delta as { type: string; text?: string; partial_json?: string; thinking?: string };
+    const head = `event: content_block_delta\ndata: {"type":"content_block_delta","index":${e.index as number},"delta":{"type":"`;
+    if (d.type === 'text_delta') return `${head}text_delta","text":${JSON.stringify(d.text)}}}\n\n`;
+    if (d.type === 'input_json_delta') return `${head}input_json_delta","partial_json":${JSON.stringify(d.partial_json)}}}\n\n`;
+    if (d.type === 'thinking_delta') return `${head}thinking_delta","thinking":${JSON.stringify(d.thinking)}}}\n\n`;
+  }
   return `event: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`;
 }

@@ -146,11 +146,15 @@ export class MessageTranslator {
   private delta(d: Json): void {
     const r = typeof d.reasoning === 'string' ? d.reasoning : typeof d.reasoning_content === 'string' ? d.reasoning_content : '';
     if (r !== '') this.segment({ kind: 'thinking', text: r });
-    if (typeof d.content === 'string' && d.content !== '') {
-      this.rawContent += d.content;
-      this.content(d.content);
-    }
+    if (typeof d.content === 'string') this.contentDelta(d.content);
     if (Array.isArray(d.tool_calls)) d.tool_calls.forEach((tc, k) => isObject(tc) && !this.done && this.toolDelta(tc as ToolCallDelta, k));
+  }
+
+  /** A chunk whose only effect is choice 0's content (the reader's fast path, and delta() above). */
+  contentDelta(s: string): void {
+    if (s === '' || this.done || this.blocksClosed) return;
+    this.rawContent += s;
+    this.content(s);
   }
 
   private content(s: string): void {

@@ -27,6 +27,8 @@ export type LoadCommand =
       collect: boolean;
       /** The request's response_format (default json_object). */
       responseFormat?: unknown;
+      /** `messages`: an Anthropic Messages request to /v1/messages, its events read back (default: chat). */
+      api?: 'messages';
     }
   | { cmd: 'hold'; id: number; url: string; headers: Record<string, string>; streams: number }
   | { cmd: 'release'; id: number }
@@ -158,8 +160,12 @@ function oneStream(
   latencies: number[] | null,
   onFirstChunk?: (req: http.ClientRequest) => void,
   responseFormat: unknown = { type: 'json_object' },
+  api?: 'messages',
 ): Promise<StreamOutcome> {
-  const body = JSON.stringify({ model, stream: true, response_format: responseFormat, messages: [{ role: 'user', content: 'List the widgets as JSON.' }] });
+  const body =
+    api === 'messages'
+      ? JSON.stringify({ model, max_tokens: 100000, stream: true, messages: [{ role: 'user', content: 'List the widgets as JSON.' }] })
+      : JSON.stringify({ model, stream: true, response_format: responseFormat, messages: [{ role: 'user', content: 'List the widgets as JSON.' }] });
   return new Promise((resolve) => {
     const out: StreamOutcome = { events: 0, error: null, content: '' };
     let buffer = '';
@@ -187,6 +193,11 @@ function oneStream(
         while ((cut = buffer.indexOf('\n\n')) >= 0) {
           const event = buffer.slice(0, cut);
           buffer = buffer.slice(cut + 2);
+          if (api === 'messages') {
+            if (messagesEvent(event, out, collect)) done = true;
+            else if (out.error) return finish(out.error);
+            continue;
+          }
           if (!event.startsWith('data: ')) continue; // a comment
           if (event === 'data: [DONE]') {
             done = true;
@@ -219,6 +230,22 @@ function oneStream(
   });
 }
 
+/** One Messages API event (`event: <type>` then `data: <json>`); true at message_stop. An error event sets
+ * `out.error`. Transit times are not measured here: the Anthropic events do not carry the upstream's stamp. */
+function messagesEvent(event: string, out: StreamOutcome, collect: boolean): boolean {
+  const nl = event.indexOf('\n');
+  const type = event.slice(7, nl);
+  if (type === 'message_stop') return true;
+  if (type === 'ping') return false;
+  out.events++;
+  if (type === 'error') out.error = `error event: ${event.slice(nl + 7, nl + 200)}`;
+  else if (collect && type === 'content_block_delta') {
+    const d = (JSON.parse(event.slice(nl + 7)) as { delta: { type: string; text?: string } }).delta;
+    if (d.type === 'text_delta') out.content += d.text;
+  }
+  return false;
+}
+
 async function run(c: Extract<LoadCommand, { cmd: 'run' }>): Promise<RunResult> {
   freshAgent();
   const latencies: number[] = [];
@@ -229,7 +256,7 @@ async function run(c: Extract<LoadCommand, { cmd: 'run' }>): Promise<RunResult> 
     Array.from({ length: c.streams }, async (_, i) => {
       // Paced streams start spread over one interval, as independent clients would.
       if (c.intervalMs > 0) await new Promise((r) => setTimeout(r, (i * c.intervalMs) / c.streams));
-      return oneStream(c.url, c.headers, model, c.collect, c.intervalMs > 0 ? latencies : null, undefined, c.responseFormat);
+      return oneStream(c.url, c.headers, model, c.collect, c.intervalMs > 0 ? latencies : null, undefined, c.responseFormat, c.api);
     }),
   );
   const ms = performance.now() - t0;

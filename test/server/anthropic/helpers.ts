@@ -2,9 +2,9 @@
 import { ChatStreamReader } from '../../../server/anthropic/chatStreamReader';
 import { MessageTranslator, type AnthropicEvent, type TranslatorOptions } from '../../../server/anthropic/translate';
 
-export function translate(sseText: string, cuts: number[], opts: Partial<TranslatorOptions> = {}): AnthropicEvent[] {
+export function translate(sseText: string, cuts: number[], opts: Partial<TranslatorOptions> = {}, fastPath = true, stats: { fastChunks: number } = { fastChunks: 0 }): AnthropicEvent[] {
   const t = new MessageTranslator({ id: 'msg_test', model: 'claude-test', inputTokens: 7, mode: 'strip', stopSequences: [], ...opts });
-  const reader = new ChatStreamReader(t);
+  const reader = new ChatStreamReader(t, fastPath);
   t.start();
   const events = t.take();
   const bytes = Buffer.from(sseText, 'utf8');
@@ -15,6 +15,7 @@ export function translate(sseText: string, cuts: number[], opts: Partial<Transla
     if (t.done) break;
   }
   events.push(...reader.end());
+  stats.fastChunks = reader.fastChunks;
   return events;
 }
 

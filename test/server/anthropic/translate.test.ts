@@ -7,6 +7,7 @@ import { strict as assert } from 'node:assert';
 import { demoStreamEvents } from '../../../server/demo/server';
 import { findScenario } from '../../../server/demo/scenarios';
 import { repairJson } from '../../../shared/engine';
+import { eventText } from '../../../server/anthropic/chatStreamReader';
 import { checkGrammar, normalize, translate } from './helpers';
 
 /**
@@ -146,5 +147,36 @@ describe('messages: translation of the demo streams at every byte split', () => 
       (u) => [['message_start', { input_tokens: 7, output_tokens: 0 }], textStart(0), ['text_delta', 0, repairJson(s.content!).json], ['stop', 0], ...end('max_tokens', u)],
       { mode: 'repair' },
     );
+  });
+});
+
+describe('messages: the fast path for plain content chunks', () => {
+  const models = ['demo/msg-text', 'demo/msg-thinking', 'demo/reasoning-think', 'demo/msg-tools', 'demo/fenced-prose', 'demo/truncated'];
+  for (const model of models) {
+    it(`${model} in OpenRouter's full chunk format: the same events with and without it, in reads of 1 to 9 bytes, in both modes`, () => {
+      const events = demoStreamEvents(findScenario(model)!, { includeUsage: true, promptChars: 100 });
+      const text = events.map((e) => (e.startsWith(':') ? `${e}\n\n` : `data: ${e}\n\n`)).join('');
+      const bytes = Buffer.byteLength(text);
+      for (const mode of ['strip', 'repair'] as const) {
+        for (let size = 1; size <= 9; size++) {
+          const cuts: number[] = [];
+          for (let k = size; k < bytes; k += size) cuts.push(k);
+          const stats = { fastChunks: 0 };
+          const fast = translate(text, cuts, { mode }, true, stats);
+          assert.deepEqual(fast, translate(text, cuts, { mode }, false), `${mode}, reads of ${size}`);
+          checkGrammar(fast);
+          if (findScenario(model)!.content) assert.ok(stats.fastChunks > 0, 'the fast path took chunks');
+        }
+      }
+    });
+  }
+
+  it('eventText writes deltas exactly as JSON.stringify would', () => {
+    for (const text of ['plain', 'quote " backslash \\ newline \n tab \t', 'é 🌤 \u2028 \u0000', '']) {
+      for (const [type, key] of [['text_delta', 'text'], ['thinking_delta', 'thinking'], ['input_json_delta', 'partial_json']]) {
+        const e = { type: 'content_block_delta', index: 3, delta: { type, [key!]: text } };
+        assert.equal(eventText(e), `event: content_block_delta\ndata: ${JSON.stringify(e)}\n\n`);
+      }
+    }
   });
 });
