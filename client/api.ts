@@ -3,6 +3,7 @@ import type * as vscode from 'vscode';
 import type { GatewayEvent, GatewayInfo } from '../shared/protocol';
 import type { ArtifactsProvider } from './artifacts';
 import type { ChatViewProvider } from './chatView';
+import type { InspectorPanel } from './inspector';
 import type { DaemonState } from './daemon';
 import type { ModelChatProvider } from './lmProvider';
 
@@ -27,6 +28,8 @@ export interface StreamFixApi {
     artifacts: ArtifactsProvider;
     /** StreamFix Chat's conversation (the tests drive the view itself through the UI). */
     chatView: ChatViewProvider;
+    /** The artifact inspector panel. */
+    inspector: InspectorPanel;
     chatHandler: vscode.ChatRequestHandler;
     /** The language model provider (registered only where the editor has the API). */
     modelProvider: ModelChatProvider;

@@ -35,6 +35,8 @@ export class ArtifactItem extends vscode.TreeItem {
     const [icon, color] = ICONS[s.status] ?? ['question', undefined];
     this.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
     this.contextValue = 'streamfixArtifact';
+    // the id is not shown, but screen readers (and the UI tests) find a row by it
+    this.accessibilityInformation = { label: `${s.model} ${this.description} ${s.id}` };
     this.command = { command: 'streamfix.openArtifact', title: 'Open Artifact', arguments: [s.id] };
   }
 }

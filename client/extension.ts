@@ -14,6 +14,7 @@ import {
 } from './artifacts';
 import { createChatHandler } from './chat';
 import { CHAT_VIEW_ID, ChatViewProvider } from './chatView';
+import { InspectorPanel } from './inspector';
 import { SECRET_KEY, SECTION } from './config';
 import { DaemonController } from './daemon';
 import { RESTART_SETTINGS } from './daemonArgs';
@@ -61,8 +62,10 @@ export function activate(context: vscode.ExtensionContext): StreamFixApi {
   );
 
   const chatView = new ChatViewProvider(context, daemon);
+  const inspector = new InspectorPanel(context, daemon);
   subs.push(
     chatView,
+    inspector,
     // not retained while hidden: the conversation lives in chatView and is sent again when shown
     vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, chatView),
     vscode.window.registerTreeDataProvider('streamfix.artifacts', artifacts),
@@ -113,6 +116,11 @@ export function activate(context: vscode.ExtensionContext): StreamFixApi {
     return true;
   });
   command('streamfix.openArtifact', async (arg?: unknown) => {
+    const id = idFromArg(arg);
+    if (!id) return void vscode.window.showErrorMessage('StreamFix: pick an artifact in the StreamFix Artifacts view.');
+    await inspector.open(id);
+  });
+  command('streamfix.openArtifactJson', async (arg?: unknown) => {
     const id = idFromArg(arg);
     if (!id) return void vscode.window.showErrorMessage('StreamFix: pick an artifact in the StreamFix Artifacts view.');
     try {
@@ -168,6 +176,7 @@ export function activate(context: vscode.ExtensionContext): StreamFixApi {
       logLines: () => log.lines(),
       artifacts,
       chatView,
+      inspector,
       chatHandler,
       modelProvider,
       waitForFinished: (id, ms) => daemon.waitForFinished(id, ms),

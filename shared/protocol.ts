@@ -54,6 +54,12 @@ export interface Artifact {
   chunks: { upstream: number; client: number; malformed: number };
   stuttering: boolean; // upstream sent cumulative content; turned into deltas
   errors: { message: string; status?: number; code?: string }[];
+  /**
+   * The request body as the client sent it, for replay and "copy as curl" (the body only, never the
+   * headers, so never a key). `body` is left out when the body was larger than REQUEST_KEEP_BYTES.
+   * Absent in artifacts recorded before it existed.
+   */
+  request?: { bytes: number; body?: unknown };
   /** The JSON Schema check, when the request named a schema. */
   schema?: SchemaReport;
   /** Present for Messages API requests (`POST /v1/messages`); absent means the chat API. */
@@ -61,6 +67,9 @@ export interface Artifact {
   /** Messages API: the model the client asked for, the routing rule that applied, the upstream model. */
   route?: { requested: string; rule: string; upstream: string };
 }
+
+/** Request bodies up to this size are kept in the artifact (larger ones only by size). */
+export const REQUEST_KEEP_BYTES = 64 * 1024;
 
 /** A short listing entry (GET /v1/streamfix/results). */
 export interface ArtifactSummary {

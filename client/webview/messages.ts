@@ -74,15 +74,19 @@ export interface InspectorMark {
 }
 
 export interface InspectorView {
+  /** A bounded copy: rawContent empty (see shownRaw), long texts and lists capped. */
   artifact: Artifact;
   /** The raw content as shown (capped for large artifacts) and how much was left out. */
   shownRaw: string;
   omittedChars: number;
   marks: InspectorMark[];
+  modeReason: string;
+  /** The artifact kept the request body, so it can be replayed and copied as curl. */
+  replayable: boolean;
 }
 
-export type InspectorToWebview = { type: 'show'; view: InspectorView } | { type: 'notice'; text: string };
+export type InspectorToWebview = { type: 'show'; view: InspectorView } | { type: 'notice'; text: string } | { type: 'busy'; busy: boolean };
 
 export type InspectorAction = 'copyRepaired' | 'diff' | 'copyCurl' | 'replay';
 
-export type InspectorFromWebview = { type: 'ready' } | { type: 'action'; action: InspectorAction } | { type: 'openArtifact'; id: string };
+export type InspectorFromWebview = { type: 'ready' } | { type: 'action'; action: InspectorAction };

@@ -7,7 +7,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { StreamFixError } from '../../shared/engine';
 import type { Repair } from '../../shared/engine';
-import type { ArtifactStatus } from '../../shared/protocol';
+import { REQUEST_KEEP_BYTES, type ArtifactStatus } from '../../shared/protocol';
 import { forwardedHeaders, parseChatRequest, readBody, upstreamHeaders, MODE_HEADER, type ChatRequest } from './chatRequest';
 import { rewriteCompletion } from './completion';
 import type { AbortReason, GatewayContext } from './context';
@@ -65,6 +65,8 @@ export async function handleChat(call: ChatCall): Promise<void> {
   record.requestedMode = chat.requestedMode;
   record.modeReason = chat.modeReason;
   record.stream = chat.stream;
+  const bytes = Buffer.byteLength(chat.text);
+  record.request = bytes <= REQUEST_KEEP_BYTES ? { bytes, body: chat.body } : { bytes };
   const headers = upstreamHeaders(req, ctx, chat.stream ? 'text/event-stream' : 'application/json');
 
   ctx.events.publish({ type: 'started', id: record.id, model: chat.model, mode: chat.mode, stream: chat.stream });

@@ -51,6 +51,7 @@ export class RequestRecord {
   api: 'chat' | 'messages' = 'chat';
   /** Messages API: how the requested model was routed to the upstream one. */
   route: Artifact['route'] | undefined = undefined;
+  request: Artifact['request'];
   /** Set when the request ended for a reason other than the engine's verdict. */
   override: Extract<ArtifactStatus, 'UPSTREAM_ERROR' | 'CLIENT_ABORTED'> | null = null;
 
@@ -111,6 +112,7 @@ export class RequestRecord {
       errors: this.errors,
       ...(o.schema ? { schema: o.schema } : {}),
       ...(this.api === 'messages' ? { api: this.api, route: this.route } : {}),
+      ...(this.request ? { request: this.request } : {}),
     };
   }
 }

@@ -29,6 +29,8 @@ export interface UiDriver {
 
 /** Runs a command from the palette, waiting for its row so a half-typed title never runs another one. */
 export async function runPaletteCommand(page: Page, title: string): Promise<void> {
+  // keys typed while a webview's iframe has the focus go to the webview: hand the focus back first
+  await page.evaluate(() => (document.activeElement as { blur?: () => void } | null)?.blur?.());
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });

@@ -46,7 +46,7 @@ check('the extension is the installed one, not the checkout', async () => {
 check('the package holds the bundles, documents and images, and no node_modules or sources', async () => {
   const files = listFiles(ext!.extensionPath);
   const has = (re: RegExp) => files.some((f) => re.test(f));
-  for (const needed of ['package.json', 'dist/extension.js', 'dist/main.js', 'dist/webview/chat.js', 'dist/webview/chat.css']) {
+  for (const needed of ['package.json', 'dist/extension.js', 'dist/main.js', 'dist/webview/chat.js', 'dist/webview/chat.css', 'dist/webview/inspector.js', 'dist/webview/inspector.css']) {
     assert.ok(files.includes(needed), `${needed} is missing from the package (has: ${files.join(', ')})`);
   }
   // vsce stores LICENSE as LICENSE.txt and lower-cases the changelog's name

@@ -71,8 +71,25 @@ describe('a gateway request', () => {
     await vscode.commands.executeCommand('streamfix.showArtifacts');
   });
 
-  it('opens as a JSON document with the same id', async () => {
+  it('opens in the inspector panel', async () => {
+    const api = await getApi();
+    const isInspector = (t: vscode.Tab | undefined) => t?.input instanceof vscode.TabInputWebview && /streamfix\.inspector$/.test(t.input.viewType);
+    const opened = new Promise<vscode.Tab>((resolve) => {
+      const sub = vscode.window.tabGroups.onDidChangeTabs((e) => {
+        const tab = [...e.opened, ...e.changed].find(isInspector);
+        if (!tab) return;
+        sub.dispose();
+        resolve(tab);
+      });
+    });
     await vscode.commands.executeCommand('streamfix.openArtifact', id);
+    const tab = await opened;
+    assert.equal(tab.label, `Artifact ${id}`);
+    assert.equal(api.testing.inspector.currentId, id);
+  });
+
+  it('opens as a JSON document with the same id', async () => {
+    await vscode.commands.executeCommand('streamfix.openArtifactJson', id);
     const doc = vscode.window.activeTextEditor!.document;
     assert.equal(doc.uri.scheme, 'streamfix-artifact');
     artifact = JSON.parse(doc.getText()) as Artifact;

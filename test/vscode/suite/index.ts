@@ -8,10 +8,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
 
-const ORDER = ['activation', 'repair', 'diagnostics', 'gateway', 'chat', 'chatView.ui', 'models', 'apiKey', 'daemonLifecycle'];
+const ORDER = ['activation', 'repair', 'diagnostics', 'gateway', 'chat', 'chatView.ui', 'inspector.ui', 'models', 'apiKey', 'daemonLifecycle'];
 
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
+  // STREAMFIX_TEST_GREP (runner: --env STREAMFIX_TEST_GREP=...) runs only the matching tests, for debugging
+  const grep = process.env.STREAMFIX_TEST_GREP;
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec', ...(grep ? { grep } : {}) });
   // *.ui.test.js drive the workbench through the runner's browser, which only the code-server runner has
   const ui = Boolean(process.env.STREAMFIX_UI_DRIVER);
   const found = fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js') && (ui || !f.endsWith('.ui.test.js')));

@@ -1,0 +1,78 @@
+/**
+ * What the artifact inspector shows, computed from an artifact on the extension side: a bounded copy
+ * (a 10 MB stream must not be posted into a webview whole), the repairs and stripped spans placed in the
+ * raw content, why the mode was chosen, and the request as curl. No `vscode` import: unit-tested under
+ * plain mocha.
+ */
+import type { Artifact, ToolCallArtifact } from '../shared/protocol';
+import type { InspectorMark, InspectorView } from './webview/messages';
+
+/** Characters of raw content put into the page; the rest is counted, not shown. */
+export const RAW_SHOWN = 200_000;
+/** Characters of any other text (reasoning, repaired content, tool arguments, stripped text). */
+export const TEXT_SHOWN = 50_000;
+/** Marks placed in the raw content and listed beside it. */
+export const MARKS_SHOWN = 2_000;
+
+const cap = (text: string, max: number): string => (text.length > max ? text.slice(0, max) : text);
+
+function capToolCall(t: ToolCallArtifact): ToolCallArtifact {
+  return { ...t, rawArguments: cap(t.rawArguments, TEXT_SHOWN), repairedArguments: t.repairedArguments === null ? null : cap(t.repairedArguments, TEXT_SHOWN), repairs: t.repairs.slice(0, MARKS_SHOWN) };
+}
+
+/** The marks of the raw content, in order: repairs and stripped spans (reasoning, fences, prose). */
+export function marksOf(a: Pick<Artifact, 'repairs' | 'stripped'>): InspectorMark[] {
+  const marks: InspectorMark[] = [
+    ...a.repairs.map((r): InspectorMark => ({ what: 'repair', kind: r.kind, offset: r.offset, length: r.length, label: r.message, replacement: r.replacement })),
+    ...a.stripped.map((s): InspectorMark => ({ what: 'stripped', kind: s.kind, offset: s.offset, length: s.length, label: `${s.kind} · ${s.length} chars` })),
+  ];
+  // a stripped span before a repair at the same offset: the span folds, the repair stays in the list
+  return marks.sort((x, y) => x.offset - y.offset || (x.what === y.what ? 0 : x.what === 'stripped' ? -1 : 1));
+}
+
+/** Why the gateway applied this mode. */
+export function modeReason(a: Pick<Artifact, 'mode' | 'requestedMode' | 'request'>): string {
+  if (a.requestedMode !== 'auto') return `${a.mode}: asked for (x-streamfix-mode header or the gateway's default mode)`;
+  const body = a.request?.body as { response_format?: { type?: unknown } } | undefined;
+  if (a.mode === 'repair') return `repair: auto mode, and the request asked for JSON (response_format ${String(body?.response_format?.type ?? '')})`.replace(' ()', '');
+  return `${a.mode}: auto mode, and the request did not ask for JSON`;
+}
+
+export function inspectorView(a: Artifact): InspectorView {
+  const marks = marksOf(a);
+  return {
+    artifact: {
+      ...a,
+      rawContent: '',
+      repairedContent: a.repairedContent === null ? null : cap(a.repairedContent, TEXT_SHOWN),
+      reasoning: cap(a.reasoning, TEXT_SHOWN),
+      repairs: a.repairs.slice(0, MARKS_SHOWN),
+      stripped: a.stripped.slice(0, MARKS_SHOWN).map((s) => ({ ...s, text: cap(s.text, TEXT_SHOWN) })),
+      toolCalls: a.toolCalls.map(capToolCall),
+      request: a.request ? { bytes: a.request.bytes } : undefined,
+    },
+    shownRaw: cap(a.rawContent, RAW_SHOWN),
+    omittedChars: Math.max(0, a.rawContent.length - RAW_SHOWN),
+    marks: marks.slice(0, MARKS_SHOWN),
+    modeReason: modeReason(a),
+    replayable: a.request?.body !== undefined,
+  };
+}
+
+/** `'it'\''s'`: one shell word, whatever the text holds. */
+function shellQuote(text: string): string {
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * The request as a curl command against the gateway, with the body as sent and no key (a gateway token
+ * is left as $STREAMFIX_TOKEN for the shell to fill), or null when the artifact did not keep the body.
+ */
+export function curlFor(a: Pick<Artifact, 'requestedMode' | 'request'>, gatewayOrigin: string, needsToken: boolean): string | null {
+  if (a.request?.body === undefined) return null;
+  const lines = [`curl -N ${gatewayOrigin}/v1/chat/completions`, `-H 'content-type: application/json'`];
+  if (a.requestedMode !== 'auto') lines.push(`-H 'x-streamfix-mode: ${a.requestedMode}'`);
+  if (needsToken) lines.push(`-H "authorization: Bearer $STREAMFIX_TOKEN"`);
+  lines.push(`-d ${shellQuote(JSON.stringify(a.request.body))}`);
+  return lines.join(' \\\n  ');
+}

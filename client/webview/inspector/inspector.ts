@@ -1,0 +1,181 @@
+/// <reference lib="dom" />
+/**
+ * The artifact inspector webview: draws the bounded view the extension sends. All text goes in through
+ * textContent (never innerHTML), so nothing recorded from a model can run. Its state (the artifact id and
+ * the scroll position) is kept with setState, so the panel comes back where it was after being hidden.
+ */
+import type { Artifact, ArtifactStatus, ToolCallArtifact } from '../../../shared/protocol';
+import type { InspectorAction, InspectorFromWebview, InspectorMark, InspectorToWebview, InspectorView } from '../messages';
+import './inspector.css';
+
+interface SavedState {
+  id?: string;
+  scrollY?: number;
+}
+declare function acquireVsCodeApi(): { postMessage(m: InspectorFromWebview): void; getState(): SavedState | undefined; setState(s: SavedState): void };
+const vscode = acquireVsCodeApi();
+
+const STATUS_ICONS: Record<ArtifactStatus, string> = {
+  VALID: '✓',
+  REPAIRED: '🔧',
+  TRUNCATED: '⚠',
+  FAILED: '✗',
+  UPSTREAM_ERROR: '✗',
+  CLIENT_ABORTED: '⊘',
+  PASSTHROUGH: '→',
+};
+
+const ACTIONS: [InspectorAction, string][] = [
+  ['copyRepaired', 'Copy repaired JSON'],
+  ['diff', 'Raw vs repaired diff'],
+  ['copyCurl', 'Copy as curl'],
+  ['replay', 'Replay'],
+];
+
+function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  el.append(...children);
+  return el;
+}
+
+const ms = (v: number | null): string => (v === null ? '–' : `${Math.round(v * 10) / 10} ms`);
+
+function section(title: string, id: string, ...body: (Node | string)[]): HTMLElement {
+  return h('section', { id, 'aria-labelledby': `${id}-h` }, h('h2', { id: `${id}-h` }, title), ...body);
+}
+
+function header(v: InspectorView): HTMLElement {
+  const a = v.artifact;
+  const usage = a.usage as { prompt_tokens?: number; completion_tokens?: number; total_tokens?: number } | null;
+  const route = a.route;
+  const rows: [string, string][] = [
+    ['Request id', a.id],
+    ['Model', route ? `${route.requested} → routed to ${route.upstream} (${route.rule})` : a.model],
+    ['Mode', v.modeReason],
+    ['Status', `${STATUS_ICONS[a.status] ?? '?'} ${a.status}`],
+    ['Timings', `first byte ${ms(a.timings.ttfbMs)} · total ${ms(a.timings.totalMs)} · added by the gateway ${ms(a.timings.addedMs)}`],
+    ['Tokens', usage ? `prompt ${usage.prompt_tokens ?? '–'} · completion ${usage.completion_tokens ?? '–'} · total ${usage.total_tokens ?? '–'}` : 'not reported'],
+    ['Chunks', `upstream ${a.chunks.upstream} · client ${a.chunks.client} · malformed ${a.chunks.malformed}${a.stuttering ? ' · cumulative upstream (stutter)' : ''}`],
+    ['Finish', `${a.finishReason ?? '–'} · ${a.createdAt}`],
+  ];
+  const dl = h('dl', { class: 'header' });
+  for (const [k, val] of rows) dl.append(h('dt', {}, k), h('dd', { 'data-field': k.toLowerCase().replace(/ /g, '-') }, val));
+  const actions = h('div', { class: 'actions', role: 'toolbar', 'aria-label': 'Actions' });
+  for (const [action, label] of ACTIONS) {
+    const b = h('button', { 'data-action': action }, label);
+    if ((action === 'copyCurl' || action === 'replay') && !v.replayable) {
+      b.disabled = true;
+      b.title = 'The artifact did not keep its request body';
+    }
+    if (action === 'copyRepaired' && a.repairedContent === null) b.disabled = true;
+    b.addEventListener('click', () => vscode.postMessage({ type: 'action', action }));
+    actions.append(b);
+  }
+  return h('div', {}, h('h1', {}, `${STATUS_ICONS[a.status] ?? ''} ${a.model}`), dl, actions);
+}
+
+/** The raw content with each repair highlighted in place and each stripped span folded and labelled. */
+function rawContent(v: InspectorView): HTMLElement {
+  const pre = h('pre', { class: 'raw', tabindex: '0', 'aria-label': 'Raw content' });
+  const text = v.shownRaw;
+  let pos = 0;
+  v.marks.forEach((m, i) => {
+    if (m.offset < pos || m.offset > text.length) return; // inside a span already placed, or past the shown part
+    pre.append(text.slice(pos, m.offset));
+    const slice = text.slice(m.offset, m.offset + m.length);
+    if (m.what === 'stripped') {
+      const d = h('details', { class: `stripped ${m.kind}`, id: `mark-${i}` }, h('summary', {}, `stripped ${m.label}`), slice);
+      pre.append(d);
+    } else {
+      const tip = `${m.kind}: ${m.label}${m.replacement ? ` → ${JSON.stringify(m.replacement)}` : ' (removed)'}`;
+      pre.append(h('mark', { class: `repair ${m.length === 0 ? 'insertion' : ''}`, id: `mark-${i}`, title: tip, tabindex: '-1', 'aria-label': tip }, slice));
+    }
+    pos = m.offset + m.length;
+  });
+  pre.append(text.slice(pos));
+  const body: (Node | string)[] = [pre];
+  if (v.omittedChars > 0) body.push(h('p', { class: 'note' }, `${v.omittedChars} more characters not shown (the inspector shows the first ${text.length}).`));
+  return section('Raw content', 'raw', ...body);
+}
+
+function marksList(v: InspectorView): HTMLElement {
+  const list = h('ol', { class: 'marks' });
+  v.marks.forEach((m: InspectorMark, i) => {
+    const b = h('button', { 'data-mark': String(i) }, m.what === 'repair' ? `${m.kind} at ${m.offset}: ${m.label}` : `stripped ${m.label} at ${m.offset}`);
+    b.addEventListener('click', () => jumpTo(i));
+    list.append(h('li', { class: m.what }, b));
+  });
+  if (v.marks.length === 0) list.append(h('li', {}, 'No repairs and nothing stripped.'));
+  return section(`Repairs and stripped spans (${v.marks.length})`, 'marks', list);
+}
+
+function jumpTo(i: number): void {
+  const el = document.getElementById(`mark-${i}`);
+  if (!el) return;
+  if (el instanceof HTMLDetailsElement) el.open = true;
+  el.scrollIntoView({ block: 'center' });
+  el.classList.add('flash');
+  setTimeout(() => el.classList.remove('flash'), 1200);
+  (el instanceof HTMLDetailsElement ? el.querySelector('summary')! : el).focus();
+}
+
+function toolCall(t: ToolCallArtifact): HTMLElement {
+  const truncated = t.status === 'TRUNCATED' || (t as ToolCallArtifact & { truncated?: boolean }).truncated === true;
+  const title = `#${t.index} ${t.name ?? '(no name)'}${t.id ? ` (${t.id})` : ''} · ${t.status}${truncated ? ' · truncated' : ''}`;
+  const repairs = h('ul', {}, ...t.repairs.map((r) => h('li', {}, `${r.kind} at ${r.offset}: ${r.message}`)));
+  return h(
+    'div',
+    { class: `tool-call${truncated ? ' truncated' : ''}`, 'data-tool': String(t.index) },
+    h('h3', {}, title),
+    h('div', { class: 'before-after' }, h('div', {}, h('h4', {}, 'Arguments as sent'), h('pre', { class: 'before' }, t.rawArguments)), h('div', {}, h('h4', {}, 'Repaired'), h('pre', { class: 'after' }, t.repairedArguments ?? '(not repaired)'))),
+    repairs,
+  );
+}
+
+/**
+ * The stream's shape from what the artifact records: time to first byte against the total, and the chunk
+ * counts (the artifact keeps no per-chunk arrival times, so there is no per-chunk chart to draw).
+ */
+function timeline(a: Artifact): HTMLElement {
+  const total = Math.max(a.timings.totalMs, 0.001);
+  const bar = h('div', { class: 'timeline', role: 'img', 'aria-label': `first byte after ${ms(a.timings.ttfbMs)} of ${ms(a.timings.totalMs)}` });
+  const wait = h('div', { class: 'wait' });
+  const stream = h('div', { class: 'stream' });
+  const ttfb = a.timings.ttfbMs ?? a.timings.totalMs;
+  wait.style.width = `${(100 * ttfb) / total}%`;
+  stream.style.width = `${100 - (100 * ttfb) / total}%`;
+  bar.append(wait, stream);
+  const legend = h('p', { class: 'note' }, `waiting for the upstream ${ms(a.timings.ttfbMs)}, then ${a.chunks.upstream} upstream chunks → ${a.chunks.client} client chunks until ${ms(a.timings.totalMs)}. Per-chunk times are not recorded in artifacts.`);
+  return section('Timeline', 'timeline', bar, legend);
+}
+
+function render(v: InspectorView): void {
+  const a = v.artifact;
+  const app = document.getElementById('app')!;
+  const parts: HTMLElement[] = [header(v), rawContent(v), marksList(v)];
+  if (a.repairedContent !== null) parts.push(section('Repaired', 'repaired', h('pre', { class: 'repaired' }, a.repairedContent)));
+  if (a.reasoning) parts.push(h('details', { class: 'reasoning', id: 'reasoning' }, h('summary', {}, `Reasoning (${a.reasoning.length} chars)`), h('pre', {}, a.reasoning)));
+  if (a.toolCalls.length > 0) parts.push(section(`Tool calls (${a.toolCalls.length})`, 'tools', ...a.toolCalls.map(toolCall)));
+  if (a.errors.length > 0) parts.push(section('Errors', 'errors', h('ul', {}, ...a.errors.map((e) => h('li', {}, `${e.status ?? ''} ${e.code ?? ''} ${e.message}`.trim())))));
+  parts.push(timeline(a));
+  app.replaceChildren(...parts);
+  const saved = vscode.getState();
+  if (saved?.id === a.id && saved.scrollY) window.scrollTo(0, saved.scrollY);
+  vscode.setState({ id: a.id, scrollY: saved?.id === a.id ? saved.scrollY : 0 });
+}
+
+let scrollTimer: ReturnType<typeof setTimeout> | undefined;
+window.addEventListener('scroll', () => {
+  clearTimeout(scrollTimer);
+  scrollTimer = setTimeout(() => vscode.setState({ ...vscode.getState(), scrollY: window.scrollY }), 150);
+});
+
+window.addEventListener('message', (e: MessageEvent<InspectorToWebview>) => {
+  const m = e.data;
+  if (m.type === 'show') render(m.view);
+  else if (m.type === 'notice') document.getElementById('app')!.replaceChildren(h('p', { class: 'notice', role: 'alert' }, m.text));
+  else if (m.type === 'busy') document.body.classList.toggle('busy', m.busy);
+});
+
+vscode.postMessage({ type: 'ready' });

@@ -1,0 +1,67 @@
+import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import { curlFor, inspectorView, marksOf, modeReason, RAW_SHOWN, TEXT_SHOWN } from '../../client/inspectorView';
+import { repairJson } from '../../shared/engine';
+import type { Artifact } from '../../shared/protocol';
+import { makeArtifact } from '../server/gateway/fixtures/artifactFixture';
+
+const FENCED = 'Sure!\n```json\n{"a": [1, 2,],}\n```\nDone.';
+
+function fencedArtifact(): Artifact {
+  const r = repairJson(FENCED);
+  return { ...makeArtifact(1), rawContent: FENCED, repairedContent: r.json, repairs: r.repairs, stripped: r.stripped, mode: 'repair', requestedMode: 'auto',
+    request: { bytes: 10, body: { model: 'demo/fenced-prose', response_format: { type: 'json_object' }, messages: [{ role: 'user', content: "it's JSON" }] } } };
+}
+
+describe('client/inspectorView', () => {
+  it('places repairs and stripped spans in the raw content, in order', () => {
+    const marks = marksOf(fencedArtifact());
+    assert.deepEqual(
+      marks.map((m) => [m.what, m.kind, FENCED.slice(m.offset, m.offset + m.length), m.label]),
+      [
+        ['stripped', 'prose', 'Sure!', 'prose · 5 chars'],
+        ['stripped', 'fence', '```json\n', 'fence · 8 chars'],
+        ['repair', 'trailing_comma', ',', 'Trailing comma removed'],
+        ['repair', 'trailing_comma', ',', 'Trailing comma removed'],
+        ['stripped', 'fence', '```', 'fence · 3 chars'],
+        ['stripped', 'trailing', 'Done.', 'trailing · 5 chars'],
+      ],
+    );
+  });
+
+  it('says why the mode was applied', () => {
+    const a = fencedArtifact();
+    assert.equal(modeReason(a), 'repair: auto mode, and the request asked for JSON (response_format json_object)');
+    assert.equal(modeReason({ ...a, mode: 'strip', request: undefined }), 'strip: auto mode, and the request did not ask for JSON');
+    assert.equal(modeReason({ ...a, requestedMode: 'passthrough', mode: 'passthrough' }), "passthrough: asked for (x-streamfix-mode header or the gateway's default mode)");
+  });
+
+  it('writes the request as a curl command the shell reads back to the same body, without a key', () => {
+    const a = { ...fencedArtifact(), requestedMode: 'repair' as const };
+    const curl = curlFor(a, 'http://127.0.0.1:8787', true)!;
+    assert.equal(
+      curl,
+      "curl -N http://127.0.0.1:8787/v1/chat/completions \\\n  -H 'content-type: application/json' \\\n  -H 'x-streamfix-mode: repair' \\\n  -H \"authorization: Bearer $STREAMFIX_TOKEN\" \\\n" +
+        `  -d '{"model":"demo/fenced-prose","response_format":{"type":"json_object"},"messages":[{"role":"user","content":"it'\\''s JSON"}]}'`,
+    );
+    // the -d word, through a real shell, is the body exactly
+    const word = curl.slice(curl.indexOf("-d '") + 3);
+    assert.deepEqual(JSON.parse(execFileSync('sh', ['-c', `printf %s ${word}`], { encoding: 'utf8' })), a.request!.body);
+    assert.equal(curlFor({ ...a, request: { bytes: 70000 } }, 'http://127.0.0.1:8787', false), null);
+  });
+
+  it('bounds what goes into the webview for a 10 MB artifact', () => {
+    const a = makeArtifact(3, 10 * 1024 * 1024);
+    a.reasoning = 'r'.repeat(3 * TEXT_SHOWN);
+    a.repairs = Array.from({ length: 5000 }, (_, i) => ({ ...a.repairs[0]!, offset: i }));
+    const v = inspectorView(a);
+    assert.equal(v.shownRaw, a.rawContent.slice(0, RAW_SHOWN));
+    assert.equal(v.omittedChars, 10 * 1024 * 1024 - RAW_SHOWN);
+    assert.equal(v.artifact.rawContent, '');
+    assert.equal(v.artifact.repairedContent!.length, TEXT_SHOWN);
+    assert.equal(v.artifact.reasoning.length, TEXT_SHOWN);
+    assert.equal(v.marks.length, 2000);
+    assert.equal(v.artifact.repairs.length, 2000);
+    assert.ok(JSON.stringify(v).length < 1_000_000, `${JSON.stringify(v).length} characters posted`);
+  });
+});

@@ -1,0 +1,35 @@
+/** The request body kept in the artifact (for the inspector's replay and "copy as curl"). */
+import { strict as assert } from 'node:assert';
+import type { Daemon } from '../../../server/daemon';
+import { REQUEST_KEEP_BYTES } from '../../../shared/protocol';
+import { artifactOf, postChat, startTestDaemon } from '../helpers/gateway';
+
+describe('gateway: the request in the artifact', () => {
+  let d: Daemon;
+  before(async () => {
+    d = await startTestDaemon({ demo: true });
+  });
+  after(async () => {
+    await d.close();
+  });
+
+  it('keeps the body as sent, and never the headers', async () => {
+    const body = { model: 'demo/clean', stream: true, messages: [{ role: 'user', content: 'A city, please' }], temperature: 0.2 };
+    const res = await postChat(d, body, { 'x-streamfix-mode': 'repair', authorization: 'Bearer sk-or-v1-secret' });
+    assert.equal(res.status, 200);
+    await res.text();
+    const a = await artifactOf(d, res);
+    assert.deepEqual(a.request, { bytes: Buffer.byteLength(JSON.stringify(body)), body });
+    assert.equal(JSON.stringify(a).includes('sk-or-v1-secret'), false);
+  });
+
+  it('keeps only the size of a body larger than REQUEST_KEEP_BYTES', async () => {
+    const big = 'x'.repeat(REQUEST_KEEP_BYTES);
+    const body = { model: 'demo/clean', stream: false, messages: [{ role: 'user', content: big }] };
+    const res = await postChat(d, body);
+    assert.equal(res.status, 200);
+    await res.text();
+    const a = await artifactOf(d, res);
+    assert.deepEqual(a.request, { bytes: Buffer.byteLength(JSON.stringify(body)) });
+  });
+});
