@@ -11,6 +11,7 @@ import { getApi } from './helpers';
 import { texts, ui } from './ui';
 
 const REPAIRED = '{\n  "name": "Ada Lovelace",\n  "born": 1815,\n  "languages": ["English", "French"],\n  "active": false\n}';
+const PY_REPAIRED = '{"user": "grace", "admin": true, "suspended": false, "manager": null, "scores": [98, 87.5]}';
 const REASONING = 'The user asked for a person record. I will answer in JSON with name, birth year, languages and a flag.';
 const JSON_PROMPT = 'A person record, please';
 const STOP_PROMPT = 'Tell me everything about Ada Lovelace';
@@ -39,29 +40,37 @@ describe('StreamFix Chat (through the UI)', () => {
     assert.ok(options.includes('demo/reasoning-think'), options.join(', '));
   });
 
-  it('streams a JSON answer that ends as the repaired JSON, with its thinking and a repairs badge', async () => {
+  it('streams a JSON answer token by token that ends as valid, repaired JSON with a repairs badge', async () => {
     const api = await getApi();
-    await ask('demo/fenced-prose', 'json', JSON_PROMPT);
+    await ask('demo/python-literals', 'json', 'A user record, please');
     // part of the answer is on screen while the turn is still streaming
-    await ui({ op: 'waitFor', frame: 'chat', selector: '.turn.streaming .answer code', hasText: '"name"' });
-    await ui({ op: 'waitFor', frame: 'chat', selector: '.turn.done .badge' });
-    assert.deepEqual(await texts('chat', '.turn.done .answer code'), [REPAIRED + '\n']);
-    assert.deepEqual(JSON.parse(REPAIRED), { name: 'Ada Lovelace', born: 1815, languages: ['English', 'French'], active: false });
-    assert.deepEqual(await texts('chat', '.turn.done .badge'), ['repaired: 2 trailing commas']);
-    assert.deepEqual(await texts('chat', '.turn.done .thinking .reasoning'), [REASONING]);
-    // the thinking section starts collapsed
-    await ui({ op: 'waitFor', frame: 'chat', selector: '.turn.done .thinking .reasoning', state: 'hidden' });
+    await ui({ op: 'waitFor', frame: 'chat', selector: '.turn.streaming .answer code', hasText: '"user"' });
+    await ui({ op: 'waitFor', frame: 'chat', selector: '.turn:last-child.done .badge' });
+    const answer = (await texts('chat', '.turn:last-child .answer code'))[0]!;
+    assert.equal(answer, PY_REPAIRED + '\n');
+    assert.deepEqual(JSON.parse(answer), { user: 'grace', admin: true, suspended: false, manager: null, scores: [98, 87.5] });
+    assert.deepEqual(await texts('chat', '.turn:last-child .badge'), ['repaired: 12 single quotes, 3 Python literals, 1 trailing comma']);
     const turn = api.testing.chatView.snapshot.turns.at(-1)!;
-    assert.equal(turn.state, 'done');
-    assert.equal(turn.answer, REPAIRED);
+    assert.equal(turn.answer, PY_REPAIRED);
     const artifact = await api.testing.request<Artifact>(GetArtifactMethod, { id: turn.requestId });
     assert.equal(artifact.mode, 'repair');
     assert.equal(artifact.status, 'REPAIRED');
+    assert.ok(artifact.chunks.client > 5, `the answer came in ${artifact.chunks.client} chunks`);
+  });
+
+  it('shows the reasoning in a collapsed thinking section above the JSON answer', async () => {
+    await ask('demo/fenced-prose', 'json', JSON_PROMPT);
+    await ui({ op: 'waitFor', frame: 'chat', selector: '.turn:last-child.done .badge' });
+    assert.deepEqual(await texts('chat', '.turn:last-child .answer code'), [REPAIRED + '\n']);
+    assert.deepEqual(await texts('chat', '.turn:last-child .badge'), ['repaired: 2 trailing commas']);
+    assert.deepEqual(await texts('chat', '.turn:last-child .thinking .reasoning'), [REASONING]);
+    // the thinking section starts collapsed
+    await ui({ op: 'waitFor', frame: 'chat', selector: '.turn:last-child .thinking .reasoning', state: 'hidden' });
   });
 
   it('copies a code block with its Copy button', async () => {
     await vscode.env.clipboard.writeText('');
-    await ui({ op: 'click', frame: 'chat', selector: '.turn.done .code-tools button[data-copy]' });
+    await ui({ op: 'click', frame: 'chat', selector: '.turn:last-child .code-tools button[data-copy]' });
     for (let i = 0; i < 50 && (await vscode.env.clipboard.readText()) === ''; i++) await new Promise((r) => setTimeout(r, 100));
     assert.equal(await vscode.env.clipboard.readText(), REPAIRED + '\n');
   });
@@ -69,7 +78,7 @@ describe('StreamFix Chat (through the UI)', () => {
   it('opens the answer\'s artifact from the badge', async () => {
     const api = await getApi();
     const id = api.testing.chatView.snapshot.turns.at(-1)!.requestId!;
-    await ui({ op: 'click', frame: 'chat', selector: '.turn.done .badge' });
+    await ui({ op: 'click', frame: 'chat', selector: '.turn:last-child .badge' });
     await ui({ op: 'waitFor', selector: '.tab.active', hasText: id });
   });
 
@@ -107,7 +116,7 @@ describe('StreamFix Chat (through the UI)', () => {
     await ui({ op: 'command', title: 'View: Close Primary Side Bar' });
     await ui({ op: 'command', title: 'StreamFix: Open Chat' });
     await ui({ op: 'waitFor', frame: 'chat', selector: '.turn.done .prompt', hasText: JSON_PROMPT });
-    assert.deepEqual(await texts('chat', '.turn .prompt'), [`You${JSON_PROMPT}`, `You${STOP_PROMPT}`, 'Youhello']);
+    assert.deepEqual(await texts('chat', '.turn .prompt'), ['YouA user record, please', `You${JSON_PROMPT}`, `You${STOP_PROMPT}`, 'Youhello']);
     // and after a window reload (checked by the runner once the suite has passed: a reload ends it)
     await ui({ op: 'checkAfterReload', name: 'StreamFix Chat shows the conversation again', openCommand: 'StreamFix: Open Chat', frame: 'chat', selector: '.turn.done .answer code', hasText: '"Ada Lovelace"' });
   });
