@@ -15,6 +15,8 @@ import { createLogger, type Logger } from './gateway/log';
 import { GatewayMetrics } from './gateway/metrics';
 import { startGateway, type Gateway } from './gateway/server';
 import type { UpstreamOptions } from './gateway/upstream';
+import type { ClientLimits } from './gateway/limits';
+import { Warnings } from './gateway/warnings';
 
 export interface DaemonOptions extends Partial<DaemonConfig> {
   /** Where log lines go (default: stderr). */
@@ -34,6 +36,10 @@ export interface DaemonOptions extends Partial<DaemonConfig> {
   clock?: () => number;
   /** Messages API: quiet time before a `ping` event (default 10 s). */
   pingMs?: number;
+  /** Caps on clients (connections, header and request time-outs). */
+  limits?: ClientLimits;
+  /** Characters of each text an artifact keeps (head and tail of longer ones). */
+  maxArtifactText?: number;
 }
 
 export interface Daemon {
@@ -42,6 +48,8 @@ export interface Daemon {
   store: ArtifactStore;
   events: EventHub;
   metrics: GatewayMetrics;
+  /** Every warning after start-up (logged, counted, in /health and the metrics). */
+  warnings: Warnings;
   gateway: Gateway;
   demo: DemoUpstream | null;
   log: Logger;
@@ -82,6 +90,7 @@ export async function startDaemon(opts: DaemonOptions = {}): Promise<Daemon> {
   for (const w of store.warnings) log.warn(`artifact store: ${w}`);
   const events = new EventHub();
   const metrics = new GatewayMetrics();
+  const warnings = new Warnings(log, (kind) => metrics.onWarning(kind));
   let demo: DemoUpstream | null = null;
   let gateway: Gateway;
   try {
@@ -101,6 +110,9 @@ export async function startDaemon(opts: DaemonOptions = {}): Promise<Daemon> {
       log,
       upstreamOptions: opts.upstreamOptions,
       engine: opts.engine,
+      warnings,
+      limits: opts.limits,
+      maxArtifactText: opts.maxArtifactText,
       schemaPolicy: config.schemaPolicy,
       breaker: config.breaker,
       healthWindowMs: opts.healthWindowMs,
@@ -121,6 +133,7 @@ export async function startDaemon(opts: DaemonOptions = {}): Promise<Daemon> {
     store,
     events,
     metrics,
+    warnings,
     gateway,
     demo,
     log,

@@ -66,10 +66,16 @@ export interface Artifact {
   api?: 'messages';
   /** Messages API: the model the client asked for, the routing rule that applied, the upstream model. */
   route?: { requested: string; rule: string; upstream: string };
+  /** Present when a text was too long to keep whole: its head and tail are kept, and each cut says which
+   * field (`rawContent`, `toolCalls[0].rawArguments`, …), where in the stored string, and how many
+   * characters were dropped there. The stream itself was never cut. */
+  cuts?: ArtifactCut[];
 }
 
 /** Request bodies up to this size are kept in the artifact (larger ones only by size). */
 export const REQUEST_KEEP_BYTES = 64 * 1024;
+/** One cut in a stored artifact text: `chars` characters dropped at offset `at` of `field`. */
+export interface ArtifactCut { field: string; at: number; chars: number }
 
 /** A short listing entry (GET /v1/streamfix/results). */
 export interface ArtifactSummary {

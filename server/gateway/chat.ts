@@ -287,7 +287,7 @@ async function streamResponse(call: ChatCall, chat: ChatRequest, upstream: Upstr
   // after HEADER_FLUSH_MS, so the client still learns early that the request was accepted.
   ctx.headerFlush.hold(res);
   ctx.metrics.streamOpened();
-  const rw = new StreamRewriter(chat.mode, { onRepair: (r, i) => onRepair(call, r, i) }, ctx.engine);
+  const rw = new StreamRewriter(chat.mode, { onRepair: (r, i) => onRepair(call, r, i) }, ctx.engine, true, ctx.artifactTextLimit);
   rw.auto = chat.autoByContent;
   const client = new ClientStream(call, passthrough);
   let engineFailed = false;
@@ -376,10 +376,13 @@ function finishStream(call: ChatCall, chat: ChatRequest, rw: StreamRewriter, eng
   }
   if (c.result?.error && c.raw !== '') record.errors.push({ message: c.result.error.message, code: c.result.error.code });
   if (c.moved) reasoningEvent(call, c.moved);
+  const fieldReasoning = st.fieldReasoning.toString();
   const outcome: RecordOutcome = {
     rawContent: c.raw,
     repairedContent: passthrough ? null : c.sent,
-    reasoning: st.fieldReasoning + c.moved,
+    reasoning: fieldReasoning + c.moved,
+    // the artifact's copies of the texts are bounded (head and tail): where they were cut
+    cuts: [...c.cuts(fieldReasoning.length), ...st.fieldReasoning.cuts('reasoning')],
     repairs: c.result?.repairs ?? [],
     stripped: c.result?.stripped ?? c.stripped,
     toolCalls: st.tools.artifacts(),
@@ -409,7 +412,9 @@ function finishStream(call: ChatCall, chat: ChatRequest, rw: StreamRewriter, eng
 export function finish(call: ChatCall, outcome: RecordOutcome, _httpStatus: number): ArtifactStatus | null {
   const { ctx, record } = call;
   try {
+    record.textLimit = ctx.artifactTextLimit;
     const artifact = record.build(outcome);
+    if (artifact.cuts) ctx.warnings.warn('artifact_truncated', `${record.id}: ${artifact.cuts.map((c) => `${c.field} cut by ${c.chars} characters`).join(', ')} (head and tail kept)`);
     ctx.store.put(artifact);
     ctx.events.publish({
       type: 'finished',

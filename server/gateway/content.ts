@@ -7,6 +7,7 @@ import { createReasoningSplitter, createStreamRepairer, splitReasoning } from '.
 import type { ReasoningSplitter, Repair, RepairOptions, RepairResult, StreamRepairer, Stripped } from '../../shared/engine';
 import type { AppliedMode } from '../../shared/protocol';
 import { createAutoDecider, type AutoDecider } from './autoMode';
+import { ARTIFACT_TEXT_LIMIT, BoundedText, type TextCut } from './boundedText';
 
 export interface ContentStep {
   /** Text for the client's `content` (unused in passthrough). */
@@ -22,51 +23,29 @@ const NO_REPAIRS: Repair[] = Object.freeze([]) as unknown as Repair[];
 /** Shortest accumulated content that may be taken as a prefix repeat; one character repeats by chance. */
 const STUTTER_MIN_PREFIX = 2;
 
-/** Appends between two foldings of a Text's recent rope into its base. */
-const FOLD = 64;
-
 /**
- * A string built by appending one delta at a time. Kept as a base plus a short rope of recent pieces,
- * flattened into the base every FOLD appends (as the engine keeps its output): one long chain of
- * concatenations per stream made the garbage collector copy megabytes of live rope nodes per minor GC.
+ * Keeps the artifact's copies of the content bounded (BoundedText: head and tail, the cut recorded); what
+ * the client gets is never cut.
  */
-export class Text {
-  private base = '';
-  private recent = '';
-  private appends = 0;
-  length = 0;
-
-  add(s: string): void {
-    if (s === '') return;
-    this.length += s.length;
-    this.recent += s;
-    if (++this.appends >= FOLD) {
-      // a numeric conversion makes V8 flatten the rope in place into one sequential string
-      void ((this.recent as unknown as number) | 0);
-      this.base += this.recent;
-      this.recent = '';
-      this.appends = 0;
-    }
-  }
-
-  toString(): string {
-    return this.base + this.recent;
-  }
-}
-
 export class ContentProcessor {
-  private readonly rawText = new Text();
-  private readonly sentText = new Text();
-  /** The raw content received (stuttering undone). */
+  private readonly rawText: BoundedText;
+  private readonly sentText: BoundedText;
+  private readonly movedText: BoundedText;
+  /** repair (and auto): the whole raw content while the engine has sent nothing, for the no-JSON answer
+   * (the text as sent) at the end; dropped at the first output. Bounded by the engine's maxInputLength. */
+  private unsent: string[] | null;
+  /** The raw content received (stuttering undone), as kept for the artifact. */
   get raw(): string {
     return this.rawText.toString();
   }
-  /** The content sent to the client (repaired or stripped). */
+  /** The content sent to the client (repaired or stripped), as kept for the artifact. */
   get sent(): string {
     return this.sentText.toString();
   }
-  /** Reasoning moved out of the content. */
-  moved = '';
+  /** Reasoning moved out of the content, as kept for the artifact. */
+  get moved(): string {
+    return this.movedText.toString();
+  }
   stuttering = false;
   result: RepairResult | null = null;
   stripped: Stripped[] = [];
@@ -90,7 +69,13 @@ export class ContentProcessor {
     public mode: AppliedMode,
     engine: RepairOptions = {},
     auto = false,
+    textLimit = ARTIFACT_TEXT_LIMIT,
   ) {
+    this.rawText = new BoundedText(textLimit);
+    this.sentText = new BoundedText(textLimit);
+    // the artifact's reasoning is the upstream's reasoning fields then this: half the limit each
+    this.movedText = new BoundedText(textLimit / 2);
+    this.unsent = mode === 'repair' || auto ? [] : null;
     this.repairer = mode === 'repair' || auto ? createStreamRepairer(engine) : null;
     this.splitter = mode === 'strip' ? createReasoningSplitter() : null;
     if (auto) this.decider = createAutoDecider();
@@ -122,11 +107,18 @@ export class ContentProcessor {
    * but a delta that does not repeat the prefix is still taken as a plain delta rather than dropped. */
   private destutter(delta: string): string {
     const n = this.rawText.length;
-    if (n > 0 && delta.length >= n && (this.stuttering || n >= STUTTER_MIN_PREFIX) && delta.startsWith(this.raw)) {
+    if (n > 0 && delta.length >= n && (this.stuttering || n >= STUTTER_MIN_PREFIX) && this.rawText.isPrefixOf(delta)) {
       this.stuttering = true;
       return delta.slice(n);
     }
     return delta;
+  }
+
+  /** The raw text is kept whole only until the engine's first output (see `unsent`). */
+  private keepUnsent(d: string, output: string): void {
+    if (this.unsent === null) return;
+    if (output === '') this.unsent.push(d);
+    else this.unsent = null;
   }
 
   /** Feeds one upstream content delta. May throw the engine's StreamFixError (limits). */
@@ -136,6 +128,7 @@ export class ContentProcessor {
     if (this.decider) return this.pushUndecided(d);
     if (this.repairer) {
       const u = this.repairer.push(d);
+      this.keepUnsent(d, u.output);
       // reasoning as the engine streams it, not only when its block closes
       const reasoning = u.reasoning;
       // (guarded: a for-of over the engine's shared empty list still builds an iterator per push)
@@ -143,14 +136,14 @@ export class ContentProcessor {
       this.pushedRepairs += u.repairs.length;
       this.pushedStripped += u.stripped.length;
       this.sentText.add(u.output);
-      this.moved += reasoning;
+      this.movedText.add(reasoning);
       // copied: the engine may reuse its array; most steps repair nothing and share one empty list
       return { content: u.output, reasoning, repairs: u.repairs.length === 0 ? NO_REPAIRS : u.repairs.slice() };
     }
     if (this.splitter) {
       const s = this.splitter.push(d);
       this.sentText.add(s.content);
-      this.moved += s.reasoning;
+      this.movedText.add(s.reasoning);
       return { content: s.content, reasoning: s.reasoning, repairs: [] };
     }
     return { content: d, reasoning: '', repairs: NO_REPAIRS };
@@ -158,6 +151,7 @@ export class ContentProcessor {
 
   private pushUndecided(d: string): ContentStep {
     const u = this.repairer!.push(d);
+    this.keepUnsent(d, u.output);
     const s = this.splitter!.push(d);
     this.heldRepair += u.output;
     if (u.repairs.length > 0) this.heldRepairs = [...this.heldRepairs, ...u.repairs];
@@ -165,7 +159,7 @@ export class ContentProcessor {
     this.pushedStripped += u.stripped.length;
     if (u.stripped.length > 0) for (const x of u.stripped) this.stripped.push(x);
     this.heldStrip += s.content;
-    this.moved += u.reasoning;
+    this.movedText.add(u.reasoning);
     const decided = this.decider!.push(d);
     if (!decided) return { content: '', reasoning: u.reasoning, repairs: NO_REPAIRS };
     const step = this.settle(decided.mode, decided.reason);
@@ -190,22 +184,29 @@ export class ContentProcessor {
       // reasoning the engine decided only at the end (a block cut off by the end of the stream)
       const reasoning = r.reasoning;
       let content = r.final;
-      if (r.status === 'FAILED' && before === '' && this.raw !== '') {
+      if (r.status === 'FAILED' && before === '' && this.unsent !== null && this.rawText.length > 0) {
         // No JSON anywhere: the client gets the text the model sent (think blocks still removed) rather
         // than nothing; the artifact and x-streamfix-status say FAILED.
-        content = splitReasoning(this.raw).content;
+        content = splitReasoning(this.unsent.join('')).content;
       }
+      this.unsent = null;
       this.sentText.add(content);
-      this.moved += reasoning;
+      this.movedText.add(reasoning);
       return { content, reasoning, repairs: r.repairs.slice(this.pushedRepairs) };
     }
     if (this.splitter) {
       const s = this.splitter.end();
       this.stripped = this.splitter.stripped.slice();
       this.sentText.add(s.content);
-      this.moved += s.reasoning;
+      this.movedText.add(s.reasoning);
       return { content: s.content, reasoning: s.reasoning, repairs: [] };
     }
     return { content: '', reasoning: '', repairs: [] };
+  }
+
+  /** Where the artifact's copies were cut: raw and sent content, and the moved reasoning (stored after
+   * `reasoningOffset` characters of the upstream's own reasoning). */
+  cuts(reasoningOffset: number): TextCut[] {
+    return [...this.rawText.cuts('rawContent'), ...(this.mode === 'passthrough' ? [] : this.sentText.cuts('repairedContent')), ...this.movedText.cuts('reasoning', reasoningOffset)];
   }
 }

@@ -10,6 +10,7 @@ import type { SchemaCache, SchemaPolicy } from './schema';
 import type { GatewayMetrics } from './metrics';
 import type { Upstream } from './upstream';
 import type { RoutingTable } from '../anthropic/routing';
+import type { Warnings } from './warnings';
 
 export interface GatewayContext {
   /** Default mode when the request has no x-streamfix-mode header. */
@@ -40,6 +41,10 @@ export interface GatewayContext {
   messages: { routing: RoutingTable; pingMs: number };
   /** Flushes the held headers of streaming responses whose upstream stays quiet. */
   headerFlush: HeaderFlusher;
+  /** Every warning after start-up: logged, counted, in /health. */
+  warnings: Warnings;
+  /** Characters of each text an artifact keeps (boundedText.ts). */
+  artifactTextLimit: number;
 }
 
 /** Why a request's AbortController fired. */

@@ -23,6 +23,8 @@ export type GatewayErrorCode =
   | 'upstream_error' //        upstream answered with a non-2xx status, or broke mid-stream
   | 'upstream_invalid' //      upstream answered 200 with something we cannot read
   | 'engine_error' //          the repair engine hit a limit (StreamFixError)
+  | 'overloaded' //            over the gateway's connection or upstream queue limits
+  | 'request_timeout' //       the client did not send its request in time
   | 'internal_error';
 
 export type OpenAiErrorType =
@@ -43,7 +45,9 @@ const TYPE_BY_STATUS: Record<number, OpenAiErrorType> = {
   403: 'permission_error',
   404: 'not_found_error',
   405: 'invalid_request_error',
+  408: 'invalid_request_error',
   413: 'invalid_request_error',
+  431: 'invalid_request_error',
   421: 'permission_error',
 };
 

@@ -64,6 +64,8 @@ export class GatewayMetrics {
   private readonly malformedLines: Counter;
   private readonly upstreamErrors: Counter<'status'>;
   private readonly activeStreams: Gauge;
+  private readonly warnings: Counter<'kind'>;
+  private readonly warningKinds: BoundedLabel;
   private readonly ttfb: Histogram;
   private readonly addedPerChunk: Histogram;
 
@@ -133,6 +135,13 @@ export class GatewayMetrics {
       help: 'Streaming responses currently open',
       registers,
     });
+    this.warningKinds = new BoundedLabel(50);
+    this.warnings = new Counter({
+      name: 'streamfix_warnings_total',
+      help: 'Warnings after start-up, by kind (failed store writes, evictions, truncated artifacts, refused connections, …); the text is in the log and /health',
+      labelNames: ['kind'],
+      registers,
+    });
     this.ttfb = new Histogram({
       name: 'streamfix_upstream_ttfb_seconds',
       help: 'Time from sending the upstream request to its first response byte',
@@ -182,6 +191,23 @@ export class GatewayMetrics {
 
   onUpstreamError(status: string): void {
     this.upstreamErrors.inc({ status: this.statuses.value(status) });
+  }
+
+  /**
+   * Gauges read when /metrics is scraped: open client connections, upstream requests open and waiting
+   * for a slot (the queue), and counters of the requests that had to wait or were refused.
+   */
+  watchGateway(read: () => { connections: number; upstream: { active: number; queued: number; queuedTotal: number; refusedTotal: number } }): void {
+    const registers = [this.registry];
+    new Gauge({ name: 'streamfix_connections_open', help: 'Client connections open', registers, collect() { this.set(read().connections); } });
+    new Gauge({ name: 'streamfix_upstream_requests_active', help: 'Upstream requests open (each holds a pooled connection)', registers, collect() { this.set(read().upstream.active); } });
+    new Gauge({ name: 'streamfix_upstream_requests_queued', help: 'Requests waiting for a free upstream slot', registers, collect() { this.set(read().upstream.queued); } });
+    new Gauge({ name: 'streamfix_upstream_requests_queued_total', help: 'Requests that had to wait for an upstream slot, since start', registers, collect() { this.set(read().upstream.queuedTotal); } });
+    new Gauge({ name: 'streamfix_upstream_requests_refused_total', help: 'Requests refused (503) because the upstream queue was full, since start', registers, collect() { this.set(read().upstream.refusedTotal); } });
+  }
+
+  onWarning(kind: string): void {
+    this.warnings.inc({ kind: this.warningKinds.value(kind) });
   }
 
   streamOpened(): void {

@@ -3,7 +3,11 @@
  * the store keeps. Never sees the API key: only bodies and upstream outputs go in.
  */
 import type { Repair, RepairStatus, Stripped } from '../../shared/engine';
-import type { AppliedMode, Artifact, ArtifactStatus, GatewayMode, SchemaReport, ToolCallArtifact } from '../../shared/protocol';
+import type { AppliedMode, Artifact, ArtifactCut, ArtifactStatus, GatewayMode, SchemaReport, ToolCallArtifact } from '../../shared/protocol';
+import { ARTIFACT_TEXT_LIMIT, clipText } from './boundedText';
+
+/** Errors an artifact keeps (an upstream repeating an error event must not grow it without bound). */
+export const MAX_ARTIFACT_ERRORS = 20;
 
 const SEVERITY: Record<RepairStatus, number> = { VALID: 0, REPAIRED: 1, TRUNCATED: 2, FAILED: 3 };
 
@@ -28,6 +32,8 @@ export interface RecordOutcome {
   contentStatus: RepairStatus | null;
   /** The JSON Schema check (schemaCheck.ts), when the request named a schema. */
   schema?: SchemaReport | null;
+  /** Where the streamed texts were cut already (BoundedText). */
+  cuts?: ArtifactCut[];
 }
 
 const now = () => performance.now();
@@ -84,7 +90,18 @@ export class RequestRecord {
     return worstStatus(statuses);
   }
 
+  /** Characters of each text the artifact keeps; longer ones keep their head and tail (clipText). */
+  textLimit = ARTIFACT_TEXT_LIMIT;
+
   build(o: RecordOutcome): Artifact {
+    const cuts: ArtifactCut[] = [...(o.cuts ?? [])];
+    const clip = (s: string, field: string) => clipText(s, field, cuts, this.textLimit);
+    const toolCalls = o.toolCalls.map((t) => {
+      const raw = clip(t.rawArguments, `toolCalls[${t.index}].rawArguments`);
+      const repaired = t.repairedArguments === null ? null : clip(t.repairedArguments, `toolCalls[${t.index}].repairedArguments`);
+      return raw === t.rawArguments && repaired === t.repairedArguments ? t : { ...t, rawArguments: raw, repairedArguments: repaired };
+    });
+    const errors = this.errors.length <= MAX_ARTIFACT_ERRORS ? this.errors : [...this.errors.slice(0, MAX_ARTIFACT_ERRORS), { message: `${this.errors.length - MAX_ARTIFACT_ERRORS} more errors not kept`, code: 'errors_cut' }];
     return {
       id: this.id,
       createdAt: this.createdAt,
@@ -94,12 +111,12 @@ export class RequestRecord {
       ...(this.modeReason !== null ? { modeReason: this.modeReason } : {}),
       stream: this.stream,
       status: this.status(o),
-      rawContent: o.rawContent,
-      repairedContent: o.repairedContent,
-      reasoning: o.reasoning,
+      rawContent: clip(o.rawContent, 'rawContent'),
+      repairedContent: o.repairedContent === null ? null : clip(o.repairedContent, 'repairedContent'),
+      reasoning: clip(o.reasoning, 'reasoning'),
       repairs: o.repairs,
       stripped: o.stripped,
-      toolCalls: o.toolCalls,
+      toolCalls,
       finishReason: o.finishReason,
       usage: o.usage ?? null,
       timings: {
@@ -109,10 +126,11 @@ export class RequestRecord {
       },
       chunks: { upstream: this.upstreamChunks, client: this.clientChunks, malformed: this.malformed },
       stuttering: o.stuttering,
-      errors: this.errors,
+      errors,
       ...(o.schema ? { schema: o.schema } : {}),
       ...(this.api === 'messages' ? { api: this.api, route: this.route } : {}),
       ...(this.request ? { request: this.request } : {}),
+      ...(cuts.length > 0 ? { cuts } : {}),
     };
   }
 }

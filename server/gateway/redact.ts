@@ -50,6 +50,8 @@ export function headerSecrets(headers: Record<string, string>): string[] {
 /** The body type the redactor wraps: what undici's response body offers and the gateway uses. */
 export interface RedactableBody extends AsyncIterable<Buffer> {
   dump(): Promise<void>;
+  /** The whole body as UTF-8 text. */
+  text(): Promise<string>;
 }
 
 export class Redactor {
@@ -133,8 +135,13 @@ export class Redactor {
   body(src: RedactableBody): RedactableBody {
     if (this.empty) return src;
     const self = this;
-    return {
+    const body: RedactableBody = {
       dump: () => src.dump(),
+      async text() {
+        const parts: Buffer[] = [];
+        for await (const b of body) parts.push(b);
+        return Buffer.concat(parts).toString('utf8');
+      },
       async *[Symbol.asyncIterator]() {
         let held: Buffer | null = null;
         for await (const chunk of src) {
@@ -146,5 +153,6 @@ export class Redactor {
         if (held !== null) yield held;
       },
     };
+    return body;
   }
 }

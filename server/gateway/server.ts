@@ -24,8 +24,11 @@ import { gatewayBreakers, type BreakerOptions } from './breaker';
 import { ModelHealth } from './modelHealth';
 import { SchemaCache, type SchemaPolicy } from './schema';
 import { findRoute, getArtifact, listArtifacts, proxyModels, setBase, type Route, type RouteCall } from './routes';
+import { guardClients, type ClientLimits } from './limits';
 import { checkRequest } from './security';
+import { Warnings } from './warnings';
 import { Upstream, type UpstreamOptions } from './upstream';
+import { ARTIFACT_TEXT_LIMIT } from './boundedText';
 
 export interface GatewayOptions {
   port: number;
@@ -56,6 +59,12 @@ export interface GatewayOptions {
   clock?: () => number;
   /** The Messages API's routing table (default: none, names go upstream as they are) and ping interval. */
   messages?: { routing?: RoutingTable; pingMs?: number };
+  /** Where warnings go (counted, logged, in /health); default: a new one on `log` and `metrics`. */
+  warnings?: Warnings;
+  /** Caps on clients: connections, header and request time-outs (limits.ts). */
+  limits?: ClientLimits;
+  /** Characters of each text an artifact keeps (head and tail of longer ones); default 512 Ki. */
+  maxArtifactText?: number;
 }
 
 export interface Gateway {
@@ -80,6 +89,7 @@ const REFUSED_CODES = new Set(['invalid_json', 'invalid_request', 'invalid_mode'
 
 export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
   const upstream = new Upstream({ baseUrl: opts.upstream, ...opts.upstreamOptions, secrets: [opts.apiKey] });
+  const warnings = opts.warnings ?? new Warnings(opts.log, (kind) => opts.metrics.onWarning(kind));
   const ctx: GatewayContext = {
     mode: opts.mode,
     apiKey: opts.apiKey,
@@ -99,6 +109,8 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     breakers: gatewayBreakers(opts.breaker, new ModelHealth(opts.healthWindowMs, opts.clock), opts, opts.clock),
     messages: { routing: opts.messages?.routing ?? EMPTY_ROUTING, pingMs: opts.messages?.pingMs ?? DEFAULT_PING_MS },
     headerFlush: new HeaderFlusher(),
+    warnings,
+    artifactTextLimit: opts.maxArtifactText ?? ARTIFACT_TEXT_LIMIT,
   };
   const ids = new RequestIds();
   const inflight = new Set<Inflight>();
@@ -131,6 +143,9 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
       demo: opts.demo,
       store: opts.store.stats(),
       inflight: inflight.size,
+      connections: { open: guard.open, max: guard.max },
+      upstreamRequests: upstream.stats(),
+      warnings: warnings.stats(),
       uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
     });
 
@@ -168,7 +183,10 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     await r.handle({ req, res, id, url, path, params, base: { [REQUEST_ID_HEADER]: id, ...cors } });
   };
 
-  const server = createServer((req, res) => {
+  // the request and header time-outs (limits.ts) are checked every second rather than Node's 30 s
+  const server = createServer({ connectionsCheckingInterval: 1_000 }, (req, res) => {
+    // over the connection cap: already answered 503 on the socket
+    if (guard.refused(req.socket)) return void res.destroy();
     const id = ids.next();
     // Every answer carries the id: each writer gets it in its headers (not set here with setHeader, which
     // would put every writeHead on Node's slower merging path: ~25 us per request measured).
@@ -193,12 +211,11 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
   });
   // Idle keep-alive connections stay open well past what clients and pools keep them (Node's agents and
   // undici use 4-60 s): with Node's 5 s default a client reusing a socket just as the server closes it
-  // gets ECONNRESET (seen at 500 streams). headersTimeout must exceed keepAliveTimeout, or a request
-  // arriving late on a kept-alive socket is cut by the headers timer instead.
+  // gets ECONNRESET (seen at 500 streams). (On Node 20 the idle time does not count towards the headers
+  // time-out, so that one can be short.)
   server.keepAliveTimeout = 65_000;
-  server.headersTimeout = 66_000;
-  // a streamed answer can be quiet for long stretches while the model thinks
-  server.requestTimeout = 0;
+  const guard = guardClients(server, opts.limits ?? {}, warnings);
+  opts.metrics.watchGateway(() => ({ connections: guard.open, upstream: upstream.stats() }));
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

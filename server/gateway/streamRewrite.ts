@@ -7,6 +7,7 @@
  */
 import type { Repair, RepairOptions } from '../../shared/engine';
 import type { AppliedMode } from '../../shared/protocol';
+import { ARTIFACT_TEXT_LIMIT, BoundedText } from './boundedText';
 import { ContentProcessor } from './content';
 import * as contentFrame from './contentFrame';
 import type { ContentFrame, FrameHit } from './contentFrame';
@@ -25,8 +26,9 @@ export interface ChoiceState {
   index: number;
   content: ContentProcessor;
   tools: ToolCallRepairers;
-  /** Text of the upstream's own reasoning fields (`reasoning`, else `reasoning_content`). */
-  fieldReasoning: string;
+  /** Text of the upstream's own reasoning fields (`reasoning`, else `reasoning_content`), as kept for
+   * the artifact (bounded). */
+  fieldReasoning: BoundedText;
   finishReason: string | null;
   closed: boolean;
 }
@@ -40,6 +42,9 @@ interface Closers {
   reasoning: string;
   toolCalls: { index: number; function: { arguments: string } }[];
 }
+
+/** Upstream error events kept per stream (the artifact keeps at most MAX_ARTIFACT_ERRORS errors). */
+const MAX_KEPT_ERRORS = 20;
 
 /** Frames verified per stream at most (each costs a parse of the chunk's head). */
 const MAX_FRAME_TRIES = 16;
@@ -190,6 +195,8 @@ export class StreamRewriter {
     private readonly engine: RepairOptions = {},
     /** false: every chunk takes the full-parse path (tests compare the two). */
     private readonly fastPath = true,
+    /** Characters of each text the artifact keeps (BoundedText). */
+    private readonly textLimit = ARTIFACT_TEXT_LIMIT,
   ) {
     this.observe = mode === 'passthrough';
   }
@@ -199,9 +206,10 @@ export class StreamRewriter {
     if (!c) {
       c = {
         index,
-        content: new ContentProcessor(this.mode, this.engine, this.auto),
-        tools: new ToolCallRepairers(this.mode !== 'passthrough', this.engine),
-        fieldReasoning: '',
+        content: new ContentProcessor(this.mode, this.engine, this.auto, this.textLimit),
+        tools: new ToolCallRepairers(this.mode !== 'passthrough', this.engine, this.textLimit),
+        // the artifact's reasoning is this then the reasoning moved out of the content: half the limit each
+        fieldReasoning: new BoundedText(this.textLimit / 2),
         finishReason: null,
         closed: false,
       };
@@ -261,7 +269,11 @@ export class StreamRewriter {
     }
     if (isObject(chunk.error)) {
       const e = chunk.error;
-      this.upstreamErrors.push({ message: typeof e.message === 'string' ? e.message : JSON.stringify(e), ...(e.code !== undefined ? { code: String(e.code) } : {}) });
+      // the first ones are kept for the artifact: an upstream repeating its error event must not grow memory
+      if (this.upstreamErrors.length < MAX_KEPT_ERRORS) {
+        const message = typeof e.message === 'string' ? e.message : JSON.stringify(e);
+        this.upstreamErrors.push({ message: message.length > 2000 ? `${message.slice(0, 2000)}…` : message, ...(e.code !== undefined ? { code: String(e.code) } : {}) });
+      }
     }
     if (chunk.usage !== undefined && chunk.usage !== null) this.usage = chunk.usage;
     this.setTemplate(chunk);
@@ -402,8 +414,8 @@ export class StreamRewriter {
   /** Rewrites one delta in place; true when something changed. */
   private onDelta(st: ChoiceState, delta: Json): boolean {
     let changed = false;
-    if (typeof delta.reasoning === 'string') st.fieldReasoning += delta.reasoning;
-    else if (typeof delta.reasoning_content === 'string') st.fieldReasoning += delta.reasoning_content;
+    if (typeof delta.reasoning === 'string') st.fieldReasoning.add(delta.reasoning);
+    else if (typeof delta.reasoning_content === 'string') st.fieldReasoning.add(delta.reasoning_content);
     if (typeof delta.content === 'string' && delta.content !== '' && !st.closed) {
       const original = delta.content;
       const step = st.content.push(original);

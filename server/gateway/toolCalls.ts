@@ -5,12 +5,16 @@
 import { createStreamRepairer, repairJson } from '../../shared/engine';
 import type { Repair, RepairOptions, RepairResult, StreamRepairer } from '../../shared/engine';
 import type { ToolCallArtifact } from '../../shared/protocol';
+import { ARTIFACT_TEXT_LIMIT, BoundedText } from './boundedText';
 
 interface ToolCallState {
   index: number;
   id?: string;
   name?: string;
+  /** The arguments as received: whole when repaired (the no-JSON answer is the text as sent; the
+   * engine's maxInputLength bounds it), else only the artifact's bounded copy (`kept`). */
   raw: string;
+  kept: BoundedText | null;
   /** Repairs already reported by push(); end()'s result lists them again, so only the rest are new. */
   pushedRepairs: number;
   repairer: StreamRepairer | null;
@@ -31,12 +35,13 @@ export class ToolCallRepairers {
   constructor(
     private readonly repair: boolean,
     private readonly engine: RepairOptions = {},
+    private readonly textLimit = ARTIFACT_TEXT_LIMIT,
   ) {}
 
   private state(index: number): ToolCallState {
     let s = this.calls.get(index);
     if (!s) {
-      s = { index, raw: '', pushedRepairs: 0, repairer: this.repair ? createStreamRepairer(this.engine) : null, result: null };
+      s = { index, raw: '', kept: this.repair ? null : new BoundedText(this.textLimit), pushedRepairs: 0, repairer: this.repair ? createStreamRepairer(this.engine) : null, result: null };
       this.calls.set(index, s);
     }
     return s;
@@ -53,6 +58,10 @@ export class ToolCallRepairers {
     if (typeof tc.function?.name === 'string' && tc.function.name && s.name === undefined) s.name = tc.function.name;
     const args = tc.function?.arguments;
     if (typeof args !== 'string' || args === '') return [];
+    if (s.kept !== null) {
+      s.kept.add(args);
+      return [];
+    }
     s.raw += args;
     if (!s.repairer) return [];
     const u = s.repairer.push(args);
@@ -87,12 +96,13 @@ export class ToolCallRepairers {
       .sort((a, b) => a.index - b.index)
       .map((s) => {
         const r = s.result;
+        const raw = s.kept !== null ? s.kept.toString() : s.raw;
         return {
           index: s.index,
           ...(s.id !== undefined ? { id: s.id } : {}),
           ...(s.name !== undefined ? { name: s.name } : {}),
-          rawArguments: s.raw,
-          repairedArguments: r ? (r.json ?? (r.status === 'FAILED' ? s.raw : null)) : s.raw,
+          rawArguments: raw,
+          repairedArguments: r ? (r.json ?? (r.status === 'FAILED' ? raw : null)) : raw,
           status: r ? r.status : 'VALID',
           repairs: r ? r.repairs : [],
           // what the engine left out of the arguments (more top-level values: parallel calls in one string)

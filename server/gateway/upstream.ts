@@ -7,6 +7,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { Agent, type Dispatcher } from 'undici';
 import { GatewayError } from './errors';
 import { headerSecrets, Redactor, type RedactableBody } from './redact';
+import { Slots, type SlotStats } from './slots';
 
 export interface UpstreamOptions {
   /** Base URL such as https://openrouter.ai/api/v1 (no trailing slash). */
@@ -25,6 +26,11 @@ export interface UpstreamOptions {
   random?: () => number;
   /** Values redacted from every response (the configured key), besides each request's credential headers. */
   secrets?: (string | null)[];
+  /** Upstream requests open at once (each holds a pooled connection until its body ends); more wait in a
+   * visible queue. Default 512. */
+  maxStreams?: number;
+  /** Requests waiting for a slot at most; more are refused with 503. Default 4096. */
+  maxQueue?: number;
 }
 
 export interface UpstreamRequest {
@@ -72,8 +78,9 @@ export class Upstream {
   private readonly agent: Agent;
   private readonly origin: string;
   private readonly basePath: string;
-  private readonly opts: Required<Omit<UpstreamOptions, 'baseUrl' | 'secrets'>>;
+  private readonly opts: Required<Omit<UpstreamOptions, 'baseUrl' | 'secrets' | 'maxStreams' | 'maxQueue'>>;
   private readonly redactor: Redactor;
+  private readonly slots: Slots;
 
   constructor(options: UpstreamOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -91,12 +98,14 @@ export class Upstream {
       random: options.random ?? Math.random,
     };
     this.redactor = new Redactor(options.secrets ?? []);
+    this.slots = new Slots(options.maxStreams ?? 512, options.maxQueue ?? 4096);
     this.agent = new Agent({
       connect: { timeout: this.opts.connectTimeoutMs },
       headersTimeout: this.opts.headersTimeoutMs,
       bodyTimeout: this.opts.bodyIdleTimeoutMs,
       keepAliveTimeout: this.opts.keepAliveMs,
-      connections: 512,
+      // our own Slots cap (and count) what waits; undici never queues behind its pool
+      connections: this.slots.max,
     });
   }
 
@@ -106,6 +115,27 @@ export class Upstream {
    * AbortSignal's reason when aborted.
    */
   async request(r: UpstreamRequest): Promise<UpstreamResponse> {
+    const release = await this.slots.acquire(r.signal);
+    try {
+      const { res, attempts } = await this.attempt(r);
+      // the slot is held until the body is done: ended, dumped, or destroyed by an abort
+      if (res.body.destroyed) release();
+      else res.body.once('close', release);
+      // the edge: whatever the upstream sends back is redacted before anything in the gateway reads it
+      const redactor = this.redactor.with(headerSecrets(r.headers));
+      return { status: res.statusCode, headers: redactor.headers(res.headers), body: redactor.body(res.body), attempts };
+    } catch (e) {
+      release();
+      throw e;
+    }
+  }
+
+  /** Upstream requests open and waiting for a slot. */
+  stats(): SlotStats {
+    return this.slots.stats();
+  }
+
+  private async attempt(r: UpstreamRequest): Promise<{ res: Dispatcher.ResponseData; attempts: number }> {
     let attempt = 0;
     for (;;) {
       attempt++;
@@ -142,9 +172,7 @@ export class Upstream {
           continue;
         }
       }
-      // the edge: whatever the upstream sends back is redacted before anything in the gateway reads it
-      const redactor = this.redactor.with(headerSecrets(r.headers));
-      return { status: res.statusCode, headers: redactor.headers(res.headers), body: redactor.body(res.body), attempts: attempt };
+      return { res, attempts: attempt };
     }
   }
 

@@ -20,7 +20,7 @@ function recorded(rw: StreamRewriter) {
     sent: c.content.sent,
     moved: c.content.moved,
     stuttering: c.content.stuttering,
-    reasoning: c.fieldReasoning,
+    reasoning: c.fieldReasoning.toString(),
     finish: c.finishReason,
     tools: c.tools.artifacts(),
   }));

@@ -10,6 +10,9 @@ function bodyOf(pieces: Buffer[], fail?: Error): RedactableBody & { dumped: numb
     async dump() {
       b.dumped++;
     },
+    async text() {
+      return Buffer.concat(pieces).toString();
+    },
     async *[Symbol.asyncIterator]() {
       for (const p of pieces) yield p;
       if (fail) throw fail;
@@ -107,6 +110,11 @@ describe('gateway: redactor', () => {
       /reset/,
     );
     assert.deepEqual(seen, ['ok ']);
+  });
+
+  it('reads the whole redacted body with text()', async () => {
+    const r = new Redactor([KEY]);
+    assert.equal(await r.body(bodyOf([Buffer.from(`a ${KEY.slice(0, 5)}`), Buffer.from(`${KEY.slice(5)} b`)])).text(), 'a [redacted] b');
   });
 
   it('passes dump() through and returns the body itself when there is nothing to redact', async () => {

@@ -1,0 +1,84 @@
+/**
+ * The gateway's own limits on its clients, so no client can hold the daemon's sockets or memory:
+ * - at most `maxConnections` open connections: one more gets a 503 in the OpenAI shape and is closed
+ *   (counted as a `connection_refused` warning) instead of being dropped without a word;
+ * - a client must send its request headers within `headersTimeoutMs` and its whole request within
+ *   `requestTimeoutMs` (slowloris): past that it gets a 408 and is closed (`connection_timeout`). The
+ *   response is not limited: a stream may run as long as the upstream does;
+ * - a request Node's HTTP parser rejects (bad framing, headers too large) gets a 400 / 431 in the OpenAI
+ *   shape instead of Node's empty answer.
+ */
+import type { Server } from 'node:http';
+import type { Socket } from 'node:net';
+import { GatewayError } from './errors';
+import type { Warnings } from './warnings';
+
+export interface ClientLimits {
+  /** Open connections at most (default 2048; each costs a file descriptor). */
+  maxConnections?: number;
+  /** Time to receive a request's headers (default 10 s). */
+  headersTimeoutMs?: number;
+  /** Time to receive a whole request, body included (default 30 s). */
+  requestTimeoutMs?: number;
+}
+
+export const DEFAULT_MAX_CONNECTIONS = 2048;
+
+/** A complete HTTP response written straight to a socket that never reaches a request handler. */
+function rawError(status: number, reason: string, err: GatewayError): string {
+  const body = JSON.stringify(err.toBody());
+  return `HTTP/1.1 ${status} ${reason}\r\nconnection: close\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+}
+
+export interface ClientGuard {
+  /** Connections open now. */
+  readonly open: number;
+  readonly max: number;
+  /** True for a socket that was refused (its request, if one arrives, is not served). */
+  refused(socket: Socket): boolean;
+}
+
+export function guardClients(server: Server, limits: ClientLimits, warnings: Warnings): ClientGuard {
+  const max = limits.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
+  server.headersTimeout = limits.headersTimeoutMs ?? 10_000;
+  server.requestTimeout = limits.requestTimeoutMs ?? 30_000;
+  const refusedSockets = new WeakSet<Socket>();
+  let open = 0;
+
+  server.on('connection', (socket: Socket) => {
+    open++;
+    socket.once('close', () => open--);
+    if (open <= max) return;
+    refusedSockets.add(socket);
+    warnings.warn('connection_refused', `refused a connection: ${max} connections are open (the limit)`);
+    const err = new GatewayError(503, 'overloaded', `The gateway has ${max} connections open, its limit; retry when some have closed`);
+    socket.end(rawError(503, 'Service Unavailable', err));
+    // a client that never reads its answer must not keep the socket
+    setTimeout(() => socket.destroy(), 2_000).unref();
+  });
+
+  server.on('clientError', (e: NodeJS.ErrnoException, socket: Socket) => {
+    if (refusedSockets.has(socket) || !socket.writable) return void socket.destroy();
+    let answer: string;
+    if (e.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
+      warnings.warn('connection_timeout', `closed a connection that sent no complete request in time (headers within ${server.headersTimeout} ms, the whole request within ${server.requestTimeout} ms)`);
+      answer = rawError(408, 'Request Timeout', new GatewayError(408, 'request_timeout', 'The request did not arrive in time'));
+    } else if (e.code === 'HPE_HEADER_OVERFLOW') {
+      answer = rawError(431, 'Request Header Fields Too Large', new GatewayError(431, 'invalid_request', 'The request headers are too large'));
+    } else if (e.code === 'ECONNRESET' || e.code === 'EPIPE') {
+      return void socket.destroy();
+    } else {
+      answer = rawError(400, 'Bad Request', new GatewayError(400, 'invalid_request', `The request is not valid HTTP (${e.code ?? e.message})`));
+    }
+    socket.end(answer);
+    setTimeout(() => socket.destroy(), 2_000).unref();
+  });
+
+  return {
+    get open() {
+      return open;
+    },
+    max,
+    refused: (socket) => refusedSockets.has(socket),
+  };
+}

@@ -1,0 +1,81 @@
+/**
+ * Nothing silent: every warning after start-up goes through here, is logged, counted by kind (for
+ * `/health` and the `streamfix_warnings_total{kind}` metric) and kept among the recent ones. A kind that
+ * fires in a burst (a full disk failing every write) is logged once per `logEveryMs` with how many more
+ * were counted meanwhile, so the log stays readable while every occurrence is still counted.
+ *
+ * Example:
+ *   const w = new Warnings(log, (kind) => metrics.onWarning(kind));
+ *   w.warn('store_write_failed', 'could not write sfx_1.json: ENOSPC');
+ *   w.stats(); // { total: 1, byKind: { store_write_failed: 1 }, recent: [ … ] }
+ */
+import type { Logger } from './log';
+
+/** The kinds in use; a kind is a short snake_case name, also the metric's label value. */
+export type WarningKind =
+  | 'store_write_failed' //    an artifact could not be written (or deleted) on disk
+  | 'store_evicted' //         an artifact was dropped to keep the store within its bounds
+  | 'store' //                 anything else the artifact store reports
+  | 'artifact_truncated' //    an artifact text was too long to keep whole (head and tail kept)
+  | 'connection_refused' //    over the concurrent connection cap
+  | 'connection_timeout' //    a client too slow to send its request (slowloris) was cut
+  | 'upstream_queued' //       a stream waited for a free upstream slot
+  | (string & {});
+
+export interface WarningRecord {
+  time: string;
+  kind: string;
+  message: string;
+}
+
+export interface WarningStats {
+  total: number;
+  byKind: Record<string, number>;
+  /** The newest warnings, oldest first (at most 20). */
+  recent: WarningRecord[];
+}
+
+const RECENT = 20;
+/** Distinct kinds tracked; more are counted as "other" (kinds are ours, so this is only a guard). */
+const MAX_KINDS = 50;
+
+export class Warnings {
+  private total = 0;
+  private readonly byKind = new Map<string, number>();
+  private readonly recent: WarningRecord[] = [];
+  /** Per kind: when it was last logged, and how many were counted since without a log line. */
+  private readonly logged = new Map<string, { at: number; quiet: number }>();
+
+  constructor(
+    private readonly log: Logger,
+    private readonly onCount: (kind: string) => void = () => undefined,
+    private readonly logEveryMs = 10_000,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  warn(kind: WarningKind, message: string): void {
+    const k = this.byKind.has(kind) || this.byKind.size < MAX_KINDS ? kind : 'other';
+    this.total++;
+    this.byKind.set(k, (this.byKind.get(k) ?? 0) + 1);
+    this.onCount(k);
+    const now = this.clock();
+    this.recent.push({ time: new Date(now).toISOString(), kind: k, message });
+    if (this.recent.length > RECENT) this.recent.shift();
+    const l = this.logged.get(k);
+    if (l !== undefined && now - l.at < this.logEveryMs) {
+      l.quiet++;
+      return;
+    }
+    const more = l !== undefined && l.quiet > 0 ? ` (and ${l.quiet} more like it in the last ${Math.round((now - l.at) / 1000)} s)` : '';
+    this.logged.set(k, { at: now, quiet: 0 });
+    this.log.warn(`${k}: ${message}${more}`);
+  }
+
+  count(kind: string): number {
+    return this.byKind.get(kind) ?? 0;
+  }
+
+  stats(): WarningStats {
+    return { total: this.total, byKind: Object.fromEntries(this.byKind), recent: this.recent.slice() };
+  }
+}

@@ -1,0 +1,56 @@
+/** Warnings: every one counted by kind, kept among the recent, logged (a burst once per interval). */
+import { strict as assert } from 'node:assert';
+import type { Logger } from '../../../server/gateway/log';
+import { Warnings } from '../../../server/gateway/warnings';
+
+function capture(): { log: Logger; lines: string[] } {
+  const lines: string[] = [];
+  const log: Logger = { error: (m) => lines.push(`error ${m}`), warn: (m) => lines.push(`warn ${m}`), info: () => undefined, debug: () => undefined };
+  return { log, lines };
+}
+
+describe('gateway/warnings', () => {
+  it('counts every warning by kind, calls the metric hook, keeps the recent ones', () => {
+    const { log, lines } = capture();
+    const counted: string[] = [];
+    let now = Date.parse('2026-11-30T00:00:00Z');
+    const w = new Warnings(log, (k) => counted.push(k), 10_000, () => now);
+    w.warn('store_write_failed', 'could not write a.json: ENOSPC');
+    now += 1000;
+    w.warn('connection_refused', 'refused a connection');
+    assert.deepEqual(counted, ['store_write_failed', 'connection_refused']);
+    assert.deepEqual(w.stats(), {
+      total: 2,
+      byKind: { store_write_failed: 1, connection_refused: 1 },
+      recent: [
+        { time: '2026-11-30T00:00:00.000Z', kind: 'store_write_failed', message: 'could not write a.json: ENOSPC' },
+        { time: '2026-11-30T00:00:01.000Z', kind: 'connection_refused', message: 'refused a connection' },
+      ],
+    });
+    assert.deepEqual(lines, ['warn store_write_failed: could not write a.json: ENOSPC', 'warn connection_refused: refused a connection']);
+  });
+
+  it('logs a burst of one kind once per interval, saying how many more were counted', () => {
+    const { log, lines } = capture();
+    let now = 0;
+    const w = new Warnings(log, undefined, 10_000, () => now);
+    for (let i = 0; i < 5; i++) {
+      w.warn('store_evicted', `evicted a${i}`);
+      now += 1000;
+    }
+    now = 12_000;
+    w.warn('store_evicted', 'evicted a5');
+    assert.deepEqual(lines, ['warn store_evicted: evicted a0', 'warn store_evicted: evicted a5 (and 4 more like it in the last 12 s)']);
+    assert.equal(w.count('store_evicted'), 6);
+    assert.equal(w.stats().total, 6);
+  });
+
+  it('keeps the 20 newest warnings only', () => {
+    const w = new Warnings(capture().log);
+    for (let i = 0; i < 30; i++) w.warn('store', `w${i}`);
+    const recent = w.stats().recent;
+    assert.equal(recent.length, 20);
+    assert.equal(recent[0]!.message, 'w10');
+    assert.equal(recent[19]!.message, 'w29');
+  });
+});
