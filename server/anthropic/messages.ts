@@ -18,7 +18,7 @@ import { assembleMessage } from './assemble';
 import { ChatStreamReader, eventText } from './chatStreamReader';
 import { estimateInputTokens } from './countTokens';
 import { anthropicStatus, errorBody } from './errors';
-import { parseMessagesRequest, requireMaxTokens, toChatRequest } from './request';
+import { messagesMode, parseMessagesRequest, requireMaxTokens, toChatRequest } from './request';
 import { route } from './routing';
 import { MessageTranslator, type AnthropicEvent } from './translate';
 
@@ -74,14 +74,15 @@ export async function handleMessages(call: MessagesCall): Promise<void> {
   const { req, ctx, record } = call;
   const r = parseMessagesRequest(await readBody(req, ctx.maxRequestBytes));
   requireMaxTokens(r);
-  const mode = requestedMode(req.headers[MODE_HEADER], ctx.mode) === 'repair' ? 'repair' : 'strip';
+  const requested = requestedMode(req.headers[MODE_HEADER], ctx.mode);
+  const { mode } = messagesMode(requested, r);
   const inputTokens = estimateInputTokens(r.body);
   const decision = route(ctx.messages.routing, r.model, { thinking: r.thinking, inputTokens });
   record.api = 'messages';
   record.route = decision;
   record.model = decision.upstream;
   record.mode = mode;
-  record.requestedMode = mode;
+  record.requestedMode = requested;
   record.stream = r.stream;
   ctx.log.info(`${record.id} messages: ${decision.requested} -> ${decision.upstream} (rule ${decision.rule})`);
   const headers = upstreamHeaders(req, ctx);
@@ -129,6 +130,7 @@ export async function handleMessages(call: MessagesCall): Promise<void> {
     mode,
     stopSequences: r.stopSequences,
     thinking: r.thinking,
+    prefill: mode === 'repair' ? r.prefill : '',
     engine: ctx.engine,
     onRepair: (rep, i) => onRepair(call, rep, i),
   });

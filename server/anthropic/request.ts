@@ -17,6 +17,8 @@ export interface MessagesRequest {
   maxTokens: number;
   stopSequences: string[];
   thinking: boolean;
+  /** The text of a last assistant message (a prefill the answer continues), else ''. */
+  prefill: string;
 }
 
 function isObject(v: unknown): v is Json {
@@ -48,7 +50,9 @@ export function parseMessagesRequest(text: string): MessagesRequest {
   const stops = body.stop_sequences;
   if (stops !== undefined && !(Array.isArray(stops) && stops.every((s) => typeof s === 'string' && s !== ''))) throw invalid('stop_sequences: must be an array of non-empty strings');
   const thinking = isObject(body.thinking) && (body.thinking.type === 'enabled' || body.thinking.type === 'adaptive');
+  const last = body.messages[body.messages.length - 1] as Json | undefined;
   return {
+    prefill: last?.role === 'assistant' ? textOf(last.content) : '',
     body,
     model: body.model,
     stream: body.stream === true,
@@ -56,6 +60,16 @@ export function parseMessagesRequest(text: string): MessagesRequest {
     stopSequences: (stops as string[] | undefined) ?? [],
     thinking,
   };
+}
+
+/**
+ * The mode of the text block: `repair` when asked for (x-streamfix-mode) or when the answer continues a
+ * prefill that starts a JSON value (`{` or `[`: the client asks for JSON that way); else `strip`.
+ */
+export function messagesMode(requested: string, r: MessagesRequest): { mode: 'repair' | 'strip'; reason: string } {
+  if (requested === 'repair') return { mode: 'repair', reason: 'requested: repair' };
+  if (requested === 'auto' && /^\s*[[{]/.test(r.prefill)) return { mode: 'repair', reason: 'auto: the prefill starts a JSON value' };
+  return { mode: 'strip', reason: `${requested === 'auto' ? 'auto' : `requested: ${requested}`}: text as sent, reasoning removed` };
 }
 
 /** Checks the fields count_tokens does not need but messages does. */

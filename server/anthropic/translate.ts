@@ -39,6 +39,9 @@ export interface TranslatorOptions {
   stopSequences: readonly string[];
   /** The client asked for thinking (the reasoning stage then waits for a lone closing tag; reasoning.ts). */
   thinking?: boolean;
+  /** repair mode: the prefill the answer continues. The engine reads it first; the client has it already,
+   * so the text block is what the engine writes after it. */
+  prefill?: string;
   engine?: RepairOptions;
   onRepair?(repair: Repair, toolCallIndex?: number): void;
 }
@@ -100,6 +103,21 @@ export class MessageTranslator {
     this.splitter = opts.mode === 'strip' ? createThinkingSplitter({ thinking: opts.thinking ?? false }) : null;
     this.repairer = opts.mode === 'repair' ? new ContentProcessor('repair', opts.engine ?? {}) : null;
     this.stops = createStopScanner(opts.stopSequences);
+    this.prefillLeft = this.repairer && opts.prefill ? opts.prefill.length : 0;
+    // what the engine writes of the prefill itself counts against it (it may hold a key back for later)
+    if (this.prefillLeft > 0) this.afterPrefill(this.repairer!.push(opts.prefill!).content);
+  }
+
+  /** Characters of the engine's output that are still the prefill's (not sent: the client has them). */
+  private prefillLeft: number;
+
+  /** The engine's output less the prefill. The engine writes the prefill back as it was (valid JSON so
+   * far is kept byte for byte); a prefill it had to change is still not sent twice. */
+  private afterPrefill(out: string): string {
+    if (this.prefillLeft === 0 || out === '') return out;
+    const n = Math.min(this.prefillLeft, out.length);
+    this.prefillLeft -= n;
+    return out.slice(n);
   }
 
   get done(): boolean {
@@ -165,7 +183,8 @@ export class MessageTranslator {
     const step = this.repairer!.push(s);
     for (const r of step.repairs) this.opts.onRepair?.(r);
     if (step.reasoning) this.segment({ kind: 'thinking', text: step.reasoning });
-    if (step.content) this.segment({ kind: 'text', text: step.content });
+    const text = this.afterPrefill(step.content);
+    if (text) this.segment({ kind: 'text', text });
   }
 
   private segment(seg: Segment): void {
@@ -275,7 +294,8 @@ export class MessageTranslator {
         const step = this.repairer.end();
         for (const r of step.repairs) this.opts.onRepair?.(r);
         if (step.reasoning) this.segment({ kind: 'thinking', text: step.reasoning });
-        if (step.content) this.segment({ kind: 'text', text: step.content });
+        const text = this.afterPrefill(step.content);
+        if (text) this.segment({ kind: 'text', text });
       } else for (const seg of this.splitter!.end()) this.segment(seg);
       if (this.stopSequence === null) this.flushStops();
     }

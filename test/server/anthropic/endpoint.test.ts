@@ -7,7 +7,7 @@ import { strict as assert } from 'node:assert';
 import Anthropic from '@anthropic-ai/sdk';
 import { request } from 'undici';
 import type { Daemon } from '../../../server/daemon';
-import { startTestDaemon } from '../helpers/gateway';
+import { artifactOf, startTestDaemon } from '../helpers/gateway';
 import { chunk, sse, TestUpstream } from '../helpers/testUpstream';
 
 const KEY = 'sk-or-v1-secret-gateway-key-0123456789';
@@ -201,5 +201,40 @@ describe('messages: against a scripted upstream', () => {
     const artifacts = await (await fetch(`http://127.0.0.1:${d.info.port}/v1/streamfix/results?limit=100`, { headers: { authorization: `Bearer ${TOKEN}` } })).text();
     for (const s of [r.text, artifacts, logs, JSON.stringify(d.store.list())]) assert.ok(!s.includes(KEY));
     assert.match(logs, /messages: claude-sonnet-4-6 -> claude-sonnet-4-6 \(rule none\)/);
+  });
+});
+
+describe('messages: a JSON prefill turns repair on', () => {
+  let up: TestUpstream;
+  let d: Daemon;
+  before(async () => {
+    up = await TestUpstream.start();
+    d = await startTestDaemon({ upstream: up.url, apiKey: KEY });
+  });
+  after(async () => {
+    await d.close();
+    await up.close();
+  });
+
+  it('the prefill goes upstream as the last assistant message; the answer is its repaired continuation', async () => {
+    up.enqueue({ chunks: [sse(chunk({ role: 'assistant', content: "'Ada', tags: ['x',]" }), chunk({ content: '}' }), chunk({}, 'stop'), '[DONE]')] });
+    const client = new Anthropic({ baseURL: `http://127.0.0.1:${d.info.port}`, apiKey: 'any', maxRetries: 0 });
+    const { data, response } = await client.messages
+      .create({ model: 'x/model', max_tokens: 50, messages: [{ role: 'user', content: 'Ada as JSON' }, { role: 'assistant', content: '{"name": ' }] })
+      .withResponse();
+    assert.deepEqual(JSON.parse(up.requests[up.requests.length - 1]!.body).messages.slice(-1), [{ role: 'assistant', content: '{"name": ' }]);
+    assert.deepEqual(data.content, [{ type: 'text', text: '"Ada", "tags": ["x"]}' }]);
+    assert.deepEqual(JSON.parse('{"name": ' + (data.content[0] as { text: string }).text), { name: 'Ada', tags: ['x'] });
+    const a = await artifactOf(d, response as unknown as Response);
+    assert.equal(a.mode, 'repair');
+    assert.equal(a.status, 'REPAIRED');
+    assert.equal(a.rawContent, "'Ada', tags: ['x',]}");
+  });
+
+  it('a prose prefill keeps strip mode', async () => {
+    up.enqueue({ chunks: [sse(chunk({ role: 'assistant', content: " {nope, 'x'}" }), chunk({}, 'stop'), '[DONE]')] });
+    const client = new Anthropic({ baseURL: `http://127.0.0.1:${d.info.port}`, apiKey: 'any', maxRetries: 0 });
+    const m = await client.messages.create({ model: 'x/model', max_tokens: 50, messages: [{ role: 'user', content: 'hi' }, { role: 'assistant', content: 'Well,' }] });
+    assert.deepEqual(m.content, [{ type: 'text', text: " {nope, 'x'}" }]);
   });
 });

@@ -180,3 +180,21 @@ describe('messages: the fast path for plain content chunks', () => {
     }
   });
 });
+
+describe('messages: repair mode continuing a JSON prefill', () => {
+  it('the text block is what the engine writes after the prefill: prefill + text is the repaired JSON, at every byte split', () => {
+    const prefill = '{"name": ';
+    const content = "'Ada Lovelace', born: 1815, \"langs\": ['en', 'fr',],}";
+    const ev = (delta: unknown, f: string | null = null) => `data: ${JSON.stringify({ choices: [{ index: 0, delta, finish_reason: f }] })}\n\n`;
+    const pieces = content.match(/.{1,4}/gs)!;
+    const text = ev({ role: 'assistant', content: '' }) + pieces.map((p) => ev({ content: p })).join('') + ev({}, 'stop') + 'data: [DONE]\n\n';
+    const want = repairJson(prefill + content).json!;
+    assert.equal(want, '{"name": "Ada Lovelace", "born": 1815, "langs": ["en", "fr"]}');
+    for (const cuts of splits(Buffer.byteLength(text))) {
+      const events = translate(text, cuts, { mode: 'repair', prefill });
+      checkGrammar(events);
+      const n = normalize(events);
+      assert.deepEqual(n.slice(1, 4), [textStart(0), ['text_delta', 0, want.slice(prefill.length)], ['stop', 0]]);
+    }
+  });
+});
