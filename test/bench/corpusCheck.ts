@@ -1,6 +1,7 @@
 /**
  * The correctness corpus alone, for whoever is changing the engine: streamfix's pass rate per category
- * and every failing case in full (id, input, expected, got), in seconds instead of `npm run bench`'s
+ * and every failing case in full (id, input, expected, got), then the cases it gets right one-shot but
+ * not streamed in 16-character chunks, in seconds instead of `npm run bench`'s
  * minutes. Runs the built bundle, like the benchmark:
  *
  *   npm run build:engine && npx tsx test/bench/corpusCheck.ts [--held-out[=SEED]] [CATEGORY-SUBSTRING…]
@@ -34,6 +35,11 @@ const { corpus, label } = selectCorpus(process.argv.slice(2));
 const result = runCorrectness(corpus);
 const lines = Object.entries(result.streamfixRates).map(([cat, rate]) => `  ${cat}: ${(100 * rate).toFixed(1)}%`);
 process.stdout.write(`streamfix on the ${label} (${result.total} cases): ${(100 * result.streamfixOverall).toFixed(1)}%\n${lines.join('\n')}\n`);
+if (result.streamedOnlyFailures.length > 0) {
+  const ids = result.streamedOnlyFailures.map((c) => `  ${c.category} / ${c.name}`).join('\n');
+  process.stdout.write(`\nstreamed in 16-character chunks, ${result.streamedOnlyFailures.length} case(s) fail that pass one-shot:\n${ids}\n`);
+  process.exitCode = 1;
+}
 if (result.streamfixFailures.length > 0) {
   process.stdout.write(`\n${result.streamfixFailures.length} failing case(s):\n\n${result.streamfixFailures.map((c) => describeFailure(c)).join('\n')}\n`);
   process.exitCode = 1;

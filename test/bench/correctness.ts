@@ -1,5 +1,6 @@
 /**
- * Correctness: pass rate per corpus category for streamfix, jsonrepair, partial-json and JSON.parse.
+ * Correctness: pass rate per corpus category for streamfix (one-shot, and streamed in 16-character
+ * chunks), jsonrepair, partial-json and JSON.parse.
  * A tool passes a case when its output parses to the expected value; for valid JSON streamfix and
  * jsonrepair must also return the text unchanged (surrounding whitespace aside), and for cases where
  * nothing can be recovered streamfix must say FAILED and the others must throw.
@@ -9,6 +10,7 @@ import { Allow, parse as partialParse } from 'partial-json';
 import { engine } from './engineUnderTest';
 import { type Case, matchesValue } from './corpus';
 import { table } from './measure';
+import { chunked } from './streaming';
 
 type Tool = { name: string; run: (c: Case) => boolean };
 
@@ -27,18 +29,30 @@ function judge(c: Case, produce: () => { value: unknown; text?: string }): boole
   return matchesValue(c.expected, got.value);
 }
 
+/** streamfix's verdict on its result for a case, whether one-shot or streamed. */
+function streamfixPasses(c: Case, r: { status: string; json: string | null }): boolean {
+  if (c.expected.kind === 'failed') return r.status === 'FAILED' && r.json === null;
+  if (r.json === null) return false;
+  if (c.expected.kind === 'identical' && r.status !== 'VALID') return false;
+  const json = r.json;
+  return judge(c, () => ({ value: JSON.parse(json), text: json }));
+}
+
+/** The case streamed in 16-character chunks, as a model delivers it. The outputs of every push plus
+ * end()'s `final` must equal end()'s `json` (output is never taken back); when they do not, the
+ * streamed text is what a client got, so that is what is judged. */
+function streamedResult(c: Case): { status: string; json: string | null } {
+  const s = engine.createStreamRepairer();
+  let out = '';
+  for (const chunk of chunked(c.input)) out += s.push(chunk).output;
+  const end = s.end();
+  if (end.json === null) return { status: end.status, json: out === '' ? null : out + end.final };
+  return { status: end.status, json: out + end.final };
+}
+
 const TOOLS: Tool[] = [
-  {
-    name: 'streamfix',
-    run: (c) => {
-      const r = engine.repairJson(c.input);
-      if (c.expected.kind === 'failed') return r.status === 'FAILED' && r.json === null;
-      if (r.json === null) return false;
-      if (c.expected.kind === 'identical' && r.status !== 'VALID') return false;
-      const json = r.json;
-      return judge(c, () => ({ value: JSON.parse(json), text: json }));
-    },
-  },
+  { name: 'streamfix', run: (c) => streamfixPasses(c, engine.repairJson(c.input)) },
+  { name: 'streamfix, streamed', run: (c) => streamfixPasses(c, streamedResult(c)) },
   {
     name: 'jsonrepair',
     run: (c) =>
@@ -58,6 +72,8 @@ export interface CorrectnessResult {
   /** streamfix pass rate over every case, 0..1. */
   streamfixOverall: number;
   streamfixFailures: Case[];
+  /** Cases streamfix gets right one-shot but not streamed in 16-character chunks. */
+  streamedOnlyFailures: Case[];
   total: number;
 }
 
@@ -66,6 +82,7 @@ export function runCorrectness(corpus: Case[]): CorrectnessResult {
   const categories = [...new Set(corpus.map((c) => c.category))];
   const passed: Record<string, Record<string, number>> = {};
   const failures: Case[] = [];
+  const streamedFailures = new Set<Case>();
   for (const tool of TOOLS) {
     passed[tool.name] = {};
     for (const c of corpus) {
@@ -77,6 +94,7 @@ export function runCorrectness(corpus: Case[]): CorrectnessResult {
       }
       if (ok) passed[tool.name][c.category] = (passed[tool.name][c.category] ?? 0) + 1;
       else if (tool.name === 'streamfix') failures.push(c);
+      else if (tool.name === 'streamfix, streamed') streamedFailures.add(c);
     }
   }
   const count = (cat: string) => corpus.filter((c) => c.category === cat).length;
@@ -91,6 +109,7 @@ export function runCorrectness(corpus: Case[]): CorrectnessResult {
     streamfixRates: rates,
     streamfixOverall: sum('streamfix') / corpus.length,
     streamfixFailures: failures,
+    streamedOnlyFailures: corpus.filter((c) => streamedFailures.has(c) && !failures.includes(c)),
     total: corpus.length,
   };
 }

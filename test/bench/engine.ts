@@ -20,14 +20,19 @@ const INLINE_FAILURES = 40;
  * (every one with `BENCH_FAILURES=all`); `file` holds every failing case in full. */
 function failureSummary(main: CorrectnessResult, heldOut: CorrectnessResult, file: string): string {
   const failures = [...main.streamfixFailures, ...heldOut.streamfixFailures.map((c) => ({ ...c, category: `held-out ${c.category}` }))];
-  if (failures.length === 0) return 'streamfix fails no corpus case, held-out included.';
+  const streamedOnly = [...main.streamedOnlyFailures, ...heldOut.streamedOnlyFailures.map((c) => ({ ...c, category: `held-out ${c.category}` }))];
+  const streamedNote =
+    streamedOnly.length === 0
+      ? 'Streamed in 16-character chunks, streamfix passes every case it passes one-shot.'
+      : `Streamed in 16-character chunks, streamfix fails ${streamedOnly.length} case(s) it passes one-shot: ${streamedOnly.map((c) => `${c.category} / ${c.name}`).join('; ')}.`;
+  if (failures.length === 0) return `streamfix fails no corpus case one-shot, held-out included. ${streamedNote}`;
   const perCategory = new Map<string, number>();
   for (const c of failures) perCategory.set(c.category, (perCategory.get(c.category) ?? 0) + 1);
   const all = process.env.BENCH_FAILURES === 'all';
   const listed = all ? failures : failures.slice(0, INLINE_FAILURES);
   return [
-    `streamfix fails ${failures.length} case(s): ${[...perCategory].map(([cat, n]) => `${cat} ${n}`).join(', ')}. ` +
-      `Every failing case (input, expected, got) is in \`${file}\`; \`BENCH_FAILURES=all\` lists every id here.`,
+    `streamfix fails ${failures.length} case(s) one-shot: ${[...perCategory].map(([cat, n]) => `${cat} ${n}`).join(', ')}. ` +
+      `Every failing case (input, expected, got) is in \`${file}\`; \`BENCH_FAILURES=all\` lists every id here. ${streamedNote}`,
     '',
     ...listed.map((c) => `- ${c.category} / ${c.name}`),
     ...(listed.length < failures.length ? [`- … and ${failures.length - listed.length} more`] : []),
@@ -90,7 +95,7 @@ export async function runEngineBench(outDir: string): Promise<string> {
     ``,
     `### Correctness: pass rate per category (${correctness.total} cases)`,
     ``,
-    `A case passes when the tool's output parses to the expected value (truncation: the cut value closed or dropped, everything complete kept; valid JSON: streamfix and jsonrepair must return the text unchanged; partial-json and JSON.parse return values, so only the value is compared).`,
+    `A case passes when the tool's output parses to the expected value ("streamfix, streamed": the outputs of the case pushed in 16-character chunks, plus \`end()\`'s final; truncation: the cut value closed or dropped, everything complete kept; valid JSON: streamfix and jsonrepair must return the text unchanged; partial-json and JSON.parse return values, so only the value is compared).`,
     ``,
     correctness.markdown,
     ``,
