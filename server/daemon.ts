@@ -172,6 +172,7 @@ export function banner(d: Daemon): string {
     `StreamFix gateway listening on ${info.url}`,
     `Upstream: ${upstreamLine}`,
     `Default mode: ${config.mode}; artifacts: ${config.dataDir ?? 'in memory only'}`,
+    `Claude Code / Anthropic SDK: ANTHROPIC_BASE_URL=${info.url.replace(/\/v1$/, '')} ANTHROPIC_API_KEY=${info.token ?? 'any'}`,
     `Try it:`,
     `  curl -N ${info.url}/chat/completions -H 'content-type: application/json'${auth} -d ${shellQuote(body)}`,
     '',

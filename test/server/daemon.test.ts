@@ -144,6 +144,7 @@ describe('daemon: command line', function () {
     const url = /StreamFix gateway listening on (http:\/\/127\.0\.0\.1:\d+\/v1)/.exec(banner)?.[1];
     assert.ok(url, banner);
     assert.match(banner, /^Upstream: embedded demo at http:\/\/127\.0\.0\.1:\d+\/v1 \(no OPENROUTER_API_KEY set; models demo\/\*\)$/m);
+    assert.ok(banner.includes(`\nClaude Code / Anthropic SDK: ANTHROPIC_BASE_URL=${url!.replace(/\/v1$/, '')} ANTHROPIC_API_KEY=any\n`), banner);
     const curl = /^ {2}(curl -N .*)$/m.exec(banner)![1]!;
     assert.ok(curl.startsWith(`curl -N ${url}/chat/completions -H 'content-type: application/json' -d '{"model":"demo/fenced-prose","stream":true,"response_format":{"type":"json_object"}`), curl);
     const c = collect(await sh(curl));
