@@ -68,7 +68,7 @@ export function findRoute(routes: readonly Route[], method: string, path: string
 export function getArtifact(ctx: GatewayContext, call: RouteCall): void {
   const aid = call.params.id!;
   const a = ctx.store.get(aid);
-  if (!a) throw new GatewayError(404, 'not_found', `No artifact with id "${aid}" (artifacts are kept for the most recent requests only)`);
+  if (!a) throw new GatewayError(404, 'not_found', `No artifact with id ${JSON.stringify(shorten(aid))} (artifacts are kept for the most recent requests only)`);
   writeJson(call.res, 200, call.base, a);
 }
 
@@ -77,7 +77,7 @@ export function listArtifacts(ctx: GatewayContext, call: RouteCall): void {
   const raw = call.url.searchParams.get('limit');
   let limit: number | undefined;
   if (raw !== null) {
-    if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 10000) throw new GatewayError(400, 'invalid_request', `limit must be a whole number from 1 to 10000, got "${raw}"`);
+    if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 10000) throw new GatewayError(400, 'invalid_request', `limit must be a whole number from 1 to 10000, got ${JSON.stringify(shorten(raw))}`);
     limit = Number(raw);
   }
   writeJson(call.res, 200, call.base, { object: 'list', data: ctx.store.list(limit) });
@@ -106,4 +106,9 @@ export async function proxyModels(ctx: GatewayContext, call: RouteCall): Promise
   const ct = up.headers['content-type'];
   res.writeHead(up.status, { ...call.base, 'content-type': typeof ct === 'string' ? ct : 'application/json', 'content-length': body.length });
   res.end(body);
+}
+
+/** A client's value quoted back in an error, cut so an over-long one cannot blow up the answer. */
+function shorten(s: string): string {
+  return s.length > 80 ? `${s.slice(0, 80)}…` : s;
 }

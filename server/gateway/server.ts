@@ -177,7 +177,7 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
   ];
 
   const route = async (req: IncomingMessage, res: ServerResponse, id: string, cors: Record<string, string>): Promise<void> => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const url = requestUrl(req.url);
     const path = url.pathname.replace(/\/+$/, '') || '/';
     const { route: r, params } = findRoute(routes, req.method ?? 'GET', path);
     await r.handle({ req, res, id, url, path, params, base: { [REQUEST_ID_HEADER]: id, ...cors } });
@@ -258,4 +258,15 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
       await upstream.destroy();
     },
   };
+}
+
+/** The request target as a URL: an origin-form path taken as a path even when it starts with `//`; an
+ * absolute-form target parsed as one; anything unparsable a 400 (never a 500). */
+export function requestUrl(target: string | undefined): URL {
+  const t = target ?? '/';
+  try {
+    return t.startsWith('/') ? new URL(`http://127.0.0.1${t}`) : new URL(t);
+  } catch {
+    throw new GatewayError(400, 'invalid_request', `The request target ${JSON.stringify(t.length > 80 ? `${t.slice(0, 80)}…` : t)} is not a valid URL`);
+  }
 }

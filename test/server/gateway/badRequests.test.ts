@@ -1,0 +1,63 @@
+/** Bad requests of every kind are 4xx in the OpenAI shape, never 500: a sweep of the router's inputs. */
+import { strict as assert } from 'node:assert';
+import { connect } from 'node:net';
+import type { Daemon } from '../../../server/daemon';
+import { startTestDaemon } from '../helpers/gateway';
+
+/** Sends one raw request line (fetch would normalise the target) and returns status and body. */
+function rawGet(port: number, target: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const s = connect(port, '127.0.0.1', () => s.write(`GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`));
+    const parts: Buffer[] = [];
+    s.on('data', (d: Buffer) => parts.push(d));
+    s.on('close', () => {
+      const out = Buffer.concat(parts).toString('utf8');
+      resolve({ status: Number(out.slice(9, 12)), body: out.slice(out.indexOf('\r\n\r\n') + 4) });
+    });
+    s.on('error', reject);
+  });
+}
+
+describe('gateway: bad requests are 4xx, never 500', () => {
+  let d: Daemon;
+  before(async () => {
+    d = await startTestDaemon({ demo: true });
+  });
+  after(async () => {
+    await d.close();
+  });
+
+  const cases: [string, number, string][] = [
+    ['/v1/streamfix/result/%ff%fe', 400, 'Path segment "%ff%fe" is not valid percent-encoding'],
+    ['/v1/streamfix/result/%', 400, 'Path segment "%" is not valid percent-encoding'],
+    [`/v1/streamfix/result/${'a'.repeat(5000)}`, 404, `No artifact with id "${'a'.repeat(80)}…" (artifacts are kept for the most recent requests only)`],
+    ['/v1/streamfix/result/%00', 404, 'No artifact with id "\\u0000" (artifacts are kept for the most recent requests only)'],
+    [`/v1/streamfix/results?limit=${'9'.repeat(400)}`, 400, `limit must be a whole number from 1 to 10000, got "${'9'.repeat(80)}…"`],
+    ['http://[::1/v1/models', 400, 'The request target "http://[::1/v1/models" is not a valid URL'],
+  ];
+  for (const [target, status, message] of cases) {
+    it(`${target.slice(0, 60)} -> ${status}`, async () => {
+      const r = await rawGet(d.info.port, target);
+      assert.equal(r.status, status);
+      assert.equal(JSON.parse(r.body).error.message, message);
+    });
+  }
+
+  it('takes a path starting with // as a path, not as a host', async () => {
+    const r = await rawGet(d.info.port, '//x/v1/models');
+    assert.equal(r.status, 404);
+    assert.equal(JSON.parse(r.body).error.code, 'not_found');
+  });
+
+  it('answers every target of a sweep with a status below 500', async () => {
+    const pieces = ['%', '%f', '%ff', '%00', '..', '//', '?', '#', '%2F', 'é', ' ', '\u0001', 'a'.repeat(300)];
+    const bases = ['/v1/streamfix/result/', '/v1/streamfix/results?limit=', '/v1/models', '/health?', '/v1/streamfix/models?', '/'];
+    for (const b of bases) {
+      for (const p of pieces) {
+        const target = encodeURI(b + p).replace(/%25/g, '%');
+        const r = await rawGet(d.info.port, target);
+        assert.ok(r.status >= 200 && r.status < 500, `${target}: ${r.status} ${r.body.slice(0, 200)}`);
+      }
+    }
+  });
+});
