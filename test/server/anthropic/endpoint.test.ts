@@ -238,3 +238,47 @@ describe('messages: a JSON prefill turns repair on', () => {
     assert.deepEqual(m.content, [{ type: 'text', text: " {nope, 'x'}" }]);
   });
 });
+
+describe('messages: a client that goes away', () => {
+  let up: TestUpstream;
+  let d: Daemon;
+  before(async () => {
+    up = await TestUpstream.start();
+    d = await startTestDaemon({ upstream: up.url, apiKey: KEY });
+  });
+  after(async () => {
+    await d.close();
+    await up.close();
+  });
+
+  it('aborts the upstream request, records CLIENT_ABORTED and keeps what arrived', async () => {
+    up.enqueue({ chunks: [sse(chunk({ role: 'assistant', content: 'Half an ans' }))], hang: true });
+    const ac = new AbortController();
+    const res = await fetch(`http://127.0.0.1:${d.info.port}/v1/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': 'any' },
+      body: JSON.stringify({ model: 'x/model', max_tokens: 50, stream: true, messages: [{ role: 'user', content: 'hi' }] }),
+      signal: ac.signal,
+    });
+    const id = res.headers.get('x-streamfix-request-id')!;
+    const finished = new Promise<string>((resolve) => {
+      const off = d.events.subscribe((e) => {
+        if (e.type === 'finished' && e.id === id) {
+          off();
+          resolve(e.status);
+        }
+      });
+    });
+    const reader = res.body!.getReader();
+    let seen = '';
+    while (!seen.includes('Half an ans')) seen += new TextDecoder().decode((await reader.read()).value);
+    const aborted = up.waitForAbort();
+    ac.abort();
+    await aborted;
+    assert.equal(await finished, 'CLIENT_ABORTED');
+    const a = d.store.get(id)!;
+    assert.equal(a.status, 'CLIENT_ABORTED');
+    assert.equal(a.rawContent, 'Half an ans');
+    assert.equal(a.api, 'messages');
+  });
+});
