@@ -63,24 +63,24 @@ function untagged(r: Rand): Parts {
 
 /** Examples the answer is surrounded with: code spans, empty containers and values in sentences. The
  * last ones put a value on its own lines, so they stay out of cases whose answer is inside a sentence. */
-const EXAMPLES: ((r: Rand, d: Json) => string)[] = [
-  (r, d) => `The API expects a body like \`${render(r, d, 'compact')}\`.`,
-  () => 'An empty object {} means nothing matched, and [] means no tags.',
-  () => 'Values in [brackets] are optional.',
-  (r, d) => `Set defaults if needed (e.g. ${render(r, d, 'spaced')}).`,
-  () => 'If you need several, wrap them like [ {...}, {...} ].',
-  (r, d) => `Unlike the old format ${render(r, d, 'compact')}, this one is complete.`,
-  (r, d) => `\`${render(r, d, 'compact')}\` is what the old endpoint returned.`,
-  (r, d) => `1. Start from \`{}\`.\n2. Add the fields, e.g. ${render(r, d, 'compact')}.\n3. Check the types.`,
-  () => 'Use [ ] for lists and { } for objects.',
-  () => "Python's `dict` prints `{'a': 1}`; JSON needs double quotes.",
-  () => 'The shape is {...} with one entry per row.',
-  () => "I can't browse the web [no internet access], but here is what you asked for.",
-  (r, d) => `Fields in \`${render(r, d, 'compact')}\` are [optional] unless marked.`,
-  () => '| field | default |\n| --- | --- |\n| meta | {} |\n| tags | [] |',
-  (r, d) => `> Example: ${render(r, d, 'compact')}`,
-  (r, d) => `Example format:\n\`\`\`\n${render(r, d, 'pretty')}\n\`\`\``,
-  (r, d) => draftSentence(r, d),
+const EXAMPLES: { name: string; make: (r: Rand, d: Json) => string }[] = [
+  { name: 'code span', make: (r, d) => `The API expects a body like \`${render(r, d, 'compact')}\`.` },
+  { name: 'empty {} and []', make: () => 'An empty object {} means nothing matched, and [] means no tags.' },
+  { name: '[brackets] optional', make: () => 'Values in [brackets] are optional.' },
+  { name: 'e.g. value', make: (r, d) => `Set defaults if needed (e.g. ${render(r, d, 'spaced')}).` },
+  { name: 'wrap like [ {...} ]', make: () => 'If you need several, wrap them like [ {...}, {...} ].' },
+  { name: 'value in a sentence', make: (r, d) => `Unlike the old format ${render(r, d, 'compact')}, this one is complete.` },
+  { name: 'code span starting the text', make: (r, d) => `\`${render(r, d, 'compact')}\` is what the old endpoint returned.` },
+  { name: 'numbered steps with a code span', make: (r, d) => `1. Start from \`{}\`.\n2. Add the fields, e.g. ${render(r, d, 'compact')}.\n3. Check the types.` },
+  { name: '[ ] and { }', make: () => 'Use [ ] for lists and { } for objects.' },
+  { name: 'Python dict in code spans', make: () => "Python's `dict` prints `{'a': 1}`; JSON needs double quotes." },
+  { name: '{...} placeholder', make: () => 'The shape is {...} with one entry per row.' },
+  { name: 'bracketed aside', make: () => "I can't browse the web [no internet access], but here is what you asked for." },
+  { name: 'code span and [optional]', make: (r, d) => `Fields in \`${render(r, d, 'compact')}\` are [optional] unless marked.` },
+  { name: 'markdown table', make: () => '| field | default |\n| --- | --- |\n| meta | {} |\n| tags | [] |' },
+  { name: 'blockquoted example', make: (r, d) => `> Example: ${render(r, d, 'compact')}` },
+  { name: 'bare-fenced example', make: (r, d) => `Example format:\n\`\`\`\n${render(r, d, 'pretty')}\n\`\`\`` },
+  { name: 'retracted draft', make: (r, d) => draftSentence(r, d) },
 ];
 /** How many of EXAMPLES come before the ones that stand on their own lines; the bare-fenced one. */
 const INLINE_EXAMPLES = EXAMPLES.length - 3;
@@ -97,8 +97,8 @@ function examples(r: Rand, value: Json): Parts {
     mode === 'last in a sentence' ? i < INLINE_EXAMPLES : mode === 'own lines' ? i !== BARE_FENCE_EXAMPLE : true,
   );
   const picked = Array.from({ length: 1 + Math.floor(r() * 2) }, () => pick(r, allowed));
-  const lead = picked.map((i) => EXAMPLES[i](r, draftOf(r, value))).join(pick(r, [' ', '\n', '\n\n']));
-  const what = `examples ${picked.join('+')}, ${mode}`;
+  const lead = picked.map((i) => EXAMPLES[i].make(r, draftOf(r, value))).join(pick(r, [' ', '\n', '\n\n']));
+  const what = `${picked.map((i) => EXAMPLES[i].name).join(' + ')}; answer: ${mode}`;
   if (mode === 'last in a sentence') {
     const json = render(r, value, pick(r, ['compact', 'spaced'] as const));
     return { what, before: `${lead}\n${pick(r, FINAL_LEADS)} `, json, after: pick(r, ['', '.', '\n']), value };
