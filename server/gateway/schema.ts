@@ -100,6 +100,8 @@ export interface RequestSchemas {
   content: Validator | null;
   /** Tool name -> its `function.parameters` validator (tools without parameters are left out). */
   tools: Map<string, Validator>;
+  /** Every tool name the request declares (with parameters or not). */
+  declared: Set<string>;
   policy: SchemaPolicy;
 }
 
@@ -113,15 +115,17 @@ export function requestSchemas(body: Record<string, unknown>, cache: SchemaCache
     if (js && js.schema !== undefined) content = cache.compile(js.schema, 'response_format.json_schema.schema');
   }
   const tools = new Map<string, Validator>();
+  const declared = new Set<string>();
   if (Array.isArray(body.tools)) {
     body.tools.forEach((t: { function?: { name?: unknown; parameters?: unknown } }, i: number) => {
       const f = t?.function;
+      if (f && typeof f.name === 'string') declared.add(f.name);
       if (!f || f.parameters === undefined || typeof f.name !== 'string') return;
       tools.set(f.name, cache.compile(f.parameters, `tools[${i}].function.parameters`));
     });
   }
   if (content === null && tools.size === 0) return null;
-  return { content, tools, policy };
+  return { content, tools, declared, policy };
 }
 
 /** The request's choice: the header, else the daemon's default. A value that is neither is a 400. */

@@ -22,7 +22,9 @@ export interface CheckedText {
 }
 
 export interface SchemaOutcome {
-  report: SchemaReport;
+  /** Null when no value was checked (passthrough; strip mode with only a content schema; no content
+   * and no tool call): no verdict is claimed then. */
+  report: SchemaReport | null;
   /** The content after coercion, its coercion repairs (null: unchanged). */
   content: { text: string; repairs: Repair[] } | null;
   /** Per tool-call index, the arguments after coercion and their coercion repairs. */
@@ -54,7 +56,7 @@ export function checkAnswer(
   coerce: boolean,
 ): SchemaOutcome {
   const parts: { valid: boolean; errors: SchemaError[] }[] = [];
-  const out: SchemaOutcome = { report: { valid: true, errors: [] }, content: null, tools: new Map() };
+  const out: SchemaOutcome = { report: null, content: null, tools: new Map() };
   if (mode === 'passthrough') return out;
   // content: checked in repair mode, when there is some or nothing else answered
   if (s.content && mode === 'repair' && content && (content.raw !== '' || tools.length === 0)) {
@@ -65,7 +67,7 @@ export function checkAnswer(
   for (const t of tools) {
     const validate = t.name !== undefined ? s.tools.get(t.name) : undefined;
     if (validate === undefined) {
-      if (s.tools.size > 0 && t.name !== undefined) parts.push({ valid: false, errors: [{ path: '', message: `calls "${t.name}", a tool the request does not declare`, toolCallIndex: t.index }] });
+      if (t.name !== undefined && !s.declared.has(t.name)) parts.push({ valid: false, errors: [{ path: '', message: `calls "${t.name}", a tool the request does not declare`, toolCallIndex: t.index }] });
       continue;
     }
     const sent = t.repairedArguments ?? t.rawArguments;
@@ -76,7 +78,7 @@ export function checkAnswer(
     parts.push({ valid: check.valid, errors: check.errors.map((e) => ({ ...e, toolCallIndex: t.index })) });
     if (repairs.length > 0) out.tools.set(t.index, { text: check.text, repairs });
   }
-  out.report = schemaReport(parts);
+  if (parts.length > 0) out.report = schemaReport(parts);
   return out;
 }
 
@@ -114,7 +116,7 @@ export function checkCompletion(s: RequestSchemas, mode: AppliedMode, body: Reco
     art.status = coercedStatus(art.status);
   }
   outcome.schema = r.report;
-  return { [SCHEMA_HEADER]: r.report.valid ? 'valid' : 'invalid' };
+  return r.report ? { [SCHEMA_HEADER]: r.report.valid ? 'valid' : 'invalid' } : {};
 }
 
 function firstMessage(body: Record<string, unknown>): Record<string, unknown> | null {

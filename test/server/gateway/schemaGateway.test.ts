@@ -162,6 +162,22 @@ describe('gateway: JSON Schema validation', () => {
     });
   });
 
+  it('claims no verdict where nothing was checked: passthrough, strip mode content, a tool without parameters', async () => {
+    for (const mode of ['passthrough', 'strip']) {
+      const { res, artifact } = await nonStreaming(JSON_REQ, { content: '{"age": "x"}' }, { 'x-streamfix-mode': mode });
+      assert.equal(res.headers.get('x-streamfix-schema'), null, mode);
+      assert.equal(artifact.schema, undefined, mode);
+    }
+    const req = { ...TOOL_REQ, tools: [...TOOL_REQ.tools, { type: 'function', function: { name: 'now' } }] };
+    const calls = [{ id: 'c0', type: 'function', function: { name: 'now', arguments: '{}' } }];
+    const { res, artifact } = await nonStreaming(req, { content: null, tool_calls: calls }, { 'x-streamfix-mode': 'repair' });
+    assert.equal(res.headers.get('x-streamfix-schema'), null);
+    assert.equal(artifact.schema, undefined);
+    const { r, id } = await streaming(JSON_REQ, [chunk({ content: '{"age": "x"}' }), chunk({}, 'stop')], { 'x-streamfix-mode': 'passthrough' });
+    assert.equal(r.trailers['x-streamfix-schema'], undefined);
+    assert.equal((await artifactById(id)).schema, undefined);
+  });
+
   it('reports streamed tool-call arguments by call index', async () => {
     const tc = (index: number, args: string, name?: string) => chunk({ tool_calls: [{ index, ...(name ? { id: `c${index}`, type: 'function' } : {}), function: { ...(name ? { name } : {}), arguments: args } }] });
     const events = [tc(0, '{"city": "Oslo"', 'weather'), tc(1, '{"city": 5}', 'weather'), tc(0, ', "days": 1}'), chunk({}, 'tool_calls')];
