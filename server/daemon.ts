@@ -86,8 +86,12 @@ export function resolveConfig(o: DaemonOptions): DaemonConfig {
 export async function startDaemon(opts: DaemonOptions = {}): Promise<Daemon> {
   const config = resolveConfig(opts);
   const log = createLogger(config.logLevel, opts.logOut ?? process.stderr, [config.apiKey]);
-  const store = await ArtifactStore.open({ dir: config.dataDir, maxCount: opts.maxArtifacts, maxBytes: opts.maxArtifactBytes });
-  for (const w of store.warnings) log.warn(`artifact store: ${w}`);
+  const store = await ArtifactStore.open({
+    dir: config.dataDir,
+    maxCount: opts.maxArtifacts,
+    maxBytes: opts.maxArtifactBytes,
+    onWarning: (w) => log.warn(`artifact store: ${w}`),
+  });
   const events = new EventHub();
   const metrics = new GatewayMetrics();
   const warnings = new Warnings(log, (kind) => metrics.onWarning(kind));

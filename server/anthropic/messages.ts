@@ -92,7 +92,7 @@ export async function handleMessages(call: MessagesCall): Promise<void> {
   if (gate.open) {
     record.fail('UPSTREAM_ERROR', gate.message, { status: 503, code: 'circuit_open' });
     ctx.metrics.onUpstreamError('circuit_open');
-    finish(call, EMPTY_OUTCOME, 503);
+    await finish(call, EMPTY_OUTCOME, 503);
     return sendError(call, 503, gate.message, { 'retry-after': String(gate.retryAfterSeconds) });
   }
 
@@ -103,13 +103,13 @@ export async function handleMessages(call: MessagesCall): Promise<void> {
     gate.done(call.abort.signal.aborted ? 'aborted' : 'error');
     if (call.abort.signal.aborted) {
       record.fail('CLIENT_ABORTED', 'The client disconnected before the upstream answered');
-      finish(call, EMPTY_OUTCOME, 499);
+      await finish(call, EMPTY_OUTCOME, 499);
       return;
     }
     const err = e instanceof GatewayError ? e : new GatewayError(502, 'upstream_unreachable', `Upstream request failed: ${(e as Error).message}`);
     record.fail('UPSTREAM_ERROR', err.message, { status: err.status, code: err.code });
     ctx.metrics.onUpstreamError(err.status === 504 ? 'timeout' : 'unreachable');
-    finish(call, EMPTY_OUTCOME, err.status);
+    await finish(call, EMPTY_OUTCOME, err.status);
     return sendError(call, err.status, err.message);
   }
   gate.done(upstream.status);
@@ -120,7 +120,7 @@ export async function handleMessages(call: MessagesCall): Promise<void> {
     const message = `Upstream answered a streaming request with content-type "${String(ct ?? '')}", not text/event-stream`;
     record.fail('UPSTREAM_ERROR', message, { status: 502, code: 'upstream_invalid' });
     ctx.metrics.onUpstreamError('invalid_body');
-    finish(call, EMPTY_OUTCOME, 502);
+    await finish(call, EMPTY_OUTCOME, 502);
     return sendError(call, 502, message);
   }
   const translator = new MessageTranslator({
@@ -153,7 +153,7 @@ async function upstreamRefused(call: MessagesCall, upstream: UpstreamResponse): 
   const message = upstreamErrorMessage(upstream.status, body);
   record.fail('UPSTREAM_ERROR', message, { status: upstream.status });
   ctx.metrics.onUpstreamError(String(upstream.status));
-  finish(call, EMPTY_OUTCOME, upstream.status);
+  await finish(call, EMPTY_OUTCOME, upstream.status);
   sendError(call, upstream.status, message, forwardedHeaders(upstream.headers));
 }
 
@@ -248,7 +248,7 @@ async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: Upst
     for (let i = 0; i < reader.malformed; i++) ctx.metrics.onMalformedLine();
     record.errors.push({ message: `Skipped ${reader.malformed} malformed upstream line(s): ${reader.malformedSamples.map((s) => JSON.stringify(s)).join(', ')}`, code: 'malformed_line' });
   }
-  const status = finish(call, outcomeOf(t), 200);
+  const status = await finish(call, outcomeOf(t), 200);
   if (stream) {
     if (!res.writableEnded && !res.destroyed) res.end();
     return;

@@ -1,39 +1,49 @@
 /**
- * The artifact store: every gateway request's repair record, bounded by count and bytes (oldest dropped
- * first), kept in memory for reads and persisted in a data directory so it survives a restart.
+ * The artifact store: every gateway request's record, bounded by count and bytes (oldest dropped first),
+ * durable in a data directory before the response that produced it ends.
  *
- * Persistence is one file per artifact, written to a temp name, fsynced, then renamed over `<id>.json`.
- * Why not an append-only log: eviction would need compaction (rewriting the log), and a log's recovery
- * needs framing and checksums to find a torn tail. With one file per artifact a rename is atomic on POSIX,
- * so after a SIGKILL a final name always holds a complete file; the worst case is a leftover temp file,
- * which `open` deletes. Evicting is an unlink. Older files are never rewritten, so they cannot be hurt by
- * a crash while a newer one is being written.
+ * On disk it is an append-only log of checksummed records in segment files (artifactLog.ts) written with
+ * group commit (artifactCommit.ts); in memory it is an index by id with each artifact's summary (model,
+ * mode, status, time) and its place in the log, so listings and filters never touch the disk and `get`
+ * reads one record. Until its record is on disk (and for a store without a directory) the artifact
+ * itself is kept in memory. `put` returns a promise that resolves once the record is durable: the
+ * gateway awaits it before sending the last bytes of a response.
  *
- * Writes never block the caller: `put` updates memory and queues the disk work; one async worker drains
- * the queue (serially, so at most one file is in flight and ordering per id is kept). `flush()` and
- * `close()` wait for the queue.
+ * At open: segments are scanned, a torn tail (a write a crash cut short) is cut off and logged, records
+ * whose checksum fails are skipped and logged, segments with no live record are deleted, and a directory
+ * in the old one-file-per-artifact layout is migrated. A directory another live daemon holds is listed
+ * read-only (refreshed as it is listed) while this store keeps its own artifacts in memory.
  *
  * Example:
  *   const store = await ArtifactStore.open({ dir: '/tmp/sfx', maxCount: 500 });
- *   store.put(artifact);           // returns at once
- *   store.get(artifact.id);        // the same object
- *   await store.close();           // everything on disk
+ *   await store.put(artifact);         // true: on disk
+ *   await store.get(artifact.id);      // the artifact
+ *   await store.close();
  */
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
-import type { Artifact, ArtifactSummary } from '../../shared/protocol';
+import type { Artifact, ArtifactStatus, ArtifactSummary, AppliedMode } from '../../shared/protocol';
+import { LogWriter, type CommitStats } from './artifactCommit';
+import { readLegacy } from './artifactLegacy';
+import { lockDir, unlockDir } from './artifactLock';
+import { encodeRecord, listSegments, readRecord, recordBytes, scanSegment, type LogFs, type ScannedRecord, type Segment } from './artifactLog';
+import { trimArtifact } from './artifactTrim';
+
+export { LOCK_FILE } from './artifactLock';
 
 export const DEFAULT_MAX_COUNT = 1000;
 export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+/** Default per-artifact bound (capped by maxBytes): one artifact may not push out more than a quarter. */
+export const DEFAULT_MAX_ARTIFACT_BYTES = 16 * 1024 * 1024;
+/** Segment size: small enough that a dead segment frees space soon, big enough to keep the file count low. */
+const DEFAULT_SEGMENT_BYTES = 8 * 1024 * 1024;
+const DEFAULT_COMMIT_WAIT_MS = 5_000;
 /** Warnings kept for /health and tests; older ones are dropped so a broken disk can't grow memory. */
 const MAX_WARNINGS = 100;
-/** Files read in parallel at open: enough to hide latency, few enough not to exhaust descriptors. */
-const LOAD_CONCURRENCY = 16;
-const FILE_FORMAT = 1;
-const SUFFIX = '.json';
-const TMP_MARK = '.tmp-';
+/** A read-only view is rescanned at most this often, when listed. */
+const VIEW_REFRESH_MS = 1_000;
 
-/** Ids become file names, so only a safe alphabet is accepted (no `/`, `..`, NUL, or huge names). */
+/** Ids are validated once here and in the log's scan: a safe alphabet, bounded length. */
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
 
 export type ArtifactStoreErrorCode = 'INVALID_ID' | 'INVALID_OPTIONS' | 'DIR_UNUSABLE';
@@ -53,6 +63,14 @@ export interface ArtifactStoreOptions {
   dir: string | null;
   maxCount?: number;
   maxBytes?: number;
+  /** Largest artifact stored whole (bytes of JSON); a larger one is stored cut, with a marker. */
+  maxArtifactBytes?: number;
+  /** Every warning as it happens (the daemon logs them); they are also counted and kept in `warnings`. */
+  onWarning?: (message: string) => void;
+  /** Test hooks: the file calls the writer makes, the segment size, the commit wait bound. */
+  fs?: LogFs;
+  segmentBytes?: number;
+  commitWaitMs?: number;
 }
 
 export interface ArtifactStoreStats {
@@ -61,56 +79,67 @@ export interface ArtifactStoreStats {
   dir: string | null;
   maxCount: number;
   maxBytes: number;
-  /** Disk operations queued and not yet done. */
+  maxArtifactBytes: number;
+  /** Records queued or being committed. */
   pendingWrites: number;
-  /** Warnings recorded since open (skipped files, failed writes); the text is in `warnings`. */
+  /** Warnings since open (failed writes, cut artifacts, recoveries, …); the text is in `warnings`. */
   warnings: number;
+  failedWrites: number;
+  truncated: number;
+  evicted: number;
+  /** Group commits done and fsyncs they cost. */
+  commits: number;
+  fsyncs: number;
+  /** The directory another daemon holds, listed read-only (null when this store owns its directory). */
+  readOnly: { dir: string; count: number } | null;
 }
 
-/** True when `id` can be used as an artifact id (and so as a file name). */
+/** True when `id` can be used as an artifact id. */
 export function isValidArtifactId(id: unknown): id is string {
   return typeof id === 'string' && ID_PATTERN.test(id);
 }
 
 interface Entry {
-  artifact: Artifact;
+  summary: ArtifactSummary;
   /** Insertion order, persisted so the newest-first listing is the same after a restart. */
   seq: number;
-  /** Size of the serialized file: what the byte bound counts. */
+  /** Size of the framed record: what the byte bound counts. */
   bytes: number;
-  /** The serialized file, kept only until written (then dropped to halve memory). */
-  pendingText: string | null;
+  /** Where the record is (null until it is on disk, and always in a memory-only store). */
+  segment: Segment | null;
+  offset: number;
+  /** The artifact while it is not on disk. */
+  artifact: Artifact | null;
 }
 
-type DiskOp = { kind: 'write'; text: string } | { kind: 'delete' };
-
-interface StoredFile {
-  format: number;
-  seq: number;
-  artifact: Artifact;
-}
+type Role = 'memory' | 'disk' | 'view';
 
 export class ArtifactStore {
   /** Map iteration order = insertion order = oldest first; eviction takes from the front. */
   private readonly entries = new Map<string, Entry>();
   private totalBytes = 0;
   private nextSeq = 1;
-  /** Latest disk operation per id, in queue order. A later op for the same id replaces the earlier one
-   * (write then evict before the worker ran = just a delete), so the queue is bounded by distinct ids. */
-  private readonly queue = new Map<string, DiskOp>();
-  private worker: Promise<void> | null = null;
   private closed = false;
-  private tmpCounter = 0;
+  private writer: LogWriter | null = null;
+  /** Another daemon's directory, listed read-only. */
+  private view: ArtifactStore | null = null;
+  /** For a view: the segments scanned, by number, with how far. */
+  private readonly scanned = new Map<number, Segment>();
+  private lastRefresh = 0;
+  private refreshing: Promise<void> | null = null;
   private readonly warningList: string[] = [];
-  private warningCount = 0;
+  private readonly counts = { warnings: 0, failedWrites: 0, truncated: 0, evicted: 0 };
 
   private constructor(
     readonly dir: string | null,
+    private readonly role: Role,
     readonly maxCount: number,
     readonly maxBytes: number,
+    readonly maxArtifactBytes: number,
+    private readonly options: ArtifactStoreOptions,
   ) {}
 
-  /** Opens a store, loading what `dir` holds. Corrupt or partial files are skipped with a warning. */
+  /** Opens a store, loading (and recovering) what `dir` holds. */
   static async open(options: ArtifactStoreOptions): Promise<ArtifactStore> {
     const maxCount = options.maxCount ?? DEFAULT_MAX_COUNT;
     const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
@@ -120,20 +149,34 @@ export class ArtifactStore {
     if (!Number.isFinite(maxBytes) || maxBytes < 1) {
       throw new ArtifactStoreError('INVALID_OPTIONS', `maxBytes must be a positive number, got ${maxBytes}`);
     }
-    let dir = options.dir === null ? null : path.resolve(options.dir);
-    let busy: string | null = null;
-    if (dir !== null) {
-      try {
-        await fsp.mkdir(dir, { recursive: true });
-      } catch (err) {
-        throw new ArtifactStoreError('DIR_UNUSABLE', `Cannot create artifact directory ${dir}: ${(err as Error).message}`);
-      }
-      busy = await lockDir(dir);
-      if (busy !== null) dir = null;
+    const perArtifact = Math.min(options.maxArtifactBytes ?? DEFAULT_MAX_ARTIFACT_BYTES, maxBytes);
+    if (!Number.isFinite(perArtifact) || perArtifact < 1) {
+      throw new ArtifactStoreError('INVALID_OPTIONS', `maxArtifactBytes must be a positive number, got ${options.maxArtifactBytes}`);
     }
-    const store = new ArtifactStore(dir, maxCount, maxBytes);
-    if (busy !== null) store.warn(busy);
-    if (dir !== null) await store.load(dir);
+    const make = (dir: string | null, role: Role) => new ArtifactStore(dir, role, maxCount, maxBytes, perArtifact, options);
+    if (options.dir === null) return make(null, 'memory');
+    const dir = path.resolve(options.dir);
+    try {
+      await fsp.mkdir(dir, { recursive: true });
+    } catch (err) {
+      throw new ArtifactStoreError('DIR_UNUSABLE', `Cannot create artifact directory ${dir}: ${(err as Error).message}`);
+    }
+    const lock = await lockDir(dir);
+    if (!lock.held) {
+      const store = make(null, 'memory');
+      store.warn(`${lock.why}: this daemon keeps its artifacts in memory only and lists the ones on disk read-only`);
+      store.view = make(dir, 'view');
+      await store.view.scanView();
+      return store;
+    }
+    const store = make(dir, 'disk');
+    if (lock.tookOver) store.warn(lock.tookOver);
+    try {
+      await store.load();
+    } catch (err) {
+      await unlockDir(dir);
+      throw err instanceof ArtifactStoreError ? err : new ArtifactStoreError('DIR_UNUSABLE', `Cannot read artifact directory ${dir}: ${(err as Error).message}`);
+    }
     return store;
   }
 
@@ -143,273 +186,266 @@ export class ArtifactStore {
   }
 
   /**
-   * Stores an artifact (replacing one with the same id, which keeps its place in the listing) and queues
-   * the write. Returns at once. Throws ArtifactStoreError INVALID_ID for an id that is not a safe name.
-   * An artifact larger than maxBytes on its own is not stored (a warning says so).
+   * Stores an artifact (replacing one with the same id, which keeps its place in the listing). The
+   * promise resolves true once it is durable, false when it stays in memory only (no directory, a failed
+   * or too slow write: each said in a warning); it never rejects. Throws ArtifactStoreError INVALID_ID
+   * for an id that is not a safe name. An artifact over maxArtifactBytes is stored cut (artifactTrim.ts).
    */
-  put(artifact: Artifact): void {
+  put(artifact: Artifact): Promise<boolean> {
     if (!isValidArtifactId(artifact?.id)) {
       throw new ArtifactStoreError(
         'INVALID_ID',
         `Invalid artifact id ${JSON.stringify(String(artifact?.id)).slice(0, 80)}: use 1-128 of A-Z a-z 0-9 _ -`,
       );
     }
-    const previous = this.entries.get(artifact.id);
-    const file: StoredFile = { format: FILE_FORMAT, seq: previous?.seq ?? this.nextSeq++, artifact };
-    const text = JSON.stringify(file);
-    const bytes = Buffer.byteLength(text);
-    if (bytes > this.maxBytes) {
-      this.warn(`artifact ${artifact.id} not stored: ${bytes} bytes is over the store limit of ${this.maxBytes}`);
-      return;
+    const id = artifact.id;
+    let text = JSON.stringify(artifact);
+    if (text.length > this.maxArtifactBytes / 3 && Buffer.byteLength(text) > this.maxArtifactBytes) {
+      const original = Buffer.byteLength(text);
+      ({ artifact, text } = trimArtifact(artifact, text, this.maxArtifactBytes));
+      this.counts.truncated++;
+      this.warn(`artifact ${id} is ${original} bytes, over the per-artifact bound of ${this.maxArtifactBytes}: stored cut to ${Buffer.byteLength(text)} bytes (head and tail kept, marked)`);
     }
-    if (previous) this.totalBytes -= previous.bytes;
-    const persist = this.dir !== null && !this.closed;
-    this.entries.set(artifact.id, { artifact, seq: file.seq, bytes, pendingText: persist ? text : null });
-    this.totalBytes += bytes;
-    if (persist) this.enqueue(artifact.id, { kind: 'write', text });
-    else if (this.closed && this.dir !== null) this.warn(`artifact ${artifact.id} stored after close: memory only`);
-    this.evict(artifact.id);
+    const previous = this.entries.get(id);
+    const seq = previous?.seq ?? this.nextSeq++;
+    const summary = summarize(artifact);
+    const summaryText = JSON.stringify({ seq, ...summary });
+    const persist = this.writer !== null && !this.closed;
+    const record = persist ? encodeRecord(summaryText, text) : null;
+    const entry: Entry = { summary, seq, bytes: record ? record.length : recordBytes(summaryText, text), segment: null, offset: 0, artifact };
+    this.insert(id, entry);
+    if (!record) {
+      if (this.closed && this.role === 'disk') this.warn(`artifact ${id} stored after close: memory only`);
+      return Promise.resolve(false);
+    }
+    return this.writer!.append(record, (segment, offset) => {
+      if (this.entries.get(id) !== entry) return; // replaced or evicted while it was being written
+      entry.segment = segment;
+      entry.offset = offset;
+      entry.artifact = null;
+      segment.live++;
+    });
   }
 
-  get(id: string): Artifact | undefined {
-    return this.entries.get(id)?.artifact;
+  /** The artifact with this id (from this store, else from the read-only view), or undefined. */
+  async get(id: string): Promise<Artifact | undefined> {
+    const e = this.entries.get(id);
+    if (e) return e.artifact ?? this.readEntry(id, e);
+    if (!this.view) return undefined;
+    this.view.refreshSoon();
+    return this.view.get(id);
   }
 
   /** Summaries, newest first. `limit` defaults to all; values below 1 give an empty list. */
   list(limit?: number): ArtifactSummary[] {
-    const all = [...this.entries.values()];
-    const max = limit === undefined ? all.length : Math.max(0, Math.floor(limit));
+    const max = limit === undefined ? Infinity : Math.max(0, Math.floor(limit));
+    const own = this.newest(max);
+    if (!this.view) return own;
+    this.view.refreshSoon();
+    // two directories, two sequence spaces: merged by time
+    return [...own, ...this.view.newest(max)].sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0)).slice(0, max);
+  }
+
+  private newest(max: number): ArtifactSummary[] {
     const out: ArtifactSummary[] = [];
-    for (let i = all.length - 1; i >= 0 && out.length < max; i--) out.push(summarize(all[i].artifact));
+    if (max <= 0) return out;
+    const all = [...this.entries.values()];
+    for (let i = all.length - 1; i >= 0 && out.length < max; i--) out.push(all[i].summary);
     return out;
   }
 
   stats(): ArtifactStoreStats {
+    const c: CommitStats = this.writer?.stats ?? { commits: 0, fsyncs: 0, records: 0, failedRecords: 0 };
     return {
       count: this.entries.size,
       bytes: this.totalBytes,
       dir: this.dir,
       maxCount: this.maxCount,
       maxBytes: this.maxBytes,
-      pendingWrites: this.queue.size + (this.worker ? 1 : 0),
-      warnings: this.warningCount,
+      maxArtifactBytes: this.maxArtifactBytes,
+      pendingWrites: this.writer?.pending ?? 0,
+      warnings: this.counts.warnings,
+      failedWrites: c.failedRecords,
+      truncated: this.counts.truncated,
+      evicted: this.counts.evicted,
+      commits: c.commits,
+      fsyncs: c.fsyncs,
+      readOnly: this.view ? { dir: this.view.dir!, count: this.view.entries.size } : null,
     };
   }
 
   /** Resolves when every put so far is on disk (or failed with a warning). */
   async flush(): Promise<void> {
-    while (this.worker) await this.worker;
+    await this.writer?.flush();
   }
 
   /** Flushes and stops persisting; later puts stay in memory only. */
   async close(): Promise<void> {
-    await this.flush();
-    if (this.dir !== null && !this.closed) await unlockDir(this.dir);
+    if (this.closed) return;
     this.closed = true;
+    await this.refreshing;
+    await this.view?.close();
+    if (this.writer) {
+      await this.writer.close();
+      await unlockDir(this.dir!);
+    }
+  }
+
+  /** Records a warning: counted, kept for /health, and passed to `onWarning`. */
+  warn(message: string): void {
+    this.counts.warnings++;
+    this.warningList.push(message);
+    if (this.warningList.length > MAX_WARNINGS) this.warningList.shift();
+    this.options.onWarning?.(message);
   }
 
   // ---- internals ----
 
+  private insert(id: string, entry: Entry): void {
+    const previous = this.entries.get(id);
+    if (previous) {
+      this.totalBytes -= previous.bytes;
+      this.release(previous);
+    }
+    this.entries.set(id, entry);
+    this.totalBytes += entry.bytes;
+    this.evict(id);
+  }
+
   private evict(keep: string): void {
     for (const [id, entry] of this.entries) {
       if (this.entries.size <= this.maxCount && this.totalBytes <= this.maxBytes) break;
-      if (id === keep) continue; // the one just put fits on its own (checked in put)
+      if (id === keep) continue; // the one just put fits on its own (maxArtifactBytes <= maxBytes)
       this.entries.delete(id);
       this.totalBytes -= entry.bytes;
-      if (this.dir !== null && !this.closed) this.enqueue(id, { kind: 'delete' });
+      this.counts.evicted++;
+      this.release(entry);
     }
   }
 
-  private enqueue(id: string, op: DiskOp): void {
-    this.queue.delete(id); // re-insert at the back: the newest op for an id runs after older ids' ops
-    this.queue.set(id, op);
-    if (!this.worker) this.worker = this.drain();
+  /** The entry no longer points at its record: a segment left without live records is deleted. */
+  private release(entry: Entry): void {
+    const seg = entry.segment;
+    if (seg === null) return;
+    entry.segment = null;
+    if (--seg.live === 0 && this.writer) this.writer.retire(seg);
   }
 
-  /** The single disk worker. It clears `worker` itself, in the same tick as it finds the queue empty, so a
-   * put arriving just after can never see a finished worker and leave its op stranded. */
-  private async drain(): Promise<void> {
-    const dir = this.dir as string;
-    for (;;) {
-      const next = this.queue.entries().next();
-      if (next.done) {
-        this.worker = null;
-        return;
+  private async readEntry(id: string, e: Entry): Promise<Artifact | undefined> {
+    const seg = e.segment;
+    if (seg === null) return undefined;
+    try {
+      return JSON.parse(await readRecord(seg.file, e.offset, e.bytes)) as Artifact;
+    } catch (err) {
+      if (this.entries.get(id) !== e) return undefined; // evicted while being read
+      if (this.role === 'view' && (err as NodeJS.ErrnoException).code === 'ENOENT') return undefined; // its owner deleted the segment
+      this.warn(`could not read artifact ${id}: ${(err as Error).message}`);
+      return undefined;
+    }
+  }
+
+  private addScanned(r: ScannedRecord): void {
+    const { seq, ...rest } = r.summary;
+    const summary: ArtifactSummary = {
+      id: rest.id,
+      createdAt: rest.createdAt,
+      model: rest.model,
+      mode: rest.mode as AppliedMode,
+      status: rest.status as ArtifactStatus,
+      repairs: rest.repairs,
+      totalMs: rest.totalMs,
+    };
+    r.segment.live++;
+    this.insert(summary.id, { summary, seq, bytes: r.bytes, segment: r.segment, offset: r.offset, artifact: null });
+    this.nextSeq = Math.max(this.nextSeq, seq + 1);
+  }
+
+  /** Start-up of an owned directory: scan and recover the segments, migrate the old layout, start the writer. */
+  private async load(): Promise<void> {
+    const dir = this.dir!;
+    const segments: Segment[] = [];
+    for (const { no, file } of await listSegments(dir)) {
+      const seg: Segment = { no, file, size: 0, live: 0 };
+      const r = await scanSegment(seg, 0);
+      for (const p of r.problems) this.warn(`recovery: ${p}`);
+      for (const rec of r.records) this.addScanned(rec);
+      seg.size = r.end;
+      if (r.tornBytes > 0) {
+        await fsp.truncate(file, r.end);
+        this.warn(`recovery: ${path.basename(file)} ended in ${r.tornBytes} bytes of an unfinished write (a crash); cut at offset ${r.end}`);
       }
-      const [id, op] = next.value;
-      this.queue.delete(id);
-      const final = path.join(dir, id + SUFFIX);
+      segments.push(seg);
+    }
+    for (const seg of segments) if (seg.live === 0) await fsp.rm(seg.file, { force: true });
+    // every start appends to a new segment, so nothing is ever written behind a damaged record
+    const next = segments.length ? segments[segments.length - 1].no + 1 : 1;
+    this.writer = new LogWriter({
+      dir,
+      nextSegment: next,
+      segmentBytes: this.options.segmentBytes ?? DEFAULT_SEGMENT_BYTES,
+      fs: this.options.fs,
+      warn: (m) => this.warn(m),
+      commitWaitMs: this.options.commitWaitMs ?? DEFAULT_COMMIT_WAIT_MS,
+    });
+    await this.migrateLegacy(dir);
+  }
+
+  private async migrateLegacy(dir: string): Promise<void> {
+    const legacy = await readLegacy(dir, await fsp.readdir(dir), (m) => this.warn(m));
+    if (legacy.files.length === 0) return;
+    const durable = await Promise.all(legacy.artifacts.map((a) => this.put(a)));
+    if (durable.every(Boolean)) {
+      for (const f of legacy.files) await fsp.rm(f, { force: true });
+      this.warn(`migrated ${legacy.artifacts.length} artifact(s) from the old one-file-per-artifact layout into the log`);
+    } else {
+      this.warn('migrating the old one-file-per-artifact layout failed part-way; its files are kept and will be read again next start');
+    }
+  }
+
+  /** Re-reads the directory another daemon holds (done by itself, at most once a second, as it is listed). */
+  async refresh(): Promise<void> {
+    if (this.view) await this.view.scanView();
+  }
+
+  /** A view: picks up what the owning daemon appended since the last scan, drops segments it deleted. */
+  private async scanView(): Promise<void> {
+    const dir = this.dir!;
+    this.lastRefresh = Date.now();
+    let present: { no: number; file: string }[];
+    try {
+      present = await listSegments(dir);
+    } catch (err) {
+      this.warn(`could not list ${dir}: ${(err as Error).message}`);
+      return;
+    }
+    const nos = new Set(present.map((p) => p.no));
+    for (const [no, seg] of this.scanned) {
+      if (nos.has(no)) continue;
+      this.scanned.delete(no);
+      for (const [id, e] of this.entries) if (e.segment === seg) this.drop(id, e);
+    }
+    for (const { no, file } of present) {
+      let seg = this.scanned.get(no);
+      if (!seg) this.scanned.set(no, (seg = { no, file, size: 0, live: 0 }));
       try {
-        if (op.kind === 'write') {
-          await this.writeAtomically(dir, id, final, op.text);
-          const entry = this.entries.get(id);
-          if (entry && entry.pendingText === op.text) entry.pendingText = null;
-        } else {
-          await fsp.rm(final, { force: true });
-        }
+        const r = await scanSegment(seg, seg.size);
+        for (const rec of r.records) this.addScanned(rec);
+        seg.size = r.end; // a tail still being written is read again next time
       } catch (err) {
-        this.warn(`could not ${op.kind} artifact ${id} in ${dir}: ${(err as Error).message}`);
+        if ((err as NodeJS.ErrnoException).code !== 'ENOENT') this.warn(`could not read ${path.basename(file)}: ${(err as Error).message}`);
       }
     }
   }
 
-  private async writeAtomically(dir: string, id: string, final: string, text: string): Promise<void> {
-    const tmp = path.join(dir, `${id}${SUFFIX}${TMP_MARK}${process.pid}-${++this.tmpCounter}`);
-    const handle = await fsp.open(tmp, 'w', 0o600);
-    try {
-      await handle.writeFile(text);
-      await handle.sync(); // the bytes are durable before the name points at them
-    } finally {
-      await handle.close();
-    }
-    try {
-      await fsp.rename(tmp, final);
-    } catch (err) {
-      await fsp.rm(tmp, { force: true });
-      throw err;
-    }
+  private drop(id: string, e: Entry): void {
+    this.entries.delete(id);
+    this.totalBytes -= e.bytes;
   }
 
-  private async load(dir: string): Promise<void> {
-    try {
-      await fsp.mkdir(dir, { recursive: true });
-    } catch (err) {
-      throw new ArtifactStoreError('DIR_UNUSABLE', `Cannot create artifact directory ${dir}: ${(err as Error).message}`);
-    }
-    let names: string[];
-    try {
-      names = await fsp.readdir(dir);
-    } catch (err) {
-      throw new ArtifactStoreError('DIR_UNUSABLE', `Cannot read artifact directory ${dir}: ${(err as Error).message}`);
-    }
-    const loaded: StoredFile[] = [];
-    const candidates: string[] = [];
-    for (const name of names) {
-      if (name.includes(TMP_MARK)) {
-        // A temp file is a write that a crash interrupted before its rename: never visible, so drop it.
-        await fsp.rm(path.join(dir, name), { force: true }).catch((err: Error) => this.warn(`could not remove ${name}: ${err.message}`));
-      } else if (name.endsWith(SUFFIX)) {
-        candidates.push(name);
-      }
-    }
-    for (let i = 0; i < candidates.length; i += LOAD_CONCURRENCY) {
-      const batch = candidates.slice(i, i + LOAD_CONCURRENCY);
-      const files = await Promise.all(batch.map((name) => this.readFile(dir, name)));
-      for (const f of files) if (f) loaded.push(f.file);
-    }
-    loaded.sort((a, b) => a.seq - b.seq);
-    for (const file of loaded) {
-      const text = JSON.stringify(file);
-      const bytes = Buffer.byteLength(text);
-      this.entries.set(file.artifact.id, { artifact: file.artifact, seq: file.seq, bytes, pendingText: null });
-      this.totalBytes += bytes;
-      this.nextSeq = Math.max(this.nextSeq, file.seq + 1);
-    }
-    // The bounds may have shrunk since the files were written: apply them now (deletes the oldest files).
-    this.evict('');
+  private refreshSoon(): void {
+    if (this.refreshing || this.closed || Date.now() - this.lastRefresh < VIEW_REFRESH_MS) return;
+    this.refreshing = this.scanView().finally(() => (this.refreshing = null));
   }
-
-  private async readFile(dir: string, name: string): Promise<{ file: StoredFile } | null> {
-    const id = name.slice(0, -SUFFIX.length);
-    if (!isValidArtifactId(id)) {
-      this.warn(`skipped ${name}: not an artifact file name`);
-      return null;
-    }
-    let text: string;
-    try {
-      text = await fsp.readFile(path.join(dir, name), 'utf8');
-    } catch (err) {
-      this.warn(`skipped ${name}: ${(err as Error).message}`);
-      return null;
-    }
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (err) {
-      this.warn(`skipped ${name}: corrupt or partial file (${(err as Error).message})`);
-      return null;
-    }
-    const problem = checkStoredFile(value, id);
-    if (problem) {
-      this.warn(`skipped ${name}: ${problem}`);
-      return null;
-    }
-    return { file: value as StoredFile };
-  }
-
-  /** Records a warning (kept for /health and tests). */
-  warn(message: string): void {
-    this.warningCount++;
-    this.warningList.push(message);
-    if (this.warningList.length > MAX_WARNINGS) this.warningList.shift();
-  }
-}
-
-/** The lock file that keeps one daemon per data directory; it holds the owner's pid. */
-export const LOCK_FILE = 'daemon.lock';
-/** Directories this process holds (a second store in the same process is refused like another daemon). */
-const heldDirs = new Set<string>();
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    // EPERM: it exists but belongs to someone else
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/**
- * Takes the data directory for this process: creates `daemon.lock` with our pid, or takes over one left by
- * a process that is gone (a crash, `kill -9`). Returns null when the directory is ours, else why it is not
- * (another live daemon holds it): two daemons writing and evicting in one directory would delete each
- * other's files, so the second keeps its artifacts in memory only and says so.
- */
-async function lockDir(dir: string): Promise<string | null> {
-  const file = path.join(dir, LOCK_FILE);
-  if (heldDirs.has(dir)) return `artifact directory ${dir} is already used by another store in this process: artifacts are kept in memory only`;
-  for (let attempt = 0; attempt < 3; attempt++) {
-    try {
-      await fsp.writeFile(file, `${process.pid}\n`, { flag: 'wx', mode: 0o600 });
-      heldDirs.add(dir);
-      return null;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') return `cannot lock artifact directory ${dir} (${(err as Error).message}): artifacts are kept in memory only`;
-    }
-    const owner = Number.parseInt(await fsp.readFile(file, 'utf8').catch(() => ''), 10);
-    if (Number.isSafeInteger(owner) && owner > 0 && owner !== process.pid && isAlive(owner)) {
-      return `artifact directory ${dir} is in use by another StreamFix daemon (pid ${owner}): this daemon keeps its artifacts in memory only`;
-    }
-    // stale (its process is gone) or unreadable: remove it and try again
-    await fsp.rm(file, { force: true });
-  }
-  return `cannot lock artifact directory ${dir}: the lock file keeps changing; artifacts are kept in memory only`;
-}
-
-async function unlockDir(dir: string): Promise<void> {
-  if (!heldDirs.delete(dir)) return;
-  const file = path.join(dir, LOCK_FILE);
-  const owner = await fsp.readFile(file, 'utf8').catch(() => '');
-  if (Number.parseInt(owner, 10) === process.pid) await fsp.rm(file, { force: true });
-}
-
-/** Why `value` is not a stored artifact file for `id`, or null when it is one. */
-function checkStoredFile(value: unknown, id: string): string | null {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not a JSON object';
-  const v = value as Record<string, unknown>;
-  if (v.format !== FILE_FORMAT) return `unknown format ${JSON.stringify(v.format)}`;
-  if (!Number.isSafeInteger(v.seq) || (v.seq as number) < 1) return 'missing sequence number';
-  const a = v.artifact as Record<string, unknown> | null;
-  if (typeof a !== 'object' || a === null) return 'missing artifact';
-  if (a.id !== id) return `artifact id ${JSON.stringify(a.id)} does not match the file name`;
-  for (const key of ['createdAt', 'model', 'mode', 'status'] as const) {
-    if (typeof a[key] !== 'string') return `artifact field ${key} is missing`;
-  }
-  if (!Array.isArray(a.repairs)) return 'artifact field repairs is missing';
-  const t = a.timings as Record<string, unknown> | null;
-  if (typeof t !== 'object' || t === null || typeof t.totalMs !== 'number') return 'artifact field timings is missing';
-  return null;
 }
 
 function summarize(a: Artifact): ArtifactSummary {
@@ -419,7 +455,7 @@ function summarize(a: Artifact): ArtifactSummary {
     model: a.model,
     mode: a.mode,
     status: a.status,
-    repairs: a.repairs.length + (a.toolCalls ?? []).reduce((n, t) => n + t.repairs.length, 0),
+    repairs: (a.repairs?.length ?? 0) + (a.toolCalls ?? []).reduce((n, t) => n + t.repairs.length, 0),
     totalMs: a.timings.totalMs,
   };
 }

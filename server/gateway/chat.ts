@@ -88,27 +88,27 @@ export async function handleChat(call: ChatCall): Promise<void> {
 }
 
 /** The model's breaker is open: an immediate 503 saying when to come back. */
-function circuitOpen(call: ChatCall, message: string, retryAfterSeconds: number): void {
+async function circuitOpen(call: ChatCall, message: string, retryAfterSeconds: number): Promise<void> {
   const err = new GatewayError(503, 'circuit_open', message);
   call.record.fail('UPSTREAM_ERROR', message, { status: 503, code: 'circuit_open' });
   call.ctx.metrics.onUpstreamError('circuit_open');
-  finish(call, EMPTY_OUTCOME, 503);
+  await finish(call, EMPTY_OUTCOME, 503);
   writeJson(call.res, 503, { ...call.baseHeaders, 'retry-after': String(retryAfterSeconds) }, err.toBody());
 }
 
 /** The request ends before the response started: the artifact says why, the metric counts the kind of
  * upstream failure, and the client gets the error in the OpenAI shape. */
-function failBeforeStream(call: ChatCall, err: GatewayError, metric: string): void {
+async function failBeforeStream(call: ChatCall, err: GatewayError, metric: string): Promise<void> {
   call.record.fail('UPSTREAM_ERROR', err.message, { status: err.status, code: err.code });
   call.ctx.metrics.onUpstreamError(metric);
-  finish(call, EMPTY_OUTCOME, err.status);
+  await finish(call, EMPTY_OUTCOME, err.status);
   writeJson(call.res, err.status, call.baseHeaders, err.toBody());
 }
 
 /** The client left before the response started: recorded, nobody to answer. */
-function clientGoneBeforeStream(call: ChatCall, message: string): void {
+async function clientGoneBeforeStream(call: ChatCall, message: string): Promise<void> {
   call.record.fail('CLIENT_ABORTED', message);
-  finish(call, EMPTY_OUTCOME, 499);
+  await finish(call, EMPTY_OUTCOME, 499);
 }
 
 async function readAll(call: ChatCall, upstream: UpstreamResponse): Promise<string> {
@@ -145,7 +145,7 @@ async function forwardUpstreamError(call: ChatCall, upstream: UpstreamResponse):
     'content-type': typeof ct === 'string' && body ? ct : 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(out),
   });
-  finish(call, EMPTY_OUTCOME, upstream.status);
+  await finish(call, EMPTY_OUTCOME, upstream.status);
   res.end(out);
 }
 
@@ -169,7 +169,7 @@ async function completeResponse(call: ChatCall, chat: ChatRequest, upstream: Ups
       // passthrough forwards whatever came, readable or not
       const ct = upstream.headers['content-type'];
       record.errors.push({ message: `Upstream completion is not a JSON object: ${(e as Error).message}`, code: 'upstream_invalid' });
-      finish(call, EMPTY_OUTCOME, upstream.status);
+      await finish(call, EMPTY_OUTCOME, upstream.status);
       return writeJson(res, upstream.status, { ...call.baseHeaders, ...forwardedHeaders(upstream.headers), ...(typeof ct === 'string' ? { 'content-type': ct } : {}) }, text);
     }
     return failBeforeStream(call, new GatewayError(502, 'upstream_invalid', `Upstream returned a completion that is not a JSON object: ${(e as Error).message}`), 'invalid_body');
@@ -209,7 +209,7 @@ async function completeResponse(call: ChatCall, chat: ChatRequest, upstream: Ups
   const status = record.status(outcome);
   const out = chat.mode === 'passthrough' ? text : JSON.stringify(body);
   record.clientChunks = 1;
-  finish(call, outcome, upstream.status);
+  await finish(call, outcome, upstream.status);
   writeJson(res, upstream.status, { ...call.baseHeaders, ...forwardedHeaders(upstream.headers), [STATUS_HEADER]: status, ...schemaHeaders }, out);
 }
 
@@ -237,6 +237,9 @@ function errorChunk(message: string, code: string, type = 'upstream_error'): str
 class ClientStream {
   /** The headers wait in the gateway's HeaderFlusher until the first write. */
   private holding = true;
+  /** The closing `data: [DONE]` (and anything after it) waits here until the artifact is durable: a
+   * client that saw the end of its stream can always fetch the artifact, even after a crash right after. */
+  private done: (string | Buffer)[] | null = null;
   /** passthrough forwards raw bytes: an end or an error inside an upstream event first closes the event */
   readonly boundary: ReturnType<typeof createBoundaryTracker> | null;
 
@@ -257,7 +260,17 @@ class ClientStream {
     }
     if (res.destroyed || res.writableEnded) return true;
     record.clientChunks += events;
-    return res.write(s);
+    if (this.done !== null) return this.done.push(s) > 0;
+    const cut = doneEventAt(s);
+    if (cut < 0) return res.write(s);
+    this.done = [s.slice(cut)];
+    return cut === 0 || res.write(s.slice(0, cut));
+  }
+
+  /** Sends what was held back (once the artifact is durable). */
+  sendDone(): void {
+    for (const s of this.done ?? []) this.call.res.write(s);
+    this.done = null;
   }
 
   async write(s: string, events = 1): Promise<void> {
@@ -299,7 +312,7 @@ async function streamResponse(call: ChatCall, chat: ChatRequest, upstream: Upstr
     ctx.headerFlush.release(res);
     ctx.metrics.streamClosed();
   }
-  finishStream(call, chat, rw, engineFailed, upstream.status);
+  await finishStream(call, chat, rw, engineFailed, upstream.status, client);
 }
 
 /**
@@ -358,7 +371,7 @@ async function streamFailed(call: ChatCall, client: ClientStream, e: unknown): P
 
 /** What the stream did goes into the artifact (stored before the last byte leaves, so a client may
  * fetch it as soon as it sees the end), then the response ends with the status trailer. */
-function finishStream(call: ChatCall, chat: ChatRequest, rw: StreamRewriter, engineFailed: boolean, upstreamStatus: number): void {
+async function finishStream(call: ChatCall, chat: ChatRequest, rw: StreamRewriter, engineFailed: boolean, upstreamStatus: number, client: ClientStream): Promise<void> {
   const { res, record, ctx } = call;
   const passthrough = chat.mode === 'passthrough';
   if (rw.malformed > 0) {
@@ -400,22 +413,42 @@ function finishStream(call: ChatCall, chat: ChatRequest, rw: StreamRewriter, eng
     record.addedMs += spent;
     ctx.metrics.observeAddedPerChunk(spent / 1000);
   }
-  const status = finish(call, outcome, upstreamStatus);
+  const status = await finish(call, outcome, upstreamStatus);
   if (!res.writableEnded && !res.destroyed) {
+    client.sendDone();
     if (status !== null) res.addTrailers({ [STATUS_HEADER]: status, ...(outcome.schema ? { [SCHEMA_HEADER]: outcome.schema.valid ? 'valid' : 'invalid' } : {}) });
     res.end();
   }
 }
 
-/** Records the artifact, the finished event and the request metric; returns the artifact's status (null
- * if recording failed). Never throws. */
-export function finish(call: ChatCall, outcome: RecordOutcome, _httpStatus: number): ArtifactStatus | null {
+const DONE_TAIL = /(?:^|\n)data: ?\[DONE\][\r\n]*$/;
+
+/** Where a closing `data: [DONE]` event at the end of `s` starts, or -1. Checks the last byte first: a
+ * content event ends in `}` and costs one comparison. */
+export function doneEventAt(s: string | Buffer): number {
+  let i = s.length - 1;
+  const at = (k: number) => (typeof s === 'string' ? s.charCodeAt(k) : s[k]);
+  while (i >= 0 && (at(i) === 0x0a || at(i) === 0x0d)) i--;
+  if (i < 0 || at(i) !== 0x5d /* ] */) return -1;
+  const from = Math.max(0, i - 16);
+  const tail = typeof s === 'string' ? s.slice(from) : s.toString('latin1', from);
+  const m = DONE_TAIL.exec(tail);
+  if (m === null) return -1;
+  return from + m.index + (m[0].charCodeAt(0) === 0x0a ? 1 : 0);
+}
+
+/** Records the artifact, the finished event and the request metric; resolves to the artifact's status
+ * (null if recording failed) once the artifact is durable: callers send the response's last bytes after
+ * it. Never throws. */
+export async function finish(call: ChatCall, outcome: RecordOutcome, _httpStatus: number): Promise<ArtifactStatus | null> {
   const { ctx, record } = call;
+  let durable: Promise<boolean> | null = null;
+  let status: ArtifactStatus | null = null;
   try {
     record.textLimit = ctx.artifactTextLimit;
     const artifact = record.build(outcome);
     if (artifact.cuts) ctx.warnings.warn('artifact_truncated', `${record.id}: ${artifact.cuts.map((c) => `${c.field} cut by ${c.chars} characters`).join(', ')} (head and tail kept)`);
-    ctx.store.put(artifact);
+    durable = ctx.store.put(artifact);
     ctx.events.publish({
       type: 'finished',
       id: record.id,
@@ -431,9 +464,10 @@ export function finish(call: ChatCall, outcome: RecordOutcome, _httpStatus: numb
     ctx.breakers.answered(ctx.upstream.baseUrl, artifact);
     if (artifact.status === 'TRUNCATED' || artifact.finishReason === 'length') ctx.metrics.onTruncation(record.model);
     ctx.log.info(`${record.id} ${record.model} ${record.mode}${record.stream ? ' stream' : ''} -> ${artifact.status} (${artifact.repairs.length} repairs, ${artifact.timings.totalMs.toFixed(1)} ms)`);
-    return artifact.status;
+    status = artifact.status;
   } catch (e) {
     ctx.log.error(`${record.id}: recording the artifact failed: ${(e as Error).message}`);
-    return null;
   }
+  if (durable) await durable; // never rejects: a failed or slow write is a store warning
+  return status;
 }

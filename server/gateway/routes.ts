@@ -65,9 +65,9 @@ export function findRoute(routes: readonly Route[], method: string, path: string
 }
 
 /** GET /v1/streamfix/result/:id */
-export function getArtifact(ctx: GatewayContext, call: RouteCall): void {
+export async function getArtifact(ctx: GatewayContext, call: RouteCall): Promise<void> {
   const aid = call.params.id!;
-  const a = ctx.store.get(aid);
+  const a = await ctx.store.get(aid);
   if (!a) throw new GatewayError(404, 'not_found', `No artifact with id ${JSON.stringify(shorten(aid))} (artifacts are kept for the most recent requests only)`);
   writeJson(call.res, 200, call.base, a);
 }

@@ -43,7 +43,7 @@ import { SettingsCache } from './settings';
 /** The part of the daemon the language server uses (the gateway's `Daemon` fits it). */
 export interface LspDaemon {
   info: GatewayInfo;
-  store: { list(limit?: number): ArtifactSummary[]; get(id: string): Artifact | undefined };
+  store: { list(limit?: number): ArtifactSummary[]; get(id: string): Promise<Artifact | undefined> };
   events: { subscribe(fn: (e: GatewayEvent) => void): () => void };
   close?(): Promise<void>;
 }
@@ -159,9 +159,9 @@ export function serveLanguage(connection: Connection, daemon: LspDaemon): void {
   );
   connection.onRequest(
     GetArtifactMethod,
-    guard(connection, GetArtifactMethod, (p: GetArtifactParams): GetArtifactResult => {
+    guard(connection, GetArtifactMethod, async (p: GetArtifactParams): Promise<GetArtifactResult> => {
       if (!p || typeof p.id !== 'string' || p.id === '') throw invalidParams(`${GetArtifactMethod} needs { id: string }`);
-      return daemon.store.get(p.id) ?? null;
+      return (await daemon.store.get(p.id)) ?? null;
     }),
   );
   connection.onRequest(GatewayInfoMethod, guard(connection, GatewayInfoMethod, () => daemon.info));

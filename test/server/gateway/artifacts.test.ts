@@ -1,12 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { spawn } from 'node:child_process';
 import { promises as fsp } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ArtifactStore, ArtifactStoreError, isValidArtifactId, LOCK_FILE } from '../../../server/gateway/artifacts';
+import { cutMarker } from '../../../server/gateway/artifactTrim';
+import { testFs } from './fixtures/logFs';
 import { makeArtifact } from './fixtures/artifactFixture';
-
-const WRITER = path.join(__dirname, 'fixtures', 'artifactWriter.ts');
 
 async function tempDir(): Promise<string> {
   return fsp.mkdtemp(path.join(os.tmpdir(), 'sfx-store-'));
@@ -37,8 +36,8 @@ describe('ArtifactStore', () => {
     it('returns the artifact put and lists summaries newest first', async () => {
       const store = await ArtifactStore.open({ dir: null });
       for (let i = 0; i < 3; i++) store.put(makeArtifact(i));
-      assert.deepEqual(store.get(name(1)), makeArtifact(1));
-      assert.equal(store.get('sfx_unknown'), undefined);
+      assert.deepEqual(await store.get(name(1)), makeArtifact(1));
+      assert.equal(await store.get('sfx_unknown'), undefined);
       assert.deepEqual(store.list(2), [
         { id: 'sfx_test000002', createdAt: '2026-01-01T00:00:02.002Z', model: 'demo/model-2', mode: 'strip', status: 'VALID', repairs: 1, totalMs: 12 },
         { id: 'sfx_test000001', createdAt: '2026-01-01T00:00:01.001Z', model: 'demo/model-1', mode: 'repair', status: 'REPAIRED', repairs: 1, totalMs: 11 },
@@ -64,7 +63,7 @@ describe('ArtifactStore', () => {
       const store = await ArtifactStore.open({ dir: null, maxCount: 3 });
       for (let i = 0; i < 5; i++) store.put(makeArtifact(i));
       assert.deepEqual(ids(store), [name(4), name(3), name(2)]);
-      assert.equal(store.get(name(1)), undefined);
+      assert.equal(await store.get(name(1)), undefined);
       assert.equal(store.stats().count, 3);
     });
 
@@ -77,23 +76,13 @@ describe('ArtifactStore', () => {
       assert.equal(store.stats().bytes, sizes[1] + sizes[2] + sizes[3]);
     });
 
-    it('refuses an artifact larger than maxBytes on its own, with a warning, and keeps the others', async () => {
-      const small = await sizeOf(0);
-      const store = await ArtifactStore.open({ dir: null, maxBytes: small + 100 });
-      store.put(makeArtifact(0));
-      store.put(makeArtifact(1, 5000));
-      assert.deepEqual(ids(store), [name(0)]);
-      assert.equal(store.warnings.length, 1);
-      assert.match(store.warnings[0], /^artifact sfx_test000001 not stored: \d+ bytes is over the store limit of \d+$/);
-    });
-
     it('replaces an artifact with the same id in place', async () => {
       const store = await ArtifactStore.open({ dir: null });
       for (let i = 0; i < 3; i++) store.put(makeArtifact(i));
       const updated = { ...makeArtifact(0, 500), status: 'TRUNCATED' as const };
       store.put(updated);
       assert.deepEqual(ids(store), [name(2), name(1), name(0)]);
-      assert.equal(store.get(name(0))?.status, 'TRUNCATED');
+      assert.equal((await store.get(name(0)))?.status, 'TRUNCATED');
       const alone = await ArtifactStore.open({ dir: null });
       alone.put(updated);
       assert.equal(store.stats().bytes, (await sizeOf(1)) + (await sizeOf(2)) + alone.stats().bytes);
@@ -108,7 +97,7 @@ describe('ArtifactStore', () => {
           () => store.put({ ...makeArtifact(0), id: bad }),
           (err: unknown) => err instanceof ArtifactStoreError && err.code === 'INVALID_ID' && /^Invalid artifact id /.test(err.message),
         );
-        assert.equal(store.get(bad), undefined);
+        assert.equal(await store.get(bad), undefined);
       }
       assert.equal(isValidArtifactId('sfx_lz3k9a_x-1'), true);
       assert.equal(store.stats().count, 0);
@@ -120,94 +109,232 @@ describe('ArtifactStore', () => {
     });
   });
 
+
+  describe('cut, never dropped', () => {
+    /** Checks that `stored` is `original` with one run of characters cut from its middle and marked. */
+    function assertCut(original: string, stored: string): number {
+      const m = /\n\[… (\d+) characters cut by the StreamFix artifact store …\]\n/.exec(stored);
+      assert.ok(m, `no cut marker in ${JSON.stringify(stored.slice(0, 80))}`);
+      const removed = Number(m[1]);
+      assert.equal(m[0], cutMarker(removed));
+      const head = stored.slice(0, m.index);
+      const tail = stored.slice(m.index + m[0].length);
+      assert.equal(original.startsWith(head), true);
+      assert.equal(original.endsWith(tail), true);
+      assert.equal(head.length + removed + tail.length, original.length);
+      assert.equal(Math.abs(head.length - tail.length) <= 1, true, 'head and tail kept alike');
+      return removed;
+    }
+
+    it('stores an artifact over the per-artifact bound cut with a marker, an error entry and a warning', async () => {
+      const d = await dir();
+      const store = await ArtifactStore.open({ dir: d, maxArtifactBytes: 40000 });
+      const big = makeArtifact(5, 50000);
+      const originalBytes = Buffer.byteLength(JSON.stringify(big));
+      assert.equal(await store.put(big), true);
+      await store.close();
+      const reopened = await ArtifactStore.open({ dir: d });
+      const got = (await reopened.get(big.id))!;
+      const storedBytes = Buffer.byteLength(JSON.stringify(got));
+      assert.equal(storedBytes <= 40000, true, `${storedBytes} bytes`);
+      assertCut(big.rawContent, got.rawContent);
+      assertCut(big.repairedContent!, got.repairedContent!);
+      assert.deepEqual(got.errors, [
+        {
+          message: `The artifact was ${originalBytes} bytes, over the store's per-artifact bound of 40000: cut repairedContent, rawContent (head and tail kept)`,
+          code: 'artifact_truncated',
+        },
+      ]);
+      assert.deepEqual({ ...got, rawContent: '', repairedContent: '', errors: [] }, { ...big, rawContent: '', repairedContent: '', errors: [] });
+      assert.deepEqual(store.warnings, [`artifact ${big.id} is ${originalBytes} bytes, over the per-artifact bound of 40000: stored cut to ${storedBytes} bytes (head and tail kept, marked)`]);
+      assert.equal(store.stats().truncated, 1);
+      assert.deepEqual(big, makeArtifact(5, 50000), 'the caller\'s artifact is not changed');
+    });
+
+    it('cuts long lists keeping their first and last entries', async () => {
+      const store = await ArtifactStore.open({ dir: null, maxArtifactBytes: 20000 });
+      const a = makeArtifact(1);
+      a.repairs = Array.from({ length: 1000 }, (_, i) => ({ ...makeArtifact(1).repairs[0], offset: i }));
+      await store.put(a);
+      const got = (await store.get(a.id))!;
+      assert.equal(Buffer.byteLength(JSON.stringify(got)) <= 20000, true);
+      const offsets = got.repairs.map((r) => r.offset);
+      const head = offsets.findIndex((o, i) => o !== i);
+      assert.equal(head > 0, true);
+      assert.deepEqual(offsets, [...Array.from({ length: head }, (_, i) => i), ...Array.from({ length: offsets.length - head }, (_, i) => 1000 - (offsets.length - head) + i)]);
+      assert.equal(Math.abs(head - (offsets.length - head)) <= 1, true);
+      assert.equal(got.errors.at(-1)?.code, 'artifact_truncated');
+      assert.equal(store.list()[0].repairs, offsets.length);
+    });
+
+    it('keeps an artifact larger than the whole store bound, cut, rather than dropping it', async () => {
+      const small = await sizeOf(0);
+      const store = await ArtifactStore.open({ dir: null, maxBytes: small + 600 });
+      await store.put(makeArtifact(0));
+      await store.put(makeArtifact(1, 5000));
+      assert.deepEqual(ids(store), [name(1)]);
+      const got = (await store.get(name(1)))!;
+      assertCut(makeArtifact(1, 5000).rawContent, got.rawContent);
+      assert.equal(store.stats().bytes <= small + 600, true);
+      assert.equal(store.stats().truncated, 1);
+    });
+  });
+
   describe('on disk', () => {
     it('survives a restart with the same listing and contents', async () => {
       const d = await dir();
       const first = await ArtifactStore.open({ dir: d });
-      for (let i = 0; i < 5; i++) first.put(makeArtifact(i));
+      for (let i = 0; i < 5; i++) void first.put(makeArtifact(i));
       await first.close();
-      assert.deepEqual((await fsp.readdir(d)).sort(), [0, 1, 2, 3, 4].map((i) => name(i) + '.json'));
+      assert.deepEqual((await fsp.readdir(d)).sort(), ['artifacts-00000001.log']);
 
       const second = await ArtifactStore.open({ dir: d });
       assert.deepEqual(ids(second), [4, 3, 2, 1, 0].map(name));
-      for (let i = 0; i < 5; i++) assert.deepEqual(second.get(name(i)), makeArtifact(i));
+      for (let i = 0; i < 5; i++) assert.deepEqual(await second.get(name(i)), makeArtifact(i));
       assert.equal(second.stats().bytes, first.stats().bytes);
       assert.deepEqual(second.warnings, []);
-      // New artifacts after a restart still list as newest.
-      second.put(makeArtifact(99));
+      // New artifacts after a restart still list as newest, in a new segment.
+      await second.put(makeArtifact(99));
       await second.close();
+      assert.deepEqual((await fsp.readdir(d)).sort(), ['artifacts-00000001.log', 'artifacts-00000002.log']);
       const third = await ArtifactStore.open({ dir: d });
       assert.deepEqual(ids(third).slice(0, 2), [name(99), name(4)]);
+      assert.deepEqual(await third.get(name(99)), makeArtifact(99));
+      await third.close();
     });
 
-    it('put returns before the disk write and flush waits for it', async () => {
+    it('put resolves true once the record is on disk; until then get serves it from memory', async () => {
       const d = await dir();
       const store = await ArtifactStore.open({ dir: d });
-      store.put(makeArtifact(0, 100000));
-      assert.equal(store.stats().pendingWrites > 0, true);
-      assert.deepEqual((await fsp.readdir(d)).filter((n) => n.endsWith('.json')), []);
-      await store.flush();
+      const durable = store.put(makeArtifact(0, 100000));
+      assert.equal(store.stats().pendingWrites, 1);
+      assert.deepEqual((await fsp.readdir(d)).sort(), [LOCK_FILE]);
+      assert.deepEqual(await store.get(name(0)), makeArtifact(0, 100000));
+      assert.equal(await durable, true);
       assert.equal(store.stats().pendingWrites, 0);
-      assert.deepEqual((await fsp.readdir(d)).sort(), [LOCK_FILE, name(0) + '.json']);
-    });
-
-    it('deletes evicted artifacts from disk', async () => {
-      const d = await dir();
-      const store = await ArtifactStore.open({ dir: d, maxCount: 2 });
-      for (let i = 0; i < 6; i++) store.put(makeArtifact(i));
+      assert.deepEqual((await fsp.readdir(d)).sort(), ['artifacts-00000001.log', LOCK_FILE]);
+      assert.deepEqual(await store.get(name(0)), makeArtifact(0, 100000), 'read back from the log');
       await store.close();
-      assert.deepEqual((await fsp.readdir(d)).sort(), [name(4) + '.json', name(5) + '.json']);
     });
 
-    it('applies smaller bounds when reopened', async () => {
+    it('commits every artifact put while a commit runs in one group: one write, one fsync', async () => {
       const d = await dir();
-      const big = await ArtifactStore.open({ dir: d });
-      for (let i = 0; i < 5; i++) big.put(makeArtifact(i));
+      const fs = testFs();
+      const store = await ArtifactStore.open({ dir: d, fs });
+      const burst = await Promise.all(Array.from({ length: 50 }, (_, i) => store.put(makeArtifact(i))));
+      assert.deepEqual(burst, Array(50).fill(true));
+      assert.deepEqual(fs.calls, { writes: 1, datasyncs: 1, opens: 1, syncDirs: 1, truncates: 0 });
+
+      let release!: () => void;
+      fs.holdSync = new Promise<void>((r) => (release = r));
+      const first = store.put(makeArtifact(50));
+      while (fs.calls.datasyncs < 2) await new Promise((r) => setImmediate(r));
+      // these arrive while that fsync runs: they wait and share the next one
+      const waiting = Array.from({ length: 30 }, (_, i) => store.put(makeArtifact(51 + i)));
+      await new Promise((r) => setTimeout(r, 20));
+      assert.equal(fs.calls.datasyncs, 2);
+      fs.holdSync = null;
+      release();
+      assert.deepEqual(await Promise.all([first, ...waiting]), Array(31).fill(true));
+      assert.deepEqual(fs.calls, { writes: 3, datasyncs: 3, opens: 1, syncDirs: 1, truncates: 0 });
+      assert.deepEqual({ commits: store.stats().commits, fsyncs: store.stats().fsyncs }, { commits: 3, fsyncs: 3 });
+      await store.close();
+      const reopened = await ArtifactStore.open({ dir: d });
+      assert.deepEqual(ids(reopened), Array.from({ length: 81 }, (_, i) => name(80 - i)));
+      await reopened.close();
+    });
+
+    it('logs and counts a failed write, cuts it off the segment, keeps the artifact in memory and leaves no other file', async () => {
+      const d = await dir();
+      const fs = testFs();
+      const seen: string[] = [];
+      const store = await ArtifactStore.open({ dir: d, fs, onWarning: (m) => seen.push(m) });
+      assert.equal(await store.put(makeArtifact(0)), true);
+      assert.equal(await store.put(makeArtifact(1)), true);
+      const segment = path.join(d, 'artifacts-00000001.log');
+      const before = (await fsp.stat(segment)).size;
+      fs.failNextWriteAfter = 100;
+      assert.equal(await store.put(makeArtifact(2)), false);
+      const warning = 'could not write 1 artifact(s) to artifacts-00000001.log: ENOSPC: no space left on device, write; they are kept in memory only';
+      assert.deepEqual(store.warnings, [warning]);
+      assert.deepEqual(seen, [warning], 'passed on as it happens (the daemon logs it)');
+      assert.equal(store.stats().failedWrites, 1);
+      assert.equal(store.stats().warnings, 1);
+      assert.equal(fs.calls.truncates, 1);
+      assert.equal((await fsp.stat(segment)).size, before, 'the partial record is cut off');
+      assert.deepEqual((await fsp.readdir(d)).sort(), ['artifacts-00000001.log', LOCK_FILE]);
+      assert.deepEqual(await store.get(name(2)), makeArtifact(2));
+      assert.equal(await store.put(makeArtifact(3)), true, 'the next write works');
+      await store.close();
+      const reopened = await ArtifactStore.open({ dir: d });
+      assert.deepEqual(ids(reopened), [name(3), name(1), name(0)]);
+      assert.deepEqual(reopened.warnings, []);
+      await reopened.close();
+    });
+
+    it('logs a segment that cannot be created and leaves nothing behind', async () => {
+      const d = await dir();
+      const fs = testFs();
+      const store = await ArtifactStore.open({ dir: d, fs });
+      fs.failOpen = 'ENOSPC';
+      assert.equal(await store.put(makeArtifact(0)), false);
+      assert.deepEqual(store.warnings, ['could not write 1 artifact(s) to a new segment: ENOSPC: no space left on device, open; they are kept in memory only']);
+      assert.equal(store.stats().failedWrites, 1);
+      assert.deepEqual(await fsp.readdir(d), [LOCK_FILE]);
+      fs.failOpen = null;
+      assert.equal(await store.put(makeArtifact(1)), true);
+      await store.close();
+      assert.deepEqual((await fsp.readdir(d)).sort(), ['artifacts-00000002.log']);
+    });
+
+    it('deletes a segment once eviction leaves no live record in it', async () => {
+      const d = await dir();
+      // a segment of 1 byte: every commit opens the next one
+      const store = await ArtifactStore.open({ dir: d, maxCount: 4, segmentBytes: 1 });
+      for (let i = 0; i < 12; i++) assert.equal(await store.put(makeArtifact(i)), true);
+      await store.close();
+      assert.deepEqual((await fsp.readdir(d)).sort(), [9, 10, 11, 12].map((n) => `artifacts-000000${String(n).padStart(2, '0')}.log`));
+      assert.equal(store.stats().evicted, 8);
+      const reopened = await ArtifactStore.open({ dir: d, maxCount: 4 });
+      assert.deepEqual(ids(reopened), [11, 10, 9, 8].map(name));
+      await reopened.close();
+    });
+
+    it('applies smaller bounds when reopened and deletes the segments left without live records', async () => {
+      const d = await dir();
+      const big = await ArtifactStore.open({ dir: d, segmentBytes: 1 });
+      for (let i = 0; i < 5; i++) await big.put(makeArtifact(i));
       await big.close();
       const small = await ArtifactStore.open({ dir: d, maxCount: 2 });
       assert.deepEqual(ids(small), [name(4), name(3)]);
       await small.close();
-      assert.deepEqual((await fsp.readdir(d)).sort(), [name(3) + '.json', name(4) + '.json']);
+      assert.deepEqual((await fsp.readdir(d)).sort(), ['artifacts-00000004.log', 'artifacts-00000005.log']);
     });
 
-    it('skips torn, corrupt and mismatched files with a warning and removes leftover temp files', async () => {
+    it('migrates the old one-file-per-artifact layout into the log, skipping damaged files with a warning', async () => {
       const d = await dir();
-      const store = await ArtifactStore.open({ dir: d });
-      for (let i = 0; i < 3; i++) store.put(makeArtifact(i));
-      await store.close();
-      const good = await fsp.readFile(path.join(d, name(1) + '.json'), 'utf8');
-      await fsp.writeFile(path.join(d, 'sfx_torn.json'), good.slice(0, Math.floor(good.length / 2)));
-      await fsp.writeFile(path.join(d, 'sfx_mismatch.json'), good);
-      await fsp.writeFile(path.join(d, 'sfx_empty.json'), '');
-      await fsp.writeFile(path.join(d, 'sfx_array.json'), '[1,2]');
-      await fsp.writeFile(path.join(d, 'bad name.json'), good);
-      await fsp.writeFile(path.join(d, `${name(3)}.json.tmp-123-1`), good.slice(0, 10));
+      const old = (i: number, seq: number) => JSON.stringify({ format: 1, seq, artifact: makeArtifact(i) });
+      await fsp.writeFile(path.join(d, name(0) + '.json'), old(0, 1));
+      await fsp.writeFile(path.join(d, name(2) + '.json'), old(2, 3));
+      await fsp.writeFile(path.join(d, name(1) + '.json'), old(1, 2));
+      await fsp.writeFile(path.join(d, 'sfx_torn.json'), old(3, 4).slice(0, 50));
+      await fsp.writeFile(path.join(d, 'sfx_mismatch.json'), old(1, 5));
+      await fsp.writeFile(path.join(d, `${name(4)}.json.tmp-123-1`), 'partial');
       await fsp.writeFile(path.join(d, 'README.txt'), 'not an artifact');
-
-      const reopened = await ArtifactStore.open({ dir: d });
-      assert.deepEqual(ids(reopened), [2, 1, 0].map(name));
-      const warnings = [...reopened.warnings].sort();
-      assert.equal(warnings.length, 5);
-      assert.equal(warnings[0], 'skipped bad name.json: not an artifact file name');
-      assert.equal(warnings[1], 'skipped sfx_array.json: not a JSON object');
-      assert.match(warnings[2], /^skipped sfx_empty\.json: corrupt or partial file \(Unexpected end of JSON input\)$/);
-      assert.equal(warnings[3], 'skipped sfx_mismatch.json: artifact id "sfx_test000001" does not match the file name');
-      assert.match(warnings[4], /^skipped sfx_torn\.json: corrupt or partial file \(/);
-      assert.equal(reopened.stats().warnings, 5);
-      const left = await fsp.readdir(d);
-      assert.equal(left.some((n) => n.includes('.tmp-')), false);
-      assert.equal(left.includes('README.txt'), true);
-    });
-
-    it('records a failed write as a warning and keeps serving from memory', async () => {
-      const d = await dir();
       const store = await ArtifactStore.open({ dir: d });
-      await fsp.rm(d, { recursive: true });
-      store.put(makeArtifact(0));
-      await store.flush();
-      assert.deepEqual(store.get(name(0)), makeArtifact(0));
-      assert.equal(store.warnings.length, 1);
-      assert.match(store.warnings[0], /^could not write artifact sfx_test000000 in .*: ENOENT/);
+      assert.deepEqual(ids(store), [2, 1, 0].map(name));
+      assert.deepEqual(await store.get(name(1)), makeArtifact(1));
+      assert.deepEqual([...store.warnings].sort(), [
+        'migrated 3 artifact(s) from the old one-file-per-artifact layout into the log',
+        'skipped sfx_mismatch.json (old layout): artifact id "sfx_test000001" does not match the file name',
+        `skipped sfx_torn.json (old layout): corrupt or partial file (${jsonError(old(3, 4).slice(0, 50))})`,
+      ]);
+      await store.close();
+      assert.deepEqual((await fsp.readdir(d)).sort(), ['README.txt', 'artifacts-00000001.log']);
+      const again = await ArtifactStore.open({ dir: d });
+      assert.deepEqual(ids(again), [2, 1, 0].map(name));
+      assert.deepEqual(again.warnings, []);
+      await again.close();
     });
 
     it('fails to open with a typed error when the directory cannot be created', async () => {
@@ -223,103 +350,19 @@ describe('ArtifactStore', () => {
       const d = await dir();
       const store = await ArtifactStore.open({ dir: d });
       await store.close();
-      store.put(makeArtifact(0));
-      await store.flush();
-      assert.deepEqual(store.get(name(0)), makeArtifact(0));
+      assert.equal(await store.put(makeArtifact(0)), false);
+      assert.deepEqual(await store.get(name(0)), makeArtifact(0));
       assert.deepEqual(await fsp.readdir(d), []);
       assert.deepEqual(store.warnings, ['artifact sfx_test000000 stored after close: memory only']);
     });
   });
-
-  describe('one daemon per directory', () => {
-    it('holds the directory with a lock file of its pid, released on close', async () => {
-      const d = await dir();
-      const store = await ArtifactStore.open({ dir: d });
-      assert.equal(await fsp.readFile(path.join(d, LOCK_FILE), 'utf8'), `${process.pid}\n`);
-      store.put(makeArtifact(0));
-      await store.close();
-      assert.deepEqual((await fsp.readdir(d)).sort(), [name(0) + '.json']);
-    });
-
-    it('keeps a second store on a held directory in memory only, with a warning saying why', async () => {
-      const d = await dir();
-      const first = await ArtifactStore.open({ dir: d });
-      const second = await ArtifactStore.open({ dir: d });
-      assert.equal(second.stats().dir, null);
-      assert.deepEqual(second.warnings, [`artifact directory ${d} is already used by another store in this process: artifacts are kept in memory only`]);
-      second.put(makeArtifact(1));
-      first.put(makeArtifact(0));
-      await Promise.all([first.close(), second.close()]);
-      assert.deepEqual((await fsp.readdir(d)).sort(), [name(0) + '.json']);
-    });
-
-    it('refuses a directory whose lock belongs to another live process, and takes over one whose process is gone', async () => {
-      const d = await dir();
-      const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)'], { stdio: 'ignore' });
-      try {
-        await fsp.writeFile(path.join(d, LOCK_FILE), `${other.pid}\n`);
-        const busy = await ArtifactStore.open({ dir: d });
-        assert.equal(busy.stats().dir, null);
-        assert.deepEqual(busy.warnings, [`artifact directory ${d} is in use by another StreamFix daemon (pid ${other.pid}): this daemon keeps its artifacts in memory only`]);
-        await busy.close();
-        assert.equal(await fsp.readFile(path.join(d, LOCK_FILE), 'utf8'), `${other.pid}\n`, 'the other daemon keeps its lock');
-      } finally {
-        const gone = new Promise((r) => other.once('exit', r));
-        other.kill('SIGKILL');
-        await gone;
-      }
-      // the owner is gone (as after kill -9): the next daemon takes the directory over
-      const next = await ArtifactStore.open({ dir: d });
-      assert.equal(next.stats().dir, d);
-      assert.deepEqual(next.warnings, []);
-      assert.equal(await fsp.readFile(path.join(d, LOCK_FILE), 'utf8'), `${process.pid}\n`);
-      await next.close();
-    });
-  });
-
-  describe('crash safety', () => {
-    /** Runs the writer child until it has flushed `minFlushed` artifacts, SIGKILLs it, returns the last flushed index. */
-    async function writeAndKill(d: string, minFlushed: number, size: number): Promise<number> {
-      const child = spawn(process.execPath, ['--import', 'tsx', WRITER, d, String(size)], { stdio: ['ignore', 'pipe', 'pipe'] });
-      let stderr = '';
-      child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
-      let lastFlushed = -1;
-      let buffered = '';
-      const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
-      await new Promise<void>((resolve, reject) => {
-        child.stdout.on('data', (b: Buffer) => {
-          buffered += b.toString();
-          const lines = buffered.split('\n');
-          buffered = lines.pop()!;
-          for (const line of lines) {
-            const m = /^flushed (\d+)$/.exec(line);
-            if (!m) return reject(new Error(`unexpected writer output: ${line}`));
-            lastFlushed = Number(m[1]);
-          }
-          if (lastFlushed >= minFlushed) resolve();
-        });
-        child.on('exit', () => reject(new Error(`writer exited early: ${stderr}`)));
-      });
-      child.kill('SIGKILL');
-      assert.equal(await exited, 'SIGKILL');
-      return lastFlushed;
-    }
-
-    it('loses at most the artifacts being written when the writer is SIGKILLed, never older ones', async function () {
-      this.timeout(30000);
-      const size = 200000;
-      for (const minFlushed of [3, 21]) {
-        const d = await dir();
-        const lastFlushed = await writeAndKill(d, minFlushed, size);
-        const store = await ArtifactStore.open({ dir: d, maxCount: 100000, maxBytes: 1024 * 1024 * 1024 });
-        assert.deepEqual(store.warnings, [], 'a killed write must never leave a visible partial file');
-        const present = store.list().map((s) => Number(s.id.slice('sfx_test'.length))).reverse();
-        // Everything flushed before the kill is there, in order, and at most the in-flight ones beyond it.
-        assert.equal(present.length >= lastFlushed + 1, true, `present ${present.length}, flushed ${lastFlushed}`);
-        assert.deepEqual(present, [...Array(present.length).keys()]);
-        for (const i of present) assert.deepEqual(store.get(makeArtifact(i).id), makeArtifact(i, size), `artifact ${i}`);
-        assert.equal((await fsp.readdir(d)).some((n) => n.includes('.tmp-')), false);
-      }
-    });
-  });
 });
+
+function jsonError(text: string): string {
+  try {
+    JSON.parse(text);
+    return '';
+  } catch (e) {
+    return (e as Error).message;
+  }
+}

@@ -1,0 +1,286 @@
+/**
+ * The artifact store's disk format: an append-only log of framed records in numbered segment files
+ * (`artifacts-00000001.log`, …), appended with group commit (one write and one fdatasync for every record
+ * that arrived while the previous commit was running), scanned at start-up with a checksum per record.
+ *
+ * A record:
+ *   0  u32 LE  magic 0x31584653 ("SFX1")
+ *   4  u32 LE  body length
+ *   8  u32 LE  summary length (the first part of the body)
+ *   12 u32 LE  CRC-32 of bytes 4..12 followed by the body
+ *   16 body:   the summary JSON (seq, id, model, mode, status, …) then the artifact JSON, both UTF-8
+ * The summary comes first so a start-up scan parses a few hundred bytes per record, not the artifact.
+ *
+ * Why this shape: appends are one sequential write per group (the cost that group commit shares); a crash
+ * can only tear the end of the segment being appended, which the length and checksum detect; eviction is
+ * oldest-first, so whole old segments die and are unlinked — no compaction rewrites live data.
+ */
+import { promises as fsp, type Dirent } from 'node:fs';
+import * as path from 'node:path';
+import * as zlib from 'node:zlib';
+
+export const MAGIC = 0x31584653;
+export const HEADER_BYTES = 16;
+const SEGMENT_PATTERN = /^artifacts-(\d{8})\.log$/;
+/** Largest body a scan accepts: a length past this is corruption, not a record. */
+const MAX_BODY_BYTES = 1024 * 1024 * 1024;
+
+export interface Segment {
+  no: number;
+  file: string;
+  /** Bytes of whole, checked records (where the next append goes, for the active segment). */
+  size: number;
+  /** Records in it that the index still points at; at 0 (and not active) the file is deleted. */
+  live: number;
+}
+
+export interface RecordSummary {
+  seq: number;
+  id: string;
+  createdAt: string;
+  model: string;
+  mode: string;
+  status: string;
+  repairs: number;
+  totalMs: number;
+}
+
+export interface ScannedRecord {
+  segment: Segment;
+  offset: number;
+  bytes: number;
+  summary: RecordSummary;
+}
+
+export function segmentName(no: number): string {
+  return `artifacts-${String(no).padStart(8, '0')}.log`;
+}
+
+export function segmentNumber(name: string): number | null {
+  const m = SEGMENT_PATTERN.exec(name);
+  return m ? Number(m[1]) : null;
+}
+
+function checksum(header: Buffer, body: Buffer): number {
+  return zlib.crc32(body, zlib.crc32(header.subarray(4, 12)));
+}
+
+/** One framed record (header and body in one buffer, ready to append). */
+export function encodeRecord(summaryText: string, artifactText: string): Buffer {
+  const sLen = Buffer.byteLength(summaryText);
+  const aLen = Buffer.byteLength(artifactText);
+  const buf = Buffer.allocUnsafe(HEADER_BYTES + sLen + aLen);
+  buf.writeUInt32LE(MAGIC, 0);
+  buf.writeUInt32LE(sLen + aLen, 4);
+  buf.writeUInt32LE(sLen, 8);
+  buf.write(summaryText, HEADER_BYTES, 'utf8');
+  buf.write(artifactText, HEADER_BYTES + sLen, 'utf8');
+  buf.writeUInt32LE(checksum(buf, buf.subarray(HEADER_BYTES)), 12);
+  return buf;
+}
+
+/** Framed size of a record, without building it (what the byte bound counts). */
+export function recordBytes(summaryText: string, artifactText: string): number {
+  return HEADER_BYTES + Buffer.byteLength(summaryText) + Buffer.byteLength(artifactText);
+}
+
+export type FrameCheck =
+  | { kind: 'record'; bytes: number; summaryBytes: number }
+  /** Not enough bytes for the header or the body: the end of a write a crash cut short (or still coming). */
+  | { kind: 'short' }
+  | { kind: 'bad'; why: string; bytes: number | null };
+
+/** Checks the record at `at` in `buf`. `bytes` in a 'bad' answer is set when the length is plausible. */
+export function checkFrame(buf: Buffer, at: number): FrameCheck {
+  if (buf.length - at < HEADER_BYTES) return { kind: 'short' };
+  if (buf.readUInt32LE(at) !== MAGIC) return { kind: 'bad', why: 'no record header', bytes: null };
+  const bodyLen = buf.readUInt32LE(at + 4);
+  const sLen = buf.readUInt32LE(at + 8);
+  if (bodyLen > MAX_BODY_BYTES || sLen > bodyLen) return { kind: 'bad', why: 'impossible record length', bytes: null };
+  if (buf.length - at < HEADER_BYTES + bodyLen) return { kind: 'short' };
+  const header = buf.subarray(at, at + HEADER_BYTES);
+  const body = buf.subarray(at + HEADER_BYTES, at + HEADER_BYTES + bodyLen);
+  if (checksum(header, body) !== buf.readUInt32LE(at + 12)) return { kind: 'bad', why: 'checksum mismatch', bytes: HEADER_BYTES + bodyLen };
+  return { kind: 'record', bytes: HEADER_BYTES + bodyLen, summaryBytes: sLen };
+}
+
+/** The segments in `dir`, oldest first. */
+export async function listSegments(dir: string): Promise<{ no: number; file: string }[]> {
+  const names: Dirent[] = await fsp.readdir(dir, { withFileTypes: true });
+  const out: { no: number; file: string }[] = [];
+  for (const d of names) {
+    const no = d.isFile() ? segmentNumber(d.name) : null;
+    if (no !== null) out.push({ no, file: path.join(dir, d.name) });
+  }
+  return out.sort((a, b) => a.no - b.no);
+}
+
+export interface ScanResult {
+  records: ScannedRecord[];
+  /** Where the checked records end (the segment's size once a torn tail is cut). */
+  end: number;
+  /** Bytes after `end` that are not whole records (a torn tail), 0 when none. */
+  tornBytes: number;
+  /** Problems met on the way (checksum mismatches, unreadable summaries), each already a sentence. */
+  problems: string[];
+}
+
+/**
+ * Reads `segment` from `from` to its end and checks every record. Damage in the middle (a bad checksum, a
+ * header that makes no sense) is skipped up to the next whole record, found by its header and checksum,
+ * and reported; bytes after the last whole record are a torn tail (a crash cut the last write short), to
+ * be cut by the caller. So nothing whole is ever thrown away.
+ */
+export async function scanSegment(segment: Segment, from: number): Promise<ScanResult> {
+  const buf = await readFrom(segment.file, from);
+  const name = path.basename(segment.file);
+  const records: ScannedRecord[] = [];
+  const problems: string[] = [];
+  let at = 0;
+  let end = 0;
+  while (at < buf.length) {
+    const f = checkFrame(buf, at);
+    if (f.kind !== 'record') {
+      const next = nextRecord(buf, at + 1);
+      if (next < 0) {
+        if (f.kind === 'bad' && !isZeros(buf, at)) problems.push(`${name}: ${f.why} at offset ${from + at}`);
+        break;
+      }
+      const why = f.kind === 'bad' ? f.why : 'length past the next record';
+      problems.push(next === at + (f.kind === 'bad' ? (f.bytes ?? -1) : -1)
+        ? `${name}: record at offset ${from + at} skipped (${why}: ${next - at} bytes)`
+        : `${name}: ${next - at} damaged bytes skipped at offset ${from + at} (${why})`);
+      at = end = next;
+      continue;
+    }
+    const summary = parseSummary(buf, at, f.summaryBytes);
+    if (summary === null) problems.push(`${name}: record at offset ${from + at} skipped (its summary is not valid)`);
+    else records.push({ segment, offset: from + at, bytes: f.bytes, summary });
+    at += f.bytes;
+    end = at;
+  }
+  return { records, end: from + end, tornBytes: buf.length - end, problems };
+}
+
+const MAGIC_BYTES = Buffer.from([MAGIC & 0xff, (MAGIC >>> 8) & 0xff, (MAGIC >>> 16) & 0xff, MAGIC >>> 24]);
+
+/** Offset of the next whole, checked record at or after `from`, or -1. */
+function nextRecord(buf: Buffer, from: number): number {
+  for (let i = buf.indexOf(MAGIC_BYTES, from); i >= 0; i = buf.indexOf(MAGIC_BYTES, i + 1)) {
+    if (checkFrame(buf, i).kind === 'record') return i;
+  }
+  return -1;
+}
+
+function isZeros(buf: Buffer, from: number): boolean {
+  for (let i = from; i < buf.length; i++) if (buf[i] !== 0) return false;
+  return true;
+}
+
+async function readFrom(file: string, from: number): Promise<Buffer> {
+  const handle = await fsp.open(file, 'r');
+  try {
+    const { size } = await handle.stat();
+    const buf = Buffer.allocUnsafe(Math.max(0, size - from));
+    let got = 0;
+    while (got < buf.length) {
+      const { bytesRead } = await handle.read(buf, got, buf.length - got, from + got);
+      if (bytesRead === 0) break;
+      got += bytesRead;
+    }
+    return buf.subarray(0, got);
+  } finally {
+    await handle.close();
+  }
+}
+
+const ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
+
+function parseSummary(buf: Buffer, at: number, len: number): RecordSummary | null {
+  let v: unknown;
+  try {
+    v = JSON.parse(buf.toString('utf8', at + HEADER_BYTES, at + HEADER_BYTES + len));
+  } catch {
+    return null;
+  }
+  const s = v as Record<string, unknown>;
+  if (typeof s !== 'object' || s === null) return null;
+  if (!Number.isSafeInteger(s.seq) || typeof s.id !== 'string' || !ID_PATTERN.test(s.id)) return null;
+  for (const k of ['createdAt', 'model', 'mode', 'status'] as const) if (typeof s[k] !== 'string') return null;
+  if (typeof s.repairs !== 'number' || typeof s.totalMs !== 'number') return null;
+  return s as unknown as RecordSummary;
+}
+
+export class RecordReadError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RecordReadError';
+  }
+}
+
+/** The artifact JSON of the record at `offset`, checked against its checksum. */
+export async function readRecord(file: string, offset: number, bytes: number): Promise<string> {
+  const handle = await fsp.open(file, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(bytes);
+    let got = 0;
+    while (got < bytes) {
+      const { bytesRead } = await handle.read(buf, got, bytes - got, offset + got);
+      if (bytesRead === 0) throw new RecordReadError(`${path.basename(file)}: the record at offset ${offset} is cut short`);
+      got += bytesRead;
+    }
+    const f = checkFrame(buf, 0);
+    if (f.kind !== 'record' || f.bytes !== bytes) {
+      throw new RecordReadError(`${path.basename(file)}: the record at offset ${offset} is damaged (${f.kind === 'bad' ? f.why : 'cut short'})`);
+    }
+    return buf.toString('utf8', HEADER_BYTES + f.summaryBytes);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The file system calls the writer makes, replaceable so tests can count fsyncs and inject ENOSPC. */
+export interface LogFs {
+  open(file: string, flags: string): Promise<LogFile>;
+  syncDir(dir: string): Promise<void>;
+  unlink(file: string): Promise<void>;
+}
+
+export interface LogFile {
+  write(buf: Buffer, position: number): Promise<number>;
+  datasync(): Promise<void>;
+  truncate(len: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const nodeLogFs: LogFs = {
+  async open(file, flags) {
+    const h = await fsp.open(file, flags, 0o600);
+    return {
+      write: async (buf, position) => (await h.write(buf, 0, buf.length, position)).bytesWritten,
+      datasync: () => h.datasync(),
+      truncate: (len) => h.truncate(len),
+      close: () => h.close(),
+    };
+  },
+  async syncDir(dir) {
+    // a new segment's name must be durable too, or a crash could lose the file with its records
+    const h = await fsp.open(dir, 'r');
+    try {
+      await h.sync();
+    } finally {
+      await h.close();
+    }
+  },
+  unlink: (file) => fsp.rm(file, { force: true }),
+};
+
+/** Writes all of `buf` at `position` (a write may take less than asked, e.g. near a full disk). */
+export async function writeFully(file: LogFile, buf: Buffer, position: number): Promise<void> {
+  let done = 0;
+  while (done < buf.length) {
+    const n = await file.write(done === 0 ? buf : buf.subarray(done), position + done);
+    if (n <= 0) throw new Error(`short write (${done} of ${buf.length} bytes)`);
+    done += n;
+  }
+}

@@ -1,0 +1,143 @@
+import { strict as assert } from 'node:assert';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { promises as fsp } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ArtifactStore, LOCK_FILE } from '../../../server/gateway/artifacts';
+import { processStart } from '../../../server/gateway/artifactLock';
+import { makeArtifact } from './fixtures/artifactFixture';
+
+const MAIN = path.join(__dirname, '..', '..', '..', 'dist', 'main.js');
+
+function exited(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+}
+
+/** Reads the child's stdout until `pattern` matches; returns the match. */
+function waitFor(child: ChildProcess, pattern: RegExp): Promise<RegExpExecArray> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    const onData = (b: Buffer) => {
+      text += b.toString();
+      const m = pattern.exec(text);
+      if (m) {
+        child.stdout!.off('data', onData);
+        resolve(m);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`exited with ${code} before printing ${pattern}: ${text}`)));
+  });
+}
+
+describe('ArtifactStore lock: the owner must prove it is a live StreamFix daemon', () => {
+  const dirs: string[] = [];
+  const children: ChildProcess[] = [];
+  async function dir(): Promise<string> {
+    const d = await fsp.mkdtemp(path.join(os.tmpdir(), 'sfx-lock-'));
+    dirs.push(d);
+    return d;
+  }
+  function start(cmd: string, args: string[]): ChildProcess {
+    const c = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    children.push(c);
+    return c;
+  }
+  afterEach(async () => {
+    for (const c of children.splice(0)) {
+      c.kill('SIGKILL');
+      await exited(c);
+    }
+  });
+  after(async () => {
+    for (const d of dirs) await fsp.rm(d, { recursive: true, force: true });
+  });
+
+  async function takesOver(d: string, why: string): Promise<void> {
+    const store = await ArtifactStore.open({ dir: d });
+    assert.equal(store.stats().dir, d);
+    assert.equal(store.stats().readOnly, null);
+    assert.deepEqual(store.warnings, [`took over ${LOCK_FILE} in ${d}: ${why}`]);
+    assert.equal(await fsp.readFile(path.join(d, LOCK_FILE), 'utf8'), `${process.pid}\n${processStart(process.pid)}\n`);
+    assert.equal(await store.put(makeArtifact(0)), true);
+    await store.close();
+  }
+
+  it('takes over a lock naming a live process that is not a StreamFix daemon (pid reuse)', async () => {
+    const d = await dir();
+    const sleeper = start('sleep', ['30']);
+    await fsp.writeFile(path.join(d, LOCK_FILE), `${sleeper.pid}\n`);
+    await takesOver(d, `pid ${sleeper.pid} is not a StreamFix daemon ("sleep 30")`);
+  });
+
+  it('takes over a lock whose pid now belongs to a process started at another time', async () => {
+    const d = await dir();
+    const sleeper = start('sleep', ['30']);
+    await fsp.writeFile(path.join(d, LOCK_FILE), `${sleeper.pid}\nproc:1\n`);
+    await takesOver(d, `pid ${sleeper.pid} now belongs to another process (started ${processStart(sleeper.pid!)}, the lock says proc:1)`);
+  });
+
+  it('takes over a lock whose process is gone, or a zombie', async () => {
+    const d = await dir();
+    const gone = start('sleep', ['30']);
+    gone.kill('SIGKILL');
+    await exited(gone);
+    await fsp.writeFile(path.join(d, LOCK_FILE), `${gone.pid}\n`);
+    await takesOver(d, `pid ${gone.pid} is gone`);
+
+    // `sleep 0` exits while its parent (exec'd into `sleep 30`) never reaps it: a zombie that answers kill(pid, 0)
+    const parent = start('sh', ['-c', 'sleep 0 & echo $!; exec sleep 30']);
+    const zombie = Number((await waitFor(parent, /^(\d+)\n/))[1]);
+    for (let i = 0; i < 100 && !(await fsp.readFile(`/proc/${zombie}/stat`, 'utf8')).includes(') Z '); i++) await new Promise((r) => setTimeout(r, 20));
+    await fsp.writeFile(path.join(d, LOCK_FILE), `${zombie}\n`);
+    await takesOver(d, `pid ${zombie} is a zombie`);
+  });
+
+  it('keeps a second store on a directory held in this process in memory only, listing the first one\'s artifacts', async () => {
+    const d = await dir();
+    const first = await ArtifactStore.open({ dir: d });
+    await first.put(makeArtifact(0));
+    const second = await ArtifactStore.open({ dir: d });
+    assert.equal(second.stats().dir, null);
+    assert.deepEqual(second.warnings, [`artifact directory ${d} is already used by another store in this process: this daemon keeps its artifacts in memory only and lists the ones on disk read-only`]);
+    assert.deepEqual(second.list().map((s) => s.id), [makeArtifact(0).id]);
+    assert.equal(await second.put(makeArtifact(1)), false);
+    await Promise.all([first.close(), second.close()]);
+    const reopened = await ArtifactStore.open({ dir: d });
+    assert.deepEqual(reopened.list().map((s) => s.id), [makeArtifact(0).id]);
+    await reopened.close();
+  });
+
+  it('respects the lock of a live daemon, and lists its artifacts read-only while keeping its own in memory', async function () {
+    this.timeout(30000);
+    const d = await dir();
+    const daemon = start(process.execPath, [MAIN, '--port', '0', '--demo', '--demo-delay-ms', '0', '--data-dir', d, '--log-level', 'warn']);
+    const url = (await waitFor(daemon, /listening on (http:\/\/\S+\/v1)/))[1];
+    const ask = async () => {
+      const r = await fetch(`${url}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ model: 'demo/clean', messages: [{ role: 'user', content: 'hi' }] }) });
+      assert.equal(r.status, 200);
+      await r.text();
+      return r.headers.get('x-streamfix-request-id')!;
+    };
+    const first = await ask();
+
+    const store = await ArtifactStore.open({ dir: d });
+    assert.equal(store.stats().dir, null);
+    assert.deepEqual(store.warnings, [`artifact directory ${d} is in use by another StreamFix daemon (pid ${daemon.pid}): this daemon keeps its artifacts in memory only and lists the ones on disk read-only`]);
+    assert.deepEqual(store.stats().readOnly, { dir: d, count: 1 });
+    assert.deepEqual(store.list().map((s) => [s.id, s.model, s.status]), [[first, 'demo/clean', 'VALID']]);
+    assert.equal((await store.get(first))?.model, 'demo/clean');
+
+    const own = { ...makeArtifact(1), createdAt: new Date(Date.now() + 60_000).toISOString() };
+    assert.equal(await store.put(own), false, 'memory only');
+    const second = await ask();
+    await store.refresh();
+    assert.deepEqual(store.list().map((s) => s.id), [own.id, second, first]);
+    assert.equal((await store.get(second))?.id, second);
+    await store.close();
+
+    const lock = await fsp.readFile(path.join(d, LOCK_FILE), 'utf8');
+    assert.equal(lock, `${daemon.pid}\n${processStart(daemon.pid!)}\n`, 'the daemon keeps its lock');
+    assert.deepEqual((await fsp.readdir(d)).sort(), ['artifacts-00000001.log', LOCK_FILE], 'nothing written by the read-only store');
+  });
+});
