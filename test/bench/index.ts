@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: the engine benchmark, then the gateway benchmark.
+ * `npm run bench`: the engine benchmark, then the gateway benchmark, then the artifact store's.
  * Prints the markdown tables and writes them to .bench-out/results.md.
  * Run with `node --expose-gc --import tsx test/bench/index.ts`.
  *
@@ -16,11 +16,11 @@ import { buildSync } from 'esbuild';
 import { runBreakerBench } from './breaker';
 import { runEngineBench } from './engine';
 
-/** Bundles the gateway benchmark and runs it in a fresh Node process; resolves with its table. */
-function runGatewayBenchProcess(outDir: string): Promise<string> {
-  const dir = path.join(outDir, 'gateway-bench');
+/** Bundles a benchmark (and its helpers) and runs it in a fresh Node process; resolves with its table. */
+function runBundled(outDir: string, name: string, entries: string[]): Promise<string> {
+  const dir = path.join(outDir, `${name}-bench`);
   buildSync({
-    entryPoints: [path.join(__dirname, 'gateway.ts'), path.join(__dirname, 'gatewayLoad.ts')],
+    entryPoints: entries.map((e) => path.join(__dirname, e)),
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -29,12 +29,12 @@ function runGatewayBenchProcess(outDir: string): Promise<string> {
     logLevel: 'warning',
   });
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', path.join(dir, 'gateway.js')], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--expose-gc', path.join(dir, entries[0].replace(/\.ts$/, '.js'))], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (s: string) => (out += s));
     child.on('error', reject);
-    child.on('exit', (code, signal) => (code === 0 ? resolve(out.trim()) : reject(new Error(`gateway benchmark process exited with ${signal ?? code}`))));
+    child.on('exit', (code, signal) => (code === 0 ? resolve(out.trim()) : reject(new Error(`${name} benchmark process exited with ${signal ?? code}`))));
   });
 }
 
@@ -42,8 +42,10 @@ async function main(): Promise<void> {
   const dir = path.join(__dirname, '..', '..', '.bench-out');
   mkdirSync(dir, { recursive: true });
   const parts: string[] = [await runEngineBench(dir)];
-  parts.push(await runGatewayBenchProcess(dir));
+  parts.push(await runBundled(dir, 'gateway', ['gateway.ts', 'gatewayLoad.ts']));
   parts.push(await runBreakerBench());
+  // the artifact store (durability cost, throughput) in a process of its own too
+  parts.push(await runBundled(dir, 'store', ['store.ts']));
   const out = parts.join('\n\n');
   process.stdout.write(out + '\n');
   writeFileSync(path.join(dir, 'results.md'), out + '\n');
