@@ -199,7 +199,7 @@ export async function runGatewayBench(): Promise<string> {
       const r = await load.run(endpoints[t], { streams: 2, pieces: 300, collect: true });
       if (r.errors.length) throw new Error(`${t}: ${r.errors[0]}`);
       if (t === 'gateway repair + schema') {
-        for (const a of store.list(2)) deepStrictEqual(store.get(a.id)?.schema, { valid: true, errors: [] }, `${t}: the artifact does not say the schema was checked and met`);
+        for (const a of store.list(2)) deepStrictEqual((await store.get(a.id))?.schema, { valid: true, errors: [] }, `${t}: the artifact does not say the schema was checked and met`);
       }
       for (const content of r.contents) {
         if (t.startsWith('gateway repair') || t === 'gateway messages') deepStrictEqual(JSON.parse(content), checkDoc.expected, `${t}: repaired content is not the expected JSON`);

@@ -99,7 +99,7 @@ async function main(): Promise<void> {
     if (!toolResult) failures.push('no request carried the Bash tool result back');
     else if (!String(toolResult.content).includes(PROOF)) failures.push(`the tool result does not hold ${PROOF}: ${JSON.stringify(toolResult.content)}`);
     if (!out.includes(`The command printed: ${PROOF}`)) failures.push('the final answer was not printed');
-    const repaired = artifacts.map((a) => d.store.get(a.id)!).find((a) => a.toolCalls.some((t) => t.name === 'Bash'));
+    const repaired = (await Promise.all(artifacts.map((a) => d.store.get(a.id)))).map((a) => a!).find((a) => a.toolCalls.some((t) => t.name === 'Bash'));
     if (!repaired || repaired.toolCalls[0]!.repairedArguments !== `{"command": "echo streamfix-$((6*7))", "description": "Print the proof"}`) failures.push(`the Bash call's input was not repaired as expected: ${JSON.stringify(repaired?.toolCalls)}`);
     const first = up.requests.map((r) => JSON.parse(r.body) as { model: string; tools?: { function: { name: string } }[]; reasoning?: unknown; messages: Json[] }).find((b) => b.tools);
     console.log(
