@@ -108,15 +108,21 @@ async function round(n: number, o: Options, random: () => number, dir: string, u
   const acks: Ack[] = [];
   let started = 0;
   let stop = false;
+  let firstAck!: () => void;
+  const warm = new Promise<void>((r) => (firstAck = r));
   const client = async (c: number) => {
     while (!stop && started < MAX_PER_ROUND) {
       const k = started++;
       const ack = await request(daemon.url, agent, `r${n}-c${c}-${k}`, MODES[k % 3], k % 4 !== 3);
       if (ack) acks.push(ack); // an end that arrived is acknowledged, whenever the kill lands
+      if (ack) firstAck();
     }
   };
-  const killAtMs = Math.round(300 + random() * 2700);
+  // the kill lands a random time after the load is flowing (the first acknowledgement; a cold daemon
+  // on a busy machine can take a second or two to answer at all)
+  const killAtMs = Math.round(50 + random() * 2000);
   const load = Promise.all(Array.from({ length: o.streams }, (_, c) => client(c)));
+  await Promise.race([warm, new Promise((r) => setTimeout(r, 10_000))]);
   await new Promise((r) => setTimeout(r, killAtMs));
   await killed(daemon.child);
   stop = true;
@@ -171,7 +177,7 @@ async function main(): Promise<void> {
       const torn = result.recoveryLines.filter((l) => l.includes('recovery:')).length;
       recoveries += torn;
       process.stdout.write(
-        `round ${rounds}: killed at ${result.killAtMs} ms${result.startupKill ? ' and again during start-up' : ''}; ${result.acked} acknowledged, ${result.missing.length} missing, ${result.mismatched.length} differ; start-up log: ${result.recoveryLines.length ? result.recoveryLines.map((l) => l.replace(/^.*artifact store: /, '')).join(' | ') : 'nothing to recover'}\n`,
+        `round ${rounds}: killed ${result.killAtMs} ms into the load${result.startupKill ? ' and again during start-up' : ''}; ${result.acked} acknowledged, ${result.missing.length} missing, ${result.mismatched.length} differ; start-up log: ${result.recoveryLines.length ? result.recoveryLines.map((l) => l.replace(/^.*artifact store: /, '')).join(' | ') : 'nothing to recover'}\n`,
       );
       for (const m of [...result.missing, ...result.mismatched].slice(0, 10)) process.stdout.write(`  LOST ${m}\n`);
     }
