@@ -86,15 +86,16 @@ export function resolveConfig(o: DaemonOptions): DaemonConfig {
 export async function startDaemon(opts: DaemonOptions = {}): Promise<Daemon> {
   const config = resolveConfig(opts);
   const log = createLogger(config.logLevel, opts.logOut ?? process.stderr, [config.apiKey]);
+  const metrics = new GatewayMetrics();
+  const warnings = new Warnings(log, (kind) => metrics.onWarning(kind));
+  // the store's warnings (start-up recovery included) are logged and counted as they happen
   const store = await ArtifactStore.open({
     dir: config.dataDir,
     maxCount: opts.maxArtifacts,
     maxBytes: opts.maxArtifactBytes,
-    onWarning: (w) => log.warn(`artifact store: ${w}`),
+    onWarning: (w, kind) => warnings.warn(kind, w),
   });
   const events = new EventHub();
-  const metrics = new GatewayMetrics();
-  const warnings = new Warnings(log, (kind) => metrics.onWarning(kind));
   let demo: DemoUpstream | null = null;
   let gateway: Gateway;
   try {

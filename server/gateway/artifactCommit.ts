@@ -35,7 +35,7 @@ export interface LogWriterOptions {
   nextSegment: number;
   segmentBytes: number;
   fs?: LogFs;
-  warn: (message: string) => void;
+  warn: (message: string, kind: 'store_write_failed' | 'store') => void;
   /** A commit taking longer than this resolves its records `false` (not yet durable) with a warning, so a
    * stuck disk cannot hold a response open; the write still completes later. */
   commitWaitMs: number;
@@ -93,7 +93,7 @@ export class LogWriter {
     await this.flush();
     const a = this.active;
     this.active = null;
-    if (a) await a.file.close().catch((e: Error) => this.o.warn(`could not close ${path.basename(a.segment.file)}: ${e.message}`));
+    if (a) await a.file.close().catch((e: Error) => this.o.warn(`could not close ${path.basename(a.segment.file)}: ${e.message}`, 'store'));
   }
 
   private kick(): void {
@@ -108,7 +108,7 @@ export class LogWriter {
       if (this.unlinks.length > 0) {
         const seg = this.unlinks.shift()!;
         if (seg.live === 0 && seg !== this.active?.segment) {
-          await this.fs.unlink(seg.file).catch((e: Error) => this.o.warn(`could not delete ${path.basename(seg.file)}: ${e.message}`));
+          await this.fs.unlink(seg.file).catch((e: Error) => this.o.warn(`could not delete ${path.basename(seg.file)}: ${e.message}`, 'store'));
         }
         continue;
       }
@@ -134,7 +134,7 @@ export class LogWriter {
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      this.o.warn(`${group.length} artifact(s) not yet durable after ${this.o.commitWaitMs} ms (slow disk): their responses end anyway`);
+      this.o.warn(`${group.length} artifact(s) not yet durable after ${this.o.commitWaitMs} ms (slow disk): their responses end anyway`, 'store_write_failed');
       for (const p of group) p.resolve(false);
     }, this.o.commitWaitMs);
     let target: { segment: Segment; file: LogFile } | null = null;
@@ -160,7 +160,7 @@ export class LogWriter {
       this.inFlight = 0;
       this.stats.failedRecords += group.length;
       const where = target ? path.basename(target.segment.file) : 'a new segment';
-      this.o.warn(`could not write ${group.length} artifact(s) to ${where}: ${(e as Error).message}; they are kept in memory only`);
+      this.o.warn(`could not write ${group.length} artifact(s) to ${where}: ${(e as Error).message}; they are kept in memory only`, 'store_write_failed');
       if (target) await this.cutBack(target);
       for (const p of group) p.resolve(false);
     }
@@ -172,7 +172,7 @@ export class LogWriter {
     try {
       await target.file.truncate(target.segment.size);
     } catch (e) {
-      this.o.warn(`could not cut a failed write off ${path.basename(target.segment.file)}: ${(e as Error).message}; starting a new segment`);
+      this.o.warn(`could not cut a failed write off ${path.basename(target.segment.file)}: ${(e as Error).message}; starting a new segment`, 'store_write_failed');
       if (this.active === target) this.active = null;
       await target.file.close().catch(() => undefined);
     }
@@ -183,7 +183,7 @@ export class LogWriter {
     if (a && (a.segment.size === 0 || a.segment.size + bytes <= this.o.segmentBytes)) return a;
     if (a) {
       this.active = null;
-      await a.file.close().catch((e: Error) => this.o.warn(`could not close ${path.basename(a.segment.file)}: ${e.message}`));
+      await a.file.close().catch((e: Error) => this.o.warn(`could not close ${path.basename(a.segment.file)}: ${e.message}`, 'store'));
       if (a.segment.live === 0) this.unlinks.push(a.segment);
     }
     const no = this.nextNo++;

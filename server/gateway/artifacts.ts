@@ -65,13 +65,17 @@ export interface ArtifactStoreOptions {
   maxBytes?: number;
   /** Largest artifact stored whole (bytes of JSON); a larger one is stored cut, with a marker. */
   maxArtifactBytes?: number;
-  /** Every warning as it happens (the daemon logs them); they are also counted and kept in `warnings`. */
-  onWarning?: (message: string) => void;
+  /** Every warning as it happens (the daemon logs and counts them); also counted in `stats` and kept in
+   * `warnings`. */
+  onWarning?: (message: string, kind: StoreWarningKind) => void;
   /** Test hooks: the file calls the writer makes, the segment size, the commit wait bound. */
   fs?: LogFs;
   segmentBytes?: number;
   commitWaitMs?: number;
 }
+
+/** What a warning is about: the daemon's warning kinds (warnings.ts; the label of streamfix_warnings_total). */
+export type StoreWarningKind = 'store_write_failed' | 'artifact_truncated' | 'store';
 
 export interface ArtifactStoreStats {
   count: number;
@@ -164,13 +168,13 @@ export class ArtifactStore {
     const lock = await lockDir(dir);
     if (!lock.held) {
       const store = make(null, 'memory');
-      store.warn(`${lock.why}: this daemon keeps its artifacts in memory only and lists the ones on disk read-only`);
+      store.warn(`${lock.why}: this daemon keeps its artifacts in memory only and lists the ones on disk read-only`, 'store');
       store.view = make(dir, 'view');
       await store.view.scanView();
       return store;
     }
     const store = make(dir, 'disk');
-    if (lock.tookOver) store.warn(lock.tookOver);
+    if (lock.tookOver) store.warn(lock.tookOver, 'store');
     try {
       await store.load();
     } catch (err) {
@@ -204,7 +208,7 @@ export class ArtifactStore {
       const original = Buffer.byteLength(text);
       ({ artifact, text } = trimArtifact(artifact, text, this.maxArtifactBytes));
       this.counts.truncated++;
-      this.warn(`artifact ${id} is ${original} bytes, over the per-artifact bound of ${this.maxArtifactBytes}: stored cut to ${Buffer.byteLength(text)} bytes (head and tail kept, marked)`);
+      this.warn(`artifact ${id} is ${original} bytes, over the per-artifact bound of ${this.maxArtifactBytes}: stored cut to ${Buffer.byteLength(text)} bytes (head and tail kept, marked)`, 'artifact_truncated');
     }
     const previous = this.entries.get(id);
     const seq = previous?.seq ?? this.nextSeq++;
@@ -292,11 +296,11 @@ export class ArtifactStore {
   }
 
   /** Records a warning: counted, kept for /health, and passed to `onWarning`. */
-  warn(message: string): void {
+  warn(message: string, kind: StoreWarningKind = 'store'): void {
     this.counts.warnings++;
     this.warningList.push(message);
     if (this.warningList.length > MAX_WARNINGS) this.warningList.shift();
-    this.options.onWarning?.(message);
+    this.options.onWarning?.(message, kind);
   }
 
   // ---- internals ----
@@ -339,7 +343,7 @@ export class ArtifactStore {
     } catch (err) {
       if (this.entries.get(id) !== e) return undefined; // evicted while being read
       if (this.role === 'view' && (err as NodeJS.ErrnoException).code === 'ENOENT') return undefined; // its owner deleted the segment
-      this.warn(`could not read artifact ${id}: ${(err as Error).message}`);
+      this.warn(`could not read artifact ${id}: ${(err as Error).message}`, 'store');
       return undefined;
     }
   }
@@ -367,12 +371,12 @@ export class ArtifactStore {
     for (const { no, file } of await listSegments(dir)) {
       const seg: Segment = { no, file, size: 0, live: 0 };
       const r = await scanSegment(seg, 0);
-      for (const p of r.problems) this.warn(`recovery: ${p}`);
+      for (const p of r.problems) this.warn(`recovery: ${p}`, 'store');
       for (const rec of r.records) this.addScanned(rec);
       seg.size = r.end;
       if (r.tornBytes > 0) {
         await fsp.truncate(file, r.end);
-        this.warn(`recovery: ${path.basename(file)} ended in ${r.tornBytes} bytes of an unfinished write (a crash); cut at offset ${r.end}`);
+        this.warn(`recovery: ${path.basename(file)} ended in ${r.tornBytes} bytes of an unfinished write (a crash); cut at offset ${r.end}`, 'store');
       }
       segments.push(seg);
     }
@@ -384,21 +388,21 @@ export class ArtifactStore {
       nextSegment: next,
       segmentBytes: this.options.segmentBytes ?? DEFAULT_SEGMENT_BYTES,
       fs: this.options.fs,
-      warn: (m) => this.warn(m),
+      warn: (m, kind) => this.warn(m, kind),
       commitWaitMs: this.options.commitWaitMs ?? DEFAULT_COMMIT_WAIT_MS,
     });
     await this.migrateLegacy(dir);
   }
 
   private async migrateLegacy(dir: string): Promise<void> {
-    const legacy = await readLegacy(dir, await fsp.readdir(dir), (m) => this.warn(m));
+    const legacy = await readLegacy(dir, await fsp.readdir(dir), (m) => this.warn(m, 'store'));
     if (legacy.files.length === 0) return;
     const durable = await Promise.all(legacy.artifacts.map((a) => this.put(a)));
     if (durable.every(Boolean)) {
       for (const f of legacy.files) await fsp.rm(f, { force: true });
-      this.warn(`migrated ${legacy.artifacts.length} artifact(s) from the old one-file-per-artifact layout into the log`);
+      this.warn(`migrated ${legacy.artifacts.length} artifact(s) from the old one-file-per-artifact layout into the log`, 'store');
     } else {
-      this.warn('migrating the old one-file-per-artifact layout failed part-way; its files are kept and will be read again next start');
+      this.warn('migrating the old one-file-per-artifact layout failed part-way; its files are kept and will be read again next start', 'store');
     }
   }
 

@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { ArtifactStore, LOCK_FILE } from '../../../server/gateway/artifacts';
 import { processStart } from '../../../server/gateway/artifactLock';
+import { metric, startTestDaemon } from '../helpers/gateway';
 import { makeArtifact } from './fixtures/artifactFixture';
 
 const MAIN = path.join(__dirname, '..', '..', '..', 'dist', 'main.js');
@@ -70,6 +71,25 @@ describe('ArtifactStore lock: the owner must prove it is a live StreamFix daemon
     await takesOver(d, `pid ${sleeper.pid} is not a StreamFix daemon ("sleep 30")`);
   });
 
+  it('logs a take-over in the daemon log as it happens and counts it in streamfix_warnings_total', async () => {
+    const d = await dir();
+    const sleeper = start('sleep', ['30']);
+    await fsp.writeFile(path.join(d, LOCK_FILE), `${sleeper.pid}\n`);
+    const lines: string[] = [];
+    const daemon = await startTestDaemon({ dataDir: d, logLevel: 'warn', logOut: { write: (s: string) => lines.push(s) } });
+    try {
+      assert.deepEqual(
+        lines.map((l) => l.replace(/^\S+ /, '')),
+        [`warn  store: took over ${LOCK_FILE} in ${d}: pid ${sleeper.pid} is not a StreamFix daemon ("sleep 30")\n`],
+      );
+      assert.equal(await metric(daemon, 'streamfix_warnings_total{kind="store"}'), 1);
+      assert.equal(await metric(daemon, 'streamfix_warnings_total{kind="store_write_failed"}'), 0);
+      assert.deepEqual(daemon.warnings.stats().byKind, { store: 1 });
+    } finally {
+      await daemon.close();
+    }
+  });
+
   it('takes over a lock whose pid now belongs to a process started at another time', async () => {
     const d = await dir();
     const sleeper = start('sleep', ['30']);
@@ -85,10 +105,11 @@ describe('ArtifactStore lock: the owner must prove it is a live StreamFix daemon
     await fsp.writeFile(path.join(d, LOCK_FILE), `${gone.pid}\n`);
     await takesOver(d, `pid ${gone.pid} is gone`);
 
-    // `sleep 0` exits while its parent (exec'd into `sleep 30`) never reaps it: a zombie that answers kill(pid, 0)
-    const parent = start('sh', ['-c', 'sleep 0 & echo $!; exec sleep 30']);
+    // `sleep 0.3` exits after its parent has exec'd into `sleep 30`, which never reaps it: a zombie that
+    // answers kill(pid, 0)
+    const parent = start('sh', ['-c', 'sleep 0.3 & echo $!; exec sleep 30']);
     const zombie = Number((await waitFor(parent, /^(\d+)\n/))[1]);
-    for (let i = 0; i < 100 && !(await fsp.readFile(`/proc/${zombie}/stat`, 'utf8')).includes(') Z '); i++) await new Promise((r) => setTimeout(r, 20));
+    while (!(await fsp.readFile(`/proc/${zombie}/stat`, 'utf8')).includes(') Z ')) await new Promise((r) => setTimeout(r, 20));
     await fsp.writeFile(path.join(d, LOCK_FILE), `${zombie}\n`);
     await takesOver(d, `pid ${zombie} is a zombie`);
   });
