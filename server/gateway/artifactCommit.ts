@@ -142,7 +142,7 @@ export class LogWriter {
       target = await this.segmentFor(bytes);
       const at = target.segment.size;
       await writeFully(target.file, group.length === 1 ? group[0].buf : Buffer.concat(group.map((p) => p.buf), bytes), at);
-      await target.file.datasync();
+      if (!target.file.dsync) await target.file.datasync();
       this.stats.fsyncs++;
       this.stats.commits++;
       this.stats.records += group.length;

@@ -15,7 +15,7 @@
  * can only tear the end of the segment being appended, which the length and checksum detect; eviction is
  * oldest-first, so whole old segments die and are unlinked — no compaction rewrites live data.
  */
-import { promises as fsp, type Dirent } from 'node:fs';
+import { constants as fsConstants, promises as fsp, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 
@@ -247,6 +247,8 @@ export interface LogFs {
 }
 
 export interface LogFile {
+  /** True when every write is durable when it returns (O_DSYNC): then no datasync is needed. */
+  readonly dsync: boolean;
   write(buf: Buffer, position: number): Promise<number>;
   datasync(): Promise<void>;
   truncate(len: number): Promise<void>;
@@ -255,8 +257,13 @@ export interface LogFile {
 
 export const nodeLogFs: LogFs = {
   async open(file, flags) {
-    const h = await fsp.open(file, flags, 0o600);
+    // O_DSYNC: a group's write is its fdatasync, one system call and one thread-pool round trip instead
+    // of two (on a busy machine each round trip waits for an event-loop turn)
+    const dsync = flags === 'wx' && fsConstants.O_DSYNC !== undefined;
+    const { O_WRONLY, O_CREAT, O_EXCL, O_DSYNC } = fsConstants;
+    const h = await fsp.open(file, dsync ? O_WRONLY | O_CREAT | O_EXCL | O_DSYNC : flags, 0o600);
     return {
+      dsync,
       write: async (buf, position) => (await h.write(buf, 0, buf.length, position)).bytesWritten,
       datasync: () => h.datasync(),
       truncate: (len) => h.truncate(len),
