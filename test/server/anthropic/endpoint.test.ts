@@ -276,7 +276,7 @@ describe('messages: a client that goes away', () => {
     ac.abort();
     await aborted;
     assert.equal(await finished, 'CLIENT_ABORTED');
-    const a = d.store.get(id)!;
+    const a = (await d.store.get(id))!;
     assert.equal(a.status, 'CLIENT_ABORTED');
     assert.equal(a.rawContent, 'Half an ans');
     assert.equal(a.api, 'messages');
