@@ -4,6 +4,7 @@ import type { GatewayEvent, GatewayInfo } from '../shared/protocol';
 import type { ArtifactsProvider } from './artifacts';
 import type { ChatViewProvider } from './chatView';
 import type { InspectorPanel } from './inspector';
+import type { ModelsProvider } from './modelsView';
 import type { DaemonState } from './daemon';
 import type { ModelChatProvider } from './lmProvider';
 
@@ -30,6 +31,9 @@ export interface StreamFixApi {
     chatView: ChatViewProvider;
     /** The artifact inspector panel. */
     inspector: InspectorPanel;
+    /** The variables new terminals get from the extension (terminal routing). */
+    terminalEnv(): Record<string, string>;
+    models: ModelsProvider;
     chatHandler: vscode.ChatRequestHandler;
     /** The language model provider (registered only where the editor has the API). */
     modelProvider: ModelChatProvider;

@@ -10,6 +10,8 @@ import * as vscode from 'vscode';
 import { GetArtifactMethod, ListArtifactsMethod } from '../shared/protocol';
 import type { Artifact, ArtifactStatus, ArtifactSummary, GatewayEvent } from '../shared/protocol';
 import type { DaemonController } from './daemon';
+import type { ArtifactFilter } from './artifactFilter';
+import { describeFilter, isEmptyFilter, matchesSummary, searchMatchesArtifact, searchMatchesId } from './artifactFilter';
 
 export const ARTIFACT_SCHEME = 'streamfix-artifact';
 const LIST_LIMIT = 100;
@@ -55,18 +57,48 @@ export class ArtifactsProvider implements vscode.TreeDataProvider<ArtifactItem>,
     return item;
   }
 
-  /** Newest first; empty (not an error) while the daemon is not running. */
+  /** Status, model, mode and search text the tree shows (empty: everything). */
+  filter: ArtifactFilter = {};
+  /** Model names and statuses seen in the last listing, offered by the filter pickers. */
+  seen = { models: new Set<string>(), statuses: new Set<string>() };
+
+  /** Newest first, filtered; empty (not an error) while the daemon is not running. */
   async getChildren(item?: ArtifactItem): Promise<ArtifactItem[]> {
     if (item || !this.daemon.languageClient) return [];
     try {
       const list = await this.daemon.request<ArtifactSummary[]>(ListArtifactsMethod, { limit: LIST_LIMIT });
-      return list.map((s) => new ArtifactItem(s));
+      for (const s of list) {
+        this.seen.models.add(s.model);
+        this.seen.statuses.add(s.status);
+      }
+      const passing = list.filter((s) => matchesSummary(s, this.filter));
+      const search = this.filter.search;
+      if (!search) return passing.map((s) => new ArtifactItem(s));
+      const found: ArtifactItem[] = [];
+      for (const s of passing) {
+        if (searchMatchesId(s.id, search)) found.push(new ArtifactItem(s));
+        else {
+          const a = await this.daemon.request<Artifact | null>(GetArtifactMethod, { id: s.id });
+          if (a && searchMatchesArtifact(a, search)) found.push(new ArtifactItem(s));
+        }
+      }
+      return found;
     } catch (err) {
       // The daemon went away mid-request (a restart): the view refreshes again once it runs.
       this.onError?.(`could not list artifacts: ${err instanceof Error ? err.message : String(err)}`);
       return [];
     }
   }
+
+  setFilter(f: ArtifactFilter): void {
+    this.filter = f;
+    void vscode.commands.executeCommand('setContext', 'streamfix.artifactsFiltered', !isEmptyFilter(f));
+    this.onFilter?.(describeFilter(f));
+    this.refresh();
+  }
+
+  /** Set by the view: shows the filter as the tree's message. */
+  onFilter: ((message: string) => void) | undefined;
 
   refresh(): void {
     this.changed.fire();

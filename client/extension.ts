@@ -15,7 +15,11 @@ import {
 import { createChatHandler } from './chat';
 import { CHAT_VIEW_ID, ChatViewProvider } from './chatView';
 import { InspectorPanel } from './inspector';
-import { SECRET_KEY, SECTION } from './config';
+import { ROUTE_SETTING, TerminalRouting } from './terminalRouting';
+import { registerFilterCommands } from './artifactFilterCommands';
+import { ModelsProvider } from './modelsView';
+import { CLIENT_KINDS, clientSnippet, type ClientKind } from './clientSnippets';
+import { SECRET_KEY, SECTION, readSettings } from './config';
 import { DaemonController } from './daemon';
 import { RESTART_SETTINGS } from './daemonArgs';
 import { EventLog } from './eventLog';
@@ -44,6 +48,7 @@ export function activate(context: vscode.ExtensionContext): StreamFixApi {
     daemon.onDidChangeState((s) => {
       status.setState(s);
       artifacts.refresh();
+      models.refresh();
       modelsChanged.fire();
       if (s.kind === 'running') {
         log.write('info', `daemon running: gateway ${s.info.url}, upstream ${s.info.demo ? 'embedded demo (no API key)' : s.info.upstream}`);
@@ -54,6 +59,7 @@ export function activate(context: vscode.ExtensionContext): StreamFixApi {
     daemon.onGatewayEvent((e) => {
       log.event(e);
       artifacts.onEvent(e);
+      if (e.type === 'finished') models.soon();
       if (e.type === 'finished') {
         status.addRepairs(e.repairs);
         repaired.fire(e);
@@ -63,12 +69,20 @@ export function activate(context: vscode.ExtensionContext): StreamFixApi {
 
   const chatView = new ChatViewProvider(context, daemon);
   const inspector = new InspectorPanel(context, daemon);
+  const routing = new TerminalRouting(context.environmentVariableCollection, daemon);
+  const artifactsView = vscode.window.createTreeView('streamfix.artifacts', { treeDataProvider: artifacts });
+  artifacts.onFilter = (message) => (artifactsView.message = message || undefined);
+  const models = new ModelsProvider(daemon);
   subs.push(
+    routing,
     chatView,
     inspector,
     // not retained while hidden: the conversation lives in chatView and is sent again when shown
     vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, chatView),
-    vscode.window.registerTreeDataProvider('streamfix.artifacts', artifacts),
+    artifactsView,
+    ...registerFilterCommands(artifacts),
+    models,
+    vscode.window.registerTreeDataProvider('streamfix.models', models),
     vscode.workspace.registerTextDocumentContentProvider(ARTIFACT_SCHEME, new ArtifactContentProvider(daemon)),
   );
 
@@ -77,6 +91,23 @@ export function activate(context: vscode.ExtensionContext): StreamFixApi {
   };
   command('streamfix.repairSelection', (target?: unknown) => repairSelection(targetEditor(target)));
   command('streamfix.openChat', () => vscode.commands.executeCommand(`${CHAT_VIEW_ID}.focus`));
+  command('streamfix.routeTerminal', async () => {
+    await vscode.workspace.getConfiguration(SECTION).update(ROUTE_SETTING, true, vscode.ConfigurationTarget.Global);
+    void vscode.window.showInformationMessage('StreamFix: new terminals get OPENAI_BASE_URL and ANTHROPIC_BASE_URL pointing at the gateway.');
+  });
+  command('streamfix.stopRoutingTerminal', async () => {
+    await vscode.workspace.getConfiguration(SECTION).update(ROUTE_SETTING, false, vscode.ConfigurationTarget.Global);
+    void vscode.window.showInformationMessage('StreamFix: new terminals no longer get the gateway URLs.');
+  });
+  command('streamfix.copyClientSetup', async (kind?: unknown) => {
+    const s = daemon.state;
+    if (s.kind !== 'running') return void vscode.window.showErrorMessage('StreamFix: the daemon is not running, so there is no gateway URL yet.');
+    const k: ClientKind = CLIENT_KINDS.includes(kind as ClientKind) ? (kind as ClientKind) : 'openai';
+    const text = clientSnippet(k, s.info.url, readSettings().defaultModel, s.info.token);
+    await vscode.env.clipboard.writeText(text);
+    void vscode.window.showInformationMessage(`StreamFix: copied the ${k} set-up for ${s.info.url}`);
+    return text;
+  });
   command('streamfix.restartDaemon', () => daemon.restart());
   command('streamfix.showOutput', () => log.channel.show(true));
   command('streamfix.showDaemonLog', () => daemonLog.show(true));
@@ -177,6 +208,8 @@ export function activate(context: vscode.ExtensionContext): StreamFixApi {
       artifacts,
       chatView,
       inspector,
+      terminalEnv: () => routing.current(),
+      models,
       chatHandler,
       modelProvider,
       waitForFinished: (id, ms) => daemon.waitForFinished(id, ms),

@@ -37,7 +37,12 @@ export async function runPaletteCommand(page: Page, title: string): Promise<void
   await input.fill(`>${title}`);
   await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).waitFor();
   await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  // done when the palette closed, or when the command opened its own quick pick / input box in its place
+  await page.waitForFunction(() => {
+    const widget = document.querySelector<HTMLElement>('.quick-input-widget');
+    const box = widget?.querySelector<HTMLInputElement>('input');
+    return !widget || widget.style.display === 'none' || !box || !box.value.startsWith('>');
+  });
 }
 
 /** The newest frame showing StreamFix webview `name` (webviews sit two iframes deep in the workbench). */
@@ -91,6 +96,7 @@ export async function startUiDriver(shotsDir: string): Promise<UiDriver> {
   let page: Page | undefined;
   let queue: Promise<unknown> = Promise.resolve();
   const reloadChecks: ReloadCheck[] = [];
+  let failures = 0;
   const server = http.createServer((req, res) => {
     const parts: Buffer[] = [];
     req.on('data', (c: Buffer) => parts.push(c));
@@ -101,6 +107,8 @@ export async function startUiDriver(shotsDir: string): Promise<UiDriver> {
           const op = JSON.parse(Buffer.concat(parts).toString('utf8')) as UiOp;
           return { ok: true, value: await perform(page, op, reloadChecks, shotsDir) };
         } catch (err) {
+          failures++;
+          await page.screenshot({ path: path.join(shotsDir, `ui-FAILED-${failures}.png`) }).catch(() => undefined);
           return { ok: false, error: err instanceof Error ? err.message.split('\n')[0]! : String(err) };
         }
       };

@@ -1,0 +1,44 @@
+/**
+ * The artifacts tree's filter: status, model and mode match the listing entry; the search text matches
+ * the request id, or (for entries that pass the rest) the raw or repaired content. No `vscode` import:
+ * unit-tested under plain mocha.
+ */
+import type { Artifact, ArtifactSummary } from '../shared/protocol';
+
+export interface ArtifactFilter {
+  status?: string;
+  model?: string;
+  mode?: string;
+  search?: string;
+}
+
+export function isEmptyFilter(f: ArtifactFilter): boolean {
+  return !f.status && !f.model && !f.mode && !f.search;
+}
+
+/** Whether the listing entry passes status, model and mode (the search is checked separately). */
+export function matchesSummary(s: ArtifactSummary, f: ArtifactFilter): boolean {
+  return (!f.status || s.status === f.status) && (!f.model || s.model === f.model) && (!f.mode || s.mode === f.mode);
+}
+
+/** Whether the search text is in the id (no fetch needed), case-insensitively. */
+export function searchMatchesId(id: string, search: string): boolean {
+  return id.toLowerCase().includes(search.toLowerCase());
+}
+
+/** Whether the search text is in the artifact's content (raw, repaired, reasoning, tool arguments). */
+export function searchMatchesArtifact(a: Pick<Artifact, 'id' | 'rawContent' | 'repairedContent' | 'reasoning' | 'toolCalls'>, search: string): boolean {
+  const needle = search.toLowerCase();
+  const hay = [a.id, a.rawContent, a.repairedContent ?? '', a.reasoning, ...a.toolCalls.map((t) => t.rawArguments)];
+  return hay.some((h) => h.toLowerCase().includes(needle));
+}
+
+/** "status REPAIRED · model demo/clean · “Ada”": the tree's message while a filter is on. */
+export function describeFilter(f: ArtifactFilter): string {
+  const parts: string[] = [];
+  if (f.status) parts.push(`status ${f.status}`);
+  if (f.model) parts.push(`model ${f.model}`);
+  if (f.mode) parts.push(`mode ${f.mode}`);
+  if (f.search) parts.push(`“${f.search}”`);
+  return parts.length ? `Filtered: ${parts.join(' · ')}` : '';
+}

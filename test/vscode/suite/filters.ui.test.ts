@@ -1,0 +1,80 @@
+/**
+ * The artifacts tree's filters and the Models view, through the UI: the filter commands run from the
+ * palette, their quick pick and input box are answered by typing, and the tree's rows are read from the
+ * workbench (each row's accessible label holds its request id).
+ */
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import { getApi, postChat } from './helpers';
+import { ui } from './ui';
+
+async function request(model: string): Promise<string> {
+  const api = await getApi();
+  const info = await api.whenRunning();
+  const res = await postChat(info.url, { model, stream: true, response_format: { type: 'json_object' }, messages: [{ role: 'user', content: 'filters' }] });
+  assert.equal(res.status, 200);
+  assert.equal(await api.testing.waitForFinished(res.id!), true);
+  return res.id!;
+}
+
+const row = (id: string) => `.monaco-list-row[aria-label*="${id}"]`;
+
+async function answer(command: string, text: string): Promise<void> {
+  await ui({ op: 'command', title: command });
+  await ui({ op: 'waitFor', selector: '.quick-input-widget input' });
+  await ui({ op: 'fill', selector: '.quick-input-widget input', value: text });
+  if (text !== '' && !command.includes('Search')) await ui({ op: 'waitFor', selector: '.quick-input-list .monaco-list-row.focused', hasText: text });
+  await ui({ op: 'press', key: 'Enter' });
+  await ui({ op: 'waitFor', selector: '.quick-input-widget', state: 'hidden' });
+}
+
+describe('artifact filters and the Models view (through the UI)', () => {
+  let truncated: string;
+  let clean: string;
+  before(async () => {
+    await ui({ op: 'command', title: 'View: Close All Editors' });
+    truncated = await request('demo/truncated');
+    clean = await request('demo/clean');
+    await ui({ op: 'command', title: 'StreamFix: Show Artifacts' });
+    await ui({ op: 'waitFor', selector: row(clean) });
+  });
+
+  it('filters by status', async () => {
+    await answer('StreamFix: Filter Artifacts by Status', 'TRUNCATED');
+    await ui({ op: 'waitFor', selector: row(clean), state: 'detached' });
+    await ui({ op: 'waitFor', selector: row(truncated) });
+    await ui({ op: 'waitFor', selector: '.pane-body .message', hasText: 'Filtered: status TRUNCATED' });
+  });
+
+  it('searches the content of the filtered artifacts', async () => {
+    await answer('StreamFix: Search Artifacts', 'Gizmo — deluxe');
+    await ui({ op: 'waitFor', selector: '.pane-body .message', hasText: 'Filtered: status TRUNCATED · “Gizmo — deluxe”' });
+    await ui({ op: 'waitFor', selector: row(truncated) });
+    await answer('StreamFix: Search Artifacts', 'no such text anywhere');
+    await ui({ op: 'waitFor', selector: row(truncated), state: 'detached' });
+  });
+
+  it('searches by request id, filters by model and mode, and clears', async () => {
+    await ui({ op: 'command', title: 'StreamFix: Clear Artifact Filters' });
+    await answer('StreamFix: Search Artifacts', clean);
+    await ui({ op: 'waitFor', selector: row(clean) });
+    await ui({ op: 'waitFor', selector: row(truncated), state: 'detached' });
+    await ui({ op: 'command', title: 'StreamFix: Clear Artifact Filters' });
+    await answer('StreamFix: Filter Artifacts by Model', 'demo/truncated');
+    await ui({ op: 'waitFor', selector: row(truncated) });
+    await ui({ op: 'waitFor', selector: row(clean), state: 'detached' });
+    await answer('StreamFix: Filter Artifacts by Gateway Mode', 'passthrough');
+    await ui({ op: 'waitFor', selector: row(truncated), state: 'detached' });
+    await ui({ op: 'command', title: 'StreamFix: Clear Artifact Filters' });
+    await ui({ op: 'waitFor', selector: row(truncated) });
+    await ui({ op: 'waitFor', selector: row(clean) });
+  });
+
+  it('shows per-model health in the Models view', async () => {
+    const api = await getApi();
+    await vscode.commands.executeCommand('streamfix.models.focus');
+    await ui({ op: 'waitFor', selector: '.monaco-list-row[aria-label^="demo/truncated "]', hasText: 'TRUNCATED 100%' });
+    await ui({ op: 'waitFor', selector: '.monaco-list-row[aria-label^="demo/clean "]', hasText: 'FAILED 0% · TRUNCATED 0%' });
+    assert.equal(api.testing.models.available, true);
+  });
+});
