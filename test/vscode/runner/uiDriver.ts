@@ -33,7 +33,12 @@ export async function runPaletteCommand(page: Page, title: string): Promise<void
   await page.evaluate(() => (document.activeElement as { blur?: () => void } | null)?.blur?.());
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
+  // a webview can still swallow the key: then open the palette from the title bar's command center
+  const opened = await input.waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false);
+  if (!opened) {
+    await page.locator('.command-center-center').click();
+    await input.waitFor({ state: 'visible' });
+  }
   await input.fill(`>${title}`);
   await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).waitFor();
   await page.keyboard.press('Enter');

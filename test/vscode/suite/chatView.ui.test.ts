@@ -45,7 +45,7 @@ describe('StreamFix Chat (through the UI)', () => {
     await ask('demo/python-literals', 'json', 'A user record, please');
     // part of the answer is on screen while the turn is still streaming
     await ui({ op: 'waitFor', frame: 'chat', selector: '.turn.streaming .answer code', hasText: '"user"' });
-    await ui({ op: 'waitFor', frame: 'chat', selector: '.turn:last-child.done .badge' });
+    await ui({ op: 'waitFor', frame: 'chat', selector: '.turn:last-child.done', hasText: 'A user record, please' });
     const answer = (await texts('chat', '.turn:last-child .answer code'))[0]!;
     assert.equal(answer, PY_REPAIRED + '\n');
     assert.deepEqual(JSON.parse(answer), { user: 'grace', admin: true, suspended: false, manager: null, scores: [98, 87.5] });
@@ -60,7 +60,8 @@ describe('StreamFix Chat (through the UI)', () => {
 
   it('shows the reasoning in a collapsed thinking section above the JSON answer', async () => {
     await ask('demo/fenced-prose', 'json', JSON_PROMPT);
-    await ui({ op: 'waitFor', frame: 'chat', selector: '.turn:last-child.done .badge' });
+    // the new turn is the last one once its prompt shows there; done once the answer ended
+    await ui({ op: 'waitFor', frame: 'chat', selector: '.turn:last-child.done', hasText: JSON_PROMPT });
     assert.deepEqual(await texts('chat', '.turn:last-child .answer code'), [REPAIRED + '\n']);
     assert.deepEqual(await texts('chat', '.turn:last-child .badge'), ['repaired: 2 trailing commas']);
     assert.deepEqual(await texts('chat', '.turn:last-child .thinking .reasoning'), [REASONING]);
