@@ -138,6 +138,32 @@ describe('engine properties', () => {
     );
   });
 
+  it('takes the answer, not the draft or the example, in LLM-like text with several candidates', () => {
+    // reasoning with a draft (with and without the opening tag), inline-code examples, examples inside a
+    // sentence, retracted drafts: the answer comes last, in the place a model puts it
+    const forms = [
+      (d: string, a: string) => `<think>Let me sketch it: ${d} No wait, that misses fields.\n</think>\n${a}`,
+      (d: string, a: string) => `Let me sketch it: ${d} No wait, that misses fields.\n</think>\n${a}`,
+      (d: string, a: string) => `Use \`${d}\` as the shape. The answer:\n${a}`,
+      (d: string, a: string) => `For example ${d} would be wrong here, so:\n\`\`\`json\n${a}\n\`\`\``,
+      (d: string, a: string) => `Draft: ${d} Hmm, that is wrong.\n${a}`,
+      (d: string, a: string) => `Okay, the user wants JSON. Something like ${d}? No, a single value.\n</thinking>${a}`,
+    ];
+    fc.assert(
+      fc.property(containerJson, containerJson, fc.nat(forms.length - 1), fc.array(fc.nat(), { maxLength: 6 }), (d, a, f, cuts) => {
+        fc.pre(!d.includes('`') && !a.includes('`') && !d.includes('<') && !a.includes('<'));
+        const text = forms[f](d, a);
+        const r = repairJson(text);
+        assert.notEqual(r.json, null, r.error?.message);
+        assert.ok(deepEqual(JSON.parse(r.json!), JSON.parse(a)), `form ${f}: ${JSON.stringify(text)} gave ${r.json}`);
+        const s = streamed(text, cuts);
+        assert.equal(s.output, r.json);
+        assert.deepEqual(s.result.stripped, r.stripped);
+      }),
+      params(400),
+    );
+  });
+
   it('keeps everything complete and closes or drops the cut value when truncated', () => {
     fc.assert(
       fc.property(containerJson, fc.nat(), (j, n) => {

@@ -4,48 +4,8 @@
  * cases.ts (category "reasoning").
  */
 import { strict as assert } from 'node:assert';
-import { createReasoningSplitter, splitReasoning, type Stripped } from '../../shared/engine';
-
-interface StageCase {
-  name: string;
-  input: string;
-  content: string;
-  reasoning: string;
-  /** [kind, offset, length, line, column] */
-  stripped: [Stripped['kind'], number, number, number, number][];
-  holdProse?: number;
-}
-
-export const STAGE_CASES: StageCase[] = [
-  { name: 'a think block', input: '<think>plan</think>{"a":1}', content: '{"a":1}', reasoning: 'plan', stripped: [['reasoning', 0, 19, 0, 0]] },
-  { name: 'a thinking block', input: '<thinking>p</thinking>\n[1]', content: '\n[1]', reasoning: 'p', stripped: [['reasoning', 0, 22, 0, 0]] },
-  { name: 'a reasoning block', input: '<reasoning>hmm</reasoning>{"a":1}', content: '{"a":1}', reasoning: 'hmm', stripped: [['reasoning', 0, 26, 0, 0]] },
-  { name: 'a thought block', input: '<thought>x</thought>ok', content: 'ok', reasoning: 'x', stripped: [['reasoning', 0, 20, 0, 0]] },
-  { name: 'any case', input: '<THINK>x</Think>{}', content: '{}', reasoning: 'x', stripped: [['reasoning', 0, 16, 0, 0]] },
-  { name: 'an opening tag with attributes', input: '<think type="deep">a</think>{}', content: '{}', reasoning: 'a', stripped: [['reasoning', 0, 28, 0, 0]] },
-  { name: 'a closing tag of another name does not close the block', input: '<think>a</thinking>b</think>c', content: 'c', reasoning: 'a</thinking>b', stripped: [['reasoning', 0, 28, 0, 0]] },
-  { name: 'a lone closing tag: the prose before it was reasoning', input: 'The user wants a list.\n</think>\n[1, 2]', content: '\n[1, 2]', reasoning: 'The user wants a list.', stripped: [['reasoning', 0, 31, 0, 0]] },
-  { name: 'a lone closing tag after a draft', input: 'Sketch: {"draft": true} No wait.</think>{"a": 1}', content: '{"a": 1}', reasoning: 'Sketch: {"draft": true} No wait.', stripped: [['reasoning', 0, 40, 0, 0]] },
-  { name: 'a lone closing tag of each name', input: 'p</reasoning>q', content: 'q', reasoning: 'p', stripped: [['reasoning', 0, 13, 0, 0]] },
-  { name: 'an unclosed block cut by the end', input: 'ok\n<think>still thinking </thin', content: 'ok\n', reasoning: 'still thinking </thin', stripped: [['reasoning', 3, 28, 1, 0]] },
-  { name: 'a tag inside a JSON string value is text', input: '{"note": "use <think> tags"}', content: '{"note": "use <think> tags"}', reasoning: '', stripped: [] },
-  { name: 'a closing tag inside a JSON string value is text', input: '{"n": "a </think> b"}', content: '{"n": "a </think> b"}', reasoning: '', stripped: [] },
-  { name: 'a tag that is not reasoning is text', input: 'a <b>bold</b> <thinker>', content: 'a <b>bold</b> <thinker>', reasoning: '', stripped: [] },
-  { name: 'a partial tag at the end is text', input: 'a <thi', content: 'a <thi', reasoning: '', stripped: [] },
-  { name: 'two blocks and text between', input: 'Hi <think>a {b} "c"</think>{"x": 1}\n<thinking>more</thinking> tail', content: 'Hi {"x": 1}\n tail', reasoning: 'a {b} "c"more', stripped: [['reasoning', 3, 24, 0, 3], ['reasoning', 36, 25, 1, 0]] },
-  {
-    name: 'harmony: analysis is reasoning, final is the answer',
-    input: '<|start|>assistant<|channel|>analysis<|message|>Need JSON.<|end|><|start|>assistant<|channel|>final<|message|>{"a": 1}<|return|>',
-    content: '{"a": 1}',
-    reasoning: 'Need JSON.',
-    stripped: [['reasoning', 0, 65, 0, 0], ['wrapper', 65, 45, 0, 65], ['wrapper', 118, 10, 0, 118]],
-  },
-  { name: 'harmony without the start marker', input: '<|channel|>analysis<|message|>x<|end|><|channel|>final<|message|>[1]', content: '[1]', reasoning: 'x', stripped: [['reasoning', 0, 38, 0, 0], ['wrapper', 38, 27, 0, 38]] },
-  { name: 'an unknown harmony-like token is text', input: 'a <|foo|> b', content: 'a <|foo|> b', reasoning: '', stripped: [] },
-  { name: 'prose held past the bound is content; a later lone tag only goes', input: 'abcdefghij</think>x', holdProse: 5, content: 'abcdefghijx', reasoning: '', stripped: [['reasoning', 10, 8, 0, 10]] },
-  { name: 'prose within the bound before a lone tag is reasoning', input: 'abcde</think>x', holdProse: 5, content: 'x', reasoning: 'abcde', stripped: [['reasoning', 0, 13, 0, 0]] },
-  { name: 'text that starts as JSON is not held: a lone tag after it only goes', input: '{"a": 1} </think> ok', content: '{"a": 1}  ok', reasoning: '', stripped: [['reasoning', 9, 8, 0, 9]] },
-];
+import { createReasoningSplitter, splitReasoning } from '../../shared/engine';
+import { STAGE_CASES, type StageCase } from './stageCases';
 
 function run(c: StageCase, chunks: string[]) {
   const s = createReasoningSplitter({ holdProse: c.holdProse });

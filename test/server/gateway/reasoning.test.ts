@@ -7,6 +7,7 @@ import { strict as assert } from 'node:assert';
 import type { Daemon } from '../../../server/daemon';
 import { artifactOf, postChat, startTestDaemon } from '../helpers/gateway';
 import { chunk, collect, sse, TestUpstream } from '../helpers/testUpstream';
+import { STAGE_CASES } from '../../engine/stageCases';
 
 const REQ = { model: 'test/model', messages: [{ role: 'user', content: 'hi' }] };
 
@@ -82,5 +83,28 @@ describe('gateway: reasoning (one stage in every mode)', () => {
     const c = collect(await res.text());
     assert.equal(c.content, '\n[1, 2]');
     assert.equal(c.reasoning, 'The user wants a list.');
+  });
+
+  it('strip: the stage table through the gateway, streaming, the content split at every point', async () => {
+    for (const c of STAGE_CASES.filter((x) => x.holdProse === undefined)) {
+      up.respond((r) => {
+        const at = Number((JSON.parse(r.body) as { messages: { content: string }[] }).messages[0]!.content);
+        return streamOf(c.input.slice(0, at), c.input.slice(at));
+      });
+      try {
+        for (let k = 0; k <= c.input.length; k += 8) {
+          await Promise.all(
+            Array.from({ length: Math.min(8, c.input.length + 1 - k) }, async (_, j) => {
+              const at = k + j;
+              const res = await postChat(d, { ...REQ, stream: true, messages: [{ role: 'user', content: String(at) }] }, { 'x-streamfix-mode': 'strip' });
+              const got = collect(await res.text());
+              assert.deepEqual([got.content, got.reasoning], [c.content, c.reasoning], `${c.name}: split at ${at}`);
+            }),
+          );
+        }
+      } finally {
+        up.respond(null);
+      }
+    }
   });
 });
