@@ -85,7 +85,8 @@ describe('gateway: reasoning (one stage in every mode)', () => {
     assert.equal(c.reasoning, 'The user wants a list.');
   });
 
-  it('strip: the stage table through the gateway, streaming, the content split at every point', async () => {
+  it('strip: the stage table through the gateway, streaming, the content split at every point', async function () {
+    this.timeout(180_000); // ~1,100 requests: a guard against a hang, not a speed check
     for (const c of STAGE_CASES.filter((x) => x.holdProse === undefined)) {
       up.respond((r) => {
         const at = Number((JSON.parse(r.body) as { messages: { content: string }[] }).messages[0]!.content);
