@@ -6,9 +6,9 @@
  *   4  a value in a ```json fence;
  *   3  a value in a bare fence, or standing on its own lines;
  *   2  any other complete value;
- *   1  a value in an inline code span (`{"k": 1}`), an empty `{}` / `[]`, a value inside a sentence
- *      (text before and after it on its line), or a draft followed by a retraction ("No wait", "Hmm",
- *      "that is wrong").
+ *   1  a value in an inline code span (`{"k": 1}`), an empty `{}` / `[]`, or a value inside a sentence
+ *      (text before and after it on its line);
+ *   0  a draft followed by a retraction ("No wait", "Hmm", "that is wrong"): never the answer.
  *
  * The highest rank wins; among equals, the last one (drafts come first). The others stay stripped.
  */
@@ -54,10 +54,10 @@ function lineEnd(text: string, i: number): number {
 function rank(text: string, start: number, end: number, json: string, after: string): number {
   const before = text.slice(lineStart(text, start), start);
   const rest = text.slice(end, lineEnd(text, end));
+  if (RETRACTION.test(after.slice(0, RETRACT_WINDOW))) return 0;
   const compact = json.replace(/\s+/g, '');
   if (compact === '{}' || compact === '[]') return 1;
   if (/`$/.test(before) && !/```$/.test(before)) return 1; // inline code
-  if (RETRACTION.test(after.slice(0, RETRACT_WINDOW))) return 1;
   const fenceBefore = /```[ \t]*([A-Za-z]*)[^\n`]*\n[ \t]*$/.exec(text.slice(Math.max(0, start - 80), start));
   if (fenceBefore) return fenceBefore[1].toLowerCase() === 'json' ? 4 : 3;
   const aloneBefore = before.trim() === '';
@@ -95,7 +95,7 @@ function candidates(r: Region, index: number, sub: SubRun, work: { scanned: numb
 export function pickAnswer(regions: Region[], sub: SubRun, work: { scanned: number }): Candidate | null {
   let best: Candidate | null = null;
   regions.forEach((r, i) => {
-    for (const c of candidates(r, i, sub, work)) if (best === null || c.rank >= best.rank) best = c;
+    for (const c of candidates(r, i, sub, work)) if (c.rank > 0 && (best === null || c.rank >= best.rank)) best = c;
   });
   return best;
 }

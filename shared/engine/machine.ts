@@ -60,10 +60,18 @@ interface Sub {
   stopAfter: boolean;
 }
 
-/** Whether a run of content that starts with this character starts with prose (held until decided)
- * rather than as JSON, a fence or a tag. */
-function startsProse(c: number): boolean {
-  return !(c === 123 || c === 91 || c === 96 || c === 60 || c === 34 || c === 39 || c === 45 || (c >= 48 && c <= 57) || c === 0x201c || c === 0x2018);
+/** Whether a run of content whose first non-space character is head[i] starts with prose (held until
+ * decided) rather than as JSON (`{`, `[`), a fence or a tag; null while a backtick or two cannot tell
+ * a fence from inline code yet. A bare scalar (`42`, `"text"`) or a list (`1.`, `- `) is held too: the
+ * end decides it exactly as it would have. */
+function runStartsProse(head: string, i: number): boolean | null {
+  const c = head.charCodeAt(i);
+  if (c === 123 || c === 91 || c === 60) return false;
+  if (c !== 96) return true;
+  if (head.startsWith('```', i)) return false;
+  let j = i;
+  while (j < head.length && head.charCodeAt(j) === 96) j++;
+  return j === head.length ? null : true;
 }
 
 /** Pushes between two foldings of the recent output into the base (see MachineState.emittedBase).
@@ -250,26 +258,27 @@ export class Machine extends Finisher {
     }
     if (this.runOpen && this.phase === P_BEFORE) {
       const t = seg.text;
+      const head = this.runWs + t;
       let i = 0;
-      while (i < t.length && isSpace(t.charCodeAt(i))) i++;
-      if (i === t.length) {
-        // only spaces: the run's first character decides what they belong to
+      while (i < head.length && isSpace(head.charCodeAt(i))) i++;
+      const prose = i === head.length ? null : runStartsProse(head, i);
+      if (prose === null) {
+        // only spaces, or a backtick or two: the next characters decide what they belong to
         if (this.runWsPos === null) this.runWsPos = { offset: seg.base, line: seg.line0, column: seg.col0 };
-        this.runWs += t;
+        this.runWs = head;
         return;
       }
       this.runOpen = false;
-      if (startsProse(t.charCodeAt(i))) {
+      if (prose) {
         this.gathering = true;
         this.gatherPos = this.runWsPos ?? { offset: seg.base, line: seg.line0, column: seg.col0 };
         this.gatherText = '';
         this.gDepth = 0;
         this.gInString = false;
         this.gEscaped = false;
-        const ws = this.runWs;
         this.runWs = '';
         this.runWsPos = null;
-        this.gather(ws + t);
+        this.gather(head);
         return;
       }
       this.flushRunWs();
@@ -494,7 +503,8 @@ export class Machine extends Finisher {
         }
       } else if (this.sub !== null && this.sub.stopAfter) {
         // a sub-run that only looks for the value's extent: the text after it is not its business
-        this.answerEnd = seg.base + i;
+        // (the first time: a rescan ends the value before the rest of the chunk comes back here)
+        if (this.answerEnd < 0) this.answerEnd = seg.base + i;
         if (this.o.pending) this.o.dropPending(i);
         this.o.emitFrom = this.o.pA = len;
         this.o.endSegment(len);

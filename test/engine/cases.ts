@@ -209,12 +209,12 @@ export const CASES: Case[] = [
   },
   {
     category: "answer",
-    name: "takes a retracted draft when nothing else is there",
+    name: "never takes a retracted draft, even when nothing else is there",
     input: "Draft:\n{\"a\": 1}\nHmm, the count is off.",
-    json: "{\"a\": 1}",
-    status: "VALID",
+    json: null,
+    status: "FAILED",
     repairs: [],
-    stripped: [["prose",  0,  6,  0,  0],  ["trailing",  16,  22,  2,  0]],
+    stripped: [["prose", 0, 38, 0, 0]],
   },
   {
     category: "answer",
