@@ -150,7 +150,8 @@ async function round(n: number, o: Options, random: () => number, dir: string, u
   }
   // give the restarted daemon's start-up log a moment to be read
   await new Promise((r) => setTimeout(r, 50));
-  const recoveryLines = next.stderr().split('\n').filter((l) => /artifact store:/.test(l));
+  // the store's warnings as the daemon logs them (warnings.ts kinds)
+  const recoveryLines = next.stderr().split('\n').filter((l) => /\bwarn\s+(store|store_write_failed|artifact_truncated):/.test(l));
   return { result: { acked: acks.length, missing, mismatched, killAtMs, startupKill, recoveryLines }, next };
 }
 
@@ -177,7 +178,7 @@ async function main(): Promise<void> {
       const torn = result.recoveryLines.filter((l) => l.includes('recovery:')).length;
       recoveries += torn;
       process.stdout.write(
-        `round ${rounds}: killed ${result.killAtMs} ms into the load${result.startupKill ? ' and again during start-up' : ''}; ${result.acked} acknowledged, ${result.missing.length} missing, ${result.mismatched.length} differ; start-up log: ${result.recoveryLines.length ? result.recoveryLines.map((l) => l.replace(/^.*artifact store: /, '')).join(' | ') : 'nothing to recover'}\n`,
+        `round ${rounds}: killed ${result.killAtMs} ms into the load${result.startupKill ? ' and again during start-up' : ''}; ${result.acked} acknowledged, ${result.missing.length} missing, ${result.mismatched.length} differ; start-up log: ${result.recoveryLines.length ? result.recoveryLines.map((l) => l.replace(/^.*?warn\s+/, '')).join(' | ') : 'nothing to recover'}\n`,
       );
       for (const m of [...result.missing, ...result.mismatched].slice(0, 10)) process.stdout.write(`  LOST ${m}\n`);
     }
