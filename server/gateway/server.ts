@@ -219,7 +219,9 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(opts.port, opts.host ?? '127.0.0.1', () => {
+    // a backlog as deep as the connection cap: with Node's 511, a burst of 1,000 connects overflowed it and
+    // the rest waited for SYN retransmits (seconds)
+    server.listen({ port: opts.port, host: opts.host ?? '127.0.0.1', backlog: guard.max }, () => {
       server.off('error', reject);
       resolve();
     });

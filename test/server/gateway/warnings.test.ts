@@ -54,3 +54,21 @@ describe('gateway/warnings', () => {
     assert.equal(recent[19]!.message, 'w29');
   });
 });
+
+describe('daemon: warnings after start-up', () => {
+  it('logs and counts a warning of the artifact store in /health and the metrics', async () => {
+    const { startTestDaemon, metric } = await import('../helpers/gateway');
+    const lines: string[] = [];
+    const d = await startTestDaemon({ demo: true, logLevel: 'warn', logOut: { write: (s: string) => lines.push(s) } });
+    try {
+      d.store.warn('could not write artifact sfx_1 in /x: ENOSPC: no space left on device');
+      const h = (await (await fetch(`http://127.0.0.1:${d.info.port}/health`)).json()) as { warnings: { byKind: Record<string, number>; recent: { kind: string; message: string }[] } };
+      assert.equal(h.warnings.byKind.store, 1);
+      assert.deepEqual(h.warnings.recent.map((r) => [r.kind, r.message]), [['store', 'could not write artifact sfx_1 in /x: ENOSPC: no space left on device']]);
+      assert.equal(await metric(d, 'streamfix_warnings_total{kind="store"}'), 1);
+      assert.match(lines.join(''), / warn  store: could not write artifact sfx_1 in \/x: ENOSPC: no space left on device\n/);
+    } finally {
+      await d.close();
+    }
+  });
+});

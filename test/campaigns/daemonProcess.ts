@@ -1,0 +1,56 @@
+/**
+ * The campaigns' daemon: the built daemon (dist/main.js) in its own process, so its memory and file
+ * descriptors are measured alone, on a free port, in front of a loopback upstream.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+
+export interface DaemonProcess {
+  url: string;
+  port: number;
+  pid: number;
+  child: ChildProcess;
+  /** Resident memory now, in bytes (/proc). */
+  rss(): number;
+  /** Open file descriptors now (/proc). */
+  fds(): number;
+  stop(): Promise<void>;
+}
+
+export async function startDaemonProcess(upstream: string, extra: string[] = []): Promise<DaemonProcess> {
+  const main = path.join(__dirname, '..', '..', 'dist', 'main.js');
+  const child = spawn(process.execPath, [main, '--port', '0', '--upstream', upstream, '--log-level', 'warn', '--data-dir', path.join(process.env.SFX_CAMPAIGN_DIR ?? require('node:os').tmpdir(), `sfx-campaign-${process.pid}-${Date.now()}`), ...extra], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, OPENROUTER_API_KEY: 'sk-campaign-key-0123456789' },
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /listening on (http:\/\/127\.0\.0\.1:\d+\/v1)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`daemon exited with ${code} before listening: ${out}`)));
+  });
+  child.stdout!.resume();
+  const pid = child.pid!;
+  return {
+    url,
+    port: Number(new URL(url).port),
+    pid,
+    child,
+    rss: () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) * 1024,
+    fds: () => readdirSync(`/proc/${pid}/fd`).length,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export function mb(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

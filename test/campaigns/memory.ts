@@ -1,0 +1,76 @@
+/**
+ * Bounded memory, measured: two long streams (default 300 MB each) through the daemon at once, one in
+ * strip mode and one in passthrough, from a loopback upstream; the daemon's resident memory is sampled
+ * every 100 ms. Goal: the peak stays under 300 MB. Exits 1 when it does not, or when a client got less
+ * than everything.
+ *
+ *   npm run build && node --import tsx test/campaigns/memory.ts [--mb 300] [--limit-mb 300]
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mb, startDaemonProcess } from './daemonProcess';
+
+const arg = (name: string, def: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : def;
+};
+const STREAM_BYTES = arg('mb', 300) * 1024 * 1024;
+const LIMIT = arg('limit-mb', 300) * 1024 * 1024;
+
+/** An upstream streaming `STREAM_BYTES` of content deltas, honouring backpressure. */
+async function startUpstream(): Promise<{ url: string; close(): void }> {
+  // deltas that differ (identical ones would look like a stuttering upstream repeating its content)
+  const text = 'lorem ipsum dolor sit amet, '.repeat(140);
+  const event = (n: number) => `data: ${JSON.stringify({ id: 'gen-1', object: 'chat.completion.chunk', model: 'm', choices: [{ index: 0, delta: { content: `${n} ${text}` }, finish_reason: null }] })}\n\n`;
+  const server = createServer((req, res) => {
+    req.resume();
+    res.writeHead(200, { 'content-type': 'text/event-stream' });
+    let sent = 0;
+    let n = 0;
+    const pump = () => {
+      while (sent < STREAM_BYTES) {
+        const e = event(n++);
+        sent += e.length;
+        if (!res.write(e)) return void res.once('drain', pump);
+      }
+      res.end(`data: ${JSON.stringify({ choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\ndata: [DONE]\n\n`);
+    };
+    pump();
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`, close: () => server.close() };
+}
+
+async function stream(url: string, mode: string): Promise<number> {
+  const res = await fetch(`${url}/chat/completions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-streamfix-mode': mode },
+    body: JSON.stringify({ model: 'm', stream: true, messages: [{ role: 'user', content: 'long' }] }),
+  });
+  let bytes = 0;
+  for await (const c of res.body as unknown as AsyncIterable<Uint8Array>) bytes += c.length;
+  return bytes;
+}
+
+async function main(): Promise<void> {
+  const up = await startUpstream();
+  const d = await startDaemonProcess(up.url);
+  const baseline = d.rss();
+  let peak = baseline;
+  const timer = setInterval(() => (peak = Math.max(peak, d.rss())), 100);
+  const t0 = performance.now();
+  const [strip, pass] = await Promise.all([stream(d.url, 'strip'), stream(d.url, 'passthrough')]);
+  const seconds = (performance.now() - t0) / 1000;
+  clearInterval(timer);
+  peak = Math.max(peak, d.rss());
+  const after = d.rss();
+  await d.stop();
+  up.close();
+  console.log(`two streams of ${mb(STREAM_BYTES)} (strip: ${mb(strip)} received, passthrough: ${mb(pass)} received) in ${seconds.toFixed(1)} s`);
+  console.log(`daemon RSS: baseline ${mb(baseline)}, peak ${mb(peak)}, after ${mb(after)} (goal: peak under ${mb(LIMIT)})`);
+  const ok = peak < LIMIT && strip >= STREAM_BYTES && pass >= STREAM_BYTES;
+  console.log(ok ? 'memory: PASS' : 'memory: FAIL');
+  process.exit(ok ? 0 : 1);
+}
+
+void main();
