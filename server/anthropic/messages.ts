@@ -75,18 +75,20 @@ export async function handleMessages(call: MessagesCall): Promise<void> {
   const r = parseMessagesRequest(await readBody(req, ctx.maxRequestBytes));
   requireMaxTokens(r);
   const requested = requestedMode(req.headers[MODE_HEADER], ctx.mode);
-  const { mode } = messagesMode(requested, r);
+  const { mode, reason } = messagesMode(requested, r);
   const inputTokens = estimateInputTokens(r.body);
   const decision = route(ctx.messages.routing, r.model, { thinking: r.thinking, inputTokens });
   record.api = 'messages';
   record.route = decision;
   record.model = decision.upstream;
-  record.mode = mode;
+  // auto: strip until the answer decides (the translator says, recorded at the end)
+  record.mode = mode === 'auto' ? 'strip' : mode;
+  record.modeReason = reason;
   record.requestedMode = requested;
   record.stream = r.stream;
   ctx.log.info(`${record.id} messages: ${decision.requested} -> ${decision.upstream} (rule ${decision.rule})`);
   const headers = upstreamHeaders(req, ctx);
-  ctx.events.publish({ type: 'started', id: record.id, model: decision.upstream, mode, stream: r.stream });
+  ctx.events.publish({ type: 'started', id: record.id, model: decision.upstream, mode: record.mode, stream: r.stream });
   // the upstream model's circuit breaker (breaker.ts): open, a 503 (529 overloaded_error here) at once
   const gate = ctx.breakers.admit(record.id, ctx.upstream.baseUrl, decision.upstream);
   if (gate.open) {
@@ -247,6 +249,10 @@ async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: Upst
     record.malformed = reader.malformed;
     for (let i = 0; i < reader.malformed; i++) ctx.metrics.onMalformedLine();
     record.errors.push({ message: `Skipped ${reader.malformed} malformed upstream line(s): ${reader.malformedSamples.map((s) => JSON.stringify(s)).join(', ')}`, code: 'malformed_line' });
+  }
+  if (t.decided) {
+    record.mode = t.decided.mode;
+    record.modeReason = t.decided.reason;
   }
   const status = await finish(call, outcomeOf(t), 200);
   if (stream) {

@@ -64,12 +64,15 @@ export function parseMessagesRequest(text: string): MessagesRequest {
 
 /**
  * The mode of the text block: `repair` when asked for (x-streamfix-mode) or when the answer continues a
- * prefill that starts a JSON value (`{` or `[`: the client asks for JSON that way); else `strip`.
+ * prefill that starts a JSON value (`{` or `[`: the client asks for JSON that way); with `auto` and no
+ * prefill the answer decides (translate.ts, the chat endpoint's rule); else `strip`.
  */
-export function messagesMode(requested: string, r: MessagesRequest): { mode: 'repair' | 'strip'; reason: string } {
+export function messagesMode(requested: string, r: MessagesRequest): { mode: 'repair' | 'strip' | 'auto'; reason: string } {
   if (requested === 'repair') return { mode: 'repair', reason: 'requested: repair' };
   if (requested === 'auto' && /^\s*[[{]/.test(r.prefill)) return { mode: 'repair', reason: 'auto: the prefill starts a JSON value' };
-  return { mode: 'strip', reason: `${requested === 'auto' ? 'auto' : `requested: ${requested}`}: text as sent, reasoning removed` };
+  // auto otherwise: the answer decides (as on the chat endpoint: repair when it starts as JSON)
+  if (requested === 'auto' && r.prefill === '') return { mode: 'auto', reason: 'auto: the answer decides' };
+  return { mode: 'strip', reason: `${requested === 'auto' ? 'auto: a text prefill' : `requested: ${requested}`}: text as sent, reasoning removed` };
 }
 
 /** Checks the fields count_tokens does not need but messages does. */

@@ -20,6 +20,7 @@
 import { createHash } from 'node:crypto';
 import type { Repair, RepairOptions, Stripped } from '../../shared/engine';
 import type { ToolCallArtifact } from '../../shared/protocol';
+import { createAutoDecider, type AutoDecider, type AutoDecision } from '../gateway/autoMode';
 import { ContentProcessor } from '../gateway/content';
 import { ToolCallRepairers, type ToolCallDelta } from '../gateway/toolCalls';
 import { createThinkingSplitter, type Segment, type ThinkingSplitter } from './reasoning';
@@ -34,8 +35,9 @@ export interface TranslatorOptions {
   model: string;
   /** Estimated input tokens for message_start (the upstream's count replaces it in message_delta). */
   inputTokens: number;
-  /** `repair`: the text block is the repaired JSON; `strip`: text as sent, reasoning removed. */
-  mode: 'repair' | 'strip';
+  /** `repair`: the text block is the repaired JSON; `strip`: text as sent, reasoning removed; `auto`: the
+   * answer decides (repair when it starts as JSON after any reasoning, the chat endpoint's rule). */
+  mode: 'repair' | 'strip' | 'auto';
   stopSequences: readonly string[];
   /** The client asked for thinking (the reasoning stage then waits for a lone closing tag; reasoning.ts). */
   thinking?: boolean;
@@ -84,8 +86,15 @@ export class MessageTranslator {
   /** Set once a tool call started: text and thinking wait for the tools (see the file comment). */
   private toolsStarted = false;
   private deferred: Segment[] = [];
-  private readonly splitter: ThinkingSplitter | null;
-  private readonly repairer: ContentProcessor | null;
+  private splitter: ThinkingSplitter | null;
+  private repairer: ContentProcessor | null;
+  /** auto, until the answer decides: both processors run and their output waits here. */
+  private decider: AutoDecider | null = null;
+  private heldStrip: Segment[] = [];
+  private heldRepair: Segment[] = [];
+  private heldRepairs: Repair[] = [];
+  /** auto: what the answer decided. */
+  decided: AutoDecision | null = null;
   private readonly stops: StopScanner;
   /** Upstream finish_reason, usage, and what was sent (for the artifact and output estimates). */
   finishReason: string | null = null;
@@ -100,8 +109,9 @@ export class MessageTranslator {
 
   constructor(private readonly opts: TranslatorOptions) {
     this.tools = new ToolCallRepairers(true, opts.engine ?? {});
-    this.splitter = opts.mode === 'strip' ? createThinkingSplitter({ thinking: opts.thinking ?? false }) : null;
-    this.repairer = opts.mode === 'repair' ? new ContentProcessor('repair', opts.engine ?? {}) : null;
+    this.splitter = opts.mode !== 'repair' ? createThinkingSplitter({ thinking: opts.thinking ?? false }) : null;
+    this.repairer = opts.mode !== 'strip' ? new ContentProcessor('repair', opts.engine ?? {}) : null;
+    if (opts.mode === 'auto') this.decider = createAutoDecider();
     this.stops = createStopScanner(opts.stopSequences);
     this.prefillLeft = this.repairer && opts.prefill ? opts.prefill.length : 0;
     // what the engine writes of the prefill itself counts against it (it may hold a key back for later)
@@ -176,6 +186,17 @@ export class MessageTranslator {
   }
 
   private content(s: string): void {
+    if (this.decider) {
+      // both run until the answer decides; the decision comes with its first characters after reasoning
+      this.heldStrip.push(...this.splitter!.push(s));
+      const step = this.repairer!.push(s);
+      this.heldRepairs.push(...step.repairs);
+      if (step.reasoning) this.heldRepair.push({ kind: 'thinking', text: step.reasoning });
+      if (step.content) this.heldRepair.push({ kind: 'text', text: step.content });
+      const d = this.decider.push(s);
+      if (d) this.settle(d);
+      return;
+    }
     if (this.splitter) {
       for (const seg of this.splitter.push(s)) this.segment(seg);
       return;
@@ -185,6 +206,21 @@ export class MessageTranslator {
     if (step.reasoning) this.segment({ kind: 'thinking', text: step.reasoning });
     const text = this.afterPrefill(step.content);
     if (text) this.segment({ kind: 'text', text });
+  }
+
+  /** auto: the answer decided; the other processor goes, the held output of this one goes out. */
+  private settle(d: AutoDecision): void {
+    this.decider = null;
+    this.decided = d;
+    const held = d.mode === 'repair' ? this.heldRepair : this.heldStrip;
+    if (d.mode === 'repair') {
+      this.splitter = null;
+      for (const r of this.heldRepairs) this.opts.onRepair?.(r);
+    } else this.repairer = null;
+    this.heldStrip = [];
+    this.heldRepair = [];
+    this.heldRepairs = [];
+    for (const seg of held) this.segment(seg);
   }
 
   private segment(seg: Segment): void {
@@ -289,6 +325,7 @@ export class MessageTranslator {
   private closeBlocks(): void {
     if (this.blocksClosed) return;
     this.blocksClosed = true;
+    if (this.decider) this.settle(this.decider.end());
     if (this.stopSequence === null) {
       if (this.repairer) {
         const step = this.repairer.end();

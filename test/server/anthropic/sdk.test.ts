@@ -123,6 +123,16 @@ describe('messages: the Anthropic SDK against the demo upstream', () => {
     assert.equal(m.content[1]!.type === 'text' && m.content[1]!.text, '{\n  "name": "Ada Lovelace",\n  "born": 1815,\n  "languages": ["English", "French"],\n  "active": false\n}');
   });
 
+  it('auto mode: an answer that starts as JSON is repaired; the artifact says why', async () => {
+    const { data, response } = await client.messages.create({ model: 'demo/python-literals', max_tokens: 256, messages: [{ role: 'user', content: 'JSON please' }] }).withResponse();
+    assert.deepEqual(data.content, [{ type: 'text', text: '{"user": "grace", "admin": true, "suspended": false, "manager": null, "scores": [98, 87.5]}' }]);
+    const a = await artifactOf(d, response as unknown as Response);
+    assert.equal(a.mode, 'repair');
+    assert.equal(a.requestedMode, 'auto');
+    assert.equal(a.modeReason, 'auto: the answer starts as JSON ({)');
+    assert.equal(a.status, 'REPAIRED');
+  });
+
   it('messages.countTokens: the estimate (characters / 4, rounded up)', async () => {
     const system = 'You are terse.'; // 14
     const r = await client.messages.countTokens({

@@ -140,6 +140,34 @@ describe('messages: translation of the demo streams at every byte split', () => 
     expectEverySplit('demo/truncated', (u) => [['message_start', { input_tokens: 7, output_tokens: 0 }], textStart(0), ['text_delta', 0, s.content], ['stop', 0], ...end('max_tokens', u)]);
   });
 
+  it('auto mode, demo/truncated: the answer starts as JSON, so the text block is the engine\'s closed JSON', () => {
+    const s = findScenario('demo/truncated')!;
+    expectEverySplit(
+      'demo/truncated',
+      (u) => [['message_start', { input_tokens: 7, output_tokens: 0 }], textStart(0), ['text_delta', 0, repairJson(s.content!).json], ['stop', 0], ...end('max_tokens', u)],
+      { mode: 'auto' },
+    );
+  });
+
+  it('auto mode, demo/msg-thinking: the answer starts with text, so it goes as sent after the thinking block', () => {
+    const s = findScenario('demo/msg-thinking')!;
+    expectEverySplit(
+      'demo/msg-thinking',
+      (u) => [
+        ['message_start', { input_tokens: 7, output_tokens: 0 }],
+        thinkingStart(0),
+        ['thinking_delta', 0, s.reasoning + 'Double-check: no JSON was asked for, so plain text is right.'],
+        SIG,
+        ['stop', 0],
+        textStart(1),
+        ['text_delta', 1, 'Hi! Here is a short, friendly greeting.'],
+        ['stop', 1],
+        ...end('end_turn', u),
+      ],
+      { mode: 'auto' },
+    );
+  });
+
   it('demo/truncated in repair mode: the text block is the engine\'s closed JSON', () => {
     const s = findScenario('demo/truncated')!;
     expectEverySplit(
