@@ -92,7 +92,8 @@ export class Breakers {
   admit(id: string, upstream: string, model: string): Admission {
     if (this.options.failures <= 0 && this.options.failedRate === null) return { open: false, probe: false, done: () => undefined };
     const b = this.breaker(upstream, model);
-    const now = this.now();
+    // a closed breaker (nearly every request) reads no clock
+    const now = b.state === 'closed' ? 0 : this.now();
     if (b.state === 'open' && now - b.openedAt >= this.options.cooldownMs) this.move(b, id, 'half_open', 'cool-down over: one probe request goes through');
     if (b.state === 'open' || (b.state === 'half_open' && b.probing)) {
       const ms = b.state === 'open' ? b.openedAt + this.options.cooldownMs - now : this.options.cooldownMs;
@@ -119,7 +120,7 @@ export class Breakers {
     if (outcome === 'aborted') return; // says nothing about the upstream: the next request probes
     const failed = outcome === 'error' || isFailureStatus(outcome);
     if (!failed) {
-      b.failureTimes = [];
+      if (b.failureTimes.length > 0) b.failureTimes.length = 0;
       if (b.state === 'half_open') this.move(b, id, 'closed', `probe answered ${outcome}`);
       return;
     }

@@ -32,8 +32,10 @@ export async function runBreakerBench(): Promise<string> {
   const ours = new Breakers({ failures: 5, windowMs: 60_000, cooldownMs: 30_000, failedRate: null }, new ModelHealth(), () => undefined);
   const theirs = circuitBreaker(handleWhenResult((r) => (r as number) >= 500), { halfOpenAfter: 30_000, breaker: new ConsecutiveBreaker(5) });
   const request = () => Promise.resolve(200);
+  // the model names exist before the breaker sees them, as the request's model string does in the gateway
+  const models = Array.from({ length: 8 }, (_, i) => `m${i}`);
   const oursOnce = async (i: number) => {
-    const a = ours.admit('r', 'u', `m${i & 7}`);
+    const a = ours.admit('r', 'u', models[i & 7]!);
     if (a.open) throw new Error('open');
     a.done(await request());
   };
