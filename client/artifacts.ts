@@ -18,6 +18,8 @@ const LIST_LIMIT = 100;
 
 const ICONS: Record<ArtifactStatus, [string, string | undefined]> = {
   VALID: ['pass', 'testing.iconPassed'],
+  TEXT: ['note', undefined],
+  EMPTY: ['circle-outline', undefined],
   REPAIRED: ['wrench', 'charts.blue'],
   TRUNCATED: ['warning', 'list.warningForeground'],
   FAILED: ['error', 'list.errorForeground'],

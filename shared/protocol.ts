@@ -8,7 +8,14 @@ import type { Repair, RepairStatus, Stripped, RepairResult } from './engine/type
 export type GatewayMode = 'repair' | 'strip' | 'passthrough' | 'auto';
 /** The mode actually applied (auto resolved). */
 export type AppliedMode = Exclude<GatewayMode, 'auto'>;
-export type ArtifactStatus = RepairStatus | 'UPSTREAM_ERROR' | 'CLIENT_ABORTED' | 'PASSTHROUGH';
+/**
+ * What a status claims, by the check that ran: VALID / REPAIRED / TRUNCATED / FAILED are the engine's
+ * verdict on what it parsed (VALID: it parsed everything and changed nothing); TEXT: content went out as
+ * text without being parsed (strip mode); EMPTY: no content and no tool calls, nothing to check;
+ * PASSTHROUGH: nothing checked by request; UPSTREAM_ERROR / CLIENT_ABORTED: the request did not complete.
+ * A stream the upstream ended without `[DONE]` is TRUNCATED whatever else was checked.
+ */
+export type ArtifactStatus = RepairStatus | 'TEXT' | 'EMPTY' | 'UPSTREAM_ERROR' | 'CLIENT_ABORTED' | 'PASSTHROUGH';
 
 export interface ToolCallArtifact {
   index: number;
@@ -16,7 +23,9 @@ export interface ToolCallArtifact {
   name?: string;
   rawArguments: string;
   repairedArguments: string | null;
-  status: RepairStatus;
+  /** The engine's verdict on the arguments; PASSTHROUGH when they were not parsed (passthrough mode, or
+   * an engine limit). */
+  status: RepairStatus | 'PASSTHROUGH';
   repairs: Repair[];
   /** Text the engine left out of the arguments, with positions (e.g. `extra_value`: a second
    * top-level value, as when parallel calls are concatenated into one string). */

@@ -279,6 +279,7 @@ function outcomeOf(t: MessageTranslator): RecordOutcome {
     usage: t.usage,
     stuttering: false,
     movedReasoning: t.reasoning,
-    contentStatus: c.status,
+    // strip mode does not parse the text: TEXT (a check that did not run says nothing)
+    contentStatus: c.status ?? (t.rawContent === '' ? null : 'TEXT'),
   };
 }

@@ -11,9 +11,9 @@ import { REQUEST_KEEP_BYTES, type ArtifactStatus } from '../../shared/protocol';
 import { forwardedHeaders, parseChatRequest, readBody, upstreamHeaders, MODE_HEADER, type ChatRequest } from './chatRequest';
 import { rewriteCompletion } from './completion';
 import type { AbortReason, GatewayContext } from './context';
-import { GatewayError, upstreamErrorMessage } from './errors';
+import { GatewayError, isOpenAiError, upstreamErrorMessage } from './errors';
 import { writeJson } from './http';
-import { EMPTY_OUTCOME, RequestRecord, type RecordOutcome } from './record';
+import { contentCheck, EMPTY_OUTCOME, RequestRecord, type RecordOutcome } from './record';
 import { createBoundaryTracker, sseData } from './sse';
 import { requestSchemas, schemaPolicy, SCHEMA_HEADER, type RequestSchemas } from './schema';
 import { checkAnswer, checkCompletion } from './schemaCheck';
@@ -83,7 +83,7 @@ export async function handleChat(call: ChatCall): Promise<void> {
   }
 
   gate.done(upstream.status);
-  if (upstream.status < 200 || upstream.status >= 300) return forwardUpstreamError(call, upstream);
+  if (upstream.status < 200 || upstream.status >= 300) return forwardUpstreamError(call, chat, upstream);
   return chat.stream ? streamResponse(call, chat, upstream) : completeResponse(call, chat, upstream);
 }
 
@@ -125,8 +125,10 @@ async function readAll(call: ChatCall, upstream: UpstreamResponse): Promise<stri
   return Buffer.concat(parts).toString('utf8');
 }
 
-/** Upstream said no before the answer started: its status and body go to the client as they are. */
-async function forwardUpstreamError(call: ChatCall, upstream: UpstreamResponse): Promise<void> {
+/** Upstream said no before the answer started: its status goes to the client, with its body when that
+ * is an OpenAI-shaped error (or in passthrough), else (an HTML page from a proxy, say) an OpenAI-shaped
+ * error with a short excerpt of it. */
+async function forwardUpstreamError(call: ChatCall, chat: ChatRequest, upstream: UpstreamResponse): Promise<void> {
   const { res, record, ctx } = call;
   let body = '';
   try {
@@ -135,18 +137,14 @@ async function forwardUpstreamError(call: ChatCall, upstream: UpstreamResponse):
     body = '';
     record.errors.push({ message: `Reading the upstream error body failed: ${(e as Error).message}` });
   }
-  record.fail('UPSTREAM_ERROR', upstreamErrorMessage(upstream.status, body), { status: upstream.status });
+  const message = upstreamErrorMessage(upstream.status, body);
+  record.fail('UPSTREAM_ERROR', message, { status: upstream.status });
   ctx.metrics.onUpstreamError(String(upstream.status));
   const ct = upstream.headers['content-type'];
-  const out = body || JSON.stringify(new GatewayError(upstream.status, 'upstream_error', `Upstream returned ${upstream.status}`).toBody());
-  res.writeHead(upstream.status, {
-    ...call.baseHeaders,
-    ...forwardedHeaders(upstream.headers),
-    'content-type': typeof ct === 'string' && body ? ct : 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(out),
-  });
+  const asSent = body !== '' && (chat.mode === 'passthrough' || isOpenAiError(body));
+  const headers = { ...call.baseHeaders, ...forwardedHeaders(upstream.headers), ...(asSent && typeof ct === 'string' ? { 'content-type': ct } : {}) };
   await finish(call, EMPTY_OUTCOME, upstream.status);
-  res.end(out);
+  writeJson(res, upstream.status, headers, asSent ? body : new GatewayError(upstream.status, 'upstream_error', message).toBody());
 }
 
 async function completeResponse(call: ChatCall, chat: ChatRequest, upstream: UpstreamResponse): Promise<void> {
@@ -175,12 +173,14 @@ async function completeResponse(call: ChatCall, chat: ChatRequest, upstream: Ups
     return failBeforeStream(call, new GatewayError(502, 'upstream_invalid', `Upstream returned a completion that is not a JSON object: ${(e as Error).message}`), 'invalid_body');
   }
   let o;
+  let engineFailed = false;
   try {
     o = record.timed(() => rewriteCompletion(body, chat.mode, ctx.engine, chat.autoByContent));
   } catch (e) {
     if (!(e instanceof StreamFixError)) throw e;
     // an engine limit (huge or too deep content): the answer goes out unrepaired, the artifact says why
     record.errors.push({ message: e.message, code: e.code });
+    engineFailed = true;
     o = rewriteCompletion(body, 'passthrough');
   }
   if (o.decided) {
@@ -188,6 +188,7 @@ async function completeResponse(call: ChatCall, chat: ChatRequest, upstream: Ups
     record.modeReason = o.decided.reason;
   }
   const mode = record.mode;
+  const result = o.result;
   const outcome: RecordOutcome = {
     rawContent: o.rawContent,
     repairedContent: mode === 'passthrough' ? null : o.sentContent,
@@ -199,7 +200,7 @@ async function completeResponse(call: ChatCall, chat: ChatRequest, upstream: Ups
     usage: o.usage,
     stuttering: false,
     movedReasoning: o.movedReasoning,
-    contentStatus: mode === 'repair' && o.rawContent !== '' ? (o.result?.status ?? 'FAILED') : null,
+    contentStatus: engineFailed ? 'FAILED' : contentCheck(mode, o.rawContent, () => result?.status ?? 'FAILED'),
   };
   const schemaHeaders = call.schemas ? checkCompletion(call.schemas, mode, body, outcome) : {};
   if (o.result?.error) record.errors.push({ message: o.result.error.message, code: o.result.error.code });
@@ -380,6 +381,7 @@ async function finishStream(call: ChatCall, chat: ChatRequest, rw: StreamRewrite
     record.errors.push({ message: `Skipped ${rw.malformed} malformed upstream line(s): ${rw.malformedSamples.map((s) => JSON.stringify(s)).join(', ')}`, code: 'malformed_line' });
   }
   for (const e of rw.upstreamErrors) record.fail('UPSTREAM_ERROR', e.message, e.code !== undefined ? { code: e.code } : {});
+  rw.settle();
 
   const st = rw.choices.get(0) ?? rw.choice(0);
   const c = st.content;
@@ -403,7 +405,8 @@ async function finishStream(call: ChatCall, chat: ChatRequest, rw: StreamRewrite
     usage: rw.usage,
     stuttering: c.stuttering,
     movedReasoning: c.moved,
-    contentStatus: c.mode === 'repair' && c.raw !== '' ? (engineFailed ? 'FAILED' : (c.result?.status ?? 'TRUNCATED')) : null,
+    cutShort: rw.cutShort,
+    contentStatus: engineFailed ? 'FAILED' : contentCheck(c.mode, c.raw, () => c.result?.status ?? 'TRUNCATED'),
   };
   if (call.schemas) {
     // the gateway's own time, as the per-read work is: in the artifact and the per-chunk histogram

@@ -8,6 +8,7 @@ import type { ReasoningSplitter, Repair, RepairOptions, RepairResult, StreamRepa
 import type { AppliedMode } from '../../shared/protocol';
 import { createAutoDecider, type AutoDecider } from './autoMode';
 import { ARTIFACT_TEXT_LIMIT, BoundedText, type TextCut } from './boundedText';
+import { createDestutterer, type Destutterer } from './stutter';
 
 export interface ContentStep {
   /** Text for the client's `content` (unused in passthrough). */
@@ -19,9 +20,6 @@ export interface ContentStep {
 
 /** The repairs of a step that made none; frozen, since every such step shares it. */
 const NO_REPAIRS: Repair[] = Object.freeze([]) as unknown as Repair[];
-
-/** Shortest accumulated content that may be taken as a prefix repeat; one character repeats by chance. */
-const STUTTER_MIN_PREFIX = 2;
 
 /**
  * Keeps the artifact's copies of the content bounded (BoundedText: head and tail, the cut recorded); what
@@ -46,7 +44,11 @@ export class ContentProcessor {
   get moved(): string {
     return this.movedText.toString();
   }
-  stuttering = false;
+  /** The upstream sent cumulative content (turned back into deltas). */
+  get stuttering(): boolean {
+    return this.stutter.cumulative;
+  }
+  private readonly stutter: Destutterer;
   result: RepairResult | null = null;
   stripped: Stripped[] = [];
   private repairer: StreamRepairer | null;
@@ -72,6 +74,7 @@ export class ContentProcessor {
     textLimit = ARTIFACT_TEXT_LIMIT,
   ) {
     this.rawText = new BoundedText(textLimit);
+    this.stutter = createDestutterer(this.rawText);
     this.sentText = new BoundedText(textLimit);
     // the artifact's reasoning is the upstream's reasoning fields then this: half the limit each
     this.movedText = new BoundedText(textLimit / 2);
@@ -103,17 +106,6 @@ export class ContentProcessor {
     return { content, reasoning: '', repairs };
   }
 
-  /** Turns a cumulative delta back into the new part. Once an upstream is seen stuttering it stays so,
-   * but a delta that does not repeat the prefix is still taken as a plain delta rather than dropped. */
-  private destutter(delta: string): string {
-    const n = this.rawText.length;
-    if (n > 0 && delta.length >= n && (this.stuttering || n >= STUTTER_MIN_PREFIX) && this.rawText.isPrefixOf(delta)) {
-      this.stuttering = true;
-      return delta.slice(n);
-    }
-    return delta;
-  }
-
   /** The raw text is kept whole only until the engine's first output (see `unsent`). */
   private keepUnsent(d: string, output: string): void {
     if (this.unsent === null) return;
@@ -123,7 +115,11 @@ export class ContentProcessor {
 
   /** Feeds one upstream content delta. May throw the engine's StreamFixError (limits). */
   push(delta: string): ContentStep {
-    const d = this.destutter(delta);
+    return this.take(this.stutter.push(delta));
+  }
+
+  /** Feeds text the stutter check passed on. */
+  private take(d: string): ContentStep {
     this.rawText.add(d);
     if (this.decider) return this.pushUndecided(d);
     if (this.repairer) {
@@ -169,6 +165,13 @@ export class ContentProcessor {
   /** The stream ended for this choice: the closers (repair), held-back text (strip). Idempotent. */
   end(): ContentStep {
     if (this.ended) return { content: '', reasoning: '', repairs: [] };
+    // deltas still held by the stutter check are real text: they go in before the end
+    const held = this.stutter.end();
+    if (held !== '') {
+      const step = this.take(held);
+      const rest = this.end();
+      return { content: step.content + rest.content, reasoning: step.reasoning + rest.reasoning, repairs: [...step.repairs, ...rest.repairs] };
+    }
     if (this.decider) {
       const d = this.decider.end();
       const step = this.settle(d.mode, d.reason);

@@ -87,14 +87,32 @@ export function toGatewayError(e: unknown): GatewayError {
   return new GatewayError(500, 'internal_error', `Internal gateway error: ${message}`);
 }
 
-/** The `message` of an upstream error body if it has the OpenAI shape, else a short excerpt of it. */
+/** Whether `bodyText` is an OpenAI-shaped error: a JSON object whose `error` is an object. */
+export function isOpenAiError(bodyText: string): boolean {
+  try {
+    const parsed = JSON.parse(bodyText) as { error?: unknown };
+    return typeof parsed === 'object' && parsed !== null && typeof parsed.error === 'object' && parsed.error !== null && !Array.isArray(parsed.error);
+  } catch {
+    return false;
+  }
+}
+
+/** Characters of a non-JSON upstream error body kept in the message. */
+const EXCERPT_CHARS = 200;
+
+/**
+ * The `message` of an upstream error body if it has the OpenAI shape, else a short excerpt of it (an
+ * HTML error page from a proxy: tags dropped, whitespace collapsed).
+ * @example upstreamErrorMessage(502, '<html><h1>502 Bad Gateway</h1></html>') === 'Upstream returned 502: 502 Bad Gateway'
+ */
 export function upstreamErrorMessage(status: number, bodyText: string): string {
   try {
     const parsed = JSON.parse(bodyText) as { error?: { message?: unknown } };
     if (parsed && typeof parsed.error?.message === 'string') return parsed.error.message;
   } catch {
-    // not JSON: fall through to the excerpt (an HTML error page from a proxy, for instance)
+    // not JSON: fall through to the excerpt
   }
-  const excerpt = bodyText.trim().slice(0, 200);
+  const text = /^\s*</.test(bodyText) ? bodyText.replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]*>/g, ' ') : bodyText;
+  const excerpt = text.replace(/\s+/g, ' ').trim().slice(0, EXCERPT_CHARS);
   return excerpt ? `Upstream returned ${status}: ${excerpt}` : `Upstream returned ${status}`;
 }

@@ -9,11 +9,24 @@ import { ARTIFACT_TEXT_LIMIT, clipText } from './boundedText';
 /** Errors an artifact keeps (an upstream repeating an error event must not grow it without bound). */
 export const MAX_ARTIFACT_ERRORS = 20;
 
-const SEVERITY: Record<RepairStatus, number> = { VALID: 0, REPAIRED: 1, TRUNCATED: 2, FAILED: 3 };
+/** A check's verdict on one part of the answer (content or one tool call's arguments). */
+export type CheckStatus = RepairStatus | 'TEXT';
 
-/** The worst of the statuses (FAILED > TRUNCATED > REPAIRED > VALID); VALID when there are none. */
-export function worstStatus(statuses: RepairStatus[]): RepairStatus {
-  return statuses.reduce<RepairStatus>((a, b) => (SEVERITY[b] > SEVERITY[a] ? b : a), 'VALID');
+const SEVERITY: Record<CheckStatus, number> = { VALID: 0, TEXT: 1, REPAIRED: 2, TRUNCATED: 3, FAILED: 4 };
+
+/** The worst of the verdicts (FAILED > TRUNCATED > REPAIRED > TEXT > VALID); EMPTY when no check ran. */
+export function worstStatus(statuses: CheckStatus[]): CheckStatus | 'EMPTY' {
+  if (statuses.length === 0) return 'EMPTY';
+  return statuses.reduce((a, b) => (SEVERITY[b] > SEVERITY[a] ? b : a));
+}
+
+/**
+ * The check the content went through: the engine's verdict in repair mode, TEXT when it went out as
+ * text without being parsed (strip), null when there was none (or in passthrough).
+ */
+export function contentCheck(mode: AppliedMode, raw: string, engineVerdict: () => RepairStatus): CheckStatus | null {
+  if (raw === '' || mode === 'passthrough') return null;
+  return mode === 'repair' ? engineVerdict() : 'TEXT';
 }
 
 export interface RecordOutcome {
@@ -28,8 +41,10 @@ export interface RecordOutcome {
   stuttering: boolean;
   /** Reasoning taken out of the content (think blocks), as opposed to the upstream's reasoning fields. */
   movedReasoning?: string;
-  /** The engine's status for the content, when the content was repaired. */
-  contentStatus: RepairStatus | null;
+  /** The content's check (contentCheck): the engine's verdict, TEXT, or null for no content. */
+  contentStatus: CheckStatus | null;
+  /** The upstream ended the stream without `[DONE]`: the answer is cut, whatever was checked. */
+  cutShort?: boolean;
   /** The JSON Schema check (schemaCheck.ts), when the request named a schema. */
   schema?: SchemaReport | null;
   /** Where the streamed texts were cut already (BoundedText). */
@@ -84,8 +99,12 @@ export class RequestRecord {
 
   status(o: RecordOutcome): ArtifactStatus {
     if (this.override) return this.override;
+    if (o.cutShort) return 'TRUNCATED';
     if (this.mode === 'passthrough') return 'PASSTHROUGH';
-    const statuses = o.toolCalls.map((t) => t.status);
+    // a tool call whose arguments were not parsed is no check (the engine limit that caused it is the
+    // content's FAILED)
+    const statuses: CheckStatus[] = [];
+    for (const t of o.toolCalls) if (t.status !== 'PASSTHROUGH') statuses.push(t.status);
     if (o.contentStatus) statuses.push(o.contentStatus);
     return worstStatus(statuses);
   }

@@ -7,7 +7,7 @@
  * its position in the raw text, like the engine's own. Streaming answers are checked at the end, after
  * the text went out: they are reported (artifact, trailer, metric), never coerced.
  */
-import { repairJson, type Repair, type RepairStatus, type Stripped } from '../../shared/engine';
+import { repairJson, type Repair, type Stripped } from '../../shared/engine';
 import type { AppliedMode, SchemaError, SchemaReport, ToolCallArtifact } from '../../shared/protocol';
 import type { RecordOutcome } from './record';
 import { checkValue, schemaReport, SCHEMA_HEADER, type RequestSchemas, type ValueCheck } from './schema';
@@ -88,7 +88,7 @@ export function mergeRepairs(a: readonly Repair[], b: readonly Repair[]): Repair
 }
 
 /** A coerced value was changed: VALID no longer says what happened. */
-export function coercedStatus(s: RepairStatus): RepairStatus {
+export function coercedStatus<S extends string>(s: S): S | 'REPAIRED' {
   return s === 'VALID' ? 'REPAIRED' : s;
 }
 

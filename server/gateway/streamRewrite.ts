@@ -5,6 +5,7 @@
  * engine still owes (closing brackets, held-back characters) goes out in its own chunk just before the
  * chunk carrying `finish_reason`, so clients that stop at the finish chunk still get valid JSON.
  */
+import { StreamFixError } from '../../shared/engine';
 import type { Repair, RepairOptions } from '../../shared/engine';
 import type { AppliedMode } from '../../shared/protocol';
 import { ARTIFACT_TEXT_LIMIT, BoundedText } from './boundedText';
@@ -46,11 +47,27 @@ interface Closers {
 /** Upstream error events kept per stream (the artifact keeps at most MAX_ARTIFACT_ERRORS errors). */
 const MAX_KEPT_ERRORS = 20;
 
+/** The finish_reason of a choice the upstream stopped without finishing: the answer is cut short. */
+export const CUT_FINISH_REASON = 'length';
+
 /** Frames verified per stream at most (each costs a parse of the chunk's head). */
 const MAX_FRAME_TRIES = 16;
 
 function isObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** A tool call in the chunk has an `index` that is present but not a non-negative integer ("0", 1.5,
+ * null, {}, -1). A missing index is the call's position in the list, as before. */
+function hasBadToolCallIndex(chunk: Json): boolean {
+  if (!Array.isArray(chunk.choices)) return false;
+  for (const ch of chunk.choices as unknown[]) {
+    if (!isObject(ch) || !isObject(ch.delta) || !Array.isArray(ch.delta.tool_calls)) continue;
+    for (const tc of ch.delta.tool_calls as unknown[]) {
+      if (isObject(tc) && 'index' in tc && !(Number.isInteger(tc.index) && (tc.index as number) >= 0)) return true;
+    }
+  }
+  return false;
 }
 
 /**
@@ -155,7 +172,8 @@ export class ReadRewriter {
     const out = this.out;
     out.begin();
     this.decoder.end();
-    const closers = this.rw.sawDone ? [] : this.rw.finish();
+    // without [DONE] the upstream stopped short: the client's stream still ends as a stream should
+    const closers = this.rw.sawDone ? [] : this.rw.finish(true);
     this.events = out.events + closers.length;
     if (this.rw.mode === 'passthrough') return '';
     return (out.changed ? out.finish(this.decoder.text, this.decoder.consumed) : '') + closers.join('');
@@ -170,6 +188,9 @@ export class StreamRewriter {
   malformedSamples: string[] = [];
   upstreamErrors: { message: string; code?: string }[] = [];
   sawDone = false;
+  /** The body ended without [DONE] before some choice finished (finish(true) made up the end of the
+   * client's stream). */
+  cutShort = false;
   /** Fields copied into chunks the gateway makes up (closers at the end of a stream). */
   private template: Json = { object: 'chat.completion.chunk' };
   /** String values replaced in the chunk being rewritten (see reencode). */
@@ -261,8 +282,9 @@ export class StreamRewriter {
     } catch {
       chunk = undefined;
     }
-    if (!isObject(chunk)) {
-      // a malformed line is skipped (not forwarded: clients would choke on it), counted and recorded
+    if (!isObject(chunk) || hasBadToolCallIndex(chunk)) {
+      // a malformed line is skipped (not forwarded: clients would choke on it), counted and recorded; a
+      // tool-call index that is not a whole number would merge one call's arguments into another's
       this.malformed++;
       if (this.malformedSamples.length < 10) this.malformedSamples.push(data.slice(0, 200));
       return [];
@@ -461,24 +483,61 @@ export class StreamRewriter {
     return { content: c.content, reasoning: c.reasoning, toolCalls };
   }
 
-  /** The upstream ended ([DONE] or end of body): closers for choices that never got a finish_reason. */
-  finish(): string[] {
+  /**
+   * The upstream ended ([DONE] or end of body): closers for choices that never got a finish_reason.
+   * `cut` (the body ended without [DONE]): also a finish chunk for each of them, with `length` (the answer
+   * stopped short; nothing better is known), and `[DONE]`; the stream counts as cut short if there was
+   * any such choice.
+   */
+  finish(cut = false): string[] {
     const out: string[] = [];
+    if (cut) {
+      // a stream with no choice at all still gets its finish chunk, for choice 0
+      if (this.choices.size === 0 && this.upstreamErrors.length === 0) this.choice(0);
+      // the answer is cut only if some choice never finished: a missing [DONE] after every
+      // finish_reason loses nothing of it
+      for (const st of this.choices.values()) if (st.finishReason === null) this.cutShort = true;
+    }
+    for (const st of this.choices.values()) {
+      const unfinished = st.finishReason === null;
+      if (!st.closed) {
+        if (this.observe) {
+          st.closed = true;
+          st.content.end();
+          st.tools.end();
+          continue;
+        }
+        const closers = this.close(st);
+        if (closers) {
+          const delta: Json = { content: closers.content };
+          if (closers.reasoning) delta.reasoning = closers.reasoning;
+          if (closers.toolCalls.length > 0) delta.tool_calls = closers.toolCalls;
+          out.push(sseData(JSON.stringify({ ...this.template, choices: [{ index: st.index, delta, finish_reason: null }] })));
+        }
+      }
+      if (cut && unfinished && !this.observe && this.upstreamErrors.length === 0) {
+        out.push(sseData(JSON.stringify({ ...this.template, choices: [{ index: st.index, delta: {}, finish_reason: CUT_FINISH_REASON }] })));
+      }
+    }
+    if (cut && !this.observe) out.push(sseData('[DONE]'));
+    return out;
+  }
+
+  /**
+   * Ends, without sending anything, what is still open after a stream broke off (client gone, upstream
+   * failed, an engine limit): the artifact then holds the engine's verdict on what arrived.
+   */
+  settle(): void {
     for (const st of this.choices.values()) {
       if (st.closed) continue;
-      if (this.observe) {
-        st.closed = true;
+      st.closed = true;
+      try {
         st.content.end();
         st.tools.end();
-        continue;
+      } catch (e) {
+        // the engine limit that broke the stream may strike again; it is recorded already
+        if (!(e instanceof StreamFixError)) throw e;
       }
-      const closers = this.close(st);
-      if (!closers) continue;
-      const delta: Json = { content: closers.content };
-      if (closers.reasoning) delta.reasoning = closers.reasoning;
-      if (closers.toolCalls.length > 0) delta.tool_calls = closers.toolCalls;
-      out.push(sseData(JSON.stringify({ ...this.template, choices: [{ index: st.index, delta, finish_reason: null }] })));
     }
-    return out;
   }
 }

@@ -103,7 +103,7 @@ export class ToolCallRepairers {
           ...(s.name !== undefined ? { name: s.name } : {}),
           rawArguments: raw,
           repairedArguments: r ? (r.json ?? (r.status === 'FAILED' ? raw : null)) : raw,
-          status: r ? r.status : 'VALID',
+          status: r ? r.status : 'PASSTHROUGH',
           repairs: r ? r.repairs : [],
           // what the engine left out of the arguments (more top-level values: parallel calls in one string)
           stripped: r ? r.stripped : [],
@@ -128,7 +128,7 @@ export function repairToolCallsOnce(calls: unknown, repair: boolean, engine: Rep
       ...(typeof c.function?.name === 'string' ? { name: c.function.name } : {}),
       rawArguments: raw,
       repairedArguments: r ? (r.json ?? raw) : raw,
-      status: r ? r.status : 'VALID',
+      status: r ? r.status : 'PASSTHROUGH',
       repairs: r ? r.repairs : [],
       stripped: r ? r.stripped : [],
     });

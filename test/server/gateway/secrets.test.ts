@@ -83,7 +83,8 @@ describe('gateway: secrets redaction against an upstream that echoes the key', (
     up.enqueue({ status: 500, headers: { 'content-type': 'text/html' }, chunks: [`<html><body>upstream saw Authorization: Bearer ${KEY}</body></html>`] });
     const res = await postChat(d, REQ);
     assert.equal(res.status, 500);
-    assert.equal(await res.text(), '<html><body>upstream saw Authorization: [redacted]</body></html>');
+    // not JSON: the client gets it in the OpenAI error shape, an excerpt of the page (redacted) as the message
+    assert.equal(await res.text(), '{"error":{"message":"Upstream returned 500: upstream saw Authorization: [redacted]","type":"upstream_error","code":"upstream_error"}}');
   });
 
   it('a non-streaming completion echoing the key in its content', async () => {
