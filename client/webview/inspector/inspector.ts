@@ -17,6 +17,8 @@ const vscode = acquireVsCodeApi();
 
 const STATUS_ICONS: Record<ArtifactStatus, string> = {
   VALID: '✓',
+  TEXT: '¶',
+  EMPTY: '∅',
   REPAIRED: '🔧',
   TRUNCATED: '⚠',
   FAILED: '✗',
