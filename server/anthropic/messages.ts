@@ -207,6 +207,9 @@ async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: Upst
     ctx.metrics.streamOpened();
   }
   let failed: string | null = null;
+  // The closing events (message_delta and message_stop, or the error event) wait for the artifact to be
+  // durable: a client that saw the end of its stream can fetch the artifact after a crash.
+  let tail: AnthropicEvent[] = [];
   try {
     for await (const buf of upstream.body as AsyncIterable<Buffer>) {
       record.markFirstByte();
@@ -222,7 +225,7 @@ async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: Upst
       if (t.done) break;
     }
     if (t.stopSequence !== null || reader.upstreamError !== null) call.abort.abort('done');
-    write(reader.end());
+    tail = reader.end();
   } catch (e) {
     if (e instanceof StreamFixError) {
       record.errors.push({ message: e.message, code: e.code });
@@ -238,7 +241,7 @@ async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: Upst
       call.abort.abort('engine');
       record.fail('UPSTREAM_ERROR', failed, { code: 'upstream_error' });
       t.fail(failed);
-      write(t.take());
+      tail = t.take();
     }
   } finally {
     if (ping) clearInterval(ping);
@@ -254,7 +257,10 @@ async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: Upst
     record.mode = t.decided.mode;
     record.modeReason = t.decided.reason;
   }
+  if (stream) record.clientChunks += tail.length; // counted in the artifact, sent once it is durable
   const status = await finish(call, outcomeOf(t), 200);
+  if (!stream) kept.push(...tail);
+  else if (tail.length > 0 && !res.destroyed && !res.writableEnded) res.write(tail.map(eventText).join(''));
   if (stream) {
     if (!res.writableEnded && !res.destroyed) res.end();
     return;

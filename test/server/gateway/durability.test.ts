@@ -18,10 +18,10 @@ interface Exchange {
   ended: Promise<{ status: number; id: string; text: string }>;
 }
 
-function post(url: string, body: object, headers: Record<string, string> = {}): Exchange {
+function post(url: string, body: object, headers: Record<string, string> = {}, route = '/chat/completions'): Exchange {
   const ex: Exchange = { text: '', ended: null as never };
   ex.ended = new Promise((resolve, reject) => {
-    const req = http.request(`${url}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers } }, (res) => {
+    const req = http.request(`${url}${route}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers } }, (res) => {
       res.setEncoding('utf8');
       res.on('data', (s: string) => (ex.text += s));
       res.on('end', () => resolve({ status: res.statusCode!, id: String(res.headers['x-streamfix-request-id']), text: ex.text }));
@@ -121,6 +121,27 @@ describe('gateway durability: the end of a response waits for its artifact to be
     assert.equal(status, 200);
     assert.equal(JSON.parse(text).choices[0].message.content, '{"a":1}');
   });
+
+  for (const [label, pieces, last] of [
+    ['message_stop', [sse(...events, '[DONE]')], 'event: message_stop'],
+    ['the error event after a failed upstream', [sse(events[0])], 'event: error'],
+  ] as const) {
+    it(`Messages API: holds back ${label} until the fsync of its artifact`, async () => {
+      upstream.always({ chunks: [...pieces], destroyAfter: label !== 'message_stop' });
+      const release = holdSyncs();
+      const ex = post(gateway.url, { model: 'test/model', max_tokens: 100, stream: true, messages: [{ role: 'user', content: 'hi' }] }, { 'x-api-key': 'any', 'anthropic-version': '2023-06-01' }, '/messages');
+      await until(() => fs.calls.datasyncs === 1 && ex.text.includes('content_block_delta'));
+      await new Promise((r) => setTimeout(r, 50));
+      assert.equal(ex.text.includes(last), false, `no ${last} before the artifact is durable`);
+      release();
+      const { status, id, text } = await ex.ended;
+      assert.equal(status, 200);
+      assert.equal(text.includes(last), true);
+      const other = await ArtifactStore.open({ dir: path.join(dir) });
+      assert.equal((await other.get(id))?.rawContent, label === 'message_stop' ? '{"a":1}' : '{"a":');
+      await other.close();
+    });
+  }
 
   it('finds a closing [DONE] event only at the very end of a write', () => {
     assert.equal(doneEventAt('data: {"a":1}\n\ndata: [DONE]\n\n'), 15);
