@@ -62,6 +62,9 @@ export interface Artifact {
   timings: { ttfbMs: number | null; totalMs: number; addedMs: number };
   chunks: { upstream: number; client: number; malformed: number };
   stuttering: boolean; // upstream sent cumulative content; turned into deltas
+  /** Indexes of tool calls whose arguments were cut (engine TRUNCATED, the choice ended by length or not
+   * at all) and closed by the engine; absent when none. */
+  truncatedToolCalls?: number[];
   errors: { message: string; status?: number; code?: string }[];
   /**
    * The request body as the client sent it, for replay and "copy as curl" (the body only, never the
@@ -113,6 +116,8 @@ export type GatewayEvent =
       repairs: number;
       reasoningBytes: number;
       timings: Artifact['timings'];
+      /** As the artifact's: present when a tool call's arguments were cut. */
+      truncatedToolCalls?: number[];
     }
   /** A model's circuit breaker changed state; `id` is the request whose outcome (or arrival, for
    * half-open) moved it. */

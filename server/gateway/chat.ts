@@ -13,7 +13,7 @@ import { rewriteCompletion } from './completion';
 import type { AbortReason, GatewayContext } from './context';
 import { GatewayError, isOpenAiError, upstreamErrorMessage } from './errors';
 import { writeJson } from './http';
-import { contentCheck, EMPTY_OUTCOME, RequestRecord, type RecordOutcome } from './record';
+import { contentCheck, cutCalls, EMPTY_OUTCOME, RequestRecord, type RecordOutcome } from './record';
 import { createBoundaryTracker, sseData } from './sse';
 import { requestSchemas, schemaPolicy, SCHEMA_HEADER, type RequestSchemas } from './schema';
 import { checkAnswer, checkCompletion } from './schemaCheck';
@@ -35,6 +35,10 @@ export interface ChatCall {
 
 /** The repair status of a response: a header on non-streaming responses, a trailer on streaming ones. */
 export const STATUS_HEADER = 'x-streamfix-status';
+
+/** The indexes of tool calls whose arguments were cut (record.ts cutCalls), comma-separated: a header on
+ * non-streaming responses, a trailer on streaming ones; absent when none. */
+export const TRUNCATED_TOOLS_HEADER = 'x-streamfix-truncated-tool-calls';
 
 function reasonOf(signal: AbortSignal): AbortReason | null {
   if (!signal.aborted) return null;
@@ -211,7 +215,9 @@ async function completeResponse(call: ChatCall, chat: ChatRequest, upstream: Ups
   const out = chat.mode === 'passthrough' ? text : JSON.stringify(body);
   record.clientChunks = 1;
   await finish(call, outcome, upstream.status);
-  writeJson(res, upstream.status, { ...call.baseHeaders, ...forwardedHeaders(upstream.headers), [STATUS_HEADER]: status, ...schemaHeaders }, out);
+  const cut = cutCalls(outcome);
+  const cutHeader: Record<string, string> = cut.length > 0 ? { [TRUNCATED_TOOLS_HEADER]: cut.join(',') } : {};
+  writeJson(res, upstream.status, { ...call.baseHeaders, ...forwardedHeaders(upstream.headers), [STATUS_HEADER]: status, ...schemaHeaders, ...cutHeader }, out);
 }
 
 function onRepair(call: ChatCall, repair: Repair, toolCallIndex?: number): void {
@@ -294,7 +300,7 @@ async function streamResponse(call: ChatCall, chat: ChatRequest, upstream: Upstr
     'cache-control': 'no-cache',
     'x-accel-buffering': 'no',
     // the status is known only at the end of the stream: it comes as a trailer
-    trailer: call.schemas ? `${STATUS_HEADER}, ${SCHEMA_HEADER}` : STATUS_HEADER,
+    trailer: call.schemas ? `${STATUS_HEADER}, ${TRUNCATED_TOOLS_HEADER}, ${SCHEMA_HEADER}` : `${STATUS_HEADER}, ${TRUNCATED_TOOLS_HEADER}`,
   });
   // The headers leave with the first events (one write, one packet) when those follow at once, as they
   // do from a streaming upstream; an upstream quiet after its headers gets them flushed on their own
@@ -419,7 +425,8 @@ async function finishStream(call: ChatCall, chat: ChatRequest, rw: StreamRewrite
   const status = await finish(call, outcome, upstreamStatus);
   if (!res.writableEnded && !res.destroyed) {
     client.sendDone();
-    if (status !== null) res.addTrailers({ [STATUS_HEADER]: status, ...(outcome.schema ? { [SCHEMA_HEADER]: outcome.schema.valid ? 'valid' : 'invalid' } : {}) });
+    const cut = cutCalls(outcome);
+    if (status !== null) res.addTrailers({ [STATUS_HEADER]: status, ...(cut.length > 0 ? { [TRUNCATED_TOOLS_HEADER]: cut.join(',') } : {}), ...(outcome.schema ? { [SCHEMA_HEADER]: outcome.schema.valid ? 'valid' : 'invalid' } : {}) });
     res.end();
   }
 }
@@ -461,6 +468,7 @@ export async function finish(call: ChatCall, outcome: RecordOutcome, _httpStatus
       repairs: artifact.repairs.length + artifact.toolCalls.reduce((n, t) => n + t.repairs.length, 0),
       reasoningBytes: Buffer.byteLength(outcome.movedReasoning ?? ''),
       timings: artifact.timings,
+      ...(artifact.truncatedToolCalls ? { truncatedToolCalls: artifact.truncatedToolCalls } : {}),
     });
     ctx.metrics.onRequest(record.model, record.mode, artifact.status, record.api);
     if (artifact.schema && !artifact.schema.valid) ctx.metrics.onSchemaFailure(record.model);

@@ -145,6 +145,7 @@ export class RequestRecord {
       },
       chunks: { upstream: this.upstreamChunks, client: this.clientChunks, malformed: this.malformed },
       stuttering: o.stuttering,
+      ...(cutCalls(o).length > 0 ? { truncatedToolCalls: cutCalls(o) } : {}),
       errors,
       ...(o.schema ? { schema: o.schema } : {}),
       ...(this.api === 'messages' ? { api: this.api, route: this.route } : {}),
@@ -152,6 +153,16 @@ export class RequestRecord {
       ...(cuts.length > 0 ? { cuts } : {}),
     };
   }
+}
+
+/**
+ * The tool calls whose arguments were cut: the engine found them TRUNCATED (closed what was open) and the
+ * choice stopped at the token limit (`length`) or not at all. A call left unclosed by a choice that
+ * finished normally is a model's slip the engine repaired, not a cut.
+ */
+export function cutCalls(o: Pick<RecordOutcome, 'toolCalls' | 'finishReason'>): number[] {
+  if (o.finishReason !== null && o.finishReason !== 'length') return [];
+  return o.toolCalls.filter((t) => t.status === 'TRUNCATED').map((t) => t.index);
 }
 
 function round(ms: number): number {
