@@ -19,7 +19,7 @@ const STATUS_ICONS: Record<ArtifactStatus, string> = {
   VALID: '✓',
   TEXT: '¶',
   EMPTY: '∅',
-  REPAIRED: '🔧',
+  REPAIRED: '✎',
   TRUNCATED: '⚠',
   FAILED: '✗',
   UPSTREAM_ERROR: '✗',

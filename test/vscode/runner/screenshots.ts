@@ -4,8 +4,12 @@
  *   repair-command.png     Repair JSON Selection on a model's answer, with its "Repaired: ..." message
  *   diagnostics.png        squiggles, the Problems panel and the quick-fix menu on a broken JSON file
  *   output-panel.png       the StreamFix output channel with gateway requests logged live
- *   artifacts-view.png     the artifacts view listing recent requests
+ *   artifacts-view.png     the artifacts view listing recent requests, one open in the inspector
  *   diff.png               raw against repaired content of one request in the diff editor
+ *   inspector.png          the artifact inspector on one request (repairs in place, a stripped span open)
+ *   models-view.png        the Models view (per-model health from the gateway)
+ *   chat.png               StreamFix Chat: a JSON answer with its thinking and repairs badge
+ *   walkthrough.png        the client set-up walkthrough
  *
  *   npm run screenshots      (builds, sets up the tools if needed; about a minute)
  * Each step waits for what it shows to be on screen, so a PNG is never of a half-drawn workbench; a step
@@ -26,6 +30,7 @@ import {
   startCodeServer,
   workbenchUrl,
 } from './codeServer';
+import { findWebview, runPaletteCommand } from './uiDriver';
 
 const OUT = path.join(REPO_ROOT, 'client/media/screenshots');
 const VIEWPORT = { width: 1280, height: 760 };
@@ -55,14 +60,10 @@ const BROKEN_CONFIG = `{
 }
 `;
 
-async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+const runCommand = runPaletteCommand;
+
+async function closeEditors(page: Page): Promise<void> {
+  await runCommand(page, 'View: Close All Editors');
 }
 
 async function openFile(page: Page, name: string): Promise<void> {
@@ -203,10 +204,10 @@ async function main(): Promise<void> {
     const rows = page.locator('.pane-body .monaco-list-row', { hasText: 'demo/' });
     await rows.nth(2).waitFor();
     await widenSideBar(page, 560);
-    // a click opens the artifact itself as JSON beside the list
+    // a click opens the request in the artifact inspector beside the list
     await page.locator('.pane-body .monaco-list-row', { hasText: 'demo/fenced-prose' }).first().click();
     await page.locator('.tab.active', { hasText: 'sfx_' }).waitFor();
-    await page.locator('.view-line', { hasText: '"rawContent"' }).first().waitFor();
+    await (await findWebview(page, 'inspector')).locator('pre.raw mark.repair').first().waitFor();
     await shot(page, step);
 
     step = 'diff';
@@ -216,6 +217,48 @@ async function main(): Promise<void> {
     await row.locator('.action-label[aria-label*="Raw vs Repaired"]').click();
     await page.locator('.monaco-diff-editor').first().waitFor();
     await page.locator('.monaco-diff-editor .view-line', { hasText: 'Ada Lovelace' }).first().waitFor();
+    await shot(page, step);
+
+    step = 'inspector';
+    await closeEditors(page);
+    await page.locator('.pane-body .monaco-list-row', { hasText: 'demo/fenced-prose' }).first().click();
+    const inspector = await findWebview(page, 'inspector');
+    await inspector.locator('pre.raw mark.repair').first().waitFor();
+    await inspector.locator('pre.raw details.stripped').nth(1).locator('summary').click();
+    await shot(page, step);
+
+    step = 'models-view';
+    await closeEditors(page);
+    await runCommand(page, 'StreamFix: Show Artifacts');
+    await page.locator('.pane-header', { hasText: 'Chat' }).first().click(); // fold the chat: room for the lists
+    await widenSideBar(page, 620);
+    await page.locator('.monaco-list-row[aria-label^="demo/fenced-prose "]', { hasText: 'repairs/request' }).first().waitFor();
+    await shot(page, step);
+
+    step = 'chat';
+    // the chat unfolded, the two lists folded: the conversation gets the side bar's height
+    await page.locator('.pane-header', { hasText: 'Chat' }).first().click();
+    await page.locator('.pane-header', { hasText: 'Artifacts' }).first().click();
+    await page.locator('.pane-header', { hasText: 'Models' }).first().click();
+    await runCommand(page, 'StreamFix: Open Chat');
+    const chat = await findWebview(page, 'chat');
+    await chat.locator('#model option[value="demo/fenced-prose"]').waitFor({ state: 'attached' });
+    await chat.locator('#model').selectOption('demo/fenced-prose');
+    await chat.locator('#mode').selectOption('json');
+    await chat.locator('#prompt').fill('A person record for Ada Lovelace, please');
+    await chat.locator('#prompt').press('Enter');
+    await chat.locator('.turn.done .badge').waitFor();
+    await chat.locator('.turn.done .thinking summary').click();
+    await shot(page, step);
+
+    step = 'walkthrough';
+    await widenSideBar(page, 400);
+    await runCommand(page, 'Welcome: Open Walkthrough...');
+    await page.locator('.quick-input-widget input').fill('Route your AI tools through StreamFix');
+    await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Route your AI tools' }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.getting-started-step', { hasText: 'Continue' }).first().click();
+    await page.locator('.getting-started-step.expanded', { hasText: 'Copy Continue config' }).waitFor();
     await shot(page, step);
   } catch (err) {
     if (page) await page.screenshot({ path: path.join(dirs.logs, `${step}-FAILED.png`) }).catch(() => undefined);

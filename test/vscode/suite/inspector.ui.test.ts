@@ -10,7 +10,7 @@ import { getApi, postChat } from './helpers';
 import { texts, ui } from './ui';
 
 const REPAIRED = '{\n  "name": "Ada Lovelace",\n  "born": 1815,\n  "languages": ["English", "French"],\n  "active": false\n}';
-const ICONS: Record<string, string> = { VALID: '✓', REPAIRED: '🔧', TRUNCATED: '⚠', FAILED: '✗' };
+const ICONS: Record<string, string> = { VALID: '✓', REPAIRED: '✎', TRUNCATED: '⚠', FAILED: '✗' };
 
 async function request(model: string): Promise<Artifact> {
   const api = await getApi();
