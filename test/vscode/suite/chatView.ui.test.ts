@@ -81,6 +81,8 @@ describe('StreamFix Chat (through the UI)', () => {
     const id = api.testing.chatView.snapshot.turns.at(-1)!.requestId!;
     await ui({ op: 'click', frame: 'chat', selector: '.turn:last-child .badge' });
     await ui({ op: 'waitFor', selector: '.tab.active', hasText: id });
+    // the inspector shows it (and has taken the focus, which a palette opened earlier would lose)
+    await ui({ op: 'waitFor', frame: 'inspector', selector: 'dd[data-field="request-id"]', hasText: id });
   });
 
   it('stops a streaming answer, which aborts the upstream request', async () => {
