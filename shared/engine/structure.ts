@@ -259,7 +259,9 @@ export abstract class StructureScanner extends ScalarScanner {
   protected resolveBeforeCloser(s: string, i: number): void {
     const o = this.o;
     const st = this.vstate;
-    if (o.hasComma && (st === V_VALUE || st === V_KEY)) {
+    // In an object, V_VALUE means a key and its colon were read (`{"a": 1, "b": }`): the comma before them
+    // is no trailing comma, the value is missing.
+    if (o.hasComma && (st === V_KEY || (st === V_VALUE && this.stack[this.stack.length - 1] !== LBRACE))) {
       if (!this.rep('trailing_comma')) {
         this.reject(s, i);
         return;
