@@ -21,6 +21,12 @@ export type DaemonState =
   | { kind: 'running'; info: GatewayInfo; fallbackFrom?: number }
   | { kind: 'failed'; reason: string };
 
+/** After a crash the daemon is restarted after 1 s, 2 s, 4 s, … up to this. */
+const RESTART_MAX_DELAY_MS = 30_000;
+/** Crashes in a row (without a run this long in between) before the extension stops restarting it. */
+const RESTART_MAX = 5;
+const RESTART_STABLE_MS = 60_000;
+
 export class DaemonController implements vscode.Disposable {
   private client: LanguageClient | undefined;
   private serverSubs: vscode.Disposable[] = [];
@@ -30,6 +36,10 @@ export class DaemonController implements vscode.Disposable {
   private readonly finished: string[] = [];
   /** Set while we stop the client on purpose, so its close is not reported as a crash. */
   private stopping = false;
+  /** Crashes since the daemon last ran for RESTART_STABLE_MS: picks the next restart delay. */
+  private crashes = 0;
+  private runningSince = 0;
+  private restartTimer: NodeJS.Timeout | undefined;
   private readonly stateEmitter = new vscode.EventEmitter<DaemonState>();
   private readonly eventEmitter = new vscode.EventEmitter<GatewayEvent>();
   /** Fires on every state change. */
@@ -109,6 +119,7 @@ export class DaemonController implements vscode.Disposable {
   }
 
   dispose(): void {
+    clearTimeout(this.restartTimer);
     void this.stop();
     this.stateEmitter.dispose();
     this.eventEmitter.dispose();
@@ -160,9 +171,7 @@ export class DaemonController implements vscode.Disposable {
         errorHandler: {
           error: () => ({ action: ErrorAction.Continue, handled: true }),
           closed: () => {
-            if (!this.stopping && this.current.kind === 'running') {
-              this.fail('the daemon exited unexpectedly');
-            }
+            if (!this.stopping && this.current.kind === 'running') this.crashed();
             return { action: CloseAction.DoNotRestart, handled: true };
           },
         },
@@ -181,6 +190,7 @@ export class DaemonController implements vscode.Disposable {
       await client.start();
       const info = await client.sendRequest<GatewayInfo>(GatewayInfoMethod);
       this.setState({ kind: 'running', info, fallbackFrom });
+      this.runningSince = Date.now();
       if (fallbackFrom !== undefined) {
         void vscode.window.showWarningMessage(
           `StreamFix: port ${fallbackFrom} is in use (another window?), so the gateway listens on ${info.url} instead.`,
@@ -191,6 +201,33 @@ export class DaemonController implements vscode.Disposable {
       this.fail(reason);
       await this.disposeClient();
     }
+  }
+
+  /**
+   * The daemon died on its own (killed, out of memory): say so, and start it again after a delay that
+   * doubles with each crash (1 s … 30 s) until it has run RESTART_STABLE_MS; after RESTART_MAX crashes in
+   * a row it stays down with the Restart action, so a daemon that cannot live does not loop for ever.
+   */
+  private crashed(): void {
+    if (Date.now() - this.runningSince >= RESTART_STABLE_MS) this.crashes = 0;
+    this.crashes++;
+    if (this.crashes > RESTART_MAX) {
+      this.fail(`the daemon exited unexpectedly ${RESTART_MAX} times in a row; not restarting it again`);
+      return;
+    }
+    const delay = Math.min(RESTART_MAX_DELAY_MS, 1000 * 2 ** (this.crashes - 1));
+    const reason = `the daemon exited unexpectedly; restarting it in ${delay / 1000} s`;
+    this.setState({ kind: 'failed', reason });
+    this.daemonLog.appendLine(`[streamfix] ${reason} (crash ${this.crashes} of at most ${RESTART_MAX} in a row)`);
+    void vscode.window.showWarningMessage(`StreamFix: ${reason}.`, 'Show Log').then((choice) => {
+      if (choice === 'Show Log') this.daemonLog.show(true);
+    });
+    clearTimeout(this.restartTimer);
+    this.restartTimer = setTimeout(() => {
+      this.restartTimer = undefined;
+      // a start, stop or restart asked for meanwhile has already decided
+      if (this.current.kind === 'failed' && this.current.reason === reason) void this.restart();
+    }, delay);
   }
 
   private fail(reason: string): void {

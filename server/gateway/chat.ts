@@ -5,10 +5,10 @@
  * chunk and `[DONE]`.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { StreamFixError } from '../../shared/engine';
+import { HOLD_PROSE, StreamFixError } from '../../shared/engine';
 import type { Repair } from '../../shared/engine';
 import { REQUEST_KEEP_BYTES, type ArtifactStatus } from '../../shared/protocol';
-import { forwardedHeaders, parseChatRequest, readBody, upstreamHeaders, MODE_HEADER, type ChatRequest } from './chatRequest';
+import { forwardedHeaders, parseChatRequest, readBody, upstreamHeaders, HOLD_PROSE_HEADER, MODE_HEADER, type ChatRequest } from './chatRequest';
 import { rewriteCompletion } from './completion';
 import type { AbortReason, GatewayContext } from './context';
 import { GatewayError, isOpenAiError, upstreamErrorMessage } from './errors';
@@ -62,7 +62,7 @@ function drained(res: ServerResponse): Promise<void> {
 export async function handleChat(call: ChatCall): Promise<void> {
   const { req, ctx, record } = call;
   const text = await readBody(req, ctx.maxRequestBytes);
-  const chat = parseChatRequest(text, req.headers[MODE_HEADER], ctx.mode);
+  const chat = parseChatRequest(text, req.headers[MODE_HEADER], ctx.mode, req.headers[HOLD_PROSE_HEADER]);
   call.schemas = requestSchemas(chat.body, ctx.schemas, schemaPolicy(req.headers[SCHEMA_HEADER], ctx.schemaPolicy));
   record.model = chat.model;
   record.mode = chat.mode;
@@ -309,6 +309,7 @@ async function streamResponse(call: ChatCall, chat: ChatRequest, upstream: Upstr
   ctx.metrics.streamOpened();
   const rw = new StreamRewriter(chat.mode, { onRepair: (r, i) => onRepair(call, r, i) }, ctx.engine, true, ctx.artifactTextLimit);
   rw.auto = chat.autoByContent;
+  rw.holdProse = chat.holdProse ? HOLD_PROSE : 0;
   const client = new ClientStream(call, passthrough);
   let engineFailed = false;
   try {

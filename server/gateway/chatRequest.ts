@@ -21,6 +21,33 @@ export interface ChatRequest {
   autoByContent: boolean;
   /** Why the mode applies, for the artifact's `modeReason` (the answer may refine it). */
   modeReason: string;
+  /** Streaming strip: hold prose-started content for a lone closing reasoning tag (see holdsProse). */
+  holdProse: boolean;
+}
+
+export const HOLD_PROSE_HEADER = 'x-streamfix-hold-prose';
+
+/** Model families whose chat templates put `<think>` into the prompt, so their content can begin with
+ * reasoning that only a lone `</think>` ends (DeepSeek-R1 and its distills, QwQ, "reasoner"/"thinking"
+ * variants, Magistral). Matched on the model's name after its provider. */
+const LONE_CLOSE_MODELS = /r1|qwq|reason|think|magistral/i;
+
+/**
+ * Whether streaming strip mode holds text that starts as prose until a lone closing reasoning tag, a
+ * block, the end or HOLD_PROSE characters decide it. Holding is right for models that emit R1-style
+ * reasoning without its opening tag, but it delays every other prose answer (up to 4096 characters
+ * arrive at once), so it is on for those model families and off for the rest; the header
+ * `x-streamfix-hold-prose: on|off` decides for one request.
+ */
+export function holdsProse(model: string, header: string | string[] | undefined): boolean {
+  const h = Array.isArray(header) ? header[0] : header;
+  if (h !== undefined) {
+    const v = h.trim().toLowerCase();
+    if (v === 'on') return true;
+    if (v === 'off') return false;
+    throw new GatewayError(400, 'invalid_request', `${HOLD_PROSE_HEADER} must be "on" or "off", not ${JSON.stringify(h.slice(0, 40))}`);
+  }
+  return LONE_CLOSE_MODELS.test(model.slice(model.lastIndexOf('/') + 1));
 }
 
 export const MODE_HEADER = 'x-streamfix-mode';
@@ -59,7 +86,7 @@ export function modeDecision(mode: GatewayMode, body: Record<string, unknown>): 
   return { mode: 'strip', autoByContent: true, reason: 'auto: no response_format; the answer decides' };
 }
 
-export function parseChatRequest(text: string, modeHeader: string | string[] | undefined, defaultMode: GatewayMode): ChatRequest {
+export function parseChatRequest(text: string, modeHeader: string | string[] | undefined, defaultMode: GatewayMode, holdHeader?: string | string[]): ChatRequest {
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -82,7 +109,7 @@ export function parseChatRequest(text: string, modeHeader: string | string[] | u
   }
   const req = requestedMode(modeHeader, defaultMode);
   const m = modeDecision(req, b);
-  return { text, body: b, model: b.model, stream: b.stream === true, requestedMode: req, mode: m.mode, autoByContent: m.autoByContent, modeReason: m.reason };
+  return { text, body: b, model: b.model, stream: b.stream === true, requestedMode: req, mode: m.mode, autoByContent: m.autoByContent, modeReason: m.reason, holdProse: holdsProse(b.model, holdHeader) };
 }
 
 /**

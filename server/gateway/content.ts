@@ -3,7 +3,7 @@
  * `strip` the engine's reasoning splitter (the same reasoning stage), `passthrough` only records. All modes undo "stuttering" (an upstream that
  * sends the whole content so far in every delta) before anything else sees the text.
  */
-import { createReasoningSplitter, createStreamRepairer, splitReasoning } from '../../shared/engine';
+import { createReasoningSplitter, createStreamRepairer, HOLD_PROSE, splitReasoning } from '../../shared/engine';
 import type { ReasoningSplitter, Repair, RepairOptions, RepairResult, StreamRepairer, Stripped } from '../../shared/engine';
 import type { AppliedMode } from '../../shared/protocol';
 import { createAutoDecider, type AutoDecider } from './autoMode';
@@ -72,6 +72,7 @@ export class ContentProcessor {
     engine: RepairOptions = {},
     auto = false,
     textLimit = ARTIFACT_TEXT_LIMIT,
+    holdProse = HOLD_PROSE,
   ) {
     this.rawText = new BoundedText(textLimit);
     this.stutter = createDestutterer(this.rawText);
@@ -80,7 +81,7 @@ export class ContentProcessor {
     this.movedText = new BoundedText(textLimit / 2);
     this.unsent = mode === 'repair' || auto ? [] : null;
     this.repairer = mode === 'repair' || auto ? createStreamRepairer(engine) : null;
-    this.splitter = mode === 'strip' ? createReasoningSplitter() : null;
+    this.splitter = mode === 'strip' ? createReasoningSplitter({ holdProse }) : null;
     if (auto) this.decider = createAutoDecider();
   }
 

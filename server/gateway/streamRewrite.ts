@@ -5,7 +5,7 @@
  * engine still owes (closing brackets, held-back characters) goes out in its own chunk just before the
  * chunk carrying `finish_reason`, so clients that stop at the finish chunk still get valid JSON.
  */
-import { StreamFixError } from '../../shared/engine';
+import { HOLD_PROSE, StreamFixError } from '../../shared/engine';
 import type { Repair, RepairOptions } from '../../shared/engine';
 import type { AppliedMode } from '../../shared/protocol';
 import { ARTIFACT_TEXT_LIMIT, BoundedText } from './boundedText';
@@ -209,6 +209,8 @@ export class StreamRewriter {
   fastChunks = 0;
   /** auto mode without response_format: each choice's answer decides repair or strip (autoMode.ts). */
   auto = false;
+  /** Streaming strip: characters of prose-started content held for a lone closing tag (0: none). */
+  holdProse = HOLD_PROSE;
 
   constructor(
     readonly mode: AppliedMode,
@@ -227,7 +229,7 @@ export class StreamRewriter {
     if (!c) {
       c = {
         index,
-        content: new ContentProcessor(this.mode, this.engine, this.auto, this.textLimit),
+        content: new ContentProcessor(this.mode, this.engine, this.auto, this.textLimit, this.holdProse),
         tools: new ToolCallRepairers(this.mode !== 'passthrough', this.engine, this.textLimit),
         // the artifact's reasoning is this then the reasoning moved out of the content: half the limit each
         fieldReasoning: new BoundedText(this.textLimit / 2),

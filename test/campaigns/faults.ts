@@ -117,7 +117,7 @@ async function main(): Promise<void> {
       assert.equal(text.includes(KEY), false);
       assert.equal(JSON.stringify(await artifact(res)).includes(KEY), false);
     }],
-    ['an HTML error page before the stream is forwarded with its status', async () => {
+    ['an HTML error page before the stream reaches the client with its status, in the OpenAI error shape', async () => {
       script = (res) => {
         res.statusCode = 500;
         res.setHeader('content-type', 'text/html');
@@ -125,7 +125,7 @@ async function main(): Promise<void> {
       };
       const res = await post('repair');
       assert.equal(res.status, 500);
-      assert.equal(await res.text(), '<html><body>Internal Server Error</body></html>');
+      assert.deepEqual(JSON.parse(await res.text()), { error: { message: 'Upstream returned 500: Internal Server Error', type: 'upstream_error', code: 'upstream_error' } });
       assert.equal((await artifact(res)).status, 'UPSTREAM_ERROR');
     }],
     ['an endless stream: the client leaves after 20 MB, the upstream is aborted, memory stays bounded', async () => {

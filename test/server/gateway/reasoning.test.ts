@@ -77,12 +77,36 @@ describe('gateway: reasoning (one stage in every mode)', () => {
     assert.deepEqual(a.stripped.map((x) => [x.kind, x.offset, x.length]), [['reasoning', 0, 71]]);
   });
 
-  it('strip: a lone </think> makes the prose before it reasoning', async () => {
-    up.enqueue(streamOf('The user wants ', 'a list.</th', 'ink>\n[1, 2]'));
-    const res = await postChat(d, { ...REQ, stream: true }, { 'x-streamfix-mode': 'strip' });
-    const c = collect(await res.text());
-    assert.equal(c.content, '\n[1, 2]');
-    assert.equal(c.reasoning, 'The user wants a list.');
+  it('strip: a lone </think> makes the prose before it reasoning (an R1-style model, or the header)', async () => {
+    for (const [model, headers] of [
+      ['deepseek/deepseek-r1', {}],
+      ['qwen/qwq-32b', {}],
+      ['test/model', { 'x-streamfix-hold-prose': 'on' }],
+    ] as const) {
+      up.enqueue(streamOf('The user wants ', 'a list.</th', 'ink>\n[1, 2]'));
+      const res = await postChat(d, { ...REQ, model, stream: true }, { 'x-streamfix-mode': 'strip', ...headers });
+      const c = collect(await res.text());
+      assert.deepEqual([c.content, c.reasoning], ['\n[1, 2]', 'The user wants a list.'], model);
+    }
+  });
+
+  it('strip: other models get prose as it streams (no hold); a late lone tag only leaves the content', async () => {
+    for (const [model, headers] of [
+      ['openai/gpt-4o-mini', {}],
+      ['deepseek/deepseek-r1', { 'x-streamfix-hold-prose': 'off' }],
+    ] as const) {
+      up.enqueue(streamOf('Sure! ', 'Here it is.', '</think>\n[1, 2]'));
+      const res = await postChat(d, { ...REQ, model, stream: true }, { 'x-streamfix-mode': 'strip' , ...headers });
+      const text = await res.text();
+      // the first content delta is the first upstream delta, sent before the rest arrived
+      assert.deepEqual(deltas(text.split('\n\n').filter((e) => e.startsWith('data: {')).map((e) => JSON.parse(e.slice(6)))), [['Sure! ', ''], ['Here it is.', ''], ['\n[1, 2]', '']], model);
+    }
+  });
+
+  it('refuses an x-streamfix-hold-prose value other than on/off with a 400 naming it', async () => {
+    const res = await postChat(d, { ...REQ, stream: true }, { 'x-streamfix-hold-prose': 'maybe' });
+    assert.equal(res.status, 400);
+    assert.deepEqual(await res.json(), { error: { message: 'x-streamfix-hold-prose must be "on" or "off", not "maybe"', type: 'invalid_request_error', code: 'invalid_request' } });
   });
 
   it('strip: the stage table through the gateway, streaming, the content split at every point', async function () {
@@ -97,7 +121,7 @@ describe('gateway: reasoning (one stage in every mode)', () => {
           await Promise.all(
             Array.from({ length: Math.min(8, c.input.length + 1 - k) }, async (_, j) => {
               const at = k + j;
-              const res = await postChat(d, { ...REQ, stream: true, messages: [{ role: 'user', content: String(at) }] }, { 'x-streamfix-mode': 'strip' });
+              const res = await postChat(d, { ...REQ, stream: true, messages: [{ role: 'user', content: String(at) }] }, { 'x-streamfix-mode': 'strip', 'x-streamfix-hold-prose': 'on' });
               const got = collect(await res.text());
               assert.deepEqual([got.content, got.reasoning], [c.content, c.reasoning], `${c.name}: split at ${at}`);
             }),
