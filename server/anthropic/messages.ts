@@ -12,6 +12,7 @@ import { finish, type ChatCall } from '../gateway/chat';
 import { forwardedHeaders, MODE_HEADER, readBody, requestedMode } from '../gateway/chatRequest';
 import type { GatewayContext } from '../gateway/context';
 import { GatewayError, upstreamErrorMessage } from '../gateway/errors';
+import { drained } from '../gateway/http';
 import { EMPTY_OUTCOME, type RecordOutcome } from '../gateway/record';
 import type { UpstreamResponse } from '../gateway/upstream';
 import { assembleMessage } from './assemble';
@@ -159,19 +160,6 @@ async function upstreamRefused(call: MessagesCall, upstream: UpstreamResponse): 
   sendError(call, upstream.status, message, forwardedHeaders(upstream.headers));
 }
 
-/** Waits until the response can take more (or is gone), so a slow client bounds memory. */
-function drained(res: ServerResponse): Promise<void> {
-  return new Promise((resolve) => {
-    if (res.destroyed) return resolve();
-    const done = () => {
-      res.off('drain', done);
-      res.off('close', done);
-      resolve();
-    };
-    res.on('drain', done);
-    res.on('close', done);
-  });
-}
 
 /**
  * Reads the upstream body into the translator. Streaming: the headers and message_start go out at once,

@@ -12,7 +12,7 @@ import { forwardedHeaders, parseChatRequest, readBody, upstreamHeaders, HOLD_PRO
 import { rewriteCompletion } from './completion';
 import type { AbortReason, GatewayContext } from './context';
 import { GatewayError, isOpenAiError, upstreamErrorMessage } from './errors';
-import { writeJson } from './http';
+import { drained, writeJson } from './http';
 import { contentCheck, cutCalls, EMPTY_OUTCOME, RequestRecord, type RecordOutcome } from './record';
 import { createBoundaryTracker, sseData } from './sse';
 import { requestSchemas, schemaPolicy, SCHEMA_HEADER, type RequestSchemas } from './schema';
@@ -45,19 +45,6 @@ function reasonOf(signal: AbortSignal): AbortReason | null {
   return signal.reason === 'shutdown' ? 'shutdown' : 'client';
 }
 
-/** Waits until the response can take more (or is gone), so a slow client bounds our memory. */
-function drained(res: ServerResponse): Promise<void> {
-  return new Promise((resolve) => {
-    if (res.destroyed) return resolve();
-    const done = () => {
-      res.off('drain', done);
-      res.off('close', done);
-      resolve();
-    };
-    res.on('drain', done);
-    res.on('close', done);
-  });
-}
 
 export async function handleChat(call: ChatCall): Promise<void> {
   const { req, ctx, record } = call;

@@ -31,3 +31,17 @@ export class RequestIds {
     return `sfx_${Date.now().toString(36)}${hex}`;
   }
 }
+
+/** Waits until the response can take more (or is gone), so a slow client bounds our memory. */
+export function drained(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    if (res.destroyed) return resolve();
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
+}
