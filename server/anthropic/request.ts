@@ -2,11 +2,12 @@
  * A Messages API request (Anthropic's shape) checked and translated into an OpenAI chat request for the
  * upstream: system → a system message, tool_result blocks → tool messages, tool_use → assistant
  * tool_calls, images → image_url parts, tools → functions, tool_choice, thinking → OpenRouter's
- * `reasoning` parameter. Incoming thinking / redacted_thinking blocks are dropped (the chat API has no
- * portable way to send them back), never an error. Stop sequences are not forwarded: the gateway watches
+ * `reasoning` parameter. An assistant turn's thinking / redacted_thinking blocks go back as OpenRouter's
+ * `reasoning_details` (thinkingRoundTrip.ts). Stop sequences are not forwarded: the gateway watches
  * the text for them itself (stopSequences.ts), so it knows which one matched.
  */
 import { GatewayError } from '../gateway/errors';
+import { reasoningDetailOf } from './thinkingRoundTrip';
 
 type Json = Record<string, unknown>;
 
@@ -128,13 +129,18 @@ function assistantMessage(content: unknown): Json {
   if (typeof content === 'string') return { role: 'assistant', content };
   let text = '';
   const calls: Json[] = [];
+  const details: Json[] = [];
   for (const b of content as unknown[]) {
     if (!isObject(b)) continue;
     if (b.type === 'text' && typeof b.text === 'string') text += b.text;
     else if (b.type === 'tool_use') calls.push({ id: String(b.id ?? ''), type: 'function', function: { name: String(b.name ?? ''), arguments: JSON.stringify(b.input ?? {}) } });
-    // thinking / redacted_thinking: dropped (see the file comment)
+    else {
+      const d = reasoningDetailOf(b, details.length);
+      if (d) details.push(d);
+    }
   }
   const m: Json = { role: 'assistant', content: text === '' && calls.length > 0 ? null : text };
+  if (details.length > 0) m.reasoning_details = details;
   if (calls.length > 0) m.tool_calls = calls;
   return m;
 }

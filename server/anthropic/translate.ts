@@ -4,9 +4,10 @@
  * (blocks numbered from 0 in the order they start), then `message_delta` (stop reason, usage) and
  * `message_stop`.
  *
- * - Thinking comes from the upstream's `reasoning` field and from think blocks in the content; each
- *   thinking block is closed with a `signature_delta`, so clients that send it back next turn are
- *   accepted (the gateway drops it then, see request.ts).
+ * - Thinking comes from the upstream's `reasoning` field (or its `reasoning_details` text) and from think
+ *   blocks in the content; each thinking block is closed with a `signature_delta`: the upstream's own
+ *   signature when its reasoning_details carried one, else the gateway's. The upstream's encrypted
+ *   reasoning becomes a `redacted_thinking` block. Both go back upstream next turn (thinkingRoundTrip.ts).
  * - Text goes through the reasoning splitter (strip) or the engine (repair: the text is the repaired
  *   JSON), then the stop-sequence scanner.
  * - Tool-call arguments go through the engine per upstream tool-call index (ToolCallRepairers, as in the
@@ -17,7 +18,6 @@
  *   order, when the upstream finishes, because a call may receive pieces until then. Text or thinking
  *   that arrives after the tool calls started goes out after them for the same reason.
  */
-import { createHash } from 'node:crypto';
 import type { Repair, RepairOptions, Stripped } from '../../shared/engine';
 import type { ToolCallArtifact } from '../../shared/protocol';
 import { createAutoDecider, type AutoDecider, type AutoDecision } from '../gateway/autoMode';
@@ -25,6 +25,7 @@ import { ContentProcessor } from '../gateway/content';
 import { ToolCallRepairers, type ToolCallDelta } from '../gateway/toolCalls';
 import { createThinkingSplitter, type Segment, type ThinkingSplitter } from './reasoning';
 import { createStopScanner, type StopScanner } from './stopSequences';
+import { detailParts, signatureOf } from './thinkingRoundTrip';
 
 type Json = Record<string, unknown>;
 export type AnthropicEvent = { type: string } & Json;
@@ -48,7 +49,11 @@ export interface TranslatorOptions {
   onRepair?(repair: Repair, toolCallIndex?: number): void;
 }
 
-type BlockKind = 'text' | 'thinking' | 'tool_use';
+type BlockKind = 'text' | 'thinking' | 'tool_use' | 'redacted_thinking';
+
+/** What waits for the tool calls (see the file comment): text and thinking, the upstream's signature for
+ * the thinking before it, its encrypted reasoning. */
+type Deferred = Segment | { kind: 'signature' | 'redacted'; text: string };
 
 interface ToolBlock {
   index: number;
@@ -68,24 +73,20 @@ function isObject(v: unknown): v is Json {
 
 const VALID_ID = /^[A-Za-z0-9_-]{1,128}$/;
 
-/** What a thinking block is signed with: a digest of its text. The gateway never checks it (the
- * upstream's reasoning is not Anthropic's); it is there because clients require the field. */
-function signatureOf(thinking: string): string {
-  return 'streamfix:' + createHash('sha256').update(thinking).digest('base64url');
-}
-
 export class MessageTranslator {
   /** Events produced since the last take(). */
   private out: AnthropicEvent[] = [];
   private nextBlock = 0;
   private open: { kind: BlockKind; index: number } | null = null;
   private thinkingText = '';
+  /** The upstream's signature for the open thinking block (it comes with the block's last piece). */
+  private upstreamSig: string | null = null;
   private readonly tools: ToolCallRepairers;
   private readonly calls = new Map<number, ToolBlock>();
   private liveTool: ToolBlock | null = null;
   /** Set once a tool call started: text and thinking wait for the tools (see the file comment). */
   private toolsStarted = false;
-  private deferred: Segment[] = [];
+  private deferred: Deferred[] = [];
   private splitter: ThinkingSplitter | null;
   private repairer: ContentProcessor | null;
   /** auto, until the answer decides: both processors run and their output waits here. */
@@ -172,8 +173,14 @@ export class MessageTranslator {
   }
 
   private delta(d: Json): void {
-    const r = typeof d.reasoning === 'string' ? d.reasoning : typeof d.reasoning_content === 'string' ? d.reasoning_content : '';
+    let r = typeof d.reasoning === 'string' ? d.reasoning : typeof d.reasoning_content === 'string' ? d.reasoning_content : '';
+    const details = Array.isArray(d.reasoning_details) ? detailParts(d.reasoning_details) : null;
+    if (r === '' && details !== null && typeof d.reasoning !== 'string') r = details.text;
     if (r !== '') this.segment({ kind: 'thinking', text: r });
+    if (details !== null) {
+      if (details.signature !== null) this.piece({ kind: 'signature', text: details.signature });
+      for (const data of details.encrypted) this.piece({ kind: 'redacted', text: data });
+    }
     if (typeof d.content === 'string') this.contentDelta(d.content);
     if (Array.isArray(d.tool_calls)) d.tool_calls.forEach((tc, k) => isObject(tc) && !this.done && this.toolDelta(tc as ToolCallDelta, k));
   }
@@ -223,6 +230,18 @@ export class MessageTranslator {
     for (const seg of held) this.segment(seg);
   }
 
+  /** A signature or encrypted reasoning from the upstream's reasoning_details. */
+  private piece(p: Deferred): void {
+    if (this.done) return;
+    if (this.toolsStarted) {
+      this.deferred.push({ ...p });
+      return;
+    }
+    if (p.kind === 'signature') this.signThinking(p.text);
+    else if (p.kind === 'redacted') this.redacted(p.text);
+    else this.segment(p as Segment);
+  }
+
   private segment(seg: Segment): void {
     if (this.done) return;
     if (this.toolsStarted) {
@@ -233,14 +252,39 @@ export class MessageTranslator {
     }
     if (seg.kind === 'thinking') {
       this.flushStops();
-      this.blockDelta('thinking', { type: 'thinking_delta', thinking: seg.text });
-      this.thinkingText += seg.text;
-      this.reasoning += seg.text;
+      this.emitThinking(seg.text);
       return;
     }
     const { text, matched } = this.stops.push(seg.text);
     if (text !== '') this.emitText(text);
     if (matched !== null) this.stopAt(matched);
+  }
+
+  private emitThinking(text: string): void {
+    // thinking after a signed block is the upstream's next block (a signature ends one)
+    if (this.open?.kind === 'thinking' && this.upstreamSig !== null) this.closeOpen();
+    this.blockDelta('thinking', { type: 'thinking_delta', thinking: text });
+    this.thinkingText += text;
+    this.reasoning += text;
+  }
+
+  /** The upstream's signature for the thinking so far; with no thinking block open, an empty block
+   * carries it (so that it goes back next turn). */
+  private signThinking(sig: string): void {
+    this.flushStops();
+    if (this.open?.kind !== 'thinking' || this.upstreamSig !== null) {
+      this.closeOpen();
+      this.startBlock('thinking', { type: 'thinking', thinking: '', signature: '' });
+    }
+    this.upstreamSig = sig;
+  }
+
+  /** The upstream's encrypted reasoning: one redacted_thinking block, whole. */
+  private redacted(data: string): void {
+    this.flushStops();
+    this.closeOpen();
+    this.startBlock('redacted_thinking', { type: 'redacted_thinking', data });
+    this.closeOpen();
   }
 
   private emitText(text: string): void {
@@ -270,8 +314,9 @@ export class MessageTranslator {
   private closeOpen(): void {
     if (!this.open) return;
     if (this.open.kind === 'thinking') {
-      this.out.push({ type: 'content_block_delta', index: this.open.index, delta: { type: 'signature_delta', signature: signatureOf(this.thinkingText) } });
+      this.out.push({ type: 'content_block_delta', index: this.open.index, delta: { type: 'signature_delta', signature: this.upstreamSig ?? signatureOf(this.thinkingText) } });
       this.thinkingText = '';
+      this.upstreamSig = null;
     }
     this.out.push({ type: 'content_block_stop', index: this.open.index });
     this.open = null;
@@ -355,12 +400,10 @@ export class MessageTranslator {
     }
     // text or thinking that came after the tool calls
     this.toolsStarted = false;
-    for (const seg of this.deferred) {
-      if (seg.kind === 'thinking') {
-        this.blockDelta('thinking', { type: 'thinking_delta', thinking: seg.text });
-        this.thinkingText += seg.text;
-        this.reasoning += seg.text;
-      } else this.emitText(seg.text);
+    for (const p of this.deferred) {
+      if (p.kind === 'thinking') this.emitThinking(p.text);
+      else if (p.kind === 'text') this.emitText(p.text);
+      else this.piece(p);
     }
     this.deferred = [];
     this.closeOpen();

@@ -52,7 +52,7 @@ describe('messages: against a scripted upstream', () => {
     await up.close();
   });
 
-  it('translates the request: system, images, tool_use / tool_result, thinking blocks dropped, tools, tool_choice, thinking', async () => {
+  it('translates the request: system, images, tool_use / tool_result, thinking blocks as reasoning_details, tools, tool_choice, thinking', async () => {
     up.enqueue({ chunks: [HELLO] });
     const r = await post(d, {
       model: 'anthropic/claude-sonnet-4.5',
@@ -73,6 +73,7 @@ describe('messages: against a scripted upstream', () => {
           content: [
             { type: 'thinking', thinking: 'hmm', signature: 'streamfix:abc' },
             { type: 'redacted_thinking', data: 'xyz' },
+            { type: 'thinking', thinking: 'then', signature: 'EqQBCkYIBxgC' },
             { type: 'text', text: 'Reading.' },
             { type: 'tool_use', id: 'toolu_1', name: 'read_file', input: { path: 'a.txt' } },
           ],
@@ -102,7 +103,16 @@ describe('messages: against a scripted upstream', () => {
       messages: [
         { role: 'system', content: 'Be brief.' },
         { role: 'user', content: [{ type: 'text', text: 'Look:' }, { type: 'image_url', image_url: { url: 'data:image/png;base64,iVBO' } }, { type: 'image_url', image_url: { url: 'https://x.test/a.png' } }] },
-        { role: 'assistant', content: 'Reading.', tool_calls: [{ id: 'toolu_1', type: 'function', function: { name: 'read_file', arguments: '{"path":"a.txt"}' } }] },
+        {
+          role: 'assistant',
+          content: 'Reading.',
+          reasoning_details: [
+            { type: 'reasoning.text', text: 'hmm', index: 0 },
+            { type: 'reasoning.encrypted', data: 'xyz', index: 1 },
+            { type: 'reasoning.text', text: 'then', signature: 'EqQBCkYIBxgC', index: 2 },
+          ],
+          tool_calls: [{ id: 'toolu_1', type: 'function', function: { name: 'read_file', arguments: '{"path":"a.txt"}' } }],
+        },
         { role: 'tool', tool_call_id: 'toolu_1', content: 'file body' },
         { role: 'user', content: 'Now?' },
         { role: 'tool', tool_call_id: 'toolu_2', content: 'Error: boom' },

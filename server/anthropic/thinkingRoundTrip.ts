@@ -1,0 +1,58 @@
+/**
+ * Thinking blocks both ways, through OpenRouter's `reasoning_details` (its format for handing reasoning
+ * back to the model that wrote it: a `reasoning.text` entry with its `signature`, a `reasoning.encrypted`
+ * entry with its `data`).
+ *
+ * - Out (the upstream's stream → the client): a `reasoning.text` detail's signature becomes the thinking
+ *   block's `signature_delta`; a `reasoning.encrypted` detail becomes a `redacted_thinking` block. Thinking
+ *   the upstream did not sign (a `reasoning` string, a `<think>` block) is signed by the gateway
+ *   (`streamfix:` and a digest), because clients require the field.
+ * - In (the client's next turn → the upstream): each thinking block becomes a `reasoning.text` entry of the
+ *   assistant message, in block order, with its signature unless the gateway issued it (it means nothing
+ *   to any model); each redacted_thinking block becomes a `reasoning.encrypted` entry with its data.
+ */
+import { createHash } from 'node:crypto';
+
+type Json = Record<string, unknown>;
+
+const OWN = 'streamfix:';
+
+/** The gateway's signature for thinking it produced: a digest of its text. The gateway never checks it. */
+export function signatureOf(thinking: string): string {
+  return OWN + createHash('sha256').update(thinking).digest('base64url');
+}
+
+/** An incoming assistant content block as a reasoning_details entry (position `index`), or null when it
+ * is not a thinking block or carries nothing to hand back. */
+export function reasoningDetailOf(block: Json, index: number): Json | null {
+  if (block.type === 'redacted_thinking') return typeof block.data === 'string' && block.data !== '' ? { type: 'reasoning.encrypted', data: block.data, index } : null;
+  if (block.type !== 'thinking') return null;
+  const text = typeof block.thinking === 'string' ? block.thinking : '';
+  const sig = typeof block.signature === 'string' && block.signature !== '' && !block.signature.startsWith(OWN) ? block.signature : null;
+  if (text === '' && sig === null) return null;
+  return sig === null ? { type: 'reasoning.text', text, index } : { type: 'reasoning.text', text, signature: sig, index };
+}
+
+/** What one streamed delta's reasoning_details carry that the `reasoning` string does not. */
+export interface DetailParts {
+  /** reasoning.text / reasoning.summary text (used only when the delta has no reasoning string). */
+  text: string;
+  /** The signature that ends the current thinking block. */
+  signature: string | null;
+  /** reasoning.encrypted data, one redacted_thinking block each. */
+  encrypted: string[];
+}
+
+export function detailParts(details: unknown[]): DetailParts {
+  const out: DetailParts = { text: '', signature: null, encrypted: [] };
+  for (const d of details) {
+    if (typeof d !== 'object' || d === null) continue;
+    const e = d as Json;
+    if (e.type === 'reasoning.encrypted' && typeof e.data === 'string' && e.data !== '') out.encrypted.push(e.data);
+    else if (e.type === 'reasoning.text') {
+      if (typeof e.text === 'string') out.text += e.text;
+      if (typeof e.signature === 'string' && e.signature !== '') out.signature = e.signature;
+    } else if (e.type === 'reasoning.summary' && typeof e.summary === 'string') out.text += e.summary;
+  }
+  return out;
+}
