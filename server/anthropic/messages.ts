@@ -269,7 +269,7 @@ function outcomeOf(t: MessageTranslator): RecordOutcome {
     repairs: c.repairs,
     stripped: c.stripped,
     toolCalls: t.toolArtifacts(),
-    finishReason: t.stopSequence !== null ? 'stop_sequence' : t.finishReason,
+    finishReason: t.stoppedOnSequence ? 'stop_sequence' : t.finishReason,
     usage: t.usage,
     stuttering: false,
     movedReasoning: t.reasoning,

@@ -3,10 +3,11 @@
  * upstream: system → a system message, tool_result blocks → tool messages, tool_use → assistant
  * tool_calls, images → image_url parts, tools → functions, tool_choice, thinking → OpenRouter's
  * `reasoning` parameter. An assistant turn's thinking / redacted_thinking blocks go back as OpenRouter's
- * `reasoning_details` (thinkingRoundTrip.ts). Stop sequences are not forwarded: the gateway watches
- * the text for them itself (stopSequences.ts), so it knows which one matched.
+ * `reasoning_details` (thinkingRoundTrip.ts). The first 4 stop sequences go as `stop`; the gateway
+ * watches the text for all of them too (stopSequences.ts).
  */
 import { GatewayError } from '../gateway/errors';
+import { UPSTREAM_STOP_LIMIT } from './stopSequences';
 import { reasoningDetailOf } from './thinkingRoundTrip';
 
 type Json = Record<string, unknown>;
@@ -167,6 +168,7 @@ export function toChatRequest(r: MessagesRequest, upstreamModel: string): Json {
   const out: Json = { model: upstreamModel, messages, stream: true, stream_options: { include_usage: true } };
   if (typeof b.max_tokens === 'number') out.max_tokens = b.max_tokens;
   for (const k of ['temperature', 'top_p', 'top_k'] as const) if (typeof b[k] === 'number') out[k] = b[k];
+  if (r.stopSequences.length > 0) out.stop = r.stopSequences.slice(0, UPSTREAM_STOP_LIMIT);
   if (isObject(b.metadata) && typeof b.metadata.user_id === 'string') out.user = b.metadata.user_id;
   const tools = (Array.isArray(b.tools) ? b.tools : []).filter((t): t is Json => isObject(t) && typeof t.name === 'string' && isObject(t.input_schema));
   if (tools.length > 0) {

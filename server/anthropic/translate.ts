@@ -24,7 +24,7 @@ import { createAutoDecider, type AutoDecider, type AutoDecision } from '../gatew
 import { ContentProcessor } from '../gateway/content';
 import { ToolCallRepairers, type ToolCallDelta } from '../gateway/toolCalls';
 import { createThinkingSplitter, type Segment, type ThinkingSplitter } from './reasoning';
-import { createStopScanner, type StopScanner } from './stopSequences';
+import { createStopScanner, upstreamStopSequence, type StopScanner } from './stopSequences';
 import { detailParts, signatureOf } from './thinkingRoundTrip';
 
 type Json = Record<string, unknown>;
@@ -105,6 +105,8 @@ export class MessageTranslator {
   reasoning = '';
   /** A stop sequence matched: the answer is complete, the upstream may be cut off. */
   stopSequence: string | null = null;
+  /** The upstream stopped on a sequence (upstreamStopSequence(): which, null when it did not say which). */
+  private upstreamStop: string | null | undefined = undefined;
   private blocksClosed = false;
   private ended = false;
 
@@ -168,6 +170,7 @@ export class MessageTranslator {
     if (delta) this.delta(delta);
     if (typeof ch.finish_reason === 'string' && !this.done) {
       this.finishReason = ch.finish_reason;
+      this.upstreamStop = upstreamStopSequence(ch, this.opts.stopSequences);
       this.closeBlocks();
     }
   }
@@ -417,7 +420,7 @@ export class MessageTranslator {
     const usage: Json = { output_tokens: this.outputTokens() };
     const prompt = this.usage?.prompt_tokens;
     if (typeof prompt === 'number') usage.input_tokens = prompt;
-    this.out.push({ type: 'message_delta', delta: { stop_reason: this.stopReason(), stop_sequence: this.stopSequence }, usage });
+    this.out.push({ type: 'message_delta', delta: { stop_reason: this.stopReason(), stop_sequence: this.stopSequence ?? this.upstreamStop ?? null }, usage });
     this.out.push({ type: 'message_stop' });
   }
 
@@ -427,8 +430,13 @@ export class MessageTranslator {
     this.out.push({ type: 'error', error: { type, message } });
   }
 
+  /** A stop sequence ended the answer (matched here, or the upstream said so). */
+  get stoppedOnSequence(): boolean {
+    return this.stopSequence !== null || this.upstreamStop !== undefined;
+  }
+
   stopReason(): string {
-    if (this.stopSequence !== null) return 'stop_sequence';
+    if (this.stoppedOnSequence) return 'stop_sequence';
     switch (this.finishReason) {
       case 'length':
         return 'max_tokens';

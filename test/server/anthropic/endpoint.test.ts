@@ -95,6 +95,7 @@ describe('messages: against a scripted upstream', () => {
       temperature: 0.2,
       top_p: 0.9,
       top_k: 40,
+      stop: ['END'],
       user: 'u-1',
       reasoning: { max_tokens: 2000 },
       tools: [{ type: 'function', function: { name: 'read_file', description: 'Read a file', parameters: { type: 'object', properties: { path: { type: 'string' } } } } }],

@@ -1,0 +1,91 @@
+/**
+ * Stop sequences go upstream as `stop` (the first 4) and are still watched by the gateway, so the text is
+ * exact either way; the stop reason says `stop_sequence` only when it is known that a sequence ended the
+ * answer, and names the sequence only when it is known which.
+ */
+import { strict as assert } from 'node:assert';
+import Anthropic from '@anthropic-ai/sdk';
+import type { Daemon } from '../../../server/daemon';
+import { createStopScanner, upstreamStopSequence } from '../../../server/anthropic/stopSequences';
+import { startTestDaemon } from '../helpers/gateway';
+import { chunk, sse, TestUpstream } from '../helpers/testUpstream';
+import { checkGrammar, normalize, translate } from './helpers';
+
+/** An upstream stream whose finishing choice carries `finish` (its finish_reason and extra fields). */
+function stream(pieces: string[], finish: Record<string, unknown>): string {
+  const ev = (choice: Record<string, unknown>) => `data: ${JSON.stringify({ choices: [{ index: 0, ...choice }] })}\n\n`;
+  return pieces.map((p) => ev({ delta: { content: p }, finish_reason: null })).join('') + ev({ delta: {}, ...finish }) + 'data: [DONE]\n\n';
+}
+
+function tail(events: ReturnType<typeof translate>): unknown[] {
+  return normalize(events).slice(-4);
+}
+
+describe('messages: stop sequences sent upstream', () => {
+  const text = ['Hello', ' there.'];
+  const cases: [string, Record<string, unknown>, string[], string, string | null][] = [
+    ['vLLM stop_reason names the sequence', { finish_reason: 'stop', stop_reason: '\n\nHuman:' }, ['END', '\n\nHuman:'], 'stop_sequence', '\n\nHuman:'],
+    ['SGLang matched_stop names the sequence', { finish_reason: 'stop', matched_stop: 'END' }, ['END', 'STOP'], 'stop_sequence', 'END'],
+    ["native_finish_reason stop_sequence with one sequence sent: that one", { finish_reason: 'stop', native_finish_reason: 'stop_sequence' }, ['END'], 'stop_sequence', 'END'],
+    ['native_finish_reason stop_sequence with two sent: a sequence, not which', { finish_reason: 'stop', native_finish_reason: 'stop_sequence' }, ['END', 'STOP'], 'stop_sequence', null],
+    ['a plain finish_reason stop says nothing: end_turn', { finish_reason: 'stop', native_finish_reason: 'stop' }, ['END'], 'end_turn', null],
+    ['a stop_reason that is not one of the sequences (a token id, an EOS string): end_turn', { finish_reason: 'stop', stop_reason: '<|im_end|>' }, ['END'], 'end_turn', null],
+    ['a fifth sequence was never sent, so it cannot be the one the upstream names', { finish_reason: 'stop', stop_reason: 'E5' }, ['E1', 'E2', 'E3', 'E4', 'E5'], 'end_turn', null],
+    ['finish_reason length stays max_tokens', { finish_reason: 'length', native_finish_reason: 'stop_sequence' }, ['END'], 'max_tokens', null],
+  ];
+  for (const [name, finish, stops, reason, seq] of cases) {
+    it(`${name}, at every byte split`, () => {
+      const sseText = stream(text, finish);
+      for (let k = 1; k < Buffer.byteLength(sseText); k++) {
+        const events = translate(sseText, [k], { stopSequences: stops });
+        checkGrammar(events);
+        assert.deepEqual(tail(events), [['text_delta', 0, 'Hello there.'], ['stop', 0], ['message_delta', { stop_reason: reason, stop_sequence: seq }, { output_tokens: 3 }], ['message_stop']], `cut at ${k}`);
+      }
+    });
+  }
+
+  it('upstreamStopSequence reads only a finish_reason stop', () => {
+    assert.equal(upstreamStopSequence({ finish_reason: 'tool_calls', stop_reason: 'END' }, ['END']), undefined);
+    assert.equal(upstreamStopSequence({ finish_reason: 'stop', stop_reason: 'END' }, []), undefined);
+    assert.equal(upstreamStopSequence({ finish_reason: 'stop', stop_reason: 151643 }, ['END']), undefined);
+  });
+
+  it('a partial match held at the end of an upstream-stopped text goes out at the end (the scanner still runs)', () => {
+    const s = createStopScanner(['\n\nHuman:']);
+    assert.deepEqual(s.push('Bye.\n\nHu'), { text: 'Bye.', matched: null });
+    assert.equal(s.end(), '\n\nHu');
+  });
+
+  describe('through the gateway', () => {
+    let up: TestUpstream;
+    let d: Daemon;
+    let client: Anthropic;
+    before(async () => {
+      up = await TestUpstream.start();
+      d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-or-v1-test' });
+      client = new Anthropic({ baseURL: `http://127.0.0.1:${d.info.port}`, apiKey: 'any', maxRetries: 0 });
+    });
+    after(async () => {
+      await d.close();
+      await up.close();
+    });
+
+    it('sends the first 4 as stop and still applies the fifth to the text', async () => {
+      up.enqueue({ chunks: [sse(chunk({ role: 'assistant', content: 'one two ' }), chunk({ content: 'five six' }), chunk({}, 'stop'), '[DONE]')] });
+      const m = await client.messages.create({ model: 'x/model', max_tokens: 50, stop_sequences: ['a1', 'a2', 'a3', 'a4', 'five'], messages: [{ role: 'user', content: 'count' }] });
+      assert.deepEqual(JSON.parse(up.requests[up.requests.length - 1]!.body).stop, ['a1', 'a2', 'a3', 'a4']);
+      assert.deepEqual(m.content, [{ type: 'text', text: 'one two ' }]);
+      assert.equal(m.stop_reason, 'stop_sequence');
+      assert.equal(m.stop_sequence, 'five');
+    });
+
+    it('an upstream that stopped on the one sequence (native_finish_reason) streams stop_sequence with it', async () => {
+      up.enqueue({ chunks: [sse(chunk({ role: 'assistant', content: 'Dear Ada,' }), JSON.stringify({ choices: [{ index: 0, delta: {}, finish_reason: 'stop', native_finish_reason: 'stop_sequence' }] }), '[DONE]')] });
+      const m = await client.messages.stream({ model: 'x/model', max_tokens: 50, stop_sequences: ['\n'], messages: [{ role: 'user', content: 'a letter' }] }).finalMessage();
+      assert.equal(JSON.stringify(JSON.parse(up.requests[up.requests.length - 1]!.body).stop), '["\\n"]');
+      assert.deepEqual(m.content, [{ type: 'text', text: 'Dear Ada,' }]);
+      assert.equal(m.stop_reason, 'stop_sequence');
+      assert.equal(m.stop_sequence, '\n');
+    });
+  });
+});
