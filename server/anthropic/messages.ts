@@ -8,7 +8,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { StreamFixError } from '../../shared/engine';
 import type { Repair } from '../../shared/engine';
-import { finish, type ChatCall } from '../gateway/chat';
+import { finish, STATUS_HEADER, type ChatCall } from '../gateway/chat';
 import { forwardedHeaders, MODE_HEADER, readBody, requestedMode } from '../gateway/chatRequest';
 import type { GatewayContext } from '../gateway/context';
 import { GatewayError, upstreamErrorMessage } from '../gateway/errors';
@@ -185,7 +185,8 @@ async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: Upst
   let ping: NodeJS.Timeout | null = null;
   t.start();
   if (stream) {
-    res.writeHead(200, { ...withRequestId(call), ...forwardedHeaders(upstream.headers), 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', 'x-accel-buffering': 'no' });
+    // the status is known only at the end of the stream: it comes as a trailer, as on the chat endpoint
+    res.writeHead(200, { ...withRequestId(call), ...forwardedHeaders(upstream.headers), 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', 'x-accel-buffering': 'no', trailer: STATUS_HEADER });
     write(t.take());
     const pingMs = ctx.messages.pingMs;
     ping = setInterval(() => {
@@ -250,14 +251,17 @@ async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: Upst
   if (!stream) kept.push(...tail);
   else if (tail.length > 0 && !res.destroyed && !res.writableEnded) res.write(tail.map(eventText).join(''));
   if (stream) {
-    if (!res.writableEnded && !res.destroyed) res.end();
+    if (!res.writableEnded && !res.destroyed) {
+      if (status !== null) res.addTrailers({ [STATUS_HEADER]: status });
+      res.end();
+    }
     return;
   }
   if (res.destroyed) return;
   const error = kept.find((e) => e.type === 'error');
-  if (error) return sendError(call, 500, (error.error as { message: string }).message);
+  if (error) return sendError(call, 500, (error.error as { message: string }).message, status ? { [STATUS_HEADER]: status } : {});
   record.clientChunks = 1;
-  sendJson(res, 200, { ...withRequestId(call), ...forwardedHeaders(upstream.headers), ...(status ? { 'x-streamfix-status': status } : {}) }, assembleMessage(kept));
+  sendJson(res, 200, { ...withRequestId(call), ...forwardedHeaders(upstream.headers), ...(status ? { [STATUS_HEADER]: status } : {}) }, assembleMessage(kept));
 }
 
 function outcomeOf(t: MessageTranslator): RecordOutcome {

@@ -206,6 +206,28 @@ describe('messages: against a scripted upstream', () => {
     assert.match(String((evs[evs.length - 1]![1].error as { message: string }).message), /^Upstream stream failed: /);
   });
 
+  it('the status: a trailer declared in Trailer on streaming answers (read with undici), a header on the others', async () => {
+    const broken = sse(chunk({ role: 'assistant', content: null, tool_calls: [{ index: 0, id: 'call_1', type: 'function', function: { name: 'f', arguments: "{a: 'x',}" } }] }), chunk({}, 'tool_calls'), '[DONE]');
+    const failing = sse(chunk({ content: 'partial' }), JSON.stringify({ error: { message: 'Provider returned error', code: 502 } }));
+    const cases: [string, string, string][] = [
+      ['text', HELLO, 'TEXT'],
+      ['tool input repaired', broken, 'REPAIRED'],
+      ['an upstream error mid-stream', failing, 'UPSTREAM_ERROR'],
+    ];
+    for (const [name, body, status] of cases) {
+      up.enqueue({ chunks: [body] });
+      const r = await request(`http://127.0.0.1:${d.info.port}/v1/messages`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': TOKEN }, body: JSON.stringify({ ...BASIC, stream: true }) });
+      assert.equal(r.headers.trailer, 'x-streamfix-status', name);
+      assert.equal(r.headers['x-streamfix-status'], undefined, name);
+      await r.body.text();
+      assert.deepEqual(r.trailers, { 'x-streamfix-status': status }, name);
+      up.enqueue({ chunks: [body] });
+      const plain = await post(d, BASIC);
+      assert.equal(plain.headers['x-streamfix-status'], status, name);
+      assert.equal(plain.headers.trailer, undefined, name);
+    }
+  });
+
   it('the key appears nowhere: not in answers, artifacts, events or logs', async () => {
     up.enqueue({ chunks: [HELLO] });
     const r = await post(d, BASIC);
