@@ -23,7 +23,7 @@
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import type { Artifact, ArtifactStatus, ArtifactSummary, AppliedMode } from '../../shared/protocol';
-import { LogWriter, type CommitStats } from './artifactCommit';
+import { LogWriter, type CommitStats, type CommitTrace } from './artifactCommit';
 import { readLegacy } from './artifactLegacy';
 import { lockDir, unlockDir } from './artifactLock';
 import { encodeRecord, listSegments, readRecord, recordBytes, scanSegment, type LogFs, type ScannedRecord, type Segment } from './artifactLog';
@@ -72,6 +72,8 @@ export interface ArtifactStoreOptions {
   fs?: LogFs;
   segmentBytes?: number;
   commitWaitMs?: number;
+  /** Benchmark hook: the timing of each group commit. */
+  onCommit?: (t: CommitTrace) => void;
 }
 
 /** What a warning is about: the daemon's warning kinds (warnings.ts; the label of streamfix_warnings_total). */
@@ -390,6 +392,7 @@ export class ArtifactStore {
       fs: this.options.fs,
       warn: (m, kind) => this.warn(m, kind),
       commitWaitMs: this.options.commitWaitMs ?? DEFAULT_COMMIT_WAIT_MS,
+      onCommit: this.options.onCommit,
     });
     await this.migrateLegacy(dir);
   }

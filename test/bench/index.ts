@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   parts.push(await runBundled(dir, 'gateway', ['gateway.ts', 'gatewayLoad.ts']));
   parts.push(await runBreakerBench());
   // the artifact store (durability cost, throughput) in a process of its own too
-  parts.push(await runBundled(dir, 'store', ['store.ts']));
+  parts.push(await runBundled(dir, 'store', ['store.ts', 'storeLoad.ts']));
   const out = parts.join('\n\n');
   process.stdout.write(out + '\n');
   writeFileSync(path.join(dir, 'results.md'), out + '\n');

@@ -217,10 +217,11 @@ describe('ArtifactStore', () => {
       await store.close();
     });
 
-    it('commits every artifact put while a commit runs in one group: one write, one fsync', async () => {
+    it('commits a burst put in one synchronous run as one group; while two groups are written the rest wait and share the next', async () => {
       const d = await dir();
       const fs = testFs();
-      const store = await ArtifactStore.open({ dir: d, fs });
+      const seen: { records: number; bytes: number }[] = [];
+      const store = await ArtifactStore.open({ dir: d, fs, onCommit: (t) => seen.push({ records: t.records, bytes: t.bytes }) });
       const burst = await Promise.all(Array.from({ length: 50 }, (_, i) => store.put(makeArtifact(i))));
       assert.deepEqual(burst, Array(50).fill(true));
       assert.deepEqual(fs.calls, { writes: 1, datasyncs: 1, opens: 1, syncDirs: 1, truncates: 0 });
@@ -229,18 +230,25 @@ describe('ArtifactStore', () => {
       fs.holdSync = new Promise<void>((r) => (release = r));
       const first = store.put(makeArtifact(50));
       while (fs.calls.datasyncs < 2) await new Promise((r) => setImmediate(r));
-      // these arrive while that fsync runs: they wait and share the next one
-      const waiting = Array.from({ length: 30 }, (_, i) => store.put(makeArtifact(51 + i)));
+      // a record finished while one group is written starts its own write at once, at the next offset
+      const second = store.put(makeArtifact(51));
+      while (fs.calls.datasyncs < 3) await new Promise((r) => setImmediate(r));
+      // with two writes running, these wait and share the next one
+      const waiting = Array.from({ length: 30 }, (_, i) => store.put(makeArtifact(52 + i)));
       await new Promise((r) => setTimeout(r, 20));
-      assert.equal(fs.calls.datasyncs, 2);
+      assert.equal(fs.calls.datasyncs, 3);
+      assert.equal(store.stats().pendingWrites, 32);
       fs.holdSync = null;
       release();
-      assert.deepEqual(await Promise.all([first, ...waiting]), Array(31).fill(true));
-      assert.deepEqual(fs.calls, { writes: 3, datasyncs: 3, opens: 1, syncDirs: 1, truncates: 0 });
-      assert.deepEqual({ commits: store.stats().commits, fsyncs: store.stats().fsyncs }, { commits: 3, fsyncs: 3 });
+      assert.deepEqual(await Promise.all([first, second, ...waiting]), Array(32).fill(true));
+      assert.deepEqual(fs.calls, { writes: 4, datasyncs: 4, opens: 1, syncDirs: 1, truncates: 0 });
+      assert.deepEqual({ commits: store.stats().commits, fsyncs: store.stats().fsyncs, pendingWrites: store.stats().pendingWrites }, { commits: 4, fsyncs: 4, pendingWrites: 0 });
+      assert.deepEqual(seen.map((g) => g.records), [50, 1, 1, 30]);
+      assert.equal((await fsp.stat(path.join(d, 'artifacts-00000001.log'))).size, seen.reduce((n, g) => n + g.bytes, 0), 'no gap between the groups');
       await store.close();
       const reopened = await ArtifactStore.open({ dir: d });
-      assert.deepEqual(ids(reopened), Array.from({ length: 81 }, (_, i) => name(80 - i)));
+      assert.deepEqual(ids(reopened), Array.from({ length: 82 }, (_, i) => name(81 - i)), 'in put order: offsets are given out in order');
+      assert.deepEqual(reopened.warnings, []);
       await reopened.close();
     });
 
@@ -269,6 +277,33 @@ describe('ArtifactStore', () => {
       const reopened = await ArtifactStore.open({ dir: d });
       assert.deepEqual(ids(reopened), [name(3), name(1), name(0)]);
       assert.deepEqual(reopened.warnings, []);
+      await reopened.close();
+    });
+
+    it('keeps the records of a write that succeeded after an earlier one failed; the failed bytes are skipped when read', async () => {
+      const d = await dir();
+      const fs = testFs();
+      const store = await ArtifactStore.open({ dir: d, fs });
+      assert.equal(await store.put(makeArtifact(0)), true);
+      const segment = path.join(d, 'artifacts-00000001.log');
+      const failedAt = (await fsp.stat(segment)).size;
+      fs.failNextWriteAfter = 100;
+      const failed = store.put(makeArtifact(1, 5000));
+      await new Promise<void>((r) => queueMicrotask(r)); // its write has started; the next record starts its own
+      const after = store.put(makeArtifact(2));
+      assert.deepEqual(await Promise.all([failed, after]), [false, true]);
+      assert.deepEqual(store.warnings, [
+        'could not write 1 artifact(s) to artifacts-00000001.log: ENOSPC: no space left on device, write; they are kept in memory only',
+        `a failed write in artifacts-00000001.log at offset ${failedAt} is followed by whole records: its bytes stay there and are skipped when the log is read`,
+      ]);
+      assert.equal(fs.calls.truncates, 1, 'cut back to the end of the last whole record (nothing past it)');
+      assert.deepEqual(await store.get(name(1)), makeArtifact(1, 5000), 'kept in memory');
+      assert.equal(await store.put(makeArtifact(3)), true);
+      await store.close();
+      const reopened = await ArtifactStore.open({ dir: d });
+      assert.deepEqual(ids(reopened), [name(3), name(2), name(0)]);
+      assert.deepEqual(await reopened.get(name(2)), makeArtifact(2));
+      assert.deepEqual(reopened.warnings, [`recovery: artifacts-00000001.log: record at offset ${failedAt} skipped (checksum mismatch: ${await sizeOf(1, 5000)} bytes)`]);
       await reopened.close();
     });
 
