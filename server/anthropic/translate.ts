@@ -13,10 +13,15 @@
  * - Tool-call arguments go through the engine per upstream tool-call index (ToolCallRepairers, as in the
  *   chat endpoint): each `input_json_delta` is the output the engine decided from one upstream piece, so
  *   pieces are only appended and their concatenation at the block's stop is the engine's JSON for the
- *   whole input (`{}` when there was none). Blocks never interleave: the first tool call streams live;
- *   calls that run in parallel upstream (interleaved pieces) are held and each goes out whole, in index
- *   order, when the upstream finishes, because a call may receive pieces until then. Text or thinking
- *   that arrives after the tool calls started goes out after them for the same reason.
+ *   whole input (`{}` when there was none). Blocks never interleave, so one call streams live (the
+ *   lowest-index one with a name) and the others' pieces are held. The live call's block closes as soon
+ *   as its JSON value is complete (the engine read its end) and the upstream sends a piece of another call:
+ *   OpenAI-style streams send calls one after another, so each then streams as it comes. A call whose
+ *   value is not complete when others start (pieces truly interleaved) keeps its block open, the others
+ *   wait and go out when it completes (the lowest held one is flushed and streams on) or at the end, in
+ *   index order. Past its value's end the engine writes nothing for a call but the whitespace that
+ *   followed it, which an early-closed block leaves out. Text or thinking that arrives after the tool
+ *   calls started goes out after them.
  */
 import type { Repair, RepairOptions, Stripped } from '../../shared/engine';
 import type { ToolCallArtifact } from '../../shared/protocol';
@@ -65,6 +70,8 @@ interface ToolBlock {
   text: string;
   /** Its content_block_start went out. */
   started: boolean;
+  /** Its content_block_stop went out before the upstream finished (its value was complete). */
+  closed: boolean;
 }
 
 function isObject(v: unknown): v is Json {
@@ -329,7 +336,7 @@ export class MessageTranslator {
     const index = typeof tc.index === 'number' ? tc.index : k;
     let call = this.calls.get(index);
     if (!call) {
-      call = { index, id: null, name: null, pending: [], text: '', started: false };
+      call = { index, id: null, name: null, pending: [], text: '', started: false, closed: false };
       this.calls.set(index, call);
     }
     if (typeof tc.id === 'string' && tc.id !== '' && call.id === null) call.id = tc.id;
@@ -343,12 +350,25 @@ export class MessageTranslator {
       this.toolsStarted = true;
     }
     this.toolPiece(call, piece);
-    // the first call with a name streams live; until it has one, its pieces wait
-    if (this.liveTool === null && call.name !== null) this.startTool(call);
+    // the upstream moved on from a live call whose value is complete: it will not come back to it
+    while (this.liveTool !== null && this.liveTool !== call && this.tools.complete(this.liveTool.index)) {
+      this.closeOpen();
+      this.liveTool.closed = true;
+      this.liveTool = null;
+      this.nextLiveTool();
+    }
+    if (this.liveTool === null) this.nextLiveTool();
+  }
+
+  /** The lowest-index call that has a name and no block yet streams live (until it has a name, it waits). */
+  private nextLiveTool(): void {
+    let next: ToolBlock | null = null;
+    for (const c of this.calls.values()) if (!c.started && c.name !== null && (next === null || c.index < next.index)) next = c;
+    if (next !== null) this.startTool(next);
   }
 
   private toolPiece(call: ToolBlock, piece: string): void {
-    if (piece === '') return;
+    if (piece === '' || call.closed) return;
     call.text += piece;
     if (call === this.liveTool) this.out.push({ type: 'content_block_delta', index: this.open!.index, delta: { type: 'input_json_delta', partial_json: piece } });
     else call.pending.push(piece);

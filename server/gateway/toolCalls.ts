@@ -19,6 +19,9 @@ interface ToolCallState {
   pushedRepairs: number;
   repairer: StreamRepairer | null;
   result: RepairResult | null;
+  /** The engine read the end of the arguments' JSON value (past it, it writes nothing more but the
+   * whitespace that followed, at the end). */
+  complete: boolean;
 }
 
 export interface ToolCallDelta {
@@ -41,7 +44,7 @@ export class ToolCallRepairers {
   private state(index: number): ToolCallState {
     let s = this.calls.get(index);
     if (!s) {
-      s = { index, raw: '', kept: this.repair ? null : new BoundedText(this.textLimit), pushedRepairs: 0, repairer: this.repair ? createStreamRepairer(this.engine) : null, result: null };
+      s = { index, raw: '', kept: this.repair ? null : new BoundedText(this.textLimit), pushedRepairs: 0, repairer: this.repair ? createStreamRepairer(this.engine) : null, result: null, complete: false };
       this.calls.set(index, s);
     }
     return s;
@@ -66,6 +69,7 @@ export class ToolCallRepairers {
     if (!s.repairer) return [];
     const u = s.repairer.push(args);
     tc.function!.arguments = u.output;
+    s.complete = u.phase === 'after';
     s.pushedRepairs += u.repairs.length;
     return u.repairs.slice();
   }
@@ -85,6 +89,11 @@ export class ToolCallRepairers {
       if (text || r.repairs.length > s.pushedRepairs) out.push({ index: s.index, text, repairs: r.repairs.slice(s.pushedRepairs) });
     }
     return out;
+  }
+
+  /** Whether the call's arguments are a complete JSON value so far (repairing only). */
+  complete(index: number): boolean {
+    return this.calls.get(index)?.complete === true;
   }
 
   get size(): number {
