@@ -14,8 +14,8 @@ export class EventLog {
   constructor(readonly channel: vscode.LogOutputChannel) {}
 
   event(e: GatewayEvent): void {
-    const { level, line } = formatEvent(e);
-    this.write(level, line);
+    const { level, lines } = formatEvent(e);
+    for (const line of lines) this.write(level, line);
   }
 
   write(level: 'info' | 'warn' | 'error', line: string): void {

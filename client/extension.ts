@@ -15,6 +15,7 @@ import {
 import { createChatHandler } from './chat';
 import { CHAT_VIEW_ID, ChatViewProvider } from './chatView';
 import { InspectorPanel } from './inspector';
+import { registerOutputLinks } from './outputLinks';
 import { ROUTE_SETTING, TerminalRouting } from './terminalRouting';
 import { registerFilterCommands } from './artifactFilterCommands';
 import { ModelsProvider } from './modelsView';
@@ -84,6 +85,7 @@ export function activate(context: vscode.ExtensionContext): StreamFixApi {
     models,
     vscode.window.registerTreeDataProvider('streamfix.models', models),
     vscode.workspace.registerTextDocumentContentProvider(ARTIFACT_SCHEME, new ArtifactContentProvider(daemon)),
+    ...registerOutputLinks((id) => inspector.open(id)),
   );
 
   const command = (id: string, fn: (...args: unknown[]) => unknown): void => {

@@ -100,10 +100,25 @@ export interface ArtifactSummary {
   totalMs: number;
 }
 
+/** One think block taken out of the content: where it stood in the raw content (start, and the position
+ * just past its end; 0-based lines and columns, as a Repair's), its size in UTF-8 bytes with its tags, and
+ * its first line of text without tags (trimmed, at most 80 characters, `…` marking a cut). */
+export interface ReasoningBlock {
+  offset: number;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  bytes: number;
+  firstLine: string;
+}
+
 /** Events on GET /v1/streamfix/events (SSE `event:` name = `type`, `id:` = seq). */
 export type GatewayEvent =
   | { type: 'started'; seq: number; id: string; time: string; model: string; mode: AppliedMode; stream: boolean }
-  | { type: 'reasoning'; seq: number; id: string; time: string; bytes: number }
+  /** Think blocks moved out of the content: `bytes` of reasoning in all (tags excluded); `blocks` says
+   * where each was (the first MAX_REASONING_BLOCKS), `moreBlocks` how many more were not described. */
+  | { type: 'reasoning'; seq: number; id: string; time: string; bytes: number; blocks?: ReasoningBlock[]; moreBlocks?: number }
   | { type: 'repair'; seq: number; id: string; time: string; repair: Repair; toolCallIndex?: number }
   | {
       type: 'finished';

@@ -6,7 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HOLD_PROSE, StreamFixError } from '../../shared/engine';
-import type { Repair } from '../../shared/engine';
+import type { Repair, Stripped } from '../../shared/engine';
 import { REQUEST_KEEP_BYTES, type ArtifactStatus } from '../../shared/protocol';
 import { forwardedHeaders, parseChatRequest, readBody, upstreamHeaders, HOLD_PROSE_HEADER, MODE_HEADER, type ChatRequest } from './chatRequest';
 import { rewriteCompletion } from './completion';
@@ -14,6 +14,7 @@ import type { AbortReason, GatewayContext } from './context';
 import { GatewayError, isOpenAiError, upstreamErrorMessage } from './errors';
 import { drained, writeJson } from './http';
 import { contentCheck, cutCalls, EMPTY_OUTCOME, RequestRecord, type RecordOutcome } from './record';
+import { reasoningBlocks } from './reasoningBlocks';
 import { createBoundaryTracker, sseData } from './sse';
 import { requestSchemas, schemaPolicy, SCHEMA_HEADER, type RequestSchemas } from './schema';
 import { checkAnswer, checkCompletion } from './schemaCheck';
@@ -197,7 +198,7 @@ async function completeResponse(call: ChatCall, chat: ChatRequest, upstream: Ups
   if (o.result?.error) record.errors.push({ message: o.result.error.message, code: o.result.error.code });
   for (const r of outcome.repairs) onRepair(call, r);
   for (const t of outcome.toolCalls) for (const r of t.repairs) onRepair(call, r, t.index);
-  if (o.movedReasoning) reasoningEvent(call, o.movedReasoning);
+  if (o.movedReasoning) reasoningEvent(call, o.movedReasoning, o.stripped);
   const status = record.status(outcome);
   const out = chat.mode === 'passthrough' ? text : JSON.stringify(body);
   record.clientChunks = 1;
@@ -216,9 +217,10 @@ function onRepair(call: ChatCall, repair: Repair, toolCallIndex?: number): void 
   call.ctx.metrics.onRepair(repair.kind, call.record.model);
 }
 
-function reasoningEvent(call: ChatCall, moved: string): void {
+function reasoningEvent(call: ChatCall, moved: string, stripped: Stripped[]): void {
   const bytes = Buffer.byteLength(moved);
-  call.ctx.events.publish({ type: 'reasoning', id: call.record.id, bytes });
+  const { blocks, more } = reasoningBlocks(stripped);
+  call.ctx.events.publish({ type: 'reasoning', id: call.record.id, bytes, blocks, ...(more > 0 ? { moreBlocks: more } : {}) });
   call.ctx.metrics.onReasoningBytes(bytes);
 }
 
@@ -384,7 +386,7 @@ async function finishStream(call: ChatCall, chat: ChatRequest, rw: StreamRewrite
     record.modeReason = c.modeReason;
   }
   if (c.result?.error && c.raw !== '') record.errors.push({ message: c.result.error.message, code: c.result.error.code });
-  if (c.moved) reasoningEvent(call, c.moved);
+  if (c.moved) reasoningEvent(call, c.moved, c.result?.stripped ?? c.stripped);
   const fieldReasoning = st.fieldReasoning.toString();
   const outcome: RecordOutcome = {
     rawContent: c.raw,

@@ -76,7 +76,7 @@ async function perform(page: Page, op: UiOp, checks: ReloadCheck[], shotsDir: st
       return runPaletteCommand(page, op.title);
     case 'click': {
       const l = await locate(page, op.frame, op.selector, op.hasText);
-      return (op.last ? l.last() : l.first()).click({ timeout: DEFAULT_TIMEOUT });
+      return (op.last ? l.last() : l.first()).click({ timeout: DEFAULT_TIMEOUT, ...(op.modifiers ? { modifiers: op.modifiers } : {}) });
     }
     case 'fill':
       return (await locate(page, op.frame, op.selector)).first().fill(op.value, { timeout: DEFAULT_TIMEOUT });

@@ -10,7 +10,8 @@ export type UiFrame = 'chat' | 'inspector';
 export type UiOp =
   /** Runs a command from the command palette by its title ("StreamFix: Open Chat"). */
   | { op: 'command'; title: string }
-  | { op: 'click'; frame?: UiFrame; selector: string; hasText?: string; last?: boolean }
+  /** `modifiers` are held during the click (an editor link opens on Ctrl+click). */
+  | { op: 'click'; frame?: UiFrame; selector: string; hasText?: string; last?: boolean; modifiers?: ('Control' | 'Meta' | 'Shift' | 'Alt')[] }
   | { op: 'fill'; frame?: UiFrame; selector: string; value: string }
   | { op: 'select'; frame?: UiFrame; selector: string; value: string }
   | { op: 'press'; frame?: UiFrame; selector?: string; key: string }

@@ -1,0 +1,92 @@
+/**
+ * The think blocks the output panel describes (server/gateway/reasoningBlocks.ts): first line, size and
+ * where each stood, from the engine's stripped spans; and the `reasoning` event that carries them, in
+ * repair and strip mode, streaming and not.
+ */
+import { strict as assert } from 'node:assert';
+import type { Daemon } from '../../../server/daemon';
+import { firstLineOf, MAX_REASONING_BLOCKS, reasoningBlocks } from '../../../server/gateway/reasoningBlocks';
+import type { GatewayEvent } from '../../../shared/protocol';
+import type { Stripped } from '../../../shared/engine';
+import { postChat, startTestDaemon } from '../helpers/gateway';
+import { chunk, sse, TestUpstream } from '../helpers/testUpstream';
+
+const span = (text: string, offset = 0, line = 0, column = 0): Stripped => ({ kind: 'reasoning', offset, line, column, length: text.length, text });
+
+describe('gateway: reasoning blocks in the output panel', () => {
+  it('takes the first non-blank line without the tags, trimmed', () => {
+    assert.equal(firstLineOf('<think>\n\n   Let me see: {"a": 1}  \nmore</think>'), 'Let me see: {"a": 1}');
+    assert.equal(firstLineOf('<THINKING effort="high">one line</THINKING>'), 'one line');
+    assert.equal(firstLineOf('before a lone closing tag\n</think>'), 'before a lone closing tag');
+    assert.equal(firstLineOf('<|channel|>analysis<|message|>User wants JSON.<|end|>'), 'User wants JSON.');
+    assert.equal(firstLineOf('<think>\t tab\u0007bell \r\nx</think>'), 'tab bell');
+    assert.equal(firstLineOf('<think></think>'), '');
+    assert.equal(firstLineOf('<think>\n  \n</think>'), '');
+  });
+
+  it('caps the first line at 80 characters, never splitting a surrogate pair', () => {
+    const long = `${'é'.repeat(70)}${'😀'.repeat(20)}`;
+    const got = firstLineOf(`<think>${long}</think>`);
+    assert.equal(got, `${'é'.repeat(70)}${'😀'.repeat(9)}…`);
+    assert.equal([...got].length, 80);
+  });
+
+  it('gives each block its start, the position past its end and its UTF-8 size', () => {
+    const one = '<think>ça va</think>';
+    const two = '<think>\nab\ncde</think>';
+    assert.deepEqual(reasoningBlocks([span(one), { kind: 'prose', offset: 20, line: 0, column: 20, length: 3, text: 'hi\n' }, span(two, 23, 1, 0)]), {
+      blocks: [
+        { offset: 0, line: 0, column: 0, endLine: 0, endColumn: 20, bytes: 21, firstLine: 'ça va' },
+        { offset: 23, line: 1, column: 0, endLine: 3, endColumn: 11, bytes: 22, firstLine: 'ab' },
+      ],
+      more: 0,
+    });
+  });
+
+  it(`describes at most ${MAX_REASONING_BLOCKS} blocks and counts the rest`, () => {
+    const many = Array.from({ length: MAX_REASONING_BLOCKS + 3 }, (_, i) => span(`<think>${i}</think>`, i * 16, 0, i * 16));
+    const r = reasoningBlocks(many);
+    assert.deepEqual(r.blocks.map((b) => b.firstLine), Array.from({ length: MAX_REASONING_BLOCKS }, (_, i) => String(i)));
+    assert.equal(r.more, 3);
+  });
+
+  describe('the reasoning event', () => {
+    let up: TestUpstream;
+    let d: Daemon;
+    before(async () => {
+      up = await TestUpstream.start();
+      d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test-secret' });
+    });
+    after(async () => {
+      await d.close();
+      await up.close();
+    });
+
+    const REQ = { model: 'test/model', messages: [{ role: 'user', content: 'hi' }] };
+    const CONTENT = '<think>\nThe user wants\n{a list}.\n</think>\n[1, 2,]';
+    const BLOCK = { offset: 0, line: 0, column: 0, endLine: 3, endColumn: 8, bytes: 41, firstLine: 'The user wants' };
+
+    async function reasoningEventOf(mode: string, stream: boolean): Promise<GatewayEvent[]> {
+      if (stream) up.enqueue({ chunks: [sse(chunk({ content: CONTENT.slice(0, 20) }), chunk({ content: CONTENT.slice(20) }), chunk({}, 'stop'), '[DONE]')] });
+      else up.enqueue({ status: 200, headers: { 'content-type': 'application/json' }, chunks: [JSON.stringify({ id: 'x', object: 'chat.completion', model: 'test/model', choices: [{ index: 0, message: { role: 'assistant', content: CONTENT }, finish_reason: 'stop' }] })] });
+      const seen: GatewayEvent[] = [];
+      const off = d.events.subscribe((e) => seen.push(e));
+      const res = await postChat(d, { ...REQ, stream }, { 'x-streamfix-mode': mode });
+      await res.text();
+      off();
+      const id = res.headers.get('x-streamfix-request-id');
+      return seen.filter((e) => e.id === id && e.type === 'reasoning');
+    }
+
+    for (const mode of ['repair', 'strip']) {
+      for (const stream of [true, false]) {
+        it(`${mode}, ${stream ? 'streaming' : 'not streaming'}: says where the block was, its size and first line`, async () => {
+          const events = await reasoningEventOf(mode, stream);
+          assert.deepEqual(events.map((e) => e.type === 'reasoning' && { bytes: e.bytes, blocks: e.blocks, more: e.moreBlocks }), [
+            { bytes: Buffer.byteLength('\nThe user wants\n{a list}.\n'), blocks: [BLOCK], more: undefined },
+          ]);
+        });
+      }
+    }
+  });
+});
