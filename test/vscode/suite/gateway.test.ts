@@ -43,10 +43,12 @@ describe('a gateway request', () => {
   it('is logged in the StreamFix output channel: model, mode, each repair, status and timings', async () => {
     const lines = (await getApi()).testing.logLines().filter((l) => l.startsWith(id));
     assert.equal(lines[0], `${id} started: model demo/fenced-prose, mode repair, streaming`);
-    assert.ok(lines.some((l) => /^\S+ repair trailing_comma at 7:36: Trailing comma removed$/.test(l)), lines.join('\n'));
-    assert.ok(lines.some((l) => /^\S+ repair trailing_comma at 8:18: Trailing comma removed$/.test(l)), lines.join('\n'));
+    assert.deepEqual(lines.slice(1, -1), [
+      `${id} repair trailing_comma at 7:36: Trailing comma removed [open in inspector]`,
+      `${id} repair trailing_comma at 8:18: Trailing comma removed [open in inspector]`,
+    ]);
     const last = lines[lines.length - 1]!;
-    assert.match(last, new RegExp(`^${id} finished REPAIRED: 2 repairs, reasoning \\d+ bytes, first byte [\\d.]+ ms, total [\\d.]+ ms, added [\\d.]+ ms$`));
+    assert.match(last, new RegExp(`^${id} finished REPAIRED: 2 repairs, reasoning 0 bytes, first byte [\\d.]+ ms, total [\\d.]+ ms, added [\\d.]+ ms \\[open in inspector\\]$`));
   });
 
   it('fires the API event for other extensions', async () => {
