@@ -99,7 +99,7 @@ export abstract class BeforeScanner extends S.MachineState {
   protected beforeText(s: string, i: number, len: number): number {
     if (this.proseFrom < 0) this.proseFrom = i;
     while (i < len) {
-      const c = s.charCodeAt(i);
+      const c = String.prototype.charCodeAt.call(s, i);
       if (c === LT) {
         this.flushProse(s, i);
         this.tagBuf = '<';
@@ -135,7 +135,7 @@ export abstract class BeforeScanner extends S.MachineState {
 
   protected beforeTag(s: string, i: number, len: number): number {
     while (i < len) {
-      const c = s.charCodeAt(i);
+      const c = String.prototype.charCodeAt.call(s, i);
       const n = this.tagBuf.length;
       if (c === GT && n > 1) {
         this.tagBuf += '>';
@@ -166,14 +166,14 @@ export abstract class BeforeScanner extends S.MachineState {
     const tag = this.tagBuf;
     this.tagBuf = '';
     this.bstate = B_TEXT;
-    const closing = tag.charCodeAt(1) === SLASH;
+    const closing = String.prototype.charCodeAt.call(tag, 1) === SLASH;
     this.finishProse();
     this.strip('wrapper', this.tagPos!, tag);
     this.confirmNext = !closing;
   }
 
   protected beforeTicks(s: string, i: number, len: number): number {
-    while (i < len && s.charCodeAt(i) === BACKTICK) {
+    while (i < len && String.prototype.charCodeAt.call(s, i) === BACKTICK) {
       this.ticks++;
       i++;
     }
@@ -204,7 +204,7 @@ export abstract class BeforeScanner extends S.MachineState {
 
   protected beforeFenceInfo(s: string, i: number, len: number): number {
     while (i < len) {
-      const c = s.charCodeAt(i);
+      const c = String.prototype.charCodeAt.call(s, i);
       if (c === LF) {
         this.fenceText += '\n';
         this.openFence();

@@ -145,7 +145,7 @@ export abstract class Finisher extends StructureScanner {
   protected runAfter(s: string, i: number, len: number): number {
     const o = this.o;
     if (this.trailStart === -1) {
-      while (i < len && isSpace(s.charCodeAt(i))) i++;
+      while (i < len && isSpace(String.prototype.charCodeAt.call(s, i))) i++;
       if (i === len) return i;
       // something other than spaces follows the value: the spaces are not part of the JSON
       if (o.pending) o.dropPending(i);
@@ -153,7 +153,7 @@ export abstract class Finisher extends StructureScanner {
     }
     // from here on nothing is output
     if (this.trailPos === null) {
-      while (i < len && isSpace(s.charCodeAt(i))) i++;
+      while (i < len && isSpace(String.prototype.charCodeAt.call(s, i))) i++;
       if (i === len) {
         o.emitFrom = o.pA = len;
         return i;
@@ -172,7 +172,7 @@ export abstract class Finisher extends StructureScanner {
     const here = (i: number): Position => ({ offset: at.offset + i, line: seg.line(i), column: seg.column(i) });
     let i = 0;
     for (;;) {
-      while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+      while (i < text.length && isSpace(String.prototype.charCodeAt.call(text, i))) i++;
       const rest = text.slice(i);
       const m = /^`{3,}/.exec(rest) ?? /^<\/?[A-Za-z_][\w:.-]*>/.exec(rest);
       if (m) {
@@ -237,12 +237,12 @@ export abstract class Finisher extends StructureScanner {
 /** Length of the bracketed value `text` starts with (strings respected), or -1 when it starts with
  * none or its brackets do not balance. */
 function valueExtent(text: string): number {
-  const c0 = text.charCodeAt(0);
+  const c0 = String.prototype.charCodeAt.call(text, 0);
   if (c0 !== LBRACE && c0 !== LBRACKET) return -1;
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+    const c = String.prototype.charCodeAt.call(text, i);
     if (inString) {
       if (c === 92) i++;
       else if (c === 34) inString = false;

@@ -65,12 +65,12 @@ interface Sub {
  * a fence from inline code yet. A bare scalar (`42`, `"text"`) or a list (`1.`, `- `) is held too: the
  * end decides it exactly as it would have. */
 function runStartsProse(head: string, i: number): boolean | null {
-  const c = head.charCodeAt(i);
+  const c = String.prototype.charCodeAt.call(head, i);
   if (c === 123 || c === 91 || c === 60) return false;
   if (c !== 96) return true;
   if (head.startsWith('```', i)) return false;
   let j = i;
-  while (j < head.length && head.charCodeAt(j) === 96) j++;
+  while (j < head.length && String.prototype.charCodeAt.call(head, j) === 96) j++;
   return j === head.length ? null : true;
 }
 
@@ -260,7 +260,7 @@ export class Machine extends Finisher {
       const t = seg.text;
       const head = this.runWs + t;
       let i = 0;
-      while (i < head.length && isSpace(head.charCodeAt(i))) i++;
+      while (i < head.length && isSpace(String.prototype.charCodeAt.call(head, i))) i++;
       const prose = i === head.length ? null : runStartsProse(head, i);
       if (prose === null) {
         // only spaces, or a backtick or two: the next characters decide what they belong to
@@ -298,7 +298,7 @@ export class Machine extends Finisher {
   private gather(t: string): void {
     this.gatherText += t;
     for (let i = 0; i < t.length; i++) {
-      const c = t.charCodeAt(i);
+      const c = String.prototype.charCodeAt.call(t, i);
       if (this.gInString) {
         if (this.gEscaped) this.gEscaped = false;
         else if (c === BACKSLASH) this.gEscaped = true;
@@ -562,20 +562,20 @@ export class Machine extends Finisher {
           }
           if (q === QUOTE) {
             while (i < len) {
-              c = s.charCodeAt(i);
+              c = String.prototype.charCodeAt.call(s, i);
               if (c === QUOTE || c === BACKSLASH || c < 32) break;
               i++;
             }
           } else {
             while (i < len) {
-              c = s.charCodeAt(i);
+              c = String.prototype.charCodeAt.call(s, i);
               if (c === q || c === QUOTE || c === BACKSLASH || c < 32) break;
               i++;
             }
           }
           if (i >= len) {
             // a high surrogate at the end of the segment waits for its pair
-            const last = s.charCodeAt(len - 1);
+            const last = String.prototype.charCodeAt.call(s, len - 1);
             if (last >= 0xd800 && last <= 0xdbff && !o.pending && len > 0) {
               o.startPending(len - 1);
               this.surrogateHeld = true;
@@ -589,7 +589,7 @@ export class Machine extends Finisher {
               this.endString(i);
             } else if (q === APOS) {
               if (i + 1 < len) {
-                const n = s.charCodeAt(i + 1);
+                const n = String.prototype.charCodeAt.call(s, i + 1);
                 if ((n >= 97 && n <= 122) || (n >= 65 && n <= 90)) {
                   i++; // an apostrophe inside the word: `'it's'`
                 } else {
@@ -634,41 +634,41 @@ export class Machine extends Finisher {
           break;
         }
         case V_VALUE: {
-          let c = s.charCodeAt(i);
+          let c = String.prototype.charCodeAt.call(s, i);
           while (c === SPACE || c === LF || c === CR || c === TAB) {
             if (++i === len) return i;
-            c = s.charCodeAt(i);
+            c = String.prototype.charCodeAt.call(s, i);
           }
           i = this.valueStart(s, i, c);
           if (this.rescan) return i;
           break;
         }
         case V_KEY: {
-          let c = s.charCodeAt(i);
+          let c = String.prototype.charCodeAt.call(s, i);
           while (c === SPACE || c === LF || c === CR || c === TAB) {
             if (++i === len) return i;
-            c = s.charCodeAt(i);
+            c = String.prototype.charCodeAt.call(s, i);
           }
           i = this.keyStart(s, i, c);
           if (this.rescan) return i;
           break;
         }
         case V_COLON: {
-          let c = s.charCodeAt(i);
+          let c = String.prototype.charCodeAt.call(s, i);
           while (c === SPACE || c === LF || c === CR || c === TAB) {
             this.colonWs++;
             if (++i === len) return i;
-            c = s.charCodeAt(i);
+            c = String.prototype.charCodeAt.call(s, i);
           }
           i = this.colon(s, i, c);
           if (this.rescan) return i;
           break;
         }
         case V_AFTER: {
-          let c = s.charCodeAt(i);
+          let c = String.prototype.charCodeAt.call(s, i);
           while (c === SPACE || c === LF || c === CR || c === TAB) {
             if (++i === len) return i;
-            c = s.charCodeAt(i);
+            c = String.prototype.charCodeAt.call(s, i);
           }
           i = this.after(s, i, c);
           if (this.rescan) return i;
@@ -698,11 +698,11 @@ export class Machine extends Finisher {
           if (this.rescan) return i;
           break;
         case V_DONE: {
-          let c = s.charCodeAt(i);
+          let c = String.prototype.charCodeAt.call(s, i);
           while (c === SPACE || c === LF || c === CR || c === TAB) {
             if (c === LF) this.doneNewline = true;
             if (++i === len) return i;
-            c = s.charCodeAt(i);
+            c = String.prototype.charCodeAt.call(s, i);
           }
           // a fence, a tag or a new line closes the text the scalar stood alone in
           if (c === BACKTICK || c === LT || this.doneNewline) {

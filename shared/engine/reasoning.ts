@@ -60,26 +60,26 @@ function isLetter(c: number): boolean {
 function classify(buf: string): TagVerdict {
   if (buf.length > TAG_MAX) return TEXT;
   if (buf.length < 2) return MORE;
-  if (buf.charCodeAt(1) === 124) return classifyHarmony(buf);
-  const closing = buf.charCodeAt(1) === 47;
+  if (String.prototype.charCodeAt.call(buf, 1) === 124) return classifyHarmony(buf);
+  const closing = String.prototype.charCodeAt.call(buf, 1) === 47;
   let i = closing ? 2 : 1;
-  while (i < buf.length && isLetter(buf.charCodeAt(i))) i++;
+  while (i < buf.length && isLetter(String.prototype.charCodeAt.call(buf, i))) i++;
   const name = buf.slice(closing ? 2 : 1, i).toLowerCase();
   if (i === buf.length) return NAMES.some((n) => n.startsWith(name)) ? MORE : TEXT;
   if (!NAMES.includes(name)) return TEXT;
-  const c = buf.charCodeAt(i);
+  const c = String.prototype.charCodeAt.call(buf, i);
   if (closing) {
     // `</think>` or `</think  >`
     let j = i;
-    while (j < buf.length && buf.charCodeAt(j) === 32) j++;
+    while (j < buf.length && String.prototype.charCodeAt.call(buf, j) === 32) j++;
     if (j === buf.length) return MORE;
-    return buf.charCodeAt(j) === 62 && j === buf.length - 1 ? { kind: 'close' } : TEXT;
+    return String.prototype.charCodeAt.call(buf, j) === 62 && j === buf.length - 1 ? { kind: 'close' } : TEXT;
   }
   if (c === 62) return i === buf.length - 1 ? { kind: 'open', close: `</${name}>` } : TEXT;
   if (c !== 32 && c !== 9) return TEXT;
   // attributes: anything but a line break or another `<` up to `>`
   for (let j = i; j < buf.length; j++) {
-    const d = buf.charCodeAt(j);
+    const d = String.prototype.charCodeAt.call(buf, j);
     if (d === 10 || d === 60) return TEXT;
     if (d === 62) return j === buf.length - 1 ? { kind: 'open', close: `</${name}>` } : TEXT;
   }
@@ -117,9 +117,9 @@ function classifyHarmony(buf: string): TagVerdict {
   if (rest.slice(0, lt).includes('\n') || rest.indexOf('<', lt + 1) >= 0) return TEXT;
   const tok = rest.slice(lt);
   if (tok.length === 1) return MORE;
-  if (tok.charCodeAt(1) !== 124) return TEXT;
+  if (String.prototype.charCodeAt.call(tok, 1) !== 124) return TEXT;
   for (let k = 2; k < tok.length; k++) {
-    const c = tok.charCodeAt(k);
+    const c = String.prototype.charCodeAt.call(tok, k);
     if (c === 124) return k === tok.length - 1 ? MORE : TEXT; // `<|x|` waits for `>`
     if (c < 97 || c > 122) return TEXT;
   }
@@ -241,9 +241,9 @@ export function createReasoningScanner(sink: ReasoningSink): ReasoningScanner {
           if (i === len) break;
         }
       }
-      let c = s.charCodeAt(i);
+      let c = String.prototype.charCodeAt.call(s, i);
       if (c >= 65 && c <= 90) c |= 0x20; // tag names match case-insensitively
-      if (c === close.charCodeAt(match)) {
+      if (c === String.prototype.charCodeAt.call(close, match)) {
         matchText += s[i];
         match++;
         i++;

@@ -81,7 +81,7 @@ export abstract class ScalarScanner extends StringScanner {
     let bad = this.numBad;
     const start = i;
     while (i < len) {
-      const c = s.charCodeAt(i);
+      const c = String.prototype.charCodeAt.call(s, i);
       if (c >= D0 && c <= D9) {
         if (st === 0 || st === 1) st = c === D0 ? 2 : 3;
         else if (st === 2) {
@@ -114,7 +114,7 @@ export abstract class ScalarScanner extends StringScanner {
     this.numState = st;
     this.numBad = bad;
     if (i === len) return i;
-    const c = s.charCodeAt(i);
+    const c = String.prototype.charCodeAt.call(s, i);
     if (isWordChar(c) && !(c === MINUS)) {
       // `-Infinity`, `1st`, `12abc`: a word, not a number
       if (this.tokLen <= 1 || isWordStart(c)) {
@@ -178,7 +178,7 @@ export abstract class ScalarScanner extends StringScanner {
 
   protected word(s: string, i: number, len: number): number {
     const start = i;
-    while (i < len && isWordChar(s.charCodeAt(i))) i++;
+    while (i < len && isWordChar(String.prototype.charCodeAt.call(s, i))) i++;
     this.tokLen += i - start;
     if (this.tokPrefix.length < 12) this.tokPrefix += s.slice(start, Math.min(i, start + 12));
     if (i === len) return i;
@@ -204,7 +204,7 @@ export abstract class ScalarScanner extends StringScanner {
       this.keyEnd.save(o.seg, i);
       return i;
     }
-    const c0 = this.tokPrefix.charCodeAt(0);
+    const c0 = String.prototype.charCodeAt.call(this.tokPrefix, 0);
     if ((c0 === D0 || c0 === MINUS || c0 === PLUS) && this.tokLen <= 80) {
       const dec = radixNumber(this.tail(i, this.tokLen));
       if (dec !== null) {
@@ -245,7 +245,7 @@ export abstract class ScalarScanner extends StringScanner {
 
   protected unquoted(s: string, i: number, len: number): number {
     while (i < len) {
-      const c = s.charCodeAt(i);
+      const c = String.prototype.charCodeAt.call(s, i);
       if (c === COMMA || c === RBRACE || c === RBRACKET || c === LF || c === CR) return this.endUnquoted(i);
       if (c === SPACE || c === TAB) this.uqTrail++;
       else this.uqTrail = 0;

@@ -66,7 +66,7 @@ export function createReasoningSplitter(options: SplitOptions = {}): ReasoningSp
 
   const track = (t: string): void => {
     for (let i = 0; i < t.length; i++) {
-      const c = t.charCodeAt(i);
+      const c = String.prototype.charCodeAt.call(t, i);
       if (inString) {
         if (escaped) escaped = false;
         else if (c === 92) escaped = true;
@@ -99,9 +99,9 @@ export function createReasoningSplitter(options: SplitOptions = {}): ReasoningSp
     }
     if (run === R_BLANK) {
       let i = 0;
-      while (i < t.length && (t.charCodeAt(i) === 32 || t.charCodeAt(i) === 10 || t.charCodeAt(i) === 13 || t.charCodeAt(i) === 9)) i++;
+      while (i < t.length && (String.prototype.charCodeAt.call(t, i) === 32 || String.prototype.charCodeAt.call(t, i) === 10 || String.prototype.charCodeAt.call(t, i) === 13 || String.prototype.charCodeAt.call(t, i) === 9)) i++;
       if (i < t.length) {
-        const c = t.charCodeAt(i);
+        const c = String.prototype.charCodeAt.call(t, i);
         runFirst = { offset: seg.base + i, line: seg.line(i), column: seg.column(i) };
         run = c === 123 || c === 91 || c === 96 ? R_PASS : R_HOLD;
         if (run === R_PASS) {

@@ -51,7 +51,7 @@ export abstract class StringScanner extends BeforeScanner {
    * followed by a letter it is an apostrophe (`'it's'`), otherwise it closes the string. */
   protected singleQuoteClose(s: string, i: number): number {
     const o = this.o;
-    const c = s.charCodeAt(i);
+    const c = String.prototype.charCodeAt.call(s, i);
     if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
       this.vstate = V_STRING;
       if (this.sqHeld) o.commitPending(i);
@@ -70,11 +70,11 @@ export abstract class StringScanner extends BeforeScanner {
   protected escape(s: string, i: number, len: number): number {
     const o = this.o;
     if (i + 1 < len) {
-      const n = s.charCodeAt(i + 1);
+      const n = String.prototype.charCodeAt.call(s, i + 1);
       if (n === QUOTE || n === BACKSLASH || n === SLASH || n === 98 || n === 102 || n === 110 || n === 114 || n === 116) return i + 2;
       if (n === 117) {
         if (i + 5 < len) {
-          if (isHex(s.charCodeAt(i + 2)) && isHex(s.charCodeAt(i + 3)) && isHex(s.charCodeAt(i + 4)) && isHex(s.charCodeAt(i + 5))) return i + 6;
+          if (isHex(String.prototype.charCodeAt.call(s, i + 2)) && isHex(String.prototype.charCodeAt.call(s, i + 3)) && isHex(String.prototype.charCodeAt.call(s, i + 4)) && isHex(String.prototype.charCodeAt.call(s, i + 5))) return i + 6;
           return this.badEscape(i);
         }
       } else if (n === APOS && this.strQuote === APOS) {
@@ -107,7 +107,7 @@ export abstract class StringScanner extends BeforeScanner {
 
   protected escapeSlow(s: string, i: number, len: number): number {
     while (i < len) {
-      const c = s.charCodeAt(i);
+      const c = String.prototype.charCodeAt.call(s, i);
       const b = this.escBuf;
       if (b.length === 1) {
         if (c === QUOTE || c === BACKSLASH || c === SLASH || c === 98 || c === 102 || c === 110 || c === 114 || c === 116) {

@@ -306,7 +306,7 @@ export abstract class StructureScanner extends ScalarScanner {
   protected comment(s: string, i: number, len: number): number {
     const o = this.o;
     if (this.vstate === V_SLASH) {
-      const c = s.charCodeAt(i);
+      const c = String.prototype.charCodeAt.call(s, i);
       if (c === SLASH) this.vstate = V_LINE_COMMENT;
       else if (c === STAR) this.vstate = V_BLOCK_COMMENT;
       else {
@@ -325,14 +325,14 @@ export abstract class StructureScanner extends ScalarScanner {
     }
     if (this.vstate === V_LINE_COMMENT) {
       while (i < len) {
-        const c = s.charCodeAt(i);
+        const c = String.prototype.charCodeAt.call(s, i);
         if (c === LF || c === CR) return this.endComment(i);
         i++;
       }
       return i;
     }
     while (i < len) {
-      const c = s.charCodeAt(i);
+      const c = String.prototype.charCodeAt.call(s, i);
       if (this.commentStar && c === SLASH) return this.endComment(i + 1);
       this.commentStar = c === STAR;
       i++;
