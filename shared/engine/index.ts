@@ -24,19 +24,24 @@ export { createReasoningSplitter, splitReasoning, HOLD_PROSE, type ReasoningSpli
 /** A repairer for a stream: push chunks as they arrive, then end(). The concatenated outputs of every
  * push plus `end().final` equal `repairJson` of the whole text, for any split into chunks. */
 export function createStreamRepairer(options?: RepairOptions): StreamRepairer {
-  const m = new Machine(options);
-  return {
-    push: (chunk: string) => m.push(chunk),
-    end: () => m.end(),
-    view: () => m.view(),
-    tentative: () => m.tentative(),
-    get emitted() {
-      return m.emitted;
-    },
-    get charsScanned() {
-      return m.charsScanned;
-    },
-  };
+  return new Repairer(new Machine(options));
+}
+
+/** The repairer handed out: its methods are bound (they may be passed around alone), its getters live
+ * on the prototype. An object literal with getters is kept in dictionary mode, and every push() and
+ * view() call on it was a hash lookup. */
+class Repairer implements StreamRepairer {
+  constructor(private readonly m: Machine) {}
+  readonly push = (chunk: string) => this.m.push(chunk);
+  readonly end = () => this.m.end();
+  readonly view = () => this.m.view();
+  readonly tentative = () => this.m.tentative();
+  get emitted(): string {
+    return this.m.emitted;
+  }
+  get charsScanned(): number {
+    return this.m.charsScanned;
+  }
 }
 
 /** Repair a whole text: push it all, then end. Never throws for any string input: a limit exceeded

@@ -271,7 +271,9 @@ export function createReasoningScanner(sink: ReasoningSink): ReasoningScanner {
     match = 0;
   };
 
-  return {
+  // line and column are plain fields written at the end of each push, not getters: an object literal
+  // with accessors is kept in dictionary mode, and every read of it (push included) became a hash lookup
+  const scanner = {
     push(chunk: string): void {
       seg.reset(chunk, total, line, column);
       total += chunk.length;
@@ -284,6 +286,8 @@ export function createReasoningScanner(sink: ReasoningSink): ReasoningScanner {
       }
       line = seg.line(len);
       column = seg.column(len);
+      scanner.line = line;
+      scanner.column = column;
     },
     end(): void {
       if (state === T_TAG) release();
@@ -293,11 +297,8 @@ export function createReasoningScanner(sink: ReasoningSink): ReasoningScanner {
         closeBlock();
       }
     },
-    get line() {
-      return line;
-    },
-    get column() {
-      return column;
-    },
+    line: 0,
+    column: 0,
   };
+  return scanner;
 }
