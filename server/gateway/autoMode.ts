@@ -52,7 +52,8 @@ export function createAutoDecider(): AutoDecider {
     // a lone closing tag before any content: what came before it was reasoning
     loneClose: () => true,
     literal: () => false,
-  });
+    // the spans are ignored: no block text is kept (a 300 MB think block before the answer costs nothing)
+  }, 0);
 
   return {
     push(delta: string): AutoDecision | null {

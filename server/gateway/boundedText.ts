@@ -1,108 +1,13 @@
 /**
- * The gateway's copy of a stream's text for its artifact, bounded: the first and the last characters are
- * kept and what lies between is cut, its size recorded. The stream itself is never cut (only this copy),
- * so a 300 MB answer costs the daemon at most a few MB, whatever its mode.
- *
- * Example:
- *   const t = new BoundedText(8);   // keeps 4 head + 4 tail characters
- *   for (const c of 'abcdefghijklmnopqrstuvwxyz') t.add(c);
- *   t.toString();                   // 'abcdwxyz'
- *   t.cutChars;                     // 18, cut at offset t.cutAt === 4
+ * The gateway's bounded copies of a stream's texts for its artifact (the class is the engine's, shared
+ * with the reasoning scanner: shared/engine/boundedText.ts), and the clip of a text that came whole.
  */
+import { BoundedText, type TextCut } from '../../shared/engine/boundedText';
 
-import type { ArtifactCut } from '../../shared/protocol';
+export { BoundedText, type TextCut };
 
-/** Characters kept per text: half at its head, at least half (and less than 1.5 times this) at its tail. */
+/** Characters kept per artifact text: half at its head, at least half (and less than 1.5 times this) at its tail. */
 export const ARTIFACT_TEXT_LIMIT = 512 * 1024;
-
-/** Appends between two foldings of the recent rope into the tail. */
-const FOLD = 64;
-
-/** Where a stored text was cut: `chars` characters were dropped at offset `at` of the stored string. */
-export type TextCut = ArtifactCut;
-
-/** A flat copy of `s` that holds no reference to a larger parent string (V8 keeps the parent of a slice). */
-function flat(s: string): string {
-  const t = s + ' ';
-  // a numeric conversion makes V8 flatten the rope in place into one sequential string
-  void ((t as unknown as number) | 0);
-  return t.slice(0, -1);
-}
-
-/**
- * A string built by appending one delta at a time. Kept as a tail plus a short rope of recent pieces,
- * flattened into the tail every FOLD appends: one long chain of concatenations per stream made the
- * garbage collector copy megabytes of live rope nodes per minor GC. Once the tail passes the limit, its
- * first half becomes the head (once) and its middle is dropped down to half the limit.
- */
-export class BoundedText {
-  /** Characters added in all. */
-  length = 0;
-  /** Characters dropped so far from the tail (the tail kept is up to 1.5 times the limit). */
-  private cut = 0;
-  private head = '';
-  private tail = '';
-  private recent = '';
-  private appends = 0;
-  private readonly half: number;
-
-  constructor(readonly limit = ARTIFACT_TEXT_LIMIT) {
-    this.half = Math.max(1, Math.floor(limit / 2));
-  }
-
-  add(s: string): void {
-    if (s === '') return;
-    this.length += s.length;
-    this.recent += s;
-    if (++this.appends >= FOLD || this.recent.length > this.half) this.fold();
-  }
-
-  private fold(): void {
-    void ((this.recent as unknown as number) | 0);
-    this.tail += this.recent;
-    this.recent = '';
-    this.appends = 0;
-    if (this.tail.length <= this.limit) return;
-    let rest = this.tail;
-    if (this.cut === 0 && this.head === '') {
-      this.head = flat(rest.slice(0, this.half));
-      rest = rest.slice(this.half);
-    }
-    const drop = rest.length - this.half;
-    this.cut += drop;
-    this.tail = flat(rest.slice(drop));
-  }
-
-  /** What is kept: the whole text when nothing was cut, else the head and the last `limit / 2`
-   * characters (at most `limit` in all). */
-  toString(): string {
-    const end = this.tail + this.recent;
-    return this.cut === 0 ? end : this.head + end.slice(end.length - this.half);
-  }
-
-  /** Characters cut from toString(), between its head and its tail. */
-  get cutChars(): number {
-    return this.cut === 0 ? 0 : this.length - this.head.length - this.half;
-  }
-
-  /** Where the cut is in toString() (the head's length); meaningful only when something was cut. */
-  get cutAt(): number {
-    return this.head.length;
-  }
-
-  /** Whether `s` starts with the whole text added (compared on what is kept, at the same offsets). */
-  isPrefixOf(s: string): boolean {
-    if (s.length < this.length) return false;
-    if (this.cut === 0) return s.startsWith(this.toString());
-    const end = this.tail + this.recent;
-    return s.startsWith(this.head) && s.substring(this.length - end.length, this.length) === end;
-  }
-
-  /** The cut of this text as stored under `field` from offset `offset`, or none. */
-  cuts(field: string, offset = 0): TextCut[] {
-    return this.cut > 0 ? [{ field, at: offset + this.cutAt, chars: this.cutChars }] : [];
-  }
-}
 
 /** `s` itself when it is at most `limit` characters, else its head and tail (`limit / 2` each), the cut
  * recorded in `cuts`: how the artifact bounds a text that came whole (a non-streaming answer). */

@@ -90,7 +90,11 @@ export function createSseDecoder(sink: SseSink, maxEventLength = MAX_SSE_EVENT_B
   const onParsed = sink.onParsed?.bind(sink);
   // True while the fast split is on: every byte so far was LF-only SSE, fed to the parser in whole events.
   let split = onDataLine !== undefined;
-  let carry = '';
+  // the cut event at the end of the last read, as the pieces it came in: joined once, in the read that
+  // ends it (joined at every read, a long event was copied again with each read that added to it)
+  const carry: string[] = [];
+  let carryLength = 0;
+  let carryEndsInLf = false;
   // True while the decoder may hold the first bytes of a character cut at the end of the last read.
   let holding = false;
   const state = { text: '', consumed: 0, exact: false };
@@ -107,6 +111,24 @@ export function createSseDecoder(sink: SseSink, maxEventLength = MAX_SSE_EVENT_B
       lastFedEnd = end;
       parser.feed(from === 0 && end === text.length ? text : text.slice(from, end));
     }
+  };
+
+  const keep = (piece: string): void => {
+    if (piece === '') return;
+    carry.push(piece);
+    carryLength += piece.length;
+    carryEndsInLf = piece.charCodeAt(piece.length - 1) === LF;
+  };
+
+  /** A carried event grew past the bound: skipped to its blank line, reported once, and the stream goes
+   * on. `text[from, end)` is this read's part of it (the earlier parts were never consumed). */
+  const runaway = (text: string, from = 0): void => {
+    carry.length = 0;
+    carryLength = 0;
+    state.consumed = text.length;
+    onParsed!(text, from, text.length);
+    skip.start(text, text.length);
+    sink.onMalformed(overLong(maxEventLength));
   };
 
   return {
@@ -139,10 +161,19 @@ export function createSseDecoder(sink: SseSink, maxEventLength = MAX_SSE_EVENT_B
           ascii = false;
         }
       }
-      state.exact = ascii && carry === '';
-      if (carry !== '') {
-        text = carry + text;
-        carry = '';
+      state.exact = ascii && carryLength === 0;
+      if (carryLength > 0) {
+        if (split && !(carryEndsInLf && text.charCodeAt(0) === LF) && text.indexOf('\n\n') < 0 && text.indexOf('\r') < 0) {
+          // the carried event goes on past this read too: kept, nothing consumed
+          state.text = text;
+          state.consumed = 0;
+          keep(text);
+          if (carryLength > maxEventLength) runaway(text);
+          return;
+        }
+        text = carry.join('') + text;
+        carry.length = 0;
+        carryLength = 0;
       }
       state.text = text;
       state.consumed = text.length;
@@ -181,20 +212,14 @@ export function createSseDecoder(sink: SseSink, maxEventLength = MAX_SSE_EVENT_B
       }
       state.consumed = at;
       if (at < text.length) {
-        carry = text.slice(at);
-        if (carry.length > maxEventLength) {
-          // a runaway event: skipped to its blank line, reported once, and the stream goes on
-          carry = '';
-          state.consumed = text.length;
-          onParsed!(text, at, text.length);
-          skip.start(text, text.length);
-          sink.onMalformed(overLong(maxEventLength));
-        }
+        keep(at === 0 ? text : text.slice(at));
+        if (carryLength > maxEventLength) runaway(text, at);
       }
     },
     end() {
-      const rest = carry + (decoder === null ? '' : decoder.decode());
-      carry = '';
+      const rest = carry.join('') + (decoder === null ? '' : decoder.decode());
+      carry.length = 0;
+      carryLength = 0;
       // A stream whose last event has no terminating blank line still delivers that event.
       state.text = rest + '\n\n';
       state.consumed = state.text.length;

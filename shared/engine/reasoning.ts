@@ -11,8 +11,14 @@
  * other channel and the markers `<|start|>assistant`, `<|end|>`, `<|return|>`, `<|call|>` are removed).
  * A `<` the host says is inside a JSON string is text.
  */
+import { BoundedText } from './boundedText';
 import { Segment } from './segment';
 import type { Position, Stripped } from './types';
+
+/** Characters of a reasoning block's text kept for its stripped span (head and tail, half each; the
+ * span's `cut` says what was dropped): the reasoning itself streams out whole as it comes, so a
+ * 300 MB think block costs this much, not 300 MB. */
+export const BLOCK_TEXT_KEEP = 64 * 1024;
 
 /** What the scanner reports to its host, in input order. */
 export interface ReasoningSink {
@@ -127,11 +133,12 @@ function classifyHarmony(buf: string): TagVerdict {
 }
 
 /**
- * The scanner: push chunks, then end(). It calls the sink in input order. State that survives a push:
+ * The scanner: push chunks, then end(). It calls the sink in input order. `keep`: characters of a
+ * block's text kept for its span (0: none, for a host that ignores spans). State that survives a push:
  * a tag cut by a chunk end (`<thi`), a reasoning block still open and how much of its closing tag is
  * matched (`</thi`), and the position where the input so far ends.
  */
-export function createReasoningScanner(sink: ReasoningSink): ReasoningScanner {
+export function createReasoningScanner(sink: ReasoningSink, keep = BLOCK_TEXT_KEEP): ReasoningScanner {
   const seg = new Segment('', 0, 0, 0);
   let state = T_TEXT;
   // the `<…` being read (a chunk end can cut it) and where it starts
@@ -142,7 +149,7 @@ export function createReasoningScanner(sink: ReasoningSink): ReasoningScanner {
   let close = '';
   let match = 0;
   let matchText = ''; // the matched part as written (its case kept)
-  let blockText = '';
+  let blockText = new BoundedText(keep);
   let blockPos: Position = tagPos;
   let line = 0;
   let column = 0;
@@ -173,7 +180,8 @@ export function createReasoningScanner(sink: ReasoningSink): ReasoningScanner {
     if (v.kind === 'open') {
       close = v.close;
       match = 0;
-      blockText = t;
+      blockText = new BoundedText(keep);
+      blockText.add(t);
       blockPos = tagPos;
       state = T_BLOCK;
     } else if (v.kind === 'marker') {
@@ -184,8 +192,11 @@ export function createReasoningScanner(sink: ReasoningSink): ReasoningScanner {
   };
 
   const closeBlock = (): void => {
-    sink.span({ kind: 'reasoning', offset: blockPos.offset, length: blockText.length, line: blockPos.line, column: blockPos.column, text: blockText });
-    blockText = '';
+    const b = blockText;
+    const st: Stripped = { kind: 'reasoning', offset: blockPos.offset, length: b.length, line: blockPos.line, column: blockPos.column, text: keep > 0 ? b.toString() : '' };
+    if (keep === 0) st.cut = { at: 0, chars: b.length };
+    else if (b.cutChars > 0) st.cut = { at: b.cutAt, chars: b.cutChars };
+    sink.span(st);
     matchText = '';
     match = 0;
     state = T_TEXT;
@@ -235,7 +246,7 @@ export function createReasoningScanner(sink: ReasoningSink): ReasoningScanner {
         const end = j === -1 ? len : j;
         if (end > i) {
           const t = s.slice(i, end);
-          blockText += t;
+          blockText.add(t);
           sink.reasoning(t);
           i = end;
           if (i === len) break;
@@ -248,7 +259,7 @@ export function createReasoningScanner(sink: ReasoningSink): ReasoningScanner {
         match++;
         i++;
         if (match === close.length) {
-          blockText += matchText;
+          blockText.add(matchText);
           closeBlock();
           return i;
         }
@@ -256,7 +267,7 @@ export function createReasoningScanner(sink: ReasoningSink): ReasoningScanner {
         // a false start: the matched characters were reasoning text; this one is read again
         falseStart();
       } else {
-        blockText += s[i];
+        blockText.add(s[i]);
         sink.reasoning(s[i]);
         i++;
       }
@@ -265,7 +276,7 @@ export function createReasoningScanner(sink: ReasoningSink): ReasoningScanner {
   };
 
   const falseStart = (): void => {
-    blockText += matchText;
+    blockText.add(matchText);
     sink.reasoning(matchText);
     matchText = '';
     match = 0;

@@ -8,7 +8,8 @@
  * decides it: a lone closing tag (it was reasoning), a reasoning block or harmony marker (it was
  * content), the end of the input (content), or `holdProse` characters without a decision (content,
  * sent at once; a lone closing tag after that point only removes the tag). Text that starts as JSON
- * (`{`, `[`, a code fence) is never held. The rule depends on input positions only, so any split
+ * (`{`, `[`, a code fence) is never held; nor are spaces past `holdProse`. So what is held is bounded, and
+ * a reasoning block's text is kept for its span only up to `keepBlockText` (head and tail). The rule depends on input positions only, so any split
  * into chunks gives the same result.
  *
  * @example
@@ -17,7 +18,7 @@
  *   s.push('nk>\n[1, 2]');                   // { content: '\n[1, 2]', reasoning: 'The user wants a list.' }
  *   s.end();                                 // { content: '', reasoning: '' }
  */
-import { createReasoningScanner } from './reasoning';
+import { BLOCK_TEXT_KEEP, createReasoningScanner } from './reasoning';
 import type { Segment } from './segment';
 import type { Position, Stripped } from './types';
 
@@ -38,6 +39,9 @@ export interface ReasoningSplitter {
 export interface SplitOptions {
   /** Most characters of prose-started text held back waiting for a lone closing tag. Default 4096. */
   holdProse?: number;
+  /** Characters of a reasoning block's text its stripped span keeps (head and tail; `cut` says what was
+   * dropped). Default BLOCK_TEXT_KEEP (64 Ki). */
+  keepBlockText?: number;
 }
 
 /** Default for `holdProse`: R1-style reasoning shorter than this is never shown as content. */
@@ -112,7 +116,14 @@ export function createReasoningSplitter(options: SplitOptions = {}): ReasoningSp
       }
     }
     runText += t;
-    if (run === R_HOLD && seg.base + t.length - runBegin > holdProse) release();
+    if (seg.base + t.length - runBegin <= holdProse) return;
+    if (run === R_HOLD) release();
+    else {
+      // only spaces so far, past the hold: they go out (held, an endless run of them grew without bound);
+      // a lone closing tag after this point removes only the tag
+      content += runText;
+      runText = '';
+    }
   };
 
   const scanner = createReasoningScanner({
@@ -143,7 +154,7 @@ export function createReasoningSplitter(options: SplitOptions = {}): ReasoningSp
       return true;
     },
     literal: () => depth > 0 && inString,
-  });
+  }, options.keepBlockText ?? BLOCK_TEXT_KEEP);
 
   const take = (): SplitOutput => {
     const out = { content, reasoning };

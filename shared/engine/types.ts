@@ -61,8 +61,11 @@ export interface Repair extends Position {
 export interface Stripped extends Position {
   kind: StrippedKind;
   length: number;
-  /** The text removed (for reasoning: the whole block including its tags). */
+  /** The text removed (for reasoning: the whole block including its tags), or its head and tail when
+   * it was longer than the scanner keeps (`cut`). `length` is always the span's length in the input. */
   text: string;
+  /** Set when `text` is not all of the span: `chars` characters were dropped at offset `at` of `text`. */
+  cut?: { at: number; chars: number };
 }
 
 export interface RepairError {

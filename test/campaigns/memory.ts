@@ -2,9 +2,10 @@
  * Bounded memory, measured: two long streams (default 300 MB each) through the daemon at once, one in
  * strip mode and one in passthrough, from a loopback upstream; the daemon's resident memory is sampled
  * every 100 ms. Goal: the peak stays under 300 MB. Exits 1 when it does not, or when a client got less
- * than everything.
+ * than everything. `--think 1`: each stream is one reasoning block (`<think>` … `</think>{"ok":true}`),
+ * which strip mode moves to the reasoning field as it streams while keeping the block for its span.
  *
- *   npm run build && node --import tsx test/campaigns/memory.ts [--mb 300] [--limit-mb 300]
+ *   npm run build && node --import tsx test/campaigns/memory.ts [--mb 300] [--limit-mb 300] [--think 1]
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -16,12 +17,14 @@ const arg = (name: string, def: number) => {
 };
 const STREAM_BYTES = arg('mb', 300) * 1024 * 1024;
 const LIMIT = arg('limit-mb', 300) * 1024 * 1024;
+const THINK = arg('think', 0) === 1;
 
 /** An upstream streaming `STREAM_BYTES` of content deltas, honouring backpressure. */
 async function startUpstream(): Promise<{ url: string; close(): void }> {
   // deltas that differ (identical ones would look like a stuttering upstream repeating its content)
   const text = 'lorem ipsum dolor sit amet, '.repeat(140);
-  const event = (n: number) => `data: ${JSON.stringify({ id: 'gen-1', object: 'chat.completion.chunk', model: 'm', choices: [{ index: 0, delta: { content: `${n} ${text}` }, finish_reason: null }] })}\n\n`;
+  const delta = (content: string) => `data: ${JSON.stringify({ id: 'gen-1', object: 'chat.completion.chunk', model: 'm', choices: [{ index: 0, delta: { content }, finish_reason: null }] })}\n\n`;
+  const event = (n: number) => delta(`${THINK && n === 0 ? '<think>' : ''}${n} ${text}`);
   const server = createServer((req, res) => {
     req.resume();
     res.writeHead(200, { 'content-type': 'text/event-stream' });
@@ -33,7 +36,7 @@ async function startUpstream(): Promise<{ url: string; close(): void }> {
         sent += e.length;
         if (!res.write(e)) return void res.once('drain', pump);
       }
-      res.end(`data: ${JSON.stringify({ choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\ndata: [DONE]\n\n`);
+      res.end(`${THINK ? delta('</think>{"ok":true}') : ''}data: ${JSON.stringify({ choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\ndata: [DONE]\n\n`);
     };
     pump();
   });
@@ -66,7 +69,7 @@ async function main(): Promise<void> {
   const after = d.rss();
   await d.stop();
   up.close();
-  console.log(`two streams of ${mb(STREAM_BYTES)} (strip: ${mb(strip)} received, passthrough: ${mb(pass)} received) in ${seconds.toFixed(1)} s`);
+  console.log(`two streams of ${mb(STREAM_BYTES)}${THINK ? ', each one think block,' : ''} (strip: ${mb(strip)} received, passthrough: ${mb(pass)} received) in ${seconds.toFixed(1)} s`);
   console.log(`daemon RSS: baseline ${mb(baseline)}, peak ${mb(peak)}, after ${mb(after)} (goal: peak under ${mb(LIMIT)})`);
   const ok = peak < LIMIT && strip >= STREAM_BYTES && pass >= STREAM_BYTES;
   console.log(ok ? 'memory: PASS' : 'memory: FAIL');

@@ -4,7 +4,7 @@
  * cases.ts (category "reasoning").
  */
 import { strict as assert } from 'node:assert';
-import { createReasoningSplitter, splitReasoning } from '../../shared/engine';
+import { createReasoningScanner, createReasoningSplitter, splitReasoning } from '../../shared/engine';
 import { STAGE_CASES, type StageCase } from './stageCases';
 
 function run(c: StageCase, chunks: string[]) {
@@ -55,5 +55,56 @@ describe('reasoning stage (splitter)', () => {
     const s = createReasoningSplitter();
     assert.deepEqual(s.push('Hello there.'), { content: '', reasoning: '' });
     assert.deepEqual(s.end(), { content: 'Hello there.', reasoning: '' });
+  });
+
+  /** [content, reasoning, spans as [offset, length, text, cut]] at every split point, the same each time. */
+  function atEverySplit(input: string, options: { holdProse?: number; keepBlockText?: number }) {
+    const one = (chunks: string[]) => {
+      const s = createReasoningSplitter(options);
+      let content = '';
+      let reasoning = '';
+      for (const ch of chunks) {
+        const o = s.push(ch);
+        content += o.content;
+        reasoning += o.reasoning;
+      }
+      const e = s.end();
+      return { content: content + e.content, reasoning: reasoning + e.reasoning, stripped: s.stripped.map((x) => [x.offset, x.length, x.text, x.cut ?? null]) };
+    };
+    const whole = one([input]);
+    for (let k = 0; k <= input.length; k++) assert.deepEqual(one([input.slice(0, k), input.slice(k)]), whole, `split at ${k}`);
+    assert.deepEqual(one(input.split('')), whole, '1-character chunks');
+    return whole;
+  }
+
+  it('keeps the head and tail of a block longer than keepBlockText for its span, the cut recorded; the reasoning streams whole', () => {
+    assert.deepEqual(atEverySplit('<think>abcdefghijklmnop</think>{}', { keepBlockText: 10 }), {
+      content: '{}',
+      reasoning: 'abcdefghijklmnop',
+      stripped: [[0, 31, '<thinhink>', { at: 5, chars: 21 }]],
+    });
+    assert.deepEqual(atEverySplit('<think>abc</think>{}', { keepBlockText: 18 }), { content: '{}', reasoning: 'abc', stripped: [[0, 18, '<think>abc</think>', null]] });
+    // an unclosed block cut by the end of the input, the same way
+    assert.deepEqual(atEverySplit('x<think>0123456789', { keepBlockText: 6 }), { content: 'x', reasoning: '0123456789', stripped: [[1, 17, '<th789', { at: 3, chars: 11 }]] });
+  });
+
+  it('holds spaces only up to holdProse: past it they go out, and a lone closing tag after them removes only the tag', () => {
+    assert.deepEqual(atEverySplit('        </think>x', { holdProse: 5 }), { content: '        x', reasoning: '', stripped: [[8, 8, '</think>', null]] });
+    assert.deepEqual(atEverySplit('    </think>x', { holdProse: 5 }), { content: 'x', reasoning: '', stripped: [[4, 8, '</think>', null]] });
+    const s = createReasoningSplitter({ holdProse: 5 });
+    for (let i = 0; i < 1000; i++) s.push('  ');
+    assert.equal(s.held, 0, 'an endless run of spaces is not held');
+    assert.deepEqual(s.push('</think>{}'), { content: '{}', reasoning: '' });
+  });
+
+  it('a scanner that keeps no block text (auto mode\'s decider) still reports the span and its length', () => {
+    const spans: unknown[] = [];
+    const reasoning: string[] = [];
+    const scanner = createReasoningScanner({ content: () => undefined, reasoning: (t) => reasoning.push(t), span: (st) => spans.push(st), loneClose: () => true, literal: () => false }, 0);
+    scanner.push('<think>' + 'x'.repeat(100000));
+    scanner.push('</think>{}');
+    scanner.end();
+    assert.deepEqual(spans, [{ kind: 'reasoning', offset: 0, length: 100015, line: 0, column: 0, text: '', cut: { at: 0, chars: 100015 } }]);
+    assert.equal(reasoning.join(''), 'x'.repeat(100000));
   });
 });

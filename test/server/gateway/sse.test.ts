@@ -44,6 +44,32 @@ describe('gateway/sse', () => {
     assert.deepEqual(taken, ['data: {"a":1}\n\n', 'data: {"b":2}\n\n', 'data: {"c":"é"}\n\n']);
   });
 
+  it('carries an event cut over many reads without consuming any of them, and splits it once in the read that ends it', () => {
+    const taken: string[] = [];
+    const d = createSseDecoder({ onEvent: () => undefined, onComment: () => undefined, onMalformed: () => undefined, onDataLine: (t, s, e) => (taken.push(t.slice(s, e)), true) });
+    const state = () => ({ text: d.text, consumed: d.consumed, exact: d.exact });
+    d.push(Buffer.from('data: {"a":1}\n\ndata: {"b":"'));
+    assert.deepEqual(state(), { text: 'data: {"a":1}\n\ndata: {"b":"', consumed: 15, exact: true });
+    d.push(Buffer.from('xxxx'));
+    assert.deepEqual(state(), { text: 'xxxx', consumed: 0, exact: false });
+    d.push(Buffer.from('yyyy"}\n'));
+    assert.deepEqual(state(), { text: 'yyyy"}\n', consumed: 0, exact: false });
+    // the blank line cut between two reads still ends the event
+    d.push(Buffer.from('\ndata: {"c":3}\n\n'));
+    assert.deepEqual(state(), { text: 'data: {"b":"xxxxyyyy"}\n\ndata: {"c":3}\n\n', consumed: 39, exact: false });
+    assert.deepEqual(taken, ['data: {"a":1}\n\n', 'data: {"b":"xxxxyyyy"}\n\n', 'data: {"c":3}\n\n']);
+  });
+
+  it('skips an event that grows past the limit over many reads, once, and goes on', () => {
+    const seen: string[] = [];
+    const d = createSseDecoder({ onEvent: (e) => seen.push(`event ${e}`), onComment: () => undefined, onMalformed: (m) => seen.push(m), onDataLine: (t, s, e) => (seen.push(`line ${t.slice(s + 6, e - 2)}`), true), onParsed: () => undefined }, 20);
+    d.push(Buffer.from('data: 1\n\ndata: 0123'));
+    for (let i = 0; i < 5; i++) d.push(Buffer.from('456789'));
+    d.push(Buffer.from('\n\ndata: 2\n\n'));
+    d.end();
+    assert.deepEqual(seen, ['line 1', 'An SSE event longer than 20 characters was skipped', 'line 2']);
+  });
+
   // Streams the fast split must read exactly as the parser alone does: comments, multi-line events,
   // other fields, empty lines, `data:` without its space, a last event without its blank line, CRLF and
   // CR line ends (which hand the stream to the parser), a byte order mark.
