@@ -94,6 +94,8 @@ export async function startDaemon(opts: DaemonOptions = {}): Promise<Daemon> {
     maxCount: opts.maxArtifacts,
     maxBytes: opts.maxArtifactBytes,
     onWarning: (w, kind) => warnings.warn(kind, w),
+    // evictions at the bounds are expected: an info line per deleted segment, streamfix_artifacts_evicted_total
+    onNotice: (m) => log.info(`artifact store: ${m}`),
   });
   const events = new EventHub();
   let demo: DemoUpstream | null = null;

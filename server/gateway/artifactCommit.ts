@@ -70,6 +70,8 @@ export interface LogWriterOptions {
   /** Timing of each group, for the benchmark's breakdown of the commit wait (called before its records
    * resolve). */
   onCommit?: (t: CommitTrace) => void;
+  /** A segment was deleted (no live record left in it). */
+  onRetired?: (segment: Segment) => void;
 }
 
 export interface CommitTrace {
@@ -299,7 +301,12 @@ export class LogWriter {
     while (this.unlinks.length > 0) {
       const seg = this.unlinks.shift()!;
       if (seg.live === 0 && seg !== this.active?.segment) {
-        await this.fs.unlink(seg.file).catch((e: Error) => this.o.warn(`could not delete ${path.basename(seg.file)}: ${e.message}`, 'store'));
+        try {
+          await this.fs.unlink(seg.file);
+          this.o.onRetired?.(seg);
+        } catch (e) {
+          this.o.warn(`could not delete ${path.basename(seg.file)}: ${(e as Error).message}`, 'store');
+        }
       }
     }
   }

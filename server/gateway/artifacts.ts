@@ -68,6 +68,10 @@ export interface ArtifactStoreOptions {
   /** Every warning as it happens (the daemon logs and counts them); also counted in `stats` and kept in
    * `warnings`. */
   onWarning?: (message: string, kind: StoreWarningKind) => void;
+  /** Expected events a user should still see, as one line each (the daemon logs them at info): a
+   * segment deleted because eviction left none of its artifacts; in a memory-only store, every
+   * `maxCount` evictions. Evictions are counted in `stats().evicted` (streamfix_artifacts_evicted_total). */
+  onNotice?: (message: string) => void;
   /** Test hooks: the file calls the writer makes, the segment size, the commit wait bound. */
   fs?: LogFs;
   segmentBytes?: number;
@@ -326,7 +330,19 @@ export class ArtifactStore {
       this.totalBytes -= entry.bytes;
       this.counts.evicted++;
       this.release(entry);
+      // a store on disk says so per deleted segment (writer's onRetired); one in memory per maxCount
+      if (this.role === 'memory' && this.counts.evicted % this.maxCount === 1 % this.maxCount) {
+        this.notice(`at its bound (${this.bounds()}): the oldest artifacts are dropped; ${this.counts.evicted} evicted since start`);
+      }
     }
+  }
+
+  private bounds(): string {
+    return `${this.maxCount} artifacts, ${this.maxBytes} bytes`;
+  }
+
+  private notice(message: string): void {
+    this.options.onNotice?.(message);
   }
 
   /** The entry no longer points at its record: a segment left without live records is deleted. */
@@ -382,7 +398,11 @@ export class ArtifactStore {
       }
       segments.push(seg);
     }
-    for (const seg of segments) if (seg.live === 0) await fsp.rm(seg.file, { force: true });
+    for (const seg of segments) {
+      if (seg.live > 0) continue;
+      await fsp.rm(seg.file, { force: true });
+      this.notice(`deleted ${path.basename(seg.file)} at start-up: none of its artifacts is kept (the oldest are dropped at the bound of ${this.bounds()})`);
+    }
     // every start appends to a new segment, so nothing is ever written behind a damaged record
     const next = segments.length ? segments[segments.length - 1].no + 1 : 1;
     this.writer = new LogWriter({
@@ -393,6 +413,7 @@ export class ArtifactStore {
       warn: (m, kind) => this.warn(m, kind),
       commitWaitMs: this.options.commitWaitMs ?? DEFAULT_COMMIT_WAIT_MS,
       onCommit: this.options.onCommit,
+      onRetired: (seg) => this.notice(`deleted ${path.basename(seg.file)}: none of its artifacts is kept any more (the oldest are dropped at the bound of ${this.bounds()})`),
     });
     await this.migrateLegacy(dir);
   }

@@ -138,7 +138,7 @@ export class GatewayMetrics {
     this.warningKinds = new BoundedLabel(50);
     this.warnings = new Counter({
       name: 'streamfix_warnings_total',
-      help: 'Warnings after start-up, by kind (failed store writes, evictions, truncated artifacts, refused connections, …); the text is in the log and /health',
+      help: 'Warnings after start-up, by kind (failed store writes, truncated artifacts, refused connections, …); the text is in the log and /health',
       labelNames: ['kind'],
       registers,
     });
@@ -204,6 +204,19 @@ export class GatewayMetrics {
     new Gauge({ name: 'streamfix_upstream_requests_queued', help: 'Requests waiting for a free upstream slot', registers, collect() { this.set(read().upstream.queued); } });
     new Gauge({ name: 'streamfix_upstream_requests_queued_total', help: 'Requests that had to wait for an upstream slot, since start', registers, collect() { this.set(read().upstream.queuedTotal); } });
     new Gauge({ name: 'streamfix_upstream_requests_refused_total', help: 'Requests refused (503) because the upstream queue was full, since start', registers, collect() { this.set(read().upstream.refusedTotal); } });
+  }
+
+  /** The artifact store's evictions (expected at its bounds, so counted here rather than as warnings). */
+  watchStore(read: () => { evicted: number }): void {
+    new Counter({
+      name: 'streamfix_artifacts_evicted_total',
+      help: 'Artifacts dropped (oldest first) to keep the store within its count and byte bounds, since start',
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        this.inc(read().evicted);
+      },
+    });
   }
 
   onWarning(kind: string): void {

@@ -216,6 +216,7 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
   server.keepAliveTimeout = 65_000;
   const guard = guardClients(server, opts.limits ?? {}, warnings);
   opts.metrics.watchGateway(() => ({ connections: guard.open, upstream: upstream.stats() }));
+  opts.metrics.watchStore(() => opts.store.stats());
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -14,7 +14,6 @@ import type { Logger } from './log';
 /** The kinds in use; a kind is a short snake_case name, also the metric's label value. */
 export type WarningKind =
   | 'store_write_failed' //    an artifact could not be written (or deleted) on disk
-  | 'store_evicted' //         an artifact was dropped to keep the store within its bounds
   | 'store' //                 anything else the artifact store reports
   | 'artifact_truncated' //    an artifact text was too long to keep whole (head and tail kept)
   | 'connection_refused' //    over the concurrent connection cap

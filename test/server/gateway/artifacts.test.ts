@@ -110,6 +110,15 @@ describe('ArtifactStore', () => {
   });
 
 
+  it('a store in memory says once per maxCount evictions that it drops the oldest', async () => {
+    const notices: string[] = [];
+    const store = await ArtifactStore.open({ dir: null, maxCount: 3, onNotice: (m) => notices.push(m) });
+    for (let i = 0; i < 10; i++) await store.put(makeArtifact(i));
+    assert.equal(store.stats().evicted, 7);
+    assert.deepEqual(notices, [1, 4, 7].map((n) => `at its bound (3 artifacts, 67108864 bytes): the oldest artifacts are dropped; ${n} evicted since start`));
+    assert.deepEqual(store.warnings, []);
+  });
+
   describe('cut, never dropped', () => {
     /** Checks that `stored` is `original` with one run of characters cut from its middle and marked. */
     function assertCut(original: string, stored: string): number {
@@ -325,11 +334,15 @@ describe('ArtifactStore', () => {
     it('deletes a segment once eviction leaves no live record in it', async () => {
       const d = await dir();
       // a segment of 1 byte: every commit opens the next one
-      const store = await ArtifactStore.open({ dir: d, maxCount: 4, segmentBytes: 1 });
+      const notices: string[] = [];
+      const store = await ArtifactStore.open({ dir: d, maxCount: 4, segmentBytes: 1, onNotice: (m) => notices.push(m) });
       for (let i = 0; i < 12; i++) assert.equal(await store.put(makeArtifact(i)), true);
       await store.close();
       assert.deepEqual((await fsp.readdir(d)).sort(), [9, 10, 11, 12].map((n) => `artifacts-000000${String(n).padStart(2, '0')}.log`));
       assert.equal(store.stats().evicted, 8);
+      // expected at the bound, so not a warning: one line per deleted segment, and the count
+      assert.deepEqual(notices, [1, 2, 3, 4, 5, 6, 7, 8].map((n) => `deleted artifacts-0000000${n}.log: none of its artifacts is kept any more (the oldest are dropped at the bound of 4 artifacts, 67108864 bytes)`));
+      assert.deepEqual(store.warnings, []);
       const reopened = await ArtifactStore.open({ dir: d, maxCount: 4 });
       assert.deepEqual(ids(reopened), [11, 10, 9, 8].map(name));
       await reopened.close();
@@ -340,7 +353,10 @@ describe('ArtifactStore', () => {
       const big = await ArtifactStore.open({ dir: d, segmentBytes: 1 });
       for (let i = 0; i < 5; i++) await big.put(makeArtifact(i));
       await big.close();
-      const small = await ArtifactStore.open({ dir: d, maxCount: 2 });
+      const notices: string[] = [];
+      const small = await ArtifactStore.open({ dir: d, maxCount: 2, onNotice: (m) => notices.push(m) });
+      assert.deepEqual(notices, [1, 2, 3].map((n) => `deleted artifacts-0000000${n}.log at start-up: none of its artifacts is kept (the oldest are dropped at the bound of 2 artifacts, 67108864 bytes)`));
+      assert.equal(small.stats().evicted, 3);
       assert.deepEqual(ids(small), [name(4), name(3)]);
       await small.close();
       assert.deepEqual((await fsp.readdir(d)).sort(), ['artifacts-00000004.log', 'artifacts-00000005.log']);

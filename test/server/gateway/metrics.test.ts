@@ -141,4 +141,14 @@ describe('GatewayMetrics', () => {
       await new Promise((r) => server.close(r));
     }
   });
+
+  it('counts the artifact store\'s evictions in streamfix_artifacts_evicted_total, read at each scrape', async () => {
+    const m = new GatewayMetrics({ defaultMetrics: false });
+    let evicted = 0;
+    m.watchStore(() => ({ evicted }));
+    assert.equal((await scrape(m)).get('streamfix_artifacts_evicted_total'), 0);
+    evicted = 8;
+    assert.equal((await scrape(m)).get('streamfix_artifacts_evicted_total'), 8);
+    assert.equal((await scrape(m)).get('streamfix_artifacts_evicted_total'), 8);
+  });
 });

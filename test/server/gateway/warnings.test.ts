@@ -35,13 +35,13 @@ describe('gateway/warnings', () => {
     let now = 0;
     const w = new Warnings(log, undefined, 10_000, () => now);
     for (let i = 0; i < 5; i++) {
-      w.warn('store_evicted', `evicted a${i}`);
+      w.warn('store_write_failed', `could not write a${i}`);
       now += 1000;
     }
     now = 12_000;
-    w.warn('store_evicted', 'evicted a5');
-    assert.deepEqual(lines, ['warn store_evicted: evicted a0', 'warn store_evicted: evicted a5 (and 4 more like it in the last 12 s)']);
-    assert.equal(w.count('store_evicted'), 6);
+    w.warn('store_write_failed', 'could not write a5');
+    assert.deepEqual(lines, ['warn store_write_failed: could not write a0', 'warn store_write_failed: could not write a5 (and 4 more like it in the last 12 s)']);
+    assert.equal(w.count('store_write_failed'), 6);
     assert.equal(w.stats().total, 6);
   });
 
@@ -67,6 +67,22 @@ describe('daemon: warnings after start-up', () => {
       assert.deepEqual(h.warnings.recent.map((r) => [r.kind, r.message]), [['store', 'could not write artifact sfx_1 in /x: ENOSPC: no space left on device']]);
       assert.equal(await metric(d, 'streamfix_warnings_total{kind="store"}'), 1);
       assert.match(lines.join(''), / warn  store: could not write artifact sfx_1 in \/x: ENOSPC: no space left on device\n/);
+    } finally {
+      await d.close();
+    }
+  });
+
+  it('does not count evictions at the store\'s bounds as warnings: an info line, /health store.evicted and streamfix_artifacts_evicted_total', async () => {
+    const { startTestDaemon, metric, postChat } = await import('../helpers/gateway');
+    const lines: string[] = [];
+    const d = await startTestDaemon({ demo: true, maxArtifacts: 2, logLevel: 'info', logOut: { write: (s: string) => lines.push(s) } });
+    try {
+      for (let i = 0; i < 5; i++) assert.equal((await postChat(d, { model: 'demo/clean', messages: [{ role: 'user', content: 'x' }] })).status, 200);
+      const h = (await (await fetch(`http://127.0.0.1:${d.info.port}/health`)).json()) as { warnings: { total: number }; store: { evicted: number; count: number } };
+      assert.deepEqual({ evicted: h.store.evicted, count: h.store.count, warnings: h.warnings.total }, { evicted: 3, count: 2, warnings: 0 });
+      assert.equal(await metric(d, 'streamfix_artifacts_evicted_total'), 3);
+      const notices = lines.filter((l) => l.includes('artifact store:')).map((l) => l.replace(/^\S+ /, ''));
+      assert.deepEqual(notices, [1, 3].map((n) => `info  artifact store: at its bound (2 artifacts, 67108864 bytes): the oldest artifacts are dropped; ${n} evicted since start\n`));
     } finally {
       await d.close();
     }
