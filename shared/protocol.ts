@@ -78,10 +78,26 @@ export interface Artifact {
   api?: 'messages';
   /** Messages API: the model the client asked for, the routing rule that applied, the upstream model. */
   route?: { requested: string; rule: string; upstream: string };
+  /** When the upstream's bytes arrived (server/gateway/timeline.ts); absent in artifacts recorded before
+   * it existed and for answers that never started. */
+  timeline?: ArtifactTimeline;
   /** Present when a text was too long to keep whole: its head and tail are kept, and each cut says which
    * field (`rawContent`, `toolCalls[0].rawArguments`, …), where in the stored string, and how many
    * characters were dropped there. The stream itself was never cut. */
   cuts?: ArtifactCut[];
+}
+
+/** Upstream reads at one time: [ms since the request arrived (a bucket's start for merged reads), bytes,
+ * reads, content characters the gateway held after them (received, not yet sent as content or reasoning:
+ * held back by the engine, or stripped) or null where the endpoint does not count it]. */
+export type TimelineEntry = [atMs: number, bytes: number, reads: number, held: number | null];
+/** The upstream reads over time: the first `exact` entries are one read each; the rest are buckets of
+ * `bucketMs` (null when there are none). `reads` counts every read. */
+export interface ArtifactTimeline {
+  reads: number;
+  exact: number;
+  bucketMs: number | null;
+  entries: TimelineEntry[];
 }
 
 /** Request bodies up to this size are kept in the artifact (larger ones only by size). */

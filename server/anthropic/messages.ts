@@ -207,6 +207,7 @@ async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: Upst
       const t0 = performance.now();
       const events = reader.read(buf);
       const spent = performance.now() - t0;
+      record.upstreamRead(t0, buf.length, null);
       record.addedMs += spent;
       ctx.metrics.observeAddedPerChunk(spent / 1000);
       if (!write(events)) await drained(res);

@@ -333,6 +333,7 @@ async function pumpStream(call: ChatCall, upstream: UpstreamResponse, rw: Stream
       const t = performance.now();
       const sent = reader.read(buf);
       const spent = performance.now() - t;
+      record.upstreamRead(t, buf.length, client.boundary === null ? (rw.choices.get(0)?.content.held ?? 0) : null);
       record.addedMs += spent;
       ctx.metrics.observeAddedPerChunk(spent / 1000);
       if (sent !== null && !client.send(sent, reader.events)) await drained(res);

@@ -44,6 +44,12 @@ export class ContentProcessor {
   get moved(): string {
     return this.movedText.toString();
   }
+  /** Content characters received and not (yet) given to the client as content or reasoning: held back by
+   * the engine (or until auto mode decides), or stripped (tags, prose, fences). Floored at 0 (repairs add
+   * characters). For the artifact's timeline. */
+  get held(): number {
+    return Math.max(0, this.rawText.length - this.sentText.length - this.movedText.length);
+  }
   /** The upstream sent cumulative content (turned back into deltas). */
   get stuttering(): boolean {
     return this.stutter.cumulative;

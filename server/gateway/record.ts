@@ -5,6 +5,7 @@
 import type { Repair, RepairStatus, Stripped } from '../../shared/engine';
 import type { AppliedMode, Artifact, ArtifactCut, ArtifactStatus, GatewayMode, SchemaReport, ToolCallArtifact } from '../../shared/protocol';
 import { ARTIFACT_TEXT_LIMIT, clipText } from './boundedText';
+import { Timeline } from './timeline';
 
 /** Errors an artifact keeps (an upstream repeating an error event must not grow it without bound). */
 export const MAX_ARTIFACT_ERRORS = 20;
@@ -77,6 +78,15 @@ export class RequestRecord {
   override: Extract<ArtifactStatus, 'UPSTREAM_ERROR' | 'CLIENT_ABORTED'> | null = null;
 
   constructor(readonly id: string) {}
+
+  /** When the upstream's bytes arrived (the inspector's chart). */
+  readonly timeline = new Timeline(this.startedAt);
+
+  /** One upstream read of `bytes` that arrived at `at` (performance.now()); `held`: content received and
+   * not yet sent (Timeline.read). */
+  upstreamRead(at: number, bytes: number, held: number | null): void {
+    this.timeline.read(at, bytes, held);
+  }
 
   markFirstByte(): void {
     if (this.ttfbMs === null) this.ttfbMs = now() - this.startedAt;
@@ -151,6 +161,7 @@ export class RequestRecord {
       ...(this.api === 'messages' ? { api: this.api, route: this.route } : {}),
       ...(this.request ? { request: this.request } : {}),
       ...(cuts.length > 0 ? { cuts } : {}),
+      ...(this.timeline.reads > 0 ? { timeline: this.timeline.toJSON() } : {}),
     };
   }
 }

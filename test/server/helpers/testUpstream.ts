@@ -14,6 +14,8 @@ export interface ScriptedResponse {
   chunks?: (string | Buffer)[];
   /** Milliseconds between pieces; default: one event-loop turn. */
   gapMs?: number;
+  /** Milliseconds after each piece, by index (wins over gapMs where given). */
+  gapsMs?: number[];
   /** Keep the response open after the pieces until the client goes away. */
   hang?: boolean;
   /** Never send headers (the client times out or aborts). */
@@ -95,10 +97,11 @@ export class TestUpstream {
     if (script.hangBeforeHeaders) return;
     res.writeHead(script.status ?? 200, { 'content-type': 'text/event-stream', ...script.headers });
     res.flushHeaders();
-    for (const piece of script.chunks ?? []) {
+    for (const [i, piece] of (script.chunks ?? []).entries()) {
       if (res.destroyed) return;
       res.write(piece);
-      if (script.gapMs) await new Promise((r) => setTimeout(r, script.gapMs));
+      const gap = script.gapsMs?.[i] ?? script.gapMs;
+      if (gap) await new Promise((r) => setTimeout(r, gap));
       else await tick();
     }
     if (script.destroyAfter) {
