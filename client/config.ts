@@ -1,6 +1,6 @@
 /** Reading the `streamfix.*` settings with their defaults and types checked. */
 import * as vscode from 'vscode';
-import type { DaemonSettings } from './daemonArgs';
+import { messagesRouting, type DaemonSettings } from './daemonArgs';
 import { DEFAULT_LOG_LEVEL, DEFAULT_MODE, DEFAULT_MODEL, DEFAULT_PORT, LOG_LEVELS, MODES, OPENROUTER_BASE_URL } from '../shared/config';
 
 export const SECTION = 'streamfix';
@@ -20,6 +20,7 @@ export function readSettings(): Settings {
   const origins = c.get<unknown>('allowedOrigins');
   const mode = str('defaultMode', DEFAULT_MODE);
   const level = str('logLevel', DEFAULT_LOG_LEVEL);
+  const routing = c.get<unknown>('messagesRouting');
   return {
     apiKey: str('apiKey', ''),
     upstreamBaseUrl: str('upstreamBaseUrl', OPENROUTER_BASE_URL),
@@ -28,5 +29,6 @@ export function readSettings(): Settings {
     defaultMode: (MODES as readonly string[]).includes(mode) ? mode : DEFAULT_MODE,
     allowedOrigins: Array.isArray(origins) ? origins.filter((o): o is string => typeof o === 'string') : [],
     logLevel: (LOG_LEVELS as readonly string[]).includes(level) ? level : DEFAULT_LOG_LEVEL,
+    messagesRouting: messagesRouting(routing),
   };
 }

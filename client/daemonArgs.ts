@@ -11,10 +11,13 @@ export interface DaemonSettings {
   defaultMode: string;
   allowedOrigins: string[];
   logLevel: string;
+  /** streamfix.messagesRouting: Claude model name or prefix → upstream model (a value that is not a
+   * non-empty string is passed empty, so that the daemon refuses to start and names it). */
+  messagesRouting?: Record<string, string>;
 }
 
 /** Settings whose change restarts the daemon (defaultModel is read per chat request instead). */
-export const RESTART_SETTINGS = ['apiKey', 'upstreamBaseUrl', 'gatewayPort', 'defaultMode', 'allowedOrigins', 'logLevel'] as const;
+export const RESTART_SETTINGS = ['apiKey', 'upstreamBaseUrl', 'gatewayPort', 'defaultMode', 'allowedOrigins', 'logLevel', 'messagesRouting'] as const;
 
 /**
  * Flags for `dist/main.js` (vscode-languageclient adds `--node-ipc` and `--clientProcessId`).
@@ -26,6 +29,7 @@ export function daemonArgs(s: DaemonSettings, dataDir: string, port: number): st
   const upstream = s.upstreamBaseUrl.trim().replace(/\/+$/, '');
   if (upstream !== '' && upstream !== OPENROUTER_BASE_URL) args.push('--upstream', upstream);
   for (const origin of s.allowedOrigins) args.push('--allowed-origin', origin);
+  for (const [name, model] of Object.entries(s.messagesRouting ?? {})) args.push('--route', `${name}=${model}`);
   return args;
 }
 
@@ -38,4 +42,11 @@ export function daemonEnv(base: NodeJS.ProcessEnv, secretKey: string | undefined
   const key = secretKey?.trim() || settingKey.trim();
   if (key) env.OPENROUTER_API_KEY = key;
   return env;
+}
+
+/** streamfix.messagesRouting as name → model; a value that is not a string goes as '' (the daemon then
+ * refuses to start and names the entry, rather than a typo being routed nowhere in silence). */
+export function messagesRouting(v: unknown): Record<string, string> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return {};
+  return Object.fromEntries(Object.entries(v).map(([k, m]) => [k, typeof m === 'string' ? m : '']));
 }

@@ -5,7 +5,7 @@
  */
 import type { RepairOptions } from '../shared/engine';
 import type { GatewayInfo } from '../shared/protocol';
-import { DEMO_ROUTING } from './anthropic/routing';
+import { DEMO_ROUTING, EMPTY_ROUTING, withRoutes } from './anthropic/routing';
 import { startDemoUpstream, type DemoUpstream } from './demo/server';
 import { DEFAULT_BREAKER } from './gateway/breaker';
 import { ArtifactStore } from './gateway/artifacts';
@@ -76,6 +76,7 @@ export function resolveConfig(o: DaemonOptions): DaemonConfig {
     breaker: { ...DEFAULT_BREAKER, ...o.breaker },
     lsp: o.lsp ?? null,
     routing: o.routing ?? null,
+    routes: o.routes ?? {},
   };
 }
 
@@ -125,7 +126,7 @@ export async function startDaemon(opts: DaemonOptions = {}): Promise<Daemon> {
       healthWindowMs: opts.healthWindowMs,
       clock: opts.clock,
       // with the embedded demo and no routing table, Claude model names answer from the demo models
-      messages: { routing: config.routing ?? (config.demo ? DEMO_ROUTING : undefined), pingMs: opts.pingMs },
+      messages: { routing: withRoutes(config.routing ?? (config.demo ? DEMO_ROUTING : EMPTY_ROUTING), config.routes), pingMs: opts.pingMs },
     });
   } catch (e) {
     events.close();

@@ -7,11 +7,13 @@
  *                  "background": "openai/gpt-4o-mini", "think": "deepseek/deepseek-r1",
  *                  "default": "anthropic/claude-sonnet-4.5" } }
  *
- * Precedence: a name with a `/` is an upstream id and goes as it is; then the exact map; then the rules
+ * Precedence: a name with a `/` is an upstream id and goes as it is; then the map (an exact key, else the
+ * longest key the name starts with: `claude-sonnet-4` takes `claude-sonnet-4-5-20250929`); then the rules
  * for the kind of request: `longContext` (estimated input tokens above the threshold; first, because a
  * request too long for the model a later rule picks would fail there), `background` (haiku-class names,
  * which Claude Code uses for its small background tasks), `think` (thinking enabled); then `default`;
- * with none of these the name goes upstream unchanged.
+ * with none of these the name goes upstream unchanged. The daemon's `--route <name>=<model>` flags (the
+ * extension's `streamfix.messagesRouting` setting) add to the map, over the file's entries (withRoutes).
  */
 import { readFileSync } from 'node:fs';
 import { ConfigError } from '../gateway/config';
@@ -25,7 +27,7 @@ export interface RoutingTable {
   default?: string;
 }
 
-export type RouteRule = 'as-is' | 'map' | 'longContext' | 'background' | 'think' | 'default' | 'none';
+export type RouteRule = 'as-is' | 'map' | 'prefix' | 'longContext' | 'background' | 'think' | 'default' | 'none';
 
 export interface RouteDecision {
   requested: string;
@@ -46,11 +48,40 @@ export function route(table: RoutingTable, model: string, request: { thinking: b
   if (model.includes('/')) return pick('as-is', model);
   const mapped = Object.prototype.hasOwnProperty.call(table.models, model) ? table.models[model] : undefined;
   if (mapped !== undefined) return pick('map', mapped);
+  const prefix = longestPrefix(table.models, model);
+  if (prefix !== null) return pick('prefix', table.models[prefix]!);
   if (table.longContext !== undefined && request.inputTokens > table.longContextThreshold) return pick('longContext', table.longContext);
   if (table.background !== undefined && /haiku/i.test(model)) return pick('background', table.background);
   if (table.think !== undefined && request.thinking) return pick('think', table.think);
   if (table.default !== undefined) return pick('default', table.default);
   return pick('none', model);
+}
+
+/** The longest key of the map that `model` starts with, or null. */
+function longestPrefix(models: Record<string, string>, model: string): string | null {
+  let best: string | null = null;
+  for (const k of Object.keys(models)) if (k !== '' && model.startsWith(k) && (best === null || k.length > best.length)) best = k;
+  return best;
+}
+
+/** The table with `routes` added to its map (a route wins over the table's entry for the same name). */
+export function withRoutes(table: RoutingTable, routes: Readonly<Record<string, string>>): RoutingTable {
+  if (Object.keys(routes).length === 0) return table;
+  return { ...table, models: { ...table.models, ...routes } };
+}
+
+/**
+ * One `--route` value, `<claude model name or prefix>=<upstream model>` (split at the first `=`); throws
+ * ConfigError naming it when either side is empty.
+ * @example parseRoute('claude-sonnet-4=anthropic/claude-sonnet-4.5') // ['claude-sonnet-4', 'anthropic/claude-sonnet-4.5']
+ */
+export function parseRoute(value: string): [string, string] {
+  const eq = value.indexOf('=');
+  const name = eq < 0 ? value : value.slice(0, eq);
+  const model = eq < 0 ? '' : value.slice(eq + 1);
+  if (name.trim() === '') throw new ConfigError(`--route ${JSON.stringify(value)}: expected <claude model name or prefix>=<upstream model>`);
+  if (model.trim() === '') throw new ConfigError(`--route ${JSON.stringify(value)}: the upstream model for "${name}" must be a model name (a non-empty string)`);
+  return [name, model];
 }
 
 const RULE_KEYS = ['background', 'think', 'longContext', 'default'] as const;

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { DEFAULT_LOG_LEVEL, DEFAULT_MODE, DEFAULT_PORT, LOG_LEVELS, MODES, OPENROUTER_BASE_URL, type LogLevel } from '../../shared/config';
 import type { GatewayMode } from '../../shared/protocol';
 import { DEFAULT_BREAKER, type BreakerOptions } from './breaker';
-import { loadRoutingFile, type RoutingTable } from '../anthropic/routing';
+import { loadRoutingFile, parseRoute, type RoutingTable } from '../anthropic/routing';
 
 export { DEFAULT_PORT, LOG_LEVELS, MODES, OPENROUTER_BASE_URL, type LogLevel };
 export const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '::1'] as const;
@@ -39,6 +39,8 @@ export interface DaemonConfig {
   lsp: 'stdio' | 'node-ipc' | null;
   /** The Messages API routing table from --config (null: none given). */
   routing: RoutingTable | null;
+  /** `--route <name>=<model>` entries (the extension's streamfix.messagesRouting), added to the map. */
+  routes: Record<string, string>;
 }
 
 export class ConfigError extends Error {
@@ -64,6 +66,8 @@ export const USAGE = `Usage: streamfix-daemon [options]
   --breaker-failed-rate <r>  also open when a model's share of FAILED answers passes r, 0-1 (default off)
   --log-level <l>         silent | error | warn | info | debug (env STREAMFIX_LOG_LEVEL, default ${DEFAULT_LOG_LEVEL})
   --config <file>         config file (JSON) with the Messages API routing table (env STREAMFIX_CONFIG)
+  --route <name>=<model>  Messages API: route a Claude model name or prefix to an upstream model
+                          (repeatable; over the config file's routing.models)
 
 The OpenRouter key comes from OPENROUTER_API_KEY. Without it and without --upstream, the embedded demo
 upstream answers (models demo/*).`;
@@ -130,9 +134,10 @@ export function isOpenRouter(upstream: string | null): boolean {
 export function parseDaemonArgs(argv: string[], env: NodeJS.ProcessEnv): DaemonConfig {
   const flags = new Map<string, string>();
   const origins: string[] = [];
+  const routes: Record<string, string> = {};
   let demoFlag = false;
   let lsp: DaemonConfig['lsp'] = null;
-  const valued = new Set(['--port', '--host', '--upstream', '--data-dir', '--token', '--allowed-origin', '--mode', '--demo-delay-ms', '--log-level', '--schema', '--breaker-failures', '--breaker-window-ms', '--breaker-cooldown-ms', '--breaker-failed-rate', '--config']);
+  const valued = new Set(['--port', '--host', '--upstream', '--data-dir', '--token', '--allowed-origin', '--mode', '--demo-delay-ms', '--log-level', '--schema', '--breaker-failures', '--breaker-window-ms', '--breaker-cooldown-ms', '--breaker-failed-rate', '--config', '--route']);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const eq = arg.indexOf('=');
@@ -147,6 +152,10 @@ export function parseDaemonArgs(argv: string[], env: NodeJS.ProcessEnv): DaemonC
       const value = eq > 0 && arg.startsWith('--') ? arg.slice(eq + 1) : argv[++i];
       if (value === undefined) throw new ConfigError(`${name} needs a value`);
       if (name === '--allowed-origin') origins.push(value);
+      else if (name === '--route') {
+        const [from, to] = parseRoute(value);
+        routes[from] = to;
+      }
       else flags.set(name, value);
     } else if (name === '--help' || name === '-h') {
       throw new ConfigError(USAGE);
@@ -212,6 +221,7 @@ export function parseDaemonArgs(argv: string[], env: NodeJS.ProcessEnv): DaemonC
 
   return {
     routing: configFile === undefined ? null : loadRoutingFile(configFile),
+    routes,
     port,
     host: bareHost,
     upstream,

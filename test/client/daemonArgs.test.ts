@@ -1,5 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { daemonArgs, daemonEnv } from '../../client/daemonArgs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { daemonArgs, daemonEnv, messagesRouting, RESTART_SETTINGS } from '../../client/daemonArgs';
 
 const settings = {
   apiKey: '',
@@ -25,6 +27,30 @@ describe('client/daemonArgs', () => {
       ),
       ['--port', '0', '--data-dir', '/d', '--mode', 'repair', '--log-level', 'debug', '--upstream', 'http://127.0.0.1:9000/v1', '--allowed-origin', 'http://a.test', '--allowed-origin', 'http://b.test'],
     );
+  });
+
+  it('passes streamfix.messagesRouting as one --route per entry; a change restarts the daemon', () => {
+    assert.deepEqual(daemonArgs({ ...settings, messagesRouting: { 'claude-sonnet-4': 'anthropic/claude-sonnet-4.5', 'claude-haiku': 'openai/gpt-4o-mini' } }, '/d', 0).slice(8), [
+      '--route',
+      'claude-sonnet-4=anthropic/claude-sonnet-4.5',
+      '--route',
+      'claude-haiku=openai/gpt-4o-mini',
+    ]);
+    assert.deepEqual(daemonArgs({ ...settings, messagesRouting: {} }, '/d', 0), ['--port', '0', '--data-dir', '/d', '--mode', 'auto', '--log-level', 'info']);
+    assert.ok((RESTART_SETTINGS as readonly string[]).includes('messagesRouting'));
+  });
+
+  it('reads the setting: an object of strings; a value that is not a string goes empty (the daemon refuses it by name); anything else is no routes', () => {
+    assert.deepEqual(messagesRouting({ 'claude-opus': 'x/o', 'claude-haiku': 42 }), { 'claude-opus': 'x/o', 'claude-haiku': '' });
+    assert.deepEqual(messagesRouting(['x']), {});
+    assert.deepEqual(messagesRouting(null), {});
+    assert.deepEqual(messagesRouting('claude=x/y'), {});
+  });
+
+  it('declares streamfix.messagesRouting in the manifest: an object of non-empty strings, empty by default', () => {
+    const manifest = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as { contributes: { configuration: { properties: Record<string, Record<string, unknown>> } } };
+    const p = manifest.contributes.configuration.properties['streamfix.messagesRouting']!;
+    assert.deepEqual([p.type, p.additionalProperties, p.default], ['object', { type: 'string', minLength: 1 }, {}]);
   });
 
   it('puts the SecretStorage key before the setting into OPENROUTER_API_KEY', () => {
