@@ -226,7 +226,7 @@ describe('ArtifactStore', () => {
       await store.close();
     });
 
-    it('commits a burst put in one synchronous run as one group; while two groups are written the rest wait and share the next', async () => {
+    it('commits a burst put in one synchronous run as one group; while four groups are written the rest wait and share the next', async () => {
       const d = await dir();
       const fs = testFs();
       const seen: { records: number; bytes: number }[] = [];
@@ -237,26 +237,27 @@ describe('ArtifactStore', () => {
 
       let release!: () => void;
       fs.holdSync = new Promise<void>((r) => (release = r));
-      const first = store.put(makeArtifact(50));
-      while (fs.calls.datasyncs < 2) await new Promise((r) => setImmediate(r));
-      // a record finished while one group is written starts its own write at once, at the next offset
-      const second = store.put(makeArtifact(51));
-      while (fs.calls.datasyncs < 3) await new Promise((r) => setImmediate(r));
-      // with two writes running, these wait and share the next one
-      const waiting = Array.from({ length: 30 }, (_, i) => store.put(makeArtifact(52 + i)));
+      // a record finished while groups are written starts its own write at once, at the next offset
+      const running: Promise<boolean>[] = [];
+      for (let i = 0; i < 4; i++) {
+        running.push(store.put(makeArtifact(50 + i)));
+        while (fs.calls.datasyncs < 2 + i) await new Promise((r) => setImmediate(r));
+      }
+      // with four writes running, these wait and share the next one
+      const waiting = Array.from({ length: 30 }, (_, i) => store.put(makeArtifact(54 + i)));
       await new Promise((r) => setTimeout(r, 20));
-      assert.equal(fs.calls.datasyncs, 3);
-      assert.equal(store.stats().pendingWrites, 32);
+      assert.equal(fs.calls.datasyncs, 5);
+      assert.equal(store.stats().pendingWrites, 34);
       fs.holdSync = null;
       release();
-      assert.deepEqual(await Promise.all([first, second, ...waiting]), Array(32).fill(true));
-      assert.deepEqual(fs.calls, { writes: 4, datasyncs: 4, opens: 1, syncDirs: 1, truncates: 0 });
-      assert.deepEqual({ commits: store.stats().commits, fsyncs: store.stats().fsyncs, pendingWrites: store.stats().pendingWrites }, { commits: 4, fsyncs: 4, pendingWrites: 0 });
-      assert.deepEqual(seen.map((g) => g.records), [50, 1, 1, 30]);
+      assert.deepEqual(await Promise.all([...running, ...waiting]), Array(34).fill(true));
+      assert.deepEqual(fs.calls, { writes: 6, datasyncs: 6, opens: 1, syncDirs: 1, truncates: 0 });
+      assert.deepEqual({ commits: store.stats().commits, fsyncs: store.stats().fsyncs, pendingWrites: store.stats().pendingWrites }, { commits: 6, fsyncs: 6, pendingWrites: 0 });
+      assert.deepEqual(seen.map((g) => g.records).sort((a, b) => a - b), [1, 1, 1, 1, 30, 50], 'the four held writes may return in any order');
       assert.equal((await fsp.stat(path.join(d, 'artifacts-00000001.log'))).size, seen.reduce((n, g) => n + g.bytes, 0), 'no gap between the groups');
       await store.close();
       const reopened = await ArtifactStore.open({ dir: d });
-      assert.deepEqual(ids(reopened), Array.from({ length: 82 }, (_, i) => name(81 - i)), 'in put order: offsets are given out in order');
+      assert.deepEqual(ids(reopened), Array.from({ length: 84 }, (_, i) => name(83 - i)), 'in put order: offsets are given out in order');
       assert.deepEqual(reopened.warnings, []);
       await reopened.close();
     });
