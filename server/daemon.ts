@@ -17,6 +17,7 @@ import { startGateway, type Gateway } from './gateway/server';
 import type { UpstreamOptions } from './gateway/upstream';
 import type { ClientLimits } from './gateway/limits';
 import { Warnings } from './gateway/warnings';
+import { DEFAULT_TRUNCATED_TOOLS } from './gateway/truncatedTools';
 
 export interface DaemonOptions extends Partial<DaemonConfig> {
   /** Where log lines go (default: stderr). */
@@ -73,6 +74,7 @@ export function resolveConfig(o: DaemonOptions): DaemonConfig {
     mode: o.mode ?? 'auto',
     logLevel: o.logLevel ?? 'info',
     schemaPolicy: o.schemaPolicy ?? 'report',
+    truncatedTools: o.truncatedTools ?? DEFAULT_TRUNCATED_TOOLS,
     breaker: { ...DEFAULT_BREAKER, ...o.breaker },
     lsp: o.lsp ?? null,
     routing: o.routing ?? null,
@@ -122,6 +124,7 @@ export async function startDaemon(opts: DaemonOptions = {}): Promise<Daemon> {
       limits: opts.limits,
       maxArtifactText: opts.maxArtifactText,
       schemaPolicy: config.schemaPolicy,
+      truncatedTools: config.truncatedTools,
       breaker: config.breaker,
       healthWindowMs: opts.healthWindowMs,
       clock: opts.clock,

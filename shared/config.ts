@@ -16,3 +16,9 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 export const DEFAULT_LOG_LEVEL: LogLevel = 'info';
 /** The model the extension's chat participant asks when the setting is empty. */
 export const DEFAULT_MODEL = 'openai/gpt-4o-mini';
+/** What the gateway does with a tool call whose arguments were cut (the upstream stopped inside them):
+ * `close` sends them closed by the engine and flags them; `reject` ends the answer with an error instead
+ * (server/gateway/truncatedTools.ts). */
+export const TRUNCATED_TOOL_POLICIES = ['close', 'reject'] as const;
+export type TruncatedToolPolicy = (typeof TRUNCATED_TOOL_POLICIES)[number];
+export const DEFAULT_TRUNCATED_TOOLS: TruncatedToolPolicy = 'close';

@@ -14,6 +14,7 @@ import type { GatewayContext } from '../gateway/context';
 import { GatewayError, upstreamErrorMessage } from '../gateway/errors';
 import { drained } from '../gateway/http';
 import { EMPTY_OUTCOME, type RecordOutcome } from '../gateway/record';
+import { NO_RETRY_HEADERS, rejectionMessage, truncatedToolPolicy, TRUNCATED_CODE, TRUNCATED_POLICY_HEADER } from '../gateway/truncatedTools';
 import type { UpstreamResponse } from '../gateway/upstream';
 import { assembleMessage } from './assemble';
 import { ChatStreamReader, eventText } from './chatStreamReader';
@@ -75,6 +76,7 @@ export async function handleMessages(call: MessagesCall): Promise<void> {
   const { req, ctx, record } = call;
   const r = parseMessagesRequest(await readBody(req, ctx.maxRequestBytes));
   requireMaxTokens(r);
+  const truncatedTools = truncatedToolPolicy(req.headers[TRUNCATED_POLICY_HEADER], ctx.truncatedTools);
   const requested = requestedMode(req.headers[MODE_HEADER], ctx.mode);
   const { mode, reason } = messagesMode(requested, r);
   const inputTokens = estimateInputTokens(r.body);
@@ -135,6 +137,7 @@ export async function handleMessages(call: MessagesCall): Promise<void> {
     thinking: r.thinking,
     prefill: mode === 'repair' ? r.prefill : '',
     engine: ctx.engine,
+    rejectTruncated: truncatedTools === 'reject',
     onRepair: (rep, i) => onRepair(call, rep, i),
   });
   return pump(call, new ChatStreamReader(translator), upstream, r.stream);
@@ -214,7 +217,7 @@ async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: Upst
       if (res.destroyed) throw new Error('client disconnected');
       if (t.done) break;
     }
-    if (t.stopSequence !== null || reader.upstreamError !== null) call.abort.abort('done');
+    if (t.stopSequence !== null || t.rejected !== null || reader.upstreamError !== null) call.abort.abort('done');
     tail = reader.end();
   } catch (e) {
     if (e instanceof StreamFixError) {
@@ -237,6 +240,7 @@ async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: Upst
     if (ping) clearInterval(ping);
     if (stream) ctx.metrics.streamClosed();
   }
+  if (t.rejected !== null) record.errors.push({ message: rejectionMessage(t.rejected), code: TRUNCATED_CODE });
   if (reader.upstreamError !== null) record.fail('UPSTREAM_ERROR', reader.upstreamError, { code: 'upstream_error' });
   if (reader.malformed > 0) {
     record.malformed = reader.malformed;
@@ -259,10 +263,20 @@ async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: Upst
     return;
   }
   if (res.destroyed) return;
+  if (t.rejected !== null) return rejectMessage(call, t, status);
   const error = kept.find((e) => e.type === 'error');
   if (error) return sendError(call, 500, (error.error as { message: string }).message, status ? { [STATUS_HEADER]: status } : {});
   record.clientChunks = 1;
   sendJson(res, 200, { ...withRequestId(call), ...forwardedHeaders(upstream.headers), ...(status ? { [STATUS_HEADER]: status } : {}) }, assembleMessage(kept));
+}
+
+/** reject, not streaming: a 502 in Anthropic's shape naming the cut calls, none of the message. The
+ * status is not mapped to 529 (anthropicStatus): that is `overloaded_error`, which clients retry, and
+ * the same request stops at the same max_tokens. */
+function rejectMessage(call: MessagesCall, t: MessageTranslator, status: string | null): void {
+  const cut = t.rejected!;
+  const body = { type: 'error', error: { type: 'api_error', message: rejectionMessage(cut) }, request_id: call.record.id };
+  sendJson(call.res, 502, { ...withRequestId(call), ...NO_RETRY_HEADERS, ...(status ? { 'x-streamfix-status': status } : {}), 'x-streamfix-truncated-tool-calls': cut.map((c) => c.index).join(',') }, body);
 }
 
 function outcomeOf(t: MessageTranslator): RecordOutcome {

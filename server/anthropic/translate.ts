@@ -28,6 +28,7 @@ import type { ToolCallArtifact } from '../../shared/protocol';
 import { createAutoDecider, type AutoDecider, type AutoDecision } from '../gateway/autoMode';
 import { ContentProcessor } from '../gateway/content';
 import { ToolCallRepairers, type ToolCallDelta } from '../gateway/toolCalls';
+import { cutCallsOf, rejectionMessage, type CutCall } from '../gateway/truncatedTools';
 import { createThinkingSplitter, type Segment, type ThinkingSplitter } from './reasoning';
 import { createStopScanner, upstreamStopSequence, type StopScanner } from './stopSequences';
 import { detailParts, signatureOf } from './thinkingRoundTrip';
@@ -51,6 +52,9 @@ export interface TranslatorOptions {
    * so the text block is what the engine writes after it. */
   prefill?: string;
   engine?: RepairOptions;
+  /** x-streamfix-truncated-tools: reject: cut tool calls end the message with an error event instead of
+   * tool_use blocks the gateway would have to close itself (truncatedTools.ts). */
+  rejectTruncated?: boolean;
   onRepair?(repair: Repair, toolCallIndex?: number): void;
 }
 
@@ -116,6 +120,8 @@ export class MessageTranslator {
   private upstreamStop: string | null | undefined = undefined;
   private blocksClosed = false;
   private ended = false;
+  /** reject: the cut tool calls that ended the message (end() then sends the error event). */
+  rejected: CutCall[] | null = null;
 
   constructor(private readonly opts: TranslatorOptions) {
     this.tools = new ToolCallRepairers(true, opts.engine ?? {});
@@ -141,7 +147,7 @@ export class MessageTranslator {
   }
 
   get done(): boolean {
-    return this.stopSequence !== null || this.ended;
+    return this.stopSequence !== null || this.ended || this.rejected !== null;
   }
 
   /** The events produced since the last call. */
@@ -404,7 +410,13 @@ export class MessageTranslator {
       } else for (const seg of this.splitter!.end()) this.segment(seg);
       if (this.stopSequence === null) this.flushStops();
     }
-    for (const t of this.tools.end()) {
+    const ends = this.tools.end();
+    if (this.opts.rejectTruncated) {
+      const cut = cutCallsOf(this.tools.artifacts(), this.finishReason);
+      // the open block is never stopped: no tool_use block is completed with closure the gateway invented
+      if (cut.length > 0) return void (this.rejected = cut);
+    }
+    for (const t of ends) {
       for (const r of t.repairs) this.opts.onRepair?.(r, t.index);
       const call = this.calls.get(t.index);
       // FAILED with nothing decided: the raw text is not JSON, and tool input must be (see artifacts)
@@ -436,6 +448,7 @@ export class MessageTranslator {
   end(): void {
     if (this.ended) return;
     this.closeBlocks();
+    if (this.rejected !== null) return this.fail(rejectionMessage(this.rejected));
     this.ended = true;
     const usage: Json = { output_tokens: this.outputTokens() };
     const prompt = this.usage?.prompt_tokens;

@@ -19,6 +19,7 @@ import { createBoundaryTracker, sseData } from './sse';
 import { requestSchemas, schemaPolicy, SCHEMA_HEADER, type RequestSchemas } from './schema';
 import { checkAnswer, checkCompletion } from './schemaCheck';
 import { ReadRewriter, StreamRewriter } from './streamRewrite';
+import { cutCallsOf, NO_RETRY_HEADERS, rejectionBody, rejectionMessage, truncatedToolPolicy, TRUNCATED_CODE, TRUNCATED_POLICY_HEADER, type TruncatedToolPolicy } from './truncatedTools';
 import type { UpstreamResponse } from './upstream';
 
 export interface ChatCall {
@@ -32,6 +33,8 @@ export interface ChatCall {
   abort: AbortController;
   /** The request's JSON Schemas (set by handleChat; null when it names none). */
   schemas?: RequestSchemas | null;
+  /** What a cut tool call gets (truncatedTools.ts; set by handleChat from the header or the default). */
+  truncatedTools?: TruncatedToolPolicy;
 }
 
 /** The repair status of a response: a header on non-streaming responses, a trailer on streaming ones. */
@@ -52,6 +55,7 @@ export async function handleChat(call: ChatCall): Promise<void> {
   const text = await readBody(req, ctx.maxRequestBytes);
   const chat = parseChatRequest(text, req.headers[MODE_HEADER], ctx.mode, req.headers[HOLD_PROSE_HEADER]);
   call.schemas = requestSchemas(chat.body, ctx.schemas, schemaPolicy(req.headers[SCHEMA_HEADER], ctx.schemaPolicy));
+  call.truncatedTools = truncatedToolPolicy(req.headers[TRUNCATED_POLICY_HEADER], ctx.truncatedTools);
   record.model = chat.model;
   record.mode = chat.mode;
   record.requestedMode = chat.requestedMode;
@@ -202,10 +206,19 @@ async function completeResponse(call: ChatCall, chat: ChatRequest, upstream: Ups
   const status = record.status(outcome);
   const out = chat.mode === 'passthrough' ? text : JSON.stringify(body);
   record.clientChunks = 1;
-  await finish(call, outcome, upstream.status);
   const cut = cutCalls(outcome);
+  if (cut.length > 0 && call.truncatedTools === 'reject') return rejectCompletion(call, outcome, { ...forwardedHeaders(upstream.headers), [STATUS_HEADER]: status, ...schemaHeaders });
+  await finish(call, outcome, upstream.status);
   const cutHeader: Record<string, string> = cut.length > 0 ? { [TRUNCATED_TOOLS_HEADER]: cut.join(',') } : {};
   writeJson(res, upstream.status, { ...call.baseHeaders, ...forwardedHeaders(upstream.headers), [STATUS_HEADER]: status, ...schemaHeaders, ...cutHeader }, out);
+}
+
+/** reject, not streaming: a 502 naming the cut calls, and none of the answer (truncatedTools.ts). */
+async function rejectCompletion(call: ChatCall, outcome: RecordOutcome, headers: Record<string, string | string[]>): Promise<void> {
+  const cut = cutCallsOf(outcome.toolCalls, outcome.finishReason);
+  call.record.errors.push({ message: rejectionMessage(cut), status: 502, code: TRUNCATED_CODE });
+  await finish(call, outcome, 502);
+  writeJson(call.res, 502, { ...call.baseHeaders, ...headers, ...NO_RETRY_HEADERS, [TRUNCATED_TOOLS_HEADER]: cut.map((c) => c.index).join(',') }, rejectionBody(cut));
 }
 
 function onRepair(call: ChatCall, repair: Repair, toolCallIndex?: number): void {
@@ -299,6 +312,7 @@ async function streamResponse(call: ChatCall, chat: ChatRequest, upstream: Upstr
   const rw = new StreamRewriter(chat.mode, { onRepair: (r, i) => onRepair(call, r, i) }, ctx.engine, true, ctx.artifactTextLimit);
   rw.auto = chat.autoByContent;
   rw.holdProse = chat.holdProse ? HOLD_PROSE : 0;
+  rw.rejectTruncated = call.truncatedTools === 'reject';
   const client = new ClientStream(call, passthrough);
   let engineFailed = false;
   try {
@@ -378,6 +392,7 @@ async function finishStream(call: ChatCall, chat: ChatRequest, rw: StreamRewrite
     record.errors.push({ message: `Skipped ${rw.malformed} malformed upstream line(s): ${rw.malformedSamples.map((s) => JSON.stringify(s)).join(', ')}`, code: 'malformed_line' });
   }
   for (const e of rw.upstreamErrors) record.fail('UPSTREAM_ERROR', e.message, e.code !== undefined ? { code: e.code } : {});
+  if (rw.rejected !== null) record.errors.push({ message: rejectionMessage(rw.rejected), code: TRUNCATED_CODE });
   rw.settle();
 
   const st = rw.choices.get(0) ?? rw.choice(0);

@@ -4,7 +4,7 @@
  */
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_LOG_LEVEL, DEFAULT_MODE, DEFAULT_PORT, LOG_LEVELS, MODES, OPENROUTER_BASE_URL, type LogLevel } from '../../shared/config';
+import { DEFAULT_LOG_LEVEL, DEFAULT_MODE, DEFAULT_PORT, DEFAULT_TRUNCATED_TOOLS, LOG_LEVELS, MODES, OPENROUTER_BASE_URL, TRUNCATED_TOOL_POLICIES, type LogLevel, type TruncatedToolPolicy } from '../../shared/config';
 import type { GatewayMode } from '../../shared/protocol';
 import { DEFAULT_BREAKER, type BreakerOptions } from './breaker';
 import { loadRoutingFile, parseRoute, type RoutingTable } from '../anthropic/routing';
@@ -33,6 +33,8 @@ export interface DaemonConfig {
   logLevel: LogLevel;
   /** What a request without x-streamfix-schema gets: report schema failures, or also coerce. */
   schemaPolicy: SchemaPolicy;
+  /** What a request without x-streamfix-truncated-tools gets: close cut tool calls and flag them, or reject. */
+  truncatedTools: TruncatedToolPolicy;
   /** Circuit breaker thresholds (breaker.ts). */
   breaker: BreakerOptions;
   /** Started by an LSP client (--stdio / --node-ipc): stdout may be the LSP pipe, so log to stderr. */
@@ -60,6 +62,8 @@ export const USAGE = `Usage: streamfix-daemon [options]
   --demo                  use the embedded demo upstream even when a key is set
   --demo-delay-ms <n>     pause between demo chunks (default 30)
   --schema <p>            JSON Schema policy: report | coerce (env STREAMFIX_SCHEMA, default report)
+  --truncated-tools <p>   tool calls cut by the upstream: close (flag them) | reject (an error instead)
+                          (env STREAMFIX_TRUNCATED_TOOLS, default ${DEFAULT_TRUNCATED_TOOLS})
   --breaker-failures <n>  consecutive upstream failures that open a model's circuit breaker (default 5; 0 = off)
   --breaker-window-ms <n> ... within this many milliseconds (default 60000)
   --breaker-cooldown-ms <n>  how long an open breaker refuses before one probe (default 30000)
@@ -137,7 +141,7 @@ export function parseDaemonArgs(argv: string[], env: NodeJS.ProcessEnv): DaemonC
   const routes: Record<string, string> = {};
   let demoFlag = false;
   let lsp: DaemonConfig['lsp'] = null;
-  const valued = new Set(['--port', '--host', '--upstream', '--data-dir', '--token', '--allowed-origin', '--mode', '--demo-delay-ms', '--log-level', '--schema', '--breaker-failures', '--breaker-window-ms', '--breaker-cooldown-ms', '--breaker-failed-rate', '--config', '--route']);
+  const valued = new Set(['--port', '--host', '--upstream', '--data-dir', '--token', '--allowed-origin', '--mode', '--demo-delay-ms', '--log-level', '--schema', '--truncated-tools', '--breaker-failures', '--breaker-window-ms', '--breaker-cooldown-ms', '--breaker-failed-rate', '--config', '--route']);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const eq = arg.indexOf('=');
@@ -189,6 +193,9 @@ export function parseDaemonArgs(argv: string[], env: NodeJS.ProcessEnv): DaemonC
   const schemaText = pick('--schema', 'STREAMFIX_SCHEMA') ?? 'report';
   if (!(SCHEMA_POLICIES as readonly string[]).includes(schemaText)) throw new ConfigError(`schema policy must be one of ${SCHEMA_POLICIES.join(', ')}, got "${schemaText}"`);
 
+  const truncatedText = pick('--truncated-tools', 'STREAMFIX_TRUNCATED_TOOLS') ?? DEFAULT_TRUNCATED_TOOLS;
+  if (!(TRUNCATED_TOOL_POLICIES as readonly string[]).includes(truncatedText)) throw new ConfigError(`truncated-tools policy must be one of ${TRUNCATED_TOOL_POLICIES.join(', ')}, got "${truncatedText}"`);
+
   const whole = (flag: string, fallback: number) => (flags.has(flag) ? parseNonNegative(flags.get(flag)!, flag) : fallback);
   const rateText = flags.get('--breaker-failed-rate');
   if (rateText !== undefined && !(/^(0|1|0?\.\d+|1\.0*)$/.test(rateText))) throw new ConfigError(`--breaker-failed-rate must be a number from 0 to 1, got "${rateText}"`);
@@ -234,6 +241,7 @@ export function parseDaemonArgs(argv: string[], env: NodeJS.ProcessEnv): DaemonC
     mode: modeText as GatewayMode,
     logLevel,
     schemaPolicy: schemaText as SchemaPolicy,
+    truncatedTools: truncatedText as TruncatedToolPolicy,
     breaker,
     lsp,
   };

@@ -7,6 +7,7 @@ import type { EventHub } from './events';
 import type { HeaderFlusher } from './headerFlush';
 import type { Logger } from './log';
 import type { SchemaCache, SchemaPolicy } from './schema';
+import type { TruncatedToolPolicy } from './truncatedTools';
 import type { GatewayMetrics } from './metrics';
 import type { Upstream } from './upstream';
 import type { RoutingTable } from '../anthropic/routing';
@@ -35,6 +36,8 @@ export interface GatewayContext {
   /** Compiled JSON Schemas of requests, and what a request without x-streamfix-schema gets. */
   schemas: SchemaCache;
   schemaPolicy: SchemaPolicy;
+  /** What a request without x-streamfix-truncated-tools gets (truncatedTools.ts). */
+  truncatedTools: TruncatedToolPolicy;
   /** Circuit breakers per upstream and model, with the per-model health they read. */
   breakers: Breakers;
   /** The Messages API: its routing table, and the quiet time after which a `ping` event goes out. */

@@ -23,6 +23,7 @@ import { RequestRecord } from './record';
 import { gatewayBreakers, type BreakerOptions } from './breaker';
 import { ModelHealth } from './modelHealth';
 import { SchemaCache, type SchemaPolicy } from './schema';
+import { DEFAULT_TRUNCATED_TOOLS, type TruncatedToolPolicy } from './truncatedTools';
 import { findRoute, getArtifact, listArtifacts, proxyModels, setBase, type Route, type RouteCall } from './routes';
 import { guardClients, type ClientLimits } from './limits';
 import { checkRequest } from './security';
@@ -52,6 +53,8 @@ export interface GatewayOptions {
   engine?: RepairOptions;
   /** What a request without x-streamfix-schema gets (default report). */
   schemaPolicy?: SchemaPolicy;
+  /** What a request without x-streamfix-truncated-tools gets (default close). */
+  truncatedTools?: TruncatedToolPolicy;
   /** Circuit breaker thresholds (defaults: DEFAULT_BREAKER) and the health window (10 min). */
   breaker?: Partial<BreakerOptions>;
   healthWindowMs?: number;
@@ -106,6 +109,7 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     engine: opts.engine ?? {},
     schemas: new SchemaCache(),
     schemaPolicy: opts.schemaPolicy ?? 'report',
+    truncatedTools: opts.truncatedTools ?? DEFAULT_TRUNCATED_TOOLS,
     breakers: gatewayBreakers(opts.breaker, new ModelHealth(opts.healthWindowMs, opts.clock), opts, opts.clock),
     messages: { routing: opts.messages?.routing ?? EMPTY_ROUTING, pingMs: opts.messages?.pingMs ?? DEFAULT_PING_MS },
     headerFlush: new HeaderFlusher(),

@@ -14,6 +14,7 @@ import * as contentFrame from './contentFrame';
 import type { ContentFrame, FrameHit } from './contentFrame';
 import * as sse from './sse';
 import { ToolCallRepairers, type ToolCallDelta } from './toolCalls';
+import { cutCallsOf, rejectionBody, type CutCall } from './truncatedTools';
 
 type Json = Record<string, unknown>;
 
@@ -68,6 +69,11 @@ function hasBadToolCallIndex(chunk: Json): boolean {
     }
   }
   return false;
+}
+
+/** A delta that carries something of the answer (not just a role or an empty content). */
+function hasText(delta: Json): boolean {
+  return (typeof delta.content === 'string' && delta.content !== '') || typeof delta.reasoning === 'string' || Array.isArray(delta.tool_calls);
 }
 
 /**
@@ -211,6 +217,11 @@ export class StreamRewriter {
   auto = false;
   /** Streaming strip: characters of prose-started content held for a lone closing tag (0: none). */
   holdProse = HOLD_PROSE;
+  /** x-streamfix-truncated-tools: reject (truncatedTools.ts): a choice that ends with cut tool calls ends
+   * the client's stream with an error chunk instead of their closers. */
+  rejectTruncated = false;
+  /** The cut calls that ended the stream (reject); from then on nothing more goes out. */
+  rejected: CutCall[] | null = null;
 
   constructor(
     readonly mode: AppliedMode,
@@ -242,7 +253,7 @@ export class StreamRewriter {
   }
 
   onComment(text: string): string[] {
-    return this.observe ? [] : [sseComment(text)];
+    return this.observe || this.rejected !== null ? [] : [sseComment(text)];
   }
 
   /** One upstream `data:` payload in, the SSE events to send out (none in passthrough). */
@@ -254,6 +265,7 @@ export class StreamRewriter {
 
   /** onData appending to `out`: the per-chunk path of the gateway, which allocates no array per event. */
   onDataInto(data: string, out: string[]): void {
+    if (this.rejected !== null) return;
     // substring + === rather than startsWith: V8's startsWith compares character by character in a
     // generic loop, several times slower than the memcmp of === on a ~200-character frame
     if (this.frame !== null && data.substring(0, this.frame.prefix.length) === this.frame.prefix) {
@@ -274,7 +286,8 @@ export class StreamRewriter {
     if (data === '[DONE]') {
       this.sawDone = true;
       const out = this.finish();
-      if (!this.observe) out.push(sseData('[DONE]'));
+      // a rejection (finish() ending the stream with its error) sent its own [DONE]
+      if (!this.observe && this.rejected === null) out.push(sseData('[DONE]'));
       return out;
     }
     this.dataEvents++;
@@ -313,6 +326,7 @@ export class StreamRewriter {
     this.edits = [];
     this.complex = false;
     const pre: Json[] = [];
+    let rejectedHere = false;
     for (const ch of chunk.choices as unknown[]) {
       if (!isObject(ch)) continue;
       const st = this.choice(typeof ch.index === 'number' ? ch.index : 0);
@@ -322,6 +336,13 @@ export class StreamRewriter {
         st.finishReason = String(ch.finish_reason);
         if (this.observe || st.closed) continue;
         const closers = this.close(st);
+        if (this.rejectTruncated && this.reject(st)) {
+          // the chunk's own delta is the upstream's text (rewritten) and still goes out; its closers and
+          // its finish_reason do not
+          rejectedHere = true;
+          if (delta && hasText(delta)) pre.push({ index: st.index, delta, finish_reason: null });
+          break;
+        }
         if (closers) {
           // this chunk's own (rewritten) delta moves into the closer chunk, ahead of the closers, so the
           // client sees: delta text, closers, then finish_reason
@@ -344,6 +365,7 @@ export class StreamRewriter {
       delete p.usage;
       out.push(sseData(JSON.stringify(p)));
     }
+    if (rejectedHere) return this.rejection(out);
     out.push(sseData(changed ? this.reencode(data, chunk) : data));
     return out;
   }
@@ -360,7 +382,7 @@ export class StreamRewriter {
    */
   onDataLine(text: string, start: number, end: number, out: ReadOutput): boolean {
     const frame = this.frame;
-    if (frame === null) return false;
+    if (frame === null || this.rejected !== null) return false;
     const from = start + 6;
     const to = end - 2;
     if (text.substring(from, from + frame.prefix.length) !== frame.prefix) return false;
@@ -493,6 +515,7 @@ export class StreamRewriter {
    */
   finish(cut = false): string[] {
     const out: string[] = [];
+    if (this.rejected !== null) return out;
     if (cut) {
       // a stream with no choice at all still gets its finish chunk, for choice 0
       if (this.choices.size === 0 && this.upstreamErrors.length === 0) this.choice(0);
@@ -510,6 +533,7 @@ export class StreamRewriter {
           continue;
         }
         const closers = this.close(st);
+        if (this.rejectTruncated && this.reject(st)) return this.rejection(out);
         if (closers) {
           const delta: Json = { content: closers.content };
           if (closers.reasoning) delta.reasoning = closers.reasoning;
@@ -522,6 +546,20 @@ export class StreamRewriter {
       }
     }
     if (cut && !this.observe) out.push(sseData('[DONE]'));
+    return out;
+  }
+
+  /** reject: whether the closed choice's tool calls were cut (then `rejected` names them). */
+  private reject(st: ChoiceState): boolean {
+    const cut = cutCallsOf(st.tools.artifacts(), st.finishReason);
+    if (cut.length === 0) return false;
+    this.rejected = cut;
+    return true;
+  }
+
+  /** What ends a rejected stream: `out` so far, the error chunk naming the cut calls, then `[DONE]`. */
+  private rejection(out: string[]): string[] {
+    out.push(sseData(JSON.stringify(rejectionBody(this.rejected!))), sseData('[DONE]'));
     return out;
   }
 

@@ -56,8 +56,16 @@ describe('gateway/config', () => {
     assert.equal(parseDaemonArgs([], { STREAMFIX_SCHEMA: 'coerce' }).schemaPolicy, 'coerce');
   });
 
+  it('reads the truncated-tools policy from --truncated-tools, else STREAMFIX_TRUNCATED_TOOLS, default close', () => {
+    assert.equal(parseDaemonArgs([], {}).truncatedTools, 'close');
+    assert.equal(parseDaemonArgs(['--truncated-tools', 'reject'], {}).truncatedTools, 'reject');
+    assert.equal(parseDaemonArgs([], { STREAMFIX_TRUNCATED_TOOLS: 'reject' }).truncatedTools, 'reject');
+    assert.equal(parseDaemonArgs(['--truncated-tools=close'], { STREAMFIX_TRUNCATED_TOOLS: 'reject' }).truncatedTools, 'close');
+  });
+
   const bad: [string[], RegExp][] = [
     [['--schema', 'fix'], /schema policy must be one of report, coerce, got "fix"/],
+    [['--truncated-tools', 'drop'], /truncated-tools policy must be one of close, reject, got "drop"/],
     [['--breaker-failures', '-1'], /--breaker-failures must be a whole number/],
     [['--breaker-failed-rate', '1.5'], /--breaker-failed-rate must be a number from 0 to 1, got "1.5"/],
     [['--port', 'abc'], /--port must be a port number 0-65535, got "abc"/],

@@ -1,0 +1,68 @@
+/**
+ * The truncated-tool-call policy: what the gateway does with a tool call whose arguments were cut (the
+ * upstream stopped inside them: record.ts cutCalls). `close` (the default) sends them closed by the
+ * engine and flags them (artifact, `finished` event, x-streamfix-truncated-tool-calls); `reject` never
+ * delivers the invented closure: the answer ends with an error naming the cut calls instead (chat.ts,
+ * streamRewrite.ts; the Messages API in server/anthropic/). An agent that executes a call whose
+ * arguments were cut at max_tokens writes half a file; `reject` makes the client see an error.
+ */
+import { DEFAULT_TRUNCATED_TOOLS, TRUNCATED_TOOL_POLICIES, type TruncatedToolPolicy } from '../../shared/config';
+import type { ToolCallArtifact } from '../../shared/protocol';
+import { GatewayError } from './errors';
+import { cutCalls } from './record';
+
+export { DEFAULT_TRUNCATED_TOOLS, TRUNCATED_TOOL_POLICIES, type TruncatedToolPolicy };
+
+/** The request header that picks the policy per request (else the daemon's --truncated-tools). */
+export const TRUNCATED_POLICY_HEADER = 'x-streamfix-truncated-tools';
+
+/** The error code of a rejection, in the error chunk or body and in the artifact's errors. */
+export const TRUNCATED_CODE = 'truncated_tool_call';
+
+/** A rejected answer goes to a client that should not send it again as it is: the same request stops
+ * at the same token limit. The openai and Anthropic SDKs honour this header over their retry rules. */
+export const NO_RETRY_HEADERS = { 'x-should-retry': 'false' } as const;
+
+/** One cut call as the rejection names it. */
+export interface CutCall {
+  index: number;
+  id: string | null;
+  name: string | null;
+  /** UTF-8 bytes of arguments received before the upstream stopped. */
+  bytes: number;
+}
+
+/** The request's choice: the header, else the daemon's default. A value that is neither is a 400. */
+export function truncatedToolPolicy(header: string | string[] | undefined, fallback: TruncatedToolPolicy): TruncatedToolPolicy {
+  if (header === undefined) return fallback;
+  const v = (Array.isArray(header) ? header[0]! : header).trim().toLowerCase();
+  if (!(TRUNCATED_TOOL_POLICIES as readonly string[]).includes(v)) {
+    throw new GatewayError(400, 'invalid_request', `Header ${TRUNCATED_POLICY_HEADER} must be one of ${TRUNCATED_TOOL_POLICIES.join(', ')}; got "${Array.isArray(header) ? header.join(',') : header}"`);
+  }
+  return v as TruncatedToolPolicy;
+}
+
+/** The cut calls of one choice (cutCalls' rule), with what the rejection says of each; empty when none. */
+export function cutCallsOf(toolCalls: ToolCallArtifact[], finishReason: string | null): CutCall[] {
+  const cut = cutCalls({ toolCalls, finishReason });
+  return toolCalls
+    .filter((t) => cut.includes(t.index))
+    .map((t) => ({ index: t.index, id: t.id ?? null, name: t.name ?? null, bytes: Buffer.byteLength(t.rawArguments) }));
+}
+
+/**
+ * The rejection's message.
+ * @example rejectionMessage([{ index: 0, id: 'call_1', name: 'write_file', bytes: 12 }]) ===
+ *   'Tool call 0 (id call_1, function write_file) was cut after 12 bytes of arguments: the upstream stopped inside them. x-streamfix-truncated-tools: reject withholds arguments the gateway would have to close itself; raise max_tokens and send the request again.'
+ */
+export function rejectionMessage(cut: CutCall[]): string {
+  const one = (c: CutCall) => `${c.index} (id ${c.id ?? 'none'}, function ${c.name ?? 'unnamed'})`;
+  const bytes = cut.map((c) => c.bytes).join(', ');
+  const what = cut.length === 1 ? `Tool call ${one(cut[0]!)} was cut after ${bytes} bytes of arguments` : `Tool calls ${cut.map(one).join(', ')} were cut after ${bytes} bytes of arguments`;
+  return `${what}: the upstream stopped inside them. ${TRUNCATED_POLICY_HEADER}: reject withholds arguments the gateway would have to close itself; raise max_tokens and send the request again.`;
+}
+
+/** The OpenAI-shaped error of a rejection: in the error chunk of a stream and the 502 body otherwise. */
+export function rejectionBody(cut: CutCall[]): { error: { message: string; type: string; code: string; truncated_tool_calls: CutCall[] } } {
+  return { error: { message: rejectionMessage(cut), type: 'upstream_error', code: TRUNCATED_CODE, truncated_tool_calls: cut } };
+}

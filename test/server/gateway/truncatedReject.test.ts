@@ -1,0 +1,221 @@
+/**
+ * x-streamfix-truncated-tools: reject through the daemon, for the chat and Messages APIs, streaming and
+ * not, with raw HTTP (exact bytes and events) and with the openai and Anthropic SDKs (they must raise,
+ * and must not retry); the daemon default; a bad header value.
+ */
+import { strict as assert } from 'node:assert';
+import Anthropic from '@anthropic-ai/sdk';
+import OpenAI from 'openai';
+import { request } from 'undici';
+import type { Daemon } from '../../../server/daemon';
+import { startTestDaemon } from '../helpers/gateway';
+import { chunk, parseSse, sse, TestUpstream } from '../helpers/testUpstream';
+
+const CUT = '{"path": "a.txt", "content": "h\u00e9l';
+const BYTES = Buffer.byteLength(CUT); // 34
+const CALL = { index: 0, id: 'call_7', type: 'function', function: { name: 'write_file', arguments: CUT } };
+const MESSAGE = `Tool call 0 (id call_7, function write_file) was cut after ${BYTES} bytes of arguments: the upstream stopped inside them. x-streamfix-truncated-tools: reject withholds arguments the gateway would have to close itself; raise max_tokens and send the request again.`;
+const ERROR = { error: { message: MESSAGE, type: 'upstream_error', code: 'truncated_tool_call', truncated_tool_calls: [{ index: 0, id: 'call_7', name: 'write_file', bytes: BYTES }] } };
+
+const START = chunk({ role: 'assistant', content: null, tool_calls: [{ ...CALL, function: { ...CALL.function, arguments: '' } }] });
+const PIECE = chunk({ tool_calls: [{ index: 0, function: { arguments: CUT } }] });
+const streamed = (finish: string | null = 'length') => ({ chunks: [sse(START, PIECE, ...(finish ? [chunk({}, finish)] : []), '[DONE]')] });
+const completion = (finish = 'length') => ({
+  headers: { 'content-type': 'application/json' },
+  chunks: [JSON.stringify({ id: 'gen-1', object: 'chat.completion', created: 1, model: 'test/model', choices: [{ index: 0, message: { role: 'assistant', content: null, tool_calls: [{ id: 'call_7', type: 'function', function: { name: 'write_file', arguments: CUT } }] }, finish_reason: finish }] })],
+});
+const BODY = { model: 'test/model', messages: [{ role: 'user', content: 'write it' }] };
+
+async function post(d: Daemon, body: unknown, headers: Record<string, string> = {}) {
+  const r = await request(`${d.info.url}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  return { r, text: await r.body.text() };
+}
+
+async function artifact(d: Daemon, id: string) {
+  return (await (await fetch(`${d.info.url}/streamfix/result/${id}`)).json()) as { status: string; truncatedToolCalls?: number[]; errors: { message: string; code?: string; status?: number }[]; toolCalls: { rawArguments: string }[] };
+}
+
+describe('gateway: truncated tool calls rejected (chat)', () => {
+  let up: TestUpstream;
+  let d: Daemon;
+  before(async () => {
+    up = await TestUpstream.start();
+    d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test-secret' });
+  });
+  after(async () => {
+    await d.close();
+    await up.close();
+  });
+
+  it('streaming: the arguments as far as they came, the error chunk, [DONE]; no closers, no finish chunk', async () => {
+    up.enqueue(streamed());
+    const { r, text } = await post(d, { ...BODY, stream: true }, { 'x-streamfix-truncated-tools': 'reject', 'x-streamfix-mode': 'repair' });
+    assert.equal(r.statusCode, 200);
+    assert.equal(text, `data: ${START}\n\ndata: ${PIECE}\n\ndata: ${JSON.stringify(ERROR)}\n\ndata: [DONE]\n\n`);
+    assert.equal(r.trailers['x-streamfix-status'], 'TRUNCATED');
+    assert.equal(r.trailers['x-streamfix-truncated-tool-calls'], '0');
+    const a = await artifact(d, String(r.headers['x-streamfix-request-id']));
+    assert.equal(a.status, 'TRUNCATED');
+    assert.deepEqual(a.truncatedToolCalls, [0]);
+    assert.deepEqual(a.errors, [{ message: MESSAGE, code: 'truncated_tool_call' }]);
+    assert.equal(a.toolCalls[0]!.rawArguments, CUT);
+  });
+
+  it('streaming, the body ending inside the arguments: the same end', async () => {
+    up.enqueue({ chunks: [sse(START, PIECE)] });
+    const { text } = await post(d, { ...BODY, stream: true }, { 'x-streamfix-truncated-tools': 'REJECT ' });
+    assert.equal(text, `data: ${START}\n\ndata: ${PIECE}\n\ndata: ${JSON.stringify(ERROR)}\n\ndata: [DONE]\n\n`);
+  });
+
+  it('non-streaming: 502 with the error, x-should-retry false, and none of the answer', async () => {
+    up.enqueue(completion());
+    const { r, text } = await post(d, BODY, { 'x-streamfix-truncated-tools': 'reject' });
+    assert.equal(r.statusCode, 502);
+    assert.deepEqual(JSON.parse(text), ERROR);
+    assert.equal(r.headers['x-should-retry'], 'false');
+    assert.equal(r.headers['x-streamfix-status'], 'TRUNCATED');
+    assert.equal(r.headers['x-streamfix-truncated-tool-calls'], '0');
+    const a = await artifact(d, String(r.headers['x-streamfix-request-id']));
+    assert.equal(a.status, 'TRUNCATED');
+    assert.deepEqual(a.errors, [{ message: MESSAGE, status: 502, code: 'truncated_tool_call' }]);
+  });
+
+  it('close (the default, or the header) closes and flags as before; finish_reason tool_calls is no cut', async () => {
+    up.enqueue(streamed(), completion(), completion('tool_calls'));
+    const s = await post(d, { ...BODY, stream: true }, { 'x-streamfix-truncated-tools': 'close' });
+    assert.ok(s.text.includes('"finish_reason":"length"'));
+    assert.equal(s.r.trailers['x-streamfix-truncated-tool-calls'], '0');
+    const n = await post(d, BODY);
+    assert.equal(n.r.statusCode, 200);
+    assert.equal((JSON.parse(n.text) as { choices: { message: { tool_calls: { function: { arguments: string } }[] } }[] }).choices[0]!.message.tool_calls[0]!.function.arguments, `${CUT}"}`);
+    const t = await post(d, BODY, { 'x-streamfix-truncated-tools': 'reject' });
+    assert.equal(t.r.statusCode, 200);
+    assert.equal(t.r.headers['x-streamfix-truncated-tool-calls'], undefined);
+  });
+
+  it('passthrough parses no arguments and so rejects nothing', async () => {
+    up.enqueue(streamed());
+    const { text } = await post(d, { ...BODY, stream: true }, { 'x-streamfix-truncated-tools': 'reject', 'x-streamfix-mode': 'passthrough' });
+    assert.equal(text, streamed().chunks[0]);
+  });
+
+  it('a header value that is not a policy is a 400 naming the choices, before any upstream request', async () => {
+    const before = up.requests.length;
+    const { r, text } = await post(d, BODY, { 'x-streamfix-truncated-tools': 'drop' });
+    assert.equal(r.statusCode, 400);
+    assert.deepEqual(JSON.parse(text), { error: { message: 'Header x-streamfix-truncated-tools must be one of close, reject; got "drop"', type: 'invalid_request_error', code: 'invalid_request' } });
+    assert.equal(up.requests.length, before);
+  });
+
+  it('the openai SDK raises the error chunk while streaming, and the 502 without retrying', async () => {
+    const client = new OpenAI({ baseURL: d.info.url, apiKey: 'placeholder', defaultHeaders: { 'x-streamfix-truncated-tools': 'reject' } });
+    up.enqueue(streamed());
+    const stream = await client.chat.completions.create({ ...BODY, messages: [{ role: 'user', content: 'write it' }], stream: true });
+    const seen: unknown[] = [];
+    await assert.rejects(
+      (async () => {
+        for await (const c of stream) seen.push(c.choices[0]?.finish_reason);
+      })(),
+      (e: unknown) => e instanceof OpenAI.APIError && e.message === MESSAGE && (e.error as { code: string }).code === 'truncated_tool_call',
+    );
+    assert.deepEqual(seen, [null, null]);
+    up.enqueue(completion(), completion());
+    const before = up.requests.length;
+    // default maxRetries (2): x-should-retry: false keeps it to one request
+    await assert.rejects(client.chat.completions.create({ ...BODY, messages: [{ role: 'user', content: 'write it' }] }), (e: unknown) => e instanceof OpenAI.InternalServerError && e.status === 502 && e.message === `502 ${MESSAGE}`);
+    assert.equal(up.requests.length, before + 1);
+    up.enqueue(completion()); // the second scripted answer was not asked for; the next test's queue starts clean
+    await post(d, BODY);
+  });
+});
+
+describe('gateway: truncated tool calls rejected by the daemon default (--truncated-tools reject)', () => {
+  let up: TestUpstream;
+  let d: Daemon;
+  before(async () => {
+    up = await TestUpstream.start();
+    d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test-secret', truncatedTools: 'reject' });
+  });
+  after(async () => {
+    await d.close();
+    await up.close();
+  });
+
+  it('rejects without the header; the header close overrides the default', async () => {
+    up.enqueue(completion(), completion());
+    assert.equal((await post(d, BODY)).r.statusCode, 502);
+    const c = await post(d, BODY, { 'x-streamfix-truncated-tools': 'close' });
+    assert.equal(c.r.statusCode, 200);
+    assert.equal(c.r.headers['x-streamfix-truncated-tool-calls'], '0');
+  });
+});
+
+describe('messages: truncated tool calls rejected', () => {
+  let up: TestUpstream;
+  let d: Daemon;
+  const url = () => `http://127.0.0.1:${d.info.port}/v1/messages`;
+  const MSG = { model: 'x/model', max_tokens: 40, messages: [{ role: 'user', content: 'write it' }] };
+  const postMessages = async (body: unknown, headers: Record<string, string>) => {
+    const r = await request(url(), { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': 'any', ...headers }, body: JSON.stringify(body) });
+    return { r, text: await r.body.text() };
+  };
+  before(async () => {
+    up = await TestUpstream.start();
+    d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test-secret' });
+  });
+  after(async () => {
+    await d.close();
+    await up.close();
+  });
+
+  it('streaming: the tool_use block as far as it came, never stopped, then an error event', async () => {
+    up.enqueue(streamed());
+    const { r, text } = await postMessages({ ...MSG, stream: true }, { 'x-streamfix-truncated-tools': 'reject' });
+    assert.equal(r.statusCode, 200);
+    const events = text.split('\n\n').filter((b) => b !== '').map((b) => b.split('\n')[0]!.slice('event: '.length));
+    assert.deepEqual(events, ['message_start', 'content_block_start', 'content_block_delta', 'error']);
+    const data = parseSse(text).data.map((s) => JSON.parse(s) as Record<string, unknown>);
+    assert.deepEqual(data[1], { type: 'content_block_start', index: 0, content_block: { type: 'tool_use', id: 'call_7', name: 'write_file', input: {} } });
+    assert.deepEqual(data[2], { type: 'content_block_delta', index: 0, delta: { type: 'input_json_delta', partial_json: CUT } });
+    assert.deepEqual(data[3], { type: 'error', error: { type: 'api_error', message: MESSAGE } });
+    const a = await artifact(d, String(r.headers['x-streamfix-request-id']));
+    assert.equal(a.status, 'TRUNCATED');
+    assert.deepEqual(a.errors, [{ message: MESSAGE, code: 'truncated_tool_call' }]);
+  });
+
+  it('non-streaming: 502 api_error naming the call, x-should-retry false, no message', async () => {
+    up.enqueue(streamed(null));
+    const { r, text } = await postMessages(MSG, { 'x-streamfix-truncated-tools': 'reject' });
+    assert.equal(r.statusCode, 502);
+    const id = String(r.headers['x-streamfix-request-id']);
+    assert.deepEqual(JSON.parse(text), { type: 'error', error: { type: 'api_error', message: MESSAGE }, request_id: id });
+    assert.equal(r.headers['x-should-retry'], 'false');
+    assert.equal(r.headers['x-streamfix-truncated-tool-calls'], '0');
+  });
+
+  it('a bad header value is a 400 in Anthropic shape', async () => {
+    const { r, text } = await postMessages(MSG, { 'x-streamfix-truncated-tools': 'yes' });
+    assert.equal(r.statusCode, 400);
+    assert.deepEqual((JSON.parse(text) as { error: unknown }).error, { type: 'invalid_request_error', message: 'Header x-streamfix-truncated-tools must be one of close, reject; got "yes"' });
+  });
+
+  it('the Anthropic SDK raises the error event while streaming, and the 502 without retrying', async () => {
+    const client = new Anthropic({ baseURL: `http://127.0.0.1:${d.info.port}`, apiKey: 'any', defaultHeaders: { 'x-streamfix-truncated-tools': 'reject' } });
+    up.enqueue(streamed());
+    const stream = client.messages.stream({ ...MSG, messages: [{ role: 'user', content: 'write it' }] });
+    await assert.rejects(stream.finalMessage(), (e: unknown) => e instanceof Anthropic.APIError && e.message.includes(MESSAGE));
+    up.enqueue(streamed(), streamed());
+    const before = up.requests.length;
+    await assert.rejects(client.messages.create({ ...MSG, messages: [{ role: 'user', content: 'write it' }] }), (e: unknown) => e instanceof Anthropic.InternalServerError && e.status === 502 && e.message.includes(MESSAGE));
+    assert.equal(up.requests.length, before + 1);
+    await postMessages(MSG, {}); // takes the answer not asked for
+  });
+
+  it('without reject the block is closed and stopped with stop_reason max_tokens, as before', async () => {
+    up.enqueue(streamed());
+    const { text } = await postMessages(MSG, {});
+    const m = JSON.parse(text) as { content: { type: string; input: unknown }[]; stop_reason: string };
+    assert.equal(m.stop_reason, 'max_tokens');
+    assert.deepEqual(m.content[0]!.input, { path: 'a.txt', content: 'h\u00e9l' });
+  });
+});
