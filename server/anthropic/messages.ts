@@ -76,7 +76,7 @@ export async function handleMessages(call: MessagesCall): Promise<void> {
   const { req, ctx, record } = call;
   const r = parseMessagesRequest(await readBody(req, ctx.maxRequestBytes));
   requireMaxTokens(r);
-  const truncatedTools = truncatedToolPolicy(req.headers[TRUNCATED_POLICY_HEADER], ctx.truncatedTools);
+  call.truncatedTools = truncatedToolPolicy(req.headers[TRUNCATED_POLICY_HEADER], ctx.truncatedTools);
   const requested = requestedMode(req.headers[MODE_HEADER], ctx.mode);
   const { mode, reason } = messagesMode(requested, r);
   const inputTokens = estimateInputTokens(r.body);
@@ -117,8 +117,21 @@ export async function handleMessages(call: MessagesCall): Promise<void> {
     await finish(call, EMPTY_OUTCOME, err.status);
     return sendError(call, err.status, err.message);
   }
-  gate.done(upstream.status);
-  if (upstream.status < 200 || upstream.status >= 300) return upstreamRefused(call, upstream);
+  if (upstream.status < 200 || upstream.status >= 300) {
+    gate.done(upstream.status);
+    return upstreamRefused(call, upstream);
+  }
+  // a 2xx is a success only once its body came whole (chat.ts): the breaker hears the outcome at the end
+  try {
+    return await answer(call, r, upstream, mode, inputTokens);
+  } finally {
+    gate.done(call.failedMidStream ? 'broken' : upstream.status);
+  }
+}
+
+/** The upstream's 2xx answer, translated: streamed as events or folded into one message. */
+async function answer(call: MessagesCall, r: ReturnType<typeof parseMessagesRequest>, upstream: UpstreamResponse, mode: ReturnType<typeof messagesMode>['mode'], inputTokens: number): Promise<void> {
+  const { record, ctx } = call;
   const ct = upstream.headers['content-type'];
   if (!(typeof ct === 'string' && ct.includes('text/event-stream'))) {
     await upstream.body.dump().catch(() => undefined);
@@ -137,7 +150,7 @@ export async function handleMessages(call: MessagesCall): Promise<void> {
     thinking: r.thinking,
     prefill: mode === 'repair' ? r.prefill : '',
     engine: ctx.engine,
-    rejectTruncated: truncatedTools === 'reject',
+    rejectTruncated: call.truncatedTools === 'reject',
     onRepair: (rep, i) => onRepair(call, rep, i),
   });
   return pump(call, new ChatStreamReader(translator), upstream, r.stream);
@@ -228,6 +241,7 @@ async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: Upst
     } else {
       const shutdown = call.abort.signal.reason === 'shutdown';
       failed = shutdown ? 'The gateway is shutting down; the stream was cut' : `Upstream stream failed: ${(e as Error).message}`;
+      if (!shutdown) call.failedMidStream = true;
       ctx.metrics.onUpstreamError(shutdown ? 'shutdown' : 'stream_error');
     }
     if (failed !== null) {
@@ -241,7 +255,10 @@ async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: Upst
     if (stream) ctx.metrics.streamClosed();
   }
   if (t.rejected !== null) record.errors.push({ message: rejectionMessage(t.rejected), code: TRUNCATED_CODE });
-  if (reader.upstreamError !== null) record.fail('UPSTREAM_ERROR', reader.upstreamError, { code: 'upstream_error' });
+  if (reader.upstreamError !== null) {
+    record.fail('UPSTREAM_ERROR', reader.upstreamError, { code: 'upstream_error' });
+    call.failedMidStream = true;
+  }
   if (reader.malformed > 0) {
     record.malformed = reader.malformed;
     for (let i = 0; i < reader.malformed; i++) ctx.metrics.onMalformedLine();

@@ -51,7 +51,11 @@ export interface BreakerChange {
 }
 
 /** What the endpoint does with a request: refuse it now, or send it and report how it went. */
-export type Admission = { open: true; retryAfterSeconds: number; message: string } | { open: false; probe: boolean; done(outcome: number | 'error' | 'aborted'): void };
+export type Admission = { open: true; retryAfterSeconds: number; message: string } | { open: false; probe: boolean; done(outcome: Outcome): void };
+
+/** How a request went upstream: its status; `error`, unreachable (connect error, time-out); `broken`, a 2xx
+ * whose body broke off or carried an error event; `aborted`, the client left first (says nothing). */
+export type Outcome = number | 'error' | 'broken' | 'aborted';
 
 /** An upstream status that counts against the model (429 reaches here only after the retries). */
 export function isFailureStatus(status: number): boolean {
@@ -115,16 +119,16 @@ export class Breakers {
     };
   }
 
-  private settle(b: Breaker, id: string, probe: boolean, outcome: number | 'error' | 'aborted'): void {
+  private settle(b: Breaker, id: string, probe: boolean, outcome: Outcome): void {
     if (probe) b.probing = false;
     if (outcome === 'aborted') return; // says nothing about the upstream: the next request probes
-    const failed = outcome === 'error' || isFailureStatus(outcome);
+    const failed = outcome === 'error' || outcome === 'broken' || isFailureStatus(outcome);
     if (!failed) {
       if (b.failureTimes.length > 0) b.failureTimes.length = 0;
       if (b.state === 'half_open') this.move(b, id, 'closed', `probe answered ${outcome}`);
       return;
     }
-    const why = outcome === 'error' ? 'upstream unreachable' : `upstream answered ${outcome}`;
+    const why = outcome === 'error' ? 'upstream unreachable' : outcome === 'broken' ? 'the upstream stream failed after it started' : `upstream answered ${outcome}`;
     if (b.state === 'half_open') return this.open(b, id, `probe failed: ${why}`);
     if (this.options.failures <= 0) return;
     const now = this.now();

@@ -35,6 +35,9 @@ export interface ChatCall {
   schemas?: RequestSchemas | null;
   /** What a cut tool call gets (truncatedTools.ts; set by handleChat from the header or the default). */
   truncatedTools?: TruncatedToolPolicy;
+  /** Set when the upstream failed after its 2xx headers (the body broke off, an error event in the
+   * stream): the model's breaker counts it as a failure, not as the success the headers looked like. */
+  failedMidStream?: boolean;
 }
 
 /** The repair status of a response: a header on non-streaming responses, a trailer on streaming ones. */
@@ -78,9 +81,16 @@ export async function handleChat(call: ChatCall): Promise<void> {
     return failBeforeStream(call, err, err.status === 504 ? 'timeout' : 'unreachable');
   }
 
-  gate.done(upstream.status);
-  if (upstream.status < 200 || upstream.status >= 300) return forwardUpstreamError(call, chat, upstream);
-  return chat.stream ? streamResponse(call, chat, upstream) : completeResponse(call, chat, upstream);
+  if (upstream.status < 200 || upstream.status >= 300) {
+    gate.done(upstream.status);
+    return forwardUpstreamError(call, chat, upstream);
+  }
+  // a 2xx is a success only once its body came whole: the breaker hears the outcome at the end
+  try {
+    await (chat.stream ? streamResponse(call, chat, upstream) : completeResponse(call, chat, upstream));
+  } finally {
+    gate.done(call.failedMidStream ? 'broken' : upstream.status);
+  }
 }
 
 /** The model's breaker is open: an immediate 503 saying when to come back. */
@@ -150,6 +160,7 @@ async function completeResponse(call: ChatCall, chat: ChatRequest, upstream: Ups
     text = await readAll(call, upstream);
   } catch (e) {
     if (reasonOf(call.abort.signal)) return clientGoneBeforeStream(call, 'The client disconnected; the upstream request was aborted');
+    call.failedMidStream = true;
     const err = e instanceof GatewayError ? e : new GatewayError(502, 'upstream_error', `Reading the upstream response failed: ${(e as Error).message}`);
     return failBeforeStream(call, err, 'stream_error');
   }
@@ -374,6 +385,7 @@ async function streamFailed(call: ChatCall, client: ClientStream, e: unknown): P
     record.fail('CLIENT_ABORTED', 'The client disconnected; the upstream request was aborted');
     return;
   }
+  if (why !== 'shutdown') call.failedMidStream = true;
   const code = why === 'shutdown' ? 'shutdown' : 'upstream_error';
   const message = why === 'shutdown' ? 'The gateway is shutting down; the stream was cut' : `Upstream stream failed: ${(e as Error).message}`;
   record.fail('UPSTREAM_ERROR', message, { code });
@@ -392,6 +404,7 @@ async function finishStream(call: ChatCall, chat: ChatRequest, rw: StreamRewrite
     record.errors.push({ message: `Skipped ${rw.malformed} malformed upstream line(s): ${rw.malformedSamples.map((s) => JSON.stringify(s)).join(', ')}`, code: 'malformed_line' });
   }
   for (const e of rw.upstreamErrors) record.fail('UPSTREAM_ERROR', e.message, e.code !== undefined ? { code: e.code } : {});
+  if (rw.upstreamErrors.length > 0) call.failedMidStream = true;
   if (rw.rejected !== null) record.errors.push({ message: rejectionMessage(rw.rejected), code: TRUNCATED_CODE });
   rw.settle();
 

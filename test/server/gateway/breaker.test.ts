@@ -280,3 +280,82 @@ describe('gateway: per-model health and GET /v1/streamfix/models', () => {
     });
   });
 });
+
+describe('gateway: circuit breaker counts upstream failures after a 2xx started', () => {
+  const BROKEN = { status: 200, headers: { 'content-type': 'text/event-stream' }, chunks: ['data: {"choices":[{"index":0,"delta":{"content":"{\\"a\\": "}}]}\n\n'], destroyAfter: true };
+  const ERROR_EVENT = { status: 200, headers: { 'content-type': 'text/event-stream' }, chunks: ['data: {"error":{"message":"provider overloaded","code":502}}\n\n', 'data: [DONE]\n\n'] };
+  const STREAM_OK = { status: 200, headers: { 'content-type': 'text/event-stream' }, chunks: ['data: {"choices":[{"index":0,"delta":{"content":"{}"},"finish_reason":"stop"}]}\n\n', 'data: [DONE]\n\n'] };
+  const BODY_CUT = { status: 200, headers: { 'content-type': 'application/json' }, chunks: ['{"id":"gen-1","choices":[{"index":0,'], destroyAfter: true };
+  let up: TestUpstream;
+  let d: Daemon;
+  let now = T0;
+  let events: BreakerEvent[];
+  before(async () => {
+    up = await TestUpstream.start();
+    d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test-secret', clock: () => now, breaker: { failures: 2, windowMs: 10_000, cooldownMs: 5_000, failedRate: null } });
+    events = breakerEvents(d);
+  });
+  after(async () => {
+    await d.close();
+    await up.close();
+  });
+  const stream = (model: string) => postChat(d, { ...REQ, model, stream: true }).then((r) => r.text());
+  const messages = (model: string, streamed: boolean) =>
+    fetch(`http://127.0.0.1:${d.info.port}/v1/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': 'k' },
+      body: JSON.stringify({ model, max_tokens: 16, stream: streamed, messages: [{ role: 'user', content: 'hi' }] }),
+    }).then((r) => r.text());
+
+  it('a streaming body that breaks off counts, and opens the breaker', async () => {
+    up.always(BROKEN);
+    await stream('m/broken');
+    assert.deepEqual(events.map(brief), []);
+    await stream('m/broken');
+    assert.deepEqual(events.map(brief), [['closed', 'open', '2 consecutive failures within 10 s, the last: the upstream stream failed after it started', 5]]);
+    assert.equal((await postChat(d, { ...REQ, model: 'm/broken', stream: true })).status, 503);
+  });
+
+  it('an error event inside a 2xx stream counts; a whole stream in between resets the count', async () => {
+    const n = events.length;
+    up.enqueue(ERROR_EVENT, STREAM_OK, ERROR_EVENT, ERROR_EVENT);
+    await stream('m/event');
+    await stream('m/event');
+    await stream('m/event');
+    assert.deepEqual(events.slice(n).map(brief), []);
+    await stream('m/event');
+    assert.deepEqual(events.slice(n).map(brief), [['closed', 'open', '2 consecutive failures within 10 s, the last: the upstream stream failed after it started', 5]]);
+  });
+
+  it('a non-streaming body that breaks off counts', async () => {
+    const n = events.length;
+    up.always(BODY_CUT);
+    assert.equal((await postChat(d, { ...REQ, model: 'm/body' })).status, 502);
+    assert.equal((await postChat(d, { ...REQ, model: 'm/body' })).status, 502);
+    assert.deepEqual(events.slice(n).map((e) => [e.model, e.state]), [['m/body', 'open']]);
+  });
+
+  it('a probe whose stream breaks off opens the breaker again; one that ends whole closes it', async () => {
+    const n = events.length;
+    now = T0 + 5_000;
+    up.always(BROKEN);
+    await stream('m/broken');
+    up.always(STREAM_OK);
+    now = T0 + 10_000;
+    await stream('m/broken');
+    assert.deepEqual(events.slice(n).map(brief), [
+      ['open', 'half_open', 'cool-down over: one probe request goes through', null],
+      ['half_open', 'open', 'probe failed: the upstream stream failed after it started', 5],
+      ['open', 'half_open', 'cool-down over: one probe request goes through', null],
+      ['half_open', 'closed', 'probe answered 200', null],
+    ]);
+  });
+
+  it('the Messages API counts them too (a broken stream and an error event)', async () => {
+    const n = events.length;
+    up.enqueue(BROKEN, ERROR_EVENT);
+    await messages('m/messages', true);
+    await messages('m/messages', false);
+    assert.deepEqual(events.slice(n).map((e) => [e.model, e.previous, e.state]), [['m/messages', 'closed', 'open']]);
+  });
+});
