@@ -1,7 +1,7 @@
 /** Reading the `streamfix.*` settings with their defaults and types checked. */
 import * as vscode from 'vscode';
 import { messagesRouting, type DaemonSettings } from './daemonArgs';
-import { DEFAULT_LOG_LEVEL, DEFAULT_MODE, DEFAULT_MODEL, DEFAULT_PORT, LOG_LEVELS, MODES, OPENROUTER_BASE_URL } from '../shared/config';
+import { DEFAULT_LOG_LEVEL, DEFAULT_MODE, DEFAULT_MODEL, DEFAULT_PORT, DEFAULT_TRUNCATED_TOOLS, LOG_LEVELS, MODES, OPENROUTER_BASE_URL, TRUNCATED_TOOL_POLICIES } from '../shared/config';
 
 export const SECTION = 'streamfix';
 export const SECRET_KEY = 'streamfix.openRouterApiKey';
@@ -21,6 +21,7 @@ export function readSettings(): Settings {
   const mode = str('defaultMode', DEFAULT_MODE);
   const level = str('logLevel', DEFAULT_LOG_LEVEL);
   const routing = c.get<unknown>('messagesRouting');
+  const truncated = str('truncatedTools', DEFAULT_TRUNCATED_TOOLS);
   return {
     apiKey: str('apiKey', ''),
     upstreamBaseUrl: str('upstreamBaseUrl', OPENROUTER_BASE_URL),
@@ -30,5 +31,6 @@ export function readSettings(): Settings {
     allowedOrigins: Array.isArray(origins) ? origins.filter((o): o is string => typeof o === 'string') : [],
     logLevel: (LOG_LEVELS as readonly string[]).includes(level) ? level : DEFAULT_LOG_LEVEL,
     messagesRouting: messagesRouting(routing),
+    truncatedTools: (TRUNCATED_TOOL_POLICIES as readonly string[]).includes(truncated) ? truncated : DEFAULT_TRUNCATED_TOOLS,
   };
 }

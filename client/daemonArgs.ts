@@ -14,10 +14,12 @@ export interface DaemonSettings {
   /** streamfix.messagesRouting: Claude model name or prefix → upstream model (a value that is not a
    * non-empty string is passed empty, so that the daemon refuses to start and names it). */
   messagesRouting?: Record<string, string>;
+  /** What the gateway does with tool calls the upstream cut (shared/config.ts TRUNCATED_TOOL_POLICIES). */
+  truncatedTools: string;
 }
 
 /** Settings whose change restarts the daemon (defaultModel is read per chat request instead). */
-export const RESTART_SETTINGS = ['apiKey', 'upstreamBaseUrl', 'gatewayPort', 'defaultMode', 'allowedOrigins', 'logLevel', 'messagesRouting'] as const;
+export const RESTART_SETTINGS = ['apiKey', 'upstreamBaseUrl', 'gatewayPort', 'defaultMode', 'allowedOrigins', 'logLevel', 'messagesRouting', 'truncatedTools'] as const;
 
 /**
  * Flags for `dist/main.js` (vscode-languageclient adds `--node-ipc` and `--clientProcessId`).
@@ -25,7 +27,7 @@ export const RESTART_SETTINGS = ['apiKey', 'upstreamBaseUrl', 'gatewayPort', 'de
  * falls back to its embedded demo instead of answering 401.
  */
 export function daemonArgs(s: DaemonSettings, dataDir: string, port: number): string[] {
-  const args = ['--port', String(port), '--data-dir', dataDir, '--mode', s.defaultMode, '--log-level', s.logLevel];
+  const args = ['--port', String(port), '--data-dir', dataDir, '--mode', s.defaultMode, '--log-level', s.logLevel, '--truncated-tools', s.truncatedTools];
   const upstream = s.upstreamBaseUrl.trim().replace(/\/+$/, '');
   if (upstream !== '' && upstream !== OPENROUTER_BASE_URL) args.push('--upstream', upstream);
   for (const origin of s.allowedOrigins) args.push('--allowed-origin', origin);

@@ -10,33 +10,34 @@ const settings = {
   defaultMode: 'auto',
   allowedOrigins: [] as string[],
   logLevel: 'info',
+  truncatedTools: 'close',
 };
 
 describe('client/daemonArgs', () => {
   it('leaves the OpenRouter default upstream out so the daemon can fall back to its demo', () => {
-    assert.deepEqual(daemonArgs(settings, '/data', 8787), ['--port', '8787', '--data-dir', '/data', '--mode', 'auto', '--log-level', 'info']);
+    assert.deepEqual(daemonArgs(settings, '/data', 8787), ['--port', '8787', '--data-dir', '/data', '--mode', 'auto', '--log-level', 'info', '--truncated-tools', 'close']);
     assert.deepEqual(daemonArgs({ ...settings, upstreamBaseUrl: 'https://openrouter.ai/api/v1/' }, '/d', 0).includes('--upstream'), false);
   });
 
-  it('passes another upstream, the mode, the level and each allowed origin', () => {
+  it('passes another upstream, the mode, the level, the truncated-tools policy and each allowed origin', () => {
     assert.deepEqual(
       daemonArgs(
-        { ...settings, upstreamBaseUrl: 'http://127.0.0.1:9000/v1/', defaultMode: 'repair', logLevel: 'debug', allowedOrigins: ['http://a.test', 'http://b.test'] },
+        { ...settings, upstreamBaseUrl: 'http://127.0.0.1:9000/v1/', defaultMode: 'repair', logLevel: 'debug', truncatedTools: 'reject', allowedOrigins: ['http://a.test', 'http://b.test'] },
         '/d',
         0,
       ),
-      ['--port', '0', '--data-dir', '/d', '--mode', 'repair', '--log-level', 'debug', '--upstream', 'http://127.0.0.1:9000/v1', '--allowed-origin', 'http://a.test', '--allowed-origin', 'http://b.test'],
+      ['--port', '0', '--data-dir', '/d', '--mode', 'repair', '--log-level', 'debug', '--truncated-tools', 'reject', '--upstream', 'http://127.0.0.1:9000/v1', '--allowed-origin', 'http://a.test', '--allowed-origin', 'http://b.test'],
     );
   });
 
   it('passes streamfix.messagesRouting as one --route per entry; a change restarts the daemon', () => {
-    assert.deepEqual(daemonArgs({ ...settings, messagesRouting: { 'claude-sonnet-4': 'anthropic/claude-sonnet-4.5', 'claude-haiku': 'openai/gpt-4o-mini' } }, '/d', 0).slice(8), [
+    assert.deepEqual(daemonArgs({ ...settings, messagesRouting: { 'claude-sonnet-4': 'anthropic/claude-sonnet-4.5', 'claude-haiku': 'openai/gpt-4o-mini' } }, '/d', 0).slice(10), [
       '--route',
       'claude-sonnet-4=anthropic/claude-sonnet-4.5',
       '--route',
       'claude-haiku=openai/gpt-4o-mini',
     ]);
-    assert.deepEqual(daemonArgs({ ...settings, messagesRouting: {} }, '/d', 0), ['--port', '0', '--data-dir', '/d', '--mode', 'auto', '--log-level', 'info']);
+    assert.deepEqual(daemonArgs({ ...settings, messagesRouting: {} }, '/d', 0), ['--port', '0', '--data-dir', '/d', '--mode', 'auto', '--log-level', 'info', '--truncated-tools', 'close']);
     assert.ok((RESTART_SETTINGS as readonly string[]).includes('messagesRouting'));
   });
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_LOG_LEVEL, DEFAULT_MODE, DEFAULT_MODEL, DEFAULT_PORT, LOG_LEVELS, MODES, OPENROUTER_BASE_URL } from '../../shared/config';
+import { DEFAULT_LOG_LEVEL, DEFAULT_MODE, DEFAULT_MODEL, DEFAULT_PORT, DEFAULT_TRUNCATED_TOOLS, LOG_LEVELS, MODES, OPENROUTER_BASE_URL, TRUNCATED_TOOL_POLICIES } from '../../shared/config';
 
 // package.json is JSON and cannot import shared/config.ts: this is what keeps the two in step.
 const settings = (JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
@@ -21,6 +21,14 @@ describe('shared/config against the extension manifest', () => {
     const p = settings['streamfix.logLevel']!;
     assert.deepEqual(p.enum, [...LOG_LEVELS]);
     assert.equal(p.default, DEFAULT_LOG_LEVEL);
+  });
+
+  it('offers exactly the daemon truncated-tools policies in streamfix.truncatedTools, the default first', () => {
+    const p = settings['streamfix.truncatedTools']!;
+    assert.deepEqual(p.enum, [...TRUNCATED_TOOL_POLICIES]);
+    assert.equal(p.enum![0], DEFAULT_TRUNCATED_TOOLS);
+    assert.equal(p.enumDescriptions!.length, TRUNCATED_TOOL_POLICIES.length);
+    assert.equal(p.default, DEFAULT_TRUNCATED_TOOLS);
   });
 
   it('has the same port, upstream and model defaults as the daemon', () => {
