@@ -61,6 +61,10 @@ export function activate(context: vscode.ExtensionContext): StreamFixApi {
       log.event(e);
       artifacts.onEvent(e);
       if (e.type === 'finished') models.soon();
+      if (e.type === 'breaker') {
+        status.onBreaker(e);
+        models.soon();
+      }
       if (e.type === 'finished') {
         status.addRepairs(e.repairs);
         repaired.fire(e);

@@ -1,11 +1,15 @@
-/** The status bar item: starting / running on :port with the repair count / failed (click to restart). */
+/** The status bar item: starting / running on :port with the repair count / a model's circuit breaker
+ * open / failed (click to restart). */
 import * as vscode from 'vscode';
+import type { GatewayEvent } from '../shared/protocol';
+import { BreakerStatus } from './breakerStatus';
 import type { DaemonState } from './daemon';
 
 export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('streamfix.status', vscode.StatusBarAlignment.Right, 100);
   private repairs = 0;
   private state: DaemonState = { kind: 'stopped' };
+  private readonly breakers = new BreakerStatus();
 
   constructor() {
     this.item.name = 'StreamFix';
@@ -14,9 +18,17 @@ export class StatusBar implements vscode.Disposable {
   }
 
   setState(s: DaemonState): void {
-    if (s.kind === 'starting') this.repairs = 0;
+    if (s.kind === 'starting') {
+      this.repairs = 0;
+      this.breakers.clear();
+    }
     this.state = s;
     this.render();
+  }
+
+  /** A model's circuit breaker changed state (the daemon's `breaker` event). */
+  onBreaker(e: Extract<GatewayEvent, { type: 'breaker' }>): void {
+    if (this.breakers.onEvent(e)) this.render();
   }
 
   addRepairs(n: number): void {
@@ -43,6 +55,15 @@ export class StatusBar implements vscode.Disposable {
         this.item.command = 'streamfix.showOutput';
         break;
       case 'running': {
+        const open = this.breakers.text();
+        if (open !== null) {
+          // an open breaker is why requests fail at once: it outranks the repair count until it closes
+          this.item.text = open;
+          this.item.tooltip = this.breakers.tooltip();
+          this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
+          this.item.command = 'streamfix.models.focus';
+          break;
+        }
         const r = this.repairs === 1 ? '1 repair' : `${this.repairs} repairs`;
         this.item.text = `$(check) StreamFix :${s.info.port} · ${r}`;
         const md = new vscode.MarkdownString(

@@ -67,6 +67,7 @@ export const USAGE = `Usage: streamfix-daemon [options]
   --breaker-failures <n>  consecutive upstream failures that open a model's circuit breaker (default 5; 0 = off)
   --breaker-window-ms <n> ... within this many milliseconds (default 60000)
   --breaker-cooldown-ms <n>  how long an open breaker refuses before one probe (default 30000)
+                          (env STREAMFIX_BREAKER_FAILURES, STREAMFIX_BREAKER_WINDOW_MS, STREAMFIX_BREAKER_COOLDOWN_MS)
   --breaker-failed-rate <r>  also open when a model's share of FAILED answers passes r, 0-1 (default off)
   --log-level <l>         silent | error | warn | info | debug (env STREAMFIX_LOG_LEVEL, default ${DEFAULT_LOG_LEVEL})
   --config <file>         config file (JSON) with the Messages API routing table (env STREAMFIX_CONFIG)
@@ -196,11 +197,22 @@ export function parseDaemonArgs(argv: string[], env: NodeJS.ProcessEnv): DaemonC
   const truncatedText = pick('--truncated-tools', 'STREAMFIX_TRUNCATED_TOOLS') ?? DEFAULT_TRUNCATED_TOOLS;
   if (!(TRUNCATED_TOOL_POLICIES as readonly string[]).includes(truncatedText)) throw new ConfigError(`truncated-tools policy must be one of ${TRUNCATED_TOOL_POLICIES.join(', ')}, got "${truncatedText}"`);
 
-  const whole = (flag: string, fallback: number) => (flags.has(flag) ? parseNonNegative(flags.get(flag)!, flag) : fallback);
+  // the breaker thresholds also come from the environment (STREAMFIX_BREAKER_FAILURES, …), which the
+  // extension passes on to the daemon it starts
+  const breakerText = (flag: string): { text: string; what: string } | undefined => {
+    const envName = `STREAMFIX_${flag.slice(2).replace(/-/g, '_').toUpperCase()}`;
+    const text = pick(flag, envName);
+    return text === undefined ? undefined : { text, what: flags.has(flag) ? flag : envName };
+  };
+  const whole = (flag: string, fallback: number) => {
+    const v = breakerText(flag);
+    return v ? parseNonNegative(v.text, v.what) : fallback;
+  };
+  const failuresText = breakerText('--breaker-failures');
   const rateText = flags.get('--breaker-failed-rate');
   if (rateText !== undefined && !(/^(0|1|0?\.\d+|1\.0*)$/.test(rateText))) throw new ConfigError(`--breaker-failed-rate must be a number from 0 to 1, got "${rateText}"`);
   const breaker: BreakerOptions = {
-    failures: flags.has('--breaker-failures') ? parseCount(flags.get('--breaker-failures')!, '--breaker-failures') : DEFAULT_BREAKER.failures,
+    failures: failuresText ? parseCount(failuresText.text, failuresText.what) : DEFAULT_BREAKER.failures,
     windowMs: whole('--breaker-window-ms', DEFAULT_BREAKER.windowMs),
     cooldownMs: whole('--breaker-cooldown-ms', DEFAULT_BREAKER.cooldownMs),
     failedRate: rateText === undefined ? DEFAULT_BREAKER.failedRate : Number(rateText),

@@ -56,6 +56,12 @@ describe('gateway/config', () => {
     assert.equal(parseDaemonArgs([], { STREAMFIX_SCHEMA: 'coerce' }).schemaPolicy, 'coerce');
   });
 
+  it('reads the breaker thresholds from the environment too, flags winning', () => {
+    const c = parseDaemonArgs(['--breaker-failures', '4'], { STREAMFIX_BREAKER_FAILURES: '2', STREAMFIX_BREAKER_WINDOW_MS: '5000', STREAMFIX_BREAKER_COOLDOWN_MS: '1500' });
+    assert.deepEqual(c.breaker, { failures: 4, windowMs: 5000, cooldownMs: 1500, failedRate: null });
+    assert.throws(() => parseDaemonArgs([], { STREAMFIX_BREAKER_COOLDOWN_MS: 'soon' }), (e: unknown) => e instanceof ConfigError && e.message === 'STREAMFIX_BREAKER_COOLDOWN_MS must be a whole number of milliseconds, got "soon"');
+  });
+
   it('reads the truncated-tools policy from --truncated-tools, else STREAMFIX_TRUNCATED_TOOLS, default close', () => {
     assert.equal(parseDaemonArgs([], {}).truncatedTools, 'close');
     assert.equal(parseDaemonArgs(['--truncated-tools', 'reject'], {}).truncatedTools, 'reject');
