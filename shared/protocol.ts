@@ -34,7 +34,13 @@ export interface ToolCallArtifact {
 
 /** One way a value fails its JSON Schema: `path` is a JSON pointer into the value ('' = the whole
  * value); for a tool call's arguments `toolCallIndex` says which call. */
-export interface SchemaError { path: string; message: string; toolCallIndex?: number }
+export interface SchemaError {
+  path: string;
+  message: string;
+  toolCallIndex?: number;
+  /** The choice the error is in, for choices after the first (`n > 1`); absent for choice 0. */
+  choiceIndex?: number;
+}
 /** The artifact's `schema`: present when the request named a schema (response_format json_schema, or
  * tools with parameters). */
 export interface SchemaReport { valid: boolean; errors: SchemaError[] }

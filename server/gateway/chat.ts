@@ -17,7 +17,7 @@ import { contentCheck, cutCalls, EMPTY_OUTCOME, RequestRecord, type RecordOutcom
 import { reasoningBlocks } from './reasoningBlocks';
 import { createBoundaryTracker, sseData } from './sse';
 import { requestSchemas, schemaPolicy, SCHEMA_HEADER, type RequestSchemas } from './schema';
-import { checkAnswer, checkCompletion } from './schemaCheck';
+import { checkAnswer, checkCompletion, mergeReports } from './schemaCheck';
 import { ReadRewriter, StreamRewriter } from './streamRewrite';
 import { cutCallsOf, NO_RETRY_HEADERS, rejectionBody, rejectionMessage, truncatedToolPolicy, TRUNCATED_CODE, TRUNCATED_POLICY_HEADER, type TruncatedToolPolicy } from './truncatedTools';
 import type { UpstreamResponse } from './upstream';
@@ -209,7 +209,7 @@ async function completeResponse(call: ChatCall, chat: ChatRequest, upstream: Ups
     movedReasoning: o.movedReasoning,
     contentStatus: engineFailed ? 'FAILED' : contentCheck(mode, o.rawContent, () => result?.status ?? 'FAILED'),
   };
-  const schemaHeaders = call.schemas ? checkCompletion(call.schemas, mode, body, outcome) : {};
+  const schemaHeaders = call.schemas ? checkCompletion(call.schemas, mode, body, outcome, o.others) : {};
   if (o.result?.error) record.errors.push({ message: o.result.error.message, code: o.result.error.code });
   for (const r of outcome.repairs) onRepair(call, r);
   for (const t of outcome.toolCalls) for (const r of t.repairs) onRepair(call, r, t.index);
@@ -436,7 +436,12 @@ async function finishStream(call: ChatCall, chat: ChatRequest, rw: StreamRewrite
   if (call.schemas) {
     // the gateway's own time, as the per-read work is: in the artifact and the per-chunk histogram
     const t = performance.now();
-    outcome.schema = checkAnswer(call.schemas, c.mode, { raw: c.raw, sent: c.sent, repairs: [], stripped: [] }, outcome.toolCalls, false).report;
+    const reports = [{ index: 0, report: checkAnswer(call.schemas, c.mode, { raw: c.raw, sent: c.sent, repairs: [], stripped: [] }, outcome.toolCalls, false).report }];
+    // every choice of an n > 1 stream, not only the first
+    for (const o of [...rw.choices.values()].sort((a, b) => a.index - b.index)) {
+      if (o.index !== 0) reports.push({ index: o.index, report: checkAnswer(call.schemas, o.content.mode, { raw: o.content.raw, sent: o.content.sent, repairs: [], stripped: [] }, o.tools.artifacts(), false).report });
+    }
+    outcome.schema = mergeReports(reports);
     const spent = performance.now() - t;
     record.addedMs += spent;
     ctx.metrics.observeAddedPerChunk(spent / 1000);

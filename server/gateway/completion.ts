@@ -23,6 +23,21 @@ export interface CompletionOutcome {
   usage: unknown;
   /** auto decided by the answer (choice 0): the mode applied and why. */
   decided: AutoDecision | null;
+  /** The choices after the first (`n > 1`), as far as the schema check needs them. */
+  others: OtherChoice[];
+}
+
+/** A choice after the first: its content before and after the rewrite, and its tool calls. */
+export interface OtherChoice {
+  index: number;
+  /** Where it is in `body.choices`. */
+  position: number;
+  mode: AppliedMode;
+  raw: string;
+  sent: string;
+  result: RepairResult | null;
+  stripped: Stripped[];
+  toolCalls: ToolCallArtifact[];
 }
 
 function isObject(v: unknown): v is Json {
@@ -57,6 +72,7 @@ export function rewriteCompletion(body: Json, requested: AppliedMode, engine: Re
     finishReason: null,
     usage: body.usage ?? null,
     decided: null,
+    others: [],
   };
   const choices = Array.isArray(body.choices) ? body.choices : [];
   choices.forEach((ch: unknown, i: number) => {
@@ -87,6 +103,7 @@ export function rewriteCompletion(body: Json, requested: AppliedMode, engine: Re
       if (moved) msg.reasoning = (typeof msg.reasoning === 'string' ? msg.reasoning : '') + moved;
     }
     const toolCalls = repairToolCallsOnce(msg.tool_calls, mode !== 'passthrough', engine);
+    if (i > 0) outcome.others.push({ index: typeof ch.index === 'number' ? ch.index : i, position: i, mode, raw, sent, result, stripped, toolCalls });
     if (i === 0) {
       const fields = typeof msg.reasoning === 'string' ? msg.reasoning : typeof msg.reasoning_content === 'string' ? msg.reasoning_content : '';
       outcome.rawContent = raw;

@@ -1,6 +1,7 @@
 /**
- * Where the gateway checks an answer against the request's schemas: the content of choice 0 (repair mode
- * only: other modes do not parse it) and every tool call's arguments (all modes but passthrough).
+ * Where the gateway checks an answer against the request's schemas: the content of every choice (repair
+ * mode only: other modes do not parse it) and every tool call's arguments (all modes but passthrough).
+ * Errors in choices after the first (`n > 1`) carry their `choiceIndex`.
  *
  * Non-streaming answers are whole before they go out, so `coerce` rewrites them: the coerced text
  * replaces the content / the arguments in the body, and each coercion is a `schema_coercion` repair with
@@ -9,6 +10,7 @@
  */
 import { repairJson, type Repair, type Stripped } from '../../shared/engine';
 import type { AppliedMode, SchemaError, SchemaReport, ToolCallArtifact } from '../../shared/protocol';
+import type { OtherChoice } from './completion';
 import type { RecordOutcome } from './record';
 import { checkValue, schemaReport, SCHEMA_HEADER, type RequestSchemas, type ValueCheck } from './schema';
 import { coercionRepair, OutputMap } from './schemaCoerce';
@@ -82,6 +84,13 @@ export function checkAnswer(
   return out;
 }
 
+/** The reports of several choices as one; `index` labels the errors of choices after the first. */
+export function mergeReports(reports: { index: number; report: SchemaReport | null }[]): SchemaReport | null {
+  const parts = reports.filter((r): r is { index: number; report: SchemaReport } => r.report !== null);
+  if (parts.length === 0) return null;
+  return schemaReport(parts.map(({ index, report }) => ({ valid: report.valid, errors: index === 0 ? report.errors : report.errors.map((e) => ({ ...e, choiceIndex: index })) })));
+}
+
 /** The engine's repairs and the coercions, in input order. */
 export function mergeRepairs(a: readonly Repair[], b: readonly Repair[]): Repair[] {
   return [...a, ...b].sort((x, y) => x.offset - y.offset);
@@ -96,10 +105,10 @@ export function coercedStatus<S extends string>(s: S): S | 'REPAIRED' {
  * A non-streaming answer: checked, and with the `coerce` policy coerced in `body` (choice 0) and in the
  * outcome the artifact is made of. Returns the response header saying the verdict.
  */
-export function checkCompletion(s: RequestSchemas, mode: AppliedMode, body: Record<string, unknown>, outcome: RecordOutcome): Record<string, string> {
+export function checkCompletion(s: RequestSchemas, mode: AppliedMode, body: Record<string, unknown>, outcome: RecordOutcome, others: readonly OtherChoice[] = []): Record<string, string> {
   const content = outcome.repairedContent === null ? null : { raw: outcome.rawContent, sent: outcome.repairedContent, repairs: outcome.repairs, stripped: outcome.stripped };
   const r = checkAnswer(s, mode, content, outcome.toolCalls, s.policy === 'coerce');
-  const msg = firstMessage(body);
+  const msg = messageOf(body, 0);
   if (r.content && msg) {
     msg.content = r.content.text;
     outcome.repairedContent = r.content.text;
@@ -115,12 +124,27 @@ export function checkCompletion(s: RequestSchemas, mode: AppliedMode, body: Reco
     art.repairs = mergeRepairs(art.repairs, t.repairs);
     art.status = coercedStatus(art.status);
   }
-  outcome.schema = r.report;
-  return r.report ? { [SCHEMA_HEADER]: r.report.valid ? 'valid' : 'invalid' } : {};
+  const reports = [{ index: 0, report: r.report }];
+  for (const o of others) reports.push({ index: o.index, report: checkOther(s, o, messageOf(body, o.position)) });
+  outcome.schema = mergeReports(reports);
+  return outcome.schema ? { [SCHEMA_HEADER]: outcome.schema.valid ? 'valid' : 'invalid' } : {};
 }
 
-function firstMessage(body: Record<string, unknown>): Record<string, unknown> | null {
-  const ch = Array.isArray(body.choices) ? (body.choices[0] as { message?: unknown } | undefined) : undefined;
+/** A choice after the first: checked, and with `coerce` coerced in its message (the artifact keeps only
+ * choice 0's texts, so its coercions are in the body alone). */
+function checkOther(s: RequestSchemas, o: OtherChoice, msg: Record<string, unknown> | null): SchemaReport | null {
+  const content = o.mode === 'passthrough' ? null : { raw: o.raw, sent: o.sent, repairs: o.result?.repairs ?? [], stripped: o.stripped };
+  const r = checkAnswer(s, o.mode, content, o.toolCalls, s.policy === 'coerce');
+  if (r.content && msg) msg.content = r.content.text;
+  for (const [index, t] of r.tools) {
+    const call = (msg?.tool_calls as { function?: { arguments?: unknown } }[] | undefined)?.[index];
+    if (call?.function) call.function.arguments = t.text;
+  }
+  return r.report;
+}
+
+function messageOf(body: Record<string, unknown>, position: number): Record<string, unknown> | null {
+  const ch = Array.isArray(body.choices) ? (body.choices[position] as { message?: unknown } | undefined) : undefined;
   const m = ch?.message;
   return typeof m === 'object' && m !== null && !Array.isArray(m) ? (m as Record<string, unknown>) : null;
 }

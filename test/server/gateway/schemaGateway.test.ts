@@ -187,3 +187,53 @@ describe('gateway: JSON Schema validation', () => {
     assert.deepEqual((await artifactById(id)).schema, { valid: false, errors: [{ path: '/city', message: 'must be string', toolCallIndex: 1 }] });
   });
 });
+
+describe('gateway: JSON Schema validation of every choice (n > 1)', () => {
+  let up: TestUpstream;
+  let d: Daemon;
+  before(async () => {
+    up = await TestUpstream.start();
+    d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test-secret' });
+  });
+  after(async () => {
+    await d.close();
+    await up.close();
+  });
+  const two = (a: Record<string, unknown>, b: Record<string, unknown>) =>
+    JSON.stringify({ id: 'gen-1', object: 'chat.completion', created: 1, model: 'test/model', choices: [a, b].map((m, index) => ({ index, message: { role: 'assistant', ...m }, finish_reason: 'stop' })) });
+
+  it('non-streaming: a second choice that does not match makes the answer invalid, its errors labelled', async () => {
+    up.enqueue({ headers: { 'content-type': 'application/json' }, chunks: [two({ content: '{"name": "Ada", "age": 36}' }, { content: "{'name': 'Bob', 'age': 'old'}" })] });
+    const res = await postChat(d, { ...JSON_REQ, n: 2 });
+    assert.equal(res.headers.get('x-streamfix-schema'), 'invalid');
+    const body = (await res.json()) as { choices: { message: { content: string } }[] };
+    assert.deepEqual(body.choices.map((c) => c.message.content), ['{"name": "Ada", "age": 36}', '{"name": "Bob", "age": "old"}']);
+    assert.deepEqual((await artifactOf(d, res)).schema, { valid: false, errors: [{ path: '/age', message: 'must be integer', choiceIndex: 1 }] });
+  });
+
+  it('non-streaming with coerce: the second choice is coerced in the body too', async () => {
+    up.enqueue({ headers: { 'content-type': 'application/json' }, chunks: [two({ content: '{"name": "Ada", "age": "36"}' }, { content: '{"name": "Bob", "age": "41"}' })] });
+    const res = await postChat(d, { ...JSON_REQ, n: 2 }, { 'x-streamfix-schema': 'coerce' });
+    assert.equal(res.headers.get('x-streamfix-schema'), 'valid');
+    const body = (await res.json()) as { choices: { message: { content: string } }[] };
+    assert.deepEqual(body.choices.map((c) => c.message.content), ['{"name": "Ada", "age": 36}', '{"name": "Bob", "age": 41}']);
+  });
+
+  it('non-streaming: a second choice whose tool call does not match its parameters', async () => {
+    const call = (args: string) => ({ content: null, tool_calls: [{ id: 'c', type: 'function', function: { name: 'weather', arguments: args } }] });
+    up.enqueue({ headers: { 'content-type': 'application/json' }, chunks: [two(call('{"city": "Bern"}'), call('{"days": 2}'))] });
+    const res = await postChat(d, { ...TOOL_REQ, n: 2 });
+    assert.equal(res.headers.get('x-streamfix-schema'), 'invalid');
+    assert.deepEqual((await artifactOf(d, res)).schema, { valid: false, errors: [{ path: '', message: "must have required property 'city'", toolCallIndex: 0, choiceIndex: 1 }] });
+  });
+
+  it('streaming: every choice is checked at the end (the trailer and the artifact)', async () => {
+    const ev = (index: number, content: string, finish: string | null = null) => JSON.stringify({ id: 'g', object: 'chat.completion.chunk', created: 1, model: 'test/model', choices: [{ index, delta: { content }, finish_reason: finish }] });
+    up.enqueue({ chunks: [sse(ev(0, '{"name": "Ada", '), ev(1, '{"name": "Bob"'), ev(0, '"age": 36}', 'stop'), ev(1, ', "age": true}', 'stop'), '[DONE]')] });
+    const r = await request(`${d.info.url}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...JSON_REQ, n: 2, stream: true }) });
+    await r.body.text();
+    assert.equal(r.trailers['x-streamfix-schema'], 'invalid');
+    const a = (await (await fetch(`${d.info.url}/streamfix/result/${String(r.headers['x-streamfix-request-id'])}`)).json()) as { schema: unknown };
+    assert.deepEqual(a.schema, { valid: false, errors: [{ path: '/age', message: 'must be integer', choiceIndex: 1 }] });
+  });
+});
