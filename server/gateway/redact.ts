@@ -60,6 +60,12 @@ export class Redactor {
   private readonly strings: string[];
   /** Longest pattern, minus one: the most a read's end can hold back. */
   private readonly maxHold: number;
+  /** The patterns that contain no other pattern (`<key>`, not `Bearer <key>`): when none of them is in a
+   * read, no pattern is, and a read without a secret (nearly every one) costs one search per secret. */
+  private readonly minimal: Buffer[];
+  /** The bytes that occur in some pattern: a read whose last byte is none of them holds nothing back
+   * (an SSE read ends in a newline, which no key contains). */
+  private readonly patternBytes = new Uint8Array(256);
 
   constructor(secrets: readonly (string | null | undefined)[]) {
     const all = new Set<string>();
@@ -67,6 +73,8 @@ export class Redactor {
     this.strings = [...all].sort((a, b) => b.length - a.length);
     this.patterns = this.strings.map((s) => Buffer.from(s));
     this.maxHold = this.patterns.reduce((m, p) => Math.max(m, p.length - 1), 0);
+    this.minimal = this.patterns.filter((p, i) => !this.patterns.some((q, j) => j !== i && q.length < p.length && p.includes(q)));
+    for (const p of this.patterns) for (const b of p) this.patternBytes[b] = 1;
   }
 
   /** This redactor's secrets and `more` (a request's own credential headers). */
@@ -95,6 +103,9 @@ export class Redactor {
 
   /** `buf` with every secret replaced (the same Buffer when none is in it). */
   bytes(buf: Buffer): Buffer {
+    let found = false;
+    for (const p of this.minimal) if (buf.indexOf(p) >= 0) found = true;
+    if (!found) return buf;
     let out = buf;
     for (const p of this.patterns) {
       let at = out.indexOf(p);
@@ -116,6 +127,7 @@ export class Redactor {
   private heldLength(buf: Buffer): number {
     let hold = 0;
     const n = buf.length;
+    if (this.patternBytes[buf[n - 1]!] === 0) return 0;
     for (const p of this.patterns) {
       const first = p[0]!;
       // candidate starts: the last bytes equal to the pattern's first byte, within reach of its length
@@ -142,15 +154,41 @@ export class Redactor {
         for await (const b of body) parts.push(b);
         return Buffer.concat(parts).toString('utf8');
       },
-      async *[Symbol.asyncIterator]() {
+      // An iterator rather than an async generator: a generator's yield costs a promise more per read,
+      // and this runs for every upstream read.
+      [Symbol.asyncIterator](): AsyncIterator<Buffer> {
+        const it = src[Symbol.asyncIterator]();
         let held: Buffer | null = null;
-        for await (const chunk of src) {
-          const buf: Buffer = held === null ? self.bytes(chunk) : self.bytes(Buffer.concat([held, chunk]));
-          const hold = buf.length > 0 && self.maxHold > 0 ? self.heldLength(buf) : 0;
-          held = hold > 0 ? Buffer.from(buf.subarray(buf.length - hold)) : null;
-          if (buf.length > hold) yield hold > 0 ? buf.subarray(0, buf.length - hold) : buf;
-        }
-        if (held !== null) yield held;
+        let ended = false;
+        return {
+          async next(): Promise<IteratorResult<Buffer>> {
+            for (;;) {
+              if (ended) {
+                const last = held;
+                held = null;
+                return last !== null ? { value: last, done: false } : { value: undefined, done: true };
+              }
+              const r = await it.next();
+              if (r.done === true) {
+                ended = true;
+                continue;
+              }
+              const chunk = r.value;
+              const buf: Buffer = held === null ? self.bytes(chunk) : self.bytes(Buffer.concat([held, chunk]));
+              const hold = buf.length > 0 && self.maxHold > 0 ? self.heldLength(buf) : 0;
+              held = hold > 0 ? Buffer.from(buf.subarray(buf.length - hold)) : null;
+              if (buf.length > hold) return { value: hold > 0 ? buf.subarray(0, buf.length - hold) : buf, done: false };
+            }
+          },
+          // the reader stopped early (break, a throw): the upstream body is closed as a generator's
+          // for-await would close it
+          async return(): Promise<IteratorResult<Buffer>> {
+            ended = true;
+            held = null;
+            await it.return?.();
+            return { value: undefined, done: true };
+          },
+        };
       },
     };
     return body;
