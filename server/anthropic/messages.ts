@@ -187,7 +187,7 @@ async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: Upst
   const t = reader.translator;
   const kept: AnthropicEvent[] = [];
   let lastWrite = performance.now();
-  const write = (events: AnthropicEvent[]): boolean => {
+  const write = (events: AnthropicEvent[], now = performance.now()): boolean => {
     if (events.length === 0) return true;
     if (!stream) {
       kept.push(...events);
@@ -195,7 +195,7 @@ async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: Upst
     }
     if (res.destroyed || res.writableEnded) return true;
     record.clientChunks += events.length;
-    lastWrite = performance.now();
+    lastWrite = now;
     return res.write(events.length === 1 ? eventText(events[0]!) : events.map(eventText).join(''));
   };
   let ping: NodeJS.Timeout | null = null;
@@ -222,11 +222,12 @@ async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: Upst
       record.upstreamChunks++;
       const t0 = performance.now();
       const events = reader.read(buf);
-      const spent = performance.now() - t0;
+      const t1 = performance.now();
+      const spent = t1 - t0;
       record.upstreamRead(t0, buf.length, null);
       record.addedMs += spent;
       ctx.metrics.observeAddedPerChunk(spent / 1000);
-      if (!write(events)) await drained(res);
+      if (!write(events, t1)) await drained(res);
       if (res.destroyed) throw new Error('client disconnected');
       if (t.done) break;
     }

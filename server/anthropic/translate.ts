@@ -108,6 +108,7 @@ export class MessageTranslator {
   /** auto: what the answer decided. */
   decided: AutoDecision | null = null;
   private readonly stops: StopScanner;
+  private readonly hasStops: boolean;
   /** Upstream finish_reason, usage, and what was sent (for the artifact and output estimates). */
   finishReason: string | null = null;
   usage: Json | null = null;
@@ -129,6 +130,7 @@ export class MessageTranslator {
     this.repairer = opts.mode !== 'strip' ? new ContentProcessor('repair', opts.engine ?? {}) : null;
     if (opts.mode === 'auto') this.decider = createAutoDecider();
     this.stops = createStopScanner(opts.stopSequences);
+    this.hasStops = opts.stopSequences.length > 0;
     this.prefillLeft = this.repairer && opts.prefill ? opts.prefill.length : 0;
     // what the engine writes of the prefill itself counts against it (it may hold a key back for later)
     if (this.prefillLeft > 0) this.afterPrefill(this.repairer!.push(opts.prefill!).content);
@@ -228,7 +230,7 @@ export class MessageTranslator {
     for (const r of step.repairs) this.opts.onRepair?.(r);
     if (step.reasoning) this.segment({ kind: 'thinking', text: step.reasoning });
     const text = this.afterPrefill(step.content);
-    if (text) this.segment({ kind: 'text', text });
+    if (text) this.text(text);
   }
 
   /** auto: the answer decided; the other processor goes, the held output of this one goes out. */
@@ -271,7 +273,16 @@ export class MessageTranslator {
       this.emitThinking(seg.text);
       return;
     }
-    const { text, matched } = this.stops.push(seg.text);
+    this.text(seg.text);
+  }
+
+  /** Text for the text block (segment() without a Segment: the per-chunk path of repair mode). */
+  private text(s: string): void {
+    if (this.done) return;
+    if (this.toolsStarted) return this.segment({ kind: 'text', text: s });
+    // without stop sequences the scanner has nothing to hold back or match
+    if (!this.hasStops) return this.emitText(s);
+    const { text, matched } = this.stops.push(s);
     if (text !== '') this.emitText(text);
     if (matched !== null) this.stopAt(matched);
   }
