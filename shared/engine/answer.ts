@@ -91,11 +91,24 @@ function candidates(r: Region, index: number, sub: SubRun, work: { scanned: numb
   return found;
 }
 
-/** The answer among the candidates of `regions`, or null when they hold none. */
-export function pickAnswer(regions: Region[], sub: SubRun, work: { scanned: number }): Candidate | null {
+/** The answer among the candidates of `regions`, or null when they hold none. `known` keeps the
+ * candidates of the first `closed` regions, which never change: a caller that asks again as the text
+ * grows (tentative()) scans only the run still open. */
+export function pickAnswer(
+  regions: Region[],
+  sub: SubRun,
+  work: { scanned: number },
+  known?: Map<Region, Candidate[]>,
+  closed = 0,
+): Candidate | null {
   let best: Candidate | null = null;
   regions.forEach((r, i) => {
-    for (const c of candidates(r, i, sub, work)) if (c.rank > 0 && (best === null || c.rank >= best.rank)) best = c;
+    let found = known?.get(r);
+    if (found === undefined) {
+      found = candidates(r, i, sub, work);
+      if (known !== undefined && i < closed) known.set(r, found);
+    }
+    for (const c of found) if (c.rank > 0 && (best === null || c.rank >= best.rank)) best = c;
   });
   return best;
 }

@@ -6,7 +6,7 @@
 import * as C from './chars';
 import { StreamFixError } from './errors';
 import { Finisher } from './finish';
-import { pickAnswer, type Region } from './answer';
+import { type Candidate, pickAnswer, type Region } from './answer';
 import { createReasoningScanner, type ReasoningScanner } from './reasoning';
 import { Segment } from './segment';
 import * as S from './state';
@@ -116,6 +116,8 @@ export class Machine extends Finisher {
   private gInString = false;
   private gEscaped = false;
   private readonly regions: Region[] = [];
+  /** The candidates tentative() found in closed runs, kept: it scans only the open run again. */
+  private readonly knownCandidates = new Map<Region, Candidate[]>();
 
   constructor(
     private readonly options: RepairOptions = {},
@@ -362,6 +364,7 @@ export class Machine extends Finisher {
       this.o.out += json;
     });
     this.regions.length = 0;
+    this.knownCandidates.clear();
     this.stripped.sort((a, b) => a.offset - b.offset);
   }
 
@@ -380,7 +383,7 @@ export class Machine extends Finisher {
     if (this.valueSeen && !this.unconfirmed) return null;
     const regions = this.gathering ? [...this.regions, { text: this.gatherText, at: this.gatherPos }] : this.regions;
     if (regions.length === 0) return null;
-    return pickAnswer(regions, this.subRun, { scanned: 0 })?.json ?? null;
+    return pickAnswer(regions, this.subRun, { scanned: 0 }, this.knownCandidates, this.regions.length)?.json ?? null;
   }
 
   /** Bring the machine to a point where a span starting at `at` can be recorded in input order: a

@@ -117,7 +117,8 @@ export interface StreamRepairer {
   /**
    * Text that starts with prose is held until it is decided (see README, "The answer"): the answer it
    * would give if the stream ended now, for a UI to show as it grows; null when nothing is held. Read
-   * only, never emitted; costs a scan of the held text.
+   * only, never emitted; costs a scan of the run still open (what it found in runs a reasoning block closed
+   * is kept).
    */
   tentative(): string | null;
   /** All output emitted so far (the concatenation of every push's `output`). */

@@ -123,6 +123,27 @@ describe('engine API', () => {
     assert.equal(end.status, 'VALID');
   });
 
+  it('keeps the tentative answer of closed runs between calls: the same as a fresh repairer over the same text, at every chunk size', () => {
+    // three held runs between reasoning blocks: a retracted draft, an answer, a fenced answer after an inline example
+    const text =
+      'Draft: {"a": 1} no wait\n<think>check the schema</think>\nAnswer:\n{"a": 2}\n<think>one more look</think>\n' +
+      'So the final one is `{"a": 0}`, written out:\n```json\n{"a": 3, "b": [1, 2]}\n```\n';
+    for (let size = 1; size <= 9; size++) {
+      const s = createStreamRepairer();
+      const distinct: (string | null)[] = [];
+      for (let i = 0; i < text.length; i += size) {
+        s.push(text.slice(i, i + size));
+        const fresh = createStreamRepairer();
+        fresh.push(text.slice(0, i + size));
+        const t = s.tentative();
+        assert.equal(t, fresh.tentative(), `chunk size ${size}, after ${i + size} characters`);
+        if (distinct[distinct.length - 1] !== t) distinct.push(t);
+      }
+      if (size === 7) assert.deepEqual(distinct, [null, '{"a": 1}', null, '{}', '{"a": 2}', '{"a": 3}', '{"a": 3, "b": [1, 2]}']);
+      assert.equal(s.end().json, '{"a": 3, "b": [1, 2]}');
+    }
+  });
+
   it('switches to streaming the value after a lone closing tag at once', () => {
     const s = createStreamRepairer();
     assert.equal(s.push('Draft: {"a": 0} no wait').output, '');
