@@ -88,7 +88,7 @@ describe('messages: thinking round-trip through reasoning_details', () => {
       await up.close();
     });
 
-    it("turn 2 sends turn 1's thinking back; the upstream receives it as reasoning_details, in block order", async () => {
+    it("turn 2 sends turn 1's thinking back (streamed or not, the same blocks); the upstream receives it as reasoning_details, in block order", async () => {
       const client = new Anthropic({ baseURL: `http://127.0.0.1:${d.info.port}`, apiKey: 'any', maxRetries: 0 });
       up.enqueue({ chunks: [upstreamText(false)] });
       const ask = { role: 'user' as const, content: 'Think, then answer.' };
@@ -100,6 +100,10 @@ describe('messages: thinking round-trip through reasoning_details', () => {
         { type: 'thinking', thinking: 'own', signature: signatureOf('own') },
         { type: 'text', text: 'Answer.' },
       ]);
+      // not streaming: the same blocks, folded from the same events
+      up.enqueue({ chunks: [upstreamText(false)] });
+      const folded = await client.messages.create({ model: 'x/model', max_tokens: 500, thinking: { type: 'enabled', budget_tokens: 100 }, messages: [ask] });
+      assert.deepEqual(folded.content, first.content);
       up.enqueue({ chunks: [sse(chunk({ role: 'assistant', content: 'Done.' }), chunk({}, 'stop'), '[DONE]')] });
       const second = await client.messages.create({ model: 'x/model', max_tokens: 500, messages: [ask, { role: 'assistant', content: first.content }, { role: 'user', content: 'And?' }] });
       assert.deepEqual(second.content, [{ type: 'text', text: 'Done.' }]);
