@@ -15,6 +15,8 @@ export interface DaemonProcess {
   rss(): number;
   /** Open file descriptors now (/proc). */
   fds(): number;
+  /** CPU time the daemon has used (user + system), ms. */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -42,6 +44,8 @@ export async function startDaemonProcess(upstream: string, extra: string[] = [])
     child,
     rss: () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) * 1024,
     fds: () => readdirSync(`/proc/${pid}/fd`).length,
+    // utime + stime (fields 14 and 15 of /proc/<pid>/stat, after the command name in parentheses), in clock ticks (100 per second)
+    cpuMs: () => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ').slice(11, 13).reduce((n, t) => n + Number(t) * 10, 0),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -8,6 +8,7 @@
  *   npm run build && node --import tsx test/campaigns/load.ts [--concurrent 1000] [--sequential 10000]
  */
 import { createServer } from 'node:http';
+import { loadavg } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { Agent, request } from 'undici';
 import { mb, startDaemonProcess } from './daemonProcess';
@@ -38,6 +39,11 @@ async function startUpstream(): Promise<{ url: string; close(): void }> {
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', 2048, r));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`, close: () => server.close() };
+}
+
+async function upstreamQueued(url: string): Promise<number> {
+  const h = (await (await fetch(`${new URL(url).origin}/health`)).json()) as { upstreamRequests: { queuedTotal: number } };
+  return h.upstreamRequests.queuedTotal;
 }
 
 function percentile(xs: number[], p: number): number {
@@ -78,8 +84,14 @@ async function main(): Promise<void> {
   }, 50);
 
   let t0 = performance.now();
+  const cpu0 = { daemon: d.cpuMs(), load: process.cpuUsage() };
+  const queued0 = await upstreamQueued(d.url);
   const concurrent = await Promise.all(Array.from({ length: CONCURRENT }, (_, i) => one(i)));
   const concurrentS = (performance.now() - t0) / 1000;
+  const load = process.cpuUsage(cpu0.load);
+  // where the concurrent phase's time went: the daemon's CPU, this process's (the clients and the
+  // upstream), and how many requests waited for an upstream slot
+  const phase = { daemonCpuS: (d.cpuMs() - cpu0.daemon) / 1000, loadCpuS: (load.user + load.system) / 1e6, queued: (await upstreamQueued(d.url)) - queued0 };
 
   t0 = performance.now();
   const sequential: number[] = [];
@@ -103,6 +115,7 @@ async function main(): Promise<void> {
   up.close();
 
   console.log(`load: ${CONCURRENT} concurrent requests in ${concurrentS.toFixed(2)} s (${(CONCURRENT / concurrentS).toFixed(0)}/s); latency p50 ${percentile(concurrent, 50).toFixed(1)} ms, p99 ${percentile(concurrent, 99).toFixed(1)} ms`);
+  console.log(`load: during the ${CONCURRENT} concurrent: daemon CPU ${phase.daemonCpuS.toFixed(2)} s (${((phase.daemonCpuS * 1000) / CONCURRENT).toFixed(2)} ms per request, ${((phase.daemonCpuS / concurrentS) * 100).toFixed(0)}% of a core over the phase), load process (clients + upstream) CPU ${phase.loadCpuS.toFixed(2)} s; ${phase.queued} requests waited for an upstream slot; machine load average ${loadavg()[0]!.toFixed(1)}`);
   console.log(`load: ${SEQUENTIAL} sequential requests in ${sequentialS.toFixed(2)} s (${(SEQUENTIAL / sequentialS).toFixed(0)}/s); latency p50 ${percentile(sequential, 50).toFixed(2)} ms, p99 ${percentile(sequential, 99).toFixed(2)} ms`);
   console.log(`load: gateway added time per request (artifact addedMs, last 300): p50 ${percentile(added, 50).toFixed(3)} ms, p99 ${percentile(added, 99).toFixed(3)} ms`);
   console.log(`load: errors ${errors.length}${errors.length ? `: ${errors.slice(0, 5).join(' | ')}` : ''}`);
