@@ -196,8 +196,9 @@ interface StreamRun {
   /** The same wait in three parts per artifact: queued before its group started, its group's write,
    * write returned → the waiting stream resumed. */
   parts: { queue: number[]; write: number[]; resume: number[] };
-  /** Event-loop delay p50/p99 (ms) and utilization over the run. */
-  loop: { p50: number; p99: number; elu: number };
+  /** Event-loop delay p50/p99 (ms) and utilization over the run, and the process's CPU time over the
+   * run's wall time (a loop busy far more than its CPU share is waiting for a core, not working). */
+  loop: { p50: number; p99: number; elu: number; cpu: number };
   /** upstream [DONE] written → client saw the end (ms). */
   endLatencies: number[];
   fsyncs: number;
@@ -234,9 +235,12 @@ async function streamRun(load: LoadProcess, durable: boolean, burst: boolean, ch
   const delay = monitorEventLoopDelay({ resolution: 1 });
   delay.enable();
   const elu0 = performance.eventLoopUtilization();
+  const cpu0 = process.cpuUsage();
+  const wall0 = performance.now();
   const { endLatencies, ids } = await load.run({ url: gateway.url, clients: STREAMS.clients, requestsEach: burst ? 1 : STREAMS.requestsEach, intervalMs: burst ? 0 : STREAMS.intervalMs, burst, check });
   delay.disable();
-  const loop = { p50: delay.percentile(50) / 1e6, p99: delay.percentile(99) / 1e6, elu: performance.eventLoopUtilization(elu0).utilization };
+  const cpu = process.cpuUsage(cpu0);
+  const loop = { p50: delay.percentile(50) / 1e6, p99: delay.percentile(99) / 1e6, elu: performance.eventLoopUtilization(elu0).utilization, cpu: (cpu.user + cpu.system) / 1000 / (performance.now() - wall0) };
   traced.forEach((t, i) => {
     parts.queue.push(t.startedAt - t.appendedAt);
     parts.write.push(t.writtenAt - t.startedAt);
@@ -318,12 +322,12 @@ export async function runStoreBench(): Promise<string> {
     '',
     'Where the commit wait goes (durable rounds; p50 / p99 ms per artifact) and the event loop of the process running the gateway:',
     '',
-    '| round | queued before its group started | its group\'s write (disk + return to the loop) | write returned → stream resumed | loop delay p50 / p99 ms | loop utilization |',
-    '|---|---:|---:|---:|---:|---:|',
+    '| round | queued before its group started | its group\'s write (disk + return to the loop) | write returned → stream resumed | loop delay p50 / p99 ms | loop utilization | CPU, share of a core |',
+    '|---|---:|---:|---:|---:|---:|---:|',
     ...paced.map((x, i) => {
       const pp = (xs: number[]) => `${ms(percentile(sortNum(xs), 50))} / ${ms(percentile(sortNum(xs), 99))}`;
       const d = x.durable;
-      return `| ${i + 1} | ${pp(d.parts.queue)} | ${pp(d.parts.write)} | ${pp(d.parts.resume)} | ${ms(d.loop.p50)} / ${ms(d.loop.p99)} | ${d.loop.elu.toFixed(2)} |`;
+      return `| ${i + 1} | ${pp(d.parts.queue)} | ${pp(d.parts.write)} | ${pp(d.parts.resume)} | ${ms(d.loop.p50)} / ${ms(d.loop.p99)} | ${d.loop.elu.toFixed(2)} | ${d.loop.cpu.toFixed(2)} |`;
     }),
     '',
     `Burst: ${STREAMS.clients} unpaced streams ending together: commit wait p99 ${range(bursts.map((b) => waitP(b, 99)), ms)} ms, ${range(bursts.map((b) => b.fsyncs), String)} fsyncs for ${STREAMS.clients} artifacts.`,
