@@ -12,7 +12,6 @@ import { GatewayEventNotification, GatewayInfoMethod } from '../shared/protocol'
 import type { GatewayEvent, GatewayInfo } from '../shared/protocol';
 import { SECRET_KEY, readSettings } from './config';
 import { daemonArgs, daemonEnv } from './daemonArgs';
-import { isPortFree } from './portProbe';
 import type { TailChannel } from './tailChannel';
 
 export type DaemonState =
@@ -143,13 +142,9 @@ export class DaemonController implements vscode.Disposable {
     try {
       const settings = readSettings();
       const secret = await this.ext.secrets.get(SECRET_KEY);
-      let port = settings.gatewayPort;
-      let fallbackFrom: number | undefined;
-      // Another window's daemon usually holds the default port: take a free one rather than fail.
-      if (port !== 0 && !(await isPortFree(port))) {
-        fallbackFrom = port;
-        port = 0;
-      }
+      // Another window's daemon usually holds the default port: the daemon takes a free one rather than
+      // fail (--port-fallback, decided at its bind, so two windows starting at once cannot both miss it).
+      const port = settings.gatewayPort;
       const dataDir = this.ext.globalStorageUri.fsPath;
       await mkdir(dataDir, { recursive: true });
       const module = this.ext.asAbsolutePath('dist/main.js');
@@ -189,6 +184,7 @@ export class DaemonController implements vscode.Disposable {
       );
       await client.start();
       const info = await client.sendRequest<GatewayInfo>(GatewayInfoMethod);
+      const fallbackFrom = info.fallbackFrom;
       this.setState({ kind: 'running', info, fallbackFrom });
       this.runningSince = Date.now();
       if (fallbackFrom !== undefined) {

@@ -27,7 +27,8 @@ export const RESTART_SETTINGS = ['apiKey', 'upstreamBaseUrl', 'gatewayPort', 'de
  * falls back to its embedded demo instead of answering 401.
  */
 export function daemonArgs(s: DaemonSettings, dataDir: string, port: number): string[] {
-  const args = ['--port', String(port), '--data-dir', dataDir, '--mode', s.defaultMode, '--log-level', s.logLevel, '--truncated-tools', s.truncatedTools];
+  // --port-fallback: another window's daemon usually holds the default port; take a free one then
+  const args = ['--port', String(port), ...(port !== 0 ? ['--port-fallback'] : []), '--data-dir', dataDir, '--mode', s.defaultMode, '--log-level', s.logLevel, '--truncated-tools', s.truncatedTools];
   const upstream = s.upstreamBaseUrl.trim().replace(/\/+$/, '');
   if (upstream !== '' && upstream !== OPENROUTER_BASE_URL) args.push('--upstream', upstream);
   for (const origin of s.allowedOrigins) args.push('--allowed-origin', origin);

@@ -63,6 +63,7 @@ export function resolveConfig(o: DaemonOptions): DaemonConfig {
   const demo = o.demo === true || ((o.upstream === undefined || o.upstream === null) && apiKey === null);
   return {
     port: o.port ?? DEFAULT_PORT,
+    portFallback: o.portFallback ?? false,
     host: o.host ?? '127.0.0.1',
     upstream: demo ? null : (o.upstream ?? OPENROUTER_BASE_URL),
     demo,
@@ -107,6 +108,7 @@ export async function startDaemon(opts: DaemonOptions = {}): Promise<Daemon> {
     if (config.demo) demo = await startDemoUpstream({ delayMs: config.demoDelayMs, chunkSize: opts.demoChunkSize });
     gateway = await startGateway({
       port: config.port,
+      portFallback: config.portFallback,
       host: config.host,
       upstream: demo ? demo.url : config.upstream!,
       demo: config.demo,
@@ -139,7 +141,14 @@ export async function startDaemon(opts: DaemonOptions = {}): Promise<Daemon> {
   }
   let closing: Promise<void> | null = null;
   return {
-    info: { url: gateway.url, port: gateway.port, upstream: demo ? demo.url : config.upstream!, demo: config.demo, token: config.token },
+    info: {
+      url: gateway.url,
+      port: gateway.port,
+      upstream: demo ? demo.url : config.upstream!,
+      demo: config.demo,
+      token: config.token,
+      ...(gateway.fallbackFrom !== undefined ? { fallbackFrom: gateway.fallbackFrom } : {}),
+    },
     config,
     store,
     events,
@@ -180,7 +189,7 @@ export function banner(d: Daemon): string {
     ? `embedded demo at ${info.upstream} (${config.apiKey ? '--demo given' : 'no OPENROUTER_API_KEY set'}; models demo/*)`
     : `${info.upstream}${config.apiKey ? '' : ' (no OPENROUTER_API_KEY: requests are sent without a key unless the client brings one)'}`;
   return [
-    `StreamFix gateway listening on ${info.url}`,
+    `StreamFix gateway listening on ${info.url}${info.fallbackFrom !== undefined ? ` (port ${info.fallbackFrom} is in use, so a free port was taken)` : ''}`,
     `Upstream: ${upstreamLine}`,
     `Default mode: ${config.mode}; artifacts: ${config.dataDir ?? 'in memory only'}`,
     `Claude Code / Anthropic SDK: ANTHROPIC_BASE_URL=${info.url.replace(/\/v1$/, '')} ANTHROPIC_API_KEY=${info.token ?? 'any'}`,

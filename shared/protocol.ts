@@ -206,7 +206,15 @@ export type GetArtifactResult = Artifact | null;
 
 /** Request `streamfix/gatewayInfo`: where the gateway listens. */
 export const GatewayInfoMethod = 'streamfix/gatewayInfo';
-export interface GatewayInfo { url: string; port: number; upstream: string; demo: boolean; token: string | null }
+export interface GatewayInfo {
+  url: string;
+  port: number;
+  upstream: string;
+  demo: boolean;
+  token: string | null;
+  /** The port asked for, when it was in use and the daemon (started with --port-fallback) took a free one. */
+  fallbackFrom?: number;
+}
 
 /** Notification `streamfix/gatewayEvent`: each gateway event, forwarded to the client. */
 export const GatewayEventNotification = 'streamfix/gatewayEvent';

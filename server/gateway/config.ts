@@ -19,6 +19,8 @@ export type SchemaPolicy = (typeof SCHEMA_POLICIES)[number];
 /** Everything the daemon needs to start. The API key lives here and nowhere else (never logged). */
 export interface DaemonConfig {
   port: number;
+  /** When `port` is taken, listen on a free port instead of failing (the extension asks for this). */
+  portFallback: boolean;
   host: string;
   /** Base URL of the OpenAI-compatible upstream, without a trailing slash. Null = embedded demo. */
   upstream: string | null;
@@ -53,6 +55,7 @@ export class ConfigError extends Error {
 export const USAGE = `Usage: streamfix-daemon [options]
 
   --port <n>              gateway port (env STREAMFIX_PORT, default ${DEFAULT_PORT}; 0 = a free port)
+  --port-fallback         when the port is in use, take a free one instead of failing (and say so)
   --host <h>              loopback address to listen on: 127.0.0.1 (default), localhost or ::1
   --upstream <url>        OpenAI-compatible base URL (env STREAMFIX_UPSTREAM, default ${OPENROUTER_BASE_URL})
   --data-dir <dir>        artifact store directory (env STREAMFIX_DATA_DIR)
@@ -141,6 +144,7 @@ export function parseDaemonArgs(argv: string[], env: NodeJS.ProcessEnv): DaemonC
   const origins: string[] = [];
   const routes: Record<string, string> = {};
   let demoFlag = false;
+  let portFallback = false;
   let lsp: DaemonConfig['lsp'] = null;
   const valued = new Set(['--port', '--host', '--upstream', '--data-dir', '--token', '--allowed-origin', '--mode', '--demo-delay-ms', '--log-level', '--schema', '--truncated-tools', '--breaker-failures', '--breaker-window-ms', '--breaker-cooldown-ms', '--breaker-failed-rate', '--config', '--route']);
   for (let i = 0; i < argv.length; i++) {
@@ -148,6 +152,7 @@ export function parseDaemonArgs(argv: string[], env: NodeJS.ProcessEnv): DaemonC
     const eq = arg.indexOf('=');
     const name = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
     if (name === '--demo') demoFlag = true;
+    else if (name === '--port-fallback') portFallback = true;
     else if (name === '--stdio') lsp = 'stdio';
     else if (name === '--node-ipc') lsp = 'node-ipc';
     else if (name === '--clientProcessId' || name === '--socket' || name === '--pipe') {
@@ -242,6 +247,7 @@ export function parseDaemonArgs(argv: string[], env: NodeJS.ProcessEnv): DaemonC
     routing: configFile === undefined ? null : loadRoutingFile(configFile),
     routes,
     port,
+    portFallback,
     host: bareHost,
     upstream,
     demo,

@@ -33,6 +33,8 @@ import { ARTIFACT_TEXT_LIMIT } from './boundedText';
 
 export interface GatewayOptions {
   port: number;
+  /** When `port` is in use, listen on a free one instead (Gateway.fallbackFrom says so). */
+  portFallback?: boolean;
   host?: string;
   /** OpenAI-compatible base URL (for the demo: the demo server's /v1 URL). */
   upstream: string;
@@ -73,6 +75,8 @@ export interface GatewayOptions {
 export interface Gateway {
   url: string;
   port: number;
+  /** The port asked for, when it was in use and `portFallback` took a free one. */
+  fallbackFrom?: number;
   server: Server;
   /** Chat requests in flight. */
   readonly inflight: number;
@@ -222,21 +226,33 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
   opts.metrics.watchGateway(() => ({ connections: guard.open, upstream: upstream.stats() }));
   opts.metrics.watchStore(() => opts.store.stats());
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    // a backlog as deep as the connection cap: with Node's 511, a burst of 1,000 connects overflowed it and
-    // the rest waited for SYN retransmits (seconds)
-    server.listen({ port: opts.port, host: opts.host ?? '127.0.0.1', backlog: guard.max }, () => {
-      server.off('error', reject);
-      resolve();
+  const listen = (port: number) =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      // a backlog as deep as the connection cap: with Node's 511, a burst of 1,000 connects overflowed it and
+      // the rest waited for SYN retransmits (seconds)
+      server.listen({ port, host: opts.host ?? '127.0.0.1', backlog: guard.max }, () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
+  let fallbackFrom: number | undefined;
+  try {
+    await listen(opts.port);
+  } catch (e) {
+    // Decided at the bind itself: a probe before it (the extension's, once) lost the race when two
+    // windows started at once, or when another daemon took the port while this one restarted.
+    if (!(opts.portFallback && opts.port !== 0 && (e as NodeJS.ErrnoException).code === 'EADDRINUSE')) throw e;
+    fallbackFrom = opts.port;
+    await listen(0);
+  }
   const port = (server.address() as AddressInfo).port;
   const hostPart = (opts.host ?? '127.0.0.1') === '::1' ? '[::1]' : (opts.host ?? '127.0.0.1');
 
   return {
     url: `http://${hostPart}:${port}/v1`,
     port,
+    ...(fallbackFrom !== undefined ? { fallbackFrom } : {}),
     server,
     get inflight() {
       return inflight.size;

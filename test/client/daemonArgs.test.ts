@@ -15,7 +15,7 @@ const settings = {
 
 describe('client/daemonArgs', () => {
   it('leaves the OpenRouter default upstream out so the daemon can fall back to its demo', () => {
-    assert.deepEqual(daemonArgs(settings, '/data', 8787), ['--port', '8787', '--data-dir', '/data', '--mode', 'auto', '--log-level', 'info', '--truncated-tools', 'close']);
+    assert.deepEqual(daemonArgs(settings, '/data', 8787), ['--port', '8787', '--port-fallback', '--data-dir', '/data', '--mode', 'auto', '--log-level', 'info', '--truncated-tools', 'close']);
     assert.deepEqual(daemonArgs({ ...settings, upstreamBaseUrl: 'https://openrouter.ai/api/v1/' }, '/d', 0).includes('--upstream'), false);
   });
 

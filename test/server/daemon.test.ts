@@ -110,6 +110,32 @@ function sh(command: string): Promise<string> {
   });
 }
 
+describe('daemon: port fallback', () => {
+  it('takes a free port when the port is in use and portFallback is on, and reports the port asked for', async () => {
+    const a = await startTestDaemon({ demo: true });
+    const b = await startTestDaemon({ demo: true, port: a.info.port, portFallback: true });
+    try {
+      assert.notEqual(b.info.port, a.info.port);
+      assert.equal(b.info.fallbackFrom, a.info.port);
+      assert.equal(b.info.url, `http://127.0.0.1:${b.info.port}/v1`);
+      assert.equal(a.info.fallbackFrom, undefined);
+      assert.equal((await fetch(`${b.info.url}/models`)).status, 200);
+    } finally {
+      await b.close();
+      await a.close();
+    }
+  });
+
+  it('still fails with EADDRINUSE without portFallback', async () => {
+    const a = await startTestDaemon({ demo: true });
+    try {
+      await assert.rejects(startTestDaemon({ demo: true, port: a.info.port }), (e: NodeJS.ErrnoException) => e.code === 'EADDRINUSE');
+    } finally {
+      await a.close();
+    }
+  });
+});
+
 describe('daemon: keep-alive', () => {
   // Waiting 6 s for a real idle reuse would add 6 s to the suite: the test checks what the server
   // announces and that a kept-alive socket is reused, and that shutdown does not wait for idle sockets.
@@ -170,6 +196,24 @@ describe('daemon: command line', function () {
       assert.equal(await exitCode(p), 1);
       assert.equal(err, `streamfix: could not start: port ${d.info.port} is in use (choose another with --port, or --port 0 for a free one)\n`);
     } finally {
+      await d.close();
+    }
+  });
+
+  it('with --port-fallback takes a free port when the port is taken, and says so in the banner', async () => {
+    const d = await startTestDaemon({ demo: true });
+    const p = runMain(['--port', String(d.info.port), '--port-fallback', '--demo-delay-ms', '0']);
+    try {
+      const banner = await waitFor(p.stdout!, /curl -N .*\n/);
+      const m = /^StreamFix gateway listening on http:\/\/127\.0\.0\.1:(\d+)\/v1 \(port (\d+) is in use, so a free port was taken\)$/m.exec(banner);
+      assert.ok(m, banner);
+      assert.notEqual(Number(m![1]), d.info.port);
+      assert.equal(Number(m![2]), d.info.port);
+      const res = await fetch(`http://127.0.0.1:${m![1]}/v1/models`);
+      assert.equal(res.status, 200);
+    } finally {
+      p.kill('SIGTERM');
+      assert.equal(await exitCode(p), 0);
       await d.close();
     }
   });

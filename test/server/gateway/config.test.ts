@@ -41,6 +41,11 @@ describe('gateway/config', () => {
     assert.deepEqual([c.port, c.mode, c.allowedOrigins, c.dataDir, c.token], [9000, 'passthrough', ['https://a.example', 'https://b.example'], '/d', 'tok-12345']);
   });
 
+  it('reads --port-fallback (off unless given)', () => {
+    assert.equal(parseDaemonArgs([], {}).portFallback, false);
+    assert.equal(parseDaemonArgs(['--port', '8787', '--port-fallback'], {}).portFallback, true);
+  });
+
   it('accepts the flags vscode-languageclient passes', () => {
     assert.equal(parseDaemonArgs(['--node-ipc', '--clientProcessId=123'], {}).lsp, 'node-ipc');
     assert.equal(parseDaemonArgs(['--stdio', '--clientProcessId', '77'], {}).lsp, 'stdio');
