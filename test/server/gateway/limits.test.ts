@@ -105,6 +105,20 @@ describe('gateway: bounded artifacts of long streams', () => {
     ]);
   });
 
+  for (const mode of ['strip', 'repair', 'auto']) {
+    it(`${mode}: a think block longer than 64 Ki characters streams out whole; its stripped span keeps head and tail with the cut`, async () => {
+      const thought = 'r'.repeat(100000);
+      const text = `<think>${thought}</think>{"a":1}`;
+      const cut = Array.from({ length: 10 }, (_, i) => text.slice(0, 7 + 10000 * (i + 1)).slice(7 + 10000 * i));
+      up.enqueue({ chunks: [sse(chunk({ content: '<think>' }), ...cut.map((p) => chunk({ content: p })), chunk({ content: '</think>{"a":1}' }), chunk({}, 'stop'), '[DONE]')] });
+      const res = await postChat(d, REQ, { 'x-streamfix-mode': mode });
+      const c = collect(await res.text());
+      assert.deepEqual({ content: c.content, reasoning: c.reasoning === thought }, { content: '{"a":1}', reasoning: true });
+      const a = await artifactOf(d, res);
+      assert.deepEqual(a.stripped, [{ kind: 'reasoning', offset: 0, length: 100015, line: 0, column: 0, text: text.slice(0, 32768) + text.slice(100015 - 32768, 100015), cut: { at: 32768, chars: 100015 - 65536 } }]);
+    });
+  }
+
   it('undoes a stuttering upstream past the limit (cumulative deltas compared on what is kept)', async () => {
     let sofar = '';
     const deltas = pieces.map((p) => (sofar += p));
