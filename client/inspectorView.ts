@@ -5,6 +5,7 @@
  * plain mocha.
  */
 import type { Artifact, ToolCallArtifact } from '../shared/protocol';
+import { timelineChart } from './timelineChart';
 import type { InspectorMark, InspectorView } from './webview/messages';
 
 /** Characters of raw content put into the page; the rest is counted, not shown. */
@@ -50,12 +51,14 @@ export function inspectorView(a: Artifact): InspectorView {
       stripped: a.stripped.slice(0, MARKS_SHOWN).map((s) => ({ ...s, text: cap(s.text, TEXT_SHOWN) })),
       toolCalls: a.toolCalls.map(capToolCall),
       request: a.request ? { bytes: a.request.bytes } : undefined,
+      timeline: undefined, // drawn from `chart`
     },
     shownRaw: cap(a.rawContent, RAW_SHOWN),
     omittedChars: Math.max(0, a.rawContent.length - RAW_SHOWN),
     marks: marks.slice(0, MARKS_SHOWN),
     modeReason: modeReason(a),
     replayable: a.request?.body !== undefined,
+    chart: timelineChart(a),
   };
 }
 

@@ -4,6 +4,7 @@
  * import, so both sides (and plain mocha) compile it.
  */
 import type { Artifact } from '../../shared/protocol';
+import type { TimelineChart } from '../timelineChart';
 
 export type ChatMode = 'answer' | 'json';
 
@@ -83,6 +84,9 @@ export interface InspectorView {
   modeReason: string;
   /** The artifact kept the request body, so it can be replayed and copied as curl. */
   replayable: boolean;
+  /** The stream's timeline chart (per-read bars, stalls, content held); null when the artifact has no
+   * timeline (not streamed, or recorded before artifacts kept one). */
+  chart: TimelineChart | null;
 }
 
 export type InspectorToWebview = { type: 'show'; view: InspectorView } | { type: 'notice'; text: string } | { type: 'busy'; busy: boolean };

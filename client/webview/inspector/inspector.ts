@@ -5,6 +5,7 @@
  * the scroll position) is kept with setState, so the panel comes back where it was after being hidden.
  */
 import type { Artifact, ArtifactStatus, ToolCallArtifact } from '../../../shared/protocol';
+import type { TimelineChart } from '../../timelineChart';
 import type { InspectorAction, InspectorFromWebview, InspectorMark, InspectorToWebview, InspectorView } from '../messages';
 import './inspector.css';
 
@@ -136,10 +137,10 @@ function toolCall(t: ToolCallArtifact): HTMLElement {
 }
 
 /**
- * The stream's shape from what the artifact records: time to first byte against the total, and the chunk
- * counts (the artifact keeps no per-chunk arrival times, so there is no per-chunk chart to draw).
+ * The time before the first byte and the streaming time as one bar, for artifacts without a timeline of
+ * reads (not streamed, or recorded before artifacts kept one).
  */
-function timeline(a: Artifact): HTMLElement {
+function phaseBar(a: Artifact): HTMLElement {
   const total = Math.max(a.timings.totalMs, 0.001);
   const bar = h('div', { class: 'timeline', role: 'img', 'aria-label': `first byte after ${ms(a.timings.ttfbMs)} of ${ms(a.timings.totalMs)}` });
   const wait = h('div', { class: 'wait' });
@@ -148,8 +149,51 @@ function timeline(a: Artifact): HTMLElement {
   wait.style.width = `${(100 * ttfb) / total}%`;
   stream.style.width = `${100 - (100 * ttfb) / total}%`;
   bar.append(wait, stream);
-  const legend = h('p', { class: 'note' }, `waiting for the upstream ${ms(a.timings.ttfbMs)}, then ${a.chunks.upstream} upstream chunks → ${a.chunks.client} client chunks until ${ms(a.timings.totalMs)}. Per-chunk times are not recorded in artifacts.`);
+  const legend = h('p', { class: 'note' }, `waiting for the upstream ${ms(a.timings.ttfbMs)}, then ${a.chunks.upstream} upstream chunks → ${a.chunks.client} client chunks until ${ms(a.timings.totalMs)}. This artifact has no per-read times (not streamed, or recorded before artifacts kept them).`);
   return section('Timeline', 'timeline', bar, legend);
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+/** The chart's coordinate system: x is time (0…W for 0…spanMs), y grows downwards to H. */
+const W = 1000;
+const H = 100;
+
+function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>, title?: string): SVGElementTagNameMap[K] {
+  const el = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+  if (title !== undefined) {
+    const t = document.createElementNS(SVG, 'title');
+    t.textContent = title;
+    el.append(t);
+  }
+  return el;
+}
+
+/** Reads over time: the wait for the first byte shaded, a bar per read (height: bytes), stalls as bands,
+ * the content held as a step line. Every mark has a tooltip; the caption says the same in words. */
+function chart(c: TimelineChart): HTMLElement {
+  const x = (t: number): number => Math.round((W * t * 10) / c.spanMs) / 10;
+  const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, preserveAspectRatio: 'none', class: 'chart', role: 'img', 'aria-label': c.summary });
+  if (c.ttfbMs !== null) root.append(svg('rect', { class: 'wait', x: 0, y: 0, width: x(c.ttfbMs), height: H }, `waiting for the first byte: ${ms(c.ttfbMs)}`));
+  for (const s of c.stalls) root.append(svg('rect', { class: 'stall', x: x(s.from), y: 0, width: Math.max(1, x(s.to) - x(s.from)), height: H }, s.label));
+  c.bars.forEach((b, i) => {
+    const height = Math.max(1, Math.round(((H - 10) * b.bytes) / c.maxBytes));
+    const width = i >= c.exact && c.bucketMs !== null ? Math.max(1.5, x(c.bucketMs)) : 1.5;
+    root.append(svg('rect', { class: 'read', x: x(b.at), y: H - height, width, height }, b.label));
+  });
+  if (c.maxHeld > 0) {
+    const points: string[] = [];
+    let y = H;
+    for (const b of c.bars) {
+      if (b.held === null) continue;
+      points.push(`${x(b.at)},${y}`);
+      y = Math.round((H - ((H - 5) * b.held) / c.maxHeld) * 10) / 10;
+      points.push(`${x(b.at)},${y}`);
+    }
+    root.append(svg('polyline', { class: 'held', points: points.join(' '), 'vector-effect': 'non-scaling-stroke' }, `content held back or stripped, up to ${c.maxHeld} chars`));
+  }
+  const legend = h('p', { class: 'legend note' }, h('span', { class: 'key read' }), ' bytes per read ', h('span', { class: 'key stall' }, ''), ' stall ', h('span', { class: 'key held' }), ' content held ', h('span', { class: 'key wait' }), ' waiting for the first byte');
+  return section('Timeline', 'timeline', h('figure', {}, root, h('figcaption', { class: 'timeline-summary' }, c.summary)), legend);
 }
 
 function render(v: InspectorView): void {
@@ -160,7 +204,7 @@ function render(v: InspectorView): void {
   if (a.reasoning) parts.push(h('details', { class: 'reasoning', id: 'reasoning' }, h('summary', {}, `Reasoning (${a.reasoning.length} chars)`), h('pre', {}, a.reasoning)));
   if (a.toolCalls.length > 0) parts.push(section(`Tool calls (${a.toolCalls.length})`, 'tools', ...a.toolCalls.map(toolCall)));
   if (a.errors.length > 0) parts.push(section('Errors', 'errors', h('ul', {}, ...a.errors.map((e) => h('li', {}, `${e.status ?? ''} ${e.code ?? ''} ${e.message}`.trim())))));
-  parts.push(timeline(a));
+  parts.push(v.chart ? chart(v.chart) : phaseBar(a));
   app.replaceChildren(...parts);
   const saved = vscode.getState();
   if (saved?.id === a.id && saved.scrollY) window.scrollTo(0, saved.scrollY);

@@ -6,6 +6,7 @@ import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { GetArtifactMethod } from '../../../shared/protocol';
 import type { Artifact } from '../../../shared/protocol';
+import { timelineChart } from '../../../client/timelineChart';
 import { getApi, postChat } from './helpers';
 import { texts, ui } from './ui';
 
@@ -89,6 +90,18 @@ describe('the artifact inspector (through the UI)', () => {
       await specific[model]?.(a);
     });
   }
+
+  it("draws the stream's timeline from the artifact's reads: a bar per read, the stalls, and the summary", async () => {
+    const a = await request('demo/fenced-prose');
+    await openFromTree(a.id);
+    const chart = timelineChart(a)!;
+    assert.ok(chart.bars.length > 1, `${chart.bars.length} reads recorded`);
+    assert.deepEqual(await texts('inspector', '#timeline figcaption'), [chart.summary]);
+    assert.deepEqual(await texts('inspector', '#timeline svg.chart rect.read title'), chart.bars.map((b) => b.label));
+    assert.deepEqual(await texts('inspector', '#timeline svg.chart rect.stall title'), chart.stalls.map((s) => s.label));
+    assert.deepEqual(await texts('inspector', '#timeline svg.chart rect.wait title'), [`waiting for the first byte: ${Math.round(a.timings.ttfbMs! * 10) / 10} ms`]);
+    assert.equal(chart.bars.reduce((n, b) => n + b.reads, 0), a.chunks.upstream);
+  });
 
   describe('actions', () => {
     let a: Artifact;
