@@ -1,0 +1,140 @@
+/**
+ * With an upstream of the suite's own (a loopback HTTP server here, set as streamfix.upstreamBaseUrl, which
+ * restarts the daemon): a 10 MB answer opens in the inspector capped, and StreamFix Chat shows an upstream
+ * 401 and an open circuit breaker (HTTP 503) in the conversation with the actions that fix them, clicked.
+ * The setting is restored afterwards (the daemon goes back to the embedded demo).
+ */
+import { strict as assert } from 'node:assert';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as vscode from 'vscode';
+import { RAW_SHOWN } from '../../../client/inspectorView';
+import { GetArtifactMethod } from '../../../shared/protocol';
+import type { Artifact, GatewayInfo } from '../../../shared/protocol';
+import { getApi, postChat } from './helpers';
+import { texts, ui } from './ui';
+
+const BIG_PIECE = 16 * 1024;
+const BIG_PIECES = 640; // 10 MB of content
+const MODELS = ['fake/big', 'fake/401', 'fake/500'];
+
+/** The suite's upstream: counts the chat requests per model. */
+function startUpstream(): Promise<{ server: http.Server; url: string; calls: Map<string, number> }> {
+  const calls = new Map<string, number>();
+  const server = http.createServer((req, res) => {
+    const parts: Buffer[] = [];
+    req.on('data', (c: Buffer) => parts.push(c));
+    req.on('end', () => {
+      if (req.method === 'GET' && req.url === '/v1/models') {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        return res.end(JSON.stringify({ object: 'list', data: MODELS.map((id) => ({ id, object: 'model' })) }));
+      }
+      const model = String((JSON.parse(Buffer.concat(parts).toString('utf8')) as { model?: unknown }).model);
+      calls.set(model, (calls.get(model) ?? 0) + 1);
+      if (model === 'fake/401') {
+        res.writeHead(401, { 'content-type': 'application/json' });
+        return res.end(JSON.stringify({ error: { message: 'No auth credentials found', code: 401 } }));
+      }
+      if (model === 'fake/500') {
+        res.writeHead(500, { 'content-type': 'application/json' });
+        return res.end(JSON.stringify({ error: { message: 'Internal Server Error', code: 500 } }));
+      }
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      const piece = 'x'.repeat(BIG_PIECE);
+      let i = 0;
+      const write = (): void => {
+        while (i < BIG_PIECES) {
+          const ok = res.write(`data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', model, choices: [{ index: 0, delta: { content: piece } }] })}\n\n`);
+          i++;
+          if (!ok) return void res.once('drain', write);
+        }
+        res.end(`data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', model, choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\ndata: [DONE]\n\n`);
+      };
+      write();
+    });
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`, calls })));
+}
+
+/** Sets the upstream and waits for the daemon to run with it. */
+async function useUpstream(url: string | undefined): Promise<GatewayInfo> {
+  const api = await getApi();
+  const running = new Promise<GatewayInfo>((resolve) => {
+    const sub = api.onDidChangeState((s) => {
+      if (s.kind === 'running' && (url === undefined ? s.info.demo : s.info.upstream === url)) {
+        sub.dispose();
+        resolve(s.info);
+      }
+    });
+  });
+  await vscode.workspace.getConfiguration('streamfix').update('upstreamBaseUrl', url, vscode.ConfigurationTarget.Global);
+  return running;
+}
+
+async function askInChat(model: string, prompt: string): Promise<void> {
+  await ui({ op: 'command', title: 'StreamFix: Open Chat' });
+  await ui({ op: 'waitFor', frame: 'chat', selector: `#model option[value="${model}"]`, state: 'attached' });
+  await ui({ op: 'select', frame: 'chat', selector: '#model', value: model });
+  await ui({ op: 'select', frame: 'chat', selector: '#mode', value: 'answer' });
+  await ui({ op: 'fill', frame: 'chat', selector: '#prompt', value: prompt });
+  await ui({ op: 'press', frame: 'chat', selector: '#prompt', key: 'Enter' });
+  await ui({ op: 'waitFor', frame: 'chat', selector: '.turn:last-child.error', hasText: prompt });
+}
+
+describe('an upstream of our own: a 10 MB answer and upstream errors (through the UI)', () => {
+  let up: Awaited<ReturnType<typeof startUpstream>>;
+  let info: GatewayInfo;
+  before(async () => {
+    up = await startUpstream();
+    info = await useUpstream(up.url);
+  });
+  after(async () => {
+    await useUpstream(undefined);
+    await new Promise((r) => up.server.close(r));
+  });
+
+  it('opens a 10 MB answer in the inspector capped, saying how much is not shown', async function () {
+    this.timeout(180_000);
+    const api = await getApi();
+    const res = await postChat(info.url, { model: 'fake/big', stream: true, messages: [{ role: 'user', content: 'everything' }] }, { 'x-streamfix-mode': 'strip' });
+    assert.equal(res.status, 200);
+    assert.equal(await api.testing.waitForFinished(res.id!), true);
+    const a = await api.testing.request<Artifact>(GetArtifactMethod, { id: res.id });
+    assert.equal(a.timeline!.entries.reduce((n, e) => n + e[1], 0) > BIG_PIECE * BIG_PIECES, true);
+    await ui({ op: 'command', title: 'StreamFix: Show Artifacts' });
+    await ui({ op: 'click', selector: `.monaco-list-row[aria-label*="${a.id}"]` });
+    await ui({ op: 'waitFor', frame: 'inspector', selector: 'dd[data-field="request-id"]', hasText: a.id });
+    assert.ok(a.rawContent.length > RAW_SHOWN, `the stored raw content has ${a.rawContent.length} characters`);
+    assert.deepEqual(await texts('inspector', '#raw p.note'), [`${a.rawContent.length - RAW_SHOWN} more characters not shown (the inspector shows the first ${RAW_SHOWN}).`]);
+    const shown = (await texts('inspector', 'pre.raw'))[0]!;
+    assert.equal(shown.length, RAW_SHOWN);
+  });
+
+  it('shows an upstream 401 in the conversation with Set Key and Retry; Retry asks the upstream again', async () => {
+    const api = await getApi();
+    await askInChat('fake/401', 'Who am I?');
+    const turn = api.testing.chatView.snapshot.turns.at(-1)!;
+    assert.deepEqual(await texts('chat', '.turn:last-child .error .message'), [turn.error!.message]);
+    assert.equal(turn.error!.message, 'The upstream refused the API key (HTTP 401): No auth credentials found');
+    assert.deepEqual(await texts('chat', '.turn:last-child .error button'), ['Set Key', 'Retry']);
+    assert.equal(up.calls.get('fake/401'), 1);
+    await ui({ op: 'click', frame: 'chat', selector: '.turn:last-child .error button', hasText: 'Retry' });
+    for (let i = 0; i < 100 && up.calls.get('fake/401') === 1; i++) await new Promise((r) => setTimeout(r, 50));
+    assert.equal(up.calls.get('fake/401'), 2);
+    await ui({ op: 'waitFor', frame: 'chat', selector: '.turn:last-child.error .error .message', hasText: 'HTTP 401' });
+  });
+
+  it('shows an open circuit breaker (HTTP 503) with Retry, which the breaker answers without asking the upstream', async () => {
+    const api = await getApi();
+    // five upstream failures in a row open the model's breaker
+    for (let i = 0; i < 5; i++) assert.equal((await postChat(info.url, { model: 'fake/500', messages: [{ role: 'user', content: 'x' }] })).status, 500);
+    await askInChat('fake/500', 'Are you there?');
+    const turn = api.testing.chatView.snapshot.turns.at(-1)!;
+    assert.match(turn.error!.message, /^The gateway is not sending requests to this model right now \(HTTP 503, circuit breaker open\): /);
+    assert.deepEqual(await texts('chat', '.turn:last-child .error .message'), [turn.error!.message]);
+    assert.deepEqual(await texts('chat', '.turn:last-child .error button'), ['Retry']);
+    await ui({ op: 'click', frame: 'chat', selector: '.turn:last-child .error button', hasText: 'Retry' });
+    await ui({ op: 'waitFor', frame: 'chat', selector: '.turn:last-child.error .error .message', hasText: 'HTTP 503' });
+    assert.equal(up.calls.get('fake/500'), 5);
+  });
+});
