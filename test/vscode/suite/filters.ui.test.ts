@@ -77,4 +77,27 @@ describe('artifact filters and the Models view (through the UI)', () => {
     await ui({ op: 'waitFor', selector: '.monaco-list-row[aria-label^="demo/clean "]', hasText: 'FAILED 0% · TRUNCATED 0%' });
     assert.equal(api.testing.models.available, true);
   });
+
+  it('hides the Models view when the gateway answers 404 there, and shows it again once it serves it', async () => {
+    const api = await getApi();
+    const header = { selector: '.pane-header .title', hasText: 'Models' };
+    await ui({ op: 'waitFor', ...header });
+    // a gateway without GET /v1/streamfix/models (an older daemon): the extension host's fetch answers 404
+    // for that path only (the extension and this suite share the host's global fetch)
+    const real = globalThis.fetch;
+    globalThis.fetch = (input, init) =>
+      String(input instanceof Request ? input.url : input).endsWith('/v1/streamfix/models')
+        ? Promise.resolve(new Response('{"error":{"message":"Not found","code":"not_found"}}', { status: 404 }))
+        : real(input, init);
+    try {
+      await request('demo/clean'); // a finished request refreshes the view, which asks the gateway again
+      await ui({ op: 'waitFor', ...header, state: 'detached' });
+      assert.equal(api.testing.models.available, false);
+    } finally {
+      globalThis.fetch = real;
+    }
+    await request('demo/clean');
+    await ui({ op: 'waitFor', ...header });
+    assert.equal(api.testing.models.available, true);
+  });
 });
