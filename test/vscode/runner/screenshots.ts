@@ -7,6 +7,7 @@
  *   artifacts-view.png     the artifacts view listing recent requests, one open in the inspector
  *   diff.png               raw against repaired content of one request in the diff editor
  *   inspector.png          the artifact inspector on one request (repairs in place, a stripped span open)
+ *   inspector-timeline.png the inspector's stream timeline chart (reads over time, stalls, content held)
  *   models-view.png        the Models view (per-model health from the gateway)
  *   chat.png               StreamFix Chat: a JSON answer with its thinking and repairs badge
  *   walkthrough.png        the client set-up walkthrough
@@ -225,6 +226,11 @@ async function main(): Promise<void> {
     const inspector = await findWebview(page, 'inspector');
     await inspector.locator('pre.raw mark.repair').first().waitFor();
     await inspector.locator('pre.raw details.stripped').nth(1).locator('summary').click();
+    await shot(page, step);
+
+    step = 'inspector-timeline';
+    await inspector.locator('#timeline svg.chart rect.read').first().waitFor();
+    await inspector.locator('#timeline').scrollIntoViewIfNeeded();
     await shot(page, step);
 
     step = 'models-view';
