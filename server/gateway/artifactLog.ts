@@ -123,6 +123,10 @@ export interface ScanResult {
   tornBytes: number;
   /** Problems met on the way (checksum mismatches, unreadable summaries), each already a sentence. */
   problems: string[];
+  /** Where the first damage skipped in the middle starts (null when none). For a segment still being
+   * written it may be a write not finished yet (up to four run at once, at consecutive offsets), so a
+   * reader that comes back later rescans from here. */
+  damagedAt: number | null;
 }
 
 /**
@@ -138,6 +142,7 @@ export async function scanSegment(segment: Segment, from: number): Promise<ScanR
   const problems: string[] = [];
   let at = 0;
   let end = 0;
+  let damagedAt: number | null = null;
   while (at < buf.length) {
     const f = checkFrame(buf, at);
     if (f.kind !== 'record') {
@@ -146,6 +151,7 @@ export async function scanSegment(segment: Segment, from: number): Promise<ScanR
         if (f.kind === 'bad' && !isZeros(buf, at)) problems.push(`${name}: ${f.why} at offset ${from + at}`);
         break;
       }
+      damagedAt ??= from + at;
       const why = f.kind === 'bad' ? f.why : 'length past the next record';
       problems.push(next === at + (f.kind === 'bad' ? (f.bytes ?? -1) : -1)
         ? `${name}: record at offset ${from + at} skipped (${why}: ${next - at} bytes)`
@@ -159,7 +165,7 @@ export async function scanSegment(segment: Segment, from: number): Promise<ScanR
     at += f.bytes;
     end = at;
   }
-  return { records, end: from + end, tornBytes: buf.length - end, problems };
+  return { records, end: from + end, tornBytes: buf.length - end, problems, damagedAt };
 }
 
 const MAGIC_BYTES = Buffer.from([MAGIC & 0xff, (MAGIC >>> 8) & 0xff, (MAGIC >>> 16) & 0xff, MAGIC >>> 24]);

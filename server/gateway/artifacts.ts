@@ -458,7 +458,8 @@ export class ArtifactStore {
       try {
         const r = await scanSegment(seg, seg.size);
         for (const rec of r.records) this.addScanned(rec);
-        seg.size = r.end; // a tail still being written is read again next time
+        // a tail still being written, or a write still running between whole records, is read again next time
+        seg.size = r.damagedAt ?? r.end;
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'ENOENT') this.warn(`could not read ${path.basename(file)}: ${(err as Error).message}`);
       }

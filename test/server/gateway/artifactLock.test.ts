@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { ArtifactStore, LOCK_FILE } from '../../../server/gateway/artifacts';
 import { processStart } from '../../../server/gateway/artifactLock';
 import { metric, startTestDaemon } from '../helpers/gateway';
+import { testFs } from './fixtures/logFs';
 import { makeArtifact } from './fixtures/artifactFixture';
 
 const MAIN = path.join(__dirname, '..', '..', '..', 'dist', 'main.js');
@@ -112,6 +113,27 @@ describe('ArtifactStore lock: the owner must prove it is a live StreamFix daemon
     while (!(await fsp.readFile(`/proc/${zombie}/stat`, 'utf8')).includes(') Z ')) await new Promise((r) => setTimeout(r, 20));
     await fsp.writeFile(path.join(d, LOCK_FILE), `${zombie}\n`);
     await takesOver(d, `pid ${zombie} is a zombie`);
+  });
+
+  it('a read-only view picks up a record whose write was still running between whole records when it scanned', async () => {
+    const d = await dir();
+    const fs = testFs();
+    const first = await ArtifactStore.open({ dir: d, fs });
+    assert.equal(await first.put(makeArtifact(0)), true);
+    let release!: () => void;
+    fs.holdNextWrite = new Promise<void>((r) => (release = r));
+    const slow = first.put(makeArtifact(1));
+    await new Promise<void>((r) => queueMicrotask(r)); // its write has started (held before writing)
+    assert.equal(await first.put(makeArtifact(2)), true, 'written after the held one, at the next offset');
+    const second = await ArtifactStore.open({ dir: d });
+    assert.deepEqual(second.list().map((s) => s.id), [2, 0].map((i) => makeArtifact(i).id));
+    release();
+    assert.equal(await slow, true);
+    await second.refresh();
+    assert.deepEqual(second.list().map((s) => s.id), [2, 1, 0].map((i) => makeArtifact(i).id));
+    assert.deepEqual(await second.get(makeArtifact(1).id), makeArtifact(1));
+    assert.deepEqual(second.stats().readOnly, { dir: d, count: 3 });
+    await Promise.all([first.close(), second.close()]);
   });
 
   it('keeps a second store on a directory held in this process in memory only, listing the first one\'s artifacts', async () => {
