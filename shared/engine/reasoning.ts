@@ -295,8 +295,19 @@ export function createReasoningScanner(sink: ReasoningSink, keep = BLOCK_TEXT_KE
         else if (state === T_TAG) i = tag(chunk, i, len);
         else i = block(chunk, i, len);
       }
-      line = seg.line(len);
-      column = seg.column(len);
+      // where the chunk ends, counted directly (not with the segment's cursor, which is for positions
+      // asked inside it, whose bookkeeping cost more per 16-character push)
+      let nl = chunk.indexOf('\n');
+      if (nl < 0) column += len;
+      else {
+        let last = nl;
+        line++;
+        while ((nl = chunk.indexOf('\n', last + 1)) >= 0) {
+          line++;
+          last = nl;
+        }
+        column = len - last - 1;
+      }
       scanner.line = line;
       scanner.column = column;
     },
