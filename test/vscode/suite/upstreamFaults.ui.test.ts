@@ -9,6 +9,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as vscode from 'vscode';
 import { RAW_SHOWN } from '../../../client/inspectorView';
+import { DEMO_SCENARIOS } from '../../../server/demo/scenarios';
 import { GetArtifactMethod } from '../../../shared/protocol';
 import type { Artifact, GatewayInfo } from '../../../shared/protocol';
 import { getApi, postChat } from './helpers';
@@ -136,5 +137,40 @@ describe('an upstream of our own: a 10 MB answer and upstream errors (through th
     await ui({ op: 'click', frame: 'chat', selector: '.turn:last-child .error button', hasText: 'Retry' });
     await ui({ op: 'waitFor', frame: 'chat', selector: '.turn:last-child.error .error .message', hasText: 'HTTP 503' });
     assert.equal(up.calls.get('fake/500'), 5);
+  });
+});
+
+describe('StreamFix Chat with the daemon down (through the UI)', () => {
+  const G = vscode.ConfigurationTarget.Global;
+
+  it('shows the daemon down with Restart Daemon and Retry: Restart restarts it, Retry answers once it runs', async () => {
+    const api = await getApi();
+    await api.whenRunning();
+    const config = vscode.workspace.getConfiguration('streamfix');
+    const seen: string[] = [];
+    const sub = api.onDidChangeState((s) => seen.push(s.kind === 'failed' ? `failed: ${s.reason}` : s.kind));
+    try {
+      // a setting the daemon refuses: it stops and cannot start again
+      await config.update('allowedOrigins', ['not an origin'], G);
+      await assert.rejects(api.whenRunning(), /allowed origin must look like/);
+      await askInChat('demo/clean', 'Still there?');
+      assert.deepEqual(await texts('chat', '.turn:last-child .error .message'), ['The StreamFix daemon is not running (failed). Restart it, then retry.']);
+      assert.deepEqual(await texts('chat', '.turn:last-child .error button'), ['Restart Daemon', 'Retry']);
+
+      seen.length = 0;
+      await ui({ op: 'click', frame: 'chat', selector: '.turn:last-child .error button', hasText: 'Restart Daemon' });
+      for (let i = 0; i < 200 && !seen.some((s) => s.startsWith('failed')); i++) await new Promise((r) => setTimeout(r, 50));
+      // the restart ran, and failed for the same reason (the setting is still wrong)
+      assert.equal(seen[0], 'starting');
+      assert.match(seen.at(-1)!, /^failed: .*allowed origin must look like/);
+    } finally {
+      sub.dispose();
+      await config.update('allowedOrigins', undefined, G);
+    }
+    await api.whenRunning();
+    await ui({ op: 'click', frame: 'chat', selector: '.turn:last-child .error button', hasText: 'Retry' });
+    await ui({ op: 'waitFor', frame: 'chat', selector: '.turn:last-child.done', hasText: 'Still there?' });
+    const turn = api.testing.chatView.snapshot.turns.at(-1)!;
+    assert.equal(turn.answer, DEMO_SCENARIOS.find((s) => s.id === 'demo/clean')!.content);
   });
 });
