@@ -97,6 +97,21 @@ describe('gateway: the timeline of upstream reads', () => {
       assert.ok(gaps[2]! > 300, `the stall shows as a gap of ${gaps[2]} ms`);
     });
 
+    it('records the reads of a Messages API stream, without a held count', async () => {
+      const pieces = [sse(chunk({ role: 'assistant', content: 'Hel' })), sse(chunk({ content: 'lo' }, 'stop'), '[DONE]')];
+      up.enqueue({ chunks: pieces, gapMs: 20 });
+      const res = await fetch(`${d.info.url}/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'anthropic-version': '2023-06-01' },
+        body: JSON.stringify({ model: 'test/model', max_tokens: 64, stream: true, messages: [{ role: 'user', content: 'hi' }] }),
+      });
+      assert.equal(res.status, 200);
+      await res.text();
+      const a = await artifactOf(d, res);
+      assert.equal(a.api, 'messages');
+      assert.deepEqual(a.timeline!.entries.map((e) => [e[1], e[2], e[3]]), pieces.map((p) => [Buffer.byteLength(p), 1, null]));
+    });
+
     it('passthrough records the reads without a held count', async () => {
       const pieces = [sse(chunk({ content: '{"a":' })), sse(chunk({ content: '1}' }, 'stop'), '[DONE]')];
       up.enqueue({ chunks: pieces, gapMs: 50 });
