@@ -84,7 +84,12 @@ describe('gateway: security', () => {
     const r = await fetch(`http://127.0.0.1:${d.info.port}/health`, { headers: { origin: 'https://app.example', ...auth } });
     assert.equal(r.status, 200);
     assert.equal(r.headers.get('access-control-allow-origin'), 'https://app.example');
-    assert.match(r.headers.get('access-control-expose-headers') ?? '', /x-streamfix-request-id/);
+    // a browser client can read every header the gateway answers with (the status and truncated-calls
+    // trailers, and the retry advice of a rejected truncated tool call, included)
+    assert.equal(
+      r.headers.get('access-control-expose-headers'),
+      'x-streamfix-request-id, x-streamfix-status, x-streamfix-truncated-tool-calls, x-should-retry, x-ratelimit-limit, x-ratelimit-remaining, x-ratelimit-reset, retry-after',
+    );
   });
 
   it('requires the gateway token: 401 without it or with a wrong one', async () => {
