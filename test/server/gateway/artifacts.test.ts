@@ -214,11 +214,20 @@ describe('ArtifactStore', () => {
 
     it('put resolves true once the record is on disk; until then get serves it from memory', async () => {
       const d = await dir();
-      const store = await ArtifactStore.open({ dir: d });
-      const durable = store.put(makeArtifact(0, 100000));
+      const fs = testFs();
+      const store = await ArtifactStore.open({ dir: d, fs });
+      // the record's sync is held, so it cannot be on disk yet, whenever its write starts (a microtask)
+      let release!: () => void;
+      fs.holdSync = new Promise<void>((r) => (release = r));
+      let settled = false;
+      const durable = store.put(makeArtifact(0, 100000)).then((ok) => ((settled = true), ok));
       assert.equal(store.stats().pendingWrites, 1);
-      assert.deepEqual((await fsp.readdir(d)).sort(), [LOCK_FILE]);
       assert.deepEqual(await store.get(name(0)), makeArtifact(0, 100000));
+      while (fs.calls.datasyncs < 1) await new Promise((r) => setImmediate(r));
+      assert.equal(settled, false, 'not resolved while its sync is held');
+      assert.equal(store.stats().pendingWrites, 1);
+      fs.holdSync = null;
+      release();
       assert.equal(await durable, true);
       assert.equal(store.stats().pendingWrites, 0);
       assert.deepEqual((await fsp.readdir(d)).sort(), ['artifacts-00000001.log', LOCK_FILE]);
