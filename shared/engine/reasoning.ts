@@ -290,6 +290,12 @@ export function createReasoningScanner(sink: ReasoningSink, keep = BLOCK_TEXT_KE
       total += chunk.length;
       const len = chunk.length;
       let i = 0;
+      // the common chunk, text with no `<`, goes to the host whole without the state loop (what text()
+      // does for it, measured ~2% of a 16-character push with a view after it)
+      if (state === T_TEXT && len > 0 && chunk.indexOf('<') < 0) {
+        sink.content(seg);
+        i = len;
+      }
       while (i < len) {
         if (state === T_TEXT) i = text(chunk, i, len);
         else if (state === T_TAG) i = tag(chunk, i, len);
