@@ -13,10 +13,8 @@
  * gateway in repair mode must parse to the expected value, and the pass-through targets must deliver the
  * raw content byte for byte.
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import { deepStrictEqual } from 'node:assert';
 import * as os from 'node:os';
-import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import { ArtifactStore } from '../../server/gateway/artifacts';
@@ -27,6 +25,7 @@ import { startGateway } from '../../server/gateway/server';
 import { startBareProxy } from './bareProxy';
 import { makeDoc } from './gatewayDoc';
 import type { LoadCommand, LoadReply, RunResult } from './gatewayLoad';
+import { LoadProcess } from './loadProcess';
 
 type Target = 'upstream' | 'bare proxy' | 'gateway passthrough' | 'gateway repair' | 'gateway repair + schema' | 'gateway messages';
 /** `gateway messages`: the same upstream stream through POST /v1/messages (server/anthropic/), the text
@@ -74,57 +73,18 @@ const getGc: () => () => void = () => {
   return vm.runInNewContext('gc') as () => void;
 };
 
-class LoadProcess {
-  private nextId = 1;
-  private readonly pending = new Map<number, (r: Extract<LoadReply, { id: number }>) => void>();
-  private constructor(
-    private readonly child: ChildProcess,
-    readonly upstream: string,
-  ) {
-    child.on('message', (m: LoadReply) => {
-      if ('id' in m) {
-        const fn = this.pending.get(m.id);
-        this.pending.delete(m.id);
-        fn?.(m);
-      }
-    });
-  }
+type GatewayLoad = LoadProcess<LoadCommand, Extract<LoadReply, { id: number }>>;
 
-  static async start(): Promise<LoadProcess> {
-    // Bundled (npm run bench), the load process is the bundle beside this one; from source, it runs through tsx.
-    const bundled = __filename.endsWith('.js');
-    const child = fork(path.join(__dirname, bundled ? 'gatewayLoad.js' : 'gatewayLoad.ts'), [], {
-      execArgv: bundled ? [] : ['--import', 'tsx'],
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    const upstream = await new Promise<string>((resolve, reject) => {
-      child.once('message', (m: LoadReply) => ('ready' in m ? resolve(m.upstream) : reject(new Error('load process: unexpected first message'))));
-      child.once('exit', (code) => reject(new Error(`load process exited with ${code} before it was ready`)));
-    });
-    return new LoadProcess(child, upstream);
-  }
-
-  request(cmd: DistributiveOmit<Exclude<LoadCommand, { cmd: 'exit' }>, 'id'>): Promise<Extract<LoadReply, { id: number }>> {
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, (r) => (r.error ? reject(new Error(`load process: ${r.error}`)) : resolve(r)));
-      this.child.send({ ...cmd, id } as LoadCommand);
-    });
-  }
-
-  async run(endpoint: { url: string; headers: Record<string, string>; responseFormat?: unknown; api?: 'messages' }, o: { streams: number; pieces: number; intervalMs?: number; collect?: boolean }): Promise<RunResult> {
-    const { url, headers, responseFormat, api } = endpoint;
-    const r = await this.request({ cmd: 'run', url, headers, streams: o.streams, pieces: o.pieces, intervalMs: o.intervalMs ?? 0, collect: o.collect ?? false, responseFormat, api });
-    return r.result!;
-  }
-
-  async exit(): Promise<void> {
-    const gone = new Promise((r) => this.child.once('exit', r));
-    this.child.send({ cmd: 'exit' });
-    await gone;
-  }
+/** One run of the load process's clients against an endpoint. */
+async function runLoad(
+  load: GatewayLoad,
+  endpoint: { url: string; headers: Record<string, string>; responseFormat?: unknown; api?: 'messages' },
+  o: { streams: number; pieces: number; intervalMs?: number; collect?: boolean },
+): Promise<RunResult> {
+  const { url, headers, responseFormat, api } = endpoint;
+  const r = await load.request({ cmd: 'run', url, headers, streams: o.streams, pieces: o.pieces, intervalMs: o.intervalMs ?? 0, collect: o.collect ?? false, responseFormat, api });
+  return r.result!;
 }
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 const pct = (sorted: number[], p: number): number => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN);
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -165,7 +125,7 @@ async function scrapeAddedHistogram(metrics: GatewayMetrics): Promise<Map<number
 export async function runGatewayBench(): Promise<string> {
   const gc = getGc();
   const log = (s: string) => process.stderr.write(`[bench:gateway] ${s}\n`);
-  const load = await LoadProcess.start();
+  const load: GatewayLoad = await LoadProcess.start(__dirname, 'gatewayLoad');
   const bare = await startBareProxy(load.upstream);
   const metrics = new GatewayMetrics();
   const store = await ArtifactStore.open({ dir: null });
@@ -196,7 +156,7 @@ export async function runGatewayBench(): Promise<string> {
     // ---- check the output before timing anything ----
     const checkDoc = makeDoc(300);
     for (const t of TARGETS) {
-      const r = await load.run(endpoints[t], { streams: 2, pieces: 300, collect: true });
+      const r = await runLoad(load, endpoints[t], { streams: 2, pieces: 300, collect: true });
       if (r.errors.length) throw new Error(`${t}: ${r.errors[0]}`);
       if (t === 'gateway repair + schema') {
         for (const a of store.list(2)) deepStrictEqual((await store.get(a.id))?.schema, { valid: true, errors: [] }, `${t}: the artifact does not say the schema was checked and met`);
@@ -214,7 +174,7 @@ export async function runGatewayBench(): Promise<string> {
     const loadCpu: Record<string, number> = {};
     const cpu: Record<string, number> = {};
     const errors: Record<string, number> = {};
-    for (const t of TARGETS) await load.run(endpoints[t], { streams: 100, pieces: 100 }); // warm-up
+    for (const t of TARGETS) await runLoad(load, endpoints[t], { streams: 100, pieces: 100 }); // warm-up
     // Targets take turns within each repeat, so a burst of load from elsewhere on the machine hits all
     // of them alike instead of one target's three runs.
     for (const { streams, pieces } of LOADS) {
@@ -227,7 +187,7 @@ export async function runGatewayBench(): Promise<string> {
           // and the run after it paid for growing it again (measured: bare proxy 4.3 -> 7.1, gateway
           // 8.9 -> 14.6 us CPU per chunk). A daemon never collects that way; its steady state is measured.
           const c0 = process.cpuUsage();
-          const r = await load.run(endpoints[t], { streams, pieces });
+          const r = await runLoad(load, endpoints[t], { streams, pieces });
           const c = process.cpuUsage(c0);
           errors[`${t}|${streams}`] = (errors[`${t}|${streams}`] ?? 0) + r.errors.length;
           if (r.errors.length) log(`${t} x${streams}: ${r.errors.length} errors, first: ${r.errors[0]}`);
@@ -259,7 +219,7 @@ export async function runGatewayBench(): Promise<string> {
     for (let round = 0; round < PACED_ROUNDS; round++) {
       for (const t of TARGETS) {
         const before = await scrapeAddedHistogram(metrics);
-        const r = await load.run(endpoints[t], PACED);
+        const r = await runLoad(load, endpoints[t], PACED);
         const after = await scrapeAddedHistogram(metrics);
         const sorted = r.latencies.sort((x, y) => x - y);
         const m = { p50: pct(sorted, 50), p99: pct(sorted, 99), n: sorted.length, errors: r.errors.length };

@@ -20,7 +20,6 @@
  * Before timing: every artifact of a checked run must be readable back from the log, and the client
  * content must equal what the upstream sent.
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import { promises as fsp } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -32,7 +31,8 @@ import { silentLogger } from '../../server/gateway/log';
 import { GatewayMetrics } from '../../server/gateway/metrics';
 import { startGateway } from '../../server/gateway/server';
 import type { Artifact } from '../../shared/protocol';
-import { CONTENT, type StoreLoadCommand, type StoreLoadReply, type StoreLoadResult } from './storeLoad';
+import { LoadProcess } from './loadProcess';
+import { CONTENT, type StoreLoadCommand, type StoreLoadReply } from './storeLoad';
 
 const THROUGHPUT = { artifacts: 20000, outstanding: 256, repeats: 3 };
 const FINISHERS = { count: 100, artifacts: 3000, rounds: 3 };
@@ -147,48 +147,7 @@ async function finisherRun(): Promise<{ waits: number[]; fsyncs: number; loop: {
 }
 
 /** The load process (storeLoad.ts): upstream and clients, forked once for the whole benchmark. */
-class LoadProcess {
-  private nextId = 1;
-  private readonly pending = new Map<number, (r: Extract<StoreLoadReply, { id: number }>) => void>();
-
-  private constructor(
-    private readonly child: ChildProcess,
-    readonly upstream: string,
-  ) {
-    child.on('message', (m: StoreLoadReply) => {
-      if ('id' in m) {
-        const fn = this.pending.get(m.id);
-        this.pending.delete(m.id);
-        fn?.(m);
-      }
-    });
-  }
-
-  static async start(): Promise<LoadProcess> {
-    // bundled (npm run bench) the load process is the bundle beside this one; from source it runs through tsx
-    const bundled = __filename.endsWith('.js');
-    const child = fork(path.join(__dirname, bundled ? 'storeLoad.js' : 'storeLoad.ts'), [], { execArgv: bundled ? [] : ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    const upstream = await new Promise<string>((resolve, reject) => {
-      child.once('message', (m: StoreLoadReply) => ('ready' in m ? resolve(m.upstream) : reject(new Error('store load process: unexpected first message'))));
-      child.once('exit', (code) => reject(new Error(`store load process exited with ${code} before it was ready`)));
-    });
-    return new LoadProcess(child, upstream);
-  }
-
-  run(c: Omit<Extract<StoreLoadCommand, { cmd: 'run' }>, 'id' | 'cmd'>): Promise<StoreLoadResult> {
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, (r) => (r.error !== undefined ? reject(new Error(`store load process: ${r.error}`)) : resolve(r.result!)));
-      this.child.send({ cmd: 'run', id, ...c } satisfies StoreLoadCommand);
-    });
-  }
-
-  async exit(): Promise<void> {
-    const gone = new Promise((r) => this.child.once('exit', r));
-    this.child.send({ cmd: 'exit' } satisfies StoreLoadCommand);
-    await gone;
-  }
-}
+type StoreLoad = LoadProcess<StoreLoadCommand, Extract<StoreLoadReply, { id: number }>>;
 
 interface StreamRun {
   /** put → durable per artifact (ms); empty for the in-memory store. */
@@ -207,7 +166,7 @@ interface StreamRun {
 
 /** 100 clients (in the load process), each running `requestsEach` streams one after the other (started
  * spread over 100 ms), or all at once with no pacing (`burst`). */
-async function streamRun(load: LoadProcess, durable: boolean, burst: boolean, check: boolean): Promise<StreamRun> {
+async function streamRun(load: StoreLoad, durable: boolean, burst: boolean, check: boolean): Promise<StreamRun> {
   const dir = durable ? await tempDir() : null;
   const commitWaits: number[] = [];
   const parts = { queue: [] as number[], write: [] as number[], resume: [] as number[] };
@@ -237,7 +196,7 @@ async function streamRun(load: LoadProcess, durable: boolean, burst: boolean, ch
   const elu0 = performance.eventLoopUtilization();
   const cpu0 = process.cpuUsage();
   const wall0 = performance.now();
-  const { endLatencies, ids } = await load.run({ url: gateway.url, clients: STREAMS.clients, requestsEach: burst ? 1 : STREAMS.requestsEach, intervalMs: burst ? 0 : STREAMS.intervalMs, burst, check });
+  const { endLatencies, ids } = (await load.request({ cmd: 'run', url: gateway.url, clients: STREAMS.clients, requestsEach: burst ? 1 : STREAMS.requestsEach, intervalMs: burst ? 0 : STREAMS.intervalMs, burst, check })).result!;
   delay.disable();
   const cpu = process.cpuUsage(cpu0);
   const loop = { p50: delay.percentile(50) / 1e6, p99: delay.percentile(99) / 1e6, elu: performance.eventLoopUtilization(elu0).utilization, cpu: (cpu.user + cpu.system) / 1000 / (performance.now() - wall0) };
@@ -263,7 +222,7 @@ async function streamRun(load: LoadProcess, durable: boolean, burst: boolean, ch
 }
 
 export async function runStoreBench(): Promise<string> {
-  const load = await LoadProcess.start();
+  const load: StoreLoad = await LoadProcess.start(__dirname, 'storeLoad');
   log('checking output');
   await streamRun(load, true, false, true);
   await streamRun(load, false, false, true);
