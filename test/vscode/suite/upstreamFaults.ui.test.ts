@@ -9,6 +9,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as vscode from 'vscode';
 import { RAW_SHOWN } from '../../../client/inspectorView';
+import { timelineChart } from '../../../client/timelineChart';
 import { DEMO_SCENARIOS } from '../../../server/demo/scenarios';
 import { GetArtifactMethod } from '../../../shared/protocol';
 import type { Artifact, GatewayInfo } from '../../../shared/protocol';
@@ -17,7 +18,9 @@ import { texts, ui } from './ui';
 
 const BIG_PIECE = 16 * 1024;
 const BIG_PIECES = 640; // 10 MB of content
-const MODELS = ['fake/big', 'fake/401', 'fake/500'];
+const MODELS = ['fake/big', 'fake/401', 'fake/500', 'fake/stall'];
+/** fake/stall: pieces 20 ms apart, then a 600 ms stall before the last two. */
+const STALL_GAPS = [20, 20, 20, 20, 20, 600, 20, 0];
 
 /** The suite's upstream: counts the chat requests per model. */
 function startUpstream(): Promise<{ server: http.Server; url: string; calls: Map<string, number> }> {
@@ -41,6 +44,7 @@ function startUpstream(): Promise<{ server: http.Server; url: string; calls: Map
         return res.end(JSON.stringify({ error: { message: 'Internal Server Error', code: 500 } }));
       }
       res.writeHead(200, { 'content-type': 'text/event-stream' });
+      if (model === 'fake/stall') return void stallingAnswer(res, model);
       const piece = 'x'.repeat(BIG_PIECE);
       let i = 0;
       const write = (): void => {
@@ -55,6 +59,19 @@ function startUpstream(): Promise<{ server: http.Server; url: string; calls: Map
     });
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`, calls })));
+}
+
+const stallPiece = (model: string, i: number): string => {
+  const last = i === STALL_GAPS.length - 1;
+  return `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', model, choices: [{ index: 0, delta: { content: `part ${i} ` }, finish_reason: last ? 'stop' : null }] })}\n\n${last ? 'data: [DONE]\n\n' : ''}`;
+};
+
+async function stallingAnswer(res: http.ServerResponse, model: string): Promise<void> {
+  for (const [i, gap] of STALL_GAPS.entries()) {
+    res.write(stallPiece(model, i));
+    await new Promise((r) => setTimeout(r, gap));
+  }
+  res.end();
 }
 
 /** Sets the upstream and waits for the daemon to run with it. */
@@ -109,6 +126,27 @@ describe('an upstream of our own: a 10 MB answer and upstream errors (through th
     assert.deepEqual(await texts('inspector', '#raw p.note'), [`${a.rawContent.length - RAW_SHOWN} more characters not shown (the inspector shows the first ${RAW_SHOWN}).`]);
     const shown = (await texts('inspector', 'pre.raw'))[0]!;
     assert.equal(shown.length, RAW_SHOWN);
+  });
+
+  it('draws an upstream stall in the timeline chart as a band with its gap', async () => {
+    const api = await getApi();
+    const res = await postChat(info.url, { model: 'fake/stall', stream: true, messages: [{ role: 'user', content: 'slowly' }] }, { 'x-streamfix-mode': 'strip' });
+    assert.equal(await api.testing.waitForFinished(res.id!), true);
+    const a = await api.testing.request<Artifact>(GetArtifactMethod, { id: res.id });
+    const chart = timelineChart(a)!;
+    // one stall, and what came after it is exactly the two pieces sent after the pause (pieces 20 ms apart
+    // are usually one read each, but a busy machine may read two at once: the test does not count reads)
+    assert.equal(chart.stalls.length, 1, chart.summary);
+    const after = chart.bars.filter((b) => b.at >= chart.stalls[0]!.to).reduce((n, b) => n + b.bytes, 0);
+    assert.equal(after, Buffer.byteLength(stallPiece('fake/stall', 6) + stallPiece('fake/stall', 7)));
+    // a read's time is when the gateway got to it: the gap is the 600 ms pause give or take that delay
+    assert.ok(chart.stalls[0]!.gapMs > 500, chart.summary);
+    await ui({ op: 'command', title: 'StreamFix: Show Artifacts' });
+    await ui({ op: 'click', selector: `.monaco-list-row[aria-label*="${a.id}"]` });
+    await ui({ op: 'waitFor', frame: 'inspector', selector: 'dd[data-field="request-id"]', hasText: a.id });
+    assert.deepEqual(await texts('inspector', '#timeline svg.chart rect.stall title'), [chart.stalls[0]!.label]);
+    assert.deepEqual(await texts('inspector', '#timeline figcaption'), [chart.summary]);
+    assert.match(chart.summary, /; 1 stall \(gap over 4× the median\): /);
   });
 
   it('shows an upstream 401 in the conversation with Set Key and Retry; Retry asks the upstream again', async () => {
