@@ -182,11 +182,14 @@ export abstract class Finisher extends StructureScanner {
       }
       // another top-level value (`{"a":1}{"b":2}`: parallel tool calls in one arguments string) is
       // not trailing prose: it gets a kind of its own, and the status says the text was not one value
-      const n = valueExtent(rest);
+      // (also after a comma: `{"a":1}, {"b":2}` is a list the model did not bracket, not prose)
+      const sep = /^,\s*/.exec(rest);
+      const from = sep ? sep[0].length : 0;
+      const n = valueExtent(from > 0 ? rest.slice(from) : rest);
       if (n < 0) break;
       this.extraValue = true;
-      this.strip('extra_value', here(i), rest.slice(0, n));
-      i += n;
+      this.strip('extra_value', here(i), rest.slice(0, from + n));
+      i += from + n;
     }
     const rest = text.slice(i).trimEnd();
     if (rest !== '') this.strip('trailing', here(i), rest);
