@@ -19,7 +19,7 @@ import { createBoundaryTracker, sseData } from './sse';
 import { requestSchemas, schemaPolicy, SCHEMA_HEADER, type RequestSchemas } from './schema';
 import { checkAnswer, checkCompletion, mergeReports } from './schemaCheck';
 import { ReadRewriter, StreamRewriter } from './streamRewrite';
-import { cutCallsOf, NO_RETRY_HEADERS, rejectionBody, rejectionMessage, truncatedToolPolicy, TRUNCATED_CODE, TRUNCATED_POLICY_HEADER, type TruncatedToolPolicy } from './truncatedTools';
+import { cutCallsOf, cutHeaderValue, NO_RETRY_HEADERS, rejectionBody, rejectionMessage, truncatedToolPolicy, TRUNCATED_CODE, TRUNCATED_POLICY_HEADER, type CutCall, type TruncatedToolPolicy } from './truncatedTools';
 import type { UpstreamResponse } from './upstream';
 
 export interface ChatCall {
@@ -218,18 +218,25 @@ async function completeResponse(call: ChatCall, chat: ChatRequest, upstream: Ups
   const out = chat.mode === 'passthrough' ? text : JSON.stringify(body);
   record.clientChunks = 1;
   const cut = cutCalls(outcome);
-  if (cut.length > 0 && call.truncatedTools === 'reject') return rejectCompletion(call, outcome, { ...forwardedHeaders(upstream.headers), [STATUS_HEADER]: status, ...schemaHeaders });
+  if (call.truncatedTools === 'reject') {
+    // every choice of an n > 1 answer: a cut call in any of them is refused, not only in the first
+    const all = [...cutCallsOf(outcome.toolCalls, outcome.finishReason), ...o.others.flatMap((x) => cutCallsOf(x.toolCalls, x.finishReason, x.index))];
+    if (all.length > 0) {
+      // the status says the answer was cut also when only a later choice was
+      const cutOutcome: RecordOutcome = cut.length > 0 ? outcome : { ...outcome, contentStatus: 'TRUNCATED' };
+      return rejectCompletion(call, cutOutcome, all, { ...forwardedHeaders(upstream.headers), [STATUS_HEADER]: record.status(cutOutcome), ...schemaHeaders });
+    }
+  }
   await finish(call, outcome, upstream.status);
   const cutHeader: Record<string, string> = cut.length > 0 ? { [TRUNCATED_TOOLS_HEADER]: cut.join(',') } : {};
   writeJson(res, upstream.status, { ...call.baseHeaders, ...forwardedHeaders(upstream.headers), [STATUS_HEADER]: status, ...schemaHeaders, ...cutHeader }, out);
 }
 
 /** reject, not streaming: a 502 naming the cut calls, and none of the answer (truncatedTools.ts). */
-async function rejectCompletion(call: ChatCall, outcome: RecordOutcome, headers: Record<string, string | string[]>): Promise<void> {
-  const cut = cutCallsOf(outcome.toolCalls, outcome.finishReason);
+async function rejectCompletion(call: ChatCall, outcome: RecordOutcome, cut: CutCall[], headers: Record<string, string | string[]>): Promise<void> {
   call.record.errors.push({ message: rejectionMessage(cut), status: 502, code: TRUNCATED_CODE });
   await finish(call, outcome, 502);
-  writeJson(call.res, 502, { ...call.baseHeaders, ...headers, ...NO_RETRY_HEADERS, [TRUNCATED_TOOLS_HEADER]: cut.map((c) => c.index).join(',') }, rejectionBody(cut));
+  writeJson(call.res, 502, { ...call.baseHeaders, ...headers, ...NO_RETRY_HEADERS, [TRUNCATED_TOOLS_HEADER]: cutHeaderValue(cut) }, rejectionBody(cut));
 }
 
 function onRepair(call: ChatCall, repair: Repair, toolCallIndex?: number): void {

@@ -38,6 +38,8 @@ export interface OtherChoice {
   result: RepairResult | null;
   stripped: Stripped[];
   toolCalls: ToolCallArtifact[];
+  /** Its finish_reason (a tool call cut at the token limit is one the reject policy refuses). */
+  finishReason: string | null;
 }
 
 function isObject(v: unknown): v is Json {
@@ -103,7 +105,7 @@ export function rewriteCompletion(body: Json, requested: AppliedMode, engine: Re
       if (moved) msg.reasoning = (typeof msg.reasoning === 'string' ? msg.reasoning : '') + moved;
     }
     const toolCalls = repairToolCallsOnce(msg.tool_calls, mode !== 'passthrough', engine);
-    if (i > 0) outcome.others.push({ index: typeof ch.index === 'number' ? ch.index : i, position: i, mode, raw, sent, result, stripped, toolCalls });
+    if (i > 0) outcome.others.push({ index: typeof ch.index === 'number' ? ch.index : i, position: i, mode, raw, sent, result, stripped, toolCalls, finishReason: typeof ch.finish_reason === 'string' ? ch.finish_reason : null });
     if (i === 0) {
       const fields = typeof msg.reasoning === 'string' ? msg.reasoning : typeof msg.reasoning_content === 'string' ? msg.reasoning_content : '';
       outcome.rawContent = raw;

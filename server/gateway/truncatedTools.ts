@@ -30,6 +30,8 @@ export interface CutCall {
   name: string | null;
   /** UTF-8 bytes of arguments received before the upstream stopped. */
   bytes: number;
+  /** The choice it belongs to, when not the first (`n > 1`). */
+  choice?: number;
 }
 
 /** The request's choice: the header, else the daemon's default. A value that is neither is a 400. */
@@ -42,12 +44,18 @@ export function truncatedToolPolicy(header: string | string[] | undefined, fallb
   return v as TruncatedToolPolicy;
 }
 
-/** The cut calls of one choice (cutCalls' rule), with what the rejection says of each; empty when none. */
-export function cutCallsOf(toolCalls: ToolCallArtifact[], finishReason: string | null): CutCall[] {
+/** The cut calls of one choice (cutCalls' rule), with what the rejection says of each; empty when none.
+ * `choice` is given for the choices after the first. */
+export function cutCallsOf(toolCalls: ToolCallArtifact[], finishReason: string | null, choice?: number): CutCall[] {
   const cut = cutCalls({ toolCalls, finishReason });
   return toolCalls
     .filter((t) => cut.includes(t.index))
-    .map((t) => ({ index: t.index, id: t.id ?? null, name: t.name ?? null, bytes: Buffer.byteLength(t.rawArguments) }));
+    .map((t) => ({ index: t.index, id: t.id ?? null, name: t.name ?? null, bytes: Buffer.byteLength(t.rawArguments), ...(choice !== undefined ? { choice } : {}) }));
+}
+
+/** The x-streamfix-truncated-tool-calls value: the first choice's call indexes, `choice:index` for others. */
+export function cutHeaderValue(cut: CutCall[]): string {
+  return cut.map((c) => (c.choice !== undefined ? `${c.choice}:${c.index}` : String(c.index))).join(',');
 }
 
 /**
@@ -56,7 +64,7 @@ export function cutCallsOf(toolCalls: ToolCallArtifact[], finishReason: string |
  *   'Tool call 0 (id call_1, function write_file) was cut after 12 bytes of arguments: the upstream stopped inside them. x-streamfix-truncated-tools: reject withholds arguments the gateway would have to close itself; raise max_tokens and send the request again.'
  */
 export function rejectionMessage(cut: CutCall[]): string {
-  const one = (c: CutCall) => `${c.index} (id ${c.id ?? 'none'}, function ${c.name ?? 'unnamed'})`;
+  const one = (c: CutCall) => `${c.index} (id ${c.id ?? 'none'}, function ${c.name ?? 'unnamed'}${c.choice !== undefined ? `, choice ${c.choice}` : ''})`;
   const bytes = cut.map((c) => c.bytes).join(', ');
   const what = cut.length === 1 ? `Tool call ${one(cut[0]!)} was cut after ${bytes} bytes of arguments` : `Tool calls ${cut.map(one).join(', ')} were cut after ${bytes} bytes of arguments`;
   return `${what}: the upstream stopped inside them. ${TRUNCATED_POLICY_HEADER}: reject withholds arguments the gateway would have to close itself; raise max_tokens and send the request again.`;

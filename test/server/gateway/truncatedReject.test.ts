@@ -80,6 +80,32 @@ describe('gateway: truncated tool calls rejected (chat)', () => {
     assert.deepEqual(a.errors, [{ message: MESSAGE, status: 502, code: 'truncated_tool_call' }]);
   });
 
+  it('non-streaming, n > 1: a call cut in a later choice is refused too, named with its choice', async () => {
+    const whole = { id: 'call_1', type: 'function', function: { name: 'write_file', arguments: '{"path": "b.txt"}' } };
+    const two = (second: string) => ({
+      headers: { 'content-type': 'application/json' },
+      chunks: [JSON.stringify({ id: 'gen-2', object: 'chat.completion', created: 1, model: 'test/model', choices: [
+        { index: 0, message: { role: 'assistant', content: null, tool_calls: [whole] }, finish_reason: 'tool_calls' },
+        { index: 1, message: { role: 'assistant', content: null, tool_calls: [{ id: 'call_8', type: 'function', function: { name: 'write_file', arguments: CUT } }] }, finish_reason: second },
+      ] })],
+    });
+    up.enqueue(two('length'), two('tool_calls'));
+    const { r, text } = await post(d, { ...BODY, n: 2 }, { 'x-streamfix-truncated-tools': 'reject' });
+    assert.equal(r.statusCode, 502);
+    const message = `Tool call 0 (id call_8, function write_file, choice 1) was cut after ${BYTES} bytes of arguments: the upstream stopped inside them. x-streamfix-truncated-tools: reject withholds arguments the gateway would have to close itself; raise max_tokens and send the request again.`;
+    assert.deepEqual(JSON.parse(text), { error: { message, type: 'upstream_error', code: 'truncated_tool_call', truncated_tool_calls: [{ index: 0, id: 'call_8', name: 'write_file', bytes: BYTES, choice: 1 }] } });
+    assert.equal(r.headers['x-streamfix-truncated-tool-calls'], '1:0');
+    assert.equal(r.headers['x-streamfix-status'], 'TRUNCATED');
+    assert.equal(r.headers['x-should-retry'], 'false');
+    const a = await artifact(d, String(r.headers['x-streamfix-request-id']));
+    assert.equal(a.status, 'TRUNCATED');
+    assert.deepEqual(a.errors, [{ message, status: 502, code: 'truncated_tool_call' }]);
+    // the later choice finished normally: nothing was cut, the answer goes out
+    const ok = await post(d, { ...BODY, n: 2 }, { 'x-streamfix-truncated-tools': 'reject' });
+    assert.equal(ok.r.statusCode, 200);
+    assert.equal((JSON.parse(ok.text) as { choices: unknown[] }).choices.length, 2);
+  });
+
   it('close (the default, or the header) closes and flags as before; finish_reason tool_calls is no cut', async () => {
     up.enqueue(streamed(), completion(), completion('tool_calls'));
     const s = await post(d, { ...BODY, stream: true }, { 'x-streamfix-truncated-tools': 'close' });
