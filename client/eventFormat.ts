@@ -21,7 +21,11 @@ export function formatSize(bytes: number): string {
 /** `1.2 KB at 1:1–14:9: 'Let me think…'` (1-based line:column of the block's start and of just past its end). */
 function describeBlock(b: ReasoningBlock): string {
   const text = b.firstLine === '' ? '' : `: '${b.firstLine}'`;
-  return `${formatSize(b.bytes)} at ${b.line + 1}:${b.column + 1}–${b.endLine + 1}:${b.endColumn + 1}${text}`;
+  const start = `${b.line + 1}:${b.column + 1}`;
+  if (b.cut !== undefined || b.endLine === undefined || b.endColumn === undefined) {
+    return `at least ${formatSize(b.bytes)} from ${start} (${b.cut ?? 0} characters in its middle not kept)${text}`;
+  }
+  return `${formatSize(b.bytes)} at ${start}–${b.endLine + 1}:${b.endColumn + 1}${text}`;
 }
 
 function reasoningLines(e: Extract<GatewayEvent, { type: 'reasoning' }>): string[] {

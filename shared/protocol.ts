@@ -129,9 +129,13 @@ export interface ReasoningBlock {
   offset: number;
   line: number;
   column: number;
-  endLine: number;
-  endColumn: number;
+  /** Where the block ends; absent when its kept text was cut (`cut`): the middle's lines are not known. */
+  endLine?: number;
+  endColumn?: number;
+  /** UTF-8 bytes; with `cut`, a lower bound (the kept text's bytes plus one per character not kept). */
   bytes: number;
+  /** Characters in the middle of the block the gateway did not keep (a block over 64 Ki characters). */
+  cut?: number;
   firstLine: string;
 }
 

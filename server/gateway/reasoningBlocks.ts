@@ -44,6 +44,13 @@ export function reasoningBlocks(stripped: readonly Stripped[]): { blocks: Reason
       more++;
       continue;
     }
+    const bytes = Buffer.byteLength(s.text);
+    if (s.cut) {
+      // only the head and tail of a long block are kept: its size is known only as a lower bound, its end
+      // position not at all (the middle's line breaks were not kept)
+      blocks.push({ offset: s.offset, line: s.line, column: s.column, bytes: bytes + s.cut.chars, cut: s.cut.chars, firstLine: firstLineOf(s.text) });
+      continue;
+    }
     const breaks = s.text.split('\n').length - 1;
     const lastBreak = s.text.lastIndexOf('\n');
     blocks.push({
@@ -52,7 +59,7 @@ export function reasoningBlocks(stripped: readonly Stripped[]): { blocks: Reason
       column: s.column,
       endLine: s.line + breaks,
       endColumn: breaks === 0 ? s.column + s.text.length : s.text.length - lastBreak - 1,
-      bytes: Buffer.byteLength(s.text),
+      bytes,
       firstLine: firstLineOf(s.text),
     });
   }

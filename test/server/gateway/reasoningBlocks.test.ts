@@ -43,6 +43,13 @@ describe('gateway: reasoning blocks in the output panel', () => {
     });
   });
 
+  it('gives a block whose middle was not kept a lower bound of its size and no end position', () => {
+    // the engine keeps a long block's head and tail: 1,000 characters dropped at offset 9 of the kept text
+    const kept = '<think>\nab\ncd</think>';
+    const cut: Stripped = { kind: 'reasoning', offset: 5, line: 2, column: 1, length: kept.length + 1000, text: kept, cut: { at: 9, chars: 1000 } };
+    assert.deepEqual(reasoningBlocks([cut]), { blocks: [{ offset: 5, line: 2, column: 1, bytes: kept.length + 1000, cut: 1000, firstLine: 'ab' }], more: 0 });
+  });
+
   it(`describes at most ${MAX_REASONING_BLOCKS} blocks and counts the rest`, () => {
     const many = Array.from({ length: MAX_REASONING_BLOCKS + 3 }, (_, i) => span(`<think>${i}</think>`, i * 16, 0, i * 16));
     const r = reasoningBlocks(many);
