@@ -4,6 +4,7 @@
  * engine already recorded, so the log line needs no second look at the text.
  */
 import type { Stripped } from '../../shared/engine';
+import { REASONING_TAG_NAMES } from '../../shared/engine/reasoning';
 import type { ReasoningBlock } from '../../shared/protocol';
 
 /** Blocks described per request event; more are counted, not described (an upstream that sends
@@ -14,7 +15,8 @@ export const FIRST_LINE_CHARS = 80;
 
 // An opening reasoning tag or harmony header at the block's start, and where the first line's text
 // ends: at a closing tag or a harmony marker (a one-line block is `<think>text</think>`).
-const OPENING = /^\s*(?:<\|start\|>\w*)?(?:<\|channel\|>\w+)?(?:<\|message\|>)?\s*(?:<(?:think|thinking|reasoning|thought)\b[^>]*>)?/i;
+// (the tag names are the reasoning scanner's own)
+const OPENING = new RegExp(`^\\s*(?:<\\|start\\|>\\w*)?(?:<\\|channel\\|>\\w+)?(?:<\\|message\\|>)?\\s*(?:<(?:${REASONING_TAG_NAMES.join('|')})\\b[^>]*>)?`, 'i');
 const SCAN_CHARS = 4096;
 const TAG = /<\/|<\|/;
 // eslint-disable-next-line no-control-regex

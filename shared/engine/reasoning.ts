@@ -44,7 +44,9 @@ export interface ReasoningScanner {
 }
 
 /** Reasoning tag names, lower case. */
-const NAMES = ['think', 'thinking', 'reasoning', 'thought'];
+/** The reasoning tag names recognised (any case); the gateway's output panel strips the same tags. */
+export const REASONING_TAG_NAMES: readonly string[] = ['think', 'thinking', 'reasoning', 'thought'];
+
 /** Longest tag (or harmony header) buffered before it is taken for text. */
 const TAG_MAX = 200;
 const HARMONY_TOKEN = /<\|([a-z]+)\|>/g;
@@ -71,8 +73,8 @@ function classify(buf: string): TagVerdict {
   let i = closing ? 2 : 1;
   while (i < buf.length && isLetter(String.prototype.charCodeAt.call(buf, i))) i++;
   const name = buf.slice(closing ? 2 : 1, i).toLowerCase();
-  if (i === buf.length) return NAMES.some((n) => n.startsWith(name)) ? MORE : TEXT;
-  if (!NAMES.includes(name)) return TEXT;
+  if (i === buf.length) return REASONING_TAG_NAMES.some((n) => n.startsWith(name)) ? MORE : TEXT;
+  if (!REASONING_TAG_NAMES.includes(name)) return TEXT;
   const c = String.prototype.charCodeAt.call(buf, i);
   if (closing) {
     // `</think>` or `</think  >`
