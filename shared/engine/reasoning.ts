@@ -43,8 +43,7 @@ export interface ReasoningScanner {
   readonly column: number;
 }
 
-/** Reasoning tag names, lower case. */
-/** The reasoning tag names recognised (any case); the gateway's output panel strips the same tags. */
+/** The reasoning tag names recognised, lower case (matched in any case); the gateway's output panel strips the same tags. */
 export const REASONING_TAG_NAMES: readonly string[] = ['think', 'thinking', 'reasoning', 'thought'];
 
 /** Longest tag (or harmony header) buffered before it is taken for text. */
