@@ -453,11 +453,13 @@ async function finishStream(call: ChatCall, chat: ChatRequest, rw: StreamRewrite
     record.addedMs += spent;
     ctx.metrics.observeAddedPerChunk(spent / 1000);
   }
+  // a rejection for a later choice's cut call (n > 1): the answer was cut, whatever choice 0's status
+  if (rw.rejected !== null && cutCalls(outcome).length === 0) outcome.contentStatus = 'TRUNCATED';
   const status = await finish(call, outcome, upstreamStatus);
   if (!res.writableEnded && !res.destroyed) {
     client.sendDone();
-    const cut = cutCalls(outcome);
-    if (status !== null) res.addTrailers({ [STATUS_HEADER]: status, ...(cut.length > 0 ? { [TRUNCATED_TOOLS_HEADER]: cut.join(',') } : {}), ...(outcome.schema ? { [SCHEMA_HEADER]: outcome.schema.valid ? 'valid' : 'invalid' } : {}) });
+    const cut = rw.rejected !== null ? cutHeaderValue(rw.rejected) : cutCalls(outcome).join(',');
+    if (status !== null) res.addTrailers({ [STATUS_HEADER]: status, ...(cut !== '' ? { [TRUNCATED_TOOLS_HEADER]: cut } : {}), ...(outcome.schema ? { [SCHEMA_HEADER]: outcome.schema.valid ? 'valid' : 'invalid' } : {}) });
     res.end();
   }
 }

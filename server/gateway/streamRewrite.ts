@@ -551,7 +551,7 @@ export class StreamRewriter {
 
   /** reject: whether the closed choice's tool calls were cut (then `rejected` names them). */
   private reject(st: ChoiceState): boolean {
-    const cut = cutCallsOf(st.tools.artifacts(), st.finishReason);
+    const cut = cutCallsOf(st.tools.artifacts(), st.finishReason, st.index > 0 ? st.index : undefined);
     if (cut.length === 0) return false;
     this.rejected = cut;
     return true;

@@ -61,6 +61,23 @@ describe('gateway: truncated tool calls rejected (chat)', () => {
     assert.equal(a.toolCalls[0]!.rawArguments, CUT);
   });
 
+  it('streaming, n > 1: a later choice cut inside its arguments ends the stream with the error naming its choice', async () => {
+    const c1 = (delta: Record<string, unknown>, finish: string | null = null) => chunk(delta, finish, { choices: [{ index: 1, delta, finish_reason: finish }] });
+    const first = chunk({ role: 'assistant', content: '{}' }, 'stop');
+    const start1 = c1({ role: 'assistant', content: null, tool_calls: [{ ...CALL, id: 'call_8', function: { ...CALL.function, arguments: '' } }] });
+    const piece1 = c1({ tool_calls: [{ index: 0, function: { arguments: CUT } }] });
+    up.enqueue({ chunks: [sse(first, start1, piece1, c1({}, 'length'), '[DONE]')] });
+    const { r, text } = await post(d, { ...BODY, n: 2, stream: true }, { 'x-streamfix-truncated-tools': 'reject', 'x-streamfix-mode': 'repair' });
+    const message = `Tool call 0 (id call_8, function write_file, choice 1) was cut after ${BYTES} bytes of arguments: the upstream stopped inside them. x-streamfix-truncated-tools: reject withholds arguments the gateway would have to close itself; raise max_tokens and send the request again.`;
+    const error = { error: { message, type: 'upstream_error', code: 'truncated_tool_call', truncated_tool_calls: [{ index: 0, id: 'call_8', name: 'write_file', bytes: BYTES, choice: 1 }] } };
+    assert.equal(text, `data: ${first}\n\ndata: ${start1}\n\ndata: ${piece1}\n\ndata: ${JSON.stringify(error)}\n\ndata: [DONE]\n\n`);
+    assert.equal(r.trailers['x-streamfix-status'], 'TRUNCATED');
+    assert.equal(r.trailers['x-streamfix-truncated-tool-calls'], '1:0');
+    const a = await artifact(d, String(r.headers['x-streamfix-request-id']));
+    assert.equal(a.status, 'TRUNCATED');
+    assert.deepEqual(a.errors, [{ message, code: 'truncated_tool_call' }]);
+  });
+
   it('streaming, the body ending inside the arguments: the same end', async () => {
     up.enqueue({ chunks: [sse(START, PIECE)] });
     const { text } = await post(d, { ...BODY, stream: true }, { 'x-streamfix-truncated-tools': 'REJECT ' });
