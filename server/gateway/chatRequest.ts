@@ -6,7 +6,7 @@ import type { IncomingMessage } from 'node:http';
 import type { AppliedMode, GatewayMode } from '../../shared/protocol';
 import { MODES } from './config';
 import type { GatewayContext } from './context';
-import { GatewayError } from './errors';
+import { GatewayError, headerChoice } from './errors';
 
 export interface ChatRequest {
   /** The body exactly as received; forwarded unchanged. */
@@ -65,12 +65,7 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<str
 }
 
 export function requestedMode(header: string | string[] | undefined, fallback: GatewayMode): GatewayMode {
-  if (header === undefined) return fallback;
-  const v = (Array.isArray(header) ? header[0]! : header).trim().toLowerCase();
-  if (!(MODES as readonly string[]).includes(v)) {
-    throw new GatewayError(400, 'invalid_mode', `Header ${MODE_HEADER} must be one of ${MODES.join(', ')}; got "${Array.isArray(header) ? header.join(',') : header}"`);
-  }
-  return v as GatewayMode;
+  return headerChoice(header, MODE_HEADER, MODES, fallback, 'invalid_mode');
 }
 
 /** auto = repair when the request asks for JSON output; else the answer decides (autoMode.ts), strip

@@ -116,3 +116,17 @@ export function upstreamErrorMessage(status: number, bodyText: string): string {
   const excerpt = text.replace(/\s+/g, ' ').trim().slice(0, EXCERPT_CHARS);
   return excerpt ? `Upstream returned ${status}: ${excerpt}` : `Upstream returned ${status}`;
 }
+
+/**
+ * A request header that picks one of a fixed set of values (case and spaces ignored; the first of a
+ * repeated header), else `fallback` when it is absent; any other value is a 400 naming the choices.
+ * @example headerChoice('Repair', 'x-streamfix-mode', MODES, 'auto') === 'repair'
+ */
+export function headerChoice<T extends string>(header: string | string[] | undefined, name: string, choices: readonly T[], fallback: T, code: GatewayErrorCode = 'invalid_request'): T {
+  if (header === undefined) return fallback;
+  const v = (Array.isArray(header) ? header[0]! : header).trim().toLowerCase();
+  if (!(choices as readonly string[]).includes(v)) {
+    throw new GatewayError(400, code, `Header ${name} must be one of ${choices.join(', ')}; got "${Array.isArray(header) ? header.join(',') : header}"`);
+  }
+  return v as T;
+}

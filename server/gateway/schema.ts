@@ -15,7 +15,7 @@ import Ajv2019 from 'ajv/dist/2019';
 import Ajv2020 from 'ajv/dist/2020';
 import type { SchemaError, SchemaReport } from '../../shared/protocol';
 import { SCHEMA_POLICIES, type SchemaPolicy } from './config';
-import { GatewayError } from './errors';
+import { GatewayError, headerChoice } from './errors';
 export { SCHEMA_POLICIES, type SchemaPolicy };
 import { findCoercions, type Coercion } from './schemaCoerce';
 
@@ -130,12 +130,7 @@ export function requestSchemas(body: Record<string, unknown>, cache: SchemaCache
 
 /** The request's choice: the header, else the daemon's default. A value that is neither is a 400. */
 export function schemaPolicy(header: string | string[] | undefined, fallback: SchemaPolicy): SchemaPolicy {
-  if (header === undefined) return fallback;
-  const v = (Array.isArray(header) ? header[0]! : header).trim().toLowerCase();
-  if (!(SCHEMA_POLICIES as readonly string[]).includes(v)) {
-    throw new GatewayError(400, 'invalid_request', `Header ${SCHEMA_HEADER} must be one of ${SCHEMA_POLICIES.join(', ')}; got "${Array.isArray(header) ? header.join(',') : header}"`);
-  }
-  return v as SchemaPolicy;
+  return headerChoice(header, SCHEMA_HEADER, SCHEMA_POLICIES, fallback);
 }
 
 export interface ValueCheck {

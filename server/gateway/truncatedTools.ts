@@ -8,7 +8,7 @@
  */
 import { DEFAULT_TRUNCATED_TOOLS, TRUNCATED_TOOL_POLICIES, type TruncatedToolPolicy } from '../../shared/config';
 import type { ToolCallArtifact } from '../../shared/protocol';
-import { GatewayError } from './errors';
+import { headerChoice } from './errors';
 import { cutCalls } from './record';
 
 export { DEFAULT_TRUNCATED_TOOLS, TRUNCATED_TOOL_POLICIES, type TruncatedToolPolicy };
@@ -36,12 +36,7 @@ export interface CutCall {
 
 /** The request's choice: the header, else the daemon's default. A value that is neither is a 400. */
 export function truncatedToolPolicy(header: string | string[] | undefined, fallback: TruncatedToolPolicy): TruncatedToolPolicy {
-  if (header === undefined) return fallback;
-  const v = (Array.isArray(header) ? header[0]! : header).trim().toLowerCase();
-  if (!(TRUNCATED_TOOL_POLICIES as readonly string[]).includes(v)) {
-    throw new GatewayError(400, 'invalid_request', `Header ${TRUNCATED_POLICY_HEADER} must be one of ${TRUNCATED_TOOL_POLICIES.join(', ')}; got "${Array.isArray(header) ? header.join(',') : header}"`);
-  }
-  return v as TruncatedToolPolicy;
+  return headerChoice(header, TRUNCATED_POLICY_HEADER, TRUNCATED_TOOL_POLICIES, fallback);
 }
 
 /** The cut calls of one choice (cutCalls' rule), with what the rejection says of each; empty when none.
