@@ -8,7 +8,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { StreamFixError } from '../../shared/engine';
 import type { Repair } from '../../shared/engine';
-import { finish, STATUS_HEADER, type ChatCall } from '../gateway/chat';
+import { finish, STATUS_HEADER, twoXxOutcome, type ChatCall } from '../gateway/chat';
 import { forwardedHeaders, MODE_HEADER, readBody, requestedMode } from '../gateway/chatRequest';
 import type { GatewayContext } from '../gateway/context';
 import { GatewayError, upstreamErrorMessage } from '../gateway/errors';
@@ -125,7 +125,7 @@ export async function handleMessages(call: MessagesCall): Promise<void> {
   try {
     return await answer(call, r, upstream, mode, inputTokens);
   } finally {
-    gate.done(call.failedMidStream ? 'broken' : upstream.status);
+    gate.done(twoXxOutcome(call, upstream.status));
   }
 }
 
@@ -238,11 +238,13 @@ async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: Upst
       record.errors.push({ message: e.message, code: e.code });
       failed = `StreamFix could not translate this stream: ${e.message}`;
     } else if (call.abort.signal.reason === 'client' || res.destroyed) {
+      call.leftEarly = true;
       record.fail('CLIENT_ABORTED', 'The client disconnected; the upstream request was aborted');
     } else {
       const shutdown = call.abort.signal.reason === 'shutdown';
       failed = shutdown ? 'The gateway is shutting down; the stream was cut' : `Upstream stream failed: ${(e as Error).message}`;
-      if (!shutdown) call.failedMidStream = true;
+      if (shutdown) call.leftEarly = true;
+      else call.failedMidStream = true;
       ctx.metrics.onUpstreamError(shutdown ? 'shutdown' : 'stream_error');
     }
     if (failed !== null) {

@@ -54,7 +54,9 @@ export interface BreakerChange {
 export type Admission = { open: true; retryAfterSeconds: number; message: string } | { open: false; probe: boolean; done(outcome: Outcome): void };
 
 /** How a request went upstream: its status; `error`, unreachable (connect error, time-out); `broken`, a 2xx
- * whose body broke off or carried an error event; `aborted`, the client left first (says nothing). */
+ * whose body broke off or carried an error event; `aborted`, the client left (or the gateway shut down)
+ * before the answer was whole, before or after the upstream's headers: says nothing about the upstream,
+ * so it neither resets nor adds to the failure count, and a probe's slot is freed for the next request. */
 export type Outcome = number | 'error' | 'broken' | 'aborted';
 
 /** An upstream status that counts against the model (429 reaches here only after the retries). */

@@ -10,6 +10,7 @@ import type { Repair, Stripped } from '../../shared/engine';
 import { REQUEST_KEEP_BYTES, type ArtifactStatus } from '../../shared/protocol';
 import { forwardedHeaders, parseChatRequest, readBody, upstreamHeaders, HOLD_PROSE_HEADER, MODE_HEADER, type ChatRequest } from './chatRequest';
 import { rewriteCompletion } from './completion';
+import type { Outcome } from './breaker';
 import type { AbortReason, GatewayContext } from './context';
 import { GatewayError, isOpenAiError, upstreamErrorMessage } from './errors';
 import { drained, writeJson } from './http';
@@ -38,6 +39,10 @@ export interface ChatCall {
   /** Set when the upstream failed after its 2xx headers (the body broke off, an error event in the
    * stream): the model's breaker counts it as a failure, not as the success the headers looked like. */
   failedMidStream?: boolean;
+  /** Set when the client left (or the gateway shut down) before the upstream's answer came whole: that
+   * says nothing about the upstream, so the breaker hears `aborted` (neither success nor failure; a
+   * half-open breaker's probe slot is freed), not the 2xx the headers looked like. */
+  leftEarly?: boolean;
 }
 
 /** The repair status of a response: a header on non-streaming responses, a trailer on streaming ones. */
@@ -89,8 +94,14 @@ export async function handleChat(call: ChatCall): Promise<void> {
   try {
     await (chat.stream ? streamResponse(call, chat, upstream) : completeResponse(call, chat, upstream));
   } finally {
-    gate.done(call.failedMidStream ? 'broken' : upstream.status);
+    gate.done(twoXxOutcome(call, upstream.status));
   }
+}
+
+/** What the breaker hears of a 2xx answer once it ended (breaker.ts Outcome). */
+export function twoXxOutcome(call: ChatCall, status: number): Outcome {
+  if (call.failedMidStream) return 'broken';
+  return call.leftEarly ? 'aborted' : status;
 }
 
 /** The model's breaker is open: an immediate 503 saying when to come back. */
@@ -113,6 +124,7 @@ async function failBeforeStream(call: ChatCall, err: GatewayError, metric: strin
 
 /** The client left before the response started: recorded, nobody to answer. */
 async function clientGoneBeforeStream(call: ChatCall, message: string): Promise<void> {
+  call.leftEarly = true;
   call.record.fail('CLIENT_ABORTED', message);
   await finish(call, EMPTY_OUTCOME, 499);
 }
@@ -389,10 +401,12 @@ async function streamFailed(call: ChatCall, client: ClientStream, e: unknown): P
   const { res, record, ctx } = call;
   const why = reasonOf(call.abort.signal);
   if (why === 'client' || res.destroyed) {
+    call.leftEarly = true;
     record.fail('CLIENT_ABORTED', 'The client disconnected; the upstream request was aborted');
     return;
   }
-  if (why !== 'shutdown') call.failedMidStream = true;
+  if (why === 'shutdown') call.leftEarly = true;
+  else call.failedMidStream = true;
   const code = why === 'shutdown' ? 'shutdown' : 'upstream_error';
   const message = why === 'shutdown' ? 'The gateway is shutting down; the stream was cut' : `Upstream stream failed: ${(e as Error).message}`;
   record.fail('UPSTREAM_ERROR', message, { code });
