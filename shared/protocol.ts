@@ -45,6 +45,10 @@ export interface SchemaError {
  * tools with parameters). */
 export interface SchemaReport { valid: boolean; errors: SchemaError[] }
 
+/** One cut tool call in an artifact's `truncatedToolCalls`: its index for the first choice; for a later
+ * choice (`n > 1`) the choice and the index (x-streamfix-truncated-tool-calls writes it `choice:index`). */
+export type TruncatedToolCallRef = number | { choice: number; index: number };
+
 /** What GET /v1/streamfix/result/:id returns. Never contains the API key. */
 export interface Artifact {
   id: string;
@@ -68,9 +72,11 @@ export interface Artifact {
   timings: { ttfbMs: number | null; totalMs: number; addedMs: number };
   chunks: { upstream: number; client: number; malformed: number };
   stuttering: boolean; // upstream sent cumulative content; turned into deltas
-  /** Indexes of tool calls whose arguments were cut (engine TRUNCATED, the choice ended by length or not
-   * at all) and closed by the engine; absent when none. */
-  truncatedToolCalls?: number[];
+  /** The tool calls whose arguments were cut (engine TRUNCATED, the choice ended by length or not at all)
+   * and closed (or, with x-streamfix-truncated-tools: reject, refused); absent when none. The first
+   * choice's calls are bare indexes (as before `n > 1` was covered: a reader that knows only those reads
+   * them as it did), a later choice's are `{ choice, index }`; first choice first, then by choice. */
+  truncatedToolCalls?: TruncatedToolCallRef[];
   errors: { message: string; status?: number; code?: string }[];
   /**
    * The request body as the client sent it, for replay and "copy as curl" (the body only, never the
@@ -157,8 +163,8 @@ export type GatewayEvent =
       repairs: number;
       reasoningBytes: number;
       timings: Artifact['timings'];
-      /** As the artifact's: present when a tool call's arguments were cut. */
-      truncatedToolCalls?: number[];
+      /** As the artifact's: present when a tool call's arguments were cut (in any choice). */
+      truncatedToolCalls?: TruncatedToolCallRef[];
     }
   /** A model's circuit breaker changed state; `id` is the request whose outcome (or arrival, for
    * half-open) moved it. */

@@ -14,7 +14,7 @@ import type { Outcome } from './breaker';
 import type { AbortReason, GatewayContext } from './context';
 import { GatewayError, isOpenAiError, upstreamErrorMessage } from './errors';
 import { drained, writeJson } from './http';
-import { contentCheck, cutCalls, EMPTY_OUTCOME, RequestRecord, type RecordOutcome } from './record';
+import { contentCheck, EMPTY_OUTCOME, RequestRecord, truncatedToolCalls, type LaterChoice, type RecordOutcome } from './record';
 import { reasoningBlocks } from './reasoningBlocks';
 import { createBoundaryTracker, sseData } from './sse';
 import { requestSchemas, schemaPolicy, SCHEMA_HEADER, type RequestSchemas } from './schema';
@@ -220,6 +220,7 @@ async function completeResponse(call: ChatCall, chat: ChatRequest, upstream: Ups
     stuttering: false,
     movedReasoning: o.movedReasoning,
     contentStatus: engineFailed ? 'FAILED' : contentCheck(mode, o.rawContent, () => result?.status ?? 'FAILED'),
+    laterChoices: o.others.map((x) => ({ index: x.index, toolCalls: x.toolCalls, finishReason: x.finishReason, contentStatus: contentCheck(x.mode, x.raw, () => x.result?.status ?? 'FAILED') })),
   };
   const schemaHeaders = call.schemas ? checkCompletion(call.schemas, mode, body, outcome, o.others) : {};
   if (o.result?.error) record.errors.push({ message: o.result.error.message, code: o.result.error.code });
@@ -229,18 +230,16 @@ async function completeResponse(call: ChatCall, chat: ChatRequest, upstream: Ups
   const status = record.status(outcome);
   const out = chat.mode === 'passthrough' ? text : JSON.stringify(body);
   record.clientChunks = 1;
-  const cut = cutCalls(outcome);
   if (call.truncatedTools === 'reject') {
-    // every choice of an n > 1 answer: a cut call in any of them is refused, not only in the first
+    // every choice of an n > 1 answer: a cut call in any of them is refused, not only in the first (the
+    // status says TRUNCATED then too: record.ts counts later choices' cut calls)
     const all = [...cutCallsOf(outcome.toolCalls, outcome.finishReason), ...o.others.flatMap((x) => cutCallsOf(x.toolCalls, x.finishReason, x.index))];
-    if (all.length > 0) {
-      // the status says the answer was cut also when only a later choice was
-      const cutOutcome: RecordOutcome = cut.length > 0 ? outcome : { ...outcome, contentStatus: 'TRUNCATED' };
-      return rejectCompletion(call, cutOutcome, all, { ...forwardedHeaders(upstream.headers), [STATUS_HEADER]: record.status(cutOutcome), ...schemaHeaders });
-    }
+    if (all.length > 0) return rejectCompletion(call, outcome, all, { ...forwardedHeaders(upstream.headers), [STATUS_HEADER]: status, ...schemaHeaders });
   }
   await finish(call, outcome, upstream.status);
-  const cutHeader: Record<string, string> = cut.length > 0 ? { [TRUNCATED_TOOLS_HEADER]: cut.join(',') } : {};
+  // every choice's cut calls, as the artifact lists them
+  const cut = cutHeaderValue(truncatedToolCalls(outcome));
+  const cutHeader: Record<string, string> = cut !== '' ? { [TRUNCATED_TOOLS_HEADER]: cut } : {};
   writeJson(res, upstream.status, { ...call.baseHeaders, ...forwardedHeaders(upstream.headers), [STATUS_HEADER]: status, ...schemaHeaders, ...cutHeader }, out);
 }
 
@@ -453,6 +452,7 @@ async function finishStream(call: ChatCall, chat: ChatRequest, rw: StreamRewrite
     movedReasoning: c.moved,
     cutShort: rw.cutShort,
     contentStatus: engineFailed ? 'FAILED' : contentCheck(c.mode, c.raw, () => c.result?.status ?? 'TRUNCATED'),
+    laterChoices: laterChoices(rw),
   };
   if (call.schemas) {
     // the gateway's own time, as the per-read work is: in the artifact and the per-chunk histogram
@@ -467,15 +467,25 @@ async function finishStream(call: ChatCall, chat: ChatRequest, rw: StreamRewrite
     record.addedMs += spent;
     ctx.metrics.observeAddedPerChunk(spent / 1000);
   }
-  // a rejection for a later choice's cut call (n > 1): the answer was cut, whatever choice 0's status
-  if (rw.rejected !== null && cutCalls(outcome).length === 0) outcome.contentStatus = 'TRUNCATED';
   const status = await finish(call, outcome, upstreamStatus);
   if (!res.writableEnded && !res.destroyed) {
     client.sendDone();
-    const cut = rw.rejected !== null ? cutHeaderValue(rw.rejected) : cutCalls(outcome).join(',');
+    // reject: the calls the error chunk named; close: every choice's cut calls, as the artifact lists them
+    const cut = cutHeaderValue(rw.rejected ?? truncatedToolCalls(outcome));
     if (status !== null) res.addTrailers({ [STATUS_HEADER]: status, ...(cut !== '' ? { [TRUNCATED_TOOLS_HEADER]: cut } : {}), ...(outcome.schema ? { [SCHEMA_HEADER]: outcome.schema.valid ? 'valid' : 'invalid' } : {}) });
     res.end();
   }
+}
+
+/** The stream's choices after the first (`n > 1`), for the artifact's cut list and status; at the end. */
+export function laterChoices(rw: StreamRewriter): LaterChoice[] | undefined {
+  if (rw.choices.size < 2 && rw.choices.has(0)) return undefined;
+  const later: LaterChoice[] = [];
+  for (const st of rw.choices.values()) {
+    const c = st.content;
+    if (st.index !== 0) later.push({ index: st.index, toolCalls: st.tools.artifacts(), finishReason: st.finishReason, contentStatus: contentCheck(c.mode, c.raw, () => c.result?.status ?? 'TRUNCATED') });
+  }
+  return later;
 }
 
 const DONE_TAIL = /(?:^|\n)data: ?\[DONE\][\r\n]*$/;

@@ -3,7 +3,7 @@
  * the store keeps. Never sees the API key: only bodies and upstream outputs go in.
  */
 import type { Repair, RepairStatus, Stripped } from '../../shared/engine';
-import type { AppliedMode, Artifact, ArtifactCut, ArtifactStatus, GatewayMode, SchemaReport, ToolCallArtifact } from '../../shared/protocol';
+import type { AppliedMode, Artifact, ArtifactCut, ArtifactStatus, GatewayMode, SchemaReport, ToolCallArtifact, TruncatedToolCallRef } from '../../shared/protocol';
 import { ARTIFACT_TEXT_LIMIT, clipText } from './boundedText';
 import { Timeline } from './timeline';
 
@@ -50,6 +50,18 @@ export interface RecordOutcome {
   schema?: SchemaReport | null;
   /** Where the streamed texts were cut already (BoundedText). */
   cuts?: ArtifactCut[];
+  /** The choices after the first (`n > 1`): their checks count in the status as choice 0's do, and their
+   * cut tool calls are listed. */
+  laterChoices?: LaterChoice[];
+}
+
+/** A choice after the first, as far as the status and the cut list need it. */
+export interface LaterChoice {
+  index: number;
+  toolCalls: ToolCallArtifact[];
+  finishReason: string | null;
+  /** Its content's check (contentCheck), as RecordOutcome's. */
+  contentStatus: CheckStatus | null;
 }
 
 const now = () => performance.now();
@@ -114,8 +126,11 @@ export class RequestRecord {
     // a tool call whose arguments were not parsed is no check (the engine limit that caused it is the
     // content's FAILED)
     const statuses: CheckStatus[] = [];
-    for (const t of o.toolCalls) if (t.status !== 'PASSTHROUGH') statuses.push(t.status);
-    if (o.contentStatus) statuses.push(o.contentStatus);
+    // every choice of an n > 1 answer is checked, and the worst verdict of all wins
+    for (const c of o.laterChoices ? [o, ...o.laterChoices] : [o]) {
+      for (const t of c.toolCalls) if (t.status !== 'PASSTHROUGH') statuses.push(t.status);
+      if (c.contentStatus) statuses.push(c.contentStatus);
+    }
     return worstStatus(statuses);
   }
 
@@ -130,6 +145,7 @@ export class RequestRecord {
       const repaired = t.repairedArguments === null ? null : clip(t.repairedArguments, `toolCalls[${t.index}].repairedArguments`);
       return raw === t.rawArguments && repaired === t.repairedArguments ? t : { ...t, rawArguments: raw, repairedArguments: repaired };
     });
+    const truncated = truncatedToolCalls(o);
     const errors = this.errors.length <= MAX_ARTIFACT_ERRORS ? this.errors : [...this.errors.slice(0, MAX_ARTIFACT_ERRORS), { message: `${this.errors.length - MAX_ARTIFACT_ERRORS} more errors not kept`, code: 'errors_cut' }];
     return {
       id: this.id,
@@ -155,7 +171,7 @@ export class RequestRecord {
       },
       chunks: { upstream: this.upstreamChunks, client: this.clientChunks, malformed: this.malformed },
       stuttering: o.stuttering,
-      ...(cutCalls(o).length > 0 ? { truncatedToolCalls: cutCalls(o) } : {}),
+      ...(truncated.length > 0 ? { truncatedToolCalls: truncated } : {}),
       errors,
       ...(o.schema ? { schema: o.schema } : {}),
       ...(this.api === 'messages' ? { api: this.api, route: this.route } : {}),
@@ -174,6 +190,18 @@ export class RequestRecord {
 export function cutCalls(o: Pick<RecordOutcome, 'toolCalls' | 'finishReason'>): number[] {
   if (o.finishReason !== null && o.finishReason !== 'length') return [];
   return o.toolCalls.filter((t) => t.status === 'TRUNCATED').map((t) => t.index);
+}
+
+/**
+ * The cut calls of every choice, as the artifact lists them: choice 0's indexes, then each later choice's
+ * `{ choice, index }` in choice order.
+ * @example truncatedToolCalls({ ...cut0, laterChoices: [cut2] }) → [1, { choice: 2, index: 0 }]
+ */
+export function truncatedToolCalls(o: Pick<RecordOutcome, 'toolCalls' | 'finishReason' | 'laterChoices'>): TruncatedToolCallRef[] {
+  const refs: TruncatedToolCallRef[] = cutCalls(o);
+  if (o.laterChoices === undefined) return refs;
+  for (const c of [...o.laterChoices].sort((a, b) => a.index - b.index)) for (const index of cutCalls(c)) refs.push({ choice: c.index, index });
+  return refs;
 }
 
 function round(ms: number): number {

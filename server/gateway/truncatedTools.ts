@@ -7,7 +7,7 @@
  * arguments were cut at max_tokens writes half a file; `reject` makes the client see an error.
  */
 import { DEFAULT_TRUNCATED_TOOLS, TRUNCATED_TOOL_POLICIES, type TruncatedToolPolicy } from '../../shared/config';
-import type { ToolCallArtifact } from '../../shared/protocol';
+import type { ToolCallArtifact, TruncatedToolCallRef } from '../../shared/protocol';
 import { headerChoice } from './errors';
 import { cutCalls } from './record';
 
@@ -48,9 +48,13 @@ export function cutCallsOf(toolCalls: ToolCallArtifact[], finishReason: string |
     .map((t) => ({ index: t.index, id: t.id ?? null, name: t.name ?? null, bytes: Buffer.byteLength(t.rawArguments), ...(choice !== undefined ? { choice } : {}) }));
 }
 
-/** The x-streamfix-truncated-tool-calls value: the first choice's call indexes, `choice:index` for others. */
-export function cutHeaderValue(cut: CutCall[]): string {
-  return cut.map((c) => (c.choice !== undefined ? `${c.choice}:${c.index}` : String(c.index))).join(',');
+/**
+ * The x-streamfix-truncated-tool-calls value of cut calls (a rejection's CutCalls, or an artifact's
+ * list): the first choice's call indexes, `choice:index` for later choices.
+ * @example cutHeaderValue([1, { choice: 2, index: 0 }]) === '1,2:0'
+ */
+export function cutHeaderValue(cut: readonly (TruncatedToolCallRef | CutCall)[]): string {
+  return cut.map((c) => (typeof c === 'number' ? String(c) : c.choice !== undefined ? `${c.choice}:${c.index}` : String(c.index))).join(',');
 }
 
 /**
