@@ -26,6 +26,7 @@
 import type { Repair, RepairOptions, Stripped } from '../../shared/engine';
 import type { ToolCallArtifact } from '../../shared/protocol';
 import { createAutoDecider, type AutoDecider, type AutoDecision } from '../gateway/autoMode';
+import { BoundedText } from '../gateway/boundedText';
 import { ContentProcessor } from '../gateway/content';
 import { ToolCallRepairers, type ToolCallDelta } from '../gateway/toolCalls';
 import { cutCallsOf, rejectionMessage, type CutCall } from '../gateway/truncatedTools';
@@ -112,8 +113,17 @@ export class MessageTranslator {
   /** Upstream finish_reason, usage, and what was sent (for the artifact and output estimates). */
   finishReason: string | null = null;
   usage: Json | null = null;
-  rawContent = '';
-  sentText = '';
+  /** The content received and the text sent, whole, appended one delta at a time: kept as BoundedTexts
+   * (with no bound here) because a `+=` chain per stream left one live rope node per delta, which every
+   * minor GC copied while the stream ran. */
+  private readonly raw = new BoundedText(Infinity);
+  private readonly sent = new BoundedText(Infinity);
+  get rawContent(): string {
+    return this.raw.toString();
+  }
+  get sentText(): string {
+    return this.sent.toString();
+  }
   reasoning = '';
   /** A stop sequence matched: the answer is complete, the upstream may be cut off. */
   stopSequence: string | null = null;
@@ -206,7 +216,7 @@ export class MessageTranslator {
   /** A chunk whose only effect is choice 0's content (the reader's fast path, and delta() above). */
   contentDelta(s: string): void {
     if (s === '' || this.done || this.blocksClosed) return;
-    this.rawContent += s;
+    this.raw.add(s);
     this.content(s);
   }
 
@@ -316,7 +326,7 @@ export class MessageTranslator {
 
   private emitText(text: string): void {
     this.blockDelta('text', { type: 'text_delta', text });
-    this.sentText += text;
+    this.sent.add(text);
   }
 
   /** Text held by the stop scanner goes out before any other block starts. */
@@ -497,7 +507,7 @@ export class MessageTranslator {
   private outputTokens(): number {
     const n = this.usage?.completion_tokens;
     if (typeof n === 'number') return n;
-    let chars = this.sentText.length + this.reasoning.length;
+    let chars = this.sent.length + this.reasoning.length;
     for (const c of this.calls.values()) chars += c.text.length;
     return Math.ceil(chars / 4);
   }
@@ -510,7 +520,7 @@ export class MessageTranslator {
   contentResult(): { status: 'VALID' | 'REPAIRED' | 'TRUNCATED' | 'FAILED' | null; repairs: Repair[]; stripped: Stripped[] } {
     if (this.repairer) {
       const r = this.repairer.result;
-      return { status: this.rawContent === '' ? null : (r?.status ?? 'TRUNCATED'), repairs: r?.repairs ?? [], stripped: r?.stripped ?? this.repairer.stripped };
+      return { status: this.raw.length === 0 ? null : (r?.status ?? 'TRUNCATED'), repairs: r?.repairs ?? [], stripped: r?.stripped ?? this.repairer.stripped };
     }
     return { status: null, repairs: [], stripped: this.splitter!.stripped.slice() };
   }
