@@ -6,6 +6,7 @@
  */
 import type { ServerResponse } from 'node:http';
 import { GatewayError } from '../gateway/errors';
+import { rejectionMessage, type CutCall } from '../gateway/truncatedTools';
 
 export type AnthropicErrorType =
   | 'invalid_request_error'
@@ -52,6 +53,15 @@ export function anthropicStatus(status: number): number {
 
 export function errorType(status: number): AnthropicErrorType {
   return TYPE_BY_STATUS[anthropicStatus(status)] ?? 'api_error';
+}
+
+/**
+ * The error of an answer refused for cut tool calls (x-streamfix-truncated-tools: reject): `api_error`
+ * with the message, and the cut calls in the chat endpoint's `truncated_tool_calls` (index, id, name,
+ * bytes): one shape for both APIs. In the stream's `error` event and in the 502 body.
+ */
+export function rejectionError(cut: CutCall[]): { type: 'api_error'; message: string; truncated_tool_calls: CutCall[] } {
+  return { type: 'api_error', message: rejectionMessage(cut), truncated_tool_calls: cut };
 }
 
 export function errorBody(status: number, message: string, requestId?: string): AnthropicErrorBody {

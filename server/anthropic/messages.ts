@@ -8,18 +8,18 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { StreamFixError } from '../../shared/engine';
 import type { Repair } from '../../shared/engine';
-import { finish, STATUS_HEADER, twoXxOutcome, type ChatCall } from '../gateway/chat';
+import { finish, STATUS_HEADER, TRUNCATED_TOOLS_HEADER, twoXxOutcome, type ChatCall } from '../gateway/chat';
 import { forwardedHeaders, MODE_HEADER, readBody, requestedMode } from '../gateway/chatRequest';
 import type { GatewayContext } from '../gateway/context';
 import { GatewayError, upstreamErrorMessage } from '../gateway/errors';
 import { drained } from '../gateway/http';
-import { EMPTY_OUTCOME, type RecordOutcome } from '../gateway/record';
-import { NO_RETRY_HEADERS, rejectionMessage, truncatedToolPolicy, TRUNCATED_CODE, TRUNCATED_POLICY_HEADER } from '../gateway/truncatedTools';
+import { EMPTY_OUTCOME, truncatedToolCalls, type RecordOutcome } from '../gateway/record';
+import { cutHeaderValue, NO_RETRY_HEADERS, rejectionMessage, truncatedToolPolicy, TRUNCATED_CODE, TRUNCATED_POLICY_HEADER } from '../gateway/truncatedTools';
 import type { UpstreamResponse } from '../gateway/upstream';
 import { assembleMessage } from './assemble';
 import { ChatStreamReader, eventText } from './chatStreamReader';
 import { estimateInputTokens } from './countTokens';
-import { anthropicStatus, errorBody } from './errors';
+import { anthropicStatus, errorBody, rejectionError } from './errors';
 import { messagesMode, parseMessagesRequest, requireMaxTokens, toChatRequest } from './request';
 import { route } from './routing';
 import { MessageTranslator, type AnthropicEvent } from './translate';
@@ -202,7 +202,7 @@ async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: Upst
   t.start();
   if (stream) {
     // the status is known only at the end of the stream: it comes as a trailer, as on the chat endpoint
-    res.writeHead(200, { ...withRequestId(call), ...forwardedHeaders(upstream.headers), 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', 'x-accel-buffering': 'no', trailer: STATUS_HEADER });
+    res.writeHead(200, { ...withRequestId(call), ...forwardedHeaders(upstream.headers), 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', 'x-accel-buffering': 'no', trailer: `${STATUS_HEADER}, ${TRUNCATED_TOOLS_HEADER}` });
     write(t.take());
     const pingMs = ctx.messages.pingMs;
     ping = setInterval(() => {
@@ -272,31 +272,34 @@ async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: Upst
     record.modeReason = t.decided.reason;
   }
   if (stream) record.clientChunks += tail.length; // counted in the artifact, sent once it is durable
-  const status = await finish(call, outcomeOf(t), 200);
+  const outcome = outcomeOf(t);
+  const status = await finish(call, outcome, 200);
+  // the cut tool calls, as on the chat endpoint: those the error named (reject), else those closed
+  const cut = cutHeaderValue(t.rejected ?? truncatedToolCalls(outcome));
+  const cutHeader: Record<string, string> = cut !== '' ? { [TRUNCATED_TOOLS_HEADER]: cut } : {};
   if (!stream) kept.push(...tail);
   else if (tail.length > 0 && !res.destroyed && !res.writableEnded) res.write(tail.map(eventText).join(''));
   if (stream) {
     if (!res.writableEnded && !res.destroyed) {
-      if (status !== null) res.addTrailers({ [STATUS_HEADER]: status });
+      if (status !== null) res.addTrailers({ [STATUS_HEADER]: status, ...cutHeader });
       res.end();
     }
     return;
   }
   if (res.destroyed) return;
-  if (t.rejected !== null) return rejectMessage(call, t, status);
+  if (t.rejected !== null) return rejectMessage(call, t, status, cutHeader);
   const error = kept.find((e) => e.type === 'error');
   if (error) return sendError(call, 500, (error.error as { message: string }).message, status ? { [STATUS_HEADER]: status } : {});
   record.clientChunks = 1;
-  sendJson(res, 200, { ...withRequestId(call), ...forwardedHeaders(upstream.headers), ...(status ? { [STATUS_HEADER]: status } : {}) }, assembleMessage(kept));
+  sendJson(res, 200, { ...withRequestId(call), ...forwardedHeaders(upstream.headers), ...(status ? { [STATUS_HEADER]: status } : {}), ...cutHeader }, assembleMessage(kept));
 }
 
 /** reject, not streaming: a 502 in Anthropic's shape naming the cut calls, none of the message. The
  * status is not mapped to 529 (anthropicStatus): that is `overloaded_error`, which clients retry, and
  * the same request stops at the same max_tokens. */
-function rejectMessage(call: MessagesCall, t: MessageTranslator, status: string | null): void {
-  const cut = t.rejected!;
-  const body = { type: 'error', error: { type: 'api_error', message: rejectionMessage(cut) }, request_id: call.record.id };
-  sendJson(call.res, 502, { ...withRequestId(call), ...NO_RETRY_HEADERS, ...(status ? { 'x-streamfix-status': status } : {}), 'x-streamfix-truncated-tool-calls': cut.map((c) => c.index).join(',') }, body);
+function rejectMessage(call: MessagesCall, t: MessageTranslator, status: string | null, cutHeader: Record<string, string>): void {
+  const body = { type: 'error', error: rejectionError(t.rejected!), request_id: call.record.id };
+  sendJson(call.res, 502, { ...withRequestId(call), ...NO_RETRY_HEADERS, ...(status ? { [STATUS_HEADER]: status } : {}), ...cutHeader }, body);
 }
 
 function outcomeOf(t: MessageTranslator): RecordOutcome {

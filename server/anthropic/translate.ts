@@ -29,7 +29,8 @@ import { createAutoDecider, type AutoDecider, type AutoDecision } from '../gatew
 import { BoundedText } from '../gateway/boundedText';
 import { ContentProcessor } from '../gateway/content';
 import { ToolCallRepairers, type ToolCallDelta } from '../gateway/toolCalls';
-import { cutCallsOf, rejectionMessage, type CutCall } from '../gateway/truncatedTools';
+import { cutCallsOf, type CutCall } from '../gateway/truncatedTools';
+import { rejectionError } from './errors';
 import { createThinkingSplitter, type Segment, type ThinkingSplitter } from './reasoning';
 import { createStopScanner, upstreamStopSequence, type StopScanner } from './stopSequences';
 import { detailParts, signatureOf } from './thinkingRoundTrip';
@@ -469,7 +470,10 @@ export class MessageTranslator {
   end(): void {
     if (this.ended) return;
     this.closeBlocks();
-    if (this.rejected !== null) return this.fail(rejectionMessage(this.rejected));
+    if (this.rejected !== null) {
+      this.ended = true;
+      return void this.out.push({ type: 'error', error: rejectionError(this.rejected) });
+    }
     this.ended = true;
     const usage: Json = { output_tokens: this.outputTokens() };
     const prompt = this.usage?.prompt_tokens;

@@ -1,7 +1,8 @@
 /**
  * x-streamfix-truncated-tools: reject in the Messages translation: a tool call cut inside its arguments
  * (finish_reason length, or the stream ending) never gets its block stopped with invented closure; the
- * message ends with an `error` event instead of message_delta / message_stop. Every cut of the
+ * message ends with an `error` event (its message and the cut calls' `truncated_tool_calls`) instead of
+ * message_delta / message_stop. Every cut of the
  * arguments, and every byte split of the upstream body.
  */
 import { strict as assert } from 'node:assert';
@@ -25,7 +26,9 @@ describe('messages: truncated tool calls rejected', () => {
         const got = translate(body(k), [], { rejectTruncated: true });
         const closed = translate(body(k), [], {});
         const cut = ARGS.slice(0, k);
-        const error = { type: 'error', error: { type: 'api_error', message: rejectionMessage([{ index: 0, id: 'call_7', name: 'write_file', bytes: Buffer.byteLength(cut) }]) } };
+        const calls = [{ index: 0, id: 'call_7', name: 'write_file', bytes: Buffer.byteLength(cut) }];
+        // the chat endpoint's structured list, in Anthropic's error shape
+        const error = { type: 'error', error: { type: 'api_error', message: rejectionMessage(calls), truncated_tool_calls: calls } };
         // close: ... the closure delta, content_block_stop, message_delta, message_stop; reject: what came
         // before the closure, then the error
         const stopAt = closed.findIndex((e) => e.type === 'content_block_stop');

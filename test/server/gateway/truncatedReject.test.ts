@@ -220,9 +220,15 @@ describe('messages: truncated tool calls rejected', () => {
     const data = parseSse(text).data.map((s) => JSON.parse(s) as Record<string, unknown>);
     assert.deepEqual(data[1], { type: 'content_block_start', index: 0, content_block: { type: 'tool_use', id: 'call_7', name: 'write_file', input: {} } });
     assert.deepEqual(data[2], { type: 'content_block_delta', index: 0, delta: { type: 'input_json_delta', partial_json: CUT } });
-    assert.deepEqual(data[3], { type: 'error', error: { type: 'api_error', message: MESSAGE } });
+    // the error event's exact bytes: Anthropic's shape, with the chat endpoint's truncated_tool_calls
+    assert.equal(text.slice(text.lastIndexOf('event: error')), `event: error\ndata: {"type":"error","error":{"type":"api_error","message":${JSON.stringify(MESSAGE)},"truncated_tool_calls":[{"index":0,"id":"call_7","name":"write_file","bytes":${BYTES}}]}}\n\n`);
+    assert.deepEqual(data[3], { type: 'error', error: { type: 'api_error', message: MESSAGE, truncated_tool_calls: ERROR.error.truncated_tool_calls } });
+    assert.equal(r.headers.trailer, 'x-streamfix-status, x-streamfix-truncated-tool-calls');
+    assert.equal(r.trailers['x-streamfix-status'], 'TRUNCATED');
+    assert.equal(r.trailers['x-streamfix-truncated-tool-calls'], '0');
     const a = await artifact(d, String(r.headers['x-streamfix-request-id']));
     assert.equal(a.status, 'TRUNCATED');
+    assert.deepEqual(a.truncatedToolCalls, [0]);
     assert.deepEqual(a.errors, [{ message: MESSAGE, code: 'truncated_tool_call' }]);
   });
 
@@ -231,9 +237,10 @@ describe('messages: truncated tool calls rejected', () => {
     const { r, text } = await postMessages(MSG, { 'x-streamfix-truncated-tools': 'reject' });
     assert.equal(r.statusCode, 502);
     const id = String(r.headers['x-streamfix-request-id']);
-    assert.deepEqual(JSON.parse(text), { type: 'error', error: { type: 'api_error', message: MESSAGE }, request_id: id });
+    assert.equal(text, `{"type":"error","error":{"type":"api_error","message":${JSON.stringify(MESSAGE)},"truncated_tool_calls":[{"index":0,"id":"call_7","name":"write_file","bytes":${BYTES}}]},"request_id":"${id}"}`);
     assert.equal(r.headers['x-should-retry'], 'false');
     assert.equal(r.headers['x-streamfix-truncated-tool-calls'], '0');
+    assert.equal(r.headers['x-streamfix-status'], 'TRUNCATED');
   });
 
   it('a bad header value is a 400 in Anthropic shape', async () => {
@@ -246,19 +253,64 @@ describe('messages: truncated tool calls rejected', () => {
     const client = new Anthropic({ baseURL: `http://127.0.0.1:${d.info.port}`, apiKey: 'any', defaultHeaders: { 'x-streamfix-truncated-tools': 'reject' } });
     up.enqueue(streamed());
     const stream = client.messages.stream({ ...MSG, messages: [{ role: 'user', content: 'write it' }] });
-    await assert.rejects(stream.finalMessage(), (e: unknown) => e instanceof Anthropic.APIError && e.message.includes(MESSAGE));
+    const calls = ERROR.error.truncated_tool_calls;
+    // the SDK parses the event: its type and message, and the body with the structured list
+    await assert.rejects(stream.finalMessage(), (e: unknown) => {
+      assert.ok(e instanceof Anthropic.APIError);
+      // an error event has no status: the SDK's message is the event's JSON
+      assert.equal(e.message, JSON.stringify({ type: 'error', error: { type: 'api_error', message: MESSAGE, truncated_tool_calls: calls } }));
+      assert.equal(e.type, 'api_error');
+      assert.equal(e.apiMessage, MESSAGE);
+      assert.deepEqual(e.error, { type: 'error', error: { type: 'api_error', message: MESSAGE, truncated_tool_calls: calls } });
+      return true;
+    });
     up.enqueue(streamed(), streamed());
     const before = up.requests.length;
-    await assert.rejects(client.messages.create({ ...MSG, messages: [{ role: 'user', content: 'write it' }] }), (e: unknown) => e instanceof Anthropic.InternalServerError && e.status === 502 && e.message.includes(MESSAGE));
+    await assert.rejects(client.messages.create({ ...MSG, messages: [{ role: 'user', content: 'write it' }] }), (e: unknown) => {
+      assert.ok(e instanceof Anthropic.InternalServerError);
+      assert.equal(e.status, 502);
+      const body = e.error as { request_id: string };
+      assert.deepEqual(body, { type: 'error', error: { type: 'api_error', message: MESSAGE, truncated_tool_calls: calls }, request_id: e.requestID });
+      assert.match(body.request_id, /^sfx_/);
+      // the SDK's message is the status and the body's JSON when the body's top level has no `message`
+      assert.equal(e.message, `502 ${JSON.stringify(body)}`);
+      assert.equal(e.type, 'api_error');
+      return true;
+    });
     assert.equal(up.requests.length, before + 1);
     await postMessages(MSG, {}); // takes the answer not asked for
   });
 
-  it('without reject the block is closed and stopped with stop_reason max_tokens, as before', async () => {
+  it('without reject the block is closed and stopped with stop_reason max_tokens, as before, and flagged', async () => {
     up.enqueue(streamed());
-    const { text } = await postMessages(MSG, {});
+    const { r, text } = await postMessages(MSG, {});
     const m = JSON.parse(text) as { content: { type: string; input: unknown }[]; stop_reason: string };
     assert.equal(m.stop_reason, 'max_tokens');
     assert.deepEqual(m.content[0]!.input, { path: 'a.txt', content: 'h\u00e9l' });
+    assert.equal(r.headers['x-streamfix-truncated-tool-calls'], '0');
+    assert.equal(r.headers['x-streamfix-status'], 'TRUNCATED');
+  });
+
+  it('without reject, streaming: the closed block, message_delta max_tokens, and the trailer naming the cut call', async () => {
+    up.enqueue(streamed());
+    const { r, text } = await postMessages({ ...MSG, stream: true }, {});
+    const data = parseSse(text).data.map((s) => JSON.parse(s) as { type: string; delta?: { stop_reason?: string } });
+    assert.deepEqual(data.map((e) => e.type), ['message_start', 'content_block_start', 'content_block_delta', 'content_block_delta', 'content_block_stop', 'message_delta', 'message_stop']);
+    assert.equal(data[5]!.delta!.stop_reason, 'max_tokens');
+    assert.equal(r.trailers['x-streamfix-status'], 'TRUNCATED');
+    assert.equal(r.trailers['x-streamfix-truncated-tool-calls'], '0');
+  });
+
+  it('a whole tool call: no x-streamfix-truncated-tool-calls, streaming or not', async () => {
+    const whole = { chunks: [sse(START, chunk({ tool_calls: [{ index: 0, function: { arguments: `${CUT}"}` } }] }), chunk({}, 'tool_calls'), '[DONE]')] };
+    up.enqueue(whole, whole);
+    const a = await postMessages(MSG, {});
+    assert.equal(a.r.statusCode, 200);
+    assert.equal(a.r.headers['x-streamfix-truncated-tool-calls'], undefined);
+    assert.equal(a.r.headers['x-streamfix-status'], 'VALID');
+    const b = await postMessages({ ...MSG, stream: true }, { 'x-streamfix-truncated-tools': 'reject' });
+    assert.equal(b.r.trailers['x-streamfix-truncated-tool-calls'], undefined);
+    assert.equal(b.r.trailers['x-streamfix-status'], 'VALID');
+    assert.ok(b.text.includes('event: message_stop'));
   });
 });
