@@ -152,10 +152,11 @@ export class Breakers {
     }
   }
 
-  /** A finished request: counted in its model's health (unless the breaker refused it: that says
-   * nothing about the model's output), then the FAILED rate checked. */
+  /** A finished request: counted in its model's health (unless the breaker refused it, or its client
+   * left before the answer was whole: neither says anything about the model's output, and counting them
+   * would thin its rates), then the FAILED rate checked. */
   answered(upstream: string, a: Artifact): void {
-    if (a.errors.some((e) => e.code === 'circuit_open')) return;
+    if (a.status === 'CLIENT_ABORTED' || a.errors.some((e) => e.code === 'circuit_open')) return;
     const repairs = a.repairs.length + a.toolCalls.reduce((n, t) => n + t.repairs.length, 0);
     this.health.record(a.model, a.status, repairs, a.schema?.valid === false);
     this.afterAnswer(a.id, upstream, a.model);

@@ -3,7 +3,7 @@
  * success (which would reset the failure count, or close a half-open breaker) nor as a failure, and a
  * half-open breaker's probe that the client abandons frees the probe slot for the next request. Driven
  * with a fake clock and a loopback upstream, for chat and Messages, streaming and not, before and after
- * the upstream's 2xx headers.
+ * the upstream's 2xx headers. Nor does the model's health (GET /v1/streamfix/models) count it.
  */
 import { strict as assert } from 'node:assert';
 import type { Daemon } from '../../../server/daemon';
@@ -146,8 +146,11 @@ describe('gateway: a client that leaves is neither a breaker success nor a failu
       assert.equal((await send(api, model, stream)).status, 500);
       await settled();
       assert.deepEqual(events.slice(n), []);
-      const models = (await (await fetch(`${d.info.url}/streamfix/models`)).json()) as { data: { model: string; circuit: unknown }[] };
-      assert.deepEqual(models.data.find((m) => m.model === model)!.circuit, { state: 'closed', consecutiveFailures: 1, retryAfterSeconds: null });
+      const models = (await (await fetch(`${d.info.url}/streamfix/models`)).json()) as { data: { model: string; requests: number; upstreamErrors: number; circuit: unknown }[] };
+      const m = models.data.find((x) => x.model === model)!;
+      assert.deepEqual(m.circuit, { state: 'closed', consecutiveFailures: 1, retryAfterSeconds: null });
+      // the model's health counts the answers only (three 500s and the probe's 200), never the four left
+      assert.deepEqual([m.requests, m.upstreamErrors], [4, 3]);
     });
   });
 });
