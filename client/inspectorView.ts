@@ -39,6 +39,24 @@ export function modeReason(a: Pick<Artifact, 'mode' | 'requestedMode' | 'request
   return `${a.mode}: auto mode, and the request did not ask for JSON`;
 }
 
+/**
+ * The artifact's cut tool calls in words, choice by choice; null when none. The first choice's alone
+ * name no choice (as for `n = 1`).
+ * @example truncatedCallsText([1]) === '#1'
+ * @example truncatedCallsText([1, { choice: 1, index: 0 }, { choice: 1, index: 2 }]) === 'choice 0: #1 · choice 1: #0, #2'
+ */
+export function truncatedCallsText(list: Artifact['truncatedToolCalls']): string | null {
+  if (list === undefined || list.length === 0) return null;
+  const byChoice = new Map<number, number[]>();
+  for (const r of list) {
+    const [choice, index] = typeof r === 'number' ? [0, r] : [r.choice, r.index];
+    byChoice.set(choice, [...(byChoice.get(choice) ?? []), index]);
+  }
+  const calls = (xs: number[]): string => xs.map((i) => `#${i}`).join(', ');
+  if (byChoice.size === 1 && byChoice.has(0)) return calls(byChoice.get(0)!);
+  return [...byChoice].sort(([x], [y]) => x - y).map(([choice, xs]) => `choice ${choice}: ${calls(xs)}`).join(' · ');
+}
+
 export function inspectorView(a: Artifact): InspectorView {
   const marks = marksOf(a);
   return {
@@ -59,6 +77,8 @@ export function inspectorView(a: Artifact): InspectorView {
     modeReason: modeReason(a),
     replayable: a.request?.body !== undefined,
     chart: timelineChart(a),
+    truncatedCalls: truncatedCallsText(a.truncatedToolCalls),
+    cutToolCalls: (a.truncatedToolCalls ?? []).filter((r): r is number => typeof r === 'number'),
   };
 }
 

@@ -87,6 +87,11 @@ export interface InspectorView {
   /** The stream's timeline chart (per-read bars, stalls, content held); null when the artifact has no
    * timeline (not streamed, or recorded before artifacts kept one). */
   chart: TimelineChart | null;
+  /** The tool calls the upstream cut (artifact truncatedToolCalls), in words with their choice
+   * (truncatedCallsText); null when none. */
+  truncatedCalls: string | null;
+  /** Indexes of the first choice's cut calls (the artifact's tool calls are the first choice's). */
+  cutToolCalls: number[];
 }
 
 export type InspectorToWebview = { type: 'show'; view: InspectorView } | { type: 'notice'; text: string } | { type: 'busy'; busy: boolean };

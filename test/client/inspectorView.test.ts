@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
-import { curlFor, inspectorView, marksOf, modeReason, RAW_SHOWN, TEXT_SHOWN } from '../../client/inspectorView';
+import { curlFor, inspectorView, marksOf, modeReason, RAW_SHOWN, TEXT_SHOWN, truncatedCallsText } from '../../client/inspectorView';
 import { repairJson } from '../../shared/engine';
 import type { Artifact } from '../../shared/protocol';
 import { makeArtifact } from '../server/gateway/fixtures/artifactFixture';
@@ -48,6 +48,21 @@ describe('client/inspectorView', () => {
     const word = curl.slice(curl.indexOf("-d '") + 3);
     assert.deepEqual(JSON.parse(execFileSync('sh', ['-c', `printf %s ${word}`], { encoding: 'utf8' })), a.request!.body);
     assert.equal(curlFor({ ...a, request: { bytes: 70000 } }, 'http://127.0.0.1:8787', false), null);
+  });
+
+  it("names the cut tool calls with their choice: the first choice's alone as before, later choices by number", () => {
+    assert.equal(truncatedCallsText(undefined), null);
+    assert.equal(truncatedCallsText([]), null);
+    assert.equal(truncatedCallsText([1]), '#1');
+    assert.equal(truncatedCallsText([0, 2]), '#0, #2');
+    assert.equal(truncatedCallsText([{ choice: 1, index: 0 }]), 'choice 1: #0');
+    assert.equal(truncatedCallsText([1, { choice: 1, index: 0 }, { choice: 1, index: 2 }, { choice: 3, index: 1 }]), 'choice 0: #1 · choice 1: #0, #2 · choice 3: #1');
+    const v = inspectorView({ ...fencedArtifact(), truncatedToolCalls: [1, { choice: 2, index: 0 }] });
+    assert.equal(v.truncatedCalls, 'choice 0: #1 · choice 2: #0');
+    // the artifact's tool calls are the first choice's: only its cut calls are marked among them
+    assert.deepEqual(v.cutToolCalls, [1]);
+    assert.deepEqual(inspectorView(fencedArtifact()).cutToolCalls, []);
+    assert.equal(inspectorView(fencedArtifact()).truncatedCalls, null);
   });
 
   it('bounds what goes into the webview for a 10 MB artifact', () => {

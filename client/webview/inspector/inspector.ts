@@ -62,6 +62,7 @@ function header(v: InspectorView): HTMLElement {
     ['Chunks', `upstream ${a.chunks.upstream} · client ${a.chunks.client} · malformed ${a.chunks.malformed}${a.stuttering ? ' · cumulative upstream (stutter)' : ''}`],
     ['Finish', `${a.finishReason ?? '–'} · ${a.createdAt}`],
   ];
+  if (v.truncatedCalls !== null) rows.push(['Cut tool calls', `${v.truncatedCalls} (the upstream stopped inside their arguments)`]);
   const dl = h('dl', { class: 'header' });
   for (const [k, val] of rows) dl.append(h('dt', {}, k), h('dd', { 'data-field': k.toLowerCase().replace(/ /g, '-') }, val));
   const actions = h('div', { class: 'actions', role: 'toolbar', 'aria-label': 'Actions' });
@@ -123,13 +124,15 @@ function jumpTo(i: number): void {
   (el instanceof HTMLDetailsElement ? el.querySelector('summary')! : el).focus();
 }
 
-function toolCall(t: ToolCallArtifact): HTMLElement {
-  const truncated = t.status === 'TRUNCATED' || (t as ToolCallArtifact & { truncated?: boolean }).truncated === true;
-  const title = `#${t.index} ${t.name ?? '(no name)'}${t.id ? ` (${t.id})` : ''} · ${t.status}${truncated ? ' · truncated' : ''}`;
+/** One of the first choice's tool calls; `cut`: the upstream stopped inside its arguments (the artifact's
+ * truncatedToolCalls), which a TRUNCATED verdict alone does not say (a call the model left open while
+ * finishing normally is closed and TRUNCATED too, but not cut). */
+function toolCall(t: ToolCallArtifact, cut: boolean): HTMLElement {
+  const title = `#${t.index} ${t.name ?? '(no name)'}${t.id ? ` (${t.id})` : ''} · ${t.status}${cut ? ' · cut' : ''}`;
   const repairs = h('ul', {}, ...t.repairs.map((r) => h('li', {}, `${r.kind} at ${r.offset}: ${r.message}`)));
   return h(
     'div',
-    { class: `tool-call${truncated ? ' truncated' : ''}`, 'data-tool': String(t.index) },
+    { class: `tool-call${cut ? ' truncated' : ''}`, 'data-tool': String(t.index) },
     h('h3', {}, title),
     h('div', { class: 'before-after' }, h('div', {}, h('h4', {}, 'Arguments as sent'), h('pre', { class: 'before' }, t.rawArguments)), h('div', {}, h('h4', {}, 'Repaired'), h('pre', { class: 'after' }, t.repairedArguments ?? '(not repaired)'))),
     repairs,
@@ -202,7 +205,7 @@ function render(v: InspectorView): void {
   const parts: HTMLElement[] = [header(v), rawContent(v), marksList(v)];
   if (a.repairedContent !== null) parts.push(section('Repaired', 'repaired', h('pre', { class: 'repaired' }, a.repairedContent)));
   if (a.reasoning) parts.push(h('details', { class: 'reasoning', id: 'reasoning' }, h('summary', {}, `Reasoning (${a.reasoning.length} chars)`), h('pre', {}, a.reasoning)));
-  if (a.toolCalls.length > 0) parts.push(section(`Tool calls (${a.toolCalls.length})`, 'tools', ...a.toolCalls.map(toolCall)));
+  if (a.toolCalls.length > 0) parts.push(section(`Tool calls (${a.toolCalls.length})`, 'tools', ...a.toolCalls.map((t) => toolCall(t, v.cutToolCalls.includes(t.index)))));
   if (a.errors.length > 0) parts.push(section('Errors', 'errors', h('ul', {}, ...a.errors.map((e) => h('li', {}, `${e.status ?? ''} ${e.code ?? ''} ${e.message}`.trim())))));
   parts.push(v.chart ? chart(v.chart) : phaseBar(a));
   app.replaceChildren(...parts);

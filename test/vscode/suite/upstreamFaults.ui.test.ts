@@ -18,7 +18,7 @@ import { texts, ui } from './ui';
 
 const BIG_PIECE = 16 * 1024;
 const BIG_PIECES = 640; // 10 MB of content
-const MODELS = ['fake/big', 'fake/401', 'fake/500', 'fake/stall'];
+const MODELS = ['fake/big', 'fake/401', 'fake/500', 'fake/stall', 'fake/cut-n2'];
 /** fake/stall: pieces 20 ms apart, then a 600 ms stall before the last two. */
 const STALL_GAPS = [20, 20, 20, 20, 20, 600, 20, 0];
 
@@ -45,6 +45,7 @@ function startUpstream(): Promise<{ server: http.Server; url: string; calls: Map
       }
       res.writeHead(200, { 'content-type': 'text/event-stream' });
       if (model === 'fake/stall') return void stallingAnswer(res, model);
+      if (model === 'fake/cut-n2') return void res.end(cutAnswer(model));
       const piece = 'x'.repeat(BIG_PIECE);
       let i = 0;
       const write = (): void => {
@@ -65,6 +66,13 @@ const stallPiece = (model: string, i: number): string => {
   const last = i === STALL_GAPS.length - 1;
   return `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', model, choices: [{ index: 0, delta: { content: `part ${i} ` }, finish_reason: last ? 'stop' : null }] })}\n\n${last ? 'data: [DONE]\n\n' : ''}`;
 };
+
+/** fake/cut-n2: two choices, each stopped at the token limit inside its tool call's arguments. */
+function cutAnswer(model: string): string {
+  const event = (index: number, delta: unknown, finish: string | null = null): string => `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', model, choices: [{ index, delta, finish_reason: finish }] })}\n\n`;
+  const call = (index: number, args: string): unknown => ({ role: 'assistant', content: null, tool_calls: [{ index: 0, id: `call_${index}`, type: 'function', function: { name: 'write_file', arguments: args } }] });
+  return event(0, call(0, '{"path": "a.txt", "content": "hel')) + event(1, call(1, '{"path": "b.txt", "cont')) + event(0, {}, 'length') + event(1, {}, 'length') + 'data: [DONE]\n\n';
+}
 
 async function stallingAnswer(res: http.ServerResponse, model: string): Promise<void> {
   for (const [i, gap] of STALL_GAPS.entries()) {
@@ -147,6 +155,21 @@ describe('an upstream of our own: a 10 MB answer and upstream errors (through th
     assert.deepEqual(await texts('inspector', '#timeline svg.chart rect.stall title'), [chart.stalls[0]!.label]);
     assert.deepEqual(await texts('inspector', '#timeline figcaption'), [chart.summary]);
     assert.match(chart.summary, /; 1 stall \(gap over 4× the median\): /);
+  });
+
+  it('names the cut tool calls of every choice in the inspector (n = 2, close mode)', async () => {
+    const api = await getApi();
+    const res = await postChat(info.url, { model: 'fake/cut-n2', stream: true, n: 2, messages: [{ role: 'user', content: 'write both' }] });
+    assert.equal(res.status, 200);
+    assert.equal(await api.testing.waitForFinished(res.id!), true);
+    const a = await api.testing.request<Artifact>(GetArtifactMethod, { id: res.id });
+    assert.deepEqual(a.truncatedToolCalls, [0, { choice: 1, index: 0 }]);
+    await ui({ op: 'command', title: 'StreamFix: Show Artifacts' });
+    await ui({ op: 'click', selector: `.monaco-list-row[aria-label*="${a.id}"]` });
+    await ui({ op: 'waitFor', frame: 'inspector', selector: 'dd[data-field="request-id"]', hasText: a.id });
+    assert.deepEqual(await texts('inspector', 'dd[data-field="cut-tool-calls"]'), ['choice 0: #0 · choice 1: #0 (the upstream stopped inside their arguments)']);
+    assert.deepEqual(await texts('inspector', '.tool-call h3'), ['#0 write_file (call_0) · TRUNCATED · cut']);
+    assert.deepEqual(await texts('inspector', '.tool-call.truncated h3'), ['#0 write_file (call_0) · TRUNCATED · cut']);
   });
 
   it('shows an upstream 401 in the conversation with Set Key and Retry; Retry asks the upstream again', async () => {
