@@ -31,12 +31,15 @@ export function marksOf(a: Pick<Artifact, 'repairs' | 'stripped'>): InspectorMar
   return marks.sort((x, y) => x.offset - y.offset || (x.what === y.what ? 0 : x.what === 'stripped' ? -1 : 1));
 }
 
-/** Why the gateway applied this mode. */
-export function modeReason(a: Pick<Artifact, 'mode' | 'requestedMode' | 'request'>): string {
+/** Why the gateway applied this mode: the request's response_format, else what the gateway recorded
+ * (auto also decides by the answer's first characters: "the answer starts as JSON ({)"). */
+export function modeReason(a: Pick<Artifact, 'mode' | 'requestedMode' | 'request' | 'modeReason'>): string {
   if (a.requestedMode !== 'auto') return `${a.mode}: asked for (x-streamfix-mode header or the gateway's default mode)`;
-  const body = a.request?.body as { response_format?: { type?: unknown } } | undefined;
-  if (a.mode === 'repair') return `repair: auto mode, and the request asked for JSON (response_format ${String(body?.response_format?.type ?? '')})`.replace(' ()', '');
-  return `${a.mode}: auto mode, and the request did not ask for JSON`;
+  const asked = (a.request?.body as { response_format?: { type?: unknown } } | undefined)?.response_format?.type;
+  if (a.mode === 'repair' && (asked === 'json_object' || asked === 'json_schema')) return `repair: auto mode, and the request asked for JSON (response_format ${asked})`;
+  // decided by the answer (or a body not kept): the gateway's own reason, never a request it did not see
+  if (a.modeReason?.startsWith('auto: ')) return `${a.mode}: auto mode, ${a.modeReason.slice('auto: '.length)}`;
+  return a.mode === 'repair' ? 'repair: auto mode' : `${a.mode}: auto mode, and the request did not ask for JSON`;
 }
 
 /**

@@ -34,6 +34,12 @@ describe('client/inspectorView', () => {
     assert.equal(modeReason(a), 'repair: auto mode, and the request asked for JSON (response_format json_object)');
     assert.equal(modeReason({ ...a, mode: 'strip', request: undefined }), 'strip: auto mode, and the request did not ask for JSON');
     assert.equal(modeReason({ ...a, requestedMode: 'passthrough', mode: 'passthrough' }), "passthrough: asked for (x-streamfix-mode header or the gateway's default mode)");
+    // auto decided by the answer: the gateway's reason, not a response_format the request did not have
+    const byAnswer = { ...a, request: { bytes: 10, body: { model: 'm', messages: [] } } };
+    assert.equal(modeReason({ ...byAnswer, modeReason: 'auto: the answer starts as JSON ({)' }), 'repair: auto mode, the answer starts as JSON ({)');
+    assert.equal(modeReason({ ...byAnswer, mode: 'strip', modeReason: 'auto: the answer starts with text' }), 'strip: auto mode, the answer starts with text');
+    assert.equal(modeReason({ ...byAnswer, request: { bytes: 70000 }, modeReason: 'auto: response_format json_object' }), 'repair: auto mode, response_format json_object');
+    assert.equal(modeReason(byAnswer), 'repair: auto mode');
   });
 
   it('writes the request as a curl command the shell reads back to the same body, without a key', () => {
