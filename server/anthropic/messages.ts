@@ -135,6 +135,7 @@ async function answer(call: MessagesCall, r: ReturnType<typeof parseMessagesRequ
   const ct = upstream.headers['content-type'];
   if (!(typeof ct === 'string' && ct.includes('text/event-stream'))) {
     await upstream.body.dump().catch(() => undefined);
+    call.invalidAnswer = true;
     const message = `Upstream answered a streaming request with content-type "${String(ct ?? '')}", not text/event-stream`;
     record.fail('UPSTREAM_ERROR', message, { status: 502, code: 'upstream_invalid' });
     ctx.metrics.onUpstreamError('invalid_body');

@@ -54,10 +54,18 @@ export interface BreakerChange {
 export type Admission = { open: true; retryAfterSeconds: number; message: string } | { open: false; probe: boolean; done(outcome: Outcome): void };
 
 /** How a request went upstream: its status; `error`, unreachable (connect error, time-out); `broken`, a 2xx
- * whose body broke off or carried an error event; `aborted`, the client left (or the gateway shut down)
+ * whose body broke off or carried an error event; `invalid`, a 2xx whose body is not a chat completion the
+ * gateway can read (the client got a 502); `aborted`, the client left (or the gateway shut down)
  * before the answer was whole, before or after the upstream's headers: says nothing about the upstream,
  * so it neither resets nor adds to the failure count, and a probe's slot is freed for the next request. */
-export type Outcome = number | 'error' | 'broken' | 'aborted';
+export type Outcome = number | 'error' | 'broken' | 'invalid' | 'aborted';
+
+/** How each failure that is not a status reads in the breaker's reason. */
+const FAILURE_REASONS: Record<Exclude<Outcome, number | 'aborted'>, string> = {
+  error: 'upstream unreachable',
+  broken: 'the upstream stream failed after it started',
+  invalid: 'the upstream answered 2xx with a body that is not a chat completion',
+};
 
 /** An upstream status that counts against the model (429 reaches here only after the retries). */
 export function isFailureStatus(status: number): boolean {
@@ -124,13 +132,13 @@ export class Breakers {
   private settle(b: Breaker, id: string, probe: boolean, outcome: Outcome): void {
     if (probe) b.probing = false;
     if (outcome === 'aborted') return; // says nothing about the upstream: the next request probes
-    const failed = outcome === 'error' || outcome === 'broken' || isFailureStatus(outcome);
+    const failed = typeof outcome === 'string' || isFailureStatus(outcome);
     if (!failed) {
       if (b.failureTimes.length > 0) b.failureTimes.length = 0;
       if (b.state === 'half_open') this.move(b, id, 'closed', `probe answered ${outcome}`);
       return;
     }
-    const why = outcome === 'error' ? 'upstream unreachable' : outcome === 'broken' ? 'the upstream stream failed after it started' : `upstream answered ${outcome}`;
+    const why = typeof outcome === 'number' ? `upstream answered ${outcome}` : FAILURE_REASONS[outcome];
     if (b.state === 'half_open') return this.open(b, id, `probe failed: ${why}`);
     if (this.options.failures <= 0) return;
     const now = this.now();

@@ -43,6 +43,9 @@ export interface ChatCall {
    * says nothing about the upstream, so the breaker hears `aborted` (neither success nor failure; a
    * half-open breaker's probe slot is freed), not the 2xx the headers looked like. */
   leftEarly?: boolean;
+  /** Set when the upstream's 2xx body is not an answer the gateway can read (a completion that is not a
+   * JSON object, a stream that is not text/event-stream): the client gets a 502, the breaker a failure. */
+  invalidAnswer?: boolean;
 }
 
 /** The repair status of a response: a header on non-streaming responses, a trailer on streaming ones. */
@@ -101,6 +104,7 @@ export async function handleChat(call: ChatCall): Promise<void> {
 /** What the breaker hears of a 2xx answer once it ended (breaker.ts Outcome). */
 export function twoXxOutcome(call: ChatCall, status: number): Outcome {
   if (call.failedMidStream) return 'broken';
+  if (call.invalidAnswer) return 'invalid';
   return call.leftEarly ? 'aborted' : status;
 }
 
@@ -189,6 +193,7 @@ async function completeResponse(call: ChatCall, chat: ChatRequest, upstream: Ups
       await finish(call, EMPTY_OUTCOME, upstream.status);
       return writeJson(res, upstream.status, { ...call.baseHeaders, ...forwardedHeaders(upstream.headers), ...(typeof ct === 'string' ? { 'content-type': ct } : {}) }, text);
     }
+    call.invalidAnswer = true;
     return failBeforeStream(call, new GatewayError(502, 'upstream_invalid', `Upstream returned a completion that is not a JSON object: ${(e as Error).message}`), 'invalid_body');
   }
   let o;
@@ -322,6 +327,7 @@ async function streamResponse(call: ChatCall, chat: ChatRequest, upstream: Upstr
   const ct = upstream.headers['content-type'];
   if (!passthrough && !(typeof ct === 'string' && ct.includes('text/event-stream'))) {
     await upstream.body.dump().catch(() => undefined);
+    call.invalidAnswer = true;
     return failBeforeStream(call, new GatewayError(502, 'upstream_invalid', `Upstream answered a streaming request with content-type "${String(ct ?? '')}", not text/event-stream`), 'invalid_body');
   }
   res.writeHead(upstream.status, {

@@ -351,6 +351,23 @@ describe('gateway: circuit breaker counts upstream failures after a 2xx started'
     ]);
   });
 
+  it('a 2xx body that is not a chat completion counts (a 502 to the client), not streaming, streaming and Messages', async () => {
+    const HTML = { status: 200, headers: { 'content-type': 'text/html' }, chunks: ['<html>proxy login</html>'] };
+    const reason = '2 consecutive failures within 10 s, the last: the upstream answered 2xx with a body that is not a chat completion';
+    for (const [model, send] of [
+      ['m/html-body', () => postChat(d, { ...REQ, model: 'm/html-body' }).then((r) => r.status)],
+      ['m/html-stream', () => postChat(d, { ...REQ, model: 'm/html-stream', stream: true }).then((r) => r.status)],
+      ['m/html-messages', () => fetch(`http://127.0.0.1:${d.info.port}/v1/messages`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': 'k' }, body: JSON.stringify({ model: 'm/html-messages', max_tokens: 16, messages: [{ role: 'user', content: 'hi' }] }) }).then((r) => r.status)],
+    ] as const) {
+      const n = events.length;
+      up.enqueue(HTML, HTML);
+      // the Messages endpoint maps 502 to 529 overloaded_error, which Anthropic clients retry
+      const refused = model === 'm/html-messages' ? 529 : 502;
+      assert.deepEqual([await send(), await send()], [refused, refused], model);
+      assert.deepEqual(events.slice(n).map((e) => [e.model, e.previous, e.state, e.reason]), [[model, 'closed', 'open', reason]]);
+    }
+  });
+
   it('the Messages API counts them too (a broken stream and an error event)', async () => {
     const n = events.length;
     up.enqueue(BROKEN, ERROR_EVENT);
