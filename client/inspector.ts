@@ -10,7 +10,7 @@ import type { Artifact } from '../shared/protocol';
 import { openArtifactDiff } from './artifacts';
 import type { DaemonController } from './daemon';
 import { gatewayOrigin } from './gatewayHttp';
-import { curlFor, inspectorView } from './inspectorView';
+import { curlFor, inspectorView, requestPath } from './inspectorView';
 import { webviewHtml } from './webview/html';
 import type { InspectorAction, InspectorFromWebview, InspectorToWebview } from './webview/messages';
 
@@ -136,7 +136,7 @@ export class InspectorPanel implements vscode.Disposable {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (a.requestedMode !== 'auto') headers['x-streamfix-mode'] = a.requestedMode;
     if (token) headers.authorization = `Bearer ${token}`;
-    const res = await fetch(`${gatewayOrigin(url)}/v1/chat/completions`, { method: 'POST', headers, body: JSON.stringify(a.request.body) });
+    const res = await fetch(`${gatewayOrigin(url)}${requestPath(a)}`, { method: 'POST', headers, body: JSON.stringify(a.request.body) });
     const newId = res.headers.get('x-streamfix-request-id');
     await res.text(); // to its end: the artifact is recorded once the request finishes
     if (!newId) throw new Error(`the gateway answered ${res.status} without a request id`);

@@ -90,13 +90,18 @@ function shellQuote(text: string): string {
   return `'${text.replace(/'/g, `'\\''`)}'`;
 }
 
+/** The gateway path a recorded request was sent to (replay and curl send it there again). */
+export function requestPath(a: Pick<Artifact, 'api'>): string {
+  return a.api === 'messages' ? '/v1/messages' : '/v1/chat/completions';
+}
+
 /**
  * The request as a curl command against the gateway, with the body as sent and no key (a gateway token
  * is left as $STREAMFIX_TOKEN for the shell to fill), or null when the artifact did not keep the body.
  */
-export function curlFor(a: Pick<Artifact, 'requestedMode' | 'request'>, gatewayOrigin: string, needsToken: boolean): string | null {
+export function curlFor(a: Pick<Artifact, 'requestedMode' | 'request' | 'api'>, gatewayOrigin: string, needsToken: boolean): string | null {
   if (a.request?.body === undefined) return null;
-  const lines = [`curl -N ${gatewayOrigin}/v1/chat/completions`, `-H 'content-type: application/json'`];
+  const lines = [`curl -N ${gatewayOrigin}${requestPath(a)}`, `-H 'content-type: application/json'`];
   if (a.requestedMode !== 'auto') lines.push(`-H 'x-streamfix-mode: ${a.requestedMode}'`);
   if (needsToken) lines.push(`-H "authorization: Bearer $STREAMFIX_TOKEN"`);
   lines.push(`-d ${shellQuote(JSON.stringify(a.request.body))}`);

@@ -54,6 +54,8 @@ describe('client/inspectorView', () => {
     const word = curl.slice(curl.indexOf("-d '") + 3);
     assert.deepEqual(JSON.parse(execFileSync('sh', ['-c', `printf %s ${word}`], { encoding: 'utf8' })), a.request!.body);
     assert.equal(curlFor({ ...a, request: { bytes: 70000 } }, 'http://127.0.0.1:8787', false), null);
+    // a Messages API request goes back to the Messages endpoint
+    assert.equal(curlFor({ ...a, api: 'messages' }, 'http://127.0.0.1:8787', false)!.split(' \\\n')[0], 'curl -N http://127.0.0.1:8787/v1/messages');
   });
 
   it("names the cut tool calls with their choice: the first choice's alone as before, later choices by number", () => {
