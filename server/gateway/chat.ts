@@ -231,13 +231,18 @@ async function completeResponse(call: ChatCall, chat: ChatRequest, upstream: Ups
   if (o.result?.error) record.errors.push({ message: o.result.error.message, code: o.result.error.code });
   for (const r of outcome.repairs) onRepair(call, r);
   for (const t of outcome.toolCalls) for (const r of t.repairs) onRepair(call, r, t.index);
+  // a later choice's repairs are events and metrics too, as in a stream (whose hooks see every choice)
+  for (const x of o.others) {
+    for (const r of x.result?.repairs ?? []) onRepair(call, r);
+    for (const t of x.toolCalls) for (const r of t.repairs) onRepair(call, r, t.index);
+  }
   if (o.movedReasoning) reasoningEvent(call, o.movedReasoning, o.stripped);
   const status = record.status(outcome);
   const out = chat.mode === 'passthrough' ? text : JSON.stringify(body);
   record.clientChunks = 1;
   if (call.truncatedTools === 'reject') {
     // every choice of an n > 1 answer: a cut call in any of them is refused, not only in the first (the
-    // status says TRUNCATED then too: record.ts counts later choices' cut calls)
+    // status says TRUNCATED then too: record.ts checks every choice)
     const all = [...cutCallsOf(outcome.toolCalls, outcome.finishReason), ...o.others.flatMap((x) => cutCallsOf(x.toolCalls, x.finishReason, x.index))];
     if (all.length > 0) return rejectCompletion(call, outcome, all, { ...forwardedHeaders(upstream.headers), [STATUS_HEADER]: status, ...schemaHeaders });
   }

@@ -12,7 +12,7 @@ import { laterChoices } from '../../../server/gateway/chat';
 import { truncatedToolCalls } from '../../../server/gateway/record';
 import { ReadRewriter, StreamRewriter } from '../../../server/gateway/streamRewrite';
 import type { GatewayEvent, TruncatedToolCallRef } from '../../../shared/protocol';
-import { startTestDaemon } from '../helpers/gateway';
+import { metric, startTestDaemon } from '../helpers/gateway';
 import { parseSse, sse, TestUpstream } from '../helpers/testUpstream';
 
 // characters outside ASCII: a byte split may fall inside one
@@ -178,15 +178,16 @@ describe('gateway: the status checks every choice (n > 1)', () => {
   // choice 0 valid JSON, choice 1 JSON with a trailing comma: the answer as a whole was repaired
   const CONTENTS = ['{"a": 1}', '{"b": 2,}'];
   for (const stream of [true, false]) {
-    it(`${stream ? 'streaming' : 'non-streaming'}: a later choice's repaired content makes the answer REPAIRED, not choice 0's VALID`, async () => {
+    it(`${stream ? 'streaming' : 'non-streaming'}: a later choice's repaired content makes the answer REPAIRED, not choice 0's VALID, and its repair is counted`, async () => {
       const body = stream
         ? sse(...CONTENTS.map((t, i) => chunkOf(i, { role: 'assistant', content: t })), ...CONTENTS.map((_, i) => chunkOf(i, {}, 'stop')), '[DONE]')
         : JSON.stringify({ id: 'gen-n', object: 'chat.completion', created: 1, model: 'test/model', choices: CONTENTS.map((t, i) => ({ index: i, message: { role: 'assistant', content: t }, finish_reason: 'stop' })) });
       up.enqueue(stream ? { chunks: [body] } : { headers: { 'content-type': 'application/json' }, chunks: [body] });
+      const model = `test/n2-${stream ? 'stream' : 'body'}`;
       const r = await request(`${d.info.url}/chat/completions`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-streamfix-mode': 'repair' },
-        body: JSON.stringify({ model: 'test/model', stream, n: 2, messages: [{ role: 'user', content: 'json' }] }),
+        body: JSON.stringify({ model, stream, n: 2, messages: [{ role: 'user', content: 'json' }] }),
       });
       const text = await r.body.text();
       assert.equal((stream ? r.trailers : r.headers)['x-streamfix-status'], 'REPAIRED');
@@ -194,6 +195,8 @@ describe('gateway: the status checks every choice (n > 1)', () => {
       assert.equal(a.status, 'REPAIRED');
       const sent = stream ? parseSse(text).data.filter((x) => x !== '[DONE]').map((x) => JSON.parse(x) as { choices: { index: number; delta: { content?: string } }[] }).filter((x) => x.choices[0]!.index === 1).map((x) => x.choices[0]!.delta.content ?? '').join('') : (JSON.parse(text) as { choices: { message: { content: string } }[] }).choices[1]!.message.content;
       assert.equal(sent, '{"b": 2}');
+      // and its repair is counted, streaming or not
+      assert.equal(await metric(d, `streamfix_repairs_total{kind="trailing_comma",model="${model}"}`), 1);
     });
   }
 });
