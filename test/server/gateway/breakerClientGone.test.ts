@@ -89,7 +89,7 @@ describe('gateway: a client that leaves is neither a breaker success nor a failu
     } else if (when === 'after 2xx') {
       // the upstream's headers and first piece go out right after its request was read: the gateway
       // (same process) has them after a few turns of the event loop; the artifact's message checks it
-      await new Promise((r) => setTimeout(r, 100));
+      await new Promise((r) => setTimeout(r, 250));
     }
     abort.abort();
     await pending.catch(() => null);
