@@ -8,7 +8,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { StreamFixError } from '../../shared/engine';
 import type { Repair } from '../../shared/engine';
-import { finish, STATUS_HEADER, TRUNCATED_TOOLS_HEADER, twoXxOutcome, type ChatCall } from '../gateway/chat';
+import { finish, shutdownError, STATUS_HEADER, TRUNCATED_TOOLS_HEADER, twoXxOutcome, type ChatCall } from '../gateway/chat';
 import { forwardedHeaders, MODE_HEADER, readBody, requestedMode } from '../gateway/chatRequest';
 import type { GatewayContext } from '../gateway/context';
 import { GatewayError, upstreamErrorMessage } from '../gateway/errors';
@@ -106,14 +106,16 @@ export async function handleMessages(call: MessagesCall): Promise<void> {
     upstream = await ctx.upstream.request({ method: 'POST', path: '/chat/completions', headers, body: JSON.stringify(toChatRequest(r, decision.upstream)), signal: call.abort.signal });
   } catch (e) {
     gate.done(call.abort.signal.aborted ? 'aborted' : 'error');
-    if (call.abort.signal.aborted) {
+    call.leftEarly = call.abort.signal.aborted;
+    const shutdown = call.abort.signal.reason === 'shutdown';
+    if (call.abort.signal.aborted && !shutdown) {
       record.fail('CLIENT_ABORTED', 'The client disconnected before the upstream answered');
       await finish(call, EMPTY_OUTCOME, 499);
       return;
     }
-    const err = e instanceof GatewayError ? e : new GatewayError(502, 'upstream_unreachable', `Upstream request failed: ${(e as Error).message}`);
+    const err = shutdown ? shutdownError() : e instanceof GatewayError ? e : new GatewayError(502, 'upstream_unreachable', `Upstream request failed: ${(e as Error).message}`);
     record.fail('UPSTREAM_ERROR', err.message, { status: err.status, code: err.code });
-    ctx.metrics.onUpstreamError(err.status === 504 ? 'timeout' : 'unreachable');
+    ctx.metrics.onUpstreamError(shutdown ? 'shutdown' : err.status === 504 ? 'timeout' : 'unreachable');
     await finish(call, EMPTY_OUTCOME, err.status);
     return sendError(call, err.status, err.message);
   }

@@ -83,8 +83,9 @@ export async function handleChat(call: ChatCall): Promise<void> {
   try {
     upstream = await ctx.upstream.request({ method: 'POST', path: '/chat/completions', headers, body: chat.text, signal: call.abort.signal });
   } catch (e) {
-    gate.done(reasonOf(call.abort.signal) ? 'aborted' : 'error');
-    if (reasonOf(call.abort.signal)) return clientGoneBeforeStream(call, 'The client disconnected before the upstream answered');
+    const why = reasonOf(call.abort.signal);
+    gate.done(why ? 'aborted' : 'error');
+    if (why) return leftBeforeStream(call, why, 'The client disconnected before the upstream answered');
     const err = e instanceof GatewayError ? e : new GatewayError(502, 'upstream_unreachable', `Upstream request failed: ${(e as Error).message}`);
     return failBeforeStream(call, err, err.status === 504 ? 'timeout' : 'unreachable');
   }
@@ -126,10 +127,20 @@ async function failBeforeStream(call: ChatCall, err: GatewayError, metric: strin
   writeJson(call.res, err.status, call.baseHeaders, err.toBody());
 }
 
-/** The client left before the response started: recorded, nobody to answer. */
-async function clientGoneBeforeStream(call: ChatCall, message: string): Promise<void> {
+/** The gateway's answer when its shutdown grace ends before the response started. */
+export function shutdownError(): GatewayError {
+  return new GatewayError(503, 'shutdown', 'The gateway is shutting down; the request was aborted before the upstream answered');
+}
+
+/**
+ * The request ended before the response started, the upstream's answer not whole: the client left
+ * (recorded with `clientMessage`, nobody to answer) or the gateway's shutdown grace ended (the client, still
+ * there, gets a 503 saying so; the artifact does not blame the client). The breaker hears neither.
+ */
+async function leftBeforeStream(call: ChatCall, why: AbortReason, clientMessage: string): Promise<void> {
   call.leftEarly = true;
-  call.record.fail('CLIENT_ABORTED', message);
+  if (why === 'shutdown') return failBeforeStream(call, shutdownError(), 'shutdown');
+  call.record.fail('CLIENT_ABORTED', clientMessage);
   await finish(call, EMPTY_OUTCOME, 499);
 }
 
@@ -175,7 +186,8 @@ async function completeResponse(call: ChatCall, chat: ChatRequest, upstream: Ups
   try {
     text = await readAll(call, upstream);
   } catch (e) {
-    if (reasonOf(call.abort.signal)) return clientGoneBeforeStream(call, 'The client disconnected; the upstream request was aborted');
+    const why = reasonOf(call.abort.signal);
+    if (why) return leftBeforeStream(call, why, 'The client disconnected; the upstream request was aborted');
     call.failedMidStream = true;
     const err = e instanceof GatewayError ? e : new GatewayError(502, 'upstream_error', `Reading the upstream response failed: ${(e as Error).message}`);
     return failBeforeStream(call, err, 'stream_error');

@@ -42,6 +42,36 @@ describe('daemon: shutdown', () => {
     assert.equal(data[data.length - 1], '[DONE]');
     assert.deepEqual(JSON.parse(data[data.length - 2]!), { error: { message: 'The gateway is shutting down; the stream was cut', type: 'upstream_error', code: 'shutdown' } });
   });
+
+  const SHUTDOWN = 'The gateway is shutting down; the request was aborted before the upstream answered';
+  for (const [api, stream] of [['chat', true], ['chat', false], ['messages', true], ['messages', false]] as const) {
+    it(`${api}, ${stream ? 'streaming' : 'not streaming'}: a request still waiting for the upstream at the end of the grace gets a ${api === 'chat' ? 503 : 529} saying so, not a CLIENT_ABORTED artifact`, async () => {
+      const d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test-secret', shutdownGraceMs: 100 });
+      up.enqueue({ hangBeforeHeaders: true });
+      const arrived = up.waitForRequest();
+      const pending =
+        api === 'chat'
+          ? postChat(d, { ...REQ, stream })
+          : fetch(`http://127.0.0.1:${d.info.port}/v1/messages`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': 'k' }, body: JSON.stringify({ model: 'test/model', max_tokens: 16, stream, messages: [{ role: 'user', content: 'hi' }] }) });
+      await arrived;
+      const aborted = up.waitForAbort();
+      await d.close();
+      await aborted;
+      const res = await pending;
+      const id = res.headers.get('x-streamfix-request-id');
+      if (api === 'chat') {
+        assert.equal(res.status, 503);
+        assert.deepEqual(await res.json(), { error: { message: SHUTDOWN, type: 'server_error', code: 'shutdown' } });
+      } else {
+        // Anthropic's status for an unavailable upstream: overloaded_error, which its clients retry
+        assert.equal(res.status, 529);
+        assert.deepEqual(await res.json(), { type: 'error', error: { type: 'overloaded_error', message: SHUTDOWN }, request_id: id });
+      }
+      const a = (await d.store.get(id!))!;
+      assert.equal(a.status, 'UPSTREAM_ERROR');
+      assert.deepEqual(a.errors, [{ message: SHUTDOWN, status: 503, code: 'shutdown' }]);
+    });
+  }
 });
 
 describe('daemon: artifacts survive a restart', () => {
