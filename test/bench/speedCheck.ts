@@ -22,6 +22,7 @@ const broken = addDefects(doc.text, 200);
 const s1m = makeDocument(1024 * 1024, 7);
 const s128 = makeDocument(128 * 1024, 7);
 const c1m = chunked(s1m.text);
+const c1mSlices = chunked(s1m.text, 'slices');
 const c128 = chunked(s128.text);
 
 function stream(chunks: string[]): string | null {
@@ -42,10 +43,11 @@ async function measure(label: string): Promise<void> {
   const tBroken = await timeMedian(() => engine.repairJson(broken.text), runs, 2);
   const t1m = await timeMedian(() => stream(c1m), runs, 2);
   const t128 = await timeMedian(() => stream(c128), runs, 2);
+  const tSlices = await timeMedian(() => stream(c1mSlices), runs, 2);
   const r = (b: number, ms: number) => (mbps(b, ms) / parseMbps).toFixed(3);
   console.log(
     `${label}: parse ${tParse.toFixed(1)} ms | valid ${tValid.toFixed(1)} ms ${r(bytes(doc.text), tValid)}x | defects ${tBroken.toFixed(1)} ms ${r(bytes(broken.text), tBroken)}x | ` +
-      `stream 1MB ${t1m.toFixed(1)} ms ${r(bytes(s1m.text), t1m)}x | growth ${(t1m / t128).toFixed(2)}x | load ${os.loadavg()[0].toFixed(2)}`,
+      `stream 1MB ${t1m.toFixed(1)} ms ${r(bytes(s1m.text), t1m)}x (slices ${r(bytes(s1m.text), tSlices)}x) | growth ${(t1m / t128).toFixed(2)}x | load ${os.loadavg()[0].toFixed(2)}`,
   );
 }
 
