@@ -20,7 +20,7 @@ import { createBoundaryTracker, sseData } from './sse';
 import { requestSchemas, schemaPolicy, SCHEMA_HEADER, type RequestSchemas } from './schema';
 import { checkAnswer, checkCompletion, mergeReports } from './schemaCheck';
 import { ReadRewriter, StreamRewriter } from './streamRewrite';
-import { cutCallsOf, cutHeaderValue, NO_RETRY_HEADERS, rejectionBody, rejectionMessage, truncatedToolPolicy, TRUNCATED_CODE, TRUNCATED_POLICY_HEADER, type CutCall, type TruncatedToolPolicy } from './truncatedTools';
+import { cutCallsOf, cutHeaderValue, cutRefs, NO_RETRY_HEADERS, rejectionBody, rejectionMessage, truncatedToolPolicy, TRUNCATED_CODE, TRUNCATED_POLICY_HEADER, type CutCall, type TruncatedToolPolicy } from './truncatedTools';
 import type { UpstreamResponse } from './upstream';
 
 export interface ChatCall {
@@ -476,6 +476,7 @@ async function finishStream(call: ChatCall, chat: ChatRequest, rw: StreamRewrite
     cutShort: rw.cutShort,
     contentStatus: engineFailed ? 'FAILED' : contentCheck(c.mode, c.raw, () => c.result?.status ?? 'TRUNCATED'),
     laterChoices: laterChoices(rw),
+    ...(rw.rejected !== null ? { refused: cutRefs(rw.rejected) } : {}),
   };
   if (call.schemas) {
     // the gateway's own time, as the per-read work is: in the artifact and the per-chunk histogram
@@ -493,8 +494,8 @@ async function finishStream(call: ChatCall, chat: ChatRequest, rw: StreamRewrite
   const status = await finish(call, outcome, upstreamStatus);
   if (!res.writableEnded && !res.destroyed) {
     client.sendDone();
-    // reject: the calls the error chunk named; close: every choice's cut calls, as the artifact lists them
-    const cut = cutHeaderValue(rw.rejected ?? truncatedToolCalls(outcome));
+    // every choice's cut calls, as the artifact lists them (reject: those the error chunk named)
+    const cut = cutHeaderValue(truncatedToolCalls(outcome));
     if (status !== null) res.addTrailers({ [STATUS_HEADER]: status, ...(cut !== '' ? { [TRUNCATED_TOOLS_HEADER]: cut } : {}), ...(outcome.schema ? { [SCHEMA_HEADER]: outcome.schema.valid ? 'valid' : 'invalid' } : {}) });
     res.end();
   }

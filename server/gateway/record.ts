@@ -53,6 +53,10 @@ export interface RecordOutcome {
   /** The choices after the first (`n > 1`): their checks count in the status as choice 0's do, and their
    * cut tool calls are listed. */
   laterChoices?: LaterChoice[];
+  /** The cut calls when the rule cannot tell them from what was received: a stream refused for cut calls
+   * (reject) was read no further, so another choice's call still open then was left open by the gateway,
+   * not cut by the upstream; the list is the refused calls. */
+  refused?: TruncatedToolCallRef[];
 }
 
 /** A choice after the first, as far as the status and the cut list need it. */
@@ -197,7 +201,8 @@ export function cutCalls(o: Pick<RecordOutcome, 'toolCalls' | 'finishReason'>): 
  * `{ choice, index }` in choice order.
  * @example truncatedToolCalls({ ...cut0, laterChoices: [cut2] }) → [1, { choice: 2, index: 0 }]
  */
-export function truncatedToolCalls(o: Pick<RecordOutcome, 'toolCalls' | 'finishReason' | 'laterChoices'>): TruncatedToolCallRef[] {
+export function truncatedToolCalls(o: Pick<RecordOutcome, 'toolCalls' | 'finishReason' | 'laterChoices' | 'refused'>): TruncatedToolCallRef[] {
+  if (o.refused !== undefined) return o.refused;
   const refs: TruncatedToolCallRef[] = cutCalls(o);
   if (o.laterChoices === undefined) return refs;
   for (const c of [...o.laterChoices].sort((a, b) => a.index - b.index)) for (const index of cutCalls(c)) refs.push({ choice: c.index, index });

@@ -48,6 +48,11 @@ export function cutCallsOf(toolCalls: ToolCallArtifact[], finishReason: string |
     .map((t) => ({ index: t.index, id: t.id ?? null, name: t.name ?? null, bytes: Buffer.byteLength(t.rawArguments), ...(choice !== undefined ? { choice } : {}) }));
 }
 
+/** Cut calls as the artifact lists them (TruncatedToolCallRef): the first choice's by index. */
+export function cutRefs(cut: CutCall[]): TruncatedToolCallRef[] {
+  return cut.map((c) => (c.choice !== undefined ? { choice: c.choice, index: c.index } : c.index));
+}
+
 /**
  * The x-streamfix-truncated-tool-calls value of cut calls (a rejection's CutCalls, or an artifact's
  * list): the first choice's call indexes, `choice:index` for later choices.

@@ -8,6 +8,7 @@ import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
 import { request } from 'undici';
 import type { Daemon } from '../../../server/daemon';
+import type { TruncatedToolCallRef } from '../../../shared/protocol';
 import { startTestDaemon } from '../helpers/gateway';
 import { chunk, parseSse, sse, TestUpstream } from '../helpers/testUpstream';
 
@@ -32,7 +33,7 @@ async function post(d: Daemon, body: unknown, headers: Record<string, string> = 
 }
 
 async function artifact(d: Daemon, id: string) {
-  return (await (await fetch(`${d.info.url}/streamfix/result/${id}`)).json()) as { status: string; truncatedToolCalls?: number[]; errors: { message: string; code?: string; status?: number }[]; toolCalls: { rawArguments: string }[] };
+  return (await (await fetch(`${d.info.url}/streamfix/result/${id}`)).json()) as { status: string; truncatedToolCalls?: TruncatedToolCallRef[]; errors: { message: string; code?: string; status?: number }[]; toolCalls: { rawArguments: string }[] };
 }
 
 describe('gateway: truncated tool calls rejected (chat)', () => {
@@ -75,7 +76,25 @@ describe('gateway: truncated tool calls rejected (chat)', () => {
     assert.equal(r.trailers['x-streamfix-truncated-tool-calls'], '1:0');
     const a = await artifact(d, String(r.headers['x-streamfix-request-id']));
     assert.equal(a.status, 'TRUNCATED');
+    assert.deepEqual(a.truncatedToolCalls, [{ choice: 1, index: 0 }]);
     assert.deepEqual(a.errors, [{ message, code: 'truncated_tool_call' }]);
+  });
+
+  it('streaming, n > 1: a call of another choice still open at the refusal is not listed as cut (the upstream finished it; the gateway stopped reading)', async () => {
+    const c = (index: number, delta: Record<string, unknown>, finish: string | null = null) => JSON.stringify({ id: 'gen-2', object: 'chat.completion.chunk', created: 1, model: 'test/model', choices: [{ index, delta, finish_reason: finish }] });
+    const open0 = c(0, { role: 'assistant', content: null, tool_calls: [{ ...CALL, id: 'call_0', function: { name: 'write_file', arguments: '{"path": "b' } }] });
+    const cut1 = c(1, { role: 'assistant', content: null, tool_calls: [{ ...CALL, id: 'call_8' }] });
+    up.enqueue({ chunks: [sse(open0, cut1, c(1, {}, 'length'), c(0, { tool_calls: [{ index: 0, function: { arguments: '.txt"}' } }] }), c(0, {}, 'tool_calls'), '[DONE]')] });
+    const { r, text } = await post(d, { ...BODY, n: 2, stream: true }, { 'x-streamfix-truncated-tools': 'reject', 'x-streamfix-mode': 'repair' });
+    const data = parseSse(text).data;
+    assert.deepEqual(data.slice(0, 2), [open0, cut1]);
+    assert.deepEqual((JSON.parse(data[2]!) as { error: { truncated_tool_calls: unknown } }).error.truncated_tool_calls, [{ index: 0, id: 'call_8', name: 'write_file', bytes: BYTES, choice: 1 }]);
+    assert.equal(data.length, 4);
+    assert.equal(r.trailers['x-streamfix-truncated-tool-calls'], '1:0');
+    assert.equal(r.trailers['x-streamfix-status'], 'TRUNCATED');
+    const a = await artifact(d, String(r.headers['x-streamfix-request-id']));
+    assert.deepEqual(a.truncatedToolCalls, [{ choice: 1, index: 0 }]);
+    assert.equal(a.status, 'TRUNCATED');
   });
 
   it('streaming, the body ending inside the arguments: the same end', async () => {
