@@ -13,6 +13,7 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import Ajv2019 from 'ajv/dist/2019';
 import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
 import type { SchemaError, SchemaReport } from '../../shared/protocol';
 import { SCHEMA_POLICIES, type SchemaPolicy } from './config';
 import { GatewayError, headerChoice } from './errors';
@@ -88,10 +89,14 @@ function hasId(schema: unknown): boolean {
 
 function newAjv(draft: Draft): Ajv {
   // strict: false: schemas written for OpenAI carry keywords ajv does not know ("strict" hints, titles in
-  // odd places); they are ignored rather than refused. Formats are not checked (no ajv-formats): a
-  // `format` is reported neither valid nor invalid.
-  const opts = { allErrors: true, strict: false, validateFormats: false, logger: false as const };
-  return draft === '2020' ? new Ajv2020(opts) : draft === '2019' ? new Ajv2019(opts) : new Ajv(opts);
+  // odd places); they are ignored rather than refused. The formats ajv-formats knows (date-time, date,
+  // time, duration, email, hostname, ipv4, ipv6, uri, uuid, regex, …: the ones OpenAI's structured
+  // outputs accept among them) are checked; a format it does not know is not, and strict: false keeps
+  // it from refusing the schema.
+  const opts = { allErrors: true, strict: false, logger: false as const };
+  const ajv = draft === '2020' ? new Ajv2020(opts) : draft === '2019' ? new Ajv2019(opts) : new Ajv(opts);
+  addFormats(ajv);
+  return ajv;
 }
 
 /** The schemas one request asks its answer to follow. */

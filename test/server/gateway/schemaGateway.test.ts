@@ -77,6 +77,28 @@ describe('gateway: JSON Schema validation', () => {
     assert.deepEqual(artifact.schema, { valid: true, errors: [] });
   });
 
+  it('checks the formats ajv-formats knows (date-time, email, uuid, …); a format it does not know is not checked', async () => {
+    const EVENT = {
+      type: 'object',
+      properties: { when: { type: 'string', format: 'date-time' }, mail: { type: 'string', format: 'email' }, id: { type: 'string', format: 'uuid' }, phone: { type: 'string', format: 'phone-number' } },
+    };
+    const req = { ...JSON_REQ, response_format: { type: 'json_schema', json_schema: { name: 'event', schema: EVENT } } };
+    const good = await nonStreaming(req, { content: '{"when": "2026-11-30T06:00:00Z", "mail": "ada@example.com", "id": "123e4567-e89b-12d3-a456-426614174000", "phone": "?"}' });
+    assert.equal(good.res.headers.get('x-streamfix-schema'), 'valid');
+    assert.deepEqual(good.artifact.schema, { valid: true, errors: [] });
+    const bad = await nonStreaming(req, { content: '{"when": "yesterday", "mail": "ada at example", "id": "12", "phone": "?"}' }, { 'x-streamfix-schema': 'coerce' });
+    assert.equal(bad.res.headers.get('x-streamfix-schema'), 'invalid');
+    assert.equal(bad.message.content, '{"when": "yesterday", "mail": "ada at example", "id": "12", "phone": "?"}');
+    assert.deepEqual(bad.artifact.schema, {
+      valid: false,
+      errors: [
+        { path: '/when', message: 'must match format "date-time"' },
+        { path: '/mail', message: 'must match format "email"' },
+        { path: '/id', message: 'must match format "uuid"' },
+      ],
+    });
+  });
+
   it('never invents a missing required property', async () => {
     const { res, message, artifact } = await nonStreaming(JSON_REQ, { content: '{"age": "36"}' }, { 'x-streamfix-schema': 'coerce' });
     assert.equal(res.headers.get('x-streamfix-schema'), 'invalid');
