@@ -115,7 +115,10 @@ export interface ArtifactTimeline {
 /** Request bodies up to this size are kept in the artifact (larger ones only by size). */
 export const REQUEST_KEEP_BYTES = 64 * 1024;
 /** One cut in a stored artifact text: `chars` characters dropped at offset `at` of `field`. */
-export interface ArtifactCut { field: string; at: number; chars: number }
+export type ArtifactCut =
+  | { field: string; at: number; chars: number }
+  /** A list (repairs, stripped spans) cut while the stream ran: `entries` dropped before index `at`. */
+  | { field: string; at: number; entries: number };
 
 /** A short listing entry (GET /v1/streamfix/results). */
 export interface ArtifactSummary {

@@ -465,7 +465,7 @@ async function finishStream(call: ChatCall, chat: ChatRequest, rw: StreamRewrite
     repairedContent: passthrough ? null : c.sent,
     reasoning: fieldReasoning + c.moved,
     // the artifact's copies of the texts are bounded (head and tail): where they were cut
-    cuts: [...c.cuts(fieldReasoning.length), ...st.fieldReasoning.cuts('reasoning')],
+    cuts: [...c.cuts(fieldReasoning.length), ...st.fieldReasoning.cuts('reasoning'), ...st.tools.cuts()],
     repairs: c.result?.repairs ?? [],
     stripped: c.result?.stripped ?? c.stripped,
     toolCalls: st.tools.artifacts(),
@@ -538,7 +538,7 @@ export async function finish(call: ChatCall, outcome: RecordOutcome, _httpStatus
   try {
     record.textLimit = ctx.artifactTextLimit;
     const artifact = record.build(outcome);
-    if (artifact.cuts) ctx.warnings.warn('artifact_truncated', `${record.id}: ${artifact.cuts.map((c) => `${c.field} cut by ${c.chars} characters`).join(', ')} (head and tail kept)`);
+    if (artifact.cuts) ctx.warnings.warn('artifact_truncated', `${record.id}: ${artifact.cuts.map((c) => `${c.field} cut by ${'chars' in c ? `${c.chars} characters` : `${c.entries} entries`}`).join(', ')} (head and tail kept)`);
     durable = ctx.store.put(artifact);
     ctx.events.publish({
       type: 'finished',

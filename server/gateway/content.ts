@@ -3,12 +3,13 @@
  * `strip` the engine's reasoning splitter (the same reasoning stage), `passthrough` only records. All modes undo "stuttering" (an upstream that
  * sends the whole content so far in every delta) before anything else sees the text.
  */
-import { createReasoningSplitter, createStreamRepairer, HOLD_PROSE, splitReasoning } from '../../shared/engine';
+import { createReasoningSplitter, createStreamRepairer, HOLD_PROSE } from '../../shared/engine';
 import type { ReasoningSplitter, Repair, RepairOptions, RepairResult, StreamRepairer, Stripped } from '../../shared/engine';
-import type { AppliedMode } from '../../shared/protocol';
+import type { AppliedMode, ArtifactCut } from '../../shared/protocol';
 import { createAutoDecider, type AutoDecider } from './autoMode';
-import { ARTIFACT_TEXT_LIMIT, BoundedText, type TextCut } from './boundedText';
+import { ARTIFACT_LIST_LIMIT, ARTIFACT_TEXT_LIMIT, BoundedList, BoundedText, listCuts, repairsAfter, type ListCut } from './boundedText';
 import { createDestutterer, type Destutterer } from './stutter';
+import { createUnsentText, type UnsentText } from './unsent';
 
 export interface ContentStep {
   /** Text for the client's `content` (unused in passthrough). */
@@ -29,9 +30,9 @@ export class ContentProcessor {
   private readonly rawText: BoundedText;
   private readonly sentText: BoundedText;
   private readonly movedText: BoundedText;
-  /** repair (and auto): the whole raw content while the engine has sent nothing, for the no-JSON answer
-   * (the text as sent) at the end; dropped at the first output. Bounded by the engine's maxInputLength. */
-  private unsent: string[] | null;
+  /** repair (and auto): the content while the engine has sent nothing, for the no-JSON answer (the text
+   * as sent, reasoning removed) at the end; dropped at the first output. Bounded: see unsent.ts. */
+  private unsent: UnsentText | null;
   /** The raw content received (stuttering undone), as kept for the artifact. */
   get raw(): string {
     return this.rawText.toString();
@@ -56,7 +57,14 @@ export class ContentProcessor {
   }
   private readonly stutter: Destutterer;
   result: RepairResult | null = null;
-  stripped: Stripped[] = [];
+  /** The stripped spans the engine's pushes reported, for an end that never came (a limit); bounded. */
+  private strippedSoFar: BoundedList<Stripped>;
+  /** At the end: the engine's (or the splitter's) own list, bounded alike, and its cut. */
+  private strippedAtEnd: { list: Stripped[]; cut: ListCut | null } | null = null;
+  /** The stripped spans, as kept for the artifact (ARTIFACT_LIST_LIMIT: the first and the last). */
+  get stripped(): Stripped[] {
+    return this.strippedAtEnd?.list ?? this.strippedSoFar.toArray();
+  }
   private repairer: StreamRepairer | null;
   private splitter: ReasoningSplitter | null;
   /** auto mode deciding from the answer: until it decides, both the repairer and the splitter run and
@@ -79,15 +87,18 @@ export class ContentProcessor {
     auto = false,
     textLimit = ARTIFACT_TEXT_LIMIT,
     holdProse = HOLD_PROSE,
+    listLimit = ARTIFACT_LIST_LIMIT,
   ) {
     this.rawText = new BoundedText(textLimit);
     this.stutter = createDestutterer(this.rawText);
     this.sentText = new BoundedText(textLimit);
     // the artifact's reasoning is the upstream's reasoning fields then this: half the limit each
     this.movedText = new BoundedText(textLimit / 2);
-    this.unsent = mode === 'repair' || auto ? [] : null;
-    this.repairer = mode === 'repair' || auto ? createStreamRepairer(engine) : null;
-    this.splitter = mode === 'strip' ? createReasoningSplitter({ holdProse }) : null;
+    this.unsent = mode === 'repair' || auto ? createUnsentText() : null;
+    // the lists a stream builds (repairs, stripped spans) keep their first and last entries
+    this.strippedSoFar = new BoundedList(listLimit);
+    this.repairer = mode === 'repair' || auto ? createStreamRepairer({ ...engine, maxListEntries: engine.maxListEntries ?? listLimit }) : null;
+    this.splitter = mode === 'strip' ? createReasoningSplitter({ holdProse, maxListEntries: listLimit }) : null;
     if (auto) this.decider = createAutoDecider();
   }
 
@@ -104,7 +115,7 @@ export class ContentProcessor {
       repairs = this.heldRepairs;
     } else {
       this.repairer = null;
-      this.stripped = [];
+      this.strippedSoFar = new BoundedList(this.strippedSoFar.limit);
       content = this.heldStrip;
     }
     this.heldRepair = this.heldStrip = '';
@@ -135,7 +146,7 @@ export class ContentProcessor {
       // reasoning as the engine streams it, not only when its block closes
       const reasoning = u.reasoning;
       // (guarded: a for-of over the engine's shared empty list still builds an iterator per push)
-      if (u.stripped.length > 0) for (const s of u.stripped) this.stripped.push(s);
+      if (u.stripped.length > 0) for (const s of u.stripped) this.strippedSoFar.push(s);
       this.pushedRepairs += u.repairs.length;
       this.pushedStripped += u.stripped.length;
       this.sentText.add(u.output);
@@ -160,7 +171,7 @@ export class ContentProcessor {
     if (u.repairs.length > 0) this.heldRepairs = [...this.heldRepairs, ...u.repairs];
     this.pushedRepairs += u.repairs.length;
     this.pushedStripped += u.stripped.length;
-    if (u.stripped.length > 0) for (const x of u.stripped) this.stripped.push(x);
+    if (u.stripped.length > 0) for (const x of u.stripped) this.strippedSoFar.push(x);
     this.heldStrip += s.content;
     this.movedText.add(u.reasoning);
     const decided = this.decider!.push(d);
@@ -190,23 +201,23 @@ export class ContentProcessor {
       const before = this.repairer.emitted;
       const r = this.repairer.end();
       this.result = r;
-      this.stripped = r.stripped;
+      this.strippedAtEnd = { list: r.stripped, cut: null };
       // reasoning the engine decided only at the end (a block cut off by the end of the stream)
       const reasoning = r.reasoning;
       let content = r.final;
       if (r.status === 'FAILED' && before === '' && this.unsent !== null && this.rawText.length > 0) {
         // No JSON anywhere: the client gets the text the model sent (think blocks still removed) rather
         // than nothing; the artifact and x-streamfix-status say FAILED.
-        content = splitReasoning(this.unsent.join('')).content;
+        content = this.unsent.end();
       }
       this.unsent = null;
       this.sentText.add(content);
       this.movedText.add(reasoning);
-      return { content, reasoning, repairs: r.repairs.slice(this.pushedRepairs) };
+      return { content, reasoning, repairs: repairsAfter(r, this.pushedRepairs) };
     }
     if (this.splitter) {
       const s = this.splitter.end();
-      this.stripped = this.splitter.stripped.slice();
+      this.strippedAtEnd = { list: this.splitter.stripped as Stripped[], cut: this.splitter.strippedCut };
       this.sentText.add(s.content);
       this.movedText.add(s.reasoning);
       return { content: s.content, reasoning: s.reasoning, repairs: [] };
@@ -216,7 +227,11 @@ export class ContentProcessor {
 
   /** Where the artifact's copies were cut: raw and sent content, and the moved reasoning (stored after
    * `reasoningOffset` characters of the upstream's own reasoning). */
-  cuts(reasoningOffset: number): TextCut[] {
-    return [...this.rawText.cuts('rawContent'), ...(this.mode === 'passthrough' ? [] : this.sentText.cuts('repairedContent')), ...this.movedText.cuts('reasoning', reasoningOffset)];
+  cuts(reasoningOffset: number): ArtifactCut[] {
+    const texts = [...this.rawText.cuts('rawContent'), ...(this.mode === 'passthrough' ? [] : this.sentText.cuts('repairedContent')), ...this.movedText.cuts('reasoning', reasoningOffset)];
+    // the lists: the engine's result says its own cuts; else the splitter's or what the pushes reported
+    if (this.result) return [...texts, ...listCuts(this.result)];
+    const cut = this.strippedAtEnd ? this.strippedAtEnd.cut : this.strippedSoFar.cut();
+    return cut ? [...texts, { field: 'stripped', ...cut }] : texts;
   }
 }

@@ -4,17 +4,19 @@
  */
 import { createStreamRepairer, repairJson } from '../../shared/engine';
 import type { Repair, RepairOptions, RepairResult, StreamRepairer } from '../../shared/engine';
-import type { ToolCallArtifact } from '../../shared/protocol';
-import { ARTIFACT_TEXT_LIMIT, BoundedText } from './boundedText';
+import type { ArtifactCut, ToolCallArtifact } from '../../shared/protocol';
+import { ARTIFACT_LIST_LIMIT, ARTIFACT_TEXT_LIMIT, BoundedText, listCuts, repairsAfter } from './boundedText';
 
 interface ToolCallState {
   index: number;
   id?: string;
   name?: string;
-  /** The arguments as received: whole when repaired (the no-JSON answer is the text as sent; the
-   * engine's maxInputLength bounds it), else only the artifact's bounded copy (`kept`). */
-  raw: string;
-  kept: BoundedText | null;
+  /** The arguments as received, as the artifact keeps them (bounded: head and tail). */
+  kept: BoundedText;
+  /** Repairing: the arguments as received while the engine has sent nothing of them, for the no-JSON
+   * answer (the text as sent); null from its first output on (the engine holds what it has not decided,
+   * up to its maxHoldBack, so this is bounded alike). */
+  unsent: string | null;
   /** Repairs already reported by push(); end()'s result lists them again, so only the rest are new. */
   pushedRepairs: number;
   repairer: StreamRepairer | null;
@@ -44,7 +46,8 @@ export class ToolCallRepairers {
   private state(index: number): ToolCallState {
     let s = this.calls.get(index);
     if (!s) {
-      s = { index, raw: '', kept: this.repair ? null : new BoundedText(this.textLimit), pushedRepairs: 0, repairer: this.repair ? createStreamRepairer(this.engine) : null, result: null, complete: false };
+      const repairer = this.repair ? createStreamRepairer({ ...this.engine, maxListEntries: this.engine.maxListEntries ?? ARTIFACT_LIST_LIMIT }) : null;
+      s = { index, kept: new BoundedText(this.textLimit), unsent: this.repair ? '' : null, pushedRepairs: 0, repairer, result: null, complete: false };
       this.calls.set(index, s);
     }
     return s;
@@ -61,13 +64,10 @@ export class ToolCallRepairers {
     if (typeof tc.function?.name === 'string' && tc.function.name && s.name === undefined) s.name = tc.function.name;
     const args = tc.function?.arguments;
     if (typeof args !== 'string' || args === '') return [];
-    if (s.kept !== null) {
-      s.kept.add(args);
-      return [];
-    }
-    s.raw += args;
+    s.kept.add(args);
     if (!s.repairer) return [];
     const u = s.repairer.push(args);
+    if (s.unsent !== null) s.unsent = u.output === '' ? s.unsent + args : null;
     tc.function!.arguments = u.output;
     s.complete = u.phase === 'after';
     s.pushedRepairs += u.repairs.length;
@@ -85,8 +85,19 @@ export class ToolCallRepairers {
       if (!s.repairer || s.result) continue;
       const r = s.repairer.end();
       s.result = r;
-      const text = r.status === 'FAILED' && s.repairer.emitted === '' ? s.raw : r.final;
-      if (text || r.repairs.length > s.pushedRepairs) out.push({ index: s.index, text, repairs: r.repairs.slice(s.pushedRepairs) });
+      const text = r.status === 'FAILED' && s.repairer.emitted === '' ? (s.unsent ?? '') : r.final;
+      const repairs = repairsAfter(r, s.pushedRepairs);
+      if (text || repairs.length > 0) out.push({ index: s.index, text, repairs });
+    }
+    return out;
+  }
+
+  /** Where the artifact's copies of the calls were cut: the raw arguments (bounded while they came) and
+   * the engine's lists. The repaired arguments, whole here, are clipped when the artifact is built. */
+  cuts(): ArtifactCut[] {
+    const out: ArtifactCut[] = [];
+    for (const s of [...this.calls.values()].sort((a, b) => a.index - b.index)) {
+      out.push(...s.kept.cuts(`toolCalls[${s.index}].rawArguments`), ...listCuts(s.result, `toolCalls[${s.index}].`));
     }
     return out;
   }
@@ -105,7 +116,7 @@ export class ToolCallRepairers {
       .sort((a, b) => a.index - b.index)
       .map((s) => {
         const r = s.result;
-        const raw = s.kept !== null ? s.kept.toString() : s.raw;
+        const raw = s.kept.toString();
         return {
           index: s.index,
           ...(s.id !== undefined ? { id: s.id } : {}),

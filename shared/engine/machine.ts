@@ -10,7 +10,7 @@ import { type Candidate, pickAnswer, type Region } from './answer';
 import { createReasoningScanner, type ReasoningScanner } from './reasoning';
 import { Segment } from './segment';
 import * as S from './state';
-import type { Position, RepairOptions, RepairResult, StreamUpdate, Stripped, Repair } from './types';
+import type { ListCutOf, Position, RepairOptions, RepairResult, StreamUpdate, Stripped, Repair } from './types';
 
 // Local bindings of the character codes (and of the state codes): read as plain constants on the hot
 // path, whether the engine runs bundled or module by module (where a namespace read goes through a getter).
@@ -186,11 +186,11 @@ export class Machine extends Finisher {
     }
     const update = this.takeUpdate();
     if (!this.valueSeen) {
-      return { ...this.failed('NO_JSON', 'No JSON value found in the input', this.total), stripped: this.stripped.slice(), reasoning: update.reasoning };
+      return { ...this.failed('NO_JSON', 'No JSON value found in the input', this.total), reasoning: update.reasoning };
     }
     const json = this.emitted;
     const status = this.truncated ? 'TRUNCATED' : this.repairs.length > 0 || this.extraValue ? 'REPAIRED' : 'VALID';
-    return { status, json, repairs: this.repairs.slice(), stripped: this.stripped.slice(), final: update.output, reasoning: update.reasoning };
+    return { status, json, ...this.lists(), final: update.output, reasoning: update.reasoning };
   }
 
   view(): string | null {
@@ -320,8 +320,13 @@ export class Machine extends Finisher {
   }
 
   /** A machine over part of the text, up to the end of its first value. */
+  private get unboundedOptions(): RepairOptions {
+    return this.options.maxListEntries === undefined ? this.options : { ...this.options, maxListEntries: undefined };
+  }
+
   private subRun = (text: string, at: Position) => {
-    const m = new Machine(this.options, { at, stopAfter: true });
+    // unbounded lists: its repairs go into this machine's update, which lists every one
+    const m = new Machine(this.unboundedOptions, { at, stopAfter: true });
     m.push(text);
     const r = m.end();
     return { ...r, answerStart: m.answerStart, answerEnd: m.answerEnd, scanned: m.charsScanned };
@@ -431,7 +436,17 @@ export class Machine extends Finisher {
   }
 
   private failed(code: StreamFixError['code'], message: string, offset: number): RepairResult & { final: string; reasoning: string } {
-    return { status: 'FAILED', json: null, repairs: this.repairs.slice(), stripped: this.stripped.slice(), error: { code, message, offset }, final: '', reasoning: '' };
+    return { status: 'FAILED', json: null, ...this.lists(), error: { code, message, offset }, final: '', reasoning: '' };
+  }
+
+  /** The result's lists, and their cuts when maxListEntries bounded them. */
+  private lists(): Pick<RepairResult, 'repairs' | 'stripped' | 'cuts'> {
+    const cuts: ListCutOf[] = [];
+    const r = this.repairs.cut();
+    if (r) cuts.push({ field: 'repairs', ...r });
+    const s = this.stripped.cut();
+    if (s) cuts.push({ field: 'stripped', ...s });
+    return { repairs: this.repairs.toArray(), stripped: this.stripped.toArray(), ...(cuts.length > 0 ? { cuts } : {}) };
   }
 
   private takeUpdate(): StreamUpdate {

@@ -18,6 +18,7 @@
  *   s.push('nk>\n[1, 2]');                   // { content: '\n[1, 2]', reasoning: 'The user wants a list.' }
  *   s.end();                                 // { content: '', reasoning: '' }
  */
+import { BoundedList, type ListCut } from './boundedList';
 import { BLOCK_TEXT_KEEP, createReasoningScanner } from './reasoning';
 import type { Segment } from './segment';
 import type { Position, Stripped } from './types';
@@ -30,8 +31,11 @@ export interface SplitOutput {
 export interface ReasoningSplitter {
   push(chunk: string): SplitOutput;
   end(): SplitOutput;
-  /** Reasoning blocks, harmony markers and text before a lone closing tag removed so far, in input order. */
+  /** Reasoning blocks, harmony markers and text before a lone closing tag removed so far, in input order
+   * (a copy; with `maxListEntries`, the first and last of them). */
   readonly stripped: readonly Stripped[];
+  /** With `maxListEntries`: where `stripped` was cut and how many spans were dropped, or null. */
+  readonly strippedCut: ListCut | null;
   /** Characters held back undecided right now (prose that a lone closing tag may still turn into reasoning). */
   readonly held: number;
 }
@@ -42,6 +46,8 @@ export interface SplitOptions {
   /** Characters of a reasoning block's text its stripped span keeps (head and tail; `cut` says what was
    * dropped). Default BLOCK_TEXT_KEEP (64 Ki). */
   keepBlockText?: number;
+  /** Most stripped spans kept (the first and last half; BoundedList). Default: all. */
+  maxListEntries?: number;
 }
 
 /** Default for `holdProse`: R1-style reasoning shorter than this is never shown as content. */
@@ -53,7 +59,7 @@ const R_PASS = 2; // the run started as JSON, or was released: sent as it comes
 
 export function createReasoningSplitter(options: SplitOptions = {}): ReasoningSplitter {
   const holdProse = options.holdProse ?? HOLD_PROSE;
-  const stripped: Stripped[] = [];
+  const stripped = new BoundedList<Stripped>(options.maxListEntries ?? Infinity);
   let content = '';
   let reasoning = '';
   // The current run (text since the start or since the last removed span): how it started, its text
@@ -173,7 +179,12 @@ export function createReasoningSplitter(options: SplitOptions = {}): ReasoningSp
       release();
       return take();
     },
-    stripped,
+    get stripped() {
+      return stripped.toArray();
+    },
+    get strippedCut() {
+      return stripped.cut();
+    },
     get held() {
       return runText.length;
     },
@@ -185,5 +196,5 @@ export function splitReasoning(text: string, options?: SplitOptions): SplitOutpu
   const s = createReasoningSplitter(options);
   const a = s.push(text);
   const b = s.end();
-  return { content: a.content + b.content, reasoning: a.reasoning + b.reasoning, stripped: s.stripped.slice() };
+  return { content: a.content + b.content, reasoning: a.reasoning + b.reasoning, stripped: s.stripped as Stripped[] };
 }

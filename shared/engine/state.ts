@@ -3,6 +3,7 @@
  * are a chain of classes over it: before.ts, strings.ts, scalars.ts, structure.ts, finish.ts, machine.ts).
  * Every field that survives a push says which split it exists for.
  */
+import { BoundedList } from './boundedList';
 import * as C from './chars';
 import { StreamFixError } from './errors';
 import { Output, SavedPosition } from './output';
@@ -47,7 +48,7 @@ export const V_SQ_CLOSE = 13; // a `'` inside a single-quoted string: a closing 
 export const CONFIRM_WINDOW = 2048;
 export const CONFIRM_DEPTH = 32;
 
-const DEFAULTS = { maxInputLength: 64 * 1024 * 1024, maxDepth: 512, maxHoldBack: 1024 * 1024 };
+const DEFAULTS = { maxInputLength: 64 * 1024 * 1024, maxDepth: 512, maxHoldBack: 1024 * 1024, maxListEntries: Infinity };
 
 /** Repairs that a real JSON value in prose may need; any other repair before confirmation means the
  * brace was prose (`{name, age}`, `[see above]`), and the text is scanned again as prose. */
@@ -82,9 +83,10 @@ export abstract class MachineState {
   /** Characters handed to the scanners, rescans of rejected candidates included: the engine's work
    * in operations (tests check it stays linear in the input). */
   charsScanned = 0;
-  protected readonly repairs: Repair[] = [];
+  /** Every repair and stripped span, for end()'s result: bounded by maxListEntries (all by default). */
+  protected readonly repairs: BoundedList<Repair>;
   protected newRepairs: Repair[] = [];
-  protected readonly stripped: Stripped[] = [];
+  protected readonly stripped: BoundedList<Stripped>;
   protected newStripped: Stripped[] = [];
   protected reasoningOut = '';
   protected phase = P_BEFORE;
@@ -172,6 +174,8 @@ export abstract class MachineState {
     this.maxInputLength = lim('maxInputLength');
     this.maxDepth = lim('maxDepth');
     this.maxHoldBack = lim('maxHoldBack');
+    this.repairs = new BoundedList(lim('maxListEntries'));
+    this.stripped = new BoundedList(this.repairs.limit);
     this.o.repairSink = this.newRepairs;
   }
 

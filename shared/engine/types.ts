@@ -83,6 +83,16 @@ export interface RepairResult {
   /** Think blocks, fences, prose, wrapper tags and trailing text removed, in input order. */
   stripped: Stripped[];
   error?: RepairError;
+  /** Set only with `maxListEntries`, for a list that outgrew it: which list, where in it entries were
+   * dropped and how many (the kept ones are its first and last). */
+  cuts?: ListCutOf[];
+}
+
+/** A cut in a result list: `entries` dropped before index `at` of `field` (BoundedList). */
+export interface ListCutOf {
+  field: 'repairs' | 'stripped';
+  at: number;
+  entries: number;
 }
 
 export interface StreamUpdate {
@@ -135,6 +145,11 @@ export interface RepairOptions {
   maxDepth?: number;
   /** Most text held back undecided at once. Default 1 MiB. Past it: HOLDBACK_LIMIT. */
   maxHoldBack?: number;
+  /** Streaming over long inputs: most repairs (and, apart, stripped spans) end()'s result keeps, its
+   * first and last half; the others are only counted (`cuts`; the status still counts them). Every
+   * push's update still lists all of its own. Default: all kept (what a caller repairing a whole text
+   * expects). */
+  maxListEntries?: number;
 }
 
 export type StreamFixErrorCode =
