@@ -15,7 +15,7 @@
  * can only tear the end of the segment being appended, which the length and checksum detect; eviction is
  * oldest-first, so whole old segments die and are unlinked — no compaction rewrites live data.
  */
-import { constants as fsConstants, promises as fsp, type Dirent } from 'node:fs';
+import { constants as fsConstants, promises as fsp, writeSync, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 
@@ -256,6 +256,9 @@ export interface LogFile {
   /** True when every write is durable when it returns (O_DSYNC): then no datasync is needed. */
   readonly dsync: boolean;
   write(buf: Buffer, position: number): Promise<number>;
+  /** The same write, synchronous and durable when it returns; only where that costs one system call
+   * (O_DSYNC), so the writer may block the event loop for it. */
+  writeSync?(buf: Buffer, position: number): number;
   datasync(): Promise<void>;
   truncate(len: number): Promise<void>;
   close(): Promise<void>;
@@ -271,6 +274,7 @@ export const nodeLogFs: LogFs = {
     return {
       dsync,
       write: async (buf, position) => (await h.write(buf, 0, buf.length, position)).bytesWritten,
+      writeSync: dsync ? (buf, position) => writeSync(h.fd, buf, 0, buf.length, position) : undefined,
       datasync: () => h.datasync(),
       truncate: (len) => h.truncate(len),
       close: () => h.close(),

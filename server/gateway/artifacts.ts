@@ -72,10 +72,15 @@ export interface ArtifactStoreOptions {
    * segment deleted because eviction left none of its artifacts; in a memory-only store, every
    * `maxCount` evictions. Evictions are counted in `stats().evicted` (streamfix_artifacts_evicted_total). */
   onNotice?: (message: string) => void;
-  /** Test hooks: the file calls the writer makes, the segment size, the commit wait bound. */
+  /** Test hooks: the file calls the writer makes, the segment size, the commit wait bound, the bound of a
+   * fast synchronous write, the first backoff after a slow one and the clock that times them
+   * (artifactCommit.ts). */
   fs?: LogFs;
   segmentBytes?: number;
   commitWaitMs?: number;
+  slowSyncWriteMs?: number;
+  asyncAfterSlowMs?: number;
+  now?: () => number;
   /** Benchmark hook: the timing of each group commit. */
   onCommit?: (t: CommitTrace) => void;
 }
@@ -265,7 +270,7 @@ export class ArtifactStore {
   }
 
   stats(): ArtifactStoreStats {
-    const c: CommitStats = this.writer?.stats ?? { commits: 0, fsyncs: 0, records: 0, failedRecords: 0 };
+    const c: CommitStats = this.writer?.stats ?? { commits: 0, fsyncs: 0, records: 0, failedRecords: 0, syncCommits: 0, slowSyncWrites: 0 };
     return {
       count: this.entries.size,
       bytes: this.totalBytes,
@@ -412,6 +417,9 @@ export class ArtifactStore {
       fs: this.options.fs,
       warn: (m, kind) => this.warn(m, kind),
       commitWaitMs: this.options.commitWaitMs ?? DEFAULT_COMMIT_WAIT_MS,
+      slowSyncWriteMs: this.options.slowSyncWriteMs,
+      asyncAfterSlowMs: this.options.asyncAfterSlowMs,
+      now: this.options.now,
       onCommit: this.options.onCommit,
       onRetired: (seg) => this.notice(`deleted ${path.basename(seg.file)}: none of its artifacts is kept any more (the oldest are dropped at the bound of ${this.bounds()})`),
     });

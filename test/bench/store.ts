@@ -159,6 +159,8 @@ interface StreamRun {
   /** The same wait in three parts per artifact: queued before its group started, its group's write,
    * write returned → the waiting stream resumed. */
   parts: { queue: number[]; write: number[]; resume: number[] };
+  /** Artifacts whose group was written synchronously (fs.writeSync), of those traced. */
+  synced: number;
   /** Event-loop delay p50/p99 (ms) and utilization over the run, and the process's CPU time over the
    * run's wall time (a loop busy far more than its CPU share is waiting for a core, not working). */
   loop: { p50: number; p99: number; elu: number; cpu: number };
@@ -174,10 +176,10 @@ async function streamRun(load: StoreLoad, durable: boolean, burst: boolean, chec
   const dir = durable ? await tempDir() : null;
   const commitWaits: number[] = [];
   const parts = { queue: [] as number[], write: [] as number[], resume: [] as number[] };
-  const traced: { appendedAt: number; startedAt: number; writtenAt: number }[] = [];
+  const traced: { appendedAt: number; startedAt: number; writtenAt: number; sync: boolean }[] = [];
   const resumed: number[] = [];
   const onCommit = (t: CommitTrace) => {
-    for (const a of t.appendedAt) traced.push({ appendedAt: a, startedAt: t.startedAt, writtenAt: t.writtenAt });
+    for (const a of t.appendedAt) traced.push({ appendedAt: a, startedAt: t.startedAt, writtenAt: t.writtenAt, sync: t.sync === true });
   };
   const store = await ArtifactStore.open({ dir, maxCount: 100000, maxBytes: 1024 * 1024 * 1024, onCommit });
   if (durable) {
@@ -204,6 +206,7 @@ async function streamRun(load: StoreLoad, durable: boolean, burst: boolean, chec
   delay.disable();
   const cpu = process.cpuUsage(cpu0);
   const loop = { p50: delay.percentile(50) / 1e6, p99: delay.percentile(99) / 1e6, elu: performance.eventLoopUtilization(elu0).utilization, cpu: (cpu.user + cpu.system) / 1000 / (performance.now() - wall0) };
+  const synced = traced.filter((t) => t.sync).length;
   traced.forEach((t, i) => {
     parts.queue.push(t.startedAt - t.appendedAt);
     parts.write.push(t.writtenAt - t.startedAt);
@@ -222,11 +225,29 @@ async function streamRun(load: StoreLoad, durable: boolean, burst: boolean, chec
   await gateway.close(100);
   await store.close();
   if (dir) await fsp.rm(dir, { recursive: true, force: true });
-  return { commitWaits, parts, loop, endLatencies, fsyncs, artifacts: ids.length };
+  return { commitWaits, parts, synced, loop, endLatencies, fsyncs, artifacts: ids.length };
+}
+
+/** `STORE_BENCH=model`: only the goal's rows (100 streams at a model's pace), for quick A/B runs. */
+async function modelPaceOnly(load: StoreLoad): Promise<string> {
+  const anchor = await rawFsync();
+  const rows: string[] = [];
+  for (let r = 0; r < STREAMS.rounds; r++) {
+    const d = await streamRun(load, true, false, false, MODEL_PACE);
+    const p = (xs: number[], q: number) => ms(percentile(sortNum(xs), q));
+    rows.push(`| ${r + 1} | ${p(d.commitWaits, 50)} / ${p(d.commitWaits, 99)} | ${p(d.parts.queue, 99)} | ${p(d.parts.write, 50)} / ${p(d.parts.write, 99)} | ${p(d.parts.resume, 99)} | ${(d.synced / Math.max(1, d.parts.queue.length)).toFixed(2)} | ${ms(d.loop.p99)} |`);
+  }
+  await load.exit();
+  return [
+    `model pace, load average ${os.loadavg().map((v) => v.toFixed(2)).join(' ')}, disk anchor p50 ${ms(percentile(anchor, 50))} / p99 ${ms(percentile(anchor, 99))} ms`,
+    '| round | commit wait p50 / p99 | queued p99 | write p50 / p99 | resume p99 | sync share | loop delay p99 |',
+    ...rows,
+  ].join('\n');
 }
 
 export async function runStoreBench(): Promise<string> {
   const load: StoreLoad = await LoadProcess.start(__dirname, 'storeLoad');
+  if (process.env.STORE_BENCH === 'model') return modelPaceOnly(load);
   log('checking output');
   await streamRun(load, true, false, true);
   await streamRun(load, false, false, true);
