@@ -8,9 +8,9 @@
  * - Synchronously (fs.writeSync on the O_DSYNC segment), the normal case: the commit wait is the write
  *   itself (~0.2 ms here). Measured at 100 streams, the thread pool's round trip — and above all the wait
  *   for the busy event loop to run the write's callback — was most of the commit wait's p99, not the
- *   disk. The loop is blocked for the write, so at most one group per loop turn goes at once: records
- *   finished later in the same turn wait for its end (setImmediate) and go together, however many streams
- *   end. A group over 64 KiB (a burst) is never written synchronously.
+ *   disk. The loop is blocked for the write, so a loop turn writes synchronously for about 1 ms at most:
+ *   records finished later in the same turn wait for its end (setImmediate) and go together, however many
+ *   streams end. A group over 64 KiB (a burst) is never written synchronously.
  * - On the thread pool (async), for big groups, file systems without O_DSYNC, and for a while after a
  *   synchronous write was slow (a busy disk must not freeze the loop: at most one slow write per backoff,
  *   the backoff doubling while the disk stays slow). Up to four groups are written at once, at
@@ -43,6 +43,11 @@ const MAX_WRITES_IN_FLIGHT = 4;
 /** Largest group written synchronously; a larger one (a burst) goes to the thread pool, so the loop is
  * never blocked for a big write. 64 KiB: about twenty 3 KB artifacts. */
 const SYNC_MAX_GROUP_BYTES = 64 * 1024;
+/** Synchronous writing one loop turn may do (ms) before the turn's later records wait for its end and go
+ * together: a few 0.2 ms writes at once, then one group per turn however many streams end. (Deferring
+ * every record after the turn's first write made them wait for the rest of the turn's callbacks: queued
+ * p99 15–110 ms at 100 streams on a starved machine, against 0.1–0.7 ms for the write itself.) */
+const TURN_SYNC_BUDGET_MS = 1;
 /** A synchronous write slower than this means the disk is busy (an O_DSYNC 3 KB append takes 0.15–0.5 ms
  * here): the following groups go to the thread pool for a while. */
 const SLOW_SYNC_WRITE_MS = 2;
@@ -128,8 +133,9 @@ export class LogWriter {
   private inFlight = 0;
   private active: Active | null = null;
   private idleWaiters: (() => void)[] = [];
-  /** A group was written synchronously in this loop turn (cleared at its end, by setImmediate). */
-  private turnWritten = false;
+  /** Time spent in synchronous writes in this loop turn (ms; null when none, zeroed at the turn's end by
+   * setImmediate). */
+  private turnSyncMs: number | null = null;
   /** Until then groups go to the thread pool (after a slow synchronous write), and the current backoff. */
   private asyncUntil = 0;
   private backoffMs = 0;
@@ -217,7 +223,7 @@ export class LogWriter {
       }
       if (next === 0) break;
       const sync = this.syncAllowed(a!);
-      if (sync && this.turnWritten) break; // the rest of this loop turn's records go together at its end
+      if (sync && this.turnSyncMs !== null && this.turnSyncMs >= TURN_SYNC_BUDGET_MS) break; // the rest of this turn's records go together at its end
       const { n, bytes } = this.nextGroup(a!);
       if (sync && bytes <= SYNC_MAX_GROUP_BYTES) this.commitSync(a!, this.queue.splice(0, n), bytes);
       else if (this.writes < MAX_WRITES_IN_FLIGHT) this.startGroup(a!, this.queue.splice(0, n), bytes);
@@ -251,7 +257,8 @@ export class LogWriter {
   }
 
   /** One group written with fs.writeSync (O_DSYNC: durable when it returns), the event loop blocked for
-   * it. Then the loop turn's later records wait for its end (setImmediate) and go together. */
+   * it. Once a loop turn has spent its budget on such writes, its later records wait for its end
+   * (setImmediate) and go together. */
   private commitSync(a: Active, group: Pending[], bytes: number): void {
     const at = a.tail;
     a.tail += bytes;
@@ -268,21 +275,26 @@ export class LogWriter {
     } catch (e) {
       error = e as Error;
     }
-    this.noteSyncWrite(this.now() - clock);
-    this.turnWritten = true;
-    setImmediate(() => {
-      this.turnWritten = false;
-      this.pump();
-    });
+    const took = this.now() - clock;
+    this.noteSyncWrite(took);
+    if (this.turnSyncMs === null) {
+      this.turnSyncMs = 0;
+      setImmediate(() => {
+        this.turnSyncMs = null;
+        this.pump();
+      });
+    }
+    this.turnSyncMs += took;
     this.finish(a, group, at, bytes, startedAt, error, false, true);
   }
 
   /** A synchronous write slower than `slowSyncWriteMs` (the disk is busy): groups go to the thread pool
-   * for a while, twice as long after each slow retry, so a slow disk blocks the loop for one write per
-   * backoff at most. A fast one ends the backoff. */
+   * for a backoff, twice the last one after each slow write, so a slow disk blocks the loop for one write
+   * per backoff at most. Each fast write halves the backoff (below the first one: none), so a disk whose
+   * slow writes come back now and then gets ever longer backoffs rather than a loop stall every second. */
   private noteSyncWrite(ms: number): void {
     if (ms <= this.slowSyncWriteMs) {
-      this.backoffMs = 0;
+      this.backoffMs = this.backoffMs / 2 < this.asyncAfterSlowMs ? 0 : this.backoffMs / 2;
       return;
     }
     this.stats.slowSyncWrites++;

@@ -38,27 +38,32 @@ describe('ArtifactStore: synchronous group writes (O_DSYNC segments)', () => {
     for (const dir of dirs) await fsp.rm(dir, { recursive: true, force: true });
   });
 
-  it('writes a group in the microtask after its put, before any I/O callback; later records of the same loop turn go together at its end', async () => {
-    const store = await ArtifactStore.open({ dir: d, fs, onCommit, ...neverSlow });
+  it('writes a group in the microtask after its put, before any I/O callback; once a loop turn spent 1 ms on such writes, its later records go together at its end', async () => {
+    let clock = 0;
+    fs.duringSyncWrite = () => (clock += 0.6); // each write takes 0.6 ms
+    const store = await ArtifactStore.open({ dir: d, fs, onCommit, now: () => clock });
     assert.equal(await store.put(makeArtifact(0)), true, 'the first put opens the segment');
+    const expected = statSync(segment()).size + (await recordSize(1));
     await loopTurn();
-    const before = statSync(segment()).size;
     const one = store.put(makeArtifact(1));
     await microtask(); // the writer's microtask was queued first and has run
     assert.equal(fs.syncWrites, 2);
-    assert.equal(statSync(segment()).size, before + (await recordSize(1)), 'on disk already');
-    const later = [store.put(makeArtifact(2)), store.put(makeArtifact(3))];
+    assert.equal(statSync(segment()).size, expected, 'on disk already');
+    const two = store.put(makeArtifact(2));
     await microtask();
-    assert.equal(fs.syncWrites, 2, 'a group was written in this loop turn: the next waits for its end');
+    assert.equal(fs.syncWrites, 3, 'this loop turn has written for 0.6 ms: under its budget');
+    const later = [store.put(makeArtifact(3)), store.put(makeArtifact(4))];
+    await microtask();
+    assert.equal(fs.syncWrites, 3, 'this loop turn has written for 1.2 ms: the next group waits for its end');
     assert.equal(store.stats().pendingWrites, 2);
-    assert.deepEqual(await Promise.all([one, ...later]), [true, true, true]);
-    assert.equal(fs.syncWrites, 3);
+    assert.deepEqual(await Promise.all([one, two, ...later]), [true, true, true, true]);
+    assert.equal(fs.syncWrites, 4);
     assert.equal(fs.calls.writes, 0, 'nothing went to the thread pool');
-    assert.deepEqual(groups, [{ records: 1, sync: true }, { records: 1, sync: true }, { records: 2, sync: true }]);
+    assert.deepEqual(groups, [{ records: 1, sync: true }, { records: 1, sync: true }, { records: 1, sync: true }, { records: 2, sync: true }]);
     await store.close();
     const reopened = await ArtifactStore.open({ dir: d });
-    assert.deepEqual(reopened.list().map((s) => s.id), [3, 2, 1, 0].map(name));
-    assert.deepEqual(await reopened.get(name(2)), makeArtifact(2));
+    assert.deepEqual(reopened.list().map((s) => s.id), [4, 3, 2, 1, 0].map(name));
+    assert.deepEqual(await reopened.get(name(3)), makeArtifact(3));
     assert.deepEqual(reopened.warnings, []);
     await reopened.close();
   });
@@ -74,9 +79,13 @@ describe('ArtifactStore: synchronous group writes (O_DSYNC segments)', () => {
     await store.close();
   });
 
-  it('after a slow synchronous write, groups go to the thread pool for the backoff, doubled after a slow retry; a fast write ends it', async () => {
+  it('after a slow synchronous write, groups go to the thread pool for a backoff, doubled after each slow write and halved by each fast one', async () => {
     let clock = 0;
-    const slowWrite = () => (fs.duringNextSyncWrite = () => (clock += 30));
+    const slowWrite = () =>
+      (fs.duringSyncWrite = () => {
+        clock += 30;
+        fs.duringSyncWrite = null;
+      });
     const store = await ArtifactStore.open({ dir: d, fs, onCommit, now: () => clock, slowSyncWriteMs: 20, asyncAfterSlowMs: 100 });
     const put = async (i: number) => {
       await loopTurn();
@@ -84,30 +93,36 @@ describe('ArtifactStore: synchronous group writes (O_DSYNC segments)', () => {
     };
     await put(0);
     slowWrite();
-    await put(1); // written synchronously, 30 ms: async for 100 ms
+    await put(1); // written synchronously in 30 ms: to the thread pool for 100 ms
     await put(2);
     clock += 99;
     await put(3);
     clock += 1;
     slowWrite();
-    await put(4); // the retry is slow too: async for 200 ms
+    await put(4); // slow again: 200 ms
     clock += 199;
     await put(5);
     clock += 1;
-    await put(6); // fast: the backoff ends
-    await put(7);
+    await put(6); // fast: the backoff halves to 100
     slowWrite();
-    await put(8); // slow again: back to the first backoff
+    await put(7); // slow: 200 ms again, not 100
+    clock += 199;
+    await put(8);
+    clock += 1;
+    await put(9); // fast: 100
+    await put(10); // fast: 50, below the first backoff, so none
+    slowWrite();
+    await put(11); // slow: the first backoff, 100 ms
     clock += 99;
-    await put(9);
+    await put(12);
     assert.deepEqual(
       groups.map((g) => g.sync),
-      [true, true, false, false, true, false, true, true, true, false],
+      [true, true, false, false, true, false, true, true, false, true, true, true, false],
     );
-    assert.deepEqual({ writes: fs.calls.writes, syncWrites: fs.syncWrites }, { writes: 4, syncWrites: 6 });
+    assert.deepEqual({ writes: fs.calls.writes, syncWrites: fs.syncWrites }, { writes: 5, syncWrites: 8 });
     await store.close();
     const reopened = await ArtifactStore.open({ dir: d });
-    assert.equal(reopened.stats().count, 10);
+    assert.equal(reopened.stats().count, 13);
     await reopened.close();
   });
 
