@@ -16,10 +16,10 @@ import { GatewayError, isOpenAiError, upstreamErrorMessage } from './errors';
 import { drained, writeJson } from './http';
 import { contentCheck, EMPTY_OUTCOME, RequestRecord, truncatedToolCalls, type LaterChoice, type RecordOutcome } from './record';
 import { reasoningBlocks } from './reasoningBlocks';
-import { createBoundaryTracker, sseData } from './sse';
+import { createBoundaryTracker, MAX_SSE_EVENT_BYTES, sseData } from './sse';
 import { requestSchemas, schemaPolicy, SCHEMA_HEADER, type RequestSchemas } from './schema';
 import { checkAnswer, checkCompletion, mergeReports } from './schemaCheck';
-import { ReadRewriter, StreamRewriter } from './streamRewrite';
+import { OVER_LONG_CODE, ReadRewriter, StreamRewriter } from './streamRewrite';
 import { cutCallsOf, cutHeaderValue, cutRefs, NO_RETRY_HEADERS, rejectionBody, rejectionMessage, truncatedToolPolicy, TRUNCATED_CODE, TRUNCATED_POLICY_HEADER, type CutCall, type TruncatedToolPolicy } from './truncatedTools';
 import type { UpstreamResponse } from './upstream';
 
@@ -436,6 +436,14 @@ async function streamFailed(call: ChatCall, client: ClientStream, e: unknown): P
   await client.write((client.boundary?.closer() ?? '') + errorChunk(message, code));
 }
 
+/** Upstream events over the SSE bound: a warning; outside passthrough (where the client got their bytes)
+ * the answer misses them, which the artifact's status says. */
+function overLongEvents(call: ChatCall, n: number, passthrough: boolean): void {
+  const message = `The upstream sent ${n} SSE event(s) longer than ${MAX_SSE_EVENT_BYTES} characters: ${passthrough ? 'forwarded, not in the artifact' : 'skipped, an error event in place'}`;
+  call.ctx.warnings.warn(OVER_LONG_CODE, `${call.record.id}: ${message}`);
+  if (!passthrough) call.record.fail('UPSTREAM_ERROR', message, { code: OVER_LONG_CODE });
+}
+
 /** What the stream did goes into the artifact (stored before the last byte leaves, so a client may
  * fetch it as soon as it sees the end), then the response ends with the status trailer. */
 async function finishStream(call: ChatCall, chat: ChatRequest, rw: StreamRewriter, engineFailed: boolean, upstreamStatus: number, client: ClientStream): Promise<void> {
@@ -446,6 +454,7 @@ async function finishStream(call: ChatCall, chat: ChatRequest, rw: StreamRewrite
     for (let i = 0; i < rw.malformed; i++) ctx.metrics.onMalformedLine();
     record.errors.push({ message: `Skipped ${rw.malformed} malformed upstream line(s): ${rw.malformedSamples.map((s) => JSON.stringify(s)).join(', ')}`, code: 'malformed_line' });
   }
+  if (rw.overLong > 0) overLongEvents(call, rw.overLong, passthrough);
   for (const e of rw.upstreamErrors) record.fail('UPSTREAM_ERROR', e.message, e.code !== undefined ? { code: e.code } : {});
   if (rw.upstreamErrors.length > 0) call.failedMidStream = true;
   if (rw.rejected !== null) record.errors.push({ message: rejectionMessage(rw.rejected), code: TRUNCATED_CODE });

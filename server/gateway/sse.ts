@@ -11,6 +11,9 @@ export interface SseSink {
   onComment(text: string): void;
   /** A line the parser could not use (unknown field, over-long event): skipped, reported here. */
   onMalformed(message: string): void;
+  /** An event longer than the bound was skipped (after onMalformed says so): the rewriting modes put an
+   * error event in its place. */
+  onOverLong?(maxEventLength: number): void;
   /**
    * Optional fast path for the event shape that makes up nearly every stream: one `data: ` line and the
    * blank line, `text[start, end)` in all (the data is `text[start + 6, end - 2)`), complete in the read.
@@ -67,13 +70,17 @@ export function createSseDecoder(sink: SseSink, maxEventLength = MAX_SSE_EVENT_B
   // (counted as malformed) and the stream goes on. The parser stops itself at its buffer limit; it is
   // reset and `skip` drops the rest of the event.
   const skip = createEventSkipper();
+  const skipped = (): void => {
+    sink.onMalformed(overLong(maxEventLength));
+    sink.onOverLong?.(maxEventLength);
+  };
   // the text last fed to the parser, to its end: the line ends it ends with count towards the skip
   let lastFed = '';
   let lastFedEnd = 0;
   const parser = createParser({
     onEvent: (e) => {
       // one read can bring a whole over-long event, which the parser's buffer limit never sees
-      if (e.data.length > maxEventLength) sink.onMalformed(overLong(maxEventLength));
+      if (e.data.length > maxEventLength) skipped();
       else sink.onEvent(e.data, e.event);
     },
     onComment: (c) => sink.onComment(c),
@@ -81,7 +88,7 @@ export function createSseDecoder(sink: SseSink, maxEventLength = MAX_SSE_EVENT_B
       if (e.type === 'max-buffer-size-exceeded') {
         parser.reset();
         skip.start(lastFed, lastFedEnd);
-        sink.onMalformed(overLong(maxEventLength));
+        skipped();
       } else sink.onMalformed(e.message);
     },
     maxBufferSize: maxEventLength,
@@ -128,7 +135,7 @@ export function createSseDecoder(sink: SseSink, maxEventLength = MAX_SSE_EVENT_B
     state.consumed = text.length;
     onParsed!(text, from, text.length);
     skip.start(text, text.length);
-    sink.onMalformed(overLong(maxEventLength));
+    skipped();
   };
 
   return {

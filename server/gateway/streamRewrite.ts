@@ -48,6 +48,13 @@ interface Closers {
 /** Upstream error events kept per stream (the artifact keeps at most MAX_ARTIFACT_ERRORS errors). */
 const MAX_KEPT_ERRORS = 20;
 
+export const OVER_LONG_CODE = 'upstream_event_too_large';
+
+/** The error event that takes the place of an upstream event over the bound (repair, strip). */
+export function overLongBody(max: number): { error: { message: string; type: string; code: string } } {
+  return { error: { message: `The upstream sent an SSE event longer than ${max} characters: StreamFix skipped it, so this answer misses part of what the model sent`, type: 'upstream_error', code: OVER_LONG_CODE } };
+}
+
 /** The finish_reason of a choice the upstream stopped without finishing: the answer is cut short. */
 export const CUT_FINISH_REASON = 'length';
 
@@ -130,7 +137,10 @@ export class ReadRewriter {
   /** Events in what read() or end() returned last (the artifact's client chunk count). */
   events = 0;
 
-  constructor(readonly rw: StreamRewriter) {
+  constructor(
+    readonly rw: StreamRewriter,
+    maxEventLength = sse.MAX_SSE_EVENT_BYTES,
+  ) {
     const out = this.out;
     this.decoder = sse.createSseDecoder({
       onEvent: (data) => {
@@ -148,9 +158,17 @@ export class ReadRewriter {
         rw.malformed++;
         if (rw.malformedSamples.length < 10) rw.malformedSamples.push(m);
       },
+      onOverLong: (max) => {
+        rw.overLong++;
+        // passthrough forwards the bytes; the other modes cut the event out, and say so where it was
+        if (rw.mode === 'passthrough') return;
+        out.parts.push(sseData(JSON.stringify(overLongBody(max))));
+        out.events++;
+        out.changed = true;
+      },
       onDataLine: (text, start, end) => rw.onDataLine(text, start, end, out),
       onParsed: (text, start, end) => out.cut(text, start, end),
-    });
+    }, maxEventLength);
   }
 
   /**
@@ -192,6 +210,8 @@ export class StreamRewriter {
   dataEvents = 0;
   malformed = 0;
   malformedSamples: string[] = [];
+  /** Upstream events over the SSE decoder's bound (skipped; in the rewriting modes an error event in place). */
+  overLong = 0;
   upstreamErrors: { message: string; code?: string }[] = [];
   sawDone = false;
   /** The body ended without [DONE] before some choice finished (finish(true) made up the end of the

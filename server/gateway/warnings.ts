@@ -19,6 +19,7 @@ export type WarningKind =
   | 'connection_refused' //    over the concurrent connection cap
   | 'connection_timeout' //    a client too slow to send its request (slowloris) was cut
   | 'upstream_queued' //       a stream waited for a free upstream slot
+  | 'upstream_event_too_large' // an upstream SSE event over the decoder's bound was skipped
   | (string & {});
 
 export interface WarningRecord {

@@ -5,7 +5,8 @@
 import { strict as assert } from 'node:assert';
 import type { Daemon } from '../../../server/daemon';
 import { MAX_SSE_EVENT_BYTES } from '../../../server/gateway/sse';
-import { artifactOf, postChat, startTestDaemon } from '../helpers/gateway';
+import { OVER_LONG_CODE, overLongBody } from '../../../server/gateway/streamRewrite';
+import { artifactOf, metric, postChat, startTestDaemon } from '../helpers/gateway';
 import { chunk, collect, sse, TestUpstream } from '../helpers/testUpstream';
 
 const REQ = { model: 'test/model', stream: true, messages: [{ role: 'user', content: 'hi' }] };
@@ -78,16 +79,30 @@ describe('gateway: passthrough stays a clean stream', () => {
       assert.deepEqual(a.errors, [{ message: `Skipped 1 malformed upstream line(s): "An SSE event longer than ${MAX_SSE_EVENT_BYTES} characters was skipped"`, code: 'malformed_line' }]);
     });
 
-    it('is dropped in strip mode and the stream goes on to [DONE]', async () => {
+    it('is cut out in strip and repair mode, an error event in its place, a warning, status UPSTREAM_ERROR', async () => {
+      // what each mode sends of the content around the hole (repair holds `"a": ` until the value decides)
+      for (const [mode, first, second] of [['strip', '{"a": ', '1}'], ['repair', '{', '"a": 1}']]) {
+        up.enqueue({ chunks: pieces });
+        const before = await metric(d, `streamfix_warnings_total{kind="${OVER_LONG_CODE}"}`);
+        const res = await postChat(d, REQ, { 'x-streamfix-mode': mode });
+        assert.equal(await res.text(), sse(chunk({ content: first }), JSON.stringify(overLongBody(MAX_SSE_EVENT_BYTES)), chunk({ content: second }), chunk({}, 'stop'), '[DONE]'));
+        const a = await artifactOf(d, res);
+        assert.equal(a.status, 'UPSTREAM_ERROR');
+        assert.equal(a.rawContent, '{"a": 1}');
+        assert.equal(a.chunks.malformed, 1);
+        const message = `The upstream sent 1 SSE event(s) longer than ${MAX_SSE_EVENT_BYTES} characters: skipped, an error event in place`;
+        assert.deepEqual(a.errors, [{ message: `Skipped 1 malformed upstream line(s): "An SSE event longer than ${MAX_SSE_EVENT_BYTES} characters was skipped"`, code: 'malformed_line' }, { message, code: OVER_LONG_CODE }]);
+        assert.equal((await metric(d, `streamfix_warnings_total{kind="${OVER_LONG_CODE}"}`)) - before, 1, mode);
+      }
+    });
+
+    it('is a warning in passthrough too (its bytes went through, the artifact misses it)', async () => {
       up.enqueue({ chunks: pieces });
-      const res = await postChat(d, REQ, { 'x-streamfix-mode': 'strip' });
-      const c = collect(await res.text());
-      assert.equal(c.content, '{"a": 1}');
-      assert.equal(c.finish, 'stop');
-      assert.equal(c.done, true);
-      const a = await artifactOf(d, res);
-      assert.equal(a.status, 'TEXT'); // strip mode does not parse the content
-      assert.equal(a.chunks.malformed, 1);
+      const before = await metric(d, `streamfix_warnings_total{kind="${OVER_LONG_CODE}"}`);
+      const res = await postChat(d, REQ, PT);
+      assert.equal((await res.text()) === body, true);
+      await artifactOf(d, res);
+      assert.equal((await metric(d, `streamfix_warnings_total{kind="${OVER_LONG_CODE}"}`)) - before, 1);
     });
   });
 });
