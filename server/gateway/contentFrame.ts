@@ -99,6 +99,19 @@ export function frameOf(data: string): ContentFrame | null {
   return { prefix, values };
 }
 
+/**
+ * JSON.stringify(s) for a string, cheaper for the short texts of deltas: a text with nothing to escape (no
+ * control character, quote, backslash or surrogate) is quoted as it is, without the builtin's call;
+ * any other goes to JSON.stringify. The same characters either way.
+ */
+export function jsonString(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c < 0xe000)) return JSON.stringify(s);
+  }
+  return `"${s}"`;
+}
+
 const SIMPLE_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 const HEX4 = /^[0-9a-fA-F]{4}$/;
 

@@ -21,7 +21,7 @@ type Json = Record<string, unknown>;
 // Bound once here rather than imported by name: run from TypeScript source (tsx compiles to CommonJS),
 // every use of a named import is a property read through two export getters, which on the per-chunk
 // path cost as much as the function called.
-const { frameOf, matchFrame, TEMPLATE_KEYS } = contentFrame;
+const { frameOf, jsonString, matchFrame, TEMPLATE_KEYS } = contentFrame;
 const { sseComment, sseData } = sse;
 
 export interface ChoiceState {
@@ -446,7 +446,7 @@ export class StreamRewriter {
       if (literal === null || (hit.end - hit.start === literal.length && text.substring(hit.start, hit.end) === literal)) {
         this.spliceFrom = hit.start;
         this.spliceTo = hit.end;
-        return JSON.stringify(step.content);
+        return jsonString(step.content);
       }
     }
     const chunk = JSON.parse(text.slice(from, to)) as { choices: { delta: Json }[] };

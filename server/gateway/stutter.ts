@@ -73,13 +73,16 @@ export function createDestutterer(soFar: SoFar): Destutterer {
     return d;
   };
 
+  // made once: a closure per push was garbage on every delta
+  const passedOn: PrefixCheck = (d) => soFar.isPrefixOf(d);
+
   return {
     get cumulative() {
       return cumulative;
     },
     push(delta) {
       if (delta === '') return '';
-      if (chain.length === 0) return fresh(delta, (d) => soFar.isPrefixOf(d), soFar.length);
+      if (chain.length === 0) return fresh(delta, passedOn, soFar.length);
       const last = chain[chain.length - 1]!;
       if (extendsText(delta, last)) {
         chain.push(delta);

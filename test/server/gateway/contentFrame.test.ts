@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { createStreamRepairer, type Repair } from '../../../shared/engine';
 import type { AppliedMode } from '../../../shared/protocol';
-import { frameOf, matchFrame, unescapeLiteral } from '../../../server/gateway/contentFrame';
+import { frameOf, jsonString, matchFrame, unescapeLiteral } from '../../../server/gateway/contentFrame';
 import { ReadRewriter, StreamRewriter } from '../../../server/gateway/streamRewrite';
 
 const HEAD = '{"id":"gen-1","provider":"OpenAI","model":"m","object":"chat.completion.chunk","created":1,"choices":[{"index":0,"delta":{"content":';
@@ -225,6 +225,15 @@ describe('gateway/contentFrame (the fast path equals the full parse)', () => {
         if (/(^|[^\\])(\\\\)*"/.test(body)) return;
         assert.equal(unescapeLiteral(body, 0, body.length), viaParse(body));
       }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('jsonString writes exactly what JSON.stringify writes', () => {
+    const cases = ['', 'plain', 'a"b', 'back\\slash', 'new\nline \t \u0000 \u001f \u007f', 'é 🌤 \u2028', '\ud83c', 'x\udf24', '\ud83c\udf24'];
+    for (const c of cases) assert.equal(jsonString(c), JSON.stringify(c), JSON.stringify(c));
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (s) => assert.equal(jsonString(s), JSON.stringify(s))),
       { numRuns: 500 },
     );
   });
