@@ -105,6 +105,10 @@ export interface ArtifactStoreStats {
   /** Group commits done and fsyncs they cost. */
   commits: number;
   fsyncs: number;
+  /** Of the commits, those written synchronously (on the event loop), and the synchronous writes slower
+   * than the bound that sent the following groups to the thread pool for a backoff (artifactCommit.ts). */
+  syncCommits: number;
+  slowSyncWrites: number;
   /** The directory another daemon holds, listed read-only (null when this store owns its directory). */
   readOnly: { dir: string; count: number } | null;
 }
@@ -285,6 +289,8 @@ export class ArtifactStore {
       evicted: this.counts.evicted,
       commits: c.commits,
       fsyncs: c.fsyncs,
+      syncCommits: c.syncCommits,
+      slowSyncWrites: c.slowSyncWrites,
       readOnly: this.view ? { dir: this.view.dir!, count: this.view.entries.size } : null,
     };
   }

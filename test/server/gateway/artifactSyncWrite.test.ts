@@ -120,6 +120,7 @@ describe('ArtifactStore: synchronous group writes (O_DSYNC segments)', () => {
       [true, true, false, false, true, false, true, true, false, true, true, true, false],
     );
     assert.deepEqual({ writes: fs.calls.writes, syncWrites: fs.syncWrites }, { writes: 5, syncWrites: 8 });
+    assert.deepEqual({ commits: store.stats().commits, syncCommits: store.stats().syncCommits, slowSyncWrites: store.stats().slowSyncWrites }, { commits: 13, syncCommits: 8, slowSyncWrites: 4 });
     await store.close();
     const reopened = await ArtifactStore.open({ dir: d });
     assert.equal(reopened.stats().count, 13);
