@@ -277,6 +277,10 @@ export class LogWriter {
     }
     const took = this.now() - clock;
     this.noteSyncWrite(took);
+    if (took > this.o.commitWaitMs) {
+      // the bound an async commit has cannot stop a synchronous one: say that the loop was frozen
+      this.o.warn(`a synchronous write of ${group.length} artifact(s) took ${Math.round(took)} ms (slow disk), blocking the event loop; the next writes go to the thread pool for ${this.backoffMs / 1000} s`, 'store');
+    }
     if (this.turnSyncMs === null) {
       this.turnSyncMs = 0;
       setImmediate(() => {

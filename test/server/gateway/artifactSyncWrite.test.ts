@@ -127,6 +127,21 @@ describe('ArtifactStore: synchronous group writes (O_DSYNC segments)', () => {
     await reopened.close();
   });
 
+  it('warns when a synchronous write took longer than the commit wait bound (the loop was blocked that long)', async () => {
+    let clock = 0;
+    const warnings: string[] = [];
+    const store = await ArtifactStore.open({ dir: d, fs, now: () => clock, commitWaitMs: 5000, onWarning: (m) => warnings.push(m) });
+    assert.equal(await store.put(makeArtifact(0)), true);
+    await loopTurn();
+    fs.duringSyncWrite = () => (clock += 6000);
+    assert.equal(await store.put(makeArtifact(1)), true, 'durable: it was written');
+    assert.deepEqual(warnings, ['a synchronous write of 1 artifact(s) took 6000 ms (slow disk), blocking the event loop; the next writes go to the thread pool for 1 s']);
+    fs.duringSyncWrite = null;
+    assert.equal(await store.put(makeArtifact(2)), true);
+    assert.deepEqual({ writes: fs.calls.writes, syncWrites: fs.syncWrites }, { writes: 1, syncWrites: 2 });
+    await store.close();
+  });
+
   it('cuts a failed synchronous write back off the segment; its artifact stays in memory and the next write works', async () => {
     const warnings: string[] = [];
     const store = await ArtifactStore.open({ dir: d, fs, onCommit, onWarning: (m) => warnings.push(m), ...neverSlow });
