@@ -93,10 +93,39 @@ export interface Artifact {
   /** When the upstream's bytes arrived (server/gateway/timeline.ts); absent in artifacts recorded before
    * it existed and for answers that never started. */
   timeline?: ArtifactTimeline;
+  /** The choices after the first of an `n > 1` answer (every choice whose index is not 0), by index; absent
+   * when the answer had choice 0 only. Choice 0 stays in the fields above (as before `n > 1` was kept), so
+   * a reader that knows only those reads what it did. Each text is bounded as choice 0's; a cut names the
+   * field as `choices[k].rawContent`, k its place in this list. */
+  choices?: ChoiceArtifact[];
   /** Present when a text was too long to keep whole: its head and tail are kept, and each cut says which
    * field (`rawContent`, `toolCalls[0].rawArguments`, …), where in the stored string, and how many
    * characters were dropped there. The stream itself was never cut. */
   cuts?: ArtifactCut[];
+}
+
+/** A choice after the first (`n > 1`), as the artifact keeps it: the fields choice 0 has at the top level of
+ * the artifact, with the same meaning, plus its index, the mode applied to it (auto decides per choice)
+ * and the verdict of its own checks (content and tool calls; EMPTY: nothing checked, PASSTHROUGH: not
+ * checked by request). The artifact's `status` is the worst of every choice's. */
+export interface ChoiceArtifact {
+  index: number;
+  mode: AppliedMode;
+  status: ArtifactStatus;
+  rawContent: string;
+  repairedContent: string | null;
+  reasoning: string;
+  repairs: Repair[];
+  stripped: Stripped[];
+  toolCalls: ToolCallArtifact[];
+  finishReason: string | null;
+}
+
+/** Repairs of an answer, every choice counted (content and tool calls): the `finished` event's, the
+ * listing's and the model health's count. Tolerates artifacts stored before a field existed. */
+export function repairCount(a: Partial<Pick<Artifact, 'repairs' | 'toolCalls' | 'choices'>>): number {
+  const one = (c: Partial<Pick<ChoiceArtifact, 'repairs' | 'toolCalls'>>) => (c.repairs?.length ?? 0) + (c.toolCalls ?? []).reduce((n, t) => n + (t.repairs?.length ?? 0), 0);
+  return (a.choices ?? []).reduce((n, c) => n + one(c), one(a));
 }
 
 /** Upstream reads at one time: [ms since the request arrived (a bucket's start for merged reads), bytes,
@@ -163,6 +192,7 @@ export type GatewayEvent =
       model: string;
       mode: AppliedMode;
       status: ArtifactStatus;
+      /** Every choice's repairs (content and tool calls). */
       repairs: number;
       reasoningBytes: number;
       timings: Artifact['timings'];

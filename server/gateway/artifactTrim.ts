@@ -1,6 +1,6 @@
 /**
  * An artifact larger than the store's per-artifact bound is stored cut, never dropped: the largest
- * strings (raw / repaired content, reasoning, tool-call arguments, …) keep their head and tail with a
+ * strings (raw / repaired content, reasoning, tool-call arguments, …, of every choice) keep their head and tail with a
  * marker where text was removed, the longest lists (repairs, stripped spans, errors) keep their first and
  * last entries, and an error entry with code `artifact_truncated` says what was cut and how big the
  * artifact was. The caller's object is never changed.
@@ -35,12 +35,21 @@ function candidates(a: Holder): Candidate[] {
     const v = holder[key];
     if (typeof v === 'string' || Array.isArray(v) || (key === 'usage' && v !== null && typeof v === 'object')) out.push({ holder, key, label, bytes: jsonBytes(v) });
   };
-  for (const k of ['rawContent', 'repairedContent', 'reasoning', 'finishReason', 'model', 'repairs', 'stripped', 'errors', 'usage', 'toolCalls']) add(a, k, k);
-  const tools = a.toolCalls as Holder[];
-  if (Array.isArray(tools)) {
-    tools.forEach((t, i) => {
-      for (const k of ['rawArguments', 'repairedArguments', 'name', 'id', 'repairs']) add(t, k, `toolCalls[${i}].${k}`);
-    });
+  // choice 0 (the artifact's own fields) and each later choice (`choices`) are cut alike
+  const choice = (c: Holder, at: string, keys: string[]) => {
+    for (const k of keys) add(c, k, at + k);
+    const tools = c.toolCalls as Holder[];
+    if (Array.isArray(tools)) {
+      tools.forEach((t, i) => {
+        for (const k of ['rawArguments', 'repairedArguments', 'name', 'id', 'repairs']) add(t, k, `${at}toolCalls[${i}].${k}`);
+      });
+    }
+  };
+  choice(a, '', ['rawContent', 'repairedContent', 'reasoning', 'finishReason', 'model', 'repairs', 'stripped', 'errors', 'usage', 'toolCalls']);
+  const later = a.choices as Holder[] | undefined;
+  // the list itself is no candidate: a choice is cut in its texts, never dropped
+  if (Array.isArray(later)) {
+    later.forEach((c, k) => choice(c, `choices[${k}].`, ['rawContent', 'repairedContent', 'reasoning', 'finishReason', 'repairs', 'stripped', 'toolCalls']));
   }
   return out;
 }
@@ -73,7 +82,8 @@ export function trimArtifact(artifact: Artifact, text: string, maxBytes: number)
   const original = Buffer.byteLength(text);
   if (original <= maxBytes) return { artifact, text };
   // shallow copies are enough: strings are immutable and every cut list is replaced, never changed
-  const copy = { ...artifact, toolCalls: (artifact.toolCalls ?? []).map((t) => ({ ...t })) } as unknown as Holder;
+  const copyChoice = <C extends { toolCalls?: unknown[] }>(c: C): C => ({ ...c, toolCalls: (c.toolCalls ?? []).map((t) => ({ ...(t as object) })) });
+  const copy = { ...copyChoice(artifact), ...(artifact.choices ? { choices: artifact.choices.map(copyChoice) } : {}) } as unknown as Holder;
   const reserve = Math.min(RESERVE, Math.floor(maxBytes / 8));
   const cut: string[] = [];
   const note = { message: '', code: TRUNCATED_CODE };

@@ -22,7 +22,7 @@
  */
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
-import type { Artifact, ArtifactStatus, ArtifactSummary, AppliedMode } from '../../shared/protocol';
+import { repairCount, type Artifact, type ArtifactStatus, type ArtifactSummary, type AppliedMode } from '../../shared/protocol';
 import { LogWriter, type CommitStats, type CommitTrace } from './artifactCommit';
 import { readLegacy } from './artifactLegacy';
 import { lockDir, unlockDir } from './artifactLock';
@@ -498,7 +498,7 @@ function summarize(a: Artifact): ArtifactSummary {
     model: a.model,
     mode: a.mode,
     status: a.status,
-    repairs: (a.repairs?.length ?? 0) + (a.toolCalls ?? []).reduce((n, t) => n + t.repairs.length, 0),
+    repairs: repairCount(a),
     totalMs: a.timings.totalMs,
   };
 }

@@ -17,7 +17,7 @@
  *   const t = b.admit(requestId, upstream, model);   // { open: true, retryAfterSeconds } or a ticket
  *   if (!t.open) t.done(res.status);       // or t.done('error') / t.done('aborted')
  */
-import type { Artifact, BreakerState, ModelHealthEntry } from '../../shared/protocol';
+import { repairCount, type Artifact, type BreakerState, type ModelHealthEntry } from '../../shared/protocol';
 import type { ModelHealth } from './modelHealth';
 
 export interface BreakerOptions {
@@ -165,8 +165,7 @@ export class Breakers {
    * would thin its rates), then the FAILED rate checked. */
   answered(upstream: string, a: Artifact): void {
     if (a.status === 'CLIENT_ABORTED' || a.errors.some((e) => e.code === 'circuit_open')) return;
-    const repairs = a.repairs.length + a.toolCalls.reduce((n, t) => n + t.repairs.length, 0);
-    this.health.record(a.model, a.status, repairs, a.schema?.valid === false);
+    this.health.record(a.model, a.status, repairCount(a), a.schema?.valid === false);
     this.afterAnswer(a.id, upstream, a.model);
   }
 

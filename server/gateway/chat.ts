@@ -7,9 +7,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HOLD_PROSE, StreamFixError } from '../../shared/engine';
 import type { Repair, Stripped } from '../../shared/engine';
-import { REQUEST_KEEP_BYTES, type ArtifactStatus } from '../../shared/protocol';
+import { repairCount, REQUEST_KEEP_BYTES, type ArtifactCut, type ArtifactStatus } from '../../shared/protocol';
 import { forwardedHeaders, parseChatRequest, readBody, upstreamHeaders, HOLD_PROSE_HEADER, MODE_HEADER, type ChatRequest } from './chatRequest';
-import { rewriteCompletion } from './completion';
+import { rewriteCompletion, type OtherChoice } from './completion';
 import type { Outcome } from './breaker';
 import type { AbortReason, GatewayContext } from './context';
 import { GatewayError, isOpenAiError, upstreamErrorMessage } from './errors';
@@ -19,7 +19,7 @@ import { reasoningBlocks } from './reasoningBlocks';
 import { createBoundaryTracker, MAX_SSE_EVENT_BYTES, sseData } from './sse';
 import { requestSchemas, schemaPolicy, SCHEMA_HEADER, type RequestSchemas } from './schema';
 import { checkAnswer, checkCompletion, mergeReports } from './schemaCheck';
-import { OVER_LONG_CODE, ReadRewriter, StreamRewriter } from './streamRewrite';
+import { OVER_LONG_CODE, ReadRewriter, StreamRewriter, type ChoiceState } from './streamRewrite';
 import { cutCallsOf, cutHeaderValue, cutRefs, NO_RETRY_HEADERS, rejectionBody, rejectionMessage, truncatedToolPolicy, TRUNCATED_CODE, TRUNCATED_POLICY_HEADER, type CutCall, type TruncatedToolPolicy } from './truncatedTools';
 import type { UpstreamResponse } from './upstream';
 
@@ -237,16 +237,15 @@ async function completeResponse(call: ChatCall, chat: ChatRequest, upstream: Ups
     stuttering: false,
     movedReasoning: o.movedReasoning,
     contentStatus: engineFailed ? 'FAILED' : contentCheck(mode, o.rawContent, () => result?.status ?? 'FAILED'),
-    laterChoices: o.others.map((x) => ({ index: x.index, toolCalls: x.toolCalls, finishReason: x.finishReason, contentStatus: contentCheck(x.mode, x.raw, () => x.result?.status ?? 'FAILED') })),
+    laterChoices: o.others.map(laterChoiceOf),
   };
-  const schemaHeaders = call.schemas ? checkCompletion(call.schemas, mode, body, outcome, o.others) : {};
+  if (o.malformed.length > 0) malformedChoices(call, o.malformed);
+  const schemaHeaders = call.schemas ? checkCompletion(call.schemas, mode, body, outcome, { zero: o.position, others: o.others }) : {};
   if (o.result?.error) record.errors.push({ message: o.result.error.message, code: o.result.error.code });
-  for (const r of outcome.repairs) onRepair(call, r);
-  for (const t of outcome.toolCalls) for (const r of t.repairs) onRepair(call, r, t.index);
-  // a later choice's repairs are events and metrics too, as in a stream (whose hooks see every choice)
-  for (const x of o.others) {
-    for (const r of x.result?.repairs ?? []) onRepair(call, r);
-    for (const t of x.toolCalls) for (const r of t.repairs) onRepair(call, r, t.index);
+  // every choice's repairs are events and metrics, as in a stream (whose hooks see every choice)
+  for (const c of [outcome, ...(outcome.laterChoices ?? [])]) {
+    for (const r of c.repairs) onRepair(call, r);
+    for (const t of c.toolCalls) for (const r of t.repairs) onRepair(call, r, t.index);
   }
   if (o.movedReasoning) reasoningEvent(call, o.movedReasoning, o.stripped);
   const status = record.status(outcome);
@@ -263,6 +262,30 @@ async function completeResponse(call: ChatCall, chat: ChatRequest, upstream: Ups
   const cut = cutHeaderValue(truncatedToolCalls(outcome));
   const cutHeader: Record<string, string> = cut !== '' ? { [TRUNCATED_TOOLS_HEADER]: cut } : {};
   writeJson(res, upstream.status, { ...call.baseHeaders, ...forwardedHeaders(upstream.headers), [STATUS_HEADER]: status, ...schemaHeaders, ...cutHeader }, out);
+}
+
+/** A choice of a non-streaming answer, other than choice 0, as the artifact keeps it. */
+function laterChoiceOf(x: OtherChoice): LaterChoice {
+  return {
+    index: x.index,
+    mode: x.mode,
+    rawContent: x.raw,
+    repairedContent: x.mode === 'passthrough' ? null : x.sent,
+    reasoning: x.reasoning,
+    repairs: x.result?.repairs ?? [],
+    stripped: x.stripped,
+    toolCalls: x.toolCalls,
+    finishReason: x.finishReason,
+    contentStatus: contentCheck(x.mode, x.raw, () => x.result?.status ?? 'FAILED'),
+  };
+}
+
+/** Choices of a non-streaming answer whose index could not be read: sent on as they came, counted and
+ * recorded as the stream's malformed lines are. */
+function malformedChoices(call: ChatCall, described: string[]): void {
+  call.record.malformed += described.length;
+  for (let i = 0; i < described.length; i++) call.ctx.metrics.onMalformedLine();
+  call.record.errors.push({ message: `Left ${described.length} choice(s) as the upstream sent them, not rewritten or checked: ${described.join('; ')}`, code: 'malformed_line' });
 }
 
 /** reject, not streaming: a 502 naming the cut calls, and none of the answer (truncatedTools.ts). */
@@ -468,22 +491,13 @@ async function finishStream(call: ChatCall, chat: ChatRequest, rw: StreamRewrite
   }
   if (c.result?.error && c.raw !== '') record.errors.push({ message: c.result.error.message, code: c.result.error.code });
   if (c.moved) reasoningEvent(call, c.moved, c.result?.stripped ?? c.stripped);
-  const fieldReasoning = st.fieldReasoning.toString();
   const outcome: RecordOutcome = {
-    rawContent: c.raw,
-    repairedContent: passthrough ? null : c.sent,
-    reasoning: fieldReasoning + c.moved,
-    // the artifact's copies of the texts are bounded (head and tail): where they were cut
-    cuts: [...c.cuts(fieldReasoning.length), ...st.fieldReasoning.cuts('reasoning'), ...st.tools.cuts()],
-    repairs: c.result?.repairs ?? [],
-    stripped: c.result?.stripped ?? c.stripped,
-    toolCalls: st.tools.artifacts(),
-    finishReason: st.finishReason,
+    ...streamedChoice(st, passthrough),
+    contentStatus: engineFailed ? 'FAILED' : contentCheck(c.mode, c.raw, () => c.result?.status ?? 'TRUNCATED'),
     usage: rw.usage,
     stuttering: c.stuttering,
     movedReasoning: c.moved,
     cutShort: rw.cutShort,
-    contentStatus: engineFailed ? 'FAILED' : contentCheck(c.mode, c.raw, () => c.result?.status ?? 'TRUNCATED'),
     laterChoices: laterChoices(rw),
     ...(rw.rejected !== null ? { refused: cutRefs(rw.rejected) } : {}),
   };
@@ -510,13 +524,30 @@ async function finishStream(call: ChatCall, chat: ChatRequest, rw: StreamRewrite
   }
 }
 
-/** The stream's choices after the first (`n > 1`), for the artifact's cut list and status; at the end. */
+/** What the artifact keeps of one streamed choice (the texts bounded as they came: where they were cut). */
+function streamedChoice(st: ChoiceState, passthrough: boolean): Omit<LaterChoice, 'index' | 'mode' | 'contentStatus'> & { cuts: ArtifactCut[] } {
+  const c = st.content;
+  const fieldReasoning = st.fieldReasoning.toString();
+  return {
+    rawContent: c.raw,
+    repairedContent: passthrough ? null : c.sent,
+    reasoning: fieldReasoning + c.moved,
+    cuts: [...c.cuts(fieldReasoning.length), ...st.fieldReasoning.cuts('reasoning'), ...st.tools.cuts()],
+    repairs: c.result?.repairs ?? [],
+    stripped: c.result?.stripped ?? c.stripped,
+    toolCalls: st.tools.artifacts(),
+    finishReason: st.finishReason,
+  };
+}
+
+/** The stream's choices other than choice 0 (`n > 1`), for the artifact (its `choices`, cut list and
+ * status); at the end. */
 export function laterChoices(rw: StreamRewriter): LaterChoice[] | undefined {
   if (rw.choices.size < 2 && rw.choices.has(0)) return undefined;
   const later: LaterChoice[] = [];
   for (const st of rw.choices.values()) {
     const c = st.content;
-    if (st.index !== 0) later.push({ index: st.index, toolCalls: st.tools.artifacts(), finishReason: st.finishReason, contentStatus: contentCheck(c.mode, c.raw, () => c.result?.status ?? 'TRUNCATED') });
+    if (st.index !== 0) later.push({ index: st.index, mode: c.mode, ...streamedChoice(st, rw.mode === 'passthrough'), contentStatus: contentCheck(c.mode, c.raw, () => c.result?.status ?? 'TRUNCATED') });
   }
   return later;
 }
@@ -555,7 +586,7 @@ export async function finish(call: ChatCall, outcome: RecordOutcome, _httpStatus
       model: record.model,
       mode: record.mode,
       status: artifact.status,
-      repairs: artifact.repairs.length + artifact.toolCalls.reduce((n, t) => n + t.repairs.length, 0),
+      repairs: repairCount(artifact),
       reasoningBytes: Buffer.byteLength(outcome.movedReasoning ?? ''),
       timings: artifact.timings,
       ...(artifact.truncatedToolCalls ? { truncatedToolCalls: artifact.truncatedToolCalls } : {}),

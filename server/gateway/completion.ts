@@ -10,7 +10,32 @@ import { repairToolCallsOnce } from './toolCalls';
 
 type Json = Record<string, unknown>;
 
+/** One choice of the body before and after its rewrite. */
+export interface ChoiceRewrite {
+  /** Its `index` (its place in `body.choices` when it has none). */
+  index: number;
+  /** Where it is in `body.choices`. */
+  position: number;
+  mode: AppliedMode;
+  /** auto decided by this choice's answer: the mode applied and why. */
+  decided: AutoDecision | null;
+  raw: string;
+  sent: string;
+  /** Its reasoning fields plus reasoning moved out of its content. */
+  reasoning: string;
+  movedReasoning: string;
+  result: RepairResult | null;
+  stripped: Stripped[];
+  toolCalls: ToolCallArtifact[];
+  /** Its finish_reason (a tool call cut at the token limit is one the reject policy refuses). */
+  finishReason: string | null;
+}
+
+/** A choice other than choice 0 (`n > 1`). */
+export type OtherChoice = ChoiceRewrite;
+
 export interface CompletionOutcome {
+  /** Choice 0 (the entry whose `index` is 0, wherever it is in the list): its texts before and after. */
   rawContent: string;
   sentContent: string;
   /** Reasoning fields plus reasoning moved out of the content. */
@@ -23,23 +48,14 @@ export interface CompletionOutcome {
   usage: unknown;
   /** auto decided by the answer (choice 0): the mode applied and why. */
   decided: AutoDecision | null;
-  /** The choices after the first (`n > 1`), as far as the schema check needs them. */
+  /** Where choice 0 is in `body.choices` (null: there is none). */
+  position: number | null;
+  /** The other choices (`n > 1`), by index. */
   others: OtherChoice[];
-}
-
-/** A choice after the first: its content before and after the rewrite, and its tool calls. */
-export interface OtherChoice {
-  index: number;
-  /** Where it is in `body.choices`. */
-  position: number;
-  mode: AppliedMode;
-  raw: string;
-  sent: string;
-  result: RepairResult | null;
-  stripped: Stripped[];
-  toolCalls: ToolCallArtifact[];
-  /** Its finish_reason (a tool call cut at the token limit is one the reject policy refuses). */
-  finishReason: string | null;
+  /** Choices left as they came, unread: an `index` that is not a non-negative integer, or one an earlier
+   * choice has (matching them to a choice would mislabel one, as a bad tool-call index would merge two
+   * calls); each described for the artifact's error. */
+  malformed: string[];
 }
 
 function isObject(v: unknown): v is Json {
@@ -61,7 +77,59 @@ function repairWithReasoning(raw: string, engine: RepairOptions): { result: Repa
   return { result, reasoning: reasoning + atEnd };
 }
 
-/** Rewrites `body` in place (all choices); returns what choice 0 looked like before and after. */
+/** A choice's index as the stream reads it (streamRewrite.ts choiceIndexOf): its `index` when that is a
+ * non-negative integer, its place in the list when it has none, null when it has another value. */
+export function choiceIndexOf(ch: Json, position: number): number | null {
+  if (!('index' in ch) || ch.index === undefined) return position;
+  return Number.isInteger(ch.index) && (ch.index as number) >= 0 ? (ch.index as number) : null;
+}
+
+/** Rewrites one choice's message in place (unless passthrough); what it was before and after. */
+function rewriteChoice(ch: Json, msg: Json, index: number, position: number, requested: AppliedMode, engine: RepairOptions, auto: boolean): ChoiceRewrite {
+  const raw = typeof msg.content === 'string' ? msg.content : '';
+  // auto without response_format: the answer's first characters decide, as in the stream
+  const decided = auto ? decideAuto(raw) : null;
+  const mode = decided ? decided.mode : requested;
+  let sent = raw;
+  let moved = '';
+  let result: RepairResult | null = null;
+  let stripped: Stripped[] = [];
+  if (mode === 'repair' && raw !== '') {
+    ({ result, reasoning: moved } = repairWithReasoning(raw, engine));
+    stripped = result.stripped;
+    // no JSON at all: the text as sent (reasoning removed) rather than nothing; status says FAILED
+    sent = result.json ?? splitReasoning(raw).content;
+  } else if (mode === 'strip' && raw !== '') {
+    const s = splitReasoning(raw);
+    sent = s.content;
+    moved = s.reasoning;
+    stripped = s.stripped;
+  }
+  if (mode !== 'passthrough') {
+    if (typeof msg.content === 'string') msg.content = sent;
+    if (moved) msg.reasoning = (typeof msg.reasoning === 'string' ? msg.reasoning : '') + moved;
+  }
+  const toolCalls = repairToolCallsOnce(msg.tool_calls, mode !== 'passthrough', engine);
+  const fields = typeof msg.reasoning === 'string' ? msg.reasoning : typeof msg.reasoning_content === 'string' ? msg.reasoning_content : '';
+  return {
+    index,
+    position,
+    mode,
+    decided,
+    raw,
+    sent,
+    // after the rewrite msg.reasoning already ends with the moved text
+    reasoning: mode !== 'passthrough' ? fields : fields + moved,
+    movedReasoning: moved,
+    result,
+    stripped,
+    toolCalls,
+    finishReason: typeof ch.finish_reason === 'string' ? ch.finish_reason : null,
+  };
+}
+
+/** Rewrites `body` in place (all choices); returns what each choice looked like before and after, choice 0
+ * (by its `index`, not its place in the list) in the outcome's own fields. */
 export function rewriteCompletion(body: Json, requested: AppliedMode, engine: RepairOptions = {}, auto = false): CompletionOutcome {
   const outcome: CompletionOutcome = {
     rawContent: '',
@@ -74,50 +142,36 @@ export function rewriteCompletion(body: Json, requested: AppliedMode, engine: Re
     finishReason: null,
     usage: body.usage ?? null,
     decided: null,
+    position: null,
     others: [],
+    malformed: [],
   };
   const choices = Array.isArray(body.choices) ? body.choices : [];
-  choices.forEach((ch: unknown, i: number) => {
+  const seen = new Set<number>();
+  choices.forEach((ch: unknown, position: number) => {
     if (!isObject(ch) || !isObject(ch.message)) return;
-    const msg = ch.message;
-    const raw = typeof msg.content === 'string' ? msg.content : '';
-    // auto without response_format: the answer's first characters decide, as in the stream
-    const decided = auto ? decideAuto(raw) : null;
-    const mode = decided ? decided.mode : requested;
-    if (i === 0) outcome.decided = decided;
-    let sent = raw;
-    let moved = '';
-    let result: RepairResult | null = null;
-    let stripped: Stripped[] = [];
-    if (mode === 'repair' && raw !== '') {
-      ({ result, reasoning: moved } = repairWithReasoning(raw, engine));
-      stripped = result.stripped;
-      // no JSON at all: the text as sent (reasoning removed) rather than nothing; status says FAILED
-      sent = result.json ?? splitReasoning(raw).content;
-    } else if (mode === 'strip' && raw !== '') {
-      const s = splitReasoning(raw);
-      sent = s.content;
-      moved = s.reasoning;
-      stripped = s.stripped;
+    const index = choiceIndexOf(ch, position);
+    if (index === null || seen.has(index)) {
+      outcome.malformed.push(`choices[${position}] has index ${JSON.stringify(ch.index)?.slice(0, 40) ?? 'undefined'}${index === null ? '' : ', as an earlier choice'}`);
+      return;
     }
-    if (mode !== 'passthrough') {
-      if (typeof msg.content === 'string') msg.content = sent;
-      if (moved) msg.reasoning = (typeof msg.reasoning === 'string' ? msg.reasoning : '') + moved;
+    seen.add(index);
+    const c = rewriteChoice(ch, ch.message, index, position, requested, engine, auto);
+    if (index !== 0) {
+      outcome.others.push(c);
+      return;
     }
-    const toolCalls = repairToolCallsOnce(msg.tool_calls, mode !== 'passthrough', engine);
-    if (i > 0) outcome.others.push({ index: typeof ch.index === 'number' ? ch.index : i, position: i, mode, raw, sent, result, stripped, toolCalls, finishReason: typeof ch.finish_reason === 'string' ? ch.finish_reason : null });
-    if (i === 0) {
-      const fields = typeof msg.reasoning === 'string' ? msg.reasoning : typeof msg.reasoning_content === 'string' ? msg.reasoning_content : '';
-      outcome.rawContent = raw;
-      outcome.sentContent = sent;
-      outcome.movedReasoning = moved;
-      // after the rewrite msg.reasoning already ends with the moved text
-      outcome.reasoning = mode !== 'passthrough' ? fields : fields + moved;
-      outcome.result = result;
-      outcome.stripped = stripped;
-      outcome.toolCalls = toolCalls;
-      outcome.finishReason = typeof ch.finish_reason === 'string' ? ch.finish_reason : null;
-    }
+    outcome.position = position;
+    outcome.decided = c.decided;
+    outcome.rawContent = c.raw;
+    outcome.sentContent = c.sent;
+    outcome.movedReasoning = c.movedReasoning;
+    outcome.reasoning = c.reasoning;
+    outcome.result = c.result;
+    outcome.stripped = c.stripped;
+    outcome.toolCalls = c.toolCalls;
+    outcome.finishReason = c.finishReason;
   });
+  outcome.others.sort((a, b) => a.index - b.index);
   return outcome;
 }

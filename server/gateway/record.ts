@@ -59,13 +59,31 @@ export interface RecordOutcome {
   refused?: TruncatedToolCallRef[];
 }
 
-/** A choice after the first, as far as the status and the cut list need it. */
+/** A choice after the first: what the status, the cut list and the artifact's `choices` keep of it. */
 export interface LaterChoice {
   index: number;
+  mode: AppliedMode;
+  rawContent: string;
+  /** null in passthrough, as RecordOutcome's. */
+  repairedContent: string | null;
+  reasoning: string;
+  repairs: Repair[];
+  stripped: Stripped[];
   toolCalls: ToolCallArtifact[];
   finishReason: string | null;
   /** Its content's check (contentCheck), as RecordOutcome's. */
   contentStatus: CheckStatus | null;
+  /** Where its streamed texts were cut already (BoundedText), fields named as choice 0's (`rawContent`). */
+  cuts?: ArtifactCut[];
+}
+
+/** The verdicts of one choice's checks: its tool calls' (a call whose arguments were not parsed is no
+ * check: the engine limit that caused it is the content's FAILED) and its content's. */
+function checksOf(c: Pick<LaterChoice, 'toolCalls' | 'contentStatus'>): CheckStatus[] {
+  const statuses: CheckStatus[] = [];
+  for (const t of c.toolCalls) if (t.status !== 'PASSTHROUGH') statuses.push(t.status);
+  if (c.contentStatus) statuses.push(c.contentStatus);
+  return statuses;
 }
 
 const now = () => performance.now();
@@ -127,15 +145,8 @@ export class RequestRecord {
     if (this.override) return this.override;
     if (o.cutShort) return 'TRUNCATED';
     if (this.mode === 'passthrough') return 'PASSTHROUGH';
-    // a tool call whose arguments were not parsed is no check (the engine limit that caused it is the
-    // content's FAILED)
-    const statuses: CheckStatus[] = [];
     // every choice of an n > 1 answer is checked, and the worst verdict of all wins
-    for (const c of o.laterChoices ? [o, ...o.laterChoices] : [o]) {
-      for (const t of c.toolCalls) if (t.status !== 'PASSTHROUGH') statuses.push(t.status);
-      if (c.contentStatus) statuses.push(c.contentStatus);
-    }
-    return worstStatus(statuses);
+    return worstStatus((o.laterChoices ? [o, ...o.laterChoices] : [o]).flatMap(checksOf));
   }
 
   /** Characters of each text the artifact keeps; longer ones keep their head and tail (clipText). */
@@ -144,10 +155,24 @@ export class RequestRecord {
   build(o: RecordOutcome): Artifact {
     const cuts: ArtifactCut[] = [...(o.cuts ?? [])];
     const clip = (s: string, field: string) => clipText(s, field, cuts, this.textLimit);
-    const toolCalls = o.toolCalls.map((t) => {
-      const raw = clip(t.rawArguments, `toolCalls[${t.index}].rawArguments`);
-      const repaired = t.repairedArguments === null ? null : clip(t.repairedArguments, `toolCalls[${t.index}].repairedArguments`);
-      return raw === t.rawArguments && repaired === t.repairedArguments ? t : { ...t, rawArguments: raw, repairedArguments: repaired };
+    const toolCalls = clipToolCalls(o.toolCalls, '', clip);
+    // the later choices by index, each bounded as choice 0 (its cuts named by its place in the list)
+    const later = o.laterChoices ? [...o.laterChoices].sort((a, b) => a.index - b.index) : [];
+    const choices = later.map((c, k) => {
+      const at = `choices[${k}].`;
+      for (const cut of c.cuts ?? []) cuts.push({ ...cut, field: at + cut.field });
+      return {
+        index: c.index,
+        mode: c.mode,
+        status: c.mode === 'passthrough' ? ('PASSTHROUGH' as const) : worstStatus(checksOf(c)),
+        rawContent: clip(c.rawContent, `${at}rawContent`),
+        repairedContent: c.repairedContent === null ? null : clip(c.repairedContent, `${at}repairedContent`),
+        reasoning: clip(c.reasoning, `${at}reasoning`),
+        repairs: c.repairs,
+        stripped: c.stripped,
+        toolCalls: clipToolCalls(c.toolCalls, at, clip),
+        finishReason: c.finishReason,
+      };
     });
     const truncated = truncatedToolCalls(o);
     const errors = this.errors.length <= MAX_ARTIFACT_ERRORS ? this.errors : [...this.errors.slice(0, MAX_ARTIFACT_ERRORS), { message: `${this.errors.length - MAX_ARTIFACT_ERRORS} more errors not kept`, code: 'errors_cut' }];
@@ -176,6 +201,7 @@ export class RequestRecord {
       chunks: { upstream: this.upstreamChunks, client: this.clientChunks, malformed: this.malformed },
       stuttering: o.stuttering,
       ...(truncated.length > 0 ? { truncatedToolCalls: truncated } : {}),
+      ...(choices.length > 0 ? { choices } : {}),
       errors,
       ...(o.schema ? { schema: o.schema } : {}),
       ...(this.api === 'messages' ? { api: this.api, route: this.route } : {}),
@@ -184,6 +210,15 @@ export class RequestRecord {
       ...(this.timeline.reads > 0 ? { timeline: this.timeline.toJSON() } : {}),
     };
   }
+}
+
+/** Tool calls with their argument texts bounded (`at`: the field prefix of a later choice). */
+function clipToolCalls(calls: ToolCallArtifact[], at: string, clip: (s: string, field: string) => string): ToolCallArtifact[] {
+  return calls.map((t) => {
+    const raw = clip(t.rawArguments, `${at}toolCalls[${t.index}].rawArguments`);
+    const repaired = t.repairedArguments === null ? null : clip(t.repairedArguments, `${at}toolCalls[${t.index}].repairedArguments`);
+    return raw === t.rawArguments && repaired === t.repairedArguments ? t : { ...t, rawArguments: raw, repairedArguments: repaired };
+  });
 }
 
 /**

@@ -11,7 +11,7 @@
 import { repairJson, type Repair, type Stripped } from '../../shared/engine';
 import type { AppliedMode, SchemaError, SchemaReport, ToolCallArtifact } from '../../shared/protocol';
 import type { OtherChoice } from './completion';
-import type { RecordOutcome } from './record';
+import type { LaterChoice, RecordOutcome } from './record';
 import { checkValue, schemaReport, SCHEMA_HEADER, type RequestSchemas, type ValueCheck } from './schema';
 import { coercionRepair, OutputMap } from './schemaCoerce';
 
@@ -101,46 +101,48 @@ export function coercedStatus<S extends string>(s: S): S | 'REPAIRED' {
   return s === 'VALID' ? 'REPAIRED' : s;
 }
 
-/**
- * A non-streaming answer: checked, and with the `coerce` policy coerced in `body` (choice 0) and in the
- * outcome the artifact is made of. Returns the response header saying the verdict.
- */
-export function checkCompletion(s: RequestSchemas, mode: AppliedMode, body: Record<string, unknown>, outcome: RecordOutcome, others: readonly OtherChoice[] = []): Record<string, string> {
-  const content = outcome.repairedContent === null ? null : { raw: outcome.rawContent, sent: outcome.repairedContent, repairs: outcome.repairs, stripped: outcome.stripped };
-  const r = checkAnswer(s, mode, content, outcome.toolCalls, s.policy === 'coerce');
-  const msg = messageOf(body, 0);
+/** One choice of a non-streaming answer as the artifact keeps it (RecordOutcome for choice 0, a LaterChoice
+ * for the others): coercion changes it as it changes the body. */
+type ChoiceView = Pick<LaterChoice, 'rawContent' | 'repairedContent' | 'repairs' | 'stripped' | 'contentStatus' | 'toolCalls'>;
+
+/** One choice checked, and with `coerce` coerced in its message and its view. */
+function checkChoice(s: RequestSchemas, mode: AppliedMode, view: ChoiceView, msg: Record<string, unknown> | null): SchemaReport | null {
+  const content = view.repairedContent === null ? null : { raw: view.rawContent, sent: view.repairedContent, repairs: view.repairs, stripped: view.stripped };
+  const r = checkAnswer(s, mode, content, view.toolCalls, s.policy === 'coerce');
   if (r.content && msg) {
     msg.content = r.content.text;
-    outcome.repairedContent = r.content.text;
-    outcome.repairs = mergeRepairs(outcome.repairs, r.content.repairs);
-    if (outcome.contentStatus) outcome.contentStatus = coercedStatus(outcome.contentStatus);
+    view.repairedContent = r.content.text;
+    view.repairs = mergeRepairs(view.repairs, r.content.repairs);
+    if (view.contentStatus) view.contentStatus = coercedStatus(view.contentStatus);
   }
   for (const [index, t] of r.tools) {
     const call = (msg?.tool_calls as { function?: { arguments?: unknown } }[] | undefined)?.[index];
-    const art = outcome.toolCalls.find((a) => a.index === index);
+    const art = view.toolCalls.find((a) => a.index === index);
     if (!call?.function || !art) continue;
     call.function.arguments = t.text;
     art.repairedArguments = t.text;
     art.repairs = mergeRepairs(art.repairs, t.repairs);
     art.status = coercedStatus(art.status);
   }
-  const reports = [{ index: 0, report: r.report }];
-  for (const o of others) reports.push({ index: o.index, report: checkOther(s, o, messageOf(body, o.position)) });
-  outcome.schema = mergeReports(reports);
-  return outcome.schema ? { [SCHEMA_HEADER]: outcome.schema.valid ? 'valid' : 'invalid' } : {};
+  return r.report;
 }
 
-/** A choice after the first: checked, and with `coerce` coerced in its message (the artifact keeps only
- * choice 0's texts, so its coercions are in the body alone). */
-function checkOther(s: RequestSchemas, o: OtherChoice, msg: Record<string, unknown> | null): SchemaReport | null {
-  const content = o.mode === 'passthrough' ? null : { raw: o.raw, sent: o.sent, repairs: o.result?.repairs ?? [], stripped: o.stripped };
-  const r = checkAnswer(s, o.mode, content, o.toolCalls, s.policy === 'coerce');
-  if (r.content && msg) msg.content = r.content.text;
-  for (const [index, t] of r.tools) {
-    const call = (msg?.tool_calls as { function?: { arguments?: unknown } }[] | undefined)?.[index];
-    if (call?.function) call.function.arguments = t.text;
+/**
+ * A non-streaming answer: every choice checked, and with the `coerce` policy coerced in `body` and in the
+ * outcome the artifact is made of (choice 0's fields, `laterChoices`). `at` says where each choice is in
+ * `body.choices` (choice 0 by its index: null when the answer has none). Returns the response header
+ * saying the verdict.
+ */
+export function checkCompletion(s: RequestSchemas, mode: AppliedMode, body: Record<string, unknown>, outcome: RecordOutcome, at: { zero: number | null; others: readonly Pick<OtherChoice, 'index' | 'position'>[] }): Record<string, string> {
+  const reports: { index: number; report: SchemaReport | null }[] = [];
+  // an answer without any choice is still checked (as empty content) as it always was
+  if (at.zero !== null || at.others.length === 0) reports.push({ index: 0, report: checkChoice(s, mode, outcome, at.zero === null ? null : messageOf(body, at.zero)) });
+  for (const o of at.others) {
+    const view = outcome.laterChoices?.find((c) => c.index === o.index);
+    if (view) reports.push({ index: o.index, report: checkChoice(s, view.mode, view, messageOf(body, o.position)) });
   }
-  return r.report;
+  outcome.schema = mergeReports(reports);
+  return outcome.schema ? { [SCHEMA_HEADER]: outcome.schema.valid ? 'valid' : 'invalid' } : {};
 }
 
 function messageOf(body: Record<string, unknown>, position: number): Record<string, unknown> | null {

@@ -14,6 +14,7 @@ import * as contentFrame from './contentFrame';
 import type { ContentFrame, FrameHit } from './contentFrame';
 import * as sse from './sse';
 import { ToolCallRepairers, type ToolCallDelta } from './toolCalls';
+import { choiceIndexOf } from './completion';
 import { cutCallsOf, rejectionBody, type CutCall } from './truncatedTools';
 
 type Json = Record<string, unknown>;
@@ -65,12 +66,19 @@ function isObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** A tool call in the chunk has an `index` that is present but not a non-negative integer ("0", 1.5,
- * null, {}, -1). A missing index is the call's position in the list, as before. */
-function hasBadToolCallIndex(chunk: Json): boolean {
+/** A choice or a tool call in the chunk has an `index` that is present but not a non-negative integer
+ * ("0", 1.5, null, {}, -1), or two choices share one: read as some choice, it would mislabel a choice (or
+ * merge one call's arguments into another's). A missing index is the place in the list, as before. */
+function hasBadIndex(chunk: Json): boolean {
   if (!Array.isArray(chunk.choices)) return false;
-  for (const ch of chunk.choices as unknown[]) {
-    if (!isObject(ch) || !isObject(ch.delta) || !Array.isArray(ch.delta.tool_calls)) continue;
+  const choices = chunk.choices as unknown[];
+  for (let k = 0; k < choices.length; k++) {
+    const ch = choices[k];
+    if (!isObject(ch)) continue;
+    if (choiceIndexOf(ch, k) === null) return true;
+    // two entries for one choice in a chunk: which comes first is a guess (rare; a multi-choice chunk only)
+    if (k > 0 && choices.some((o, j) => j < k && isObject(o) && choiceIndexOf(o, j) === choiceIndexOf(ch, k))) return true;
+    if (!isObject(ch.delta) || !Array.isArray(ch.delta.tool_calls)) continue;
     for (const tc of ch.delta.tool_calls as unknown[]) {
       if (isObject(tc) && 'index' in tc && !(Number.isInteger(tc.index) && (tc.index as number) >= 0)) return true;
     }
@@ -317,9 +325,9 @@ export class StreamRewriter {
     } catch {
       chunk = undefined;
     }
-    if (!isObject(chunk) || hasBadToolCallIndex(chunk)) {
+    if (!isObject(chunk) || hasBadIndex(chunk)) {
       // a malformed line is skipped (not forwarded: clients would choke on it), counted and recorded; a
-      // tool-call index that is not a whole number would merge one call's arguments into another's
+      // choice or tool-call index that is not a whole number would mislabel a choice or merge two calls
       this.malformed++;
       if (this.malformedSamples.length < 10) this.malformedSamples.push(data.slice(0, 200));
       return [];
@@ -347,9 +355,12 @@ export class StreamRewriter {
     this.complex = false;
     const pre: Json[] = [];
     let rejectedHere = false;
-    for (const ch of chunk.choices as unknown[]) {
+    const choices = chunk.choices as unknown[];
+    for (let k = 0; k < choices.length; k++) {
+      const ch = choices[k];
       if (!isObject(ch)) continue;
-      const st = this.choice(typeof ch.index === 'number' ? ch.index : 0);
+      // by its index (checked by hasBadIndex), never by its place in the list
+      const st = this.choice(choiceIndexOf(ch, k)!);
       const delta = isObject(ch.delta) ? ch.delta : null;
       if (delta) changed = this.onDelta(st, delta) || changed;
       if (ch.finish_reason !== null && ch.finish_reason !== undefined) {

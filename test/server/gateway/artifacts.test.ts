@@ -160,6 +160,21 @@ describe('ArtifactStore', () => {
       assert.deepEqual(big, makeArtifact(5, 50000), 'the caller\'s artifact is not changed');
     });
 
+    it('cuts a later choice\'s long text as choice 0\'s (n > 1), never dropping the choice', async () => {
+      const store = await ArtifactStore.open({ dir: null, maxArtifactBytes: 40000 });
+      const big = makeArtifact(7);
+      const later = makeArtifact(8, 50000);
+      big.choices = [{ index: 1, mode: 'repair', status: 'REPAIRED', rawContent: later.rawContent, repairedContent: 'x', reasoning: '', repairs: [], stripped: [], toolCalls: [], finishReason: 'stop' }];
+      const originalBytes = Buffer.byteLength(JSON.stringify(big));
+      await store.put(big);
+      const got = (await store.get(big.id))!;
+      assert.equal(Buffer.byteLength(JSON.stringify(got)) <= 40000, true);
+      assertCut(later.rawContent, got.choices![0]!.rawContent);
+      assert.deepEqual({ ...got.choices![0]!, rawContent: '' }, { ...big.choices[0]!, rawContent: '' });
+      assert.equal(got.rawContent, big.rawContent);
+      assert.deepEqual(got.errors, [{ message: `The artifact was ${originalBytes} bytes, over the store's per-artifact bound of 40000: cut choices[0].rawContent (head and tail kept)`, code: 'artifact_truncated' }]);
+    });
+
     it('cuts long lists keeping their first and last entries', async () => {
       const store = await ArtifactStore.open({ dir: null, maxArtifactBytes: 20000 });
       const a = makeArtifact(1);

@@ -241,6 +241,27 @@ describe('gateway: JSON Schema validation of every choice (n > 1)', () => {
     assert.deepEqual(body.choices.map((c) => c.message.content), ['{"name": "Ada", "age": 36}', '{"name": "Bob", "age": 41}']);
   });
 
+  it('non-streaming with coerce, body.choices listed index 1 then 0: each choice coerced by its index, in the body and the artifact', async () => {
+    const choices = [
+      { index: 1, message: { role: 'assistant', content: '{"name": "Bob", "age": "41"}' }, finish_reason: 'stop' },
+      { index: 0, message: { role: 'assistant', content: '{"name": "Ada", "age": 36}' }, finish_reason: 'stop' },
+    ];
+    up.enqueue({ headers: { 'content-type': 'application/json' }, chunks: [JSON.stringify({ id: 'gen-1', object: 'chat.completion', created: 1, model: 'test/model', choices })] });
+    const res = await postChat(d, { ...JSON_REQ, n: 2 }, { 'x-streamfix-schema': 'coerce' });
+    assert.equal(res.headers.get('x-streamfix-schema'), 'valid');
+    assert.equal(res.headers.get('x-streamfix-status'), 'REPAIRED');
+    const body = (await res.json()) as { choices: { index: number; message: { content: string } }[] };
+    assert.deepEqual(body.choices.map((c) => [c.index, c.message.content]), [[1, '{"name": "Bob", "age": 41}'], [0, '{"name": "Ada", "age": 36}']]);
+    const a = await artifactOf(d, res);
+    assert.equal(a.repairedContent, '{"name": "Ada", "age": 36}');
+    assert.deepEqual(a.repairs, []);
+    assert.deepEqual(
+      a.choices!.map((c) => [c.index, c.status, c.repairedContent, c.repairs.map((r) => [r.kind, r.offset, r.length, r.replacement])]),
+      [[1, 'REPAIRED', '{"name": "Bob", "age": 41}', [['schema_coercion', 23, 4, '41']]]],
+    );
+    assert.deepEqual(a.schema, { valid: true, errors: [] });
+  });
+
   it('non-streaming: a second choice whose tool call does not match its parameters', async () => {
     const call = (args: string) => ({ content: null, tool_calls: [{ id: 'c', type: 'function', function: { name: 'weather', arguments: args } }] });
     up.enqueue({ headers: { 'content-type': 'application/json' }, chunks: [two(call('{"city": "Bern"}'), call('{"days": 2}'))] });
