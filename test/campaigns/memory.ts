@@ -4,8 +4,10 @@
  * every 100 ms. Goal: the peak stays under 300 MB. Exits 1 when it does not, or when a client got less
  * than everything. `--think 1`: each stream is one reasoning block (`<think>` … `</think>{"ok":true}`),
  * which strip mode moves to the reasoning field as it streams while keeping the block for its span.
+ * `--repairs N`: instead, two repair-mode streams of a JSON array of N Python `True`s each (one repair
+ * every 5 characters), whose repair lists the daemon keeps bounded while they run.
  *
- *   npm run build && node --import tsx test/campaigns/memory.ts [--mb 300] [--limit-mb 300] [--think 1]
+ *   npm run build && node --import tsx test/campaigns/memory.ts [--mb 300] [--limit-mb 300] [--think 1] [--repairs N]
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -18,6 +20,9 @@ const arg = (name: string, def: number) => {
 const STREAM_BYTES = arg('mb', 300) * 1024 * 1024;
 const LIMIT = arg('limit-mb', 300) * 1024 * 1024;
 const THINK = arg('think', 0) === 1;
+const REPAIRS = arg('repairs', 0);
+/** Python literals per delta in the --repairs streams. */
+const PER_DELTA = 200;
 
 /** An upstream streaming `STREAM_BYTES` of content deltas, honouring backpressure. */
 async function startUpstream(): Promise<{ url: string; close(): void }> {
@@ -30,6 +35,19 @@ async function startUpstream(): Promise<{ url: string; close(): void }> {
     res.writeHead(200, { 'content-type': 'text/event-stream' });
     let sent = 0;
     let n = 0;
+    if (REPAIRS > 0) {
+      const pumpRepairs = () => {
+        while (n < REPAIRS) {
+          const k = Math.min(PER_DELTA, REPAIRS - n);
+          const e = delta(`${n === 0 ? '[' : ','}${Array(k).fill('True').join(',')}${n + k === REPAIRS ? ']' : ''}`);
+          n += k;
+          sent += e.length;
+          if (!res.write(e)) return void res.once('drain', pumpRepairs);
+        }
+        res.end(`data: ${JSON.stringify({ choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\ndata: [DONE]\n\n`);
+      };
+      return pumpRepairs();
+    }
     const pump = () => {
       while (sent < STREAM_BYTES) {
         const e = event(n++);
@@ -62,16 +80,20 @@ async function main(): Promise<void> {
   let peak = baseline;
   const timer = setInterval(() => (peak = Math.max(peak, d.rss())), 100);
   const t0 = performance.now();
-  const [strip, pass] = await Promise.all([stream(d.url, 'strip'), stream(d.url, 'passthrough')]);
+  const modes = REPAIRS > 0 ? ['repair', 'repair'] : ['strip', 'passthrough'];
+  const [strip, pass] = await Promise.all(modes.map((m) => stream(d.url, m)));
   const seconds = (performance.now() - t0) / 1000;
   clearInterval(timer);
   peak = Math.max(peak, d.rss());
   const after = d.rss();
   await d.stop();
   up.close();
-  console.log(`two streams of ${mb(STREAM_BYTES)}${THINK ? ', each one think block,' : ''} (strip: ${mb(strip)} received, passthrough: ${mb(pass)} received) in ${seconds.toFixed(1)} s`);
+  const what = REPAIRS > 0 ? `two repair streams of ${REPAIRS} repairs each` : `two streams of ${mb(STREAM_BYTES)}${THINK ? ', each one think block,' : ''}`;
+  console.log(`${what} (${modes[0]}: ${mb(strip)} received, ${modes[1]}: ${mb(pass)} received) in ${seconds.toFixed(1)} s`);
   console.log(`daemon RSS: baseline ${mb(baseline)}, peak ${mb(peak)}, after ${mb(after)} (goal: peak under ${mb(LIMIT)})`);
-  const ok = peak < LIMIT && strip >= STREAM_BYTES && pass >= STREAM_BYTES;
+  // a repair stream sends `true` for each `True`: one character less per literal than it received
+  const least = REPAIRS > 0 ? REPAIRS * 5 : STREAM_BYTES;
+  const ok = peak < LIMIT && strip >= least && pass >= least;
   console.log(ok ? 'memory: PASS' : 'memory: FAIL');
   process.exit(ok ? 0 : 1);
 }

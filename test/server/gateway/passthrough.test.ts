@@ -7,7 +7,7 @@ import type { Daemon } from '../../../server/daemon';
 import { MAX_SSE_EVENT_BYTES } from '../../../server/gateway/sse';
 import { OVER_LONG_CODE, overLongBody } from '../../../server/gateway/streamRewrite';
 import { artifactOf, metric, postChat, startTestDaemon } from '../helpers/gateway';
-import { chunk, collect, sse, TestUpstream } from '../helpers/testUpstream';
+import { chunk, sse, TestUpstream } from '../helpers/testUpstream';
 
 const REQ = { model: 'test/model', stream: true, messages: [{ role: 'user', content: 'hi' }] };
 const PT = { 'x-streamfix-mode': 'passthrough' };
