@@ -153,6 +153,7 @@ async function answer(call: MessagesCall, r: ReturnType<typeof parseMessagesRequ
     thinking: r.thinking,
     prefill: mode === 'repair' ? r.prefill : '',
     engine: ctx.engine,
+    textLimit: ctx.artifactTextLimit,
     rejectTruncated: call.truncatedTools === 'reject',
     onRepair: (rep, i) => onRepair(call, rep, i),
   });
@@ -318,6 +319,7 @@ function outcomeOf(t: MessageTranslator): RecordOutcome {
     usage: t.usage,
     stuttering: false,
     movedReasoning: t.reasoning,
+    cuts: t.cuts(),
     // strip mode does not parse the text: TEXT (a check that did not run says nothing)
     contentStatus: c.status ?? (t.rawContent === '' ? null : 'TEXT'),
   };

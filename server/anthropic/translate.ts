@@ -24,9 +24,9 @@
  *   calls started goes out after them.
  */
 import type { Repair, RepairOptions, Stripped } from '../../shared/engine';
-import type { ToolCallArtifact } from '../../shared/protocol';
+import type { ArtifactCut, ToolCallArtifact } from '../../shared/protocol';
 import { createAutoDecider, type AutoDecider, type AutoDecision } from '../gateway/autoMode';
-import { BoundedText } from '../gateway/boundedText';
+import { ARTIFACT_TEXT_LIMIT, BoundedText } from '../gateway/boundedText';
 import { ContentProcessor } from '../gateway/content';
 import { ToolCallRepairers, type ToolCallDelta } from '../gateway/toolCalls';
 import { cutCallsOf, type CutCall } from '../gateway/truncatedTools';
@@ -54,6 +54,8 @@ export interface TranslatorOptions {
    * so the text block is what the engine writes after it. */
   prefill?: string;
   engine?: RepairOptions;
+  /** Characters of each text the artifact keeps (head and tail; default ARTIFACT_TEXT_LIMIT). */
+  textLimit?: number;
   /** x-streamfix-truncated-tools: reject: cut tool calls end the message with an error event instead of
    * tool_use blocks the gateway would have to close itself (truncatedTools.ts). */
   rejectTruncated?: boolean;
@@ -114,18 +116,21 @@ export class MessageTranslator {
   /** Upstream finish_reason, usage, and what was sent (for the artifact and output estimates). */
   finishReason: string | null = null;
   usage: Json | null = null;
-  /** The content received and the text sent, whole, appended one delta at a time: kept as BoundedTexts
-   * (with no bound here) because a `+=` chain per stream left one live rope node per delta, which every
-   * minor GC copied while the stream ran. */
-  private readonly raw = new BoundedText(Infinity);
-  private readonly sent = new BoundedText(Infinity);
+  /** The content received, the text sent and the reasoning, as the artifact keeps them: BoundedTexts
+   * (head and tail, the cut recorded), which also spare the garbage collector the one live rope node per
+   * delta that a `+=` chain per stream left. */
+  private readonly raw: BoundedText;
+  private readonly sent: BoundedText;
+  private readonly reasoningText: BoundedText;
   get rawContent(): string {
     return this.raw.toString();
   }
   get sentText(): string {
     return this.sent.toString();
   }
-  reasoning = '';
+  get reasoning(): string {
+    return this.reasoningText.toString();
+  }
   /** A stop sequence matched: the answer is complete, the upstream may be cut off. */
   stopSequence: string | null = null;
   /** The upstream stopped on a sequence (upstreamStopSequence(): which, null when it did not say which). */
@@ -136,6 +141,10 @@ export class MessageTranslator {
   rejected: CutCall[] | null = null;
 
   constructor(private readonly opts: TranslatorOptions) {
+    const limit = opts.textLimit ?? ARTIFACT_TEXT_LIMIT;
+    this.raw = new BoundedText(limit);
+    this.sent = new BoundedText(limit);
+    this.reasoningText = new BoundedText(limit);
     this.tools = new ToolCallRepairers(true, opts.engine ?? {});
     this.splitter = opts.mode !== 'repair' ? createThinkingSplitter({ thinking: opts.thinking ?? false }) : null;
     this.repairer = opts.mode !== 'strip' ? new ContentProcessor('repair', opts.engine ?? {}) : null;
@@ -303,7 +312,7 @@ export class MessageTranslator {
     if (this.open?.kind === 'thinking' && this.upstreamSig !== null) this.closeOpen();
     this.blockDelta('thinking', { type: 'thinking_delta', thinking: text });
     this.thinkingText += text;
-    this.reasoning += text;
+    this.reasoningText.add(text);
   }
 
   /** The upstream's signature for the thinking so far; with no thinking block open, an empty block
@@ -511,9 +520,15 @@ export class MessageTranslator {
   private outputTokens(): number {
     const n = this.usage?.completion_tokens;
     if (typeof n === 'number') return n;
-    let chars = this.sent.length + this.reasoning.length;
+    let chars = this.sent.length + this.reasoningText.length;
     for (const c of this.calls.values()) chars += c.text.length;
     return Math.ceil(chars / 4);
+  }
+
+  /** Where the artifact's copies were cut: its texts, the content's lists and the tool calls'. */
+  cuts(): ArtifactCut[] {
+    const lists = this.repairer ? this.repairer.listCuts() : this.splitter!.strippedCut ? [{ field: 'stripped', ...this.splitter!.strippedCut }] : [];
+    return [...this.raw.cuts('rawContent'), ...this.sent.cuts('repairedContent'), ...this.reasoningText.cuts('reasoning'), ...lists, ...this.tools.cuts()];
   }
 
   toolArtifacts(): ToolCallArtifact[] {

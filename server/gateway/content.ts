@@ -229,9 +229,14 @@ export class ContentProcessor {
    * `reasoningOffset` characters of the upstream's own reasoning). */
   cuts(reasoningOffset: number): ArtifactCut[] {
     const texts = [...this.rawText.cuts('rawContent'), ...(this.mode === 'passthrough' ? [] : this.sentText.cuts('repairedContent')), ...this.movedText.cuts('reasoning', reasoningOffset)];
-    // the lists: the engine's result says its own cuts; else the splitter's or what the pushes reported
-    if (this.result) return [...texts, ...listCuts(this.result)];
+    return [...texts, ...this.listCuts()];
+  }
+
+  /** Where the artifact's lists were cut: the engine's result says its own; else the splitter's or
+   * what the pushes reported. */
+  listCuts(): ArtifactCut[] {
+    if (this.result) return listCuts(this.result);
     const cut = this.strippedAtEnd ? this.strippedAtEnd.cut : this.strippedSoFar.cut();
-    return cut ? [...texts, { field: 'stripped', ...cut }] : texts;
+    return cut ? [{ field: 'stripped', ...cut }] : [];
   }
 }
