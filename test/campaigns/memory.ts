@@ -7,7 +7,9 @@
  * `--repairs N`: instead, two repair-mode streams of a JSON array of N Python `True`s each (one repair
  * every 5 characters), whose repair lists the daemon keeps bounded while they run.
  *
- *   npm run build && node --import tsx test/campaigns/memory.ts [--mb 300] [--limit-mb 300] [--think 1] [--repairs N]
+ * `--modes a,b`: the two streams' modes (default strip,passthrough; repair,repair with --repairs).
+ *
+ *   npm run build && node --import tsx test/campaigns/memory.ts [--mb 300] [--limit-mb 300] [--think 1] [--repairs N] [--modes a,b]
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -80,7 +82,8 @@ async function main(): Promise<void> {
   let peak = baseline;
   const timer = setInterval(() => (peak = Math.max(peak, d.rss())), 100);
   const t0 = performance.now();
-  const modes = REPAIRS > 0 ? ['repair', 'repair'] : ['strip', 'passthrough'];
+  const i = process.argv.indexOf('--modes');
+  const modes = i > 0 ? process.argv[i + 1]!.split(',') : REPAIRS > 0 ? ['repair', 'repair'] : ['strip', 'passthrough'];
   const [strip, pass] = await Promise.all(modes.map((m) => stream(d.url, m)));
   const seconds = (performance.now() - t0) / 1000;
   clearInterval(timer);
