@@ -11,7 +11,7 @@
  * Prose at the start of the text is held back (for a lone closing tag, R1-style) only when the client
  * asked for thinking: otherwise a plain answer would reach the client only after 4 KB or at its end.
  */
-import { ARTIFACT_LIST_LIMIT, type ListCut } from '../gateway/boundedText';
+import { ARTIFACT_STRIPPED_LIMIT, type ListCut } from '../gateway/boundedText';
 import { createReasoningSplitter, HOLD_PROSE, type Stripped } from '../../shared/engine';
 
 export interface Segment {
@@ -24,12 +24,12 @@ export interface ThinkingSplitter {
   end(): Segment[];
   /** The reasoning removed, with its positions in the content. */
   readonly stripped: readonly Stripped[];
-  /** Where `stripped` was cut (its first and last ARTIFACT_LIST_LIMIT / 2 kept), or null. */
+  /** Where `stripped` was cut (its first and last ARTIFACT_STRIPPED_LIMIT / 2 kept), or null. */
   readonly strippedCut: ListCut | null;
 }
 
 export function createThinkingSplitter(options: { thinking: boolean }): ThinkingSplitter {
-  const splitter = createReasoningSplitter({ holdProse: options.thinking ? HOLD_PROSE : 0, maxListEntries: ARTIFACT_LIST_LIMIT });
+  const splitter = createReasoningSplitter({ holdProse: options.thinking ? HOLD_PROSE : 0, maxListEntries: ARTIFACT_STRIPPED_LIMIT });
   const collect = (out: Segment[], o: { content: string; reasoning: string }) => {
     if (o.reasoning !== '') out.push({ kind: 'thinking', text: o.reasoning });
     if (o.content !== '') out.push({ kind: 'text', text: o.content });

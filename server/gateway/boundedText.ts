@@ -13,10 +13,12 @@ export { BoundedList, BoundedText, type ListCut, type TextCut };
 /** Characters kept per artifact text: half at its head, at least half (and less than 1.5 times this) at its tail. */
 export const ARTIFACT_TEXT_LIMIT = 512 * 1024;
 
-/** Entries kept per artifact list (the repairs and the stripped spans of the content, and of each tool
- * call's arguments) while a stream runs: the first and the last 2,500, the rest counted in the cut. A
- * stripped span keeps at most 64 Ki characters of text, so this also bounds their text. */
+/** Repairs kept per artifact list (of the content, and of each tool call's arguments) while a stream
+ * runs: the first and the last 2,500, the rest counted in the cut. */
 export const ARTIFACT_LIST_LIMIT = 5000;
+/** Stripped spans kept per list, alike: fewer, since a span keeps up to 64 Ki characters of its reasoning
+ * block's text (200 of them at most 12.5 Mi characters). */
+export const ARTIFACT_STRIPPED_LIMIT = 200;
 
 /** `s` itself when it is at most `limit` characters, else its head and tail (`limit / 2` each), the cut
  * recorded in `cuts`: how the artifact bounds a text that came whole (a non-streaming answer). */

@@ -7,7 +7,7 @@ import { createReasoningSplitter, createStreamRepairer, HOLD_PROSE } from '../..
 import type { ReasoningSplitter, Repair, RepairOptions, RepairResult, StreamRepairer, Stripped } from '../../shared/engine';
 import type { AppliedMode, ArtifactCut } from '../../shared/protocol';
 import { createAutoDecider, type AutoDecider } from './autoMode';
-import { ARTIFACT_LIST_LIMIT, ARTIFACT_TEXT_LIMIT, BoundedList, BoundedText, listCuts, repairsAfter, type ListCut } from './boundedText';
+import { ARTIFACT_LIST_LIMIT, ARTIFACT_STRIPPED_LIMIT, ARTIFACT_TEXT_LIMIT, BoundedList, BoundedText, listCuts, repairsAfter, type ListCut } from './boundedText';
 import { createDestutterer, type Destutterer } from './stutter';
 import { createUnsentText, type UnsentText } from './unsent';
 
@@ -61,7 +61,7 @@ export class ContentProcessor {
   private strippedSoFar: BoundedList<Stripped>;
   /** At the end: the engine's (or the splitter's) own list, bounded alike, and its cut. */
   private strippedAtEnd: { list: Stripped[]; cut: ListCut | null } | null = null;
-  /** The stripped spans, as kept for the artifact (ARTIFACT_LIST_LIMIT: the first and the last). */
+  /** The stripped spans, as kept for the artifact (ARTIFACT_STRIPPED_LIMIT: the first and the last). */
   get stripped(): Stripped[] {
     return this.strippedAtEnd?.list ?? this.strippedSoFar.toArray();
   }
@@ -88,6 +88,7 @@ export class ContentProcessor {
     textLimit = ARTIFACT_TEXT_LIMIT,
     holdProse = HOLD_PROSE,
     listLimit = ARTIFACT_LIST_LIMIT,
+    strippedLimit = ARTIFACT_STRIPPED_LIMIT,
   ) {
     this.rawText = new BoundedText(textLimit);
     this.stutter = createDestutterer(this.rawText);
@@ -96,9 +97,9 @@ export class ContentProcessor {
     this.movedText = new BoundedText(textLimit / 2);
     this.unsent = mode === 'repair' || auto ? createUnsentText() : null;
     // the lists a stream builds (repairs, stripped spans) keep their first and last entries
-    this.strippedSoFar = new BoundedList(listLimit);
-    this.repairer = mode === 'repair' || auto ? createStreamRepairer({ ...engine, maxListEntries: engine.maxListEntries ?? listLimit }) : null;
-    this.splitter = mode === 'strip' ? createReasoningSplitter({ holdProse, maxListEntries: listLimit }) : null;
+    this.strippedSoFar = new BoundedList(strippedLimit);
+    this.repairer = mode === 'repair' || auto ? createStreamRepairer({ ...engine, maxListEntries: engine.maxListEntries ?? listLimit, maxStrippedEntries: engine.maxStrippedEntries ?? strippedLimit }) : null;
+    this.splitter = mode === 'strip' ? createReasoningSplitter({ holdProse, maxListEntries: strippedLimit }) : null;
     if (auto) this.decider = createAutoDecider();
   }
 

@@ -5,7 +5,7 @@
 import { createStreamRepairer, repairJson } from '../../shared/engine';
 import type { Repair, RepairOptions, RepairResult, StreamRepairer } from '../../shared/engine';
 import type { ArtifactCut, ToolCallArtifact } from '../../shared/protocol';
-import { ARTIFACT_LIST_LIMIT, ARTIFACT_TEXT_LIMIT, BoundedText, listCuts, repairsAfter } from './boundedText';
+import { ARTIFACT_LIST_LIMIT, ARTIFACT_STRIPPED_LIMIT, ARTIFACT_TEXT_LIMIT, BoundedText, listCuts, repairsAfter } from './boundedText';
 
 interface ToolCallState {
   index: number;
@@ -46,7 +46,7 @@ export class ToolCallRepairers {
   private state(index: number): ToolCallState {
     let s = this.calls.get(index);
     if (!s) {
-      const repairer = this.repair ? createStreamRepairer({ ...this.engine, maxListEntries: this.engine.maxListEntries ?? ARTIFACT_LIST_LIMIT }) : null;
+      const repairer = this.repair ? createStreamRepairer({ ...this.engine, maxListEntries: this.engine.maxListEntries ?? ARTIFACT_LIST_LIMIT, maxStrippedEntries: this.engine.maxStrippedEntries ?? ARTIFACT_STRIPPED_LIMIT }) : null;
       s = { index, kept: new BoundedText(this.textLimit), unsent: this.repair ? '' : null, pushedRepairs: 0, repairer, result: null, complete: false };
       this.calls.set(index, s);
     }

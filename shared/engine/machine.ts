@@ -321,7 +321,8 @@ export class Machine extends Finisher {
 
   /** A machine over part of the text, up to the end of its first value. */
   private get unboundedOptions(): RepairOptions {
-    return this.options.maxListEntries === undefined ? this.options : { ...this.options, maxListEntries: undefined };
+    const o = this.options;
+    return o.maxListEntries === undefined && o.maxStrippedEntries === undefined ? o : { ...o, maxListEntries: undefined, maxStrippedEntries: undefined };
   }
 
   private subRun = (text: string, at: Position) => {

@@ -48,7 +48,7 @@ export const V_SQ_CLOSE = 13; // a `'` inside a single-quoted string: a closing 
 export const CONFIRM_WINDOW = 2048;
 export const CONFIRM_DEPTH = 32;
 
-const DEFAULTS = { maxInputLength: 64 * 1024 * 1024, maxDepth: 512, maxHoldBack: 1024 * 1024, maxListEntries: Infinity };
+const DEFAULTS = { maxInputLength: 64 * 1024 * 1024, maxDepth: 512, maxHoldBack: 1024 * 1024, maxListEntries: Infinity, maxStrippedEntries: Infinity };
 
 /** Repairs that a real JSON value in prose may need; any other repair before confirmation means the
  * brace was prose (`{name, age}`, `[see above]`), and the text is scanned again as prose. */
@@ -175,7 +175,7 @@ export abstract class MachineState {
     this.maxDepth = lim('maxDepth');
     this.maxHoldBack = lim('maxHoldBack');
     this.repairs = new BoundedList(lim('maxListEntries'));
-    this.stripped = new BoundedList(this.repairs.limit);
+    this.stripped = new BoundedList(options.maxStrippedEntries === undefined ? this.repairs.limit : lim('maxStrippedEntries'));
     this.o.repairSink = this.newRepairs;
   }
 

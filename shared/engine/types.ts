@@ -150,6 +150,9 @@ export interface RepairOptions {
    * push's update still lists all of its own. Default: all kept (what a caller repairing a whole text
    * expects). */
   maxListEntries?: number;
+  /** The same for the stripped spans alone (each keeps up to 64 Ki characters of a reasoning block's
+   * text, so a tighter bound fits them). Default: maxListEntries. */
+  maxStrippedEntries?: number;
 }
 
 export type StreamFixErrorCode =

@@ -115,6 +115,16 @@ describe('engine: maxListEntries', () => {
     assert.deepEqual(r.cuts, [{ field: 'stripped', at: 2, entries: 6 }]);
   });
 
+  it('bounds the stripped spans apart with maxStrippedEntries', () => {
+    const text = '<think>x</think>'.repeat(6) + '[True,True,True]';
+    const m = createStreamRepairer({ maxListEntries: 100, maxStrippedEntries: 2 });
+    m.push(text);
+    const r = m.end();
+    assert.deepEqual(brief(r.repairs), ['python_literal@97', 'python_literal@102', 'python_literal@107']);
+    assert.deepEqual(r.stripped.map((s) => s.offset), [0, 80]);
+    assert.deepEqual(r.cuts, [{ field: 'stripped', at: 1, entries: 4 }]);
+  });
+
   it('rejects a bound that is not a positive number', () => {
     for (const v of [0, -1, NaN, '3']) {
       assert.throws(() => createStreamRepairer({ maxListEntries: v as number }), (e: unknown) => e instanceof StreamFixError && e.code === 'INVALID_OPTION' && e.message === `Option maxListEntries must be a positive number, got ${String(v)}`);

@@ -53,7 +53,7 @@ describe('gateway: bounded lists of a running stream', () => {
     assert.equal((await metric(d, metricName)) - before, 1_000_000);
   });
 
-  it('strip: 6,000 think blocks keep the first and last 2,500 spans, the cut counted', async () => {
+  it('strip: 6,000 think blocks keep the first and last 100 spans, the cut counted', async () => {
     const deltas = Array.from({ length: 6000 }, (_, i) => `<think>${i}</think>`);
     up.enqueue({ chunks: [sse(...deltas.map((c) => chunk({ content: c })), chunk({ content: 'done' }), chunk({}, 'stop'), '[DONE]')] });
     const res = await postChat(d, REQ, { 'x-streamfix-mode': 'strip' });
@@ -61,9 +61,9 @@ describe('gateway: bounded lists of a running stream', () => {
     assert.equal(c.content, 'done');
     assert.equal(c.reasoning, Array.from({ length: 6000 }, (_, i) => String(i)).join(''));
     const a = await artifactOf(d, res);
-    assert.equal(a.stripped.length, 5000);
-    assert.deepEqual([a.stripped[0]!.text, a.stripped[2499]!.text, a.stripped[2500]!.text, a.stripped[4999]!.text], ['<think>0</think>', '<think>2499</think>', '<think>3500</think>', '<think>5999</think>']);
-    assert.deepEqual(a.cuts, [{ field: 'stripped', at: 2500, entries: 1000 }]);
+    assert.equal(a.stripped.length, 200);
+    assert.deepEqual([a.stripped[0]!.text, a.stripped[99]!.text, a.stripped[100]!.text, a.stripped[199]!.text], ['<think>0</think>', '<think>99</think>', '<think>5900</think>', '<think>5999</think>']);
+    assert.deepEqual(a.cuts, [{ field: 'stripped', at: 100, entries: 5800 }]);
   });
 
   it('repair: the stripped spans are bounded alike', async () => {
@@ -73,9 +73,9 @@ describe('gateway: bounded lists of a running stream', () => {
     assert.equal(collect(await res.text()).content, '{"a":1}');
     const a = await artifactOf(d, res);
     assert.equal(a.status, 'VALID');
-    assert.equal(a.stripped.length, 5000);
-    assert.deepEqual([a.stripped[2499]!.text, a.stripped[2500]!.text], ['<think>2499</think>', '<think>3500</think>']);
-    assert.deepEqual(a.cuts, [{ field: 'stripped', at: 2500, entries: 1000 }]);
+    assert.equal(a.stripped.length, 200);
+    assert.deepEqual([a.stripped[99]!.text, a.stripped[100]!.text], ['<think>99</think>', '<think>5900</think>']);
+    assert.deepEqual(a.cuts, [{ field: 'stripped', at: 100, entries: 5800 }]);
   });
 
   it("repair: a tool call's arguments with 10,000 repairs keep 5,000 of them, the cut named by the call", async () => {
@@ -137,7 +137,7 @@ describe('gateway: the no-JSON answer kept before the first output', () => {
   it('the content processor bounds its stripped spans at its list limit, at every split point', () => {
     const text = '<think>1</think><think>2</think>[True]<think>3</think><think>4</think>';
     for (let k = 0; k <= text.length; k++) {
-      const p = new ContentProcessor('repair', {}, false, 1000, undefined, 2);
+      const p = new ContentProcessor('repair', {}, false, 1000, undefined, 2, 2);
       const out = [p.push(text.slice(0, k)), p.push(text.slice(k)), p.end()];
       assert.equal(out.map((s) => s.content).join(''), '[true]', `split ${k}`);
       assert.deepEqual(out.flatMap((s) => brief(s.repairs)), ['python_literal@33'], `split ${k}`);
