@@ -51,9 +51,12 @@ const TURN_SYNC_BUDGET_MS = 1;
 /** A synchronous write slower than this means the disk is busy (an O_DSYNC 3 KB append takes 0.15–0.5 ms
  * here): the following groups go to the thread pool for a while. */
 const SLOW_SYNC_WRITE_MS = 2;
-/** How long after a slow synchronous write groups go to the thread pool, doubled after each slow retry
- * up to the maximum. */
-const ASYNC_AFTER_SLOW_MS = 1_000;
+/** How long after a slow synchronous write groups go to the thread pool, doubled after each slow write
+ * up to the maximum. Short at first: on a loaded machine one write in a few is "slow" because the process
+ * lost its core mid-write (a daemon on tmpfs, 40 sequential streams at load 8: one such write sent 25 of the
+ * 40 commits to the thread pool with a 1 s backoff); a disk that stays slow reaches the maximum after ten
+ * slow writes, about two minutes. */
+const ASYNC_AFTER_SLOW_MS = 100;
 const MAX_ASYNC_AFTER_SLOW_MS = 60_000;
 
 interface Pending {

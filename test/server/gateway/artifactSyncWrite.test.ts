@@ -135,7 +135,7 @@ describe('ArtifactStore: synchronous group writes (O_DSYNC segments)', () => {
     await loopTurn();
     fs.duringSyncWrite = () => (clock += 6000);
     assert.equal(await store.put(makeArtifact(1)), true, 'durable: it was written');
-    assert.deepEqual(warnings, ['a synchronous write of 1 artifact(s) took 6000 ms (slow disk), blocking the event loop; the next writes go to the thread pool for 1 s']);
+    assert.deepEqual(warnings, ['a synchronous write of 1 artifact(s) took 6000 ms (slow disk), blocking the event loop; the next writes go to the thread pool for 0.1 s']);
     fs.duringSyncWrite = null;
     assert.equal(await store.put(makeArtifact(2)), true);
     assert.deepEqual({ writes: fs.calls.writes, syncWrites: fs.syncWrites }, { writes: 1, syncWrites: 2 });
