@@ -7,6 +7,8 @@
  * `--repairs N`: instead, two repair-mode streams of a JSON array of N Python `True`s each (one repair
  * every 5 characters), whose repair lists the daemon keeps bounded while they run.
  *
+ * `--blocks 1`: every delta is a whole think block of ~4 KB (some 77,000 blocks per 300 MB), whose stripped
+ * spans the daemon keeps bounded while the stream runs.
  * `--modes a,b`: the two streams' modes (default strip,passthrough; repair,repair with --repairs).
  *
  *   npm run build && node --import tsx test/campaigns/memory.ts [--mb 300] [--limit-mb 300] [--think 1] [--repairs N] [--modes a,b]
@@ -22,6 +24,7 @@ const arg = (name: string, def: number) => {
 const STREAM_BYTES = arg('mb', 300) * 1024 * 1024;
 const LIMIT = arg('limit-mb', 300) * 1024 * 1024;
 const THINK = arg('think', 0) === 1;
+const BLOCKS = arg('blocks', 0) === 1;
 const REPAIRS = arg('repairs', 0);
 /** Python literals per delta in the --repairs streams. */
 const PER_DELTA = 200;
@@ -31,7 +34,7 @@ async function startUpstream(): Promise<{ url: string; close(): void }> {
   // deltas that differ (identical ones would look like a stuttering upstream repeating its content)
   const text = 'lorem ipsum dolor sit amet, '.repeat(140);
   const delta = (content: string) => `data: ${JSON.stringify({ id: 'gen-1', object: 'chat.completion.chunk', model: 'm', choices: [{ index: 0, delta: { content }, finish_reason: null }] })}\n\n`;
-  const event = (n: number) => delta(`${THINK && n === 0 ? '<think>' : ''}${n} ${text}`);
+  const event = (n: number) => delta(BLOCKS ? `<think>${n} ${text}</think>` : `${THINK && n === 0 ? '<think>' : ''}${n} ${text}`);
   const server = createServer((req, res) => {
     req.resume();
     res.writeHead(200, { 'content-type': 'text/event-stream' });
@@ -56,7 +59,7 @@ async function startUpstream(): Promise<{ url: string; close(): void }> {
         sent += e.length;
         if (!res.write(e)) return void res.once('drain', pump);
       }
-      res.end(`${THINK ? delta('</think>{"ok":true}') : ''}data: ${JSON.stringify({ choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\ndata: [DONE]\n\n`);
+      res.end(`${THINK ? delta('</think>{"ok":true}') : BLOCKS ? delta('{"ok":true}') : ''}data: ${JSON.stringify({ choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\ndata: [DONE]\n\n`);
     };
     pump();
   });
@@ -91,7 +94,7 @@ async function main(): Promise<void> {
   const after = d.rss();
   await d.stop();
   up.close();
-  const what = REPAIRS > 0 ? `two repair streams of ${REPAIRS} repairs each` : `two streams of ${mb(STREAM_BYTES)}${THINK ? ', each one think block,' : ''}`;
+  const what = REPAIRS > 0 ? `two repair streams of ${REPAIRS} repairs each` : `two streams of ${mb(STREAM_BYTES)}${THINK ? ', each one think block,' : BLOCKS ? ', each ~77,000 think blocks,' : ''}`;
   console.log(`${what} (${modes[0]}: ${mb(strip)} received, ${modes[1]}: ${mb(pass)} received) in ${seconds.toFixed(1)} s`);
   console.log(`daemon RSS: baseline ${mb(baseline)}, peak ${mb(peak)}, after ${mb(after)} (goal: peak under ${mb(LIMIT)})`);
   // a repair stream sends `true` for each `True`: one character less per literal than it received
