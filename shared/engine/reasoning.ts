@@ -36,11 +36,18 @@ export interface ReasoningSink {
 }
 
 export interface ReasoningScanner {
-  push(chunk: string): void;
+  /** `from`: characters at the chunk's start the host has taken as content itself (see passed()). */
+  push(chunk: string, from?: number): void;
+  /** The host took a whole chunk of `length` characters as content itself, which it may do only when
+   * the scanner is idle and every `<` in the chunk is text (`literal()` says so): the input now ends
+   * at `line`, `column`. */
+  passed(length: number, line: number, column: number): void;
   end(): void;
   /** Line and column (0-based) where the input so far ends. */
   readonly line: number;
   readonly column: number;
+  /** In the text state with nothing half read: a chunk here is content up to its first `<`. */
+  readonly idle: boolean;
 }
 
 /** The reasoning tag names recognised, lower case (matched in any case); the gateway's output panel strips the same tags. */
@@ -133,6 +140,25 @@ function classifyHarmony(buf: string): TagVerdict {
   return MORE;
 }
 
+/** Move `p` past `text`: counted with indexOf (not the segment's cursor, which is for positions asked
+ * inside a chunk, whose bookkeeping cost more per 16-character push). A module function, not a closure
+ * per scanner: V8 keeps type feedback per closure, and each new stream's counting deoptimised once. */
+function moveEnd(p: { line: number; column: number }, text: string): void {
+  let nl = text.indexOf('\n');
+  if (nl < 0) {
+    p.column += text.length;
+    return;
+  }
+  let last = nl;
+  let line = p.line + 1;
+  while ((nl = text.indexOf('\n', last + 1)) >= 0) {
+    line++;
+    last = nl;
+  }
+  p.line = line;
+  p.column = text.length - last - 1;
+}
+
 /**
  * The scanner: push chunks, then end(). It calls the sink in input order. `keep`: characters of a
  * block's text kept for its span (0: none, for a host that ignores spans). State that survives a push:
@@ -152,8 +178,6 @@ export function createReasoningScanner(sink: ReasoningSink, keep = BLOCK_TEXT_KE
   let matchText = ''; // the matched part as written (its case kept)
   let blockText = new BoundedText(keep);
   let blockPos: Position = tagPos;
-  let line = 0;
-  let column = 0;
   let total = 0;
 
   const pos = (i: number): Position => ({ offset: seg.base + i, line: seg.line(i), column: seg.column(i) });
@@ -283,18 +307,18 @@ export function createReasoningScanner(sink: ReasoningSink, keep = BLOCK_TEXT_KE
     match = 0;
   };
 
-  // line and column are plain fields written at the end of each push, not getters: an object literal
+  // line and column are plain fields moved at the end of each push, not getters: an object literal
   // with accessors is kept in dictionary mode, and every read of it (push included) became a hash lookup
   const scanner = {
-    push(chunk: string): void {
-      seg.reset(chunk, total, line, column);
+    push(chunk: string, from = 0): void {
+      seg.reset(chunk, total, scanner.line, scanner.column);
       total += chunk.length;
       const len = chunk.length;
-      let i = 0;
+      let i = from;
       // the common chunk, text with no `<`, goes to the host whole without the state loop (what text()
       // does for it, measured ~2% of a 16-character push with a view after it)
-      if (state === T_TEXT && len > 0 && chunk.indexOf('<') < 0) {
-        sink.content(seg);
+      if (state === T_TEXT && len > i && chunk.indexOf('<', i) < 0) {
+        content(chunk, i, len);
         i = len;
       }
       while (i < len) {
@@ -302,19 +326,11 @@ export function createReasoningScanner(sink: ReasoningSink, keep = BLOCK_TEXT_KE
         else if (state === T_TAG) i = tag(chunk, i, len);
         else i = block(chunk, i, len);
       }
-      // where the chunk ends, counted directly (not with the segment's cursor, which is for positions
-      // asked inside it, whose bookkeeping cost more per 16-character push)
-      let nl = chunk.indexOf('\n');
-      if (nl < 0) column += len;
-      else {
-        let last = nl;
-        line++;
-        while ((nl = chunk.indexOf('\n', last + 1)) >= 0) {
-          line++;
-          last = nl;
-        }
-        column = len - last - 1;
-      }
+      moveEnd(scanner, chunk);
+      scanner.idle = state === T_TEXT;
+    },
+    passed(length: number, line: number, column: number): void {
+      total += length;
       scanner.line = line;
       scanner.column = column;
     },
@@ -325,9 +341,11 @@ export function createReasoningScanner(sink: ReasoningSink, keep = BLOCK_TEXT_KE
         if (match > 0) falseStart();
         closeBlock();
       }
+      scanner.idle = state === T_TEXT;
     },
     line: 0,
     column: 0,
+    idle: true,
   };
   return scanner;
 }
