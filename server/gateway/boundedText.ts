@@ -5,7 +5,7 @@
  */
 import { BoundedList, type ListCut } from '../../shared/engine/boundedList';
 import { BoundedText, type TextCut } from '../../shared/engine/boundedText';
-import type { Repair, RepairResult } from '../../shared/engine';
+import type { RepairResult } from '../../shared/engine';
 import type { ArtifactCut } from '../../shared/protocol';
 
 export { BoundedList, BoundedText, type ListCut, type TextCut };
@@ -32,13 +32,4 @@ export function clipText(s: string, field: string, cuts: ArtifactCut[], limit = 
 /** The cuts of an engine result's lists (maxListEntries), as the artifact records them under `prefix`. */
 export function listCuts(r: RepairResult | null, prefix = ''): ArtifactCut[] {
   return (r?.cuts ?? []).map((c) => ({ field: prefix + c.field, at: c.at, entries: c.entries }));
-}
-
-/** The repairs of `r` that push() had not reported yet (`pushed` of them had been): the newest ones,
- * which the kept tail of a bounded list holds unless the end itself decided more than the tail keeps. */
-export function repairsAfter(r: RepairResult, pushed: number): Repair[] {
-  const dropped = r.cuts?.find((c) => c.field === 'repairs');
-  const fresh = r.repairs.length + (dropped?.entries ?? 0) - pushed;
-  if (fresh <= 0) return [];
-  return r.repairs.slice(Math.max(r.repairs.length - fresh, dropped ? dropped.at : 0));
 }

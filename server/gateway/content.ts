@@ -7,7 +7,7 @@ import { createReasoningSplitter, createStreamRepairer, HOLD_PROSE } from '../..
 import type { ReasoningSplitter, Repair, RepairOptions, RepairResult, StreamRepairer, Stripped } from '../../shared/engine';
 import type { AppliedMode, ArtifactCut } from '../../shared/protocol';
 import { createAutoDecider, type AutoDecider } from './autoMode';
-import { ARTIFACT_LIST_LIMIT, ARTIFACT_STRIPPED_LIMIT, ARTIFACT_TEXT_LIMIT, BoundedList, BoundedText, listCuts, repairsAfter, type ListCut } from './boundedText';
+import { ARTIFACT_LIST_LIMIT, ARTIFACT_STRIPPED_LIMIT, ARTIFACT_TEXT_LIMIT, BoundedList, BoundedText, listCuts, type ListCut } from './boundedText';
 import { createDestutterer, type Destutterer } from './stutter';
 import { createUnsentText, type UnsentText } from './unsent';
 
@@ -76,9 +76,6 @@ export class ContentProcessor {
   /** Why this mode applies (auto decided by the answer); null when the request decided it. */
   modeReason: string | null = null;
   private ended = false;
-  // end()'s result lists again what push() already reported; these counts say where the new part starts
-  private pushedRepairs = 0;
-  private pushedStripped = 0;
 
   /** `auto`: the mode is `strip` until the answer starts as JSON (autoMode.ts), then `repair`. */
   constructor(
@@ -148,8 +145,6 @@ export class ContentProcessor {
       const reasoning = u.reasoning;
       // (guarded: a for-of over the engine's shared empty list still builds an iterator per push)
       if (u.stripped.length > 0) for (const s of u.stripped) this.strippedSoFar.push(s);
-      this.pushedRepairs += u.repairs.length;
-      this.pushedStripped += u.stripped.length;
       this.sentText.add(u.output);
       this.movedText.add(reasoning);
       // copied: the engine may reuse its array; most steps repair nothing and share one empty list
@@ -170,8 +165,6 @@ export class ContentProcessor {
     const s = this.splitter!.push(d);
     this.heldRepair += u.output;
     if (u.repairs.length > 0) this.heldRepairs = [...this.heldRepairs, ...u.repairs];
-    this.pushedRepairs += u.repairs.length;
-    this.pushedStripped += u.stripped.length;
     if (u.stripped.length > 0) for (const x of u.stripped) this.strippedSoFar.push(x);
     this.heldStrip += s.content;
     this.movedText.add(u.reasoning);
@@ -214,7 +207,7 @@ export class ContentProcessor {
       this.unsent = null;
       this.sentText.add(content);
       this.movedText.add(reasoning);
-      return { content, reasoning, repairs: repairsAfter(r, this.pushedRepairs) };
+      return { content, reasoning, repairs: r.finalRepairs.slice() };
     }
     if (this.splitter) {
       const s = this.splitter.end();

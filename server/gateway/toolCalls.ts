@@ -5,7 +5,7 @@
 import { createStreamRepairer, repairJson } from '../../shared/engine';
 import type { Repair, RepairOptions, RepairResult, StreamRepairer } from '../../shared/engine';
 import type { ArtifactCut, ToolCallArtifact } from '../../shared/protocol';
-import { ARTIFACT_LIST_LIMIT, ARTIFACT_STRIPPED_LIMIT, ARTIFACT_TEXT_LIMIT, BoundedText, listCuts, repairsAfter } from './boundedText';
+import { ARTIFACT_LIST_LIMIT, ARTIFACT_STRIPPED_LIMIT, ARTIFACT_TEXT_LIMIT, BoundedText, listCuts } from './boundedText';
 
 interface ToolCallState {
   index: number;
@@ -17,8 +17,6 @@ interface ToolCallState {
    * answer (the text as sent); null from its first output on (the engine holds what it has not decided,
    * up to its maxHoldBack, so this is bounded alike). */
   unsent: string | null;
-  /** Repairs already reported by push(); end()'s result lists them again, so only the rest are new. */
-  pushedRepairs: number;
   repairer: StreamRepairer | null;
   result: RepairResult | null;
   /** The engine read the end of the arguments' JSON value (past it, it writes nothing more but the
@@ -47,7 +45,7 @@ export class ToolCallRepairers {
     let s = this.calls.get(index);
     if (!s) {
       const repairer = this.repair ? createStreamRepairer({ ...this.engine, maxListEntries: this.engine.maxListEntries ?? ARTIFACT_LIST_LIMIT, maxStrippedEntries: this.engine.maxStrippedEntries ?? ARTIFACT_STRIPPED_LIMIT }) : null;
-      s = { index, kept: new BoundedText(this.textLimit), unsent: this.repair ? '' : null, pushedRepairs: 0, repairer, result: null, complete: false };
+      s = { index, kept: new BoundedText(this.textLimit), unsent: this.repair ? '' : null, repairer, result: null, complete: false };
       this.calls.set(index, s);
     }
     return s;
@@ -70,7 +68,6 @@ export class ToolCallRepairers {
     if (s.unsent !== null) s.unsent = u.output === '' ? s.unsent + args : null;
     tc.function!.arguments = u.output;
     s.complete = u.phase === 'after';
-    s.pushedRepairs += u.repairs.length;
     return u.repairs.slice();
   }
 
@@ -86,7 +83,7 @@ export class ToolCallRepairers {
       const r = s.repairer.end();
       s.result = r;
       const text = r.status === 'FAILED' && s.repairer.emitted === '' ? (s.unsent ?? '') : r.final;
-      const repairs = repairsAfter(r, s.pushedRepairs);
+      const repairs = r.finalRepairs.slice();
       if (text || repairs.length > 0) out.push({ index: s.index, text, repairs });
     }
     return out;

@@ -56,6 +56,6 @@ export function repairJson(text: string, options?: RepairOptions): RepairResult 
   } catch (e) {
     if (!(e instanceof StreamFixError)) throw e;
   }
-  const { final: _final, reasoning: _reasoning, ...result } = m.end();
+  const { final: _final, reasoning: _reasoning, finalRepairs: _finalRepairs, ...result } = m.end();
   return result;
 }

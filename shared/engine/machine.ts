@@ -217,7 +217,7 @@ export class Machine extends Finisher {
     this.colEnd = this.scan.column;
   }
 
-  end(): RepairResult & { final: string; reasoning: string } {
+  end(): RepairResult & { final: string; reasoning: string; finalRepairs: readonly Repair[] } {
     if (this.ended) throw new StreamFixError('STREAM_ENDED', 'end() called twice', this.total);
     this.ended = true;
     if (this.failure) return this.failed(this.failure.code, this.failure.message, this.failure.offset);
@@ -235,11 +235,11 @@ export class Machine extends Finisher {
     }
     const update = this.takeUpdate();
     if (!this.valueSeen) {
-      return { ...this.failed('NO_JSON', 'No JSON value found in the input', this.total), reasoning: update.reasoning };
+      return { ...this.failed('NO_JSON', 'No JSON value found in the input', this.total), reasoning: update.reasoning, finalRepairs: update.repairs };
     }
     const json = this.emitted;
     const status = this.truncated ? 'TRUNCATED' : this.repairs.length > 0 || this.extraValue ? 'REPAIRED' : 'VALID';
-    return { status, json, ...this.lists(), final: update.output, reasoning: update.reasoning };
+    return { status, json, ...this.lists(), final: update.output, reasoning: update.reasoning, finalRepairs: update.repairs };
   }
 
   view(): string | null {
@@ -485,8 +485,8 @@ export class Machine extends Finisher {
     this.bstate = B_TEXT;
   }
 
-  private failed(code: StreamFixError['code'], message: string, offset: number): RepairResult & { final: string; reasoning: string } {
-    return { status: 'FAILED', json: null, ...this.lists(), error: { code, message, offset }, final: '', reasoning: '' };
+  private failed(code: StreamFixError['code'], message: string, offset: number): RepairResult & { final: string; reasoning: string; finalRepairs: readonly Repair[] } {
+    return { status: 'FAILED', json: null, ...this.lists(), error: { code, message, offset }, final: '', reasoning: '', finalRepairs: NONE };
   }
 
   /** The result's lists, and their cuts when maxListEntries bounded them. */

@@ -116,8 +116,9 @@ export interface StreamRepairer {
   push(chunk: string): StreamUpdate;
   /** Finish: returns the final output (closers etc.) and the full result for the whole stream.
    * `result.json` is the concatenation of every `output` plus `final`; `reasoning` is the reasoning
-   * text decided only at the end (a block cut off by the end of the input). */
-  end(): RepairResult & { final: string; reasoning: string };
+   * text decided only at the end (a block cut off by the end of the input); `finalRepairs` the repairs
+   * the end decided (every one, also when maxListEntries dropped some of them from `repairs`). */
+  end(): RepairResult & { final: string; reasoning: string; finalRepairs: readonly Repair[] };
   /**
    * A valid JSON text for everything received so far: all output emitted, plus whatever the engine
    * holds back that is already decided, plus the closers for the open structures. Costs O(depth),

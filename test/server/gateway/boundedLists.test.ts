@@ -146,6 +146,20 @@ describe('gateway: the no-JSON answer kept before the first output', () => {
     }
   });
 
+  it('reports every repair the end decides, also past the kept tail, at every split point', () => {
+    // prose first: the answer is held and its repairs are all decided at the end
+    const text = "Sure, here it is: {a: True, b: None, c: 'x'} hope it helps";
+    const all = ['unquoted_key@19', 'python_literal@22', 'unquoted_key@28', 'python_literal@31', 'unquoted_key@37', 'single_quotes@40', 'single_quotes@42'];
+    for (let k = 0; k <= text.length; k++) {
+      const p = new ContentProcessor('repair', {}, false, 1000, undefined, 2, 2);
+      const out = [p.push(text.slice(0, k)), p.push(text.slice(k)), p.end()];
+      assert.deepEqual(out.flatMap((s) => brief(s.repairs)), all, `split ${k}`);
+      assert.equal(out.map((s) => s.content).join(''), '{"a": true, "b": null, "c": "x"}', `split ${k}`);
+      assert.deepEqual(brief(p.result!.repairs), ['unquoted_key@19', 'single_quotes@42']);
+      assert.deepEqual(p.cuts(0), [{ field: 'repairs', at: 1, entries: 5 }], `split ${k}`);
+    }
+  });
+
   it("a tool call's raw arguments are bounded while they come, the cut recorded", () => {
     const t = new ToolCallRepairers(true, {}, 8);
     const args = '{"a":"' + 'x'.repeat(30) + '"}';
