@@ -64,8 +64,10 @@ export class ToolCallRepairers {
     if (typeof args !== 'string' || args === '') return [];
     s.kept.add(args);
     if (!s.repairer) return [];
+    // before the push: a delta the engine refuses (a limit) is still part of the text as sent
+    if (s.unsent !== null) s.unsent += args;
     const u = s.repairer.push(args);
-    if (s.unsent !== null) s.unsent = u.output === '' ? s.unsent + args : null;
+    if (u.output !== '') s.unsent = null;
     tc.function!.arguments = u.output;
     s.complete = u.phase === 'after';
     return u.repairs.slice();

@@ -160,6 +160,26 @@ describe('gateway: the no-JSON answer kept before the first output', () => {
     }
   });
 
+  it("a tool call's arguments with no JSON go out as sent, a delta the engine refused included, at every split", () => {
+    const args = 'no JSON here, only words';
+    for (let k = 0; k <= args.length; k++) {
+      const t = new ToolCallRepairers(true, { maxHoldBack: 12 }, 8);
+      let refused = 0;
+      for (const piece of [args.slice(0, k), args.slice(k)]) {
+        try {
+          t.push({ index: 0, function: { arguments: piece } }, 0);
+        } catch (e) {
+          refused++;
+          assert.equal((e as { code?: string }).code, 'HOLDBACK_LIMIT');
+        }
+      }
+      // a refused push leaves the engine failed: the next one is refused too
+      assert.equal(refused, k > 12 && k < args.length ? 2 : 1, `split ${k}`);
+      assert.deepEqual(t.end(), [{ index: 0, text: args, repairs: [] }], `split ${k}`);
+      assert.equal(t.artifacts()[0]!.status, 'FAILED');
+    }
+  });
+
   it("a tool call's raw arguments are bounded while they come, the cut recorded", () => {
     const t = new ToolCallRepairers(true, {}, 8);
     const args = '{"a":"' + 'x'.repeat(30) + '"}';
