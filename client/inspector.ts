@@ -10,7 +10,7 @@ import type { Artifact } from '../shared/protocol';
 import { openArtifactDiff } from './artifacts';
 import type { DaemonController } from './daemon';
 import { gatewayOrigin } from './gatewayHttp';
-import { curlFor, inspectorView, requestPath } from './inspectorView';
+import { curlFor, inspectorView, replayHeaders, requestPath } from './inspectorView';
 import { webviewHtml } from './webview/html';
 import type { InspectorAction, InspectorFromWebview, InspectorToWebview } from './webview/messages';
 
@@ -133,8 +133,7 @@ export class InspectorPanel implements vscode.Disposable {
   /** Sends the recorded request through the gateway again; resolves with the new artifact's id. */
   private async replay(a: Artifact, url: string, token: string | null): Promise<string> {
     if (a.request?.body === undefined) throw new Error('this artifact did not keep its request body (older artifact, or a body over 64 KB)');
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
-    if (a.requestedMode !== 'auto') headers['x-streamfix-mode'] = a.requestedMode;
+    const headers: Record<string, string> = { 'content-type': 'application/json', ...replayHeaders(a) };
     if (token) headers.authorization = `Bearer ${token}`;
     const res = await fetch(`${gatewayOrigin(url)}${requestPath(a)}`, { method: 'POST', headers, body: JSON.stringify(a.request.body) });
     const newId = res.headers.get('x-streamfix-request-id');

@@ -4,9 +4,9 @@
  * raw content, why the mode was chosen, and the request as curl. No `vscode` import: unit-tested under
  * plain mocha.
  */
-import type { Artifact, ToolCallArtifact } from '../shared/protocol';
+import type { Artifact, ChoiceArtifact, ToolCallArtifact } from '../shared/protocol';
 import { timelineChart } from './timelineChart';
-import type { InspectorMark, InspectorView } from './webview/messages';
+import type { InspectorChoice, InspectorMark, InspectorView } from './webview/messages';
 
 /** Characters of raw content put into the page; the rest is counted, not shown. */
 export const RAW_SHOWN = 200_000;
@@ -60,11 +60,29 @@ export function truncatedCallsText(list: Artifact['truncatedToolCalls']): string
   return [...byChoice].sort(([x], [y]) => x - y).map(([choice, xs]) => `choice ${choice}: ${calls(xs)}`).join(' · ');
 }
 
+/** A choice after the first, bounded as the first choice's texts are. */
+function inspectorChoice(c: ChoiceArtifact, cut: Artifact['truncatedToolCalls']): InspectorChoice {
+  return {
+    index: c.index,
+    mode: c.mode,
+    status: c.status,
+    finishReason: c.finishReason,
+    shownRaw: cap(c.rawContent, RAW_SHOWN),
+    omittedChars: Math.max(0, c.rawContent.length - RAW_SHOWN),
+    marks: marksOf(c).slice(0, MARKS_SHOWN),
+    repairedContent: c.repairedContent === null ? null : cap(c.repairedContent, TEXT_SHOWN),
+    reasoning: cap(c.reasoning, TEXT_SHOWN),
+    toolCalls: c.toolCalls.map(capToolCall),
+    cutToolCalls: (cut ?? []).flatMap((r) => (typeof r === 'object' && r.choice === c.index ? [r.index] : [])),
+  };
+}
+
 export function inspectorView(a: Artifact): InspectorView {
   const marks = marksOf(a);
   return {
     artifact: {
       ...a,
+      choices: undefined, // in `choices`, bounded
       rawContent: '',
       repairedContent: a.repairedContent === null ? null : cap(a.repairedContent, TEXT_SHOWN),
       reasoning: cap(a.reasoning, TEXT_SHOWN),
@@ -82,6 +100,7 @@ export function inspectorView(a: Artifact): InspectorView {
     chart: timelineChart(a),
     truncatedCalls: truncatedCallsText(a.truncatedToolCalls),
     cutToolCalls: (a.truncatedToolCalls ?? []).filter((r): r is number => typeof r === 'number'),
+    choices: (a.choices ?? []).map((c) => inspectorChoice(c, a.truncatedToolCalls)),
   };
 }
 
@@ -96,13 +115,26 @@ export function requestPath(a: Pick<Artifact, 'api'>): string {
 }
 
 /**
- * The request as a curl command against the gateway, with the body as sent and no key (a gateway token
- * is left as $STREAMFIX_TOKEN for the shell to fill), or null when the artifact did not keep the body.
+ * The gateway headers a replay sends again: the request's own (the artifact's `request.headers`: the
+ * x-streamfix-* policy headers, never a key), or, for an artifact recorded before they were kept,
+ * x-streamfix-mode from the mode asked for. Only x-streamfix-* names pass, whatever an artifact holds.
+ * @example replayHeaders({ requestedMode: 'auto', request: { bytes: 2, headers: { 'x-streamfix-schema': 'coerce' } } }) → { 'x-streamfix-schema': 'coerce' }
+ */
+export function replayHeaders(a: Pick<Artifact, 'requestedMode' | 'request'>): Record<string, string> {
+  const kept = a.request?.headers;
+  if (kept === undefined) return a.requestedMode !== 'auto' ? { 'x-streamfix-mode': a.requestedMode } : {};
+  return Object.fromEntries(Object.entries(kept).filter(([k, v]) => k.toLowerCase().startsWith('x-streamfix-') && typeof v === 'string'));
+}
+
+/**
+ * The request as a curl command against the gateway, with the body and policy headers as sent and no
+ * key (a gateway token is left as $STREAMFIX_TOKEN for the shell to fill), or null when the artifact did
+ * not keep the body.
  */
 export function curlFor(a: Pick<Artifact, 'requestedMode' | 'request' | 'api'>, gatewayOrigin: string, needsToken: boolean): string | null {
   if (a.request?.body === undefined) return null;
   const lines = [`curl -N ${gatewayOrigin}${requestPath(a)}`, `-H 'content-type: application/json'`];
-  if (a.requestedMode !== 'auto') lines.push(`-H 'x-streamfix-mode: ${a.requestedMode}'`);
+  for (const [k, v] of Object.entries(replayHeaders(a))) lines.push(`-H ${shellQuote(`${k}: ${v}`)}`);
   if (needsToken) lines.push(`-H "authorization: Bearer $STREAMFIX_TOKEN"`);
   lines.push(`-d ${shellQuote(JSON.stringify(a.request.body))}`);
   return lines.join(' \\\n  ');

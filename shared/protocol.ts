@@ -79,11 +79,13 @@ export interface Artifact {
   truncatedToolCalls?: TruncatedToolCallRef[];
   errors: { message: string; status?: number; code?: string }[];
   /**
-   * The request body as the client sent it, for replay and "copy as curl" (the body only, never the
-   * headers, so never a key). `body` is left out when the body was larger than REQUEST_KEEP_BYTES.
-   * Absent in artifacts recorded before it existed.
+   * The request body as the client sent it, for replay and "copy as curl", and the gateway's policy
+   * headers it had (`headers`: x-streamfix-mode, -hold-prose, -schema, -truncated-tools, by name, absent
+   * when none; never any other header, so never a key or a token). `body` is left out when the body was
+   * larger than REQUEST_KEEP_BYTES. Absent in artifacts recorded before it existed; `headers` absent in
+   * those recorded before it was kept.
    */
-  request?: { bytes: number; body?: unknown };
+  request?: { bytes: number; body?: unknown; headers?: Record<string, string> };
   /** The JSON Schema check, when the request named a schema. */
   schema?: SchemaReport;
   /** Present for Messages API requests (`POST /v1/messages`); absent means the chat API. */

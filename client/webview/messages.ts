@@ -3,7 +3,7 @@
  * once here: both the extension side and the webview scripts import these types. No `vscode` and no DOM
  * import, so both sides (and plain mocha) compile it.
  */
-import type { Artifact } from '../../shared/protocol';
+import type { AppliedMode, Artifact, ArtifactStatus, ToolCallArtifact } from '../../shared/protocol';
 import type { TimelineChart } from '../timelineChart';
 
 export type ChatMode = 'answer' | 'json';
@@ -91,6 +91,25 @@ export interface InspectorView {
    * (truncatedCallsText); null when none. */
   truncatedCalls: string | null;
   /** Indexes of the first choice's cut calls (the artifact's tool calls are the first choice's). */
+  cutToolCalls: number[];
+  /** The choices after the first of an `n > 1` answer (the artifact's `choices`), bounded as the first
+   * choice's texts are; empty for a one-choice answer. The page offers a selector between them. */
+  choices: InspectorChoice[];
+}
+
+/** A choice after the first, as the inspector shows it: what the view holds for the first choice. */
+export interface InspectorChoice {
+  index: number;
+  mode: AppliedMode;
+  status: ArtifactStatus;
+  finishReason: string | null;
+  shownRaw: string;
+  omittedChars: number;
+  marks: InspectorMark[];
+  repairedContent: string | null;
+  reasoning: string;
+  toolCalls: ToolCallArtifact[];
+  /** Indexes of this choice's cut calls. */
   cutToolCalls: number[];
 }
 

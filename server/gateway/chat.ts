@@ -16,6 +16,7 @@ import { GatewayError, isOpenAiError, upstreamErrorMessage } from './errors';
 import { drained, writeJson } from './http';
 import { contentCheck, EMPTY_OUTCOME, RequestRecord, truncatedToolCalls, type LaterChoice, type RecordOutcome } from './record';
 import { reasoningBlocks } from './reasoningBlocks';
+import { replayHeaders } from './replayHeaders';
 import { createBoundaryTracker, MAX_SSE_EVENT_BYTES, sseData } from './sse';
 import { requestSchemas, schemaPolicy, SCHEMA_HEADER, type RequestSchemas } from './schema';
 import { checkAnswer, checkCompletion, mergeReports } from './schemaCheck';
@@ -73,7 +74,8 @@ export async function handleChat(call: ChatCall): Promise<void> {
   record.modeReason = chat.modeReason;
   record.stream = chat.stream;
   const bytes = Buffer.byteLength(chat.text);
-  record.request = bytes <= REQUEST_KEEP_BYTES ? { bytes, body: chat.body } : { bytes };
+  const kept = replayHeaders(req.headers);
+  record.request = { bytes, ...(bytes <= REQUEST_KEEP_BYTES ? { body: chat.body } : {}), ...(kept ? { headers: kept } : {}) };
   const headers = upstreamHeaders(req, ctx, chat.stream ? 'text/event-stream' : 'application/json');
 
   ctx.events.publish({ type: 'started', id: record.id, model: chat.model, mode: chat.mode, stream: chat.stream });

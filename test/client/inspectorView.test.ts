@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
-import { curlFor, inspectorView, marksOf, modeReason, RAW_SHOWN, TEXT_SHOWN, truncatedCallsText } from '../../client/inspectorView';
+import { curlFor, inspectorView, marksOf, modeReason, RAW_SHOWN, replayHeaders, TEXT_SHOWN, truncatedCallsText } from '../../client/inspectorView';
 import { repairJson } from '../../shared/engine';
 import type { Artifact } from '../../shared/protocol';
 import { makeArtifact } from '../server/gateway/fixtures/artifactFixture';
@@ -58,6 +58,23 @@ describe('client/inspectorView', () => {
     assert.equal(curlFor({ ...a, api: 'messages' }, 'http://127.0.0.1:8787', false)!.split(' \\\n')[0], 'curl -N http://127.0.0.1:8787/v1/messages');
   });
 
+  it('sends the policy headers the request had with curl and replay (recorded ones; the mode alone for an older artifact), never another header', () => {
+    const headers = { 'x-streamfix-truncated-tools': 'reject', 'x-streamfix-schema': 'coerce', authorization: 'Bearer sk-or-v1-x', 'x-api-key': 'k' };
+    const a = { ...fencedArtifact(), requestedMode: 'strip' as const, request: { ...fencedArtifact().request!, headers } };
+    assert.deepEqual(replayHeaders(a), { 'x-streamfix-truncated-tools': 'reject', 'x-streamfix-schema': 'coerce' });
+    assert.deepEqual(curlFor(a, 'http://127.0.0.1:8787', false)!.split(' \\\n  ').slice(0, 4), [
+      'curl -N http://127.0.0.1:8787/v1/chat/completions',
+      "-H 'content-type: application/json'",
+      "-H 'x-streamfix-truncated-tools: reject'",
+      "-H 'x-streamfix-schema: coerce'",
+    ]);
+    // recorded before headers were kept: the mode asked for, as before
+    assert.deepEqual(replayHeaders({ ...a, request: fencedArtifact().request }), { 'x-streamfix-mode': 'strip' });
+    assert.deepEqual(replayHeaders({ ...a, requestedMode: 'auto', request: fencedArtifact().request }), {});
+    // recorded, with none: none, whatever the mode
+    assert.deepEqual(replayHeaders({ ...a, request: { bytes: 1, body: {}, headers: {} } }), {});
+  });
+
   it("names the cut tool calls with their choice: the first choice's alone as before, later choices by number", () => {
     assert.equal(truncatedCallsText(undefined), null);
     assert.equal(truncatedCallsText([]), null);
@@ -71,6 +88,43 @@ describe('client/inspectorView', () => {
     assert.deepEqual(v.cutToolCalls, [1]);
     assert.deepEqual(inspectorView(fencedArtifact()).cutToolCalls, []);
     assert.equal(inspectorView(fencedArtifact()).truncatedCalls, null);
+  });
+
+  it('shows each later choice (n > 1) with its own marks, texts and cut calls, bounded, and keeps them out of the artifact copy', () => {
+    const RAW1 = "{'b': 2,}";
+    const r = repairJson(RAW1);
+    const call = { index: 0, name: 'f', rawArguments: 'x'.repeat(TEXT_SHOWN + 5), repairedArguments: null, status: 'TRUNCATED' as const, repairs: [] };
+    const a: Artifact = {
+      ...fencedArtifact(),
+      truncatedToolCalls: [{ choice: 2, index: 0 }],
+      choices: [
+        { index: 1, mode: 'repair', status: 'REPAIRED', rawContent: RAW1, repairedContent: r.json, reasoning: 'hm', repairs: r.repairs, stripped: [], toolCalls: [], finishReason: 'stop' },
+        { index: 2, mode: 'strip', status: 'TEXT', rawContent: 'y'.repeat(RAW_SHOWN + 3), repairedContent: 'y', reasoning: '', repairs: [], stripped: [], toolCalls: [call], finishReason: 'length' },
+      ],
+    };
+    const v = inspectorView(a);
+    assert.equal(v.artifact.choices, undefined);
+    assert.deepEqual(v.cutToolCalls, []);
+    assert.deepEqual(v.choices[0], {
+      index: 1,
+      mode: 'repair',
+      status: 'REPAIRED',
+      finishReason: 'stop',
+      shownRaw: RAW1,
+      omittedChars: 0,
+      marks: [
+        { what: 'repair', kind: 'single_quotes', offset: 1, length: 1, label: 'Single quotes replaced by double quotes', replacement: '"' },
+        { what: 'repair', kind: 'single_quotes', offset: 3, length: 1, label: 'Single quotes replaced by double quotes', replacement: '"' },
+        { what: 'repair', kind: 'trailing_comma', offset: 7, length: 1, label: 'Trailing comma removed', replacement: '' },
+      ],
+      repairedContent: '{"b": 2}',
+      reasoning: 'hm',
+      toolCalls: [],
+      cutToolCalls: [],
+    });
+    const two = v.choices[1]!;
+    assert.deepEqual([two.index, two.shownRaw.length, two.omittedChars, two.toolCalls[0]!.rawArguments.length, two.cutToolCalls], [2, RAW_SHOWN, 3, TEXT_SHOWN, [0]]);
+    assert.deepEqual(inspectorView(fencedArtifact()).choices, []);
   });
 
   it('bounds what goes into the webview for a 10 MB artifact', () => {

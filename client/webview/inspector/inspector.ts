@@ -6,7 +6,7 @@
  */
 import type { Artifact, ArtifactStatus, ToolCallArtifact } from '../../../shared/protocol';
 import type { TimelineChart } from '../../timelineChart';
-import type { InspectorAction, InspectorFromWebview, InspectorMark, InspectorToWebview, InspectorView } from '../messages';
+import type { InspectorAction, InspectorChoice, InspectorFromWebview, InspectorMark, InspectorToWebview, InspectorView } from '../messages';
 import './inspector.css';
 
 interface SavedState {
@@ -79,8 +79,17 @@ function header(v: InspectorView): HTMLElement {
   return h('div', {}, h('h1', {}, `${STATUS_ICONS[a.status] ?? ''} ${a.model}`), dl, actions);
 }
 
+/** What the page shows of one choice: the first choice's from the view's own fields, a later one's from
+ * `choices`. */
+type ShownChoice = Pick<InspectorChoice, 'shownRaw' | 'omittedChars' | 'marks' | 'repairedContent' | 'reasoning' | 'toolCalls' | 'cutToolCalls'>;
+
+function firstChoice(v: InspectorView): ShownChoice {
+  const a = v.artifact;
+  return { shownRaw: v.shownRaw, omittedChars: v.omittedChars, marks: v.marks, repairedContent: a.repairedContent, reasoning: a.reasoning, toolCalls: a.toolCalls, cutToolCalls: v.cutToolCalls };
+}
+
 /** The raw content with each repair highlighted in place and each stripped span folded and labelled. */
-function rawContent(v: InspectorView): HTMLElement {
+function rawContent(v: ShownChoice): HTMLElement {
   const pre = h('pre', { class: 'raw', tabindex: '0', 'aria-label': 'Raw content' });
   const text = v.shownRaw;
   let pos = 0;
@@ -103,7 +112,7 @@ function rawContent(v: InspectorView): HTMLElement {
   return section('Raw content', 'raw', ...body);
 }
 
-function marksList(v: InspectorView): HTMLElement {
+function marksList(v: ShownChoice): HTMLElement {
   const list = h('ol', { class: 'marks' });
   v.marks.forEach((m: InspectorMark, i) => {
     const b = h('button', { 'data-mark': String(i) }, m.what === 'repair' ? `${m.kind} at ${m.offset}: ${m.label}` : `stripped ${m.label} at ${m.offset}`);
@@ -124,7 +133,7 @@ function jumpTo(i: number): void {
   (el instanceof HTMLDetailsElement ? el.querySelector('summary')! : el).focus();
 }
 
-/** One of the first choice's tool calls; `cut`: the upstream stopped inside its arguments (the artifact's
+/** One of the shown choice's tool calls; `cut`: the upstream stopped inside its arguments (the artifact's
  * truncatedToolCalls), which a TRUNCATED verdict alone does not say (a call the model left open while
  * finishing normally is closed and TRUNCATED too, but not cut). */
 function toolCall(t: ToolCallArtifact, cut: boolean): HTMLElement {
@@ -199,13 +208,43 @@ function chart(c: TimelineChart): HTMLElement {
   return section('Timeline', 'timeline', h('figure', {}, root, h('figcaption', { class: 'timeline-summary' }, c.summary)), legend);
 }
 
+/** The choice shown (`n > 1`): its index, kept while the same artifact is shown again. */
+let shownChoice = { id: '', index: 0 };
+
+/** `n > 1`: one button per choice (pressed: the one shown), with the later choices' own verdicts. */
+function choiceSelector(v: InspectorView, selected: number, select: (index: number) => void): HTMLElement {
+  const bar = h('div', { class: 'choices', role: 'toolbar', 'aria-label': 'Choices' });
+  const entries: [number, string][] = [[0, 'Choice 0'], ...v.choices.map((c): [number, string] => [c.index, `Choice ${c.index} · ${STATUS_ICONS[c.status] ?? ''} ${c.status}`])];
+  for (const [index, label] of entries) {
+    const b = h('button', { 'data-choice': String(index), 'aria-pressed': String(index === selected) }, label);
+    b.addEventListener('click', () => select(index));
+    bar.append(b);
+  }
+  return section(`Choices (${entries.length})`, 'choices', bar);
+}
+
+/** The sections of one choice: raw content with its marks, the list of marks, repaired, reasoning, tools. */
+function choiceParts(c: ShownChoice, later: InspectorChoice | null): HTMLElement[] {
+  const parts: HTMLElement[] = [];
+  if (later) parts.push(h('p', { class: 'choice-summary note' }, `Choice ${later.index}: ${later.mode} · ${later.status} · finish ${later.finishReason ?? '–'}`));
+  parts.push(rawContent(c), marksList(c));
+  if (c.repairedContent !== null) parts.push(section('Repaired', 'repaired', h('pre', { class: 'repaired' }, c.repairedContent)));
+  if (c.reasoning) parts.push(h('details', { class: 'reasoning', id: 'reasoning' }, h('summary', {}, `Reasoning (${c.reasoning.length} chars)`), h('pre', {}, c.reasoning)));
+  if (c.toolCalls.length > 0) parts.push(section(`Tool calls (${c.toolCalls.length})`, 'tools', ...c.toolCalls.map((t) => toolCall(t, c.cutToolCalls.includes(t.index)))));
+  return parts;
+}
+
 function render(v: InspectorView): void {
   const a = v.artifact;
   const app = document.getElementById('app')!;
-  const parts: HTMLElement[] = [header(v), rawContent(v), marksList(v)];
-  if (a.repairedContent !== null) parts.push(section('Repaired', 'repaired', h('pre', { class: 'repaired' }, a.repairedContent)));
-  if (a.reasoning) parts.push(h('details', { class: 'reasoning', id: 'reasoning' }, h('summary', {}, `Reasoning (${a.reasoning.length} chars)`), h('pre', {}, a.reasoning)));
-  if (a.toolCalls.length > 0) parts.push(section(`Tool calls (${a.toolCalls.length})`, 'tools', ...a.toolCalls.map((t) => toolCall(t, v.cutToolCalls.includes(t.index)))));
+  if (shownChoice.id !== a.id) shownChoice = { id: a.id, index: 0 };
+  const later = v.choices.find((c) => c.index === shownChoice.index) ?? null;
+  const parts: HTMLElement[] = [header(v)];
+  if (v.choices.length > 0) parts.push(choiceSelector(v, later ? later.index : 0, (index) => {
+    shownChoice = { id: a.id, index };
+    render(v);
+  }));
+  parts.push(...choiceParts(later ?? firstChoice(v), later));
   if (a.errors.length > 0) parts.push(section('Errors', 'errors', h('ul', {}, ...a.errors.map((e) => h('li', {}, `${e.status ?? ''} ${e.code ?? ''} ${e.message}`.trim())))));
   parts.push(v.chart ? chart(v.chart) : phaseBar(a));
   app.replaceChildren(...parts);

@@ -125,6 +125,22 @@ describe('gateway: secrets redaction of a client key forwarded upstream', () => 
     await up.close();
   });
 
+  it('keeps no key sent in any request header in the artifact (authorization, x-api-key, a made-up x-streamfix-* header), only the policy headers', async () => {
+    up.enqueue({ chunks: [sse(chunk({ content: '{"a": 1}' }), chunk({}, 'stop'), '[DONE]')] });
+    const res = await postChat(d, { ...REQ, stream: true }, {
+      authorization: `Bearer ${CLIENT_KEY}`,
+      'x-api-key': CLIENT_KEY,
+      'x-streamfix-key': CLIENT_KEY,
+      'x-streamfix-token': CLIENT_KEY,
+      'x-streamfix-mode': 'repair',
+    });
+    await res.text();
+    const a = await artifactOf(d, res);
+    assert.deepEqual(a.request?.headers, { 'x-streamfix-mode': 'repair' });
+    assert.equal(leaks(JSON.stringify(a)), false);
+    assert.equal(leaks(JSON.stringify(await (await fetch(`${d.info.url}/streamfix/results`)).json())), false);
+  });
+
   it("redacts the client's own Authorization from the stream and the artifact", async () => {
     up.respond(echoStream);
     try {

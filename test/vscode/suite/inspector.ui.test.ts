@@ -137,6 +137,32 @@ describe('the artifact inspector (through the UI)', () => {
       assert.deepEqual(await texts('inspector', 'pre.raw mark.repair'), [',', ',']);
     });
 
+    it("copies as curl and replays with the request's policy headers (x-streamfix-truncated-tools, x-streamfix-schema), never its key", async () => {
+      const api = await getApi();
+      const info = await api.whenRunning();
+      const body = { model: 'demo/fenced-prose', stream: true, response_format: { type: 'json_object' }, messages: [{ role: 'user', content: 'with headers' }] };
+      const res = await postChat(info.url, body, { 'x-streamfix-truncated-tools': 'reject', 'x-streamfix-schema': 'coerce', authorization: 'Bearer sk-or-v1-NEVER-KEPT' });
+      assert.equal(await api.testing.waitForFinished(res.id!), true);
+      const withHeaders = await api.testing.request<Artifact>(GetArtifactMethod, { id: res.id });
+      assert.deepEqual(withHeaders.request!.headers, { 'x-streamfix-schema': 'coerce', 'x-streamfix-truncated-tools': 'reject' });
+      await openFromTree(withHeaders.id);
+      const origin = api.gatewayUrl()!.replace(/\/v1$/, '');
+      await vscode.env.clipboard.writeText('-');
+      await ui({ op: 'click', frame: 'inspector', selector: 'button[data-action="copyCurl"]' });
+      assert.equal(
+        await clipboardChange('-'),
+        `curl -N ${origin}/v1/chat/completions \\\n  -H 'content-type: application/json' \\\n  -H 'x-streamfix-schema: coerce' \\\n  -H 'x-streamfix-truncated-tools: reject' \\\n  -d '${JSON.stringify(body)}'`,
+      );
+      await ui({ op: 'click', frame: 'inspector', selector: 'button[data-action="replay"]' });
+      for (let i = 0; i < 100 && api.testing.inspector.currentId === withHeaders.id; i++) await new Promise((r) => setTimeout(r, 50));
+      const replayed = await api.testing.request<Artifact>(GetArtifactMethod, { id: api.testing.inspector.currentId! });
+      assert.notEqual(replayed.id, withHeaders.id);
+      assert.deepEqual(replayed.request, withHeaders.request);
+      assert.equal(JSON.stringify(replayed).includes('NEVER-KEPT'), false);
+      // back to the artifact the next test replays
+      await openFromTree(a.id);
+    });
+
     it('replays the request through the gateway, which gives a new artifact shown in the panel', async () => {
       const api = await getApi();
       await ui({ op: 'click', frame: 'inspector', selector: 'button[data-action="replay"]' });

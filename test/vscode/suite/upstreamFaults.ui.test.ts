@@ -18,7 +18,7 @@ import { texts, ui } from './ui';
 
 const BIG_PIECE = 16 * 1024;
 const BIG_PIECES = 640; // 10 MB of content
-const MODELS = ['fake/big', 'fake/401', 'fake/500', 'fake/stall', 'fake/cut-n2'];
+const MODELS = ['fake/big', 'fake/401', 'fake/500', 'fake/stall', 'fake/cut-n2', 'fake/json-n2'];
 /** fake/stall: pieces 20 ms apart, then a 600 ms stall before the last two. */
 const STALL_GAPS = [20, 20, 20, 20, 20, 600, 20, 0];
 
@@ -46,6 +46,7 @@ function startUpstream(): Promise<{ server: http.Server; url: string; calls: Map
       res.writeHead(200, { 'content-type': 'text/event-stream' });
       if (model === 'fake/stall') return void stallingAnswer(res, model);
       if (model === 'fake/cut-n2') return void res.end(cutAnswer(model));
+      if (model === 'fake/json-n2') return void res.end(twoJsonAnswers(model));
       const piece = 'x'.repeat(BIG_PIECE);
       let i = 0;
       const write = (): void => {
@@ -72,6 +73,12 @@ function cutAnswer(model: string): string {
   const event = (index: number, delta: unknown, finish: string | null = null): string => `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', model, choices: [{ index, delta, finish_reason: finish }] })}\n\n`;
   const call = (index: number, args: string): unknown => ({ role: 'assistant', content: null, tool_calls: [{ index: 0, id: `call_${index}`, type: 'function', function: { name: 'write_file', arguments: args } }] });
   return event(0, call(0, '{"path": "a.txt", "content": "hel')) + event(1, call(1, '{"path": "b.txt", "cont')) + event(0, {}, 'length') + event(1, {}, 'length') + 'data: [DONE]\n\n';
+}
+
+/** n = 2, choice 1 sent first: choice 0 valid JSON, choice 1 single-quoted with a trailing comma. */
+function twoJsonAnswers(model: string): string {
+  const event = (index: number, delta: unknown, finish: string | null = null): string => `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', model, choices: [{ index, delta, finish_reason: finish }] })}\n\n`;
+  return event(1, { role: 'assistant', content: "{'b': 2,}" }) + event(0, { role: 'assistant', content: '{"a": 1}' }) + event(1, {}, 'stop') + event(0, {}, 'stop') + 'data: [DONE]\n\n';
 }
 
 async function stallingAnswer(res: http.ServerResponse, model: string): Promise<void> {
@@ -170,6 +177,40 @@ describe('an upstream of our own: a 10 MB answer and upstream errors (through th
     assert.deepEqual(await texts('inspector', 'dd[data-field="cut-tool-calls"]'), ['choice 0: #0 · choice 1: #0 (the upstream stopped inside their arguments)']);
     assert.deepEqual(await texts('inspector', '.tool-call h3'), ['#0 write_file (call_0) · TRUNCATED · cut']);
     assert.deepEqual(await texts('inspector', '.tool-call.truncated h3'), ['#0 write_file (call_0) · TRUNCATED · cut']);
+  });
+
+  it("shows a later choice's content and repairs in the inspector, chosen with the choice selector (n = 2)", async () => {
+    const api = await getApi();
+    const res = await postChat(info.url, { model: 'fake/json-n2', stream: true, n: 2, response_format: { type: 'json_object' }, messages: [{ role: 'user', content: 'two answers' }] });
+    assert.equal(res.status, 200);
+    assert.equal(await api.testing.waitForFinished(res.id!), true);
+    const a = await api.testing.request<Artifact>(GetArtifactMethod, { id: res.id });
+    assert.equal(a.rawContent, '{"a": 1}');
+    assert.deepEqual(a.choices!.map((c) => [c.index, c.status, c.rawContent, c.repairedContent, c.repairs.map((r) => [r.kind, r.offset])]), [
+      [1, 'REPAIRED', "{'b': 2,}", '{"b": 2}', [['single_quotes', 1], ['single_quotes', 3], ['trailing_comma', 7]]],
+    ]);
+    await ui({ op: 'command', title: 'StreamFix: Show Artifacts' });
+    await ui({ op: 'click', selector: `.monaco-list-row[aria-label*="${a.id}"]` });
+    await ui({ op: 'waitFor', frame: 'inspector', selector: 'dd[data-field="request-id"]', hasText: a.id });
+    assert.deepEqual(await texts('inspector', '#choices button'), ['Choice 0', 'Choice 1 · ✎ REPAIRED']);
+    // choice 0 first, as for one choice
+    assert.deepEqual(await texts('inspector', 'pre.raw'), ['{"a": 1}']);
+    assert.deepEqual(await texts('inspector', '.marks li'), ['No repairs and nothing stripped.']);
+    await ui({ op: 'click', frame: 'inspector', selector: 'button[data-choice="1"]' });
+    await ui({ op: 'waitFor', frame: 'inspector', selector: '.choice-summary', hasText: 'Choice 1' });
+    assert.deepEqual(await texts('inspector', '.choice-summary'), ['Choice 1: repair · REPAIRED · finish stop']);
+    assert.deepEqual(await texts('inspector', 'pre.raw'), ["{'b': 2,}"]);
+    assert.deepEqual(await texts('inspector', 'pre.raw mark.repair'), ["'", "'", ',']);
+    assert.deepEqual(await texts('inspector', '.marks li button'), [
+      'single_quotes at 1: Single quotes replaced by double quotes',
+      'single_quotes at 3: Single quotes replaced by double quotes',
+      'trailing_comma at 7: Trailing comma removed',
+    ]);
+    assert.deepEqual(await texts('inspector', 'pre.repaired'), ['{"b": 2}']);
+    // and back
+    await ui({ op: 'click', frame: 'inspector', selector: 'button[data-choice="0"]' });
+    await ui({ op: 'waitFor', frame: 'inspector', selector: 'pre.raw', hasText: '{"a": 1}' });
+    assert.deepEqual(await texts('inspector', '.choice-summary'), []);
   });
 
   it('shows an upstream 401 in the conversation with Set Key and Retry; Retry asks the upstream again', async () => {
