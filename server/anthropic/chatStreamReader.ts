@@ -7,7 +7,8 @@
  */
 import * as contentFrame from '../gateway/contentFrame';
 import type { ContentFrame } from '../gateway/contentFrame';
-import { createSseDecoder, type SseDecoder } from '../gateway/sse';
+import { createSseDecoder, MAX_SSE_EVENT_BYTES, type SseDecoder } from '../gateway/sse';
+import { OVER_LONG_CODE, overLongBody } from '../gateway/streamRewrite';
 import type { AnthropicEvent, MessageTranslator } from './translate';
 
 /** Frames verified per stream at most (each costs a parse of the chunk's head). */
@@ -24,6 +25,10 @@ export class ChatStreamReader {
   malformedSamples: string[] = [];
   /** The upstream sent an error object mid-stream (its message). */
   upstreamError: string | null = null;
+  /** The code the artifact gives that error. */
+  upstreamErrorCode = 'upstream_error';
+  /** Upstream events over the SSE decoder's bound. */
+  overLong = 0;
   /** The fast path's frame, and how many were tried (an upstream whose chunks share none stops trying). */
   private frame: ContentFrame | null = null;
   private frameTries = 0;
@@ -34,13 +39,15 @@ export class ChatStreamReader {
     readonly translator: MessageTranslator,
     /** false: every chunk is parsed whole (tests compare the two). */
     private readonly fastPath = true,
+    maxEventLength = MAX_SSE_EVENT_BYTES,
   ) {
     this.decoder = createSseDecoder({
       onEvent: (data) => this.onData(data),
       onComment: () => undefined,
       onMalformed: (m) => this.onMalformed(m),
+      onOverLong: (max) => this.onOverLong(max),
       onDataLine: (text, start, end) => this.onDataLine(text, start, end),
-    });
+    }, maxEventLength);
   }
 
   /** `text[start, end)` is `data: <chunk>\n\n`: a plain content chunk of the stream's frame is taken here. */
@@ -59,6 +66,16 @@ export class ChatStreamReader {
   private onMalformed(sample: string): void {
     this.malformed++;
     if (this.malformedSamples.length < 10) this.malformedSamples.push(sample.slice(0, 200));
+  }
+
+  /** An event over the SSE bound was skipped: the message ends with an error event, as for an upstream
+   * error (an Anthropic stream does not go on after one). */
+  private onOverLong(max: number): void {
+    this.overLong++;
+    if (this.upstreamError !== null || this.translator.done) return;
+    this.upstreamError = overLongBody(max).error.message;
+    this.upstreamErrorCode = OVER_LONG_CODE;
+    this.translator.fail(`Upstream stream failed: ${this.upstreamError}`);
   }
 
   private onData(data: string): void {

@@ -14,6 +14,8 @@ import type { GatewayContext } from '../gateway/context';
 import { GatewayError, upstreamErrorMessage } from '../gateway/errors';
 import { drained } from '../gateway/http';
 import { EMPTY_OUTCOME, truncatedToolCalls, type RecordOutcome } from '../gateway/record';
+import { MAX_SSE_EVENT_BYTES } from '../gateway/sse';
+import { OVER_LONG_CODE } from '../gateway/streamRewrite';
 import { cutHeaderValue, NO_RETRY_HEADERS, rejectionMessage, truncatedToolPolicy, TRUNCATED_CODE, TRUNCATED_POLICY_HEADER } from '../gateway/truncatedTools';
 import type { UpstreamResponse } from '../gateway/upstream';
 import { assembleMessage } from './assemble';
@@ -263,9 +265,10 @@ async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: Upst
   }
   if (t.rejected !== null) record.errors.push({ message: rejectionMessage(t.rejected), code: TRUNCATED_CODE });
   if (reader.upstreamError !== null) {
-    record.fail('UPSTREAM_ERROR', reader.upstreamError, { code: 'upstream_error' });
+    record.fail('UPSTREAM_ERROR', reader.upstreamError, { code: reader.upstreamErrorCode });
     call.failedMidStream = true;
   }
+  if (reader.overLong > 0) ctx.warnings.warn(OVER_LONG_CODE, `${record.id}: The upstream sent ${reader.overLong} SSE event(s) longer than ${MAX_SSE_EVENT_BYTES} characters: the message ended with an error event`);
   if (reader.malformed > 0) {
     record.malformed = reader.malformed;
     for (let i = 0; i < reader.malformed; i++) ctx.metrics.onMalformedLine();

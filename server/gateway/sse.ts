@@ -133,7 +133,7 @@ export function createSseDecoder(sink: SseSink, maxEventLength = MAX_SSE_EVENT_B
     carry.length = 0;
     carryLength = 0;
     state.consumed = text.length;
-    onParsed!(text, from, text.length);
+    onParsed?.(text, from, text.length);
     skip.start(text, text.length);
     skipped();
   };
@@ -199,7 +199,7 @@ export function createSseDecoder(sink: SseSink, maxEventLength = MAX_SSE_EVENT_B
         // the rest of an over-long event: dropped up to its blank line (cut from the output)
         const e = skip.scan(text, 0, text.length);
         at = e < 0 ? text.length : e;
-        if (at > 0) onParsed!(text, 0, at);
+        if (at > 0) onParsed?.(text, 0, at);
       }
       for (;;) {
         const nl = text.indexOf('\n', at);

@@ -3,6 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { ChatStreamReader } from '../../../server/anthropic/chatStreamReader';
 import { MessageTranslator, type AnthropicEvent, type TranslatorOptions } from '../../../server/anthropic/translate';
+import { overLongBody } from '../../../server/gateway/streamRewrite';
 import { chunk, sse } from '../helpers/testUpstream';
 import { normalize } from './helpers';
 
@@ -51,4 +52,24 @@ describe('messages: bounded artifact texts', () => {
       assert.deepEqual(t.cuts(), [{ field: 'stripped', at: 100, entries: 5800 }]);
     });
   }
+});
+
+describe('messages: an upstream event over the SSE bound', () => {
+  it('ends the message with an error event naming it, at every read split, for LF and CR line ends', () => {
+    for (const eol of ['\n', '\r']) {
+      const body = sse(chunk({ content: 'Hi' }), chunk({ content: 'x'.repeat(1000) }), chunk({ content: ' there' }), chunk({}, 'stop'), '[DONE]').replace(/\n/g, eol);
+      const bytes = Buffer.from(body);
+      for (let k = 0; k <= bytes.length; k++) {
+        const t = new MessageTranslator({ id: 'msg_test', model: 'claude-test', inputTokens: 7, mode: 'strip', stopSequences: [] });
+        const reader = new ChatStreamReader(t, true, 400);
+        t.start();
+        const events = [...t.take(), ...reader.read(bytes.subarray(0, k)), ...reader.read(bytes.subarray(k)), ...reader.end()];
+        const n = normalize(events);
+        assert.deepEqual(n.slice(1), [['start', 0, { type: 'text', text: '' }], ['text_delta', 0, 'Hi'], ['error']], `${JSON.stringify(eol)} split ${k}`);
+        assert.deepEqual(events.at(-1), { type: 'error', error: { type: 'api_error', message: `Upstream stream failed: ${overLongBody(400).error.message}` } });
+        assert.equal(reader.overLong, 1);
+        assert.equal(reader.upstreamErrorCode, 'upstream_event_too_large');
+      }
+    }
+  });
 });
