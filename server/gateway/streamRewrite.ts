@@ -75,7 +75,7 @@ function hasBadIndex(chunk: Json): boolean {
   for (let k = 0; k < choices.length; k++) {
     const ch = choices[k];
     if (!isObject(ch)) continue;
-    if (choiceIndexOf(ch, k) === null) return true;
+    if (ch.index !== undefined && !(Number.isInteger(ch.index) && (ch.index as number) >= 0)) return true;
     // two entries for one choice in a chunk: which comes first is a guess (rare; a multi-choice chunk only)
     if (k > 0 && choices.some((o, j) => j < k && isObject(o) && choiceIndexOf(o, j) === choiceIndexOf(ch, k))) return true;
     if (!isObject(ch.delta) || !Array.isArray(ch.delta.tool_calls)) continue;
@@ -359,8 +359,8 @@ export class StreamRewriter {
     for (let k = 0; k < choices.length; k++) {
       const ch = choices[k];
       if (!isObject(ch)) continue;
-      // by its index (checked by hasBadIndex), never by its place in the list
-      const st = this.choice(choiceIndexOf(ch, k)!);
+      // by its index (hasBadIndex checked it is a non-negative integer when present), never by its place
+      const st = this.choice(typeof ch.index === 'number' ? ch.index : k);
       const delta = isObject(ch.delta) ? ch.delta : null;
       if (delta) changed = this.onDelta(st, delta) || changed;
       if (ch.finish_reason !== null && ch.finish_reason !== undefined) {

@@ -276,6 +276,48 @@ describe('gateway/streamRewrite: the artifact\'s later choices at every byte spl
   }
 });
 
+describe('gateway/streamRewrite: a choice index that cannot be read, at every byte split', () => {
+  const body = Buffer.from(
+    sse(
+      one(0, { role: 'assistant', content: '{"\u00e9": 1}' }),
+      `{"id":"gen-c","choices":[{"index":"1","delta":{"content":"[9]"},"finish_reason":null}]}`,
+      chunkOf([
+        { index: 1, delta: { content: '[1]' }, finish_reason: null },
+        { index: 1, delta: { content: '[2]' }, finish_reason: null },
+      ]),
+      one(1, { content: '[3,]' }),
+      one(1, {}, 'stop'),
+      one(0, {}, 'stop'),
+      '[DONE]',
+    ),
+  );
+
+  function run(split: number): { malformed: number; indexes: number[]; raw: string[]; out: string } {
+    const rw = new StreamRewriter('repair', { onRepair() {} });
+    const reader = new ReadRewriter(rw);
+    let out = '';
+    for (const piece of [body.subarray(0, split), body.subarray(split)]) {
+      const r = reader.read(piece);
+      if (r !== null) out += r.toString();
+    }
+    out += reader.end();
+    rw.settle();
+    const states = [...rw.choices.values()].sort((a, b) => a.index - b.index);
+    return { malformed: rw.malformed, indexes: states.map((c) => c.index), raw: states.map((c) => c.content.raw), out };
+  }
+
+  it('skips the two malformed lines (index "1", index 1 twice) and reads the rest by index, the same at every split', () => {
+    const whole = run(body.length);
+    assert.deepEqual({ ...whole, out: undefined }, { malformed: 2, indexes: [0, 1], raw: ['{"\u00e9": 1}', '[3,]'], out: undefined });
+    assert.deepEqual([...sentByIndex(whole.out, true)].map(([i, s]) => [i, s.content]), [[0, '{"\u00e9": 1}'], [1, '[3]']]);
+    for (let k = 1; k < body.length; k++) {
+      const r = run(k);
+      assert.deepEqual({ ...r, out: undefined }, { ...whole, out: undefined }, `split ${k}`);
+      assert.equal(r.out, whole.out, `split ${k}`);
+    }
+  });
+});
+
 describe('gateway/record: later choices are bounded as choice 0', () => {
   it('clips a later choice\'s long texts to their head and tail, the cut named choices[k].field', () => {
     const record = new RequestRecord('sfx_clip');
