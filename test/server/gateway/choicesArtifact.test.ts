@@ -176,6 +176,17 @@ describe('gateway: every choice in the artifact, matched by its index (n > 1)', 
     });
   }
 
+  it("the listing's and the model health's repairs count every choice", async () => {
+    up.enqueue({ headers: { 'content-type': 'application/json' }, chunks: [completion([1, 0])] });
+    const r = await postChat(d, { model: 'test/n2-count', n: 2, messages: [{ role: 'user', content: 'json' }] }, { 'x-streamfix-mode': 'repair' });
+    await r.text();
+    const id = r.headers.get('x-streamfix-request-id');
+    const listed = (await (await fetch(`${d.info.url}/streamfix/results`)).json()) as { data: { id: string; repairs: number }[] };
+    assert.deepEqual(listed.data.filter((x) => x.id === id).map((x) => x.repairs), [3]);
+    const models = (await (await fetch(`${d.info.url}/streamfix/models`)).json()) as { data: { model: string; requests: number; repairs: number }[] };
+    assert.deepEqual(models.data.filter((m) => m.model === 'test/n2-count').map((m) => [m.requests, m.repairs]), [[1, 3]]);
+  });
+
   it('non-streaming, only choice 1 in the body: choice 0 fields empty, choice 1 in choices', async () => {
     const body = JSON.parse(completion([1])) as Json;
     const { a, fin } = await run(false, JSON.stringify(body));
