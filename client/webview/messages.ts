@@ -117,4 +117,5 @@ export type InspectorToWebview = { type: 'show'; view: InspectorView } | { type:
 
 export type InspectorAction = 'copyRepaired' | 'diff' | 'copyCurl' | 'replay';
 
-export type InspectorFromWebview = { type: 'ready' } | { type: 'action'; action: InspectorAction };
+/** `choice`: the choice the page shows (`n > 1`; absent: choice 0), whose repaired JSON copyRepaired copies. */
+export type InspectorFromWebview = { type: 'ready' } | { type: 'action'; action: InspectorAction; choice?: number };

@@ -48,7 +48,8 @@ function section(title: string, id: string, ...body: (Node | string)[]): HTMLEle
   return h('section', { id, 'aria-labelledby': `${id}-h` }, h('h2', { id: `${id}-h` }, title), ...body);
 }
 
-function header(v: InspectorView): HTMLElement {
+/** The header; `repaired`: the shown choice's repaired content (what Copy repaired JSON copies). */
+function header(v: InspectorView, repaired: string | null): HTMLElement {
   const a = v.artifact;
   const usage = a.usage as { prompt_tokens?: number; completion_tokens?: number; total_tokens?: number } | null;
   const route = a.route;
@@ -72,8 +73,8 @@ function header(v: InspectorView): HTMLElement {
       b.disabled = true;
       b.title = 'The artifact did not keep its request body';
     }
-    if (action === 'copyRepaired' && a.repairedContent === null) b.disabled = true;
-    b.addEventListener('click', () => vscode.postMessage({ type: 'action', action }));
+    if (action === 'copyRepaired' && repaired === null) b.disabled = true;
+    b.addEventListener('click', () => vscode.postMessage({ type: 'action', action, ...(shownChoice.index !== 0 ? { choice: shownChoice.index } : {}) }));
     actions.append(b);
   }
   return h('div', {}, h('h1', {}, `${STATUS_ICONS[a.status] ?? ''} ${a.model}`), dl, actions);
@@ -239,7 +240,7 @@ function render(v: InspectorView): void {
   const app = document.getElementById('app')!;
   if (shownChoice.id !== a.id) shownChoice = { id: a.id, index: 0 };
   const later = v.choices.find((c) => c.index === shownChoice.index) ?? null;
-  const parts: HTMLElement[] = [header(v)];
+  const parts: HTMLElement[] = [header(v, later ? later.repairedContent : a.repairedContent)];
   if (v.choices.length > 0) parts.push(choiceSelector(v, later ? later.index : 0, (index) => {
     shownChoice = { id: a.id, index };
     render(v);

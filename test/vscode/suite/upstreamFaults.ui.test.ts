@@ -89,6 +89,14 @@ async function stallingAnswer(res: http.ServerResponse, model: string): Promise<
   res.end();
 }
 
+/** Clicks the inspector's Copy repaired JSON; what reached the clipboard. */
+async function copiedRepaired(): Promise<string> {
+  await vscode.env.clipboard.writeText('-');
+  await ui({ op: 'click', frame: 'inspector', selector: 'button[data-action="copyRepaired"]' });
+  for (let i = 0; i < 100 && (await vscode.env.clipboard.readText()) === '-'; i++) await new Promise((r) => setTimeout(r, 50));
+  return vscode.env.clipboard.readText();
+}
+
 /** Sets the upstream and waits for the daemon to run with it. */
 async function useUpstream(url: string | undefined): Promise<GatewayInfo> {
   const api = await getApi();
@@ -207,10 +215,13 @@ describe('an upstream of our own: a 10 MB answer and upstream errors (through th
       'trailing_comma at 7: Trailing comma removed',
     ]);
     assert.deepEqual(await texts('inspector', 'pre.repaired'), ['{"b": 2}']);
+    // Copy repaired JSON copies the choice shown
+    assert.equal(await copiedRepaired(), '{"b": 2}');
     // and back
     await ui({ op: 'click', frame: 'inspector', selector: 'button[data-choice="0"]' });
     await ui({ op: 'waitFor', frame: 'inspector', selector: 'pre.raw', hasText: '{"a": 1}' });
     assert.deepEqual(await texts('inspector', '.choice-summary'), []);
+    assert.equal(await copiedRepaired(), '{"a": 1}');
   });
 
   it('shows an upstream 401 in the conversation with Set Key and Retry; Retry asks the upstream again', async () => {
