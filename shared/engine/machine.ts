@@ -107,6 +107,7 @@ export class Machine extends Finisher {
   // come (and the spaces before it), the text gathered and where it starts, the closed runs.
   private runOpen = true;
   private runWs = '';
+  private runWsLead = 0;
   private runWsPos: Position | null = null;
   private gathering = false;
   private gatherText = '';
@@ -309,14 +310,22 @@ export class Machine extends Finisher {
     }
     if (this.runOpen && this.phase === P_BEFORE) {
       const t = seg.text;
+      // the characters held so far are not scanned again (runWsLead: where the first one that is not a
+      // space is in runWs): whitespace arriving in many small pushes before the value was quadratic
+      let i: number;
+      if (this.runWsLead === this.runWs.length) {
+        let j = 0;
+        while (j < t.length && isSpace(String.prototype.charCodeAt.call(t, j))) j++;
+        this.charsScanned += j;
+        i = this.runWs.length + j;
+      } else i = this.runWsLead;
       const head = this.runWs + t;
-      let i = 0;
-      while (i < head.length && isSpace(String.prototype.charCodeAt.call(head, i))) i++;
       const prose = i === head.length ? null : runStartsProse(head, i);
       if (prose === null) {
         // only spaces, or a backtick or two: the next characters decide what they belong to
         if (this.runWsPos === null) this.runWsPos = { offset: seg.base, line: seg.line0, column: seg.col0 };
         this.runWs = head;
+        this.runWsLead = i;
         return;
       }
       this.runOpen = false;
@@ -328,6 +337,7 @@ export class Machine extends Finisher {
         this.gInString = false;
         this.gEscaped = false;
         this.runWs = '';
+        this.runWsLead = 0;
         this.runWsPos = null;
         this.gather(head);
         return;
@@ -342,6 +352,7 @@ export class Machine extends Finisher {
     const p = this.runWsPos!;
     const ws = this.runWs;
     this.runWs = '';
+    this.runWsLead = 0;
     this.runWsPos = null;
     this.process(new Segment(ws, p.offset, p.line, p.column));
   }
