@@ -321,7 +321,7 @@ function outcomeOf(t: MessageTranslator): RecordOutcome {
     finishReason: t.stoppedOnSequence ? 'stop_sequence' : t.finishReason,
     usage: t.usage,
     stuttering: false,
-    movedReasoning: t.reasoning,
+    movedReasoningBytes: t.reasoningBytes,
     cuts: t.cuts(),
     // strip mode does not parse the text: TEXT (a check that did not run says nothing)
     contentStatus: c.status ?? (t.rawContent === '' ? null : 'TEXT'),

@@ -131,6 +131,10 @@ export class MessageTranslator {
   get reasoning(): string {
     return this.reasoningText.toString();
   }
+  /** UTF-8 bytes of all the thinking text (not only of what the artifact keeps). */
+  get reasoningBytes(): number {
+    return this.reasoningText.bytes;
+  }
   /** A stop sequence matched: the answer is complete, the upstream may be cut off. */
   stopSequence: string | null = null;
   /** The upstream stopped on a sequence (upstreamStopSequence(): which, null when it did not say which). */

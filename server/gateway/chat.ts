@@ -227,6 +227,9 @@ async function completeResponse(call: ChatCall, chat: ChatRequest, upstream: Ups
   }
   const mode = record.mode;
   const result = o.result;
+  // every choice's reasoning, not only the first's
+  const choices = [o, ...o.others];
+  const movedBytes = choices.reduce((n, x) => n + Buffer.byteLength(x.movedReasoning), 0);
   const outcome: RecordOutcome = {
     rawContent: o.rawContent,
     repairedContent: mode === 'passthrough' ? null : o.sentContent,
@@ -237,7 +240,7 @@ async function completeResponse(call: ChatCall, chat: ChatRequest, upstream: Ups
     finishReason: o.finishReason,
     usage: o.usage,
     stuttering: false,
-    movedReasoning: o.movedReasoning,
+    movedReasoningBytes: movedBytes,
     contentStatus: engineFailed ? 'FAILED' : contentCheck(mode, o.rawContent, () => result?.status ?? 'FAILED'),
     laterChoices: o.others.map(laterChoiceOf),
   };
@@ -249,7 +252,7 @@ async function completeResponse(call: ChatCall, chat: ChatRequest, upstream: Ups
     for (const r of c.repairs) onRepair(call, r);
     for (const t of c.toolCalls) for (const r of t.repairs) onRepair(call, r, t.index);
   }
-  if (o.movedReasoning) reasoningEvent(call, o.movedReasoning, o.stripped);
+  if (movedBytes > 0) reasoningEvent(call, movedBytes, choices.flatMap((x) => (x.movedReasoning ? x.stripped : [])));
   const status = record.status(outcome);
   const out = chat.mode === 'passthrough' ? text : JSON.stringify(body);
   record.clientChunks = 1;
@@ -306,8 +309,8 @@ function onRepair(call: ChatCall, repair: Repair, toolCallIndex?: number): void 
   call.ctx.metrics.onRepair(repair.kind, call.record.model);
 }
 
-function reasoningEvent(call: ChatCall, moved: string, stripped: Stripped[]): void {
-  const bytes = Buffer.byteLength(moved);
+/** `bytes` of reasoning moved out of the content of every choice; the blocks of each choice in turn. */
+function reasoningEvent(call: ChatCall, bytes: number, stripped: Stripped[]): void {
   const { blocks, more } = reasoningBlocks(stripped);
   call.ctx.events.publish({ type: 'reasoning', id: call.record.id, bytes, blocks, ...(more > 0 ? { moreBlocks: more } : {}) });
   call.ctx.metrics.onReasoningBytes(bytes);
@@ -492,13 +495,16 @@ async function finishStream(call: ChatCall, chat: ChatRequest, rw: StreamRewrite
     record.modeReason = c.modeReason;
   }
   if (c.result?.error && c.raw !== '') record.errors.push({ message: c.result.error.message, code: c.result.error.code });
-  if (c.moved) reasoningEvent(call, c.moved, c.result?.stripped ?? c.stripped);
+  // every choice of an n > 1 stream, counted on what passed (the texts kept are bounded)
+  const sorted = [...rw.choices.values()].sort((a, b) => a.index - b.index);
+  const movedBytes = sorted.reduce((n, x) => n + x.content.movedBytes, 0);
+  if (movedBytes > 0) reasoningEvent(call, movedBytes, sorted.flatMap((x) => (x.content.movedBytes > 0 ? (x.content.result?.stripped ?? x.content.stripped) : [])));
   const outcome: RecordOutcome = {
     ...streamedChoice(st, passthrough),
     contentStatus: engineFailed ? 'FAILED' : contentCheck(c.mode, c.raw, () => c.result?.status ?? 'TRUNCATED'),
     usage: rw.usage,
     stuttering: c.stuttering,
-    movedReasoning: c.moved,
+    movedReasoningBytes: movedBytes,
     cutShort: rw.cutShort,
     laterChoices: laterChoices(rw),
     ...(rw.rejected !== null ? { refused: cutRefs(rw.rejected) } : {}),
@@ -589,7 +595,7 @@ export async function finish(call: ChatCall, outcome: RecordOutcome, _httpStatus
       mode: record.mode,
       status: artifact.status,
       repairs: repairCount(artifact),
-      reasoningBytes: Buffer.byteLength(outcome.movedReasoning ?? ''),
+      reasoningBytes: outcome.movedReasoningBytes ?? 0,
       timings: artifact.timings,
       ...(artifact.truncatedToolCalls ? { truncatedToolCalls: artifact.truncatedToolCalls } : {}),
     });

@@ -45,6 +45,10 @@ export class ContentProcessor {
   get moved(): string {
     return this.movedText.toString();
   }
+  /** UTF-8 bytes of all the reasoning moved out of the content (not only of what the artifact keeps). */
+  get movedBytes(): number {
+    return this.movedText.bytes;
+  }
   /** Content characters received and not (yet) given to the client as content or reasoning: held back by
    * the engine (or until auto mode decides), or stripped (tags, prose, fences). Floored at 0 (repairs add
    * characters). For the artifact's timeline. */

@@ -40,8 +40,9 @@ export interface RecordOutcome {
   finishReason: string | null;
   usage: unknown;
   stuttering: boolean;
-  /** Reasoning taken out of the content (think blocks), as opposed to the upstream's reasoning fields. */
-  movedReasoning?: string;
+  /** UTF-8 bytes of the reasoning taken out of the content (think blocks; not the upstream's reasoning
+   * fields), of every choice, counted on what passed (the texts kept are bounded). */
+  movedReasoningBytes?: number;
   /** The content's check (contentCheck): the engine's verdict, TEXT, or null for no content. */
   contentStatus: CheckStatus | null;
   /** The upstream ended the stream without `[DONE]`: the answer is cut, whatever was checked. */

@@ -30,6 +30,30 @@ function flat(s: string): string {
   return t.slice(0, -1);
 }
 
+/** UTF-8 bytes of `s[from, to)`, as Buffer.byteLength counts them (a lone surrogate is the 3 bytes of
+ * U+FFFD); the engine runs where Buffer is not. */
+export function utf8Length(s: string, from: number, to: number): number {
+  let n = to - from;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) n += 1;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < to && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 2; // a pair: 2 code units, 4 bytes
+      i++;
+    } else n += 2;
+  }
+  return n;
+}
+
+/** `at`, or one less when `s` has a surrogate pair across `at` (a high surrogate before, a low one at it). */
+function pairEnd(s: string, at: number): number {
+  const c = s.charCodeAt(at - 1);
+  if (c < 0xd800 || c > 0xdbff) return at;
+  const d = s.charCodeAt(at);
+  return d >= 0xdc00 && d <= 0xdfff ? at - 1 : at;
+}
+
 /**
  * A string built by appending one delta at a time. Kept as a tail plus a short rope of recent pieces,
  * flattened into the tail every FOLD appends: one long chain of concatenations per stream made the
@@ -41,6 +65,8 @@ export class BoundedText {
   length = 0;
   /** Characters dropped so far from the tail (the tail kept is up to 1.5 times the limit). */
   private cut = 0;
+  /** UTF-8 bytes of the characters dropped (measured once, when dropped). */
+  private cutBytes = 0;
   private head = '';
   private tail = '';
   private recent = '';
@@ -66,12 +92,22 @@ export class BoundedText {
     if (this.tail.length <= this.limit) return;
     let rest = this.tail;
     if (this.cut === 0 && this.head === '') {
-      this.head = flat(rest.slice(0, this.half));
-      rest = rest.slice(this.half);
+      const h = pairEnd(rest, this.half);
+      this.head = flat(rest.slice(0, h));
+      rest = rest.slice(h);
     }
-    const drop = rest.length - this.half;
+    // never between the halves of a surrogate pair: each piece's UTF-8 size is then its share of the whole
+    const drop = pairEnd(rest, rest.length - this.half);
     this.cut += drop;
+    this.cutBytes += utf8Length(rest, 0, drop);
     this.tail = flat(rest.slice(drop));
+  }
+
+  /** UTF-8 bytes of everything added (what passed, not what is kept): a count over a bounded copy is the
+   * whole text's. Costs a measure of what is kept; what was dropped was measured once, when dropped. */
+  get bytes(): number {
+    const end = this.tail + this.recent;
+    return utf8Length(this.head, 0, this.head.length) + this.cutBytes + utf8Length(end, 0, end.length);
   }
 
   /** What is kept: the whole text when nothing was cut, else the head and the last `limit / 2`

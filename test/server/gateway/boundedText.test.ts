@@ -54,6 +54,36 @@ describe('gateway/boundedText', () => {
     assert.equal(long.isPrefixOf(`Abc${ABC.slice(3)}`), false);
   });
 
+  it('counts the UTF-8 bytes of everything added, not of what it keeps, at every chunk size', () => {
+    // 1, 2, 3 and 4 bytes a character; the emoji is a surrogate pair that any chunk may split
+    const text = 'aé€😀'.repeat(7);
+    const whole = Buffer.byteLength(text);
+    assert.equal(whole, 70);
+    for (const limit of [4, 5, 8, 9, 1000]) {
+      for (let size = 1; size <= text.length; size++) {
+        const t = chunked(text, size, limit);
+        assert.equal(t.bytes, 70, `limit ${limit} size ${size}`);
+        assert.equal(t.length, 35, `limit ${limit} size ${size}`);
+      }
+    }
+    // a lone surrogate counts as Buffer counts it (U+FFFD, 3 bytes), also where it is cut
+    const lone = `${'\ud83d'.repeat(10)}x${'\ude00'.repeat(10)}`;
+    for (let size = 1; size <= lone.length; size++) assert.equal(chunked(lone, size, 4).bytes, Buffer.byteLength(lone), `size ${size}`);
+    assert.equal(Buffer.byteLength(lone), 61);
+    // a cut never falls inside a pair: what is kept has whole characters at the head's end
+    const t = chunked('😀'.repeat(20), 1, 8);
+    assert.equal(t.toString().startsWith('😀😀'), true);
+    assert.equal(t.cutAt, 4);
+  });
+
+  it('counts a large text by what passed: 2 MiB of reasoning kept in 4 Ki characters', () => {
+    const t = new BoundedText(4096);
+    for (let i = 0; i < 65_536; i++) t.add('é…abcdefghijklmnopqrstuvwxyz0');
+    assert.equal(t.length, 65_536 * 29);
+    assert.equal(t.bytes, 65_536 * (2 + 3 + 27));
+    assert.equal(t.toString().length, 4096);
+  });
+
   it('clips a whole text to its head and tail, recording the cut', () => {
     const cuts: ArtifactCut[] = [];
     assert.equal(clipText('abcdefgh', 'reasoning', cuts, 8), 'abcdefgh');
