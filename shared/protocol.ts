@@ -124,10 +124,13 @@ export interface ChoiceArtifact {
 }
 
 /** Repairs of an answer, every choice counted (content and tool calls): the `finished` event's, the
- * listing's and the model health's count. Tolerates artifacts stored before a field existed. */
-export function repairCount(a: Partial<Pick<Artifact, 'repairs' | 'toolCalls' | 'choices'>>): number {
+ * listing's and the model health's count. The repairs a stream's bounded lists did not keep are counted
+ * too (their `cuts` entries: `repairs`, `toolCalls[i].repairs`, `choices[k].repairs`, …). Tolerates
+ * artifacts stored before a field existed. */
+export function repairCount(a: Partial<Pick<Artifact, 'repairs' | 'toolCalls' | 'choices' | 'cuts'>>): number {
   const one = (c: Partial<Pick<ChoiceArtifact, 'repairs' | 'toolCalls'>>) => (c.repairs?.length ?? 0) + (c.toolCalls ?? []).reduce((n, t) => n + (t.repairs?.length ?? 0), 0);
-  return (a.choices ?? []).reduce((n, c) => n + one(c), one(a));
+  const dropped = (a.cuts ?? []).reduce((n, c) => n + ('entries' in c && (c.field === 'repairs' || c.field.endsWith('.repairs')) ? c.entries : 0), 0);
+  return (a.choices ?? []).reduce((n, c) => n + one(c), one(a) + dropped);
 }
 
 /** Upstream reads at one time: [ms since the request arrived (a bucket's start for merged reads), bytes,

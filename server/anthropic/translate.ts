@@ -447,7 +447,7 @@ export class MessageTranslator {
     }
     const ends = this.tools.end();
     if (this.opts.rejectTruncated) {
-      const cut = cutCallsOf(this.tools.artifacts(), this.finishReason);
+      const cut = cutCallsOf(this.tools.artifacts(), this.finishReason, undefined, (i) => this.tools.argumentBytes(i));
       // the open block is never stopped: no tool_use block is completed with closure the gateway invented
       if (cut.length > 0) return void (this.rejected = cut);
     }

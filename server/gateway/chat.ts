@@ -603,7 +603,7 @@ export async function finish(call: ChatCall, outcome: RecordOutcome, _httpStatus
     if (artifact.schema && !artifact.schema.valid) ctx.metrics.onSchemaFailure(record.model);
     ctx.breakers.answered(ctx.upstream.baseUrl, artifact);
     if (artifact.status === 'TRUNCATED' || artifact.finishReason === 'length') ctx.metrics.onTruncation(record.model);
-    ctx.log.info(`${record.id} ${record.model} ${record.mode}${record.stream ? ' stream' : ''} -> ${artifact.status} (${artifact.repairs.length} repairs, ${artifact.timings.totalMs.toFixed(1)} ms)`);
+    ctx.log.info(`${record.id} ${record.model} ${record.mode}${record.stream ? ' stream' : ''} -> ${artifact.status} (${repairCount(artifact)} repairs, ${artifact.timings.totalMs.toFixed(1)} ms)`);
     status = artifact.status;
   } catch (e) {
     ctx.log.error(`${record.id}: recording the artifact failed: ${(e as Error).message}`);

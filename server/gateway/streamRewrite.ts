@@ -582,7 +582,7 @@ export class StreamRewriter {
 
   /** reject: whether the closed choice's tool calls were cut (then `rejected` names them). */
   private reject(st: ChoiceState): boolean {
-    const cut = cutCallsOf(st.tools.artifacts(), st.finishReason, st.index > 0 ? st.index : undefined);
+    const cut = cutCallsOf(st.tools.artifacts(), st.finishReason, st.index > 0 ? st.index : undefined, (i) => st.tools.argumentBytes(i));
     if (cut.length === 0) return false;
     this.rejected = cut;
     return true;

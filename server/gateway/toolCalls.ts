@@ -91,6 +91,11 @@ export class ToolCallRepairers {
     return out;
   }
 
+  /** UTF-8 bytes of call `index`'s arguments as received, all of them (the artifact keeps head and tail). */
+  argumentBytes(index: number): number {
+    return this.calls.get(index)?.kept.bytes ?? 0;
+  }
+
   /** Where the artifact's copies of the calls were cut: the raw arguments (bounded while they came) and
    * the engine's lists. The repaired arguments, whole here, are clipped when the artifact is built. */
   cuts(): ArtifactCut[] {

@@ -40,12 +40,13 @@ export function truncatedToolPolicy(header: string | string[] | undefined, fallb
 }
 
 /** The cut calls of one choice (cutCalls' rule), with what the rejection says of each; empty when none.
- * `choice` is given for the choices after the first. */
-export function cutCallsOf(toolCalls: ToolCallArtifact[], finishReason: string | null, choice?: number): CutCall[] {
+ * `choice` is given for the choices after the first. `bytesOf` counts a streamed call's arguments as they
+ * passed (its `rawArguments` is a bounded copy); a whole answer's are whole. */
+export function cutCallsOf(toolCalls: ToolCallArtifact[], finishReason: string | null, choice?: number, bytesOf?: (index: number) => number): CutCall[] {
   const cut = cutCalls({ toolCalls, finishReason });
   return toolCalls
     .filter((t) => cut.includes(t.index))
-    .map((t) => ({ index: t.index, id: t.id ?? null, name: t.name ?? null, bytes: Buffer.byteLength(t.rawArguments), ...(choice !== undefined ? { choice } : {}) }));
+    .map((t) => ({ index: t.index, id: t.id ?? null, name: t.name ?? null, bytes: bytesOf ? bytesOf(t.index) : Buffer.byteLength(t.rawArguments), ...(choice !== undefined ? { choice } : {}) }));
 }
 
 /** Cut calls as the artifact lists them (TruncatedToolCallRef): the first choice's by index. */

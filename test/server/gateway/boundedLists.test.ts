@@ -9,6 +9,7 @@ import { ContentProcessor } from '../../../server/gateway/content';
 import { ToolCallRepairers } from '../../../server/gateway/toolCalls';
 import { createUnsentText } from '../../../server/gateway/unsent';
 import { splitReasoning, type Repair } from '../../../shared/engine';
+import { repairCount } from '../../../shared/protocol';
 import { artifactOf, metric, postChat, startTestDaemon } from '../helpers/gateway';
 import { chunk, collect, sse, TestUpstream } from '../helpers/testUpstream';
 
@@ -39,9 +40,16 @@ describe('gateway: bounded lists of a running stream', () => {
     up.enqueue({ chunks: [sse(...deltas.map((c) => chunk({ content: c })), chunk({}, 'stop'), '[DONE]')] });
     const metricName = 'streamfix_repairs_total{kind="python_literal",model="test/model"}';
     const before = await metric(d, metricName);
+    const finished: number[] = [];
+    const off = d.events.subscribe((e) => e.type === 'finished' && finished.push(e.repairs));
     const res = await postChat(d, REQ, { 'x-streamfix-mode': 'repair' });
     const c = collect(await res.text());
+    off();
     assert.equal(c.content, '[' + Array(1_000_000).fill('true').join(',') + ']');
+    // the counts are of every repair, not of the 5,000 kept: the finished event and the listing
+    assert.deepEqual(finished, [1_000_000]);
+    const listing = ((await (await fetch(`${d.info.url}/streamfix/results`)).json()) as { data: { id: string; repairs: number }[] }).data;
+    assert.equal(listing.find((x) => x.id === res.headers.get('x-streamfix-request-id'))?.repairs, 1_000_000);
     const a = await artifactOf(d, res);
     assert.equal(a.status, 'REPAIRED');
     assert.equal(a.repairs.length, 5000);
@@ -51,6 +59,20 @@ describe('gateway: bounded lists of a running stream', () => {
     assert.deepEqual(a.cuts?.filter((x) => x.field === 'repairs'), [{ field: 'repairs', at: 2500, entries: 995_000 }]);
     // every repair was still reported as it happened
     assert.equal((await metric(d, metricName)) - before, 1_000_000);
+  });
+
+  it('counts the repairs the lists dropped (every choice, tool calls too), not the stripped spans', () => {
+    const r = { kind: 'python_literal', offset: 0, length: 1, replacement: 'x', message: 'm' } as unknown as Repair;
+    assert.equal(repairCount({ repairs: [r], toolCalls: [], choices: [] }), 1);
+    const cuts = [
+      { field: 'repairs', at: 1, entries: 10 },
+      { field: 'toolCalls[2].repairs', at: 1, entries: 20 },
+      { field: 'choices[0].repairs', at: 1, entries: 300 },
+      { field: 'choices[0].toolCalls[0].repairs', at: 0, entries: 4000 },
+      { field: 'stripped', at: 1, entries: 50_000 },
+      { field: 'rawContent', at: 1, chars: 600_000 },
+    ];
+    assert.equal(repairCount({ repairs: [r], toolCalls: [], choices: [], cuts }), 4331);
   });
 
   it('strip: 6,000 think blocks keep the first and last 100 spans, the cut counted', async () => {

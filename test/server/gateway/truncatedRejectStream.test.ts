@@ -26,8 +26,8 @@ function errorOf(bytes: number): string {
 }
 
 /** The client's `data:` payloads for the upstream body read in the given pieces. */
-function run(body: Buffer, splits: number[], reject: boolean, mode: 'repair' | 'strip' = 'repair'): string[] {
-  const rw = new StreamRewriter(mode, { onRepair() {} });
+function run(body: Buffer, splits: number[], reject: boolean, mode: 'repair' | 'strip' = 'repair', textLimit?: number): string[] {
+  const rw = new StreamRewriter(mode, { onRepair() {} }, {}, true, textLimit);
   rw.rejectTruncated = reject;
   const reader = new ReadRewriter(rw);
   let out = '';
@@ -101,6 +101,17 @@ describe('gateway/streamRewrite: truncated tool calls rejected', () => {
         const whole = run(up, [], true);
         for (let s = 1; s < up.length; s++) assert.deepEqual(run(up, [s], true), whole, `${name}, cut ${k}, split ${s}`);
       }
+    }
+  });
+
+  it('counts the bytes of all the arguments that passed, not of the bounded copy the artifact keeps (8 characters here), at every cut and split', () => {
+    const body = ENDINGS['finish_reason length in its own chunk']!;
+    for (let k = 9; k < ARGS.length; k++) {
+      const up = Buffer.from(body(k));
+      const error = errorOf(Buffer.byteLength(ARGS.slice(0, k)));
+      assert.deepEqual(run(up, [], true, 'repair', 8).slice(-2), [error, '[DONE]'], `cut ${k}`);
+      // every split into two reads, for a cut past each non-ASCII character
+      if (k === 33 || k === ARGS.length - 1) for (let s = 1; s < up.length; s++) assert.deepEqual(run(up, [s], true, 'repair', 8).slice(-2), [error, '[DONE]'], `cut ${k}, split ${s}`);
     }
   });
 
