@@ -11,7 +11,7 @@
  *   assistant message, in block order, with its signature unless the gateway issued it (it means nothing
  *   to any model); each redacted_thinking block becomes a `reasoning.encrypted` entry with its data.
  */
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 
 type Json = Record<string, unknown>;
 
@@ -20,6 +20,38 @@ const OWN = 'streamfix:';
 /** The gateway's signature for thinking it produced: a digest of its text. The gateway never checks it. */
 export function signatureOf(thinking: string): string {
   return OWN + createHash('sha256').update(thinking).digest('base64url');
+}
+
+/**
+ * signatureOf() of a thinking block that arrives in pieces, without keeping its text (a block may be
+ * hundreds of MB): the digest is fed as the pieces come. A piece ending in the first half of a surrogate
+ * pair keeps that half back for the next one, so the bytes hashed are the whole text's UTF-8, as
+ * signatureOf hashes them (two halves hashed apart would each become U+FFFD).
+ */
+export class ThinkingSigner {
+  private hash: Hash = createHash('sha256');
+  private high = '';
+
+  add(piece: string): void {
+    if (piece === '') return;
+    let s = this.high === '' ? piece : this.high + piece;
+    this.high = '';
+    const last = s.charCodeAt(s.length - 1);
+    if (last >= 0xd800 && last <= 0xdbff) {
+      this.high = s.slice(-1);
+      s = s.slice(0, -1);
+    }
+    if (s !== '') this.hash.update(s);
+  }
+
+  /** The signature of everything added since the last sign(); starts the next block. */
+  sign(): string {
+    if (this.high !== '') this.hash.update(this.high);
+    const sig = OWN + this.hash.digest('base64url');
+    this.hash = createHash('sha256');
+    this.high = '';
+    return sig;
+  }
 }
 
 /** An incoming assistant content block as a reasoning_details entry (position `index`), or null when it

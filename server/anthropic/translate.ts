@@ -33,7 +33,7 @@ import { cutCallsOf, type CutCall } from '../gateway/truncatedTools';
 import { rejectionError } from './errors';
 import { createThinkingSplitter, type Segment, type ThinkingSplitter } from './reasoning';
 import { createStopScanner, upstreamStopSequence, type StopScanner } from './stopSequences';
-import { detailParts, signatureOf } from './thinkingRoundTrip';
+import { detailParts, ThinkingSigner } from './thinkingRoundTrip';
 
 type Json = Record<string, unknown>;
 export type AnthropicEvent = { type: string } & Json;
@@ -74,8 +74,9 @@ interface ToolBlock {
   name: string | null;
   /** Argument pieces not sent yet (the call is not the one streaming live). */
   pending: string[];
-  /** Everything sent or pending, to know whether any JSON went out. */
-  text: string;
+  /** Characters sent or pending, to know whether any JSON went out (counted, not kept: the input streams
+   * out as it comes, the artifact keeps its bounded copy). */
+  chars: number;
   /** Its content_block_start went out. */
   started: boolean;
   /** Its content_block_stop went out before the upstream finished (its value was complete). */
@@ -93,7 +94,8 @@ export class MessageTranslator {
   private out: AnthropicEvent[] = [];
   private nextBlock = 0;
   private open: { kind: BlockKind; index: number } | null = null;
-  private thinkingText = '';
+  /** The gateway's signature of the open thinking block, fed as it comes (its text is not kept). */
+  private readonly signer = new ThinkingSigner();
   /** The upstream's signature for the open thinking block (it comes with the block's last piece). */
   private upstreamSig: string | null = null;
   private readonly tools: ToolCallRepairers;
@@ -315,7 +317,7 @@ export class MessageTranslator {
     // thinking after a signed block is the upstream's next block (a signature ends one)
     if (this.open?.kind === 'thinking' && this.upstreamSig !== null) this.closeOpen();
     this.blockDelta('thinking', { type: 'thinking_delta', thinking: text });
-    this.thinkingText += text;
+    this.signer.add(text);
     this.reasoningText.add(text);
   }
 
@@ -365,8 +367,8 @@ export class MessageTranslator {
   private closeOpen(): void {
     if (!this.open) return;
     if (this.open.kind === 'thinking') {
-      this.out.push({ type: 'content_block_delta', index: this.open.index, delta: { type: 'signature_delta', signature: this.upstreamSig ?? signatureOf(this.thinkingText) } });
-      this.thinkingText = '';
+      const own = this.signer.sign();
+      this.out.push({ type: 'content_block_delta', index: this.open.index, delta: { type: 'signature_delta', signature: this.upstreamSig ?? own } });
       this.upstreamSig = null;
     }
     this.out.push({ type: 'content_block_stop', index: this.open.index });
@@ -377,7 +379,7 @@ export class MessageTranslator {
     const index = typeof tc.index === 'number' ? tc.index : k;
     let call = this.calls.get(index);
     if (!call) {
-      call = { index, id: null, name: null, pending: [], text: '', started: false, closed: false };
+      call = { index, id: null, name: null, pending: [], chars: 0, started: false, closed: false };
       this.calls.set(index, call);
     }
     if (typeof tc.id === 'string' && tc.id !== '' && call.id === null) call.id = tc.id;
@@ -410,7 +412,7 @@ export class MessageTranslator {
 
   private toolPiece(call: ToolBlock, piece: string): void {
     if (piece === '' || call.closed) return;
-    call.text += piece;
+    call.chars += piece.length;
     if (call === this.liveTool) this.out.push({ type: 'content_block_delta', index: this.open!.index, delta: { type: 'input_json_delta', partial_json: piece } });
     else call.pending.push(piece);
   }
@@ -456,15 +458,15 @@ export class MessageTranslator {
       const call = this.calls.get(t.index);
       // FAILED with nothing decided: the raw text is not JSON, and tool input must be (see artifacts)
       const failed = this.tools.artifacts().find((a) => a.index === t.index)?.status === 'FAILED';
-      if (call && !(failed && call.text === '')) this.toolPiece(call, t.text);
+      if (call && !(failed && call.chars === 0)) this.toolPiece(call, t.text);
     }
     // the live call ends first; the held ones follow whole, in index order
     const live = this.liveTool;
-    if (live && live.text === '') this.toolPiece(live, '{}');
+    if (live && live.chars === 0) this.toolPiece(live, '{}');
     if (live) this.closeOpen();
     for (const call of [...this.calls.values()].sort((a, b) => a.index - b.index)) {
       if (call.started) continue;
-      if (call.text === '') this.toolPiece(call, '{}');
+      if (call.chars === 0) this.toolPiece(call, '{}');
       this.startTool(call);
       this.closeOpen();
     }
@@ -525,7 +527,7 @@ export class MessageTranslator {
     const n = this.usage?.completion_tokens;
     if (typeof n === 'number') return n;
     let chars = this.sent.length + this.reasoningText.length;
-    for (const c of this.calls.values()) chars += c.text.length;
+    for (const c of this.calls.values()) chars += c.chars;
     return Math.ceil(chars / 4);
   }
 

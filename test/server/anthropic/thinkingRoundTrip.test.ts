@@ -5,9 +5,10 @@
  * upstream that records what it received).
  */
 import { strict as assert } from 'node:assert';
+import { createHash } from 'node:crypto';
 import Anthropic from '@anthropic-ai/sdk';
 import type { Daemon } from '../../../server/daemon';
-import { reasoningDetailOf, signatureOf } from '../../../server/anthropic/thinkingRoundTrip';
+import { reasoningDetailOf, signatureOf, ThinkingSigner } from '../../../server/anthropic/thinkingRoundTrip';
 import { startTestDaemon } from '../helpers/gateway';
 import { chunk, sse, TestUpstream } from '../helpers/testUpstream';
 import { checkGrammar, normalize, translate } from './helpers';
@@ -63,6 +64,40 @@ describe('messages: thinking round-trip through reasoning_details', () => {
       const sigs = events.filter((e) => (e.delta as { type?: string } | undefined)?.type === 'signature_delta').map((e) => (e.delta as { signature: string }).signature);
       assert.deepEqual(sigs, ['SIG-A', 'SIG-C', signatureOf('own')], `cut at ${k}`);
     }
+  });
+
+  it('signs unsigned thinking with non-ASCII text (reasoning fields and a think block) as signatureOf its whole text, at every byte split', () => {
+    const first = 'Ça: é€😀, 😀';
+    const text = sse(ev({ role: 'assistant', content: '', reasoning: first.slice(0, 5) }), ev({ reasoning: first.slice(5) }), ev({ content: '<think>deux 😀 €</think>{"a": 1}' }), ev({}, 'stop'), '[DONE]');
+    const bytes = Buffer.byteLength(text);
+    for (let k = 1; k < bytes; k++) {
+      const events = translate(text, [k]);
+      const thinking = events.filter((e) => (e.delta as { type?: string } | undefined)?.type === 'thinking_delta').map((e) => (e.delta as { thinking: string }).thinking).join('');
+      assert.equal(thinking, `${first}deux 😀 €`, `cut at ${k}`);
+      const sigs = events.filter((e) => (e.delta as { type?: string } | undefined)?.type === 'signature_delta').map((e) => (e.delta as { signature: string }).signature);
+      assert.deepEqual(sigs, [signatureOf(`${first}deux 😀 €`)], `cut at ${k}`);
+    }
+  });
+
+  it('signs a block fed in pieces as signatureOf signs its whole text, at every split (inside surrogate pairs too), block after block', () => {
+    const text = 'Hm, é€ 😀 then 😀😀 and a lone \ud83d here';
+    const whole = signatureOf(text);
+    assert.equal(whole, `streamfix:${createHash('sha256').update(text).digest('base64url')}`);
+    const signer = new ThinkingSigner();
+    for (let a = 0; a <= text.length; a++) {
+      for (const b of [a, Math.min(text.length, a + 1), Math.min(text.length, a + 7)]) {
+        signer.add(text.slice(0, a));
+        signer.add(text.slice(a, b));
+        signer.add(text.slice(b));
+        assert.equal(signer.sign(), whole, `split ${a}, ${b}`);
+      }
+    }
+    // one code unit at a time, then a second block: each sign() starts afresh
+    for (const c of text) for (let i = 0; i < c.length; i++) signer.add(c[i]!);
+    assert.equal(signer.sign(), whole);
+    signer.add('\ud83d');
+    assert.equal(signer.sign(), signatureOf('\ud83d'));
+    assert.equal(signer.sign(), signatureOf(''));
   });
 
   it('maps incoming blocks: thinking → reasoning.text (foreign signature kept, the gateway\'s left out), redacted_thinking → reasoning.encrypted', () => {

@@ -1,0 +1,69 @@
+/**
+ * The Messages API keeps no whole text of a stream it only passes on: a thinking block's gateway-made
+ * signature is hashed as the thinking comes, a tool call's input is counted, not kept; what passed is
+ * still counted whole (reasoningBytes, the truncated call's bytes).
+ */
+import { strict as assert } from 'node:assert';
+import { ChatStreamReader } from '../../../server/anthropic/chatStreamReader';
+import { signatureOf } from '../../../server/anthropic/thinkingRoundTrip';
+import { MessageTranslator, type AnthropicEvent, type TranslatorOptions } from '../../../server/anthropic/translate';
+import { sse } from '../helpers/testUpstream';
+
+const ev = (delta: Record<string, unknown>, finish: string | null = null) => JSON.stringify({ choices: [{ index: 0, delta, finish_reason: finish }] });
+
+/** The translator, its events for `deltas` read one event per read, and the longest string it held
+ * while they came (looked at every 100 reads). */
+function run(deltas: Record<string, unknown>[], finish: string, opts: Partial<TranslatorOptions> = {}): { t: MessageTranslator; events: AnthropicEvent[]; held: number } {
+  const t = new MessageTranslator({ id: 'msg_test', model: 'claude-test', inputTokens: 7, mode: 'strip', stopSequences: [], ...opts });
+  const reader = new ChatStreamReader(t, true);
+  t.start();
+  const events = t.take();
+  let held = 0;
+  [...deltas.map((x) => ev(x)), ev({}, finish), '[DONE]'].forEach((d, i) => {
+    events.push(...reader.read(Buffer.from(sse(d))));
+    if (i % 100 === 99) held = Math.max(held, longestHeld(t));
+  });
+  events.push(...reader.end());
+  return { t, events, held: Math.max(held, longestHeld(t)) };
+}
+
+/** The longest string the translator holds, looking through its fields (one level into objects, maps, arrays). */
+function longestHeld(t: MessageTranslator): number {
+  let max = 0;
+  const see = (v: unknown, depth: number): void => {
+    if (typeof v === 'string') max = Math.max(max, v.length);
+    else if (depth > 0 && v instanceof Map) for (const x of v.values()) see(x, depth - 1);
+    else if (depth > 0 && Array.isArray(v)) for (const x of v) see(x, depth - 1);
+    else if (depth > 0 && typeof v === 'object' && v !== null) for (const x of Object.values(v)) see(x, depth - 1);
+  };
+  for (const v of Object.values(t)) if (!(v instanceof Object && v.constructor?.name === 'BoundedText') && !Array.isArray(v)) see(v, 2);
+  return max;
+}
+
+const deltaText = (events: AnthropicEvent[], type: string, key: string) =>
+  events.filter((e) => (e.delta as { type?: string } | undefined)?.type === type).map((e) => (e.delta as Record<string, string>)[key]).join('');
+
+describe('messages: no whole copy of a long thinking block or tool input', () => {
+  it('signs 1 Mi characters of thinking as signatureOf the whole, counting its bytes, keeping none of it whole', () => {
+    const piece = 'é😀 pensée '.repeat(100); // 1,100 characters, 1,500 bytes
+    const deltas = Array.from({ length: 1000 }, () => ({ reasoning: piece }));
+    const { t, events, held } = run([{ role: 'assistant', content: '' }, ...deltas, { content: 'ok' }], 'stop');
+    const whole = piece.repeat(1000);
+    assert.equal(deltaText(events, 'thinking_delta', 'thinking'), whole);
+    assert.equal(deltaText(events, 'signature_delta', 'signature'), signatureOf(whole));
+    assert.equal(t.reasoningBytes, Buffer.byteLength(whole));
+    assert.equal(t.reasoningBytes, 1_500_000);
+    assert.ok(held < 2000, `held a string of ${held} characters`);
+  });
+
+  it('streams 1 Mi characters of tool input live, counting it, keeping none of it whole', () => {
+    const args = `{"content": "${'x'.repeat(1_048_576)}"}`;
+    const call = (a: string, first: boolean) => ({ tool_calls: [{ index: 0, ...(first ? { id: 'call_1', type: 'function' } : {}), function: { ...(first ? { name: 'write' } : {}), arguments: a } }] });
+    const pieces = Array.from({ length: Math.ceil(args.length / 4096) }, (_, i) => args.slice(i * 4096, (i + 1) * 4096));
+    const { t, events, held } = run([{ role: 'assistant', content: null }, ...pieces.map((p, i) => call(p, i === 0))], 'tool_calls');
+    assert.equal(deltaText(events, 'input_json_delta', 'partial_json'), args);
+    const block = (t as unknown as { calls: Map<number, { chars: number; pending: string[] }> }).calls.get(0)!;
+    assert.deepEqual({ chars: block.chars, pending: block.pending }, { chars: args.length, pending: [] });
+    assert.ok(held < 5000, `held a string of ${held} characters`);
+  });
+});
