@@ -23,9 +23,17 @@ export interface AutoDecider {
 /** Longest fence info string read before the fence is decided to be something other than ```json. */
 const FENCE_MAX = 16;
 
-export function createAutoDecider(): AutoDecider {
+/** Whitespace outside reasoning read before the answer starts, at most, before auto decides strip: until
+ * it decides, the gateway holds what each mode would send (the whitespace, in ContentProcessor and the
+ * Messages translator), so an upstream sending only whitespace must not be held without bound. The
+ * engine's own bound on text held undecided (maxHoldBack's default), 1 Mi characters. */
+export const AUTO_WHITESPACE_LIMIT = 1024 * 1024;
+
+export function createAutoDecider(whitespaceLimit = AUTO_WHITESPACE_LIMIT): AutoDecider {
   // the content after reasoning, from its first non-space character, until it decides
   let lead = '';
+  // whitespace outside reasoning before it
+  let blank = 0;
   let decision: AutoDecision | null = null;
 
   const decide = (atEnd: boolean): AutoDecision | null => {
@@ -44,7 +52,12 @@ export function createAutoDecider(): AutoDecider {
   const scanner = createReasoningScanner({
     content: (seg) => {
       if (decision) return;
-      lead += lead === '' ? seg.text.trimStart() : seg.text;
+      if (lead === '') {
+        lead = seg.text.trimStart();
+        blank += seg.text.length - lead.length;
+        // on the count, not on where the reads were cut: the same decision whatever the chunking
+        if (blank > whitespaceLimit) return void (decision = { mode: 'strip', reason: `auto: over ${whitespaceLimit} characters of whitespace before the answer` });
+      } else lead += seg.text;
       decision = decide(false);
     },
     reasoning: () => {},
@@ -71,7 +84,7 @@ export function createAutoDecider(): AutoDecider {
 }
 
 /** The decision for a whole content text (non-streaming responses): the same rule. */
-export function decideAuto(text: string): AutoDecision {
-  const d = createAutoDecider();
+export function decideAuto(text: string, whitespaceLimit = AUTO_WHITESPACE_LIMIT): AutoDecision {
+  const d = createAutoDecider(whitespaceLimit);
   return d.push(text) ?? d.end();
 }

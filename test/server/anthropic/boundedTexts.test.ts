@@ -13,7 +13,7 @@ const ev = (delta: Record<string, unknown>, finish: string | null = null) => JSO
 
 /** The translator, its events for `deltas` read one event per read, and the longest string it held
  * while they came (looked at every 100 reads). */
-function run(deltas: Record<string, unknown>[], finish: string, opts: Partial<TranslatorOptions> = {}): { t: MessageTranslator; events: AnthropicEvent[]; held: number } {
+function run(deltas: Record<string, unknown>[], finish: string, opts: Partial<TranslatorOptions> = {}, probe = longestHeld): { t: MessageTranslator; events: AnthropicEvent[]; held: number } {
   const t = new MessageTranslator({ id: 'msg_test', model: 'claude-test', inputTokens: 7, mode: 'strip', stopSequences: [], ...opts });
   const reader = new ChatStreamReader(t, true);
   t.start();
@@ -21,10 +21,10 @@ function run(deltas: Record<string, unknown>[], finish: string, opts: Partial<Tr
   let held = 0;
   [...deltas.map((x) => ev(x)), ev({}, finish), '[DONE]'].forEach((d, i) => {
     events.push(...reader.read(Buffer.from(sse(d))));
-    if (i % 100 === 99) held = Math.max(held, longestHeld(t));
+    if (i % 100 === 99) held = Math.max(held, probe(t));
   });
   events.push(...reader.end());
-  return { t, events, held: Math.max(held, longestHeld(t)) };
+  return { t, events, held: Math.max(held, probe(t)) };
 }
 
 /** The longest string the translator holds, looking through its fields (one level into objects, maps, arrays). */
@@ -65,5 +65,18 @@ describe('messages: no whole copy of a long thinking block or tool input', () =>
     const block = (t as unknown as { calls: Map<number, { chars: number; pending: string[] }> }).calls.get(0)!;
     assert.deepEqual({ chars: block.chars, pending: block.pending }, { chars: args.length, pending: [] });
     assert.ok(held < 5000, `held a string of ${held} characters`);
+  });
+
+  it('auto: holds at most 1 Mi characters of whitespace before the answer decides, then streams as strip', () => {
+    const piece = ' \n'.repeat(512);
+    const heldText = (t: MessageTranslator) => (t as unknown as { heldStrip: { text: string }[] }).heldStrip.reduce((n, s) => n + s.text.length, 0);
+    for (const [pieces, mode, text] of [[1024, 'repair', '{"a": 1}'], [1025, 'strip', '{"a": 1,}']] as const) {
+      const deltas = Array.from({ length: pieces }, () => ({ content: piece }));
+      const { t, events, held } = run([{ role: 'assistant', content: '' }, ...deltas, { content: '{"a": 1,}' }], 'stop', { mode: 'auto' }, heldText);
+      assert.equal(t.decided?.mode, mode);
+      assert.equal(t.decided?.reason, mode === 'strip' ? 'auto: over 1048576 characters of whitespace before the answer' : 'auto: the answer starts as JSON ({)');
+      assert.equal(deltaText(events, 'text_delta', 'text'), piece.repeat(pieces) + text);
+      assert.ok(held <= 1024 * 1024 + piece.length, `held ${held}`);
+    }
   });
 });

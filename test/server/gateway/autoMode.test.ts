@@ -30,6 +30,47 @@ describe('gateway/autoMode', () => {
     });
   }
 
+  it('decides strip past its bound of whitespace before the answer (8 here; reasoning not counted), whole and at every split point', () => {
+    const OVER = 'auto: over 8 characters of whitespace before the answer';
+    const cases: [string, 'repair' | 'strip', string][] = [
+      [' \n\t      {"a": 1}', 'strip', OVER],
+      [' \n\t     {"a": 1}', 'repair', 'auto: the answer starts as JSON ({)'],
+      ['        ', 'strip', 'auto: no answer content'],
+      ['         ', 'strip', OVER],
+      ['<think>                    </think>    [1]', 'repair', 'auto: the answer starts as JSON ([)'],
+      ['    <think>x</think>     [1]', 'strip', OVER],
+      ['    <think>x</think>    ```json\n[1]```', 'repair', 'auto: the answer starts with a ```json fence'],
+    ];
+    for (const [text, mode, reason] of cases) {
+      assert.deepEqual(decideAuto(text, 8), { mode, reason }, JSON.stringify(text));
+      for (let k = 0; k <= text.length; k++) {
+        const d = createAutoDecider(8);
+        const got = d.push(text.slice(0, k)) ?? d.push(text.slice(k)) ?? d.end();
+        assert.deepEqual(got, { mode, reason }, `${JSON.stringify(text)} split at ${k}`);
+      }
+    }
+  });
+
+  it('holds at most its bound of whitespace (1 Mi characters) before it decides, then streams as strip', () => {
+    const OVER = 'auto: over 1048576 characters of whitespace before the answer';
+    const piece = ' \n'.repeat(2048);
+    for (const [blank, mode, reason] of [[1024 * 1024, 'repair', 'auto: the answer starts as JSON ({)'], [1024 * 1024 + 4096, 'strip', OVER]] as const) {
+      const c = new ContentProcessor('strip', {}, true);
+      let out = '';
+      let held = 0;
+      for (let i = 0; i < blank / piece.length; i++) {
+        out += c.push(piece).content;
+        held = Math.max(held, (c as unknown as { heldStrip: string }).heldStrip.length);
+      }
+      out += c.push('{"a": 1,}').content + c.end().content;
+      assert.deepEqual([c.mode, c.modeReason], [mode, reason]);
+      // the client's bytes: the whitespace, then the answer repaired (under the bound) or as it came
+      assert.equal(out, piece.repeat(blank / piece.length) + (mode === 'repair' ? '{"a": 1}' : '{"a": 1,}'));
+      assert.ok(held <= 1024 * 1024 + piece.length, `held ${held}`);
+      assert.deepEqual(decideAuto(`${piece.repeat(blank / piece.length)}{"a": 1,}`), { mode, reason });
+    }
+  });
+
   it('decides on the first meaningful characters, holding nothing more', () => {
     const d = createAutoDecider();
     assert.equal(d.push('<think>long reasoning'), null);
