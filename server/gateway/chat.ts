@@ -512,10 +512,10 @@ async function finishStream(call: ChatCall, chat: ChatRequest, rw: StreamRewrite
   if (call.schemas) {
     // the gateway's own time, as the per-read work is: in the artifact and the per-chunk histogram
     const t = performance.now();
-    const reports = [{ index: 0, report: checkAnswer(call.schemas, c.mode, { raw: c.raw, sent: c.sent, repairs: [], stripped: [] }, outcome.toolCalls, false).report }];
+    const reports = [{ index: 0, report: checkAnswer(call.schemas, c.mode, { raw: c.raw, sent: c.sentWhole, repairs: [], stripped: [] }, outcome.toolCalls, false).report }];
     // every choice of an n > 1 stream, not only the first
     for (const o of [...rw.choices.values()].sort((a, b) => a.index - b.index)) {
-      if (o.index !== 0) reports.push({ index: o.index, report: checkAnswer(call.schemas, o.content.mode, { raw: o.content.raw, sent: o.content.sent, repairs: [], stripped: [] }, o.tools.artifacts(), false).report });
+      if (o.index !== 0) reports.push({ index: o.index, report: checkAnswer(call.schemas, o.content.mode, { raw: o.content.raw, sent: o.content.sentWhole, repairs: [], stripped: [] }, o.tools.artifacts(), false).report });
     }
     outcome.schema = mergeReports(reports);
     const spent = performance.now() - t;

@@ -45,6 +45,12 @@ export class ContentProcessor {
   get moved(): string {
     return this.movedText.toString();
   }
+  /** The content sent, whole, for a check that must see all of it (the JSON Schema check at the end): the
+   * artifact's copy when nothing was cut from it, else the engine's whole output (repair mode keeps it, up
+   * to its maxInputLength). A verdict on the kept head and tail would be on text that was never sent. */
+  get sentWhole(): string {
+    return this.sentText.cutChars === 0 ? this.sent : (this.result?.json ?? this.sent);
+  }
   /** UTF-8 bytes of all the reasoning moved out of the content (not only of what the artifact keeps). */
   get movedBytes(): number {
     return this.movedText.bytes;

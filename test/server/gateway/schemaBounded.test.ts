@@ -1,0 +1,59 @@
+/**
+ * The JSON Schema check at the end of a stream sees the whole content sent, not the bounded copy the
+ * artifact keeps (16 characters here): a long valid answer is `valid`, a long invalid one names its own
+ * error, at every byte split of the upstream body.
+ */
+import { strict as assert } from 'node:assert';
+import { request } from 'undici';
+import type { Daemon } from '../../../server/daemon';
+import { startTestDaemon } from '../helpers/gateway';
+import { collect, sse, TestUpstream } from '../helpers/testUpstream';
+
+const PERSON = { type: 'object', properties: { name: { type: 'string' }, age: { type: 'integer' } }, required: ['name', 'age'] };
+const REQ = { model: 'test/model', stream: true, messages: [{ role: 'user', content: '' }], response_format: { type: 'json_schema', json_schema: { name: 'person', schema: PERSON } } };
+const small = (content: string, finish?: string) => JSON.stringify({ choices: [{ index: 0, delta: { content }, ...(finish ? { finish_reason: finish } : {}) }] });
+
+describe('gateway: the schema check of a stream longer than the artifact keeps', () => {
+  let up: TestUpstream;
+  let d: Daemon;
+  before(async () => {
+    up = await TestUpstream.start();
+    d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test-secret', maxArtifactText: 16 });
+  });
+  after(async () => {
+    await d.close();
+    await up.close();
+  });
+
+  const CASES: [string, string, string, unknown][] = [
+    ["{'name': 'Ada Lovelace, née Byron 😀', 'age': 36,", '{"name": "Ada Lovelace, née Byron 😀", "age": 36}', 'valid', { valid: true, errors: [] }],
+    ["{'name': 'Ada Lovelace, née Byron 😀', 'age': 'x'}", '{"name": "Ada Lovelace, née Byron 😀", "age": "x"}', 'invalid', { valid: false, errors: [{ path: '/age', message: 'must be integer' }] }],
+  ];
+
+  for (const [raw, sent, verdict, schema] of CASES) {
+    it(`${verdict}: the trailer and the artifact's schema, at every byte split`, async () => {
+      const body = Buffer.from(sse(small(raw.slice(0, 20)), small(raw.slice(20)), small('', 'stop'), '[DONE]'), 'utf8');
+      up.respond((r) => {
+        const at = Number((JSON.parse(r.body) as { messages: { content: string }[] }).messages[0]!.content);
+        return { chunks: [body.subarray(0, at), body.subarray(at)] };
+      });
+      try {
+        for (let at = 1; at < body.length; at += 8) {
+          await Promise.all(
+            Array.from({ length: Math.min(8, body.length - at) }, (_, j) => at + j).map(async (k) => {
+              const r = await request(`${d.info.url}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-streamfix-mode': 'repair' }, body: JSON.stringify({ ...REQ, messages: [{ role: 'user', content: String(k) }] }) });
+              assert.equal(collect(await r.body.text()).content, sent, `split ${k}`);
+              assert.equal(r.trailers['x-streamfix-schema'], verdict, `split ${k}`);
+              const a = (await (await fetch(`${d.info.url}/streamfix/result/${String(r.headers['x-streamfix-request-id'])}`)).json()) as { schema: unknown; cuts?: { field: string }[] };
+              assert.deepEqual(a.schema, schema, `split ${k}`);
+              // the artifact's copy was cut: the verdict is not of it
+              assert.equal(a.cuts?.some((c) => c.field === 'repairedContent'), true, `split ${k}`);
+            }),
+          );
+        }
+      } finally {
+        up.respond(null);
+      }
+    });
+  }
+});
