@@ -239,11 +239,14 @@ export class MessageTranslator {
   private content(s: string): void {
     if (this.decider) {
       // both run until the answer decides; the decision comes with its first characters after reasoning
-      this.heldStrip.push(...this.splitter!.push(s));
+      const segs = this.splitter!.push(s);
       const step = this.repairer!.push(s);
-      this.heldRepairs.push(...step.repairs);
-      if (step.reasoning) this.heldRepair.push({ kind: 'thinking', text: step.reasoning });
-      if (step.content) this.heldRepair.push({ kind: 'text', text: step.content });
+      if (!this.thinkingAlike(segs, step)) {
+        this.heldStrip.push(...segs);
+        this.heldRepairs.push(...step.repairs);
+        if (step.reasoning) this.heldRepair.push({ kind: 'thinking', text: step.reasoning });
+        if (step.content) this.heldRepair.push({ kind: 'text', text: step.content });
+      }
       const d = this.decider.push(s);
       if (d) this.settle(d);
       return;
@@ -257,6 +260,17 @@ export class MessageTranslator {
     if (step.reasoning) this.segment({ kind: 'thinking', text: step.reasoning });
     const text = this.afterPrefill(step.content);
     if (text) this.text(text);
+  }
+
+  /** auto, undecided: with nothing held yet, thinking that both processors give alike (one piece, the same
+   * text, nothing else) goes out now, as either would replay it: a long think block before the answer is
+   * not held (twice) until the answer decides. Whitespace held before it keeps the order: then it waits. */
+  private thinkingAlike(segs: Segment[], step: { content: string; reasoning: string; repairs: readonly Repair[] }): boolean {
+    if (this.heldStrip.length > 0 || this.heldRepair.length > 0 || step.content !== '' || step.repairs.length > 0) return false;
+    if (segs.length === 0) return step.reasoning === '';
+    if (segs.length !== 1 || segs[0]!.kind !== 'thinking' || segs[0]!.text !== step.reasoning) return false;
+    this.segment(segs[0]!);
+    return true;
   }
 
   /** auto: the answer decided; the other processor goes, the held output of this one goes out. */

@@ -8,6 +8,7 @@ import { ChatStreamReader } from '../../../server/anthropic/chatStreamReader';
 import { signatureOf } from '../../../server/anthropic/thinkingRoundTrip';
 import { MessageTranslator, type AnthropicEvent, type TranslatorOptions } from '../../../server/anthropic/translate';
 import { sse } from '../helpers/testUpstream';
+import { translate } from './helpers';
 
 const ev = (delta: Record<string, unknown>, finish: string | null = null) => JSON.stringify({ choices: [{ index: 0, delta, finish_reason: finish }] });
 
@@ -78,5 +79,40 @@ describe('messages: no whole copy of a long thinking block or tool input', () =>
       assert.equal(deltaText(events, 'text_delta', 'text'), piece.repeat(pieces) + text);
       assert.ok(held <= 1024 * 1024 + piece.length, `held ${held}`);
     }
+  });
+});
+
+describe('messages auto: a think block before the answer streams as it comes', () => {
+  const ev2 = (content: string, finish: string | null = null) => JSON.stringify({ choices: [{ index: 0, delta: { content }, finish_reason: finish }] });
+  const CASES: [string, 'repair' | 'strip'][] = [
+    ['<think>Plan: é😀 a long plan.</think>\n{"a": [1, 2,}', 'repair'],
+    ['<think>Plan.</think><think>More.</think>Sure: {"a": 1}', 'strip'],
+    ['  <think>Plan.</think> {"a": 1,}', 'repair'],
+    ['<think>Plan.</think>  \n  Well.', 'strip'],
+  ];
+  for (const [content, mode] of CASES) {
+    it(`gives the events of ${mode} mode itself for ${JSON.stringify(content)}, at every byte split`, () => {
+      const text = sse(ev2(content.slice(0, 9)), ev2(content.slice(9)), ev2('', 'stop'), '[DONE]');
+      for (let k = 1; k < Buffer.byteLength(text); k++) {
+        const auto = translate(text, [k], { mode: 'auto' });
+        assert.deepEqual(auto, translate(text, [k], { mode }), `split ${k}`);
+      }
+    });
+  }
+});
+
+describe('messages auto: holds no think block until the answer decides', () => {
+  it('sends 1 Mi characters of a think block in the content as they come, holding none of it', () => {
+    const heldText = (t: MessageTranslator) => {
+      const h = t as unknown as { heldStrip: { text: string }[]; heldRepair: { text: string }[] };
+      return [...h.heldStrip, ...h.heldRepair].reduce((n, s) => n + s.text.length, 0);
+    };
+    const piece = 'pensée '.repeat(150);
+    const deltas = [{ content: '<think>' }, ...Array.from({ length: 1000 }, () => ({ content: piece })), { content: '</think>{"a": 1,}' }];
+    const { t, events, held } = run([{ role: 'assistant', content: '' }, ...deltas], 'stop', { mode: 'auto' }, heldText);
+    assert.equal(held, 0);
+    assert.equal(t.decided?.mode, 'repair');
+    assert.equal(deltaText(events, 'thinking_delta', 'thinking'), piece.repeat(1000));
+    assert.equal(deltaText(events, 'text_delta', 'text'), '{"a": 1}');
   });
 });
