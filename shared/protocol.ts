@@ -175,7 +175,8 @@ export interface ReasoningBlock {
   /** Where the block ends; absent when its kept text was cut (`cut`): the middle's lines are not known. */
   endLine?: number;
   endColumn?: number;
-  /** UTF-8 bytes; with `cut`, a lower bound (the kept text's bytes plus one per character not kept). */
+  /** UTF-8 bytes of the whole block (with `cut`, the dropped middle's counted as it passed; for a span
+   * stored without that count, a lower bound: one per character not kept). */
   bytes: number;
   /** Characters in the middle of the block the gateway did not keep (a block over 64 Ki characters). */
   cut?: number;

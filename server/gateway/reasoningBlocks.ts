@@ -48,9 +48,10 @@ export function reasoningBlocks(stripped: readonly Stripped[]): { blocks: Reason
     }
     const bytes = Buffer.byteLength(s.text);
     if (s.cut) {
-      // only the head and tail of a long block are kept: its size is known only as a lower bound, its end
-      // position not at all (the middle's line breaks were not kept)
-      blocks.push({ offset: s.offset, line: s.line, column: s.column, bytes: bytes + s.cut.chars, cut: s.cut.chars, firstLine: firstLineOf(s.text) });
+      // only the head and tail of a long block are kept: its size is what passed (the engine counted the
+      // middle's bytes; a span stored before it did: a lower bound), its end position is not known (the
+      // middle's line breaks were not kept)
+      blocks.push({ offset: s.offset, line: s.line, column: s.column, bytes: bytes + (s.cut.bytes ?? s.cut.chars), cut: s.cut.chars, firstLine: firstLineOf(s.text) });
       continue;
     }
     const breaks = s.text.split('\n').length - 1;

@@ -11,7 +11,7 @@
  * other channel and the markers `<|start|>assistant`, `<|end|>`, `<|return|>`, `<|call|>` are removed).
  * A `<` the host says is inside a JSON string is text.
  */
-import { BoundedText } from './boundedText';
+import { BoundedText, utf8Length } from './boundedText';
 import { Segment } from './segment';
 import type { Position, Stripped } from './types';
 
@@ -219,8 +219,9 @@ export function createReasoningScanner(sink: ReasoningSink, keep = BLOCK_TEXT_KE
   const closeBlock = (): void => {
     const b = blockText;
     const st: Stripped = { kind: 'reasoning', offset: blockPos.offset, length: b.length, line: blockPos.line, column: blockPos.column, text: keep > 0 ? b.toString() : '' };
-    if (keep === 0) st.cut = { at: 0, chars: b.length };
-    else if (b.cutChars > 0) st.cut = { at: b.cutAt, chars: b.cutChars };
+    // the size of what was dropped, counted as it passed (the block's size is then exact, not a bound)
+    if (keep === 0) st.cut = { at: 0, chars: b.length, bytes: b.bytes };
+    else if (b.cutChars > 0) st.cut = { at: b.cutAt, chars: b.cutChars, bytes: b.bytes - utf8Length(st.text, 0, st.text.length) };
     sink.span(st);
     matchText = '';
     match = 0;

@@ -64,8 +64,9 @@ export interface Stripped extends Position {
   /** The text removed (for reasoning: the whole block including its tags), or its head and tail when
    * it was longer than the scanner keeps (`cut`). `length` is always the span's length in the input. */
   text: string;
-  /** Set when `text` is not all of the span: `chars` characters were dropped at offset `at` of `text`. */
-  cut?: { at: number; chars: number };
+  /** Set when `text` is not all of the span: `chars` characters (`bytes` UTF-8 bytes) were dropped at
+   * offset `at` of `text`. `bytes` is absent in artifacts stored before it was counted. */
+  cut?: { at: number; chars: number; bytes?: number };
 }
 
 export interface RepairError {

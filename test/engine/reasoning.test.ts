@@ -81,11 +81,17 @@ describe('reasoning stage (splitter)', () => {
     assert.deepEqual(atEverySplit('<think>abcdefghijklmnop</think>{}', { keepBlockText: 10 }), {
       content: '{}',
       reasoning: 'abcdefghijklmnop',
-      stripped: [[0, 31, '<thinhink>', { at: 5, chars: 21 }]],
+      stripped: [[0, 31, '<thinhink>', { at: 5, chars: 21, bytes: 21 }]],
     });
     assert.deepEqual(atEverySplit('<think>abc</think>{}', { keepBlockText: 18 }), { content: '{}', reasoning: 'abc', stripped: [[0, 18, '<think>abc</think>', null]] });
     // an unclosed block cut by the end of the input, the same way
-    assert.deepEqual(atEverySplit('x<think>0123456789', { keepBlockText: 6 }), { content: 'x', reasoning: '0123456789', stripped: [[1, 17, '<th789', { at: 3, chars: 11 }]] });
+    assert.deepEqual(atEverySplit('x<think>0123456789', { keepBlockText: 6 }), { content: 'x', reasoning: '0123456789', stripped: [[1, 17, '<th789', { at: 3, chars: 11, bytes: 11 }]] });
+    // the bytes dropped are counted as they passed: 2, 3 and 4 bytes a character (a pair is never split)
+    assert.deepEqual(atEverySplit('<think>é€😀é€😀é€😀</think>{}', { keepBlockText: 10 }), {
+      content: '{}',
+      reasoning: 'é€😀é€😀é€😀',
+      stripped: [[0, 27, '<thin😀</think>'.slice(0, 5) + '</think>'.slice(-5), { at: 5, chars: 17, bytes: Buffer.byteLength('<think>é€😀é€😀é€😀</think>') - 10 }]],
+    });
   });
 
   it('holds spaces only up to holdProse: past it they go out, and a lone closing tag after them removes only the tag', () => {
@@ -104,7 +110,7 @@ describe('reasoning stage (splitter)', () => {
     scanner.push('<think>' + 'x'.repeat(100000));
     scanner.push('</think>{}');
     scanner.end();
-    assert.deepEqual(spans, [{ kind: 'reasoning', offset: 0, length: 100015, line: 0, column: 0, text: '', cut: { at: 0, chars: 100015 } }]);
+    assert.deepEqual(spans, [{ kind: 'reasoning', offset: 0, length: 100015, line: 0, column: 0, text: '', cut: { at: 0, chars: 100015, bytes: 100015 } }]);
     assert.equal(reasoning.join(''), 'x'.repeat(100000));
   });
 });

@@ -115,7 +115,7 @@ describe('gateway: bounded artifacts of long streams', () => {
       const c = collect(await res.text());
       assert.deepEqual({ content: c.content, reasoning: c.reasoning === thought }, { content: '{"a":1}', reasoning: true });
       const a = await artifactOf(d, res);
-      assert.deepEqual(a.stripped, [{ kind: 'reasoning', offset: 0, length: 100015, line: 0, column: 0, text: text.slice(0, 32768) + text.slice(100015 - 32768, 100015), cut: { at: 32768, chars: 100015 - 65536 } }]);
+      assert.deepEqual(a.stripped, [{ kind: 'reasoning', offset: 0, length: 100015, line: 0, column: 0, text: text.slice(0, 32768) + text.slice(100015 - 32768, 100015), cut: { at: 32768, chars: 100015 - 65536, bytes: 100015 - 65536 } }]);
     });
   }
 
