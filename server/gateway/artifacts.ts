@@ -218,6 +218,8 @@ export class ArtifactStore {
       );
     }
     const id = artifact.id;
+    // the listing counts what the answer had (its repairs), not what the cut copy keeps
+    const summary = summarize(artifact);
     let text = JSON.stringify(artifact);
     if (text.length > this.maxArtifactBytes / 3 && Buffer.byteLength(text) > this.maxArtifactBytes) {
       const original = Buffer.byteLength(text);
@@ -227,7 +229,6 @@ export class ArtifactStore {
     }
     const previous = this.entries.get(id);
     const seq = previous?.seq ?? this.nextSeq++;
-    const summary = summarize(artifact);
     const summaryText = JSON.stringify({ seq, ...summary });
     const persist = this.writer !== null && !this.closed;
     const record = persist ? encodeRecord(summaryText, text) : null;

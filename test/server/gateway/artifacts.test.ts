@@ -188,7 +188,9 @@ describe('ArtifactStore', () => {
       assert.deepEqual(offsets, [...Array.from({ length: head }, (_, i) => i), ...Array.from({ length: offsets.length - head }, (_, i) => 1000 - (offsets.length - head) + i)]);
       assert.equal(Math.abs(head - (offsets.length - head)) <= 1, true);
       assert.equal(got.errors.at(-1)?.code, 'artifact_truncated');
-      assert.equal(store.list()[0].repairs, offsets.length);
+      // the listing counts every repair the answer had, not the entries the cut copy keeps
+      assert.equal(offsets.length < 1000, true);
+      assert.equal(store.list()[0].repairs, 1000);
     });
 
     it('keeps an artifact larger than the whole store bound, cut, rather than dropping it', async () => {
