@@ -76,6 +76,7 @@ export function resolveConfig(o: DaemonOptions): DaemonConfig {
     logLevel: o.logLevel ?? 'info',
     schemaPolicy: o.schemaPolicy ?? 'report',
     truncatedTools: o.truncatedTools ?? DEFAULT_TRUNCATED_TOOLS,
+    storeSyncWrites: o.storeSyncWrites ?? false,
     breaker: { ...DEFAULT_BREAKER, ...o.breaker },
     lsp: o.lsp ?? null,
     routing: o.routing ?? null,
@@ -97,6 +98,7 @@ export async function startDaemon(opts: DaemonOptions = {}): Promise<Daemon> {
     dir: config.dataDir,
     maxCount: opts.maxArtifacts,
     maxBytes: opts.maxArtifactBytes,
+    syncWrites: config.storeSyncWrites,
     onWarning: (w, kind) => warnings.warn(kind, w),
     // evictions at the bounds are expected: an info line per deleted segment, streamfix_artifacts_evicted_total
     onNotice: (m) => log.info(`artifact store: ${m}`),

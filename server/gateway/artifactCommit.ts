@@ -105,6 +105,9 @@ export interface LogWriterOptions {
   /** Timing of each group, for the benchmark's breakdown of the commit wait (called before its records
    * resolve). */
   onCommit?: (t: CommitTrace) => void;
+  /** Write small groups synchronously (the daemon's --store-sync-writes; off by default: see README,
+   * "Synchronous group writes"). */
+  syncWrites?: boolean;
   /** Test hooks: the bound of a fast synchronous write, the first backoff after a slow one, and the
    * clock (ms) that times synchronous writes and backoffs. */
   slowSyncWriteMs?: number;
@@ -247,7 +250,7 @@ export class LogWriter {
   /** True when the next group may be written synchronously: the file can, and no recent synchronous
    * write was slow. */
   private syncAllowed(a: Active): boolean {
-    return a.file.writeSync !== undefined && this.now() >= this.asyncUntil;
+    return this.o.syncWrites === true && a.file.writeSync !== undefined && this.now() >= this.asyncUntil;
   }
 
   private startGroup(a: Active, group: Pending[], bytes: number): void {

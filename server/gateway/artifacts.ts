@@ -78,6 +78,9 @@ export interface ArtifactStoreOptions {
   fs?: LogFs;
   segmentBytes?: number;
   commitWaitMs?: number;
+  /** Small groups written with fs.writeSync on the event loop instead of the thread pool (artifactCommit.ts;
+   * off by default). */
+  syncWrites?: boolean;
   slowSyncWriteMs?: number;
   asyncAfterSlowMs?: number;
   now?: () => number;
@@ -424,6 +427,7 @@ export class ArtifactStore {
       fs: this.options.fs,
       warn: (m, kind) => this.warn(m, kind),
       commitWaitMs: this.options.commitWaitMs ?? DEFAULT_COMMIT_WAIT_MS,
+      syncWrites: this.options.syncWrites,
       slowSyncWriteMs: this.options.slowSyncWriteMs,
       asyncAfterSlowMs: this.options.asyncAfterSlowMs,
       now: this.options.now,

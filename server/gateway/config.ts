@@ -41,6 +41,8 @@ export interface DaemonConfig {
   breaker: BreakerOptions;
   /** Started by an LSP client (--stdio / --node-ipc): stdout may be the LSP pipe, so log to stderr. */
   lsp: 'stdio' | 'node-ipc' | null;
+  /** Write the artifact store's small commit groups synchronously (--store-sync-writes). */
+  storeSyncWrites: boolean;
   /** The Messages API routing table from --config (null: none given). */
   routing: RoutingTable | null;
   /** `--route <name>=<model>` entries (the extension's streamfix.messagesRouting), added to the map. */
@@ -59,6 +61,8 @@ export const USAGE = `Usage: streamfix-daemon [options]
   --host <h>              loopback address to listen on: 127.0.0.1 (default), localhost or ::1
   --upstream <url>        OpenAI-compatible base URL (env STREAMFIX_UPSTREAM, default ${OPENROUTER_BASE_URL})
   --data-dir <dir>        artifact store directory (env STREAMFIX_DATA_DIR)
+  --store-sync-writes     write each small commit group with a synchronous O_DSYNC write on the event loop
+                          instead of the thread pool (env STREAMFIX_STORE_SYNC_WRITES=1; default off)
   --token <t>             require "Authorization: Bearer <t>" from clients (env STREAMFIX_TOKEN)
   --allowed-origin <o>    browser origin allowed to call the gateway, repeatable (env STREAMFIX_ALLOWED_ORIGINS, comma list)
   --mode <m>              default mode: auto | repair | strip | passthrough (env STREAMFIX_MODE, default ${DEFAULT_MODE})
@@ -145,6 +149,7 @@ export function parseDaemonArgs(argv: string[], env: NodeJS.ProcessEnv): DaemonC
   const routes: Record<string, string> = {};
   let demoFlag = false;
   let portFallback = false;
+  let storeSyncFlag = false;
   let lsp: DaemonConfig['lsp'] = null;
   const valued = new Set(['--port', '--host', '--upstream', '--data-dir', '--token', '--allowed-origin', '--mode', '--demo-delay-ms', '--log-level', '--schema', '--truncated-tools', '--breaker-failures', '--breaker-window-ms', '--breaker-cooldown-ms', '--breaker-failed-rate', '--config', '--route']);
   for (let i = 0; i < argv.length; i++) {
@@ -153,6 +158,7 @@ export function parseDaemonArgs(argv: string[], env: NodeJS.ProcessEnv): DaemonC
     const name = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
     if (name === '--demo') demoFlag = true;
     else if (name === '--port-fallback') portFallback = true;
+    else if (name === '--store-sync-writes') storeSyncFlag = true;
     else if (name === '--stdio') lsp = 'stdio';
     else if (name === '--node-ipc') lsp = 'node-ipc';
     else if (name === '--clientProcessId' || name === '--socket' || name === '--pipe') {
@@ -199,6 +205,9 @@ export function parseDaemonArgs(argv: string[], env: NodeJS.ProcessEnv): DaemonC
   const schemaText = pick('--schema', 'STREAMFIX_SCHEMA') ?? 'report';
   if (!(SCHEMA_POLICIES as readonly string[]).includes(schemaText)) throw new ConfigError(`schema policy must be one of ${SCHEMA_POLICIES.join(', ')}, got "${schemaText}"`);
 
+  const syncEnv = env.STREAMFIX_STORE_SYNC_WRITES;
+  if (syncEnv !== undefined && syncEnv !== '' && syncEnv !== '0' && syncEnv !== '1') throw new ConfigError(`STREAMFIX_STORE_SYNC_WRITES must be 1 or 0, got "${syncEnv}"`);
+  const storeSyncWrites = storeSyncFlag || syncEnv === '1';
   const truncatedText = pick('--truncated-tools', 'STREAMFIX_TRUNCATED_TOOLS') ?? DEFAULT_TRUNCATED_TOOLS;
   if (!(TRUNCATED_TOOL_POLICIES as readonly string[]).includes(truncatedText)) throw new ConfigError(`truncated-tools policy must be one of ${TRUNCATED_TOOL_POLICIES.join(', ')}, got "${truncatedText}"`);
 
@@ -259,6 +268,7 @@ export function parseDaemonArgs(argv: string[], env: NodeJS.ProcessEnv): DaemonC
     mode: modeText as GatewayMode,
     logLevel,
     schemaPolicy: schemaText as SchemaPolicy,
+    storeSyncWrites,
     truncatedTools: truncatedText as TruncatedToolPolicy,
     breaker,
     lsp,

@@ -34,6 +34,9 @@ import type { Artifact } from '../../shared/protocol';
 import { LoadProcess } from './loadProcess';
 import { CONTENT, type StoreLoadCommand, type StoreLoadReply } from './storeLoad';
 
+/** `STORE_SYNC_WRITES=1`: the daemon's --store-sync-writes (small groups written with fs.writeSync on the
+ * event loop); the default measures the default, the thread pool. */
+const SYNC_WRITES = process.env.STORE_SYNC_WRITES === '1';
 const THROUGHPUT = { artifacts: 20000, outstanding: 256, repeats: 3 };
 const FINISHERS = { count: 100, artifacts: 3000, rounds: 3 };
 const STREAMS = { clients: 100, requestsEach: 12, pieces: 10, intervalMs: 10, rounds: 3 };
@@ -101,7 +104,7 @@ async function rawFsync(samples = 200): Promise<number[]> {
 
 async function throughputOnce(): Promise<{ perSecond: number; fsyncs: number; cpuUsPerPut: number }> {
   const dir = await tempDir();
-  const store = await ArtifactStore.open({ dir });
+  const store = await ArtifactStore.open({ dir, syncWrites: SYNC_WRITES });
   const arts = Array.from({ length: THROUGHPUT.artifacts }, (_, i) => artifact(i));
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
@@ -128,7 +131,7 @@ async function throughputOnce(): Promise<{ perSecond: number; fsyncs: number; cp
  * end does. Commit wait per artifact (put → resumed), in ms. */
 async function finisherRun(): Promise<{ waits: number[]; fsyncs: number; loop: { p50: number; p99: number } }> {
   const dir = await tempDir();
-  const store = await ArtifactStore.open({ dir, maxCount: 100000, maxBytes: 1024 * 1024 * 1024 });
+  const store = await ArtifactStore.open({ dir, syncWrites: SYNC_WRITES, maxCount: 100000, maxBytes: 1024 * 1024 * 1024 });
   const waits: number[] = [];
   const delay = monitorEventLoopDelay({ resolution: 1 });
   delay.enable();
@@ -181,7 +184,7 @@ async function streamRun(load: StoreLoad, durable: boolean, burst: boolean, chec
   const onCommit = (t: CommitTrace) => {
     for (const a of t.appendedAt) traced.push({ appendedAt: a, startedAt: t.startedAt, writtenAt: t.writtenAt, sync: t.sync === true });
   };
-  const store = await ArtifactStore.open({ dir, maxCount: 100000, maxBytes: 1024 * 1024 * 1024, onCommit });
+  const store = await ArtifactStore.open({ dir, syncWrites: SYNC_WRITES, maxCount: 100000, maxBytes: 1024 * 1024 * 1024, onCommit });
   if (durable) {
     const put = store.put.bind(store);
     store.put = (a: Artifact) => {
@@ -216,7 +219,7 @@ async function streamRun(load: StoreLoad, durable: boolean, burst: boolean, chec
     for (const id of ids) if ((await store.get(id))?.repairedContent !== CONTENT) throw new Error(`artifact ${id} does not read back`);
     if (durable) {
       // what a crash now would leave: a fresh store on the directory (read-only, the lock is held) has them all
-      const other = await ArtifactStore.open({ dir, maxCount: 100000, maxBytes: 1024 * 1024 * 1024 });
+      const other = await ArtifactStore.open({ dir, syncWrites: SYNC_WRITES, maxCount: 100000, maxBytes: 1024 * 1024 * 1024 });
       if (other.stats().readOnly?.count !== ids.length) throw new Error(`a second reader sees ${other.stats().readOnly?.count} of ${ids.length} artifacts`);
       await other.close();
     }

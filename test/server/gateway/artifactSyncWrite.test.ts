@@ -41,7 +41,7 @@ describe('ArtifactStore: synchronous group writes (O_DSYNC segments)', () => {
   it('writes a group in the microtask after its put, before any I/O callback; once a loop turn spent 1 ms on such writes, its later records go together at its end', async () => {
     let clock = 0;
     fs.duringSyncWrite = () => (clock += 0.6); // each write takes 0.6 ms
-    const store = await ArtifactStore.open({ dir: d, fs, onCommit, now: () => clock });
+    const store = await ArtifactStore.open({ dir: d, fs, syncWrites: true, onCommit, now: () => clock });
     assert.equal(await store.put(makeArtifact(0)), true, 'the first put opens the segment');
     const expected = statSync(segment()).size + (await recordSize(1));
     await loopTurn();
@@ -68,8 +68,19 @@ describe('ArtifactStore: synchronous group writes (O_DSYNC segments)', () => {
     await reopened.close();
   });
 
-  it('sends a group over 64 KiB (a burst) to the thread pool', async () => {
+  it('writes on the thread pool unless syncWrites is set (the default), even on a file that could be written synchronously', async () => {
     const store = await ArtifactStore.open({ dir: d, fs, onCommit, ...neverSlow });
+    assert.deepEqual(await Promise.all([store.put(makeArtifact(0)), store.put(makeArtifact(1))]), [true, true]);
+    await loopTurn();
+    assert.equal(await store.put(makeArtifact(2)), true);
+    assert.equal(fs.syncWrites, 0);
+    assert.ok(groups.length >= 2 && groups.every((g) => !g.sync), JSON.stringify(groups));
+    assert.equal(store.stats().syncCommits, 0);
+    await store.close();
+  });
+
+  it('sends a group over 64 KiB (a burst) to the thread pool', async () => {
+    const store = await ArtifactStore.open({ dir: d, fs, syncWrites: true, onCommit, ...neverSlow });
     assert.equal(await store.put(makeArtifact(0)), true);
     await loopTurn();
     const burst = await Promise.all(Array.from({ length: 8 }, (_, i) => store.put(makeArtifact(1 + i, 10000))));
@@ -86,7 +97,7 @@ describe('ArtifactStore: synchronous group writes (O_DSYNC segments)', () => {
         clock += 30;
         fs.duringSyncWrite = null;
       });
-    const store = await ArtifactStore.open({ dir: d, fs, onCommit, now: () => clock, slowSyncWriteMs: 20, asyncAfterSlowMs: 100 });
+    const store = await ArtifactStore.open({ dir: d, fs, syncWrites: true, onCommit, now: () => clock, slowSyncWriteMs: 20, asyncAfterSlowMs: 100 });
     const put = async (i: number) => {
       await loopTurn();
       assert.equal(await store.put(makeArtifact(i)), true);
@@ -130,7 +141,7 @@ describe('ArtifactStore: synchronous group writes (O_DSYNC segments)', () => {
   it('warns when a synchronous write took longer than the commit wait bound (the loop was blocked that long)', async () => {
     let clock = 0;
     const warnings: string[] = [];
-    const store = await ArtifactStore.open({ dir: d, fs, now: () => clock, commitWaitMs: 5000, onWarning: (m) => warnings.push(m) });
+    const store = await ArtifactStore.open({ dir: d, fs, syncWrites: true, now: () => clock, commitWaitMs: 5000, onWarning: (m) => warnings.push(m) });
     assert.equal(await store.put(makeArtifact(0)), true);
     await loopTurn();
     fs.duringSyncWrite = () => (clock += 6000);
@@ -144,7 +155,7 @@ describe('ArtifactStore: synchronous group writes (O_DSYNC segments)', () => {
 
   it('cuts a failed synchronous write back off the segment; its artifact stays in memory and the next write works', async () => {
     const warnings: string[] = [];
-    const store = await ArtifactStore.open({ dir: d, fs, onCommit, onWarning: (m) => warnings.push(m), ...neverSlow });
+    const store = await ArtifactStore.open({ dir: d, fs, syncWrites: true, onCommit, onWarning: (m) => warnings.push(m), ...neverSlow });
     assert.equal(await store.put(makeArtifact(0)), true);
     await loopTurn();
     const before = statSync(segment()).size;

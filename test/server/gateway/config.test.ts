@@ -46,6 +46,14 @@ describe('gateway/config', () => {
     assert.equal(parseDaemonArgs(['--port', '8787', '--port-fallback'], {}).portFallback, true);
   });
 
+  it('reads --store-sync-writes and STREAMFIX_STORE_SYNC_WRITES (off unless given), and refuses another value', () => {
+    assert.equal(parseDaemonArgs([], {}).storeSyncWrites, false);
+    assert.equal(parseDaemonArgs(['--store-sync-writes'], {}).storeSyncWrites, true);
+    assert.equal(parseDaemonArgs([], { STREAMFIX_STORE_SYNC_WRITES: '1' }).storeSyncWrites, true);
+    assert.equal(parseDaemonArgs([], { STREAMFIX_STORE_SYNC_WRITES: '0' }).storeSyncWrites, false);
+    assert.throws(() => parseDaemonArgs([], { STREAMFIX_STORE_SYNC_WRITES: 'yes' }), /STREAMFIX_STORE_SYNC_WRITES must be 1 or 0, got "yes"/);
+  });
+
   it('accepts the flags vscode-languageclient passes', () => {
     assert.equal(parseDaemonArgs(['--node-ipc', '--clientProcessId=123'], {}).lsp, 'node-ipc');
     assert.equal(parseDaemonArgs(['--stdio', '--clientProcessId', '77'], {}).lsp, 'stdio');
