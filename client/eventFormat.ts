@@ -23,7 +23,8 @@ function describeBlock(b: ReasoningBlock): string {
   const text = b.firstLine === '' ? '' : `: '${b.firstLine}'`;
   const start = `${b.line + 1}:${b.column + 1}`;
   if (b.cut !== undefined || b.endLine === undefined || b.endColumn === undefined) {
-    return `at least ${formatSize(b.bytes)} from ${start} (${b.cut ?? 0} characters in its middle not kept)${text}`;
+    // the size is exact when the middle's bytes were counted as they passed, else a lower bound
+    return `${b.bytesExact ? '' : 'at least '}${formatSize(b.bytes)} from ${start} (${b.cut ?? 0} characters in its middle not kept)${text}`;
   }
   return `${formatSize(b.bytes)} at ${start}–${b.endLine + 1}:${b.endColumn + 1}${text}`;
 }

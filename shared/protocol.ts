@@ -180,6 +180,9 @@ export interface ReasoningBlock {
   bytes: number;
   /** Characters in the middle of the block the gateway did not keep (a block over 64 Ki characters). */
   cut?: number;
+  /** With `cut`: true when `bytes` is the block's exact size (the middle's bytes were counted as it
+   * passed), absent when it is a lower bound. */
+  bytesExact?: boolean;
   firstLine: string;
 }
 

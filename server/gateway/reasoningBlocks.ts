@@ -51,7 +51,15 @@ export function reasoningBlocks(stripped: readonly Stripped[]): { blocks: Reason
       // only the head and tail of a long block are kept: its size is what passed (the engine counted the
       // middle's bytes; a span stored before it did: a lower bound), its end position is not known (the
       // middle's line breaks were not kept)
-      blocks.push({ offset: s.offset, line: s.line, column: s.column, bytes: bytes + (s.cut.bytes ?? s.cut.chars), cut: s.cut.chars, firstLine: firstLineOf(s.text) });
+      blocks.push({
+        offset: s.offset,
+        line: s.line,
+        column: s.column,
+        bytes: bytes + (s.cut.bytes ?? s.cut.chars),
+        cut: s.cut.chars,
+        ...(s.cut.bytes !== undefined ? { bytesExact: true } : {}),
+        firstLine: firstLineOf(s.text),
+      });
       continue;
     }
     const breaks = s.text.split('\n').length - 1;

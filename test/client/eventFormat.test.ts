@@ -42,6 +42,12 @@ describe('client/eventFormat', () => {
     ]);
   });
 
+  it('logs a cut block by its exact size when the gateway counted its middle', () => {
+    assert.deepEqual(formatEvent({ ...base, type: 'reasoning', bytes: 300000, blocks: [{ offset: 0, line: 0, column: 0, bytes: 300000, cut: 234464, bytesExact: true, firstLine: 'Let me see' }] }).lines, [
+      "sfx_1 reasoning stripped: 293.0 KB from 1:1 (234464 characters in its middle not kept): 'Let me see'",
+    ]);
+  });
+
   it('logs several think blocks one line each, and counts those the event did not describe', () => {
     const second = { offset: 300, line: 20, column: 2, endLine: 20, endColumn: 30, bytes: 28, firstLine: 'again' };
     assert.deepEqual(formatEvent({ ...base, type: 'reasoning', bytes: 1250, blocks: [block, second] }).lines, [

@@ -53,7 +53,7 @@ describe('gateway: reasoning blocks in the output panel', () => {
   it('gives a block whose middle was not kept its whole size when the engine counted the middle\'s bytes', () => {
     const kept = '<think>\nab\ncd</think>';
     const cut: Stripped = { kind: 'reasoning', offset: 5, line: 2, column: 1, length: kept.length + 1000, text: kept, cut: { at: 9, chars: 1000, bytes: 2500 } };
-    assert.deepEqual(reasoningBlocks([cut]), { blocks: [{ offset: 5, line: 2, column: 1, bytes: kept.length + 2500, cut: 1000, firstLine: 'ab' }], more: 0 });
+    assert.deepEqual(reasoningBlocks([cut]), { blocks: [{ offset: 5, line: 2, column: 1, bytes: kept.length + 2500, cut: 1000, bytesExact: true, firstLine: 'ab' }], more: 0 });
   });
 
   it(`describes at most ${MAX_REASONING_BLOCKS} blocks and counts the rest`, () => {
