@@ -3,7 +3,7 @@
  * the store keeps. Never sees the API key: only bodies and upstream outputs go in.
  */
 import type { Repair, RepairStatus, Stripped } from '../../shared/engine';
-import type { AppliedMode, Artifact, ArtifactCut, ArtifactStatus, GatewayMode, SchemaReport, ToolCallArtifact, TruncatedToolCallRef } from '../../shared/protocol';
+import type { AppliedMode, Artifact, ArtifactCut, ArtifactStatus, ChoiceArtifact, GatewayMode, SchemaReport, ToolCallArtifact, TruncatedToolCallRef } from '../../shared/protocol';
 import { ARTIFACT_TEXT_LIMIT, clipText } from './boundedText';
 import { Timeline } from './timeline';
 
@@ -60,18 +60,9 @@ export interface RecordOutcome {
   refused?: TruncatedToolCallRef[];
 }
 
-/** A choice after the first: what the status, the cut list and the artifact's `choices` keep of it. */
-export interface LaterChoice {
-  index: number;
-  mode: AppliedMode;
-  rawContent: string;
-  /** null in passthrough, as RecordOutcome's. */
-  repairedContent: string | null;
-  reasoning: string;
-  repairs: Repair[];
-  stripped: Stripped[];
-  toolCalls: ToolCallArtifact[];
-  finishReason: string | null;
+/** A choice after the first: what the status, the cut list and the artifact's `choices` keep of it (the
+ * artifact's fields, its status still to be worked out from its checks). */
+export interface LaterChoice extends Omit<ChoiceArtifact, 'status'> {
   /** Its content's check (contentCheck), as RecordOutcome's. */
   contentStatus: CheckStatus | null;
   /** Where its streamed texts were cut already (BoundedText), fields named as choice 0's (`rawContent`). */
