@@ -81,7 +81,12 @@ function repairWithReasoning(raw: string, engine: RepairOptions): { result: Repa
  * non-negative integer, its place in the list when it has none, null when it has another value. */
 export function choiceIndexOf(ch: Json, position: number): number | null {
   if (!('index' in ch) || ch.index === undefined) return position;
-  return Number.isInteger(ch.index) && (ch.index as number) >= 0 ? (ch.index as number) : null;
+  return isIndex(ch.index) ? ch.index : null;
+}
+
+/** A choice or tool-call index as the chat API defines it: a non-negative integer (not "0", 1.5, -1). */
+export function isIndex(v: unknown): v is number {
+  return Number.isInteger(v) && (v as number) >= 0;
 }
 
 /** Rewrites one choice's message in place (unless passthrough); what it was before and after. */

@@ -2,7 +2,7 @@
  * Collects what one chat request did (timings, chunk counts, errors) and turns it into the Artifact that
  * the store keeps. Never sees the API key: only bodies and upstream outputs go in.
  */
-import type { Repair, RepairStatus, Stripped } from '../../shared/engine';
+import type { RepairStatus } from '../../shared/engine';
 import type { AppliedMode, Artifact, ArtifactCut, ArtifactStatus, ChoiceArtifact, GatewayMode, SchemaReport, ToolCallArtifact, TruncatedToolCallRef } from '../../shared/protocol';
 import { ARTIFACT_TEXT_LIMIT, clipText } from './boundedText';
 import { Timeline } from './timeline';
@@ -30,14 +30,9 @@ export function contentCheck(mode: AppliedMode, raw: string, engineVerdict: () =
   return mode === 'repair' ? engineVerdict() : 'TEXT';
 }
 
-export interface RecordOutcome {
-  rawContent: string;
-  repairedContent: string | null;
-  reasoning: string;
-  repairs: Repair[];
-  stripped: Stripped[];
-  toolCalls: ToolCallArtifact[];
-  finishReason: string | null;
+/** Choice 0's answer as the artifact keeps every choice's (ChoiceArtifact's texts and lists), and what
+ * only the whole response has. */
+export interface RecordOutcome extends Omit<ChoiceArtifact, 'index' | 'mode' | 'status'> {
   usage: unknown;
   stuttering: boolean;
   /** UTF-8 bytes of the reasoning taken out of the content (think blocks; not the upstream's reasoning

@@ -14,7 +14,7 @@ import * as contentFrame from './contentFrame';
 import type { ContentFrame, FrameHit } from './contentFrame';
 import * as sse from './sse';
 import { ToolCallRepairers, type ToolCallDelta } from './toolCalls';
-import { choiceIndexOf } from './completion';
+import { choiceIndexOf, isIndex } from './completion';
 import { cutCallsOf, rejectionBody, type CutCall } from './truncatedTools';
 
 type Json = Record<string, unknown>;
@@ -75,12 +75,13 @@ function hasBadIndex(chunk: Json): boolean {
   for (let k = 0; k < choices.length; k++) {
     const ch = choices[k];
     if (!isObject(ch)) continue;
-    if (ch.index !== undefined && !(Number.isInteger(ch.index) && (ch.index as number) >= 0)) return true;
+    const index = choiceIndexOf(ch, k);
+    if (index === null) return true;
     // two entries for one choice in a chunk: which comes first is a guess (rare; a multi-choice chunk only)
-    if (k > 0 && choices.some((o, j) => j < k && isObject(o) && choiceIndexOf(o, j) === choiceIndexOf(ch, k))) return true;
+    if (k > 0 && choices.some((o, j) => j < k && isObject(o) && choiceIndexOf(o, j) === index)) return true;
     if (!isObject(ch.delta) || !Array.isArray(ch.delta.tool_calls)) continue;
     for (const tc of ch.delta.tool_calls as unknown[]) {
-      if (isObject(tc) && 'index' in tc && !(Number.isInteger(tc.index) && (tc.index as number) >= 0)) return true;
+      if (isObject(tc) && 'index' in tc && !isIndex(tc.index)) return true;
     }
   }
   return false;
