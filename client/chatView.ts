@@ -30,6 +30,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   private view: vscode.WebviewView | undefined;
   private snap: ChatSnapshot;
   private abort: AbortController | undefined;
+  private modelLoads = 0;
   private readonly subs: vscode.Disposable[] = [];
 
   constructor(
@@ -45,7 +46,13 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       unavailable: {},
       attachSelection: saved?.attachSelection ?? false,
     };
-    this.subs.push(daemon.onDidChangeState(() => void this.loadModels()));
+    this.subs.push(
+      daemon.onDidChangeState(() => void this.loadModels()),
+      // the picker lists the configured default model: a changed setting changes the list
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('streamfix.defaultModel')) void this.loadModels();
+      }),
+    );
   }
 
   /** The conversation as the view shows it (for the extension's tests). */
@@ -117,12 +124,15 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   async loadModels(): Promise<void> {
     const s = this.daemon.state;
     if (s.kind !== 'running') return;
+    const load = ++this.modelLoads;
     let models: string[] = [];
     try {
       models = await listModels(s.info.url, { token: s.info.token });
     } catch {
       // the picker keeps the default model; a request then shows the gateway's error in the conversation
     }
+    // an older load that answers late must not undo a newer one (a setting changed meanwhile)
+    if (load !== this.modelLoads) return;
     const wanted = readSettings().defaultModel;
     if (!models.includes(wanted)) models.unshift(wanted);
     if (this.snap.model && !models.includes(this.snap.model)) models.unshift(this.snap.model);

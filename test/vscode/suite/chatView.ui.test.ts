@@ -35,9 +35,26 @@ describe('StreamFix Chat (through the UI)', () => {
   });
 
   it('offers the demo models and the default model, marked as needing a key', async () => {
+    // an earlier suite may have changed the default model and reset it: the picker follows the setting
+    await ui({ op: 'waitFor', frame: 'chat', selector: '#model option:nth-child(2)[value="demo/clean"]', state: 'attached' });
     const options = await texts('chat', '#model option');
     assert.deepEqual(options.slice(0, 2), ['openai/gpt-4o-mini (needs an OpenRouter API key)', 'demo/clean']);
     assert.ok(options.includes('demo/reasoning-think'), options.join(', '));
+  });
+
+  it('follows the default model setting: a new default is offered, and goes once the setting is reset', async () => {
+    const config = vscode.workspace.getConfiguration('streamfix');
+    const option = '#model option[value="anthropic/claude-3.5-sonnet"]';
+    await config.update('defaultModel', 'anthropic/claude-3.5-sonnet', vscode.ConfigurationTarget.Global);
+    try {
+      await ui({ op: 'waitFor', frame: 'chat', selector: option, state: 'attached' });
+      assert.deepEqual(await texts('chat', option), ['anthropic/claude-3.5-sonnet (needs an OpenRouter API key)']);
+    } finally {
+      await config.update('defaultModel', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await ui({ op: 'waitFor', frame: 'chat', selector: option, state: 'detached' });
+    const options = await texts('chat', '#model option');
+    assert.deepEqual(options.slice(0, 2), ['openai/gpt-4o-mini (needs an OpenRouter API key)', 'demo/clean']);
   });
 
   it('streams a JSON answer token by token that ends as valid, repaired JSON with a repairs badge', async () => {
