@@ -119,8 +119,12 @@ export interface ScanResult {
   records: ScannedRecord[];
   /** Where the checked records end (the segment's size once a torn tail is cut). */
   end: number;
-  /** Bytes after `end` that are not whole records (a torn tail), 0 when none. */
+  /** Bytes after `end` that are not whole records (a torn tail: up to the last byte that is not zero), 0
+   * when none. */
   tornBytes: number;
+  /** Zeros after that, up to the end of the file: free space (a segment is extended with zeros ahead of
+   * its writes), not damage. */
+  freeBytes: number;
   /** Problems met on the way (checksum mismatches, unreadable summaries), each already a sentence. */
   problems: string[];
   /** Where the first damage skipped in the middle starts (null when none). For a segment still being
@@ -131,9 +135,10 @@ export interface ScanResult {
 
 /**
  * Reads `segment` from `from` to its end and checks every record. Damage in the middle (a bad checksum, a
- * header that makes no sense) is skipped up to the next whole record, found by its header and checksum,
- * and reported; bytes after the last whole record are a torn tail (a crash cut the last write short), to
- * be cut by the caller. So nothing whole is ever thrown away.
+ * header that makes no sense, zeros where a write had not landed) is skipped up to the next whole record,
+ * found by its header and checksum, and reported; bytes after the last whole record are a torn tail (a
+ * crash cut the last write short), to be cut by the caller, and the zeros after them are free space (the
+ * segment's preallocated end). So nothing whole is ever thrown away.
  */
 export async function scanSegment(segment: Segment, from: number): Promise<ScanResult> {
   const buf = await readFrom(segment.file, from);
@@ -165,7 +170,8 @@ export async function scanSegment(segment: Segment, from: number): Promise<ScanR
     at += f.bytes;
     end = at;
   }
-  return { records, end: from + end, tornBytes: buf.length - end, problems, damagedAt };
+  const torn = dataEnd(buf, end) - end;
+  return { records, end: from + end, tornBytes: torn, freeBytes: buf.length - end - torn, problems, damagedAt };
 }
 
 const MAGIC_BYTES = Buffer.from([MAGIC & 0xff, (MAGIC >>> 8) & 0xff, (MAGIC >>> 16) & 0xff, MAGIC >>> 24]);
@@ -179,8 +185,14 @@ function nextRecord(buf: Buffer, from: number): number {
 }
 
 function isZeros(buf: Buffer, from: number): boolean {
-  for (let i = from; i < buf.length; i++) if (buf[i] !== 0) return false;
-  return true;
+  return dataEnd(buf, from) === from;
+}
+
+/** One past the last byte at or after `from` that is not zero (`from` when all are zeros). */
+function dataEnd(buf: Buffer, from: number): number {
+  let i = buf.length;
+  while (i > from && buf[i - 1] === 0) i--;
+  return i;
 }
 
 async function readFrom(file: string, from: number): Promise<Buffer> {

@@ -400,26 +400,26 @@ export class ArtifactStore {
   /** Start-up of an owned directory: scan and recover the segments, migrate the old layout, start the writer. */
   private async load(): Promise<void> {
     const dir = this.dir!;
-    const segments: Segment[] = [];
+    const segments: { seg: Segment; hadRecords: boolean }[] = [];
     for (const { no, file } of await listSegments(dir)) {
       const seg: Segment = { no, file, size: 0, live: 0 };
       const r = await scanSegment(seg, 0);
       for (const p of r.problems) this.warn(`recovery: ${p}`, 'store');
       for (const rec of r.records) this.addScanned(rec);
       seg.size = r.end;
-      if (r.tornBytes > 0) {
-        await fsp.truncate(file, r.end);
-        this.warn(`recovery: ${path.basename(file)} ended in ${r.tornBytes} bytes of an unfinished write (a crash); cut at offset ${r.end}`, 'store');
-      }
-      segments.push(seg);
+      // a zero tail is the segment's preallocated free space: cut quietly (appends go to a new segment)
+      if (r.tornBytes + r.freeBytes > 0) await fsp.truncate(file, r.end);
+      if (r.tornBytes > 0) this.warn(`recovery: ${path.basename(file)} ended in ${r.tornBytes} bytes of an unfinished write (a crash); cut at offset ${r.end}`, 'store');
+      segments.push({ seg, hadRecords: r.records.length > 0 });
     }
-    for (const seg of segments) {
+    for (const { seg, hadRecords } of segments) {
       if (seg.live > 0) continue;
       await fsp.rm(seg.file, { force: true });
-      this.notice(`deleted ${path.basename(seg.file)} at start-up: none of its artifacts is kept (the oldest are dropped at the bound of ${this.bounds()})`);
+      // a segment that never held a record (created ahead of its first write) goes without a word
+      if (hadRecords) this.notice(`deleted ${path.basename(seg.file)} at start-up: none of its artifacts is kept (the oldest are dropped at the bound of ${this.bounds()})`);
     }
     // every start appends to a new segment, so nothing is ever written behind a damaged record
-    const next = segments.length ? segments[segments.length - 1].no + 1 : 1;
+    const next = segments.length ? segments[segments.length - 1].seg.no + 1 : 1;
     this.writer = new LogWriter({
       dir,
       nextSegment: next,
