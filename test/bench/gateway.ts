@@ -1,5 +1,6 @@
 /**
- * The gateway benchmark (`npm run bench`, or alone: `node --import tsx test/bench/gateway.ts`).
+ * The gateway benchmark (`npm run bench`; alone, bundled as in the full run: `BENCH_ONLY=gateway npm run
+ * bench`; its 100-stream throughput rows only: `GATEWAY_BENCH=quick BENCH_ONLY=gateway npm run bench`).
  *
  * Four targets stream the same OpenRouter-style chunks: the upstream directly, a bare undici pass-through
  * proxy (the anchor), and the StreamFix gateway in `passthrough` and in `repair` mode. The proxies run in
@@ -124,7 +125,26 @@ async function scrapeAddedHistogram(metrics: GatewayMetrics): Promise<Map<number
   return out;
 }
 
+/** `GATEWAY_BENCH=quick`: the 100-stream throughput rows only (about a minute), with the proxy process's
+ * CPU per 1,000 streams, for A/B runs of two builds alternated. */
+function quickTable(rate: Record<string, number>, paired: Record<string, number>, cpu: Record<string, number>): string {
+  const pieces = LOADS.find((l) => l.streams === 100)!.pieces;
+  const chunks = makeDoc(pieces).pieces.length;
+  const lines = [
+    `### Gateway benchmark, quick (100 streams of ${chunks} chunks, median of ${REPEATS} runs; load average ${os.loadavg().map((v) => v.toFixed(2)).join(' ')} at the end)`,
+    '',
+    '| target | chunks/s | ratio to the bare proxy | CPU µs/chunk | CPU s per 1,000 streams |',
+    '|---|---:|---:|---:|---:|',
+  ];
+  for (const t of TARGETS) {
+    const c = cpu[`${t}|100`];
+    lines.push(`| ${t} | ${f0(rate[`${t}|100`])} | ${t === 'upstream' ? '—' : f2(paired[`${t}|100`])} | ${t === 'upstream' ? '—' : f2(c)} | ${t === 'upstream' ? '—' : f2((c * chunks * 1000) / 1e6, 3)} |`);
+  }
+  return lines.join('\n');
+}
+
 export async function runGatewayBench(): Promise<string> {
+  const quick = process.env.GATEWAY_BENCH === 'quick';
   const gc = getGc();
   const log = (s: string) => process.stderr.write(`[bench:gateway] ${s}\n`);
   const load: GatewayLoad = await LoadProcess.start(__dirname, 'gatewayLoad');
@@ -184,7 +204,7 @@ export async function runGatewayBench(): Promise<string> {
     for (let round = 0; round < WARM_UP_ROUNDS; round++) for (const t of TARGETS) await runLoad(load, endpoints[t], { streams: 100, pieces: 100 });
     // Targets take turns within each repeat, so a burst of load from elsewhere on the machine hits all
     // of them alike instead of one target's three runs.
-    for (const { streams, pieces } of LOADS) {
+    for (const { streams, pieces } of quick ? LOADS.filter((l) => l.streams === 100) : LOADS) {
       const rates = new Map<Target, number[]>(TARGETS.map((t) => [t, []]));
       const cpus = new Map<Target, number[]>(TARGETS.map((t) => [t, []]));
       const loadCpus = new Map<Target, number[]>(TARGETS.map((t) => [t, []]));
@@ -214,6 +234,8 @@ export async function runGatewayBench(): Promise<string> {
         log(`${t} x${streams}: ${f0(rate[`${t}|${streams}`])} chunks/s, ${f2(cpu[`${t}|${streams}`])} us CPU/chunk in the proxy process`);
       }
     }
+
+    if (quick) return quickTable(rate, paired, cpu);
 
     // ---- latency at a paced 100-stream load ----
     // Two rounds, targets taking turns; each target keeps its least disturbed round (lowest p99), since

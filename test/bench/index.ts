@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the engine benchmark, then the gateway benchmark, then the artifact store's.
  * Prints the markdown tables and writes them to .bench-out/results.md.
- * Run with `node --expose-gc --import tsx test/bench/index.ts`.
+ * Run with `node --expose-gc --import tsx test/bench/index.ts`; `BENCH_ONLY=gateway,store` runs only the
+ * parts named.
  *
  * The gateway benchmark runs in a process of its own, from an esbuild bundle of test/bench/gateway.ts
  * (and of its load process): the daemon ships as a bundle (dist/main.js) and runs nothing but the
@@ -38,18 +39,33 @@ function runBundled(outDir: string, name: string, entries: string[]): Promise<st
   });
 }
 
+/** `BENCH_ONLY=gateway` (a comma-separated list of engine, gateway, breaker, store): only those parts run. */
+const PARTS = ['engine', 'gateway', 'breaker', 'store'] as const;
+function partsToRun(): Set<string> {
+  const only = process.env.BENCH_ONLY;
+  if (!only) return new Set(PARTS);
+  const asked = only.split(',').map((s) => s.trim());
+  const unknown = asked.filter((p) => !(PARTS as readonly string[]).includes(p));
+  if (unknown.length > 0) throw new Error(`BENCH_ONLY: unknown part(s) ${unknown.join(', ')}; the parts are ${PARTS.join(', ')}`);
+  return new Set(asked);
+}
+
 async function main(): Promise<void> {
+  const run = partsToRun();
   const dir = path.join(__dirname, '..', '..', '.bench-out');
   mkdirSync(dir, { recursive: true });
-  const parts: string[] = [await runEngineBench(dir)];
-  parts.push(await runBundled(dir, 'gateway', ['gateway.ts', 'gatewayLoad.ts']));
-  parts.push(await runBreakerBench());
+  const parts: string[] = [];
+  if (run.has('engine')) parts.push(await runEngineBench(dir));
+  if (run.has('gateway')) parts.push(await runBundled(dir, 'gateway', ['gateway.ts', 'gatewayLoad.ts']));
+  if (run.has('breaker')) parts.push(await runBreakerBench());
   // the artifact store (durability cost, throughput) in a process of its own too
-  parts.push(await runBundled(dir, 'store', ['store.ts', 'storeLoad.ts']));
+  if (run.has('store')) parts.push(await runBundled(dir, 'store', ['store.ts', 'storeLoad.ts']));
   const out = parts.join('\n\n');
   process.stdout.write(out + '\n');
-  writeFileSync(path.join(dir, 'results.md'), out + '\n');
-  process.stderr.write(`[bench] written to ${path.relative(process.cwd(), path.join(dir, 'results.md'))}\n`);
+  // a partial run leaves the full run's results.md alone
+  const file = path.join(dir, run.size === PARTS.length ? 'results.md' : `results.${[...run].join('-')}.md`);
+  writeFileSync(file, out + '\n');
+  process.stderr.write(`[bench] written to ${path.relative(process.cwd(), file)}\n`);
 }
 
 main().catch((err: unknown) => {
