@@ -31,7 +31,7 @@ export type CliArgs =
   | { command: 'help' }
   | { command: 'version' };
 
-const LIMIT_FLAGS: Record<string, keyof RepairOptions> = {
+const LIMIT_FLAGS: Record<string, 'maxInputLength' | 'maxDepth' | 'maxHoldBack'> = {
   '--max-input': 'maxInputLength',
   '--max-depth': 'maxDepth',
   '--max-hold-back': 'maxHoldBack',

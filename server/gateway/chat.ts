@@ -392,6 +392,8 @@ async function streamResponse(call: ChatCall, chat: ChatRequest, upstream: Upstr
   const rw = new StreamRewriter(chat.mode, { onRepair: (r, i) => onRepair(call, r, i) }, ctx.engine, true, ctx.artifactTextLimit);
   rw.auto = chat.autoByContent;
   rw.holdProse = chat.holdProse ? HOLD_PROSE : 0;
+  // the content schema is checked on the whole answer at the end: the engine keeps it then
+  rw.keepContentOutput = (call.schemas?.content ?? null) !== null;
   rw.rejectTruncated = call.truncatedTools === 'reject';
   const client = new ClientStream(call, passthrough);
   let engineFailed = false;

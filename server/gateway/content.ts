@@ -46,8 +46,9 @@ export class ContentProcessor {
     return this.movedText.toString();
   }
   /** The content sent, whole, for a check that must see all of it (the JSON Schema check at the end): the
-   * artifact's copy when nothing was cut from it, else the engine's whole output (repair mode keeps it, up
-   * to its maxInputLength). A verdict on the kept head and tail would be on text that was never sent. */
+   * artifact's copy when nothing was cut from it, else the engine's whole output (kept, up to its
+   * maxInputLength, only when the caller asked for it: `engine.keepOutput`). A verdict on the kept head
+   * and tail would be on text that was never sent. */
   get sentWhole(): string {
     return this.sentText.cutChars === 0 ? this.sent : (this.result?.json ?? this.sent);
   }
@@ -87,7 +88,9 @@ export class ContentProcessor {
   modeReason: string | null = null;
   private ended = false;
 
-  /** `auto`: the mode is `strip` until the answer starts as JSON (autoMode.ts), then `repair`. */
+  /** `auto`: the mode is `strip` until the answer starts as JSON (autoMode.ts), then `repair`. The engine
+   * keeps no copy of its output unless `engine.keepOutput` says so (a check of the whole content at the
+   * end): the artifact's bounded copy is this object's. */
   constructor(
     public mode: AppliedMode,
     engine: RepairOptions = {},
@@ -105,7 +108,7 @@ export class ContentProcessor {
     this.unsent = mode === 'repair' || auto ? createUnsentText() : null;
     // the lists a stream builds (repairs, stripped spans) keep their first and last entries
     this.strippedSoFar = new BoundedList(strippedLimit);
-    this.repairer = mode === 'repair' || auto ? createStreamRepairer({ ...engine, maxListEntries: engine.maxListEntries ?? listLimit, maxStrippedEntries: engine.maxStrippedEntries ?? strippedLimit }) : null;
+    this.repairer = mode === 'repair' || auto ? createStreamRepairer({ ...engine, keepOutput: engine.keepOutput === true, maxListEntries: engine.maxListEntries ?? listLimit, maxStrippedEntries: engine.maxStrippedEntries ?? strippedLimit }) : null;
     this.splitter = mode === 'strip' ? createReasoningSplitter({ holdProse, maxListEntries: strippedLimit }) : null;
     if (auto) this.decider = createAutoDecider();
   }
@@ -202,14 +205,15 @@ export class ContentProcessor {
     }
     this.ended = true;
     if (this.repairer) {
-      const before = this.repairer.emitted;
+      // the engine's output so far is what was sent (its copy is not kept)
+      const sentNothing = this.sentText.length === 0;
       const r = this.repairer.end();
       this.result = r;
       this.strippedAtEnd = { list: r.stripped, cut: null };
       // reasoning the engine decided only at the end (a block cut off by the end of the stream)
       const reasoning = r.reasoning;
       let content = r.final;
-      if (r.status === 'FAILED' && before === '' && this.unsent !== null && this.rawText.length > 0) {
+      if (r.status === 'FAILED' && sentNothing && this.unsent !== null && this.rawText.length > 0) {
         // No JSON anywhere: the client gets the text the model sent (think blocks still removed) rather
         // than nothing; the artifact and x-streamfix-status say FAILED.
         content = this.unsent.end();

@@ -246,6 +246,9 @@ export class StreamRewriter {
   auto = false;
   /** Streaming strip: characters of prose-started content held for a lone closing tag (0: none). */
   holdProse = HOLD_PROSE;
+  /** Repair: the engine keeps each choice's whole output for a check at the end (a content schema);
+   * otherwise only the artifact's bounded copy is kept. */
+  keepContentOutput = false;
   /** x-streamfix-truncated-tools: reject (truncatedTools.ts): a choice that ends with cut tool calls ends
    * the client's stream with an error chunk instead of their closers. */
   rejectTruncated = false;
@@ -269,7 +272,7 @@ export class StreamRewriter {
     if (!c) {
       c = {
         index,
-        content: new ContentProcessor(this.mode, this.engine, this.auto, this.textLimit, this.holdProse),
+        content: new ContentProcessor(this.mode, this.keepContentOutput ? { ...this.engine, keepOutput: true } : this.engine, this.auto, this.textLimit, this.holdProse),
         tools: new ToolCallRepairers(this.mode !== 'passthrough', this.engine, this.textLimit),
         // the artifact's reasoning is this then the reasoning moved out of the content: half the limit each
         fieldReasoning: new BoundedText(this.textLimit / 2),

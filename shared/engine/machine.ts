@@ -238,12 +238,13 @@ export class Machine extends Finisher {
     if (!this.valueSeen) {
       return { ...this.failed('NO_JSON', 'No JSON value found in the input', this.total), reasoning: update.reasoning, finalRepairs: update.repairs };
     }
-    const json = this.emitted;
+    const json = this.keepOutput ? this.emitted : null;
     const status = this.truncated ? 'TRUNCATED' : this.repairs.length > 0 || this.extraValue ? 'REPAIRED' : 'VALID';
     return { status, json, ...this.lists(), final: update.output, reasoning: update.reasoning, finalRepairs: update.repairs };
   }
 
   view(): string | null {
+    if (!this.keepOutput) void this.emitted; // throws: there is no output to close
     if (!this.valueSeen || this.unconfirmed) return null;
     if (this.phase !== P_VALUE || this.vstate === V_DONE) return this.emitted;
     if (this.closersVer !== this.stackVer) {
@@ -379,10 +380,10 @@ export class Machine extends Finisher {
     this.gatherText = '';
   }
 
-  /** A machine over part of the text, up to the end of its first value. */
+  /** A machine over part of the text, up to the end of its first value (its output is the candidate). */
   private get unboundedOptions(): RepairOptions {
     const o = this.options;
-    return o.maxListEntries === undefined && o.maxStrippedEntries === undefined ? o : { ...o, maxListEntries: undefined, maxStrippedEntries: undefined };
+    return o.maxListEntries === undefined && o.maxStrippedEntries === undefined && o.keepOutput !== false ? o : { ...o, maxListEntries: undefined, maxStrippedEntries: undefined, keepOutput: true };
   }
 
   private subRun = (text: string, at: Position) => {
@@ -513,7 +514,7 @@ export class Machine extends Finisher {
   private takeUpdate(): StreamUpdate {
     const output = this.o.out;
     this.o.out = '';
-    if (output !== '') {
+    if (output !== '' && this.keepOutput) {
       this.emittedRecent += output;
       if (++this.emittedPushes >= EMIT_FOLD) {
         // reading a character makes V8 flatten the rope in place into one sequential string (a numeric

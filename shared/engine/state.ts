@@ -77,7 +77,10 @@ export abstract class MachineState {
   emittedBase = '';
   emittedRecent = '';
   emittedPushes = 0;
+  /** keepOutput (default true): false keeps no copy of the output (a long stream's caller keeps its own). */
+  protected readonly keepOutput: boolean;
   get emitted(): string {
+    if (!this.keepOutput) throw new StreamFixError('INVALID_OPTION', 'The output is not kept (keepOutput: false): emitted and view() are not available');
     return this.emittedBase + this.emittedRecent;
   }
   /** Characters handed to the scanners, rescans of rejected candidates included: the engine's work
@@ -163,7 +166,7 @@ export abstract class MachineState {
   protected trailPos: Position | null = null;
 
   constructor(options: RepairOptions = {}) {
-    const lim = (name: keyof RepairOptions): number => {
+    const lim = (name: keyof typeof DEFAULTS): number => {
       const v = options[name];
       if (v === undefined) return DEFAULTS[name];
       if (typeof v !== 'number' || !(v > 0) || !Number.isFinite(v)) {
@@ -174,6 +177,10 @@ export abstract class MachineState {
     this.maxInputLength = lim('maxInputLength');
     this.maxDepth = lim('maxDepth');
     this.maxHoldBack = lim('maxHoldBack');
+    if (options.keepOutput !== undefined && typeof options.keepOutput !== 'boolean') {
+      throw new StreamFixError('INVALID_OPTION', `Option keepOutput must be a boolean, got ${String(options.keepOutput)}`);
+    }
+    this.keepOutput = options.keepOutput !== false;
     this.repairs = new BoundedList(lim('maxListEntries'));
     this.stripped = new BoundedList(options.maxStrippedEntries === undefined ? this.repairs.limit : lim('maxStrippedEntries'));
     this.o.repairSink = this.newRepairs;

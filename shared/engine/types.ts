@@ -77,7 +77,7 @@ export interface RepairError {
 
 export interface RepairResult {
   status: RepairStatus;
-  /** The repaired JSON text; null only when FAILED. */
+  /** The repaired JSON text; null when FAILED, or when the output was not kept (keepOutput: false). */
   json: string | null;
   /** What was changed, in input order. */
   repairs: Repair[];
@@ -155,6 +155,11 @@ export interface RepairOptions {
   /** The same for the stripped spans alone (each keeps up to 64 Ki characters of a reasoning block's
    * text, so a tighter bound fits them). Default: maxListEntries. */
   maxStrippedEntries?: number;
+  /** Whether the engine keeps a copy of all its output (`emitted`, `view()` and end()'s `json`). Default
+   * true. A streaming caller that keeps what it needs of the output itself (the gateway's bounded copy
+   * for its artifact) passes false: the engine then keeps nothing that grows with the answer, `json` is
+   * null (the status and the lists are as always), and `emitted` and `view()` throw INVALID_OPTION. */
+  keepOutput?: boolean;
 }
 
 export type StreamFixErrorCode =

@@ -1,0 +1,64 @@
+/** keepOutput: false — the engine keeps no copy of its output (a long stream's caller keeps its own); what
+ * it streams, its status and its lists are the same as with the copy, at every split into chunks. */
+import { strict as assert } from 'node:assert';
+import { createStreamRepairer, repairJson, StreamFixError } from '../../shared/engine';
+
+const CASES = [
+  "{name: 'Ada', tags: ['x',], ok: True",
+  'Here it is: {"a": 1} hope that helps',
+  '<think>plan {x}</think>\n```json\n[1, 2,]\n```',
+  'no JSON at all',
+];
+
+const invalidOption = (e: unknown) => e instanceof StreamFixError && e.code === 'INVALID_OPTION';
+
+describe('engine: keepOutput false', () => {
+  it('streams the same output, status and lists as the default, at every split, with json null', () => {
+    for (const text of CASES) {
+      const whole = repairJson(text);
+      for (let at = 0; at <= text.length; at++) {
+        const s = createStreamRepairer({ keepOutput: false });
+        const out = s.push(text.slice(0, at)).output + s.push(text.slice(at)).output;
+        const r = s.end();
+        assert.equal(out + r.final, whole.json ?? '', `${text} split ${at}`);
+        assert.equal(r.json, null, `${text} split ${at}`);
+        assert.equal(r.status, whole.status, `${text} split ${at}`);
+        assert.deepEqual(r.repairs, whole.repairs, `${text} split ${at}`);
+        assert.deepEqual(r.stripped, whole.stripped, `${text} split ${at}`);
+      }
+    }
+  });
+
+  it('says so when asked for the output it did not keep, and leaves the default as it was', () => {
+    const s = createStreamRepairer({ keepOutput: false });
+    s.push('[1, "a"');
+    assert.throws(() => s.emitted, invalidOption);
+    assert.throws(() => s.view(), invalidOption);
+    const d = createStreamRepairer();
+    d.push('[1, "a"');
+    assert.equal(d.emitted, '[1, "a"');
+    assert.equal(d.view(), '[1, "a"]');
+    assert.equal(d.end().json, '[1, "a"]');
+    assert.equal(createStreamRepairer({ keepOutput: true }).end().status, 'FAILED');
+  });
+
+  it('rejects a keepOutput that is not a boolean', () => {
+    assert.throws(() => createStreamRepairer({ keepOutput: 'no' as unknown as boolean }), (e: unknown) => invalidOption(e) && /keepOutput must be a boolean, got no/.test((e as Error).message));
+  });
+
+  it('keeps nothing that grows with the answer: a 4 MB array costs the engine no copy of it', () => {
+    const s = createStreamRepairer({ keepOutput: false });
+    const unit = ',True'.repeat(200);
+    let n = 0;
+    n += s.push('[True').output.length;
+    for (let i = 0; i < 4000; i++) n += s.push(unit).output.length;
+    n += s.push(']').output.length;
+    const r = s.end();
+    n += r.final.length;
+    assert.equal(n, 1 + 4 + 4000 * 200 * 5 + 1);
+    assert.equal(r.status, 'REPAIRED');
+    // the machine's own fields: no output copy at all
+    const m = (s as unknown as { m: { emittedBase: string; emittedRecent: string } }).m;
+    assert.equal(m.emittedBase + m.emittedRecent, '');
+  });
+});

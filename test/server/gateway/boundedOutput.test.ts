@@ -1,0 +1,85 @@
+/**
+ * Repair mode keeps a bounded copy of the engine's output for the artifact (head and tail, the cut
+ * recorded) and the engine keeps none of its own (it kept the whole answer, up to maxInputLength, for
+ * `result.json`), unless a content schema must check the whole answer at the end. The client still gets
+ * every byte, at every split of the upstream body.
+ */
+import { strict as assert } from 'node:assert';
+import type { Daemon } from '../../../server/daemon';
+import { ContentProcessor } from '../../../server/gateway/content';
+import { StreamFixError, type StreamRepairer } from '../../../shared/engine';
+import { artifactOf, postChat, startTestDaemon } from '../helpers/gateway';
+import { collect, sse, TestUpstream } from '../helpers/testUpstream';
+
+const RAW = "{'name': 'Ada Lovelace', 'born': 1815, 'active': True, 'tags': ['math', 'engines',],}";
+const SENT = '{"name": "Ada Lovelace", "born": 1815, "active": true, "tags": ["math", "engines"]}';
+const delta = (content: string, finish?: string) => JSON.stringify({ choices: [{ index: 0, delta: { content }, ...(finish ? { finish_reason: finish } : {}) }] });
+const engineOf = (c: ContentProcessor) => (c as unknown as { repairer: StreamRepairer }).repairer;
+
+describe('gateway: the engine output of a repair stream, bounded for the artifact', () => {
+  let up: TestUpstream;
+  let d: Daemon;
+  before(async () => {
+    up = await TestUpstream.start();
+    d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test-secret', maxArtifactText: 16 });
+  });
+  after(async () => {
+    await d.close();
+    await up.close();
+  });
+
+  it('keeps its head and tail with the cut, and the client gets every byte, at every byte split', async function () {
+    this.timeout(120_000);
+    const body = Buffer.from(sse(delta(RAW.slice(0, 20)), delta(RAW.slice(20, 50)), delta(RAW.slice(50)), delta('', 'stop'), '[DONE]'), 'utf8');
+    up.respond((r) => {
+      const at = Number((JSON.parse(r.body) as { messages: { content: string }[] }).messages[0]!.content);
+      return { chunks: [body.subarray(0, at), body.subarray(at)] };
+    });
+    try {
+      for (let at = 1; at < body.length; at += 8) {
+        await Promise.all(
+          Array.from({ length: Math.min(8, body.length - at) }, (_, j) => at + j).map(async (k) => {
+            const res = await postChat(d, { model: 'test/model', stream: true, messages: [{ role: 'user', content: String(k) }] }, { 'x-streamfix-mode': 'repair' });
+            assert.equal(collect(await res.text()).content, SENT, `split ${k}`);
+            const a = await artifactOf(d, res);
+            assert.equal(a.status, 'REPAIRED', `split ${k}`);
+            assert.equal(a.repairedContent, '{"name":gines"]}', `split ${k}`);
+            assert.equal(a.rawContent, "{'name':nes',],}", `split ${k}`);
+            assert.deepEqual(a.cuts, [
+              { field: 'rawContent', at: 8, chars: 69 },
+              { field: 'repairedContent', at: 8, chars: 67 },
+            ], `split ${k}`);
+          }),
+        );
+      }
+    } finally {
+      up.respond(null);
+    }
+  });
+
+  it('runs the engine without its own copy of the output, unless asked to keep it', () => {
+    const c = new ContentProcessor('repair', {}, false, 16);
+    assert.equal(c.push(RAW).content + c.end().content, SENT);
+    assert.throws(() => engineOf(c).emitted, (e: unknown) => e instanceof StreamFixError && e.code === 'INVALID_OPTION');
+    assert.equal(c.result?.json, null);
+    assert.equal(c.result?.status, 'REPAIRED');
+    // a content schema checks the whole answer at the end: the engine keeps it then
+    const kept = new ContentProcessor('repair', { keepOutput: true }, false, 16);
+    assert.equal(kept.push(RAW).content + kept.end().content, SENT);
+    assert.equal(kept.sent, '{"name":gines"]}');
+    assert.equal(kept.sentWhole, SENT);
+  });
+
+  it('still answers the text as sent when no JSON came, though the engine kept no output', async () => {
+    up.enqueue({ chunks: [sse(delta('No JSON '), delta('here, sorry.'), delta('', 'stop'), '[DONE]')] });
+    const res = await postChat(d, { model: 'test/model', stream: true, messages: [{ role: 'user', content: 'x' }] }, { 'x-streamfix-mode': 'repair' });
+    assert.equal(collect(await res.text()).content, 'No JSON here, sorry.');
+    const a = await artifactOf(d, res);
+    assert.equal(a.status, 'FAILED');
+    assert.equal(a.repairedContent, 'No JSON , sorry.');
+    assert.deepEqual(a.cuts, [
+      { field: 'rawContent', at: 8, chars: 4 },
+      { field: 'repairedContent', at: 8, chars: 4 },
+    ]);
+  });
+});
