@@ -140,6 +140,10 @@ function classifyHarmony(buf: string): TagVerdict {
   return MORE;
 }
 
+/** From this chunk length on, the end of a chunk is located with the segment's cursor instead of moveEnd
+ * (short pushes keep moveEnd: the cursor's bookkeeping costs more per 16-character push). */
+const CURSOR_END = 4096;
+
 /** Move `p` past `text`: counted with indexOf (not the segment's cursor, which is for positions asked
  * inside a chunk, whose bookkeeping cost more per 16-character push). A module function, not a closure
  * per scanner: V8 keeps type feedback per closure, and each new stream's counting deoptimised once. */
@@ -327,7 +331,12 @@ export function createReasoningScanner(sink: ReasoningSink, keep = BLOCK_TEXT_KE
         else if (state === T_TAG) i = tag(chunk, i, len);
         else i = block(chunk, i, len);
       }
-      moveEnd(scanner, chunk);
+      if (len >= CURSOR_END) {
+        // a long chunk (one-shot): the segment's cursor has already counted the lines up to the last
+        // position the host asked for (every repair's); it counts the rest, not the whole chunk again
+        scanner.line = seg.line(len);
+        scanner.column = seg.column(len);
+      } else moveEnd(scanner, chunk);
       scanner.idle = state === T_TEXT;
     },
     passed(length: number, line: number, column: number): void {
