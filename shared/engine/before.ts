@@ -293,7 +293,7 @@ export abstract class BeforeScanner extends S.MachineState {
     o.repairSink = this.newRepairs;
     o.pending = false;
     o.carry = '';
-    o.pendRepairs = [];
+    o.dropHeld();
     this.tokIdx = -1;
     this.tokLen = 0;
     this.tokPos = null;

@@ -77,7 +77,7 @@ export abstract class Finisher extends StructureScanner {
           this.escOwnPending = false;
           this.surrogateHeld = false;
           o.record(o.repair('unclosed_string', cut.at, cut.length, '"'));
-        } else o.record(o.repair('unclosed_string', o.pos(i), 0, '"'));
+        } else o.record(o.repairAt('unclosed_string', i, 0, '"'));
         o.edit(i, i, '"');
         this.truncated = true;
         this.afterValue(i);
@@ -104,7 +104,7 @@ export abstract class Finisher extends StructureScanner {
       } else if (st === V_KEY) {
         if (o.hasComma) {
           const at = o.dropComma();
-          o.pendRepairs.push(o.repair('trailing_comma', at, 1, ''));
+          o.hold(o.repair('trailing_comma', at, 1, ''));
         }
         o.commitPending(i);
         this.vstate = V_AFTER;
@@ -127,7 +127,7 @@ export abstract class Finisher extends StructureScanner {
       let closers = '';
       for (let j = stack.length - 1; j >= 0; j--) closers += closerOf(stack[j]);
       o.commitPending(i);
-      o.record(o.repair('unclosed_container', o.pos(i), 0, closers));
+      o.record(o.repairAt('unclosed_container', i, 0, closers));
       o.edit(i, i, closers);
       stack.length = 0;
       this.stackVer++;

@@ -34,8 +34,11 @@ export class Output {
   pA = 0;
   /** Pending text carried over from earlier segments or materialized by an edit (survives a push). */
   carry = '';
-  /** Repairs inside the pending text: committed with it, or dropped with it. */
-  pendRepairs: Repair[] = [];
+  /** Repairs inside the pending text, committed with it or dropped with it: the first, and those after
+   * it (most pending text holds one repair at most, and an array per pending text cost an allocation and
+   * its backing store each time). */
+  private held: Repair | null = null;
+  private heldMore: Repair[] | null = null;
   /** Where the pending text starts in the input (for the repair that drops or extends it).
    * `pStartIdx` is a segment index while the start is in the current segment, else -1 and `pStartPos`
    * holds it (resolved when the segment ends). */
@@ -70,10 +73,30 @@ export class Output {
     return { kind, offset: at.offset, length, line: at.line, column: at.column, replacement, message: REPAIR_MESSAGES[kind] };
   }
 
+  /** A repair at segment index `idx` (what `repair(kind, pos(idx), …)` gives, without the Position
+   * object in between: one allocation less per repair). */
+  repairAt(kind: RepairKind, idx: number, length: number, replacement: string): Repair {
+    const seg = this.seg;
+    return { kind, offset: seg.base + idx, length, line: seg.line(idx), column: seg.column(idx), replacement, message: REPAIR_MESSAGES[kind] };
+  }
+
   /** Record a repair: with the pending text when there is some, else as decided. */
   record(r: Repair): void {
-    if (this.pending) this.pendRepairs.push(r);
+    if (this.pending) this.hold(r);
     else this.repairSink.push(r);
+  }
+
+  /** A repair inside the pending text (whether or not it ends up committed). */
+  hold(r: Repair): void {
+    if (this.held === null) this.held = r;
+    else if (this.heldMore === null) this.heldMore = [r];
+    else this.heldMore.push(r);
+  }
+
+  /** The repairs held with the pending text are dropped with it. */
+  dropHeld(): void {
+    this.held = null;
+    this.heldMore = null;
   }
 
   /** Committed text [emitFrom, upTo) goes out. */
@@ -118,11 +141,15 @@ export class Output {
     this.pA = i;
     this.pending = false;
     this.clearComma();
-    const reps = this.pendRepairs;
-    if (reps.length > 0) {
-      if (reps.length > 1) reps.sort((a, b) => a.offset - b.offset);
-      for (const r of reps) this.repairSink.push(r);
-      this.pendRepairs = [];
+    const first = this.held;
+    if (first !== null) {
+      const more = this.heldMore;
+      if (more === null) this.repairSink.push(first);
+      else {
+        const reps = [first, ...more].sort((a, b) => a.offset - b.offset);
+        for (const r of reps) this.repairSink.push(r);
+      }
+      this.dropHeld();
     }
   }
 
@@ -131,7 +158,7 @@ export class Output {
     const at = this.pendingStart();
     this.flushCommitted(this.pA);
     this.carry = '';
-    this.pendRepairs = [];
+    this.dropHeld();
     this.pending = false;
     this.clearComma();
     this.emitFrom = i;
@@ -155,6 +182,16 @@ export class Output {
 
   /** Replace the last `tailLen` characters of the pending text (ending at segment index i). */
   replaceTail(i: number, tailLen: number, rep: string): void {
+    const cut = i - tailLen;
+    if (cut >= this.pA && this.commaIdx < cut) {
+      // the tail is in this segment (a word or number just read): materialized without it, then `rep`,
+      // as edit() does (the same text as below, without building the tail only to cut it off)
+      this.materialize(cut);
+      this.carry += rep;
+      this.pA = i;
+      this.emitFrom = i;
+      return;
+    }
     this.materialize(i);
     this.carry = this.carry.slice(0, this.carry.length - tailLen) + rep;
   }

@@ -2,7 +2,7 @@
 import * as C from './chars';
 import { StringScanner } from './strings';
 import * as S from './state';
-import type { Position } from './types';
+import type { Repair, RepairKind } from './types';
 
 // Local bindings of the character codes (and of the state codes): read as plain constants on the hot
 // path, whether the engine runs bundled or module by module (where a namespace read goes through a getter).
@@ -48,8 +48,11 @@ export abstract class ScalarScanner extends StringScanner {
     this.tokPos = null;
   }
 
-  protected tokenPos(): Position {
-    return this.tokPos ?? this.o.pos(this.tokIdx);
+  /** A repair at the token's start (`repair(kind, tokenPos(), …)` without a Position in between while
+   * the token started in this segment). */
+  protected tokenRepair(kind: RepairKind, length: number, replacement: string): Repair {
+    const o = this.o;
+    return this.tokPos === null ? o.repairAt(kind, this.tokIdx, length, replacement) : o.repair(kind, this.tokPos, length, replacement);
   }
   /** At the end of the input, does the top-level scalar being read stand as a JSON value (a keyword,
    * a cut keyword) rather than a word of prose that would need quoting? */
@@ -152,11 +155,12 @@ export abstract class ScalarScanner extends StringScanner {
       }
       // not a number at all (`1.2.3`, `--`): keep it as a string
       if (!this.rep('unquoted_string')) return this.reject(s, i);
-      o.record(o.repair('unquoted_string', this.tokenPos(), raw.length, JSON.stringify(raw)));
-      o.replaceTail(i, this.tokLen, JSON.stringify(raw));
+      const quoted = JSON.stringify(raw);
+      o.record(this.tokenRepair('unquoted_string', raw.length, quoted));
+      o.replaceTail(i, this.tokLen, quoted);
     } else {
       if (!this.rep('invalid_number')) return this.reject(s, i);
-      o.record(o.repair('invalid_number', this.tokenPos(), raw.length, fixed));
+      o.record(this.tokenRepair('invalid_number', raw.length, fixed));
       o.replaceTail(i, this.tokLen, fixed);
     }
     return this.tokenDone(i);
@@ -194,9 +198,11 @@ export abstract class ScalarScanner extends StringScanner {
         return this.danglingKey(i);
       }
       if (!this.rep('unquoted_key')) return this.reject(s, i);
-      const word = this.tail(i, this.tokLen);
-      o.record(o.repair('unquoted_key', this.tokenPos(), word.length, JSON.stringify(word)));
-      o.replaceTail(i, this.tokLen, JSON.stringify(word));
+      // `raw` is the whole word when it is that short (the prefix kept for the keyword check)
+      const word = this.tokLen <= 12 ? raw : this.tail(i, this.tokLen);
+      const quoted = JSON.stringify(word);
+      o.record(this.tokenRepair('unquoted_key', word.length, quoted));
+      o.replaceTail(i, this.tokLen, quoted);
       this.tokIdx = -1;
       this.tokPos = null;
       this.vstate = V_COLON;
@@ -210,7 +216,7 @@ export abstract class ScalarScanner extends StringScanner {
       if (dec !== null) {
         // repair: `0x1F` -> `31`, a number stays a number
         if (!this.rep('number_base')) return this.reject(s, i);
-        o.record(o.repair('number_base', this.tokenPos(), this.tokLen, dec));
+        o.record(this.tokenRepair('number_base', this.tokLen, dec));
         o.replaceTail(i, this.tokLen, dec);
         return this.tokenDone(i);
       }
@@ -219,7 +225,7 @@ export abstract class ScalarScanner extends StringScanner {
     if (kw !== undefined) {
       if (kw !== raw) {
         if (!this.rep('python_literal')) return this.reject(s, i);
-        o.record(o.repair('python_literal', this.tokenPos(), raw.length, kw));
+        o.record(this.tokenRepair('python_literal', raw.length, kw));
         o.replaceTail(i, this.tokLen, kw);
       }
       return this.tokenDone(i);
@@ -228,7 +234,7 @@ export abstract class ScalarScanner extends StringScanner {
       for (const full of ['true', 'false', 'null', 'True', 'False', 'None']) {
         if (full.startsWith(raw)) {
           const fixed = KEYWORDS.get(full)!;
-          o.record(o.repair('incomplete_keyword', this.tokenPos(), raw.length, fixed));
+          o.record(this.tokenRepair('incomplete_keyword', raw.length, fixed));
           this.truncated = true;
           o.replaceTail(i, this.tokLen, fixed);
           return this.tokenDone(i);
@@ -260,7 +266,7 @@ export abstract class ScalarScanner extends StringScanner {
     const raw = this.tail(i, this.tokLen);
     const word = raw.slice(0, raw.length - this.uqTrail);
     const q = JSON.stringify(word);
-    o.record(o.repair('unquoted_string', this.tokenPos(), word.length, q));
+    o.record(this.tokenRepair('unquoted_string', word.length, q));
     o.replaceTail(i, this.tokLen, q + raw.slice(word.length));
     return this.tokenDone(i);
   }

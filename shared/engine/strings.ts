@@ -32,7 +32,7 @@ export abstract class StringScanner extends BeforeScanner {
     const o = this.o;
     const kind: RepairKind = c === APOS ? 'single_quotes' : 'smart_quotes';
     if (!this.rep(kind)) return false;
-    o.record(o.repair(kind, o.pos(i), 1, '"'));
+    o.record(o.repairAt(kind, i, 1, '"'));
     o.edit(i, i + 1, '"');
     return true;
   }
@@ -79,7 +79,7 @@ export abstract class StringScanner extends BeforeScanner {
         }
       } else if (n === APOS && this.strQuote === APOS) {
         // `\'` in a single-quoted string is a plain apostrophe in JSON
-        o.record(o.repair('single_quotes', o.pos(i), 2, "'"));
+        o.record(o.repairAt('single_quotes', i, 2, "'"));
         o.edit(i, i + 2, "'");
         return i + 2;
       } else {
@@ -100,7 +100,7 @@ export abstract class StringScanner extends BeforeScanner {
   protected badEscape(i: number): number {
     const o = this.o;
     if (!this.rep('invalid_escape')) return this.reject(this.o.seg.text, i);
-    o.record(o.repair('invalid_escape', o.pos(i), 1, '\\\\'));
+    o.record(o.repairAt('invalid_escape', i, 1, '\\\\'));
     o.edit(i, i + 1, '\\\\');
     return i + 1;
   }

@@ -86,7 +86,7 @@ export abstract class StructureScanner extends ScalarScanner {
         if (this.stack[this.stack.length - 1] === LBRACE) {
           // `{"a": ,` — the value is missing
           if (!this.rep('missing_value')) return this.reject(s, i);
-          o.record(o.repair('missing_value', o.pos(i), 0, 'null'));
+          o.record(o.repairAt('missing_value', i, 0, 'null'));
           o.commitPending(i);
           o.edit(i, i, 'null');
           this.afterValue(i);
@@ -94,7 +94,7 @@ export abstract class StructureScanner extends ScalarScanner {
         }
         // `[1,,2]` or `[,1]`: an extra comma
         if (!this.rep('trailing_comma')) return this.reject(s, i);
-        o.record(o.repair('trailing_comma', o.pos(i), 1, ''));
+        o.record(o.repairAt('trailing_comma', i, 1, ''));
         o.edit(i, i + 1, '');
         return i + 1;
       }
@@ -134,7 +134,7 @@ export abstract class StructureScanner extends ScalarScanner {
     if (c === RBRACE || c === RBRACKET) return this.closer(s, i, c);
     if (c === COMMA) {
       if (!this.rep('trailing_comma')) return this.reject(s, i);
-      o.record(o.repair('trailing_comma', o.pos(i), 1, ''));
+      o.record(o.repairAt('trailing_comma', i, 1, ''));
       o.edit(i, i + 1, '');
       return i + 1;
     }
@@ -214,7 +214,7 @@ export abstract class StructureScanner extends ScalarScanner {
     if (startsNext) {
       // two values in a row: the comma between them is missing
       if (!this.rep('missing_comma')) return this.reject(s, i);
-      o.pendRepairs.push(o.repair('missing_comma', o.pendingStart(), 0, ','));
+      o.hold(o.repair('missing_comma', o.pendingStart(), 0, ','));
       o.prependPending(i, ',');
       this.vstate = inObject ? V_KEY : V_VALUE;
       return i;
@@ -233,7 +233,7 @@ export abstract class StructureScanner extends ScalarScanner {
     if (k < 0) {
       // nothing open matches: a stray bracket
       if (!this.rep('stray_bracket')) return this.reject(s, i);
-      o.record(o.repair('stray_bracket', o.pos(i), 1, ''));
+      o.record(o.repairAt('stray_bracket', i, 1, ''));
       o.edit(i, i + 1, '');
       return i + 1;
     }
@@ -243,7 +243,7 @@ export abstract class StructureScanner extends ScalarScanner {
       if (!this.rep('mismatched_bracket')) return this.reject(s, i);
       let closers = '';
       for (let j = stack.length - 1; j > k; j--) closers += closerOf(stack[j]);
-      o.record(o.repair('mismatched_bracket', o.pos(i), 0, closers));
+      o.record(o.repairAt('mismatched_bracket', i, 0, closers));
       o.edit(i, i, closers);
       stack.length = k + 1;
       this.stackVer++;
@@ -267,13 +267,13 @@ export abstract class StructureScanner extends ScalarScanner {
         return;
       }
       const at = o.dropComma();
-      o.pendRepairs.push(o.repair('trailing_comma', at, 1, ''));
+      o.hold(o.repair('trailing_comma', at, 1, ''));
     } else if (st === V_VALUE && o.pending && this.stack[this.stack.length - 1] === LBRACE) {
       if (!this.rep('missing_value')) {
         this.reject(s, i);
         return;
       }
-      o.pendRepairs.push(o.repair('missing_value', o.pos(i), 0, 'null'));
+      o.hold(o.repairAt('missing_value', i, 0, 'null'));
       o.commitPending(i);
       o.edit(i, i, 'null');
       return;
@@ -282,7 +282,7 @@ export abstract class StructureScanner extends ScalarScanner {
         this.reject(s, i);
         return;
       }
-      o.pendRepairs.push(o.repair('missing_value', o.resolve(this.keyEnd), 0, ': null'));
+      o.hold(o.repair('missing_value', o.resolve(this.keyEnd), 0, ': null'));
       o.insertBeforeTail(i, this.colonWs, ': null');
     }
     o.commitPending(i);
@@ -343,8 +343,12 @@ export abstract class StructureScanner extends ScalarScanner {
   protected endComment(i: number): number {
     const o = this.o;
     if (!this.rep('comment')) return this.reject(o.seg.text, i);
-    const at = this.commentIdx >= 0 ? o.pos(this.commentIdx) : this.commentPos!;
-    o.record(o.repair('comment', at, o.seg.base + i - at.offset, ''));
+    const ci = this.commentIdx;
+    if (ci >= 0) o.record(o.repairAt('comment', ci, i - ci, ''));
+    else {
+      const at = this.commentPos!;
+      o.record(o.repair('comment', at, o.seg.base + i - at.offset, ''));
+    }
     this.commentIdx = -1;
     this.commentPos = null;
     o.emitFrom = i;
