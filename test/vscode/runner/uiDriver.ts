@@ -29,6 +29,27 @@ export interface UiDriver {
 
 /** Runs a command from the palette, waiting for its row so a half-typed title never runs another one. */
 export async function runPaletteCommand(page: Page, title: string): Promise<void> {
+  // the palette closes when something takes the focus while it opens (the workbench opening a view of its own
+  // after start-up, a notification): then open it again; nothing has run until Enter is pressed
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await openPaletteWith(page, `>${title}`, title);
+      break;
+    } catch (e) {
+      if (attempt === 3) throw e;
+      await page.keyboard.press('Escape').catch(() => undefined);
+    }
+  }
+  await page.keyboard.press('Enter');
+  // done when the palette closed, or when the command opened its own quick pick / input box in its place
+  await page.waitForFunction(() => {
+    const widget = document.querySelector<HTMLElement>('.quick-input-widget');
+    const box = widget?.querySelector<HTMLInputElement>('input');
+    return !widget || widget.style.display === 'none' || !box || !box.value.startsWith('>');
+  });
+}
+
+async function openPaletteWith(page: Page, text: string, row: string): Promise<void> {
   // keys typed while a webview's iframe has the focus go to the webview: hand the focus back first
   await page.evaluate(() => (document.activeElement as { blur?: () => void } | null)?.blur?.());
   await page.keyboard.press('F1');
@@ -37,17 +58,10 @@ export async function runPaletteCommand(page: Page, title: string): Promise<void
   const opened = await input.waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false);
   if (!opened) {
     await page.locator('.command-center-center').click();
-    await input.waitFor({ state: 'visible' });
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
   }
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).waitFor();
-  await page.keyboard.press('Enter');
-  // done when the palette closed, or when the command opened its own quick pick / input box in its place
-  await page.waitForFunction(() => {
-    const widget = document.querySelector<HTMLElement>('.quick-input-widget');
-    const box = widget?.querySelector<HTMLInputElement>('input');
-    return !widget || widget.style.display === 'none' || !box || !box.value.startsWith('>');
-  });
+  await input.fill(text, { timeout: 10_000 });
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: row }).waitFor({ timeout: 10_000 });
 }
 
 /** The newest frame showing StreamFix webview `name` (webviews sit two iframes deep in the workbench). */
