@@ -496,7 +496,8 @@ async function finishStream(call: ChatCall, chat: ChatRequest, rw: StreamRewrite
     record.mode = c.mode;
     record.modeReason = c.modeReason;
   }
-  if (c.result?.error && c.raw !== '') record.errors.push({ message: c.result.error.message, code: c.result.error.code });
+  // (an engine limit that ended the stream is recorded already: the end reports the same error again)
+  if (c.result?.error && c.raw !== '' && !engineFailed) record.errors.push({ message: c.result.error.message, code: c.result.error.code });
   // every choice of an n > 1 stream, counted on what passed (the texts kept are bounded)
   const sorted = [...rw.choices.values()].sort((a, b) => a.index - b.index);
   const movedBytes = sorted.reduce((n, x) => n + x.content.movedBytes, 0);

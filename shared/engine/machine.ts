@@ -80,6 +80,10 @@ function runStartsProse(head: string, i: number): boolean | null {
  * per push, and the same time for 1.6 MB in 16-character chunks with a view after each push. */
 const EMIT_FOLD = 64;
 
+/** Runs of prose (split by reasoning blocks) held back at most before the answer is decided: a real
+ * answer has a few; past it HOLDBACK_LIMIT, as for held characters. */
+export const MAX_HELD_RUNS = 4096;
+
 /** The empty list every update without repairs or stripped spans shares (frozen: one allocation less
  * per push on the hot path). */
 
@@ -117,6 +121,9 @@ export class Machine extends Finisher {
   private gInString = false;
   private gEscaped = false;
   private readonly regions: Region[] = [];
+  /** Characters of the closed held runs: with the open one, held text (maxHoldBack), however many runs
+   * reasoning blocks split it into; and at most MAX_HELD_RUNS runs (each is an object, however short). */
+  private regionChars = 0;
   /** The candidates tentative() found in closed runs, kept: it scans only the open run again. */
   private readonly knownCandidates = new Map<Region, Candidate[]>();
 
@@ -169,7 +176,7 @@ export class Machine extends Finisher {
           this.colEnd = this.scan.column;
         }
       }
-      if (this.o.heldLength() > this.maxHoldBack || this.candRaw.length > this.maxHoldBack || this.gatherText.length > this.maxHoldBack) {
+      if (this.o.heldLength() > this.maxHoldBack || this.candRaw.length > this.maxHoldBack || this.regionChars + this.gatherText.length > this.maxHoldBack) {
         throw new StreamFixError('HOLDBACK_LIMIT', `More than maxHoldBack (${this.maxHoldBack}) characters are held back undecided`, this.total);
       }
     } catch (e) {
@@ -320,6 +327,11 @@ export class Machine extends Finisher {
         this.charsScanned += j;
         i = this.runWs.length + j;
       } else i = this.runWsLead;
+      // whitespace before the value waits with it (it goes out when JSON follows): held text, bounded alike,
+      // counted whatever the chunking (one-shot and streaming fail alike)
+      if (i > this.maxHoldBack) {
+        throw new StreamFixError('HOLDBACK_LIMIT', `More than maxHoldBack (${this.maxHoldBack}) characters of whitespace before the value are held back undecided`, seg.base - this.runWs.length + this.maxHoldBack);
+      }
       const head = this.runWs + t;
       const prose = i === head.length ? null : runStartsProse(head, i);
       if (prose === null) {
@@ -375,7 +387,11 @@ export class Machine extends Finisher {
   /** The gathered run ends (a reasoning span or the end): kept, undecided, for decideRegions. */
   private closeRegion(): void {
     if (!this.gathering) return;
+    if (this.regions.length === MAX_HELD_RUNS) {
+      throw new StreamFixError('HOLDBACK_LIMIT', `More than ${MAX_HELD_RUNS} runs of prose split by reasoning blocks are held back undecided`, this.total);
+    }
     this.regions.push({ text: this.gatherText, at: this.gatherPos });
+    this.regionChars += this.gatherText.length;
     this.gathering = false;
     this.gatherText = '';
   }
@@ -431,6 +447,7 @@ export class Machine extends Finisher {
       this.o.out += json;
     });
     this.regions.length = 0;
+    this.regionChars = 0;
     this.knownCandidates.clear();
     this.stripped.sort((a, b) => a.offset - b.offset);
   }

@@ -83,3 +83,46 @@ describe('gateway: the engine output of a repair stream, bounded for the artifac
     ]);
   });
 });
+
+describe('gateway: whitespace and prose held before the value, bounded by maxHoldBack', () => {
+  let up: TestUpstream;
+  let d: Daemon;
+  before(async () => {
+    up = await TestUpstream.start();
+    d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test-secret', engine: { maxHoldBack: 8 } });
+  });
+  after(async () => {
+    await d.close();
+    await up.close();
+  });
+
+  const CASES: [string, string[], string][] = [
+    ['9 spaces before the value', ['    ', '     {"a":', '1}'], 'More than maxHoldBack (8) characters of whitespace before the value are held back undecided'],
+    ['3 runs of prose, 9 characters', ['abc<think>1</think>', 'def<think>2</think>', 'ghi {"a":1}'], 'More than maxHoldBack (8) characters are held back undecided'],
+  ];
+  for (const [name, deltas, message] of CASES) {
+    it(`${name}: the stream ends with the engine's error, the artifact says why, at every byte split`, async function () {
+      this.timeout(60_000);
+      const body = Buffer.from(sse(...deltas.map((c) => delta(c)), delta('', 'stop'), '[DONE]'), 'utf8');
+      up.respond((r) => {
+        const at = Number((JSON.parse(r.body) as { messages: { content: string }[] }).messages[0]!.content);
+        return { chunks: [body.subarray(0, at), body.subarray(at)] };
+      });
+      try {
+        for (let at = 1; at < body.length; at++) {
+          const res = await postChat(d, { model: 'test/model', stream: true, messages: [{ role: 'user', content: String(at) }] }, { 'x-streamfix-mode': 'repair' });
+          const text = await res.text();
+          const c = collect(text);
+          assert.equal(c.content, '', `split ${at}`);
+          assert.equal(text.endsWith(`data: ${JSON.stringify({ error: { message: `StreamFix could not repair this stream: ${message}`, type: 'server_error', code: 'HOLDBACK_LIMIT' } })}\n\ndata: [DONE]\n\n`), true, `split ${at}: ${text}`);
+          const a = await artifactOf(d, res);
+          assert.equal(a.status, 'FAILED', `split ${at}`);
+          // once: the end of the stopped engine reports the same error again, which is not a second one
+          assert.deepEqual(a.errors, [{ message, code: 'HOLDBACK_LIMIT' }], `split ${at}`);
+        }
+      } finally {
+        up.respond(null);
+      }
+    });
+  }
+});
