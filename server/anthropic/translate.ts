@@ -239,7 +239,14 @@ export class MessageTranslator {
   private content(s: string): void {
     if (this.decider) {
       // both run until the answer decides; the decision comes with its first characters after reasoning
+      const d = this.decider.push(s);
       const segs = this.splitter!.push(s);
+      if (d?.mode === 'strip') {
+        // the engine never sees the text that decided strip: past the whitespace bound auto decides on
+        // (the engine's default maxHoldBack) it would fail with HOLDBACK_LIMIT
+        this.heldStrip.push(...segs);
+        return this.settle(d);
+      }
       const step = this.repairer!.push(s);
       if (!this.thinkingAlike(segs, step)) {
         this.heldStrip.push(...segs);
@@ -247,7 +254,6 @@ export class MessageTranslator {
         if (step.reasoning) this.heldRepair.push({ kind: 'thinking', text: step.reasoning });
         if (step.content) this.heldRepair.push({ kind: 'text', text: step.content });
       }
-      const d = this.decider.push(s);
       if (d) this.settle(d);
       return;
     }

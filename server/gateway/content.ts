@@ -173,15 +173,21 @@ export class ContentProcessor {
   }
 
   private pushUndecided(d: string): ContentStep {
+    const decided = this.decider!.push(d);
+    const s = this.splitter!.push(d);
+    this.heldStrip += s.content;
+    if (decided?.mode === 'strip') {
+      // the engine never sees the text that decided strip: past the whitespace bound auto decides on
+      // (AUTO_WHITESPACE_LIMIT, the engine's default maxHoldBack) it would fail with HOLDBACK_LIMIT
+      this.movedText.add(s.reasoning);
+      return { ...this.settle(decided.mode, decided.reason), reasoning: s.reasoning };
+    }
     const u = this.repairer!.push(d);
     this.keepUnsent(d, u.output);
-    const s = this.splitter!.push(d);
     this.heldRepair += u.output;
     if (u.repairs.length > 0) this.heldRepairs = [...this.heldRepairs, ...u.repairs];
     if (u.stripped.length > 0) for (const x of u.stripped) this.strippedSoFar.push(x);
-    this.heldStrip += s.content;
     this.movedText.add(u.reasoning);
-    const decided = this.decider!.push(d);
     if (!decided) return { content: '', reasoning: u.reasoning, repairs: NO_REPAIRS };
     const step = this.settle(decided.mode, decided.reason);
     return { ...step, reasoning: u.reasoning };
