@@ -21,8 +21,19 @@
  * writes unfinished leaves its bytes as damage between whole records, which recovery skips by checksum;
  * the records of the second were acknowledged and are kept.
  *
- * The writer also owns the segment files: it opens the next one when the active one is full (and fsyncs
- * the directory so the new name survives a crash), and unlinks segments the index no longer points at.
+ * Preallocation: a segment is extended with zeros ahead of its writes (PREALLOC_BYTES at a time, on the
+ * thread pool, durable before any record goes there), and records are written by position into those
+ * zeros: an O_DSYNC write inside the file's durable size and allocated blocks commits only its data,
+ * where an append must also commit the new size and extent (measured on this disk: a 3 KB overwrite p99
+ * 0.28–0.35 ms, an append 0.6–2.9 ms). A group never goes past the durable zeros: one that would waits
+ * for the extension, which starts when less than half a chunk is left. The zeros after the last record
+ * are free space to recovery and to a read-only view (artifactLog.ts); a segment is cut to its used
+ * length when it is closed. A segment whose zeros cannot be written (a full disk) is appended to as
+ * before, with a warning.
+ *
+ * The writer also owns the segment files: it opens the next one ahead of need (at start, and when the
+ * active one is nearly full: the name fsynced in the directory, its first zeros written), so a rotation
+ * costs no disk wait, and unlinks segments the index no longer points at.
  * A failed write is cut back off the file (truncate to the last whole record), reported, and its records
  * resolve `false`: nothing partial stays behind and the caller keeps the artifact in memory.
  */
@@ -39,6 +50,11 @@ const MAX_GROUP_BYTES = 16 * 1024 * 1024;
  * four, 0.9–2.7 with two, 1.1–7.5 with one, in the same runs; a write holds a thread for about a disk
  * write, so the daemon's other file work waits at most that long. */
 const MAX_WRITES_IN_FLIGHT = 4;
+
+/** Zeros written ahead of the write position at a time (bytes): about 1.5 ms of writing here, a few
+ * seconds of ~3 KB artifacts at a model's pace, a third of a second at 1,000/s. The next extension starts
+ * when half of it is left. */
+const PREALLOC_BYTES = 1024 * 1024;
 
 /** Largest group written synchronously; a larger one (a burst) goes to the thread pool, so the loop is
  * never blocked for a big write. 64 KiB: about twenty 3 KB artifacts. */
@@ -75,6 +91,11 @@ interface Active {
   tail: number;
   /** Writes issued to it that have not returned. */
   writes: number;
+  /** Zeros are durable up to here: groups go only below it (Infinity when the segment is not
+   * preallocated: then each write appends, committing the file's size itself). */
+  allocated: number;
+  /** The extension being written (zeros past `allocated`), or null. */
+  extending: Promise<void> | null;
   /** Offset of the earliest failed write not yet cut back, or -1. */
   failedAt: number;
   /** The records of failed writes: they resolve `false` once the failed bytes are cut back. */
@@ -90,6 +111,8 @@ export interface CommitStats {
   /** Groups written synchronously, and those of them slower than the bound (each starts a backoff). */
   syncCommits: number;
   slowSyncWrites: number;
+  /** Extensions of a segment with zeros (its first one included). */
+  preallocations: number;
 }
 
 export interface LogWriterOptions {
@@ -115,6 +138,8 @@ export interface LogWriterOptions {
   now?: () => number;
   /** A segment was deleted (no live record left in it). */
   onRetired?: (segment: Segment) => void;
+  /** Test hook: zeros written ahead at a time (PREALLOC_BYTES); 0 appends without preallocating. */
+  preallocBytes?: number;
 }
 
 export interface CommitTrace {
@@ -138,6 +163,11 @@ export class LogWriter {
   private writes = 0;
   private inFlight = 0;
   private active: Active | null = null;
+  /** The next segment, opened ahead of need (an Error when that failed: it is tried again when needed). */
+  private next: Promise<Active | Error> | null = null;
+  /** Segments being closed in the background after a rotation. */
+  private readonly closing = new Set<Promise<void>>();
+  private readonly preallocBytes: number;
   private idleWaiters: (() => void)[] = [];
   /** Time spent in synchronous writes in this loop turn (ms; null when none, zeroed at the turn's end by
    * setImmediate). */
@@ -150,7 +180,7 @@ export class LogWriter {
   private readonly now: () => number;
   private nextNo: number;
   private readonly fs: LogFs;
-  readonly stats: CommitStats = { commits: 0, fsyncs: 0, records: 0, failedRecords: 0, syncCommits: 0, slowSyncWrites: 0 };
+  readonly stats: CommitStats = { commits: 0, fsyncs: 0, records: 0, failedRecords: 0, syncCommits: 0, slowSyncWrites: 0, preallocations: 0 };
 
   constructor(private readonly o: LogWriterOptions) {
     this.nextNo = o.nextSegment;
@@ -158,6 +188,14 @@ export class LogWriter {
     this.slowSyncWriteMs = o.slowSyncWriteMs ?? SLOW_SYNC_WRITE_MS;
     this.asyncAfterSlowMs = o.asyncAfterSlowMs ?? ASYNC_AFTER_SLOW_MS;
     this.now = o.now ?? (() => performance.now());
+    this.preallocBytes = o.preallocBytes ?? PREALLOC_BYTES;
+  }
+
+  /** Opens the first segment ahead of the first record (a failure is tried again, and reported, when a
+   * record needs the segment). */
+  async start(): Promise<void> {
+    this.next ??= this.openNext();
+    await this.next;
   }
 
   /** Records queued or being written. */
@@ -197,12 +235,15 @@ export class LogWriter {
   async close(): Promise<void> {
     await this.flush();
     const a = this.active;
-    this.active = null;
-    if (a) await a.file.close().catch((e: Error) => this.o.warn(`could not close ${path.basename(a.segment.file)}: ${e.message}`, 'store'));
+    const next = this.next;
+    this.active = this.next = null;
+    if (a) await this.closeSegment(a);
+    const n = await next;
+    if (n && !(n instanceof Error)) await this.closeSegment(n);
   }
 
   private idle(): boolean {
-    return !this.scheduled && this.queue.length === 0 && this.writes === 0 && this.chore === null && this.unlinking === null && this.unlinks.length === 0;
+    return !this.scheduled && this.queue.length === 0 && this.writes === 0 && this.chore === null && this.unlinking === null && this.unlinks.length === 0 && this.closing.size === 0;
   }
 
   private schedule(): void {
@@ -231,20 +272,63 @@ export class LogWriter {
       const sync = this.syncAllowed(a!);
       if (sync && this.turnSyncMs !== null && this.turnSyncMs >= TURN_SYNC_BUDGET_MS) break; // the rest of this turn's records go together at its end
       const { n, bytes } = this.nextGroup(a!);
+      if (n === 0) break; // past the durable zeros: waits for the extension (started below)
       if (sync && bytes <= SYNC_MAX_GROUP_BYTES) this.commitSync(a!, this.queue.splice(0, n), bytes);
       else if (this.writes < MAX_WRITES_IN_FLIGHT) this.startGroup(a!, this.queue.splice(0, n), bytes);
       else break;
     }
+    if (this.chore === null && this.active !== null) this.prepareAhead(this.active);
     if (this.idle()) for (const w of this.idleWaiters.splice(0)) w();
   }
 
-  /** The next group: the records at the head of the queue that fit in one write and in the segment. */
+  /** The next group: the records at the head of the queue that fit in one write, in the segment and in
+   * its durable zeros (none when the first record does not fit in the zeros). */
   private nextGroup(a: Active): { n: number; bytes: number } {
     const room = a.tail === 0 ? Infinity : this.o.segmentBytes - a.tail;
+    const zeros = a.allocated - a.tail;
     let bytes = 0;
     let n = 0;
-    while (n < this.queue.length && (n === 0 || (bytes + this.queue[n].buf.length <= MAX_GROUP_BYTES && bytes + this.queue[n].buf.length <= room))) bytes += this.queue[n++].buf.length;
+    while (n < this.queue.length) {
+      const len = this.queue[n].buf.length;
+      if (bytes + len > zeros || (n > 0 && (bytes + len > MAX_GROUP_BYTES || bytes + len > room))) break;
+      bytes += len;
+      n++;
+    }
     return { n, bytes };
+  }
+
+  /** Keeps zeros ahead of the writes: extends the segment when the next record does not fit in them or
+   * less than half a chunk is left, and opens the next segment once this one is nearly full. */
+  private prepareAhead(a: Active): void {
+    const need = a.tail + (this.queue.length > 0 ? this.queue[0].buf.length : 0);
+    const half = this.preallocBytes / 2;
+    const low = a.allocated < this.o.segmentBytes && a.allocated - a.tail < half;
+    if (a.extending === null && a.allocated !== Infinity && (need > a.allocated || low)) {
+      this.extend(a, Math.max(need, Math.min(a.allocated + this.preallocBytes, this.o.segmentBytes)));
+    }
+    if (this.next === null && a.tail + half >= this.o.segmentBytes) this.next = this.openNext();
+  }
+
+  /** Writes zeros from the segment's durable end up to `to` on the thread pool; groups past the old end
+   * wait for it. A failure (a full disk) leaves the segment appended to as before, with a warning. */
+  private extend(a: Active, to: number): void {
+    const from = a.allocated;
+    a.extending = a.file
+      .preallocate(from, to - from)
+      .then(
+        () => {
+          a.allocated = to;
+          this.stats.preallocations++;
+        },
+        (e: Error) => {
+          a.allocated = Infinity;
+          this.o.warn(`could not preallocate ${to - from} bytes at offset ${from} of ${path.basename(a.segment.file)}: ${e.message}; appending to it instead`, 'store');
+        },
+      )
+      .finally(() => {
+        a.extending = null;
+        this.pump();
+      });
   }
 
   /** True when the next group may be written synchronously: the file can, and no recent synchronous
@@ -366,12 +450,20 @@ export class LogWriter {
     if (a && a.failedAt >= 0 && (await this.cutBack(a))) return;
     if (a) {
       this.active = null;
-      await a.file.close().catch((e: Error) => this.o.warn(`could not close ${path.basename(a.segment.file)}: ${e.message}`, 'store'));
-      if (a.segment.live === 0) this.unlinks.push(a.segment);
+      // cut to its used length and closed in the background: the next segment is ready meanwhile
+      if (a.segment.live === 0 && a.segment.size > 0) this.unlinks.push(a.segment);
+      const closing = this.closeSegment(a).finally(() => {
+        this.closing.delete(closing);
+        this.pump();
+      });
+      this.closing.add(closing);
     }
     if (this.queue.length === 0) return;
+    const ready = await this.next;
+    this.next = null;
     try {
-      this.active = await this.openSegment();
+      // opened ahead; if that failed, tried again now (and reported with the records it fails)
+      this.active = ready && !(ready instanceof Error) ? ready : await this.openSegment();
     } catch (e) {
       const group = this.takeFailed();
       this.stats.failedRecords += group.length;
@@ -386,6 +478,7 @@ export class LogWriter {
    * cut itself fails the segment is abandoned, so no later record lands behind garbage. */
   private async cutBack(a: Active): Promise<boolean> {
     const name = path.basename(a.segment.file);
+    await a.extending;
     const cut = Math.max(a.segment.size, a.failedAt);
     if (a.segment.size > a.failedAt) this.o.warn(`a failed write in ${name} at offset ${a.failedAt} is followed by whole records: its bytes stay there and are skipped when the log is read`, 'store');
     const failed = a.failed.splice(0);
@@ -393,6 +486,7 @@ export class LogWriter {
     try {
       await a.file.truncate(cut);
       a.tail = a.segment.size = cut;
+      if (a.allocated !== Infinity) a.allocated = Math.min(a.allocated, cut); // the zeros past it are gone
       return true;
     } catch (e) {
       this.o.warn(`could not cut a failed write off ${name}: ${(e as Error).message}; starting a new segment`, 'store_write_failed');
@@ -410,19 +504,53 @@ export class LogWriter {
     return this.queue.splice(0, n);
   }
 
+  /** The next segment, opened ahead: never rejects (an Error is kept, and the open tried again when a
+   * record needs the segment). */
+  private openNext(): Promise<Active | Error> {
+    return this.openSegment().catch((e: Error) => e);
+  }
+
+  /** Creates the next segment, makes its name durable and writes its first zeros. */
   private async openSegment(): Promise<Active> {
     const no = this.nextNo++;
     const file = path.join(this.o.dir, segmentName(no));
-    const handle = await this.fs.open(file, 'wx');
+    let handle: LogFile;
+    try {
+      handle = await this.fs.open(file, 'wx');
+    } catch (e) {
+      this.nextNo = no; // nothing was created: the number is free for the next try
+      throw e;
+    }
     try {
       // a new segment's name must be durable too, or a crash could lose the file with its records
       await this.fs.syncDir(this.o.dir);
     } catch (e) {
       await handle.close().catch(() => undefined);
       await this.fs.unlink(file).catch(() => undefined);
+      this.nextNo = no;
       throw e;
     }
-    return { segment: { no, file, size: 0, live: 0 }, file: handle, tail: 0, writes: 0, failedAt: -1, failed: [] };
+    const a: Active = { segment: { no, file, size: 0, live: 0 }, file: handle, tail: 0, allocated: Infinity, extending: null, writes: 0, failedAt: -1, failed: [] };
+    if (this.preallocBytes > 0) {
+      a.allocated = 0;
+      this.extend(a, Math.min(this.preallocBytes, this.o.segmentBytes));
+      await a.extending;
+    }
+    return a;
+  }
+
+  /** Closes a segment no longer appended to: cut to its used length (the zeros past its last record are
+   * of no use any more), or deleted when it never held a record. */
+  private async closeSegment(a: Active): Promise<void> {
+    const name = path.basename(a.segment.file);
+    await a.extending;
+    try {
+      if (a.segment.size > 0 && a.allocated !== Infinity) await a.file.truncate(a.segment.size);
+    } catch (e) {
+      this.o.warn(`could not cut ${name} to its used length: ${(e as Error).message} (the zeros past it are read as free space)`, 'store');
+    }
+    await a.file.close().catch((e: Error) => this.o.warn(`could not close ${name}: ${e.message}`, 'store'));
+    if (a.segment.size === 0 && a.segment.live === 0) await this.fs.unlink(a.segment.file).catch((e: Error) => this.o.warn(`could not delete ${name}: ${e.message}`, 'store'));
   }
 
   private async unlinkRetired(): Promise<void> {

@@ -272,8 +272,23 @@ export interface LogFile {
    * (O_DSYNC), so the writer may block the event loop for it. */
   writeSync?(buf: Buffer, position: number): number;
   datasync(): Promise<void>;
+  /** Writes zeros over [from, from + bytes), durable when it resolves (the segment's preallocated end:
+   * a record later written there is an overwrite of allocated blocks inside the file's durable size). */
+  preallocate(from: number, bytes: number): Promise<void>;
   truncate(len: number): Promise<void>;
   close(): Promise<void>;
+}
+
+/** Zeros written by preallocate, one buffer repeated (allocated on first use). */
+const ZEROS_BYTES = 1024 * 1024;
+let zeros: Buffer | null = null;
+
+/** `bytes` of zeros as a list of views on one shared buffer (for one writev). */
+function zeroVectors(bytes: number): Buffer[] {
+  zeros ??= Buffer.alloc(ZEROS_BYTES);
+  const out: Buffer[] = [];
+  for (let left = bytes; left > 0; left -= ZEROS_BYTES) out.push(left >= ZEROS_BYTES ? zeros : zeros.subarray(0, left));
+  return out;
 }
 
 export const nodeLogFs: LogFs = {
@@ -288,6 +303,16 @@ export const nodeLogFs: LogFs = {
       write: async (buf, position) => (await h.write(buf, 0, buf.length, position)).bytesWritten,
       writeSync: dsync ? (buf, position) => writeSync(h.fd, buf, 0, buf.length, position) : undefined,
       datasync: () => h.datasync(),
+      async preallocate(from, bytes) {
+        const vectors = zeroVectors(bytes);
+        let done = 0;
+        while (done < bytes) {
+          const { bytesWritten } = await h.writev(done === 0 ? vectors : zeroVectors(bytes - done), from + done);
+          if (bytesWritten <= 0) throw new Error(`short write (${done} of ${bytes} bytes of zeros)`);
+          done += bytesWritten;
+        }
+        if (!dsync) await h.datasync();
+      },
       truncate: (len) => h.truncate(len),
       close: () => h.close(),
     };

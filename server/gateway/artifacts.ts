@@ -77,6 +77,8 @@ export interface ArtifactStoreOptions {
    * (artifactCommit.ts). */
   fs?: LogFs;
   segmentBytes?: number;
+  /** Zeros written ahead of the log's writes at a time (artifactCommit.ts; 0: plain appends). */
+  preallocBytes?: number;
   commitWaitMs?: number;
   /** Small groups written with fs.writeSync on the event loop instead of the thread pool (artifactCommit.ts;
    * off by default). */
@@ -278,7 +280,7 @@ export class ArtifactStore {
   }
 
   stats(): ArtifactStoreStats {
-    const c: CommitStats = this.writer?.stats ?? { commits: 0, fsyncs: 0, records: 0, failedRecords: 0, syncCommits: 0, slowSyncWrites: 0 };
+    const c: CommitStats = this.writer?.stats ?? { commits: 0, fsyncs: 0, records: 0, failedRecords: 0, syncCommits: 0, slowSyncWrites: 0, preallocations: 0 };
     return {
       count: this.entries.size,
       bytes: this.totalBytes,
@@ -433,7 +435,9 @@ export class ArtifactStore {
       now: this.options.now,
       onCommit: this.options.onCommit,
       onRetired: (seg) => this.notice(`deleted ${path.basename(seg.file)}: none of its artifacts is kept any more (the oldest are dropped at the bound of ${this.bounds()})`),
+      preallocBytes: this.options.preallocBytes,
     });
+    await this.writer.start();
     await this.migrateLegacy(dir);
   }
 

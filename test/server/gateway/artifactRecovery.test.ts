@@ -4,25 +4,13 @@ import { promises as fsp } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ArtifactStore } from '../../../server/gateway/artifacts';
-import { checkFrame } from '../../../server/gateway/artifactLog';
 import { makeArtifact } from './fixtures/artifactFixture';
+import { recordSizes } from './fixtures/logBytes';
 
 const WRITER = path.join(__dirname, 'fixtures', 'artifactWriter.ts');
 const SEGMENT = 'artifacts-00000001.log';
 const ids = (s: ArtifactStore) => s.list().map((a) => a.id);
 const name = (i: number) => makeArtifact(i).id;
-
-/** Sizes of the records in a segment, in order. */
-function recordSizes(buf: Buffer): number[] {
-  const out: number[] = [];
-  for (let at = 0; at < buf.length; ) {
-    const f = checkFrame(buf, at);
-    if (f.kind !== 'record') break;
-    out.push(f.bytes);
-    at += f.bytes;
-  }
-  return out;
-}
 
 describe('ArtifactStore recovery', () => {
   const dirs: string[] = [];
@@ -156,7 +144,7 @@ describe('ArtifactStore recovery', () => {
         const durable = await writeAndKill(d, min, size);
         const store = await ArtifactStore.open({ dir: d, maxCount: 100000, maxBytes: 1024 * 1024 * 1024 });
         for (const w of store.warnings) {
-          assert.match(w, /^(took over daemon\.lock in .*: pid \d+ is (gone|a zombie)|recovery: artifacts-\d{8}\.log ended in \d+ bytes of an unfinished write \(a crash\); cut at offset \d+)$/);
+          assert.match(w, /^(took over daemon\.lock in .*: pid \d+ is (gone|a zombie)|recovery: artifacts-\d{8}\.log ended in \d+ bytes of an unfinished write \(a crash\); cut at offset \d+|recovery: artifacts-\d{8}\.log: checksum mismatch at offset \d+)$/);
         }
         const present = new Set(store.list().map((s) => Number(s.id.slice('sfx_test'.length))));
         for (const i of durable) assert.equal(present.has(i), true, `artifact ${i} was reported durable and is missing`);

@@ -8,24 +8,13 @@ import { promises as fsp } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ArtifactStore } from '../../../server/gateway/artifacts';
-import { checkFrame, scanSegment } from '../../../server/gateway/artifactLog';
+import { scanSegment } from '../../../server/gateway/artifactLog';
 import { makeArtifact } from './fixtures/artifactFixture';
+import { recordSizes } from './fixtures/logBytes';
 
 const SEGMENT = 'artifacts-00000001.log';
 const ids = (s: ArtifactStore) => s.list().map((a) => a.id);
 const name = (i: number) => makeArtifact(i).id;
-
-/** Sizes of the whole records at the start of a segment, in order. */
-function recordSizes(buf: Buffer): number[] {
-  const out: number[] = [];
-  for (let at = 0; at < buf.length; ) {
-    const f = checkFrame(buf, at);
-    if (f.kind !== 'record') break;
-    out.push(f.bytes);
-    at += f.bytes;
-  }
-  return out;
-}
 
 describe('ArtifactStore log: zeros after the last record are free space', () => {
   const dirs: string[] = [];
