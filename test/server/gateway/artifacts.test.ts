@@ -159,6 +159,7 @@ describe('ArtifactStore', () => {
       assert.deepEqual(store.warnings, [`artifact ${big.id} is ${originalBytes} bytes, over the per-artifact bound of 40000: stored cut to ${storedBytes} bytes (head and tail kept, marked)`]);
       assert.equal(store.stats().truncated, 1);
       assert.deepEqual(big, makeArtifact(5, 50000), 'the caller\'s artifact is not changed');
+      await reopened.close();
     });
 
     it('cuts a later choice\'s long text as choice 0\'s (n > 1), never dropping the choice', async () => {
@@ -204,7 +205,6 @@ describe('ArtifactStore', () => {
       assertCut(makeArtifact(1, 5000).rawContent, got.rawContent);
       assert.equal(store.stats().bytes <= small + 600, true);
       assert.equal(store.stats().truncated, 1);
-      await reopened.close();
     });
   });
 
