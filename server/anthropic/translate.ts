@@ -23,7 +23,8 @@
  *   followed it, which an early-closed block leaves out. Text or thinking that arrives after the tool
  *   calls started goes out after them.
  */
-import type { Repair, RepairOptions, Stripped } from '../../shared/engine';
+import { StreamFixError, type Repair, type RepairOptions, type Stripped } from '../../shared/engine';
+import { DEFAULT_MAX_INPUT_LENGTH } from '../../shared/engine/state';
 import type { ArtifactCut, ToolCallArtifact } from '../../shared/protocol';
 import { createAutoDecider, type AutoDecider, type AutoDecision } from '../gateway/autoMode';
 import { ARTIFACT_TEXT_LIMIT, BoundedText } from '../gateway/boundedText';
@@ -72,8 +73,12 @@ interface ToolBlock {
   index: number;
   id: string | null;
   name: string | null;
-  /** Argument pieces not sent yet (the call is not the one streaming live). */
-  pending: string[];
+  /** Arguments not sent yet (the call is not the one streaming live): the client's bytes still to send,
+   * one string (its pieces joined and flattened as they come: a rope of many small pieces cost more than
+   * their text, and a piece may keep a whole upstream event alive); sent as one delta when the block starts. */
+  pending: string;
+  /** Pieces added to `pending` since it was last flattened. */
+  pendingPieces: number;
   /** Characters sent or pending, to know whether any JSON went out (counted, not kept: the input streams
    * out as it comes, the artifact keeps its bounded copy). */
   chars: number;
@@ -88,6 +93,9 @@ function isObject(v: unknown): v is Json {
 }
 
 const VALID_ID = /^[A-Za-z0-9_-]{1,128}$/;
+
+/** Pieces of a waiting call's arguments between two flattenings of its pending text. */
+const PENDING_FOLD = 64;
 
 export class MessageTranslator {
   /** Events produced since the last take(). */
@@ -146,7 +154,12 @@ export class MessageTranslator {
   /** reject: the cut tool calls that ended the message (end() then sends the error event). */
   rejected: CutCall[] | null = null;
 
+  /** Characters of every waiting call's pending arguments, and their bound (see toolPiece). */
+  private pendingChars = 0;
+  private readonly maxPending: number;
+
   constructor(private readonly opts: TranslatorOptions) {
+    this.maxPending = opts.engine?.maxInputLength ?? DEFAULT_MAX_INPUT_LENGTH;
     const limit = opts.textLimit ?? ARTIFACT_TEXT_LIMIT;
     this.raw = new BoundedText(limit);
     this.sent = new BoundedText(limit);
@@ -399,7 +412,7 @@ export class MessageTranslator {
     const index = typeof tc.index === 'number' ? tc.index : k;
     let call = this.calls.get(index);
     if (!call) {
-      call = { index, id: null, name: null, pending: [], chars: 0, started: false, closed: false };
+      call = { index, id: null, name: null, pending: '', pendingPieces: 0, chars: 0, started: false, closed: false };
       this.calls.set(index, call);
     }
     if (typeof tc.id === 'string' && tc.id !== '' && call.id === null) call.id = tc.id;
@@ -433,8 +446,19 @@ export class MessageTranslator {
   private toolPiece(call: ToolBlock, piece: string): void {
     if (piece === '' || call.closed) return;
     call.chars += piece.length;
-    if (call === this.liveTool) this.out.push({ type: 'content_block_delta', index: this.open!.index, delta: { type: 'input_json_delta', partial_json: piece } });
-    else call.pending.push(piece);
+    if (call === this.liveTool) return void this.out.push({ type: 'content_block_delta', index: this.open!.index, delta: { type: 'input_json_delta', partial_json: piece } });
+    // Bytes the client must get, so not cut: bounded by the engine's maxInputLength (what one call's
+    // arguments may hold, its repairer refuses more) for all the waiting calls together
+    this.pendingChars += piece.length;
+    if (this.pendingChars > this.maxPending) {
+      throw new StreamFixError('INPUT_TOO_LARGE', `More than maxInputLength (${this.maxPending}) characters of tool-call arguments wait behind a lower-index call`);
+    }
+    call.pending += piece;
+    if (++call.pendingPieces === PENDING_FOLD) {
+      // reading a character makes V8 flatten the rope in place (as the engine's emitted text)
+      void String.prototype.charCodeAt.call(call.pending, 0);
+      call.pendingPieces = 0;
+    }
   }
 
   private startTool(call: ToolBlock): void {
@@ -442,8 +466,10 @@ export class MessageTranslator {
     call.started = true;
     const id = call.id !== null && VALID_ID.test(call.id) ? call.id : `toolu_sfx${this.opts.id.slice(-12)}${call.index}`;
     this.startBlock('tool_use', { type: 'tool_use', id, name: call.name ?? '', input: {} });
-    for (const p of call.pending) this.out.push({ type: 'content_block_delta', index: this.open!.index, delta: { type: 'input_json_delta', partial_json: p } });
-    call.pending = [];
+    if (call.pending !== '') this.out.push({ type: 'content_block_delta', index: this.open!.index, delta: { type: 'input_json_delta', partial_json: call.pending } });
+    this.pendingChars -= call.pending.length;
+    call.pending = '';
+    call.pendingPieces = 0;
   }
 
   private stopAt(sequence: string): void {

@@ -48,7 +48,10 @@ export const V_SQ_CLOSE = 13; // a `'` inside a single-quoted string: a closing 
 export const CONFIRM_WINDOW = 2048;
 export const CONFIRM_DEPTH = 32;
 
-const DEFAULTS = { maxInputLength: 64 * 1024 * 1024, maxDepth: 512, maxHoldBack: 1024 * 1024, maxListEntries: Infinity, maxStrippedEntries: Infinity };
+/** maxInputLength's default (64 Mi characters), also the gateway's bound on text it must send whole. */
+export const DEFAULT_MAX_INPUT_LENGTH = 64 * 1024 * 1024;
+
+const DEFAULTS = { maxInputLength: DEFAULT_MAX_INPUT_LENGTH, maxDepth: 512, maxHoldBack: 1024 * 1024, maxListEntries: Infinity, maxStrippedEntries: Infinity };
 
 /** Repairs that a real JSON value in prose may need; any other repair before confirmation means the
  * brace was prose (`{name, age}`, `[see above]`), and the text is scanned again as prose. */

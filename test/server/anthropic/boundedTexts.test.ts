@@ -63,8 +63,8 @@ describe('messages: no whole copy of a long thinking block or tool input', () =>
     const pieces = Array.from({ length: Math.ceil(args.length / 4096) }, (_, i) => args.slice(i * 4096, (i + 1) * 4096));
     const { t, events, held } = run([{ role: 'assistant', content: null }, ...pieces.map((p, i) => call(p, i === 0))], 'tool_calls');
     assert.equal(deltaText(events, 'input_json_delta', 'partial_json'), args);
-    const block = (t as unknown as { calls: Map<number, { chars: number; pending: string[] }> }).calls.get(0)!;
-    assert.deepEqual({ chars: block.chars, pending: block.pending }, { chars: args.length, pending: [] });
+    const block = (t as unknown as { calls: Map<number, { chars: number; pending: string }> }).calls.get(0)!;
+    assert.deepEqual({ chars: block.chars, pending: block.pending }, { chars: args.length, pending: '' });
     assert.ok(held < 5000, `held a string of ${held} characters`);
   });
 
