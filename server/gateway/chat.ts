@@ -309,9 +309,11 @@ function onRepair(call: ChatCall, repair: Repair, toolCallIndex?: number): void 
   call.ctx.metrics.onRepair(repair.kind, call.record.model);
 }
 
-/** `bytes` of reasoning moved out of the content of every choice; the blocks of each choice in turn. */
-function reasoningEvent(call: ChatCall, bytes: number, stripped: Stripped[]): void {
-  const { blocks, more } = reasoningBlocks(stripped);
+/** `bytes` of reasoning moved out of the content of every choice; the blocks of each choice in turn;
+ * `total`: how many blocks in all, when `stripped` may have lost some (a stream's bounded lists). */
+function reasoningEvent(call: ChatCall, bytes: number, stripped: Stripped[], total?: number): void {
+  const { blocks, more: kept } = reasoningBlocks(stripped);
+  const more = total === undefined ? kept : total - blocks.length;
   call.ctx.events.publish({ type: 'reasoning', id: call.record.id, bytes, blocks, ...(more > 0 ? { moreBlocks: more } : {}) });
   call.ctx.metrics.onReasoningBytes(bytes);
 }
@@ -501,7 +503,11 @@ async function finishStream(call: ChatCall, chat: ChatRequest, rw: StreamRewrite
   // every choice of an n > 1 stream, counted on what passed (the texts kept are bounded)
   const sorted = [...rw.choices.values()].sort((a, b) => a.index - b.index);
   const movedBytes = sorted.reduce((n, x) => n + x.content.movedBytes, 0);
-  if (movedBytes > 0) reasoningEvent(call, movedBytes, sorted.flatMap((x) => (x.content.movedBytes > 0 ? (x.content.result?.stripped ?? x.content.stripped) : [])));
+  if (movedBytes > 0) {
+    const moved = sorted.filter((x) => x.content.movedBytes > 0);
+    // counted as they passed: the stripped lists keep only their first and last spans
+    reasoningEvent(call, movedBytes, moved.flatMap((x) => x.content.result?.stripped ?? x.content.stripped), moved.reduce((n, x) => n + x.content.reasoningBlocks, 0));
+  }
   const outcome: RecordOutcome = {
     ...streamedChoice(st, passthrough),
     contentStatus: engineFailed ? 'FAILED' : contentCheck(c.mode, c.raw, () => c.result?.status ?? 'TRUNCATED'),

@@ -72,6 +72,21 @@ export class ContentProcessor {
   private strippedSoFar: BoundedList<Stripped>;
   /** At the end: the engine's (or the splitter's) own list, bounded alike, and its cut. */
   private strippedAtEnd: { list: Stripped[]; cut: ListCut | null } | null = null;
+  /** Reasoning spans the engine reported (every one, also those the bounded lists dropped), and where
+   * the last one started: the end reports its own only in its (bounded) result, after that offset. */
+  private engineReasoning = 0;
+  private lastReasoningAt = -1;
+  /** Reasoning blocks taken out of the content, every one (the stripped list keeps the first and last). */
+  get reasoningBlocks(): number {
+    return this.splitter ? this.splitter.reasoningSpans : this.engineReasoning;
+  }
+  private countReasoning(spans: readonly Stripped[]): void {
+    for (const s of spans) {
+      if (s.kind !== 'reasoning' || s.offset <= this.lastReasoningAt) continue;
+      this.engineReasoning++;
+      this.lastReasoningAt = s.offset;
+    }
+  }
   /** The stripped spans, as kept for the artifact (ARTIFACT_STRIPPED_LIMIT: the first and the last). */
   get stripped(): Stripped[] {
     return this.strippedAtEnd?.list ?? this.strippedSoFar.toArray();
@@ -157,7 +172,10 @@ export class ContentProcessor {
       // reasoning as the engine streams it, not only when its block closes
       const reasoning = u.reasoning;
       // (guarded: a for-of over the engine's shared empty list still builds an iterator per push)
-      if (u.stripped.length > 0) for (const s of u.stripped) this.strippedSoFar.push(s);
+      if (u.stripped.length > 0) {
+        for (const s of u.stripped) this.strippedSoFar.push(s);
+        this.countReasoning(u.stripped);
+      }
       this.sentText.add(u.output);
       this.movedText.add(reasoning);
       // copied: the engine may reuse its array; most steps repair nothing and share one empty list
@@ -186,7 +204,10 @@ export class ContentProcessor {
     this.keepUnsent(d, u.output);
     this.heldRepair += u.output;
     if (u.repairs.length > 0) this.heldRepairs = [...this.heldRepairs, ...u.repairs];
-    if (u.stripped.length > 0) for (const x of u.stripped) this.strippedSoFar.push(x);
+    if (u.stripped.length > 0) {
+      for (const x of u.stripped) this.strippedSoFar.push(x);
+      this.countReasoning(u.stripped);
+    }
     this.movedText.add(u.reasoning);
     if (!decided) return { content: '', reasoning: u.reasoning, repairs: NO_REPAIRS };
     const step = this.settle(decided.mode, decided.reason);
@@ -216,6 +237,8 @@ export class ContentProcessor {
       const r = this.repairer.end();
       this.result = r;
       this.strippedAtEnd = { list: r.stripped, cut: null };
+      // the end's own (a block cut off by the end): in the kept tail, after every one reported before
+      this.countReasoning(r.stripped);
       // reasoning the engine decided only at the end (a block cut off by the end of the stream)
       const reasoning = r.reasoning;
       let content = r.final;

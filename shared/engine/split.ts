@@ -36,6 +36,8 @@ export interface ReasoningSplitter {
   readonly stripped: readonly Stripped[];
   /** With `maxListEntries`: where `stripped` was cut and how many spans were dropped, or null. */
   readonly strippedCut: ListCut | null;
+  /** Reasoning spans removed so far, every one (also those `maxListEntries` dropped from `stripped`). */
+  readonly reasoningSpans: number;
   /** Characters held back undecided right now (prose that a lone closing tag may still turn into reasoning). */
   readonly held: number;
 }
@@ -60,6 +62,7 @@ const R_PASS = 2; // the run started as JSON, or was released: sent as it comes
 export function createReasoningSplitter(options: SplitOptions = {}): ReasoningSplitter {
   const holdProse = options.holdProse ?? HOLD_PROSE;
   const stripped = new BoundedList<Stripped>(options.maxListEntries ?? Infinity);
+  let reasoningSpans = 0;
   let content = '';
   let reasoning = '';
   // The current run (text since the start or since the last removed span): how it started, its text
@@ -139,6 +142,7 @@ export function createReasoningSplitter(options: SplitOptions = {}): ReasoningSp
     },
     span: (st) => {
       if (run !== R_PASS) release();
+      if (st.kind === 'reasoning') reasoningSpans++;
       stripped.push(st);
       newRun(st.offset + st.length);
     },
@@ -153,6 +157,7 @@ export function createReasoningSplitter(options: SplitOptions = {}): ReasoningSp
         st = { kind: 'reasoning', offset: from.offset, length: body.length, line: from.line, column: from.column, text: body };
         reasoning += runText.trim();
       }
+      reasoningSpans++;
       stripped.push(st);
       newRun(at.offset + tag.length);
       depth = 0;
@@ -184,6 +189,9 @@ export function createReasoningSplitter(options: SplitOptions = {}): ReasoningSp
     },
     get strippedCut() {
       return stripped.cut();
+    },
+    get reasoningSpans() {
+      return reasoningSpans;
     },
     get held() {
       return runText.length;

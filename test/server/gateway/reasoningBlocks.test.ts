@@ -8,7 +8,7 @@ import type { Daemon } from '../../../server/daemon';
 import { firstLineOf, MAX_REASONING_BLOCKS, reasoningBlocks } from '../../../server/gateway/reasoningBlocks';
 import type { GatewayEvent } from '../../../shared/protocol';
 import type { Stripped } from '../../../shared/engine';
-import { postChat, startTestDaemon } from '../helpers/gateway';
+import { artifactOf, postChat, startTestDaemon } from '../helpers/gateway';
 import { chunk, sse, TestUpstream } from '../helpers/testUpstream';
 
 const span = (text: string, offset = 0, line = 0, column = 0): Stripped => ({ kind: 'reasoning', offset, line, column, length: text.length, text });
@@ -98,6 +98,47 @@ describe('gateway: reasoning blocks in the output panel', () => {
           assert.deepEqual(events.map((e) => e.type === 'reasoning' && { bytes: e.bytes, blocks: e.blocks, more: e.moreBlocks }), [
             { bytes: Buffer.byteLength('\nThe user wants\n{a list}.\n'), blocks: [BLOCK], more: undefined },
           ]);
+        });
+      }
+    }
+  });
+
+  describe('the reasoning event of a stream with more blocks than the stripped list keeps (200)', () => {
+    let up: TestUpstream;
+    let d: Daemon;
+    before(async () => {
+      up = await TestUpstream.start();
+      d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test-secret' });
+    });
+    after(async () => {
+      await d.close();
+      await up.close();
+    });
+
+    // 250 blocks, one per delta, then the answer; the last one left open in `open` (the end closes it)
+    const blocks = (n: number, open: boolean) => Array.from({ length: n }, (_, i) => `<think>${i}</think>`.slice(0, open && i === n - 1 ? -8 : undefined));
+    for (const mode of ['repair', 'strip', 'auto']) {
+      for (const open of [false, true]) {
+        it(`${mode}${open ? ', the last block cut off by the end' : ''}: counts all 250 blocks (8 described, moreBlocks 242), whatever the reads`, async () => {
+          const deltas = open ? ['[1]', ...blocks(250, true)] : [...blocks(250, false), '[1]'];
+          const body = Buffer.from(sse(...deltas.map((c) => chunk({ content: c })), chunk({}, 'stop'), '[DONE]'), 'utf8');
+          for (const at of [1, 77, 5000, body.length - 30, body.length - 1]) {
+            up.enqueue({ chunks: [body.subarray(0, at), body.subarray(at)] });
+            const seen: GatewayEvent[] = [];
+            const off = d.events.subscribe((e) => seen.push(e));
+            const res = await postChat(d, { model: 'test/model', stream: true, messages: [{ role: 'user', content: 'hi' }] }, { 'x-streamfix-mode': mode });
+            await res.text();
+            off();
+            const id = res.headers.get('x-streamfix-request-id');
+            const events = seen.filter((e) => e.id === id && e.type === 'reasoning');
+            const first = open ? 3 : 0;
+            assert.deepEqual(events.map((e) => e.type === 'reasoning' && { bytes: e.bytes, blocks: e.blocks.map((b) => [b.offset, b.bytes, b.firstLine]), more: e.moreBlocks }), [
+              { bytes: 640, blocks: Array.from({ length: 8 }, (_, i) => [first + 16 * i, 16, String(i)]), more: 242 },
+            ], `${mode} split ${at}`);
+            // the artifact keeps 200 of them, and says how many more it dropped
+            const a = await artifactOf(d, res);
+            assert.deepEqual(a.cuts?.filter((c) => c.field === 'stripped'), [{ field: 'stripped', at: 100, entries: 50 }], `${mode} split ${at}`);
+          }
         });
       }
     }
