@@ -140,6 +140,8 @@ export interface LogWriterOptions {
   onRetired?: (segment: Segment) => void;
   /** Test hook: zeros written ahead at a time (PREALLOC_BYTES); 0 appends without preallocating. */
   preallocBytes?: number;
+  /** Benchmark hook: groups written at once on the thread pool (MAX_WRITES_IN_FLIGHT). */
+  maxWritesInFlight?: number;
 }
 
 export interface CommitTrace {
@@ -168,6 +170,7 @@ export class LogWriter {
   /** Segments being closed in the background after a rotation. */
   private readonly closing = new Set<Promise<void>>();
   private readonly preallocBytes: number;
+  private readonly maxWrites: number;
   private idleWaiters: (() => void)[] = [];
   /** Time spent in synchronous writes in this loop turn (ms; null when none, zeroed at the turn's end by
    * setImmediate). */
@@ -189,6 +192,7 @@ export class LogWriter {
     this.asyncAfterSlowMs = o.asyncAfterSlowMs ?? ASYNC_AFTER_SLOW_MS;
     this.now = o.now ?? (() => performance.now());
     this.preallocBytes = o.preallocBytes ?? PREALLOC_BYTES;
+    this.maxWrites = o.maxWritesInFlight ?? MAX_WRITES_IN_FLIGHT;
   }
 
   /** Opens the first segment ahead of the first record (a failure is tried again, and reported, when a
@@ -274,7 +278,7 @@ export class LogWriter {
       const { n, bytes } = this.nextGroup(a!);
       if (n === 0) break; // past the durable zeros: waits for the extension (started below)
       if (sync && bytes <= SYNC_MAX_GROUP_BYTES) this.commitSync(a!, this.queue.splice(0, n), bytes);
-      else if (this.writes < MAX_WRITES_IN_FLIGHT) this.startGroup(a!, this.queue.splice(0, n), bytes);
+      else if (this.writes < this.maxWrites) this.startGroup(a!, this.queue.splice(0, n), bytes);
       else break;
     }
     if (this.chore === null && this.active !== null) this.prepareAhead(this.active);

@@ -79,6 +79,8 @@ export interface ArtifactStoreOptions {
   segmentBytes?: number;
   /** Zeros written ahead of the log's writes at a time (artifactCommit.ts; 0: plain appends). */
   preallocBytes?: number;
+  /** Benchmark hook: groups written at once on the thread pool (artifactCommit.ts). */
+  maxWritesInFlight?: number;
   commitWaitMs?: number;
   /** Small groups written with fs.writeSync on the event loop instead of the thread pool (artifactCommit.ts;
    * off by default). */
@@ -436,6 +438,7 @@ export class ArtifactStore {
       onCommit: this.options.onCommit,
       onRetired: (seg) => this.notice(`deleted ${path.basename(seg.file)}: none of its artifacts is kept any more (the oldest are dropped at the bound of ${this.bounds()})`),
       preallocBytes: this.options.preallocBytes,
+      maxWritesInFlight: this.options.maxWritesInFlight,
     });
     await this.writer.start();
     await this.migrateLegacy(dir);

@@ -5,7 +5,10 @@
  *    256 puts outstanding at a time (many streams ending together), realistic ~3 KB artifacts, the default
  *    bounds (so eviction and segment deletion run too).
  * 2. The store alone: 100 finishers putting an artifact every 50–150 ms each and awaiting it, in a
- *    process doing nothing else: the commit wait the store itself adds.
+ *    process doing nothing else: the commit wait the store itself adds. Then the same with two stores side
+ *    by side, one preallocating its segments (the default) and one appending (preallocBytes 0), the
+ *    finishers alternating between them: what preallocation changes, both under the same load
+ *    (`STORE_BENCH=prealloc`: these rows alone).
  * 3. Added time at the end of a stream: 100 concurrent streams through the gateway (in this process)
  *    from a load process (storeLoad.ts: the loopback upstream streaming 10 content chunks 10 ms apart, and
  *    the clients), so this process runs the gateway and nothing else, as the daemon does. Every stream
@@ -153,6 +156,58 @@ async function finisherRun(): Promise<{ waits: number[]; fsyncs: number; loop: {
   return { waits: sortNum(waits), fsyncs, loop: { p50: delay.percentile(50) / 1e6, p99: delay.percentile(99) / 1e6 } };
 }
 
+interface PairSide {
+  waits: number[];
+  /** Each artifact's group write (started → returned), ms. */
+  writes: number[];
+  fsyncs: number;
+}
+
+/** Two stores side by side in this process, one preallocated (the default) and one appending
+ * (preallocBytes 0), each on its own directory; 100 finishers alternate between them (each artifact to
+ * the other store than the last), so both see the same load. */
+async function pairedFinisherRun(): Promise<{ preallocated: PairSide; appending: PairSide }> {
+  const open = async (preallocBytes: number | undefined) => {
+    const dir = await tempDir();
+    const side: PairSide = { waits: [], writes: [], fsyncs: 0 };
+    const onCommit = (t: CommitTrace) => {
+      for (let k = 0; k < t.records; k++) side.writes.push(t.writtenAt - t.startedAt);
+    };
+    const store = await ArtifactStore.open({ dir, syncWrites: SYNC_WRITES, maxCount: 100000, maxBytes: 1024 * 1024 * 1024, preallocBytes, onCommit });
+    return { dir, store, side };
+  };
+  const sides = [await open(undefined), await open(0)];
+  let n = 0;
+  const finisher = async (k: number) => {
+    for (let turn = k; n < FINISHERS.artifacts; turn++) {
+      await new Promise((r) => setTimeout(r, 50 + Math.random() * 100));
+      const s = sides[turn % 2];
+      const a = artifact(n++);
+      const t = performance.now();
+      if (!(await s.store.put(a))) throw new Error(`put not durable: ${s.store.warnings.join('; ')}`);
+      s.side.waits.push(performance.now() - t);
+    }
+  };
+  await Promise.all(Array.from({ length: FINISHERS.count }, (_, k) => finisher(k)));
+  for (const s of sides) {
+    s.side.fsyncs = s.store.stats().fsyncs;
+    await s.store.close();
+    await fsp.rm(s.dir, { recursive: true, force: true });
+  }
+  return { preallocated: sides[0].side, appending: sides[1].side };
+}
+
+function pairTable(pairs: Awaited<ReturnType<typeof pairedFinisherRun>>[]): string[] {
+  const pp = (xs: number[]) => `${ms(percentile(sortNum(xs), 50))} / ${ms(percentile(sortNum(xs), 99))}`;
+  return [
+    `Preallocated segments against plain appends, side by side in this process (the same ${FINISHERS.count} finishers alternating between a preallocating store and one with \`preallocBytes: 0\`, ~${Math.round((FINISHERS.count * 10) / 2)} artifacts/s each). Commit wait and its write part (group started → write returned), p50 / p99 ms:`,
+    '',
+    '| run | commit wait, preallocated | appending | write, preallocated | appending | fsyncs, preallocated / appending |',
+    '|---|---:|---:|---:|---:|---:|',
+    ...pairs.map((x, i) => `| ${i + 1} | ${pp(x.preallocated.waits)} | ${pp(x.appending.waits)} | ${pp(x.preallocated.writes)} | ${pp(x.appending.writes)} | ${x.preallocated.fsyncs} / ${x.appending.fsyncs} |`),
+  ];
+}
+
 /** The load process (storeLoad.ts): upstream and clients, forked once for the whole benchmark. */
 type StoreLoad = LoadProcess<StoreLoadCommand, Extract<StoreLoadReply, { id: number }>>;
 
@@ -254,6 +309,12 @@ async function quickRows(load: StoreLoad): Promise<string> {
 }
 
 export async function runStoreBench(): Promise<string> {
+  if (process.env.STORE_BENCH === 'prealloc') {
+    // the side-by-side rows alone (no load process needed)
+    const pairs: Awaited<ReturnType<typeof pairedFinisherRun>>[] = [];
+    for (let r = 0; r < FINISHERS.rounds; r++) pairs.push(await pairedFinisherRun());
+    return [`load average ${os.loadavg().map((v) => v.toFixed(2)).join(' ')}${SYNC_WRITES ? ', synchronous writes' : ''}`, ...pairTable(pairs)].join('\n');
+  }
   const load: StoreLoad = await LoadProcess.start(__dirname, 'storeLoad');
   if (process.env.STORE_BENCH === 'quick') return quickRows(load);
   log('checking output');
@@ -269,6 +330,9 @@ export async function runStoreBench(): Promise<string> {
   log('100 finishers');
   const finishers: Awaited<ReturnType<typeof finisherRun>>[] = [];
   for (let r = 0; r < FINISHERS.rounds; r++) finishers.push(await finisherRun());
+  log('preallocated and appending stores side by side');
+  const pairs: Awaited<ReturnType<typeof pairedFinisherRun>>[] = [];
+  for (let r = 0; r < FINISHERS.rounds; r++) pairs.push(await pairedFinisherRun());
   log('end of stream, 100 streams');
   const paced: { durable: StreamRun; memory: StreamRun }[] = [];
   for (let r = 0; r < STREAMS.rounds; r++) {
@@ -311,6 +375,8 @@ export async function runStoreBench(): Promise<string> {
     '| run | commit wait p50 ms | p99 ms | max ms | fsyncs | loop delay p50 / p99 ms |',
     '|---|---:|---:|---:|---:|---:|',
     ...finishers.map((f, i) => `| ${i + 1} | ${ms(percentile(f.waits, 50))} | ${ms(percentile(f.waits, 99))} | ${ms(f.waits[f.waits.length - 1])} | ${f.fsyncs} | ${ms(f.loop.p50)} / ${ms(f.loop.p99)} |`),
+    '',
+    ...pairTable(pairs),
     '',
     `End of stream at ${STREAMS.clients} concurrent streams (each ${STREAMS.pieces} chunks ${STREAMS.intervalMs} ms apart, ${STREAMS.requestsEach} streams per client, repair mode; ${STREAMS.clients * STREAMS.requestsEach} artifacts per run). Commit wait = put → durable, what the final \`[DONE]\` waits for; end latency = upstream wrote \`[DONE]\` → client saw the end:`,
     '',
