@@ -133,6 +133,10 @@ export class Machine extends Finisher {
   private nl = 0;
   private nlAt = 0;
   private readonly valueSeg = new Segment('', 0, 0, 0);
+  /** lineEnd and colEnd are still to be taken from the reasoning stage, which locates a long chunk's end
+   * only when asked (its lazyEnd): a whole text repaired at once whose end needs no position (the
+   * value complete, see end()) never counts its lines past the last repair. */
+  private endStale = false;
 
   constructor(
     private readonly options: RepairOptions = {},
@@ -169,11 +173,11 @@ export class Machine extends Finisher {
         this.colEnd = seg.column(chunk.length);
       } else {
         this.total += chunk.length;
+        if (this.endStale) this.locateEnd();
         if (this.phase === P_VALUE && !this.unconfirmed && this.stack.length > 0 && !this.gathering && this.scan.idle) this.pushValue(chunk);
         else {
-          this.scan.push(chunk);
-          this.lineEnd = this.scan.line;
-          this.colEnd = this.scan.column;
+          this.scan.push(chunk, 0, true);
+          this.endStale = true;
         }
       }
       if (this.o.heldLength() > this.maxHoldBack || this.candRaw.length > this.maxHoldBack || this.regionChars + this.gatherText.length > this.maxHoldBack) {
@@ -225,6 +229,13 @@ export class Machine extends Finisher {
     this.colEnd = this.scan.column;
   }
 
+  private locateEnd(): void {
+    this.scan.locate();
+    this.lineEnd = this.scan.line;
+    this.colEnd = this.scan.column;
+    this.endStale = false;
+  }
+
   end(): RepairResult & { final: string; reasoning: string; finalRepairs: readonly Repair[] } {
     if (this.ended) throw new StreamFixError('STREAM_ENDED', 'end() called twice', this.total);
     this.ended = true;
@@ -233,6 +244,10 @@ export class Machine extends Finisher {
       if (!this.sub) this.scan.end();
       this.flushRunWs();
       this.closeRegion();
+      // after the value (P_AFTER) finishInput asks no position at the end (the held text is committed,
+      // trailing text has its own): the end of a whole text is located only when something may be
+      // repaired or recorded there
+      if (this.endStale && this.phase !== P_AFTER) this.locateEnd();
       const seg = new Segment('', this.total, this.lineEnd, this.colEnd);
       this.o.begin(seg, 0);
       this.finishInput();
