@@ -5,15 +5,16 @@
  * run that put it ends (a microtask): no timer and no event-loop turn before its write starts.
  *
  * Two ways to write a group:
- * - Synchronously (fs.writeSync on the O_DSYNC segment), the normal case: the commit wait is the write
+ * - Synchronously (fs.writeSync on the O_DSYNC segment), when the daemon runs with --store-sync-writes
+ *   (off by default: on this machine's shared disk it was not better, README): the commit wait is the write
  *   itself (~0.2 ms here). Measured at 100 streams, the thread pool's round trip — and above all the wait
  *   for the busy event loop to run the write's callback — was most of the commit wait's p99, not the
  *   disk. The loop is blocked for the write, so a loop turn writes synchronously for about 1 ms at most:
  *   records finished later in the same turn wait for its end (setImmediate) and go together, however many
  *   streams end. A group over 64 KiB (a burst) is never written synchronously.
- * - On the thread pool (async), for big groups, file systems without O_DSYNC, and for a while after a
- *   synchronous write was slow (a busy disk must not freeze the loop: at most one slow write per backoff,
- *   the backoff doubling while the disk stays slow). Up to four groups are written at once, at
+ * - On the thread pool (async), the default; with synchronous writes on, for big groups, file systems
+ *   without O_DSYNC, and for a while after a synchronous write was slow (a busy disk must not freeze the
+ *   loop: at most one slow write per backoff, the backoff doubling while the disk stays slow). Up to four groups are written at once, at
  *   consecutive offsets: a record never waits for another group's write to return before its own starts
  *   unless four are already running.
  *
