@@ -121,17 +121,20 @@ export class ArtifactsProvider implements vscode.TreeDataProvider<ArtifactItem>,
   }
 }
 
-export function artifactUri(id: string, part: 'artifact' | 'raw' | 'repaired'): vscode.Uri {
-  const path = part === 'artifact' ? `/${id}.json` : part === 'raw' ? `/${id}/raw.txt` : `/${id}/repaired.json`;
+/** The address of an artifact's part; `choice`: a choice's raw or repaired content (`n > 1`), else the
+ * artifact's own (choice 0). */
+export function artifactUri(id: string, part: 'artifact' | 'raw' | 'repaired', choice?: number): vscode.Uri {
+  const at = choice === undefined ? `/${id}` : `/${id}/choice-${choice}`;
+  const path = part === 'artifact' ? `/${id}.json` : part === 'raw' ? `${at}/raw.txt` : `${at}/repaired.json`;
   return vscode.Uri.from({ scheme: ARTIFACT_SCHEME, path });
 }
 
-/** Parse a `streamfix-artifact:` URI back to the id and the part it shows. */
-export function parseArtifactUri(uri: vscode.Uri): { id: string; part: 'artifact' | 'raw' | 'repaired' } | null {
-  const m = /^\/([^/]+?)(?:\.json|\/(raw\.txt|repaired\.json))$/.exec(uri.path);
+/** Parse a `streamfix-artifact:` URI back to the id, the part it shows and the choice (when named). */
+export function parseArtifactUri(uri: vscode.Uri): { id: string; part: 'artifact' | 'raw' | 'repaired'; choice?: number } | null {
+  const m = /^\/([^/]+?)(?:\.json|(?:\/choice-(\d{1,6}))?\/(raw\.txt|repaired\.json))$/.exec(uri.path);
   if (!m) return null;
-  const part = m[2] === 'raw.txt' ? 'raw' : m[2] === 'repaired.json' ? 'repaired' : 'artifact';
-  return { id: decodeURIComponent(m[1]!), part };
+  const part = m[3] === 'raw.txt' ? 'raw' : m[3] === 'repaired.json' ? 'repaired' : 'artifact';
+  return { id: decodeURIComponent(m[1]!), part, ...(m[2] !== undefined ? { choice: Number(m[2]) } : {}) };
 }
 
 export class ArtifactContentProvider implements vscode.TextDocumentContentProvider {
@@ -142,9 +145,11 @@ export class ArtifactContentProvider implements vscode.TextDocumentContentProvid
     if (!parsed) throw new Error(`StreamFix: not an artifact address: ${uri.toString()}`);
     const artifact = await this.daemon.request<Artifact | null>(GetArtifactMethod, { id: parsed.id });
     if (!artifact) throw new Error(`StreamFix: no artifact with id ${parsed.id} (it may have been dropped from the store)`);
-    if (parsed.part === 'raw') return artifact.rawContent;
-    if (parsed.part === 'repaired') return artifact.repairedContent ?? '';
-    return JSON.stringify(artifact, null, 2);
+    if (parsed.part === 'artifact') return JSON.stringify(artifact, null, 2);
+    // choice 0 is the artifact's own fields; a later one is in `choices`
+    const c = parsed.choice === undefined || parsed.choice === 0 ? artifact : artifact.choices?.find((x) => x.index === parsed.choice);
+    if (!c) throw new Error(`StreamFix: artifact ${parsed.id} has no choice ${parsed.choice}`);
+    return parsed.part === 'raw' ? c.rawContent : (c.repairedContent ?? '');
   }
 }
 
@@ -161,6 +166,8 @@ export async function openArtifact(id: string): Promise<vscode.TextEditor> {
   return vscode.window.showTextDocument(doc, { preview: true });
 }
 
-export async function openArtifactDiff(id: string): Promise<void> {
-  await vscode.commands.executeCommand('vscode.diff', artifactUri(id, 'raw'), artifactUri(id, 'repaired'), `${id}: raw ↔ repaired`);
+/** Raw vs repaired content in the diff editor; `choice`: of that choice of an `n > 1` answer (named in the title). */
+export async function openArtifactDiff(id: string, choice?: number): Promise<void> {
+  const title = `${id}: raw ↔ repaired${choice === undefined ? '' : ` (choice ${choice})`}`;
+  await vscode.commands.executeCommand('vscode.diff', artifactUri(id, 'raw', choice), artifactUri(id, 'repaired', choice), title);
 }

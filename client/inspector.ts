@@ -97,20 +97,21 @@ export class InspectorPanel implements vscode.Disposable {
     if (m.type === 'ready') return this.sendCurrent();
     if (m.type === 'action' && this.id) {
       try {
-        await this.act(m.action, this.id, m.choice ?? 0);
+        await this.act(m.action, this.id, m.choice);
       } catch (err) {
         void vscode.window.showErrorMessage(`StreamFix: ${m.action} failed: ${err instanceof Error ? err.message : String(err)}`);
       }
     }
   }
 
-  private async act(action: InspectorAction, id: string, choice: number): Promise<void> {
-    if (action === 'diff') return openArtifactDiff(id);
+  /** `choice`: the choice the page shows, named by an `n > 1` answer's page only. */
+  private async act(action: InspectorAction, id: string, choice: number | undefined): Promise<void> {
+    if (action === 'diff') return openArtifactDiff(id, choice);
     const artifact = await this.fetch(id);
     if (!artifact) throw new Error(`no artifact with id ${id}`);
     if (action === 'copyRepaired') {
       // the choice shown: choice 0 in the artifact's own fields, a later one in `choices`
-      const repaired = choice === 0 ? artifact.repairedContent : artifact.choices?.find((c) => c.index === choice)?.repairedContent;
+      const repaired = (choice ?? 0) === 0 ? artifact.repairedContent : artifact.choices?.find((c) => c.index === choice)?.repairedContent;
       await vscode.env.clipboard.writeText(repaired ?? '');
       void vscode.window.setStatusBarMessage('StreamFix: repaired JSON copied', 2000);
       return;

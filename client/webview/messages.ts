@@ -117,5 +117,6 @@ export type InspectorToWebview = { type: 'show'; view: InspectorView } | { type:
 
 export type InspectorAction = 'copyRepaired' | 'diff' | 'copyCurl' | 'replay';
 
-/** `choice`: the choice the page shows (`n > 1`; absent: choice 0), whose repaired JSON copyRepaired copies. */
+/** `choice`: the choice the page shows (`n > 1` only; absent: a one-choice answer), whose repaired JSON
+ * copyRepaired copies and whose raw vs repaired the diff opens. */
 export type InspectorFromWebview = { type: 'ready' } | { type: 'action'; action: InspectorAction; choice?: number };

@@ -48,6 +48,13 @@ function section(title: string, id: string, ...body: (Node | string)[]): HTMLEle
   return h('section', { id, 'aria-labelledby': `${id}-h` }, h('h2', { id: `${id}-h` }, title), ...body);
 }
 
+/** Each choice's finish reason (`n > 1`: "choice 0: stop · choice 1: length"), else the answer's. */
+function finishReasons(v: InspectorView): string {
+  const first = v.artifact.finishReason ?? '–';
+  if (v.choices.length === 0) return first;
+  return [`choice 0: ${first}`, ...v.choices.map((c) => `choice ${c.index}: ${c.finishReason ?? '–'}`)].join(' · ');
+}
+
 /** The header; `repaired`: the shown choice's repaired content (what Copy repaired JSON copies). */
 function header(v: InspectorView, repaired: string | null): HTMLElement {
   const a = v.artifact;
@@ -61,20 +68,22 @@ function header(v: InspectorView, repaired: string | null): HTMLElement {
     ['Timings', `first byte ${ms(a.timings.ttfbMs)} · total ${ms(a.timings.totalMs)} · added by the gateway ${ms(a.timings.addedMs)}`],
     ['Tokens', usage ? `prompt ${usage.prompt_tokens ?? '–'} · completion ${usage.completion_tokens ?? '–'} · total ${usage.total_tokens ?? '–'}` : 'not reported'],
     ['Chunks', `upstream ${a.chunks.upstream} · client ${a.chunks.client} · malformed ${a.chunks.malformed}${a.stuttering ? ' · cumulative upstream (stutter)' : ''}`],
-    ['Finish', `${a.finishReason ?? '–'} · ${a.createdAt}`],
+    ['Finish', `${finishReasons(v)} · ${a.createdAt}`],
   ];
   if (v.truncatedCalls !== null) rows.push(['Cut tool calls', `${v.truncatedCalls} (the upstream stopped inside their arguments)`]);
   const dl = h('dl', { class: 'header' });
   for (const [k, val] of rows) dl.append(h('dt', {}, k), h('dd', { 'data-field': k.toLowerCase().replace(/ /g, '-') }, val));
   const actions = h('div', { class: 'actions', role: 'toolbar', 'aria-label': 'Actions' });
+  const several = v.choices.length > 0;
   for (const [action, label] of ACTIONS) {
-    const b = h('button', { 'data-action': action }, label);
+    // n > 1: the diff is of the choice shown, and says which
+    const b = h('button', { 'data-action': action }, action === 'diff' && several ? `${label} (choice ${shownChoice.index})` : label);
     if ((action === 'copyCurl' || action === 'replay') && !v.replayable) {
       b.disabled = true;
       b.title = 'The artifact did not keep its request body';
     }
     if (action === 'copyRepaired' && repaired === null) b.disabled = true;
-    b.addEventListener('click', () => vscode.postMessage({ type: 'action', action, ...(shownChoice.index !== 0 ? { choice: shownChoice.index } : {}) }));
+    b.addEventListener('click', () => vscode.postMessage({ type: 'action', action, ...(several ? { choice: shownChoice.index } : {}) }));
     actions.append(b);
   }
   return h('div', {}, h('h1', {}, `${STATUS_ICONS[a.status] ?? ''} ${a.model}`), dl, actions);

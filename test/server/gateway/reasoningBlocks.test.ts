@@ -132,7 +132,7 @@ describe('gateway: reasoning blocks in the output panel', () => {
             const id = res.headers.get('x-streamfix-request-id');
             const events = seen.filter((e) => e.id === id && e.type === 'reasoning');
             const first = open ? 3 : 0;
-            assert.deepEqual(events.map((e) => e.type === 'reasoning' && { bytes: e.bytes, blocks: e.blocks.map((b) => [b.offset, b.bytes, b.firstLine]), more: e.moreBlocks }), [
+            assert.deepEqual(events.map((e) => e.type === 'reasoning' && { bytes: e.bytes, blocks: (e.blocks ?? []).map((b) => [b.offset, b.bytes, b.firstLine]), more: e.moreBlocks }), [
               { bytes: 640, blocks: Array.from({ length: 8 }, (_, i) => [first + 16 * i, 16, String(i)]), more: 242 },
             ], `${mode} split ${at}`);
             // the artifact keeps 200 of them, and says how many more it dropped

@@ -75,10 +75,11 @@ function cutAnswer(model: string): string {
   return event(0, call(0, '{"path": "a.txt", "content": "hel')) + event(1, call(1, '{"path": "b.txt", "cont')) + event(0, {}, 'length') + event(1, {}, 'length') + 'data: [DONE]\n\n';
 }
 
-/** n = 2, choice 1 sent first: choice 0 valid JSON, choice 1 single-quoted with a trailing comma. */
+/** n = 2, choice 1 sent first: choice 0 valid JSON (finish stop), choice 1 single-quoted with a trailing
+ * comma (finish length). */
 function twoJsonAnswers(model: string): string {
   const event = (index: number, delta: unknown, finish: string | null = null): string => `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', model, choices: [{ index, delta, finish_reason: finish }] })}\n\n`;
-  return event(1, { role: 'assistant', content: "{'b': 2,}" }) + event(0, { role: 'assistant', content: '{"a": 1}' }) + event(1, {}, 'stop') + event(0, {}, 'stop') + 'data: [DONE]\n\n';
+  return event(1, { role: 'assistant', content: "{'b': 2,}" }) + event(0, { role: 'assistant', content: '{"a": 1}' }) + event(1, {}, 'length') + event(0, {}, 'stop') + 'data: [DONE]\n\n';
 }
 
 async function stallingAnswer(res: http.ServerResponse, model: string): Promise<void> {
@@ -201,12 +202,16 @@ describe('an upstream of our own: a 10 MB answer and upstream errors (through th
     await ui({ op: 'click', selector: `.monaco-list-row[aria-label*="${a.id}"]` });
     await ui({ op: 'waitFor', frame: 'inspector', selector: 'dd[data-field="request-id"]', hasText: a.id });
     assert.deepEqual(await texts('inspector', '#choices button'), ['Choice 0', 'Choice 1 · ✎ REPAIRED']);
+    // every choice's finish reason, and the diff names the choice it opens
+    assert.deepEqual(await texts('inspector', 'dd[data-field="finish"]'), [`choice 0: stop · choice 1: length · ${a.createdAt}`]);
+    assert.deepEqual(await texts('inspector', 'button[data-action="diff"]'), ['Raw vs repaired diff (choice 0)']);
     // choice 0 first, as for one choice
     assert.deepEqual(await texts('inspector', 'pre.raw'), ['{"a": 1}']);
     assert.deepEqual(await texts('inspector', '.marks li'), ['No repairs and nothing stripped.']);
     await ui({ op: 'click', frame: 'inspector', selector: 'button[data-choice="1"]' });
     await ui({ op: 'waitFor', frame: 'inspector', selector: '.choice-summary', hasText: 'Choice 1' });
-    assert.deepEqual(await texts('inspector', '.choice-summary'), ['Choice 1: repair · REPAIRED · finish stop']);
+    assert.deepEqual(await texts('inspector', '.choice-summary'), ['Choice 1: repair · REPAIRED · finish length']);
+    assert.deepEqual(await texts('inspector', 'button[data-action="diff"]'), ['Raw vs repaired diff (choice 1)']);
     assert.deepEqual(await texts('inspector', 'pre.raw'), ["{'b': 2,}"]);
     assert.deepEqual(await texts('inspector', 'pre.raw mark.repair'), ["'", "'", ',']);
     assert.deepEqual(await texts('inspector', '.marks li button'), [
@@ -222,6 +227,17 @@ describe('an upstream of our own: a 10 MB answer and upstream errors (through th
     await ui({ op: 'waitFor', frame: 'inspector', selector: 'pre.raw', hasText: '{"a": 1}' });
     assert.deepEqual(await texts('inspector', '.choice-summary'), []);
     assert.equal(await copiedRepaired(), '{"a": 1}');
+    // the diff of the choice shown: choice 1's raw and repaired content, named in the tab
+    await ui({ op: 'click', frame: 'inspector', selector: 'button[data-choice="1"]' });
+    await ui({ op: 'waitFor', frame: 'inspector', selector: 'button[data-action="diff"]', hasText: '(choice 1)' });
+    await ui({ op: 'click', frame: 'inspector', selector: 'button[data-action="diff"]' });
+    await ui({ op: 'waitFor', selector: '.tab.active', hasText: `${a.id}: raw ↔ repaired (choice 1)` });
+    const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+    assert.ok(input instanceof vscode.TabInputTextDiff, 'a diff editor is active');
+    assert.deepEqual([input.original.path, input.modified.path], [`/${a.id}/choice-1/raw.txt`, `/${a.id}/choice-1/repaired.json`]);
+    assert.equal((await vscode.workspace.openTextDocument(input.original)).getText(), "{'b': 2,}");
+    assert.equal((await vscode.workspace.openTextDocument(input.modified)).getText(), '{"b": 2}');
+    await ui({ op: 'command', title: 'View: Close All Editors' });
   });
 
   it('shows an upstream 401 in the conversation with Set Key and Retry; Retry asks the upstream again', async () => {
