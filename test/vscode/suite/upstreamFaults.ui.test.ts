@@ -232,9 +232,15 @@ describe('an upstream of our own: a 10 MB answer and upstream errors (through th
     await ui({ op: 'waitFor', frame: 'inspector', selector: 'button[data-action="diff"]', hasText: '(choice 1)' });
     await ui({ op: 'click', frame: 'inspector', selector: 'button[data-action="diff"]' });
     await ui({ op: 'waitFor', selector: '.tab.active', hasText: `${a.id}: raw ↔ repaired (choice 1)` });
-    const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
-    assert.ok(input instanceof vscode.TabInputTextDiff, 'a diff editor is active');
-    assert.deepEqual([input.original.path, input.modified.path], [`/${a.id}/choice-1/raw.txt`, `/${a.id}/choice-1/repaired.json`]);
+    // the diff tab as the extension host sees it (its tab groups follow the workbench's DOM a moment later)
+    const diffsOf = () =>
+      vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs.map((t) => t.input))
+        .filter((i): i is vscode.TabInputTextDiff => i instanceof vscode.TabInputTextDiff && i.original.path.startsWith(`/${a.id}/`));
+    for (let i = 0; i < 100 && diffsOf().length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    const diffs = diffsOf();
+    assert.deepEqual(diffs.map((i) => [i.original.path, i.modified.path]), [[`/${a.id}/choice-1/raw.txt`, `/${a.id}/choice-1/repaired.json`]]);
+    const input = diffs[0]!;
     assert.equal((await vscode.workspace.openTextDocument(input.original)).getText(), "{'b': 2,}");
     assert.equal((await vscode.workspace.openTextDocument(input.modified)).getText(), '{"b": 2}');
     await ui({ op: 'command', title: 'View: Close All Editors' });
