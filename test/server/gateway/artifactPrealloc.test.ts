@@ -58,10 +58,17 @@ describe('ArtifactStore: preallocated segments', () => {
     assert.deepEqual(store.warnings, []);
   });
 
-  it('holds a record that would straddle the end of the durable zeros until the extension is durable', async () => {
+  for (const sync of [false, true]) {
+    it(`holds a record that would straddle the end of the durable zeros until the extension is durable (${sync ? 'synchronous writes' : 'thread pool'})`, async () => {
+      await straddle(sync);
+    });
+  }
+
+  async function straddle(sync: boolean): Promise<void> {
     const d = await dir();
-    const fs = testFs();
-    const store = await ArtifactStore.open({ dir: d, fs, preallocBytes: 4096 });
+    const fs = testFs({ sync });
+    // a synchronous write never counts as slow here: the disk's real speed must not send it to the pool
+    const store = await ArtifactStore.open({ dir: d, fs, preallocBytes: 4096, syncWrites: sync, slowSyncWriteMs: Infinity });
     let release!: () => void;
     fs.holdPreallocate = new Promise<void>((r) => (release = r));
     let used = 0;
@@ -86,7 +93,8 @@ describe('ArtifactStore: preallocated segments', () => {
     for (let k = 0; k <= i; k++) assert.deepEqual(await reopened.get(name(k)), makeArtifact(k, 700));
     assert.deepEqual(reopened.warnings, []);
     await reopened.close();
-  });
+    assert.equal(sync ? fs.syncWrites : fs.calls.writes, i + 1, sync ? 'every group written synchronously' : 'every group on the thread pool');
+  }
 
   it('extends for a record larger than a chunk, and writes it only once its zeros are durable', async () => {
     const d = await dir();

@@ -107,8 +107,9 @@ describe('ArtifactStore recovery', () => {
 
   describe('kill -9 of a writing process', () => {
     /** Runs the writer child until `min` artifacts are durable, SIGKILLs it, returns the indexes reported durable. */
-    async function writeAndKill(d: string, min: number, size: number): Promise<Set<number>> {
-      const child = spawn(process.execPath, ['--import', 'tsx', WRITER, d, String(size)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    async function writeAndKill(d: string, min: number, size: number, preallocBytes?: number): Promise<Set<number>> {
+      const args = ['--import', 'tsx', WRITER, d, String(size), ...(preallocBytes === undefined ? [] : [String(preallocBytes)])];
+      const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
       let stderr = '';
       child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
       const durable = new Set<number>();
@@ -135,13 +136,21 @@ describe('ArtifactStore recovery', () => {
       return durable;
     }
 
-    it('keeps every artifact reported durable, intact, and recovers with at most a torn tail', async function () {
-      this.timeout(60000);
+    // the default zeros ahead (1 MiB: the whole 1 MiB segment at once), and 64 KiB, so that every 100 KB
+    // record waits for an extension of its own and kills land between extensions and records
+    for (const preallocBytes of [undefined, 65536]) {
+      it(`keeps every artifact reported durable, intact, and recovers with at most a torn tail (zeros ahead: ${preallocBytes ?? 'default'})`, async function () {
+        this.timeout(60000);
+        await killAndCheck(preallocBytes);
+      });
+    }
+
+    async function killAndCheck(preallocBytes: number | undefined): Promise<void> {
       const size = 100000;
       for (const min of [5, 40]) {
         const d = await fsp.mkdtemp(path.join(os.tmpdir(), 'sfx-kill-'));
         dirs.push(d);
-        const durable = await writeAndKill(d, min, size);
+        const durable = await writeAndKill(d, min, size, preallocBytes);
         const store = await ArtifactStore.open({ dir: d, maxCount: 100000, maxBytes: 1024 * 1024 * 1024 });
         for (const w of store.warnings) {
           assert.match(w, /^(took over daemon\.lock in .*: pid \d+ is (gone|a zombie)|recovery: artifacts-\d{8}\.log ended in \d+ bytes of an unfinished write \(a crash\); cut at offset \d+|recovery: artifacts-\d{8}\.log: checksum mismatch at offset \d+)$/);
@@ -151,6 +160,6 @@ describe('ArtifactStore recovery', () => {
         for (const i of present) assert.deepEqual(await store.get(makeArtifact(i).id), makeArtifact(i, size), `artifact ${i}`);
         await store.close();
       }
-    });
+    }
   });
 });
