@@ -396,6 +396,7 @@ async function streamResponse(call: ChatCall, chat: ChatRequest, upstream: Upstr
   rw.holdProse = chat.holdProse ? HOLD_PROSE : 0;
   // the content schema is checked on the whole answer at the end: the engine keeps it then
   rw.keepContentOutput = (call.schemas?.content ?? null) !== null;
+  rw.keepToolOutput = (call.schemas?.tools.size ?? 0) > 0;
   rw.rejectTruncated = call.truncatedTools === 'reject';
   const client = new ClientStream(call, passthrough);
   let engineFailed = false;

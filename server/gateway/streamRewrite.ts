@@ -249,6 +249,9 @@ export class StreamRewriter {
   /** Repair: the engine keeps each choice's whole output for a check at the end (a content schema);
    * otherwise only the artifact's bounded copy is kept. */
   keepContentOutput = false;
+  /** Repair: the engine keeps each tool call's whole output, for a check of the whole arguments at the
+   * end (a tool schema); otherwise only the artifact's bounded copy is kept. */
+  keepToolOutput = false;
   /** x-streamfix-truncated-tools: reject (truncatedTools.ts): a choice that ends with cut tool calls ends
    * the client's stream with an error chunk instead of their closers. */
   rejectTruncated = false;
@@ -273,7 +276,7 @@ export class StreamRewriter {
       c = {
         index,
         content: new ContentProcessor(this.mode, this.keepContentOutput ? { ...this.engine, keepOutput: true } : this.engine, this.auto, this.textLimit, this.holdProse),
-        tools: new ToolCallRepairers(this.mode !== 'passthrough', this.engine, this.textLimit),
+        tools: new ToolCallRepairers(this.mode !== 'passthrough', this.engine, this.textLimit, this.keepToolOutput),
         // the artifact's reasoning is this then the reasoning moved out of the content: half the limit each
         fieldReasoning: new BoundedText(this.textLimit / 2),
         finishReason: null,

@@ -18,6 +18,9 @@ interface ToolCallState {
    * up to its maxHoldBack, so this is bounded alike). */
   unsent: string | null;
   repairer: StreamRepairer | null;
+  /** Repairing: the engine's output, as the artifact keeps it (bounded: head and tail); the engine keeps
+   * no copy of its own unless the whole arguments are checked at the end (`keepWhole`). */
+  repaired: BoundedText;
   result: RepairResult | null;
   /** The engine read the end of the arguments' JSON value (past it, it writes nothing more but the
    * whitespace that followed, at the end). */
@@ -39,13 +42,16 @@ export class ToolCallRepairers {
     private readonly repair: boolean,
     private readonly engine: RepairOptions = {},
     private readonly textLimit = ARTIFACT_TEXT_LIMIT,
+    /** The engine keeps each call's whole output, for a check of the whole arguments at the end (a tool
+     * schema); otherwise only the bounded copy is kept. */
+    private readonly keepWhole = false,
   ) {}
 
   private state(index: number): ToolCallState {
     let s = this.calls.get(index);
     if (!s) {
-      const repairer = this.repair ? createStreamRepairer({ ...this.engine, maxListEntries: this.engine.maxListEntries ?? ARTIFACT_LIST_LIMIT, maxStrippedEntries: this.engine.maxStrippedEntries ?? ARTIFACT_STRIPPED_LIMIT }) : null;
-      s = { index, kept: new BoundedText(this.textLimit), unsent: this.repair ? '' : null, repairer, result: null, complete: false };
+      const repairer = this.repair ? createStreamRepairer({ ...this.engine, keepOutput: this.keepWhole, maxListEntries: this.engine.maxListEntries ?? ARTIFACT_LIST_LIMIT, maxStrippedEntries: this.engine.maxStrippedEntries ?? ARTIFACT_STRIPPED_LIMIT }) : null;
+      s = { index, kept: new BoundedText(this.textLimit), unsent: this.repair ? '' : null, repairer, repaired: new BoundedText(this.textLimit), result: null, complete: false };
       this.calls.set(index, s);
     }
     return s;
@@ -68,6 +74,7 @@ export class ToolCallRepairers {
     if (s.unsent !== null) s.unsent += args;
     const u = s.repairer.push(args);
     if (u.output !== '') s.unsent = null;
+    s.repaired.add(u.output);
     tc.function!.arguments = u.output;
     s.complete = u.phase === 'after';
     return u.repairs.slice();
@@ -84,7 +91,9 @@ export class ToolCallRepairers {
       if (!s.repairer || s.result) continue;
       const r = s.repairer.end();
       s.result = r;
-      const text = r.status === 'FAILED' && s.repairer.emitted === '' ? (s.unsent ?? '') : r.final;
+      // (the engine's output so far is the bounded copy's: its own is not kept)
+      const text = r.status === 'FAILED' && s.repaired.length === 0 ? (s.unsent ?? '') : r.final;
+      s.repaired.add(r.final);
       const repairs = r.finalRepairs.slice();
       if (text || repairs.length > 0) out.push({ index: s.index, text, repairs });
     }
@@ -96,14 +105,22 @@ export class ToolCallRepairers {
     return this.calls.get(index)?.kept.bytes ?? 0;
   }
 
-  /** Where the artifact's copies of the calls were cut: the raw arguments (bounded while they came) and
-   * the engine's lists. The repaired arguments, whole here, are clipped when the artifact is built. */
+  /** Where the artifact's copies of the calls were cut: the raw arguments and (unless kept whole) the
+   * repaired ones, bounded while they came, and the engine's lists. Whole repaired arguments are clipped
+   * when the artifact is built. */
   cuts(): ArtifactCut[] {
     const out: ArtifactCut[] = [];
     for (const s of [...this.calls.values()].sort((a, b) => a.index - b.index)) {
-      out.push(...s.kept.cuts(`toolCalls[${s.index}].rawArguments`), ...listCuts(s.result, `toolCalls[${s.index}].`));
+      out.push(...s.kept.cuts(`toolCalls[${s.index}].rawArguments`));
+      if (this.boundedRepaired(s)) out.push(...s.repaired.cuts(`toolCalls[${s.index}].repairedArguments`));
+      out.push(...listCuts(s.result, `toolCalls[${s.index}].`));
     }
     return out;
+  }
+
+  /** Whether the artifact's repaired arguments of `s` are the bounded copy (the engine kept none). */
+  private boundedRepaired(s: ToolCallState): boolean {
+    return s.result !== null && s.result.json === null && s.result.status !== 'FAILED';
   }
 
   /** Whether the call's arguments are a complete JSON value so far (repairing only). */
@@ -126,7 +143,7 @@ export class ToolCallRepairers {
           ...(s.id !== undefined ? { id: s.id } : {}),
           ...(s.name !== undefined ? { name: s.name } : {}),
           rawArguments: raw,
-          repairedArguments: r ? (r.json ?? (r.status === 'FAILED' ? raw : null)) : raw,
+          repairedArguments: r ? (r.json ?? (r.status === 'FAILED' ? raw : s.repaired.toString())) : raw,
           status: r ? r.status : 'PASSTHROUGH',
           repairs: r ? r.repairs : [],
           // what the engine left out of the arguments (more top-level values: parallel calls in one string)

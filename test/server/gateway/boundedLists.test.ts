@@ -8,12 +8,13 @@ import type { Daemon } from '../../../server/daemon';
 import { ContentProcessor } from '../../../server/gateway/content';
 import { ToolCallRepairers } from '../../../server/gateway/toolCalls';
 import { createUnsentText } from '../../../server/gateway/unsent';
-import { splitReasoning, type Repair } from '../../../shared/engine';
+import { splitReasoning, StreamFixError, type Repair, type StreamRepairer } from '../../../shared/engine';
 import { repairCount } from '../../../shared/protocol';
 import { artifactOf, metric, postChat, startTestDaemon } from '../helpers/gateway';
 import { chunk, collect, sse, TestUpstream } from '../helpers/testUpstream';
 
 const REQ = { model: 'test/model', stream: true, messages: [{ role: 'user', content: 'hi' }] };
+const engineOf = (t: ToolCallRepairers) => (t as unknown as { calls: Map<number, { repairer: StreamRepairer }> }).calls.get(0)!.repairer;
 const brief = (r: readonly Repair[]) => r.map((x) => `${x.kind}@${x.offset}`);
 
 /** `n` deltas of `per` Python `True`s each (one repair every 5 characters), as one JSON array. */
@@ -202,14 +203,35 @@ describe('gateway: the no-JSON answer kept before the first output', () => {
     }
   });
 
-  it("a tool call's raw arguments are bounded while they come, the cut recorded", () => {
-    const t = new ToolCallRepairers(true, {}, 8);
-    const args = '{"a":"' + 'x'.repeat(30) + '"}';
-    for (let i = 0; i < args.length; i += 4) t.push({ index: 0, function: { arguments: args.slice(i, i + 4) } }, 0);
-    t.end();
-    const [a] = t.artifacts();
-    assert.equal(a!.rawArguments, '{"a"xx"}');
-    assert.equal(a!.repairedArguments, args);
-    assert.deepEqual(t.cuts(), [{ field: 'toolCalls[0].rawArguments', at: 4, chars: 30 }]);
+  it("a tool call's raw and repaired arguments are bounded while they come, the cuts recorded, at every chunk size", () => {
+    const args = "{'a':'" + 'x'.repeat(30) + "'}";
+    for (let size = 1; size <= args.length; size++) {
+      const t = new ToolCallRepairers(true, {}, 8);
+      const sent: string[] = [];
+      for (let i = 0; i < args.length; i += size) {
+        const tc = { index: 0, function: { arguments: args.slice(i, i + size) } };
+        t.push(tc, 0);
+        sent.push(tc.function.arguments);
+      }
+      const [end] = t.end();
+      // the client still gets every byte of the repaired arguments
+      assert.equal(sent.join('') + (end?.text ?? ''), '{"a":"' + 'x'.repeat(30) + '"}', `size ${size}`);
+      const [a] = t.artifacts();
+      assert.equal(a!.rawArguments, "{'a'xx'}", `size ${size}`);
+      assert.equal(a!.repairedArguments, '{"a"xx"}', `size ${size}`);
+      assert.deepEqual(t.cuts(), [
+        { field: 'toolCalls[0].rawArguments', at: 4, chars: 30 },
+        { field: 'toolCalls[0].repairedArguments', at: 4, chars: 30 },
+      ], `size ${size}`);
+      // the engine kept no copy of its own (it kept the whole arguments, up to maxInputLength)
+      assert.throws(() => engineOf(t).emitted, (e: unknown) => e instanceof StreamFixError && e.code === 'INVALID_OPTION', `size ${size}`);
+    }
+    // kept whole for a check of the whole arguments at the end (a tool schema): the engine keeps them
+    const whole = new ToolCallRepairers(true, {}, 8, true);
+    whole.push({ index: 0, function: { arguments: args } }, 0);
+    whole.end();
+    assert.equal(whole.artifacts()[0]!.repairedArguments, '{"a":"' + 'x'.repeat(30) + '"}');
+    assert.deepEqual(whole.cuts(), [{ field: 'toolCalls[0].rawArguments', at: 4, chars: 30 }]);
+    assert.equal(engineOf(whole).emitted, '{"a":"' + 'x'.repeat(30) + '"}');
   });
 });

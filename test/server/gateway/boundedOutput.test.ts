@@ -126,3 +126,48 @@ describe('gateway: whitespace and prose held before the value, bounded by maxHol
     });
   }
 });
+
+describe('gateway: the engine output of a tool call in repair mode, bounded for the artifact', () => {
+  let up: TestUpstream;
+  let d: Daemon;
+  before(async () => {
+    up = await TestUpstream.start();
+    d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test-secret', maxArtifactText: 16 });
+  });
+  after(async () => {
+    await d.close();
+    await up.close();
+  });
+
+  const ARGS = "{'path': 'notes/today.txt', 'text': 'hello world',}";
+  const FIXED = '{"path": "notes/today.txt", "text": "hello world"}';
+  const call = (args: string, first: boolean) => JSON.stringify({ choices: [{ index: 0, delta: { tool_calls: [{ index: 0, ...(first ? { id: 'call_1', type: 'function' } : {}), function: { ...(first ? { name: 'write' } : {}), arguments: args } }] } }] });
+  const finish = JSON.stringify({ choices: [{ index: 0, delta: {}, finish_reason: 'tool_calls' }] });
+
+  it('keeps the head and tail of the repaired arguments with the cut, the client gets every byte, at every byte split', async function () {
+    this.timeout(120_000);
+    const body = Buffer.from(sse(call(ARGS.slice(0, 15), true), call(ARGS.slice(15, 33), false), call(ARGS.slice(33), false), finish, '[DONE]'), 'utf8');
+    up.respond((r) => {
+      const at = Number((JSON.parse(r.body) as { messages: { content: string }[] }).messages[0]!.content);
+      return { chunks: [body.subarray(0, at), body.subarray(at)] };
+    });
+    try {
+      for (let at = 1; at < body.length; at += 8) {
+        await Promise.all(
+          Array.from({ length: Math.min(8, body.length - at) }, (_, j) => at + j).map(async (k) => {
+            const res = await postChat(d, { model: 'test/model', stream: true, messages: [{ role: 'user', content: String(k) }] }, { 'x-streamfix-mode': 'repair' });
+            assert.equal(collect(await res.text()).tools.get(0), FIXED, `split ${k}`);
+            const a = await artifactOf(d, res);
+            assert.deepEqual([a.toolCalls[0]!.rawArguments, a.toolCalls[0]!.repairedArguments, a.toolCalls[0]!.status], ["{'path':world',}", '{"path": world"}', 'REPAIRED'], `split ${k}`);
+            assert.deepEqual(a.cuts, [
+              { field: 'toolCalls[0].rawArguments', at: 8, chars: 35 },
+              { field: 'toolCalls[0].repairedArguments', at: 8, chars: 34 },
+            ], `split ${k}`);
+          }),
+        );
+      }
+    } finally {
+      up.respond(null);
+    }
+  });
+});

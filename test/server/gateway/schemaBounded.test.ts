@@ -57,3 +57,47 @@ describe('gateway: the schema check of a stream longer than the artifact keeps',
     });
   }
 });
+
+describe("gateway: the schema check of a tool call's arguments longer than the artifact keeps", () => {
+  let up: TestUpstream;
+  let d: Daemon;
+  before(async () => {
+    up = await TestUpstream.start();
+    d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test-secret', maxArtifactText: 16 });
+  });
+  after(async () => {
+    await d.close();
+    await up.close();
+  });
+
+  const WRITE = { type: 'object', properties: { path: { type: 'string' }, size: { type: 'integer' } }, required: ['path', 'size'] };
+  const TOOLS = [{ type: 'function', function: { name: 'write', parameters: WRITE } }];
+  const call = (args: string, first: boolean) => JSON.stringify({ choices: [{ index: 0, delta: { tool_calls: [{ index: 0, ...(first ? { id: 'call_1', type: 'function' } : {}), function: { ...(first ? { name: 'write' } : {}), arguments: args } }] } }] });
+  const finish = JSON.stringify({ choices: [{ index: 0, delta: {}, finish_reason: 'tool_calls' }] });
+
+  it('checks the whole repaired arguments (the engine keeps them for a tool schema), at every byte split', async () => {
+    const args = "{'path': 'notes/today.txt', 'size': 'big',}";
+    const body = Buffer.from(sse(call(args.slice(0, 20), true), call(args.slice(20), false), finish, '[DONE]'), 'utf8');
+    up.respond((r) => {
+      const at = Number((JSON.parse(r.body) as { messages: { content: string }[] }).messages[0]!.content);
+      return { chunks: [body.subarray(0, at), body.subarray(at)] };
+    });
+    try {
+      for (let at = 1; at < body.length; at += 8) {
+        await Promise.all(
+          Array.from({ length: Math.min(8, body.length - at) }, (_, j) => at + j).map(async (k) => {
+            const r = await request(`${d.info.url}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-streamfix-mode': 'repair' }, body: JSON.stringify({ model: 'test/model', stream: true, tools: TOOLS, messages: [{ role: 'user', content: String(k) }] }) });
+            assert.equal(collect(await r.body.text()).tools.get(0), '{"path": "notes/today.txt", "size": "big"}', `split ${k}`);
+            assert.equal(r.trailers['x-streamfix-schema'], 'invalid', `split ${k}`);
+            const a = (await (await fetch(`${d.info.url}/streamfix/result/${String(r.headers['x-streamfix-request-id'])}`)).json()) as { schema: unknown; toolCalls: { repairedArguments: string }[] };
+            assert.deepEqual(a.schema, { valid: false, errors: [{ path: '/size', message: 'must be integer', toolCallIndex: 0 }] }, `split ${k}`);
+            // the artifact's copy is bounded all the same (clipped when the artifact is built)
+            assert.equal(a.toolCalls[0]!.repairedArguments, '{"path":: "big"}', `split ${k}`);
+          }),
+        );
+      }
+    } finally {
+      up.respond(null);
+    }
+  });
+});
