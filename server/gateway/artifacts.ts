@@ -116,6 +116,8 @@ export interface ArtifactStoreStats {
    * than the bound that sent the following groups to the thread pool for a backoff (artifactCommit.ts). */
   syncCommits: number;
   slowSyncWrites: number;
+  /** Zeros written ahead of the records (each extension of a segment, its first one included). */
+  preallocations: number;
   /** The directory another daemon holds, listed read-only (null when this store owns its directory). */
   readOnly: { dir: string; count: number } | null;
 }
@@ -299,6 +301,7 @@ export class ArtifactStore {
       fsyncs: c.fsyncs,
       syncCommits: c.syncCommits,
       slowSyncWrites: c.slowSyncWrites,
+      preallocations: c.preallocations,
       readOnly: this.view ? { dir: this.view.dir!, count: this.view.entries.size } : null,
     };
   }

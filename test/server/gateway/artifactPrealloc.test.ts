@@ -53,6 +53,7 @@ describe('ArtifactStore: preallocated segments', () => {
     );
     assert.equal(await sizeOnDisk(seg(d, 1)), 1 << 20, 'written by position, not appended');
     assert.equal(usedBytes(seg(d, 1)), sizes[0] + sizes[1] + sizes[2]);
+    assert.equal(store.stats().preallocations, 1);
     await store.close();
     assert.equal(await sizeOnDisk(seg(d, 1)), sizes[0] + sizes[1] + sizes[2], 'cut to its used length when closed');
     assert.deepEqual(store.warnings, []);
