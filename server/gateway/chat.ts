@@ -357,10 +357,13 @@ class ClientStream {
     return cut === 0 || res.write(s.slice(0, cut));
   }
 
-  /** Sends what was held back (once the artifact is durable). */
-  sendDone(): void {
-    for (const s of this.done ?? []) this.call.res.write(s);
+  /** What was held back, to go out with the response's end (once the artifact is durable): ending with it,
+   * the last events, the chunked terminator and the trailers leave in one write, not two. */
+  takeDone(): string | Buffer {
+    const done = this.done ?? [];
     this.done = null;
+    if (done.length === 1) return done[0]!;
+    return done.every((s) => typeof s === 'string') ? done.join('') : Buffer.concat(done.map((s) => (typeof s === 'string' ? Buffer.from(s) : s)));
   }
 
   async write(s: string, events = 1): Promise<void> {
@@ -534,11 +537,12 @@ async function finishStream(call: ChatCall, chat: ChatRequest, rw: StreamRewrite
   }
   const status = await finish(call, outcome, upstreamStatus);
   if (!res.writableEnded && !res.destroyed) {
-    client.sendDone();
+    const done = client.takeDone();
     // every choice's cut calls, as the artifact lists them (reject: those the error chunk named)
     const cut = cutHeaderValue(truncatedToolCalls(outcome));
     if (status !== null) res.addTrailers({ [STATUS_HEADER]: status, ...(cut !== '' ? { [TRUNCATED_TOOLS_HEADER]: cut } : {}), ...(outcome.schema ? { [SCHEMA_HEADER]: outcome.schema.valid ? 'valid' : 'invalid' } : {}) });
-    res.end();
+    if (done.length > 0) res.end(done);
+    else res.end();
   }
 }
 
