@@ -213,15 +213,26 @@ export class EventHub {
 
 /** `new Date().toISOString()`, formatted once per millisecond: events published in the same millisecond
  * share the string (the format has millisecond precision, so the text is the same). */
-class IsoClock {
-  private ms = -1;
+export class IsoClock {
+  private ms = Number.NaN;
   private text = '';
+  /** The current second as toISOString writes it, up to and including its '.' (what precedes the ms). */
+  private second = Number.NaN;
+  private secondText = '';
 
-  now(): string {
-    const ms = Date.now();
+  /** `new Date(ms).toISOString()`, rendered in full once per second: a repair-mode stream publishes an
+   * event per repair, and nearly every one falls in a new millisecond. */
+  now(ms = Date.now()): string {
     if (ms !== this.ms) {
       this.ms = ms;
-      this.text = new Date(ms).toISOString();
+      const second = Math.floor(ms / 1000);
+      if (second !== this.second) {
+        this.second = second;
+        // toISOString ends in '.mmmZ' whatever the year's width
+        this.secondText = new Date(second * 1000).toISOString().slice(0, -4);
+      }
+      const f = ms - second * 1000;
+      this.text = `${this.secondText}${f < 10 ? '00' : f < 100 ? '0' : ''}${f}Z`;
     }
     return this.text;
   }

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { EventHub, formatEvent, type GatewayEventInput } from '../../../server/gateway/events';
+import { EventHub, formatEvent, IsoClock, type GatewayEventInput } from '../../../server/gateway/events';
 import type { GatewayEvent } from '../../../shared/protocol';
 
 /** A raw SSE reader over a real socket: keeps every byte received and resolves waits on new data. */
@@ -264,5 +264,28 @@ describe('EventHub', () => {
   it('rejects nonsense options with a RangeError', () => {
     assert.throws(() => new EventHub({ backlog: -1 }), { name: 'RangeError', message: 'backlog must be an integer >= 0, got -1' });
     assert.throws(() => new EventHub({ keepAliveMs: 0 }), { name: 'RangeError', message: 'keepAliveMs must be > 0, got 0' });
+  });
+});
+
+describe('IsoClock', () => {
+  it('writes every millisecond as toISOString does, across second, day, year and sign boundaries', () => {
+    const clock = new IsoClock();
+    const starts = [0, -1500, Date.UTC(2026, 10, 30, 23, 59, 58, 990), Date.UTC(2027, 11, 31, 23, 59, 59, 500), Date.UTC(9999, 11, 31, 23, 59, 59, 0), Date.UTC(1969, 11, 31, 23, 59, 59, 998)];
+    for (const start of starts) {
+      for (let ms = start; ms < start + 2100; ms++) assert.equal(clock.now(ms), new Date(ms).toISOString(), `at ${ms}`);
+      // time going back (a clock step) and repeating a millisecond
+      assert.equal(clock.now(start + 5), new Date(start + 5).toISOString());
+      assert.equal(clock.now(start + 5), new Date(start + 5).toISOString());
+    }
+  });
+
+  it('is the clock of the events the hub publishes', () => {
+    const hub = new EventHub();
+    const before = Date.now();
+    const e = hub.publish({ type: 'started', id: 'sfx_1', model: 'm', mode: 'repair', stream: true });
+    const at = Date.parse(e.time);
+    assert.ok(at >= before && at <= Date.now(), e.time);
+    assert.equal(e.time, new Date(at).toISOString());
+    hub.close();
   });
 });
