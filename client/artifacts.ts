@@ -123,6 +123,12 @@ export class ArtifactsProvider implements vscode.TreeDataProvider<ArtifactItem>,
 
 /** The address of an artifact's part; `choice`: a choice's raw or repaired content (`n > 1`), else the
  * artifact's own (choice 0). */
+/** A choice's raw and repaired content: choice 0 (or none named) is the artifact's own fields, a later
+ * one of an `n > 1` answer is in `choices`; undefined when the artifact has no such choice. */
+export function choiceOf(artifact: Artifact, choice: number | undefined): { rawContent: string; repairedContent: string | null } | undefined {
+  return choice === undefined || choice === 0 ? artifact : artifact.choices?.find((c) => c.index === choice);
+}
+
 export function artifactUri(id: string, part: 'artifact' | 'raw' | 'repaired', choice?: number): vscode.Uri {
   const at = choice === undefined ? `/${id}` : `/${id}/choice-${choice}`;
   const path = part === 'artifact' ? `/${id}.json` : part === 'raw' ? `${at}/raw.txt` : `${at}/repaired.json`;
@@ -146,8 +152,7 @@ export class ArtifactContentProvider implements vscode.TextDocumentContentProvid
     const artifact = await this.daemon.request<Artifact | null>(GetArtifactMethod, { id: parsed.id });
     if (!artifact) throw new Error(`StreamFix: no artifact with id ${parsed.id} (it may have been dropped from the store)`);
     if (parsed.part === 'artifact') return JSON.stringify(artifact, null, 2);
-    // choice 0 is the artifact's own fields; a later one is in `choices`
-    const c = parsed.choice === undefined || parsed.choice === 0 ? artifact : artifact.choices?.find((x) => x.index === parsed.choice);
+    const c = choiceOf(artifact, parsed.choice);
     if (!c) throw new Error(`StreamFix: artifact ${parsed.id} has no choice ${parsed.choice}`);
     return parsed.part === 'raw' ? c.rawContent : (c.repairedContent ?? '');
   }

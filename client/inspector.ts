@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import { GetArtifactMethod } from '../shared/protocol';
 import type { Artifact } from '../shared/protocol';
-import { openArtifactDiff } from './artifacts';
+import { choiceOf, openArtifactDiff } from './artifacts';
 import type { DaemonController } from './daemon';
 import { gatewayOrigin } from './gatewayHttp';
 import { curlFor, inspectorView, replayHeaders, requestPath } from './inspectorView';
@@ -110,8 +110,8 @@ export class InspectorPanel implements vscode.Disposable {
     const artifact = await this.fetch(id);
     if (!artifact) throw new Error(`no artifact with id ${id}`);
     if (action === 'copyRepaired') {
-      // the choice shown: choice 0 in the artifact's own fields, a later one in `choices`
-      const repaired = (choice ?? 0) === 0 ? artifact.repairedContent : artifact.choices?.find((c) => c.index === choice)?.repairedContent;
+      // the choice shown
+      const repaired = choiceOf(artifact, choice)?.repairedContent;
       await vscode.env.clipboard.writeText(repaired ?? '');
       void vscode.window.setStatusBarMessage('StreamFix: repaired JSON copied', 2000);
       return;

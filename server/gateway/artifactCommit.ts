@@ -116,6 +116,11 @@ export interface CommitStats {
   preallocations: number;
 }
 
+/** The counts of a writer that has written nothing (also the store's without a writer). */
+export function emptyCommitStats(): CommitStats {
+  return { commits: 0, fsyncs: 0, records: 0, failedRecords: 0, syncCommits: 0, slowSyncWrites: 0, preallocations: 0 };
+}
+
 export interface LogWriterOptions {
   dir: string;
   /** Number of the first segment this writer creates (one past the highest on disk). */
@@ -184,7 +189,7 @@ export class LogWriter {
   private readonly now: () => number;
   private nextNo: number;
   private readonly fs: LogFs;
-  readonly stats: CommitStats = { commits: 0, fsyncs: 0, records: 0, failedRecords: 0, syncCommits: 0, slowSyncWrites: 0, preallocations: 0 };
+  readonly stats: CommitStats = emptyCommitStats();
 
   constructor(private readonly o: LogWriterOptions) {
     this.nextNo = o.nextSegment;

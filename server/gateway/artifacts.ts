@@ -23,7 +23,7 @@
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { repairCount, type Artifact, type ArtifactStatus, type ArtifactSummary, type AppliedMode } from '../../shared/protocol';
-import { LogWriter, type CommitStats, type CommitTrace } from './artifactCommit';
+import { emptyCommitStats, LogWriter, type CommitStats, type CommitTrace } from './artifactCommit';
 import { readLegacy } from './artifactLegacy';
 import { lockDir, unlockDir } from './artifactLock';
 import { encodeRecord, listSegments, readRecord, recordBytes, scanSegment, type LogFs, type ScannedRecord, type Segment } from './artifactLog';
@@ -284,7 +284,7 @@ export class ArtifactStore {
   }
 
   stats(): ArtifactStoreStats {
-    const c: CommitStats = this.writer?.stats ?? { commits: 0, fsyncs: 0, records: 0, failedRecords: 0, syncCommits: 0, slowSyncWrites: 0, preallocations: 0 };
+    const c: CommitStats = this.writer?.stats ?? emptyCommitStats();
     return {
       count: this.entries.size,
       bytes: this.totalBytes,

@@ -266,7 +266,7 @@ export class Machine extends Finisher {
   }
 
   view(): string | null {
-    if (!this.keepOutput) void this.emitted; // throws: there is no output to close
+    if (!this.keepOutput) throw this.outputNotKept();
     if (!this.valueSeen || this.unconfirmed) return null;
     if (this.phase !== P_VALUE || this.vstate === V_DONE) return this.emitted;
     if (this.closersVer !== this.stackVer) {

@@ -83,8 +83,12 @@ export abstract class MachineState {
   /** keepOutput (default true): false keeps no copy of the output (a long stream's caller keeps its own). */
   protected readonly keepOutput: boolean;
   get emitted(): string {
-    if (!this.keepOutput) throw new StreamFixError('INVALID_OPTION', 'The output is not kept (keepOutput: false): emitted and view() are not available');
+    if (!this.keepOutput) throw this.outputNotKept();
     return this.emittedBase + this.emittedRecent;
+  }
+  /** What emitted and view() throw with keepOutput: false. */
+  protected outputNotKept(): StreamFixError {
+    return new StreamFixError('INVALID_OPTION', 'The output is not kept (keepOutput: false): emitted and view() are not available');
   }
   /** Characters handed to the scanners, rescans of rejected candidates included: the engine's work
    * in operations (tests check it stays linear in the input). */
