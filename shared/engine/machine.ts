@@ -49,7 +49,6 @@ const {
   V_DONE,
   V_SQ_CLOSE,
   CONFIRM_WINDOW,
-  closerOf,
 } = S;
 const { isSpace } = C;
 
@@ -270,14 +269,11 @@ export class Machine extends Finisher {
     if (!this.valueSeen || this.unconfirmed) return null;
     if (this.phase !== P_VALUE || this.vstate === V_DONE) return this.emitted;
     if (this.closersVer !== this.stackVer) {
-      let closers = '';
-      for (let k = this.stack.length - 1; k >= 0; k--) closers += closerOf(this.stack[k]);
-      this.closers = closers;
-      this.quotedClosers = '"' + closers;
+      this.closers.update(this.stack);
       this.closersVer = this.stackVer;
     }
     const inString = (this.vstate === V_STRING || this.vstate === V_ESCAPE || this.vstate === V_SQ_CLOSE) && !this.strIsKey;
-    return this.emitted + (inString ? this.quotedClosers : this.closers);
+    return this.emitted + this.closers.text(inString);
   }
 
   // =====================================================================================

@@ -261,9 +261,12 @@ export class Output {
     }
   }
 
-  /** Pending text length (for the hold-back limit). */
+  /** Pending text length (for the hold-back limit, checked after every push). `carry` takes many string
+   * shapes (empty, flat, a rope, a slice, one- or two-byte), so a plain `.length` read here went
+   * megamorphic (a stub-cache lookup per push); `'' + carry` is known to be a string, whose length is
+   * one field load. */
   heldLength(): number {
-    return this.carry.length;
+    return ('' + this.carry).length;
   }
 }
 

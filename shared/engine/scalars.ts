@@ -221,6 +221,8 @@ export abstract class ScalarScanner extends StringScanner {
         return this.tokenDone(i);
       }
     }
+    // the JSON keywords themselves, before the map: a lookup hashes `raw`, a new string each time
+    if (raw === 'true' || raw === 'false' || raw === 'null') return this.tokenDone(i);
     const kw = KEYWORDS.get(raw);
     if (kw !== undefined) {
       if (kw !== raw) {

@@ -4,6 +4,7 @@
  * Every field that survives a push says which split it exists for.
  */
 import { BoundedList } from './boundedList';
+import { Closers } from './closers';
 import * as C from './chars';
 import { StreamFixError } from './errors';
 import { Output, SavedPosition } from './output';
@@ -131,8 +132,7 @@ export abstract class MachineState {
   /** Bumped on every change of `stack`, so view() rebuilds its closers only when they change. */
   protected stackVer = 0;
   protected closersVer = -1;
-  protected closers = '';
-  protected quotedClosers = '"';
+  protected readonly closers = new Closers();
   protected unconfirmed = false;
   protected candTopScalar = false;
   protected candPos: Position = { offset: 0, line: 0, column: 0 };
