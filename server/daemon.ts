@@ -77,6 +77,7 @@ export function resolveConfig(o: DaemonOptions): DaemonConfig {
     schemaPolicy: o.schemaPolicy ?? 'report',
     truncatedTools: o.truncatedTools ?? DEFAULT_TRUNCATED_TOOLS,
     storeSyncWrites: o.storeSyncWrites ?? false,
+    storeWriterThread: o.storeWriterThread ?? false,
     breaker: { ...DEFAULT_BREAKER, ...o.breaker },
     lsp: o.lsp ?? null,
     routing: o.routing ?? null,
@@ -99,6 +100,7 @@ export async function startDaemon(opts: DaemonOptions = {}): Promise<Daemon> {
     maxCount: opts.maxArtifacts,
     maxBytes: opts.maxArtifactBytes,
     syncWrites: config.storeSyncWrites,
+    writerThread: config.storeWriterThread,
     onWarning: (w, kind) => warnings.warn(kind, w),
     // evictions at the bounds are expected: an info line per deleted segment, streamfix_artifacts_evicted_total
     onNotice: (m) => log.info(`artifact store: ${m}`),

@@ -39,7 +39,8 @@
  * resolve `false`: nothing partial stays behind and the caller keeps the artifact in memory.
  */
 import * as path from 'node:path';
-import { nodeLogFs, segmentName, writeFully, type LogFile, type LogFs, type Segment } from './artifactLog';
+import { nodeLogFs, segmentName, threadedLogFs, writeFully, type LogFile, type LogFs, type Segment } from './artifactLog';
+import { WriterThread, type ThreadWriteTiming } from './artifactWriterThread';
 
 /** Largest group written at once; more waits for the next group (bounds the copy made per write). */
 const MAX_GROUP_BYTES = 16 * 1024 * 1024;
@@ -51,6 +52,10 @@ const MAX_GROUP_BYTES = 16 * 1024 * 1024;
  * four, 0.9–2.7 with two, 1.1–7.5 with one, in the same runs; a write holds a thread for about a disk
  * write, so the daemon's other file work waits at most that long. */
 const MAX_WRITES_IN_FLIGHT = 4;
+
+/** Groups posted to the writer thread at once (it joins those at consecutive offsets into one write);
+ * a bound only so a stuck disk cannot queue without limit there. */
+const THREAD_WRITES_IN_FLIGHT = 64;
 
 /** Zeros written ahead of the write position at a time (bytes): about 1.5 ms of writing here, a few
  * seconds of ~3 KB artifacts at a model's pace, a third of a second at 1,000/s. The next extension starts
@@ -148,6 +153,11 @@ export interface LogWriterOptions {
   preallocBytes?: number;
   /** Benchmark hook: groups written at once on the thread pool (MAX_WRITES_IN_FLIGHT). */
   maxWritesInFlight?: number;
+  /** Durable writes on a writer thread of the store's own (artifactWriterThread.ts) instead of libuv's
+   * thread pool; only with the real file system (`fs` unset). */
+  writerThread?: boolean;
+  /** Benchmark hook: where each record write's time went on the writer thread. */
+  onThreadWrite?: (t: ThreadWriteTiming) => void;
 }
 
 export interface CommitTrace {
@@ -189,16 +199,20 @@ export class LogWriter {
   private readonly now: () => number;
   private nextNo: number;
   private readonly fs: LogFs;
+  /** The writer thread, when the writes go to one (null: the thread pool). */
+  readonly thread: WriterThread | null;
   readonly stats: CommitStats = emptyCommitStats();
 
   constructor(private readonly o: LogWriterOptions) {
     this.nextNo = o.nextSegment;
-    this.fs = o.fs ?? nodeLogFs;
+    this.thread = o.writerThread === true && o.fs === undefined ? new WriterThread((e) => o.warn(`${e.message}; the store writes through the thread pool from now on`, 'store_write_failed'), o.onThreadWrite) : null;
+    this.fs = o.fs ?? (this.thread ? threadedLogFs(this.thread) : nodeLogFs);
     this.slowSyncWriteMs = o.slowSyncWriteMs ?? SLOW_SYNC_WRITE_MS;
     this.asyncAfterSlowMs = o.asyncAfterSlowMs ?? ASYNC_AFTER_SLOW_MS;
     this.now = o.now ?? (() => performance.now());
     this.preallocBytes = o.preallocBytes ?? PREALLOC_BYTES;
-    this.maxWrites = o.maxWritesInFlight ?? MAX_WRITES_IN_FLIGHT;
+    // the writer thread groups every write posted since its last one itself: post each group at once
+    this.maxWrites = o.maxWritesInFlight ?? (this.thread ? THREAD_WRITES_IN_FLIGHT : MAX_WRITES_IN_FLIGHT);
   }
 
   /** Opens the first segment ahead of the first record (a failure is tried again, and reported, when a
@@ -250,6 +264,7 @@ export class LogWriter {
     if (a) await this.closeSegment(a);
     const n = await next;
     if (n && !(n instanceof Error)) await this.closeSegment(n);
+    await this.thread?.stop();
   }
 
   private idle(): boolean {

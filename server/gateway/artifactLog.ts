@@ -18,6 +18,7 @@
 import { constants as fsConstants, promises as fsp, writeSync, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
+import type { WriterThread } from './artifactWriterThread';
 
 export const MAGIC = 0x31584653;
 export const HEADER_BYTES = 16;
@@ -291,43 +292,60 @@ function zeroVectors(bytes: number): Buffer[] {
   return out;
 }
 
-export const nodeLogFs: LogFs = {
-  async open(file, flags) {
-    // O_DSYNC: a group's write is its fdatasync, one system call and one thread-pool round trip instead
-    // of two (on a busy machine each round trip waits for an event-loop turn)
-    const dsync = flags === 'wx' && fsConstants.O_DSYNC !== undefined;
-    const { O_WRONLY, O_CREAT, O_EXCL, O_DSYNC } = fsConstants;
-    const h = await fsp.open(file, dsync ? O_WRONLY | O_CREAT | O_EXCL | O_DSYNC : flags, 0o600);
-    return {
-      dsync,
-      write: async (buf, position) => (await h.write(buf, 0, buf.length, position)).bytesWritten,
-      writeSync: dsync ? (buf, position) => writeSync(h.fd, buf, 0, buf.length, position) : undefined,
-      datasync: () => h.datasync(),
-      async preallocate(from, bytes) {
-        const vectors = zeroVectors(bytes);
-        let done = 0;
-        while (done < bytes) {
-          const { bytesWritten } = await h.writev(done === 0 ? vectors : zeroVectors(bytes - done), from + done);
-          if (bytesWritten <= 0) throw new Error(`short write (${done} of ${bytes} bytes of zeros)`);
-          done += bytesWritten;
-        }
-        if (!dsync) await h.datasync();
-      },
-      truncate: (len) => h.truncate(len),
-      close: () => h.close(),
-    };
-  },
-  async syncDir(dir) {
-    // a new segment's name must be durable too, or a crash could lose the file with its records
-    const h = await fsp.open(dir, 'r');
-    try {
-      await h.sync();
-    } finally {
-      await h.close();
-    }
-  },
-  unlink: (file) => fsp.rm(file, { force: true }),
-};
+/** Opens a segment (O_DSYNC where the platform has it); with a writer thread, its durable writes (records
+ * and zeros) go to that thread while it lives, and through the thread pool once it has died. */
+async function openLogFile(file: string, flags: string, thread: WriterThread | null): Promise<LogFile> {
+  // O_DSYNC: a group's write is its fdatasync, one system call and one thread-pool round trip instead
+  // of two (on a busy machine each round trip waits for an event-loop turn)
+  const dsync = flags === 'wx' && fsConstants.O_DSYNC !== undefined;
+  const { O_WRONLY, O_CREAT, O_EXCL, O_DSYNC } = fsConstants;
+  const h = await fsp.open(file, dsync ? O_WRONLY | O_CREAT | O_EXCL | O_DSYNC : flags, 0o600);
+  const viaThread = () => dsync && thread !== null && thread.alive;
+  return {
+    dsync,
+    write: async (buf, position) => {
+      if (viaThread()) return thread!.write(h.fd, buf, position).then(() => buf.length);
+      return (await h.write(buf, 0, buf.length, position)).bytesWritten;
+    },
+    writeSync: dsync ? (buf, position) => writeSync(h.fd, buf, 0, buf.length, position) : undefined,
+    datasync: () => h.datasync(),
+    async preallocate(from, bytes) {
+      if (viaThread()) return thread!.zeros(h.fd, from, bytes);
+      const vectors = zeroVectors(bytes);
+      let done = 0;
+      while (done < bytes) {
+        const { bytesWritten } = await h.writev(done === 0 ? vectors : zeroVectors(bytes - done), from + done);
+        if (bytesWritten <= 0) throw new Error(`short write (${done} of ${bytes} bytes of zeros)`);
+        done += bytesWritten;
+      }
+      if (!dsync) await h.datasync();
+    },
+    truncate: (len) => h.truncate(len),
+    close: () => h.close(),
+  };
+}
+
+/** The file system through Node's async API (libuv's thread pool). */
+export const nodeLogFs: LogFs = threadedLogFs(null);
+
+/** The same, with the segments' durable writes on a writer thread (artifactWriterThread.ts). */
+export function threadedLogFs(thread: WriterThread | null): LogFs {
+  return {
+    open: (file, flags) => openLogFile(file, flags, thread),
+    syncDir,
+    unlink: (file) => fsp.rm(file, { force: true }),
+  };
+}
+
+async function syncDir(dir: string): Promise<void> {
+  // a new segment's name must be durable too, or a crash could lose the file with its records
+  const h = await fsp.open(dir, 'r');
+  try {
+    await h.sync();
+  } finally {
+    await h.close();
+  }
+}
 
 /** Writes all of `buf` at `position` (a write may take less than asked, e.g. near a full disk). */
 export async function writeFully(file: LogFile, buf: Buffer, position: number): Promise<void> {

@@ -26,6 +26,7 @@ import { repairCount, type Artifact, type ArtifactStatus, type ArtifactSummary, 
 import { emptyCommitStats, LogWriter, type CommitStats, type CommitTrace } from './artifactCommit';
 import { readLegacy } from './artifactLegacy';
 import { lockDir, unlockDir } from './artifactLock';
+import type { ThreadWriteTiming } from './artifactWriterThread';
 import { encodeRecord, listSegments, readRecord, recordBytes, scanSegment, type LogFs, type ScannedRecord, type Segment } from './artifactLog';
 import { trimArtifact } from './artifactTrim';
 
@@ -85,6 +86,11 @@ export interface ArtifactStoreOptions {
   /** Small groups written with fs.writeSync on the event loop instead of the thread pool (artifactCommit.ts;
    * off by default). */
   syncWrites?: boolean;
+  /** Durable writes on a writer thread of the store's own instead of libuv's thread pool
+   * (artifactWriterThread.ts). */
+  writerThread?: boolean;
+  /** Benchmark hook: where each record write's time went on the writer thread. */
+  onThreadWrite?: (t: ThreadWriteTiming) => void;
   slowSyncWriteMs?: number;
   asyncAfterSlowMs?: number;
   now?: () => number;
@@ -435,6 +441,8 @@ export class ArtifactStore {
       warn: (m, kind) => this.warn(m, kind),
       commitWaitMs: this.options.commitWaitMs ?? DEFAULT_COMMIT_WAIT_MS,
       syncWrites: this.options.syncWrites,
+      writerThread: this.options.writerThread,
+      onThreadWrite: this.options.onThreadWrite,
       slowSyncWriteMs: this.options.slowSyncWriteMs,
       asyncAfterSlowMs: this.options.asyncAfterSlowMs,
       now: this.options.now,

@@ -43,6 +43,8 @@ export interface DaemonConfig {
   lsp: 'stdio' | 'node-ipc' | null;
   /** Write the artifact store's small commit groups synchronously (--store-sync-writes). */
   storeSyncWrites: boolean;
+  /** Write the artifact store's records on a writer thread of its own (--store-writer-thread). */
+  storeWriterThread: boolean;
   /** The Messages API routing table from --config (null: none given). */
   routing: RoutingTable | null;
   /** `--route <name>=<model>` entries (the extension's streamfix.messagesRouting), added to the map. */
@@ -63,6 +65,8 @@ export const USAGE = `Usage: streamfix-daemon [options]
   --data-dir <dir>        artifact store directory (env STREAMFIX_DATA_DIR)
   --store-sync-writes     write each small commit group with a synchronous O_DSYNC write on the event loop
                           instead of the thread pool (env STREAMFIX_STORE_SYNC_WRITES=1; default off)
+  --store-writer-thread   write the artifact store's records on a writer thread of its own instead of the
+                          thread pool (env STREAMFIX_STORE_WRITER_THREAD=1; default off)
   --token <t>             require "Authorization: Bearer <t>" from clients (env STREAMFIX_TOKEN)
   --allowed-origin <o>    browser origin allowed to call the gateway, repeatable (env STREAMFIX_ALLOWED_ORIGINS, comma list)
   --mode <m>              default mode: auto | repair | strip | passthrough (env STREAMFIX_MODE, default ${DEFAULT_MODE})
@@ -150,6 +154,7 @@ export function parseDaemonArgs(argv: string[], env: NodeJS.ProcessEnv): DaemonC
   let demoFlag = false;
   let portFallback = false;
   let storeSyncFlag = false;
+  let storeThreadFlag = false;
   let lsp: DaemonConfig['lsp'] = null;
   const valued = new Set(['--port', '--host', '--upstream', '--data-dir', '--token', '--allowed-origin', '--mode', '--demo-delay-ms', '--log-level', '--schema', '--truncated-tools', '--breaker-failures', '--breaker-window-ms', '--breaker-cooldown-ms', '--breaker-failed-rate', '--config', '--route']);
   for (let i = 0; i < argv.length; i++) {
@@ -159,6 +164,7 @@ export function parseDaemonArgs(argv: string[], env: NodeJS.ProcessEnv): DaemonC
     if (name === '--demo') demoFlag = true;
     else if (name === '--port-fallback') portFallback = true;
     else if (name === '--store-sync-writes') storeSyncFlag = true;
+    else if (name === '--store-writer-thread') storeThreadFlag = true;
     else if (name === '--stdio') lsp = 'stdio';
     else if (name === '--node-ipc') lsp = 'node-ipc';
     else if (name === '--clientProcessId' || name === '--socket' || name === '--pipe') {
@@ -208,6 +214,9 @@ export function parseDaemonArgs(argv: string[], env: NodeJS.ProcessEnv): DaemonC
   const syncEnv = env.STREAMFIX_STORE_SYNC_WRITES;
   if (syncEnv !== undefined && syncEnv !== '' && syncEnv !== '0' && syncEnv !== '1') throw new ConfigError(`STREAMFIX_STORE_SYNC_WRITES must be 1 or 0, got "${syncEnv}"`);
   const storeSyncWrites = storeSyncFlag || syncEnv === '1';
+  const threadEnv = env.STREAMFIX_STORE_WRITER_THREAD;
+  if (threadEnv !== undefined && threadEnv !== '' && threadEnv !== '0' && threadEnv !== '1') throw new ConfigError(`STREAMFIX_STORE_WRITER_THREAD must be 1 or 0, got "${threadEnv}"`);
+  const storeWriterThread = storeThreadFlag || threadEnv === '1';
   const truncatedText = pick('--truncated-tools', 'STREAMFIX_TRUNCATED_TOOLS') ?? DEFAULT_TRUNCATED_TOOLS;
   if (!(TRUNCATED_TOOL_POLICIES as readonly string[]).includes(truncatedText)) throw new ConfigError(`truncated-tools policy must be one of ${TRUNCATED_TOOL_POLICIES.join(', ')}, got "${truncatedText}"`);
 
@@ -269,6 +278,7 @@ export function parseDaemonArgs(argv: string[], env: NodeJS.ProcessEnv): DaemonC
     logLevel,
     schemaPolicy: schemaText as SchemaPolicy,
     storeSyncWrites,
+    storeWriterThread,
     truncatedTools: truncatedText as TruncatedToolPolicy,
     breaker,
     lsp,

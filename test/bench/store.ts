@@ -29,6 +29,7 @@ import * as path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { ArtifactStore } from '../../server/gateway/artifacts';
 import type { CommitTrace } from '../../server/gateway/artifactCommit';
+import type { ThreadWriteTiming } from '../../server/gateway/artifactWriterThread';
 import { EventHub } from '../../server/gateway/events';
 import { silentLogger } from '../../server/gateway/log';
 import { GatewayMetrics } from '../../server/gateway/metrics';
@@ -40,6 +41,9 @@ import { CONTENT, type StoreLoadCommand, type StoreLoadReply } from './storeLoad
 /** `STORE_SYNC_WRITES=1`: the daemon's --store-sync-writes (small groups written with fs.writeSync on the
  * event loop); the default measures the default, the thread pool. */
 const SYNC_WRITES = process.env.STORE_SYNC_WRITES === '1';
+/** `STORE_WRITER_THREAD=1` / `=0`: the durable writes on the store's writer thread, or on libuv's thread
+ * pool (unset: the store's default). */
+const WRITER_THREAD = process.env.STORE_WRITER_THREAD === undefined ? undefined : process.env.STORE_WRITER_THREAD === '1';
 const THROUGHPUT = { artifacts: 20000, outstanding: 256, repeats: 3 };
 const FINISHERS = { count: 100, artifacts: 3000, rounds: 3 };
 const STREAMS = { clients: 100, requestsEach: 12, pieces: 10, intervalMs: 10, rounds: 3 };
@@ -134,7 +138,7 @@ async function throughputOnce(): Promise<{ perSecond: number; fsyncs: number; cp
  * end does. Commit wait per artifact (put → resumed), in ms. */
 async function finisherRun(): Promise<{ waits: number[]; fsyncs: number; loop: { p50: number; p99: number } }> {
   const dir = await tempDir();
-  const store = await ArtifactStore.open({ dir, syncWrites: SYNC_WRITES, maxCount: 100000, maxBytes: 1024 * 1024 * 1024 });
+  const store = await ArtifactStore.open({ dir, syncWrites: SYNC_WRITES, writerThread: WRITER_THREAD, maxCount: 100000, maxBytes: 1024 * 1024 * 1024 });
   const waits: number[] = [];
   const delay = monitorEventLoopDelay({ resolution: 1 });
   delay.enable();
@@ -173,7 +177,7 @@ async function pairedFinisherRun(): Promise<{ preallocated: PairSide; appending:
     const onCommit = (t: CommitTrace) => {
       for (let k = 0; k < t.records; k++) side.writes.push(t.writtenAt - t.startedAt);
     };
-    const store = await ArtifactStore.open({ dir, syncWrites: SYNC_WRITES, maxCount: 100000, maxBytes: 1024 * 1024 * 1024, preallocBytes, onCommit });
+    const store = await ArtifactStore.open({ dir, syncWrites: SYNC_WRITES, writerThread: WRITER_THREAD, maxCount: 100000, maxBytes: 1024 * 1024 * 1024, preallocBytes, onCommit });
     return { dir, store, side };
   };
   const sides = [await open(undefined), await open(0)];
@@ -219,6 +223,8 @@ interface StreamRun {
   parts: { queue: number[]; write: number[]; resume: number[] };
   /** Artifacts whose group was written synchronously (fs.writeSync), of those traced. */
   synced: number;
+  /** On the writer thread, per record write: posted → taken, the write itself, written → reported. */
+  thread: { wake: number[]; disk: number[]; back: number[] };
   /** Event-loop delay p50/p99 (ms) and utilization over the run, and the process's CPU time over the
    * run's wall time (a loop busy far more than its CPU share is waiting for a core, not working). */
   loop: { p50: number; p99: number; elu: number; cpu: number };
@@ -239,7 +245,9 @@ async function streamRun(load: StoreLoad, durable: boolean, burst: boolean, chec
   const onCommit = (t: CommitTrace) => {
     for (const a of t.appendedAt) traced.push({ appendedAt: a, startedAt: t.startedAt, writtenAt: t.writtenAt, sync: t.sync === true });
   };
-  const store = await ArtifactStore.open({ dir, syncWrites: SYNC_WRITES, maxCount: 100000, maxBytes: 1024 * 1024 * 1024, onCommit });
+  const thread = { wake: [] as number[], disk: [] as number[], back: [] as number[] };
+  const onThreadWrite = (t: ThreadWriteTiming) => (thread.wake.push(t.wake), thread.disk.push(t.disk), thread.back.push(t.back));
+  const store = await ArtifactStore.open({ dir, syncWrites: SYNC_WRITES, writerThread: WRITER_THREAD, maxCount: 100000, maxBytes: 1024 * 1024 * 1024, onCommit, onThreadWrite });
   if (durable) {
     const put = store.put.bind(store);
     store.put = (a: Artifact) => {
@@ -274,7 +282,7 @@ async function streamRun(load: StoreLoad, durable: boolean, burst: boolean, chec
     for (const id of ids) if ((await store.get(id))?.repairedContent !== CONTENT) throw new Error(`artifact ${id} does not read back`);
     if (durable) {
       // what a crash now would leave: a fresh store on the directory (read-only, the lock is held) has them all
-      const other = await ArtifactStore.open({ dir, syncWrites: SYNC_WRITES, maxCount: 100000, maxBytes: 1024 * 1024 * 1024 });
+      const other = await ArtifactStore.open({ dir, syncWrites: SYNC_WRITES, writerThread: WRITER_THREAD, maxCount: 100000, maxBytes: 1024 * 1024 * 1024 });
       if (other.stats().readOnly?.count !== ids.length) throw new Error(`a second reader sees ${other.stats().readOnly?.count} of ${ids.length} artifacts`);
       await other.close();
     }
@@ -283,7 +291,7 @@ async function streamRun(load: StoreLoad, durable: boolean, burst: boolean, chec
   await gateway.close(100);
   await store.close();
   if (dir) await fsp.rm(dir, { recursive: true, force: true });
-  return { commitWaits, parts, synced, loop, endLatencies, fsyncs, artifacts: ids.length };
+  return { commitWaits, parts, synced, thread, loop, endLatencies, fsyncs, artifacts: ids.length };
 }
 
 /** `STORE_BENCH=quick`: the goal's rows only (100 streams at a model's pace, then ending 1,000/s), each
@@ -296,14 +304,14 @@ async function quickRows(load: StoreLoad): Promise<string> {
       const m = await streamRun(load, false, false, false, pace);
       const d = await streamRun(load, true, false, false, pace);
       const p = (xs: number[], q: number) => ms(percentile(sortNum(xs), q));
-      rows.push(`| ${what} ${r + 1} | ${p(d.commitWaits, 50)} / ${p(d.commitWaits, 99)} | ${p(d.parts.queue, 99)} | ${p(d.parts.write, 50)} / ${p(d.parts.write, 99)} | ${p(d.parts.resume, 99)} | ${(d.synced / Math.max(1, d.parts.queue.length)).toFixed(2)} | ${p(d.endLatencies, 99)} / ${p(m.endLatencies, 99)} | ${ms(d.loop.p99)} / ${ms(m.loop.p99)} |`);
+      rows.push(`| ${what} ${r + 1} | ${p(d.commitWaits, 50)} / ${p(d.commitWaits, 99)} | ${p(d.parts.queue, 99)} | ${p(d.parts.write, 50)} / ${p(d.parts.write, 99)} | ${p(d.parts.resume, 99)} | ${(d.synced / Math.max(1, d.parts.queue.length)).toFixed(2)} | ${p(d.endLatencies, 99)} / ${p(m.endLatencies, 99)} | ${ms(d.loop.p99)} / ${ms(m.loop.p99)} | ${d.thread.disk.length === 0 ? '–' : `${p(d.thread.wake, 99)} · ${p(d.thread.disk, 50)} / ${p(d.thread.disk, 99)} · ${p(d.thread.back, 99)}`} |`);
     }
   }
   await load.exit();
   return [
     `load average ${os.loadavg().map((v) => v.toFixed(2)).join(' ')}, disk anchor p50 ${ms(percentile(anchor, 50))} / p99 ${ms(percentile(anchor, 99))} ms`,
-    '| round | commit wait p50 / p99 | queued p99 | write p50 / p99 | resume p99 | written synchronously | end latency p99, durable / memory | loop delay p99, durable / memory |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    '| round | commit wait p50 / p99 | queued p99 | write p50 / p99 | resume p99 | written synchronously | end latency p99, durable / memory | loop delay p99, durable / memory | writer thread: wake p99 · disk p50 / p99 · report p99 |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows,
   ].join('\n');
 }

@@ -54,6 +54,14 @@ describe('gateway/config', () => {
     assert.throws(() => parseDaemonArgs([], { STREAMFIX_STORE_SYNC_WRITES: 'yes' }), /STREAMFIX_STORE_SYNC_WRITES must be 1 or 0, got "yes"/);
   });
 
+  it('reads --store-writer-thread and STREAMFIX_STORE_WRITER_THREAD (off unless given), and refuses another value', () => {
+    assert.equal(parseDaemonArgs([], {}).storeWriterThread, false);
+    assert.equal(parseDaemonArgs(['--store-writer-thread'], {}).storeWriterThread, true);
+    assert.equal(parseDaemonArgs([], { STREAMFIX_STORE_WRITER_THREAD: '1' }).storeWriterThread, true);
+    assert.equal(parseDaemonArgs([], { STREAMFIX_STORE_WRITER_THREAD: '0' }).storeWriterThread, false);
+    assert.throws(() => parseDaemonArgs([], { STREAMFIX_STORE_WRITER_THREAD: 'yes' }), /STREAMFIX_STORE_WRITER_THREAD must be 1 or 0, got "yes"/);
+  });
+
   it('accepts the flags vscode-languageclient passes', () => {
     assert.equal(parseDaemonArgs(['--node-ipc', '--clientProcessId=123'], {}).lsp, 'node-ipc');
     assert.equal(parseDaemonArgs(['--stdio', '--clientProcessId', '77'], {}).lsp, 'stdio');
