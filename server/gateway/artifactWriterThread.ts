@@ -190,6 +190,9 @@ export class WriterThread {
   async stop(): Promise<void> {
     if (!this.stopped) {
       this.stopped = true;
+      // the thread keeps the process alive until it has ended, or a daemon whose last work is closing
+      // the store would exit here, before the rest of its shutdown (the lock's release) ran
+      this.worker.ref();
       this.send({ op: 'stop' });
     }
     await this.exited;

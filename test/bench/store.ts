@@ -236,7 +236,7 @@ interface StreamRun {
 
 /** 100 clients (in the load process), each running `requestsEach` streams one after the other (started
  * spread over 100 ms), or all at once with no pacing (`burst`). */
-async function streamRun(load: StoreLoad, durable: boolean, burst: boolean, check: boolean, pace: { requestsEach: number; intervalMs: number } = STREAMS): Promise<StreamRun> {
+async function streamRun(load: StoreLoad, durable: boolean, burst: boolean, check: boolean, pace: { requestsEach: number; intervalMs: number } = STREAMS, writerThread = WRITER_THREAD): Promise<StreamRun> {
   const dir = durable ? await tempDir() : null;
   const commitWaits: number[] = [];
   const parts = { queue: [] as number[], write: [] as number[], resume: [] as number[] };
@@ -247,7 +247,7 @@ async function streamRun(load: StoreLoad, durable: boolean, burst: boolean, chec
   };
   const thread = { wake: [] as number[], disk: [] as number[], back: [] as number[] };
   const onThreadWrite = (t: ThreadWriteTiming) => (thread.wake.push(t.wake), thread.disk.push(t.disk), thread.back.push(t.back));
-  const store = await ArtifactStore.open({ dir, syncWrites: SYNC_WRITES, writerThread: WRITER_THREAD, maxCount: 100000, maxBytes: 1024 * 1024 * 1024, onCommit, onThreadWrite });
+  const store = await ArtifactStore.open({ dir, syncWrites: SYNC_WRITES, writerThread, maxCount: 100000, maxBytes: 1024 * 1024 * 1024, onCommit, onThreadWrite });
   if (durable) {
     const put = store.put.bind(store);
     store.put = (a: Artifact) => {
@@ -316,6 +316,47 @@ async function quickRows(load: StoreLoad): Promise<string> {
   ].join('\n');
 }
 
+/** `STORE_BENCH=writer`: the thread pool and the writer thread (artifactWriterThread.ts) side by side in
+ * one run: rounds of 100 streams (durable) at a model's pace and ending 1,000/s, the two write paths
+ * alternated round by round (which goes first alternates too), so both see the same machine.
+ * `STORE_ROUNDS` rounds per pace and path (default 6). */
+async function writerRows(load: StoreLoad): Promise<string> {
+  const rounds = Number(process.env.STORE_ROUNDS ?? 6);
+  const anchors = [await rawFsync()];
+  const rows: string[] = [];
+  const summary: string[] = [];
+  const median = (xs: number[]) => percentile(sortNum(xs), 50);
+  for (const [what, pace] of [["model's pace", MODEL_PACE], ['1,000/s', STREAMS]] as const) {
+    const seen = { pool: { p50: [] as number[], p99: [] as number[] }, thread: { p50: [] as number[], p99: [] as number[] } };
+    for (let r = 0; r < rounds; r++) {
+      for (const thread of r % 2 === 0 ? [false, true] : [true, false]) {
+        const d = await streamRun(load, true, false, false, pace, thread);
+        const w = sortNum(d.commitWaits);
+        const side = thread ? seen.thread : seen.pool;
+        side.p50.push(percentile(w, 50));
+        side.p99.push(percentile(w, 99));
+        const p = (xs: number[], q: number) => ms(percentile(sortNum(xs), q));
+        rows.push(`| ${what} ${r + 1} | ${thread ? 'writer thread' : 'thread pool'} | ${ms(percentile(w, 50))} / ${ms(percentile(w, 99))} | ${p(d.parts.queue, 99)} | ${p(d.parts.write, 50)} / ${p(d.parts.write, 99)} | ${p(d.parts.resume, 99)} | ${ms(d.loop.p99)} | ${d.thread.disk.length === 0 ? '–' : `${p(d.thread.wake, 99)} · ${p(d.thread.disk, 50)} / ${p(d.thread.disk, 99)} · ${p(d.thread.back, 99)}`} |`);
+      }
+    }
+    const met = (xs: number[]) => xs.filter((v) => v <= 5).length;
+    summary.push(`| ${what} | ${ms(median(seen.pool.p50))} / ${ms(median(seen.thread.p50))} | ${ms(median(seen.pool.p99))} / ${ms(median(seen.thread.p99))} | ${met(seen.pool.p99)} / ${met(seen.thread.p99)} of ${rounds} |`);
+  }
+  await load.exit();
+  anchors.push(await rawFsync());
+  return [
+    `load average ${os.loadavg().map((v) => v.toFixed(2)).join(' ')} at the end; disk anchor (3 KB write + fdatasync, before / after) ${anchors.map((a) => `p50 ${ms(percentile(a, 50))} p99 ${ms(percentile(a, 99))}`).join(' / ')} ms`,
+    '',
+    '| pace | commit wait p50, median of rounds: thread pool / writer thread | p99, median | rounds with p99 ≤ 5 ms |',
+    '|---|---:|---:|---:|',
+    ...summary,
+    '',
+    '| round | write path | commit wait p50 / p99 | queued p99 | write p50 / p99 | resume p99 | loop delay p99 | writer thread: wake p99 · disk p50 / p99 · report p99 |',
+    '|---|---|---:|---:|---:|---:|---:|---:|',
+    ...rows,
+  ].join('\n');
+}
+
 export async function runStoreBench(): Promise<string> {
   if (process.env.STORE_BENCH === 'prealloc') {
     // the side-by-side rows alone (no load process needed)
@@ -325,6 +366,7 @@ export async function runStoreBench(): Promise<string> {
   }
   const load: StoreLoad = await LoadProcess.start(__dirname, 'storeLoad');
   if (process.env.STORE_BENCH === 'quick') return quickRows(load);
+  if (process.env.STORE_BENCH === 'writer') return writerRows(load);
   log('checking output');
   await streamRun(load, true, false, true);
   await streamRun(load, false, false, true);

@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import * as http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { ArtifactStore } from '../../server/gateway/artifacts';
 import { artifactOf, postChat, startTestDaemon } from './helpers/gateway';
 import { chunk, collect, parseSse, sse, TestUpstream } from './helpers/testUpstream';
 
@@ -207,6 +208,29 @@ describe('daemon: command line', function () {
     assert.equal(c.content, '{\n  "name": "Ada Lovelace",\n  "born": 1815,\n  "languages": ["English", "French"],\n  "active": false\n}');
     p.kill('SIGTERM');
     assert.equal(await exitCode(p), 0);
+  });
+
+  it('with --store-writer-thread stores each artifact durably through its writer thread and exits 0 on SIGTERM, its store closed (the lock released)', async () => {
+    const p = runMain(['--port', '0', '--demo-delay-ms', '0', '--store-writer-thread']);
+    const state = stateDirs[stateDirs.length - 1]!;
+    const banner = await waitFor(p.stdout!, /curl -N .*\n/);
+    const url = /StreamFix gateway listening on (http:\/\/127\.0\.0\.1:\d+\/v1)/.exec(banner)![1]!;
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const res = await fetch(`${url}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ model: 'demo/fenced-prose', stream: i !== 1, messages: [{ role: 'user', content: 'hi' }] }) });
+      assert.equal(res.status, 200);
+      await res.text();
+      ids.push(res.headers.get('x-streamfix-request-id')!);
+    }
+    p.kill('SIGTERM');
+    assert.equal(await exitCode(p), 0);
+    const store = await ArtifactStore.open({ dir: join(state, 'streamfix') });
+    try {
+      assert.deepEqual(store.list().map((s) => s.id), [...ids].reverse());
+      assert.deepEqual(store.warnings, []);
+    } finally {
+      await store.close();
+    }
   });
 
   it('exits 2 with a message for a bad flag', async () => {
