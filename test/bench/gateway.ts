@@ -24,7 +24,7 @@ import { silentLogger } from '../../server/gateway/log';
 import { GatewayMetrics } from '../../server/gateway/metrics';
 import { startGateway } from '../../server/gateway/server';
 import { startBareProxy } from './bareProxy';
-import { makeDoc } from './gatewayDoc';
+import { makeDoc, SCHEMA_FORMAT } from './gatewayDoc';
 import type { LoadCommand, LoadReply, RunResult } from './gatewayLoad';
 import { LoadProcess } from './loadProcess';
 
@@ -34,27 +34,6 @@ type Target = 'upstream' | 'bare proxy' | 'gateway passthrough' | 'gateway repai
  * into Anthropic events). */
 const TARGETS: Target[] = ['upstream', 'bare proxy', 'gateway passthrough', 'gateway repair', 'gateway repair + schema', 'gateway messages'];
 
-/** The JSON Schema of the benchmark document (gatewayDoc.ts): the `repair + schema` target asks for it with
- * response_format json_schema, so every stream is validated with ajv at its end. */
-const DOC_SCHEMA = {
-  type: 'object',
-  required: ['items', 'count', 'done'],
-  properties: {
-    items: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['id', 'name', 'price', 'active', 'tags', 'note'],
-        properties: { id: { type: 'integer' }, name: { type: 'string' }, price: { type: 'number' }, active: { type: 'boolean' }, tags: { type: 'array', items: { type: 'string' } }, note: { type: 'string' } },
-        additionalProperties: false,
-      },
-    },
-    count: { type: 'integer', minimum: 1 },
-    done: { type: 'boolean' },
-  },
-  additionalProperties: false,
-};
-const SCHEMA_FORMAT = { type: 'json_schema', json_schema: { name: 'widgets', strict: true, schema: DOC_SCHEMA } };
 
 /** Concurrency -> content chunks per stream: 25-30k chunks per run, well under a second each when quiet. */
 const LOADS: { streams: number; pieces: number }[] = [

@@ -47,3 +47,25 @@ export function makeDoc(targetPieces: number): BenchDoc {
   }
   return { raw, expected, pieces };
 }
+
+/** The JSON Schema of the benchmark document: the gateway benchmark's `repair + schema` target asks for it
+ * with response_format json_schema, so every stream is validated with ajv at its end. */
+export const DOC_SCHEMA = {
+  type: 'object',
+  required: ['items', 'count', 'done'],
+  properties: {
+    items: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'name', 'price', 'active', 'tags', 'note'],
+        properties: { id: { type: 'integer' }, name: { type: 'string' }, price: { type: 'number' }, active: { type: 'boolean' }, tags: { type: 'array', items: { type: 'string' } }, note: { type: 'string' } },
+        additionalProperties: false,
+      },
+    },
+    count: { type: 'integer', minimum: 1 },
+    done: { type: 'boolean' },
+  },
+  additionalProperties: false,
+};
+export const SCHEMA_FORMAT = { type: 'json_schema', json_schema: { name: 'widgets', strict: true, schema: DOC_SCHEMA } };

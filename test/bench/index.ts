@@ -2,7 +2,7 @@
  * `npm run bench`: the engine benchmark, then the gateway benchmark, then the artifact store's.
  * Prints the markdown tables and writes them to .bench-out/results.md.
  * Run with `node --expose-gc --import tsx test/bench/index.ts`; `BENCH_ONLY=gateway,store` runs only the
- * parts named.
+ * parts named; `GATEWAY_AB=<git ref> BENCH_ONLY=ab` compares this tree's gateway with the ref's (gatewayAB.ts).
  *
  * The gateway benchmark runs in a process of its own, from an esbuild bundle of test/bench/gateway.ts
  * (and of its load process): the daemon ships as a bundle (dist/main.js) and runs nothing but the
@@ -10,8 +10,8 @@
  * process run. Run in this process after the engine benchmark, the gateway measured 2x slower per chunk:
  * V8 had compiled the engine for the benchmark's varied corpus, and the source ran through tsx.
  */
-import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildSync } from 'esbuild';
 import { runBreakerBench } from './breaker';
@@ -39,15 +39,37 @@ function runBundled(outDir: string, name: string, entries: string[]): Promise<st
   });
 }
 
-/** `BENCH_ONLY=gateway` (a comma-separated list of engine, gateway, breaker, store): only those parts run. */
+/** `BENCH_ONLY=gateway` (a comma-separated list of engine, gateway, breaker, store, ab): only those parts
+ * run. `ab` (the gateway A/B against a git ref, gatewayAB.ts) runs only when asked for. */
 const PARTS = ['engine', 'gateway', 'breaker', 'store'] as const;
+const ASKED_ONLY = ['ab'] as const;
 function partsToRun(): Set<string> {
   const only = process.env.BENCH_ONLY;
   if (!only) return new Set(PARTS);
   const asked = only.split(',').map((s) => s.trim());
-  const unknown = asked.filter((p) => !(PARTS as readonly string[]).includes(p));
-  if (unknown.length > 0) throw new Error(`BENCH_ONLY: unknown part(s) ${unknown.join(', ')}; the parts are ${PARTS.join(', ')}`);
+  const known: readonly string[] = [...PARTS, ...ASKED_ONLY];
+  const unknown = asked.filter((p) => !known.includes(p));
+  if (unknown.length > 0) throw new Error(`BENCH_ONLY: unknown part(s) ${unknown.join(', ')}; the parts are ${known.join(', ')}`);
   return new Set(asked);
+}
+
+/**
+ * The base build of the gateway A/B: the ref's server/ and shared/ as committed (git archive), with this
+ * tree's abBase.ts as the entry, bundled; returns the bundle's path. Packages resolve to this tree's
+ * node_modules (.bench-out is inside it), so a ref that needs other package versions is not measured as
+ * it shipped.
+ */
+function buildAbBase(outDir: string, ref: string): string {
+  const root = path.join(__dirname, '..', '..');
+  const dir = path.join(outDir, 'ab-base');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(path.join(dir, 'test', 'bench'), { recursive: true });
+  const tar = execFileSync('git', ['archive', '--format=tar', ref, 'server', 'shared'], { cwd: root, maxBuffer: 1 << 30 });
+  execFileSync('tar', ['-x', '-C', dir], { input: tar });
+  copyFileSync(path.join(__dirname, 'abBase.ts'), path.join(dir, 'test', 'bench', 'abBase.ts'));
+  const out = path.join(dir, 'base.js');
+  buildSync({ entryPoints: [path.join(dir, 'test', 'bench', 'abBase.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: out, logLevel: 'warning' });
+  return out;
 }
 
 async function main(): Promise<void> {
@@ -60,6 +82,12 @@ async function main(): Promise<void> {
   if (run.has('breaker')) parts.push(await runBreakerBench());
   // the artifact store (durability cost, throughput) in a process of its own too
   if (run.has('store')) parts.push(await runBundled(dir, 'store', ['store.ts', 'storeLoad.ts']));
+  if (run.has('ab')) {
+    // the child process reads both from its environment
+    process.env.GATEWAY_AB ??= 'main';
+    process.env.GATEWAY_AB_BASE = buildAbBase(dir, process.env.GATEWAY_AB);
+    parts.push(await runBundled(dir, 'ab', ['gatewayAB.ts', 'gatewayLoad.ts']));
+  }
   const out = parts.join('\n\n');
   process.stdout.write(out + '\n');
   // a partial run leaves the full run's results.md alone
