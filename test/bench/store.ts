@@ -20,6 +20,9 @@
  *    Then a burst: 100 streams that all end in the same instant.
  * The disk's own fdatasync (one 3 KB write + fdatasync at a time) is measured before and after, in the
  * same run: it is the floor of any commit wait.
+ * `STORE_BENCH=quick`: the goal's rows only; `STORE_BENCH=writer`: the thread pool against the writer
+ * thread (artifactWriterThread.ts), alternated round by round; `STORE_BENCH=prealloc`: preallocated against
+ * appending segments. The disk's floor without the gateway: storeFloor.ts (`npm run bench:store-floor`).
  * Before timing: every artifact of a checked run must be readable back from the log, and the client
  * content must equal what the upstream sent.
  */
