@@ -62,7 +62,7 @@ export abstract class BeforeScanner extends S.MachineState {
 
   /** Add text that turned out to be prose (a non-tag `<…`, inline backticks, a rejected brace). */
   protected proseAppend(text: string, at: Position): void {
-    if (this.prosePos === null && text.trim() !== '') this.prosePos = at;
+    if (this.prosePos === null && C.leadingSpaces(text) < text.length) this.prosePos = at;
     this.proseText += text;
   }
 
@@ -80,8 +80,8 @@ export abstract class BeforeScanner extends S.MachineState {
     if (at === null) body = suffix;
     else {
       // the run's text from its first non-space character; trailing spaces are not part of the span
-      const lead = text.length - text.trimStart().length;
-      body = suffix === '' ? text.slice(lead).trimEnd() : text.slice(lead) + suffix;
+      const lead = C.leadingSpaces(text);
+      body = suffix === '' ? C.trimSpacesEnd(text.slice(lead)) : text.slice(lead) + suffix;
     }
     if (kind === 'reasoning') {
       this.reasoningOut += at === null ? '' : text.slice(text.length - text.trimStart().length).trim();

@@ -48,6 +48,22 @@ export function isSpace(c: number): boolean {
   return c === SPACE || c === LF || c === CR || c === TAB;
 }
 
+/** How many of `s`'s first characters are JSON whitespace. Not String.prototype.trim's set: that also
+ * takes U+00A0, U+FEFF, U+2028 and other Unicode spaces, which are no JSON whitespace (kept in the JSON
+ * output they make it invalid; trimmed from a stripped span they are lost). */
+export function leadingSpaces(s: string): number {
+  let i = 0;
+  while (i < s.length && isSpace(s.charCodeAt(i))) i++;
+  return i;
+}
+
+/** `s` without its last JSON-whitespace characters (see leadingSpaces). */
+export function trimSpacesEnd(s: string): string {
+  let j = s.length;
+  while (j > 0 && isSpace(s.charCodeAt(j - 1))) j--;
+  return j === s.length ? s : s.slice(0, j);
+}
+
 export function isDigit(c: number): boolean {
   return c >= D0 && c <= D9;
 }

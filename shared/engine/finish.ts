@@ -191,7 +191,7 @@ export abstract class Finisher extends StructureScanner {
       this.strip('extra_value', here(i), rest.slice(0, from + n));
       i += from + n;
     }
-    const rest = text.slice(i).trimEnd();
+    const rest = C.trimSpacesEnd(text.slice(i));
     if (rest !== '') this.strip('trailing', here(i), rest);
   }
 

@@ -299,7 +299,7 @@ export class Machine extends Finisher {
   private onLoneClose(tag: string, at: Position): boolean {
     if (this.gathering) {
       const text = this.gatherText;
-      const lead = text.length - text.trimStart().length;
+      const lead = C.leadingSpaces(text);
       const seg = new Segment(text, this.gatherPos.offset, this.gatherPos.line, this.gatherPos.column);
       const from = lead < text.length ? { offset: seg.base + lead, line: seg.line(lead), column: seg.column(lead) } : at;
       this.strip('reasoning', from, text.slice(lead) + tag);
@@ -447,7 +447,7 @@ export class Machine extends Finisher {
       // the text after the value: spaces alone at the end of the input stay (valid JSON byte for
       // byte); anything else is trailing text
       const rest = r.text.slice(pick.end);
-      const lead = rest.length - rest.trimStart().length;
+      const lead = C.leadingSpaces(rest);
       if (lead === rest.length) {
         if (r.at.offset + r.text.length === this.total) json += rest;
       } else {
@@ -466,8 +466,8 @@ export class Machine extends Finisher {
   /** Record text [a, b) of a held run (without its outer spaces) as a stripped span. */
   private stripRegion(r: Region, a: number, b: number, kind: 'prose' | 'trailing'): void {
     const part = r.text.slice(a, b);
-    const lead = part.length - part.trimStart().length;
-    const body = part.slice(lead).trimEnd();
+    const lead = C.leadingSpaces(part);
+    const body = C.trimSpacesEnd(part.slice(lead));
     if (body === '') return;
     const seg = new Segment(r.text, r.at.offset, r.at.line, r.at.column);
     this.strip(kind, { offset: r.at.offset + a + lead, line: seg.line(a + lead), column: seg.column(a + lead) }, body);
