@@ -2,7 +2,10 @@
  * `auto` mode without `response_format`: the answer decides. Repair when the first content after
  * reasoning starts as JSON (`{`, `[`, or a ```` ```json ```` fence), else strip. The decision is made on
  * those first characters (after any reasoning, which the engine's reasoning stage recognises as it
- * does everywhere): nothing more is held back for it.
+ * does everywhere): nothing more is held back for it. Except with `holdProse` (the models whose content
+ * can begin with reasoning only a lone `</think>` ends, and the whole text of a non-streaming response):
+ * content that starts with text waits up to that many characters for a lone closing tag, which makes it
+ * reasoning and lets the content after the tag decide, as the strip splitter and the engine read it.
  */
 import { createReasoningScanner } from '../../shared/engine';
 import type { AppliedMode } from '../../shared/protocol';
@@ -29,20 +32,25 @@ const FENCE_MAX = 16;
  * engine's own bound on text held undecided (maxHoldBack's default), 1 Mi characters. */
 export const AUTO_WHITESPACE_LIMIT = 1024 * 1024;
 
-export function createAutoDecider(whitespaceLimit = AUTO_WHITESPACE_LIMIT): AutoDecider {
+const TEXT_REASON = 'auto: the answer starts with text';
+
+export function createAutoDecider(whitespaceLimit = AUTO_WHITESPACE_LIMIT, holdProse = 0): AutoDecider {
   // the content after reasoning, from its first non-space character, until it decides
   let lead = '';
   // whitespace outside reasoning before it
   let blank = 0;
   let decision: AutoDecision | null = null;
+  // holdProse: the text-started verdict, waiting for a lone closing tag, and the characters it has read
+  let textVerdict: AutoDecision | null = null;
+  let textRead = 0;
 
   const decide = (atEnd: boolean): AutoDecision | null => {
     if (lead === '') return atEnd ? { mode: 'strip', reason: 'auto: no answer content' } : null;
     const c = lead[0];
     if (c === '{' || c === '[') return { mode: 'repair', reason: `auto: the answer starts as JSON (${c})` };
-    if (c !== '`') return { mode: 'strip', reason: 'auto: the answer starts with text' };
+    if (c !== '`') return { mode: 'strip', reason: TEXT_REASON };
     const m = /^(`{0,3})([^\n`]*)(\n?)/.exec(lead)!;
-    if (m[1].length < 3 && (lead.length > m[1].length || atEnd)) return { mode: 'strip', reason: 'auto: the answer starts with text' };
+    if (m[1].length < 3 && (lead.length > m[1].length || atEnd)) return { mode: 'strip', reason: TEXT_REASON };
     const info = m[2].trim().toLowerCase();
     const settled = m[3] === '\n' || lead.length > m[1].length + m[2].length || m[2].length > FENCE_MAX || atEnd || (info !== '' && !'json'.startsWith(info.slice(0, 4)));
     if (!settled) return null;
@@ -52,6 +60,11 @@ export function createAutoDecider(whitespaceLimit = AUTO_WHITESPACE_LIMIT): Auto
   const scanner = createReasoningScanner({
     content: (seg) => {
       if (decision) return;
+      if (textVerdict) {
+        textRead += seg.text.length;
+        if (textRead > holdProse) decision = textVerdict;
+        return;
+      }
       if (lead === '') {
         lead = seg.text.trimStart();
         blank += seg.text.length - lead.length;
@@ -59,11 +72,26 @@ export function createAutoDecider(whitespaceLimit = AUTO_WHITESPACE_LIMIT): Auto
         if (blank > whitespaceLimit) return void (decision = { mode: 'strip', reason: `auto: over ${whitespaceLimit} characters of whitespace before the answer` });
       } else lead += seg.text;
       decision = decide(false);
+      if (holdProse > 0 && decision?.reason === TEXT_REASON) {
+        textVerdict = decision;
+        textRead = lead.length;
+        decision = textRead > holdProse ? textVerdict : null;
+      }
     },
     reasoning: () => {},
-    span: () => {},
-    // a lone closing tag before any content: what came before it was reasoning
-    loneClose: () => true,
+    // a reasoning block (or marker) after the text: the text was content, as the splitter decides
+    span: () => {
+      if (textVerdict && !decision) decision = textVerdict;
+    },
+    // a lone closing tag before any content, or after text held for one: what came before it was
+    // reasoning, and the content after it decides
+    loneClose: () => {
+      if (textVerdict && !decision) {
+        textVerdict = null;
+        lead = '';
+      }
+      return true;
+    },
     literal: () => false,
     // the spans are ignored: no block text is kept (a 300 MB think block before the answer costs nothing)
   }, 0);
@@ -76,15 +104,16 @@ export function createAutoDecider(whitespaceLimit = AUTO_WHITESPACE_LIMIT): Auto
     end(): AutoDecision {
       if (!decision) {
         scanner.end();
-        decision = decision ?? decide(true)!;
+        decision = decision ?? textVerdict ?? decide(true)!;
       }
       return decision;
     },
   };
 }
 
-/** The decision for a whole content text (non-streaming responses): the same rule. */
+/** The decision for a whole content text (non-streaming responses): the same rule, with the whole text
+ * seen (`plan</think>{"a": 1,}` is JSON after reasoning, whatever the model). */
 export function decideAuto(text: string, whitespaceLimit = AUTO_WHITESPACE_LIMIT): AutoDecision {
-  const d = createAutoDecider(whitespaceLimit);
+  const d = createAutoDecider(whitespaceLimit, Infinity);
   return d.push(text) ?? d.end();
 }

@@ -125,7 +125,8 @@ export class ContentProcessor {
     this.strippedSoFar = new BoundedList(strippedLimit);
     this.repairer = mode === 'repair' || auto ? createStreamRepairer({ ...engine, keepOutput: engine.keepOutput === true, maxListEntries: engine.maxListEntries ?? listLimit, maxStrippedEntries: engine.maxStrippedEntries ?? strippedLimit }) : null;
     this.splitter = mode === 'strip' ? createReasoningSplitter({ holdProse, maxListEntries: strippedLimit }) : null;
-    if (auto) this.decider = createAutoDecider();
+    // the decider waits for a lone closing tag as long as the splitter holds prose for one
+    if (auto) this.decider = createAutoDecider(undefined, holdProse);
   }
 
   /** auto: the answer decided the mode; the other processor goes, the held content of this one goes out. */

@@ -96,14 +96,60 @@ describe('gateway/autoMode', () => {
     assert.equal(c.result!.status, 'TRUNCATED'); // the object was never closed
   });
 
-  it('strips an answer that starts with text', () => {
-    const c = new ContentProcessor('strip', {}, true);
-    assert.deepEqual(c.push('<think>a</think>Hello '), { content: '', reasoning: 'a', repairs: [] });
+  it('strips an answer that starts with text (a model that does not hold prose)', () => {
+    const c = new ContentProcessor('strip', {}, true, undefined, 0);
+    assert.deepEqual(c.push('<think>a</think>Hello '), { content: 'Hello ', reasoning: 'a', repairs: [] });
     assert.equal(c.mode, 'strip');
     assert.equal(c.modeReason, 'auto: the answer starts with text');
     c.push('{there}');
     c.end();
     assert.equal(c.sent, 'Hello {there}');
     assert.equal(c.moved, 'a');
+  });
+
+  it('with holdProse (R1-style models, non-streaming): text before a lone closing tag was reasoning, the content after it decides, whole and at every split point', () => {
+    const cases: [string, 'repair' | 'strip', string][] = [
+      ['plan {x}</think>{"a": 1,}', 'repair', 'auto: the answer starts as JSON ({)'],
+      ['Let me think. [1]?</thinking>\n\n[1, 2]', 'repair', 'auto: the answer starts as JSON ([)'],
+      ['plan</think>```json\n{"a": 1}\n```', 'repair', 'auto: the answer starts with a ```json fence'],
+      ['plan</think>Sure! {"a": 1}', 'strip', 'auto: the answer starts with text'],
+      ['Sure! {"a": 1}', 'strip', 'auto: the answer starts with text'],
+      ['plan</think>', 'strip', 'auto: no answer content'],
+      // a reasoning block after the text: the text was content (as the strip splitter decides)
+      ['Hello <think>x</think></think>{"a": 1}', 'strip', 'auto: the answer starts with text'],
+      // JSON first: a closing tag inside it is the engine's to read, the decision stands
+      ['{"s": "</think>"}', 'repair', 'auto: the answer starts as JSON ({)'],
+    ];
+    for (const [text, mode, reason] of cases) {
+      assert.deepEqual(decideAuto(text), { mode, reason }, JSON.stringify(text));
+      for (let k = 0; k <= text.length; k++) {
+        const d = createAutoDecider(undefined, 4096);
+        const got = d.push(text.slice(0, k)) ?? d.push(text.slice(k)) ?? d.end();
+        assert.deepEqual(got, { mode, reason }, `${JSON.stringify(text)} split at ${k}`);
+      }
+    }
+  });
+
+  it('with holdProse, text waits at most that many characters for a lone closing tag, then decides strip', () => {
+    const d = createAutoDecider(undefined, 10);
+    assert.equal(d.push('  abcdefghij'), null);
+    assert.deepEqual(d.push('k'), { mode: 'strip', reason: 'auto: the answer starts with text' });
+    assert.deepEqual(d.push('</think>{"a": 1}'), { mode: 'strip', reason: 'auto: the answer starts with text' });
+    // without holdProse (other models): the first character decides
+    assert.deepEqual(createAutoDecider().push('p'), { mode: 'strip', reason: 'auto: the answer starts with text' });
+  });
+
+  it('repairs the JSON after R1-style reasoning with no opening tag, streamed at every split point (holdProse)', () => {
+    const text = 'plan {x}</think>{"a": 1,}';
+    for (let k = 0; k <= text.length; k++) {
+      const c = new ContentProcessor('strip', {}, true, undefined, 4096);
+      const a = c.push(text.slice(0, k));
+      const b = c.push(text.slice(k));
+      const e = c.end();
+      assert.deepEqual([c.mode, c.modeReason], ['repair', 'auto: the answer starts as JSON ({)'], `split at ${k}`);
+      assert.equal(a.content + b.content + e.content, '{"a": 1}', `split at ${k}`);
+      assert.equal(a.reasoning + b.reasoning + e.reasoning, 'plan {x}', `split at ${k}`);
+      assert.equal(c.result!.status, 'REPAIRED');
+    }
   });
 });
