@@ -23,7 +23,7 @@
  *   followed it, which an early-closed block leaves out. Text or thinking that arrives after the tool
  *   calls started goes out after them.
  */
-import { StreamFixError, type Repair, type RepairOptions, type Stripped } from '../../shared/engine';
+import { HOLD_PROSE, StreamFixError, type Repair, type RepairOptions, type Stripped } from '../../shared/engine';
 import { DEFAULT_MAX_INPUT_LENGTH } from '../../shared/engine/state';
 import type { ArtifactCut, ToolCallArtifact } from '../../shared/protocol';
 import { createAutoDecider, type AutoDecider, type AutoDecision } from '../gateway/autoMode';
@@ -167,7 +167,8 @@ export class MessageTranslator {
     this.tools = new ToolCallRepairers(true, opts.engine ?? {});
     this.splitter = opts.mode !== 'repair' ? createThinkingSplitter({ thinking: opts.thinking ?? false }) : null;
     this.repairer = opts.mode !== 'strip' ? new ContentProcessor('repair', opts.engine ?? {}) : null;
-    if (opts.mode === 'auto') this.decider = createAutoDecider();
+    // the decider waits for a lone closing tag as long as the thinking splitter holds prose for one
+    if (opts.mode === 'auto') this.decider = createAutoDecider(undefined, opts.thinking ? HOLD_PROSE : 0);
     this.stops = createStopScanner(opts.stopSequences);
     this.hasStops = opts.stopSequences.length > 0;
     this.prefillLeft = this.repairer && opts.prefill ? opts.prefill.length : 0;
