@@ -9,6 +9,7 @@ import * as contentFrame from '../gateway/contentFrame';
 import type { ContentFrame } from '../gateway/contentFrame';
 import { createSseDecoder, MAX_SSE_EVENT_BYTES, type SseDecoder } from '../gateway/sse';
 import { OVER_LONG_CODE, overLongBody } from '../gateway/streamRewrite';
+import { errorType, upstreamErrorStatus } from './errors';
 import type { AnthropicEvent, MessageTranslator } from './translate';
 
 /** Frames verified per stream at most (each costs a parse of the chunk's head). */
@@ -88,10 +89,13 @@ export class ChatStreamReader {
     }
     if (typeof chunk !== 'object' || chunk === null || Array.isArray(chunk)) return this.onMalformed(data);
     const c = chunk as Record<string, unknown>;
-    const err = c.error as { message?: unknown } | undefined;
+    const err = c.error as { message?: unknown; code?: unknown } | undefined;
     if (typeof err === 'object' && err !== null) {
       this.upstreamError = typeof err.message === 'string' ? err.message : JSON.stringify(err);
-      this.translator.fail(`Upstream stream failed: ${this.upstreamError}`);
+      // the upstream's status, in Anthropic's terms: a 400 or 429 is not an api_error (500) that
+      // clients retry as a server fault
+      const status = upstreamErrorStatus(err);
+      this.translator.fail(`Upstream stream failed: ${this.upstreamError}`, status === null ? 'api_error' : errorType(status));
       return;
     }
     if (this.fastPath && this.frameTries < MAX_FRAME_TRIES && isPlainContent(c)) {

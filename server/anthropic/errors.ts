@@ -55,6 +55,20 @@ export function errorType(status: number): AnthropicErrorType {
   return TYPE_BY_STATUS[anthropicStatus(status)] ?? 'api_error';
 }
 
+/** The status of an error type (the first that has it): a non-streaming answer whose stream ended with an
+ * `error` event is answered with it. */
+export function statusOfType(type: string): number {
+  for (const [status, t] of Object.entries(TYPE_BY_STATUS)) if (t === type) return Number(status);
+  return 500;
+}
+
+/** The HTTP status an upstream's mid-stream error object names in its `code` (OpenRouter:
+ * `{"error": {"code": 429, "message": …}}`), or null when its code is no HTTP error status. */
+export function upstreamErrorStatus(err: { code?: unknown }): number | null {
+  const c = err.code;
+  return Number.isInteger(c) && (c as number) >= 400 && (c as number) <= 599 ? (c as number) : null;
+}
+
 /**
  * The error of an answer refused for cut tool calls (x-streamfix-truncated-tools: reject): `api_error`
  * with the message, and the cut calls in the chat endpoint's `truncated_tool_calls` (index, id, name,

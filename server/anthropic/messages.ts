@@ -21,7 +21,7 @@ import type { UpstreamResponse } from '../gateway/upstream';
 import { assembleMessage } from './assemble';
 import { ChatStreamReader, eventText } from './chatStreamReader';
 import { estimateInputTokens } from './countTokens';
-import { anthropicStatus, errorBody, rejectionError } from './errors';
+import { anthropicStatus, errorBody, rejectionError, statusOfType } from './errors';
 import { messagesMode, parseMessagesRequest, requireMaxTokens, toChatRequest } from './request';
 import { route } from './routing';
 import { MessageTranslator, type AnthropicEvent } from './translate';
@@ -296,7 +296,10 @@ async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: Upst
   if (res.destroyed) return;
   if (t.rejected !== null) return rejectMessage(call, t, status, cutHeader);
   const error = kept.find((e) => e.type === 'error');
-  if (error) return sendError(call, 500, (error.error as { message: string }).message, status ? { [STATUS_HEADER]: status } : {});
+  if (error) {
+    const e = error.error as { type: string; message: string };
+    return sendError(call, statusOfType(e.type), e.message, status ? { [STATUS_HEADER]: status } : {});
+  }
   record.clientChunks = 1;
   sendJson(res, 200, { ...withRequestId(call), ...forwardedHeaders(upstream.headers), ...(status ? { [STATUS_HEADER]: status } : {}), ...cutHeader }, assembleMessage(kept));
 }

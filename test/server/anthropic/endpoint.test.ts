@@ -7,6 +7,7 @@ import { strict as assert } from 'node:assert';
 import Anthropic from '@anthropic-ai/sdk';
 import { request } from 'undici';
 import type { Daemon } from '../../../server/daemon';
+import { DEFAULT_BREAKER } from '../../../server/gateway/breaker';
 import { artifactOf, startTestDaemon } from '../helpers/gateway';
 import { chunk, sse, TestUpstream } from '../helpers/testUpstream';
 
@@ -192,10 +193,42 @@ describe('messages: against a scripted upstream', () => {
     const r = await post(d, { ...BASIC, stream: true });
     const evs = events(r.text).filter(([n]) => n !== 'ping');
     assert.deepEqual(evs.map(([n]) => n), ['message_start', 'content_block_start', 'content_block_delta', 'error']);
-    assert.deepEqual(evs[3]![1], { type: 'error', error: { type: 'api_error', message: 'Upstream stream failed: Provider returned error' } });
+    // its code 502 in Anthropic's terms, as before a stream: overloaded_error
+    assert.deepEqual(evs[3]![1], { type: 'error', error: { type: 'overloaded_error', message: 'Upstream stream failed: Provider returned error' } });
     up.enqueue({ chunks: [failing] });
     const client = new Anthropic({ baseURL: `http://127.0.0.1:${d.info.port}`, apiKey: TOKEN, maxRetries: 0 });
     await assert.rejects(client.messages.stream(BASIC as Anthropic.MessageCreateParams).finalMessage(), (e: Error) => e.message.includes('Upstream stream failed: Provider returned error'));
+  });
+
+  it("an upstream error event's code is the status of a non-streaming answer and the type of a streaming one (a 400 is no 500 that clients retry)", async () => {
+    const cases: [unknown, number, string][] = [
+      [400, 400, 'invalid_request_error'],
+      [429, 429, 'rate_limit_error'],
+      [502, 529, 'overloaded_error'],
+      [500, 500, 'api_error'],
+      ['server_error', 500, 'api_error'],
+      [undefined, 500, 'api_error'],
+      [200, 500, 'api_error'],
+    ];
+    // a daemon of its own without a circuit breaker: these failures would open this suite's
+    const dd = await startTestDaemon({ upstream: up.url, apiKey: KEY, token: TOKEN, breaker: { ...DEFAULT_BREAKER, failures: 0 } });
+    try {
+      for (const [code, status, type] of cases) {
+        for (const before of [[], [chunk({ content: 'partial' })]]) {
+          const failing = sse(...before, JSON.stringify({ error: { message: 'Provider returned error', code } }));
+          up.enqueue({ chunks: [failing] });
+          const r = await post(dd, BASIC);
+          assert.equal(r.status, status, `code ${String(code)}`);
+          assert.deepEqual((JSON.parse(r.text) as { error: unknown }).error, { type, message: 'Upstream stream failed: Provider returned error' });
+          up.enqueue({ chunks: [failing] });
+          const s = await post(dd, { ...BASIC, stream: true });
+          const evs = events(s.text).filter(([n]) => n !== 'ping');
+          assert.deepEqual(evs[evs.length - 1], ['error', { type: 'error', error: { type, message: 'Upstream stream failed: Provider returned error' } }]);
+        }
+      }
+    } finally {
+      await dd.close();
+    }
   });
 
   it('a connection lost mid-stream is an error event too', async () => {
