@@ -14,6 +14,7 @@ import type { RepairResult } from '../shared/engine/types';
 import { type CliArgs, HELP, parseArgs, type RepairArgs, UsageError } from './cliArgs';
 import { createPrettyPrinter } from './prettyPrint';
 import { formatReport } from './cliReport';
+import { createUtf8Check, utf8Warning } from './utf8Check';
 
 const EXIT_OK = 0;
 const EXIT_FAILED = 1;
@@ -45,13 +46,17 @@ async function openInput(file: string | null): Promise<Readable> {
   return createReadStream(file);
 }
 
-/** Prints the outcome on stderr and returns the exit code. */
-function finish(args: RepairArgs, input: string, result: RepairResult): number {
+/** Prints the outcome on stderr and returns the exit code. `warnings` are about the input itself (it
+ * was not valid UTF-8): they go on stderr in every report form, in the JSON object with --report=json. */
+function finish(args: RepairArgs, input: string, result: RepairResult, warnings: string[] = []): number {
   if (args.report === 'json') {
     const { status, repairs, stripped, error } = result;
-    err(JSON.stringify(error ? { status, repairs, stripped, error } : { status, repairs, stripped }) + '\n');
-  } else if (args.report === 'text') {
-    err(formatReport(input, result));
+    const report: Record<string, unknown> = error ? { status, repairs, stripped, error } : { status, repairs, stripped };
+    if (warnings.length > 0) report.warnings = warnings;
+    err(JSON.stringify(report) + '\n');
+  } else {
+    for (const w of warnings) err(`streamfix: warning: ${w}\n`);
+    if (args.report === 'text') err(formatReport(input, result));
   }
   if (result.status === 'FAILED') {
     // With --report=json stderr carries only the JSON object, whose `error` says why.
@@ -82,7 +87,10 @@ async function repairWhole(args: RepairArgs, input: Readable): Promise<number> {
     }
     parts.push(buf);
   }
-  const text = new TextDecoder('utf-8').decode(Buffer.concat(parts));
+  const bytes = Buffer.concat(parts);
+  const text = new TextDecoder('utf-8').decode(bytes);
+  const check = createUtf8Check();
+  check.push(bytes, text);
   let result: RepairResult;
   try {
     result = repairJson(text, args.options);
@@ -94,7 +102,7 @@ async function repairWhole(args: RepairArgs, input: Readable): Promise<number> {
     const json = args.pretty ? prettyAll(result.json) : result.json;
     await out(json + '\n');
   }
-  return finish(args, text, result);
+  return finish(args, text, result, check.replaced > 0 ? [utf8Warning(check.replaced)] : []);
 }
 
 function prettyAll(json: string): string {
@@ -105,6 +113,7 @@ function prettyAll(json: string): string {
 async function repairStream(args: RepairArgs, input: Readable): Promise<number> {
   // `stream: true` keeps the bytes of a UTF-8 character split across two reads until it is whole.
   const decoder = new TextDecoder('utf-8');
+  const check = createUtf8Check();
   const repairer = createStreamRepairer(args.options);
   const pretty = args.pretty ? createPrettyPrinter() : null;
   const shown: string[] = []; // the input so far, for the text report's "was" column
@@ -117,12 +126,15 @@ async function repairStream(args: RepairArgs, input: Readable): Promise<number> 
   let result: RepairResult;
   try {
     for await (const b of input) {
-      const text = decoder.decode(typeof b === 'string' ? Buffer.from(b) : (b as Buffer), { stream: true });
+      const bytes = typeof b === 'string' ? Buffer.from(b) : (b as Buffer);
+      const text = decoder.decode(bytes, { stream: true });
+      check.push(bytes, text);
       if (text === '') continue;
       if (args.report === 'text') shown.push(text);
       await emit(repairer.push(text).output);
     }
     const tail = decoder.decode();
+    check.end(tail);
     if (tail !== '') {
       if (args.report === 'text') shown.push(tail);
       await emit(repairer.push(tail).output);
@@ -136,7 +148,7 @@ async function repairStream(args: RepairArgs, input: Readable): Promise<number> 
     result = failedResult(e);
   }
   if (wrote || result.json !== null) await out('\n');
-  return finish(args, shown.join(''), result);
+  return finish(args, shown.join(''), result, check.replaced > 0 ? [utf8Warning(check.replaced)] : []);
 }
 
 export async function runCli(argv: string[]): Promise<number> {

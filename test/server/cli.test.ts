@@ -333,6 +333,23 @@ describe('CLI: streamfix repair --stream', () => {
     assert.deepEqual(report.repairs.map((x: { kind: string; offset: number }) => [x.kind, x.offset]), [['trailing_comma', 5]]);
   });
 
+  it('warns on stderr when the input is not valid UTF-8, whole or streamed, text and JSON reports', async () => {
+    const input = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"a": "'), Buffer.from([0xc3]), Buffer.from('", "b": "\ufffd"}')]);
+    const warning = 'the input is not valid UTF-8: 3 invalid byte sequences replaced by U+FFFD';
+    const engine = repairJson('\ufffd\ufffd{"a": "\ufffd", "b": "\ufffd"}');
+    assert.equal(engine.json, '{"a": "\ufffd", "b": "\ufffd"}');
+    for (const mode of [[], ['--stream']]) {
+      assert.deepEqual(await run(['repair', ...mode], input), { code: 0, stdout: engine.json + '\n', stderr: `streamfix: warning: ${warning}\n` }, mode.join(''));
+      const json = await run(['repair', ...mode, '--report=json'], input);
+      assert.deepEqual(JSON.parse(json.stderr), { status: engine.status, repairs: engine.repairs, stripped: engine.stripped, warnings: [warning] });
+      const text = await run(['repair', ...mode, '--report'], input);
+      assert.equal(text.stderr.split('\n')[0], `streamfix: warning: ${warning}`);
+      assert.equal(text.stderr.split('\n')[1], 'status: VALID (0 repairs, 1 stripped span)');
+    }
+    // Valid UTF-8 that spells U+FFFD itself is no warning.
+    assert.deepEqual(await run(['repair'], '["\ufffd"]'), { code: 0, stdout: '["\ufffd"]\n', stderr: '' });
+  });
+
   it('exits 1 when the stream holds no JSON', async () => {
     const engine = repairJson('just words');
     assert.deepEqual(await run(['repair', '--stream'], 'just words'), { code: 1, stdout: '', stderr: `streamfix: ${engine.error?.message} (NO_JSON)\n` });
