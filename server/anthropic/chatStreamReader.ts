@@ -28,6 +28,8 @@ export class ChatStreamReader {
   upstreamError: string | null = null;
   /** The code the artifact gives that error. */
   upstreamErrorCode = 'upstream_error';
+  /** The HTTP status that error object names in its `code`, if any (the breaker reads it). */
+  upstreamErrorStatus: number | null = null;
   /** Upstream events over the SSE decoder's bound. */
   overLong = 0;
   /** The fast path's frame, and how many were tried (an upstream whose chunks share none stops trying). */
@@ -95,6 +97,7 @@ export class ChatStreamReader {
       // the upstream's status, in Anthropic's terms: a 400 or 429 is not an api_error (500) that
       // clients retry as a server fault
       const status = upstreamErrorStatus(err);
+      this.upstreamErrorStatus = status;
       this.translator.fail(`Upstream stream failed: ${this.upstreamError}`, status === null ? 'api_error' : errorType(status));
       return;
     }

@@ -5,6 +5,7 @@
  * decided in one place for both APIs) are mapped here; upstream failures keep their message.
  */
 import type { ServerResponse } from 'node:http';
+import { errorCodeStatus } from '../gateway/breaker';
 import { GatewayError } from '../gateway/errors';
 import { rejectionMessage, type CutCall } from '../gateway/truncatedTools';
 
@@ -65,8 +66,7 @@ export function statusOfType(type: string): number {
 /** The HTTP status an upstream's mid-stream error object names in its `code` (OpenRouter:
  * `{"error": {"code": 429, "message": …}}`), or null when its code is no HTTP error status. */
 export function upstreamErrorStatus(err: { code?: unknown }): number | null {
-  const c = err.code;
-  return Number.isInteger(c) && (c as number) >= 400 && (c as number) <= 599 ? (c as number) : null;
+  return errorCodeStatus(err.code);
 }
 
 /**

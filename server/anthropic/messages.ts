@@ -8,7 +8,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { StreamFixError } from '../../shared/engine';
 import type { Repair } from '../../shared/engine';
-import { finish, shutdownError, STATUS_HEADER, TRUNCATED_TOOLS_HEADER, twoXxOutcome, type ChatCall } from '../gateway/chat';
+import { errorEventSeen, finish, shutdownError, STATUS_HEADER, TRUNCATED_TOOLS_HEADER, twoXxOutcome, type ChatCall } from '../gateway/chat';
 import { forwardedHeaders, MODE_HEADER, readBody, requestedMode } from '../gateway/chatRequest';
 import type { GatewayContext } from '../gateway/context';
 import { GatewayError, upstreamErrorMessage } from '../gateway/errors';
@@ -266,7 +266,7 @@ async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: Upst
   if (t.rejected !== null) record.errors.push({ message: rejectionMessage(t.rejected), code: TRUNCATED_CODE });
   if (reader.upstreamError !== null) {
     record.fail('UPSTREAM_ERROR', reader.upstreamError, { code: reader.upstreamErrorCode });
-    call.failedMidStream = true;
+    errorEventSeen(call, reader.upstreamErrorStatus);
   }
   if (reader.overLong > 0) ctx.warnings.warn(OVER_LONG_CODE, `${record.id}: The upstream sent ${reader.overLong} SSE event(s) longer than ${MAX_SSE_EVENT_BYTES} characters: the message ended with an error event`);
   if (reader.malformed > 0) {

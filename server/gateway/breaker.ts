@@ -72,6 +72,21 @@ export function isFailureStatus(status: number): boolean {
   return status >= 500 || status === 429;
 }
 
+/** What the breaker hears of an error event inside a 2xx stream, by its `code`: an HTTP status that is
+ * no failure (a 400 is the request's fault) is heard as that status, as the same status before the stream
+ * would be; any other code (5xx, 429, one that is no status, none) as `broken`. */
+export function errorEventOutcome(code: unknown): Outcome {
+  const status = errorCodeStatus(code);
+  return status !== null && !isFailureStatus(status) ? status : 'broken';
+}
+
+/** The HTTP error status an upstream's error object names in its `code` (OpenRouter: `"code": 429`, some
+ * proxies `"code": "429"`), or null when the code is no HTTP error status. */
+export function errorCodeStatus(code: unknown): number | null {
+  const n = typeof code === 'string' && /^\d{3}$/.test(code) ? Number(code) : code;
+  return typeof n === 'number' && Number.isInteger(n) && n >= 400 && n <= 599 ? n : null;
+}
+
 class Breaker {
   state: BreakerState = 'closed';
   /** Times of the consecutive failures so far (closed), oldest first; at most `failures` kept. */

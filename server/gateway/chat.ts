@@ -10,7 +10,7 @@ import type { Repair, Stripped } from '../../shared/engine';
 import { repairCount, REQUEST_KEEP_BYTES, type ArtifactCut, type ArtifactStatus } from '../../shared/protocol';
 import { forwardedHeaders, parseChatRequest, readBody, upstreamHeaders, HOLD_PROSE_HEADER, MODE_HEADER, type ChatRequest } from './chatRequest';
 import { rewriteCompletion, type OtherChoice } from './completion';
-import type { Outcome } from './breaker';
+import { errorEventOutcome, type Outcome } from './breaker';
 import type { AbortReason, GatewayContext } from './context';
 import { GatewayError, isOpenAiError, upstreamErrorMessage } from './errors';
 import { drained, writeJson } from './http';
@@ -40,6 +40,9 @@ export interface ChatCall {
   /** Set when the upstream failed after its 2xx headers (the body broke off, an error event in the
    * stream): the model's breaker counts it as a failure, not as the success the headers looked like. */
   failedMidStream?: boolean;
+  /** Set when an error event in the 2xx stream named a status that is no upstream failure (a 400): the
+   * breaker hears that status, as before the stream (errorEventSeen). */
+  errorEventStatus?: number;
   /** Set when the client left (or the gateway shut down) before the upstream's answer came whole: that
    * says nothing about the upstream, so the breaker hears `aborted` (neither success nor failure; a
    * half-open breaker's probe slot is freed), not the 2xx the headers looked like. */
@@ -108,7 +111,15 @@ export async function handleChat(call: ChatCall): Promise<void> {
 export function twoXxOutcome(call: ChatCall, status: number): Outcome {
   if (call.failedMidStream) return 'broken';
   if (call.invalidAnswer) return 'invalid';
-  return call.leftEarly ? 'aborted' : status;
+  return call.leftEarly ? 'aborted' : (call.errorEventStatus ?? status);
+}
+
+/** An error event inside a 2xx stream, by its `code`: a failure of the upstream unless the code is a
+ * status that is none (issue 10 §5 counts connect errors, time-outs, 5xx and 429 only). */
+export function errorEventSeen(call: ChatCall, code: unknown): void {
+  const o = errorEventOutcome(code);
+  if (typeof o === 'number') call.errorEventStatus ??= o;
+  else call.failedMidStream = true;
 }
 
 /** The model's breaker is open: an immediate 503 saying when to come back. */
@@ -492,7 +503,7 @@ async function finishStream(call: ChatCall, chat: ChatRequest, rw: StreamRewrite
   }
   if (rw.overLong > 0) overLongEvents(call, rw.overLong, passthrough);
   for (const e of rw.upstreamErrors) record.fail('UPSTREAM_ERROR', e.message, e.code !== undefined ? { code: e.code } : {});
-  if (rw.upstreamErrors.length > 0) call.failedMidStream = true;
+  for (const e of rw.upstreamErrors) errorEventSeen(call, e.code);
   if (rw.rejected !== null) record.errors.push({ message: rejectionMessage(rw.rejected), code: TRUNCATED_CODE });
   rw.settle();
 

@@ -327,6 +327,37 @@ describe('gateway: circuit breaker counts upstream failures after a 2xx started'
     assert.deepEqual(events.slice(n).map(brief), [['closed', 'open', '2 consecutive failures within 10 s, the last: the upstream stream failed after it started', 5]]);
   });
 
+  it('an error event whose code is a 4xx other than 429 does not count (five leave it closed, the request\'s fault); 500, 502 and 429 do, on both APIs', async () => {
+    const event = (code: number | string) => ({ status: 200, headers: { 'content-type': 'text/event-stream' }, chunks: [`data: {"error":{"message":"bad","code":${JSON.stringify(code)}}}\n\n`, 'data: [DONE]\n\n'] });
+    const circuit = async (model: string) => ((await (await fetch(`${d.info.url}/streamfix/models`)).json()) as { data: { model: string; circuit: unknown }[] }).data.find((x) => x.model === model)?.circuit;
+    const sends: [string, (model: string) => Promise<unknown>][] = [
+      ['chat', stream],
+      ['messages-stream', (m) => messages(m, true)],
+      ['messages', (m) => messages(m, false)],
+    ];
+    for (const [api, send] of sends) {
+      const model = `m/4xx-${api}`;
+      const n = events.length;
+      for (const code of [400, 400, 422, 404, '400']) {
+        up.enqueue(event(code));
+        await send(model);
+      }
+      assert.deepEqual(events.slice(n), [], api);
+      assert.deepEqual(await circuit(model), { state: 'closed', consecutiveFailures: 0, retryAfterSeconds: null }, api);
+      for (const [codes, failures] of [[[500, 502], 2], [[429, 400, 429], 1], [['500', 500], 2]] as const) {
+        const m = `${model}-${codes.join('-')}`;
+        const k = events.length;
+        for (const code of codes) {
+          up.enqueue(event(code));
+          await send(m);
+        }
+        const opened = events.slice(k).map((e) => [e.model, e.previous, e.state, e.reason]);
+        assert.deepEqual(opened, failures === 2 ? [[m, 'closed', 'open', '2 consecutive failures within 10 s, the last: the upstream stream failed after it started']] : [], `${api} ${codes.join(',')}`);
+        if (failures === 1) assert.deepEqual(await circuit(m), { state: 'closed', consecutiveFailures: 1, retryAfterSeconds: null }, `${api} ${codes.join(',')}: the 400 reset the count`);
+      }
+    }
+  });
+
   it('a non-streaming body that breaks off counts', async () => {
     const n = events.length;
     up.always(BODY_CUT);
