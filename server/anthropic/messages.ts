@@ -22,7 +22,7 @@ import { assembleMessage } from './assemble';
 import { ChatStreamReader, eventText } from './chatStreamReader';
 import { estimateInputTokens } from './countTokens';
 import { anthropicStatus, errorBody, rejectionError, statusOfType } from './errors';
-import { messagesMode, parseMessagesRequest, requireMaxTokens, toChatRequest } from './request';
+import { checkToolSchemas, messagesMode, parseMessagesRequest, requireMaxTokens, toChatRequest } from './request';
 import { route } from './routing';
 import { MessageTranslator, type AnthropicEvent } from './translate';
 
@@ -78,6 +78,7 @@ export async function handleMessages(call: MessagesCall): Promise<void> {
   const { req, ctx, record } = call;
   const r = parseMessagesRequest(await readBody(req, ctx.maxRequestBytes));
   requireMaxTokens(r);
+  checkToolSchemas(r, ctx.schemas);
   call.truncatedTools = truncatedToolPolicy(req.headers[TRUNCATED_POLICY_HEADER], ctx.truncatedTools);
   const requested = requestedMode(req.headers[MODE_HEADER], ctx.mode);
   const { mode, reason } = messagesMode(requested, r);

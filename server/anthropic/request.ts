@@ -7,6 +7,7 @@
  * watches the text for all of them too (stopSequences.ts).
  */
 import { GatewayError } from '../gateway/errors';
+import type { SchemaCache } from '../gateway/schema';
 import { UPSTREAM_STOP_LIMIT } from './stopSequences';
 import { reasoningDetailOf } from './thinkingRoundTrip';
 
@@ -81,6 +82,17 @@ export function messagesMode(requested: string, r: MessagesRequest): { mode: 're
 export function requireMaxTokens(r: MessagesRequest): void {
   const m = r.body.max_tokens;
   if (typeof m !== 'number' || !Number.isInteger(m) || m < 1) throw invalid('max_tokens: Field required (a whole number ≥ 1)');
+}
+
+/** Each tool's `input_schema` compiled through the chat endpoint's cache (schema.ts), as that endpoint
+ * checks `function.parameters`: a bad one is a 400 naming the tool before anything goes upstream (the
+ * upstream would refuse it, or the model would be asked to follow a schema that is none). */
+export function checkToolSchemas(r: MessagesRequest, cache: SchemaCache): void {
+  const tools = Array.isArray(r.body.tools) ? r.body.tools : [];
+  tools.forEach((t: unknown, i: number) => {
+    if (!isObject(t) || t.input_schema === undefined) return;
+    cache.compile(t.input_schema, `tools[${i}].input_schema (tool ${JSON.stringify(typeof t.name === 'string' ? t.name : null)})`);
+  });
 }
 
 /** The text of a string or an array of blocks (text blocks only). */

@@ -176,6 +176,34 @@ describe('messages: against a scripted upstream', () => {
     for (const r of [missing, host, unknown]) assert.equal(r.headers['request-id'], r.headers['x-streamfix-request-id']);
   });
 
+  it("refuses a tool whose input_schema is no JSON Schema with the chat endpoint's 400 (invalid_request_error naming the tool), before anything goes upstream", async () => {
+    const n = up.requests.length;
+    const tool = (name: string, input_schema: unknown) => ({ name, input_schema });
+    const ok = tool('ok', { type: 'object' });
+    const bad = await post(d, { ...BASIC, tools: [ok, tool('get_weather', { type: 'wat' })] });
+    assert.equal(bad.status, 400);
+    assert.deepEqual(JSON.parse(bad.text), {
+      type: 'error',
+      error: {
+        type: 'invalid_request_error',
+        message: 'tools[1].input_schema (tool "get_weather") is not a valid JSON Schema: schema is invalid: data/type must be equal to one of the allowed values, data/type must be array, data/type must match a schema in anyOf',
+      },
+      request_id: bad.headers['request-id'],
+    });
+    const notObject = await post(d, { ...BASIC, stream: true, tools: [tool('t', 'object')] });
+    assert.equal(notObject.status, 400);
+    assert.deepEqual(JSON.parse(notObject.text).error, { type: 'invalid_request_error', message: 'tools[0].input_schema (tool "t") must be a JSON Schema (an object or a boolean), got string' });
+    assert.equal(up.requests.length, n);
+    // the same schema on the chat endpoint: the same check
+    const chat = await request(`${d.info.url}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` }, body: JSON.stringify({ model: MODEL, messages: [{ role: 'user', content: 'hi' }], tools: [{ type: 'function', function: { name: 'get_weather', parameters: { type: 'wat' } } }] }) });
+    assert.equal(chat.statusCode, 400);
+    assert.equal(((await chat.body.json()) as { error: { message: string } }).error.message, 'tools[0].function.parameters is not a valid JSON Schema: schema is invalid: data/type must be equal to one of the allowed values, data/type must be array, data/type must match a schema in anyOf');
+    up.enqueue({ chunks: [HELLO] });
+    const good = await post(d, { ...BASIC, tools: [ok] });
+    assert.equal(good.status, 200);
+    assert.deepEqual((JSON.parse(up.requests.at(-1)!.body) as { tools: unknown }).tools, [{ type: 'function', function: { name: 'ok', parameters: { type: 'object' } } }]);
+  });
+
   it('sends ping events while the upstream is quiet', async () => {
     up.enqueue({ chunks: [sse(chunk({ content: 'a' })), sse(chunk({ content: 'b' }, 'stop')), sse('[DONE]')], gapMs: 150 });
     const r = await post(d, { ...BASIC, stream: true });
