@@ -145,7 +145,9 @@ async function answer(call: MessagesCall, r: ReturnType<typeof parseMessagesRequ
     record.fail('UPSTREAM_ERROR', message, { status: 502, code: 'upstream_invalid' });
     ctx.metrics.onUpstreamError('invalid_body');
     await finish(call, EMPTY_OUTCOME, 502);
-    return sendError(call, 502, message);
+    // the chat endpoint's 502 upstream_invalid, as a 502 api_error: not the 529 overloaded_error a 502 maps
+    // to (sendError), which clients retry as a busy upstream
+    return sendJson(call.res, 502, withRequestId(call), { type: 'error', error: { type: 'api_error', message }, request_id: call.record.id });
   }
   const translator = new MessageTranslator({
     id: `msg_${record.id.slice(4)}`,

@@ -204,6 +204,25 @@ describe('messages: against a scripted upstream', () => {
     assert.deepEqual((JSON.parse(up.requests.at(-1)!.body) as { tools: unknown }).tools, [{ type: 'function', function: { name: 'ok', parameters: { type: 'object' } } }]);
   });
 
+  it("an upstream answering the (always streamed) upstream request with a whole JSON completion: the chat endpoint's 502, as api_error (not 529 overloaded_error), streaming and not", async () => {
+    const whole = JSON.stringify({ id: 'gen-1', object: 'chat.completion', created: 1, model: MODEL, choices: [{ index: 0, message: { role: 'assistant', content: 'Hello' }, finish_reason: 'stop' }] });
+    const message = 'Upstream answered a streaming request with content-type "application/json", not text/event-stream';
+    for (const stream of [true, false]) {
+      up.enqueue({ headers: { 'content-type': 'application/json' }, chunks: [whole] });
+      const r = await post(d, { ...BASIC, stream });
+      assert.equal(r.status, 502, String(stream));
+      assert.equal(r.headers['content-type'], 'application/json; charset=utf-8');
+      assert.deepEqual(JSON.parse(r.text), { type: 'error', error: { type: 'api_error', message }, request_id: r.headers['request-id'] }, String(stream));
+      const a = (await (await fetch(`${d.info.url}/streamfix/result/${r.headers['request-id'] as string}`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as { status: string; errors: unknown };
+      assert.deepEqual([a.status, a.errors], ['UPSTREAM_ERROR', [{ message, status: 502, code: 'upstream_invalid' }]]);
+    }
+    // the chat endpoint, streaming: the same 502 in its own shape
+    up.enqueue({ headers: { 'content-type': 'application/json' }, chunks: [whole] });
+    const chat = await request(`${d.info.url}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` }, body: JSON.stringify({ model: MODEL, stream: true, messages: [{ role: 'user', content: 'hi' }] }) });
+    assert.equal(chat.statusCode, 502);
+    assert.deepEqual(await chat.body.json(), { error: { message, type: 'upstream_error', code: 'upstream_invalid' } });
+  });
+
   it('sends ping events while the upstream is quiet', async () => {
     up.enqueue({ chunks: [sse(chunk({ content: 'a' })), sse(chunk({ content: 'b' }, 'stop')), sse('[DONE]')], gapMs: 150 });
     const r = await post(d, { ...BASIC, stream: true });
