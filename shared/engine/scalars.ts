@@ -142,10 +142,10 @@ export abstract class ScalarScanner extends StringScanner {
       return this.tokenDone(i);
     }
     const raw = this.tail(i, this.tokLen);
-    const fixed = fixNumber(raw, atEnd);
+    const fixed = fixNumber(raw);
     if (fixed === null) {
       if (atEnd) {
-        // `-` or `1e` cut off at the end: the value is dropped with its key or comma
+        // `-` or `.` cut off at the end: the value is dropped with its key or comma
         const d = o.dropPending(i);
         o.record(o.repair('dropped_value', d.at, d.length, ''));
         this.tokIdx = -1;
@@ -153,7 +153,7 @@ export abstract class ScalarScanner extends StringScanner {
         this.afterDrop();
         return i;
       }
-      // not a number at all (`1.2.3`, `--`): keep it as a string
+      // no digit at all (`-`, `.`, `--`): no number to keep, it stays as written, as a string
       if (!this.rep('unquoted_string')) return this.reject(s, i);
       const quoted = JSON.stringify(raw);
       o.record(this.tokenRepair('unquoted_string', raw.length, quoted));
@@ -284,8 +284,11 @@ export abstract class ScalarScanner extends StringScanner {
   }
 }
 
-/** Make a number token valid, or null when nothing of it is a number. `atEnd`: the input ended in it. */
-function fixNumber(raw: string, atEnd: boolean): string | null {
+/** Make a number token valid, or null when nothing of it is a number. The token is what the DFA in
+ * number() took, so a dangling part can only be at its end: an exponent without digits (`1e`, `1e+`)
+ * or a dot without digits (`2.`) is cut off, wherever the token ended (at the end of the input or
+ * before a `,` or closer), so the number keeps its value and stays a number. */
+function fixNumber(raw: string): string | null {
   let t = raw;
   if (t.startsWith('+')) t = t.slice(1);
   let sign = '';
@@ -293,12 +296,7 @@ function fixNumber(raw: string, atEnd: boolean): string | null {
     sign = '-';
     t = t.slice(1);
   }
-  if (atEnd) {
-    // keep the longest valid prefix: `1.` -> `1`, `1e` / `1e-` -> `1`
-    const m = /^(\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(t);
-    if (!m || (m[1] === '' && !m[2])) return null;
-    t = m[0];
-  }
+  t = t.replace(/[eE][+-]?$/, '').replace(/\.$/, '');
   const m = /^(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(t);
   if (!m) return null;
   let int = m[1];
@@ -310,7 +308,6 @@ function fixNumber(raw: string, atEnd: boolean): string | null {
   let out = sign + int;
   if (frac !== undefined && frac !== '') out += '.' + frac;
   if (exp !== undefined) out += 'e' + exp;
-  else if (/[eE]$/.test(t)) return null;
   return out;
 }
 
