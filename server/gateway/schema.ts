@@ -19,6 +19,7 @@ import { SCHEMA_POLICIES, type SchemaPolicy } from './config';
 import { GatewayError, headerChoice } from './errors';
 export { SCHEMA_POLICIES, type SchemaPolicy };
 import { findCoercions, type Coercion } from './schemaCoerce';
+import { linearRegExp } from './schemaPattern';
 
 /** Request header choosing what happens to a value the schema rejects. */
 export const SCHEMA_HEADER = 'x-streamfix-schema';
@@ -93,7 +94,8 @@ function newAjv(draft: Draft): Ajv {
   // time, duration, email, hostname, ipv4, ipv6, uri, uuid, regex, …: the ones OpenAI's structured
   // outputs accept among them) are checked; a format it does not know is not, and strict: false keeps
   // it from refusing the schema.
-  const opts = { allErrors: true, strict: false, logger: false as const };
+  // code.regExp: patterns run on RE2, in linear time (schemaPattern.ts): one must not freeze the daemon
+  const opts = { allErrors: true, strict: false, logger: false as const, code: { regExp: linearRegExp } };
   const ajv = draft === '2020' ? new Ajv2020(opts) : draft === '2019' ? new Ajv2019(opts) : new Ajv(opts);
   addFormats(ajv);
   return ajv;

@@ -148,6 +148,43 @@ describe('gateway: JSON Schema validation', () => {
     assert.equal(ok.r.trailers['x-streamfix-status'], 'TRUNCATED');
   });
 
+  it('a catastrophic pattern (^(a+)+$, a 40-character answer) is checked at once, streaming and not: invalid with ajv\'s error', async () => {
+    const req = { ...JSON_REQ, response_format: { type: 'json_schema', json_schema: { name: 'a', schema: { type: 'object', properties: { a: { type: 'string', pattern: '^(a+)+$' } } } } } };
+    const answer = JSON.stringify({ a: 'a'.repeat(39) + '!' });
+    const errors = [{ path: '/a', message: 'must match pattern "^(a+)+$"' }];
+    const { res, message, artifact } = await nonStreaming(req, { content: answer });
+    assert.equal(res.headers.get('x-streamfix-schema'), 'invalid');
+    assert.equal(message.content, answer);
+    assert.deepEqual(artifact.schema, { valid: false, errors });
+    const { r, out, id } = await streaming(req, [chunk({ content: answer.slice(0, 20) }), chunk({ content: answer.slice(20) }), chunk({}, 'stop')]);
+    assert.equal(out.content, answer);
+    assert.equal(r.trailers['x-streamfix-schema'], 'invalid');
+    assert.deepEqual((await artifactById(id)).schema, { valid: false, errors });
+  });
+
+  it('a pattern with \\p{L} and . means what it means with the u flag: one emoji is one character', async () => {
+    const req = { ...JSON_REQ, response_format: { type: 'json_schema', json_schema: { name: 'e', schema: { type: 'object', properties: { e: { type: 'string', pattern: '^.$' }, w: { type: 'string', pattern: '^\\p{L}+$' } } } } } };
+    const ok = await nonStreaming(req, { content: '{"e": "😀", "w": "日本語"}' });
+    assert.equal(ok.res.headers.get('x-streamfix-schema'), 'valid');
+    const bad = await nonStreaming(req, { content: '{"e": "😀😀", "w": "a1"}' });
+    assert.deepEqual(bad.artifact.schema, { valid: false, errors: [{ path: '/e', message: 'must match pattern "^.$"' }, { path: '/w', message: 'must match pattern "^\\p{L}+$"' }] });
+  });
+
+  it('a pattern RE2 cannot run in linear time (a backreference) is a 400 naming it, before anything goes upstream', async () => {
+    const n = up.requests.length;
+    const req = { ...JSON_REQ, response_format: { type: 'json_schema', json_schema: { name: 'b', schema: { type: 'string', pattern: '^(a)\\1$' } } } };
+    const res = await postChat(d, req);
+    assert.equal(res.status, 400);
+    assert.deepEqual(await res.json(), {
+      error: {
+        message: 'response_format.json_schema.schema is not a valid JSON Schema: pattern "^(a)\\1$" cannot be checked in linear time (invalid escape sequence: \\1); backreferences, lookahead, lookbehind and repeat counts over 1000 are not supported',
+        type: 'invalid_request_error',
+        code: 'invalid_schema',
+      },
+    });
+    assert.equal(up.requests.length, n);
+  });
+
   it('declares only the status trailer when the request names no schema', async () => {
     const { r, out } = await streaming({ model: 'test/model', messages: [{ role: 'user', content: 'hi' }] }, [chunk({ content: '{"a": 1}' }), chunk({}, 'stop')], { 'x-streamfix-mode': 'repair' });
     assert.equal(out.content, '{"a": 1}');
