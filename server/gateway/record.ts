@@ -21,6 +21,21 @@ export function worstStatus(statuses: CheckStatus[]): CheckStatus | 'EMPTY' {
   return statuses.reduce((a, b) => (SEVERITY[b] > SEVERITY[a] ? b : a));
 }
 
+/** Across the choices of an `n > 1` answer a text outranks REPAIRED and VALID: those would claim a parse
+ * that one choice did not get. */
+const ACROSS_CHOICES: Record<CheckStatus, number> = { VALID: 0, REPAIRED: 1, TEXT: 2, TRUNCATED: 3, FAILED: 4 };
+
+/** The status of several choices (each its mode and checks): the label claims only what was checked in
+ * every one, so a choice that went out as unparsed text (TEXT, or strip mode with nothing to check) makes
+ * it TEXT unless another is TRUNCATED or FAILED; EMPTY when no choice had anything to check. */
+export function combinedStatus(choices: { mode: AppliedMode; checks: CheckStatus[] }[]): CheckStatus | 'EMPTY' {
+  const each = choices.map((c) => worstStatus(c.checks));
+  const checked = each.filter((s): s is CheckStatus => s !== 'EMPTY');
+  if (checked.length === 0) return 'EMPTY';
+  if (choices.some((c, i) => each[i] === 'EMPTY' && c.mode === 'strip')) checked.push('TEXT');
+  return checked.reduce((a, b) => (ACROSS_CHOICES[b] > ACROSS_CHOICES[a] ? b : a));
+}
+
 /**
  * The check the content went through: the engine's verdict in repair mode, TEXT when it went out as
  * text without being parsed (strip), null when there was none (or in passthrough).
@@ -132,8 +147,9 @@ export class RequestRecord {
     if (this.override) return this.override;
     if (o.cutShort) return 'TRUNCATED';
     if (this.mode === 'passthrough') return 'PASSTHROUGH';
-    // every choice of an n > 1 answer is checked, and the worst verdict of all wins
-    return worstStatus((o.laterChoices ? [o, ...o.laterChoices] : [o]).flatMap(checksOf));
+    if (!o.laterChoices || o.laterChoices.length === 0) return worstStatus(checksOf(o));
+    // every choice of an n > 1 answer is checked, and the label claims only what every one got
+    return combinedStatus([{ mode: this.mode, checks: checksOf(o) }, ...o.laterChoices.map((c) => ({ mode: c.mode, checks: checksOf(c) }))]);
   }
 
   /** Characters of each text the artifact keeps; longer ones keep their head and tail (clipText). */
