@@ -41,10 +41,14 @@ const {
 } = S;
 
 export abstract class Finisher extends StructureScanner {
-  /** Text that cannot continue the value starts at i: close what is open, the rest is trailing. */
+  /** Text that cannot continue the value starts at i: close what is open, the rest is trailing. The
+   * value was not cut (the input goes on), so closing it here is a repair, not a truncation: TRUNCATED
+   * says the input ended inside the value. */
   protected endRegion(s: string, i: number): number {
     if (this.unconfirmed) return this.reject(s, i);
+    const truncated = this.truncated;
     this.finishValue(i);
+    this.truncated = truncated;
     this.o.commitPending(i);
     this.phase = P_AFTER;
     this.trailStart = -2;
