@@ -504,6 +504,7 @@ async function finishStream(call: ChatCall, chat: ChatRequest, rw: StreamRewrite
   if (rw.overLong > 0) overLongEvents(call, rw.overLong, passthrough);
   for (const e of rw.upstreamErrors) record.fail('UPSTREAM_ERROR', e.message, e.code !== undefined ? { code: e.code } : {});
   for (const e of rw.upstreamErrors) errorEventSeen(call, e.code);
+  if (rw.afterError > 0) record.errors.push({ message: `The upstream sent ${rw.afterError} event(s) after its error event, not forwarded: ${rw.afterErrorSamples.map((x) => JSON.stringify(x)).join(', ')}`, code: 'after_upstream_error' });
   if (rw.rejected !== null) record.errors.push({ message: rejectionMessage(rw.rejected), code: TRUNCATED_CODE });
   rw.settle();
 

@@ -257,6 +257,11 @@ export class StreamRewriter {
   rejectTruncated = false;
   /** The cut calls that ended the stream (reject); from then on nothing more goes out. */
   rejected: CutCall[] | null = null;
+  /** An upstream error event ended the client's stream (closers, the error chunk, [DONE]); what the
+   * upstream sends after it is not forwarded: counted, and its first events kept for the artifact. */
+  endedByError = false;
+  afterError = 0;
+  afterErrorSamples: string[] = [];
 
   constructor(
     readonly mode: AppliedMode,
@@ -287,8 +292,13 @@ export class StreamRewriter {
     return c;
   }
 
+  /** Nothing more goes to the client: a rejection or an upstream error event ended its stream. */
+  private get ended(): boolean {
+    return this.rejected !== null || this.endedByError;
+  }
+
   onComment(text: string): string[] {
-    return this.observe || this.rejected !== null ? [] : [sseComment(text)];
+    return this.observe || this.ended ? [] : [sseComment(text)];
   }
 
   /** One upstream `data:` payload in, the SSE events to send out (none in passthrough). */
@@ -300,6 +310,7 @@ export class StreamRewriter {
 
   /** onData appending to `out`: the per-chunk path of the gateway, which allocates no array per event. */
   onDataInto(data: string, out: string[]): void {
+    if (this.endedByError) return this.afterErrorEvent(data);
     if (this.rejected !== null) return;
     // substring + === rather than startsWith: V8's startsWith compares character by character in a
     // generic loop, several times slower than the memcmp of === on a ~200-character frame
@@ -346,6 +357,7 @@ export class StreamRewriter {
         const message = typeof e.message === 'string' ? e.message : JSON.stringify(e);
         this.upstreamErrors.push({ message: message.length > 2000 ? `${message.slice(0, 2000)}…` : message, ...(e.code !== undefined ? { code: String(e.code) } : {}) });
       }
+      if (!this.observe) return this.endWithError(data);
     }
     if (chunk.usage !== undefined && chunk.usage !== null) this.usage = chunk.usage;
     this.setTemplate(chunk);
@@ -420,7 +432,7 @@ export class StreamRewriter {
    */
   onDataLine(text: string, start: number, end: number, out: ReadOutput): boolean {
     const frame = this.frame;
-    if (frame === null || this.rejected !== null) return false;
+    if (frame === null || this.ended) return false;
     const from = start + 6;
     const to = end - 2;
     if (text.substring(from, from + frame.prefix.length) !== frame.prefix) return false;
@@ -553,7 +565,7 @@ export class StreamRewriter {
    */
   finish(cut = false): string[] {
     const out: string[] = [];
-    if (this.rejected !== null) return out;
+    if (this.ended) return out;
     if (cut) {
       // a stream with no choice at all still gets its finish chunk, for choice 0
       if (this.choices.size === 0 && this.upstreamErrors.length === 0) this.choice(0);
@@ -585,6 +597,25 @@ export class StreamRewriter {
     }
     if (cut && !this.observe) out.push(sseData('[DONE]'));
     return out;
+  }
+
+  /** An upstream error event: the error chunk is the stream's last before [DONE] (DESIGN), so the closers
+   * still owed go first, as when the gateway's own failure ends a stream; a rejection ends it instead. */
+  private endWithError(data: string): string[] {
+    const out = this.finish();
+    if (this.rejected !== null) return out;
+    this.endedByError = true;
+    out.push(sseData(data), sseData('[DONE]'));
+    return out;
+  }
+
+  private afterErrorEvent(data: string): void {
+    if (data === '[DONE]') {
+      this.sawDone = true;
+      return;
+    }
+    this.afterError++;
+    if (this.afterErrorSamples.length < 10) this.afterErrorSamples.push(data.slice(0, 200));
   }
 
   /** reject: whether the closed choice's tool calls were cut (then `rejected` names them). */
