@@ -19,7 +19,7 @@ import { SCHEMA_POLICIES, type SchemaPolicy } from './config';
 import { GatewayError, headerChoice } from './errors';
 export { SCHEMA_POLICIES, type SchemaPolicy };
 import { findCoercions, type Coercion } from './schemaCoerce';
-import { linearRegExp } from './schemaPattern';
+import { linearRegExp, PatternEngineFailed } from './schemaPattern';
 
 /** Request header choosing what happens to a value the schema rejects. */
 export const SCHEMA_HEADER = 'x-streamfix-schema';
@@ -160,6 +160,16 @@ export function checkValue(validate: Validator, text: string, accept: ((start: n
   } catch {
     return { valid: false, errors: [{ path: '', message: 'is not JSON, so it cannot match the schema' }], text: '', coerced: [] };
   }
+  try {
+    return validateParsed(validate, text, value, accept);
+  } catch (e) {
+    // the pattern engine failed (schemaPattern.ts): an error of the check, not a verdict on the value
+    if (!(e instanceof PatternEngineFailed)) throw e;
+    return { valid: false, errors: [{ path: '', message: e.message }], text: '', coerced: [] };
+  }
+}
+
+function validateParsed(validate: Validator, text: string, value: unknown, accept: ((start: number, end: number) => boolean) | null): ValueCheck {
   if (validate(value)) return { valid: true, errors: [], text: '', coerced: [] };
   if (accept !== null) {
     const c = findCoercions(text, validate.errors ?? [], accept);

@@ -80,6 +80,24 @@ export function toRe2Source(pattern: string): string {
   return out;
 }
 
+/**
+ * re2-wasm aborts when its fixed 16 MB heap is full (one huge pattern such as `\p{L}{1000}` does it), and
+ * an aborted WebAssembly module stays dead for the life of the process. Then every pattern check throws
+ * this: the schema check reports it as an error, never as a verdict, and the daemon goes on.
+ */
+export class PatternEngineFailed extends Error {
+  constructor(readonly pattern: string, reason: string) {
+    super(`the pattern engine (RE2) failed, pattern "${pattern}" cannot be checked: ${reason}`);
+  }
+}
+
+let engineFailure: string | null = null;
+
+function failed(pattern: string, e: unknown): PatternEngineFailed {
+  engineFailure ??= String((e as Error)?.message ?? e).split('\n')[0]!.slice(0, 200);
+  return new PatternEngineFailed(pattern, engineFailure);
+}
+
 const compiled = new Map<string, RE2>();
 
 function re2Of(pattern: string, source: string): RE2 {
@@ -90,12 +108,14 @@ function re2Of(pattern: string, source: string): RE2 {
     compiled.set(pattern, hit);
     return hit;
   }
+  if (engineFailure !== null) throw new PatternEngineFailed(pattern, engineFailure);
   let rx: RE2;
   try {
     rx = new RE2(source, 'u');
   } catch (e) {
+    if (!(e instanceof SyntaxError)) throw failed(pattern, e);
     // re2-wasm's message is "Invalid regular expression: /<source>/u: <RE2's reason>"
-    const m = (e as Error).message;
+    const m = e.message;
     throw new UnsupportedPattern(pattern, m.slice(m.lastIndexOf('/u: ') + 4));
   }
   compiled.set(pattern, rx);
@@ -114,7 +134,15 @@ export function linearRegExp(pattern: string, flags: string): { test(s: string):
   new RegExp(pattern, flags); // syntax check only: compiling is not running
   const source = toRe2Source(pattern);
   re2Of(pattern, source); // refuses what RE2 cannot run, now (at schema compile time)
-  return { test: (s: string) => re2Of(pattern, source).test(s), toString: () => `/${pattern}/${flags}` };
+  const test = (s: string): boolean => {
+    const rx = re2Of(pattern, source);
+    try {
+      return rx.test(s);
+    } catch (e) {
+      throw failed(pattern, e);
+    }
+  };
+  return { test, toString: () => `/${pattern}/${flags}` };
 }
 // ajv's generated code names the engine by this text (used only by ajv's standalone code output)
 linearRegExp.code = 'linearRegExp';

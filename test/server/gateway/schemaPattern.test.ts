@@ -4,6 +4,8 @@
  * that backtracked would hang the test until mocha's timeout.
  */
 import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { GatewayError } from '../../../server/gateway/errors';
 import { checkValue, SchemaCache } from '../../../server/gateway/schema';
 import { linearRegExp, PATTERN_CACHE_SIZE, toRe2Source } from '../../../server/gateway/schemaPattern';
@@ -96,5 +98,20 @@ describe('schema patterns: RE2, linear time, ECMA u semantics', () => {
   it('more distinct patterns than the cache holds: evicted ones are freed and compiled again when used', () => {
     const rxs = Array.from({ length: PATTERN_CACHE_SIZE + 50 }, (_, i) => linearRegExp(`^p${i}(x|y)*$`, 'u'));
     assert.deepEqual([rxs[0]!.test('p0xyx'), rxs[0]!.test('p1x'), rxs.at(-1)!.test(`p${PATTERN_CACHE_SIZE + 49}y`)], [true, false, true]);
+  });
+});
+
+describe('schema patterns: when re2-wasm\'s fixed 16 MB heap runs out', () => {
+  it('the pattern that did it and every new one are refused with the reason; compiled ones keep working; no crash', () => {
+    // in a child process: the abort kills re2-wasm's module for the life of the process
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, 'fixtures', 're2Abort.ts')], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    const [before, compile, after, next] = JSON.parse(r.stdout) as [unknown, string, unknown, string];
+    const reason = /cannot be checked: (abort\(Cannot enlarge memory arrays .*)$/.exec(compile)?.[1];
+    assert.match(reason!, /\(OOM\)/);
+    assert.deepEqual(before, { valid: true, errors: [], text: '', coerced: [] });
+    assert.equal(compile, `schema is not a valid JSON Schema: the pattern engine (RE2) failed, pattern "\\p{L}{1000}" cannot be checked: ${reason}`);
+    assert.deepEqual(after, { valid: true, errors: [], text: '', coerced: [] });
+    assert.equal(next, `schema is not a valid JSON Schema: the pattern engine (RE2) failed, pattern "^b$" cannot be checked: ${reason}`);
   });
 });
