@@ -17,6 +17,12 @@ import { buildSync } from 'esbuild';
 import { runBreakerBench } from './breaker';
 import { runEngineBench } from './engine';
 
+/** The schema check's RE2 (re2-wasm) loads re2.wasm from beside the bundle that holds it, as dist/main.js
+ * finds dist/re2.wasm (npm run build:node copies it there). */
+function copyWasm(dir: string): void {
+  copyFileSync(require.resolve('re2-wasm/build/wasm/re2.wasm'), path.join(dir, 're2.wasm'));
+}
+
 /** Bundles a benchmark (and its helpers) and runs it in a fresh Node process; resolves with its table. */
 function runBundled(outDir: string, name: string, entries: string[]): Promise<string> {
   const dir = path.join(outDir, `${name}-bench`);
@@ -29,6 +35,7 @@ function runBundled(outDir: string, name: string, entries: string[]): Promise<st
     outdir: dir,
     logLevel: 'warning',
   });
+  copyWasm(dir);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--expose-gc', path.join(dir, entries[0].replace(/\.ts$/, '.js'))], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
@@ -69,6 +76,7 @@ function buildAbBase(outDir: string, ref: string): string {
   copyFileSync(path.join(__dirname, 'abBase.ts'), path.join(dir, 'test', 'bench', 'abBase.ts'));
   const out = path.join(dir, 'base.js');
   buildSync({ entryPoints: [path.join(dir, 'test', 'bench', 'abBase.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: out, logLevel: 'warning' });
+  copyWasm(dir);
   return out;
 }
 
