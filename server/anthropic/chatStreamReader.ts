@@ -9,7 +9,8 @@ import * as contentFrame from '../gateway/contentFrame';
 import type { ContentFrame } from '../gateway/contentFrame';
 import { createSseDecoder, MAX_SSE_EVENT_BYTES, type SseDecoder } from '../gateway/sse';
 import { OVER_LONG_CODE, overLongBody } from '../gateway/streamRewrite';
-import { errorType, upstreamErrorStatus } from './errors';
+import { errorCodeStatus } from '../gateway/breaker';
+import { errorType } from './errors';
 import type { AnthropicEvent, MessageTranslator } from './translate';
 
 /** Frames verified per stream at most (each costs a parse of the chunk's head). */
@@ -96,7 +97,7 @@ export class ChatStreamReader {
       this.upstreamError = typeof err.message === 'string' ? err.message : JSON.stringify(err);
       // the upstream's status, in Anthropic's terms: a 400 or 429 is not an api_error (500) that
       // clients retry as a server fault
-      const status = upstreamErrorStatus(err);
+      const status = errorCodeStatus(err.code);
       this.upstreamErrorStatus = status;
       this.translator.fail(`Upstream stream failed: ${this.upstreamError}`, status === null ? 'api_error' : errorType(status));
       return;

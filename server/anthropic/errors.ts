@@ -5,7 +5,6 @@
  * decided in one place for both APIs) are mapped here; upstream failures keep their message.
  */
 import type { ServerResponse } from 'node:http';
-import { errorCodeStatus } from '../gateway/breaker';
 import { GatewayError } from '../gateway/errors';
 import { rejectionMessage, type CutCall } from '../gateway/truncatedTools';
 
@@ -63,11 +62,6 @@ export function statusOfType(type: string): number {
   return 500;
 }
 
-/** The HTTP status an upstream's mid-stream error object names in its `code` (OpenRouter:
- * `{"error": {"code": 429, "message": …}}`), or null when its code is no HTTP error status. */
-export function upstreamErrorStatus(err: { code?: unknown }): number | null {
-  return errorCodeStatus(err.code);
-}
 
 /**
  * The error of an answer refused for cut tool calls (x-streamfix-truncated-tools: reject): `api_error`

@@ -84,7 +84,7 @@ export abstract class BeforeScanner extends S.MachineState {
       body = suffix === '' ? C.trimSpacesEnd(text.slice(lead)) : text.slice(lead) + suffix;
     }
     if (kind === 'reasoning') {
-      this.reasoningOut += at === null ? '' : text.slice(text.length - text.trimStart().length).trim();
+      this.reasoningOut += at === null ? '' : text.trim();
     }
     this.strip(kind, start, body);
   }
