@@ -1,8 +1,8 @@
 /**
  * `auto` mode without `response_format`: the answer decides. Repair when the first content after
- * reasoning starts as JSON (`{`, `[`, or a ```` ```json ```` fence), else strip. The decision is made on
- * those first characters (after any reasoning, which the engine's reasoning stage recognises as it
- * does everywhere): nothing more is held back for it. Except with `holdProse` (the models whose content
+ * reasoning starts as JSON (`{` or `[` that opens a value, see opensJsonValue, or a ```` ```json ````
+ * fence), else strip. The decision is made on those first characters (after any reasoning, which the
+ * engine's reasoning stage recognises as it does everywhere): nothing more is held back for it. Except with `holdProse` (the models whose content
  * can begin with reasoning only a lone `</think>` ends, and the whole text of a non-streaming response):
  * content that starts with text waits up to that many characters for a lone closing tag, which makes it
  * reasoning and lets the content after the tag decide, as the strip splitter and the engine read it.
@@ -34,6 +34,40 @@ export const AUTO_WHITESPACE_LIMIT = 1024 * 1024;
 
 const TEXT_REASON = 'auto: the answer starts with text';
 
+/** Longest bare word (and run of spaces after it) read after the opening bracket: past it, text. */
+const WORD_MAX = 64;
+
+/** The bare words that start a JSON array's first value (the Python spellings are repaired). */
+const KEYWORDS = ['true', 'false', 'null', 'True', 'False', 'None'];
+
+/**
+ * Whether `lead` (starting with `{` or `[`) opens a JSON value, on what follows the bracket: null until
+ * that is known. Prose starts with brackets too (`[Docs](https://…)`, `[x] done`, `{name} is a
+ * placeholder`, `{{user}}`), and repair mode would send the client `["Docs"]` instead of the sentence, while
+ * strip mode sends text as it came: what is not clearly JSON is text. JSON: `{` then a quote, `}`, a
+ * comment (`//`, `/*`) or a bare key followed by `:`; `[` then a quote, a bracket, `-`, a digit, a comment
+ * or a keyword (`true`, `None`, …) followed by `,` or `]`. Each test reads a bounded prefix and gives the
+ * same answer on any longer one, so the decision does not depend on where the reads were cut. Whitespace
+ * after the bracket past `whitespaceLimit` decides JSON (the bound on what is held).
+ */
+function opensJsonValue(lead: string, atEnd: boolean, whitespaceLimit: number): boolean | null {
+  const space = /^[{[][ \t\n\r]*/.exec(lead)![0].length;
+  const next = lead[space];
+  if (next === undefined) return atEnd || space > whitespaceLimit ? true : null;
+  if (/["'\u201c\u2018]/.test(next)) return true;
+  if (next === '/') return lead.length > space + 1 ? /[/*]/.test(lead[space + 1]!) : atEnd ? false : null;
+  if (lead[0] === '{' ? next === '}' : /[[{\]\d-]/.test(next)) return true;
+  const word = /^[A-Za-z_$][\w$-]*/.exec(lead.slice(space))?.[0];
+  if (word === undefined || word.length > WORD_MAX) return false;
+  // the character after the word and the spaces after it: `:` after a key, `,` or `]` after a keyword
+  const after = lead.slice(space + word.length);
+  if (lead[0] === '[' && !(after === '' ? KEYWORDS.some((k) => k.startsWith(word)) : KEYWORDS.includes(word))) return false;
+  const gap = /^[ \t]*/.exec(after)![0].length;
+  if (gap > WORD_MAX) return false;
+  if (gap === after.length) return atEnd ? false : null;
+  return lead[0] === '{' ? after[gap] === ':' : /[,\]]/.test(after[gap]!);
+}
+
 export function createAutoDecider(whitespaceLimit = AUTO_WHITESPACE_LIMIT, holdProse = 0): AutoDecider {
   // the content after reasoning, from its first non-space character, until it decides
   let lead = '';
@@ -47,7 +81,11 @@ export function createAutoDecider(whitespaceLimit = AUTO_WHITESPACE_LIMIT, holdP
   const decide = (atEnd: boolean): AutoDecision | null => {
     if (lead === '') return atEnd ? { mode: 'strip', reason: 'auto: no answer content' } : null;
     const c = lead[0];
-    if (c === '{' || c === '[') return { mode: 'repair', reason: `auto: the answer starts as JSON (${c})` };
+    if (c === '{' || c === '[') {
+      const json = opensJsonValue(lead, atEnd, whitespaceLimit);
+      if (json === null) return null;
+      return json ? { mode: 'repair', reason: `auto: the answer starts as JSON (${c})` } : { mode: 'strip', reason: TEXT_REASON };
+    }
     if (c !== '`') return { mode: 'strip', reason: TEXT_REASON };
     const m = /^(`{0,3})([^\n`]*)(\n?)/.exec(lead)!;
     if (m[1].length < 3 && (lead.length > m[1].length || atEnd)) return { mode: 'strip', reason: TEXT_REASON };

@@ -149,6 +149,25 @@ describe('messages: translation of the demo streams at every byte split', () => 
     );
   });
 
+  it('auto mode: an answer that starts with a markdown link is text, sent as it came, at every split of one piece', () => {
+    const answer = '[Docs](https://example.com) explain {name}.';
+    const sse = `data: ${JSON.stringify({ id: 'c', choices: [{ index: 0, delta: { content: answer }, finish_reason: null }] })}\n\n` +
+      `data: ${JSON.stringify({ id: 'c', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\ndata: [DONE]\n\n`;
+    const at = sse.indexOf(answer);
+    for (let k = 0; k <= answer.length; k++) {
+      const events = translate(sse, [at + k], { mode: 'auto' });
+      checkGrammar(events);
+      assert.deepEqual(normalize(events), [
+        ['message_start', { input_tokens: 7, output_tokens: 0 }],
+        textStart(0),
+        ['text_delta', 0, answer],
+        ['stop', 0],
+        ['message_delta', { stop_reason: 'end_turn', stop_sequence: null }, { output_tokens: 11 }], // no usage: estimated, 43 characters / 4
+        ['message_stop'],
+      ], `read cut at ${k}`);
+    }
+  });
+
   it('auto mode, demo/msg-thinking: the answer starts with text, so it goes as sent after the thinking block', () => {
     const s = findScenario('demo/msg-thinking')!;
     expectEverySplit(

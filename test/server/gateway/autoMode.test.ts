@@ -15,6 +15,32 @@ const TABLE: [string, 'repair' | 'strip', string][] = [
   ['Sure! {"a": 1}', 'strip', 'auto: the answer starts with text'],
   ['`x` is a variable', 'strip', 'auto: the answer starts with text'],
   ['<think>only reasoning</think>', 'strip', 'auto: no answer content'],
+  // prose that starts with a bracket is text: only what clearly opens a JSON value is repaired
+  ['[Docs](https://example.com) explain the setup.', 'strip', 'auto: the answer starts with text'],
+  ['[x] done\n[ ] todo', 'strip', 'auto: the answer starts with text'],
+  ['[None of these apply]', 'strip', 'auto: the answer starts with text'],
+  ['[/docs](x) first', 'strip', 'auto: the answer starts with text'],
+  ['{name} is the placeholder you fill in.', 'strip', 'auto: the answer starts with text'],
+  ['{{user}} is filled in by the template', 'strip', 'auto: the answer starts with text'],
+  ['{name\n: 1}', 'strip', 'auto: the answer starts with text'],
+  ['{name', 'strip', 'auto: the answer starts with text'],
+  [`{${'k'.repeat(65)}: 1}`, 'strip', 'auto: the answer starts with text'],
+  [`{k${' '.repeat(65)}: 1}`, 'strip', 'auto: the answer starts with text'],
+  ["{name: 'Ada', tags: ['x',],}", 'repair', 'auto: the answer starts as JSON ({)'],
+  [`{${'k'.repeat(64)}${' '.repeat(64)}: 1}`, 'repair', 'auto: the answer starts as JSON ({)'],
+  ['{ \n  "a": 1}', 'repair', 'auto: the answer starts as JSON ({)'],
+  ["{'a': 1}", 'repair', 'auto: the answer starts as JSON ({)'],
+  ['{\u201ca\u201d: 1}', 'repair', 'auto: the answer starts as JSON ({)'],
+  ['{// note\n"a": 1}', 'repair', 'auto: the answer starts as JSON ({)'],
+  ['{}', 'repair', 'auto: the answer starts as JSON ({)'],
+  ['{', 'repair', 'auto: the answer starts as JSON ({)'],
+  ['[ True, None ]', 'repair', 'auto: the answer starts as JSON ([)'],
+  ['[null]', 'repair', 'auto: the answer starts as JSON ([)'],
+  ['[/* c */ 1]', 'repair', 'auto: the answer starts as JSON ([)'],
+  ['[-1.5, {"a": 1}]', 'repair', 'auto: the answer starts as JSON ([)'],
+  ['[]', 'repair', 'auto: the answer starts as JSON ([)'],
+  // a known limit: a value followed by prose cannot be told from JSON on the first characters
+  ['[1] is a footnote marker.', 'repair', 'auto: the answer starts as JSON ([)'],
   ['', 'strip', 'auto: no answer content'],
 ];
 
@@ -75,10 +101,29 @@ describe('gateway/autoMode', () => {
     const d = createAutoDecider();
     assert.equal(d.push('<think>long reasoning'), null);
     assert.equal(d.push('</think>\n  '), null);
-    assert.deepEqual(d.push('{'), { mode: 'repair', reason: 'auto: the answer starts as JSON ({)' });
+    // a bracket waits for the character after it (and a bare word after it, for its end)
+    assert.equal(d.push('{\n  '), null);
+    assert.deepEqual(d.push('"'), { mode: 'repair', reason: 'auto: the answer starts as JSON ({)' });
+    const w = createAutoDecider();
+    assert.equal(w.push('{name '), null);
+    assert.deepEqual(w.push(':'), { mode: 'repair', reason: 'auto: the answer starts as JSON ({)' });
+    assert.deepEqual(createAutoDecider().push('[D'), { mode: 'strip', reason: 'auto: the answer starts with text' });
+    assert.deepEqual(createAutoDecider().push('[4'), { mode: 'repair', reason: 'auto: the answer starts as JSON ([)' });
     const f = createAutoDecider();
     assert.equal(f.push('```js'), null);
     assert.deepEqual(f.push('on\n'), { mode: 'repair', reason: 'auto: the answer starts with a ```json fence' });
+  });
+
+  it('sends prose that starts with a bracket as it came, at every split point', () => {
+    const text = '<think>a</think>[Docs](https://example.com) explain {name}.';
+    for (let k = 0; k <= text.length; k++) {
+      const c = new ContentProcessor('strip', {}, true, undefined, 0);
+      const parts = [c.push(text.slice(0, k)), c.push(text.slice(k)), c.end()];
+      assert.deepEqual([c.mode, c.modeReason], ['strip', 'auto: the answer starts with text'], `split at ${k}`);
+      assert.equal(parts.map((p) => p.content).join(''), '[Docs](https://example.com) explain {name}.', `split at ${k}`);
+      assert.equal(parts.map((p) => p.reasoning).join(''), 'a', `split at ${k}`);
+      assert.equal(c.result, null, `split at ${k}`);
+    }
   });
 
   it('streams reasoning while undecided, then repairs an answer that starts as JSON', () => {
