@@ -42,11 +42,25 @@ export function chatErrorFrom(err: Pick<GatewayHttpError, 'message' | 'status' |
 }
 
 /**
- * The badge under a JSON answer, from its artifact: "repaired: 2 trailing commas, 1 unquoted key", or
- * "valid: no repairs needed".
+ * The badge under a JSON answer, from its artifact: what the gateway's check found, never more. "repaired:
+ * 2 trailing commas, 1 unquoted key"; "valid: no repairs needed" only for VALID; a cut answer says so
+ * ("truncated: cut off, closed with 1 unclosed bracket"); an answer with no JSON in it is not "valid"
+ * ("failed: no JSON in the answer, shown as sent").
  */
-export function repairsBadge(artifact: Pick<Artifact, 'repairs'>): string {
-  if (artifact.repairs.length === 0) return 'valid: no repairs needed';
-  const line = summarizeRepairs({ repairs: artifact.repairs, stripped: [] });
-  return 'r' + line.slice(1);
+export function repairsBadge(artifact: Pick<Artifact, 'status' | 'repairs'>): string {
+  const summary = artifact.repairs.length === 0 ? '' : summarizeRepairs({ repairs: artifact.repairs, stripped: [] }).slice('Repaired: '.length);
+  switch (artifact.status) {
+    case 'VALID':
+      return 'valid: no repairs needed';
+    case 'REPAIRED':
+      return summary === '' ? 'repaired' : `repaired: ${summary}`;
+    case 'TRUNCATED':
+      return summary === '' ? 'truncated: cut off' : `truncated: cut off, closed with ${summary}`;
+    case 'FAILED':
+      return 'failed: no JSON in the answer, shown as sent';
+    case 'EMPTY':
+      return 'empty: the model sent no content';
+    default:
+      return `not checked: ${artifact.status}`;
+  }
 }

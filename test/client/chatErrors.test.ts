@@ -51,7 +51,17 @@ describe('client/chatErrors', () => {
   });
 
   it('counts the repairs of a JSON answer for its badge', () => {
-    assert.equal(repairsBadge({ repairs: [repair('trailing_comma'), repair('unquoted_key'), repair('trailing_comma')] }), 'repaired: 2 trailing commas, 1 unquoted key');
-    assert.equal(repairsBadge({ repairs: [] }), 'valid: no repairs needed');
+    assert.equal(repairsBadge({ status: 'REPAIRED', repairs: [repair('trailing_comma'), repair('unquoted_key'), repair('trailing_comma')] }), 'repaired: 2 trailing commas, 1 unquoted key');
+    assert.equal(repairsBadge({ status: 'VALID', repairs: [] }), 'valid: no repairs needed');
+  });
+
+  it('says what the check found, never "valid" for an answer that was not: failed, cut off, empty', () => {
+    // no JSON in the answer: the engine found nothing to repair, and that is no "valid"
+    assert.equal(repairsBadge({ status: 'FAILED', repairs: [] }), 'failed: no JSON in the answer, shown as sent');
+    assert.equal(repairsBadge({ status: 'TRUNCATED', repairs: [repair('unclosed_string'), repair('unclosed_container')] }), 'truncated: cut off, closed with 1 unclosed string, 1 unclosed bracket');
+    assert.equal(repairsBadge({ status: 'TRUNCATED', repairs: [] }), 'truncated: cut off');
+    assert.equal(repairsBadge({ status: 'REPAIRED', repairs: [] }), 'repaired');
+    assert.equal(repairsBadge({ status: 'EMPTY', repairs: [] }), 'empty: the model sent no content');
+    assert.equal(repairsBadge({ status: 'TEXT', repairs: [] }), 'not checked: TEXT');
   });
 });

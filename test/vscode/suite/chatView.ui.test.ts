@@ -5,6 +5,7 @@
  */
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
+import { findScenario } from '../../../server/demo/scenarios';
 import { GetArtifactMethod } from '../../../shared/protocol';
 import type { Artifact } from '../../../shared/protocol';
 import { getApi } from './helpers';
@@ -139,5 +140,18 @@ describe('StreamFix Chat (through the UI)', () => {
     assert.deepEqual(await texts('chat', '.turn .prompt'), ['YouA user record, please', `You${JSON_PROMPT}`, `You${STOP_PROMPT}`, 'Youhello']);
     // and after a window reload (checked by the runner once the suite has passed: a reload ends it)
     await ui({ op: 'checkAfterReload', name: 'StreamFix Chat shows the conversation again', openCommand: 'StreamFix: Open Chat', frame: 'chat', selector: '.turn.done .answer code', hasText: '"Ada Lovelace"' });
+  });
+
+  it('says under a JSON answer what the check found: "failed" when it holds no JSON, "truncated" when it was cut off', async () => {
+    const text = findScenario('demo/msg-text')!.content!;
+    await ui({ op: 'command', title: 'StreamFix: Open Chat' });
+    await ask('demo/msg-text', 'json', 'Words, not JSON');
+    await ui({ op: 'waitFor', frame: 'chat', selector: '.turn:last-child.done', hasText: 'Words, not JSON' });
+    // the answer as sent (there was nothing to repair), and a badge that does not call it valid
+    assert.deepEqual(await texts('chat', '.turn:last-child .answer code'), [text + '\n']);
+    assert.deepEqual(await texts('chat', '.turn:last-child .badge'), ['failed: no JSON in the answer, shown as sent']);
+    await ask('demo/truncated', 'json', 'Items, cut off');
+    await ui({ op: 'waitFor', frame: 'chat', selector: '.turn:last-child.done', hasText: 'Items, cut off' });
+    assert.deepEqual(await texts('chat', '.turn:last-child .badge'), ['truncated: cut off, closed with 1 unclosed string, 1 unclosed bracket']);
   });
 });
