@@ -8,6 +8,7 @@
  */
 import { GatewayError } from '../gateway/errors';
 import type { SchemaCache } from '../gateway/schema';
+import { checkTranslatable } from './requestCheck';
 import { UPSTREAM_STOP_LIMIT } from './stopSequences';
 import { reasoningDetailOf } from './thinkingRoundTrip';
 
@@ -53,6 +54,7 @@ export function parseMessagesRequest(text: string): MessagesRequest {
   const stops = body.stop_sequences;
   if (stops !== undefined && !(Array.isArray(stops) && stops.every((s) => typeof s === 'string' && s !== ''))) throw invalid('stop_sequences: must be an array of non-empty strings');
   const thinking = isObject(body.thinking) && (body.thinking.type === 'enabled' || body.thinking.type === 'adaptive');
+  checkTranslatable(body);
   const last = body.messages[body.messages.length - 1] as Json | undefined;
   return {
     prefill: last?.role === 'assistant' ? textOf(last.content) : '',
@@ -113,6 +115,19 @@ function imagePart(block: Json): Json | null {
   return null;
 }
 
+/**
+ * A document block (its source checked by requestCheck.ts): text as text; a PDF (base64 or a URL) as
+ * OpenRouter's `file` part, which it reads with the model's own file support or its PDF parser.
+ */
+function documentPart(block: Json): Json {
+  const src = block.source as Json;
+  if (src.type === 'text') return { type: 'text', text: src.data };
+  if (src.type === 'content') return { type: 'text', text: (src.content as Json[]).map((c) => c.text as string).join('\n') };
+  const filename = typeof block.title === 'string' && block.title !== '' ? block.title : 'document.pdf';
+  const data = src.type === 'url' ? src.url : `data:${String(src.media_type ?? 'application/pdf')};base64,${String(src.data)}`;
+  return { type: 'file', file: { filename, file_data: data } };
+}
+
 /** tool_result content: a string, or blocks (text joined; images become a note, the chat tool role takes text). */
 function toolResultText(block: Json): string {
   const c = block.content;
@@ -131,7 +146,7 @@ function userMessages(content: unknown): Json[] {
     else if (b.type === 'image') {
       const p = imagePart(b);
       if (p) parts.push(p);
-    } else if (b.type === 'document' && isObject(b.source) && typeof b.source.data === 'string' && b.source.type === 'text') parts.push({ type: 'text', text: b.source.data });
+    } else if (b.type === 'document') parts.push(documentPart(b));
   }
   // tool results answer the assistant's calls, so they come first (the chat API wants them right after)
   if (parts.length > 0) out.push({ role: 'user', content: parts.every((p) => p.type === 'text') ? parts.map((p) => p.text).join('\n') : parts });

@@ -156,7 +156,7 @@ describe('messages: against a scripted upstream', () => {
   }
 
   it("the gateway's own errors: 400 invalid_request_error, 401, 403 permission_error, 404 not_found_error, 405", async () => {
-    const missing = await post(d, { model: MODEL, messages: [] });
+    const missing = await post(d, { model: MODEL, messages: [{ role: 'user', content: 'x' }] });
     assert.equal(missing.status, 400);
     assert.deepEqual(JSON.parse(missing.text).error, { type: 'invalid_request_error', message: 'max_tokens: Field required (a whole number ≥ 1)' });
     const notJson = await post(d, '{nope');
