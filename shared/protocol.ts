@@ -42,8 +42,9 @@ export interface SchemaError {
   choiceIndex?: number;
 }
 /** The artifact's `schema`: present when the request named a schema (response_format json_schema, or
- * tools with parameters). */
-export interface SchemaReport { valid: boolean; errors: SchemaError[] }
+ * tools with parameters). `valid` true or false is the verdict; null when a check could not run (the
+ * pattern engine failed) and no value failed: `error` says why, and is also kept beside a false verdict. */
+export interface SchemaReport { valid: boolean | null; error?: string; errors: SchemaError[] }
 
 /** One cut tool call in an artifact's `truncatedToolCalls`: its index for the first choice; for a later
  * choice (`n > 1`) the choice and the index (x-streamfix-truncated-tool-calls writes it `choice:index`). */

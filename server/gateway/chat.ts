@@ -18,7 +18,7 @@ import { contentCheck, EMPTY_OUTCOME, RequestRecord, truncatedToolCalls, type La
 import { reasoningBlocks } from './reasoningBlocks';
 import { replayHeaders } from './replayHeaders';
 import { createBoundaryTracker, MAX_SSE_EVENT_BYTES, sseData } from './sse';
-import { requestSchemas, schemaPolicy, SCHEMA_HEADER, type RequestSchemas } from './schema';
+import { requestSchemas, schemaPolicy, schemaVerdict, SCHEMA_HEADER, type RequestSchemas } from './schema';
 import { checkAnswer, checkCompletion, mergeReports } from './schemaCheck';
 import { OVER_LONG_CODE, ReadRewriter, StreamRewriter, type ChoiceState } from './streamRewrite';
 import { cutCallsOf, cutHeaderValue, cutRefs, NO_RETRY_HEADERS, rejectionBody, rejectionMessage, truncatedToolPolicy, TRUNCATED_CODE, TRUNCATED_POLICY_HEADER, type CutCall, type TruncatedToolPolicy } from './truncatedTools';
@@ -552,7 +552,7 @@ async function finishStream(call: ChatCall, chat: ChatRequest, rw: StreamRewrite
     const done = client.takeDone();
     // every choice's cut calls, as the artifact lists them (reject: those the error chunk named)
     const cut = cutHeaderValue(truncatedToolCalls(outcome));
-    if (status !== null) res.addTrailers({ [STATUS_HEADER]: status, ...(cut !== '' ? { [TRUNCATED_TOOLS_HEADER]: cut } : {}), ...(outcome.schema ? { [SCHEMA_HEADER]: outcome.schema.valid ? 'valid' : 'invalid' } : {}) });
+    if (status !== null) res.addTrailers({ [STATUS_HEADER]: status, ...(cut !== '' ? { [TRUNCATED_TOOLS_HEADER]: cut } : {}), ...(outcome.schema ? { [SCHEMA_HEADER]: schemaVerdict(outcome.schema) } : {}) });
     if (done.length > 0) res.end(done);
     else res.end();
   }
@@ -626,7 +626,8 @@ export async function finish(call: ChatCall, outcome: RecordOutcome, _httpStatus
       ...(artifact.truncatedToolCalls ? { truncatedToolCalls: artifact.truncatedToolCalls } : {}),
     });
     ctx.metrics.onRequest(record.model, record.mode, artifact.status, record.api);
-    if (artifact.schema && !artifact.schema.valid) ctx.metrics.onSchemaFailure(record.model);
+    if (artifact.schema?.valid === false) ctx.metrics.onSchemaFailure(record.model);
+    if (artifact.schema?.error !== undefined) ctx.metrics.onSchemaError(record.model);
     ctx.breakers.answered(ctx.upstream.baseUrl, artifact);
     if (artifact.status === 'TRUNCATED' || artifact.finishReason === 'length') ctx.metrics.onTruncation(record.model);
     ctx.log.info(`${record.id} ${record.model} ${record.mode}${record.stream ? ' stream' : ''} -> ${artifact.status} (${repairCount(artifact)} repairs, ${artifact.timings.totalMs.toFixed(1)} ms)`);

@@ -60,6 +60,7 @@ export class GatewayMetrics {
   private readonly reasoningBytes: Counter;
   private readonly truncations: Counter<'model'>;
   private readonly schemaFailures: Counter<'model'>;
+  private readonly schemaErrors: Counter<'model'>;
   private readonly circuitState: Gauge<'model'>;
   private readonly malformedLines: Counter;
   private readonly upstreamErrors: Counter<'status'>;
@@ -110,6 +111,12 @@ export class GatewayMetrics {
     this.schemaFailures = new Counter({
       name: 'streamfix_schema_failures_total',
       help: 'Answers whose content or tool-call arguments did not match the request\'s JSON Schema, by model',
+      labelNames: ['model'],
+      registers,
+    });
+    this.schemaErrors = new Counter({
+      name: 'streamfix_schema_errors_total',
+      help: "Answers with a JSON Schema check that could not run (the pattern engine failed): no verdict, by model",
       labelNames: ['model'],
       registers,
     });
@@ -179,6 +186,10 @@ export class GatewayMetrics {
 
   onSchemaFailure(model: string): void {
     this.schemaFailures.inc({ model: this.models.value(model) });
+  }
+
+  onSchemaError(model: string): void {
+    this.schemaErrors.inc({ model: this.models.value(model) });
   }
 
   onCircuitState(model: string, state: 'closed' | 'half_open' | 'open'): void {

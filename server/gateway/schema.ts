@@ -19,6 +19,7 @@ import { SCHEMA_POLICIES, type SchemaPolicy } from './config';
 import { GatewayError, headerChoice } from './errors';
 export { SCHEMA_POLICIES, type SchemaPolicy };
 import { findCoercions, type Coercion } from './schemaCoerce';
+import { re2Engine } from './re2Engine';
 import { linearRegExp, PatternEngineFailed } from './schemaPattern';
 
 /** Request header choosing what happens to a value the schema rejects. */
@@ -37,6 +38,17 @@ export class SchemaCache {
   private readonly engines = new Map<string, Ajv>();
   /** Compiles (tests check the cache is used). */
   compiles = 0;
+  private readonly unsubscribe: () => void;
+
+  /** `onEngineRestart(message)`: the pattern engine died and was replaced (re2Engine.ts), for a warning. */
+  constructor(onEngineRestart?: (message: string) => void) {
+    this.unsubscribe = onEngineRestart ? re2Engine.onRestart(onEngineRestart) : () => undefined;
+  }
+
+  /** Stops hearing of engine restarts (the gateway closed). */
+  close(): void {
+    this.unsubscribe();
+  }
 
   /** The validator of `schema`, compiled at most once per distinct text. Throws GatewayError 400
    * naming `where` and ajv's reason when the schema is not one. */
@@ -141,7 +153,9 @@ export function schemaPolicy(header: string | string[] | undefined, fallback: Sc
 }
 
 export interface ValueCheck {
-  valid: boolean;
+  /** null: the check could not run (`error` says why); no verdict. */
+  valid: boolean | null;
+  error?: string;
   errors: SchemaError[];
   /** The value's text after coercion ('' when none was applied: the text is unchanged). */
   text: string;
@@ -163,9 +177,9 @@ export function checkValue(validate: Validator, text: string, accept: ((start: n
   try {
     return validateParsed(validate, text, value, accept);
   } catch (e) {
-    // the pattern engine failed (schemaPattern.ts): an error of the check, not a verdict on the value
+    // the pattern engine failed (re2Engine.ts): the check could not run, so no verdict and no coercion
     if (!(e instanceof PatternEngineFailed)) throw e;
-    return { valid: false, errors: [{ path: '', message: e.message }], text: '', coerced: [] };
+    return { valid: null, error: e.message, errors: [], text: '', coerced: [] };
   }
 }
 
@@ -185,8 +199,28 @@ function toErrors(errors: ErrorObject[] | null | undefined): SchemaError[] {
   return (errors ?? []).slice(0, MAX_SCHEMA_ERRORS).map((e) => ({ path: e.instancePath, message: e.message ?? e.keyword }));
 }
 
-/** Joins the reports of the content and the tool calls into the artifact's `schema`. */
-export function schemaReport(parts: { errors: SchemaError[]; valid: boolean }[]): SchemaReport {
+/** One checked value's part of a report: a verdict (`valid` true or false), or a check that could not
+ * run (`valid` null, `error`). */
+export interface ReportPart {
+  valid: boolean | null;
+  error?: string;
+  errors: SchemaError[];
+}
+
+/**
+ * Joins the reports of the content and the tool calls into the artifact's `schema`. A value that failed
+ * is a verdict on the answer whatever else could not be checked: invalid, then (no value failed) the
+ * first check that could not run makes it `{ valid: null, error }`, else valid. `error` is kept beside an
+ * invalid verdict too, so the artifact says what was not checked.
+ */
+export function schemaReport(parts: readonly ReportPart[]): SchemaReport {
   const errors = parts.flatMap((p) => p.errors);
-  return { valid: parts.every((p) => p.valid), errors };
+  const error = parts.find((p) => p.error !== undefined)?.error;
+  const valid = parts.some((p) => p.valid === false) ? false : error !== undefined ? null : true;
+  return error !== undefined ? { valid, error, errors } : { valid, errors };
+}
+
+/** What the x-streamfix-schema header and trailer say of a report. */
+export function schemaVerdict(report: SchemaReport): 'valid' | 'invalid' | 'error' {
+  return report.valid === true ? 'valid' : report.valid === false ? 'invalid' : 'error';
 }

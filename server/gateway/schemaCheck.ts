@@ -9,10 +9,10 @@
  * the text went out: they are reported (artifact, trailer, metric), never coerced.
  */
 import { repairJson, type Repair, type Stripped } from '../../shared/engine';
-import type { AppliedMode, SchemaError, SchemaReport, ToolCallArtifact } from '../../shared/protocol';
+import type { AppliedMode, SchemaReport, ToolCallArtifact } from '../../shared/protocol';
 import type { OtherChoice } from './completion';
 import type { LaterChoice, RecordOutcome } from './record';
-import { checkValue, schemaReport, SCHEMA_HEADER, type RequestSchemas, type ValueCheck } from './schema';
+import { checkValue, schemaReport, schemaVerdict, SCHEMA_HEADER, type ReportPart, type RequestSchemas, type ValueCheck } from './schema';
 import { coercionRepair, OutputMap } from './schemaCoerce';
 
 /** One value as the engine left it: its raw text, what was sent, and the engine's edits between them. */
@@ -57,7 +57,7 @@ export function checkAnswer(
   tools: readonly (ToolCallArtifact & { stripped?: readonly Stripped[] })[],
   coerce: boolean,
 ): SchemaOutcome {
-  const parts: { valid: boolean; errors: SchemaError[] }[] = [];
+  const parts: ReportPart[] = [];
   const out: SchemaOutcome = { report: null, content: null, tools: new Map() };
   if (mode === 'passthrough') return out;
   // content: checked in repair mode, when there is some or nothing else answered
@@ -77,7 +77,7 @@ export function checkAnswer(
     // when coercing and only when the arguments were changed at all
     const stripped = t.stripped ?? (coerce && sent !== t.rawArguments ? repairJson(t.rawArguments).stripped : []);
     const { check, repairs } = checkText(validate, { raw: t.rawArguments, sent, repairs: t.repairs, stripped }, coerce);
-    parts.push({ valid: check.valid, errors: check.errors.map((e) => ({ ...e, toolCallIndex: t.index })) });
+    parts.push({ valid: check.valid, ...(check.error !== undefined ? { error: `tool call ${t.index}: ${check.error}` } : {}), errors: check.errors.map((e) => ({ ...e, toolCallIndex: t.index })) });
     if (repairs.length > 0) out.tools.set(t.index, { text: check.text, repairs });
   }
   if (parts.length > 0) out.report = schemaReport(parts);
@@ -88,7 +88,13 @@ export function checkAnswer(
 export function mergeReports(reports: { index: number; report: SchemaReport | null }[]): SchemaReport | null {
   const parts = reports.filter((r): r is { index: number; report: SchemaReport } => r.report !== null);
   if (parts.length === 0) return null;
-  return schemaReport(parts.map(({ index, report }) => ({ valid: report.valid, errors: index === 0 ? report.errors : report.errors.map((e) => ({ ...e, choiceIndex: index })) })));
+  return schemaReport(
+    parts.map(({ index, report }) => ({
+      valid: report.valid,
+      ...(report.error !== undefined ? { error: index === 0 ? report.error : `choice ${index}, ${report.error}` } : {}),
+      errors: index === 0 ? report.errors : report.errors.map((e) => ({ ...e, choiceIndex: index })),
+    })),
+  );
 }
 
 /** The engine's repairs and the coercions, in input order. */
@@ -142,7 +148,7 @@ export function checkCompletion(s: RequestSchemas, mode: AppliedMode, body: Reco
     if (view) reports.push({ index: o.index, report: checkChoice(s, view.mode, view, messageOf(body, o.position)) });
   }
   outcome.schema = mergeReports(reports);
-  return outcome.schema ? { [SCHEMA_HEADER]: outcome.schema.valid ? 'valid' : 'invalid' } : {};
+  return outcome.schema ? { [SCHEMA_HEADER]: schemaVerdict(outcome.schema) } : {};
 }
 
 function messageOf(body: Record<string, unknown>, position: number): Record<string, unknown> | null {

@@ -11,18 +11,18 @@
  * What RE2 cannot run in linear time (backreferences, lookahead, lookbehind, a repeat count over 1000,
  * `\S` inside a class) throws UnsupportedPattern: the schema is refused (a 400, like any bad schema).
  *
- * re2-wasm never frees a compiled expression by itself and its WebAssembly heap is fixed at 16 MB, so the
- * compiled expressions live in a bounded cache: one evicted is freed and compiled again if used again.
+ * re2-wasm's WebAssembly heap is fixed at 16 MB and compiling blocks the event loop, so a pattern whose
+ * program would be too large (patternSize.ts) is refused before RE2 sees it (PatternTooLarge, a 400). The
+ * compiled expressions, and the recovery of an instance that dies anyway, are re2Engine.ts's.
  *
  * Example:
  *   const rx = linearRegExp('^(a+)+$', 'u');
  *   rx.test('a'.repeat(40) + '!')   // -> false, at once
  *   linearRegExp('^(a)\\1$', 'u')    // throws UnsupportedPattern
  */
-import { RE2 } from 're2-wasm';
-
-/** Compiled RE2 expressions kept (each holds WebAssembly memory outside the JS heap). */
-export const PATTERN_CACHE_SIZE = 512;
+import { MAX_PATTERN_UNITS, patternUnits } from './patternSize';
+import { PatternEngineFailed, re2Engine, Re2OutOfMemory, Re2Refused } from './re2Engine';
+export { PatternEngineFailed };
 
 export class UnsupportedPattern extends Error {
   constructor(readonly pattern: string, reason: string) {
@@ -80,69 +80,29 @@ export function toRe2Source(pattern: string): string {
   return out;
 }
 
-/**
- * re2-wasm aborts when its fixed 16 MB heap is full (one huge pattern such as `\p{L}{1000}` does it), and
- * an aborted WebAssembly module stays dead for the life of the process. Then every pattern check throws
- * this: the schema check reports it as an error, never as a verdict, and the daemon goes on.
- */
-export class PatternEngineFailed extends Error {
-  constructor(readonly pattern: string, reason: string) {
-    super(`the pattern engine (RE2) failed, pattern "${pattern}" cannot be checked: ${reason}`);
+/** A pattern whose RE2 program would be too large (patternSize.ts): refused when the schema is compiled. */
+export class PatternTooLarge extends Error {
+  constructor(readonly pattern: string, detail: string) {
+    super(`pattern "${pattern}" is too large for the pattern engine (${detail}); a repeat count multiplies the size of what it repeats (. counts ${patternUnits('.')}, \\p{L} ${patternUnits('\\p{L}')}): use + or * with minLength / maxLength instead of a large count`);
   }
-}
-
-let engineFailure: string | null = null;
-
-function failed(pattern: string, e: unknown): PatternEngineFailed {
-  engineFailure ??= String((e as Error)?.message ?? e).split('\n')[0]!.slice(0, 200);
-  return new PatternEngineFailed(pattern, engineFailure);
-}
-
-const compiled = new Map<string, RE2>();
-
-function re2Of(pattern: string, source: string): RE2 {
-  const hit = compiled.get(pattern);
-  if (hit !== undefined) {
-    // re-inserted: Map order is the recency order
-    compiled.delete(pattern);
-    compiled.set(pattern, hit);
-    return hit;
-  }
-  if (engineFailure !== null) throw new PatternEngineFailed(pattern, engineFailure);
-  let rx: RE2;
-  try {
-    rx = new RE2(source, 'u');
-  } catch (e) {
-    if (!(e instanceof SyntaxError)) throw failed(pattern, e);
-    // re2-wasm's message is "Invalid regular expression: /<source>/u: <RE2's reason>"
-    const m = e.message;
-    throw new UnsupportedPattern(pattern, m.slice(m.lastIndexOf('/u: ') + 4));
-  }
-  compiled.set(pattern, rx);
-  if (compiled.size > PATTERN_CACHE_SIZE) {
-    const [oldest, old] = compiled.entries().next().value!;
-    compiled.delete(oldest);
-    // the WebAssembly object behind it, which re2-wasm never frees (its wrapper is not in the typings)
-    (old as unknown as { wrapper: { delete(): void } }).wrapper.delete();
-  }
-  return rx;
 }
 
 /** ajv's `code.regExp`: an object with `test` matching as `new RegExp(pattern, 'u')` would, in linear time.
- * Throws V8's SyntaxError for a pattern that is not ECMA, UnsupportedPattern for one RE2 cannot run. */
+ * Throws V8's SyntaxError for a pattern that is not ECMA, UnsupportedPattern for one RE2 cannot run,
+ * PatternTooLarge for one too large for it; `test` throws PatternEngineFailed when the check could not run. */
 export function linearRegExp(pattern: string, flags: string): { test(s: string): boolean; toString(): string } {
   new RegExp(pattern, flags); // syntax check only: compiling is not running
   const source = toRe2Source(pattern);
-  re2Of(pattern, source); // refuses what RE2 cannot run, now (at schema compile time)
-  const test = (s: string): boolean => {
-    const rx = re2Of(pattern, source);
-    try {
-      return rx.test(s);
-    } catch (e) {
-      throw failed(pattern, e);
-    }
-  };
-  return { test, toString: () => `/${pattern}/${flags}` };
+  const units = patternUnits(pattern);
+  if (units > MAX_PATTERN_UNITS) throw new PatternTooLarge(pattern, `its program is estimated at ${units.toLocaleString('en-US')} units, at most ${MAX_PATTERN_UNITS.toLocaleString('en-US')}`);
+  try {
+    re2Engine.compile(pattern, source, units); // refuses what RE2 cannot run, now (at schema compile time)
+  } catch (e) {
+    if (e instanceof Re2Refused) throw new UnsupportedPattern(pattern, e.reason);
+    if (e instanceof Re2OutOfMemory) throw new PatternTooLarge(pattern, `RE2 ran out of its 16 MB heap compiling it: ${e.reason}`);
+    throw e;
+  }
+  return { test: (s: string) => re2Engine.test(pattern, source, units, s), toString: () => `/${pattern}/${flags}` };
 }
 // ajv's generated code names the engine by this text (used only by ajv's standalone code output)
 linearRegExp.code = 'linearRegExp';

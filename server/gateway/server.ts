@@ -111,7 +111,7 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     maxRequestBytes: opts.maxRequestBytes ?? 32 * 1024 * 1024,
     maxResponseBytes: opts.maxResponseBytes ?? 64 * 1024 * 1024,
     engine: opts.engine ?? {},
-    schemas: new SchemaCache(),
+    schemas: new SchemaCache((message) => warnings.warn('pattern_engine_restarted', message)),
     schemaPolicy: opts.schemaPolicy ?? 'report',
     truncatedTools: opts.truncatedTools ?? DEFAULT_TRUNCATED_TOOLS,
     breakers: gatewayBreakers(opts.breaker, new ModelHealth(opts.healthWindowMs, opts.clock), opts, opts.clock),
@@ -278,6 +278,7 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
       server.closeAllConnections();
       await closed;
       ctx.headerFlush.close();
+      ctx.schemas.close();
       await upstream.destroy();
     },
   };

@@ -20,6 +20,7 @@ export type WarningKind =
   | 'connection_timeout' //    a client too slow to send its request (slowloris) was cut
   | 'upstream_queued' //       a stream waited for a free upstream slot
   | 'upstream_event_too_large' // an upstream SSE event over the decoder's bound was skipped
+  | 'pattern_engine_restarted' // the schema patterns' RE2 died (its heap ran out) and a new instance replaced it
   | (string & {});
 
 export interface WarningRecord {

@@ -18,9 +18,11 @@ import { runBreakerBench } from './breaker';
 import { runEngineBench } from './engine';
 
 /** The schema check's RE2 (re2-wasm) loads re2.wasm from beside the bundle that holds it, as dist/main.js
- * finds dist/re2.wasm (npm run build:node copies it there). */
+ * finds dist/re2.wasm, and a new instance after a death evaluates re2-glue.js there (npm run build:node
+ * copies both). */
 function copyWasm(dir: string): void {
   copyFileSync(require.resolve('re2-wasm/build/wasm/re2.wasm'), path.join(dir, 're2.wasm'));
+  copyFileSync(require.resolve('re2-wasm/build/wasm/re2.js'), path.join(dir, 're2-glue.js'));
 }
 
 /** Bundles a benchmark (and its helpers) and runs it in a fresh Node process; resolves with its table. */

@@ -4,11 +4,11 @@
  * that backtracked would hang the test until mocha's timeout.
  */
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { GatewayError } from '../../../server/gateway/errors';
 import { checkValue, SchemaCache } from '../../../server/gateway/schema';
-import { linearRegExp, PATTERN_CACHE_SIZE, toRe2Source } from '../../../server/gateway/schemaPattern';
+import { MAX_PATTERN_UNITS, patternUnits } from '../../../server/gateway/patternSize';
+import { PATTERN_CACHE_SIZE, re2Engine, Re2OutOfMemory } from '../../../server/gateway/re2Engine';
+import { linearRegExp, toRe2Source } from '../../../server/gateway/schemaPattern';
 
 const CATASTROPHIC = { type: 'object', properties: { a: { type: 'string', pattern: '^(a+)+$' } } };
 
@@ -101,17 +101,95 @@ describe('schema patterns: RE2, linear time, ECMA u semantics', () => {
   });
 });
 
-describe('schema patterns: when re2-wasm\'s fixed 16 MB heap runs out', () => {
-  it('the pattern that did it and every new one are refused with the reason; compiled ones keep working; no crash', () => {
-    // in a child process: the abort kills re2-wasm's module for the life of the process
-    const r = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, 'fixtures', 're2Abort.ts')], { encoding: 'utf8' });
-    assert.equal(r.status, 0, r.stderr);
-    const [before, compile, after, next] = JSON.parse(r.stdout) as [unknown, string, unknown, string];
-    const reason = /cannot be checked: (abort\(Cannot enlarge memory arrays .*)$/.exec(compile)?.[1];
-    assert.match(reason!, /\(OOM\)/);
-    assert.deepEqual(before, { valid: true, errors: [], text: '', coerced: [] });
-    assert.equal(compile, `schema is not a valid JSON Schema: the pattern engine (RE2) failed, pattern "\\p{L}{1000}" cannot be checked: ${reason}`);
-    assert.deepEqual(after, { valid: true, errors: [], text: '', coerced: [] });
-    assert.equal(next, `schema is not a valid JSON Schema: the pattern engine (RE2) failed, pattern "^b$" cannot be checked: ${reason}`);
+describe('schema patterns: a size bound, and recovery when RE2 dies anyway', () => {
+  it("estimates a pattern's program: repeat counts multiply, classes weigh by their ranges", () => {
+    const cases: [string, number][] = [
+      ['^[a-z]{2,8}$', 11],
+      ['^[A-Z]{2}\\d{6}$', 12],
+      ['^\\S+@\\S+$', 61],
+      ['a{1000}', 1001],
+      ['.{1000}', 28001],
+      ['(abc|def){1000}', 8001],
+      ['[\\u0100-\\uffff]{10}', 81],
+      ['[^]', 11],
+      ['x{3,}', 5],
+      ['\\p{Nd}', 226],
+      ['\\p{L}{10}', 20621],
+      ['(\\p{L}{3}){2}', 12377],
+      ["[\\p{L} '-]{1,100}", 206501],
+    ];
+    assert.deepEqual(cases.map(([p]) => [p, patternUnits(p)]), cases);
+  });
+
+  it('a pattern over the bound is a 400 naming it, before RE2 compiles it', () => {
+    for (const [pattern, units] of [['^\\p{L}{100}$', '206,203'], ['(.{100}){20}', '56,041']] as const) {
+      assert.throws(
+        () => new SchemaCache().compile({ type: 'object', properties: { a: { type: 'string', pattern } } }, 'response_format.json_schema.schema'),
+        (e: unknown) => {
+          assert.ok(e instanceof GatewayError);
+          assert.equal(e.status, 400);
+          assert.equal(
+            e.message,
+            `response_format.json_schema.schema is not a valid JSON Schema: pattern "${pattern}" is too large for the pattern engine (its program is estimated at ${units} units, at most 10,000); a repeat count multiplies the size of what it repeats (. counts 28, \\p{L} 2062): use + or * with minLength / maxLength instead of a large count`,
+          );
+          return true;
+        },
+      );
+    }
+    assert.equal(MAX_PATTERN_UNITS, 10_000);
+    // just under it: compiles and runs
+    assert.deepEqual([patternUnits('^\\p{L}{4}$'), linearRegExp('^\\p{L}{4}$', 'u').test('ébçd'), patternUnits('^.{350}$')], [8251, true, 9803]);
+  });
+
+  it('a real heap exhaustion (\\p{L}{100}, past the bound) replaces the instance: the pattern is too large, the next ones work', function () {
+    this.timeout(60_000);
+    const messages: string[] = [];
+    const off = re2Engine.onRestart((m) => messages.push(m));
+    try {
+      const before = new SchemaCache().compile({ type: 'string', pattern: '^c+$' }, 'schema');
+      const restarts = re2Engine.restarts;
+      // straight to the engine, past the size bound: the one way a pattern can still exhaust the heap
+      assert.throws(
+        () => re2Engine.compile('\\p{L}{100}', toRe2Source('\\p{L}{100}'), 0),
+        (e: unknown) => {
+          assert.ok(e instanceof Re2OutOfMemory);
+          assert.match(e.reason, /^abort\(Cannot enlarge memory arrays to size \d+ bytes \(OOM\)\. Either/);
+          return true;
+        },
+      );
+      // once in the used instance, once more in a fresh one: both died and were replaced
+      assert.equal(re2Engine.restarts - restarts, 2);
+      assert.equal(messages.length, 2);
+      assert.match(messages[0]!, /^the pattern engine \(RE2\) died \(abort\(Cannot enlarge memory arrays .*\) at pattern "\\p\{L\}\{100\}"; a new instance replaced it, compiled patterns are compiled again on their next use$/);
+      assert.equal(linearRegExp('^b+\\p{L}$', 'u').test('bbé'), true);
+      assert.deepEqual([checkValue(before, '"cc"', null), checkValue(before, '"cd"', null).valid], [{ valid: true, errors: [], text: '', coerced: [] }, false]);
+    } finally {
+      off();
+    }
+  });
+
+  it('a death under a check is an error of that check (no verdict, no coercion), and the next check runs in a new instance', () => {
+    const v = new SchemaCache().compile({ type: 'object', properties: { a: { type: 'string', pattern: '^a+$' }, n: { type: 'integer' } } }, 'schema');
+    assert.equal(checkValue(v, '{"a": "b"}', null).valid, false);
+    const restarts = re2Engine.restarts;
+    re2Engine.failNextCall('test: died');
+    assert.deepEqual(checkValue(v, '{"a": "b", "n": "4"}', () => true), {
+      valid: null,
+      error: 'the pattern engine (RE2) failed, pattern "^a+$" could not be checked: abort(test: died)',
+      errors: [],
+      text: '',
+      coerced: [],
+    });
+    assert.equal(re2Engine.restarts, restarts + 1);
+    assert.deepEqual(checkValue(v, '{"a": "b"}', null), { valid: false, errors: [{ path: '/a', message: 'must match pattern "^a+$"' }], text: '', coerced: [] });
+    assert.deepEqual(checkValue(v, '{"a": "aa"}', null), { valid: true, errors: [], text: '', coerced: [] });
+  });
+
+  it('a death while a new schema compiles is recovered at once: the schema compiles again in a new instance', () => {
+    const restarts = re2Engine.restarts;
+    re2Engine.failNextCall('test: died');
+    const v = new SchemaCache().compile({ type: 'string', pattern: '^new-one$' }, 'schema');
+    assert.equal(re2Engine.restarts, restarts + 1);
+    assert.equal(checkValue(v, '"new-one"', null).valid, true);
   });
 });
