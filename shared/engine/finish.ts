@@ -37,6 +37,7 @@ const {
   V_BLOCK_COMMENT,
   V_DONE,
   V_SQ_CLOSE,
+  V_DQ_CLOSE,
   closerOf,
 } = S;
 
@@ -60,6 +61,10 @@ export abstract class Finisher extends StructureScanner {
     const o = this.o;
     for (let guard = 0; guard < 8 && this.phase === P_VALUE; guard++) {
       const st = this.vstate;
+      if (st === V_DQ_CLOSE) {
+        this.heldQuoteCloses(i);
+        continue;
+      }
       if (st === V_STRING || st === V_ESCAPE || st === V_SQ_CLOSE) {
         if (st === V_SQ_CLOSE) {
           this.singleQuoteClose(o.seg.text, i);

@@ -48,6 +48,7 @@ const {
   V_BLOCK_COMMENT,
   V_DONE,
   V_SQ_CLOSE,
+  V_DQ_CLOSE,
   CONFIRM_WINDOW,
 } = S;
 const { isSpace } = C;
@@ -272,7 +273,7 @@ export class Machine extends Finisher {
       this.closers.update(this.stack);
       this.closersVer = this.stackVer;
     }
-    const inString = (this.vstate === V_STRING || this.vstate === V_ESCAPE || this.vstate === V_SQ_CLOSE) && !this.strIsKey;
+    const inString = (this.vstate === V_STRING || this.vstate === V_ESCAPE || this.vstate === V_SQ_CLOSE || this.vstate === V_DQ_CLOSE) && !this.strIsKey;
     return this.emitted + this.closers.text(inString);
   }
 
@@ -696,8 +697,10 @@ export class Machine extends Finisher {
           }
           if (c === q) {
             if (q === QUOTE) {
-              i++;
-              this.endString(i);
+              if (this.strIsKey) {
+                i++;
+                this.endString(i);
+              } else i = this.valueQuote(s, i, len);
             } else if (q === APOS) {
               if (i + 1 < len) {
                 const n = String.prototype.charCodeAt.call(s, i + 1);
@@ -822,6 +825,9 @@ export class Machine extends Finisher {
           break;
         case V_SQ_CLOSE:
           i = this.singleQuoteClose(s, i);
+          break;
+        case V_DQ_CLOSE:
+          i = this.heldQuote(s, i, len);
           break;
         case V_SLASH:
         case V_LINE_COMMENT:

@@ -22,6 +22,7 @@ export const REPAIR_MESSAGES: Record<RepairKind, string> = {
   missing_colon: 'Missing colon inserted',
   mismatched_bracket: 'Missing closing bracket inserted before a mismatched one',
   stray_bracket: 'Stray closing bracket removed',
+  unescaped_quote: 'Double quote inside a string escaped',
   number_base: 'Hexadecimal, octal or binary number written in decimal',
   schema_coercion: 'Value coerced to the type the schema asks for',
 };
@@ -48,6 +49,7 @@ export const REPAIR_LABELS: Record<RepairKind, [string, string]> = {
   missing_colon: ['missing colon', 'missing colons'],
   mismatched_bracket: ['mismatched bracket', 'mismatched brackets'],
   stray_bracket: ['stray bracket', 'stray brackets'],
+  unescaped_quote: ['unescaped quote', 'unescaped quotes'],
   number_base: ['non-decimal number', 'non-decimal numbers'],
   schema_coercion: ['schema coercion', 'schema coercions'],
 };

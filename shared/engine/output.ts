@@ -153,6 +153,18 @@ export class Output {
     }
   }
 
+  /** The first character of the pending text (no line break, no held repair: a string's closing quote
+   * held with the spaces after it) is committed; the rest stays held and starts one character later. */
+  commitFirst(): void {
+    if (this.carry !== '') {
+      // carried text: nothing committed waits before it in the segment (materialize flushed it)
+      this.emit(this.carry.slice(0, 1));
+      this.carry = this.carry.slice(1);
+    } else this.pA++;
+    if (this.pStartIdx >= 0) this.pStartIdx++;
+    else this.pStartPos.advance(1);
+  }
+
   /** The pending text up to `i` is dropped (with its repairs); returns its length in the input. */
   dropPending(i: number): { at: Position; length: number } {
     const at = this.pendingStart();
@@ -292,6 +304,11 @@ export class SavedPosition {
 
   get index(): number {
     return this.idx;
+  }
+
+  /** The position n characters (none of them a line break) further on. */
+  advance(n: number): void {
+    this.idx += n;
   }
 
   isIn(seg: Segment): boolean {

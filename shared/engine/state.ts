@@ -44,6 +44,7 @@ export const V_LINE_COMMENT = 10;
 export const V_BLOCK_COMMENT = 11;
 export const V_DONE = 12; // a top-level scalar found at the start, waiting for the end to confirm it
 export const V_SQ_CLOSE = 13; // a `'` inside a single-quoted string: a closing quote or an apostrophe?
+export const V_DQ_CLOSE = 14; // a `"` inside a double-quoted value string: closing, or an inner quote left unescaped?
 
 /** How far a JSON candidate found in prose may run before it is taken without further proof. */
 export const CONFIRM_WINDOW = 2048;
@@ -56,7 +57,7 @@ const DEFAULTS = { maxInputLength: DEFAULT_MAX_INPUT_LENGTH, maxDepth: 512, maxH
 
 /** Repairs that a real JSON value in prose may need; any other repair before confirmation means the
  * brace was prose (`{name, age}`, `[see above]`), and the text is scanned again as prose. */
-const CANDIDATE_REPAIRS = new Set<RepairKind>(['unquoted_key', 'single_quotes', 'smart_quotes', 'python_literal', 'control_character', 'invalid_escape', 'comment', 'number_base']);
+const CANDIDATE_REPAIRS = new Set<RepairKind>(['unquoted_key', 'single_quotes', 'smart_quotes', 'python_literal', 'control_character', 'invalid_escape', 'comment', 'number_base', 'unescaped_quote']);
 
 export function closerOf(open: number): string {
   return open === LBRACE ? '}' : ']';
@@ -165,6 +166,13 @@ export abstract class MachineState {
   protected sqHeld = false;
   protected sqPos: Position | null = null;
 
+  // a `"` in a double-quoted value string that may be an inner quote (`"say "hi" now"`, strings.ts):
+  // whether an inner quote is open in this string (its closing one may be followed by a space and a
+  // word), and how many spaces after a held quote were read (the quote and they are the pending text,
+  // which starts at the quote: its position is the pending start)
+  protected dqInner = false;
+  protected dqWs = 0;
+
   /** -1: only spaces so far (held: output if nothing else follows); -2: trailing text started at a
    * known position is being collected; >= 0 unused. */
   protected trailStart = -1;
@@ -200,7 +208,7 @@ export abstract class MachineState {
 
   // Defined by later stages (structure.ts, finish.ts), called by earlier ones.
   /** A value ended at segment index i (exclusive). */
-  protected abstract afterValue(i: number): void;
+  protected abstract afterValue(i: number, held?: boolean): void;
   /** Text that cannot continue the value starts at i: close what is open, the rest is trailing. */
   protected abstract endRegion(s: string, i: number): number;
   /** Scan a segment, rescans included (machine.ts): the end of the input can still reject a word. */

@@ -10,21 +10,122 @@ import type { RepairKind } from './types';
 const {
   APOS,
   BACKSLASH,
+  BACKTICK,
+  COLON,
+  COMMA,
+  CR,
+  LF,
+  LT,
   QUOTE,
+  RBRACE,
+  RBRACKET,
   SLASH,
+  SPACE,
+  TAB,
   isHex,
+  isWordChar,
 } = C;
 const {
   V_COLON,
   V_STRING,
   V_ESCAPE,
+  V_DQ_CLOSE,
 } = S;
+
+// What the character after a `"` in a double-quoted value string makes of it (quoteAfter).
+const Q_CLOSE = 0;
+const Q_INNER = 1;
+const Q_WAIT = 2;
+
+/** Spaces after a quote held at most while an inner quote is open: past them the quote closes. */
+const INNER_QUOTE_SPACES = 64;
 
 export abstract class StringScanner extends BeforeScanner {
   protected beginString(quote: number, isKey: boolean): void {
     this.strQuote = quote;
     this.strIsKey = isKey;
+    this.dqInner = false;
     this.vstate = V_STRING;
+  }
+
+  // ---- a `"` inside a double-quoted value string: the closing quote, or a quote the model did not
+  // escape (`"say "hi" now"`)? As with an apostrophe in a single-quoted string, what follows decides:
+  // a closing quote is followed by what can follow a value (`,` `}` `]` `:`, a line break, `<` of a tag,
+  // a fence, a comment, the end, or a space: `["a" b]` is two values); a quote followed at once by a
+  // word character opens an inner quote; while one is open, the next quote closes it unless a
+  // delimiter follows (spaces in between are held with it: `"say "hi" now"`, `"He said "no"."`).
+
+  /** Q_CLOSE, Q_INNER or Q_WAIT (a space while an inner quote is open) for the character c after the
+   * quote and `ws` spaces. */
+  protected quoteAfter(c: number, ws: number): number {
+    if (c === COMMA || c === RBRACE || c === RBRACKET || c === COLON || c === LF || c === CR || c === LT || c === BACKTICK || c === SLASH) return Q_CLOSE;
+    if (c === SPACE || c === TAB) return this.dqInner && ws < INNER_QUOTE_SPACES ? Q_WAIT : Q_CLOSE;
+    if (c === QUOTE) return this.dqInner && ws === 0 ? Q_INNER : Q_CLOSE;
+    if (this.dqInner) return Q_INNER;
+    return isWordChar(c) ? Q_INNER : Q_CLOSE;
+  }
+
+  /** A `"` at i in a double-quoted value string. */
+  protected valueQuote(s: string, i: number, len: number): number {
+    const o = this.o;
+    if (i + 1 < len) {
+      const d = this.quoteAfter(String.prototype.charCodeAt.call(s, i + 1), 0);
+      if (d === Q_CLOSE) {
+        this.dqInner = false;
+        this.afterValue(i + 1, false);
+        return i + 1;
+      }
+      if (d === Q_INNER) {
+        // repair: an inner quote escaped
+        o.record(o.repairAt('unescaped_quote', i, 1, '\\"'));
+        o.edit(i, i + 1, '\\"');
+        this.dqInner = !this.dqInner;
+        return i + 1;
+      }
+    }
+    // the next character is still to come (or spaces after an inner quote): the quote waits for it
+    o.startPending(i);
+    this.dqWs = 0;
+    this.vstate = V_DQ_CLOSE;
+    return i + 1;
+  }
+
+  /** After a held `"` (V_DQ_CLOSE): spaces are held with it until a character decides. */
+  protected heldQuote(s: string, i: number, len: number): number {
+    while (i < len) {
+      const d = this.quoteAfter(String.prototype.charCodeAt.call(s, i), this.dqWs);
+      if (d === Q_WAIT) {
+        this.dqWs++;
+        i++;
+      } else if (d === Q_CLOSE) {
+        this.heldQuoteCloses(i);
+        return i;
+      } else {
+        // repair: an inner quote escaped (the spaces after it are the string's text)
+        const o = this.o;
+        o.hold(o.repair('unescaped_quote', o.pendingStart(), 1, '\\"'));
+        o.prependPending(i, '\\');
+        o.commitPending(i);
+        this.dqInner = !this.dqInner;
+        this.vstate = V_STRING;
+        return i;
+      }
+    }
+    return i;
+  }
+
+  /** The held `"` closes its string (the character at i, or the end, decided it): the spaces held after
+   * it stay held as any after a value. */
+  protected heldQuoteCloses(i: number): void {
+    const o = this.o;
+    this.dqInner = false;
+    if (this.dqWs === 0) {
+      o.commitPending(i);
+      this.afterValue(i, false);
+    } else {
+      o.commitFirst();
+      this.afterValue(i, true);
+    }
   }
 
   /** An opening quote other than `"` at segment index i: replaced by `"`. Returns false to reject. */

@@ -175,8 +175,9 @@ export abstract class StructureScanner extends ScalarScanner {
     return this.endRegion(s, i);
   }
 
-  /** A value ended at i (exclusive). */
-  protected afterValue(i: number): void {
+  /** A value ended at i (exclusive); `held`: the pending text already holds what followed it (the
+   * spaces after a held closing quote, strings.ts), else it starts at i. */
+  protected afterValue(i: number, held = false): void {
     const o = this.o;
     // a candidate that has gone on this long without proof is taken: rescanning it would cost more
     if (this.unconfirmed && !this.candTopScalar && o.seg.base + i - this.candPos.offset > CONFIRM_WINDOW) this.confirm();
@@ -184,16 +185,16 @@ export abstract class StructureScanner extends ScalarScanner {
       if (this.unconfirmed) {
         this.vstate = V_DONE;
         this.doneNewline = false;
-        o.startPending(i);
+        if (!held) o.startPending(i);
         return;
       }
       this.phase = P_AFTER;
       this.trailStart = -1;
-      o.startPending(i);
+      if (!held) o.startPending(i);
       return;
     }
     this.vstate = V_AFTER;
-    o.startPending(i);
+    if (!held) o.startPending(i);
   }
 
   /** After a value in a container (spaces skipped). */

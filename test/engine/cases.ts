@@ -4,6 +4,7 @@
  * The same table runs one-shot (table.test.ts) and split into chunks at every point (chunks.test.ts).
  */
 import type { RepairKind, RepairStatus, StrippedKind } from '../../shared/engine';
+import { HEURISTIC_CASES } from './heuristicCases';
 
 export interface Case {
   category: string;
@@ -18,6 +19,7 @@ export interface Case {
 }
 
 export const CASES: Case[] = [
+  ...HEURISTIC_CASES,
   {
     category: "several values",
     name: "keeps a second top-level value as extra_value and says REPAIRED",
