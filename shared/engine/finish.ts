@@ -38,6 +38,7 @@ const {
   V_DONE,
   V_SQ_CLOSE,
   V_DQ_CLOSE,
+  V_KEY_SPACE,
   closerOf,
 } = S;
 
@@ -63,6 +64,11 @@ export abstract class Finisher extends StructureScanner {
       const st = this.vstate;
       if (st === V_DQ_CLOSE) {
         this.heldQuoteCloses(i);
+        continue;
+      }
+      if (st === V_KEY_SPACE || (st === V_WORD && this.wordIsKey && this.keyW1 > 0)) {
+        // the words of an unquoted key end without a colon: split as always (keys.ts)
+        this.keySplit(o.seg.text, i);
         continue;
       }
       if (st === V_STRING || st === V_ESCAPE || st === V_SQ_CLOSE) {

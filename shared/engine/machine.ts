@@ -49,6 +49,7 @@ const {
   V_DONE,
   V_SQ_CLOSE,
   V_DQ_CLOSE,
+  V_KEY_SPACE,
   CONFIRM_WINDOW,
 } = S;
 const { isSpace } = C;
@@ -828,6 +829,10 @@ export class Machine extends Finisher {
           break;
         case V_DQ_CLOSE:
           i = this.heldQuote(s, i, len);
+          break;
+        case V_KEY_SPACE:
+          i = this.keySpace(s, i, len);
+          if (this.rescan) return i;
           break;
         case V_SLASH:
         case V_LINE_COMMENT:

@@ -33,7 +33,7 @@ const {
 } = S;
 
 /** Bare words that are values, and their JSON spelling (a Map: a word like `toString` is no key). */
-const KEYWORDS = new Map<string, string>([
+export const KEYWORDS = new Map<string, string>([
   ['true', 'true'], ['false', 'false'], ['null', 'null'],
   ['True', 'true'], ['False', 'false'], ['None', 'null'],
   ['TRUE', 'true'], ['FALSE', 'false'], ['NULL', 'null'],
@@ -41,6 +41,9 @@ const KEYWORDS = new Map<string, string>([
 ]);
 
 export abstract class ScalarScanner extends StringScanner {
+  /** A word of an unquoted key ended at i before c (keys.ts): where to go on, or -1 (a one-word key). */
+  protected abstract keyWordEnded(s: string, i: number, c: number): number;
+
   protected startToken(i: number): void {
     this.tokLen = 0;
     this.tokPrefix = '';
@@ -197,6 +200,8 @@ export abstract class ScalarScanner extends StringScanner {
         this.truncated = true;
         return this.danglingKey(i);
       }
+      const more = this.keyWordEnded(s, i, String.prototype.charCodeAt.call(s, i));
+      if (more >= 0) return more;
       if (!this.rep('unquoted_key')) return this.reject(s, i);
       // `raw` is the whole word when it is that short (the prefix kept for the keyword check)
       const word = this.tokLen <= 12 ? raw : this.tail(i, this.tokLen);

@@ -45,6 +45,7 @@ export const V_BLOCK_COMMENT = 11;
 export const V_DONE = 12; // a top-level scalar found at the start, waiting for the end to confirm it
 export const V_SQ_CLOSE = 13; // a `'` inside a single-quoted string: a closing quote or an apostrophe?
 export const V_DQ_CLOSE = 14; // a `"` inside a double-quoted value string: closing, or an inner quote left unescaped?
+export const V_KEY_SPACE = 15; // spaces after a word of an unquoted key: more words of the key (`first name:`), or its end?
 
 /** How far a JSON candidate found in prose may run before it is taken without further proof. */
 export const CONFIRM_WINDOW = 2048;
@@ -172,6 +173,16 @@ export abstract class MachineState {
   // which starts at the quote: its position is the pending start)
   protected dqInner = false;
   protected dqWs = 0;
+
+  // an unquoted key read on past a space (`{first name: "Ada"}`, keys.ts): its words are the current
+  // token (tokLen counts them and the spaces between, all held), bounded by KEY_WORDS_MAX. The first
+  // word's length (0: a one-word key), where the second word starts in the token (0: not yet) and in
+  // the input, how many words followed the first, and where the last word ended in the token
+  protected keyW1 = 0;
+  protected keyW2At = 0;
+  protected readonly keyW2Pos = new SavedPosition();
+  protected keyWords = 0;
+  protected keyWordEnd = 0;
 
   /** -1: only spaces so far (held: output if nothing else follows); -2: trailing text started at a
    * known position is being collected; >= 0 unused. */

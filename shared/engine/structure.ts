@@ -1,7 +1,7 @@
 /** The shape of the value: where values start, keys, colons, commas, closing brackets, comments. */
 import * as C from './chars';
 import { StreamFixError } from './errors';
-import { ScalarScanner } from './scalars';
+import { KeyScanner } from './keys';
 import * as S from './state';
 
 // Local bindings of the character codes (and of the state codes): read as plain constants on the hot
@@ -47,7 +47,7 @@ const {
   closerOf,
 } = S;
 
-export abstract class StructureScanner extends ScalarScanner {
+export abstract class StructureScanner extends KeyScanner {
 
   /** The first character of a value (spaces skipped). */
   protected valueStart(s: string, i: number, c: number): number {
@@ -141,6 +141,7 @@ export abstract class StructureScanner extends ScalarScanner {
     if (c === SLASH) return this.startComment(i, V_KEY);
     if (isWordChar(c)) {
       this.startToken(i);
+      this.keyW1 = 0;
       this.wordIsKey = true;
       this.vstate = V_WORD;
       return i;

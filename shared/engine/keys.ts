@@ -1,0 +1,133 @@
+/**
+ * Unquoted keys of several words (`{first name: "Ada"}`). A bare key ended at a space used to be a key
+ * of one word, and the words after it a value without a colon (`{"first": "name: \"Ada\""}`). Now the
+ * words are read on, held, while they may still be one key: a colon after them makes them one key
+ * (`"first name"`); anything else, or more than KEY_WORDS_MAX characters, splits them exactly as
+ * before (the first word is the key, a colon is missing, the rest is its value: `{a b}` -> `{"a": "b"}`),
+ * so only text that ends in a colon reads differently.
+ */
+import * as C from './chars';
+import { KEYWORDS, ScalarScanner } from './scalars';
+import * as S from './state';
+
+// Local bindings of the character codes (and of the state codes): read as plain constants on the hot
+// path, whether the engine runs bundled or module by module (where a namespace read goes through a getter).
+const { COLON, SPACE, TAB, isWordStart } = C;
+const { V_COLON, V_WORD, V_UQSTR, V_KEY_SPACE } = S;
+
+/** The longest unquoted key of several words (spaces included) read before it is split. */
+export const KEY_WORDS_MAX = 64;
+
+export abstract class KeyScanner extends ScalarScanner {
+  /** A word of an unquoted key ended at i, before the character c (no word character). Returns the
+   * index to go on from, or -1 when the key is one word ending here as always. */
+  protected keyWordEnded(s: string, i: number, c: number): number {
+    if (this.keyW1 === 0) {
+      if ((c !== SPACE && c !== TAB) || this.tokLen >= KEY_WORDS_MAX) return -1;
+      // the first word, and a space: the key may go on
+      this.keyW1 = this.tokLen;
+      this.keyW2At = 0;
+      this.keyWords = 0;
+      this.keyWordEnd = this.tokLen;
+      this.keyEnd.save(this.o.seg, i);
+      this.vstate = V_KEY_SPACE;
+      return i;
+    }
+    this.keyWordEnd = this.tokLen;
+    if (c === COLON) return this.keyJoin(i);
+    // a value word after the first (`{a true}`) is that key's value, as before
+    if (this.keyWords === 1 && KEYWORDS.has(this.o.tail(i, this.tokLen - this.keyW2At))) return this.keySplit(s, i);
+    if (c === SPACE || c === TAB) {
+      this.vstate = V_KEY_SPACE;
+      return i;
+    }
+    return this.keySplit(s, i);
+  }
+
+  /** Spaces after a word of the key (V_KEY_SPACE). */
+  protected keySpace(s: string, i: number, len: number): number {
+    while (i < len) {
+      const c = String.prototype.charCodeAt.call(s, i);
+      if (c === SPACE || c === TAB) {
+        if (this.tokLen >= KEY_WORDS_MAX) return this.keySplit(s, i);
+        this.tokLen++;
+        i++;
+      } else if (c === COLON && this.keyWords > 0) {
+        return this.keyJoin(i);
+      } else if (isWordStart(c) && this.tokLen < KEY_WORDS_MAX) {
+        // one more word of the key
+        if (this.keyW2At === 0) {
+          this.keyW2At = this.tokLen;
+          this.keyW2Pos.save(this.o.seg, i);
+        }
+        this.keyWords++;
+        this.vstate = V_WORD;
+        return i;
+      } else return this.keySplit(s, i);
+    }
+    return i;
+  }
+
+  /** The words read are one key, and a colon follows (after the spaces past the last word). */
+  protected keyJoin(i: number): number {
+    const o = this.o;
+    const raw = o.tail(i, this.tokLen);
+    const key = raw.slice(0, this.keyWordEnd);
+    const quoted = JSON.stringify(key);
+    // repair: an unquoted key of several words quoted whole
+    o.record(this.tokenRepair('unquoted_key', key.length, quoted));
+    o.replaceTail(i, this.tokLen, quoted + raw.slice(key.length));
+    this.colonWs = this.tokLen - this.keyWordEnd;
+    this.keyDone();
+    return i;
+  }
+
+  /** The words read are no key of several words: the state becomes what reading the first word as the
+   * key gave before (a missing colon, the rest a value), and the character at i is read in it. */
+  protected keySplit(s: string, i: number): number {
+    if (this.unconfirmed) return this.reject(s, i); // a missing colon rejected a candidate, as before
+    const o = this.o;
+    const raw = o.tail(i, this.tokLen);
+    const w1 = this.keyW1;
+    const quoted = JSON.stringify(raw.slice(0, w1));
+    o.record(this.tokenRepair('unquoted_key', w1, quoted));
+    if (this.keyW2At === 0) {
+      // only spaces after the word: the key ended at it
+      o.replaceTail(i, this.tokLen, quoted + raw.slice(w1));
+      this.colonWs = this.tokLen - w1;
+      this.keyDone();
+      return i;
+    }
+    // repair: the colon after the first word is missing; the words after it are its value
+    o.record(o.repair('missing_colon', o.resolve(this.keyEnd), 0, ':'));
+    const value = raw.slice(this.keyW2At);
+    o.replaceTail(i, this.tokLen, quoted + ':' + raw.slice(w1, this.keyW2At) + value);
+    const inW2 = this.vstate === V_WORD && this.keyWords === 1;
+    this.keyW1 = 0;
+    if (this.keyW2Pos.isIn(o.seg)) {
+      this.tokIdx = this.keyW2Pos.index;
+      this.tokPos = null;
+    } else {
+      this.tokIdx = -1;
+      this.tokPos = this.keyW2Pos.get();
+    }
+    this.tokLen = value.length;
+    this.wordIsKey = false;
+    if (inW2) {
+      // the second word is the value word being read (a keyword, or the start of an unquoted string)
+      this.tokPrefix = value.slice(0, 12);
+      this.vstate = V_WORD;
+    } else {
+      this.vstate = V_UQSTR;
+      this.uqTrail = value.length - C.trimSpacesEnd(value).length;
+    }
+    return i;
+  }
+
+  private keyDone(): void {
+    this.keyW1 = 0;
+    this.tokIdx = -1;
+    this.tokPos = null;
+    this.vstate = V_COLON;
+  }
+}
