@@ -39,6 +39,7 @@ const {
   V_SQ_CLOSE,
   V_DQ_CLOSE,
   V_KEY_SPACE,
+  V_STRAY,
   closerOf,
 } = S;
 
@@ -103,9 +104,9 @@ export abstract class Finisher extends StructureScanner {
         this.endWord(o.seg.text, i, true);
       } else if (st === V_UQSTR) {
         this.endUnquoted(i);
-      } else if (st === V_SLASH || st === V_LINE_COMMENT || st === V_BLOCK_COMMENT) {
+      } else if (st === V_SLASH || st === V_LINE_COMMENT || st === V_BLOCK_COMMENT || st === V_STRAY) {
         const at = this.commentIdx >= 0 ? o.pos(this.commentIdx) : this.commentPos!;
-        o.record(o.repair('comment', at, o.seg.base + i - at.offset, ''));
+        o.record(o.repair(st === V_STRAY ? 'stray_text' : 'comment', at, o.seg.base + i - at.offset, ''));
         this.vstate = this.commentRet;
       } else if (st === V_VALUE) {
         if (o.pending) {

@@ -50,6 +50,7 @@ const {
   V_SQ_CLOSE,
   V_DQ_CLOSE,
   V_KEY_SPACE,
+  V_STRAY,
   CONFIRM_WINDOW,
 } = S;
 const { isSpace } = C;
@@ -639,7 +640,7 @@ export class Machine extends Finisher {
       this.proseFrom = -1;
     }
     if (this.phase === P_VALUE) {
-      if (this.vstate === V_LINE_COMMENT || this.vstate === V_BLOCK_COMMENT || this.vstate === V_SLASH) {
+      if (this.vstate === V_LINE_COMMENT || this.vstate === V_BLOCK_COMMENT || this.vstate === V_SLASH || this.vstate === V_STRAY) {
         // comment text is dropped: nothing of it is committed or carried
         if (this.commentIdx >= 0) this.commentPos = o.pos(this.commentIdx);
         this.commentIdx = -1;
@@ -829,6 +830,9 @@ export class Machine extends Finisher {
           break;
         case V_DQ_CLOSE:
           i = this.heldQuote(s, i, len);
+          break;
+        case V_STRAY:
+          i = this.stray(s, i, len);
           break;
         case V_KEY_SPACE:
           i = this.keySpace(s, i, len);

@@ -23,6 +23,7 @@ export const REPAIR_MESSAGES: Record<RepairKind, string> = {
   mismatched_bracket: 'Missing closing bracket inserted before a mismatched one',
   stray_bracket: 'Stray closing bracket removed',
   unescaped_quote: 'Double quote inside a string escaped',
+  stray_text: 'Text after a value that is not JSON removed',
   number_base: 'Hexadecimal, octal or binary number written in decimal',
   schema_coercion: 'Value coerced to the type the schema asks for',
 };
@@ -50,6 +51,7 @@ export const REPAIR_LABELS: Record<RepairKind, [string, string]> = {
   mismatched_bracket: ['mismatched bracket', 'mismatched brackets'],
   stray_bracket: ['stray bracket', 'stray brackets'],
   unescaped_quote: ['unescaped quote', 'unescaped quotes'],
+  stray_text: ['stray text', 'stray texts'],
   number_base: ['non-decimal number', 'non-decimal numbers'],
   schema_coercion: ['schema coercion', 'schema coercions'],
 };

@@ -45,6 +45,7 @@ export const V_BLOCK_COMMENT = 11;
 export const V_DONE = 12; // a top-level scalar found at the start, waiting for the end to confirm it
 export const V_SQ_CLOSE = 13; // a `'` inside a single-quoted string: a closing quote or an apostrophe?
 export const V_DQ_CLOSE = 14; // a `"` inside a double-quoted value string: closing, or an inner quote left unescaped?
+export const V_STRAY = 16; // text after a value that cannot continue it (`{"a": 1 - 2}`): dropped up to `,` `}` `]` or the line end
 export const V_KEY_SPACE = 15; // spaces after a word of an unquoted key: more words of the key (`first name:`), or its end?
 
 /** How far a JSON candidate found in prose may run before it is taken without further proof. */

@@ -8,6 +8,7 @@ import * as S from './state';
 // path, whether the engine runs bundled or module by module (where a namespace read goes through a getter).
 const {
   APOS,
+  BACKTICK,
   COLON,
   COMMA,
   CR,
@@ -17,6 +18,7 @@ const {
   LDQUO,
   LF,
   LSQUO,
+  LT,
   MINUS,
   PLUS,
   QUOTE,
@@ -41,11 +43,17 @@ const {
   V_SLASH,
   V_LINE_COMMENT,
   V_BLOCK_COMMENT,
+  V_STRAY,
   V_DONE,
   CONFIRM_WINDOW,
   CONFIRM_DEPTH,
   closerOf,
 } = S;
+
+/** Characters after a value that start stray text (operators, punctuation) rather than end the JSON. */
+function isStrayStart(c: number): boolean {
+  return c === PLUS || c === MINUS || c === STAR || c === DOT || c === 61 || c === 37 || c === 94 || c === 38 || c === 124 || c === 59 || c === 33 || c === 63 || c === 40 || c === 41 || c === 126;
+}
 
 export abstract class StructureScanner extends KeyScanner {
 
@@ -221,6 +229,13 @@ export abstract class StructureScanner extends KeyScanner {
       this.vstate = inObject ? V_KEY : V_VALUE;
       return i;
     }
+    if (isStrayStart(c) && !this.unconfirmed && !(o.pending && o.tail(i, o.heldLength() + i - o.pA).includes('\n'))) {
+      // `{"a": 1 - 2}`: an operator or punctuation on the value's line, not the end of the JSON (a fence,
+      // a tag or a new line after the value still end it): dropped up to the next `,` or closer
+      this.startComment(i, V_AFTER);
+      this.vstate = V_STRAY;
+      return i;
+    }
     return this.endRegion(s, i);
   }
 
@@ -342,14 +357,26 @@ export abstract class StructureScanner extends KeyScanner {
     return i;
   }
 
+  /** Stray text (V_STRAY) runs to a `,` or closer, the line end, a tag or a fence. */
+  protected stray(s: string, i: number, len: number): number {
+    while (i < len) {
+      const c = String.prototype.charCodeAt.call(s, i);
+      if (c === COMMA || c === RBRACE || c === RBRACKET || c === LF || c === CR || c === LT || c === BACKTICK) return this.endComment(i);
+      i++;
+    }
+    return i;
+  }
+
+  /** A comment or stray text ends at i: removed, with a repair for its range. */
   protected endComment(i: number): number {
     const o = this.o;
-    if (!this.rep('comment')) return this.reject(o.seg.text, i);
+    const kind = this.vstate === V_STRAY ? 'stray_text' : 'comment';
+    if (!this.rep(kind)) return this.reject(o.seg.text, i);
     const ci = this.commentIdx;
-    if (ci >= 0) o.record(o.repairAt('comment', ci, i - ci, ''));
+    if (ci >= 0) o.record(o.repairAt(kind, ci, i - ci, ''));
     else {
       const at = this.commentPos!;
-      o.record(o.repair('comment', at, o.seg.base + i - at.offset, ''));
+      o.record(o.repair(kind, at, o.seg.base + i - at.offset, ''));
     }
     this.commentIdx = -1;
     this.commentPos = null;

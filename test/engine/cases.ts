@@ -769,12 +769,12 @@ export const CASES: Case[] = [
   },
   {
     category: "status: cut or closed early",
-    name: "a second dot ends the number; the value closed there is REPAIRED, not TRUNCATED",
+    name: "a second dot ends the number; the rest up to the real closing brace is stray text (REPAIRED, not TRUNCATED)",
     input: "{\"a\": 1.2.3}",
     json: "{\"a\": 1.2}",
     status: "REPAIRED",
-    repairs: [["unclosed_container", 9, 0, 0, 9, "}"]],
-    stripped: [["trailing", 9, 3, 0, 9]],
+    repairs: [["stray_text", 9, 2, 0, 9, ""]],
+    stripped: [],
   },
   {
     category: "status: cut or closed early",

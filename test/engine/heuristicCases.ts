@@ -1,7 +1,7 @@
 /**
  * Behaviour table rows (cases.ts) for the repairs that decide what a model meant where the text is
  * ambiguous: a double quote inside a string (closing, or an inner quote left unescaped?), words after an
- * unquoted key (more of the key, or its value?).
+ * unquoted key (more of the key, or its value?), an operator after a value (stray text, or the end of the JSON?).
  */
 import type { Case } from './cases';
 
@@ -275,5 +275,95 @@ export const HEURISTIC_CASES: Case[] = [
     status: "FAILED",
     repairs: [],
     stripped: [["prose", 0, 23, 0, 0]],
+  },
+  {
+    category: "stray text",
+    name: "drops an operator and what follows it up to the closer, keeping the real closing brace",
+    input: "{\"a\": 1 - 2}",
+    json: "{\"a\": 1 }",
+    status: "REPAIRED",
+    repairs: [["stray_text", 8, 3, 0, 8, ""]],
+    stripped: [],
+  },
+  {
+    category: "stray text",
+    name: "drops stray text up to a comma and keeps the next member",
+    input: "{\"a\": 1 + 1, \"b\": 2}",
+    json: "{\"a\": 1 , \"b\": 2}",
+    status: "REPAIRED",
+    repairs: [["stray_text", 8, 3, 0, 8, ""]],
+    stripped: [],
+  },
+  {
+    category: "stray text",
+    name: "drops a parenthesised remark after a value",
+    input: "{\"a\": 1 (approx), \"b\": 2}",
+    json: "{\"a\": 1 , \"b\": 2}",
+    status: "REPAIRED",
+    repairs: [["stray_text", 8, 8, 0, 8, ""]],
+    stripped: [],
+  },
+  {
+    category: "stray text",
+    name: "drops a full stop after a string value",
+    input: "{\"a\": \"x\".}",
+    json: "{\"a\": \"x\"}",
+    status: "REPAIRED",
+    repairs: [["stray_text", 9, 1, 0, 9, ""]],
+    stripped: [],
+  },
+  {
+    category: "stray text",
+    name: "drops an operator after an array element that cannot start a value",
+    input: "[1, 2 * 3]",
+    json: "[1, 2 ]",
+    status: "REPAIRED",
+    repairs: [["stray_text", 6, 3, 0, 6, ""]],
+    stripped: [],
+  },
+  {
+    category: "stray text",
+    name: "drops stray text in a value found in prose",
+    input: "See {\"a\": 1 - 2} here",
+    json: "{\"a\": 1 }",
+    status: "REPAIRED",
+    repairs: [["stray_text", 12, 3, 0, 12, ""]],
+    stripped: [["prose", 0, 3, 0, 0], ["trailing", 17, 4, 0, 17]],
+  },
+  {
+    category: "stray text",
+    name: "says TRUNCATED when the input ends in stray text inside an object",
+    input: "{\"a\": 1 - 2",
+    json: "{\"a\": 1 }",
+    status: "TRUNCATED",
+    repairs: [["stray_text", 8, 3, 0, 8, ""], ["unclosed_container", 11, 0, 0, 11, "}"]],
+    stripped: [],
+  },
+  {
+    category: "stray text",
+    name: "keeps a minus after an array element as a value of its own, as before",
+    input: "[1 - 2]",
+    json: "[1, \"-\", 2]",
+    status: "REPAIRED",
+    repairs: [["missing_comma", 2, 0, 0, 2, ","], ["unquoted_string", 3, 1, 0, 3, "\"-\""], ["missing_comma", 4, 0, 0, 4, ","]],
+    stripped: [],
+  },
+  {
+    category: "stray text",
+    name: "still ends the JSON at a list on the next line",
+    input: "{\"a\": 1\n- item\n- two",
+    json: "{\"a\": 1\n}",
+    status: "REPAIRED",
+    repairs: [["unclosed_container", 8, 0, 1, 0, "}"]],
+    stripped: [["trailing", 8, 12, 1, 0]],
+  },
+  {
+    category: "stray text",
+    name: "still ends the JSON at a fence after the value",
+    input: "{\"a\": 1 ```",
+    json: "{\"a\": 1 }",
+    status: "REPAIRED",
+    repairs: [["unclosed_container", 8, 0, 0, 8, "}"]],
+    stripped: [["fence", 8, 3, 0, 8]],
   },
 ];
