@@ -41,7 +41,7 @@ export function parseMessagesRequest(text: string): MessagesRequest {
   // with no message there is nothing to answer (the upstream would refuse it, or answer the system prompt)
   if (body.messages.length === 0) throw invalid('messages', 'at least one message is required');
   body.messages.forEach((m, i) => {
-    if (!isObject(m) || (m.role !== 'user' && m.role !== 'assistant')) throw invalid(`messages.${i}.role`, 'must be "user" or "assistant"');
+    if (!isObject(m) || (m.role !== 'user' && m.role !== 'assistant' && m.role !== 'system')) throw invalid(`messages.${i}.role`, 'must be "user", "assistant" or "system"');
     if (typeof m.content !== 'string' && !Array.isArray(m.content)) throw invalid(`messages.${i}.content`, 'must be a string or an array of content blocks');
     onlyKeys(m, `messages.${i}`, ['role', 'content']);
   });
@@ -50,7 +50,9 @@ export function parseMessagesRequest(text: string): MessagesRequest {
   const system = systemText(body.system);
   if (system !== '') messages.push({ role: 'system', content: system });
   (body.messages as Json[]).forEach((m, i) => {
-    if (m.role === 'user') messages.push(...userMessages(m.content, `messages.${i}.content`));
+    // a system message in the conversation (Anthropic's SystemMessageParam) stays where it is
+    if (m.role === 'system') messages.push({ role: 'system', content: systemText(m.content, `messages.${i}.content`) });
+    else if (m.role === 'user') messages.push(...userMessages(m.content, `messages.${i}.content`));
     else messages.push(assistantMessage(m.content, `messages.${i}.content`));
   });
   const last = body.messages[body.messages.length - 1] as Json | undefined;

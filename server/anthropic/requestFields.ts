@@ -77,13 +77,14 @@ export function checkFields(body: Json): void {
   chatTools(body);
 }
 
-/** The system prompt: a string, or text blocks joined by newlines. */
-export function systemText(system: unknown): string {
+/** A system prompt (the `system` field, or a message with role `system`, at `path`): a string, or text
+ * blocks joined by newlines. */
+export function systemText(system: unknown, path = 'system'): string {
   if (system === undefined || typeof system === 'string') return system ?? '';
-  if (!Array.isArray(system)) throw invalid('system', 'must be a string or an array of text blocks');
+  if (!Array.isArray(system)) throw invalid(path, 'must be a string or an array of text blocks');
   return system
     .map((b, i) => {
-      const at = `system.${i}`;
+      const at = `${path}.${i}`;
       if (!isObject(b) || b.type !== 'text') throw invalid(`${at}.type`, `${JSON.stringify(isObject(b) ? (b.type ?? null) : b)} is not supported: system blocks must be text blocks`);
       onlyKeys(b, at, ['text', 'citations']);
       if (typeof b.text !== 'string') throw invalid(`${at}.text`, 'Field required (a string)');

@@ -162,8 +162,8 @@ describe('messages: against a scripted upstream', () => {
     const notJson = await post(d, '{nope');
     assert.equal(notJson.status, 400);
     assert.equal(JSON.parse(notJson.text).error.type, 'invalid_request_error');
-    const role = await post(d, { model: MODEL, max_tokens: 5, messages: [{ role: 'system', content: 'x' }] });
-    assert.deepEqual(JSON.parse(role.text).error, { type: 'invalid_request_error', message: 'messages.0.role: must be "user" or "assistant"' });
+    const role = await post(d, { model: MODEL, max_tokens: 5, messages: [{ role: 'tool', content: 'x' }] });
+    assert.deepEqual(JSON.parse(role.text).error, { type: 'invalid_request_error', message: 'messages.0.role: must be "user", "assistant" or "system"' });
     const host = await post(d, BASIC, { host: 'evil.example:80' });
     assert.equal(host.status, 403);
     assert.equal(JSON.parse(host.text).error.type, 'permission_error');

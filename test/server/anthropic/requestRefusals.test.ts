@@ -53,6 +53,8 @@ const REFUSED: [string, Json, string][] = [
   ['a tool_use without input', assistant({ type: 'tool_use', id: 'toolu_1', name: 'get_weather' }), 'messages.1.content.0.input: Field required (an object)'],
   ['a thinking block without its text', assistant({ type: 'thinking', signature: 'EqQB' }), 'messages.1.content.0.thinking: Field required (a string)'],
   ['a redacted_thinking block without data', assistant({ type: 'redacted_thinking' }), 'messages.1.content.0.data: Field required (a string)'],
+  ['an image in a system message', { messages: [{ role: 'user', content: 'hi' }, { role: 'system', content: [{ type: 'image', source: { type: 'url', url: 'https://x.test/a.png' } }] }] }, 'messages.1.content.0.type: "image" is not supported: system blocks must be text blocks'],
+  ['a message of another role', { messages: [{ role: 'tool', content: 'x' }] }, 'messages.0.role: must be "user", "assistant" or "system"'],
   ['a message field beside role and content', { messages: [{ role: 'user', content: 'hi', name: 'bob' }] }, `messages.0.name: ${UNSUPPORTED}`],
   ['a tool without input_schema', { tools: [{ name: 'get_weather' }] }, 'tools.0.input_schema: Field required (tool "get_weather": a JSON Schema for its input)'],
   ['a server tool', { tools: [TOOL, { type: 'web_search_20250305', name: 'web_search' }] }, 'tools.1.type: "web_search_20250305" (tool "web_search"): server tools are not supported by StreamFix\'s translation'],
@@ -179,6 +181,25 @@ describe('messages: every part of a request is translated, ignored on purpose, o
       { role: 'tool', tool_call_id: 'toolu_2', content: [{ type: 'text', text: 'Error:' }, { type: 'file', file: { filename: 'document.pdf', file_data: 'data:application/pdf;base64,JVBERi0x' } }] },
       { role: 'tool', tool_call_id: 'toolu_3', content: 'a\nb' },
       { role: 'tool', tool_call_id: 'toolu_4', content: '' },
+    ]);
+  });
+
+  it('translates a system message in the conversation into a system message in the same place', async () => {
+    const body = await sent({
+      system: 'Be brief.',
+      messages: [
+        { role: 'user', content: 'hi' },
+        { role: 'assistant', content: 'Hello.' },
+        { role: 'system', content: [{ type: 'text', text: 'From now on, answer in French.' }, { type: 'text', text: 'Keep it short.', cache_control: { type: 'ephemeral' } }] },
+        { role: 'user', content: 'How are you?' },
+      ],
+    });
+    assert.deepEqual(body.messages, [
+      { role: 'system', content: 'Be brief.' },
+      { role: 'user', content: 'hi' },
+      { role: 'assistant', content: 'Hello.' },
+      { role: 'system', content: 'From now on, answer in French.\nKeep it short.' },
+      { role: 'user', content: 'How are you?' },
     ]);
   });
 
