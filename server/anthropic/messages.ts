@@ -107,6 +107,7 @@ export async function handleMessages(call: MessagesCall): Promise<void> {
   let upstream: UpstreamResponse;
   try {
     upstream = await ctx.upstream.request({ method: 'POST', path: '/chat/completions', headers, body: JSON.stringify(toChatRequest(r, decision.upstream)), signal: call.abort.signal });
+    record.redactor = upstream.redactor;
   } catch (e) {
     gate.done(call.abort.signal.aborted ? 'aborted' : 'error');
     call.leftEarly = call.abort.signal.aborted;

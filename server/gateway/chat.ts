@@ -87,6 +87,7 @@ export async function handleChat(call: ChatCall): Promise<void> {
   let upstream: UpstreamResponse;
   try {
     upstream = await ctx.upstream.request({ method: 'POST', path: '/chat/completions', headers, body: chat.text, signal: call.abort.signal });
+    record.redactor = upstream.redactor;
   } catch (e) {
     const why = reasonOf(call.abort.signal);
     gate.done(why ? 'aborted' : 'error');
@@ -323,7 +324,9 @@ function onRepair(call: ChatCall, repair: Repair, toolCallIndex?: number): void 
 /** `bytes` of reasoning moved out of the content of every choice; the blocks of each choice in turn;
  * `total`: how many blocks in all, when `stripped` may have lost some (a stream's bounded lists). */
 function reasoningEvent(call: ChatCall, bytes: number, stripped: Stripped[], total?: number): void {
-  const { blocks, more: kept } = reasoningBlocks(stripped);
+  const { blocks: described, more: kept } = reasoningBlocks(stripped);
+  // a block's first line is text assembled from several events: redacted as the artifact is
+  const blocks = call.record.redact(described);
   const more = total === undefined ? kept : total - blocks.length;
   call.ctx.events.publish({ type: 'reasoning', id: call.record.id, bytes, blocks, ...(more > 0 ? { moreBlocks: more } : {}) });
   call.ctx.metrics.onReasoningBytes(bytes);

@@ -1,10 +1,12 @@
 /**
  * Collects what one chat request did (timings, chunk counts, errors) and turns it into the Artifact that
- * the store keeps. Never sees the API key: only bodies and upstream outputs go in.
+ * the store keeps. Only bodies and upstream outputs go in; the request's Redactor (its secrets, to take
+ * them out) is the one thing of the key it holds.
  */
 import type { RepairStatus } from '../../shared/engine';
 import type { AppliedMode, Artifact, ArtifactCut, ArtifactStatus, ChoiceArtifact, GatewayMode, SchemaReport, ToolCallArtifact, TruncatedToolCallRef } from '../../shared/protocol';
 import { ARTIFACT_TEXT_LIMIT, clipText } from './boundedText';
+import type { Redactor } from './redact';
 import { Timeline } from './timeline';
 
 /** Errors an artifact keeps (an upstream repeating an error event must not grow it without bound). */
@@ -113,7 +115,16 @@ export class RequestRecord {
   /** Set when the request ended for a reason other than the engine's verdict. */
   override: Extract<ArtifactStatus, 'UPSTREAM_ERROR' | 'CLIENT_ABORTED'> | null = null;
 
+  /** The request's secrets (the configured key, the credential headers sent upstream: Upstream.request);
+   * null until the request went upstream. */
+  redactor: Redactor | null = null;
+
   constructor(readonly id: string) {}
+
+  /** `v` with the request's secrets redacted (Redactor.deep): what is stored or published of the answer. */
+  redact<T>(v: T): T {
+    return this.redactor === null ? v : this.redactor.deep(v);
+  }
 
   /** When the upstream's bytes arrived (the inspector's chart). */
   readonly timeline = new Timeline(this.startedAt);
@@ -155,7 +166,13 @@ export class RequestRecord {
   /** Characters of each text the artifact keeps; longer ones keep their head and tail (clipText). */
   textLimit = ARTIFACT_TEXT_LIMIT;
 
+  /** The artifact, every text in it redacted: a secret the upstream echoed across two stream events is in
+   * the text assembled from them, though in neither event's bytes (redact.ts). */
   build(o: RecordOutcome): Artifact {
+    return this.redact(this.assemble(o));
+  }
+
+  private assemble(o: RecordOutcome): Artifact {
     const cuts: ArtifactCut[] = [...(o.cuts ?? [])];
     const clip = (s: string, field: string) => clipText(s, field, cuts, this.textLimit);
     const toolCalls = clipToolCalls(o.toolCalls, '', clip);

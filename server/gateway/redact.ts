@@ -93,6 +93,36 @@ export class Redactor {
     return out;
   }
 
+  /**
+   * `v` (JSON-like: objects, arrays, strings, numbers) with every string in it redacted, at any depth: an
+   * artifact, an event. Text the gateway assembled from several upstream events (a content delta ending
+   * inside the key, the next one starting with its rest) was never contiguous in the bytes body() saw.
+   * Returns `v` itself when nothing in it held a secret; else copies only the objects on the way to a change.
+   */
+  deep<T>(v: T): T {
+    return this.empty ? v : (this.deepValue(v) as T);
+  }
+
+  private deepValue(v: unknown): unknown {
+    if (typeof v === 'string') return v.length < MIN_SECRET_LENGTH ? v : this.text(v);
+    if (typeof v !== 'object' || v === null) return v;
+    if (Array.isArray(v)) {
+      let out: unknown[] | null = null;
+      for (let i = 0; i < v.length; i++) {
+        const x = this.deepValue(v[i]);
+        if (x !== v[i]) (out ??= v.slice())[i] = x;
+      }
+      return out ?? v;
+    }
+    let out: Record<string, unknown> | null = null;
+    const o = v as Record<string, unknown>;
+    for (const k in o) {
+      const x = this.deepValue(o[k]);
+      if (x !== o[k]) (out ??= { ...o })[k] = x;
+    }
+    return out ?? v;
+  }
+
   /** Header values redacted (an upstream echoing the request's headers into its response headers). */
   headers<T extends Record<string, string | string[] | undefined>>(h: T): T {
     if (this.empty) return h;

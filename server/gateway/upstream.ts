@@ -50,6 +50,8 @@ export interface UpstreamResponse {
   body: RedactableBody;
   /** Attempts made (1 = no retry). */
   attempts: number;
+  /** What redacted headers and body: the request's record redacts what it stores with it too. */
+  redactor: Redactor;
 }
 
 const RETRY_STATUS = new Set([429, 502, 503]);
@@ -123,7 +125,7 @@ export class Upstream {
       else res.body.once('close', release);
       // the edge: whatever the upstream sends back is redacted before anything in the gateway reads it
       const redactor = this.redactor.with(headerSecrets(r.headers));
-      return { status: res.statusCode, headers: redactor.headers(res.headers), body: redactor.body(res.body), attempts };
+      return { status: res.statusCode, headers: redactor.headers(res.headers), body: redactor.body(res.body), attempts, redactor };
     } catch (e) {
       release();
       throw e;

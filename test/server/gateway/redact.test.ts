@@ -124,4 +124,17 @@ describe('gateway: redactor', () => {
     assert.equal(src.dumped, 1);
     assert.equal(new Redactor([]).body(src), src);
   });
+
+  it('redacts every string of a value at any depth (deep), copying only the objects on the way to a change', () => {
+    const r = new Redactor([KEY]);
+    const clean = { id: 'a', n: 3, list: [{ text: 'nothing secret here' }], none: null };
+    const a = { ...clean, toolCalls: [{ rawArguments: `{"k": "${KEY}"}`, index: 0 }, { rawArguments: '{}', index: 1 }] };
+    const out = r.deep(a);
+    assert.deepEqual(out, { ...clean, toolCalls: [{ rawArguments: '{"k": "[redacted]"}', index: 0 }, { rawArguments: '{}', index: 1 }] });
+    assert.equal(a.toolCalls[0]!.rawArguments, `{"k": "${KEY}"}`, 'the input is not changed');
+    assert.equal(out.list, clean.list);
+    assert.equal(out.toolCalls[1], a.toolCalls[1]);
+    assert.equal(r.deep(clean), clean);
+    assert.equal(new Redactor([]).deep(a), a);
+  });
 });
