@@ -81,7 +81,7 @@ function documentParts(b: Json, path: string): Json[] {
   const at = `${path}.source`;
   const pdf = src.type === 'base64' || src.type === 'url';
   if (b.title !== undefined && b.title !== null && (!pdf || typeof b.title !== 'string')) throw invalid(`${path}.title`, pdf ? 'must be a string' : "is sent only with a PDF (as its file name); a text document's title has no place upstream");
-  const file = (data: string): Json => ({ type: 'file', file: { filename: (b.title as string | undefined) ?? 'document.pdf', file_data: data } });
+  const file = (data: string): Json => ({ type: 'file', file: { filename: (b.title as string | undefined) || 'document.pdf', file_data: data } });
   if (src.type === 'base64') {
     onlyKeys(src, at, ['media_type', 'data']);
     if (src.media_type !== 'application/pdf') throw invalid(`${at}.media_type`, 'must be "application/pdf" (a base64 document is a PDF)');

@@ -1,9 +1,9 @@
 /**
  * A Messages request's top-level fields: each one translated, ignored on purpose, or refused with a 400
- * naming it. Ignored are the fields that change nothing the model reads or writes (capacity, region,
- * caching, diagnostics, Anthropic's server-side context editing: the gateway sends the whole
- * conversation, and OpenRouter keeps no context between requests), and the thinking `effort` / `display`
- * hints (the upstream's `reasoning` is turned on or given the budget; its thinking is shown). Refused are
+ * naming it. Ignored are the fields with no chat-API meaning whose absence takes nothing from what the
+ * model reads (capacity, region, caching, diagnostics, Anthropic's server-side context editing: the
+ * gateway sends the whole conversation), and the thinking `effort` / `display` hints (the upstream's
+ * `reasoning` is turned on or given the budget, at its own depth; its thinking is shown). Refused are
  * the fields whose meaning the upstream cannot give (MCP servers, code-execution containers, structured
  * outputs, automatic compaction, fallbacks), and any field this list does not know, as Anthropic refuses
  * extra inputs: a field left out would leave the client believing it applied. Wrongly typed known fields
@@ -16,10 +16,10 @@ type Json = Record<string, unknown>;
 /** Fields translated into the chat request (request.ts, requestContent.ts, below). */
 const TRANSLATED = ['model', 'messages', 'max_tokens', 'system', 'stop_sequences', 'stream', 'temperature', 'top_p', 'top_k', 'tools', 'tool_choice', 'thinking', 'metadata', 'output_config'];
 
-/** Fields with no meaning upstream that change nothing in the answer (README: "ignored"). */
+/** Fields with no meaning upstream whose absence takes nothing from what the model reads (README: "ignored"). */
 export const IGNORED_FIELDS = ['service_tier', 'inference_geo', 'speed', 'cache_control', 'diagnostics', 'context_management', 'user_profile_id', 'workspace_id'];
 
-/** Fields Anthropic takes whose meaning the upstream cannot give: why each is refused. */
+/** Fields Anthropic takes whose meaning the upstream cannot give: why each is refused (null: not asked for). */
 const REFUSED: Record<string, string> = {
   mcp_servers: 'MCP servers (the MCP connector) are not supported: the upstream cannot call them',
   container: 'code-execution containers are not supported: the upstream has none',

@@ -213,7 +213,7 @@ describe('messages: every part of a request is translated, ignored on purpose, o
     }
   });
 
-  it('ignores the fields that change nothing upstream: service_tier, inference_geo, speed, cache_control, diagnostics, context_management, output_config.effort, thinking.display', async () => {
+  it('ignores the fields with no chat-API meaning: service_tier, inference_geo, speed, cache_control, diagnostics, context_management, output_config.effort, thinking.display, a refused field sent as null', async () => {
     const body = await sent({
       ...BASIC,
       service_tier: 'auto',
@@ -224,6 +224,7 @@ describe('messages: every part of a request is translated, ignored on purpose, o
       context_management: { edits: [{ type: 'clear_thinking_20251015', keep: 'all' }] },
       output_config: { effort: 'high' },
       thinking: { type: 'enabled', budget_tokens: 2000, display: 'omitted' },
+      container: null,
     });
     assert.deepEqual(body, { model: MODEL, messages: [{ role: 'user', content: 'hi' }], stream: true, stream_options: { include_usage: true }, max_tokens: 64, reasoning: { max_tokens: 2000 } });
   });
