@@ -100,7 +100,8 @@ async function repairWhole(args: RepairArgs, input: Readable): Promise<number> {
   }
   if (result.json !== null) {
     const json = args.pretty ? prettyAll(result.json) : result.json;
-    await out(json + '\n');
+    // one line end: the engine keeps the whitespace after the value (valid JSON stays byte for byte)
+    await out(json.endsWith('\n') ? json : json + '\n');
   }
   return finish(args, text, result, check.replaced > 0 ? [utf8Warning(check.replaced)] : []);
 }
@@ -118,9 +119,14 @@ async function repairStream(args: RepairArgs, input: Readable): Promise<number> 
   const pretty = args.pretty ? createPrettyPrinter() : null;
   const shown: string[] = []; // the input so far, for the text report's "was" column
   let wrote = false;
+  // whether the output so far ends with a line end, so that the final newline is not a second one
+  let endsLine = false;
   const emit = async (text: string) => {
     const o = pretty ? pretty.push(text) : text;
-    if (o !== '') wrote = true;
+    if (o !== '') {
+      wrote = true;
+      endsLine = o.endsWith('\n');
+    }
     await out(o);
   };
   let result: RepairResult;
@@ -141,13 +147,17 @@ async function repairStream(args: RepairArgs, input: Readable): Promise<number> 
     }
     const end = repairer.end();
     await emit(end.final);
-    if (pretty) await out(pretty.end());
+    if (pretty) {
+      const o = pretty.end();
+      if (o !== '') endsLine = o.endsWith('\n');
+      await out(o);
+    }
     result = end;
   } catch (e) {
     if (!(e instanceof StreamFixError)) throw e;
     result = failedResult(e);
   }
-  if (wrote || result.json !== null) await out('\n');
+  if ((wrote || result.json !== null) && !endsLine) await out('\n');
   return finish(args, shown.join(''), result, check.replaced > 0 ? [utf8Warning(check.replaced)] : []);
 }
 

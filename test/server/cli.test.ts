@@ -99,6 +99,16 @@ describe('CLI: streamfix repair', () => {
     assert.deepEqual(await run(['repair'], input), { code: 0, stdout: input + '\n', stderr: '' });
   });
 
+  it('adds no second line end when the JSON (its trailing whitespace kept) already ends with one, whole and --stream', async () => {
+    for (const flags of [[], ['--stream']]) {
+      assert.deepEqual(await run(['repair', ...flags], '{"a": 1}\n'), { code: 0, stdout: '{"a": 1}\n', stderr: '' }, flags.join(' '));
+      assert.deepEqual(await run(['repair', ...flags], "{a: 1,}\n"), { code: 0, stdout: '{"a": 1}\n', stderr: '' }, flags.join(' '));
+      assert.deepEqual(await run(['repair', ...flags], '{"a": 1}  \n\n'), { code: 0, stdout: '{"a": 1}  \n\n', stderr: '' }, flags.join(' '));
+      assert.deepEqual(await run(['repair', ...flags], '{"a": 1} '), { code: 0, stdout: '{"a": 1} \n', stderr: '' }, flags.join(' '));
+      assert.deepEqual(await run(['repair', '--pretty', ...flags], '{"a": 1}\n'), { code: 0, stdout: '{\n  "a": 1\n}\n', stderr: '' }, flags.join(' '));
+    }
+  });
+
   it('repairs broken JSON from stdin', async () => {
     assert.deepEqual(await run(['repair'], BROKEN), { code: 0, stdout: '{"name": "Ada", "tags": ["x"]}\n', stderr: '' });
   });
