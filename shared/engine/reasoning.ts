@@ -9,7 +9,9 @@
  * templates put the opening tag into the prompt: the host decides what the text before it was); the
  * gpt-oss harmony channels (`<|channel|>analysis<|message|>…<|end|>` is reasoning, the header of any
  * other channel and the markers `<|start|>assistant`, `<|end|>`, `<|return|>`, `<|call|>` are removed).
- * A `<` the host says is inside a JSON string is text.
+ * A `<` the host says is inside a JSON string is text, and so is one inside markdown code (an inline
+ * code span, or a fenced block): an answer that mentions `` `<think>` `` or shows an example in a fence
+ * is talking about the tag, and taking it for one would turn the rest of the answer into reasoning.
  */
 import { BoundedText, utf8Length } from './boundedText';
 import { Segment } from './segment';
@@ -189,6 +191,47 @@ export function createReasoningScanner(sink: ReasoningSink, keep = BLOCK_TEXT_KE
   let blockText = new BoundedText(keep);
   let blockPos: Position = tagPos;
   let total = 0;
+  // markdown code in the text (content only: never inside a block): the length of the backtick run that
+  // opened a code span or fence (0: not in code; a run of the same length closes it; an inline span of
+  // 1 or 2 ends at a line end too, so one stray backtick cannot hide the tags of later lines), and the
+  // backticks just read, a run a chunk end can cut (```` `` ```` then `` ` ``), counted when it ends
+  let codeOpen = 0;
+  let tick = 0;
+
+  const endRun = (): void => {
+    if (tick === 0) return;
+    if (codeOpen === 0) codeOpen = tick;
+    else if (tick === codeOpen) codeOpen = 0;
+    tick = 0;
+  };
+
+  /** Moves the code state over text [a, b) (content): backtick runs and, in an inline span, line ends. */
+  const code = (s: string, a: number, b: number): void => {
+    let k = a;
+    while (k < b) {
+      if (tick > 0) {
+        if (String.prototype.charCodeAt.call(s, k) === 96) {
+          tick++;
+          k++;
+          continue;
+        }
+        endRun();
+      }
+      let bt = s.indexOf('`', k);
+      if (bt < 0 || bt > b) bt = b;
+      if (codeOpen === 1 || codeOpen === 2) {
+        const nl = s.indexOf('\n', k);
+        if (nl >= 0 && nl < bt) {
+          codeOpen = 0;
+          k = nl + 1;
+          continue;
+        }
+      }
+      if (bt === b) return;
+      tick = 1;
+      k = bt + 1;
+    }
+  };
 
   const pos = (i: number): Position => ({ offset: seg.base + i, line: seg.line(i), column: seg.column(i) });
 
@@ -204,6 +247,7 @@ export function createReasoningScanner(sink: ReasoningSink, keep = BLOCK_TEXT_KE
     const t = tagBuf;
     tagBuf = '';
     state = T_TEXT;
+    code(t, 0, t.length);
     sink.content(new Segment(t, tagPos.offset, tagPos.line, tagPos.column));
   };
 
@@ -243,7 +287,9 @@ export function createReasoningScanner(sink: ReasoningSink, keep = BLOCK_TEXT_KE
     let j = s.indexOf('<', i);
     while (j >= 0) {
       content(s, from, j);
-      if (!sink.literal()) {
+      code(s, from, j);
+      endRun(); // the `<` ends a backtick run before it
+      if (codeOpen === 0 && !sink.literal()) {
         tagBuf = '<';
         tagPos = pos(j);
         state = T_TAG;
@@ -253,6 +299,7 @@ export function createReasoningScanner(sink: ReasoningSink, keep = BLOCK_TEXT_KE
       j = s.indexOf('<', j + 1);
     }
     content(s, from, len);
+    code(s, from, len);
     return len;
   };
 
@@ -334,6 +381,7 @@ export function createReasoningScanner(sink: ReasoningSink, keep = BLOCK_TEXT_KE
       // does for it, measured ~2% of a 16-character push with a view after it)
       if (state === T_TEXT && len > i && chunk.indexOf('<', i) < 0) {
         content(chunk, i, len);
+        code(chunk, i, len);
         i = len;
       }
       while (i < len) {

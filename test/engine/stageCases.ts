@@ -42,6 +42,15 @@ export const STAGE_CASES: StageCase[] = [
   { name: 'an unknown harmony-like token is text', input: 'a <|foo|> b', content: 'a <|foo|> b', reasoning: '', stripped: [] },
   { name: 'prose held past the bound is content; a later lone tag only goes', input: 'abcdefghij</think>x', holdProse: 5, content: 'abcdefghijx', reasoning: '', stripped: [['reasoning', 10, 8, 0, 10]] },
   { name: 'prose within the bound before a lone tag is reasoning', input: 'abcde</think>x', holdProse: 5, content: 'x', reasoning: 'abcde', stripped: [['reasoning', 0, 13, 0, 0]] },
+  // markdown code: a tag an answer mentions (inline code, a fenced example) is text, not a block
+  { name: 'a tag in an inline code span is text', input: 'Wrap it in `<think>` tags, then parse.', content: 'Wrap it in `<think>` tags, then parse.', reasoning: '', stripped: [] },
+  { name: 'a closing tag in an inline code span is text', input: 'Use `</think>` as the end marker.', content: 'Use `</think>` as the end marker.', reasoning: '', stripped: [] },
+  { name: 'a tag in a double-backtick span is text', input: 'Write ``<thinking>`` as is.', content: 'Write ``<thinking>`` as is.', reasoning: '', stripped: [] },
+  { name: 'tags in a fenced block are text', input: 'Example:\n```\n<think>plan</think>\n{"a": 1}\n```\nDone.', content: 'Example:\n```\n<think>plan</think>\n{"a": 1}\n```\nDone.', reasoning: '', stripped: [] },
+  { name: 'a tag after a closed code span is a tag', input: '`x` <think>y</think>z', content: '`x` z', reasoning: 'y', stripped: [['reasoning', 4, 16, 0, 4]] },
+  { name: 'a tag after a closed fence is a tag', input: '```\nx\n```\n<think>y</think>z', content: '```\nx\n```\nz', reasoning: 'y', stripped: [['reasoning', 10, 16, 3, 0]] },
+  { name: 'an inline code span ends at the line end: a stray backtick does not hide the next line', input: 'a ` b\n<think>y</think>z', content: 'a ` b\nz', reasoning: 'y', stripped: [['reasoning', 6, 16, 1, 0]] },
+  { name: 'a run of another length does not close a span', input: '``a`<think>b</think>``<think>c</think>d', content: '``a`<think>b</think>``d', reasoning: 'c', stripped: [['reasoning', 22, 16, 0, 22]] },
   { name: 'text that starts as JSON is not held: a lone tag after it only goes', input: '{"a": 1} </think> ok', content: '{"a": 1}  ok', reasoning: '', stripped: [['reasoning', 9, 8, 0, 9]] },
 ];
 
