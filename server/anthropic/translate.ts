@@ -123,6 +123,10 @@ export class MessageTranslator {
   decided: AutoDecision | null = null;
   private readonly stops: StopScanner;
   private readonly hasStops: boolean;
+  /** Repair mode: the stop sequences are watched in the model's text before the engine reads it, as an
+   * upstream applying `stop` cuts it, so the engine closes the JSON cut there (watched in the repaired
+   * text, a match left the client `{"a": [1, ` and a status of TRUNCATED for JSON that was not closed). */
+  private readonly rawStops: StopScanner;
   /** Upstream finish_reason, usage, and what was sent (for the artifact and output estimates). */
   finishReason: string | null = null;
   usage: Json | null = null;
@@ -170,6 +174,7 @@ export class MessageTranslator {
     // the decider waits for a lone closing tag as long as the thinking splitter holds prose for one
     if (opts.mode === 'auto') this.decider = createAutoDecider(undefined, opts.thinking ? HOLD_PROSE : 0);
     this.stops = createStopScanner(opts.stopSequences);
+    this.rawStops = createStopScanner(opts.stopSequences);
     this.hasStops = opts.stopSequences.length > 0;
     this.prefillLeft = this.repairer && opts.prefill ? opts.prefill.length : 0;
     // what the engine writes of the prefill itself counts against it (it may hold a key back for later)
@@ -275,11 +280,27 @@ export class MessageTranslator {
       for (const seg of this.splitter.push(s)) this.segment(seg);
       return;
     }
-    const step = this.repairer!.push(s);
+    // repair mode: the stop sequences cut the model's text before the engine reads it
+    const { text: piece, matched } = this.hasStops ? this.rawStops.push(s) : { text: s, matched: null };
+    this.repaired(this.repairer!.push(piece));
+    if (matched !== null) {
+      this.repaired(this.repairer!.end());
+      this.stopAt(matched);
+    }
+  }
+
+  /** What the engine decided from a piece (or at its end) goes out: repairs, reasoning, the JSON. */
+  private repaired(step: { content: string; reasoning: string; repairs: readonly Repair[] }): void {
     for (const r of step.repairs) this.opts.onRepair?.(r);
     if (step.reasoning) this.segment({ kind: 'thinking', text: step.reasoning });
     const text = this.afterPrefill(step.content);
-    if (text) this.text(text);
+    if (text) this.segment({ kind: 'text', text });
+  }
+
+  /** The text block is the engine's JSON (repair mode, or auto decided repair): the stop sequences were
+   * watched in the model's text (content()), not in the JSON the engine wrote. */
+  private get repairing(): boolean {
+    return this.repairer !== null && this.splitter === null && this.decider === null;
   }
 
   /** auto, undecided: with nothing held yet, thinking that both processors give alike (one piece, the same
@@ -341,7 +362,7 @@ export class MessageTranslator {
     if (this.done) return;
     if (this.toolsStarted) return this.segment({ kind: 'text', text: s });
     // without stop sequences the scanner has nothing to hold back or match
-    if (!this.hasStops) return this.emitText(s);
+    if (!this.hasStops || this.repairing) return this.emitText(s);
     const { text, matched } = this.stops.push(s);
     if (text !== '') this.emitText(text);
     if (matched !== null) this.stopAt(matched);
@@ -486,11 +507,10 @@ export class MessageTranslator {
     if (this.decider) this.settle(this.decider.end());
     if (this.stopSequence === null) {
       if (this.repairer) {
-        const step = this.repairer.end();
-        for (const r of step.repairs) this.opts.onRepair?.(r);
-        if (step.reasoning) this.segment({ kind: 'thinking', text: step.reasoning });
-        const text = this.afterPrefill(step.content);
-        if (text) this.segment({ kind: 'text', text });
+        // the start of a sequence held back at the end of the text was text after all
+        const rest = this.rawStops.end();
+        if (rest !== '') this.repaired(this.repairer.push(rest));
+        this.repaired(this.repairer.end());
       } else for (const seg of this.splitter!.end()) this.segment(seg);
       if (this.stopSequence === null) this.flushStops();
     }

@@ -56,6 +56,30 @@ describe('messages: stop sequences sent upstream', () => {
     assert.equal(s.end(), '\n\nHu');
   });
 
+  describe('repair mode: a sequence cuts the model\'s text before the engine reads it, so the JSON is closed there', () => {
+    // [mode, the model's text, sequences, the text block, stop_reason, stop_sequence]
+    const cases: [string, string, string[], string, string, string | null][] = [
+      ['repair', '{"a": [1, 2, 3,]}', ['2'], '{"a": [1]}', 'stop_sequence', '2'],
+      ['auto', '{"a": 1, "b": "x END y", c: 2}', ['END'], '{"a": 1, "b": "x "}', 'stop_sequence', 'END'],
+      ['auto', '{"a": 1}\nEND\nmore', ['END'], '{"a": 1}\n', 'stop_sequence', 'END'],
+      // the start of a sequence at the end of the text was text after all: the engine reads it
+      ['repair', '{"a": "x EN', ['END'], '{"a": "x EN"}', 'end_turn', null],
+      ['repair', '{"a": 1}', ['END'], '{"a": 1}', 'end_turn', null],
+    ];
+    for (const [mode, model, stops, block, reason, seq] of cases) {
+      it(`${mode}: ${JSON.stringify(model)} with ${JSON.stringify(stops)} gives ${JSON.stringify(block)}, at every byte split`, () => {
+        const sseText = stream([model.slice(0, 5), model.slice(5)], { finish_reason: 'stop' });
+        for (let k = 1; k < Buffer.byteLength(sseText); k++) {
+          const events = translate(sseText, [k], { stopSequences: stops, mode: mode as 'repair' | 'auto' });
+          checkGrammar(events);
+          const n = normalize(events);
+          assert.deepEqual(n.filter((e) => (e as unknown[])[0] === 'text_delta'), [['text_delta', 0, block]], `split at ${k}`);
+          assert.deepEqual((n.at(-2) as unknown[])[1], { stop_reason: reason, stop_sequence: seq }, `split at ${k}`);
+        }
+      });
+    }
+  });
+
   describe('through the gateway', () => {
     let up: TestUpstream;
     let d: Daemon;
