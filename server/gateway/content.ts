@@ -46,12 +46,19 @@ export class ContentProcessor {
     return this.movedText.toString();
   }
   /** The content sent, whole, for a check that must see all of it (the JSON Schema check at the end): the
-   * artifact's copy when nothing was cut from it, else the engine's whole output (kept, up to its
-   * maxInputLength, only when the caller asked for it: `engine.keepOutput`). A verdict on the kept head
-   * and tail would be on text that was never sent. */
+   * artifact's copy while nothing was cut from it, else the whole copy `keepWhole` started when that one
+   * was about to be cut. A verdict on the kept head and tail would be on text that was never sent. */
   get sentWhole(): string {
-    return this.sentText.cutChars === 0 ? this.sent : (this.result?.json ?? this.sent);
+    return this.sentAll === null ? this.sent : this.sentAll.toString();
   }
+  /** Asked for with `engine.keepOutput` (a content schema): the sent content is kept whole, in repair
+   * mode, where the engine's limits (maxInputLength) bound it. The engine keeps no copy of its own: the
+   * artifact's copy is the whole text up to its limit (the usual answer), and only past it does `sentAll`
+   * begin, with that copy's text. (The engine's copy was a second one of every answer: 5 KiB allocated
+   * per stream of the benchmark's 1 KB answer.) */
+  private readonly keepWhole: boolean;
+  private sentAll: BoundedText | null = null;
+  private readonly textLimit: number;
   /** UTF-8 bytes of all the reasoning moved out of the content (not only of what the artifact keeps). */
   get movedBytes(): number {
     return this.movedText.bytes;
@@ -104,8 +111,8 @@ export class ContentProcessor {
   private ended = false;
 
   /** `auto`: the mode is `strip` until the answer starts as JSON (autoMode.ts), then `repair`. The engine
-   * keeps no copy of its output unless `engine.keepOutput` says so (a check of the whole content at the
-   * end): the artifact's bounded copy is this object's. */
+   * keeps no copy of its output: the artifact's bounded copy is this object's, and with `engine.keepOutput`
+   * (a check of the whole content at the end) so is the whole one (see keepWhole). */
   constructor(
     public mode: AppliedMode,
     engine: RepairOptions = {},
@@ -123,7 +130,9 @@ export class ContentProcessor {
     this.unsent = mode === 'repair' || auto ? createUnsentText() : null;
     // the lists a stream builds (repairs, stripped spans) keep their first and last entries
     this.strippedSoFar = new BoundedList(strippedLimit);
-    this.repairer = mode === 'repair' || auto ? createStreamRepairer({ ...engine, keepOutput: engine.keepOutput === true, maxListEntries: engine.maxListEntries ?? listLimit, maxStrippedEntries: engine.maxStrippedEntries ?? strippedLimit }) : null;
+    this.keepWhole = engine.keepOutput === true;
+    this.textLimit = textLimit;
+    this.repairer = mode === 'repair' || auto ? createStreamRepairer({ ...engine, keepOutput: false, maxListEntries: engine.maxListEntries ?? listLimit, maxStrippedEntries: engine.maxStrippedEntries ?? strippedLimit }) : null;
     this.splitter = mode === 'strip' ? createReasoningSplitter({ holdProse, maxListEntries: strippedLimit }) : null;
     // the decider waits for a lone closing tag as long as the splitter holds prose for one
     if (auto) this.decider = createAutoDecider(undefined, holdProse);
@@ -147,8 +156,19 @@ export class ContentProcessor {
     }
     this.heldRepair = this.heldStrip = '';
     this.heldRepairs = [];
-    this.sentText.add(content);
+    this.addSent(content);
     return { content, reasoning: '', repairs };
+  }
+
+  /** The sent content into the artifact's bounded copy, and (keepWhole, repair mode) into the whole one
+   * from the moment the bounded copy would pass its limit: until then it holds every character. */
+  private addSent(s: string): void {
+    if (this.sentAll === null && this.keepWhole && this.mode === 'repair' && this.sentText.length + s.length > this.textLimit) {
+      this.sentAll = new BoundedText(Number.MAX_SAFE_INTEGER);
+      this.sentAll.add(this.sentText.toString());
+    }
+    this.sentAll?.add(s);
+    this.sentText.add(s);
   }
 
   /** The raw text is kept whole only until the engine's first output (see `unsent`). */
@@ -177,14 +197,14 @@ export class ContentProcessor {
         for (const s of u.stripped) this.strippedSoFar.push(s);
         this.countReasoning(u.stripped);
       }
-      this.sentText.add(u.output);
+      this.addSent(u.output);
       this.movedText.add(reasoning);
       // copied: the engine may reuse its array; most steps repair nothing and share one empty list
       return { content: u.output, reasoning, repairs: u.repairs.length === 0 ? NO_REPAIRS : u.repairs.slice() };
     }
     if (this.splitter) {
       const s = this.splitter.push(d);
-      this.sentText.add(s.content);
+      this.addSent(s.content);
       this.movedText.add(s.reasoning);
       return { content: s.content, reasoning: s.reasoning, repairs: [] };
     }
@@ -249,14 +269,14 @@ export class ContentProcessor {
         content = this.unsent.end();
       }
       this.unsent = null;
-      this.sentText.add(content);
+      this.addSent(content);
       this.movedText.add(reasoning);
       return { content, reasoning, repairs: r.finalRepairs.slice() };
     }
     if (this.splitter) {
       const s = this.splitter.end();
       this.strippedAtEnd = { list: this.splitter.stripped as Stripped[], cut: this.splitter.strippedCut };
-      this.sentText.add(s.content);
+      this.addSent(s.content);
       this.movedText.add(s.reasoning);
       return { content: s.content, reasoning: s.reasoning, repairs: [] };
     }

@@ -63,11 +63,46 @@ describe('gateway: the engine output of a repair stream, bounded for the artifac
     assert.throws(() => engineOf(c).emitted, (e: unknown) => e instanceof StreamFixError && e.code === 'INVALID_OPTION');
     assert.equal(c.result?.json, null);
     assert.equal(c.result?.status, 'REPAIRED');
-    // a content schema checks the whole answer at the end: the engine keeps it then
+    // a content schema checks the whole answer at the end: this object keeps it then, the engine still not
     const kept = new ContentProcessor('repair', { keepOutput: true }, false, 16);
     assert.equal(kept.push(RAW).content + kept.end().content, SENT);
+    assert.throws(() => engineOf(kept).emitted, (e: unknown) => e instanceof StreamFixError && e.code === 'INVALID_OPTION');
     assert.equal(kept.sent, '{"name":gines"]}');
     assert.equal(kept.sentWhole, SENT);
+  });
+
+  it('keeps the whole answer for a content schema past the artifact limit, at every split into two pushes', () => {
+    for (let k = 0; k <= RAW.length; k++) {
+      const c = new ContentProcessor('repair', { keepOutput: true }, false, 16);
+      const out = c.push(RAW.slice(0, k)).content + c.push(RAW.slice(k)).content + c.end().content;
+      assert.equal(out, SENT, `split ${k}`);
+      assert.equal(c.sent, '{"name":gines"]}', `split ${k}`);
+      assert.equal(c.sentWhole, SENT, `split ${k}`);
+    }
+  });
+
+  it('keeps an answer of exactly the artifact limit whole in the artifact copy alone, one character more past it', () => {
+    const at = new ContentProcessor('repair', { keepOutput: true }, false, SENT.length);
+    at.push(RAW);
+    at.end();
+    assert.equal(at.sent, SENT);
+    assert.equal(at.sentWhole, SENT);
+    assert.equal((at as unknown as { sentAll: unknown }).sentAll, null);
+    const over = new ContentProcessor('repair', { keepOutput: true }, false, SENT.length - 1);
+    over.push(RAW);
+    over.end();
+    assert.equal(over.sent, SENT.slice(0, 41) + SENT.slice(SENT.length - 41));
+    assert.equal(over.sentWhole, SENT);
+  });
+
+  it('keeps no whole copy of an answer auto mode strips (no engine limit bounds prose; the check does not run)', () => {
+    const prose = 'A long answer in prose, no JSON anywhere in it at all.';
+    const c = new ContentProcessor('strip', { keepOutput: true }, true, 16, 0);
+    const out = c.push(prose).content + c.end().content;
+    assert.equal(out, prose);
+    assert.equal(c.mode, 'strip');
+    assert.equal(c.sent, 'A long a at all.');
+    assert.equal(c.sentWhole, 'A long a at all.');
   });
 
   it('still answers the text as sent when no JSON came, though the engine kept no output', async () => {
