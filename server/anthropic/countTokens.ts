@@ -2,8 +2,8 @@
  * POST /v1/messages/count_tokens answers an estimate, not a tokenizer's count: the upstream model is any
  * OpenRouter model, each with its own tokenizer, and none of them is Anthropic's. The estimate is
  * ceil(characters / 4) over the text the model reads (system, message text, tool_use names and inputs as
- * JSON, tool_result text, thinking text, and each tool's name, description and input_schema as JSON),
- * plus 1,600 tokens per image (Anthropic's figure for an image of about 1.15 megapixels). Four
+ * JSON, tool_result text, thinking text, a document's text (a PDF: its base64 characters; a PDF URL:
+ * nothing), and each tool's name, description and input_schema as JSON), plus 1,600 tokens per image (Anthropic's figure for an image of about 1.15 megapixels). Four
  * characters per token is the usual figure for English text with BPE tokenizers; code and non-Latin
  * scripts take more tokens per character, so read it as a rough size, good for routing and for budgets.
  */
@@ -32,10 +32,18 @@ function blockChars(b: unknown, images: { n: number }): number {
     case 'tool_result':
       return Array.isArray(b.content) ? b.content.reduce((n: number, c) => n + blockChars(c, images), 0) : typeof b.content === 'string' ? b.content.length : 0;
     case 'document':
-      return isObject(b.source) && typeof b.source.data === 'string' ? b.source.data.length : 0;
+      return documentChars(b.source, images);
     default:
       return 0;
   }
+}
+
+/** A document's source: its data (plain text, or a PDF's base64), or a content source's blocks; a PDF URL
+ * counts nothing (its size is not known here). */
+function documentChars(src: unknown, images: { n: number }): number {
+  if (!isObject(src)) return 0;
+  if (typeof src.data === 'string') return src.data.length;
+  return src.type === 'content' ? contentChars(src.content, images) : 0;
 }
 
 function contentChars(content: unknown, images: { n: number }): number {
