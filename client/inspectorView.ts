@@ -60,6 +60,22 @@ export function truncatedCallsText(list: Artifact['truncatedToolCalls']): string
   return [...byChoice].sort(([x], [y]) => x - y).map(([choice, xs]) => `choice ${choice}: ${calls(xs)}`).join(' · ');
 }
 
+/**
+ * The artifact's JSON Schema check in words; null when the request named no schema. A check that could
+ * not run (`valid: null`) is said so, never as valid or invalid.
+ * @example schemaText({ valid: false, errors: [{ path: '/age', message: 'must be integer' }] }) === 'invalid: /age must be integer'
+ * @example schemaText({ valid: null, error: 'the pattern engine (RE2) failed, …', errors: [] }) === 'schema check could not run: the pattern engine (RE2) failed, …'
+ */
+export function schemaText(report: Artifact['schema']): string | null {
+  if (report === undefined) return null;
+  const notRun = report.error !== undefined ? `schema check could not run: ${report.error}` : null;
+  if (report.valid === true) return 'valid';
+  if (report.valid === null) return notRun ?? 'schema check could not run';
+  const shown = report.errors.slice(0, 3).map((e) => `${e.choiceIndex !== undefined ? `choice ${e.choiceIndex} ` : ''}${e.toolCallIndex !== undefined ? `tool call #${e.toolCallIndex} ` : ''}${e.path || '(the value)'} ${e.message}`);
+  const more = report.errors.length > 3 ? ` · ${report.errors.length - 3} more` : '';
+  return `invalid: ${shown.join(' · ')}${more}${notRun !== null ? ` · also ${notRun}` : ''}`;
+}
+
 /** A choice after the first, bounded as the first choice's texts are. */
 function inspectorChoice(c: ChoiceArtifact, cut: Artifact['truncatedToolCalls']): InspectorChoice {
   return {
@@ -99,6 +115,7 @@ export function inspectorView(a: Artifact): InspectorView {
     replayable: a.request?.body !== undefined,
     chart: timelineChart(a),
     truncatedCalls: truncatedCallsText(a.truncatedToolCalls),
+    schema: schemaText(a.schema),
     cutToolCalls: (a.truncatedToolCalls ?? []).filter((r): r is number => typeof r === 'number'),
     choices: (a.choices ?? []).map((c) => inspectorChoice(c, a.truncatedToolCalls)),
   };

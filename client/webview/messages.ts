@@ -90,6 +90,9 @@ export interface InspectorView {
   /** The tool calls the upstream cut (artifact truncatedToolCalls), in words with their choice
    * (truncatedCallsText); null when none. */
   truncatedCalls: string | null;
+  /** The JSON Schema check in words (schemaText: valid, invalid with its first errors, or "schema check
+   * could not run: …"); null when the request named no schema. */
+  schema: string | null;
   /** Indexes of the first choice's cut calls (the artifact's tool calls are the first choice's). */
   cutToolCalls: number[];
   /** The choices after the first of an `n > 1` answer (the artifact's `choices`), bounded as the first

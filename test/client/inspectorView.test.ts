@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
-import { curlFor, inspectorView, marksOf, modeReason, RAW_SHOWN, replayHeaders, TEXT_SHOWN, truncatedCallsText } from '../../client/inspectorView';
+import { curlFor, inspectorView, marksOf, modeReason, RAW_SHOWN, replayHeaders, schemaText, TEXT_SHOWN, truncatedCallsText } from '../../client/inspectorView';
 import { repairJson } from '../../shared/engine';
 import type { Artifact } from '../../shared/protocol';
 import { makeArtifact } from '../server/gateway/fixtures/artifactFixture';
@@ -88,6 +88,25 @@ describe('client/inspectorView', () => {
     assert.deepEqual(v.cutToolCalls, [1]);
     assert.deepEqual(inspectorView(fencedArtifact()).cutToolCalls, []);
     assert.equal(inspectorView(fencedArtifact()).truncatedCalls, null);
+  });
+
+  it('says the schema check: valid, invalid with its first errors, or that it could not run (never a verdict then)', () => {
+    const died = 'the pattern engine (RE2) failed, pattern "^a+$" could not be checked: abort(OOM)';
+    assert.equal(schemaText(undefined), null);
+    assert.equal(schemaText({ valid: true, errors: [] }), 'valid');
+    assert.equal(schemaText({ valid: null, error: died, errors: [] }), `schema check could not run: ${died}`);
+    const errors = [
+      { path: '/age', message: 'must be integer' },
+      { path: '', message: "must have required property 'city'", toolCallIndex: 1 },
+      { path: '/a', message: 'must be string', choiceIndex: 2 },
+      { path: '/b', message: 'must be string' },
+    ];
+    assert.equal(
+      schemaText({ valid: false, errors, error: `tool call 0: ${died}` }),
+      `invalid: /age must be integer · tool call #1 (the value) must have required property 'city' · choice 2 /a must be string · 1 more · also schema check could not run: tool call 0: ${died}`,
+    );
+    assert.equal(inspectorView({ ...fencedArtifact(), schema: { valid: null, error: died, errors: [] } }).schema, `schema check could not run: ${died}`);
+    assert.equal(inspectorView(fencedArtifact()).schema, null);
   });
 
   it('shows each later choice (n > 1) with its own marks, texts and cut calls, bounded, and keeps them out of the artifact copy', () => {

@@ -106,6 +106,20 @@ describe('the artifact inspector (through the UI)', () => {
     assert.equal(chart.bars.reduce((n, b) => n + b.reads, 0), a.chunks.upstream);
   });
 
+  it("says the schema check in the header: invalid with ajv's error for a json_schema request, no row without a schema", async () => {
+    const api = await getApi();
+    const info = await api.whenRunning();
+    const schema = { type: 'object', properties: { name: { type: 'string', pattern: '^\\p{L}+ \\p{L}+$' }, born: { type: 'string' } } };
+    const res = await postChat(info.url, { model: 'demo/fenced-prose', stream: true, response_format: { type: 'json_schema', json_schema: { name: 'p', schema } }, messages: [{ role: 'user', content: 'schema' }] });
+    assert.equal(res.status, 200);
+    assert.equal(await api.testing.waitForFinished(res.id!), true);
+    await openFromTree(res.id!);
+    assert.deepEqual(await texts('inspector', 'dd[data-field="schema"]'), ['invalid: /born must be string']);
+    const plain = await request('demo/clean');
+    await openFromTree(plain.id);
+    assert.deepEqual(await texts('inspector', 'dd[data-field="schema"]'), []);
+  });
+
   describe('actions', () => {
     let a: Artifact;
     before(async () => {
