@@ -171,16 +171,23 @@ export function checkValue(validate: Validator, text: string, accept: ((start: n
   let value: unknown;
   try {
     value = JSON.parse(text);
-  } catch {
+  } catch (e) {
+    if (!(e instanceof SyntaxError)) return notRun(`the schema check could not run: ${(e as Error).message}`);
     return { valid: false, errors: [{ path: '', message: 'is not JSON, so it cannot match the schema' }], text: '', coerced: [] };
   }
   try {
     return validateParsed(validate, text, value, accept);
   } catch (e) {
-    // the pattern engine failed (re2Engine.ts): the check could not run, so no verdict and no coercion
-    if (!(e instanceof PatternEngineFailed)) throw e;
-    return { valid: null, error: e.message, errors: [], text: '', coerced: [] };
+    // the check could not run, so no verdict and no coercion: the pattern engine failed (re2Engine.ts), or
+    // ajv's recursion ran out of stack on a value nested deeper than the engine's default maxDepth allows
+    if (e instanceof PatternEngineFailed) return notRun(e.message);
+    if (e instanceof RangeError) return notRun(`the schema check could not run: the value is nested too deeply (${e.message})`);
+    throw e;
   }
+}
+
+function notRun(error: string): ValueCheck {
+  return { valid: null, error, errors: [], text: '', coerced: [] };
 }
 
 function validateParsed(validate: Validator, text: string, value: unknown, accept: ((start: number, end: number) => boolean) | null): ValueCheck {

@@ -192,4 +192,16 @@ describe('schema patterns: a size bound, and recovery when RE2 dies anyway', () 
     assert.equal(re2Engine.restarts, restarts + 1);
     assert.equal(checkValue(v, '"new-one"', null).valid, true);
   });
+
+  it('a value nested too deeply for ajv\'s recursion (20,000 arrays, a recursive schema) is a check that could not run, not a verdict', () => {
+    const v = new SchemaCache().compile({ $ref: '#/definitions/n', definitions: { n: { type: 'array', items: { $ref: '#/definitions/n' } } } }, 'schema');
+    assert.deepEqual(checkValue(v, '[[[]]]', null), { valid: true, errors: [], text: '', coerced: [] });
+    assert.deepEqual(checkValue(v, '['.repeat(20_000) + ']'.repeat(20_000), null), {
+      valid: null,
+      error: 'the schema check could not run: the value is nested too deeply (Maximum call stack size exceeded)',
+      errors: [],
+      text: '',
+      coerced: [],
+    });
+  });
 });
