@@ -179,7 +179,7 @@ export function checkValue(validate: Validator, text: string, accept: ((start: n
     return validateParsed(validate, text, value, accept);
   } catch (e) {
     // the check could not run, so no verdict and no coercion: the pattern engine failed (re2Engine.ts), or
-    // ajv's recursion ran out of stack on a value nested deeper than the engine's default maxDepth allows
+    // ajv's recursion ran out of stack (thousands of levels: far past the engine's default maxDepth of 512)
     if (e instanceof PatternEngineFailed) return notRun(e.message);
     if (e instanceof RangeError) return notRun(`the schema check could not run: the value is nested too deeply (${e.message})`);
     throw e;

@@ -52,6 +52,13 @@ describe('gateway: a schema check that could not run is an error, not a verdict'
     return { r, out, artifact: a };
   }
 
+  /** The model's schema failures and breaker state in the local leaderboard (GET /v1/streamfix/models). */
+  async function health(): Promise<[number, unknown]> {
+    const list = ((await (await fetch(`${d.info.url}/streamfix/models`)).json()) as { data: { model: string; schemaFailures: number; circuit: unknown }[] }).data;
+    const m = list.find((x) => x.model === 'test/model')!;
+    return [m.schemaFailures, m.circuit];
+  }
+
   async function restartWarnings(): Promise<number> {
     const h = (await (await fetch(`http://127.0.0.1:${d.info.port}/health`)).json()) as { warnings: { byKind: Record<string, number> } };
     return h.warnings.byKind.pattern_engine_restarted ?? 0;
@@ -61,7 +68,7 @@ describe('gateway: a schema check that could not run is an error, not a verdict'
     // compiled (and checked once) first: the death then happens under the check, not the compile
     const first = await nonStreaming(JSON_REQ, { content: '{"code": "ABC"}' });
     assert.equal(first.res.headers.get('x-streamfix-schema'), 'valid');
-    const [failures, errors, warnings] = [await metric(d, FAILURES), await metric(d, ERRORS), await restartWarnings()];
+    const [failures, errors, warnings, modelHealth] = [await metric(d, FAILURES), await metric(d, ERRORS), await restartWarnings(), await health()];
     re2Engine.failNextCall('test: heap exhausted');
     const { res, content, artifact } = await nonStreaming(JSON_REQ, { content: '{"code": "ABC", "n": "4"}' }, { 'x-streamfix-schema': 'coerce' });
     assert.equal(res.headers.get('x-streamfix-schema'), 'error');
@@ -70,6 +77,9 @@ describe('gateway: a schema check that could not run is an error, not a verdict'
     assert.deepEqual(artifact.schema, { valid: null, error: DIED, errors: [] });
     assert.deepEqual(artifact.repairs, []);
     assert.deepEqual([await metric(d, FAILURES), await metric(d, ERRORS), await restartWarnings()], [failures, errors + 1, warnings + 1]);
+    // not a schema failure of the model, and its breaker stays closed
+    assert.deepEqual(await health(), modelHealth);
+    assert.deepEqual(modelHealth[1], { state: 'closed', consecutiveFailures: 0, retryAfterSeconds: null });
 
     const next = await nonStreaming(JSON_REQ, { content: '{"code": "abc"}' });
     assert.equal(next.res.headers.get('x-streamfix-schema'), 'invalid');
