@@ -69,9 +69,9 @@ function glueFile(): string {
   return existsSync(beside) && existsSync(join(__dirname, 're2.wasm')) ? beside : require.resolve(GLUE_MODULE);
 }
 
-/** Evaluates the glue again: a new module instance with its own, empty heap. */
-function freshWrappedRE2(): unknown {
-  const file = glueFile();
+/** Evaluates the glue (`file`, re2.wasm beside it) again: a new module instance with its own, empty heap;
+ * returns its WrappedRE2 class. */
+export function freshWrappedRE2(file = glueFile()): unknown {
   const module = { exports: {} as { WrappedRE2?: unknown } };
   // a CommonJS module's own wrapper: the glue sets module.exports and reads re2.wasm from __dirname
   const run = new Function('module', 'exports', 'require', '__filename', '__dirname', readFileSync(file, 'utf8')) as (...a: unknown[]) => void;

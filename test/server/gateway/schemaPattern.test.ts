@@ -4,10 +4,11 @@
  * that backtracked would hang the test until mocha's timeout.
  */
 import { strict as assert } from 'node:assert';
+import { join } from 'node:path';
 import { GatewayError } from '../../../server/gateway/errors';
 import { checkValue, SchemaCache } from '../../../server/gateway/schema';
 import { MAX_PATTERN_UNITS, patternUnits } from '../../../server/gateway/patternSize';
-import { PATTERN_CACHE_SIZE, re2Engine, Re2OutOfMemory } from '../../../server/gateway/re2Engine';
+import { freshWrappedRE2, PATTERN_CACHE_SIZE, re2Engine, Re2OutOfMemory } from '../../../server/gateway/re2Engine';
 import { linearRegExp, toRe2Source } from '../../../server/gateway/schemaPattern';
 
 const CATASTROPHIC = { type: 'object', properties: { a: { type: 'string', pattern: '^(a+)+$' } } };
@@ -203,5 +204,12 @@ describe('schema patterns: a size bound, and recovery when RE2 dies anyway', () 
       text: '',
       coerced: [],
     });
+  });
+
+  it('the build puts the glue beside the bundle: dist/re2-glue.js evaluated with dist/re2.wasm is a working instance of its own', () => {
+    // npm test builds first; the daemon's bundle (dist/main.js) makes its new instances from this file
+    const W = freshWrappedRE2(join(__dirname, '..', '..', '..', 'dist', 're2-glue.js')) as new (p: string, i: boolean, m: boolean, d: boolean) => { ok(): boolean; match(s: string, at: number, groups: boolean): { index: number } };
+    const rx = new W('^a+\\x{e9}$', false, false, false);
+    assert.deepEqual([rx.ok(), rx.match('aaé', 0, false).index, rx.match('b', 0, false).index], [true, 0, -1]);
   });
 });
