@@ -24,6 +24,7 @@ export abstract class KeyScanner extends ScalarScanner {
   protected keyWordEnded(s: string, i: number, c: number): number {
     if (this.keyW1 === 0) {
       if ((c !== SPACE && c !== TAB) || this.tokLen >= KEY_WORDS_MAX) return -1;
+      if ((this.tokIdx >= 0 ? this.o.seg.base + this.tokIdx : this.tokPos!.offset) === this.gapKeyAt) return -1;
       // the first word, and a space: the key may go on
       this.keyW1 = this.tokLen;
       this.keyW2At = 0;

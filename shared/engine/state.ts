@@ -180,6 +180,9 @@ export abstract class MachineState {
   // word's length (0: a one-word key), where the second word starts in the token (0: not yet) and in
   // the input, how many words followed the first, and where the last word ended in the token
   protected keyW1 = 0;
+  /** Where a key that follows a value without a comma starts (-1: none): its words are not read as one
+   * key (a line of prose after a draft's member, `For your request:`, is no member of several words). */
+  protected gapKeyAt = -1;
   protected keyW2At = 0;
   protected readonly keyW2Pos = new SavedPosition();
   protected keyWords = 0;

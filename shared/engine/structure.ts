@@ -226,6 +226,7 @@ export abstract class StructureScanner extends KeyScanner {
       if (!this.rep('missing_comma')) return this.reject(s, i);
       o.hold(o.repair('missing_comma', o.pendingStart(), 0, ','));
       o.prependPending(i, ',');
+      if (inObject) this.gapKeyAt = o.seg.base + i;
       this.vstate = inObject ? V_KEY : V_VALUE;
       return i;
     }
