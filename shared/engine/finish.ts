@@ -40,6 +40,7 @@ const {
   V_DQ_CLOSE,
   V_KEY_SPACE,
   V_STRAY,
+  V_STR_COMMA,
   closerOf,
 } = S;
 
@@ -65,6 +66,10 @@ export abstract class Finisher extends StructureScanner {
       const st = this.vstate;
       if (st === V_DQ_CLOSE) {
         this.heldQuoteCloses(i);
+        continue;
+      }
+      if (st >= V_STR_COMMA) {
+        this.probeEnd(i);
         continue;
       }
       if (st === V_KEY_SPACE || (st === V_WORD && this.wordIsKey && this.keyW1 > 0)) {

@@ -18,6 +18,7 @@ const {
   APOS,
   BACKSLASH,
   BACKTICK,
+  COMMA,
   CR,
   LF,
   LT,
@@ -51,6 +52,9 @@ const {
   V_DQ_CLOSE,
   V_KEY_SPACE,
   V_STRAY,
+  V_STR_COMMA,
+  V_KEY_PROBE,
+  V_KEY_PROBE_END,
   CONFIRM_WINDOW,
 } = S;
 const { isSpace } = C;
@@ -104,7 +108,7 @@ export class Machine extends Finisher {
     literal: () =>
       this.gathering
         ? this.gDepth > 0 && this.gInString
-        : this.phase === P_VALUE && (!this.unconfirmed || this.vstate === V_STRING || this.vstate === V_ESCAPE || this.vstate === V_SQ_CLOSE),
+        : this.phase === P_VALUE && (!this.unconfirmed || this.vstate === V_STRING || this.vstate === V_ESCAPE || this.vstate === V_SQ_CLOSE || this.vstate >= V_STR_COMMA),
   });
 
   // ---- held prose (see answer.ts). A run of content (from the start, or after a reasoning span)
@@ -275,7 +279,7 @@ export class Machine extends Finisher {
       this.closers.update(this.stack);
       this.closersVer = this.stackVer;
     }
-    const inString = (this.vstate === V_STRING || this.vstate === V_ESCAPE || this.vstate === V_SQ_CLOSE || this.vstate === V_DQ_CLOSE) && !this.strIsKey;
+    const inString = (this.vstate === V_STRING || this.vstate === V_ESCAPE || this.vstate === V_SQ_CLOSE || this.vstate === V_DQ_CLOSE || this.vstate >= V_STR_COMMA) && !this.strIsKey;
     return this.emitted + this.closers.text(inString);
   }
 
@@ -693,7 +697,7 @@ export class Machine extends Finisher {
             if (last >= 0xd800 && last <= 0xdbff && !o.pending && len > 0) {
               o.startPending(len - 1);
               this.surrogateHeld = true;
-            }
+            } else if ((last === COMMA || last === SPACE) && q === QUOTE) this.stringSegmentEnd(s, len);
             if (this.unconfirmed && s.length + this.candRaw.length > CONFIRM_WINDOW && !this.candTopScalar) this.confirm();
             return i;
           }
@@ -833,6 +837,15 @@ export class Machine extends Finisher {
           break;
         case V_STRAY:
           i = this.stray(s, i, len);
+          break;
+        case V_STR_COMMA:
+          i = this.commaHeld(s, i, len);
+          break;
+        case V_KEY_PROBE:
+          i = this.keyProbe(s, i, len);
+          break;
+        case V_KEY_PROBE_END:
+          i = this.keyProbeEnd(s, i, len);
           break;
         case V_KEY_SPACE:
           i = this.keySpace(s, i, len);

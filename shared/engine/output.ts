@@ -306,6 +306,14 @@ export class SavedPosition {
     return this.idx;
   }
 
+  copy(p: SavedPosition): void {
+    this.text = p.text;
+    this.base = p.base;
+    this.line0 = p.line0;
+    this.col0 = p.col0;
+    this.idx = p.idx;
+  }
+
   /** The position n characters (none of them a line break) further on. */
   advance(n: number): void {
     this.idx += n;

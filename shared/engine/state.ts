@@ -46,6 +46,10 @@ export const V_DONE = 12; // a top-level scalar found at the start, waiting for 
 export const V_SQ_CLOSE = 13; // a `'` inside a single-quoted string: a closing quote or an apostrophe?
 export const V_DQ_CLOSE = 14; // a `"` inside a double-quoted value string: closing, or an inner quote left unescaped?
 export const V_STRAY = 16; // text after a value that cannot continue it (`{"a": 1 - 2}`): dropped up to `,` `}` `]` or the line end
+// From V_STR_COMMA on, the states are inside a value string (held text of quoteProbe.ts).
+export const V_STR_COMMA = 17; // a comma and spaces ending a segment inside a value string (quoteProbe.ts)
+export const V_KEY_PROBE = 18; // a `"` after `, ` inside a value string, and the word after it: a key?
+export const V_KEY_PROBE_END = 19; // after that word's closing quote: a colon proves the key
 export const V_KEY_SPACE = 15; // spaces after a word of an unquoted key: more words of the key (`first name:`), or its end?
 
 /** How far a JSON candidate found in prose may run before it is taken without further proof. */
@@ -59,7 +63,7 @@ const DEFAULTS = { maxInputLength: DEFAULT_MAX_INPUT_LENGTH, maxDepth: 512, maxH
 
 /** Repairs that a real JSON value in prose may need; any other repair before confirmation means the
  * brace was prose (`{name, age}`, `[see above]`), and the text is scanned again as prose. */
-const CANDIDATE_REPAIRS = new Set<RepairKind>(['unquoted_key', 'single_quotes', 'smart_quotes', 'python_literal', 'control_character', 'invalid_escape', 'comment', 'number_base', 'unescaped_quote']);
+const CANDIDATE_REPAIRS = new Set<RepairKind>(['unquoted_key', 'single_quotes', 'smart_quotes', 'python_literal', 'control_character', 'invalid_escape', 'comment', 'number_base', 'unescaped_quote', 'missing_quote']);
 
 export function closerOf(open: number): string {
   return open === LBRACE ? '}' : ']';
@@ -179,6 +183,17 @@ export abstract class MachineState {
   // token (tokLen counts them and the spaces between, all held), bounded by KEY_WORDS_MAX. The first
   // word's length (0: a one-word key), where the second word starts in the token (0: not yet) and in
   // the input, how many words followed the first, and where the last word ended in the token
+  // a comma, a quote and a key held inside a value string (quoteProbe.ts): spaces after the comma,
+  // where the quote and the key's closing quote are in the held text and in the input, the key's
+  // length, the spaces after it
+  protected probeSp = 0;
+  protected probeK = 0;
+  protected probeK2 = 0;
+  protected readonly probeQuote = new SavedPosition();
+  protected readonly probeQuote2 = new SavedPosition();
+  protected probeLen = 0;
+  protected probeWs = 0;
+
   protected keyW1 = 0;
   /** Where a key that follows a value without a comma starts (-1: none): its words are not read as one
    * key (a line of prose after a draft's member, `For your request:`, is no member of several words). */

@@ -33,14 +33,17 @@ const {
 } = S;
 
 // What the character after a `"` in a double-quoted value string makes of it (quoteAfter).
-const Q_CLOSE = 0;
-const Q_INNER = 1;
-const Q_WAIT = 2;
+export const Q_CLOSE = 0;
+export const Q_INNER = 1;
+export const Q_WAIT = 2;
 
 /** Spaces after a quote held at most while an inner quote is open: past them the quote closes. */
 const INNER_QUOTE_SPACES = 64;
 
 export abstract class StringScanner extends BeforeScanner {
+  /** A `"` right after `, ` in a value string may end it (quoteProbe.ts): where to go on, or -1. */
+  protected abstract quoteAfterComma(s: string, i: number): number;
+
   protected beginString(quote: number, isKey: boolean): void {
     this.strQuote = quote;
     this.strIsKey = isKey;
@@ -68,6 +71,8 @@ export abstract class StringScanner extends BeforeScanner {
   /** A `"` at i in a double-quoted value string. */
   protected valueQuote(s: string, i: number, len: number): number {
     const o = this.o;
+    const probe = this.quoteAfterComma(s, i);
+    if (probe >= 0) return probe;
     if (i + 1 < len) {
       const d = this.quoteAfter(String.prototype.charCodeAt.call(s, i + 1), 0);
       if (d === Q_CLOSE) {

@@ -1,7 +1,8 @@
 /**
  * Behaviour table rows (cases.ts) for the repairs that decide what a model meant where the text is
  * ambiguous: a double quote inside a string (closing, or an inner quote left unescaped?), words after an
- * unquoted key (more of the key, or its value?), an operator after a value (stray text, or the end of the JSON?).
+ * unquoted key (more of the key, or its value?), an operator after a value (stray text, or the end of the JSON?), `, "b":` inside a string
+ * (a closing quote left out before the next member?).
  */
 import type { Case } from './cases';
 
@@ -383,5 +384,95 @@ export const HEURISTIC_CASES: Case[] = [
     status: "REPAIRED",
     repairs: [["unclosed_container", 8, 0, 0, 8, "}"]],
     stripped: [["fence", 8, 3, 0, 8]],
+  },
+  {
+    category: "missing closing quote",
+    name: "closes a string before `, \"key\":` instead of reading the next member into it",
+    input: "{\"a\": \"x, \"b\": 2}",
+    json: "{\"a\": \"x\", \"b\": 2}",
+    status: "REPAIRED",
+    repairs: [["missing_quote", 8, 0, 0, 8, "\""]],
+    stripped: [],
+  },
+  {
+    category: "missing closing quote",
+    name: "closes a string before a key whose value is a string",
+    input: "{\"a\": \"x, \"b\": \"y\"}",
+    json: "{\"a\": \"x\", \"b\": \"y\"}",
+    status: "REPAIRED",
+    repairs: [["missing_quote", 8, 0, 0, 8, "\""]],
+    stripped: [],
+  },
+  {
+    category: "missing closing quote",
+    name: "closes a string before a key of several words and more spaces",
+    input: "{\"a\": \"x,  \"long key here\": 2, \"c\": \"d\"}",
+    json: "{\"a\": \"x\",  \"long key here\": 2, \"c\": \"d\"}",
+    status: "REPAIRED",
+    repairs: [["missing_quote", 8, 0, 0, 8, "\""]],
+    stripped: [],
+  },
+  {
+    category: "missing closing quote",
+    name: "closes a string before the next key in a value found in prose",
+    input: "Text {\"a\": \"x, \"b\": 2} end",
+    json: "{\"a\": \"x\", \"b\": 2}",
+    status: "REPAIRED",
+    repairs: [["missing_quote", 13, 0, 0, 13, "\""]],
+    stripped: [["prose", 0, 4, 0, 0], ["trailing", 23, 3, 0, 23]],
+  },
+  {
+    category: "missing closing quote",
+    name: "drops the key after the closed string when the input ends at its colon",
+    input: "{\"a\": \"x, \"b\":",
+    json: "{\"a\": \"x\"}",
+    status: "TRUNCATED",
+    repairs: [["missing_quote", 8, 0, 0, 8, "\""], ["dangling_key", 8, 6, 0, 8, ""], ["unclosed_container", 14, 0, 0, 14, "}"]],
+    stripped: [],
+  },
+  {
+    category: "missing closing quote",
+    name: "keeps a quoted word after a comma inside the string when no colon follows",
+    input: "{\"a\": \"x, \"b\" and more\"}",
+    json: "{\"a\": \"x, \\\"b\\\" and more\"}",
+    status: "REPAIRED",
+    repairs: [["unescaped_quote", 10, 1, 0, 10, "\\\""], ["unescaped_quote", 12, 1, 0, 12, "\\\""]],
+    stripped: [],
+  },
+  {
+    category: "missing closing quote",
+    name: "takes a quoted word after a comma followed by a closer as the string's end",
+    input: "{\"a\": \"x, \"b\"}",
+    json: "{\"a\": \"x, \\\"b\"}",
+    status: "REPAIRED",
+    repairs: [["unescaped_quote", 10, 1, 0, 10, "\\\""]],
+    stripped: [],
+  },
+  {
+    category: "missing closing quote",
+    name: "keeps a comma and a quote in an array's string (no key can follow)",
+    input: "[\"a, \"b\"]",
+    json: "[\"a, \\\"b\"]",
+    status: "REPAIRED",
+    repairs: [["unescaped_quote", 5, 1, 0, 5, "\\\""]],
+    stripped: [],
+  },
+  {
+    category: "missing closing quote",
+    name: "keeps a valid string ending in a comma and a space",
+    input: "{\"a\": \"x, \", \"b\": 1}",
+    json: "{\"a\": \"x, \", \"b\": 1}",
+    status: "VALID",
+    repairs: [],
+    stripped: [],
+  },
+  {
+    category: "missing closing quote",
+    name: "escapes an inner quote cut by the end after a comma",
+    input: "{\"a\": \"x, \"b",
+    json: "{\"a\": \"x, \\\"b\"}",
+    status: "TRUNCATED",
+    repairs: [["unescaped_quote", 10, 1, 0, 10, "\\\""], ["unclosed_string", 12, 0, 0, 12, "\""], ["unclosed_container", 12, 0, 0, 12, "}"]],
+    stripped: [],
   },
 ];

@@ -1,0 +1,207 @@
+/**
+ * A string whose closing quote the model left out before the next member: `{"a": "x, "b": 2}`. Read
+ * one character at a time, `, "b"` is text of the string, and `"b` looks like an inner quote. What
+ * proves the missing quote is further on: a key, a closing quote and a colon. So inside a value string
+ * in an object, a comma followed by spaces (at most PROBE_MAX) and a `"` is held, with the word after
+ * the quote (at most PROBE_MAX characters, no quote, backslash or control character), its closing
+ * quote and the spaces after it, until a character decides: a `:` proves a key (the string's quote
+ * goes before the comma, repair kind `missing_quote`); anything else makes the held text what the
+ * inner-quote rule (strings.ts) would have made of it. The string's hot loop pays nothing: the comma
+ * is found by looking back from a quote, or at the end of a segment.
+ */
+import * as C from './chars';
+import * as S from './state';
+import { StringScanner, Q_CLOSE, Q_INNER, Q_WAIT } from './strings';
+
+// Local bindings of the character codes (and of the state codes): read as plain constants on the hot
+// path, whether the engine runs bundled or module by module (where a namespace read goes through a getter).
+const { BACKSLASH, COLON, COMMA, LBRACE, QUOTE, SPACE, isWordChar } = C;
+const { V_STRING, V_COLON, V_STR_COMMA, V_KEY_PROBE, V_KEY_PROBE_END } = S;
+
+/** The most spaces between the comma and the quote, and the longest key, held to look for `":`. */
+export const PROBE_MAX = 64;
+
+export abstract class QuoteProbeScanner extends StringScanner {
+  /** Whether a `"` here may end a string whose closing quote is missing (the value string of a member). */
+  private probing(): boolean {
+    return !this.strIsKey && !this.dqInner && this.strQuote === QUOTE && this.stack[this.stack.length - 1] === LBRACE;
+  }
+
+  /** Segment index of a comma in the string's text before index i with only spaces (at most
+   * PROBE_MAX) between, still in the segment and not yet output; -1 when there is none. */
+  private commaBefore(s: string, i: number): number {
+    let j = i - 1;
+    let n = 0;
+    while (j >= 0 && String.prototype.charCodeAt.call(s, j) === SPACE) {
+      if (++n > PROBE_MAX) return -1;
+      j--;
+    }
+    return j >= 0 && String.prototype.charCodeAt.call(s, j) === COMMA && j >= this.o.emitFrom ? j : -1;
+  }
+
+  /** A value string's text ends the segment with a comma and spaces: held (V_STR_COMMA) in case a
+   * quote follows in the next one. */
+  protected stringSegmentEnd(s: string, len: number): void {
+    if (this.o.pending || !this.probing()) return;
+    const j = this.commaBefore(s, len);
+    if (j < 0) return;
+    this.o.startPending(j);
+    this.probeSp = len - 1 - j;
+    this.vstate = V_STR_COMMA;
+  }
+
+  /** A `"` at i in a value string (strings.ts): when a comma came just before it, the probe starts
+   * and returns where to go on; else -1. */
+  protected quoteAfterComma(s: string, i: number): number {
+    if (i === 0 || !this.probing()) return -1;
+    const p = String.prototype.charCodeAt.call(s, i - 1);
+    if (p !== SPACE && p !== COMMA) return -1;
+    const j = this.commaBefore(s, i);
+    if (j < 0) return -1;
+    this.o.startPending(j);
+    return this.probeStart(i);
+  }
+
+  /** The comma and spaces held at a segment end (V_STR_COMMA): more spaces, a quote, or text. */
+  protected commaHeld(s: string, i: number, len: number): number {
+    while (i < len) {
+      const c = String.prototype.charCodeAt.call(s, i);
+      if (c === SPACE && this.probeSp < PROBE_MAX) {
+        this.probeSp++;
+        i++;
+      } else if (c === QUOTE) {
+        return this.probeStart(i);
+      } else {
+        this.o.commitPending(i);
+        this.vstate = V_STRING;
+        return i;
+      }
+    }
+    return i;
+  }
+
+  /** The quote at i: held with the comma before it (the pending text), and the key after it is read. */
+  private probeStart(i: number): number {
+    const o = this.o;
+    this.probeK = o.heldLength() + i - o.pA;
+    this.probeQuote.save(o.seg, i);
+    this.probeLen = 0;
+    this.vstate = V_KEY_PROBE;
+    return i + 1;
+  }
+
+  /** The word after the quote (V_KEY_PROBE), up to its closing quote. */
+  protected keyProbe(s: string, i: number, len: number): number {
+    const o = this.o;
+    while (i < len) {
+      const c = String.prototype.charCodeAt.call(s, i);
+      if (this.probeLen === 0 && !isWordChar(c)) {
+        // no word after the quote: it closes the string (the comma before it was the string's text)
+        o.commitPending(i);
+        this.afterValue(i, false);
+        return i;
+      }
+      if (c === QUOTE) {
+        this.probeK2 = o.heldLength() + i - o.pA;
+        this.probeQuote2.save(o.seg, i);
+        this.keyEnd.save(o.seg, i + 1);
+        this.probeWs = 0;
+        // what the held text is if no colon comes: the first quote opened an inner quote
+        this.dqInner = true;
+        this.vstate = V_KEY_PROBE_END;
+        return i + 1;
+      }
+      if (c === BACKSLASH || c < 32 || this.probeLen >= PROBE_MAX) return this.probeFails(i);
+      this.probeLen++;
+      i++;
+    }
+    return i;
+  }
+
+  /** After the key's closing quote (V_KEY_PROBE_END): spaces, then a colon or not. */
+  protected keyProbeEnd(s: string, i: number, len: number): number {
+    while (i < len) {
+      const c = String.prototype.charCodeAt.call(s, i);
+      if (c === COLON) return this.probeProves(i);
+      const d = this.quoteAfter(c, this.probeWs);
+      if (d !== Q_WAIT) return this.probeFailsAtQuote(i, d);
+      this.probeWs++;
+      i++;
+    }
+    return i;
+  }
+
+  /** The input ends while something is held: no key followed. */
+  protected probeEnd(i: number): void {
+    const st = this.vstate;
+    if (st === V_STR_COMMA) {
+      this.o.commitPending(i);
+      this.vstate = V_STRING;
+    } else if (st === V_KEY_PROBE) {
+      if (this.probeLen === 0) {
+        this.o.commitPending(i);
+        this.afterValue(i, false);
+      } else this.probeFails(i);
+    } else this.probeFailsAtQuote(i, Q_CLOSE);
+  }
+
+  /** `, "key"` and a colon: the string ended before the comma. */
+  private probeProves(i: number): number {
+    const o = this.o;
+    // repair: the string's closing quote goes before the comma (output before the held text)
+    o.flushCommitted(o.pA);
+    o.emit('"');
+    o.repairSink.push(o.repair('missing_quote', o.pendingStart(), 0, '"'));
+    this.dqInner = false;
+    // the held text is now `, "key"` and spaces: as after any key
+    this.colonWs = this.probeWs;
+    this.vstate = V_COLON;
+    return i;
+  }
+
+  /** No second quote came (the text held so far is the string's): the first quote was an inner one. */
+  private probeFails(i: number): number {
+    const o = this.o;
+    o.materialize(i);
+    const k = this.probeK;
+    o.carry = o.carry.slice(0, k) + '\\' + o.carry.slice(k);
+    o.hold(o.repair('unescaped_quote', o.resolve(this.probeQuote), 1, '\\"'));
+    o.commitPending(i);
+    this.dqInner = true;
+    this.vstate = V_STRING;
+    return i;
+  }
+
+  /** A second quote came, and no colon after it: the inner-quote rule decides it (Q_INNER: it closes
+   * the inner quote; Q_CLOSE: it closes the string, and the spaces after it stay held). */
+  private probeFailsAtQuote(i: number, d: number): number {
+    const o = this.o;
+    o.materialize(i);
+    const k = this.probeK;
+    const k2 = this.probeK2 + 1; // after the backslash put before the first quote
+    const t = o.carry.slice(0, k) + '\\' + o.carry.slice(k);
+    const first = o.repair('unescaped_quote', o.resolve(this.probeQuote), 1, '\\"');
+    this.dqInner = false;
+    if (d === Q_INNER) {
+      o.carry = t.slice(0, k2) + '\\' + t.slice(k2);
+      o.hold(first);
+      o.hold(o.repair('unescaped_quote', o.resolve(this.probeQuote2), 1, '\\"'));
+      o.commitPending(i);
+      this.vstate = V_STRING;
+      return i;
+    }
+    o.emit(t.slice(0, k2 + 1));
+    o.carry = t.slice(k2 + 1);
+    o.repairSink.push(first);
+    if (this.probeWs === 0) {
+      o.commitPending(i);
+      this.afterValue(i, false);
+    } else {
+      // the spaces after the closing quote stay held, as after any value
+      o.pStartIdx = this.keyEnd.isIn(o.seg) ? this.keyEnd.index : -1;
+      if (o.pStartIdx < 0) o.pStartPos.copy(this.keyEnd);
+      this.afterValue(i, true);
+    }
+    return i;
+  }
+}
