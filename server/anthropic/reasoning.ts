@@ -5,7 +5,8 @@
  *
  * The splitter answers one push with its content and its reasoning, not their order; fed one piece per
  * `>` (every reasoning tag and harmony marker ends with one), each push completes at most one tag, at
- * its end, so its output is of one kind and the pieces' outputs come in order. The splitter gives the
+ * its end, so its content (text before that tag, or held prose a block's first reasoning released) comes
+ * before its reasoning, and the pieces' outputs come in order. The splitter gives the
  * same output for any split into chunks, so the cut changes nothing else.
  *
  * Prose at the start of the text is held back (for a lone closing tag, R1-style) only when the client
@@ -30,9 +31,11 @@ export interface ThinkingSplitter {
 
 export function createThinkingSplitter(options: { thinking: boolean }): ThinkingSplitter {
   const splitter = createReasoningSplitter({ holdProse: options.thinking ? HOLD_PROSE : 0, maxListEntries: ARTIFACT_STRIPPED_LIMIT });
+  // one push's content was written before its reasoning: the text before a tag that opens a block (held
+  // prose goes out with the block's first reasoning), and nothing comes after the tag that ends the push
   const collect = (out: Segment[], o: { content: string; reasoning: string }) => {
-    if (o.reasoning !== '') out.push({ kind: 'thinking', text: o.reasoning });
     if (o.content !== '') out.push({ kind: 'text', text: o.content });
+    if (o.reasoning !== '') out.push({ kind: 'thinking', text: o.reasoning });
   };
   return {
     push(chunk) {

@@ -138,6 +138,9 @@ export function createReasoningSplitter(options: SplitOptions = {}): ReasoningSp
   const scanner = createReasoningScanner({
     content: onContent,
     reasoning: (t) => {
+      // a block opened after held prose: the prose was content, and goes out before the block's text
+      // (at the block's end, its reasoning would already have gone out ahead of it)
+      if (run === R_HOLD) release();
       reasoning += t;
     },
     span: (st) => {

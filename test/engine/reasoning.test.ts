@@ -45,6 +45,17 @@ describe('reasoning stage (splitter)', () => {
     assert.deepEqual(s.end(), { content: '', reasoning: '' });
   });
 
+  it('releases held prose when a block opens, with the block\'s first reasoning (not at its end, after it)', () => {
+    const s = createReasoningSplitter();
+    assert.deepEqual(s.push('Step one. <think>'), { content: '', reasoning: '' });
+    assert.equal(s.held, 10);
+    assert.deepEqual(s.push('plan'), { content: 'Step one. ', reasoning: 'plan' });
+    assert.equal(s.held, 0);
+    // the text after the block is a new run of prose: held again (a lone closing tag may still come)
+    assert.deepEqual(s.push('</think> Step two.'), { content: '', reasoning: '' });
+    assert.deepEqual(s.end(), { content: ' Step two.', reasoning: '' });
+  });
+
   it('sends text that starts as JSON at once', () => {
     const s = createReasoningSplitter();
     assert.deepEqual(s.push('  {"a": '), { content: '  {"a": ', reasoning: '' });

@@ -168,6 +168,28 @@ describe('messages: translation of the demo streams at every byte split', () => 
     }
   });
 
+  it('thinking on: a think block between two texts lands between them (held prose goes out when the block opens), at every split into two reads and in 1-3 byte reads', () => {
+    const answer = 'Step one.\n\n<think>\nreal reasoning\n</think>\nStep two.';
+    const sse = `data: ${JSON.stringify({ id: 'c', choices: [{ index: 0, delta: { content: answer }, finish_reason: null }] })}\n\n` +
+      `data: ${JSON.stringify({ id: 'c', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\ndata: [DONE]\n\n`;
+    for (const cuts of splits(Buffer.byteLength(sse))) {
+      const events = translate(sse, cuts, { thinking: true });
+      checkGrammar(events);
+      assert.deepEqual(normalize(events).slice(1, -2), [
+        textStart(0),
+        ['text_delta', 0, 'Step one.\n\n'],
+        ['stop', 0],
+        thinkingStart(1),
+        ['thinking_delta', 1, '\nreal reasoning\n'],
+        ['signature_delta', 1, 'sig'],
+        ['stop', 1],
+        textStart(2),
+        ['text_delta', 2, '\nStep two.'],
+        ['stop', 2],
+      ], `reads cut at ${cuts.slice(0, 3).join(',')}${cuts.length > 3 ? '…' : ''}`);
+    }
+  });
+
   it('auto mode, demo/msg-thinking: the answer starts with text, so it goes as sent after the thinking block', () => {
     const s = findScenario('demo/msg-thinking')!;
     expectEverySplit(
