@@ -9,7 +9,7 @@ import { DEMO_ROUTING, EMPTY_ROUTING, withRoutes } from './anthropic/routing';
 import { startDemoUpstream, type DemoUpstream } from './demo/server';
 import { DEFAULT_BREAKER } from './gateway/breaker';
 import { ArtifactStore } from './gateway/artifacts';
-import { ConfigError, DEFAULT_PORT, OPENROUTER_BASE_URL, parseDaemonArgs, type DaemonConfig } from './gateway/config';
+import { ConfigError, DEFAULT_PORT, HelpRequested, OPENROUTER_BASE_URL, parseDaemonArgs, type DaemonConfig } from './gateway/config';
 import { EventHub } from './gateway/events';
 import { createLogger, type Logger } from './gateway/log';
 import { GatewayMetrics } from './gateway/metrics';
@@ -210,13 +210,18 @@ export interface RunHooks {
 
 /**
  * The command line: parses flags and environment, starts the daemon, prints the banner (to stderr when
- * stdout is an LSP pipe), and shuts down cleanly on SIGINT/SIGTERM (exit 0). Bad flags: message, exit 2.
+ * stdout is an LSP pipe), and shuts down cleanly on SIGINT/SIGTERM (exit 0). Bad flags: message, exit 2;
+ * `--help`: the usage on stdout, exit 0.
  */
 export async function runDaemonCli(argv: string[], hooks: RunHooks = {}): Promise<void> {
   let config: DaemonConfig;
   try {
     config = parseDaemonArgs(argv, process.env);
   } catch (e) {
+    if (e instanceof HelpRequested) {
+      process.stdout.write(`${e.message}\n`);
+      process.exit(0);
+    }
     if (e instanceof ConfigError) {
       process.stderr.write(`streamfix: ${e.message}\n`);
       process.exit(2);

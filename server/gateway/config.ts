@@ -56,6 +56,13 @@ export class ConfigError extends Error {
   readonly code = 'INVALID_CONFIG';
 }
 
+/** `--help` / `-h`: not an error; the usage goes to stdout and the process exits 0 (runDaemonCli). */
+export class HelpRequested extends ConfigError {
+  constructor() {
+    super(USAGE);
+  }
+}
+
 export const USAGE = `Usage: streamfix-daemon [options]
 
   --port <n>              gateway port (env STREAMFIX_PORT, default ${DEFAULT_PORT}; 0 = a free port)
@@ -180,7 +187,7 @@ export function parseDaemonArgs(argv: string[], env: NodeJS.ProcessEnv): DaemonC
       }
       else flags.set(name, value);
     } else if (name === '--help' || name === '-h') {
-      throw new ConfigError(USAGE);
+      throw new HelpRequested();
     } else {
       throw new ConfigError(`unknown option "${arg}"\n\n${USAGE}`);
     }

@@ -8,6 +8,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync
 import os from 'node:os';
 import path from 'node:path';
 import { version } from '../../package.json';
+import { USAGE } from '../../server/gateway/config';
 import { repairJson } from '../../shared/engine';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -275,6 +276,10 @@ describe('CLI: streamfix repair', () => {
     assert.equal(help.code, 0);
     assert.equal(help.stdout.split('\n')[0], 'Usage:');
     assert.match(help.stdout, /--report\[=text\|json\]/);
+  });
+
+  it('prints the daemon\'s usage for `serve --help` on stdout, exit 0', async () => {
+    assert.deepEqual(await run(['serve', '--help']), { code: 0, stdout: `${USAGE}\n`, stderr: '' });
   });
 
   it('hands `serve` and its flags to the daemon, which rejects an unknown flag with exit 2', async () => {

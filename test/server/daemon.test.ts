@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import * as http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { USAGE } from '../../server/gateway/config';
 import { ArtifactStore } from '../../server/gateway/artifacts';
 import { artifactOf, postChat, startTestDaemon } from './helpers/gateway';
 import { chunk, collect, parseSse, sse, TestUpstream } from './helpers/testUpstream';
@@ -239,6 +240,19 @@ describe('daemon: command line', function () {
     p.stderr!.on('data', (c: Buffer) => (err += c.toString('utf8')));
     assert.equal(await exitCode(p), 2);
     assert.equal(err, 'streamfix: --port must be a port number 0-65535, got "eighty"\n');
+  });
+
+  it('prints the usage on stdout and exits 0 for --help and -h (no error)', async () => {
+    for (const flag of ['--help', '-h']) {
+      const p = runMain(['--port', '0', flag]);
+      let out = '';
+      let err = '';
+      p.stdout!.on('data', (c: Buffer) => (out += c.toString('utf8')));
+      p.stderr!.on('data', (c: Buffer) => (err += c.toString('utf8')));
+      assert.equal(await exitCode(p), 0, flag);
+      assert.equal(out, `${USAGE}\n`, flag);
+      assert.equal(err, '', flag);
+    }
   });
 
   it('exits 1 naming the problem when the port is taken', async () => {
