@@ -80,7 +80,7 @@ function runStartsProse(head: string, i: number): boolean | null {
   return j === head.length ? null : true;
 }
 
-/** Pushes between two foldings of the recent output into the base (see MachineState.emittedBase).
+/** Pushes between two foldings of the recent output into the base (see MachineState.emittedAll).
  * Measured: with 512, a minor GC found megabytes of a rope's nodes alive and copied them (~7 ms pauses,
  * ~30% of a stream's time in GC, 0.29 us per 4-character push); with 64, pauses of ~1 ms and 0.19 us
  * per push, and the same time for 1.6 MB in 16-character chunks with a view after each push. */
@@ -139,6 +139,8 @@ export class Machine extends Finisher {
   private nl = 0;
   private nlAt = 0;
   private readonly valueSeg = new Segment('', 0, 0, 0);
+  /** The outputs of the pushes since the last fold of the kept output (see takeUpdate; null until one). */
+  private emittedPieces: string[] | null = null;
   /** lineEnd and colEnd are still to be taken from the reasoning stage, which locates a long chunk's end
    * only when asked (its lazyEnd): a whole text repaired at once whose end needs no position (the
    * value complete, see end()) never counts its lines past the last repair. */
@@ -550,13 +552,15 @@ export class Machine extends Finisher {
     const output = this.o.out;
     this.o.out = '';
     if (output !== '' && this.keepOutput) {
-      this.emittedRecent += output;
+      this.emittedAll += output;
+      const pieces = (this.emittedPieces ??= new Array<string>(EMIT_FOLD).fill(''));
+      pieces[this.emittedPushes] = output;
       if (++this.emittedPushes >= EMIT_FOLD) {
-        // reading a character makes V8 flatten the rope in place into one sequential string (a numeric
-        // conversion did too, but also hashed the ~1 KB string: ~10% of a 16-character push's time)
-        void String.prototype.charCodeAt.call(this.emittedRecent, 0);
-        this.emittedBase += this.emittedRecent;
-        this.emittedRecent = '';
+        // one flat block from the window's outputs, joined from the array: flattening a rope of them in
+        // place (a character read did) cost a second concatenation a push and one more in every view()
+        // (base + recent + closers), 2-4% of a 16-character push with a view after it (pushCost.ts)
+        this.emittedBase += pieces.join('');
+        this.emittedAll = this.emittedBase;
         this.emittedPushes = 0;
       }
     }

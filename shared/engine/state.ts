@@ -81,18 +81,20 @@ export abstract class MachineState {
   protected colEnd = 0;
   protected ended = false;
   protected failure: StreamFixError | null = null;
-  /** Everything output so far is `emittedBase + emittedRecent`. Each push appends to the recent rope;
-   * every EMIT_FOLD pushes it is flattened into one block and moved to the base, so a long stream keeps
-   * a rope of a few large blocks instead of one node per push (the nodes and pieces of the recent rope
-   * die young instead of being copied by the garbage collector). */
+  /** Everything output so far is `emittedAll`: a rope of `emittedBase` and the outputs of the pushes since
+   * the last fold, which Machine also keeps in an array. Every EMIT_FOLD pushes they are joined into one
+   * flat block appended to the base, and the rope restarts from the base, so a long stream keeps a rope
+   * of a few large blocks instead of one node per push (the nodes and pieces of the recent outputs die
+   * young instead of being copied by the garbage collector), and view() adds its closers to it with one
+   * concatenation. */
   emittedBase = '';
-  emittedRecent = '';
+  emittedAll = '';
   emittedPushes = 0;
   /** keepOutput (default true): false keeps no copy of the output (a long stream's caller keeps its own). */
   protected readonly keepOutput: boolean;
   get emitted(): string {
     if (!this.keepOutput) throw this.outputNotKept();
-    return this.emittedBase + this.emittedRecent;
+    return this.emittedAll;
   }
   /** What emitted and view() throw with keepOutput: false. */
   protected outputNotKept(): StreamFixError {

@@ -59,7 +59,39 @@ describe('engine: keepOutput false', () => {
     assert.equal(n, 1 + 4 + 4000 * 200 * 5 + 1);
     assert.equal(r.status, 'REPAIRED');
     // the machine's own fields: no output copy at all
-    const m = (s as unknown as { m: { emittedBase: string; emittedRecent: string } }).m;
-    assert.equal(m.emittedBase + m.emittedRecent, '');
+    const m = (s as unknown as { m: { emittedBase: string; emittedAll: string; emittedPieces: string[] | null } }).m;
+    assert.equal(m.emittedBase + m.emittedAll, '');
+    assert.equal(m.emittedPieces, null);
+  });
+});
+
+describe('engine: the kept output across its folds', () => {
+  // long enough for many folds of the kept output (one every 64 pushes that output something), with
+  // repairs, held pending text and a reasoning block whose pushes output nothing
+  const record = (i: number) => `  {id: ${i}, 'name': 'n${i}', "ok": True, "v": [${i}, ${i + 0.5},], // c\n    "s": "a\\"b é 😀"},\n`;
+  const body = Array.from({ length: 40 }, (_, i) => record(i)).join('');
+  const text = `<think>${'plan '.repeat(100)}</think>\n[\n${body}]`;
+  const expected = repairJson(text).json as string;
+
+  for (const size of [1, 3, 16, 100]) {
+    it(`emitted is every output so far after each push, view() extends it, in ${size}-character chunks`, () => {
+      const s = createStreamRepairer();
+      let out = '';
+      for (let i = 0; i < text.length; i += size) {
+        out += s.push(text.slice(i, i + size)).output;
+        assert.equal(s.emitted, out);
+        const view = s.view();
+        if (view !== null) assert.ok(view.startsWith(out) && JSON.parse(view) !== undefined);
+      }
+      const r = s.end();
+      assert.equal(out + r.final, expected);
+      assert.equal(r.json, expected);
+    });
+  }
+
+  it('the expected text is the repaired records', () => {
+    const value = JSON.parse(expected) as { id: number; name: string; ok: boolean; v: number[]; s: string }[];
+    assert.equal(value.length, 40);
+    assert.deepEqual(value[7], { id: 7, name: 'n7', ok: true, v: [7, 7.5], s: 'a"b é 😀' });
   });
 });
