@@ -163,7 +163,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     const last = this.snap.turns.at(-1);
     if (this.abort || !last) return;
     Object.assign(last, { model: this.snap.model, mode: this.snap.mode, answer: '', reasoning: '', state: 'streaming' });
-    for (const k of ['requestId', 'badge', 'status', 'error'] as const) delete last[k];
+    for (const k of ['requestId', 'badge', 'status', 'finishReason', 'error'] as const) delete last[k];
     await this.run(last);
   }
 
@@ -174,7 +174,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     const abort = (this.abort = new AbortController());
     this.publish();
     try {
-      await streamChat(
+      const result = await streamChat(
         s.info.url,
         { model: turn.model, messages: this.messagesFor(turn), json: turn.mode === 'json', mode: turn.mode === 'json' ? 'repair' : 'strip' },
         (content) => {
@@ -191,7 +191,9 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
           },
         },
       );
-      this.finish(turn, { state: 'done', ...(await this.outcome(turn)) });
+      // a cut answer says so (Answer mode has no badge, and a cut text reads like a whole one)
+      const cut = result.finishReason !== null && result.finishReason !== 'stop' ? { finishReason: result.finishReason } : {};
+      this.finish(turn, { state: 'done', ...cut, ...(await this.outcome(turn)) });
     } catch (err) {
       if (abort.signal.aborted) this.finish(turn, { state: 'stopped' });
       else if (err instanceof GatewayHttpError) this.finish(turn, { state: 'error', error: chatErrorFrom(err) });

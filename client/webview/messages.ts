@@ -31,6 +31,8 @@ export interface ChatTurn {
   /** "repaired: 2 trailing commas, 1 unquoted key", from the artifact's repairs (JSON mode). */
   badge?: string;
   status?: string;
+  /** The upstream's finish reason when the answer did not simply end: "length" (cut at the token limit). */
+  finishReason?: string;
   error?: ChatError;
 }
 

@@ -119,6 +119,7 @@ function renderTurn(t: ChatTurn): HTMLElement {
   const foot = h('div', { class: 'foot' });
   if (t.state === 'streaming') foot.append(h('span', { class: 'state' }, 'streaming…'));
   if (t.state === 'stopped') foot.append(h('span', { class: 'state' }, 'stopped'));
+  if (t.state === 'done' && t.finishReason === 'length') foot.append(h('span', { class: 'state cut' }, 'cut off: the model reached its token limit'));
   if (t.badge && t.requestId) foot.append(h('button', { class: 'badge', 'data-artifact': t.requestId, title: 'Open this request in the artifact inspector' }, t.badge));
   else if (t.requestId && t.state !== 'streaming') foot.append(h('button', { class: 'link', 'data-artifact': t.requestId }, 'artifact'));
   if (foot.childElementCount > 0) el.append(foot);

@@ -142,7 +142,7 @@ describe('StreamFix Chat (through the UI)', () => {
     await ui({ op: 'checkAfterReload', name: 'StreamFix Chat shows the conversation again', openCommand: 'StreamFix: Open Chat', frame: 'chat', selector: '.turn.done .answer code', hasText: '"Ada Lovelace"' });
   });
 
-  it('says under a JSON answer what the check found: "failed" when it holds no JSON, "truncated" when it was cut off', async () => {
+  it('says under a JSON answer what the check found ("failed" when it holds no JSON, "truncated" when cut off), and under any answer cut at the token limit that it was', async () => {
     const text = findScenario('demo/msg-text')!.content!;
     await ui({ op: 'command', title: 'StreamFix: Open Chat' });
     await ask('demo/msg-text', 'json', 'Words, not JSON');
@@ -153,5 +153,7 @@ describe('StreamFix Chat (through the UI)', () => {
     await ask('demo/truncated', 'json', 'Items, cut off');
     await ui({ op: 'waitFor', frame: 'chat', selector: '.turn:last-child.done', hasText: 'Items, cut off' });
     assert.deepEqual(await texts('chat', '.turn:last-child .badge'), ['truncated: cut off, closed with 1 unclosed string, 1 unclosed bracket']);
+    assert.deepEqual(await texts('chat', '.turn:last-child .foot .cut'), ['cut off: the model reached its token limit']);
+    // (Answer mode: chatCut.ui.test.ts, after the Models view's health figures are checked)
   });
 });
