@@ -159,6 +159,7 @@ async function answer(call: MessagesCall, r: ReturnType<typeof parseMessagesRequ
     thinking: r.thinking,
     prefill: mode === 'repair' ? r.prefill : '',
     engine: ctx.engine,
+    redactor: upstream.redactor,
     textLimit: ctx.artifactTextLimit,
     rejectTruncated: call.truncatedTools === 'reject',
     onRepair: (rep, i) => onRepair(call, rep, i),

@@ -29,6 +29,7 @@ import type { ArtifactCut, ToolCallArtifact } from '../../shared/protocol';
 import { createAutoDecider, type AutoDecider, type AutoDecision } from '../gateway/autoMode';
 import { ARTIFACT_TEXT_LIMIT, BoundedText } from '../gateway/boundedText';
 import { ContentProcessor } from '../gateway/content';
+import type { Redactor, TextRedaction } from '../gateway/redact';
 import { ToolCallRepairers, type ToolCallDelta } from '../gateway/toolCalls';
 import { cutCallsOf, type CutCall } from '../gateway/truncatedTools';
 import { rejectionError } from './errors';
@@ -55,6 +56,9 @@ export interface TranslatorOptions {
    * so the text block is what the engine writes after it. */
   prefill?: string;
   engine?: RepairOptions;
+  /** The request's secrets, taken out of the text, the thinking and each tool input as they stream (a key
+   * the upstream echoes across two events is in neither event's bytes whole; redact.ts). */
+  redactor?: Redactor | null;
   /** Characters of each text the artifact keeps (head and tail; default ARTIFACT_TEXT_LIMIT). */
   textLimit?: number;
   /** x-streamfix-truncated-tools: reject: cut tool calls end the message with an error event instead of
@@ -137,7 +141,8 @@ export class MessageTranslator {
   private readonly sent: BoundedText;
   private readonly reasoningText: BoundedText;
   get rawContent(): string {
-    return this.raw.toString();
+    // with the tail the text's redaction still holds (a stream that broke off)
+    return this.raw.toString() + (this.textRedaction?.pending ?? '');
   }
   get sentText(): string {
     return this.sent.toString();
@@ -154,6 +159,9 @@ export class MessageTranslator {
   /** The upstream stopped on a sequence (upstreamStopSequence(): which, null when it did not say which). */
   private upstreamStop: string | null | undefined = undefined;
   private blocksClosed = false;
+  /** The text's and the thinking's redaction as they stream (null: no secrets). */
+  private readonly textRedaction: TextRedaction | null;
+  private readonly thinkingRedaction: TextRedaction | null;
   private ended = false;
   /** reject: the cut tool calls that ended the message (end() then sends the error event). */
   rejected: CutCall[] | null = null;
@@ -168,7 +176,9 @@ export class MessageTranslator {
     this.raw = new BoundedText(limit);
     this.sent = new BoundedText(limit);
     this.reasoningText = new BoundedText(limit);
-    this.tools = new ToolCallRepairers(true, opts.engine ?? {});
+    this.tools = new ToolCallRepairers(true, opts.engine ?? {}, undefined, undefined, opts.redactor ?? null);
+    this.textRedaction = opts.redactor?.textStage() ?? null;
+    this.thinkingRedaction = opts.redactor?.textStage() ?? null;
     this.splitter = opts.mode !== 'repair' ? createThinkingSplitter({ thinking: opts.thinking ?? false }) : null;
     this.repairer = opts.mode !== 'strip' ? new ContentProcessor('repair', opts.engine ?? {}) : null;
     // the decider waits for a lone closing tag as long as the thinking splitter holds prose for one
@@ -239,6 +249,7 @@ export class MessageTranslator {
     let r = typeof d.reasoning === 'string' ? d.reasoning : typeof d.reasoning_content === 'string' ? d.reasoning_content : '';
     const details = Array.isArray(d.reasoning_details) ? detailParts(d.reasoning_details) : null;
     if (r === '' && details !== null && typeof d.reasoning !== 'string') r = details.text;
+    if (r !== '' && this.thinkingRedaction !== null) r = this.thinkingRedaction.push(r);
     if (r !== '') this.segment({ kind: 'thinking', text: r });
     if (details !== null) {
       if (details.signature !== null) this.piece({ kind: 'signature', text: details.signature });
@@ -251,8 +262,10 @@ export class MessageTranslator {
   /** A chunk whose only effect is choice 0's content (the reader's fast path, and delta() above). */
   contentDelta(s: string): void {
     if (s === '' || this.done || this.blocksClosed) return;
-    this.raw.add(s);
-    this.content(s);
+    const t = this.textRedaction === null ? s : this.textRedaction.push(s);
+    if (t === '') return;
+    this.raw.add(t);
+    this.content(t);
   }
 
   private content(s: string): void {
@@ -503,6 +516,14 @@ export class MessageTranslator {
   /** The upstream finished (or a stop sequence matched): the rest of every block, then their stops. */
   private closeBlocks(): void {
     if (this.blocksClosed) return;
+    // tails the redactions held (they could have started a secret) are the thinking's and the text's end
+    const thinkingTail = this.thinkingRedaction?.end() ?? '';
+    if (thinkingTail !== '') this.segment({ kind: 'thinking', text: thinkingTail });
+    const textTail = this.textRedaction?.end() ?? '';
+    if (textTail !== '' && !this.done) {
+      this.raw.add(textTail);
+      this.content(textTail);
+    }
     this.blocksClosed = true;
     if (this.decider) this.settle(this.decider.end());
     if (this.stopSequence === null) {

@@ -409,6 +409,7 @@ async function streamResponse(call: ChatCall, chat: ChatRequest, upstream: Upstr
   ctx.headerFlush.hold(res);
   ctx.metrics.streamOpened();
   const rw = new StreamRewriter(chat.mode, { onRepair: (r, i) => onRepair(call, r, i) }, ctx.engine, true, ctx.artifactTextLimit);
+  rw.redactor = upstream.redactor;
   rw.auto = chat.autoByContent;
   rw.holdProse = chat.holdProse ? HOLD_PROSE : 0;
   // the content schema is checked on the whole answer at the end: the engine keeps it then

@@ -8,6 +8,7 @@ import type { ReasoningSplitter, Repair, RepairOptions, RepairResult, StreamRepa
 import type { AppliedMode, ArtifactCut } from '../../shared/protocol';
 import { createAutoDecider, type AutoDecider } from './autoMode';
 import { ARTIFACT_LIST_LIMIT, ARTIFACT_STRIPPED_LIMIT, ARTIFACT_TEXT_LIMIT, BoundedList, BoundedText, listCuts, type ListCut } from './boundedText';
+import type { TextRedaction } from './redact';
 import { createDestutterer, type Destutterer } from './stutter';
 import { createUnsentText, type UnsentText } from './unsent';
 
@@ -35,7 +36,7 @@ export class ContentProcessor {
   private unsent: UnsentText | null;
   /** The raw content received (stuttering undone), as kept for the artifact. */
   get raw(): string {
-    return this.rawText.toString();
+    return this.redaction === null ? this.rawText.toString() : this.rawText.toString() + this.redaction.pending;
   }
   /** The content sent to the client (repaired or stripped), as kept for the artifact. */
   get sent(): string {
@@ -73,7 +74,7 @@ export class ContentProcessor {
   get stuttering(): boolean {
     return this.stutter.cumulative;
   }
-  private readonly stutter: Destutterer;
+  private stutter: Destutterer;
   result: RepairResult | null = null;
   /** The stripped spans the engine's pushes reported, for an end that never came (a limit); bounded. */
   private strippedSoFar: BoundedList<Stripped>;
@@ -178,9 +179,30 @@ export class ContentProcessor {
     else this.unsent = null;
   }
 
+  /** The request's secrets taken out of the text before the engine (and so the client) sees it, a secret
+   * cut between two deltas included (redact.ts TextRedaction); null: none (and in passthrough). Set before
+   * the first push. */
+  get redaction(): TextRedaction | null {
+    return this.redactionStage;
+  }
+  set redaction(r: TextRedaction | null) {
+    this.redactionStage = r;
+    if (r === null) return;
+    // the stutter check compares a delta with the content so far: the tail the redaction holds is part of it
+    const raw = this.rawText;
+    this.stutter = createDestutterer({
+      get length() {
+        return raw.length + r.pending.length;
+      },
+      isPrefixOf: (s) => raw.isPrefixOf(s) && s.startsWith(r.pending, raw.length),
+    });
+  }
+  private redactionStage: TextRedaction | null = null;
+
   /** Feeds one upstream content delta. May throw the engine's StreamFixError (limits). */
   push(delta: string): ContentStep {
-    return this.take(this.stutter.push(delta));
+    const d = this.stutter.push(delta);
+    return this.take(this.redaction === null ? d : this.redaction.push(d));
   }
 
   /** Feeds text the stutter check passed on. */
@@ -238,8 +260,10 @@ export class ContentProcessor {
   /** The stream ended for this choice: the closers (repair), held-back text (strip). Idempotent. */
   end(): ContentStep {
     if (this.ended) return { content: '', reasoning: '', repairs: [] };
-    // deltas still held by the stutter check are real text: they go in before the end
-    const held = this.stutter.end();
+    // deltas still held by the stutter check (and a tail the redaction held) are real text: they go in
+    // before the end
+    const stutterHeld = this.stutter.end();
+    const held = this.redaction === null ? stutterHeld : this.redaction.push(stutterHeld) + this.redaction.end();
     if (held !== '') {
       const step = this.take(held);
       const rest = this.end();

@@ -54,6 +54,19 @@ export interface RedactableBody extends AsyncIterable<Buffer> {
   text(): Promise<string>;
 }
 
+/**
+ * One text channel's redaction as it streams (a choice's content, its reasoning, one tool call's
+ * arguments): `push` a piece of the text, get it back redacted, less the tail that could start a secret
+ * (held until the next piece decides it); `end` releases the held tail. A text without secrets is not held
+ * unless a piece ends with a secret's first characters.
+ */
+export interface TextRedaction {
+  push(s: string): string;
+  end(): string;
+  /** The held tail, not released: what arrived of a stream that broke off is still recorded whole. */
+  readonly pending: string;
+}
+
 export class Redactor {
   /** Byte patterns, longest first, so `Bearer <key>` is replaced whole before `<key>` alone. */
   private readonly patterns: Buffer[];
@@ -75,6 +88,51 @@ export class Redactor {
     this.maxHold = this.patterns.reduce((m, p) => Math.max(m, p.length - 1), 0);
     this.minimal = this.patterns.filter((p, i) => !this.patterns.some((q, j) => j !== i && q.length < p.length && p.includes(q)));
     for (const p of this.patterns) for (const b of p) this.patternBytes[b] = 1;
+  }
+
+  /** The secret forms that contain no other (`<key>`, not `Bearer <key>`): what a text redaction looks for,
+   * so that the result does not depend on where the text was cut (`Bearer ` may have gone out already). */
+  private get minimalStrings(): string[] {
+    return (this.minimalText ??= this.strings.filter((p, i) => !this.strings.some((q, j) => j !== i && q.length < p.length && p.includes(q))));
+  }
+  private minimalText: string[] | null = null;
+
+  /** `s` with every secret's minimal form replaced (`Bearer <key>` → `Bearer [redacted]`): what the text
+   * redactions give, the same wherever the text was cut. */
+  private textMinimal(s: string): string {
+    let out = s;
+    for (const p of this.minimalStrings) if (out.includes(p)) out = out.split(p).join(REDACTED);
+    return out;
+  }
+
+  /** A streaming redaction of one text channel (TextRedaction); null when there is nothing to redact. */
+  textStage(): TextRedaction | null {
+    if (this.empty) return null;
+    const secrets = this.minimalStrings;
+    const redact = (t: string) => this.textMinimal(t);
+    // the ASCII characters in some secret: a piece ending in none of them (most do) holds nothing back
+    const chars = new Uint8Array(128);
+    for (const p of secrets) for (let i = 0; i < p.length; i++) if (p.charCodeAt(i) < 128) chars[p.charCodeAt(i)] = 1;
+    let held = '';
+    return {
+      push(s: string): string {
+        const t = redact(held === '' ? s : held + s);
+        held = '';
+        const last = t.length === 0 ? 0 : t.charCodeAt(t.length - 1);
+        const hold = last < 128 && chars[last] === 0 ? 0 : heldChars(t, secrets);
+        if (hold === 0) return t;
+        held = t.slice(t.length - hold);
+        return t.slice(0, t.length - hold);
+      },
+      end(): string {
+        const t = held;
+        held = '';
+        return t;
+      },
+      get pending(): string {
+        return held;
+      },
+    };
   }
 
   /** This redactor's secrets and `more` (a request's own credential headers). */
@@ -104,7 +162,7 @@ export class Redactor {
   }
 
   private deepValue(v: unknown): unknown {
-    if (typeof v === 'string') return v.length < MIN_SECRET_LENGTH ? v : this.text(v);
+    if (typeof v === 'string') return v.length < MIN_SECRET_LENGTH ? v : this.textMinimal(v);
     if (typeof v !== 'object' || v === null) return v;
     if (Array.isArray(v)) {
       let out: unknown[] | null = null;
@@ -223,4 +281,20 @@ export class Redactor {
     };
     return body;
   }
+}
+
+/** How many characters at the end of `t` are a proper prefix of one of `secrets` (the longest such tail). */
+function heldChars(t: string, secrets: readonly string[]): number {
+  let hold = 0;
+  const n = t.length;
+  for (const p of secrets) {
+    const first = p.charCodeAt(0);
+    // candidate starts: the last characters equal to the secret's first, within reach of its length
+    for (let at = n - 1; at >= 0 && n - at < p.length; at--) {
+      if (t.charCodeAt(at) !== first) continue;
+      const len = n - at;
+      if (len > hold && p.startsWith(t.slice(at))) hold = len;
+    }
+  }
+  return hold;
 }

@@ -12,6 +12,7 @@ import { ARTIFACT_TEXT_LIMIT, BoundedText } from './boundedText';
 import { ContentProcessor } from './content';
 import * as contentFrame from './contentFrame';
 import type { ContentFrame, FrameHit } from './contentFrame';
+import type { Redactor, TextRedaction } from './redact';
 import * as sse from './sse';
 import { ToolCallRepairers, type ToolCallDelta } from './toolCalls';
 import { choiceIndexOf, isIndex } from './completion';
@@ -32,6 +33,10 @@ export interface ChoiceState {
   /** Text of the upstream's own reasoning fields (`reasoning`, else `reasoning_content`), as kept for
    * the artifact (bounded). */
   fieldReasoning: BoundedText;
+  /** The reasoning fields' redaction as they stream (redact.ts; null: nothing to redact, passthrough),
+   * and the field the upstream used, for the tail it releases at the end. */
+  reasoningRedaction: TextRedaction | null;
+  reasoningKey: 'reasoning' | 'reasoning_content';
   finishReason: string | null;
   closed: boolean;
 }
@@ -43,6 +48,8 @@ export interface RewriteHooks {
 interface Closers {
   content: string;
   reasoning: string;
+  /** The tail of the upstream's reasoning field the redaction held, in the field the upstream used. */
+  fieldReasoning?: { key: 'reasoning' | 'reasoning_content'; text: string };
   toolCalls: { index: number; function: { arguments: string } }[];
 }
 
@@ -85,6 +92,11 @@ function hasBadIndex(chunk: Json): boolean {
     }
   }
   return false;
+}
+
+/** `text` after the string `o[key]` (or alone). */
+function appendText(o: Json, key: string, text: string): void {
+  o[key] = (typeof o[key] === 'string' ? o[key] : '') + text;
 }
 
 /** A delta that carries something of the answer (not just a role or an empty content). */
@@ -262,6 +274,9 @@ export class StreamRewriter {
   endedByError = false;
   afterError = 0;
   afterErrorSamples: string[] = [];
+  /** The request's secrets: the rewriting modes take them out of each text channel as it streams (a key
+   * the upstream echoes across two events is in neither event's bytes whole, see redact.ts). */
+  redactor: Redactor | null = null;
 
   constructor(
     readonly mode: AppliedMode,
@@ -278,15 +293,19 @@ export class StreamRewriter {
   choice(index: number): ChoiceState {
     let c = this.choices.get(index);
     if (!c) {
+      const redactor = this.observe ? null : this.redactor;
       c = {
         index,
         content: new ContentProcessor(this.mode, this.keepContentOutput ? { ...this.engine, keepOutput: true } : this.engine, this.auto, this.textLimit, this.holdProse),
-        tools: new ToolCallRepairers(this.mode !== 'passthrough', this.engine, this.textLimit, this.keepToolOutput),
+        tools: new ToolCallRepairers(this.mode !== 'passthrough', this.engine, this.textLimit, this.keepToolOutput, redactor),
         // the artifact's reasoning is this then the reasoning moved out of the content: half the limit each
         fieldReasoning: new BoundedText(this.textLimit / 2),
+        reasoningRedaction: redactor?.textStage() ?? null,
+        reasoningKey: 'reasoning',
         finishReason: null,
         closed: false,
       };
+      c.content.redaction = redactor?.textStage() ?? null;
       this.choices.set(index, c);
     }
     return c;
@@ -399,7 +418,8 @@ export class StreamRewriter {
           const moved: Json = { ...(delta ?? {}) };
           // a tool-call-only delta keeps its `content: null`
           if (closers.content || typeof moved.content === 'string') moved.content = (typeof moved.content === 'string' ? moved.content : '') + closers.content;
-          if (closers.reasoning) moved.reasoning = (typeof moved.reasoning === 'string' ? moved.reasoning : '') + closers.reasoning;
+          if (closers.fieldReasoning) appendText(moved, closers.fieldReasoning.key, closers.fieldReasoning.text);
+          if (closers.reasoning) appendText(moved, 'reasoning', closers.reasoning);
           if (closers.toolCalls.length > 0) moved.tool_calls = [...(Array.isArray(moved.tool_calls) ? moved.tool_calls : []), ...closers.toolCalls];
           pre.push({ index: st.index, delta: moved, finish_reason: null });
           ch.delta = delta && 'content' in delta ? { content: '' } : {};
@@ -510,8 +530,8 @@ export class StreamRewriter {
   /** Rewrites one delta in place; true when something changed. */
   private onDelta(st: ChoiceState, delta: Json): boolean {
     let changed = false;
-    if (typeof delta.reasoning === 'string') st.fieldReasoning.add(delta.reasoning);
-    else if (typeof delta.reasoning_content === 'string') st.fieldReasoning.add(delta.reasoning_content);
+    if (typeof delta.reasoning === 'string') changed = this.onReasoningField(st, delta, 'reasoning');
+    else if (typeof delta.reasoning_content === 'string') changed = this.onReasoningField(st, delta, 'reasoning_content');
     if (typeof delta.content === 'string' && delta.content !== '' && !st.closed) {
       const original = delta.content;
       const step = st.content.push(original);
@@ -545,16 +565,31 @@ export class StreamRewriter {
     return changed;
   }
 
+  /** A reasoning field of a delta, recorded, and redacted in place (rewriting modes); true when changed. */
+  private onReasoningField(st: ChoiceState, delta: Json, key: 'reasoning' | 'reasoning_content'): boolean {
+    const from = delta[key] as string;
+    const to = st.reasoningRedaction === null || st.closed ? from : st.reasoningRedaction.push(from);
+    st.fieldReasoning.add(to);
+    st.reasoningKey = key;
+    if (to === from) return false;
+    delta[key] = to;
+    this.edits.push({ key, from, to });
+    return true;
+  }
+
   /** Ends a choice's processors; returns what still has to be sent, or null when nothing. */
   private close(st: ChoiceState): Closers | null {
     st.closed = true;
+    // the reasoning fields' held tail (it could have started a secret) goes out with the closers
+    const reasoningTail = st.reasoningRedaction?.end() ?? '';
+    st.fieldReasoning.add(reasoningTail);
     const c = st.content.end();
     for (const r of c.repairs) this.hooks.onRepair(r);
     const tools = st.tools.end();
     for (const t of tools) for (const r of t.repairs) this.hooks.onRepair(r, t.index);
     const toolCalls = tools.filter((t) => t.text !== '').map((t) => ({ index: t.index, function: { arguments: t.text } }));
-    if (!c.content && !c.reasoning && toolCalls.length === 0) return null;
-    return { content: c.content, reasoning: c.reasoning, toolCalls };
+    if (!c.content && !c.reasoning && !reasoningTail && toolCalls.length === 0) return null;
+    return { content: c.content, reasoning: c.reasoning, toolCalls, ...(reasoningTail ? { fieldReasoning: { key: st.reasoningKey, text: reasoningTail } } : {}) };
   }
 
   /**
@@ -586,7 +621,8 @@ export class StreamRewriter {
         if (this.rejectTruncated && this.reject(st)) return this.rejection(out);
         if (closers) {
           const delta: Json = { content: closers.content };
-          if (closers.reasoning) delta.reasoning = closers.reasoning;
+          if (closers.fieldReasoning) delta[closers.fieldReasoning.key] = closers.fieldReasoning.text;
+          if (closers.reasoning) appendText(delta, 'reasoning', closers.reasoning);
           if (closers.toolCalls.length > 0) delta.tool_calls = closers.toolCalls;
           out.push(sseData(JSON.stringify({ ...this.template, choices: [{ index: st.index, delta, finish_reason: null }] })));
         }

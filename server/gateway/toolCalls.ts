@@ -6,6 +6,7 @@ import { createStreamRepairer, repairJson } from '../../shared/engine';
 import type { Repair, RepairOptions, RepairResult, StreamRepairer } from '../../shared/engine';
 import type { ArtifactCut, ToolCallArtifact } from '../../shared/protocol';
 import { ARTIFACT_LIST_LIMIT, ARTIFACT_STRIPPED_LIMIT, ARTIFACT_TEXT_LIMIT, BoundedText, listCuts } from './boundedText';
+import type { Redactor, TextRedaction } from './redact';
 
 interface ToolCallState {
   index: number;
@@ -22,6 +23,8 @@ interface ToolCallState {
    * no copy of its own unless the whole arguments are checked at the end (`keepWhole`). */
   repaired: BoundedText;
   result: RepairResult | null;
+  /** The request's secrets taken out of the arguments before the engine sees them (redact.ts). */
+  redaction: TextRedaction | null;
   /** The engine read the end of the arguments' JSON value (past it, it writes nothing more but the
    * whitespace that followed, at the end). */
   complete: boolean;
@@ -45,13 +48,15 @@ export class ToolCallRepairers {
     /** The engine keeps each call's whole output, for a check of the whole arguments at the end (a tool
      * schema); otherwise only the bounded copy is kept. */
     private readonly keepWhole = false,
+    /** Repairing: each call's arguments are redacted as they stream (TextRedaction) with these secrets. */
+    private readonly redactor: Redactor | null = null,
   ) {}
 
   private state(index: number): ToolCallState {
     let s = this.calls.get(index);
     if (!s) {
       const repairer = this.repair ? createStreamRepairer({ ...this.engine, keepOutput: this.keepWhole, maxListEntries: this.engine.maxListEntries ?? ARTIFACT_LIST_LIMIT, maxStrippedEntries: this.engine.maxStrippedEntries ?? ARTIFACT_STRIPPED_LIMIT }) : null;
-      s = { index, kept: new BoundedText(this.textLimit), unsent: this.repair ? '' : null, repairer, repaired: new BoundedText(this.textLimit), result: null, complete: false };
+      s = { index, kept: new BoundedText(this.textLimit), unsent: this.repair ? '' : null, repairer, repaired: new BoundedText(this.textLimit), result: null, complete: false, redaction: repairer && this.redactor ? this.redactor.textStage() : null };
       this.calls.set(index, s);
     }
     return s;
@@ -66,13 +71,19 @@ export class ToolCallRepairers {
     if (typeof tc.id === 'string' && tc.id) s.id = tc.id;
     // the name comes whole in the call's first delta; later deltas repeat it or leave it out
     if (typeof tc.function?.name === 'string' && tc.function.name && s.name === undefined) s.name = tc.function.name;
-    const args = tc.function?.arguments;
-    if (typeof args !== 'string' || args === '') return [];
+    const received = tc.function?.arguments;
+    if (typeof received !== 'string' || received === '') return [];
+    const args = s.redaction === null ? received : s.redaction.push(received);
     s.kept.add(args);
     if (!s.repairer) return [];
+    return this.feed(s, args, tc);
+  }
+
+  /** Repairing: `args` to the call's engine; `tc`'s arguments become what it decided. */
+  private feed(s: ToolCallState, args: string, tc: ToolCallDelta): Repair[] {
     // before the push: a delta the engine refuses (a limit) is still part of the text as sent
     if (s.unsent !== null) s.unsent += args;
-    const u = s.repairer.push(args);
+    const u = s.repairer!.push(args);
     if (u.output !== '') s.unsent = null;
     s.repaired.add(u.output);
     tc.function!.arguments = u.output;
@@ -89,12 +100,19 @@ export class ToolCallRepairers {
     const out: { index: number; text: string; repairs: Repair[] }[] = [];
     for (const s of [...this.calls.values()].sort((a, b) => a.index - b.index)) {
       if (!s.repairer || s.result) continue;
+      // a tail the redaction held (it could have been a secret's start) is the arguments' end
+      const tail: ToolCallDelta = { function: { arguments: s.redaction?.end() ?? '' } };
+      let early: Repair[] = [];
+      if (tail.function!.arguments !== '') {
+        s.kept.add(tail.function!.arguments!);
+        early = this.feed(s, tail.function!.arguments!, tail);
+      }
       const r = s.repairer.end();
       s.result = r;
       // (the engine's output so far is the bounded copy's: its own is not kept)
-      const text = r.status === 'FAILED' && s.repaired.length === 0 ? (s.unsent ?? '') : r.final;
+      const text = r.status === 'FAILED' && s.repaired.length === 0 ? (s.unsent ?? '') : tail.function!.arguments! + r.final;
       s.repaired.add(r.final);
-      const repairs = r.finalRepairs.slice();
+      const repairs = [...early, ...r.finalRepairs];
       if (text || repairs.length > 0) out.push({ index: s.index, text, repairs });
     }
     return out;

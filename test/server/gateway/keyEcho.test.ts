@@ -3,16 +3,19 @@
  * starting with its rest) is in no event's bytes whole, so the byte-level redaction at the upstream edge
  * (redact.ts body()) cannot see it; the texts the gateway assembles from the events can. Nothing stored
  * holds it: the artifact's every text (content, reasoning, tool arguments, stripped spans, later choices),
- * in every mode, on /v1/chat/completions and /v1/messages.
+ * in every mode, on /v1/chat/completions and /v1/messages. Nothing shown holds it in the modes that
+ * re-serialize the text (repair, strip, auto; the Messages translation): each text channel is redacted as
+ * it streams, the key cut at every position.
  */
 import { strict as assert } from 'node:assert';
 import type { Daemon } from '../../../server/daemon';
 import type { GatewayEvent } from '../../../shared/protocol';
 import { artifactOf, postChat, startTestDaemon } from '../helpers/gateway';
-import { sse, TestUpstream, type RecordedRequest, type ScriptedResponse } from '../helpers/testUpstream';
+import { collect, parseSse, sse, TestUpstream, type RecordedRequest, type ScriptedResponse } from '../helpers/testUpstream';
 
 const KEY = 'sk-or-v1-CLIENTSECRET999';
 const REQ = { model: 'test/model', messages: [{ role: 'user', content: 'hi' }] };
+const AUTH = `Bearer ${KEY}`;
 
 function leaks(s: string): boolean {
   return s.includes('CLIENTSECRET') || s.includes(KEY.slice(0, 12));
@@ -29,6 +32,22 @@ function halves(r: RecordedRequest, at = 20): [string, string] {
   const auth = String(r.headers.authorization ?? '');
   assert.equal(auth, `Bearer ${KEY}`);
   return [auth.slice(0, at), auth.slice(at)];
+}
+
+/** Per choice, what the client's stream carried: content, reasoning, tool arguments. */
+function choiceTexts(text: string): { content: string; reasoning: string; tools: string }[] {
+  const out: { content: string; reasoning: string; tools: string }[] = [];
+  for (const data of parseSse(text).data) {
+    if (data === '[DONE]') continue;
+    const c = JSON.parse(data) as { choices?: { index: number; delta?: { content?: unknown; reasoning?: unknown; tool_calls?: { function?: { arguments?: string } }[] } }[] };
+    for (const ch of c.choices ?? []) {
+      const o = (out[ch.index] ??= { content: '', reasoning: '', tools: '' });
+      if (typeof ch.delta?.content === 'string') o.content += ch.delta.content;
+      if (typeof ch.delta?.reasoning === 'string') o.reasoning += ch.delta.reasoning;
+      for (const tc of ch.delta?.tool_calls ?? []) o.tools += tc.function?.arguments ?? '';
+    }
+  }
+  return out;
 }
 
 /** Two choices; choice 0 echoes the header across two events in its reasoning field, its content and a
@@ -75,18 +94,24 @@ describe('gateway: a key echoed across two stream events is never stored', () =>
       try {
         const res = await postChat(d, { ...REQ, stream: true, n: 2 }, { authorization: `Bearer ${KEY}`, 'x-streamfix-mode': mode });
         assert.equal(res.status, 200);
-        await res.text();
+        const text = await res.text();
         const a = await artifactOf(d, res);
         assert.equal(leaks(JSON.stringify(a)), false);
-        assert.equal(a.rawContent, '{"auth": "[redacted]"}');
-        assert.equal(a.repairedContent, mode === 'passthrough' ? null : '{"auth": "[redacted]"}');
-        assert.equal(a.reasoning, 'thinking [redacted] done');
+        assert.equal(a.rawContent, '{"auth": "Bearer [redacted]"}');
+        assert.equal(a.repairedContent, mode === 'passthrough' ? null : '{"auth": "Bearer [redacted]"}');
+        assert.equal(a.reasoning, 'thinking Bearer [redacted] done');
         assert.deepEqual(
           a.toolCalls.map((t) => [t.rawArguments, t.repairedArguments]),
-          [['{"k": "[redacted]"}', '{"k": "[redacted]"}']],
+          [['{"k": "Bearer [redacted]"}', '{"k": "Bearer [redacted]"}']],
         );
         assert.equal(a.choices?.length, 1);
-        assert.equal(a.choices![0]!.rawContent, 'echo [redacted] end');
+        assert.equal(a.choices![0]!.rawContent, 'echo Bearer [redacted] end');
+        if (mode === 'passthrough') return; // the upstream's bytes, as they came (README: Secrets)
+        assert.equal(leaks(text), false);
+        assert.deepEqual(choiceTexts(text), [
+          { content: '{"auth": "Bearer [redacted]"}', reasoning: 'thinking Bearer [redacted] done', tools: '{"k": "Bearer [redacted]"}' },
+          { content: 'echo Bearer [redacted] end', reasoning: '', tools: '' },
+        ]);
       } finally {
         up.respond(null);
       }
@@ -103,14 +128,97 @@ describe('gateway: a key echoed across two stream events is never stored', () =>
       await res.text();
       const a = await artifactOf(d, res);
       assert.equal(leaks(JSON.stringify(a)), false);
-      assert.equal(a.rawContent, '<think>[redacted]</think>answer');
+      assert.equal(a.rawContent, '<think>Bearer [redacted]</think>answer');
       assert.equal(a.repairedContent, 'answer');
-      assert.deepEqual(a.stripped.map((s) => s.text), ['<think>[redacted]</think>']);
+      assert.deepEqual(a.stripped.map((s) => s.text), ['<think>Bearer [redacted]</think>']);
       const ev = events.find((e) => e.type === 'reasoning' && e.id === a.id);
-      assert.equal(ev?.type === 'reasoning' && ev.blocks?.[0]?.firstLine, '[redacted]');
+      assert.equal(ev?.type === 'reasoning' && ev.blocks?.[0]?.firstLine, 'Bearer [redacted]');
     } finally {
       up.respond(null);
     }
+  });
+
+  for (const mode of ['repair', 'strip', 'auto'] as const) {
+    it(`${mode}: the client never gets both halves, the header cut at every position in content, reasoning and tool arguments`, async () => {
+      for (let at = 1; at < AUTH.length; at++) {
+        up.respond((r) => {
+          const [head, rest] = halves(r, at);
+          const events = [
+            delta(0, { role: 'assistant', reasoning: `think ${head}` }),
+            delta(0, { reasoning: rest }),
+            delta(0, { content: `{"a": "${head}` }),
+            delta(0, { content: `${rest}"}` }),
+            delta(0, { tool_calls: [{ index: 0, id: 'call_1', type: 'function', function: { name: 'f', arguments: `{"k": "${head}` } }] }),
+            delta(0, { tool_calls: [{ index: 0, function: { arguments: `${rest}` } }] }),
+            delta(0, {}, 'tool_calls'),
+            '[DONE]',
+          ];
+          return { headers: { 'content-type': 'text/event-stream' }, chunks: events.map((e) => sse(e)) };
+        });
+        const res = await postChat(d, { ...REQ, stream: true }, { authorization: AUTH, 'x-streamfix-mode': mode });
+        const text = await res.text();
+        const where = `cut at ${at}`;
+        assert.equal(leaks(text), false, where);
+        const c = collect(text);
+        assert.equal(c.content, '{"a": "Bearer [redacted]"}', where);
+        // the reasoning ends with the key: its tail is held until the choice ends
+        assert.equal(c.reasoning, 'think Bearer [redacted]', where);
+        // the arguments end with the key too (the string left open): the engine closes it
+        assert.equal(c.tools.get(0), '{"k": "Bearer [redacted]"}', where);
+        assert.equal(c.finish, 'tool_calls', where);
+        const a = await artifactOf(d, res);
+        assert.equal(a.rawContent, '{"a": "Bearer [redacted]"}', where);
+        assert.equal(a.toolCalls[0]!.rawArguments, '{"k": "Bearer [redacted]', where);
+      }
+      up.respond(null);
+    });
+  }
+
+  it('repair: text without secrets is not held back (a delta ending in none of the key\'s first characters goes out whole)', async () => {
+    up.respond(() => ({ headers: { 'content-type': 'text/event-stream' }, chunks: [sse(delta(0, { content: '{"a": "xyz' })), sse(delta(0, { content: ' sk' })), sse(delta(0, { content: 'ip"}' }), delta(0, {}, 'stop'), '[DONE]')] }));
+    try {
+      const res = await postChat(d, { ...REQ, stream: true }, { authorization: AUTH, 'x-streamfix-mode': 'repair' });
+      const contents = collect(await res.text()).chunks.map((c) => (c as { choices: { delta: { content?: string } }[] }).choices[0]?.delta.content);
+      // 'sk' could start the key: held until 'ip"}' shows it does not; the rest goes out as it comes
+      assert.deepEqual(contents, ['{"a": "xyz', ' ', 'skip"}', undefined]);
+    } finally {
+      up.respond(null);
+    }
+  });
+
+  it('/v1/messages streaming: the client never gets both halves, the header cut at every position in text, thinking and tool input', async () => {
+    for (let at = 1; at < AUTH.length; at++) {
+      up.respond((r) => {
+        const [head, rest] = halves(r, at);
+        const events = [
+          delta(0, { role: 'assistant', reasoning: `plan ${head}` }),
+          delta(0, { reasoning: `${rest}.` }),
+          delta(0, { content: `hi ${head}` }),
+          delta(0, { content: rest }),
+          delta(0, { tool_calls: [{ index: 0, id: 'call_1', type: 'function', function: { name: 'f', arguments: `{"k": "${head}` } }] }),
+          delta(0, { tool_calls: [{ index: 0, function: { arguments: `${rest}"}` } }] }),
+          delta(0, {}, 'tool_calls'),
+          '[DONE]',
+        ];
+        return { headers: { 'content-type': 'text/event-stream' }, chunks: events.map((e) => sse(e)) };
+      });
+      const res = await fetch(`${d.info.url}/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': KEY, 'anthropic-version': '2023-06-01' },
+        body: JSON.stringify({ model: 'test/model', max_tokens: 64, stream: true, thinking: { type: 'enabled', budget_tokens: 1024 }, messages: [{ role: 'user', content: 'hi' }] }),
+      });
+      const body = await res.text();
+      const where = `cut at ${at}`;
+      assert.equal(leaks(body), false, where);
+      const texts: Record<string, string> = {};
+      for (const data of parseSse(body).data) {
+        const e = JSON.parse(data) as { type: string; delta?: { type: string; text?: string; thinking?: string; partial_json?: string } };
+        if (e.type !== 'content_block_delta' || !e.delta || e.delta.type === 'signature_delta') continue;
+        texts[e.delta.type] = (texts[e.delta.type] ?? '') + (e.delta.text ?? e.delta.thinking ?? e.delta.partial_json ?? '');
+      }
+      assert.deepEqual(texts, { thinking_delta: 'plan Bearer [redacted].', text_delta: 'hi Bearer [redacted]', input_json_delta: '{"k": "Bearer [redacted]"}' }, where);
+    }
+    up.respond(null);
   });
 
   for (const stream of [true, false]) {
@@ -127,11 +235,12 @@ describe('gateway: a key echoed across two stream events is never stored', () =>
           body: JSON.stringify({ model: 'test/model', max_tokens: 64, stream, thinking: { type: 'enabled', budget_tokens: 1024 }, messages: [{ role: 'user', content: 'hi' }] }),
         });
         assert.equal(res.status, 200);
-        await res.text();
+        const body = await res.text();
+        assert.equal(leaks(body), false);
         const a = await artifactOf(d, res);
         assert.equal(leaks(JSON.stringify(a)), false);
-        assert.equal(a.rawContent, 'hi [redacted] end');
-        assert.equal(a.reasoning, 'plan [redacted]');
+        assert.equal(a.rawContent, 'hi Bearer [redacted] end');
+        assert.equal(a.reasoning, 'plan Bearer [redacted]');
       } finally {
         up.respond(null);
       }

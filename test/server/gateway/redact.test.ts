@@ -137,4 +137,24 @@ describe('gateway: redactor', () => {
     assert.equal(r.deep(clean), clean);
     assert.equal(new Redactor([]).deep(a), a);
   });
+
+  it('redacts a text as it streams (textStage), the secret cut at every position, holding only a possible start', () => {
+    const r = new Redactor([KEY]);
+    const text = `a Bearer ${KEY} b ${KEY}`;
+    for (let at = 0; at <= text.length; at++) {
+      const stage = r.textStage()!;
+      const first = stage.push(text.slice(0, at));
+      const second = stage.push(text.slice(at));
+      const out = first + second + stage.end();
+      assert.equal(out, 'a Bearer [redacted] b [redacted]', `cut at ${at}`);
+      // before the rest arrived: the head, less exactly its longest tail that could start the key
+      const head = text.slice(0, at).split(KEY).join('[redacted]');
+      let tail = Math.min(head.length, KEY.length - 1);
+      while (tail > 0 && !KEY.startsWith(head.slice(head.length - tail))) tail--;
+      assert.equal(first, head.slice(0, head.length - tail), `cut at ${at}`);
+    }
+    const stage = r.textStage()!;
+    assert.deepEqual([stage.push('no secret here.'), stage.push(' ends with s'), stage.push('k-or'), stage.push('ange'), stage.end()], ['no secret here.', ' ends with ', '', 'sk-orange', '']);
+    assert.equal(new Redactor([]).textStage(), null);
+  });
 });
