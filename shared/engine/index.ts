@@ -19,7 +19,7 @@ export { StreamFixError } from './errors';
 export { REPAIR_MESSAGES, REPAIR_LABELS } from './messages';
 export { summarizeRepairs } from './summary';
 export { createReasoningScanner, type ReasoningScanner, type ReasoningSink } from './reasoning';
-export { createReasoningSplitter, splitReasoning, HOLD_PROSE, type ReasoningSplitter, type SplitOptions, type SplitOutput } from './split';
+export { createReasoningSplitter, splitReasoning, HOLD_PROSE, type ReasoningSplitter, type SplitOptions, type SplitOutput, type SplitPiece } from './split';
 
 /** A repairer for a stream: push chunks as they arrive, then end(). The concatenated outputs of every
  * push plus `end().final` equal `repairJson` of the whole text, for any split into chunks. */

@@ -26,6 +26,9 @@ export const BLOCK_TEXT_KEEP = 64 * 1024;
 export interface ReasoningSink {
   /** Content: a piece of the input (its segment knows where it starts). */
   content(seg: Segment): void;
+  /** A reasoning block's opening tag was read (its text follows in reasoning(), its end in span()).
+   * Optional: only a host that holds text back needs to know (the splitter decides held prose here). */
+  open?(): void;
   /** Reasoning text (inside a block, without the tags), as it streams. */
   reasoning(text: string): void;
   /** A removed span: a whole reasoning block (kind `reasoning`) or a harmony marker (kind `wrapper`). */
@@ -263,6 +266,7 @@ export function createReasoningScanner(sink: ReasoningSink, keep = BLOCK_TEXT_KE
       blockText.add(t);
       blockPos = tagPos;
       state = T_BLOCK;
+      sink.open?.();
     } else if (v.kind === 'marker') {
       sink.span({ kind: 'wrapper', offset: tagPos.offset, length: t.length, line: tagPos.line, column: tagPos.column, text: t });
     } else if (!sink.loneClose(t, tagPos)) {

@@ -5,27 +5,40 @@
  *
  * A lone closing tag (`plan</think>answer`) says the text before it was reasoning, but it arrives
  * after that text. So text that starts with prose is held back (not sent as content) until something
- * decides it: a lone closing tag (it was reasoning), a reasoning block or harmony marker (it was
- * content), the end of the input (content), or `holdProse` characters without a decision (content,
+ * decides it: a lone closing tag (it was reasoning), the opening tag of a reasoning block or a harmony
+ * marker (it was content: it goes out then, before the block's reasoning), the end of the input (content), or `holdProse` characters without a decision (content,
  * sent at once; a lone closing tag after that point only removes the tag). Text that starts as JSON
  * (`{`, `[`, a code fence) is never held; nor are spaces past `holdProse`. So what is held is bounded, and
  * a reasoning block's text is kept for its span only up to `keepBlockText` (head and tail). The rule depends on input positions only, so any split
  * into chunks gives the same result.
  *
+ * Each push's output also lists its pieces in input order (`pieces`): content before a block and the
+ * block's reasoning can come out of one push, and a caller that keeps them apart (the Messages API's
+ * text and thinking blocks) needs to know which came first. `content` and `reasoning` are the same
+ * pieces joined by kind, for callers that send both in one message (the gateway's strip mode).
+ *
  * @example
  *   const s = createReasoningSplitter();
- *   s.push('The user wants a list.</thi');   // { content: '', reasoning: '' }
- *   s.push('nk>\n[1, 2]');                   // { content: '\n[1, 2]', reasoning: 'The user wants a list.' }
- *   s.end();                                 // { content: '', reasoning: '' }
+ *   s.push('The user wants a list.</thi');   // { content: '', reasoning: '', pieces: [] }
+ *   s.push('nk>\n[1, 2]');                   // { content: '\n[1, 2]', reasoning: 'The user wants a list.',
+ *                                            //   pieces: [reasoning 'The user wants a list.', content '\n[1, 2]'] }
+ *   s.end();                                 // { content: '', reasoning: '', pieces: [] }
  */
 import { BoundedList, type ListCut } from './boundedList';
 import { BLOCK_TEXT_KEEP, createReasoningScanner } from './reasoning';
 import type { Segment } from './segment';
 import type { Position, Stripped } from './types';
 
+export interface SplitPiece {
+  kind: 'content' | 'reasoning';
+  text: string;
+}
+
 export interface SplitOutput {
   content: string;
   reasoning: string;
+  /** The same text in input order, adjacent pieces of one kind joined, none empty. */
+  pieces: SplitPiece[];
 }
 
 export interface ReasoningSplitter {
@@ -63,8 +76,8 @@ export function createReasoningSplitter(options: SplitOptions = {}): ReasoningSp
   const holdProse = options.holdProse ?? HOLD_PROSE;
   const stripped = new BoundedList<Stripped>(options.maxListEntries ?? Infinity);
   let reasoningSpans = 0;
-  let content = '';
-  let reasoning = '';
+  // this push's output, in input order
+  let pieces: SplitPiece[] = [];
   // The current run (text since the start or since the last removed span): how it started, its text
   // while held, where it begins in the input and where its first non-space character is.
   let run = R_BLANK;
@@ -97,8 +110,15 @@ export function createReasoningSplitter(options: SplitOptions = {}): ReasoningSp
     runFirst = null;
   };
 
+  const emit = (kind: SplitPiece['kind'], text: string): void => {
+    if (text === '') return;
+    const last = pieces[pieces.length - 1];
+    if (last !== undefined && last.kind === kind) last.text += text;
+    else pieces.push({ kind, text });
+  };
+
   const release = (): void => {
-    content += runText;
+    emit('content', runText);
     runText = '';
     run = R_PASS;
   };
@@ -107,7 +127,7 @@ export function createReasoningSplitter(options: SplitOptions = {}): ReasoningSp
     const t = seg.text;
     track(t);
     if (run === R_PASS) {
-      content += t;
+      emit('content', t);
       return;
     }
     if (run === R_BLANK) {
@@ -118,7 +138,7 @@ export function createReasoningSplitter(options: SplitOptions = {}): ReasoningSp
         runFirst = { offset: seg.base + i, line: seg.line(i), column: seg.column(i) };
         run = c === 123 || c === 91 || c === 96 ? R_PASS : R_HOLD;
         if (run === R_PASS) {
-          content += runText + t;
+          emit('content', runText + t);
           runText = '';
           return;
         }
@@ -130,20 +150,23 @@ export function createReasoningSplitter(options: SplitOptions = {}): ReasoningSp
     else {
       // only spaces so far, past the hold: they go out (held, an endless run of them grew without bound);
       // a lone closing tag after this point removes only the tag
-      content += runText;
+      emit('content', runText);
       runText = '';
     }
   };
 
   const scanner = createReasoningScanner({
     content: onContent,
+    // the opening tag decides the text before it (content): it goes out now, ahead of the block's
+    // reasoning (released at the block's end, it came after that reasoning)
+    open: () => {
+      if (run !== R_PASS) release();
+    },
     reasoning: (t) => {
-      // a block opened after held prose: the prose was content, and goes out before the block's text
-      // (at the block's end, its reasoning would already have gone out ahead of it)
-      if (run === R_HOLD) release();
-      reasoning += t;
+      emit('reasoning', t);
     },
     span: (st) => {
+      // a harmony marker decides the text before it too (a block's text went out at its opening tag)
       if (run !== R_PASS) release();
       if (st.kind === 'reasoning') reasoningSpans++;
       stripped.push(st);
@@ -158,7 +181,7 @@ export function createReasoningSplitter(options: SplitOptions = {}): ReasoningSp
         const from = runFirst ?? at;
         const body = runText.slice(runText.length - (at.offset - from.offset)) + tag;
         st = { kind: 'reasoning', offset: from.offset, length: body.length, line: from.line, column: from.column, text: body };
-        reasoning += runText.trim();
+        emit('reasoning', runText.trim());
       }
       reasoningSpans++;
       stripped.push(st);
@@ -171,10 +194,15 @@ export function createReasoningSplitter(options: SplitOptions = {}): ReasoningSp
   }, options.keepBlockText ?? BLOCK_TEXT_KEEP);
 
   const take = (): SplitOutput => {
-    const out = { content, reasoning };
-    content = '';
-    reasoning = '';
-    return out;
+    const out = pieces;
+    pieces = [];
+    let content = '';
+    let reasoning = '';
+    for (const p of out) {
+      if (p.kind === 'content') content += p.text;
+      else reasoning += p.text;
+    }
+    return { content, reasoning, pieces: out };
   };
 
   return {
@@ -207,5 +235,16 @@ export function splitReasoning(text: string, options?: SplitOptions): SplitOutpu
   const s = createReasoningSplitter(options);
   const a = s.push(text);
   const b = s.end();
-  return { content: a.content + b.content, reasoning: a.reasoning + b.reasoning, stripped: s.stripped as Stripped[] };
+  return { content: a.content + b.content, reasoning: a.reasoning + b.reasoning, pieces: joinPieces([...a.pieces, ...b.pieces]), stripped: s.stripped as Stripped[] };
+}
+
+/** Pieces of several outputs as one list: adjacent pieces of one kind joined. */
+function joinPieces(list: readonly SplitPiece[]): SplitPiece[] {
+  const out: SplitPiece[] = [];
+  for (const p of list) {
+    const last = out[out.length - 1];
+    if (last !== undefined && last.kind === p.kind) last.text += p.text;
+    else if (p.text !== '') out.push({ kind: p.kind, text: p.text });
+  }
+  return out;
 }

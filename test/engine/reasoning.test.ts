@@ -4,28 +4,55 @@
  * cases.ts (category "reasoning").
  */
 import { strict as assert } from 'node:assert';
-import { createReasoningScanner, createReasoningSplitter, splitReasoning } from '../../shared/engine';
+import { createReasoningScanner, createReasoningSplitter, splitReasoning, type SplitOutput } from '../../shared/engine';
 import { STAGE_CASES, type StageCase } from './stageCases';
+
+type Piece = ['content' | 'reasoning', string];
+
+/** One output's pieces as [kind, text], checked: none empty, no two adjacent of one kind, and `content`
+ * and `reasoning` are its pieces joined by kind. */
+function piecesOf(o: SplitOutput): Piece[] {
+  const out: Piece[] = o.pieces.map((p) => [p.kind, p.text]);
+  out.forEach(([kind, text], i) => {
+    assert.notEqual(text, '', 'an empty piece');
+    if (i > 0) assert.notEqual(kind, out[i - 1]![0], 'two adjacent pieces of one kind');
+  });
+  const joined = (k: string) => out.filter((p) => p[0] === k).map((p) => p[1]).join('');
+  assert.deepEqual({ content: o.content, reasoning: o.reasoning }, { content: joined('content'), reasoning: joined('reasoning') });
+  return out;
+}
+
+/** Pieces of consecutive outputs as one list (a piece continuing the last one's kind joins it). */
+function appendPieces(all: Piece[], more: Piece[]): void {
+  for (const [kind, text] of more) {
+    const last = all[all.length - 1];
+    if (last && last[0] === kind) last[1] += text;
+    else all.push([kind, text]);
+  }
+}
 
 function run(c: StageCase, chunks: string[]) {
   const s = createReasoningSplitter({ holdProse: c.holdProse });
   let content = '';
   let reasoning = '';
+  const pieces: Piece[] = [];
   for (const ch of chunks) {
     const o = s.push(ch);
     content += o.content;
     reasoning += o.reasoning;
+    appendPieces(pieces, piecesOf(o));
   }
   const e = s.end();
-  return { content: content + e.content, reasoning: reasoning + e.reasoning, stripped: s.stripped.map((x) => [x.kind, x.offset, x.length, x.line, x.column, x.text]) };
+  appendPieces(pieces, piecesOf(e));
+  return { content: content + e.content, reasoning: reasoning + e.reasoning, pieces, stripped: s.stripped.map((x) => [x.kind, x.offset, x.length, x.line, x.column, x.text]) };
 }
 
 describe('reasoning stage (splitter)', () => {
   for (const c of STAGE_CASES) {
     it(`${c.name}: whole text, every split point and 1-character chunks`, () => {
-      const want = { content: c.content, reasoning: c.reasoning, stripped: c.stripped.map((x) => [...x, c.input.slice(x[1], x[1] + x[2])]) };
+      const want = { content: c.content, reasoning: c.reasoning, pieces: c.pieces, stripped: c.stripped.map((x) => [...x, c.input.slice(x[1], x[1] + x[2])]) };
       const whole = splitReasoning(c.input, { holdProse: c.holdProse });
-      assert.deepEqual({ content: whole.content, reasoning: whole.reasoning, stripped: whole.stripped.map((x) => [x.kind, x.offset, x.length, x.line, x.column, x.text]) }, want);
+      assert.deepEqual({ content: whole.content, reasoning: whole.reasoning, pieces: piecesOf(whole), stripped: whole.stripped.map((x) => [x.kind, x.offset, x.length, x.line, x.column, x.text]) }, want);
       for (let k = 0; k <= c.input.length; k++) assert.deepEqual(run(c, [c.input.slice(0, k), c.input.slice(k)]), want, `split at ${k}`);
       assert.deepEqual(run(c, c.input.split('')), want, '1-character chunks');
       // the spans, taken out of the input, leave the content
@@ -37,35 +64,56 @@ describe('reasoning stage (splitter)', () => {
 
   it('holds prose back until a lone closing tag decides it, and streams block reasoning as it comes', () => {
     const s = createReasoningSplitter();
-    assert.deepEqual(s.push('The user wants a list.</thi'), { content: '', reasoning: '' });
+    assert.deepEqual(s.push('The user wants a list.</thi'), { content: '', reasoning: '', pieces: [] });
     assert.equal(s.held, 22);
-    assert.deepEqual(s.push('nk>\n[1, 2]'), { content: '\n[1, 2]', reasoning: 'The user wants a list.' });
-    assert.deepEqual(s.push('<think>more '), { content: '', reasoning: 'more ' });
-    assert.deepEqual(s.push('thought</think>'), { content: '', reasoning: 'thought' });
-    assert.deepEqual(s.end(), { content: '', reasoning: '' });
+    assert.deepEqual(s.push('nk>\n[1, 2]'), {
+      content: '\n[1, 2]',
+      reasoning: 'The user wants a list.',
+      pieces: [{ kind: 'reasoning', text: 'The user wants a list.' }, { kind: 'content', text: '\n[1, 2]' }],
+    });
+    assert.deepEqual(s.push('<think>more '), { content: '', reasoning: 'more ', pieces: [{ kind: 'reasoning', text: 'more ' }] });
+    assert.deepEqual(s.push('thought</think>'), { content: '', reasoning: 'thought', pieces: [{ kind: 'reasoning', text: 'thought' }] });
+    assert.deepEqual(s.end(), { content: '', reasoning: '', pieces: [] });
   });
 
-  it('releases held prose when a block opens, with the block\'s first reasoning (not at its end, after it)', () => {
+  it('releases held prose at a block\'s opening tag, before the block\'s reasoning (not at its closing tag, after it)', () => {
     const s = createReasoningSplitter();
-    assert.deepEqual(s.push('Step one. <think>'), { content: '', reasoning: '' });
+    assert.deepEqual(s.push('Step one. <thi'), { content: '', reasoning: '', pieces: [] });
     assert.equal(s.held, 10);
-    assert.deepEqual(s.push('plan'), { content: 'Step one. ', reasoning: 'plan' });
+    // the tag is whole: the prose was content, and goes out now, with nothing of the block yet
+    assert.deepEqual(s.push('nk>'), { content: 'Step one. ', reasoning: '', pieces: [{ kind: 'content', text: 'Step one. ' }] });
     assert.equal(s.held, 0);
+    assert.deepEqual(s.push('plan'), { content: '', reasoning: 'plan', pieces: [{ kind: 'reasoning', text: 'plan' }] });
     // the text after the block is a new run of prose: held again (a lone closing tag may still come)
-    assert.deepEqual(s.push('</think> Step two.'), { content: '', reasoning: '' });
-    assert.deepEqual(s.end(), { content: ' Step two.', reasoning: '' });
+    assert.deepEqual(s.push('</think> Step two.'), { content: '', reasoning: '', pieces: [] });
+    assert.equal(s.held, 10);
+    assert.deepEqual(s.end(), { content: ' Step two.', reasoning: '', pieces: [{ kind: 'content', text: ' Step two.' }] });
+    // in one push: content, then reasoning, then the next run held
+    const t = createReasoningSplitter();
+    assert.deepEqual(t.push('Step one. <think>plan</think> Step two.'), {
+      content: 'Step one. ',
+      reasoning: 'plan',
+      pieces: [{ kind: 'content', text: 'Step one. ' }, { kind: 'reasoning', text: 'plan' }],
+    });
+    // reasoning, then content (JSON is not held), then reasoning again: three pieces of one push, in order
+    const u = createReasoningSplitter();
+    assert.deepEqual(u.push('<think>a</think>{"x": 1}<think>b'), {
+      content: '{"x": 1}',
+      reasoning: 'ab',
+      pieces: [{ kind: 'reasoning', text: 'a' }, { kind: 'content', text: '{"x": 1}' }, { kind: 'reasoning', text: 'b' }],
+    });
   });
 
   it('sends text that starts as JSON at once', () => {
     const s = createReasoningSplitter();
-    assert.deepEqual(s.push('  {"a": '), { content: '  {"a": ', reasoning: '' });
+    assert.deepEqual(s.push('  {"a": '), { content: '  {"a": ', reasoning: '', pieces: [{ kind: 'content', text: '  {"a": ' }] });
     assert.equal(s.held, 0);
   });
 
   it('releases held prose at the end of the input', () => {
     const s = createReasoningSplitter();
-    assert.deepEqual(s.push('Hello there.'), { content: '', reasoning: '' });
-    assert.deepEqual(s.end(), { content: 'Hello there.', reasoning: '' });
+    assert.deepEqual(s.push('Hello there.'), { content: '', reasoning: '', pieces: [] });
+    assert.deepEqual(s.end(), { content: 'Hello there.', reasoning: '', pieces: [{ kind: 'content', text: 'Hello there.' }] });
   });
 
   /** [content, reasoning, spans as [offset, length, text, cut]] at every split point, the same each time. */
@@ -111,7 +159,7 @@ describe('reasoning stage (splitter)', () => {
     const s = createReasoningSplitter({ holdProse: 5 });
     for (let i = 0; i < 1000; i++) s.push('  ');
     assert.equal(s.held, 0, 'an endless run of spaces is not held');
-    assert.deepEqual(s.push('</think>{}'), { content: '{}', reasoning: '' });
+    assert.deepEqual(s.push('</think>{}'), { content: '{}', reasoning: '', pieces: [{ kind: 'content', text: '{}' }] });
   });
 
   it('a scanner that keeps no block text (auto mode\'s decider) still reports the span and its length', () => {

@@ -1,0 +1,118 @@
+/**
+ * Messages API with thinking: text and thinking blocks in the order the model wrote them (trial2 F7).
+ * Prose before a think block is held (a lone `</think>` may still make it reasoning); the block's opening
+ * tag decides it was text, and it goes out then, before the block's thinking. Checked streaming (the
+ * upstream content cut into two events at every point, and read in 1-3 byte pieces), folded into the
+ * non-streaming message, and through the daemon both ways.
+ */
+import { strict as assert } from 'node:assert';
+import { createHash } from 'node:crypto';
+import { request } from 'undici';
+import type { Daemon } from '../../../server/daemon';
+import { assembleMessage } from '../../../server/anthropic/assemble';
+import { startTestDaemon } from '../helpers/gateway';
+import { chunk, sse, TestUpstream } from '../helpers/testUpstream';
+import { checkGrammar, normalize, translate } from './helpers';
+
+/** The gateway's own signature of a thinking block: its text's SHA-256 (thinkingRoundTrip.ts). */
+const own = (thinking: string) => 'streamfix:' + createHash('sha256').update(thinking).digest('base64url');
+
+interface Case {
+  content: string;
+  /** The blocks: [text before, thinking, text after]. */
+  blocks: [string, string, string];
+}
+
+const CASES: Case[] = [
+  { content: 'Step one.<think>r</think>Step two.', blocks: ['Step one.', 'r', 'Step two.'] },
+  // the finding's input: the whitespace stays where the model put it (the thinking is not trimmed)
+  { content: 'Step one.\n\n<think>\nreal reasoning\n</think>\nStep two.', blocks: ['Step one.\n\n', '\nreal reasoning\n', '\nStep two.'] },
+  { content: 'You can wrap reasoning in <think>like this</think> tags', blocks: ['You can wrap reasoning in ', 'like this', ' tags'] },
+];
+
+const upstream = (parts: string[]) => sse(...parts.map((p, i) => chunk(i === 0 ? { role: 'assistant', content: p } : { content: p })), chunk({}, 'stop'), '[DONE]');
+
+const events = ([before, thinking, after]: Case['blocks']) => [
+  ['start', 0, { type: 'text', text: '' }],
+  ['text_delta', 0, before],
+  ['stop', 0],
+  ['start', 1, { type: 'thinking', thinking: '', signature: '' }],
+  ['thinking_delta', 1, thinking],
+  ['signature_delta', 1, 'sig'],
+  ['stop', 1],
+  ['start', 2, { type: 'text', text: '' }],
+  ['text_delta', 2, after],
+  ['stop', 2],
+];
+
+const message = ([before, thinking, after]: Case['blocks']) => [
+  { type: 'text', text: before },
+  { type: 'thinking', thinking, signature: own(thinking) },
+  { type: 'text', text: after },
+];
+
+describe('messages: text and thinking blocks in the order written', () => {
+  for (const c of CASES) {
+    for (const mode of ['strip', 'auto'] as const) {
+      it(`${JSON.stringify(c.content)}, thinking on, ${mode}: text, thinking, text at every cut into two upstream events, streaming and folded`, () => {
+        for (let k = 0; k <= c.content.length; k++) {
+          const got = translate(upstream([c.content.slice(0, k), c.content.slice(k)]), [], { mode, thinking: true });
+          checkGrammar(got);
+          assert.deepEqual(normalize(got).slice(1, -2), events(c.blocks), `content cut at ${k}`);
+          assert.deepEqual(assembleMessage(got).content, message(c.blocks), `non-streaming, content cut at ${k}`);
+        }
+      });
+    }
+
+    it(`${JSON.stringify(c.content)}, thinking on: the same in 1, 2 and 3 byte reads; thinking off gives the same blocks`, () => {
+      const text = upstream([c.content]);
+      for (let size = 1; size <= 3; size++) {
+        const cuts: number[] = [];
+        for (let k = size; k < Buffer.byteLength(text); k += size) cuts.push(k);
+        assert.deepEqual(normalize(translate(text, cuts, { thinking: true })).slice(1, -2), events(c.blocks), `${size}-byte reads`);
+      }
+      assert.deepEqual(normalize(translate(text, [], { thinking: false })).slice(1, -2), events(c.blocks), 'thinking off');
+    });
+  }
+
+  describe('through the daemon', () => {
+    let up: TestUpstream;
+    let d: Daemon;
+    before(async () => {
+      up = await TestUpstream.start();
+      d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-or-v1-test', token: 'tok' });
+    });
+    after(async () => {
+      await d.close();
+      await up.close();
+    });
+
+    const post = async (stream: boolean) => {
+      const r = await request(`http://127.0.0.1:${d.info.port}/v1/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': 'tok', 'anthropic-version': '2023-06-01' },
+        body: JSON.stringify({ model: 'test/model', max_tokens: 64, stream, thinking: { type: 'enabled', budget_tokens: 1024 }, messages: [{ role: 'user', content: 'hi' }] }),
+      });
+      return { status: r.statusCode, text: await r.body.text() };
+    };
+    const c = CASES[1]!;
+
+    it('non-streaming: the message\'s content is text, thinking, text', async () => {
+      up.enqueue({ chunks: [upstream(['Step one.\n\n<thi', 'nk>\nreal reasoning\n</think>\nStep two.'])] });
+      const r = await post(false);
+      assert.equal(r.status, 200, r.text);
+      assert.deepEqual((JSON.parse(r.text) as { content: unknown }).content, message(c.blocks));
+    });
+
+    it('streaming: the blocks start in the order text, thinking, text', async () => {
+      up.enqueue({ chunks: [upstream(['Step one.\n\n<thi', 'nk>\nreal reasoning\n</think>\nStep two.'])] });
+      const r = await post(true);
+      assert.equal(r.status, 200, r.text);
+      const starts = r.text
+        .split('\n\n')
+        .filter((b) => b.includes('"content_block_start"'))
+        .map((b) => (JSON.parse(b.split('\n')[1]!.replace(/^data: /, '')) as { content_block: { type: string } }).content_block.type);
+      assert.deepEqual(starts, ['text', 'thinking', 'text']);
+    });
+  });
+});
