@@ -90,6 +90,14 @@ describe('gateway: reasoning (one stage in every mode)', () => {
     }
   });
 
+  it('strip, prose held: a block\'s opening tag sends the prose before it, in a chunk ahead of the block\'s reasoning', async () => {
+    up.enqueue(streamOf('Step one. <thi', 'nk>', 'plan</think> Step two.'));
+    const res = await postChat(d, { ...REQ, model: 'deepseek/deepseek-r1', stream: true }, { 'x-streamfix-mode': 'strip' });
+    const c = collect(await res.text());
+    // (the text after the block is held again, for a lone closing tag, until the end)
+    assert.deepEqual(deltas(c.chunks), [['Step one. ', ''], ['', 'plan'], [' Step two.', '']]);
+  });
+
   it('strip: other models get prose as it streams (no hold); a late lone tag only leaves the content', async () => {
     for (const [model, headers] of [
       ['openai/gpt-4o-mini', {}],
