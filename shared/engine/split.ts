@@ -6,7 +6,8 @@
  * A lone closing tag (`plan</think>answer`) says the text before it was reasoning, but it arrives
  * after that text. So text that starts with prose is held back (not sent as content) until something
  * decides it: a lone closing tag (it was reasoning), the opening tag of a reasoning block or a harmony
- * marker (it was content: it goes out then, before the block's reasoning), the end of the input (content), or `holdProse` characters without a decision (content,
+ * marker (it was content: it goes out then, before the block's reasoning; whitespace alone goes out at
+ * the block's end, after it), the end of the input (content), or `holdProse` characters without a decision (content,
  * sent at once; a lone closing tag after that point only removes the tag). Text that starts as JSON
  * (`{`, `[`, a code fence) is never held; nor are spaces past `holdProse`. So what is held is bounded, and
  * a reasoning block's text is kept for its span only up to `keepBlockText` (head and tail). The rule depends on input positions only, so any split
@@ -157,16 +158,19 @@ export function createReasoningSplitter(options: SplitOptions = {}): ReasoningSp
 
   const scanner = createReasoningScanner({
     content: onContent,
-    // the opening tag decides the text before it (content): it goes out now, ahead of the block's
-    // reasoning (released at the block's end, it came after that reasoning)
+    // the opening tag decides held prose before it (content): it goes out now, ahead of the block's
+    // reasoning (released at the block's end, it came after that reasoning). Whitespace alone waits for
+    // the block's end and goes out after it, with the text that follows: an answer that opens with a
+    // block does not start with a text of only whitespace, and the Messages API's auto mode streams the
+    // thinking at once (its two processors agree on it) instead of holding it for the answer.
     open: () => {
-      if (run !== R_PASS) release();
+      if (run === R_HOLD) release();
     },
     reasoning: (t) => {
       emit('reasoning', t);
     },
     span: (st) => {
-      // a harmony marker decides the text before it too (a block's text went out at its opening tag)
+      // a harmony marker decides the text before it too, and a block's end the whitespace before it
       if (run !== R_PASS) release();
       if (st.kind === 'reasoning') reasoningSpans++;
       stripped.push(st);
