@@ -10,6 +10,9 @@
  * thread (Linux: /proc/self/task/<pid>/schedstat, which excludes V8's helper threads and time spent
  * waiting for a core), and the whole process's (process.cpuUsage).
  *
+ * `GATEWAY_AB_KEY=<key>`: both gateways have that key configured (sent upstream, so the redaction of
+ * what comes back runs: redact.ts), on streams that hold no secret.
+ *
  * The output is checked first, for both builds: repair and repair + schema parse to the expected value
  * (and the artifact says the schema was met), passthrough is byte-identical to what the upstream sent.
  */
@@ -42,7 +45,7 @@ function mainThreadUs(): number | null {
 async function startBuild(b: Build, upstream: string) {
   const store = await b.ArtifactStore.open({ dir: null });
   const events = new b.EventHub();
-  const gateway = await b.startGateway({ port: 0, upstream, demo: false, apiKey: null, token: null, allowedOrigins: [], mode: 'auto', store, events, metrics: new b.GatewayMetrics(), log: b.silentLogger });
+  const gateway = await b.startGateway({ port: 0, upstream, demo: false, apiKey: process.env.GATEWAY_AB_KEY ?? null, token: null, allowedOrigins: [], mode: 'auto', store, events, metrics: new b.GatewayMetrics(), log: b.silentLogger });
   return {
     store,
     endpoint: (m: Mode) => ({ url: `${gateway.url}/chat/completions`, headers: { 'x-streamfix-mode': m === 'passthrough' ? 'passthrough' : 'repair' }, responseFormat: m === 'schema' ? SCHEMA_FORMAT : undefined }),
