@@ -10,6 +10,8 @@ import { createHash } from 'node:crypto';
 import { request } from 'undici';
 import type { Daemon } from '../../../server/daemon';
 import { assembleMessage } from '../../../server/anthropic/assemble';
+import { ChatStreamReader } from '../../../server/anthropic/chatStreamReader';
+import { MessageTranslator } from '../../../server/anthropic/translate';
 import { startTestDaemon } from '../helpers/gateway';
 import { chunk, sse, TestUpstream } from '../helpers/testUpstream';
 import { checkGrammar, normalize, translate } from './helpers';
@@ -74,6 +76,21 @@ describe('messages: text and thinking blocks in the order written', () => {
       assert.deepEqual(normalize(translate(text, [], { thinking: false })).slice(1, -2), events(c.blocks), 'thinking off');
     });
   }
+
+  it('auto mode, thinking on: a block after a leading newline streams as it comes (the newline goes after it), before the answer decides', () => {
+    const t = new MessageTranslator({ id: 'm', model: 'c', inputTokens: 7, mode: 'auto', stopSequences: [], thinking: true });
+    const reader = new ChatStreamReader(t, true);
+    t.start();
+    t.take();
+    const read = (content: string) => normalize([{ type: 'message_start', message: { usage: {} } }, ...reader.read(Buffer.from(sse(chunk({ content }))))]).slice(1);
+    assert.deepEqual(read('\n<think>long '), [['start', 0, { type: 'thinking', thinking: '', signature: '' }], ['thinking_delta', 0, 'long ']]);
+    // the block's end releases the newline: text the engine would drop, so this piece waits for the decision
+    assert.deepEqual(read('thought</think>'), []);
+    // prose: held for a lone closing tag until the end, which decides strip
+    assert.deepEqual(read('Sure.'), []);
+    const end = normalize([{ type: 'message_start', message: { usage: {} } }, ...reader.end()]).slice(1, -2);
+    assert.deepEqual(end, [['thinking_delta', 0, 'thought'], ['signature_delta', 0, 'sig'], ['stop', 0], ['start', 1, { type: 'text', text: '' }], ['text_delta', 1, '\nSure.'], ['stop', 1]]);
+  });
 
   describe('through the daemon', () => {
     let up: TestUpstream;
