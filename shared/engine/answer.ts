@@ -8,7 +8,8 @@
  *   2  any other complete value;
  *   1  a value in an inline code span (`{"k": 1}`), an empty `{}` / `[]`, or a value inside a sentence
  *      (text before and after it on its line);
- *   0  a draft followed by a retraction ("No wait", "Hmm", "that is wrong"): never the answer.
+ *   0  a draft followed by a retraction ("No wait", "Hmm", "that is wrong", "let me restart"), or
+ *      broken off by one inside its own text (`{"a": 1, — hmm, let me restart.`): never the answer.
  *
  * The highest rank wins; among equals, the last one (drafts come first). The others stay stripped.
  */
@@ -37,9 +38,18 @@ export interface Candidate {
   res: SubResult;
 }
 
-const RETRACTION = /\bno,? wait\b|^\W*wait\b|\bhmm+\b|\bthat(?:'s| is| was) (?:wrong|not right|incorrect|not it)\b|\bscratch that\b|\boops\b|\bactually,? no\b|^\W*no[,.!]/i;
+// the phrases that retract a draft wherever they stand; RETRACTION also takes a No / Wait opening the text after a value
+const RETRACT_PHRASE = String.raw`\bno,? wait\b|\bhmm+\b|\bthat(?:'s| is| was) (?:wrong|not right|incorrect|not it|not quite)\b|\bscratch that\b|\boops\b|\bactually,? no\b|\blet me (?:restart|start over|try again|redo)\b`;
+const RETRACTION = new RegExp(`${RETRACT_PHRASE}|^\\W*wait\\b|^\\W*no[,.!]`, 'i');
+/** A retraction inside a value's own text (outside its strings): a draft the model broke off mid-value
+ * (`{"date": "…", — hmm, let me restart.`) and whose repair swallowed what followed, the answer too. */
+const INNER_RETRACTION = new RegExp(RETRACT_PHRASE, 'i');
+const STRING_LITERAL = /"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g;
 /** How much text after a candidate may hold its retraction. */
 const RETRACT_WINDOW = 120;
+/** Broken-off drafts searched past in one region: each search after one may scan the rest of the text
+ * again, so the bound keeps the work linear (at most this many times the region). */
+const MAX_RESTARTS = 8;
 
 function lineStart(text: string, i: number): number {
   return text.lastIndexOf('\n', i - 1) + 1;
@@ -67,11 +77,26 @@ function rank(text: string, start: number, end: number, json: string, after: str
   return 2;
 }
 
+/** Where the search goes on after a value text[start, end) broken off by a retraction in its own text
+ * outside its strings, or -1 when there is none: the value ran on past the retraction's line into another
+ * `{` or `[` (a repair of a broken-off draft swallowing what came next). The search resumes at the first
+ * character after that line that is not white space. */
+function brokenOff(text: string, start: number, end: number): number {
+  const bare = text.slice(start, end).replace(STRING_LITERAL, (m) => ' '.repeat(m.length));
+  const m = INNER_RETRACTION.exec(bare);
+  if (m === null) return -1;
+  let from = lineEnd(text, start + m.index);
+  if (!/[{[]/.test(text.slice(from, end))) return -1;
+  while (from < end && /\s/.test(text[from]!)) from++;
+  return from;
+}
+
 /** The candidates of one region, in order. */
 function candidates(r: Region, index: number, sub: SubRun, work: { scanned: number }): Candidate[] {
   const seg = new Segment(r.text, r.at.offset, r.at.line, r.at.column);
   const found: Candidate[] = [];
   let from = 0;
+  let restarts = 0;
   while (from < r.text.length) {
     const at = { offset: r.at.offset + from, line: seg.line(from), column: seg.column(from) };
     const res = sub(r.text.slice(from), at);
@@ -79,12 +104,24 @@ function candidates(r: Region, index: number, sub: SubRun, work: { scanned: numb
     if (res.json === null || res.answerStart < 0) break;
     const start = res.answerStart - r.at.offset;
     const end = res.answerEnd < 0 ? r.text.length : res.answerEnd - r.at.offset;
-    found.push({ region: index, from, start, end, json: res.json, rank: 0, res });
+    // a repaired value whose own text holds a retraction is a broken-off draft: never the answer, and the
+    // search goes on after the retraction's line (its repair may have run on into the answer)
+    const broken = res.status !== 'VALID' && restarts < MAX_RESTARTS ? brokenOff(r.text, start, end) : -1;
+    found.push({ region: index, from, start, end: broken < 0 ? end : broken, json: res.json, rank: broken < 0 ? 0 : -1, res });
+    if (broken >= 0) {
+      restarts++;
+      from = broken;
+      continue;
+    }
     if (end <= from) break;
     from = end;
   }
   for (let k = 0; k < found.length; k++) {
     const c = found[k];
+    if (c.rank < 0) {
+      c.rank = 0;
+      continue;
+    }
     const next = k + 1 < found.length ? found[k + 1].start : r.text.length;
     c.rank = rank(r.text, c.start, c.end, c.json, r.text.slice(c.end, next));
   }
