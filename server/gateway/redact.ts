@@ -73,8 +73,11 @@ export class Redactor {
   private readonly strings: string[];
   /** Longest pattern, minus one: the most a read's end can hold back. */
   private readonly maxHold: number;
-  /** The patterns that contain no other pattern (`<key>`, not `Bearer <key>`): when none of them is in a
-   * read, no pattern is, and a read without a secret (nearly every one) costs one search per secret. */
+  /** The secret forms that contain no other (`<key>`, not `Bearer <key>`). A text redaction replaces only
+   * these, so its result does not depend on where the text was cut (`Bearer ` may have gone out already);
+   * and when none of them is in a read, no pattern is: a read without a secret (nearly every one) costs one
+   * search per secret (`minimal`, the same as bytes). */
+  private readonly minimalStrings: string[];
   private readonly minimal: Buffer[];
   /** The bytes that occur in some pattern: a read whose last byte is none of them holds nothing back
    * (an SSE read ends in a newline, which no key contains). */
@@ -86,16 +89,10 @@ export class Redactor {
     this.strings = [...all].sort((a, b) => b.length - a.length);
     this.patterns = this.strings.map((s) => Buffer.from(s));
     this.maxHold = this.patterns.reduce((m, p) => Math.max(m, p.length - 1), 0);
-    this.minimal = this.patterns.filter((p, i) => !this.patterns.some((q, j) => j !== i && q.length < p.length && p.includes(q)));
+    this.minimalStrings = this.strings.filter((p, i) => !this.strings.some((q, j) => j !== i && q.length < p.length && p.includes(q)));
+    this.minimal = this.minimalStrings.map((s) => Buffer.from(s));
     for (const p of this.patterns) for (const b of p) this.patternBytes[b] = 1;
   }
-
-  /** The secret forms that contain no other (`<key>`, not `Bearer <key>`): what a text redaction looks for,
-   * so that the result does not depend on where the text was cut (`Bearer ` may have gone out already). */
-  private get minimalStrings(): string[] {
-    return (this.minimalText ??= this.strings.filter((p, i) => !this.strings.some((q, j) => j !== i && q.length < p.length && p.includes(q))));
-  }
-  private minimalText: string[] | null = null;
 
   /** `s` with every secret's minimal form replaced (`Bearer <key>` → `Bearer [redacted]`): what the text
    * redactions give, the same wherever the text was cut. */
