@@ -47,6 +47,9 @@ export function chatErrorFrom(err: Pick<GatewayHttpError, 'message' | 'status' |
  * ("truncated: cut off, closed with 1 unclosed bracket"); an answer with no JSON in it is not "valid"
  * ("failed: no JSON in the answer, shown as sent").
  */
+/** The repairs that close a value cut off at the end of the input. */
+const CLOSING = new Set<string>(['unclosed_string', 'unclosed_container']);
+
 export function repairsBadge(artifact: Pick<Artifact, 'status' | 'repairs'>): string {
   const summary = artifact.repairs.length === 0 ? '' : summarizeRepairs({ repairs: artifact.repairs, stripped: [] }).slice('Repaired: '.length);
   switch (artifact.status) {
@@ -54,8 +57,13 @@ export function repairsBadge(artifact: Pick<Artifact, 'status' | 'repairs'>): st
       return 'valid: no repairs needed';
     case 'REPAIRED':
       return summary === '' ? 'repaired' : `repaired: ${summary}`;
-    case 'TRUNCATED':
-      return summary === '' ? 'truncated: cut off' : `truncated: cut off, closed with ${summary}`;
+    case 'TRUNCATED': {
+      // "closed with" names only what closed the cut value; any other repair is said as a repair
+      const closing = artifact.repairs.filter((r) => CLOSING.has(r.kind));
+      const other = artifact.repairs.filter((r) => !CLOSING.has(r.kind));
+      const part = (rs: typeof artifact.repairs) => summarizeRepairs({ repairs: rs, stripped: [] }).slice('Repaired: '.length);
+      return `truncated: cut off${closing.length > 0 ? `, closed with ${part(closing)}` : ''}${other.length > 0 ? `; repaired: ${part(other)}` : ''}`;
+    }
     case 'FAILED':
       return 'failed: no JSON in the answer, shown as sent';
     case 'EMPTY':

@@ -60,6 +60,7 @@ describe('client/chatErrors', () => {
     assert.equal(repairsBadge({ status: 'FAILED', repairs: [] }), 'failed: no JSON in the answer, shown as sent');
     assert.equal(repairsBadge({ status: 'TRUNCATED', repairs: [repair('unclosed_string'), repair('unclosed_container')] }), 'truncated: cut off, closed with 1 unclosed string, 1 unclosed bracket');
     assert.equal(repairsBadge({ status: 'TRUNCATED', repairs: [] }), 'truncated: cut off');
+    assert.equal(repairsBadge({ status: 'TRUNCATED', repairs: [repair('trailing_comma'), repair('unclosed_container')] }), 'truncated: cut off, closed with 1 unclosed bracket; repaired: 1 trailing comma');
     assert.equal(repairsBadge({ status: 'REPAIRED', repairs: [] }), 'repaired');
     assert.equal(repairsBadge({ status: 'EMPTY', repairs: [] }), 'empty: the model sent no content');
     assert.equal(repairsBadge({ status: 'TEXT', repairs: [] }), 'not checked: TEXT');
