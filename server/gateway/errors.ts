@@ -11,6 +11,7 @@ export type GatewayErrorCode =
   | 'invalid_request' //       JSON, but not a chat completion request
   | 'invalid_mode' //          x-streamfix-mode header not one of the modes
   | 'invalid_schema' //        a response_format / tool schema that is not a JSON Schema
+  | 'pattern_engine_unavailable' // a schema's patterns cannot be compiled: RE2 could not be started (503)
   | 'circuit_open' //          the model's circuit breaker is open (503 with Retry-After)
   | 'missing_api_key' //       OpenRouter upstream and no key anywhere
   | 'unauthorized' //          --token set and the request lacks it

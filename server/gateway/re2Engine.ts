@@ -88,6 +88,8 @@ export class Re2Engine {
   private readonly listeners = new Set<(message: string) => void>();
   /** Test seam: the next call into the module throws this instead, as an abort would. */
   private fault: string | null = null;
+  /** Test seam: the next start of a fresh instance throws this instead. */
+  private startFault: string | null = null;
   /** New instances made after a death. */
   restarts = 0;
 
@@ -133,6 +135,11 @@ export class Re2Engine {
     }
     this.keep(source, rx, units);
     return rx;
+  }
+
+  /** Test seam: the next fresh instance cannot be made (`reason`), as when the process has no memory for it. */
+  failNextStart(reason: string): void {
+    this.startFault = reason;
   }
 
   /** `source` against `s`. A death under the match is PatternEngineFailed (the instance is replaced). */
@@ -191,6 +198,9 @@ export class Re2Engine {
     this.units = 0;
     let message: string;
     try {
+      const fault = this.startFault;
+      this.startFault = null;
+      if (fault !== null) throw new Error(fault);
       glue.WrappedRE2 = freshWrappedRE2();
       this.dead = null;
       this.restarts++;

@@ -71,6 +71,9 @@ export class SchemaCache {
       const ajv = hasId(schema) ? newAjv(draftOf(schema)) : this.engine(draftOf(schema));
       v = ajv.compile(schema as object);
     } catch (e) {
+      // the pattern engine could not be started: the gateway's own fault and temporary, not the schema's
+      // (the next compile tries a fresh instance again)
+      if (e instanceof PatternEngineFailed) throw new GatewayError(503, 'pattern_engine_unavailable', `${where} could not be compiled: the pattern engine (RE2) is not available (${e.reason}); the gateway's own fault, temporary: retry the request`);
       throw new GatewayError(400, 'invalid_schema', `${where} is not a valid JSON Schema: ${(e as Error).message}`);
     }
     this.compiles++;

@@ -92,7 +92,7 @@ interface Inflight {
 }
 
 /** Error codes of requests refused before a model was known, counted under model "unknown". */
-const REFUSED_CODES = new Set(['invalid_json', 'invalid_request', 'invalid_mode', 'invalid_schema', 'missing_api_key', 'payload_too_large']);
+const REFUSED_CODES = new Set(['invalid_json', 'invalid_request', 'invalid_mode', 'invalid_schema', 'pattern_engine_unavailable', 'missing_api_key', 'payload_too_large']);
 
 export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
   const upstream = new Upstream({ baseUrl: opts.upstream, ...opts.upstreamOptions, secrets: [opts.apiKey] });
