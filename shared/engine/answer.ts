@@ -7,7 +7,8 @@
  *   3  a value in a bare fence, or standing on its own lines;
  *   2  any other complete value;
  *   1  a value in an inline code span (`{"k": 1}`), an empty `{}` / `[]`, or a value inside a sentence
- *      (text before and after it on its line);
+ *      (text before it on its line and words after it before the sentence ends: `I can add {"b": 2} as
+ *      well.`; a value that ends its sentence, `Here it is: {"a": 1}. More?`, is not inside one);
  *   0  a draft followed by a retraction ("No wait", "Hmm", "that is wrong", "let me restart"), or
  *      broken off by one inside its own text (`{"a": 1, — hmm, let me restart.`): never the answer.
  *
@@ -60,6 +61,13 @@ function lineEnd(text: string, i: number): number {
   return n < 0 ? text.length : n;
 }
 
+/** The text after a value up to the end of its sentence: `.`, `!`, `?` or `;` followed by white space or
+ * the end of the line (`{"a": 1}. If you want…` → ``; `{"b": 2} as well.` → ` as well`). */
+function sentenceRest(rest: string): string {
+  const m = /[.!?;](?:\s|$)/.exec(rest);
+  return m === null ? rest : rest.slice(0, m.index);
+}
+
 /** The rank of the value text[start, end), followed by `after` (the text up to the next candidate). */
 function rank(text: string, start: number, end: number, json: string, after: string): number {
   const before = text.slice(lineStart(text, start), start);
@@ -73,7 +81,7 @@ function rank(text: string, start: number, end: number, json: string, after: str
   const aloneBefore = before.trim() === '';
   const aloneAfter = rest.trim() === '' || /^\s*`{3}/.test(rest);
   if (aloneBefore && aloneAfter) return 3;
-  if (!aloneBefore && /[A-Za-z]/.test(rest)) return 1; // inside a sentence
+  if (!aloneBefore && /[A-Za-z]/.test(sentenceRest(rest))) return 1; // inside a sentence
   return 2;
 }
 
