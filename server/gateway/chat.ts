@@ -17,6 +17,7 @@ import { drained, writeJson } from './http';
 import { contentCheck, EMPTY_OUTCOME, RequestRecord, truncatedToolCalls, type LaterChoice, type RecordOutcome } from './record';
 import { reasoningBlocks } from './reasoningBlocks';
 import { replayHeaders } from './replayHeaders';
+import { createPassthroughGuard, type PassthroughGuard } from './passthroughGuard';
 import { createBoundaryTracker, MAX_SSE_EVENT_BYTES, sseData } from './sse';
 import { requestSchemas, schemaPolicy, schemaVerdict, SCHEMA_HEADER, type RequestSchemas } from './schema';
 import { checkAnswer, checkCompletion, mergeReports } from './schemaCheck';
@@ -350,8 +351,28 @@ class ClientStream {
   constructor(
     private readonly call: ChatCall,
     passthrough: boolean,
+    /** passthrough with secrets: a key echoed across events is replaced (passthroughGuard.ts) */
+    private readonly guard: PassthroughGuard | null = null,
   ) {
     this.boundary = passthrough ? createBoundaryTracker() : null;
+  }
+
+  /** passthrough: one upstream read forwarded (what the guard lets out of it); false: wait for drain. */
+  forward(buf: Buffer): boolean {
+    const out = this.guard === null ? buf : this.guard.push(buf);
+    if (out === null) return true;
+    this.boundary!.push(out);
+    return this.send(out);
+  }
+
+  /** `after` (the last events, an error chunk), preceded in passthrough by what the guard still held and
+   * what closes an event the upstream left cut. */
+  closing(after: string): string | Buffer {
+    if (this.boundary === null) return after;
+    const held = this.guard?.end() ?? null;
+    if (held !== null) this.boundary.push(held);
+    const tail = this.boundary.closer() + after;
+    return held === null ? tail : tail === '' ? held : Buffer.concat([held, Buffer.from(tail)]);
   }
 
   /** Synchronous; false when the socket wants a pause. The hot loop awaits only then, so a read that
@@ -380,8 +401,8 @@ class ClientStream {
     return done.every((s) => typeof s === 'string') ? done.join('') : Buffer.concat(done.map((s) => (typeof s === 'string' ? Buffer.from(s) : s)));
   }
 
-  async write(s: string, events = 1): Promise<void> {
-    if (s !== '' && !this.send(s, events)) await drained(this.call.res);
+  async write(s: string | Buffer, events = 1): Promise<void> {
+    if (s.length !== 0 && !this.send(s, events)) await drained(this.call.res);
   }
 }
 
@@ -416,7 +437,9 @@ async function streamResponse(call: ChatCall, chat: ChatRequest, upstream: Upstr
   rw.keepContentOutput = (call.schemas?.content ?? null) !== null;
   rw.keepToolOutput = (call.schemas?.tools.size ?? 0) > 0;
   rw.rejectTruncated = call.truncatedTools === 'reject';
-  const client = new ClientStream(call, passthrough);
+  // passthrough with a secret to redact reads events whole (not another stream: a JSON error, say)
+  const guard = passthrough && typeof ct === 'string' && ct.includes('text/event-stream') ? createPassthroughGuard(upstream.redactor) : null;
+  const client = new ClientStream(call, passthrough, guard);
   let engineFailed = false;
   try {
     engineFailed = await pumpStream(call, upstream, rw, client);
@@ -443,10 +466,7 @@ async function pumpStream(call: ChatCall, upstream: UpstreamResponse, rw: Stream
       record.markFirstByte();
       if (record.upstreamChunks === 0) ctx.metrics.observeTtfb((record.ttfbMs ?? 0) / 1000);
       record.upstreamChunks++;
-      if (client.boundary !== null) {
-        client.boundary.push(buf);
-        if (!client.send(buf)) await drained(res);
-      }
+      if (client.boundary !== null && !client.forward(buf)) await drained(res);
       const t = performance.now();
       const sent = reader.read(buf);
       const spent = performance.now() - t;
@@ -457,14 +477,13 @@ async function pumpStream(call: ChatCall, upstream: UpstreamResponse, rw: Stream
       // the client is gone: stop reading; the caller records it and the abort ends the upstream
       if (res.destroyed) throw new Error('client disconnected');
     }
-    const last = reader.end() + (client.boundary?.closer() ?? '');
-    await client.write(last, reader.events);
+    await client.write(client.closing(reader.end()), reader.events);
     return false;
   } catch (e) {
     if (!(e instanceof StreamFixError)) throw e;
     record.errors.push({ message: e.message, code: e.code });
     call.abort.abort('engine');
-    await client.write(errorChunk(`StreamFix could not repair this stream: ${e.message}`, e.code, 'server_error'));
+    await client.write(client.closing(errorChunk(`StreamFix could not repair this stream: ${e.message}`, e.code, 'server_error')));
     return true;
   }
 }
@@ -484,7 +503,7 @@ async function streamFailed(call: ChatCall, client: ClientStream, e: unknown): P
   const message = why === 'shutdown' ? 'The gateway is shutting down; the stream was cut' : `Upstream stream failed: ${(e as Error).message}`;
   record.fail('UPSTREAM_ERROR', message, { code });
   ctx.metrics.onUpstreamError(why === 'shutdown' ? 'shutdown' : 'stream_error');
-  await client.write((client.boundary?.closer() ?? '') + errorChunk(message, code));
+  await client.write(client.closing(errorChunk(message, code)));
 }
 
 /** Upstream events over the SSE bound: a warning; outside passthrough (where the client got their bytes)

@@ -63,6 +63,9 @@ export interface RedactableBody extends AsyncIterable<Buffer> {
 export interface TextRedaction {
   push(s: string): string;
   end(): string;
+  /** The held tail, released now, but remembered as sent: a secret it starts is still replaced when its
+   * rest comes (passthrough's bound on what it holds, passthroughGuard.ts). */
+  release(): string;
   /** The held tail, not released: what arrived of a stream that broke off is still recorded whole. */
   readonly pending: string;
 }
@@ -102,27 +105,66 @@ export class Redactor {
     return out;
   }
 
-  /** A streaming redaction of one text channel (TextRedaction); null when there is nothing to redact. */
-  textStage(): TextRedaction | null {
+  /**
+   * A streaming redaction of one text channel (TextRedaction); null when there is nothing to redact.
+   * `minHold`: a tail matching fewer of a secret's first characters is not held but sent, and remembered,
+   * so that if the next piece goes on with the secret, its rest is replaced (`sk` + `[redacted]`): at most
+   * `minHold - 1` characters of a secret go out (passthrough, which holds whole events, uses 4; 1 holds
+   * every possible start).
+   */
+  textStage(minHold = 1): TextRedaction | null {
     if (this.empty) return null;
     const secrets = this.minimalStrings;
     const redact = (t: string) => this.textMinimal(t);
     // the ASCII characters in some secret: a piece ending in none of them (most do) holds nothing back
     const chars = new Uint8Array(128);
     for (const p of secrets) for (let i = 0; i < p.length; i++) if (p.charCodeAt(i) < 128) chars[p.charCodeAt(i)] = 1;
+    // Across pushes: `held`, the end of the text that could start a secret, not sent yet; `sent`, the end
+    // of what was sent that is a secret's first characters (shorter than minHold, or released), for the
+    // piece that may go on with the rest. Together they are a proper prefix of a secret.
     let held = '';
+    let sent = '';
     return {
       push(s: string): string {
-        const t = redact(held === '' ? s : held + s);
+        let t = held === '' ? s : held + s;
         held = '';
-        const last = t.length === 0 ? 0 : t.charCodeAt(t.length - 1);
-        const hold = last < 128 && chars[last] === 0 ? 0 : heldChars(t, secrets);
-        if (hold === 0) return t;
+        let before = sent;
+        sent = '';
+        if (before !== '') {
+          const rest = restOfSecret(before, t, secrets);
+          if (rest >= 0) {
+            t = REDACTED + t.slice(rest);
+            before = '';
+          }
+        }
+        t = redact(t);
+        if (t === '') {
+          sent = before;
+          return t;
+        }
+        const last = t.charCodeAt(t.length - 1);
+        if (last < 128 && chars[last] === 0) return t;
+        const all = before === '' ? t : before + t;
+        const h = heldChars(all, secrets);
+        if (h === 0) return t;
+        if (h < minHold) {
+          sent = all.slice(all.length - h);
+          return t;
+        }
+        const hold = Math.min(h, t.length);
+        sent = all.slice(all.length - h, all.length - hold);
         held = t.slice(t.length - hold);
         return t.slice(0, t.length - hold);
       },
       end(): string {
         const t = held;
+        held = '';
+        sent = '';
+        return t;
+      },
+      release(): string {
+        const t = held;
+        sent += held;
         held = '';
         return t;
       },
@@ -294,4 +336,12 @@ function heldChars(t: string, secrets: readonly string[]): number {
     }
   }
   return hold;
+}
+
+/** Where the rest of a secret that starts inside `sent` (text already sent) ends in `t` (the text after
+ * it), or -1 when none does: the earliest start, the longest overlap. */
+function restOfSecret(sent: string, t: string, secrets: readonly string[]): number {
+  const u = sent + t;
+  for (let at = 0; at < sent.length; at++) for (const p of secrets) if (at + p.length > sent.length && u.startsWith(p, at)) return at + p.length - sent.length;
+  return -1;
 }

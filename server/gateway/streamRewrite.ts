@@ -37,6 +37,9 @@ export interface ChoiceState {
    * and the field the upstream used, for the tail it releases at the end. */
   reasoningRedaction: TextRedaction | null;
   reasoningKey: 'reasoning' | 'reasoning_content';
+  /** OpenRouter's `reasoning_details` texts, redacted as they stream (null: nothing to redact,
+   * passthrough): one channel per entry index and field (`text`, `summary`). */
+  details: Map<string, DetailRedaction> | null;
   finishReason: string | null;
   closed: boolean;
 }
@@ -45,12 +48,24 @@ export interface RewriteHooks {
   onRepair(repair: Repair, toolCallIndex?: number): void;
 }
 
+/** One reasoning_details entry's text field as it streams, and the entry's shape for the held tail it
+ * releases at the end. */
+interface DetailRedaction {
+  stage: TextRedaction;
+  key: 'text' | 'summary';
+  entry: Json;
+}
+
+const DETAIL_KEYS = ['text', 'summary'] as const;
+
 interface Closers {
   content: string;
   reasoning: string;
   /** The tail of the upstream's reasoning field the redaction held, in the field the upstream used. */
   fieldReasoning?: { key: 'reasoning' | 'reasoning_content'; text: string };
   toolCalls: { index: number; function: { arguments: string } }[];
+  /** The tails of reasoning_details texts the redaction held, each as an entry of its own. */
+  details: Json[];
 }
 
 /** Upstream error events kept per stream (the artifact keeps at most MAX_ARTIFACT_ERRORS errors). */
@@ -71,6 +86,20 @@ const MAX_FRAME_TRIES = 16;
 
 function isObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** The held tails of a choice's reasoning_details texts, each an entry like the last one of its index
+ * (type, format, index) carrying only the tail; the redactions end. */
+function detailTails(details: Map<string, DetailRedaction> | null): Json[] {
+  const out: Json[] = [];
+  if (details === null) return out;
+  for (const d of details.values()) {
+    const tail = d.stage.end();
+    if (tail === '') continue;
+    const { type, format, index } = d.entry;
+    out.push({ ...(type !== undefined ? { type } : {}), [d.key]: tail, ...(format !== undefined ? { format } : {}), ...(index !== undefined ? { index } : {}) });
+  }
+  return out;
 }
 
 /** A choice or a tool call in the chunk has an `index` that is present but not a non-negative integer
@@ -302,6 +331,7 @@ export class StreamRewriter {
         fieldReasoning: new BoundedText(this.textLimit / 2),
         reasoningRedaction: redactor?.textStage() ?? null,
         reasoningKey: 'reasoning',
+        details: redactor === null || redactor.empty ? null : new Map(),
         finishReason: null,
         closed: false,
       };
@@ -421,6 +451,7 @@ export class StreamRewriter {
           if (closers.fieldReasoning) appendText(moved, closers.fieldReasoning.key, closers.fieldReasoning.text);
           if (closers.reasoning) appendText(moved, 'reasoning', closers.reasoning);
           if (closers.toolCalls.length > 0) moved.tool_calls = [...(Array.isArray(moved.tool_calls) ? moved.tool_calls : []), ...closers.toolCalls];
+          if (closers.details.length > 0) moved.reasoning_details = [...(Array.isArray(moved.reasoning_details) ? moved.reasoning_details : []), ...closers.details];
           pre.push({ index: st.index, delta: moved, finish_reason: null });
           ch.delta = delta && 'content' in delta ? { content: '' } : {};
           changed = true;
@@ -532,6 +563,7 @@ export class StreamRewriter {
     let changed = false;
     if (typeof delta.reasoning === 'string') changed = this.onReasoningField(st, delta, 'reasoning');
     else if (typeof delta.reasoning_content === 'string') changed = this.onReasoningField(st, delta, 'reasoning_content');
+    if (st.details !== null && Array.isArray(delta.reasoning_details) && !st.closed) changed = this.onReasoningDetails(st.details, delta.reasoning_details as unknown[]) || changed;
     if (typeof delta.content === 'string' && delta.content !== '' && !st.closed) {
       const original = delta.content;
       const step = st.content.push(original);
@@ -577,6 +609,31 @@ export class StreamRewriter {
     return true;
   }
 
+  /** The text fields of a delta's reasoning_details entries, redacted in place (per entry index and
+   * field, as a key can be cut across two entries of one index); true when one changed. */
+  private onReasoningDetails(details: Map<string, DetailRedaction>, entries: unknown[]): boolean {
+    let changed = false;
+    for (let j = 0; j < entries.length; j++) {
+      const e = entries[j];
+      if (!isObject(e)) continue;
+      const index = isIndex(e.index) ? e.index : j;
+      for (const key of DETAIL_KEYS) {
+        const from = e[key];
+        if (typeof from !== 'string' || from === '') continue;
+        const id = `${index}/${key}`;
+        let d = details.get(id);
+        if (d === undefined) details.set(id, (d = { stage: this.redactor!.textStage()!, key, entry: e }));
+        d.entry = e;
+        const to = d.stage.push(from);
+        if (to === from) continue;
+        e[key] = to;
+        this.edits.push({ key, from, to });
+        changed = true;
+      }
+    }
+    return changed;
+  }
+
   /** Ends a choice's processors; returns what still has to be sent, or null when nothing. */
   private close(st: ChoiceState): Closers | null {
     st.closed = true;
@@ -588,8 +645,9 @@ export class StreamRewriter {
     const tools = st.tools.end();
     for (const t of tools) for (const r of t.repairs) this.hooks.onRepair(r, t.index);
     const toolCalls = tools.filter((t) => t.text !== '').map((t) => ({ index: t.index, function: { arguments: t.text } }));
-    if (!c.content && !c.reasoning && !reasoningTail && toolCalls.length === 0) return null;
-    return { content: c.content, reasoning: c.reasoning, toolCalls, ...(reasoningTail ? { fieldReasoning: { key: st.reasoningKey, text: reasoningTail } } : {}) };
+    const details = detailTails(st.details);
+    if (!c.content && !c.reasoning && !reasoningTail && toolCalls.length === 0 && details.length === 0) return null;
+    return { content: c.content, reasoning: c.reasoning, toolCalls, details, ...(reasoningTail ? { fieldReasoning: { key: st.reasoningKey, text: reasoningTail } } : {}) };
   }
 
   /**
@@ -624,6 +682,7 @@ export class StreamRewriter {
           if (closers.fieldReasoning) delta[closers.fieldReasoning.key] = closers.fieldReasoning.text;
           if (closers.reasoning) appendText(delta, 'reasoning', closers.reasoning);
           if (closers.toolCalls.length > 0) delta.tool_calls = closers.toolCalls;
+          if (closers.details.length > 0) delta.reasoning_details = closers.details;
           out.push(sseData(JSON.stringify({ ...this.template, choices: [{ index: st.index, delta, finish_reason: null }] })));
         }
       }

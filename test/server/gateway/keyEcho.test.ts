@@ -3,9 +3,10 @@
  * starting with its rest) is in no event's bytes whole, so the byte-level redaction at the upstream edge
  * (redact.ts body()) cannot see it; the texts the gateway assembles from the events can. Nothing stored
  * holds it: the artifact's every text (content, reasoning, tool arguments, stripped spans, later choices),
- * in every mode, on /v1/chat/completions and /v1/messages. Nothing shown holds it in the modes that
- * re-serialize the text (repair, strip, auto; the Messages translation): each text channel is redacted as
- * it streams, the key cut at every position.
+ * in every mode, on /v1/chat/completions and /v1/messages. Nothing shown holds it: in the modes that
+ * re-serialize the text (repair, strip, auto; the Messages translation) each text channel is redacted as
+ * it streams, the key cut at every position; passthrough holds an event ending with the key's first
+ * characters until the next decides (passthroughGuard.ts). OpenRouter's reasoning_details texts too.
  */
 import { strict as assert } from 'node:assert';
 import type { Daemon } from '../../../server/daemon';
@@ -106,7 +107,6 @@ describe('gateway: a key echoed across two stream events is never stored', () =>
         );
         assert.equal(a.choices?.length, 1);
         assert.equal(a.choices![0]!.rawContent, 'echo Bearer [redacted] end');
-        if (mode === 'passthrough') return; // the upstream's bytes, as they came (README: Secrets)
         assert.equal(leaks(text), false);
         assert.deepEqual(choiceTexts(text), [
           { content: '{"auth": "Bearer [redacted]"}', reasoning: 'thinking Bearer [redacted] done', tools: '{"k": "Bearer [redacted]"}' },
@@ -173,6 +173,114 @@ describe('gateway: a key echoed across two stream events is never stored', () =>
       up.respond(null);
     });
   }
+
+  it('passthrough: the client never gets both halves, the header cut at every position in content, reasoning and tool arguments', async () => {
+    for (let at = 1; at < AUTH.length; at++) {
+      let sent: string[] = [];
+      up.respond((r) => {
+        const [head, rest] = halves(r, at);
+        sent = [
+          delta(0, { role: 'assistant', reasoning: `think ${head}` }),
+          delta(0, { reasoning: rest }),
+          delta(0, { content: `{"a": "${head}` }),
+          delta(0, { content: `${rest}"}` }),
+          delta(0, { tool_calls: [{ index: 0, id: 'call_1', type: 'function', function: { name: 'f', arguments: `{"k": "${head}` } }] }),
+          delta(0, { tool_calls: [{ index: 0, function: { arguments: `${rest}` } }] }),
+          delta(0, {}, 'tool_calls'),
+          '[DONE]',
+        ].map((e) => sse(e));
+        return { headers: { 'content-type': 'text/event-stream' }, chunks: sent };
+      });
+      const res = await postChat(d, { ...REQ, stream: true }, { authorization: AUTH, 'x-streamfix-mode': 'passthrough' });
+      const text = await res.text();
+      const where = `cut at ${at}`;
+      // cut after 1-3 of the key's characters, those go out before the rest is known (README: Secrets)
+      const shown = at > 7 && at < 11 ? `Bearer ${KEY.slice(0, at - 7)}[redacted]` : 'Bearer [redacted]';
+      assert.equal(text.includes('CLIENT') || text.includes(KEY.slice(0, 4)), false, where);
+      const c = collect(text);
+      assert.deepEqual([c.content, c.reasoning, c.tools.get(0), c.finish], [`{"a": "${shown}"}`, `think ${shown}`, `{"k": "${shown}`, 'tool_calls'], where);
+      // the events that held no part of the key are the upstream's bytes
+      assert.equal(text.endsWith(sent.slice(-2).join('')), true, where);
+      const a = await artifactOf(d, res);
+      assert.equal(a.rawContent, '{"a": "Bearer [redacted]"}', where);
+    }
+    up.respond(null);
+  });
+
+  it('passthrough: the key trickled one character per event, each its own read', async () => {
+    up.respond((r) => {
+      const auth = String(r.headers.authorization);
+      return { headers: { 'content-type': 'text/event-stream' }, chunks: [...`say ${auth}!`].map((ch) => sse(delta(0, { content: ch }))).concat([sse(delta(0, {}, 'stop'), '[DONE]')]) };
+    });
+    try {
+      const res = await postChat(d, { ...REQ, stream: true }, { authorization: AUTH, 'x-streamfix-mode': 'passthrough' });
+      const text = await res.text();
+      assert.equal(collect(text).content, 'say Bearer sk-[redacted]!');
+      assert.equal(text.includes('CLIENT'), false);
+    } finally {
+      up.respond(null);
+    }
+  });
+
+  for (const mode of ['repair', 'strip', 'auto', 'passthrough'] as const) {
+    it(`${mode}: reasoning_details texts (reasoning.text, reasoning.summary) echoing the key across events`, async () => {
+      const rt = (text: string): Record<string, unknown> => ({ type: 'reasoning.text', text, format: 'unknown', index: 0 });
+      const rs = (summary: string): Record<string, unknown> => ({ type: 'reasoning.summary', summary, format: 'unknown', index: 1 });
+      up.respond((r) => {
+        const [head, rest] = halves(r);
+        const events = [
+          delta(0, { role: 'assistant', content: '', reasoning: `plan ${head}`, reasoning_details: [rt(`plan ${head}`)] }),
+          delta(0, { content: '', reasoning: `${rest} done`, reasoning_details: [rt(`${rest} done`)] }),
+          delta(0, { content: '', reasoning_details: [rs(`sum ${head}`)] }),
+          delta(0, { content: '', reasoning_details: [rs(rest)] }),
+          delta(0, { content: '{"ok": true}' }),
+          delta(0, {}, 'stop'),
+          '[DONE]',
+        ];
+        return { headers: { 'content-type': 'text/event-stream' }, chunks: events.map((e) => sse(e)) };
+      });
+      try {
+        const res = await postChat(d, { ...REQ, stream: true }, { authorization: AUTH, 'x-streamfix-mode': mode });
+        const text = await res.text();
+        assert.equal(leaks(text), false);
+        const details: Record<string, string> = {};
+        for (const c of collect(text).chunks as { choices?: { delta?: { reasoning_details?: { type: string; text?: string; summary?: string }[] } }[] }[]) {
+          for (const e of c.choices?.[0]?.delta?.reasoning_details ?? []) details[e.type] = (details[e.type] ?? '') + (e.text ?? e.summary ?? '');
+        }
+        // the summary ends with the key: in the rewriting modes its held tail went out with the choice's end
+        assert.deepEqual(details, { 'reasoning.text': 'plan Bearer [redacted] done', 'reasoning.summary': 'sum Bearer [redacted]' });
+        assert.equal(collect(text).reasoning, 'plan Bearer [redacted] done');
+      } finally {
+        up.respond(null);
+      }
+    });
+  }
+
+  it('/v1/messages streaming: thinking from reasoning_details alone, the key cut across two events', async () => {
+    up.respond((r) => {
+      const [head, rest] = halves(r);
+      const rt = (text: string) => [{ type: 'reasoning.text', text, format: 'unknown', index: 0 }];
+      const events = [delta(0, { role: 'assistant', content: '', reasoning_details: rt(`plan ${head}`) }), delta(0, { reasoning_details: rt(`${rest}.`) }), delta(0, { content: 'hi' }), delta(0, {}, 'stop'), '[DONE]'];
+      return { headers: { 'content-type': 'text/event-stream' }, chunks: events.map((e) => sse(e)) };
+    });
+    try {
+      const res = await fetch(`${d.info.url}/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': KEY, 'anthropic-version': '2023-06-01' },
+        body: JSON.stringify({ model: 'test/model', max_tokens: 64, stream: true, thinking: { type: 'enabled', budget_tokens: 1024 }, messages: [{ role: 'user', content: 'hi' }] }),
+      });
+      const body = await res.text();
+      assert.equal(leaks(body), false);
+      let thinking = '';
+      for (const data of parseSse(body).data) {
+        const e = JSON.parse(data) as { type: string; delta?: { type: string; thinking?: string } };
+        if (e.type === 'content_block_delta' && e.delta?.type === 'thinking_delta') thinking += e.delta.thinking ?? '';
+      }
+      assert.equal(thinking, 'plan Bearer [redacted].');
+    } finally {
+      up.respond(null);
+    }
+  });
 
   it('repair: text without secrets is not held back (a delta ending in none of the key\'s first characters goes out whole)', async () => {
     up.respond(() => ({ headers: { 'content-type': 'text/event-stream' }, chunks: [sse(delta(0, { content: '{"a": "xyz' })), sse(delta(0, { content: ' sk' })), sse(delta(0, { content: 'ip"}' }), delta(0, {}, 'stop'), '[DONE]')] }));

@@ -1,0 +1,392 @@
+/**
+ * Passthrough with secrets to redact (the configured key, the request's credential headers). The byte
+ * redaction at the upstream edge (redact.ts body()) replaces a secret inside one event; a secret the
+ * upstream echoes across two events (a content delta ending in `Bearer sk-or-v1-CLIE`, the next starting
+ * with `NTSECRET999`) is in neither event's bytes whole. So, while the upstream's bytes still go out as
+ * they came, every text channel of the events is followed, each through its own TextRedaction: per
+ * choice its `content`, `reasoning`, `reasoning_content`, each tool call's `arguments`, each
+ * `reasoning_details` entry's `text` and `summary`.
+ * - An event whose channel text ends with PASSTHROUGH_MIN_HOLD or more of a secret's first characters is
+ *   held, with the events after it, until every channel is decided.
+ * - Decided without a secret, the held events go out byte for byte.
+ * - With a secret, each event whose text changed is serialized again (`data: <JSON>`), the secret
+ *   replaced by `[redacted]` as the rewriting modes replace it (the same text wherever it was cut).
+ * - A finish_reason ends its choice's channels; `[DONE]` and the end of the body (also an upstream
+ *   failure) end them all: a held tail goes out as text, nothing is lost or sent twice.
+ * Events go out whole: the bytes of an event still arriving wait for its blank line (an SSE client acts on
+ * nothing before it anyway); an event over MAX_SSE_EVENT_BYTES goes out as it comes, not read.
+ *
+ * Example:
+ *   const g = createPassthroughGuard(redactor);            // null: nothing to redact
+ *   for await (const b of body) { const out = g.push(b); if (out) client.write(out); }
+ *   client.write(g.end());
+ */
+import { createParser, type EventSourceMessage } from 'eventsource-parser';
+import { isIndex } from './completion';
+import type { Redactor, TextRedaction } from './redact';
+import { MAX_SSE_EVENT_BYTES, sseData } from './sse';
+
+/**
+ * Fewer of a secret's first characters at the end of a channel's text do not hold the event: `s`, `sk`,
+ * `sk-` end ordinary text (`tasks`, `ask`, `risk-`), and holding each such event until the next would
+ * delay a stream without a secret. What goes out then is at most 3 characters of a secret (the public
+ * `sk-` of an OpenRouter key), and the rest of it, when it follows, is still replaced.
+ */
+export const PASSTHROUGH_MIN_HOLD = 4;
+/** Held events past either bound go out as decided so far, each channel's held tail sent (remembered,
+ * so a secret it starts is still replaced): an echo of a key never holds that much. */
+export const MAX_HELD_BYTES = 1024 * 1024;
+export const MAX_HELD_EVENTS = 1024;
+
+type Json = Record<string, unknown>;
+
+interface Channel {
+  stage: TextRedaction;
+  choice: number;
+  /** Its pieces in the held events, in order. */
+  pieces: Piece[];
+}
+
+/** A channel's text in one event: `holder[key]`, and what the channel's redaction made of it. */
+interface Piece {
+  channel: Channel;
+  text: string;
+  out: string;
+  holder: Json;
+  key: string;
+}
+
+interface HeldEvent {
+  bytes: Buffer;
+  message: EventSourceMessage | null;
+  chunk: Json | null;
+  pieces: Piece[];
+}
+
+export interface PassthroughGuard {
+  /** One upstream read in; the bytes to forward now (null: none). */
+  push(buf: Buffer): Buffer | null;
+  /** The body ended (or failed): everything held, decided. */
+  end(): Buffer | null;
+  /** Bytes held: the events waiting and the event still arriving. */
+  readonly heldBytes: number;
+}
+
+const LF = 0x0a;
+const CR = 0x0d;
+const TEXT_KEYS = ['content', 'reasoning', 'reasoning_content'] as const;
+const DETAIL_KEYS = ['text', 'summary'] as const;
+
+function isObject(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** A guard for a passthrough stream, or null when the redactor has nothing to redact. */
+export function createPassthroughGuard(redactor: Redactor): PassthroughGuard | null {
+  if (redactor.empty) return null;
+  const split = createEventSplitter();
+  const parse = createEventParser();
+  const channels = new Map<string, Channel>();
+  /** The held events, and the channels that have pieces in them (a channel holds text only then). */
+  let held: HeldEvent[] = [];
+  let heldSize = 0;
+  const chained = new Set<Channel>();
+  let out: Buffer[] = [];
+
+  /** Appends to the output, joining views of one read that follow each other (a read with nothing held
+   * goes out as the read itself). */
+  const emit = (b: Buffer): void => {
+    const last = out[out.length - 1];
+    if (last !== undefined && last.buffer === b.buffer && last.byteOffset + last.length === b.byteOffset) out[out.length - 1] = Buffer.from(b.buffer, last.byteOffset, last.length + b.length);
+    else out.push(b);
+  };
+
+  const channel = (id: string, choice: number): Channel => {
+    let c = channels.get(id);
+    if (c === undefined) channels.set(id, (c = { stage: redactor.textStage(PASSTHROUGH_MIN_HOLD)!, choice, pieces: [] }));
+    return c;
+  };
+
+  /** `holder[key]` as a piece of channel `id`; true when its redaction changed it (held or replaced). */
+  const piece = (ev: HeldEvent, id: string, choice: number, holder: Json, key: string): boolean => {
+    const text = holder[key];
+    if (typeof text !== 'string' || text === '') return false;
+    const c = channel(id, choice);
+    const p: Piece = { channel: c, text, out: c.stage.push(text), holder, key };
+    ev.pieces.push(p);
+    return p.out !== text;
+  };
+
+  /** The channels of one chunk, each pushed through its redaction; the choices it finishes. */
+  const track = (ev: HeldEvent, chunk: Json): { changed: boolean; finished: number[] | null } => {
+    let changed = false;
+    let finished: number[] | null = null;
+    const choices = chunk.choices;
+    if (!Array.isArray(choices)) return { changed, finished };
+    for (let k = 0; k < choices.length; k++) {
+      const ch: unknown = choices[k];
+      if (!isObject(ch)) continue;
+      const ci = isIndex(ch.index) ? ch.index : k;
+      const d = isObject(ch.delta) ? ch.delta : null;
+      if (d !== null) {
+        for (const key of TEXT_KEYS) changed = piece(ev, `${ci}/${key}`, ci, d, key) || changed;
+        if (Array.isArray(d.tool_calls)) {
+          d.tool_calls.forEach((tc: unknown, j) => {
+            if (isObject(tc) && isObject(tc.function)) changed = piece(ev, `${ci}/tool/${isIndex(tc.index) ? tc.index : j}`, ci, tc.function, 'arguments') || changed;
+          });
+        }
+        if (Array.isArray(d.reasoning_details)) {
+          d.reasoning_details.forEach((e: unknown, j) => {
+            if (!isObject(e)) return;
+            for (const key of DETAIL_KEYS) changed = piece(ev, `${ci}/detail/${isIndex(e.index) ? e.index : j}/${key}`, ci, e, key) || changed;
+          });
+        }
+      }
+      if (ch.finish_reason !== null && ch.finish_reason !== undefined) (finished ??= []).push(ci);
+    }
+    return { changed, finished };
+  };
+
+  const pending = (): boolean => {
+    for (const c of chained) if (c.stage.pending !== '') return true;
+    return false;
+  };
+
+  /** A channel's held tail goes out at the end of its last piece (`end` for a channel that ended,
+   * `release` for held events past the bounds). */
+  const settle = (c: Channel, how: 'end' | 'release'): void => {
+    const tail = how === 'end' ? c.stage.end() : c.stage.release();
+    if (tail !== '') c.pieces[c.pieces.length - 1]!.out += tail;
+  };
+
+  /** Every channel decided: the held events go out, as they came unless a secret changed their text. */
+  const decide = (): void => {
+    const dirty = new Set<Channel>();
+    for (const c of chained) {
+      let a = '';
+      let b = '';
+      for (const p of c.pieces) {
+        a += p.text;
+        b += p.out;
+      }
+      if (a !== b) dirty.add(c);
+      c.pieces = [];
+    }
+    chained.clear();
+    for (const ev of held) {
+      let rewrite = false;
+      for (const p of ev.pieces) {
+        if (!dirty.has(p.channel) || p.out === p.text) continue;
+        p.holder[p.key] = p.out;
+        rewrite = true;
+      }
+      emit(rewrite ? serialize(ev) : ev.bytes);
+    }
+    held = [];
+    heldSize = 0;
+  };
+
+  /** The choices a chunk finished: their channels end (their held tails go out with the held events). */
+  const finish = (choices: readonly number[]): void => {
+    for (const [id, c] of channels) {
+      if (!choices.includes(c.choice)) continue;
+      if (c.pieces.length > 0) settle(c, 'end');
+      else c.stage.end();
+      channels.delete(id);
+    }
+  };
+
+  /** Every channel ends: `[DONE]`, the end of the body. */
+  const finishAll = (): void => {
+    for (const c of chained) settle(c, 'end');
+    for (const c of channels.values()) c.stage.end();
+    channels.clear();
+    if (held.length > 0) decide();
+  };
+
+  const onEvent = (bytes: Buffer): void => {
+    const message = parse(bytes);
+    if (message?.data === '[DONE]') {
+      finishAll();
+      return emit(bytes);
+    }
+    const ev: HeldEvent = { bytes, message, chunk: null, pieces: [] };
+    let tracked: { changed: boolean; finished: number[] | null } = { changed: false, finished: null };
+    if (message !== null && message.data.charCodeAt(0) === 0x7b) {
+      try {
+        const v: unknown = JSON.parse(message.data);
+        if (isObject(v)) {
+          ev.chunk = v;
+          tracked = track(ev, v);
+        }
+      } catch {
+        // not JSON: no text to follow; the bytes go out (held behind held events) as they came
+      }
+    }
+    if (held.length === 0 && !tracked.changed && !ev.pieces.some((p) => p.channel.stage.pending !== '')) {
+      if (tracked.finished !== null) finish(tracked.finished);
+      return emit(bytes);
+    }
+    // the read's buffer may be reused by the reader: an event kept past it is copied
+    if (ev.bytes.length < bytes.buffer.byteLength) ev.bytes = Buffer.from(bytes);
+    held.push(ev);
+    heldSize += bytes.length;
+    for (const p of ev.pieces) {
+      p.channel.pieces.push(p);
+      chained.add(p.channel);
+    }
+    if (tracked.finished !== null) finish(tracked.finished);
+    if (!pending()) return decide();
+    if (heldSize > MAX_HELD_BYTES || held.length > MAX_HELD_EVENTS) releaseAll();
+  };
+
+  const releaseAll = (): void => {
+    for (const c of chained) settle(c, 'release');
+    decide();
+  };
+
+  return {
+    push(buf: Buffer): Buffer | null {
+      out = [];
+      split.push(buf, onEvent, (b) => {
+        // an event over the bound is not read: what was held goes first, then its bytes as they come
+        if (held.length > 0) releaseAll();
+        emit(b);
+      });
+      return take(out);
+    },
+    end(): Buffer | null {
+      out = [];
+      const last = split.end();
+      if (last !== null) onEvent(last);
+      finishAll();
+      return take(out);
+    },
+    get heldBytes(): number {
+      return heldSize + split.length;
+    },
+  };
+}
+
+function take(out: Buffer[]): Buffer | null {
+  return out.length === 0 ? null : out.length === 1 ? out[0]! : Buffer.concat(out);
+}
+
+/** A held event whose text changed, serialized again: its `event` and `id` fields, then its data. */
+function serialize(ev: HeldEvent): Buffer {
+  const m = ev.message!;
+  const fields = (m.event !== undefined ? `event: ${m.event}\n` : '') + (m.id !== undefined ? `id: ${m.id}\n` : '');
+  return Buffer.from(fields + sseData(JSON.stringify(ev.chunk)));
+}
+
+/**
+ * Whole SSE events out of a byte stream: an event ends at a blank line (two line ends in a row; a line
+ * end is LF, CR or CRLF). The decoder (sse.ts) splits text; passthrough forwards bytes as they came, so it
+ * splits the bytes themselves (line ends are single bytes in UTF-8, never inside a character).
+ */
+function createEventSplitter() {
+  // The event still arriving, as the reads it came in (joined once, when it ends).
+  let parts: Buffer[] = [];
+  let length = 0;
+  // Line ends in a row at the end of what was scanned (0 or 1), and whether the last byte was a CR
+  // (a LF after it is the same line end): a blank line can be cut between two reads.
+  let ends = 0;
+  let cr = false;
+  // The event over MAX_SSE_EVENT_BYTES being forwarded as it comes.
+  let bypass = false;
+
+  /** The index after the blank line that ends an event in `buf[from…]`, or -1. */
+  const scan = (buf: Buffer, from: number): number => {
+    for (let i = from; i < buf.length; i++) {
+      const b = buf[i]!;
+      if (b === LF) {
+        if (cr) cr = false;
+        else if (++ends === 2) {
+          ends = 0;
+          return i + 1;
+        }
+      } else if (b === CR) {
+        cr = true;
+        if (++ends === 2) {
+          ends = 0;
+          // a CRLF's LF goes with its event when it is in this read (else the next event starts with it)
+          if (buf[i + 1] !== LF) return i + 1;
+          cr = false;
+          return i + 2;
+        }
+      } else {
+        ends = 0;
+        cr = false;
+        // the rest of a line: jump to its end
+        const lf = buf.indexOf(LF, i + 1);
+        const next = lf < 0 ? buf.length : lf;
+        const c = buf.indexOf(CR, i + 1);
+        i = (c >= 0 && c < next ? c : next) - 1;
+      }
+    }
+    return -1;
+  };
+
+  return {
+    get length(): number {
+      return length;
+    },
+    push(buf: Buffer, onEvent: (bytes: Buffer) => void, onBypass: (bytes: Buffer) => void): void {
+      let from = 0;
+      if (bypass) {
+        const e = scan(buf, 0);
+        if (e < 0) return onBypass(buf);
+        onBypass(buf.subarray(0, e));
+        bypass = false;
+        from = e;
+      }
+      for (;;) {
+        const e = scan(buf, from);
+        if (e < 0) break;
+        const piece = buf.subarray(from, e);
+        const bytes = parts.length === 0 ? piece : Buffer.concat([...parts, piece]);
+        parts = [];
+        length = 0;
+        onEvent(bytes);
+        from = e;
+      }
+      if (from === buf.length) return;
+      // the read's buffer may be reused by the reader: the part kept is copied
+      parts.push(Buffer.from(buf.subarray(from)));
+      length += buf.length - from;
+      if (length > MAX_SSE_EVENT_BYTES) {
+        const kept = Buffer.concat(parts);
+        parts = [];
+        length = 0;
+        bypass = true;
+        onBypass(kept);
+      }
+    },
+    /** The last event, which lacked its blank line (null: none). */
+    end(): Buffer | null {
+      const last = parts.length === 0 ? null : Buffer.concat(parts);
+      parts = [];
+      length = 0;
+      return last;
+    },
+  };
+}
+
+/** One whole event's fields (eventsource-parser reads them; null: no data). Most events are one
+ * `data: ` line and a LF blank line, read here directly. */
+function createEventParser(): (bytes: Buffer) => EventSourceMessage | null {
+  let got: EventSourceMessage | null = null;
+  const parser = createParser({ onEvent: (e) => (got = e) });
+  return (bytes) => {
+    const n = bytes.length;
+    if (n >= 8 && bytes[n - 1] === LF && bytes.indexOf(LF) === n - 2 && bytes.indexOf(CR) < 0 && bytes.toString('latin1', 0, 6) === 'data: ') {
+      return { data: bytes.toString('utf8', 6, n - 2), event: undefined, id: undefined };
+    }
+    got = null;
+    parser.reset();
+    // the blank line after it dispatches an event that ended in a CR (its LF may come with the next one)
+    parser.feed(bytes.toString('utf8'));
+    parser.feed('\n\n');
+    return got;
+  };
+}

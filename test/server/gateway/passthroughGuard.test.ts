@@ -1,0 +1,285 @@
+/**
+ * The passthrough guard (passthroughGuard.ts): a key echoed across events is replaced in every text
+ * channel, wherever it was cut and however it was trickled, and a stream without a secret goes out byte
+ * for byte, at every split of its bytes into reads.
+ */
+import { strict as assert } from 'node:assert';
+import { createPassthroughGuard, MAX_HELD_EVENTS, PASSTHROUGH_MIN_HOLD } from '../../../server/gateway/passthroughGuard';
+import { headerSecrets, Redactor } from '../../../server/gateway/redact';
+import { MAX_SSE_EVENT_BYTES } from '../../../server/gateway/sse';
+
+const KEY = 'sk-or-v1-CLIENTSECRET999';
+// what the gateway's redactor holds for a request that sent `Authorization: Bearer <key>`
+const redactor = new Redactor([KEY, ...headerSecrets({ authorization: `Bearer ${KEY}` })]);
+
+type Json = Record<string, unknown>;
+
+/** Each text channel: an event carrying `t` in it, and where to read it back from a chunk. */
+const CHANNELS: Record<string, { event(t: string): Json; read(c: Json): string | undefined }> = {
+  content: { event: (t) => delta(0, { content: t }), read: (c) => d(c, 0)?.content as string | undefined },
+  reasoning: { event: (t) => delta(0, { reasoning: t }), read: (c) => d(c, 0)?.reasoning as string | undefined },
+  reasoning_content: { event: (t) => delta(0, { reasoning_content: t }), read: (c) => d(c, 0)?.reasoning_content as string | undefined },
+  arguments: {
+    event: (t) => delta(0, { tool_calls: [{ index: 0, function: { arguments: t } }] }),
+    read: (c) => ((d(c, 0)?.tool_calls as { function: { arguments: string } }[] | undefined) ?? [])[0]?.function.arguments,
+  },
+  'reasoning_details text': {
+    event: (t) => delta(0, { reasoning_details: [{ type: 'reasoning.text', text: t, format: 'unknown', index: 0 }] }),
+    read: (c) => ((d(c, 0)?.reasoning_details as { text?: string }[] | undefined) ?? [])[0]?.text,
+  },
+  'reasoning_details summary': {
+    event: (t) => delta(0, { reasoning_details: [{ type: 'reasoning.summary', summary: t, index: 1 }] }),
+    read: (c) => ((d(c, 0)?.reasoning_details as { summary?: string }[] | undefined) ?? [])[0]?.summary,
+  },
+  'a second choice': { event: (t) => delta(1, { content: t }), read: (c) => d(c, 1)?.content as string | undefined },
+};
+
+function delta(index: number, dl: Json, finish: string | null = null): Json {
+  return { id: 'gen-1', object: 'chat.completion.chunk', choices: [{ index, delta: dl, finish_reason: finish }] };
+}
+
+function d(c: Json, index: number): Json | undefined {
+  return (c.choices as { index: number; delta: Json }[] | undefined)?.find((ch) => ch.index === index)?.delta;
+}
+
+const ev = (o: Json | string): string => `data: ${typeof o === 'string' ? o : JSON.stringify(o)}\n\n`;
+
+/** The guard over `reads`: each push's output (null: nothing), end()'s, and all of it. */
+function run(reads: readonly Buffer[], r: Redactor = redactor): { outs: (Buffer | null)[]; last: Buffer | null; all: Buffer } {
+  const g = createPassthroughGuard(r)!;
+  const outs = reads.map((b) => g.push(b));
+  const last = g.end();
+  return { outs, last, all: Buffer.concat([...outs, last].filter((b): b is Buffer => b !== null)) };
+}
+
+/** `bytes` cut at `at` into two reads. */
+const cut = (bytes: Buffer, at: number): Buffer[] => [bytes.subarray(0, at), bytes.subarray(at)];
+
+/** The channel's text in an SSE body. */
+function textOf(body: string, read: (c: Json) => string | undefined): string {
+  let out = '';
+  for (const block of body.split('\n\n')) {
+    if (!block.startsWith('data: ') || block === 'data: [DONE]') continue;
+    out += read(JSON.parse(block.slice(6)) as Json) ?? '';
+  }
+  return out;
+}
+
+/** `bytes` at every split into two reads, and one byte a read: the same output as one read each event. */
+function atEverySplit(bytes: Buffer, expected: Buffer, where: string): void {
+  for (let at = 1; at < bytes.length; at++) assert.deepEqual(run(cut(bytes, at)).all.toString(), expected.toString(), `${where}, split at ${at}`);
+  assert.equal(run([...bytes].map((b) => Buffer.from([b]))).all.toString(), expected.toString(), `${where}, a byte a read`);
+}
+
+describe('passthrough guard: a key echoed across events', () => {
+  it('returns no guard when there is nothing to redact (nothing new runs)', () => {
+    assert.equal(createPassthroughGuard(new Redactor([])), null);
+  });
+
+  for (const [name, ch] of Object.entries(CHANNELS)) {
+    it(`${name}: the key cut at every position across two events comes out as [redacted], at every split of the bytes`, () => {
+      for (let at = 1; at < KEY.length; at++) {
+        const events = [ev(ch.event(`x Bearer ${KEY.slice(0, at)}`)), ev(ch.event(`${KEY.slice(at)} y`)), ev('[DONE]')];
+        const r = run(events.map((e) => Buffer.from(e)));
+        const where = `cut at ${at}`;
+        const body = r.all.toString();
+        // fewer than PASSTHROUGH_MIN_HOLD of its first characters are sent before the rest is known
+        assert.equal(textOf(body, ch.read), at < PASSTHROUGH_MIN_HOLD ? `x Bearer ${KEY.slice(0, at)}[redacted] y` : 'x Bearer [redacted] y', where);
+        assert.equal(body.includes(KEY.slice(0, PASSTHROUGH_MIN_HOLD)) || body.includes('CLIENT'), false, where);
+        // the first event is held exactly when it ends with 4 or more of the key's characters
+        assert.equal(r.outs[0] === null, at >= PASSTHROUGH_MIN_HOLD, where);
+        assert.equal(r.outs[2]!.toString(), 'data: [DONE]\n\n', where);
+        if (at % 5 === 1 || at === KEY.length - 1) atEverySplit(Buffer.from(events.join('')), r.all, `${name} ${where}`);
+      }
+    });
+
+    it(`${name}: the key trickled one character per event`, () => {
+      const text = `x Bearer ${KEY} y`;
+      const events = [...text].map((c) => ev(ch.event(c)));
+      const r = run([...events, ev('[DONE]')].map((e) => Buffer.from(e)));
+      const body = r.all.toString();
+      assert.equal(textOf(body, ch.read), `x Bearer ${KEY.slice(0, PASSTHROUGH_MIN_HOLD - 1)}[redacted] y`);
+      // the events before the key and after it went out as they came
+      assert.equal(body.startsWith(events.slice(0, 12).join('')), true);
+      assert.equal(body.endsWith(`${events.slice(-2).join('')}data: [DONE]\n\n`), true);
+      assert.equal(run([Buffer.from(events.join(''))]).all.toString(), body.slice(0, -'data: [DONE]\n\n'.length));
+    });
+  }
+
+  it('the key cut in a second choice while the first holds a prefix of it: each choice decided on its own text', () => {
+    const events = [ev(CHANNELS.content!.event('a sk-or-v1-CLI')), ev(CHANNELS['a second choice']!.event('b sk-or-v1-CLIENT')), ev(CHANNELS.content!.event('X')), ev(CHANNELS['a second choice']!.event('SECRET999!'))];
+    const r = run(events.map((e) => Buffer.from(e)));
+    assert.deepEqual(r.outs.map((o) => o === null), [true, true, true, false]);
+    const body = r.all.toString();
+    assert.equal(textOf(body, CHANNELS.content!.read), 'a sk-or-v1-CLIX');
+    assert.equal(textOf(body, CHANNELS['a second choice']!.read), 'b [redacted]!');
+    // choice 0's events had no secret: they went out as they came
+    assert.equal(body.startsWith(events[0]!), true);
+    assert.equal(body.includes(events[2]!), true);
+  });
+
+  it('a held event that turns out to hold no secret goes out byte for byte, with the event that decided it', () => {
+    const events = [ev(CHANNELS.content!.event('see sk-or-v1-')), ev(CHANNELS.content!.event('xyz')), ev('[DONE]')];
+    const r = run(events.map((e) => Buffer.from(e)));
+    assert.deepEqual(r.outs.map((o) => o?.toString() ?? null), [null, events[0]! + events[1]!, events[2]!]);
+    assert.equal(r.last, null);
+  });
+
+  it('text ending in fewer than 4 of the key\'s characters is not held (tasks, ask, sk-)', () => {
+    const events = ['tasks', ' ask', ' risk-', 'sk-', 'ok'].map((t) => ev(CHANNELS.content!.event(t)));
+    const r = run(events.map((e) => Buffer.from(e)));
+    assert.deepEqual(r.outs.map((o) => o?.toString() ?? null), events);
+  });
+
+  it('[DONE], a finish_reason and the end of the body each release what is held, as it came', () => {
+    const held = ev(CHANNELS.content!.event('echo Bearer sk-or-v1-CLIE'));
+    for (const next of [ev('[DONE]'), ev(delta(0, {}, 'stop'))]) {
+      const r = run([held, next].map((e) => Buffer.from(e)));
+      assert.deepEqual(r.outs.map((o) => o?.toString() ?? null), [null, held + next]);
+    }
+    const r = run([Buffer.from(held)]);
+    assert.deepEqual([r.outs[0], r.last?.toString()], [null, held]);
+  });
+
+  it('a secret completed, then a tail held at the end of the choice: the tail goes out in the last event', () => {
+    const events = [ev(CHANNELS.content!.event('a Bearer sk-or-v1-CLIE')), ev(CHANNELS.content!.event('NTSECRET999 and sk-or-v1-CL')), ev(delta(0, {}, 'stop')), ev('[DONE]')];
+    const r = run(events.map((e) => Buffer.from(e)));
+    assert.deepEqual(r.outs.map((o) => o === null), [true, true, false, false]);
+    assert.equal(
+      r.outs[2]!.toString(),
+      ev(CHANNELS.content!.event('a Bearer ')) + ev(CHANNELS.content!.event('[redacted] and sk-or-v1-CL')) + events[2],
+    );
+  });
+
+  it('the body ending inside the event that completes the key (no blank line): that event is read too', () => {
+    const first = ev(CHANNELS.reasoning!.event('Bearer sk-or-v1-CLIE'));
+    const r = run([Buffer.from(first), Buffer.from(`data: ${JSON.stringify(CHANNELS.reasoning!.event('NTSECRET999'))}`)]);
+    assert.deepEqual(r.outs, [null, null]);
+    assert.equal(r.last!.toString(), ev(CHANNELS.reasoning!.event('Bearer ')) + ev(CHANNELS.reasoning!.event('[redacted]')));
+  });
+
+  it('keeps event and id fields and CRLF line ends of events it serializes again (fields first, then data)', () => {
+    const first = `event: message\r\nid: 7\r\ndata: ${JSON.stringify(CHANNELS.content!.event('Bearer sk-or-v1-CLIE'))}\r\n\r\n`;
+    const second = `data: ${JSON.stringify(CHANNELS.content!.event('NTSECRET999.'))}\r\n\r\n`;
+    const r = run([Buffer.from(first + second)]);
+    assert.equal(r.all.toString(), `event: message\nid: 7\n${ev(CHANNELS.content!.event('Bearer '))}${ev(CHANNELS.content!.event('[redacted].'))}`);
+  });
+
+  it(`past ${MAX_HELD_EVENTS} held events the held tail is sent, and the rest of the key is still replaced`, () => {
+    const events = [ev(CHANNELS.content!.event('k: sk-or-v1-')), ...Array.from({ length: MAX_HELD_EVENTS }, () => ev(CHANNELS.reasoning!.event('.')))];
+    const g = createPassthroughGuard(redactor)!;
+    const outs = events.map((e) => g.push(Buffer.from(e)));
+    assert.equal(outs.filter((o) => o !== null).length, 1);
+    assert.equal(outs[outs.length - 1]!.toString(), events.join(''));
+    const rest = g.push(Buffer.from(ev(CHANNELS.content!.event('CLIENTSECRET999'))));
+    assert.equal(rest!.toString(), ev(CHANNELS.content!.event('[redacted]')));
+  });
+
+  it('an event over the SSE bound goes out as it comes, after what was held', () => {
+    const held = ev(CHANNELS.content!.event('Bearer sk-or-v1-CLIE'));
+    const big = `data: ${JSON.stringify(CHANNELS.content!.event('x'.repeat(MAX_SSE_EVENT_BYTES)))}`;
+    const g = createPassthroughGuard(redactor)!;
+    assert.equal(g.push(Buffer.from(held)), null);
+    const a = g.push(Buffer.from(big.slice(0, 1000)));
+    assert.equal(a, null);
+    const b = g.push(Buffer.from(big.slice(1000)));
+    assert.equal(b!.toString(), held + big);
+    assert.equal(g.push(Buffer.from('\n\n'))!.toString(), '\n\n');
+    const after = ev(CHANNELS.content!.event('ok'));
+    assert.equal(g.push(Buffer.from(after))!.toString(), after);
+    assert.equal(g.heldBytes, 0);
+  });
+});
+
+/** Seeded PRNG (mulberry32): the same streams every run. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// pieces that start the key, end with its first characters or look like it, none completing it
+const WORDS = ['tasks', ' ask', 'sk', 'sk-', 'sk-o', 'sk-or-v1-', 'sk-or-v1-CLIENT', 'SECRET', '999', ' é', '“quote”', '\\', '"', '\n', '🙂', 'Bearer ', ' ', '{"a": 1', '}', 'x'];
+
+/** A random SSE stream holding no secret: chunks of every channel, comments, other fields, multi-line
+ * and non-JSON data, invalid UTF-8, LF, CRLF or CR line ends. */
+function randomStream(rand: () => number): Buffer {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+  const nl = pick(['\n', '\n', '\r\n', '\r']);
+  const parts: Buffer[] = [];
+  if (rand() < 0.1) parts.push(Buffer.from('\ufeff'));
+  const channels = Object.values(CHANNELS);
+  for (let n = Math.floor(rand() * 30); n > 0; n--) {
+    const r = rand();
+    let text: string;
+    if (r < 0.7) {
+      let t = '';
+      for (let k = Math.floor(rand() * 3) + 1; k > 0; k--) t += pick(WORDS);
+      const chunk = pick(channels).event(t);
+      if (rand() < 0.1) (chunk.choices as Json[])[0]!.finish_reason = 'stop';
+      text = `${rand() < 0.1 ? `id: ${n}${nl}` : ''}data: ${JSON.stringify(chunk)}${nl}${nl}`;
+    } else if (r < 0.8) text = `: keep-alive${nl}${nl}`;
+    else if (r < 0.85) text = `event: ping${nl}data: not json ${pick(WORDS)}${nl}data: second line${nl}${nl}`;
+    else if (r < 0.9) text = `data: [DONE]${nl}${nl}`;
+    else if (r < 0.95) text = nl;
+    else {
+      parts.push(Buffer.from(`: bad bytes `), Buffer.from([0xff, 0xc3, 0x28, 0xe2, 0x82]), Buffer.from(`${nl}${nl}`));
+      continue;
+    }
+    parts.push(Buffer.from(text));
+  }
+  if (rand() < 0.3) parts.push(Buffer.from(`data: ${JSON.stringify(CHANNELS.content!.event('cut off sk-or-v1-'))}`));
+  return Buffer.concat(parts);
+}
+
+/** Whether some channel's whole text (its pieces joined) holds the key: such a stream is not one without
+ * a secret. Approximated from the pieces in order, per channel. */
+function holdsKey(bytes: Buffer): boolean {
+  const texts = new Map<string, string>();
+  for (const m of bytes.toString('utf8').matchAll(/data: (\{.*?\})(?=\r|\n|$)/g)) {
+    const c = JSON.parse(m[1]!) as Json;
+    for (const [name, ch] of Object.entries(CHANNELS)) {
+      const t = ch.read(c);
+      if (t !== undefined) texts.set(name, (texts.get(name) ?? '') + t);
+    }
+  }
+  return [...texts.values()].some((t) => t.includes(KEY));
+}
+
+describe('passthrough guard: a stream without a secret goes out byte for byte', () => {
+  it('300 seeded random streams, cut into random reads, and each at every split into two reads for the first 5', function () {
+    this.timeout(120_000);
+    const rand = prng(11);
+    let checked = 0;
+    let held = 0;
+    for (let i = 0; i < 300; i++) {
+      const bytes = randomStream(rand);
+      if (holdsKey(bytes)) continue;
+      checked++;
+      const reads: Buffer[] = [];
+      for (let at = 0; at < bytes.length; ) {
+        const n = 1 + Math.floor(rand() * 80);
+        reads.push(bytes.subarray(at, at + n));
+        at += n;
+      }
+      const r = run(reads);
+      assert.equal(r.all.equals(bytes), true, `stream ${i}`);
+      // a piece ending with 4 or more of the key's first characters: its event was held
+      if (/sk-o[-a-zA-Z0-9]*"/.test(bytes.toString('latin1'))) held++;
+      if (i < 5) for (let at = 1; at < bytes.length; at++) assert.equal(run(cut(bytes, at)).all.equals(bytes), true, `stream ${i}, split at ${at}`);
+    }
+    assert.equal(checked > 250, true, `only ${checked} streams without the key`);
+    assert.equal(held > 100, true, `only ${held} streams held an event`);
+  });
+
+  it('a read with nothing held goes out as the read itself (no copy)', () => {
+    const g = createPassthroughGuard(redactor)!;
+    const read = Buffer.from(ev(CHANNELS.content!.event('hello')) + ev(CHANNELS.content!.event(' world')));
+    assert.equal(g.push(read)!.buffer === read.buffer, true);
+  });
+});
