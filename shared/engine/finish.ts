@@ -41,6 +41,7 @@ const {
   V_KEY_SPACE,
   V_STRAY,
   V_STR_COMMA,
+  V_CONCAT,
   closerOf,
 } = S;
 
@@ -66,6 +67,10 @@ export abstract class Finisher extends StructureScanner {
       const st = this.vstate;
       if (st === V_DQ_CLOSE) {
         this.heldQuoteCloses(i);
+        continue;
+      }
+      if (st === V_CONCAT) {
+        this.concatFails(i);
         continue;
       }
       if (st >= V_STR_COMMA) {

@@ -55,6 +55,7 @@ const {
   V_STR_COMMA,
   V_KEY_PROBE,
   V_KEY_PROBE_END,
+  V_CONCAT,
   CONFIRM_WINDOW,
 } = S;
 const { isSpace } = C;
@@ -282,6 +283,10 @@ export class Machine extends Finisher {
       this.closersVer = this.stackVer;
     }
     const inString = (this.vstate === V_STRING || this.vstate === V_ESCAPE || this.vstate === V_SQ_CLOSE || this.vstate === V_DQ_CLOSE || this.vstate >= V_STR_COMMA) && !this.strIsKey;
+    // a comma and spaces held in a string (quoteProbe.ts) are its text until a key or element follows
+    // them; with the quote after them, they ended it
+    if (this.vstate === V_STR_COMMA) return this.emitted + this.o.carry + this.closers.text(true);
+    if (this.vstate === V_KEY_PROBE && this.probeHeldQuote()) return this.emitted + this.o.carry + this.closers.text(false);
     return this.emitted + this.closers.text(inString);
   }
 
@@ -643,6 +648,7 @@ export class Machine extends Finisher {
 
   private endSegment(seg: Segment, len: number): void {
     const o = this.o;
+    if (len > 0) this.segLast = String.prototype.charCodeAt.call(seg.text, len - 1);
     if (this.phase === P_BEFORE) {
       if (this.bstate === B_TEXT && this.proseFrom >= 0) this.proseText += seg.text.slice(this.proseFrom, len);
       this.proseFrom = -1;
@@ -707,10 +713,8 @@ export class Machine extends Finisher {
           }
           if (c === q) {
             if (q === QUOTE) {
-              if (this.strIsKey) {
-                i++;
-                this.endString(i);
-              } else i = this.valueQuote(s, i, len);
+              i = this.valueQuote(s, i, len);
+              if (this.rescan) return i;
             } else if (q === APOS) {
               if (i + 1 < len) {
                 const n = String.prototype.charCodeAt.call(s, i + 1);
@@ -850,6 +854,10 @@ export class Machine extends Finisher {
           break;
         case V_KEY_PROBE_END:
           i = this.keyProbeEnd(s, i, len);
+          break;
+        case V_CONCAT:
+          i = this.concat(s, i, len);
+          if (this.rescan) return i;
           break;
         case V_KEY_SPACE:
           i = this.keySpace(s, i, len);

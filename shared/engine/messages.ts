@@ -24,7 +24,8 @@ export const REPAIR_MESSAGES: Record<RepairKind, string> = {
   stray_bracket: 'Stray closing bracket removed',
   unescaped_quote: 'Double quote inside a string escaped',
   stray_text: 'Text after a value that is not JSON removed',
-  missing_quote: 'Missing closing quote inserted before the next key',
+  missing_quote: 'Missing closing quote inserted before the next key or element',
+  string_concat: 'String concatenation joined into one string',
   number_base: 'Hexadecimal, octal or binary number written in decimal',
   schema_coercion: 'Value coerced to the type the schema asks for',
 };
@@ -54,6 +55,7 @@ export const REPAIR_LABELS: Record<RepairKind, [string, string]> = {
   unescaped_quote: ['unescaped quote', 'unescaped quotes'],
   stray_text: ['stray text', 'stray texts'],
   missing_quote: ['missing quote', 'missing quotes'],
+  string_concat: ['string concatenation', 'string concatenations'],
   number_base: ['non-decimal number', 'non-decimal numbers'],
   schema_coercion: ['schema coercion', 'schema coercions'],
 };

@@ -15,16 +15,16 @@ import { StringScanner, Q_CLOSE, Q_INNER, Q_WAIT } from './strings';
 
 // Local bindings of the character codes (and of the state codes): read as plain constants on the hot
 // path, whether the engine runs bundled or module by module (where a namespace read goes through a getter).
-const { BACKSLASH, COLON, COMMA, LBRACE, QUOTE, SPACE, isWordChar } = C;
+const { BACKSLASH, COLON, COMMA, LBRACE, QUOTE, RBRACKET, SPACE, isWordChar } = C;
 const { V_STRING, V_COLON, V_STR_COMMA, V_KEY_PROBE, V_KEY_PROBE_END } = S;
 
 /** The most spaces between the comma and the quote, and the longest key, held to look for `":`. */
 export const PROBE_MAX = 64;
 
 export abstract class QuoteProbeScanner extends StringScanner {
-  /** Whether a `"` here may end a string whose closing quote is missing (the value string of a member). */
+  /** Whether a `"` here may end a string whose closing quote is missing (a member's or an element's). */
   private probing(): boolean {
-    return !this.strIsKey && !this.dqInner && this.strQuote === QUOTE && this.stack[this.stack.length - 1] === LBRACE;
+    return !this.strIsKey && !this.dqInner && this.strQuote === QUOTE && this.stack.length > 0;
   }
 
   /** Segment index of a comma in the string's text before index i with only spaces (at most
@@ -80,6 +80,11 @@ export abstract class QuoteProbeScanner extends StringScanner {
     return i;
   }
 
+  /** The held text is a comma, spaces and a quote and nothing after it yet (for view()). */
+  protected probeHeldQuote(): boolean {
+    return this.probeLen === 0;
+  }
+
   /** The quote at i: held with the comma before it (the pending text), and the key after it is read. */
   private probeStart(i: number): number {
     const o = this.o;
@@ -122,7 +127,9 @@ export abstract class QuoteProbeScanner extends StringScanner {
   protected keyProbeEnd(s: string, i: number, len: number): number {
     while (i < len) {
       const c = String.prototype.charCodeAt.call(s, i);
-      if (c === COLON) return this.probeProves(i);
+      if (this.stack[this.stack.length - 1] === LBRACE) {
+        if (c === COLON) return this.probeProves(i);
+      } else if (c === COMMA || c === RBRACKET) return this.elementProves(i);
       const d = this.quoteAfter(c, this.probeWs);
       if (d !== Q_WAIT) return this.probeFailsAtQuote(i, d);
       this.probeWs++;
@@ -156,6 +163,37 @@ export abstract class QuoteProbeScanner extends StringScanner {
     // the held text is now `, "key"` and spaces: as after any key
     this.colonWs = this.probeWs;
     this.vstate = V_COLON;
+    return i;
+  }
+
+  /** In an array, `, "b"` and a comma or `]`: the string ended before the comma, and `"b"` is the next
+   * element (`["a, "b"]` -> `["a", "b"]`). */
+  private elementProves(i: number): number {
+    const o = this.o;
+    // repair: the string's closing quote goes before the comma (output before the held text)
+    o.flushCommitted(o.pA);
+    o.emit('"');
+    o.repairSink.push(o.repair('missing_quote', o.pendingStart(), 0, '"'));
+    o.materialize(i);
+    const k2 = this.probeK2 + 1;
+    o.emit(o.carry.slice(0, k2));
+    o.carry = o.carry.slice(k2);
+    this.dqInner = false;
+    return this.afterHeldWord(i);
+  }
+
+  /** The probed word's closing quote ended a string (at keyEnd); the spaces after it stay held. */
+  private afterHeldWord(i: number): number {
+    const o = this.o;
+    if (this.probeWs === 0) {
+      o.commitPending(i);
+      this.afterValue(i, false);
+    } else {
+      // the spaces after the closing quote stay held, as after any value
+      o.pStartIdx = this.keyEnd.isIn(o.seg) ? this.keyEnd.index : -1;
+      if (o.pStartIdx < 0) o.pStartPos.copy(this.keyEnd);
+      this.afterValue(i, true);
+    }
     return i;
   }
 
@@ -193,15 +231,6 @@ export abstract class QuoteProbeScanner extends StringScanner {
     o.emit(t.slice(0, k2 + 1));
     o.carry = t.slice(k2 + 1);
     o.repairSink.push(first);
-    if (this.probeWs === 0) {
-      o.commitPending(i);
-      this.afterValue(i, false);
-    } else {
-      // the spaces after the closing quote stay held, as after any value
-      o.pStartIdx = this.keyEnd.isIn(o.seg) ? this.keyEnd.index : -1;
-      if (o.pStartIdx < 0) o.pStartPos.copy(this.keyEnd);
-      this.afterValue(i, true);
-    }
-    return i;
+    return this.afterHeldWord(i);
   }
 }

@@ -1,6 +1,6 @@
 /** Numbers, bare words (keywords, Python literals, unquoted keys) and unquoted strings in the value. */
 import * as C from './chars';
-import { QuoteProbeScanner } from './quoteProbe';
+import { ConcatScanner } from './concat';
 import * as S from './state';
 import type { Repair, RepairKind } from './types';
 
@@ -40,7 +40,7 @@ export const KEYWORDS = new Map<string, string>([
   ['undefined', 'null'], ['NaN', 'null'], ['Infinity', 'null'], ['-Infinity', 'null'],
 ]);
 
-export abstract class ScalarScanner extends QuoteProbeScanner {
+export abstract class ScalarScanner extends ConcatScanner {
   /** A word of an unquoted key ended at i before c (keys.ts): where to go on, or -1 (a one-word key). */
   protected abstract keyWordEnded(s: string, i: number, c: number): number;
 

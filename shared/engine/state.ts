@@ -50,7 +50,8 @@ export const V_STRAY = 16; // text after a value that cannot continue it (`{"a":
 export const V_STR_COMMA = 17; // a comma and spaces ending a segment inside a value string (quoteProbe.ts)
 export const V_KEY_PROBE = 18; // a `"` after `, ` inside a value string, and the word after it: a key?
 export const V_KEY_PROBE_END = 19; // after that word's closing quote: a colon proves the key
-export const V_KEY_SPACE = 15; // spaces after a word of an unquoted key: more words of the key (`first name:`), or its end?
+export const V_KEY_SPACE = 15;
+export const V_CONCAT = 20; // `"x" + ` after a value string: a `"` next joins the two strings (concat.ts); its closing quote is held // spaces after a word of an unquoted key: more words of the key (`first name:`), or its end?
 
 /** How far a JSON candidate found in prose may run before it is taken without further proof. */
 export const CONFIRM_WINDOW = 2048;
@@ -63,7 +64,7 @@ const DEFAULTS = { maxInputLength: DEFAULT_MAX_INPUT_LENGTH, maxDepth: 512, maxH
 
 /** Repairs that a real JSON value in prose may need; any other repair before confirmation means the
  * brace was prose (`{name, age}`, `[see above]`), and the text is scanned again as prose. */
-const CANDIDATE_REPAIRS = new Set<RepairKind>(['unquoted_key', 'single_quotes', 'smart_quotes', 'python_literal', 'control_character', 'invalid_escape', 'comment', 'number_base', 'unescaped_quote', 'missing_quote']);
+const CANDIDATE_REPAIRS = new Set<RepairKind>(['unquoted_key', 'single_quotes', 'smart_quotes', 'python_literal', 'control_character', 'invalid_escape', 'comment', 'number_base', 'unescaped_quote', 'missing_quote', 'string_concat']);
 
 export function closerOf(open: number): string {
   return open === LBRACE ? '}' : ']';
@@ -180,6 +181,20 @@ export abstract class MachineState {
   // which starts at the quote: its position is the pending start)
   protected dqInner = false;
   protected dqWs = 0;
+  /** The held quote may open an inner quote while one is open (`"yes, "maybe" later"`): the character
+   * before it is no word character (strings.ts). Kept because the next character, which decides, may
+   * come in the next push. */
+  protected dqOpens = false;
+  /** Where a held key quote is (keys are held text: the quote is not where that text starts). */
+  protected readonly dqQuote = new SavedPosition();
+  /** The last character of the last segment scanned: what comes before a quote at a segment's start. */
+  protected segLast = 0;
+
+  // `"x" + "y"` (concat.ts): the spaces between the closing quote and the `+`, the whitespace after the
+  // `+` (the quote and both are the pending text), and where the `+` is
+  protected concatWs1 = 0;
+  protected concatWs2 = 0;
+  protected readonly concatPlus = new SavedPosition();
 
   // an unquoted key read on past a space (`{first name: "Ada"}`, keys.ts): its words are the current
   // token (tokLen counts them and the spaces between, all held), bounded by KEY_WORDS_MAX. The first

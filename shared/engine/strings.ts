@@ -14,8 +14,10 @@ const {
   COLON,
   COMMA,
   CR,
+  DOT,
   LF,
   LT,
+  PLUS,
   QUOTE,
   RBRACE,
   RBRACKET,
@@ -36,11 +38,14 @@ const {
 export const Q_CLOSE = 0;
 export const Q_INNER = 1;
 export const Q_WAIT = 2;
+export const Q_CONCAT = 3;
 
 /** Spaces after a quote held at most while an inner quote is open: past them the quote closes. */
 const INNER_QUOTE_SPACES = 64;
 
 export abstract class StringScanner extends BeforeScanner {
+  /** A `+` at i after a value string's held closing quote (concat.ts): where to go on. */
+  protected abstract concatPlus_(i: number): number;
   /** A `"` right after `, ` in a value string may end it (quoteProbe.ts): where to go on, or -1. */
   protected abstract quoteAfterComma(s: string, i: number): number;
 
@@ -51,45 +56,61 @@ export abstract class StringScanner extends BeforeScanner {
     this.vstate = V_STRING;
   }
 
-  // ---- a `"` inside a double-quoted value string: the closing quote, or a quote the model did not
-  // escape (`"say "hi" now"`)? As with an apostrophe in a single-quoted string, what follows decides:
-  // a closing quote is followed by what can follow a value (`,` `}` `]` `:`, a line break, `<` of a tag,
-  // a fence, a comment, the end, or a space: `["a" b]` is two values); a quote followed at once by a
-  // word character opens an inner quote; while one is open, the next quote closes it unless a
-  // delimiter follows (spaces in between are held with it: `"say "hi" now"`, `"He said "no"."`).
+  // ---- a `"` inside a double-quoted string: the closing quote, or a quote the model did not escape
+  // (`"say "hi" now"`)? As with an apostrophe in a single-quoted string, what follows decides: a
+  // closing quote is followed by what can follow a value (`,` `}` `]` `:`, a line break, `<` of a tag,
+  // a fence, a comment, the end, or a space and no word: `["a" b]` is two values); a quote followed at
+  // once by a word character opens an inner quote; while one is open, the next quote closes it unless a
+  // delimiter follows (spaces in between are held with it: `"say "hi" now"`, `"He said "no"."`). A
+  // quote that looks like an opening one (no word character before it, one after it) while an inner
+  // quote is open opens another instead of closing it: `"He said "yes, "maybe" later"` has an inner
+  // quote whose closing one is missing. After a value string in a container, a `+` may join the next
+  // string (concat.ts). Spaces after a quote are held with it (at most INNER_QUOTE_SPACES) until a
+  // character decides.
 
-  /** Q_CLOSE, Q_INNER or Q_WAIT (a space while an inner quote is open) for the character c after the
+  /** Q_CLOSE, Q_INNER, Q_WAIT (a space: hold it) or Q_CONCAT (a `+`) for the character c after the
    * quote and `ws` spaces. */
   protected quoteAfter(c: number, ws: number): number {
     if (c === COMMA || c === RBRACE || c === RBRACKET || c === COLON || c === LF || c === CR || c === LT || c === BACKTICK || c === SLASH) return Q_CLOSE;
-    if (c === SPACE || c === TAB) return this.dqInner && ws < INNER_QUOTE_SPACES ? Q_WAIT : Q_CLOSE;
-    if (c === QUOTE) return this.dqInner && ws === 0 ? Q_INNER : Q_CLOSE;
-    if (this.dqInner) return Q_INNER;
-    return isWordChar(c) ? Q_INNER : Q_CLOSE;
+    if (c === SPACE || c === TAB) return ws < INNER_QUOTE_SPACES ? Q_WAIT : Q_CLOSE;
+    if (this.dqInner) return c === QUOTE && ws > 0 ? Q_CLOSE : Q_INNER;
+    if (c === PLUS) return Q_CONCAT;
+    return ws === 0 && isWordChar(c) ? Q_INNER : Q_CLOSE;
   }
 
-  /** A `"` at i in a double-quoted value string. */
+  /** An inner quote was escaped before the character c (after ws spaces): whether one is open now. */
+  private innerOpen(c: number, ws: number): boolean {
+    return !this.dqInner || (ws === 0 && this.dqOpens && isWordChar(c));
+  }
+
+  /** A `"` at i in a double-quoted string (a key's, or a value's). */
   protected valueQuote(s: string, i: number, len: number): number {
     const o = this.o;
-    const probe = this.quoteAfterComma(s, i);
+    const probe = this.strIsKey ? -1 : this.quoteAfterComma(s, i);
     if (probe >= 0) return probe;
+    const p = i > 0 ? String.prototype.charCodeAt.call(s, i - 1) : this.segLast;
+    this.dqOpens = !isWordChar(p) && p !== DOT && p !== 33 && p !== 63 && p !== 41;
     if (i + 1 < len) {
-      const d = this.quoteAfter(String.prototype.charCodeAt.call(s, i + 1), 0);
-      if (d === Q_CLOSE) {
+      const c = String.prototype.charCodeAt.call(s, i + 1);
+      const d = this.quoteAfter(c, 0);
+      if (d === Q_CLOSE || (d === Q_CONCAT && (this.strIsKey || this.stack.length === 0))) {
         this.dqInner = false;
-        this.afterValue(i + 1, false);
+        if (this.strIsKey) this.endString(i + 1);
+        else this.afterValue(i + 1, false);
         return i + 1;
       }
       if (d === Q_INNER) {
         // repair: an inner quote escaped
         o.record(o.repairAt('unescaped_quote', i, 1, '\\"'));
         o.edit(i, i + 1, '\\"');
-        this.dqInner = !this.dqInner;
+        this.dqInner = this.innerOpen(c, 0);
         return i + 1;
       }
     }
-    // the next character is still to come (or spaces after an inner quote): the quote waits for it
-    o.startPending(i);
+    // the next character is still to come (or spaces, or a `+`): the quote waits for it; a value
+    // string's pending text starts at the quote, a key's (held text already) goes on
+    if (!this.strIsKey || !o.pending) o.startPending(i);
+    if (this.strIsKey) this.dqQuote.save(o.seg, i);
     this.dqWs = 0;
     this.vstate = V_DQ_CLOSE;
     return i + 1;
@@ -98,20 +119,28 @@ export abstract class StringScanner extends BeforeScanner {
   /** After a held `"` (V_DQ_CLOSE): spaces are held with it until a character decides. */
   protected heldQuote(s: string, i: number, len: number): number {
     while (i < len) {
-      const d = this.quoteAfter(String.prototype.charCodeAt.call(s, i), this.dqWs);
+      const c = String.prototype.charCodeAt.call(s, i);
+      const d = this.quoteAfter(c, this.dqWs);
       if (d === Q_WAIT) {
         this.dqWs++;
         i++;
-      } else if (d === Q_CLOSE) {
+      } else if (d === Q_CLOSE || (d === Q_CONCAT && (this.strIsKey || this.stack.length === 0))) {
         this.heldQuoteCloses(i);
         return i;
+      } else if (d === Q_CONCAT) {
+        return this.concatPlus_(i);
       } else {
         // repair: an inner quote escaped (the spaces after it are the string's text)
         const o = this.o;
-        o.hold(o.repair('unescaped_quote', o.pendingStart(), 1, '\\"'));
-        o.prependPending(i, '\\');
-        o.commitPending(i);
-        this.dqInner = !this.dqInner;
+        if (this.strIsKey) {
+          o.hold(o.repair('unescaped_quote', o.resolve(this.dqQuote), 1, '\\"'));
+          o.insertBeforeTail(i, this.dqWs + 1, '\\');
+        } else {
+          o.hold(o.repair('unescaped_quote', o.pendingStart(), 1, '\\"'));
+          o.prependPending(i, '\\');
+          o.commitPending(i);
+        }
+        this.dqInner = this.innerOpen(c, this.dqWs);
         this.vstate = V_STRING;
         return i;
       }
@@ -120,11 +149,16 @@ export abstract class StringScanner extends BeforeScanner {
   }
 
   /** The held `"` closes its string (the character at i, or the end, decided it): the spaces held after
-   * it stay held as any after a value. */
+   * it stay held as any after a value (after a key, they are spaces before its colon). */
   protected heldQuoteCloses(i: number): void {
     const o = this.o;
     this.dqInner = false;
-    if (this.dqWs === 0) {
+    if (this.strIsKey) {
+      this.vstate = V_COLON;
+      this.colonWs = this.dqWs;
+      this.keyEnd.copy(this.dqQuote);
+      this.keyEnd.advance(1);
+    } else if (this.dqWs === 0) {
       o.commitPending(i);
       this.afterValue(i, false);
     } else {

@@ -32,7 +32,8 @@ export type RepairKind =
   | 'stray_bracket' //       an extra `}` or `]` removed
   | 'unescaped_quote' //     `"say "hi" now"` -> `"say \"hi\" now"` (a quote inside a string, escaped)
   | 'stray_text' //          `{"a": 1 - 2}` -> `{"a": 1 }`: text after a value on its line that no JSON can hold, removed
-  | 'missing_quote' //       `{"a": "x, "b": 2}` -> `{"a": "x", "b": 2}` (a closing quote before `, "key":` inserted)
+  | 'missing_quote' //       `{"a": "x, "b": 2}` -> `{"a": "x", "b": 2}`, `["a, "b"]` -> `["a", "b"]` (a closing quote inserted before the next member or element)
+  | 'string_concat' //       `"x" + "y"` -> `"xy"` (a JavaScript/Python string concatenation joined)
   | 'number_base' //         `0x1F` / `0o17` / `0b101` -> `31` / `15` / `5` (the number, never a string)
   | 'schema_coercion'; //    not the engine's: the gateway's `x-streamfix-schema: coerce` (`"42"` -> `42`)
 

@@ -30,6 +30,21 @@ describe('engine API', () => {
     assert.equal(summarizeRepairs(r), 'Repaired: 1 unquoted key, 2 single quotes, 1 trailing comma, 1 Python literal, 1 comment, 1 control character, 1 unclosed bracket; stripped a think block, a code fence, surrounding text');
   });
 
+  it('says what the quote and concatenation repairs did, in their messages and the summary', () => {
+    const r = repairJson('{"say "hi"": "x" + "y", "b": ["c, "d"]}');
+    assert.equal(r.json, '{"say \\"hi\\"": "xy", "b": ["c", "d"]}');
+    assert.deepEqual(
+      r.repairs.map((x) => [x.kind, x.offset, x.message]),
+      [
+        ['unescaped_quote', 6, 'Double quote inside a string escaped'],
+        ['unescaped_quote', 9, 'Double quote inside a string escaped'],
+        ['string_concat', 15, 'String concatenation joined into one string'],
+        ['missing_quote', 32, 'Missing closing quote inserted before the next key or element'],
+      ],
+    );
+    assert.equal(summarizeRepairs(r), 'Repaired: 2 unescaped quotes, 1 string concatenation, 1 missing quote');
+  });
+
   it('streams the issue example in 1-character chunks to the same text', () => {
     const s = createStreamRepairer();
     let out = '';
