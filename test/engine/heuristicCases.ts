@@ -803,4 +803,13 @@ export const HEURISTIC_CASES: Case[] = [
     repairs: [["stray_text", 74, 5, 0, 74, ""]],
     stripped: [],
   },
+  {
+    category: "missing closing quote",
+    name: "keeps closers that end the input as the cut string's text (the truncation rule)",
+    input: "[\"a, \"b\", \"c]",
+    json: "[\"a\", \"b\", \"c]\"]",
+    status: "TRUNCATED",
+    repairs: [["missing_quote", 3, 0, 0, 3, "\""], ["unclosed_string", 13, 0, 0, 13, "\""], ["unclosed_container", 13, 0, 0, 13, "]"]],
+    stripped: [],
+  },
 ];
