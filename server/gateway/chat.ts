@@ -258,7 +258,7 @@ async function completeResponse(call: ChatCall, chat: ChatRequest, upstream: Ups
     laterChoices: o.others.map(laterChoiceOf),
   };
   if (o.malformed.length > 0) malformedChoices(call, o.malformed);
-  const schemaHeaders = call.schemas ? checkCompletion(call.schemas, mode, body, outcome, { zero: o.position, others: o.others }) : {};
+  const schemaHeaders = call.schemas ? await checkCompletion(call.schemas, mode, body, outcome, { zero: o.position, others: o.others }) : {};
   if (o.result?.error) record.errors.push({ message: o.result.error.message, code: o.result.error.code });
   // every choice's repairs are events and metrics, as in a stream (whose hooks see every choice)
   for (const c of [outcome, ...(outcome.laterChoices ?? [])]) {
@@ -560,10 +560,10 @@ async function finishStream(call: ChatCall, chat: ChatRequest, rw: StreamRewrite
   if (call.schemas) {
     // the gateway's own time, as the per-read work is: in the artifact and the per-chunk histogram
     const t = performance.now();
-    const reports = [{ index: 0, report: checkAnswer(call.schemas, c.mode, { raw: c.raw, sent: c.sentWhole, repairs: [], stripped: [] }, outcome.toolCalls, false).report }];
+    const reports = [{ index: 0, report: (await checkAnswer(call.schemas, c.mode, { raw: c.raw, sent: c.sentWhole, repairs: [], stripped: [] }, outcome.toolCalls, false)).report }];
     // every choice of an n > 1 stream, not only the first
     for (const o of [...rw.choices.values()].sort((a, b) => a.index - b.index)) {
-      if (o.index !== 0) reports.push({ index: o.index, report: checkAnswer(call.schemas, o.content.mode, { raw: o.content.raw, sent: o.content.sentWhole, repairs: [], stripped: [] }, o.tools.artifacts(), false).report });
+      if (o.index !== 0) reports.push({ index: o.index, report: (await checkAnswer(call.schemas, o.content.mode, { raw: o.content.raw, sent: o.content.sentWhole, repairs: [], stripped: [] }, o.tools.artifacts(), false)).report });
     }
     outcome.schema = mergeReports(reports);
     const spent = performance.now() - t;

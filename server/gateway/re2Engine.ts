@@ -42,6 +42,14 @@ export class PatternEngineFailed extends Error {
   }
 }
 
+/** The check's pattern work went past its budget (Re2Engine.withBudget): it is run again off the event
+ * loop, on the check's own thread (schemaWorker.ts). */
+export class OverBudget extends Error {
+  constructor() {
+    super('the pattern work of this check is over its budget on the event loop');
+  }
+}
+
 /** RE2 refused the pattern (its syntax, or a feature it cannot run): `reason` is RE2's own message. */
 export class Re2Refused extends Error {
   constructor(readonly reason: string) {
@@ -80,6 +88,11 @@ export function freshWrappedRE2(file = glueFile()): unknown {
   return module.exports.WrappedRE2;
 }
 
+/** Frees the WebAssembly object behind `rx`, which re2-wasm never frees (its wrapper is not in the typings). */
+function freeRE2(rx: RE2): void {
+  (rx as unknown as { wrapper: { delete(): void } }).wrapper.delete();
+}
+
 export class Re2Engine {
   private readonly compiled = new Map<string, { rx: RE2; units: number }>();
   private units = 0;
@@ -92,6 +105,8 @@ export class Re2Engine {
   private startFault: string | null = null;
   /** New instances made after a death. */
   restarts = 0;
+  /** Pattern work the current check may still do, in characters × pattern units (withBudget). */
+  private budget = Infinity;
 
   /** `listener(message)` on each death (a warning for the log and /health); returns the unsubscribe. */
   onRestart(listener: (message: string) => void): () => void {
@@ -142,8 +157,36 @@ export class Re2Engine {
     this.startFault = reason;
   }
 
-  /** `source` against `s`. A death under the match is PatternEngineFailed (the instance is replaced). */
+  /**
+   * Runs `f` (one check) with at most `cost` of pattern work, counted before each match as the pattern's
+   * units (patternSize.ts) × (the string's length + 1); past it the match throws OverBudget instead of
+   * running. Why the product: RE2 is linear in the string, but its DFA can run out of its state cache
+   * and fall back to the NFA, whose cost per character grows with the program (measured up to ~1 µs of
+   * CPU per character and unit, load 13), so the product bounds a check's time on the event loop.
+   */
+  withBudget<T>(cost: number, f: () => T): T {
+    const before = this.budget;
+    this.budget = cost;
+    try {
+      return f();
+    } finally {
+      this.budget = before;
+    }
+  }
+
+  /** Frees every compiled expression with its DFA state cache (a thread that ran a check starts the next
+   * one with an empty heap). */
+  clear(): void {
+    for (const { rx } of this.compiled.values()) freeRE2(rx);
+    this.compiled.clear();
+    this.units = 0;
+  }
+
+  /** `source` against `s`. A death under the match is PatternEngineFailed (the instance is replaced);
+   * past the check's budget, OverBudget (nothing run). */
   test(pattern: string, source: string, units: number, s: string): boolean {
+    this.budget -= units * (s.length + 1);
+    if (this.budget < 0) throw new OverBudget();
     let rx: RE2;
     try {
       rx = this.compile(pattern, source, units);
@@ -187,8 +230,7 @@ export class Re2Engine {
       const [oldest, old] = this.compiled.entries().next().value!;
       this.compiled.delete(oldest);
       this.units -= old.units;
-      // the WebAssembly object behind it, which re2-wasm never frees (its wrapper is not in the typings)
-      (old.rx as unknown as { wrapper: { delete(): void } }).wrapper.delete();
+      freeRE2(old.rx);
     }
   }
 

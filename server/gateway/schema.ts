@@ -19,8 +19,9 @@ import { SCHEMA_POLICIES, type SchemaPolicy } from './config';
 import { GatewayError, headerChoice } from './errors';
 export { SCHEMA_POLICIES, type SchemaPolicy };
 import { findCoercions, type Coercion } from './schemaCoerce';
-import { re2Engine } from './re2Engine';
+import { OverBudget, re2Engine } from './re2Engine';
 import { linearRegExp, PatternEngineFailed } from './schemaPattern';
+import { CheckStopped, SchemaWorker, type Verdict } from './schemaWorker';
 
 /** Request header choosing what happens to a value the schema rejects. */
 export const SCHEMA_HEADER = 'x-streamfix-schema';
@@ -30,6 +31,10 @@ export const SCHEMA_HEADER = 'x-streamfix-schema';
 export const SCHEMA_CACHE_SIZE = 256;
 /** Errors listed per value at most: a wrong array of 10,000 items must not make a 10,000-entry artifact. */
 export const MAX_SCHEMA_ERRORS = 20;
+/** Pattern work one validation may do on the event loop, in characters × pattern units (re2Engine.ts
+ * withBudget); a check that needs more runs on the schema thread (schemaWorker.ts). At the measured worst
+ * of ~1 µs of CPU per character and unit (load 13), ~10 ms; a few patterns on short fields take < 1,000. */
+export const EVENT_LOOP_PATTERN_BUDGET = 10_000;
 
 type Validator = ValidateFunction;
 
@@ -38,16 +43,20 @@ export class SchemaCache {
   private readonly engines = new Map<string, Ajv>();
   /** Compiles (tests check the cache is used). */
   compiles = 0;
+  /** Where checks over the event loop's pattern budget run (a thread started on the first). */
+  readonly worker: SchemaWorker;
   private readonly unsubscribe: () => void;
 
   /** `onEngineRestart(message)`: the pattern engine died and was replaced (re2Engine.ts), for a warning. */
-  constructor(onEngineRestart?: (message: string) => void) {
+  constructor(onEngineRestart?: (message: string) => void, worker = new SchemaWorker()) {
     this.unsubscribe = onEngineRestart ? re2Engine.onRestart(onEngineRestart) : () => undefined;
+    this.worker = worker;
   }
 
-  /** Stops hearing of engine restarts (the gateway closed). */
+  /** Stops hearing of engine restarts and stops the schema thread (the gateway closed). */
   close(): void {
     this.unsubscribe();
+    this.worker.close();
   }
 
   /** The validator of `schema`, compiled at most once per distinct text. Throws GatewayError 400
@@ -125,6 +134,8 @@ export interface RequestSchemas {
   /** Every tool name the request declares (with parameters or not). */
   declared: Set<string>;
   policy: SchemaPolicy;
+  /** Where checks over the event loop's pattern budget run. */
+  worker: SchemaWorker;
 }
 
 /** The schemas in a chat request, compiled (400 on a bad one); null when it names none. */
@@ -147,7 +158,7 @@ export function requestSchemas(body: Record<string, unknown>, cache: SchemaCache
     });
   }
   if (content === null && tools.size === 0) return null;
-  return { content, tools, declared, policy };
+  return { content, tools, declared, policy, worker: cache.worker };
 }
 
 /** The request's choice: the header, else the daemon's default. A value that is neither is a 400. */
@@ -168,9 +179,11 @@ export interface ValueCheck {
 /**
  * Validates one JSON text. With `accept` (coercion wanted), the safe coercions (schemaCoerce.ts) whose
  * spans `accept` takes are applied to the text and the value validated again; `coerced` lists them
- * with their spans in `text` as it came in.
+ * with their spans in `text` as it came in. On the event loop while its pattern work stays within
+ * EVENT_LOOP_PATTERN_BUDGET, else (the same check, from the start) on `worker`'s thread, bounded there
+ * in time and memory: a bound hit is `error`, never a verdict.
  */
-export function checkValue(validate: Validator, text: string, accept: ((start: number, end: number) => boolean) | null): ValueCheck {
+export async function checkValue(validate: Validator, text: string, accept: ((start: number, end: number) => boolean) | null, worker: SchemaWorker): Promise<ValueCheck> {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -179,30 +192,59 @@ export function checkValue(validate: Validator, text: string, accept: ((start: n
     return { valid: false, errors: [{ path: '', message: 'is not JSON, so it cannot match the schema' }], text: '', coerced: [] };
   }
   try {
-    return validateParsed(validate, text, value, accept);
+    // each validation synchronous under its budget (an await inside withBudget would leave it)
+    const here = (t: string): Verdict => re2Engine.withBudget(EVENT_LOOP_PATTERN_BUDGET, () => ajvVerdict(validate, t === text ? value : JSON.parse(t)));
+    return await validateText(here, text, accept);
   } catch (e) {
-    // the check could not run, so no verdict and no coercion: the pattern engine failed (re2Engine.ts), or
-    // ajv's recursion ran out of stack (thousands of levels: far past the engine's default maxDepth of 512)
-    if (e instanceof PatternEngineFailed) return notRun(e.message);
-    if (e instanceof RangeError) return notRun(`the schema check could not run: the value is nested too deeply (${e.message})`);
-    throw e;
+    if (!(e instanceof OverBudget)) return notRunOr(e);
   }
+  try {
+    return await validateText((t) => worker.validate(validate.schema, t), text, accept);
+  } catch (e) {
+    return notRunOr(e);
+  }
+}
+
+function ajvVerdict(validate: Validator, value: unknown): Verdict {
+  const valid = validate(value) as boolean;
+  return { valid, errors: valid ? [] : (validate.errors ?? []) };
+}
+
+/** The check that could not run (`e`), or `e` thrown on when it is not such a reason. */
+function notRunOr(e: unknown): ValueCheck {
+  const why = e instanceof CheckStopped ? e.message : notRunReason(e);
+  if (why === null) throw e;
+  return notRun(why);
+}
+
+/**
+ * Why a check could not run, as its `error` says (null: `e` is not such a reason): the pattern engine
+ * failed (re2Engine.ts), or ajv's recursion ran out of stack (thousands of levels: far past the engine's
+ * default maxDepth of 512). No verdict and no coercion then.
+ */
+export function notRunReason(e: unknown): string | null {
+  if (e instanceof PatternEngineFailed) return e.message;
+  if (e instanceof RangeError) return `the schema check could not run: the value is nested too deeply (${e.message})`;
+  if (e instanceof GatewayError) return `the schema check could not run: ${e.message}`;
+  return null;
 }
 
 function notRun(error: string): ValueCheck {
   return { valid: null, error, errors: [], text: '', coerced: [] };
 }
 
-function validateParsed(validate: Validator, text: string, value: unknown, accept: ((start: number, end: number) => boolean) | null): ValueCheck {
-  if (validate(value)) return { valid: true, errors: [], text: '', coerced: [] };
+/** One value's check with `run` validating a JSON text (on the event loop or on the schema thread). */
+async function validateText(run: (text: string) => Verdict | Promise<Verdict>, text: string, accept: ((start: number, end: number) => boolean) | null): Promise<ValueCheck> {
+  const first = await run(text);
+  if (first.valid) return { valid: true, errors: [], text: '', coerced: [] };
   if (accept !== null) {
-    const c = findCoercions(text, validate.errors ?? [], accept);
+    const c = findCoercions(text, first.errors, accept);
     if (c.coercions.length > 0) {
-      const ok = validate(JSON.parse(c.text));
-      return { valid: ok, errors: ok ? [] : toErrors(validate.errors), text: c.text, coerced: c.coercions };
+      const again = await run(c.text);
+      return { valid: again.valid, errors: again.valid ? [] : toErrors(again.errors), text: c.text, coerced: c.coercions };
     }
   }
-  return { valid: false, errors: toErrors(validate.errors), text: '', coerced: [] };
+  return { valid: false, errors: toErrors(first.errors), text: '', coerced: [] };
 }
 
 function toErrors(errors: ErrorObject[] | null | undefined): SchemaError[] {

@@ -34,7 +34,7 @@ export interface SchemaOutcome {
 }
 
 /** Checks (with `coerce`, coerces) one value; the coercion repairs are positioned in `t.raw`. */
-function checkText(validate: Parameters<typeof checkValue>[0], t: CheckedText, coerce: boolean): { check: ValueCheck; repairs: Repair[] } {
+async function checkText(validate: Parameters<typeof checkValue>[0], t: CheckedText, coerce: boolean, worker: RequestSchemas['worker']): Promise<{ check: ValueCheck; repairs: Repair[] }> {
   let map: OutputMap | null = null;
   const offsets = new Map<number, number>();
   const accept = coerce
@@ -45,24 +45,24 @@ function checkText(validate: Parameters<typeof checkValue>[0], t: CheckedText, c
         return at !== null;
       }
     : null;
-  const check = checkValue(validate, t.sent, accept);
+  const check = await checkValue(validate, t.sent, accept, worker);
   return { check, repairs: check.coerced.map((c) => coercionRepair(t.raw, offsets.get(c.start)!, c)) };
 }
 
 /** Content and tool calls of one answer against the request's schemas. */
-export function checkAnswer(
+export async function checkAnswer(
   s: RequestSchemas,
   mode: AppliedMode,
   content: CheckedText | null,
   tools: readonly (ToolCallArtifact & { stripped?: readonly Stripped[] })[],
   coerce: boolean,
-): SchemaOutcome {
+): Promise<SchemaOutcome> {
   const parts: ReportPart[] = [];
   const out: SchemaOutcome = { report: null, content: null, tools: new Map() };
   if (mode === 'passthrough') return out;
   // content: checked in repair mode, when there is some or nothing else answered
   if (s.content && mode === 'repair' && content && (content.raw !== '' || tools.length === 0)) {
-    const { check, repairs } = checkText(s.content, content, coerce);
+    const { check, repairs } = await checkText(s.content, content, coerce, s.worker);
     parts.push(check);
     if (repairs.length > 0) out.content = { text: check.text, repairs };
   }
@@ -76,7 +76,7 @@ export function checkAnswer(
     // the stripped spans of the arguments are not kept in the artifact: asked of the engine again, only
     // when coercing and only when the arguments were changed at all
     const stripped = t.stripped ?? (coerce && sent !== t.rawArguments ? repairJson(t.rawArguments).stripped : []);
-    const { check, repairs } = checkText(validate, { raw: t.rawArguments, sent, repairs: t.repairs, stripped }, coerce);
+    const { check, repairs } = await checkText(validate, { raw: t.rawArguments, sent, repairs: t.repairs, stripped }, coerce, s.worker);
     parts.push({ valid: check.valid, ...(check.error !== undefined ? { error: `tool call ${t.index}: ${check.error}` } : {}), errors: check.errors.map((e) => ({ ...e, toolCallIndex: t.index })) });
     if (repairs.length > 0) out.tools.set(t.index, { text: check.text, repairs });
   }
@@ -112,9 +112,9 @@ export function coercedStatus<S extends string>(s: S): S | 'REPAIRED' {
 type ChoiceView = Pick<LaterChoice, 'rawContent' | 'repairedContent' | 'repairs' | 'stripped' | 'contentStatus' | 'toolCalls'>;
 
 /** One choice checked, and with `coerce` coerced in its message and its view. */
-function checkChoice(s: RequestSchemas, mode: AppliedMode, view: ChoiceView, msg: Record<string, unknown> | null): SchemaReport | null {
+async function checkChoice(s: RequestSchemas, mode: AppliedMode, view: ChoiceView, msg: Record<string, unknown> | null): Promise<SchemaReport | null> {
   const content = view.repairedContent === null ? null : { raw: view.rawContent, sent: view.repairedContent, repairs: view.repairs, stripped: view.stripped };
-  const r = checkAnswer(s, mode, content, view.toolCalls, s.policy === 'coerce');
+  const r = await checkAnswer(s, mode, content, view.toolCalls, s.policy === 'coerce');
   if (r.content && msg) {
     msg.content = r.content.text;
     view.repairedContent = r.content.text;
@@ -139,13 +139,13 @@ function checkChoice(s: RequestSchemas, mode: AppliedMode, view: ChoiceView, msg
  * `body.choices` (choice 0 by its index: null when the answer has none). Returns the response header
  * saying the verdict.
  */
-export function checkCompletion(s: RequestSchemas, mode: AppliedMode, body: Record<string, unknown>, outcome: RecordOutcome, at: { zero: number | null; others: readonly Pick<OtherChoice, 'index' | 'position'>[] }): Record<string, string> {
+export async function checkCompletion(s: RequestSchemas, mode: AppliedMode, body: Record<string, unknown>, outcome: RecordOutcome, at: { zero: number | null; others: readonly Pick<OtherChoice, 'index' | 'position'>[] }): Promise<Record<string, string>> {
   const reports: { index: number; report: SchemaReport | null }[] = [];
   // an answer without any choice is still checked (as empty content) as it always was
-  if (at.zero !== null || at.others.length === 0) reports.push({ index: 0, report: checkChoice(s, mode, outcome, at.zero === null ? null : messageOf(body, at.zero)) });
+  if (at.zero !== null || at.others.length === 0) reports.push({ index: 0, report: await checkChoice(s, mode, outcome, at.zero === null ? null : messageOf(body, at.zero)) });
   for (const o of at.others) {
     const view = outcome.laterChoices?.find((c) => c.index === o.index);
-    if (view) reports.push({ index: o.index, report: checkChoice(s, view.mode, view, messageOf(body, o.position)) });
+    if (view) reports.push({ index: o.index, report: await checkChoice(s, view.mode, view, messageOf(body, o.position)) });
   }
   outcome.schema = mergeReports(reports);
   return outcome.schema ? { [SCHEMA_HEADER]: schemaVerdict(outcome.schema) } : {};

@@ -5,9 +5,14 @@
 import { strict as assert } from 'node:assert';
 import { GatewayError } from '../../../server/gateway/errors';
 import { checkValue, requestSchemas, SchemaCache, schemaPolicy } from '../../../server/gateway/schema';
+import { SchemaWorker } from '../../../server/gateway/schemaWorker';
 import { checkAnswer } from '../../../server/gateway/schemaCheck';
 import { coerceText, OutputMap, valueSpan } from '../../../server/gateway/schemaCoerce';
 import { repairJson, type Repair, type Stripped } from '../../../shared/engine';
+
+/** Where checks over the event loop's pattern budget run (started only by those). */
+const WORKER = new SchemaWorker();
+after(() => WORKER.close());
 
 /** Input with the edits applied (as the engine's fuzz test rebuilds its output). */
 function applyEdits(input: string, repairs: readonly Repair[], stripped: readonly Stripped[]): string {
@@ -72,18 +77,18 @@ describe('gateway schema: compile cache and bad schemas', () => {
 describe('gateway schema: validation and safe coercion of one value', () => {
   const v = new SchemaCache().compile(PERSON, 'x');
 
-  it('says valid for a matching value and lists the errors of one that does not', () => {
-    assert.deepEqual(checkValue(v, '{"name": "Ada", "age": 36}', null), { valid: true, errors: [], text: '', coerced: [] });
-    assert.deepEqual(checkValue(v, '{"age": "old", "admin": 1}', null).errors, [
+  it('says valid for a matching value and lists the errors of one that does not', async () => {
+    assert.deepEqual(await checkValue(v, '{"name": "Ada", "age": 36}', null, WORKER), { valid: true, errors: [], text: '', coerced: [] });
+    assert.deepEqual((await checkValue(v, '{"age": "old", "admin": 1}', null, WORKER)).errors, [
       { path: '', message: "must have required property 'name'" },
       { path: '/age', message: 'must be integer' },
       { path: '/admin', message: 'must be boolean' },
     ]);
-    assert.deepEqual(checkValue(v, 'not json', null), { valid: false, errors: [{ path: '', message: 'is not JSON, so it cannot match the schema' }], text: '', coerced: [] });
+    assert.deepEqual(await checkValue(v, 'not json', null, WORKER), { valid: false, errors: [{ path: '', message: 'is not JSON, so it cannot match the schema' }], text: '', coerced: [] });
   });
 
-  it('coerces "42" to 42, "true" to true and a single value to an array, keeping the rest of the text', () => {
-    const c = checkValue(v, '{"name": "Ada", "age": "36", "admin": "true", "tags": "math", "score": "-1.5e3"}', () => true);
+  it('coerces "42" to 42, "true" to true and a single value to an array, keeping the rest of the text', async () => {
+    const c = await checkValue(v, '{"name": "Ada", "age": "36", "admin": "true", "tags": "math", "score": "-1.5e3"}', () => true, WORKER);
     assert.equal(c.text, '{"name": "Ada", "age": 36, "admin": true, "tags": ["math"], "score": -1.5e3}');
     assert.equal(c.valid, true);
     assert.deepEqual(
@@ -97,25 +102,25 @@ describe('gateway schema: validation and safe coercion of one value', () => {
     );
   });
 
-  it('never invents a missing required property and leaves unclear strings alone', () => {
-    const c = checkValue(v, '{"age": "36 years", "admin": "yes", "score": "1e400"}', () => true);
+  it('never invents a missing required property and leaves unclear strings alone', async () => {
+    const c = await checkValue(v, '{"age": "36 years", "admin": "yes", "score": "1e400"}', () => true, WORKER);
     assert.equal(c.valid, false);
     assert.deepEqual(c.coerced, []);
     assert.deepEqual(c.errors.map((e) => e.path), ['', '/age', '/admin', '/score']);
   });
 
-  it('does not coerce under anyOf, nor a value two types could take', () => {
+  it('does not coerce under anyOf, nor a value two types could take', async () => {
     const any = new SchemaCache().compile({ type: 'object', properties: { n: { anyOf: [{ type: 'integer' }, { type: 'boolean' }] } } }, 'x');
-    assert.deepEqual(checkValue(any, '{"n": "1"}', () => true).coerced, []);
+    assert.deepEqual((await checkValue(any, '{"n": "1"}', () => true, WORKER)).coerced, []);
     assert.equal(coerceText('1', '"1"', ['integer', 'array']), null);
     assert.equal(coerceText('1', '"1"', ['integer', 'null']), '1');
     assert.equal(coerceText('01', '"01"', ['integer']), null);
     assert.equal(coerceText(null, 'null', ['array']), null);
   });
 
-  it('coerces one pass only: a wrapped "42" in an array of integers is still reported', () => {
+  it('coerces one pass only: a wrapped "42" in an array of integers is still reported', async () => {
     const arr = new SchemaCache().compile({ type: 'array', items: { type: 'integer' } }, 'x');
-    const c = checkValue(arr, '"42"', () => true);
+    const c = await checkValue(arr, '"42"', () => true, WORKER);
     assert.equal(c.text, '["42"]');
     assert.deepEqual(c.errors, [{ path: '/0', message: 'must be integer' }]);
   });
@@ -136,10 +141,10 @@ describe('gateway schema: coercions as repairs of the raw text', () => {
     'coerce',
   )!;
 
-  it('positions a coercion in the raw text so that all edits rebuild the output', () => {
+  it('positions a coercion in the raw text so that all edits rebuild the output', async () => {
     const raw = "Sure!\n```json\n{name: 'Ada', \"age\": \"36\", \"tags\": \"x\",}\n```";
     const r = repairJson(raw);
-    const out = checkAnswer(schemas, 'repair', { raw, sent: r.json!, repairs: r.repairs, stripped: r.stripped }, [], true);
+    const out = await checkAnswer(schemas, 'repair', { raw, sent: r.json!, repairs: r.repairs, stripped: r.stripped }, [], true);
     assert.equal(out.content!.text, '{"name": "Ada", "age": 36, "tags": ["x"]}');
     assert.deepEqual(
       out.content!.repairs.map((x) => [x.kind, x.offset, x.length, x.line, x.column, x.replacement]),
@@ -152,10 +157,10 @@ describe('gateway schema: coercions as repairs of the raw text', () => {
     assert.deepEqual(out.report, { valid: true, errors: [] });
   });
 
-  it('reports a value the engine itself rewrote instead of coercing it (the edits would overlap)', () => {
+  it('reports a value the engine itself rewrote instead of coercing it (the edits would overlap)', async () => {
     const raw = "{\"name\": \"Ada\", \"age\": '36'}";
     const r = repairJson(raw);
-    const out = checkAnswer(schemas, 'repair', { raw, sent: r.json!, repairs: r.repairs, stripped: r.stripped }, [], true);
+    const out = await checkAnswer(schemas, 'repair', { raw, sent: r.json!, repairs: r.repairs, stripped: r.stripped }, [], true);
     assert.equal(out.content, null);
     assert.deepEqual(out.report, { valid: false, errors: [{ path: '/age', message: 'must be integer' }] });
   });

@@ -7,9 +7,14 @@ import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import { GatewayError } from '../../../server/gateway/errors';
 import { checkValue, SchemaCache } from '../../../server/gateway/schema';
+import { SchemaWorker } from '../../../server/gateway/schemaWorker';
 import { MAX_PATTERN_UNITS, patternUnits } from '../../../server/gateway/patternSize';
 import { freshWrappedRE2, PATTERN_CACHE_SIZE, re2Engine, Re2OutOfMemory } from '../../../server/gateway/re2Engine';
 import { linearRegExp, toRe2Source } from '../../../server/gateway/schemaPattern';
+
+/** Where checks over the event loop's pattern budget run (started only by those). */
+const WORKER = new SchemaWorker();
+after(() => WORKER.close());
 
 const CATASTROPHIC = { type: 'object', properties: { a: { type: 'string', pattern: '^(a+)+$' } } };
 
@@ -22,12 +27,12 @@ function sameAsV8(pattern: string, inputs: string[]): boolean[] {
 }
 
 describe('schema patterns: RE2, linear time, ECMA u semantics', () => {
-  it('a catastrophic pattern with a 40-character answer is simply invalid, with ajv\'s error', () => {
+  it('a catastrophic pattern with a 40-character answer is simply invalid, with ajv\'s error', async () => {
     const v = new SchemaCache().compile(CATASTROPHIC, 'schema');
     const answer = JSON.stringify({ a: 'a'.repeat(39) + '!' });
-    assert.deepEqual(checkValue(v, answer, null), { valid: false, errors: [{ path: '/a', message: 'must match pattern "^(a+)+$"' }], text: '', coerced: [] });
-    assert.deepEqual(checkValue(v, JSON.stringify({ a: 'a'.repeat(5000) }), null), { valid: true, errors: [], text: '', coerced: [] });
-    assert.deepEqual(checkValue(v, JSON.stringify({ a: 'a'.repeat(5000) + '!' }), null).valid, false);
+    assert.deepEqual(await checkValue(v, answer, null, WORKER), { valid: false, errors: [{ path: '/a', message: 'must match pattern "^(a+)+$"' }], text: '', coerced: [] });
+    assert.deepEqual(await checkValue(v, JSON.stringify({ a: 'a'.repeat(5000) }), null, WORKER), { valid: true, errors: [], text: '', coerced: [] });
+    assert.deepEqual((await checkValue(v, JSON.stringify({ a: 'a'.repeat(5000) + '!' }), null, WORKER)).valid, false);
   });
 
   it('. and ^.$ take one code point (an emoji, a lone surrogate), never a line terminator', () => {
@@ -90,10 +95,10 @@ describe('schema patterns: RE2, linear time, ECMA u semantics', () => {
     });
   });
 
-  it('patternProperties run on RE2 too', () => {
+  it('patternProperties run on RE2 too', async () => {
     const v = new SchemaCache().compile({ type: 'object', patternProperties: { '^(a+)+$': { type: 'integer' } } }, 'schema');
-    assert.deepEqual(checkValue(v, JSON.stringify({ ['a'.repeat(40) + '!']: 'x', aa: 1 }), null), { valid: true, errors: [], text: '', coerced: [] });
-    assert.deepEqual(checkValue(v, '{"aaa": "x"}', null).errors, [{ path: '/aaa', message: 'must be integer' }]);
+    assert.deepEqual(await checkValue(v, JSON.stringify({ ['a'.repeat(40) + '!']: 'x', aa: 1 }), null, WORKER), { valid: true, errors: [], text: '', coerced: [] });
+    assert.deepEqual((await checkValue(v, '{"aaa": "x"}', null, WORKER)).errors, [{ path: '/aaa', message: 'must be integer' }]);
   });
 
   it('more distinct patterns than the cache holds: evicted ones are freed and compiled again when used', () => {
@@ -142,7 +147,7 @@ describe('schema patterns: a size bound, and recovery when RE2 dies anyway', () 
     assert.deepEqual([patternUnits('^\\p{L}{4}$'), linearRegExp('^\\p{L}{4}$', 'u').test('ébçd'), patternUnits('^.{350}$')], [8251, true, 9803]);
   });
 
-  it('a real heap exhaustion (\\p{L}{100}, past the bound) replaces the instance: the pattern is too large, the next ones work', function () {
+  it('a real heap exhaustion (\\p{L}{100}, past the bound) replaces the instance: the pattern is too large, the next ones work', async function () {
     this.timeout(60_000);
     const messages: string[] = [];
     const off = re2Engine.onRestart((m) => messages.push(m));
@@ -163,18 +168,18 @@ describe('schema patterns: a size bound, and recovery when RE2 dies anyway', () 
       assert.equal(messages.length, 2);
       assert.match(messages[0]!, /^the pattern engine \(RE2\) died \(abort\(Cannot enlarge memory arrays .*\) at pattern "\\p\{L\}\{100\}"; a new instance replaced it, compiled patterns are compiled again on their next use$/);
       assert.equal(linearRegExp('^b+\\p{L}$', 'u').test('bbé'), true);
-      assert.deepEqual([checkValue(before, '"cc"', null), checkValue(before, '"cd"', null).valid], [{ valid: true, errors: [], text: '', coerced: [] }, false]);
+      assert.deepEqual([(await checkValue(before, '"cc"', null, WORKER)), (await checkValue(before, '"cd"', null, WORKER)).valid], [{ valid: true, errors: [], text: '', coerced: [] }, false]);
     } finally {
       off();
     }
   });
 
-  it('a death under a check is an error of that check (no verdict, no coercion), and the next check runs in a new instance', () => {
+  it('a death under a check is an error of that check (no verdict, no coercion), and the next check runs in a new instance', async () => {
     const v = new SchemaCache().compile({ type: 'object', properties: { a: { type: 'string', pattern: '^a+$' }, n: { type: 'integer' } } }, 'schema');
-    assert.equal(checkValue(v, '{"a": "b"}', null).valid, false);
+    assert.equal((await checkValue(v, '{"a": "b"}', null, WORKER)).valid, false);
     const restarts = re2Engine.restarts;
     re2Engine.failNextCall('test: died');
-    assert.deepEqual(checkValue(v, '{"a": "b", "n": "4"}', () => true), {
+    assert.deepEqual(await checkValue(v, '{"a": "b", "n": "4"}', () => true, WORKER), {
       valid: null,
       error: 'the pattern engine (RE2) failed, pattern "^a+$" could not be checked: abort(test: died)',
       errors: [],
@@ -182,22 +187,22 @@ describe('schema patterns: a size bound, and recovery when RE2 dies anyway', () 
       coerced: [],
     });
     assert.equal(re2Engine.restarts, restarts + 1);
-    assert.deepEqual(checkValue(v, '{"a": "b"}', null), { valid: false, errors: [{ path: '/a', message: 'must match pattern "^a+$"' }], text: '', coerced: [] });
-    assert.deepEqual(checkValue(v, '{"a": "aa"}', null), { valid: true, errors: [], text: '', coerced: [] });
+    assert.deepEqual(await checkValue(v, '{"a": "b"}', null, WORKER), { valid: false, errors: [{ path: '/a', message: 'must match pattern "^a+$"' }], text: '', coerced: [] });
+    assert.deepEqual(await checkValue(v, '{"a": "aa"}', null, WORKER), { valid: true, errors: [], text: '', coerced: [] });
   });
 
-  it('a death while a new schema compiles is recovered at once: the schema compiles again in a new instance', () => {
+  it('a death while a new schema compiles is recovered at once: the schema compiles again in a new instance', async () => {
     const restarts = re2Engine.restarts;
     re2Engine.failNextCall('test: died');
     const v = new SchemaCache().compile({ type: 'string', pattern: '^new-one$' }, 'schema');
     assert.equal(re2Engine.restarts, restarts + 1);
-    assert.equal(checkValue(v, '"new-one"', null).valid, true);
+    assert.equal((await checkValue(v, '"new-one"', null, WORKER)).valid, true);
   });
 
-  it('a value nested too deeply for ajv\'s recursion (20,000 arrays, a recursive schema) is a check that could not run, not a verdict', () => {
+  it('a value nested too deeply for ajv\'s recursion (20,000 arrays, a recursive schema) is a check that could not run, not a verdict', async () => {
     const v = new SchemaCache().compile({ $ref: '#/definitions/n', definitions: { n: { type: 'array', items: { $ref: '#/definitions/n' } } } }, 'schema');
-    assert.deepEqual(checkValue(v, '[[[]]]', null), { valid: true, errors: [], text: '', coerced: [] });
-    assert.deepEqual(checkValue(v, '['.repeat(20_000) + ']'.repeat(20_000), null), {
+    assert.deepEqual(await checkValue(v, '[[[]]]', null, WORKER), { valid: true, errors: [], text: '', coerced: [] });
+    assert.deepEqual(await checkValue(v, '['.repeat(20_000) + ']'.repeat(20_000), null, WORKER), {
       valid: null,
       error: 'the schema check could not run: the value is nested too deeply (Maximum call stack size exceeded)',
       errors: [],
