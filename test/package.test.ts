@@ -55,6 +55,7 @@ describe('the npm package (npm pack)', function () {
         'dist/main.js',
         'dist/re2-glue.js',
         'dist/re2.wasm',
+        'dist/schemaThread.js',
         'package.json',
         'server/bin/streamfix.cjs',
       ],
