@@ -104,7 +104,8 @@ export class SchemaWorker {
     const p = (this.current = this.queue.shift()!);
     this.checks++;
     this.worker!.postMessage(p.job);
-    this.arm(this.deadlineMs, () => `the schema check stopped after ${this.deadlineMs} ms (its time bound): its patterns had not finished on ${p.job.text.length.toLocaleString('en-US')} characters`);
+    // stopped: a new thread is started at once, so the next check does not wait for its start-up (~1 s at load 12)
+    this.arm(this.deadlineMs, () => `the schema check stopped after ${this.deadlineMs} ms (its time bound): its patterns had not finished on ${p.job.text.length.toLocaleString('en-US')} characters`, true);
   }
 
   private startThread(): void {
@@ -122,7 +123,7 @@ export class SchemaWorker {
     w.on('exit', (code) => {
       if (this.worker === w) this.fail(`the schema check's thread exited (code ${code})`);
     });
-    this.arm(STARTUP_MS, () => `the schema check's thread did not start within ${STARTUP_MS / 1000} s`);
+    this.arm(STARTUP_MS, () => `the schema check's thread did not start within ${STARTUP_MS / 1000} s`, false);
   }
 
   private onReply(w: Worker, m: ThreadReply): void {
@@ -142,12 +143,13 @@ export class SchemaWorker {
   }
 
   /** The thread is gone or must go (`why`): the check it had (or, at start-up, every waiting one) is
-   * stopped with `why`; the next check starts a new thread. */
-  private fail(why: string): void {
+   * stopped with `why`; a new thread is started now (`restart`) or by the next check. */
+  private fail(why: string, restart = false): void {
     const stopped = this.current !== null ? [this.current] : this.queue.splice(0);
     this.current = null;
     this.stopThread();
     for (const p of stopped) p.reject(new CheckStopped(why));
+    if (restart) this.startThread();
     this.pump();
   }
 
@@ -159,9 +161,9 @@ export class SchemaWorker {
     if (w !== null) void w.terminate();
   }
 
-  private arm(ms: number, why: () => string): void {
+  private arm(ms: number, why: () => string, restart: boolean): void {
     this.disarm();
-    this.timer = setTimeout(() => this.fail(why()), ms);
+    this.timer = setTimeout(() => this.fail(why(), restart), ms);
     this.timer.unref();
   }
 
