@@ -60,6 +60,11 @@ const {
 } = S;
 const { isSpace } = C;
 
+// On the per-push path a boolean or nullable field is tested with a strict comparison (`=== true`,
+// `!== null`), not by its truthiness: V8 records no field type for booleans and null, so `if (this.flag)`
+// compiles to a full ToBoolean (false, '', an undetectable map, a number, a bigint: up to 11
+// instructions), a strict comparison to one.
+
 /** A machine run over part of the text (held prose, see answer.ts): where it starts, and whether it
  * stops at the end of its first value. It has no reasoning stage and holds nothing back. */
 interface Sub {
@@ -164,8 +169,8 @@ export class Machine extends Finisher {
   // =====================================================================================
 
   push(chunk: string): StreamUpdate {
-    if (this.failure) throw this.failure;
-    if (this.ended) throw new StreamFixError('STREAM_ENDED', 'push() called after end()', this.total);
+    if (this.failure !== null) throw this.failure;
+    if (this.ended === true) throw new StreamFixError('STREAM_ENDED', 'push() called after end()', this.total);
     if (typeof chunk !== 'string') {
       throw new StreamFixError('INVALID_INPUT', `push() takes a string, got ${chunk === null ? 'null' : typeof chunk}`, this.total);
     }
@@ -174,7 +179,7 @@ export class Machine extends Finisher {
       throw this.failure;
     }
     try {
-      if (this.sub) {
+      if (this.sub !== null) {
         const seg = new Segment(chunk, this.total, this.lineEnd, this.colEnd);
         this.total += chunk.length;
         this.process(seg);
@@ -182,8 +187,8 @@ export class Machine extends Finisher {
         this.colEnd = seg.column(chunk.length);
       } else {
         this.total += chunk.length;
-        if (this.endStale) this.locateEnd();
-        if (this.phase === P_VALUE && !this.unconfirmed && this.stack.length > 0 && !this.gathering && this.scan.idle) this.pushValue(chunk);
+        if (this.endStale === true) this.locateEnd();
+        if (this.phase === P_VALUE && this.unconfirmed === false && this.stack.length > 0 && this.gathering === false && this.scan.idle === true) this.pushValue(chunk);
         else {
           this.scan.push(chunk, 0, true);
           this.endStale = true;
@@ -275,19 +280,19 @@ export class Machine extends Finisher {
   }
 
   view(): string | null {
-    if (!this.keepOutput) throw this.outputNotKept();
-    if (!this.valueSeen || this.unconfirmed) return null;
-    if (this.phase !== P_VALUE || this.vstate === V_DONE) return this.emitted;
+    if (this.keepOutput === false) throw this.outputNotKept();
+    if (this.valueSeen === false || this.unconfirmed === true) return null;
+    if (this.phase !== P_VALUE || this.vstate === V_DONE) return this.emittedAll;
     if (this.closersVer !== this.stackVer) {
       this.closers.update(this.stack);
       this.closersVer = this.stackVer;
     }
-    const inString = (this.vstate === V_STRING || this.vstate === V_ESCAPE || this.vstate === V_SQ_CLOSE || this.vstate === V_DQ_CLOSE || this.vstate >= V_STR_COMMA) && !this.strIsKey;
+    const inString = (this.vstate === V_STRING || this.vstate === V_ESCAPE || this.vstate === V_SQ_CLOSE || this.vstate === V_DQ_CLOSE || this.vstate >= V_STR_COMMA) && this.strIsKey === false;
     // a comma and spaces held in a string (quoteProbe.ts) are its text until a key or element follows
     // them; with the quote after them, they ended it
-    if (this.vstate === V_STR_COMMA) return this.emitted + this.o.carry + this.closers.text(true);
-    if (this.vstate === V_KEY_PROBE && this.probeHeldQuote()) return this.emitted + this.o.carry + this.closers.text(false);
-    return this.emitted + this.closers.text(inString);
+    if (this.vstate === V_STR_COMMA) return this.emittedAll + this.o.carry + this.closers.text(true);
+    if (this.vstate === V_KEY_PROBE && this.probeHeldQuote()) return this.emittedAll + this.o.carry + this.closers.text(false);
+    return this.emittedAll + this.closers.text(inString);
   }
 
   // =====================================================================================
@@ -556,7 +561,7 @@ export class Machine extends Finisher {
   private takeUpdate(): StreamUpdate {
     const output = this.o.out;
     this.o.out = '';
-    if (output !== '' && this.keepOutput) {
+    if (output !== '' && this.keepOutput === true) {
       this.emittedAll += output;
       const pieces = (this.emittedPieces ??= new Array<string>(EMIT_FOLD).fill(''));
       pieces[this.emittedPushes] = output;
@@ -576,7 +581,7 @@ export class Machine extends Finisher {
       // allocated an iterator result per repair (a one-shot text with 18,000 repairs: ~40 bytes each)
       for (let k = 0; k < repairs.length; k++) this.repairs.push(repairs[k]);
       this.newRepairs = [];
-      if (!this.unconfirmed) this.o.repairSink = this.newRepairs;
+      if (this.unconfirmed === false) this.o.repairSink = this.newRepairs;
     }
     let stripped: readonly Stripped[] = NONE;
     if (this.newStripped.length > 0) {
@@ -585,7 +590,7 @@ export class Machine extends Finisher {
     }
     const reasoning = this.reasoningOut;
     this.reasoningOut = '';
-    const phase = this.phase === P_BEFORE || this.unconfirmed ? 'before' : this.phase === P_VALUE ? 'value' : 'after';
+    const phase = this.phase === P_BEFORE || this.unconfirmed === true ? 'before' : this.phase === P_VALUE ? 'value' : 'after';
     return { output, repairs, stripped, reasoning, phase };
   }
 
@@ -617,7 +622,7 @@ export class Machine extends Finisher {
     while (i < len) {
       if (this.phase === P_VALUE) {
         i = this.runValue(s, i, len);
-        if (this.rescan) {
+        if (this.rescan !== null) {
           this.charsScanned += i - from;
           return i;
         }
@@ -665,7 +670,7 @@ export class Machine extends Finisher {
         if (this.tokPos === null) this.tokPos = o.pos(this.tokIdx);
         this.tokIdx = -1;
       }
-      if (this.unconfirmed) {
+      if (this.unconfirmed === true) {
         this.candRaw += seg.text.slice(this.candIdx, len);
         if (this.candRaw.length > CONFIRM_WINDOW && !this.candTopScalar && this.vstate === V_STRING) this.confirm();
       }
@@ -684,7 +689,7 @@ export class Machine extends Finisher {
         case V_STRING: {
           const q = this.strQuote;
           let c = 0;
-          if (this.surrogateHeld) {
+          if (this.surrogateHeld === true) {
             this.surrogateHeld = false;
             o.commitPending(i);
           }
@@ -708,13 +713,13 @@ export class Machine extends Finisher {
               o.startPending(len - 1);
               this.surrogateHeld = true;
             } else if ((last === COMMA || last === SPACE) && q === QUOTE) this.stringSegmentEnd(s, len);
-            if (this.unconfirmed && s.length + this.candRaw.length > CONFIRM_WINDOW && !this.candTopScalar) this.confirm();
+            if (this.unconfirmed === true && s.length + this.candRaw.length > CONFIRM_WINDOW && !this.candTopScalar) this.confirm();
             return i;
           }
           if (c === q) {
             if (q === QUOTE) {
               i = this.valueQuote(s, i, len);
-              if (this.rescan) return i;
+              if (this.rescan !== null) return i;
             } else if (q === APOS) {
               if (i + 1 < len) {
                 const n = String.prototype.charCodeAt.call(s, i + 1);
@@ -753,7 +758,7 @@ export class Machine extends Finisher {
             i = this.escape(s, i, len);
           } else {
             // a raw control character: escape it
-            if (this.fast) return i;
+            if (this.fast === true) return i;
             if (!this.rep('control_character')) return this.reject(s, i);
             const r = escapeControl(c);
             o.record(o.repairAt('control_character', i, 1, r));
@@ -772,9 +777,9 @@ export class Machine extends Finisher {
             if (++i === len) return i;
             c = String.prototype.charCodeAt.call(s, i);
           }
-          if (c === LT && this.fast) return i;
+          if (c === LT && this.fast === true) return i;
           i = this.valueStart(s, i, c);
-          if (this.rescan) return i;
+          if (this.rescan !== null) return i;
           break;
         }
         case V_KEY: {
@@ -787,9 +792,9 @@ export class Machine extends Finisher {
             if (++i === len) return i;
             c = String.prototype.charCodeAt.call(s, i);
           }
-          if (c === LT && this.fast) return i;
+          if (c === LT && this.fast === true) return i;
           i = this.keyStart(s, i, c);
-          if (this.rescan) return i;
+          if (this.rescan !== null) return i;
           break;
         }
         case V_COLON: {
@@ -803,9 +808,9 @@ export class Machine extends Finisher {
             if (++i === len) return i;
             c = String.prototype.charCodeAt.call(s, i);
           }
-          if (c === LT && this.fast) return i;
+          if (c === LT && this.fast === true) return i;
           i = this.colon(s, i, c);
-          if (this.rescan) return i;
+          if (this.rescan !== null) return i;
           break;
         }
         case V_AFTER: {
@@ -818,18 +823,18 @@ export class Machine extends Finisher {
             if (++i === len) return i;
             c = String.prototype.charCodeAt.call(s, i);
           }
-          if (c === LT && this.fast) return i;
+          if (c === LT && this.fast === true) return i;
           i = this.after(s, i, c);
-          if (this.rescan) return i;
+          if (this.rescan !== null) return i;
           break;
         }
         case V_NUMBER:
           i = this.number(s, i, len);
-          if (this.rescan) return i;
+          if (this.rescan !== null) return i;
           break;
         case V_WORD:
           i = this.word(s, i, len);
-          if (this.rescan) return i;
+          if (this.rescan !== null) return i;
           break;
         case V_UQSTR:
           i = this.unquoted(s, i, len);
@@ -857,18 +862,18 @@ export class Machine extends Finisher {
           break;
         case V_CONCAT:
           i = this.concat(s, i, len);
-          if (this.rescan) return i;
+          if (this.rescan !== null) return i;
           break;
         case V_KEY_SPACE:
           i = this.keySpace(s, i, len);
-          if (this.rescan) return i;
+          if (this.rescan !== null) return i;
           break;
         case V_SLASH:
         case V_LINE_COMMENT:
         case V_BLOCK_COMMENT:
-          if (this.fast) return i;
+          if (this.fast === true) return i;
           i = this.comment(s, i, len);
-          if (this.rescan) return i;
+          if (this.rescan !== null) return i;
           break;
         case V_DONE: {
           let c = String.prototype.charCodeAt.call(s, i);

@@ -20,7 +20,9 @@ export class Output {
   cand: string | null = null;
 
   emit(text: string): void {
-    if (this.cand === null) this.out += text;
+    // most pushes emit once or twice: the first piece is taken as it is, without the call that adds it
+    // to an empty string
+    if (this.cand === null) this.out = this.out === '' ? text : this.out + text;
     else this.cand += text;
   }
   /** Where decided repairs go (same switch as `sink`). */
@@ -82,7 +84,7 @@ export class Output {
 
   /** Record a repair: with the pending text when there is some, else as decided. */
   record(r: Repair): void {
-    if (this.pending) this.hold(r);
+    if (this.pending === true) this.hold(r);
     else this.repairSink.push(r);
   }
 
@@ -126,14 +128,17 @@ export class Output {
       this.commaInCarry = this.carry.length + (this.commaIdx - this.pA);
       this.commaIdx = -1;
     }
-    if (upTo > this.pA) this.carry += this.seg.text.slice(this.pA, upTo);
+    if (upTo > this.pA) {
+      const piece = this.seg.text.slice(this.pA, upTo);
+      this.carry = this.carry === '' ? piece : this.carry + piece;
+    }
     this.pA = upTo;
     this.emitFrom = upTo;
   }
 
   /** The pending text becomes committed, with its repairs (sorted into input order). */
   commitPending(i: number): void {
-    if (!this.pending) return;
+    if (this.pending === false) return;
     if (this.carry !== '') {
       this.emit(this.carry);
       this.carry = '';
@@ -180,7 +185,7 @@ export class Output {
 
   /** Replace the input range [a, b) of the current segment by `rep`. */
   edit(a: number, b: number, rep: string): void {
-    if (this.pending) {
+    if (this.pending === true) {
       this.materialize(a);
       this.carry += rep;
       this.pA = b;
@@ -262,7 +267,7 @@ export class Output {
 
   /** The segment ends at `len`: flush committed text, carry pending text over. */
   endSegment(len: number): void {
-    if (this.pending) {
+    if (this.pending === true) {
       if (this.pStartIdx >= 0) {
         this.pStartPos.save(this.seg, this.pStartIdx);
         this.pStartIdx = -1;
