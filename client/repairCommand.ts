@@ -86,7 +86,7 @@ export async function repairSelection(editor = vscode.window.activeTextEditor): 
   const edits = ranges
     .map((range, i) => {
       const json = results[i]!.json as string;
-      return { range, text: whole ? keepFinalNewline(texts[i]!, json) : json, old: texts[i]! };
+      return { range, text: keepFinalNewline(texts[i]!, json), old: texts[i]! };
     })
     .filter((e) => e.text !== e.old);
   if (edits.length === 0) {

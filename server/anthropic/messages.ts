@@ -14,6 +14,7 @@ import type { GatewayContext } from '../gateway/context';
 import { GatewayError, upstreamErrorMessage } from '../gateway/errors';
 import { drained } from '../gateway/http';
 import { EMPTY_OUTCOME, truncatedToolCalls, type RecordOutcome } from '../gateway/record';
+import { keptRequest } from '../gateway/replayHeaders';
 import { MAX_SSE_EVENT_BYTES } from '../gateway/sse';
 import { OVER_LONG_CODE } from '../gateway/streamRewrite';
 import { cutHeaderValue, NO_RETRY_HEADERS, rejectionMessage, truncatedToolPolicy, TRUNCATED_CODE, TRUNCATED_POLICY_HEADER } from '../gateway/truncatedTools';
@@ -76,7 +77,8 @@ export async function handleCountTokens(call: MessagesCall): Promise<void> {
 
 export async function handleMessages(call: MessagesCall): Promise<void> {
   const { req, ctx, record } = call;
-  const r = parseMessagesRequest(await readBody(req, ctx.maxRequestBytes));
+  const text = await readBody(req, ctx.maxRequestBytes);
+  const r = parseMessagesRequest(text);
   requireMaxTokens(r);
   checkToolSchemas(r, ctx.schemas);
   call.truncatedTools = truncatedToolPolicy(req.headers[TRUNCATED_POLICY_HEADER], ctx.truncatedTools);
@@ -92,6 +94,7 @@ export async function handleMessages(call: MessagesCall): Promise<void> {
   record.modeReason = reason;
   record.requestedMode = requested;
   record.stream = r.stream;
+  record.request = keptRequest(text, r.body, req.headers);
   ctx.log.info(`${record.id} messages: ${decision.requested} -> ${decision.upstream} (rule ${decision.rule})`);
   const headers = upstreamHeaders(req, ctx);
   ctx.events.publish({ type: 'started', id: record.id, model: decision.upstream, mode: record.mode, stream: r.stream });

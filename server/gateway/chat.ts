@@ -7,7 +7,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HOLD_PROSE, StreamFixError } from '../../shared/engine';
 import type { Repair, Stripped } from '../../shared/engine';
-import { repairCount, REQUEST_KEEP_BYTES, type ArtifactCut, type ArtifactStatus } from '../../shared/protocol';
+import { repairCount, type ArtifactCut, type ArtifactStatus } from '../../shared/protocol';
 import { forwardedHeaders, parseChatRequest, readBody, upstreamHeaders, HOLD_PROSE_HEADER, MODE_HEADER, type ChatRequest } from './chatRequest';
 import { rewriteCompletion, type OtherChoice } from './completion';
 import { errorEventOutcome, type Outcome } from './breaker';
@@ -16,7 +16,7 @@ import { GatewayError, isOpenAiError, upstreamErrorMessage } from './errors';
 import { drained, writeJson } from './http';
 import { contentCheck, EMPTY_OUTCOME, RequestRecord, truncatedToolCalls, type LaterChoice, type RecordOutcome } from './record';
 import { reasoningBlocks } from './reasoningBlocks';
-import { replayHeaders } from './replayHeaders';
+import { keptRequest } from './replayHeaders';
 import { createPassthroughGuard, type PassthroughGuard } from './passthroughGuard';
 import { createBoundaryTracker, MAX_SSE_EVENT_BYTES, sseData } from './sse';
 import { requestSchemas, schemaPolicy, schemaVerdict, SCHEMA_HEADER, type RequestSchemas } from './schema';
@@ -77,9 +77,7 @@ export async function handleChat(call: ChatCall): Promise<void> {
   record.requestedMode = chat.requestedMode;
   record.modeReason = chat.modeReason;
   record.stream = chat.stream;
-  const bytes = Buffer.byteLength(chat.text);
-  const kept = replayHeaders(req.headers);
-  record.request = { bytes, ...(bytes <= REQUEST_KEEP_BYTES ? { body: chat.body } : {}), ...(kept ? { headers: kept } : {}) };
+  record.request = keptRequest(chat.text, chat.body, req.headers);
   const headers = upstreamHeaders(req, ctx, chat.stream ? 'text/event-stream' : 'application/json');
 
   ctx.events.publish({ type: 'started', id: record.id, model: chat.model, mode: chat.mode, stream: chat.stream });

@@ -4,6 +4,7 @@
  * a client may send any header under that prefix, and an artifact must never hold a key or a token.
  */
 import type { IncomingHttpHeaders } from 'node:http';
+import { REQUEST_KEEP_BYTES, type Artifact } from '../../shared/protocol';
 import { HOLD_PROSE_HEADER, MODE_HEADER } from './chatRequest';
 import { SCHEMA_HEADER } from './schema';
 import { TRUNCATED_POLICY_HEADER } from './truncatedTools';
@@ -27,4 +28,14 @@ export function replayHeaders(headers: IncomingHttpHeaders): Record<string, stri
     (kept ??= {})[name] = (Array.isArray(v) ? v.join(', ') : v).slice(0, MAX_VALUE);
   }
   return kept;
+}
+
+/**
+ * The request as its artifact keeps it, the same for the chat endpoint and the Messages API: its size, its
+ * body when at most REQUEST_KEEP_BYTES, and its policy headers (what replay and "copy as curl" send again).
+ */
+export function keptRequest(text: string, body: unknown, headers: IncomingHttpHeaders): NonNullable<Artifact['request']> {
+  const bytes = Buffer.byteLength(text);
+  const kept = replayHeaders(headers);
+  return { bytes, ...(bytes <= REQUEST_KEEP_BYTES ? { body } : {}), ...(kept ? { headers: kept } : {}) };
 }

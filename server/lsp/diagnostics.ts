@@ -69,6 +69,15 @@ export interface FindingData {
 
 export const LANGUAGES: ReadonlySet<string> = new Set(['json', 'jsonc']);
 
+/**
+ * True when `text` is whitespace the language allows around a value: in json only space, tab, CR and LF (a
+ * no-break space, U+2028 or a BOM makes JSON.parse fail, and the engine strips it as text, so it is
+ * reported); in jsonc also the other Unicode spaces, as VS Code's own JSONC parser reads them.
+ */
+function isBlank(text: string, jsonc: boolean): boolean {
+  return jsonc ? text.trim() === '' : /^[ \t\r\n]*$/.test(text);
+}
+
 /** True when `text` holds only whitespace and `//` or `/* *\/` comments (legal in jsonc). */
 export function isOnlyComments(text: string): boolean {
   return text.replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, '').trim() === '';
@@ -98,7 +107,7 @@ export function analyze(text: string, languageId: string, version: number, setti
     return { version, languageId, result, findings };
   }
   for (const s of result.stripped) {
-    if (s.text.trim() === '') continue;
+    if (isBlank(s.text, jsonc)) continue;
     if (jsonc && (s.kind === 'prose' || s.kind === 'trailing') && isOnlyComments(s.text)) continue;
     findings.push({
       code: s.kind,

@@ -26,6 +26,12 @@ describe('client/describe', () => {
     assert.equal(describeResult(repairJson('{"a": [1, 2]}\n')), 'Already valid JSON: nothing to change');
   });
 
+  it('names a no-break space or U+2028 the repair removes (JS trim() would count it as nothing)', () => {
+    assert.equal(describeResult(repairJson('\u00a0{"a": 1}')), 'No repairs needed; stripped surrounding text');
+    assert.equal(describeResult(repairJson('{"a": 1}\u2028')), 'No repairs needed; stripped surrounding text');
+    assert.equal(describeResult(repairJson(' {"a": 1}\r\n')), 'Already valid JSON: nothing to change');
+  });
+
   it('gives the engine error for a failed repair', () => {
     const failed: RepairResult = repairJson('no json here');
     assert.equal(failed.status, 'FAILED');
@@ -37,5 +43,7 @@ describe('client/describe', () => {
     assert.equal(keepFinalNewline('{"a":1,}\n', '{"a":1}'), '{"a":1}\n');
     assert.equal(keepFinalNewline('{"a":1,}', '{"a":1}'), '{"a":1}');
     assert.equal(keepFinalNewline('[1,]\n', '[1]\n'), '[1]\n');
+    // a fenced block selected by whole lines: the fence's line breaks go with the fence
+    assert.equal(keepFinalNewline('```json\n{a: 1}\n```\n', repairJson('```json\n{a: 1}\n```\n').json!), '{"a": 1}\n');
   });
 });

@@ -40,6 +40,21 @@ describe('gateway: the request in the artifact', () => {
     });
   }
 
+  it('keeps a Messages API request the same way (its body, the policy headers, no key)', async () => {
+    const body = { model: 'demo/msg-text', max_tokens: 100, messages: [{ role: 'user', content: 'hi' }] };
+    const res = await fetch(`${d.info.url}/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': 'sk-or-v1-secret', 'anthropic-version': '2023-06-01', 'x-streamfix-mode': 'strip' },
+      body: JSON.stringify(body),
+    });
+    assert.equal(res.status, 200);
+    await res.text();
+    const a = await artifactOf(d, res);
+    assert.equal(a.api, 'messages');
+    assert.deepEqual(a.request, { bytes: Buffer.byteLength(JSON.stringify(body)), body, headers: { 'x-streamfix-mode': 'strip' } });
+    assert.equal(JSON.stringify(a).includes('sk-or-v1-secret'), false);
+  });
+
   it('keeps no headers field when the request had no policy header', async () => {
     const body = { model: 'demo/clean', messages: [{ role: 'user', content: 'A city, please' }] };
     const res = await postChat(d, body);

@@ -99,3 +99,19 @@ describe('server/lsp finding groups', () => {
     ]);
   });
 });
+
+describe('server/lsp: what counts as whitespace around the value', () => {
+  const settings = { enable: true, debounceMs: 0, jsoncTrailingCommas: false };
+  const findings = (text: string, lang: string): string[] =>
+    analyze(text, lang, 1, settings).findings.map((f) => `${f.code}@${f.offset}+${f.length}: ${f.message}`);
+
+  it('json: a no-break space or U+2028 next to the value is reported (JSON.parse rejects it), JSON whitespace is not', () => {
+    assert.deepEqual(findings('\u00a0{"a": 1}\n', 'json'), ['prose@0+1: Text before the JSON value is not JSON']);
+    assert.deepEqual(findings('{"a": 1}\u2028\n', 'json'), ['trailing@8+1: Text after the JSON value is not JSON']);
+    assert.deepEqual(findings(' \t\r\n{"a": 1}\n\n', 'json'), []);
+  });
+
+  it('jsonc: the other Unicode spaces are whitespace, as VS Code\'s JSONC parser reads them', () => {
+    assert.deepEqual(findings('\u00a0{"a": 1}\n', 'jsonc'), []);
+  });
+});

@@ -50,6 +50,22 @@ describe('Repair JSON Selection', () => {
     assert.equal(editor.document.getText(), before);
   });
 
+  it('keeps the line break a selection of whole lines ended with (a fenced block), so the next line stays its own', async () => {
+    const before = 'Text\n```json\n{a: 1}\n```\nMore text\n';
+    const editor = await openFile(before);
+    editor.selection = new vscode.Selection(1, 0, 4, 0); // lines 2-4, as Shift+Down selects them
+    const result = await repair(editor);
+    assert.equal(editor.document.getText(), 'Text\n{"a": 1}\nMore text\n');
+    assert.deepEqual(result, { changed: true, status: 'REPAIRED', message: 'StreamFix: Repaired: 1 unquoted key; stripped a code fence' });
+  });
+
+  it('says what it removed when only a no-break space stood next to valid JSON', async () => {
+    const editor = await openFile('\u00a0{"a": 1}\n');
+    const result = await repair(editor);
+    assert.equal(editor.document.getText(), '{"a": 1}\n');
+    assert.deepEqual(result, { changed: true, status: 'VALID', message: 'StreamFix: No repairs needed; stripped surrounding text' });
+  });
+
   it('changes nothing and says why when the repair fails', async () => {
     const before = 'no json here at all';
     const editor = await openFile(before);
