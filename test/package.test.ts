@@ -76,20 +76,23 @@ describe('the npm package (npm pack)', function () {
     assert.deepEqual(cjs, { status: 0, stdout: 'REPAIRED\n', stderr: '' });
   });
 
-  it('type-checks a consumer against the declarations (strict, nodenext)', () => {
-    writeFileSync(
-      path.join(consumer, 'use.ts'),
-      "import { repairJson, createStreamRepairer, summarizeRepairs, type RepairResult } from 'streamfix/engine';\n" +
-        "const r: RepairResult = repairJson('{a: 1}');\n" +
-        "const out: string = createStreamRepairer().push('{').output;\n" +
-        'console.log(r.status, out, summarizeRepairs(r));\n' +
-        '// @ts-expect-error: the declarations say what push returns\n' +
-        "const wrong: number = createStreamRepairer().push('{').output;\n",
-    );
-    const tsc = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
-    const args = [tsc, '--strict', '--noEmit', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', 'use.ts'];
-    assert.deepEqual(node(consumer, args), { status: 0, stdout: '', stderr: '' });
-  });
+  for (const [mod, resolution] of [['nodenext', 'nodenext'], ['commonjs', 'node10']] as const) {
+    it(`type-checks a consumer against the declarations (strict, module ${mod}, moduleResolution ${resolution})`, () => {
+      writeFileSync(
+        path.join(consumer, 'use.ts'),
+        "import { repairJson, createStreamRepairer, summarizeRepairs, type RepairResult } from 'streamfix/engine';\n" +
+          "import { repairJson as sameEngine } from 'streamfix';\n" +
+          "const r: RepairResult = repairJson('{a: 1}');\n" +
+          "const out: string = createStreamRepairer().push('{').output;\n" +
+          'export const shown = [r.status, out, summarizeRepairs(r), sameEngine(out).status];\n' +
+          '// @ts-expect-error: the declarations say what push returns\n' +
+          "const wrong: number = createStreamRepairer().push('{').output;\n",
+      );
+      const tsc = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+      const args = [tsc, '--strict', '--noEmit', '--module', mod, '--moduleResolution', resolution, '--target', 'es2022', '--lib', 'es2022', '--skipLibCheck', 'use.ts'];
+      assert.deepEqual(node(consumer, args), { status: 0, stdout: '', stderr: '' });
+    });
+  }
 
   it("runs the CLI through the package's bin", () => {
     const r = node(consumer, ['node_modules/streamfix/server/bin/streamfix.cjs', 'repair'], "{a: 1, b: [2,],}\n");
