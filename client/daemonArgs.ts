@@ -47,6 +47,16 @@ export function daemonEnv(base: NodeJS.ProcessEnv, secretKey: string | undefined
   return env;
 }
 
+/**
+ * What "Set OpenRouter API Key" says it did. Removing the stored key leaves the streamfix.apiKey setting's,
+ * which the daemon then uses (daemonEnv): the message says so rather than "removed" alone.
+ */
+export function keyChangeMessage(stored: boolean, settingKey: string): string {
+  if (stored) return 'StreamFix: API key stored; restarting the daemon.';
+  if (settingKey.trim()) return 'StreamFix: API key removed from SecretStorage; the streamfix.apiKey setting still holds one, which the daemon uses. Restarting the daemon.';
+  return 'StreamFix: API key removed; restarting the daemon.';
+}
+
 /** streamfix.messagesRouting as name → model; a value that is not a string goes as '' (the daemon then
  * refuses to start and names the entry, rather than a typo being routed nowhere in silence). */
 export function messagesRouting(v: unknown): Record<string, string> {

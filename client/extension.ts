@@ -22,7 +22,7 @@ import { ModelsProvider } from './modelsView';
 import { CLIENT_KINDS, clientSnippet, type ClientKind } from './clientSnippets';
 import { SECRET_KEY, SECTION, readSettings } from './config';
 import { DaemonController } from './daemon';
-import { RESTART_SETTINGS } from './daemonArgs';
+import { keyChangeMessage, RESTART_SETTINGS } from './daemonArgs';
 import { EventLog } from './eventLog';
 import { createModelProvider, registerModelProvider } from './lmProvider';
 import { repairSelection, targetEditor } from './repairCommand';
@@ -148,7 +148,7 @@ export function activate(context: vscode.ExtensionContext): StreamFixApi {
     key = key.trim();
     if (key) await context.secrets.store(SECRET_KEY, key);
     else await context.secrets.delete(SECRET_KEY);
-    void vscode.window.showInformationMessage(key ? 'StreamFix: API key stored; restarting the daemon.' : 'StreamFix: API key removed; restarting the daemon.');
+    void vscode.window.showInformationMessage(keyChangeMessage(Boolean(key), readSettings().apiKey));
     await daemon.restart();
     return true;
   });

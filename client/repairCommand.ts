@@ -72,7 +72,10 @@ export async function repairSelection(editor = vscode.window.activeTextEditor): 
   const results = texts.map(safeRepair);
   const summary = combine(results);
   if (summary.status === 'FAILED') {
-    const message = `StreamFix: nothing changed. ${describeResult(summary)}`;
+    // with several selections (multi-cursor), say which one has no JSON
+    const failed = ranges[results.findIndex((r) => r.status === 'FAILED')]!;
+    const which = ranges.length > 1 ? `The selection at line ${failed.start.line + 1}: ` : '';
+    const message = `StreamFix: nothing changed. ${which}${describeResult(summary)}`;
     void vscode.window.showErrorMessage(message);
     return { changed: false, status: 'FAILED', message };
   }

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { daemonArgs, daemonEnv, messagesRouting, RESTART_SETTINGS } from '../../client/daemonArgs';
+import { daemonArgs, daemonEnv, keyChangeMessage, messagesRouting, RESTART_SETTINGS } from '../../client/daemonArgs';
 
 const settings = {
   apiKey: '',
@@ -59,5 +59,15 @@ describe('client/daemonArgs', () => {
     assert.equal(daemonEnv({}, undefined, ' sk-setting ').OPENROUTER_API_KEY, 'sk-setting');
     assert.equal(daemonEnv({ OPENROUTER_API_KEY: 'sk-env' }, undefined, '').OPENROUTER_API_KEY, 'sk-env');
     assert.equal('OPENROUTER_API_KEY' in daemonEnv({}, '', ''), false);
+  });
+
+  it('says a removed key leaves the setting\'s key in use, when the setting has one', () => {
+    assert.equal(keyChangeMessage(true, ''), 'StreamFix: API key stored; restarting the daemon.');
+    assert.equal(keyChangeMessage(false, ''), 'StreamFix: API key removed; restarting the daemon.');
+    assert.equal(keyChangeMessage(false, ' '), 'StreamFix: API key removed; restarting the daemon.');
+    assert.equal(
+      keyChangeMessage(false, 'sk-or-v1-in-settings'),
+      'StreamFix: API key removed from SecretStorage; the streamfix.apiKey setting still holds one, which the daemon uses. Restarting the daemon.',
+    );
   });
 });

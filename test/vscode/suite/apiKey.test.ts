@@ -49,4 +49,21 @@ describe('Set OpenRouter API Key', () => {
     assert.deepEqual(seen.filter((r) => r.path === '/v1/chat/completions'), [{ path: '/v1/chat/completions', authorization: 'Bearer sk-or-test-key-123' }]);
     assert.deepEqual(seen.filter((r) => r.authorization !== 'Bearer sk-or-test-key-123'), []);
   });
+
+  it('removing the stored key leaves the streamfix.apiKey setting\'s key in use (the message says so)', async () => {
+    const api = await getApi();
+    const config = vscode.workspace.getConfiguration('streamfix');
+    await config.update('apiKey', 'sk-or-setting-key-456', vscode.ConfigurationTarget.Global);
+    try {
+      assert.equal(await vscode.commands.executeCommand('streamfix.setApiKey', ''), true);
+      const info = await api.whenRunning();
+      assert.equal(info.demo, false);
+      seen.length = 0;
+      const res = await postChat(info.url, { model: 'test/model', messages: [{ role: 'user', content: 'hi' }] });
+      assert.equal(res.status, 200);
+      assert.deepEqual(seen.filter((r) => r.path === '/v1/chat/completions'), [{ path: '/v1/chat/completions', authorization: 'Bearer sk-or-setting-key-456' }]);
+    } finally {
+      await config.update('apiKey', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
 });

@@ -76,6 +76,30 @@ describe('Repair JSON Selection', () => {
     assert.match(result.message, /^StreamFix: nothing changed\. Could not repair: .+/);
   });
 
+  it('with several selections, changes none when one has no JSON, and says which', async () => {
+    const before = '{a: 1}\nnot json here\n[1, 2,]\n';
+    const editor = await openFile(before);
+    editor.selections = [new vscode.Selection(0, 0, 0, 6), new vscode.Selection(1, 0, 1, 13), new vscode.Selection(2, 0, 2, 7)];
+    const result = await repair(editor);
+    assert.equal(editor.document.getText(), before);
+    assert.deepEqual(result, {
+      changed: false,
+      status: 'FAILED',
+      message: 'StreamFix: nothing changed. The selection at line 2: Could not repair: No JSON value found in the input',
+    });
+  });
+
+  it('with several selections, repairs each in one undoable edit', async () => {
+    const before = '{a: 1}\nprose\n[1, 2,]\n';
+    const editor = await openFile(before);
+    editor.selections = [new vscode.Selection(2, 0, 2, 7), new vscode.Selection(0, 0, 0, 6)];
+    const result = await repair(editor);
+    assert.equal(editor.document.getText(), '{"a": 1}\nprose\n[1, 2]\n');
+    assert.deepEqual(result, { changed: true, status: 'REPAIRED', message: 'StreamFix: Repaired: 1 trailing comma, 1 unquoted key' });
+    await vscode.commands.executeCommand('undo');
+    assert.equal(editor.document.getText(), before);
+  });
+
   it('says so when the JSON is already valid', async () => {
     const editor = await openFile('{"a": [1, 2]}');
     const result = await repair(editor);
