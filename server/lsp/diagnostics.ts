@@ -14,6 +14,7 @@ import type { RepairKind, RepairResult, StrippedKind } from '../../shared/engine
 import type { Diagnostic } from 'vscode-languageserver/node';
 import { DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { blankComments } from './jsoncComments';
 import type { DiagnosticsSettings } from './settings';
 
 export const SOURCE = 'streamfix';
@@ -85,14 +86,17 @@ export function isOnlyComments(text: string): boolean {
 
 /**
  * Run the engine on a document and keep the findings worth reporting for its language.
- * jsonc: comments are legal, and trailing commas too unless `jsoncTrailingCommas` is set.
+ * jsonc: comments are legal (blanked before the engine reads the text), and trailing commas too unless
+ * `jsoncTrailingCommas` is set.
  */
 export function analyze(text: string, languageId: string, version: number, settings: DiagnosticsSettings): Analysis {
-  const result = safeRepair(text);
-  const findings: Finding[] = [];
   const jsonc = languageId === 'jsonc';
-  // A new, still empty file is not an error worth a red squiggle.
-  if (text.trim() === '') return { version, languageId, result, findings };
+  // jsonc: the engine never sees a comment's text (same offsets: jsoncComments.ts)
+  const source = jsonc ? blankComments(text) : text;
+  const result = safeRepair(source);
+  const findings: Finding[] = [];
+  // A new, still empty file (in jsonc: only comments so far) is not an error worth a red squiggle.
+  if (source.trim() === '') return { version, languageId, result, findings };
   if (result.status === 'FAILED') {
     const err = result.error;
     findings.push({

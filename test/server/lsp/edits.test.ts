@@ -1,6 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { applyEdits, mergeEdits } from '../../../server/lsp/codeActions';
 import { analyze, displaySpan, isOnlyComments } from '../../../server/lsp/diagnostics';
+import { blankComments } from '../../../server/lsp/jsoncComments';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { wholeDocumentEdits } from '../../../server/lsp/codeActions';
 import { normalizeSettings } from '../../../server/lsp/settings';
 
 describe('server/lsp edit helpers', () => {
@@ -113,5 +116,37 @@ describe('server/lsp: what counts as whitespace around the value', () => {
 
   it('jsonc: the other Unicode spaces are whitespace, as VS Code\'s JSONC parser reads them', () => {
     assert.deepEqual(findings('\u00a0{"a": 1}\n', 'jsonc'), []);
+  });
+});
+
+describe('server/lsp: jsonc comments are never read as model text', () => {
+  const settings = { enable: true, debounceMs: 0, jsoncTrailingCommas: false };
+  const findings = (text: string): string[] =>
+    analyze(text, 'jsonc', 1, settings).findings.map((f) => `${f.code}@${f.offset}+${f.length}: ${f.message}`);
+
+  it('blanks comments outside strings, keeping every offset and line break', () => {
+    assert.equal(blankComments('{"a": 1, // note\n"b": 2}'), '{"a": 1,        \n"b": 2}');
+    assert.equal(blankComments('{"s": "a \\" // not"} /* x\n y */'), '{"s": "a \\" // not"}     \n     ');
+    assert.equal(blankComments("{'url': 'http://x//y', b: 2} // c"), "{'url': 'http://x//y', b: 2}     ");
+    assert.equal(blankComments('{"a": 1 /* never closed'), '{"a": 1                ');
+  });
+
+  it('a comment that mentions a think tag or a fence leaves a valid file without findings', () => {
+    // before: FAILED "No JSON value found" (the tag opened a reasoning block to the end), and prose/fence warnings
+    assert.deepEqual(findings('// wrap reasoning in <think> tags\n{"a": 1}\n'), []);
+    assert.deepEqual(findings('{\n  // ends with </think> here\n  "a": 1\n}\n'), []);
+    assert.deepEqual(findings('/* header: see ```json below */\n{"b": 2}\n'), []);
+  });
+
+  it('"Repair whole document" keeps the comments and fixes what is broken around them', () => {
+    const text = '/* config, see ```json docs */\n{\n  a: 1, // <think> is fine here\n  "b": [1 2],\n}\n';
+    assert.deepEqual(findings(text), ['unquoted_key@35+1: Unquoted key quoted', 'missing_comma@74+0: Missing comma inserted']);
+    const doc = TextDocument.create('file:///c.jsonc', 'jsonc', 1, text);
+    const edits = wholeDocumentEdits(doc, analyze(text, 'jsonc', 1, settings))!;
+    assert.equal(applyEdits(text, edits), '/* config, see ```json docs */\n{\n  "a": 1, // <think> is fine here\n  "b": [1, 2],\n}\n');
+  });
+
+  it('a jsonc file of comments only is still empty: no squiggle', () => {
+    assert.deepEqual(findings('// settings go here\n'), []);
   });
 });
