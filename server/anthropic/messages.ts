@@ -8,7 +8,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { StreamFixError } from '../../shared/engine';
 import type { Repair } from '../../shared/engine';
-import { errorEventSeen, finish, shutdownError, STATUS_HEADER, TRUNCATED_TOOLS_HEADER, twoXxOutcome, type ChatCall } from '../gateway/chat';
+import { errorEventSeen, finish, reasoningEvent, shutdownError, STATUS_HEADER, TRUNCATED_TOOLS_HEADER, twoXxOutcome, type ChatCall } from '../gateway/chat';
 import { forwardedHeaders, MODE_HEADER, readBody, requestedMode } from '../gateway/chatRequest';
 import type { GatewayContext } from '../gateway/context';
 import { GatewayError, upstreamErrorMessage } from '../gateway/errors';
@@ -288,6 +288,8 @@ async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: Upst
   }
   if (stream) record.clientChunks += tail.length; // counted in the artifact, sent once it is durable
   const outcome = outcomeOf(t);
+  // the output panel's "reasoning stripped: … at 1:1–4:9: '…'" line, as for a chat request
+  if ((outcome.movedReasoningBytes ?? 0) > 0) reasoningEvent(call, outcome.movedReasoningBytes!, outcome.stripped);
   const status = await finish(call, outcome, 200);
   // the cut tool calls, as on the chat endpoint: those the error named (reject), else those closed
   const cut = cutHeaderValue(t.rejected ?? truncatedToolCalls(outcome));

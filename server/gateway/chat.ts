@@ -322,7 +322,7 @@ function onRepair(call: ChatCall, repair: Repair, toolCallIndex?: number): void 
 
 /** `bytes` of reasoning moved out of the content of every choice; the blocks of each choice in turn;
  * `total`: how many blocks in all, when `stripped` may have lost some (a stream's bounded lists). */
-function reasoningEvent(call: ChatCall, bytes: number, stripped: Stripped[], total?: number): void {
+export function reasoningEvent(call: ChatCall, bytes: number, stripped: Stripped[], total?: number): void {
   const { blocks: described, more: kept } = reasoningBlocks(stripped);
   // a block's first line is text assembled from several events: redacted as the artifact is
   const blocks = call.record.redact(described);

@@ -91,6 +91,34 @@ describe('gateway: reasoning blocks in the output panel', () => {
       return seen.filter((e) => e.id === id && e.type === 'reasoning');
     }
 
+    // the Messages API (Claude Code, the Anthropic SDK): the same line in the output panel (before: no event)
+    async function messagesReasoningEventOf(mode: string, stream: boolean): Promise<GatewayEvent[]> {
+      up.enqueue({ chunks: [sse(chunk({ content: CONTENT.slice(0, 20) }), chunk({ content: CONTENT.slice(20) }), chunk({}, 'stop'), '[DONE]')] });
+      const seen: GatewayEvent[] = [];
+      const off = d.events.subscribe((e) => seen.push(e));
+      const res = await fetch(`${d.info.url}/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-streamfix-mode': mode },
+        body: JSON.stringify({ ...REQ, max_tokens: 100, stream }),
+      });
+      assert.equal(res.status, 200);
+      await res.text();
+      off();
+      const id = res.headers.get('x-streamfix-request-id');
+      return seen.filter((e) => e.id === id && e.type === 'reasoning');
+    }
+
+    for (const mode of ['repair', 'strip']) {
+      for (const stream of [true, false]) {
+        it(`Messages API, ${mode}, ${stream ? 'streaming' : 'not streaming'}: says where the block was, its size and first line`, async () => {
+          const events = await messagesReasoningEventOf(mode, stream);
+          assert.deepEqual(events.map((e) => e.type === 'reasoning' && { bytes: e.bytes, blocks: e.blocks, more: e.moreBlocks }), [
+            { bytes: Buffer.byteLength('\nThe user wants\n{a list}.\n'), blocks: [BLOCK], more: undefined },
+          ]);
+        });
+      }
+    }
+
     for (const mode of ['repair', 'strip']) {
       for (const stream of [true, false]) {
         it(`${mode}, ${stream ? 'streaming' : 'not streaming'}: says where the block was, its size and first line`, async () => {
