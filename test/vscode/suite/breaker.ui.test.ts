@@ -13,7 +13,9 @@ import { ui } from './ui';
 
 const G = vscode.ConfigurationTarget.Global;
 const MODEL = 'test/breaker';
-const ENV = { STREAMFIX_BREAKER_FAILURES: '2', STREAMFIX_BREAKER_COOLDOWN_MS: '1000' };
+// The cool-down must outlast the wait for the status bar (a UI round trip: over 1 s at load ~12, when the
+// third request already was the probe and got the upstream's 500); the recovery loop below waits up to 10 s.
+const ENV = { STREAMFIX_BREAKER_FAILURES: '2', STREAMFIX_BREAKER_COOLDOWN_MS: '4000' };
 
 describe('circuit breaker in the status bar (through the UI)', () => {
   let upstream: Server;
@@ -70,7 +72,7 @@ describe('circuit breaker in the status bar (through the UI)', () => {
     assert.equal((JSON.parse(refused.text) as { error: { code: string } }).error.code, 'circuit_open');
 
     failing = false;
-    // refused at once until the cool-down (1 s) has passed; then this request is the probe, and succeeds
+    // refused at once until the cool-down (4 s) has passed; then this request is the probe, and succeeds
     let r = await ask();
     for (let i = 0; i < 100 && r.status === 503; i++) {
       await new Promise((res) => setTimeout(res, 100));
