@@ -67,6 +67,10 @@ export async function repairSelection(editor = vscode.window.activeTextEditor): 
   const doc = editor.document;
   const selected = editor.selections.filter((s) => !s.isEmpty);
   const whole = selected.length === 0;
+  if (whole && doc.languageId === 'jsonc') {
+    const kept = await repairKeepingComments(doc);
+    if (kept) return kept;
+  }
   const ranges: vscode.Range[] = whole ? [new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length))] : selected;
   const texts = ranges.map((r) => doc.getText(r));
   const results = texts.map(safeRepair);
@@ -85,6 +89,12 @@ export async function repairSelection(editor = vscode.window.activeTextEditor): 
     const message = 'StreamFix: nothing changed: the repaired text did not parse as JSON (please report this input).';
     void vscode.window.showErrorMessage(message);
     return { changed: false, status: 'FAILED', message };
+  }
+  // jsonc without the language server's fix: the engine's JSON has no comments; never drop them silently
+  if (whole && doc.languageId === 'jsonc' && results[0]!.repairs.some((r) => r.kind === 'comment')) {
+    const message = 'StreamFix: nothing changed: repairing this jsonc document here would remove its comments, and the language server (which keeps them) did not answer. Restart the daemon, or select the JSON to repair.';
+    void vscode.window.showErrorMessage(message);
+    return { changed: false, status: summary.status, message };
   }
   const edits = ranges
     .map((range, i) => {
@@ -108,4 +118,29 @@ export async function repairSelection(editor = vscode.window.activeTextEditor): 
   const message = `StreamFix: ${describeResult(summary)}`;
   void vscode.window.showInformationMessage(message);
   return { changed: true, status: summary.status, message };
+}
+
+const FIX_ALL = 'source.fixAll.streamfix';
+
+/**
+ * A whole jsonc document (settings.json, tsconfig.json): comments and trailing commas are legal there and
+ * the engine's `json` drops them, so the language server's "Repair whole document" (source.fixAll.streamfix,
+ * which fixes only what is broken and keeps them) is applied instead. Null when it offers none (nothing to
+ * fix, or no language server): the caller goes on with the engine, which changes nothing it would not.
+ */
+async function repairKeepingComments(doc: vscode.TextDocument): Promise<RepairCommandResult | null> {
+  const all = new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length));
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[] | undefined>('vscode.executeCodeActionProvider', doc.uri, all, FIX_ALL);
+  const fix = (actions ?? []).find((a) => a.kind?.value === FIX_ALL && a.edit);
+  if (!fix) return null;
+  if (!(await vscode.workspace.applyEdit(fix.edit!))) {
+    const message = 'StreamFix: the editor did not accept the edit (the document changed meanwhile?); nothing changed.';
+    void vscode.window.showErrorMessage(message);
+    return { changed: false, status: 'FAILED', message };
+  }
+  // the action's title counts the fixes: "Repair whole document (2 fixes)"; a cut document stays TRUNCATED
+  const status = safeRepair(doc.getText()).status === 'TRUNCATED' ? 'TRUNCATED' : 'REPAIRED';
+  const message = `StreamFix: ${fix.title.replace('Repair whole document', 'Repaired the jsonc document, comments kept')}`;
+  void vscode.window.showInformationMessage(message);
+  return { changed: true, status, message };
 }

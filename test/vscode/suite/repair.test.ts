@@ -100,6 +100,16 @@ describe('Repair JSON Selection', () => {
     assert.equal(editor.document.getText(), before);
   });
 
+  it('in a jsonc document (settings.json, tsconfig.json) fixes what is broken and keeps the comments', async () => {
+    const before = '{\n  // my font\n  "editor.fontSize": 14\n  "editor.tabSize": 2, // two\n}\n';
+    const editor = await writeAndOpen(dir, `settings-${++n}.jsonc`, before);
+    assert.equal(editor.document.languageId, 'jsonc');
+    const result = await repair(editor);
+    // before: the engine's JSON replaced the document, both comments and the (legal) trailing comma gone
+    assert.equal(editor.document.getText(), '{\n  // my font\n  "editor.fontSize": 14,\n  "editor.tabSize": 2, // two\n}\n');
+    assert.deepEqual(result, { changed: true, status: 'REPAIRED', message: 'StreamFix: Repaired the jsonc document, comments kept (1 fix)' });
+  });
+
   it('says so when the JSON is already valid', async () => {
     const editor = await openFile('{"a": [1, 2]}');
     const result = await repair(editor);
