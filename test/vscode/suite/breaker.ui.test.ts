@@ -13,8 +13,8 @@ import { ui } from './ui';
 
 const G = vscode.ConfigurationTarget.Global;
 const MODEL = 'test/breaker';
-// The cool-down must outlast the wait for the status bar (a UI round trip: over 1 s at load ~12, when the
-// third request already was the probe and got the upstream's 500); the recovery loop below waits up to 10 s.
+// The cool-down must outlast the three requests that open the breaker and see it refuse (under load they
+// took over 1 s when the status bar wait came between them); the recovery loop below waits up to 10 s.
 const ENV = { STREAMFIX_BREAKER_FAILURES: '2', STREAMFIX_BREAKER_COOLDOWN_MS: '4000' };
 
 describe('circuit breaker in the status bar (through the UI)', () => {
@@ -65,11 +65,13 @@ describe('circuit breaker in the status bar (through the UI)', () => {
     const ask = () => postChat(info.url, { model: MODEL, messages: [{ role: 'user', content: 'hi' }] });
     assert.equal((await ask()).status, 500);
     assert.equal((await ask()).status, 500);
-    await ui({ op: 'waitFor', selector: '.statusbar-item', hasText: `StreamFix: breaker open (${MODEL})` });
-    assert.equal(api.testing.statusText(), `$(warning) StreamFix: breaker open (${MODEL})`);
+    // refused at once, asked before the UI wait (a breaker goes half-open only when a request arrives after
+    // the cool-down, so the status bar below still says open however long the UI takes)
     const refused = await ask();
     assert.equal(refused.status, 503);
     assert.equal((JSON.parse(refused.text) as { error: { code: string } }).error.code, 'circuit_open');
+    await ui({ op: 'waitFor', selector: '.statusbar-item', hasText: `StreamFix: breaker open (${MODEL})` });
+    assert.equal(api.testing.statusText(), `$(warning) StreamFix: breaker open (${MODEL})`);
 
     failing = false;
     // refused at once until the cool-down (4 s) has passed; then this request is the probe, and succeeds
