@@ -235,7 +235,7 @@ export class Machine extends Finisher {
         this.lineEnd += this.nl;
         this.colEnd = len - this.nlAt - 1;
       } else this.colEnd += len;
-      this.scan.passed(len, this.lineEnd, this.colEnd);
+      this.scan.passed(chunk, this.lineEnd, this.colEnd);
       return;
     }
     this.scan.push(chunk, i);

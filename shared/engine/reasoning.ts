@@ -10,10 +10,13 @@
  * gpt-oss harmony channels (`<|channel|>analysis<|message|>…<|end|>` is reasoning, the header of any
  * other channel and the markers `<|start|>assistant`, `<|end|>`, `<|return|>`, `<|call|>` are removed).
  * A `<` the host says is inside a JSON string is text, and so is one inside markdown code (an inline
- * code span, or a fenced block): an answer that mentions `` `<think>` `` or shows an example in a fence
- * is talking about the tag, and taking it for one would turn the rest of the answer into reasoning.
+ * code span, or a fenced block; markdownCode.ts): an answer that mentions `` `<think>` `` or shows an
+ * example in a fence is talking about the tag, and taking it for one would turn the rest of the answer
+ * into reasoning. A `<` inside an inline span still open waits (HOLD_MAX) for the span to close on its
+ * line: a span that never closes was literal backticks, and the `<` after them may open a block.
  */
 import { BoundedText, utf8Length } from './boundedText';
+import { CODE_FENCE, CODE_NONE, MarkdownCode } from './markdownCode';
 import { Segment } from './segment';
 import type { Position, Stripped } from './types';
 
@@ -49,10 +52,9 @@ export interface ReasoningScanner {
   push(chunk: string, from?: number, lazyEnd?: boolean): void;
   /** Brings `line` and `column` up to date after a push with `lazyEnd`. */
   locate(): void;
-  /** The host took a whole chunk of `length` characters as content itself, which it may do only when
-   * the scanner is idle and every `<` in the chunk is text (`literal()` says so): the input now ends
-   * at `line`, `column`. */
-  passed(length: number, line: number, column: number): void;
+  /** The host took a whole chunk as content itself, which it may do only when the scanner is idle and
+   * every `<` in the chunk is text (`literal()` says so): the input now ends at `line`, `column`. */
+  passed(chunk: string, line: number, column: number): void;
   end(): void;
   /** Line and column (0-based) where the input so far ends. */
   readonly line: number;
@@ -71,6 +73,11 @@ const HARMONY_TOKEN = /<\|([a-z]+)\|>/g;
 const T_TEXT = 0;
 const T_TAG = 1; // `<…` that may be a reasoning tag or a harmony header
 const T_BLOCK = 2; // inside a reasoning block, looking for its closing tag
+const T_HOLD = 3; // a `<` inside an open inline code span: held until the span closes or its line ends
+
+/** Characters held for a `<` inside an open inline code span (from the `<`) before it is taken for text
+ * unseen: a span closes within a few words, and what waits here is delivered late. */
+export const HOLD_MAX = 1024;
 
 type TagVerdict = { kind: 'more' } | { kind: 'text' } | { kind: 'open'; close: string } | { kind: 'close' } | { kind: 'marker' };
 
@@ -182,6 +189,8 @@ function moveEnd(p: { line: number; column: number }, text: string): void {
  */
 export function createReasoningScanner(sink: ReasoningSink, keep = BLOCK_TEXT_KEEP): ReasoningScanner {
   const seg = new Segment('', 0, 0, 0);
+  // the text being scanned: the pushed chunk, or held text scanned again (see unclosed())
+  let cur = seg;
   let state = T_TEXT;
   // the `<…` being read (a chunk end can cut it) and where it starts
   let tagBuf = '';
@@ -194,55 +203,22 @@ export function createReasoningScanner(sink: ReasoningSink, keep = BLOCK_TEXT_KE
   let blockText = new BoundedText(keep);
   let blockPos: Position = tagPos;
   let total = 0;
-  // markdown code in the text (content only: never inside a block): the length of the backtick run that
-  // opened a code span or fence (0: not in code; a run of the same length closes it; an inline span of
-  // 1 or 2 ends at a line end too, so one stray backtick cannot hide the tags of later lines), and the
-  // backticks just read, a run a chunk end can cut (```` `` ```` then `` ` ``), counted when it ends
-  let codeOpen = 0;
-  let tick = 0;
+  // markdown code in the content (see markdownCode.ts), and the `<` held inside an open inline span:
+  // the text from it, where it starts, the backtick run at its end, and whether held text is being
+  // scanned again (a `<` in a span opened there is text: each character is held at most once)
+  const code = new MarkdownCode();
+  let holdText = '';
+  let holdPos: Position = tagPos;
+  let holdTick = 0;
+  let replaying = false;
 
-  const endRun = (): void => {
-    if (tick === 0) return;
-    if (codeOpen === 0) codeOpen = tick;
-    else if (tick === codeOpen) codeOpen = 0;
-    tick = 0;
-  };
-
-  /** Moves the code state over text [a, b) (content): backtick runs and, in an inline span, line ends. */
-  const code = (s: string, a: number, b: number): void => {
-    let k = a;
-    while (k < b) {
-      if (tick > 0) {
-        if (String.prototype.charCodeAt.call(s, k) === 96) {
-          tick++;
-          k++;
-          continue;
-        }
-        endRun();
-      }
-      let bt = s.indexOf('`', k);
-      if (bt < 0 || bt > b) bt = b;
-      if (codeOpen === 1 || codeOpen === 2) {
-        const nl = s.indexOf('\n', k);
-        if (nl >= 0 && nl < bt) {
-          codeOpen = 0;
-          k = nl + 1;
-          continue;
-        }
-      }
-      if (bt === b) return;
-      tick = 1;
-      k = bt + 1;
-    }
-  };
-
-  const pos = (i: number): Position => ({ offset: seg.base + i, line: seg.line(i), column: seg.column(i) });
+  const pos = (i: number): Position => ({ offset: cur.base + i, line: cur.line(i), column: cur.column(i) });
 
   /** Content [a, b) of the current chunk. */
   const content = (s: string, a: number, b: number): void => {
     if (b <= a) return;
-    if (a === 0 && b === s.length) sink.content(seg);
-    else sink.content(new Segment(s.slice(a, b), seg.base + a, seg.line(a), seg.column(a)));
+    if (a === 0 && b === s.length) sink.content(cur);
+    else sink.content(new Segment(s.slice(a, b), cur.base + a, cur.line(a), cur.column(a)));
   };
 
   /** A buffered `<…` that is not ours goes to the host as content. */
@@ -250,7 +226,7 @@ export function createReasoningScanner(sink: ReasoningSink, keep = BLOCK_TEXT_KE
     const t = tagBuf;
     tagBuf = '';
     state = T_TEXT;
-    code(t, 0, t.length);
+    code.scan(t, 0, t.length);
     sink.content(new Segment(t, tagPos.offset, tagPos.line, tagPos.column));
   };
 
@@ -270,6 +246,7 @@ export function createReasoningScanner(sink: ReasoningSink, keep = BLOCK_TEXT_KE
     } else if (v.kind === 'marker') {
       sink.span({ kind: 'wrapper', offset: tagPos.offset, length: t.length, line: tagPos.line, column: tagPos.column, text: t });
     } else if (!sink.loneClose(t, tagPos)) {
+      code.scan(t, 0, t.length);
       sink.content(new Segment(t, tagPos.offset, tagPos.line, tagPos.column));
     }
   };
@@ -291,20 +268,85 @@ export function createReasoningScanner(sink: ReasoningSink, keep = BLOCK_TEXT_KE
     let j = s.indexOf('<', i);
     while (j >= 0) {
       content(s, from, j);
-      code(s, from, j);
-      endRun(); // the `<` ends a backtick run before it
-      if (codeOpen === 0 && !sink.literal()) {
-        tagBuf = '<';
-        tagPos = pos(j);
-        state = T_TAG;
-        return j + 1;
+      code.scan(s, from, j);
+      const inCode = code.at();
+      if (inCode !== CODE_FENCE && !sink.literal()) {
+        if (inCode === CODE_NONE) {
+          tagBuf = '<';
+          tagPos = pos(j);
+          state = T_TAG;
+          return j + 1;
+        }
+        if (!replaying) {
+          holdText = '';
+          holdPos = pos(j);
+          holdTick = 0;
+          state = T_HOLD;
+          return j;
+        }
       }
       from = j;
       j = s.indexOf('<', j + 1);
     }
     content(s, from, len);
-    code(s, from, len);
+    code.scan(s, from, len);
     return len;
+  };
+
+  /** Held text from a `<` inside an open inline span: a run of the span's length closes it (the `<` was
+   * code), a line end first leaves it unclosed (its backticks were text). */
+  const hold = (s: string, i: number, len: number): number => {
+    let k = i;
+    while (k < len) {
+      const c = String.prototype.charCodeAt.call(s, k);
+      if (c === 96) {
+        holdTick++;
+        k++;
+        continue;
+      }
+      if (holdTick === code.span) {
+        holdText += s.slice(i, k);
+        heldAsText();
+        return k;
+      }
+      holdTick = 0;
+      if (c === 10) {
+        holdText += s.slice(i, k + 1);
+        unclosed();
+        return k + 1;
+      }
+      if (holdText.length + k - i >= HOLD_MAX) {
+        holdText += s.slice(i, k);
+        heldAsText();
+        return k;
+      }
+      k++;
+    }
+    holdText += s.slice(i, len);
+    return len;
+  };
+
+  /** The held text is content (inside the span, or past the bound). */
+  const heldAsText = (): void => {
+    const t = holdText;
+    holdText = '';
+    state = T_TEXT;
+    code.scan(t, 0, t.length);
+    sink.content(new Segment(t, holdPos.offset, holdPos.line, holdPos.column));
+  };
+
+  /** The span never closed: its backticks were text, and the held text is scanned again without it. */
+  const unclosed = (): void => {
+    const t = holdText;
+    holdText = '';
+    state = T_TEXT;
+    code.spanIsText();
+    const outer = cur;
+    cur = new Segment(t, holdPos.offset, holdPos.line, holdPos.column);
+    replaying = true;
+    run(t, 0);
+    replaying = false;
+    cur = outer;
   };
 
   const tag = (s: string, i: number, len: number): number => {
@@ -369,6 +411,16 @@ export function createReasoningScanner(sink: ReasoningSink, keep = BLOCK_TEXT_KE
     match = 0;
   };
 
+  const run = (s: string, i: number): void => {
+    const len = s.length;
+    while (i < len) {
+      if (state === T_TEXT) i = text(s, i, len);
+      else if (state === T_TAG) i = tag(s, i, len);
+      else if (state === T_BLOCK) i = block(s, i, len);
+      else i = hold(s, i, len);
+    }
+  };
+
   // where the last chunk (a long one pushed with lazyEnd) ends is still to be located
   let endStale = false;
 
@@ -383,16 +435,13 @@ export function createReasoningScanner(sink: ReasoningSink, keep = BLOCK_TEXT_KE
       let i = from;
       // the common chunk, text with no `<`, goes to the host whole without the state loop (what text()
       // does for it, measured ~2% of a 16-character push with a view after it)
+      if (from > 0) code.scan(chunk, 0, from);
       if (state === T_TEXT && len > i && chunk.indexOf('<', i) < 0) {
         content(chunk, i, len);
-        code(chunk, i, len);
+        code.scan(chunk, i, len);
         i = len;
       }
-      while (i < len) {
-        if (state === T_TEXT) i = text(chunk, i, len);
-        else if (state === T_TAG) i = tag(chunk, i, len);
-        else i = block(chunk, i, len);
-      }
+      run(chunk, i);
       if (len < CURSOR_END) moveEnd(scanner, chunk);
       else {
         endStale = true;
@@ -409,13 +458,18 @@ export function createReasoningScanner(sink: ReasoningSink, keep = BLOCK_TEXT_KE
       scanner.line = seg.line(len);
       scanner.column = seg.column(len);
     },
-    passed(length: number, line: number, column: number): void {
+    passed(chunk: string, line: number, column: number): void {
       endStale = false;
-      total += length;
+      total += chunk.length;
+      code.scan(chunk, 0, chunk.length);
       scanner.line = line;
       scanner.column = column;
     },
     end(): void {
+      if (state === T_HOLD) {
+        if (holdTick > 0 && holdTick === code.span) heldAsText();
+        else unclosed();
+      }
       if (state === T_TAG) release();
       else if (state === T_BLOCK) {
         // a block cut off by the end: reasoning to the end of the input

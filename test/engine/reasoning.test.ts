@@ -5,6 +5,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { createReasoningScanner, createReasoningSplitter, splitReasoning, type SplitOutput } from '../../shared/engine';
+import { HOLD_MAX } from '../../shared/engine/reasoning';
 import { STAGE_CASES, type StageCase } from './stageCases';
 
 type Piece = ['content' | 'reasoning', string];
@@ -171,5 +172,35 @@ describe('reasoning stage (splitter)', () => {
     scanner.end();
     assert.deepEqual(spans, [{ kind: 'reasoning', offset: 0, length: 100015, line: 0, column: 0, text: '', cut: { at: 0, chars: 100015, bytes: 100015 } }]);
     assert.equal(reasoning.join(''), 'x'.repeat(100000));
+  });
+});
+
+describe('reasoning stage: a `<` inside an open inline code span', () => {
+  const split = (input: string, chunks: string[]) => {
+    const s = createReasoningSplitter();
+    let content = '';
+    let reasoning = '';
+    for (const ch of chunks) {
+      const o = s.push(ch);
+      content += o.content;
+      reasoning += o.reasoning;
+    }
+    const e = s.end();
+    return [content + e.content, reasoning + e.reasoning];
+  };
+  const check = (input: string, want: string[]) => {
+    assert.deepEqual(split(input, [input]), want, 'whole text');
+    for (let k = 0; k <= input.length; k++) assert.deepEqual(split(input, [input.slice(0, k), input.slice(k)]), want, `split at ${k}`);
+    assert.deepEqual(split(input, input.split('')), want, '1-character chunks');
+  };
+
+  it(`waits up to HOLD_MAX (${HOLD_MAX}) characters for the span to close: within it, a span its line leaves open was literal backticks`, () => {
+    const body = 'x'.repeat(HOLD_MAX - 20);
+    check('a ` <think>' + body + '\nz', ['a ` ', body + '\nz']);
+  });
+
+  it('takes the `<` for text past HOLD_MAX characters held', () => {
+    const input = 'a ` <think>' + 'x'.repeat(HOLD_MAX) + '\nz';
+    check(input, [input, '']);
   });
 });
