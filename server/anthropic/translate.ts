@@ -28,7 +28,7 @@ import { DEFAULT_MAX_INPUT_LENGTH } from '../../shared/engine/state';
 import type { ArtifactCut, ToolCallArtifact } from '../../shared/protocol';
 import { createAutoDecider, type AutoDecider, type AutoDecision } from '../gateway/autoMode';
 import { ARTIFACT_TEXT_LIMIT, BoundedText } from '../gateway/boundedText';
-import { ContentProcessor } from '../gateway/content';
+import { ContentProcessor, type ContentStep } from '../gateway/content';
 import type { Redactor, TextRedaction } from '../gateway/redact';
 import { ToolCallRepairers, type ToolCallDelta } from '../gateway/toolCalls';
 import { cutCallsOf, type CutCall } from '../gateway/truncatedTools';
@@ -92,6 +92,15 @@ interface ToolBlock {
   closed: boolean;
 }
 
+/** A content step as segments, in the order written (see ContentProcessor.ordered). */
+function segmentsOf(step: ContentStep): Segment[] {
+  if (step.pieces !== undefined) return step.pieces.map((p) => ({ kind: p.kind === 'content' ? 'text' : 'thinking', text: p.text }));
+  const out: Segment[] = [];
+  if (step.reasoning) out.push({ kind: 'thinking', text: step.reasoning });
+  if (step.content) out.push({ kind: 'text', text: step.content });
+  return out;
+}
+
 function isObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -129,8 +138,12 @@ export class MessageTranslator {
   private readonly hasStops: boolean;
   /** Repair mode: the stop sequences are watched in the model's text before the engine reads it, as an
    * upstream applying `stop` cuts it, so the engine closes the JSON cut there (watched in the repaired
-   * text, a match left the client `{"a": [1, ` and a status of TRUNCATED for JSON that was not closed). */
+   * text, a match left the client `{"a": [1, ` and a status of TRUNCATED for JSON that was not closed).
+   * In auto mode too while the answer has not decided (the engine's side of it). */
   private readonly rawStops: StopScanner;
+  /** auto, undecided: the sequence that cut the engine's side (the engine has ended); a decision for
+   * repair stops the answer there, as repair mode does. */
+  private rawCut: string | null = null;
   /** Upstream finish_reason, usage, and what was sent (for the artifact and output estimates). */
   finishReason: string | null = null;
   usage: Json | null = null;
@@ -181,6 +194,8 @@ export class MessageTranslator {
     this.thinkingRedaction = opts.redactor?.textStage() ?? null;
     this.splitter = opts.mode !== 'repair' ? createThinkingSplitter({ thinking: opts.thinking ?? false }) : null;
     this.repairer = opts.mode !== 'strip' ? new ContentProcessor('repair', opts.engine ?? {}) : null;
+    // text and thinking blocks in the order written, also when one upstream piece holds both
+    if (this.repairer) this.repairer.ordered = true;
     // the decider waits for a lone closing tag as long as the thinking splitter holds prose for one
     if (opts.mode === 'auto') this.decider = createAutoDecider(undefined, opts.thinking ? HOLD_PROSE : 0);
     this.stops = createStopScanner(opts.stopSequences);
@@ -279,12 +294,11 @@ export class MessageTranslator {
         this.heldStrip.push(...segs);
         return this.settle(d);
       }
-      const step = this.repairer!.push(s);
-      if (!this.thinkingAlike(segs, step)) {
+      const repair = this.undecidedRepair(s);
+      if (!this.thinkingAlike(segs, repair)) {
         this.heldStrip.push(...segs);
-        this.heldRepairs.push(...step.repairs);
-        if (step.reasoning) this.heldRepair.push({ kind: 'thinking', text: step.reasoning });
-        if (step.content) this.heldRepair.push({ kind: 'text', text: step.content });
+        this.heldRepairs.push(...repair.repairs);
+        this.heldRepair.push(...repair.segs);
       }
       if (d) this.settle(d);
       return;
@@ -302,12 +316,35 @@ export class MessageTranslator {
     }
   }
 
-  /** What the engine decided from a piece (or at its end) goes out: repairs, reasoning, the JSON. */
-  private repaired(step: { content: string; reasoning: string; repairs: readonly Repair[] }): void {
+  /** What the engine decided from a piece (or at its end) goes out: repairs, then reasoning and the JSON
+   * in the order written. */
+  private repaired(step: ContentStep): void {
     for (const r of step.repairs) this.opts.onRepair?.(r);
-    if (step.reasoning) this.segment({ kind: 'thinking', text: step.reasoning });
-    const text = this.afterPrefill(step.content);
-    if (text) this.segment({ kind: 'text', text });
+    for (const seg of segmentsOf(step)) {
+      if (seg.kind === 'thinking') this.segment(seg);
+      else {
+        const text = this.afterPrefill(seg.text);
+        if (text) this.segment({ kind: 'text', text });
+      }
+    }
+  }
+
+  /** auto, undecided: the engine's side of a piece, cut at a stop sequence as repair mode cuts it (then
+   * the engine ends and reads nothing more). */
+  private undecidedRepair(s: string): { segs: Segment[]; repairs: Repair[] } {
+    const out: { segs: Segment[]; repairs: Repair[] } = { segs: [], repairs: [] };
+    if (this.rawCut !== null) return out;
+    const add = (step: ContentStep): void => {
+      out.repairs.push(...step.repairs);
+      out.segs.push(...segmentsOf(step));
+    };
+    const { text: piece, matched } = this.hasStops ? this.rawStops.push(s) : { text: s, matched: null };
+    add(this.repairer!.push(piece));
+    if (matched !== null) {
+      this.rawCut = matched;
+      add(this.repairer!.end());
+    }
+    return out;
   }
 
   /** The text block is the engine's JSON (repair mode, or auto decided repair): the stop sequences were
@@ -319,10 +356,11 @@ export class MessageTranslator {
   /** auto, undecided: with nothing held yet, thinking that both processors give alike (one piece, the same
    * text, nothing else) goes out now, as either would replay it: a long think block before the answer is
    * not held (twice) until the answer decides. Whitespace held before it keeps the order: then it waits. */
-  private thinkingAlike(segs: Segment[], step: { content: string; reasoning: string; repairs: readonly Repair[] }): boolean {
-    if (this.heldStrip.length > 0 || this.heldRepair.length > 0 || step.content !== '' || step.repairs.length > 0) return false;
-    if (segs.length === 0) return step.reasoning === '';
-    if (segs.length !== 1 || segs[0]!.kind !== 'thinking' || segs[0]!.text !== step.reasoning) return false;
+  private thinkingAlike(segs: Segment[], repair: { segs: Segment[]; repairs: Repair[] }): boolean {
+    if (this.heldStrip.length > 0 || this.heldRepair.length > 0 || repair.repairs.length > 0) return false;
+    if (segs.length === 0) return repair.segs.length === 0;
+    const r = repair.segs;
+    if (segs.length !== 1 || segs[0]!.kind !== 'thinking' || r.length !== 1 || r[0]!.kind !== 'thinking' || segs[0]!.text !== r[0]!.text) return false;
     this.segment(segs[0]!);
     return true;
   }
@@ -340,6 +378,8 @@ export class MessageTranslator {
     this.heldRepair = [];
     this.heldRepairs = [];
     for (const seg of held) this.segment(seg);
+    // a stop sequence cut the engine's side before the answer decided: repair mode stops there
+    if (d.mode === 'repair' && this.rawCut !== null) this.stopAt(this.rawCut);
   }
 
   /** A signature or encrypted reasoning from the upstream's reasoning_details. */

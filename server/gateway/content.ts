@@ -18,6 +18,9 @@ export interface ContentStep {
   /** Reasoning taken out of the content, for the client's `reasoning` field. */
   reasoning: string;
   repairs: Repair[];
+  /** With `ordered` set (the Messages API, whose blocks show the order), when the delta held a `<`: its
+   * content and reasoning in the order written, adjacent pieces of one kind joined. */
+  pieces?: { kind: 'content' | 'reasoning'; text: string }[];
 }
 
 /** The repairs of a step that made none; frozen, since every such step shares it. */
@@ -205,25 +208,17 @@ export class ContentProcessor {
     return this.take(this.redaction === null ? d : this.redaction.push(d));
   }
 
+  /** repair mode: steps list their content and reasoning in the order written (`pieces`). The engine's
+   * update has no order: a delta is pushed in pieces from one `<` to the next (where a reasoning tag may
+   * start), and within such a piece the reasoning (a block's text, its end) comes before the content the
+   * engine writes after it. Characters the engine holds back go out where it decides them. */
+  ordered = false;
+
   /** Feeds text the stutter check passed on. */
   private take(d: string): ContentStep {
     this.rawText.add(d);
     if (this.decider) return this.pushUndecided(d);
-    if (this.repairer) {
-      const u = this.repairer.push(d);
-      this.keepUnsent(d, u.output);
-      // reasoning as the engine streams it, not only when its block closes
-      const reasoning = u.reasoning;
-      // (guarded: a for-of over the engine's shared empty list still builds an iterator per push)
-      if (u.stripped.length > 0) {
-        for (const s of u.stripped) this.strippedSoFar.push(s);
-        this.countReasoning(u.stripped);
-      }
-      this.addSent(u.output);
-      this.movedText.add(reasoning);
-      // copied: the engine may reuse its array; most steps repair nothing and share one empty list
-      return { content: u.output, reasoning, repairs: u.repairs.length === 0 ? NO_REPAIRS : u.repairs.slice() };
-    }
+    if (this.repairer) return this.ordered && d.indexOf('<', 1) > 0 ? this.orderedStep(d) : this.repairStep(d);
     if (this.splitter) {
       const s = this.splitter.push(d);
       this.addSent(s.content);
@@ -231,6 +226,44 @@ export class ContentProcessor {
       return { content: s.content, reasoning: s.reasoning, repairs: [] };
     }
     return { content: d, reasoning: '', repairs: NO_REPAIRS };
+  }
+
+  private orderedStep(d: string): ContentStep {
+    const pieces: NonNullable<ContentStep['pieces']> = [];
+    const add = (kind: 'content' | 'reasoning', text: string): void => {
+      const last = pieces[pieces.length - 1];
+      if (text === '') return;
+      if (last !== undefined && last.kind === kind) last.text += text;
+      else pieces.push({ kind, text });
+    };
+    let repairs = NO_REPAIRS;
+    for (let a = 0; a < d.length; ) {
+      const lt = d.indexOf('<', a + 1);
+      const b = lt < 0 ? d.length : lt;
+      const step = this.repairStep(d.slice(a, b));
+      add('reasoning', step.reasoning);
+      add('content', step.content);
+      if (step.repairs.length > 0) repairs = [...repairs, ...step.repairs];
+      a = b;
+    }
+    const joined = (kind: string) => pieces.filter((x) => x.kind === kind).map((x) => x.text).join('');
+    return { content: joined('content'), reasoning: joined('reasoning'), repairs, pieces };
+  }
+
+  private repairStep(d: string): ContentStep {
+    const u = this.repairer!.push(d);
+    this.keepUnsent(d, u.output);
+    // reasoning as the engine streams it, not only when its block closes
+    const reasoning = u.reasoning;
+    // (guarded: a for-of over the engine's shared empty list still builds an iterator per push)
+    if (u.stripped.length > 0) {
+      for (const s of u.stripped) this.strippedSoFar.push(s);
+      this.countReasoning(u.stripped);
+    }
+    this.addSent(u.output);
+    this.movedText.add(reasoning);
+    // copied: the engine may reuse its array; most steps repair nothing and share one empty list
+    return { content: u.output, reasoning, repairs: u.repairs.length === 0 ? NO_REPAIRS : u.repairs.slice() };
   }
 
   private pushUndecided(d: string): ContentStep {

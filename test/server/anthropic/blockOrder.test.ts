@@ -92,6 +92,38 @@ describe('messages: text and thinking blocks in the order written', () => {
     assert.deepEqual(end, [['thinking_delta', 0, 'thought'], ['signature_delta', 0, 'sig'], ['stop', 0], ['start', 1, { type: 'text', text: '' }], ['text_delta', 1, '\nSure.'], ['stop', 1]]);
   });
 
+  // repair mode: the text block is the engine's JSON, and a think block after it (or between two) keeps
+  // its place also when one upstream event holds both (before, the event's thinking went out first)
+  const REPAIR_CASES: [string, ['text' | 'thinking', string][]][] = [
+    ['{"a": 1}\n<think>late</think>\n', [['text', '{"a": 1}'], ['thinking', 'late']]],
+    ['<think>r</think>{"a": 1}<think>s</think>', [['thinking', 'r'], ['text', '{"a": 1}'], ['thinking', 's']]],
+    ['{"a": "x"} <thinking>after</thinking> ', [['text', '{"a": "x"}'], ['thinking', 'after']]],
+    ['[1, 2]<think>a</think>', [['text', '[1, 2]'], ['thinking', 'a']]],
+  ];
+  const repairEvents = (blocks: ['text' | 'thinking', string][]): unknown[][] =>
+    blocks.flatMap(([kind, text], i): unknown[][] =>
+      kind === 'text'
+        ? [['start', i, { type: 'text', text: '' }], ['text_delta', i, text], ['stop', i]]
+        : [['start', i, { type: 'thinking', thinking: '', signature: '' }], ['thinking_delta', i, text], ['signature_delta', i, 'sig'], ['stop', i]],
+    );
+  const repairMessage = (blocks: ['text' | 'thinking', string][]) => blocks.map(([kind, text]) => (kind === 'text' ? { type: 'text', text } : { type: 'thinking', thinking: text, signature: own(text) }));
+  for (const [content, blocks] of REPAIR_CASES) {
+    it(`repair mode, ${JSON.stringify(content)}: blocks ${blocks.map((b) => b[0]).join(', ')} at every cut into two upstream events and in 1-3 byte reads, streaming and folded`, () => {
+      for (let k = 0; k <= content.length; k++) {
+        const got = translate(upstream([content.slice(0, k), content.slice(k)]), [], { mode: 'repair' });
+        checkGrammar(got);
+        assert.deepEqual(normalize(got).slice(1, -2), repairEvents(blocks), `content cut at ${k}`);
+        assert.deepEqual(assembleMessage(got).content, repairMessage(blocks), `non-streaming, content cut at ${k}`);
+      }
+      const text = upstream([content]);
+      for (let size = 1; size <= 3; size++) {
+        const cuts: number[] = [];
+        for (let k = size; k < Buffer.byteLength(text); k += size) cuts.push(k);
+        assert.deepEqual(normalize(translate(text, cuts, { mode: 'repair' })).slice(1, -2), repairEvents(blocks), `${size}-byte reads`);
+      }
+    });
+  }
+
   describe('through the daemon', () => {
     let up: TestUpstream;
     let d: Daemon;
@@ -119,6 +151,27 @@ describe('messages: text and thinking blocks in the order written', () => {
       const r = await post(false);
       assert.equal(r.status, 200, r.text);
       assert.deepEqual((JSON.parse(r.text) as { content: unknown }).content, message(c.blocks));
+    });
+
+    it('repair mode, one upstream event with the JSON then a think block: text then thinking, non-streaming and streaming', async () => {
+      const post2 = async (stream: boolean) => {
+        up.enqueue({ chunks: [upstream(['{"a": 1}\n<think>late</think>\n'])] });
+        const r = await request(`http://127.0.0.1:${d.info.port}/v1/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-api-key': 'tok', 'anthropic-version': '2023-06-01', 'x-streamfix-mode': 'repair' },
+          body: JSON.stringify({ model: 'test/model', max_tokens: 64, stream, messages: [{ role: 'user', content: 'hi' }] }),
+        });
+        return { status: r.statusCode, text: await r.body.text() };
+      };
+      const whole = await post2(false);
+      assert.equal(whole.status, 200, whole.text);
+      assert.deepEqual((JSON.parse(whole.text) as { content: unknown }).content, [{ type: 'text', text: '{"a": 1}' }, { type: 'thinking', thinking: 'late', signature: own('late') }]);
+      const streamed = await post2(true);
+      const blocks = streamed.text
+        .split('\n\n')
+        .filter((b) => b.includes('"content_block_delta"'))
+        .map((b) => (JSON.parse(b.split('\n')[1]!.replace(/^data: /, '')) as { delta: { type: string } }).delta.type);
+      assert.deepEqual(blocks, ['text_delta', 'thinking_delta', 'signature_delta']);
     });
 
     it('streaming: the blocks start in the order text, thinking, text', async () => {

@@ -80,6 +80,36 @@ describe('messages: stop sequences sent upstream', () => {
     }
   });
 
+  describe('auto mode: a sequence in the first characters, before the answer decided the mode, stops it as that mode does', () => {
+    // [the model's text, sequences, the mode auto decides, thinking, the text block, stop_sequence]
+    const cases: [string, string[], 'repair' | 'strip', string, string, string][] = [
+      ['{"a": 1, "b": 2}', ['{"a'], 'repair', '', '', '{"a'],
+      ['\n\n{"a": 1}', ['\n\n'], 'repair', '', '', '\n\n'],
+      ['<think>plan END</think>{"a": 1}', ['END'], 'repair', 'plan ', '', 'END'],
+      ['[1, 2]', ['[1, 2]', '2]'], 'repair', '', '', '[1, 2]'],
+      ['Sure END {"a": 1}', ['END'], 'strip', '', 'Sure ', 'END'],
+    ];
+    const deltas = (events: ReturnType<typeof translate>) => {
+      const n = normalize(events) as unknown[][];
+      const join = (type: string) => n.filter((e) => e[0] === type).map((e) => e[2]).join('');
+      return [join('thinking_delta'), join('text_delta'), n.at(-2)![1]];
+    };
+    for (const [model, stops, decided, thinking, text, seq] of cases) {
+      it(`${JSON.stringify(model)} with ${JSON.stringify(stops)}: thinking ${JSON.stringify(thinking)}, text ${JSON.stringify(text)}, stop_sequence ${JSON.stringify(seq)}, as ${decided} mode, at every split into two events and every byte read`, () => {
+        const want = [thinking, text, { stop_reason: 'stop_sequence', stop_sequence: seq }];
+        for (let m = 0; m <= model.length; m++) {
+          const sseText = stream([model.slice(0, m), model.slice(m)], { finish_reason: 'stop' });
+          const auto = translate(sseText, [], { stopSequences: stops, mode: 'auto' });
+          checkGrammar(auto);
+          assert.deepEqual(deltas(auto), want, `split at ${m}`);
+          assert.deepEqual(normalize(auto), normalize(translate(sseText, [], { stopSequences: stops, mode: decided })), `the same events as ${decided} mode, split at ${m}`);
+        }
+        const sseText = stream([model.slice(0, 2), model.slice(2)], { finish_reason: 'stop' });
+        for (let k = 1; k < Buffer.byteLength(sseText); k++) assert.deepEqual(deltas(translate(sseText, [k], { stopSequences: stops, mode: 'auto' })), want, `byte split at ${k}`);
+      });
+    }
+  });
+
   describe('through the gateway', () => {
     let up: TestUpstream;
     let d: Daemon;
@@ -101,6 +131,17 @@ describe('messages: stop sequences sent upstream', () => {
       assert.deepEqual(m.content, [{ type: 'text', text: 'one two ' }]);
       assert.equal(m.stop_reason, 'stop_sequence');
       assert.equal(m.stop_sequence, 'five');
+    });
+
+    it('auto mode: a sequence in the first characters, before the answer decided, stops it (non-streaming and streaming)', async () => {
+      const body = () => sse(chunk({ role: 'assistant', content: '{' }), chunk({ content: '"a": 1, "b": 2}' }), chunk({}, 'stop'), '[DONE]');
+      const auto = new Anthropic({ baseURL: `http://127.0.0.1:${d.info.port}`, apiKey: 'any', maxRetries: 0, defaultHeaders: { 'x-streamfix-mode': 'auto' } });
+      const req = { model: 'x/model', max_tokens: 50, stop_sequences: ['{"a'], messages: [{ role: 'user' as const, content: 'json' }] };
+      up.enqueue({ chunks: [body()] });
+      const m = await auto.messages.create(req);
+      up.enqueue({ chunks: [body()] });
+      const s = await auto.messages.stream(req).finalMessage();
+      for (const got of [m, s]) assert.deepEqual([got.content, got.stop_reason, got.stop_sequence], [[], 'stop_sequence', '{"a']);
     });
 
     it('an upstream that stopped on the one sequence (native_finish_reason) streams stop_sequence with it', async () => {
