@@ -99,15 +99,15 @@ async function repairWhole(args: RepairArgs, input: Readable): Promise<number> {
     result = failedResult(e);
   }
   if (result.json !== null) {
-    const json = args.pretty ? prettyAll(result.json) : result.json;
+    const json = args.pretty !== null ? prettyAll(result.json, args.pretty) : result.json;
     // one line end: the engine keeps the whitespace after the value (valid JSON stays byte for byte)
     await out(json.endsWith('\n') ? json : json + '\n');
   }
   return finish(args, text, result, check.replaced > 0 ? [utf8Warning(check.replaced)] : []);
 }
 
-function prettyAll(json: string): string {
-  const p = createPrettyPrinter();
+function prettyAll(json: string, spaces: number): string {
+  const p = createPrettyPrinter(' '.repeat(spaces));
   return p.push(json) + p.end();
 }
 
@@ -116,7 +116,7 @@ async function repairStream(args: RepairArgs, input: Readable): Promise<number> 
   const decoder = new TextDecoder('utf-8');
   const check = createUtf8Check();
   const repairer = createStreamRepairer(args.options);
-  const pretty = args.pretty ? createPrettyPrinter() : null;
+  const pretty = args.pretty !== null ? createPrettyPrinter(' '.repeat(args.pretty)) : null;
   const shown: string[] = []; // the input so far, for the text report's "was" column
   let wrote = false;
   // whether the output so far ends with a line end, so that the final newline is not a second one

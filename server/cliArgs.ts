@@ -21,7 +21,8 @@ export interface RepairArgs {
   file: string | null;
   report: 'none' | 'text' | 'json';
   stream: boolean;
-  pretty: boolean;
+  /** Spaces of indentation (0: compact, as JSON.stringify with 0), or null: the output as repaired. */
+  pretty: number | null;
   options: RepairOptions;
 }
 
@@ -36,6 +37,16 @@ const LIMIT_FLAGS: Record<string, 'maxInputLength' | 'maxDepth' | 'maxHoldBack'>
   '--max-depth': 'maxDepth',
   '--max-hold-back': 'maxHoldBack',
 };
+
+/** `--pretty` alone indents by this many spaces; `--pretty=N` by N, up to PRETTY_MAX (JSON.stringify's limit). */
+export const PRETTY_DEFAULT = 2;
+const PRETTY_MAX = 10;
+
+function prettyIndent(raw: string | undefined): number {
+  if (raw === undefined) return PRETTY_DEFAULT;
+  if (!/^\d{1,2}$/.test(raw) || Number(raw) > PRETTY_MAX) throw new UsageError(`option '--pretty' takes a number of spaces from 0 to ${PRETTY_MAX}, got '${raw}'`);
+  return Number(raw);
+}
 
 function positiveInt(flag: string, raw: string | undefined): number {
   if (raw === undefined || raw === '') throw new UsageError(`option '${flag}' needs a number`);
@@ -55,7 +66,7 @@ export function parseArgs(argv: string[]): CliArgs {
     throw new UsageError(command.startsWith('-') ? `unknown option '${command}'` : `unknown command '${command}'`);
   }
 
-  const out: RepairArgs = { command: 'repair', file: null, report: 'none', stream: false, pretty: false, options: {} };
+  const out: RepairArgs = { command: 'repair', file: null, report: 'none', stream: false, pretty: null, options: {} };
   let fileSeen = false;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
@@ -69,8 +80,8 @@ export function parseArgs(argv: string[]): CliArgs {
       else throw new UsageError(`option '--report' takes 'text' or 'json', got '${inline}'`);
     } else if (arg === '--stream') {
       out.stream = true;
-    } else if (arg === '--pretty') {
-      out.pretty = true;
+    } else if (name === '--pretty') {
+      out.pretty = prettyIndent(inline);
     } else if (name in LIMIT_FLAGS) {
       const raw = inline ?? rest[++i];
       out.options[LIMIT_FLAGS[name]] = positiveInt(name, raw);
@@ -95,7 +106,8 @@ Repair options:
                         1-based line:column; json: one object {status, repairs, stripped, error?}
                         with the engine's 0-based positions, and nothing else on stderr)
   --stream              repair stdin (or FILE) as it arrives, writing output as soon as it is decided
-  --pretty              pretty-print the output (2 spaces; number spellings and escapes kept)
+  --pretty[=N]          pretty-print the output, N spaces deep (0-10, default 2; 0: compact);
+                        number spellings and escapes kept
   --max-input N         largest input in UTF-16 code units (default 64 MiB)
   --max-depth N         deepest nesting (default 512)
   --max-hold-back N     most text held back undecided while streaming (default 1 MiB)

@@ -4,7 +4,7 @@
  * `1.5` and lose big integers), and output can follow the input chunk by chunk.
  *
  * Layout matches `JSON.stringify(value, null, indent)`: one member or element per line, `": "` after
- * keys, empty containers as `{}` / `[]`.
+ * keys, empty containers as `{}` / `[]`; with an empty indent, no whitespace at all (as with 0).
  */
 
 export interface PrettyPrinter {
@@ -23,7 +23,8 @@ export function createPrettyPrinter(indent = '  '): PrettyPrinter {
   // that character may arrive in the next chunk.
   let pendingOpen = '';
 
-  const newline = (d: number) => '\n' + indent.repeat(d);
+  const newline = indent === '' ? () => '' : (d: number) => '\n' + indent.repeat(d);
+  const colon = indent === '' ? ':' : ': ';
 
   function push(text: string): string {
     let out = '';
@@ -61,7 +62,7 @@ export function createPrettyPrinter(indent = '  '): PrettyPrinter {
           out += ',' + newline(depth);
           break;
         case ':':
-          out += ': ';
+          out += colon;
           break;
         case '"':
           inString = true;

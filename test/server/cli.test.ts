@@ -334,6 +334,25 @@ describe('CLI: streamfix repair --stream', () => {
     assert.equal(r.stdout, '{"a": [1, 2], "b": "text", "c": {"d": null}}\n');
   });
 
+  it('--pretty=N indents by N spaces (0: compact, 2: as --pretty), whole and --stream', async () => {
+    const input = "{a: [1.50, {}], 'b': 2,}";
+    for (const flags of [[], ['--stream']]) {
+      assert.deepEqual(await run(['repair', '--pretty=4', ...flags], input), { code: 0, stdout: '{\n    "a": [\n        1.50,\n        {}\n    ],\n    "b": 2\n}\n', stderr: '' }, flags.join(' '));
+      assert.deepEqual(await run(['repair', '--pretty=0', ...flags], input), { code: 0, stdout: '{"a":[1.50,{}],"b":2}\n', stderr: '' }, flags.join(' '));
+      assert.deepEqual(await run(['repair', '--pretty=2', ...flags], input), await run(['repair', '--pretty', ...flags], input), flags.join(' '));
+    }
+  });
+
+  it('--pretty with a value that is not 0-10 is a usage error naming it (exit 2)', async () => {
+    for (const bad of ['11', 'x', '', '-1', '1.5', '010']) {
+      assert.deepEqual(await run(['repair', `--pretty=${bad}`], '{}'), {
+        code: 2,
+        stdout: '',
+        stderr: `streamfix: option '--pretty' takes a number of spaces from 0 to 10, got '${bad}' (see 'streamfix --help')\n`,
+      });
+    }
+  });
+
   it('pretty-prints as it streams with --pretty', async () => {
     const r = await run(['repair', '--stream', '--pretty'], '[{"a": 1}, []]');
     assert.deepEqual(r, { code: 0, stdout: '[\n  {\n    "a": 1\n  },\n  []\n]\n', stderr: '' });

@@ -42,4 +42,13 @@ describe('streaming pretty-printer', () => {
       { seed: 7, numRuns: 300 },
     );
   });
+
+  it('with any number of spaces from 0 (compact) to 10, matches JSON.stringify(value, null, n) at any split into chunks', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.integer({ min: 0, max: 10 }), fc.array(fc.nat(), { maxLength: 6 }), (v, n, cuts) => {
+        assert.equal(prettyAll(JSON.stringify(v, null, 1), cuts, ' '.repeat(n)), JSON.stringify(v, null, n));
+      }),
+      { seed: 11, numRuns: 300 },
+    );
+  });
 });
