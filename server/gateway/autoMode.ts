@@ -1,8 +1,10 @@
 /**
  * `auto` mode without `response_format`: the answer decides. Repair when the first content after
- * reasoning starts as JSON (`{` or `[` that opens a value, see opensJsonValue, or a ```` ```json ````
- * fence), else strip. The decision is made on those first characters (after any reasoning, which the
- * engine's reasoning stage recognises as it does everywhere): nothing more is held back for it. Except with `holdProse` (the models whose content
+ * reasoning starts as JSON (`{` or `[` that opens a value, see opensJsonValue, and does not turn out to be
+ * a short bracket in a sentence, see standsAlone; or a ```` ```json ```` fence), else strip. The decision
+ * is made on those first characters (after any reasoning, which the engine's reasoning stage recognises
+ * as it does everywhere): nothing more than they (a value's first 64 characters and the spaces after
+ * it, at most) is held back for it. Except with `holdProse` (the models whose content
  * can begin with reasoning only a lone `</think>` ends, and the whole text of a non-streaming response):
  * content that starts with text waits up to that many characters for a lone closing tag, which makes it
  * reasoning and lets the content after the tag decide, as the strip splitter and the engine read it.
@@ -37,6 +39,10 @@ const TEXT_REASON = 'auto: the answer starts with text';
 /** Longest bare word (and run of spaces after it) read after the opening bracket: past it, text. */
 const WORD_MAX = 64;
 
+/** A value that opened at the start and closes within this many characters is JSON only when what follows
+ * it on its line is not a word (see standsAlone); past it, the value is JSON. */
+const SHORT_VALUE = 64;
+
 /** The bare words that start a JSON array's first value (the Python spellings are repaired). */
 const KEYWORDS = ['true', 'false', 'null', 'True', 'False', 'None'];
 
@@ -68,6 +74,42 @@ function opensJsonValue(lead: string, atEnd: boolean, whitespaceLimit: number): 
   return lead[0] === '{' ? after[gap] === ':' : /[,\]]/.test(after[gap]!);
 }
 
+/** Where the bracketed value at the start of `lead` ends (the index after its closing bracket), reading at
+ * most `max` characters; -1 when it does not end there. Brackets in strings (`"…"`, `'…'`) do not count. */
+function valueEnd(lead: string, max: number): number {
+  let depth = 0;
+  let quote = '';
+  let escaped = false;
+  const n = Math.min(lead.length, max);
+  for (let i = 0; i < n; i++) {
+    const c = lead[i]!;
+    if (quote !== '') {
+      if (escaped) escaped = false;
+      else if (c === '\\') escaped = true;
+      else if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '{' || c === '[') depth++;
+    else if ((c === '}' || c === ']') && --depth === 0) return i + 1;
+  }
+  return -1;
+}
+
+/**
+ * Whether a value that opens JSON-like (opensJsonValue) stands alone: null until known. A short one
+ * (closed within SHORT_VALUE characters) followed on its line by a word, `:` or `(` is prose: `[1] is a
+ * footnote marker.`, `[2]: https://…`, `[3](https://…)`, `{"a": 1} is the object`. Followed by the end,
+ * a line end, `,`, a fence or anything else, or not closed within the bound, it is JSON. What it reads is
+ * bounded (the value, then at most WORD_MAX spaces) and the answer is the same on any longer prefix.
+ */
+function standsAlone(lead: string, atEnd: boolean): boolean | null {
+  const end = valueEnd(lead, SHORT_VALUE);
+  if (end < 0) return lead.length >= SHORT_VALUE || atEnd ? true : null;
+  const gap = /^[ \t]*/.exec(lead.slice(end))![0].length;
+  const next = lead[end + gap];
+  if (next === undefined) return atEnd || gap > WORD_MAX ? true : null;
+  return gap > WORD_MAX || !/[\p{L}:(]/u.test(next);
+}
+
 export function createAutoDecider(whitespaceLimit = AUTO_WHITESPACE_LIMIT, holdProse = 0): AutoDecider {
   // the content after reasoning, from its first non-space character, until it decides
   let lead = '';
@@ -82,7 +124,8 @@ export function createAutoDecider(whitespaceLimit = AUTO_WHITESPACE_LIMIT, holdP
     if (lead === '') return atEnd ? { mode: 'strip', reason: 'auto: no answer content' } : null;
     const c = lead[0];
     if (c === '{' || c === '[') {
-      const json = opensJsonValue(lead, atEnd, whitespaceLimit);
+      const opens = opensJsonValue(lead, atEnd, whitespaceLimit);
+      const json = opens === true ? standsAlone(lead, atEnd) : opens;
       if (json === null) return null;
       return json ? { mode: 'repair', reason: `auto: the answer starts as JSON (${c})` } : { mode: 'strip', reason: TEXT_REASON };
     }

@@ -39,8 +39,26 @@ const TABLE: [string, 'repair' | 'strip', string][] = [
   ['[/* c */ 1]', 'repair', 'auto: the answer starts as JSON ([)'],
   ['[-1.5, {"a": 1}]', 'repair', 'auto: the answer starts as JSON ([)'],
   ['[]', 'repair', 'auto: the answer starts as JSON ([)'],
-  // a known limit: a value followed by prose cannot be told from JSON on the first characters
-  ['[1] is a footnote marker.', 'repair', 'auto: the answer starts as JSON ([)'],
+  // a short value (closed within 64 characters) followed on its line by a word, `:` or `(` is prose
+  ['[1] is a footnote marker.', 'strip', 'auto: the answer starts with text'],
+  ['[1]   is a footnote marker.', 'strip', 'auto: the answer starts with text'],
+  ['[2]: https://example.com/notes', 'strip', 'auto: the answer starts with text'],
+  ['[3](https://example.com) has the details', 'strip', 'auto: the answer starts with text'],
+  ['{"a": 1} is the object you asked for.', 'strip', 'auto: the answer starts with text'],
+  ['["a]", {"b": "}"}] été', 'strip', 'auto: the answer starts with text'],
+  // followed by the end, a line end, `,`, a fence or any other character, it is JSON
+  ['[1]', 'repair', 'auto: the answer starts as JSON ([)'],
+  ['[1]  ', 'repair', 'auto: the answer starts as JSON ([)'],
+  ['[1]\nis the list', 'repair', 'auto: the answer starts as JSON ([)'],
+  ['{"a": 1}, {"b": 2}', 'repair', 'auto: the answer starts as JSON ({)'],
+  ['{"a": 1}\n```', 'repair', 'auto: the answer starts as JSON ({)'],
+  ['{"a": 1}```', 'repair', 'auto: the answer starts as JSON ({)'],
+  ['[1].', 'repair', 'auto: the answer starts as JSON ([)'],
+  [`[1]${' '.repeat(65)}is`, 'repair', 'auto: the answer starts as JSON ([)'],
+  // not closed within 64 characters: JSON, whatever follows
+  [`{"a": "${'x'.repeat(56)}"} is long`, 'repair', 'auto: the answer starts as JSON ({)'],
+  [`{"a": "${'x'.repeat(55)}"} is short`, 'strip', 'auto: the answer starts with text'],
+  ['{"a": [1, 2', 'repair', 'auto: the answer starts as JSON ({)'],
   ['', 'strip', 'auto: no answer content'],
 ];
 
@@ -101,14 +119,23 @@ describe('gateway/autoMode', () => {
     const d = createAutoDecider();
     assert.equal(d.push('<think>long reasoning'), null);
     assert.equal(d.push('</think>\n  '), null);
-    // a bracket waits for the character after it (and a bare word after it, for its end)
+    // a bracket waits for the character after it (and a bare word after it, for its end), then for the
+    // value's end (at most 64 characters) and the first character after it that is not a space
     assert.equal(d.push('{\n  '), null);
-    assert.deepEqual(d.push('"'), { mode: 'repair', reason: 'auto: the answer starts as JSON ({)' });
+    assert.equal(d.push('"a": 1}  '), null);
+    assert.deepEqual(d.push('\n'), { mode: 'repair', reason: 'auto: the answer starts as JSON ({)' });
     const w = createAutoDecider();
     assert.equal(w.push('{name '), null);
-    assert.deepEqual(w.push(':'), { mode: 'repair', reason: 'auto: the answer starts as JSON ({)' });
+    assert.equal(w.push(": 'x'}"), null);
+    assert.deepEqual(w.push(','), { mode: 'repair', reason: 'auto: the answer starts as JSON ({)' });
     assert.deepEqual(createAutoDecider().push('[D'), { mode: 'strip', reason: 'auto: the answer starts with text' });
-    assert.deepEqual(createAutoDecider().push('[4'), { mode: 'repair', reason: 'auto: the answer starts as JSON ([)' });
+    const n = createAutoDecider();
+    assert.equal(n.push('[4'), null);
+    assert.equal(n.push('] '), null);
+    assert.deepEqual(n.push('i'), { mode: 'strip', reason: 'auto: the answer starts with text' });
+    const long = createAutoDecider();
+    assert.equal(long.push(`["${'x'.repeat(61)}`), null);
+    assert.deepEqual(long.push('x'), { mode: 'repair', reason: 'auto: the answer starts as JSON ([)' });
     const f = createAutoDecider();
     assert.equal(f.push('```js'), null);
     assert.deepEqual(f.push('on\n'), { mode: 'repair', reason: 'auto: the answer starts with a ```json fence' });
@@ -130,14 +157,16 @@ describe('gateway/autoMode', () => {
     const c = new ContentProcessor('strip', {}, true);
     assert.deepEqual(c.push('<think>a'), { content: '', reasoning: 'a', repairs: [] });
     assert.deepEqual(c.push('b</think>'), { content: '', reasoning: 'b', repairs: [] });
-    const s = c.push("{'k': 1,");
+    // held until the value ends, or 64 characters of it: here the bound
+    assert.deepEqual(c.push("{'k': 1,"), { content: '', reasoning: '', repairs: [] });
+    const s = c.push(` 'v': "${'x'.repeat(60)}`);
     assert.equal(c.mode, 'repair');
     assert.equal(c.modeReason, 'auto: the answer starts as JSON ({)');
-    assert.equal(s.content, '{"k": 1');
-    assert.deepEqual(s.repairs.map((r) => r.kind), ['single_quotes', 'single_quotes']);
+    assert.equal(s.content, `{"k": 1, "v": "${'x'.repeat(60)}`);
+    assert.deepEqual(s.repairs.map((r) => r.kind), ['single_quotes', 'single_quotes', 'single_quotes', 'single_quotes']);
     const e = c.end();
-    assert.equal(c.sent, '{"k": 1}');
-    assert.equal(e.content, '}');
+    assert.equal(c.sent, `{"k": 1, "v": "${'x'.repeat(60)}"}`);
+    assert.equal(e.content, '"}');
     assert.equal(c.result!.status, 'TRUNCATED'); // the object was never closed
   });
 

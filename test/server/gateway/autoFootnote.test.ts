@@ -1,0 +1,61 @@
+/**
+ * auto mode: a short bracketed value followed on its line by a word is prose (`[1] is a footnote
+ * marker.`), and goes as sent in chat and the Messages API, at every split of the content, streaming and
+ * not; a short value followed by a line end is still repaired.
+ */
+import { strict as assert } from 'node:assert';
+import type { Daemon } from '../../../server/daemon';
+import { ContentProcessor } from '../../../server/gateway/content';
+import { artifactOf, postChat, startTestDaemon } from '../helpers/gateway';
+import { chunk, collect, sse, TestUpstream } from '../helpers/testUpstream';
+import { normalize, translate } from '../anthropic/helpers';
+
+const PROSE = '[1] is a footnote marker.';
+const JSONISH = "[1, 'a']\nis the list.";
+const REQ = { model: 'test/model', messages: [{ role: 'user', content: 'hi' }] };
+
+describe('gateway: auto mode, a short bracket in a sentence', () => {
+  it('chat: the content processor sends it as it came (strip), and repairs the value on its own line, at every split', () => {
+    for (const [text, mode, content] of [[PROSE, 'strip', PROSE], [JSONISH, 'repair', '[1, "a"]']] as const) {
+      for (let k = 0; k <= text.length; k++) {
+        const c = new ContentProcessor('strip', {}, true, undefined, 0);
+        const got = [c.push(text.slice(0, k)), c.push(text.slice(k)), c.end()].map((p) => p.content).join('');
+        assert.deepEqual([c.mode, got], [mode, content], `${JSON.stringify(text)} split at ${k}`);
+      }
+    }
+  });
+
+  it('Messages API: one text block as it came (strip), and the repaired value on its own line, at every split', () => {
+    const upstream = (parts: string[]) => sse(...parts.map((p, i) => chunk(i === 0 ? { role: 'assistant', content: p } : { content: p })), chunk({}, 'stop'), '[DONE]');
+    for (const [text, block] of [[PROSE, PROSE], [JSONISH, '[1, "a"]']] as const) {
+      for (let k = 0; k <= text.length; k++) {
+        const n = normalize(translate(upstream([text.slice(0, k), text.slice(k)]), [], { mode: 'auto' })) as unknown[][];
+        assert.deepEqual(n.filter((e) => e[0] === 'text_delta').map((e) => e[2]).join(''), block, `${JSON.stringify(text)} split at ${k}`);
+      }
+    }
+  });
+
+  describe('through the daemon (chat)', () => {
+    let up: TestUpstream;
+    let d: Daemon;
+    before(async () => {
+      up = await TestUpstream.start();
+      d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test' });
+    });
+    after(async () => {
+      await d.close();
+      await up.close();
+    });
+
+    it('streaming and not: the sentence as sent, mode strip with its reason', async () => {
+      up.enqueue({ chunks: [sse(chunk({ content: '[1' }), chunk({ content: '] is a footnote marker.' }), chunk({}, 'stop'), '[DONE]')] });
+      const res = await postChat(d, { ...REQ, stream: true }, { 'x-streamfix-mode': 'auto' });
+      assert.equal(collect(await res.text()).content, PROSE);
+      const a = await artifactOf(d, res);
+      assert.deepEqual([a.mode, a.modeReason], ['strip', 'auto: the answer starts with text']);
+      up.enqueue({ chunks: [JSON.stringify({ id: 'x', object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content: PROSE }, finish_reason: 'stop' }] })], headers: { 'content-type': 'application/json' } });
+      const one = (await (await postChat(d, REQ, { 'x-streamfix-mode': 'auto' })).json()) as { choices: { message: { content: string } }[] };
+      assert.equal(one.choices[0]!.message.content, PROSE);
+    });
+  });
+});
