@@ -115,6 +115,8 @@ export class Machine extends Finisher {
       this.gathering
         ? this.gDepth > 0 && this.gInString
         : this.phase === P_VALUE && (!this.unconfirmed || this.vstate === V_STRING || this.vstate === V_ESCAPE || this.vstate === V_SQ_CLOSE || this.vstate >= V_STR_COMMA),
+    // markdown code hides a tag before the value only: the confirmed value's chunks skip the stage
+    markdown: () => this.gathering || this.phase === P_BEFORE || this.unconfirmed,
   });
 
   // ---- held prose (see answer.ts). A run of content (from the start, or after a reasoning span)
@@ -235,7 +237,7 @@ export class Machine extends Finisher {
         this.lineEnd += this.nl;
         this.colEnd = len - this.nlAt - 1;
       } else this.colEnd += len;
-      this.scan.passed(chunk, this.lineEnd, this.colEnd);
+      this.scan.passed(len, this.lineEnd, this.colEnd);
       return;
     }
     this.scan.push(chunk, i);

@@ -41,6 +41,10 @@ export interface ReasoningSink {
   loneClose(tag: string, at: Position): boolean;
   /** Whether a `<` here (after all content so far) is text, because it is inside a JSON string. */
   literal(): boolean;
+  /** Whether the content here is markdown, where code hides a tag (asked only inside code). Optional
+   * (absent: always): the engine says no from its confirmed value on, whose chunks it passes by
+   * without the stage (passed()), so that backticks in a string value count alike, one-shot or not. */
+  markdown?(): boolean;
 }
 
 export interface ReasoningScanner {
@@ -52,9 +56,10 @@ export interface ReasoningScanner {
   push(chunk: string, from?: number, lazyEnd?: boolean): void;
   /** Brings `line` and `column` up to date after a push with `lazyEnd`. */
   locate(): void;
-  /** The host took a whole chunk as content itself, which it may do only when the scanner is idle and
-   * every `<` in the chunk is text (`literal()` says so): the input now ends at `line`, `column`. */
-  passed(chunk: string, line: number, column: number): void;
+  /** The host took a whole chunk of `length` characters as content itself, which it may do only when
+   * the scanner is idle and every `<` in the chunk is text (`literal()` says so): the input now ends
+   * at `line`, `column`. */
+  passed(length: number, line: number, column: number): void;
   end(): void;
   /** Line and column (0-based) where the input so far ends. */
   readonly line: number;
@@ -269,7 +274,8 @@ export function createReasoningScanner(sink: ReasoningSink, keep = BLOCK_TEXT_KE
     while (j >= 0) {
       content(s, from, j);
       code.scan(s, from, j);
-      const inCode = code.at();
+      let inCode = code.at();
+      if (inCode !== CODE_NONE && sink.markdown?.() === false) inCode = CODE_NONE;
       if (inCode !== CODE_FENCE && !sink.literal()) {
         if (inCode === CODE_NONE) {
           tagBuf = '<';
@@ -435,7 +441,6 @@ export function createReasoningScanner(sink: ReasoningSink, keep = BLOCK_TEXT_KE
       let i = from;
       // the common chunk, text with no `<`, goes to the host whole without the state loop (what text()
       // does for it, measured ~2% of a 16-character push with a view after it)
-      if (from > 0) code.scan(chunk, 0, from);
       if (state === T_TEXT && len > i && chunk.indexOf('<', i) < 0) {
         content(chunk, i, len);
         code.scan(chunk, i, len);
@@ -458,10 +463,9 @@ export function createReasoningScanner(sink: ReasoningSink, keep = BLOCK_TEXT_KE
       scanner.line = seg.line(len);
       scanner.column = seg.column(len);
     },
-    passed(chunk: string, line: number, column: number): void {
+    passed(length: number, line: number, column: number): void {
       endStale = false;
-      total += chunk.length;
-      code.scan(chunk, 0, chunk.length);
+      total += length;
       scanner.line = line;
       scanner.column = column;
     },

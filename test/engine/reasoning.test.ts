@@ -4,7 +4,7 @@
  * cases.ts (category "reasoning").
  */
 import { strict as assert } from 'node:assert';
-import { createReasoningScanner, createReasoningSplitter, splitReasoning, type SplitOutput } from '../../shared/engine';
+import { createReasoningScanner, createReasoningSplitter, createStreamRepairer, repairJson, splitReasoning, type RepairResult, type SplitOutput } from '../../shared/engine';
 import { HOLD_MAX } from '../../shared/engine/reasoning';
 import { STAGE_CASES, type StageCase } from './stageCases';
 
@@ -202,5 +202,34 @@ describe('reasoning stage: a `<` inside an open inline code span', () => {
   it('takes the `<` for text past HOLD_MAX characters held', () => {
     const input = 'a ` <think>' + 'x'.repeat(HOLD_MAX) + '\nz';
     check(input, [input, '']);
+  });
+});
+
+describe('reasoning stage: markdown code, random inputs', () => {
+  it('engine and splitter give the same result one-shot and at every split point (seeded backtick, tag and JSON pieces)', () => {
+    const atoms = ['`', '``', '```', '```json', '<think>', '</think>', '{"a": ', '}', '"', '\n', ' ', '   ', 'a', 'b c', '[1]', ',', '<', 'x'];
+    let seed = 12345;
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    const key = (r: RepairResult) => JSON.stringify([r.json, r.status, r.repairs.map((x) => [x.kind, x.offset]), r.stripped.map((x) => [x.kind, x.offset, x.length])]);
+    for (let t = 0; t < 300; t++) {
+      let s = '';
+      const n = 3 + rnd(12);
+      for (let i = 0; i < n; i++) s += atoms[rnd(atoms.length)];
+      const whole = key(repairJson(s));
+      const w = splitReasoning(s);
+      for (let k = 0; k <= s.length; k++) {
+        const r = createStreamRepairer();
+        const out = r.push(s.slice(0, k)).output + r.push(s.slice(k)).output;
+        const e = r.end();
+        assert.equal(key(e), whole, `${JSON.stringify(s)} split at ${k}`);
+        if (e.json !== null) assert.equal(out + e.final, e.json, `${JSON.stringify(s)} split at ${k}`);
+        const sp = createReasoningSplitter();
+        const parts = [sp.push(s.slice(0, k)), sp.push(s.slice(k)), sp.end()];
+        assert.deepEqual([parts.map((p) => p.content).join(''), parts.map((p) => p.reasoning).join('')], [w.content, w.reasoning], `${JSON.stringify(s)} split at ${k} (splitter)`);
+      }
+    }
   });
 });
