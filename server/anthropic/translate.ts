@@ -627,6 +627,13 @@ export class MessageTranslator {
 
   /** A failure after the stream started: the `error` event, after which the stream ends. */
   fail(message: string, type = 'api_error'): void {
+    // auto, still undecided (a value's first characters wait for its end): what the text so far decides
+    // goes out before the error, as it would have without the wait
+    if (this.decider && !this.done) {
+      const d = this.decider.end();
+      this.rawCut = null;
+      this.settle(d);
+    }
     this.ended = true;
     this.out.push({ type: 'error', error: { type, message } });
   }

@@ -5,6 +5,8 @@
  */
 import { strict as assert } from 'node:assert';
 import type { Daemon } from '../../../server/daemon';
+import { ChatStreamReader } from '../../../server/anthropic/chatStreamReader';
+import { MessageTranslator } from '../../../server/anthropic/translate';
 import { ContentProcessor } from '../../../server/gateway/content';
 import { artifactOf, postChat, startTestDaemon } from '../helpers/gateway';
 import { chunk, collect, sse, TestUpstream } from '../helpers/testUpstream';
@@ -33,6 +35,18 @@ describe('gateway: auto mode, a short bracket in a sentence', () => {
         assert.deepEqual(n.filter((e) => e[0] === 'text_delta').map((e) => e[2]).join(''), block, `${JSON.stringify(text)} split at ${k}`);
       }
     }
+  });
+
+  it('Messages API: an upstream failure while a value waits for its end sends what the text so far decides, then the error', () => {
+    const t = new MessageTranslator({ id: 'm', model: 'c', inputTokens: 7, mode: 'auto', stopSequences: [] });
+    const reader = new ChatStreamReader(t, true);
+    t.start();
+    const events = [...t.take(), ...reader.read(Buffer.from(sse(chunk({ role: 'assistant', content: '{"a": [1, 2' }))))];
+    assert.equal(events.filter((e) => e.type === 'content_block_delta').length, 0, 'held until the value ends');
+    t.fail('Upstream stream failed: reset');
+    const n = normalize([...events, ...t.take()]) as unknown[][];
+    assert.deepEqual(n.slice(1), [['start', 0, { type: 'text', text: '' }], ['text_delta', 0, '{"a": [1'], ['error']]);
+    assert.deepEqual(t.decided, { mode: 'repair', reason: 'auto: the answer starts as JSON ({)' });
   });
 
   describe('through the daemon (chat)', () => {
