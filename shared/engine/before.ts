@@ -301,6 +301,7 @@ export abstract class BeforeScanner extends S.MachineState {
     this.escOwnPending = false;
     this.surrogateHeld = false;
     this.sqHeld = false;
+    this.held = 0;
     o.hasComma = false;
     o.commaIdx = -1;
     o.commaInCarry = -1;

@@ -42,6 +42,7 @@ const {
   V_STRAY,
   V_STR_COMMA,
   V_CONCAT,
+  HELD_TICK,
   closerOf,
 } = S;
 
@@ -63,6 +64,16 @@ export abstract class Finisher extends StructureScanner {
   /** Close everything open at segment index i (the end of the input or of the JSON region). */
   protected finishValue(i: number): void {
     const o = this.o;
+    if (this.held !== 0) {
+      // a held `=` goes with its dangling key (V_COLON below); a held backtick ends the JSON at it
+      const tick = this.held === HELD_TICK;
+      this.held = 0;
+      if (tick) {
+        o.replaceTail(i, 1, '');
+        this.tickEndsRegion(o.seg.text, i, this.heldPos!);
+        return;
+      }
+    }
     for (let guard = 0; guard < 8 && this.phase === P_VALUE; guard++) {
       const st = this.vstate;
       if (st === V_DQ_CLOSE) {
@@ -108,7 +119,7 @@ export abstract class Finisher extends StructureScanner {
         this.truncated = true;
         this.afterValue(i);
       } else if (st === V_NUMBER) {
-        this.truncated = this.truncated || !(this.numState === 2 || this.numState === 3 || this.numState === 5 || this.numState === 8);
+        this.truncated = this.truncated || this.numberCut(i);
         this.endNumber(o.seg.text, i, true);
       } else if (st === V_WORD) {
         this.endWord(o.seg.text, i, true);

@@ -686,6 +686,11 @@ export class Machine extends Finisher {
 
   private runValue(s: string, i: number, len: number): number {
     const o = this.o;
+    // a `=` or backtick that ended the last segment is decided by this one's first character
+    if (this.held !== 0 && i < len) {
+      i = this.resolveHeld(s, i);
+      if (this.rescan !== null || this.phase !== P_VALUE) return i;
+    }
     while (i < len) {
       switch (this.vstate) {
         case V_STRING: {
@@ -745,8 +750,8 @@ export class Machine extends Finisher {
                 i++;
               }
             } else {
-              // a typographic closing quote
-              o.record(o.repairAt('smart_quotes', i, 1, '"'));
+              // a typographic closing quote, or a template literal's backtick
+              o.record(o.repairAt(q === BACKTICK ? 'backtick_quotes' : 'smart_quotes', i, 1, '"'));
               o.edit(i, i + 1, '"');
               i++;
               this.endString(i);
@@ -754,7 +759,7 @@ export class Machine extends Finisher {
           } else if (c === QUOTE) {
             // a double quote inside a single- or smart-quoted string must be escaped
             o.edit(i, i + 1, '\\"');
-            o.record(o.repairAt(q === APOS ? 'single_quotes' : 'smart_quotes', i, 1, '\\"'));
+            o.record(o.repairAt(q === APOS ? 'single_quotes' : q === BACKTICK ? 'backtick_quotes' : 'smart_quotes', i, 1, '\\"'));
             i++;
           } else if (c === BACKSLASH) {
             i = this.escape(s, i, len);

@@ -27,6 +27,10 @@ export const REPAIR_MESSAGES: Record<RepairKind, string> = {
   missing_quote: 'Missing closing quote inserted before the next key or element',
   string_concat: 'String concatenation joined into one string',
   number_base: 'Hexadecimal, octal or binary number written in decimal',
+  number_separator: 'Digit separators removed from a number',
+  wrong_colon: 'Colon spelt `=`, `=>` or `::` replaced by `:`',
+  python_tuple: 'Python tuple parenthesis replaced by an array bracket',
+  backtick_quotes: 'Backtick (template literal) quotes replaced by double quotes',
   schema_coercion: 'Value coerced to the type the schema asks for',
 };
 
@@ -57,5 +61,9 @@ export const REPAIR_LABELS: Record<RepairKind, [string, string]> = {
   missing_quote: ['missing quote', 'missing quotes'],
   string_concat: ['string concatenation', 'string concatenations'],
   number_base: ['non-decimal number', 'non-decimal numbers'],
+  number_separator: ['number separator', 'number separators'],
+  wrong_colon: ['wrong colon', 'wrong colons'],
+  python_tuple: ['Python tuple', 'Python tuples'],
+  backtick_quotes: ['backtick quote', 'backtick quotes'],
   schema_coercion: ['schema coercion', 'schema coercions'],
 };

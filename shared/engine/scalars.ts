@@ -1,6 +1,7 @@
 /** Numbers, bare words (keywords, Python literals, unquoted keys) and unquoted strings in the value. */
 import * as C from './chars';
 import { ConcatScanner } from './concat';
+import { isNumberGlue, NUM_SEP, NUM_SEP_E, NUM_SLASH, separatedDigits } from './numberTokens';
 import * as S from './state';
 import type { Repair, RepairKind } from './types';
 
@@ -18,14 +19,22 @@ const {
   PLUS,
   RBRACE,
   RBRACKET,
+  RPAREN,
+  SLASH,
   SPACE,
+  STAR,
   TAB,
+  UNDERSCORE,
   UPPER_E,
   isWordChar,
   isWordStart,
 } = C;
 const {
+  LPAREN,
+} = C;
+const {
   P_AFTER,
+  P_VALUE,
   V_COLON,
   V_AFTER,
   V_WORD,
@@ -43,6 +52,8 @@ export const KEYWORDS = new Map<string, string>([
 export abstract class ScalarScanner extends ConcatScanner {
   /** A word of an unquoted key ended at i before c (keys.ts): where to go on, or -1 (a one-word key). */
   protected abstract keyWordEnded(s: string, i: number, c: number): number;
+  /** A comment or lone `/` starts at i (structure.ts); returns where to go on. */
+  protected abstract startComment(i: number, ret: number): number;
 
   protected startToken(i: number): void {
     this.tokLen = 0;
@@ -82,8 +93,10 @@ export abstract class ScalarScanner extends ConcatScanner {
   // ---- numbers
 
   protected number(s: string, i: number, len: number): number {
-    // a small DFA: 0 start, 1 minus, 2 zero, 3 int, 4 dot, 5 frac, 6 e, 7 e-sign, 8 exp
+    // a small DFA: 0 start, 1 minus, 2 zero, 3 int, 4 dot, 5 frac, 6 e, 7 e-sign, 8 exp; past it the
+    // states of numberTokens.ts (separators, a held `/`), each read by its own helper
     let st = this.numState;
+    if (st >= NUM_SEP) return st === NUM_SLASH ? this.slashDecided(s, i) : this.separated(s, i, len);
     let bad = this.numBad;
     const start = i;
     while (i < len) {
@@ -121,6 +134,16 @@ export abstract class ScalarScanner extends ConcatScanner {
     this.numBad = bad;
     if (i === len) return i;
     const c = String.prototype.charCodeAt.call(s, i);
+    if (c === UNDERSCORE && (st === 2 || st === 3 || st === 5 || st === 8)) {
+      // `1_000`: digit separators
+      this.numState = NUM_SEP;
+      return this.separated(s, i, len);
+    }
+    return this.numberStops(s, i, len, c);
+  }
+
+  /** The number token stopped before c (no character of a number): a word, text glued on, or its end. */
+  private numberStops(s: string, i: number, len: number, c: number): number {
     if (isWordChar(c) && !(c === MINUS)) {
       // `-Infinity`, `1st`, `12abc`: a word, not a number
       if (this.tokLen <= 1 || isWordStart(c)) {
@@ -130,7 +153,79 @@ export abstract class ScalarScanner extends ConcatScanner {
         return i;
       }
     }
+    if (this.stack.length > 0 && isNumberGlue(c)) {
+      if (c !== SLASH) return this.glued(s, i);
+      if (i + 1 === len) {
+        // `1/` ends the segment: `1/3` is one token, `1//` a comment; the next character says which
+        this.numSlashFrom = this.numState;
+        this.numSlashPos = this.o.pos(i);
+        this.numState = NUM_SLASH;
+        this.tokLen++;
+        return len;
+      }
+      const n = String.prototype.charCodeAt.call(s, i + 1);
+      if (n !== SLASH && n !== STAR) return this.glued(s, i);
+    }
     return this.endNumber(s, i, false);
+  }
+
+  /** Text glued to a number (`2024-01-05`, `12:30`, `10%`): the whole token is a string, read on as an
+   * unquoted one (to a `,`, a closer or the line end), nothing of it dropped. */
+  private glued(s: string, i: number): number {
+    if (!this.rep('unquoted_string')) return this.reject(s, i);
+    this.vstate = V_UQSTR;
+    this.uqTrail = 0;
+    return i;
+  }
+
+  /** Digits with `_` separators (NUM_SEP), up to the first character no such number has. */
+  private separated(s: string, i: number, len: number): number {
+    const start = i;
+    let st = this.numState;
+    while (i < len) {
+      const c = String.prototype.charCodeAt.call(s, i);
+      if ((c >= D0 && c <= D9) || c === UNDERSCORE || c === DOT) st = NUM_SEP;
+      else if (c === LOWER_E || c === UPPER_E) st = NUM_SEP_E;
+      else if ((c === MINUS || c === PLUS) && st === NUM_SEP_E) st = NUM_SEP;
+      else break;
+      i++;
+    }
+    this.tokLen += i - start;
+    this.numState = st;
+    if (i === len) return i;
+    return this.numberStops(s, i, len, String.prototype.charCodeAt.call(s, i));
+  }
+
+  /** The character after a `/` held at a segment end (NUM_SLASH): a comment starts at the `/`, or the
+   * token goes on as text (`1/3`). */
+  private slashDecided(s: string, i: number): number {
+    const c = String.prototype.charCodeAt.call(s, i);
+    this.numState = this.numSlashFrom;
+    if (c !== SLASH && c !== STAR) return this.glued(s, i);
+    return this.slashStartsComment(s, i);
+  }
+
+  /** The held `/` starts a comment (or, at the end of the input, is a lone `/`, which finishValue then
+   * records as a comment): the number ends before it, as when the `/` and what follows came together. */
+  private slashStartsComment(s: string, i: number): number {
+    const at = this.numSlashPos!;
+    this.numState = this.numSlashFrom;
+    this.tokLen--;
+    this.o.replaceTail(i, 1, '');
+    const r = this.endNumber(s, i, false);
+    if (this.rescan !== null || this.phase !== P_VALUE || this.vstate !== V_AFTER) return r;
+    this.startComment(i, V_AFTER);
+    this.commentIdx = -1;
+    this.commentPos = at;
+    return i;
+  }
+
+  /** Is the number being read cut off (the input ended inside it)? */
+  protected numberCut(i: number): boolean {
+    const st = this.numState;
+    if (st === NUM_SLASH) return false;
+    if (st >= NUM_SEP) return !isDigitCode(String.prototype.charCodeAt.call(this.o.tail(i, 1), 0));
+    return !(st === 2 || st === 3 || st === 5 || st === 8);
   }
 
   protected tail(i: number, n: number): string {
@@ -140,6 +235,7 @@ export abstract class ScalarScanner extends ConcatScanner {
   protected endNumber(s: string, i: number, atEnd: boolean): number {
     const o = this.o;
     const st = this.numState;
+    if (st >= NUM_SEP) return st === NUM_SLASH ? this.slashStartsComment(s, i) : this.endSeparated(s, i, atEnd);
     const complete = st === 2 || st === 3 || st === 5 || st === 8;
     if (complete && !this.numBad) {
       return this.tokenDone(i);
@@ -166,6 +262,27 @@ export abstract class ScalarScanner extends ConcatScanner {
       o.record(this.tokenRepair('invalid_number', raw.length, fixed));
       o.replaceTail(i, this.tokLen, fixed);
     }
+    return this.tokenDone(i);
+  }
+
+  /** A number with digit separators ends: the number without them (`1_000` -> `1000`, kind
+   * number_separator); a token that is no such number (`1__0`, `1_`) stays as written, a string. */
+  private endSeparated(s: string, i: number, atEnd: boolean): number {
+    const o = this.o;
+    const raw = this.tail(i, this.tokLen);
+    const digits = separatedDigits(raw, atEnd);
+    const fixed = digits === null ? null : fixNumber(digits);
+    if (fixed !== null) {
+      // repair: `1_000` -> `1000`, a number stays a number
+      if (!this.rep('number_separator')) return this.reject(s, i);
+      o.record(this.tokenRepair('number_separator', raw.length, fixed));
+      o.replaceTail(i, this.tokLen, fixed);
+      return this.tokenDone(i);
+    }
+    if (!this.rep('unquoted_string')) return this.reject(s, i);
+    const quoted = JSON.stringify(raw);
+    o.record(this.tokenRepair('unquoted_string', raw.length, quoted));
+    o.replaceTail(i, this.tokLen, quoted);
     return this.tokenDone(i);
   }
 
@@ -260,6 +377,8 @@ export abstract class ScalarScanner extends ConcatScanner {
     while (i < len) {
       const c = String.prototype.charCodeAt.call(s, i);
       if (c === COMMA || c === RBRACE || c === RBRACKET || c === LF || c === CR) return this.endUnquoted(i);
+      // a tuple's `)` ends it too (structure.ts: `(a, b)` -> `["a", "b"]`)
+      if (c === RPAREN && this.stack[this.stack.length - 1] === LPAREN) return this.endUnquoted(i);
       if (c === SPACE || c === TAB) this.uqTrail++;
       else this.uqTrail = 0;
       this.tokLen++;
@@ -324,4 +443,8 @@ function radixNumber(word: string): string | null {
   if (m === null) return null;
   const v = BigInt(word.slice(m[1].length)).toString();
   return m[1] === '-' && v !== '0' ? '-' + v : v;
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= D0 && c <= D9;
 }

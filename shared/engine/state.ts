@@ -50,8 +50,11 @@ export const V_STRAY = 16; // text after a value that cannot continue it (`{"a":
 export const V_STR_COMMA = 17; // a comma and spaces ending a segment inside a value string (quoteProbe.ts)
 export const V_KEY_PROBE = 18; // a `"` after `, ` inside a value string, and the word after it: a key?
 export const V_KEY_PROBE_END = 19; // after that word's closing quote: a colon proves the key
-export const V_KEY_SPACE = 15;
-export const V_CONCAT = 20; // `"x" + ` after a value string: a `"` next joins the two strings (concat.ts); its closing quote is held // spaces after a word of an unquoted key: more words of the key (`first name:`), or its end?
+export const V_KEY_SPACE = 15; // spaces after a word of an unquoted key: more words of the key (`first name:`), or its end?
+export const V_CONCAT = 20; // `"x" + ` after a value string: a `"` next joins the two strings (concat.ts); its closing quote is held
+// What `held` holds (see MachineState.held).
+export const HELD_EQ = 1;
+export const HELD_TICK = 2;
 
 /** How far a JSON candidate found in prose may run before it is taken without further proof. */
 export const CONFIRM_WINDOW = 2048;
@@ -64,7 +67,7 @@ const DEFAULTS = { maxInputLength: DEFAULT_MAX_INPUT_LENGTH, maxDepth: 512, maxH
 
 /** Repairs that a real JSON value in prose may need; any other repair before confirmation means the
  * brace was prose (`{name, age}`, `[see above]`), and the text is scanned again as prose. */
-const CANDIDATE_REPAIRS = new Set<RepairKind>(['unquoted_key', 'single_quotes', 'smart_quotes', 'python_literal', 'control_character', 'invalid_escape', 'comment', 'number_base', 'unescaped_quote', 'missing_quote', 'string_concat']);
+const CANDIDATE_REPAIRS = new Set<RepairKind>(['unquoted_key', 'single_quotes', 'smart_quotes', 'python_literal', 'control_character', 'invalid_escape', 'comment', 'number_base', 'number_separator', 'unescaped_quote', 'missing_quote', 'string_concat']);
 
 export function closerOf(open: number): string {
   return open === LBRACE ? '}' : ']';
@@ -163,6 +166,16 @@ export abstract class MachineState {
   protected wordIsKey = false;
   protected numState = 0;
   protected numBad = false;
+  /** A `/` right after a number ended a segment (numState NUM_SLASH, scalars.ts): `1/3` is one token,
+   * `1//` a comment, which the next character decides. The number's state before it, the `/`'s place. */
+  protected numSlashFrom = 0;
+  protected numSlashPos: Position | null = null;
+  /** A character whose meaning the next one decides ended a segment (structure.ts, resolved where the
+   * next segment's value scan starts): HELD_EQ, a `=` after a key (`=>` or `=` is the colon); HELD_TICK,
+   * a backtick where a value is expected (a template literal opens unless a second backtick follows: a
+   * fence). It is the last character of the pending text while held; heldPos is where it is. */
+  protected held = 0;
+  protected heldPos: Position | null = null;
   protected uqTrail = 0; // trailing spaces at the end of an unquoted string
   protected colonWs = 0; // spaces read after a key (a missing colon goes before them)
   protected readonly keyEnd = new SavedPosition(); // where the last key ended (a missing colon goes there)

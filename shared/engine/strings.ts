@@ -222,6 +222,11 @@ export abstract class StringScanner extends BeforeScanner {
         o.record(o.repairAt('single_quotes', i, 2, "'"));
         o.edit(i, i + 2, "'");
         return i + 2;
+      } else if (n === BACKTICK && this.strQuote === BACKTICK) {
+        // `\`` in a template literal is a plain backtick in JSON
+        o.record(o.repairAt('backtick_quotes', i, 2, '`'));
+        o.edit(i, i + 2, '`');
+        return i + 2;
       } else {
         return this.badEscape(i);
       }
@@ -254,6 +259,7 @@ export abstract class StringScanner extends BeforeScanner {
           return this.escDone(i + 1, null, 2);
         }
         if (c === APOS && this.strQuote === APOS) return this.escDone(i + 1, "'", 2, 'single_quotes');
+        if (c === BACKTICK && this.strQuote === BACKTICK) return this.escDone(i + 1, '`', 2, 'backtick_quotes');
         if (c !== 117) return this.escDone(i, '\\\\', 1, 'invalid_escape');
         this.escBuf += 'u';
         i++;
@@ -275,7 +281,7 @@ export abstract class StringScanner extends BeforeScanner {
       if (kind === 'invalid_escape') {
         if (!this.rep(kind)) return this.reject(o.seg.text, i);
         o.record(o.repair(kind, this.tokPos!, 1, '\\\\'));
-      } else if (kind === 'single_quotes') o.record(o.repair(kind, this.tokPos!, 2, "'"));
+      } else if (kind !== undefined) o.record(o.repair(kind, this.tokPos!, 2, rep));
       o.replaceTail(i, tailLen, rep);
     }
     this.tokPos = null;

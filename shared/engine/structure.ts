@@ -2,7 +2,9 @@
 import * as C from './chars';
 import { StreamFixError } from './errors';
 import { KeyScanner } from './keys';
+import { Segment } from './segment';
 import * as S from './state';
+import type { Position } from './types';
 
 // Local bindings of the character codes (and of the state codes): read as plain constants on the hot
 // path, whether the engine runs bundled or module by module (where a namespace read goes through a getter).
@@ -13,10 +15,13 @@ const {
   COMMA,
   CR,
   DOT,
+  EQUALS,
+  GT,
   LBRACE,
   LBRACKET,
   LDQUO,
   LF,
+  LPAREN,
   LSQUO,
   LT,
   MINUS,
@@ -25,6 +30,7 @@ const {
   RBRACE,
   RBRACKET,
   RDQUO,
+  RPAREN,
   RSQUO,
   SLASH,
   STAR,
@@ -45,6 +51,8 @@ const {
   V_BLOCK_COMMENT,
   V_STRAY,
   V_DONE,
+  HELD_EQ,
+  HELD_TICK,
   CONFIRM_WINDOW,
   CONFIRM_DEPTH,
   closerOf,
@@ -75,12 +83,7 @@ export abstract class StructureScanner extends KeyScanner {
       case LBRACE:
       case LBRACKET:
         o.commitPending(i);
-        if (this.stack.length >= this.maxDepth) {
-          throw new StreamFixError('DEPTH_LIMIT', `Nesting is deeper than maxDepth (${this.maxDepth})`, o.seg.base + i);
-        }
-        this.stack.push(c);
-        this.stackVer++;
-        if (this.unconfirmed && this.stack.length > CONFIRM_DEPTH) this.confirm();
+        this.open(i, c);
         if (c === LBRACE) {
           this.vstate = V_KEY;
           o.startPending(i + 1);
@@ -89,6 +92,28 @@ export abstract class StructureScanner extends KeyScanner {
       case RBRACE:
       case RBRACKET:
         return this.closer(s, i, c);
+      case LPAREN:
+        // repair: a Python tuple `(1, 2)` is the array `[1, 2]` (only where a value is expected inside
+        // JSON: a `(` at the top level is prose)
+        if (this.stack.length === 0 || !this.rep('python_tuple')) return this.endRegion(s, i);
+        o.commitPending(i);
+        this.open(i, c);
+        o.record(o.repairAt('python_tuple', i, 1, '['));
+        o.edit(i, i + 1, '[');
+        this.vstate = V_VALUE;
+        return i + 1;
+      case RPAREN:
+        // `()` and `(1,)`: the tuple ends where a value could start
+        if (this.stack[this.stack.length - 1] === LPAREN) return this.closer(s, i, c);
+        return this.endRegion(s, i);
+      case COLON:
+        // repair: `{"a":: 1}` / `{"a": : 1}`: a colon where the value should start is one too many
+        if (this.stack[this.stack.length - 1] !== LBRACE || !this.rep('wrong_colon')) return this.endRegion(s, i);
+        o.record(o.repairAt('wrong_colon', i, 1, ''));
+        o.edit(i, i + 1, '');
+        return i + 1;
+      case BACKTICK:
+        return this.backtick(s, i);
       case COMMA: {
         if (this.stack.length === 0) return this.endRegion(s, i);
         if (this.stack[this.stack.length - 1] === LBRACE) {
@@ -127,6 +152,80 @@ export abstract class StructureScanner extends KeyScanner {
         return this.endRegion(s, i);
     }
   }
+  /** Open a container (`{`, `[` or a tuple's `(`) at i. */
+  private open(i: number, c: number): void {
+    if (this.stack.length >= this.maxDepth) {
+      throw new StreamFixError('DEPTH_LIMIT', `Nesting is deeper than maxDepth (${this.maxDepth})`, this.o.seg.base + i);
+    }
+    this.stack.push(c);
+    this.stackVer++;
+    if (this.unconfirmed && this.stack.length > CONFIRM_DEPTH) this.confirm();
+  }
+
+  /** A backtick where a value is expected in a container: a JavaScript template literal opens (its
+   * backticks become double quotes, `${…}` stays text) unless a second backtick follows at once (a
+   * fence, or an empty literal: the JSON ends there, as before). The next character decides; when the
+   * backtick ends the segment it is held (HELD_TICK) and the next segment's scan decides. */
+  private backtick(s: string, i: number): number {
+    const o = this.o;
+    if (this.stack.length === 0 || !this.rep('backtick_quotes')) return this.endRegion(s, i);
+    if (i + 1 === s.length) {
+      if (!o.pending) o.startPending(i);
+      this.held = HELD_TICK;
+      this.heldPos = o.pos(i);
+      return i + 1;
+    }
+    if (String.prototype.charCodeAt.call(s, i + 1) === BACKTICK) return this.endRegion(s, i);
+    o.commitPending(i);
+    o.record(o.repairAt('backtick_quotes', i, 1, '"'));
+    o.edit(i, i + 1, '"');
+    this.beginString(BACKTICK, false);
+    return i + 1;
+  }
+
+  /** The first character of a segment after a held `=` or backtick (see MachineState.held) decides it. */
+  protected resolveHeld(s: string, i: number): number {
+    const o = this.o;
+    const at = this.heldPos!;
+    const c = String.prototype.charCodeAt.call(s, i);
+    const kind = this.held;
+    this.held = 0;
+    if (kind === HELD_EQ) {
+      const arrow = c === GT;
+      const end = arrow ? i + 1 : i;
+      o.replaceTail(end, arrow ? 2 : 1, ':');
+      o.record(o.repair('wrong_colon', at, arrow ? 2 : 1, ':'));
+      this.colonDone();
+      return end;
+    }
+    if (c === BACKTICK) {
+      o.replaceTail(i, 1, '');
+      return this.tickEndsRegion(s, i, at);
+    }
+    o.replaceTail(i, 1, '"');
+    o.record(o.repair('backtick_quotes', at, 1, '"'));
+    o.commitPending(i);
+    this.beginString(BACKTICK, false);
+    return i;
+  }
+
+  /** A held backtick is followed by another (or by the end of the input): the JSON ends at it, and the
+   * backticks are text after it, as when they came in one segment. */
+  protected tickEndsRegion(s: string, i: number, at: Position): number {
+    if (this.unconfirmed) return this.reject(s, i);
+    // the JSON is closed where the backtick is, in the segment before this one (nothing of this one is
+    // committed yet: the held backtick is decided by its first character)
+    const o = this.o;
+    const seg = o.seg;
+    o.begin(new Segment('', at.offset, at.line, at.column), 0);
+    this.endRegion('', 0);
+    o.endSegment(0);
+    o.begin(seg, i);
+    this.trailPos = at;
+    this.trailText = '`';
+    return i;
+  }
+
   /** A key or `}` expected (spaces skipped). */
   protected keyStart(s: string, i: number, c: number): number {
     const o = this.o;
@@ -160,9 +259,23 @@ export abstract class StructureScanner extends KeyScanner {
   protected colon(s: string, i: number, c: number): number {
     const o = this.o;
     if (c === COLON) {
-      this.vstate = V_VALUE;
-      if (this.unconfirmed && !this.candTopScalar) this.confirm();
+      this.colonDone();
       return i + 1;
+    }
+    if (c === EQUALS && this.rep('wrong_colon')) {
+      // repair: `{"a" = 1}` / `{"a" => 1}`: the colon spelt as an assignment or an arrow
+      if (i + 1 === s.length) {
+        // the next character decides `=` or `=>`: held (the pending text holds the key before it)
+        if (!o.pending) o.startPending(i);
+        this.held = HELD_EQ;
+        this.heldPos = o.pos(i);
+        return i + 1;
+      }
+      const n = String.prototype.charCodeAt.call(s, i + 1) === GT ? 2 : 1;
+      o.record(o.repairAt('wrong_colon', i, n, ':'));
+      o.edit(i, i + n, ':');
+      this.colonDone();
+      return i + n;
     }
     if (c === SLASH) return this.startComment(i, V_COLON);
     if (c === RBRACE || c === COMMA) {
@@ -182,6 +295,12 @@ export abstract class StructureScanner extends KeyScanner {
       return i;
     }
     return this.endRegion(s, i);
+  }
+
+  /** The colon after a key was read: the value comes next. */
+  private colonDone(): void {
+    this.vstate = V_VALUE;
+    if (this.unconfirmed && !this.candTopScalar) this.confirm();
   }
 
   /** A value ended at i (exclusive); `held`: the pending text already holds what followed it (the
@@ -217,6 +336,7 @@ export abstract class StructureScanner extends KeyScanner {
       return i + 1;
     }
     if (c === RBRACE || c === RBRACKET) return this.closer(s, i, c);
+    if (c === RPAREN && this.stack[this.stack.length - 1] === LPAREN) return this.closer(s, i, c);
     if (c === SLASH) return this.startComment(i, V_AFTER);
     const startsNext = inObject
       ? c === QUOTE || c === APOS || c === LDQUO || c === LSQUO || isWordStart(c)
@@ -244,7 +364,8 @@ export abstract class StructureScanner extends KeyScanner {
   protected closer(s: string, i: number, c: number): number {
     const o = this.o;
     const stack = this.stack;
-    const want = c === RBRACE ? LBRACE : LBRACKET;
+    const want = c === RBRACE ? LBRACE : c === RBRACKET ? LBRACKET : LPAREN;
+    if (c === RPAREN && !this.rep('python_tuple')) return this.reject(s, i);
     if (stack.length === 0) return this.endRegion(s, i);
     let k = stack.length - 1;
     while (k >= 0 && stack[k] !== want) k--;
@@ -268,6 +389,11 @@ export abstract class StructureScanner extends KeyScanner {
     }
     stack.pop();
     this.stackVer++;
+    if (c === RPAREN) {
+      // repair: the tuple's `)` is the array's `]`
+      o.record(o.repairAt('python_tuple', i, 1, ']'));
+      o.edit(i, i + 1, ']');
+    }
     if (this.unconfirmed && !this.candTopScalar) this.confirm();
     this.afterValue(i + 1);
     return i + 1;

@@ -5,6 +5,7 @@
  */
 import type { RepairKind, RepairStatus, StrippedKind } from '../../shared/engine';
 import { HEURISTIC_CASES } from './heuristicCases';
+import { VALUE_CASES } from './valueCases';
 
 export interface Case {
   category: string;
@@ -20,6 +21,7 @@ export interface Case {
 
 export const CASES: Case[] = [
   ...HEURISTIC_CASES,
+  ...VALUE_CASES,
   {
     category: "several values",
     name: "keeps a second top-level value as extra_value and says REPAIRED",
@@ -886,11 +888,11 @@ export const CASES: Case[] = [
   },
   {
     category: "status: cut or closed early",
-    name: "a second dot ends the number; the rest up to the real closing brace is stray text (REPAIRED, not TRUNCATED)",
+    name: "a second dot glued to the number makes the token a string, the real closing brace kept (REPAIRED, not TRUNCATED)",
     input: "{\"a\": 1.2.3}",
-    json: "{\"a\": 1.2}",
+    json: "{\"a\": \"1.2.3\"}",
     status: "REPAIRED",
-    repairs: [["stray_text", 9, 2, 0, 9, ""]],
+    repairs: [["unquoted_string", 6, 5, 0, 6, "\"1.2.3\""]],
     stripped: [],
   },
   {
