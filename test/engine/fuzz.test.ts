@@ -14,7 +14,9 @@ function rng(seed: number): () => number {
 /** Pieces that LLM output and broken JSON are made of, to glue together at random. */
 const PIECES = ['{', '}', '[', ']', '"', "'", ':', ',', ' ', '\n', 'a', 'b', '1', '0', '-', '.', 'e', 'true', 'tru', 'None', '/', '*', '//', '\\', '\\u', '<think>', '</think>', '<', '>', '`', '```', '```json\n', '“', '”', '😀', '\ud83d', '#', '\t', 'x y', 'null', '+', 'E', '{"k": ', '"v"', ', ',
   // reasoning in its forms, drafts and examples, numbers in other bases
-  '<reasoning>', '</reasoning>', '<thought>', '</thinking>', '<think a="1">', '<|channel|>analysis<|message|>', '<|end|>', '<|channel|>final<|message|>', '<|return|>', 'Let me sketch: ', ' No wait, ', 'Hmm. ', '`{"k": 1}`', '{"draft": true}', '0x1F', '0b1', '{}', '\n```\n'];
+  '<reasoning>', '</reasoning>', '<thought>', '</thinking>', '<think a="1">', '<|channel|>analysis<|message|>', '<|end|>', '<|channel|>final<|message|>', '<|return|>', 'Let me sketch: ', ' No wait, ', 'Hmm. ', '`{"k": 1}`', '{"draft": true}', '0x1F', '0b1', '{}', '\n```\n',
+  // tokens glued to numbers, separators, colon spellings, template literals, tuples
+  '2024-01-05', '12:30', '1/3', '10%', '1_000', '_', ' = ', '=>', '::', '(', ')', '(1, 2)', '`t ${x}`', '\\`'];
 
 /** Apply the repairs to the input and remove the stripped spans: the result must be the JSON (up to
  * the whitespace around it), so each repair is a real, self-contained edit (what the quick fixes use). */

@@ -159,7 +159,69 @@ export const OPERATORS: Operator[] = [
     sites: (ts) => indexesWhere(ts, (t) => t.type === 'string' && rawControls(t.text) !== t.text),
     apply: (ts, i) => replaced(ts, i, { ...ts[i], text: rawControls(ts[i].text) }),
   },
+  {
+    name: 'wrong colon',
+    lossless: true,
+    // `=`, `=>` and `::` for the colon, by site
+    sites: (ts) => indexesWhere(ts, (t) => t.type === 'punct' && t.text === ':'),
+    apply: (ts, i) => replaced(ts, i, { type: 'punct', text: [' = ', ' => ', '::'][i % 3] }),
+  },
+  {
+    name: 'template literal',
+    lossless: true,
+    // a value string inside a container, not empty (two backticks are a fence's start, not a string)
+    sites: (ts) =>
+      insideContainer(ts) ? indexesWhere(ts, (t) => t.type === 'string' && t.key !== true && t.text.length > 2 && plainContent(t, /`/) !== null) : [],
+    apply: (ts, i) => replaced(ts, i, { ...ts[i], text: `\`${ts[i].text.slice(1, -1)}\`` }),
+  },
+  {
+    name: 'python tuple',
+    lossless: true,
+    // an array inside a container written as a tuple
+    sites: (ts) => indexesWhere(ts, (t, i) => t.type === 'punct' && t.text === '[' && depthAt(ts, i) > 0),
+    apply: (ts, i) => {
+      const out = replaced(ts, i, { type: 'punct', text: '(' });
+      out[closerAt(out, i)] = { type: 'punct', text: ')' };
+      return out;
+    },
+  },
+  {
+    name: 'digit separators',
+    lossless: true,
+    sites: (ts) => indexesWhere(ts, (t) => t.type === 'number' && /^-?\d{4,}/.test(t.text)),
+    apply: (ts, i) => replaced(ts, i, { type: 'number', text: ts[i].text.replace(/\d{4,}/, (d) => d.replace(/\B(?=(\d{3})+$)/g, '_')) }),
+  },
 ];
+
+/** Whether the text's value is a container (so every string in it is inside one). */
+function insideContainer(ts: Token[]): boolean {
+  const first = ts.find((t) => t.type !== 'ws');
+  return first !== undefined && (first.text === '{' || first.text === '[');
+}
+
+/** How many containers are open before token i. */
+function depthAt(ts: Token[], i: number): number {
+  let d = 0;
+  for (let k = 0; k < i; k++) {
+    if (ts[k].type !== 'punct') continue;
+    const c = ts[k].text;
+    if (c === '{' || c === '[' || c === '(') d++;
+    else if (c === '}' || c === ']' || c === ')') d--;
+  }
+  return d;
+}
+
+/** The index of the bracket that closes the one opened at i. */
+function closerAt(ts: Token[], i: number): number {
+  let d = 0;
+  for (let k = i; k < ts.length; k++) {
+    if (ts[k].type !== 'punct') continue;
+    const c = ts[k].text;
+    if (c === '{' || c === '[' || c === '(') d++;
+    else if ((c === '}' || c === ']' || c === ')') && --d === 0) return k;
+  }
+  return ts.length - 1;
+}
 
 /** The string token with its `\n` and `\t` escapes written as the raw characters. */
 function rawControls(text: string): string {

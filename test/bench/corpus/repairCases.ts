@@ -31,6 +31,10 @@ const CATEGORY_OF: Record<string, Category> = {
   'line comment': 'comments',
   'block comment': 'comments',
   'raw newline': 'raw newlines',
+  'wrong colon': 'other repairs',
+  'template literal': 'other repairs',
+  'python tuple': 'other repairs',
+  'digit separators': 'numbers',
 };
 
 /** Hand-written cases in the shapes models actually write. */
