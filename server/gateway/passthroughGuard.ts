@@ -74,6 +74,7 @@ export interface PassthroughGuard {
 
 const LF = 0x0a;
 const CR = 0x0d;
+const DATA_PREFIX = Buffer.from('data: ');
 const TEXT_KEYS = ['content', 'reasoning', 'reasoning_content'] as const;
 const DETAIL_KEYS = ['text', 'summary'] as const;
 
@@ -295,6 +296,9 @@ function createEventSplitter() {
   // The event over MAX_SSE_EVENT_BYTES being forwarded as it comes.
   let bypass = false;
 
+  // The next CR in the read being scanned (-1: none after the scan point).
+  let nextCr = -1;
+
   /** The index after the blank line that ends an event in `buf[from…]`, or -1. */
   const scan = (buf: Buffer, from: number): number => {
     for (let i = from; i < buf.length; i++) {
@@ -317,11 +321,12 @@ function createEventSplitter() {
       } else {
         ends = 0;
         cr = false;
-        // the rest of a line: jump to its end
+        // the rest of a line: jump to its end (the next CR is searched again only once passed: a read
+        // without one is searched once)
         const lf = buf.indexOf(LF, i + 1);
         const next = lf < 0 ? buf.length : lf;
-        const c = buf.indexOf(CR, i + 1);
-        i = (c >= 0 && c < next ? c : next) - 1;
+        if (nextCr >= 0 && nextCr <= i) nextCr = buf.indexOf(CR, i + 1);
+        i = (nextCr >= 0 && nextCr < next ? nextCr : next) - 1;
       }
     }
     return -1;
@@ -333,6 +338,7 @@ function createEventSplitter() {
     },
     push(buf: Buffer, onEvent: (bytes: Buffer) => void, onBypass: (bytes: Buffer) => void): void {
       let from = 0;
+      nextCr = buf.indexOf(CR);
       if (bypass) {
         const e = scan(buf, 0);
         if (e < 0) return onBypass(buf);
@@ -379,7 +385,7 @@ function createEventParser(): (bytes: Buffer) => EventSourceMessage | null {
   const parser = createParser({ onEvent: (e) => (got = e) });
   return (bytes) => {
     const n = bytes.length;
-    if (n >= 8 && bytes[n - 1] === LF && bytes.indexOf(LF) === n - 2 && bytes.indexOf(CR) < 0 && bytes.toString('latin1', 0, 6) === 'data: ') {
+    if (n >= 8 && bytes[n - 1] === LF && bytes.indexOf(LF) === n - 2 && bytes.compare(DATA_PREFIX, 0, 6, 0, 6) === 0 && bytes.indexOf(CR) < 0) {
       return { data: bytes.toString('utf8', 6, n - 2), event: undefined, id: undefined };
     }
     got = null;
