@@ -92,6 +92,14 @@ export function createPassthroughGuard(redactor: Redactor): PassthroughGuard | n
   let held: HeldEvent[] = [];
   let heldSize = 0;
   const chained = new Set<Channel>();
+  /** The channels whose redaction holds or remembers something (TextRedaction.open): while there is
+   * none and nothing is held, an event whose bytes could not end a text with a secret's first characters
+   * (Redactor.mayEndWithStart, nearly every event) goes out unread. */
+  const open = new Set<Channel>();
+  const note = (c: Channel): void => {
+    if (c.stage.open) open.add(c);
+    else open.delete(c);
+  };
   let out: Buffer[] = [];
 
   /** Appends to the output, joining views of one read that follow each other (a read with nothing held
@@ -114,6 +122,7 @@ export function createPassthroughGuard(redactor: Redactor): PassthroughGuard | n
     if (typeof text !== 'string' || text === '') return false;
     const c = channel(id, choice);
     const p: Piece = { channel: c, text, out: c.stage.push(text), holder, key };
+    note(c);
     ev.pieces.push(p);
     return p.out !== text;
   };
@@ -157,6 +166,7 @@ export function createPassthroughGuard(redactor: Redactor): PassthroughGuard | n
    * `release` for held events past the bounds). */
   const settle = (c: Channel, how: 'end' | 'release'): void => {
     const tail = how === 'end' ? c.stage.end() : c.stage.release();
+    note(c);
     if (tail !== '') c.pieces[c.pieces.length - 1]!.out += tail;
   };
 
@@ -193,6 +203,7 @@ export function createPassthroughGuard(redactor: Redactor): PassthroughGuard | n
       if (!choices.includes(c.choice)) continue;
       if (c.pieces.length > 0) settle(c, 'end');
       else c.stage.end();
+      open.delete(c);
       channels.delete(id);
     }
   };
@@ -202,10 +213,12 @@ export function createPassthroughGuard(redactor: Redactor): PassthroughGuard | n
     for (const c of chained) settle(c, 'end');
     for (const c of channels.values()) c.stage.end();
     channels.clear();
+    open.clear();
     if (held.length > 0) decide();
   };
 
   const onEvent = (bytes: Buffer): void => {
+    if (held.length === 0 && open.size === 0 && !redactor.mayEndWithStart(bytes)) return emit(bytes);
     const message = parse(bytes);
     if (message?.data === '[DONE]') {
       finishAll();

@@ -23,6 +23,10 @@ export const MIN_SECRET_LENGTH = 8;
 const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization', 'x-api-key', 'api-key', 'x-goog-api-key']);
 
 const REDACTED_BYTES = Buffer.from(REDACTED);
+const QUOTE = 0x22;
+const SPACE = 0x20;
+const TAB = 0x09;
+const COLON = 0x3a;
 
 /**
  * The forms a secret can take in what an upstream echoes: as sent, escaped inside a JSON string (a key
@@ -68,6 +72,8 @@ export interface TextRedaction {
   release(): string;
   /** The held tail, not released: what arrived of a stream that broke off is still recorded whole. */
   readonly pending: string;
+  /** Something is held or remembered as sent: the next piece must be pushed, whatever it holds. */
+  readonly open: boolean;
 }
 
 export class Redactor {
@@ -171,7 +177,31 @@ export class Redactor {
       get pending(): string {
         return held;
       },
+      get open(): boolean {
+        return held !== '' || sent !== '';
+      },
     };
+  }
+
+  /**
+   * Whether a JSON string in `bytes` (an SSE event) may end with a secret's first characters: some of
+   * them, in one of the forms the bytes are searched for, right before a `"` that no `:` follows (a
+   * value, not a key). False means no text in the event could start a secret, so a text redaction in
+   * its clean state would give every text back unchanged (a whole secret in it the byte redaction
+   * replaced already): passthrough need not read the event.
+   */
+  mayEndWithStart(bytes: Buffer): boolean {
+    for (const p of this.minimal) {
+      for (let at = bytes.indexOf(p[0]!); at >= 0; at = bytes.indexOf(p[0]!, at + 1)) {
+        let k = 1;
+        while (k < p.length - 1 && bytes[at + k] === p[k]) k++;
+        if (bytes[at + k] !== QUOTE) continue;
+        let after = at + k + 1;
+        while (bytes[after] === SPACE || bytes[after] === TAB) after++;
+        if (bytes[after] !== COLON) return true;
+      }
+    }
+    return false;
   }
 
   /** This redactor's secrets and `more` (a request's own credential headers). */

@@ -72,6 +72,23 @@ function atEverySplit(bytes: Buffer, expected: Buffer, where: string): void {
 }
 
 describe('passthrough guard: a key echoed across events', () => {
+  it('reads only events with a text that may end with a secret\'s first characters while nothing is held (Redactor.mayEndWithStart)', () => {
+    const may = (data: string) => redactor.mayEndWithStart(Buffer.from(`data: ${data}\n\n`));
+    assert.deepEqual(
+      [
+        may('{"choices":[{"index":0,"delta":{"content":"hello"},"finish_reason":null}]}'),
+        may('{"choices" :[{"delta":{"content":"tasks"}}]}'),
+        may('{"choices":[{"delta":{"content":"x Bearer sk-or-v1-CLIE"}}]}'),
+        may('{"choices":[{"delta":{"reasoning":"ask"\t}}]}'),
+        may('{"choices":[{"delta":{"content":"sk-or-v1-CLIENTSECRET99"}}]}'),
+        may('{"choices":[{"delta":{"content":"sk-or-v1-CLIENTSECRET999"}}]}'),
+        may('{"us" : 1, "ks"\t: "k"}'),
+      ],
+      // a key ending in s is not a text; the whole key is the byte redaction's, a text's start is not
+      [false, true, true, true, true, false, false],
+    );
+  });
+
   it('returns no guard when there is nothing to redact (nothing new runs)', () => {
     assert.equal(createPassthroughGuard(new Redactor([])), null);
   });
