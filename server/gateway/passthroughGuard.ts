@@ -101,13 +101,31 @@ export function createPassthroughGuard(redactor: Redactor): PassthroughGuard | n
     else open.delete(c);
   };
   let out: Buffer[] = [];
+  // The read being pushed; the run of its events going out as they came, `read[runFrom, runTo)` (one
+  // view for all of them: the read itself when nothing in it is held); where texts in it may end with a
+  // secret's first characters (Redactor.startsEnding, one search per read), and the next to look at.
+  let read: Buffer | null = null;
+  let runFrom = -1;
+  let runTo = -1;
+  let starts: number[] = [];
+  let nextStart = 0;
 
-  /** Appends to the output, joining views of one read that follow each other (a read with nothing held
-   * goes out as the read itself). */
+  const flushRun = (): void => {
+    if (runFrom < 0) return;
+    out.push(read!.subarray(runFrom, runTo));
+    runFrom = -1;
+  };
+
   const emit = (b: Buffer): void => {
-    const last = out[out.length - 1];
-    if (last !== undefined && last.buffer === b.buffer && last.byteOffset + last.length === b.byteOffset) out[out.length - 1] = Buffer.from(b.buffer, last.byteOffset, last.length + b.length);
-    else out.push(b);
+    flushRun();
+    out.push(b);
+  };
+
+  /** Whether a text in `buf[start, end)` may end with a secret's first characters. */
+  const mayStart = (buf: Buffer, start: number, end: number): boolean => {
+    if (buf !== read) return redactor.mayEndWithStart(buf.subarray(start, end));
+    while (nextStart < starts.length && starts[nextStart]! < start) nextStart++;
+    return nextStart < starts.length && starts[nextStart]! < end;
   };
 
   const channel = (id: string, choice: number): Channel => {
@@ -217,12 +235,24 @@ export function createPassthroughGuard(redactor: Redactor): PassthroughGuard | n
     if (held.length > 0) decide();
   };
 
-  const onEvent = (bytes: Buffer): void => {
-    if (held.length === 0 && open.size === 0 && !redactor.mayEndWithStart(bytes)) return emit(bytes);
+  /** `buf[start, end)` goes out as it came. */
+  const forward = (buf: Buffer, start: number, end: number): void => {
+    if (buf !== read) return emit(buf.subarray(start, end));
+    if (runFrom >= 0 && runTo === start) runTo = end;
+    else {
+      flushRun();
+      runFrom = start;
+      runTo = end;
+    }
+  };
+
+  const onEvent = (buf: Buffer, start: number, end: number): void => {
+    if (held.length === 0 && open.size === 0 && !mayStart(buf, start, end)) return forward(buf, start, end);
+    const bytes = buf.subarray(start, end);
     const message = parse(bytes);
     if (message?.data === '[DONE]') {
       finishAll();
-      return emit(bytes);
+      return forward(buf, start, end);
     }
     const ev: HeldEvent = { bytes, message, chunk: null, pieces: [] };
     let tracked: { changed: boolean; finished: number[] | null } = { changed: false, finished: null };
@@ -239,7 +269,7 @@ export function createPassthroughGuard(redactor: Redactor): PassthroughGuard | n
     }
     if (held.length === 0 && !tracked.changed && !ev.pieces.some((p) => p.channel.stage.pending !== '')) {
       if (tracked.finished !== null) finish(tracked.finished);
-      return emit(bytes);
+      return forward(buf, start, end);
     }
     // the read's buffer may be reused by the reader: an event kept past it is copied
     if (ev.bytes.length < bytes.buffer.byteLength) ev.bytes = Buffer.from(bytes);
@@ -262,17 +292,22 @@ export function createPassthroughGuard(redactor: Redactor): PassthroughGuard | n
   return {
     push(buf: Buffer): Buffer | null {
       out = [];
+      read = buf;
+      starts = redactor.startsEnding(buf);
+      nextStart = 0;
       split.push(buf, onEvent, (b) => {
         // an event over the bound is not read: what was held goes first, then its bytes as they come
         if (held.length > 0) releaseAll();
         emit(b);
       });
+      flushRun();
+      read = null;
       return take(out);
     },
     end(): Buffer | null {
       out = [];
       const last = split.end();
-      if (last !== null) onEvent(last);
+      if (last !== null) onEvent(last, 0, last.length);
       finishAll();
       return take(out);
     },
@@ -349,7 +384,7 @@ function createEventSplitter() {
     get length(): number {
       return length;
     },
-    push(buf: Buffer, onEvent: (bytes: Buffer) => void, onBypass: (bytes: Buffer) => void): void {
+    push(buf: Buffer, onEvent: (buf: Buffer, start: number, end: number) => void, onBypass: (bytes: Buffer) => void): void {
       let from = 0;
       nextCr = buf.indexOf(CR);
       if (bypass) {
@@ -362,11 +397,13 @@ function createEventSplitter() {
       for (;;) {
         const e = scan(buf, from);
         if (e < 0) break;
-        const piece = buf.subarray(from, e);
-        const bytes = parts.length === 0 ? piece : Buffer.concat([...parts, piece]);
-        parts = [];
-        length = 0;
-        onEvent(bytes);
+        if (parts.length === 0) onEvent(buf, from, e);
+        else {
+          const bytes = Buffer.concat([...parts, buf.subarray(from, e)]);
+          parts = [];
+          length = 0;
+          onEvent(bytes, 0, bytes.length);
+        }
         from = e;
       }
       if (from === buf.length) return;

@@ -191,18 +191,24 @@ export class Redactor {
    * replaced already): passthrough need not read the event.
    */
   mayEndWithStart(bytes: Buffer): boolean {
+    return this.startsEnding(bytes).length > 0;
+  }
+
+  /** Where in `bytes` such a string end starts (mayEndWithStart), in order: one search of a read that
+   * holds many events, each then looked up by its range. */
+  startsEnding(bytes: Buffer): number[] {
+    const out: number[] = [];
     for (const p of this.minimal) {
       for (let at = bytes.indexOf(p[0]!); at >= 0; at = bytes.indexOf(p[0]!, at + 1)) {
         let k = 1;
         while (k < p.length - 1 && bytes[at + k] === p[k]) k++;
-        if (bytes[at + k] !== QUOTE) continue;
-        let after = at + k + 1;
-        while (bytes[after] === SPACE || bytes[after] === TAB) after++;
-        if (bytes[after] !== COLON) return true;
+        if (valueEnd(bytes, at + k)) out.push(at);
       }
     }
-    return false;
+    return this.minimal.length > 1 && out.length > 1 ? out.sort((a, b) => a - b) : out;
   }
+
+
 
   /** This redactor's secrets and `more` (a request's own credential headers). */
   with(more: readonly string[]): Redactor {
@@ -350,6 +356,14 @@ export class Redactor {
     };
     return body;
   }
+}
+
+/** Whether `bytes[at]` is a `"` that ends a JSON string value (no `:` after it: not a key). */
+function valueEnd(bytes: Buffer, at: number): boolean {
+  if (bytes[at] !== QUOTE) return false;
+  let after = at + 1;
+  while (bytes[after] === SPACE || bytes[after] === TAB) after++;
+  return bytes[after] !== COLON;
 }
 
 /** How many characters at the end of `t` are a proper prefix of one of `secrets` (the longest such tail). */
