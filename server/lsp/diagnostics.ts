@@ -9,7 +9,7 @@
  *   insertion point when that is not whitespace, else on the last non-whitespace character before it
  *   (the end of the token that lacks something after it), else as an empty range.
  */
-import { StreamFixError, repairJson } from '../../shared/engine';
+import { StreamFixError, createStreamRepairer } from '../../shared/engine';
 import type { RepairKind, RepairResult, StrippedKind } from '../../shared/engine';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import { DiagnosticSeverity } from 'vscode-languageserver/node';
@@ -50,9 +50,11 @@ export interface Finding {
   /**
    * Findings that only make sense together share a group and one quick fix applies them all: the
    * truncation tail (`tail`), and the opening and closing quote of one string (`quotes:<n>`), which the
-   * engine reports as two repairs (replacing only `'` leaves `"Ada'`, worse than before).
+   * engine reports as two repairs (replacing only `'` leaves `"Ada'`, worse than before). Every finding
+   * is made with the field (undefined), so grouping does not change the objects' shape afterwards (on a
+   * file with a million findings those shape changes took seconds).
    */
-  group?: string;
+  group?: string | undefined;
 }
 
 export interface Analysis {
@@ -84,16 +86,51 @@ export function isOnlyComments(text: string): boolean {
   return text.replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, '').trim() === '';
 }
 
+/** Characters the engine reads, and findings built, between two points where a large document's check
+ * lets the event loop through (about 10–40 ms of work each on a dense broken file): the language server
+ * shares its process with the gateway, whose streams must not stall while a 5 MB file is checked. */
+export const SLICE_CHARS = 64 * 1024;
+const SLICE_FINDINGS = 16 * 1024;
+
 /**
  * Run the engine on a document and keep the findings worth reporting for its language.
  * jsonc: comments are legal (blanked before the engine reads the text), and trailing commas too unless
  * `jsoncTrailingCommas` is set.
  */
 export function analyze(text: string, languageId: string, version: number, settings: DiagnosticsSettings): Analysis {
+  const steps = analysisSteps(text, languageId, version, settings);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The same analysis, with the event loop let through between slices of the work. Returns null, and stops
+ * working, as soon as `stale()` says a newer version (or a close) made the result useless.
+ */
+export async function analyzeInSlices(
+  text: string,
+  languageId: string,
+  version: number,
+  settings: DiagnosticsSettings,
+  stale: () => boolean,
+): Promise<Analysis | null> {
+  const steps = analysisSteps(text, languageId, version, settings);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (stale()) return null;
+  }
+}
+
+/** The analysis as a generator that yields between slices of its work (see SLICE_CHARS). */
+function* analysisSteps(text: string, languageId: string, version: number, settings: DiagnosticsSettings): Generator<void, Analysis> {
   const jsonc = languageId === 'jsonc';
   // jsonc: the engine never sees a comment's text (same offsets: jsoncComments.ts)
   const source = jsonc ? blankComments(text) : text;
-  const result = safeRepair(source);
+  const result = yield* repairInSlices(source);
   const findings: Finding[] = [];
   // A new, still empty file (in jsonc: only comments so far) is not an error worth a red squiggle.
   if (source.trim() === '') return { version, languageId, result, findings };
@@ -107,13 +144,15 @@ export function analyze(text: string, languageId: string, version: number, setti
       replacement: '',
       message: err?.message ?? 'No JSON value found',
       tail: false,
+      group: undefined,
     });
     return { version, languageId, result, findings };
   }
+  const stripped: Finding[] = [];
   for (const s of result.stripped) {
     if (isBlank(s.text, jsonc)) continue;
     if (jsonc && (s.kind === 'prose' || s.kind === 'trailing') && isOnlyComments(s.text)) continue;
-    findings.push({
+    stripped.push({
       code: s.kind,
       origin: 'stripped',
       offset: s.offset,
@@ -121,12 +160,16 @@ export function analyze(text: string, languageId: string, version: number, setti
       replacement: '',
       message: STRIPPED_MESSAGES[s.kind],
       tail: false,
+      group: undefined,
     });
   }
+  const repairs: Finding[] = [];
+  let n = 0;
   for (const r of result.repairs) {
+    if (++n % SLICE_FINDINGS === 0) yield;
     if (jsonc && r.kind === 'comment') continue;
     if (jsonc && r.kind === 'trailing_comma' && !settings.jsoncTrailingCommas) continue;
-    findings.push({
+    repairs.push({
       code: r.kind,
       origin: 'repair',
       offset: r.offset,
@@ -134,11 +177,33 @@ export function analyze(text: string, languageId: string, version: number, setti
       replacement: r.replacement,
       message: r.message,
       tail: TAIL_KINDS.has(r.kind),
+      group: undefined,
     });
   }
-  findings.sort((a, b) => a.offset - b.offset);
-  groupFindings(findings, text);
-  return { version, languageId, result, findings };
+  yield;
+  const all = mergeByOffset(stripped, repairs);
+  yield;
+  groupFindings(all, text);
+  return { version, languageId, result, findings: all };
+}
+
+/** The findings of both lists by offset, a stripped span before a repair at the same offset (what a stable
+ * sort of the two lists one after the other gives), in one pass when each list is in order, as the
+ * engine reports them; sorted otherwise. */
+function mergeByOffset(a: Finding[], b: Finding[]): Finding[] {
+  const out: Finding[] = new Array<Finding>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  let prev = -Infinity;
+  let ordered = true;
+  while (i < a.length || j < b.length) {
+    const f = j >= b.length || (i < a.length && a[i]!.offset <= b[j]!.offset) ? a[i++]! : b[j++]!;
+    if (f.offset < prev) ordered = false;
+    prev = f.offset;
+    out[k++] = f;
+  }
+  return ordered ? out : [...a, ...b].sort((x, y) => x.offset - y.offset);
 }
 
 const QUOTE_KINDS = new Set(['single_quotes', 'smart_quotes']);
@@ -170,16 +235,33 @@ function groupFindings(findings: Finding[], text: string): void {
   }
 }
 
-/** The engine's result, with a limit error (input too large, too deep) turned into a FAILED result. */
-function safeRepair(text: string): RepairResult {
+/** The engine's result over the whole text, read in slices (the engine streams: any split gives the
+ * result of one run), with a limit error (input too large, too deep) turned into a FAILED result. */
+function* repairInSlices(text: string): Generator<void, RepairResult> {
+  const repairer = createStreamRepairer();
   try {
-    return repairJson(text);
+    for (let at = 0; at < text.length; ) {
+      let end = Math.min(text.length, at + SLICE_CHARS);
+      // never between the halves of a surrogate pair (the engine takes them, but a slice need not test it)
+      if (end < text.length && isHighSurrogate(text.charCodeAt(end - 1))) end--;
+      repairer.push(text.slice(at, end));
+      at = end;
+      if (at < text.length) yield;
+    }
+  } catch (err) {
+    if (!(err instanceof StreamFixError)) throw err;
+  }
+  try {
+    const { final: _final, reasoning: _reasoning, finalRepairs: _finalRepairs, ...result } = repairer.end();
+    return result;
   } catch (err) {
     if (!(err instanceof StreamFixError)) throw err;
     const offset = err.offset >= 0 ? err.offset : 0;
     return { status: 'FAILED', json: null, repairs: [], stripped: [], error: { code: err.code, message: err.message, offset } };
   }
 }
+
+const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
 
 const isSpace = (ch: string | undefined): boolean => ch !== undefined && /\s/.test(ch);
 

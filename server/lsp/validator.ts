@@ -7,7 +7,7 @@ import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from './diagnostics';
 import { DiagnosticSeverity } from 'vscode-languageserver/node';
-import { LANGUAGES, SOURCE, analyze, toDiagnostic } from './diagnostics';
+import { LANGUAGES, SOURCE, analyzeInSlices, toDiagnostic } from './diagnostics';
 
 /** Most diagnostics published for one document. */
 export const MAX_DIAGNOSTICS = 1000;
@@ -75,14 +75,16 @@ export class Validator {
     this.timers.clear();
   }
 
-  /** The analysis of the document's current version (computed now if needed), or null when disabled. */
-  async analysisFor(doc: TextDocument): Promise<Analysis | null> {
+  /** The analysis of the document's current version (computed now if needed), or null when disabled or
+   * when `stale()` turned true while it was computed (a large document is analysed in slices with the
+   * event loop let through between them, so the gateway's streams go on meanwhile). */
+  async analysisFor(doc: TextDocument, stale: () => boolean = () => false): Promise<Analysis | null> {
     const settings = await this.settings.get(doc.uri);
     if (!settings.enable || !LANGUAGES.has(doc.languageId)) return null;
     const cached = this.analyses.get(doc.uri);
     if (cached && cached.version === doc.version && cached.languageId === doc.languageId) return cached;
-    const analysis = analyze(doc.getText(), doc.languageId, doc.version, settings);
-    this.analyses.set(doc.uri, analysis);
+    const analysis = await analyzeInSlices(doc.getText(), doc.languageId, doc.version, settings, stale);
+    if (analysis !== null) this.analyses.set(doc.uri, analysis);
     return analysis;
   }
 
@@ -91,8 +93,9 @@ export class Validator {
     try {
       const doc = this.documents.get(uri);
       if (!doc) return;
-      const analysis = await this.analysisFor(doc);
-      if (this.generation.get(uri) !== g) return;
+      const stale = (): boolean => this.generation.get(uri) !== g;
+      const analysis = await this.analysisFor(doc, stale);
+      if (stale()) return;
       const findings = analysis?.findings ?? [];
       const diagnostics = findings.slice(0, MAX_DIAGNOSTICS).map((f) => toDiagnostic(doc, f));
       if (findings.length > MAX_DIAGNOSTICS) {

@@ -179,6 +179,32 @@ describe('language server (daemon over stdio)', function () {
     assert.equal(diags.diagnostics[1000]!.severity, 3);
   });
 
+  it('checks a 5 MB broken file in slices: the gateway in the same process answers meanwhile', async function () {
+    this.timeout(60_000);
+    const info = await lsp.conn.sendRequest<GatewayInfo>(GatewayInfoMethod);
+    // ~1.1 million repairs: one synchronous check held the daemon's event loop for 1-2 s
+    const big = '[' + Array.from({ length: 71_000 }, (_, i) => `{id: ${i}, 'name': 'item ${i}', ok: True, v: None, tags: ['a','b',],}`).join(',\n') + ']';
+    const uri = `file:///tmp/streamfix-lsp-${++n}.json`;
+    let published = false;
+    const diags = lsp.diagnostics.wait((p) => p.uri === uri && p.version === 1).then((p) => {
+      published = true;
+      return p;
+    });
+    await lsp.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'json', version: 1, text: big } });
+    // health requests one after another until the diagnostics arrive: answered while the check runs
+    let during = 0;
+    while (!published) {
+      const res = await fetch(info.url.replace(/\/v1$/, '/health'));
+      assert.equal(res.status, 200);
+      await res.arrayBuffer();
+      if (!published) during++;
+    }
+    const p = await diags;
+    assert.equal(p.diagnostics.length, 1001);
+    assert.equal(p.diagnostics[1000]!.message, '1135000 more repairs are not shown; "Repair whole document" fixes them all');
+    assert.ok(during >= 5, `the gateway answered ${during} requests while the file was checked`);
+  });
+
   it('clears the diagnostics when the document closes', async () => {
     const { uri, diags } = await open('[1,]');
     assert.equal(diags.diagnostics.length, 1);

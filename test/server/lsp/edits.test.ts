@@ -1,9 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { applyEdits, mergeEdits } from '../../../server/lsp/codeActions';
-import { analyze, displaySpan, isOnlyComments } from '../../../server/lsp/diagnostics';
+import { SLICE_CHARS, analyze, analyzeInSlices, displaySpan, isOnlyComments } from '../../../server/lsp/diagnostics';
 import { blankComments } from '../../../server/lsp/jsoncComments';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { wholeDocumentEdits } from '../../../server/lsp/codeActions';
+import { repairJson } from '../../../shared/engine';
 import { normalizeSettings } from '../../../server/lsp/settings';
 
 describe('server/lsp edit helpers', () => {
@@ -100,6 +101,36 @@ describe('server/lsp finding groups', () => {
       'unclosed_string@8:tail',
       'unclosed_container@8:tail',
     ]);
+  });
+
+  describe('a large document analysed in slices', function () {
+    this.timeout(60_000);
+    const settings = normalizeSettings({});
+    // surrogate pairs, quotes and a cut at the end, so slices fall inside strings, repairs and pairs
+    const doc = 'Here: [' + Array.from({ length: 9000 }, (_, i) => `{k${i}: 'v\u{1F600}${i}', ok: True,}`).join(',\n') + ', {"cut": "x';
+
+    it('gives the analysis of one run, and the result of repairJson', async () => {
+      assert.ok(doc.length > 4 * SLICE_CHARS);
+      const sliced = await analyzeInSlices(doc, 'json', 3, settings, () => false);
+      const whole = analyze(doc, 'json', 3, settings);
+      assert.deepEqual(sliced, whole);
+      assert.deepEqual(whole.result, repairJson(doc));
+      assert.equal(whole.result.status, 'TRUNCATED');
+      assert.equal(whole.findings.length, 9000 * 6 + 3); // per object: two keys, two quotes, True, the trailing comma; the prose, the cut string and brackets
+    });
+
+    it('lets the event loop through between slices and stops when stale', async () => {
+      let turns = 0;
+      const tick = setInterval(() => turns++, 0);
+      let stale = false;
+      const stopped = analyzeInSlices(doc, 'json', 1, settings, () => stale);
+      setImmediate(() => (stale = true));
+      assert.equal(await stopped, null);
+      const done = await analyzeInSlices(doc, 'jsonc', 1, settings, () => false);
+      clearInterval(tick);
+      assert.ok(done !== null && done.result.status === 'TRUNCATED');
+      assert.ok(turns > 0, 'timers ran while the document was analysed');
+    });
   });
 });
 
