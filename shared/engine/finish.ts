@@ -43,6 +43,7 @@ const {
   V_STR_COMMA,
   V_CONCAT,
   HELD_TICK,
+  V_DQ_WORD,
   closerOf,
 } = S;
 
@@ -78,6 +79,10 @@ export abstract class Finisher extends StructureScanner {
       const st = this.vstate;
       if (st === V_DQ_CLOSE) {
         this.heldQuoteCloses(i);
+        continue;
+      }
+      if (st === V_DQ_WORD) {
+        this.loneQuoteCloses(i);
         continue;
       }
       if (st === V_CONCAT) {

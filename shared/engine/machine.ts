@@ -56,6 +56,7 @@ const {
   V_KEY_PROBE,
   V_KEY_PROBE_END,
   V_CONCAT,
+  V_DQ_WORD,
   CONFIRM_WINDOW,
 } = S;
 const { isSpace } = C;
@@ -866,6 +867,10 @@ export class Machine extends Finisher {
           break;
         case V_KEY_PROBE_END:
           i = this.keyProbeEnd(s, i, len);
+          break;
+        case V_DQ_WORD:
+          i = this.loneWord(s, i, len);
+          if (this.rescan) return i;
           break;
         case V_CONCAT:
           i = this.concat(s, i, len);

@@ -52,6 +52,7 @@ export const V_KEY_PROBE = 18; // a `"` after `, ` inside a value string, and th
 export const V_KEY_PROBE_END = 19; // after that word's closing quote: a colon proves the key
 export const V_KEY_SPACE = 15; // spaces after a word of an unquoted key: more words of the key (`first name:`), or its end?
 export const V_CONCAT = 20; // `"x" + ` after a value string: a `"` next joins the two strings (concat.ts); its closing quote is held
+export const V_DQ_WORD = 21; // a word after a value string's held closing quote and spaces: a `"` after it makes that quote an inner one (loneQuote.ts)
 // What `held` holds (see MachineState.held).
 export const HELD_EQ = 1;
 export const HELD_TICK = 2;
@@ -202,6 +203,10 @@ export abstract class MachineState {
   protected readonly dqQuote = new SavedPosition();
   /** The last character of the last segment scanned: what comes before a quote at a segment's start. */
   protected segLast = 0;
+
+  // a word after a held closing quote and spaces (loneQuote.ts): where it starts, its length
+  protected readonly dqWordAt = new SavedPosition();
+  protected dqWordLen = 0;
 
   // `"x" + "y"` (concat.ts): the spaces between the closing quote and the `+`, the whitespace after the
   // `+` (the quote and both are the pending text), and where the `+` is

@@ -26,6 +26,7 @@ const {
   TAB,
   isHex,
   isWordChar,
+  isWordStart,
 } = C;
 const {
   V_COLON,
@@ -44,6 +45,8 @@ export const Q_CONCAT = 3;
 const INNER_QUOTE_SPACES = 64;
 
 export abstract class StringScanner extends BeforeScanner {
+  /** A word at i after a value string's held closing quote and spaces (loneQuote.ts). */
+  protected abstract loneQuoteWord(i: number): number;
   /** A `+` at i after a value string's held closing quote (concat.ts): where to go on. */
   protected abstract concatPlus_(i: number): number;
   /** A `"` right after `, ` in a value string may end it (quoteProbe.ts): where to go on, or -1. */
@@ -125,6 +128,8 @@ export abstract class StringScanner extends BeforeScanner {
         this.dqWs++;
         i++;
       } else if (d === Q_CLOSE || (d === Q_CONCAT && (this.strIsKey || this.stack.length === 0))) {
+        // a word after spaces: a quote after it may make this one an inner quote (loneQuote.ts)
+        if (this.dqWs > 0 && !this.dqInner && !this.strIsKey && this.stack.length > 0 && isWordStart(c)) return this.loneQuoteWord(i);
         this.heldQuoteCloses(i);
         return i;
       } else if (d === Q_CONCAT) {

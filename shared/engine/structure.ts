@@ -1,7 +1,7 @@
 /** The shape of the value: where values start, keys, colons, commas, closing brackets, comments. */
 import * as C from './chars';
 import { StreamFixError } from './errors';
-import { KeyScanner } from './keys';
+import { LoneQuoteScanner } from './loneQuote';
 import { Segment } from './segment';
 import * as S from './state';
 import type { Position } from './types';
@@ -63,7 +63,7 @@ function isStrayStart(c: number): boolean {
   return c === PLUS || c === MINUS || c === STAR || c === DOT || c === 61 || c === 37 || c === 94 || c === 38 || c === 124 || c === 59 || c === 33 || c === 63 || c === 40 || c === 41 || c === 126;
 }
 
-export abstract class StructureScanner extends KeyScanner {
+export abstract class StructureScanner extends LoneQuoteScanner {
 
   /** The first character of a value (spaces skipped). */
   protected valueStart(s: string, i: number, c: number): number {

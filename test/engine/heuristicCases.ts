@@ -9,6 +9,8 @@ import type { Case } from './cases';
 
 /** The bound of spaces held after a string's closing quote and after a `+` (strings.ts, concat.ts). */
 const SP64 = ' '.repeat(64);
+/** A word as long as the one held after a closing quote and spaces (loneQuote.ts). */
+const W64 = 'w'.repeat(64);
 
 export const HEURISTIC_CASES: Case[] = [
   {
@@ -810,6 +812,87 @@ export const HEURISTIC_CASES: Case[] = [
     json: "[\"a\", \"b\", \"c]\"]",
     status: "TRUNCATED",
     repairs: [["missing_quote", 3, 0, 0, 3, "\""], ["unclosed_string", 13, 0, 0, 13, "\""], ["unclosed_container", 13, 0, 0, 13, "]"]],
+    stripped: [],
+  },
+  {
+    category: "odd quote counts",
+    name: "escapes a lone inner closing quote followed by a space, a word and the string's quote",
+    input: "{\"a\": \"5\" screen\"}",
+    json: "{\"a\": \"5\\\" screen\"}",
+    status: "REPAIRED",
+    repairs: [["unescaped_quote", 8, 1, 0, 8, "\\\""]],
+    stripped: [],
+  },
+  {
+    category: "odd quote counts",
+    name: "escapes a lone inner closing quote in an array element",
+    input: "[\"a\" b\", 1]",
+    json: "[\"a\\\" b\", 1]",
+    status: "REPAIRED",
+    repairs: [["unescaped_quote", 3, 1, 0, 3, "\\\""]],
+    stripped: [],
+  },
+  {
+    category: "odd quote counts",
+    name: "escapes a lone inner closing quote in a value found in prose",
+    input: "Here {\"a\": \"5\" screen\"} ok",
+    json: "{\"a\": \"5\\\" screen\"}",
+    status: "REPAIRED",
+    repairs: [["unescaped_quote", 13, 1, 0, 13, "\\\""]],
+    stripped: [["prose", 0, 4, 0, 0], ["trailing", 24, 2, 0, 24]],
+  },
+  {
+    category: "odd quote counts",
+    name: "reads a word and a colon after a string as the next key, as before",
+    input: "{\"a\": \"x\" b: 1}",
+    json: "{\"a\": \"x\", \"b\": 1}",
+    status: "REPAIRED",
+    repairs: [["missing_comma", 9, 0, 0, 9, ","], ["unquoted_key", 10, 1, 0, 10, "\"b\""]],
+    stripped: [],
+  },
+  {
+    category: "odd quote counts",
+    name: "reads a word and a closer after a string as the next key, as before",
+    input: "{\"a\": \"x\" b}",
+    json: "{\"a\": \"x\", \"b\": null}",
+    status: "REPAIRED",
+    repairs: [["missing_comma", 9, 0, 0, 9, ","], ["unquoted_key", 10, 1, 0, 10, "\"b\""], ["missing_value", 11, 0, 0, 11, ": null"]],
+    stripped: [],
+  },
+  {
+    category: "odd quote counts",
+    name: "drops a word cut by the end after a string as a dangling key, as before",
+    input: "{\"a\": \"x\" b",
+    json: "{\"a\": \"x\"}",
+    status: "TRUNCATED",
+    repairs: [["dangling_key", 9, 2, 0, 9, ""], ["unclosed_container", 11, 0, 0, 11, "}"]],
+    stripped: [],
+  },
+  {
+    category: "odd quote counts",
+    name: "reads several words after a lone inner closing quote as the next member, as before (not handled)",
+    input: "{\"a\": \"He said yes\" and left\"}",
+    json: "{\"a\": \"He said yes\", \"and\": \"left\\\"\"}",
+    status: "REPAIRED",
+    repairs: [["missing_comma", 19, 0, 0, 19, ","], ["unquoted_key", 20, 3, 0, 20, "\"and\""], ["missing_colon", 23, 0, 0, 23, ":"], ["unquoted_string", 24, 5, 0, 24, "\"left\\\"\""]],
+    stripped: [],
+  },
+  {
+    category: "odd quote counts",
+    name: "escapes a lone inner closing quote before a word of 64 characters (the bound)",
+    input: "{\"a\": \"x\" " + W64 + "\"}",
+    json: "{\"a\": \"x\\\" " + W64 + "\"}",
+    status: "REPAIRED",
+    repairs: [["unescaped_quote", 8, 1, 0, 8, "\\\""]],
+    stripped: [],
+  },
+  {
+    category: "odd quote counts",
+    name: "reads a word of 65 characters after a string as the next key (past the bound)",
+    input: "{\"a\": \"x\" " + W64 + "w\"}",
+    json: "{\"a\": \"x\", \"" + W64 + "w\":\"}\"}",
+    status: "TRUNCATED",
+    repairs: [["missing_comma", 9, 0, 0, 9, ","], ["unquoted_key", 10, 65, 0, 10, "\"" + W64 + "w\""], ["missing_colon", 75, 0, 0, 75, ":"], ["unclosed_string", 77, 0, 0, 77, "\""], ["unclosed_container", 77, 0, 0, 77, "}"]],
     stripped: [],
   },
 ];
