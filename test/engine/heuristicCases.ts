@@ -895,4 +895,22 @@ export const HEURISTIC_CASES: Case[] = [
     repairs: [["missing_comma", 9, 0, 0, 9, ","], ["unquoted_key", 10, 65, 0, 10, "\"" + W64 + "w\""], ["missing_colon", 75, 0, 0, 75, ":"], ["unclosed_string", 77, 0, 0, 77, "\""], ["unclosed_container", 77, 0, 0, 77, "}"]],
     stripped: [],
   },
+  {
+    category: "string concatenation",
+    name: "joins concatenated strings in an array found in prose",
+    input: "See [\"x\" + \"y\"] here",
+    json: "[\"xy\"]",
+    status: "REPAIRED",
+    repairs: [["string_concat", 7, 5, 0, 7, ""]],
+    stripped: [["prose", 0, 3, 0, 0], ["trailing", 16, 4, 0, 16]],
+  },
+  {
+    category: "string concatenation",
+    name: "leaves prose with a + after a string in brackets as prose, as before",
+    input: "See [\"x\" + y] here",
+    json: null,
+    status: "FAILED",
+    repairs: [],
+    stripped: [["prose", 0, 18, 0, 0]],
+  },
 ];
