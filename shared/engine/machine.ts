@@ -18,6 +18,7 @@ const {
   APOS,
   BACKSLASH,
   BACKTICK,
+  COLON,
   COMMA,
   CR,
   LF,
@@ -726,8 +727,14 @@ export class Machine extends Finisher {
           }
           if (c === q) {
             if (q === QUOTE) {
-              i = this.valueQuote(s, i, len);
-              if (this.rescan !== null) return i;
+              if (this.strIsKey && i + 1 < len && String.prototype.charCodeAt.call(s, i + 1) === COLON) {
+                // the common key's end (`"key":`), decided without the inner-quote rule's look
+                i++;
+                this.endString(i);
+              } else {
+                i = this.valueQuote(s, i, len);
+                if (this.rescan !== null) return i;
+              }
             } else if (q === APOS) {
               if (i + 1 < len) {
                 const n = String.prototype.charCodeAt.call(s, i + 1);

@@ -81,6 +81,13 @@ export abstract class StringScanner extends BeforeScanner {
     return ws === 0 && isWordChar(c) ? Q_INNER : Q_CLOSE;
   }
 
+  /** Whether the quote at i reads as an opening one by the character before it (no word character,
+   * no `.` `!` `?` `)`): found only when an inner quote may follow, off the common closing path. */
+  private opensAt(s: string, i: number): boolean {
+    const p = i > 0 ? String.prototype.charCodeAt.call(s, i - 1) : this.segLast;
+    return !isWordChar(p) && p !== DOT && p !== 33 && p !== 63 && p !== 41;
+  }
+
   /** An inner quote was escaped before the character c (after ws spaces): whether one is open now. */
   private innerOpen(c: number, ws: number): boolean {
     return !this.dqInner || (ws === 0 && this.dqOpens && isWordChar(c));
@@ -89,10 +96,10 @@ export abstract class StringScanner extends BeforeScanner {
   /** A `"` at i in a double-quoted string (a key's, or a value's). */
   protected valueQuote(s: string, i: number, len: number): number {
     const o = this.o;
-    const probe = this.strIsKey ? -1 : this.quoteAfterComma(s, i);
-    if (probe >= 0) return probe;
-    const p = i > 0 ? String.prototype.charCodeAt.call(s, i - 1) : this.segLast;
-    this.dqOpens = !isWordChar(p) && p !== DOT && p !== 33 && p !== 63 && p !== 41;
+    if (!this.strIsKey) {
+      const probe = this.quoteAfterComma(s, i);
+      if (probe >= 0) return probe;
+    }
     if (i + 1 < len) {
       const c = String.prototype.charCodeAt.call(s, i + 1);
       const d = this.quoteAfter(c, 0);
@@ -106,10 +113,12 @@ export abstract class StringScanner extends BeforeScanner {
         // repair: an inner quote escaped
         o.record(o.repairAt('unescaped_quote', i, 1, '\\"'));
         o.edit(i, i + 1, '\\"');
+        this.dqOpens = this.opensAt(s, i);
         this.dqInner = this.innerOpen(c, 0);
         return i + 1;
       }
     }
+    this.dqOpens = this.opensAt(s, i);
     // the next character is still to come (or spaces, or a `+`): the quote waits for it; a value
     // string's pending text starts at the quote, a key's (held text already) goes on
     if (!this.strIsKey || !o.pending) o.startPending(i);
