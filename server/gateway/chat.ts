@@ -442,7 +442,7 @@ async function streamResponse(call: ChatCall, chat: ChatRequest, upstream: Upstr
   try {
     engineFailed = await pumpStream(call, upstream, rw, client);
   } catch (e) {
-    await streamFailed(call, client, e);
+    await streamFailed(call, client, e, rw);
   } finally {
     ctx.headerFlush.release(res);
     ctx.metrics.streamClosed();
@@ -486,8 +486,11 @@ async function pumpStream(call: ChatCall, upstream: UpstreamResponse, rw: Stream
   }
 }
 
-/** The stream broke after it started: recorded, and the client (if still there) gets an error chunk. */
-async function streamFailed(call: ChatCall, client: ClientStream, e: unknown): Promise<void> {
+/** The stream broke after it started: recorded, and the client (if still there) gets what is still owed of
+ * the answer (text the gateway held to decide on: auto mode's first characters, prose held for a closing
+ * tag or for the answer's choice; the closers of a cut value), as before an upstream's own error event,
+ * then an error chunk. */
+async function streamFailed(call: ChatCall, client: ClientStream, e: unknown, rw: StreamRewriter): Promise<void> {
   const { res, record, ctx } = call;
   const why = reasonOf(call.abort.signal);
   if (why === 'client' || res.destroyed) {
@@ -501,7 +504,16 @@ async function streamFailed(call: ChatCall, client: ClientStream, e: unknown): P
   const message = why === 'shutdown' ? 'The gateway is shutting down; the stream was cut' : `Upstream stream failed: ${(e as Error).message}`;
   record.fail('UPSTREAM_ERROR', message, { code });
   ctx.metrics.onUpstreamError(why === 'shutdown' ? 'shutdown' : 'stream_error');
-  await client.write(client.closing(errorChunk(message, code)));
+  let owed: string[] = [];
+  try {
+    owed = rw.finish();
+  } catch (err) {
+    // an engine limit at the end: recorded; the error chunk still goes out
+    if (!(err instanceof StreamFixError)) throw err;
+    record.errors.push({ message: err.message, code: err.code });
+  }
+  // a truncated tool call refused (x-streamfix-truncated-tools: reject) ends the stream with its own error
+  await client.write(client.closing(rw.rejected !== null ? owed.join('') : owed.join('') + errorChunk(message, code)));
 }
 
 /** Upstream events over the SSE bound: a warning; outside passthrough (where the client got their bytes)

@@ -9,7 +9,7 @@ import { ChatStreamReader } from '../../../server/anthropic/chatStreamReader';
 import { MessageTranslator } from '../../../server/anthropic/translate';
 import { ContentProcessor } from '../../../server/gateway/content';
 import { artifactOf, postChat, startTestDaemon } from '../helpers/gateway';
-import { chunk, collect, sse, TestUpstream } from '../helpers/testUpstream';
+import { chunk, collect, parseSse, sse, TestUpstream } from '../helpers/testUpstream';
 import { normalize, translate } from '../anthropic/helpers';
 
 const PROSE = '[1] is a footnote marker.';
@@ -59,6 +59,23 @@ describe('gateway: auto mode, a short bracket in a sentence', () => {
     after(async () => {
       await d.close();
       await up.close();
+    });
+
+    it('an upstream that drops while a value waits for its end: the text so far (closed) goes out before the error chunk', async () => {
+      for (const [mode, content] of [['auto', '{"a": [1, 2]}'], ['repair', '{"a": [1, 2]}'], ['strip', '{"a": [1, 2']] as const) {
+        up.enqueue({ chunks: [sse(chunk({ role: 'assistant', content: '{"a": [1' }), chunk({ content: ', 2' }))], destroyAfter: true });
+        const res = await postChat(d, { ...REQ, stream: true }, { 'x-streamfix-mode': mode });
+        const text = await res.text();
+        const { data } = parseSse(text);
+        assert.equal(collect(text).content, content, mode);
+        assert.equal(data[data.length - 1], '[DONE]');
+        const err = JSON.parse(data[data.length - 2]!) as { error: { code: string; message: string } };
+        assert.equal(err.error.code, 'upstream_error');
+        assert.match(err.error.message, /^Upstream stream failed: /);
+        const a = await artifactOf(d, res);
+        assert.equal(a.status, 'UPSTREAM_ERROR');
+        assert.equal(a.repairedContent, content, mode);
+      }
     });
 
     it('streaming and not: the sentence as sent, mode strip with its reason', async () => {
