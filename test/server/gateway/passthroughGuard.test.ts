@@ -7,6 +7,7 @@ import { strict as assert } from 'node:assert';
 import { createPassthroughGuard, MAX_HELD_EVENTS, PASSTHROUGH_MIN_HOLD } from '../../../server/gateway/passthroughGuard';
 import { headerSecrets, Redactor } from '../../../server/gateway/redact';
 import { MAX_SSE_EVENT_BYTES } from '../../../server/gateway/sse';
+import { rng } from '../../bench/docs';
 
 const KEY = 'sk-or-v1-CLIENTSECRET999';
 // what the gateway's redactor holds for a request that sent `Authorization: Bearer <key>`
@@ -208,17 +209,6 @@ describe('passthrough guard: a key echoed across events', () => {
   });
 });
 
-/** Seeded PRNG (mulberry32): the same streams every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // pieces that start the key, end with its first characters or look like it, none completing it
 const WORDS = ['tasks', ' ask', 'sk', 'sk-', 'sk-o', 'sk-or-v1-', 'sk-or-v1-CLIENT', 'SECRET', '999', ' é', '“quote”', '\\', '"', '\n', '🙂', 'Bearer ', ' ', '{"a": 1', '}', 'x'];
@@ -271,7 +261,7 @@ function holdsKey(bytes: Buffer): boolean {
 describe('passthrough guard: a stream without a secret goes out byte for byte', () => {
   it('300 seeded random streams, cut into random reads, and each at every split into two reads for the first 5', function () {
     this.timeout(120_000);
-    const rand = prng(11);
+    const rand = rng(11);
     let checked = 0;
     let held = 0;
     for (let i = 0; i < 300; i++) {
