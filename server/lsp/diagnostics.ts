@@ -81,11 +81,6 @@ function isBlank(text: string, jsonc: boolean): boolean {
   return jsonc ? text.trim() === '' : /^[ \t\r\n]*$/.test(text);
 }
 
-/** True when `text` holds only whitespace and `//` or `/* *\/` comments (legal in jsonc). */
-export function isOnlyComments(text: string): boolean {
-  return text.replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, '').trim() === '';
-}
-
 /** Characters the engine reads, and findings built, between two points where a large document's check
  * lets the event loop through (about 10–40 ms of work each on a dense broken file): the language server
  * shares its process with the gateway, whose streams must not stall while a 5 MB file is checked. */
@@ -151,7 +146,6 @@ function* analysisSteps(text: string, languageId: string, version: number, setti
   const stripped: Finding[] = [];
   for (const s of result.stripped) {
     if (isBlank(s.text, jsonc)) continue;
-    if (jsonc && (s.kind === 'prose' || s.kind === 'trailing') && isOnlyComments(s.text)) continue;
     stripped.push({
       code: s.kind,
       origin: 'stripped',

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { applyEdits, mergeEdits } from '../../../server/lsp/codeActions';
-import { SLICE_CHARS, analyze, analyzeInSlices, displaySpan, isOnlyComments } from '../../../server/lsp/diagnostics';
+import { SLICE_CHARS, analyze, analyzeInSlices, displaySpan } from '../../../server/lsp/diagnostics';
 import { blankComments } from '../../../server/lsp/jsoncComments';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { wholeDocumentEdits } from '../../../server/lsp/codeActions';
@@ -56,9 +56,10 @@ describe('server/lsp edit helpers', () => {
     assert.deepEqual(displaySpan('   ', 3, 0), [3, 3]);
   });
 
-  it('recognises text made only of comments and whitespace', () => {
-    assert.equal(isOnlyComments('// a\n/* b\n c */\n'), true);
-    assert.equal(isOnlyComments('// a\nhello'), false);
+  it('in jsonc, text made only of comments and whitespace around the value is nothing; other text is reported', () => {
+    const codes = (text: string): string[] => analyze(text, 'jsonc', 1, normalizeSettings({})).findings.map((f) => `${f.code}@${f.offset}`);
+    assert.deepEqual(codes('// a\n/* b\n c */\n{"x": 1}\n// end\n'), []);
+    assert.deepEqual(codes('// a\nhello {"x": 1}'), ['prose@5']);
   });
 
   it('falls back to defaults for bad settings values', () => {
