@@ -97,7 +97,53 @@ const REFUSED_CODES = new Set(['invalid_json', 'invalid_request', 'invalid_mode'
 export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
   const upstream = new Upstream({ baseUrl: opts.upstream, ...opts.upstreamOptions, secrets: [opts.apiKey] });
   const warnings = opts.warnings ?? new Warnings(opts.log, (kind) => opts.metrics.onWarning(kind));
-  const ctx: GatewayContext = {
+  const ctx = gatewayContext(opts, upstream, warnings);
+  const requests = new InflightRequests();
+  const ids = new RequestIds();
+  // the request and header time-outs (limits.ts) are checked every second rather than Node's 30 s
+  const server = createServer({ connectionsCheckingInterval: 1_000 }, (req, res) => {
+    // over the connection cap: already answered 503 on the socket
+    if (guard.refused(req.socket)) return void res.destroy();
+    void answer(req, res, ids.next());
+  });
+  const guard = guardClients(server, opts.limits ?? {}, warnings);
+  const answer = requestHandler(opts, gatewayRoutes(ctx, opts, requests, guard));
+  // Idle keep-alive connections stay open well past what clients and pools keep them (Node's agents and
+  // undici use 4-60 s): with Node's 5 s default a client reusing a socket just as the server closes it
+  // gets ECONNRESET (seen at 500 streams). (On Node 20 the idle time does not count towards the headers
+  // time-out, so that one can be short.)
+  server.keepAliveTimeout = 65_000;
+  opts.metrics.watchGateway(() => ({ connections: guard.open, upstream: upstream.stats() }));
+  opts.metrics.watchStore(() => opts.store.stats());
+  const fallbackFrom = await listenWithFallback(server, opts, guard.max);
+  const port = (server.address() as AddressInfo).port;
+  const hostPart = (opts.host ?? '127.0.0.1') === '::1' ? '[::1]' : (opts.host ?? '127.0.0.1');
+
+  return {
+    url: `http://${hostPart}:${port}/v1`,
+    port,
+    ...(fallbackFrom !== undefined ? { fallbackFrom } : {}),
+    server,
+    get inflight() {
+      return requests.size;
+    },
+    async close(graceMs = 5_000) {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await requests.drain(graceMs, opts.log);
+      server.closeAllConnections();
+      await closed;
+      ctx.headerFlush.close();
+      ctx.schemas.close();
+      await upstream.destroy();
+    },
+  };
+}
+
+/** The state every request's handler reads: options with their defaults, and the objects that own the
+ * gateway's shared state (schema cache, breakers, header flusher). */
+function gatewayContext(opts: GatewayOptions, upstream: Upstream, warnings: Warnings): GatewayContext {
+  return {
     mode: opts.mode,
     apiKey: opts.apiKey,
     upstream,
@@ -120,47 +166,80 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     warnings,
     artifactTextLimit: opts.maxArtifactText ?? ARTIFACT_TEXT_LIMIT,
   };
-  const ids = new RequestIds();
-  const inflight = new Set<Inflight>();
-  const startedAt = Date.now();
-  let closing = false;
+}
 
-  /** A request that calls the upstream (chat, messages), tracked so that shutdown can wait for it and
-   * abort it past the grace. */
-  const tracked =
-    (handler: (call: ChatCall) => Promise<void>) =>
-    async ({ req, res, id, base }: RouteCall): Promise<void> => {
-      if (closing) throw new GatewayError(503, 'internal_error', 'The gateway is shutting down');
+/** The requests that call the upstream (chat, messages), tracked so that shutdown can wait for them and
+ * abort them past the grace. */
+class InflightRequests {
+  private readonly open = new Set<Inflight>();
+  private closing = false;
+  readonly startedAt = Date.now();
+
+  get size(): number {
+    return this.open.size;
+  }
+
+  get isClosing(): boolean {
+    return this.closing;
+  }
+
+  track(ctx: GatewayContext, handler: (call: ChatCall) => Promise<void>): Route['handle'] {
+    return async ({ req, res, id, base }: RouteCall): Promise<void> => {
+      if (this.closing) throw new GatewayError(503, 'internal_error', 'The gateway is shutting down');
       const abort = new AbortController();
       res.on('close', () => {
         if (!res.writableFinished) abort.abort('client');
       });
       const done = handler({ req, res, ctx, baseHeaders: base, record: new RequestRecord(id), abort });
       const entry: Inflight = { abort, done: done.then(() => undefined, () => undefined) };
-      inflight.add(entry);
+      this.open.add(entry);
       try {
         await done;
       } finally {
-        inflight.delete(entry);
+        this.open.delete(entry);
       }
     };
+  }
+
+  /** Refuses new requests, waits up to `graceMs` for the open ones, then aborts the rest. */
+  async drain(graceMs: number, log: Logger): Promise<void> {
+    this.closing = true;
+    const waitAll = () => Promise.all([...this.open].map((f) => f.done));
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = await Promise.race([
+      waitAll().then(() => false),
+      new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(true), graceMs);
+      }),
+    ]);
+    clearTimeout(timer);
+    if (timedOut) {
+      log.warn(`shutdown: aborting ${this.open.size} open request(s) after ${graceMs} ms`);
+      for (const f of this.open) f.abort.abort('shutdown');
+      await waitAll();
+    }
+  }
+}
+
+/** The gateway's routes (routes.ts matches them). */
+function gatewayRoutes(ctx: GatewayContext, opts: GatewayOptions, requests: InflightRequests, guard: ReturnType<typeof guardClients>): Route[] {
+  const { upstream, warnings } = ctx;
   const health = ({ res, base }: RouteCall): void =>
     writeJson(res, 200, base, {
-      status: closing ? 'closing' : 'ok',
+      status: requests.isClosing ? 'closing' : 'ok',
       upstream: opts.demo ? 'demo' : opts.upstream,
       demo: opts.demo,
       store: opts.store.stats(),
-      inflight: inflight.size,
+      inflight: requests.size,
       connections: { open: guard.open, max: guard.max },
       upstreamRequests: upstream.stats(),
       warnings: warnings.stats(),
-      uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+      uptimeSeconds: Math.round((Date.now() - requests.startedAt) / 1000),
     });
-
-  const routes: Route[] = [
-    { method: 'POST', path: '/v1/chat/completions', handle: tracked(handleChat) },
-    { method: 'POST', path: '/v1/messages', handle: tracked(handleMessages) },
-    { method: 'POST', path: '/v1/messages/count_tokens', handle: tracked(handleCountTokens) },
+  return [
+    { method: 'POST', path: '/v1/chat/completions', handle: requests.track(ctx, handleChat) },
+    { method: 'POST', path: '/v1/messages', handle: requests.track(ctx, handleMessages) },
+    { method: 'POST', path: '/v1/messages/count_tokens', handle: requests.track(ctx, handleCountTokens) },
     { method: 'GET', path: '/v1/models', handle: (c) => proxyModels(ctx, c) },
     { method: 'GET', path: '/v1/streamfix/result/:id', handle: (c) => getArtifact(ctx, c) },
     { method: 'GET', path: '/v1/streamfix/results', handle: (c) => listArtifacts(ctx, c) },
@@ -183,105 +262,58 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     },
     { method: 'GET', path: '/health', handle: health },
   ];
+}
 
-  const route = async (req: IncomingMessage, res: ServerResponse, id: string, cors: Record<string, string>): Promise<void> => {
-    const url = requestUrl(req.url);
-    const path = url.pathname.replace(/\/+$/, '') || '/';
-    const { route: r, params } = findRoute(routes, req.method ?? 'GET', path);
-    await r.handle({ req, res, id, url, path, params, base: { [REQUEST_ID_HEADER]: id, ...cors } });
-  };
-
-  // the request and header time-outs (limits.ts) are checked every second rather than Node's 30 s
-  const server = createServer({ connectionsCheckingInterval: 1_000 }, (req, res) => {
-    // over the connection cap: already answered 503 on the socket
-    if (guard.refused(req.socket)) return void res.destroy();
-    const id = ids.next();
-    // Every answer carries the id: each writer gets it in its headers (not set here with setHeader, which
-    // would put every writeHead on Node's slower merging path: ~25 us per request measured).
+/** One request: the security checks, its route, and any error in the endpoint's own shape (the Messages
+ * API's for /v1/messages, OpenAI's otherwise). Every answer carries the request id: each writer gets it in
+ * its headers (not set here with setHeader, which would put every writeHead on Node's slower merging path:
+ * ~25 us per request measured). */
+function requestHandler(opts: GatewayOptions, routes: Route[]) {
+  return async (req: IncomingMessage, res: ServerResponse, id: string): Promise<void> => {
     let cors: Record<string, string> = {};
-    void (async () => {
-      try {
-        const checked = checkRequest(req, res, { allowedOrigins: opts.allowedOrigins, token: opts.token }, { [REQUEST_ID_HEADER]: id });
-        if (checked === 'handled') return;
-        cors = checked;
-        await route(req, res, id, cors);
-      } catch (e) {
-        const err = toGatewayError(e);
-        if (err.status >= 500) opts.log.error(`${id} ${req.method} ${req.url}: ${err.message}`);
-        else opts.log.debug(`${id} ${req.method} ${req.url}: ${err.status} ${err.message}`);
-        if (e instanceof GatewayError && REFUSED_CODES.has(err.code)) {
-          opts.metrics.onRequest('unknown', 'none', err.status, isMessagesPath(req.url) ? 'messages' : 'chat');
-        }
-        if (isMessagesPath(req.url)) sendAnthropicError(res, err, { [REQUEST_ID_HEADER]: id, ...cors }, id);
-        else sendError(res, err, { [REQUEST_ID_HEADER]: id, ...cors });
+    try {
+      const checked = checkRequest(req, res, { allowedOrigins: opts.allowedOrigins, token: opts.token }, { [REQUEST_ID_HEADER]: id });
+      if (checked === 'handled') return;
+      cors = checked;
+      const url = requestUrl(req.url);
+      const path = url.pathname.replace(/\/+$/, '') || '/';
+      const { route, params } = findRoute(routes, req.method ?? 'GET', path);
+      await route.handle({ req, res, id, url, path, params, base: { [REQUEST_ID_HEADER]: id, ...cors } });
+    } catch (e) {
+      const err = toGatewayError(e);
+      if (err.status >= 500) opts.log.error(`${id} ${req.method} ${req.url}: ${err.message}`);
+      else opts.log.debug(`${id} ${req.method} ${req.url}: ${err.status} ${err.message}`);
+      if (e instanceof GatewayError && REFUSED_CODES.has(err.code)) {
+        opts.metrics.onRequest('unknown', 'none', err.status, isMessagesPath(req.url) ? 'messages' : 'chat');
       }
-    })();
-  });
-  // Idle keep-alive connections stay open well past what clients and pools keep them (Node's agents and
-  // undici use 4-60 s): with Node's 5 s default a client reusing a socket just as the server closes it
-  // gets ECONNRESET (seen at 500 streams). (On Node 20 the idle time does not count towards the headers
-  // time-out, so that one can be short.)
-  server.keepAliveTimeout = 65_000;
-  const guard = guardClients(server, opts.limits ?? {}, warnings);
-  opts.metrics.watchGateway(() => ({ connections: guard.open, upstream: upstream.stats() }));
-  opts.metrics.watchStore(() => opts.store.stats());
+      if (isMessagesPath(req.url)) sendAnthropicError(res, err, { [REQUEST_ID_HEADER]: id, ...cors }, id);
+      else sendError(res, err, { [REQUEST_ID_HEADER]: id, ...cors });
+    }
+  };
+}
 
+/** Listens on `opts.port`, or on a free port when it is in use and `portFallback` allows (the port asked
+ * for is returned then). The backlog is as deep as the connection cap: with Node's 511, a burst of 1,000
+ * connects overflowed it and the rest waited for SYN retransmits (seconds). */
+async function listenWithFallback(server: Server, opts: GatewayOptions, backlog: number): Promise<number | undefined> {
   const listen = (port: number) =>
     new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      // a backlog as deep as the connection cap: with Node's 511, a burst of 1,000 connects overflowed it and
-      // the rest waited for SYN retransmits (seconds)
-      server.listen({ port, host: opts.host ?? '127.0.0.1', backlog: guard.max }, () => {
+      server.listen({ port, host: opts.host ?? '127.0.0.1', backlog }, () => {
         server.off('error', reject);
         resolve();
       });
     });
-  let fallbackFrom: number | undefined;
   try {
     await listen(opts.port);
+    return undefined;
   } catch (e) {
     // Decided at the bind itself: a probe before it (the extension's, once) lost the race when two
     // windows started at once, or when another daemon took the port while this one restarted.
     if (!(opts.portFallback && opts.port !== 0 && (e as NodeJS.ErrnoException).code === 'EADDRINUSE')) throw e;
-    fallbackFrom = opts.port;
     await listen(0);
+    return opts.port;
   }
-  const port = (server.address() as AddressInfo).port;
-  const hostPart = (opts.host ?? '127.0.0.1') === '::1' ? '[::1]' : (opts.host ?? '127.0.0.1');
-
-  return {
-    url: `http://${hostPart}:${port}/v1`,
-    port,
-    ...(fallbackFrom !== undefined ? { fallbackFrom } : {}),
-    server,
-    get inflight() {
-      return inflight.size;
-    },
-    async close(graceMs = 5_000) {
-      closing = true;
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
-      const waitAll = () => Promise.all([...inflight].map((f) => f.done));
-      let timer: NodeJS.Timeout | undefined;
-      const timedOut = await Promise.race([
-        waitAll().then(() => false),
-        new Promise<boolean>((resolve) => {
-          timer = setTimeout(() => resolve(true), graceMs);
-        }),
-      ]);
-      clearTimeout(timer);
-      if (timedOut) {
-        opts.log.warn(`shutdown: aborting ${inflight.size} open request(s) after ${graceMs} ms`);
-        for (const f of inflight) f.abort.abort('shutdown');
-        await waitAll();
-      }
-      server.closeAllConnections();
-      await closed;
-      ctx.headerFlush.close();
-      ctx.schemas.close();
-      await upstream.destroy();
-    },
-  };
 }
 
 /** The request target as a URL: an origin-form path taken as a path even when it starts with `//`; an
