@@ -20,7 +20,7 @@ import { keptRequest } from './replayHeaders';
 import { createPassthroughGuard, type PassthroughGuard } from './passthroughGuard';
 import { createBoundaryTracker, MAX_SSE_EVENT_BYTES, sseData } from './sse';
 import { requestSchemas, schemaPolicy, schemaVerdict, SCHEMA_HEADER, type RequestSchemas } from './schema';
-import { checkAnswer, checkCompletion, mergeReports } from './schemaCheck';
+import { checkCompletion, checkStreamed, type StreamedAnswer } from './schemaCheck';
 import { OVER_LONG_CODE, ReadRewriter, StreamRewriter, type ChoiceState } from './streamRewrite';
 import { cutCallsOf, cutHeaderValue, cutRefs, NO_RETRY_HEADERS, rejectionBody, rejectionMessage, truncatedToolPolicy, TRUNCATED_CODE, TRUNCATED_POLICY_HEADER, type CutCall, type TruncatedToolPolicy } from './truncatedTools';
 import type { UpstreamResponse } from './upstream';
@@ -570,12 +570,12 @@ async function finishStream(call: ChatCall, chat: ChatRequest, rw: StreamRewrite
   if (call.schemas) {
     // the gateway's own time, as the per-read work is: in the artifact and the per-chunk histogram
     const t = performance.now();
-    const reports = [{ index: 0, report: (await checkAnswer(call.schemas, c.mode, { raw: c.raw, sent: c.sentWhole, repairs: [], stripped: [] }, outcome.toolCalls, false)).report }];
+    const answers: StreamedAnswer[] = [{ index: 0, mode: c.mode, content: { raw: c.raw, sent: c.sentWhole, repairs: [], stripped: [] }, tools: outcome.toolCalls }];
     // every choice of an n > 1 stream, not only the first
-    for (const o of [...rw.choices.values()].sort((a, b) => a.index - b.index)) {
-      if (o.index !== 0) reports.push({ index: o.index, report: (await checkAnswer(call.schemas, o.content.mode, { raw: o.content.raw, sent: o.content.sentWhole, repairs: [], stripped: [] }, o.tools.artifacts(), false)).report });
-    }
-    outcome.schema = mergeReports(reports);
+    for (const o of sorted) if (o.index !== 0) answers.push({ index: o.index, mode: o.content.mode, content: { raw: o.content.raw, sent: o.content.sentWhole, repairs: [], stripped: [] }, tools: o.tools.artifacts() });
+    // awaited only when a check moved to the schema thread: the common case ends without a promise turn
+    const checked = checkStreamed(call.schemas, answers);
+    outcome.schema = checked instanceof Promise ? await checked : checked;
     const spent = performance.now() - t;
     record.addedMs += spent;
     ctx.metrics.observeAddedPerChunk(spent / 1000);

@@ -22,6 +22,7 @@ import { findCoercions, type Coercion } from './schemaCoerce';
 import { OverBudget, re2Engine } from './re2Engine';
 import { linearRegExp, PatternEngineFailed } from './schemaPattern';
 import { CheckStopped, SchemaWorker, type Verdict } from './schemaWorker';
+import { after, type Pending } from './pending';
 
 /** Request header choosing what happens to a value the schema rejects. */
 export const SCHEMA_HEADER = 'x-streamfix-schema';
@@ -180,10 +181,11 @@ export interface ValueCheck {
  * Validates one JSON text. With `accept` (coercion wanted), the safe coercions (schemaCoerce.ts) whose
  * spans `accept` takes are applied to the text and the value validated again; `coerced` lists them
  * with their spans in `text` as it came in. On the event loop while its pattern work stays within
- * EVENT_LOOP_PATTERN_BUDGET, else (the same check, from the start) on `worker`'s thread, bounded there
- * in time and memory: a bound hit is `error`, never a verdict.
+ * EVENT_LOOP_PATTERN_BUDGET, and then synchronously (the result, not a promise); else (the same check,
+ * from the start) on `worker`'s thread, bounded there in time and memory: a bound hit is `error`, never
+ * a verdict.
  */
-export async function checkValue(validate: Validator, text: string, accept: ((start: number, end: number) => boolean) | null, worker: SchemaWorker): Promise<ValueCheck> {
+export function checkValue(validate: Validator, text: string, accept: ((start: number, end: number) => boolean) | null, worker: SchemaWorker): Pending<ValueCheck> {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -194,15 +196,11 @@ export async function checkValue(validate: Validator, text: string, accept: ((st
   try {
     // each validation synchronous under its budget (an await inside withBudget would leave it)
     const here = (t: string): Verdict => re2Engine.withBudget(EVENT_LOOP_PATTERN_BUDGET, () => ajvVerdict(validate, t === text ? value : JSON.parse(t)));
-    return await validateText(here, text, accept);
+    return validateText(here, text, accept) as ValueCheck;
   } catch (e) {
     if (!(e instanceof OverBudget)) return notRunOr(e);
   }
-  try {
-    return await validateText((t) => worker.validate(validate.schema, t), text, accept);
-  } catch (e) {
-    return notRunOr(e);
-  }
+  return (validateText((t) => worker.validate(validate.schema, t), text, accept) as Promise<ValueCheck>).then(undefined, notRunOr);
 }
 
 function ajvVerdict(validate: Validator, value: unknown): Verdict {
@@ -233,18 +231,17 @@ function notRun(error: string): ValueCheck {
   return { valid: null, error, errors: [], text: '', coerced: [] };
 }
 
-/** One value's check with `run` validating a JSON text (on the event loop or on the schema thread). */
-async function validateText(run: (text: string) => Verdict | Promise<Verdict>, text: string, accept: ((start: number, end: number) => boolean) | null): Promise<ValueCheck> {
-  const first = await run(text);
-  if (first.valid) return { valid: true, errors: [], text: '', coerced: [] };
-  if (accept !== null) {
-    const c = findCoercions(text, first.errors, accept);
-    if (c.coercions.length > 0) {
-      const again = await run(c.text);
-      return { valid: again.valid, errors: again.valid ? [] : toErrors(again.errors), text: c.text, coerced: c.coercions };
+/** One value's check with `run` validating a JSON text (on the event loop: synchronous; or on the schema
+ * thread: a promise). */
+function validateText(run: (text: string) => Pending<Verdict>, text: string, accept: ((start: number, end: number) => boolean) | null): Pending<ValueCheck> {
+  return after(run(text), (first) => {
+    if (first.valid) return { valid: true, errors: [], text: '', coerced: [] };
+    if (accept !== null) {
+      const c = findCoercions(text, first.errors, accept);
+      if (c.coercions.length > 0) return after(run(c.text), (again) => ({ valid: again.valid, errors: again.valid ? [] : toErrors(again.errors), text: c.text, coerced: c.coercions }));
     }
-  }
-  return { valid: false, errors: toErrors(first.errors), text: '', coerced: [] };
+    return { valid: false, errors: toErrors(first.errors), text: '', coerced: [] };
+  });
 }
 
 function toErrors(errors: ErrorObject[] | null | undefined): SchemaError[] {

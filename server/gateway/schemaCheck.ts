@@ -14,6 +14,7 @@ import type { OtherChoice } from './completion';
 import type { LaterChoice, RecordOutcome } from './record';
 import { checkValue, schemaReport, schemaVerdict, SCHEMA_HEADER, type ReportPart, type RequestSchemas, type ValueCheck } from './schema';
 import { coercionRepair, OutputMap } from './schemaCoerce';
+import { after, inOrder, type Pending } from './pending';
 
 /** One value as the engine left it: its raw text, what was sent, and the engine's edits between them. */
 export interface CheckedText {
@@ -34,7 +35,7 @@ export interface SchemaOutcome {
 }
 
 /** Checks (with `coerce`, coerces) one value; the coercion repairs are positioned in `t.raw`. */
-async function checkText(validate: Parameters<typeof checkValue>[0], t: CheckedText, coerce: boolean, worker: RequestSchemas['worker']): Promise<{ check: ValueCheck; repairs: Repair[] }> {
+function checkText(validate: Parameters<typeof checkValue>[0], t: CheckedText, coerce: boolean, worker: RequestSchemas['worker']): Pending<{ check: ValueCheck; repairs: Repair[] }> {
   let map: OutputMap | null = null;
   const offsets = new Map<number, number>();
   const accept = coerce
@@ -45,43 +46,79 @@ async function checkText(validate: Parameters<typeof checkValue>[0], t: CheckedT
         return at !== null;
       }
     : null;
-  const check = await checkValue(validate, t.sent, accept, worker);
-  return { check, repairs: check.coerced.map((c) => coercionRepair(t.raw, offsets.get(c.start)!, c)) };
+  return after(checkValue(validate, t.sent, accept, worker), (check) => ({ check, repairs: check.coerced.map((c) => coercionRepair(t.raw, offsets.get(c.start)!, c)) }));
 }
 
-/** Content and tool calls of one answer against the request's schemas. */
-export async function checkAnswer(
+/**
+ * Content and tool calls of one answer against the request's schemas, one value after the other.
+ * Synchronous (the outcome, not a promise) when every check stays on the event loop.
+ */
+export function checkAnswer(
   s: RequestSchemas,
   mode: AppliedMode,
   content: CheckedText | null,
   tools: readonly (ToolCallArtifact & { stripped?: readonly Stripped[] })[],
   coerce: boolean,
-): Promise<SchemaOutcome> {
-  const parts: ReportPart[] = [];
+): Pending<SchemaOutcome> {
   const out: SchemaOutcome = { report: null, content: null, tools: new Map() };
   if (mode === 'passthrough') return out;
+  const steps: (() => Pending<ReportPart>)[] = [];
   // content: checked in repair mode, when there is some or nothing else answered
   if (s.content && mode === 'repair' && content && (content.raw !== '' || tools.length === 0)) {
-    const { check, repairs } = await checkText(s.content, content, coerce, s.worker);
-    parts.push(check);
-    if (repairs.length > 0) out.content = { text: check.text, repairs };
+    const validate = s.content;
+    steps.push(() =>
+      after(checkText(validate, content, coerce, s.worker), ({ check, repairs }) => {
+        if (repairs.length > 0) out.content = { text: check.text, repairs };
+        return check;
+      }),
+    );
   }
   for (const t of tools) {
     const validate = t.name !== undefined ? s.tools.get(t.name) : undefined;
     if (validate === undefined) {
-      if (t.name !== undefined && !s.declared.has(t.name)) parts.push({ valid: false, errors: [{ path: '', message: `calls "${t.name}", a tool the request does not declare`, toolCallIndex: t.index }] });
+      if (t.name !== undefined && !s.declared.has(t.name)) steps.push(() => ({ valid: false, errors: [{ path: '', message: `calls "${t.name}", a tool the request does not declare`, toolCallIndex: t.index }] }));
       continue;
     }
-    const sent = t.repairedArguments ?? t.rawArguments;
-    // the stripped spans of the arguments are not kept in the artifact: asked of the engine again, only
-    // when coercing and only when the arguments were changed at all
-    const stripped = t.stripped ?? (coerce && sent !== t.rawArguments ? repairJson(t.rawArguments).stripped : []);
-    const { check, repairs } = await checkText(validate, { raw: t.rawArguments, sent, repairs: t.repairs, stripped }, coerce, s.worker);
-    parts.push({ valid: check.valid, ...(check.error !== undefined ? { error: `tool call ${t.index}: ${check.error}` } : {}), errors: check.errors.map((e) => ({ ...e, toolCallIndex: t.index })) });
-    if (repairs.length > 0) out.tools.set(t.index, { text: check.text, repairs });
+    steps.push(() => checkToolCall(validate, t, coerce, s.worker, out));
   }
-  if (parts.length > 0) out.report = schemaReport(parts);
-  return out;
+  return after(
+    inOrder(steps, (step) => step()),
+    (parts) => {
+      if (parts.length > 0) out.report = schemaReport(parts);
+      return out;
+    },
+  );
+}
+
+/** One tool call's arguments checked; with `coerce`, their coerced text goes into `out.tools`. */
+function checkToolCall(validate: Parameters<typeof checkValue>[0], t: ToolCallArtifact & { stripped?: readonly Stripped[] }, coerce: boolean, worker: RequestSchemas['worker'], out: SchemaOutcome): Pending<ReportPart> {
+  const sent = t.repairedArguments ?? t.rawArguments;
+  // the stripped spans of the arguments are not kept in the artifact: asked of the engine again, only
+  // when coercing and only when the arguments were changed at all
+  const stripped = t.stripped ?? (coerce && sent !== t.rawArguments ? repairJson(t.rawArguments).stripped : []);
+  return after(checkText(validate, { raw: t.rawArguments, sent, repairs: t.repairs, stripped }, coerce, worker), ({ check, repairs }) => {
+    if (repairs.length > 0) out.tools.set(t.index, { text: check.text, repairs });
+    return { valid: check.valid, ...(check.error !== undefined ? { error: `tool call ${t.index}: ${check.error}` } : {}), errors: check.errors.map((e) => ({ ...e, toolCallIndex: t.index })) };
+  });
+}
+
+/** One streamed choice as its check needs it. */
+export interface StreamedAnswer {
+  index: number;
+  mode: AppliedMode;
+  content: CheckedText;
+  tools: readonly ToolCallArtifact[];
+}
+
+/**
+ * A streamed answer's choices (in index order) against the request's schemas, as one report. Streamed
+ * text went out already: reported, never coerced. Synchronous when every check stays on the event loop.
+ */
+export function checkStreamed(s: RequestSchemas, choices: readonly StreamedAnswer[]): Pending<SchemaReport | null> {
+  return after(
+    inOrder(choices, (c) => after(checkAnswer(s, c.mode, c.content, c.tools, false), (r) => ({ index: c.index, report: r.report }))),
+    mergeReports,
+  );
 }
 
 /** The reports of several choices as one; `index` labels the errors of choices after the first. */

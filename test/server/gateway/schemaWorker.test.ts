@@ -8,7 +8,8 @@
 import { strict as assert } from 'node:assert';
 import { patternUnits } from '../../../server/gateway/patternSize';
 import { re2Engine } from '../../../server/gateway/re2Engine';
-import { checkValue, EVENT_LOOP_PATTERN_BUDGET, SchemaCache } from '../../../server/gateway/schema';
+import { checkValue, EVENT_LOOP_PATTERN_BUDGET, requestSchemas, SchemaCache } from '../../../server/gateway/schema';
+import { checkStreamed, type StreamedAnswer } from '../../../server/gateway/schemaCheck';
 import { SchemaWorker } from '../../../server/gateway/schemaWorker';
 
 /** A fixed pseudo-random string of `n` characters from `alphabet` (a period would let RE2's DFA cache every state). */
@@ -42,8 +43,12 @@ describe('schema checks: the event loop within the budget, the schema thread pas
         const expected = re2Engine.withBudget(Infinity, () => v(value));
         const expectedErrors = (v.errors ?? []).map((e) => ({ path: e.instancePath, message: e.message }));
         const before = worker.checks;
-        const got = await checkValue(v, text, accept, worker);
-        assert.equal(worker.checks - before, units * (s.length + 1) > EVENT_LOOP_PATTERN_BUDGET ? (accept ? 2 : 1) : 0, `${s.length} characters`);
+        const over = units * (s.length + 1) > EVENT_LOOP_PATTERN_BUDGET;
+        const pending = checkValue(v, text, accept, worker);
+        // on the event loop the check is done when checkValue returns: no promise
+        assert.equal(pending instanceof Promise, over, `${s.length} characters`);
+        const got = await pending;
+        assert.equal(worker.checks - before, over ? (accept ? 2 : 1) : 0, `${s.length} characters`);
         if (accept) {
           assert.deepEqual(got.coerced.map((c) => [c.start, c.end, c.replacement]), [[text.length - 4, text.length - 1, '7']]);
           assert.equal(got.valid, !s.endsWith('1'));
@@ -72,5 +77,38 @@ describe('schema checks: the event loop within the budget, the schema thread pas
     assert.deepEqual(got.errors, []);
     const next = new SchemaCache().compile({ type: 'object', properties: { s: { type: 'string', pattern: '^[ab]+$' } } }, 'schema');
     assert.deepEqual(await checkValue(next, JSON.stringify({ s: value.p18 }), null, worker), { valid: true, errors: [], text: '', coerced: [] });
+  });
+
+  it("a streamed answer's check is synchronous while every value stays on the event loop; one value over the budget moves and the report is the same", async () => {
+    const pattern = '^[a-z]+$';
+    const cache = new SchemaCache(undefined, worker);
+    const body = {
+      response_format: { type: 'json_schema', json_schema: { schema: { type: 'object', properties: { n: { type: 'integer' } }, required: ['n'] } } },
+      tools: [{ type: 'function', function: { name: 'f', parameters: { type: 'object', properties: { s: { type: 'string', pattern } } } } }],
+    };
+    const schemas = requestSchemas(body, cache, 'report')!;
+    // the tool call's string: a few characters, or past the budget (it moves to the thread)
+    const [fits, long] = ['abc', 'a'.repeat(EVENT_LOOP_PATTERN_BUDGET)];
+    const answers = (s: string): StreamedAnswer[] => [
+      { index: 0, mode: 'repair', content: { raw: '{"n": 1}', sent: '{"n": 1}', repairs: [], stripped: [] }, tools: [{ index: 0, name: 'f', rawArguments: `{"s": "${s}1"}`, repairedArguments: null, status: 'VALID', repairs: [] }] },
+      { index: 1, mode: 'repair', content: { raw: '{"n": "x"}', sent: '{"n": "x"}', repairs: [], stripped: [] }, tools: [{ index: 0, name: 'g', rawArguments: '{}', repairedArguments: null, status: 'VALID', repairs: [] }] },
+    ];
+    const expected = {
+      valid: false,
+      errors: [
+        { path: '/s', message: `must match pattern "${pattern}"`, toolCallIndex: 0 },
+        { path: '/n', message: 'must be integer', choiceIndex: 1 },
+        { path: '', message: 'calls "g", a tool the request does not declare', toolCallIndex: 0, choiceIndex: 1 },
+      ],
+    };
+    const before = worker.checks;
+    const now = checkStreamed(schemas, answers(fits));
+    assert.equal(now instanceof Promise, false);
+    assert.deepEqual(now, expected);
+    assert.equal(worker.checks, before);
+    const later = checkStreamed(schemas, answers(long));
+    assert.equal(later instanceof Promise, true);
+    assert.deepEqual(await later, expected);
+    assert.equal(worker.checks, before + 1);
   });
 });
