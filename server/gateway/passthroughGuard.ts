@@ -4,8 +4,10 @@
  * upstream echoes across two events (a content delta ending in `Bearer sk-or-v1-CLIE`, the next starting
  * with `NTSECRET999`) is in neither event's bytes whole. So, while the upstream's bytes still go out as
  * they came, every text channel of the events is followed, each through its own TextRedaction: per
- * choice its `content`, `reasoning`, `reasoning_content`, each tool call's `arguments`, each
- * `reasoning_details` entry's `text` and `summary`.
+ * choice its `content`, `reasoning`, `reasoning_content`, `refusal`, each tool call's `arguments`, each
+ * `reasoning_details` entry's `text` and `summary`; and an error event's `error.message` and
+ * `error.metadata.raw` (OpenRouter puts the provider's raw error body there), which an upstream echoing
+ * the request in its error may cut like any text.
  * - An event whose channel text ends with PASSTHROUGH_MIN_HOLD or more of a secret's first characters is
  *   held, with the events after it, until every channel is decided.
  * - Decided without a secret, the held events go out byte for byte.
@@ -13,6 +15,8 @@
  *   replaced by `[redacted]` as the rewriting modes replace it (the same text wherever it was cut).
  * - A finish_reason ends its choice's channels; `[DONE]` and the end of the body (also an upstream
  *   failure) end them all: a held tail goes out as text, nothing is lost or sent twice.
+ * - Past the bounds on what is held, each channel's held tail goes out as `[redacted]` (TextRedaction
+ *   release: 4 or more of a secret's first characters are part of it).
  * Events go out whole: the bytes of an event still arriving wait for its blank line (an SSE client acts on
  * nothing before it anyway); an event over MAX_SSE_EVENT_BYTES goes out as it comes, not read.
  *
@@ -33,8 +37,8 @@ import { MAX_SSE_EVENT_BYTES, sseData } from './sse';
  * `sk-` of an OpenRouter key), and the rest of it, when it follows, is still replaced.
  */
 export const PASSTHROUGH_MIN_HOLD = 4;
-/** Held events past either bound go out as decided so far, each channel's held tail sent (remembered,
- * so a secret it starts is still replaced): an echo of a key never holds that much. */
+/** Held events past either bound go out as decided so far, each channel's held tail as `[redacted]`
+ * (remembered: the secret's rest, when it follows, is dropped): an echo of a key never holds that much. */
 export const MAX_HELD_BYTES = 1024 * 1024;
 export const MAX_HELD_EVENTS = 1024;
 
@@ -75,7 +79,9 @@ export interface PassthroughGuard {
 const LF = 0x0a;
 const CR = 0x0d;
 const DATA_PREFIX = Buffer.from('data: ');
-const TEXT_KEYS = ['content', 'reasoning', 'reasoning_content'] as const;
+const TEXT_KEYS = ['content', 'reasoning', 'reasoning_content', 'refusal'] as const;
+/** The channels of a chunk's `error`, none a choice's: only `[DONE]` and the body's end end them. */
+const ERROR_CHOICE = -1;
 const DETAIL_KEYS = ['text', 'summary'] as const;
 
 function isObject(v: unknown): v is Json {
@@ -149,6 +155,11 @@ export function createPassthroughGuard(redactor: Redactor): PassthroughGuard | n
   const track = (ev: HeldEvent, chunk: Json): { changed: boolean; finished: number[] | null } => {
     let changed = false;
     let finished: number[] | null = null;
+    const error = chunk.error;
+    if (isObject(error)) {
+      changed = piece(ev, 'error/message', ERROR_CHOICE, error, 'message');
+      if (isObject(error.metadata)) changed = piece(ev, 'error/raw', ERROR_CHOICE, error.metadata, 'raw') || changed;
+    }
     const choices = chunk.choices;
     if (!Array.isArray(choices)) return { changed, finished };
     for (let k = 0; k < choices.length; k++) {

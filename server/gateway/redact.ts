@@ -6,13 +6,17 @@
  *
  * Bodies are redacted as bytes while they stream: a secret cut between two reads is caught because the
  * end of a read that could be the start of a secret is held back until the next read decides it (the
- * hold-back is empty unless the read ends with a secret's first bytes, so a stream is not delayed).
+ * hold-back is empty unless the read ends with a secret's first bytes, so a stream is not delayed). A
+ * secret some of whose characters the upstream wrote as JSON escapes (`\u0073k-…`, `\/`) is caught too
+ * (jsonEscapes.ts): the whole escaped run is replaced.
  *
  * Example:
  *   const r = new Redactor(['sk-live-123456']);
  *   r.text('echo: Bearer sk-live-123456');      // 'echo: Bearer [redacted]'
  *   for await (const b of r.body(upstreamBody)) client.write(b);
  */
+
+import { atCharBoundary, decodeAsciiEscapes, escapesOf, matchEscaped, MAX_ESCAPE_BYTES, PARTIAL } from './jsonEscapes';
 
 export const REDACTED = '[redacted]';
 
@@ -27,6 +31,7 @@ const QUOTE = 0x22;
 const SPACE = 0x20;
 const TAB = 0x09;
 const COLON = 0x3a;
+const BACKSLASH = 0x5c;
 
 /**
  * The forms a secret can take in what an upstream echoes: as sent, escaped inside a JSON string (a key
@@ -67,8 +72,11 @@ export interface RedactableBody extends AsyncIterable<Buffer> {
 export interface TextRedaction {
   push(s: string): string;
   end(): string;
-  /** The held tail, released now, but remembered as sent: a secret it starts is still replaced when its
-   * rest comes (passthrough's bound on what it holds, passthroughGuard.ts). */
+  /** The held tail, released now as `[redacted]` (it is, with what went before it, `minHold` or more of a
+   * secret's first characters, itself part of the secret), and remembered: when the secret's rest comes
+   * it is dropped, so the text reads `[redacted]` once, as if nothing had been held; when the rest does
+   * not come, `[redacted]` stays where the held characters were (passthrough's bound on what it holds,
+   * passthroughGuard.ts). */
   release(): string;
   /** The held tail, not released: what arrived of a stream that broke off is still recorded whole. */
   readonly pending: string;
@@ -80,8 +88,12 @@ export class Redactor {
   /** Byte patterns, longest first, so `Bearer <key>` is replaced whole before `<key>` alone. */
   private readonly patterns: Buffer[];
   private readonly strings: string[];
-  /** Longest pattern, minus one: the most a read's end can hold back. */
+  /** Longest pattern, minus one: the most a read's end can hold back (as sent). */
   private readonly maxHold: number;
+  /** The most bytes a pattern takes with every character escaped (`\u0073` for `s`). */
+  private readonly maxEscaped: number;
+  /** The ASCII characters in some pattern: an escape of one of them may be part of a secret. */
+  private readonly escapable = new Uint8Array(128);
   /** The secret forms that contain no other (`<key>`, not `Bearer <key>`). A text redaction replaces only
    * these, so its result does not depend on where the text was cut (`Bearer ` may have gone out already);
    * and when none of them is in a read, no pattern is: a read without a secret (nearly every one) costs one
@@ -100,7 +112,11 @@ export class Redactor {
     this.maxHold = this.patterns.reduce((m, p) => Math.max(m, p.length - 1), 0);
     this.minimalStrings = this.strings.filter((p, i) => !this.strings.some((q, j) => j !== i && q.length < p.length && p.includes(q)));
     this.minimal = this.minimalStrings.map((s) => Buffer.from(s));
+    for (const p of this.patterns) for (const b of p) if (b < 128) this.escapable[b] = 1;
+    this.maxEscaped = this.patterns.reduce((m, p) => Math.max(m, p.length * MAX_ESCAPE_BYTES), 0);
     for (const p of this.patterns) for (const b of p) this.patternBytes[b] = 1;
+    // a read can end inside an escape (`\u00`): its bytes may end a secret's start too
+    if (this.patterns.length > 0) for (const b of Buffer.from('\\/u0123456789abcdefABCDEF')) this.patternBytes[b] = 1;
   }
 
   /** `s` with every secret's minimal form replaced (`Bearer <key>` → `Bearer [redacted]`): what the text
@@ -130,22 +146,28 @@ export class Redactor {
     // piece that may go on with the rest. Together they are a proper prefix of a secret.
     let held = '';
     let sent = '';
+    // `sent` went out as `[redacted]` (release): the rest of its secret, when it comes, is dropped, and
+    // what is held after it, if the text ends there, too
+    let hidden = false;
     return {
       push(s: string): string {
         let t = held === '' ? s : held + s;
         held = '';
         let before = sent;
         sent = '';
+        const wasHidden = hidden;
+        hidden = false;
         if (before !== '') {
           const rest = restOfSecret(before, t, secrets);
           if (rest >= 0) {
-            t = REDACTED + t.slice(rest);
+            t = (wasHidden ? '' : REDACTED) + t.slice(rest);
             before = '';
           }
         }
         t = redact(t);
         if (t === '') {
           sent = before;
+          hidden = wasHidden && before !== '';
           return t;
         }
         const last = t.charCodeAt(t.length - 1);
@@ -153,6 +175,8 @@ export class Redactor {
         const all = before === '' ? t : before + t;
         const h = heldChars(all, secrets);
         if (h === 0) return t;
+        // the secret's start goes on from what went out as [redacted]
+        hidden = wasHidden && before !== '' && h === all.length;
         if (h < minHold) {
           sent = all.slice(all.length - h);
           return t;
@@ -163,16 +187,19 @@ export class Redactor {
         return t.slice(0, t.length - hold);
       },
       end(): string {
-        const t = held;
+        const t = hidden ? '' : held;
         held = '';
         sent = '';
+        hidden = false;
         return t;
       },
       release(): string {
-        const t = held;
+        if (held === '') return '';
         sent += held;
         held = '';
-        return t;
+        if (hidden) return '';
+        hidden = true;
+        return REDACTED;
       },
       get pending(): string {
         return held;
@@ -205,7 +232,11 @@ export class Redactor {
         if (valueEnd(bytes, at + k)) out.push(at);
       }
     }
-    return this.minimal.length > 1 && out.length > 1 ? out.sort((a, b) => a - b) : out;
+    // a text with an escape of a secret's character may end with its start written with escapes: such
+    // an event is read (the text redaction sees its decoded text), rare enough to cost nothing
+    const escaped = this.escapes(bytes);
+    if (escaped.length > 0) out.push(...escaped);
+    return (this.minimal.length > 1 || escaped.length > 0) && out.length > 1 ? out.sort((a, b) => a - b) : out;
   }
 
 
@@ -264,8 +295,20 @@ export class Redactor {
     return out as T;
   }
 
-  /** `buf` with every secret replaced (the same Buffer when none is in it). */
+  /** `buf` with every secret replaced (the same Buffer when none is in it), also one written with JSON
+   * escapes of its ASCII characters (the whole escaped run replaced). */
   bytes(buf: Buffer): Buffer {
+    const out = this.literalBytes(buf);
+    return this.escapes(out).length > 0 ? this.escapedBytes(out) : out;
+  }
+
+  /** Where `buf` holds an escape of a character some secret has (jsonEscapes.ts escapesOf). */
+  private escapes(buf: Buffer): number[] {
+    return this.empty ? [] : escapesOf(buf, this.escapable);
+  }
+
+  /** `buf` with every secret as sent replaced. */
+  private literalBytes(buf: Buffer): Buffer {
     let found = false;
     for (const p of this.minimal) if (buf.indexOf(p) >= 0) found = true;
     if (!found) return buf;
@@ -286,6 +329,30 @@ export class Redactor {
     return out;
   }
 
+  /** `buf` with every secret written with escapes replaced: the patterns are searched in its decoded
+   * bytes (longest first, so `Bearer <key>` goes whole), each match replaced in `buf` by its range. */
+  private escapedBytes(buf: Buffer): Buffer {
+    const { bytes: decoded, offsets } = decodeAsciiEscapes(buf);
+    const ranges: [number, number][] = [];
+    for (const p of this.patterns) {
+      for (let at = decoded.indexOf(p); at >= 0; at = decoded.indexOf(p, at + p.length)) {
+        const from = offsets[at]!;
+        const to = offsets[at + p.length]!;
+        if (!ranges.some(([a, b]) => from < b && a < to)) ranges.push([from, to]);
+      }
+    }
+    if (ranges.length === 0) return buf;
+    ranges.sort((x, y) => x[0] - y[0]);
+    const parts: Buffer[] = [];
+    let from = 0;
+    for (const [a, b] of ranges) {
+      parts.push(buf.subarray(from, a), REDACTED_BYTES);
+      from = b;
+    }
+    parts.push(buf.subarray(from));
+    return Buffer.concat(parts);
+  }
+
   /** How many bytes at the end of `buf` are a proper prefix of some pattern (to hold for the next read). */
   private heldLength(buf: Buffer): number {
     let hold = 0;
@@ -299,7 +366,24 @@ export class Redactor {
         if (len > hold && buf.compare(p, 0, len, at, n) === 0) hold = len;
       }
     }
-    return hold;
+    return Math.max(hold, this.escapedHeldLength(buf));
+  }
+
+  /** How many bytes at the end of `buf` are a proper prefix of some pattern written with escapes (cut
+   * inside an escape too). Only a tail with a backslash can be: one search of the tail decides most reads. */
+  private escapedHeldLength(buf: Buffer): number {
+    const n = buf.length;
+    const from = Math.max(0, n - this.maxEscaped);
+    if (buf.lastIndexOf(BACKSLASH, n - 1) < from) return 0;
+    // the earliest start is the longest hold
+    for (let at = from; at < n; at++) {
+      const b = buf[at]!;
+      if (b !== BACKSLASH && (b >= 128 || this.escapable[b] === 0)) continue;
+      for (const p of this.patterns) {
+        if (n - at < p.length * MAX_ESCAPE_BYTES && matchEscaped(buf, at, p) === PARTIAL && atCharBoundary(buf, at)) return n - at;
+      }
+    }
+    return 0;
   }
 
   /**

@@ -4,7 +4,7 @@
  * for byte, at every split of its bytes into reads.
  */
 import { strict as assert } from 'node:assert';
-import { createPassthroughGuard, MAX_HELD_EVENTS, PASSTHROUGH_MIN_HOLD } from '../../../server/gateway/passthroughGuard';
+import { createPassthroughGuard, MAX_HELD_BYTES, MAX_HELD_EVENTS, PASSTHROUGH_MIN_HOLD } from '../../../server/gateway/passthroughGuard';
 import { headerSecrets, Redactor } from '../../../server/gateway/redact';
 import { MAX_SSE_EVENT_BYTES } from '../../../server/gateway/sse';
 import { rng } from '../../bench/docs';
@@ -33,6 +33,17 @@ const CHANNELS: Record<string, { event(t: string): Json; read(c: Json): string |
     read: (c) => ((d(c, 0)?.reasoning_details as { summary?: string }[] | undefined) ?? [])[0]?.summary,
   },
   'a second choice': { event: (t) => delta(1, { content: t }), read: (c) => d(c, 1)?.content as string | undefined },
+  refusal: { event: (t) => delta(0, { refusal: t }), read: (c) => d(c, 0)?.refusal as string | undefined },
+  // an upstream error event (OpenRouter's mid-stream shape: the error, and the choice finished by it)
+  'error message': {
+    event: (t) => ({ id: 'gen-1', object: 'chat.completion.chunk', error: { code: 502, message: t }, choices: [{ index: 0, delta: { content: '' }, finish_reason: 'error' }] }),
+    read: (c) => (c.error as { message?: string } | undefined)?.message,
+  },
+  // OpenRouter puts the provider's raw error body in error.metadata.raw
+  'error metadata.raw': {
+    event: (t) => ({ error: { code: 400, message: 'Provider returned error', metadata: { provider_name: 'P', raw: t } } }),
+    read: (c) => (c.error as { metadata?: { raw?: string } } | undefined)?.metadata?.raw,
+  },
 };
 
 function delta(index: number, dl: Json, finish: string | null = null): Json {
@@ -124,6 +135,27 @@ describe('passthrough guard: a key echoed across events', () => {
     });
   }
 
+  for (const name of ['content', 'error message'] as const) {
+    it(`${name}: the key written with JSON escapes, cut at every position across two events`, () => {
+      const ch = CHANNELS[name]!;
+      // every character of the texts written as \uXXXX, as an "ensure_ascii" serializer that escapes all would
+      const escaped = (t: string): string => {
+        const json = JSON.stringify(ch.event(t));
+        return json.replace(JSON.stringify(t), `"${[...t].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}"`);
+      };
+      for (let at = 1; at < KEY.length; at++) {
+        const events = [`data: ${escaped(`x Bearer ${KEY.slice(0, at)}`)}\n\n`, `data: ${escaped(`${KEY.slice(at)} y`)}\n\n`, ev('[DONE]')];
+        const r = run(events.map((e) => Buffer.from(e)));
+        const where = `cut at ${at}`;
+        const body = r.all.toString();
+        assert.equal(textOf(body, ch.read), at < PASSTHROUGH_MIN_HOLD ? `x Bearer ${KEY.slice(0, at)}[redacted] y` : 'x Bearer [redacted] y', where);
+        assert.equal(r.outs[0] === null, at >= PASSTHROUGH_MIN_HOLD, where);
+        if (at >= PASSTHROUGH_MIN_HOLD) assert.equal(body, ev(ch.event('x Bearer ')) + ev(ch.event('[redacted] y')) + ev('[DONE]'), where);
+        if (at % 7 === 1) atEverySplit(Buffer.from(events.join('')), r.all, `${name} ${where}`);
+      }
+    });
+  }
+
   it('the key cut in a second choice while the first holds a prefix of it: each choice decided on its own text', () => {
     const events = [ev(CHANNELS.content!.event('a sk-or-v1-CLI')), ev(CHANNELS['a second choice']!.event('b sk-or-v1-CLIENT')), ev(CHANNELS.content!.event('X')), ev(CHANNELS['a second choice']!.event('SECRET999!'))];
     const r = run(events.map((e) => Buffer.from(e)));
@@ -183,14 +215,31 @@ describe('passthrough guard: a key echoed across events', () => {
     assert.equal(r.all.toString(), `event: message\nid: 7\n${ev(CHANNELS.content!.event('Bearer '))}${ev(CHANNELS.content!.event('[redacted].'))}`);
   });
 
-  it(`past ${MAX_HELD_EVENTS} held events the held tail is sent, and the rest of the key is still replaced`, () => {
-    const events = [ev(CHANNELS.content!.event('k: sk-or-v1-')), ...Array.from({ length: MAX_HELD_EVENTS }, () => ev(CHANNELS.reasoning!.event('.')))];
+  it(`past ${MAX_HELD_EVENTS} held events the held start goes out as [redacted], and the rest of the key is dropped`, () => {
+    const events = [ev(CHANNELS.content!.event('k: Bearer sk-or-v1-CL')), ...Array.from({ length: MAX_HELD_EVENTS }, () => ev(CHANNELS.reasoning!.event('.')))];
     const g = createPassthroughGuard(redactor)!;
     const outs = events.map((e) => g.push(Buffer.from(e)));
     assert.equal(outs.filter((o) => o !== null).length, 1);
-    assert.equal(outs[outs.length - 1]!.toString(), events.join(''));
-    const rest = g.push(Buffer.from(ev(CHANNELS.content!.event('CLIENTSECRET999'))));
-    assert.equal(rest!.toString(), ev(CHANNELS.content!.event('[redacted]')));
+    assert.equal(outs[outs.length - 1]!.toString(), ev(CHANNELS.content!.event('k: Bearer [redacted]')) + events.slice(1).join(''));
+    // the rest comes in two pieces (the first held again): neither shows, the text after it does
+    assert.equal(g.push(Buffer.from(ev(CHANNELS.content!.event('IENT')))), null);
+    assert.equal(g.push(Buffer.from(ev(CHANNELS.content!.event('SECRET999 ok'))))!.toString(), ev(CHANNELS.content!.event('')) + ev(CHANNELS.content!.event(' ok')));
+    assert.equal(g.end(), null);
+  });
+
+  it('past 1 MiB held the held start goes out as [redacted]; text that does not complete the key keeps it there', () => {
+    const big = ev(CHANNELS.reasoning!.event('r'.repeat(MAX_HELD_BYTES)));
+    const g = createPassthroughGuard(redactor)!;
+    assert.equal(g.push(Buffer.from(ev(CHANNELS.content!.event('see sk-or-v1-')))), null);
+    assert.equal(g.push(Buffer.from(big))!.toString(), ev(CHANNELS.content!.event('see [redacted]')) + big);
+    const after = ev(CHANNELS.content!.event(' is a prefix'));
+    assert.equal(g.push(Buffer.from(after))!.toString(), after);
+    // a prefix held again and the channel ending: nothing of the released start goes out after it
+    assert.equal(g.push(Buffer.from(ev(CHANNELS.content!.event(' sk-or-v1-CLI')))), null);
+    assert.equal(g.push(Buffer.from(big))!.toString(), ev(CHANNELS.content!.event(' [redacted]')) + big);
+    assert.equal(g.push(Buffer.from(ev(CHANNELS.content!.event('EN')))), null);
+    const done = ev('[DONE]');
+    assert.equal(g.push(Buffer.from(done))!.toString(), ev(CHANNELS.content!.event('')) + done);
   });
 
   it('an event over the SSE bound goes out as it comes, after what was held', () => {
@@ -201,7 +250,8 @@ describe('passthrough guard: a key echoed across events', () => {
     const a = g.push(Buffer.from(big.slice(0, 1000)));
     assert.equal(a, null);
     const b = g.push(Buffer.from(big.slice(1000)));
-    assert.equal(b!.toString(), held + big);
+    // held past the bound: its start goes out as [redacted]
+    assert.equal(b!.toString(), ev(CHANNELS.content!.event('Bearer [redacted]')) + big);
     assert.equal(g.push(Buffer.from('\n\n'))!.toString(), '\n\n');
     const after = ev(CHANNELS.content!.event('ok'));
     assert.equal(g.push(Buffer.from(after))!.toString(), after);
@@ -228,7 +278,7 @@ function randomStream(rand: () => number): Buffer {
       let t = '';
       for (let k = Math.floor(rand() * 3) + 1; k > 0; k--) t += pick(WORDS);
       const chunk = pick(channels).event(t);
-      if (rand() < 0.1) (chunk.choices as Json[])[0]!.finish_reason = 'stop';
+      if (rand() < 0.1 && Array.isArray(chunk.choices)) (chunk.choices as Json[])[0]!.finish_reason = 'stop';
       text = `${rand() < 0.1 ? `id: ${n}${nl}` : ''}data: ${JSON.stringify(chunk)}${nl}${nl}`;
     } else if (r < 0.8) text = `: keep-alive${nl}${nl}`;
     else if (r < 0.85) text = `event: ping${nl}data: not json ${pick(WORDS)}${nl}data: second line${nl}${nl}`;

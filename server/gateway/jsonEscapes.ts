@@ -1,0 +1,159 @@
+/**
+ * JSON string escapes of ASCII characters in bytes (`\u0073` for `s`, `\/` for `/`), for the redaction
+ * (redact.ts). An upstream that echoes a key with needless escapes (an "ensure_ascii" serializer, one that
+ * escapes every character, PHP's `\/`) sends bytes that hold no form of the key, yet the client's
+ * JSON.parse gives it back whole. Only escapes of ASCII characters are decoded here: a secret's non-ASCII
+ * characters are matched in their escaped form already (redact.ts variants).
+ *
+ * Example:
+ *   decodeAsciiEscapes(Buffer.from('a\\u0062\\/c')).bytes.toString();   // 'ab/c'
+ */
+
+const BACKSLASH = 0x5c;
+const SLASH = 0x2f;
+const U = 0x75;
+const ZERO = 0x30;
+const ESCAPE_U00 = Buffer.from('\\u00');
+const ESCAPE_SLASH = Buffer.from('\\/');
+
+/** The longest escape of one character (`\u0073`): a secret of n characters spans at most 6n bytes. */
+export const MAX_ESCAPE_BYTES = 6;
+
+/** What matchEscaped returns when `buf` ended before the pattern did, every byte so far consistent. */
+export const PARTIAL = -2;
+
+function hexValue(b: number | undefined): number {
+  if (b === undefined) return -1;
+  if (b >= 0x30 && b <= 0x39) return b - 0x30;
+  const l = b | 0x20;
+  return l >= 0x61 && l <= 0x66 ? l - 0x61 + 10 : -1;
+}
+
+/** The ASCII character the escape at `buf[i]` stands for (`\u0000`–`\u007f`, `\/`), else -1. Whether
+ * that backslash starts an escape at all (no backslash before it pairs with it) is the caller's to know. */
+export function asciiEscapeAt(buf: Buffer, i: number): number {
+  if (buf[i] !== BACKSLASH) return -1;
+  const next = buf[i + 1];
+  if (next === SLASH) return SLASH;
+  if (next !== U || buf[i + 2] !== ZERO || buf[i + 3] !== ZERO) return -1;
+  const hi = hexValue(buf[i + 4]);
+  const lo = hexValue(buf[i + 5]);
+  return hi < 0 || hi > 7 || lo < 0 ? -1 : hi * 16 + lo;
+}
+
+function escapeLength(buf: Buffer, i: number): number {
+  return buf[i + 1] === SLASH ? 2 : 6;
+}
+
+/** How many backslashes are right before `buf[i]`. */
+function backslashesBefore(buf: Buffer, i: number): number {
+  let k = 0;
+  while (i - k - 1 >= 0 && buf[i - k - 1] === BACKSLASH) k++;
+  return k;
+}
+
+/**
+ * Whether a string's character can start at `buf[at]`: not the character after an escape's backslash,
+ * not inside a `\uXXXX`. Held bytes start only there (redact.ts body()): the redaction of `\\u0073k…`
+ * must not take the second backslash for an escape's and leave `\[redacted]`, which no JSON reader takes.
+ */
+export function atCharBoundary(buf: Buffer, at: number): boolean {
+  if (backslashesBefore(buf, at) % 2 === 1) return false;
+  for (let k = 2; k <= 5 && at - k >= 0; k++) {
+    if (buf[at - k] === BACKSLASH && buf[at - k + 1] === U && backslashesBefore(buf, at - k) % 2 === 0) return false;
+  }
+  return true;
+}
+
+/**
+ * Where `buf` holds an ASCII escape of a character `chars` marks (`chars[c] === 1`), in order: the
+ * escapes a secret written with them must contain. Two native searches, so a read without `\u00` or `\/`
+ * (nearly every one) costs little; a literal `\\u0073` is counted too (the decoding then skips it).
+ */
+export function escapesOf(buf: Buffer, chars: Uint8Array): number[] {
+  const out: number[] = [];
+  for (let at = buf.indexOf(ESCAPE_U00); at >= 0; at = buf.indexOf(ESCAPE_U00, at + 4)) {
+    const c = asciiEscapeAt(buf, at);
+    if (c >= 0 && chars[c] === 1) out.push(at);
+  }
+  if (chars[SLASH] === 1) {
+    const slashes = out.length;
+    for (let at = buf.indexOf(ESCAPE_SLASH); at >= 0; at = buf.indexOf(ESCAPE_SLASH, at + 2)) out.push(at);
+    if (slashes > 0 && out.length > slashes) out.sort((a, b) => a - b);
+  }
+  return out;
+}
+
+/**
+ * `buf` with every ASCII escape that starts an escape decoded to its character (`\\` pairs, `\"` and
+ * the other escapes kept as they are), and `offsets`: for each decoded byte, where it starts in `buf`
+ * (`offsets[bytes.length]` is `buf.length`), so a match in the decoded bytes maps back to its range.
+ */
+export function decodeAsciiEscapes(buf: Buffer): { bytes: Buffer; offsets: Int32Array } {
+  const bytes = Buffer.allocUnsafe(buf.length);
+  const offsets = new Int32Array(buf.length + 1);
+  let j = 0;
+  const copy = (from: number, to: number): void => {
+    buf.copy(bytes, j, from, to);
+    for (let i = from; i < to; i++) offsets[j++] = i;
+  };
+  let i = 0;
+  for (let b = buf.indexOf(BACKSLASH); b >= 0; b = buf.indexOf(BACKSLASH, i)) {
+    copy(i, b);
+    const c = asciiEscapeAt(buf, b);
+    if (c >= 0) {
+      bytes[j] = c;
+      offsets[j++] = b;
+      i = b + escapeLength(buf, b);
+    } else {
+      // `\\` is one escape: its second backslash starts none
+      i = Math.min(buf.length, b + 2);
+      copy(b, i);
+    }
+  }
+  copy(i, buf.length);
+  offsets[j] = buf.length;
+  return { bytes: bytes.subarray(0, j), offsets: offsets.subarray(0, j + 1) };
+}
+
+/** Whether `buf[i…]` (to its end) is the start of an ASCII escape of `c`. */
+function startsEscapeOf(buf: Buffer, i: number, c: number): boolean {
+  const n = buf.length;
+  if (i + 1 >= n) return true;
+  if (buf[i + 1] === SLASH) return c === SLASH;
+  if (buf[i + 1] !== U) return false;
+  for (let k = 2; k < 4 && i + k < n; k++) if (buf[i + k] !== ZERO) return false;
+  if (i + 4 < n && hexValue(buf[i + 4]) !== c >> 4) return false;
+  return true;
+}
+
+/**
+ * The bytes `buf[at…]` that spell `p` (a secret's form) with any of its ASCII characters escaped: how
+ * many bytes the match takes, PARTIAL when `buf` ends inside it (inside an escape too), -1 when it is not
+ * there. `buf[at]` is taken to start a character (atCharBoundary).
+ */
+export function matchEscaped(buf: Buffer, at: number, p: Buffer): number {
+  let i = at;
+  for (let j = 0; j < p.length; j++) {
+    if (i >= buf.length) return PARTIAL;
+    if (buf[i] === BACKSLASH) {
+      const c = asciiEscapeAt(buf, i);
+      if (c >= 0) {
+        if (c !== p[j]) return -1;
+        i += escapeLength(buf, i);
+        continue;
+      }
+      if (i + MAX_ESCAPE_BYTES > buf.length && startsEscapeOf(buf, i, p[j]!)) return PARTIAL;
+      if (buf[i + 1] === BACKSLASH) {
+        // a `\\` pair is two bytes of the pattern (its JSON-escaped form), never an escape's start
+        if (p[j] !== BACKSLASH || p[j + 1] !== BACKSLASH) return -1;
+        i += 2;
+        j++;
+        continue;
+      }
+    }
+    if (buf[i] !== p[j]) return -1;
+    i++;
+  }
+  return i - at;
+}

@@ -1,0 +1,102 @@
+/**
+ * A key written with needless JSON escapes (`\u0073k-…`, every character escaped, `\/`): bytes that hold
+ * no form of the key as sent, yet JSON.parse gives it back whole. The byte redaction (redact.ts,
+ * jsonEscapes.ts) replaces the whole escaped run, in one read and cut across reads at every byte.
+ */
+import { strict as assert } from 'node:assert';
+import { decodeAsciiEscapes, escapesOf, matchEscaped, PARTIAL } from '../../../server/gateway/jsonEscapes';
+import { headerSecrets, Redactor, type RedactableBody } from '../../../server/gateway/redact';
+
+const KEY = 'sk-or-v1-0123456789abcdef';
+const r = new Redactor(headerSecrets({ authorization: `Bearer ${KEY}` }));
+
+/** `s` with the characters at the positions `which` picks written as `\uXXXX` (upper-case hex at odd ones). */
+function escape(s: string, which: (i: number) => boolean = () => true): string {
+  return [...s].map((c, i) => (which(i) ? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')[i % 2 === 1 ? 'toUpperCase' : 'toLowerCase']()}` : c)).join('');
+}
+
+function bodyOf(pieces: Buffer[]): RedactableBody {
+  return {
+    async dump() {},
+    async text() {
+      return Buffer.concat(pieces).toString();
+    },
+    async *[Symbol.asyncIterator]() {
+      for (const p of pieces) yield p;
+    },
+  };
+}
+
+async function drain(body: RedactableBody): Promise<string> {
+  const out: Buffer[] = [];
+  for await (const b of body) out.push(b);
+  return Buffer.concat(out).toString();
+}
+
+describe('gateway: redactor, a key written with JSON escapes', () => {
+  it('replaces the whole escaped run: the first character, one inside, every one, upper-case hex, with Bearer', () => {
+    const cases: [string, string][] = [
+      [`{"m":"k=\\u0073k-or-v1-0123456789abcdef."}`, '{"m":"k=[redacted]."}'],
+      [`{"m":"k=sk-or-v1-0123456789\\u0061bcdef"}`, '{"m":"k=[redacted]"}'],
+      [`{"m":"${escape(KEY)}"}`, '{"m":"[redacted]"}'],
+      [`{"m":"k=sk-or-v1-0123456789abcde\\u0066"}`, '{"m":"k=[redacted]"}'],
+      [`{"m":"k=sk-or-v1-0123456789\\u0041bcdef"}`, `{"m":"k=sk-or-v1-0123456789\\u0041bcdef"}`],
+      [`{"m":"auth ${escape(`Bearer ${KEY}`, (i) => i % 3 === 0)} end"}`, '{"m":"auth [redacted] end"}'],
+      [`{"a":"${escape(KEY)}","b":"${KEY}","c":"x"}`, '{"a":"[redacted]","b":"[redacted]","c":"x"}'],
+    ];
+    for (const [input, want] of cases) {
+      const out = r.bytes(Buffer.from(input)).toString();
+      assert.equal(out, want, input);
+      // what a client reads after JSON.parse
+      assert.equal(JSON.stringify(JSON.parse(out)).includes(KEY), false, input);
+    }
+  });
+
+  it('takes \\/ for / and leaves a literal backslash before u0073 alone (the text is not the key)', () => {
+    const slash = new Redactor(['sk-a/b/c-12345']);
+    assert.equal(slash.bytes(Buffer.from('{"m":"sk-a\\/b\\/c-12345"}')).toString(), '{"m":"[redacted]"}');
+    assert.equal(slash.bytes(Buffer.from('{"m":"sk-a\\/b\\u002fc-12345"}')).toString(), '{"m":"[redacted]"}');
+    // `\\u0073k…` reads `\u0073k…`: a backslash and text, not the key; replacing from the second
+    // backslash would leave `\[redacted]`, which is not JSON
+    const literal = Buffer.from(`{"m":"\\\\u0073k-or-v1-0123456789abcdef"}`);
+    assert.equal(r.bytes(literal), literal);
+    const escapedBackslash = Buffer.from(`{"m":"\\\\\\u0073k-or-v1-0123456789abcdef"}`);
+    assert.equal(r.bytes(escapedBackslash).toString(), '{"m":"\\\\[redacted]"}');
+  });
+
+  it('returns the same Buffer when no escape of a secret\'s character is in it (\\n, \\", \\u00e9, \\u003c)', () => {
+    const b = Buffer.from('data: {"content":"line\\n\\"q\\" caf\\u00e9 \\u003cb\\u003e sk-or-v1-"}\n\n');
+    assert.equal(r.bytes(b), b);
+    const keyChars = new Uint8Array(128);
+    for (const c of Buffer.from(`Bearer ${KEY}`)) keyChars[c] = 1;
+    assert.deepEqual(escapesOf(b, keyChars), []);
+    assert.deepEqual(escapesOf(Buffer.from('a \\u0073 \\u003c \\u0041 \\/'), keyChars), [2]);
+  });
+
+  it('redacts a body with the escaped key cut at every byte into two reads, and one byte a read', async () => {
+    const text = `data: {"error":{"message":"bad key ${escape(`Bearer ${KEY}`, (i) => i % 2 === 0)}, again \\u0073k-or-v1-0123456789abcde\\u0066"}}\n\n`;
+    const want = 'data: {"error":{"message":"bad key [redacted], again [redacted]"}}\n\n';
+    const bytes = Buffer.from(text);
+    for (let i = 1; i < bytes.length; i++) assert.equal(await drain(r.body(bodyOf([bytes.subarray(0, i), bytes.subarray(i)]))), want, `cut at ${i}`);
+    assert.equal(await drain(r.body(bodyOf([...bytes].map((b) => Buffer.from([b]))))), want);
+  });
+
+  it('holds a read that ends inside an escape that could start the key, and nothing for one that cannot', async () => {
+    const pieces = ['text \\u00', '73k-or', '-v2 \\u0041 end \\u00', '41 done'];
+    const out: string[] = [];
+    for await (const b of r.body(bodyOf(pieces.map((p) => Buffer.from(p))))) out.push(b.toString());
+    assert.deepEqual(out, ['text ', '\\u0073k-or-v2 \\u0041 end ', '\\u0041 done']);
+  });
+
+  it('decodes ASCII escapes with each decoded byte\'s offset; matches a pattern through them, PARTIAL at the end', () => {
+    const { bytes, offsets } = decodeAsciiEscapes(Buffer.from('a\\u0062\\/\\\\u0063\\n\\u00e9'));
+    assert.equal(bytes.toString(), 'ab/\\\\u0063\\n\\u00e9');
+    assert.deepEqual([...offsets.subarray(0, 5)], [0, 1, 7, 9, 10]);
+    assert.equal(offsets[bytes.length], 24);
+    const p = Buffer.from('sk-or');
+    assert.equal(matchEscaped(Buffer.from('\\u0073k\\u002Dor!'), 0, p), 15);
+    assert.equal(matchEscaped(Buffer.from('\\u0073k\\u00'), 0, p), PARTIAL);
+    assert.equal(matchEscaped(Buffer.from('\\u0073k\\u003'), 0, p), -1);
+    assert.equal(matchEscaped(Buffer.from('\\u0073x'), 0, p), -1);
+  });
+});
