@@ -42,7 +42,7 @@ const {
   V_STRAY,
   V_STR_COMMA,
   V_CONCAT,
-  HELD_TICK,
+  HELD_EQ,
   V_DQ_WORD,
   closerOf,
 } = S;
@@ -67,7 +67,7 @@ export abstract class Finisher extends StructureScanner {
     const o = this.o;
     if (this.held !== 0) {
       // a held `=` goes with its dangling key (V_COLON below); a held backtick ends the JSON at it
-      const tick = this.held === HELD_TICK;
+      const tick = this.held !== HELD_EQ;
       this.held = 0;
       if (tick) {
         o.replaceTail(i, 1, '');
@@ -144,10 +144,7 @@ export abstract class Finisher extends StructureScanner {
         if (this.stack.length === 0) return; // nothing was ever there
         this.vstate = V_AFTER;
       } else if (st === V_KEY) {
-        if (o.hasComma) {
-          const at = o.dropComma();
-          o.hold(o.repair('trailing_comma', at, 1, ''));
-        }
+        if (o.hasComma) this.dropTrailingComma();
         o.commitPending(i);
         this.vstate = V_AFTER;
       } else if (st === V_COLON) {

@@ -246,6 +246,27 @@ export class Output {
     this.hasComma = true;
   }
 
+  /** The comma an edit just put at the end of `carry` for the character at segment index i (a `;`
+   * read as a comma, structure.ts): held like a comma read as it is, so a closer can still drop it. */
+  markCarriedComma(i: number): void {
+    this.commaIdx = -1;
+    this.commaInCarry = this.carry.length - 1;
+    this.commaPos.save(this.seg, i);
+    this.hasComma = true;
+  }
+
+  /** A repair held with the pending text is withdrawn (another repair of the same range replaces it). */
+  unhold(r: Repair): void {
+    if (this.held === r) {
+      const more = this.heldMore;
+      this.held = more === null ? null : more.shift()!;
+      if (more !== null && more.length === 0) this.heldMore = null;
+    } else if (this.heldMore !== null) {
+      const k = this.heldMore.indexOf(r);
+      if (k >= 0) this.heldMore.splice(k, 1);
+    }
+  }
+
   /** Drop the comma held in the pending text (it turned out to be trailing). */
   dropComma(): Position {
     let at: Position;

@@ -56,6 +56,7 @@ export const V_DQ_WORD = 21; // a word after a value string's held closing quote
 // What `held` holds (see MachineState.held).
 export const HELD_EQ = 1;
 export const HELD_TICK = 2;
+export const HELD_TICK_GAP = 3; // a backtick after an array element and spaces: a template literal after a missing comma, or a fence
 
 /** How far a JSON candidate found in prose may run before it is taken without further proof. */
 export const CONFIRM_WINDOW = 2048;
@@ -174,7 +175,8 @@ export abstract class MachineState {
   /** A character whose meaning the next one decides ended a segment (structure.ts, resolved where the
    * next segment's value scan starts): HELD_EQ, a `=` after a key (`=>` or `=` is the colon); HELD_TICK,
    * a backtick where a value is expected (a template literal opens unless a second backtick follows: a
-   * fence). It is the last character of the pending text while held; heldPos is where it is. */
+   * fence); HELD_TICK_GAP, the same after an array element (a comma is missing before the literal). It
+   * is the last character of the pending text while held; heldPos is where it is. */
   protected held = 0;
   protected heldPos: Position | null = null;
   protected uqTrail = 0; // trailing spaces at the end of an unquoted string
@@ -184,6 +186,13 @@ export abstract class MachineState {
   protected commentPos: Position | null = null;
   protected commentIdx = -1;
   protected commentStar = false;
+  /** The `/` being read followed a value on its line in a container: if no comment starts with it,
+   * it is stray text (`{"a": 1 /3}`), not the end of the JSON. Kept because the character after the
+   * `/`, which decides, may come in the next push. */
+  protected slashStray = false;
+  /** The repair of the last `;` read as a comma (structure.ts), while that comma may still be dropped
+   * as a trailing one (a closer after it): then this repair is withdrawn for the one removing it. */
+  protected semiRep: Repair | null = null;
 
   // a `'` at a segment end: whether this string's value started the held text, and where the quote is
   protected sqHeld = false;

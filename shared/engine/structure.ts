@@ -32,6 +32,7 @@ const {
   RDQUO,
   RPAREN,
   RSQUO,
+  SEMICOLON,
   SLASH,
   STAR,
   isDigit,
@@ -53,6 +54,7 @@ const {
   V_DONE,
   HELD_EQ,
   HELD_TICK,
+  HELD_TICK_GAP,
   CONFIRM_WINDOW,
   CONFIRM_DEPTH,
   closerOf,
@@ -114,6 +116,14 @@ export abstract class StructureScanner extends LoneQuoteScanner {
         return i + 1;
       case BACKTICK:
         return this.backtick(s, i);
+      case EQUALS: {
+        // repair: `{"a" := 1}`: the `=` of a colon spelt `:=` (right after the colon) is dropped
+        const p = i > 0 ? String.prototype.charCodeAt.call(s, i - 1) : this.segLast;
+        if (p !== COLON || this.stack[this.stack.length - 1] !== LBRACE || !this.rep('wrong_colon')) return this.endRegion(s, i);
+        o.record(o.repairAt('wrong_colon', i, 1, ''));
+        o.edit(i, i + 1, '');
+        return i + 1;
+      }
       case COMMA: {
         if (this.stack.length === 0) return this.endRegion(s, i);
         if (this.stack[this.stack.length - 1] === LBRACE) {
@@ -183,6 +193,25 @@ export abstract class StructureScanner extends LoneQuoteScanner {
     return i + 1;
   }
 
+  /** `[1 \`x\`]`: a backtick after an array element opens a template literal after a missing comma,
+   * unless a second backtick follows (a fence after a cut value: the JSON ends, as before). When the
+   * backtick ends the segment it is held (HELD_TICK_GAP) and the next segment's scan decides. */
+  private tickAfterElement(s: string, i: number): number {
+    const o = this.o;
+    if (i + 1 === s.length) {
+      if (!o.pending) o.startPending(i);
+      this.held = HELD_TICK_GAP;
+      this.heldPos = o.pos(i);
+      return i + 1;
+    }
+    if (String.prototype.charCodeAt.call(s, i + 1) === BACKTICK) return this.endRegion(s, i);
+    // repair: the comma before the template literal is missing (valueStart reads the literal)
+    o.hold(o.repair('missing_comma', o.pendingStart(), 0, ','));
+    o.prependPending(i, ',');
+    this.vstate = V_VALUE;
+    return i;
+  }
+
   /** The first character of a segment after a held `=` or backtick (see MachineState.held) decides it. */
   protected resolveHeld(s: string, i: number): number {
     const o = this.o;
@@ -191,7 +220,7 @@ export abstract class StructureScanner extends LoneQuoteScanner {
     const kind = this.held;
     this.held = 0;
     if (kind === HELD_EQ) {
-      const arrow = c === GT;
+      const arrow = c === GT || c === EQUALS;
       const end = arrow ? i + 1 : i;
       o.replaceTail(end, arrow ? 2 : 1, ':');
       o.record(o.repair('wrong_colon', at, arrow ? 2 : 1, ':'));
@@ -201,6 +230,11 @@ export abstract class StructureScanner extends LoneQuoteScanner {
     if (c === BACKTICK) {
       o.replaceTail(i, 1, '');
       return this.tickEndsRegion(s, i, at);
+    }
+    if (kind === HELD_TICK_GAP) {
+      // repair: the comma before the template literal is missing
+      o.hold(o.repair('missing_comma', o.pendingStart(), 0, ','));
+      o.prependPending(i, ',');
     }
     o.replaceTail(i, 1, '"');
     o.record(o.repair('backtick_quotes', at, 1, '"'));
@@ -263,15 +297,17 @@ export abstract class StructureScanner extends LoneQuoteScanner {
       return i + 1;
     }
     if (c === EQUALS && this.rep('wrong_colon')) {
-      // repair: `{"a" = 1}` / `{"a" => 1}`: the colon spelt as an assignment or an arrow
+      // repair: `{"a" = 1}` / `{"a" => 1}` / `{"a" == 1}`: the colon spelt as an assignment, an arrow
+      // or a comparison
       if (i + 1 === s.length) {
-        // the next character decides `=` or `=>`: held (the pending text holds the key before it)
+        // the next character decides `=`, `=>` or `==`: held (the pending text holds the key before it)
         if (!o.pending) o.startPending(i);
         this.held = HELD_EQ;
         this.heldPos = o.pos(i);
         return i + 1;
       }
-      const n = String.prototype.charCodeAt.call(s, i + 1) === GT ? 2 : 1;
+      const n1 = String.prototype.charCodeAt.call(s, i + 1);
+      const n = n1 === GT || n1 === EQUALS ? 2 : 1;
       o.record(o.repairAt('wrong_colon', i, n, ':'));
       o.edit(i, i + n, ':');
       this.colonDone();
@@ -337,7 +373,15 @@ export abstract class StructureScanner extends LoneQuoteScanner {
     }
     if (c === RBRACE || c === RBRACKET) return this.closer(s, i, c);
     if (c === RPAREN && this.stack[this.stack.length - 1] === LPAREN) return this.closer(s, i, c);
-    if (c === SLASH) return this.startComment(i, V_AFTER);
+    if (c === SLASH) {
+      // a `/` that starts no comment is stray text when it is on the value's line (comment())
+      const stray = !this.unconfirmed && !(o.pending && o.tail(i, o.heldLength() + i - o.pA).includes('\n'));
+      const r = this.startComment(i, V_AFTER);
+      this.slashStray = stray;
+      return r;
+    }
+    if (c === SEMICOLON && !this.unconfirmed) return this.semicolon(i, inObject);
+    if (c === BACKTICK && !inObject && !this.unconfirmed) return this.tickAfterElement(s, i);
     const startsNext = inObject
       ? c === QUOTE || c === APOS || c === LDQUO || c === LSQUO || isWordStart(c)
       : c === QUOTE || c === APOS || c === LDQUO || c === LSQUO || c === LBRACE || c === LBRACKET || c === MINUS || isDigit(c) || isWordStart(c);
@@ -358,6 +402,34 @@ export abstract class StructureScanner extends LoneQuoteScanner {
       return i;
     }
     return this.endRegion(s, i);
+  }
+
+  /** `{"a": 1; "b": 2}` / `[1; 2]`: a `;` after a value in a container is the comma (as models write
+   * from C-like habits); it is held like a comma, so a closer after it drops it (dropTrailingComma). */
+  private semicolon(i: number, inObject: boolean): number {
+    const o = this.o;
+    if (!o.pending) o.startPending(i);
+    // repair: the semicolon replaced by a comma
+    const r = o.repairAt('wrong_separator', i, 1, ',');
+    o.hold(r);
+    this.semiRep = r;
+    o.edit(i, i + 1, ',');
+    o.markCarriedComma(i);
+    this.vstate = inObject ? V_KEY : V_VALUE;
+    return i + 1;
+  }
+
+  /** The comma held in the pending text is trailing (a closer or the end follows): removed. A `;` read
+   * as that comma keeps one repair of its own kind, now the one that removes it. */
+  protected dropTrailingComma(): void {
+    const o = this.o;
+    const at = o.dropComma();
+    const semi = this.semiRep;
+    this.semiRep = null;
+    if (semi !== null && semi.offset === at.offset) {
+      o.unhold(semi);
+      o.hold(o.repair('wrong_separator', at, 1, ''));
+    } else o.hold(o.repair('trailing_comma', at, 1, ''));
   }
 
   /** A closing bracket at i, in any state where one may come. */
@@ -410,8 +482,7 @@ export abstract class StructureScanner extends LoneQuoteScanner {
         this.reject(s, i);
         return;
       }
-      const at = o.dropComma();
-      o.hold(o.repair('trailing_comma', at, 1, ''));
+      this.dropTrailingComma();
     } else if (st === V_VALUE && o.pending && this.stack[this.stack.length - 1] === LBRACE) {
       if (!this.rep('missing_value')) {
         this.reject(s, i);
@@ -440,6 +511,7 @@ export abstract class StructureScanner extends LoneQuoteScanner {
     this.commentIdx = i;
     this.commentPos = null;
     this.commentStar = false;
+    this.slashStray = false;
     // what comes before the comment is settled apart from it
     if (o.pending) o.materialize(i);
     else o.flushCommitted(i);
@@ -453,7 +525,12 @@ export abstract class StructureScanner extends LoneQuoteScanner {
       const c = String.prototype.charCodeAt.call(s, i);
       if (c === SLASH) this.vstate = V_LINE_COMMENT;
       else if (c === STAR) this.vstate = V_BLOCK_COMMENT;
-      else {
+      else if (this.slashStray === true) {
+        // `{"a": 1 /3}`: a `/` on the value's line that starts no comment is stray text, dropped up to
+        // the next `,` or closer (with a trace: its repair's range), and the JSON goes on
+        this.vstate = V_STRAY;
+        return i;
+      } else {
         // a lone `/` is not JSON: removed like a comment that never started, and the JSON region
         // ends at what follows it (the same wherever a chunk boundary falls)
         if (!this.rep('comment')) return this.reject(s, i);

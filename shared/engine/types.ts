@@ -36,7 +36,8 @@ export type RepairKind =
   | 'string_concat' //       `"x" + "y"` -> `"xy"` (a JavaScript/Python string concatenation joined)
   | 'number_base' //         `0x1F` / `0o17` / `0b101` -> `31` / `15` / `5` (the number, never a string)
   | 'number_separator' //    `1_000` / `1_000.5` -> `1000` / `1000.5` (digit separators removed, the number kept)
-  | 'wrong_colon' //         `{"a" = 1}` / `{"a" => 1}` / `{"a":: 1}` -> `{"a": 1}`
+  | 'wrong_colon' //         `{"a" = 1}` / `{"a" => 1}` / `{"a" == 1}` / `{"a" := 1}` / `{"a":: 1}` -> `{"a": 1}`
+  | 'wrong_separator' //     `{"a": 1; "b": 2}` / `[1; 2]` -> `,` (a semicolon as the comma; before a closer removed: `[1;]` -> `[1]`)
   | 'python_tuple' //        `(1, 2)` -> `[1, 2]` (each parenthesis replaced by a bracket)
   | 'backtick_quotes' //     `` `x` `` -> `"x"` (a JavaScript template literal's backticks)
   | 'schema_coercion'; //    not the engine's: the gateway's `x-streamfix-schema: coerce` (`"42"` -> `42`)

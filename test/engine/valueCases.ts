@@ -138,7 +138,7 @@ export const VALUE_CASES: Case[] = [
     input: "{\"a\": 1;}",
     json: "{\"a\": 1}",
     status: "REPAIRED",
-    repairs: [["stray_text", 7, 1, 0, 7, ""]],
+    repairs: [["wrong_separator", 7, 1, 0, 7, ""]],
     stripped: [],
   },
   {

@@ -186,6 +186,13 @@ export const OPERATORS: Operator[] = [
     },
   },
   {
+    name: 'semicolon separator',
+    lossless: true,
+    // a `;` for the comma between members or elements, as C-like habits write it
+    sites: (ts) => indexesWhere(ts, (t) => t.type === 'punct' && t.text === ','),
+    apply: (ts, i) => replaced(ts, i, { type: 'punct', text: ';' }),
+  },
+  {
     name: 'digit separators',
     lossless: true,
     sites: (ts) => indexesWhere(ts, (t) => t.type === 'number' && /^-?\d{4,}/.test(t.text)),

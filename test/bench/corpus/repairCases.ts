@@ -35,6 +35,7 @@ const CATEGORY_OF: Record<string, Category> = {
   'template literal': 'other repairs',
   'python tuple': 'other repairs',
   'digit separators': 'numbers',
+  'semicolon separator': 'other repairs',
 };
 
 /** Hand-written cases in the shapes models actually write. */
@@ -67,6 +68,10 @@ const HANDWRITTEN: [Category, string, string, unknown][] = [
   ['other repairs', 'second value after the first is ignored', '{"a": 1}\n{"b": 2}', { a: 1 }],
   ['other repairs', 'missing colon', '{"a" 1, "b": 2}', { a: 1, b: 2 }],
   ['other repairs', 'undefined-free JS object', "{id: 1, label: 'x', done: false,}", { id: 1, label: 'x', done: false }],
+  ['other repairs', 'semicolons after each member of a C-style struct', '{\n  "x": 10;\n  "y": -4;\n  "label": "origin";\n}', { x: 10, y: -4, label: 'origin' }],
+  ['other repairs', 'semicolon-separated list of ids', '{"ids": [101; 102; 103], "page": 2}', { ids: [101, 102, 103], page: 2 }],
+  ['other repairs', 'double equals between key and value', '{"city" == "Oslo", "days" == 3}', { city: 'Oslo', days: 3 }],
+  ['other repairs', 'Pascal-style := assignments', '{name := "probe", retries := 5}', { name: 'probe', retries: 5 }],
   ['other repairs', 'keys and strings on separate lines without commas', '[\n  "a"\n  "b"\n  "c"\n]', ['a', 'b', 'c']],
 ];
 
