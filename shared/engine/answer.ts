@@ -9,8 +9,14 @@
  *   1  a value in an inline code span (`{"k": 1}`), an empty `{}` / `[]`, or a value inside a sentence
  *      (text before it on its line and words after it before the sentence ends: `I can add {"b": 2} as
  *      well.`; a value that ends its sentence, `Here it is: {"a": 1}. More?`, is not inside one);
+ *   ½  a counter-example or an alternative: a value right after "not", "instead of", "rather than"
+ *      (`{"a": 1}, not {"a": 2}`, `Instead of {"v": 1}, use {"v": 2}`), or one introduced, after an
+ *      earlier candidate, as an alternative ("Alternatively", "If you want/need/prefer…", "another
+ *      option"): the answer only when nothing else is there;
  *   0  a draft followed by a retraction ("No wait", "Hmm", "that is wrong", "let me restart"), or
- *      broken off by one inside its own text (`{"a": 1, — hmm, let me restart.`): never the answer.
+ *      broken off by one inside its own text (`{"a": 1, — hmm, let me restart.`), or cut at the end of
+ *      the line of prose it started in, with prose on the next line (`Step 2: {"partial": 1` then
+ *      `Final answer: {"a": 5}`): never the answer.
  *
  * The highest rank wins; among equals, the last one (drafts come first). The others stay stripped.
  */
@@ -46,6 +52,16 @@ const RETRACTION = new RegExp(`${RETRACT_PHRASE}|^\\W*wait\\b|^\\W*no[,.!]`, 'i'
  * (`{"date": "…", — hmm, let me restart.`) and whose repair swallowed what followed, the answer too. */
 const INNER_RETRACTION = new RegExp(RETRACT_PHRASE, 'i');
 const STRING_LITERAL = /"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g;
+/** What stands right before a counter-example on its line: `{"a": 1}, not {"a": 2}`. */
+const NEGATED = /(?:\bnot|\binstead of|\brather than|\bas opposed to)[\s,:]*$/i;
+/** How much of the line before a candidate may hold its negation. */
+const NEGATION_WINDOW = 40;
+/** What introduces an alternative to an earlier candidate (in the text between the two). */
+const ALTERNATIVE = /\balternative(?:ly|s)?\b|\bif you(?:'d| would)? (?:want|need|prefer|rather|like|meant)\b|\banother (?:option|way|approach)\b|\byou (?:could|can) also\b/i;
+/** The rank of a counter-example or an alternative: below every other candidate, above a draft. */
+const SECOND_CHOICE = 0.5;
+/** How much text before a candidate may introduce it as an alternative. */
+const LEAD_WINDOW = 200;
 /** How much text after a candidate may hold its retraction. */
 const RETRACT_WINDOW = 120;
 /** Broken-off drafts searched past in one region: each search after one may scan the rest of the text
@@ -68,11 +84,26 @@ function sentenceRest(rest: string): string {
   return m === null ? rest : rest.slice(0, m.index);
 }
 
-/** The rank of the value text[start, end), followed by `after` (the text up to the next candidate). */
-function rank(text: string, start: number, end: number, json: string, after: string): number {
+/** The sentence that introduces a value, from the text before it: the last sentence of its last line
+ * that is not blank nor a fence's opening, when it ends with a colon (`Alternatively, if you want JSON
+ * output:`), else ''. A marker in an earlier sentence (`(e.g. {…}) if you need fewer results.`) is not. */
+function introduction(lead: string): string {
+  const t = lead.replace(/`{3,}[ \t]*[\w+.-]*[ \t]*\n?[ \t]*$/, '').trimEnd();
+  if (!t.endsWith(':')) return '';
+  const line = t.slice(t.lastIndexOf('\n') + 1);
+  const m = /[.!?]\s+(?=\S[^]*$)/g;
+  let from = 0;
+  for (let x = m.exec(line); x !== null; x = m.exec(line)) from = x.index + x[0].length;
+  return line.slice(from);
+}
+
+/** The rank of the value text[start, end), followed by `after` (the text up to the next candidate) and
+ * led in by `lead` (the text since the candidate before it; null for the first). */
+function rank(text: string, start: number, end: number, json: string, after: string, lead: string | null): number {
   const before = text.slice(lineStart(text, start), start);
   const rest = text.slice(end, lineEnd(text, end));
   if (RETRACTION.test(after.slice(0, RETRACT_WINDOW))) return 0;
+  if (NEGATED.test(before.slice(-NEGATION_WINDOW)) || (lead !== null && ALTERNATIVE.test(introduction(lead)))) return SECOND_CHOICE;
   const compact = json.replace(/\s+/g, '');
   if (compact === '{}' || compact === '[]') return 1;
   if (/`$/.test(before) && !/```$/.test(before)) return 1; // inline code
@@ -85,18 +116,39 @@ function rank(text: string, start: number, end: number, json: string, after: str
   return 2;
 }
 
-/** Where the search goes on after a value text[start, end) broken off by a retraction in its own text
- * outside its strings, or -1 when there is none: the value ran on past the retraction's line into another
+/** The value text[start, end) with its strings blanked (what brokenOff and cutAtLine read). */
+function outsideStrings(text: string, start: number, end: number): string {
+  return text.slice(start, end).replace(STRING_LITERAL, (m) => ' '.repeat(m.length));
+}
+
+/** Where the search goes on after a value text[start, end) (`bare`: outsideStrings) broken off by a
+ * retraction in its own text outside its strings, or -1 when there is none: the value ran on past the retraction's line into another
  * `{` or `[` (a repair of a broken-off draft swallowing what came next). The search resumes at the first
  * character after that line that is not white space. */
-function brokenOff(text: string, start: number, end: number): number {
-  const bare = text.slice(start, end).replace(STRING_LITERAL, (m) => ' '.repeat(m.length));
+function brokenOff(text: string, start: number, end: number, bare: string): number {
   const m = INNER_RETRACTION.exec(bare);
   if (m === null) return -1;
   let from = lineEnd(text, start + m.index);
   if (!/[{[]/.test(text.slice(from, end))) return -1;
   while (from < end && /\s/.test(text[from]!)) from++;
   return from;
+}
+
+/** Where the search goes on after a draft cut at the end of the line of prose it started in, or -1: the
+ * value text[start, end) starts after text on its line, is not closed on it (the line ends with neither
+ * `,` nor an opener nor `:`, so the value does not go on there), and the next line starts with prose (a
+ * word that is not a key, or any word when the value never closed) and holds a `{` or `[` the repair
+ * swallowed: `Step 2: {"partial": 1` then `Final answer: {"a": 5}`. The search resumes at that line. */
+function cutAtLine(text: string, start: number, end: number, bare: string, truncated: boolean): number {
+  if (text.slice(lineStart(text, start), start).trim() === '') return -1;
+  const nl = bare.indexOf('\n');
+  if (nl < 0 || /[,{[:]$/.test(bare.slice(0, nl).trimEnd())) return -1;
+  let from = start + nl + 1;
+  while (from < end && /\s/.test(text[from]!)) from++;
+  const line = text.slice(from, lineEnd(text, from));
+  if (!/^\p{L}/u.test(line) || /^(?:true|false|null)\b/.test(line)) return -1;
+  if (!truncated && /^[A-Za-z_$][\w$-]*\s*:/.test(line)) return -1;
+  return /[{[]/.test(text.slice(from, end)) ? from : -1;
 }
 
 /** The candidates of one region, in order. */
@@ -112,9 +164,14 @@ function candidates(r: Region, index: number, sub: SubRun, work: { scanned: numb
     if (res.json === null || res.answerStart < 0) break;
     const start = res.answerStart - r.at.offset;
     const end = res.answerEnd < 0 ? r.text.length : res.answerEnd - r.at.offset;
-    // a repaired value whose own text holds a retraction is a broken-off draft: never the answer, and the
-    // search goes on after the retraction's line (its repair may have run on into the answer)
-    const broken = res.status !== 'VALID' && restarts < MAX_RESTARTS ? brokenOff(r.text, start, end) : -1;
+    // a repaired value whose own text holds a retraction, or cut at its line of prose, is a broken-off
+    // draft: never the answer, and the search goes on after it (its repair may have run on into the answer)
+    let broken = -1;
+    if (res.status !== 'VALID' && restarts < MAX_RESTARTS) {
+      const bare = outsideStrings(r.text, start, end);
+      broken = brokenOff(r.text, start, end, bare);
+      if (broken < 0) broken = cutAtLine(r.text, start, end, bare, res.status === 'TRUNCATED');
+    }
     found.push({ region: index, from, start, end: broken < 0 ? end : broken, json: res.json, rank: broken < 0 ? 0 : -1, res });
     if (broken >= 0) {
       restarts++;
@@ -131,7 +188,8 @@ function candidates(r: Region, index: number, sub: SubRun, work: { scanned: numb
       continue;
     }
     const next = k + 1 < found.length ? found[k + 1].start : r.text.length;
-    c.rank = rank(r.text, c.start, c.end, c.json, r.text.slice(c.end, next));
+    const lead = k > 0 ? r.text.slice(Math.max(found[k - 1].end, c.start - LEAD_WINDOW), c.start) : null;
+    c.rank = rank(r.text, c.start, c.end, c.json, r.text.slice(c.end, next), lead);
   }
   return found;
 }

@@ -1,6 +1,7 @@
 /** The benchmark's correctness corpus: realistic LLM-style failures, each with the value a correct
  * repair gives. See types.ts for the case shape and truncationOracle.ts for the truncation rule. */
 import { llmCases } from './llmCases';
+import { newUserTrialCases } from './newUserTrialCases';
 import { proseExampleCases } from './proseExampleCases';
 import { reasoningFormatCases } from './reasoningFormatCases';
 import { repairCases } from './repairCases';
@@ -11,7 +12,7 @@ import { valueCases } from './valueCases';
 export * from './types';
 
 export function buildCorpus(): Case[] {
-  return [...llmCases(), ...repairCases(), ...valueCases(), ...untaggedReasoningCases(), ...proseExampleCases(), ...reasoningFormatCases()];
+  return [...llmCases(), ...repairCases(), ...valueCases(), ...untaggedReasoningCases(), ...proseExampleCases(), ...reasoningFormatCases(), ...newUserTrialCases()];
 }
 
 export { heldOutCorpus, heldOutSeed, HELD_OUT_PER_CATEGORY } from './heldOut';

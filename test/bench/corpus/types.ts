@@ -27,7 +27,8 @@ export type Category =
   | 'valid'
   | 'reasoning, no opening tag'
   | 'examples in prose'
-  | 'reasoning formats';
+  | 'reasoning formats'
+  | 'new-user trial';
 
 /**
  * What counts as a correct answer:

@@ -1,0 +1,211 @@
+/**
+ * A new user's trial of answer selection (issue 8): model output written the way DeepSeek-R1 / QwQ
+ * (a lone `</think>`), Claude (`<thinking>`, "Here's the JSON:", notes with example snippets), gpt-oss
+ * (harmony channels leaking), Gemini (one or two fences), gpt-4o / o1 / Llama / Mistral (prose around
+ * JSON) write it, with drafts, retractions, negations, examples, schemas and cut answers. Written before
+ * reading the engine's tables or the rest of this corpus, so the engine had never seen it; the expected
+ * value is what a careful reader takes as THE answer (null: there is none). Cases the engine cannot get
+ * right by design are left out (they are in the trial's findings, with the reason).
+ */
+import { casesOf, NO_ANSWER, type Row } from './caseKit';
+import type { Case } from './types';
+
+const F = '```';
+/** The channel switch of a gpt-oss answer: the analysis message ends, the final one starts. */
+const fin = '<|end|><|start|>assistant<|channel|>final<|message|>';
+const rows: Row[] = [];
+/** One case: `style` names the model family / pattern; the cases of a style are numbered. */
+const add = (style: string, input: string, expected: unknown) =>
+  rows.push([`${style} #${rows.filter((r) => r[0].startsWith(`${style} #`)).length + 1}`, input, expected === null ? NO_ANSWER : { kind: 'value', value: expected }]);
+
+// ---- R1 / QwQ: content starts mid-reasoning, only a lone closing tag
+const R = 'r1-lone-close';
+add(R, `Okay, the user wants a JSON object with name and age. Let me think. Something like {"name": "Alice"} but they also want age. So {"name": "Alice", "age": 30}.\n</think>\n\n{"name": "Alice", "age": 30}`, { name: 'Alice', age: 30 });
+add(R, `Alright, so I need to extract the entities. The text mentions Paris and France.\n\nWait, should cities and countries be separate? The schema says {"entities": [...]}, a flat list. OK.\n</think>\n\n${F}json\n{"entities": ["Paris", "France"]}\n${F}`, { entities: ['Paris', 'France'] });
+add(R, `First, parse the request: they want the top 3 colors as an array.\n\nDraft: ["red", "green"] — only two, need three.\n\nAdd blue: ["red", "green", "blue"].\n</think>\n["red", "green", "blue"]`, ['red', 'green', 'blue']);
+add(R, `Let me see. The function should return {"status": "ok", "count": 0} when empty? Hmm, no, the user said count must be positive... Actually if empty, we return an error: {"status": "error"}.\n\nBut the input isn't empty, it has 4 items.\n</think>\n\n{"status": "ok", "count": 4}`, { status: 'ok', count: 4 });
+add(R, `I'll write it as {name: 'Bob', tags: ['a',]} then fix the quoting.\n</think>\n{"name": "Bob", "tags": ["a"]}`, { name: 'Bob', tags: ['a'] });
+add(R, `So the answer should have both keys.\n</think>\n\n{\n  "city": "Berlin",\n  "population": 3645000,\n}`, { city: 'Berlin', population: 3645000 });
+add(R, `The user just wants confirmation.\n</think>\n\n{"ok": true}\n\nLet me know if you need anything else!`, { ok: true });
+add(R, `The sum is 2+3=5, the product 6.\n</think>\n\n**Answer:**\n\n${F}json\n{"sum": 5, "product": 6}\n${F}`, { sum: 5, product: 6 });
+add(R, `嗯，用户需要一个JSON。{"a": 1}？不对，应该是数组。\n</think>\n[1, 2, 3]`, [1, 2, 3]);
+add(R, `Let me list candidates: [{"id": 1}, {"id": 2}]. But id 2 is filtered out by the condition.\n</think>\n[{"id": 1}]`, [{ id: 1 }]);
+add(R, `Output format: {"answer": "yes", "confidence": \n\nhmm, confidence should be a number between 0 and 1.\n</think>\n{"answer": "yes", "confidence": 0.82}`, { answer: 'yes', confidence: 0.82 });
+add(R, `\n\nThe user asked for an empty list since no items match.\n</think>\n\n[]`, []);
+add(R, `No fields apply, so return an empty object.</think>{}`, {});
+add(R, `Plan.</think>{"note": "the tag </think> ends reasoning"}`, { note: 'the tag </think> ends reasoning' });
+add(R, `Final answer: {"x": 1}? Let me double check... x should be 2 because the loop runs twice.\n</think>\n{"x": 2}`, { x: 2 });
+add(R, `Compute totals.\n</think>\n{"items": [{"sku": "A1", "qty": 2}, {"sku": "B7", "qty": 5`, { items: [{ sku: 'A1', qty: 2 }, { sku: 'B7', qty: 5 }] });
+add(R, `The text is English.\n</think>\n\n${F}json\n{"lang": "en"}\n${F}\n\nNote: if the text were French you'd get \`{"lang": "fr"}\`.`, { lang: 'en' });
+add(R, `Check constraints... all satisfied.\n</reasoning>\n{"valid": true}`, { valid: true });
+add(R, `They want the title only.\n</thinking>\n\n{"title": "Dune"}`, { title: 'Dune' });
+add(R, `The function signature is def f(x): return {x: 1}. In JSON, keys must be strings, so {"1": 1}.\n</think>\n{"1": 1}`, { 1: 1 });
+add(R, `Let me draft:\n${F}json\n{"a": 1}\n${F}\nHmm, they wanted b too.\n</think>\n${F}json\n{"a": 1, "b": 2}\n${F}`, { a: 1, b: 2 });
+add(R, `If nothing is found I'd return {}. But there are two hits.\n</think>\n{"hits": 2}`, { hits: 2 });
+add(R, `<think>\nplan the keys\n</think>\n{"a": 1}`, { a: 1 });
+add(R, `Celsius is what they asked for.\n</think>\n{"temp": 21}\n\nIf you prefer Fahrenheit: {"temp": 70}`, { temp: 21 });
+add(R, `We need {"k": [1, 2]}... wait, is 2 included? The range is inclusive, so yes, and 3 too.\n</think>\n{"k": [1, 2, 3]}`, { k: [1, 2, 3] });
+add(R, `Okay, so the format is {"date": "YYYY-MM-DD"}. The date mentioned is March 5th 2021.\n\nLet me verify: March is 03, 5th is 05.\n</think>\n\nThe extracted date:\n\n{"date": "2021-03-05"}`, { date: '2021-03-05' });
+
+// ---- Claude: <thinking>, "Here's the JSON:" then a fence, follow-up notes with examples
+const C = 'claude-style';
+add(C, `<thinking>\nThe user wants a config object. I'll include port and host.\n</thinking>\n\nHere's the JSON:\n\n${F}json\n{\n  "host": "localhost",\n  "port": 8080\n}\n${F}`, { host: 'localhost', port: 8080 });
+add(C, `Here's the JSON you requested:\n\n${F}json\n{"users": [{"name": "Ann", "role": "admin"}]}\n${F}\n\nA few notes:\n- If you want more users, add entries like \`{"name": "Bo", "role": "viewer"}\`.\n- The \`role\` field accepts \`"admin"\` or \`"viewer"\`.`, { users: [{ name: 'Ann', role: 'admin' }] });
+add(C, `<thinking>\nDraft: {"sentiment": "positive"}. But the review says "not great", so negative.\n</thinking>\n\n{"sentiment": "negative", "score": -0.6}`, { sentiment: 'negative', score: -0.6 });
+add(C, `Based on the document, here is the structured data:\n\n{"company": "Acme Corp", "founded": 1947, "employees": 1200}\n\nLet me know if you'd like me to add more fields.`, { company: 'Acme Corp', founded: 1947, employees: 1200 });
+add(C, `<thinking>easy one</thinking>\n<answer>\n{"label": "spam"}\n</answer>`, { label: 'spam' });
+add(C, `Here's the JSON:\n\n${F}json\n{"count": 3}\n${F}\n\nWait, I miscounted — there are four items. Corrected:\n\n${F}json\n{"count": 4}\n${F}`, { count: 4 });
+add(C, `${F}json\n{"theme": "dark"}\n${F}\n\nTo switch later, send:\n\n${F}\n{"theme": "light"}\n${F}`, { theme: 'dark' });
+add(C, `I'll call the weather tool.\n\n{"name": "get_weather", "arguments": {"city": "Oslo", "unit": "celsius"}}`, { name: 'get_weather', arguments: { city: 'Oslo', unit: 'celsius' } });
+add(C, `<thinking>\nThe user wants HTML escaped: "<b>" becomes "&lt;b&gt;".\n</thinking>\n{"escaped": "&lt;b&gt;"}`, { escaped: '&lt;b&gt;' });
+add(C, `I'll follow this schema:\n${F}json\n{"type": "object", "properties": {"id": {"type": "integer"}}, "required": ["id"]}\n${F}\nAnd here is the data:\n${F}json\n{"id": 42}\n${F}`, { id: 42 });
+add(C, `## Result\n\n${F}json\n[\n  {"step": 1, "action": "open"},\n  {"step": 2, "action": "close"}\n]\n${F}\n\n## Explanation\n\nEach step is an object like \`{"step": n, "action": "..."}\`.`, [{ step: 1, action: 'open' }, { step: 2, action: 'close' }]);
+add(C, `Sure! Here's the JSON object:\n\n{\n  "title": "Notes",\n  "pinned": false\n}\n\nThis object contains the title and whether the note is pinned.`, { title: 'Notes', pinned: false });
+add(C, `I can't access real-time prices, but here's a template you can fill in:\n\n${F}json\n{"price": null, "currency": "USD"}\n${F}`, { price: null, currency: 'USD' });
+add(C, `<thinking>\nLet me consider {"a": 1} vs {"a": "1"}; the schema says integer.\n</thinking>\n\n${F}json\n{"a": 1}\n${F}`, { a: 1 });
+add(C, `The API expects keys in snake_case (e.g. \`{"first_name": "..."}\`), so:\n\n{"first_name": "Ada", "last_name": "Lovelace"}`, { first_name: 'Ada', last_name: 'Lovelace' });
+add(C, `<thinking>\nThe user wants {"a": 1}... let me think about the edge cases first`, null);
+add(C, `<thinking>\nThree tags fit.\n</thinking>\n\nHere are the tags:\n\n${F}json\n["ml", "nlp", "python"]\n${F}\n\nI chose these because the article focuses on NLP in Python. You could also add \`"transformers"\` if you want more specificity.`, ['ml', 'nlp', 'python']);
+add(C, `I'll extract the contact details.\n\n${F}json\n{\n  "name": "Dr. Mei Chen",\n  "phone": "+1-555-0142",\n  "email": null\n}\n${F}\n\nThe email field is \`null\` because none was given. If you'd prefer to omit it, use \`{"name": "Dr. Mei Chen", "phone": "+1-555-0142"}\` instead.`, { name: 'Dr. Mei Chen', phone: '+1-555-0142', email: null });
+add(C, `<thinking>\nWhat does the user want? A list of {"q", "a"} pairs.\n</thinking>\n[{"q": "2+2", "a": "4"}]`, [{ q: '2+2', a: '4' }]);
+add(C, `<thinking>\nShould I wrap it in {"data": ...}? The prompt shows a bare array, so no.\n</thinking>\n\n${F}json\n[3, 1, 2]\n${F}`, [3, 1, 2]);
+
+// ---- gpt-oss harmony channels leaking
+const H = 'harmony';
+add(H, `<|channel|>analysis<|message|>User wants JSON with a greeting. Simple.${fin}{"greeting": "hello"}<|return|>`, { greeting: 'hello' });
+add(H, `<|channel|>analysis<|message|>Maybe {"lang": "de"}? No, the text is Dutch.${fin}{"lang": "nl"}<|return|>`, { lang: 'nl' });
+add(H, `<|channel|>analysis<|message|>Format as fenced JSON.${fin}${F}json\n{"a": [1, 2]}\n${F}<|return|>`, { a: [1, 2] });
+add(H, `<|channel|>analysis<|message|>Compute 8+9.${fin}Here is the result:\n{"total": 17}<|end|>`, { total: 17 });
+add(H, `<|channel|>analysis<|message|>think<|end|><|channel|>final<|message|>{"x": true}`, { x: true });
+add(H, `<|channel|>final<|message|>{"ok": 1}<|return|>`, { ok: 1 });
+add(H, `<|start|>assistant<|channel|>analysis<|message|>We need to output JSON. Let's produce {"a": 1}? Actually b is needed.${fin}{"b": 2}<|return|>`, { b: 2 });
+add(H, `<|channel|>analysis<|message|>Need the weather.<|end|><|start|>assistant<|channel|>commentary to=functions.get_weather <|constrain|>json<|message|>{"city": "Paris"}<|call|>`, { city: 'Paris' });
+add(H, `<|channel|>analysis<|message|>ok${fin}{"a": 1,}<|return|>`, { a: 1 });
+add(H, `<|channel|>analysis<|message|>list them${fin}{"list": ["x", "y"`, { list: ['x', 'y'] });
+add(H, `<|channel|>analysis<|message|>The user wants {"a": 1} probably, but`, null);
+add(H, `<|channel|>analysis<|message|>Explain tokens.${fin}{"doc": "tokens like <|end|> are special"}<|return|>`, { doc: 'tokens like <|end|> are special' });
+add(H, `<|channel|>analysis<|message|>Candidates: ["a", "b"] or ["a", "b", "c"]. The user said all three.${fin}["a", "b", "c"]<|return|>`, ['a', 'b', 'c']);
+add(H, `<|channel|>analysis<|message|>Python-ish is fine, repair later.${fin}{'k': 'v'}<|return|>`, { k: 'v' });
+add(H, `<|channel|>analysis<|message|>Done.${fin}{"a": 1}<|end|><|start|>assistant<|channel|>analysis<|message|>Hmm maybe {"a": 2} would have been better<|end|>`, { a: 1 });
+add(H, `<|channel|>analysis<|message|>We must respond with JSON only. Let's craft: {"name":"Kai","age":7}. Check age: the user said seven. Good.${fin}{"name":"Kai","age":7}<|return|>`, { name: 'Kai', age: 7 });
+
+// ---- gpt-4o / o1 / Llama / Mistral prose around JSON
+const P = 'chatty-prose';
+add(P, `Sure! Here is the JSON object you asked for:\n\n{\n    "title": "Inception",\n    "year": 2010,\n    "director": "Christopher Nolan"\n}\n\nI hope this helps!`, { title: 'Inception', year: 2010, director: 'Christopher Nolan' });
+add(P, `Certainly. The extracted information is {"name": "John Smith", "email": "john@example.com"}.`, { name: 'John Smith', email: 'john@example.com' });
+add(P, `Here is the output in JSON format:\n\n${F}\n{\n"product": "Laptop",\n"price": 999.99,\n"in_stock": true\n}\n${F}\nLet me know if you have any other questions!`, { product: 'Laptop', price: 999.99, in_stock: true });
+add(P, `Based on the provided text, here's the JSON representation:\n\n${F}json\n{\n  "symptoms": ["fever", "cough"],\n  "duration_days": 3\n}\n${F}\n\nExplanation:\n- "symptoms" lists the symptoms mentioned.\n- "duration_days" is the number of days.`, { symptoms: ['fever', 'cough'], duration_days: 3 });
+add(P, `**Result**\n\n{"score": 0.93, "label": "positive"}`, { score: 0.93, label: 'positive' });
+add(P, `Here you go:\n{"color": "blue"}\nIf you want multiple colors, you can use an array like ["blue", "red"].`, { color: 'blue' });
+add(P, `The response is:\n---\n{"id": 7}\n---`, { id: 7 });
+add(P, `Output: {"active": True, "manager": None}`, { active: true, manager: null });
+add(P, `I'd be happy to help! Here's a JSON array of the first five prime numbers:\n\n[2, 3, 5, 7, 11]\n\nThese are the primes less than 12.`, [2, 3, 5, 7, 11]);
+add(P, `{"filters": {"status": "open"}}\n\nNote: set "filters" to {} to disable filtering.`, { filters: { status: 'open' } });
+add(P, `The JSON is as follows: {"k": "v"}. Let me know if you need changes.`, { k: 'v' });
+add(P, `Here's the config (with comments explaining each field):\n{\n  // server port\n  "port": 3000,\n  "debug": false // turn on for logs\n}`, { port: 3000, debug: false });
+add(P, `Assistant: {"answer": "Paris"}`, { answer: 'Paris' });
+add(P, `Great question! 😊 Here's what I came up with:\n\n${F}json\n{"emoji": "😊", "mood": "happy"}\n${F}`, { emoji: '😊', mood: 'happy' });
+add(P, `{"a": 1, "b": 2}\n\n1. \`a\` is the first value.\n2. \`b\` is the second.`, { a: 1, b: 2 });
+add(P, `{"x": 1}\n\n| field | meaning |\n|---|---|\n| x | count [0-9] |`, { x: 1 });
+add(P, `I apologize for the confusion earlier. Here is the corrected JSON:\n\n{"date": "2023-10-05", "amount": 120.5}`, { date: '2023-10-05', amount: 120.5 });
+add(P, `According to the report [1], revenue grew by 12%.\n\n{"revenue_growth": 0.12}\n\n[1] Annual report 2023.`, { revenue_growth: 0.12 });
+add(P, `See [the docs](https://example.com/api) for details. The payload:\n{"v": 1}`, { v: 1 });
+add(P, `Here's a JSON response:\n\n{\n  "question": "What is the capital of Peru?",\n  "answer": "Lima"\n}\n\nWould you like me to generate more questions in this format?`, { question: 'What is the capital of Peru?', answer: 'Lima' });
+add(P, `To answer your question, I've put the information into JSON. {"planet": "Mars", "moons": 2} That's everything you need.`, { planet: 'Mars', moons: 2 });
+
+// ---- Gemini fences, sometimes two
+const G = 'gemini-fences';
+add(G, `${F}json\n{\n  "recipe": "Pancakes",\n  "servings": 4\n}\n${F}`, { recipe: 'Pancakes', servings: 4 });
+add(G, `${F}json\n{"format": "csv"}\n${F}\n\nAlternatively, if you want JSON output:\n\n${F}json\n{"format": "json"}\n${F}`, { format: 'csv' });
+add(G, `**JSON Output:**\n\n${F}json\n[{"q": "What is 2+2?", "a": "4"}]\n${F}\n\n**Explanation:**\n\n* The array contains one question object.\n* Keys \`q\` and \`a\` hold the question and the answer.`, [{ q: 'What is 2+2?', a: '4' }]);
+add(G, `Here's the JSON:\n${F}json\n{"mode": "strict"}\n${F}\nHere's an alternative with lenient mode:\n${F}json\n{"mode": "lenient"}\n${F}`, { mode: 'strict' });
+add(G, `JSON\n${F}json\n{"a": 1}\n${F}`, { a: 1 });
+add(G, `${F}JSON\n{"upper": true}\n${F}`, { upper: true });
+add(G, `${F}json\n{\n  "tags": ["a", "b",],\n}\n${F}`, { tags: ['a', 'b'] });
+add(G, `Input:\n${F}json\n{"text": "I love it"}\n${F}\nOutput:\n${F}json\n{"sentiment": "positive"}\n${F}`, { sentiment: 'positive' });
+add(G, `${F}json\n{"lat": 48.85, "lon": 2.35}\n${F}\n\n**Key points:**\n* \`lat\`/\`lon\` are in degrees, e.g. \`{"lat": 0, "lon": 0}\` is the Gulf of Guinea.`, { lat: 48.85, lon: 2.35 });
+add(G, `${F}json\n{\n  "a": [1, 2]\n}\n${F}\n\nOr, more compactly:\n\n${F}json\n{"a":[1,2]}\n${F}`, { a: [1, 2] });
+add(G, `${F}jsonc\n{\n  // the id\n  "id": 9\n}\n${F}`, { id: 9 });
+add(G, `${F}json\n{"items": ["a", "b", "c"`, { items: ['a', 'b', 'c'] });
+add(G, `${F}json\n{"a": 1}\n${F}\n\nYou can load it in Python:\n\n${F}python\nimport json\ndata = json.loads('{"a": 2}')\n${F}`, { a: 1 });
+add(G, `Here is the JSON requested:\n\n${F}json\n{"ids": [1, 2, 3]}\n${F}\n\nIf you need it as a list of objects instead:\n\n${F}json\n[{"id": 1}, {"id": 2}, {"id": 3}]\n${F}`, { ids: [1, 2, 3] });
+add(G, `${F}json\n[\n  {"name": "Mercury", "order": 1},\n  {"name": "Venus", "order": 2}\n]\n${F}\n\nThis JSON array lists the first two planets. Each object has a \`name\` and an \`order\`.`, [{ name: 'Mercury', order: 1 }, { name: 'Venus', order: 2 }]);
+add(G, `Okay, here's the JSON you requested:\n\n${F}json\n{"status": "success", "data": {"count": 0, "results": []}}\n${F}`, { status: 'success', data: { count: 0, results: [] } });
+add(G, `${F}json\n{"x": 1}\n${F}\n${F}json\n{"x": 1}\n${F}`, { x: 1 });
+
+// ---- drafts, retractions, candidates
+const D = 'drafts-retractions';
+add(D, `Step 2: {"partial": 1\nFinal answer: {"a": 5}`, { a: 5 });
+add(D, `Let me try: {"x": 1, "y": 2}. Hmm, wait, y should be negative. {"x": 1, "y": -2}`, { x: 1, y: -2 });
+add(D, `Draft: {"t": 1}\nFinal: {"t": 2}`, { t: 2 });
+add(D, `Here are three options:\n1. {"size": "S"}\n2. {"size": "M"}\n3. {"size": "L"}\n\nI recommend option 2:\n{"size": "M"}`, { size: 'M' });
+add(D, `Option A: {"plan": "basic"}\nOption B: {"plan": "pro"}\n\nBest choice: {"plan": "pro"}`, { plan: 'pro' });
+add(D, `My first guess is {"capital": "Sydney"} — that is wrong, it's Canberra.\n\n{"capital": "Canberra"}`, { capital: 'Canberra' });
+add(D, `Okay, so the user wants the JSON. Let me think... maybe {"a": 1}? But wait, the instructions say the key should be "b". So {"b": 1}.\n\nYes, that's it.\n\n{"b": 1}`, { b: 1 });
+add(D, `Initial: {"k": "a"}\nRevised: {"k": "b"}`, { k: 'b' });
+add(D, `- first try: {"v": 1} (wrong)\n- second try: {"v": 2} (correct)`, { v: 2 });
+add(D, `Working: {"total": 1\nAnswer: {"total": 12}`, { total: 12 });
+add(D, `So it's {"dir": "north"}. No wait, south. {"dir": "south"}`, { dir: 'south' });
+add(D, `{"a": 1}\nHmm, that looks right.`, { a: 1 });
+add(D, `The structure will be {"name": ..., "tags": [...]}. Filling it in:\n{"name": "Zed", "tags": ["x"]}`, { name: 'Zed', tags: ['x'] });
+add(D, `Template: {"name": "<name>", "age": <age>}\nFilled: {"name": "Kim", "age": 25}`, { name: 'Kim', age: 25 });
+add(D, `Let me write the first version:\n{"title": "Draft", "body": "..."}\nThat's not quite it — the title should be the real one.\n\nFinal version:\n{"title": "Q3 Report", "body": "Revenue up 4%"}`, { title: 'Q3 Report', body: 'Revenue up 4%' });
+add(D, `Thinking about it: {"keep": [1, 2\nno — keep only odd numbers.\n\nAnswer:\n{"keep": [1, 3]}`, { keep: [1, 3] });
+add(D, `Candidate 1: ["a"]\nCandidate 2: ["a", "b"]\nThe second one covers both requirements, so:\n["a", "b"]`, ['a', 'b']);
+
+// ---- examples, negations, inline code, empty values, schemas, tool-call-like
+const E = 'examples-negations';
+add(E, `The answer is {"a": 1}, not {"a": 2}.`, { a: 1 });
+add(E, `Use {"a": 1} instead of {"a": 0}.`, { a: 1 });
+add(E, `Return {"status": "done"} rather than {"status": "ok"}.`, { status: 'done' });
+add(E, `The correct output is ["x", "y"] and not ["y", "x"].`, ['x', 'y']);
+add(E, `Each entry looks like \`{"k": "v"}\`. Result:\n{"k": "real"}`, { k: 'real' });
+add(E, `Return an empty object {} if nothing matches. Here, two things match:\n{"matches": 2}`, { matches: 2 });
+add(E, `Values in [brackets] are optional. Output:\n{"opt": false}`, { opt: false });
+add(E, `Wrap each item like [ {...} ] for batch calls. For a single call:\n{"item": "pen"}`, { item: 'pen' });
+add(E, `Schema: {"type": "object", "properties": {"n": {"type": "number"}}}\nData: {"n": 5}`, { n: 5 });
+add(E, `<tool_call>\n{"name": "search", "arguments": {"q": "weather Oslo"}}\n</tool_call>`, { name: 'search', arguments: { q: 'weather Oslo' } });
+add(E, `<think>Need to search.</think>\n<tool_call>\n{"name": "search", "arguments": {"q": "x"}}\n</tool_call>`, { name: 'search', arguments: { q: 'x' } });
+add(E, `<|python_tag|>{"name": "calc", "parameters": {"expr": "2+2"}}`, { name: 'calc', parameters: { expr: '2+2' } });
+add(E, `For example, \`{"id": 0}\` is invalid because ids start at 1. Use:\n\n{"id": 1}`, { id: 1 });
+add(E, `Instead of {"v": 1}, use {"v": 2}.`, { v: 2 });
+add(E, `Not {"a": 2} but {"a": 1}.`, { a: 1 });
+add(E, `The result is \`{"ok": true}\`.`, { ok: true });
+add(E, `No results, so the answer is an empty list: []`, []);
+add(E, `I considered {} but the spec requires a key:\n{"key": "k1"}`, { key: 'k1' });
+add(E, `The response (e.g. {"a": 0}) must include a. Here it is: {"a": 3}`, { a: 3 });
+add(E, `{"id": 5, "tags": []}\n\nFor reference, the schema:\n${F}json\n{"type": "object"}\n${F}`, { id: 5, tags: [] });
+add(E, `Keys must be quoted, e.g. {"a": 1} not {a: 1}. Final:\n{"b": 2}`, { b: 2 });
+add(E, `If the list is empty, respond with \`[]\`.\n\n${F}json\n["apple"]\n${F}`, ['apple']);
+add(E, `The expected shape is {"error": string | null}. Here it is:\n{"error": null}`, { error: null });
+add(E, `The user should get {"role": "viewer"}, not {"role": "admin"}, since they are a guest.`, { role: 'viewer' });
+add(E, `Given the input \`[3, 1, 2]\`, the sorted output is:\n[1, 2, 3]`, [1, 2, 3]);
+add(E, `Function call: {"name": "lookup", "arguments": "{\\"id\\": 4}"}`, { name: 'lookup', arguments: '{"id": 4}' });
+
+// ---- defects and truncation inside reasoning-wrapped or prose text
+const X = 'defects-truncation';
+add(X, `<think>ok</think>\n{"a": 1, "b": [1, 2,],}`, { a: 1, b: [1, 2] });
+add(X, `Decided.\n</think>\n{'name': 'Ann', 'age': 3}`, { name: 'Ann', age: 3 });
+add(X, `Here's the data:\n{\n  name: "x", // the name\n  count: 2,\n}`, { name: 'x', count: 2 });
+add(X, `Sure:\n${F}json\n{"rows": [[1, 2], [3, 4`, { rows: [[1, 2], [3, 4]] });
+add(X, `Summarize.</think>{"summary": "The meeting covered the budget and`, { summary: 'The meeting covered the budget and' });
+add(X, `Answer: {“city”: “Rome”}`, { city: 'Rome' });
+add(X, `<thinking>\nTwo keys.\n</thinking>\n{"a": 1 "b": 2}`, { a: 1, b: 2 });
+add(X, `Here is the list:\n[{"n": 1}, {"n": 2}, {"n": 3`, [{ n: 1 }, { n: 2 }, { n: 3 }]);
+add(X, `Draft: {"a": 1} hmm no.\nFinal: {"a": 2, "b": [`, { a: 2, b: [] });
+add(X, `{"msg": "it's fine", 'k': 'v'}`, { msg: "it's fine", k: 'v' });
+add(X, `<think>long reasoning about {"draft": 1`, null);
+add(X, `x</think>\n{\n  "a": 1 /* one */\n}`, { a: 1 });
+add(X, `The user wants the count.\n</think>\n{"count": 12`, { count: 12 });
+add(X, `<thinking>\nEasy.\n</thinking>\n\n${F}json\n{\n  "steps": [\n    "mix",\n    "bake",\n  ]\n}\n${F}`, { steps: ['mix', 'bake'] });
+add(X, `Hmm, the draft {a: 1} has an unquoted key.\n</think>\n{"a": 1}`, { a: 1 });
+add(X, `<|channel|>analysis<|message|>fine${fin}${F}json\n{"v": [1, 2, 3],}\n${F}<|return|>`, { v: [1, 2, 3] });
+add(X, `Here's the JSON:\n\n${F}json\n{\n  "name": "Widget",\n  "desc": "A small`, { name: 'Widget', desc: 'A small' });
+add(X, `I'll answer in JSON.\n{"ok": true,}\nThat's the result.`, { ok: true });
+add(X, `Reasoning done.\n</think>\n\n{"nested": {"deep": {"deeper": [1, {"x": "y"`, { nested: { deep: { deeper: [1, { x: 'y' }] } } });
+add(X, `Sure! {"price": 12.50, "currency": 'EUR'}`, { price: 12.5, currency: 'EUR' });
+
+
+export function newUserTrialCases(): Case[] {
+  return casesOf('new-user trial', rows);
+}
