@@ -9,7 +9,7 @@
  *   1  a value in an inline code span (`{"k": 1}`), an empty `{}` / `[]`, or a value inside a sentence
  *      (text before it on its line and words after it before the sentence ends: `I can add {"b": 2} as
  *      well.`; a value that ends its sentence, `Here it is: {"a": 1}. More?`, is not inside one);
- *   ½  a counter-example or an alternative: a value right after "not", "instead of", "rather than"
+ *   ½  a counter-example or an alternative: a value right after "not", "never", "instead of", "rather than"
  *      (`{"a": 1}, not {"a": 2}`, `Instead of {"v": 1}, use {"v": 2}`), or one introduced, after an
  *      earlier candidate, as an alternative ("Alternatively", "If you want/need/prefer…", "another
  *      option"): the answer only when nothing else is there;
@@ -29,10 +29,11 @@ export interface Region {
   at: Position;
 }
 
-/** A sub-run of the machine over `text` (starting at `at`): the first value in it, where it starts and
- * where the text after it starts (absolute offsets; -1 when none / not ended). */
+/** A sub-run of the machine over `text` (starting at `at`; `midText`: after a candidate, where no scalar
+ * starts): the first value in it, where it starts and where the text after it starts (absolute offsets;
+ * -1 when none / not ended). */
 export type SubResult = RepairResult & { answerStart: number; answerEnd: number; scanned: number };
-export type SubRun = (text: string, at: Position) => SubResult;
+export type SubRun = (text: string, at: Position, midText: boolean) => SubResult;
 
 /** A candidate: the sub-run that found it, from `from` (in its region's text) to the end of the value. */
 export interface Candidate {
@@ -53,7 +54,7 @@ const RETRACTION = new RegExp(`${RETRACT_PHRASE}|^\\W*wait\\b|^\\W*no[,.!]`, 'i'
 const INNER_RETRACTION = new RegExp(RETRACT_PHRASE, 'i');
 const STRING_LITERAL = /"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g;
 /** What stands right before a counter-example on its line: `{"a": 1}, not {"a": 2}`. */
-const NEGATED = /(?:\bnot|\binstead of|\brather than|\bas opposed to)[\s,:]*$/i;
+const NEGATED = /(?:\bnot|\bnever|\binstead of|\brather than|\bas opposed to)[\s,:]*$/i;
 /** How much of the line before a candidate may hold its negation. */
 const NEGATION_WINDOW = 40;
 /** What introduces an alternative to an earlier candidate (in the text between the two). */
@@ -159,7 +160,7 @@ function candidates(r: Region, index: number, sub: SubRun, work: { scanned: numb
   let restarts = 0;
   while (from < r.text.length) {
     const at = { offset: r.at.offset + from, line: seg.line(from), column: seg.column(from) };
-    const res = sub(r.text.slice(from), at);
+    const res = sub(r.text.slice(from), at, from > 0);
     work.scanned += res.scanned;
     if (res.json === null || res.answerStart < 0) break;
     const start = res.answerStart - r.at.offset;

@@ -119,7 +119,7 @@ export abstract class BeforeScanner extends S.MachineState {
         this.startCandidate(i, false);
         return i;
       }
-      if (this.confirmNext && (c === QUOTE || c === MINUS || isDigit(c) || c === 116 || c === 102 || c === 110)) {
+      if (this.confirmNext && this.scalarStart && (c === QUOTE || c === MINUS || isDigit(c) || c === 116 || c === 102 || c === 110)) {
         this.flushProse(s, i);
         this.startCandidate(i, true);
         return i;
@@ -170,6 +170,7 @@ export abstract class BeforeScanner extends S.MachineState {
     this.finishProse();
     this.strip('wrapper', this.tagPos!, tag);
     this.confirmNext = !closing;
+    this.scalarStart = true;
   }
 
   protected beforeTicks(s: string, i: number, len: number): number {
@@ -226,6 +227,7 @@ export abstract class BeforeScanner extends S.MachineState {
     this.fenceText = '';
     this.inFence = true;
     this.confirmNext = true;
+    this.scalarStart = true;
     this.bstate = B_TEXT;
   }
 

@@ -67,25 +67,35 @@ const { isSpace } = C;
 // compiles to a full ToBoolean (false, '', an undetectable map, a number, a bigint: up to 11
 // instructions), a strict comparison to one.
 
-/** A machine run over part of the text (held prose, see answer.ts): where it starts, and whether it
- * stops at the end of its first value. It has no reasoning stage and holds nothing back. */
+/** A machine run over part of the text (held prose, see answer.ts): where it starts, whether it stops
+ * at the end of its first value, and whether it starts in the middle of the held text (after a
+ * candidate: no scalar starts there). It has no reasoning stage and holds nothing back. */
 interface Sub {
   at: Position;
   stopAfter: boolean;
+  midText: boolean;
 }
 
+/** The info words of a fence that opens a JSON answer (lower case); any other (`js`, `python`) is code. */
+const JSON_FENCE_INFO = new Set(['', 'json', 'json5', 'jsonc', 'jsonl', 'ndjson']);
+/** The longest fence info word read before the run is decided (what before.ts reads as info, at most). */
+const FENCE_INFO_MAX = 64;
+
 /** Whether a run of content whose first non-space character is head[i] starts with prose (held until
- * decided) rather than as JSON (`{`, `[`), a fence or a tag; null while a backtick or two cannot tell
- * a fence from inline code yet. A bare scalar (`42`, `"text"`) or a list (`1.`, `- `) is held too: the
- * end decides it exactly as it would have. */
+ * decided) rather than as JSON (`{`, `[`), a JSON fence or a tag; null while a backtick or two cannot tell
+ * a fence from inline code yet, or a fence's info word is still being read. A bare scalar (`42`,
+ * `"text"`), a list (`1.`, `- `) or a fence of other code (```` ```js ````: its object is code, the answer
+ * may follow) is held too: the end decides it exactly as it would have. */
 function runStartsProse(head: string, i: number): boolean | null {
   const c = String.prototype.charCodeAt.call(head, i);
   if (c === 123 || c === 91 || c === 60) return false;
   if (c !== 96) return true;
-  if (head.startsWith('```', i)) return false;
   let j = i;
   while (j < head.length && String.prototype.charCodeAt.call(head, j) === 96) j++;
-  return j === head.length ? null : true;
+  if (j - i < 3) return j === head.length ? null : true;
+  const m = /^[ \t]*([\w+.-]*)/.exec(head.slice(j, j + FENCE_INFO_MAX + 1))!;
+  if (j + m[0].length === head.length && m[0].length <= FENCE_INFO_MAX) return null;
+  return !JSON_FENCE_INFO.has(m[1].toLowerCase());
 }
 
 /** Pushes between two foldings of the recent output into the base (see MachineState.emittedAll).
@@ -165,6 +175,7 @@ export class Machine extends Finisher {
       this.total = sub.at.offset;
       this.lineEnd = sub.at.line;
       this.colEnd = sub.at.column;
+      if (sub.midText) this.scalarStart = false;
     }
   }
 
@@ -436,9 +447,9 @@ export class Machine extends Finisher {
     return o.maxListEntries === undefined && o.maxStrippedEntries === undefined && o.keepOutput !== false ? o : { ...o, maxListEntries: undefined, maxStrippedEntries: undefined, keepOutput: true };
   }
 
-  private subRun = (text: string, at: Position) => {
+  private subRun = (text: string, at: Position, midText: boolean) => {
     // unbounded lists: its repairs go into this machine's update, which lists every one
-    const m = new Machine(this.unboundedOptions, { at, stopAfter: true });
+    const m = new Machine(this.unboundedOptions, { at, stopAfter: true, midText });
     m.push(text);
     const r = m.end();
     return { ...r, answerStart: m.answerStart, answerEnd: m.answerEnd, scanned: m.charsScanned };

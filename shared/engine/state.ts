@@ -129,6 +129,10 @@ export abstract class MachineState {
   /** The next `{`/`[` (or scalar) starts the JSON without proof: true at the start of the text, after
    * a reasoning block (reasoning.ts finds them), a fence line or a wrapper tag. */
   protected confirmNext = true;
+  /** Whether confirmNext lets a scalar start the value too: not at the start of a sub-run in the middle
+   * of held text (answer.ts), where the text follows a candidate (`"[1, 2]" is wrong` must not make
+   * `" is wrong…` a string); again after a fence line or a wrapper tag. */
+  protected scalarStart = true;
   protected inFence = false;
   protected tagBuf = ''; // `<…` read so far (a tag can be cut by a segment end)
   protected tagPos: Position | null = null;

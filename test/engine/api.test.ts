@@ -160,6 +160,19 @@ describe('engine API', () => {
     }
   });
 
+  it('streams a value in a JSON fence at once and holds one in a fence of other code, whatever the chunks', () => {
+    for (const [pushes, outputs] of [
+      [['```json\n{"a": "x", "b'], ['{"a": "x"']],
+      [['``', '`js', 'on\n{"a": "x", "b'], ['', '', '{"a": "x"']],
+      [['```\n[1, 2, 3'], ['[1, 2']],
+      [['```js\nconst x = {a: "x", "b'], ['']],
+      [['```', 'py', 'thon\nd = {"a": "x", "b'], ['', '', '']],
+    ] as [string[], string[]][]) {
+      const s = createStreamRepairer();
+      assert.deepEqual(pushes.map((p) => s.push(p).output), outputs, pushes.join('|'));
+    }
+  });
+
   it('switches to streaming the value after a lone closing tag at once', () => {
     const s = createStreamRepairer();
     assert.equal(s.push('Draft: {"a": 0} no wait').output, '');

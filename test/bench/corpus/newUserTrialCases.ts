@@ -177,6 +177,7 @@ add(E, `The response (e.g. {"a": 0}) must include a. Here it is: {"a": 3}`, { a:
 add(E, `{"id": 5, "tags": []}\n\nFor reference, the schema:\n${F}json\n{"type": "object"}\n${F}`, { id: 5, tags: [] });
 add(E, `Keys must be quoted, e.g. {"a": 1} not {a: 1}. Final:\n{"b": 2}`, { b: 2 });
 add(E, `If the list is empty, respond with \`[]\`.\n\n${F}json\n["apple"]\n${F}`, ['apple']);
+add(E, `${F}js\nconst x = {a: 1};\n${F}\nResult:\n${F}json\n{"a": 1}\n${F}`, { a: 1 });
 add(E, `The expected shape is {"error": string | null}. Here it is:\n{"error": null}`, { error: null });
 add(E, `The user should get {"role": "viewer"}, not {"role": "admin"}, since they are a guest.`, { role: 'viewer' });
 add(E, `Given the input \`[3, 1, 2]\`, the sorted output is:\n[1, 2, 3]`, [1, 2, 3]);
