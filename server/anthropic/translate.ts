@@ -271,7 +271,7 @@ export class MessageTranslator {
       for (const data of details.encrypted) this.piece({ kind: 'redacted', text: data });
     }
     if (typeof d.content === 'string') this.contentDelta(d.content);
-    if (Array.isArray(d.tool_calls)) d.tool_calls.forEach((tc, k) => isObject(tc) && !this.done && this.toolDelta(tc as ToolCallDelta, k));
+    if (Array.isArray(d.tool_calls)) d.tool_calls.forEach((tc, k, all) => isObject(tc) && !this.done && this.toolDelta(tc as ToolCallDelta, k, all.length));
   }
 
   /** A chunk whose only effect is choice 0's content (the reader's fast path, and delta() above). */
@@ -483,8 +483,8 @@ export class MessageTranslator {
     this.open = null;
   }
 
-  private toolDelta(tc: ToolCallDelta, k: number): void {
-    const index = typeof tc.index === 'number' ? tc.index : k;
+  private toolDelta(tc: ToolCallDelta, k: number, count: number): void {
+    const index = this.tools.indexOf(tc, k, count);
     let call = this.calls.get(index);
     if (!call) {
       call = { index, id: null, name: null, pending: '', pendingPieces: 0, chars: 0, started: false, closed: false };
@@ -492,7 +492,7 @@ export class MessageTranslator {
     }
     if (typeof tc.id === 'string' && tc.id !== '' && call.id === null) call.id = tc.id;
     if (typeof tc.function?.name === 'string' && tc.function.name !== '' && call.name === null) call.name = tc.function.name;
-    const repairs = this.tools.push(tc, k);
+    const repairs = this.tools.push(tc, index);
     for (const r of repairs) this.opts.onRepair?.(r, index);
     const piece = typeof tc.function?.arguments === 'string' ? tc.function.arguments : '';
     if (!this.toolsStarted) {

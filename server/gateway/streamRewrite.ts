@@ -63,7 +63,8 @@ interface Closers {
   reasoning: string;
   /** The tail of the upstream's reasoning field the redaction held, in the field the upstream used. */
   fieldReasoning?: { key: 'reasoning' | 'reasoning_content'; text: string };
-  toolCalls: { index: number; function: { arguments: string } }[];
+  /** Each call by its index, or by its id when the upstream sent it without one. */
+  toolCalls: { index?: number; id?: string; function: { arguments: string } }[];
   /** The tails of reasoning_details texts the redaction held, each as an entry of its own. */
   details: Json[];
 }
@@ -104,7 +105,7 @@ function detailTails(details: Map<string, DetailRedaction> | null): Json[] {
 
 /** A choice or a tool call in the chunk has an `index` that is present but not a non-negative integer
  * ("0", 1.5, null, {}, -1), or two choices share one: read as some choice, it would mislabel a choice (or
- * merge one call's arguments into another's). A missing index is the place in the list, as before. */
+ * merge one call's arguments into another's). A missing tool-call index is resolved by ToolCallRepairers.indexOf. */
 function hasBadIndex(chunk: Json): boolean {
   if (!Array.isArray(chunk.choices)) return false;
   const choices = chunk.choices as unknown[];
@@ -582,11 +583,12 @@ export class StreamRewriter {
       }
     }
     if (Array.isArray(delta.tool_calls) && !st.closed) {
-      (delta.tool_calls as unknown[]).forEach((tc, k) => {
+      (delta.tool_calls as unknown[]).forEach((tc, k, all) => {
         if (!isObject(tc)) return;
         const before = isObject(tc.function) ? tc.function.arguments : undefined;
-        const repairs = st.tools.push(tc as ToolCallDelta, k);
-        for (const r of repairs) this.hooks.onRepair(r, typeof tc.index === 'number' ? tc.index : k);
+        const index = st.tools.indexOf(tc as ToolCallDelta, k, all.length);
+        const repairs = st.tools.push(tc as ToolCallDelta, index);
+        for (const r of repairs) this.hooks.onRepair(r, index);
         if (isObject(tc.function) && tc.function.arguments !== before) {
           changed = true;
           if (typeof before === 'string' && typeof tc.function.arguments === 'string') this.edits.push({ key: 'arguments', from: before, to: tc.function.arguments });
@@ -644,7 +646,8 @@ export class StreamRewriter {
     for (const r of c.repairs) this.hooks.onRepair(r);
     const tools = st.tools.end();
     for (const t of tools) for (const r of t.repairs) this.hooks.onRepair(r, t.index);
-    const toolCalls = tools.filter((t) => t.text !== '').map((t) => ({ index: t.index, function: { arguments: t.text } }));
+    // a call the upstream sent without index is named as it named it, by its id
+    const toolCalls = tools.filter((t) => t.text !== '').map((t) => (t.unindexed ? { ...(t.id !== undefined ? { id: t.id } : {}), function: { arguments: t.text } } : { index: t.index, function: { arguments: t.text } }));
     const details = detailTails(st.details);
     if (!c.content && !c.reasoning && !reasoningTail && toolCalls.length === 0 && details.length === 0) return null;
     return { content: c.content, reasoning: c.reasoning, toolCalls, details, ...(reasoningTail ? { fieldReasoning: { key: st.reasoningKey, text: reasoningTail } } : {}) };

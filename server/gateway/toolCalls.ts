@@ -28,6 +28,8 @@ interface ToolCallState {
   /** The engine read the end of the arguments' JSON value (past it, it writes nothing more but the
    * whitespace that followed, at the end). */
   complete: boolean;
+  /** The upstream sent this call's deltas without `index` (indexOf gave it one). */
+  unindexed: boolean;
 }
 
 export interface ToolCallDelta {
@@ -40,6 +42,8 @@ export interface ToolCallDelta {
 
 export class ToolCallRepairers {
   private readonly calls = new Map<number, ToolCallState>();
+  /** The call the last delta without `index` went to (see indexOf). */
+  private lastUnindexed: number | null = null;
 
   constructor(
     private readonly repair: boolean,
@@ -56,18 +60,40 @@ export class ToolCallRepairers {
     let s = this.calls.get(index);
     if (!s) {
       const repairer = this.repair ? createStreamRepairer({ ...this.engine, keepOutput: this.keepWhole, maxListEntries: this.engine.maxListEntries ?? ARTIFACT_LIST_LIMIT, maxStrippedEntries: this.engine.maxStrippedEntries ?? ARTIFACT_STRIPPED_LIMIT }) : null;
-      s = { index, kept: new BoundedText(this.textLimit), unsent: this.repair ? '' : null, repairer, repaired: new BoundedText(this.textLimit), result: null, complete: false, redaction: repairer && this.redactor ? this.redactor.textStage() : null };
+      s = { index, kept: new BoundedText(this.textLimit), unsent: this.repair ? '' : null, repairer, repaired: new BoundedText(this.textLimit), result: null, complete: false, redaction: repairer && this.redactor ? this.redactor.textStage() : null, unindexed: false };
       this.calls.set(index, s);
     }
     return s;
   }
 
   /**
-   * Records one tool-call delta and rewrites its `function.arguments` in place with the repaired
-   * output decided so far. Returns the repairs decided by this delta.
+   * The call a delta belongs to: its `index`. Some providers send no `index` at all; read by the delta's
+   * place in the chunk, every call would be call 0 and the next call's arguments would be merged into
+   * the first (and dropped as an extra value). As the AI SDK's tool-call tracker reads them: a new `id`
+   * (or, without an id, a `name`) starts a new call, numbered after the calls so far; a known `id` is
+   * that call; a delta with neither continues the last such call (or, among several in one chunk, is
+   * read by its place, as before).
    */
-  push(tc: ToolCallDelta, fallbackIndex: number): Repair[] {
-    const s = this.state(typeof tc.index === 'number' ? tc.index : fallbackIndex);
+  indexOf(tc: ToolCallDelta, k: number, count: number): number {
+    if (typeof tc.index === 'number') return tc.index;
+    const id = typeof tc.id === 'string' && tc.id !== '' ? tc.id : null;
+    const named = typeof tc.function?.name === 'string' && tc.function.name !== '';
+    const known = id === null ? undefined : [...this.calls.values()].find((c) => c.id === id);
+    let index: number;
+    if (known !== undefined) index = known.index;
+    else if (id !== null || named) index = this.calls.size === 0 ? 0 : Math.max(...this.calls.keys()) + 1;
+    else index = count > 1 || this.lastUnindexed === null ? k : this.lastUnindexed;
+    this.state(index).unindexed = true;
+    this.lastUnindexed = index;
+    return index;
+  }
+
+  /**
+   * Records one tool-call delta of call `index` (indexOf) and rewrites its `function.arguments` in place
+   * with the repaired output decided so far. Returns the repairs decided by this delta.
+   */
+  push(tc: ToolCallDelta, index: number): Repair[] {
+    const s = this.state(index);
     if (typeof tc.id === 'string' && tc.id) s.id = tc.id;
     // the name comes whole in the call's first delta; later deltas repeat it or leave it out
     if (typeof tc.function?.name === 'string' && tc.function.name && s.name === undefined) s.name = tc.function.name;
@@ -96,8 +122,8 @@ export class ToolCallRepairers {
    * When no JSON could be found in a call's arguments (FAILED), its raw text goes out instead so the
    * client still gets what the model sent.
    */
-  end(): { index: number; text: string; repairs: Repair[] }[] {
-    const out: { index: number; text: string; repairs: Repair[] }[] = [];
+  end(): { index: number; text: string; repairs: Repair[]; unindexed: boolean; id?: string }[] {
+    const out: { index: number; text: string; repairs: Repair[]; unindexed: boolean; id?: string }[] = [];
     for (const s of [...this.calls.values()].sort((a, b) => a.index - b.index)) {
       if (!s.repairer || s.result) continue;
       // a tail the redaction held (it could have been a secret's start) is the arguments' end
@@ -113,7 +139,7 @@ export class ToolCallRepairers {
       const text = r.status === 'FAILED' && s.repaired.length === 0 ? (s.unsent ?? '') : tail.function!.arguments! + r.final;
       s.repaired.add(r.final);
       const repairs = [...early, ...r.finalRepairs];
-      if (text || repairs.length > 0) out.push({ index: s.index, text, repairs });
+      if (text || repairs.length > 0) out.push({ index: s.index, text, repairs, unindexed: s.unindexed, ...(s.id !== undefined ? { id: s.id } : {}) });
     }
     return out;
   }

@@ -1,0 +1,152 @@
+/**
+ * Tool-call deltas without `index` (some providers send none; the AI SDK's tracker reads them by id and
+ * name): each call keeps its own arguments, on both APIs, streaming, with the real clients. Read by the
+ * delta's place in its chunk, every call was call 0: the second call's arguments were merged into the
+ * first's engine and dropped as an extra value (chat: the second call got ""; Messages: no second block).
+ */
+import { strict as assert } from 'node:assert';
+import Anthropic from '@anthropic-ai/sdk';
+import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
+import { jsonSchema, stepCountIs, streamText, tool } from 'ai';
+import { request } from 'undici';
+import type { Daemon } from '../../../server/daemon';
+import { ToolCallRepairers } from '../../../server/gateway/toolCalls';
+import { startTestDaemon } from '../helpers/gateway';
+import { chunk, parseSse, sse, TestUpstream } from '../helpers/testUpstream';
+
+(globalThis as { AI_SDK_LOG_WARNINGS?: boolean }).AI_SDK_LOG_WARNINGS = false;
+
+/** A chunk of tool-call deltas, each as given (no index added). */
+const calls = (...tcs: Record<string, unknown>[]): string => chunk({ tool_calls: tcs });
+const start = (id: string, name: string, args: string) => ({ id, type: 'function', function: { name, arguments: args } });
+const more = (args: string) => ({ function: { arguments: args } });
+
+/** Two calls without index, each in two pieces, both broken. */
+const SPLIT = [chunk({ role: 'assistant', content: null }), calls(start('c1', 'read', "{'path': ")), calls(more("'a.txt',}")), calls(start('c2', 'write', '{"path": "b.txt", ')), calls(more('"force": True}'))];
+
+interface Art {
+  status: string;
+  truncatedToolCalls?: unknown[];
+  toolCalls: { index: number; id?: string; name?: string; rawArguments: string; repairedArguments: string; status: string }[];
+}
+
+describe('gateway: tool-call deltas without index', () => {
+  let up: TestUpstream;
+  let d: Daemon;
+  before(async () => {
+    up = await TestUpstream.start();
+    d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test-secret' });
+  });
+  after(async () => {
+    await d.close();
+    await up.close();
+  });
+
+  async function chat(events: string[], mode = 'auto'): Promise<{ toolDeltas: unknown[]; trailers: Record<string, unknown>; art: Art }> {
+    up.enqueue({ chunks: [sse(...events, '[DONE]')] });
+    const r = await request(`${d.info.url}/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-streamfix-mode': mode },
+      body: JSON.stringify({ model: 'test/model', stream: true, messages: [{ role: 'user', content: 'go' }] }),
+    });
+    const text = await r.body.text();
+    const toolDeltas = parseSse(text)
+      .data.filter((x) => x !== '[DONE]')
+      .flatMap((x) => ((JSON.parse(x) as { choices: { delta: { tool_calls?: unknown[] } }[] }).choices[0]!.delta.tool_calls ?? []));
+    const art = (await (await fetch(`${d.info.url}/streamfix/result/${String(r.headers['x-streamfix-request-id'])}`)).json()) as Art;
+    return { toolDeltas, trailers: r.trailers, art };
+  }
+
+  it('chat, streaming: each call keeps its own repaired arguments; the artifact lists both', async () => {
+    const { toolDeltas, trailers, art } = await chat([...SPLIT, chunk({}, 'tool_calls')]);
+    assert.deepEqual(toolDeltas, [start('c1', 'read', '{'), more('"path": "a.txt"}'), start('c2', 'write', '{"path": "b.txt"'), more(', "force": true}')]);
+    assert.equal(trailers['x-streamfix-status'], 'REPAIRED');
+    assert.deepEqual(
+      art.toolCalls.map((t) => [t.index, t.id, t.name, t.rawArguments, t.repairedArguments, t.status]),
+      [
+        [0, 'c1', 'read', "{'path': 'a.txt',}", '{"path": "a.txt"}', 'REPAIRED'],
+        [1, 'c2', 'write', '{"path": "b.txt", "force": True}', '{"path": "b.txt", "force": true}', 'REPAIRED'],
+      ],
+    );
+  });
+
+  it('chat, streaming, cut at the token limit: the closer names the cut call by its id, and it is flagged', async () => {
+    const { toolDeltas, trailers, art } = await chat([calls(start('c1', 'read', '{"path": "a.txt"}')), calls(start('c2', 'write', '{"path": "b.txt", "text": "hel')), chunk({}, 'length')]);
+    assert.deepEqual(toolDeltas, [start('c1', 'read', '{"path": "a.txt"}'), start('c2', 'write', '{"path": "b.txt", "text": "hel'), { id: 'c2', function: { arguments: '"}' } }]);
+    assert.equal(trailers['x-streamfix-truncated-tool-calls'], '1');
+    assert.equal(trailers['x-streamfix-status'], 'TRUNCATED');
+    assert.deepEqual(art.truncatedToolCalls, [1]);
+    assert.deepEqual(art.toolCalls.map((t) => [t.index, t.id, t.repairedArguments, t.status]), [
+      [0, 'c1', '{"path": "a.txt"}', 'VALID'],
+      [1, 'c2', '{"path": "b.txt", "text": "hel"}', 'TRUNCATED'],
+    ]);
+  });
+
+  it('chat, passthrough: the calls are recorded apart, bytes untouched', async () => {
+    const { toolDeltas, art } = await chat([...SPLIT, chunk({}, 'tool_calls')], 'passthrough');
+    assert.deepEqual(toolDeltas, [start('c1', 'read', "{'path': "), more("'a.txt',}"), start('c2', 'write', '{"path": "b.txt", '), more('"force": True}')]);
+    assert.deepEqual(art.toolCalls.map((t) => [t.index, t.id, t.rawArguments]), [
+      [0, 'c1', "{'path': 'a.txt',}"],
+      [1, 'c2', '{"path": "b.txt", "force": True}'],
+    ]);
+  });
+
+  it('the Vercel AI SDK (streamText with tools) executes both calls with their repaired inputs', async () => {
+    up.enqueue({ chunks: [sse(chunk({ role: 'assistant', content: null }), calls(start('c1', 'read', "{'path': 'a.txt',}")), calls(start('c2', 'write', '{"path": "b.txt", "force": True}')), chunk({}, 'tool_calls'), '[DONE]')] });
+    up.enqueue({ chunks: [sse(chunk({ role: 'assistant', content: 'Done.' }), chunk({}, 'stop'), '[DONE]')] });
+    const executed: unknown[] = [];
+    const provider = createOpenAICompatible({ name: 'streamfix', baseURL: d.info.url });
+    const result = streamText({
+      model: provider.chatModel('test/model'),
+      prompt: 'go',
+      stopWhen: stepCountIs(2),
+      tools: {
+        read: tool({ inputSchema: jsonSchema<Record<string, unknown>>({ type: 'object' }), execute: async (input) => void executed.push(['read', input]) ?? 'read' }),
+        write: tool({ inputSchema: jsonSchema<Record<string, unknown>>({ type: 'object' }), execute: async (input) => void executed.push(['write', input]) ?? 'written' }),
+      },
+    });
+    assert.equal(await result.text, 'Done.');
+    assert.deepEqual(executed, [
+      ['read', { path: 'a.txt' }],
+      ['write', { path: 'b.txt', force: true }],
+    ]);
+  });
+
+  it('the Anthropic SDK (messages.stream) gets two tool_use blocks with their repaired inputs', async () => {
+    up.enqueue({ chunks: [sse(...SPLIT, chunk({}, 'tool_calls'), '[DONE]')] });
+    const client = new Anthropic({ baseURL: d.info.url.replace(/\/v1$/, ''), apiKey: 'placeholder', maxRetries: 0 });
+    const s = client.messages.stream({ model: 'test/model', max_tokens: 100, messages: [{ role: 'user', content: 'go' }], tools: [{ name: 'read', input_schema: { type: 'object' } }, { name: 'write', input_schema: { type: 'object' } }] });
+    const deltas: string[] = [];
+    s.on('inputJson', (piece) => deltas.push(piece));
+    const m = await s.finalMessage();
+    assert.equal(m.stop_reason, 'tool_use');
+    assert.deepEqual(
+      m.content.map((b) => (b.type === 'tool_use' ? [b.id, b.name, b.input] : [b.type])),
+      [
+        ['c1', 'read', { path: 'a.txt' }],
+        ['c2', 'write', { path: 'b.txt', force: true }],
+      ],
+    );
+    assert.deepEqual(deltas, ['{', '"path": "a.txt"}', '{"path": "b.txt"', ', "force": true}']);
+  });
+
+  describe('ToolCallRepairers.indexOf', () => {
+    it('an index is the index; a new id or a name starts the next call; a known id is its call; a bare delta continues the last', () => {
+      const t = new ToolCallRepairers(true);
+      const seen = (tc: Record<string, unknown>, k = 0, count = 1): number => {
+        const i = t.indexOf(tc, k, count);
+        t.push(tc, i);
+        return i;
+      };
+      assert.equal(seen({ index: 3, id: 'x', function: { name: 'f', arguments: '{}' } }), 3);
+      assert.equal(seen(start('a', 'f', '{')), 4);
+      assert.equal(seen(more('"k": 1')), 4);
+      assert.equal(seen({ function: { name: 'g', arguments: '{' } }), 5);
+      assert.equal(seen({ id: 'a', function: { arguments: '}' } }), 4);
+      assert.equal(seen(more('}')), 4);
+      // several bare deltas in one chunk: read by their place, as before
+      assert.equal(seen(more(''), 0, 2), 0);
+      assert.equal(seen(more(''), 1, 2), 1);
+    });
+  });
+});
