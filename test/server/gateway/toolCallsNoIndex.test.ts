@@ -101,8 +101,14 @@ describe('gateway: tool-call deltas without index', () => {
       prompt: 'go',
       stopWhen: stepCountIs(2),
       tools: {
-        read: tool({ inputSchema: jsonSchema<Record<string, unknown>>({ type: 'object' }), execute: async (input) => void executed.push(['read', input]) ?? 'read' }),
-        write: tool({ inputSchema: jsonSchema<Record<string, unknown>>({ type: 'object' }), execute: async (input) => void executed.push(['write', input]) ?? 'written' }),
+        read: tool({ inputSchema: jsonSchema<Record<string, unknown>>({ type: 'object' }), execute: async (input) => {
+          executed.push(['read', input]);
+          return 'read';
+        } }),
+        write: tool({ inputSchema: jsonSchema<Record<string, unknown>>({ type: 'object' }), execute: async (input) => {
+          executed.push(['write', input]);
+          return 'written';
+        } }),
       },
     });
     assert.equal(await result.text, 'Done.');
