@@ -40,6 +40,16 @@ export interface ToolCallDelta {
   [k: string]: unknown;
 }
 
+/** What a call still owes at its end (ToolCallRepairers.end). */
+export interface ToolCallEnd {
+  index: number;
+  text: string;
+  repairs: Repair[];
+  /** The upstream sent the call without index: the closer names it by `id`. */
+  unindexed?: true;
+  id?: string;
+}
+
 export class ToolCallRepairers {
   private readonly calls = new Map<number, ToolCallState>();
   /** The call the last delta without `index` went to (see indexOf). */
@@ -122,8 +132,8 @@ export class ToolCallRepairers {
    * When no JSON could be found in a call's arguments (FAILED), its raw text goes out instead so the
    * client still gets what the model sent.
    */
-  end(): { index: number; text: string; repairs: Repair[]; unindexed: boolean; id?: string }[] {
-    const out: { index: number; text: string; repairs: Repair[]; unindexed: boolean; id?: string }[] = [];
+  end(): ToolCallEnd[] {
+    const out: ToolCallEnd[] = [];
     for (const s of [...this.calls.values()].sort((a, b) => a.index - b.index)) {
       if (!s.repairer || s.result) continue;
       // a tail the redaction held (it could have been a secret's start) is the arguments' end
@@ -139,7 +149,8 @@ export class ToolCallRepairers {
       const text = r.status === 'FAILED' && s.repaired.length === 0 ? (s.unsent ?? '') : tail.function!.arguments! + r.final;
       s.repaired.add(r.final);
       const repairs = [...early, ...r.finalRepairs];
-      if (text || repairs.length > 0) out.push({ index: s.index, text, repairs, unindexed: s.unindexed, ...(s.id !== undefined ? { id: s.id } : {}) });
+      // a call sent without index is named by its id (the client never saw an index for it)
+      if (text || repairs.length > 0) out.push({ index: s.index, text, repairs, ...(s.unindexed ? { unindexed: true, ...(s.id !== undefined ? { id: s.id } : {}) } : {}) });
     }
     return out;
   }
