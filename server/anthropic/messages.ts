@@ -15,6 +15,8 @@ import { GatewayError, upstreamErrorMessage } from '../gateway/errors';
 import { drained } from '../gateway/http';
 import { EMPTY_OUTCOME, truncatedToolCalls, type RecordOutcome } from '../gateway/record';
 import { keptRequest } from '../gateway/replayHeaders';
+import { requestSchemas, schemaPolicy, schemaVerdict, SCHEMA_HEADER } from '../gateway/schema';
+import { checkAnswer } from '../gateway/schemaCheck';
 import { MAX_SSE_EVENT_BYTES } from '../gateway/sse';
 import { OVER_LONG_CODE } from '../gateway/streamRewrite';
 import { cutHeaderValue, NO_RETRY_HEADERS, rejectionMessage, truncatedToolPolicy, TRUNCATED_CODE, TRUNCATED_POLICY_HEADER } from '../gateway/truncatedTools';
@@ -95,6 +97,10 @@ export async function handleMessages(call: MessagesCall): Promise<void> {
   record.requestedMode = requested;
   record.stream = r.stream;
   record.request = keptRequest(text, r.body, req.headers);
+  const chatBody = toChatRequest(r, decision.upstream);
+  // tool inputs are checked against their input_schema as chat tool-call arguments are (streamed ones
+  // are reported, not coerced, there as here; not streaming, the message is built from the same events)
+  call.schemas = requestSchemas(chatBody, ctx.schemas, schemaPolicy(req.headers[SCHEMA_HEADER], ctx.schemaPolicy));
   ctx.log.info(`${record.id} messages: ${decision.requested} -> ${decision.upstream} (rule ${decision.rule})`);
   const headers = upstreamHeaders(req, ctx);
   ctx.events.publish({ type: 'started', id: record.id, model: decision.upstream, mode: record.mode, stream: r.stream });
@@ -109,7 +115,7 @@ export async function handleMessages(call: MessagesCall): Promise<void> {
 
   let upstream: UpstreamResponse;
   try {
-    upstream = await ctx.upstream.request({ method: 'POST', path: '/chat/completions', headers, body: JSON.stringify(toChatRequest(r, decision.upstream)), signal: call.abort.signal });
+    upstream = await ctx.upstream.request({ method: 'POST', path: '/chat/completions', headers, body: JSON.stringify(chatBody), signal: call.abort.signal });
     record.redactor = upstream.redactor;
   } catch (e) {
     gate.done(call.abort.signal.aborted ? 'aborted' : 'error');
@@ -165,6 +171,7 @@ async function answer(call: MessagesCall, r: ReturnType<typeof parseMessagesRequ
     redactor: upstream.redactor,
     textLimit: ctx.artifactTextLimit,
     rejectTruncated: call.truncatedTools === 'reject',
+    keepToolOutput: (call.schemas?.tools.size ?? 0) > 0,
     onRepair: (rep, i) => onRepair(call, rep, i),
   });
   return pump(call, new ChatStreamReader(translator), upstream, r.stream);
@@ -216,7 +223,7 @@ async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: Upst
   t.start();
   if (stream) {
     // the status is known only at the end of the stream: it comes as a trailer, as on the chat endpoint
-    res.writeHead(200, { ...withRequestId(call), ...forwardedHeaders(upstream.headers), 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', 'x-accel-buffering': 'no', trailer: `${STATUS_HEADER}, ${TRUNCATED_TOOLS_HEADER}` });
+    res.writeHead(200, { ...withRequestId(call), ...forwardedHeaders(upstream.headers), 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', 'x-accel-buffering': 'no', trailer: call.schemas ? `${STATUS_HEADER}, ${TRUNCATED_TOOLS_HEADER}, ${SCHEMA_HEADER}` : `${STATUS_HEADER}, ${TRUNCATED_TOOLS_HEADER}` });
     write(t.take());
     const pingMs = ctx.messages.pingMs;
     ping = setInterval(() => {
@@ -288,6 +295,15 @@ async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: Upst
   }
   if (stream) record.clientChunks += tail.length; // counted in the artifact, sent once it is durable
   const outcome = outcomeOf(t);
+  if (call.schemas) {
+    // the gateway's own time, as on the chat endpoint
+    const t0 = performance.now();
+    outcome.schema = (await checkAnswer(call.schemas, record.mode, null, outcome.toolCalls, false)).report;
+    const spent = performance.now() - t0;
+    record.addedMs += spent;
+    ctx.metrics.observeAddedPerChunk(spent / 1000);
+  }
+  const schemaHeader: Record<string, string> = outcome.schema ? { [SCHEMA_HEADER]: schemaVerdict(outcome.schema) } : {};
   // the output panel's "reasoning stripped: … at 1:1–4:9: '…'" line, as for a chat request
   if ((outcome.movedReasoningBytes ?? 0) > 0) reasoningEvent(call, outcome.movedReasoningBytes!, outcome.stripped);
   const status = await finish(call, outcome, 200);
@@ -298,20 +314,20 @@ async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: Upst
   else if (tail.length > 0 && !res.destroyed && !res.writableEnded) res.write(tail.map(eventText).join(''));
   if (stream) {
     if (!res.writableEnded && !res.destroyed) {
-      if (status !== null) res.addTrailers({ [STATUS_HEADER]: status, ...cutHeader });
+      if (status !== null) res.addTrailers({ [STATUS_HEADER]: status, ...cutHeader, ...schemaHeader });
       res.end();
     }
     return;
   }
   if (res.destroyed) return;
-  if (t.rejected !== null) return rejectMessage(call, t, status, cutHeader);
+  if (t.rejected !== null) return rejectMessage(call, t, status, { ...cutHeader, ...schemaHeader });
   const error = kept.find((e) => e.type === 'error');
   if (error) {
     const e = error.error as { type: string; message: string };
-    return sendError(call, statusOfType(e.type), e.message, status ? { [STATUS_HEADER]: status } : {});
+    return sendError(call, statusOfType(e.type), e.message, status ? { [STATUS_HEADER]: status, ...schemaHeader } : schemaHeader);
   }
   record.clientChunks = 1;
-  sendJson(res, 200, { ...withRequestId(call), ...forwardedHeaders(upstream.headers), ...(status ? { [STATUS_HEADER]: status } : {}), ...cutHeader }, assembleMessage(kept));
+  sendJson(res, 200, { ...withRequestId(call), ...forwardedHeaders(upstream.headers), ...(status ? { [STATUS_HEADER]: status } : {}), ...cutHeader, ...schemaHeader }, assembleMessage(kept));
 }
 
 /** reject, not streaming: a 502 in Anthropic's shape naming the cut calls, none of the message. The

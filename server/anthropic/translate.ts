@@ -64,6 +64,8 @@ export interface TranslatorOptions {
   /** x-streamfix-truncated-tools: reject: cut tool calls end the message with an error event instead of
    * tool_use blocks the gateway would have to close itself (truncatedTools.ts). */
   rejectTruncated?: boolean;
+  /** The engine keeps each tool call's whole input, for the schema check at the end (messages.ts). */
+  keepToolOutput?: boolean;
   onRepair?(repair: Repair, toolCallIndex?: number): void;
 }
 
@@ -189,7 +191,7 @@ export class MessageTranslator {
     this.raw = new BoundedText(limit);
     this.sent = new BoundedText(limit);
     this.reasoningText = new BoundedText(limit);
-    this.tools = new ToolCallRepairers(true, opts.engine ?? {}, undefined, undefined, opts.redactor ?? null);
+    this.tools = new ToolCallRepairers(true, opts.engine ?? {}, undefined, opts.keepToolOutput === true, opts.redactor ?? null);
     this.textRedaction = opts.redactor?.textStage() ?? null;
     this.thinkingRedaction = opts.redactor?.textStage() ?? null;
     this.splitter = opts.mode !== 'repair' ? createThinkingSplitter({ thinking: opts.thinking ?? false }) : null;
