@@ -20,6 +20,8 @@ export interface Segment {
 export interface ThinkingSplitter {
   push(chunk: string): Segment[];
   end(): Segment[];
+  /** Held prose is text (ReasoningSplitter.decide). */
+  decide(): Segment[];
   /** The reasoning removed, with its positions in the content. */
   readonly stripped: readonly Stripped[];
   /** Where `stripped` was cut (its first and last ARTIFACT_STRIPPED_LIMIT / 2 kept), or null. */
@@ -35,6 +37,9 @@ export function createThinkingSplitter(options: { thinking: boolean }): Thinking
     },
     end() {
       return segments(splitter.end());
+    },
+    decide() {
+      return segments(splitter.decide());
     },
     get stripped() {
       return splitter.stripped;

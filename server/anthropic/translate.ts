@@ -498,6 +498,7 @@ export class MessageTranslator {
     for (const r of repairs) this.opts.onRepair?.(r, index);
     const piece = typeof tc.function?.arguments === 'string' ? tc.function.arguments : '';
     if (!this.toolsStarted) {
+      this.decideText();
       this.flushStops();
       this.closeOpen();
       this.toolsStarted = true;
@@ -511,6 +512,17 @@ export class MessageTranslator {
       this.nextLiveTool();
     }
     if (this.liveTool === null) this.nextLiveTool();
+  }
+
+  /**
+   * The first tool call decides the text before it: the model moved on from that text, so it is the
+   * answer's, not reasoning a lone closing tag could still claim. Held prose (thinking on) goes out now,
+   * ahead of the tool_use blocks, in the order written (it went after them, at the end), and auto mode
+   * decides on the text so far.
+   */
+  private decideText(): void {
+    if (this.decider) this.settle(this.decider.end());
+    if (this.splitter) for (const seg of this.splitter.decide()) this.segment(seg);
   }
 
   /** The lowest-index call that has a name and no block yet streams live (until it has a name, it waits). */

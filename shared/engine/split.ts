@@ -54,6 +54,9 @@ export interface ReasoningSplitter {
   readonly reasoningSpans: number;
   /** Characters held back undecided right now (prose that a lone closing tag may still turn into reasoning). */
   readonly held: number;
+  /** The caller knows held prose is content (the Messages API: a tool call came after it): it goes out
+   * now, and later prose streams as it comes (a lone closing tag after this only removes the tag). */
+  decide(): SplitOutput;
 }
 
 export interface SplitOptions {
@@ -217,6 +220,10 @@ export function createReasoningSplitter(options: SplitOptions = {}): ReasoningSp
     end(): SplitOutput {
       scanner.end();
       release();
+      return take();
+    },
+    decide(): SplitOutput {
+      if (run === R_HOLD) release();
       return take();
     },
     get stripped() {
