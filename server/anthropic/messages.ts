@@ -108,7 +108,7 @@ export async function handleMessages(call: MessagesCall): Promise<void> {
   const gate = ctx.breakers.admit(record.id, ctx.upstream.baseUrl, decision.upstream);
   if (gate.open) {
     record.fail('UPSTREAM_ERROR', gate.message, { status: 503, code: 'circuit_open' });
-    ctx.metrics.onUpstreamError('circuit_open');
+    ctx.metrics.onCircuitRefusal(decision.upstream);
     await finish(call, EMPTY_OUTCOME, 503);
     return sendError(call, 503, gate.message, { 'retry-after': String(gate.retryAfterSeconds) });
   }

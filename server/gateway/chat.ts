@@ -126,7 +126,7 @@ export function errorEventSeen(call: ChatCall, code: unknown): void {
 async function circuitOpen(call: ChatCall, message: string, retryAfterSeconds: number): Promise<void> {
   const err = new GatewayError(503, 'circuit_open', message);
   call.record.fail('UPSTREAM_ERROR', message, { status: 503, code: 'circuit_open' });
-  call.ctx.metrics.onUpstreamError('circuit_open');
+  call.ctx.metrics.onCircuitRefusal(call.record.model);
   await finish(call, EMPTY_OUTCOME, 503);
   writeJson(call.res, 503, { ...call.baseHeaders, 'retry-after': String(retryAfterSeconds) }, err.toBody());
 }

@@ -62,6 +62,7 @@ export class GatewayMetrics {
   private readonly schemaFailures: Counter<'model'>;
   private readonly schemaErrors: Counter<'model'>;
   private readonly circuitState: Gauge<'model'>;
+  private readonly circuitRefusals: Counter<'model'>;
   private readonly malformedLines: Counter;
   private readonly upstreamErrors: Counter<'status'>;
   private readonly activeStreams: Gauge;
@@ -123,6 +124,13 @@ export class GatewayMetrics {
     this.circuitState = new Gauge({
       name: 'streamfix_circuit_state',
       help: "A model's circuit breaker: 0 closed, 1 half-open, 2 open (models whose breaker never moved are absent)",
+      labelNames: ['model'],
+      registers,
+    });
+    // not an upstream error: nothing went upstream (streamfix_upstream_errors_total counts what did)
+    this.circuitRefusals = new Counter({
+      name: 'streamfix_circuit_refusals_total',
+      help: "Requests an open circuit breaker refused at once (503, or 529 on /v1/messages) without asking the upstream, by model",
       labelNames: ['model'],
       registers,
     });
@@ -194,6 +202,10 @@ export class GatewayMetrics {
 
   onCircuitState(model: string, state: 'closed' | 'half_open' | 'open'): void {
     this.circuitState.set({ model: this.models.value(model) }, state === 'open' ? 2 : state === 'half_open' ? 1 : 0);
+  }
+
+  onCircuitRefusal(model: string): void {
+    this.circuitRefusals.inc({ model: this.models.value(model) });
   }
 
   onMalformedLine(): void {
