@@ -17,6 +17,7 @@ export const LF = 10;
 export const CR = 13;
 export const SPACE = 32;
 export const QUOTE = 34; // "
+export const HASH = 35; // #
 export const DOLLAR = 36;
 export const APOS = 39; // '
 export const LPAREN = 40;

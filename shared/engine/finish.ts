@@ -43,7 +43,12 @@ const {
   V_STR_COMMA,
   V_CONCAT,
   HELD_EQ,
+  HELD_HASH,
   V_DQ_WORD,
+  V_TRIPLE_END,
+  V_ELEM_KEY,
+  V_ELEM_KEY_END,
+  V_STR_CLOSERS,
   closerOf,
 } = S;
 
@@ -67,7 +72,12 @@ export abstract class Finisher extends StructureScanner {
     const o = this.o;
     if (this.held !== 0) {
       // a held `=` goes with its dangling key (V_COLON below); a held backtick ends the JSON at it
-      const tick = this.held !== HELD_EQ;
+      const tick = this.held !== HELD_EQ && this.held !== HELD_HASH;
+      if (this.held === HELD_HASH) {
+        // a `#` the input ends after: an empty comment, removed
+        o.replaceTail(i, 1, '');
+        o.record(o.repair('comment', this.heldPos!, 1, ''));
+      }
       this.held = 0;
       if (tick) {
         o.replaceTail(i, 1, '');
@@ -87,6 +97,22 @@ export abstract class Finisher extends StructureScanner {
       }
       if (st === V_CONCAT) {
         this.concatFails(i);
+        continue;
+      }
+      if (st === V_STR_CLOSERS) {
+        this.closersAtEnd(i);
+        continue;
+      }
+      if (st === V_ELEM_KEY) {
+        this.elemEnds(i);
+        continue;
+      }
+      if (st === V_ELEM_KEY_END) {
+        this.elemQuoteHeld(i);
+        continue;
+      }
+      if (st === V_TRIPLE_END) {
+        this.tripleRunEnds(i);
         continue;
       }
       if (st >= V_STR_COMMA) {

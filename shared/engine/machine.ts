@@ -24,6 +24,8 @@ const {
   LF,
   LT,
   QUOTE,
+  RBRACE,
+  RBRACKET,
   SPACE,
   TAB,
   escapeControl,
@@ -58,6 +60,10 @@ const {
   V_KEY_PROBE_END,
   V_CONCAT,
   V_DQ_WORD,
+  V_TRIPLE_END,
+  V_ELEM_KEY,
+  V_ELEM_KEY_END,
+  V_STR_CLOSERS,
   CONFIRM_WINDOW,
 } = S;
 const { isSpace } = C;
@@ -720,9 +726,11 @@ export class Machine extends Finisher {
               i++;
             }
           } else {
+            // a triple-quoted string's strQuote is its quote plus TRIPLE (tripleQuotes.ts): it stops here
+            const qq = q & 0xffff;
             while (i < len) {
               c = String.prototype.charCodeAt.call(s, i);
-              if (c === q || c === QUOTE || c === BACKSLASH || c < 32) break;
+              if (c === qq || c === QUOTE || c === BACKSLASH || c < 32) break;
               i++;
             }
           }
@@ -733,6 +741,7 @@ export class Machine extends Finisher {
               o.startPending(len - 1);
               this.surrogateHeld = true;
             } else if ((last === COMMA || last === SPACE) && q === QUOTE) this.stringSegmentEnd(s, len);
+            else if ((last === RBRACKET || last === RBRACE) && q === QUOTE) this.closersAtSegmentEnd(s, len);
             if (this.unconfirmed === true && s.length + this.candRaw.length > CONFIRM_WINDOW && !this.candTopScalar) this.confirm();
             return i;
           }
@@ -751,6 +760,8 @@ export class Machine extends Finisher {
                 const n = String.prototype.charCodeAt.call(s, i + 1);
                 if ((n >= 97 && n <= 122) || (n >= 65 && n <= 90)) {
                   i++; // an apostrophe inside the word: `'it's'`
+                } else if (n === APOS && this.emptySoFar(i)) {
+                  i = this.openTriple(i);
                 } else {
                   if (!this.rep('single_quotes')) return this.reject(s, i);
                   o.record(o.repairAt('single_quotes', i, 1, '"'));
@@ -775,10 +786,12 @@ export class Machine extends Finisher {
               i++;
               this.endString(i);
             }
+          } else if (q > 0xffff && c === (q & 0xffff)) {
+            i = this.tripleQuote(s, i, len);
           } else if (c === QUOTE) {
             // a double quote inside a single- or smart-quoted string must be escaped
             o.edit(i, i + 1, '\\"');
-            o.record(o.repairAt(q === APOS ? 'single_quotes' : q === BACKTICK ? 'backtick_quotes' : 'smart_quotes', i, 1, '\\"'));
+            o.record(o.repairAt((q & 0xffff) === APOS ? 'single_quotes' : q === BACKTICK ? 'backtick_quotes' : 'smart_quotes', i, 1, '\\"'));
             i++;
           } else if (c === BACKSLASH) {
             i = this.escape(s, i, len);
@@ -885,6 +898,19 @@ export class Machine extends Finisher {
           break;
         case V_KEY_PROBE_END:
           i = this.keyProbeEnd(s, i, len);
+          break;
+        case V_TRIPLE_END:
+          i = this.tripleEnd(s, i, len);
+          break;
+        case V_STR_CLOSERS:
+          i = this.strClosers(s, i, len);
+          break;
+        case V_ELEM_KEY:
+          i = this.elemKey(s, i, len);
+          break;
+        case V_ELEM_KEY_END:
+          i = this.elemKeyEnd(s, i, len);
+          if (this.rescan !== null) return i;
           break;
         case V_DQ_WORD:
           i = this.loneWord(s, i, len);

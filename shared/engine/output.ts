@@ -267,6 +267,20 @@ export class Output {
     }
   }
 
+  /** All but the last n characters of the pending text (ending at segment index i) are committed, with
+   * the held repairs; those n stay pending, starting at `at`. */
+  keepTail(i: number, n: number, at: SavedPosition): void {
+    this.materialize(i);
+    const k = this.carry.length - n;
+    const rest = this.carry.slice(k);
+    this.carry = this.carry.slice(0, k);
+    this.commitPending(i);
+    this.pending = true;
+    this.carry = rest;
+    this.pStartIdx = at.isIn(this.seg) ? at.index : -1;
+    if (this.pStartIdx < 0) this.pStartPos.copy(at);
+  }
+
   /** Drop the comma held in the pending text (it turned out to be trailing). */
   dropComma(): Position {
     let at: Position;

@@ -11,7 +11,8 @@
  */
 import * as C from './chars';
 import * as S from './state';
-import { StringScanner, Q_CLOSE, Q_INNER, Q_WAIT } from './strings';
+import { Q_CLOSE, Q_INNER, Q_WAIT } from './strings';
+import { TripleQuoteScanner } from './tripleQuotes';
 
 // Local bindings of the character codes (and of the state codes): read as plain constants on the hot
 // path, whether the engine runs bundled or module by module (where a namespace read goes through a getter).
@@ -21,7 +22,7 @@ const { V_STRING, V_COLON, V_STR_COMMA, V_KEY_PROBE, V_KEY_PROBE_END } = S;
 /** The most spaces between the comma and the quote, and the longest key, held to look for `":`. */
 export const PROBE_MAX = 64;
 
-export abstract class QuoteProbeScanner extends StringScanner {
+export abstract class QuoteProbeScanner extends TripleQuoteScanner {
   /** Whether a `"` here may end a string whose closing quote is missing (a member's or an element's). */
   private probing(): boolean {
     return !this.strIsKey && !this.dqInner && this.strQuote === QUOTE && this.stack.length > 0;

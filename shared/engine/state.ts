@@ -46,16 +46,21 @@ export const V_DONE = 12; // a top-level scalar found at the start, waiting for 
 export const V_SQ_CLOSE = 13; // a `'` inside a single-quoted string: a closing quote or an apostrophe?
 export const V_DQ_CLOSE = 14; // a `"` inside a double-quoted value string: closing, or an inner quote left unescaped?
 export const V_STRAY = 16; // text after a value that cannot continue it (`{"a": 1 - 2}`): dropped up to `,` `}` `]` or the line end
+export const V_ELEM_KEY = 17; // a `"` after an array element in an object, and the word after it: the object's next key? (openArray.ts)
+export const V_ELEM_KEY_END = 18; // after that word's closing quote: a colon proves the key (the array was left open)
 // From V_STR_COMMA on, the states are inside a value string (held text of quoteProbe.ts).
-export const V_STR_COMMA = 17; // a comma and spaces ending a segment inside a value string (quoteProbe.ts)
-export const V_KEY_PROBE = 18; // a `"` after `, ` inside a value string, and the word after it: a key?
-export const V_KEY_PROBE_END = 19; // after that word's closing quote: a colon proves the key
+export const V_STR_COMMA = 19; // a comma and spaces ending a segment inside a value string (quoteProbe.ts)
+export const V_KEY_PROBE = 20; // a `"` after `, ` inside a value string, and the word after it: a key?
+export const V_KEY_PROBE_END = 21; // after that word's closing quote: a colon proves the key
 export const V_KEY_SPACE = 15; // spaces after a word of an unquoted key: more words of the key (`first name:`), or its end?
-export const V_CONCAT = 20; // `"x" + ` after a value string: a `"` next joins the two strings (concat.ts); its closing quote is held
-export const V_DQ_WORD = 21; // a word after a value string's held closing quote and spaces: a `"` after it makes that quote an inner one (loneQuote.ts)
+export const V_CONCAT = 22; // `"x" + ` after a value string: a `"` next joins the two strings (concat.ts); its closing quote is held
+export const V_DQ_WORD = 23; // a word after a value string's held closing quote and spaces: a `"` after it makes that quote an inner one (loneQuote.ts)
+export const V_STR_CLOSERS = 25; // `]` / `}` ending a push inside a string element of an array of strings: its text, or closers after a missing quote? (quoteAtEnd.ts)
+export const V_TRIPLE_END = 24; // a run of quotes that ended a push inside a triple-quoted string (tripleQuotes.ts): its text, or its end?
 // What `held` holds (see MachineState.held).
 export const HELD_EQ = 1;
 export const HELD_TICK = 2;
+export const HELD_HASH = 4; // a `#` where a value is expected: a comment (`# note`) or an unquoted string (`#fff`)?
 export const HELD_TICK_GAP = 3; // a backtick after an array element and spaces: a template literal after a missing comma, or a fence
 
 /** How far a JSON candidate found in prose may run before it is taken without further proof. */
@@ -162,6 +167,23 @@ export abstract class MachineState {
 
   protected strQuote = QUOTE; // the character that closes the current string
   protected strIsKey = false;
+  /** Input offset of the opening quote of the last value string: a second and third quote right after
+   * it open a triple-quoted string (tripleQuotes.ts). */
+  protected strOpenAt = -2;
+  /** Quotes read of a run inside a triple-quoted string that ended a push (V_TRIPLE_END). */
+  protected tripleRun = 0;
+  /** A string after an array element in an object, held while it may be the object's next key
+   * (openArray.ts): its word's length so far, where its closing quote is, the spaces after that, and
+   * whether the closing quote reads as an opening one (strings.ts dqOpens, if it turns out a value). */
+  protected elemLen = 0;
+  protected readonly elemQuote2 = new SavedPosition();
+  protected elemWs = 0;
+  protected elemOpens = false;
+  /** How many string elements the innermost open array has had so far, or negative once it has had
+   * another element (quoteAtEnd.ts: only an array of strings takes closers at the end as structure). */
+  protected strRun = 0;
+  /** Closers held at the end of a string element (V_STR_CLOSERS). */
+  protected closerRun = 0;
   protected escBuf = ''; // an escape sequence cut by a segment end
   protected escOwnPending = false; // the escape started the pending text (value strings are not held)
   protected surrogateHeld = false; // a high surrogate held at a segment end (value strings)
@@ -179,7 +201,8 @@ export abstract class MachineState {
   /** A character whose meaning the next one decides ended a segment (structure.ts, resolved where the
    * next segment's value scan starts): HELD_EQ, a `=` after a key (`=>` or `=` is the colon); HELD_TICK,
    * a backtick where a value is expected (a template literal opens unless a second backtick follows: a
-   * fence); HELD_TICK_GAP, the same after an array element (a comma is missing before the literal). It
+   * fence); HELD_TICK_GAP, the same after an array element (a comma is missing before the literal);
+   * HELD_HASH, a `#` where a value is expected (a space after it: a comment; else a string). It
    * is the last character of the pending text while held; heldPos is where it is. */
   protected held = 0;
   protected heldPos: Position | null = null;

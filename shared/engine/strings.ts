@@ -51,6 +51,12 @@ export abstract class StringScanner extends BeforeScanner {
   protected abstract concatPlus_(i: number): number;
   /** A `"` right after `, ` in a value string may end it (quoteProbe.ts): where to go on, or -1. */
   protected abstract quoteAfterComma(s: string, i: number): number;
+  /** Triple-quoted strings (tripleQuotes.ts): whether a quote at i / the held quote follows the
+   * opening one of a value string still empty, and the opening read when a third quote follows. */
+  protected abstract emptySoFar(i: number): boolean;
+  protected abstract heldEmptySoFar(): boolean;
+  protected abstract openTriple(i: number): number;
+  protected abstract openTripleHeld(i: number): number;
 
   protected beginString(quote: number, isKey: boolean): void {
     this.strQuote = quote;
@@ -83,7 +89,7 @@ export abstract class StringScanner extends BeforeScanner {
 
   /** Whether the quote at i reads as an opening one by the character before it (no word character,
    * no `.` `!` `?` `)`): found only when an inner quote may follow, off the common closing path. */
-  private opensAt(s: string, i: number): boolean {
+  protected opensAt(s: string, i: number): boolean {
     const p = i > 0 ? String.prototype.charCodeAt.call(s, i - 1) : this.segLast;
     return !isWordChar(p) && p !== DOT && p !== 33 && p !== 63 && p !== 41;
   }
@@ -102,6 +108,7 @@ export abstract class StringScanner extends BeforeScanner {
     }
     if (i + 1 < len) {
       const c = String.prototype.charCodeAt.call(s, i + 1);
+      if (c === QUOTE && this.emptySoFar(i)) return this.openTriple(i);
       const d = this.quoteAfter(c, 0);
       if (d === Q_CLOSE || (d === Q_CONCAT && (this.strIsKey || this.stack.length === 0))) {
         this.dqInner = false;
@@ -132,6 +139,7 @@ export abstract class StringScanner extends BeforeScanner {
   protected heldQuote(s: string, i: number, len: number): number {
     while (i < len) {
       const c = String.prototype.charCodeAt.call(s, i);
+      if (c === QUOTE && this.dqWs === 0 && this.heldEmptySoFar()) return this.openTripleHeld(i);
       const d = this.quoteAfter(c, this.dqWs);
       if (d === Q_WAIT) {
         this.dqWs++;
@@ -206,6 +214,7 @@ export abstract class StringScanner extends BeforeScanner {
   protected singleQuoteClose(s: string, i: number): number {
     const o = this.o;
     const c = String.prototype.charCodeAt.call(s, i);
+    if (c === APOS && this.sqHeld && this.heldEmptySoFar()) return this.openTripleHeld(i);
     if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
       this.vstate = V_STRING;
       if (this.sqHeld) o.commitPending(i);
@@ -231,9 +240,12 @@ export abstract class StringScanner extends BeforeScanner {
           if (isHex(String.prototype.charCodeAt.call(s, i + 2)) && isHex(String.prototype.charCodeAt.call(s, i + 3)) && isHex(String.prototype.charCodeAt.call(s, i + 4)) && isHex(String.prototype.charCodeAt.call(s, i + 5))) return i + 6;
           return this.badEscape(i);
         }
-      } else if (n === APOS && this.strQuote === APOS) {
-        // `\'` in a single-quoted string is a plain apostrophe in JSON
-        o.record(o.repairAt('single_quotes', i, 2, "'"));
+      } else if (n === APOS) {
+        // `\'` is a plain apostrophe in JSON, in a single-quoted string and in any other (Python's and
+        // JavaScript's escape: `"it\'s"` means `it's`; escaping the backslash instead added one)
+        const kind: RepairKind = (this.strQuote & 0xffff) === APOS ? 'single_quotes' : 'invalid_escape';
+        if (!this.rep(kind)) return this.reject(s, i);
+        o.record(o.repairAt(kind, i, 2, "'"));
         o.edit(i, i + 2, "'");
         return i + 2;
       } else if (n === BACKTICK && this.strQuote === BACKTICK) {
@@ -272,7 +284,7 @@ export abstract class StringScanner extends BeforeScanner {
         if (c === QUOTE || c === BACKSLASH || c === SLASH || c === 98 || c === 102 || c === 110 || c === 114 || c === 116) {
           return this.escDone(i + 1, null, 2);
         }
-        if (c === APOS && this.strQuote === APOS) return this.escDone(i + 1, "'", 2, 'single_quotes');
+        if (c === APOS) return this.escDone(i + 1, "'", 2, (this.strQuote & 0xffff) === APOS ? 'single_quotes' : 'invalid_escape');
         if (c === BACKTICK && this.strQuote === BACKTICK) return this.escDone(i + 1, '`', 2, 'backtick_quotes');
         if (c !== 117) return this.escDone(i, '\\\\', 1, 'invalid_escape');
         this.escBuf += 'u';
@@ -292,7 +304,7 @@ export abstract class StringScanner extends BeforeScanner {
     const o = this.o;
     this.vstate = V_STRING;
     if (rep !== null) {
-      if (kind === 'invalid_escape') {
+      if (kind === 'invalid_escape' && rep !== "'") {
         if (!this.rep(kind)) return this.reject(o.seg.text, i);
         o.record(o.repair(kind, this.tokPos!, 1, '\\\\'));
       } else if (kind !== undefined) o.record(o.repair(kind, this.tokPos!, 2, rep));

@@ -1,7 +1,7 @@
 /** The shape of the value: where values start, keys, colons, commas, closing brackets, comments. */
 import * as C from './chars';
 import { StreamFixError } from './errors';
-import { LoneQuoteScanner } from './loneQuote';
+import { NOT_STRINGS, QuoteAtEndScanner } from './quoteAtEnd';
 import { Segment } from './segment';
 import * as S from './state';
 import type { Position } from './types';
@@ -17,6 +17,7 @@ const {
   DOT,
   EQUALS,
   GT,
+  HASH,
   LBRACE,
   LBRACKET,
   LDQUO,
@@ -51,8 +52,10 @@ const {
   V_LINE_COMMENT,
   V_BLOCK_COMMENT,
   V_STRAY,
+  V_UQSTR,
   V_DONE,
   HELD_EQ,
+  HELD_HASH,
   HELD_TICK,
   HELD_TICK_GAP,
   CONFIRM_WINDOW,
@@ -65,20 +68,26 @@ function isStrayStart(c: number): boolean {
   return c === PLUS || c === MINUS || c === STAR || c === DOT || c === 61 || c === 37 || c === 94 || c === 38 || c === 124 || c === 59 || c === 33 || c === 63 || c === 40 || c === 41 || c === 126;
 }
 
-export abstract class StructureScanner extends LoneQuoteScanner {
+export abstract class StructureScanner extends QuoteAtEndScanner {
 
   /** The first character of a value (spaces skipped). */
   protected valueStart(s: string, i: number, c: number): number {
     const o = this.o;
     switch (c) {
       case QUOTE:
+        // a string after an element that was no string may be the object's next key (openArray.ts; an
+        // array of strings is not looked at, so valid ones cost nothing)
+        if (++this.strRun <= 0 && this.elementMayBeKey(s, i)) return this.elementKeyStart(i);
         o.commitPending(i);
         this.beginString(QUOTE, false);
+        this.strOpenAt = o.seg.base + i;
         return i + 1;
       case APOS:
       case LDQUO:
       case LSQUO:
         o.commitPending(i);
+        this.strRun++;
+        this.strOpenAt = o.seg.base + i;
         if (!this.openOddQuote(i, c)) return this.reject(s, i);
         this.beginString(c === APOS ? APOS : c === LDQUO ? RDQUO : RSQUO, false);
         return i + 1;
@@ -143,7 +152,11 @@ export abstract class StructureScanner extends LoneQuoteScanner {
       }
       case SLASH:
         return this.startComment(i, V_VALUE);
+      case HASH:
+        return this.hashValue(s, i);
       default:
+        // an element that is no string: the array is no array of strings (quoteAtEnd.ts)
+        this.strRun = NOT_STRINGS;
         if (isDigit(c) || c === MINUS || c === PLUS || c === DOT) {
           if (!o.pending) o.startPending(i);
           this.startToken(i);
@@ -169,6 +182,7 @@ export abstract class StructureScanner extends LoneQuoteScanner {
     }
     this.stack.push(c);
     this.stackVer++;
+    this.strRun = c === LBRACKET ? 0 : NOT_STRINGS;
     if (this.unconfirmed && this.stack.length > CONFIRM_DEPTH) this.confirm();
   }
 
@@ -219,6 +233,24 @@ export abstract class StructureScanner extends LoneQuoteScanner {
     const c = String.prototype.charCodeAt.call(s, i);
     const kind = this.held;
     this.held = 0;
+    if (kind === HELD_HASH) {
+      if (C.isSpace(c)) {
+        // the held `#` starts a comment (it leaves the pending text, as a comment's text does)
+        o.replaceTail(i, 1, '');
+        this.startComment(i, V_VALUE);
+        this.commentIdx = -1;
+        this.commentPos = at;
+        this.vstate = V_LINE_COMMENT;
+        return i;
+      }
+      // the held `#` starts an unquoted string (the last character of the pending text)
+      this.tokIdx = -1;
+      this.tokPos = at;
+      this.tokLen = 1;
+      this.vstate = V_UQSTR;
+      this.uqTrail = 0;
+      return i;
+    }
     if (kind === HELD_EQ) {
       const arrow = c === GT || c === EQUALS;
       const end = arrow ? i + 1 : i;
@@ -280,6 +312,7 @@ export abstract class StructureScanner extends LoneQuoteScanner {
       return i + 1;
     }
     if (c === SLASH) return this.startComment(i, V_KEY);
+    if (c === HASH && !this.unconfirmed) return this.hashComment(i, V_KEY);
     if (isWordChar(c)) {
       this.startToken(i);
       this.keyW1 = 0;
@@ -381,6 +414,11 @@ export abstract class StructureScanner extends LoneQuoteScanner {
       return r;
     }
     if (c === SEMICOLON && !this.unconfirmed) return this.semicolon(i, inObject);
+    if (c === HASH && !this.unconfirmed && !(o.pending && o.tail(i, o.heldLength() + i - o.pA).includes('\n'))) {
+      // `{"a": 1 # note\n, …}`: a Python comment on the value's line (on a line of its own it ends the
+      // JSON, as a markdown heading after a cut value does)
+      return this.hashComment(i, V_AFTER);
+    }
     if (c === BACKTICK && !inObject && !this.unconfirmed) return this.tickAfterElement(s, i);
     const startsNext = inObject
       ? c === QUOTE || c === APOS || c === LDQUO || c === LSQUO || isWordStart(c)
@@ -392,6 +430,11 @@ export abstract class StructureScanner extends LoneQuoteScanner {
       o.prependPending(i, ',');
       if (inObject) this.gapKeyAt = o.seg.base + i;
       this.vstate = inObject ? V_KEY : V_VALUE;
+      if (c === QUOTE && !inObject && this.elementMayBeKey(s, i)) {
+        // after any element, a string with no comma before it may be the object's next key (openArray.ts)
+        this.strRun++;
+        return this.elementKeyStart(i);
+      }
       return i;
     }
     if (isStrayStart(c) && !this.unconfirmed && !(o.pending && o.tail(i, o.heldLength() + i - o.pA).includes('\n'))) {
@@ -402,6 +445,33 @@ export abstract class StructureScanner extends LoneQuoteScanner {
       return i;
     }
     return this.endRegion(s, i);
+  }
+
+  /** A Python `#` comment at i: removed to the line end (kind `comment`), then the state `ret`. */
+  private hashComment(i: number, ret: number): number {
+    this.startComment(i, ret);
+    this.vstate = V_LINE_COMMENT;
+    return i + 1;
+  }
+
+  /** A `#` where a value is expected inside a container: a comment when a space or line break follows
+   * (`[1, # note`), else the start of an unquoted string (`#fff`). When it ends the segment it is held
+   * (HELD_HASH) and the next segment's first character decides. */
+  private hashValue(s: string, i: number): number {
+    const o = this.o;
+    if (this.stack.length === 0 || this.unconfirmed) return this.endRegion(s, i);
+    if (i + 1 === s.length) {
+      if (!o.pending) o.startPending(i);
+      this.held = HELD_HASH;
+      this.heldPos = o.pos(i);
+      return i + 1;
+    }
+    if (C.isSpace(String.prototype.charCodeAt.call(s, i + 1))) return this.hashComment(i, V_VALUE);
+    if (!o.pending) o.startPending(i);
+    this.startToken(i);
+    this.vstate = V_UQSTR;
+    this.uqTrail = 0;
+    return i;
   }
 
   /** `{"a": 1; "b": 2}` / `[1; 2]`: a `;` after a value in a container is the comma (as models write
@@ -461,6 +531,8 @@ export abstract class StructureScanner extends LoneQuoteScanner {
     }
     stack.pop();
     this.stackVer++;
+    // the element that closed is a container: the array around it is no array of strings
+    this.strRun = NOT_STRINGS;
     if (c === RPAREN) {
       // repair: the tuple's `)` is the array's `]`
       o.record(o.repairAt('python_tuple', i, 1, ']'));

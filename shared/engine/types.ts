@@ -18,7 +18,7 @@ export type RepairKind =
   | 'python_literal' //      `True` / `False` / `None` -> `true` / `false` / `null`
   | 'comment' //             `// …` and `/* … */` removed
   | 'control_character' //   a raw newline, tab or other control character in a string, escaped
-  | 'invalid_escape' //      `"\x"` -> `"\\x"`
+  | 'invalid_escape' //      `"\x"` -> `"\\x"`; `"it\'s"` -> `"it's"`
   | 'unquoted_string' //     `{"a": hello}` -> `{"a": "hello"}`
   | 'invalid_number' //      `01`, `1.`, `.5`, `+1` made valid
   | 'incomplete_keyword' //  `tru` at the end -> `true`
@@ -37,6 +37,8 @@ export type RepairKind =
   | 'number_base' //         `0x1F` / `0o17` / `0b101` -> `31` / `15` / `5` (the number, never a string)
   | 'number_separator' //    `1_000` / `1_000.5` -> `1000` / `1000.5` (digit separators removed, the number kept)
   | 'wrong_colon' //         `{"a" = 1}` / `{"a" => 1}` / `{"a" == 1}` / `{"a" := 1}` / `{"a":: 1}` -> `{"a": 1}`
+  | 'missing_bracket' //     `{"b": [1, 2 "c": 3}` -> `{"b": [1, 2], "c": 3}` (an array left open before its object's next key, closed)
+  | 'triple_quotes' //       `"""x"""` / `'''x'''` -> `"x"` (a Python triple-quoted string, line breaks escaped)
   | 'wrong_separator' //     `{"a": 1; "b": 2}` / `[1; 2]` -> `,` (a semicolon as the comma; before a closer removed: `[1;]` -> `[1]`)
   | 'python_tuple' //        `(1, 2)` -> `[1, 2]` (each parenthesis replaced by a bracket)
   | 'backtick_quotes' //     `` `x` `` -> `"x"` (a JavaScript template literal's backticks)

@@ -1043,12 +1043,12 @@ export const CASES: Case[] = [
   },
   {
     category: "status: cut or closed early",
-    name: "a colon inside an array ends the value; closed there, REPAIRED",
-    input: "{\"a\": [1, 2, \"b\": 3}",
-    json: "{\"a\": [1, 2, \"b\"]}",
+    name: "a colon inside an array ends the value; closed there, REPAIRED (an array directly in an object closes before the key instead)",
+    input: "{\"a\": [[1, 2, \"b\": 3}",
+    json: "{\"a\": [[1, 2, \"b\"]]}",
     status: "REPAIRED",
-    repairs: [["unclosed_container", 16, 0, 0, 16, "]}"]],
-    stripped: [["trailing", 16, 4, 0, 16]],
+    repairs: [["unclosed_container", 17, 0, 0, 17, "]]}"]],
+    stripped: [["trailing", 17, 4, 0, 17]],
   },
   {
     category: "status: cut or closed early",

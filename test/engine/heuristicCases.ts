@@ -807,9 +807,9 @@ export const HEURISTIC_CASES: Case[] = [
   },
   {
     category: "missing closing quote",
-    name: "keeps closers that end the input as the cut string's text (the truncation rule)",
-    input: "[\"a, \"b\", \"c]",
-    json: "[\"a\", \"b\", \"c]\"]",
+    name: "keeps closers that end the input as the cut string's text when they do not close what is open (the truncation rule)",
+    input: "[\"a, \"b\", \"c}",
+    json: "[\"a\", \"b\", \"c}\"]",
     status: "TRUNCATED",
     repairs: [["missing_quote", 3, 0, 0, 3, "\""], ["unclosed_string", 13, 0, 0, 13, "\""], ["unclosed_container", 13, 0, 0, 13, "]"]],
     stripped: [],

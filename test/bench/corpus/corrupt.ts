@@ -4,8 +4,9 @@
  * known. Used by the corpus (each operator at each site) and by the engine property tests.
  */
 
-/** `ident` only appears after the unquoted-key operator ran. */
-export type TokenType = 'punct' | 'string' | 'number' | 'keyword' | 'ws' | 'ident';
+/** `ident` only appears after the unquoted-key operator ran, `triple` after the triple-quotes one (a
+ * string no other operator may rewrite: `'"""x"""'` would mean another value). */
+export type TokenType = 'punct' | 'string' | 'number' | 'keyword' | 'ws' | 'ident' | 'triple';
 
 export interface Token {
   type: TokenType;
@@ -191,6 +192,17 @@ export const OPERATORS: Operator[] = [
     // a `;` for the comma between members or elements, as C-like habits write it
     sites: (ts) => indexesWhere(ts, (t) => t.type === 'punct' && t.text === ','),
     apply: (ts, i) => replaced(ts, i, { type: 'punct', text: ';' }),
+  },
+  {
+    name: 'triple quotes',
+    lossless: true,
+    // a value string inside a container written as a Python triple-quoted one (`"""` or `'''` by site)
+    sites: (ts) =>
+      insideContainer(ts) ? indexesWhere(ts, (t) => t.type === 'string' && t.key !== true && plainContent(t, /["']/) !== null) : [],
+    apply: (ts, i) => {
+      const q = i % 2 === 0 ? '"""' : "'''";
+      return replaced(ts, i, { type: 'triple', text: `${q}${ts[i].text.slice(1, -1)}${q}` });
+    },
   },
   {
     name: 'digit separators',

@@ -36,6 +36,7 @@ const CATEGORY_OF: Record<string, Category> = {
   'python tuple': 'other repairs',
   'digit separators': 'numbers',
   'semicolon separator': 'other repairs',
+  'triple quotes': 'other repairs',
 };
 
 /** Hand-written cases in the shapes models actually write. */
@@ -72,6 +73,15 @@ const HANDWRITTEN: [Category, string, string, unknown][] = [
   ['other repairs', 'semicolon-separated list of ids', '{"ids": [101; 102; 103], "page": 2}', { ids: [101, 102, 103], page: 2 }],
   ['other repairs', 'double equals between key and value', '{"city" == "Oslo", "days" == 3}', { city: 'Oslo', days: 3 }],
   ['other repairs', 'Pascal-style := assignments', '{name := "probe", retries := 5}', { name: 'probe', retries: 5 }],
+  ['other repairs', 'docstring-style description in a Python dict', "{'name': 'parse', 'doc': '''Parse the file.\n\nReturns a dict.''', 'async': False}", { name: 'parse', doc: 'Parse the file.\n\nReturns a dict.', async: false }],
+  ['other repairs', 'triple-quoted SQL with quotes inside', '{"query": """SELECT * FROM t WHERE name = "x"""", "limit": 10}', { query: 'SELECT * FROM t WHERE name = "x"', limit: 10 }],
+  ['other repairs', 'ingredient list left open before the next field', '{\n  "recipe": "pancakes",\n  "ingredients": ["flour", "milk", "eggs"\n  "servings": 4,\n  "vegan": false\n}', { recipe: 'pancakes', ingredients: ['flour', 'milk', 'eggs'], servings: 4, vegan: false }],
+  ['other repairs', 'scores array missing its bracket before a key, comma kept', '{"scores": [9.5, 7, 8.25, "average": 8.25}', { scores: [9.5, 7, 8.25], average: 8.25 }],
+  ['other repairs', 'array of objects missing its bracket in a tool call', '{"name": "bulk_insert", "arguments": {"rows": [{"id": 1}, {"id": 2}\n "table": "users"}}', { name: 'bulk_insert', arguments: { rows: [{ id: 1 }, { id: 2 }], table: 'users' } }],
+  ['other repairs', 'last color missing its closing quote before the closers', '{"colors": ["red", "green", "blue]}', { colors: ['red', 'green', 'blue'] }],
+  ['other repairs', 'string list ending in a forgotten quote', '["alpha", "beta", "gamma]', ['alpha', 'beta', 'gamma']],
+  ['comments', 'Python dict with hash comments', "{\n    'model': 'small',  # fits on one GPU\n    'epochs': 3,\n    # the rest are defaults\n    'lr': 0.001\n}", { model: 'small', epochs: 3, lr: 0.001 }],
+  ['escapes', 'escaped apostrophe in a double-quoted string', '{"msg": "Don\\\'t panic", "code": 42}', { msg: "Don't panic", code: 42 }],
   ['other repairs', 'keys and strings on separate lines without commas', '[\n  "a"\n  "b"\n  "c"\n]', ['a', 'b', 'c']],
 ];
 
