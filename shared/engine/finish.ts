@@ -231,8 +231,8 @@ export abstract class Finisher extends StructureScanner {
   }
 
   /** Record the text after the value: a closing fence and wrapper tags by their kind, more top-level
-   * values as `extra_value`, the rest as trailing text. */
-  protected stripTrailing(at: Position, text: string): void {
+   * values as `extra_value` (unless `values` is false), the rest as trailing text. */
+  protected stripTrailing(at: Position, text: string, values = true): void {
     const seg = new Segment(text, at.offset, at.line, at.column);
     const here = (i: number): Position => ({ offset: at.offset + i, line: seg.line(i), column: seg.column(i) });
     let i = 0;
@@ -248,6 +248,7 @@ export abstract class Finisher extends StructureScanner {
       // another top-level value (`{"a":1}{"b":2}`: parallel tool calls in one arguments string) is
       // not trailing prose: it gets a kind of its own, and the status says the text was not one value
       // (also after a comma: `{"a":1}, {"b":2}` is a list the model did not bracket, not prose)
+      if (!values) break;
       const sep = /^,\s*/.exec(rest);
       const from = sep ? sep[0].length : 0;
       const n = valueExtent(from > 0 ? rest.slice(from) : rest);

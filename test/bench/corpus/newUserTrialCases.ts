@@ -207,6 +207,74 @@ add(X, `Reasoning done.\n</think>\n\n{"nested": {"deep": {"deeper": [1, {"x": "y
 add(X, `Sure! {"price": 12.50, "currency": 'EUR'}`, { price: 12.5, currency: 'EUR' });
 
 
+// ---- batch 2, written after the first fixes the trial led to (still before reading the tables or this corpus)
+const Q = 'qwen3-empty-think';
+add(Q, `<think>\n\n</think>\n\n{"intent": "greeting"}`, { intent: 'greeting' });
+add(Q, `<think>\n\n</think>\n\n${F}json\n{"intent": "refund", "order": "A-17"}\n${F}`, { intent: 'refund', order: 'A-17' });
+add(Q, `<think>\nThe user says hi.\n</think>\n\nHello! Here is the classification:\n\n{"intent": "greeting", "confidence": 0.99}`, { intent: 'greeting', confidence: 0.99 });
+add(Q, `\n\n</think>\n\n{"k": 1}`, { k: 1 });
+add(Q, `<think>\nLet me count: apples {3}, pears {2}.\n</think>\n{"apples": 3, "pears": 2}`, { apples: 3, pears: 2 });
+const I = 'input-then-output';
+add(I, `Input: {"text": "great product"}\nOutput: {"sentiment": "positive"}`, { sentiment: 'positive' });
+add(I, `Given your input:\n${F}json\n{"a": 1, "b": 2}\n${F}\nHere's the updated JSON:\n${F}json\n{"a": 1, "b": 3}\n${F}`, { a: 1, b: 3 });
+add(I, `Before:\n{"x": [1, 2]}\n\nAfter:\n{"x": [1, 2, 3]}`, { x: [1, 2, 3] });
+add(I, `Example input: {"n": 2}\nExample output: {"square": 4}\n\nNow for your input {"n": 5}:\n{"square": 25}`, { square: 25 });
+add(I, `You sent {"user": "bob"}. The response is:\n\n{"user": "bob", "exists": true}`, { user: 'bob', exists: true });
+add(I, `Expected: {"code": 200}\nActual: {"code": 500}\n\nSo the fixed response should be:\n{"code": 200}`, { code: 200 });
+add(I, `The original had an error:\n${F}json\n{"a": 1,, "b": 2}\n${F}\nFixed version:\n${F}json\n{"a": 1, "b": 2}\n${F}`, { a: 1, b: 2 });
+const W = 'xml-wrappers';
+add(W, `<json>\n{"ok": true}\n</json>`, { ok: true });
+add(W, `<output>{"answer": 7}</output>`, { answer: 7 });
+add(W, `I'll put the result in tags.\n<result>\n{"items": ["a"]}\n</result>`, { items: ['a'] });
+add(W, `<response>\n${F}json\n{"v": 1}\n${F}\n</response>`, { v: 1 });
+add(W, `<thinking>\nI should use <answer> tags.\n</thinking>\n<answer>\n{"x": "y"}\n</answer>`, { x: 'y' });
+const M = 'markdown-misc';
+add(M, `> {"quoted": true}\n\nThe JSON above is quoted from the docs. Your answer:\n\n{"quoted": false}`, { quoted: false });
+add(M, `1. Parse the input.\n2. Build the object.\n3. Return it:\n\n{"done": true}`, { done: true });
+add(M, `Use the template "{name} is {age}" to format. JSON:\n{"name": "Al", "age": 9}`, { name: 'Al', age: 9 });
+add(M, `The set $\\{1, 2\\}$ has two elements, so:\n{"size": 2}`, { size: 2 });
+add(M, `**Note:** the array [a, b] notation means a list.\n\n${F}json\n["a", "b"]\n${F}`, ['a', 'b']);
+add(M, `| col | val |\n|---|---|\n| a | 1 |\n\nAs JSON:\n{"a": 1}`, { a: 1 });
+add(M, `### Answer\n\n${F}json\n{"h": 3}\n${F}\n\n### Why\n\nBecause h = 3.`, { h: 3 });
+add(M, `Call it like \`fn({"x": 1})\`. Output for x=1:\n[1]`, [1]);
+add(M, `The regex [a-z]+ matches words. Matches found:\n["foo", "bar"]`, ['foo', 'bar']);
+add(M, `Here is the JSON:\n\n    {"indented": true}\n`, { indented: true });
+const L = 'jsonl-several';
+add(L, `Here are the records, one per line:\n{"id": 1}\n{"id": 2}\n{"id": 3}`, { id: 3 });
+add(L, `Here's the list:\n[\n  "one",\n  "two"\n]\n\nAnd the count: 2.`, ['one', 'two']);
+add(L, `The two objects are {"a": 1} and {"b": 2}. Combined:\n{"a": 1, "b": 2}`, { a: 1, b: 2 });
+const S2 = 'self-correct-prose';
+add(S2, `Sure, here it is: {"city": "Lyon", "zip": "69001"}. Wait, that zip is wrong — it should be 69002:\n{"city": "Lyon", "zip": "69002"}`, { city: 'Lyon', zip: '69002' });
+add(S2, `Here's my first attempt:\n${F}json\n{"ok": "yes"}\n${F}\nActually, booleans are better here:\n${F}json\n{"ok": true}\n${F}`, { ok: true });
+add(S2, `I think it's {"n": 4}. Let me double-check: 2 × 2 = 4. Yes, {"n": 4} is correct.`, { n: 4 });
+add(S2, `Result: {"t": "10:00"}\n\nI made an error above; the meeting is at 11.\n\nResult: {"t": "11:00"}`, { t: '11:00' });
+add(S2, `Let me reconsider. Initially I thought [1, 2], but the third item counts too.\n\n[1, 2, 3]`, [1, 2, 3]);
+add(S2, `Okay so {"lang": "es"}? Wait no, "bonjour" is French.\n{"lang": "fr"}`, { lang: 'fr' });
+const N2 = 'negation-more';
+add(N2, `You should return {"ok": true} and never {"ok": "true"}.`, { ok: true });
+add(N2, `Don't use {"id": "7"}; use {"id": 7}.`, { id: 7 });
+add(N2, `A string like "[1, 2]" is wrong; the field wants an array: [1, 2]`, [1, 2]);
+add(N2, `The API returns {"error": null} on success (not {"error": ""}).`, { error: null });
+add(N2, `Avoid {"a": undefined}. Send:\n{"a": null}`, { a: null });
+const T2 = 'tool-formats';
+add(T2, `<function=get_weather>{"city": "Rome"}</function>`, { city: 'Rome' });
+add(T2, `<tool_call>\n{"name": "a", "arguments": {"x": 1}}\n</tool_call>\n<tool_call>\n{"name": "b", "arguments": {"y": 2}}\n</tool_call>`, { name: 'a', arguments: { x: 1 } });
+add(T2, `functions.lookup:\n{"id": 42}`, { id: 42 });
+add(T2, `Action: search\nAction Input: {"query": "best pizza"}`, { query: 'best pizza' });
+add(T2, `Thought: I need the weather.\nAction: get_weather\nAction Input: {"city": "Oslo"}\nObservation:`, { city: 'Oslo' });
+const R2 = 'r1-more';
+add(R2, `Wait, the user wrote "3 apples" so {"apples": 3}. But wait, they also said "and another one", so 4.\n\nOkay, final: {"apples": 4}\n</think>\n\n{"apples": 4}`, { apples: 4 });
+add(R2, `The JSON must be minified like {"a":1}.\n\n**Final Answer**\n\\boxed{1}\n</think>\n\n{"a":1}`, { a: 1 });
+add(R2, `Hmm.\n</think>\n\n**Final Answer**\n${F}json\n{"answer": 12}\n${F}`, { answer: 12 });
+add(R2, `I need to output a JSON array of the even numbers: [2, 4]. Double-check 6 — it's outside the range. So [2, 4].</think>[2, 4]`, [2, 4]);
+add(R2, `The draft: {\n  "a": 1,\n  "b": \n}\nhmm b is missing. b = 2.\n</think>\n{\n  "a": 1,\n  "b": 2\n}`, { a: 1, b: 2 });
+add(R2, `Let me write the final JSON now.\n</think>{"steps": ["a", "b"], "n": 2}\n\nThis JSON lists the steps.`, { steps: ['a', 'b'], n: 2 });
+const C2 = 'claude-more';
+add(C2, `I'll analyze the sentiment of each review.\n\n${F}json\n[\n  {"review": 1, "sentiment": "positive"},\n  {"review": 2, "sentiment": "negative"}\n]\n${F}\n\nReview 1 uses words like "love", while review 2 says "broke after a day". If you'd like a confidence score too, I can add a field like \`"confidence": 0.9\`.`, [{ review: 1, sentiment: 'positive' }, { review: 2, sentiment: 'negative' }]);
+add(C2, `Looking at the schema you provided, I need \`id\` (integer) and \`tags\` (array of strings).\n\n{"id": 3, "tags": ["x", "y"]}`, { id: 3, tags: ['x', 'y'] });
+add(C2, `<thinking>\nThe user wants me to fix their JSON: {"a": 1 "b": 2}. Missing comma.\n</thinking>\n\nHere's your corrected JSON:\n\n${F}json\n{"a": 1, "b": 2}\n${F}\n\nThe issue was a missing comma between \`"a": 1\` and \`"b": 2\`.`, { a: 1, b: 2 });
+add(C2, `I notice your example used \`{"date": "01/02/2024"}\` but ISO format is safer. Here's the data:\n\n${F}json\n{"date": "2024-02-01"}\n${F}`, { date: '2024-02-01' });
+
 export function newUserTrialCases(): Case[] {
   return casesOf('new-user trial', rows);
 }
