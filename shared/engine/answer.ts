@@ -9,10 +9,11 @@
  *   1  a value in an inline code span (`{"k": 1}`), an empty `{}` / `[]`, or a value inside a sentence
  *      (text before it on its line and words after it before the sentence ends: `I can add {"b": 2} as
  *      well.`; a value that ends its sentence, `Here it is: {"a": 1}. More?`, is not inside one);
- *   ½  a counter-example or an alternative: a value right after "not", "never", "instead of", "rather than"
- *      (`{"a": 1}, not {"a": 2}`, `Instead of {"v": 1}, use {"v": 2}`), or one introduced, after an
- *      earlier candidate, as an alternative ("Alternatively", "If you want/need/prefer…", "another
- *      option"): the answer only when nothing else is there;
+ *   ½  a counter-example, an example or an alternative: a value right after "not", "never", "instead
+ *      of", "rather than", "e.g.", "for example", "such as" (`{"a": 1}, not {"a": 2}`, `Instead of
+ *      {"v": 1}, use {"v": 2}`), or one introduced, after an earlier candidate, as an alternative ("Or,
+ *      as an array:", "(if …):", "Alternatively", "If you want/need/prefer…", "another option"): the
+ *      answer only when nothing else is there;
  *   0  a draft followed by a retraction ("No wait", "Hmm", "that is wrong", "let me restart"), or
  *      broken off by one inside its own text (`{"a": 1, — hmm, let me restart.`), or cut at the end of
  *      the line of prose it started in, with prose on the next line (`Step 2: {"partial": 1` then
@@ -53,12 +54,13 @@ const RETRACTION = new RegExp(`${RETRACT_PHRASE}|^\\W*wait\\b|^\\W*no[,.!]`, 'i'
  * (`{"date": "…", — hmm, let me restart.`) and whose repair swallowed what followed, the answer too. */
 const INNER_RETRACTION = new RegExp(RETRACT_PHRASE, 'i');
 const STRING_LITERAL = /"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g;
-/** What stands right before a counter-example on its line: `{"a": 1}, not {"a": 2}`. */
-const NEGATED = /(?:\bnot|\bnever|\binstead of|\brather than|\bas opposed to)[\s,:]*$/i;
-/** How much of the line before a candidate may hold its negation. */
+/** What stands right before a counter-example (`{"a": 1}, not {"a": 2}`, `not` on a line of its own) or
+ * an example (`e.g. {…}`, `such as \`{…}\``). */
+const NEGATED = /(?:\bnot|\bnever|\binstead of|\brather than|\bas opposed to|\be\.g\.|\bfor (?:example|instance)|\bsuch as)[\s,:(`]*$/i;
+/** How much text before a candidate may hold its negation. */
 const NEGATION_WINDOW = 40;
 /** What introduces an alternative to an earlier candidate (in the text between the two). */
-const ALTERNATIVE = /\balternative(?:ly|s)?\b|\bif you(?:'d| would)? (?:want|need|prefer|rather|like|meant)\b|\banother (?:option|way|approach)\b|\byou (?:could|can) also\b/i;
+const ALTERNATIVE = /^\W*or\b|\(\s*if\b|\balternative(?:ly|s)?\b|\bif you(?:'d| would)? (?:want|need|prefer|rather|like|meant)\b|\banother (?:option|way|approach)\b|\byou (?:could|can) also\b/i;
 /** The rank of a counter-example or an alternative: below every other candidate, above a draft. */
 const SECOND_CHOICE = 0.5;
 /** How much text before a candidate may introduce it as an alternative. */
@@ -104,7 +106,7 @@ function rank(text: string, start: number, end: number, json: string, after: str
   const before = text.slice(lineStart(text, start), start);
   const rest = text.slice(end, lineEnd(text, end));
   if (RETRACTION.test(after.slice(0, RETRACT_WINDOW))) return 0;
-  if (NEGATED.test(before.slice(-NEGATION_WINDOW)) || (lead !== null && ALTERNATIVE.test(introduction(lead)))) return SECOND_CHOICE;
+  if (NEGATED.test(text.slice(Math.max(0, start - NEGATION_WINDOW), start)) || (lead !== null && ALTERNATIVE.test(introduction(lead)))) return SECOND_CHOICE;
   const compact = json.replace(/\s+/g, '');
   if (compact === '{}' || compact === '[]') return 1;
   if (/`$/.test(before) && !/```$/.test(before)) return 1; // inline code
@@ -143,7 +145,8 @@ function brokenOff(text: string, start: number, end: number, bare: string): numb
 function cutAtLine(text: string, start: number, end: number, bare: string, truncated: boolean): number {
   if (text.slice(lineStart(text, start), start).trim() === '') return -1;
   const nl = bare.indexOf('\n');
-  if (nl < 0 || /[,{[:]$/.test(bare.slice(0, nl).trimEnd())) return -1;
+  // the line's own last character (a string blanked in `bare` would show the comma before it)
+  if (nl < 0 || /[,{[:]$/.test(text.slice(start, start + nl).trimEnd())) return -1;
   let from = start + nl + 1;
   while (from < end && /\s/.test(text[from]!)) from++;
   const line = text.slice(from, lineEnd(text, from));

@@ -231,28 +231,34 @@ export abstract class Finisher extends StructureScanner {
   }
 
   /** Record the text after the value: a closing fence and wrapper tags by their kind, more top-level
-   * values as `extra_value` (unless `values` is false), the rest as trailing text. */
-  protected stripTrailing(at: Position, text: string, values = true): void {
+   * values as `extra_value`, the rest as trailing text. `held`: the value was chosen among the
+   * candidates of prose-started text (answer.ts), where a value after it counts as another top-level
+   * value only inside the answer's block (before a closing fence) and alone on its line; after the block,
+   * or with words after it on its line (`[1] Annual report.`, a footnote marker), it is trailing text. */
+  protected stripTrailing(at: Position, text: string, held = false): void {
     const seg = new Segment(text, at.offset, at.line, at.column);
     const here = (i: number): Position => ({ offset: at.offset + i, line: seg.line(i), column: seg.column(i) });
     let i = 0;
+    let inBlock = true; // held: before the answer's closing fence
     for (;;) {
       while (i < text.length && isSpace(String.prototype.charCodeAt.call(text, i))) i++;
       const rest = text.slice(i);
       const m = /^`{3,}/.exec(rest) ?? /^<\/?[A-Za-z_][\w:.-]*>/.exec(rest);
       if (m) {
-        this.strip(m[0].charCodeAt(0) === BACKTICK ? 'fence' : 'wrapper', here(i), m[0]);
+        const fence = m[0].charCodeAt(0) === BACKTICK;
+        this.strip(fence ? 'fence' : 'wrapper', here(i), m[0]);
         i += m[0].length;
+        if (fence) inBlock = false;
         continue;
       }
+      if (held && !inBlock) break;
       // another top-level value (`{"a":1}{"b":2}`: parallel tool calls in one arguments string) is
       // not trailing prose: it gets a kind of its own, and the status says the text was not one value
       // (also after a comma: `{"a":1}, {"b":2}` is a list the model did not bracket, not prose)
-      if (!values) break;
       const sep = /^,\s*/.exec(rest);
       const from = sep ? sep[0].length : 0;
       const n = valueExtent(from > 0 ? rest.slice(from) : rest);
-      if (n < 0) break;
+      if (n < 0 || (held && wordsAfter(rest.slice(from + n, from + n + 64)))) break;
       this.extraValue = true;
       this.strip('extra_value', here(i), rest.slice(0, from + n));
       i += from + n;
@@ -301,6 +307,11 @@ export abstract class Finisher extends StructureScanner {
     o.endSegment(0);
     if (this.trailPos !== null) this.stripTrailing(this.trailPos, this.trailText);
   }
+}
+
+/** Whether text follows a value on its line (`[1] Annual report.`), other than a comma or a closing fence. */
+function wordsAfter(after: string): boolean {
+  return /^[ \t]*[^\s,`]/.test(after);
 }
 
 /** Length of the bracketed value `text` starts with (strings respected), or -1 when it starts with

@@ -485,9 +485,7 @@ export class Machine extends Finisher {
         this.newStripped.push(x);
       }
       // the text after the value: spaces alone at the end of the input stay (valid JSON byte for
-      // byte); anything else is trailing text, a value in it too: in held text the values after the
-      // answer are candidates it outranked (`[1] Annual report.`, a footnote), as those before it are
-      // prose, not more top-level values
+      // byte); anything else is trailing text, or more values in the answer's own block (stripTrailing)
       const rest = r.text.slice(pick.end);
       const lead = C.leadingSpaces(rest);
       if (lead === rest.length) {
@@ -495,7 +493,7 @@ export class Machine extends Finisher {
       } else {
         const seg = new Segment(r.text, r.at.offset, r.at.line, r.at.column);
         const i = pick.end + lead;
-        this.stripTrailing({ offset: r.at.offset + i, line: seg.line(i), column: seg.column(i) }, r.text.slice(i), false);
+        this.stripTrailing({ offset: r.at.offset + i, line: seg.line(i), column: seg.column(i) }, r.text.slice(i), true);
       }
       this.o.out += json;
     });

@@ -275,6 +275,49 @@ add(C2, `Looking at the schema you provided, I need \`id\` (integer) and \`tags\
 add(C2, `<thinking>\nThe user wants me to fix their JSON: {"a": 1 "b": 2}. Missing comma.\n</thinking>\n\nHere's your corrected JSON:\n\n${F}json\n{"a": 1, "b": 2}\n${F}\n\nThe issue was a missing comma between \`"a": 1\` and \`"b": 2\`.`, { a: 1, b: 2 });
 add(C2, `I notice your example used \`{"date": "01/02/2024"}\` but ISO format is safer. Here's the data:\n\n${F}json\n{"date": "2024-02-01"}\n${F}`, { date: '2024-02-01' });
 
+// ---- batch 3, written after the second fixes to probe their edges (negation across lines, "Or,", "(if …)",
+// e.g. examples, cut drafts, JSON Lines in a fence)
+const N3 = 'negation-3';
+add(N3, `Send {"unit": "C"} (not {"unit": "celsius"}).`, { unit: 'C' });
+add(N3, `It should be {"n": 1}, NOT {"n": "1"}.`, { n: 1 });
+add(N3, `Not {"x": 0}, but rather {"x": 5}.`, { x: 5 });
+add(N3, `The correct JSON is:\n{"k": [1]}\nnot\n{"k": 1}`, { k: [1] });
+const A3 = 'alternative-3';
+add(A3, `Here's the JSON:\n{"unit": "metric"}\n\nOr, as an array:\n["metric"]`, { unit: 'metric' });
+add(A3, `Answer:\n${F}json\n{"a": 1}\n${F}\nAnother valid answer would be:\n${F}json\n{"a": 1.0}\n${F}`, { a: 1 });
+add(A3, `Result:\n{"lang": "en"}\n\nYou could also return the full name:\n{"lang": "English"}`, { lang: 'en' });
+add(A3, `Option 1 (recommended):\n${F}json\n{"cache": true}\n${F}\nOption 2 (if memory is tight):\n${F}json\n{"cache": false}\n${F}`, { cache: true });
+const K3 = 'cut-drafts-3';
+add(K3, `First attempt: {"a": 1, "b": [1, 2\nLet me redo that properly.\n\n{"a": 1, "b": [1, 2, 3]}`, { a: 1, b: [1, 2, 3] });
+add(K3, `Step: {"a": 1\n${F}json\n{"a": 2}\n${F}`, { a: 2 });
+add(K3, `Partial result {"rows": [{"id": 1}\nThe complete result:\n{"rows": [{"id": 1}, {"id": 2}]}`, { rows: [{ id: 1 }, { id: 2 }] });
+add(K3, `So far: ["a", "b"\n\nFinal list: ["a", "b", "c"]`, ['a', 'b', 'c']);
+add(K3, `Here it is: {\n  "name": "Ann",\n  "age": 30\n}`, { name: 'Ann', age: 30 });
+add(K3, `Here it is: {"name": "Ann",\n  "age": 30}`, { name: 'Ann', age: 30 });
+add(K3, `Here it is: {"name": "Ann"\n  , "age": 30}`, { name: 'Ann', age: 30 });
+const Q3 = 'qwq-untagged-3';
+add(Q3, `Okay, let's see. The user wants the coordinates of Paris. Paris is at about 48.86 N, 2.35 E. So something like {"lat": 48.86, "lon": 2.35}. Should I round? No, two decimals is fine.\n\nSo the final answer is:\n\n{"lat": 48.86, "lon": 2.35}`, { lat: 48.86, lon: 2.35 });
+add(Q3, `Let me think step by step.\n1. The set {1, 2, 3} has 3 elements.\n2. Its power set has 2^3 = 8 subsets.\nTherefore:\n{"subsets": 8}`, { subsets: 8 });
+add(Q3, `We have a dict in Python: d = {'a': 1}. Converting to JSON gives {"a": 1}. Done.\n\n**Final Answer**\n{"a": 1}`, { a: 1 });
+add(Q3, `Hmm, the question is tricky. If x = 2 then {"y": 4}; if x = 3 then {"y": 9}. The user said x = 3.\n\n{"y": 9}`, { y: 9 });
+const O3 = 'o1-gpt4o-3';
+add(O3, `**Answer:** \`{"a": 1}\``, { a: 1 });
+add(O3, `- Result: {"ok": true}\n- Time: 3 ms`, { ok: true });
+add(O3, `JSON: {"id": 5} — the \`id\` is an integer, e.g. \`{"id": 6}\` for the next one.`, { id: 5 });
+add(O3, `Here's the JSON Lines output:\n${F}json\n{"n": 1}\n{"n": 2}\n${F}`, { n: 1 });
+add(O3, `The model returned the following:\n\n${F}json\n{\n  "title": "Report",\n  "sections": ["intro", "body"]\n}\n${F}\n\n> **Tip:** wrap the \`sections\` in \`[]\` even for one.`, { title: 'Report', sections: ['intro', 'body'] });
+const H3 = 'harmony-3';
+add(H3, `<|channel|>analysis<|message|>Let me check.<|end|><|start|>assistant<|channel|>commentary<|message|>Looking this up for you.<|end|><|start|>assistant<|channel|>final<|message|>{"found": false}<|return|>`, { found: false });
+add(H3, `<|start|>assistant<|channel|>final<|message|>Sure! ${F}json\n{"x": [1]}\n${F}<|return|>`, { x: [1] });
+const R3 = 'r1-3';
+add(R3, `Let me verify the JSON: {"a": 1} is valid. Good.\n</think>\n\nHere is the JSON:\n\n{"a": 1}\n\n**Explanation:** the key \`a\` holds 1. An alternative would be \`{"a": "1"}\` but numbers are better.`, { a: 1 });
+add(R3, `...\n</think>\n\nI'll provide the answer in JSON:\n\n${F}json\n{"answer": "B"}\n${F}\n\nOption A ({"answer": "A"}) is wrong because of the sign error.`, { answer: 'B' });
+add(R3, `The answer is obviously 42.\n</think>\n42`, 42);
+add(R3, `Output must be a list.\n</think>\n\n- not a list of objects\n\n[1, 2]`, [1, 2]);
+const Y3 = 'schema-3';
+add(Y3, `Following the schema {"type": "object", "required": ["name"]}, here is a valid instance:\n\n{"name": "Bea"}`, { name: 'Bea' });
+add(Y3, `Schema:\n${F}json\n{\n  "$schema": "https://json-schema.org/draft/2020-12/schema",\n  "type": "object"\n}\n${F}\n\nInstance:\n${F}json\n{"name": "Cy"}\n${F}`, { name: 'Cy' });
+
 export function newUserTrialCases(): Case[] {
   return casesOf('new-user trial', rows);
 }
