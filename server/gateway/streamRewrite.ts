@@ -646,8 +646,8 @@ export class StreamRewriter {
     for (const r of c.repairs) this.hooks.onRepair(r);
     const tools = st.tools.end();
     for (const t of tools) for (const r of t.repairs) this.hooks.onRepair(r, t.index);
-    // a call the upstream sent without index is named as it named it, by its id
-    const toolCalls = tools.filter((t) => t.text !== '').map((t) => (t.unindexed ? { ...(t.id !== undefined ? { id: t.id } : {}), function: { arguments: t.text } } : { index: t.index, function: { arguments: t.text } }));
+    // a call the upstream numbered otherwise (no index, or another call's) is named as it named it
+    const toolCalls = tools.filter((t) => t.text !== '').map((t) => ({ ...(t.wire ?? { index: t.index }), function: { arguments: t.text } }));
     const details = detailTails(st.details);
     if (!c.content && !c.reasoning && !reasoningTail && toolCalls.length === 0 && details.length === 0) return null;
     return { content: c.content, reasoning: c.reasoning, toolCalls, details, ...(reasoningTail ? { fieldReasoning: { key: st.reasoningKey, text: reasoningTail } } : {}) };

@@ -28,8 +28,9 @@ interface ToolCallState {
   /** The engine read the end of the arguments' JSON value (past it, it writes nothing more but the
    * whitespace that followed, at the end). */
   complete: boolean;
-  /** The upstream sent this call's deltas without `index` (indexOf gave it one). */
-  unindexed: boolean;
+  /** The index the client sees for this call, when it is not `index` (indexOf): null when the upstream
+   * sent none, the upstream's when it reused another call's index for this one. */
+  wireIndex?: number | null;
 }
 
 export interface ToolCallDelta {
@@ -45,15 +46,17 @@ export interface ToolCallEnd {
   index: number;
   text: string;
   repairs: Repair[];
-  /** The upstream sent the call without index: the closer names it by `id`. */
-  unindexed?: true;
-  id?: string;
+  /** A call whose index the client does not see as `index` (indexOf): the closer names it by `id`, with
+   * the upstream's index when it sent one (`wire`). */
+  wire?: { index?: number; id?: string };
 }
 
 export class ToolCallRepairers {
   private readonly calls = new Map<number, ToolCallState>();
   /** The call the last delta without `index` went to (see indexOf). */
   private lastUnindexed: number | null = null;
+  /** An upstream index reused for a new call: the call its deltas go to now (see indexOf). */
+  private readonly reused = new Map<number, number>();
 
   constructor(
     private readonly repair: boolean,
@@ -70,32 +73,46 @@ export class ToolCallRepairers {
     let s = this.calls.get(index);
     if (!s) {
       const repairer = this.repair ? createStreamRepairer({ ...this.engine, keepOutput: this.keepWhole, maxListEntries: this.engine.maxListEntries ?? ARTIFACT_LIST_LIMIT, maxStrippedEntries: this.engine.maxStrippedEntries ?? ARTIFACT_STRIPPED_LIMIT }) : null;
-      s = { index, kept: new BoundedText(this.textLimit), unsent: this.repair ? '' : null, repairer, repaired: new BoundedText(this.textLimit), result: null, complete: false, redaction: repairer && this.redactor ? this.redactor.textStage() : null, unindexed: false };
+      s = { index, kept: new BoundedText(this.textLimit), unsent: this.repair ? '' : null, repairer, repaired: new BoundedText(this.textLimit), result: null, complete: false, redaction: repairer && this.redactor ? this.redactor.textStage() : null };
       this.calls.set(index, s);
     }
     return s;
   }
 
   /**
-   * The call a delta belongs to: its `index`. Some providers send no `index` at all; read by the delta's
-   * place in the chunk, every call would be call 0 and the next call's arguments would be merged into
-   * the first (and dropped as an extra value). As the AI SDK's tool-call tracker reads them: a new `id`
-   * (or, without an id, a `name`) starts a new call, numbered after the calls so far; a known `id` is
-   * that call; a delta with neither continues the last such call (or, among several in one chunk, is
-   * read by its place, as before).
+   * The call a delta belongs to: its `index`, unless the upstream numbers calls otherwise. Some providers
+   * send no `index` at all, some send every call as index 0; read by index (or by the delta's place in
+   * the chunk), every call would be call 0 and the next call's arguments would be merged into the first
+   * (and dropped as an extra value). So, as the AI SDK's tool-call tracker reads them: a delta whose `id`
+   * differs from its index's call's starts a new call (a known `id` is that call); without an index, a
+   * new `id` (or, without an id, a `name`) starts a new call; a new call is numbered after the calls so
+   * far. A delta with neither continues the last call of its index (or, without one, the last such call;
+   * among several in one chunk, read by its place, as before).
    */
   indexOf(tc: ToolCallDelta, k: number, count: number): number {
-    if (typeof tc.index === 'number') return tc.index;
     const id = typeof tc.id === 'string' && tc.id !== '' ? tc.id : null;
-    const named = typeof tc.function?.name === 'string' && tc.function.name !== '';
     const known = id === null ? undefined : [...this.calls.values()].find((c) => c.id === id);
+    if (typeof tc.index === 'number') {
+      const at = this.reused.get(tc.index) ?? tc.index;
+      const current = this.calls.get(at)?.id;
+      if (id === null || current === undefined || current === id) return at;
+      const index = known?.index ?? this.nextIndex();
+      this.reused.set(tc.index, index);
+      if (known === undefined) this.state(index).wireIndex = tc.index;
+      return index;
+    }
+    const named = typeof tc.function?.name === 'string' && tc.function.name !== '';
     let index: number;
     if (known !== undefined) index = known.index;
-    else if (id !== null || named) index = this.calls.size === 0 ? 0 : Math.max(...this.calls.keys()) + 1;
+    else if (id !== null || named) index = this.nextIndex();
     else index = count > 1 || this.lastUnindexed === null ? k : this.lastUnindexed;
-    this.state(index).unindexed = true;
+    this.state(index).wireIndex = null;
     this.lastUnindexed = index;
     return index;
+  }
+
+  private nextIndex(): number {
+    return this.calls.size === 0 ? 0 : Math.max(...this.calls.keys()) + 1;
   }
 
   /**
@@ -149,8 +166,9 @@ export class ToolCallRepairers {
       const text = r.status === 'FAILED' && s.repaired.length === 0 ? (s.unsent ?? '') : tail.function!.arguments! + r.final;
       s.repaired.add(r.final);
       const repairs = [...early, ...r.finalRepairs];
-      // a call sent without index is named by its id (the client never saw an index for it)
-      if (text || repairs.length > 0) out.push({ index: s.index, text, repairs, ...(s.unindexed ? { unindexed: true, ...(s.id !== undefined ? { id: s.id } : {}) } : {}) });
+      // a call the client knows by another index (or none) is named as the upstream named it, with its id
+      const wire = s.wireIndex === undefined ? {} : { wire: { ...(s.wireIndex !== null ? { index: s.wireIndex } : {}), ...(s.id !== undefined ? { id: s.id } : {}) } };
+      if (text || repairs.length > 0) out.push({ index: s.index, text, repairs, ...wire });
     }
     return out;
   }

@@ -1,6 +1,6 @@
 /**
- * Tool-call deltas without `index` (some providers send none; the AI SDK's tracker reads them by id and
- * name): each call keeps its own arguments, on both APIs, streaming, with the real clients. Read by the
+ * Tool-call deltas without `index`, or with every call as index 0 (some providers do; the AI SDK's tracker
+ * reads them by id and name): each call keeps its own arguments, on both APIs, streaming, with the real clients. Read by the
  * delta's place in its chunk, every call was call 0: the second call's arguments were merged into the
  * first's engine and dropped as an extra value (chat: the second call got ""; Messages: no second block).
  */
@@ -136,7 +136,93 @@ describe('gateway: tool-call deltas without index', () => {
     assert.deepEqual(deltas, ['{', '"path": "a.txt"}', '{"path": "b.txt"', ', "force": true}']);
   });
 
+  describe('an index reused for a new call (every call sent as index 0, each with its own id)', () => {
+    const at0 = (tc: Record<string, unknown>) => ({ index: 0, ...tc });
+    const REUSED = [chunk({ role: 'assistant', content: null }), calls(at0(start('c1', 'read', "{'path': "))), calls(at0(more("'a.txt',}"))), calls(at0(start('c2', 'write', '{"path": "b.txt", '))), calls(at0(more('"force": True}')))];
+
+    it('chat, streaming: each call keeps its own repaired arguments, as the upstream numbered them', async () => {
+      const { toolDeltas, trailers, art } = await chat([...REUSED, chunk({}, 'tool_calls')]);
+      assert.deepEqual(toolDeltas, [at0(start('c1', 'read', '{')), at0(more('"path": "a.txt"}')), at0(start('c2', 'write', '{"path": "b.txt"')), at0(more(', "force": true}'))]);
+      assert.equal(trailers['x-streamfix-status'], 'REPAIRED');
+      assert.deepEqual(
+        art.toolCalls.map((t) => [t.index, t.id, t.name, t.rawArguments, t.repairedArguments, t.status]),
+        [
+          [0, 'c1', 'read', "{'path': 'a.txt',}", '{"path": "a.txt"}', 'REPAIRED'],
+          [1, 'c2', 'write', '{"path": "b.txt", "force": True}', '{"path": "b.txt", "force": true}', 'REPAIRED'],
+        ],
+      );
+    });
+
+    it('chat, streaming, cut: the closer names the call by the index the client saw and its id', async () => {
+      const { toolDeltas, trailers, art } = await chat([calls(at0(start('c1', 'read', '{"path": "a.txt"}'))), calls(at0(start('c2', 'write', '{"text": "hel'))), chunk({}, 'length')]);
+      assert.deepEqual(toolDeltas, [at0(start('c1', 'read', '{"path": "a.txt"}')), at0(start('c2', 'write', '{"text": "hel')), { index: 0, id: 'c2', function: { arguments: '"}' } }]);
+      assert.equal(trailers['x-streamfix-truncated-tool-calls'], '1');
+      assert.deepEqual(art.toolCalls.map((t) => [t.index, t.id, t.repairedArguments, t.status]), [
+        [0, 'c1', '{"path": "a.txt"}', 'VALID'],
+        [1, 'c2', '{"text": "hel"}', 'TRUNCATED'],
+      ]);
+    });
+
+    it('the AI SDK executes both calls, and the Anthropic SDK gets two tool_use blocks', async () => {
+      // each call in one delta: the AI SDK cannot tell which of two calls of one index a bare delta
+      // continues (passthrough alike), so it gets its arguments whole
+      up.enqueue({ chunks: [sse(chunk({ role: 'assistant', content: null }), calls(at0(start('c1', 'read', "{'path': 'a.txt',}"))), calls(at0(start('c2', 'write', '{"path": "b.txt", "force": True}'))), chunk({}, 'tool_calls'), '[DONE]')] });
+      up.enqueue({ chunks: [sse(chunk({ role: 'assistant', content: 'Done.' }), chunk({}, 'stop'), '[DONE]')] });
+      const executed: unknown[] = [];
+      const provider = createOpenAICompatible({ name: 'streamfix', baseURL: d.info.url });
+      const result = streamText({
+        model: provider.chatModel('test/model'),
+        prompt: 'go',
+        stopWhen: stepCountIs(2),
+        tools: {
+          read: tool({ inputSchema: jsonSchema<Record<string, unknown>>({ type: 'object' }), execute: async (input) => {
+            executed.push(['read', input]);
+            return 'read';
+          } }),
+          write: tool({ inputSchema: jsonSchema<Record<string, unknown>>({ type: 'object' }), execute: async (input) => {
+            executed.push(['write', input]);
+            return 'written';
+          } }),
+        },
+      });
+      assert.equal(await result.text, 'Done.');
+      assert.deepEqual(executed, [
+        ['read', { path: 'a.txt' }],
+        ['write', { path: 'b.txt', force: true }],
+      ]);
+      up.enqueue({ chunks: [sse(...REUSED, chunk({}, 'tool_calls'), '[DONE]')] });
+      const client = new Anthropic({ baseURL: d.info.url.replace(/\/v1$/, ''), apiKey: 'placeholder', maxRetries: 0 });
+      const m = await client.messages.create({ model: 'test/model', max_tokens: 100, messages: [{ role: 'user', content: 'go' }] });
+      assert.deepEqual(
+        m.content.map((b) => (b.type === 'tool_use' ? [b.id, b.name, b.input] : [b.type])),
+        [
+          ['c1', 'read', { path: 'a.txt' }],
+          ['c2', 'write', { path: 'b.txt', force: true }],
+        ],
+      );
+    });
+  });
+
   describe('ToolCallRepairers.indexOf', () => {
+    it('an index reused with a new id is a new call; later deltas of that index go to it; a known id is its call', () => {
+      const t = new ToolCallRepairers(true);
+      const seen = (tc: Record<string, unknown>): number => {
+        const i = t.indexOf(tc, 0, 1);
+        t.push(tc, i);
+        return i;
+      };
+      assert.equal(seen({ index: 0, ...start('a', 'f', '{') }), 0);
+      assert.equal(seen({ index: 0, id: 'a', function: { arguments: '}' } }), 0);
+      assert.equal(seen({ index: 0, ...start('b', 'g', '{') }), 1);
+      assert.equal(seen({ index: 0, ...more('}') }), 1);
+      // the upstream's index 1 is not the call numbered 1 here (b): a new id there is a new call too
+      assert.equal(seen({ index: 1, ...start('c', 'h', '{') }), 2);
+      assert.equal(seen({ index: 1, ...more('"k": 1') }), 2);
+      assert.equal(seen({ index: 0, id: 'a', function: { arguments: '' } }), 0);
+      // c is closed by the index the client saw, with its id
+      assert.deepEqual(t.end().map((e) => [e.index, e.text, e.wire]), [[2, '"k": 1}', { index: 1, id: 'c' }]]);
+    });
+
     it('an index is the index; a new id or a name starts the next call; a known id is its call; a bare delta continues the last', () => {
       const t = new ToolCallRepairers(true);
       const seen = (tc: Record<string, unknown>, k = 0, count = 1): number => {
