@@ -83,8 +83,9 @@ export class ToolCallRepairers {
    * The call a delta belongs to: its `index`, unless the upstream numbers calls otherwise. Some providers
    * send no `index` at all, some send every call as index 0; read by index (or by the delta's place in
    * the chunk), every call would be call 0 and the next call's arguments would be merged into the first
-   * (and dropped as an extra value). So, as the AI SDK's tool-call tracker reads them: a delta whose `id`
-   * differs from its index's call's starts a new call (a known `id` is that call); without an index, a
+   * (and dropped as an extra value). So, as the AI SDK's tool-call tracker reads them: a delta with a
+   * name whose `id` differs from its index's call's starts a new call (a known `id` is that call; a new id
+   * without a name is the same call, ids changed per delta); without an index, a
    * new `id` (or, without an id, a `name`) starts a new call; a new call is numbered after the calls so
    * far. A delta with neither continues the last call of its index (or, without one, the last such call;
    * among several in one chunk, read by its place, as before).
@@ -92,16 +93,18 @@ export class ToolCallRepairers {
   indexOf(tc: ToolCallDelta, k: number, count: number): number {
     const id = typeof tc.id === 'string' && tc.id !== '' ? tc.id : null;
     const known = id === null ? undefined : [...this.calls.values()].find((c) => c.id === id);
+    const named = typeof tc.function?.name === 'string' && tc.function.name !== '';
     if (typeof tc.index === 'number') {
       const at = this.reused.get(tc.index) ?? tc.index;
       const current = this.calls.get(at)?.id;
-      if (id === null || current === undefined || current === id) return at;
+      // a new id starts a call only with a name (a call's start): an upstream that sends another id with
+      // every delta of one call must not split it
+      if (id === null || current === undefined || current === id || (known === undefined && !named)) return at;
       const index = known?.index ?? this.nextIndex();
       this.reused.set(tc.index, index);
       if (known === undefined) this.state(index).wireIndex = tc.index;
       return index;
     }
-    const named = typeof tc.function?.name === 'string' && tc.function.name !== '';
     let index: number;
     if (known !== undefined) index = known.index;
     else if (id !== null || named) index = this.nextIndex();

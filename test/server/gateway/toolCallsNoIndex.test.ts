@@ -215,6 +215,8 @@ describe('gateway: tool-call deltas without index', () => {
       assert.equal(seen({ index: 0, id: 'a', function: { arguments: '}' } }), 0);
       assert.equal(seen({ index: 0, ...start('b', 'g', '{') }), 1);
       assert.equal(seen({ index: 0, ...more('}') }), 1);
+      // another id without a name: the same call (an upstream that changes ids per delta), not a new one
+      assert.equal(seen({ index: 0, id: 'b2', function: { arguments: '' } }), 1);
       // the upstream's index 1 is not the call numbered 1 here (b): a new id there is a new call too
       assert.equal(seen({ index: 1, ...start('c', 'h', '{') }), 2);
       assert.equal(seen({ index: 1, ...more('"k": 1') }), 2);
