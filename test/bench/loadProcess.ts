@@ -29,11 +29,12 @@ export class LoadProcess<Command extends { cmd: string }, Reply extends IdReply>
     });
   }
 
-  /** Forks `<script>.js` beside this bundle (npm run bench), or `<script>.ts` through tsx from source. */
-  static async start<C extends { cmd: string }, R extends IdReply>(dir: string, script: string): Promise<LoadProcess<C, R>> {
+  /** Forks `<script>.js` beside this bundle (npm run bench), or `<script>.ts` through tsx from source;
+   * `flags`: Node/V8 options of the child (gatewayFlagsAB.ts). */
+  static async start<C extends { cmd: string }, R extends IdReply>(dir: string, script: string, flags: string[] = []): Promise<LoadProcess<C, R>> {
     const bundled = __filename.endsWith('.js');
     const child = fork(path.join(dir, `${script}.${bundled ? 'js' : 'ts'}`), [], {
-      execArgv: bundled ? [] : ['--import', 'tsx'],
+      execArgv: [...(bundled ? [] : ['--import', 'tsx']), ...flags],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     const upstream = await new Promise<string>((resolve, reject) => {
