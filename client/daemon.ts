@@ -8,6 +8,7 @@ import { mkdir } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind } from 'vscode-languageclient/node';
+import { DAEMON_NODE_FLAGS } from '../shared/config';
 import { GatewayEventNotification, GatewayInfoMethod } from '../shared/protocol';
 import type { GatewayEvent, GatewayInfo } from '../shared/protocol';
 import { SECRET_KEY, readSettings } from './config';
@@ -152,7 +153,7 @@ export class DaemonController implements vscode.Disposable {
         module,
         transport: TransportKind.ipc,
         args: daemonArgs(settings, dataDir, port),
-        options: { env: daemonEnv(process.env, secret, settings.apiKey) },
+        options: { env: daemonEnv(process.env, secret, settings.apiKey), execArgv: [...DAEMON_NODE_FLAGS] },
       };
       const serverOptions: ServerOptions = { run, debug: run };
       const clientOptions: LanguageClientOptions = {

@@ -57,7 +57,12 @@ export async function runFlagsAB(): Promise<string> {
       for (const t of TARGETS) for (const c of (await run(side, t, 300, true)).contents) t === 'bare' ? strictEqual(c, doc.raw) : deepStrictEqual(JSON.parse(c), doc.expected);
     }
     log(`output checked; flags: ${flags.join(' ')}`);
-    const cpu = async (side: Side) => (await hosts[side].request({ cmd: 'cpu' })) as { main: number; proc: number };
+    const rss: Record<Side, number> = { none: 0, flags: 0 };
+    const cpu = async (side: Side) => {
+      const r = (await hosts[side].request({ cmd: 'cpu' })) as { main: number; proc: number; rss: number };
+      rss[side] = Math.max(rss[side], r.rss);
+      return r;
+    };
     const cells = new Map<string, { main: number[]; proc: number[] }>();
     const timed = async (side: Side, t: Target) => {
       const a = await cpu(side);
@@ -77,7 +82,7 @@ export async function runFlagsAB(): Promise<string> {
     const lines = [
       `### Gateway flags A/B: \`${flags.join(' ')}\` against none (${ROUNDS} paired rounds of ${STREAMS} streams; load average ${os.loadavg().map((v) => v.toFixed(2)).join(' ')} at the end)`,
       '',
-      'CPU µs per stream, the main thread (in brackets the whole process), medians; the ratios are the gateway over its own process\'s bare proxy in the same round (median).',
+      `CPU µs per stream, the main thread (in brackets the whole process), medians; the ratios are the gateway over its own process's bare proxy in the same round (median). Resident memory at most (sampled between runs): none ${(rss.none / 2 ** 20).toFixed(0)} MB, flags ${(rss.flags / 2 ** 20).toFixed(0)} MB.`,
       '',
       '| target | none | flags | flags − none, median (quartiles), main thread | whole process | rounds flags cheaper (main) | ratio to bare, none → flags |',
       '|---|---:|---:|---:|---:|---:|---:|',

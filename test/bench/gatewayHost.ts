@@ -2,14 +2,14 @@
  * A process that serves one gateway (this tree's, bundled) and the bare proxy for the flags A/B
  * (gatewayFlagsAB.ts), which forks two of them with different Node/V8 options. Commands: `start`
  * (in front of an upstream; replies with both URLs), `cpu` (this process's CPU so far, µs: the main
- * thread's and the whole process's), `exit`.
+ * thread's and the whole process's; and its resident memory, bytes), `exit`.
  */
 import { readFileSync } from 'node:fs';
 import { ArtifactStore, EventHub, GatewayMetrics, silentLogger, startGateway } from './abBase';
 import { startBareProxy } from './bareProxy';
 
 export type HostCommand = { cmd: 'start'; id: number; upstream: string } | { cmd: 'cpu'; id: number } | { cmd: 'exit' };
-export type HostReply = { ready: true; upstream: string } | { id: number; error?: string; gateway?: string; bare?: string; main?: number; proc?: number };
+export type HostReply = { ready: true; upstream: string } | { id: number; error?: string; gateway?: string; bare?: string; main?: number; proc?: number; rss?: number };
 
 /** CPU time of this process's main thread so far, µs (Linux: schedstat excludes V8's helper threads). */
 function mainThreadUs(): number {
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
     }
     if (m.cmd === 'cpu') {
       const c = process.cpuUsage();
-      return send({ id: m.id, main: mainThreadUs(), proc: c.user + c.system });
+      return send({ id: m.id, main: mainThreadUs(), proc: c.user + c.system, rss: process.memoryUsage.rss() });
     }
     void (async () => {
       const store = await ArtifactStore.open({ dir: null });

@@ -17,6 +17,7 @@ import path from 'node:path';
 import { buildSync } from 'esbuild';
 import { runBreakerBench } from './breaker';
 import { runEngineBench } from './engine';
+import { DAEMON_NODE_FLAGS } from '../../shared/config';
 
 /** The schema check's RE2 (re2-wasm) loads re2.wasm from beside the bundle that holds it, as dist/main.js
  * finds dist/re2.wasm, and a new instance after a death evaluates re2-glue.js there (npm run build:node
@@ -40,7 +41,8 @@ function runBundled(outDir: string, name: string, entries: string[]): Promise<st
   });
   copyWasm(dir);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', path.join(dir, entries[0].replace(/\.ts$/, '.js'))], { stdio: ['ignore', 'pipe', 'inherit'] });
+    // with the daemon's Node options: what is measured runs as the daemon runs (its load process does not)
+    const child = spawn(process.execPath, ['--expose-gc', ...DAEMON_NODE_FLAGS, path.join(dir, entries[0].replace(/\.ts$/, '.js'))], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (s: string) => (out += s));

@@ -1,12 +1,14 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_LOG_LEVEL, DEFAULT_MODE, DEFAULT_MODEL, DEFAULT_PORT, DEFAULT_TRUNCATED_TOOLS, LOG_LEVELS, MODES, OPENROUTER_BASE_URL, TRUNCATED_TOOL_POLICIES } from '../../shared/config';
+import { DAEMON_NODE_FLAGS, DEFAULT_LOG_LEVEL, DEFAULT_MODE, DEFAULT_MODEL, DEFAULT_PORT, DEFAULT_TRUNCATED_TOOLS, LOG_LEVELS, MODES, OPENROUTER_BASE_URL, TRUNCATED_TOOL_POLICIES } from '../../shared/config';
 
 // package.json is JSON and cannot import shared/config.ts: this is what keeps the two in step.
-const settings = (JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
+const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
+  scripts: Record<string, string>;
   contributes: { configuration: { properties: Record<string, { enum?: string[]; enumDescriptions?: string[]; default?: unknown }> } };
-}).contributes.configuration.properties;
+};
+const settings = manifest.contributes.configuration.properties;
 
 describe('shared/config against the extension manifest', () => {
   it('offers exactly the daemon modes in streamfix.defaultMode (the settings UI lists the default first)', () => {
@@ -35,5 +37,9 @@ describe('shared/config against the extension manifest', () => {
     assert.equal(settings['streamfix.gatewayPort']!.default, DEFAULT_PORT);
     assert.equal(settings['streamfix.upstreamBaseUrl']!.default, OPENROUTER_BASE_URL);
     assert.equal(settings['streamfix.defaultModel']!.default, DEFAULT_MODEL);
+  });
+
+  it('npm start runs the daemon with its Node options, as the extension does', () => {
+    assert.equal(manifest.scripts.start, `npm run build && node ${DAEMON_NODE_FLAGS.join(' ')} dist/main.js`);
   });
 });
