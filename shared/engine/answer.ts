@@ -11,9 +11,9 @@
  *      well.`; a value that ends its sentence, `Here it is: {"a": 1}. More?`, is not inside one);
  *   ½  a counter-example, an example or an alternative: a value right after "not", "never", "instead
  *      of", "rather than", "e.g.", "for example", "such as" (`{"a": 1}, not {"a": 2}`, `Instead of
- *      {"v": 1}, use {"v": 2}`), or one introduced, after an earlier candidate, as an alternative ("Or,
- *      as an array:", "(if …):", "Alternatively", "If you want/need/prefer…", "another option"): the
- *      answer only when nothing else is there;
+ *      {"v": 1}, use {"v": 2}`), or one introduced, after a candidate of rank 2 or more, as an
+ *      alternative ("Or, as an array:", "(if …):", "Alternatively", "If you want/need/prefer…",
+ *      "another option"): the answer only when nothing else is there;
  *   0  a draft followed by a retraction ("No wait", "Hmm", "that is wrong", "let me restart"), or
  *      broken off by one inside its own text (`{"a": 1, — hmm, let me restart.`), or cut at the end of
  *      the line of prose it started in, with prose on the next line (`Step 2: {"partial": 1` then
@@ -101,7 +101,8 @@ function introduction(lead: string): string {
 }
 
 /** The rank of the value text[start, end), followed by `after` (the text up to the next candidate) and
- * led in by `lead` (the text since the candidate before it; null for the first). */
+ * led in by `lead` (the text since the candidate before it; null when no candidate before it could be
+ * the answer: an alternative is one to an answer, not to an example). */
 function rank(text: string, start: number, end: number, json: string, after: string, lead: string | null): number {
   const before = text.slice(lineStart(text, start), start);
   const rest = text.slice(end, lineEnd(text, end));
@@ -185,6 +186,7 @@ function candidates(r: Region, index: number, sub: SubRun, work: { scanned: numb
     if (end <= from) break;
     from = end;
   }
+  let best = 0; // the best rank before candidate k
   for (let k = 0; k < found.length; k++) {
     const c = found[k];
     if (c.rank < 0) {
@@ -192,8 +194,9 @@ function candidates(r: Region, index: number, sub: SubRun, work: { scanned: numb
       continue;
     }
     const next = k + 1 < found.length ? found[k + 1].start : r.text.length;
-    const lead = k > 0 ? r.text.slice(Math.max(found[k - 1].end, c.start - LEAD_WINDOW), c.start) : null;
+    const lead = best >= 2 ? r.text.slice(Math.max(found[k - 1].end, c.start - LEAD_WINDOW), c.start) : null;
     c.rank = rank(r.text, c.start, c.end, c.json, r.text.slice(c.end, next), lead);
+    best = Math.max(best, c.rank);
   }
   return found;
 }

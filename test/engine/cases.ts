@@ -529,6 +529,15 @@ export const CASES: Case[] = [
     stripped: [["prose",  0,  17,  0,  0],  ["prose",  19,  11,  2,  0]],
   },
   {
+    category: "answer",
+    name: "a value after \"If you want …:\" is the answer when only an example came before it",
+    input: "The format is `{\"k\": \"v\"}`. If you want the result for your data:\n{\"k\": \"real\"}",
+    json: "{\"k\": \"real\"}",
+    status: "VALID",
+    repairs: [],
+    stripped: [["prose",  0,  25,  0,  0],  ["prose",  25,  40,  0,  25]],
+  },
+  {
     category: "reasoning",
     name: "strips a reasoning block (the same stage as strip mode)",
     input: "<reasoning>hmm</reasoning>{\"a\":1}",

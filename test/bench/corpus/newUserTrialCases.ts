@@ -318,6 +318,63 @@ const Y3 = 'schema-3';
 add(Y3, `Following the schema {"type": "object", "required": ["name"]}, here is a valid instance:\n\n{"name": "Bea"}`, { name: 'Bea' });
 add(Y3, `Schema:\n${F}json\n{\n  "$schema": "https://json-schema.org/draft/2020-12/schema",\n  "type": "object"\n}\n${F}\n\nInstance:\n${F}json\n{"name": "Cy"}\n${F}`, { name: 'Cy' });
 
+// ---- batch 4, fresh realistic texts written after the third fixes (all right at once)
+const R4 = 'r1-4';
+add(R4, `Okay, I need to extract the product name and price from "The Acme Blender costs $49.99". Product: Acme Blender. Price: 49.99. Currency isn't requested. So {"product": "Acme Blender", "price": 49.99}. Wait, should price be a string? The user's example shows a number.\n</think>\n\n{"product": "Acme Blender", "price": 49.99}`, { product: 'Acme Blender', price: 49.99 });
+add(R4, `Let's parse the date "next Friday" relative to 2024-05-06 (a Monday). Next Friday is 2024-05-10. Hmm, or does "next Friday" mean the 17th? Commonly it means the coming Friday, so 05-10.\n</think>\n${F}json\n{"date": "2024-05-10"}\n${F}`, { date: '2024-05-10' });
+add(R4, `The user wants all three cities in an array with their countries. [{"city": "Lima", "country": "Peru"}, {"city": "Quito"...` + `\nI'll write it fully below.\n</think>\n\n[{"city": "Lima", "country": "Peru"}, {"city": "Quito", "country": "Ecuador"}, {"city": "Bogotá", "country": "Colombia"}]`, [{ city: 'Lima', country: 'Peru' }, { city: 'Quito', country: 'Ecuador' }, { city: 'Bogotá', country: 'Colombia' }]);
+add(R4, `They want a boolean for whether 97 is prime. 97: not divisible by 2, 3, 5, 7 (7*13=91, 7*14=98). So prime.\n</think>\n{"is_prime": true}`, { is_prime: true });
+add(R4, `Simple classification.\n</think>\n\n{"label": "bug", "priority": "P2", "components": ["parser"],}`, { label: 'bug', priority: 'P2', components: ['parser'] });
+add(R4, `Need the summary as JSON with a "points" list.\n</think>\n\n{"points": ["Revenue up 8%", "Costs flat", "Hiring paused"], "tone": "cautious"`, { points: ['Revenue up 8%', 'Costs flat', 'Hiring paused'], tone: 'cautious' });
+const C4 = 'claude-4';
+add(C4, `I'll convert the table into JSON format.\n\n${F}json\n[\n  {"name": "Widget", "stock": 12},\n  {"name": "Gadget", "stock": 0}\n]\n${F}\n\nNote that "Gadget" has zero stock — you may want to filter it out, which would give \`[{"name": "Widget", "stock": 12}]\`.`, [{ name: 'Widget', stock: 12 }, { name: 'Gadget', stock: 0 }]);
+add(C4, `<thinking>\nThe request asks for ISO country codes for France, Japan and Brazil: FR, JP, BR.\n</thinking>\n\n${F}json\n{"France": "FR", "Japan": "JP", "Brazil": "BR"}\n${F}`, { France: 'FR', Japan: 'JP', Brazil: 'BR' });
+add(C4, `Here's the extracted event information:\n\n${F}json\n{\n  "event": "Team offsite",\n  "date": "2024-09-12",\n  "location": "Lisbon",\n  "attendees": 14\n}\n${F}\n\nI wasn't sure whether "14" referred to attendees or days; I went with attendees since the email says "14 of us". If it's days, the object would be \`{"event": "Team offsite", "days": 14}\`.`, { event: 'Team offsite', date: '2024-09-12', location: 'Lisbon', attendees: 14 });
+add(C4, `I need to be careful here: the input mentions two prices. The sale price is the relevant one.\n\n{"price": 19.99, "on_sale": true}`, { price: 19.99, on_sale: true });
+add(C4, `Based on your requirements, here's the configuration:\n\n${F}json\n{\n  "retries": 3,\n  "timeout_ms": 5000,\n  "backoff": "exponential"\n}\n${F}\n\n**Explanation:**\n- \`retries\`: 3 attempts before giving up\n- \`timeout_ms\`: 5 seconds per attempt\n- \`backoff\`: use \`"linear"\` if you prefer predictable delays`, { retries: 3, timeout_ms: 5000, backoff: 'exponential' });
+const G4 = 'gemini-4';
+add(G4, `${F}json\n{\n  "summary": "The article discusses renewable energy adoption in Europe.",\n  "keywords": ["renewable", "energy", "Europe"]\n}\n${F}\n`, { summary: 'The article discusses renewable energy adoption in Europe.', keywords: ['renewable', 'energy', 'Europe'] });
+add(G4, `Here is the JSON output based on your request:\n\n${F}json\n{\n  "questions": [\n    {\n      "q": "What is H2O?",\n      "a": "Water"\n    }\n  ]\n}\n${F}\n\n**Explanation of the structure:**\n\n* **\`questions\`**: An array containing question objects.\n* Each object has a \`q\` (question) and \`a\` (answer) field.`, { questions: [{ q: 'What is H2O?', a: 'Water' }] });
+add(G4, `Okay, here is the JSON representation of the recipe:\n\n${F}json\n{\n  "name": "Guacamole",\n  "ingredients": [\n    "avocado",\n    "lime",\n    "salt"\n  ]\n}\n${F}\n\nThis JSON object includes the recipe name and a list of ingredients. You can easily add more fields such as \`"prep_time"\` or \`"servings"\`.`, { name: 'Guacamole', ingredients: ['avocado', 'lime', 'salt'] });
+const P4 = 'gpt-llama-4';
+add(P4, `Sure, here's the data in JSON format:\n\n${F}json\n{\n  "employees": [\n    {"name": "Ana", "dept": "Sales"},\n    {"name": "Raj", "dept": "IT"}\n  ]\n}\n${F}`, { employees: [{ name: 'Ana', dept: 'Sales' }, { name: 'Raj', dept: 'IT' }] });
+add(P4, `Here is the JSON response:\n\n{\n  "status": "approved",\n  "amount": 2500,\n  "reason": null\n}`, { status: 'approved', amount: 2500, reason: null });
+add(P4, `Here's a sample JSON object that meets your requirements:\n${F}\n{\n  "user_id": 1001,\n  "preferences": {\n    "newsletter": true,\n    "theme": "dark"\n  }\n}\n${F}\nLet me know if you'd like me to modify anything!`, { user_id: 1001, preferences: { newsletter: true, theme: 'dark' } });
+add(P4, `{"translation": "Bonjour le monde", "source_lang": "en", "target_lang": "fr"}`, { translation: 'Bonjour le monde', source_lang: 'en', target_lang: 'fr' });
+add(P4, `Based on the given text, I have extracted the following information:\n\n* Name: John Doe\n* Age: 45\n\nHere it is in JSON:\n\n{"name": "John Doe", "age": 45}`, { name: 'John Doe', age: 45 });
+add(P4, `The answer in the requested format:\n{'answer': 'Paris', 'confidence': 0.97}`, { answer: 'Paris', confidence: 0.97 });
+add(P4, `Certainly! Below is the JSON array of tasks sorted by priority:\n\n${F}json\n[\n  {"task": "Fix login bug", "priority": 1},\n  {"task": "Update docs", "priority": 3},\n]\n${F}`, [{ task: 'Fix login bug', priority: 1 }, { task: 'Update docs', priority: 3 }]);
+const H4 = 'harmony-4';
+add(H4, `<|channel|>analysis<|message|>We need to produce JSON with keys "city" and "temp_c". The user gave 72F which is about 22.2C. Round to 22.<|end|><|start|>assistant<|channel|>final<|message|>{"city": "Austin", "temp_c": 22}<|return|>`, { city: 'Austin', temp_c: 22 });
+add(H4, `<|channel|>analysis<|message|>Output: list of colors. Provide ["red","blue"]? The text also mentions green. So three.<|end|><|start|>assistant<|channel|>final<|message|>["red", "blue", "green"]`, ['red', 'blue', 'green']);
+const D4 = 'drafts-4';
+add(D4, `Let me structure this. First pass:\n{"title": "Q2", "items": []}\nThat's missing the items. Let me fill them in:\n{"title": "Q2", "items": ["hire", "ship"]}`, { title: 'Q2', items: ['hire', 'ship'] });
+add(D4, `I'll start with {"a": 1, "b": 2, and then I realize c is needed too.\n\nFinal:\n{"a": 1, "b": 2, "c": 3}`, { a: 1, b: 2, c: 3 });
+add(D4, `Draft 1: ["x"]\nDraft 2: ["x", "y"]\nFinal: ["x", "y", "z"]`, ['x', 'y', 'z']);
+add(D4, `Hmm, let me think about what format works best. Maybe a flat object like {"k1": "v1"}? No — the user wants nesting.\n\n{"outer": {"k1": "v1"}}`, { outer: { k1: 'v1' } });
+const E4 = 'examples-4';
+add(E4, `Dates must be ISO 8601 (e.g. "2024-01-31", not "31/01/2024"). Here's the record:\n{"id": 9, "created": "2024-01-31"}`, { id: 9, created: '2024-01-31' });
+add(E4, `Your request body should look like \`{"query": "<text>"}\`. For your question that is:\n\n{"query": "weather in Rome"}`, { query: 'weather in Rome' });
+add(E4, `An empty result is represented as [] and an error as {"error": "..."}. The search returned:\n[{"id": 3, "title": "Intro"}]`, [{ id: 3, title: 'Intro' }]);
+add(E4, `The response won't be {"ok": false} since all checks pass:\n{"ok": true, "checks": 4}`, { ok: true, checks: 4 });
+
+// ---- batch 5: the markers of counter-examples and alternatives where the value after them IS the answer
+const X5 = 'false-positive-probes';
+add(X5, `The format is \`{"k": "v"}\`. If you want the result for your data:\n{"k": "real"}`, { k: 'real' });
+add(X5, `Example: \`[1]\`. If you need the full list, here it is:\n[1, 2, 3]`, [1, 2, 3]);
+add(X5, `I do not have access to live data; here is an estimate:\n{"population": 8900000}`, { population: 8900000 });
+add(X5, `Note that nulls are not allowed:\n{"a": 0}`, { a: 0 });
+add(X5, `Whether or not the user is active:\n{"active": false}`, { active: false });
+add(X5, `Make sure it's valid JSON, not YAML:\n${F}json\n{"v": 2}\n${F}`, { v: 2 });
+add(X5, `You asked for an alternative format. Here it is:\n{"format": "xml"}`, { format: 'xml' });
+add(X5, `Alternatively, if you want it in JSON, here you go:\n{"a": 1}`, { a: 1 });
+add(X5, `Values such as "N/A" become null. Result:\n{"x": null}`, { x: null });
+add(X5, `The schema is \`{"id": int}\` (e.g. \`{"id": 1}\`). Or, for your record:\n{"id": 77}`, { id: 77 });
+add(X5, `Don't forget the comma. Corrected:\n{"a": 1, "b": 2}`, { a: 1, b: 2 });
+add(X5, `Nothing is missing. Not a problem:\n{"missing": []}`, { missing: [] });
+add(X5, `It is not:\n{"ok": false}`, { ok: false });
+add(X5, `${F}\n{"x": 1}\n${F}\nIf you'd like the y too:\n${F}\n{"x": 1, "y": 2}\n${F}`, { x: 1 });
+
 export function newUserTrialCases(): Case[] {
   return casesOf('new-user trial', rows);
 }
