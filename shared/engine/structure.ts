@@ -63,6 +63,12 @@ const {
   closerOf,
 } = S;
 
+/** Punctuation that starts no JSON value nor any repaired one (`! % & * ; > ? @ \\ ^ | ~`): where a value is
+ * expected inside a container, the start of an unquoted string. (`<` is a tag, reasoning.ts.) */
+function isLooseValueStart(c: number): boolean {
+  return c === 33 || c === 37 || c === 38 || c === STAR || c === 59 || c === GT || c === 63 || c === 64 || c === 92 || c === 94 || c === 124 || c === 126;
+}
+
 /** Characters after a value that start stray text (operators, punctuation) rather than end the JSON. */
 function isStrayStart(c: number): boolean {
   return c === PLUS || c === MINUS || c === STAR || c === DOT || c === 61 || c === 37 || c === 94 || c === 38 || c === 124 || c === 59 || c === 33 || c === 63 || c === 40 || c === 41 || c === 126;
@@ -170,6 +176,16 @@ export abstract class StructureScanner extends QuoteAtEndScanner {
           this.startToken(i);
           this.wordIsKey = false;
           this.vstate = V_WORD;
+          return i;
+        }
+        if (isLooseValueStart(c) && this.stack.length > 0 && this.rep('unquoted_string')) {
+          // `{"v": ^1.2.0}`, `{"a": ?}`, `{"h": @user}`: text where a value is expected inside a
+          // container is kept as an unquoted string (to a `,`, closer or line end), not taken for the
+          // end of the JSON, which dropped the key and every member after it
+          if (!o.pending) o.startPending(i);
+          this.startToken(i);
+          this.vstate = V_UQSTR;
+          this.uqTrail = 0;
           return i;
         }
         return this.endRegion(s, i);
