@@ -258,11 +258,6 @@ async function completeResponse(call: ChatCall, chat: ChatRequest, upstream: Ups
   if (o.malformed.length > 0) malformedChoices(call, o.malformed);
   const schemaHeaders = call.schemas ? await checkCompletion(call.schemas, mode, body, outcome, { zero: o.position, others: o.others }) : {};
   if (o.result?.error) record.errors.push({ message: o.result.error.message, code: o.result.error.code });
-  // every choice's repairs are events and metrics, as in a stream (whose hooks see every choice)
-  for (const c of [outcome, ...(outcome.laterChoices ?? [])]) {
-    for (const r of c.repairs) onRepair(call, r);
-    for (const t of c.toolCalls) for (const r of t.repairs) onRepair(call, r, t.index);
-  }
   if (movedBytes > 0) reasoningEvent(call, movedBytes, choices.flatMap((x) => (x.movedReasoning ? x.stripped : [])));
   const status = record.status(outcome);
   const out = chat.mode === 'passthrough' ? text : JSON.stringify(body);
@@ -272,6 +267,12 @@ async function completeResponse(call: ChatCall, chat: ChatRequest, upstream: Ups
     // status says TRUNCATED then too: record.ts checks every choice)
     const all = [...cutCallsOf(outcome.toolCalls, outcome.finishReason), ...o.others.flatMap((x) => cutCallsOf(x.toolCalls, x.finishReason, x.index))];
     if (all.length > 0) return rejectCompletion(call, outcome, all, { ...forwardedHeaders(upstream.headers), [STATUS_HEADER]: status, ...schemaHeaders });
+  }
+  // every choice's repairs are events and metrics, as in a stream (whose hooks see every choice); a
+  // refused answer (above) applied none: nothing of it went out
+  for (const c of [outcome, ...(outcome.laterChoices ?? [])]) {
+    for (const r of c.repairs) onRepair(call, r);
+    for (const t of c.toolCalls) for (const r of t.repairs) onRepair(call, r, t.index);
   }
   await finish(call, outcome, upstream.status);
   // every choice's cut calls, as the artifact lists them

@@ -260,6 +260,8 @@ export class StreamRewriter {
   usage: unknown = null;
   dataEvents = 0;
   malformed = 0;
+  /** The repairs of the closers close() just made, until they are sure to go out (publishClosing). */
+  private closing: [Repair, number | undefined][] = [];
   malformedSamples: string[] = [];
   /** Upstream events over the SSE decoder's bound (skipped; in the rewriting modes an error event in place). */
   overLong = 0;
@@ -439,10 +441,12 @@ export class StreamRewriter {
         if (this.rejectTruncated && this.reject(st)) {
           // the chunk's own delta is the upstream's text (rewritten) and still goes out; its closers and
           // its finish_reason do not
+          this.closing = [];
           rejectedHere = true;
           if (delta && hasText(delta)) pre.push({ index: st.index, delta, finish_reason: null });
           break;
         }
+        this.publishClosing();
         if (closers) {
           // this chunk's own (rewritten) delta moves into the closer chunk, ahead of the closers, so the
           // client sees: delta text, closers, then finish_reason
@@ -643,9 +647,10 @@ export class StreamRewriter {
     const reasoningTail = st.reasoningRedaction?.end() ?? '';
     st.fieldReasoning.add(reasoningTail);
     const c = st.content.end();
-    for (const r of c.repairs) this.hooks.onRepair(r);
     const tools = st.tools.end();
-    for (const t of tools) for (const r of t.repairs) this.hooks.onRepair(r, t.index);
+    // published once the closers are sure to go out (closing): a refused choice's closure is never
+    // applied, so its repairs are not counted as applied (the Messages translator alike)
+    this.closing = [...c.repairs.map((r): [Repair, number | undefined] => [r, undefined]), ...tools.flatMap((t) => t.repairs.map((r): [Repair, number] => [r, t.index]))];
     // a call the upstream numbered otherwise (no index, or another call's) is named as it named it
     const toolCalls = tools.filter((t) => t.text !== '').map((t) => ({ ...(t.wire ?? { index: t.index }), function: { arguments: t.text } }));
     const details = detailTails(st.details);
@@ -679,7 +684,11 @@ export class StreamRewriter {
           continue;
         }
         const closers = this.close(st);
-        if (this.rejectTruncated && this.reject(st)) return this.rejection(out);
+        if (this.rejectTruncated && this.reject(st)) {
+          this.closing = [];
+          return this.rejection(out);
+        }
+        this.publishClosing();
         if (closers) {
           const delta: Json = { content: closers.content };
           if (closers.fieldReasoning) delta[closers.fieldReasoning.key] = closers.fieldReasoning.text;
@@ -714,6 +723,12 @@ export class StreamRewriter {
     }
     this.afterError++;
     if (this.afterErrorSamples.length < 10) this.afterErrorSamples.push(data.slice(0, 200));
+  }
+
+  /** The repairs of the closers close() made, as applied (see close). */
+  private publishClosing(): void {
+    for (const [r, index] of this.closing) this.hooks.onRepair(r, index);
+    this.closing = [];
   }
 
   /** reject: whether the closed choice's tool calls were cut (then `rejected` names them). */
