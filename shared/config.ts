@@ -22,10 +22,11 @@ export const DEFAULT_MODEL = 'openai/gpt-4o-mini';
 export const TRUNCATED_TOOL_POLICIES = ['close', 'reject'] as const;
 export type TruncatedToolPolicy = (typeof TRUNCATED_TOOL_POLICIES)[number];
 export const DEFAULT_TRUNCATED_TOOLS: TruncatedToolPolicy = 'close';
-/** Node options the daemon runs with: `npm start`, the extension's server options (client/daemon.ts) and
- * the benchmark's gateway process (test/bench/index.ts). A semi-space of up to 64 MB (Node 20's default is
- * 16): with many concurrent streams the gateway allocates fast and each scavenge copies every open
- * stream's live state, so fewer, larger young generations cost less GC work; the young generation grows
- * to it only under such load (figures: README "gateway performance", `BENCH_ONLY=flags`). A V8 option
- * must be given at start: v8.setFlagsFromString changes nothing once the heap is set up. */
-export const DAEMON_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=64'];
+/** Node options the daemon runs with: `npm start`, the extension's server options (client/daemon.ts), the
+ * campaigns' daemon (test/campaigns/daemonProcess.ts) and the benchmark's gateway process (test/bench/index.ts),
+ * so that what is measured runs as the daemon does. None today: a larger semi-space
+ * (`--max-semi-space-size=64`) made the gateway 3-12% cheaper per stream at 100 streams, but the young
+ * generation it lets grow broke the memory goal (two 300 MB think-block streams: peak 297.9-350.7 MB resident
+ * against 169.6-184.1 MB without; README "gateway performance"). A V8 option must be given at start:
+ * v8.setFlagsFromString changes nothing once the heap is set up. */
+export const DAEMON_NODE_FLAGS: readonly string[] = [];

@@ -3,6 +3,7 @@
  * descriptors are measured alone, on a free port, in front of a loopback upstream.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { DAEMON_NODE_FLAGS } from '../../shared/config';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 
@@ -20,9 +21,16 @@ export interface DaemonProcess {
   stop(): Promise<void>;
 }
 
+/** The daemon's Node options (DAEMON_NODE_FLAGS), or SFX_DAEMON_NODE_FLAGS when set (space-separated; empty for
+ * none): what the campaigns measure with other options, e.g. the memory campaign with a larger semi-space. */
+function nodeFlags(): readonly string[] {
+  const env = process.env.SFX_DAEMON_NODE_FLAGS;
+  return env === undefined ? DAEMON_NODE_FLAGS : env.split(' ').filter(Boolean);
+}
+
 export async function startDaemonProcess(upstream: string, extra: string[] = []): Promise<DaemonProcess> {
   const main = path.join(__dirname, '..', '..', 'dist', 'main.js');
-  const child = spawn(process.execPath, [main, '--port', '0', '--upstream', upstream, '--log-level', 'warn', '--data-dir', path.join(process.env.SFX_CAMPAIGN_DIR ?? require('node:os').tmpdir(), `sfx-campaign-${process.pid}-${Date.now()}`), ...extra], {
+  const child = spawn(process.execPath, [...nodeFlags(), main, '--port', '0', '--upstream', upstream, '--log-level', 'warn', '--data-dir', path.join(process.env.SFX_CAMPAIGN_DIR ?? require('node:os').tmpdir(), `sfx-campaign-${process.pid}-${Date.now()}`), ...extra], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: { ...process.env, OPENROUTER_API_KEY: 'sk-campaign-key-0123456789' },
   });

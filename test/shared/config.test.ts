@@ -40,6 +40,6 @@ describe('shared/config against the extension manifest', () => {
   });
 
   it('npm start runs the daemon with its Node options, as the extension does', () => {
-    assert.equal(manifest.scripts.start, `npm run build && node ${DAEMON_NODE_FLAGS.join(' ')} dist/main.js`);
+    assert.equal(manifest.scripts.start, `npm run build && ${['node', ...DAEMON_NODE_FLAGS, 'dist/main.js'].join(' ')}`);
   });
 });
