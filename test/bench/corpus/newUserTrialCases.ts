@@ -375,6 +375,29 @@ add(X5, `Nothing is missing. Not a problem:\n{"missing": []}`, { missing: [] });
 add(X5, `It is not:\n{"ok": false}`, { ok: false });
 add(X5, `${F}\n{"x": 1}\n${F}\nIf you'd like the y too:\n${F}\n{"x": 1, "y": 2}\n${F}`, { x: 1 });
 
+// ---- batch 6, fresh realistic texts written after the fixes had landed (all right at once)
+const M6 = 'mixed-6';
+add(M6, `Alright, the user is asking me to classify the email. It's about a refund request for order #4521. Category: billing. Urgency: medium, since they mention "as soon as possible" but no deadline.\n\nLet me format:\n{"category": "billing", "urgency": "medium", "order": "4521"}\n\nHmm, should order be a number? The schema says string. Keep it.\n</think>\n\n{"category": "billing", "urgency": "medium", "order": "4521"}`, { category: 'billing', urgency: 'medium', order: '4521' });
+add(M6, `<think>\nuser wants yes/no\n</think>\n\n{"answer": "no", "reason": "The file is larger than 10 MB."}`, { answer: 'no', reason: 'The file is larger than 10 MB.' });
+add(M6, `I've analyzed the log lines. Here are the errors I found:\n\n${F}json\n[\n  {"line": 12, "level": "ERROR", "msg": "timeout"},\n  {"line": 40, "level": "ERROR", "msg": "refused"}\n]\n${F}\n\nBoth errors relate to the upstream service. The warning on line 7 (\`{"level": "WARN"}\`) isn't included since you asked for errors only.`, [{ line: 12, level: 'ERROR', msg: 'timeout' }, { line: 40, level: 'ERROR', msg: 'refused' }]);
+add(M6, `To answer this, I'll structure the itinerary as JSON:\n\n{\n  "day1": ["Louvre", "Seine cruise"],\n  "day2": ["Versailles"]\n}\n\nWould you like me to add restaurant suggestions?`, { day1: ['Louvre', 'Seine cruise'], day2: ['Versailles'] });
+add(M6, `Extracted entities:\n${F}json\n{"people": ["Marie Curie"], "places": ["Warsaw", "Paris"], "dates": ["1867"]}\n${F}`, { people: ['Marie Curie'], places: ['Warsaw', 'Paris'], dates: ['1867'] });
+add(M6, `The function call you need:\n\n${F}json\n{\n  "name": "create_event",\n  "arguments": {\n    "title": "Standup",\n    "time": "09:30",\n    "recurring": true\n  }\n}\n${F}`, { name: 'create_event', arguments: { title: 'Standup', time: '09:30', recurring: true } });
+add(M6, `Let me reason about it. 15% of 80 is 12. So tip = 12, total = 92.\n\n{"tip": 12, "total": 92}`, { tip: 12, total: 92 });
+add(M6, `<|channel|>analysis<|message|>Need to convert "two dozen" to 24. JSON: {"count": 24}. Good.<|end|><|start|>assistant<|channel|>final<|message|>${F}json\n{"count": 24}\n${F}<|return|>`, { count: 24 });
+add(M6, `Here's the corrected JSON (I fixed the trailing comma and the single quotes):\n\n${F}json\n{"name": "Zoe", "langs": ["de", "en"]}\n${F}\n\nYour original was: \`{'name': 'Zoe', 'langs': ['de', 'en',]}\``, { name: 'Zoe', langs: ['de', 'en'] });
+add(M6, `Based on my analysis, the sentiment is mixed. {"sentiment": "mixed", "positive": 0.45, "negative": 0.4}`, { sentiment: 'mixed', positive: 0.45, negative: 0.4 });
+add(M6, `I'm not able to determine the author with certainty, but the most likely answer is:\n\n{"author": "Anonymous", "confidence": 0.3}`, { author: 'Anonymous', confidence: 0.3 });
+add(M6, `Thinking through the constraints: each team needs 3 people and there are 9 people, so 3 teams. Output the assignment:\n[["A", "B", "C"], ["D", "E", "F"], ["G", "H", "I"]]`, [['A', 'B', 'C'], ['D', 'E', 'F'], ['G', 'H', 'I']]);
+add(M6, `First, I'll identify the key fields: name, email, phone. The phone is missing, so null.\n</think>\n{"name": "Lee", "email": "lee@example.org", "phone": null}`, { name: 'Lee', email: 'lee@example.org', phone: null });
+add(M6, `**Output:**\n${F}json\n{\n    "valid": false,\n    "errors": [\n        "missing field: id"\n    ]\n}\n${F}`, { valid: false, errors: ['missing field: id'] });
+add(M6, `Sure thing! 🎉\n\n{"greeting": "Hello, world!", "lang": "en"}`, { greeting: 'Hello, world!', lang: 'en' });
+add(M6, `The user needs the list sorted descending: [9, 4, 1]. Wait, I missed 7. [9, 7, 4, 1].\n</think>\n[9, 7, 4, 1]`, [9, 7, 4, 1]);
+add(M6, `Here you go:\n\n${F}json\n{"a": 1}\n${F}\n\n${F}json\n{"b": 2}\n${F}`, { b: 2 });
+add(M6, `Here's the JSON with the requested fields. I've used \`null\` for unknown values, as in \`{"field": null}\`:\n\n{"title": "Untitled", "year": null}`, { title: 'Untitled', year: null });
+add(M6, `Response:\n{"choices": [{"text": "Yes"}], "usage": {"tokens": 3}}`, { choices: [{ text: 'Yes' }], usage: { tokens: 3 } });
+add(M6, `Okay, so I think the answer is {"x": 3, "y": 4}, because 3² + 4² = 25. Let me double-check... yes.\n</think>\n\nThe point is:\n\n${F}json\n{"x": 3, "y": 4}\n${F}`, { x: 3, y: 4 });
+
 export function newUserTrialCases(): Case[] {
   return casesOf('new-user trial', rows);
 }
