@@ -66,21 +66,44 @@ export function atCharBoundary(buf: Buffer, at: number): boolean {
 }
 
 /**
- * Where `buf` holds an ASCII escape of a character `chars` marks (`chars[c] === 1`), in order: the
- * escapes a secret written with them must contain. Two native searches, so a read without `\u00` or `\/`
- * (nearly every one) costs little; a literal `\\u0073` is counted too (the decoding then skips it).
+ * A search for the ASCII escapes of the characters `chars` marks (`chars[c] === 1`): `\u00XX` in either
+ * hex case, and `\/` when `/` is one of them (escapesOf).
  */
-export function escapesOf(buf: Buffer, chars: Uint8Array): number[] {
+export interface EscapeSearch {
+  re: RegExp;
+  /** `/` is one of the characters: `\/` is searched too. */
+  slash: boolean;
+}
+
+export function escapeSearch(chars: Uint8Array): EscapeSearch | null {
+  const alts: string[] = [];
+  for (let c = 0; c < 128; c++) {
+    if (chars[c] !== 1) continue;
+    const hex = c.toString(16).padStart(2, '0');
+    const lo = hex[1]!;
+    alts.push(`${hex[0]}${/[a-f]/.test(lo) ? `[${lo}${lo.toUpperCase()}]` : lo}`);
+  }
+  if (alts.length === 0) return null;
+  const slash = chars[SLASH] === 1;
+  return { re: new RegExp(`\\\\(?:u00(?:${alts.join('|')})${slash ? '|/' : ''})`, 'g'), slash };
+}
+
+/**
+ * Where `buf` holds an escape `search` (escapeSearch) finds, in order: the escapes a secret written with
+ * them must contain. A read without `\u00` or `\/` (nearly every one) costs one or two native searches;
+ * one with them (ensure_ascii text: `\u00e9`, `\u003c`) one regular expression over it. A literal
+ * `\\u0073` is found too (the decoding then skips it).
+ */
+export function escapesOf(buf: Buffer, search: EscapeSearch): number[] {
   const out: number[] = [];
-  for (let at = buf.indexOf(ESCAPE_U00); at >= 0; at = buf.indexOf(ESCAPE_U00, at + 4)) {
-    const c = asciiEscapeAt(buf, at);
-    if (c >= 0 && chars[c] === 1) out.push(at);
-  }
-  if (chars[SLASH] === 1) {
-    const slashes = out.length;
-    for (let at = buf.indexOf(ESCAPE_SLASH); at >= 0; at = buf.indexOf(ESCAPE_SLASH, at + 2)) out.push(at);
-    if (slashes > 0 && out.length > slashes) out.sort((a, b) => a - b);
-  }
+  const from = buf.indexOf(ESCAPE_U00);
+  const slash = search.slash ? buf.indexOf(ESCAPE_SLASH) : -1;
+  if (from < 0 && slash < 0) return out;
+  const text = buf.toString('latin1', Math.min(from < 0 ? slash : from, slash < 0 ? from : slash));
+  const offset = buf.length - text.length;
+  const re = search.re;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) out.push(m.index + offset);
   return out;
 }
 

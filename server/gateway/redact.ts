@@ -16,7 +16,7 @@
  *   for await (const b of r.body(upstreamBody)) client.write(b);
  */
 
-import { atCharBoundary, decodeAsciiEscapes, escapesOf, matchEscaped, MAX_ESCAPE_BYTES, PARTIAL } from './jsonEscapes';
+import { atCharBoundary, decodeAsciiEscapes, escapeSearch, escapesOf, type EscapeSearch, matchEscaped, MAX_ESCAPE_BYTES, PARTIAL } from './jsonEscapes';
 
 export const REDACTED = '[redacted]';
 
@@ -94,6 +94,8 @@ export class Redactor {
   private readonly maxEscaped: number;
   /** The ASCII characters in some pattern: an escape of one of them may be part of a secret. */
   private readonly escapable = new Uint8Array(128);
+  /** The search for their escapes (jsonEscapes.ts escapeSearch; null: no secret). */
+  private readonly escapeRe: EscapeSearch | null;
   /** The secret forms that contain no other (`<key>`, not `Bearer <key>`). A text redaction replaces only
    * these, so its result does not depend on where the text was cut (`Bearer ` may have gone out already);
    * and when none of them is in a read, no pattern is: a read without a secret (nearly every one) costs one
@@ -113,6 +115,7 @@ export class Redactor {
     this.minimalStrings = this.strings.filter((p, i) => !this.strings.some((q, j) => j !== i && q.length < p.length && p.includes(q)));
     this.minimal = this.minimalStrings.map((s) => Buffer.from(s));
     for (const p of this.patterns) for (const b of p) if (b < 128) this.escapable[b] = 1;
+    this.escapeRe = escapeSearch(this.escapable);
     this.maxEscaped = this.patterns.reduce((m, p) => Math.max(m, p.length * MAX_ESCAPE_BYTES), 0);
     for (const p of this.patterns) for (const b of p) this.patternBytes[b] = 1;
     // a read can end inside an escape (`\u00`): its bytes may end a secret's start too
@@ -298,13 +301,13 @@ export class Redactor {
   /** `buf` with every secret replaced (the same Buffer when none is in it), also one written with JSON
    * escapes of its ASCII characters (the whole escaped run replaced). */
   bytes(buf: Buffer): Buffer {
-    const out = this.literalBytes(buf);
-    return this.escapes(out).length > 0 ? this.escapedBytes(out) : out;
+    // escapes first: `B\u0065arer <key>` goes whole, as `Bearer <key>` does
+    return this.literalBytes(this.escapes(buf).length > 0 ? this.escapedBytes(buf) : buf);
   }
 
   /** Where `buf` holds an escape of a character some secret has (jsonEscapes.ts escapesOf). */
   private escapes(buf: Buffer): number[] {
-    return this.empty ? [] : escapesOf(buf, this.escapable);
+    return this.escapeRe === null ? [] : escapesOf(buf, this.escapeRe);
   }
 
   /** `buf` with every secret as sent replaced. */

@@ -4,8 +4,9 @@
  * jsonEscapes.ts) replaces the whole escaped run, in one read and cut across reads at every byte.
  */
 import { strict as assert } from 'node:assert';
-import { decodeAsciiEscapes, escapesOf, matchEscaped, PARTIAL } from '../../../server/gateway/jsonEscapes';
+import { decodeAsciiEscapes, escapeSearch, escapesOf, matchEscaped, PARTIAL } from '../../../server/gateway/jsonEscapes';
 import { headerSecrets, Redactor, type RedactableBody } from '../../../server/gateway/redact';
+import { rng } from '../../bench/docs';
 
 const KEY = 'sk-or-v1-0123456789abcdef';
 const r = new Redactor(headerSecrets({ authorization: `Bearer ${KEY}` }));
@@ -69,8 +70,10 @@ describe('gateway: redactor, a key written with JSON escapes', () => {
     assert.equal(r.bytes(b), b);
     const keyChars = new Uint8Array(128);
     for (const c of Buffer.from(`Bearer ${KEY}`)) keyChars[c] = 1;
-    assert.deepEqual(escapesOf(b, keyChars), []);
-    assert.deepEqual(escapesOf(Buffer.from('a \\u0073 \\u003c \\u0041 \\/'), keyChars), [2]);
+    assert.deepEqual(escapesOf(b, escapeSearch(keyChars)!), []);
+    assert.deepEqual(escapesOf(Buffer.from('a \\u0073 \\u003c \\u0041 \\u006B \\/'), escapeSearch(keyChars)!), [2, 23]);
+    keyChars[0x2f] = 1;
+    assert.deepEqual(escapesOf(Buffer.from('\\/ \\u003c \\u002F'), escapeSearch(keyChars)!), [0, 10]);
   });
 
   it('redacts a body with the escaped key cut at every byte into two reads, and one byte a read', async () => {
@@ -98,5 +101,58 @@ describe('gateway: redactor, a key written with JSON escapes', () => {
     assert.equal(matchEscaped(Buffer.from('\\u0073k\\u00'), 0, p), PARTIAL);
     assert.equal(matchEscaped(Buffer.from('\\u0073k\\u003'), 0, p), -1);
     assert.equal(matchEscaped(Buffer.from('\\u0073x'), 0, p), -1);
+  });
+});
+
+// pieces of text: the key and its starts, `Bearer `, characters JSON escapes anyway, look-alikes
+const WORDS = [KEY, `Bearer ${KEY}`, KEY.slice(0, 12), 'Bearer ', 'sk-or', 'abc', ' ', '"', '\\', '/', '\n', 'é', '🙂', 'u0073', '\\u0073', 'x'];
+
+/** `text` as a JSON string whose characters are written at random: as they are, as `\uXXXX` (either hex
+ * case), `/` as `\/`; `"`, `\` and control characters escaped as JSON requires. */
+function randomJsonString(text: string, rand: () => number): string {
+  let out = '"';
+  for (const c of text) {
+    const std = JSON.stringify(c).slice(1, -1);
+    if (std !== c) out += std;
+    else if (c.length === 1 && rand() < 0.3) {
+      const hex = c.charCodeAt(0).toString(16).padStart(4, '0');
+      out += `\\u${rand() < 0.5 ? hex : hex.toUpperCase()}`;
+    } else if (c === '/' && rand() < 0.5) out += '\\/';
+    else out += c;
+  }
+  return `${out}"`;
+}
+
+describe('gateway: redactor, seeded random escaped streams', () => {
+  it('500 streams cut into random reads: the same texts as redacting the decoded text, valid JSON, byte-identical without the key', async () => {
+    const rand = rng(7);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+    let withKey = 0;
+    for (let i = 0; i < 500; i++) {
+      const texts: string[] = [];
+      for (let n = 1 + Math.floor(rand() * 4); n > 0; n--) {
+        let t = '';
+        for (let k = 1 + Math.floor(rand() * 5); k > 0; k--) t += pick(WORDS);
+        texts.push(t);
+      }
+      const events = texts.map((t) => `data: {"choices":[{"index":0,"delta":{"content":${randomJsonString(t, rand)}}}]}\n\n`);
+      const bytes = Buffer.from(events.join(''));
+      const reads: Buffer[] = [];
+      for (let at = 0; at < bytes.length; ) {
+        const n = 1 + Math.floor(rand() * 60);
+        reads.push(bytes.subarray(at, at + n));
+        at += n;
+      }
+      const out = await drain(r.body(bodyOf(reads)));
+      const where = `stream ${i}: ${events.join('')}`;
+      if (!texts.some((t) => t.includes(KEY))) {
+        assert.equal(out, bytes.toString(), where);
+        continue;
+      }
+      withKey++;
+      const got = out.split('\n\n').slice(0, -1).map((e) => (JSON.parse(e.slice(6)) as { choices: { delta: { content: string } }[] }).choices[0]!.delta.content);
+      assert.deepEqual(got, texts.map((t) => r.text(t)), where);
+    }
+    assert.equal(withKey > 300, true, `only ${withKey} streams held the key`);
   });
 });
