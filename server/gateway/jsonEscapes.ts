@@ -70,6 +70,7 @@ export function atCharBoundary(buf: Buffer, at: number): boolean {
  * hex case, and `\/` when `/` is one of them (escapesOf).
  */
 export interface EscapeSearch {
+  chars: Uint8Array;
   re: RegExp;
   /** `/` is one of the characters: `\/` is searched too. */
   slash: boolean;
@@ -85,25 +86,42 @@ export function escapeSearch(chars: Uint8Array): EscapeSearch | null {
   }
   if (alts.length === 0) return null;
   const slash = chars[SLASH] === 1;
-  return { re: new RegExp(`\\\\(?:u00(?:${alts.join('|')})${slash ? '|/' : ''})`, 'g'), slash };
+  return { chars, re: new RegExp(`\\\\(?:u00(?:${alts.join('|')})${slash ? '|/' : ''})`, 'g'), slash };
 }
+
+/** Escapes looked at one by one in a read before the rest of it goes to the regular expression. */
+const ESCAPES_ONE_BY_ONE = 8;
 
 /**
  * Where `buf` holds an escape `search` (escapeSearch) finds, in order: the escapes a secret written with
  * them must contain. A read without `\u00` or `\/` (nearly every one) costs one or two native searches;
- * one with them (ensure_ascii text: `\u00e9`, `\u003c`) one regular expression over it. A literal
- * `\\u0073` is found too (the decoding then skips it).
+ * a few `\u00` are looked at one by one; past them (ensure_ascii text full of `\u00e9`, `\u003c`) the rest
+ * of the read goes through one regular expression. A literal `\\u0073` is found too (the decoding then
+ * skips it).
  */
 export function escapesOf(buf: Buffer, search: EscapeSearch): number[] {
   const out: number[] = [];
-  const from = buf.indexOf(ESCAPE_U00);
-  const slash = search.slash ? buf.indexOf(ESCAPE_SLASH) : -1;
-  if (from < 0 && slash < 0) return out;
-  const text = buf.toString('latin1', Math.min(from < 0 ? slash : from, slash < 0 ? from : slash));
-  const offset = buf.length - text.length;
-  const re = search.re;
+  let seen = 0;
+  for (let at = buf.indexOf(ESCAPE_U00); at >= 0; at = buf.indexOf(ESCAPE_U00, at + 4)) {
+    if (++seen > ESCAPES_ONE_BY_ONE) {
+      out.length = 0;
+      return scan(buf, 0, search.re, out);
+    }
+    const c = asciiEscapeAt(buf, at);
+    if (c >= 0 && search.chars[c] === 1) out.push(at);
+  }
+  if (!search.slash) return out;
+  const slash = buf.indexOf(ESCAPE_SLASH);
+  if (slash < 0) return out;
+  out.length = 0;
+  return scan(buf, 0, search.re, out);
+}
+
+/** Every match of `re` in `buf[from…]` (read as latin1: one character a byte), pushed to `out`. */
+function scan(buf: Buffer, from: number, re: RegExp, out: number[]): number[] {
+  const text = buf.toString('latin1', from);
   re.lastIndex = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) out.push(m.index + offset);
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) out.push(m.index + from);
   return out;
 }
 
