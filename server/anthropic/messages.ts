@@ -159,6 +159,7 @@ async function answer(call: MessagesCall, r: ReturnType<typeof parseMessagesRequ
     // to (sendError), which clients retry as a busy upstream
     return sendJson(call.res, 502, withRequestId(call), { type: 'error', error: { type: 'api_error', message }, request_id: call.record.id });
   }
+  const held: HeldRepair[] = [];
   const translator = new MessageTranslator({
     id: `msg_${record.id.slice(4)}`,
     model: r.model,
@@ -172,9 +173,10 @@ async function answer(call: MessagesCall, r: ReturnType<typeof parseMessagesRequ
     textLimit: ctx.artifactTextLimit,
     rejectTruncated: call.truncatedTools === 'reject',
     keepToolOutput: (call.schemas?.tools.size ?? 0) > 0,
-    onRepair: (rep, i) => onRepair(call, rep, i),
+    // not streaming, the repairs wait for the answer: a refused or failed one applied none
+    onRepair: r.stream ? (rep, i) => onRepair(call, rep, i) : (rep, i) => void held.push([rep, i]),
   });
-  return pump(call, new ChatStreamReader(translator), upstream, r.stream);
+  return pump(call, new ChatStreamReader(translator), upstream, r.stream, held);
 }
 
 function onRepair(call: MessagesCall, repair: Repair, toolCallIndex?: number): void {
@@ -203,7 +205,10 @@ async function upstreamRefused(call: MessagesCall, upstream: UpstreamResponse): 
  * each read's events in one write, a `ping` when nothing was written for the ping interval. Not
  * streaming: the events are kept and folded into the message at the end.
  */
-async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: UpstreamResponse, stream: boolean): Promise<void> {
+/** A repair decided while a non-streaming answer is read, and the tool call it is in. */
+type HeldRepair = [Repair, number | undefined];
+
+async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: UpstreamResponse, stream: boolean, held: HeldRepair[]): Promise<void> {
   const { res, record, ctx } = call;
   const t = reader.translator;
   const kept: AnthropicEvent[] = [];
@@ -306,6 +311,8 @@ async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: Upst
   const schemaHeader: Record<string, string> = outcome.schema ? { [SCHEMA_HEADER]: schemaVerdict(outcome.schema) } : {};
   // the output panel's "reasoning stripped: … at 1:1–4:9: '…'" line, as for a chat request
   if ((outcome.movedReasoningBytes ?? 0) > 0) reasoningEvent(call, outcome.movedReasoningBytes!, outcome.stripped);
+  // not streaming: the repairs count once the message goes out (not for a 502 refusal or an error answer)
+  if (!stream && t.rejected === null && ![...kept, ...tail].some((e) => e.type === 'error')) for (const [rep, i] of held) onRepair(call, rep, i);
   const status = await finish(call, outcome, 200);
   // the cut tool calls, as on the chat endpoint: those the error named (reject), else those closed
   const cut = cutHeaderValue(t.rejected ?? truncatedToolCalls(outcome));

@@ -60,6 +60,26 @@ describe('gateway: a refused cut call\'s closing repairs are not counted as appl
   }
 
   for (const policy of ['close', 'reject']) {
+    it(`messages, not streaming, ${policy}: ${policy === 'reject' ? 'the 502 applied no repair: none published or counted' : 'every repair'}`, async () => {
+      up.enqueue({ chunks: [CUT] });
+      const events: GatewayEvent[] = [];
+      const off = d.events.subscribe((e) => events.push(e));
+      const before = await counts();
+      const r = await fetch(`${d.info.url}/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-streamfix-truncated-tools': policy },
+        body: JSON.stringify({ model: 'test/reject', max_tokens: 50, messages: [{ role: 'user', content: 'write' }] }),
+      });
+      await r.text();
+      off();
+      assert.equal(r.status, policy === 'close' ? 200 : 502);
+      const id = r.headers.get('x-streamfix-request-id');
+      const published = events.filter((e): e is Extract<GatewayEvent, { type: 'repair' }> => e.type === 'repair' && e.id === id).map((e) => [e.repair.kind, e.toolCallIndex]);
+      assert.deepEqual(published, policy === 'close' ? [['single_quotes', 0], ['single_quotes', 0], ['single_quotes', 0], ['single_quotes', 0], ['unclosed_string', 0], ['unclosed_container', 0]] : []);
+      const after = await counts();
+      assert.deepEqual(after.map((n, i) => n - before[i]!), policy === 'close' ? [4, 1, 1] : [0, 0, 0]);
+    });
+
     it(`chat/completions, not streaming, ${policy}: ${policy === 'reject' ? 'the 502 applied no repair: none published or counted' : 'every repair'}`, async () => {
       const completion = { id: 'gen-1', object: 'chat.completion', created: 1, model: 'test/reject', choices: [{ index: 0, finish_reason: 'length', message: { role: 'assistant', content: null, tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'write', arguments: "{'path': 'a.txt', \"text\": \"hel" } }] } }] };
       up.enqueue({ headers: { 'content-type': 'application/json' }, chunks: [JSON.stringify(completion)] });
