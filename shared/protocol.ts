@@ -30,6 +30,8 @@ export interface ToolCallArtifact {
   /** Text the engine left out of the arguments, with positions (e.g. `extra_value`: a second
    * top-level value, as when parallel calls are concatenated into one string). */
   stripped?: Stripped[];
+  /** Why the call was not delivered (a /v1/messages tool input that is not a JSON object). */
+  error?: string;
 }
 
 /** One way a value fails its JSON Schema: `path` is a JSON pointer into the value ('' = the whole

@@ -27,6 +27,7 @@ import { estimateInputTokens } from './countTokens';
 import { anthropicStatus, errorBody, rejectionError, statusOfType } from './errors';
 import { checkToolSchemas, messagesMode, parseMessagesRequest, requireMaxTokens, toChatRequest } from './request';
 import { route } from './routing';
+import { INVALID_INPUT_CODE, invalidInputError, invalidInputMessage } from './toolInputCheck';
 import { MessageTranslator, type AnthropicEvent } from './translate';
 
 export type MessagesCall = ChatCall;
@@ -257,7 +258,7 @@ async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: Upst
       if (res.destroyed) throw new Error('client disconnected');
       if (t.done) break;
     }
-    if (t.stopSequence !== null || t.rejected !== null || reader.upstreamError !== null) call.abort.abort('done');
+    if (t.stopSequence !== null || t.rejected !== null || t.invalidInputs !== null || reader.upstreamError !== null) call.abort.abort('done');
     tail = reader.end();
   } catch (e) {
     if (e instanceof StreamFixError) {
@@ -284,6 +285,7 @@ async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: Upst
     if (stream) ctx.metrics.streamClosed();
   }
   if (t.rejected !== null) record.errors.push({ message: rejectionMessage(t.rejected), code: TRUNCATED_CODE });
+  if (t.invalidInputs !== null) record.errors.push({ message: invalidInputMessage(t.invalidInputs), status: 502, code: INVALID_INPUT_CODE });
   if (reader.upstreamError !== null) {
     record.fail('UPSTREAM_ERROR', reader.upstreamError, { code: reader.upstreamErrorCode });
     errorEventSeen(call, reader.upstreamErrorStatus);
@@ -328,6 +330,12 @@ async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: Upst
   }
   if (res.destroyed) return;
   if (t.rejected !== null) return rejectMessage(call, t, status, { ...cutHeader, ...schemaHeader });
+  if (t.invalidInputs !== null) {
+    // a 502 api_error (not the 529 overloaded_error a 502 maps to), not retried by the SDK behind the
+    // client's back: the tokens are spent and the client decides, as for the streamed error event
+    const body = { type: 'error', error: invalidInputError(t.invalidInputs), request_id: record.id };
+    return sendJson(res, 502, { ...withRequestId(call), ...NO_RETRY_HEADERS, ...(status ? { [STATUS_HEADER]: status } : {}), ...schemaHeader }, body);
+  }
   const error = kept.find((e) => e.type === 'error');
   if (error) {
     const e = error.error as { type: string; message: string };

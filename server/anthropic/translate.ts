@@ -33,6 +33,7 @@ import type { Redactor, TextRedaction } from '../gateway/redact';
 import { ToolCallRepairers, type ToolCallDelta } from '../gateway/toolCalls';
 import { cutCallsOf, type CutCall } from '../gateway/truncatedTools';
 import { rejectionError } from './errors';
+import { ARGUMENTS_SHOWN, invalidInputError, kindOf, invalidReason, type InvalidToolInput } from './toolInputCheck';
 import { createThinkingSplitter, type Segment, type ThinkingSplitter } from './reasoning';
 import { createStopScanner, upstreamStopSequence, type StopScanner } from './stopSequences';
 import { detailParts, ThinkingSigner } from './thinkingRoundTrip';
@@ -92,6 +93,9 @@ interface ToolBlock {
   started: boolean;
   /** Its content_block_stop went out before the upstream finished (its value was complete). */
   closed: boolean;
+  /** The first significant character the engine wrote for it (null: none yet). Its block starts only on
+   * `{`: any other value is not a tool_use input and waits for the end (toolInputCheck.ts). */
+  first: string | null;
 }
 
 /** A content step as segments, in the order written (see ContentProcessor.ordered). */
@@ -180,6 +184,8 @@ export class MessageTranslator {
   private ended = false;
   /** reject: the cut tool calls that ended the message (end() then sends the error event). */
   rejected: CutCall[] | null = null;
+  /** Tool calls whose input is not a JSON object: end() sends the error event (toolInputCheck.ts). */
+  invalidInputs: InvalidToolInput[] | null = null;
 
   /** Characters of every waiting call's pending arguments, and their bound (see toolPiece). */
   private pendingChars = 0;
@@ -221,7 +227,7 @@ export class MessageTranslator {
   }
 
   get done(): boolean {
-    return this.stopSequence !== null || this.ended || this.rejected !== null;
+    return this.stopSequence !== null || this.ended || this.rejected !== null || this.invalidInputs !== null;
   }
 
   /** The events produced since the last call. */
@@ -489,7 +495,7 @@ export class MessageTranslator {
     const index = this.tools.indexOf(tc, k, count);
     let call = this.calls.get(index);
     if (!call) {
-      call = { index, id: null, name: null, pending: '', pendingPieces: 0, chars: 0, started: false, closed: false };
+      call = { index, id: null, name: null, pending: '', pendingPieces: 0, chars: 0, started: false, closed: false, first: null };
       this.calls.set(index, call);
     }
     if (typeof tc.id === 'string' && tc.id !== '' && call.id === null) call.id = tc.id;
@@ -525,15 +531,17 @@ export class MessageTranslator {
     if (this.splitter) for (const seg of this.splitter.decide()) this.segment(seg);
   }
 
-  /** The lowest-index call that has a name and no block yet streams live (until it has a name, it waits). */
+  /** The lowest-index call that has a name and no block yet streams live (until it has a name, it waits),
+   * once its input is known to be an object (until then, it and the calls after it wait). */
   private nextLiveTool(): void {
     let next: ToolBlock | null = null;
     for (const c of this.calls.values()) if (!c.started && c.name !== null && (next === null || c.index < next.index)) next = c;
-    if (next !== null) this.startTool(next);
+    if (next !== null && next.first === '{') this.startTool(next);
   }
 
   private toolPiece(call: ToolBlock, piece: string): void {
     if (piece === '' || call.closed) return;
+    if (call.first === null) call.first = /\S/.exec(piece)?.[0] ?? null;
     call.chars += piece.length;
     if (call === this.liveTool) return void this.out.push({ type: 'content_block_delta', index: this.open!.index, delta: { type: 'input_json_delta', partial_json: piece } });
     // Bytes the client must get, so not cut: bounded by the engine's maxInputLength (what one call's
@@ -602,6 +610,9 @@ export class MessageTranslator {
       const failed = this.tools.artifacts().find((a) => a.index === t.index)?.status === 'FAILED';
       if (call && !(failed && call.chars === 0)) this.toolPiece(call, t.text);
     }
+    const invalid = this.invalidCalls();
+    // no tool_use block gets an input that is not an object, nor `{}` in place of what came
+    if (invalid.length > 0) return void (this.invalidInputs = invalid);
     // the live call ends first; the held ones follow whole, in index order
     const live = this.liveTool;
     if (live && live.chars === 0) this.toolPiece(live, '{}');
@@ -630,6 +641,10 @@ export class MessageTranslator {
     if (this.rejected !== null) {
       this.ended = true;
       return void this.out.push({ type: 'error', error: rejectionError(this.rejected) });
+    }
+    if (this.invalidInputs !== null) {
+      this.ended = true;
+      return void this.out.push({ type: 'error', error: invalidInputError(this.invalidInputs) });
     }
     this.ended = true;
     const usage: Json = { output_tokens: this.outputTokens() };
@@ -686,8 +701,26 @@ export class MessageTranslator {
     return [...this.raw.cuts('rawContent'), ...this.sent.cuts('repairedContent'), ...this.reasoningText.cuts('reasoning'), ...lists, ...this.tools.cuts()];
   }
 
+  /** The calls whose input is not a JSON object (empty arguments are a call without parameters: `{}`). */
+  private invalidCalls(): InvalidToolInput[] {
+    const out: InvalidToolInput[] = [];
+    for (const a of this.tools.artifacts()) {
+      const call = this.calls.get(a.index);
+      if (!call || call.first === '{' || (call.first === null && a.rawArguments.trim() === '')) continue;
+      out.push({ index: a.index, id: call.id, name: call.name, got: kindOf(call.first), arguments: a.rawArguments.slice(0, ARGUMENTS_SHOWN) });
+    }
+    return out;
+  }
+
+  /** The tool calls as the artifact keeps them; a refused input is FAILED, with the reason. */
   toolArtifacts(): ToolCallArtifact[] {
-    return this.tools.artifacts();
+    const arts = this.tools.artifacts();
+    if (this.invalidInputs === null) return arts;
+    return arts.map((a) => {
+      const bad = this.invalidInputs!.find((c) => c.index === a.index);
+      // nothing of it was delivered
+      return bad ? { ...a, repairedArguments: null, status: 'FAILED', error: invalidReason(bad) } : a;
+    });
   }
 
   /** The content's repair result (repair mode) or the think blocks removed (strip mode). */

@@ -1,10 +1,13 @@
 /**
  * Tool input through the engine: for every defect class, and for every truncation of each input, the
  * input_json_delta pieces are only appended and their concatenation at the block's stop parses and is
- * exactly the engine's JSON for the whole (cut) input; `{}` when there is no JSON at all.
+ * exactly the engine's JSON for the whole (cut) input; `{}` when the arguments are empty. Arguments whose
+ * JSON is not an object, or that hold no JSON, start no block: the message ends with the error event.
  */
 import { strict as assert } from 'node:assert';
 import { repairJson } from '../../../shared/engine';
+import { invalidInputError, kindOf } from '../../../server/anthropic/toolInputCheck';
+import type { AnthropicEvent } from '../../../server/anthropic/translate';
 import { checkGrammar, translate } from './helpers';
 
 const DEFECTS: Record<string, string> = {
@@ -33,9 +36,18 @@ function toolStream(args: string, size: number, finish: string): string {
   return s + ev({}, finish) + 'data: [DONE]\n\n';
 }
 
-function pieces(args: string, size: number, finish = 'tool_calls'): { pieces: string[]; stop: string } {
+/** The events of a call refused (toolInputCheck.ts): message_start, no block, the error event. */
+function refused(args: string, events: AnthropicEvent[]): void {
+  const json = repairJson(args).json;
+  const got = kindOf(json === null ? null : json[0]!);
+  const error = invalidInputError([{ index: 0, id: 'call_1', name: 'run', got, arguments: args }]);
+  assert.deepEqual(events.slice(1), [{ type: 'error', error }]);
+}
+
+function pieces(args: string, size: number, finish = 'tool_calls'): { pieces: string[]; stop: string } | null {
   const events = translate(toolStream(args, size, finish), []);
   checkGrammar(events);
+  if (expected(args) === null) return void refused(args, events), null;
   const starts = events.filter((e) => e.type === 'content_block_start');
   assert.deepEqual(starts, [{ type: 'content_block_start', index: 0, content_block: { type: 'tool_use', id: 'call_1', name: 'run', input: {} } }]);
   const out = events.filter((e) => e.type === 'content_block_delta').map((e) => (e.delta as { type: string; partial_json: string }));
@@ -44,15 +56,20 @@ function pieces(args: string, size: number, finish = 'tool_calls'): { pieces: st
   return { pieces: out.map((d) => d.partial_json), stop };
 }
 
-function expected(args: string): string {
-  return repairJson(args).json ?? '{}';
+/** The engine's JSON for the input; null when it is refused (not an object, or no JSON in non-empty text). */
+function expected(args: string): string | null {
+  const json = repairJson(args).json;
+  if (json === null) return args.trim() === '' ? '{}' : null;
+  return json.startsWith('{') ? json : null;
 }
 
 describe('messages: tool input through the engine', () => {
   for (const [name, args] of Object.entries(DEFECTS)) {
     it(`${name}: the pieces concatenate to the engine's JSON, in pieces of 1, 3 and 7 characters`, () => {
       for (const size of [1, 3, 7]) {
-        const { pieces: p, stop } = pieces(args, size);
+        const got = pieces(args, size);
+        if (got === null) continue;
+        const { pieces: p, stop } = got;
         const joined = p.join('');
         assert.equal(joined, expected(args), `pieces of ${size}`);
         JSON.parse(joined);
@@ -65,7 +82,7 @@ describe('messages: tool input through the engine', () => {
     assert.equal(expected(DEFECTS['trailing comma']!), '{"path": "src/a.ts", "lines": [1, 2]}');
     assert.equal(expected(DEFECTS['unquoted keys']!), '{"path": "src/a.ts", "recursive": true}');
     assert.equal(expected(DEFECTS['python literals']!), '{"force": true, "dry_run": false, "owner": null}');
-    assert.equal(expected(DEFECTS['no JSON at all']!), '{}');
+    assert.equal(expected(DEFECTS['no JSON at all']!), null);
     assert.equal(expected(DEFECTS.empty!), '{}');
   });
 
@@ -74,7 +91,9 @@ describe('messages: tool input through the engine', () => {
     it(`${name}, cut at every offset (finish_reason length): valid JSON, the engine's value, stop_reason max_tokens`, () => {
       for (let cut = 0; cut <= args.length; cut++) {
         const input = args.slice(0, cut);
-        const { pieces: p, stop } = pieces(input, 4, 'length');
+        const got = pieces(input, 4, 'length');
+        if (got === null) continue;
+        const { pieces: p, stop } = got;
         const joined = p.join('');
         assert.equal(joined, expected(input), `cut at ${cut}: ${JSON.stringify(input)}`);
         JSON.parse(joined);

@@ -55,12 +55,13 @@ describe('messages: parallel tool calls stream as the upstream sends them', () =
   it('sequential calls: block 0 closes when the upstream starts call 1, whose pieces then stream as they come', () => {
     const { events } = perChunk(sequential);
     assert.deepEqual(events, [
-      [start(0, 'call_a', 'read_file')],
-      [json(0, '{"path": "a')],
+      // a block starts on its input's first `{` (an input that is not an object never starts one)
+      [],
+      [start(0, 'call_a', 'read_file'), json(0, '{"path": "a')],
       [json(0, '.txt"}')],
-      [stop(0), start(1, 'call_b', 'write_file')],
+      [stop(0)],
       // the engine holds a comma until what follows shows it is not a trailing one
-      [json(1, '{"path": "b.txt"')],
+      [start(1, 'call_b', 'write_file'), json(1, '{"path": "b.txt"')],
       [json(1, ', "text": "hi"}')],
       [stop(1)],
       [],
@@ -99,9 +100,9 @@ describe('messages: parallel tool calls stream as the upstream sends them', () =
   it('interleaved calls: call 1 is held while call 0 is incomplete, then flushed and streamed once call 0 completed', () => {
     const { events } = perChunk(interleaved);
     assert.deepEqual(events, [
-      [start(0, 'call_a', 'f')],
       [],
-      [json(0, '{')],
+      [],
+      [start(0, 'call_a', 'f'), json(0, '{')],
       [],
       [json(0, '"x": 1}')],
       // call 1's held piece, then its own (the number 2 is not decided until the next character)
