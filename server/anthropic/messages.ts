@@ -174,6 +174,7 @@ async function answer(call: MessagesCall, r: ReturnType<typeof parseMessagesRequ
     textLimit: ctx.artifactTextLimit,
     rejectTruncated: call.truncatedTools === 'reject',
     keepToolOutput: (call.schemas?.tools.size ?? 0) > 0,
+    keepContentOutput: (call.schemas?.content ?? null) !== null,
     // not streaming, the repairs wait for the answer: a refused or failed one applied none
     onRepair: r.stream ? (rep, i) => onRepair(call, rep, i) : (rep, i) => void held.push([rep, i]),
   });
@@ -305,7 +306,8 @@ async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: Upst
   if (call.schemas) {
     // the gateway's own time, as on the chat endpoint
     const t0 = performance.now();
-    outcome.schema = (await checkAnswer(call.schemas, record.mode, null, outcome.toolCalls, false)).report;
+    // the structured output's text (repair mode) as the chat endpoint's json_schema content: reported
+    outcome.schema = (await checkAnswer(call.schemas, record.mode, t.checkedContent(), outcome.toolCalls, false)).report;
     const spent = performance.now() - t0;
     record.addedMs += spent;
     ctx.metrics.observeAddedPerChunk(spent / 1000);

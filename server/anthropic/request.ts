@@ -8,7 +8,7 @@
 import { GatewayError } from '../gateway/errors';
 import type { SchemaCache } from '../gateway/schema';
 import { assistantMessage, invalid, isObject, onlyKeys, userMessages } from './requestContent';
-import { chatTools, checkFields, systemText } from './requestFields';
+import { chatTools, checkFields, outputSchema, responseFormat, systemText } from './requestFields';
 import { UPSTREAM_STOP_LIMIT } from './stopSequences';
 
 type Json = Record<string, unknown>;
@@ -22,6 +22,8 @@ export interface MessagesRequest {
   thinking: boolean;
   /** The text of a last assistant message (a prefill the answer continues), else ''. */
   prefill: string;
+  /** Structured outputs: the JSON Schema of the answer (output_config.format), and where it was given. */
+  output: { schema: Json; path: string } | null;
   /** The chat request's messages, translated (and so checked) at parse time: a part that cannot go
    * upstream is a 400 before anything is routed or sent (requestContent.ts). */
   messages: Json[];
@@ -58,6 +60,7 @@ export function parseMessagesRequest(text: string): MessagesRequest {
   const last = body.messages[body.messages.length - 1] as Json | undefined;
   return {
     prefill: last?.role === 'assistant' ? textOf(last.content) : '',
+    output: outputSchema(body),
     body,
     model: body.model,
     stream: body.stream === true,
@@ -75,6 +78,8 @@ export function parseMessagesRequest(text: string): MessagesRequest {
  */
 export function messagesMode(requested: string, r: MessagesRequest): { mode: 'repair' | 'strip' | 'auto'; reason: string } {
   if (requested === 'repair') return { mode: 'repair', reason: 'requested: repair' };
+  // a structured output is JSON by request, as response_format is on the chat endpoint
+  if (requested === 'auto' && r.output !== null) return { mode: 'repair', reason: `auto: ${r.output.path.replace(/\.schema$/, '')} json_schema` };
   if (requested === 'auto' && /^\s*[[{]/.test(r.prefill)) return { mode: 'repair', reason: 'auto: the prefill starts a JSON value' };
   // auto otherwise: the answer decides (as on the chat endpoint: repair when it starts as JSON)
   if (requested === 'auto' && r.prefill === '') return { mode: 'auto', reason: 'auto: the answer decides' };
@@ -96,6 +101,8 @@ export function checkToolSchemas(r: MessagesRequest, cache: SchemaCache): void {
     if (!isObject(t) || t.input_schema === undefined) return;
     cache.compile(t.input_schema, `tools[${i}].input_schema (tool ${JSON.stringify(typeof t.name === 'string' ? t.name : null)})`);
   });
+  // the structured output's schema too, named as the client gave it (not as response_format)
+  if (r.output !== null) cache.compile(r.output.schema, r.output.path);
 }
 
 /** The text of a string or an array of blocks (text blocks only). */
@@ -117,6 +124,7 @@ export function toChatRequest(r: MessagesRequest, upstreamModel: string): Json {
   if (r.stopSequences.length > 0) out.stop = r.stopSequences.slice(0, UPSTREAM_STOP_LIMIT);
   if (isObject(b.metadata) && typeof b.metadata.user_id === 'string') out.user = b.metadata.user_id;
   Object.assign(out, chatTools(b));
+  if (r.output !== null) out.response_format = responseFormat(r.output.schema);
   if (r.thinking) {
     const budget = (b.thinking as Json).budget_tokens;
     out.reasoning = typeof budget === 'number' ? { max_tokens: budget } : { enabled: true };

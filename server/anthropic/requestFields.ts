@@ -4,8 +4,8 @@
  * model reads (capacity, region, caching, diagnostics, Anthropic's server-side context editing: the
  * gateway sends the whole conversation), and the thinking `effort` / `display` hints (the upstream's
  * `reasoning` is turned on or given the budget, at its own depth; its thinking is shown). Refused are
- * the fields whose meaning the upstream cannot give (MCP servers, code-execution containers, structured
- * outputs, automatic compaction, fallbacks), and any field this list does not know, as Anthropic refuses
+ * the fields whose meaning the upstream cannot give (MCP servers, code-execution containers, automatic
+ * compaction, fallbacks), and any field this list does not know, as Anthropic refuses
  * extra inputs: a field left out would leave the client believing it applied. Wrongly typed known fields
  * are refused too (`temperature: must be a number`).
  */
@@ -14,7 +14,7 @@ import { invalid, isObject, onlyKeys } from './requestContent';
 type Json = Record<string, unknown>;
 
 /** Fields translated into the chat request (request.ts, requestContent.ts, below). */
-const TRANSLATED = ['model', 'messages', 'max_tokens', 'system', 'stop_sequences', 'stream', 'temperature', 'top_p', 'top_k', 'tools', 'tool_choice', 'thinking', 'metadata', 'output_config'];
+const TRANSLATED = ['model', 'messages', 'max_tokens', 'system', 'stop_sequences', 'stream', 'temperature', 'top_p', 'top_k', 'tools', 'tool_choice', 'thinking', 'metadata', 'output_config', 'output_format'];
 
 /** Fields with no meaning upstream whose absence takes nothing from what the model reads (README: "ignored"). */
 export const IGNORED_FIELDS = ['service_tier', 'inference_geo', 'speed', 'cache_control', 'diagnostics', 'context_management', 'user_profile_id', 'workspace_id'];
@@ -23,7 +23,6 @@ export const IGNORED_FIELDS = ['service_tier', 'inference_geo', 'speed', 'cache_
 const REFUSED: Record<string, string> = {
   mcp_servers: 'MCP servers (the MCP connector) are not supported: the upstream cannot call them',
   container: 'code-execution containers are not supported: the upstream has none',
-  output_format: 'structured outputs are not supported by StreamFix\'s translation (ask through a forced tool, or use the chat endpoint\'s response_format)',
   compaction: 'automatic compaction is not supported: the upstream would not compact the conversation',
   fallbacks: 'fallback models are not supported: route them with the routing table instead',
 };
@@ -48,9 +47,37 @@ function checkThinking(t: unknown): void {
 function checkOutputConfig(c: unknown): void {
   if (c === undefined) return;
   if (!isObject(c)) throw invalid('output_config', 'must be an object');
-  if (c.format !== undefined && c.format !== null) throw invalid('output_config.format', REFUSED.output_format!);
   // effort says how much to think; the upstream's reasoning is on (or has its budget) either way
   onlyKeys(c, 'output_config', ['effort', 'format']);
+}
+
+/** A structured-output format (`{type: "json_schema", schema}`) at `path`: its schema, null when absent. */
+function formatSchema(f: unknown, path: string): Json | null {
+  if (f === undefined || f === null) return null;
+  if (!isObject(f)) throw invalid(path, 'must be an object {type: "json_schema", schema}');
+  if (f.type !== 'json_schema') throw invalid(`${path}.type`, 'must be "json_schema"');
+  onlyKeys(f, path, ['schema']);
+  if (!isObject(f.schema)) throw invalid(`${path}.schema`, 'Field required (a JSON Schema object)');
+  return f.schema;
+}
+
+/**
+ * Structured outputs: `output_config.format` (or the older beta's top-level `output_format`), as the
+ * chat request's `response_format` json_schema: the upstream is asked for JSON of that schema, the text
+ * block is repaired (auto decides repair, as the chat endpoint does for response_format) and checked
+ * against it (messages.ts). Returns the schema and where it was given, null without one.
+ */
+export function outputSchema(body: Json): { schema: Json; path: string } | null {
+  const config = isObject(body.output_config) ? formatSchema(body.output_config.format, 'output_config.format') : null;
+  const beta = formatSchema(body.output_format, 'output_format');
+  if (config !== null && beta !== null) throw invalid('output_format', 'give the format once: output_config.format or output_format, not both');
+  if (config !== null) return { schema: config, path: 'output_config.format.schema' };
+  return beta !== null ? { schema: beta, path: 'output_format.schema' } : null;
+}
+
+/** The chat API's response_format for a structured-output schema (the name is the chat API's, required there). */
+export function responseFormat(schema: Json): Json {
+  return { type: 'json_schema', json_schema: { name: 'structured_output', schema } };
 }
 
 /** Throws the 400 for the first top-level field that is refused, unknown or wrongly typed. */
@@ -74,6 +101,7 @@ export function checkFields(body: Json): void {
   }
   checkThinking(body.thinking);
   checkOutputConfig(body.output_config);
+  outputSchema(body);
   chatTools(body);
 }
 

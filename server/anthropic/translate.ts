@@ -30,6 +30,7 @@ import { createAutoDecider, type AutoDecider, type AutoDecision } from '../gatew
 import { ARTIFACT_TEXT_LIMIT, BoundedText } from '../gateway/boundedText';
 import { ContentProcessor, type ContentStep } from '../gateway/content';
 import type { Redactor, TextRedaction } from '../gateway/redact';
+import type { CheckedText } from '../gateway/schemaCheck';
 import { ToolCallRepairers, type ToolCallDelta } from '../gateway/toolCalls';
 import { cutCallsOf, type CutCall } from '../gateway/truncatedTools';
 import { rejectionError } from './errors';
@@ -67,6 +68,8 @@ export interface TranslatorOptions {
   rejectTruncated?: boolean;
   /** The engine keeps each tool call's whole input, for the schema check at the end (messages.ts). */
   keepToolOutput?: boolean;
+  /** The text's repaired JSON is kept whole, for the structured output's schema check at the end. */
+  keepContentOutput?: boolean;
   onRepair?(repair: Repair, toolCallIndex?: number): void;
 }
 
@@ -201,7 +204,8 @@ export class MessageTranslator {
     this.textRedaction = opts.redactor?.textStage() ?? null;
     this.thinkingRedaction = opts.redactor?.textStage() ?? null;
     this.splitter = opts.mode !== 'repair' ? createThinkingSplitter({ thinking: opts.thinking ?? false }) : null;
-    this.repairer = opts.mode !== 'strip' ? new ContentProcessor('repair', opts.engine ?? {}) : null;
+    const engine = opts.keepContentOutput ? { ...opts.engine, keepOutput: true } : (opts.engine ?? {});
+    this.repairer = opts.mode !== 'strip' ? new ContentProcessor('repair', engine) : null;
     // text and thinking blocks in the order written, also when one upstream piece holds both
     if (this.repairer) this.repairer.ordered = true;
     // the decider waits for a lone closing tag as long as the thinking splitter holds prose for one
@@ -721,6 +725,14 @@ export class MessageTranslator {
       // nothing of it was delivered
       return bad ? { ...a, repairedArguments: null, status: 'FAILED', error: invalidReason(bad) } : a;
     });
+  }
+
+  /** The text as the structured output's schema check reads it: the engine's whole JSON (with the
+   * prefill it continues); null when the text was not repaired (strip, or auto deciding strip). */
+  checkedContent(): CheckedText | null {
+    if (!this.repairer) return null;
+    const r = this.contentResult();
+    return { raw: this.rawContent, sent: this.repairer.sentWhole, repairs: r.repairs, stripped: r.stripped };
   }
 
   /** The content's repair result (repair mode) or the think blocks removed (strip mode). */

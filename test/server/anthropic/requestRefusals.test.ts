@@ -79,7 +79,7 @@ const REFUSED: [string, Json, string][] = [
   ['metadata as a string', { metadata: 'u-1' }, 'metadata: must be an object'],
   ['mcp_servers', { mcp_servers: [{ type: 'url', url: 'https://mcp.x.test', name: 'x' }] }, 'mcp_servers: MCP servers (the MCP connector) are not supported: the upstream cannot call them'],
   ['container', { container: 'cntr_1' }, 'container: code-execution containers are not supported: the upstream has none'],
-  ['output_config.format', { output_config: { format: { type: 'json_schema', schema: { type: 'object' } } } }, "output_config.format: structured outputs are not supported by StreamFix's translation (ask through a forced tool, or use the chat endpoint's response_format)"],
+  ['output_config.format of another type', { output_config: { format: { type: 'text' } } }, 'output_config.format.type: must be "json_schema"'],
   ['a field StreamFix does not know', { temprature: 0.2 }, 'temprature: is not a Messages API field StreamFix knows (refused rather than ignored)'],
 ];
 
