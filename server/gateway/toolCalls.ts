@@ -3,6 +3,7 @@
  * calls interleave: one stream repairer per index, so each call's arguments are repaired on their own.
  */
 import { createStreamRepairer, repairJson } from '../../shared/engine';
+import { REPAIR_MESSAGES } from '../../shared/engine/messages';
 import type { Repair, RepairOptions, RepairResult, StreamRepairer } from '../../shared/engine';
 import type { ArtifactCut, ToolCallArtifact } from '../../shared/protocol';
 import { ARTIFACT_LIST_LIMIT, ARTIFACT_STRIPPED_LIMIT, ARTIFACT_TEXT_LIMIT, BoundedText, listCuts } from './boundedText';
@@ -31,14 +32,32 @@ interface ToolCallState {
   /** The index the client sees for this call, when it is not `index` (indexOf): null when the upstream
    * sent none, the upstream's when it reused another call's index for this one. */
   wireIndex?: number | null;
+  /** Arguments the upstream sent as a JSON value, not a string (argumentsText), in the artifact's repairs. */
+  objectRepairs: Repair[];
 }
 
 export interface ToolCallDelta {
   index?: number;
   id?: string;
   type?: string;
-  function?: { name?: string; arguments?: string };
+  /** `arguments` is a string; some OpenAI-compatible servers send the JSON object itself (argumentsText). */
+  function?: { name?: string; arguments?: string | Record<string, unknown> | unknown[] };
   [k: string]: unknown;
+}
+
+/**
+ * A tool call's `arguments` as text. The chat API sends a string; some OpenAI-compatible servers send the
+ * JSON object itself (`"arguments": {"x": 1}`), which the openai SDK concatenates as "[object Object]".
+ * Such a value is its JSON text, with a repair of kind `arguments_object` at `offset` (where the text
+ * starts in the call's arguments) that says so; the rewriting modes send the text, passthrough only
+ * records it. null: no arguments (absent, null, or another type).
+ */
+export function argumentsText(args: unknown, offset = 0): { text: string; repair: Repair | null } | null {
+  if (typeof args === 'string') return { text: args, repair: null };
+  if (typeof args !== 'object' || args === null) return null;
+  const text = JSON.stringify(args);
+  const repair: Repair = { kind: 'arguments_object', offset, line: 0, column: offset, length: 0, replacement: text, message: REPAIR_MESSAGES.arguments_object };
+  return { text, repair };
 }
 
 /** What a call still owes at its end (ToolCallRepairers.end). */
@@ -73,7 +92,7 @@ export class ToolCallRepairers {
     let s = this.calls.get(index);
     if (!s) {
       const repairer = this.repair ? createStreamRepairer({ ...this.engine, keepOutput: this.keepWhole, maxListEntries: this.engine.maxListEntries ?? ARTIFACT_LIST_LIMIT, maxStrippedEntries: this.engine.maxStrippedEntries ?? ARTIFACT_STRIPPED_LIMIT }) : null;
-      s = { index, kept: new BoundedText(this.textLimit), unsent: this.repair ? '' : null, repairer, repaired: new BoundedText(this.textLimit), result: null, complete: false, redaction: repairer && this.redactor ? this.redactor.textStage() : null };
+      s = { index, kept: new BoundedText(this.textLimit), unsent: this.repair ? '' : null, repairer, repaired: new BoundedText(this.textLimit), result: null, complete: false, redaction: repairer && this.redactor ? this.redactor.textStage() : null, objectRepairs: [] };
       this.calls.set(index, s);
     }
     return s;
@@ -127,12 +146,19 @@ export class ToolCallRepairers {
     if (typeof tc.id === 'string' && tc.id) s.id = tc.id;
     // the name comes whole in the call's first delta; later deltas repeat it or leave it out
     if (typeof tc.function?.name === 'string' && tc.function.name && s.name === undefined) s.name = tc.function.name;
-    const received = tc.function?.arguments;
-    if (typeof received !== 'string' || received === '') return [];
-    const args = s.redaction === null ? received : s.redaction.push(received);
+    const got = argumentsText(tc.function?.arguments, s.kept.length);
+    if (got === null || got.text === '') return [];
+    // passthrough forwards the bytes and records the text, changed in nothing: no repair
+    if (got.repair !== null && s.repairer) {
+      s.objectRepairs.push(got.repair);
+      // the rewriting modes send the text (the engine's output replaces it below)
+      tc.function!.arguments = got.text;
+    }
+    const args = s.redaction === null ? got.text : s.redaction.push(got.text);
     s.kept.add(args);
     if (!s.repairer) return [];
-    return this.feed(s, args, tc);
+    const repairs = this.feed(s, args, tc);
+    return got.repair !== null ? [got.repair, ...repairs] : repairs;
   }
 
   /** Repairing: `args` to the call's engine; `tc`'s arguments become what it decided. */
@@ -157,16 +183,17 @@ export class ToolCallRepairers {
     for (const s of [...this.calls.values()].sort((a, b) => a.index - b.index)) {
       if (!s.repairer || s.result) continue;
       // a tail the redaction held (it could have been a secret's start) is the arguments' end
-      const tail: ToolCallDelta = { function: { arguments: s.redaction?.end() ?? '' } };
+      const held = s.redaction?.end() ?? '';
+      const tail: ToolCallDelta = { function: { arguments: held } };
       let early: Repair[] = [];
-      if (tail.function!.arguments !== '') {
-        s.kept.add(tail.function!.arguments!);
-        early = this.feed(s, tail.function!.arguments!, tail);
+      if (held !== '') {
+        s.kept.add(held);
+        early = this.feed(s, held, tail);
       }
       const r = s.repairer.end();
       s.result = r;
       // (the engine's output so far is the bounded copy's: its own is not kept)
-      const text = r.status === 'FAILED' && s.repaired.length === 0 ? (s.unsent ?? '') : tail.function!.arguments! + r.final;
+      const text = r.status === 'FAILED' && s.repaired.length === 0 ? (s.unsent ?? '') : (tail.function!.arguments as string) + r.final;
       s.repaired.add(r.final);
       const repairs = [...early, ...r.finalRepairs];
       // a call the client knows by another index (or none) is named as the upstream named it, with its id
@@ -220,8 +247,9 @@ export class ToolCallRepairers {
           ...(s.name !== undefined ? { name: s.name } : {}),
           rawArguments: raw,
           repairedArguments: r ? (r.json ?? (r.status === 'FAILED' ? raw : s.repaired.toString())) : raw,
-          status: r ? r.status : 'PASSTHROUGH',
-          repairs: r ? r.repairs : [],
+          // arguments sent as a JSON value were changed into text: VALID would not say so
+          status: r ? (r.status === 'VALID' && s.objectRepairs.length > 0 ? 'REPAIRED' : r.status) : 'PASSTHROUGH',
+          repairs: [...s.objectRepairs, ...(r ? r.repairs : [])],
           // what the engine left out of the arguments (more top-level values: parallel calls in one string)
           stripped: r ? r.stripped : [],
         };
@@ -234,19 +262,23 @@ export function repairToolCallsOnce(calls: unknown, repair: boolean, engine: Rep
   if (!Array.isArray(calls)) return [];
   const out: ToolCallArtifact[] = [];
   calls.forEach((c: { id?: unknown; function?: { name?: unknown; arguments?: unknown } }, i) => {
-    const raw = typeof c?.function?.arguments === 'string' ? c.function.arguments : null;
-    if (raw === null) return;
+    const got = argumentsText(c?.function?.arguments);
+    if (got === null) return;
+    const raw = got.text;
+    // arguments sent as a JSON value: their text in the rewriting modes (passthrough: as they came)
+    if (repair && got.repair !== null) c.function!.arguments = raw;
     // engine limits (StreamFixError) leave the arguments as sent; the caller records the error
     const r = repair ? repairJson(raw, engine) : null;
     if (r && r.json !== null) c.function!.arguments = r.json;
+    const own = repair && got.repair !== null ? [got.repair] : [];
     out.push({
       index: i,
       ...(typeof c.id === 'string' ? { id: c.id } : {}),
       ...(typeof c.function?.name === 'string' ? { name: c.function.name } : {}),
       rawArguments: raw,
       repairedArguments: r ? (r.json ?? raw) : raw,
-      status: r ? r.status : 'PASSTHROUGH',
-      repairs: r ? r.repairs : [],
+      status: r ? (r.status === 'VALID' && own.length > 0 ? 'REPAIRED' : r.status) : 'PASSTHROUGH',
+      repairs: [...own, ...(r ? r.repairs : [])],
       stripped: r ? r.stripped : [],
     });
   });

@@ -35,6 +35,7 @@ export const REPAIR_MESSAGES: Record<RepairKind, string> = {
   python_tuple: 'Python tuple parenthesis replaced by an array bracket',
   backtick_quotes: 'Backtick (template literal) quotes replaced by double quotes',
   schema_coercion: 'Value coerced to the type the schema asks for',
+  arguments_object: 'Tool-call arguments sent as a JSON value, not a string: its JSON text',
 };
 
 /** Plural-aware labels for summaries such as "2 trailing commas, 1 unquoted key". */
@@ -72,4 +73,5 @@ export const REPAIR_LABELS: Record<RepairKind, [string, string]> = {
   python_tuple: ['Python tuple', 'Python tuples'],
   backtick_quotes: ['backtick quote', 'backtick quotes'],
   schema_coercion: ['schema coercion', 'schema coercions'],
+  arguments_object: ['arguments object', 'arguments objects'],
 };
