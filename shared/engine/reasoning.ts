@@ -4,7 +4,7 @@
  * `createReasoningStage`, by the gateway's strip mode and any other caller that wants text split into
  * content and reasoning.
  *
- * Recognised: `<think>`, `<thinking>`, `<reasoning>`, `<thought>` blocks (any case, with attributes) up
+ * Recognised: `<think>`, `<thinking>`, `<reasoning>`, `<thought>`, `<scratchpad>` blocks (any case, with attributes) up
  * to their closing tag, or to the end of the input when unclosed; a lone closing tag of each (R1-style
  * templates put the opening tag into the prompt: the host decides what the text before it was); the
  * gpt-oss harmony channels (`<|channel|>analysis<|message|>…<|end|>` is reasoning, the header of any
@@ -69,7 +69,8 @@ export interface ReasoningScanner {
 }
 
 /** The reasoning tag names recognised, lower case (matched in any case); the gateway's output panel strips the same tags. */
-export const REASONING_TAG_NAMES: readonly string[] = ['think', 'thinking', 'reasoning', 'thought'];
+/** `scratchpad`: Anthropic's prompting guides have Claude reason in `<scratchpad>` before its answer. */
+export const REASONING_TAG_NAMES: readonly string[] = ['think', 'thinking', 'reasoning', 'thought', 'scratchpad'];
 
 /** Longest tag (or harmony header) buffered before it is taken for text. */
 const TAG_MAX = 200;

@@ -566,6 +566,15 @@ export const CASES: Case[] = [
   },
   {
     category: "reasoning",
+    name: "strips a scratchpad block: the answer after it is the value, not the draft in it",
+    input: "<scratchpad>Maybe {\"a\": 1}</scratchpad>\n<answer>{\"a\": 2}</answer>",
+    json: "{\"a\": 2}",
+    status: "VALID",
+    repairs: [],
+    stripped: [["reasoning",  0,  39,  0,  0], ["wrapper",  40,  8,  1,  0], ["wrapper",  56,  9,  1,  16]],
+  },
+  {
+    category: "reasoning",
     name: "treats text before a lone </reasoning> as reasoning",
     input: "Plan it.</reasoning>\n{\"a\": 1}",
     json: "{\"a\": 1}",

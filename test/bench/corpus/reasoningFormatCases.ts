@@ -23,6 +23,8 @@ const TAGS: Row[] = [
   ['<thinking> with two attributes, single quotes', DRAFT_THEN("<thinking id=\"t1\" visible='false'>", '</thinking>') + EVENT, answer(EVENT)],
   ['<thought> with a signature attribute', DRAFT_THEN('<thought signature="EqQBCkgIARABGAIiQH">', '</thought>') + EVENT, answer(EVENT)],
   ['<REASONING effort="high">', DRAFT_THEN('<REASONING effort="high">', '</REASONING>') + EVENT, answer(EVENT)],
+  ['<scratchpad> then an <answer> wrapper', '<scratchpad>Maybe {"title": "Standup"}; it also needs the day and the length.</scratchpad>\n<answer>' + EVENT + '</answer>', answer(EVENT)],
+  ['lone </Scratchpad>', 'Start from {"title": "Standup"} and add Monday, 15 minutes.\n</Scratchpad>\n' + EVENT, answer(EVENT)],
   ['lone </thought>', 'Meeting: {"title": "Standup"} no, it needs day and minutes.\n</thought>\n' + EVENT, answer(EVENT)],
   ['lone </THINKING>', 'Is it {"title": "Sync"}? No, the user called it standup.\n</THINKING>\n\n' + EVENT, answer(EVENT)],
   ['lone </Reasoning>', '**Drafting**\n\nStart from {"title": "Standup"}; add the day and the length.\n</Reasoning>\n' + EVENT, answer(EVENT)],
