@@ -86,29 +86,19 @@ export function registerCommands({ context, daemon, log, daemonLog, artifacts, i
     await daemon.restart();
     return true;
   });
-  command('streamfix.openArtifact', async (arg?: unknown) => {
-    const id = idFromArg(arg);
-    if (!id) return void vscode.window.showErrorMessage('StreamFix: pick an artifact in the StreamFix Artifacts view.');
-    await inspector.open(id);
-  });
-  command('streamfix.openArtifactJson', async (arg?: unknown) => {
-    const id = idFromArg(arg);
-    if (!id) return void vscode.window.showErrorMessage('StreamFix: pick an artifact in the StreamFix Artifacts view.');
-    try {
-      await openArtifact(id);
-    } catch (err) {
-      void vscode.window.showErrorMessage(`StreamFix: cannot open artifact ${id}: ${err instanceof Error ? err.message : String(err)}`);
-    }
-  });
-  command('streamfix.openArtifactDiff', async (arg?: unknown) => {
-    const id = idFromArg(arg);
-    if (!id) return void vscode.window.showErrorMessage('StreamFix: pick an artifact in the StreamFix Artifacts view.');
-    try {
-      await openArtifactDiff(id);
-    } catch (err) {
-      void vscode.window.showErrorMessage(`StreamFix: cannot open the diff for ${id}: ${err instanceof Error ? err.message : String(err)}`);
-    }
-  });
-
+  /** A command on the artifact picked in the Artifacts view (its tree item, or an id from another caller). */
+  const artifactCommand = (id: string, open: (artifactId: string) => Promise<unknown>, what: string): void =>
+    command(id, async (arg?: unknown) => {
+      const artifactId = idFromArg(arg);
+      if (!artifactId) return void vscode.window.showErrorMessage('StreamFix: pick an artifact in the StreamFix Artifacts view.');
+      try {
+        await open(artifactId);
+      } catch (err) {
+        void vscode.window.showErrorMessage(`StreamFix: cannot open ${what} ${artifactId}: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    });
+  artifactCommand('streamfix.openArtifact', (id) => inspector.open(id), 'the inspector for');
+  artifactCommand('streamfix.openArtifactJson', openArtifact, 'artifact');
+  artifactCommand('streamfix.openArtifactDiff', openArtifactDiff, 'the diff for');
   return subs;
 }
