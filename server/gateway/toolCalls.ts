@@ -60,6 +60,20 @@ export function argumentsText(args: unknown, offset = 0): { text: string; repair
   return { text, repair };
 }
 
+/**
+ * Arguments that are empty or only white space: a call to a tool without parameters, which the engine
+ * finds no JSON in (FAILED). Its arguments are `{}`, with a repair of kind `empty_arguments` at the text's
+ * end, so the client gets an object and the status says what was done (REPAIRED), not that a check failed.
+ * Anything else that is not JSON stays FAILED.
+ */
+function emptyArguments<R extends RepairResult>(raw: string, r: R): R {
+  if (r.status !== 'FAILED' || r.error?.code !== 'NO_JSON' || raw.trim() !== '') return r;
+  const lines = raw.split('\n');
+  const repair: Repair = { kind: 'empty_arguments', offset: raw.length, length: 0, line: lines.length - 1, column: lines[lines.length - 1].length, replacement: '{}', message: REPAIR_MESSAGES.empty_arguments };
+  const { error: _none, ...rest } = r;
+  return { ...rest, status: 'REPAIRED', json: '{}', repairs: [...r.repairs, repair] } as R;
+}
+
 /** What a call still owes at its end (ToolCallRepairers.end). */
 export interface ToolCallEnd {
   index: number;
@@ -190,12 +204,13 @@ export class ToolCallRepairers {
         s.kept.add(held);
         early = this.feed(s, held, tail);
       }
-      const r = s.repairer.end();
+      const ended = s.repairer.end();
+      const r = emptyArguments(s.kept.toString(), ended);
       s.result = r;
       // (the engine's output so far is the bounded copy's: its own is not kept)
-      const text = r.status === 'FAILED' && s.repaired.length === 0 ? (s.unsent ?? '') : (tail.function!.arguments as string) + r.final;
+      const text = r.status === 'FAILED' && s.repaired.length === 0 ? (s.unsent ?? '') : (tail.function!.arguments as string) + (r === ended ? r.final : '{}');
       s.repaired.add(r.final);
-      const repairs = [...early, ...r.finalRepairs];
+      const repairs = r === ended ? [...early, ...r.finalRepairs] : [...early, ...r.finalRepairs, r.repairs[r.repairs.length - 1]];
       // a call the client knows by another index (or none) is named as the upstream named it, with its id
       const wire = s.wireIndex === undefined ? {} : { wire: { ...(s.wireIndex !== null ? { index: s.wireIndex } : {}), ...(s.id !== undefined ? { id: s.id } : {}) } };
       if (text || repairs.length > 0) out.push({ index: s.index, text, repairs, ...wire });
@@ -268,7 +283,7 @@ export function repairToolCallsOnce(calls: unknown, repair: boolean, engine: Rep
     // arguments sent as a JSON value: their text in the rewriting modes (passthrough: as they came)
     if (repair && got.repair !== null) c.function!.arguments = raw;
     // engine limits (StreamFixError) leave the arguments as sent; the caller records the error
-    const r = repair ? repairJson(raw, engine) : null;
+    const r = repair ? emptyArguments(raw, repairJson(raw, engine)) : null;
     if (r && r.json !== null) c.function!.arguments = r.json;
     const own = repair && got.repair !== null ? [got.repair] : [];
     out.push({

@@ -36,6 +36,7 @@ export const REPAIR_MESSAGES: Record<RepairKind, string> = {
   backtick_quotes: 'Backtick (template literal) quotes replaced by double quotes',
   schema_coercion: 'Value coerced to the type the schema asks for',
   arguments_object: 'Tool-call arguments sent as a JSON value, not a string: its JSON text',
+  empty_arguments: 'Empty tool-call arguments (a call without parameters): {}',
 };
 
 /** Plural-aware labels for summaries such as "2 trailing commas, 1 unquoted key". */
@@ -74,4 +75,5 @@ export const REPAIR_LABELS: Record<RepairKind, [string, string]> = {
   backtick_quotes: ['backtick quote', 'backtick quotes'],
   schema_coercion: ['schema coercion', 'schema coercions'],
   arguments_object: ['arguments object', 'arguments objects'],
+  empty_arguments: ['empty arguments', 'empty arguments'],
 };

@@ -43,7 +43,8 @@ export type RepairKind =
   | 'python_tuple' //        `(1, 2)` -> `[1, 2]` (each parenthesis replaced by a bracket)
   | 'backtick_quotes' //     `` `x` `` -> `"x"` (a JavaScript template literal's backticks)
   | 'schema_coercion' //     not the engine's: the gateway's `x-streamfix-schema: coerce` (`"42"` -> `42`)
-  | 'arguments_object'; //   not the engine's: tool-call `arguments` sent as a JSON object, not a string -> its JSON text
+  | 'arguments_object' //    not the engine's: tool-call `arguments` sent as a JSON object, not a string -> its JSON text
+  | 'empty_arguments'; //    not the engine's: tool-call `arguments` empty (a call without parameters) -> `{}`
 
 /** What was removed around the JSON value. */
 export type StrippedKind =
