@@ -618,12 +618,11 @@ export class MessageTranslator {
     // no tool_use block gets an input that is not an object, nor `{}` in place of what came
     if (invalid.length > 0) return void (this.invalidInputs = invalid);
     // the live call ends first; the held ones follow whole, in index order
+    // (empty arguments came out of tools.end() as `{}`: toolCalls.ts emptyArguments)
     const live = this.liveTool;
-    if (live && live.chars === 0) this.toolPiece(live, '{}');
     if (live) this.closeOpen();
     for (const call of [...this.calls.values()].sort((a, b) => a.index - b.index)) {
       if (call.started) continue;
-      if (call.chars === 0) this.toolPiece(call, '{}');
       this.startTool(call);
       this.closeOpen();
     }
@@ -705,12 +704,12 @@ export class MessageTranslator {
     return [...this.raw.cuts('rawContent'), ...this.sent.cuts('repairedContent'), ...this.reasoningText.cuts('reasoning'), ...lists, ...this.tools.cuts()];
   }
 
-  /** The calls whose input is not a JSON object (empty arguments are a call without parameters: `{}`). */
+  /** The calls whose input is not a JSON object (empty arguments are `{}` by then: toolCalls.ts emptyArguments). */
   private invalidCalls(): InvalidToolInput[] {
     const out: InvalidToolInput[] = [];
     for (const a of this.tools.artifacts()) {
       const call = this.calls.get(a.index);
-      if (!call || call.first === '{' || (call.first === null && a.rawArguments.trim() === '')) continue;
+      if (!call || call.first === '{') continue;
       out.push({ index: a.index, id: call.id, name: call.name, got: kindOf(call.first), arguments: a.rawArguments.slice(0, ARGUMENTS_SHOWN) });
     }
     return out;
