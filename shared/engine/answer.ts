@@ -156,6 +156,23 @@ function cutAtLine(text: string, start: number, end: number, bare: string, trunc
   return /[{[]/.test(text.slice(from, end)) ? from : -1;
 }
 
+/** A line of prose after a value cut at the end of its own line (held text only; the repair read the
+ * line into the value): where the value's text ends, or -1. The value starts after text on its line,
+ * its first line holds no open string and does not go on (`,` `{` `[` `:` at its end), and the next line
+ * is a sentence, conservatively: a capital letter, two words or more, no colon (`That: 1` and
+ * `Note: it is.` may be keys), and `.` `!` or `?` at its end: `Here: {"a": 1` then `That is all.` (the
+ * repair made it a key and a string). The value is read again up to its line's end; the rest is trailing. */
+function proseAfterCut(text: string, start: number, end: number, bare: string): number {
+  if (text.slice(lineStart(text, start), start).trim() === '') return -1;
+  const nl = bare.indexOf('\n');
+  if (nl < 0 || /["'`]/.test(bare.slice(0, nl)) || /[,{[:]$/.test(text.slice(start, start + nl).trimEnd())) return -1;
+  let from = start + nl + 1;
+  while (from < end && /\s/.test(text[from]!)) from++;
+  if (from >= end) return -1;
+  const line = text.slice(from, lineEnd(text, from)).trimEnd();
+  return /^\p{Lu}[^\s:]*\s+[^:]*[.!?]$/u.test(line) ? start + nl : -1;
+}
+
 /** The candidates of one region, in order. */
 function candidates(r: Region, index: number, sub: SubRun, work: { scanned: number }): Candidate[] {
   const seg = new Segment(r.text, r.at.offset, r.at.line, r.at.column);
@@ -176,6 +193,20 @@ function candidates(r: Region, index: number, sub: SubRun, work: { scanned: numb
       const bare = outsideStrings(r.text, start, end);
       broken = brokenOff(r.text, start, end, bare);
       if (broken < 0) broken = cutAtLine(r.text, start, end, bare, res.status === 'TRUNCATED');
+    }
+    if (broken < 0 && res.status !== 'VALID' && restarts < MAX_RESTARTS) {
+      const cut = proseAfterCut(r.text, start, end, outsideStrings(r.text, start, end));
+      if (cut >= 0) {
+        // the value again, up to its line's end (once: the sub-run of its text before the cut)
+        restarts++;
+        const again = sub(r.text.slice(from, cut), at, from > 0);
+        work.scanned += again.scanned;
+        if (again.json !== null && again.answerStart >= 0) {
+          found.push({ region: index, from, start, end: cut, json: again.json, rank: 0, res: again });
+          from = cut;
+          continue;
+        }
+      }
     }
     found.push({ region: index, from, start, end: broken < 0 ? end : broken, json: res.json, rank: broken < 0 ? 0 : -1, res });
     if (broken >= 0) {

@@ -6,6 +6,7 @@
 import type { RepairKind, RepairStatus, StrippedKind } from '../../shared/engine';
 import { HEURISTIC_CASES } from './heuristicCases';
 import { KEPT_VALUE_CASES } from './keptValueCases';
+import { PICKED_VALUE_CASES } from './pickedValueCases';
 import { VALUE_CASES } from './valueCases';
 
 export interface Case {
@@ -24,6 +25,7 @@ export const CASES: Case[] = [
   ...HEURISTIC_CASES,
   ...VALUE_CASES,
   ...KEPT_VALUE_CASES,
+  ...PICKED_VALUE_CASES,
   {
     category: "several values",
     name: "keeps a second top-level value as extra_value and says REPAIRED",

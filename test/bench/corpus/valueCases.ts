@@ -79,6 +79,8 @@ const HANDWRITTEN: [Case['category'], string, string, unknown][] = [
   ['tricky strings', 'fence inside a fenced string', '```json\n{"md": "```"}\n```', { md: '```' }],
   ['tricky strings', 'single quote in a double-quoted string', '{"s": "it\'s"}', { s: "it's" }],
   ['tricky strings', 'True and None in strings', '{"s": "True None // not a comment"}', { s: 'True None // not a comment' }],
+  ['truncation', 'a sentence after a value cut at its line end', 'Sure, the config: {"retries": 3, "verbose": true\nLet me know if you need more.', { retries: 3, verbose: true }],
+  ['truncation', 'a question after a cut array', 'Here are the ids: [101, 102, 103\n  Want me to add the names too?', [101, 102, 103]],
 ];
 
 const VALID: string[] = [
