@@ -8,7 +8,7 @@
  * text (structure.ts) up to the next `,`, closer or line end.
  */
 import * as C from './chars';
-import { QuoteProbeScanner } from './quoteProbe';
+import { MixedQuoteScanner } from './mixedQuotes';
 import * as S from './state';
 
 // Local bindings of the character codes (and of the state codes): read as plain constants on the hot
@@ -19,7 +19,7 @@ const { V_AFTER, V_CONCAT, V_STRAY, V_STRING } = S;
 /** The most whitespace held after a `+` between two strings. */
 export const CONCAT_SPACES = 64;
 
-export abstract class ConcatScanner extends QuoteProbeScanner {
+export abstract class ConcatScanner extends MixedQuoteScanner {
   /** A `+` at i after a held closing quote and dqWs spaces (V_DQ_CLOSE). */
   protected concatPlus_(i: number): number {
     this.concatWs1 = this.dqWs;

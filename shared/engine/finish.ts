@@ -49,6 +49,7 @@ const {
   V_ELEM_KEY,
   V_ELEM_KEY_END,
   V_STR_CLOSERS,
+  V_SQ_DQ,
   closerOf,
 } = S;
 
@@ -113,6 +114,10 @@ export abstract class Finisher extends StructureScanner {
       }
       if (st === V_TRIPLE_END) {
         this.tripleRunEnds(i);
+        continue;
+      }
+      if (st === V_SQ_DQ) {
+        this.mixedEnd(i);
         continue;
       }
       if (st >= V_STR_COMMA) {

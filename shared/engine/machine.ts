@@ -64,6 +64,7 @@ const {
   V_ELEM_KEY,
   V_ELEM_KEY_END,
   V_STR_CLOSERS,
+  V_SQ_DQ,
   CONFIRM_WINDOW,
 } = S;
 const { isSpace } = C;
@@ -789,6 +790,11 @@ export class Machine extends Finisher {
           } else if (q > 0xffff && c === (q & 0xffff)) {
             i = this.tripleQuote(s, i, len);
           } else if (c === QUOTE) {
+            // a `"` in a single-quoted value string may close it (mixedQuotes.ts: what follows decides)
+            if (q === APOS && this.mixedQuoteStarts()) {
+              i = this.mixedQuote(i);
+              break;
+            }
             // a double quote inside a single- or smart-quoted string must be escaped
             o.edit(i, i + 1, '\\"');
             o.record(o.repairAt((q & 0xffff) === APOS ? 'single_quotes' : q === BACKTICK ? 'backtick_quotes' : 'smart_quotes', i, 1, '\\"'));
@@ -904,6 +910,11 @@ export class Machine extends Finisher {
           break;
         case V_STR_CLOSERS:
           i = this.strClosers(s, i, len);
+          break;
+        case V_SQ_DQ:
+          // its text may hold a line break, which only the stage counts (see pushValue)
+          if (this.fast === true) return i;
+          i = this.mixedHeld(s, i, len);
           break;
         case V_ELEM_KEY:
           i = this.elemKey(s, i, len);

@@ -56,6 +56,7 @@ export const V_KEY_SPACE = 15; // spaces after a word of an unquoted key: more w
 export const V_CONCAT = 22; // `"x" + ` after a value string: a `"` next joins the two strings (concat.ts); its closing quote is held
 export const V_DQ_WORD = 23; // a word after a value string's held closing quote and spaces: a `"` after it makes that quote an inner one (loneQuote.ts)
 export const V_STR_CLOSERS = 25; // `]` / `}` ending a push inside a string element of an array of strings: its text, or closers after a missing quote? (quoteAtEnd.ts)
+export const V_SQ_DQ = 26; // a `"` inside a single-quoted value string and what follows it: its closing quote, or text? (mixedQuotes.ts)
 export const V_TRIPLE_END = 24; // a run of quotes that ended a push inside a triple-quoted string (tripleQuotes.ts): its text, or its end?
 // What `held` holds (see MachineState.held).
 export const HELD_EQ = 1;

@@ -1,6 +1,7 @@
 /**
  * Behaviour table rows (cases.ts) for values the engine dropped or mis-picked (issue 8, left open):
- * a line of prose after a value cut at its line's end in held text.
+ * a line of prose after a value cut at its line's end in held text; a single-quoted string closed
+ * with a double quote.
  */
 import type { Case } from './cases';
 
@@ -40,5 +41,68 @@ export const PICKED_VALUE_CASES: Case[] = [
     status: "TRUNCATED",
     repairs: [["control_character",18,1,0,18,"\\n"], ["unclosed_string",31,0,1,12,"\""], ["unclosed_container",31,0,1,12,"}"]],
     stripped: [["prose",0,5,0,0]],
+  },
+  {
+    category: "single-quoted string closed with a double quote",
+    name: "closes a single-quoted value at a double quote before the next key, keeping the members after it",
+    input: "{\"a\": 'x\", \"b\": 1}",
+    json: "{\"a\": \"x\", \"b\": 1}",
+    status: "REPAIRED",
+    repairs: [["single_quotes",6,1,0,6,"\""]],
+    stripped: [],
+  },
+  {
+    category: "single-quoted string closed with a double quote",
+    name: "closes it before the object's closer, the spaces kept",
+    input: "{\"a\": 'x\"  }",
+    json: "{\"a\": \"x\"  }",
+    status: "REPAIRED",
+    repairs: [["single_quotes",6,1,0,6,"\""]],
+    stripped: [],
+  },
+  {
+    category: "single-quoted string closed with a double quote",
+    name: "closes an array element before the next element and before the closer",
+    input: "['x\", \"y\", 'z\"]",
+    json: "[\"x\", \"y\", \"z\"]",
+    status: "REPAIRED",
+    repairs: [["single_quotes",1,1,0,1,"\""], ["single_quotes",11,1,0,11,"\""]],
+    stripped: [],
+  },
+  {
+    category: "single-quoted string closed with a double quote",
+    name: "closes it across line breaks in pretty-printed JSON",
+    input: "{\n  \"a\": 'x\",\n  \"b\": 1\n}",
+    json: "{\n  \"a\": \"x\",\n  \"b\": 1\n}",
+    status: "REPAIRED",
+    repairs: [["single_quotes",9,1,1,7,"\""]],
+    stripped: [],
+  },
+  {
+    category: "single-quoted string closed with a double quote",
+    name: "keeps a double quote followed by text in the string, escaped",
+    input: "{\"a\": 'He said \"hi\", then left', \"b\": 1}",
+    json: "{\"a\": \"He said \\\"hi\\\", then left\", \"b\": 1}",
+    status: "REPAIRED",
+    repairs: [["single_quotes",6,1,0,6,"\""], ["single_quotes",15,1,0,15,"\\\""], ["single_quotes",18,1,0,18,"\\\""], ["single_quotes",30,1,0,30,"\""]],
+    stripped: [],
+  },
+  {
+    category: "single-quoted string closed with a double quote",
+    name: "keeps held text with a line break in the string when no key follows, escaped",
+    input: "{\"a\": 'x\",\n  'b'}",
+    json: "{\"a\": \"x\\\",\\n  'b\"}",
+    status: "REPAIRED",
+    repairs: [["single_quotes",6,1,0,6,"\""], ["single_quotes",8,1,0,8,"\\\""], ["control_character",10,1,0,10,"\\n"], ["single_quotes",15,1,1,4,"\""]],
+    stripped: [],
+  },
+  {
+    category: "single-quoted string closed with a double quote",
+    name: "keeps a double quote that ends the text in the string",
+    input: "{\"a\": 'x\"",
+    json: "{\"a\": \"x\\\"\"}",
+    status: "TRUNCATED",
+    repairs: [["single_quotes",6,1,0,6,"\""], ["single_quotes",8,1,0,8,"\\\""], ["unclosed_string",9,0,0,9,"\""], ["unclosed_container",9,0,0,9,"}"]],
+    stripped: [],
   },
 ];
