@@ -105,6 +105,21 @@ function runStartsProse(head: string, i: number): boolean | null {
   return !JSON_FENCE_INFO.has(m[1].toLowerCase());
 }
 
+/** Mistral's raw tool-call marker (its templates' control token, leaked as text by raw endpoints): the
+ * calls follow it as a JSON array. At a run's start (the text's, or after reasoning or a marker) it is a
+ * marker like harmony's, a `wrapper` span, not the first value (`["TOOL_CALLS"]`, the calls lost as an
+ * extra value). Later on a line of its own it is prose before the calls (answer.ts picks them). */
+const TOOL_CALLS = '[TOOL_CALLS]';
+
+/** Whether head[i…] is the tool-call marker (1), may still become it (0: a prefix that ends the text so
+ * far, held like a backtick), or not (-1). */
+function toolCallsAt(head: string, i: number): number {
+  if (String.prototype.charCodeAt.call(head, i) !== 91) return -1;
+  const n = Math.min(head.length - i, TOOL_CALLS.length);
+  if (head.slice(i, i + n) !== TOOL_CALLS.slice(0, n)) return -1;
+  return n === TOOL_CALLS.length ? 1 : 0;
+}
+
 /** Pushes between two foldings of the recent output into the base (see MachineState.emittedAll).
  * Measured: with 512, a minor GC found megabytes of a rope's nodes alive and copied them (~7 ms pauses,
  * ~30% of a stream's time in GC, 0.29 us per 4-character push); with 64, pauses of ~1 ms and 0.19 us
@@ -385,7 +400,12 @@ export class Machine extends Finisher {
         throw new StreamFixError('HOLDBACK_LIMIT', `More than maxHoldBack (${this.maxHoldBack}) characters of whitespace before the value are held back undecided`, seg.base - this.runWs.length + this.maxHoldBack);
       }
       const head = this.runWs + t;
-      const prose = i === head.length ? null : runStartsProse(head, i);
+      const marker = i === head.length ? -1 : toolCallsAt(head, i);
+      if (marker === 1) {
+        this.toolCallsMarker(head, i, seg);
+        return;
+      }
+      const prose = i === head.length || marker === 0 ? null : runStartsProse(head, i);
       if (prose === null) {
         // only spaces, or a backtick or two: the next characters decide what they belong to
         if (this.runWsPos === null) this.runWsPos = { offset: seg.base, line: seg.line0, column: seg.col0 };
@@ -410,6 +430,19 @@ export class Machine extends Finisher {
       this.flushRunWs();
     }
     this.process(seg);
+  }
+
+  /** The tool-call marker at head[i] (head: the held run start and the new content `seg`): removed as a
+   * marker span, and the text after it starts a run of its own. */
+  private toolCallsMarker(head: string, i: number, seg: Segment): void {
+    const p = this.runWsPos ?? { offset: seg.base, line: seg.line0, column: seg.col0 };
+    const hs = new Segment(head, p.offset, p.line, p.column);
+    const j = i + TOOL_CALLS.length;
+    this.runWs = '';
+    this.runWsLead = 0;
+    this.runWsPos = null;
+    this.onSpan({ kind: 'wrapper', offset: hs.base + i, length: TOOL_CALLS.length, line: hs.line(i), column: hs.column(i), text: TOOL_CALLS });
+    if (j < head.length) this.onContent(new Segment(head.slice(j), hs.base + j, hs.line(j), hs.column(j)));
   }
 
   private flushRunWs(): void {

@@ -1,7 +1,7 @@
 /**
  * Behaviour table rows (cases.ts) for values the engine dropped or mis-picked (issue 8, left open):
  * a line of prose after a value cut at its line's end in held text; a single-quoted string closed
- * with a double quote.
+ * with a double quote; Mistral's raw `[TOOL_CALLS]` marker.
  */
 import type { Case } from './cases';
 
@@ -103,6 +103,51 @@ export const PICKED_VALUE_CASES: Case[] = [
     json: "{\"a\": \"x\\\"\"}",
     status: "TRUNCATED",
     repairs: [["single_quotes",6,1,0,6,"\""], ["single_quotes",8,1,0,8,"\\\""], ["unclosed_string",9,0,0,9,"\""], ["unclosed_container",9,0,0,9,"}"]],
+    stripped: [],
+  },
+  {
+    category: "Mistral tool-call marker",
+    name: "removes the raw [TOOL_CALLS] marker at the start as a marker span, the call list is the value",
+    input: "[TOOL_CALLS][{\"name\": \"get_time\", \"arguments\": {\"tz\": \"UTC\"}}]",
+    json: "[{\"name\": \"get_time\", \"arguments\": {\"tz\": \"UTC\"}}]",
+    status: "VALID",
+    repairs: [],
+    stripped: [["wrapper",0,12,0,0]],
+  },
+  {
+    category: "Mistral tool-call marker",
+    name: "removes the marker after spaces, before a line break, and after a reasoning block",
+    input: "<think>call it</think>\n  [TOOL_CALLS]\n[{\"name\": \"a\", \"arguments\": {}}]",
+    json: "[{\"name\": \"a\", \"arguments\": {}}]",
+    status: "VALID",
+    repairs: [],
+    stripped: [["reasoning",0,22,0,0], ["wrapper",25,12,1,2]],
+  },
+  {
+    category: "Mistral tool-call marker",
+    name: "takes the marker on a line after prose as prose before the calls",
+    input: "I will call it.\n[TOOL_CALLS] [{\"name\": \"a\", \"arguments\": {}}]",
+    json: "[{\"name\": \"a\", \"arguments\": {}}]",
+    status: "VALID",
+    repairs: [],
+    stripped: [["prose",0,28,0,0]],
+  },
+  {
+    category: "Mistral tool-call marker",
+    name: "still reads another bracketed word as an array",
+    input: "[TOOL_CALLSX]",
+    json: "[\"TOOL_CALLSX\"]",
+    status: "REPAIRED",
+    repairs: [["unquoted_string",1,11,0,1,"\"TOOL_CALLSX\""]],
+    stripped: [],
+  },
+  {
+    category: "Mistral tool-call marker",
+    name: "still reads a marker cut by the end as an array",
+    input: "[TOOL_CALL",
+    json: "[\"TOOL_CALL\"]",
+    status: "TRUNCATED",
+    repairs: [["unquoted_string",1,9,0,1,"\"TOOL_CALL\""], ["unclosed_container",10,0,0,10,"]"]],
     stripped: [],
   },
 ];

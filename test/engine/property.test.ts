@@ -190,6 +190,9 @@ describe('engine properties', () => {
           s.push(j.slice(last, p));
           last = p;
           const view = s.view();
+          // a `[` alone may still become Mistral's `[TOOL_CALLS]` marker (not a value): it waits one character
+          const head = j.slice(0, p).trimStart();
+          if (view === null && head !== '' && '[TOOL_CALLS]'.startsWith(head)) continue;
           assert.notEqual(view, null, `no view after ${JSON.stringify(j.slice(0, p))}`);
           const got = JSON.parse(view!);
           const ok = p === j.length ? deepEqual(got, JSON.parse(j)) : truncationCandidates(j, p).some((v) => deepEqual(v, got));

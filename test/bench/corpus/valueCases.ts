@@ -81,6 +81,8 @@ const HANDWRITTEN: [Case['category'], string, string, unknown][] = [
   ['tricky strings', 'True and None in strings', '{"s": "True None // not a comment"}', { s: 'True None // not a comment' }],
   ['single quotes', 'a single-quoted value closed with a double quote', '{"city": \'Paris", "country": "France"}', { city: 'Paris', country: 'France' }],
   ['single quotes', 'a pretty-printed array element opened with a single quote', '{\n  "tags": [\n    \'red",\n    "blue"\n  ]\n}', { tags: ['red', 'blue'] }],
+  ['wrappers', 'Mistral raw tool-call marker before the call list', '[TOOL_CALLS][{"name": "get_weather", "arguments": {"city": "Lyon", "unit": "celsius"}}]', [{ name: 'get_weather', arguments: { city: 'Lyon', unit: 'celsius' } }]],
+  ['wrappers', 'Mistral tool-call marker after a think block, with a space', '<think>The user wants the time.</think>\n[TOOL_CALLS] [{"name": "get_time", "arguments": {}}]', [{ name: 'get_time', arguments: {} }]],
   ['truncation', 'a sentence after a value cut at its line end', 'Sure, the config: {"retries": 3, "verbose": true\nLet me know if you need more.', { retries: 3, verbose: true }],
   ['truncation', 'a question after a cut array', 'Here are the ids: [101, 102, 103\n  Want me to add the names too?', [101, 102, 103]],
 ];
