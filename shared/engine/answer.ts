@@ -61,6 +61,18 @@ const NEGATED = /(?:\bnot|\bnever|\binstead of|\brather than|\bas opposed to|\be
 const NEGATION_WINDOW = 40;
 /** What introduces an alternative to an earlier candidate (in the text between the two). */
 const ALTERNATIVE = /^\W*or\b|\(\s*if\b|\balternative(?:ly|s)?\b|\bif you(?:'d| would)? (?:want|need|prefer|rather|like|meant)\b|\banother (?:option|way|approach)\b|\byou (?:could|can) also\b/i;
+/** A preference between two values (`Prefer {"m": "fast"} over {"m": "slow"}`): "prefer(s/red)" or "use"
+ * right before the first, "over" alone between the two; or "is preferred over / to" between them. The
+ * second is the rejected one. ("over" is a common word: nothing else around it counts.) */
+const PREFER_LEAD = /\b(?:prefer(?:s|red|ring)?|use)[\s`]*$/i;
+const PREFER_BETWEEN = /^[\s`,]*(?:over|(?:is|are) preferred (?:over|to))[\s`]*$/i;
+/** How much text before the first value may say "prefer". */
+const PREFER_WINDOW = 20;
+/** A JSON Schema introduced as one (`And the schema it follows:`) after an earlier candidate: the
+ * instance is the answer, the schema it follows a reference (the value itself must look like a schema:
+ * a `"$schema"`, `"properties"` or `"type"` key). */
+const SCHEMA_INTRO = /\bschema\b/i;
+const SCHEMA_KEYS = /"(?:\$schema|properties|type)"\s*:/;
 /** The rank of a counter-example or an alternative: below every other candidate, above a draft. */
 const SECOND_CHOICE = 0.5;
 /** How much text before a candidate may introduce it as an alternative. */
@@ -108,6 +120,7 @@ function rank(text: string, start: number, end: number, json: string, after: str
   const rest = text.slice(end, lineEnd(text, end));
   if (RETRACTION.test(after.slice(0, RETRACT_WINDOW))) return 0;
   if (NEGATED.test(text.slice(Math.max(0, start - NEGATION_WINDOW), start)) || (lead !== null && ALTERNATIVE.test(introduction(lead)))) return SECOND_CHOICE;
+  if (lead !== null && SCHEMA_INTRO.test(introduction(lead)) && SCHEMA_KEYS.test(json)) return SECOND_CHOICE;
   const compact = json.replace(/\s+/g, '');
   if (compact === '{}' || compact === '[]') return 1;
   if (/`$/.test(before) && !/```$/.test(before)) return 1; // inline code
@@ -173,6 +186,12 @@ function proseAfterCut(text: string, start: number, end: number, bare: string): 
   return /^\p{Lu}[^\s:]*\s+[^:]*[.!?]$/u.test(line) ? start + nl : -1;
 }
 
+/** Whether candidate c is the rejected side of a preference stated with the candidate before it. */
+function preferredOver(text: string, prev: Candidate, c: Candidate): boolean {
+  if (prev.rank <= 0 || !PREFER_BETWEEN.test(text.slice(prev.end, c.start))) return false;
+  return /(?:are|is) preferred/i.test(text.slice(prev.end, c.start)) || PREFER_LEAD.test(text.slice(Math.max(0, prev.start - PREFER_WINDOW), prev.start));
+}
+
 /** The candidates of one region, in order. */
 function candidates(r: Region, index: number, sub: SubRun, work: { scanned: number }): Candidate[] {
   const seg = new Segment(r.text, r.at.offset, r.at.line, r.at.column);
@@ -227,6 +246,7 @@ function candidates(r: Region, index: number, sub: SubRun, work: { scanned: numb
     const next = k + 1 < found.length ? found[k + 1].start : r.text.length;
     const lead = best >= 2 ? r.text.slice(Math.max(found[k - 1].end, c.start - LEAD_WINDOW), c.start) : null;
     c.rank = rank(r.text, c.start, c.end, c.json, r.text.slice(c.end, next), lead);
+    if (k > 0 && c.rank > SECOND_CHOICE && preferredOver(r.text, found[k - 1], c)) c.rank = SECOND_CHOICE;
     best = Math.max(best, c.rank);
   }
   return found;

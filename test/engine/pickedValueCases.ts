@@ -1,7 +1,8 @@
 /**
  * Behaviour table rows (cases.ts) for values the engine dropped or mis-picked (issue 8, left open):
  * a line of prose after a value cut at its line's end in held text; a single-quoted string closed
- * with a double quote; Mistral's raw `[TOOL_CALLS]` marker.
+ * with a double quote; Mistral's raw `[TOOL_CALLS]` marker; "prefer X over Y"; a schema shown after the
+ * instance.
  */
 import type { Case } from './cases';
 
@@ -149,5 +150,59 @@ export const PICKED_VALUE_CASES: Case[] = [
     status: "TRUNCATED",
     repairs: [["unquoted_string",1,9,0,1,"\"TOOL_CALL\""], ["unclosed_container",10,0,0,10,"]"]],
     stripped: [],
+  },
+  {
+    category: "prefer one value over another",
+    name: "takes the preferred value, not the one it is preferred over",
+    input: "Prefer {\"mode\": \"fast\"} over {\"mode\": \"slow\"} here.",
+    json: "{\"mode\": \"fast\"}",
+    status: "VALID",
+    repairs: [],
+    stripped: [["prose",0,6,0,0], ["trailing",24,27,0,24]],
+  },
+  {
+    category: "prefer one value over another",
+    name: "reads 'use X over Y' in inline code alike",
+    input: "Use `{\"mode\": \"fast\"}` over `{\"mode\": \"slow\"}`.",
+    json: "{\"mode\": \"fast\"}",
+    status: "VALID",
+    repairs: [],
+    stripped: [["prose",0,5,0,0], ["trailing",21,26,0,21]],
+  },
+  {
+    category: "prefer one value over another",
+    name: "takes no other 'over' for a preference",
+    input: "Sent {\"a\": 1} over the wire, then {\"a\": 2}.",
+    json: "{\"a\": 2}",
+    status: "VALID",
+    repairs: [],
+    stripped: [["prose",0,13,0,0], ["prose",14,19,0,14], ["trailing",42,1,0,42]],
+  },
+  {
+    category: "a schema shown after the instance",
+    name: "takes the instance, not the schema introduced after it",
+    input: "Here's an instance:\n```json\n{\"name\": \"Di\"}\n```\n\nAnd the schema it follows:\n```json\n{\"type\": \"object\", \"properties\": {\"name\": {\"type\": \"string\"}}}\n```",
+    json: "{\"name\": \"Di\"}",
+    status: "VALID",
+    repairs: [],
+    stripped: [["prose",0,19,0,0], ["fence",20,8,1,0], ["fence",43,3,3,0], ["trailing",48,101,5,0]],
+  },
+  {
+    category: "a schema shown after the instance",
+    name: "takes a schema that is the only candidate",
+    input: "Use this schema:\n```json\n{\"type\": \"object\", \"properties\": {\"name\": {\"type\": \"string\"}}}\n```",
+    json: "{\"type\": \"object\", \"properties\": {\"name\": {\"type\": \"string\"}}}",
+    status: "VALID",
+    repairs: [],
+    stripped: [["prose",0,16,0,0], ["fence",17,8,1,0], ["fence",88,3,3,0]],
+  },
+  {
+    category: "a schema shown after the instance",
+    name: "takes the schema after an inline example only",
+    input: "Example: `{\"a\": 1}`. The schema:\n{\"type\": \"object\", \"properties\": {\"a\": {\"type\": \"integer\"}}}",
+    json: "{\"type\": \"object\", \"properties\": {\"a\": {\"type\": \"integer\"}}}",
+    status: "VALID",
+    repairs: [],
+    stripped: [["prose",0,18,0,0], ["prose",18,14,0,18]],
   },
 ];
