@@ -148,7 +148,13 @@ export class Machine extends Finisher {
     literal: () =>
       this.gathering
         ? this.gDepth > 0 && this.gInString
-        : this.phase === P_VALUE && (!this.unconfirmed || this.vstate === V_STRING || this.vstate === V_ESCAPE || this.vstate === V_SQ_CLOSE || this.vstate >= V_STR_COMMA),
+        : this.phase === P_VALUE &&
+          (!this.unconfirmed || this.vstate === V_STRING || this.vstate === V_ESCAPE || this.vstate === V_SQ_CLOSE || this.vstate >= V_STR_COMMA) &&
+          // where a value is expected inside a container, a `<` may be a tag, or a placeholder the
+          // engine reads as a string (`{"name": <name>}`, structure.ts): the stage hands it over with
+          // the character after it, whatever the chunking (not while a held character, a backtick or a
+          // `#`, waits for it: the `<` decides that one, as before)
+          (this.vstate !== V_VALUE || this.stack.length === 0 || this.held !== 0),
     // markdown code hides a tag before the value only: the confirmed value's chunks skip the stage
     markdown: () => this.gathering || this.phase === P_BEFORE || this.unconfirmed,
   });
@@ -573,7 +579,12 @@ export class Machine extends Finisher {
         this.confirm();
         o.flushCommitted(o.pA);
         o.dropPending(0);
-      } else this.finishValue(0);
+      } else {
+        // a value left open before a tag the stage took (`{"a": <think>…`, see literal()) was not cut
+        const truncated = this.truncated;
+        this.finishValue(0);
+        this.truncated = truncated;
+      }
       this.phase = P_AFTER;
       this.trailStart = -2;
       o.endSegment(0);

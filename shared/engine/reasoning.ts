@@ -361,10 +361,16 @@ export function createReasoningScanner(sink: ReasoningSink, keep = BLOCK_TEXT_KE
       tagBuf += s[i];
       const v = classify(tagBuf);
       if (v.kind === 'text') {
-        // not ours: what came before is content; this character is read again (it may open a tag)
-        tagBuf = tagBuf.slice(0, -1);
+        // not ours: content. A `<` that decided it is read again (it may open a tag); any other character
+        // goes with it, so the host sees the `<` with the character after it, however the text was cut
+        // (the engine reads a template's `<name>` where a value is expected as a string by it)
+        if (String.prototype.charCodeAt.call(s, i) === 60) {
+          tagBuf = tagBuf.slice(0, -1);
+          release();
+          return i;
+        }
         release();
-        return i;
+        return i + 1;
       }
       i++;
       if (v.kind !== 'more') {

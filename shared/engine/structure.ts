@@ -69,6 +69,10 @@ function isLooseValueStart(c: number): boolean {
   return c === 33 || c === 37 || c === 38 || c === STAR || c === 59 || c === GT || c === 63 || c === 64 || c === 92 || c === 94 || c === 124 || c === 126;
 }
 
+function isLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
 /** Characters after a value that start stray text (operators, punctuation) rather than end the JSON. */
 function isStrayStart(c: number): boolean {
   return c === PLUS || c === MINUS || c === STAR || c === DOT || c === 61 || c === 37 || c === 94 || c === 38 || c === 124 || c === 59 || c === 33 || c === 63 || c === 40 || c === 41 || c === 126;
@@ -182,6 +186,18 @@ export abstract class StructureScanner extends QuoteAtEndScanner {
           // `{"v": ^1.2.0}`, `{"a": ?}`, `{"h": @user}`: text where a value is expected inside a
           // container is kept as an unquoted string (to a `,`, closer or line end), not taken for the
           // end of the JSON, which dropped the key and every member after it
+          if (!o.pending) o.startPending(i);
+          this.startToken(i);
+          this.vstate = V_UQSTR;
+          this.uqTrail = 0;
+          return i;
+        }
+        if (c === LT && this.stack.length > 0 && i + 1 < s.length && isLetter(String.prototype.charCodeAt.call(s, i + 1)) && this.rep('unquoted_string')) {
+          // `{"name": <name>}`, `{"n": <your name>}`: a template's placeholder where a value is expected
+          // inside a container is an unquoted string (to a `,`, closer or line end), not a tag that ended
+          // the JSON and dropped every member. The reasoning stage hands `<` over with the character
+          // after it (machine.ts literal(): it reads a `<` here as a possible tag); a reasoning tag is
+          // the stage's, a closing tag (`</tool_call>`) still ends the JSON.
           if (!o.pending) o.startPending(i);
           this.startToken(i);
           this.vstate = V_UQSTR;

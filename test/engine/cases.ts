@@ -1394,7 +1394,8 @@ export const CASES: Case[] = [
     json: "{}",
     status: "REPAIRED",
     repairs: [["dangling_key", 1, 5, 0, 1, ""], ["unclosed_container", 6, 0, 0, 6, "}"]],
-    stripped: [["wrapper", 6, 7, 0, 6], ["trailing", 13, 12, 0, 13]],
+    // where a value is expected the reasoning stage reads the tag (a `<name>` placeholder is a string there)
+    stripped: [["reasoning", 6, 16, 0, 6], ["trailing", 23, 2, 0, 23]],
   },
   {
     category: "value chunks",

@@ -2,7 +2,7 @@
  * Behaviour table rows (cases.ts) for values the engine dropped or mis-picked (issue 8, left open):
  * a line of prose after a value cut at its line's end in held text; a single-quoted string closed
  * with a double quote; Mistral's raw `[TOOL_CALLS]` marker; "prefer X over Y"; a schema shown after the
- * instance.
+ * instance; a template's `<name>` placeholder where a value is expected.
  */
 import type { Case } from './cases';
 
@@ -204,5 +204,50 @@ export const PICKED_VALUE_CASES: Case[] = [
     status: "VALID",
     repairs: [],
     stripped: [["prose",0,18,0,0], ["prose",18,14,0,18]],
+  },
+  {
+    category: "placeholders where a value is expected",
+    name: "keeps template placeholders as unquoted strings, the members after them kept",
+    input: "{\"name\": <name>, \"age\": <age>}",
+    json: "{\"name\": \"<name>\", \"age\": \"<age>\"}",
+    status: "REPAIRED",
+    repairs: [["unquoted_string",9,6,0,9,"\"<name>\""], ["unquoted_string",24,5,0,24,"\"<age>\""]],
+    stripped: [],
+  },
+  {
+    category: "placeholders where a value is expected",
+    name: "keeps a placeholder of several words after prose, and in arrays",
+    input: "Use this template: {\"name\": <your name>, \"tags\": [<tag1>, <tag2>]}",
+    json: "{\"name\": \"<your name>\", \"tags\": [\"<tag1>\", \"<tag2>\"]}",
+    status: "REPAIRED",
+    repairs: [["unquoted_string",28,11,0,28,"\"<your name>\""], ["unquoted_string",50,6,0,50,"\"<tag1>\""], ["unquoted_string",58,6,0,58,"\"<tag2>\""]],
+    stripped: [["prose",0,18,0,0]],
+  },
+  {
+    category: "placeholders where a value is expected",
+    name: "keeps a placeholder before a line break",
+    input: "{\n  \"a\": 1,\n  \"b\": <value>\n}",
+    json: "{\n  \"a\": 1,\n  \"b\": \"<value>\"\n}",
+    status: "REPAIRED",
+    repairs: [["unquoted_string",19,7,2,7,"\"<value>\""]],
+    stripped: [],
+  },
+  {
+    category: "placeholders where a value is expected",
+    name: "still ends the value at a closing tag where a value is expected",
+    input: "<tool_call>{\"name\": \"f\", \"arguments\": </tool_call>",
+    json: "{\"name\": \"f\"}",
+    status: "REPAIRED",
+    repairs: [["dangling_key",23,15,0,23,""], ["unclosed_container",38,0,0,38,"}"]],
+    stripped: [["wrapper",0,11,0,0], ["wrapper",38,12,0,38]],
+  },
+  {
+    category: "placeholders where a value is expected",
+    name: "still ends the value at a < not followed by a letter",
+    input: "{\"a\": < 5, \"b\": 1}",
+    json: "{}",
+    status: "REPAIRED",
+    repairs: [["dangling_key",1,5,0,1,""], ["unclosed_container",6,0,0,6,"}"]],
+    stripped: [["trailing",6,12,0,6]],
   },
 ];

@@ -85,6 +85,8 @@ const HANDWRITTEN: [Case['category'], string, string, unknown][] = [
   ['wrappers', 'Mistral tool-call marker after a think block, with a space', '<think>The user wants the time.</think>\n[TOOL_CALLS] [{"name": "get_time", "arguments": {}}]', [{ name: 'get_time', arguments: {} }]],
   ['examples in prose', 'prefer one config over another in one sentence', 'For production, prefer {"cache": true, "ttl": 300} over {"cache": false} unless you debug.', { cache: true, ttl: 300 }],
   ['examples in prose', 'an instance followed by the schema it follows', 'Here is a valid record:\n```json\n{"id": 7, "tags": ["x"]}\n```\n\nFor reference, the JSON schema it follows:\n```json\n{"$schema": "https://json-schema.org/draft/2020-12/schema", "type": "object", "properties": {"id": {"type": "integer"}}}\n```', { id: 7, tags: ['x'] }],
+  ['other repairs', 'template placeholders in angle brackets', 'Fill in this template:\n```json\n{"name": <full name>, "email": <email>, "age": 30}\n```', { name: '<full name>', email: '<email>', age: 30 }],
+  ['other repairs', 'a placeholder element in a pretty-printed array', '{\n  "ids": [\n    <id1>,\n    <id2>\n  ],\n  "ok": true\n}', { ids: ['<id1>', '<id2>'], ok: true }],
   ['truncation', 'a sentence after a value cut at its line end', 'Sure, the config: {"retries": 3, "verbose": true\nLet me know if you need more.', { retries: 3, verbose: true }],
   ['truncation', 'a question after a cut array', 'Here are the ids: [101, 102, 103\n  Want me to add the names too?', [101, 102, 103]],
 ];
