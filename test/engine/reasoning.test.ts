@@ -175,6 +175,33 @@ describe('reasoning stage (splitter)', () => {
   });
 });
 
+describe('reasoning stage: a `<` that opens no tag', () => {
+  /** The content segments the scanner gives for `chunks`, as [text, offset]. */
+  function contentOf(chunks: string[]): [string, number][] {
+    const got: [string, number][] = [];
+    const scanner = createReasoningScanner({ content: (seg) => got.push([seg.text, seg.base]), reasoning: () => undefined, span: () => undefined, loneClose: () => false, literal: () => false });
+    for (const c of chunks) scanner.push(c);
+    scanner.end();
+    return got;
+  }
+
+  it('hands the `<` over with the character that showed it is no tag, however the text is cut (the engine reads `<name>` by it)', () => {
+    for (const chunks of [['{"a": <name>}'], ['{"a": <', 'name>}'], ['{"a": ', '<', 'n', 'ame>}']]) {
+      const got = contentOf(chunks);
+      assert.equal(got.map(([t]) => t).join(''), '{"a": <name>}');
+      assert.ok(got.some(([t, at]) => at === 6 && t.startsWith('<n')), JSON.stringify(got));
+    }
+  });
+
+  it('reads a `<` that showed it again, alone, so it may open a tag', () => {
+    const spans: unknown[] = [];
+    const scanner = createReasoningScanner({ content: () => undefined, reasoning: () => undefined, span: (st) => spans.push(st.offset), loneClose: () => false, literal: () => false });
+    scanner.push('a <<think>x</think>');
+    scanner.end();
+    assert.deepEqual(spans, [3]);
+  });
+});
+
 describe('reasoning stage: a `<` inside an open inline code span', () => {
   const split = (input: string, chunks: string[]) => {
     const s = createReasoningSplitter();
