@@ -13,7 +13,9 @@
  *      of", "rather than", "e.g.", "for example", "such as" (`{"a": 1}, not {"a": 2}`, `Instead of
  *      {"v": 1}, use {"v": 2}`), or one introduced, after a candidate of rank 2 or more, as an
  *      alternative ("Or, as an array:", "(if …):", "Alternatively", "If you want/need/prefer…",
- *      "another option"): the answer only when nothing else is there;
+ *      "another option"), an older version ("For reference, the previous version was:") or another
+ *      case's output ("If the record is missing, the output would be:"): the answer only when nothing
+ *      else is there;
  *   0  a draft followed by a retraction ("No wait", "Hmm", "that is wrong", "let me restart"), or
  *      broken off by one inside its own text (`{"a": 1, — hmm, let me restart.`), or cut at the end of
  *      the line of prose it started in, with prose on the next line (`Step 2: {"partial": 1` then
@@ -59,8 +61,21 @@ const STRING_LITERAL = /"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g;
 const NEGATED = /(?:\bnot|\bnever|\binstead of|\brather than|\bas opposed to|\be\.g\.|\bfor (?:example|instance)|\bsuch as)[\s,:(`]*$/i;
 /** How much text before a candidate may hold its negation. */
 const NEGATION_WINDOW = 40;
-/** What introduces an alternative to an earlier candidate (in the text between the two). */
-const ALTERNATIVE = /^\W*or\b|\(\s*if\b|\balternative(?:ly|s)?\b|\bif you(?:'d| would)? (?:want|need|prefer|rather|like|meant)\b|\banother (?:option|way|approach)\b|\byou (?:could|can) also\b/i;
+/** What introduces an alternative to an earlier candidate (in the text between the two): an option
+ * ("Or", "(if", "alternatively", "if you want"), a reference to an older version ("For reference, the
+ * previous version was:"), or the output of another case, a failure or an absence, said with what it
+ * gives ("If the record is missing, the output would be:", "If something goes wrong the API returns:",
+ * "On error:"; not "When a field is missing, I set it to null:", which may lead in the answer after a
+ * schema). */
+const ALTERNATIVE = new RegExp(
+  [
+    String.raw`^\W*or\b|\(\s*if\b|\balternative(?:ly|s)?\b|\bif you(?:'d| would)? (?:want|need|prefer|rather|like|meant)\b|\banother (?:option|way|approach)\b|\byou (?:could|can) also\b`,
+    String.raw`\bfor (?:reference|comparison)\b|\b(?:previous|old|former|earlier) (?:version|one|format|config(?:uration)?|output|response|result|value|data|json|schema)\b`,
+    String.raw`\berror (?:response|case|format|output|object|payload|shape)\b|\bon (?:error|failure)\b|\bin case of (?:an? )?(?:error|failure)\b`,
+    String.raw`^\W*(?:(?:and|but)\s+)?(?:if|when|in case|should)\b[^:]*?\b(?:missing|empty|absent|nothing|none|no (?:\w+ )?(?:match(?:es)?|results?|items?|records?|data|values?)|not found|(?:doesn't|does not|don't|do not) (?:match|exist)|fails?|failed|failures?|errors?|goes wrong|invalid|unavailable)\b[^:]*?\b(?:would|returns?|returned|outputs?|responses?|results?|(?:you|we)(?:'ll|'d| will| would)? (?:get|see|receive)|gets|looks? like|becomes?|yields?|gives?)\b`,
+  ].join('|'),
+  'i',
+);
 /** A preference between two values (`Prefer {"m": "fast"} over {"m": "slow"}`): "prefer(s/red)" or "use"
  * right before the first, "over" alone between the two; or "is preferred over / to" between them. The
  * second is the rejected one. ("over" is a common word: nothing else around it counts.) */

@@ -28,7 +28,8 @@ export type Category =
   | 'reasoning, no opening tag'
   | 'examples in prose'
   | 'reasoning formats'
-  | 'new-user trial';
+  | 'new-user trial'
+  | 'new-user trial 2';
 
 /**
  * What counts as a correct answer:
