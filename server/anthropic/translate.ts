@@ -667,7 +667,8 @@ export class MessageTranslator {
       this.settle(d);
     }
     this.ended = true;
-    this.out.push({ type: 'error', error: { type, message } });
+    // the message ends here (an upstream error's): a key start at its end shows no more than its public start
+    this.out.push({ type: 'error', error: { type, message: this.opts.redactor?.textEnd(message) ?? message } });
   }
 
   /** A stop sequence ended the answer (matched here, or the upstream said so). */

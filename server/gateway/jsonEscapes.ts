@@ -198,3 +198,34 @@ export function matchEscaped(buf: Buffer, at: number, p: Buffer): number {
   }
   return i - at;
 }
+
+/**
+ * How many of `p`'s bytes `buf[at…]` spells, with any of its ASCII characters escaped, before `buf`
+ * ends (an escape `buf` ends inside counts for none), or -1 when `buf` leaves `p` first: what a text
+ * cut inside a secret's form shows of it (redact.ts, the end of a body).
+ */
+export function prefixMatched(buf: Buffer, at: number, p: Buffer): number {
+  let i = at;
+  let j = 0;
+  for (; j < p.length && i < buf.length; j++) {
+    if (buf[i] === BACKSLASH) {
+      const c = asciiEscapeAt(buf, i);
+      if (c >= 0) {
+        if (c !== p[j]) return -1;
+        i += escapeLength(buf, i);
+        continue;
+      }
+      if (i + MAX_ESCAPE_BYTES > buf.length && startsEscapeOf(buf, i, p[j]!)) return j;
+      if (buf[i + 1] === BACKSLASH) {
+        if (p[j] !== BACKSLASH || p[j + 1] !== BACKSLASH) return -1;
+        i += 2;
+        j++;
+        continue;
+      }
+    }
+    if (buf[i] !== p[j]) return -1;
+    i++;
+  }
+  // all of `p` before `buf` ended: not a start that the end cut
+  return j < p.length ? j : -1;
+}

@@ -16,7 +16,8 @@
  *   for await (const b of r.body(upstreamBody)) client.write(b);
  */
 
-import { atCharBoundary, decodeAsciiEscapes, escapeSearch, escapesOf, type EscapeSearch, matchEscaped, MAX_ESCAPE_BYTES, PARTIAL } from './jsonEscapes';
+import { atCharBoundary, decodeAsciiEscapes, escapeSearch, escapesOf, type EscapeSearch, matchEscaped, MAX_ESCAPE_BYTES, PARTIAL, prefixMatched } from './jsonEscapes';
+import { publicLength, SHOWN_OF_ANY_SECRET } from './keyPrefix';
 
 export const REDACTED = '[redacted]';
 
@@ -36,11 +37,20 @@ const BACKSLASH = 0x5c;
 /**
  * The forms a secret can take in what an upstream echoes: as sent, escaped inside a JSON string (a key
  * with `"`, `\` or non-ASCII characters), with `/` escaped as `\/` (some JSON encoders), URL-encoded.
+ * Each form written character by character, so the form of the secret's public start (keyPrefix.ts) is
+ * the form's own public start: each form with how many of its characters that is.
  */
-function variants(secret: string): string[] {
-  const json = JSON.stringify(secret).slice(1, -1);
-  const ascii = json.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  return [...new Set([secret, json, ascii, json.replace(/\//g, '\\/'), encodeURIComponent(secret)])];
+function variants(secret: string, out: Map<string, number>): void {
+  const json = (s: string) => JSON.stringify(s).slice(1, -1);
+  const ascii = (s: string) => json(s).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const slash = (s: string) => json(s).replace(/\//g, '\\/');
+  const head = secret.slice(0, publicLength(secret));
+  for (const form of [(s: string) => s, json, ascii, slash, encodeURIComponent]) {
+    const f = form(secret);
+    const shown = form(head).length;
+    // the same form of two secrets: the lesser public start
+    out.set(f, Math.min(out.get(f) ?? shown, shown));
+  }
 }
 
 /** The secret values in upstream request headers: each credential header's value, and the token after
@@ -71,6 +81,8 @@ export interface RedactableBody extends AsyncIterable<Buffer> {
  */
 export interface TextRedaction {
   push(s: string): string;
+  /** The text ended: the held tail, as text, or `[redacted]` for its part past a secret's public start
+   * (keyPrefix.ts; `Bearer sk-or-v1-` stays, `Bearer sk-or-v1-0123` ends `Bearer [redacted]`). */
   end(): string;
   /** The held tail, released now as `[redacted]` (it is, with what went before it, `minHold` or more of a
    * secret's first characters, itself part of the secret), and remembered: when the secret's rest comes
@@ -88,6 +100,8 @@ export class Redactor {
   /** Byte patterns, longest first, so `Bearer <key>` is replaced whole before `<key>` alone. */
   private readonly patterns: Buffer[];
   private readonly strings: string[];
+  /** The secrets as given (with() adds to them). */
+  private readonly secrets: string[];
   /** Longest pattern, minus one: the most a read's end can hold back (as sent). */
   private readonly maxHold: number;
   /** The most bytes a pattern takes with every character escaped (`\u0073` for `s`). */
@@ -102,18 +116,28 @@ export class Redactor {
    * search per secret (`minimal`, the same as bytes). */
   private readonly minimalStrings: string[];
   private readonly minimal: Buffer[];
+  /** For each minimal form, how many of its first characters are public (keyPrefix.ts: a text whose end
+   * cuts it after more shows `[redacted]` instead), and in bytes. */
+  private readonly minimalShown: number[];
+  private readonly minimalShownBytes: number[];
+  /** The ASCII characters in some minimal form: a text ending in none of them ends in no secret's start. */
+  private readonly minimalChars = new Uint8Array(128);
   /** The bytes that occur in some pattern: a read whose last byte is none of them holds nothing back
    * (an SSE read ends in a newline, which no key contains). */
   private readonly patternBytes = new Uint8Array(256);
 
   constructor(secrets: readonly (string | null | undefined)[]) {
-    const all = new Set<string>();
-    for (const s of secrets) if (typeof s === 'string' && s.length >= MIN_SECRET_LENGTH) for (const v of variants(s)) all.add(v);
-    this.strings = [...all].sort((a, b) => b.length - a.length);
+    const all = new Map<string, number>();
+    this.secrets = secrets.filter((s): s is string => typeof s === 'string' && s.length >= MIN_SECRET_LENGTH);
+    for (const s of this.secrets) variants(s, all);
+    this.strings = [...all.keys()].sort((a, b) => b.length - a.length);
     this.patterns = this.strings.map((s) => Buffer.from(s));
     this.maxHold = this.patterns.reduce((m, p) => Math.max(m, p.length - 1), 0);
     this.minimalStrings = this.strings.filter((p, i) => !this.strings.some((q, j) => j !== i && q.length < p.length && p.includes(q)));
     this.minimal = this.minimalStrings.map((s) => Buffer.from(s));
+    this.minimalShown = this.minimalStrings.map((s) => all.get(s)!);
+    this.minimalShownBytes = this.minimalStrings.map((s) => Buffer.byteLength(s.slice(0, all.get(s))));
+    for (const p of this.minimalStrings) for (let i = 0; i < p.length; i++) if (p.charCodeAt(i) < 128) this.minimalChars[p.charCodeAt(i)] = 1;
     for (const p of this.patterns) for (const b of p) if (b < 128) this.escapable[b] = 1;
     this.escapeRe = escapeSearch(this.escapable);
     this.maxEscaped = this.patterns.reduce((m, p) => Math.max(m, p.length * MAX_ESCAPE_BYTES), 0);
@@ -140,6 +164,7 @@ export class Redactor {
   textStage(minHold = 1): TextRedaction | null {
     if (this.empty) return null;
     const secrets = this.minimalStrings;
+    const shown = this.minimalShown;
     const redact = (t: string) => this.textMinimal(t);
     // the ASCII characters in some secret: a piece ending in none of them (most do) holds nothing back
     const chars = new Uint8Array(128);
@@ -190,7 +215,8 @@ export class Redactor {
         return t.slice(0, t.length - hold);
       },
       end(): string {
-        const t = hidden ? '' : held;
+        // the text ends inside a secret: past its public start, the held characters are secret
+        const t = hidden || held === '' ? '' : endShown(sent, held, secrets, shown);
         held = '';
         sent = '';
         hidden = false;
@@ -246,7 +272,7 @@ export class Redactor {
 
   /** This redactor's secrets and `more` (a request's own credential headers). */
   with(more: readonly string[]): Redactor {
-    return more.length === 0 ? this : new Redactor([...this.strings, ...more]);
+    return more.length === 0 ? this : new Redactor([...this.secrets, ...more]);
   }
 
   get empty(): boolean {
@@ -271,7 +297,7 @@ export class Redactor {
   }
 
   private deepValue(v: unknown): unknown {
-    if (typeof v === 'string') return v.length < MIN_SECRET_LENGTH ? v : this.textMinimal(v);
+    if (typeof v === 'string') return v.length <= SHOWN_OF_ANY_SECRET ? v : this.stringEnd(this.textMinimal(v));
     if (typeof v !== 'object' || v === null) return v;
     if (Array.isArray(v)) {
       let out: unknown[] | null = null;
@@ -288,6 +314,73 @@ export class Redactor {
       if (x !== o[k]) (out ??= { ...o })[k] = x;
     }
     return out ?? v;
+  }
+
+  /** `s`, a whole text (an error's message), redacted as a text channel's end is (stringEnd). */
+  textEnd(s: string): string {
+    return this.empty || s.length <= SHOWN_OF_ANY_SECRET ? s : this.stringEnd(this.textMinimal(s));
+  }
+
+  /** `s`, a whole text, with a secret's start that ends it past the secret's public start (keyPrefix.ts)
+   * replaced by `[redacted]` (`Bearer sk-or-v1-0123` → `Bearer [redacted]`). */
+  private stringEnd(s: string): string {
+    const last = s.charCodeAt(s.length - 1);
+    if (last < 128 && this.minimalChars[last] === 0) return s;
+    const n = secretTail(s, this.minimalStrings, this.minimalShown);
+    return n === 0 ? s : s.slice(0, s.length - n) + REDACTED;
+  }
+
+  /**
+   * `buf`, JSON text (a body that is not an event stream, an error event's data), with every string in it
+   * that ends inside a secret past its public start (keyPrefix.ts) ending in `[redacted]` instead: a
+   * string's end is its text's end (an error message, a non-streaming answer), as a stream's end is. The
+   * secret's start may be written with escapes.
+   */
+  valueEnds(buf: Buffer): Buffer {
+    if (this.empty) return buf;
+    const dec = this.escapes(buf).length > 0 ? decodeAsciiEscapes(buf) : null;
+    const b = dec?.bytes ?? buf;
+    const ranges: [number, number][] = [];
+    for (let q = b.indexOf(QUOTE); q >= 0; q = b.indexOf(QUOTE, q + 1)) {
+      if (q === 0 || this.patternBytes[b[q - 1]!] === 0) continue;
+      const from = this.tailStart(b, q);
+      if (from >= 0) ranges.push(dec === null ? [from, q] : [dec.offsets[from]!, dec.offsets[q]!]);
+    }
+    return ranges.length === 0 ? buf : replaceRanges(buf, ranges);
+  }
+
+  /** valueEnds of a string. */
+  jsonText(s: string): string {
+    if (this.empty) return s;
+    const b = Buffer.from(s);
+    const out = this.valueEnds(b);
+    return out === b ? s : out.toString();
+  }
+
+  /** Where the earliest secret start (a minimal form) that ends at `b[q]` past its public start begins, or -1. */
+  private tailStart(b: Buffer, q: number): number {
+    let best = -1;
+    for (let i = 0; i < this.minimal.length; i++) {
+      const p = this.minimal[i]!;
+      const last = q - 1 - this.minimalShownBytes[i]!;
+      for (let at = last >= 0 ? b.lastIndexOf(p[0]!, last) : -1; at >= 0 && q - at < p.length; at = at > 0 ? b.lastIndexOf(p[0]!, at - 1) : -1) {
+        if ((best < 0 || at < best) && b.compare(p, 0, q - at, at, q) === 0) best = at;
+      }
+    }
+    return best;
+  }
+
+  /** The bytes a body held at its end (a proper prefix of a secret's form, heldLength), as they go out:
+   * past a minimal form's public start, from that form's start on, `[redacted]` (`Bearer [redacted]`, as
+   * the text redactions end). */
+  private heldEnd(held: Buffer): Buffer {
+    for (let at = 0; at < held.length; at++) {
+      if (!atCharBoundary(held, at)) continue;
+      for (let i = 0; i < this.minimal.length; i++) {
+        if (prefixMatched(held, at, this.minimal[i]!) > this.minimalShownBytes[i]!) return Buffer.concat([held.subarray(0, at), REDACTED_BYTES]);
+      }
+    }
+    return held;
   }
 
   /** Header values redacted (an upstream echoing the request's headers into its response headers). */
@@ -344,16 +437,7 @@ export class Redactor {
         if (!ranges.some(([a, b]) => from < b && a < to)) ranges.push([from, to]);
       }
     }
-    if (ranges.length === 0) return buf;
-    ranges.sort((x, y) => x[0] - y[0]);
-    const parts: Buffer[] = [];
-    let from = 0;
-    for (const [a, b] of ranges) {
-      parts.push(buf.subarray(from, a), REDACTED_BYTES);
-      from = b;
-    }
-    parts.push(buf.subarray(from));
-    return Buffer.concat(parts);
+    return ranges.length === 0 ? buf : replaceRanges(buf, ranges);
   }
 
   /** How many bytes at the end of `buf` are a proper prefix of some pattern (to hold for the next read). */
@@ -391,10 +475,13 @@ export class Redactor {
 
   /**
    * The body, redacted read by read. A read ending in the first bytes of a secret keeps them until the
-   * next read; the end of the body releases them. If the body fails, the held bytes are dropped with it
-   * (they may be most of a secret). `dump()` discards the rest, as undici's does.
+   * next read; the end of the body releases them, as `[redacted]` from the secret's start on when they are
+   * more than its public start (keyPrefix.ts: `Bearer sk-or-v1-` goes as itself, `…-0` does not). If the
+   * body fails, the held bytes are dropped with it (they may be most of a secret). `json`: the body is JSON
+   * (not an event stream): each string's end is its text's end (valueEnds). `dump()` discards the rest,
+   * as undici's does.
    */
-  body(src: RedactableBody): RedactableBody {
+  body(src: RedactableBody, json = false): RedactableBody {
     if (this.empty) return src;
     const self = this;
     const body: RedactableBody = {
@@ -414,7 +501,7 @@ export class Redactor {
           async next(): Promise<IteratorResult<Buffer>> {
             for (;;) {
               if (ended) {
-                const last = held;
+                const last = held === null ? null : self.heldEnd(held);
                 held = null;
                 return last !== null ? { value: last, done: false } : { value: undefined, done: true };
               }
@@ -424,7 +511,8 @@ export class Redactor {
                 continue;
               }
               const chunk = r.value;
-              const buf: Buffer = held === null ? self.bytes(chunk) : self.bytes(Buffer.concat([held, chunk]));
+              let buf: Buffer = held === null ? self.bytes(chunk) : self.bytes(Buffer.concat([held, chunk]));
+              if (json) buf = self.valueEnds(buf);
               const hold = buf.length > 0 && self.maxHold > 0 ? self.heldLength(buf) : 0;
               held = hold > 0 ? Buffer.from(buf.subarray(buf.length - hold)) : null;
               if (buf.length > hold) return { value: hold > 0 ? buf.subarray(0, buf.length - hold) : buf, done: false };
@@ -443,6 +531,19 @@ export class Redactor {
     };
     return body;
   }
+}
+
+/** `buf` with each of `ranges` (not overlapping) replaced by `[redacted]`. */
+function replaceRanges(buf: Buffer, ranges: [number, number][]): Buffer {
+  ranges.sort((x, y) => x[0] - y[0]);
+  const parts: Buffer[] = [];
+  let from = 0;
+  for (const [a, b] of ranges) {
+    parts.push(buf.subarray(from, a), REDACTED_BYTES);
+    from = b;
+  }
+  parts.push(buf.subarray(from));
+  return Buffer.concat(parts);
 }
 
 /** Whether `bytes[at]` is a `"` that ends a JSON string value (no `:` after it: not a key). */
@@ -467,6 +568,30 @@ function heldChars(t: string, secrets: readonly string[]): number {
     }
   }
   return hold;
+}
+
+/** The longest tail of `t` that is a proper prefix of one of `secrets` longer than its public start
+ * (`shown[i]` characters), 0 when none. */
+function secretTail(t: string, secrets: readonly string[], shown: readonly number[]): number {
+  let best = 0;
+  const n = t.length;
+  for (let i = 0; i < secrets.length; i++) {
+    const p = secrets[i]!;
+    const first = p.charCodeAt(0);
+    for (let at = n - 1 - shown[i]!; at >= 0 && n - at < p.length; at--) {
+      if (t.charCodeAt(at) === first && n - at > best && p.startsWith(t.slice(at))) best = n - at;
+    }
+  }
+  return best;
+}
+
+/** `held`, a text's held end after `sent` (what went out of a secret's start before it), as the text's
+ * end shows it: when a tail of `sent + held` is more of a secret than its public start, that tail's part
+ * in `held` goes as `[redacted]`. */
+function endShown(sent: string, held: string, secrets: readonly string[], shown: readonly number[]): string {
+  const n = secretTail(sent + held, secrets, shown);
+  if (n === 0) return held;
+  return n >= held.length ? REDACTED : held.slice(0, held.length - n) + REDACTED;
 }
 
 /** Where the rest of a secret that starts inside `sent` (text already sent) ends in `t` (the text after

@@ -40,6 +40,8 @@ export interface ChoiceState {
   /** OpenRouter's `reasoning_details` texts, redacted as they stream (null: nothing to redact,
    * passthrough): one channel per entry index and field (`text`, `summary`). */
   details: Map<string, DetailRedaction> | null;
+  /** The `refusal` field's redaction as it streams (null: nothing to redact, passthrough). */
+  refusalRedaction: TextRedaction | null;
   finishReason: string | null;
   closed: boolean;
 }
@@ -67,6 +69,8 @@ interface Closers {
   toolCalls: { index?: number; id?: string; function: { arguments: string } }[];
   /** The tails of reasoning_details texts the redaction held, each as an entry of its own. */
   details: Json[];
+  /** The tail of the refusal the redaction held. */
+  refusal: string;
 }
 
 /** Upstream error events kept per stream (the artifact keeps at most MAX_ARTIFACT_ERRORS errors). */
@@ -335,6 +339,7 @@ export class StreamRewriter {
         reasoningRedaction: redactor?.textStage() ?? null,
         reasoningKey: 'reasoning',
         details: redactor === null || redactor.empty ? null : new Map(),
+        refusalRedaction: redactor?.textStage() ?? null,
         finishReason: null,
         closed: false,
       };
@@ -457,6 +462,7 @@ export class StreamRewriter {
           if (closers.reasoning) appendText(moved, 'reasoning', closers.reasoning);
           if (closers.toolCalls.length > 0) moved.tool_calls = [...(Array.isArray(moved.tool_calls) ? moved.tool_calls : []), ...closers.toolCalls];
           if (closers.details.length > 0) moved.reasoning_details = [...(Array.isArray(moved.reasoning_details) ? moved.reasoning_details : []), ...closers.details];
+          if (closers.refusal) appendText(moved, 'refusal', closers.refusal);
           pre.push({ index: st.index, delta: moved, finish_reason: null });
           ch.delta = delta && 'content' in delta ? { content: '' } : {};
           changed = true;
@@ -569,6 +575,7 @@ export class StreamRewriter {
     if (typeof delta.reasoning === 'string') changed = this.onReasoningField(st, delta, 'reasoning');
     else if (typeof delta.reasoning_content === 'string') changed = this.onReasoningField(st, delta, 'reasoning_content');
     if (st.details !== null && Array.isArray(delta.reasoning_details) && !st.closed) changed = this.onReasoningDetails(st.details, delta.reasoning_details as unknown[]) || changed;
+    if (st.refusalRedaction !== null && typeof delta.refusal === 'string' && !st.closed) changed = this.onRefusal(st.refusalRedaction, delta) || changed;
     if (typeof delta.content === 'string' && delta.content !== '' && !st.closed) {
       const original = delta.content;
       const step = st.content.push(original);
@@ -615,6 +622,16 @@ export class StreamRewriter {
     return true;
   }
 
+  /** A delta's refusal, redacted in place as it streams (a key can be cut across two refusal deltas). */
+  private onRefusal(r: TextRedaction, delta: Json): boolean {
+    const from = delta.refusal as string;
+    const to = r.push(from);
+    if (to === from) return false;
+    delta.refusal = to;
+    this.edits.push({ key: 'refusal', from, to });
+    return true;
+  }
+
   /** The text fields of a delta's reasoning_details entries, redacted in place (per entry index and
    * field, as a key can be cut across two entries of one index); true when one changed. */
   private onReasoningDetails(details: Map<string, DetailRedaction>, entries: unknown[]): boolean {
@@ -654,8 +671,9 @@ export class StreamRewriter {
     // a call the upstream numbered otherwise (no index, or another call's) is named as it named it
     const toolCalls = tools.filter((t) => t.text !== '').map((t) => ({ ...(t.wire ?? { index: t.index }), function: { arguments: t.text } }));
     const details = detailTails(st.details);
-    if (!c.content && !c.reasoning && !reasoningTail && toolCalls.length === 0 && details.length === 0) return null;
-    return { content: c.content, reasoning: c.reasoning, toolCalls, details, ...(reasoningTail ? { fieldReasoning: { key: st.reasoningKey, text: reasoningTail } } : {}) };
+    const refusal = st.refusalRedaction?.end() ?? '';
+    if (!c.content && !c.reasoning && !reasoningTail && toolCalls.length === 0 && details.length === 0 && !refusal) return null;
+    return { content: c.content, reasoning: c.reasoning, toolCalls, details, refusal, ...(reasoningTail ? { fieldReasoning: { key: st.reasoningKey, text: reasoningTail } } : {}) };
   }
 
   /**
@@ -695,6 +713,7 @@ export class StreamRewriter {
           if (closers.reasoning) appendText(delta, 'reasoning', closers.reasoning);
           if (closers.toolCalls.length > 0) delta.tool_calls = closers.toolCalls;
           if (closers.details.length > 0) delta.reasoning_details = closers.details;
+          if (closers.refusal) delta.refusal = closers.refusal;
           out.push(sseData(JSON.stringify({ ...this.template, choices: [{ index: st.index, delta, finish_reason: null }] })));
         }
       }
@@ -712,7 +731,8 @@ export class StreamRewriter {
     const out = this.finish();
     if (this.rejected !== null) return out;
     this.endedByError = true;
-    out.push(sseData(data), sseData('[DONE]'));
+    // the error's message ends here: a key start at its end shows no more than the key's public start
+    out.push(sseData(this.redactor?.jsonText(data) ?? data), sseData('[DONE]'));
     return out;
   }
 

@@ -125,7 +125,9 @@ export class Upstream {
       else res.body.once('close', release);
       // the edge: whatever the upstream sends back is redacted before anything in the gateway reads it
       const redactor = this.redactor.with(headerSecrets(r.headers));
-      return { status: res.statusCode, headers: redactor.headers(res.headers), body: redactor.body(res.body), attempts, redactor };
+      // a body that is no event stream is read as JSON: each string's end is its text's end (redact.ts)
+      const json = !String(res.headers['content-type'] ?? '').includes('text/event-stream');
+      return { status: res.statusCode, headers: redactor.headers(res.headers), body: redactor.body(res.body, json), attempts, redactor };
     } catch (e) {
       release();
       throw e;
