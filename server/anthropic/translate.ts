@@ -503,7 +503,8 @@ export class MessageTranslator {
       this.calls.set(index, call);
     }
     if (typeof tc.id === 'string' && tc.id !== '' && call.id === null) call.id = tc.id;
-    if (typeof tc.function?.name === 'string' && tc.function.name !== '' && call.name === null) call.name = tc.function.name;
+    // the name is taken whole from its first delta: a key start at its end shows no more than its public start
+    if (typeof tc.function?.name === 'string' && tc.function.name !== '' && call.name === null) call.name = this.opts.redactor?.textEnd(tc.function.name) ?? tc.function.name;
     const repairs = this.tools.push(tc, index);
     for (const r of repairs) this.opts.onRepair?.(r, index);
     const piece = typeof tc.function?.arguments === 'string' ? tc.function.arguments : '';

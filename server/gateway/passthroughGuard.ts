@@ -4,7 +4,7 @@
  * upstream echoes across two events (a content delta ending in `Bearer sk-or-v1-CLIE`, the next starting
  * with `NTSECRET999`) is in neither event's bytes whole. So, while the upstream's bytes still go out as
  * they came, every text channel of the events is followed, each through its own TextRedaction: per
- * choice its `content`, `reasoning`, `reasoning_content`, `refusal`, each tool call's `arguments`, each
+ * choice its `content`, `reasoning`, `reasoning_content`, `refusal`, each tool call's `arguments` and `name`, each
  * `reasoning_details` entry's `text` and `summary`; and an error event's `error.message` and
  * `error.metadata.raw` (OpenRouter puts the provider's raw error body there), which an upstream echoing
  * the request in its error may cut like any text.
@@ -65,6 +65,8 @@ interface HeldEvent {
   message: EventSourceMessage | null;
   chunk: Json | null;
   pieces: Piece[];
+  /** A whole text in it (an annotation's) ended inside a secret: serialized again whatever its channels. */
+  whole: boolean;
 }
 
 export interface PassthroughGuard {
@@ -171,8 +173,21 @@ export function createPassthroughGuard(redactor: Redactor): PassthroughGuard | n
         for (const key of TEXT_KEYS) changed = piece(ev, `${ci}/${key}`, ci, d, key) || changed;
         if (Array.isArray(d.tool_calls)) {
           d.tool_calls.forEach((tc: unknown, j) => {
-            if (isObject(tc) && isObject(tc.function)) changed = piece(ev, `${ci}/tool/${isIndex(tc.index) ? tc.index : j}`, ci, tc.function, 'arguments') || changed;
+            if (!isObject(tc) || !isObject(tc.function)) return;
+            const ti = isIndex(tc.index) ? tc.index : j;
+            changed = piece(ev, `${ci}/tool/${ti}`, ci, tc.function, 'arguments') || changed;
+            // some providers (Gemini) stream a name in pieces: a channel like the arguments
+            changed = piece(ev, `${ci}/name/${ti}`, ci, tc.function, 'name') || changed;
           });
+        }
+        // each annotation arrives whole (clients take each url_citation as it comes, none joins two):
+        // its strings are whole texts, redacted as a text's end is
+        if (Array.isArray(d.annotations)) {
+          const a = redactor.deep(d.annotations);
+          if (a !== d.annotations) {
+            d.annotations = a;
+            ev.whole = changed = true;
+          }
         }
         if (Array.isArray(d.reasoning_details)) {
           d.reasoning_details.forEach((e: unknown, j) => {
@@ -220,7 +235,7 @@ export function createPassthroughGuard(redactor: Redactor): PassthroughGuard | n
         p.holder[p.key] = p.out;
         rewrite = true;
       }
-      emit(rewrite ? serialize(ev) : ev.bytes);
+      emit(rewrite || ev.whole ? serialize(ev) : ev.bytes);
     }
     held = [];
     heldSize = 0;
@@ -265,7 +280,7 @@ export function createPassthroughGuard(redactor: Redactor): PassthroughGuard | n
       finishAll();
       return forward(buf, start, end);
     }
-    const ev: HeldEvent = { bytes, message, chunk: null, pieces: [] };
+    const ev: HeldEvent = { bytes, message, chunk: null, pieces: [], whole: false };
     let tracked: { changed: boolean; finished: number[] | null } = { changed: false, finished: null };
     if (message !== null && message.data.charCodeAt(0) === 0x7b) {
       try {

@@ -42,6 +42,9 @@ export interface ChoiceState {
   details: Map<string, DetailRedaction> | null;
   /** The `refusal` field's redaction as it streams (null: nothing to redact, passthrough). */
   refusalRedaction: TextRedaction | null;
+  /** Each tool call's name's redaction as it streams, by call index (null: nothing to redact): some
+   * providers (Gemini) stream a name in pieces. */
+  names: Map<number, TextRedaction> | null;
   finishReason: string | null;
   closed: boolean;
 }
@@ -66,7 +69,7 @@ interface Closers {
   /** The tail of the upstream's reasoning field the redaction held, in the field the upstream used. */
   fieldReasoning?: { key: 'reasoning' | 'reasoning_content'; text: string };
   /** Each call by its index, or by its id when the upstream sent it without one. */
-  toolCalls: { index?: number; id?: string; function: { arguments: string } }[];
+  toolCalls: { index?: number; id?: string; function: { name?: string; arguments: string } }[];
   /** The tails of reasoning_details texts the redaction held, each as an entry of its own. */
   details: Json[];
   /** The tail of the refusal the redaction held. */
@@ -340,6 +343,7 @@ export class StreamRewriter {
         reasoningKey: 'reasoning',
         details: redactor === null || redactor.empty ? null : new Map(),
         refusalRedaction: redactor?.textStage() ?? null,
+        names: redactor === null || redactor.empty ? null : new Map(),
         finishReason: null,
         closed: false,
       };
@@ -576,6 +580,15 @@ export class StreamRewriter {
     else if (typeof delta.reasoning_content === 'string') changed = this.onReasoningField(st, delta, 'reasoning_content');
     if (st.details !== null && Array.isArray(delta.reasoning_details) && !st.closed) changed = this.onReasoningDetails(st.details, delta.reasoning_details as unknown[]) || changed;
     if (st.refusalRedaction !== null && typeof delta.refusal === 'string' && !st.closed) changed = this.onRefusal(st.refusalRedaction, delta) || changed;
+    if (st.names !== null && Array.isArray(delta.annotations)) {
+      // each annotation arrives whole: its strings are whole texts, redacted as a text's end is
+      const a = this.redactor!.deep(delta.annotations);
+      if (a !== delta.annotations) {
+        delta.annotations = a;
+        changed = true;
+        this.complex = true;
+      }
+    }
     if (typeof delta.content === 'string' && delta.content !== '' && !st.closed) {
       const original = delta.content;
       const step = st.content.push(original);
@@ -598,6 +611,7 @@ export class StreamRewriter {
         if (!isObject(tc)) return;
         const before = isObject(tc.function) ? tc.function.arguments : undefined;
         const index = st.tools.indexOf(tc as ToolCallDelta, k, all.length);
+        if (st.names !== null && isObject(tc.function) && typeof tc.function.name === 'string' && tc.function.name !== '') changed = this.onName(st.names, index, tc.function) || changed;
         const repairs = st.tools.push(tc as ToolCallDelta, index);
         for (const r of repairs) this.hooks.onRepair(r, index);
         if (isObject(tc.function) && tc.function.arguments !== before) {
@@ -619,6 +633,18 @@ export class StreamRewriter {
     if (to === from) return false;
     delta[key] = to;
     this.edits.push({ key, from, to });
+    return true;
+  }
+
+  /** A tool call's name, redacted in place as it streams. */
+  private onName(names: Map<number, TextRedaction>, index: number, fn: Json): boolean {
+    let r = names.get(index);
+    if (r === undefined) names.set(index, (r = this.redactor!.textStage()!));
+    const from = fn.name as string;
+    const to = r.push(from);
+    if (to === from) return false;
+    fn.name = to;
+    this.complex = true;
     return true;
   }
 
@@ -669,7 +695,15 @@ export class StreamRewriter {
     // applied, so its repairs are not counted as applied (the Messages translator alike)
     this.closing = [...c.repairs.map((r): [Repair, number | undefined] => [r, undefined]), ...tools.flatMap((t) => t.repairs.map((r): [Repair, number] => [r, t.index]))];
     // a call the upstream numbered otherwise (no index, or another call's) is named as it named it
-    const toolCalls = tools.filter((t) => t.text !== '').map((t) => ({ ...(t.wire ?? { index: t.index }), function: { arguments: t.text } }));
+    const toolCalls: Closers['toolCalls'] = tools.filter((t) => t.text !== '').map((t) => ({ ...(t.wire ?? { index: t.index }), function: { arguments: t.text } }));
+    // a name's held tail goes with its call's closer
+    for (const [index, r] of st.names ?? []) {
+      const tail = r.end();
+      if (tail === '') continue;
+      const call = toolCalls.find((c) => c.index === index);
+      if (call) call.function.name = tail;
+      else toolCalls.push({ index, function: { name: tail, arguments: '' } });
+    }
     const details = detailTails(st.details);
     const refusal = st.refusalRedaction?.end() ?? '';
     if (!c.content && !c.reasoning && !reasoningTail && toolCalls.length === 0 && details.length === 0 && !refusal) return null;

@@ -51,7 +51,14 @@ const CHAT_CHANNELS: Record<string, { delta(t: string): Record<string, unknown>;
     read: (d) => ((d.reasoning_details as { text?: string }[] | undefined) ?? []).map((e) => e.text ?? '').join(''),
   },
   refusal: { delta: (t) => ({ refusal: t }), read: (d) => (typeof d.refusal === 'string' ? d.refusal : '') },
+  'tool name': {
+    delta: (t) => ({ tool_calls: [{ index: 0, id: 'call_1', type: 'function', function: { name: t, arguments: '{}' } }] }),
+    read: (d) => ((d.tool_calls as { function?: { name?: string } }[] | undefined) ?? []).map((c) => c.function?.name ?? '').join(''),
+  },
 };
+
+/** A delta with one url_citation annotation whose url is `url`. */
+const annotated = (url: string): Record<string, unknown> => ({ content: '', annotations: [{ type: 'url_citation', url_citation: { url, title: 'T', start_index: 0, end_index: 1 } }] });
 
 /** A channel's text over the client's stream (choice 0). */
 function channelText(body: string, read: (d: Record<string, unknown>) => string): string {
@@ -119,6 +126,41 @@ describe('gateway: a key start at the very end of a text shows no more than the 
         }
       });
     }
+  }
+
+  for (const mode of ['repair', 'strip', 'passthrough'] as const) {
+    it(`${mode}: a key cut across two tool-name deltas at every position is replaced (Gemini streams names in pieces)`, async () => {
+      const call = (name: string, args: string, first: boolean) => ({ tool_calls: [{ index: 0, ...(first ? { id: 'call_1', type: 'function' } : {}), function: { name, arguments: args } }] });
+      for (let at = 1; at < AUTH.length; at++) {
+        up.respond((r): ScriptedResponse => {
+          assert.equal(r.headers.authorization, AUTH);
+          return { headers: { 'content-type': 'text/event-stream' }, chunks: [sse(delta({ role: 'assistant', ...call(`f_${AUTH.slice(0, at)}`, '', true) })), sse(delta(call(`${AUTH.slice(at)}_g`, '{}', false)), delta({}, 'tool_calls'), '[DONE]')] };
+        });
+        const res = await postChat(d, { ...REQ, stream: true }, { 'x-streamfix-mode': mode });
+        const body = await res.text();
+        assert.equal(leaks(body), false, `cut at ${at}`);
+        // passthrough sends 1-3 of the key's characters ending an event (PASSTHROUGH_MIN_HOLD), the rest replaced
+        const sent = at - 'Bearer '.length;
+        const want = mode === 'passthrough' && sent >= 1 && sent < 4 ? `f_Bearer ${KEY.slice(0, sent)}[redacted]_g` : 'f_Bearer [redacted]_g';
+        assert.equal(channelText(body, CHAT_CHANNELS['tool name']!.read), want, `cut at ${at}`);
+      }
+    });
+
+    it(`${mode}: a url_citation annotation holding the key whole, or ending inside it at every cut`, async () => {
+      for (let k = 1; k <= KEY.length; k++) {
+        const url = (h: string) => `https://example.com/search?key=${h}`;
+        up.respond((r): ScriptedResponse => {
+          assert.equal(r.headers.authorization, AUTH);
+          return { headers: { 'content-type': 'text/event-stream' }, chunks: [sse(delta({ role: 'assistant', content: 'see [1]' }), delta(annotated(url(KEY.slice(0, k)))), delta({}, 'stop'), '[DONE]')] };
+        });
+        const res = await postChat(d, { ...REQ, stream: true }, { 'x-streamfix-mode': mode });
+        const body = await res.text();
+        const want = url(k <= PUBLIC ? KEY.slice(0, k) : '[redacted]');
+        assert.equal(leaks(body), false, `k ${k}`);
+        if (mode === 'passthrough') assert.equal(body, sse(delta({ role: 'assistant', content: 'see [1]' }), delta(annotated(want)), delta({}, 'stop'), '[DONE]'), `k ${k}`);
+        else assert.deepEqual(parseSse(body).data.flatMap((x) => (x === '[DONE]' ? [] : ((JSON.parse(x) as { choices: { delta: { annotations?: unknown[] } }[] }).choices[0]?.delta.annotations ?? []))), (annotated(want).annotations as unknown[]), `k ${k}`);
+      }
+    });
   }
 
   for (const mode of ['repair', 'strip'] as const) {
