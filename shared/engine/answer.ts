@@ -55,6 +55,12 @@ const RETRACTION = new RegExp(`${RETRACT_PHRASE}|^\\W*wait\\b|^\\W*no[,.!]`, 'i'
 /** A retraction inside a value's own text (outside its strings): a draft the model broke off mid-value
  * (`{"date": "…", — hmm, let me restart.`) and whose repair swallowed what followed, the answer too. */
 const INNER_RETRACTION = new RegExp(RETRACT_PHRASE, 'i');
+const RETRACTIONS = new RegExp(RETRACTION.source, 'gi');
+/** What makes a retraction phrase a condition, not a retraction: a follow-up after the answer such as
+ * "let me know if that's wrong" (the only value would otherwise be a draft, and the text FAILED). */
+const CONDITION = /\b(?:if|whether|in case)\s+$/i;
+/** How much text before a retraction phrase may make it a condition. */
+const CONDITION_WINDOW = 12;
 const STRING_LITERAL = /"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g;
 /** What stands right before a counter-example (`{"a": 1}, not {"a": 2}`, `not` on a line of its own) or
  * an example (`e.g. {…}`, `such as \`{…}\``). */
@@ -116,9 +122,12 @@ function sentenceRest(rest: string): string {
 
 /** The sentence that introduces a value, from the text before it: the last sentence of its last line
  * that is not blank nor a fence's opening, when it ends with a colon (`Alternatively, if you want JSON
- * output:`), else ''. A marker in an earlier sentence (`(e.g. {…}) if you need fewer results.`) is not. */
+ * output:`), or that line when it is a markdown heading (`## Previous result`), else ''. A marker in an
+ * earlier sentence (`(e.g. {…}) if you need fewer results.`) is not. */
 function introduction(lead: string): string {
   const t = lead.replace(/`{3,}[ \t]*[\w+.-]*[ \t]*\n?[ \t]*$/, '').trimEnd();
+  const last = t.slice(t.lastIndexOf('\n') + 1);
+  if (/^ {0,3}#{1,6}[ \t]/.test(last)) return last;
   if (!t.endsWith(':')) return '';
   const line = t.slice(t.lastIndexOf('\n') + 1);
   const m = /[.!?]\s+(?=\S[^]*$)/g;
@@ -127,13 +136,22 @@ function introduction(lead: string): string {
   return line.slice(from);
 }
 
+/** True when `after` (the text after a value) retracts it: a retraction phrase that is not a condition. */
+function retracted(after: string): boolean {
+  RETRACTIONS.lastIndex = 0;
+  for (let m = RETRACTIONS.exec(after); m !== null; m = RETRACTIONS.exec(after)) {
+    if (!CONDITION.test(after.slice(Math.max(0, m.index - CONDITION_WINDOW), m.index))) return true;
+  }
+  return false;
+}
+
 /** The rank of the value text[start, end), followed by `after` (the text up to the next candidate) and
  * led in by `lead` (the text since the candidate before it; null when no candidate before it could be
  * the answer: an alternative is one to an answer, not to an example). */
 function rank(text: string, start: number, end: number, json: string, after: string, lead: string | null): number {
   const before = text.slice(lineStart(text, start), start);
   const rest = text.slice(end, lineEnd(text, end));
-  if (RETRACTION.test(after.slice(0, RETRACT_WINDOW))) return 0;
+  if (retracted(after.slice(0, RETRACT_WINDOW))) return 0;
   if (NEGATED.test(text.slice(Math.max(0, start - NEGATION_WINDOW), start)) || (lead !== null && ALTERNATIVE.test(introduction(lead)))) return SECOND_CHOICE;
   if (lead !== null && SCHEMA_INTRO.test(introduction(lead)) && SCHEMA_KEYS.test(json)) return SECOND_CHOICE;
   const compact = json.replace(/\s+/g, '');

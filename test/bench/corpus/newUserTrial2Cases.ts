@@ -9,9 +9,11 @@
  * French / Russian prose, several KB of reasoning with drafts, markdown with small examples before the
  * answer) and the hard families (drafts with and without retractions, "not {…}", inline-code examples, a
  * schema before the data, an empty `{}` in prose). 224 texts in the first batch (219 right before the fix
- * they led to, 97.8%), 25 in a second written after it to probe its edges. `status` is the status a careful
- * reader expects; test/engine/trialCorpus.test.ts checks it with the value, one-shot and at every split
- * point. Left out: the 2 texts that begin with a value the model then corrects (README: a text that begins
+ * they led to, 97.8%), 25 in a second written after it to probe its edges (24 right: "When no tags match"
+ * widened the absence words), 34 in a third written fresh after it landed (32 right: a follow-up "let me
+ * know if that's wrong" made the only value a retracted draft, FAILED; a value under "## Previous result"
+ * beat the answer before it). `status` is the status a careful reader expects;
+ * test/engine/trialCorpus2.test.ts checks it with the value, one-shot and at every split point. Left out: the 2 texts that begin with a value the model then corrects (README: a text that begins
  * with a value has it as its answer), listed in the trial's findings.
  */
 import type { Case } from './types';
@@ -328,6 +330,41 @@ export const NEW_USER_TRIAL_2: TrialText[] = [
   c('edge', `An example of an error payload: {"code": 500}. Error payloads look like that. Your result:\n{"code": 200, "body": "ok"}`, { code: 200, body: 'ok' }, 'VALID'),
   c('edge', `Let me reconsider the previous version:\n{"v": 1}\nUpdated:\n{"v": 2}`, { v: 2 }, 'VALID'),
   c('edge', `Output:\n{"status": "partial", "missing": ["b"]}\n\nAnd when nothing is missing, you'd get:\n{"status": "complete", "missing": []}`, { status: 'partial', missing: ['b'] }, 'VALID'),
+  // ---------- batch 3, fresh texts after the fix landed (32 of 34 right before the two fixes they led to) ----------
+  c('fresh', `<think>\nThe user wants sentiment for each sentence. S1 positive, S2 neutral.\n</think>\n\n${F}json\n[\n  {"sentence": 1, "sentiment": "positive"},\n  {"sentence": 2, "sentiment": "neutral"}\n]\n${F}`, [{ sentence: 1, sentiment: 'positive' }, { sentence: 2, sentiment: 'neutral' }], 'VALID'),
+  c('fresh', `Let me figure out the coordinates. Paris is around 48.86 N, 2.35 E. Berlin 52.52 N, 13.40 E. I'll format as a list of objects with name/lat/lon. Something like [{"name": "Paris", ...}].\n</think>\n\n[{"name": "Paris", "lat": 48.86, "lon": 2.35}, {"name": "Berlin", "lat": 52.52, "lon": 13.4}]`, [{ name: 'Paris', lat: 48.86, lon: 2.35 }, { name: 'Berlin', lat: 52.52, lon: 13.4 }], 'VALID'),
+  c('fresh', `Here's the tool call:\n\n${F}json\n{"name": "calendar.create_event", "arguments": {"title": "Dentist", "start": "2025-05-02T09:00:00", "duration_min": 30}}\n${F}`, { name: 'calendar.create_event', arguments: { title: 'Dentist', start: '2025-05-02T09:00:00', duration_min: 30 } }, 'VALID'),
+  c('fresh', `Sure! Based on the text, here are the key facts:\n\n* **Company:** Nordwind GmbH\n* **Employees:** 120\n\n${F}json\n{\n  "company": "Nordwind GmbH",\n  "employees": 120,\n  "country": "DE"\n}\n${F}\n\nI assumed the country from the "GmbH" suffix; let me know if that's wrong.`, { company: 'Nordwind GmbH', employees: 120, country: 'DE' }, 'VALID'),
+  c('fresh', `The answer should be an object with a "steps" array. Wait, no — the user asked for a flat array of strings.\n</think>\n["Boil water", "Add pasta", "Drain"]`, ['Boil water', 'Add pasta', 'Drain'], 'VALID'),
+  c('fresh', `<|channel|>analysis<|message|>They want a rating object. 4 stars, short comment.<|end|><|start|>assistant<|channel|>final<|message|>{"stars": 4, "comment": "Solid, but the battery life could be better."}<|return|>`, { stars: 4, comment: 'Solid, but the battery life could be better.' }, 'VALID'),
+  c('fresh', `${F}json\n{\n  "query": "laptops under $1000",\n  "filters": {\n    "max_price": 1000,\n    "brand": null\n  },\n  "sort": "price_asc"\n}\n${F}`, { query: 'laptops under $1000', filters: { max_price: 1000, brand: null }, sort: 'price_asc' }, 'VALID'),
+  c('fresh', `Thought: I have the flight options. The cheapest is UA 901.\nFinal Answer: {"flight": "UA 901", "price_usd": 412, "stops": 0}`, { flight: 'UA 901', price_usd: 412, stops: 0 }, 'VALID'),
+  c('fresh', `I'll return the parsed log line:\n\n{"level": "ERROR", "ts": "2025-01-09T11:02:33Z", "msg": "connection refused: {host: db01}"}`, { level: 'ERROR', ts: '2025-01-09T11:02:33Z', msg: 'connection refused: {host: db01}' }, 'VALID'),
+  c('fresh', `Claro, aquí tienes los datos:\n\n${F}json\n{\n  "ciudad": "Bogotá",\n  "altitud_m": 2640,\n  "clima": "templado",\n}\n${F}`, { ciudad: 'Bogotá', altitud_m: 2640, clima: 'templado' }, 'REPAIRED'),
+  c('fresh', `<thinking>\nThe user pasted a Python dict; they want valid JSON.\n</thinking>\n\n{"name": "Zed", "active": true, "score": null}`, { name: 'Zed', active: true, score: null }, 'VALID'),
+  c('fresh', `{"answer": "The mitochondria is the powerhouse of the cell.", "sources": ["Biology 101", "Campbell ch. 6"`, { answer: 'The mitochondria is the powerhouse of the cell.', sources: ['Biology 101', 'Campbell ch. 6'] }, 'TRUNCATED'),
+  c('fresh', `Here is the translation table as JSON:\n\n${F}json\n{\n  "hello": "hola",\n  "goodbye": "adiós",\n  "thanks": "gracias"\n}\n${F}\n\nFor words without a direct translation I'd use \`null\`, e.g. \`{"serendipity": null}\`.`, { hello: 'hola', goodbye: 'adiós', thanks: 'gracias' }, 'VALID'),
+  c('fresh', `好的。\n\n${F}json\n{\n  "问题": "地球到月球的距离",\n  "答案": "约38.4万公里"\n}\n${F}`, { 问题: '地球到月球的距离', 答案: '约38.4万公里' }, 'VALID'),
+  c('fresh', `<think>\nHmm, they want the config as JSON5? No, plain JSON.\n</think>\n{\n  "server": {"host": "0.0.0.0", "port": 3000},\n  "log": {"level": "info"}\n}`, { server: { host: '0.0.0.0', port: 3000 }, log: { level: 'info' } }, 'VALID'),
+  c('fresh', `Grading the answers:\n\n1. Correct\n2. Incorrect (expected 12, got 14)\n3. Correct\n\n${F}json\n{"score": 2, "total": 3, "wrong": [2]}\n${F}`, { score: 2, total: 3, wrong: [2] }, 'VALID'),
+  c('fresh', `${F}json\n[\n  {"id": "t1", "done": true},\n  {"id": "t2", "done": false},\n  {"id": "t3", "done": fa`, [{ id: 't1', done: true }, { id: 't2', done: false }, { id: 't3', done: false }], 'TRUNCATED'),
+  c('fresh', `Action: update_record\nAction Input: {"id": 77, "fields": {"status": "shipped", "tracking": "1Z999AA10123456784"}}\nObservation: ok\nThought: The record is updated.\nFinal Answer: The order has been marked as shipped.`, { id: 77, fields: { status: 'shipped', tracking: '1Z999AA10123456784' } }, 'VALID'),
+  c('fresh-hard', `The first draft was {"tier": "gold"} but the spend is only $800, so that's not right. Silver applies:\n\n{"tier": "silver", "spend": 800}`, { tier: 'silver', spend: 800 }, 'VALID'),
+  c('fresh-hard', `Okay so maybe {"valid": true}? Hmm, no — the date is in the future, which the rules forbid.\n</think>\n{"valid": false, "reason": "date in the future"}`, { valid: false, reason: 'date in the future' }, 'VALID'),
+  c('fresh-hard', `Expected shape: \`[{"from": str, "to": str}]\`. An empty \`[]\` means no transfers.\n\nTransfers:\n[{"from": "ACC-1", "to": "ACC-9"}]`, [{ from: 'ACC-1', to: 'ACC-9' }], 'VALID'),
+  c('fresh-hard', `Here's the corrected JSON (the original had {"a": 1,} with a trailing comma):\n\n${F}json\n{"a": 1}\n${F}`, { a: 1 }, 'VALID'),
+  c('fresh-hard', `Output:\n${F}json\n{"lang": "de", "confidence": 0.97}\n${F}\n\nFor comparison, a low-confidence result would look like:\n${F}json\n{"lang": "und", "confidence": 0.2}\n${F}`, { lang: 'de', confidence: 0.97 }, 'VALID'),
+  c('fresh-hard', `I need to return {"status": ...}. The job finished, so:\n{"status": "done"}`, { status: 'done' }, 'VALID'),
+  c('fresh-hard', `Let me think step by step.\n\n1. The list [3, 1, 2] sorted is [1, 2, 3].\n2. Reversed: [3, 2, 1].\n\nAnswer:\n[3, 2, 1]`, [3, 2, 1], 'VALID'),
+  c('fresh-hard', `Not {"x": null} — the field must be omitted when unknown. So:\n{"y": 2}`, { y: 2 }, 'VALID'),
+  c('fresh-hard', `${F}json\n{"ids": [4, 5]}\n${F}\n\nIf no IDs match, the endpoint returns:\n\n${F}json\n{"ids": []}\n${F}`, { ids: [4, 5] }, 'VALID'),
+  c('fresh-hard', `Here is the request:\n\n${F}json\n{"method": "POST", "path": "/v1/users"}\n${F}\n\nAnd the response you should expect:\n\n${F}json\n{"id": "u_123", "created": true}\n${F}`, { id: 'u_123', created: true }, 'VALID'),
+  c('fresh-hard', `Looking at the options: A = {"speed": "fast"}, B = {"speed": "safe"}. Given the constraints, B.\n\n{"speed": "safe"}`, { speed: 'safe' }, 'VALID'),
+  c('fresh-hard', `The record (fields in \`snake_case\`, numbers unquoted — \`"age": 5\` rather than \`"age": "5"\`):\n\n{"first_name": "Noa", "age": 5}`, { first_name: 'Noa', age: 5 }, 'VALID'),
+  c('fresh-hard', `<thinking>\nLet me write {"approved": true, "limit": 5000}. Actually no, limit should be 2500 for this tier.\n</thinking>\n{"approved": true, "limit": 2500}`, { approved: true, limit: 2500 }, 'VALID'),
+  c('fresh-hard', `So I have {"count": 3\n\nWait, I should recount. There are 4 items.\n\nFinal:\n{"count": 4}`, { count: 4 }, 'VALID'),
+  c('fresh-hard', `Here you go. Note: {} would mean no overrides.\n\n${F}json\n{"overrides": {"timeout": 30}}\n${F}`, { overrides: { timeout: 30 } }, 'VALID'),
+  c('fresh-hard', `## Result\n{"winner": "Ana"}\n\n## Previous result (before the recount)\n{"winner": "Ben"}`, { winner: 'Ana' }, 'VALID'),
 ];
 
 export function newUserTrial2Cases(): Case[] {
