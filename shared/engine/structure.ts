@@ -267,8 +267,10 @@ export abstract class StructureScanner extends QuoteAtEndScanner {
     this.held = 0;
     if (kind === HELD_HASH) {
       if (C.isSpace(c)) {
-        // the held `#` starts a comment (it leaves the pending text, as a comment's text does)
+        // the held `#` starts a comment (it leaves the pending text, as a comment's text does; a pending
+        // text it started is gone with it: `[# note` has no comma to drop, as in one segment)
         o.replaceTail(i, 1, '');
+        if (o.pending && o.pendingStart().offset === at.offset) o.dropPending(i);
         this.startComment(i, V_VALUE);
         this.commentIdx = -1;
         this.commentPos = at;
@@ -315,6 +317,9 @@ export abstract class StructureScanner extends QuoteAtEndScanner {
     // committed yet: the held backtick is decided by its first character)
     const o = this.o;
     const seg = o.seg;
+    // a pending text the held backtick started is gone with it (`[` then ```` ``` ````: no comma to drop,
+    // as when the backticks came in one segment)
+    if (o.pending && o.pendingStart().offset === at.offset) o.dropPending(i);
     o.begin(new Segment('', at.offset, at.line, at.column), 0);
     this.endRegion('', 0);
     o.endSegment(0);

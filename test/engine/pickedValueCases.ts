@@ -2,7 +2,8 @@
  * Behaviour table rows (cases.ts) for values the engine dropped or mis-picked (issue 8, left open):
  * a line of prose after a value cut at its line's end in held text; a single-quoted string closed
  * with a double quote; Mistral's raw `[TOOL_CALLS]` marker; "prefer X over Y"; a schema shown after the
- * instance; a template's `<name>` placeholder where a value is expected.
+ * instance; a template's `<name>` placeholder where a value is expected; a backtick or `#` held at a
+ * push's end right after an array's `[` (a trailing comma was invented, streaming only).
  */
 import type { Case } from './cases';
 
@@ -267,5 +268,32 @@ export const PICKED_VALUE_CASES: Case[] = [
     status: "REPAIRED",
     repairs: [["dangling_key",1,5,0,1,""], ["unclosed_container",6,0,0,6,"}"]],
     stripped: [["trailing",6,12,0,6]],
+  },
+  {
+    category: "a held backtick or # right after [",
+    name: "ends the JSON at a fence right after an array's [ with no trailing comma, at every split",
+    input: "[```json\n\"k\"",
+    json: "[]",
+    status: "REPAIRED",
+    repairs: [["unclosed_container",1,0,0,1,"]"]],
+    stripped: [["fence",1,3,0,1], ["trailing",4,8,0,4]],
+  },
+  {
+    category: "a held backtick or # right after [",
+    name: "ends the JSON at a fence after the tool-call marker alike",
+    input: "[TOOL_CALLS][```json\n\"k\"",
+    json: "[]",
+    status: "REPAIRED",
+    repairs: [["unclosed_container",13,0,0,13,"]"]],
+    stripped: [["wrapper",0,12,0,0], ["fence",13,3,0,13], ["trailing",16,8,0,16]],
+  },
+  {
+    category: "a held backtick or # right after [",
+    name: "removes a # comment right after an array's [ with no trailing comma, at every split",
+    input: "[# note {</x>",
+    json: "[]",
+    status: "TRUNCATED",
+    repairs: [["comment",1,12,0,1,""], ["unclosed_container",13,0,0,13,"]"]],
+    stripped: [],
   },
 ];
