@@ -12,9 +12,11 @@
  * they led to, 97.8%), 25 in a second written after it to probe its edges (24 right: "When no tags match"
  * widened the absence words), 34 in a third written fresh after it landed (32 right: a follow-up "let me
  * know if that's wrong" made the only value a retracted draft, FAILED; a value under "## Previous result"
- * beat the answer before it). `status` is the status a careful reader expects;
- * test/engine/trialCorpus2.test.ts checks it with the value, one-shot and at every split point. Left out: the 2 texts that begin with a value the model then corrects (README: a text that begins
- * with a value has it as its answer), listed in the trial's findings.
+ * beat the answer before it), 30 in a fourth after those fixes landed (every answer chosen right; one left
+ * out, a value-level case: `"C:\Users\ana\file.txt"` keeps `\f` as a form feed). `status` is the status a
+ * careful reader expects; test/engine/trialCorpus2.test.ts checks it with the value, one-shot and at every
+ * split point. Left out also: the 2 texts that begin with a value the model then corrects (README: a text
+ * that begins with a value has it as its answer), listed in the trial's findings.
  */
 import type { Case } from './types';
 
@@ -365,6 +367,36 @@ export const NEW_USER_TRIAL_2: TrialText[] = [
   c('fresh-hard', `So I have {"count": 3\n\nWait, I should recount. There are 4 items.\n\nFinal:\n{"count": 4}`, { count: 4 }, 'VALID'),
   c('fresh-hard', `Here you go. Note: {} would mean no overrides.\n\n${F}json\n{"overrides": {"timeout": 30}}\n${F}`, { overrides: { timeout: 30 } }, 'VALID'),
   c('fresh-hard', `## Result\n{"winner": "Ana"}\n\n## Previous result (before the recount)\n{"winner": "Ben"}`, { winner: 'Ana' }, 'VALID'),
+  // ---------- batch 4, fresh texts after the second fix landed (all 30 chose the right value; one left out, see the header) ----------
+  c('fresh', `**Thinking**\n\nI need to identify the language and the sentiment.\n\n**Answer**\n\n${F}json\n{"language": "pt", "sentiment": "positive"}\n${F}`, { language: 'pt', sentiment: 'positive' }, 'VALID'),
+  c('fresh', `<pre>{"status": 200, "body": "OK"}</pre>`, { status: 200, body: 'OK' }, 'VALID'),
+  c('fresh', `Here's the data:\r\n\r\n\`\`\`json\r\n{\r\n  "a": 1,\r\n  "b": [1, 2]\r\n}\r\n\`\`\`\r\n`, { a: 1, b: [1, 2] }, 'VALID'),
+  c('fresh', `\uFEFF{"bom": true}`, { bom: true }, 'VALID'),
+  c('fresh', `Sure 😊 here it is:\n\n{"emoji": "🎉", "count": 3}`, { emoji: '🎉', count: 3 }, 'VALID'),
+  c('fresh', `{"name": "Caf\\u00e9", "city": "Montr\\u00e9al"}`, { name: 'Café', city: 'Montréal' }, 'VALID'),
+  c('fresh', `${F}json\n{\n\t"indent": "tabs",\n\t"ok": true\n}\n${F}`, { indent: 'tabs', ok: true }, 'VALID'),
+  c('fresh', `<think>\nThe user wants the result of the tool call summarised.\n</think>\n\nThe weather tool returned sunny skies. Summary:\n\n{"summary": "Sunny, 25°C", "source": "get_weather"}`, { summary: 'Sunny, 25°C', source: 'get_weather' }, 'VALID'),
+  c('fresh', `According to the search results [1][2], the tallest mountain is Everest.\n\n${F}json\n{"mountain": "Everest", "height_m": 8849}\n${F}\n\n[1] nationalgeographic.com\n[2] britannica.com`, { mountain: 'Everest', height_m: 8849 }, 'VALID'),
+  c('fresh', `<tool_call>\n<function=get_time>\n<parameter=timezone>\nEurope/Paris\n</parameter>\n</function>\n</tool_call>\n\n{"timezone": "Europe/Paris"}`, { timezone: 'Europe/Paris' }, 'VALID'),
+  c('fresh', `| id | payload |\n|---|---|\n| 1 | \`{"x": 1}\` |\n| 2 | \`{"x": 2}\` |\n\nMerged:\n\n{"x": [1, 2]}`, { x: [1, 2] }, 'VALID'),
+  c('fresh', `{"matrix": [[1, 0, 0], [0, 1, 0], [0, 0, 1]], "det": 1}`, { matrix: [[1, 0, 0], [0, 1, 0], [0, 0, 1]], det: 1 }, 'VALID'),
+  c('fresh', `{"big": 12345678901234567890, "small": 1e-7, "neg": -0.5}`, { big: 12345678901234567890, small: 1e-7, neg: -0.5 }, 'VALID'),
+  c('fresh', `Okay, final JSON:\n\n{\n  "a": {\n    "b": {\n      "c": {\n        "d": [1, {"e": null}]\n      }\n    }\n  }\n}`, { a: { b: { c: { d: [1, { e: null }] } } } }, 'VALID'),
+  c('fresh', `Here is the response in the requested format.\n\n<json>\n{"ok": true}\n</json>`, { ok: true }, 'VALID'),
+  c('fresh', `{"html": "<div class=\\"note\\">Hi</div>", "md": "**bold**"}`, { html: '<div class="note">Hi</div>', md: '**bold**' }, 'VALID'),
+  c('fresh', `Der Nutzer will eine Liste.\n</think>\n\n${F}json\n["Äpfel", "Birnen", "Kirschen"]\n${F}`, ['Äpfel', 'Birnen', 'Kirschen'], 'VALID'),
+  c('fresh', `{'name': 'O\\'Brien', 'age': 40}`, { name: "O'Brien", age: 40 }, 'REPAIRED'),
+  c('fresh', `{"items": [{"id": 1}, {"id": 2}, {"id": 3},]}`, { items: [{ id: 1 }, { id: 2 }, { id: 3 }] }, 'REPAIRED'),
+  c('fresh-hard', `Two readings are possible. Reading 1 gives {"n": 4}; reading 2 gives {"n": 6}. The question says "each", so reading 2.\n\n{"n": 6}`, { n: 6 }, 'VALID'),
+  c('fresh-hard', `I'll use this structure — {"k": "v"} — for each pair. Pairs:\n\n[{"k": "a", "v": 1}, {"k": "b", "v": 2}]`, [{ k: 'a', v: 1 }, { k: 'b', v: 2 }], 'VALID'),
+  c('fresh-hard', `The API docs show this example response:\n\n${F}json\n{"id": "example", "price": 0}\n${F}\n\nYour actual response:\n\n${F}json\n{"id": "prod_88", "price": 129}\n${F}`, { id: 'prod_88', price: 129 }, 'VALID'),
+  c('fresh-hard', `Final answer below.\n\n${F}json\n{"result": "ok"}\n${F}\n\nIf the call fails, you'll get something like \`{"result": "error"}\` instead.`, { result: 'ok' }, 'VALID'),
+  c('fresh-hard', `Hmm, let me think about which fields apply. Name yes, age yes, email no.\n</think>\n{"name": "Ravi", "age": 29}`, { name: 'Ravi', age: 29 }, 'VALID'),
+  c('fresh-hard', `Computing... {"progress": 50}\nComputing... {"progress": 100}\nDone:\n{"result": 42}`, { result: 42 }, 'VALID'),
+  c('fresh-hard', `Wrong: {"date": "05/03/2025"}\nRight: {"date": "2025-03-05"}`, { date: '2025-03-05' }, 'VALID'),
+  c('fresh-hard', `${F}json\n{"draft": false, "title": "Launch plan"}\n${F}\n\nLet me know if anything should change!`, { draft: false, title: 'Launch plan' }, 'VALID'),
+  c('fresh-hard', `You wanted only the changed fields, so rather than the full object I'm returning the diff:\n\n{"email": "new@mail.com"}`, { email: 'new@mail.com' }, 'VALID'),
+  c('fresh-hard', `The input {"a": 1, "b": 2} becomes, after renaming:\n\n{"alpha": 1, "beta": 2}`, { alpha: 1, beta: 2 }, 'VALID'),
 ];
 
 export function newUserTrial2Cases(): Case[] {
