@@ -7,6 +7,7 @@ import type { RepairOptions } from '../shared/engine';
 import type { GatewayInfo } from '../shared/protocol';
 import { DEMO_ROUTING, EMPTY_ROUTING, withRoutes } from './anthropic/routing';
 import { startDemoUpstream, type DemoUpstream } from './demo/server';
+import { apiKeyProblem } from './gateway/apiKeyCheck';
 import { DEFAULT_BREAKER } from './gateway/breaker';
 import { ArtifactStore } from './gateway/artifacts';
 import { ConfigError, DEFAULT_PORT, HelpRequested, OPENROUTER_BASE_URL, parseDaemonArgs, type DaemonConfig } from './gateway/config';
@@ -60,6 +61,8 @@ export interface Daemon {
 /** Fills what the options leave out. Without a key and without an upstream, the demo answers. */
 export function resolveConfig(o: DaemonOptions): DaemonConfig {
   const apiKey = o.apiKey ?? null;
+  const keyProblem = apiKey === null ? null : apiKeyProblem(apiKey);
+  if (keyProblem !== null) throw new ConfigError(`The API key ${keyProblem}`);
   const demo = o.demo === true || ((o.upstream === undefined || o.upstream === null) && apiKey === null);
   return {
     port: o.port ?? DEFAULT_PORT,

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { DEFAULT_LOG_LEVEL, DEFAULT_MODE, DEFAULT_PORT, DEFAULT_TRUNCATED_TOOLS, LOG_LEVELS, MODES, OPENROUTER_BASE_URL, TRUNCATED_TOOL_POLICIES, type LogLevel, type TruncatedToolPolicy } from '../../shared/config';
 import type { GatewayMode } from '../../shared/protocol';
 import { DEFAULT_BREAKER, type BreakerOptions } from './breaker';
+import { apiKeyProblem } from './apiKeyCheck';
 import { loadRoutingFile, parseRoute, type RoutingTable } from '../anthropic/routing';
 
 export { DEFAULT_PORT, LOG_LEVELS, MODES, OPENROUTER_BASE_URL, type LogLevel };
@@ -252,6 +253,8 @@ export function parseDaemonArgs(argv: string[], env: NodeJS.ProcessEnv): DaemonC
   const demoDelayMs = delayText === undefined ? 30 : parseNonNegative(delayText, '--demo-delay-ms');
 
   const apiKey = env.OPENROUTER_API_KEY && env.OPENROUTER_API_KEY.trim() ? env.OPENROUTER_API_KEY.trim() : null;
+  const keyProblem = apiKey === null ? null : apiKeyProblem(apiKey);
+  if (keyProblem !== null) throw new ConfigError(`OPENROUTER_API_KEY ${keyProblem}`);
   const upstreamText = pick('--upstream', 'STREAMFIX_UPSTREAM');
   const explicitUpstream = upstreamText === undefined ? null : parseUpstream(upstreamText, flags.has('--upstream') ? '--upstream' : 'STREAMFIX_UPSTREAM');
   // No key and nobody asked for a particular upstream: OpenRouter would answer 401 to everything, so the

@@ -43,14 +43,35 @@ const BACKSLASH = 0x5c;
 function variants(secret: string, out: Map<string, number>): void {
   const json = (s: string) => JSON.stringify(s).slice(1, -1);
   const ascii = (s: string) => json(s).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const upper = (s: string) => json(s).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
   const slash = (s: string) => json(s).replace(/\//g, '\\/');
   const head = secret.slice(0, publicLength(secret));
-  for (const form of [(s: string) => s, json, ascii, slash, encodeURIComponent]) {
+  for (const form of [(s: string) => s, json, ascii, upper, slash, encodeURIComponent]) {
     const f = form(secret);
     const shown = form(head).length;
     // the same form of two secrets: the lesser public start
     out.set(f, Math.min(out.get(f) ?? shown, shown));
   }
+}
+
+/**
+ * A secret with latin1 characters (U+0080–U+00FF) goes upstream in a header as one byte each
+ * (apiKeyCheck.ts): an upstream that reads those bytes as UTF-8 echoes this text (invalid bytes as
+ * U+FFFD; a client's own UTF-8 key, which the daemon read as latin1, comes back as the client wrote it).
+ * Null for a secret of ASCII only.
+ */
+function readAsUtf8(secret: string): string | null {
+  if (!/[\u0080-\u00ff]/.test(secret) || /[^\u0000-\u00ff]/.test(secret)) return null;
+  return Buffer.from(secret, 'latin1').toString('utf8');
+}
+
+/** The header bytes of a latin1 secret when they are not UTF-8 (an upstream echoing them as they came);
+ * null when readAsUtf8's text has these very bytes. */
+function latin1Bytes(secret: string): Buffer | null {
+  const u = readAsUtf8(secret);
+  if (u === null) return null;
+  const b = Buffer.from(secret, 'latin1');
+  return Buffer.from(u).equals(b) ? null : b;
 }
 
 /** The secret values in upstream request headers: each credential header's value, and the token after
@@ -129,14 +150,28 @@ export class Redactor {
   constructor(secrets: readonly (string | null | undefined)[]) {
     const all = new Map<string, number>();
     this.secrets = secrets.filter((s): s is string => typeof s === 'string' && s.length >= MIN_SECRET_LENGTH);
-    for (const s of this.secrets) variants(s, all);
+    for (const s of this.secrets) {
+      variants(s, all);
+      const u = readAsUtf8(s);
+      if (u !== null && u !== s) variants(u, all);
+    }
     this.strings = [...all.keys()].sort((a, b) => b.length - a.length);
-    this.patterns = this.strings.map((s) => Buffer.from(s));
-    this.maxHold = this.patterns.reduce((m, p) => Math.max(m, p.length - 1), 0);
     this.minimalStrings = this.strings.filter((p, i) => !this.strings.some((q, j) => j !== i && q.length < p.length && p.includes(q)));
     this.minimal = this.minimalStrings.map((s) => Buffer.from(s));
     this.minimalShown = this.minimalStrings.map((s) => all.get(s)!);
     this.minimalShownBytes = this.minimalStrings.map((s) => Buffer.byteLength(s.slice(0, all.get(s))));
+    // latin1 header bytes that are no UTF-8: matched as bytes only (a text reads them as U+FFFD, a form above)
+    const raw: Buffer[] = [];
+    for (const s of [...this.secrets].sort((a, b) => a.length - b.length)) {
+      const b = latin1Bytes(s);
+      if (b === null || raw.some((r) => r.equals(b))) continue;
+      raw.push(b);
+      if (this.minimal.some((m) => b.includes(m))) continue;
+      this.minimal.push(b);
+      this.minimalShownBytes.push(publicLength(s));
+    }
+    this.patterns = [...this.strings.map((s) => Buffer.from(s)), ...raw].sort((a, b) => b.length - a.length);
+    this.maxHold = this.patterns.reduce((m, p) => Math.max(m, p.length - 1), 0);
     for (const p of this.minimalStrings) for (let i = 0; i < p.length; i++) if (p.charCodeAt(i) < 128) this.minimalChars[p.charCodeAt(i)] = 1;
     for (const p of this.patterns) for (const b of p) if (b < 128) this.escapable[b] = 1;
     this.escapeRe = escapeSearch(this.escapable);
