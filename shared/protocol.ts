@@ -26,7 +26,13 @@ export interface ToolCallArtifact {
   /** The engine's verdict on the arguments; PASSTHROUGH when they were not parsed (passthrough mode, or
    * an engine limit). */
   status: RepairStatus | 'PASSTHROUGH';
+  /** The repairs applied: in what the client got of this call. */
   repairs: Repair[];
+  /** The engine's repairs of a call the client did not get whole (refused: a cut call with
+   * x-streamfix-truncated-tools: reject, a /v1/messages input that is not an object, or an answer refused
+   * or failed before it went out); `repairs` is then empty. Not counted as applied (repairCount, metrics,
+   * events). Absent when none. */
+  refusedRepairs?: Repair[];
   /** Text the engine left out of the arguments, with positions (e.g. `extra_value`: a second
    * top-level value, as when parallel calls are concatenated into one string). */
   stripped?: Stripped[];
@@ -68,6 +74,9 @@ export interface Artifact {
   repairedContent: string | null;
   reasoning: string; // reasoning stripped from content plus reasoning fields forwarded
   repairs: Repair[];
+  /** The content's repairs when none of the answer went out (a non-streaming answer refused or failed);
+   * `repairs` is then empty. Not counted as applied. Absent when none. */
+  refusedRepairs?: Repair[];
   stripped: Stripped[];
   toolCalls: ToolCallArtifact[];
   finishReason: string | null;
@@ -121,6 +130,8 @@ export interface ChoiceArtifact {
   repairedContent: string | null;
   reasoning: string;
   repairs: Repair[];
+  /** As the artifact's: the content's repairs when none of the answer went out. */
+  refusedRepairs?: Repair[];
   stripped: Stripped[];
   toolCalls: ToolCallArtifact[];
   finishReason: string | null;

@@ -14,6 +14,7 @@ import type { GatewayContext } from '../gateway/context';
 import { GatewayError, upstreamErrorMessage } from '../gateway/errors';
 import { drained } from '../gateway/http';
 import { EMPTY_OUTCOME, truncatedToolCalls, type RecordOutcome } from '../gateway/record';
+import { refuseAnswer, refuseToolCalls } from '../gateway/refusedRepairs';
 import { keptRequest } from '../gateway/replayHeaders';
 import { requestSchemas, schemaPolicy, schemaVerdict, SCHEMA_HEADER } from '../gateway/schema';
 import { checkAnswer } from '../gateway/schemaCheck';
@@ -315,9 +316,11 @@ async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: Upst
   const schemaHeader: Record<string, string> = outcome.schema ? { [SCHEMA_HEADER]: schemaVerdict(outcome.schema) } : {};
   // the output panel's "reasoning stripped: … at 1:1–4:9: '…'" line, as for a chat request
   if ((outcome.movedReasoningBytes ?? 0) > 0) reasoningEvent(call, outcome.movedReasoningBytes!, outcome.stripped);
-  // not streaming: the repairs count once the message goes out (not for a 502 refusal or an error answer)
-  if (!stream && t.rejected === null && ![...kept, ...tail].some((e) => e.type === 'error')) for (const [rep, i] of held) onRepair(call, rep, i);
-  const status = await finish(call, outcome, 200);
+  // not streaming: the repairs count once the message goes out (not for a 502 refusal or an error answer,
+  // whose artifact keeps them as refusedRepairs)
+  const sent = stream || (t.rejected === null && t.invalidInputs === null && ![...kept, ...tail].some((e) => e.type === 'error'));
+  if (!stream && sent) for (const [rep, i] of held) onRepair(call, rep, i);
+  const status = await finish(call, sent ? outcome : refuseAnswer(outcome), 200);
   // the cut tool calls, as on the chat endpoint: those the error named (reject), else those closed
   const cut = cutHeaderValue(t.rejected ?? truncatedToolCalls(outcome));
   const cutHeader: Record<string, string> = cut !== '' ? { [TRUNCATED_TOOLS_HEADER]: cut } : {};
@@ -357,6 +360,11 @@ function rejectMessage(call: MessagesCall, t: MessageTranslator, status: string 
 
 function outcomeOf(t: MessageTranslator): RecordOutcome {
   const c = t.contentResult();
+  // a call whose tool_use block did not stop was not delivered: its repairs were not applied
+  return refuseToolCalls(outcomeFields(t, c), (i) => !t.delivered(i));
+}
+
+function outcomeFields(t: MessageTranslator, c: ReturnType<MessageTranslator['contentResult']>): RecordOutcome {
   return {
     rawContent: t.rawContent,
     repairedContent: t.sentText,

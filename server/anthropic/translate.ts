@@ -99,6 +99,11 @@ interface ToolBlock {
   /** The first significant character the engine wrote for it (null: none yet). Its block starts only on
    * `{`: any other value is not a tool_use input and waits for the end (toolInputCheck.ts). */
   first: string | null;
+  /** Its repairs, published once its content_block_stop went out: a call refused before (an error event
+   * ends the message) was not delivered, and its repairs stay refused (refusedRepairs.ts). */
+  repairs: Repair[];
+  /** Its content_block_stop went out (early or at the end): its input was delivered whole. */
+  stopped: boolean;
 }
 
 /** A content step as segments, in the order written (see ContentProcessor.ordered). */
@@ -486,6 +491,7 @@ export class MessageTranslator {
 
   private closeOpen(): void {
     if (!this.open) return;
+    if (this.open.kind === 'tool_use') this.stopTool();
     if (this.open.kind === 'thinking') {
       const own = this.signer.sign();
       this.out.push({ type: 'content_block_delta', index: this.open.index, delta: { type: 'signature_delta', signature: this.upstreamSig ?? own } });
@@ -499,14 +505,13 @@ export class MessageTranslator {
     const index = this.tools.indexOf(tc, k, count);
     let call = this.calls.get(index);
     if (!call) {
-      call = { index, id: null, name: null, pending: '', pendingPieces: 0, chars: 0, started: false, closed: false, first: null };
+      call = { index, id: null, name: null, pending: '', pendingPieces: 0, chars: 0, started: false, closed: false, first: null, repairs: [], stopped: false };
       this.calls.set(index, call);
     }
     if (typeof tc.id === 'string' && tc.id !== '' && call.id === null) call.id = tc.id;
     // the name is taken whole from its first delta: a key start at its end shows no more than its public start
     if (typeof tc.function?.name === 'string' && tc.function.name !== '' && call.name === null) call.name = this.opts.redactor?.textEnd(tc.function.name) ?? tc.function.name;
-    const repairs = this.tools.push(tc, index);
-    for (const r of repairs) this.opts.onRepair?.(r, index);
+    this.toolRepairs(call, this.tools.push(tc, index));
     const piece = typeof tc.function?.arguments === 'string' ? tc.function.arguments : '';
     if (!this.toolsStarted) {
       this.decideText();
@@ -563,6 +568,21 @@ export class MessageTranslator {
     }
   }
 
+  /** The live tool call's block stops: its input went out whole, its repairs were applied. */
+  private stopTool(): void {
+    const call = this.liveTool;
+    if (!call) return;
+    call.stopped = true;
+    for (const r of call.repairs) this.opts.onRepair?.(r, call.index);
+    call.repairs = [];
+  }
+
+  /** A call's repairs wait for its block's stop (stopTool); past it, they are applied at once. */
+  private toolRepairs(call: ToolBlock, repairs: readonly Repair[]): void {
+    if (call.stopped) for (const r of repairs) this.opts.onRepair?.(r, call.index);
+    else for (const r of repairs) call.repairs.push(r);
+  }
+
   private startTool(call: ToolBlock): void {
     this.liveTool = call;
     call.started = true;
@@ -609,8 +629,9 @@ export class MessageTranslator {
       if (cut.length > 0) return void (this.rejected = cut);
     }
     for (const t of ends) {
-      for (const r of t.repairs) this.opts.onRepair?.(r, t.index);
       const call = this.calls.get(t.index);
+      if (call) this.toolRepairs(call, t.repairs);
+      else for (const r of t.repairs) this.opts.onRepair?.(r, t.index);
       // FAILED with nothing decided: the raw text is not JSON, and tool input must be (see artifacts)
       const failed = this.tools.artifacts().find((a) => a.index === t.index)?.status === 'FAILED';
       if (call && !(failed && call.chars === 0)) this.toolPiece(call, t.text);
@@ -715,6 +736,11 @@ export class MessageTranslator {
       out.push({ index: a.index, id: call.id, name: call.name, got: kindOf(call.first), arguments: a.rawArguments.slice(0, ARGUMENTS_SHOWN) });
     }
     return out;
+  }
+
+  /** Whether a call's block stopped: its input went out whole (else its repairs were not applied). */
+  delivered(index: number): boolean {
+    return this.calls.get(index)?.stopped === true;
   }
 
   /** The tool calls as the artifact keeps them; a refused input is FAILED, with the reason. */

@@ -19,6 +19,7 @@ import { reasoningBlocks } from './reasoningBlocks';
 import { keptRequest } from './replayHeaders';
 import { createPassthroughGuard, type PassthroughGuard } from './passthroughGuard';
 import { createBoundaryTracker, MAX_SSE_EVENT_BYTES, sseData } from './sse';
+import { refuseAnswer, refuseChoices } from './refusedRepairs';
 import { requestSchemas, schemaPolicy, schemaVerdict, SCHEMA_HEADER, type RequestSchemas } from './schema';
 import { checkCompletion, checkStreamed, type StreamedAnswer } from './schemaCheck';
 import { OVER_LONG_CODE, ReadRewriter, StreamRewriter, type ChoiceState } from './streamRewrite';
@@ -308,7 +309,8 @@ function malformedChoices(call: ChatCall, described: string[]): void {
 /** reject, not streaming: a 502 naming the cut calls, and none of the answer (truncatedTools.ts). */
 async function rejectCompletion(call: ChatCall, outcome: RecordOutcome, cut: CutCall[], headers: Record<string, string | string[]>): Promise<void> {
   call.record.errors.push({ message: rejectionMessage(cut), status: 502, code: TRUNCATED_CODE });
-  await finish(call, outcome, 502);
+  // none of the answer went out: its repairs were not applied
+  await finish(call, refuseAnswer(outcome), 502);
   writeJson(call.res, 502, { ...call.baseHeaders, ...headers, ...NO_RETRY_HEADERS, [TRUNCATED_TOOLS_HEADER]: cutHeaderValue(cut) }, rejectionBody(cut));
 }
 
@@ -558,7 +560,7 @@ async function finishStream(call: ChatCall, chat: ChatRequest, rw: StreamRewrite
     // counted as they passed: the stripped lists keep only their first and last spans
     reasoningEvent(call, movedBytes, moved.flatMap((x) => x.content.result?.stripped ?? x.content.stripped), moved.reduce((n, x) => n + x.content.reasoningBlocks, 0));
   }
-  const outcome: RecordOutcome = {
+  const streamed: RecordOutcome = {
     ...streamedChoice(st, passthrough),
     contentStatus: engineFailed ? 'FAILED' : contentCheck(c.mode, c.raw, () => c.result?.status ?? 'TRUNCATED'),
     usage: rw.usage,
@@ -568,6 +570,8 @@ async function finishStream(call: ChatCall, chat: ChatRequest, rw: StreamRewrite
     laterChoices: laterChoices(rw),
     ...(rw.rejected !== null ? { refused: cutRefs(rw.rejected) } : {}),
   };
+  // reject: the calls of a choice whose closers did not go out were not delivered (refusedRepairs.ts)
+  const outcome = rw.rejected !== null ? refuseChoices(streamed, (k) => rw.choices.get(k)?.delivered === true) : streamed;
   if (call.schemas) {
     // the gateway's own time, as the per-read work is: in the artifact and the per-chunk histogram
     const t = performance.now();

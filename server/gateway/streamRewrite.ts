@@ -47,6 +47,11 @@ export interface ChoiceState {
   names: Map<number, TextRedaction> | null;
   finishReason: string | null;
   closed: boolean;
+  /** reject: its tool calls' repairs, published with its closers (a refused choice's calls were not
+   * delivered, so their repairs were not applied: refusedRepairs.ts). */
+  toolRepairs: [Repair, number][];
+  /** Its closers went out (its tool calls were delivered whole, their repairs applied). */
+  delivered: boolean;
 }
 
 export interface RewriteHooks {
@@ -346,6 +351,8 @@ export class StreamRewriter {
         names: redactor === null || redactor.empty ? null : new Map(),
         finishReason: null,
         closed: false,
+        toolRepairs: [],
+        delivered: false,
       };
       c.content.redaction = redactor?.textStage() ?? null;
       this.choices.set(index, c);
@@ -455,7 +462,7 @@ export class StreamRewriter {
           if (delta && hasText(delta)) pre.push({ index: st.index, delta, finish_reason: null });
           break;
         }
-        this.publishClosing();
+        this.publishClosing(st);
         if (closers) {
           // this chunk's own (rewritten) delta moves into the closer chunk, ahead of the closers, so the
           // client sees: delta text, closers, then finish_reason
@@ -613,7 +620,8 @@ export class StreamRewriter {
         const index = st.tools.indexOf(tc as ToolCallDelta, k, all.length);
         if (st.names !== null && isObject(tc.function) && typeof tc.function.name === 'string' && tc.function.name !== '') changed = this.onName(st.names, index, tc.function) || changed;
         const repairs = st.tools.push(tc as ToolCallDelta, index);
-        for (const r of repairs) this.hooks.onRepair(r, index);
+        if (this.rejectTruncated) for (const r of repairs) st.toolRepairs.push([r, index]);
+        else for (const r of repairs) this.hooks.onRepair(r, index);
         if (isObject(tc.function) && tc.function.arguments !== before) {
           changed = true;
           if (typeof before === 'string' && typeof tc.function.arguments === 'string') this.edits.push({ key: 'arguments', from: before, to: tc.function.arguments });
@@ -693,7 +701,8 @@ export class StreamRewriter {
     const tools = st.tools.end();
     // published once the closers are sure to go out (closing): a refused choice's closure is never
     // applied, so its repairs are not counted as applied (the Messages translator alike)
-    this.closing = [...c.repairs.map((r): [Repair, number | undefined] => [r, undefined]), ...tools.flatMap((t) => t.repairs.map((r): [Repair, number] => [r, t.index]))];
+    this.closing = [...st.toolRepairs, ...c.repairs.map((r): [Repair, number | undefined] => [r, undefined]), ...tools.flatMap((t) => t.repairs.map((r): [Repair, number] => [r, t.index]))];
+    st.toolRepairs = [];
     // a call the upstream numbered otherwise (no index, or another call's) is named as it named it
     const toolCalls: Closers['toolCalls'] = tools.filter((t) => t.text !== '').map((t) => ({ ...(t.wire ?? { index: t.index }), function: { arguments: t.text } }));
     // a name's held tail goes with its call's closer
@@ -740,7 +749,7 @@ export class StreamRewriter {
           this.closing = [];
           return this.rejection(out);
         }
-        this.publishClosing();
+        this.publishClosing(st);
         if (closers) {
           const delta: Json = { content: closers.content };
           if (closers.fieldReasoning) delta[closers.fieldReasoning.key] = closers.fieldReasoning.text;
@@ -780,7 +789,8 @@ export class StreamRewriter {
   }
 
   /** The repairs of the closers close() made, as applied (see close). */
-  private publishClosing(): void {
+  private publishClosing(st: ChoiceState): void {
+    st.delivered = true;
     for (const [r, index] of this.closing) this.hooks.onRepair(r, index);
     this.closing = [];
   }
