@@ -250,7 +250,11 @@ export interface ModelHealthEntry {
   truncatedRate: number;
   schemaFailures: number;
   upstreamErrors: number;
-  circuit: { state: BreakerState; consecutiveFailures: number; retryAfterSeconds: number | null };
+  /** consecutiveFailures: closed, the consecutive failures so far; open or half-open, those that opened it
+   * (a failed probe adds one; 0 when a FAILED rate opened it). reason: why the breaker last changed state
+   * (`3 consecutive failures within 60 s, the last: upstream answered 500`); null when it never did
+   * (absent from daemons before it was added). */
+  circuit: { state: BreakerState; consecutiveFailures: number; retryAfterSeconds: number | null; reason?: string | null };
 }
 
 // ---- custom LSP messages (server = daemon, client = extension) ----

@@ -97,6 +97,9 @@ class Breaker {
   /** When it last closed: a FAILED rate counts answers from here on. */
   closedAt: number;
   lastReason = '';
+  /** Open or half-open: the consecutive failures that opened it (a failed probe adds one; 0 when a
+   * FAILED rate opened it), shown in /v1/streamfix/models while `failureTimes` counts afresh. */
+  openedAfter = 0;
 
   constructor(
     readonly upstream: string,
@@ -154,13 +157,13 @@ export class Breakers {
       return;
     }
     const why = typeof outcome === 'number' ? `upstream answered ${outcome}` : FAILURE_REASONS[outcome];
-    if (b.state === 'half_open') return this.open(b, id, `probe failed: ${why}`);
+    if (b.state === 'half_open') return this.open(b, id, `probe failed: ${why}`, b.openedAfter + 1);
     if (this.options.failures <= 0) return;
     const now = this.now();
     b.failureTimes.push(now);
     while (b.failureTimes.length > 0 && now - b.failureTimes[0]! > this.options.windowMs) b.failureTimes.shift();
     if (b.failureTimes.length > this.options.failures) b.failureTimes.shift();
-    if (b.failureTimes.length >= this.options.failures) this.open(b, id, `${this.options.failures} consecutive failures within ${this.options.windowMs / 1000} s, the last: ${why}`);
+    if (b.failureTimes.length >= this.options.failures) this.open(b, id, `${this.options.failures} consecutive failures within ${this.options.windowMs / 1000} s, the last: ${why}`, b.failureTimes.length);
   }
 
   /** After an answer was recorded in the model's health: opens on a FAILED rate past the threshold. */
@@ -171,7 +174,7 @@ export class Breakers {
     if (b.state !== 'closed') return;
     const r = this.health.failedSince(model, b.closedAt);
     if (r.requests >= MIN_RATE_SAMPLES && r.failed / r.requests > limit) {
-      this.open(b, id, `FAILED rate ${round(r.failed / r.requests)} over ${r.requests} answers is above ${limit}`);
+      this.open(b, id, `FAILED rate ${round(r.failed / r.requests)} over ${r.requests} answers is above ${limit}`, 0);
     }
   }
 
@@ -194,16 +197,20 @@ export class Breakers {
     return { object: 'list', windowSeconds: this.health.windowMs / 1000, data };
   }
 
-  /** The state of a model's breaker (closed when it has none), with the seconds until a probe. */
-  stateOf(upstream: string, model: string): { state: BreakerState; consecutiveFailures: number; retryAfterSeconds: number | null } {
+  /** The state of a model's breaker (closed when it has none), with the seconds until a probe. Closed: the
+   * consecutive failures so far; open or half-open: those that opened it, and why (`reason`, the last
+   * change's; null before any). */
+  stateOf(upstream: string, model: string): ModelHealthEntry['circuit'] {
     const b = this.map.get(key(upstream, model));
-    if (!b) return { state: 'closed', consecutiveFailures: 0, retryAfterSeconds: null };
+    if (!b) return { state: 'closed', consecutiveFailures: 0, retryAfterSeconds: null, reason: null };
     const left = b.openedAt + this.options.cooldownMs - this.now();
-    return { state: b.state, consecutiveFailures: b.failureTimes.length, retryAfterSeconds: b.state === 'open' ? Math.max(0, Math.ceil(left / 1000)) : null };
+    const failures = b.state === 'closed' ? b.failureTimes.length : b.openedAfter;
+    return { state: b.state, consecutiveFailures: failures, retryAfterSeconds: b.state === 'open' ? Math.max(0, Math.ceil(left / 1000)) : null, reason: b.lastReason === '' ? null : b.lastReason };
   }
 
-  private open(b: Breaker, id: string, reason: string): void {
+  private open(b: Breaker, id: string, reason: string, failures: number): void {
     b.openedAt = this.now();
+    b.openedAfter = failures;
     b.failureTimes = [];
     this.move(b, id, 'open', reason);
   }

@@ -31,6 +31,12 @@ function breakerEvents(d: Daemon): BreakerEvent[] {
 
 const brief = (e: BreakerEvent) => [e.previous, e.state, e.reason, e.retryAfterSeconds];
 
+/** A model's `circuit` in GET /v1/streamfix/models. */
+async function circuitOf(d: Daemon, model: string): Promise<unknown> {
+  const models = (await (await fetch(`${d.info.url}/streamfix/models`)).json()) as { data: { model: string; circuit: unknown }[] };
+  return models.data.find((m) => m.model === model)?.circuit;
+}
+
 describe('gateway: circuit breaker (fake clock, failing upstream)', () => {
   let up: TestUpstream;
   let d: Daemon;
@@ -51,6 +57,9 @@ describe('gateway: circuit breaker (fake clock, failing upstream)', () => {
     for (let i = 0; i < 3; i++) assert.equal((await postChat(d, REQ)).status, 500);
     assert.deepEqual(events.map(brief), [['closed', 'open', '3 consecutive failures within 10 s, the last: upstream answered 500', 30]]);
     assert.equal(await metric(d, 'streamfix_circuit_state{model="test/model"}'), 2);
+    // while open, /v1/streamfix/models says why: the failures that opened it (it said 0 before) and the reason
+    const opened = '3 consecutive failures within 10 s, the last: upstream answered 500';
+    assert.deepEqual(await circuitOf(d, 'test/model'), { state: 'open', consecutiveFailures: 3, retryAfterSeconds: 30, reason: opened });
 
     const sent = up.requests.length;
     now = T0 + 12_345;
@@ -72,6 +81,7 @@ describe('gateway: circuit breaker (fake clock, failing upstream)', () => {
       ['open', 'half_open', 'cool-down over: one probe request goes through', null],
       ['half_open', 'open', 'probe failed: upstream answered 500', 30],
     ]);
+    assert.deepEqual(await circuitOf(d, 'test/model'), { state: 'open', consecutiveFailures: 4, retryAfterSeconds: 30, reason: 'probe failed: upstream answered 500' });
     now = T0 + 59_999;
     assert.equal((await postChat(d, REQ)).headers.get('retry-after'), '1');
 
@@ -87,6 +97,7 @@ describe('gateway: circuit breaker (fake clock, failing upstream)', () => {
     assert.equal(events[4]!.id, probe.headers.get('x-streamfix-request-id'));
     assert.equal(await metric(d, 'streamfix_circuit_state{model="test/model"}'), 0);
     assert.equal((await postChat(d, REQ)).status, 200);
+    assert.deepEqual(await circuitOf(d, 'test/model'), { state: 'closed', consecutiveFailures: 0, retryAfterSeconds: null, reason: 'probe answered 200' });
   });
 
   it('refuses others while the probe is out; a probe the client abandons lets the next request probe', async () => {
@@ -130,8 +141,7 @@ describe('gateway: circuit breaker (fake clock, failing upstream)', () => {
     await postChat(d, REQ);
     await postChat(d, REQ);
     assert.equal(events.length, n);
-    const models = (await (await fetch(`${d.info.url}/streamfix/models`)).json()) as { data: { model: string; circuit: unknown }[] };
-    assert.deepEqual(models.data.find((m) => m.model === 'test/model')!.circuit, { state: 'closed', consecutiveFailures: 2, retryAfterSeconds: null });
+    assert.deepEqual(await circuitOf(d, 'test/model'), { state: 'closed', consecutiveFailures: 2, retryAfterSeconds: null, reason: 'probe answered 200' });
   });
 
   it('counts a 503 only once the upstream client has spent its retries', async () => {
@@ -241,7 +251,7 @@ describe('gateway: per-model health and GET /v1/streamfix/models', () => {
     up.enqueue({ status: 500, chunks: ['{"error":{"message":"boom"}}'] });
     await postChat(d, { ...REQ, model: 'm/good' });
     const body = await (await fetch(`${d.info.url}/streamfix/models`)).json();
-    const closed = { state: 'closed', consecutiveFailures: 0, retryAfterSeconds: null };
+    const closed = { state: 'closed', consecutiveFailures: 0, retryAfterSeconds: null, reason: null };
     assert.deepEqual(body, {
       object: 'list',
       windowSeconds: 60,
@@ -276,7 +286,7 @@ describe('gateway: per-model health and GET /v1/streamfix/models', () => {
       truncatedRate: 0,
       schemaFailures: 0,
       upstreamErrors: 0,
-      circuit: { state: 'open', consecutiveFailures: 0, retryAfterSeconds: 30 },
+      circuit: { state: 'open', consecutiveFailures: 0, retryAfterSeconds: 30, reason: 'FAILED rate 0.6 over 10 answers is above 0.5' },
     });
   });
 });
@@ -343,7 +353,7 @@ describe('gateway: circuit breaker counts upstream failures after a 2xx started'
         await send(model);
       }
       assert.deepEqual(events.slice(n), [], api);
-      assert.deepEqual(await circuit(model), { state: 'closed', consecutiveFailures: 0, retryAfterSeconds: null }, api);
+      assert.deepEqual(await circuit(model), { state: 'closed', consecutiveFailures: 0, retryAfterSeconds: null, reason: null }, api);
       for (const [codes, failures] of [[[500, 502], 2], [[429, 400, 429], 1], [['500', 500], 2]] as const) {
         const m = `${model}-${codes.join('-')}`;
         const k = events.length;
@@ -353,7 +363,7 @@ describe('gateway: circuit breaker counts upstream failures after a 2xx started'
         }
         const opened = events.slice(k).map((e) => [e.model, e.previous, e.state, e.reason]);
         assert.deepEqual(opened, failures === 2 ? [[m, 'closed', 'open', '2 consecutive failures within 10 s, the last: the upstream stream failed after it started']] : [], `${api} ${codes.join(',')}`);
-        if (failures === 1) assert.deepEqual(await circuit(m), { state: 'closed', consecutiveFailures: 1, retryAfterSeconds: null }, `${api} ${codes.join(',')}: the 400 reset the count`);
+        if (failures === 1) assert.deepEqual(await circuit(m), { state: 'closed', consecutiveFailures: 1, retryAfterSeconds: null, reason: null }, `${api} ${codes.join(',')}: the 400 reset the count`);
       }
     }
   });

@@ -148,7 +148,7 @@ describe('gateway: a client that leaves is neither a breaker success nor a failu
       assert.deepEqual(events.slice(n), []);
       const models = (await (await fetch(`${d.info.url}/streamfix/models`)).json()) as { data: { model: string; requests: number; upstreamErrors: number; circuit: unknown }[] };
       const m = models.data.find((x) => x.model === model)!;
-      assert.deepEqual(m.circuit, { state: 'closed', consecutiveFailures: 1, retryAfterSeconds: null });
+      assert.deepEqual(m.circuit, { state: 'closed', consecutiveFailures: 1, retryAfterSeconds: null, reason: 'probe answered 200' });
       // the model's health counts the answers only (three 500s and the probe's 200), never the four left
       assert.deepEqual([m.requests, m.upstreamErrors], [4, 3]);
     });

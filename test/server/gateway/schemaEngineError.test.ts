@@ -79,7 +79,7 @@ describe('gateway: a schema check that could not run is an error, not a verdict'
     assert.deepEqual([await metric(d, FAILURES), await metric(d, ERRORS), await restartWarnings()], [failures, errors + 1, warnings + 1]);
     // not a schema failure of the model, and its breaker stays closed
     assert.deepEqual(await health(), modelHealth);
-    assert.deepEqual(modelHealth[1], { state: 'closed', consecutiveFailures: 0, retryAfterSeconds: null });
+    assert.deepEqual(modelHealth[1], { state: 'closed', consecutiveFailures: 0, retryAfterSeconds: null, reason: null });
 
     const next = await nonStreaming(JSON_REQ, { content: '{"code": "abc"}' });
     assert.equal(next.res.headers.get('x-streamfix-schema'), 'invalid');
