@@ -122,18 +122,19 @@ function sentenceRest(rest: string): string {
 
 /** The sentence that introduces a value, from the text before it: the last sentence of its last line
  * that is not blank nor a fence's opening, when it ends with a colon (`Alternatively, if you want JSON
- * output:`), or that line when it is a markdown heading (`## Previous result`), else ''. A marker in an
+ * output:`), or that line without its parentheses when it is a markdown heading (`## Previous result`),
+ * else ''. A marker in an
  * earlier sentence (`(e.g. {…}) if you need fewer results.`) is not. */
 function introduction(lead: string): string {
   const t = lead.replace(/`{3,}[ \t]*[\w+.-]*[ \t]*\n?[ \t]*$/, '').trimEnd();
   const last = t.slice(t.lastIndexOf('\n') + 1);
-  if (/^ {0,3}#{1,6}[ \t]/.test(last)) return last;
+  // a heading's parenthesis is a note, `## Response (if successful)`, not an option's condition
+  if (/^ {0,3}#{1,6}[ \t]/.test(last)) return last.replace(/\([^)]*\)/g, '');
   if (!t.endsWith(':')) return '';
-  const line = t.slice(t.lastIndexOf('\n') + 1);
   const m = /[.!?]\s+(?=\S[^]*$)/g;
   let from = 0;
-  for (let x = m.exec(line); x !== null; x = m.exec(line)) from = x.index + x[0].length;
-  return line.slice(from);
+  for (let x = m.exec(last); x !== null; x = m.exec(last)) from = x.index + x[0].length;
+  return last.slice(from);
 }
 
 /** True when `after` (the text after a value) retracts it: a retraction phrase that is not a condition. */

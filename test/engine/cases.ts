@@ -621,6 +621,15 @@ export const CASES: Case[] = [
     stripped: [["prose", 0, 21, 0, 0], ["prose", 23, 9, 3, 0]],
   },
   {
+    category: "answer",
+    name: "a parenthesis in a heading is a note, not the condition of an alternative",
+    input: "## Request\n```json\n{\"q\": 1}\n```\n\n## Response (if successful)\n```json\n{\"ok\": true}\n```",
+    json: "{\"ok\": true}",
+    status: "VALID",
+    repairs: [],
+    stripped: [["prose", 0, 27, 0, 0], ["fence", 28, 4, 3, 0], ["prose", 33, 27, 5, 0], ["fence", 61, 3, 6, 0], ["prose", 64, 4, 6, 3], ["fence", 82, 3, 8, 0]],
+  },
+  {
     category: "reasoning",
     name: "strips a reasoning block (the same stage as strip mode)",
     input: "<reasoning>hmm</reasoning>{\"a\":1}",
