@@ -34,6 +34,11 @@ const CHANNELS: Record<string, { event(t: string): Json; read(c: Json): string |
   },
   'a second choice': { event: (t) => delta(1, { content: t }), read: (c) => d(c, 1)?.content as string | undefined },
   refusal: { event: (t) => delta(0, { refusal: t }), read: (c) => d(c, 0)?.refusal as string | undefined },
+  // some providers (Gemini) stream a tool call's name in pieces
+  'tool name': {
+    event: (t) => delta(0, { tool_calls: [{ index: 0, function: { name: t } }] }),
+    read: (c) => ((d(c, 0)?.tool_calls as { function: { name?: string } }[] | undefined) ?? [])[0]?.function.name,
+  },
   // an upstream error event (OpenRouter's mid-stream shape: the error, and the choice finished by it)
   'error message': {
     event: (t) => ({ id: 'gen-1', object: 'chat.completion.chunk', error: { code: 502, message: t }, choices: [{ index: 0, delta: { content: '' }, finish_reason: 'error' }] }),
