@@ -9,6 +9,7 @@
  * extra inputs: a field left out would leave the client believing it applied. Wrongly typed known fields
  * are refused too (`temperature: must be a number`).
  */
+import { duplicateToolName } from '../gateway/toolNames';
 import { invalid, isObject, onlyKeys } from './requestContent';
 
 type Json = Record<string, unknown>;
@@ -75,9 +76,11 @@ export function outputSchema(body: Json): { schema: Json; path: string } | null 
   return beta !== null ? { schema: beta, path: 'output_format.schema' } : null;
 }
 
-/** The chat API's response_format for a structured-output schema (the name is the chat API's, required there). */
+/** The chat API's response_format for a structured-output schema (the name is the chat API's, required
+ * there). Strict: Anthropic's structured outputs constrain the text to the schema, and OpenRouter (as
+ * OpenAI) enforces a json_schema only with `strict: true`. */
 export function responseFormat(schema: Json): Json {
-  return { type: 'json_schema', json_schema: { name: 'structured_output', schema } };
+  return { type: 'json_schema', json_schema: { name: 'structured_output', strict: true, schema } };
 }
 
 /** Throws the 400 for the first top-level field that is refused, unknown or wrongly typed. */
@@ -155,6 +158,8 @@ function toolChoice(tc: Json, names: string[]): unknown {
 export function chatTools(body: Json): Json {
   if (body.tools !== undefined && !Array.isArray(body.tools)) throw invalid('tools', 'must be an array');
   const tools = ((body.tools as unknown[] | undefined) ?? []).map(chatTool);
+  const dup = duplicateToolName(tools.map((t) => (t.function as Json).name as string));
+  if (dup) throw invalid(`tools.${dup.again}.name`, `${JSON.stringify(dup.name)} is the name of tools.${dup.first} too; tool names must be unique`);
   const tc = body.tool_choice;
   if (tc !== undefined && !isObject(tc)) throw invalid('tool_choice', 'must be an object with a type');
   const choice = tc === undefined ? undefined : toolChoice(tc, tools.map((t) => (t.function as Json).name as string));

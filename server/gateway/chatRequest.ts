@@ -7,6 +7,7 @@ import type { AppliedMode, GatewayMode } from '../../shared/protocol';
 import { MODES } from './config';
 import type { GatewayContext } from './context';
 import { GatewayError, headerChoice } from './errors';
+import { duplicateToolName } from './toolNames';
 
 export interface ChatRequest {
   /** The body exactly as received; forwarded unchanged. */
@@ -102,9 +103,18 @@ export function parseChatRequest(text: string, modeHeader: string | string[] | u
   if (b.stream !== undefined && typeof b.stream !== 'boolean') {
     throw new GatewayError(400, 'invalid_request', '"stream" must be true or false');
   }
+  uniqueToolNames(b.tools);
   const req = requestedMode(modeHeader, defaultMode);
   const m = modeDecision(req, b);
   return { text, body: b, model: b.model, stream: b.stream === true, requestedMode: req, mode: m.mode, autoByContent: m.autoByContent, modeReason: m.reason, holdProse: holdsProse(b.model, holdHeader) };
+}
+
+/** A 400 when two of the request's functions share a name (toolNames.ts). */
+function uniqueToolNames(tools: unknown): void {
+  if (!Array.isArray(tools)) return;
+  const names = tools.map((t: { function?: { name?: unknown } } | null) => (typeof t?.function?.name === 'string' ? t.function.name : null));
+  const dup = duplicateToolName(names);
+  if (dup) throw new GatewayError(400, 'invalid_request', `tools[${dup.again}].function.name: ${JSON.stringify(dup.name)} is the name of tools[${dup.first}] too; tool names must be unique`);
 }
 
 /**

@@ -65,7 +65,7 @@ describe('messages: structured outputs (output_config.format) as response_format
       assert.deepEqual(r.object, { name: 'Ada', born: 1815 });
       const sent = lastBody();
       const format = (sent.response_format as { json_schema: { schema: unknown } }).json_schema;
-      assert.deepEqual(sent.response_format, { type: 'json_schema', json_schema: { name: 'structured_output', schema: format.schema } });
+      assert.deepEqual(sent.response_format, { type: 'json_schema', json_schema: { name: 'structured_output', strict: true, schema: format.schema } });
       assert.deepEqual((format.schema as { required: string[] }).required, ['name', 'born']);
       const headers = r.response.headers!;
       assert.equal(headers['x-streamfix-schema'], 'valid');
@@ -103,7 +103,7 @@ describe('messages: structured outputs (output_config.format) as response_format
         { type: 'text', text: REPAIRED },
       ]);
       assert.equal(response.headers.get('x-streamfix-schema'), 'valid');
-      assert.deepEqual(lastBody().response_format, { type: 'json_schema', json_schema: { name: 'structured_output', schema: SCHEMA } });
+      assert.deepEqual(lastBody().response_format, { type: 'json_schema', json_schema: { name: 'structured_output', strict: true, schema: SCHEMA } });
       const a = await art(response.headers.get('x-streamfix-request-id'));
       assert.equal(a.modeReason, `auto: ${'output_config' in extra ? 'output_config.format' : 'output_format'} json_schema`);
     }
