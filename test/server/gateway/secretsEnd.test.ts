@@ -221,6 +221,29 @@ describe('gateway: a key start at the very end of a text shows no more than the 
     }
   });
 
+  it('/v1/messages streaming: a tool name taken whole from its first delta, the key cut there at every position', async () => {
+    for (let at = 1; at < AUTH.length; at++) {
+      up.respond((r): ScriptedResponse => {
+        assert.equal(r.headers.authorization, AUTH);
+        const call = (name: string, args: string, first: boolean) => ({ tool_calls: [{ index: 0, ...(first ? { id: 'call_1', type: 'function' } : {}), function: { name, arguments: args } }] });
+        return { headers: { 'content-type': 'text/event-stream' }, chunks: [sse(delta({ role: 'assistant', ...call(`f_${AUTH.slice(0, at)}`, '', true) })), sse(delta(call(`${AUTH.slice(at)}_g`, '{}', false)), delta({}, 'tool_calls'), '[DONE]')] };
+      });
+      const res = await fetch(`${d.info.url}/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'anthropic-version': '2023-06-01' },
+        body: JSON.stringify({ model: 'test/model', max_tokens: 64, stream: true, messages: [{ role: 'user', content: 'hi' }] }),
+      });
+      const body = await res.text();
+      const names = parseSse(body).data.flatMap((x) => {
+        const e = JSON.parse(x) as { type: string; content_block?: { type: string; name?: string } };
+        return e.type === 'content_block_start' && e.content_block?.type === 'tool_use' ? [e.content_block.name] : [];
+      });
+      const k = at - 'Bearer '.length;
+      assert.equal(leaks(body), false, `cut at ${at}`);
+      assert.deepEqual(names, [k <= PUBLIC ? `f_${AUTH.slice(0, at)}` : 'f_Bearer [redacted]'], `cut at ${at}`);
+    }
+  });
+
   it('/v1/messages streaming: text, thinking, tool input and an error message ending inside the key, at every cut', async () => {
     for (const k of CUTS) {
       for (const withError of [false, true]) {
