@@ -68,20 +68,24 @@ const NEGATED = /(?:\bnot|\bnever|\binstead of|\brather than|\bas opposed to|\be
 /** How much text before a candidate may hold its negation. */
 const NEGATION_WINDOW = 40;
 /** What introduces an alternative to an earlier candidate (in the text between the two): an option
- * ("Or", "(if", "alternatively", "if you want"), a reference to an older version ("For reference, the
- * previous version was:"), or the output of another case, a failure or an absence, said with what it
+ * ("Or", "(if", "alternatively", "if you want"), an error case, or the output of another case, a
+ * failure or an absence, said with what it
  * gives ("If the record is missing, the output would be:", "If something goes wrong the API returns:",
  * "On error:"; not "When a field is missing, I set it to null:", which may lead in the answer after a
  * schema). */
 const ALTERNATIVE = new RegExp(
   [
     String.raw`^\W*or\b|\(\s*if\b|\balternative(?:ly|s)?\b|\bif you(?:'d| would)? (?:want|need|prefer|rather|like|meant)\b|\banother (?:option|way|approach)\b|\byou (?:could|can) also\b`,
-    String.raw`\bfor (?:reference|comparison)\b|\b(?:previous|old|former|earlier) (?:version|one|format|config(?:uration)?|output|response|result|value|data|json|schema)\b`,
     String.raw`\berror (?:response|case|format|output|object|payload|shape)\b|\bon (?:error|failure)\b|\bin case of (?:an? )?(?:error|failure)\b`,
     String.raw`^\W*(?:(?:and|but)\s+)?(?:if|when|in case|should)\b[^:]*?\b(?:missing|empty|absent|nothing|none|no (?:\w+ )?(?:match(?:es)?|results?|items?|records?|data|values?)|not found|(?:doesn't|does not|don't|do not) (?:match|exist)|fails?|failed|failures?|errors?|goes wrong|invalid|unavailable)\b[^:]*?\b(?:would|returns?|returned|outputs?|responses?|results?|(?:you|we)(?:'ll|'d| will| would)? (?:get|see|receive)|gets|looks? like|becomes?|yields?|gives?)\b`,
   ].join('|'),
   'i',
 );
+/** An older version or a reference named as what follows ("For reference, the previous version was:",
+ * "The old format was:", "## Previous result"): an alternative, unless the sentence speaks of a correction
+ * (`Updated version (the previous one lacked id):`, `here is the fixed one, replacing the previous output:`). */
+const OLDER = /\bfor (?:reference|comparison)\b|\b(?:previous|old|former|earlier|original) (?:version|one|format|config(?:uration)?|output|response|result|value|data|json|schema)(?: (?:was|were|is|looked like|used to be))?[\s:]*$/i;
+const CORRECTED = /\b(?:correct|fix|updat|revis|replac|amend|improv|new\b|final)/i;
 /** A preference between two values (`Prefer {"m": "fast"} over {"m": "slow"}`): "prefer(s/red)" or "use"
  * right before the first, "over" alone between the two; or "is preferred over / to" between them. The
  * second is the rejected one. ("over" is a common word: nothing else around it counts.) */
@@ -153,8 +157,12 @@ function rank(text: string, start: number, end: number, json: string, after: str
   const before = text.slice(lineStart(text, start), start);
   const rest = text.slice(end, lineEnd(text, end));
   if (retracted(after.slice(0, RETRACT_WINDOW))) return 0;
-  if (NEGATED.test(text.slice(Math.max(0, start - NEGATION_WINDOW), start)) || (lead !== null && ALTERNATIVE.test(introduction(lead)))) return SECOND_CHOICE;
-  if (lead !== null && SCHEMA_INTRO.test(introduction(lead)) && SCHEMA_KEYS.test(json)) return SECOND_CHOICE;
+  if (NEGATED.test(text.slice(Math.max(0, start - NEGATION_WINDOW), start))) return SECOND_CHOICE;
+  if (lead !== null) {
+    const intro = introduction(lead);
+    if (ALTERNATIVE.test(intro) || (OLDER.test(intro) && !CORRECTED.test(intro))) return SECOND_CHOICE;
+    if (SCHEMA_INTRO.test(intro) && SCHEMA_KEYS.test(json)) return SECOND_CHOICE;
+  }
   const compact = json.replace(/\s+/g, '');
   if (compact === '{}' || compact === '[]') return 1;
   if (/`$/.test(before) && !/```$/.test(before)) return 1; // inline code
