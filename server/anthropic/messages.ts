@@ -17,7 +17,7 @@ import { EMPTY_OUTCOME, truncatedToolCalls, type RecordOutcome } from '../gatewa
 import { refuseAnswer, refuseToolCalls } from '../gateway/refusedRepairs';
 import { keptRequest } from '../gateway/replayHeaders';
 import { requestSchemas, schemaPolicy, schemaVerdict, SCHEMA_HEADER } from '../gateway/schema';
-import { checkAnswer } from '../gateway/schemaCheck';
+import { checkAnswer, coercedStatus, mergeRepairs } from '../gateway/schemaCheck';
 import { MAX_SSE_EVENT_BYTES } from '../gateway/sse';
 import { OVER_LONG_CODE } from '../gateway/streamRewrite';
 import { cutHeaderValue, NO_RETRY_HEADERS, rejectionMessage, truncatedToolPolicy, TRUNCATED_CODE, TRUNCATED_POLICY_HEADER } from '../gateway/truncatedTools';
@@ -101,7 +101,7 @@ export async function handleMessages(call: MessagesCall): Promise<void> {
   record.request = keptRequest(text, r.body, req.headers);
   const chatBody = toChatRequest(r, decision.upstream);
   // tool inputs are checked against their input_schema as chat tool-call arguments are (streamed ones
-  // are reported, not coerced, there as here; not streaming, the message is built from the same events)
+  // are reported, not coerced, there as here; not streaming, `coerce` coerces them: pump)
   call.schemas = requestSchemas(chatBody, ctx.schemas, schemaPolicy(req.headers[SCHEMA_HEADER], ctx.schemaPolicy));
   ctx.log.info(`${record.id} messages: ${decision.requested} -> ${decision.upstream} (rule ${decision.rule})`);
   const headers = upstreamHeaders(req, ctx);
@@ -241,6 +241,8 @@ async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: Upst
     ctx.metrics.streamOpened();
   }
   let failed: string | null = null;
+  /** Not streaming, with `coerce`: the coerced tool inputs by call index (written into the message). */
+  let coerced: Map<number, { text: string; repairs: Repair[] }> = new Map();
   // The closing events (message_delta and message_stop, or the error event) wait for the artifact to be
   // durable: a client that saw the end of its stream can fetch the artifact after a crash.
   let tail: AnthropicEvent[] = [];
@@ -308,7 +310,20 @@ async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: Upst
     // the gateway's own time, as on the chat endpoint
     const t0 = performance.now();
     // the structured output's text (repair mode) as the chat endpoint's json_schema content: reported
-    outcome.schema = (await checkAnswer(call.schemas, record.mode, t.checkedContent(), outcome.toolCalls, false)).report;
+    // not streaming, `coerce` coerces the tool inputs (the message is built after the check); the text and
+    // streamed inputs are reported only (README)
+    const coerceTools = !stream && call.schemas.policy === 'coerce';
+    const checked = await checkAnswer(call.schemas, record.mode, t.checkedContent(), outcome.toolCalls, false, coerceTools);
+    outcome.schema = checked.report;
+    coerced = checked.tools;
+    for (const [index, c] of coerced) {
+      const art = outcome.toolCalls.find((a) => a.index === index);
+      if (!art) continue;
+      art.repairedArguments = c.text;
+      art.repairs = mergeRepairs(art.repairs, c.repairs);
+      art.status = coercedStatus(art.status);
+      for (const rep of c.repairs) held.push([rep, index]);
+    }
     const spent = performance.now() - t0;
     record.addedMs += spent;
     ctx.metrics.observeAddedPerChunk(spent / 1000);
@@ -347,7 +362,12 @@ async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: Upst
     return sendError(call, statusOfType(e.type), e.message, status ? { [STATUS_HEADER]: status, ...schemaHeader } : schemaHeader);
   }
   record.clientChunks = 1;
-  sendJson(res, 200, { ...withRequestId(call), ...forwardedHeaders(upstream.headers), ...(status ? { [STATUS_HEADER]: status } : {}), ...cutHeader, ...schemaHeader }, assembleMessage(kept));
+  const message = assembleMessage(kept);
+  for (const [index, c] of coerced) {
+    const block = message.content.find((b) => b.type === 'tool_use' && b.id === t.blockIds.get(index));
+    if (block) block.input = JSON.parse(c.text) as unknown;
+  }
+  sendJson(res, 200, { ...withRequestId(call), ...forwardedHeaders(upstream.headers), ...(status ? { [STATUS_HEADER]: status } : {}), ...cutHeader, ...schemaHeader }, message);
 }
 
 /** reject, not streaming: a 502 in Anthropic's shape naming the cut calls, none of the message. The

@@ -587,6 +587,7 @@ export class MessageTranslator {
     this.liveTool = call;
     call.started = true;
     const id = call.id !== null && VALID_ID.test(call.id) ? call.id : `toolu_sfx${this.opts.id.slice(-12)}${call.index}`;
+    this.blockIds.set(call.index, id);
     this.startBlock('tool_use', { type: 'tool_use', id, name: call.name ?? '', input: {} });
     if (call.pending !== '') this.out.push({ type: 'content_block_delta', index: this.open!.index, delta: { type: 'input_json_delta', partial_json: call.pending } });
     this.pendingChars -= call.pending.length;
@@ -737,6 +738,9 @@ export class MessageTranslator {
     }
     return out;
   }
+
+  /** The tool_use block id each call's block got (by call index). */
+  readonly blockIds = new Map<number, string>();
 
   /** Whether a call's block stopped: its input went out whole (else its repairs were not applied). */
   delivered(index: number): boolean {

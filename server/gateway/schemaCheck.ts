@@ -59,6 +59,9 @@ export function checkAnswer(
   content: CheckedText | null,
   tools: readonly (ToolCallArtifact & { stripped?: readonly Stripped[] })[],
   coerce: boolean,
+  /** Coerce the tool calls' arguments (default: as `coerce`): a non-streaming Messages answer coerces its
+   * tool inputs, not its streamed-as-events text. */
+  coerceTools = coerce,
 ): Pending<SchemaOutcome> {
   const out: SchemaOutcome = { report: null, content: null, tools: new Map() };
   if (mode === 'passthrough') return out;
@@ -79,7 +82,7 @@ export function checkAnswer(
       if (t.name !== undefined && !s.declared.has(t.name)) steps.push(() => ({ valid: false, errors: [{ path: '', message: `calls "${t.name}", a tool the request does not declare`, toolCallIndex: t.index }] }));
       continue;
     }
-    steps.push(() => checkToolCall(validate, t, coerce, s.worker, out));
+    steps.push(() => checkToolCall(validate, t, coerceTools, s.worker, out));
   }
   return after(
     inOrder(steps, (step) => step()),

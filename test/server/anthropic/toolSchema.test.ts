@@ -85,14 +85,27 @@ describe('messages: tool inputs against their input_schema', () => {
     });
   }
 
-  it('the Anthropic SDK reads the header; coerce is reported, never applied (the input stays as the model wrote it)', async () => {
-    up.enqueue({ chunks: [callStream('read', '{"n": "5"}')] });
+  it('not streaming, coerce: the Anthropic SDK gets the coerced input; the coercion is a schema_coercion repair with its position, counted', async () => {
+    up.enqueue({ chunks: [callStream('read', '{"n": "5",}')] });
+    const before = await metric(d, 'streamfix_repairs_total{kind="schema_coercion",model="test/schema"}');
     const { data, response } = await client({ 'x-streamfix-schema': 'coerce' })
       .messages.create({ model: 'test/schema', max_tokens: 100, tools: TOOLS, messages: [{ role: 'user', content: 'go' }] })
       .withResponse();
-    assert.deepEqual(data.content, [{ type: 'tool_use', id: 'call_1', name: 'read', input: { n: '5' } }]);
-    assert.equal(response.headers.get('x-streamfix-schema'), 'invalid');
-    assert.equal(response.headers.get('x-streamfix-status'), 'VALID');
+    assert.deepEqual(data.content, [{ type: 'tool_use', id: 'call_1', name: 'read', input: { n: 5 } }]);
+    assert.equal(response.headers.get('x-streamfix-schema'), 'valid');
+    assert.equal(response.headers.get('x-streamfix-status'), 'REPAIRED');
+    const art = (await (await fetch(`${d.info.url}/streamfix/result/${String(response.headers.get('x-streamfix-request-id'))}`)).json()) as { toolCalls: { repairedArguments: string; repairs: { kind: string; offset: number; replacement: string }[] }[]; schema: unknown };
+    assert.equal(art.toolCalls[0]!.repairedArguments, '{"n": 5}');
+    assert.deepEqual(art.toolCalls[0]!.repairs.map((r) => [r.kind, r.offset, r.replacement]), [['schema_coercion', 6, '5'], ['trailing_comma', 9, '']]);
+    assert.deepEqual(art.schema, { valid: true, errors: [] });
+    assert.equal(await metric(d, 'streamfix_repairs_total{kind="schema_coercion",model="test/schema"}'), before + 1);
+  });
+
+  it('streaming, coerce: reported, not applied (the input streamed as the model wrote it)', async () => {
+    up.enqueue({ chunks: [callStream('read', '{"n": "5"}')] });
+    const s = client({ 'x-streamfix-schema': 'coerce' }).messages.stream({ model: 'test/schema', max_tokens: 100, tools: TOOLS, messages: [{ role: 'user', content: 'go' }] });
+    const m = await s.finalMessage();
+    assert.deepEqual(m.content, [{ type: 'tool_use', id: 'call_1', name: 'read', input: { n: '5' } }]);
   });
 
   it('a bad x-streamfix-schema value is a 400 invalid_request_error naming the choices', async () => {
