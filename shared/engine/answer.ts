@@ -68,19 +68,21 @@ const NEGATED = /(?:\bnot|\bnever|\binstead of|\brather than|\bas opposed to|\be
 /** How much text before a candidate may hold its negation. */
 const NEGATION_WINDOW = 40;
 /** What introduces an alternative to an earlier candidate (in the text between the two): an option
- * ("Or", "(if", "alternatively", "if you want"), an error case, or the output of another case, a
- * failure or an absence, said with what it
- * gives ("If the record is missing, the output would be:", "If something goes wrong the API returns:",
- * "On error:"; not "When a field is missing, I set it to null:", which may lead in the answer after a
- * schema). */
-const ALTERNATIVE = new RegExp(
+ * ("Or", "(if", "alternatively", "if you want", "another option", "you could also"). */
+const ALTERNATIVE = /^\W*or\b|\(\s*if\b|\balternative(?:ly|s)?\b|\bif you(?:'d| would)? (?:want|need|prefer|rather|like|meant)\b|\banother (?:option|way|approach)\b|\byou (?:could|can) also\b/i;
+/** Another case's output, introduced after an earlier candidate: an error case ("error response",
+ * "On error:"), or a failure or an absence said with what it gives ("If the record is missing, the output
+ * would be:", "If something goes wrong the API returns:"). Not "When a field is missing, I set it to
+ * null:" (nothing it gives), not "When there are no errors, …" (no failure), and not an introduction that
+ * speaks of "your" request, data or case (the answer itself: "Error response for your request:"). */
+const OTHER_CASE = new RegExp(
   [
-    String.raw`^\W*or\b|\(\s*if\b|\balternative(?:ly|s)?\b|\bif you(?:'d| would)? (?:want|need|prefer|rather|like|meant)\b|\banother (?:option|way|approach)\b|\byou (?:could|can) also\b`,
     String.raw`\berror (?:response|case|format|output|object|payload|shape)\b|\bon (?:error|failure)\b|\bin case of (?:an? )?(?:error|failure)\b`,
-    String.raw`^\W*(?:(?:and|but)\s+)?(?:if|when|in case|should)\b[^:]*?\b(?:missing|empty|absent|nothing|none|no (?:\w+ )?(?:match(?:es)?|results?|items?|records?|data|values?)|not found|(?:doesn't|does not|don't|do not) (?:match|exist)|fails?|failed|failures?|errors?|goes wrong|invalid|unavailable)\b[^:]*?\b(?:would|returns?|returned|outputs?|responses?|results?|(?:you|we)(?:'ll|'d| will| would)? (?:get|see|receive)|gets|looks? like|becomes?|yields?|gives?)\b`,
+    String.raw`^\W*(?:(?:and|but)\s+)?(?:if|when|in case|should)\b[^:]*?(?<!\b(?:no|without|zero|any) )\b(?:missing|empty|absent|nothing|none|no (?:\w+ )?(?:match(?:es)?|results?|items?|records?|data|values?)|not found|(?:doesn't|does not|don't|do not) (?:match|exist)|fails?|failed|failures?|errors?|goes wrong|invalid|unavailable)\b[^:]*?\b(?:would|returns?|returned|outputs?|responses?|results?|(?:you|we)(?:'ll|'d| will| would)? (?:get|see|receive)|gets|looks? like|becomes?|yields?|gives?)\b`,
   ].join('|'),
   'i',
 );
+const YOURS = /\byour\b/i;
 /** An older version or a reference named as what follows ("For reference, the previous version was:",
  * "The old format was:", "## Previous result"): an alternative, unless the sentence speaks of a correction
  * (`Updated version (the previous one lacked id):`, `here is the fixed one, replacing the previous output:`). */
@@ -161,6 +163,7 @@ function rank(text: string, start: number, end: number, json: string, after: str
   if (lead !== null) {
     const intro = introduction(lead);
     if (ALTERNATIVE.test(intro) || (OLDER.test(intro) && !CORRECTED.test(intro))) return SECOND_CHOICE;
+    if (OTHER_CASE.test(intro) && !YOURS.test(intro)) return SECOND_CHOICE;
     if (SCHEMA_INTRO.test(intro) && SCHEMA_KEYS.test(json)) return SECOND_CHOICE;
   }
   const compact = json.replace(/\s+/g, '');
