@@ -113,6 +113,7 @@ export class ChatStreamReader {
   /** One upstream read; the events it completed. May throw the engine's StreamFixError (limits). */
   read(buf: Uint8Array): AnthropicEvent[] {
     this.decoder.push(buf);
+    this.decoder.release();
     return this.translator.take();
   }
 

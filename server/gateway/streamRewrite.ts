@@ -246,12 +246,14 @@ export class ReadRewriter {
     out.begin();
     decoder.push(buf);
     this.events = out.events;
-    if (this.rw.mode === 'passthrough') return null;
     const consumed = decoder.consumed;
-    if (out.changed) return out.finish(decoder.text, consumed);
+    const text = decoder.text;
+    decoder.release();
+    if (this.rw.mode === 'passthrough') return null;
+    if (out.changed) return out.finish(text, consumed);
     if (consumed === 0) return null;
     if (decoder.exact) return consumed === buf.length ? buf : buf.subarray(0, consumed);
-    return decoder.text.slice(0, consumed);
+    return text.slice(0, consumed);
   }
 
   /** The upstream body ended: the last events and the closers still owed ('' for none, and in passthrough). */
@@ -262,8 +264,10 @@ export class ReadRewriter {
     // without [DONE] the upstream stopped short: the client's stream still ends as a stream should
     const closers = this.rw.sawDone ? [] : this.rw.finish(true);
     this.events = out.events + closers.length;
+    const text = this.decoder.text;
+    this.decoder.release();
     if (this.rw.mode === 'passthrough') return '';
-    return (out.changed ? out.finish(this.decoder.text, this.decoder.consumed) : '') + closers.join('');
+    return (out.changed ? out.finish(text, this.decoder.consumed) : '') + closers.join('');
   }
 }
 

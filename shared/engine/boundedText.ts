@@ -23,7 +23,7 @@ export interface TextCut {
 }
 
 /** A flat copy of `s` that holds no reference to a larger parent string (V8 keeps the parent of a slice). */
-function flat(s: string): string {
+export function flat(s: string): string {
   const t = s + ' ';
   // a numeric conversion makes V8 flatten the rope in place into one sequential string
   void ((t as unknown as number) | 0);
