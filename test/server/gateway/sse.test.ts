@@ -44,6 +44,22 @@ describe('gateway/sse', () => {
     assert.deepEqual(taken, ['data: {"a":1}\n\n', 'data: {"b":2}\n\n', 'data: {"c":"é"}\n\n']);
   });
 
+  it('release(): the read\'s text is let go, and an event cut at its end (13 characters or more) still arrives whole, at every split', () => {
+    const stream = 'data: {"id":"x","choices":[{"delta":{"content":"a long piece of text"}}]}\n\ndata: {"b":2}\n\n';
+    for (let i = 1; i < stream.length; i++) {
+      const taken: string[] = [];
+      const parsed: string[] = [];
+      const d = createSseDecoder({ onEvent: (e) => parsed.push(e), onComment: () => undefined, onMalformed: () => undefined, onDataLine: (t, s, e) => (taken.push(t.slice(s, e)), true) });
+      d.push(Buffer.from(stream.slice(0, i)));
+      d.release();
+      assert.equal(d.text, '', `text held after release, split at ${i}`);
+      d.push(Buffer.from(stream.slice(i)));
+      d.release();
+      d.end();
+      assert.deepEqual([taken.join(''), parsed], [stream, []], `split at ${i}`);
+    }
+  });
+
   it('carries an event cut over many reads without consuming any of them, and splits it once in the read that ends it', () => {
     const taken: string[] = [];
     const d = createSseDecoder({ onEvent: () => undefined, onComment: () => undefined, onMalformed: () => undefined, onDataLine: (t, s, e) => (taken.push(t.slice(s, e)), true) });
