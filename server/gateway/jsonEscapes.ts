@@ -168,15 +168,19 @@ function startsEscapeOf(buf: Buffer, i: number, c: number): boolean {
   return true;
 }
 
+/** The bytes of `buf` the last walkEscaped read (a module slot, not an object a call on the hot path). */
+let walked = 0;
+
 /**
- * The bytes `buf[at…]` that spell `p` (a secret's form) with any of its ASCII characters escaped: how
- * many bytes the match takes, PARTIAL when `buf` ends inside it (inside an escape too), -1 when it is not
- * there. `buf[at]` is taken to start a character (atCharBoundary).
+ * Walks `buf[at…]` along `p` (a secret's form), any of its ASCII characters escaped: how many of `p`'s
+ * bytes it spells before `buf` ends (an escape `buf` ends inside counts for none; `p.length` when all of
+ * it), or -1 when `buf` leaves `p` first; `walked` is the bytes read. `buf[at]` is taken to start a
+ * character (atCharBoundary). The one walk behind matchEscaped and prefixMatched.
  */
-export function matchEscaped(buf: Buffer, at: number, p: Buffer): number {
+function walkEscaped(buf: Buffer, at: number, p: Buffer): number {
   let i = at;
-  for (let j = 0; j < p.length; j++) {
-    if (i >= buf.length) return PARTIAL;
+  let j = 0;
+  for (; j < p.length && i < buf.length; j++) {
     if (buf[i] === BACKSLASH) {
       const c = asciiEscapeAt(buf, i);
       if (c >= 0) {
@@ -184,7 +188,7 @@ export function matchEscaped(buf: Buffer, at: number, p: Buffer): number {
         i += escapeLength(buf, i);
         continue;
       }
-      if (i + MAX_ESCAPE_BYTES > buf.length && startsEscapeOf(buf, i, p[j]!)) return PARTIAL;
+      if (i + MAX_ESCAPE_BYTES > buf.length && startsEscapeOf(buf, i, p[j]!)) break;
       if (buf[i + 1] === BACKSLASH) {
         // a `\\` pair is two bytes of the pattern (its JSON-escaped form), never an escape's start
         if (p[j] !== BACKSLASH || p[j + 1] !== BACKSLASH) return -1;
@@ -196,36 +200,26 @@ export function matchEscaped(buf: Buffer, at: number, p: Buffer): number {
     if (buf[i] !== p[j]) return -1;
     i++;
   }
-  return i - at;
+  walked = i - at;
+  return j;
+}
+
+/**
+ * The bytes `buf[at…]` that spell `p` (a secret's form) with any of its ASCII characters escaped: how
+ * many bytes the match takes, PARTIAL when `buf` ends inside it (inside an escape too), -1 when it is not
+ * there.
+ */
+export function matchEscaped(buf: Buffer, at: number, p: Buffer): number {
+  const j = walkEscaped(buf, at, p);
+  return j < 0 ? -1 : j < p.length ? PARTIAL : walked;
 }
 
 /**
  * How many of `p`'s bytes `buf[at…]` spells, with any of its ASCII characters escaped, before `buf`
- * ends (an escape `buf` ends inside counts for none), or -1 when `buf` leaves `p` first: what a text
+ * ends, or -1 when `buf` leaves `p` first or spells all of it (not a start that the end cut): what a text
  * cut inside a secret's form shows of it (redact.ts, the end of a body).
  */
 export function prefixMatched(buf: Buffer, at: number, p: Buffer): number {
-  let i = at;
-  let j = 0;
-  for (; j < p.length && i < buf.length; j++) {
-    if (buf[i] === BACKSLASH) {
-      const c = asciiEscapeAt(buf, i);
-      if (c >= 0) {
-        if (c !== p[j]) return -1;
-        i += escapeLength(buf, i);
-        continue;
-      }
-      if (i + MAX_ESCAPE_BYTES > buf.length && startsEscapeOf(buf, i, p[j]!)) return j;
-      if (buf[i + 1] === BACKSLASH) {
-        if (p[j] !== BACKSLASH || p[j + 1] !== BACKSLASH) return -1;
-        i += 2;
-        j++;
-        continue;
-      }
-    }
-    if (buf[i] !== p[j]) return -1;
-    i++;
-  }
-  // all of `p` before `buf` ended: not a start that the end cut
+  const j = walkEscaped(buf, at, p);
   return j < p.length ? j : -1;
 }
