@@ -8,9 +8,9 @@
 import { strict as assert } from 'node:assert';
 import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
-import type { Daemon } from '../../../server/daemon';
-import { artifactOf, postChat, startTestDaemon } from '../helpers/gateway';
-import { chunk, collect, sse, TestUpstream } from '../helpers/testUpstream';
+import { artifactOf, postChat } from '../helpers/gateway';
+import { useTestGateway } from '../helpers/testGateway';
+import { chunk, collect, sse } from '../helpers/testUpstream';
 
 const ARGS = { path: 'a.txt', lines: [1, 2] };
 const TEXT = '{"path":"a.txt","lines":[1,2]}';
@@ -31,16 +31,7 @@ const whole = JSON.stringify({
 const REQ = { model: 'test/model', messages: [{ role: 'user' as const, content: 'go' }] };
 
 describe('tool-call arguments sent as a JSON object', () => {
-  let up: TestUpstream;
-  let d: Daemon;
-  before(async () => {
-    up = await TestUpstream.start();
-    d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test-secret' });
-  });
-  after(async () => {
-    await d.close();
-    await up.close();
-  });
+  const { up, d } = useTestGateway({ apiKey: 'sk-test-secret' });
 
   for (const mode of ['repair', 'strip', 'auto']) {
     it(`chat, ${mode}, streaming: the openai SDK's final message has the JSON text as arguments (not "[object Object]")`, async () => {

@@ -3,23 +3,14 @@
  * repair, streaming for the models whose prose is held for a lone tag, and non-streaming for every model.
  */
 import { strict as assert } from 'node:assert';
-import type { Daemon } from '../../../server/daemon';
-import { artifactOf, postChat, startTestDaemon } from '../helpers/gateway';
-import { chunk, collect, sse, TestUpstream } from '../helpers/testUpstream';
+import { artifactOf, postChat } from '../helpers/gateway';
+import { useTestGateway } from '../helpers/testGateway';
+import { chunk, collect, sse } from '../helpers/testUpstream';
 
 const RAW = 'plan {x}</think>{"a": 1,}';
 
 describe('gateway: auto mode after reasoning with no opening tag', () => {
-  let up: TestUpstream;
-  let d: Daemon;
-  before(async () => {
-    up = await TestUpstream.start();
-    d = await startTestDaemon({ upstream: up.url });
-  });
-  after(async () => {
-    await d.close();
-    await up.close();
-  });
+  const { up, d } = useTestGateway();
 
   it('streaming, an R1 model: the answer is repaired and the reasoning moved, at every split point', async () => {
     for (let k = 0; k <= RAW.length; k++) {

@@ -4,14 +4,14 @@
  * without keeping its reasoning: memory stays bounded, the client still gets every byte.
  */
 import { strict as assert } from 'node:assert';
-import type { Daemon } from '../../../server/daemon';
 import { ContentProcessor } from '../../../server/gateway/content';
 import { ToolCallRepairers } from '../../../server/gateway/toolCalls';
 import { createUnsentText } from '../../../server/gateway/unsent';
 import { splitReasoning, StreamFixError, type Repair, type StreamRepairer } from '../../../shared/engine';
 import { repairCount } from '../../../shared/protocol';
-import { artifactOf, metric, postChat, startTestDaemon } from '../helpers/gateway';
-import { chunk, collect, sse, TestUpstream } from '../helpers/testUpstream';
+import { artifactOf, metric, postChat } from '../helpers/gateway';
+import { useTestGateway } from '../helpers/testGateway';
+import { chunk, collect, sse } from '../helpers/testUpstream';
 
 const REQ = { model: 'test/model', stream: true, messages: [{ role: 'user', content: 'hi' }] };
 const engineOf = (t: ToolCallRepairers) => (t as unknown as { calls: Map<number, { repairer: StreamRepairer }> }).calls.get(0)!.repairer;
@@ -24,16 +24,7 @@ function trueDeltas(n: number, per: number): string[] {
 }
 
 describe('gateway: bounded lists of a running stream', () => {
-  let up: TestUpstream;
-  let d: Daemon;
-  before(async () => {
-    up = await TestUpstream.start();
-    d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test-secret' });
-  });
-  after(async () => {
-    await d.close();
-    await up.close();
-  });
+  const { up, d } = useTestGateway({ apiKey: 'sk-test-secret' });
 
   it('repair: a stream with 1,000,000 repairs keeps the first and last 2,500, counts the rest, and the client gets it all', async function () {
     this.timeout(120_000);

@@ -6,10 +6,10 @@
  * choice's text.
  */
 import { strict as assert } from 'node:assert';
-import type { Daemon } from '../../../server/daemon';
 import { combinedStatus } from '../../../server/gateway/record';
-import { artifactOf, postChat, startTestDaemon } from '../helpers/gateway';
-import { sse, TestUpstream } from '../helpers/testUpstream';
+import { artifactOf, postChat } from '../helpers/gateway';
+import { useTestGateway } from '../helpers/testGateway';
+import { sse } from '../helpers/testUpstream';
 
 function completion(contents: string[]): string {
   return JSON.stringify({ id: 'gen-n', object: 'chat.completion', created: 1, model: 'm', choices: contents.map((content, index) => ({ index, message: { role: 'assistant', content }, finish_reason: 'stop' })) });
@@ -21,16 +21,7 @@ function stream(contents: string[]): string {
 }
 
 describe('gateway: the combined status of n > 1 choices (auto mode)', () => {
-  let up: TestUpstream;
-  let d: Daemon;
-  before(async () => {
-    up = await TestUpstream.start();
-    d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test-secret' });
-  });
-  after(async () => {
-    await d.close();
-    await up.close();
-  });
+  const { up, d } = useTestGateway({ apiKey: 'sk-test-secret' });
 
   const metricLines = async (model: string) =>
     (await (await fetch(`http://127.0.0.1:${d.info.port}/metrics`)).text()).split('\n').filter((l) => l.startsWith('streamfix_requests_total{') && l.includes(`model="${model}"`));

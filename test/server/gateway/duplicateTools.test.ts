@@ -6,25 +6,14 @@
 import { strict as assert } from 'node:assert';
 import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
-import type { Daemon } from '../../../server/daemon';
 import { duplicateToolName } from '../../../server/gateway/toolNames';
-import { startTestDaemon } from '../helpers/gateway';
-import { TestUpstream } from '../helpers/testUpstream';
+import { useTestGateway } from '../helpers/testGateway';
 
 const fn = (name: string, parameters: Record<string, unknown>) => ({ type: 'function' as const, function: { name, parameters } });
 const tool = (name: string, props: Record<string, unknown>) => ({ name, input_schema: { type: 'object' as const, properties: props } });
 
 describe('gateway: duplicate tool names are a 400 on both endpoints', () => {
-  let up: TestUpstream;
-  let d: Daemon;
-  before(async () => {
-    up = await TestUpstream.start();
-    d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test-secret' });
-  });
-  after(async () => {
-    await d.close();
-    await up.close();
-  });
+  const { up, d } = useTestGateway({ apiKey: 'sk-test-secret' });
 
   it('duplicateToolName: the first name given twice and both places; null when unique', () => {
     assert.deepEqual(duplicateToolName(['a', 'b', null, 'b', 'a']), { name: 'b', first: 1, again: 3 });

@@ -8,9 +8,9 @@
 import { strict as assert } from 'node:assert';
 import Anthropic from '@anthropic-ai/sdk';
 import OpenAI from 'openai';
-import type { Daemon } from '../../../server/daemon';
-import { artifactOf, postChat, startTestDaemon } from '../helpers/gateway';
-import { chunk, collect, sse, TestUpstream } from '../helpers/testUpstream';
+import { artifactOf, postChat } from '../helpers/gateway';
+import { useTestGateway } from '../helpers/testGateway';
+import { chunk, collect, sse } from '../helpers/testUpstream';
 
 const repairAt = (offset: number, column = offset, line = 0) => ({ kind: 'empty_arguments', offset, line, column, length: 0, replacement: '{}', message: 'Empty tool-call arguments (a call without parameters): {}' });
 
@@ -33,16 +33,7 @@ const REQ = { model: 'test/model', messages: [{ role: 'user' as const, content: 
 const call = (raw: string, repair = repairAt(raw.length)) => ({ index: 0, id: 'call_1', name: 'now', rawArguments: raw, repairedArguments: '{}', status: 'REPAIRED', repairs: [repair], stripped: [] });
 
 describe('tool calls with empty arguments', () => {
-  let up: TestUpstream;
-  let d: Daemon;
-  before(async () => {
-    up = await TestUpstream.start();
-    d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test-secret' });
-  });
-  after(async () => {
-    await d.close();
-    await up.close();
-  });
+  const { up, d } = useTestGateway({ apiKey: 'sk-test-secret' });
 
   for (const mode of ['repair', 'strip', 'auto']) {
     it(`chat, ${mode}, streaming: the openai SDK's call has {} as arguments; status REPAIRED, never FAILED`, async () => {

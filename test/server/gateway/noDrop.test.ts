@@ -5,24 +5,15 @@
  */
 import { strict as assert } from 'node:assert';
 import { request } from 'undici';
-import type { Daemon } from '../../../server/daemon';
-import { artifactOf, metric, postChat, startTestDaemon } from '../helpers/gateway';
-import { chunk, collect, parseSse, sse, TestUpstream } from '../helpers/testUpstream';
+import { artifactOf, metric, postChat } from '../helpers/gateway';
+import { useTestGateway } from '../helpers/testGateway';
+import { chunk, collect, parseSse, sse } from '../helpers/testUpstream';
 
 const REQ = { model: 'test/model', stream: true, messages: [{ role: 'user', content: 'hi' }] };
 const MODES = ['repair', 'strip', 'passthrough', 'auto'] as const;
 
 describe('gateway: never drop or merge text', () => {
-  let up: TestUpstream;
-  let d: Daemon;
-  before(async () => {
-    up = await TestUpstream.start();
-    d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test-secret' });
-  });
-  after(async () => {
-    await d.close();
-    await up.close();
-  });
+  const { up, d } = useTestGateway({ apiKey: 'sk-test-secret' });
 
   describe('real deltas that repeat everything before them', () => {
     for (const mode of MODES) {

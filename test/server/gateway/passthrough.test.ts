@@ -3,26 +3,17 @@
  * so the client can parse what follows; an event over the decoder's length limit never cuts a stream.
  */
 import { strict as assert } from 'node:assert';
-import type { Daemon } from '../../../server/daemon';
 import { MAX_SSE_EVENT_BYTES } from '../../../server/gateway/sse';
 import { OVER_LONG_CODE, overLongBody } from '../../../server/gateway/streamRewrite';
-import { artifactOf, metric, postChat, startTestDaemon } from '../helpers/gateway';
-import { chunk, sse, TestUpstream } from '../helpers/testUpstream';
+import { artifactOf, metric, postChat } from '../helpers/gateway';
+import { useTestGateway } from '../helpers/testGateway';
+import { chunk, sse } from '../helpers/testUpstream';
 
 const REQ = { model: 'test/model', stream: true, messages: [{ role: 'user', content: 'hi' }] };
 const PT = { 'x-streamfix-mode': 'passthrough' };
 
 describe('gateway: passthrough stays a clean stream', () => {
-  let up: TestUpstream;
-  let d: Daemon;
-  before(async () => {
-    up = await TestUpstream.start();
-    d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test-secret' });
-  });
-  after(async () => {
-    await d.close();
-    await up.close();
-  });
+  const { up, d } = useTestGateway({ apiKey: 'sk-test-secret' });
 
   const first = sse(chunk({ content: '{"a":' }));
   const partial = `data: ${chunk({ content: ' 1}' }).slice(0, 30)}`;

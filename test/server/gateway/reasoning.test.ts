@@ -4,9 +4,9 @@
  * engine's reasoning as it streams.
  */
 import { strict as assert } from 'node:assert';
-import type { Daemon } from '../../../server/daemon';
-import { artifactOf, postChat, startTestDaemon } from '../helpers/gateway';
-import { chunk, collect, sse, TestUpstream } from '../helpers/testUpstream';
+import { artifactOf, postChat } from '../helpers/gateway';
+import { useTestGateway } from '../helpers/testGateway';
+import { chunk, collect, sse } from '../helpers/testUpstream';
 import { STAGE_CASES } from '../../engine/stageCases';
 
 const REQ = { model: 'test/model', messages: [{ role: 'user', content: 'hi' }] };
@@ -22,16 +22,7 @@ function deltas(chunks: Record<string, unknown>[]): [string, string][] {
 }
 
 describe('gateway: reasoning (one stage in every mode)', () => {
-  let up: TestUpstream;
-  let d: Daemon;
-  before(async () => {
-    up = await TestUpstream.start();
-    d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test-secret' });
-  });
-  after(async () => {
-    await d.close();
-    await up.close();
-  });
+  const { up, d } = useTestGateway({ apiKey: 'sk-test-secret' });
 
   const streamOf = (...contents: string[]) => ({ chunks: [sse(...contents.map((c) => chunk({ content: c })), chunk({}, 'stop'), '[DONE]')] });
 

@@ -6,10 +6,10 @@
  */
 import { strict as assert } from 'node:assert';
 import { request } from 'undici';
-import type { Daemon } from '../../../server/daemon';
 import type { GatewayEvent } from '../../../shared/protocol';
-import { artifactOf, startTestDaemon } from '../helpers/gateway';
-import { chunk, sse, TestUpstream } from '../helpers/testUpstream';
+import { artifactOf } from '../helpers/gateway';
+import { useTestGateway } from '../helpers/testGateway';
+import { chunk, sse } from '../helpers/testUpstream';
 
 interface Shape {
   label: string;
@@ -48,16 +48,7 @@ function completionOf(s: Shape): string {
 }
 
 describe('gateway: statuses tell what was checked', () => {
-  let up: TestUpstream;
-  let d: Daemon;
-  before(async () => {
-    up = await TestUpstream.start();
-    d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test-secret' });
-  });
-  after(async () => {
-    await d.close();
-    await up.close();
-  });
+  const { up, d } = useTestGateway({ apiKey: 'sk-test-secret' });
 
   function finished(id: string): Promise<GatewayEvent> {
     return new Promise((resolve) => {

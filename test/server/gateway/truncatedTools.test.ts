@@ -5,10 +5,9 @@
  */
 import { strict as assert } from 'node:assert';
 import { request } from 'undici';
-import type { Daemon } from '../../../server/daemon';
 import type { GatewayEvent } from '../../../shared/protocol';
-import { startTestDaemon } from '../helpers/gateway';
-import { chunk, collect, sse, TestUpstream } from '../helpers/testUpstream';
+import { useTestGateway } from '../helpers/testGateway';
+import { chunk, collect, sse } from '../helpers/testUpstream';
 
 const ARGS = ['{"path": "ok.txt"}', '{"path": "a.txt", "content": "hel'];
 const CLOSED = ['{"path": "ok.txt"}', '{"path": "a.txt", "content": "hel"}'];
@@ -24,16 +23,7 @@ function completionOf(finish: string): string {
 }
 
 describe('gateway: truncated tool calls are flagged', () => {
-  let up: TestUpstream;
-  let d: Daemon;
-  before(async () => {
-    up = await TestUpstream.start();
-    d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test-secret' });
-  });
-  after(async () => {
-    await d.close();
-    await up.close();
-  });
+  const { up, d } = useTestGateway({ apiKey: 'sk-test-secret' });
 
   for (const mode of ['repair', 'strip', 'auto', 'passthrough'] as const) {
     for (const stream of [true, false]) {
