@@ -17,7 +17,9 @@ import { EMPTY_OUTCOME, truncatedToolCalls, type RecordOutcome } from '../gatewa
 import { refuseAnswer, refuseToolCalls } from '../gateway/refusedRepairs';
 import { keptRequest } from '../gateway/replayHeaders';
 import { requestSchemas, schemaPolicy, schemaVerdict, SCHEMA_HEADER } from '../gateway/schema';
-import { checkAnswer, coercedStatus, mergeRepairs } from '../gateway/schemaCheck';
+import { checkAnswer, coercedStatus, mergeRepairs, type SchemaOutcome } from '../gateway/schemaCheck';
+import type { ToolCallArtifact } from '../../shared/protocol';
+import { after, type Pending } from '../gateway/pending';
 import { MAX_SSE_EVENT_BYTES } from '../gateway/sse';
 import { OVER_LONG_CODE } from '../gateway/streamRewrite';
 import { cutHeaderValue, NO_RETRY_HEADERS, rejectionMessage, truncatedToolPolicy, TRUNCATED_CODE, TRUNCATED_POLICY_HEADER } from '../gateway/truncatedTools';
@@ -29,7 +31,7 @@ import { anthropicStatus, errorBody, rejectionError, statusOfType } from './erro
 import { checkToolSchemas, messagesMode, parseMessagesRequest, requireMaxTokens, toChatRequest } from './request';
 import { route } from './routing';
 import { INVALID_INPUT_CODE, invalidInputError, invalidInputMessage } from './toolInputCheck';
-import { MessageTranslator, type AnthropicEvent } from './translate';
+import { hasHeld, MessageTranslator, settleHeld, type AnthropicEvent } from './translate';
 
 export type MessagesCall = ChatCall;
 
@@ -100,8 +102,9 @@ export async function handleMessages(call: MessagesCall): Promise<void> {
   record.stream = r.stream;
   record.request = keptRequest(text, r.body, req.headers);
   const chatBody = toChatRequest(r, decision.upstream);
-  // tool inputs are checked against their input_schema as chat tool-call arguments are (streamed ones
-  // are reported, not coerced, there as here; not streaming, `coerce` coerces them: pump)
+  // tool inputs are checked against their input_schema as chat tool-call arguments are; with `coerce`
+  // they are coerced: not streaming, in the message (pump); streaming, each input is held until the
+  // upstream finished and goes out coerced (checkHeldInput)
   call.schemas = requestSchemas(chatBody, ctx.schemas, schemaPolicy(req.headers[SCHEMA_HEADER], ctx.schemaPolicy));
   ctx.log.info(`${record.id} messages: ${decision.requested} -> ${decision.upstream} (rule ${decision.rule})`);
   const headers = upstreamHeaders(req, ctx);
@@ -162,6 +165,10 @@ async function answer(call: MessagesCall, r: ReturnType<typeof parseMessagesRequ
     return sendJson(call.res, 502, withRequestId(call), { type: 'error', error: { type: 'api_error', message }, request_id: call.record.id });
   }
   const held: HeldRepair[] = [];
+  /** Streaming with `coerce`: the held inputs' checks, by call index (checkHeldInput). */
+  const inputChecks = new Map<number, SchemaOutcome>();
+  const schemas = call.schemas;
+  const holdInputs = r.stream && schemas !== null && schemas !== undefined && schemas.policy === 'coerce' && schemas.tools.size > 0;
   const translator = new MessageTranslator({
     id: `msg_${record.id.slice(4)}`,
     model: r.model,
@@ -178,8 +185,30 @@ async function answer(call: MessagesCall, r: ReturnType<typeof parseMessagesRequ
     keepContentOutput: (call.schemas?.content ?? null) !== null,
     // not streaming, the repairs wait for the answer: a refused or failed one applied none
     onRepair: r.stream ? (rep, i) => onRepair(call, rep, i) : (rep, i) => void held.push([rep, i]),
+    ...(holdInputs ? { checkInput: (art: ToolCallArtifact) => checkHeldInput(call, art, inputChecks) } : {}),
   });
-  return pump(call, new ChatStreamReader(translator), upstream, r.stream, held);
+  return pump(call, new ChatStreamReader(translator), upstream, r.stream, held, inputChecks);
+}
+
+/**
+ * A held tool input (streaming, `coerce`), whole: checked against its tool's input_schema and coerced;
+ * the outcome kept for the answer's report (pump). Returns the text the client gets (null: the engine's
+ * JSON unchanged). A check on the schema thread is a promise the stream waits for (translate.ts
+ * settleHeld); one that fails sends the input unchanged, its reason in the artifact's errors.
+ */
+function checkHeldInput(call: MessagesCall, art: ToolCallArtifact, checks: Map<number, SchemaOutcome>): Pending<string | null> {
+  const t0 = performance.now();
+  const took = (o: SchemaOutcome): string | null => {
+    checks.set(art.index, o);
+    call.record.addedMs += performance.now() - t0;
+    return o.tools.get(art.index)?.text ?? null;
+  };
+  const r = after(checkAnswer(call.schemas!, call.record.mode, null, [art], false, true), took);
+  if (!(r instanceof Promise)) return r;
+  return r.catch((e: unknown) => {
+    call.record.errors.push({ message: `tool call ${art.index}: the schema check could not run: ${(e as Error).message}` });
+    return null;
+  });
 }
 
 function onRepair(call: MessagesCall, repair: Repair, toolCallIndex?: number): void {
@@ -211,7 +240,7 @@ async function upstreamRefused(call: MessagesCall, upstream: UpstreamResponse): 
 /** A repair decided while a non-streaming answer is read, and the tool call it is in. */
 type HeldRepair = [Repair, number | undefined];
 
-async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: UpstreamResponse, stream: boolean, held: HeldRepair[]): Promise<void> {
+async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: UpstreamResponse, stream: boolean, held: HeldRepair[], inputChecks: ReadonlyMap<number, SchemaOutcome>): Promise<void> {
   const { res, record, ctx } = call;
   const t = reader.translator;
   const kept: AnthropicEvent[] = [];
@@ -252,9 +281,14 @@ async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: Upst
       if (record.upstreamChunks === 0) ctx.metrics.observeTtfb((record.ttfbMs ?? 0) / 1000);
       record.upstreamChunks++;
       const t0 = performance.now();
-      const events = reader.read(buf);
-      const t1 = performance.now();
+      let events = reader.read(buf);
+      let t1 = performance.now();
       const spent = t1 - t0;
+      // a held input's check on the schema thread: this stream's next events wait for it, no other's
+      if (hasHeld(events)) {
+        events = await settleHeld(events);
+        t1 = performance.now();
+      }
       record.upstreamRead(t0, buf.length, null);
       record.addedMs += spent;
       ctx.metrics.observeAddedPerChunk(spent / 1000);
@@ -288,6 +322,7 @@ async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: Upst
     if (ping) clearInterval(ping);
     if (stream) ctx.metrics.streamClosed();
   }
+  if (hasHeld(tail)) tail = await settleHeld(tail);
   if (t.rejected !== null) record.errors.push({ message: rejectionMessage(t.rejected), code: TRUNCATED_CODE });
   if (t.invalidInputs !== null) record.errors.push({ message: invalidInputMessage(t.invalidInputs), status: 502, code: INVALID_INPUT_CODE });
   if (reader.upstreamError !== null) {
@@ -312,8 +347,9 @@ async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: Upst
     // the structured output's text (repair mode) as the chat endpoint's json_schema content: reported
     // not streaming, `coerce` coerces the tool inputs (the message is built after the check); the text and
     // streamed inputs are reported only (README)
+    // streaming, the held inputs were checked (and coerced) as they went out: inputChecks
     const coerceTools = !stream && call.schemas.policy === 'coerce';
-    const checked = await checkAnswer(call.schemas, record.mode, t.checkedContent(), outcome.toolCalls, false, coerceTools);
+    const checked = await checkAnswer(call.schemas, record.mode, t.checkedContent(), outcome.toolCalls, false, coerceTools, inputChecks);
     outcome.schema = checked.report;
     coerced = checked.tools;
     for (const [index, c] of coerced) {
@@ -322,7 +358,9 @@ async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: Upst
       art.repairedArguments = c.text;
       art.repairs = mergeRepairs(art.repairs, c.repairs);
       art.status = coercedStatus(art.status);
-      for (const rep of c.repairs) held.push([rep, index]);
+      // streaming: a delivered input's coercions were applied (its block went out)
+      if (!stream) for (const rep of c.repairs) held.push([rep, index]);
+      else if (t.delivered(index)) for (const rep of c.repairs) onRepair(call, rep, index);
     }
     const spent = performance.now() - t0;
     record.addedMs += spent;

@@ -30,6 +30,7 @@ import { createAutoDecider, type AutoDecider, type AutoDecision } from '../gatew
 import { ARTIFACT_TEXT_LIMIT, BoundedText } from '../gateway/boundedText';
 import { ContentProcessor, type ContentStep } from '../gateway/content';
 import type { Redactor, TextRedaction } from '../gateway/redact';
+import type { Pending } from '../gateway/pending';
 import type { CheckedText } from '../gateway/schemaCheck';
 import { ToolCallRepairers, type ToolCallDelta } from '../gateway/toolCalls';
 import { cutCallsOf, type CutCall } from '../gateway/truncatedTools';
@@ -70,7 +71,37 @@ export interface TranslatorOptions {
   keepToolOutput?: boolean;
   /** The text's repaired JSON is kept whole, for the structured output's schema check at the end. */
   keepContentOutput?: boolean;
+  /**
+   * `x-streamfix-schema: coerce`, streaming: every tool call's input is held until the upstream finished
+   * (its arguments are whole then) and goes out as one `input_json_delta`: the text this returns for the
+   * call's artifact (its coerced input; null: the engine's JSON unchanged). A promise (a check moved to
+   * the schema thread) becomes an `input_wait` event in its delta's place: settleHeld() turns it into the
+   * delta once it resolves, so the events after it wait and keep their order (messages.ts pump).
+   */
+  checkInput?(call: ToolCallArtifact): Pending<string | null>;
   onRepair?(repair: Repair, toolCallIndex?: number): void;
+}
+
+/** A held tool input whose check is still running: its delta, once `input` resolves (checkInput). */
+export interface InputWait {
+  type: 'input_wait';
+  index: number;
+  input: Promise<string>;
+}
+
+/** Whether `events` hold an input still being checked (settleHeld must run before they go out). */
+export function hasHeld(events: readonly AnthropicEvent[]): boolean {
+  return events.some((e) => e.type === 'input_wait');
+}
+
+/** `events` with each `input_wait` replaced by its `input_json_delta` once its check is done, in order. */
+export async function settleHeld(events: readonly AnthropicEvent[]): Promise<AnthropicEvent[]> {
+  const out: AnthropicEvent[] = [];
+  for (const e of events) {
+    if (e.type !== 'input_wait') out.push(e);
+    else out.push({ type: 'content_block_delta', index: e.index, delta: { type: 'input_json_delta', partial_json: await (e as unknown as InputWait).input } });
+  }
+  return out;
 }
 
 type BlockKind = 'text' | 'thinking' | 'tool_use' | 'redacted_thinking';
@@ -544,6 +575,8 @@ export class MessageTranslator {
   /** The lowest-index call that has a name and no block yet streams live (until it has a name, it waits),
    * once its input is known to be an object (until then, it and the calls after it wait). */
   private nextLiveTool(): void {
+    // coerce: no call streams live, each waits for its check (checkInput)
+    if (this.opts.checkInput) return;
     let next: ToolBlock | null = null;
     for (const c of this.calls.values()) if (!c.started && c.name !== null && (next === null || c.index < next.index)) next = c;
     if (next !== null && next.first === '{') this.startTool(next);
@@ -558,7 +591,8 @@ export class MessageTranslator {
     // arguments may hold, its repairer refuses more) for all the waiting calls together
     this.pendingChars += piece.length;
     if (this.pendingChars > this.maxPending) {
-      throw new StreamFixError('INPUT_TOO_LARGE', `More than maxInputLength (${this.maxPending}) characters of tool-call arguments wait behind a lower-index call`);
+      const why = this.opts.checkInput ? 'wait for their schema check (x-streamfix-schema: coerce)' : 'wait behind a lower-index call';
+      throw new StreamFixError('INPUT_TOO_LARGE', `More than maxInputLength (${this.maxPending}) characters of tool-call arguments ${why}`);
     }
     call.pending += piece;
     if (++call.pendingPieces === PENDING_FOLD) {
@@ -583,13 +617,19 @@ export class MessageTranslator {
     else for (const r of repairs) call.repairs.push(r);
   }
 
-  private startTool(call: ToolBlock): void {
+  /** `art`: the call's artifact, for its schema check (coerce: checkInput), when the upstream finished. */
+  private startTool(call: ToolBlock, art?: ToolCallArtifact): void {
     this.liveTool = call;
     call.started = true;
     const id = call.id !== null && VALID_ID.test(call.id) ? call.id : `toolu_sfx${this.opts.id.slice(-12)}${call.index}`;
     this.blockIds.set(call.index, id);
     this.startBlock('tool_use', { type: 'tool_use', id, name: call.name ?? '', input: {} });
-    if (call.pending !== '') this.out.push({ type: 'content_block_delta', index: this.open!.index, delta: { type: 'input_json_delta', partial_json: call.pending } });
+    const checked = art && this.opts.checkInput ? this.opts.checkInput(art) : null;
+    if (checked instanceof Promise) {
+      const text = call.pending;
+      const wait: InputWait = { type: 'input_wait', index: this.open!.index, input: checked.then((c) => c ?? text) };
+      this.out.push(wait as unknown as AnthropicEvent);
+    } else if ((checked ?? call.pending) !== '') this.out.push({ type: 'content_block_delta', index: this.open!.index, delta: { type: 'input_json_delta', partial_json: checked ?? call.pending } });
     this.pendingChars -= call.pending.length;
     call.pending = '';
     call.pendingPieces = 0;
@@ -644,9 +684,11 @@ export class MessageTranslator {
     // (empty arguments came out of tools.end() as `{}`: toolCalls.ts emptyArguments)
     const live = this.liveTool;
     if (live) this.closeOpen();
+    // coerce: each held call's artifact (whole now) for its check
+    const arts = this.opts.checkInput ? this.tools.artifacts() : null;
     for (const call of [...this.calls.values()].sort((a, b) => a.index - b.index)) {
       if (call.started) continue;
-      this.startTool(call);
+      this.startTool(call, arts?.find((a) => a.index === call.index));
       this.closeOpen();
     }
     // text or thinking that came after the tool calls

@@ -62,6 +62,9 @@ export function checkAnswer(
   /** Coerce the tool calls' arguments (default: as `coerce`): a non-streaming Messages answer coerces its
    * tool inputs, not its streamed-as-events text. */
   coerceTools = coerce,
+  /** Tool calls checked already, by index (a streamed Messages answer's held inputs, checked one by one
+   * before they went out): their outcome is taken as it is, not checked again. */
+  done?: ReadonlyMap<number, SchemaOutcome>,
 ): Pending<SchemaOutcome> {
   const out: SchemaOutcome = { report: null, content: null, tools: new Map() };
   if (mode === 'passthrough') return out;
@@ -77,6 +80,14 @@ export function checkAnswer(
     );
   }
   for (const t of tools) {
+    const pre = done?.get(t.index);
+    if (pre !== undefined) {
+      const report = pre.report;
+      if (report !== null) steps.push(() => report);
+      const c = pre.tools.get(t.index);
+      if (c !== undefined) out.tools.set(t.index, c);
+      continue;
+    }
     const validate = t.name !== undefined ? s.tools.get(t.name) : undefined;
     if (validate === undefined) {
       if (t.name !== undefined && !s.declared.has(t.name)) steps.push(() => ({ valid: false, errors: [{ path: '', message: `calls "${t.name}", a tool the request does not declare`, toolCallIndex: t.index }] }));

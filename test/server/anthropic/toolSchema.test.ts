@@ -101,11 +101,11 @@ describe('messages: tool inputs against their input_schema', () => {
     assert.equal(await metric(d, 'streamfix_repairs_total{kind="schema_coercion",model="test/schema"}'), before + 1);
   });
 
-  it('streaming, coerce: reported, not applied (the input streamed as the model wrote it)', async () => {
+  it('streaming, coerce: the input is held and sent coerced (toolCoerceStream.test.ts has the rest)', async () => {
     up.enqueue({ chunks: [callStream('read', '{"n": "5"}')] });
     const s = client({ 'x-streamfix-schema': 'coerce' }).messages.stream({ model: 'test/schema', max_tokens: 100, tools: TOOLS, messages: [{ role: 'user', content: 'go' }] });
     const m = await s.finalMessage();
-    assert.deepEqual(m.content, [{ type: 'tool_use', id: 'call_1', name: 'read', input: { n: '5' } }]);
+    assert.deepEqual(m.content, [{ type: 'tool_use', id: 'call_1', name: 'read', input: { n: 5 } }]);
   });
 
   it('a bad x-streamfix-schema value is a 400 invalid_request_error naming the choices', async () => {
