@@ -4,12 +4,12 @@
  * not; a short value followed by a line end is still repaired.
  */
 import { strict as assert } from 'node:assert';
-import type { Daemon } from '../../../server/daemon';
 import { ChatStreamReader } from '../../../server/anthropic/chatStreamReader';
 import { MessageTranslator } from '../../../server/anthropic/translate';
 import { ContentProcessor } from '../../../server/gateway/content';
-import { artifactOf, postChat, startTestDaemon } from '../helpers/gateway';
-import { chunk, collect, parseSse, sse, TestUpstream } from '../helpers/testUpstream';
+import { artifactOf, postChat } from '../helpers/gateway';
+import { useTestGateway } from '../helpers/testGateway';
+import { chunk, collect, parseSse, sse } from '../helpers/testUpstream';
 import { normalize, translate } from '../anthropic/helpers';
 
 const PROSE = '[1] is a footnote marker.';
@@ -50,16 +50,7 @@ describe('gateway: auto mode, a short bracket in a sentence', () => {
   });
 
   describe('through the daemon (chat)', () => {
-    let up: TestUpstream;
-    let d: Daemon;
-    before(async () => {
-      up = await TestUpstream.start();
-      d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test' });
-    });
-    after(async () => {
-      await d.close();
-      await up.close();
-    });
+    const { up, d } = useTestGateway({ apiKey: 'sk-test' });
 
     it('an upstream that drops while a value waits for its end: the text so far (closed) goes out before the error chunk', async () => {
       for (const [mode, content] of [['auto', '{"a": [1, 2]}'], ['repair', '{"a": [1, 2]}'], ['strip', '{"a": [1, 2']] as const) {

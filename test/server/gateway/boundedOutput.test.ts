@@ -5,11 +5,11 @@
  * every byte, at every split of the upstream body.
  */
 import { strict as assert } from 'node:assert';
-import type { Daemon } from '../../../server/daemon';
 import { ContentProcessor } from '../../../server/gateway/content';
 import { StreamFixError, type StreamRepairer } from '../../../shared/engine';
-import { artifactOf, postChat, startTestDaemon } from '../helpers/gateway';
-import { collect, sse, TestUpstream } from '../helpers/testUpstream';
+import { artifactOf, postChat } from '../helpers/gateway';
+import { useTestGateway } from '../helpers/testGateway';
+import { collect, sse } from '../helpers/testUpstream';
 
 const RAW = "{'name': 'Ada Lovelace', 'born': 1815, 'active': True, 'tags': ['math', 'engines',],}";
 const SENT = '{"name": "Ada Lovelace", "born": 1815, "active": true, "tags": ["math", "engines"]}';
@@ -17,16 +17,7 @@ const delta = (content: string, finish?: string) => JSON.stringify({ choices: [{
 const engineOf = (c: ContentProcessor) => (c as unknown as { repairer: StreamRepairer }).repairer;
 
 describe('gateway: the engine output of a repair stream, bounded for the artifact', () => {
-  let up: TestUpstream;
-  let d: Daemon;
-  before(async () => {
-    up = await TestUpstream.start();
-    d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test-secret', maxArtifactText: 16 });
-  });
-  after(async () => {
-    await d.close();
-    await up.close();
-  });
+  const { up, d } = useTestGateway({ apiKey: 'sk-test-secret', maxArtifactText: 16 });
 
   it('keeps its head and tail with the cut, and the client gets every byte, at every byte split', async function () {
     this.timeout(120_000);
@@ -120,16 +111,7 @@ describe('gateway: the engine output of a repair stream, bounded for the artifac
 });
 
 describe('gateway: whitespace and prose held before the value, bounded by maxHoldBack', () => {
-  let up: TestUpstream;
-  let d: Daemon;
-  before(async () => {
-    up = await TestUpstream.start();
-    d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test-secret', engine: { maxHoldBack: 8 } });
-  });
-  after(async () => {
-    await d.close();
-    await up.close();
-  });
+  const { up, d } = useTestGateway({ apiKey: 'sk-test-secret', engine: { maxHoldBack: 8 } });
 
   const CASES: [string, string[], string][] = [
     ['9 spaces before the value', ['    ', '     {"a":', '1}'], 'More than maxHoldBack (8) characters of whitespace before the value are held back undecided'],
@@ -163,16 +145,7 @@ describe('gateway: whitespace and prose held before the value, bounded by maxHol
 });
 
 describe('gateway: the engine output of a tool call in repair mode, bounded for the artifact', () => {
-  let up: TestUpstream;
-  let d: Daemon;
-  before(async () => {
-    up = await TestUpstream.start();
-    d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test-secret', maxArtifactText: 16 });
-  });
-  after(async () => {
-    await d.close();
-    await up.close();
-  });
+  const { up, d } = useTestGateway({ apiKey: 'sk-test-secret', maxArtifactText: 16 });
 
   const ARGS = "{'path': 'notes/today.txt', 'text': 'hello world',}";
   const FIXED = '{"path": "notes/today.txt", "text": "hello world"}';

@@ -5,23 +5,13 @@
  * failures grew with every request the gateway itself refused.
  */
 import { strict as assert } from 'node:assert';
-import type { Daemon } from '../../../server/daemon';
-import { metric, postChat, startTestDaemon } from '../helpers/gateway';
-import { TestUpstream } from '../helpers/testUpstream';
+import { metric, postChat } from '../helpers/gateway';
+import { useTestGateway } from '../helpers/testGateway';
 
 const E500 = { status: 500, headers: { 'content-type': 'application/json' }, chunks: ['{"error":{"message":"boom","type":"server_error","code":500}}'] };
 
 describe('gateway: breaker refusals are counted as refusals, not as upstream errors', () => {
-  let up: TestUpstream;
-  let d: Daemon;
-  before(async () => {
-    up = await TestUpstream.start();
-    d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test-secret', clock: () => 1_800_000_000_000, breaker: { failures: 3, windowMs: 10_000, cooldownMs: 30_000, failedRate: null } });
-  });
-  after(async () => {
-    await d.close();
-    await up.close();
-  });
+  const { up, d } = useTestGateway({ apiKey: 'sk-test-secret', clock: () => 1_800_000_000_000, breaker: { failures: 3, windowMs: 10_000, cooldownMs: 30_000, failedRate: null } });
 
   it('3 failures then 2 refusals: upstream errors 3, refusals 2, nothing more sent upstream, health 3 requests', async () => {
     up.always(E500);

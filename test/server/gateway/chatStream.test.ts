@@ -8,8 +8,9 @@ import { request } from 'undici';
 import type { Daemon } from '../../../server/daemon';
 import { repairJson } from '../../../shared/engine';
 import type { GatewayEvent } from '../../../shared/protocol';
-import { artifactOf, metric, postChat, startTestDaemon } from '../helpers/gateway';
-import { chunk, collect, parseSse, sse, TestUpstream } from '../helpers/testUpstream';
+import { artifactOf, metric, postChat } from '../helpers/gateway';
+import { useTestGateway } from '../helpers/testGateway';
+import { chunk, collect, parseSse, sse } from '../helpers/testUpstream';
 
 const REQ = { model: 'test/model', stream: true, messages: [{ role: 'user', content: 'hi' }] };
 
@@ -25,16 +26,7 @@ function finishedEvent(d: Daemon, id: string): Promise<GatewayEvent> {
 }
 
 describe('gateway: streaming against a scripted upstream', () => {
-  let up: TestUpstream;
-  let d: Daemon;
-  before(async () => {
-    up = await TestUpstream.start();
-    d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test-secret' });
-  });
-  after(async () => {
-    await d.close();
-    await up.close();
-  });
+  const { up, d } = useTestGateway({ apiKey: 'sk-test-secret' });
 
   describe('chunk boundaries', () => {
     // compact chunks (no ids) keep the stream short: every byte split is one request
@@ -361,16 +353,7 @@ describe('gateway: streaming against a scripted upstream', () => {
 });
 
 describe('gateway: engine limits', () => {
-  let up: TestUpstream;
-  let d: Daemon;
-  before(async () => {
-    up = await TestUpstream.start();
-    d = await startTestDaemon({ upstream: up.url, engine: { maxInputLength: 16 } });
-  });
-  after(async () => {
-    await d.close();
-    await up.close();
-  });
+  const { up, d } = useTestGateway({ engine: { maxInputLength: 16 } });
 
   it('ends the stream with an error chunk and [DONE] when the content passes an engine limit', async () => {
     up.enqueue({ chunks: [sse(chunk({ content: '{"a": "0123' }), chunk({ content: '456789abcdef"}' }), chunk({ content: '' }, 'stop'), '[DONE]')] });

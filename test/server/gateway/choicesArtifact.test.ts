@@ -6,13 +6,13 @@
  * choice already has, is a malformed line (streaming) or a choice left as it came (not streaming).
  */
 import { strict as assert } from 'node:assert';
-import type { Daemon } from '../../../server/daemon';
 import { laterChoices } from '../../../server/gateway/chat';
 import { EMPTY_OUTCOME, RequestRecord } from '../../../server/gateway/record';
 import { ReadRewriter, StreamRewriter } from '../../../server/gateway/streamRewrite';
 import type { Artifact, ChoiceArtifact, GatewayEvent } from '../../../shared/protocol';
-import { artifactOf, postChat, startTestDaemon } from '../helpers/gateway';
-import { parseSse, sse, TestUpstream } from '../helpers/testUpstream';
+import { artifactOf, postChat } from '../helpers/gateway';
+import { useTestGateway } from '../helpers/testGateway';
+import { parseSse, sse } from '../helpers/testUpstream';
 
 type Json = Record<string, unknown>;
 
@@ -115,16 +115,7 @@ function sentByIndex(text: string, stream: boolean): Map<number, { content: stri
 }
 
 describe('gateway: every choice in the artifact, matched by its index (n > 1)', () => {
-  let up: TestUpstream;
-  let d: Daemon;
-  before(async () => {
-    up = await TestUpstream.start();
-    d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test-secret' });
-  });
-  after(async () => {
-    await d.close();
-    await up.close();
-  });
+  const { up, d } = useTestGateway({ apiKey: 'sk-test-secret' });
 
   async function run(stream: boolean, body: string): Promise<{ a: Artifact; text: string; fin: Extract<GatewayEvent, { type: 'finished' }>; status: string | undefined }> {
     const bytes = Buffer.from(body);

@@ -4,12 +4,12 @@
  * repair and strip mode, streaming and not.
  */
 import { strict as assert } from 'node:assert';
-import type { Daemon } from '../../../server/daemon';
 import { firstLineOf, MAX_REASONING_BLOCKS, reasoningBlocks } from '../../../server/gateway/reasoningBlocks';
 import type { GatewayEvent } from '../../../shared/protocol';
 import type { Stripped } from '../../../shared/engine';
-import { artifactOf, postChat, startTestDaemon } from '../helpers/gateway';
-import { chunk, sse, TestUpstream } from '../helpers/testUpstream';
+import { artifactOf, postChat } from '../helpers/gateway';
+import { useTestGateway } from '../helpers/testGateway';
+import { chunk, sse } from '../helpers/testUpstream';
 
 const span = (text: string, offset = 0, line = 0, column = 0): Stripped => ({ kind: 'reasoning', offset, line, column, length: text.length, text });
 
@@ -64,16 +64,7 @@ describe('gateway: reasoning blocks in the output panel', () => {
   });
 
   describe('the reasoning event', () => {
-    let up: TestUpstream;
-    let d: Daemon;
-    before(async () => {
-      up = await TestUpstream.start();
-      d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test-secret' });
-    });
-    after(async () => {
-      await d.close();
-      await up.close();
-    });
+    const { up, d } = useTestGateway({ apiKey: 'sk-test-secret' });
 
     const REQ = { model: 'test/model', messages: [{ role: 'user', content: 'hi' }] };
     const CONTENT = '<think>\nThe user wants\n{a list}.\n</think>\n[1, 2,]';
@@ -132,16 +123,7 @@ describe('gateway: reasoning blocks in the output panel', () => {
   });
 
   describe('the reasoning event of a stream with more blocks than the stripped list keeps (200)', () => {
-    let up: TestUpstream;
-    let d: Daemon;
-    before(async () => {
-      up = await TestUpstream.start();
-      d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test-secret' });
-    });
-    after(async () => {
-      await d.close();
-      await up.close();
-    });
+    const { up, d } = useTestGateway({ apiKey: 'sk-test-secret' });
 
     // 250 blocks, one per delta, then the answer; the last one left open in `open` (the end closes it)
     const blocks = (n: number, open: boolean) => Array.from({ length: n }, (_, i) => `<think>${i}</think>`.slice(0, open && i === n - 1 ? -8 : undefined));

@@ -10,10 +10,10 @@
  */
 import { strict as assert } from 'node:assert';
 import Anthropic from '@anthropic-ai/sdk';
-import type { Daemon } from '../../../server/daemon';
 import type { Artifact, GatewayEvent } from '../../../shared/protocol';
-import { artifactOf, metric, startTestDaemon } from '../helpers/gateway';
-import { chunk, sse, TestUpstream } from '../helpers/testUpstream';
+import { artifactOf, metric } from '../helpers/gateway';
+import { useTestGateway } from '../helpers/testGateway';
+import { chunk, sse } from '../helpers/testUpstream';
 
 /** A call cut at the token limit: single quotes the engine rewrites as they stream, then a cut string. */
 const CUT = sse(
@@ -27,17 +27,8 @@ const ALL = ['single_quotes', 'single_quotes', 'single_quotes', 'single_quotes',
 const kinds = ['single_quotes', 'unclosed_string', 'unclosed_container', 'trailing_comma'];
 
 describe('gateway: the repairs of a refused tool call are recorded as refused, not applied', () => {
-  let up: TestUpstream;
-  let d: Daemon;
   let n = 0;
-  before(async () => {
-    up = await TestUpstream.start();
-    d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test-secret' });
-  });
-  after(async () => {
-    await d.close();
-    await up.close();
-  });
+  const { up, d } = useTestGateway({ apiKey: 'sk-test-secret' });
 
   async function counts(model: string): Promise<number[]> {
     return Promise.all(kinds.map((k) => metric(d, `streamfix_repairs_total{kind="${k}",model="${model}"}`)));

@@ -4,10 +4,10 @@
  * streamed request records through the gateway, with an upstream that pauses where the script says.
  */
 import { strict as assert } from 'node:assert';
-import type { Daemon } from '../../../server/daemon';
 import { Timeline, TIMELINE_BUCKETS, TIMELINE_EXACT, TIMELINE_FIRST_BUCKET_MS } from '../../../server/gateway/timeline';
-import { artifactOf, postChat, startTestDaemon } from '../helpers/gateway';
-import { chunk, sse, TestUpstream } from '../helpers/testUpstream';
+import { artifactOf, postChat } from '../helpers/gateway';
+import { useTestGateway } from '../helpers/testGateway';
+import { chunk, sse } from '../helpers/testUpstream';
 
 describe('gateway: the timeline of upstream reads', () => {
   it('keeps each read of a short stream: time since the start (0.1 ms), bytes, one read, held content', () => {
@@ -62,16 +62,7 @@ describe('gateway: the timeline of upstream reads', () => {
   });
 
   describe('through the gateway', () => {
-    let up: TestUpstream;
-    let d: Daemon;
-    before(async () => {
-      up = await TestUpstream.start();
-      d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test-secret' });
-    });
-    after(async () => {
-      await d.close();
-      await up.close();
-    });
+    const { up, d } = useTestGateway({ apiKey: 'sk-test-secret' });
 
     const REQ = { model: 'test/model', stream: true, messages: [{ role: 'user', content: 'hi' }] };
 

@@ -9,10 +9,9 @@ import Anthropic from '@anthropic-ai/sdk';
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import { jsonSchema, stepCountIs, streamText, tool } from 'ai';
 import { request } from 'undici';
-import type { Daemon } from '../../../server/daemon';
 import { ToolCallRepairers } from '../../../server/gateway/toolCalls';
-import { startTestDaemon } from '../helpers/gateway';
-import { chunk, parseSse, sse, TestUpstream } from '../helpers/testUpstream';
+import { useTestGateway } from '../helpers/testGateway';
+import { chunk, parseSse, sse } from '../helpers/testUpstream';
 
 (globalThis as { AI_SDK_LOG_WARNINGS?: boolean }).AI_SDK_LOG_WARNINGS = false;
 
@@ -31,16 +30,7 @@ interface Art {
 }
 
 describe('gateway: tool-call deltas without index', () => {
-  let up: TestUpstream;
-  let d: Daemon;
-  before(async () => {
-    up = await TestUpstream.start();
-    d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test-secret' });
-  });
-  after(async () => {
-    await d.close();
-    await up.close();
-  });
+  const { up, d } = useTestGateway({ apiKey: 'sk-test-secret' });
 
   async function chat(events: string[], mode = 'auto'): Promise<{ toolDeltas: unknown[]; trailers: Record<string, unknown>; art: Art }> {
     up.enqueue({ chunks: [sse(...events, '[DONE]')] });

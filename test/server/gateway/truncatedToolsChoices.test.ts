@@ -7,13 +7,13 @@
  */
 import { strict as assert } from 'node:assert';
 import { request } from 'undici';
-import type { Daemon } from '../../../server/daemon';
 import { laterChoices } from '../../../server/gateway/chat';
 import { truncatedToolCalls } from '../../../server/gateway/record';
 import { ReadRewriter, StreamRewriter } from '../../../server/gateway/streamRewrite';
 import type { GatewayEvent, TruncatedToolCallRef } from '../../../shared/protocol';
-import { metric, startTestDaemon } from '../helpers/gateway';
-import { parseSse, sse, TestUpstream } from '../helpers/testUpstream';
+import { metric } from '../helpers/gateway';
+import { useTestGateway } from '../helpers/testGateway';
+import { parseSse, sse } from '../helpers/testUpstream';
 
 // characters outside ASCII: a byte split may fall inside one
 const WHOLE = ['{"path": "\u00e9.txt"}', '{"path": "a.txt", "content": "h\u20ac"}', '{"path": "b.txt", "content": "w\u00f6"}'];
@@ -114,16 +114,7 @@ const CASES: Case[] = [
 ];
 
 describe('gateway: truncated tool calls of every choice (close, n > 1)', () => {
-  let up: TestUpstream;
-  let d: Daemon;
-  before(async () => {
-    up = await TestUpstream.start();
-    d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test-secret' });
-  });
-  after(async () => {
-    await d.close();
-    await up.close();
-  });
+  const { up, d } = useTestGateway({ apiKey: 'sk-test-secret' });
 
   for (const c of CASES) {
     for (const stream of [true, false]) {
@@ -164,16 +155,7 @@ describe('gateway: truncated tool calls of every choice (close, n > 1)', () => {
 });
 
 describe('gateway: the status checks every choice (n > 1)', () => {
-  let up: TestUpstream;
-  let d: Daemon;
-  before(async () => {
-    up = await TestUpstream.start();
-    d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test-secret' });
-  });
-  after(async () => {
-    await d.close();
-    await up.close();
-  });
+  const { up, d } = useTestGateway({ apiKey: 'sk-test-secret' });
 
   // choice 0 valid JSON, choice 1 JSON with a trailing comma: the answer as a whole was repaired
   const CONTENTS = ['{"a": 1}', '{"b": 2,}'];
