@@ -6,7 +6,8 @@
  *   4  a value in a ```json fence;
  *   3  a value in a bare fence, or standing on its own lines;
  *   2  any other complete value;
- *   1  a value in an inline code span (`{"k": 1}`), an empty `{}` / `[]`, or a value inside a sentence
+ *   1  a value in an inline code span (`{"k": 1}`), an empty `{}` / `[]`, a template (every string value a
+ *      placeholder: `{"email": "<email>"}`), or a value inside a sentence
  *      (text before it on its line and words after it before the sentence ends: `I can add {"b": 2} as
  *      well.`; a value that ends its sentence, `Here it is: {"a": 1}. More?`, is not inside one);
  *   ½  a counter-example, an example or an alternative: a value right after "not", "never", "instead
@@ -16,7 +17,8 @@
  *      "another option"), an older version ("For reference, the previous version was:") or another
  *      case's output ("If the record is missing, the output would be:"): the answer only when nothing
  *      else is there;
- *   0  a draft followed by a retraction ("No wait", "Hmm", "that is wrong", "let me restart"), or
+ *   0  a draft followed by a retraction ("No wait", "Hmm", "that is wrong", "let me restart"; not an "Oops"
+ *      or "Hmm" that introduces a caveat or a note: "Oops, one caveat: …"), or
  *      broken off by one inside its own text (`{"a": 1, — hmm, let me restart.`), or cut at the end of
  *      the line of prose it started in, with prose on the next line (`Step 2: {"partial": 1` then
  *      `Final answer: {"a": 5}`): never the answer.
@@ -49,8 +51,10 @@ export interface Candidate {
   res: SubResult;
 }
 
-// the phrases that retract a draft wherever they stand; RETRACTION also takes a No / Wait opening the text after a value
-const RETRACT_PHRASE = String.raw`\bno,? wait\b|\bhmm+\b|\bthat(?:'s| is| was) (?:wrong|not right|incorrect|not it|not quite)\b|\bscratch that\b|\boops\b|\bactually,? no\b|\blet me (?:restart|start over|try again|redo)\b`;
+// the phrases that retract a draft wherever they stand (they say it is wrong, incomplete or to be redone;
+// "that misses / lacks" only opening its clause: not "a user that lacks an email"); RETRACTION also takes
+// a No / Wait opening the text after a value
+const RETRACT_PHRASE = String.raw`\bno,? wait\b|\bhmm+\b|\bthat(?:'s| is| was) (?:wrong|not right|incorrect|not it|not quite)\b|(?<![A-Za-z0-9] )\bthat (?:misses|lacks|leaves out)\b|\bi forgot\b(?! to (?:mention|say|note|add that))|\bscratch that\b|\boops\b|\bactually,? no\b|\blet me (?:restart|start over|try again|redo|fix|correct)\b`;
 const RETRACTION = new RegExp(`${RETRACT_PHRASE}|^\\W*wait\\b|^\\W*no[,.!]`, 'i');
 /** A retraction inside a value's own text (outside its strings): a draft the model broke off mid-value
  * (`{"date": "…", — hmm, let me restart.`) and whose repair swallowed what followed, the answer too. */
@@ -59,6 +63,15 @@ const RETRACTIONS = new RegExp(RETRACTION.source, 'gi');
 /** What makes a retraction phrase a condition, not a retraction: a follow-up after the answer such as
  * "let me know if that's wrong" (the only value would otherwise be a draft, and the text FAILED). */
 const CONDITION = /\b(?:if|whether|in case)\s+$/i;
+/** What makes an "Oops" / "Hmm" an aside, not a retraction: right after it (and its punctuation), words
+ * that introduce a caveat, a note or an addition ("Oops, one caveat:", "Hmm — note that", "Oops, by the
+ * way", "Hmm, also,"): the value stays the answer. A retraction says the value is wrong, incomplete or to
+ * be redone ("Oops, I forgot the unit", "Hmm, that is wrong"), and any such phrase later in the text
+ * after the value still retracts it. "I forgot to mention / say / add that" is a note too. */
+const INTERJECTION = /^(?:hmm+|oops)$/i;
+const ASIDE = /^[\s,.;:!\u2014\u2013-]*(?:(?:one|a|small|quick|minor|slight|just one|just a|important)\s+)*(?:caveats?|notes?\b|note that|nb\b|n\.b\.|by the way|btw\b|side note|aside|also\b|and also\b|one more thing|one thing|heads[- ]up|keep in mind|bear in mind|worth noting|for what it's worth|fyi\b|p\.s\.|ps\b|i (?:should|forgot to|meant to) (?:mention|say|note|add that)|(?:let me|i'd|i should) (?:add|mention|note|point out))/i;
+/** How much text after "Oops" / "Hmm" may say it is an aside. */
+const ASIDE_WINDOW = 40;
 /** How much text before a retraction phrase may make it a condition. */
 const CONDITION_WINDOW = 12;
 const STRING_LITERAL = /"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g;
@@ -83,6 +96,13 @@ const OTHER_CASE = new RegExp(
   'i',
 );
 const YOURS = /\byour\b/i;
+/** A conditional introduction that gives a verdict on the value after it ("If the email is missing, the
+ * result is still valid:") leads in that value: it says what that value is, not what another case gives. */
+const VERDICT = /\b(?:is|are|'s|\u2019s|remains?|stays?)\s+(?:still\s+)?(?:perfectly\s+|completely\s+|fully\s+)?(?:valid|fine|ok(?:ay)?|acceptable|allowed|accepted|correct|compliant)\b|\bstill (?:valid|validates?|passes|works|conforms)\b/i;
+/** A template's value: a placeholder (`"<email>"`, `"..."`, a type name, a date pattern), not data. */
+const PLACEHOLDER = /^(?:<[^<>]+>|\.{3}|\u2026|(?:string|str|number|num|integer|int|float|double|boolean|bool|date|datetime)(?:\s*(?:\||or)\s*null)?|y{2,4}-mm-dd(?:[t ]hh:mm(?::ss)?z?)?)$/i;
+/** Templates are small: a longer value is not looked at (the look parses it). */
+const TEMPLATE_MAX = 4096;
 /** An older version or a reference named as what follows ("For reference, the previous version was:",
  * "The old format was:", "## Previous result"): an alternative, unless the sentence speaks of a correction
  * (`Updated version (the previous one lacked id):`, `here is the fixed one, replacing the previous output:`). */
@@ -147,7 +167,10 @@ function introduction(lead: string): string {
 function retracted(after: string): boolean {
   RETRACTIONS.lastIndex = 0;
   for (let m = RETRACTIONS.exec(after); m !== null; m = RETRACTIONS.exec(after)) {
-    if (!CONDITION.test(after.slice(Math.max(0, m.index - CONDITION_WINDOW), m.index))) return true;
+    if (CONDITION.test(after.slice(Math.max(0, m.index - CONDITION_WINDOW), m.index))) continue;
+    const end = m.index + m[0].length;
+    if (INTERJECTION.test(m[0]) && ASIDE.test(after.slice(end, end + ASIDE_WINDOW))) continue;
+    return true;
   }
   return false;
 }
@@ -163,9 +186,10 @@ function rank(text: string, start: number, end: number, json: string, after: str
   if (lead !== null) {
     const intro = introduction(lead);
     if (ALTERNATIVE.test(intro) || (OLDER.test(intro) && !CORRECTED.test(intro))) return SECOND_CHOICE;
-    if (OTHER_CASE.test(intro) && !YOURS.test(intro)) return SECOND_CHOICE;
+    if (OTHER_CASE.test(intro) && !YOURS.test(intro) && !VERDICT.test(intro)) return SECOND_CHOICE;
     if (SCHEMA_INTRO.test(intro) && SCHEMA_KEYS.test(json)) return SECOND_CHOICE;
   }
+  if (template(json)) return 1;
   const compact = json.replace(/\s+/g, '');
   if (compact === '{}' || compact === '[]') return 1;
   if (/`$/.test(before) && !/```$/.test(before)) return 1; // inline code
@@ -176,6 +200,28 @@ function rank(text: string, start: number, end: number, json: string, after: str
   if (aloneBefore && aloneAfter) return 3;
   if (!aloneBefore && /[A-Za-z]/.test(sentenceRest(rest))) return 1; // inside a sentence
   return 2;
+}
+
+/** Whether a value is a template: it has string values and every one is a placeholder
+ * (`{"name": "<full name>", "age": "<number>"}`, `{"email": "string"}`), and it is no JSON Schema (whose
+ * `"type": "string"` is data). A template is an example, never an answer to prefer over data. */
+function template(json: string): boolean {
+  if (json.length > TEMPLATE_MAX || SCHEMA_KEYS.test(json) || !json.includes('"')) return false;
+  let seen = 0;
+  let other = 0;
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') {
+      if (PLACEHOLDER.test(v.trim())) seen++;
+      else other++;
+    } else if (Array.isArray(v)) v.forEach(walk);
+    else if (v !== null && typeof v === 'object') Object.values(v).forEach(walk);
+  };
+  try {
+    walk(JSON.parse(json));
+  } catch {
+    return false; // a candidate's JSON always parses; nothing to decide otherwise
+  }
+  return seen > 0 && other === 0;
 }
 
 /** The value text[start, end) with its strings blanked (what brokenOff and cutAtLine read). */

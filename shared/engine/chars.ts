@@ -96,6 +96,10 @@ export function isWordStart(c: number): boolean {
   );
 }
 
+export function isAsciiLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
 export function isHex(c: number): boolean {
   return (c >= D0 && c <= D9) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
 }

@@ -138,6 +138,11 @@ export abstract class Finisher extends StructureScanner {
           this.danglingKey(i);
           continue;
         }
+        if (st === V_ESCAPE && this.escBuf.length === 2 && this.escBuf !== '\\u') {
+          // a held `\f` / `\b` (strings.ts escapeSlow) the input ends after: no letter follows, a valid escape
+          this.escDone(i, null, 2);
+          continue;
+        }
         if (st === V_ESCAPE || this.surrogateHeld) {
           // an escape or a surrogate pair cut off: replaced by the closing quote
           let cut: { at: Position; length: number };

@@ -834,7 +834,11 @@ export class Machine extends Finisher {
           } else if (q > 0xffff && c === (q & 0xffff)) {
             i = this.tripleQuote(s, i, len);
           } else if (c === QUOTE) {
-            // a `"` in a single-quoted value string may close it (mixedQuotes.ts: what follows decides)
+            // a `"` in a single-quoted string may close it (mixedQuotes.ts: what follows decides)
+            if (q === APOS && this.strIsKey) {
+              i = this.mixedKeyQuote(i);
+              break;
+            }
             if (q === APOS && this.mixedQuoteStarts()) {
               i = this.mixedQuote(i);
               break;

@@ -12,7 +12,10 @@
  *     string's, each `"` in it escaped (kind `single_quotes`, as before).
  *
  * The closing `"` needs no edit (the opening `'` already has its `single_quotes` repair). A `"` that
- * ends the text is held until the end decides: text, as before. Keys are not looked at.
+ * ends the text is held until the end decides: text, as before.
+ *
+ * In a single-quoted key, a `"` followed by spaces and a colon is the key's closing quote (`{'a": 1}` kept
+ * its key in the string and lost the member); followed by anything else it is the key's text as before.
  */
 import * as C from './chars';
 import { SavedPosition } from './output';
@@ -32,6 +35,7 @@ const M_QUOTE = 0; // spaces: a closer or a comma decides
 const M_COMMA = 1; // the comma and spaces: the next key's or element's opening quote?
 const M_WORD = 2; // that quote and the word after it, up to its closing quote
 const M_END = 3; // its closing quote and spaces: a colon (object) or a comma or closer (array)?
+const M_KEY = 4; // in a single-quoted key, the `"` and spaces: a colon makes it the key's closing quote
 
 export abstract class MixedQuoteScanner extends QuoteProbeScanner {
   // The held `"` and what follows it (mixStage; the pending text starts at the `"`): whitespace read in
@@ -55,12 +59,33 @@ export abstract class MixedQuoteScanner extends QuoteProbeScanner {
     return i + 1;
   }
 
+  /** A `"` at i inside a single-quoted key (`{'a": 1}`): held (V_SQ_DQ) with the spaces after it; a
+   * colon then makes it the key's closing quote, anything else the key's text (escaped, as before). The
+   * key's text is held already (keys are, until their value starts), so it goes on. */
+  protected mixedKeyQuote(i: number): number {
+    const o = this.o;
+    if (!o.pending) o.startPending(i);
+    this.mixQ3.save(o.seg, i);
+    this.mixStage = M_KEY;
+    this.mixRun = 0;
+    this.vstate = V_SQ_DQ;
+    return i + 1;
+  }
+
   /** What follows the held `"` (V_SQ_DQ). */
   protected mixedHeld(s: string, i: number, len: number): number {
     const inObject = this.stack[this.stack.length - 1] === LBRACE;
     while (i < len) {
       const c = String.prototype.charCodeAt.call(s, i);
       const st = this.mixStage;
+      if (st === M_KEY) {
+        if (c === SPACE && this.mixRun < MIX_MAX) {
+          this.mixRun++;
+          i++;
+          continue;
+        }
+        return c === COLON ? this.mixedKeyCloses(i) : this.mixedKeyText(i);
+      }
       if (st === M_WORD) {
         if (c === QUOTE && this.mixRun > 0) {
           this.mixQ3.save(this.o.seg, i);
@@ -98,7 +123,27 @@ export abstract class MixedQuoteScanner extends QuoteProbeScanner {
 
   /** The input ends while a `"` is held: it was the string's text. */
   protected mixedEnd(i: number): void {
-    this.mixedFails(i);
+    if (this.mixStage === M_KEY) this.mixedKeyText(i);
+    else this.mixedFails(i);
+  }
+
+  /** The colon: the held `"` closed the key (no repair of its own: the opening `'` has its
+   * `single_quotes` one); the spaces after it are the spaces before the colon. */
+  private mixedKeyCloses(i: number): number {
+    this.keyEnd.copy(this.mixQ3);
+    this.keyEnd.advance(1);
+    this.colonWs = this.mixRun;
+    this.vstate = V_COLON;
+    return i;
+  }
+
+  /** Anything else: the held `"` is the key's text, escaped as a `"` in a single-quoted string is. */
+  private mixedKeyText(i: number): number {
+    const o = this.o;
+    o.hold(o.repair('single_quotes', o.resolve(this.mixQ3), 1, '\\"'));
+    o.insertBeforeTail(i, this.mixRun + 1, '\\');
+    this.vstate = V_STRING;
+    return i;
   }
 
   /** Spaces and the closer: the `"` closed the string, the spaces stay held as after any value. */

@@ -185,6 +185,10 @@ export abstract class MachineState {
   protected strRun = 0;
   /** Closers held at the end of a string element (V_STR_CLOSERS). */
   protected closerRun = 0;
+  /** The current string had an invalid escape taken for a literal backslash (`"C:\Users"`): a `\f` or
+   * `\b` followed by a letter later in it is a backslash too (`\file`, `\bin`). Kept across pushes: the
+   * string goes on in the next one. */
+  protected strBadEscape = false;
   protected escBuf = ''; // an escape sequence cut by a segment end
   protected escOwnPending = false; // the escape started the pending text (value strings are not held)
   protected surrogateHeld = false; // a high surrogate held at a segment end (value strings)

@@ -24,6 +24,7 @@ const {
   SLASH,
   SPACE,
   TAB,
+  isAsciiLetter,
   isHex,
   isWordChar,
   isWordStart,
@@ -62,6 +63,7 @@ export abstract class StringScanner extends BeforeScanner {
     this.strQuote = quote;
     this.strIsKey = isKey;
     this.dqInner = false;
+    this.strBadEscape = false;
     this.vstate = V_STRING;
   }
 
@@ -234,8 +236,13 @@ export abstract class StringScanner extends BeforeScanner {
     const o = this.o;
     if (i + 1 < len) {
       const n = String.prototype.charCodeAt.call(s, i + 1);
-      if (n === QUOTE || n === BACKSLASH || n === SLASH || n === 98 || n === 102 || n === 110 || n === 114 || n === 116) return i + 2;
-      if (n === 117) {
+      if (n === QUOTE || n === BACKSLASH || n === SLASH || n === 110 || n === 114 || n === 116) return i + 2;
+      if (n === 98 || n === 102) {
+        // `\b` / `\f`: a backspace or form feed, unless the string already had a literal backslash and a
+        // letter follows (`"C:\Users\ana\file.txt"`: a path, `\f` of `file`)
+        if (!this.strBadEscape) return i + 2;
+        if (i + 2 < len) return isAsciiLetter(String.prototype.charCodeAt.call(s, i + 2)) ? this.badEscape(i) : i + 2;
+      } else if (n === 117) {
         if (i + 5 < len) {
           if (isHex(String.prototype.charCodeAt.call(s, i + 2)) && isHex(String.prototype.charCodeAt.call(s, i + 3)) && isHex(String.prototype.charCodeAt.call(s, i + 4)) && isHex(String.prototype.charCodeAt.call(s, i + 5))) return i + 6;
           return this.badEscape(i);
@@ -271,6 +278,7 @@ export abstract class StringScanner extends BeforeScanner {
   protected badEscape(i: number): number {
     const o = this.o;
     if (!this.rep('invalid_escape')) return this.reject(this.o.seg.text, i);
+    this.strBadEscape = true;
     o.record(o.repairAt('invalid_escape', i, 1, '\\\\'));
     o.edit(i, i + 1, '\\\\');
     return i + 1;
@@ -281,14 +289,22 @@ export abstract class StringScanner extends BeforeScanner {
       const c = String.prototype.charCodeAt.call(s, i);
       const b = this.escBuf;
       if (b.length === 1) {
-        if (c === QUOTE || c === BACKSLASH || c === SLASH || c === 98 || c === 102 || c === 110 || c === 114 || c === 116) {
+        if (c === QUOTE || c === BACKSLASH || c === SLASH || c === 110 || c === 114 || c === 116 || ((c === 98 || c === 102) && !this.strBadEscape)) {
           return this.escDone(i + 1, null, 2);
+        }
+        if (c === 98 || c === 102) {
+          // after a literal backslash in the string, the letter after `\b` / `\f` decides (see escape())
+          this.escBuf += s[i];
+          i++;
+          continue;
         }
         if (c === APOS) return this.escDone(i + 1, "'", 2, (this.strQuote & 0xffff) === APOS ? 'single_quotes' : 'invalid_escape');
         if (c === BACKTICK && this.strQuote === BACKTICK) return this.escDone(i + 1, '`', 2, 'backtick_quotes');
         if (c !== 117) return this.escDone(i, '\\\\', 1, 'invalid_escape');
         this.escBuf += 'u';
         i++;
+      } else if (b !== '\\u' && b.length === 2) {
+        return isAsciiLetter(c) ? this.escDone(i, '\\\\' + b.slice(1), 2, 'invalid_escape') : this.escDone(i, null, 2);
       } else {
         if (!isHex(c)) return this.escDone(i, '\\\\' + b.slice(1), b.length, 'invalid_escape');
         this.escBuf += s[i];
@@ -306,6 +322,7 @@ export abstract class StringScanner extends BeforeScanner {
     if (rep !== null) {
       if (kind === 'invalid_escape' && rep !== "'") {
         if (!this.rep(kind)) return this.reject(o.seg.text, i);
+        this.strBadEscape = true;
         o.record(o.repair(kind, this.tokPos!, 1, '\\\\'));
       } else if (kind !== undefined) o.record(o.repair(kind, this.tokPos!, 2, rep));
       o.replaceTail(i, tailLen, rep);

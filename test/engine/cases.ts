@@ -4,6 +4,7 @@
  * The same table runs one-shot (table.test.ts) and split into chunks at every point (chunks.test.ts).
  */
 import type { RepairKind, RepairStatus, StrippedKind } from '../../shared/engine';
+import { FOLLOW_UP_CASES } from './followUpCases';
 import { HEURISTIC_CASES } from './heuristicCases';
 import { KEPT_VALUE_CASES } from './keptValueCases';
 import { PICKED_VALUE_CASES } from './pickedValueCases';
@@ -26,6 +27,7 @@ export const CASES: Case[] = [
   ...VALUE_CASES,
   ...KEPT_VALUE_CASES,
   ...PICKED_VALUE_CASES,
+  ...FOLLOW_UP_CASES,
   {
     category: "several values",
     name: "keeps a second top-level value as extra_value and says REPAIRED",

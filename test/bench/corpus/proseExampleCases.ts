@@ -143,6 +143,16 @@ const RETRACTED: Row[] = [
   ],
 ];
 
+/** "Oops" / "Hmm" that introduce a caveat, a note or an addition after the only value retract nothing. */
+const CAVEATS: Row[] = [
+  ['"Oops, one caveat" after the only value', 'Here is the parsed invoice:\n\n{"number": "INV-2291", "total": 418.5, "currency": "EUR"}\n\nOops, one caveat: the total includes VAT, which the PDF lists separately.', answer('{"number": "INV-2291", "total": 418.5, "currency": "EUR"}')],
+  ['"Hmm, one caveat" after a fenced answer', 'Sure, here you go:\n```json\n{"city": "Lisbon", "population": 545000}\n```\nHmm, one caveat: the population is the 2021 census figure.', answer('{"city": "Lisbon", "population": 545000}')],
+  ['"Oops — note that" after the only value', 'Extracted fields:\n{"sku": "B-77", "in_stock": false}\nOops \u2014 note that `in_stock` reflects the warehouse, not the shop.', answer('{"sku": "B-77", "in_stock": false}')],
+  ['"Hmm, also" after the only value', 'Result:\n\n{"tags": ["urgent", "billing"]}\n\nHmm, also: a third tag, "refund", was borderline.', answer('{"tags": ["urgent", "billing"]}')],
+  ['"Oops, by the way" after a pretty value', 'Here is the event:\n\n{\n  "title": "Standup",\n  "day": "Monday"\n}\n\nOops, by the way, the time zone is UTC.', answer('{"title": "Standup", "day": "Monday"}')],
+  ['"Oops, I forgot" then the fixed value', 'Here is the event:\n{"title": "Standup"}\nOops, I forgot the day.\n{"title": "Standup", "day": "Monday"}', answer('{"title": "Standup", "day": "Monday"}')],
+];
+
 /** Several candidates: the json fence, then a value on its own lines, then the last complete one. */
 const SEVERAL: Row[] = [
   ['input and output, output fenced', 'Input: {"x": 1}\nOutput:\n```json\n{"y": 2}\n```', answer('{"y": 2}')],
@@ -192,6 +202,21 @@ const SEVERAL: Row[] = [
     answer('{"ok": true, "id": 3}'),
   ],
   [
+    'template, then the value a conditional sentence calls valid',
+    'The output follows this template:\n```json\n{"name": "<full name>", "email": "<email>", "phone": "<phone>"}\n```\nYour text has no email. If the email is missing, the result is still valid:\n```json\n{"name": "Ana Souza", "phone": "+351 912 000 111"}\n```',
+    answer('{"name": "Ana Souza", "phone": "+351 912 000 111"}'),
+  ],
+  [
+    'fenced shape of type names, then the answer on its own lines',
+    'Each record has this shape:\n\n```json\n{"title": "string", "year": "integer", "isbn": "string"}\n```\n\nOnly `title` is required. If the ISBN is missing, the record is still valid:\n\n{"title": "Dune", "year": 1965}',
+    answer('{"title": "Dune", "year": 1965}'),
+  ],
+  [
+    'example, then the value a conditional sentence calls fine',
+    'Example:\n{"name": "Jane Doe", "email": "jane@example.com"}\n\nIf the email is absent, the object is still fine:\n{"name": "Li Wei"}',
+    answer('{"name": "Li Wei"}'),
+  ],
+  [
     'several candidates, CRLF, unicode',
     crlf('Beispiel: {"stadt": "Köln"}\nErgebnis:\n```json\n{"stadt": "München", "einwohner": 1488202}\n```\n'),
     answer('{"stadt": "München", "einwohner": 1488202}'),
@@ -199,5 +224,5 @@ const SEVERAL: Row[] = [
 ];
 
 export function proseExampleCases(): Case[] {
-  return casesOf('examples in prose', [...INLINE_CODE, ...IN_SENTENCES, ...RETRACTED, ...SEVERAL]);
+  return casesOf('examples in prose', [...INLINE_CODE, ...IN_SENTENCES, ...RETRACTED, ...CAVEATS, ...SEVERAL]);
 }

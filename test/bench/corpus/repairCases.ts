@@ -82,6 +82,11 @@ const HANDWRITTEN: [Category, string, string, unknown][] = [
   ['other repairs', 'string list ending in a forgotten quote', '["alpha", "beta", "gamma]', ['alpha', 'beta', 'gamma']],
   ['comments', 'Python dict with hash comments', "{\n    'model': 'small',  # fits on one GPU\n    'epochs': 3,\n    # the rest are defaults\n    'lr': 0.001\n}", { model: 'small', epochs: 3, lr: 0.001 }],
   ['escapes', 'escaped apostrophe in a double-quoted string', '{"msg": "Don\\\'t panic", "code": 42}', { msg: "Don't panic", code: 42 }],
+  ['escapes', 'Windows path with a \\f after an invalid escape', '{"path": "C:\\Users\\ana\\file.txt", "size": 12}', { path: 'C:\\Users\\ana\\file.txt', size: 12 }],
+  ['escapes', 'Windows path with a \\b after an invalid escape', '{"exe": "D:\\Tools\\bin\\app.exe"}', { exe: 'D:\\Tools\\bin\\app.exe' }],
+  ['escapes', 'tool call with a Windows path argument', '{"name": "read_file", "arguments": {"path": "C:\\Projects\\app\\backend\\config.json"}}', { name: 'read_file', arguments: { path: 'C:\\Projects\\app\\backend\\config.json' } }],
+  ['single quotes', 'key opened with a single quote, closed with a double quote', "{'name\": \"Ada\", 'age\": 36}", { name: 'Ada', age: 36 }],
+  ['single quotes', 'second key opened with a single quote', "{\"id\": 7, 'label\": \"blue\"}", { id: 7, label: 'blue' }],
   ['other repairs', 'keys and strings on separate lines without commas', '[\n  "a"\n  "b"\n  "c"\n]', ['a', 'b', 'c']],
 ];
 
