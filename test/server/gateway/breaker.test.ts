@@ -8,7 +8,7 @@ import { createServer } from 'node:net';
 import type { Daemon } from '../../../server/daemon';
 import type { GatewayEvent } from '../../../shared/protocol';
 import { artifactOf, metric, postChat, startTestDaemon } from '../helpers/gateway';
-import { TestUpstream } from '../helpers/testUpstream';
+import { useTestGateway } from '../helpers/testGateway';
 
 const REQ = { model: 'test/model', messages: [{ role: 'user', content: 'hi' }] };
 const T0 = 1_800_000_000_000;
@@ -38,18 +38,11 @@ async function circuitOf(d: Daemon, model: string): Promise<unknown> {
 }
 
 describe('gateway: circuit breaker (fake clock, failing upstream)', () => {
-  let up: TestUpstream;
-  let d: Daemon;
   let now = T0;
   let events: BreakerEvent[];
-  before(async () => {
-    up = await TestUpstream.start();
-    d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test-secret', clock: () => now, breaker: { failures: 3, windowMs: 10_000, cooldownMs: 30_000, failedRate: null } });
+  const { up, d } = useTestGateway({ apiKey: 'sk-test-secret', clock: () => now, breaker: { failures: 3, windowMs: 10_000, cooldownMs: 30_000, failedRate: null } });
+  before(() => {
     events = breakerEvents(d);
-  });
-  after(async () => {
-    await d.close();
-    await up.close();
   });
 
   it('opens after 3 consecutive failures, refuses with an exact 503 and Retry-After, probes after the cool-down', async () => {
@@ -189,52 +182,38 @@ describe('gateway: circuit breaker on an unreachable upstream', () => {
 });
 
 describe('gateway: circuit breaker on the Messages API', () => {
+  let now = T0;
+  const { up, d } = useTestGateway({ apiKey: 'sk-test-secret', clock: () => now, breaker: { failures: 2, windowMs: 10_000, cooldownMs: 20_000, failedRate: null } });
+
   it('shares the upstream model\'s breaker and refuses in Anthropic\'s shape (529 overloaded_error) with Retry-After', async () => {
-    const up = await TestUpstream.start();
-    let now = T0;
-    const d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test-secret', clock: () => now, breaker: { failures: 2, windowMs: 10_000, cooldownMs: 20_000, failedRate: null } });
-    try {
-      up.always(E500);
-      const messages = (model: string) =>
-        fetch(`http://127.0.0.1:${d.info.port}/v1/messages`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-api-key': 'k', 'anthropic-version': '2023-06-01' },
-          body: JSON.stringify({ model, max_tokens: 16, messages: [{ role: 'user', content: 'hi' }] }),
-        });
-      // one failure through each endpoint: the same upstream model, one breaker
-      assert.equal((await postChat(d, { ...REQ, model: 'x/shared' })).status, 500);
-      assert.equal((await messages('x/shared')).status, 500);
-      now = T0 + 5_000;
-      const r = await messages('x/shared');
-      assert.equal(r.status, 529);
-      assert.equal(r.headers.get('retry-after'), '15');
-      const id = r.headers.get('x-streamfix-request-id');
-      assert.deepEqual(await r.json(), {
-        type: 'error',
-        error: { type: 'overloaded_error', message: 'The circuit breaker for model "x/shared" is open (2 consecutive failures within 10 s, the last: upstream answered 500); retry after 15 s' },
-        request_id: id,
+    up.always(E500);
+    const messages = (model: string) =>
+      fetch(`http://127.0.0.1:${d.info.port}/v1/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': 'k', 'anthropic-version': '2023-06-01' },
+        body: JSON.stringify({ model, max_tokens: 16, messages: [{ role: 'user', content: 'hi' }] }),
       });
-      assert.equal((await postChat(d, { ...REQ, model: 'x/shared' })).status, 503);
-      assert.equal(up.requests.length, 2);
-    } finally {
-      await d.close();
-      await up.close();
-    }
+    // one failure through each endpoint: the same upstream model, one breaker
+    assert.equal((await postChat(d, { ...REQ, model: 'x/shared' })).status, 500);
+    assert.equal((await messages('x/shared')).status, 500);
+    now = T0 + 5_000;
+    const r = await messages('x/shared');
+    assert.equal(r.status, 529);
+    assert.equal(r.headers.get('retry-after'), '15');
+    const id = r.headers.get('x-streamfix-request-id');
+    assert.deepEqual(await r.json(), {
+      type: 'error',
+      error: { type: 'overloaded_error', message: 'The circuit breaker for model "x/shared" is open (2 consecutive failures within 10 s, the last: upstream answered 500); retry after 15 s' },
+      request_id: id,
+    });
+    assert.equal((await postChat(d, { ...REQ, model: 'x/shared' })).status, 503);
+    assert.equal(up.requests.length, 2);
   });
 });
 
 describe('gateway: per-model health and GET /v1/streamfix/models', () => {
-  let up: TestUpstream;
-  let d: Daemon;
   let now = T0;
-  before(async () => {
-    up = await TestUpstream.start();
-    d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test-secret', clock: () => now, healthWindowMs: 60_000, breaker: { failures: 5, windowMs: 60_000, cooldownMs: 30_000, failedRate: 0.5 } });
-  });
-  after(async () => {
-    await d.close();
-    await up.close();
-  });
+  const { up, d } = useTestGateway({ apiKey: 'sk-test-secret', clock: () => now, healthWindowMs: 60_000, breaker: { failures: 5, windowMs: 60_000, cooldownMs: 30_000, failedRate: 0.5 } });
 
   const answer = (model: string, content: string, extra: Record<string, unknown> = {}) => {
     up.enqueue({ status: 200, headers: { 'content-type': 'application/json' }, chunks: [completion(content)] });
@@ -296,18 +275,11 @@ describe('gateway: circuit breaker counts upstream failures after a 2xx started'
   const ERROR_EVENT = { status: 200, headers: { 'content-type': 'text/event-stream' }, chunks: ['data: {"error":{"message":"provider overloaded","code":502}}\n\n', 'data: [DONE]\n\n'] };
   const STREAM_OK = { status: 200, headers: { 'content-type': 'text/event-stream' }, chunks: ['data: {"choices":[{"index":0,"delta":{"content":"{}"},"finish_reason":"stop"}]}\n\n', 'data: [DONE]\n\n'] };
   const BODY_CUT = { status: 200, headers: { 'content-type': 'application/json' }, chunks: ['{"id":"gen-1","choices":[{"index":0,'], destroyAfter: true };
-  let up: TestUpstream;
-  let d: Daemon;
   let now = T0;
   let events: BreakerEvent[];
-  before(async () => {
-    up = await TestUpstream.start();
-    d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test-secret', clock: () => now, breaker: { failures: 2, windowMs: 10_000, cooldownMs: 5_000, failedRate: null } });
+  const { up, d } = useTestGateway({ apiKey: 'sk-test-secret', clock: () => now, breaker: { failures: 2, windowMs: 10_000, cooldownMs: 5_000, failedRate: null } });
+  before(() => {
     events = breakerEvents(d);
-  });
-  after(async () => {
-    await d.close();
-    await up.close();
   });
   const stream = (model: string) => postChat(d, { ...REQ, model, stream: true }).then((r) => r.text());
   const messages = (model: string, streamed: boolean) =>

@@ -6,10 +6,9 @@
  * the upstream's 2xx headers. Nor does the model's health (GET /v1/streamfix/models) count it.
  */
 import { strict as assert } from 'node:assert';
-import type { Daemon } from '../../../server/daemon';
 import type { Artifact, GatewayEvent } from '../../../shared/protocol';
-import { startTestDaemon } from '../helpers/gateway';
-import { TestUpstream, type ScriptedResponse } from '../helpers/testUpstream';
+import { useTestGateway } from '../helpers/testGateway';
+import type { ScriptedResponse } from '../helpers/testUpstream';
 
 const T0 = 1_800_000_000_000;
 const E500: ScriptedResponse = { status: 500, headers: { 'content-type': 'application/json' }, chunks: ['{"error":{"message":"boom","type":"server_error","code":500}}'] };
@@ -28,20 +27,13 @@ type BreakerEvent = Extract<GatewayEvent, { type: 'breaker' }>;
 type Api = 'chat' | 'messages';
 
 describe('gateway: a client that leaves is neither a breaker success nor a failure', () => {
-  let up: TestUpstream;
-  let d: Daemon;
   let now = T0;
   const events: BreakerEvent[] = [];
-  before(async () => {
-    up = await TestUpstream.start();
-    d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test-secret', clock: () => now, breaker: { failures: 2, windowMs: 10_000, cooldownMs: 5_000, failedRate: null } });
+  const { up, d } = useTestGateway({ apiKey: 'sk-test-secret', clock: () => now, breaker: { failures: 2, windowMs: 10_000, cooldownMs: 5_000, failedRate: null } });
+  before(() => {
     d.events.subscribe((e) => {
       if (e.type === 'breaker') events.push(e);
     });
-  });
-  after(async () => {
-    await d.close();
-    await up.close();
   });
 
   function send(api: Api, model: string, stream: boolean, signal?: AbortSignal): Promise<Response> {

@@ -8,7 +8,8 @@ import { strict as assert } from 'node:assert';
 import { connect } from 'node:net';
 import type { Daemon } from '../../../server/daemon';
 import { artifactOf, metric, postChat, startTestDaemon } from '../helpers/gateway';
-import { chunk, collect, sse, TestUpstream } from '../helpers/testUpstream';
+import { useTestGateway } from '../helpers/testGateway';
+import { chunk, collect, sse } from '../helpers/testUpstream';
 
 const REQ = { model: 'test/model', stream: true, messages: [{ role: 'user', content: 'hi' }] };
 
@@ -46,17 +47,8 @@ async function healthWhen(d: Daemon, ok: (h: Health) => boolean): Promise<Health
 }
 
 describe('gateway: bounded artifacts of long streams', () => {
-  let up: TestUpstream;
-  let d: Daemon;
   const logLines: string[] = [];
-  before(async () => {
-    up = await TestUpstream.start();
-    d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test-secret', maxArtifactText: 16, logLevel: 'warn', logOut: { write: (s: string) => logLines.push(s) } });
-  });
-  after(async () => {
-    await d.close();
-    await up.close();
-  });
+  const { up, d } = useTestGateway({ apiKey: 'sk-test-secret', maxArtifactText: 16, logLevel: 'warn', logOut: { write: (s: string) => logLines.push(s) } });
 
   // 26 deltas of 10 characters: 260 characters of content, in a think block then as the answer
   const pieces = Array.from({ length: 26 }, (_, i) => String.fromCharCode(97 + i).repeat(10));
@@ -204,16 +196,7 @@ describe('gateway: caps on clients', () => {
 });
 
 describe('gateway: the upstream request cap', () => {
-  let up: TestUpstream;
-  let d: Daemon;
-  before(async () => {
-    up = await TestUpstream.start();
-    d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test-secret', upstreamOptions: { backoffBaseMs: 1, random: () => 0.5, headersTimeoutMs: 5000, maxStreams: 1, maxQueue: 1 } });
-  });
-  after(async () => {
-    await d.close();
-    await up.close();
-  });
+  const { up, d } = useTestGateway({ apiKey: 'sk-test-secret', upstreamOptions: { backoffBaseMs: 1, random: () => 0.5, headersTimeoutMs: 5000, maxStreams: 1, maxQueue: 1 } });
 
   it('queues a request over the cap (visible in /health and the metrics) and serves it when the slot frees', async () => {
     const body = sse(chunk({ content: '{"a": 1}' }), chunk({}, 'stop'), '[DONE]');

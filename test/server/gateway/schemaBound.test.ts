@@ -9,11 +9,11 @@
  */
 import { strict as assert } from 'node:assert';
 import { request } from 'undici';
-import type { Daemon } from '../../../server/daemon';
 import { SCHEMA_CHECK_DEADLINE_MS } from '../../../server/gateway/schemaWorker';
 import type { Artifact } from '../../../shared/protocol';
-import { artifactOf, metric, postChat, startTestDaemon } from '../helpers/gateway';
-import { chunk, collect, sse, TestUpstream } from '../helpers/testUpstream';
+import { artifactOf, metric, postChat } from '../helpers/gateway';
+import { useTestGateway } from '../helpers/testGateway';
+import { chunk, collect, sse } from '../helpers/testUpstream';
 
 const FAILURES = 'streamfix_schema_failures_total{model="test/model"}';
 const ERRORS = 'streamfix_schema_errors_total{model="test/model"}';
@@ -41,16 +41,7 @@ function completion(content: string): string {
 }
 
 describe('gateway: a schema check is bounded in time and memory off the event loop', () => {
-  let up: TestUpstream;
-  let d: Daemon;
-  before(async () => {
-    up = await TestUpstream.start();
-    d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-or-v1-test' });
-  });
-  after(async () => {
-    await d.close();
-    await up.close();
-  });
+  const { up, d } = useTestGateway({ apiKey: 'sk-or-v1-test' });
 
   async function nonStreaming(body: unknown, content: string, headers: Record<string, string> = {}) {
     up.enqueue({ headers: { 'content-type': 'application/json' }, chunks: [completion(content)] });

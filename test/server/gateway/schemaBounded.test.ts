@@ -5,25 +5,15 @@
  */
 import { strict as assert } from 'node:assert';
 import { request } from 'undici';
-import type { Daemon } from '../../../server/daemon';
-import { startTestDaemon } from '../helpers/gateway';
-import { collect, sse, TestUpstream } from '../helpers/testUpstream';
+import { useTestGateway } from '../helpers/testGateway';
+import { collect, sse } from '../helpers/testUpstream';
 
 const PERSON = { type: 'object', properties: { name: { type: 'string' }, age: { type: 'integer' } }, required: ['name', 'age'] };
 const REQ = { model: 'test/model', stream: true, messages: [{ role: 'user', content: '' }], response_format: { type: 'json_schema', json_schema: { name: 'person', schema: PERSON } } };
 const small = (content: string, finish?: string) => JSON.stringify({ choices: [{ index: 0, delta: { content }, ...(finish ? { finish_reason: finish } : {}) }] });
 
 describe('gateway: the schema check of a stream longer than the artifact keeps', () => {
-  let up: TestUpstream;
-  let d: Daemon;
-  before(async () => {
-    up = await TestUpstream.start();
-    d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test-secret', maxArtifactText: 16 });
-  });
-  after(async () => {
-    await d.close();
-    await up.close();
-  });
+  const { up, d } = useTestGateway({ apiKey: 'sk-test-secret', maxArtifactText: 16 });
 
   const CASES: [string, string, string, unknown][] = [
     ["{'name': 'Ada Lovelace, née Byron 😀', 'age': 36,", '{"name": "Ada Lovelace, née Byron 😀", "age": 36}', 'valid', { valid: true, errors: [] }],
@@ -59,16 +49,7 @@ describe('gateway: the schema check of a stream longer than the artifact keeps',
 });
 
 describe("gateway: the schema check of a tool call's arguments longer than the artifact keeps", () => {
-  let up: TestUpstream;
-  let d: Daemon;
-  before(async () => {
-    up = await TestUpstream.start();
-    d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test-secret', maxArtifactText: 16 });
-  });
-  after(async () => {
-    await d.close();
-    await up.close();
-  });
+  const { up, d } = useTestGateway({ apiKey: 'sk-test-secret', maxArtifactText: 16 });
 
   const WRITE = { type: 'object', properties: { path: { type: 'string' }, size: { type: 'integer' } }, required: ['path', 'size'] };
   const TOOLS = [{ type: 'function', function: { name: 'write', parameters: WRITE } }];

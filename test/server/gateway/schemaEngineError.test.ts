@@ -8,11 +8,11 @@
  */
 import { strict as assert } from 'node:assert';
 import { request } from 'undici';
-import type { Daemon } from '../../../server/daemon';
 import { re2Engine } from '../../../server/gateway/re2Engine';
 import type { Artifact } from '../../../shared/protocol';
-import { artifactOf, metric, postChat, startTestDaemon } from '../helpers/gateway';
-import { chunk, collect, sse, TestUpstream } from '../helpers/testUpstream';
+import { artifactOf, metric, postChat } from '../helpers/gateway';
+import { useTestGateway } from '../helpers/testGateway';
+import { chunk, collect, sse } from '../helpers/testUpstream';
 
 const CODE = { type: 'object', properties: { code: { type: 'string', pattern: '^[A-Z]{3}$' }, n: { type: 'integer' } }, required: ['code'] };
 const JSON_REQ = { model: 'test/model', messages: [{ role: 'user', content: 'hi' }], response_format: { type: 'json_schema', json_schema: { name: 'code', schema: CODE } } };
@@ -26,16 +26,7 @@ function completion(message: Record<string, unknown>): string {
 }
 
 describe('gateway: a schema check that could not run is an error, not a verdict', () => {
-  let up: TestUpstream;
-  let d: Daemon;
-  before(async () => {
-    up = await TestUpstream.start();
-    d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test-secret' });
-  });
-  after(async () => {
-    await d.close();
-    await up.close();
-  });
+  const { up, d } = useTestGateway({ apiKey: 'sk-test-secret' });
 
   async function nonStreaming(body: unknown, message: Record<string, unknown>, headers: Record<string, string> = {}) {
     up.enqueue({ headers: { 'content-type': 'application/json' }, chunks: [completion(message)] });
@@ -120,16 +111,7 @@ describe('gateway: a schema check that could not run is an error, not a verdict'
 });
 
 describe('Messages API: tool input_schema patterns, the size bound and a death', () => {
-  let up: TestUpstream;
-  let d: Daemon;
-  before(async () => {
-    up = await TestUpstream.start();
-    d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-or-v1-test' });
-  });
-  after(async () => {
-    await d.close();
-    await up.close();
-  });
+  const { up, d } = useTestGateway({ apiKey: 'sk-or-v1-test' });
 
   const messages = (pattern: string) =>
     request(`${d.info.url}/messages`, {

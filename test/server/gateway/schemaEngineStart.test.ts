@@ -8,10 +8,10 @@
  */
 import { strict as assert } from 'node:assert';
 import { request } from 'undici';
-import type { Daemon } from '../../../server/daemon';
 import { re2Engine } from '../../../server/gateway/re2Engine';
-import { artifactOf, metric, postChat, startTestDaemon } from '../helpers/gateway';
-import { chunk, sse, TestUpstream } from '../helpers/testUpstream';
+import { artifactOf, metric, postChat } from '../helpers/gateway';
+import { useTestGateway } from '../helpers/testGateway';
+import { chunk, sse } from '../helpers/testUpstream';
 
 const REASON = 'abort(test: heap exhausted); a new instance could not be started: test: no memory for a new instance';
 
@@ -20,16 +20,7 @@ function chatBody(pattern: string) {
 }
 
 describe('gateway: RE2 that cannot be started is a 503, and the next request starts it', () => {
-  let up: TestUpstream;
-  let d: Daemon;
-  before(async () => {
-    up = await TestUpstream.start();
-    d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-or-v1-test' });
-  });
-  after(async () => {
-    await d.close();
-    await up.close();
-  });
+  const { up, d } = useTestGateway({ apiKey: 'sk-or-v1-test' });
 
   function breakEngine(): void {
     re2Engine.failNextCall('test: heap exhausted');

@@ -5,9 +5,9 @@
  */
 import { strict as assert } from 'node:assert';
 import { request } from 'undici';
-import type { Daemon } from '../../../server/daemon';
-import { artifactOf, metric, postChat, startTestDaemon } from '../helpers/gateway';
-import { chunk, collect, sse, TestUpstream } from '../helpers/testUpstream';
+import { artifactOf, metric, postChat } from '../helpers/gateway';
+import { useTestGateway } from '../helpers/testGateway';
+import { chunk, collect, sse } from '../helpers/testUpstream';
 
 const PERSON = {
   type: 'object',
@@ -25,16 +25,7 @@ function completion(message: Record<string, unknown>, finish = 'stop'): string {
 const FAILURES = 'streamfix_schema_failures_total{model="test/model"}';
 
 describe('gateway: JSON Schema validation', () => {
-  let up: TestUpstream;
-  let d: Daemon;
-  before(async () => {
-    up = await TestUpstream.start();
-    d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test-secret' });
-  });
-  after(async () => {
-    await d.close();
-    await up.close();
-  });
+  const { up, d } = useTestGateway({ apiKey: 'sk-test-secret' });
 
   async function nonStreaming(body: unknown, message: Record<string, unknown>, headers: Record<string, string> = {}) {
     up.enqueue({ headers: { 'content-type': 'application/json' }, chunks: [completion(message)] });
@@ -248,16 +239,7 @@ describe('gateway: JSON Schema validation', () => {
 });
 
 describe('gateway: JSON Schema validation of every choice (n > 1)', () => {
-  let up: TestUpstream;
-  let d: Daemon;
-  before(async () => {
-    up = await TestUpstream.start();
-    d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test-secret' });
-  });
-  after(async () => {
-    await d.close();
-    await up.close();
-  });
+  const { up, d } = useTestGateway({ apiKey: 'sk-test-secret' });
   const two = (a: Record<string, unknown>, b: Record<string, unknown>) =>
     JSON.stringify({ id: 'gen-1', object: 'chat.completion', created: 1, model: 'test/model', choices: [a, b].map((m, index) => ({ index, message: { role: 'assistant', ...m }, finish_reason: 'stop' })) });
 

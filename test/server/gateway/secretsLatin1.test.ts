@@ -11,8 +11,9 @@ import { connect } from 'node:net';
 import type { Daemon } from '../../../server/daemon';
 import { startDaemon } from '../../../server/daemon';
 import { parseDaemonArgs } from '../../../server/gateway/config';
-import { artifactOf, postChat, startTestDaemon } from '../helpers/gateway';
-import { sse, TestUpstream, type RecordedRequest, type ScriptedResponse } from '../helpers/testUpstream';
+import { artifactOf, postChat } from '../helpers/gateway';
+import { useTestGateway } from '../helpers/testGateway';
+import { sse, type RecordedRequest, type ScriptedResponse } from '../helpers/testUpstream';
 
 /** A key with a latin1 character: sent as the byte E9, which is no UTF-8. */
 const KEY = 'sk-or-v1-caf\u00e9-0123456789';
@@ -62,16 +63,7 @@ describe('gateway: a key that an HTTP header cannot carry is refused when the da
 });
 
 describe('gateway: a latin1 key echoed in every form its header bytes can take', () => {
-  let up: TestUpstream;
-  let d: Daemon;
-  before(async () => {
-    up = await TestUpstream.start();
-    d = await startTestDaemon({ upstream: up.url, apiKey: KEY });
-  });
-  after(async () => {
-    await d.close();
-    await up.close();
-  });
+  const { up, d } = useTestGateway({ apiKey: KEY });
   afterEach(() => up.respond(null));
 
   it('what goes upstream: the key\'s latin1 bytes (E9 for é)', async () => {

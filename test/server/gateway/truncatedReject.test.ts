@@ -9,8 +9,8 @@ import OpenAI from 'openai';
 import { request } from 'undici';
 import type { Daemon } from '../../../server/daemon';
 import type { TruncatedToolCallRef } from '../../../shared/protocol';
-import { startTestDaemon } from '../helpers/gateway';
-import { chunk, parseSse, sse, TestUpstream } from '../helpers/testUpstream';
+import { useTestGateway } from '../helpers/testGateway';
+import { chunk, parseSse, sse } from '../helpers/testUpstream';
 
 const CUT = '{"path": "a.txt", "content": "h\u00e9l';
 const BYTES = Buffer.byteLength(CUT); // 34
@@ -37,16 +37,7 @@ async function artifact(d: Daemon, id: string) {
 }
 
 describe('gateway: truncated tool calls rejected (chat)', () => {
-  let up: TestUpstream;
-  let d: Daemon;
-  before(async () => {
-    up = await TestUpstream.start();
-    d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test-secret' });
-  });
-  after(async () => {
-    await d.close();
-    await up.close();
-  });
+  const { up, d } = useTestGateway({ apiKey: 'sk-test-secret' });
 
   it('streaming: the arguments as far as they came, the error chunk, [DONE]; no closers, no finish chunk', async () => {
     up.enqueue(streamed());
@@ -192,16 +183,7 @@ describe('gateway: truncated tool calls rejected (chat)', () => {
 });
 
 describe('gateway: truncated tool calls rejected by the daemon default (--truncated-tools reject)', () => {
-  let up: TestUpstream;
-  let d: Daemon;
-  before(async () => {
-    up = await TestUpstream.start();
-    d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test-secret', truncatedTools: 'reject' });
-  });
-  after(async () => {
-    await d.close();
-    await up.close();
-  });
+  const { up, d } = useTestGateway({ apiKey: 'sk-test-secret', truncatedTools: 'reject' });
 
   it('rejects without the header; the header close overrides the default', async () => {
     up.enqueue(completion(), completion());
@@ -213,22 +195,13 @@ describe('gateway: truncated tool calls rejected by the daemon default (--trunca
 });
 
 describe('messages: truncated tool calls rejected', () => {
-  let up: TestUpstream;
-  let d: Daemon;
+  const { up, d } = useTestGateway({ apiKey: 'sk-test-secret' });
   const url = () => `http://127.0.0.1:${d.info.port}/v1/messages`;
   const MSG = { model: 'x/model', max_tokens: 40, messages: [{ role: 'user', content: 'write it' }] };
   const postMessages = async (body: unknown, headers: Record<string, string>) => {
     const r = await request(url(), { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': 'any', ...headers }, body: JSON.stringify(body) });
     return { r, text: await r.body.text() };
   };
-  before(async () => {
-    up = await TestUpstream.start();
-    d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test-secret' });
-  });
-  after(async () => {
-    await d.close();
-    await up.close();
-  });
 
   it('streaming: the tool_use block as far as it came, never stopped, then an error event', async () => {
     up.enqueue(streamed());
