@@ -197,10 +197,9 @@ async function answer(call: MessagesCall, r: ReturnType<typeof parseMessagesRequ
  * settleHeld); one that fails sends the input unchanged, its reason in the artifact's errors.
  */
 function checkHeldInput(call: MessagesCall, art: ToolCallArtifact, checks: Map<number, SchemaOutcome>): Pending<string | null> {
-  const t0 = performance.now();
+  // (its time on the event loop is the read's, counted there; a wait for the schema thread, the pump's)
   const took = (o: SchemaOutcome): string | null => {
     checks.set(art.index, o);
-    call.record.addedMs += performance.now() - t0;
     return o.tools.get(art.index)?.text ?? null;
   };
   const r = after(checkAnswer(call.schemas!, call.record.mode, null, [art], false, true), took);
@@ -287,7 +286,9 @@ async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: Upst
       // a held input's check on the schema thread: this stream's next events wait for it, no other's
       if (hasHeld(events)) {
         events = await settleHeld(events);
-        t1 = performance.now();
+        const waited = performance.now();
+        record.addedMs += waited - t1;
+        t1 = waited;
       }
       record.upstreamRead(t0, buf.length, null);
       record.addedMs += spent;

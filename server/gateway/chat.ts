@@ -21,7 +21,9 @@ import { createPassthroughGuard, type PassthroughGuard } from './passthroughGuar
 import { createBoundaryTracker, MAX_SSE_EVENT_BYTES, sseData } from './sse';
 import { refuseAnswer, refuseChoices } from './refusedRepairs';
 import { requestSchemas, schemaPolicy, schemaVerdict, SCHEMA_HEADER, type RequestSchemas } from './schema';
-import { checkCompletion, checkStreamed, type StreamedAnswer } from './schemaCheck';
+import { checkAnswer, checkCompletion, checkStreamed, coercedStatus, mergeRepairs, type SchemaOutcome, type StreamedAnswer } from './schemaCheck';
+import { after } from './pending';
+import type { ToolCallArtifact } from '../../shared/protocol';
 import { OVER_LONG_CODE, ReadRewriter, StreamRewriter, type ChoiceState } from './streamRewrite';
 import { cutCallsOf, cutHeaderValue, cutRefs, NO_RETRY_HEADERS, rejectionBody, rejectionMessage, truncatedToolPolicy, TRUNCATED_CODE, TRUNCATED_POLICY_HEADER, type CutCall, type TruncatedToolPolicy } from './truncatedTools';
 import type { UpstreamResponse } from './upstream';
@@ -438,6 +440,7 @@ async function streamResponse(call: ChatCall, chat: ChatRequest, upstream: Upstr
   rw.keepContentOutput = (call.schemas?.content ?? null) !== null;
   rw.keepToolOutput = (call.schemas?.tools.size ?? 0) > 0;
   rw.rejectTruncated = call.truncatedTools === 'reject';
+  const held = holdArguments(call, chat, rw);
   // passthrough with a secret to redact reads events whole (not another stream: a JSON error, say)
   const guard = passthrough && typeof ct === 'string' && ct.includes('text/event-stream') ? createPassthroughGuard(upstream.redactor) : null;
   const client = new ClientStream(call, passthrough, guard);
@@ -450,7 +453,69 @@ async function streamResponse(call: ChatCall, chat: ChatRequest, upstream: Upstr
     ctx.headerFlush.release(res);
     ctx.metrics.streamClosed();
   }
-  await finishStream(call, chat, rw, engineFailed, upstream.status, client);
+  await finishStream(call, chat, rw, engineFailed, upstream.status, client, held);
+}
+
+/** Streaming with `coerce`: the held tool calls' checks, by choice, then by call index. */
+type HeldChecks = Map<number, Map<number, SchemaOutcome>>;
+
+/**
+ * `x-streamfix-schema: coerce`, streaming, a tool with parameters (not passthrough): tool-call arguments
+ * are held until their choice ends, checked and coerced, and go out whole in the closer chunk
+ * (streamRewrite.ts checkArguments). The checks are kept for the report and the artifact (finishStream).
+ * A check on the schema thread that fails sends the engine's JSON unchanged, its reason in the errors.
+ */
+function holdArguments(call: ChatCall, chat: ChatRequest, rw: StreamRewriter): HeldChecks {
+  const checks: HeldChecks = new Map();
+  const s = call.schemas;
+  if (!s || s.policy !== 'coerce' || s.tools.size === 0 || chat.mode === 'passthrough') return checks;
+  rw.checkArguments = (choice: number, art: ToolCallArtifact) => {
+    const took = (o: SchemaOutcome): string | null => {
+      let m = checks.get(choice);
+      if (m === undefined) checks.set(choice, (m = new Map()));
+      m.set(art.index, o);
+      return o.tools.get(art.index)?.text ?? null;
+    };
+    const r = after(checkAnswer(s, chat.mode, null, [art], false, true), took);
+    if (!(r instanceof Promise)) return r;
+    return r.catch((e: unknown) => {
+      call.record.errors.push({ message: `${choice > 0 ? `choice ${choice}, ` : ''}tool call ${art.index}: the schema check could not run: ${(e as Error).message}` });
+      return null;
+    });
+  };
+  return checks;
+}
+
+/** `s` with the placeholders of held checks on the schema thread replaced by their arguments (the time
+ * waited is the gateway's own, in addedMs). */
+async function settleWaits(call: ChatCall, rw: StreamRewriter, s: string): Promise<string> {
+  if (rw.waits.size === 0) return s;
+  const t = performance.now();
+  for (const [literal, text] of rw.waits) {
+    const at = s.indexOf(literal);
+    if (at >= 0) s = s.slice(0, at) + (await text) + s.slice(at + literal.length);
+  }
+  rw.waits.clear();
+  call.record.addedMs += performance.now() - t;
+  return s;
+}
+
+/** The held calls' coercions in the artifact (choice 0's calls, the later choices'), and published as
+ * applied: only for choices whose closers went out. */
+function applyHeld(call: ChatCall, rw: StreamRewriter, outcome: RecordOutcome, held: HeldChecks): void {
+  for (const [choice, checks] of held) {
+    if (rw.choices.get(choice)?.delivered !== true) continue;
+    const arts = choice === 0 ? outcome.toolCalls : outcome.laterChoices?.find((c) => c.index === choice)?.toolCalls;
+    for (const [index, o] of checks) {
+      const c = o.tools.get(index);
+      const art = arts?.find((a) => a.index === index);
+      if (c === undefined || art === undefined) continue;
+      art.repairedArguments = c.text;
+      art.repairs = mergeRepairs(art.repairs, c.repairs);
+      art.status = coercedStatus(art.status);
+      for (const r of c.repairs) onRepair(call, r, index);
+    }
+  }
 }
 
 /**
@@ -469,8 +534,10 @@ async function pumpStream(call: ChatCall, upstream: UpstreamResponse, rw: Stream
       record.upstreamChunks++;
       if (client.boundary !== null && !client.forward(buf)) await drained(res);
       const t = performance.now();
-      const sent = reader.read(buf);
+      let sent = reader.read(buf);
       const spent = performance.now() - t;
+      // a held call's check on the schema thread: this stream waits for it, no other does
+      if (rw.waits.size > 0) sent = typeof sent === 'string' ? await settleWaits(call, rw, sent) : (rw.waits.clear(), sent);
       record.upstreamRead(t, buf.length, client.boundary === null ? (rw.choices.get(0)?.content.held ?? 0) : null);
       record.addedMs += spent;
       ctx.metrics.observeAddedPerChunk(spent / 1000);
@@ -478,7 +545,7 @@ async function pumpStream(call: ChatCall, upstream: UpstreamResponse, rw: Stream
       // the client is gone: stop reading; the caller records it and the abort ends the upstream
       if (res.destroyed) throw new Error('client disconnected');
     }
-    await client.write(client.closing(reader.end()), reader.events);
+    await client.write(client.closing(await settleWaits(call, rw, reader.end())), reader.events);
     return false;
   } catch (e) {
     if (!(e instanceof StreamFixError)) throw e;
@@ -516,7 +583,8 @@ async function streamFailed(call: ChatCall, client: ClientStream, e: unknown, rw
     record.errors.push({ message: err.message, code: err.code });
   }
   // a truncated tool call refused (x-streamfix-truncated-tools: reject) ends the stream with its own error
-  await client.write(client.closing(rw.rejected !== null ? owed.join('') : owed.join('') + errorChunk(message, code)));
+  const owedText = await settleWaits(call, rw, owed.join(''));
+  await client.write(client.closing(rw.rejected !== null ? owedText : owedText + errorChunk(message, code)));
 }
 
 /** Upstream events over the SSE bound: a warning; outside passthrough (where the client got their bytes)
@@ -529,7 +597,7 @@ function overLongEvents(call: ChatCall, n: number, passthrough: boolean): void {
 
 /** What the stream did goes into the artifact (stored before the last byte leaves, so a client may
  * fetch it as soon as it sees the end), then the response ends with the status trailer. */
-async function finishStream(call: ChatCall, chat: ChatRequest, rw: StreamRewriter, engineFailed: boolean, upstreamStatus: number, client: ClientStream): Promise<void> {
+async function finishStream(call: ChatCall, chat: ChatRequest, rw: StreamRewriter, engineFailed: boolean, upstreamStatus: number, client: ClientStream, held: HeldChecks): Promise<void> {
   const { res, record, ctx } = call;
   const passthrough = chat.mode === 'passthrough';
   if (rw.malformed > 0) {
@@ -572,12 +640,15 @@ async function finishStream(call: ChatCall, chat: ChatRequest, rw: StreamRewrite
   };
   // reject: the calls of a choice whose closers did not go out were not delivered (refusedRepairs.ts)
   const outcome = rw.rejected !== null ? refuseChoices(streamed, (k) => rw.choices.get(k)?.delivered === true) : streamed;
+  applyHeld(call, rw, outcome, held);
+  /** A choice's held checks, when its calls went out (coerce). */
+  const checkedOf = (k: number) => (rw.choices.get(k)?.delivered === true ? held.get(k) : undefined);
   if (call.schemas) {
     // the gateway's own time, as the per-read work is: in the artifact and the per-chunk histogram
     const t = performance.now();
-    const answers: StreamedAnswer[] = [{ index: 0, mode: c.mode, content: { raw: c.raw, sent: c.sentWhole, repairs: [], stripped: [] }, tools: outcome.toolCalls }];
+    const answers: StreamedAnswer[] = [{ index: 0, mode: c.mode, content: { raw: c.raw, sent: c.sentWhole, repairs: [], stripped: [] }, tools: outcome.toolCalls, checked: checkedOf(0) }];
     // every choice of an n > 1 stream, not only the first
-    for (const o of sorted) if (o.index !== 0) answers.push({ index: o.index, mode: o.content.mode, content: { raw: o.content.raw, sent: o.content.sentWhole, repairs: [], stripped: [] }, tools: o.tools.artifacts() });
+    for (const o of sorted) if (o.index !== 0) answers.push({ index: o.index, mode: o.content.mode, content: { raw: o.content.raw, sent: o.content.sentWhole, repairs: [], stripped: [] }, tools: o.tools.artifacts(), checked: checkedOf(o.index) });
     // awaited only when a check moved to the schema thread: the common case ends without a promise turn
     const checked = checkStreamed(call.schemas, answers);
     outcome.schema = checked instanceof Promise ? await checked : checked;

@@ -5,8 +5,10 @@
  *
  * Non-streaming answers are whole before they go out, so `coerce` rewrites them: the coerced text
  * replaces the content / the arguments in the body, and each coercion is a `schema_coercion` repair with
- * its position in the raw text, like the engine's own. Streaming answers are checked at the end, after
- * the text went out: they are reported (artifact, trailer, metric), never coerced.
+ * its position in the raw text, like the engine's own. Streamed content is checked at the end, after the
+ * text went out: reported (artifact, trailer, metric), never coerced. Streamed tool calls under `coerce`
+ * are held until whole and checked (coerced) one by one before they go out (chat: streamRewrite.ts
+ * checkArguments; Messages: translate.ts checkInput); their outcomes join the report (`done`).
  */
 import { repairJson, type Repair, type Stripped } from '../../shared/engine';
 import type { AppliedMode, SchemaReport, ToolCallArtifact } from '../../shared/protocol';
@@ -122,15 +124,18 @@ export interface StreamedAnswer {
   mode: AppliedMode;
   content: CheckedText;
   tools: readonly ToolCallArtifact[];
+  /** Its tool calls checked already (held and coerced as they went out, `coerce`), by call index. */
+  checked?: ReadonlyMap<number, SchemaOutcome>;
 }
 
 /**
  * A streamed answer's choices (in index order) against the request's schemas, as one report. Streamed
- * text went out already: reported, never coerced. Synchronous when every check stays on the event loop.
+ * text went out already: reported, never coerced (tool calls held for `coerce` come checked). Synchronous
+ * when every check stays on the event loop.
  */
 export function checkStreamed(s: RequestSchemas, choices: readonly StreamedAnswer[]): Pending<SchemaReport | null> {
   return after(
-    inOrder(choices, (c) => after(checkAnswer(s, c.mode, c.content, c.tools, false), (r) => ({ index: c.index, report: r.report }))),
+    inOrder(choices, (c) => after(checkAnswer(s, c.mode, c.content, c.tools, false, false, c.checked), (r) => ({ index: c.index, report: r.report }))),
     mergeReports,
   );
 }

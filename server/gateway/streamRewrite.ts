@@ -7,7 +7,8 @@
  */
 import { HOLD_PROSE, StreamFixError } from '../../shared/engine';
 import type { Repair, RepairOptions } from '../../shared/engine';
-import type { AppliedMode } from '../../shared/protocol';
+import type { AppliedMode, ToolCallArtifact } from '../../shared/protocol';
+import type { Pending } from './pending';
 import { ARTIFACT_TEXT_LIMIT, BoundedText } from './boundedText';
 import { ContentProcessor } from './content';
 import * as contentFrame from './contentFrame';
@@ -52,6 +53,36 @@ export interface ChoiceState {
   toolRepairs: [Repair, number][];
   /** Its closers went out (its tool calls were delivered whole, their repairs applied). */
   delivered: boolean;
+  /** `coerce` (StreamRewriter.checkArguments): each call as it would have gone out (id, type, its name's
+   * pieces, its arguments as the engine wrote them), held until the choice ends (null: not holding).
+   * Bounded as the engine's input is (maxInputLength a call). */
+  heldCalls: Map<number, HeldCall> | null;
+}
+
+/** A tool call held whole (coerce): what its deltas would have sent. */
+interface HeldCall {
+  id?: string;
+  type?: string;
+  name: string;
+  args: string;
+}
+
+/**
+ * coerce: a tool-call delta (rewritten: its name redacted, its arguments the engine's output) held until
+ * its choice ends: a client must not see a call start before its whole arguments (the openai SDK's stream
+ * helper takes a call as done when the next one starts, and parses its arguments then).
+ */
+function holdCall(st: ChoiceState, index: number, tc: Json): void {
+  const held = st.heldCalls!;
+  let h = held.get(index);
+  if (h === undefined) held.set(index, (h = { name: '', args: '' }));
+  if (typeof tc.id === 'string' && tc.id !== '' && h.id === undefined) h.id = tc.id;
+  if (typeof tc.type === 'string' && h.type === undefined) h.type = tc.type;
+  const fn = isObject(tc.function) ? tc.function : null;
+  // the name as the artifact takes it, whole from its first delta; while names are redacted, the pieces
+  // the redaction let out (its held tail comes at the end: heldClosers)
+  if (typeof fn?.name === 'string' && fn.name !== '' && (h.name === '' || st.names !== null)) h.name += fn.name;
+  if (typeof fn?.arguments === 'string') h.args += fn.arguments;
 }
 
 export interface RewriteHooks {
@@ -74,7 +105,7 @@ interface Closers {
   /** The tail of the upstream's reasoning field the redaction held, in the field the upstream used. */
   fieldReasoning?: { key: 'reasoning' | 'reasoning_content'; text: string };
   /** Each call by its index, or by its id when the upstream sent it without one. */
-  toolCalls: { index?: number; id?: string; function: { name?: string; arguments: string } }[];
+  toolCalls: { index?: number; id?: string; type?: string; function: { name?: string; arguments: string } }[];
   /** The tails of reasoning_details texts the redaction held, each as an entry of its own. */
   details: Json[];
   /** The tail of the refusal the redaction held. */
@@ -325,6 +356,19 @@ export class StreamRewriter {
   /** The request's secrets: the rewriting modes take them out of each text channel as it streams (a key
    * the upstream echoes across two events is in neither event's bytes whole, see redact.ts). */
   redactor: Redactor | null = null;
+  /**
+   * `x-streamfix-schema: coerce` (a rewriting mode, a tool with parameters): no tool call's arguments
+   * stream; each call's deltas go out with `"arguments": ""` (its id, name and type as they came), and
+   * when its choice ends its closer carries the whole arguments, checked and coerced: the text this
+   * returns for the call's artifact (null: the engine's JSON unchanged). A promise (a check on the schema
+   * thread) puts a placeholder in the closer's place (waits): the caller replaces it (settleWaits) before
+   * the text goes out.
+   */
+  checkArguments: ((choice: number, call: ToolCallArtifact) => Pending<string | null>) | null = null;
+  /** Placeholders in the output, as JSON string literals, and the JSON literal of what replaces each. */
+  readonly waits = new Map<string, Promise<string>>();
+  /** What makes this stream's placeholders unlike any text an upstream could send. */
+  private readonly nonce = `${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`;
 
   constructor(
     readonly mode: AppliedMode,
@@ -357,6 +401,7 @@ export class StreamRewriter {
         closed: false,
         toolRepairs: [],
         delivered: false,
+        heldCalls: this.checkArguments !== null && !this.observe ? new Map() : null,
       };
       c.content.redaction = redactor?.textStage() ?? null;
       this.choices.set(index, c);
@@ -618,7 +663,8 @@ export class StreamRewriter {
       }
     }
     if (Array.isArray(delta.tool_calls) && !st.closed) {
-      (delta.tool_calls as unknown[]).forEach((tc, k, all) => {
+      const all = delta.tool_calls as unknown[];
+      all.forEach((tc, k) => {
         if (!isObject(tc)) return;
         const before = isObject(tc.function) ? tc.function.arguments : undefined;
         const index = st.tools.indexOf(tc as ToolCallDelta, k, all.length);
@@ -626,12 +672,19 @@ export class StreamRewriter {
         const repairs = st.tools.push(tc as ToolCallDelta, index);
         if (this.rejectTruncated) for (const r of repairs) st.toolRepairs.push([r, index]);
         else for (const r of repairs) this.hooks.onRepair(r, index);
+        if (st.heldCalls !== null) return holdCall(st, index, tc);
         if (isObject(tc.function) && tc.function.arguments !== before) {
           changed = true;
           if (typeof before === 'string' && typeof tc.function.arguments === 'string') this.edits.push({ key: 'arguments', from: before, to: tc.function.arguments });
           else this.complex = true;
         }
       });
+      if (st.heldCalls !== null) {
+        // coerce: the calls went into heldCalls; the rest of the delta goes out
+        delete delta.tool_calls;
+        changed = true;
+        this.complex = true;
+      }
     }
     return changed;
   }
@@ -708,9 +761,9 @@ export class StreamRewriter {
     this.closing = [...st.toolRepairs, ...c.repairs.map((r): [Repair, number | undefined] => [r, undefined]), ...tools.flatMap((t) => t.repairs.map((r): [Repair, number] => [r, t.index]))];
     st.toolRepairs = [];
     // a call the upstream numbered otherwise (no index, or another call's) is named as it named it
-    const toolCalls: Closers['toolCalls'] = tools.filter((t) => t.text !== '').map((t) => ({ ...(t.wire ?? { index: t.index }), function: { arguments: t.text } }));
+    const toolCalls: Closers['toolCalls'] = st.heldCalls !== null ? this.heldClosers(st, tools) : tools.filter((t) => t.text !== '').map((t) => ({ ...(t.wire ?? { index: t.index }), function: { arguments: t.text } }));
     // a name's held tail goes with its call's closer
-    for (const [index, r] of st.names ?? []) {
+    for (const [index, r] of st.heldCalls === null ? (st.names ?? []) : []) {
       const tail = r.end();
       if (tail === '') continue;
       const call = toolCalls.find((c) => c.index === index);
@@ -721,6 +774,30 @@ export class StreamRewriter {
     const refusal = st.refusalRedaction?.end() ?? '';
     if (!c.content && !c.reasoning && !reasoningTail && toolCalls.length === 0 && details.length === 0 && !refusal) return null;
     return { content: c.content, reasoning: c.reasoning, toolCalls, details, refusal, ...(reasoningTail ? { fieldReasoning: { key: st.reasoningKey, text: reasoningTail } } : {}) };
+  }
+
+  /** coerce: each held call whole (id, type, name with its redaction's tail), its arguments checked
+   * (checkArguments), in index order. */
+  private heldClosers(st: ChoiceState, ends: readonly { index: number; text: string }[]): Closers['toolCalls'] {
+    const held = st.heldCalls!;
+    const arts = st.tools.artifacts();
+    const out: Closers['toolCalls'] = [];
+    for (const art of arts) {
+      const h = held.get(art.index) ?? { name: '', args: '' };
+      const name = h.name + (st.names?.get(art.index)?.end() ?? '');
+      const whole = h.args + (ends.find((t) => t.index === art.index)?.text ?? '');
+      const checked = whole === '' ? null : this.checkArguments!(st.index, art);
+      let args: string;
+      if (!(checked instanceof Promise)) args = checked ?? whole;
+      else {
+        args = `\u0000streamfix-wait:${this.nonce}:${this.waits.size}\u0000`;
+        this.waits.set(JSON.stringify(args), checked.then((c) => JSON.stringify(c ?? whole)));
+      }
+      const start = { ...(h.id !== undefined ? { id: h.id } : {}), ...(h.type !== undefined || h.id !== undefined ? { type: h.type ?? 'function' } : {}) };
+      out.push({ ...st.tools.closerName(art.index), ...start, function: { ...(name !== '' ? { name } : {}), arguments: args } });
+    }
+    held.clear();
+    return out;
   }
 
   /**

@@ -212,10 +212,22 @@ export class ToolCallRepairers {
       s.repaired.add(r.final);
       const repairs = r === ended ? [...early, ...r.finalRepairs] : [...early, ...r.finalRepairs, r.repairs[r.repairs.length - 1]];
       // a call the client knows by another index (or none) is named as the upstream named it, with its id
-      const wire = s.wireIndex === undefined ? {} : { wire: { ...(s.wireIndex !== null ? { index: s.wireIndex } : {}), ...(s.id !== undefined ? { id: s.id } : {}) } };
+      const wire = this.wireOf(s);
       if (text || repairs.length > 0) out.push({ index: s.index, text, repairs, ...wire });
     }
     return out;
+  }
+
+  /** How the client knows call `s` when not by `index` (indexOf): by its id, with the upstream's index
+   * when it sent one. */
+  private wireOf(s: ToolCallState): { wire?: { index?: number; id?: string } } {
+    return s.wireIndex === undefined ? {} : { wire: { ...(s.wireIndex !== null ? { index: s.wireIndex } : {}), ...(s.id !== undefined ? { id: s.id } : {}) } };
+  }
+
+  /** The closer's name for call `index`: `{ index }`, or how the client knows it (wireOf). */
+  closerName(index: number): { index?: number; id?: string } {
+    const s = this.calls.get(index);
+    return (s && this.wireOf(s).wire) ?? { index };
   }
 
   /** UTF-8 bytes of call `index`'s arguments as received, all of them (the artifact keeps head and tail). */
