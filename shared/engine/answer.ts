@@ -69,7 +69,7 @@ const CONDITION = /\b(?:if|whether|in case)\s+$/i;
  * be redone ("Oops, I forgot the unit", "Hmm, that is wrong"), and any such phrase later in the text
  * after the value still retracts it. "I forgot to mention / say / add that" is a note too. */
 const INTERJECTION = /^(?:hmm+|oops)$/i;
-const ASIDE = /^[\s,.;:!\u2014\u2013-]*(?:(?:one|a|small|quick|minor|slight|just one|just a|important)\s+)*(?:caveats?|notes?\b|note that|nb\b|n\.b\.|by the way|btw\b|side note|aside|also\b|and also\b|one more thing|one thing|heads[- ]up|keep in mind|bear in mind|worth noting|for what it's worth|fyi\b|p\.s\.|ps\b|i (?:should|forgot to|meant to) (?:mention|say|note|add that)|(?:let me|i'd|i should) (?:add|mention|note|point out))/i;
+const ASIDE = /^[\s,.;:!\u2014\u2013-]*(?:(?:one|a|small|quick|minor|slight|just one|just a|important)\s+)*(?:caveats?|notes?\b|note that|nb\b|n\.b\.|by the way|btw\b|side note|aside|also\b|and also\b|one more thing|one thing|heads[- ]up|keep in mind|bear in mind|worth noting|for what it's worth|fyi\b|p\.s\.|ps\b|clarification|disclaimer|reminder|remark|tip\b|(?:i )?(?:almost |nearly )?forgot to (?:mention|say|note|add that)|(?:i )?(?:almost|nearly) forgot\b|(?:i )?(?:should|meant to) (?:mention|say|note|add|point out)|(?:let me|i'd) (?:add|mention|note|point out))/i;
 /** How much text after "Oops" / "Hmm" may say it is an aside. */
 const ASIDE_WINDOW = 40;
 /** How much text before a retraction phrase may make it a condition. */
@@ -99,6 +99,9 @@ const YOURS = /\byour\b/i;
 /** A conditional introduction that gives a verdict on the value after it ("If the email is missing, the
  * result is still valid:") leads in that value: it says what that value is, not what another case gives. */
 const VERDICT = /\b(?:is|are|'s|\u2019s|remains?|stays?)\s+(?:still\s+)?(?:perfectly\s+|completely\s+|fully\s+)?(?:valid|fine|ok(?:ay)?|acceptable|allowed|accepted|correct|compliant)\b|\bstill (?:valid|validates?|passes|works|conforms)\b/i;
+/** A case with no data or a failure (not a field left out): its output stays another case's even when
+ * called valid (`If nothing matches, the result is still valid JSON:` after the answer). */
+const EMPTY_CASE = /\b(?:nothing|none|empty|no (?:\w+ )?(?:match(?:es)?|results?|items?|records?|data|values?)|not found|fails?|failed|failures?|errors?|goes wrong|unavailable)\b/i;
 /** A template's value: a placeholder (`"<email>"`, `"..."`, a type name, a date pattern), not data. */
 const PLACEHOLDER = /^(?:<[^<>]+>|\.{3}|\u2026|(?:string|str|number|num|integer|int|float|double|boolean|bool|date|datetime)(?:\s*(?:\||or)\s*null)?|y{2,4}-mm-dd(?:[t ]hh:mm(?::ss)?z?)?)$/i;
 /** Templates are small: a longer value is not looked at (the look parses it). */
@@ -186,7 +189,7 @@ function rank(text: string, start: number, end: number, json: string, after: str
   if (lead !== null) {
     const intro = introduction(lead);
     if (ALTERNATIVE.test(intro) || (OLDER.test(intro) && !CORRECTED.test(intro))) return SECOND_CHOICE;
-    if (OTHER_CASE.test(intro) && !YOURS.test(intro) && !VERDICT.test(intro)) return SECOND_CHOICE;
+    if (OTHER_CASE.test(intro) && !YOURS.test(intro) && !(VERDICT.test(intro) && !EMPTY_CASE.test(intro))) return SECOND_CHOICE;
     if (SCHEMA_INTRO.test(intro) && SCHEMA_KEYS.test(json)) return SECOND_CHOICE;
   }
   if (template(json)) return 1;
