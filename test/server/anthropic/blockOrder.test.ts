@@ -8,12 +8,11 @@
 import { strict as assert } from 'node:assert';
 import { createHash } from 'node:crypto';
 import { request } from 'undici';
-import type { Daemon } from '../../../server/daemon';
 import { assembleMessage } from '../../../server/anthropic/assemble';
 import { ChatStreamReader } from '../../../server/anthropic/chatStreamReader';
 import { MessageTranslator } from '../../../server/anthropic/translate';
-import { startTestDaemon } from '../helpers/gateway';
-import { chunk, sse, TestUpstream } from '../helpers/testUpstream';
+import { useTestGateway } from '../helpers/testGateway';
+import { chunk, sse } from '../helpers/testUpstream';
 import { checkGrammar, normalize, translate } from './helpers';
 
 /** The gateway's own signature of a thinking block: its text's SHA-256 (thinkingRoundTrip.ts). */
@@ -125,16 +124,7 @@ describe('messages: text and thinking blocks in the order written', () => {
   }
 
   describe('through the daemon', () => {
-    let up: TestUpstream;
-    let d: Daemon;
-    before(async () => {
-      up = await TestUpstream.start();
-      d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-or-v1-test', token: 'tok' });
-    });
-    after(async () => {
-      await d.close();
-      await up.close();
-    });
+    const { up, d } = useTestGateway({ apiKey: 'sk-or-v1-test', token: 'tok' });
 
     const post = async (stream: boolean) => {
       const r = await request(`http://127.0.0.1:${d.info.port}/v1/messages`, {

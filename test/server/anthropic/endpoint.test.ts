@@ -9,7 +9,8 @@ import { request } from 'undici';
 import type { Daemon } from '../../../server/daemon';
 import { DEFAULT_BREAKER } from '../../../server/gateway/breaker';
 import { artifactOf, startTestDaemon } from '../helpers/gateway';
-import { chunk, sse, TestUpstream } from '../helpers/testUpstream';
+import { useTestGateway } from '../helpers/testGateway';
+import { chunk, sse } from '../helpers/testUpstream';
 
 const KEY = 'sk-or-v1-secret-gateway-key-0123456789';
 const TOKEN = 'gateway-token-42';
@@ -41,17 +42,8 @@ function events(text: string): [string, Record<string, unknown>][] {
 }
 
 describe('messages: against a scripted upstream', () => {
-  let up: TestUpstream;
-  let d: Daemon;
   let logs = '';
-  before(async () => {
-    up = await TestUpstream.start();
-    d = await startTestDaemon({ upstream: up.url, apiKey: KEY, token: TOKEN, pingMs: 40, logLevel: 'debug', logOut: { write: (s: string) => (logs += s) } });
-  });
-  after(async () => {
-    await d.close();
-    await up.close();
-  });
+  const { up, d } = useTestGateway({ apiKey: KEY, token: TOKEN, pingMs: 40, logLevel: 'debug', logOut: { write: (s: string) => (logs += s) } });
 
   it('translates the request: system, images, tool_use / tool_result, thinking blocks as reasoning_details, tools, tool_choice, thinking', async () => {
     up.enqueue({ chunks: [HELLO] });
@@ -318,16 +310,7 @@ describe('messages: against a scripted upstream', () => {
 });
 
 describe('messages: a JSON prefill turns repair on', () => {
-  let up: TestUpstream;
-  let d: Daemon;
-  before(async () => {
-    up = await TestUpstream.start();
-    d = await startTestDaemon({ upstream: up.url, apiKey: KEY });
-  });
-  after(async () => {
-    await d.close();
-    await up.close();
-  });
+  const { up, d } = useTestGateway({ apiKey: KEY });
 
   it('the prefill goes upstream as the last assistant message; the answer is its repaired continuation', async () => {
     up.enqueue({ chunks: [sse(chunk({ role: 'assistant', content: "'Ada', tags: ['x',]" }), chunk({ content: '}' }), chunk({}, 'stop'), '[DONE]')] });
@@ -353,16 +336,7 @@ describe('messages: a JSON prefill turns repair on', () => {
 });
 
 describe('messages: a client that goes away', () => {
-  let up: TestUpstream;
-  let d: Daemon;
-  before(async () => {
-    up = await TestUpstream.start();
-    d = await startTestDaemon({ upstream: up.url, apiKey: KEY });
-  });
-  after(async () => {
-    await d.close();
-    await up.close();
-  });
+  const { up, d } = useTestGateway({ apiKey: KEY });
 
   it('aborts the upstream request, records CLIENT_ABORTED and keeps what arrived', async () => {
     up.enqueue({ chunks: [sse(chunk({ role: 'assistant', content: 'Half an ans' }))], hang: true });

@@ -6,9 +6,9 @@
  */
 import { strict as assert } from 'node:assert';
 import { request } from 'undici';
-import type { Daemon } from '../../../server/daemon';
-import { artifactOf, startTestDaemon } from '../helpers/gateway';
-import { sse, TestUpstream } from '../helpers/testUpstream';
+import { artifactOf } from '../helpers/gateway';
+import { useTestGateway } from '../helpers/testGateway';
+import { sse } from '../helpers/testUpstream';
 import { checkGrammar, normalize, translate } from './helpers';
 
 type Tc = { index: number; id?: string; name?: string; args?: string };
@@ -57,16 +57,7 @@ describe('messages: tool calls waiting behind a lower-index call', () => {
   });
 
   describe('past maxInputLength characters waiting, all calls together', () => {
-    let up: TestUpstream;
-    let d: Daemon;
-    before(async () => {
-      up = await TestUpstream.start();
-      d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test-secret', engine: { maxInputLength: 41 } });
-    });
-    after(async () => {
-      await d.close();
-      await up.close();
-    });
+    const { up, d } = useTestGateway({ apiKey: 'sk-test-secret', engine: { maxInputLength: 41 } });
 
     it('ends the message with an error event naming the bound, the artifact says why, at every byte split', async function () {
       this.timeout(60_000);

@@ -8,8 +8,8 @@ import { strict as assert } from 'node:assert';
 import Anthropic from '@anthropic-ai/sdk';
 import { request } from 'undici';
 import type { Daemon } from '../../../server/daemon';
-import { startTestDaemon } from '../helpers/gateway';
-import { chunk, sse, TestUpstream } from '../helpers/testUpstream';
+import { useTestGateway } from '../helpers/testGateway';
+import { chunk, sse } from '../helpers/testUpstream';
 
 const MODEL = 'anthropic/claude-sonnet-4.5';
 const BASIC = { model: MODEL, max_tokens: 64, messages: [{ role: 'user', content: 'hi' }] };
@@ -93,17 +93,10 @@ async function post(d: Daemon, body: unknown) {
 }
 
 describe('messages: every part of a request is translated, ignored on purpose, or refused by name', () => {
-  let up: TestUpstream;
-  let d: Daemon;
   let client: Anthropic;
-  before(async () => {
-    up = await TestUpstream.start();
-    d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-or-test' });
+  const { up, d } = useTestGateway({ apiKey: 'sk-or-test' });
+  before(() => {
     client = new Anthropic({ baseURL: `http://127.0.0.1:${d.info.port}`, apiKey: 'any', maxRetries: 0 });
-  });
-  after(async () => {
-    await d.close();
-    await up.close();
   });
 
   /** The chat request the upstream got for a Messages request that succeeded. */

@@ -5,10 +5,9 @@
  */
 import { strict as assert } from 'node:assert';
 import Anthropic from '@anthropic-ai/sdk';
-import type { Daemon } from '../../../server/daemon';
 import { createStopScanner, upstreamStopSequence } from '../../../server/anthropic/stopSequences';
-import { startTestDaemon } from '../helpers/gateway';
-import { chunk, sse, TestUpstream } from '../helpers/testUpstream';
+import { useTestGateway } from '../helpers/testGateway';
+import { chunk, sse } from '../helpers/testUpstream';
 import { checkGrammar, normalize, translate } from './helpers';
 
 /** An upstream stream whose finishing choice carries `finish` (its finish_reason and extra fields). */
@@ -111,17 +110,10 @@ describe('messages: stop sequences sent upstream', () => {
   });
 
   describe('through the gateway', () => {
-    let up: TestUpstream;
-    let d: Daemon;
     let client: Anthropic;
-    before(async () => {
-      up = await TestUpstream.start();
-      d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-or-v1-test' });
+    const { up, d } = useTestGateway({ apiKey: 'sk-or-v1-test' });
+    before(() => {
       client = new Anthropic({ baseURL: `http://127.0.0.1:${d.info.port}`, apiKey: 'any', maxRetries: 0 });
-    });
-    after(async () => {
-      await d.close();
-      await up.close();
     });
 
     it('sends the first 4 as stop and still applies the fifth to the text', async () => {

@@ -13,9 +13,9 @@ import Anthropic from '@anthropic-ai/sdk';
 import { generateObject, streamObject } from 'ai';
 import { request } from 'undici';
 import { z } from 'zod';
-import type { Daemon } from '../../../server/daemon';
-import { metric, startTestDaemon } from '../helpers/gateway';
-import { chunk, sse, TestUpstream } from '../helpers/testUpstream';
+import { metric } from '../helpers/gateway';
+import { useTestGateway } from '../helpers/testGateway';
+import { chunk, sse } from '../helpers/testUpstream';
 
 /** Broken answers of one value, each in 4-character content pieces, and the status (a fence around
  * valid JSON is taken off, the JSON is VALID). */
@@ -43,16 +43,7 @@ interface Art {
 }
 
 describe('messages: structured outputs (output_config.format) as response_format, repaired and checked', () => {
-  let up: TestUpstream;
-  let d: Daemon;
-  before(async () => {
-    up = await TestUpstream.start();
-    d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test-secret' });
-  });
-  after(async () => {
-    await d.close();
-    await up.close();
-  });
+  const { up, d } = useTestGateway({ apiKey: 'sk-test-secret' });
   const art = async (id: string | null | undefined) => (await (await fetch(`${d.info.url}/streamfix/result/${String(id)}`)).json()) as Art;
   const schema = z.object({ name: z.string(), born: z.number().int() });
   const lastBody = () => JSON.parse(up.requests[up.requests.length - 1]!.body) as Record<string, unknown>;

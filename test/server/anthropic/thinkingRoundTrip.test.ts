@@ -7,10 +7,9 @@
 import { strict as assert } from 'node:assert';
 import { createHash } from 'node:crypto';
 import Anthropic from '@anthropic-ai/sdk';
-import type { Daemon } from '../../../server/daemon';
 import { reasoningDetailOf, signatureOf, ThinkingSigner } from '../../../server/anthropic/thinkingRoundTrip';
-import { startTestDaemon } from '../helpers/gateway';
-import { chunk, sse, TestUpstream } from '../helpers/testUpstream';
+import { useTestGateway } from '../helpers/testGateway';
+import { chunk, sse } from '../helpers/testUpstream';
 import { checkGrammar, normalize, translate } from './helpers';
 
 const ev = (delta: Record<string, unknown>, finish: string | null = null) => JSON.stringify({ choices: [{ index: 0, delta, finish_reason: finish }] });
@@ -112,16 +111,7 @@ describe('messages: thinking round-trip through reasoning_details', () => {
   });
 
   describe('two turns through the SDK', () => {
-    let up: TestUpstream;
-    let d: Daemon;
-    before(async () => {
-      up = await TestUpstream.start();
-      d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-or-v1-test' });
-    });
-    after(async () => {
-      await d.close();
-      await up.close();
-    });
+    const { up, d } = useTestGateway({ apiKey: 'sk-or-v1-test' });
 
     it("turn 2 sends turn 1's thinking back (streamed or not, the same blocks); the upstream receives it as reasoning_details, in block order", async () => {
       const client = new Anthropic({ baseURL: `http://127.0.0.1:${d.info.port}`, apiKey: 'any', maxRetries: 0 });

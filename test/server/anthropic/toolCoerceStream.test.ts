@@ -8,14 +8,14 @@
 import { strict as assert } from 'node:assert';
 import Anthropic from '@anthropic-ai/sdk';
 import { request } from 'undici';
-import type { Daemon } from '../../../server/daemon';
 import { ChatStreamReader } from '../../../server/anthropic/chatStreamReader';
 import { hasHeld, MessageTranslator, settleHeld, type AnthropicEvent } from '../../../server/anthropic/translate';
 import type { ToolCallArtifact } from '../../../shared/protocol';
 import { patternUnits } from '../../../server/gateway/patternSize';
 import { EVENT_LOOP_PATTERN_BUDGET } from '../../../server/gateway/schema';
-import { metric, startTestDaemon } from '../helpers/gateway';
-import { chunk, sse, TestUpstream } from '../helpers/testUpstream';
+import { metric } from '../helpers/gateway';
+import { useTestGateway } from '../helpers/testGateway';
+import { chunk, sse } from '../helpers/testUpstream';
 import { checkGrammar, normalize, translate } from './helpers';
 
 const PATTERN = '^[a-z]+( [a-z]+)*$';
@@ -105,16 +105,7 @@ describe('messages streaming, coerce: tool inputs held until whole, sent coerced
 });
 
 describe('messages streaming, coerce, through the gateway', () => {
-  let up: TestUpstream;
-  let d: Daemon;
-  before(async () => {
-    up = await TestUpstream.start();
-    d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test-secret' });
-  });
-  after(async () => {
-    await d.close();
-    await up.close();
-  });
+  const { up, d } = useTestGateway({ apiKey: 'sk-test-secret' });
   const client = (headers: Record<string, string> = {}) => new Anthropic({ baseURL: d.info.url.replace(/\/v1$/, ''), apiKey: 'placeholder', maxRetries: 0, defaultHeaders: headers });
   const body = { model: 'test/coerce', max_tokens: 100, tools: TOOLS, messages: [{ role: 'user' as const, content: 'go' }] };
 

@@ -8,10 +8,9 @@
 import { strict as assert } from 'node:assert';
 import Anthropic from '@anthropic-ai/sdk';
 import { request } from 'undici';
-import type { Daemon } from '../../../server/daemon';
 import { invalidInputError, invalidInputMessage, type InvalidToolInput } from '../../../server/anthropic/toolInputCheck';
-import { startTestDaemon } from '../helpers/gateway';
-import { chunk, sse, TestUpstream } from '../helpers/testUpstream';
+import { useTestGateway } from '../helpers/testGateway';
+import { chunk, sse } from '../helpers/testUpstream';
 import { checkGrammar, normalize, translate } from './helpers';
 
 const CASES: [string, string][] = [
@@ -88,16 +87,7 @@ describe('messages: a tool input that is not a JSON object is refused, never sen
 });
 
 describe('messages: a tool input that is not an object, through the daemon', () => {
-  let up: TestUpstream;
-  let d: Daemon;
-  before(async () => {
-    up = await TestUpstream.start();
-    d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test-secret' });
-  });
-  after(async () => {
-    await d.close();
-    await up.close();
-  });
+  const { up, d } = useTestGateway({ apiKey: 'sk-test-secret' });
   const client = (mode: string) => new Anthropic({ baseURL: d.info.url.replace(/\/v1$/, ''), apiKey: 'placeholder', maxRetries: 0, defaultHeaders: { 'x-streamfix-mode': mode } });
   const PARAMS = { model: 'test/tools', max_tokens: 100, messages: [{ role: 'user' as const, content: 'go' }] };
 

@@ -6,9 +6,8 @@
  */
 import { strict as assert } from 'node:assert';
 import Anthropic from '@anthropic-ai/sdk';
-import type { Daemon } from '../../../server/daemon';
-import { startTestDaemon } from '../helpers/gateway';
-import { chunk, sse, TestUpstream } from '../helpers/testUpstream';
+import { useTestGateway } from '../helpers/testGateway';
+import { chunk, sse } from '../helpers/testUpstream';
 
 const TOOLS = [{ name: 'read', input_schema: { type: 'object' as const } }];
 const CALL = chunk({ tool_calls: [{ index: 0, id: 'call_1', type: 'function', function: { name: 'read', arguments: "{'path': 'a.txt',}" } }] });
@@ -24,16 +23,7 @@ const brief = (blocks: Anthropic.ContentBlock[]): Brief[] =>
   blocks.map((b) => (b.type === 'text' ? ['text', b.text] : b.type === 'thinking' ? ['thinking', b.thinking] : b.type === 'tool_use' ? ['tool_use', b.input] : [b.type, null]));
 
 describe('messages, thinking on: text before a tool call stays before it', () => {
-  let up: TestUpstream;
-  let d: Daemon;
-  before(async () => {
-    up = await TestUpstream.start();
-    d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test-secret' });
-  });
-  after(async () => {
-    await d.close();
-    await up.close();
-  });
+  const { up, d } = useTestGateway({ apiKey: 'sk-test-secret' });
 
   async function blocks(body: string, mode: string, stream: boolean, thinking: 'enabled' | 'adaptive'): Promise<Brief[]> {
     up.enqueue({ chunks: [body] });

@@ -7,9 +7,9 @@
 import { strict as assert } from 'node:assert';
 import Anthropic from '@anthropic-ai/sdk';
 import { request } from 'undici';
-import type { Daemon } from '../../../server/daemon';
-import { metric, startTestDaemon } from '../helpers/gateway';
-import { chunk, sse, TestUpstream } from '../helpers/testUpstream';
+import { metric } from '../helpers/gateway';
+import { useTestGateway } from '../helpers/testGateway';
+import { chunk, sse } from '../helpers/testUpstream';
 
 const TOOLS = [{ name: 'read', input_schema: { type: 'object' as const, properties: { n: { type: 'integer' } }, required: ['n'] } }];
 
@@ -30,16 +30,7 @@ interface Art {
 }
 
 describe('messages: tool inputs against their input_schema', () => {
-  let up: TestUpstream;
-  let d: Daemon;
-  before(async () => {
-    up = await TestUpstream.start();
-    d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test-secret' });
-  });
-  after(async () => {
-    await d.close();
-    await up.close();
-  });
+  const { up, d } = useTestGateway({ apiKey: 'sk-test-secret' });
   const client = (headers: Record<string, string> = {}) => new Anthropic({ baseURL: d.info.url.replace(/\/v1$/, ''), apiKey: 'placeholder', maxRetries: 0, defaultHeaders: headers });
 
   /** The model's schema failures in /v1/streamfix/models. */
