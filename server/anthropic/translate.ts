@@ -254,6 +254,11 @@ export class MessageTranslator {
     if (this.prefillLeft > 0) this.afterPrefill(this.repairer!.push(opts.prefill!).content);
   }
 
+  /** The answer continues a prefill (repair mode): the client has the start of the JSON already. */
+  get prefilled(): boolean {
+    return this.repairer !== null && (this.opts.prefill ?? '') !== '';
+  }
+
   /** Characters of the engine's output that are still the prefill's (not sent: the client has them). */
   private prefillLeft: number;
 

@@ -1,0 +1,114 @@
+/**
+ * /v1/messages structured outputs (output_config.format json_schema) with `x-streamfix-schema: coerce`:
+ * not streaming, the message's text block is the coerced JSON (as chat content is), a schema_coercion
+ * repair with its position in the raw text, REPAIRED. Reported only: streaming (the text streamed as the
+ * model wrote it; README says why it is not held) and a prefilled answer (the client has the JSON's start).
+ */
+import { strict as assert } from 'node:assert';
+import Anthropic from '@anthropic-ai/sdk';
+import { request } from 'undici';
+import type { Daemon } from '../../../server/daemon';
+import { metric, startTestDaemon } from '../helpers/gateway';
+import { chunk, sse, TestUpstream } from '../helpers/testUpstream';
+
+const SCHEMA = { type: 'object', properties: { name: { type: 'string' }, born: { type: 'integer' } }, required: ['name', 'born'], additionalProperties: false };
+const FORMAT = { output_config: { format: { type: 'json_schema', schema: SCHEMA } } };
+
+function textStream(text: string): string {
+  const pieces: string[] = [];
+  for (let i = 0; i < text.length; i += 4) pieces.push(chunk({ content: text.slice(i, i + 4) }));
+  return sse(chunk({ role: 'assistant', content: '' }), ...pieces, chunk({}, 'stop'), '[DONE]');
+}
+
+interface Art {
+  status: string;
+  repairedContent: string;
+  repairs: { kind: string; offset: number; length: number; replacement: string }[];
+  schema?: unknown;
+}
+
+describe('messages: a structured output\'s text block coerced with x-streamfix-schema: coerce', () => {
+  let up: TestUpstream;
+  let d: Daemon;
+  before(async () => {
+    up = await TestUpstream.start();
+    d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test-secret' });
+  });
+  after(async () => {
+    await d.close();
+    await up.close();
+  });
+  const art = async (id: string | null | undefined) => (await (await fetch(`${d.info.url}/streamfix/result/${String(id)}`)).json()) as Art;
+  const client = () => new Anthropic({ baseURL: d.info.url.replace(/\/v1$/, ''), apiKey: 'placeholder', maxRetries: 0, defaultHeaders: { 'x-streamfix-schema': 'coerce' } });
+
+  it('not streaming: the Anthropic SDK gets the coerced JSON; the engine\'s repairs and the coercion with their positions; valid, REPAIRED, counted', async () => {
+    up.enqueue({ chunks: [textStream("<think>A person.</think>{'name': 'Ada', 'born': \"1815\",}")] });
+    const before = await metric(d, 'streamfix_repairs_total{kind="schema_coercion",model="test/structured"}');
+    const params = { model: 'test/structured', max_tokens: 200, messages: [{ role: 'user' as const, content: 'a person' }], ...FORMAT };
+    const { data, response } = await client().messages.create(params as Anthropic.MessageCreateParamsNonStreaming).withResponse();
+    assert.deepEqual(data.content.map((b) => (b.type === 'text' ? b.text : b.type)), ['thinking', '{"name": "Ada", "born": 1815}']);
+    assert.equal(response.headers.get('x-streamfix-schema'), 'valid');
+    assert.equal(response.headers.get('x-streamfix-status'), 'REPAIRED');
+    const a = await art(response.headers.get('x-streamfix-request-id'));
+    assert.equal(a.repairedContent, '{"name": "Ada", "born": 1815}');
+    // positions in the raw text (the think block is 24 characters of it)
+    assert.deepEqual(a.repairs.map((r) => [r.kind, r.offset, r.length, r.replacement]), [
+      ['single_quotes', 25, 1, '"'],
+      ['single_quotes', 30, 1, '"'],
+      ['single_quotes', 33, 1, '"'],
+      ['single_quotes', 37, 1, '"'],
+      ['single_quotes', 40, 1, '"'],
+      ['single_quotes', 45, 1, '"'],
+      ['schema_coercion', 48, 6, '1815'],
+      ['trailing_comma', 54, 1, ''],
+    ]);
+    assert.deepEqual(a.schema, { valid: true, errors: [] });
+    assert.equal(await metric(d, 'streamfix_repairs_total{kind="schema_coercion",model="test/structured"}'), before + 1);
+  });
+
+  it('not streaming, valid JSON coerced: VALID becomes REPAIRED', async () => {
+    up.enqueue({ chunks: [textStream('{"name": "Ada", "born": "1815"}')] });
+    const params = { model: 'test/structured', max_tokens: 200, messages: [{ role: 'user' as const, content: 'a person' }], ...FORMAT };
+    const { data, response } = await client().messages.create(params as Anthropic.MessageCreateParamsNonStreaming).withResponse();
+    assert.deepEqual(data.content, [{ type: 'text', text: '{"name": "Ada", "born": 1815}' }]);
+    assert.equal(response.headers.get('x-streamfix-status'), 'REPAIRED');
+    const a = await art(response.headers.get('x-streamfix-request-id'));
+    assert.deepEqual(a.repairs.map((r) => [r.kind, r.offset, r.length, r.replacement]), [['schema_coercion', 24, 6, '1815']]);
+  });
+
+  it('without coerce: reported, the text as repaired', async () => {
+    up.enqueue({ chunks: [textStream('{"name": "Ada", "born": "1815"}')] });
+    const c = new Anthropic({ baseURL: d.info.url.replace(/\/v1$/, ''), apiKey: 'placeholder', maxRetries: 0 });
+    const params = { model: 'test/structured', max_tokens: 200, messages: [{ role: 'user' as const, content: 'a person' }], ...FORMAT };
+    const { data, response } = await c.messages.create(params as Anthropic.MessageCreateParamsNonStreaming).withResponse();
+    assert.deepEqual(data.content, [{ type: 'text', text: '{"name": "Ada", "born": "1815"}' }]);
+    assert.equal(response.headers.get('x-streamfix-schema'), 'invalid');
+    assert.equal(response.headers.get('x-streamfix-status'), 'VALID');
+  });
+
+  it('a prefilled answer: reported, not coerced (the client has the start of the JSON)', async () => {
+    up.enqueue({ chunks: [textStream('"Ada", "born": "1815"}')] });
+    const params = { model: 'test/structured', max_tokens: 200, messages: [{ role: 'user' as const, content: 'a person' }, { role: 'assistant' as const, content: '{"name": ' }], ...FORMAT };
+    const { data, response } = await client().messages.create(params as Anthropic.MessageCreateParamsNonStreaming).withResponse();
+    assert.deepEqual(data.content, [{ type: 'text', text: '"Ada", "born": "1815"}' }]);
+    assert.equal(response.headers.get('x-streamfix-schema'), 'invalid');
+  });
+
+  it('streaming: reported, not coerced (the text went out as the engine wrote it)', async () => {
+    up.enqueue({ chunks: [textStream('{"name": "Ada", "born": "1815"}')] });
+    const r = await request(`${d.info.url}/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-streamfix-schema': 'coerce' },
+      body: JSON.stringify({ model: 'test/structured', max_tokens: 100, stream: true, ...FORMAT, messages: [{ role: 'user', content: 'go' }] }),
+    });
+    const text = (await r.body.text())
+      .split('\n')
+      .filter((l) => l.startsWith('data: '))
+      .map((l) => JSON.parse(l.slice(6)) as { delta?: { type: string; text?: string } })
+      .filter((e) => e.delta?.type === 'text_delta')
+      .map((e) => e.delta!.text)
+      .join('');
+    assert.equal(text, '{"name": "Ada", "born": "1815"}');
+    assert.deepEqual(r.trailers, { 'x-streamfix-status': 'VALID', 'x-streamfix-schema': 'invalid' });
+  });
+});
