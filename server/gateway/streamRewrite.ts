@@ -509,6 +509,7 @@ export class StreamRewriter {
           this.closing = [];
           rejectedHere = true;
           if (delta && hasText(delta)) pre.push({ index: st.index, delta, finish_reason: null });
+          this.rejectFinishing(choices, k + 1, pre);
           break;
         }
         this.publishClosing(st);
@@ -828,6 +829,13 @@ export class StreamRewriter {
         const closers = this.close(st);
         if (this.rejectTruncated && this.reject(st)) {
           this.closing = [];
+          // every other choice still open ends here too: its cut calls are named in the same error
+          for (const other of this.choices.values()) {
+            if (other.closed) continue;
+            this.close(other);
+            this.closing = [];
+            this.reject(other);
+          }
           return this.rejection(out);
         }
         this.publishClosing(st);
@@ -876,12 +884,34 @@ export class StreamRewriter {
     this.closing = [];
   }
 
-  /** reject: whether the closed choice's tool calls were cut (then `rejected` names them). */
+  /** reject: whether the closed choice's tool calls were cut (then `rejected` names them, after the cut
+   * calls of other choices that ended at the same point, in choice order). */
   private reject(st: ChoiceState): boolean {
     const cut = cutCallsOf(st.tools.artifacts(), st.finishReason, st.index > 0 ? st.index : undefined, (i) => st.tools.argumentBytes(i));
     if (cut.length === 0) return false;
-    this.rejected = cut;
+    this.rejected = [...(this.rejected ?? []), ...cut].sort((a, b) => (a.choice ?? 0) - (b.choice ?? 0) || a.index - b.index);
     return true;
+  }
+
+  /**
+   * reject, in a chunk whose choice `k - 1` was refused: the choices after it that this chunk finishes end
+   * here too (the stream ends with the error), so their cut calls are named in the same error, and their
+   * own text goes out before it as the refused choice's does. A choice the chunk does not finish is not
+   * known to be cut: the upstream was still writing it.
+   */
+  private rejectFinishing(choices: unknown[], from: number, pre: Json[]): void {
+    for (let j = from; j < choices.length; j++) {
+      const ch = choices[j];
+      if (!isObject(ch) || ch.finish_reason === null || ch.finish_reason === undefined) continue;
+      const st = this.choice(typeof ch.index === 'number' ? ch.index : j);
+      if (st.closed) continue;
+      const delta = isObject(ch.delta) ? ch.delta : null;
+      if (delta) this.onDelta(st, delta);
+      st.finishReason = String(ch.finish_reason);
+      this.close(st);
+      this.closing = [];
+      if (this.reject(st) && delta && hasText(delta)) pre.push({ index: st.index, delta, finish_reason: null });
+    }
   }
 
   /** What ends a rejected stream: `out` so far, the error chunk naming the cut calls, then `[DONE]`. */
