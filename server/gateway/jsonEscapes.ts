@@ -1,19 +1,21 @@
 /**
- * JSON string escapes of ASCII characters in bytes (`\u0073` for `s`, `\/` for `/`), for the redaction
- * (redact.ts). An upstream that echoes a key with needless escapes (an "ensure_ascii" serializer, one that
- * escapes every character, PHP's `\/`) sends bytes that hold no form of the key, yet the client's
- * JSON.parse gives it back whole. Only escapes of ASCII characters are decoded here: a secret's non-ASCII
- * characters are matched in their escaped form already (redact.ts variants).
+ * JSON string escapes in bytes (`\u0073` for `s`, `\u00e9` or `\u00E9` for `é`, `\/` for `/`), for the
+ * redaction (redact.ts). An upstream that echoes a key with needless escapes (an "ensure_ascii" serializer,
+ * one that escapes every character, PHP's `\/`), or with some of its non-ASCII characters escaped and
+ * others raw, or its escapes in mixed hex case, sends bytes that hold no whole form of the key, yet the
+ * client's JSON.parse gives it back. A secret's form is matched here character by character: each of its
+ * characters raw (its UTF-8) or as its escape in either hex case (a character outside the BMP as its two
+ * surrogate escapes).
  *
  * Example:
- *   decodeAsciiEscapes(Buffer.from('a\\u0062\\/c')).bytes.toString();   // 'ab/c'
+ *   decodeEscapes(Buffer.from('a\\u0062\\/\\u00E9')).bytes.toString();   // 'ab/é'
  */
 
 const BACKSLASH = 0x5c;
 const SLASH = 0x2f;
 const U = 0x75;
-const ZERO = 0x30;
 const ESCAPE_U00 = Buffer.from('\\u00');
+const ESCAPE_U = Buffer.from('\\u');
 const ESCAPE_SLASH = Buffer.from('\\/');
 
 /** The longest escape of one character (`\u0073`): a secret of n characters spans at most 6n bytes. */
@@ -29,20 +31,78 @@ function hexValue(b: number | undefined): number {
   return l >= 0x61 && l <= 0x66 ? l - 0x61 + 10 : -1;
 }
 
-/** The ASCII character the escape at `buf[i]` stands for (`\u0000`–`\u007f`, `\/`), else -1. Whether
- * that backslash starts an escape at all (no backslash before it pairs with it) is the caller's to know. */
-export function asciiEscapeAt(buf: Buffer, i: number): number {
+/** The UTF-16 unit the escape at `buf[i]` stands for (`\uXXXX` in either hex case, `\/`), else -1 (also
+ * for an escape `buf` ends inside). Whether that backslash starts an escape at all (no backslash before it
+ * pairs with it) is the caller's to know. */
+export function escapeAt(buf: Buffer, i: number): number {
   if (buf[i] !== BACKSLASH) return -1;
   const next = buf[i + 1];
   if (next === SLASH) return SLASH;
-  if (next !== U || buf[i + 2] !== ZERO || buf[i + 3] !== ZERO) return -1;
-  const hi = hexValue(buf[i + 4]);
-  const lo = hexValue(buf[i + 5]);
-  return hi < 0 || hi > 7 || lo < 0 ? -1 : hi * 16 + lo;
+  if (next !== U) return -1;
+  const a = hexValue(buf[i + 2]);
+  const b = hexValue(buf[i + 3]);
+  const c = hexValue(buf[i + 4]);
+  const d = hexValue(buf[i + 5]);
+  return (a | b | c | d) < 0 ? -1 : (a << 12) | (b << 8) | (c << 4) | d;
+}
+
+const isHigh = (u: number): boolean => u >= 0xd800 && u <= 0xdbff;
+const isLow = (u: number): boolean => u >= 0xdc00 && u <= 0xdfff;
+
+/** Bytes of the UTF-8 character at `p[j]` (a pattern), set by charAt (a module slot, as `walked`). */
+let charBytes = 0;
+
+/** The code point of the UTF-8 character at `p[j]` (a lead byte), its bytes in `charBytes`; -1 when the
+ * bytes there are no well-formed UTF-8 (a secret's raw latin1 header bytes: never written escaped). */
+function charAt(p: Buffer, j: number): number {
+  const b = p[j]!;
+  const n = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc2 ? 2 : 0;
+  if (n === 0 || b > 0xf4 || j + n > p.length) return -1;
+  let cp = b & (0x7f >> n);
+  for (let k = 1; k < n; k++) {
+    const c = p[j + k]!;
+    if ((c & 0xc0) !== 0x80) return -1;
+    cp = (cp << 6) | (c & 0x3f);
+  }
+  charBytes = n;
+  return cp;
+}
+
+/** The unit a pattern's byte `p[j]` is escaped as: itself (ASCII); its character's code point, or for one
+ * outside the BMP its high surrogate (non-ASCII); -1 when it is never escaped. */
+function unitAt(p: Buffer, j: number): number {
+  const b = p[j]!;
+  if (b < 0x80) return b;
+  const cp = charAt(p, j);
+  return cp > 0xffff ? 0xd800 + ((cp - 0x10000) >> 10) : cp;
 }
 
 function escapeLength(buf: Buffer, i: number): number {
   return buf[i + 1] === SLASH ? 2 : 6;
+}
+
+/** `c` as UTF-8 into `out[j…]`: how many bytes. */
+function putUtf8(out: Buffer, j: number, c: number): number {
+  if (c < 0x80) {
+    out[j] = c;
+    return 1;
+  }
+  if (c < 0x800) {
+    out[j] = 0xc0 | (c >> 6);
+    out[j + 1] = 0x80 | (c & 0x3f);
+    return 2;
+  }
+  if (c < 0x10000) {
+    out[j] = 0xe0 | (c >> 12);
+    out[j + 1] = 0x80 | ((c >> 6) & 0x3f);
+    out[j + 2] = 0x80 | (c & 0x3f);
+    return 3;
+  }
+  out[j] = 0xf0 | (c >> 18);
+  out[j + 1] = 0x80 | ((c >> 12) & 0x3f);
+  out[j + 2] = 0x80 | ((c >> 6) & 0x3f);
+  out[j + 3] = 0x80 | (c & 0x3f);
+  return 4;
 }
 
 /** How many backslashes are right before `buf[i]`. */
@@ -66,27 +126,31 @@ export function atCharBoundary(buf: Buffer, at: number): boolean {
 }
 
 /**
- * A search for the ASCII escapes of the characters `chars` marks (`chars[c] === 1`): `\u00XX` in either
- * hex case, and `\/` when `/` is one of them (escapesOf).
+ * A search for the escapes of the ASCII characters `chars` marks (`chars[c] === 1`) and of the non-ASCII
+ * UTF-16 units `wide` lists: `\uXXXX` in either hex case, and `\/` when `/` is one of them (escapesOf).
  */
 export interface EscapeSearch {
   chars: Uint8Array;
+  wide: readonly number[];
   re: RegExp;
   /** `/` is one of the characters: `\/` is searched too. */
   slash: boolean;
+  /** What each escape found starts with: `\u00`, or `\u` when a unit of `wide` is above U+00FF. */
+  prefix: Buffer;
 }
 
-export function escapeSearch(chars: Uint8Array): EscapeSearch | null {
+/** `hex` as a regular expression that takes each letter in either case. */
+const anyCase = (hex: string): string => hex.replace(/[a-f]/g, (d) => `[${d}${d.toUpperCase()}]`);
+
+export function escapeSearch(chars: Uint8Array, wide: readonly number[] = []): EscapeSearch | null {
   const alts: string[] = [];
-  for (let c = 0; c < 128; c++) {
-    if (chars[c] !== 1) continue;
-    const hex = c.toString(16).padStart(2, '0');
-    const lo = hex[1]!;
-    alts.push(`${hex[0]}${/[a-f]/.test(lo) ? `[${lo}${lo.toUpperCase()}]` : lo}`);
-  }
-  if (alts.length === 0) return null;
+  for (let c = 0; c < 128; c++) if (chars[c] === 1) alts.push(anyCase(c.toString(16).padStart(2, '0')));
+  const wideAlts = wide.map((u) => anyCase(u.toString(16).padStart(4, '0')));
+  if (alts.length === 0 && wideAlts.length === 0) return null;
   const slash = chars[SLASH] === 1;
-  return { chars, re: new RegExp(`\\\\(?:u00(?:${alts.join('|')})${slash ? '|/' : ''})`, 'g'), slash };
+  const u = [...(alts.length > 0 ? [`00(?:${alts.join('|')})`] : []), ...wideAlts].join('|');
+  const re = new RegExp(`\\\\(?:u(?:${u})${slash ? '|/' : ''})`, 'g');
+  return { chars, wide, re, slash, prefix: wide.some((w) => w > 0xff) ? ESCAPE_U : ESCAPE_U00 };
 }
 
 /** Escapes looked at one by one in a read before the rest of it goes to the regular expression. */
@@ -94,21 +158,23 @@ const ESCAPES_ONE_BY_ONE = 8;
 
 /**
  * Where `buf` holds an escape `search` (escapeSearch) finds, in order: the escapes a secret written with
- * them must contain. A read without `\u00` or `\/` (nearly every one) costs one or two native searches;
- * a few `\u00` are looked at one by one; past them (ensure_ascii text full of `\u00e9`, `\u003c`) the rest
- * of the read goes through one regular expression. A literal `\\u0073` is found too (the decoding then
- * skips it).
+ * them must contain. A read without `\u00` (`\u` for a secret with a character above U+00FF) or `\/`
+ * (nearly every one) costs one or two native searches; a few are looked at one by one; past them
+ * (ensure_ascii text full of `\u00e9`, `\u003c`) the rest of the read goes through one regular
+ * expression. A literal `\\u0073` is found too (the decoding then skips it).
  */
 export function escapesOf(buf: Buffer, search: EscapeSearch): number[] {
   const out: number[] = [];
+  const { prefix, chars, wide } = search;
   let seen = 0;
-  for (let at = buf.indexOf(ESCAPE_U00); at >= 0; at = buf.indexOf(ESCAPE_U00, at + 4)) {
+  for (let at = buf.indexOf(prefix); at >= 0; at = buf.indexOf(prefix, at + prefix.length)) {
     if (++seen > ESCAPES_ONE_BY_ONE) {
       out.length = 0;
       return scan(buf, 0, search.re, out);
     }
-    const c = asciiEscapeAt(buf, at);
-    if (c >= 0 && search.chars[c] === 1) out.push(at);
+    const c = escapeAt(buf, at);
+    if (c < 0) continue;
+    if (c < 0x80 ? chars[c] === 1 : wide.length > 0 && wide.includes(c)) out.push(at);
   }
   if (!search.slash) return out;
   const slash = buf.indexOf(ESCAPE_SLASH);
@@ -126,11 +192,13 @@ function scan(buf: Buffer, from: number, re: RegExp, out: number[]): number[] {
 }
 
 /**
- * `buf` with every ASCII escape that starts an escape decoded to its character (`\\` pairs, `\"` and
- * the other escapes kept as they are), and `offsets`: for each decoded byte, where it starts in `buf`
- * (`offsets[bytes.length]` is `buf.length`), so a match in the decoded bytes maps back to its range.
+ * `buf` with every `\uXXXX` and `\/` that starts an escape decoded to its character's UTF-8 (a surrogate
+ * pair's two escapes to one character; a lone surrogate's escape, `\\` pairs, `\"` and the other escapes
+ * kept as they are), and `offsets`: for each decoded byte, where its escape or byte starts in `buf`
+ * (`offsets[bytes.length]` is `buf.length`), so a match in the decoded bytes maps back to its range. No
+ * escape is shorter than its character's UTF-8, so the decoded bytes are never more than `buf`.
  */
-export function decodeAsciiEscapes(buf: Buffer): { bytes: Buffer; offsets: Int32Array } {
+export function decodeEscapes(buf: Buffer): { bytes: Buffer; offsets: Int32Array } {
   const bytes = Buffer.allocUnsafe(buf.length);
   const offsets = new Int32Array(buf.length + 1);
   let j = 0;
@@ -141,11 +209,21 @@ export function decodeAsciiEscapes(buf: Buffer): { bytes: Buffer; offsets: Int32
   let i = 0;
   for (let b = buf.indexOf(BACKSLASH); b >= 0; b = buf.indexOf(BACKSLASH, i)) {
     copy(i, b);
-    const c = asciiEscapeAt(buf, b);
-    if (c >= 0) {
-      bytes[j] = c;
-      offsets[j++] = b;
-      i = b + escapeLength(buf, b);
+    let c = escapeAt(buf, b);
+    let len = c < 0 ? 0 : escapeLength(buf, b);
+    if (isHigh(c)) {
+      const low = escapeAt(buf, b + 6);
+      if (isLow(low)) {
+        c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
+        len = 12;
+      }
+    }
+    if (c >= 0 && !isHigh(c) && !isLow(c)) {
+      for (let k = putUtf8(bytes, j, c); k > 0; k--) offsets[j++] = b;
+      i = b + len;
+    } else if (c >= 0) {
+      i = b + len;
+      copy(b, i);
     } else {
       // `\\` is one escape: its second backslash starts none
       i = Math.min(buf.length, b + 2);
@@ -157,14 +235,14 @@ export function decodeAsciiEscapes(buf: Buffer): { bytes: Buffer; offsets: Int32
   return { bytes: bytes.subarray(0, j), offsets: offsets.subarray(0, j + 1) };
 }
 
-/** Whether `buf[i…]` (to its end) is the start of an ASCII escape of `c`. */
+/** Whether `buf[i…]` (to its end) is the start of an escape of the unit `c` (either hex case). */
 function startsEscapeOf(buf: Buffer, i: number, c: number): boolean {
   const n = buf.length;
+  if (c < 0) return false;
   if (i + 1 >= n) return true;
   if (buf[i + 1] === SLASH) return c === SLASH;
   if (buf[i + 1] !== U) return false;
-  for (let k = 2; k < 4 && i + k < n; k++) if (buf[i + k] !== ZERO) return false;
-  if (i + 4 < n && hexValue(buf[i + 4]) !== c >> 4) return false;
+  for (let k = 2; k < 6 && i + k < n; k++) if (hexValue(buf[i + k]) !== ((c >> (4 * (5 - k))) & 0xf)) return false;
   return true;
 }
 
@@ -172,23 +250,43 @@ function startsEscapeOf(buf: Buffer, i: number, c: number): boolean {
 let walked = 0;
 
 /**
- * Walks `buf[at…]` along `p` (a secret's form), any of its ASCII characters escaped: how many of `p`'s
- * bytes it spells before `buf` ends (an escape `buf` ends inside counts for none; `p.length` when all of
- * it), or -1 when `buf` leaves `p` first; `walked` is the bytes read. `buf[at]` is taken to start a
- * character (atCharBoundary). The one walk behind matchEscaped and prefixMatched.
+ * Walks `buf[at…]` along `p` (a secret's form), any of its characters escaped (either hex case; a
+ * non-ASCII one of `p`'s UTF-8, a character outside the BMP as two surrogate escapes): how many of `p`'s
+ * bytes it spells before `buf` ends (an escape `buf` ends inside counts for none, and so does a surrogate
+ * pair's first escape without its second; `p.length` when all of it), or -1 when `buf` leaves `p` first;
+ * `walked` is the bytes read. `buf[at]` is taken to start a character (atCharBoundary). The one walk behind
+ * matchEscaped and prefixMatched.
  */
 function walkEscaped(buf: Buffer, at: number, p: Buffer): number {
   let i = at;
   let j = 0;
   for (; j < p.length && i < buf.length; j++) {
     if (buf[i] === BACKSLASH) {
-      const c = asciiEscapeAt(buf, i);
-      if (c >= 0) {
+      const c = escapeAt(buf, i);
+      if (c >= 0 && c < 0x80) {
         if (c !== p[j]) return -1;
         i += escapeLength(buf, i);
         continue;
       }
-      if (i + MAX_ESCAPE_BYTES > buf.length && startsEscapeOf(buf, i, p[j]!)) break;
+      // a non-ASCII escape spells a non-ASCII character of `p` (one that `p` writes escaped itself, as the
+      // `\u00e9` of a form, is compared byte by byte below)
+      if (c >= 0 && p[j]! >= 0x80) {
+        const cp = charAt(p, j);
+        if (cp < 0) return -1;
+        if (cp <= 0xffff) {
+          if (c !== cp) return -1;
+          i += 6;
+        } else {
+          if (c !== 0xd800 + ((cp - 0x10000) >> 10)) return -1;
+          const low = 0xdc00 + ((cp - 0x10000) & 0x3ff);
+          if (i + 6 + MAX_ESCAPE_BYTES > buf.length && startsEscapeOf(buf, i + 6, low)) break;
+          if (escapeAt(buf, i + 6) !== low) return -1;
+          i += 12;
+        }
+        j += charBytes - 1;
+        continue;
+      }
+      if (c < 0 && i + MAX_ESCAPE_BYTES > buf.length && startsEscapeOf(buf, i, unitAt(p, j))) break;
       if (buf[i + 1] === BACKSLASH) {
         // a `\\` pair is two bytes of the pattern (its JSON-escaped form), never an escape's start
         if (p[j] !== BACKSLASH || p[j + 1] !== BACKSLASH) return -1;

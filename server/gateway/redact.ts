@@ -7,8 +7,8 @@
  * Bodies are redacted as bytes while they stream: a secret cut between two reads is caught because the
  * end of a read that could be the start of a secret is held back until the next read decides it (the
  * hold-back is empty unless the read ends with a secret's first bytes, so a stream is not delayed). A
- * secret some of whose characters the upstream wrote as JSON escapes (`\u0073k-…`, `\/`) is caught too
- * (jsonEscapes.ts): the whole escaped run is replaced.
+ * secret some of whose characters the upstream wrote as JSON escapes (`\u0073k-…`, `\/`, `\u00E9` beside
+ * a raw `ü`) is caught too (jsonEscapes.ts): the whole escaped run is replaced.
  *
  * Example:
  *   const r = new Redactor(['sk-live-123456']);
@@ -16,7 +16,7 @@
  *   for await (const b of r.body(upstreamBody)) client.write(b);
  */
 
-import { atCharBoundary, decodeAsciiEscapes, escapeSearch, escapesOf, type EscapeSearch, matchEscaped, MAX_ESCAPE_BYTES, PARTIAL, prefixMatched } from './jsonEscapes';
+import { atCharBoundary, decodeEscapes, escapeSearch, escapesOf, type EscapeSearch, matchEscaped, MAX_ESCAPE_BYTES, PARTIAL, prefixMatched } from './jsonEscapes';
 import { publicLength, SHOWN_OF_ANY_SECRET } from './keyPrefix';
 
 export const REDACTED = '[redacted]';
@@ -129,6 +129,8 @@ export class Redactor {
   private readonly maxEscaped: number;
   /** The ASCII characters in some pattern: an escape of one of them may be part of a secret. */
   private readonly escapable = new Uint8Array(128);
+  /** The bytes a pattern starts with: where a secret written with escapes can start, beside a backslash. */
+  private readonly firstBytes = new Uint8Array(256);
   /** The search for their escapes (jsonEscapes.ts escapeSearch; null: no secret). */
   private readonly escapeRe: EscapeSearch | null;
   /** The secret forms that contain no other (`<key>`, not `Bearer <key>`). A text redaction replaces only
@@ -174,7 +176,8 @@ export class Redactor {
     this.maxHold = this.patterns.reduce((m, p) => Math.max(m, p.length - 1), 0);
     for (const p of this.minimalStrings) for (let i = 0; i < p.length; i++) if (p.charCodeAt(i) < 128) this.minimalChars[p.charCodeAt(i)] = 1;
     for (const p of this.patterns) for (const b of p) if (b < 128) this.escapable[b] = 1;
-    this.escapeRe = escapeSearch(this.escapable);
+    for (const p of this.patterns) this.firstBytes[p[0]!] = 1;
+    this.escapeRe = escapeSearch(this.escapable, wideUnits(this.strings));
     this.maxEscaped = this.patterns.reduce((m, p) => Math.max(m, p.length * MAX_ESCAPE_BYTES), 0);
     for (const p of this.patterns) for (const b of p) this.patternBytes[b] = 1;
     // a read can end inside an escape (`\u00`): its bytes may end a secret's start too
@@ -373,7 +376,7 @@ export class Redactor {
    */
   valueEnds(buf: Buffer): Buffer {
     if (this.empty) return buf;
-    const dec = this.escapes(buf).length > 0 ? decodeAsciiEscapes(buf) : null;
+    const dec = this.escapes(buf).length > 0 ? decodeEscapes(buf) : null;
     const b = dec?.bytes ?? buf;
     const ranges: [number, number][] = [];
     for (let q = b.indexOf(QUOTE); q >= 0; q = b.indexOf(QUOTE, q + 1)) {
@@ -463,7 +466,7 @@ export class Redactor {
   /** `buf` with every secret written with escapes replaced: the patterns are searched in its decoded
    * bytes (longest first, so `Bearer <key>` goes whole), each match replaced in `buf` by its range. */
   private escapedBytes(buf: Buffer): Buffer {
-    const { bytes: decoded, offsets } = decodeAsciiEscapes(buf);
+    const { bytes: decoded, offsets } = decodeEscapes(buf);
     const ranges: [number, number][] = [];
     for (const p of this.patterns) {
       for (let at = decoded.indexOf(p); at >= 0; at = decoded.indexOf(p, at + p.length)) {
@@ -500,7 +503,7 @@ export class Redactor {
     // the earliest start is the longest hold
     for (let at = from; at < n; at++) {
       const b = buf[at]!;
-      if (b !== BACKSLASH && (b >= 128 || this.escapable[b] === 0)) continue;
+      if (b !== BACKSLASH && this.firstBytes[b] === 0) continue;
       for (const p of this.patterns) {
         if (n - at < p.length * MAX_ESCAPE_BYTES && matchEscaped(buf, at, p) === PARTIAL && atCharBoundary(buf, at)) return n - at;
       }
@@ -566,6 +569,14 @@ export class Redactor {
     };
     return body;
   }
+}
+
+/** The UTF-16 units above U+007F in `forms`, sorted: an escape of one of them may be part of a secret
+ * (`\u00e9` beside a raw `ü`; an escape of a character above U+00FF comes from a client's own UTF-8 key). */
+function wideUnits(forms: readonly string[]): number[] {
+  const units = new Set<number>();
+  for (const f of forms) for (let i = 0; i < f.length; i++) if (f.charCodeAt(i) >= 0x80) units.add(f.charCodeAt(i));
+  return [...units].sort((a, b) => a - b);
 }
 
 /** `buf` with each of `ranges` (not overlapping) replaced by `[redacted]`. */

@@ -4,7 +4,7 @@
  * jsonEscapes.ts) replaces the whole escaped run, in one read and cut across reads at every byte.
  */
 import { strict as assert } from 'node:assert';
-import { decodeAsciiEscapes, escapeSearch, escapesOf, matchEscaped, PARTIAL } from '../../../server/gateway/jsonEscapes';
+import { decodeEscapes, escapeSearch, escapesOf, matchEscaped, PARTIAL } from '../../../server/gateway/jsonEscapes';
 import { headerSecrets, Redactor, type RedactableBody } from '../../../server/gateway/redact';
 import { rng } from '../../bench/docs';
 
@@ -96,9 +96,9 @@ describe('gateway: redactor, a key written with JSON escapes', () => {
     assert.deepEqual(out, ['text ', '\\u0073k-or-v2 \\u0041 end ', '\\u0041 done']);
   });
 
-  it('decodes ASCII escapes with each decoded byte\'s offset; matches a pattern through them, PARTIAL at the end', () => {
-    const { bytes, offsets } = decodeAsciiEscapes(Buffer.from('a\\u0062\\/\\\\u0063\\n\\u00e9'));
-    assert.equal(bytes.toString(), 'ab/\\\\u0063\\n\\u00e9');
+  it('decodes escapes (\\u00e9 to its UTF-8 too) with each decoded byte\'s offset; matches a pattern through them, PARTIAL at the end', () => {
+    const { bytes, offsets } = decodeEscapes(Buffer.from('a\\u0062\\/\\\\u0063\\n\\u00e9'));
+    assert.equal(bytes.toString(), 'ab/\\\\u0063\\n\u00e9');
     assert.deepEqual([...offsets.subarray(0, 5)], [0, 1, 7, 9, 10]);
     assert.equal(offsets[bytes.length], 24);
     const p = Buffer.from('sk-or');
