@@ -1,20 +1,20 @@
 /**
  * The "Models" view: per-model health from the gateway's GET /v1/streamfix/models (requests, repairs per
- * request, FAILED and TRUNCATED rates, schema failures, breaker state), worst first as the gateway sorts
- * it. When the gateway does not serve that endpoint (404) the context key `streamfix.modelsAvailable`
+ * request, FAILED and TRUNCATED rates, schema failures, breaker state and why it opened), worst first as
+ * the gateway sorts it. When the gateway does not serve that endpoint (404) the context key `streamfix.modelsAvailable`
  * is false and the view is hidden.
  */
 import * as vscode from 'vscode';
 import type { ModelHealthEntry } from '../shared/protocol';
 import type { DaemonController } from './daemon';
 import { gatewayOrigin } from './gatewayHttp';
-import { describeHealth } from './modelHealthText';
+import { describeHealth, healthTooltip } from './modelHealthText';
 
 export class ModelItem extends vscode.TreeItem {
   constructor(readonly entry: ModelHealthEntry) {
     super(entry.model, vscode.TreeItemCollapsibleState.None);
     this.description = describeHealth(entry);
-    this.tooltip = `${entry.model}\n${this.description}\nupstream errors: ${entry.upstreamErrors}`;
+    this.tooltip = healthTooltip(entry);
     const bad = entry.circuit.state !== 'closed' || entry.failedRate > 0;
     this.iconPath = new vscode.ThemeIcon(bad ? 'warning' : 'pass', new vscode.ThemeColor(bad ? 'list.warningForeground' : 'testing.iconPassed'));
     this.accessibilityInformation = { label: `${entry.model} ${this.description}` };

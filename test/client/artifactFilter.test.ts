@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { describeFilter, isEmptyFilter, matchesSummary, searchMatchesArtifact, searchMatchesId } from '../../client/artifactFilter';
-import { describeHealth } from '../../client/modelHealthText';
+import { describeBreaker, describeHealth, healthTooltip } from '../../client/modelHealthText';
 import type { ArtifactSummary, ModelHealthEntry } from '../../shared/protocol';
 
 const summary: ArtifactSummary = { id: 'sfx_abc123', createdAt: '2026-01-01T00:00:00.000Z', model: 'demo/clean', mode: 'repair', status: 'VALID', repairs: 0, totalMs: 3 };
@@ -34,5 +34,22 @@ describe('client/artifactFilter', () => {
     const m: ModelHealthEntry = { model: 'demo/x', requests: 12, repairs: 18, repairsPerRequest: 1.5, failedRate: 1 / 12, truncatedRate: 0, schemaFailures: 1, upstreamErrors: 0, circuit: { state: 'open', consecutiveFailures: 0, retryAfterSeconds: 20 } };
     assert.equal(describeHealth(m), '12 requests · 1.5 repairs/request · FAILED 8.3% · TRUNCATED 0% · 1 schema failure · breaker open (20 s)');
     assert.equal(describeHealth({ ...m, requests: 1, schemaFailures: 0, circuit: { state: 'closed', consecutiveFailures: 0, retryAfterSeconds: null } }), '1 request · 1.5 repairs/request · FAILED 8.3% · TRUNCATED 0%');
+  });
+
+  it('says why a model\'s breaker opened, and its consecutive failures, in the line and the tooltip', () => {
+    const reason = '3 consecutive failures within 60 s, the last: upstream answered 500';
+    const m: ModelHealthEntry = { model: 'test/x', requests: 3, repairs: 0, repairsPerRequest: 0, failedRate: 0, truncatedRate: 0, schemaFailures: 0, upstreamErrors: 3, circuit: { state: 'open', consecutiveFailures: 3, retryAfterSeconds: 20, reason } };
+    assert.equal(describeHealth(m), `3 requests · 0 repairs/request · FAILED 0% · TRUNCATED 0% · breaker open (20 s): ${reason}`);
+    assert.equal(describeBreaker(m), `breaker open after 3 consecutive failures, retry in 20 s: ${reason}`);
+    assert.equal(healthTooltip(m), `test/x\n${describeHealth(m)}\nupstream errors: 3\nbreaker open after 3 consecutive failures, retry in 20 s: ${reason}`);
+    // half-open (the probe is out); a FAILED rate opened it (no consecutive failures)
+    const half = { ...m, circuit: { state: 'half_open' as const, consecutiveFailures: 0, retryAfterSeconds: null, reason: 'cool-down over: one probe request goes through' } };
+    assert.equal(describeBreaker(half), 'breaker half-open: cool-down over: one probe request goes through');
+    assert.equal(describeHealth(half), '3 requests · 0 repairs/request · FAILED 0% · TRUNCATED 0% · breaker half-open: cool-down over: one probe request goes through');
+    // closed: the failures so far and the last change; a daemon before `reason` (absent) says none
+    assert.equal(describeBreaker({ ...m, circuit: { state: 'closed', consecutiveFailures: 1, retryAfterSeconds: null, reason: 'probe answered 200' } }), 'breaker closed, 1 consecutive failure so far (last change: probe answered 200)');
+    assert.equal(describeBreaker({ ...m, circuit: { state: 'closed', consecutiveFailures: 0, retryAfterSeconds: null, reason: null } }), 'breaker closed');
+    assert.equal(describeBreaker({ ...m, circuit: { state: 'open', consecutiveFailures: 2, retryAfterSeconds: 5 } }), 'breaker open after 2 consecutive failures, retry in 5 s');
+    assert.equal(describeHealth({ ...m, circuit: { state: 'open', consecutiveFailures: 2, retryAfterSeconds: 5 } }), '3 requests · 0 repairs/request · FAILED 0% · TRUNCATED 0% · breaker open (5 s)');
   });
 });

@@ -92,6 +92,8 @@ async function perform(page: Page, op: UiOp, checks: ReloadCheck[], shotsDir: st
       const l = await locate(page, op.frame, op.selector, op.hasText);
       return (op.last ? l.last() : l.first()).click({ timeout: DEFAULT_TIMEOUT, ...(op.modifiers ? { modifiers: op.modifiers } : {}) });
     }
+    case 'hover':
+      return (await locate(page, op.frame, op.selector, op.hasText)).first().hover({ timeout: DEFAULT_TIMEOUT });
     case 'fill':
       return (await locate(page, op.frame, op.selector)).first().fill(op.value, { timeout: DEFAULT_TIMEOUT });
     case 'select':

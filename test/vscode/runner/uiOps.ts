@@ -12,6 +12,8 @@ export type UiOp =
   | { op: 'command'; title: string }
   /** `modifiers` are held during the click (an editor link opens on Ctrl+click). */
   | { op: 'click'; frame?: UiFrame; selector: string; hasText?: string; last?: boolean; modifiers?: ('Control' | 'Meta' | 'Shift' | 'Alt')[] }
+  /** Moves the mouse over the first match (a tree item's tooltip shows after the hover delay). */
+  | { op: 'hover'; frame?: UiFrame; selector: string; hasText?: string }
   | { op: 'fill'; frame?: UiFrame; selector: string; value: string }
   | { op: 'select'; frame?: UiFrame; selector: string; value: string }
   | { op: 'press'; frame?: UiFrame; selector?: string; key: string }

@@ -1,7 +1,8 @@
 /**
  * A model's circuit breaker in the status bar, through the UI: a stand-in upstream on loopback fails until
  * the daemon's breaker for the model opens (the daemon the extension starts reads its thresholds from the
- * environment it inherits), the status bar item says so; the upstream recovers, the probe after the
+ * environment it inherits), the status bar item says so and the Models view says why it opened (the line
+ * and the tooltip); the upstream recovers, the probe after the
  * cool-down closes the breaker, and the item is back to the port and repair count.
  */
 import { strict as assert } from 'node:assert';
@@ -9,7 +10,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as vscode from 'vscode';
 import { getApi, postChat } from './helpers';
-import { ui } from './ui';
+import { texts, ui } from './ui';
 
 const G = vscode.ConfigurationTarget.Global;
 const MODEL = 'test/breaker';
@@ -73,6 +74,20 @@ describe('circuit breaker in the status bar (through the UI)', () => {
     await ui({ op: 'waitFor', selector: '.statusbar-item', hasText: `StreamFix: breaker open (${MODEL})` });
     assert.equal(api.testing.statusText(), `$(warning) StreamFix: breaker open (${MODEL})`);
 
+    // the Models view says why the breaker opened (the gateway's circuit.reason), in the line and the tooltip
+    await vscode.commands.executeCommand('streamfix.models.focus');
+    const reason = '2 consecutive failures within 60 s, the last: upstream answered 500';
+    // the Models view's row (an Artifacts row names the model too, and no repairs/request)
+    const row = `.monaco-list-row[aria-label^="${MODEL} "][aria-label*="repairs/request"]`;
+    await ui({ op: 'waitFor', selector: row, hasText: `breaker open (` });
+    const line = (await texts(undefined, `${row} .label-description`))[0] ?? '';
+    assert.match(line, new RegExp(`^2 requests · 0 repairs/request · FAILED 0% · TRUNCATED 0% · breaker open \\([0-4] s\\): ${reason}$`));
+    await ui({ op: 'hover', selector: `${row} .label-name`, hasText: MODEL });
+    await ui({ op: 'waitFor', selector: '.monaco-hover', hasText: reason });
+    const tip = (await texts(undefined, '.monaco-hover')).join('\n');
+    assert.match(tip, new RegExp(`upstream errors: 2[\\s\\S]*breaker open after 2 consecutive failures, retry in [0-4] s: ${reason}`));
+    await ui({ op: 'press', key: 'Escape' });
+
     failing = false;
     // refused at once until the cool-down (4 s) has passed; then this request is the probe, and succeeds
     let r = await ask();
@@ -84,5 +99,13 @@ describe('circuit breaker in the status bar (through the UI)', () => {
     await ui({ op: 'waitFor', selector: '.statusbar-item', hasText: `StreamFix :${info.port} · ` });
     assert.match(api.testing.statusText(), new RegExp(`^\\$\\(check\\) StreamFix :${info.port} · \\d+ repairs?$`));
     await ui({ op: 'waitFor', selector: '.statusbar-item', hasText: 'breaker open', state: 'detached' });
+    // closed again: no breaker in the Models view's line
+    await ui({ op: 'waitFor', selector: row, hasText: 'breaker open', state: 'detached' });
+    await ui({ op: 'waitFor', selector: row, hasText: '3 requests · 0 repairs/request · FAILED 0% · TRUNCATED 0%' });
+    // its tooltip says what closed it (the mouse leaves the row first: a tooltip shows when it comes over again)
+    await ui({ op: 'hover', selector: '.pane-header .title', hasText: 'Models' });
+    await ui({ op: 'hover', selector: `${row} .label-name`, hasText: MODEL });
+    await ui({ op: 'waitFor', selector: '.monaco-hover', hasText: 'breaker closed (last change: probe answered 200)' });
+    await ui({ op: 'press', key: 'Escape' });
   });
 });
