@@ -4,8 +4,8 @@
  * known. Used by the corpus (each operator at each site) and by the engine property tests.
  */
 
-/** `ident` only appears after the unquoted-key operator ran, `triple` after the triple-quotes one (a
- * string no other operator may rewrite: `'"""x"""'` would mean another value). */
+/** `ident` only appears after the unquoted-key operator ran, `triple` after the triple-quotes or the
+ * mixed-key-quotes one (a string no other operator may rewrite: `'"""x"""'` would mean another value). */
 export type TokenType = 'punct' | 'string' | 'number' | 'keyword' | 'ws' | 'ident' | 'triple';
 
 export interface Token {
@@ -203,6 +203,16 @@ export const OPERATORS: Operator[] = [
       const q = i % 2 === 0 ? '"""' : "'''";
       return replaced(ts, i, { type: 'triple', text: `${q}${ts[i].text.slice(1, -1)}${q}` });
     },
+  },
+  {
+    name: 'mixed key quotes',
+    lossless: true,
+    // a key opened with `'` and closed with `"` right before its colon (`{'a": 1}`); the colon goes into
+    // the token, so no operator puts a comment or another colon spelling between them (the rule reads a
+    // colon after the `"` and spaces only)
+    sites: (ts) =>
+      indexesWhere(ts, (t, i) => t.type === 'string' && t.key === true && ts[i + 1]?.type === 'punct' && ts[i + 1].text === ':' && plainContent(t, /['"]/) !== null),
+    apply: (ts, i) => [...ts.slice(0, i), { type: 'triple', key: true, text: `'${ts[i].text.slice(1, -1)}":` }, ...ts.slice(i + 2)],
   },
   {
     name: 'digit separators',

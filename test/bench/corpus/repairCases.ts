@@ -37,6 +37,7 @@ const CATEGORY_OF: Record<string, Category> = {
   'digit separators': 'numbers',
   'semicolon separator': 'other repairs',
   'triple quotes': 'other repairs',
+  'mixed key quotes': 'single quotes',
 };
 
 /** Hand-written cases in the shapes models actually write. */
