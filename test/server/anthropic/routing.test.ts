@@ -10,8 +10,9 @@ import { join } from 'node:path';
 import Anthropic from '@anthropic-ai/sdk';
 import { DEMO_ROUTING, loadRoutingFile, parseRouting, route, type RoutingTable } from '../../../server/anthropic/routing';
 import { ConfigError, parseDaemonArgs } from '../../../server/gateway/config';
-import { artifactOf, startTestDaemon } from '../helpers/gateway';
-import { chunk, sse, TestUpstream } from '../helpers/testUpstream';
+import { artifactOf } from '../helpers/gateway';
+import { withTestGateway } from '../helpers/testGateway';
+import { chunk, sse } from '../helpers/testUpstream';
 
 const TABLE: RoutingTable = {
   models: { 'claude-sonnet-4-6': 'anthropic/claude-sonnet-4.6', 'claude-3-5-haiku-latest': 'openai/gpt-4o-mini-mapped' },
@@ -114,10 +115,8 @@ describe('messages: routing table', () => {
   });
 
   it('through the daemon: the upstream gets the routed model; the decision is logged and in the artifact', async () => {
-    const up = await TestUpstream.start();
     let logs = '';
-    const d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-or-test', routing: TABLE, logLevel: 'info', logOut: { write: (s: string) => (logs += s) } });
-    try {
+    await withTestGateway({ apiKey: 'sk-or-test', routing: TABLE, logLevel: 'info', logOut: { write: (s: string) => (logs += s) } }, async ({ up, d }) => {
       up.always({ chunks: [sse(chunk({ content: 'ok' }, 'stop'), '[DONE]')] });
       const client = new Anthropic({ baseURL: `http://127.0.0.1:${d.info.port}`, apiKey: 'any', maxRetries: 0 });
       const cases: [Anthropic.MessageCreateParamsNonStreaming, string, string][] = [
@@ -133,9 +132,6 @@ describe('messages: routing table', () => {
         assert.deepEqual(a.route, { requested: params.model, rule, upstream });
         assert.match(logs, new RegExp(`messages: ${params.model} -> ${upstream} \\(rule ${rule}\\)`));
       }
-    } finally {
-      await d.close();
-      await up.close();
-    }
+    });
   });
 });

@@ -12,7 +12,8 @@ import Anthropic from '@anthropic-ai/sdk';
 import { parseRoute, route, withRoutes, type RoutingTable } from '../../../server/anthropic/routing';
 import { ConfigError, parseDaemonArgs } from '../../../server/gateway/config';
 import { artifactOf, startTestDaemon } from '../helpers/gateway';
-import { chunk, sse, TestUpstream } from '../helpers/testUpstream';
+import { withTestGateway } from '../helpers/testGateway';
+import { chunk, sse } from '../helpers/testUpstream';
 
 const plain = { thinking: false, inputTokens: 10 };
 
@@ -62,10 +63,8 @@ describe('messages: routes from the command line and the extension setting', () 
   });
 
   it('through the daemon: a route over the config table, by prefix; recorded in the artifact', async () => {
-    const up = await TestUpstream.start();
     const table: RoutingTable = { models: { 'claude-sonnet-4': 'x/from-file' }, longContextThreshold: 60000, default: 'x/default' };
-    const d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-or-test', routing: table, routes: { 'claude-sonnet-4': 'anthropic/claude-sonnet-4.5' } });
-    try {
+    await withTestGateway({ apiKey: 'sk-or-test', routing: table, routes: { 'claude-sonnet-4': 'anthropic/claude-sonnet-4.5' } }, async ({ up, d }) => {
       up.always({ chunks: [sse(chunk({ content: 'ok' }, 'stop'), '[DONE]')] });
       const client = new Anthropic({ baseURL: `http://127.0.0.1:${d.info.port}`, apiKey: 'any', maxRetries: 0 });
       const { response } = await client.messages.create({ model: 'claude-sonnet-4-6-20260115', max_tokens: 5, messages: [{ role: 'user', content: 'hi' }] }).withResponse();
@@ -73,10 +72,7 @@ describe('messages: routes from the command line and the extension setting', () 
       assert.deepEqual((await artifactOf(d, response as unknown as Response)).route, { requested: 'claude-sonnet-4-6-20260115', rule: 'prefix', upstream: 'anthropic/claude-sonnet-4.5' });
       await client.messages.create({ model: 'claude-opus-4-7', max_tokens: 5, messages: [{ role: 'user', content: 'hi' }] });
       assert.equal(JSON.parse(up.requests[up.requests.length - 1]!.body).model, 'x/default');
-    } finally {
-      await d.close();
-      await up.close();
-    }
+    });
   });
 
   it('with the demo: routes add to the demo routing (other Claude names still answer from the demo)', async () => {

@@ -4,10 +4,10 @@
  * event is not forwarded but counted and kept in the artifact's errors. The same bytes at every split.
  */
 import { strict as assert } from 'node:assert';
-import type { Daemon } from '../../../server/daemon';
 import { ReadRewriter, StreamRewriter } from '../../../server/gateway/streamRewrite';
-import { artifactOf, postChat, startTestDaemon } from '../helpers/gateway';
-import { chunk, sse, TestUpstream } from '../helpers/testUpstream';
+import { artifactOf, postChat } from '../helpers/gateway';
+import { withTestGateway } from '../helpers/testGateway';
+import { chunk, sse } from '../helpers/testUpstream';
 
 const ERR = JSON.stringify({ error: { message: 'Provider returned error', code: 502 } });
 const AFTER = chunk({ content: ', "b": 2}' });
@@ -39,9 +39,7 @@ describe('gateway: an upstream error event ends the client stream', () => {
   });
 
   it('through the daemon: the same bytes; the artifact records the error and the event after it', async () => {
-    const up = await TestUpstream.start();
-    const d: Daemon = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test-secret' });
-    try {
+    await withTestGateway({ apiKey: 'sk-test-secret' }, async ({ up, d }) => {
       up.enqueue({ chunks: [BODY] });
       const res = await postChat(d, { model: 'test/model', stream: true, messages: [{ role: 'user', content: 'hi' }] }, { 'x-streamfix-mode': 'repair' });
       assert.equal(await res.text(), REPAIRED);
@@ -51,9 +49,6 @@ describe('gateway: an upstream error event ends the client stream', () => {
         { message: 'Provider returned error', code: '502' },
         { message: `The upstream sent 1 event(s) after its error event, not forwarded: ${JSON.stringify(AFTER.slice(0, 200))}`, code: 'after_upstream_error' },
       ]);
-    } finally {
-      await d.close();
-      await up.close();
-    }
+    });
   });
 });

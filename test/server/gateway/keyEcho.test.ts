@@ -9,10 +9,9 @@
  * characters until the next decides (passthroughGuard.ts). OpenRouter's reasoning_details texts too.
  */
 import { strict as assert } from 'node:assert';
-import type { Daemon } from '../../../server/daemon';
-import type { GatewayEvent } from '../../../shared/protocol';
-import { artifactOf, postChat, startTestDaemon } from '../helpers/gateway';
-import { collect, parseSse, sse, TestUpstream, type RecordedRequest, type ScriptedResponse } from '../helpers/testUpstream';
+import { artifactOf, postChat } from '../helpers/gateway';
+import { useTestGateway } from '../helpers/testGateway';
+import { collect, parseSse, sse, type RecordedRequest, type ScriptedResponse } from '../helpers/testUpstream';
 
 const KEY = 'sk-or-v1-CLIENTSECRET999';
 const REQ = { model: 'test/model', messages: [{ role: 'user', content: 'hi' }] };
@@ -72,20 +71,10 @@ function echoAcrossEvents(r: RecordedRequest): ScriptedResponse {
 }
 
 describe('gateway: a key echoed across two stream events is never stored', () => {
-  let up: TestUpstream;
-  let d: Daemon;
-  const events: GatewayEvent[] = [];
-  const logLines: string[] = [];
-  before(async () => {
-    up = await TestUpstream.start();
-    // no key of its own: the client's OpenRouter key goes upstream (the trial's setting)
-    d = await startTestDaemon({ upstream: up.url, apiKey: null, logLevel: 'debug', logOut: { write: (s: string) => logLines.push(s) } });
-    d.events.subscribe((e) => events.push(e));
-  });
-  after(async () => {
-    await d.close();
-    await up.close();
-    assert.equal(leaks(logLines.join('')), false, 'a log line has the key');
+  // no key of its own: the client's OpenRouter key goes upstream (the trial's setting)
+  const { up, d, logs, events } = useTestGateway({ apiKey: null, logLevel: 'debug', record: true });
+  after(() => {
+    assert.equal(leaks(logs.join('')), false, 'a log line has the key');
     assert.equal(leaks(JSON.stringify(events)), false, 'an event has the key');
   });
 

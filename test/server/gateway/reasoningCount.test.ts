@@ -3,10 +3,9 @@
  * are of what passed, not of the bounded copy the artifact keeps, and of every choice of an n > 1 answer.
  */
 import { strict as assert } from 'node:assert';
-import type { Daemon } from '../../../server/daemon';
-import type { GatewayEvent } from '../../../shared/protocol';
-import { artifactOf, metric, postChat, startTestDaemon } from '../helpers/gateway';
-import { collect, sse, TestUpstream } from '../helpers/testUpstream';
+import { artifactOf, metric, postChat } from '../helpers/gateway';
+import { useTestGateway } from '../helpers/testGateway';
+import { collect, sse } from '../helpers/testUpstream';
 
 const REQ = { model: 'test/model', stream: true, n: 2, messages: [{ role: 'user', content: 'hi' }] };
 const METRIC = 'streamfix_reasoning_stripped_bytes_total';
@@ -18,20 +17,7 @@ const BYTES = Buffer.byteLength(THINK0) + Buffer.byteLength(THINK1);
 const delta = (index: number, content: string, finish?: string) => JSON.stringify({ choices: [{ index, delta: { content }, ...(finish ? { finish_reason: finish } : {}) }] });
 
 describe('gateway: reasoning counted on what passed, every choice', () => {
-  let up: TestUpstream;
-  let d: Daemon;
-  const seen: GatewayEvent[] = [];
-  let off: () => void;
-  before(async () => {
-    up = await TestUpstream.start();
-    d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test-secret', maxArtifactText: 16 });
-    off = d.events.subscribe((e) => seen.push(e));
-  });
-  after(async () => {
-    off();
-    await d.close();
-    await up.close();
-  });
+  const { up, d, events: seen } = useTestGateway({ apiKey: 'sk-test-secret', maxArtifactText: 16, record: true });
 
   function counts(id: string): { reasoning: number[]; finished: number | false } {
     const mine = seen.filter((e) => e.id === id);

@@ -4,10 +4,9 @@
  * list, response headers) reaches the client, the artifacts, the events and the logs redacted.
  */
 import { strict as assert } from 'node:assert';
-import type { Daemon } from '../../../server/daemon';
-import type { GatewayEvent } from '../../../shared/protocol';
-import { artifactOf, postChat, startTestDaemon } from '../helpers/gateway';
-import { chunk, collect, sse, TestUpstream, type RecordedRequest, type ScriptedResponse } from '../helpers/testUpstream';
+import { artifactOf, postChat } from '../helpers/gateway';
+import { useTestGateway } from '../helpers/testGateway';
+import { chunk, collect, sse, type RecordedRequest, type ScriptedResponse } from '../helpers/testUpstream';
 
 const KEY = 'sk-or-v1-ECHOED-SECRET-0123456789';
 const CLIENT_KEY = 'sk-or-v1-CLIENT-OWN-KEY-987654321';
@@ -31,19 +30,9 @@ function leaks(s: string): boolean {
 }
 
 describe('gateway: secrets redaction against an upstream that echoes the key', () => {
-  let up: TestUpstream;
-  let d: Daemon;
-  const logLines: string[] = [];
-  const events: GatewayEvent[] = [];
-  before(async () => {
-    up = await TestUpstream.start();
-    d = await startTestDaemon({ upstream: up.url, apiKey: KEY, logLevel: 'debug', logOut: { write: (s: string) => logLines.push(s) } });
-    d.events.subscribe((e) => events.push(e));
-  });
-  after(async () => {
-    await d.close();
-    await up.close();
-    assert.equal(leaks(logLines.join('')), false, 'a log line has the key');
+  const { up, d, logs, events } = useTestGateway({ apiKey: KEY, logLevel: 'debug', record: true });
+  after(() => {
+    assert.equal(leaks(logs.join('')), false, 'a log line has the key');
     assert.equal(leaks(JSON.stringify(events)), false, 'an event has the key');
   });
 
@@ -114,16 +103,7 @@ describe('gateway: secrets redaction against an upstream that echoes the key', (
 });
 
 describe('gateway: secrets redaction of a client key forwarded upstream', () => {
-  let up: TestUpstream;
-  let d: Daemon;
-  before(async () => {
-    up = await TestUpstream.start();
-    d = await startTestDaemon({ upstream: up.url, apiKey: null });
-  });
-  after(async () => {
-    await d.close();
-    await up.close();
-  });
+  const { up, d } = useTestGateway({ apiKey: null });
 
   it('keeps no key sent in any request header in the artifact (authorization, x-api-key, a made-up x-streamfix-* header), only the policy headers', async () => {
     up.enqueue({ chunks: [sse(chunk({ content: '{"a": 1}' }), chunk({}, 'stop'), '[DONE]')] });

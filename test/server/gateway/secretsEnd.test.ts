@@ -9,10 +9,10 @@
  * the model list), exact texts where it re-serializes them, and the artifact.
  */
 import { strict as assert } from 'node:assert';
-import type { Daemon } from '../../../server/daemon';
 import { DEFAULT_BREAKER } from '../../../server/gateway/breaker';
-import { artifactOf, postChat, startTestDaemon } from '../helpers/gateway';
-import { parseSse, sse, TestUpstream, type RecordedRequest, type ScriptedResponse } from '../helpers/testUpstream';
+import { artifactOf, postChat } from '../helpers/gateway';
+import { useTestGateway } from '../helpers/testGateway';
+import { parseSse, sse, type RecordedRequest, type ScriptedResponse } from '../helpers/testUpstream';
 
 const KEY = 'sk-or-v1-ECHOED-SECRET-0123456789';
 const AUTH = `Bearer ${KEY}`;
@@ -75,17 +75,8 @@ function channelText(body: string, read: (d: Record<string, unknown>) => string)
 const ENDINGS: Record<string, string> = { 'the body ends': '', 'a finish_reason, [DONE]': sse(delta({}, 'stop'), '[DONE]'), '[DONE]': sse('[DONE]') };
 
 describe('gateway: a key start at the very end of a text shows no more than the key\'s public start', () => {
-  let up: TestUpstream;
-  let d: Daemon;
-  before(async () => {
-    up = await TestUpstream.start();
-    // the error answers would open the model's circuit breaker: off
-    d = await startTestDaemon({ upstream: up.url, apiKey: KEY, breaker: { ...DEFAULT_BREAKER, failures: 0 } });
-  });
-  after(async () => {
-    await d.close();
-    await up.close();
-  });
+  // the error answers would open the model's circuit breaker: off
+  const { up, d } = useTestGateway({ apiKey: KEY, breaker: { ...DEFAULT_BREAKER, failures: 0 } });
   afterEach(() => up.respond(null));
 
   for (const [name, ch] of Object.entries(CHAT_CHANNELS)) {

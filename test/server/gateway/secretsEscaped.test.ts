@@ -5,11 +5,11 @@
  * two error events at every position; and held past the guard's bound (passthroughGuard.ts).
  */
 import { strict as assert } from 'node:assert';
-import type { Daemon } from '../../../server/daemon';
 import { DEFAULT_BREAKER } from '../../../server/gateway/breaker';
 import { MAX_HELD_EVENTS } from '../../../server/gateway/passthroughGuard';
-import { artifactOf, postChat, startTestDaemon } from '../helpers/gateway';
-import { chunk, collect, sse, TestUpstream, type RecordedRequest, type ScriptedResponse } from '../helpers/testUpstream';
+import { artifactOf, postChat } from '../helpers/gateway';
+import { useTestGateway } from '../helpers/testGateway';
+import { chunk, collect, sse, type RecordedRequest, type ScriptedResponse } from '../helpers/testUpstream';
 
 const KEY = 'sk-or-v1-ECHOED-SECRET-0123456789';
 const AUTH = `Bearer ${KEY}`;
@@ -46,17 +46,8 @@ function leaks(text: string): boolean {
 }
 
 describe('gateway: a key echoed with JSON escapes is never shown', () => {
-  let up: TestUpstream;
-  let d: Daemon;
-  before(async () => {
-    up = await TestUpstream.start();
-    // the error streams would open the model's circuit breaker: off
-    d = await startTestDaemon({ upstream: up.url, apiKey: KEY, breaker: { ...DEFAULT_BREAKER, failures: 0 } });
-  });
-  after(async () => {
-    await d.close();
-    await up.close();
-  });
+  // the error streams would open the model's circuit breaker: off
+  const { up, d } = useTestGateway({ apiKey: KEY, breaker: { ...DEFAULT_BREAKER, failures: 0 } });
 
   it('a 401 body with the whole header escaped', async () => {
     up.respond((r) => ({ status: 401, headers: { 'content-type': 'application/json' }, chunks: [`{"error":{"message":"No auth credentials found for ${escapeAll(authOf(r))}","code":401}}`] }));

@@ -1,8 +1,8 @@
 /** Host (DNS rebinding), Origin allow-list with CORS, the gateway token, and where the API key may go. */
 import { strict as assert } from 'node:assert';
 import { request } from 'node:http';
-import type { Daemon } from '../../../server/daemon';
 import { postChat, startTestDaemon } from '../helpers/gateway';
+import { useTestGateway } from '../helpers/testGateway';
 import { chunk, sse, TestUpstream } from '../helpers/testUpstream';
 
 /** A raw request with any Host/Origin (fetch does not let a client set Host). */
@@ -21,24 +21,9 @@ function raw(port: number, opts: { method?: string; path: string; headers?: Reco
 const SECRET = 'sk-or-v1-THIS-IS-THE-SECRET-KEY';
 
 describe('gateway: security', () => {
-  let up: TestUpstream;
-  let d: Daemon;
-  const logLines: string[] = [];
-  before(async () => {
-    up = await TestUpstream.start();
+  const { up, d, logs: logLines } = useTestGateway({ apiKey: SECRET, token: 'gateway-token-123', allowedOrigins: ['https://app.example'], logLevel: 'debug', record: true });
+  before(() => {
     up.always({ chunks: [sse(chunk({ content: '{"a": 1' }), chunk({ content: '' }, 'stop'), '[DONE]')] });
-    d = await startTestDaemon({
-      upstream: up.url,
-      apiKey: SECRET,
-      token: 'gateway-token-123',
-      allowedOrigins: ['https://app.example'],
-      logLevel: 'debug',
-      logOut: { write: (s: string) => logLines.push(s) },
-    });
-  });
-  after(async () => {
-    await d.close();
-    await up.close();
   });
   const auth = { authorization: 'Bearer gateway-token-123' };
 

@@ -16,18 +16,34 @@
  * suite registers after this call run after the start and after the close.
  */
 import type { Daemon, DaemonOptions } from '../../../server/daemon';
+import type { GatewayEvent } from '../../../shared/protocol';
 import { startTestDaemon } from './gateway';
 import { TestUpstream } from './testUpstream';
 
-/** Daemon options; the upstream defaults to the scripted one. A function gets the started upstream. */
-export type TestGatewayOptions = DaemonOptions | ((up: TestUpstream) => DaemonOptions);
+export interface TestGatewayOptions extends DaemonOptions {
+  /** Keep every log line (at `logLevel`) in `logs` and every gateway event in `events`, from the start. */
+  record?: boolean;
+}
 
-export function useTestGateway(options: TestGatewayOptions = {}): { up: TestUpstream; d: Daemon } {
+export interface TestGateway {
+  up: TestUpstream;
+  d: Daemon;
+  /** With `record`: the daemon's log lines and events so far (the same arrays all along). */
+  logs: string[];
+  events: GatewayEvent[];
+}
+
+/** Daemon options; the upstream defaults to the scripted one. A function gets the started upstream. */
+export function useTestGateway(options: TestGatewayOptions | ((up: TestUpstream) => TestGatewayOptions) = {}): TestGateway {
   let up: TestUpstream | null = null;
   let d: Daemon | null = null;
+  const logs: string[] = [];
+  const events: GatewayEvent[] = [];
   before(async () => {
     up = await TestUpstream.start();
-    d = await startTestDaemon({ upstream: up.url, ...(typeof options === 'function' ? options(up) : options) });
+    const { record, ...o } = typeof options === 'function' ? options(up) : options;
+    d = await startTestDaemon({ upstream: up.url, ...(record ? { logOut: { write: (s: string) => logs.push(s) } } : {}), ...o });
+    if (record) d.events.subscribe((e) => events.push(e));
   });
   after(async () => {
     await d?.close();
@@ -35,7 +51,38 @@ export function useTestGateway(options: TestGatewayOptions = {}): { up: TestUpst
     d = null;
     up = null;
   });
-  return { up: handle('the scripted upstream', () => up), d: handle('the test daemon', () => d) };
+  return { up: handle('the scripted upstream', () => up), d: handle('the test daemon', () => d), logs, events };
+}
+
+/** A daemon without a scripted upstream (the demo, or options of its own), started and closed like useTestGateway's. */
+export function useTestDaemon(options: DaemonOptions = {}): { d: Daemon } {
+  let d: Daemon | null = null;
+  before(async () => {
+    d = await startTestDaemon(options);
+  });
+  after(async () => {
+    await d?.close();
+    d = null;
+  });
+  return { d: handle('the test daemon', () => d) };
+}
+
+/**
+ * For one test: a scripted upstream and a daemon pointed at it, given to `fn` and closed after it however
+ * it ends (for a test whose suite has no daemon, or needs one of its own).
+ */
+export async function withTestGateway<T>(options: DaemonOptions, fn: (g: { up: TestUpstream; d: Daemon }) => Promise<T>): Promise<T> {
+  const up = await TestUpstream.start();
+  try {
+    const d = await startTestDaemon({ upstream: up.url, ...options });
+    try {
+      return await fn({ up, d });
+    } finally {
+      await d.close();
+    }
+  } finally {
+    await up.close();
+  }
 }
 
 /** An object that passes every use on to what `current()` gives at that moment; throws while that is null. */
