@@ -31,7 +31,7 @@ import { anthropicStatus, errorBody, rejectionError, statusOfType } from './erro
 import { checkToolSchemas, messagesMode, parseMessagesRequest, requireMaxTokens, toChatRequest } from './request';
 import { route } from './routing';
 import { INVALID_INPUT_CODE, invalidInputError, invalidInputMessage } from './toolInputCheck';
-import { hasHeld, MessageTranslator, settleHeld, type AnthropicEvent } from './translate';
+import { MessageTranslator, settleHeld, type AnthropicEvent } from './translate';
 
 export type MessagesCall = ChatCall;
 
@@ -286,7 +286,8 @@ async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: Upst
       let t1 = performance.now();
       const spent = t1 - t0;
       // a held input's check on the schema thread: this stream's next events wait for it, no other's
-      if (hasHeld(events)) {
+      if (t.waits > 0) {
+        t.waits = 0;
         events = await settleHeld(events);
         const waited = performance.now();
         record.addedMs += waited - t1;
@@ -325,7 +326,10 @@ async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: Upst
     if (ping) clearInterval(ping);
     if (stream) ctx.metrics.streamClosed();
   }
-  if (hasHeld(tail)) tail = await settleHeld(tail);
+  if (t.waits > 0) {
+    t.waits = 0;
+    tail = await settleHeld(tail);
+  }
   if (t.rejected !== null) record.errors.push({ message: rejectionMessage(t.rejected), code: TRUNCATED_CODE });
   if (t.invalidInputs !== null) record.errors.push({ message: invalidInputMessage(t.invalidInputs), status: 502, code: INVALID_INPUT_CODE });
   if (reader.upstreamError !== null) {

@@ -223,6 +223,8 @@ export class MessageTranslator {
   private ended = false;
   /** reject: the cut tool calls that ended the message (end() then sends the error event). */
   rejected: CutCall[] | null = null;
+  /** `input_wait` events produced and not settled yet (the pump settles them and sets this to 0). */
+  waits = 0;
   /** Tool calls whose input is not a JSON object: end() sends the error event (toolInputCheck.ts). */
   invalidInputs: InvalidToolInput[] | null = null;
 
@@ -634,6 +636,7 @@ export class MessageTranslator {
       const text = call.pending;
       const wait: InputWait = { type: 'input_wait', index: this.open!.index, input: checked.then((c) => c ?? text) };
       this.out.push(wait as unknown as AnthropicEvent);
+      this.waits++;
     } else if ((checked ?? call.pending) !== '') this.out.push({ type: 'content_block_delta', index: this.open!.index, delta: { type: 'input_json_delta', partial_json: checked ?? call.pending } });
     this.pendingChars -= call.pending.length;
     call.pending = '';

@@ -6,6 +6,7 @@
  * chunk carrying `finish_reason`, so clients that stop at the finish chunk still get valid JSON.
  */
 import { HOLD_PROSE, StreamFixError } from '../../shared/engine';
+import { DEFAULT_MAX_INPUT_LENGTH } from '../../shared/engine/state';
 import type { Repair, RepairOptions } from '../../shared/engine';
 import type { AppliedMode, ToolCallArtifact } from '../../shared/protocol';
 import type { Pending } from './pending';
@@ -72,7 +73,7 @@ interface HeldCall {
  * its choice ends: a client must not see a call start before its whole arguments (the openai SDK's stream
  * helper takes a call as done when the next one starts, and parses its arguments then).
  */
-function holdCall(st: ChoiceState, index: number, tc: Json): void {
+function holdCall(st: ChoiceState, index: number, tc: Json): number {
   const held = st.heldCalls!;
   let h = held.get(index);
   if (h === undefined) held.set(index, (h = { name: '', args: '' }));
@@ -82,7 +83,9 @@ function holdCall(st: ChoiceState, index: number, tc: Json): void {
   // the name as the artifact takes it, whole from its first delta; while names are redacted, the pieces
   // the redaction let out (its held tail comes at the end: heldClosers)
   if (typeof fn?.name === 'string' && fn.name !== '' && (h.name === '' || st.names !== null)) h.name += fn.name;
-  if (typeof fn?.arguments === 'string') h.args += fn.arguments;
+  if (typeof fn?.arguments !== 'string') return 0;
+  h.args += fn.arguments;
+  return fn.arguments.length;
 }
 
 export interface RewriteHooks {
@@ -367,6 +370,9 @@ export class StreamRewriter {
   checkArguments: ((choice: number, call: ToolCallArtifact) => Pending<string | null>) | null = null;
   /** Placeholders in the output, as JSON string literals, and the JSON literal of what replaces each. */
   readonly waits = new Map<string, Promise<string>>();
+  /** Characters of arguments held (coerce), all choices' together, and their bound: the engine's
+   * maxInputLength (what one call's arguments may hold; its repairer refuses more). Past it, INPUT_TOO_LARGE. */
+  private heldChars = 0;
   /** What makes this stream's placeholders unlike any text an upstream could send. */
   private readonly nonce = `${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`;
 
@@ -673,7 +679,7 @@ export class StreamRewriter {
         const repairs = st.tools.push(tc as ToolCallDelta, index);
         if (this.rejectTruncated) for (const r of repairs) st.toolRepairs.push([r, index]);
         else for (const r of repairs) this.hooks.onRepair(r, index);
-        if (st.heldCalls !== null) return holdCall(st, index, tc);
+        if (st.heldCalls !== null) return this.hold(st, index, tc);
         if (isObject(tc.function) && tc.function.arguments !== before) {
           changed = true;
           if (typeof before === 'string' && typeof tc.function.arguments === 'string') this.edits.push({ key: 'arguments', from: before, to: tc.function.arguments });
@@ -688,6 +694,13 @@ export class StreamRewriter {
       }
     }
     return changed;
+  }
+
+  /** coerce: a tool-call delta held (holdCall), within the bound on all held arguments. */
+  private hold(st: ChoiceState, index: number, tc: Json): void {
+    this.heldChars += holdCall(st, index, tc);
+    const max = this.engine.maxInputLength ?? DEFAULT_MAX_INPUT_LENGTH;
+    if (this.heldChars > max) throw new StreamFixError('INPUT_TOO_LARGE', `More than maxInputLength (${max}) characters of tool-call arguments wait for their schema check (x-streamfix-schema: coerce)`);
   }
 
   /** A reasoning field of a delta, recorded, and redacted in place (rewriting modes); true when changed. */
@@ -797,6 +810,7 @@ export class StreamRewriter {
       const start = { ...(h.id !== undefined ? { id: h.id } : {}), ...(h.type !== undefined || h.id !== undefined ? { type: h.type ?? 'function' } : {}) };
       out.push({ ...st.tools.closerName(art.index), ...start, function: { ...(name !== '' ? { name } : {}), arguments: args } });
     }
+    for (const h of held.values()) this.heldChars -= h.args.length;
     held.clear();
     return out;
   }

@@ -12,6 +12,7 @@ import type { Daemon } from '../../../server/daemon';
 import { patternUnits } from '../../../server/gateway/patternSize';
 import { EVENT_LOOP_PATTERN_BUDGET } from '../../../server/gateway/schema';
 import { ReadRewriter, StreamRewriter } from '../../../server/gateway/streamRewrite';
+import { StreamFixError } from '../../../shared/engine';
 import type { ToolCallArtifact } from '../../../shared/protocol';
 import { metric, startTestDaemon } from '../helpers/gateway';
 import { chunk, collect, parseSse, sse, TestUpstream } from '../helpers/testUpstream';
@@ -100,6 +101,20 @@ describe('gateway/streamRewrite, coerce: tool-call arguments held until the choi
         assert.equal(data[data.length - 1], '[DONE]', `${name}, cut at ${cut}`);
       }
     }
+  });
+
+  it('bounds the held arguments of all calls together by maxInputLength: INPUT_TOO_LARGE past it', () => {
+    const body = Buffer.from(sse(...twoCalls('{"city": "Oslo"}', '{"on": true}')));
+    const reading = (max: number) => () => {
+      const rw = new StreamRewriter('repair', { onRepair() {} }, { maxInputLength: max });
+      rw.checkArguments = coerceDays;
+      const reader = new ReadRewriter(rw);
+      reader.read(body);
+      reader.end();
+    };
+    // 16 + 12 characters held: each call alone is within 20, both together are not
+    assert.throws(reading(20), (e: unknown) => e instanceof StreamFixError && e.code === 'INPUT_TOO_LARGE' && e.message === 'More than maxInputLength (20) characters of tool-call arguments wait for their schema check (x-streamfix-schema: coerce)');
+    assert.doesNotThrow(reading(28));
   });
 
   it('without checkArguments the arguments stream as the engine writes them', () => {
