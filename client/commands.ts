@@ -8,7 +8,8 @@ import { CHAT_VIEW_ID } from './chatView';
 import { CLIENT_KINDS, clientSnippet, type ClientKind } from './clientSnippets';
 import { SECRET_KEY, SECTION, readSettings } from './config';
 import type { DaemonController } from './daemon';
-import { keyChangeMessage } from './daemonArgs';
+import { apiKeyProblem } from '../shared/apiKeyCheck';
+import { keyChangeMessage, typedKeyProblem } from './daemonArgs';
 import type { EventLog } from './eventLog';
 import type { InspectorPanel } from './inspector';
 import { repairSelection, targetEditor } from './repairCommand';
@@ -76,10 +77,17 @@ export function registerCommands({ context, daemon, log, daemonLog, artifacts, i
         placeHolder: 'sk-or-v1-…',
         password: true,
         ignoreFocusOut: true,
+        // a key an HTTP header cannot carry is refused as it is typed (the daemon would refuse to start)
+        validateInput: typedKeyProblem,
       });
       if (key === undefined) return false;
     }
     key = key.trim();
+    const problem = key ? apiKeyProblem(key) : null;
+    if (problem !== null) {
+      void vscode.window.showErrorMessage(`StreamFix: the API key was not stored: it ${problem}`);
+      return false;
+    }
     if (key) await context.secrets.store(SECRET_KEY, key);
     else await context.secrets.delete(SECRET_KEY);
     void vscode.window.showInformationMessage(keyChangeMessage(Boolean(key), readSettings().apiKey));

@@ -12,7 +12,7 @@ import { DAEMON_NODE_FLAGS } from '../shared/config';
 import { GatewayEventNotification, GatewayInfoMethod } from '../shared/protocol';
 import type { GatewayEvent, GatewayInfo } from '../shared/protocol';
 import { SECRET_KEY, readSettings } from './config';
-import { daemonArgs, daemonEnv } from './daemonArgs';
+import { daemonArgs, daemonEnv, keyProblem } from './daemonArgs';
 import type { TailChannel } from './tailChannel';
 
 export type DaemonState =
@@ -143,6 +143,14 @@ export class DaemonController implements vscode.Disposable {
     try {
       const settings = readSettings();
       const secret = await this.ext.secrets.get(SECRET_KEY);
+      // A key the daemon would refuse: said with where it is set, and the daemon not started (it would
+      // exit at once, and the language client add a notification of its own that says nothing)
+      const keyError = keyProblem(process.env, secret, settings.apiKey);
+      if (keyError !== null) {
+        this.daemonLog.appendLine(`[streamfix] not starting the daemon: ${keyError}`);
+        this.fail(keyError, 'key');
+        return;
+      }
       // Another window's daemon usually holds the default port: the daemon takes a free one rather than
       // fail (--port-fallback, decided at its bind, so two windows starting at once cannot both miss it).
       const port = settings.gatewayPort;
@@ -227,14 +235,15 @@ export class DaemonController implements vscode.Disposable {
     }, delay);
   }
 
-  private fail(reason: string): void {
+  /** `key`: the API key is what is wrong, and setting another is what fixes it (a restart would not). */
+  private fail(reason: string, cause: 'key' | 'other' = 'other'): void {
     this.setState({ kind: 'failed', reason });
-    void vscode.window
-      .showErrorMessage(`StreamFix: the daemon is not running: ${reason}`, 'Show Log', 'Restart')
-      .then((choice) => {
-        if (choice === 'Show Log') this.daemonLog.show(true);
-        if (choice === 'Restart') void this.restart();
-      });
+    const actions = cause === 'key' ? ['Set API Key', 'Show Log'] : ['Show Log', 'Restart'];
+    void vscode.window.showErrorMessage(`StreamFix: the daemon is not running: ${reason}`, ...actions).then((choice) => {
+      if (choice === 'Show Log') this.daemonLog.show(true);
+      if (choice === 'Restart') void this.restart();
+      if (choice === 'Set API Key') void vscode.commands.executeCommand('streamfix.setApiKey');
+    });
   }
 
   private async doStop(): Promise<void> {

@@ -2,6 +2,7 @@
  * The daemon's command line and environment from the extension's settings. No `vscode` import:
  * unit-tested under plain mocha.
  */
+import { apiKeyProblem } from '../shared/apiKeyCheck';
 import { OPENROUTER_BASE_URL } from '../shared/config';
 
 export interface DaemonSettings {
@@ -42,9 +43,48 @@ export function daemonArgs(s: DaemonSettings, dataDir: string, port: number): st
  */
 export function daemonEnv(base: NodeJS.ProcessEnv, secretKey: string | undefined, settingKey: string): NodeJS.ProcessEnv {
   const env = { ...base };
-  const key = secretKey?.trim() || settingKey.trim();
-  if (key) env.OPENROUTER_API_KEY = key;
+  const k = keyInUse(base, secretKey, settingKey);
+  if (k !== null && k.source !== 'environment') env.OPENROUTER_API_KEY = k.key;
   return env;
+}
+
+/** Where the key the daemon gets comes from (daemonEnv's order). */
+export type KeySource = 'secret' | 'setting' | 'environment';
+
+/** How a message names each place, so the person knows where to change the key. */
+const KEY_SOURCES: Record<KeySource, string> = {
+  secret: 'The API key stored with "StreamFix: Set OpenRouter API Key"',
+  setting: 'The streamfix.apiKey setting',
+  environment: "OPENROUTER_API_KEY in the editor's environment",
+};
+
+/** The key daemonEnv gives the daemon and where it comes from; null when there is none (the demo answers). */
+export function keyInUse(base: NodeJS.ProcessEnv, secretKey: string | undefined, settingKey: string): { key: string; source: KeySource } | null {
+  const secret = secretKey?.trim();
+  if (secret) return { key: secret, source: 'secret' };
+  const setting = settingKey.trim();
+  if (setting) return { key: setting, source: 'setting' };
+  const env = base.OPENROUTER_API_KEY?.trim();
+  return env ? { key: env, source: 'environment' } : null;
+}
+
+/**
+ * Why the daemon would refuse the key daemonEnv gives it (a character an HTTP header cannot carry:
+ * shared/apiKeyCheck.ts), named by where it is set and never shown; null when it can be sent. The daemon's
+ * own message names OPENROUTER_API_KEY, the variable the extension passes any key in, which the person
+ * never set.
+ *   keyProblem({}, 'sk-or-v1-€1', '')  // 'The API key stored with "StreamFix: Set OpenRouter API Key" holds U+20AC at character 10, …'
+ */
+export function keyProblem(base: NodeJS.ProcessEnv, secretKey: string | undefined, settingKey: string): string | null {
+  const k = keyInUse(base, secretKey, settingKey);
+  const problem = k === null ? null : apiKeyProblem(k.key);
+  return k === null || problem === null ? null : `${KEY_SOURCES[k.source]} ${problem}`;
+}
+
+/** What the key input box says of a key the daemon would refuse; undefined when it can be sent. */
+export function typedKeyProblem(typed: string): string | undefined {
+  const problem = apiKeyProblem(typed.trim());
+  return problem === null ? undefined : `This key ${problem}`;
 }
 
 /**

@@ -7,7 +7,7 @@ import type { RepairOptions } from '../shared/engine';
 import type { GatewayInfo } from '../shared/protocol';
 import { DEMO_ROUTING, EMPTY_ROUTING, withRoutes } from './anthropic/routing';
 import { startDemoUpstream, type DemoUpstream } from './demo/server';
-import { apiKeyProblem } from './gateway/apiKeyCheck';
+import { apiKeyProblem } from '../shared/apiKeyCheck';
 import { DEFAULT_BREAKER } from './gateway/breaker';
 import { ArtifactStore } from './gateway/artifacts';
 import { ConfigError, DEFAULT_PORT, HelpRequested, OPENROUTER_BASE_URL, parseDaemonArgs, type DaemonConfig } from './gateway/config';

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { DEFAULT_LOG_LEVEL, DEFAULT_MODE, DEFAULT_PORT, DEFAULT_TRUNCATED_TOOLS, LOG_LEVELS, MODES, OPENROUTER_BASE_URL, TRUNCATED_TOOL_POLICIES, type LogLevel, type TruncatedToolPolicy } from '../../shared/config';
 import type { GatewayMode } from '../../shared/protocol';
 import { DEFAULT_BREAKER, type BreakerOptions } from './breaker';
-import { apiKeyProblem } from './apiKeyCheck';
+import { apiKeyProblem } from '../../shared/apiKeyCheck';
 import { loadRoutingFile, parseRoute, type RoutingTable } from '../anthropic/routing';
 
 export { DEFAULT_PORT, LOG_LEVELS, MODES, OPENROUTER_BASE_URL, type LogLevel };

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { daemonArgs, daemonEnv, keyChangeMessage, messagesRouting, RESTART_SETTINGS } from '../../client/daemonArgs';
+import { daemonArgs, daemonEnv, keyChangeMessage, keyInUse, keyProblem, messagesRouting, RESTART_SETTINGS, typedKeyProblem } from '../../client/daemonArgs';
 
 const settings = {
   apiKey: '',
@@ -69,5 +69,21 @@ describe('client/daemonArgs', () => {
       keyChangeMessage(false, 'sk-or-v1-in-settings'),
       'StreamFix: API key removed from SecretStorage; the streamfix.apiKey setting still holds one, which the daemon uses. Restarting the daemon.',
     );
+  });
+  it('names where a key the daemon would refuse is set (SecretStorage, the setting, the environment), never the key', () => {
+    const bad = 'sk-or-v1-caf\u20ac-S3CRET0123';
+    const why = 'holds U+20AC at character 13, which an HTTP header cannot carry (a header value is bytes 0-255 without control characters; OpenRouter keys are ASCII): check the key';
+    assert.equal(keyProblem({}, bad, 'sk-or-v1-ok'), `The API key stored with "StreamFix: Set OpenRouter API Key" ${why}`);
+    assert.equal(keyProblem({}, undefined, ` ${bad} `), `The streamfix.apiKey setting ${why}`);
+    assert.equal(keyProblem({ OPENROUTER_API_KEY: bad }, '', ''), `OPENROUTER_API_KEY in the editor's environment ${why}`);
+    // the key in use is the one checked: a good stored key wins over a bad setting
+    assert.equal(keyProblem({ OPENROUTER_API_KEY: bad }, 'sk-or-v1-ok', bad), null);
+    assert.equal(keyProblem({}, undefined, ''), null);
+    // latin1 goes in a header as its bytes: sent
+    assert.equal(keyProblem({}, 'sk-or-v1-caf\u00e9-0123', ''), null);
+    assert.deepEqual(keyInUse({ OPENROUTER_API_KEY: ' sk-env ' }, ' ', ''), { key: 'sk-env', source: 'environment' });
+    assert.equal(typedKeyProblem(` ${bad}`), `This key ${why}`);
+    assert.equal(typedKeyProblem('sk-or-v1-ok'), undefined);
+    assert.equal(typedKeyProblem(''), undefined);
   });
 });

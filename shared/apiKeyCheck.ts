@@ -4,7 +4,8 @@
  * refuse any character above U+00FF or a control character (`UND_ERR_INVALID_ARG: invalid authorization
  * header`), so every request would fail as "upstream unreachable". Such a key is refused when the daemon
  * is configured, with what is wrong and where, never the key itself. A latin1 character is sent; the
- * redaction (redact.ts) matches each form an upstream may echo its bytes in.
+ * redaction (server/gateway/redact.ts) matches each form an upstream may echo its bytes in. In shared/: the
+ * extension checks a key with it before it stores one or starts the daemon with one (client/daemonArgs.ts).
  *
  * Example:
  *   apiKeyProblem('sk-or-v1-abc');    // null
