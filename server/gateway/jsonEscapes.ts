@@ -13,6 +13,7 @@
 
 const BACKSLASH = 0x5c;
 const SLASH = 0x2f;
+const QUOTE = 0x22;
 const U = 0x75;
 const ESCAPE_U00 = Buffer.from('\\u00');
 const ESCAPE_U = Buffer.from('\\u');
@@ -127,11 +128,16 @@ export function atCharBoundary(buf: Buffer, at: number): boolean {
 
 /**
  * A search for the escapes of the ASCII characters `chars` marks (`chars[c] === 1`) and of the non-ASCII
- * UTF-16 units `wide` lists: `\uXXXX` in either hex case, and `\/` when `/` is one of them (escapesOf).
+ * UTF-16 units of a secret's forms (`wide`): `\uXXXX` in either hex case, and `\/` when `/` is one of them
+ * (escapesOf). An escape of a non-ASCII unit counts only between bytes that can stand beside it in a
+ * secret's spelling (`before`, `after`; null: any byte can), so ensure_ascii text full of `\u00e9` is not
+ * decoded for a key with `é` unless an `é` stands where the key could have one.
  */
 export interface EscapeSearch {
   chars: Uint8Array;
   wide: readonly number[];
+  before: Uint8Array | null;
+  after: Uint8Array | null;
   re: RegExp;
   /** `/` is one of the characters: `\/` is searched too. */
   slash: boolean;
@@ -142,7 +148,8 @@ export interface EscapeSearch {
 /** `hex` as a regular expression that takes each letter in either case. */
 const anyCase = (hex: string): string => hex.replace(/[a-f]/g, (d) => `[${d}${d.toUpperCase()}]`);
 
-export function escapeSearch(chars: Uint8Array, wide: readonly number[] = []): EscapeSearch | null {
+export function escapeSearch(chars: Uint8Array, forms: readonly string[] = []): EscapeSearch | null {
+  const { wide, before, after } = wideNeighbours(forms);
   const alts: string[] = [];
   for (let c = 0; c < 128; c++) if (chars[c] === 1) alts.push(anyCase(c.toString(16).padStart(2, '0')));
   const wideAlts = wide.map((u) => anyCase(u.toString(16).padStart(4, '0')));
@@ -150,7 +157,56 @@ export function escapeSearch(chars: Uint8Array, wide: readonly number[] = []): E
   const slash = chars[SLASH] === 1;
   const u = [...(alts.length > 0 ? [`00(?:${alts.join('|')})`] : []), ...wideAlts].join('|');
   const re = new RegExp(`\\\\(?:u(?:${u})${slash ? '|/' : ''})`, 'g');
-  return { chars, wide, re, slash, prefix: wide.some((w) => w > 0xff) ? ESCAPE_U : ESCAPE_U00 };
+  return { chars, wide, before, after, re, slash, prefix: wide.some((w) => w > 0xff) ? ESCAPE_U : ESCAPE_U00 };
+}
+
+const HEX_DIGITS = Buffer.from('0123456789abcdefABCDEF');
+
+/**
+ * The non-ASCII UTF-16 units of `forms` (sorted), and the bytes that can stand right before and right
+ * after an escape of one of them in any spelling of a form: before, the last byte of the character before
+ * it as written raw, or an escape's end (a hex digit, the `/` of `\/`); after, the first byte of the
+ * character after it as written raw, a backslash (that character escaped, a surrogate pair's second half)
+ * or a quote (a text that ends with a secret's start). A unit that starts (ends) a form takes any byte
+ * before (after) it: null.
+ */
+function wideNeighbours(forms: readonly string[]): { wide: number[]; before: Uint8Array | null; after: Uint8Array | null } {
+  const units = new Set<number>();
+  let before: Uint8Array | null = new Uint8Array(256);
+  let after: Uint8Array | null = new Uint8Array(256);
+  for (const b of HEX_DIGITS) before[b] = 1;
+  before[SLASH] = 1;
+  after[BACKSLASH] = 1;
+  after[QUOTE] = 1;
+  for (const f of forms) {
+    for (let i = 0; i < f.length; i++) {
+      const u = f.charCodeAt(i);
+      if (u < 0x80) continue;
+      units.add(u);
+      // a pair's low half follows its high half's escape (a hex digit); its high half precedes a backslash
+      if (!isLow(u) && before !== null) {
+        if (i === 0) before = null;
+        else {
+          const prev = isLow(f.charCodeAt(i - 1)) && i >= 2 ? f.slice(i - 2, i) : f[i - 1]!;
+          const raw = Buffer.from(prev);
+          before[raw[raw.length - 1]!] = 1;
+        }
+      }
+      if (!isHigh(u) && after !== null) {
+        if (i + 1 === f.length) after = null;
+        else after[Buffer.from(String.fromCodePoint(f.codePointAt(i + 1)!))[0]!] = 1;
+      }
+    }
+  }
+  return { wide: [...units].sort((a, b) => a - b), before, after };
+}
+
+/** Whether the escape of a non-ASCII unit at `buf[at]` has neighbours a secret's spelling can give it
+ * (escapeSearch): the bytes beside it, where `buf` has them. */
+function fitsNeighbours(buf: Buffer, at: number, search: EscapeSearch): boolean {
+  const { before, after } = search;
+  if (before !== null && at > 0 && before[buf[at - 1]!] === 0) return false;
+  return after === null || at + 6 >= buf.length || after[buf[at + 6]!] === 1;
 }
 
 /** Escapes looked at one by one in a read before the rest of it goes to the regular expression. */
@@ -170,24 +226,30 @@ export function escapesOf(buf: Buffer, search: EscapeSearch): number[] {
   for (let at = buf.indexOf(prefix); at >= 0; at = buf.indexOf(prefix, at + prefix.length)) {
     if (++seen > ESCAPES_ONE_BY_ONE) {
       out.length = 0;
-      return scan(buf, 0, search.re, out);
+      return scan(buf, search, out);
     }
     const c = escapeAt(buf, at);
     if (c < 0) continue;
-    if (c < 0x80 ? chars[c] === 1 : wide.length > 0 && wide.includes(c)) out.push(at);
+    if (c < 0x80 ? chars[c] === 1 : wide.length > 0 && wide.includes(c) && fitsNeighbours(buf, at, search)) out.push(at);
   }
   if (!search.slash) return out;
   const slash = buf.indexOf(ESCAPE_SLASH);
   if (slash < 0) return out;
   out.length = 0;
-  return scan(buf, 0, search.re, out);
+  return scan(buf, search, out);
 }
 
-/** Every match of `re` in `buf[from…]` (read as latin1: one character a byte), pushed to `out`. */
-function scan(buf: Buffer, from: number, re: RegExp, out: number[]): number[] {
-  const text = buf.toString('latin1', from);
+/** Every match of `search.re` in `buf` (read as latin1: one character a byte) pushed to `out`, an escape
+ * of a non-ASCII unit only where it fits its neighbours. */
+function scan(buf: Buffer, search: EscapeSearch, out: number[]): number[] {
+  const text = buf.toString('latin1');
+  const re = search.re;
   re.lastIndex = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) out.push(m.index + from);
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const at = m.index;
+    if (search.wide.length > 0 && escapeAt(buf, at) >= 0x80 && !fitsNeighbours(buf, at, search)) continue;
+    out.push(at);
+  }
   return out;
 }
 

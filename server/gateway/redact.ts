@@ -177,7 +177,7 @@ export class Redactor {
     for (const p of this.minimalStrings) for (let i = 0; i < p.length; i++) if (p.charCodeAt(i) < 128) this.minimalChars[p.charCodeAt(i)] = 1;
     for (const p of this.patterns) for (const b of p) if (b < 128) this.escapable[b] = 1;
     for (const p of this.patterns) this.firstBytes[p[0]!] = 1;
-    this.escapeRe = escapeSearch(this.escapable, wideUnits(this.strings));
+    this.escapeRe = escapeSearch(this.escapable, this.strings);
     this.maxEscaped = this.patterns.reduce((m, p) => Math.max(m, p.length * MAX_ESCAPE_BYTES), 0);
     for (const p of this.patterns) for (const b of p) this.patternBytes[b] = 1;
     // a read can end inside an escape (`\u00`): its bytes may end a secret's start too
@@ -569,14 +569,6 @@ export class Redactor {
     };
     return body;
   }
-}
-
-/** The UTF-16 units above U+007F in `forms`, sorted: an escape of one of them may be part of a secret
- * (`\u00e9` beside a raw `ü`; an escape of a character above U+00FF comes from a client's own UTF-8 key). */
-function wideUnits(forms: readonly string[]): number[] {
-  const units = new Set<number>();
-  for (const f of forms) for (let i = 0; i < f.length; i++) if (f.charCodeAt(i) >= 0x80) units.add(f.charCodeAt(i));
-  return [...units].sort((a, b) => a - b);
 }
 
 /** `buf` with each of `ranges` (not overlapping) replaced by `[redacted]`. */

@@ -136,16 +136,30 @@ describe('gateway: redactor, a non-ASCII key part raw, part escaped, in mixed he
 });
 
 describe('gateway: jsonEscapes, escapes of non-ASCII characters', () => {
-  it('escapesOf finds \\uXXXX of a non-ASCII character some secret has, in either case, and no other', () => {
+  it('escapesOf finds \\uXXXX of a non-ASCII character some secret has, in either case, where a spelling of the secret can have it', () => {
     const chars = new Uint8Array(128);
     for (const c of Buffer.from('sk-')) chars[c] = 1;
-    const s = escapeSearch(chars, [0xe9, 0x20ac])!;
-    assert.deepEqual(escapesOf(Buffer.from('a \\u00e9 \\u00E9 \\u00e8 \\u20AC \\u20ac \\u0073 \\u006b'), s), [2, 9, 23, 30, 37, 44]);
+    // é stands after `f` and before `-`; € after `-` and before `1`; either also after an escape (a hex
+    // digit, `\/`) and before one (`\`) or a text's end (`"`)
+    const s = escapeSearch(chars, ['sk-caf\u00e9-\u20ac1'])!;
+    const at = (text: string): number[] => escapesOf(Buffer.from(text), s);
+    assert.deepEqual(at('caf\\u00e9-'), [3]);
+    assert.deepEqual(at('caf\\u00E9"'), [3]);
+    assert.deepEqual(at('\\u0066\\u00e9\\u002d'), [6, 12]);
+    assert.deepEqual(at('-\\u20ac1 -\\u20AC\\u0031'), [1, 10]);
+    // not where the key can have it: ensure_ascii text (`\u00e9t\u00e9`), another neighbour
+    assert.deepEqual(at('line 1 \\u00e9t\\u00e9" x\\u00e9- -\\u20ac2 \\u00e8-'), []);
+    // at a read's ends a neighbour is not known: counted
+    assert.deepEqual(at('\\u00e9- caf\\u00e9'), [0, 11]);
     // past 8 escapes the rest goes through the regular expression: the same positions
-    const many = Buffer.from(`${'\\u00e8'.repeat(12)}\\u00E9${'\\u003c'.repeat(3)}\\u20Ac`);
-    assert.deepEqual(escapesOf(many, s), [72, 96]);
+    const many = `${'\\u00e9t'.repeat(12)}caf\\u00E9-\\u003c-\\u20Ac1`;
+    assert.deepEqual(at(many), [87, 101]);
+    assert.deepEqual(at(`${' \\u00e9'.repeat(12)} \\u0073`), [85]);
     // an ASCII-only search is as before: \u00e9 does not count
     assert.deepEqual(escapesOf(Buffer.from('\\u00e9 \\u0073'), escapeSearch(chars)!), [7]);
+    // a unit that starts or ends a form takes any neighbour on that side
+    const edge = escapeSearch(chars, ['\u00e9abc\u00fc'])!;
+    assert.deepEqual(escapesOf(Buffer.from('x\\u00e9a \\u00fcy'), edge), [1, 9]);
   });
 
   it('decodeEscapes decodes every \\uXXXX to its UTF-8 (a surrogate pair to one character; a lone one kept), each byte with its offset', () => {
