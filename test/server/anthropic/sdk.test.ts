@@ -5,22 +5,18 @@
  */
 import { strict as assert } from 'node:assert';
 import Anthropic from '@anthropic-ai/sdk';
-import type { Daemon } from '../../../server/daemon';
 import { findScenario } from '../../../server/demo/scenarios';
-import { artifactOf, metric, startTestDaemon } from '../helpers/gateway';
+import { artifactOf, metric } from '../helpers/gateway';
+import { useTestDaemon } from '../helpers/testGateway';
 
 const MODEL = 'claude-sonnet-4-6';
 const TEXT = findScenario('demo/msg-text')!.content!;
 
 describe('messages: the Anthropic SDK against the demo upstream', () => {
-  let d: Daemon;
   let client: Anthropic;
-  before(async () => {
-    d = await startTestDaemon({ demo: true });
+  const { d } = useTestDaemon({ demo: true });
+  before(() => {
     client = new Anthropic({ baseURL: `http://127.0.0.1:${d.info.port}`, apiKey: 'any', maxRetries: 0 });
-  });
-  after(async () => {
-    await d.close();
   });
 
   it('messages.create: a Claude name routes to the demo default; one text block, end_turn, request-id', async () => {

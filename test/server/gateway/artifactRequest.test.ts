@@ -1,17 +1,11 @@
 /** The request body kept in the artifact (for the inspector's replay and "copy as curl"). */
 import { strict as assert } from 'node:assert';
-import type { Daemon } from '../../../server/daemon';
 import { REQUEST_KEEP_BYTES } from '../../../shared/protocol';
-import { artifactOf, postChat, startTestDaemon } from '../helpers/gateway';
+import { artifactOf, postChat } from '../helpers/gateway';
+import { useTestDaemon } from '../helpers/testGateway';
 
 describe('gateway: the request in the artifact', () => {
-  let d: Daemon;
-  before(async () => {
-    d = await startTestDaemon({ demo: true });
-  });
-  after(async () => {
-    await d.close();
-  });
+  const { d } = useTestDaemon({ demo: true });
 
   it('keeps the body as sent and the policy headers, never another header', async () => {
     const body = { model: 'demo/clean', stream: true, messages: [{ role: 'user', content: 'A city, please' }], temperature: 0.2 };

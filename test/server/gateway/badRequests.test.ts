@@ -1,8 +1,7 @@
 /** Bad requests of every kind are 4xx in the OpenAI shape, never 500: a sweep of the router's inputs. */
 import { strict as assert } from 'node:assert';
 import { connect } from 'node:net';
-import type { Daemon } from '../../../server/daemon';
-import { startTestDaemon } from '../helpers/gateway';
+import { useTestDaemon } from '../helpers/testGateway';
 
 /** Sends one raw request line (fetch would normalise the target) and returns status and body. */
 function rawGet(port: number, target: string): Promise<{ status: number; body: string }> {
@@ -19,13 +18,7 @@ function rawGet(port: number, target: string): Promise<{ status: number; body: s
 }
 
 describe('gateway: bad requests are 4xx, never 500', () => {
-  let d: Daemon;
-  before(async () => {
-    d = await startTestDaemon({ demo: true });
-  });
-  after(async () => {
-    await d.close();
-  });
+  const { d } = useTestDaemon({ demo: true });
 
   const cases: [string, number, string][] = [
     ['/v1/streamfix/result/%ff%fe', 400, 'Path segment "%ff%fe" is not valid percent-encoding'],

@@ -4,12 +4,12 @@
  * tool-call arguments, reasoning, headers and the artifact.
  */
 import { strict as assert } from 'node:assert';
-import type { Daemon } from '../../../server/daemon';
 import { DEMO_SCENARIOS, type DemoScenario } from '../../../server/demo/scenarios';
 import { decideAuto } from '../../../server/gateway/autoMode';
 import { createStreamRepairer, repairJson, splitReasoning } from '../../../shared/engine';
 import type { AppliedMode, GatewayMode } from '../../../shared/protocol';
-import { artifactOf, postChat, startTestDaemon } from '../helpers/gateway';
+import { artifactOf, postChat } from '../helpers/gateway';
+import { useTestDaemon } from '../helpers/testGateway';
 import { collect } from '../helpers/testUpstream';
 
 interface Expected {
@@ -75,13 +75,7 @@ const LITERAL: Record<string, { content?: string; tools?: string[] }> = {
 };
 
 describe('gateway: modes x streaming x demo models', () => {
-  let d: Daemon;
-  before(async () => {
-    d = await startTestDaemon({ demo: true });
-  });
-  after(async () => {
-    await d.close();
-  });
+  const { d } = useTestDaemon({ demo: true });
 
   for (const s of DEMO_SCENARIOS) {
     for (const c of CASES) {

@@ -8,8 +8,7 @@ import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
 import { generateObject, streamObject, streamText, tool } from 'ai';
 import OpenAI from 'openai';
 import { z } from 'zod';
-import type { Daemon } from '../../../server/daemon';
-import { startTestDaemon } from '../helpers/gateway';
+import { useTestDaemon } from '../helpers/testGateway';
 import { collect } from '../helpers/testUpstream';
 
 const ADA = { name: 'Ada Lovelace', born: 1815, languages: ['English', 'French'], active: false };
@@ -24,13 +23,7 @@ const TOOL_ARGS = [
 const FENCED_REASONING = 'The user asked for a person record. I will answer in JSON with name, birth year, languages and a flag.';
 
 describe('gateway: real clients', () => {
-  let d: Daemon;
-  before(async () => {
-    d = await startTestDaemon({ demo: true });
-  });
-  after(async () => {
-    await d.close();
-  });
+  const { d } = useTestDaemon({ demo: true });
 
   describe('openai SDK', () => {
     const client = () => new OpenAI({ baseURL: d.info.url, apiKey: 'placeholder', maxRetries: 0 });

@@ -1,8 +1,8 @@
 /** Every error path answers in the OpenAI shape with a clear message and the request id. */
 import { strict as assert } from 'node:assert';
 import { createServer } from 'node:net';
-import type { Daemon } from '../../../server/daemon';
 import { metric, postChat, startTestDaemon } from '../helpers/gateway';
+import { useTestDaemon } from '../helpers/testGateway';
 
 interface ErrBody {
   error: { message: string; type: string; code: string };
@@ -31,13 +31,7 @@ async function freePort(): Promise<number> {
 }
 
 describe('gateway: errors', () => {
-  let d: Daemon;
-  before(async () => {
-    d = await startTestDaemon({ demo: true });
-  });
-  after(async () => {
-    await d.close();
-  });
+  const { d } = useTestDaemon({ demo: true });
 
   it('400 for a body that is not JSON, naming the problem', async () => {
     await expectError(await postChat(d, '{"model": "demo/clean", }'), 400, 'invalid_request_error', 'invalid_json', /^Request body is not valid JSON: .*(position 24|line 1 column 25)/);

@@ -8,7 +8,7 @@ import { strict as assert } from 'node:assert';
 import { connect } from 'node:net';
 import type { Daemon } from '../../../server/daemon';
 import { artifactOf, metric, postChat, startTestDaemon } from '../helpers/gateway';
-import { useTestGateway } from '../helpers/testGateway';
+import { useTestDaemon, useTestGateway } from '../helpers/testGateway';
 import { chunk, collect, sse } from '../helpers/testUpstream';
 
 const REQ = { model: 'test/model', stream: true, messages: [{ role: 'user', content: 'hi' }] };
@@ -140,13 +140,7 @@ describe('gateway: bounded artifacts of long streams', () => {
 });
 
 describe('gateway: caps on clients', () => {
-  let d: Daemon;
-  before(async () => {
-    d = await startTestDaemon({ demo: true, limits: { maxConnections: 3, headersTimeoutMs: 300, requestTimeoutMs: 600 } });
-  });
-  after(async () => {
-    await d.close();
-  });
+  const { d } = useTestDaemon({ demo: true, limits: { maxConnections: 3, headersTimeoutMs: 300, requestTimeoutMs: 600 } });
 
   it('refuses a connection over the cap with a 503 in the OpenAI shape, counts it, and serves the next one', async () => {
     const held = [connect(d.info.port, '127.0.0.1'), connect(d.info.port, '127.0.0.1'), connect(d.info.port, '127.0.0.1')];

@@ -7,9 +7,8 @@
 import { strict as assert } from 'node:assert';
 import { spawn } from 'node:child_process';
 import { curlFor } from '../../../client/inspectorView';
-import type { Daemon } from '../../../server/daemon';
 import type { Artifact } from '../../../shared/protocol';
-import { startTestDaemon } from '../helpers/gateway';
+import { useTestDaemon } from '../helpers/testGateway';
 
 const TOKEN = 'test-token-1234';
 
@@ -36,13 +35,7 @@ function comparable(text: string): string {
 }
 
 describe('gateway: the inspector\'s "Copy as curl", run by bash', () => {
-  let d: Daemon;
-  before(async () => {
-    d = await startTestDaemon({ demo: true, token: TOKEN });
-  });
-  after(async () => {
-    await d.close();
-  });
+  const { d } = useTestDaemon({ demo: true, token: TOKEN });
 
   const cases: { path: string; body: Record<string, unknown>; headers: Record<string, string> }[] = [
     { path: '/chat/completions', body: { model: 'demo/python-literals', stream: true, messages: [{ role: 'user', content: `It's "quoted", $HOME, \`ls\`, \\n` }] }, headers: { 'x-streamfix-mode': 'repair' } },
