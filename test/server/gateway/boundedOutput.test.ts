@@ -9,7 +9,7 @@ import { ContentProcessor } from '../../../server/gateway/content';
 import { StreamFixError, type StreamRepairer } from '../../../shared/engine';
 import { artifactOf, postChat } from '../helpers/gateway';
 import { useTestGateway } from '../helpers/testGateway';
-import { collect, sse } from '../helpers/testUpstream';
+import { atEveryByteSplit, collect, sse } from '../helpers/testUpstream';
 
 const RAW = "{'name': 'Ada Lovelace', 'born': 1815, 'active': True, 'tags': ['math', 'engines',],}";
 const SENT = '{"name": "Ada Lovelace", "born": 1815, "active": true, "tags": ["math", "engines"]}';
@@ -22,30 +22,18 @@ describe('gateway: the engine output of a repair stream, bounded for the artifac
   it('keeps its head and tail with the cut, and the client gets every byte, at every byte split', async function () {
     this.timeout(120_000);
     const body = Buffer.from(sse(delta(RAW.slice(0, 20)), delta(RAW.slice(20, 50)), delta(RAW.slice(50)), delta('', 'stop'), '[DONE]'), 'utf8');
-    up.respond((r) => {
-      const at = Number((JSON.parse(r.body) as { messages: { content: string }[] }).messages[0]!.content);
-      return { chunks: [body.subarray(0, at), body.subarray(at)] };
+    await atEveryByteSplit(up, body, 8, async (k) => {
+      const res = await postChat(d, { model: 'test/model', stream: true, messages: [{ role: 'user', content: String(k) }] }, { 'x-streamfix-mode': 'repair' });
+      assert.equal(collect(await res.text()).content, SENT, `split ${k}`);
+      const a = await artifactOf(d, res);
+      assert.equal(a.status, 'REPAIRED', `split ${k}`);
+      assert.equal(a.repairedContent, '{"name":gines"]}', `split ${k}`);
+      assert.equal(a.rawContent, "{'name':nes',],}", `split ${k}`);
+      assert.deepEqual(a.cuts, [
+        { field: 'rawContent', at: 8, chars: 69 },
+        { field: 'repairedContent', at: 8, chars: 67 },
+      ], `split ${k}`);
     });
-    try {
-      for (let at = 1; at < body.length; at += 8) {
-        await Promise.all(
-          Array.from({ length: Math.min(8, body.length - at) }, (_, j) => at + j).map(async (k) => {
-            const res = await postChat(d, { model: 'test/model', stream: true, messages: [{ role: 'user', content: String(k) }] }, { 'x-streamfix-mode': 'repair' });
-            assert.equal(collect(await res.text()).content, SENT, `split ${k}`);
-            const a = await artifactOf(d, res);
-            assert.equal(a.status, 'REPAIRED', `split ${k}`);
-            assert.equal(a.repairedContent, '{"name":gines"]}', `split ${k}`);
-            assert.equal(a.rawContent, "{'name':nes',],}", `split ${k}`);
-            assert.deepEqual(a.cuts, [
-              { field: 'rawContent', at: 8, chars: 69 },
-              { field: 'repairedContent', at: 8, chars: 67 },
-            ], `split ${k}`);
-          }),
-        );
-      }
-    } finally {
-      up.respond(null);
-    }
   });
 
   it('runs the engine without its own copy of the output, unless asked to keep it', () => {
@@ -121,25 +109,17 @@ describe('gateway: whitespace and prose held before the value, bounded by maxHol
     it(`${name}: the stream ends with the engine's error, the artifact says why, at every byte split`, async function () {
       this.timeout(60_000);
       const body = Buffer.from(sse(...deltas.map((c) => delta(c)), delta('', 'stop'), '[DONE]'), 'utf8');
-      up.respond((r) => {
-        const at = Number((JSON.parse(r.body) as { messages: { content: string }[] }).messages[0]!.content);
-        return { chunks: [body.subarray(0, at), body.subarray(at)] };
+      await atEveryByteSplit(up, body, 1, async (at) => {
+        const res = await postChat(d, { model: 'test/model', stream: true, messages: [{ role: 'user', content: String(at) }] }, { 'x-streamfix-mode': 'repair' });
+        const text = await res.text();
+        const c = collect(text);
+        assert.equal(c.content, '', `split ${at}`);
+        assert.equal(text.endsWith(`data: ${JSON.stringify({ error: { message: `StreamFix could not repair this stream: ${message}`, type: 'server_error', code: 'HOLDBACK_LIMIT' } })}\n\ndata: [DONE]\n\n`), true, `split ${at}: ${text}`);
+        const a = await artifactOf(d, res);
+        assert.equal(a.status, 'FAILED', `split ${at}`);
+        // once: the end of the stopped engine reports the same error again, which is not a second one
+        assert.deepEqual(a.errors, [{ message, code: 'HOLDBACK_LIMIT' }], `split ${at}`);
       });
-      try {
-        for (let at = 1; at < body.length; at++) {
-          const res = await postChat(d, { model: 'test/model', stream: true, messages: [{ role: 'user', content: String(at) }] }, { 'x-streamfix-mode': 'repair' });
-          const text = await res.text();
-          const c = collect(text);
-          assert.equal(c.content, '', `split ${at}`);
-          assert.equal(text.endsWith(`data: ${JSON.stringify({ error: { message: `StreamFix could not repair this stream: ${message}`, type: 'server_error', code: 'HOLDBACK_LIMIT' } })}\n\ndata: [DONE]\n\n`), true, `split ${at}: ${text}`);
-          const a = await artifactOf(d, res);
-          assert.equal(a.status, 'FAILED', `split ${at}`);
-          // once: the end of the stopped engine reports the same error again, which is not a second one
-          assert.deepEqual(a.errors, [{ message, code: 'HOLDBACK_LIMIT' }], `split ${at}`);
-        }
-      } finally {
-        up.respond(null);
-      }
     });
   }
 });
@@ -155,27 +135,15 @@ describe('gateway: the engine output of a tool call in repair mode, bounded for 
   it('keeps the head and tail of the repaired arguments with the cut, the client gets every byte, at every byte split', async function () {
     this.timeout(120_000);
     const body = Buffer.from(sse(call(ARGS.slice(0, 15), true), call(ARGS.slice(15, 33), false), call(ARGS.slice(33), false), finish, '[DONE]'), 'utf8');
-    up.respond((r) => {
-      const at = Number((JSON.parse(r.body) as { messages: { content: string }[] }).messages[0]!.content);
-      return { chunks: [body.subarray(0, at), body.subarray(at)] };
+    await atEveryByteSplit(up, body, 8, async (k) => {
+      const res = await postChat(d, { model: 'test/model', stream: true, messages: [{ role: 'user', content: String(k) }] }, { 'x-streamfix-mode': 'repair' });
+      assert.equal(collect(await res.text()).tools.get(0), FIXED, `split ${k}`);
+      const a = await artifactOf(d, res);
+      assert.deepEqual([a.toolCalls[0]!.rawArguments, a.toolCalls[0]!.repairedArguments, a.toolCalls[0]!.status], ["{'path':world',}", '{"path": world"}', 'REPAIRED'], `split ${k}`);
+      assert.deepEqual(a.cuts, [
+        { field: 'toolCalls[0].rawArguments', at: 8, chars: 35 },
+        { field: 'toolCalls[0].repairedArguments', at: 8, chars: 34 },
+      ], `split ${k}`);
     });
-    try {
-      for (let at = 1; at < body.length; at += 8) {
-        await Promise.all(
-          Array.from({ length: Math.min(8, body.length - at) }, (_, j) => at + j).map(async (k) => {
-            const res = await postChat(d, { model: 'test/model', stream: true, messages: [{ role: 'user', content: String(k) }] }, { 'x-streamfix-mode': 'repair' });
-            assert.equal(collect(await res.text()).tools.get(0), FIXED, `split ${k}`);
-            const a = await artifactOf(d, res);
-            assert.deepEqual([a.toolCalls[0]!.rawArguments, a.toolCalls[0]!.repairedArguments, a.toolCalls[0]!.status], ["{'path':world',}", '{"path": world"}', 'REPAIRED'], `split ${k}`);
-            assert.deepEqual(a.cuts, [
-              { field: 'toolCalls[0].rawArguments', at: 8, chars: 35 },
-              { field: 'toolCalls[0].repairedArguments', at: 8, chars: 34 },
-            ], `split ${k}`);
-          }),
-        );
-      }
-    } finally {
-      up.respond(null);
-    }
   });
 });

@@ -6,7 +6,7 @@
 import { strict as assert } from 'node:assert';
 import { request } from 'undici';
 import { useTestGateway } from '../helpers/testGateway';
-import { collect, sse } from '../helpers/testUpstream';
+import { atEveryByteSplit, collect, sse } from '../helpers/testUpstream';
 
 const PERSON = { type: 'object', properties: { name: { type: 'string' }, age: { type: 'integer' } }, required: ['name', 'age'] };
 const REQ = { model: 'test/model', stream: true, messages: [{ role: 'user', content: '' }], response_format: { type: 'json_schema', json_schema: { name: 'person', schema: PERSON } } };
@@ -23,27 +23,15 @@ describe('gateway: the schema check of a stream longer than the artifact keeps',
   for (const [raw, sent, verdict, schema] of CASES) {
     it(`${verdict}: the trailer and the artifact's schema, at every byte split`, async () => {
       const body = Buffer.from(sse(small(raw.slice(0, 20)), small(raw.slice(20)), small('', 'stop'), '[DONE]'), 'utf8');
-      up.respond((r) => {
-        const at = Number((JSON.parse(r.body) as { messages: { content: string }[] }).messages[0]!.content);
-        return { chunks: [body.subarray(0, at), body.subarray(at)] };
+      await atEveryByteSplit(up, body, 8, async (k) => {
+        const r = await request(`${d.info.url}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-streamfix-mode': 'repair' }, body: JSON.stringify({ ...REQ, messages: [{ role: 'user', content: String(k) }] }) });
+        assert.equal(collect(await r.body.text()).content, sent, `split ${k}`);
+        assert.equal(r.trailers['x-streamfix-schema'], verdict, `split ${k}`);
+        const a = (await (await fetch(`${d.info.url}/streamfix/result/${String(r.headers['x-streamfix-request-id'])}`)).json()) as { schema: unknown; cuts?: { field: string }[] };
+        assert.deepEqual(a.schema, schema, `split ${k}`);
+        // the artifact's copy was cut: the verdict is not of it
+        assert.equal(a.cuts?.some((c) => c.field === 'repairedContent'), true, `split ${k}`);
       });
-      try {
-        for (let at = 1; at < body.length; at += 8) {
-          await Promise.all(
-            Array.from({ length: Math.min(8, body.length - at) }, (_, j) => at + j).map(async (k) => {
-              const r = await request(`${d.info.url}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-streamfix-mode': 'repair' }, body: JSON.stringify({ ...REQ, messages: [{ role: 'user', content: String(k) }] }) });
-              assert.equal(collect(await r.body.text()).content, sent, `split ${k}`);
-              assert.equal(r.trailers['x-streamfix-schema'], verdict, `split ${k}`);
-              const a = (await (await fetch(`${d.info.url}/streamfix/result/${String(r.headers['x-streamfix-request-id'])}`)).json()) as { schema: unknown; cuts?: { field: string }[] };
-              assert.deepEqual(a.schema, schema, `split ${k}`);
-              // the artifact's copy was cut: the verdict is not of it
-              assert.equal(a.cuts?.some((c) => c.field === 'repairedContent'), true, `split ${k}`);
-            }),
-          );
-        }
-      } finally {
-        up.respond(null);
-      }
     });
   }
 });
@@ -59,26 +47,14 @@ describe("gateway: the schema check of a tool call's arguments longer than the a
   it('checks the whole repaired arguments (the engine keeps them for a tool schema), at every byte split', async () => {
     const args = "{'path': 'notes/today.txt', 'size': 'big',}";
     const body = Buffer.from(sse(call(args.slice(0, 20), true), call(args.slice(20), false), finish, '[DONE]'), 'utf8');
-    up.respond((r) => {
-      const at = Number((JSON.parse(r.body) as { messages: { content: string }[] }).messages[0]!.content);
-      return { chunks: [body.subarray(0, at), body.subarray(at)] };
+    await atEveryByteSplit(up, body, 8, async (k) => {
+      const r = await request(`${d.info.url}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-streamfix-mode': 'repair' }, body: JSON.stringify({ model: 'test/model', stream: true, tools: TOOLS, messages: [{ role: 'user', content: String(k) }] }) });
+      assert.equal(collect(await r.body.text()).tools.get(0), '{"path": "notes/today.txt", "size": "big"}', `split ${k}`);
+      assert.equal(r.trailers['x-streamfix-schema'], 'invalid', `split ${k}`);
+      const a = (await (await fetch(`${d.info.url}/streamfix/result/${String(r.headers['x-streamfix-request-id'])}`)).json()) as { schema: unknown; toolCalls: { repairedArguments: string }[] };
+      assert.deepEqual(a.schema, { valid: false, errors: [{ path: '/size', message: 'must be integer', toolCallIndex: 0 }] }, `split ${k}`);
+      // the artifact's copy is bounded all the same (clipped when the artifact is built)
+      assert.equal(a.toolCalls[0]!.repairedArguments, '{"path":: "big"}', `split ${k}`);
     });
-    try {
-      for (let at = 1; at < body.length; at += 8) {
-        await Promise.all(
-          Array.from({ length: Math.min(8, body.length - at) }, (_, j) => at + j).map(async (k) => {
-            const r = await request(`${d.info.url}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-streamfix-mode': 'repair' }, body: JSON.stringify({ model: 'test/model', stream: true, tools: TOOLS, messages: [{ role: 'user', content: String(k) }] }) });
-            assert.equal(collect(await r.body.text()).tools.get(0), '{"path": "notes/today.txt", "size": "big"}', `split ${k}`);
-            assert.equal(r.trailers['x-streamfix-schema'], 'invalid', `split ${k}`);
-            const a = (await (await fetch(`${d.info.url}/streamfix/result/${String(r.headers['x-streamfix-request-id'])}`)).json()) as { schema: unknown; toolCalls: { repairedArguments: string }[] };
-            assert.deepEqual(a.schema, { valid: false, errors: [{ path: '/size', message: 'must be integer', toolCallIndex: 0 }] }, `split ${k}`);
-            // the artifact's copy is bounded all the same (clipped when the artifact is built)
-            assert.equal(a.toolCalls[0]!.repairedArguments, '{"path":: "big"}', `split ${k}`);
-          }),
-        );
-      }
-    } finally {
-      up.respond(null);
-    }
   });
 });

@@ -172,3 +172,22 @@ export function collect(text: string): { content: string; reasoning: string; too
   }
   return { content, reasoning, tools, finish, done: data[data.length - 1] === '[DONE]', chunks };
 }
+
+/**
+ * Runs `check(k)` for every byte split k of `body` (1 to its length - 1), `parallel` at a time: the
+ * upstream answers each request with `body` in two reads cut at the split the request names as its first
+ * message's content (`String(k)`), so requests in flight together each get their own cut.
+ */
+export async function atEveryByteSplit(up: TestUpstream, body: Buffer, parallel: number, check: (k: number) => Promise<void>): Promise<void> {
+  up.respond((r) => {
+    const at = Number((JSON.parse(r.body) as { messages: { content: string }[] }).messages[0]!.content);
+    return { chunks: [body.subarray(0, at), body.subarray(at)] };
+  });
+  try {
+    for (let at = 1; at < body.length; at += parallel) {
+      await Promise.all(Array.from({ length: Math.min(parallel, body.length - at) }, (_, j) => check(at + j)));
+    }
+  } finally {
+    up.respond(null);
+  }
+}
