@@ -127,6 +127,12 @@ const SCHEMA_KEYS = /"(?:\$schema|properties|type)"\s*:/;
 const SECOND_CHOICE = 0.5;
 /** How much text before a candidate may introduce it as an alternative. */
 const LEAD_WINDOW = 200;
+/** A sentence starting "Actually," after a value corrects it, or only adds to it ("Actually, that's
+ * all you need."): the value ranks below any other complete value (a corrected one after it), above an
+ * example or a value in a sentence, and is still the answer when nothing else is there. Its own rank
+ * still counts as an answer before the next value (an alternative after it stays one). */
+const CORRECTION = /(?:^|[.!?:;]\s+|\n)\s*actually,/i;
+const CORRECTED_RANK = 1.5;
 /** How much text after a candidate may hold its retraction. */
 const RETRACT_WINDOW = 120;
 /** Broken-off drafts searched past in one region: each search after one may scan the rest of the text
@@ -342,6 +348,8 @@ function candidates(r: Region, index: number, sub: SubRun, work: { scanned: numb
     c.rank = rank(r.text, c.start, c.end, c.json, r.text.slice(c.end, next), lead);
     if (k > 0 && c.rank > SECOND_CHOICE && preferredOver(r.text, found[k - 1], c)) c.rank = SECOND_CHOICE;
     best = Math.max(best, c.rank);
+    // a correction after it ("Actually, …"): any later value of rank 2 or more is the answer instead
+    if (c.rank > CORRECTED_RANK && CORRECTION.test(r.text.slice(c.end, Math.min(next, c.end + RETRACT_WINDOW)))) c.rank = CORRECTED_RANK;
   }
   return found;
 }

@@ -1,8 +1,8 @@
 /**
  * Behaviour table rows (cases.ts) for the value cases issue 8's last stop left open: "Oops" / "Hmm"
- * introducing a caveat or a note after the only value (not a retraction); a conditional sentence that
- * says the value after it is valid, after a template; a Windows path whose `\f` / `\b` follow an invalid
- * escape in the same string; a key opened with `'` and closed with `"`.
+ * introducing a caveat or a note after the only value (not a retraction); "Actually," after a value; a
+ * conditional sentence that says the value after it is valid, after a template; a Windows path whose
+ * `\f` / `\b` follow an invalid escape in the same string; a key opened with `'` and closed with `"`.
  */
 import type { Case } from './cases';
 
@@ -87,6 +87,33 @@ export const FOLLOW_UP_CASES: Case[] = [
     status: "VALID",
     repairs: [],
     stripped: [["prose", 0, 15, 0, 0], ["prose", 16, 30, 2, 0]],
+  },
+  {
+    category: "correction after a value",
+    name: "takes the value after \"Actually,\" over a fenced one before it",
+    input: "Here it is:\n```json\n{\"eta\": 30}\n```\nActually, with traffic it's longer:\n{\"eta\": 45}",
+    json: "{\"eta\": 45}",
+    status: "VALID",
+    repairs: [],
+    stripped: [["prose", 0, 31, 0, 0], ["fence", 32, 4, 3, 0], ["prose", 36, 35, 4, 0]],
+  },
+  {
+    category: "correction after a value",
+    name: "keeps the only value when \"Actually,\" adds a sentence",
+    input: "Here it is:\n```json\n{\"eta\": 30}\n```\nActually, that's all you need.",
+    json: "{\"eta\": 30}",
+    status: "VALID",
+    repairs: [],
+    stripped: [["prose", 0, 11, 0, 0], ["fence", 12, 8, 1, 0], ["fence", 32, 3, 3, 0], ["trailing", 36, 30, 4, 0]],
+  },
+  {
+    category: "correction after a value",
+    name: "keeps the value when \"Actually,\" is followed by an example in inline code",
+    input: "Here it is:\n```json\n{\"eta\": 30}\n```\nActually, you could also write `{\"eta\": \"30m\"}`.",
+    json: "{\"eta\": 30}",
+    status: "VALID",
+    repairs: [],
+    stripped: [["prose", 0, 11, 0, 0], ["fence", 12, 8, 1, 0], ["fence", 32, 3, 3, 0], ["trailing", 36, 48, 4, 0]],
   },
   {
     category: "conditional introduction",

@@ -150,6 +150,8 @@ const CAVEATS: Row[] = [
   ['"Oops — note that" after the only value', 'Extracted fields:\n{"sku": "B-77", "in_stock": false}\nOops \u2014 note that `in_stock` reflects the warehouse, not the shop.', answer('{"sku": "B-77", "in_stock": false}')],
   ['"Hmm, also" after the only value', 'Result:\n\n{"tags": ["urgent", "billing"]}\n\nHmm, also: a third tag, "refund", was borderline.', answer('{"tags": ["urgent", "billing"]}')],
   ['"Oops, by the way" after a pretty value', 'Here is the event:\n\n{\n  "title": "Standup",\n  "day": "Monday"\n}\n\nOops, by the way, the time zone is UTC.', answer('{"title": "Standup", "day": "Monday"}')],
+  ['"Actually," after a fenced draft, corrected value on its own lines', 'Here is the estimate:\n```json\n{"eta_minutes": 30}\n```\nActually, with the rush-hour traffic it is longer:\n{"eta_minutes": 45}', answer('{"eta_minutes": 45}')],
+  ['"Actually," adding a remark after the only value', 'Here is the estimate:\n```json\n{"eta_minutes": 30}\n```\nActually, that is all the API needs.', answer('{"eta_minutes": 30}')],
   ['"Oops, I forgot" then the fixed value', 'Here is the event:\n{"title": "Standup"}\nOops, I forgot the day.\n{"title": "Standup", "day": "Monday"}', answer('{"title": "Standup", "day": "Monday"}')],
 ];
 
