@@ -21,7 +21,8 @@
  *   wait and go out when it completes (the lowest held one is flushed and streams on) or at the end, in
  *   index order. Past its value's end the engine writes nothing for a call but the whitespace that
  *   followed it, which an early-closed block leaves out. Text or thinking that arrives after the tool
- *   calls started goes out after them.
+ *   calls started goes out after them. With `x-streamfix-schema: coerce` (checkInput) no call streams
+ *   live: every call waits for the upstream's end and goes out whole, checked and coerced, in one delta.
  */
 import { HOLD_PROSE, StreamFixError, type Repair, type RepairOptions, type Stripped } from '../../shared/engine';
 import { DEFAULT_MAX_INPUT_LENGTH } from '../../shared/engine/state';

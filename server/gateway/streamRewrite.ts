@@ -3,7 +3,9 @@
  * ContentProcessor (content per mode) and ToolCallRepairers (arguments per tool-call index). Chunks it
  * does not change are forwarded as the exact `data` text received. When a choice finishes, the text the
  * engine still owes (closing brackets, held-back characters) goes out in its own chunk just before the
- * chunk carrying `finish_reason`, so clients that stop at the finish chunk still get valid JSON.
+ * chunk carrying `finish_reason`, so clients that stop at the finish chunk still get valid JSON. With
+ * `x-streamfix-schema: coerce` (checkArguments) tool calls do not stream: each goes out whole in that
+ * closer chunk, its arguments checked and coerced.
  */
 import { HOLD_PROSE, StreamFixError } from '../../shared/engine';
 import { DEFAULT_MAX_INPUT_LENGTH } from '../../shared/engine/state';
