@@ -1,31 +1,9 @@
 /** The redactor on its own: the forms of a secret it catches, streaming bodies cut at every byte. */
 import { strict as assert } from 'node:assert';
-import { headerSecrets, Redactor, type RedactableBody } from '../../../server/gateway/redact';
+import { headerSecrets, Redactor } from '../../../server/gateway/redact';
+import { bodyOf, reads } from '../helpers/redactBody';
 
 const KEY = 'sk-or-v1-0123456789abcdef';
-
-function bodyOf(pieces: Buffer[], fail?: Error): RedactableBody & { dumped: number } {
-  const b = {
-    dumped: 0,
-    async dump() {
-      b.dumped++;
-    },
-    async text() {
-      return Buffer.concat(pieces).toString();
-    },
-    async *[Symbol.asyncIterator]() {
-      for (const p of pieces) yield p;
-      if (fail) throw fail;
-    },
-  };
-  return b;
-}
-
-async function drain(body: RedactableBody): Promise<Buffer[]> {
-  const out: Buffer[] = [];
-  for await (const b of body) out.push(b);
-  return out;
-}
 
 describe('gateway: redactor', () => {
   it('replaces the secret in every form an upstream may echo it', () => {
@@ -76,7 +54,7 @@ describe('gateway: redactor', () => {
     for (let i = 1; i < bytes.length; i++) {
       for (const j of [i + 1, i + 7, bytes.length - 1]) {
         if (j <= i || j >= bytes.length) continue;
-        const out = await drain(r.body(bodyOf([bytes.subarray(0, i), bytes.subarray(i, j), bytes.subarray(j)])));
+        const out = await reads(r.body(bodyOf([bytes.subarray(0, i), bytes.subarray(i, j), bytes.subarray(j)])));
         assert.equal(Buffer.concat(out).toString(), want, `cut at ${i}, ${j}`);
       }
     }
@@ -84,7 +62,7 @@ describe('gateway: redactor', () => {
 
   it('holds back nothing when a read cannot be the start of a secret', async () => {
     const r = new Redactor([KEY]);
-    const out = await drain(r.body(bodyOf([Buffer.from('data: a\n\n'), Buffer.from('data: b\n\n')])));
+    const out = await reads(r.body(bodyOf([Buffer.from('data: a\n\n'), Buffer.from('data: b\n\n')])));
     assert.deepEqual(
       out.map((b) => b.toString()),
       ['data: a\n\n', 'data: b\n\n'],
@@ -93,7 +71,7 @@ describe('gateway: redactor', () => {
 
   it('holds a possible secret start until the next read decides it', async () => {
     const r = new Redactor([KEY]);
-    const out = await drain(r.body(bodyOf([Buffer.from('text sk-or'), Buffer.from('-v2 more')])));
+    const out = await reads(r.body(bodyOf([Buffer.from('text sk-or'), Buffer.from('-v2 more')])));
     assert.deepEqual(
       out.map((b) => b.toString()),
       ['text ', 'sk-or-v2 more'],

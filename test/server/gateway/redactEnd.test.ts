@@ -6,30 +6,13 @@
  */
 import { strict as assert } from 'node:assert';
 import { publicLength, SHOWN_OF_ANY_SECRET } from '../../../server/gateway/keyPrefix';
-import { headerSecrets, Redactor, type RedactableBody } from '../../../server/gateway/redact';
+import { headerSecrets, Redactor } from '../../../server/gateway/redact';
 import { rng } from '../../bench/docs';
+import { bodyOf, drain } from '../helpers/redactBody';
 
 const KEY = 'sk-or-v1-0123456789abcdef0123';
 const AUTH = `Bearer ${KEY}`;
 const redactor = new Redactor([KEY, ...headerSecrets({ authorization: AUTH })]);
-
-function bodyOf(pieces: Buffer[]): RedactableBody {
-  return {
-    async dump() {},
-    async text() {
-      return Buffer.concat(pieces).toString();
-    },
-    async *[Symbol.asyncIterator]() {
-      for (const p of pieces) yield p;
-    },
-  };
-}
-
-async function drain(body: RedactableBody): Promise<string> {
-  const out: Buffer[] = [];
-  for await (const b of body) out.push(b);
-  return Buffer.concat(out).toString();
-}
 
 /** `s` with every character written as `\uXXXX`. */
 const escapeAll = (s: string): string => [...s].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('');

@@ -5,8 +5,9 @@
  */
 import { strict as assert } from 'node:assert';
 import { decodeEscapes, escapeSearch, escapesOf, matchEscaped, PARTIAL } from '../../../server/gateway/jsonEscapes';
-import { headerSecrets, Redactor, type RedactableBody } from '../../../server/gateway/redact';
+import { headerSecrets, Redactor } from '../../../server/gateway/redact';
 import { rng } from '../../bench/docs';
+import { bodyOf, drain } from '../helpers/redactBody';
 
 const KEY = 'sk-or-v1-0123456789abcdef';
 const r = new Redactor(headerSecrets({ authorization: `Bearer ${KEY}` }));
@@ -14,24 +15,6 @@ const r = new Redactor(headerSecrets({ authorization: `Bearer ${KEY}` }));
 /** `s` with the characters at the positions `which` picks written as `\uXXXX` (upper-case hex at odd ones). */
 function escape(s: string, which: (i: number) => boolean = () => true): string {
   return [...s].map((c, i) => (which(i) ? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')[i % 2 === 1 ? 'toUpperCase' : 'toLowerCase']()}` : c)).join('');
-}
-
-function bodyOf(pieces: Buffer[]): RedactableBody {
-  return {
-    async dump() {},
-    async text() {
-      return Buffer.concat(pieces).toString();
-    },
-    async *[Symbol.asyncIterator]() {
-      for (const p of pieces) yield p;
-    },
-  };
-}
-
-async function drain(body: RedactableBody): Promise<string> {
-  const out: Buffer[] = [];
-  for await (const b of body) out.push(b);
-  return Buffer.concat(out).toString();
 }
 
 describe('gateway: redactor, a key written with JSON escapes', () => {

@@ -6,8 +6,9 @@
  */
 import { strict as assert } from 'node:assert';
 import { decodeEscapes, escapeSearch, escapesOf, matchEscaped, PARTIAL, prefixMatched } from '../../../server/gateway/jsonEscapes';
-import { headerSecrets, Redactor, type RedactableBody } from '../../../server/gateway/redact';
+import { headerSecrets, Redactor } from '../../../server/gateway/redact';
 import { rng } from '../../bench/docs';
+import { bodyOf, drain } from '../helpers/redactBody';
 
 /** A latin1 key (the configured key can hold U+0080–U+00FF: apiKeyCheck.ts) with three such characters. */
 const KEY = 'sk-or-v1-caf\u00e9-\u00fc\u00df-0123456789';
@@ -29,24 +30,6 @@ function spell(s: string, which: (c: string, i: number) => boolean, upper: (i: n
 }
 
 const nonAscii = (c: string): boolean => c.charCodeAt(0) >= 0x80;
-
-function bodyOf(pieces: Buffer[]): RedactableBody {
-  return {
-    async dump() {},
-    async text() {
-      return Buffer.concat(pieces).toString();
-    },
-    async *[Symbol.asyncIterator]() {
-      for (const p of pieces) yield p;
-    },
-  };
-}
-
-async function drain(body: RedactableBody): Promise<string> {
-  const out: Buffer[] = [];
-  for await (const b of body) out.push(b);
-  return Buffer.concat(out).toString();
-}
 
 // Each spelling of the key that the whole forms (redact.ts variants) do not hold.
 const MIXED: Record<string, string> = {
