@@ -127,6 +127,7 @@ describe('engine properties', () => {
       (j: string) => '<think>I should output {"draft": [1, 2]} maybe.</think>\n' + j,
       (j: string) => 'Reasoning about the {fields}…\n</think>\n' + j,
       (j: string) => `<tool_call>\n${j}\n</tool_call>`,
+      (j: string) => `Here is the result:\n${j}\nOops, one caveat: the ids may change between runs.`,
     ];
     fc.assert(
       fc.property(containerJson, fc.nat(wraps.length - 1), (j, w) => {
@@ -148,6 +149,7 @@ describe('engine properties', () => {
       (d: string, a: string) => `For example ${d} would be wrong here, so:\n\`\`\`json\n${a}\n\`\`\``,
       (d: string, a: string) => `Draft: ${d} Hmm, that is wrong.\n${a}`,
       (d: string, a: string) => `Okay, the user wants JSON. Something like ${d}? No, a single value.\n</thinking>${a}`,
+      (_d: string, a: string) => `Template:\n\`\`\`json\n{"name": "<name>", "email": "<email>"}\n\`\`\`\nIf the email is missing, the result is still valid:\n${a}`,
     ];
     fc.assert(
       fc.property(containerJson, containerJson, fc.nat(forms.length - 1), fc.array(fc.nat(), { maxLength: 6 }), (d, a, f, cuts) => {
@@ -161,6 +163,22 @@ describe('engine properties', () => {
         assert.deepEqual(s.result.stripped, r.stripped);
       }),
       params(400),
+    );
+  });
+
+  it('takes the value after "Actually," over a fenced draft, whatever the chunks', () => {
+    fc.assert(
+      fc.property(containerJson, containerJson, fc.array(fc.nat(), { maxLength: 6 }), (d, x, cuts) => {
+        const a = `{"value": ${x}}`; // never empty: an empty {} ranks below the corrected draft
+        const text = `Here is a first try:\n\`\`\`json\n${d}\n\`\`\`\nActually, with your data it is:\n${a}`;
+        const r = repairJson(text);
+        assert.notEqual(r.json, null, r.error?.message);
+        assert.ok(deepEqual(JSON.parse(r.json!), JSON.parse(a)), `${JSON.stringify(text)} gave ${r.json}`);
+        const s = streamed(text, cuts);
+        assert.equal(s.output, r.json);
+        assert.deepEqual(s.result.stripped, r.stripped);
+      }),
+      params(200),
     );
   });
 
