@@ -2,11 +2,14 @@
  * Runs the third new-user trial: every text one-shot and streamed (every split point, or 50 seeded
  * random splits for texts over 1500 characters, plus one character at a time), and prints a table per
  * category and every miss as markdown.
- * Usage: node --import tsx test/engine/trial3/run.ts
+ * Usage: node --import tsx test/engine/trial3/run.ts [1|2|all]   (round 1, round 2, both)
  */
 import { isDeepStrictEqual } from 'node:util';
 import { createStreamRepairer, repairJson } from '../../../shared/engine';
 import { TRIAL3_CASES } from './cases';
+import { TRIAL3_ROUND2 } from './cases2';
+
+const CASES = process.argv[2] === '2' ? TRIAL3_ROUND2 : process.argv[2] === 'all' ? [...TRIAL3_CASES, ...TRIAL3_ROUND2] : TRIAL3_CASES;
 
 function streamed(chunks: string[]): { json: string; status: string } {
   const s = createStreamRepairer();
@@ -22,7 +25,7 @@ const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 21474836
 const rows = new Map<string, { n: number; right: number; streamDiff: number }>();
 const misses: string[] = [];
 const diffs: string[] = [];
-for (const [i, c] of TRIAL3_CASES.entries()) {
+for (const [i, c] of CASES.entries()) {
   const row = rows.get(c.category) ?? { n: 0, right: 0, streamDiff: 0 };
   rows.set(c.category, row);
   row.n++;
