@@ -7,9 +7,9 @@
 import { strict as assert } from 'node:assert';
 import Anthropic from '@anthropic-ai/sdk';
 import { request } from 'undici';
-import type { Daemon } from '../../../server/daemon';
-import { metric, startTestDaemon } from '../helpers/gateway';
-import { chunk, sse, TestUpstream } from '../helpers/testUpstream';
+import { metric } from '../helpers/gateway';
+import { useTestGateway } from '../helpers/testGateway';
+import { chunk, sse } from '../helpers/testUpstream';
 
 const SCHEMA = { type: 'object', properties: { name: { type: 'string' }, born: { type: 'integer' } }, required: ['name', 'born'], additionalProperties: false };
 const FORMAT = { output_config: { format: { type: 'json_schema', schema: SCHEMA } } };
@@ -28,16 +28,7 @@ interface Art {
 }
 
 describe('messages: a structured output\'s text block coerced with x-streamfix-schema: coerce', () => {
-  let up: TestUpstream;
-  let d: Daemon;
-  before(async () => {
-    up = await TestUpstream.start();
-    d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test-secret' });
-  });
-  after(async () => {
-    await d.close();
-    await up.close();
-  });
+  const { up, d } = useTestGateway({ apiKey: 'sk-test-secret' });
   const art = async (id: string | null | undefined) => (await (await fetch(`${d.info.url}/streamfix/result/${String(id)}`)).json()) as Art;
   const client = () => new Anthropic({ baseURL: d.info.url.replace(/\/v1$/, ''), apiKey: 'placeholder', maxRetries: 0, defaultHeaders: { 'x-streamfix-schema': 'coerce' } });
 

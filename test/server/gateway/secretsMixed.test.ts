@@ -6,10 +6,10 @@
  * and passthrough; what the client receives and what the artifact holds.
  */
 import { strict as assert } from 'node:assert';
-import type { Daemon } from '../../../server/daemon';
 import { DEFAULT_BREAKER } from '../../../server/gateway/breaker';
-import { artifactOf, postChat, startTestDaemon } from '../helpers/gateway';
-import { chunk, collect, sse, TestUpstream, type RecordedRequest, type ScriptedResponse } from '../helpers/testUpstream';
+import { artifactOf, postChat } from '../helpers/gateway';
+import { useTestGateway } from '../helpers/testGateway';
+import { chunk, collect, sse, type RecordedRequest, type ScriptedResponse } from '../helpers/testUpstream';
 
 const KEY = 'sk-or-v1-caf\u00e9-\u00fc\u00df-0123456789';
 const AUTH = `Bearer ${KEY}`;
@@ -53,17 +53,8 @@ function leaks(text: string): boolean {
 }
 
 describe('gateway: a non-ASCII key echoed part raw, part escaped, in mixed hex case, is never shown', () => {
-  let up: TestUpstream;
-  let d: Daemon;
-  before(async () => {
-    up = await TestUpstream.start();
-    // the error events would open the model's circuit breaker: off
-    d = await startTestDaemon({ upstream: up.url, apiKey: KEY, breaker: { ...DEFAULT_BREAKER, failures: 0 } });
-  });
-  after(async () => {
-    await d.close();
-    await up.close();
-  });
+  // the error events would open the model's circuit breaker: off
+  const { up, d } = useTestGateway({ apiKey: KEY, breaker: { ...DEFAULT_BREAKER, failures: 0 } });
   afterEach(() => up.respond(null));
 
   for (const [name, form] of Object.entries(SPELLINGS)) {

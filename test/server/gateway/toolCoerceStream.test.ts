@@ -8,14 +8,14 @@
 import { strict as assert } from 'node:assert';
 import OpenAI from 'openai';
 import { request } from 'undici';
-import type { Daemon } from '../../../server/daemon';
 import { patternUnits } from '../../../server/gateway/patternSize';
 import { EVENT_LOOP_PATTERN_BUDGET } from '../../../server/gateway/schema';
 import { ReadRewriter, StreamRewriter } from '../../../server/gateway/streamRewrite';
 import { StreamFixError } from '../../../shared/engine';
 import type { ToolCallArtifact } from '../../../shared/protocol';
-import { metric, startTestDaemon } from '../helpers/gateway';
-import { chunk, collect, parseSse, sse, TestUpstream } from '../helpers/testUpstream';
+import { metric } from '../helpers/gateway';
+import { useTestGateway } from '../helpers/testGateway';
+import { chunk, collect, parseSse, sse } from '../helpers/testUpstream';
 
 const PATTERN = '^[a-z]+( [a-z]+)*$';
 const WEATHER = { type: 'object', properties: { city: { type: 'string' }, days: { type: 'integer' } }, required: ['city'] };
@@ -126,16 +126,7 @@ describe('gateway/streamRewrite, coerce: tool-call arguments held until the choi
 });
 
 describe('gateway: chat streaming with coerce', () => {
-  let up: TestUpstream;
-  let d: Daemon;
-  before(async () => {
-    up = await TestUpstream.start();
-    d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test-secret' });
-  });
-  after(async () => {
-    await d.close();
-    await up.close();
-  });
+  const { up, d } = useTestGateway({ apiKey: 'sk-test-secret' });
   const openai = () => new OpenAI({ baseURL: d.info.url, apiKey: 'placeholder', maxRetries: 0, defaultHeaders: { 'x-streamfix-schema': 'coerce' } });
 
   interface Art {

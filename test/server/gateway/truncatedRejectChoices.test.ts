@@ -7,11 +7,10 @@
  */
 import { strict as assert } from 'node:assert';
 import { request } from 'undici';
-import type { Daemon } from '../../../server/daemon';
 import type { TruncatedToolCallRef } from '../../../shared/protocol';
 import { ReadRewriter, StreamRewriter } from '../../../server/gateway/streamRewrite';
-import { startTestDaemon } from '../helpers/gateway';
-import { sse, TestUpstream } from '../helpers/testUpstream';
+import { useTestGateway } from '../helpers/testGateway';
+import { sse } from '../helpers/testUpstream';
 
 const CUT = '{"path": "a.txt", "content": "h\u00e9l';
 const BYTES = Buffer.byteLength(CUT); // 34
@@ -25,16 +24,7 @@ const S0 = start(0, 'call_0');
 const S1 = start(1, 'call_1');
 
 describe('gateway: truncated tool calls rejected, chat streaming, n > 1', () => {
-  let up: TestUpstream;
-  let d: Daemon;
-  before(async () => {
-    up = await TestUpstream.start();
-    d = await startTestDaemon({ upstream: up.url, apiKey: 'sk-test-secret' });
-  });
-  after(async () => {
-    await d.close();
-    await up.close();
-  });
+  const { up, d } = useTestGateway({ apiKey: 'sk-test-secret' });
 
   async function post(upstream: string) {
     up.enqueue({ chunks: [upstream] });
