@@ -8,9 +8,10 @@
 import { strict as assert } from 'node:assert';
 import { laterChoices } from '../../../server/gateway/chat';
 import { EMPTY_OUTCOME, RequestRecord } from '../../../server/gateway/record';
-import { ReadRewriter, StreamRewriter } from '../../../server/gateway/streamRewrite';
+import { StreamRewriter } from '../../../server/gateway/streamRewrite';
 import type { Artifact, ChoiceArtifact, GatewayEvent } from '../../../shared/protocol';
 import { artifactOf, postChat } from '../helpers/gateway';
+import { readThrough } from '../helpers/rewrite';
 import { useTestGateway } from '../helpers/testGateway';
 import { parseSse, sse } from '../helpers/testUpstream';
 
@@ -251,13 +252,7 @@ describe('gateway: every choice in the artifact, matched by its index (n > 1)', 
 describe('gateway/streamRewrite: the artifact\'s later choices at every byte split', () => {
   function run(body: Buffer, split: number): { choices: ChoiceArtifact[] | undefined; out: string } {
     const rw = new StreamRewriter('repair', { onRepair() {} });
-    const reader = new ReadRewriter(rw);
-    let out = '';
-    for (const piece of [body.subarray(0, split), body.subarray(split)]) {
-      const r = reader.read(piece);
-      if (r !== null) out += r.toString();
-    }
-    out += reader.end();
+    const out = readThrough(rw, body, [split]);
     rw.settle();
     const record = new RequestRecord('sfx_split');
     record.mode = 'repair';
@@ -296,13 +291,7 @@ describe('gateway/streamRewrite: a choice index that cannot be read, at every by
 
   function run(split: number): { malformed: number; indexes: number[]; raw: string[]; out: string } {
     const rw = new StreamRewriter('repair', { onRepair() {} });
-    const reader = new ReadRewriter(rw);
-    let out = '';
-    for (const piece of [body.subarray(0, split), body.subarray(split)]) {
-      const r = reader.read(piece);
-      if (r !== null) out += r.toString();
-    }
-    out += reader.end();
+    const out = readThrough(rw, body, [split]);
     rw.settle();
     const states = [...rw.choices.values()].sort((a, b) => a.index - b.index);
     return { malformed: rw.malformed, indexes: states.map((c) => c.index), raw: states.map((c) => c.content.raw), out };

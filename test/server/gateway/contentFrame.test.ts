@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { createStreamRepairer, type Repair } from '../../../shared/engine';
 import type { AppliedMode } from '../../../shared/protocol';
 import { frameOf, jsonString, matchFrame, unescapeLiteral } from '../../../server/gateway/contentFrame';
-import { ReadRewriter, StreamRewriter } from '../../../server/gateway/streamRewrite';
+import { StreamRewriter } from '../../../server/gateway/streamRewrite';
+import { readThrough } from '../helpers/rewrite';
 
 const HEAD = '{"id":"gen-1","provider":"OpenAI","model":"m","object":"chat.completion.chunk","created":1,"choices":[{"index":0,"delta":{"content":';
 const TAIL = '},"finish_reason":null,"native_finish_reason":null,"logprobs":null}],"sfx_sent":12.5}';
@@ -46,15 +47,9 @@ function run(mode: AppliedMode, events: string[], fastPath: boolean) {
 function runReads(mode: AppliedMode, events: string[], size: number) {
   const repairs: [Repair, number | undefined][] = [];
   const rw = new StreamRewriter(mode, { onRepair: (r, i) => repairs.push([r, i]) });
-  const reader = new ReadRewriter(rw);
   const bytes = Buffer.from(events.map((e) => `data: ${e}\n\n`).join(''), 'utf8');
-  let sent = '';
   const step = size || bytes.length;
-  for (let at = 0; at < bytes.length; at += step) {
-    const r = reader.read(bytes.subarray(at, at + step));
-    if (r !== null) sent += typeof r === 'string' ? r : r.toString('utf8');
-  }
-  sent += reader.end();
+  const sent = readThrough(rw, bytes, Array.from({ length: Math.ceil(bytes.length / step) - 1 }, (_, i) => (i + 1) * step));
   return { sent, repairs, ...recorded(rw) };
 }
 

@@ -4,8 +4,9 @@
  * event is not forwarded but counted and kept in the artifact's errors. The same bytes at every split.
  */
 import { strict as assert } from 'node:assert';
-import { ReadRewriter, StreamRewriter } from '../../../server/gateway/streamRewrite';
+import { StreamRewriter } from '../../../server/gateway/streamRewrite';
 import { artifactOf, postChat } from '../helpers/gateway';
+import { readThrough } from '../helpers/rewrite';
 import { withTestGateway } from '../helpers/testGateway';
 import { chunk, sse } from '../helpers/testUpstream';
 
@@ -18,13 +19,7 @@ const REPAIRED = sse(chunk({ role: 'assistant', content: '{' }), `{${TEMPLATE},"
 
 describe('gateway: an upstream error event ends the client stream', () => {
   function run(mode: 'repair' | 'strip', body: Buffer, split: number): string {
-    const reader = new ReadRewriter(new StreamRewriter(mode, { onRepair() {} }));
-    let out = '';
-    for (const piece of [body.subarray(0, split), body.subarray(split)]) {
-      const r = reader.read(piece);
-      if (r !== null) out += r.toString();
-    }
-    return out + reader.end();
+    return readThrough(new StreamRewriter(mode, { onRepair() {} }), body, [split]);
   }
 
   it('repair: the content, the closer chunk, the error chunk, [DONE], exactly, at every split; strip: no closer', () => {

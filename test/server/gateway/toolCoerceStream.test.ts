@@ -14,6 +14,7 @@ import { ReadRewriter, StreamRewriter } from '../../../server/gateway/streamRewr
 import { StreamFixError } from '../../../shared/engine';
 import type { ToolCallArtifact } from '../../../shared/protocol';
 import { metric } from '../helpers/gateway';
+import { readThrough } from '../helpers/rewrite';
 import { useTestGateway } from '../helpers/testGateway';
 import { chunk, collect, parseSse, sse } from '../helpers/testUpstream';
 
@@ -49,15 +50,7 @@ function coerceDays(_choice: number, art: ToolCallArtifact): string | null {
 function run(body: Buffer, splits: number[], check: StreamRewriter['checkArguments']): string[] {
   const rw = new StreamRewriter('repair', { onRepair() {} });
   rw.checkArguments = check;
-  const reader = new ReadRewriter(rw);
-  let out = '';
-  let at = 0;
-  for (const s of [...splits, body.length]) {
-    const r = reader.read(body.subarray(at, s));
-    if (r !== null) out += r.toString();
-    at = s;
-  }
-  out += reader.end();
+  const out = readThrough(rw, body, splits);
   assert.equal(rw.waits.size, 0);
   return parseSse(out).data;
 }

@@ -8,7 +8,8 @@
 import { strict as assert } from 'node:assert';
 import { request } from 'undici';
 import type { TruncatedToolCallRef } from '../../../shared/protocol';
-import { ReadRewriter, StreamRewriter } from '../../../server/gateway/streamRewrite';
+import { StreamRewriter } from '../../../server/gateway/streamRewrite';
+import { readThrough } from '../helpers/rewrite';
 import { useTestGateway } from '../helpers/testGateway';
 import { sse } from '../helpers/testUpstream';
 
@@ -57,10 +58,7 @@ describe('gateway: truncated tool calls rejected, chat streaming, n > 1', () => 
   function rewrite(body: Buffer, at: number): string {
     const rw = new StreamRewriter('repair', { onRepair() {} });
     rw.rejectTruncated = true;
-    const reader = new ReadRewriter(rw);
-    const first = reader.read(body.subarray(0, at));
-    const second = reader.read(body.subarray(at));
-    return String(first ?? '') + String(second ?? '') + reader.end();
+    return readThrough(rw, body, [at]);
   }
 
   for (const k of CASES) {

@@ -5,7 +5,8 @@
  * is the same bytes. Every cut of the arguments, and every byte split of the upstream body.
  */
 import { strict as assert } from 'node:assert';
-import { ReadRewriter, StreamRewriter } from '../../../server/gateway/streamRewrite';
+import { StreamRewriter } from '../../../server/gateway/streamRewrite';
+import { readThrough } from '../helpers/rewrite';
 import { chunk, parseSse, sse } from '../helpers/testUpstream';
 
 // two characters outside ASCII: the error counts bytes, and a split may fall inside one
@@ -29,15 +30,7 @@ function errorOf(bytes: number): string {
 function run(body: Buffer, splits: number[], reject: boolean, mode: 'repair' | 'strip' = 'repair', textLimit?: number): string[] {
   const rw = new StreamRewriter(mode, { onRepair() {} }, {}, true, textLimit);
   rw.rejectTruncated = reject;
-  const reader = new ReadRewriter(rw);
-  let out = '';
-  let at = 0;
-  for (const s of [...splits, body.length]) {
-    const r = reader.read(body.subarray(at, s));
-    if (r !== null) out += r.toString();
-    at = s;
-  }
-  out += reader.end();
+  const out = readThrough(rw, body, splits);
   return parseSse(out).data;
 }
 

@@ -9,9 +9,10 @@ import { strict as assert } from 'node:assert';
 import { request } from 'undici';
 import { laterChoices } from '../../../server/gateway/chat';
 import { truncatedToolCalls } from '../../../server/gateway/record';
-import { ReadRewriter, StreamRewriter } from '../../../server/gateway/streamRewrite';
+import { StreamRewriter } from '../../../server/gateway/streamRewrite';
 import type { GatewayEvent, TruncatedToolCallRef } from '../../../shared/protocol';
 import { metric } from '../helpers/gateway';
+import { readThrough } from '../helpers/rewrite';
 import { useTestGateway } from '../helpers/testGateway';
 import { parseSse, sse } from '../helpers/testUpstream';
 
@@ -207,13 +208,7 @@ describe('gateway/streamRewrite: the cut list of every choice at every byte spli
   /** What finishStream (chat.ts) lists, for the body read in two pieces at `split`; and the client's text. */
   function run(body: Buffer, split: number): { list: TruncatedToolCallRef[]; out: string } {
     const rw = new StreamRewriter('repair', { onRepair() {} });
-    const reader = new ReadRewriter(rw);
-    let out = '';
-    for (const piece of [body.subarray(0, split), body.subarray(split)]) {
-      const r = reader.read(piece);
-      if (r !== null) out += r.toString();
-    }
-    out += reader.end();
+    const out = readThrough(rw, body, [split]);
     rw.settle();
     const st = rw.choices.get(0)!;
     return { list: truncatedToolCalls({ toolCalls: st.tools.artifacts(), finishReason: st.finishReason, laterChoices: laterChoices(rw) }), out };
