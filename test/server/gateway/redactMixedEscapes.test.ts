@@ -7,8 +7,7 @@
 import { strict as assert } from 'node:assert';
 import { decodeEscapes, escapeSearch, escapesOf, matchEscaped, PARTIAL, prefixMatched } from '../../../server/gateway/jsonEscapes';
 import { headerSecrets, Redactor } from '../../../server/gateway/redact';
-import { rng } from '../../bench/docs';
-import { bodyOf, drain } from '../helpers/redactBody';
+import { bodyOf, drain, randomEscapedStreams } from '../helpers/redactBody';
 
 /** A latin1 key (the configured key can hold U+0080–U+00FF: apiKeyCheck.ts) with three such characters. */
 const KEY = 'sk-or-v1-caf\u00e9-\u00fc\u00df-0123456789';
@@ -187,34 +186,7 @@ function randomJsonString(text: string, rand: () => number): string {
 
 describe('gateway: redactor, seeded random streams with a non-ASCII key spelled at random', () => {
   it('500 streams cut into random reads: the same texts as redacting the decoded text, valid JSON, byte-identical without the key', async () => {
-    const rand = rng(11);
-    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
-    let withKey = 0;
-    for (let i = 0; i < 500; i++) {
-      const texts: string[] = [];
-      for (let n = 1 + Math.floor(rand() * 4); n > 0; n--) {
-        let t = '';
-        for (let k = 1 + Math.floor(rand() * 5); k > 0; k--) t += pick(WORDS);
-        texts.push(t);
-      }
-      const events = texts.map((t) => `data: {"choices":[{"index":0,"delta":{"content":${randomJsonString(t, rand)}}}]}\n\n`);
-      const bytes = Buffer.from(events.join(''));
-      const reads: Buffer[] = [];
-      for (let at = 0; at < bytes.length; ) {
-        const n = 1 + Math.floor(rand() * 60);
-        reads.push(bytes.subarray(at, at + n));
-        at += n;
-      }
-      const out = await drain(r.body(bodyOf(reads)));
-      const where = `stream ${i}: ${events.join('')}`;
-      if (!texts.some((t) => t.includes(KEY))) {
-        assert.equal(out, bytes.toString(), where);
-        continue;
-      }
-      withKey++;
-      const got = out.split('\n\n').slice(0, -1).map((e) => (JSON.parse(e.slice(6)) as { choices: { delta: { content: string } }[] }).choices[0]!.delta.content);
-      assert.deepEqual(got, texts.map((t) => r.text(t)), where);
-    }
+    const withKey = await randomEscapedStreams(r, KEY, WORDS, randomJsonString, 11);
     assert.equal(withKey > 250, true, `only ${withKey} streams held the key`);
   });
 });

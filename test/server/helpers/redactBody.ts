@@ -1,5 +1,7 @@
-/** Bodies for the redactor's own tests: a RedactableBody over given reads, and reading one back. */
-import type { RedactableBody } from '../../../server/gateway/redact';
+/** Bodies for the redactor's own tests: a RedactableBody over given reads, reading one back, a seeded run over many. */
+import { strict as assert } from 'node:assert';
+import type { RedactableBody, Redactor } from '../../../server/gateway/redact';
+import { rng } from '../../bench/docs';
 
 /** A body whose reads are `pieces`, then `fail` thrown if given; `dumped` counts its dump() calls. */
 export function bodyOf(pieces: Buffer[], fail?: Error): RedactableBody & { dumped: number } {
@@ -29,4 +31,42 @@ export async function reads(body: RedactableBody): Promise<Buffer[]> {
 /** The text of all the reads of `body`. */
 export async function drain(body: RedactableBody): Promise<string> {
   return Buffer.concat(await reads(body)).toString();
+}
+
+/**
+ * The redactor's seeded property run over escaped streams: `streams` streams of 1-4 content events, each
+ * text 1-5 words of `words` written as a JSON string by `spell`, cut into random reads of 1-60 bytes.
+ * A stream without `key` in its texts must come out byte-identical; one with it must decode to what
+ * redacting each decoded text gives (so it is still valid JSON). Returns how many streams held the key.
+ */
+export async function randomEscapedStreams(r: Redactor, key: string, words: readonly string[], spell: (text: string, rand: () => number) => string, seed: number, streams = 500): Promise<number> {
+  const rand = rng(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+  let withKey = 0;
+  for (let i = 0; i < streams; i++) {
+    const texts: string[] = [];
+    for (let n = 1 + Math.floor(rand() * 4); n > 0; n--) {
+      let t = '';
+      for (let k = 1 + Math.floor(rand() * 5); k > 0; k--) t += pick(words);
+      texts.push(t);
+    }
+    const events = texts.map((t) => `data: {"choices":[{"index":0,"delta":{"content":${spell(t, rand)}}}]}\n\n`);
+    const bytes = Buffer.from(events.join(''));
+    const pieces: Buffer[] = [];
+    for (let at = 0; at < bytes.length; ) {
+      const n = 1 + Math.floor(rand() * 60);
+      pieces.push(bytes.subarray(at, at + n));
+      at += n;
+    }
+    const out = await drain(r.body(bodyOf(pieces)));
+    const where = `stream ${i}: ${events.join('')}`;
+    if (!texts.some((t) => t.includes(key))) {
+      assert.equal(out, bytes.toString(), where);
+      continue;
+    }
+    withKey++;
+    const got = out.split('\n\n').slice(0, -1).map((e) => (JSON.parse(e.slice(6)) as { choices: { delta: { content: string } }[] }).choices[0]!.delta.content);
+    assert.deepEqual(got, texts.map((t) => r.text(t)), where);
+  }
+  return withKey;
 }
