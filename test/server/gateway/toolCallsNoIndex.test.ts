@@ -29,6 +29,29 @@ interface Art {
   toolCalls: { index: number; id?: string; name?: string; rawArguments: string; repairedArguments: string; status: string }[];
 }
 
+/** The Vercel AI SDK (streamText, two steps) against the gateway at `baseURL`: its final text, and each
+ * call it executed with tools `read` and `write`, with the input it gave. */
+async function aiSdkRun(baseURL: string): Promise<{ text: string; executed: unknown[] }> {
+  const executed: unknown[] = [];
+  const provider = createOpenAICompatible({ name: 'streamfix', baseURL });
+  const result = streamText({
+    model: provider.chatModel('test/model'),
+    prompt: 'go',
+    stopWhen: stepCountIs(2),
+    tools: {
+      read: tool({ inputSchema: jsonSchema<Record<string, unknown>>({ type: 'object' }), execute: async (input) => {
+        executed.push(['read', input]);
+        return 'read';
+      } }),
+      write: tool({ inputSchema: jsonSchema<Record<string, unknown>>({ type: 'object' }), execute: async (input) => {
+        executed.push(['write', input]);
+        return 'written';
+      } }),
+    },
+  });
+  return { text: await result.text, executed };
+}
+
 describe('gateway: tool-call deltas without index', () => {
   const { up, d } = useTestGateway({ apiKey: 'sk-test-secret' });
 
@@ -84,24 +107,8 @@ describe('gateway: tool-call deltas without index', () => {
   it('the Vercel AI SDK (streamText with tools) executes both calls with their repaired inputs', async () => {
     up.enqueue({ chunks: [sse(chunk({ role: 'assistant', content: null }), calls(start('c1', 'read', "{'path': 'a.txt',}")), calls(start('c2', 'write', '{"path": "b.txt", "force": True}')), chunk({}, 'tool_calls'), '[DONE]')] });
     up.enqueue({ chunks: [sse(chunk({ role: 'assistant', content: 'Done.' }), chunk({}, 'stop'), '[DONE]')] });
-    const executed: unknown[] = [];
-    const provider = createOpenAICompatible({ name: 'streamfix', baseURL: d.info.url });
-    const result = streamText({
-      model: provider.chatModel('test/model'),
-      prompt: 'go',
-      stopWhen: stepCountIs(2),
-      tools: {
-        read: tool({ inputSchema: jsonSchema<Record<string, unknown>>({ type: 'object' }), execute: async (input) => {
-          executed.push(['read', input]);
-          return 'read';
-        } }),
-        write: tool({ inputSchema: jsonSchema<Record<string, unknown>>({ type: 'object' }), execute: async (input) => {
-          executed.push(['write', input]);
-          return 'written';
-        } }),
-      },
-    });
-    assert.equal(await result.text, 'Done.');
+    const { text, executed } = await aiSdkRun(d.info.url);
+    assert.equal(text, 'Done.');
     assert.deepEqual(executed, [
       ['read', { path: 'a.txt' }],
       ['write', { path: 'b.txt', force: true }],
@@ -158,24 +165,8 @@ describe('gateway: tool-call deltas without index', () => {
       // continues (passthrough alike), so it gets its arguments whole
       up.enqueue({ chunks: [sse(chunk({ role: 'assistant', content: null }), calls(at0(start('c1', 'read', "{'path': 'a.txt',}"))), calls(at0(start('c2', 'write', '{"path": "b.txt", "force": True}'))), chunk({}, 'tool_calls'), '[DONE]')] });
       up.enqueue({ chunks: [sse(chunk({ role: 'assistant', content: 'Done.' }), chunk({}, 'stop'), '[DONE]')] });
-      const executed: unknown[] = [];
-      const provider = createOpenAICompatible({ name: 'streamfix', baseURL: d.info.url });
-      const result = streamText({
-        model: provider.chatModel('test/model'),
-        prompt: 'go',
-        stopWhen: stepCountIs(2),
-        tools: {
-          read: tool({ inputSchema: jsonSchema<Record<string, unknown>>({ type: 'object' }), execute: async (input) => {
-            executed.push(['read', input]);
-            return 'read';
-          } }),
-          write: tool({ inputSchema: jsonSchema<Record<string, unknown>>({ type: 'object' }), execute: async (input) => {
-            executed.push(['write', input]);
-            return 'written';
-          } }),
-        },
-      });
-      assert.equal(await result.text, 'Done.');
+      const { text, executed } = await aiSdkRun(d.info.url);
+      assert.equal(text, 'Done.');
       assert.deepEqual(executed, [
         ['read', { path: 'a.txt' }],
         ['write', { path: 'b.txt', force: true }],
