@@ -32,6 +32,8 @@ export const D0 = 48;
 export const D9 = 57;
 export const COLON = 58;
 export const SEMICOLON = 59;
+export const FW_COLON = 0xff1a; // ： (full-width, as CJK input methods type it)
+export const FW_COMMA = 0xff0c; // ，
 export const LT = 60;
 export const EQUALS = 61;
 export const GT = 62;
@@ -82,7 +84,7 @@ export function isWordChar(c: number): boolean {
     c === UNDERSCORE ||
     c === DOLLAR ||
     c === MINUS ||
-    (c > 127 && c !== LDQUO && c !== RDQUO && c !== LSQUO && c !== RSQUO && c !== 0xa0 && c !== 0xfeff)
+    (c > 127 && c !== LDQUO && c !== RDQUO && c !== LSQUO && c !== RSQUO && c !== 0xa0 && c !== 0xfeff && c !== FW_COLON && c !== FW_COMMA)
   );
 }
 
@@ -92,7 +94,7 @@ export function isWordStart(c: number): boolean {
     (c >= 65 && c <= 90) ||
     c === UNDERSCORE ||
     c === DOLLAR ||
-    (c > 127 && c !== LDQUO && c !== RDQUO && c !== LSQUO && c !== RSQUO && c !== 0xa0 && c !== 0xfeff)
+    (c > 127 && c !== LDQUO && c !== RDQUO && c !== LSQUO && c !== RSQUO && c !== 0xa0 && c !== 0xfeff && c !== FW_COLON && c !== FW_COMMA)
   );
 }
 

@@ -108,16 +108,23 @@ function runStartsProse(head: string, i: number): boolean | null {
 /** Mistral's raw tool-call marker (its templates' control token, leaked as text by raw endpoints): the
  * calls follow it as a JSON array. At a run's start (the text's, or after reasoning or a marker) it is a
  * marker like harmony's, a `wrapper` span, not the first value (`["TOOL_CALLS"]`, the calls lost as an
- * extra value). Later on a line of its own it is prose before the calls (answer.ts picks them). */
-const TOOL_CALLS = '[TOOL_CALLS]';
+ * extra value). Later on a line of its own it is prose before the calls (answer.ts picks them). The
+ * Llama 2 / Mistral instruction markers `[INST]` and `[/INST]`, echoed by a model at the start of its
+ * answer, are markers alike (before: `[INST] … [/INST] {…}` gave `["INST"]`). */
+const MARKERS = ['[TOOL_CALLS]', '[INST]', '[/INST]'];
 
-/** Whether head[i…] is the tool-call marker (1), may still become it (0: a prefix that ends the text so
- * far, held like a backtick), or not (-1). */
-function toolCallsAt(head: string, i: number): number {
+/** Whether head[i…] is one of the markers (its length), may still become one (0: a prefix that ends the
+ * text so far, held like a backtick), or not (-1). */
+function markerAt(head: string, i: number): number {
   if (String.prototype.charCodeAt.call(head, i) !== 91) return -1;
-  const n = Math.min(head.length - i, TOOL_CALLS.length);
-  if (head.slice(i, i + n) !== TOOL_CALLS.slice(0, n)) return -1;
-  return n === TOOL_CALLS.length ? 1 : 0;
+  let r = -1;
+  for (const m of MARKERS) {
+    const n = Math.min(head.length - i, m.length);
+    if (head.slice(i, i + n) !== m.slice(0, n)) continue;
+    if (n === m.length) return n;
+    r = 0;
+  }
+  return r;
 }
 
 /** Pushes between two foldings of the recent output into the base (see MachineState.emittedAll).
@@ -406,9 +413,9 @@ export class Machine extends Finisher {
         throw new StreamFixError('HOLDBACK_LIMIT', `More than maxHoldBack (${this.maxHoldBack}) characters of whitespace before the value are held back undecided`, seg.base - this.runWs.length + this.maxHoldBack);
       }
       const head = this.runWs + t;
-      const marker = i === head.length ? -1 : toolCallsAt(head, i);
-      if (marker === 1) {
-        this.toolCallsMarker(head, i, seg);
+      const marker = i === head.length ? -1 : markerAt(head, i);
+      if (marker > 0) {
+        this.startMarker(head, i, marker, seg);
         return;
       }
       const prose = i === head.length || marker === 0 ? null : runStartsProse(head, i);
@@ -438,16 +445,16 @@ export class Machine extends Finisher {
     this.process(seg);
   }
 
-  /** The tool-call marker at head[i] (head: the held run start and the new content `seg`): removed as a
+  /** The marker head[i, i + n) (head: the held run start and the new content `seg`): removed as a
    * marker span, and the text after it starts a run of its own. */
-  private toolCallsMarker(head: string, i: number, seg: Segment): void {
+  private startMarker(head: string, i: number, n: number, seg: Segment): void {
     const p = this.runWsPos ?? { offset: seg.base, line: seg.line0, column: seg.col0 };
     const hs = new Segment(head, p.offset, p.line, p.column);
-    const j = i + TOOL_CALLS.length;
+    const j = i + n;
     this.runWs = '';
     this.runWsLead = 0;
     this.runWsPos = null;
-    this.onSpan({ kind: 'wrapper', offset: hs.base + i, length: TOOL_CALLS.length, line: hs.line(i), column: hs.column(i), text: TOOL_CALLS });
+    this.onSpan({ kind: 'wrapper', offset: hs.base + i, length: n, line: hs.line(i), column: hs.column(i), text: head.slice(i, j) });
     if (j < head.length) this.onContent(new Segment(head.slice(j), hs.base + j, hs.line(j), hs.column(j)));
   }
 

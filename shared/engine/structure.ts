@@ -16,6 +16,8 @@ const {
   CR,
   DOT,
   EQUALS,
+  FW_COLON,
+  FW_COMMA,
   GT,
   HASH,
   LBRACE,
@@ -366,6 +368,13 @@ export abstract class StructureScanner extends QuoteAtEndScanner {
       this.colonDone();
       return i + 1;
     }
+    if (c === FW_COLON) {
+      // repair: `{"名称"："示例"}`: the colon typed full-width
+      o.record(o.repairAt('fullwidth_punctuation', i, 1, ':'));
+      o.edit(i, i + 1, ':');
+      this.colonDone();
+      return i + 1;
+    }
     if (c === EQUALS && this.rep('wrong_colon')) {
       // repair: `{"a" = 1}` / `{"a" => 1}` / `{"a" == 1}`: the colon spelt as an assignment, an arrow
       // or a comparison
@@ -450,7 +459,8 @@ export abstract class StructureScanner extends QuoteAtEndScanner {
       this.slashStray = stray;
       return r;
     }
-    if (c === SEMICOLON && !this.unconfirmed) return this.semicolon(i, inObject);
+    if (c === SEMICOLON && !this.unconfirmed) return this.semicolon(i, inObject, 'wrong_separator');
+    if (c === FW_COMMA) return this.semicolon(i, inObject, 'fullwidth_punctuation');
     if (c === HASH && !this.unconfirmed && !(o.pending && o.tail(i, o.heldLength() + i - o.pA).includes('\n'))) {
       // `{"a": 1 # note\n, …}`: a Python comment on the value's line (on a line of its own it ends the
       // JSON, as a markdown heading after a cut value does)
@@ -512,12 +522,13 @@ export abstract class StructureScanner extends QuoteAtEndScanner {
   }
 
   /** `{"a": 1; "b": 2}` / `[1; 2]`: a `;` after a value in a container is the comma (as models write
-   * from C-like habits); it is held like a comma, so a closer after it drops it (dropTrailingComma). */
-  private semicolon(i: number, inObject: boolean): number {
+   * from C-like habits), and so is a full-width `，` (kind `fullwidth_punctuation`); it is held like a
+   * comma, so a closer after it drops it (dropTrailingComma). */
+  private semicolon(i: number, inObject: boolean, kind: 'wrong_separator' | 'fullwidth_punctuation'): number {
     const o = this.o;
     if (!o.pending) o.startPending(i);
-    // repair: the semicolon replaced by a comma
-    const r = o.repairAt('wrong_separator', i, 1, ',');
+    // repair: the separator replaced by a comma
+    const r = o.repairAt(kind, i, 1, ',');
     o.hold(r);
     this.semiRep = r;
     o.edit(i, i + 1, ',');
@@ -526,8 +537,8 @@ export abstract class StructureScanner extends QuoteAtEndScanner {
     return i + 1;
   }
 
-  /** The comma held in the pending text is trailing (a closer or the end follows): removed. A `;` read
-   * as that comma keeps one repair of its own kind, now the one that removes it. */
+  /** The comma held in the pending text is trailing (a closer or the end follows): removed. A `;` or `，`
+   * read as that comma keeps one repair of its own kind, now the one that removes it. */
   protected dropTrailingComma(): void {
     const o = this.o;
     const at = o.dropComma();
@@ -535,7 +546,7 @@ export abstract class StructureScanner extends QuoteAtEndScanner {
     this.semiRep = null;
     if (semi !== null && semi.offset === at.offset) {
       o.unhold(semi);
-      o.hold(o.repair('wrong_separator', at, 1, ''));
+      o.hold(o.repair(semi.kind, at, 1, ''));
     } else o.hold(o.repair('trailing_comma', at, 1, ''));
   }
 

@@ -3,7 +3,8 @@
  * a line of prose after a value cut at its line's end in held text; a single-quoted string closed
  * with a double quote; Mistral's raw `[TOOL_CALLS]` marker; "prefer X over Y"; a schema shown after the
  * instance; a template's `<name>` placeholder where a value is expected; a backtick or `#` held at a
- * push's end right after an array's `[` (a trailing comma was invented, streaming only).
+ * push's end right after an array's `[` (a trailing comma was invented, streaming only); from the third
+ * new-user trial, a full-width `：` / `，` outside strings and an echoed `[INST]` / `[/INST]` at the start.
  */
 import type { Case } from './cases';
 
@@ -294,6 +295,87 @@ export const PICKED_VALUE_CASES: Case[] = [
     json: "[]",
     status: "TRUNCATED",
     repairs: [["comment",1,12,0,1,""], ["unclosed_container",13,0,0,13,"]"]],
+    stripped: [],
+  },
+  {
+    category: "full-width punctuation",
+    name: "reads a full-width colon and comma (CJK input) outside strings as `:` and `,`",
+    input: "以下是结果：\n\n{\"名称\"：\"示例\"，\"数量\"：3}",
+    json: "{\"名称\":\"示例\",\"数量\":3}",
+    status: "REPAIRED",
+    repairs: [["fullwidth_punctuation",13,1,2,5,":"], ["fullwidth_punctuation",18,1,2,10,","], ["fullwidth_punctuation",23,1,2,15,":"]],
+    stripped: [["prose",0,6,0,0]],
+  },
+  {
+    category: "full-width punctuation",
+    name: "reads them between numbers and keywords, and around spaces",
+    input: "{\"a\"： [1， 2]，\"b\"：true}",
+    json: "{\"a\": [1, 2],\"b\":true}",
+    status: "REPAIRED",
+    repairs: [["fullwidth_punctuation",4,1,0,4,":"], ["fullwidth_punctuation",8,1,0,8,","], ["fullwidth_punctuation",12,1,0,12,","], ["fullwidth_punctuation",16,1,0,16,":"]],
+    stripped: [],
+  },
+  {
+    category: "full-width punctuation",
+    name: "reads them in an array at the start of the text",
+    input: "[\"苹果\"，\"香蕉\"，\"橙子\"]",
+    json: "[\"苹果\",\"香蕉\",\"橙子\"]",
+    status: "REPAIRED",
+    repairs: [["fullwidth_punctuation",5,1,0,5,","], ["fullwidth_punctuation",10,1,0,10,","]],
+    stripped: [],
+  },
+  {
+    category: "full-width punctuation",
+    name: "removes a full-width comma before a closer with a repair of its kind",
+    input: "{\"a\"：1，}",
+    json: "{\"a\":1}",
+    status: "REPAIRED",
+    repairs: [["fullwidth_punctuation",4,1,0,4,":"], ["fullwidth_punctuation",6,1,0,6,""]],
+    stripped: [],
+  },
+  {
+    category: "full-width punctuation",
+    name: "keeps full-width punctuation inside strings, also after an inner quote",
+    input: "{\"a\": \"他说\"你好\"，然后：走\"}",
+    json: "{\"a\": \"他说\\\"你好\\\"，然后：走\"}",
+    status: "REPAIRED",
+    repairs: [["unescaped_quote",9,1,0,9,"\\\""], ["unescaped_quote",12,1,0,12,"\\\""]],
+    stripped: [],
+  },
+  {
+    category: "full-width punctuation",
+    name: "ends an unquoted key at a full-width colon",
+    input: "{名称：1}",
+    json: "{\"名称\":1}",
+    status: "REPAIRED",
+    repairs: [["unquoted_key",1,2,0,1,"\"名称\""], ["fullwidth_punctuation",3,1,0,3,":"]],
+    stripped: [],
+  },
+  {
+    category: "Llama / Mistral instruction markers",
+    name: "removes an echoed [INST] … [/INST] at the start: the marker is a span, the rest prose",
+    input: "[INST] already answered [/INST] Sure! Here's the JSON:\n\n{\"color\": \"teal\", \"hex\": \"#008080\"}",
+    json: "{\"color\": \"teal\", \"hex\": \"#008080\"}",
+    status: "VALID",
+    repairs: [],
+    stripped: [["wrapper",0,6,0,0], ["prose",7,47,0,7]],
+  },
+  {
+    category: "Llama / Mistral instruction markers",
+    name: "removes a lone [/INST] at the start as a marker span",
+    input: "[/INST] {\"a\": 2}",
+    json: "{\"a\": 2}",
+    status: "VALID",
+    repairs: [],
+    stripped: [["wrapper",0,7,0,0]],
+  },
+  {
+    category: "Llama / Mistral instruction markers",
+    name: "still reads another bracketed word as an array",
+    input: "[INSTANCE]",
+    json: "[\"INSTANCE\"]",
+    status: "REPAIRED",
+    repairs: [["unquoted_string",1,8,0,1,"\"INSTANCE\""]],
     stripped: [],
   },
 ];

@@ -29,7 +29,8 @@ export type Category =
   | 'examples in prose'
   | 'reasoning formats'
   | 'new-user trial'
-  | 'new-user trial 2';
+  | 'new-user trial 2'
+  | 'new-user trial 3';
 
 /**
  * What counts as a correct answer:

@@ -149,7 +149,7 @@ export const TRIAL3_ROUND2: TrialCase[] = [
     category: 'chatty',
     text: `[INST] already answered [/INST] Sure! Here's the JSON:\n\n{"color": "teal", "hex": "#008080"}`,
     expected: { color: 'teal', hex: '#008080' },
-    open: 'miss before the fix: `[INST]` taken as the array ["INST"]',
+    // before the fix (miss): `[INST]` was taken as the array ["INST"]
   },
   {
     category: 'chatty',
@@ -253,7 +253,7 @@ export const TRIAL3_ROUND2: TrialCase[] = [
     category: 'non-english',
     text: `以下是结果：\n\n{"名称"："示例"，"数量"：3}`,
     expected: { 名称: '示例', 数量: 3 },
-    open: 'miss before the fix: full-width colon and comma outside strings give {} TRUNCATED',
+    status: 'REPAIRED', // kind fullwidth_punctuation; before the fix (miss): {} TRUNCATED
   },
   {
     category: 'non-english',
