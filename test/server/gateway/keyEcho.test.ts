@@ -70,6 +70,21 @@ function echoAcrossEvents(r: RecordedRequest): ScriptedResponse {
   return { headers: { 'content-type': 'text/event-stream' }, chunks: events.map((e) => sse(e)) };
 }
 
+/** One choice whose reasoning, content and a tool call's arguments each end an event with `head` and go
+ * on with `rest` in the next; each event its own upstream read. */
+function cutInEveryChannel(head: string, rest: string): string[] {
+  return [
+    delta(0, { role: 'assistant', reasoning: `think ${head}` }),
+    delta(0, { reasoning: rest }),
+    delta(0, { content: `{"a": "${head}` }),
+    delta(0, { content: `${rest}"}` }),
+    delta(0, { tool_calls: [{ index: 0, id: 'call_1', type: 'function', function: { name: 'f', arguments: `{"k": "${head}` } }] }),
+    delta(0, { tool_calls: [{ index: 0, function: { arguments: `${rest}` } }] }),
+    delta(0, {}, 'tool_calls'),
+    '[DONE]',
+  ].map((e) => sse(e));
+}
+
 describe('gateway: a key echoed across two stream events is never stored', () => {
   // no key of its own: the client's OpenRouter key goes upstream (the trial's setting)
   const { up, d, logs, events } = useTestGateway({ apiKey: null, logLevel: 'debug', record: true });
@@ -132,17 +147,7 @@ describe('gateway: a key echoed across two stream events is never stored', () =>
       for (let at = 1; at < AUTH.length; at++) {
         up.respond((r) => {
           const [head, rest] = halves(r, at);
-          const events = [
-            delta(0, { role: 'assistant', reasoning: `think ${head}` }),
-            delta(0, { reasoning: rest }),
-            delta(0, { content: `{"a": "${head}` }),
-            delta(0, { content: `${rest}"}` }),
-            delta(0, { tool_calls: [{ index: 0, id: 'call_1', type: 'function', function: { name: 'f', arguments: `{"k": "${head}` } }] }),
-            delta(0, { tool_calls: [{ index: 0, function: { arguments: `${rest}` } }] }),
-            delta(0, {}, 'tool_calls'),
-            '[DONE]',
-          ];
-          return { headers: { 'content-type': 'text/event-stream' }, chunks: events.map((e) => sse(e)) };
+          return { headers: { 'content-type': 'text/event-stream' }, chunks: cutInEveryChannel(head, rest) };
         });
         const res = await postChat(d, { ...REQ, stream: true }, { authorization: AUTH, 'x-streamfix-mode': mode });
         const text = await res.text();
@@ -168,16 +173,7 @@ describe('gateway: a key echoed across two stream events is never stored', () =>
       let sent: string[] = [];
       up.respond((r) => {
         const [head, rest] = halves(r, at);
-        sent = [
-          delta(0, { role: 'assistant', reasoning: `think ${head}` }),
-          delta(0, { reasoning: rest }),
-          delta(0, { content: `{"a": "${head}` }),
-          delta(0, { content: `${rest}"}` }),
-          delta(0, { tool_calls: [{ index: 0, id: 'call_1', type: 'function', function: { name: 'f', arguments: `{"k": "${head}` } }] }),
-          delta(0, { tool_calls: [{ index: 0, function: { arguments: `${rest}` } }] }),
-          delta(0, {}, 'tool_calls'),
-          '[DONE]',
-        ].map((e) => sse(e));
+        sent = cutInEveryChannel(head, rest);
         return { headers: { 'content-type': 'text/event-stream' }, chunks: sent };
       });
       const res = await postChat(d, { ...REQ, stream: true }, { authorization: AUTH, 'x-streamfix-mode': 'passthrough' });
