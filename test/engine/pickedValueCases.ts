@@ -352,6 +352,15 @@ export const PICKED_VALUE_CASES: Case[] = [
     stripped: [],
   },
   {
+    category: "full-width punctuation",
+    name: "keeps a full-width comma inside an unquoted string value (it runs to an ASCII comma or a closer, as before)",
+    input: "{\"a\": 你好，世界, \"b\"：1}",
+    json: "{\"a\": \"你好，世界\", \"b\":1}",
+    status: "REPAIRED",
+    repairs: [["unquoted_string",6,5,0,6,"\"你好，世界\""], ["fullwidth_punctuation",16,1,0,16,":"]],
+    stripped: [],
+  },
+  {
     category: "Llama / Mistral instruction markers",
     name: "removes an echoed [INST] … [/INST] at the start: the marker is a span, the rest prose",
     input: "[INST] already answered [/INST] Sure! Here's the JSON:\n\n{\"color\": \"teal\", \"hex\": \"#008080\"}",
