@@ -140,14 +140,17 @@ describe('messages: translation of the demo streams at every byte split', () => 
     expectEverySplit('demo/truncated', (u) => [['message_start', { input_tokens: 7, output_tokens: 0 }], textStart(0), ['text_delta', 0, s.content], ['stop', 0], ...end('max_tokens', u)]);
   });
 
-  it('auto mode, demo/truncated: the answer starts as JSON, so the text block is the engine\'s closed JSON', () => {
-    const s = findScenario('demo/truncated')!;
-    expectEverySplit(
-      'demo/truncated',
-      (u) => [['message_start', { input_tokens: 7, output_tokens: 0 }], textStart(0), ['text_delta', 0, repairJson(s.content!).json], ['stop', 0], ...end('max_tokens', u)],
-      { mode: 'auto' },
-    );
-  });
+  // auto: the answer starts as JSON, so it is repaired as in repair mode
+  for (const mode of ['auto', 'repair'] as const) {
+    it(`${mode} mode, demo/truncated: the text block is the engine's closed JSON`, () => {
+      const s = findScenario('demo/truncated')!;
+      expectEverySplit(
+        'demo/truncated',
+        (u) => [['message_start', { input_tokens: 7, output_tokens: 0 }], textStart(0), ['text_delta', 0, repairJson(s.content!).json], ['stop', 0], ...end('max_tokens', u)],
+        { mode },
+      );
+    });
+  }
 
   it('auto mode: an answer that starts with a markdown link is text, sent as it came, at every split of one piece', () => {
     const answer = '[Docs](https://example.com) explain {name}.';
@@ -206,15 +209,6 @@ describe('messages: translation of the demo streams at every byte split', () => 
         ...end('end_turn', u),
       ],
       { mode: 'auto' },
-    );
-  });
-
-  it('demo/truncated in repair mode: the text block is the engine\'s closed JSON', () => {
-    const s = findScenario('demo/truncated')!;
-    expectEverySplit(
-      'demo/truncated',
-      (u) => [['message_start', { input_tokens: 7, output_tokens: 0 }], textStart(0), ['text_delta', 0, repairJson(s.content!).json], ['stop', 0], ...end('max_tokens', u)],
-      { mode: 'repair' },
     );
   });
 });
