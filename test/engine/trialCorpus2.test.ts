@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { isDeepStrictEqual } from 'node:util';
-import { createStreamRepairer, repairJson } from '../../shared/engine';
+import { repairJson } from '../../shared/engine';
+import { assertSameStreamed } from './sameStreamed';
 import { NEW_USER_TRIAL_2 } from '../bench/corpus/newUserTrial2Cases';
 
 /** The second new-user trial's texts (see the corpus file): each gives its expected value and status
@@ -15,18 +16,7 @@ describe('engine: the second new-user trial corpus, one-shot and at every split 
       const whole = repairJson(t.text);
       assert.ok(whole.json !== null && isDeepStrictEqual(JSON.parse(whole.json), t.want), `one-shot gave ${whole.status} ${whole.json}`);
       assert.equal(whole.status, t.status);
-      const same = (chunks: string[], label: string) => {
-        const s = createStreamRepairer();
-        let out = '';
-        for (const ch of chunks) out += s.push(ch).output;
-        const end = s.end();
-        assert.equal(out + end.final, whole.json, label);
-        assert.equal(end.status, whole.status, label);
-        assert.deepEqual(end.repairs, whole.repairs, label);
-        assert.deepEqual(end.stripped, whole.stripped, label);
-      };
-      for (let k = 1; k < t.text.length; k++) same([t.text.slice(0, k), t.text.slice(k)], `split at ${k}`);
-      same(t.text.split(''), 'one character at a time');
+      assertSameStreamed(t.text, whole);
     });
   }
 });

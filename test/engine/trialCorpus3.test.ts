@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { isDeepStrictEqual } from 'node:util';
-import { createStreamRepairer, repairJson } from '../../shared/engine';
+import { repairJson } from '../../shared/engine';
+import { assertSameStreamed } from './sameStreamed';
 import { STATUS_OF, TRIAL3_CASES } from './trial3/cases';
 import { TRIAL3_ROUND2 } from './trial3/cases2';
 
@@ -17,18 +18,7 @@ describe('engine: the third new-user trial, one-shot and at every split point', 
       const whole = repairJson(t.text);
       if (!t.open) assert.ok(whole.json !== null && isDeepStrictEqual(JSON.parse(whole.json), t.expected), `one-shot gave ${whole.status} ${whole.json}`);
       if (!t.open) assert.equal(whole.status, STATUS_OF(t));
-      const same = (chunks: string[], label: string) => {
-        const s = createStreamRepairer();
-        let out = '';
-        for (const ch of chunks) out += s.push(ch).output;
-        const end = s.end();
-        assert.equal(out + end.final, whole.json, label);
-        assert.equal(end.status, whole.status, label);
-        assert.deepEqual(end.repairs, whole.repairs, label);
-        assert.deepEqual(end.stripped, whole.stripped, label);
-      };
-      for (let k = 1; k < t.text.length; k++) same([t.text.slice(0, k), t.text.slice(k)], `split at ${k}`);
-      same(t.text.split(''), 'one character at a time');
+      assertSameStreamed(t.text, whole);
     });
   }
 });
