@@ -85,20 +85,27 @@ describe('messages: translation of the demo streams at every byte split', () => 
     }
   });
 
-  it('demo/msg-thinking: the reasoning field and the <think> block become one thinking block with a signature, then text', () => {
-    const s = findScenario('demo/msg-thinking')!;
-    expectEverySplit('demo/msg-thinking', (u) => [
-      ['message_start', { input_tokens: 7, output_tokens: 0 }],
-      thinkingStart(0),
-      ['thinking_delta', 0, s.reasoning + 'Double-check: no JSON was asked for, so plain text is right.'],
-      SIG,
-      ['stop', 0],
-      textStart(1),
-      ['text_delta', 1, 'Hi! Here is a short, friendly greeting.'],
-      ['stop', 1],
-      ...end('end_turn', u),
-    ]);
-  });
+  // auto: the answer starts with text, so it goes as sent after the thinking block, as in strip mode
+  for (const mode of ['strip', 'auto'] as const) {
+    it(`${mode} mode, demo/msg-thinking: the reasoning field and the <think> block become one thinking block with a signature, then text`, () => {
+      const s = findScenario('demo/msg-thinking')!;
+      expectEverySplit(
+        'demo/msg-thinking',
+        (u) => [
+          ['message_start', { input_tokens: 7, output_tokens: 0 }],
+          thinkingStart(0),
+          ['thinking_delta', 0, s.reasoning + 'Double-check: no JSON was asked for, so plain text is right.'],
+          SIG,
+          ['stop', 0],
+          textStart(1),
+          ['text_delta', 1, 'Hi! Here is a short, friendly greeting.'],
+          ['stop', 1],
+          ...end('end_turn', u),
+        ],
+        { mode },
+      );
+    });
+  }
 
   it('demo/reasoning-think: a think block with braces inside the content becomes thinking; the JSON is text', () => {
     const s = findScenario('demo/reasoning-think')!;
@@ -193,24 +200,6 @@ describe('messages: translation of the demo streams at every byte split', () => 
     }
   });
 
-  it('auto mode, demo/msg-thinking: the answer starts with text, so it goes as sent after the thinking block', () => {
-    const s = findScenario('demo/msg-thinking')!;
-    expectEverySplit(
-      'demo/msg-thinking',
-      (u) => [
-        ['message_start', { input_tokens: 7, output_tokens: 0 }],
-        thinkingStart(0),
-        ['thinking_delta', 0, s.reasoning + 'Double-check: no JSON was asked for, so plain text is right.'],
-        SIG,
-        ['stop', 0],
-        textStart(1),
-        ['text_delta', 1, 'Hi! Here is a short, friendly greeting.'],
-        ['stop', 1],
-        ...end('end_turn', u),
-      ],
-      { mode: 'auto' },
-    );
-  });
 });
 
 describe('messages: the fast path for plain content chunks', () => {
