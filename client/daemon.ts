@@ -12,8 +12,45 @@ import { DAEMON_NODE_FLAGS } from '../shared/config';
 import { GatewayEventNotification, GatewayInfoMethod } from '../shared/protocol';
 import type { GatewayEvent, GatewayInfo } from '../shared/protocol';
 import { SECRET_KEY, readSettings } from './config';
-import { daemonArgs, daemonEnv, keyProblem } from './daemonArgs';
+import { daemonArgs, daemonEnv, keyProblem, settingOfDaemonError } from './daemonArgs';
 import type { TailChannel } from './tailChannel';
+
+/**
+ * The language client, quiet: the controller says itself, once, why the daemon did not start or stopped
+ * (`fail`, `crashed`), so the client's own notifications ("couldn't create connection to server", forced
+ * whatever the error handler answers) only go to the log. An exit the controller asked for is logged
+ * plainly rather than as the client's "[Error] Server process exited with code 0". And the promise of a
+ * start the client abandons when the daemon exits during it (its close handler drops it) is marked
+ * handled: the start's failure reaches the controller through `start()` or the next request instead.
+ */
+class DaemonClient extends LanguageClient {
+  /** Set once the controller stops this client: its daemon's exit from then on is the ordinary one. */
+  private stopAsked = false;
+
+  constructor(serverOptions: ServerOptions, clientOptions: LanguageClientOptions) {
+    super('streamfix', 'StreamFix', serverOptions, clientOptions);
+    const self = this as unknown as { createOnStartPromise: () => [Promise<void>, () => void, (e: unknown) => void] };
+    const create = self.createOnStartPromise.bind(this);
+    self.createOnStartPromise = () => {
+      const made = create();
+      made[0].catch(() => undefined);
+      return made;
+    };
+  }
+
+  override stop(timeout?: number): Promise<void> {
+    this.stopAsked = true;
+    return super.stop(timeout);
+  }
+
+  override error(message: string, data?: unknown, showNotification: boolean | 'force' = true): void {
+    if (/^Server process exited with code 0\.$/.test(message) && this.stopAsked) {
+      this.outputChannel.appendLine('[streamfix] the daemon stopped (exit code 0)');
+      return;
+    }
+    super.error(message, data, showNotification === 'force' ? false : showNotification);
+  }
+}
 
 export type DaemonState =
   | { kind: 'stopped' }
@@ -180,7 +217,7 @@ export class DaemonController implements vscode.Disposable {
           },
         },
       };
-      client = new LanguageClient('streamfix', 'StreamFix', serverOptions, clientOptions);
+      client = new DaemonClient(serverOptions, clientOptions);
       this.client = client;
       this.serverSubs.push(
         client.onNotification(GatewayEventNotification, (e: GatewayEvent) => {
@@ -202,9 +239,13 @@ export class DaemonController implements vscode.Disposable {
         );
       }
     } catch (err) {
-      const reason = this.daemonLog.reason() ?? (err instanceof Error ? err.message : String(err));
-      this.fail(reason);
+      // One path for every start that fails: the daemon's own words (its last `streamfix:` line), naming
+      // the setting when they are about one, with what fixes it
+      const said = this.daemonLog.reason() ?? (err instanceof Error ? err.message : String(err));
+      const setting = settingOfDaemonError(said);
       await this.disposeClient();
+      if (setting !== null) this.fail(`The streamfix.${setting} setting is refused: ${said}`, { setting });
+      else this.fail(said);
     }
   }
 
@@ -235,14 +276,19 @@ export class DaemonController implements vscode.Disposable {
     }, delay);
   }
 
-  /** `key`: the API key is what is wrong, and setting another is what fixes it (a restart would not). */
-  private fail(reason: string, cause: 'key' | 'other' = 'other'): void {
+  /**
+   * The one notification of a daemon that is not running. `key`: the API key is what is wrong, and
+   * setting another is what fixes it; `setting`: that streamfix.* setting is (Open Settings shows it).
+   * Neither is fixed by a restart, so Restart is offered only for the other failures.
+   */
+  private fail(reason: string, cause: 'key' | { setting: string } | 'other' = 'other'): void {
     this.setState({ kind: 'failed', reason });
-    const actions = cause === 'key' ? ['Set API Key', 'Show Log'] : ['Show Log', 'Restart'];
+    const actions = cause === 'key' ? ['Set API Key', 'Show Log'] : cause === 'other' ? ['Show Log', 'Restart'] : ['Open Settings', 'Show Log'];
     void vscode.window.showErrorMessage(`StreamFix: the daemon is not running: ${reason}`, ...actions).then((choice) => {
       if (choice === 'Show Log') this.daemonLog.show(true);
       if (choice === 'Restart') void this.restart();
       if (choice === 'Set API Key') void vscode.commands.executeCommand('streamfix.setApiKey');
+      if (choice === 'Open Settings' && typeof cause === 'object') void vscode.commands.executeCommand('workbench.action.openSettings', `streamfix.${cause.setting}`);
     });
   }
 

@@ -103,3 +103,23 @@ export function messagesRouting(v: unknown): Record<string, string> {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return {};
   return Object.fromEntries(Object.entries(v).map(([k, m]) => [k, typeof m === 'string' ? m : '']));
 }
+
+/**
+ * The streamfix.* setting a fatal error of the daemon is about (its message names the flag or value the
+ * setting is passed as: daemonArgs), so the notification can name the setting the person changes, and
+ * offer to open it; null when the error is about none (the daemon crashed, a file, the environment).
+ *   settingOfDaemonError('allowed origin must look like "https://example.com" …, got "x"')  // 'allowedOrigins'
+ */
+export function settingOfDaemonError(message: string): string | null {
+  const table: [RegExp, string][] = [
+    [/^allowed origin\b/, 'allowedOrigins'],
+    [/^--upstream\b/, 'upstreamBaseUrl'],
+    [/^--route\b/, 'messagesRouting'],
+    [/^--port\b/, 'gatewayPort'],
+    [/^mode must\b/, 'defaultMode'],
+    [/^log level must\b/, 'logLevel'],
+    [/^truncated-tools policy\b/, 'truncatedTools'],
+  ];
+  for (const [re, setting] of table) if (re.test(message)) return setting;
+  return null;
+}

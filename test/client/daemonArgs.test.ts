@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { daemonArgs, daemonEnv, keyChangeMessage, keyInUse, keyProblem, messagesRouting, RESTART_SETTINGS, typedKeyProblem } from '../../client/daemonArgs';
+import { daemonArgs, daemonEnv, keyChangeMessage, keyInUse, keyProblem, messagesRouting, RESTART_SETTINGS, settingOfDaemonError, typedKeyProblem } from '../../client/daemonArgs';
+import { ConfigError, parseDaemonArgs } from '../../server/gateway/config';
 
 const settings = {
   apiKey: '',
@@ -85,5 +86,38 @@ describe('client/daemonArgs', () => {
     assert.equal(typedKeyProblem(` ${bad}`), `This key ${why}`);
     assert.equal(typedKeyProblem('sk-or-v1-ok'), undefined);
     assert.equal(typedKeyProblem(''), undefined);
+  });
+});
+
+describe('settingOfDaemonError (the setting a daemon start failure names)', () => {
+  /** What the daemon says (its ConfigError) of the command line daemonArgs makes from these settings. */
+  function daemonSays(s: typeof settings & { messagesRouting?: Record<string, string> }): string {
+    try {
+      parseDaemonArgs(daemonArgs(s, '/d', 0), {});
+    } catch (e) {
+      if (e instanceof ConfigError) return e.message;
+      throw e;
+    }
+    return 'started';
+  }
+
+  it('names the setting each refused value came from, the daemon\'s own text unchanged', () => {
+    const origin = daemonSays({ ...settings, allowedOrigins: ['example.com'] });
+    assert.equal(origin, 'allowed origin must look like "https://example.com" (scheme, host, optional port), got "example.com"');
+    assert.equal(settingOfDaemonError(origin), 'allowedOrigins');
+    const upstream = daemonSays({ ...settings, upstreamBaseUrl: 'ftp://x.test' });
+    assert.equal(upstream, '--upstream must be an http(s) URL, got "ftp://x.test"');
+    assert.equal(settingOfDaemonError(upstream), 'upstreamBaseUrl');
+    const route = daemonSays({ ...settings, messagesRouting: { 'claude-': '' } });
+    assert.equal(settingOfDaemonError(route), 'messagesRouting');
+    for (const [key, value, setting] of [['defaultMode', 'nope', 'defaultMode'], ['logLevel', 'loud', 'logLevel'], ['truncatedTools', 'drop', 'truncatedTools']] as const) {
+      assert.equal(settingOfDaemonError(daemonSays({ ...settings, [key]: value })), setting, key);
+    }
+    assert.equal(daemonSays(settings), 'started');
+  });
+
+  it('names none for a failure no setting causes', () => {
+    assert.equal(settingOfDaemonError('could not start: listen EACCES'), null);
+    assert.equal(settingOfDaemonError('the language server could not be loaded: boom'), null);
   });
 });
