@@ -19,9 +19,10 @@ import type { TailChannel } from './tailChannel';
  * The language client, quiet: the controller says itself, once, why the daemon did not start or stopped
  * (`fail`, `crashed`), so the client's own notifications ("couldn't create connection to server", forced
  * whatever the error handler answers) only go to the log. An exit the controller asked for is logged
- * plainly rather than as the client's "[Error] Server process exited with code 0". And the promise of a
- * start the client abandons when the daemon exits during it (its close handler drops it) is marked
- * handled: the start's failure reaches the controller through `start()` or the next request instead.
+ * plainly rather than as the client's "[Error] Server process exited with code 0". And the promises the
+ * client drops when the daemon exits during a start (the start's, which its close handler forgets, and
+ * the stop it tries after the failed initialize) are marked handled: the start's failure reaches the
+ * controller through `start()` or the next request instead.
  */
 class DaemonClient extends LanguageClient {
   /** Set once the controller stops this client: its daemon's exit from then on is the ordinary one. */
@@ -38,9 +39,15 @@ class DaemonClient extends LanguageClient {
     };
   }
 
+  /**
+   * The client itself stops after a failed initialize with `void this.stop()`, which rejects while it is
+   * still starting: marked handled here (a caller that awaits the stop still gets its rejection).
+   */
   override stop(timeout?: number): Promise<void> {
     this.stopAsked = true;
-    return super.stop(timeout);
+    const stopped = super.stop(timeout);
+    stopped.catch(() => undefined);
+    return stopped;
   }
 
   override error(message: string, data?: unknown, showNotification: boolean | 'force' = true): void {
