@@ -17,6 +17,10 @@ describe('the client set-up walkthrough (through the UI)', () => {
       await ui({ op: 'waitFor', selector: '.getting-started-step', hasText: step });
     }
     await ui({ op: 'click', selector: '.getting-started-step', hasText: 'Cline / Roo Code' });
+    // The walkthrough expands the step at once but focuses it only once its animation is over (a timer in
+    // selectStep), and the focus can scroll the steps: a click on the copy button before that could land
+    // where the button no longer is (the clipboard then read back "-"). So: click once the step has focus.
+    await ui({ op: 'waitFor', selector: '.getting-started-step.expanded:focus', hasText: 'Cline / Roo Code' });
     await vscode.env.clipboard.writeText('-');
     await ui({ op: 'click', selector: '.getting-started-step.expanded a, .getting-started-step.expanded .monaco-button', hasText: 'Copy Cline settings' });
     let copied = '-';
