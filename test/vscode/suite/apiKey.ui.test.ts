@@ -7,9 +7,8 @@
  */
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import type { StreamFixApi } from '../../../client/api';
-import { getApi } from './helpers';
-import { texts, ui } from './ui';
+import { getApi, nextState } from './helpers';
+import { notifications, texts, ui } from './ui';
 
 const G = vscode.ConfigurationTarget.Global;
 /** The secret part is what must never show; `sk-or-v1-` is every OpenRouter key's start. */
@@ -21,25 +20,6 @@ const PROBLEM = 'holds U+20AC at character 13, which an HTTP header cannot carry
 async function assertNoKeyShown(where: string): Promise<void> {
   const all = (await texts(undefined, 'body')).join('\n');
   for (const part of [SECRET, 'S3CRETPART', 'caf\u20ac']) assert.equal(all.includes(part), false, `${where}: the page shows ${JSON.stringify(part)}`);
-}
-
-/** Resolves at the daemon's next state of `kind`. */
-function nextState(api: StreamFixApi, kind: 'failed' | 'running'): Promise<void> {
-  return new Promise((resolve) => {
-    const sub = api.onDidChangeState((s) => {
-      if (s.kind === kind) {
-        sub.dispose();
-        resolve();
-      }
-    });
-  });
-}
-
-/** The notification center's messages, newest first (the web workbench keeps messages there). */
-async function notifications(): Promise<string[]> {
-  await ui({ op: 'command', title: 'Notifications: Show Notifications' });
-  await ui({ op: 'waitFor', selector: '.notifications-center' });
-  return texts(undefined, '.notifications-center .notification-list-item-message');
 }
 
 describe('an API key an HTTP header cannot carry (through the UI)', () => {

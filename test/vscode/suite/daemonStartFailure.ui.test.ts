@@ -5,28 +5,10 @@
  */
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import type { StreamFixApi } from '../../../client/api';
-import { getApi } from './helpers';
-import { texts, ui } from './ui';
+import { getApi, nextState } from './helpers';
+import { notifications, texts, ui } from './ui';
 
 const G = vscode.ConfigurationTarget.Global;
-
-function nextState(api: StreamFixApi, kind: 'failed' | 'running'): Promise<void> {
-  return new Promise((resolve) => {
-    const sub = api.onDidChangeState((s) => {
-      if (s.kind === kind) {
-        sub.dispose();
-        resolve();
-      }
-    });
-  });
-}
-
-async function notifications(): Promise<string[]> {
-  await ui({ op: 'command', title: 'Notifications: Show Notifications' });
-  await ui({ op: 'waitFor', selector: '.notifications-center' });
-  return texts(undefined, '.notifications-center .notification-list-item-message');
-}
 
 const CASES: { setting: string; value: unknown; says: string; click: 'Show Log' | 'Open Settings' }[] = [
   {

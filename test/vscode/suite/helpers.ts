@@ -64,3 +64,15 @@ export function sseContent(text: string): string {
   }
   return out;
 }
+
+/** Resolves at the daemon's next state of `kind`. */
+export function nextState(api: StreamFixApi, kind: 'failed' | 'running'): Promise<void> {
+  return new Promise((resolve) => {
+    const sub = api.onDidChangeState((s) => {
+      if (s.kind === kind) {
+        sub.dispose();
+        resolve();
+      }
+    });
+  });
+}

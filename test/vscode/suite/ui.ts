@@ -17,3 +17,10 @@ export async function ui<T = unknown>(op: UiOp): Promise<T> {
 
 /** The text of every match of `selector` in a webview (or the workbench). */
 export const texts = (frame: UiFrame | undefined, selector: string): Promise<string[]> => ui<string[]>({ op: 'texts', frame, selector });
+
+/** The notification center's messages, newest first (the web workbench keeps messages there). */
+export async function notifications(): Promise<string[]> {
+  await ui({ op: 'command', title: 'Notifications: Show Notifications' });
+  await ui({ op: 'waitFor', selector: '.notifications-center' });
+  return texts(undefined, '.notifications-center .notification-list-item-message');
+}
