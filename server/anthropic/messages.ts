@@ -17,9 +17,9 @@ import { EMPTY_OUTCOME, truncatedToolCalls, type RecordOutcome } from '../gatewa
 import { refuseAnswer, refuseToolCalls } from '../gateway/refusedRepairs';
 import { keptRequest } from '../gateway/replayHeaders';
 import { requestSchemas, schemaPolicy, schemaVerdict, SCHEMA_HEADER } from '../gateway/schema';
-import { checkAnswer, coercedStatus, mergeRepairs, type SchemaOutcome } from '../gateway/schemaCheck';
+import { checkAnswer, checkHeldCall, coercedStatus, mergeRepairs, type SchemaOutcome } from '../gateway/schemaCheck';
 import type { ToolCallArtifact } from '../../shared/protocol';
-import { after, type Pending } from '../gateway/pending';
+import type { Pending } from '../gateway/pending';
 import { MAX_SSE_EVENT_BYTES } from '../gateway/sse';
 import { OVER_LONG_CODE } from '../gateway/streamRewrite';
 import { cutHeaderValue, NO_RETRY_HEADERS, rejectionMessage, truncatedToolPolicy, TRUNCATED_CODE, TRUNCATED_POLICY_HEADER } from '../gateway/truncatedTools';
@@ -198,16 +198,7 @@ async function answer(call: MessagesCall, r: ReturnType<typeof parseMessagesRequ
  */
 function checkHeldInput(call: MessagesCall, art: ToolCallArtifact, checks: Map<number, SchemaOutcome>): Pending<string | null> {
   // (its time on the event loop is the read's, counted there; a wait for the schema thread, the pump's)
-  const took = (o: SchemaOutcome): string | null => {
-    checks.set(art.index, o);
-    return o.tools.get(art.index)?.text ?? null;
-  };
-  const r = after(checkAnswer(call.schemas!, call.record.mode, null, [art], false, true), took);
-  if (!(r instanceof Promise)) return r;
-  return r.catch((e: unknown) => {
-    call.record.errors.push({ message: `tool call ${art.index}: the schema check could not run: ${(e as Error).message}` });
-    return null;
-  });
+  return checkHeldCall(call.schemas!, call.record.mode, art, (o) => checks.set(art.index, o), call.record.errors, '');
 }
 
 function onRepair(call: MessagesCall, repair: Repair, toolCallIndex?: number): void {

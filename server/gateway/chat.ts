@@ -21,8 +21,7 @@ import { createPassthroughGuard, type PassthroughGuard } from './passthroughGuar
 import { createBoundaryTracker, MAX_SSE_EVENT_BYTES, sseData } from './sse';
 import { refuseAnswer, refuseChoices } from './refusedRepairs';
 import { requestSchemas, schemaPolicy, schemaVerdict, SCHEMA_HEADER, type RequestSchemas } from './schema';
-import { checkAnswer, checkCompletion, checkStreamed, coercedStatus, mergeRepairs, type SchemaOutcome, type StreamedAnswer } from './schemaCheck';
-import { after } from './pending';
+import { checkCompletion, checkHeldCall, checkStreamed, coercedStatus, mergeRepairs, type SchemaOutcome, type StreamedAnswer } from './schemaCheck';
 import type { ToolCallArtifact } from '../../shared/protocol';
 import { OVER_LONG_CODE, ReadRewriter, StreamRewriter, type ChoiceState } from './streamRewrite';
 import { cutCallsOf, cutHeaderValue, cutRefs, NO_RETRY_HEADERS, rejectionBody, rejectionMessage, truncatedToolPolicy, TRUNCATED_CODE, TRUNCATED_POLICY_HEADER, type CutCall, type TruncatedToolPolicy } from './truncatedTools';
@@ -469,20 +468,12 @@ function holdArguments(call: ChatCall, chat: ChatRequest, rw: StreamRewriter): H
   const checks: HeldChecks = new Map();
   const s = call.schemas;
   if (!s || s.policy !== 'coerce' || s.tools.size === 0 || chat.mode === 'passthrough') return checks;
-  rw.checkArguments = (choice: number, art: ToolCallArtifact) => {
-    const took = (o: SchemaOutcome): string | null => {
+  rw.checkArguments = (choice: number, art: ToolCallArtifact) =>
+    checkHeldCall(s, chat.mode, art, (o) => {
       let m = checks.get(choice);
       if (m === undefined) checks.set(choice, (m = new Map()));
       m.set(art.index, o);
-      return o.tools.get(art.index)?.text ?? null;
-    };
-    const r = after(checkAnswer(s, chat.mode, null, [art], false, true), took);
-    if (!(r instanceof Promise)) return r;
-    return r.catch((e: unknown) => {
-      call.record.errors.push({ message: `${choice > 0 ? `choice ${choice}, ` : ''}tool call ${art.index}: the schema check could not run: ${(e as Error).message}` });
-      return null;
-    });
-  };
+    }, call.record.errors, choice > 0 ? `choice ${choice}, ` : '');
   return checks;
 }
 

@@ -158,6 +158,32 @@ export function mergeRepairs(a: readonly Repair[], b: readonly Repair[]): Repair
   return [...a, ...b].sort((x, y) => x.offset - y.offset);
 }
 
+/**
+ * One held tool call (streaming, `coerce`), whole: checked against its tool's schema and coerced; `keep`
+ * gets the outcome (for the answer's report). Gives the text the client gets (null: the engine's JSON
+ * unchanged). A check on the schema thread is a promise the stream waits for; one that fails to run gives
+ * null (the arguments go out unchanged) and its reason, `label` first, goes to `errors`.
+ */
+export function checkHeldCall(
+  s: RequestSchemas,
+  mode: AppliedMode,
+  art: ToolCallArtifact,
+  keep: (o: SchemaOutcome) => void,
+  errors: { message: string }[],
+  label: string,
+): Pending<string | null> {
+  const took = (o: SchemaOutcome): string | null => {
+    keep(o);
+    return o.tools.get(art.index)?.text ?? null;
+  };
+  const r = after(checkAnswer(s, mode, null, [art], false, true), took);
+  if (!(r instanceof Promise)) return r;
+  return r.catch((e: unknown) => {
+    errors.push({ message: `${label}tool call ${art.index}: the schema check could not run: ${(e as Error).message}` });
+    return null;
+  });
+}
+
 /** A coerced value was changed: VALID no longer says what happened. */
 export function coercedStatus<S extends string>(s: S): S | 'REPAIRED' {
   return s === 'VALID' ? 'REPAIRED' : s;
