@@ -126,6 +126,11 @@ function parseUpstream(value: string, what: string): string {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`${what} must be an http(s) URL, got "${value}"`);
   if (url.username || url.password) throw new ConfigError(`${what} must not carry credentials; use OPENROUTER_API_KEY`);
+  // the routes are appended to the path, so a query would swallow them; and a key there would be shown
+  // wherever the upstream is named (/health, the start-up lines, the breaker's log lines)
+  if (/[?#]/.test(url.href)) {
+    throw new ConfigError(`${what} must be a base URL without a query or a fragment (the gateway adds /chat/completions and /models to its path); a key goes in OPENROUTER_API_KEY`);
+  }
   return url.href.replace(/\/+$/, '');
 }
 

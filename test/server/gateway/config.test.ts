@@ -107,6 +107,22 @@ describe('gateway/config', () => {
     [['--token', 'short'], /token must be at least 8 printable ASCII characters/],
     [['--log-level', 'loud'], /log level must be one of/],
   ];
+  it('refuses an upstream URL with a query or a fragment, naming neither (a key in it would show in /health and the logs)', () => {
+    // the gateway appends /chat/completions and /models to the URL's path: after a query they went into the query
+    // (every request failed), and a credential there (`?api-key=…`, `?key=…`) was printed in the start-up lines,
+    // served by /health and written in each circuit breaker log line
+    for (const value of ['https://x.example/v1?api-key=sk-secret-123456', 'https://x.example/v1?', 'https://x.example/v1#key=sk-secret-123456', 'https://x.example/v1/?key=sk-secret-123456']) {
+      assert.throws(
+        () => parseDaemonArgs(['--upstream', value], {}),
+        (e: unknown) => e instanceof ConfigError && e.message === '--upstream must be a base URL without a query or a fragment (the gateway adds /chat/completions and /models to its path); a key goes in OPENROUTER_API_KEY',
+      );
+    }
+    assert.throws(
+      () => parseDaemonArgs([], { STREAMFIX_UPSTREAM: 'http://127.0.0.1:9/v1?key=sk-secret-123456' }),
+      (e: unknown) => e instanceof ConfigError && e.message.startsWith('STREAMFIX_UPSTREAM must be a base URL without a query') && !e.message.includes('sk-secret'),
+    );
+  });
+
   for (const [argv, msg] of bad) {
     it(`refuses ${argv.join(' ')} with a clear message`, () => {
       assert.throws(() => parseDaemonArgs(argv, {}), (e: unknown) => e instanceof ConfigError && msg.test(e.message));
