@@ -49,6 +49,7 @@ async function openInput(file: string | null): Promise<Readable> {
 /** Prints the outcome on stderr and returns the exit code. `warnings` are about the input itself (it
  * was not valid UTF-8): they go on stderr in every report form, in the JSON object with --report=json. */
 function finish(args: RepairArgs, input: string, result: RepairResult, warnings: string[] = []): number {
+  warnings = [...warnings, ...correctionWarnings(result)];
   if (args.report === 'json') {
     const { status, repairs, stripped, error } = result;
     const report: Record<string, unknown> = error ? { status, repairs, stripped, error } : { status, repairs, stripped };
@@ -64,6 +65,14 @@ function finish(args: RepairArgs, input: string, result: RepairResult, warnings:
     return EXIT_FAILED;
   }
   return EXIT_OK;
+}
+
+/** A value the text gave later to correct its first one (stripped span `correction`): not the output,
+ * since text that starts as JSON is taken as it comes (README, "Known limit"); said in every report form. */
+function correctionWarnings(result: RepairResult): string[] {
+  return result.stripped
+    .filter((s) => s.kind === 'correction')
+    .map((s) => `the text corrects its JSON value later (line ${s.line + 1}, column ${s.column + 1}: ${s.text.length > 60 ? s.text.slice(0, 57) + '...' : s.text}); the output is the first value`);
 }
 
 /** A limit error thrown by the engine becomes a FAILED result, so it is reported like any other. */

@@ -35,6 +35,7 @@ const STRIPPED_MESSAGES: Record<StrippedKind, string> = {
   wrapper: 'Wrapper tag around the JSON value is not JSON',
   trailing: 'Text after the JSON value is not JSON',
   extra_value: 'A second top-level JSON value after the first is left out',
+  correction: 'The text corrects the JSON value with this later one, which is left out (the first value was streamed)',
 };
 
 export interface Finding {

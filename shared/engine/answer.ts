@@ -70,8 +70,16 @@ const CONDITION = /\b(?:if|whether|in case)\s+$/i;
  * after the value still retracts it. "I forgot to mention / say / add that" is a note too. */
 const INTERJECTION = /^(?:hmm+|oops)$/i;
 const ASIDE = /^[\s,.;:!\u2014\u2013-]*(?:(?:one|a|small|quick|minor|slight|just one|just a|important)\s+)*(?:caveats?|notes?\b|note that|nb\b|n\.b\.|by the way|btw\b|side note|aside|also\b|and also\b|one more thing|one thing|heads[- ]up|keep in mind|bear in mind|worth noting|for what it's worth|fyi\b|p\.s\.|ps\b|clarification|disclaimer|reminder|remark|tip\b|(?:i )?(?:almost |nearly )?forgot to (?:mention|say|note|add that)|(?:i )?(?:almost|nearly) forgot\b|(?:i )?(?:should|meant to) (?:mention|say|note|add|point out)|(?:let me|i'd) (?:add|mention|note|point out))/i;
+/** What makes an "Oops" / "Hmm" a retraction when no aside word follows it: its sentence says the value
+ * is wrong, incomplete or to be redone ("Hmm, the count is off.", "Oops, wrong key.", "Hmm, let me think
+ * again."), or it stands alone ("Hmm." then another value). Any other sentence after it is an aside, a
+ * caveat or an addition ("Oops, interesting: the date is approximate.", "Hmm, the API also returns a
+ * cursor."): the value stays the answer. */
+const FAULT = /\b(?:wrong|off|incorrect|inaccurate|mistakes?|mistaken|typos?|errors?|erroneous|broken|invalid|bad|missing|miss(?:es|ed)?|forgot|left out|leaves out|lacks?|lacking|incomplete|not (?:right|quite|correct|valid|it|what|enough)|(?:isn't|is not|wasn't|was not) (?:right|correct|valid|it|quite)|should(?:n't| not)? (?:be|have)|(?:needs?|has) to be|fix|redo|restart|start over|try again|wait|hold on|let me|rethink|reconsider|mixed up|swapped|backwards|(?:doesn't|does not|won't|will not) (?:match|work|parse|validate)|too (?:many|few|long|short|big|small)|misread|misunderst(?:ood|anding)|you (?:wanted|meant|asked|said))\b|^\W*(?:no|nope|nah)\b/i;
 /** How much text after "Oops" / "Hmm" may say it is an aside. */
 const ASIDE_WINDOW = 40;
+/** How much of the sentence after "Oops" / "Hmm" is read for a fault. */
+const FAULT_WINDOW = 120;
 /** How much text before a retraction phrase may make it a condition. */
 const CONDITION_WINDOW = 12;
 const STRING_LITERAL = /"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g;
@@ -133,6 +141,9 @@ const LEAD_WINDOW = 200;
  * still counts as an answer before the next value (an alternative after it stays one). */
 const CORRECTION = /(?:^|[.!?:;]\s+|\n)\s*actually,/i;
 const CORRECTED_RANK = 1.5;
+/** A value inside that sentence, after the value it corrects (`{"a": 1}` then `Actually, use {"a": 2}
+ * instead.`): the corrected value, ranked as a value standing in the text (2), not as one in a sentence. */
+const CORRECTING = /(?:^|[.!?:;]\s+|\n)\s*actually,[^.!?\n]*$/i;
 /** How much text after a candidate may hold its retraction. */
 const RETRACT_WINDOW = 120;
 /** Broken-off drafts searched past in one region: each search after one may scan the rest of the text
@@ -172,22 +183,46 @@ function introduction(lead: string): string {
   return last.slice(from);
 }
 
-/** True when `after` (the text after a value) retracts it: a retraction phrase that is not a condition. */
-function retracted(after: string): boolean {
+/** Where `after` (the text after a value) retracts it: the end of the first retraction phrase that is
+ * not a condition nor an aside, or -1. */
+function retraction(after: string): number {
   RETRACTIONS.lastIndex = 0;
   for (let m = RETRACTIONS.exec(after); m !== null; m = RETRACTIONS.exec(after)) {
     if (CONDITION.test(after.slice(Math.max(0, m.index - CONDITION_WINDOW), m.index))) continue;
     const end = m.index + m[0].length;
-    if (INTERJECTION.test(m[0]) && ASIDE.test(after.slice(end, end + ASIDE_WINDOW))) continue;
-    return true;
+    if (INTERJECTION.test(m[0]) && (ASIDE.test(after.slice(end, end + ASIDE_WINDOW)) || aside(after.slice(end, end + FAULT_WINDOW)))) continue;
+    return end;
   }
-  return false;
+  return -1;
+}
+
+function retracted(after: string): boolean {
+  return retraction(after) >= 0;
+}
+
+/** Where the text after a value starts to correct it: the end of a retraction (above) or of a sentence's
+ * opening "Actually,", whichever comes first; -1 when it does not. Text that starts as JSON streams its
+ * value at once, so a value after this is a later correction the output cannot take (finish.ts records
+ * it as a stripped span of kind `correction`). */
+export function correctionCue(after: string): number {
+  const r = retraction(after);
+  const m = CORRECTION.exec(after);
+  const a = m === null ? -1 : m.index + m[0].length;
+  return r < 0 ? a : a < 0 ? r : Math.min(r, a);
+}
+
+/** Whether the text after an "Oops" / "Hmm" is an aside: a sentence (some word before its end) that
+ * names no fault (FAULT). */
+function aside(next: string): boolean {
+  const m = /[.!?](?:\s|$)|\n/.exec(next);
+  const sentence = m === null ? next : next.slice(0, m.index);
+  return /[A-Za-z]{2}/.test(sentence) && !FAULT.test(sentence);
 }
 
 /** The rank of the value text[start, end), followed by `after` (the text up to the next candidate) and
  * led in by `lead` (the text since the candidate before it; null when no candidate before it could be
  * the answer: an alternative is one to an answer, not to an example). */
-function rank(text: string, start: number, end: number, json: string, after: string, lead: string | null): number {
+function rank(text: string, start: number, end: number, json: string, after: string, lead: string | null, correcting = false): number {
   const before = text.slice(lineStart(text, start), start);
   const rest = text.slice(end, lineEnd(text, end));
   if (retracted(after.slice(0, RETRACT_WINDOW))) return 0;
@@ -207,7 +242,8 @@ function rank(text: string, start: number, end: number, json: string, after: str
   const aloneBefore = before.trim() === '';
   const aloneAfter = rest.trim() === '' || /^\s*`{3}/.test(rest);
   if (aloneBefore && aloneAfter) return 3;
-  if (!aloneBefore && /[A-Za-z]/.test(sentenceRest(rest))) return 1; // inside a sentence
+  // inside a sentence, unless that sentence corrects the value before it ("Actually, use {…} instead.")
+  if (!aloneBefore && !correcting && /[A-Za-z]/.test(sentenceRest(rest))) return 1;
   return 2;
 }
 
@@ -345,7 +381,8 @@ function candidates(r: Region, index: number, sub: SubRun, work: { scanned: numb
     }
     const next = k + 1 < found.length ? found[k + 1].start : r.text.length;
     const lead = best >= 2 ? r.text.slice(Math.max(found[k - 1].end, c.start - LEAD_WINDOW), c.start) : null;
-    c.rank = rank(r.text, c.start, c.end, c.json, r.text.slice(c.end, next), lead);
+    const correcting = k > 0 && found[k - 1].rank > 0 && CORRECTING.test(r.text.slice(found[k - 1].end, c.start));
+    c.rank = rank(r.text, c.start, c.end, c.json, r.text.slice(c.end, next), lead, correcting);
     if (k > 0 && c.rank > SECOND_CHOICE && preferredOver(r.text, found[k - 1], c)) c.rank = SECOND_CHOICE;
     best = Math.max(best, c.rank);
     // a correction after it ("Actually, …"): any later value of rank 2 or more is the answer instead

@@ -1,4 +1,5 @@
 /** The end of the JSON region (the input ended, or text that cannot be JSON came) and the text after it. */
+import { correctionCue } from './answer';
 import * as C from './chars';
 import { Segment } from './segment';
 import * as S from './state';
@@ -139,7 +140,7 @@ export abstract class Finisher extends StructureScanner {
           continue;
         }
         if (st === V_ESCAPE && this.escBuf.length === 2 && this.escBuf !== '\\u') {
-          // a held `\f` / `\b` (strings.ts escapeSlow) the input ends after: no letter follows, a valid escape
+          // a held `\f` / `\b` / `\n` / `\r` / `\t` (strings.ts escapeSlow) the input ends after: no letter follows, a valid escape
           this.escDone(i, null, 2);
           continue;
         }
@@ -273,6 +274,19 @@ export abstract class Finisher extends StructureScanner {
       this.strip('extra_value', here(i), rest.slice(0, from + n));
       i += from + n;
     }
+    // a value the text corrects the streamed one with (`Actually, use {"a": 2} instead.`): text that
+    // starts as JSON cannot take it back, so it is recorded apart, not lost in the trailing text
+    for (let found = 0; !held && found < MAX_CORRECTIONS; found++) {
+      const cue = correctionCue(text.slice(i));
+      if (cue < 0) break;
+      const v = valueAfter(text, i + cue);
+      if (v === null) break;
+      const before = C.trimSpacesEnd(text.slice(i, v.start));
+      this.strip('trailing', here(i), before);
+      this.strip('correction', here(v.start), text.slice(v.start, v.end));
+      i = v.end;
+      while (i < text.length && isSpace(String.prototype.charCodeAt.call(text, i))) i++;
+    }
     const rest = C.trimSpacesEnd(text.slice(i));
     if (rest !== '') this.strip('trailing', here(i), rest);
   }
@@ -322,6 +336,24 @@ export abstract class Finisher extends StructureScanner {
 /** Whether text follows a value on its line (`[1] Annual report.`), other than a comma or a closing fence. */
 function wordsAfter(after: string): boolean {
   return /^[ \t]*[^\s,`]/.test(after);
+}
+
+/** Later corrections recorded after a streamed value, and brackets tried after each cue: each try may
+ * read the rest of the text once, so the bounds keep the work linear. */
+const MAX_CORRECTIONS = 4;
+const MAX_BRACKET_TRIES = 8;
+
+/** The first balanced value in `text` from `from` on (its range), or null. */
+function valueAfter(text: string, from: number): { start: number; end: number } | null {
+  const open = /[{[]/g;
+  open.lastIndex = from;
+  for (let k = 0; k < MAX_BRACKET_TRIES; k++) {
+    const m = open.exec(text);
+    if (m === null) return null;
+    const n = valueExtent(text.slice(m.index));
+    if (n >= 0) return { start: m.index, end: m.index + n };
+  }
+  return null;
 }
 
 /** Length of the bracketed value `text` starts with (strings respected), or -1 when it starts with

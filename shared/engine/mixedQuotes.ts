@@ -127,7 +127,7 @@ export abstract class MixedQuoteScanner extends QuoteProbeScanner {
     else this.mixedFails(i);
   }
 
-  /** The colon: the held `"` closed the key (no repair of its own: the opening `'` has its
+  /** The colon: the `"` at mixQ3 closed a key (no repair of its own: the opening `'` has its
    * `single_quotes` one); the spaces after it are the spaces before the colon. */
   private mixedKeyCloses(i: number): number {
     this.keyEnd.copy(this.mixQ3);
@@ -153,15 +153,11 @@ export abstract class MixedQuoteScanner extends QuoteProbeScanner {
     return i;
   }
 
-  /** `, "key"` and a colon: the `"` closed the string; the rest is held as after any key. */
+  /** `, "key"` and a colon: the `"` closed the string (it goes out); the rest is held as after any key,
+   * the key's closing quote at mixQ3, as in a single-quoted key. */
   private mixedKey(i: number): number {
-    const o = this.o;
-    o.commitFirst();
-    this.keyEnd.copy(this.mixQ3);
-    this.keyEnd.advance(1);
-    this.colonWs = this.mixRun;
-    this.vstate = V_COLON;
-    return i;
+    this.o.commitFirst();
+    return this.mixedKeyCloses(i);
   }
 
   /** `, "b"` and a comma or `]`: the `"` closed the string and `"b"` is the next element. */

@@ -189,6 +189,10 @@ export abstract class MachineState {
    * `\b` followed by a letter later in it is a backslash too (`\file`, `\bin`). Kept across pushes: the
    * string goes on in the next one. */
   protected strBadEscape = false;
+  /** Likewise, an invalid escape of a letter (`\U`, `\d`; not `\$` or `\%`, which escape text that has
+   * its line breaks as `\n`): a `\n`, `\r` or `\t` followed by a letter later in it is a backslash
+   * too (`"C:\Users\new"`). Kept across pushes like strBadEscape. */
+  protected strLetterEscape = false;
   protected escBuf = ''; // an escape sequence cut by a segment end
   protected escOwnPending = false; // the escape started the pending text (value strings are not held)
   protected surrogateHeld = false; // a high surrogate held at a segment end (value strings)

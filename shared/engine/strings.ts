@@ -64,6 +64,7 @@ export abstract class StringScanner extends BeforeScanner {
     this.strIsKey = isKey;
     this.dqInner = false;
     this.strBadEscape = false;
+    this.strLetterEscape = false;
     this.vstate = V_STRING;
   }
 
@@ -236,8 +237,13 @@ export abstract class StringScanner extends BeforeScanner {
     const o = this.o;
     if (i + 1 < len) {
       const n = String.prototype.charCodeAt.call(s, i + 1);
-      if (n === QUOTE || n === BACKSLASH || n === SLASH || n === 110 || n === 114 || n === 116) return i + 2;
-      if (n === 98 || n === 102) {
+      if (n === QUOTE || n === BACKSLASH || n === SLASH) return i + 2;
+      if (n === 110 || n === 114 || n === 116) {
+        // `\n` / `\r` / `\t`: a line break or tab, unless the string already had a backslash before a
+        // letter taken for a literal one and a letter follows (`"C:\Users\new"`: a path, `\n` of `new`)
+        if (!this.strLetterEscape) return i + 2;
+        if (i + 2 < len) return isAsciiLetter(String.prototype.charCodeAt.call(s, i + 2)) ? this.badEscape(i) : i + 2;
+      } else if (n === 98 || n === 102) {
         // `\b` / `\f`: a backspace or form feed, unless the string already had a literal backslash and a
         // letter follows (`"C:\Users\ana\file.txt"`: a path, `\f` of `file`)
         if (!this.strBadEscape) return i + 2;
@@ -279,6 +285,7 @@ export abstract class StringScanner extends BeforeScanner {
     const o = this.o;
     if (!this.rep('invalid_escape')) return this.reject(this.o.seg.text, i);
     this.strBadEscape = true;
+    if (isAsciiLetter(String.prototype.charCodeAt.call(o.seg.text, i + 1))) this.strLetterEscape = true;
     o.record(o.repairAt('invalid_escape', i, 1, '\\\\'));
     o.edit(i, i + 1, '\\\\');
     return i + 1;
@@ -289,11 +296,12 @@ export abstract class StringScanner extends BeforeScanner {
       const c = String.prototype.charCodeAt.call(s, i);
       const b = this.escBuf;
       if (b.length === 1) {
-        if (c === QUOTE || c === BACKSLASH || c === SLASH || c === 110 || c === 114 || c === 116 || ((c === 98 || c === 102) && !this.strBadEscape)) {
+        if (c === QUOTE || c === BACKSLASH || c === SLASH || ((c === 110 || c === 114 || c === 116) && !this.strLetterEscape) || ((c === 98 || c === 102) && !this.strBadEscape)) {
           return this.escDone(i + 1, null, 2);
         }
-        if (c === 98 || c === 102) {
-          // after a literal backslash in the string, the letter after `\b` / `\f` decides (see escape())
+        if (c === 98 || c === 102 || c === 110 || c === 114 || c === 116) {
+          // after a literal backslash in the string, the letter after `\b` / `\f` (`\n` / `\r` / `\t`)
+          // decides (see escape())
           this.escBuf += s[i];
           i++;
           continue;
@@ -323,6 +331,8 @@ export abstract class StringScanner extends BeforeScanner {
       if (kind === 'invalid_escape' && rep !== "'") {
         if (!this.rep(kind)) return this.reject(o.seg.text, i);
         this.strBadEscape = true;
+        // a backslash before a letter (the held one, or the character at i): a path's, a regex's
+        if (tailLen > 1 || isAsciiLetter(String.prototype.charCodeAt.call(o.seg.text, i))) this.strLetterEscape = true;
         o.record(o.repair(kind, this.tokPos!, 1, '\\\\'));
       } else if (kind !== undefined) o.record(o.repair(kind, this.tokPos!, 2, rep));
       o.replaceTail(i, tailLen, rep);

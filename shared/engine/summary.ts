@@ -17,6 +17,7 @@ export function summarizeRepairs(result: Pick<RepairResult, 'repairs' | 'strippe
   if (result.stripped.some((s) => s.kind === 'prose' || s.kind === 'trailing')) strips.push('surrounding text');
   if (result.stripped.some((s) => s.kind === 'wrapper')) strips.push('wrapper tags');
   if (result.stripped.some((s) => s.kind === 'extra_value')) strips.push('more top-level values');
+  if (result.stripped.some((s) => s.kind === 'correction')) strips.push('a later correction (not taken)');
   let out = parts.length > 0 ? `Repaired: ${parts.join(', ')}` : 'No repairs needed';
   if (strips.length > 0) out += `; stripped ${strips.join(', ')}`;
   return out;

@@ -54,7 +54,8 @@ export type StrippedKind =
   | 'prose' //      text before the JSON value
   | 'wrapper' //    `<tool_call>` / `</tool_call>` and similar tags; harmony markers (`<|channel|>final<|message|>`, `<|return|>`)
   | 'trailing' //   anything after the JSON value
-  | 'extra_value'; // a second top-level value after the first (`{"a":1}{"b":2}`): kept here, status REPAIRED
+  | 'extra_value' // a second top-level value after the first (`{"a":1}{"b":2}`): kept here, status REPAIRED
+  | 'correction'; // a value the text gives after a streamed one to correct it (`{"a": 1}` `Actually, use {"a": 2} instead.`): output is never taken back
 
 /** A position in the input: offset in UTF-16 code units, line and column 0-based. */
 export interface Position {

@@ -7,6 +7,7 @@ import type { RepairKind, RepairStatus, StrippedKind } from '../../shared/engine
 import { FOLLOW_UP_CASES } from './followUpCases';
 import { HEURISTIC_CASES } from './heuristicCases';
 import { KEPT_VALUE_CASES } from './keptValueCases';
+import { OPEN_VALUE_CASES } from './openValueCases';
 import { PICKED_VALUE_CASES } from './pickedValueCases';
 import { VALUE_CASES } from './valueCases';
 
@@ -28,6 +29,7 @@ export const CASES: Case[] = [
   ...KEPT_VALUE_CASES,
   ...PICKED_VALUE_CASES,
   ...FOLLOW_UP_CASES,
+  ...OPEN_VALUE_CASES,
   {
     category: "several values",
     name: "keeps a second top-level value as extra_value and says REPAIRED",

@@ -153,6 +153,12 @@ const CAVEATS: Row[] = [
   ['"Actually," after a fenced draft, corrected value on its own lines', 'Here is the estimate:\n```json\n{"eta_minutes": 30}\n```\nActually, with the rush-hour traffic it is longer:\n{"eta_minutes": 45}', answer('{"eta_minutes": 45}')],
   ['"Actually," adding a remark after the only value', 'Here is the estimate:\n```json\n{"eta_minutes": 30}\n```\nActually, that is all the API needs.', answer('{"eta_minutes": 30}')],
   ['"Oops, I forgot" then the fixed value', 'Here is the event:\n{"title": "Standup"}\nOops, I forgot the day.\n{"title": "Standup", "day": "Monday"}', answer('{"title": "Standup", "day": "Monday"}')],
+  ['"Oops, interesting:" remark after the only value', 'Here is the parsed receipt:\n\n{"store": "Lidl", "total": 23.4}\n\nOops, interesting: the receipt prints the total twice.', answer('{"store": "Lidl", "total": 23.4}')],
+  ['"Hmm" adding a fact after the only value', 'Weather for Oslo:\n{"temp_c": -3, "sky": "snow"}\nHmm, the station also reports a wind chill of -9.', answer('{"temp_c": -3, "sky": "snow"}')],
+  ['"Hmm, the count is off" then the fixed value', 'Counted:\n```json\n{"apples": 4}\n```\nHmm, the count is off by one.\n{"apples": 5}', answer('{"apples": 5}')],
+  ['"Oops, wrong field" then the fixed value', 'Here you go:\n```json\n{"nmae": "Ada"}\n```\nOops, wrong field name.\n{"name": "Ada"}', answer('{"name": "Ada"}')],
+  ['"Actually, use … instead" correcting inside its sentence', 'The config is:\n{"retries": 3}\n\nActually, use {"retries": 5} instead, the API is flaky.', answer('{"retries": 5}')],
+  ['"Actually, make it …" after a fenced value', 'Here:\n```json\n{"size": "M"}\n```\nActually, make it {"size": "L"} since the user asked for large.', answer('{"size": "L"}')],
 ];
 
 /** Several candidates: the json fence, then a value on its own lines, then the last complete one. */

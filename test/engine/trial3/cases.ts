@@ -9,7 +9,8 @@ export interface TrialCase {
   expected: unknown;
   /** The status the user should see when it is not the category's usual one (see STATUS_OF). */
   status?: 'VALID' | 'REPAIRED' | 'TRUNCATED';
-  /** Why this case's value is not asserted (a known design limit, or an expectation judged ambiguous);
+  /** Why this case's value is not asserted (a known design limit, whose corrected value the test finds in
+   * a `correction` span instead, or an expectation judged ambiguous);
    * its streamed output is still checked against one-shot. */
   open?: string;
 }

@@ -347,13 +347,13 @@ export const TRIAL3_ROUND2: TrialCase[] = [
     category: 'hard-mixed',
     text: `{"draft": 1}\n\nActually, scratch that — I misread the question. The correct answer:\n\n{"draft": 2}`,
     expected: { draft: 2 },
-    open: 'known limit: the text begins with a JSON value the model then corrects; streaming emits it at once',
+    open: 'known limit: the text begins with a JSON value the model then corrects; streaming emits it at once (the corrected value is a correction span)',
   },
   {
     category: 'hard-mixed',
     text: `[1, 2, 3]\n\nOops, you wanted them doubled:\n\n[2, 4, 6]`,
     expected: [2, 4, 6],
-    open: 'known limit: the text begins with a JSON value the model then corrects; streaming emits it at once',
+    open: 'known limit: the text begins with a JSON value the model then corrects; streaming emits it at once (the corrected value is a correction span)',
   },
   {
     category: 'hard-mixed',
