@@ -21,6 +21,8 @@ import { createPassthroughGuard, type PassthroughGuard } from './passthroughGuar
 import { createBoundaryTracker, MAX_SSE_EVENT_BYTES, sseData } from './sse';
 import { refuseAnswer, refuseChoices } from './refusedRepairs';
 import { requestSchemas, schemaPolicy, schemaVerdict, SCHEMA_HEADER, type RequestSchemas } from './schema';
+import { StreamCoercion } from './schemaCoerce';
+import { schemaPlan } from './schemaPlan';
 import { checkCompletion, checkHeldCall, checkStreamed, coercedStatus, mergeRepairs, type SchemaOutcome, type StreamedAnswer } from './schemaCheck';
 import type { ToolCallArtifact } from '../../shared/protocol';
 import { OVER_LONG_CODE, ReadRewriter, StreamRewriter, type ChoiceState } from './streamRewrite';
@@ -439,6 +441,9 @@ async function streamResponse(call: ChatCall, chat: ChatRequest, upstream: Upstr
   rw.keepContentOutput = (call.schemas?.content ?? null) !== null;
   rw.keepToolOutput = (call.schemas?.tools.size ?? 0) > 0;
   rw.rejectTruncated = call.truncatedTools === 'reject';
+  const content = call.schemas?.policy === 'coerce' ? call.schemas.content : null;
+  // coerce: the content is coerced as it streams (the held tool calls below are coerced whole)
+  if (content && !chat.autoByContent) rw.contentCoercion = () => new StreamCoercion(schemaPlan(content.schema));
   const held = holdArguments(call, chat, rw);
   // passthrough with a secret to redact reads events whole (not another stream: a JSON error, say)
   const guard = passthrough && typeof ct === 'string' && ct.includes('text/event-stream') ? createPassthroughGuard(upstream.redactor) : null;
@@ -621,7 +626,7 @@ async function finishStream(call: ChatCall, chat: ChatRequest, rw: StreamRewrite
   }
   const streamed: RecordOutcome = {
     ...streamedChoice(st, passthrough),
-    contentStatus: engineFailed ? 'FAILED' : contentCheck(c.mode, c.raw, () => c.result?.status ?? 'TRUNCATED'),
+    contentStatus: engineFailed ? 'FAILED' : choiceStatus(st),
     usage: rw.usage,
     stuttering: c.stuttering,
     movedReasoningBytes: movedBytes,
@@ -667,11 +672,19 @@ function streamedChoice(st: ChoiceState, passthrough: boolean): Omit<LaterChoice
     repairedContent: passthrough ? null : c.sent,
     reasoning: fieldReasoning + c.moved,
     cuts: [...c.cuts(fieldReasoning.length), ...st.fieldReasoning.cuts('reasoning'), ...st.tools.cuts()],
-    repairs: c.result?.repairs ?? [],
+    // coerce: the coercions made as the content streamed, among the engine's repairs
+    repairs: c.coercions.length > 0 ? mergeRepairs(c.result?.repairs ?? [], c.coercions) : (c.result?.repairs ?? []),
     stripped: c.result?.stripped ?? c.stripped,
     toolCalls: st.tools.artifacts(),
     finishReason: st.finishReason,
   };
+}
+
+/** A streamed choice's content status; a coerced value was changed (coercedStatus), as not streaming. */
+function choiceStatus(st: ChoiceState): LaterChoice['contentStatus'] {
+  const c = st.content;
+  const status = contentCheck(c.mode, c.raw, () => c.result?.status ?? 'TRUNCATED');
+  return status !== null && c.coercions.length > 0 ? coercedStatus(status) : status;
 }
 
 /** The stream's choices other than choice 0 (`n > 1`), for the artifact (its `choices`, cut list and
@@ -681,7 +694,7 @@ export function laterChoices(rw: StreamRewriter): LaterChoice[] | undefined {
   const later: LaterChoice[] = [];
   for (const st of rw.choices.values()) {
     const c = st.content;
-    if (st.index !== 0) later.push({ index: st.index, mode: c.mode, ...streamedChoice(st, rw.mode === 'passthrough'), contentStatus: contentCheck(c.mode, c.raw, () => c.result?.status ?? 'TRUNCATED') });
+    if (st.index !== 0) later.push({ index: st.index, mode: c.mode, ...streamedChoice(st, rw.mode === 'passthrough'), contentStatus: choiceStatus(st) });
   }
   return later;
 }

@@ -11,6 +11,7 @@ import { ARTIFACT_LIST_LIMIT, ARTIFACT_STRIPPED_LIMIT, ARTIFACT_TEXT_LIMIT, Boun
 import type { TextRedaction } from './redact';
 import { createDestutterer, type Destutterer } from './stutter';
 import { createUnsentText, type UnsentText } from './unsent';
+import type { StreamCoercion } from './schemaCoerce';
 
 export interface ContentStep {
   /** Text for the client's `content` (unused in passthrough). */
@@ -202,6 +203,15 @@ export class ContentProcessor {
   }
   private redactionStage: TextRedaction | null = null;
 
+  /** `x-streamfix-schema: coerce` with a content schema (repair mode, the mode decided by the request):
+   * the engine's output goes through the schema's coercions as it streams (schemaCoerce.ts), a value
+   * that may be coerced held until it ends. Set before the first push. */
+  coercion: StreamCoercion | null = null;
+  /** The coercions made, as repairs of the raw content (every one: the artifact merges them). */
+  get coercions(): readonly Repair[] {
+    return this.coercion?.repairs ?? NO_REPAIRS;
+  }
+
   /** Feeds one upstream content delta. May throw the engine's StreamFixError (limits). */
   push(delta: string): ContentStep {
     const d = this.stutter.push(delta);
@@ -260,10 +270,17 @@ export class ContentProcessor {
       for (const s of u.stripped) this.strippedSoFar.push(s);
       this.countReasoning(u.stripped);
     }
-    this.addSent(u.output);
-    this.movedText.add(reasoning);
     // copied: the engine may reuse its array; most steps repair nothing and share one empty list
-    return { content: u.output, reasoning, repairs: u.repairs.length === 0 ? NO_REPAIRS : u.repairs.slice() };
+    let repairs = u.repairs.length === 0 ? NO_REPAIRS : u.repairs.slice();
+    let output = u.output;
+    if (this.coercion !== null) {
+      output = this.coercion.push(d, u.repairs, u.stripped, u.output);
+      const made = this.coercion.take();
+      if (made.length > 0) repairs = [...repairs, ...made];
+    }
+    this.addSent(output);
+    this.movedText.add(reasoning);
+    return { content: output, reasoning, repairs };
   }
 
   private pushUndecided(d: string): ContentStep {
@@ -320,6 +337,12 @@ export class ContentProcessor {
       // reasoning the engine decided only at the end (a block cut off by the end of the stream)
       const reasoning = r.reasoning;
       let content = r.final;
+      let repairs = r.finalRepairs.slice();
+      if (this.coercion !== null) {
+        // the end's stripped spans (prose, a fence) come in its list only, with those reported before
+        content = this.coercion.push('', r.finalRepairs, r.stripped, r.final) + this.coercion.end();
+        repairs = [...repairs, ...this.coercion.take()];
+      }
       if (r.status === 'FAILED' && sentNothing && this.unsent !== null && this.rawText.length > 0) {
         // No JSON anywhere: the client gets the text the model sent (think blocks still removed) rather
         // than nothing; the artifact and x-streamfix-status say FAILED.
@@ -328,7 +351,7 @@ export class ContentProcessor {
       this.unsent = null;
       this.addSent(content);
       this.movedText.add(reasoning);
-      return { content, reasoning, repairs: r.finalRepairs.slice() };
+      return { content, reasoning, repairs };
     }
     if (this.splitter) {
       const s = this.splitter.end();

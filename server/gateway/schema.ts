@@ -8,7 +8,7 @@
  * Example:
  *   const cache = new SchemaCache();
  *   const s = requestSchemas(body, cache);     // null when the request names no schema
- *   checkValue(s!.content!, '{"age":"42"}', () => true) // -> { valid: true, errors: [], text: '{"age":42}', coerced: [...] }
+ *   checkValue(s!.content!, '{"age":42}', null, worker) // -> { valid: true, errors: [], text: '', coerced: [] }
  */
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import Ajv2019 from 'ajv/dist/2019';
@@ -18,11 +18,11 @@ import type { SchemaError, SchemaReport } from '../../shared/protocol';
 import { SCHEMA_POLICIES, type SchemaPolicy } from './config';
 import { GatewayError, headerChoice } from './errors';
 export { SCHEMA_POLICIES, type SchemaPolicy };
-import { findCoercions, type Coercion } from './schemaCoerce';
+import type { Repair } from '../../shared/engine';
 import { OverBudget, re2Engine } from './re2Engine';
 import { linearRegExp, PatternEngineFailed } from './schemaPattern';
 import { CheckStopped, SchemaWorker, type Verdict } from './schemaWorker';
-import { after, type Pending } from './pending';
+import type { Pending } from './pending';
 
 /** Request header choosing what happens to a value the schema rejects. */
 export const SCHEMA_HEADER = 'x-streamfix-schema';
@@ -174,33 +174,41 @@ export interface ValueCheck {
   errors: SchemaError[];
   /** The value's text after coercion ('' when none was applied: the text is unchanged). */
   text: string;
-  coerced: Coercion[];
+  /** The coercions applied, as repairs of the value's raw text. */
+  coerced: Repair[];
+}
+
+/** A value's text after its coercions (schemaCoerce.ts coerceWhole) and the coercions as repairs. */
+export interface Coerced {
+  text: string;
+  repairs: Repair[];
 }
 
 /**
- * Validates one JSON text. With `accept` (coercion wanted), the safe coercions (schemaCoerce.ts) whose
- * spans `accept` takes are applied to the text and the value validated again; `coerced` lists them
- * with their spans in `text` as it came in. On the event loop while its pattern work stays within
+ * Validates one JSON text, or (`coerced`, with coercions) its coerced text instead, which `text` and
+ * `coerced` of the result then carry. On the event loop while its pattern work stays within
  * EVENT_LOOP_PATTERN_BUDGET, and then synchronously (the result, not a promise); else (the same check,
  * from the start) on `worker`'s thread, bounded there in time and memory: a bound hit is `error`, never
  * a verdict.
  */
-export function checkValue(validate: Validator, text: string, accept: ((start: number, end: number) => boolean) | null, worker: SchemaWorker): Pending<ValueCheck> {
+export function checkValue(validate: Validator, text: string, coerced: Coerced | null, worker: SchemaWorker): Pending<ValueCheck> {
+  const changed = coerced !== null && coerced.repairs.length > 0 ? coerced : null;
+  const checked = changed?.text ?? text;
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(checked);
   } catch (e) {
     if (!(e instanceof SyntaxError)) return notRun(`the schema check could not run: ${(e as Error).message}`);
     return { valid: false, errors: [{ path: '', message: 'is not JSON, so it cannot match the schema' }], text: '', coerced: [] };
   }
+  const done = (v: Verdict): ValueCheck => ({ valid: v.valid, errors: v.valid ? [] : toErrors(v.errors), text: changed?.text ?? '', coerced: changed?.repairs ?? [] });
   try {
     // each validation synchronous under its budget (an await inside withBudget would leave it)
-    const here = (t: string): Verdict => re2Engine.withBudget(EVENT_LOOP_PATTERN_BUDGET, () => ajvVerdict(validate, t === text ? value : JSON.parse(t)));
-    return validateText(here, text, accept) as ValueCheck;
+    return done(re2Engine.withBudget(EVENT_LOOP_PATTERN_BUDGET, () => ajvVerdict(validate, value)));
   } catch (e) {
     if (!(e instanceof OverBudget)) return notRunOr(e);
   }
-  return (validateText((t) => worker.validate(validate.schema, t), text, accept) as Promise<ValueCheck>).then(undefined, notRunOr);
+  return worker.validate(validate.schema, checked).then(done, notRunOr);
 }
 
 function ajvVerdict(validate: Validator, value: unknown): Verdict {
@@ -229,19 +237,6 @@ export function notRunReason(e: unknown): string | null {
 
 function notRun(error: string): ValueCheck {
   return { valid: null, error, errors: [], text: '', coerced: [] };
-}
-
-/** One value's check with `run` validating a JSON text (on the event loop: synchronous; or on the schema
- * thread: a promise). */
-function validateText(run: (text: string) => Pending<Verdict>, text: string, accept: ((start: number, end: number) => boolean) | null): Pending<ValueCheck> {
-  return after(run(text), (first) => {
-    if (first.valid) return { valid: true, errors: [], text: '', coerced: [] };
-    if (accept !== null) {
-      const c = findCoercions(text, first.errors, accept);
-      if (c.coercions.length > 0) return after(run(c.text), (again) => ({ valid: again.valid, errors: again.valid ? [] : toErrors(again.errors), text: c.text, coerced: c.coercions }));
-    }
-    return { valid: false, errors: toErrors(first.errors), text: '', coerced: [] };
-  });
 }
 
 function toErrors(errors: ErrorObject[] | null | undefined): SchemaError[] {

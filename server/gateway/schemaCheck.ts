@@ -5,8 +5,9 @@
  *
  * Non-streaming answers are whole before they go out, so `coerce` rewrites them: the coerced text
  * replaces the content / the arguments in the body, and each coercion is a `schema_coercion` repair with
- * its position in the raw text, like the engine's own. Streamed content is checked at the end, after the
- * text went out: reported (artifact, trailer, metric), never coerced. Streamed tool calls under `coerce`
+ * its position in the raw text, like the engine's own. Streamed content is coerced as it goes out, by the
+ * same code over the same text (content.ts `coercion`, schemaCoerce.ts ValueCoercer), and checked at the
+ * end (artifact, trailer, metric). Streamed tool calls under `coerce`
  * are held until whole and checked (coerced) one by one before they go out (chat: streamRewrite.ts
  * checkArguments; Messages: translate.ts checkInput); their outcomes join the report (`done`).
  */
@@ -15,7 +16,8 @@ import type { AppliedMode, SchemaReport, ToolCallArtifact } from '../../shared/p
 import type { OtherChoice } from './completion';
 import type { LaterChoice, RecordOutcome } from './record';
 import { checkValue, schemaReport, schemaVerdict, SCHEMA_HEADER, type ReportPart, type RequestSchemas, type ValueCheck } from './schema';
-import { coercionRepair, OutputMap } from './schemaCoerce';
+import { coerceWhole } from './schemaCoerce';
+import { schemaPlan } from './schemaPlan';
 import { after, inOrder, type Pending } from './pending';
 
 /** One value as the engine left it: its raw text, what was sent, and the engine's edits between them. */
@@ -36,19 +38,12 @@ export interface SchemaOutcome {
   tools: Map<number, { text: string; repairs: Repair[] }>;
 }
 
-/** Checks (with `coerce`, coerces) one value; the coercion repairs are positioned in `t.raw`. */
+/** Checks (with `coerce`, coerces) one value; the coercion repairs are positioned in `t.raw`. The
+ * coercions are those a stream of the same value gets (schemaCoerce.ts ValueCoercer, run over the whole
+ * text), decided from the schema, then the value is validated once. */
 function checkText(validate: Parameters<typeof checkValue>[0], t: CheckedText, coerce: boolean, worker: RequestSchemas['worker']): Pending<{ check: ValueCheck; repairs: Repair[] }> {
-  let map: OutputMap | null = null;
-  const offsets = new Map<number, number>();
-  const accept = coerce
-    ? (start: number, end: number) => {
-        map ??= new OutputMap(t.raw, t.repairs, t.stripped, t.sent);
-        const at = map.toInput(start, end);
-        if (at !== null) offsets.set(start, at);
-        return at !== null;
-      }
-    : null;
-  return after(checkValue(validate, t.sent, accept, worker), (check) => ({ check, repairs: check.coerced.map((c) => coercionRepair(t.raw, offsets.get(c.start)!, c)) }));
+  const coerced = coerce ? coerceWhole(schemaPlan(validate.schema), t.raw, t.repairs, t.stripped, t.sent) : null;
+  return after(checkValue(validate, t.sent, coerced, worker), (check) => ({ check, repairs: check.coerced }));
 }
 
 /**
@@ -130,7 +125,7 @@ export interface StreamedAnswer {
 
 /**
  * A streamed answer's choices (in index order) against the request's schemas, as one report. Streamed
- * text went out already: reported, never coerced (tool calls held for `coerce` come checked). Synchronous
+ * text went out already, coerced as it streamed (`coerce`; tool calls held for it come checked). Synchronous
  * when every check stays on the event loop.
  */
 export function checkStreamed(s: RequestSchemas, choices: readonly StreamedAnswer[]): Pending<SchemaReport | null> {

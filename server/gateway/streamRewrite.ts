@@ -14,6 +14,7 @@ import type { AppliedMode, ToolCallArtifact } from '../../shared/protocol';
 import type { Pending } from './pending';
 import { ARTIFACT_TEXT_LIMIT, BoundedText } from './boundedText';
 import { ContentProcessor } from './content';
+import type { StreamCoercion } from './schemaCoerce';
 import * as contentFrame from './contentFrame';
 import type { ContentFrame, FrameHit } from './contentFrame';
 import type { Redactor, TextRedaction } from './redact';
@@ -370,6 +371,9 @@ export class StreamRewriter {
    * the text goes out.
    */
   checkArguments: ((choice: number, call: ToolCallArtifact) => Pending<string | null>) | null = null;
+  /** `x-streamfix-schema: coerce` with a content schema (repair mode): each choice's content coerced as it
+   * streams (ContentProcessor.coercion); null: not coerced. */
+  contentCoercion: (() => StreamCoercion) | null = null;
   /** Placeholders in the output, as JSON string literals, and the JSON literal of what replaces each. */
   readonly waits = new Map<string, Promise<string>>();
   /** Characters of arguments held (coerce), all choices' together, and their bound: the engine's
@@ -412,6 +416,7 @@ export class StreamRewriter {
         heldCalls: this.checkArguments !== null && !this.observe ? new Map() : null,
       };
       c.content.redaction = redactor?.textStage() ?? null;
+      if (this.contentCoercion !== null && this.mode === 'repair' && !this.auto) c.content.coercion = this.contentCoercion();
       this.choices.set(index, c);
     }
     return c;

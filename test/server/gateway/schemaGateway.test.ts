@@ -1,7 +1,7 @@
 /**
  * JSON Schema validation through the gateway against a scripted upstream: the header (non-streaming) or
- * trailer (streaming), the artifact's `schema`, the failure metric, coercion of non-streaming answers,
- * report-only streaming, tool-call arguments, and a bad schema refused before anything goes upstream.
+ * trailer (streaming), the artifact's `schema`, the failure metric, coercion of answers streamed or not,
+ * tool-call arguments, and a bad schema refused before anything goes upstream.
  */
 import { strict as assert } from 'node:assert';
 import { request } from 'undici';
@@ -122,15 +122,25 @@ describe('gateway: JSON Schema validation', () => {
     return (await (await fetch(`${d.info.url}/streamfix/result/${id}`)).json()) as import('../../../shared/protocol').Artifact;
   }
 
-  it('streams: the verdict is a trailer, and coerce only reports (the text already went out)', async () => {
+  it('streams: the verdict is a trailer, and coerce coerces the content as it streams', async () => {
     const before = await metric(d, FAILURES);
     const events = [chunk({ content: '{"name": "Ada", ' }), chunk({ content: '"age": "36"}' }), chunk({}, 'stop')];
+    const reported = await streaming(JSON_REQ, events);
+    assert.equal(reported.r.headers.trailer, 'x-streamfix-status, x-streamfix-truncated-tool-calls, x-streamfix-schema');
+    assert.equal(reported.out.content, '{"name": "Ada", "age": "36"}');
+    assert.equal(reported.r.trailers['x-streamfix-schema'], 'invalid');
+    assert.equal(reported.r.trailers['x-streamfix-status'], 'VALID');
+    assert.deepEqual((await artifactById(reported.id)).schema, { valid: false, errors: [{ path: '/age', message: 'must be integer' }] });
+    assert.equal(await metric(d, FAILURES), before + 1);
+
     const { r, out, id } = await streaming(JSON_REQ, events, { 'x-streamfix-schema': 'coerce' });
-    assert.equal(r.headers.trailer, 'x-streamfix-status, x-streamfix-truncated-tool-calls, x-streamfix-schema');
-    assert.equal(out.content, '{"name": "Ada", "age": "36"}');
-    assert.equal(r.trailers['x-streamfix-schema'], 'invalid');
-    assert.equal(r.trailers['x-streamfix-status'], 'VALID');
-    assert.deepEqual((await artifactById(id)).schema, { valid: false, errors: [{ path: '/age', message: 'must be integer' }] });
+    assert.equal(out.content, '{"name": "Ada", "age": 36}');
+    assert.equal(r.trailers['x-streamfix-schema'], 'valid');
+    assert.equal(r.trailers['x-streamfix-status'], 'REPAIRED');
+    const artifact = await artifactById(id);
+    assert.deepEqual(artifact.schema, { valid: true, errors: [] });
+    assert.equal(artifact.repairedContent, out.content);
+    assert.deepEqual(artifact.repairs.map((x) => [x.kind, x.offset, x.length, x.replacement]), [['schema_coercion', 23, 4, '36']]);
     assert.equal(await metric(d, FAILURES), before + 1);
 
     const ok = await streaming(JSON_REQ, [chunk({ content: "{name: 'Ada', age: 36" }), chunk({}, 'length')]);
