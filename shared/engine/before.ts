@@ -299,6 +299,7 @@ export abstract class BeforeScanner extends S.MachineState {
     this.tokIdx = -1;
     this.tokLen = 0;
     this.tokPos = null;
+    this.fwStage = 0;
     this.escBuf = '';
     this.escOwnPending = false;
     this.surrogateHeld = false;

@@ -2,21 +2,28 @@
 import * as C from './chars';
 import { ConcatScanner } from './concat';
 import { isNumberGlue, NUM_SEP, NUM_SEP_E, NUM_SLASH, separatedDigits } from './numberTokens';
+import { SavedPosition } from './output';
 import * as S from './state';
 import type { Repair, RepairKind } from './types';
 
 // Local bindings of the character codes (and of the state codes): read as plain constants on the hot
 // path, whether the engine runs bundled or module by module (where a namespace read goes through a getter).
 const {
+  BACKSLASH,
+  COLON,
   COMMA,
   CR,
   D0,
   D9,
   DOT,
+  FW_COLON,
+  FW_COMMA,
+  LBRACE,
   LF,
   LOWER_E,
   MINUS,
   PLUS,
+  QUOTE,
   RBRACE,
   RBRACKET,
   RPAREN,
@@ -49,13 +56,32 @@ export const KEYWORDS = new Map<string, string>([
   ['undefined', 'null'], ['NaN', 'null'], ['Infinity', 'null'], ['-Infinity', 'null'],
 ]);
 
+/** What has been read after a full-width comma in an unquoted value (fwStage): a `"key"` and a colon
+ * make it the comma before the object's next key. */
+const FW_NONE = 0;
+const FW_SPACE = 1; // the comma and spaces: the key's opening quote?
+const FW_WORD = 2; // the quote and the key's text, up to its closing quote
+const FW_END = 3; // the closing quote and spaces: a colon (`:` or `：`)?
+/** The most spaces in each run, and the longest key, read after the comma. */
+const FW_MAX = 64;
+
 export abstract class ScalarScanner extends ConcatScanner {
+  // An unquoted value reads on past a full-width comma (`{"a": 你好，世界}` is one value); after one, in an
+  // object, fwStage follows what comes (each run at most FW_MAX) in case it is the next key,
+  // `{"a": 你好，"b"：1}`. The whole token is pending (an unquoted value is held to its end), so nothing
+  // is taken back: fwAt / fwTrail are the token's length at the comma and the spaces before it, fwPos
+  // the comma's position, fwRun the current run. Kept across pushes: the key may come in the next one.
+  private fwAt = 0;
+  private fwTrail = 0;
+  private fwRun = 0;
+  private readonly fwPos = new SavedPosition();
   /** A word of an unquoted key ended at i before c (keys.ts): where to go on, or -1 (a one-word key). */
   protected abstract keyWordEnded(s: string, i: number, c: number): number;
   /** A comment or lone `/` starts at i (structure.ts); returns where to go on. */
   protected abstract startComment(i: number, ret: number): number;
 
   protected startToken(i: number): void {
+    this.fwStage = FW_NONE;
     this.tokLen = 0;
     this.tokPrefix = '';
     this.tokIdx = i;
@@ -379,6 +405,7 @@ export abstract class ScalarScanner extends ConcatScanner {
       if (c === COMMA || c === RBRACE || c === RBRACKET || c === LF || c === CR) return this.endUnquoted(i);
       // a tuple's `)` ends it too (structure.ts: `(a, b)` -> `["a", "b"]`)
       if (c === RPAREN && this.stack[this.stack.length - 1] === LPAREN) return this.endUnquoted(i);
+      if ((c === FW_COMMA || this.fwStage !== FW_NONE) && this.fullwidthKey(c, i)) return this.fullwidthKeyProves(i);
       if (c === SPACE || c === TAB) this.uqTrail++;
       else this.uqTrail = 0;
       this.tokLen++;
@@ -387,7 +414,73 @@ export abstract class ScalarScanner extends ConcatScanner {
     return i;
   }
 
+  /** The character c at i of an unquoted value, after a full-width comma (or one): whether it is the colon
+   * that proves a `"key"` after that comma (see fwStage). */
+  private fullwidthKey(c: number, i: number): boolean {
+    const st = this.fwStage;
+    if (st === FW_SPACE) {
+      if ((c === SPACE || c === TAB) && this.fwRun < FW_MAX) {
+        this.fwRun++;
+        return false;
+      }
+      if (c === QUOTE) {
+        this.fwStage = FW_WORD;
+        this.fwRun = 0;
+        return false;
+      }
+    } else if (st === FW_WORD) {
+      if (c === QUOTE && this.fwRun > 0) {
+        this.keyEnd.save(this.o.seg, i + 1);
+        this.fwStage = FW_END;
+        this.fwRun = 0;
+        return false;
+      }
+      if (c !== QUOTE && c !== BACKSLASH && c >= 32 && this.fwRun < FW_MAX) {
+        this.fwRun++;
+        return false;
+      }
+    } else if (st === FW_END) {
+      if (c === COLON || c === FW_COLON) return true;
+      if ((c === SPACE || c === TAB) && this.fwRun < FW_MAX) {
+        this.fwRun++;
+        return false;
+      }
+    }
+    // anything else: the comma was the value's text; another one may start the look again
+    this.fwStage = FW_NONE;
+    if (c === FW_COMMA && this.stack[this.stack.length - 1] === LBRACE && this.tokLen > this.uqTrail) {
+      this.fwStage = FW_SPACE;
+      this.fwAt = this.tokLen;
+      this.fwTrail = this.uqTrail;
+      this.fwRun = 0;
+      this.fwPos.save(this.o.seg, i);
+    }
+    return false;
+  }
+
+  /** `，"key"` and the colon at i: the value ended before the full-width comma, which is the comma before
+   * the key (kind `fullwidth_punctuation`); the comma, the key and the spaces stay held as after any key. */
+  private fullwidthKeyProves(i: number): number {
+    const o = this.o;
+    const raw = this.tail(i, this.tokLen);
+    const word = raw.slice(0, this.fwAt - this.fwTrail);
+    const q = JSON.stringify(word);
+    o.record(this.tokenRepair('unquoted_string', word.length, q));
+    const rest = ',' + raw.slice(this.fwAt + 1);
+    o.replaceTail(i, this.tokLen, q + raw.slice(word.length, this.fwAt) + rest);
+    o.keepTail(i, rest.length, this.fwPos);
+    // repair: `，` -> `,` (held with the key: a key never followed by its value drops it)
+    o.hold(o.repair('fullwidth_punctuation', o.resolve(this.fwPos), 1, ','));
+    this.fwStage = FW_NONE;
+    this.tokIdx = -1;
+    this.tokPos = null;
+    this.colonWs = this.fwRun;
+    this.vstate = V_COLON;
+    return i;
+  }
+
   protected endUnquoted(i: number): number {
+    this.fwStage = FW_NONE;
     const o = this.o;
     const raw = this.tail(i, this.tokLen);
     const word = raw.slice(0, raw.length - this.uqTrail);

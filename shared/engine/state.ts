@@ -216,6 +216,9 @@ export abstract class MachineState {
   protected held = 0;
   protected heldPos: Position | null = null;
   protected uqTrail = 0; // trailing spaces at the end of an unquoted string
+  /** After a full-width comma in an unquoted value: how far a `"key"` and colon after it have been read
+   * (scalars.ts; 0: not looking). Reset with every token and a rejected candidate. */
+  protected fwStage = 0;
   protected colonWs = 0; // spaces read after a key (a missing colon goes before them)
   protected readonly keyEnd = new SavedPosition(); // where the last key ended (a missing colon goes there)
   protected commentRet = V_VALUE;

@@ -2,8 +2,9 @@
  * Behaviour table rows (cases.ts) for the value cases issue 8 still had open: a value string opened with
  * `"` and closed with `'` before the next key (not handled; the rows pin why), an "Oops" / "Hmm" aside
  * that names no fault, a correction inside an "Actually," sentence (prose-started text), `\n` / `\r` /
- * `\t` before a letter after an invalid letter escape (a Windows path), and a value the text corrects
- * after a value it already streamed (a stripped span of kind `correction`).
+ * `\t` before a letter after an invalid letter escape (a Windows path), a value the text corrects
+ * after a value it already streamed (a stripped span of kind `correction`), and an unquoted value that
+ * ends at a full-width comma before the next key.
  */
 import type { Case } from './cases';
 
@@ -304,5 +305,77 @@ export const OPEN_VALUE_CASES: Case[] = [
     status: "VALID",
     repairs: [],
     stripped: [["trailing",9,38,1,0]],
+  },
+  {
+    category: "full-width comma after an unquoted value",
+    name: "ends an unquoted value at a full-width comma before a \"key\" and a full-width colon",
+    input: "{\"a\": 你好，\"b\"：1}",
+    json: "{\"a\": \"你好\",\"b\":1}",
+    status: "REPAIRED",
+    repairs: [["unquoted_string",6,2,0,6,"\"你好\""],["fullwidth_punctuation",8,1,0,8,","],["fullwidth_punctuation",12,1,0,12,":"]],
+    stripped: [],
+  },
+  {
+    category: "full-width comma after an unquoted value",
+    name: "ends an unquoted value at a full-width comma before a \"key\" and an ASCII colon",
+    input: "{\"a\": 你好，\"b\": 1}",
+    json: "{\"a\": \"你好\",\"b\": 1}",
+    status: "REPAIRED",
+    repairs: [["unquoted_string",6,2,0,6,"\"你好\""],["fullwidth_punctuation",8,1,0,8,","]],
+    stripped: [],
+  },
+  {
+    category: "full-width comma after an unquoted value",
+    name: "keeps the spaces around the comma and before the colon",
+    input: "{\"a\": 你好 ，  \"b\"  ：1, \"c\": 2}",
+    json: "{\"a\": \"你好\" ,  \"b\"  :1, \"c\": 2}",
+    status: "REPAIRED",
+    repairs: [["unquoted_string",6,2,0,6,"\"你好\""],["fullwidth_punctuation",9,1,0,9,","],["fullwidth_punctuation",17,1,0,17,":"]],
+    stripped: [],
+  },
+  {
+    category: "full-width comma after an unquoted value",
+    name: "reads every member of a CJK object whose values are unquoted",
+    input: "{\"名称\"：示例，\"数量\"：3}",
+    json: "{\"名称\":\"示例\",\"数量\":3}",
+    status: "REPAIRED",
+    repairs: [["fullwidth_punctuation",5,1,0,5,":"],["unquoted_string",6,2,0,6,"\"示例\""],["fullwidth_punctuation",8,1,0,8,","],["fullwidth_punctuation",13,1,0,13,":"]],
+    stripped: [],
+  },
+  {
+    category: "full-width comma after an unquoted value",
+    name: "keeps a full-width comma followed by text as the value's text",
+    input: "{\"a\": 你好，世界}",
+    json: "{\"a\": \"你好，世界\"}",
+    status: "REPAIRED",
+    repairs: [["unquoted_string",6,5,0,6,"\"你好，世界\""]],
+    stripped: [],
+  },
+  {
+    category: "full-width comma after an unquoted value",
+    name: "keeps a full-width comma and a quoted word with no colon after it as the value's text",
+    input: "{\"a\": 你好，\"b\" 说}",
+    json: "{\"a\": \"你好，\\\"b\\\" 说\"}",
+    status: "REPAIRED",
+    repairs: [["unquoted_string",6,8,0,6,"\"你好，\\\"b\\\" 说\""]],
+    stripped: [],
+  },
+  {
+    category: "full-width comma after an unquoted value",
+    name: "keeps a full-width comma before a quoted word in an array as the element's text",
+    input: "[你好，\"b\"：1]",
+    json: "[\"你好，\\\"b\\\"：1\"]",
+    status: "REPAIRED",
+    repairs: [["unquoted_string",1,8,0,1,"\"你好，\\\"b\\\"：1\""]],
+    stripped: [],
+  },
+  {
+    category: "full-width comma after an unquoted value",
+    name: "takes the comma before the key when the key's value is cut",
+    input: "{\"a\": 你好，\"b\"：1",
+    json: "{\"a\": \"你好\",\"b\":1}",
+    status: "TRUNCATED",
+    repairs: [["unquoted_string",6,2,0,6,"\"你好\""],["fullwidth_punctuation",8,1,0,8,","],["fullwidth_punctuation",12,1,0,12,":"],["unclosed_container",14,0,0,14,"}"]],
+    stripped: [],
   },
 ];
