@@ -2,8 +2,8 @@
  * Where the gateway allocates (`BENCH_ONLY=alloc npm run bench`): this tree's gateway in this process,
  * the load process of the gateway benchmark (gatewayLoad.ts) beside it, and V8's sampling heap profiler
  * (through the inspector) counting every sampled allocation, also of the objects a scavenge or a full
- * collection has freed since, while 100-stream rounds of the benchmark document run in repair and repair +
- * json_schema mode (and the bare proxy, as the anchor). Garbage collection is a large part of the gateway's
+ * collection has freed since, while 100-stream rounds of the benchmark document run in passthrough, repair and
+ * repair + json_schema mode (and the bare proxy, as the anchor). Garbage collection is a large part of the gateway's
  * CPU at 100 streams, and what it costs grows with what is allocated; this says how much a stream
  * allocates and in which functions, so that a change can be judged by bytes, which are steadier than time
  * on a shared machine. `GATEWAY_ALLOC_ROUNDS` (default 10) rounds per target; `GATEWAY_ALLOC_TOP` (default
@@ -60,6 +60,7 @@ export async function runGatewayAlloc(): Promise<string> {
   const gateway = await current.startGateway({ port: 0, upstream: load.upstream, demo: false, apiKey: null, token: null, allowedOrigins: [], mode: 'auto', store, events, metrics: new current.GatewayMetrics(), log: current.silentLogger });
   const targets: Record<string, Endpoint> = {
     'bare proxy': { url: `${bare.url}/chat/completions`, headers: {} },
+    passthrough: { url: `${gateway.url}/chat/completions`, headers: { 'x-streamfix-mode': 'passthrough' } },
     repair: { url: `${gateway.url}/chat/completions`, headers: { 'x-streamfix-mode': 'repair' } },
     'repair + json_schema': { url: `${gateway.url}/chat/completions`, headers: { 'x-streamfix-mode': 'repair' }, responseFormat: SCHEMA_FORMAT },
   };
