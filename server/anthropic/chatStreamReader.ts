@@ -38,6 +38,8 @@ export class ChatStreamReader {
   private frameTries = 0;
   /** Chunks taken by the fast path (tests check it is used). */
   fastChunks = 0;
+  /** The upstream sent `data: [DONE]`. */
+  private sawDone = false;
 
   constructor(
     readonly translator: MessageTranslator,
@@ -83,6 +85,7 @@ export class ChatStreamReader {
   }
 
   private onData(data: string): void {
+    if (data === '[DONE]') this.sawDone = true;
     if (data === '[DONE]' || this.translator.done || this.upstreamError !== null) return;
     let chunk: unknown;
     try {
@@ -120,7 +123,8 @@ export class ChatStreamReader {
   /** The body ended: the last events (message_delta and message_stop, unless an error ended it). */
   end(): AnthropicEvent[] {
     this.decoder.end();
-    if (this.upstreamError === null) this.translator.end();
+    // without [DONE] (nor a finish_reason) the upstream stopped short: the chat endpoint's finish_reason length
+    if (this.upstreamError === null) this.translator.end(!this.sawDone);
     return this.translator.take();
   }
 }

@@ -450,6 +450,7 @@ function outcomeFields(t: MessageTranslator, c: ReturnType<MessageTranslator['co
     stripped: c.stripped,
     toolCalls: t.toolArtifacts(),
     finishReason: t.stoppedOnSequence ? 'stop_sequence' : t.finishReason,
+    cutShort: t.cutShort,
     usage: t.usage,
     stuttering: false,
     movedReasoningBytes: t.reasoningBytes,

@@ -192,6 +192,9 @@ export class MessageTranslator {
   private rawCut: string | null = null;
   /** Upstream finish_reason, usage, and what was sent (for the artifact and output estimates). */
   finishReason: string | null = null;
+  /** The upstream body ended without a finish_reason and without `[DONE]`: the answer is cut (stop_reason
+   * max_tokens, status TRUNCATED, as on the chat endpoint). */
+  cutShort = false;
   usage: Json | null = null;
   /** The content received, the text sent and the reasoning, as the artifact keeps them: BoundedTexts
    * (head and tail, the cut recorded), which also spare the garbage collector the one live rope node per
@@ -711,9 +714,11 @@ export class MessageTranslator {
     this.closeOpen();
   }
 
-  /** The upstream body ended: message_delta (stop reason, usage) and message_stop. */
-  end(): void {
+  /** The upstream body ended: message_delta (stop reason, usage) and message_stop. `withoutDone`: it ended
+   * without `[DONE]`; with no finish_reason either the answer stopped short (cutShort). */
+  end(withoutDone = false): void {
     if (this.ended) return;
+    if (withoutDone && this.finishReason === null && !this.stoppedOnSequence) this.cutShort = true;
     this.closeBlocks();
     if (this.rejected !== null) {
       this.ended = true;
@@ -752,6 +757,8 @@ export class MessageTranslator {
 
   stopReason(): string {
     if (this.stoppedOnSequence) return 'stop_sequence';
+    // the chat endpoint's finish_reason length for the same body: nothing better is known
+    if (this.cutShort) return 'max_tokens';
     switch (this.finishReason) {
       case 'length':
         return 'max_tokens';
