@@ -17,6 +17,7 @@ import { EMPTY_OUTCOME, truncatedToolCalls, type RecordOutcome } from '../gatewa
 import { refuseAnswer, refuseToolCalls } from '../gateway/refusedRepairs';
 import { keptRequest } from '../gateway/replayHeaders';
 import { requestSchemas, schemaPolicy, schemaVerdict, SCHEMA_HEADER } from '../gateway/schema';
+import { schemaPlan } from '../gateway/schemaPlan';
 import { checkAnswer, checkHeldCall, coercedStatus, mergeRepairs, type SchemaOutcome } from '../gateway/schemaCheck';
 import type { ToolCallArtifact } from '../../shared/protocol';
 import type { Pending } from '../gateway/pending';
@@ -183,6 +184,8 @@ async function answer(call: MessagesCall, r: ReturnType<typeof parseMessagesRequ
     rejectTruncated: call.truncatedTools === 'reject',
     keepToolOutput: (call.schemas?.tools.size ?? 0) > 0,
     keepContentOutput: (call.schemas?.content ?? null) !== null,
+    // coerce: the structured output's JSON is coerced as it is written, streaming or not
+    ...(schemas?.policy === 'coerce' && schemas.content ? { coerceText: schemaPlan(schemas.content.schema) } : {}),
     // not streaming, the repairs wait for the answer: a refused or failed one applied none
     onRepair: r.stream ? (rep, i) => onRepair(call, rep, i) : (rep, i) => void held.push([rep, i]),
     ...(holdInputs ? { checkInput: (art: ToolCallArtifact) => checkHeldInput(call, art, inputChecks) } : {}),
@@ -263,7 +266,6 @@ async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: Upst
   /** Not streaming, with `coerce`: the coerced tool inputs by call index (written into the message). */
   let coerced: Map<number, { text: string; repairs: Repair[] }> = new Map();
   /** Not streaming, with `coerce`: the structured output's text, coerced (the message's text block). */
-  let coercedText: string | null = null;
   // The closing events (message_delta and message_stop, or the error event) wait for the artifact to be
   // durable: a client that saw the end of its stream can fetch the artifact after a crash.
   let tail: AnthropicEvent[] = [];
@@ -342,23 +344,13 @@ async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: Upst
   if (call.schemas) {
     // the gateway's own time, as on the chat endpoint
     const t0 = performance.now();
-    // the structured output's text (repair mode) as the chat endpoint's json_schema content. Not streaming,
-    // `coerce` coerces the tool inputs and the text (the message is built after the check); streaming, the
-    // text is reported only (README)
-    // streaming, the held inputs were checked (and coerced) as they went out: inputChecks
+    // the structured output's text (repair mode) as the chat endpoint's json_schema content; with `coerce`
+    // it was coerced as it was written (translate.ts coerceText), streaming or not. Not streaming, `coerce`
+    // coerces the tool inputs (the message is built after the check); streaming, the held inputs were
+    // checked (and coerced) as they went out: inputChecks
     const coerceTools = !stream && call.schemas.policy === 'coerce';
-    const content = t.checkedContent();
-    const coerceContent = coerceTools && content !== null && wholeText(t, content.sent, [...kept, ...tail]);
-    const checked = await checkAnswer(call.schemas, record.mode, content, outcome.toolCalls, coerceContent, coerceTools, inputChecks);
+    const checked = await checkAnswer(call.schemas, record.mode, t.checkedContent(), outcome.toolCalls, false, coerceTools, inputChecks);
     outcome.schema = checked.report;
-    if (checked.content !== null) {
-      // the message's text block is the structured output's JSON (wholeText): it becomes the coerced text
-      coercedText = checked.content.text;
-      outcome.repairedContent = coercedText;
-      outcome.repairs = mergeRepairs(outcome.repairs, checked.content.repairs);
-      if (outcome.contentStatus) outcome.contentStatus = coercedStatus(outcome.contentStatus);
-      for (const rep of checked.content.repairs) held.push([rep, undefined]);
-    }
     coerced = checked.tools;
     for (const [index, c] of coerced) {
       const art = outcome.toolCalls.find((a) => a.index === index);
@@ -413,18 +405,7 @@ async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: Upst
     const block = message.content.find((b) => b.type === 'tool_use' && b.id === t.blockIds.get(index));
     if (block) block.input = JSON.parse(c.text) as unknown;
   }
-  if (coercedText !== null) for (const b of message.content) if (b.type === 'text') b.text = coercedText;
   sendJson(res, 200, { ...withRequestId(call), ...forwardedHeaders(upstream.headers), ...(status ? { [STATUS_HEADER]: status } : {}), ...cutHeader, ...schemaHeader }, message);
-}
-
-/**
- * Whether a non-streaming message's text is the structured output's JSON whole, in one text block, so
- * that the coerced JSON can take its place: not after a prefill (the client has the JSON's start; the
- * repairs' positions count it), and not when the text went out in two blocks (text after tool calls).
- */
-function wholeText(t: MessageTranslator, json: string, events: readonly AnthropicEvent[]): boolean {
-  if (t.prefilled || t.sentText !== json) return false;
-  return events.filter((e) => e.type === 'content_block_start' && (e.content_block as { type?: unknown }).type === 'text').length === 1;
 }
 
 /** reject, not streaming: a 502 in Anthropic's shape naming the cut calls, none of the message. The

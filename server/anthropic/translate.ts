@@ -32,7 +32,9 @@ import { ARTIFACT_TEXT_LIMIT, BoundedText } from '../gateway/boundedText';
 import { ContentProcessor, type ContentStep } from '../gateway/content';
 import type { Redactor, TextRedaction } from '../gateway/redact';
 import type { Pending } from '../gateway/pending';
-import type { CheckedText } from '../gateway/schemaCheck';
+import { coercedStatus, mergeRepairs, type CheckedText } from '../gateway/schemaCheck';
+import { StreamCoercion } from '../gateway/schemaCoerce';
+import type { PlanNode } from '../gateway/schemaPlan';
 import { ToolCallRepairers, type ToolCallDelta } from '../gateway/toolCalls';
 import { cutCallsOf, type CutCall } from '../gateway/truncatedTools';
 import { rejectionError } from './errors';
@@ -72,6 +74,11 @@ export interface TranslatorOptions {
   keepToolOutput?: boolean;
   /** The text's repaired JSON is kept whole, for the structured output's schema check at the end. */
   keepContentOutput?: boolean;
+  /** `x-streamfix-schema: coerce` with a structured output (`output_config.format` json_schema): the
+   * schema's plan (schemaPlan.ts); the text's JSON is coerced as the engine writes it (ContentProcessor
+   * `coercion`), streaming or not. Not after a prefill: the client has the JSON's start, which a coercion
+   * could fall in. */
+  coerceText?: PlanNode | null;
   /**
    * `x-streamfix-schema: coerce`, streaming: every tool call's input is held until the upstream finished
    * (its arguments are whole then) and goes out as one `input_json_delta`: the text this returns for the
@@ -255,6 +262,7 @@ export class MessageTranslator {
     this.stops = createStopScanner(opts.stopSequences);
     this.rawStops = createStopScanner(opts.stopSequences);
     this.hasStops = opts.stopSequences.length > 0;
+    if (this.repairer && opts.coerceText !== undefined && !opts.prefill) this.repairer.coercion = new StreamCoercion(opts.coerceText);
     this.prefillLeft = this.repairer && opts.prefill ? opts.prefill.length : 0;
     // what the engine writes of the prefill itself counts against it (it may hold a key back for later)
     if (this.prefillLeft > 0) this.afterPrefill(this.repairer!.push(opts.prefill!).content);
@@ -828,7 +836,12 @@ export class MessageTranslator {
   contentResult(): { status: 'VALID' | 'REPAIRED' | 'TRUNCATED' | 'FAILED' | null; repairs: Repair[]; stripped: Stripped[] } {
     if (this.repairer) {
       const r = this.repairer.result;
-      return { status: this.raw.length === 0 ? null : (r?.status ?? 'TRUNCATED'), repairs: r?.repairs ?? [], stripped: r?.stripped ?? this.repairer.stripped };
+      const status = this.raw.length === 0 ? null : (r?.status ?? 'TRUNCATED');
+      // coerce: the coercions made as the text went out, among the engine's repairs (a coerced VALID text
+      // is REPAIRED)
+      const coerced = this.repairer.coercions;
+      if (coerced.length > 0) return { status: status === null ? null : coercedStatus(status), repairs: mergeRepairs(r?.repairs ?? [], coerced), stripped: r?.stripped ?? this.repairer.stripped };
+      return { status, repairs: r?.repairs ?? [], stripped: r?.stripped ?? this.repairer.stripped };
     }
     return { status: null, repairs: [], stripped: this.splitter!.stripped.slice() };
   }

@@ -1,8 +1,9 @@
 /**
  * /v1/messages structured outputs (output_config.format json_schema) with `x-streamfix-schema: coerce`:
- * not streaming, the message's text block is the coerced JSON (as chat content is), a schema_coercion
- * repair with its position in the raw text, REPAIRED. Reported only: streaming (the text streamed as the
- * model wrote it; README says why it is not held) and a prefilled answer (the client has the JSON's start).
+ * the message's text block is the coerced JSON (as chat content is), a schema_coercion repair with its
+ * position in the raw text, REPAIRED; streamed, the text_delta events carry it coerced as it is written,
+ * and stream and message agree at every split of the upstream's pieces. Reported only: a prefilled answer
+ * (the client has the JSON's start).
  */
 import { strict as assert } from 'node:assert';
 import Anthropic from '@anthropic-ai/sdk';
@@ -85,21 +86,48 @@ describe('messages: a structured output\'s text block coerced with x-streamfix-s
     assert.equal(response.headers.get('x-streamfix-schema'), 'invalid');
   });
 
-  it('streaming: reported, not coerced (the text went out as the engine wrote it)', async () => {
-    up.enqueue({ chunks: [textStream('{"name": "Ada", "born": "1815"}')] });
+  /** A streamed message's text (its text_delta events), trailers and artifact. */
+  async function streamed(upstream: string) {
+    up.enqueue({ chunks: [upstream] });
     const r = await request(`${d.info.url}/messages`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-streamfix-schema': 'coerce' },
       body: JSON.stringify({ model: 'test/structured', max_tokens: 100, stream: true, ...FORMAT, messages: [{ role: 'user', content: 'go' }] }),
     });
-    const text = (await r.body.text())
+    const deltas = (await r.body.text())
       .split('\n')
       .filter((l) => l.startsWith('data: '))
       .map((l) => JSON.parse(l.slice(6)) as { delta?: { type: string; text?: string } })
       .filter((e) => e.delta?.type === 'text_delta')
-      .map((e) => e.delta!.text)
-      .join('');
-    assert.equal(text, '{"name": "Ada", "born": "1815"}');
-    assert.deepEqual(r.trailers, { 'x-streamfix-status': 'VALID', 'x-streamfix-schema': 'invalid' });
+      .map((e) => e.delta!.text!);
+    return { deltas, trailers: r.trailers, artifact: await art(r.headers['x-streamfix-request-id'] as string) };
+  }
+
+  it('streaming: the text_delta events carry the coerced JSON as it is written; the same repairs, status and verdict as not streaming', async () => {
+    const answer = "<think>A person.</think>{'name': 'Ada', 'born': \"1815\",}";
+    up.enqueue({ chunks: [textStream(answer)] });
+    const params = { model: 'test/structured', max_tokens: 200, messages: [{ role: 'user' as const, content: 'a person' }], ...FORMAT };
+    const whole = await client().messages.create(params as Anthropic.MessageCreateParamsNonStreaming).withResponse();
+    const one = await art(whole.response.headers.get('x-streamfix-request-id'));
+    // every split of the answer into two upstream pieces
+    for (let k = 1; k < answer.length; k++) {
+      const pieces = [answer.slice(0, k), answer.slice(k)].map((p) => chunk({ content: p }));
+      const { deltas, trailers, artifact } = await streamed(sse(chunk({ role: 'assistant', content: '' }), ...pieces, chunk({}, 'stop'), '[DONE]'));
+      assert.equal(deltas.join(''), '{"name": "Ada", "born": 1815}', `cut at ${k}`);
+      assert.deepEqual(trailers, { 'x-streamfix-status': whole.response.headers.get('x-streamfix-status'), 'x-streamfix-schema': whole.response.headers.get('x-streamfix-schema') }, `cut at ${k}`);
+      assert.deepEqual([artifact.repairs, artifact.status, artifact.schema, artifact.repairedContent], [one.repairs, one.status, one.schema, one.repairedContent], `cut at ${k}`);
+    }
+    assert.deepEqual([one.status, one.schema], ['REPAIRED', { valid: true, errors: [] }]);
+  });
+
+  it('streaming with the Anthropic SDK: the text grows coerced, "1815" held only until its string closes', async () => {
+    up.enqueue({ chunks: [textStream('{"name": "Ada", "born": "1815"}')] });
+    const stream = client().messages.stream({ model: 'test/structured', max_tokens: 200, messages: [{ role: 'user', content: 'a person' }], ...FORMAT } as Anthropic.MessageStreamParams);
+    const texts: string[] = [];
+    stream.on('text', (t) => texts.push(t));
+    const final = await stream.finalMessage();
+    assert.deepEqual(final.content, [{ type: 'text', text: '{"name": "Ada", "born": 1815}' }]);
+    // (the engine holds a key until its colon; the other text goes out as it comes)
+    assert.deepEqual(texts, ['{', '"name": "Ad', 'a"', ', "born": ', '1815}']);
   });
 });
