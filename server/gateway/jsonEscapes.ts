@@ -297,6 +297,101 @@ export function decodeEscapes(buf: Buffer): { bytes: Buffer; offsets: Int32Array
   return { bytes: bytes.subarray(0, j), offsets: offsets.subarray(0, j + 1) };
 }
 
+/** What each JSON escape letter after a backslash stands for, besides `u` (-1: none). */
+const SIMPLE_ESCAPES = new Int16Array(128).fill(-1);
+for (const [k, v] of [['"', 0x22], ['\\', 0x5c], ['/', 0x2f], ['b', 0x08], ['f', 0x0c], ['n', 0x0a], ['r', 0x0d], ['t', 0x09]] as const) SIMPLE_ESCAPES[k.charCodeAt(0)] = v;
+
+/**
+ * `buf` as a JSON string's text: every escape decoded (`\\` to `\`, `\"` to `"`, `\n`…, `\uXXXX` and a
+ * surrogate pair's two escapes to UTF-8; a lone surrogate's escape and a backslash before anything else
+ * kept as they are), with `offsets` as decodeEscapes gives them. The second level of a key written inside
+ * a string that is itself JSON (OpenRouter's `error.metadata.raw`): `caf\\u00E9` in the bytes is
+ * `caf\u00E9` in this text, which a client that parses the string again reads as `café`. Nothing in the
+ * decoded bytes is longer than its escape, so they are never more than `buf`.
+ */
+export function decodeString(buf: Buffer): { bytes: Buffer; offsets: Int32Array } {
+  const bytes = Buffer.allocUnsafe(buf.length);
+  const offsets = new Int32Array(buf.length + 1);
+  let j = 0;
+  let i = 0;
+  for (let b = buf.indexOf(BACKSLASH); b >= 0; b = buf.indexOf(BACKSLASH, i)) {
+    for (; i < b; i++) {
+      bytes[j] = buf[i]!;
+      offsets[j++] = i;
+    }
+    const next = buf[b + 1];
+    const simple = next === undefined || next >= 128 ? -1 : SIMPLE_ESCAPES[next]!;
+    if (simple >= 0) {
+      bytes[j] = simple;
+      offsets[j++] = b;
+      i = b + 2;
+      continue;
+    }
+    let c = escapeAt(buf, b);
+    let len = 6;
+    if (isHigh(c)) {
+      const low = escapeAt(buf, b + 6);
+      if (isLow(low)) {
+        c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
+        len = 12;
+      }
+    }
+    if (c >= 0 && !isHigh(c) && !isLow(c)) {
+      for (let k = putUtf8(bytes, j, c); k > 0; k--) offsets[j++] = b;
+      i = b + len;
+    } else {
+      // a lone surrogate's escape, an escape `buf` ends inside, a backslash before no escape: as it is
+      const to = c >= 0 ? b + 6 : Math.min(buf.length, b + 1);
+      for (; i < to; i++) {
+        bytes[j] = buf[i]!;
+        offsets[j++] = i;
+      }
+    }
+  }
+  for (; i < buf.length; i++) {
+    bytes[j] = buf[i]!;
+    offsets[j++] = i;
+  }
+  offsets[j] = buf.length;
+  return { bytes: bytes.subarray(0, j), offsets: offsets.subarray(0, j + 1) };
+}
+
+const PAIR = Buffer.from('\\\\');
+const ESCAPE_5 = Buffer.from('\\u005');
+
+/**
+ * Whether `buf` may hold an escape at the second level (decodeString): a backslash written as `\\` or
+ * `\u005c` followed by `u`, `/` or another escape (or by the end of `buf`). False for nearly every read
+ * (a `\\` in code or LaTeX is followed by a letter); true is only a hint, decodeString decides.
+ */
+export function maySecondLevel(buf: Buffer): boolean {
+  for (let at = buf.indexOf(PAIR); at >= 0; at = buf.indexOf(PAIR, at + 1)) {
+    const n = buf[at + 2];
+    if (n === undefined || n === U || n === SLASH) return true;
+    if (n === BACKSLASH) {
+      const m = buf[at + 3];
+      if (m === undefined || m === U || m === SLASH) return true;
+    }
+  }
+  for (let at = buf.indexOf(ESCAPE_5); at >= 0; at = buf.indexOf(ESCAPE_5, at + 5)) {
+    const c = buf[at + 5];
+    if (c === undefined || (c | 0x20) === 0x63) return true;
+  }
+  return false;
+}
+
+/** Where an escape `buf` ends inside starts (a backslash that starts an escape, fewer than its bytes
+ * after it), else `buf.length`. */
+export function openEscapeAt(buf: Buffer): number {
+  const n = buf.length;
+  const b = buf.lastIndexOf(BACKSLASH, n - 1);
+  if (b < 0 || b < n - 6) return n;
+  // the backslash starts an escape only after an even run of them
+  if (backslashesBefore(buf, b) % 2 === 1) return n;
+  if (b === n - 1) return b;
+  return buf[b + 1] === U && n - b < 6 ? b : n;
+}
+
 /** Whether `buf[i…]` (to its end) is the start of an escape of the unit `c` (either hex case). */
 function startsEscapeOf(buf: Buffer, i: number, c: number): boolean {
   const n = buf.length;

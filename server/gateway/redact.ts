@@ -16,7 +16,7 @@
  *   for await (const b of r.body(upstreamBody)) client.write(b);
  */
 
-import { atCharBoundary, decodeEscapes, escapeSearch, escapesOf, type EscapeSearch, matchEscaped, MAX_ESCAPE_BYTES, PARTIAL, prefixMatched } from './jsonEscapes';
+import { atCharBoundary, decodeEscapes, decodeString, escapeSearch, escapesOf, type EscapeSearch, matchEscaped, MAX_ESCAPE_BYTES, maySecondLevel, openEscapeAt, PARTIAL, prefixMatched } from './jsonEscapes';
 import { publicLength, SHOWN_OF_ANY_SECRET } from './keyPrefix';
 
 export const REDACTED = '[redacted]';
@@ -127,6 +127,10 @@ export class Redactor {
   private readonly maxHold: number;
   /** The most bytes a pattern takes with every character escaped (`\u0073` for `s`). */
   private readonly maxEscaped: number;
+  /** The same at the second level (a string inside a string: each byte of `\u0073` escaped again). */
+  private readonly maxEscaped2: number;
+  /** Some pattern has a `"` or `\`: at the second level it is there without any escape of a key's character. */
+  private readonly quotable: boolean;
   /** The ASCII characters in some pattern: an escape of one of them may be part of a secret. */
   private readonly escapable = new Uint8Array(128);
   /** The bytes a pattern starts with: where a secret written with escapes can start, beside a backslash. */
@@ -179,6 +183,8 @@ export class Redactor {
     for (const p of this.patterns) this.firstBytes[p[0]!] = 1;
     this.escapeRe = escapeSearch(this.escapable, this.strings);
     this.maxEscaped = this.patterns.reduce((m, p) => Math.max(m, p.length * MAX_ESCAPE_BYTES), 0);
+    this.maxEscaped2 = this.maxEscaped * MAX_ESCAPE_BYTES;
+    this.quotable = this.patterns.some((p) => p.includes(QUOTE) || p.includes(BACKSLASH));
     for (const p of this.patterns) for (const b of p) this.patternBytes[b] = 1;
     // a read can end inside an escape (`\u00`): its bytes may end a secret's start too
     if (this.patterns.length > 0) for (const b of Buffer.from('\\/u0123456789abcdefABCDEF')) this.patternBytes[b] = 1;
@@ -412,13 +418,28 @@ export class Redactor {
    * past a minimal form's public start, from that form's start on, `[redacted]` (`Bearer [redacted]`, as
    * the text redactions end). */
   private heldEnd(held: Buffer): Buffer {
-    for (let at = 0; at < held.length; at++) {
-      if (!atCharBoundary(held, at)) continue;
-      for (let i = 0; i < this.minimal.length; i++) {
-        if (prefixMatched(held, at, this.minimal[i]!) > this.minimalShownBytes[i]!) return Buffer.concat([held.subarray(0, at), REDACTED_BYTES]);
+    const cut = (at: number) => Buffer.concat([held.subarray(0, at), REDACTED_BYTES]);
+    // the second level too (secondLevelBytes), from an earlier start when it has one
+    const t = this.escapeRe === null ? null : this.secondLevelTail(held);
+    let second = -1;
+    if (t !== null) {
+      for (let at = 0; at < t.bytes.length && second < 0; at++) {
+        if (!atCharBoundary(t.bytes, at)) continue;
+        for (let i = 0; i < this.minimal.length; i++) {
+          if (prefixMatched(t.bytes, at, this.minimal[i]!) > this.minimalShownBytes[i]!) {
+            second = t.from + t.offsets[at]!;
+            break;
+          }
+        }
       }
     }
-    return held;
+    for (let at = 0; at < held.length && (second < 0 || at < second); at++) {
+      if (!atCharBoundary(held, at)) continue;
+      for (let i = 0; i < this.minimal.length; i++) {
+        if (prefixMatched(held, at, this.minimal[i]!) > this.minimalShownBytes[i]!) return cut(at);
+      }
+    }
+    return second >= 0 ? cut(second) : held;
   }
 
   /** Header values redacted (an upstream echoing the request's headers into its response headers). */
@@ -432,8 +453,32 @@ export class Redactor {
   /** `buf` with every secret replaced (the same Buffer when none is in it), also one written with JSON
    * escapes of its ASCII characters (the whole escaped run replaced). */
   bytes(buf: Buffer): Buffer {
-    // escapes first: `B\u0065arer <key>` goes whole, as `Bearer <key>` does
-    return this.literalBytes(this.escapes(buf).length > 0 ? this.escapedBytes(buf) : buf);
+    // the second level first (a key inside a string that is itself JSON), then escapes: `B\u0065arer <key>`
+    // goes whole, as `Bearer <key>` does
+    const b = this.escapeRe !== null && maySecondLevel(buf) ? this.secondLevelBytes(buf) : buf;
+    return this.literalBytes(this.escapes(b).length > 0 ? this.escapedBytes(b) : b);
+  }
+
+  /**
+   * `buf` with every secret written inside a JSON string that is itself the text of a JSON string
+   * (OpenRouter's `error.metadata.raw`: `caf\\u00E9` in the bytes, `caf\u00E9` in the first string, `café`
+   * in the second) replaced, each character spelled in any way at both levels (raw, `\uXXXX` in either hex
+   * case, the inner backslash as `\\` or `\u005c`): the patterns are searched in the bytes decoded twice
+   * (decodeString, then decodeEscapes), each match replaced in `buf` by its range there.
+   */
+  private secondLevelBytes(buf: Buffer): Buffer {
+    const outer = decodeString(buf);
+    if (!this.quotable && this.escapes(outer.bytes).length === 0) return buf;
+    const inner = decodeEscapes(outer.bytes);
+    const ranges: [number, number][] = [];
+    for (const p of this.patterns) {
+      for (let at = inner.bytes.indexOf(p); at >= 0; at = inner.bytes.indexOf(p, at + p.length)) {
+        const from = outer.offsets[inner.offsets[at]!]!;
+        const to = outer.offsets[inner.offsets[at + p.length]!]!;
+        if (!ranges.some(([a, b]) => from < b && a < to)) ranges.push([from, to]);
+      }
+    }
+    return ranges.length === 0 ? buf : replaceRanges(buf, ranges);
   }
 
   /** Where `buf` holds an escape of a character some secret has (jsonEscapes.ts escapesOf). */
@@ -491,7 +536,39 @@ export class Redactor {
         if (len > hold && buf.compare(p, 0, len, at, n) === 0) hold = len;
       }
     }
-    return Math.max(hold, this.escapedHeldLength(buf));
+    return Math.max(hold, this.escapedHeldLength(buf), this.secondLevelHeldLength(buf));
+  }
+
+  /** The bytes at the end of `buf` as the second level reads them (decodeString): from a character's
+   * start at most `maxEscaped2` back, up to an escape `buf` ends inside (null when no second-level escape
+   * can be there); `from` is where the decoded bytes start in `buf`. */
+  private secondLevelTail(buf: Buffer): { from: number; bytes: Buffer; offsets: Int32Array } | null {
+    const n = buf.length;
+    let from = Math.max(0, n - this.maxEscaped2);
+    const open = openEscapeAt(buf);
+    const tail = buf.subarray(from);
+    if (open === n && !maySecondLevel(tail)) return null;
+    while (from > 0 && !atCharBoundary(buf, from)) from--;
+    return { from, ...decodeString(buf.subarray(from, open)) };
+  }
+
+  /** How many bytes at the end of `buf` are a proper prefix of some pattern written at the second level
+   * (secondLevelBytes), cut anywhere, also inside an escape at either level. */
+  private secondLevelHeldLength(buf: Buffer): number {
+    if (this.escapeRe === null) return 0;
+    const t = this.secondLevelTail(buf);
+    if (t === null) return 0;
+    const { bytes } = t;
+    // the earliest start is the longest hold
+    for (let at = 0; at < bytes.length; at++) {
+      const b = bytes[at]!;
+      if (b !== BACKSLASH && this.firstBytes[b] === 0) continue;
+      if (!atCharBoundary(bytes, at)) continue;
+      for (const p of this.patterns) {
+        if (bytes.length - at < p.length * MAX_ESCAPE_BYTES && matchEscaped(bytes, at, p) === PARTIAL) return buf.length - (t.from + t.offsets[at]!);
+      }
+    }
+    return 0;
   }
 
   /** How many bytes at the end of `buf` are a proper prefix of some pattern written with escapes (cut

@@ -57,10 +57,12 @@ describe('gateway: redactor, a non-ASCII key part raw, part escaped, in mixed he
     }
   });
 
-  it('leaves text that only resembles the key (another character, a literal backslash) byte for byte', () => {
+  it('leaves text that only resembles the key (another character, a key three levels deep) byte for byte', () => {
     for (const text of [
       `{"m":"${spell(KEY, (c) => c === '\u00e9').replace('\\u00e9', '\\u00e8')}"}`,
-      `{"m":"${spell(KEY, (c) => c === '\u00e9').replace('\\u00e9', '\\\\u00e9')}"}`,
+      // a third level: `\\\\u00e9` reads `\\u00e9` at the second (`caf\\u00e9`, one level less, is the key
+      // there: redactSecondLevel.test.ts)
+      `{"m":"${spell(KEY, (c) => c === '\u00e9').replace('\\u00e9', '\\\\\\\\u00e9')}"}`,
       `{"m":"${spell(KEY, (c) => c === '\u00fc').replace('0123456789', '0123456788')}"}`,
       '{"m":"caf\\u00e9 \\u00fc\\u00DF \\u20ac \\ud83d\\ude00 sk-or-v1-"}',
     ]) {

@@ -1,0 +1,184 @@
+/**
+ * A key written inside a string that is itself the text of a JSON string (OpenRouter's
+ * `error.metadata.raw`: the provider's JSON error body as a string): in the bytes `caf\\u00E9`, in the
+ * first string `caf\u00E9`, in the second `café`. Each character of the key spelled in any way at both
+ * levels (raw, `\uXXXX` in either hex case per digit, the inner backslash as `\\` or `\u005c`, `\/`):
+ * the byte redaction (redact.ts secondLevelBytes, jsonEscapes.ts decodeString) replaces the whole run, in
+ * one read, cut across two reads at every byte, one byte a read, and at a body's end.
+ */
+import { strict as assert } from 'node:assert';
+import { decodeString, maySecondLevel, openEscapeAt } from '../../../server/gateway/jsonEscapes';
+import { headerSecrets, Redactor } from '../../../server/gateway/redact';
+import { rng } from '../../bench/docs';
+import { bodyOf, drain } from '../helpers/redactBody';
+
+const KEY = 'sk-or-v1-caf\u00e9-\u00fc\u00df-0123456789';
+const AUTH = `Bearer ${KEY}`;
+const r = new Redactor(headerSecrets({ authorization: AUTH }));
+
+/** `\uXXXX` of each UTF-16 unit of `c`, each hex digit upper-case where `upper(k)` says. */
+function esc(c: string, upper: (k: number) => boolean = () => false): string {
+  let out = '';
+  for (let i = 0; i < c.length; i++) out += `\\u${[...c.charCodeAt(i).toString(16).padStart(4, '0')].map((d, k) => (upper(k) ? d.toUpperCase() : d)).join('')}`;
+  return out;
+}
+
+/** `s` as a JSON string's text (no quotes), the characters `which` picks escaped (hex case per `upper`),
+ * `"` and `\` escaped as JSON requires (`\\`, or `\u005c` where `which` picks it). */
+function level(s: string, which: (c: string, i: number) => boolean, upper: (i: number, k: number) => boolean = () => false): string {
+  return [...s]
+    .map((c, i) => {
+      if (which(c, i)) return esc(c, (k) => upper(i, k));
+      const std = JSON.stringify(c).slice(1, -1);
+      return std;
+    })
+    .join('');
+}
+
+const nonAscii = (c: string): boolean => c.charCodeAt(0) >= 0x80;
+
+/** Each key spelling at both levels: the first level's text (inside the raw JSON), then that written as
+ * the outer string's text. */
+const SPELLINGS: Record<string, string> = {
+  'inner: all non-ASCII escaped lower-case; outer: plain': level(level(KEY, nonAscii), () => false),
+  'inner: all non-ASCII escaped upper-case; outer: plain': level(level(KEY, nonAscii, () => true), () => false),
+  'inner: \\u00E9 upper, \\u00fc \\u00df lower; outer: plain': level(level(KEY, nonAscii, (i) => KEY[i] === '\u00e9'), () => false),
+  'inner: one escape in mixed case (\\u00fC); outer: plain': level(level(KEY, nonAscii, (i, k) => KEY[i] === '\u00fc' && k === 3), () => false),
+  'inner: é escaped, ü ß raw; outer: plain': level(level(KEY, (c) => c === '\u00e9'), () => false),
+  'inner: ASCII letters escaped; outer: plain': level(level(KEY, (c) => /[a-z]/.test(c)), () => false),
+  'inner: all escaped; outer: the backslashes as \\u005c / \\u005C': level(level(KEY, nonAscii), (c, i) => c === '\\' && i % 2 === 0, (i) => i % 4 === 0),
+  'inner: all escaped; outer: every character escaped, case alternating': level(level(KEY, nonAscii), () => true, (i) => i % 2 === 1),
+  'inner: s escaped; outer: the escape\'s u and hex as escapes': level(level(KEY, (c, i) => i === 0), (c, i) => i >= 1 && i <= 5, () => true),
+};
+
+/** The text a client reads after parsing the outer string and then its text as a JSON string again. */
+const twice = (outer: string): string => JSON.parse(`"${JSON.parse(`"${outer}"`) as string}"`) as string;
+
+/** An OpenRouter error body whose metadata.raw holds `inner` (already the outer string's text). */
+const errorBody = (rawText: string): string => `{"error":{"message":"Provider returned error","code":401,"metadata":{"provider_name":"P","raw":"${rawText}"}}}`;
+const rawOf = (keyOuter: string): string => `{\\"error\\":{\\"message\\":\\"Incorrect API key: ${keyOuter}\\"}}`;
+
+describe('gateway: redactor, a key inside a string that is itself JSON, spelled in any way at both levels', () => {
+  it('each spelling reads back as the key after two parses, and none is a first-level spelling', () => {
+    for (const [name, s] of Object.entries(SPELLINGS)) {
+      assert.equal(twice(s), KEY, name);
+      assert.notEqual(JSON.parse(`"${s}"`), KEY, name);
+    }
+  });
+
+  it('replaces the whole run in a JSON body (alone, after Bearer, twice), the rest byte for byte', () => {
+    for (const [name, s] of Object.entries(SPELLINGS)) {
+      assert.equal(r.bytes(Buffer.from(errorBody(rawOf(s)))).toString(), errorBody(rawOf('[redacted]')), name);
+      const bearer = `${level(level('Bearer ', () => false), () => false)}${s}`;
+      assert.equal(r.bytes(Buffer.from(errorBody(rawOf(bearer)))).toString(), errorBody(rawOf('[redacted]')), name);
+      assert.equal(r.bytes(Buffer.from(`{"a":"x ${s} y ${s}","b":"caf\\\\u00e9"}`)).toString(), '{"a":"x [redacted] y [redacted]","b":"caf\\\\u00e9"}', name);
+    }
+  });
+
+  it('leaves look-alikes byte for byte: another character, a third level, a literal backslash before the escape', () => {
+    const lower = SPELLINGS['inner: all non-ASCII escaped lower-case; outer: plain']!;
+    for (const text of [
+      errorBody(rawOf(lower.replace('u00e9', 'u00e8'))),
+      errorBody(rawOf(lower.replace('0123456789', '0123456788'))),
+      // `\\\\u00e9`: the second level reads `\\u00e9`, a backslash and text: `é` only at a third
+      errorBody(rawOf(lower.replace(/\\\\u00/g, '\\\\\\\\u00'))),
+      errorBody(rawOf('caf\\\\u00e9 \\\\u00fc\\\\u00DF sk-or-v1-')),
+      '{"m":"\\\\frac{a}{b} \\\\\\\\ \\\\n \\\\\\"q\\\\\\" C:\\\\users\\\\x"}',
+    ]) {
+      const b = Buffer.from(text);
+      assert.equal(r.bytes(b), b, text);
+    }
+  });
+
+  it('redacts each spelling cut into two reads at every byte, and one byte a read', async () => {
+    for (const [name, s] of Object.entries(SPELLINGS)) {
+      const text = `data: ${errorBody(rawOf(`Bearer ${s}, again ${s}`))}\n\n`;
+      const want = `data: ${errorBody(rawOf('[redacted], again [redacted]'))}\n\n`;
+      const bytes = Buffer.from(text);
+      for (let i = 1; i < bytes.length; i++) assert.equal(await drain(r.body(bodyOf([bytes.subarray(0, i), bytes.subarray(i)]))), want, `${name}, cut at ${i}`);
+      assert.equal(await drain(r.body(bodyOf([...bytes].map((b) => Buffer.from([b]))))), want, name);
+    }
+  });
+
+  it('a body that ends inside a spelling shows no more than the key\'s public start, the rest [redacted], at every end', async () => {
+    for (const name of ['inner: \\u00E9 upper, \\u00fc \\u00df lower; outer: plain', 'inner: all escaped; outer: the backslashes as \\u005c / \\u005C']) {
+      const s = `Bearer ${SPELLINGS[name]!}`;
+      const publicEnd = s.indexOf('sk-or-v1-') + 'sk-or-v1-'.length;
+      for (let end = 1; end < s.length; end++) {
+        const text = `{"m":"x ${s.slice(0, end)}`;
+        const out = await drain(r.body(bodyOf([Buffer.from(text)])));
+        assert.equal(out, end > publicEnd ? '{"m":"x Bearer [redacted]' : text, `${name}, end ${end}`);
+      }
+    }
+  });
+
+  it('decodeString decodes every escape with its offsets; maySecondLevel and openEscapeAt', () => {
+    const { bytes, offsets } = decodeString(Buffer.from('a\\\\u00E9\\"\\u005cn\\ud83d\\ude00\\ud83d\\x\\'));
+    assert.equal(bytes.toString('latin1'), `a\\u00E9"\\n${Buffer.from('\u{1F600}').toString('latin1')}\\ud83d\\x\\`);
+    assert.deepEqual([...offsets], [0, 1, 3, 4, 5, 6, 7, 8, 10, 16, 17, 17, 17, 17, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38]);
+    for (const [text, may] of [
+      ['caf\\\\u00e9', true],
+      ['caf\\\\\\u0075', true],
+      ['caf\\u005Cu00e9', true],
+      ['caf\\\\', true],
+      ['\\\\frac \\\\n C:\\\\users', true],
+      ['\\\\frac \\\\n C:\\\\x \\\\\\"', false],
+      ['caf\\u00e9 \\n', false],
+    ] as const) assert.equal(maySecondLevel(Buffer.from(text)), may, text);
+    assert.deepEqual(['ab\\', 'ab\\u00', 'ab\\\\', 'ab\\u00e9', 'ab\\n', 'ab\\\\\\'].map((t) => openEscapeAt(Buffer.from(t))), [2, 2, 4, 8, 4, 4]);
+  });
+});
+
+// pieces of text: the key and its starts, characters JSON escapes, look-alikes
+const WORDS = [KEY, AUTH, KEY.slice(0, 14), 'Bearer ', 'caf\u00e9', '\u00fc\u00df', ' ', '"', '\\', '/', '\u00e9', 'u00e9', '\\u00e9', 'x'];
+
+/** `text` as a JSON string's text with each character written at random: raw, `\uXXXX` (hex case at
+ * random per digit), `/` as `\/`; `"` and `\` escaped (`\\`, `\u005c`) as JSON requires. */
+function randomLevel(text: string, rand: () => number): string {
+  let out = '';
+  for (const c of text) {
+    const std = JSON.stringify(c).slice(1, -1);
+    if (rand() < 0.3) out += esc(c, () => rand() < 0.5);
+    else if (std !== c) out += std;
+    else if (c === '/' && rand() < 0.5) out += '\\/';
+    else out += c;
+  }
+  return out;
+}
+
+describe('gateway: redactor, seeded random streams with the key spelled at random at both levels', () => {
+  it('400 streams cut into random reads: each text read twice is the text redacted, valid JSON at both levels, byte-identical without the key', async () => {
+    const rand = rng(23);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+    let withKey = 0;
+    for (let i = 0; i < 400; i++) {
+      const texts: string[] = [];
+      for (let n = 1 + Math.floor(rand() * 3); n > 0; n--) {
+        let t = '';
+        for (let k = 1 + Math.floor(rand() * 5); k > 0; k--) t += pick(WORDS);
+        texts.push(t);
+      }
+      const events = texts.map((t) => `data: {"error":{"metadata":{"raw":"${randomLevel(randomLevel(t, rand), rand)}"}}}\n\n`);
+      const bytes = Buffer.from(events.join(''));
+      const pieces: Buffer[] = [];
+      for (let at = 0; at < bytes.length; ) {
+        const n = 1 + Math.floor(rand() * 60);
+        pieces.push(bytes.subarray(at, at + n));
+        at += n;
+      }
+      const out = await drain(r.body(bodyOf(pieces)));
+      const where = `stream ${i}: ${events.join('')}`;
+      if (!texts.some((t) => t.includes(KEY))) {
+        assert.equal(out, bytes.toString(), where);
+        continue;
+      }
+      withKey++;
+      const got = out
+        .split('\n\n')
+        .slice(0, -1)
+        .map((e) => JSON.parse((JSON.parse(e.slice(6)) as { error: { metadata: { raw: string } } }).error.metadata.raw.replace(/^/, '"').replace(/$/, '"')) as string);
+      assert.deepEqual(got, texts.map((t) => r.text(t)), where);
+    }
+    assert.equal(withKey > 150, true, `only ${withKey} streams held the key`);
+  });
+});
