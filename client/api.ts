@@ -26,6 +26,8 @@ export interface StreamFixApi {
     state(): DaemonState;
     statusText(): string;
     logLines(): string[];
+    /** The daemon's data dir (the extension's global storage: the artifact store and its lock). */
+    dataDir(): string;
     artifacts: ArtifactsProvider;
     /** StreamFix Chat's conversation (the tests drive the view itself through the UI). */
     chatView: ChatViewProvider;

@@ -109,6 +109,7 @@ export function activate(context: vscode.ExtensionContext): StreamFixApi {
       state: () => daemon.state,
       statusText: () => status.text,
       logLines: () => log.lines(),
+      dataDir: () => context.globalStorageUri.fsPath,
       artifacts,
       chatView,
       inspector,

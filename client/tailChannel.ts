@@ -6,6 +6,9 @@ import type * as vscode from 'vscode';
 
 const KEEP = 40;
 
+/** The line Node prints for an uncaught error, before its stack: `Error: …`, `TypeError [ERR_X]: …`. */
+const UNCAUGHT = /^(?:Uncaught )?(?:[A-Z][A-Za-z]*)?(?:Error|Exception)(?: \[[A-Z0-9_]+\])?: \S/;
+
 export class TailChannel implements vscode.OutputChannel {
   private lines: string[] = [];
   private partial = '';
@@ -59,8 +62,10 @@ export class TailChannel implements vscode.OutputChannel {
   }
 
   /**
-   * Why the daemon stopped, from what it printed since `mark()`: its last `streamfix: ...` line (how the
-   * daemon reports a fatal error), else its last other lines. vscode-languageclient's own lines
+   * Why the daemon stopped at start, from what it printed since `mark()`: its last `streamfix: ...` line
+   * (how the daemon reports a fatal error); else, when Node printed an uncaught error (`Error: …`,
+   * `TypeError [ERR_X]: …`, its stack after it), that error's line (`it crashed at start: Error: …`), not
+   * the stack's last frames; else its last other lines. vscode-languageclient's own lines
    * (`[Error - 10:00:00] ...` and their indented details) are skipped: they say only that the
    * connection closed.
    */
@@ -68,6 +73,8 @@ export class TailChannel implements vscode.OutputChannel {
     const own = this.tail(KEEP).filter((l) => !/^\[(Error|Warn|Info|Trace|Debug) - /.test(l) && !/^\s+(Message|Code):/.test(l));
     const fatal = own.filter((l) => l.startsWith('streamfix:'));
     if (fatal.length > 0) return fatal[fatal.length - 1]!.replace(/^streamfix:\s*/, '');
+    const thrown = own.filter((l) => UNCAUGHT.test(l));
+    if (thrown.length > 0) return `it crashed at start: ${thrown[thrown.length - 1]!.trim()}`;
     return own.length > 0 ? own.slice(-3).join(' | ') : undefined;
   }
 

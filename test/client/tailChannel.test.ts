@@ -53,6 +53,20 @@ describe('client/tailChannel', () => {
     assert.deepEqual(t.tail(2), ['second', 'third']);
   });
 
+  it("takes an uncaught error's line as the reason of a crash at start, not its stack's last frames", () => {
+    const t = new TailChannel(fakeChannel());
+    t.append('/tmp/crash.js:1\nthrow new Error(\'boom\');\n^\n\nError: boom\n    at Object.<anonymous> (/tmp/crash.js:1:7)\n    at Module._compile (node:internal/modules/cjs/loader:1929:14)\n\nNode.js v24.21.0\n');
+    t.appendLine('[Error - 1:50:49 AM] Server process exited with code 1.');
+    assert.equal(t.reason(), 'it crashed at start: Error: boom');
+    const u = new TailChannel(fakeChannel());
+    u.append('TypeError [ERR_INVALID_ARG_TYPE]: The "path" argument must be of type string\n    at x (y:1:1)\n');
+    assert.equal(u.reason(), 'it crashed at start: TypeError [ERR_INVALID_ARG_TYPE]: The "path" argument must be of type string');
+    // the daemon's own fatal line wins over an error it printed before
+    const v = new TailChannel(fakeChannel());
+    v.append('Error: a warning it printed\nstreamfix: could not start: EACCES\n');
+    assert.equal(v.reason(), 'could not start: EACCES');
+  });
+
   it('forgets earlier output at mark()', () => {
     const t = new TailChannel(fakeChannel());
     t.appendLine('streamfix: old failure');
