@@ -119,7 +119,7 @@ function renderTurn(t: ChatTurn): HTMLElement {
   const foot = h('div', { class: 'foot' });
   if (t.state === 'streaming') foot.append(h('span', { class: 'state' }, 'streaming…'));
   if (t.state === 'stopped') foot.append(h('span', { class: 'state' }, 'stopped'));
-  if (t.state === 'done' && t.finishReason === 'length') foot.append(h('span', { class: 'state cut' }, 'cut off: the model reached its token limit'));
+  if (t.state === 'done' && t.finishReason !== undefined) foot.append(h('span', { class: 'state cut' }, cutText(t.finishReason)));
   if (t.badge && t.requestId) foot.append(h('button', { class: 'badge', 'data-artifact': t.requestId, title: 'Open this request in the artifact inspector' }, t.badge));
   else if (t.requestId && t.state !== 'streaming') foot.append(h('button', { class: 'link', 'data-artifact': t.requestId }, 'artifact'));
   if (foot.childElementCount > 0) el.append(foot);
@@ -131,9 +131,22 @@ function renderTurn(t: ChatTurn): HTMLElement {
   return el;
 }
 
-/** JSON answers show as one JSON code block; others as markdown, each code block with its buttons. */
+/** What the foot says of an answer that did not simply end (its finish reason is not `stop`). */
+function cutText(finishReason: string): string {
+  return finishReason === 'length' ? 'cut off: the model reached its token limit' : `cut off: the upstream ended the answer (finish reason ${finishReason})`;
+}
+
+/** A fence longer than every run of backticks in `text`, so no line of it closes the block early. */
+function fenceFor(text: string): string {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
+  return '`'.repeat(Math.max(3, longest + 1));
+}
+
+/** JSON answers show as one JSON code block (an answer shown as sent, with a fence of its own in it, too);
+ * others as markdown, each code block with its buttons. */
 function fillAnswer(answer: HTMLElement, t: ChatTurn): void {
-  const source = t.mode === 'json' ? '```json\n' + t.answer + '\n```' : t.answer;
+  const fence = t.mode === 'json' ? fenceFor(t.answer) : '';
+  const source = t.mode === 'json' ? `${fence}json\n${t.answer}\n${fence}` : t.answer;
   answer.innerHTML = md.render(source);
   for (const pre of Array.from(answer.querySelectorAll('pre'))) {
     const wrap = h('div', { class: 'code' });

@@ -256,7 +256,7 @@ function render(v: InspectorView): void {
     render(v);
   }));
   parts.push(...choiceParts(later ?? firstChoice(v), later));
-  if (a.errors.length > 0) parts.push(section('Errors', 'errors', h('ul', {}, ...a.errors.map((e) => h('li', {}, `${e.status ?? ''} ${e.code ?? ''} ${e.message}`.trim())))));
+  if (a.errors.length > 0) parts.push(section('Errors', 'errors', h('ul', {}, ...a.errors.map((e) => h('li', {}, [e.status, e.code, e.message].filter((x) => x !== undefined && x !== '').join(' '))))));
   parts.push(v.chart ? chart(v.chart) : phaseBar(a));
   app.replaceChildren(...parts);
   const saved = vscode.getState();
