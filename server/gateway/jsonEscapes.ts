@@ -212,23 +212,50 @@ function fitsNeighbours(buf: Buffer, at: number, search: EscapeSearch): boolean 
 /** Escapes looked at one by one in a read before the rest of it goes to the regular expression. */
 const ESCAPES_ONE_BY_ONE = 8;
 
+/** Set by escapesOf: the read it looked at may hold an escape at the second level (secondLevelHint). */
+let hint = false;
+
+/**
+ * Whether the read escapesOf last looked at may hold an escape at the second level (decodeString) of a
+ * character its search looks for: found in the same pass, from each `\u00` (`\u`) it meets: after a
+ * backslash (`\\u0073`, the inner escape's backslash written `\\`) when it is an escape of such a
+ * character, of `u`, `/` or `\` (`\\\u0075…`), or no whole escape (cut, a hex digit escaped); with a `\\`
+ * a few bytes before it (`\\u\u0030…`); `\u005c` (the inner backslash escaped). JSON text inside a string
+ * escapes characters no key has (`\\u00e9`, `\\u003c`): false, at no cost beyond the pass itself. A read
+ * the regular expression searched (more than a few escapes) is looked at whole (maySecondLevel).
+ */
+export function secondLevelHint(): boolean {
+  return hint;
+}
+
+/** The `\u00` at `buf[at]` (an escape `c`, -1 when none) may be part of a second-level escape (secondLevelHint). */
+function hintAt(buf: Buffer, at: number, c: number, search: EscapeSearch): boolean {
+  if (c === BACKSLASH) return true;
+  if (buf[at - 1] === BACKSLASH) return c < 0 || c === U || c === SLASH || (c < 0x80 ? search.chars[c] === 1 : search.wide.includes(c));
+  for (let k = Math.max(0, at - 6); k < at - 2; k++) if (buf[k] === BACKSLASH && buf[k + 1] === BACKSLASH) return true;
+  return false;
+}
+
 /**
  * Where `buf` holds an escape `search` (escapeSearch) finds, in order: the escapes a secret written with
  * them must contain. A read without `\u00` (`\u` for a secret with a character above U+00FF) or `\/`
  * (nearly every one) costs one or two native searches; a few are looked at one by one; past them
  * (ensure_ascii text full of `\u00e9`, `\u003c`) the rest of the read goes through one regular
- * expression. A literal `\\u0073` is found too (the decoding then skips it).
+ * expression. A literal `\\u0073` is found too (the decoding then skips it). Sets secondLevelHint.
  */
 export function escapesOf(buf: Buffer, search: EscapeSearch): number[] {
   const out: number[] = [];
   const { prefix, chars, wide } = search;
   let seen = 0;
+  hint = false;
   for (let at = buf.indexOf(prefix); at >= 0; at = buf.indexOf(prefix, at + prefix.length)) {
     if (++seen > ESCAPES_ONE_BY_ONE) {
       out.length = 0;
+      hint = maySecondLevel(buf, search) || hasEscapedBackslash(buf);
       return scan(buf, search, out);
     }
     const c = escapeAt(buf, at);
+    if (!hint && hintAt(buf, at, c, search)) hint = true;
     if (c < 0) continue;
     if (c < 0x80 ? chars[c] === 1 : wide.length > 0 && wide.includes(c) && fitsNeighbours(buf, at, search)) out.push(at);
   }
@@ -236,6 +263,7 @@ export function escapesOf(buf: Buffer, search: EscapeSearch): number[] {
   const slash = buf.indexOf(ESCAPE_SLASH);
   if (slash < 0) return out;
   out.length = 0;
+  hint = maySecondLevel(buf, search) || hasEscapedBackslash(buf);
   return scan(buf, search, out);
 }
 
@@ -360,19 +388,43 @@ const PAIR = Buffer.from('\\\\');
 const ESCAPE_5 = Buffer.from('\\u005');
 
 /**
- * Whether `buf` may hold an escape at the second level (decodeString): a backslash written as `\\` or
- * `\u005c` followed by `u`, `/` or another escape (or by the end of `buf`). False for nearly every read
- * (a `\\` in code or LaTeX is followed by a letter); true is only a hint, decodeString decides.
+ * Whether `buf` may hold an escape at the second level (decodeString) of a character `search` looks for
+ * (escapeSearch), its inner backslash written `\\`: followed by `u` and the hex of such a character
+ * (either case), by `/` when `/` is one, or by another escape or the end of `buf`; `quotable` (a secret has
+ * `"` or `\`, escaped at the second level as `\\\"`, `\\\\`): any escape after a `\\`. (An inner
+ * backslash written `\u005c`: hasEscapedBackslash.) False
+ * for nearly every read: a `\\` in code or LaTeX is followed by a letter, and JSON text inside a string
+ * escapes characters no key has (`\\u00e9`, `\\u003c`, `\\n`); true is only a hint, decodeString decides.
  */
-export function maySecondLevel(buf: Buffer): boolean {
+export function maySecondLevel(buf: Buffer, search: EscapeSearch, quotable = false): boolean {
   for (let at = buf.indexOf(PAIR); at >= 0; at = buf.indexOf(PAIR, at + 1)) {
     const n = buf[at + 2];
-    if (n === undefined || n === U || n === SLASH) return true;
+    if (n === undefined) return true;
+    if (n === U) {
+      // the pair's second backslash starts `\uXXXX` as the first level reads it
+      const c = escapeAt(buf, at + 1);
+      if (c < 0) {
+        // cut by the end, or a hex digit itself escaped
+        if (at + 6 >= buf.length || buf.subarray(at + 3, at + 7).includes(BACKSLASH)) return true;
+        continue;
+      }
+      if (c < 0x80 ? search.chars[c] === 1 : search.wide.includes(c)) return true;
+      continue;
+    }
+    if (n === SLASH) {
+      if (search.slash) return true;
+      continue;
+    }
     if (n === BACKSLASH) {
       const m = buf[at + 3];
-      if (m === undefined || m === U || m === SLASH) return true;
+      if (quotable || m === undefined || m === U || m === SLASH) return true;
     }
   }
+  return false;
+}
+
+/** Whether `buf` holds `\u005c` in either case (or its start at the end). */
+export function hasEscapedBackslash(buf: Buffer): boolean {
   for (let at = buf.indexOf(ESCAPE_5); at >= 0; at = buf.indexOf(ESCAPE_5, at + 5)) {
     const c = buf[at + 5];
     if (c === undefined || (c | 0x20) === 0x63) return true;

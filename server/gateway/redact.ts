@@ -16,7 +16,7 @@
  *   for await (const b of r.body(upstreamBody)) client.write(b);
  */
 
-import { atCharBoundary, decodeEscapes, decodeString, escapeSearch, escapesOf, type EscapeSearch, matchEscaped, MAX_ESCAPE_BYTES, maySecondLevel, openEscapeAt, PARTIAL, prefixMatched } from './jsonEscapes';
+import { atCharBoundary, decodeEscapes, decodeString, escapeSearch, escapesOf, type EscapeSearch, hasEscapedBackslash, matchEscaped, MAX_ESCAPE_BYTES, maySecondLevel, openEscapeAt, PARTIAL, prefixMatched, secondLevelHint } from './jsonEscapes';
 import { publicLength, SHOWN_OF_ANY_SECRET } from './keyPrefix';
 
 export const REDACTED = '[redacted]';
@@ -455,8 +455,10 @@ export class Redactor {
   bytes(buf: Buffer): Buffer {
     // the second level first (a key inside a string that is itself JSON), then escapes: `B\u0065arer <key>`
     // goes whole, as `Bearer <key>` does
-    const b = this.escapeRe !== null && maySecondLevel(buf) ? this.secondLevelBytes(buf) : buf;
-    return this.literalBytes(this.escapes(b).length > 0 ? this.escapedBytes(b) : b);
+    const first = this.escapes(buf);
+    const second = this.escapeRe !== null && (secondLevelHint() || (this.quotable && maySecondLevel(buf, this.escapeRe, true)));
+    const b = second ? this.secondLevelBytes(buf) : buf;
+    return this.literalBytes((b === buf ? first : this.escapes(b)).length > 0 ? this.escapedBytes(b) : b);
   }
 
   /**
@@ -547,7 +549,7 @@ export class Redactor {
     let from = Math.max(0, n - this.maxEscaped2);
     const open = openEscapeAt(buf);
     const tail = buf.subarray(from);
-    if (open === n && !maySecondLevel(tail)) return null;
+    if (open === n && !maySecondLevel(tail, this.escapeRe!, this.quotable) && !hasEscapedBackslash(tail)) return null;
     while (from > 0 && !atCharBoundary(buf, from)) from--;
     return { from, ...decodeString(buf.subarray(from, open)) };
   }

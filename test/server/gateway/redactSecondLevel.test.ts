@@ -7,7 +7,7 @@
  * one read, cut across two reads at every byte, one byte a read, and at a body's end.
  */
 import { strict as assert } from 'node:assert';
-import { decodeString, maySecondLevel, openEscapeAt } from '../../../server/gateway/jsonEscapes';
+import { decodeString, escapeSearch, escapesOf, hasEscapedBackslash, maySecondLevel, openEscapeAt, secondLevelHint } from '../../../server/gateway/jsonEscapes';
 import { headerSecrets, Redactor } from '../../../server/gateway/redact';
 import { rng } from '../../bench/docs';
 import { bodyOf, drain } from '../helpers/redactBody';
@@ -112,19 +112,37 @@ describe('gateway: redactor, a key inside a string that is itself JSON, spelled 
     }
   });
 
-  it('decodeString decodes every escape with its offsets; maySecondLevel and openEscapeAt', () => {
+  it('decodeString decodes every escape with its offsets; maySecondLevel, secondLevelHint, hasEscapedBackslash and openEscapeAt', () => {
     const { bytes, offsets } = decodeString(Buffer.from('a\\\\u00E9\\"\\u005cn\\ud83d\\ude00\\ud83d\\x\\'));
     assert.equal(bytes.toString('latin1'), `a\\u00E9"\\n${Buffer.from('\u{1F600}').toString('latin1')}\\ud83d\\x\\`);
     assert.deepEqual([...offsets], [0, 1, 3, 4, 5, 6, 7, 8, 10, 16, 17, 17, 17, 17, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38]);
-    for (const [text, may] of [
-      ['caf\\\\u00e9', true],
-      ['caf\\\\\\u0075', true],
-      ['caf\\u005Cu00e9', true],
-      ['caf\\\\', true],
-      ['\\\\frac \\\\n C:\\\\users', true],
-      ['\\\\frac \\\\n C:\\\\x \\\\\\"', false],
-      ['caf\\u00e9 \\n', false],
-    ] as const) assert.equal(maySecondLevel(Buffer.from(text)), may, text);
+    // the search for the key's characters (an ASCII one: s; a non-ASCII one: é)
+    const chars = new Uint8Array(128);
+    for (const c of Buffer.from(AUTH)) if (c < 128) chars[c] = 1;
+    const search = escapeSearch(chars, [KEY])!;
+    // [text, maySecondLevel, the hint escapesOf leaves (secondLevelHint), hasEscapedBackslash]
+    for (const [text, may, hint, five] of [
+      ['caf\\\\u00e9', true, true, false],
+      ['x \\\\u0073k', true, true, false],
+      ['caf\\\\\\u0075', true, true, false],
+      ['caf\\\\u\\u0030\\u0030e9', true, true, false],
+      ['caf\\u005Cu00e9', false, true, true],
+      ['caf\\\\', true, false, false],
+      ['caf\\\\u00', true, true, false],
+      // another character than the key's, a letter after the pair, a quote: not the key at the second level
+      ['x \\\\u00e8 \\\\u003c \\\\u0041', false, false, false],
+      ['\\\\frac \\\\n C:\\\\users', false, false, false],
+      ['\\\\frac \\\\n C:\\\\x \\\\\\"', false, false, false],
+      ['caf\\u00e9 \\n', false, false, false],
+    ] as const) {
+      const b = Buffer.from(text);
+      assert.equal(maySecondLevel(b, search), may, text);
+      escapesOf(b, search);
+      assert.equal(secondLevelHint(), hint, text);
+      assert.equal(hasEscapedBackslash(b), five, text);
+    }
+    // a secret with a quote or a backslash: any escape after a pair
+    assert.equal(maySecondLevel(Buffer.from('\\\\\\"'), search, true), true);
     assert.deepEqual(['ab\\', 'ab\\u00', 'ab\\\\', 'ab\\u00e9', 'ab\\n', 'ab\\\\\\'].map((t) => openEscapeAt(Buffer.from(t))), [2, 2, 4, 8, 4, 4]);
   });
 });
