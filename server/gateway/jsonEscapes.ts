@@ -423,6 +423,15 @@ export function maySecondLevel(buf: Buffer, search: EscapeSearch, quotable = fal
   return false;
 }
 
+/** Where `buf` holds a `\\` or a `\u005` (an inner backslash at the second level), in order: the events a
+ * read's secondLevelHint may be about (passthrough reads them: Redactor.startsEnding). */
+export function secondLevelSpots(buf: Buffer): number[] {
+  const out: number[] = [];
+  for (let at = buf.indexOf(PAIR); at >= 0; at = buf.indexOf(PAIR, at + 2)) out.push(at);
+  for (let at = buf.indexOf(ESCAPE_5); at >= 0; at = buf.indexOf(ESCAPE_5, at + 5)) out.push(at);
+  return out;
+}
+
 /** Whether `buf` holds `\u005c` in either case (or its start at the end). */
 export function hasEscapedBackslash(buf: Buffer): boolean {
   for (let at = buf.indexOf(ESCAPE_5); at >= 0; at = buf.indexOf(ESCAPE_5, at + 5)) {

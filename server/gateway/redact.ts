@@ -16,7 +16,7 @@
  *   for await (const b of r.body(upstreamBody)) client.write(b);
  */
 
-import { atCharBoundary, decodeEscapes, decodeString, escapeSearch, escapesOf, type EscapeSearch, hasEscapedBackslash, matchEscaped, MAX_ESCAPE_BYTES, maySecondLevel, openEscapeAt, PARTIAL, prefixMatched, secondLevelHint } from './jsonEscapes';
+import { atCharBoundary, decodeEscapes, decodeString, escapeSearch, escapesOf, type EscapeSearch, hasEscapedBackslash, matchEscaped, MAX_ESCAPE_BYTES, maySecondLevel, openEscapeAt, PARTIAL, prefixMatched, secondLevelHint, secondLevelSpots } from './jsonEscapes';
 import { publicLength, SHOWN_OF_ANY_SECRET } from './keyPrefix';
 
 export const REDACTED = '[redacted]';
@@ -193,9 +193,61 @@ export class Redactor {
   /** `s` with every secret's minimal form replaced (`Bearer <key>` → `Bearer [redacted]`): what the text
    * redactions give, the same wherever the text was cut. */
   private textMinimal(s: string): string {
-    let out = s;
+    let out = s.includes('\\') ? this.textEscaped(s) : s;
     for (const p of this.minimalStrings) if (out.includes(p)) out = out.split(p).join(REDACTED);
     return out;
+  }
+
+  /**
+   * `s`, a text that holds a backslash, with every secret's minimal form written in it with JSON escapes
+   * replaced (`sk-or-v1-caf\u00E9-\u00fc…`: a text that is itself JSON, read once more by the client, or
+   * the key's two halves the byte redaction saw in two events): the second level of the bytes, in a text
+   * the gateway decoded (content, an artifact's strings).
+   */
+  private textEscaped(s: string): string {
+    if (this.escapeRe === null) return s;
+    const b = Buffer.from(s);
+    if (this.escapes(b).length === 0) return s;
+    const out = this.escapedBytes(b, this.minimal);
+    return out === b ? s : out.toString();
+  }
+
+  /** How many characters at the end of `t` are a proper prefix of a minimal form written with JSON escapes
+   * (cut inside an escape too): held as heldChars holds one written as sent. */
+  private textEscapedHeld(t: string): number {
+    const from = Math.max(0, t.length - this.maxEscaped);
+    if (this.escapeRe === null || t.lastIndexOf('\\') < from) return 0;
+    const b = Buffer.from(t.slice(from));
+    const n = this.escapedHeldLength(b, this.minimal);
+    return n === 0 ? 0 : b.subarray(b.length - n).toString().length;
+  }
+
+  /** restOfSecret for a minimal form written with escapes: where its rest ends in `t` (after `sent`, its
+   * start already sent), or -1. */
+  private textEscapedRest(sent: string, t: string): number {
+    if (!t.includes('\\') && !sent.includes('\\')) return -1;
+    const u = Buffer.from(sent + t);
+    const sentBytes = Buffer.byteLength(sent);
+    for (let at = 0; at < sentBytes; at++) {
+      if (!atCharBoundary(u, at)) continue;
+      for (const p of this.minimal) {
+        const m = matchEscaped(u, at, p);
+        if (m > 0 && at + m > sentBytes) return u.subarray(sentBytes, at + m).toString().length;
+      }
+    }
+    return -1;
+  }
+
+  /** Whether `held` (a text's held end) is a minimal form's start written with escapes past its public
+   * start: where it starts, else -1. */
+  private textEscapedEnd(held: string): number {
+    if (!held.includes('\\')) return -1;
+    const b = Buffer.from(held);
+    for (let at = 0; at < b.length; at++) {
+      if (!atCharBoundary(b, at)) continue;
+      for (let i = 0; i < this.minimal.length; i++) if (prefixMatched(b, at, this.minimal[i]!) > this.minimalShownBytes[i]!) return b.subarray(0, at).toString().length;
+    }
+    return -1;
   }
 
   /**
@@ -210,6 +262,9 @@ export class Redactor {
     const secrets = this.minimalStrings;
     const shown = this.minimalShown;
     const redact = (t: string) => this.textMinimal(t);
+    const escapedHeld = (t: string) => this.textEscapedHeld(t);
+    const escapedEnd = (t: string) => this.textEscapedEnd(t);
+    const escapedRest = (sent: string, t: string) => this.textEscapedRest(sent, t);
     // the ASCII characters in some secret: a piece ending in none of them (most do) holds nothing back
     const chars = new Uint8Array(128);
     for (const p of secrets) for (let i = 0; i < p.length; i++) if (p.charCodeAt(i) < 128) chars[p.charCodeAt(i)] = 1;
@@ -230,7 +285,8 @@ export class Redactor {
         const wasHidden = hidden;
         hidden = false;
         if (before !== '') {
-          const rest = restOfSecret(before, t, secrets);
+          let rest = restOfSecret(before, t, secrets);
+          if (rest < 0) rest = escapedRest(before, t);
           if (rest >= 0) {
             t = (wasHidden ? '' : REDACTED) + t.slice(rest);
             before = '';
@@ -245,7 +301,9 @@ export class Redactor {
         const last = t.charCodeAt(t.length - 1);
         if (last < 128 && chars[last] === 0) return t;
         const all = before === '' ? t : before + t;
-        const h = heldChars(all, secrets);
+        // a secret's start written with escapes is held whole (never sent in part)
+        const e = escapedHeld(t);
+        const h = Math.max(heldChars(all, secrets), e);
         if (h === 0) return t;
         // the secret's start goes on from what went out as [redacted]
         hidden = wasHidden && before !== '' && h === all.length;
@@ -260,7 +318,8 @@ export class Redactor {
       },
       end(): string {
         // the text ends inside a secret: past its public start, the held characters are secret
-        const t = hidden || held === '' ? '' : endShown(sent, held, secrets, shown);
+        const cut = hidden || held === '' ? -1 : escapedEnd(held);
+        const t = hidden || held === '' ? '' : cut >= 0 ? held.slice(0, cut) + REDACTED : endShown(sent, held, secrets, shown);
         held = '';
         sent = '';
         hidden = false;
@@ -308,8 +367,11 @@ export class Redactor {
     // a text with an escape of a secret's character may end with its start written with escapes: such
     // an event is read (the text redaction sees its decoded text), rare enough to cost nothing
     const escaped = this.escapes(bytes);
+    // the same at the second level (a text that is itself JSON may end with the start)
+    const second = secondLevelHint() ? secondLevelSpots(bytes) : [];
     if (escaped.length > 0) out.push(...escaped);
-    return (this.minimal.length > 1 || escaped.length > 0) && out.length > 1 ? out.sort((a, b) => a - b) : out;
+    if (second.length > 0) out.push(...second);
+    return (this.minimal.length > 1 || escaped.length > 0 || second.length > 0) && out.length > 1 ? out.sort((a, b) => a - b) : out;
   }
 
 
@@ -512,10 +574,10 @@ export class Redactor {
 
   /** `buf` with every secret written with escapes replaced: the patterns are searched in its decoded
    * bytes (longest first, so `Bearer <key>` goes whole), each match replaced in `buf` by its range. */
-  private escapedBytes(buf: Buffer): Buffer {
+  private escapedBytes(buf: Buffer, patterns: readonly Buffer[] = this.patterns): Buffer {
     const { bytes: decoded, offsets } = decodeEscapes(buf);
     const ranges: [number, number][] = [];
-    for (const p of this.patterns) {
+    for (const p of patterns) {
       for (let at = decoded.indexOf(p); at >= 0; at = decoded.indexOf(p, at + p.length)) {
         const from = offsets[at]!;
         const to = offsets[at + p.length]!;
@@ -575,7 +637,7 @@ export class Redactor {
 
   /** How many bytes at the end of `buf` are a proper prefix of some pattern written with escapes (cut
    * inside an escape too). Only a tail with a backslash can be: one search of the tail decides most reads. */
-  private escapedHeldLength(buf: Buffer): number {
+  private escapedHeldLength(buf: Buffer, patterns: readonly Buffer[] = this.patterns): number {
     const n = buf.length;
     const from = Math.max(0, n - this.maxEscaped);
     if (buf.lastIndexOf(BACKSLASH, n - 1) < from) return 0;
@@ -583,7 +645,7 @@ export class Redactor {
     for (let at = from; at < n; at++) {
       const b = buf[at]!;
       if (b !== BACKSLASH && this.firstBytes[b] === 0) continue;
-      for (const p of this.patterns) {
+      for (const p of patterns) {
         if (n - at < p.length * MAX_ESCAPE_BYTES && matchEscaped(buf, at, p) === PARTIAL && atCharBoundary(buf, at)) return n - at;
       }
     }

@@ -147,6 +147,35 @@ describe('gateway: redactor, a key inside a string that is itself JSON, spelled 
   });
 });
 
+describe('gateway: redactor, a text that holds the key written with JSON escapes (the second level, decoded once)', () => {
+  // the text a rewriting mode decoded from the events: the key in it as JSON text, in mixed hex case
+  const inText = level(KEY, nonAscii, (i) => KEY[i] === '\u00e9');
+
+  it('a text channel with the key cut in two pushes at every character: [redacted] once, whatever the hold bound', () => {
+    const text = `echo Bearer ${inText} end`;
+    for (const minHold of [1, 4]) {
+      for (let at = 1; at < text.length; at++) {
+        const st = r.textStage(minHold)!;
+        const out = st.push(text.slice(0, at)) + st.push(text.slice(at)) + st.end();
+        const sent = at - 'echo Bearer '.length;
+        // passthrough's bound (4) sends 1-3 of the key's characters before it knows
+        const want = minHold === 4 && sent >= 1 && sent < 4 ? `echo Bearer ${KEY.slice(0, sent)}[redacted] end` : 'echo Bearer [redacted] end';
+        assert.equal(out, want, `hold ${minHold}, cut at ${at}`);
+      }
+    }
+  });
+
+  it('a text that ends inside it shows no more than the public start; an artifact\'s strings (deep) are redacted', () => {
+    for (let end = 'echo '.length + 1; end < `echo ${inText}`.length; end++) {
+      const st = r.textStage(1)!;
+      const cut = `echo ${inText}`.slice(0, end);
+      const out = st.push(cut) + st.end();
+      assert.equal(out, end - 'echo '.length > 'sk-or-v1-'.length ? 'echo [redacted]' : cut, `end ${end}`);
+    }
+    assert.deepEqual(r.deep({ content: `a ${inText} b`, list: [inText] }), { content: 'a [redacted] b', list: ['[redacted]'] });
+  });
+});
+
 // pieces of text: the key and its starts, characters JSON escapes, look-alikes
 const WORDS = [KEY, AUTH, KEY.slice(0, 14), 'Bearer ', 'caf\u00e9', '\u00fc\u00df', ' ', '"', '\\', '/', '\u00e9', 'u00e9', '\\u00e9', 'x'];
 

@@ -91,6 +91,28 @@ describe('gateway: a key inside a string that is itself JSON (error.metadata.raw
     }
   });
 
+  for (const mode of MODES) {
+    it(`${mode}: the key cut across two content events at every character, written with escapes in the text (mixed hex case)`, async () => {
+      // the text itself holds the key as JSON text: `caf\u00E9` in the content, `caf\\u00E9` in the bytes
+      const inText = (t: string) => level(t, nonAscii, (c) => c === '\u00e9');
+      for (let at = 1; at < AUTH.length; at++) {
+        up.respond((r): ScriptedResponse => {
+          const auth = authOf(r);
+          return { headers: { 'content-type': 'text/event-stream' }, chunks: [sse(chunk({ content: `echo ${inText(auth.slice(0, at))}` })), sse(chunk({ content: `${inText(auth.slice(at))} end` }), chunk({}, 'stop'), '[DONE]')] };
+        });
+        const res = await postChat(d, { ...REQ, stream: true }, { 'x-streamfix-mode': mode });
+        const text = await res.text();
+        const where = `cut at ${at}`;
+        assert.equal(leaks(text), false, where);
+        // passthrough sends 1-3 of the key's characters ending an event (PASSTHROUGH_MIN_HOLD)
+        const sent = at - 'Bearer '.length;
+        const want = mode === 'passthrough' && sent >= 1 && sent < 4 ? `echo Bearer ${KEY.slice(0, sent)}[redacted] end` : 'echo Bearer [redacted] end';
+        assert.equal(collect(text).content, want, where);
+        if (at % 8 === 1) assert.equal((await artifactOf(d, res)).rawContent, 'echo Bearer [redacted] end', where);
+      }
+    });
+  }
+
   for (const [name, form] of Object.entries(SPELLINGS)) {
     it(`${name}: a 401 body before the stream, streaming and not: exact bytes, the artifact's error`, async () => {
       for (const stream of [false, true]) {
