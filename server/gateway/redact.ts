@@ -55,6 +55,25 @@ function variants(secret: string, out: Map<string, number>): void {
 }
 
 /**
+ * A secret base64-encoded (an upstream echoing a header in a request dump, a `Basic` credential, a debug
+ * header): the characters that depend on the secret's bytes alone, at each of the three byte alignments it
+ * can have in the encoded text, in standard base64, URL-safe base64 and with `/` escaped as `\/`. The one
+ * or two characters it shares with the bytes around it at each end are left (at most 4 bits of its first
+ * byte and of its last two). Replaced where whole (Redactor.encoded); held for at a read's end only in a
+ * body that is not an event stream (see README).
+ */
+function base64Forms(secret: string, out: Set<string>): void {
+  // a header's bytes: latin1 where it can be (apiKeyCheck.ts), else UTF-8
+  const bytes = Buffer.from(secret, /[^\u0000-\u00ff]/.test(secret) ? 'utf8' : 'latin1');
+  for (let pad = 0; pad < 3; pad++) {
+    const text = Buffer.concat([Buffer.alloc(pad), bytes]).toString('base64');
+    // characters before `from` hold bits of the bytes before; from the last whole group on, of those after
+    const core = text.slice(pad === 0 ? 0 : pad + 1, Math.floor((pad + bytes.length) / 3) * 4);
+    out.add(core).add(core.replace(/\+/g, '-').replace(/\//g, '_')).add(core.replace(/\//g, '\\/'));
+  }
+}
+
+/**
  * A secret with latin1 characters (U+0080–U+00FF) goes upstream in a header as one byte each
  * (apiKeyCheck.ts): an upstream that reads those bytes as UTF-8 echoes this text (invalid bytes as
  * U+FFFD; a client's own UTF-8 key, which the daemon read as latin1, comes back as the client wrote it).
@@ -152,15 +171,26 @@ export class Redactor {
   /** The bytes that occur in some pattern: a read whose last byte is none of them holds nothing back
    * (an SSE read ends in a newline, which no key contains). */
   private readonly patternBytes = new Uint8Array(256);
+  /** The base64 forms of the secrets (base64Forms) that contain no other, replaced where a read or a text
+   * holds one whole: a byte search each per read; held for at a read's end only in a body that is not an
+   * event stream, never at an event's or a text piece's end (the cost of holding for them in streams,
+   * measured, was more than the rest of the redaction's; README). */
+  private readonly encoded: string[];
+  private readonly encodedBytes: Buffer[];
 
   constructor(secrets: readonly (string | null | undefined)[]) {
     const all = new Map<string, number>();
+    const encoded = new Set<string>();
     this.secrets = secrets.filter((s): s is string => typeof s === 'string' && s.length >= MIN_SECRET_LENGTH);
     for (const s of this.secrets) {
       variants(s, all);
+      base64Forms(s, encoded);
       const u = readAsUtf8(s);
       if (u !== null && u !== s) variants(u, all);
     }
+    const forms = [...encoded];
+    this.encoded = forms.filter((p) => !forms.some((q) => q !== p && q.length < p.length && p.includes(q)));
+    this.encodedBytes = this.encoded.map((p) => Buffer.from(p));
     this.strings = [...all.keys()].sort((a, b) => b.length - a.length);
     this.minimalStrings = this.strings.filter((p, i) => !this.strings.some((q, j) => j !== i && q.length < p.length && p.includes(q)));
     this.minimal = this.minimalStrings.map((s) => Buffer.from(s));
@@ -389,6 +419,13 @@ export class Redactor {
   text(s: string): string {
     let out = s;
     for (const p of this.strings) if (out.includes(p)) out = out.split(p).join(REDACTED);
+    return this.textEncoded(out);
+  }
+
+  /** `s` with every base64 form of a secret replaced. */
+  private textEncoded(s: string): string {
+    let out = s;
+    for (const p of this.encoded) if (out.includes(p)) out = out.split(p).join(REDACTED);
     return out;
   }
 
@@ -403,7 +440,7 @@ export class Redactor {
   }
 
   private deepValue(v: unknown): unknown {
-    if (typeof v === 'string') return v.length <= SHOWN_OF_ANY_SECRET ? v : this.stringEnd(this.textMinimal(v));
+    if (typeof v === 'string') return v.length <= SHOWN_OF_ANY_SECRET ? v : this.stringEnd(this.textEncoded(this.textMinimal(v)));
     if (typeof v !== 'object' || v === null) return v;
     if (Array.isArray(v)) {
       let out: unknown[] | null = null;
@@ -554,9 +591,10 @@ export class Redactor {
   private literalBytes(buf: Buffer): Buffer {
     let found = false;
     for (const p of this.minimal) if (buf.indexOf(p) >= 0) found = true;
+    for (const p of this.encodedBytes) if (buf.indexOf(p) >= 0) found = true;
     if (!found) return buf;
     let out = buf;
-    for (const p of this.patterns) {
+    for (const p of [...this.patterns, ...this.encodedBytes]) {
       let at = out.indexOf(p);
       if (at < 0) continue;
       const parts: Buffer[] = [];
@@ -635,6 +673,18 @@ export class Redactor {
     return 0;
   }
 
+  /** How many bytes at the end of `buf` are a proper prefix of a base64 form of a secret. */
+  private encodedHeld(buf: Buffer): number {
+    let hold = 0;
+    const n = buf.length;
+    for (const p of this.encodedBytes) {
+      for (let at = buf.lastIndexOf(p[0]!, n - 1); at >= 0 && n - at < p.length; at = at > 0 ? buf.lastIndexOf(p[0]!, at - 1) : -1) {
+        if (n - at > hold && buf.compare(p, 0, n - at, at, n) === 0) hold = n - at;
+      }
+    }
+    return hold;
+  }
+
   /** How many bytes at the end of `buf` are a proper prefix of some pattern written with escapes (cut
    * inside an escape too). Only a tail with a backslash can be: one search of the tail decides most reads. */
   private escapedHeldLength(buf: Buffer, patterns: readonly Buffer[] = this.patterns): number {
@@ -692,7 +742,8 @@ export class Redactor {
               const chunk = r.value;
               let buf: Buffer = held === null ? self.bytes(chunk) : self.bytes(Buffer.concat([held, chunk]));
               if (json) buf = self.valueEnds(buf);
-              const hold = buf.length > 0 && self.maxHold > 0 ? self.heldLength(buf) : 0;
+              // a body that is not an event stream (a few reads) also holds a base64 form's start
+              const hold = buf.length > 0 && self.maxHold > 0 ? Math.max(self.heldLength(buf), json ? self.encodedHeld(buf) : 0) : 0;
               held = hold > 0 ? Buffer.from(buf.subarray(buf.length - hold)) : null;
               if (buf.length > hold) return { value: hold > 0 ? buf.subarray(0, buf.length - hold) : buf, done: false };
             }
