@@ -104,8 +104,8 @@ export async function handleMessages(call: MessagesCall): Promise<void> {
   record.request = keptRequest(text, r.body, req.headers);
   const chatBody = toChatRequest(r, decision.upstream);
   // tool inputs are checked against their input_schema as chat tool-call arguments are; with `coerce`
-  // they are coerced: not streaming, in the message (pump); streaming, each input is held until the
-  // upstream finished and goes out coerced (checkHeldInput)
+  // they are coerced: not streaming, in the message (pump); streaming, each input is held until it is
+  // whole (its value ended, or the upstream finished) and goes out coerced (checkHeldInput)
   call.schemas = requestSchemas(chatBody, ctx.schemas, schemaPolicy(req.headers[SCHEMA_HEADER], ctx.schemaPolicy));
   ctx.log.info(`${record.id} messages: ${decision.requested} -> ${decision.upstream} (rule ${decision.rule})`);
   const headers = upstreamHeaders(req, ctx);
@@ -194,7 +194,8 @@ async function answer(call: MessagesCall, r: ReturnType<typeof parseMessagesRequ
 }
 
 /**
- * A held tool input (streaming, `coerce`), whole: checked against its tool's input_schema and coerced;
+ * A held tool input (streaming, `coerce`), whole (its value ended, or the upstream finished: translate.ts
+ * releaseWhole): checked against its tool's input_schema and coerced;
  * the outcome kept for the answer's report (pump). Returns the text the client gets (null: the engine's
  * JSON unchanged). A check on the schema thread is a promise the stream waits for (translate.ts
  * settleHeld); one that fails sends the input unchanged, its reason in the artifact's errors.

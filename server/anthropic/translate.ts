@@ -22,7 +22,8 @@
  *   index order. Past its value's end the engine writes nothing for a call but the whitespace that
  *   followed it, which an early-closed block leaves out. Text or thinking that arrives after the tool
  *   calls started goes out after them. With `x-streamfix-schema: coerce` (checkInput) no call streams
- *   live: every call waits for the upstream's end and goes out whole, checked and coerced, in one delta.
+ *   live: each waits until its value is whole (the engine read its end) and goes out checked and coerced,
+ *   in one delta, in index order (releaseWhole); one never whole (cut, prose before it) waits for the end.
  */
 import { HOLD_PROSE, StreamFixError, type Repair, type RepairOptions, type Stripped } from '../../shared/engine';
 import { DEFAULT_MAX_INPUT_LENGTH } from '../../shared/engine/state';
@@ -80,8 +81,9 @@ export interface TranslatorOptions {
    * could fall in. */
   coerceText?: PlanNode | null;
   /**
-   * `x-streamfix-schema: coerce`, streaming: every tool call's input is held until the upstream finished
-   * (its arguments are whole then) and goes out as one `input_json_delta`: the text this returns for the
+   * `x-streamfix-schema: coerce`, streaming: every tool call's input is held until it is whole (the
+   * engine read its value's end, or the upstream finished) and goes out as one `input_json_delta`, in
+   * index order (releaseWhole): the text this returns for the
    * call's artifact (its coerced input; null: the engine's JSON unchanged). A promise (a check moved to
    * the schema thread) becomes an `input_wait` event in its delta's place: settleHeld() turns it into the
    * delta once it resolves, so the events after it wait and keep their order (messages.ts pump).
@@ -249,7 +251,8 @@ export class MessageTranslator {
     this.raw = new BoundedText(limit);
     this.sent = new BoundedText(limit);
     this.reasoningText = new BoundedText(limit);
-    this.tools = new ToolCallRepairers(true, opts.engine ?? {}, undefined, opts.keepToolOutput === true, opts.redactor ?? null);
+    // coerce: a held call goes out once its value is whole, checked on a snapshot (releaseWhole)
+    this.tools = new ToolCallRepairers(true, opts.engine ?? {}, undefined, opts.keepToolOutput === true || opts.checkInput !== undefined, opts.redactor ?? null, opts.checkInput !== undefined);
     this.textRedaction = opts.redactor?.textStage() ?? null;
     this.thinkingRedaction = opts.redactor?.textStage() ?? null;
     this.splitter = opts.mode !== 'repair' ? createThinkingSplitter({ thinking: opts.thinking ?? false }) : null;
@@ -578,6 +581,26 @@ export class MessageTranslator {
       this.nextLiveTool();
     }
     if (this.liveTool === null) this.nextLiveTool();
+    if (this.opts.checkInput) this.releaseWhole();
+  }
+
+  /**
+   * coerce: held calls whose input is whole go out, each checked (coerced) and in one delta, in index
+   * order. Whole: the engine read the end of its value (after it, it writes nothing more for the call but
+   * the whitespace that followed, and strips whatever else the upstream may still send for it), and it
+   * has a name and is an object. The first call that is not whole holds the ones after it: a later
+   * block never overtakes an earlier one. The rest go out at the finish (closeBlocks).
+   */
+  private releaseWhole(): void {
+    for (;;) {
+      let next: ToolBlock | null = null;
+      for (const c of this.calls.values()) if (!c.started && (next === null || c.index < next.index)) next = c;
+      if (next === null || next.name === null || next.first !== '{' || !this.tools.complete(next.index)) return;
+      this.startTool(next, this.tools.snapshot(next.index));
+      this.closeOpen();
+      next.closed = true;
+      this.liveTool = null;
+    }
   }
 
   /**
@@ -636,7 +659,7 @@ export class MessageTranslator {
     else for (const r of repairs) call.repairs.push(r);
   }
 
-  /** `art`: the call's artifact, for its schema check (coerce: checkInput), when the upstream finished. */
+  /** `art`: the call's artifact, for its schema check (coerce: checkInput), once its value is whole. */
   private startTool(call: ToolBlock, art?: ToolCallArtifact): void {
     this.liveTool = call;
     call.started = true;

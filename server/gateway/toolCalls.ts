@@ -4,7 +4,7 @@
  */
 import { createStreamRepairer, repairJson } from '../../shared/engine';
 import { REPAIR_MESSAGES } from '../../shared/engine/messages';
-import type { Repair, RepairOptions, RepairResult, StreamRepairer } from '../../shared/engine';
+import type { Repair, RepairOptions, RepairResult, StreamRepairer, Stripped } from '../../shared/engine';
 import type { ArtifactCut, ToolCallArtifact } from '../../shared/protocol';
 import { ARTIFACT_LIST_LIMIT, ARTIFACT_STRIPPED_LIMIT, ARTIFACT_TEXT_LIMIT, BoundedText, listCuts } from './boundedText';
 import type { Redactor, TextRedaction } from './redact';
@@ -34,6 +34,8 @@ interface ToolCallState {
   wireIndex?: number | null;
   /** Arguments the upstream sent as a JSON value, not a string (argumentsText), in the artifact's repairs. */
   objectRepairs: Repair[];
+  /** With `snapshots`, until its snapshot was taken: the engine's repairs and stripped spans so far. */
+  soFar: { repairs: Repair[]; stripped: Stripped[] } | null;
 }
 
 export interface ToolCallDelta {
@@ -100,13 +102,15 @@ export class ToolCallRepairers {
     private readonly keepWhole = false,
     /** Repairing: each call's arguments are redacted as they stream (TextRedaction) with these secrets. */
     private readonly redactor: Redactor | null = null,
+    /** Each call's repairs and stripped spans are kept as they come, for snapshot() (with keepWhole). */
+    private readonly snapshots = false,
   ) {}
 
   private state(index: number): ToolCallState {
     let s = this.calls.get(index);
     if (!s) {
       const repairer = this.repair ? createStreamRepairer({ ...this.engine, keepOutput: this.keepWhole, maxListEntries: this.engine.maxListEntries ?? ARTIFACT_LIST_LIMIT, maxStrippedEntries: this.engine.maxStrippedEntries ?? ARTIFACT_STRIPPED_LIMIT }) : null;
-      s = { index, kept: new BoundedText(this.textLimit), unsent: this.repair ? '' : null, repairer, repaired: new BoundedText(this.textLimit), result: null, complete: false, redaction: repairer && this.redactor ? this.redactor.textStage() : null, objectRepairs: [] };
+      s = { index, kept: new BoundedText(this.textLimit), unsent: this.repair ? '' : null, repairer, repaired: new BoundedText(this.textLimit), result: null, complete: false, redaction: repairer && this.redactor ? this.redactor.textStage() : null, objectRepairs: [], soFar: repairer && this.snapshots ? { repairs: [], stripped: [] } : null };
       this.calls.set(index, s);
     }
     return s;
@@ -184,7 +188,35 @@ export class ToolCallRepairers {
     s.repaired.add(u.output);
     tc.function!.arguments = u.output;
     s.complete = u.phase === 'after';
+    if (s.soFar !== null) {
+      for (const r of u.repairs) s.soFar.repairs.push(r);
+      for (const x of u.stripped) s.soFar.stripped.push(x);
+    }
     return u.repairs.slice();
+  }
+
+  /**
+   * Call `index`'s artifact as it stands, for the check of a value the engine read whole (complete(): past
+   * its end the engine writes nothing more for it but the whitespace that followed, so its JSON is final;
+   * what the upstream may still send for it is stripped, recorded at end()). Needs `snapshots` and
+   * `keepWhole`; taken once (the lists kept for it are let go).
+   * @example after `{'n': "5",}`: { rawArguments: `{'n': "5",}`, repairedArguments: '{"n": "5"}', status: 'REPAIRED', repairs: [single_quotes ×2, trailing_comma], stripped: [] }
+   */
+  snapshot(index: number): ToolCallArtifact {
+    const s = this.calls.get(index)!;
+    const soFar = s.soFar ?? { repairs: [], stripped: [] };
+    s.soFar = null;
+    const repairs = [...s.objectRepairs, ...soFar.repairs];
+    return {
+      index: s.index,
+      ...(s.id !== undefined ? { id: s.id } : {}),
+      ...(s.name !== undefined ? { name: s.name } : {}),
+      rawArguments: s.kept.toString(),
+      repairedArguments: s.repairer!.emitted,
+      status: repairs.length > 0 || soFar.stripped.length > 0 ? 'REPAIRED' : 'VALID',
+      repairs,
+      stripped: soFar.stripped,
+    };
   }
 
   /**

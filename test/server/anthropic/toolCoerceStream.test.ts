@@ -1,6 +1,6 @@
 /**
- * /v1/messages streaming with `x-streamfix-schema: coerce`: each tool_use input is held until the
- * upstream finished, checked against its tool's input_schema, and sent coerced as one input_json_delta
+ * /v1/messages streaming with `x-streamfix-schema: coerce`: each tool_use input is held until it is
+ * whole, checked against its tool's input_schema, and sent coerced as one input_json_delta
  * (translate.ts checkInput, messages.ts checkHeldInput). A check moved to the schema thread (a long
  * pattern) is waited for by this stream alone, the blocks in order. Without `coerce` the inputs still
  * stream live.
@@ -91,16 +91,19 @@ describe('messages streaming, coerce: tool inputs held until whole, sent coerced
     assert.deepEqual(deltas, ['{', '"n": "5"}', '{"on": true}']);
   });
 
-  it('a reader fed piece by piece holds every input until the finish', () => {
+  it('a reader fed piece by piece sends each input once its value is whole (toolCoercePerCall.test.ts has the rest)', () => {
     const t = new MessageTranslator({ id: 'msg_test', model: 'claude-test', inputTokens: 7, mode: 'strip', stopSequences: [], checkInput: coerceRead });
     const reader = new ChatStreamReader(t);
     t.start();
     t.take();
     const parts = twoCalls('{"n": "5"}', '{"on": true}').split('\n\n').filter((p) => p !== '').map((p) => `${p}\n\n`);
     const got: AnthropicEvent[][] = parts.map((p) => reader.read(Buffer.from(p)));
-    // nothing of a tool_use before the finish chunk (parts[4])
-    for (const events of got.slice(0, 4)) assert.equal(events.some((e) => e.type === 'content_block_start' && (e.content_block as { type: string }).type === 'tool_use'), false);
-    assert.deepEqual(normalize(got[4]!).slice(0, 2), [['start', 1, { type: 'tool_use', id: 'call_1', name: 'read', input: {} }], ['input_json_delta', 1, '{"n": 5}']]);
+    // nothing of a tool_use before read's last piece (parts[2]); tag's one piece (parts[3]) is whole
+    for (const events of got.slice(0, 2)) assert.equal(events.some((e) => e.type === 'content_block_start' && (e.content_block as { type: string }).type === 'tool_use'), false);
+    assert.deepEqual(normalize(got[2]!), [['start', 1, { type: 'tool_use', id: 'call_1', name: 'read', input: {} }], ['input_json_delta', 1, '{"n": 5}'], ['stop', 1]]);
+    assert.deepEqual(normalize(got[3]!), [['start', 2, { type: 'tool_use', id: 'call_2', name: 'tag', input: {} }], ['input_json_delta', 2, '{"on": true}'], ['stop', 2]]);
+    assert.deepEqual(got.slice(4).flat(), []);
+    assert.deepEqual(normalize(reader.end()), [['message_delta', { stop_reason: 'tool_use', stop_sequence: null }, { output_tokens: 8 }], ['message_stop']]);
   });
 });
 

@@ -22,6 +22,8 @@ export interface ScriptedResponse {
   hangBeforeHeaders?: boolean;
   /** Destroy the socket after the pieces (a connection lost mid-stream). */
   destroyAfter?: boolean;
+  /** Awaited before piece i is written: a test drives the stream step by step. */
+  before?: (i: number) => Promise<void>;
 }
 
 export interface RecordedRequest {
@@ -98,6 +100,7 @@ export class TestUpstream {
     res.writeHead(script.status ?? 200, { 'content-type': 'text/event-stream', ...script.headers });
     res.flushHeaders();
     for (const [i, piece] of (script.chunks ?? []).entries()) {
+      if (script.before) await script.before(i);
       if (res.destroyed) return;
       res.write(piece);
       const gap = script.gapsMs?.[i] ?? script.gapMs;
