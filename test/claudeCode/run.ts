@@ -5,17 +5,31 @@
  * Claude Code (the npm package @anthropic-ai/claude-code, its native binary from the platform package)
  * runs in print mode with ANTHROPIC_BASE_URL at a daemon, a throwaway HOME and ANTHROPIC_API_KEY=any.
  * The daemon's upstream is a scripted loopback server speaking OpenAI chat: a request that offers the
- * Bash tool gets a streamed tool call whose arguments are broken (unquoted keys, single quotes, a
- * trailing comma, cut into small pieces); a request that carries the tool's result gets a final answer
- * quoting it; anything else (Claude Code's small background requests) gets a short text. The run passes
- * when Claude Code ran the command (its output, computed by the shell, is in the tool result it sent
- * back), printed the final answer, and exited 0. Exit code: 0 passed, 1 failed (the reason on stderr).
+ * Bash tool gets streamed tool calls (each in 5-character pieces, one after the other); a request that
+ * carries the tools' results gets a final answer quoting Bash's; anything else (Claude Code's small
+ * background requests) gets a short text. Three cases, each a daemon and a run of Claude Code:
+ *
+ * - repair: Bash's arguments are broken (unquoted keys, single quotes, a trailing comma); Claude Code ran
+ *   the command (its output, computed by the shell, is in the tool result it sent back), printed the
+ *   final answer, and exited 0.
+ * - coerce: the daemon's default is `--schema coerce`; the message holds a Bash call and a
+ *   ReportFindings call whose finding has `"line": "1"` where its input_schema asks for an integer. The
+ *   gateway sends it coerced (`"line": 1`, a schema_coercion repair), each input as soon as it is whole:
+ *   Claude Code accepts it ("1 finding reported."), sends it back next turn as it received it, and runs
+ *   Bash as above.
+ * - report (the control): the same calls with the default `report`: Claude Code refuses the finding
+ *   (`InputValidationError: … findings[0].line … expected as number but provided as string`), which shows
+ *   the coerce case passes because of the coercion. (Claude Code coerces some mistyped values itself, a
+ *   string `timeout` for Bash, a string `limit` for Read: those would not show it.)
+ *
+ * Exit code: 0 passed, 1 failed (the reasons on stderr).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startDaemon } from '../../server/daemon';
+import type { SchemaPolicy } from '../../server/gateway/schema';
 import { chunk, sse, TestUpstream, type RecordedRequest, type ScriptedResponse } from '../server/helpers/testUpstream';
 
 const VERSION = process.env.CLAUDE_CODE_VERSION ?? '2.1.332';
@@ -41,33 +55,99 @@ function binary(): string {
 
 type Json = Record<string, unknown>;
 
+/** One tool call the upstream sends (its arguments as the model wrote them), and what must come of it. */
+interface Call {
+  id: string;
+  tool: string;
+  args: string;
+  /** The input the artifact must say the call got, and the kinds of its repairs. */
+  repaired: string;
+  repairs: string[];
+  /** What Claude Code's tool result for it must hold, and must not. */
+  result: string;
+  notResult?: string;
+  /** The input Claude Code sends back next turn as the call's (what it received). */
+  echoed?: unknown;
+}
+
+interface Case {
+  name: string;
+  /** The daemon's default schema policy (`--schema`). */
+  schema: SchemaPolicy;
+  calls: Call[];
+}
+
+const COMMAND = 'echo streamfix-$((6*7))';
+const BASH_ID = 'call_bash_1';
+/** ReportFindings' input_schema (Claude Code's): a finding's `line` is an integer; the model sends "1". */
+const FINDING = { file: 'proof.txt', line: 1, summary: 'The proof is printed', failure_scenario: 'none' };
+const MISTYPED_FINDING = `{"file": "proof.txt", "line": "1", "summary": "The proof is printed", "failure_scenario": "none"}`;
+const REFUSED = 'The parameter `findings[0].line` type is expected as `number` but provided as `string`';
+const MISTYPED: Omit<Call, 'repaired' | 'repairs' | 'result' | 'notResult' | 'echoed'>[] = [
+  { id: BASH_ID, tool: 'Bash', args: `{"command": "${COMMAND}", "description": "Print the proof"}` },
+  { id: 'call_findings_1', tool: 'ReportFindings', args: `{"findings": [${MISTYPED_FINDING}]}` },
+];
+const CASES: Case[] = [
+  {
+    name: 'repair',
+    schema: 'report',
+    calls: [
+      {
+        id: BASH_ID,
+        tool: 'Bash',
+        // broken on purpose: unquoted keys, single quotes, a trailing comma
+        args: `{command: '${COMMAND}', description: 'Print the proof',}`,
+        repaired: `{"command": "${COMMAND}", "description": "Print the proof"}`,
+        repairs: ['unquoted_key', 'single_quotes', 'single_quotes', 'unquoted_key', 'single_quotes', 'single_quotes', 'trailing_comma'],
+        result: PROOF,
+      },
+    ],
+  },
+  {
+    name: 'coerce',
+    schema: 'coerce',
+    calls: [
+      { ...MISTYPED[0]!, repaired: MISTYPED[0]!.args, repairs: [], result: PROOF },
+      { ...MISTYPED[1]!, repaired: `{"findings": [${MISTYPED_FINDING.replace('"1"', '1')}]}`, repairs: ['schema_coercion'], result: '', notResult: 'InputValidationError', echoed: { findings: [FINDING] } },
+    ],
+  },
+  {
+    name: 'report (the control: the same calls without coerce)',
+    schema: 'report',
+    calls: [
+      { ...MISTYPED[0]!, repaired: MISTYPED[0]!.args, repairs: [], result: PROOF },
+      { ...MISTYPED[1]!, repaired: MISTYPED[1]!.args, repairs: [], result: REFUSED, echoed: { findings: [{ ...FINDING, line: '1' }] } },
+    ],
+  },
+];
+
 /** The upstream's answer to one chat request from the gateway. */
-function answer(r: RecordedRequest): ScriptedResponse {
+function answer(c: Case, r: RecordedRequest): ScriptedResponse {
   const body = JSON.parse(r.body) as { messages: Json[]; tools?: { function: { name: string } }[] };
   const last = body.messages[body.messages.length - 1]!;
   const head = chunk({ role: 'assistant', content: '' });
   if (last.role === 'tool') {
-    const result = String(last.content);
-    return { chunks: [sse(head, chunk({ content: `The command printed: ${result.trim()}` }), chunk({}, 'stop'), '[DONE]')] };
+    const bash = body.messages.find((m) => m.role === 'tool' && m.tool_call_id === BASH_ID);
+    return { chunks: [sse(head, chunk({ content: `The command printed: ${String(bash?.content ?? '').trim()}` }), chunk({}, 'stop'), '[DONE]')] };
   }
   if ((body.tools ?? []).some((t) => t.function.name === 'Bash')) {
-    // broken on purpose: unquoted keys, single quotes, a trailing comma; streamed in 5-character pieces
-    const args = `{command: 'echo streamfix-$((6*7))', description: 'Print the proof',}`;
+    // each call streamed in 5-character pieces, one call after the other
     const pieces: string[] = [];
-    for (let i = 0; i < args.length; i += 5) pieces.push(chunk({ tool_calls: [{ index: 0, function: { arguments: args.slice(i, i + 5) } }] }));
-    return {
-      chunks: [sse(head, chunk({ tool_calls: [{ index: 0, id: 'call_bash_1', type: 'function', function: { name: 'Bash', arguments: '' } }] }), ...pieces, chunk({}, 'tool_calls'), '[DONE]')],
-    };
+    c.calls.forEach((call, index) => {
+      pieces.push(chunk({ tool_calls: [{ index, id: call.id, type: 'function', function: { name: call.tool, arguments: '' } }] }));
+      for (let i = 0; i < call.args.length; i += 5) pieces.push(chunk({ tool_calls: [{ index, function: { arguments: call.args.slice(i, i + 5) } }] }));
+    });
+    return { chunks: [sse(head, ...pieces, chunk({}, 'tool_calls'), '[DONE]')] };
   }
   return { chunks: [sse(head, chunk({ content: 'ok' }), chunk({}, 'stop'), '[DONE]')] };
 }
 
-async function main(): Promise<void> {
-  const bin = binary();
+/** One case: a daemon, a run of Claude Code; the reasons it failed (none: passed). */
+async function runCase(bin: string, c: Case): Promise<string[]> {
   const up = await TestUpstream.start();
-  up.respond(answer);
+  up.respond((r) => answer(c, r));
   const home = mkdtempSync(join(tmpdir(), 'sfx-claude-home-'));
-  const d = await startDaemon({ port: 0, upstream: up.url, apiKey: 'sk-or-unused', dataDir: null, logLevel: 'warn' });
+  const d = await startDaemon({ port: 0, upstream: up.url, apiKey: 'sk-or-unused', dataDir: null, logLevel: 'warn', schemaPolicy: c.schema });
   try {
     const env: NodeJS.ProcessEnv = {
       PATH: process.env.PATH,
@@ -79,43 +159,58 @@ async function main(): Promise<void> {
       DISABLE_ERROR_REPORTING: '1',
       CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
     };
-    const args = ['-p', 'Run the shell command that prints the proof, then tell me what it printed.', '--model', 'claude-sonnet-4-6', '--allowedTools', 'Bash'];
-    console.log(`[claude-code] ${bin} ${args.map((a) => JSON.stringify(a)).join(' ')}`);
+    const args = ['-p', 'Run the shell command that prints the proof, then tell me what it printed.', '--model', 'claude-sonnet-4-6', '--allowedTools', 'Bash,ReportFindings'];
+    console.log(`[claude-code] ${c.name}: ${bin} ${args.map((a) => JSON.stringify(a)).join(' ')} (daemon --schema ${c.schema})`);
     const child = spawn(bin, args, { cwd: home, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
-    child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
-    child.stderr.on('data', (c: Buffer) => (err += c.toString('utf8')));
+    child.stdout.on('data', (b: Buffer) => (out += b.toString('utf8')));
+    child.stderr.on('data', (b: Buffer) => (err += b.toString('utf8')));
     const timer = setTimeout(() => child.kill('SIGKILL'), TIMEOUT_MS);
     const code = await new Promise<number | null>((r) => child.on('exit', r));
     clearTimeout(timer);
-    const toolResult = up.requests
-      .map((r) => (JSON.parse(r.body) as { messages: Json[] }).messages)
-      .flat()
-      .find((m) => m.role === 'tool' && m.tool_call_id === 'call_bash_1');
-    const artifacts = d.store.list(100);
+    const messages = up.requests.map((r) => (JSON.parse(r.body) as { messages: Json[] }).messages).flat();
+    const artifacts = (await Promise.all(d.store.list(100).map((a) => d.store.get(a.id)))).map((a) => a!);
+    const answered = artifacts.find((a) => a.toolCalls.length > 0);
     const failures: string[] = [];
     if (code !== 0) failures.push(`claude exited ${code}`);
-    if (!toolResult) failures.push('no request carried the Bash tool result back');
-    else if (!String(toolResult.content).includes(PROOF)) failures.push(`the tool result does not hold ${PROOF}: ${JSON.stringify(toolResult.content)}`);
     if (!out.includes(`The command printed: ${PROOF}`)) failures.push('the final answer was not printed');
-    const repaired = (await Promise.all(artifacts.map((a) => d.store.get(a.id)))).map((a) => a!).find((a) => a.toolCalls.some((t) => t.name === 'Bash'));
-    if (!repaired || repaired.toolCalls[0]!.repairedArguments !== `{"command": "echo streamfix-$((6*7))", "description": "Print the proof"}`) failures.push(`the Bash call's input was not repaired as expected: ${JSON.stringify(repaired?.toolCalls)}`);
-    const first = up.requests.map((r) => JSON.parse(r.body) as { model: string; tools?: { function: { name: string } }[]; reasoning?: unknown; messages: Json[] }).find((b) => b.tools);
-    console.log(
-      `[claude-code] ${up.requests.length} upstream requests, ${artifacts.length} artifacts; the first with tools: model ${first?.model}, ` +
-        `${first?.tools?.length} tools (${first?.tools?.slice(0, 8).map((t) => t.function.name).join(', ')}…), system prompt ${String(first?.messages[0]?.content ?? '').length} characters, ` +
-        `reasoning ${JSON.stringify(first?.reasoning ?? null)}; stdout:\n${out.trim()}`,
-    );
-    if (failures.length > 0) {
-      console.error(`[claude-code] FAILED: ${failures.join('; ')}\nstderr:\n${err.slice(-4000)}`);
-      process.exitCode = 1;
-    } else console.log('[claude-code] passed: Claude Code ran the repaired tool call, sent its result back and printed the answer');
+    c.calls.forEach((call, i) => {
+      const result = messages.find((m) => m.role === 'tool' && m.tool_call_id === call.id);
+      const text = result === undefined ? '' : String(result.content);
+      if (!result) failures.push(`no request carried the ${call.tool} tool result back`);
+      else if (!text.includes(call.result) || (call.notResult !== undefined && text.includes(call.notResult))) failures.push(`the ${call.tool} tool result is not as expected: ${JSON.stringify(text)}`);
+      // what Claude Code received: the input it sends back as the call's next turn
+      const sent = messages.flatMap((m) => (m.tool_calls as { id: string; function: { arguments: string } }[] | undefined) ?? []).find((t) => t.id === call.id);
+      if (call.echoed !== undefined && JSON.stringify(sent && (JSON.parse(sent.function.arguments) as unknown)) !== JSON.stringify(call.echoed)) failures.push(`Claude Code sent the ${call.tool} input back as ${sent?.function.arguments}, not ${JSON.stringify(call.echoed)}`);
+      const art = answered?.toolCalls[i];
+      if (art?.repairedArguments !== call.repaired) failures.push(`the ${call.tool} call's input is not ${call.repaired} in the artifact: ${JSON.stringify(art?.repairedArguments)}`);
+      const kinds = (art?.repairs ?? []).map((r) => r.kind);
+      if (JSON.stringify(kinds) !== JSON.stringify(call.repairs)) failures.push(`the ${call.tool} call's repairs are ${JSON.stringify(kinds)}, not ${JSON.stringify(call.repairs)}`);
+      console.log(`[claude-code] ${c.name}: ${call.tool}: input ${art?.repairedArguments}; tool result ${JSON.stringify(text.slice(0, 200))}`);
+    });
+    console.log(`[claude-code] ${c.name}: ${up.requests.length} upstream requests, ${artifacts.length} artifacts; schema ${JSON.stringify(answered?.schema ?? null)}; stdout:\n${out.trim()}`);
+    if (failures.length > 0) console.error(`[claude-code] ${c.name}: stderr:\n${err.slice(-4000)}`);
+    return failures;
   } finally {
     await d.close();
     await up.close();
     rmSync(home, { recursive: true, force: true });
   }
+}
+
+async function main(): Promise<void> {
+  const bin = binary();
+  const failed: string[] = [];
+  for (const c of CASES) {
+    const f = await runCase(bin, c);
+    if (f.length > 0) failed.push(`${c.name}: ${f.join('; ')}`);
+    else console.log(`[claude-code] ${c.name}: passed`);
+  }
+  if (failed.length > 0) {
+    console.error(`[claude-code] FAILED:\n${failed.join('\n')}`);
+    process.exitCode = 1;
+  } else console.log(`[claude-code] passed: ${CASES.map((c) => c.name).join(', ')}`);
 }
 
 main().catch((e: unknown) => {
