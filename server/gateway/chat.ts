@@ -329,7 +329,8 @@ function onRepair(call: ChatCall, repair: Repair, toolCallIndex?: number): void 
 /** `bytes` of reasoning moved out of the content of every choice; the blocks of each choice in turn;
  * `total`: how many blocks in all, when `stripped` may have lost some (a stream's bounded lists). */
 export function reasoningEvent(call: ChatCall, bytes: number, stripped: Stripped[], total?: number): void {
-  const { blocks: described, more: kept } = reasoningBlocks(stripped);
+  // the block's text redacted before its first line is capped (a base64 form cut by the cap is not whole)
+  const { blocks: described, more: kept } = reasoningBlocks(stripped, (t) => call.record.redact(t));
   // a block's first line is text assembled from several events: redacted as the artifact is
   const blocks = call.record.redact(described);
   const more = total === undefined ? kept : total - blocks.length;

@@ -36,8 +36,9 @@ export function firstLineOf(block: string): string {
   return '';
 }
 
-/** The reasoning spans of `stripped`, described (at most MAX_REASONING_BLOCKS, in content order). */
-export function reasoningBlocks(stripped: readonly Stripped[]): { blocks: ReasoningBlock[]; more: number } {
+/** The reasoning spans of `stripped`, described (at most MAX_REASONING_BLOCKS, in content order); each first
+ * line taken from the block's text after `redact`, so a secret the cap would cut is replaced whole first. */
+export function reasoningBlocks(stripped: readonly Stripped[], redact: (text: string) => string = (t) => t): { blocks: ReasoningBlock[]; more: number } {
   const blocks: ReasoningBlock[] = [];
   let more = 0;
   for (const s of stripped) {
@@ -58,7 +59,7 @@ export function reasoningBlocks(stripped: readonly Stripped[]): { blocks: Reason
         bytes: bytes + (s.cut.bytes ?? s.cut.chars),
         cut: s.cut.chars,
         ...(s.cut.bytes !== undefined ? { bytesExact: true } : {}),
-        firstLine: firstLineOf(s.text),
+        firstLine: firstLineOf(redact(s.text)),
       });
       continue;
     }
@@ -71,7 +72,7 @@ export function reasoningBlocks(stripped: readonly Stripped[]): { blocks: Reason
       endLine: s.line + breaks,
       endColumn: breaks === 0 ? s.column + s.text.length : s.text.length - lastBreak - 1,
       bytes,
-      firstLine: firstLineOf(s.text),
+      firstLine: firstLineOf(redact(s.text)),
     });
   }
   return { blocks, more };

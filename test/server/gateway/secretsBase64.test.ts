@@ -77,7 +77,7 @@ describe('gateway: a key echoed base64-encoded is never shown', () => {
   });
 
   describe('through the daemon', () => {
-    const { up, d } = useTestGateway({ apiKey: KEY, breaker: { ...DEFAULT_BREAKER, failures: 0 } });
+    const { up, d, events } = useTestGateway({ apiKey: KEY, breaker: { ...DEFAULT_BREAKER, failures: 0 }, record: true });
     const auth = (r: RecordedRequest) => String(r.headers.authorization);
 
     it('a 401 body, a non-streaming answer, a stream event holding it, and the artifact of a stream that cut it across two events, in every mode', async () => {
@@ -120,6 +120,25 @@ describe('gateway: a key echoed base64-encoded is never shown', () => {
         }
       }
       up.respond(null);
+    });
+
+    it("a think block's first line in the reasoning event, the encoding cut across two events (strip)", async () => {
+      up.respond((r) => {
+        const e = b64(Buffer.from(`xy${auth(r)}`), false);
+        return { status: 200, chunks: [sse(chunk({ content: `<think>first ${e.slice(0, 20)}` }), chunk({ content: `${e.slice(20)}</think>{"a": 1}` }), chunk({}, 'stop'), '[DONE]')] };
+      });
+      try {
+        const res = await postChat(d, { ...REQ, stream: true }, { 'x-streamfix-mode': 'strip' });
+        await res.text();
+        const id = res.headers.get('x-streamfix-request-id');
+        const ev = events.find((x) => x.type === 'reasoning' && (x as { id?: string }).id === id) as { blocks: { firstLine: string }[] } | undefined;
+        assert.ok(ev, 'a reasoning event');
+        // base64 of 'xyBearer ' (public) stays, the encoding of the key is replaced
+        assert.equal(ev.blocks[0]!.firstLine, 'first eHlCZWFyZXIg[redacted]');
+        assert.ok(!reveals(JSON.stringify(ev)), JSON.stringify(ev));
+      } finally {
+        up.respond(null);
+      }
     });
 
     it("a client's own key, sent when the gateway has none, echoed base64-encoded", async () => {
