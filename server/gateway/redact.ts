@@ -21,6 +21,10 @@ import { publicLength, SHOWN_OF_ANY_SECRET } from './keyPrefix';
 
 export const REDACTED = '[redacted]';
 
+/** Whether the read the last bytes() call looked at may hold a second-level escape (a module slot, read
+ * by body() right after it, as jsonEscapes.ts keeps `walked`). */
+let bytesSecond = false;
+
 /** Shorter values are not redacted: replacing a 3-letter "key" everywhere would corrupt the content. */
 export const MIN_SECRET_LENGTH = 8;
 
@@ -235,7 +239,7 @@ export class Redactor {
    * the gateway decoded (content, an artifact's strings).
    */
   private textEscaped(s: string): string {
-    if (this.escapeRe === null) return s;
+    if (this.escapeRe === null || !textMayEscape(s, this.escapeRe)) return s;
     const b = Buffer.from(s);
     if (this.escapes(b).length === 0) return s;
     const out = this.escapedBytes(b, this.minimal);
@@ -246,7 +250,7 @@ export class Redactor {
    * (cut inside an escape too): held as heldChars holds one written as sent. */
   private textEscapedHeld(t: string): number {
     const from = Math.max(0, t.length - this.maxEscaped);
-    if (this.escapeRe === null || t.lastIndexOf('\\') < from) return 0;
+    if (this.escapeRe === null || t.lastIndexOf('\\') < from || !textMayEscape(t, this.escapeRe, from)) return 0;
     const b = Buffer.from(t.slice(from));
     const n = this.escapedHeldLength(b, this.minimal);
     return n === 0 ? 0 : b.subarray(b.length - n).toString().length;
@@ -556,6 +560,8 @@ export class Redactor {
     // goes whole, as `Bearer <key>` does
     const first = this.escapes(buf);
     const second = this.escapeRe !== null && (secondLevelHint() || (this.quotable && maySecondLevel(buf, this.escapeRe, true)));
+    // for the hold (body()): what this read's own pass saw, whatever is searched after it
+    bytesSecond = second;
     const b = second ? this.secondLevelBytes(buf) : buf;
     return this.literalBytes((b === buf ? first : this.escapes(b)).length > 0 ? this.escapedBytes(b) : b);
   }
@@ -626,7 +632,7 @@ export class Redactor {
   }
 
   /** How many bytes at the end of `buf` are a proper prefix of some pattern (to hold for the next read). */
-  private heldLength(buf: Buffer): number {
+  private heldLength(buf: Buffer, second = true): number {
     let hold = 0;
     const n = buf.length;
     if (this.patternBytes[buf[n - 1]!] === 0) return 0;
@@ -638,7 +644,7 @@ export class Redactor {
         if (len > hold && buf.compare(p, 0, len, at, n) === 0) hold = len;
       }
     }
-    return Math.max(hold, this.escapedHeldLength(buf), this.secondLevelHeldLength(buf));
+    return Math.max(hold, this.escapedHeldLength(buf), second || endsInsideEscape(buf) ? this.secondLevelHeldLength(buf) : 0);
   }
 
   /** The bytes at the end of `buf` as the second level reads them (decodeString): from a character's
@@ -741,9 +747,14 @@ export class Redactor {
               }
               const chunk = r.value;
               let buf: Buffer = held === null ? self.bytes(chunk) : self.bytes(Buffer.concat([held, chunk]));
-              if (json) buf = self.valueEnds(buf);
+              // whether the bytes may hold a second-level escape, from the pass bytes() made
+              let second = bytesSecond;
+              if (json) {
+                buf = self.valueEnds(buf);
+                second ||= secondLevelHint();
+              }
               // a body that is not an event stream (a few reads) also holds a base64 form's start
-              const hold = buf.length > 0 && self.maxHold > 0 ? Math.max(self.heldLength(buf), json ? self.encodedHeld(buf) : 0) : 0;
+              const hold = buf.length > 0 && self.maxHold > 0 ? Math.max(self.heldLength(buf, second), json ? self.encodedHeld(buf) : 0) : 0;
               held = hold > 0 ? Buffer.from(buf.subarray(buf.length - hold)) : null;
               if (buf.length > hold) return { value: hold > 0 ? buf.subarray(0, buf.length - hold) : buf, done: false };
             }
@@ -830,4 +841,33 @@ function restOfSecret(sent: string, t: string, secrets: readonly string[]): numb
   const u = sent + t;
   for (let at = 0; at < sent.length; at++) for (const p of secrets) if (at + p.length > sent.length && u.startsWith(p, at)) return at + p.length - sent.length;
   return -1;
+}
+
+/** Whether `buf` ends inside an escape or right after a `\\` (a second-level escape may start there):
+ * a backslash among its last 6 bytes. */
+function endsInsideEscape(buf: Buffer): boolean {
+  for (let k = buf.length - 1; k >= 0 && k >= buf.length - 6; k--) if (buf[k] === BACKSLASH) return true;
+  return false;
+}
+
+/** Whether the text `s` may hold a secret's character written as a JSON escape (`\u0073`, `\/`): a
+ * `\u` before the hex of a character `search` looks for, or cut by the end; `\/` when it looks for `/`.
+ * Text full of escapes of other characters (`\u00e9` in JSON a model wrote) costs no Buffer. */
+function textMayEscape(s: string, search: EscapeSearch, from = 0): boolean {
+  for (let at = s.indexOf('\\u', from); at >= 0; at = s.indexOf('\\u', at + 2)) {
+    if (at + 6 > s.length) return true;
+    let c = 0;
+    for (let k = at + 2; k < at + 6 && c >= 0; k++) {
+      const d = hexDigit(s.charCodeAt(k));
+      c = d < 0 ? -1 : (c << 4) | d;
+    }
+    if (c >= 0 && (c < 0x80 ? search.chars[c] === 1 : search.wide.includes(c))) return true;
+  }
+  return search.slash && s.includes('\\/', from);
+}
+
+function hexDigit(b: number): number {
+  if (b >= 0x30 && b <= 0x39) return b - 0x30;
+  const l = b | 0x20;
+  return l >= 0x61 && l <= 0x66 ? l - 0x61 + 10 : -1;
 }
