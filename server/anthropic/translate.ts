@@ -77,8 +77,8 @@ export interface TranslatorOptions {
   keepContentOutput?: boolean;
   /** `x-streamfix-schema: coerce` with a structured output (`output_config.format` json_schema): the
    * schema's plan (schemaPlan.ts); the text's JSON is coerced as the engine writes it (ContentProcessor
-   * `coercion`), streaming or not. Not after a prefill: the client has the JSON's start, which a coercion
-   * could fall in. */
+   * `coercion`), streaming or not. After a prefill, only values after the prefill's share of the JSON
+   * (the client has that part already: a value starting in it goes out as it came). */
   coerceText?: PlanNode | null;
   /**
    * `x-streamfix-schema: coerce`, streaming: every tool call's input is held until it is whole (the
@@ -265,7 +265,9 @@ export class MessageTranslator {
     this.stops = createStopScanner(opts.stopSequences);
     this.rawStops = createStopScanner(opts.stopSequences);
     this.hasStops = opts.stopSequences.length > 0;
-    if (this.repairer && opts.coerceText !== undefined && !opts.prefill) this.repairer.coercion = new StreamCoercion(opts.coerceText);
+    // after a prefill the engine's first prefill.length characters are the client's already (afterPrefill):
+    // a value starting in them is not coerced, one after them is (positions from the prefill's start)
+    if (this.repairer && opts.coerceText !== undefined) this.repairer.coercion = new StreamCoercion(opts.coerceText, opts.prefill?.length ?? 0);
     this.prefillLeft = this.repairer && opts.prefill ? opts.prefill.length : 0;
     // what the engine writes of the prefill itself counts against it (it may hold a key back for later)
     if (this.prefillLeft > 0) this.afterPrefill(this.repairer!.push(opts.prefill!).content);

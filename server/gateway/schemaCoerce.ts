@@ -428,8 +428,10 @@ export class StreamCoercion {
   /** Every coercion so far as a repair of the input, in order. */
   readonly repairs: Repair[] = [];
 
-  constructor(plan: PlanNode | null) {
-    this.coercer = new ValueCoercer(plan, (start, end, text) => this.mapper.toInput(start, end, text));
+  /** `fixed`: characters at the start of the output the client has already (a Messages prefill's share):
+   * a value starting there is not coerced (it goes out as it came). */
+  constructor(plan: PlanNode | null, fixed = 0) {
+    this.coercer = new ValueCoercer(plan, (start, end, text) => (start < fixed ? null : this.mapper.toInput(start, end, text)));
   }
 
   /** One push of the engine: the raw text it was given, its edits, its output; returns what to send. */

@@ -2,15 +2,15 @@
  * /v1/messages structured outputs (output_config.format json_schema) with `x-streamfix-schema: coerce`:
  * the message's text block is the coerced JSON (as chat content is), a schema_coercion repair with its
  * position in the raw text, REPAIRED; streamed, the text_delta events carry it coerced as it is written,
- * and stream and message agree at every split of the upstream's pieces. Reported only: a prefilled answer
- * (the client has the JSON's start).
+ * and stream and message agree at every split of the upstream's pieces. After a prefill (the client has
+ * the JSON's start) a value after the prefill's share of the JSON is coerced, one starting in it reported.
  */
 import { strict as assert } from 'node:assert';
 import Anthropic from '@anthropic-ai/sdk';
 import { request } from 'undici';
 import { metric } from '../helpers/gateway';
 import { useTestGateway } from '../helpers/testGateway';
-import { chunk, sse } from '../helpers/testUpstream';
+import { atEveryByteSplit, chunk, sse } from '../helpers/testUpstream';
 
 const SCHEMA = { type: 'object', properties: { name: { type: 'string' }, born: { type: 'integer' } }, required: ['name', 'born'], additionalProperties: false };
 const FORMAT = { output_config: { format: { type: 'json_schema', schema: SCHEMA } } };
@@ -78,13 +78,69 @@ describe('messages: a structured output\'s text block coerced with x-streamfix-s
     assert.equal(response.headers.get('x-streamfix-status'), 'VALID');
   });
 
-  it('a prefilled answer: reported, not coerced (the client has the start of the JSON)', async () => {
+  /** A request whose last message is an assistant prefill (`user` is the user message's text). */
+  const prefilled = (prefill: string, user = 'a person') =>
+    ({ model: 'test/structured', max_tokens: 200, messages: [{ role: 'user' as const, content: user }, { role: 'assistant' as const, content: prefill }], ...FORMAT }) as Anthropic.MessageCreateParamsNonStreaming;
+  const tuples = (a: Art) => a.repairs.map((r) => [r.kind, r.offset, r.length, r.replacement]);
+
+  it('after a prefill: a value wholly after it is coerced in the text block (prefill + text is the coerced JSON); positions count from the prefill\'s start', async () => {
     up.enqueue({ chunks: [textStream('"Ada", "born": "1815"}')] });
-    const params = { model: 'test/structured', max_tokens: 200, messages: [{ role: 'user' as const, content: 'a person' }, { role: 'assistant' as const, content: '{"name": ' }], ...FORMAT };
-    const { data, response } = await client().messages.create(params as Anthropic.MessageCreateParamsNonStreaming).withResponse();
-    assert.deepEqual(data.content, [{ type: 'text', text: '"Ada", "born": "1815"}' }]);
-    assert.equal(response.headers.get('x-streamfix-schema'), 'invalid');
+    const { data, response } = await client().messages.create(prefilled('{"name": ')).withResponse();
+    assert.deepEqual(data.content, [{ type: 'text', text: '"Ada", "born": 1815}' }]);
+    assert.deepEqual(JSON.parse(`{"name": ${(data.content[0] as { text: string }).text}`), { name: 'Ada', born: 1815 });
+    assert.equal(response.headers.get('x-streamfix-schema'), 'valid');
+    assert.equal(response.headers.get('x-streamfix-status'), 'REPAIRED');
+    const a = await art(response.headers.get('x-streamfix-request-id'));
+    assert.equal(a.repairedContent, '"Ada", "born": 1815}');
+    // the prefill is 9 characters: "1815" is at 15 of the answer
+    assert.deepEqual(tuples(a), [['schema_coercion', 24, 6, '1815']]);
   });
+
+  it('after a prefill the engine rewrote, its repairs and the coercion in the answer, streamed and not, at every byte split of the upstream body', async function () {
+    this.timeout(120_000); // a guard against a hang, not a speed check
+    // small chunks (the upstream's bytes, not its pieces, are what every split cuts)
+    const piece = (delta: Record<string, unknown>, finish: string | null = null) => JSON.stringify({ choices: [{ index: 0, delta, finish_reason: finish }] });
+    const body = Buffer.from(sse(piece({ content: `'Ada', 'bo` }), piece({ content: `rn': "1815",}` }), piece({}, 'stop'), '[DONE]'));
+    const repairs = [
+      ['single_quotes', 1, 1, '"'],
+      ['single_quotes', 6, 1, '"'],
+      ['single_quotes', 9, 1, '"'],
+      ['single_quotes', 13, 1, '"'],
+      ['single_quotes', 16, 1, '"'],
+      ['single_quotes', 21, 1, '"'],
+      ['schema_coercion', 24, 6, '1815'],
+      ['trailing_comma', 30, 1, ''],
+    ];
+    let checked = 0;
+    await atEveryByteSplit(up, body, 8, async (k) => {
+      const { data, response } = await client().messages.create(prefilled("{'name': ", String(k))).withResponse();
+      assert.deepEqual(data.content, [{ type: 'text', text: '"Ada", "born": 1815}' }], `split ${k}`);
+      assert.equal(response.headers.get('x-streamfix-schema'), 'valid', `split ${k}`);
+      const m = await client().messages.stream(prefilled("{'name': ", String(k))).finalMessage();
+      assert.deepEqual(m.content, [{ type: 'text', text: '"Ada", "born": 1815}' }], `split ${k}, streamed`);
+      if (k % 23 === 1) {
+        assert.deepEqual(tuples(await art(response.headers.get('x-streamfix-request-id'))), repairs, `split ${k}`);
+        checked++;
+      }
+    });
+    assert.ok(checked > 5);
+  });
+
+  for (const [name, prefill, answer, text] of [
+    ['the value in the prefill', '{"born": "1815", ', '"name": "Ada"}', '"name": "Ada"}'],
+    ['the value begun in the prefill', '{"name": "Ada", "born": "18', '15"}', '15"}'],
+  ] as const) {
+    it(`after a prefill, ${name}: reported, not coerced (the client has those bytes), the text as repaired`, async () => {
+      up.enqueue({ chunks: [textStream(answer)] });
+      const { data, response } = await client().messages.create(prefilled(prefill)).withResponse();
+      assert.deepEqual(data.content, [{ type: 'text', text }]);
+      assert.equal(response.headers.get('x-streamfix-schema'), 'invalid');
+      assert.equal(response.headers.get('x-streamfix-status'), 'VALID');
+      const a = await art(response.headers.get('x-streamfix-request-id'));
+      assert.deepEqual([a.repairedContent, tuples(a)], [text, []]);
+      assert.deepEqual(a.schema, { valid: false, errors: [{ path: '/born', message: 'must be integer' }] });
+    });
+  }
 
   /** A streamed message's text (its text_delta events), trailers and artifact. */
   async function streamed(upstream: string) {
