@@ -337,6 +337,15 @@ interface Edit {
 export class OutputMapper {
   private raw = '';
   private readonly edits: Edit[] = [];
+  /** `offset:length` of every edit that removes text (a stripped span the end lists again is taken once). */
+  private readonly removals = new Set<string>();
+  /** Where toInput's last walk over the edits stood: before edit `k`, `inPos` in the input, `edPos` in the
+   * edited text, with `edPos` at or before the last span asked. Spans are asked in output order, so each
+   * walk goes on from there and the edits are walked once in all, not once per value (a long answer with
+   * many repairs and many coercible values was quadratic: 32,000 of each took 3.2 s). */
+  private cursor = { k: 0, inPos: 0, edPos: 0 };
+  /** The lowest index an edit was inserted at since the last walk (an insert before the cursor moves it). */
+  private insertedAt = Infinity;
   /** Output offset 0 is this offset in the edited text (whitespace the engine dropped at the start);
    * -1: the output does not start as the edited text (nothing maps); null: no output yet. */
   private lead: number | null = null;
@@ -348,7 +357,7 @@ export class OutputMapper {
     this.raw += raw;
     for (const r of repairs) this.insert({ offset: r.offset, length: r.length, text: r.replacement });
     // (the end lists again the stripped spans its pushes reported: each is taken once)
-    for (const s of stripped) if (!this.edits.some((e) => e.offset === s.offset && e.length === s.length && e.text === '')) this.insert({ offset: s.offset, length: s.length, text: '' });
+    for (const s of stripped) if (!this.removals.has(`${s.offset}:${s.length}`)) this.insert({ offset: s.offset, length: s.length, text: '' });
     if (this.lead === null && output !== '') this.lead = this.leadOf(output.charCodeAt(0));
   }
 
@@ -357,7 +366,10 @@ export class OutputMapper {
     const list = this.edits;
     let k = list.length;
     while (k > 0 && (list[k - 1]!.offset > e.offset || (list[k - 1]!.offset === e.offset && list[k - 1]!.length > e.length))) k--;
-    list.splice(k, 0, e);
+    if (k === list.length) list.push(e);
+    else list.splice(k, 0, e);
+    if (k < this.insertedAt) this.insertedAt = k;
+    if (e.text === '') this.removals.add(`${e.offset}:${e.length}`);
   }
 
   private leadOf(first: number): number {
@@ -379,10 +391,13 @@ export class OutputMapper {
     if (this.lead === null || this.lead < 0) return null;
     const s = start + this.lead;
     const e = end + this.lead;
-    let inPos = 0;
-    let edPos = 0;
+    let { k, inPos, edPos } = this.cursor;
+    if (this.insertedAt < k || s < edPos) k = inPos = edPos = 0;
+    this.insertedAt = Infinity;
     const n = this.edits.length;
-    for (let k = 0; k <= n; k++) {
+    for (; k <= n; k++) {
+      // every edit before k ends at or before s in the edited text: a later span starts there too
+      this.cursor = { k, inPos, edPos };
       const edit = k < n ? this.edits[k]! : { offset: this.raw.length, length: 0, text: '' };
       const copied = Math.max(0, edit.offset - inPos);
       if (s >= edPos && e <= edPos + copied) {
@@ -392,6 +407,7 @@ export class OutputMapper {
       edPos += copied + edit.text.length;
       inPos = Math.max(inPos, edit.offset + edit.length);
       if (edPos > e) return null;
+      if (edPos > s) break;
     }
     return null;
   }

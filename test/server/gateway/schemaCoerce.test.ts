@@ -170,4 +170,52 @@ describe('gateway schema: coercions as repairs of the raw text', () => {
     // the input there must read as the span does
     assert.equal(m.toInput(8, 9, '2'), null);
   });
+
+  it('maps each span as a walk from the start would, asked in any order, edits arriving late (random)', () => {
+    // toInput goes on from where its last walk stood (spans come in output order); an edit inserted before
+    // that place, or a span before it, must give what a fresh walk over all the edits gives.
+    let seed = 7;
+    const rand = (n: number): number => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return (((t ^ (t >>> 14)) >>> 0) % n);
+    };
+    for (let round = 0; round < 300; round++) {
+      const raw = Array.from({ length: 20 + rand(60) }, () => 'abcxyz'[rand(6)]).join('');
+      const edits: { offset: number; length: number; text: string }[] = [];
+      for (let at = 1 + rand(4); at < raw.length; at += 1 + rand(6)) {
+        const length = rand(3);
+        edits.push({ offset: at, length, text: ['', 'Q', 'RR', 'S'][rand(4)]! });
+        at += length;
+      }
+      // the edited text, to ask spans that are (or are not) verbatim copies
+      let edited = '';
+      let pos = 0;
+      for (const e of edits) {
+        edited += raw.slice(pos, e.offset) + e.text;
+        pos = e.offset + e.length;
+      }
+      edited += raw.slice(pos);
+      // three feeds; one edit of a later feed now and then belongs to an earlier place
+      const cuts = [0, Math.floor(raw.length / 3), Math.floor((2 * raw.length) / 3), raw.length];
+      const feeds = [0, 1, 2].map((f) => ({ raw: raw.slice(cuts[f], cuts[f + 1]), edits: edits.filter((e) => e.offset >= cuts[f]! && e.offset < cuts[f + 1]!) }));
+      if (feeds[0]!.edits.length > 1 && rand(2) === 0) feeds[2]!.edits.push(feeds[0]!.edits.pop()!);
+      const asRepairs = (list: typeof edits): Repair[] => list.map((e) => ({ kind: 'trailing_comma', offset: e.offset, length: e.length, line: 0, column: 0, replacement: e.text, message: '' }));
+      const m = new OutputMapper();
+      for (let f = 0; f < 3; f++) {
+        m.feed(feeds[f]!.raw, asRepairs(feeds[f]!.edits), [], f === 0 ? edited : '');
+        let start = rand(4);
+        for (let q = 0; q < 6; q++) {
+          if (rand(5) === 0) start = rand(edited.length);
+          const end = Math.min(edited.length, start + 1 + rand(5));
+          const text = rand(4) === 0 ? 'zz' : edited.slice(start, end);
+          const fresh = new OutputMapper();
+          for (let g = 0; g <= f; g++) fresh.feed(feeds[g]!.raw, asRepairs(feeds[g]!.edits), [], g === 0 ? edited : '');
+          assert.equal(m.toInput(start, end, text), fresh.toInput(start, end, text), `round ${round}, feed ${f}, span ${start}..${end} of ${JSON.stringify(edited)}`);
+          start = end + rand(4);
+        }
+      }
+    }
+  });
 });
