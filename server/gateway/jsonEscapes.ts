@@ -214,6 +214,10 @@ const ESCAPES_ONE_BY_ONE = 8;
 
 /** Set by escapesOf: the read it looked at may hold an escape at the second level (secondLevelHint). */
 let hint = false;
+/** Set by escapesOf: the read it looked at may hold a WHOLE escape at the second level (one a key written
+ * in the read itself can be made of): `hint` without the escapes cut by the end of a string or of the read,
+ * which only a hold across reads or events is about (secondLevelWholeHint). */
+let wholeHint = false;
 
 /**
  * Whether the read escapesOf last looked at may hold an escape at the second level (decodeString) of a
@@ -228,12 +232,37 @@ export function secondLevelHint(): boolean {
   return hint;
 }
 
+/**
+ * Whether the read escapesOf last looked at may hold a whole second-level escape of a character its search
+ * looks for (secondLevelHint without the cut ones): what decides whether a read is decoded twice to find a
+ * key in it (Redactor.bytes). An escape cut by the end of its string (`\\u0"`: a model's `\u00e9` cut
+ * between two token-sized content deltas, in every few events of a JSON answer written with escapes) or of
+ * the read cannot be part of a key in the same read: the hold across reads and events still sees it
+ * (secondLevelHint), the decoding is spared.
+ */
+export function secondLevelWholeHint(): boolean {
+  return wholeHint;
+}
+
+/** hintAt's answer: no hint, only a cut escape (a hold's concern), or a whole one (CUT < WHOLE). */
+const NO_HINT = 0;
+const CUT = 1;
+const WHOLE = 2;
+
 /** The `\u00` at `buf[at]` (an escape `c`, -1 when none) may be part of a second-level escape (secondLevelHint). */
-function hintAt(buf: Buffer, at: number, c: number, search: EscapeSearch): boolean {
-  if (c === BACKSLASH) return true;
-  if (buf[at - 1] === BACKSLASH) return c < 0 || c === U || c === SLASH || (c < 0x80 ? search.chars[c] === 1 : search.wide.includes(c));
-  for (let k = Math.max(0, at - 6); k < at - 2; k++) if (buf[k] === BACKSLASH && buf[k + 1] === BACKSLASH) return true;
-  return false;
+function hintAt(buf: Buffer, at: number, c: number, search: EscapeSearch): number {
+  if (c === BACKSLASH) return WHOLE;
+  if (buf[at - 1] === BACKSLASH) {
+    if (c < 0) {
+      // no whole escape here: a hex digit written as an escape of its own (a backslash among the four) can
+      // still make one with what follows in this read; cut by the string's or the read's end it cannot
+      for (let k = at + 2; k < at + 6 && k < buf.length; k++) if (buf[k] === BACKSLASH) return WHOLE;
+      return CUT;
+    }
+    return c === U || c === SLASH || (c < 0x80 ? search.chars[c] === 1 : search.wide.includes(c)) ? WHOLE : NO_HINT;
+  }
+  for (let k = Math.max(0, at - 6); k < at - 2; k++) if (buf[k] === BACKSLASH && buf[k + 1] === BACKSLASH) return WHOLE;
+  return NO_HINT;
 }
 
 /**
@@ -247,15 +276,19 @@ export function escapesOf(buf: Buffer, search: EscapeSearch): number[] {
   const out: number[] = [];
   const { prefix, chars, wide } = search;
   let seen = 0;
-  hint = false;
+  hint = wholeHint = false;
   for (let at = buf.indexOf(prefix); at >= 0; at = buf.indexOf(prefix, at + prefix.length)) {
     if (++seen > ESCAPES_ONE_BY_ONE) {
       out.length = 0;
-      hint = maySecondLevel(buf, search) || hasEscapedBackslash(buf);
+      hint = wholeHint = maySecondLevel(buf, search) || hasEscapedBackslash(buf);
       return scan(buf, search, out);
     }
     const c = escapeAt(buf, at);
-    if (!hint && hintAt(buf, at, c, search)) hint = true;
+    if (!wholeHint) {
+      const h = hintAt(buf, at, c, search);
+      if (h !== NO_HINT) hint = true;
+      if (h === WHOLE) wholeHint = true;
+    }
     if (c < 0) continue;
     if (c < 0x80 ? chars[c] === 1 : wide.length > 0 && wide.includes(c) && fitsNeighbours(buf, at, search)) out.push(at);
   }
@@ -263,7 +296,7 @@ export function escapesOf(buf: Buffer, search: EscapeSearch): number[] {
   const slash = buf.indexOf(ESCAPE_SLASH);
   if (slash < 0) return out;
   out.length = 0;
-  hint = maySecondLevel(buf, search) || hasEscapedBackslash(buf);
+  hint = wholeHint = maySecondLevel(buf, search) || hasEscapedBackslash(buf);
   return scan(buf, search, out);
 }
 

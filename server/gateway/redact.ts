@@ -16,7 +16,7 @@
  *   for await (const b of r.body(upstreamBody)) client.write(b);
  */
 
-import { atCharBoundary, decodeEscapes, decodeString, escapeSearch, escapesOf, type EscapeSearch, hasEscapedBackslash, matchEscaped, MAX_ESCAPE_BYTES, maySecondLevel, openEscapeAt, PARTIAL, prefixMatched, secondLevelHint, secondLevelSpots } from './jsonEscapes';
+import { atCharBoundary, decodeEscapes, decodeString, escapeSearch, escapesOf, type EscapeSearch, hasEscapedBackslash, matchEscaped, MAX_ESCAPE_BYTES, maySecondLevel, openEscapeAt, PARTIAL, prefixMatched, secondLevelHint, secondLevelSpots, secondLevelWholeHint } from './jsonEscapes';
 import { publicLength, SHOWN_OF_ANY_SECRET } from './keyPrefix';
 
 export const REDACTED = '[redacted]';
@@ -559,10 +559,11 @@ export class Redactor {
     // the second level first (a key inside a string that is itself JSON), then escapes: `B\u0065arer <key>`
     // goes whole, as `Bearer <key>` does
     const first = this.escapes(buf);
-    const second = this.escapeRe !== null && (secondLevelHint() || (this.quotable && maySecondLevel(buf, this.escapeRe, true)));
-    // for the hold (body()): what this read's own pass saw, whatever is searched after it
-    bytesSecond = second;
-    const b = second ? this.secondLevelBytes(buf) : buf;
+    const quoted = this.escapeRe !== null && this.quotable && maySecondLevel(buf, this.escapeRe, true);
+    // for the hold (body()): what this read's own pass saw (a cut escape too), whatever is searched after it
+    bytesSecond = this.escapeRe !== null && (secondLevelHint() || quoted);
+    // decoded twice only where a whole second-level escape may be (a cut one cannot make a key in this read)
+    const b = this.escapeRe !== null && (secondLevelWholeHint() || quoted) ? this.secondLevelBytes(buf) : buf;
     return this.literalBytes((b === buf ? first : this.escapes(b)).length > 0 ? this.escapedBytes(b) : b);
   }
 

@@ -7,7 +7,7 @@
  * one read, cut across two reads at every byte, one byte a read, and at a body's end.
  */
 import { strict as assert } from 'node:assert';
-import { decodeString, escapeSearch, escapesOf, hasEscapedBackslash, maySecondLevel, openEscapeAt, secondLevelHint } from '../../../server/gateway/jsonEscapes';
+import { decodeString, escapeSearch, escapesOf, hasEscapedBackslash, maySecondLevel, openEscapeAt, secondLevelHint, secondLevelWholeHint } from '../../../server/gateway/jsonEscapes';
 import { headerSecrets, Redactor } from '../../../server/gateway/redact';
 import { rng } from '../../bench/docs';
 import { bodyOf, drain } from '../helpers/redactBody';
@@ -120,25 +120,33 @@ describe('gateway: redactor, a key inside a string that is itself JSON, spelled 
     const chars = new Uint8Array(128);
     for (const c of Buffer.from(AUTH)) if (c < 128) chars[c] = 1;
     const search = escapeSearch(chars, [KEY])!;
-    // [text, maySecondLevel, the hint escapesOf leaves (secondLevelHint), hasEscapedBackslash]
-    for (const [text, may, hint, five] of [
-      ['caf\\\\u00e9', true, true, false],
-      ['x \\\\u0073k', true, true, false],
-      ['caf\\\\\\u0075', true, true, false],
-      ['caf\\\\u\\u0030\\u0030e9', true, true, false],
-      ['caf\\u005Cu00e9', false, true, true],
-      ['caf\\\\', true, false, false],
-      ['caf\\\\u00', true, true, false],
+    // [text, maySecondLevel, the hint escapesOf leaves (secondLevelHint), hasEscapedBackslash, whether the
+    // escape may be whole in this read (secondLevelWholeHint: only then is the read decoded twice)]
+    for (const [text, may, hint, five, whole] of [
+      ['caf\\\\u00e9', true, true, false, true],
+      ['x \\\\u0073k', true, true, false, true],
+      ['caf\\\\\\u0075', true, true, false, true],
+      ['caf\\\\u\\u0030\\u0030e9', true, true, false, true],
+      ['caf\\u005Cu00e9', false, true, true, true],
+      ['caf\\\\', true, false, false, false],
+      // cut by the read's end, or by the end of its string (a model's \u00e9 cut between two content
+      // deltas): the hold's concern, no key can be whole in this read
+      ['caf\\\\u00', true, true, false, false],
+      ['{"c":"\\\\u0"}', true, false, false, false],
+      ['{"c":"\\\\u00e"}\n\n{"c":"9t"}', false, true, false, false],
+      // a cut one, then a whole one of the key's character in the same read
+      ['{"c":"\\\\u0"} {"c":"x \\\\u0073k"}', true, true, false, true],
       // another character than the key's, a letter after the pair, a quote: not the key at the second level
-      ['x \\\\u00e8 \\\\u003c \\\\u0041', false, false, false],
-      ['\\\\frac \\\\n C:\\\\users', false, false, false],
-      ['\\\\frac \\\\n C:\\\\x \\\\\\"', false, false, false],
-      ['caf\\u00e9 \\n', false, false, false],
+      ['x \\\\u00e8 \\\\u003c \\\\u0041', false, false, false, false],
+      ['\\\\frac \\\\n C:\\\\users', false, false, false, false],
+      ['\\\\frac \\\\n C:\\\\x \\\\\\"', false, false, false, false],
+      ['caf\\u00e9 \\n', false, false, false, false],
     ] as const) {
       const b = Buffer.from(text);
       assert.equal(maySecondLevel(b, search), may, text);
       escapesOf(b, search);
       assert.equal(secondLevelHint(), hint, text);
+      assert.equal(secondLevelWholeHint(), whole, text);
       assert.equal(hasEscapedBackslash(b), five, text);
     }
     // a secret with a quote or a backslash: any escape after a pair
