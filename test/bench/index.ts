@@ -96,7 +96,7 @@ async function main(): Promise<void> {
   if (run.has('gateway')) parts.push(await runBundled(dir, 'gateway', ['gateway.ts', 'gatewayLoad.ts']));
   if (run.has('breaker')) parts.push(await runBreakerBench());
   // the artifact store (durability cost, throughput) in a process of its own too
-  if (run.has('store')) parts.push(await runBundled(dir, 'store', ['store.ts', 'storeLoad.ts']));
+  if (run.has('store')) parts.push(await runBundled(dir, 'store', ['store.ts', 'storeLoad.ts', 'storeFloorProbe.ts']));
   if (run.has('ab')) {
     // the child process reads both from its environment
     process.env.GATEWAY_AB ??= 'main';

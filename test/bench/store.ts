@@ -18,11 +18,14 @@
  *    and utilization; and end to end (upstream writes `[DONE]` → client sees the end of the response, one
  *    clock in the load process) with the durable store against the in-memory store, rounds alternating.
  *    Then a burst: 100 streams that all end in the same instant.
- * The disk's own fdatasync (one 3 KB write + fdatasync at a time) is measured before and after, in the
- * same run: it is the floor of any commit wait.
+ * The disk's floor at the same moments: through each durable round at a model's pace, the floor probe
+ * (storeFloorProbe.ts, a process of its own) writes one 3 KB O_DSYNC record at a time, ~100/s at random
+ * moments: the store's write waiting for nothing but the disk and a core. (The disk's own fdatasync back
+ * to back, before and after, is printed too: a paced write is slower than one right after another.)
  * `STORE_BENCH=quick`: the goal's rows only; `STORE_BENCH=writer`: the thread pool against the writer
  * thread (artifactWriterThread.ts), alternated round by round; `STORE_BENCH=prealloc`: preallocated against
- * appending segments. The disk's floor without the gateway: storeFloor.ts (`npm run bench:store-floor`).
+ * appending segments; `STORE_BENCH=tail`: rounds at a model's pace beside the floor probe, the tail split
+ * into its parts (and `STORE_TAIL_B` alternates rounds with other store options). The disk's floor without the gateway: storeFloor.ts (`npm run bench:store-floor`).
  * Before timing: every artifact of a checked run must be readable back from the log, and the client
  * content must equal what the upstream sent.
  */
@@ -30,7 +33,7 @@ import { promises as fsp } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import { ArtifactStore } from '../../server/gateway/artifacts';
+import { ArtifactStore, type ArtifactStoreOptions } from '../../server/gateway/artifacts';
 import type { CommitTrace } from '../../server/gateway/artifactCommit';
 import type { ThreadWriteTiming } from '../../server/gateway/artifactWriterThread';
 import { EventHub } from '../../server/gateway/events';
@@ -39,6 +42,7 @@ import { GatewayMetrics } from '../../server/gateway/metrics';
 import { startGateway } from '../../server/gateway/server';
 import type { Artifact } from '../../shared/protocol';
 import { LoadProcess } from './loadProcess';
+import { startFloorProbe } from './storeFloorProbe';
 import { CONTENT, type StoreLoadCommand, type StoreLoadReply } from './storeLoad';
 
 /** `STORE_SYNC_WRITES=1`: the daemon's --store-sync-writes (small groups written with fs.writeSync on the
@@ -239,7 +243,7 @@ interface StreamRun {
 
 /** 100 clients (in the load process), each running `requestsEach` streams one after the other (started
  * spread over 100 ms), or all at once with no pacing (`burst`). */
-async function streamRun(load: StoreLoad, durable: boolean, burst: boolean, check: boolean, pace: { requestsEach: number; intervalMs: number } = STREAMS, writerThread = WRITER_THREAD): Promise<StreamRun> {
+async function streamRun(load: StoreLoad, durable: boolean, burst: boolean, check: boolean, pace: { requestsEach: number; intervalMs: number } = STREAMS, writerThread = WRITER_THREAD, extra: Partial<ArtifactStoreOptions> = {}): Promise<StreamRun> {
   const dir = durable ? await tempDir() : null;
   const commitWaits: number[] = [];
   const parts = { queue: [] as number[], write: [] as number[], resume: [] as number[] };
@@ -250,7 +254,7 @@ async function streamRun(load: StoreLoad, durable: boolean, burst: boolean, chec
   };
   const thread = { wake: [] as number[], disk: [] as number[], back: [] as number[] };
   const onThreadWrite = (t: ThreadWriteTiming) => (thread.wake.push(t.wake), thread.disk.push(t.disk), thread.back.push(t.back));
-  const store = await ArtifactStore.open({ dir, syncWrites: SYNC_WRITES, writerThread, maxCount: 100000, maxBytes: 1024 * 1024 * 1024, onCommit, onThreadWrite });
+  const store = await ArtifactStore.open({ dir, syncWrites: SYNC_WRITES, writerThread, maxCount: 100000, maxBytes: 1024 * 1024 * 1024, onCommit, onThreadWrite, ...extra });
   if (durable) {
     const put = store.put.bind(store);
     store.put = (a: Artifact) => {
@@ -276,6 +280,8 @@ async function streamRun(load: StoreLoad, durable: boolean, burst: boolean, chec
   const cpu = process.cpuUsage(cpu0);
   const loop = { p50: delay.percentile(50) / 1e6, p99: delay.percentile(99) / 1e6, elu: performance.eventLoopUtilization(elu0).utilization, cpu: (cpu.user + cpu.system) / 1000 / (performance.now() - wall0) };
   const synced = traced.filter((t) => t.sync).length;
+  // groups may return out of order (several writes in flight): the i-th record appended is the i-th put
+  traced.sort((a, b) => a.appendedAt - b.appendedAt);
   traced.forEach((t, i) => {
     parts.queue.push(t.startedAt - t.appendedAt);
     parts.write.push(t.writtenAt - t.startedAt);
@@ -360,6 +366,72 @@ async function writerRows(load: StoreLoad): Promise<string> {
   ].join('\n');
 }
 
+/** `STORE_BENCH=tail`: where the commit wait's tail goes, beside the disk's own floor at the same
+ * moments. `STORE_ROUNDS` rounds (default 8) of 100 streams at a model's pace (durable), each with the
+ * floor probe (storeFloor.ts: a process of its own writing one 3,000-byte O_DSYNC record at a time into
+ * a preallocated file, ~100/s at random moments, as the store's groups come) running through the round.
+ * Per round and pooled over all rounds: the floor's p50 / p99, the commit wait's, and its parts; then the
+ * slowest 1% of commits (pooled) split into their parts: what the tail is made of.
+ * `STORE_TAIL_B='{"preallocBytes":0}'` (store options as JSON): rounds alternate between the default
+ * store (A) and one with these options (B), which goes first alternating too; pooled figures per side. */
+async function tailRows(load: StoreLoad): Promise<string> {
+  const rounds = Number(process.env.STORE_ROUNDS ?? 8);
+  const variant = process.env.STORE_TAIL_B ? (JSON.parse(process.env.STORE_TAIL_B) as Partial<ArtifactStoreOptions>) : null;
+  const probeDir = await tempDir();
+  const rows: string[] = [];
+  const side = () => ({ floor: [] as number[], waits: [] as number[], queue: [] as number[], write: [] as number[], resume: [] as number[], wake: [] as number[], disk: [] as number[], back: [] as number[], loop99: [] as number[], met: 0, rounds: 0 });
+  const sides = { A: side(), B: side() };
+  const p = (xs: number[], q: number) => ms(percentile(sortNum(xs), q));
+  const threadCell = (t: { wake: number[]; disk: number[]; back: number[] }) => (t.disk.length === 0 ? '–' : `${p(t.wake, 99)} · ${p(t.disk, 50)} / ${p(t.disk, 99)} · ${p(t.back, 99)}`);
+  for (let r = 0; r < rounds; r++) {
+    for (const which of variant === null ? (['A'] as const) : r % 2 === 0 ? (['A', 'B'] as const) : (['B', 'A'] as const)) {
+      const file = path.join(probeDir, `floor${r}${which}`);
+      const probe = await startFloorProbe(file);
+      const d = await streamRun(load, true, false, false, MODEL_PACE, WRITER_THREAD, which === 'B' ? variant! : {});
+      const floor = await probe.stop();
+      await fsp.rm(file, { force: true });
+      const all = sides[which];
+      all.floor.push(...floor);
+      all.waits.push(...d.commitWaits);
+      all.queue.push(...d.parts.queue);
+      all.write.push(...d.parts.write);
+      all.resume.push(...d.parts.resume);
+      all.wake.push(...d.thread.wake);
+      all.disk.push(...d.thread.disk);
+      all.back.push(...d.thread.back);
+      all.loop99.push(d.loop.p99);
+      all.rounds++;
+      if (percentile(sortNum(d.commitWaits), 99) <= 5) all.met++;
+      rows.push(`| ${r + 1}${variant ? ` ${which}` : ''} | ${floor.length} | ${p(floor, 50)} / ${p(floor, 99)} | ${p(d.commitWaits, 50)} / ${p(d.commitWaits, 99)} | ${p(d.parts.queue, 50)} / ${p(d.parts.queue, 99)} | ${p(d.parts.write, 50)} / ${p(d.parts.write, 99)} | ${p(d.parts.resume, 50)} / ${p(d.parts.resume, 99)} | ${d.fsyncs} | ${ms(d.loop.p99)} / ${d.loop.elu.toFixed(2)} | ${threadCell(d.thread)} |`);
+    }
+  }
+  await load.exit();
+  await fsp.rm(probeDir, { recursive: true, force: true });
+  const summary = (which: 'A' | 'B') => {
+    const all = sides[which];
+    // the slowest 1% of commits: the mean of each part (the parts are per artifact, in put order)
+    const total = all.queue.map((q, i) => q + all.write[i] + all.resume[i]);
+    const worst = total.map((_, i) => i).sort((x, y) => total[y] - total[x]).slice(0, Math.max(1, Math.ceil(total.length / 100)));
+    const mean = (xs: number[]) => ms(worst.reduce((t, i) => t + xs[i], 0) / worst.length);
+    const over5 = (xs: number[]) => ((100 * xs.filter((v) => v > 5).length) / Math.max(1, xs.length)).toFixed(1);
+    return [
+      `| all${variant ? ` ${which}` : ''} | ${all.floor.length} | ${p(all.floor, 50)} / ${p(all.floor, 99)} | ${p(all.waits, 50)} / ${p(all.waits, 99)} | ${p(all.queue, 50)} / ${p(all.queue, 99)} | ${p(all.write, 50)} / ${p(all.write, 99)} | ${p(all.resume, 50)} / ${p(all.resume, 99)} | | ${p(all.loop99, 50)} (median) | ${threadCell(all)} |`,
+      `${variant ? `${which}: ` : ''}the slowest 1% of commits (${worst.length} of ${total.length}), mean of each part: queued ${mean(all.queue)}, write ${mean(all.write)}, resume ${mean(all.resume)} ms; rounds with commit wait p99 ≤ 5 ms: ${all.met} of ${all.rounds}; over 5 ms: floor writes ${over5(all.floor)}%, commits ${over5(all.waits)}%.`,
+    ];
+  };
+  const sums = variant ? [summary('A'), summary('B')] : [summary('A')];
+  return [
+    `load average ${os.loadavg().map((v) => v.toFixed(2)).join(' ')} at the end; ${rounds} rounds of ${STREAMS.clients} streams at a model's pace, ${WRITER_THREAD ? 'writer thread' : SYNC_WRITES ? 'synchronous writes' : 'thread pool'}${variant ? `; A: the default store, B: ${JSON.stringify(variant)}` : ''}; ms`,
+    '',
+    '| round | floor writes | floor p50 / p99 | commit wait p50 / p99 | queued p50 / p99 | write p50 / p99 | resume p50 / p99 | fsyncs | loop delay p99 / utilization | writer thread: wake p99 · disk p50 / p99 · report p99 |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows,
+    ...sums.map((x) => x[0]),
+    '',
+    ...sums.map((x) => x[1]),
+  ].join('\n');
+}
+
 export async function runStoreBench(): Promise<string> {
   if (process.env.STORE_BENCH === 'prealloc') {
     // the side-by-side rows alone (no load process needed)
@@ -370,6 +442,7 @@ export async function runStoreBench(): Promise<string> {
   const load: StoreLoad = await LoadProcess.start(__dirname, 'storeLoad');
   if (process.env.STORE_BENCH === 'quick') return quickRows(load);
   if (process.env.STORE_BENCH === 'writer') return writerRows(load);
+  if (process.env.STORE_BENCH === 'tail') return tailRows(load);
   log('checking output');
   await streamRun(load, true, false, true);
   await streamRun(load, false, false, true);
@@ -394,12 +467,17 @@ export async function runStoreBench(): Promise<string> {
     paced.push({ durable, memory });
   }
   log('end of stream, 100 streams at a model\'s pace');
-  const modelPaced: { durable: StreamRun; memory: StreamRun }[] = [];
+  const modelPaced: { durable: StreamRun; memory: StreamRun; floor: number[] }[] = [];
+  const probeDir = await tempDir();
   for (let r = 0; r < STREAMS.rounds; r++) {
     const memory = await streamRun(load, false, false, false, MODEL_PACE);
+    // the disk's floor at the same moments: the floor probe (storeFloor.ts) writes through the round
+    const probe = await startFloorProbe(path.join(probeDir, `floor${r}`));
     const durable = await streamRun(load, true, false, false, MODEL_PACE);
-    modelPaced.push({ durable, memory });
+    const floor = sortNum(await probe.stop());
+    modelPaced.push({ durable, memory, floor });
   }
+  await fsp.rm(probeDir, { recursive: true, force: true });
   const bursts: StreamRun[] = [];
   for (let r = 0; r < STREAMS.rounds; r++) bursts.push(await streamRun(load, true, true, false));
   await load.exit();
@@ -411,6 +489,7 @@ export async function runStoreBench(): Promise<string> {
   const commit99 = paced.map((x) => waitP(x.durable, 99));
   const modelCommit99 = modelPaced.map((x) => waitP(x.durable, 99));
   const modelAdded99 = modelPaced.map((x) => endP(x.durable, 99) - endP(x.memory, 99));
+  const floor99 = modelPaced.map((x) => percentile(x.floor, 99));
   const rate = tp.map((t) => t.perSecond);
   const lines = [
     `### Artifact store (${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${os.cpus().length} cores, Node ${process.version}, load average ${os.loadavg()[0].toFixed(1)} at the end)`,
@@ -452,12 +531,14 @@ export async function runStoreBench(): Promise<string> {
     '',
     `At a model's pace: ${STREAMS.clients} concurrent streams, each ${STREAMS.pieces} chunks ${MODEL_PACE.intervalMs} ms apart (1 s), ${MODEL_PACE.requestsEach} per client (~${Math.round((STREAMS.clients * 1000) / (STREAMS.pieces * MODEL_PACE.intervalMs))} streams ending per second):`,
     '',
-    '| round | commit wait p50 ms | p99 ms | max ms | fsyncs | end latency p50 / p99 ms, durable | in-memory store | added p99 ms | loop utilization |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| round | commit wait p50 ms | p99 ms | max ms | fsyncs | end latency p50 / p99 ms, durable | in-memory store | added p99 ms | loop utilization | the disk\'s floor p50 / p99 ms, same moments |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...modelPaced.map(
       (x, i) =>
-        `| ${i + 1} | ${ms(waitP(x.durable, 50))} | ${ms(waitP(x.durable, 99))} | ${ms(Math.max(...x.durable.commitWaits))} | ${x.durable.fsyncs} | ${ms(endP(x.durable, 50))} / ${ms(endP(x.durable, 99))} | ${ms(endP(x.memory, 50))} / ${ms(endP(x.memory, 99))} | ${ms(modelAdded99[i])} | ${x.durable.loop.elu.toFixed(2)} |`,
+        `| ${i + 1} | ${ms(waitP(x.durable, 50))} | ${ms(waitP(x.durable, 99))} | ${ms(Math.max(...x.durable.commitWaits))} | ${x.durable.fsyncs} | ${ms(endP(x.durable, 50))} / ${ms(endP(x.durable, 99))} | ${ms(endP(x.memory, 50))} / ${ms(endP(x.memory, 99))} | ${ms(modelAdded99[i])} | ${x.durable.loop.elu.toFixed(2)} | ${ms(percentile(x.floor, 50))} / ${ms(percentile(x.floor, 99))} |`,
     ),
+    '',
+    `The disk's floor: a process of its own (storeFloorProbe.ts) writing one 3,000-byte O_DSYNC record at a time into a preallocated file at random moments, ~100/s, through each durable round — the store's write at the same moments, waiting for nothing but the disk and a core. A commit wait p99 below it is out of reach; one above it is the store's or the process's (\`STORE_BENCH=tail\`: more rounds, the tail split into its parts).`,
     '',
     `Burst: ${STREAMS.clients} unpaced streams ending together: commit wait p99 ${range(bursts.map((b) => waitP(b, 99)), ms)} ms, ${range(bursts.map((b) => b.fsyncs), String)} fsyncs for ${STREAMS.clients} artifacts.`,
     '',
@@ -467,7 +548,8 @@ export async function runStoreBench(): Promise<string> {
     `| added time at the end of a stream p99 ≤ 5 ms (100 streams at a model's pace): commit wait p99 | ${range(modelCommit99, ms)} ms | ${Math.max(...modelCommit99) <= 5 ? 'met' : Math.min(...modelCommit99) <= 5 ? 'met in some runs' : 'missed'} |`,
     `| same, 100 streams ending 1,000/s (the gateway's loop saturated): commit wait p99 | ${range(commit99, ms)} ms | ${Math.max(...commit99) <= 5 ? 'met' : Math.min(...commit99) <= 5 ? 'met in some runs' : 'missed'} |`,
     `| same, end to end: durable p99 minus in-memory p99 | ${range(added99, ms)} ms | informational (noisy) |`,
-    `| the disk's own fdatasync p99 (anchor) | ${range(anchors.map((a) => percentile(a, 99)), ms)} ms | the floor of the two above |`,
+    `| the disk's own O_DSYNC write p99 at the same moments (the floor probe, model's pace rounds) | ${range(floor99, ms)} ms | the floor of the commit wait |`,
+    `| the disk's own fdatasync p99 (anchor: back to back, before and after) | ${range(anchors.map((a) => percentile(a, 99)), ms)} ms | informational |`,
   ];
   return lines.join('\n');
 }
