@@ -11,7 +11,8 @@ export type AppliedMode = Exclude<GatewayMode, 'auto'>;
 /**
  * What a status claims, by the check that ran: VALID / REPAIRED / TRUNCATED / FAILED are the engine's
  * verdict on what it parsed (VALID: it parsed everything and changed nothing); TEXT: content went out as
- * text without being parsed (strip mode); EMPTY: no content and no tool calls, nothing to check;
+ * text without being parsed (strip mode); EMPTY: no content (nothing but reasoning and white space) and no
+ * tool calls, nothing to check;
  * PASSTHROUGH: nothing checked by request; UPSTREAM_ERROR / CLIENT_ABORTED: the request did not complete.
  * A stream the upstream ended without `[DONE]` is TRUNCATED whatever else was checked.
  */

@@ -437,7 +437,8 @@ function outcomeFields(t: MessageTranslator, c: ReturnType<MessageTranslator['co
     stuttering: false,
     movedReasoningBytes: t.reasoningBytes,
     cuts: t.cuts(),
-    // strip mode does not parse the text: TEXT (a check that did not run says nothing)
-    contentStatus: c.status ?? (t.rawContent === '' ? null : 'TEXT'),
+    // strip mode does not parse the text: TEXT (a check that did not run says nothing); text of thinking
+    // and white space only is no text (EMPTY unless a tool call was checked), as on the chat endpoint
+    contentStatus: t.rawContent === '' || !t.hasText ? null : (c.status ?? 'TEXT'),
   };
 }

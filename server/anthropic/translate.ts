@@ -31,6 +31,7 @@ import type { ArtifactCut, ToolCallArtifact } from '../../shared/protocol';
 import { createAutoDecider, type AutoDecider, type AutoDecision } from '../gateway/autoMode';
 import { ARTIFACT_TEXT_LIMIT, BoundedText } from '../gateway/boundedText';
 import { ContentProcessor, type ContentStep } from '../gateway/content';
+import { hasText } from '../gateway/record';
 import type { Redactor, TextRedaction } from '../gateway/redact';
 import type { Pending } from '../gateway/pending';
 import { coercedStatus, mergeRepairs, type CheckedText } from '../gateway/schemaCheck';
@@ -225,6 +226,12 @@ export class MessageTranslator {
   get reasoningBytes(): number {
     return this.reasoningText.bytes;
   }
+  /** The text holds something besides white space (thinking is out of it), counted as it is decided
+   * (sent now or after the tool calls): without, the text is not checked (record.ts contentCheck). */
+  get hasText(): boolean {
+    return this.textSeen;
+  }
+  private textSeen = false;
   /** A stop sequence matched: the answer is complete, the upstream may be cut off. */
   stopSequence: string | null = null;
   /** The upstream stopped on a sequence (upstreamStopSequence(): which, null when it did not say which). */
@@ -468,6 +475,7 @@ export class MessageTranslator {
 
   private segment(seg: Segment): void {
     if (this.done) return;
+    if (!this.textSeen && seg.kind === 'text' && hasText(seg.text)) this.textSeen = true;
     if (this.toolsStarted) {
       const last = this.deferred[this.deferred.length - 1];
       if (last && last.kind === seg.kind) last.text += seg.text;

@@ -14,7 +14,7 @@ import { errorEventOutcome, type Outcome } from './breaker';
 import type { AbortReason, GatewayContext } from './context';
 import { GatewayError, isOpenAiError, upstreamErrorMessage } from './errors';
 import { drained, writeJson } from './http';
-import { contentCheck, EMPTY_OUTCOME, RequestRecord, truncatedToolCalls, type LaterChoice, type RecordOutcome } from './record';
+import { contentCheck, EMPTY_OUTCOME, hasText, RequestRecord, truncatedToolCalls, type LaterChoice, type RecordOutcome } from './record';
 import { reasoningBlocks } from './reasoningBlocks';
 import { keptRequest } from './replayHeaders';
 import { createPassthroughGuard, type PassthroughGuard } from './passthroughGuard';
@@ -256,7 +256,7 @@ async function completeResponse(call: ChatCall, chat: ChatRequest, upstream: Ups
     usage: o.usage,
     stuttering: false,
     movedReasoningBytes: movedBytes,
-    contentStatus: engineFailed ? 'FAILED' : contentCheck(mode, o.rawContent, () => result?.status ?? 'FAILED'),
+    contentStatus: engineFailed ? 'FAILED' : contentCheck(mode, hasText(o.sentContent), () => result?.status ?? 'FAILED'),
     laterChoices: o.others.map(laterChoiceOf),
   };
   if (o.malformed.length > 0) malformedChoices(call, o.malformed);
@@ -297,7 +297,7 @@ function laterChoiceOf(x: OtherChoice): LaterChoice {
     stripped: x.stripped,
     toolCalls: x.toolCalls,
     finishReason: x.finishReason,
-    contentStatus: contentCheck(x.mode, x.raw, () => x.result?.status ?? 'FAILED'),
+    contentStatus: contentCheck(x.mode, hasText(x.sent), () => x.result?.status ?? 'FAILED'),
   };
 }
 
@@ -684,7 +684,7 @@ function streamedChoice(st: ChoiceState, passthrough: boolean): Omit<LaterChoice
 /** A streamed choice's content status; a coerced value was changed (coercedStatus), as not streaming. */
 function choiceStatus(st: ChoiceState): LaterChoice['contentStatus'] {
   const c = st.content;
-  const status = contentCheck(c.mode, c.raw, () => c.result?.status ?? 'TRUNCATED');
+  const status = contentCheck(c.mode, c.hasText, () => c.result?.status ?? 'TRUNCATED');
   return status !== null && c.coercions.length > 0 ? coercedStatus(status) : status;
 }
 

@@ -8,6 +8,7 @@ import type { ReasoningSplitter, Repair, RepairOptions, RepairResult, StreamRepa
 import type { AppliedMode, ArtifactCut } from '../../shared/protocol';
 import { createAutoDecider, type AutoDecider } from './autoMode';
 import { ARTIFACT_LIST_LIMIT, ARTIFACT_STRIPPED_LIMIT, ARTIFACT_TEXT_LIMIT, BoundedList, BoundedText, listCuts, type ListCut } from './boundedText';
+import { hasText } from './record';
 import type { TextRedaction } from './redact';
 import { createDestutterer, type Destutterer } from './stutter';
 import { createUnsentText, type UnsentText } from './unsent';
@@ -46,6 +47,13 @@ export class ContentProcessor {
   get sent(): string {
     return this.sentText.toString();
   }
+  /** Whether the content sent holds anything besides white space (reasoning is out of it): without, the
+   * content is not checked (record.ts contentCheck), whatever the raw text held. Kept as the text passes
+   * (the artifact's copy is bounded). */
+  get hasText(): boolean {
+    return this.sawText;
+  }
+  private sawText = false;
   /** Reasoning moved out of the content, as kept for the artifact. */
   get moved(): string {
     return this.movedText.toString();
@@ -168,6 +176,7 @@ export class ContentProcessor {
   /** The sent content into the artifact's bounded copy, and (keepWhole, repair mode) into the whole one
    * from the moment the bounded copy would pass its limit: until then it holds every character. */
   private addSent(s: string): void {
+    if (!this.sawText && s !== '' && hasText(s)) this.sawText = true;
     if (this.sentAll === null && this.keepWhole && this.mode === 'repair' && this.sentText.length + s.length > this.textLimit) {
       this.sentAll = new BoundedText(Number.MAX_SAFE_INTEGER);
       this.sentAll.add(this.sentText.toString());

@@ -40,11 +40,22 @@ export function combinedStatus(choices: { mode: AppliedMode; checks: CheckStatus
 
 /**
  * The check the content went through: the engine's verdict in repair mode, TEXT when it went out as
- * text without being parsed (strip), null when there was none (or in passthrough).
+ * text without being parsed (strip), null when there was nothing to check (or in passthrough).
+ * `hasText`: the content holds something besides reasoning and white space (what the client got as
+ * content, hasText()). An answer of a think block only is as empty as one whose reasoning came in the
+ * upstream's `reasoning` field: neither is text (TEXT) nor a failure to find JSON in text (FAILED).
+ * @example contentCheck('strip', hasText('\n\n'), verdict) → null (EMPTY unless a tool call was checked)
  */
-export function contentCheck(mode: AppliedMode, raw: string, engineVerdict: () => RepairStatus): CheckStatus | null {
-  if (raw === '' || mode === 'passthrough') return null;
+export function contentCheck(mode: AppliedMode, hasText: boolean, engineVerdict: () => RepairStatus): CheckStatus | null {
+  if (!hasText || mode === 'passthrough') return null;
   return mode === 'repair' ? engineVerdict() : 'TEXT';
+}
+
+const NOT_WHITE = /\S/;
+
+/** Whether `s` holds a character that is not white space (of the content sent: reasoning is out of it). */
+export function hasText(s: string): boolean {
+  return NOT_WHITE.test(s);
 }
 
 /** Choice 0's answer as the artifact keeps every choice's (ChoiceArtifact's texts and lists), and what

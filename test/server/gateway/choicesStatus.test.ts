@@ -30,6 +30,7 @@ describe('gateway: the combined status of n > 1 choices (auto mode)', () => {
     { name: 'choice 0 empty (strip), choice 1 JSON (repair, VALID)', contents: ['', '{"a":1}'], mode: 'strip', status: 'TEXT', choices: [['repair', 'VALID']] },
     { name: 'choice 0 repaired JSON, choice 1 text', contents: ['{"a":1,}', 'Hello'], mode: 'repair', status: 'TEXT', choices: [['strip', 'TEXT']] },
     { name: 'choice 0 text, choice 1 repaired JSON', contents: ['Hello', '{"a":1,}'], mode: 'strip', status: 'TEXT', choices: [['repair', 'REPAIRED']] },
+    { name: 'choice 0 JSON (repair, VALID), choice 1 a think block only (strip, EMPTY: no text)', contents: ['{"a":1}', '<think>plan</think>\n'], mode: 'repair', status: 'TEXT', choices: [['strip', 'EMPTY']] },
     { name: 'both JSON, one repaired (unchanged: the worst verdict)', contents: ['{"a":1}', '{"a":1,}'], mode: 'repair', status: 'REPAIRED', choices: [['repair', 'REPAIRED']] },
   ];
 
