@@ -268,14 +268,19 @@ export abstract class Finisher extends StructureScanner {
       // (also after a comma: `{"a":1}, {"b":2}` is a list the model did not bracket, not prose)
       const sep = /^,\s*/.exec(rest);
       const from = sep ? sep[0].length : 0;
-      const n = valueExtent(from > 0 ? rest.slice(from) : rest);
+      const value = from > 0 ? rest.slice(from) : rest;
+      let n = valueExtent(value);
+      // a further value cut by the end (`{"a": 1}{"b": 2`: a second tool call's arguments cut at
+      // max_tokens) is another value all the same, not prose, when it starts like JSON (`{oops` does not)
+      if (n === OPEN_AT_END && !held && CUT_VALUE.test(value)) n = C.trimSpacesEnd(value).length;
       if (n < 0 || (held && wordsAfter(rest.slice(from + n, from + n + 64)))) break;
       this.extraValue = true;
       this.strip('extra_value', here(i), rest.slice(0, from + n));
       i += from + n;
     }
     // a value the text corrects the streamed one with (`Actually, use {"a": 2} instead.`): text that
-    // starts as JSON cannot take it back, so it is recorded apart, not lost in the trailing text
+    // starts as JSON cannot take it back, so it is recorded apart, not lost in the trailing text, and the
+    // status says REPAIRED
     for (let found = 0; !held && found < MAX_CORRECTIONS; found++) {
       const cue = correctionCue(text.slice(i));
       if (cue < 0) break;
@@ -284,6 +289,9 @@ export abstract class Finisher extends StructureScanner {
       const before = C.trimSpacesEnd(text.slice(i, v.start));
       this.strip('trailing', here(i), before);
       this.strip('correction', here(v.start), text.slice(v.start, v.end));
+      // the output is a value the text itself takes back: not VALID (as with a second value, REPAIRED),
+      // so a caller that reads only the status (the gateway's x-streamfix-status) learns it too
+      this.extraValue = true;
       i = v.end;
       while (i < text.length && isSpace(String.prototype.charCodeAt.call(text, i))) i++;
     }
@@ -356,8 +364,14 @@ function valueAfter(text: string, from: number): { start: number; end: number } 
   return null;
 }
 
+/** valueExtent: the value's brackets are still open where the text ends. */
+const OPEN_AT_END = -2;
+/** How a value cut by the end starts when it is JSON, not a note in brackets (`[Note: …`, `{oops`): a
+ * key (quoted, or a word and a colon) or `}` after `{`, a value or `]` after `[`, or nothing more. */
+const CUT_VALUE = /^(?:\{\s*(?:$|["'}]|[A-Za-z_$][\w$]*\s*:)|\[\s*(?:$|["'{[\]\d-]|(?:true|false|null)\b))/;
+
 /** Length of the bracketed value `text` starts with (strings respected), or -1 when it starts with
- * none or its brackets do not balance. */
+ * none or its brackets do not balance, OPEN_AT_END when the text ends inside it. */
 function valueExtent(text: string): number {
   const c0 = String.prototype.charCodeAt.call(text, 0);
   if (c0 !== LBRACE && c0 !== LBRACKET) return -1;
@@ -374,5 +388,5 @@ function valueExtent(text: string): number {
       if (--depth === 0) return i + 1;
     }
   }
-  return -1;
+  return depth > 0 ? OPEN_AT_END : -1;
 }

@@ -528,13 +528,15 @@ function fixNumber(raw: string): string | null {
   return out;
 }
 
-const RADIX = /^([+-]?)0(?:[xX][0-9a-fA-F]+|[oO][0-7]+|[bB][01]+)$/;
+/** A hex, octal or binary literal, with `_` digit separators between digits as JS and Python write
+ * them (`0xFF_FF`, `0b1010_0101`). */
+const RADIX = /^([+-]?)0(?:[xX][0-9a-fA-F]+(?:_[0-9a-fA-F]+)*|[oO][0-7]+(?:_[0-7]+)*|[bB][01]+(?:_[01]+)*)$/;
 
-/** `0x1F`, `-0o17`, `0b101` in decimal (exact, however large); null for anything else. */
+/** `0x1F`, `-0o17`, `0b101`, `0xFF_FF` in decimal (exact, however large); null for anything else. */
 function radixNumber(word: string): string | null {
   const m = RADIX.exec(word);
   if (m === null) return null;
-  const v = BigInt(word.slice(m[1].length)).toString();
+  const v = BigInt(word.slice(m[1].length).replace(/_/g, '')).toString();
   return m[1] === '-' && v !== '0' ? '-' + v : v;
 }
 

@@ -128,7 +128,7 @@ export abstract class MachineState {
   answerEnd = -1;
   protected candStart = 0; // input offset of the current candidate
   protected truncated = false;
-  protected extraValue = false; // more top-level values followed the first (status REPAIRED)
+  protected extraValue = false; // more top-level values followed the first, or a later one corrects it (status REPAIRED)
 
   // ---- before phase (state surviving a push: partial tags, fences, reasoning blocks, prose runs)
   protected bstate = B_TEXT;

@@ -4,7 +4,8 @@
  */
 
 /** VALID: the JSON needed no change (text around it may have been stripped). REPAIRED: repairs were
- * applied, or more top-level values followed the first (a stripped span of kind `extra_value`). TRUNCATED: the input ended (or the JSON region was cut off) inside a value, which was closed
+ * applied, or more top-level values followed the first (a stripped span of kind `extra_value`), or the text
+ * corrects its value later (`correction`: the output is the value the text takes back). TRUNCATED: the input ended (or the JSON region was cut off) inside a value, which was closed
  * or dropped. FAILED: no JSON value could be recovered; `json` is null and `error` says why. */
 export type RepairStatus = 'VALID' | 'REPAIRED' | 'TRUNCATED' | 'FAILED';
 
@@ -55,7 +56,7 @@ export type StrippedKind =
   | 'wrapper' //    `<tool_call>` / `</tool_call>` and similar tags; harmony markers (`<|channel|>final<|message|>`, `<|return|>`)
   | 'trailing' //   anything after the JSON value
   | 'extra_value' // a second top-level value after the first (`{"a":1}{"b":2}`): kept here, status REPAIRED
-  | 'correction'; // a value the text gives after a streamed one to correct it (`{"a": 1}` `Actually, use {"a": 2} instead.`): output is never taken back
+  | 'correction'; // a value the text gives after a streamed one to correct it (`{"a": 1}` `Actually, use {"a": 2} instead.`): output is never taken back; status REPAIRED
 
 /** A position in the input: offset in UTF-16 code units, line and column 0-based. */
 export interface Position {

@@ -367,7 +367,7 @@ describe('CLI: streamfix repair --stream', () => {
     assert.deepEqual(report.repairs.map((x: { kind: string; offset: number }) => [x.kind, x.offset]), [['trailing_comma', 5]]);
   });
 
-  it('warns on stderr when the text corrects its JSON value later, whole or streamed, text and JSON reports', async () => {
+  it('warns on stderr when the text corrects its JSON value later (status REPAIRED), whole or streamed, text and JSON reports', async () => {
     const input = '{"a": 1}\n\nActually, use {"a": 2} instead.';
     const warning = 'the text corrects its JSON value later (line 3, column 15: {"a": 2}); the output is the first value';
     const engine = repairJson(input);
@@ -375,9 +375,9 @@ describe('CLI: streamfix repair --stream', () => {
     for (const mode of [[], ['--stream']]) {
       assert.deepEqual(await run(['repair', ...mode], input), { code: 0, stdout: '{"a": 1}\n', stderr: `streamfix: warning: ${warning}\n` }, mode.join(''));
       const json = await run(['repair', ...mode, '--report=json'], input);
-      assert.deepEqual(JSON.parse(json.stderr), { status: 'VALID', repairs: [], stripped: engine.stripped, warnings: [warning] });
+      assert.deepEqual(JSON.parse(json.stderr), { status: 'REPAIRED', repairs: [], stripped: engine.stripped, warnings: [warning] });
       const text = await run(['repair', ...mode, '--report'], input);
-      assert.deepEqual(text.stderr.split('\n').slice(0, 4), [`streamfix: warning: ${warning}`, 'status: VALID (0 repairs, 3 stripped spans)', '  3:1 stripped trailing: 13 chars "Actually, use"', '  3:15 stripped correction: 8 chars "{\\"a\\": 2}"']);
+      assert.deepEqual(text.stderr.split('\n').slice(0, 4), [`streamfix: warning: ${warning}`, 'status: REPAIRED (0 repairs, 3 stripped spans)', '  3:1 stripped trailing: 13 chars "Actually, use"', '  3:15 stripped correction: 8 chars "{\\"a\\": 2}"']);
     }
   });
 

@@ -30,7 +30,8 @@ export type Category =
   | 'reasoning formats'
   | 'new-user trial'
   | 'new-user trial 2'
-  | 'new-user trial 3';
+  | 'new-user trial 3'
+  | 'new-user trial 4';
 
 /**
  * What counts as a correct answer:
