@@ -212,36 +212,32 @@ function fitsNeighbours(buf: Buffer, at: number, search: EscapeSearch): boolean 
 /** Escapes looked at one by one in a read before the rest of it goes to the regular expression. */
 const ESCAPES_ONE_BY_ONE = 8;
 
-/** Set by escapesOf: the read it looked at may hold an escape at the second level (secondLevelHint). */
-let hint = false;
-/** Set by escapesOf: the read it looked at may hold a WHOLE escape at the second level (one a key written
- * in the read itself can be made of): `hint` without the escapes cut by the end of a string or of the read,
- * which only a hold across reads or events is about (secondLevelWholeHint). */
-let wholeHint = false;
-
 /**
- * Whether the read escapesOf last looked at may hold an escape at the second level (decodeString) of a
- * character its search looks for: found in the same pass, from each `\u00` (`\u`) it meets: after a
- * backslash (`\\u0073`, the inner escape's backslash written `\\`) when it is an escape of such a
- * character, of `u`, `/` or `\` (`\\\u0075…`), or no whole escape (cut, a hex digit escaped); with a `\\`
- * a few bytes before it (`\\u\u0030…`); `\u005c` (the inner backslash escaped). JSON text inside a string
- * escapes characters no key has (`\\u00e9`, `\\u003c`): false, at no cost beyond the pass itself. A read
- * the regular expression searched (more than a few escapes) is looked at whole (maySecondLevel).
+ * What escapesOf found in a read: where the escapes of a secret's characters are, and whether the read may
+ * hold one at the second level. The caller owns it (a Redactor keeps one) and each call fills it anew, so a
+ * read costs no allocation.
  */
-export function secondLevelHint(): boolean {
-  return hint;
-}
-
-/**
- * Whether the read escapesOf last looked at may hold a whole second-level escape of a character its search
- * looks for (secondLevelHint without the cut ones): what decides whether a read is decoded twice to find a
- * key in it (Redactor.bytes). An escape cut by the end of its string (`\\u0"`: a model's `\u00e9` cut
- * between two token-sized content deltas, in every few events of a JSON answer written with escapes) or of
- * the read cannot be part of a key in the same read: the hold across reads and events still sees it
- * (secondLevelHint), the decoding is spared.
- */
-export function secondLevelWholeHint(): boolean {
-  return wholeHint;
+export class EscapeScan {
+  /** Where the read holds an escape the search finds, in order. */
+  readonly at: number[] = [];
+  /**
+   * Whether the read may hold an escape at the second level (decodeString) of a character the search
+   * looks for: found in the same pass, from each `\u00` (`\u`) it meets: after a backslash (`\\u0073`, the
+   * inner escape's backslash written `\\`) when it is an escape of such a character, of `u`, `/` or `\`
+   * (`\\\u0075…`), or no whole escape (cut, a hex digit escaped); with a `\\` a few bytes before it
+   * (`\\u\u0030…`); `\u005c` (the inner backslash escaped). JSON text inside a string escapes characters no
+   * key has (`\\u00e9`, `\\u003c`): false, at no cost beyond the pass itself. A read the regular expression
+   * searched (more than a few escapes) is looked at whole (maySecondLevel).
+   */
+  hint = false;
+  /**
+   * Whether the read may hold a WHOLE second-level escape of such a character (`hint` without the cut
+   * ones): what decides whether a read is decoded twice to find a key in it (Redactor.bytes). An escape cut
+   * by the end of its string (`\\u0"`: a model's `\u00e9` cut between two token-sized content deltas, in
+   * every few events of a JSON answer written with escapes) or of the read cannot be part of a key in the
+   * same read: the hold across reads and events still sees it (`hint`), the decoding is spared.
+   */
+  wholeHint = false;
 }
 
 /** hintAt's answer: no hint, only a cut escape (a hold's concern), or a whole one (CUT < WHOLE). */
@@ -249,7 +245,7 @@ const NO_HINT = 0;
 const CUT = 1;
 const WHOLE = 2;
 
-/** The `\u00` at `buf[at]` (an escape `c`, -1 when none) may be part of a second-level escape (secondLevelHint). */
+/** The `\u00` at `buf[at]` (an escape `c`, -1 when none) may be part of a second-level escape (EscapeScan.hint). */
 function hintAt(buf: Buffer, at: number, c: number, search: EscapeSearch): number {
   if (c === BACKSLASH) return WHOLE;
   if (buf[at - 1] === BACKSLASH) {
@@ -270,19 +266,18 @@ function hintAt(buf: Buffer, at: number, c: number, search: EscapeSearch): numbe
  * them must contain. A read without `\u00` (`\u` for a secret with a character above U+00FF) or `\/`
  * (nearly every one) costs one or two native searches; a few are looked at one by one; past them
  * (ensure_ascii text full of `\u00e9`, `\u003c`) the rest of the read goes through one regular
- * expression. A literal `\\u0073` is found too (the decoding then skips it). Sets secondLevelHint.
+ * expression. A literal `\\u0073` is found too (the decoding then skips it). Fills `into` (its hints too)
+ * and returns it.
  */
-export function escapesOf(buf: Buffer, search: EscapeSearch): number[] {
-  const out: number[] = [];
+export function escapesOf(buf: Buffer, search: EscapeSearch, into: EscapeScan = new EscapeScan()): EscapeScan {
+  const out = into.at;
+  out.length = 0;
   const { prefix, chars, wide } = search;
   let seen = 0;
-  hint = wholeHint = false;
+  let hint = false;
+  let wholeHint = false;
   for (let at = buf.indexOf(prefix); at >= 0; at = buf.indexOf(prefix, at + prefix.length)) {
-    if (++seen > ESCAPES_ONE_BY_ONE) {
-      out.length = 0;
-      hint = wholeHint = maySecondLevel(buf, search) || hasEscapedBackslash(buf);
-      return scan(buf, search, out);
-    }
+    if (++seen > ESCAPES_ONE_BY_ONE) return scanWhole(buf, search, into);
     const c = escapeAt(buf, at);
     if (!wholeHint) {
       const h = hintAt(buf, at, c, search);
@@ -292,12 +287,18 @@ export function escapesOf(buf: Buffer, search: EscapeSearch): number[] {
     if (c < 0) continue;
     if (c < 0x80 ? chars[c] === 1 : wide.length > 0 && wide.includes(c) && fitsNeighbours(buf, at, search)) out.push(at);
   }
-  if (!search.slash) return out;
-  const slash = buf.indexOf(ESCAPE_SLASH);
-  if (slash < 0) return out;
-  out.length = 0;
-  hint = wholeHint = maySecondLevel(buf, search) || hasEscapedBackslash(buf);
-  return scan(buf, search, out);
+  if (search.slash && buf.indexOf(ESCAPE_SLASH) >= 0) return scanWhole(buf, search, into);
+  into.hint = hint;
+  into.wholeHint = wholeHint;
+  return into;
+}
+
+/** escapesOf for a read with many escapes or a `\/`: the regular expression over it, the hints of it whole. */
+function scanWhole(buf: Buffer, search: EscapeSearch, into: EscapeScan): EscapeScan {
+  into.at.length = 0;
+  into.hint = into.wholeHint = maySecondLevel(buf, search) || hasEscapedBackslash(buf);
+  scan(buf, search, into.at);
+  return into;
 }
 
 /** Every match of `search.re` in `buf` (read as latin1: one character a byte) pushed to `out`, an escape
@@ -312,6 +313,26 @@ function scan(buf: Buffer, search: EscapeSearch, out: number[]): number[] {
     out.push(at);
   }
   return out;
+}
+
+/** escapedChar's answer: the code point in its low 21 bits, the escape's length in bytes above them. */
+const LENGTH_SHIFT = 21;
+const CODE_POINT = (1 << LENGTH_SHIFT) - 1;
+
+/**
+ * The character the escape at `buf[b]` (`\uXXXX` in either hex case, `\/`) stands for, a surrogate pair's
+ * two escapes read as one character: its code point, plus its length in bytes (2, 6 or 12) shifted by
+ * LENGTH_SHIFT; a lone surrogate's escape gives its unit (no character: the caller keeps the escape as it
+ * is); -1 when no escape starts there. A number rather than an object: it runs for every escape of a read.
+ */
+function escapedChar(buf: Buffer, b: number): number {
+  const c = escapeAt(buf, b);
+  if (c < 0) return -1;
+  if (isHigh(c)) {
+    const low = escapeAt(buf, b + 6);
+    if (isLow(low)) return (12 << LENGTH_SHIFT) + 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
+  }
+  return (escapeLength(buf, b) << LENGTH_SHIFT) + c;
 }
 
 /**
@@ -332,20 +353,13 @@ export function decodeEscapes(buf: Buffer): { bytes: Buffer; offsets: Int32Array
   let i = 0;
   for (let b = buf.indexOf(BACKSLASH); b >= 0; b = buf.indexOf(BACKSLASH, i)) {
     copy(i, b);
-    let c = escapeAt(buf, b);
-    let len = c < 0 ? 0 : escapeLength(buf, b);
-    if (isHigh(c)) {
-      const low = escapeAt(buf, b + 6);
-      if (isLow(low)) {
-        c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
-        len = 12;
-      }
-    }
-    if (c >= 0 && !isHigh(c) && !isLow(c)) {
+    const e = escapedChar(buf, b);
+    const c = e & CODE_POINT;
+    if (e >= 0 && !isHigh(c) && !isLow(c)) {
       for (let k = putUtf8(bytes, j, c); k > 0; k--) offsets[j++] = b;
-      i = b + len;
-    } else if (c >= 0) {
-      i = b + len;
+      i = b + (e >>> LENGTH_SHIFT);
+    } else if (e >= 0) {
+      i = b + (e >>> LENGTH_SHIFT);
       copy(b, i);
     } else {
       // `\\` is one escape: its second backslash starts none
@@ -388,21 +402,14 @@ export function decodeString(buf: Buffer): { bytes: Buffer; offsets: Int32Array 
       i = b + 2;
       continue;
     }
-    let c = escapeAt(buf, b);
-    let len = 6;
-    if (isHigh(c)) {
-      const low = escapeAt(buf, b + 6);
-      if (isLow(low)) {
-        c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
-        len = 12;
-      }
-    }
-    if (c >= 0 && !isHigh(c) && !isLow(c)) {
+    const e = escapedChar(buf, b);
+    const c = e & CODE_POINT;
+    if (e >= 0 && !isHigh(c) && !isLow(c)) {
       for (let k = putUtf8(bytes, j, c); k > 0; k--) offsets[j++] = b;
-      i = b + len;
+      i = b + (e >>> LENGTH_SHIFT);
     } else {
       // a lone surrogate's escape, an escape `buf` ends inside, a backslash before no escape: as it is
-      const to = c >= 0 ? b + 6 : Math.min(buf.length, b + 1);
+      const to = e >= 0 ? b + 6 : Math.min(buf.length, b + 1);
       for (; i < to; i++) {
         bytes[j] = buf[i]!;
         offsets[j++] = i;
@@ -457,7 +464,7 @@ export function maySecondLevel(buf: Buffer, search: EscapeSearch, quotable = fal
 }
 
 /** Where `buf` holds a `\\` or a `\u005` (an inner backslash at the second level), in order: the events a
- * read's secondLevelHint may be about (passthrough reads them: Redactor.startsEnding). */
+ * read's EscapeScan.hint may be about (passthrough reads them: Redactor.startsEnding). */
 export function secondLevelSpots(buf: Buffer): number[] {
   const out: number[] = [];
   for (let at = buf.indexOf(PAIR); at >= 0; at = buf.indexOf(PAIR, at + 2)) out.push(at);

@@ -138,7 +138,7 @@ export function createPassthroughGuard(redactor: Redactor): PassthroughGuard | n
 
   const channel = (id: string, choice: number): Channel => {
     let c = channels.get(id);
-    if (c === undefined) channels.set(id, (c = { stage: redactor.textStage(PASSTHROUGH_MIN_HOLD)!, choice, pieces: [] }));
+    if (c === undefined) channels.set(id, (c = { stage: redactor.textStage(PASSTHROUGH_MIN_HOLD, false)!, choice, pieces: [] }));
     return c;
   };
 
@@ -273,6 +273,13 @@ export function createPassthroughGuard(redactor: Redactor): PassthroughGuard | n
   };
 
   const onEvent = (buf: Buffer, start: number, end: number): void => {
+    if (buf !== read) {
+      // an event joined from two reads: the tail of a base64 form cut between them is whole only here
+      // (body() holds a form's head at a read's end, not the middle of one whose start went out before)
+      buf = redactor.encodedIn(buf.subarray(start, end));
+      start = 0;
+      end = buf.length;
+    }
     if (held.length === 0 && open.size === 0 && !mayStart(buf, start, end)) return forward(buf, start, end);
     const bytes = buf.subarray(start, end);
     const message = parse(bytes);

@@ -16,14 +16,10 @@
  *   for await (const b of r.body(upstreamBody)) client.write(b);
  */
 
-import { atCharBoundary, decodeEscapes, decodeString, escapeSearch, escapesOf, type EscapeSearch, hasEscapedBackslash, matchEscaped, MAX_ESCAPE_BYTES, maySecondLevel, openEscapeAt, PARTIAL, prefixMatched, secondLevelHint, secondLevelSpots, secondLevelWholeHint } from './jsonEscapes';
+import { atCharBoundary, decodeEscapes, decodeString, EscapeScan, escapeSearch, escapesOf, type EscapeSearch, hasEscapedBackslash, matchEscaped, MAX_ESCAPE_BYTES, maySecondLevel, openEscapeAt, PARTIAL, prefixMatched, secondLevelSpots } from './jsonEscapes';
 import { publicLength, SHOWN_OF_ANY_SECRET } from './keyPrefix';
 
 export const REDACTED = '[redacted]';
-
-/** Whether the read the last bytes() call looked at may hold a second-level escape (a module slot, read
- * by body() right after it, as jsonEscapes.ts keeps `walked`). */
-let bytesSecond = false;
 
 /** Shorter values are not redacted: replacing a 3-letter "key" everywhere would corrupt the content. */
 export const MIN_SECRET_LENGTH = 8;
@@ -58,23 +54,61 @@ function variants(secret: string, out: Map<string, number>): void {
   }
 }
 
+/** A base64 form keeps at least this many of its first characters: a read's or a text's end is held for
+ * one only when it has more of it (keep + 1 characters: 30 bits or more), so text that happens to end
+ * with a few of them is not held. */
+const MIN_ENCODED_KEEP = 4;
+/** encodedTail's answer: a tail's length above, its form's keep in the low KEEP_BITS. */
+const KEEP_BITS = 12;
+const KEEP_MASK = (1 << KEEP_BITS) - 1;
+/** A form's replaced part is no shorter than this (a short secret keeps fewer characters instead). */
+const MIN_ENCODED_TAIL = 8;
+
 /**
  * A secret base64-encoded (an upstream echoing a header in a request dump, a `Basic` credential, a debug
  * header): the characters that depend on the secret's bytes alone, at each of the three byte alignments it
  * can have in the encoded text, in standard base64, URL-safe base64 and with `/` escaped as `\/`. The one
  * or two characters it shares with the bytes around it at each end are left (at most 4 bits of its first
- * byte and of its last two). Replaced where whole (Redactor.encoded); held for at a read's end only in a
- * body that is not an event stream (see README).
+ * byte and of its last two). Each form with how many of its first characters stand for the secret's public
+ * start alone (keyPrefix.ts; at least MIN_ENCODED_KEEP): they stay when the form is replaced, so the text is
+ * the same wherever a stream cut it (a cut before them needs no hold: the rest holds the whole replaced part).
  */
-function base64Forms(secret: string, out: Set<string>): void {
+function base64Forms(secret: string, out: Map<string, number>): void {
   // a header's bytes: latin1 where it can be (apiKeyCheck.ts), else UTF-8
-  const bytes = Buffer.from(secret, /[^\u0000-\u00ff]/.test(secret) ? 'utf8' : 'latin1');
+  const enc = /[^\u0000-\u00ff]/.test(secret) ? 'utf8' : 'latin1';
+  const bytes = Buffer.from(secret, enc);
+  const shown = Buffer.byteLength(secret.slice(0, publicLength(secret)), enc);
   for (let pad = 0; pad < 3; pad++) {
     const text = Buffer.concat([Buffer.alloc(pad), bytes]).toString('base64');
     // characters before `from` hold bits of the bytes before; from the last whole group on, of those after
-    const core = text.slice(pad === 0 ? 0 : pad + 1, Math.floor((pad + bytes.length) / 3) * 4);
-    out.add(core).add(core.replace(/\+/g, '-').replace(/\//g, '_')).add(core.replace(/\//g, '\\/'));
+    const from = pad === 0 ? 0 : pad + 1;
+    const core = text.slice(from, Math.floor((pad + bytes.length) / 3) * 4);
+    // character i stands for bits [6i, 6i + 6) of `text`: those that end within the public start stay
+    const keep = Math.max(0, Math.min(Math.max(Math.floor((8 * (pad + shown)) / 6) - from, MIN_ENCODED_KEEP), core.length - MIN_ENCODED_TAIL));
+    const url = (s: string) => s.replace(/\+/g, '-').replace(/\//g, '_');
+    const slash = (s: string) => s.replace(/\//g, '\\/');
+    for (const [f, k] of [[core, keep], [url(core), keep], [slash(core), slash(core.slice(0, keep)).length]] as const) out.set(f, Math.min(out.get(f) ?? k, k));
   }
+}
+
+/** A base64 form of a secret (base64Forms): `form`, its first `keep` characters (left where it is
+ * replaced), `tail` (the rest, what is searched and replaced: a read or a text holding it is redacted even
+ * when its start went out with an earlier one), `head` (the first keep + 1: a read's or a text's end holds
+ * back a form's start only from there on), each also as bytes. */
+interface EncodedForm {
+  form: string;
+  keep: number;
+  tail: string;
+  head: string;
+  formBytes: Buffer;
+  tailBytes: Buffer;
+  headBytes: Buffer;
+}
+
+function encodedForm(form: string, keep: number): EncodedForm {
+  const tail = form.slice(keep);
+  const head = form.slice(0, keep + 1);
+  return { form, keep, tail, head, formBytes: Buffer.from(form), tailBytes: Buffer.from(tail), headBytes: Buffer.from(head) };
 }
 
 /**
@@ -175,16 +209,24 @@ export class Redactor {
   /** The bytes that occur in some pattern: a read whose last byte is none of them holds nothing back
    * (an SSE read ends in a newline, which no key contains). */
   private readonly patternBytes = new Uint8Array(256);
-  /** The base64 forms of the secrets (base64Forms) that contain no other, replaced where a read or a text
-   * holds one whole: a byte search each per read; held for at a read's end only in a body that is not an
-   * event stream, never at an event's or a text piece's end (the cost of holding for them in streams,
-   * measured, was more than the rest of the redaction's; README). */
-  private readonly encoded: string[];
-  private readonly encodedBytes: Buffer[];
+  /** The base64 forms of the secrets (base64Forms) that contain no other: each one's tail replaced where a
+   * read or a text holds it (a byte search each per read); a read's, an event's text's or a text piece's end
+   * that is a form's head or more held (README). */
+  private readonly encoded: EncodedForm[];
+  /** The bytes in some base64 form: a read whose last byte is none of them ends in no form's start. */
+  private readonly encodedLast = new Uint8Array(256);
+  /** The search for every form's head (startsEnding; null: no form). */
+  private readonly headRe: RegExp | null;
+  /** What the last escapes() call found (filled anew by each: no allocation per read); its hints are read
+   * right after it, before anything else searches. */
+  private readonly scan = new EscapeScan();
+  /** Whether the read the last bytes() call looked at may hold a second-level escape: read by body() right
+   * after it (what this read's own pass saw, a cut escape too, whatever was searched after it). */
+  private readSecond = false;
 
   constructor(secrets: readonly (string | null | undefined)[]) {
     const all = new Map<string, number>();
-    const encoded = new Set<string>();
+    const encoded = new Map<string, number>();
     this.secrets = secrets.filter((s): s is string => typeof s === 'string' && s.length >= MIN_SECRET_LENGTH);
     for (const s of this.secrets) {
       variants(s, all);
@@ -192,9 +234,11 @@ export class Redactor {
       const u = readAsUtf8(s);
       if (u !== null && u !== s) variants(u, all);
     }
-    const forms = [...encoded];
-    this.encoded = forms.filter((p) => !forms.some((q) => q !== p && q.length < p.length && p.includes(q)));
-    this.encodedBytes = this.encoded.map((p) => Buffer.from(p));
+    const forms = [...encoded.keys()];
+    this.encoded = forms.filter((p) => !forms.some((q) => q !== p && q.length < p.length && p.includes(q))).map((f) => encodedForm(f, encoded.get(f)!));
+    for (const f of this.encoded) for (const b of f.formBytes) this.encodedLast[b] = 1;
+    const heads = [...new Set(this.encoded.map((f) => f.head.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')))];
+    this.headRe = heads.length === 0 ? null : new RegExp(heads.join('|'), 'g');
     this.strings = [...all.keys()].sort((a, b) => b.length - a.length);
     this.minimalStrings = this.strings.filter((p, i) => !this.strings.some((q, j) => j !== i && q.length < p.length && p.includes(q)));
     this.minimal = this.minimalStrings.map((s) => Buffer.from(s));
@@ -241,7 +285,7 @@ export class Redactor {
   private textEscaped(s: string): string {
     if (this.escapeRe === null || !textMayEscape(s, this.escapeRe)) return s;
     const b = Buffer.from(s);
-    if (this.escapes(b).length === 0) return s;
+    if (this.escapes(b) === 0) return s;
     const out = this.escapedBytes(b, this.minimal);
     return out === b ? s : out.toString();
   }
@@ -289,13 +333,18 @@ export class Redactor {
    * `minHold`: a tail matching fewer of a secret's first characters is not held but sent, and remembered,
    * so that if the next piece goes on with the secret, its rest is replaced (`sk` + `[redacted]`): at most
    * `minHold - 1` characters of a secret go out (passthrough, which holds whole events, uses 4; 1 holds
-   * every possible start).
+   * every possible start). `across`: a base64 form's start is followed across pieces (the piece that brings
+   * it to its head, with what went out of it before, is held), so a form that comes a few characters a piece
+   * is caught; false (passthrough, which pushes only the events that may end with a start): only a piece
+   * that holds a form's head is.
    */
-  textStage(minHold = 1): TextRedaction | null {
+  textStage(minHold = 1, across = true): TextRedaction | null {
     if (this.empty) return null;
     const secrets = this.minimalStrings;
     const shown = this.minimalShown;
-    const redact = (t: string) => this.textMinimal(t);
+    const redact = (t: string) => this.textEncoded(this.textMinimal(t));
+    const encodedTail = across ? (t: string) => this.encodedTail(t) : (t: string) => this.encodedHeadTail(t);
+    const encodedRest = (sent: string, t: string) => this.encodedRest(sent, t);
     const escapedHeld = (t: string) => this.textEscapedHeld(t);
     const escapedEnd = (t: string) => this.textEscapedEnd(t);
     const escapedRest = (sent: string, t: string) => this.textEscapedRest(sent, t);
@@ -310,6 +359,12 @@ export class Redactor {
     // `sent` went out as `[redacted]` (release): the rest of its secret, when it comes, is dropped, and
     // what is held after it, if the text ends there, too
     let hidden = false;
+    // The same for a base64 form (`across`): `encSent`, the end of what was sent that is a form's first
+    // characters, no more than it keeps (a model's tokens bring a form a few characters a piece: the piece
+    // that reaches its head with them is held); `encKeep`, when `held` is a form's start, how many of its
+    // characters the text's end shows (-1: it is none).
+    let encSent = '';
+    let encKeep = -1;
     return {
       push(s: string): string {
         let t = held === '' ? s : held + s;
@@ -318,9 +373,13 @@ export class Redactor {
         sent = '';
         const wasHidden = hidden;
         hidden = false;
+        const encBefore = encSent;
+        encSent = '';
+        encKeep = -1;
         if (before !== '') {
           let rest = restOfSecret(before, t, secrets);
           if (rest < 0) rest = escapedRest(before, t);
+          if (rest < 0) rest = encodedRest(before, t);
           if (rest >= 0) {
             t = (wasHidden ? '' : REDACTED) + t.slice(rest);
             before = '';
@@ -329,40 +388,61 @@ export class Redactor {
         t = redact(t);
         if (t === '') {
           sent = before;
+          encSent = encBefore;
           hidden = wasHidden && before !== '';
           return t;
         }
+        // a base64 form's head or more at the end (with what went out of it before) is held: a shorter
+        // start goes, the form's tail is whole after it (encodedTail: its length, and the form's keep)
+        const encAll = encBefore === '' ? t : encBefore + t;
+        const m = encodedTail(encAll);
+        const mLength = Math.floor(m / (KEEP_MASK + 1));
+        const mKeep = m & KEEP_MASK;
+        const b = mLength > mKeep ? Math.min(mLength, t.length) : 0;
         const last = t.charCodeAt(t.length - 1);
-        if (last < 128 && chars[last] === 0) return t;
-        const all = before === '' ? t : before + t;
-        // a secret's start written with escapes is held whole (never sent in part)
-        const e = escapedHeld(t);
-        const h = Math.max(heldChars(all, secrets), e);
-        if (h === 0) return t;
-        // the secret's start goes on from what went out as [redacted]
-        hidden = wasHidden && before !== '' && h === all.length;
-        if (h < minHold) {
+        let h = 0;
+        let all = t;
+        if (b > 0 || last >= 128 || chars[last] === 1) {
+          all = before === '' ? t : before + t;
+          // a secret's start written with escapes is held whole (never sent in part)
+          h = Math.max(heldChars(all, secrets), escapedHeld(t));
+        }
+        // the base64 form's start held (a minimal form's start inside it is held with it), or the secret's
+        const minimal = h >= minHold ? Math.min(h, t.length) : 0;
+        const hold = b > minimal ? b : minimal;
+        if (mLength > hold) encSent = encAll.slice(encAll.length - mLength, encAll.length - hold);
+        if (b > minimal) encKeep = Math.max(0, mKeep - (mLength - b));
+        if (hold === 0) {
+          if (h === 0) return t;
+          // the secret's start goes on from what went out as [redacted]
+          hidden = wasHidden && before !== '' && h === all.length;
           sent = all.slice(all.length - h);
           return t;
         }
-        const hold = Math.min(h, t.length);
-        sent = all.slice(all.length - h, all.length - hold);
+        if (b <= minimal) {
+          hidden = wasHidden && before !== '' && h === all.length;
+          sent = all.slice(all.length - h, all.length - hold);
+        }
         held = t.slice(t.length - hold);
         return t.slice(0, t.length - hold);
       },
       end(): string {
         // the text ends inside a secret: past its public start, the held characters are secret
-        const cut = hidden || held === '' ? -1 : escapedEnd(held);
-        const t = hidden || held === '' ? '' : cut >= 0 ? held.slice(0, cut) + REDACTED : endShown(sent, held, secrets, shown);
+        const cut = hidden || held === '' || encKeep >= 0 ? -1 : escapedEnd(held);
+        const t = hidden || held === '' ? '' : encKeep >= 0 ? held.slice(0, encKeep) + REDACTED : cut >= 0 ? held.slice(0, cut) + REDACTED : endShown(sent, held, secrets, shown);
         held = '';
         sent = '';
         hidden = false;
+        encSent = '';
+        encKeep = -1;
         return t;
       },
       release(): string {
         if (held === '') return '';
         sent += held;
         held = '';
+        encSent = '';
+        encKeep = -1;
         if (hidden) return '';
         hidden = true;
         return REDACTED;
@@ -375,6 +455,7 @@ export class Redactor {
       },
     };
   }
+
 
   /**
    * Whether a JSON string in `bytes` (an SSE event) may end with a secret's first characters: some of
@@ -398,14 +479,30 @@ export class Redactor {
         if (valueEnd(bytes, at + k)) out.push(at);
       }
     }
+    // a text may end with a base64 form's head or more: one search for every head (a regular expression
+    // over the bytes read as latin1 costs a third of three byte searches)
+    const re = this.headRe;
+    if (re !== null) {
+      const text = bytes.toString('latin1');
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+        const at = m.index;
+        for (const f of this.encoded) {
+          if (!text.startsWith(f.head, at)) continue;
+          let k = f.head.length;
+          while (k < f.form.length - 1 && bytes[at + k] === f.formBytes[k]) k++;
+          if (valueEnd(bytes, at + k)) out.push(at);
+        }
+        re.lastIndex = at + 1;
+      }
+    }
     // a text with an escape of a secret's character may end with its start written with escapes: such
     // an event is read (the text redaction sees its decoded text), rare enough to cost nothing
-    const escaped = this.escapes(bytes);
+    if (this.escapes(bytes) > 0) out.push(...this.scan.at);
     // the same at the second level (a text that is itself JSON may end with the start)
-    const second = secondLevelHint() ? secondLevelSpots(bytes) : [];
-    if (escaped.length > 0) out.push(...escaped);
+    const second = this.scan.hint ? secondLevelSpots(bytes) : [];
     if (second.length > 0) out.push(...second);
-    return (this.minimal.length > 1 || escaped.length > 0 || second.length > 0) && out.length > 1 ? out.sort((a, b) => a - b) : out;
+    return out.length > 1 ? out.sort((a, b) => a - b) : out;
   }
 
 
@@ -426,11 +523,87 @@ export class Redactor {
     return this.textEncoded(out);
   }
 
-  /** `s` with every base64 form of a secret replaced. */
+  /** `s` with every base64 form of a secret replaced (its tail: the first characters, public, stay). */
   private textEncoded(s: string): string {
     let out = s;
-    for (const p of this.encoded) if (out.includes(p)) out = out.split(p).join(REDACTED);
+    for (const f of this.encoded) if (out.includes(f.tail)) out = out.split(f.tail).join(REDACTED);
     return out;
+  }
+
+  /** `buf` with every base64 form's tail replaced: an event the passthrough guard joined from two reads
+   * (body() holds a form's head at a read's end, not the middle of a tail whose start went out before). */
+  encodedIn(buf: Buffer): Buffer {
+    let found = false;
+    for (const f of this.encoded) if (buf.indexOf(f.tailBytes) >= 0) found = true;
+    return found ? this.replaceAll(buf, this.encoded.map((f) => f.tailBytes)) : buf;
+  }
+
+  /** The longest tail of `t` that is a proper prefix of a base64 form (any length): its length shifted by
+   * KEEP_BITS, and that form's keep below (a number, not an object: it runs for every piece of a text). */
+  private encodedTail(t: string): number {
+    const n = t.length;
+    let best = 0;
+    let keep = 0;
+    for (const f of this.encoded) {
+      const p = f.form;
+      for (let at = t.indexOf(p[0]!, Math.max(0, n - p.length + 1)); at >= 0 && n - at > best; at = t.indexOf(p[0]!, at + 1)) {
+        let k = 1;
+        while (at + k < n && t.charCodeAt(at + k) === p.charCodeAt(k)) k++;
+        if (at + k === n) {
+          best = n - at;
+          keep = f.keep;
+          break;
+        }
+      }
+    }
+    return best * (KEEP_MASK + 1) + keep;
+  }
+
+  /** encodedTail of a tail that is a form's head or more (a text stage that sees only some pieces:
+   * passthrough's, which reads only the events that may end with a start). */
+  private encodedHeadTail(t: string): number {
+    const n = this.encodedHeldChars(t);
+    if (n === 0) return 0;
+    let keep = n;
+    for (const f of this.encoded) if (f.form.startsWith(t.slice(t.length - n))) keep = Math.min(keep, f.keep);
+    return n * (KEEP_MASK + 1) + keep;
+  }
+
+  /** How many characters at the end of `t` are a proper prefix of a base64 form, its head or more. */
+  private encodedHeldChars(t: string): number {
+    const n = t.length;
+    let hold = 0;
+    for (const f of this.encoded) {
+      const p = f.form;
+      for (let at = t.indexOf(f.head, Math.max(0, n - p.length + 1)); at >= 0 && n - at > hold; at = t.indexOf(f.head, at + 1)) {
+        if (p.startsWith(t.slice(at))) {
+          hold = n - at;
+          break;
+        }
+      }
+    }
+    return hold;
+  }
+
+  /** `held`, a text's held end, as the text's end shows it when it is a base64 form's head or more: the
+   * form's first characters, then `[redacted]`; null when it is none. */
+  private encodedEnd(held: string): string | null {
+    const n = this.encodedHeldChars(held);
+    if (n === 0) return null;
+    const at = held.length - n;
+    let keep = n;
+    for (const f of this.encoded) if (f.form.startsWith(held.slice(at))) keep = Math.min(keep, f.keep);
+    return held.slice(0, at + keep) + REDACTED;
+  }
+
+  /** restOfSecret for a base64 form whose start went out as `[redacted]` (release): where its rest ends in `t`. */
+  private encodedRest(sent: string, t: string): number {
+    for (const f of this.encoded) {
+      for (let at = Math.max(0, sent.length - f.form.length + 1); at < sent.length; at++) {
+        if (f.form.startsWith(sent.slice(at)) && t.startsWith(f.form.slice(sent.length - at))) return f.form.length - (sent.length - at);
+      }
+    }
+    return -1;
   }
 
   /**
@@ -465,13 +638,15 @@ export class Redactor {
 
   /** `s`, a whole text (an error's message), redacted as a text channel's end is (stringEnd). */
   textEnd(s: string): string {
-    return this.empty || s.length <= SHOWN_OF_ANY_SECRET ? s : this.stringEnd(this.textMinimal(s));
+    return this.empty || s.length <= SHOWN_OF_ANY_SECRET ? s : this.stringEnd(this.textEncoded(this.textMinimal(s)));
   }
 
   /** `s`, a whole text, with a secret's start that ends it past the secret's public start (keyPrefix.ts)
    * replaced by `[redacted]` (`Bearer sk-or-v1-0123` → `Bearer [redacted]`). */
   private stringEnd(s: string): string {
     const last = s.charCodeAt(s.length - 1);
+    const b = last < 128 && this.encodedLast[last] === 1 ? this.encodedEnd(s) : null;
+    if (b !== null) return b;
     if (last < 128 && this.minimalChars[last] === 0) return s;
     const n = secretTail(s, this.minimalStrings, this.minimalShown);
     return n === 0 ? s : s.slice(0, s.length - n) + REDACTED;
@@ -485,11 +660,19 @@ export class Redactor {
    */
   valueEnds(buf: Buffer): Buffer {
     if (this.empty) return buf;
-    const dec = this.escapes(buf).length > 0 ? decodeEscapes(buf) : null;
+    const dec = this.escapes(buf) > 0 ? decodeEscapes(buf) : null;
     const b = dec?.bytes ?? buf;
     const ranges: [number, number][] = [];
     for (let q = b.indexOf(QUOTE); q >= 0; q = b.indexOf(QUOTE, q + 1)) {
-      if (q === 0 || this.patternBytes[b[q - 1]!] === 0) continue;
+      if (q === 0) continue;
+      // a base64 form's head or more: from past its kept characters
+      const n = this.encodedLast[b[q - 1]!] === 1 ? this.encodedHeld(b.subarray(0, q)) : 0;
+      if (n > 0) {
+        const from = q - n + this.encodedKeep(b.subarray(q - n, q));
+        ranges.push(dec === null ? [from, q] : [dec.offsets[from]!, dec.offsets[q]!]);
+        continue;
+      }
+      if (this.patternBytes[b[q - 1]!] === 0) continue;
       const from = this.tailStart(b, q);
       if (from >= 0) ranges.push(dec === null ? [from, q] : [dec.offsets[from]!, dec.offsets[q]!]);
     }
@@ -522,6 +705,9 @@ export class Redactor {
    * the text redactions end). */
   private heldEnd(held: Buffer): Buffer {
     const cut = (at: number) => Buffer.concat([held.subarray(0, at), REDACTED_BYTES]);
+    // a base64 form's head or more (its bytes are ASCII): its first characters stay
+    const b = this.encodedEnd(held.toString('latin1'));
+    if (b !== null) return Buffer.from(b, 'latin1');
     // the second level too (secondLevelBytes), from an earlier start when it has one
     const t = this.escapeRe === null ? null : this.secondLevelTail(held);
     let second = -1;
@@ -561,10 +747,10 @@ export class Redactor {
     const first = this.escapes(buf);
     const quoted = this.escapeRe !== null && this.quotable && maySecondLevel(buf, this.escapeRe, true);
     // for the hold (body()): what this read's own pass saw (a cut escape too), whatever is searched after it
-    bytesSecond = this.escapeRe !== null && (secondLevelHint() || quoted);
+    this.readSecond = this.escapeRe !== null && (this.scan.hint || quoted);
     // decoded twice only where a whole second-level escape may be (a cut one cannot make a key in this read)
-    const b = this.escapeRe !== null && (secondLevelWholeHint() || quoted) ? this.secondLevelBytes(buf) : buf;
-    return this.literalBytes((b === buf ? first : this.escapes(b)).length > 0 ? this.escapedBytes(b) : b);
+    const b = this.escapeRe !== null && (this.scan.wholeHint || quoted) ? this.secondLevelBytes(buf) : buf;
+    return this.literalBytes((b === buf ? first : this.escapes(b)) > 0 ? this.escapedBytes(b) : b);
   }
 
   /**
@@ -576,7 +762,7 @@ export class Redactor {
    */
   private secondLevelBytes(buf: Buffer): Buffer {
     const outer = decodeString(buf);
-    if (!this.quotable && this.escapes(outer.bytes).length === 0) return buf;
+    if (!this.quotable && this.escapes(outer.bytes) === 0) return buf;
     const inner = decodeEscapes(outer.bytes);
     const ranges: [number, number][] = [];
     for (const p of this.patterns) {
@@ -589,19 +775,29 @@ export class Redactor {
     return ranges.length === 0 ? buf : replaceRanges(buf, ranges);
   }
 
-  /** Where `buf` holds an escape of a character some secret has (jsonEscapes.ts escapesOf). */
-  private escapes(buf: Buffer): number[] {
-    return this.escapeRe === null ? [] : escapesOf(buf, this.escapeRe);
+  /** How many escapes of a character some secret has `buf` holds (jsonEscapes.ts escapesOf): where, and
+   * the second-level hints, in `scan` until the next call. */
+  private escapes(buf: Buffer): number {
+    if (this.escapeRe === null) {
+      this.scan.at.length = 0;
+      this.scan.hint = this.scan.wholeHint = false;
+      return 0;
+    }
+    return escapesOf(buf, this.escapeRe, this.scan).at.length;
   }
 
   /** `buf` with every secret as sent replaced. */
   private literalBytes(buf: Buffer): Buffer {
     let found = false;
     for (const p of this.minimal) if (buf.indexOf(p) >= 0) found = true;
-    for (const p of this.encodedBytes) if (buf.indexOf(p) >= 0) found = true;
-    if (!found) return buf;
+    for (const f of this.encoded) if (buf.indexOf(f.tailBytes) >= 0) found = true;
+    return found ? this.replaceAll(buf, [...this.patterns, ...this.encoded.map((f) => f.tailBytes)]) : buf;
+  }
+
+  /** `buf` with every one of `patterns` (in order) replaced. */
+  private replaceAll(buf: Buffer, patterns: readonly Buffer[]): Buffer {
     let out = buf;
-    for (const p of [...this.patterns, ...this.encodedBytes]) {
+    for (const p of patterns) {
       let at = out.indexOf(p);
       if (at < 0) continue;
       const parts: Buffer[] = [];
@@ -680,13 +876,34 @@ export class Redactor {
     return 0;
   }
 
-  /** How many bytes at the end of `buf` are a proper prefix of a base64 form of a secret. */
-  private encodedHeld(buf: Buffer): number {
-    let hold = 0;
+  /** How many of its first characters `start`, a base64 form's head or more, keeps (the least of the forms it starts). */
+  private encodedKeep(start: Buffer): number {
+    let keep = start.length;
+    for (const f of this.encoded) if (f.formBytes.length > start.length && f.formBytes.compare(start, 0, start.length, 0, start.length) === 0) keep = Math.min(keep, f.keep);
+    return keep;
+  }
+
+  /** How many bytes at the end of `buf` are a proper prefix of a base64 form of a secret, its head or more
+   * (`any`: of any length; a read ending in a byte no form has, as an event stream's does, costs one look). */
+  private encodedHeld(buf: Buffer, any = false): number {
     const n = buf.length;
-    for (const p of this.encodedBytes) {
-      for (let at = buf.lastIndexOf(p[0]!, n - 1); at >= 0 && n - at < p.length; at = at > 0 ? buf.lastIndexOf(p[0]!, at - 1) : -1) {
-        if (n - at > hold && buf.compare(p, 0, n - at, at, n) === 0) hold = n - at;
+    if (n === 0 || this.encodedLast[buf[n - 1]!] === 0) return 0;
+    let hold = 0;
+    for (const f of this.encoded) {
+      const p = f.formBytes;
+      if (any) {
+        // any start of it (a JSON body: a string's end shows the form's kept characters, so the whole of
+        // it must reach valueEnds)
+        for (let at = buf.lastIndexOf(p[0]!, n - 1); at >= 0 && n - at < p.length; at = at > 0 ? buf.lastIndexOf(p[0]!, at - 1) : -1) {
+          if (n - at > hold && buf.compare(p, 0, n - at, at, n) === 0) hold = n - at;
+        }
+        continue;
+      }
+      for (let at = buf.indexOf(f.headBytes, Math.max(0, n - p.length + 1)); at >= 0 && n - at > hold; at = buf.indexOf(f.headBytes, at + 1)) {
+        if (buf.compare(p, 0, n - at, at, n) === 0) {
+          hold = n - at;
+          break;
+        }
       }
     }
     return hold;
@@ -749,13 +966,12 @@ export class Redactor {
               const chunk = r.value;
               let buf: Buffer = held === null ? self.bytes(chunk) : self.bytes(Buffer.concat([held, chunk]));
               // whether the bytes may hold a second-level escape, from the pass bytes() made
-              let second = bytesSecond;
+              let second = self.readSecond;
               if (json) {
                 buf = self.valueEnds(buf);
-                second ||= secondLevelHint();
+                second ||= self.scan.hint;
               }
-              // a body that is not an event stream (a few reads) also holds a base64 form's start
-              const hold = buf.length > 0 && self.maxHold > 0 ? Math.max(self.heldLength(buf, second), json ? self.encodedHeld(buf) : 0) : 0;
+              const hold = buf.length > 0 && self.maxHold > 0 ? Math.max(self.heldLength(buf, second), self.encodedHeld(buf, json)) : 0;
               held = hold > 0 ? Buffer.from(buf.subarray(buf.length - hold)) : null;
               if (buf.length > hold) return { value: hold > 0 ? buf.subarray(0, buf.length - hold) : buf, done: false };
             }

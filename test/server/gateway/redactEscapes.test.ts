@@ -53,15 +53,15 @@ describe('gateway: redactor, a key written with JSON escapes', () => {
     assert.equal(r.bytes(b), b);
     const keyChars = new Uint8Array(128);
     for (const c of Buffer.from(`Bearer ${KEY}`)) keyChars[c] = 1;
-    assert.deepEqual(escapesOf(b, escapeSearch(keyChars)!), []);
-    assert.deepEqual(escapesOf(Buffer.from('a \\u0073 \\u003c \\u0041 \\u006B \\/'), escapeSearch(keyChars)!), [2, 23]);
+    assert.deepEqual(escapesOf(b, escapeSearch(keyChars)!).at, []);
+    assert.deepEqual(escapesOf(Buffer.from('a \\u0073 \\u003c \\u0041 \\u006B \\/'), escapeSearch(keyChars)!).at, [2, 23]);
     // past 8 escapes the rest of the read goes through the regular expression: the same positions
     const many = Buffer.from(`${'\\u00e9'.repeat(12)}\\u0073${'\\u003C'.repeat(3)}\\u006b`);
-    assert.deepEqual(escapesOf(many, escapeSearch(keyChars)!), [72, 96]);
+    assert.deepEqual(escapesOf(many, escapeSearch(keyChars)!).at, [72, 96]);
     keyChars[0x2f] = 1;
-    assert.deepEqual(escapesOf(many, escapeSearch(keyChars)!), [72, 96]);
-    assert.deepEqual(escapesOf(Buffer.from(`\\/${'\\u00e9'.repeat(12)}\\/`), escapeSearch(keyChars)!), [0, 74]);
-    assert.deepEqual(escapesOf(Buffer.from('\\/ \\u003c \\u002F'), escapeSearch(keyChars)!), [0, 10]);
+    assert.deepEqual(escapesOf(many, escapeSearch(keyChars)!).at, [72, 96]);
+    assert.deepEqual(escapesOf(Buffer.from(`\\/${'\\u00e9'.repeat(12)}\\/`), escapeSearch(keyChars)!).at, [0, 74]);
+    assert.deepEqual(escapesOf(Buffer.from('\\/ \\u003c \\u002F'), escapeSearch(keyChars)!).at, [0, 10]);
   });
 
   it('redacts a body with the escaped key cut at every byte into two reads, and one byte a read', async () => {

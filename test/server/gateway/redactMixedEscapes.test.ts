@@ -126,7 +126,7 @@ describe('gateway: jsonEscapes, escapes of non-ASCII characters', () => {
     // é stands after `f` and before `-`; € after `-` and before `1`; either also after an escape (a hex
     // digit, `\/`) and before one (`\`) or a text's end (`"`)
     const s = escapeSearch(chars, ['sk-caf\u00e9-\u20ac1'])!;
-    const at = (text: string): number[] => escapesOf(Buffer.from(text), s);
+    const at = (text: string): number[] => escapesOf(Buffer.from(text), s).at;
     assert.deepEqual(at('caf\\u00e9-'), [3]);
     assert.deepEqual(at('caf\\u00E9"'), [3]);
     assert.deepEqual(at('\\u0066\\u00e9\\u002d'), [6, 12]);
@@ -140,10 +140,10 @@ describe('gateway: jsonEscapes, escapes of non-ASCII characters', () => {
     assert.deepEqual(at(many), [87, 101]);
     assert.deepEqual(at(`${' \\u00e9'.repeat(12)} \\u0073`), [85]);
     // an ASCII-only search is as before: \u00e9 does not count
-    assert.deepEqual(escapesOf(Buffer.from('\\u00e9 \\u0073'), escapeSearch(chars)!), [7]);
+    assert.deepEqual(escapesOf(Buffer.from('\\u00e9 \\u0073'), escapeSearch(chars)!).at, [7]);
     // a unit that starts or ends a form takes any neighbour on that side
     const edge = escapeSearch(chars, ['\u00e9abc\u00fc'])!;
-    assert.deepEqual(escapesOf(Buffer.from('x\\u00e9a \\u00fcy'), edge), [1, 9]);
+    assert.deepEqual(escapesOf(Buffer.from('x\\u00e9a \\u00fcy'), edge).at, [1, 9]);
   });
 
   it('decodeEscapes decodes every \\uXXXX to its UTF-8 (a surrogate pair to one character; a lone one kept), each byte with its offset', () => {

@@ -7,7 +7,7 @@
  * one read, cut across two reads at every byte, one byte a read, and at a body's end.
  */
 import { strict as assert } from 'node:assert';
-import { decodeString, escapeSearch, escapesOf, hasEscapedBackslash, maySecondLevel, openEscapeAt, secondLevelHint, secondLevelWholeHint } from '../../../server/gateway/jsonEscapes';
+import { decodeString, escapeSearch, escapesOf, EscapeScan, hasEscapedBackslash, maySecondLevel, openEscapeAt } from '../../../server/gateway/jsonEscapes';
 import { headerSecrets, Redactor } from '../../../server/gateway/redact';
 import { rng } from '../../bench/docs';
 import { bodyOf, drain } from '../helpers/redactBody';
@@ -112,7 +112,7 @@ describe('gateway: redactor, a key inside a string that is itself JSON, spelled 
     }
   });
 
-  it('decodeString decodes every escape with its offsets; maySecondLevel, secondLevelHint, hasEscapedBackslash and openEscapeAt', () => {
+  it('decodeString decodes every escape with its offsets; maySecondLevel, the hints escapesOf leaves, hasEscapedBackslash and openEscapeAt', () => {
     const { bytes, offsets } = decodeString(Buffer.from('a\\\\u00E9\\"\\u005cn\\ud83d\\ude00\\ud83d\\x\\'));
     assert.equal(bytes.toString('latin1'), `a\\u00E9"\\n${Buffer.from('\u{1F600}').toString('latin1')}\\ud83d\\x\\`);
     assert.deepEqual([...offsets], [0, 1, 3, 4, 5, 6, 7, 8, 10, 16, 17, 17, 17, 17, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38]);
@@ -120,8 +120,9 @@ describe('gateway: redactor, a key inside a string that is itself JSON, spelled 
     const chars = new Uint8Array(128);
     for (const c of Buffer.from(AUTH)) if (c < 128) chars[c] = 1;
     const search = escapeSearch(chars, [KEY])!;
-    // [text, maySecondLevel, the hint escapesOf leaves (secondLevelHint), hasEscapedBackslash, whether the
-    // escape may be whole in this read (secondLevelWholeHint: only then is the read decoded twice)]
+    const scan = new EscapeScan();
+    // [text, maySecondLevel, the hint escapesOf leaves (EscapeScan.hint), hasEscapedBackslash, whether the
+    // escape may be whole in this read (EscapeScan.wholeHint: only then is the read decoded twice)]
     for (const [text, may, hint, five, whole] of [
       ['caf\\\\u00e9', true, true, false, true],
       ['x \\\\u0073k', true, true, false, true],
@@ -144,9 +145,10 @@ describe('gateway: redactor, a key inside a string that is itself JSON, spelled 
     ] as const) {
       const b = Buffer.from(text);
       assert.equal(maySecondLevel(b, search), may, text);
-      escapesOf(b, search);
-      assert.equal(secondLevelHint(), hint, text);
-      assert.equal(secondLevelWholeHint(), whole, text);
+      // one scan object for every read, as a Redactor keeps one: each call sets its hints anew
+      escapesOf(b, search, scan);
+      assert.equal(scan.hint, hint, text);
+      assert.equal(scan.wholeHint, whole, text);
       assert.equal(hasEscapedBackslash(b), five, text);
     }
     // a secret with a quote or a backslash: any escape after a pair
@@ -235,5 +237,28 @@ describe('gateway: redactor, seeded random streams with the key spelled at rando
       assert.deepEqual(got, texts.map((t) => r.text(t)), where);
     }
     assert.equal(withKey > 150, true, `only ${withKey} streams held the key`);
+  });
+
+  it('a key no serializer escapes a character of (an OpenRouter key) three and four levels deep, by every serializer, in a body cut at every byte', async () => {
+    // Deeper than two levels only a key's raw characters are searched (README): a key of letters, digits
+    // and `-` is written the same at every level, so it is caught at any depth
+    const key = 'sk-or-v1-0a1b2c3d4e5f60718293a4b5c6d7e8f9';
+    const rk = new Redactor(headerSecrets({ authorization: `Bearer ${key}` }));
+    const serializers: Record<string, (s: string) => string> = {
+      JSON: (s) => JSON.stringify(s),
+      'PHP (\\/)': (s) => JSON.stringify(s).replace(/\//g, '\\/'),
+      ensure_ascii: (s) => JSON.stringify(s).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+    };
+    for (const [name, ser] of Object.entries(serializers)) {
+      let text = `{"error":{"message":"caf\u00e9 </> Bearer ${key} was refused"}}`;
+      for (let depth = 1; depth <= 4; depth++) {
+        text = `{"error":{"message":"Provider returned error","metadata":{"raw":${ser(text)}}}}`;
+        if (depth < 3) continue;
+        const bytes = Buffer.from(text);
+        const whole = await drain(rk.body(bodyOf([bytes]), true));
+        assert.equal(whole, text.replace(`Bearer ${key}`, '[redacted]'), `${name}, ${depth} levels`);
+        for (let k = 1; k < bytes.length; k++) assert.equal(await drain(rk.body(bodyOf([bytes.subarray(0, k), bytes.subarray(k)]), true)), whole, `${name}, ${depth} levels, cut at ${k}`);
+      }
+    }
   });
 });

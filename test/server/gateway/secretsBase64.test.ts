@@ -3,9 +3,9 @@
  * proxy's debug header): `Bearer <key>` or the key alone, at each of the three byte alignments it can have
  * inside the encoded text, in standard and URL-safe base64. A base64 run is checked by decoding it, so
  * the test does not depend on how the redactor finds it. Before: every such echo reached the client, the
- * artifact and the logs whole (trial11 probe S3). Replaced where a read (or a text) holds it whole; an
- * encoding cut across two stream events reaches the client in its two pieces (nothing is held for it: the
- * cost, README), and the artifact never has it.
+ * artifact and the logs whole (trial11 probe S3). Replaced where a read (or a text) holds it whole, the
+ * characters that stand for the key's public start left; one cut across two stream events:
+ * secretsBase64Split.test.ts.
  */
 import { strict as assert } from 'node:assert';
 import { DEFAULT_BREAKER } from '../../../server/gateway/breaker';
@@ -100,7 +100,7 @@ describe('gateway: a key echoed base64-encoded is never shown', () => {
           assert.ok(!reveals(body), `${mode} answer: ${body}`);
           assert.ok(!reveals(JSON.stringify(await artifactOf(d, res))), `${mode} answer artifact`);
 
-          // in one event: the client never gets it; cut across two events: the artifact never has it
+          // in one event, and cut across two events: neither the client nor the artifact gets it
           up.respond((r) => {
             const e = b64(Buffer.from(`xy${auth(r)}`), url);
             return { status: 200, chunks: [sse(chunk({ content: `I saw ${e}` }), chunk({}, 'stop'), '[DONE]')] };
@@ -115,7 +115,8 @@ describe('gateway: a key echoed base64-encoded is never shown', () => {
             return { status: 200, chunks: [sse(chunk({ content: `I saw ${e.slice(0, 30)}` }), chunk({ content: `${e.slice(30)}.` }), chunk({}, 'stop'), '[DONE]')] };
           });
           res = await postChat(d, { ...REQ, stream: true }, { 'x-streamfix-mode': mode });
-          await res.text();
+          body = await res.text();
+          assert.ok(!reveals(body), `${mode} stream, the encoding cut across two events: ${body}`);
           assert.ok(!reveals(JSON.stringify(await artifactOf(d, res))), `${mode} stream artifact, the encoding cut across two events`);
         }
       }
@@ -133,8 +134,8 @@ describe('gateway: a key echoed base64-encoded is never shown', () => {
         const id = res.headers.get('x-streamfix-request-id');
         const ev = events.find((x) => x.type === 'reasoning' && (x as { id?: string }).id === id) as { blocks: { firstLine: string }[] } | undefined;
         assert.ok(ev, 'a reasoning event');
-        // base64 of 'xyBearer ' (public) stays, the encoding of the key is replaced
-        assert.equal(ev.blocks[0]!.firstLine, 'first eHlCZWFyZXIg[redacted]');
+        // base64 of 'xyBearer sk-or-v1-' (public) stays, the encoding of the rest of the key is replaced
+        assert.equal(ev.blocks[0]!.firstLine, 'first eHlCZWFyZXIgc2stb3ItdjEt[redacted]');
         assert.ok(!reveals(JSON.stringify(ev)), JSON.stringify(ev));
       } finally {
         up.respond(null);
