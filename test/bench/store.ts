@@ -373,10 +373,13 @@ async function writerRows(load: StoreLoad): Promise<string> {
  * Per round and pooled over all rounds: the floor's p50 / p99, the commit wait's, and its parts; then the
  * slowest 1% of commits (pooled) split into their parts: what the tail is made of.
  * `STORE_TAIL_B='{"preallocBytes":0}'` (store options as JSON): rounds alternate between the default
- * store (A) and one with these options (B), which goes first alternating too; pooled figures per side. */
+ * store (A) and one with these options (B), which goes first alternating too; pooled figures per side.
+ * `STORE_TAIL_B=noprobe`: B is the default store without the probe running (what its writes cost). */
 async function tailRows(load: StoreLoad): Promise<string> {
   const rounds = Number(process.env.STORE_ROUNDS ?? 8);
-  const variant = process.env.STORE_TAIL_B ? (JSON.parse(process.env.STORE_TAIL_B) as Partial<ArtifactStoreOptions>) : null;
+  // `STORE_TAIL_B=noprobe`: B is the default store without the floor probe (what the probe's writes cost the store)
+  const noProbe = process.env.STORE_TAIL_B === 'noprobe';
+  const variant = noProbe ? {} : process.env.STORE_TAIL_B ? (JSON.parse(process.env.STORE_TAIL_B) as Partial<ArtifactStoreOptions>) : null;
   const probeDir = await tempDir();
   const rows: string[] = [];
   const side = () => ({ floor: [] as number[], waits: [] as number[], queue: [] as number[], write: [] as number[], resume: [] as number[], wake: [] as number[], disk: [] as number[], back: [] as number[], loop99: [] as number[], met: 0, rounds: 0 });
@@ -386,9 +389,9 @@ async function tailRows(load: StoreLoad): Promise<string> {
   for (let r = 0; r < rounds; r++) {
     for (const which of variant === null ? (['A'] as const) : r % 2 === 0 ? (['A', 'B'] as const) : (['B', 'A'] as const)) {
       const file = path.join(probeDir, `floor${r}${which}`);
-      const probe = await startFloorProbe(file);
+      const probe = noProbe && which === 'B' ? null : await startFloorProbe(file);
       const d = await streamRun(load, true, false, false, MODEL_PACE, WRITER_THREAD, which === 'B' ? variant! : {});
-      const floor = await probe.stop();
+      const floor = probe ? await probe.stop() : [];
       await fsp.rm(file, { force: true });
       const all = sides[which];
       all.floor.push(...floor);
@@ -421,7 +424,7 @@ async function tailRows(load: StoreLoad): Promise<string> {
   };
   const sums = variant ? [summary('A'), summary('B')] : [summary('A')];
   return [
-    `load average ${os.loadavg().map((v) => v.toFixed(2)).join(' ')} at the end; ${rounds} rounds of ${STREAMS.clients} streams at a model's pace, ${WRITER_THREAD ? 'writer thread' : SYNC_WRITES ? 'synchronous writes' : 'thread pool'}${variant ? `; A: the default store, B: ${JSON.stringify(variant)}` : ''}; ms`,
+    `load average ${os.loadavg().map((v) => v.toFixed(2)).join(' ')} at the end; ${rounds} rounds of ${STREAMS.clients} streams at a model's pace, ${WRITER_THREAD ? 'writer thread' : SYNC_WRITES ? 'synchronous writes' : 'thread pool'}${noProbe ? '; A: the default store, B: the same without the floor probe' : variant ? `; A: the default store, B: ${JSON.stringify(variant)}` : ''}; ms`,
     '',
     '| round | floor writes | floor p50 / p99 | commit wait p50 / p99 | queued p50 / p99 | write p50 / p99 | resume p50 / p99 | fsyncs | loop delay p99 / utilization | writer thread: wake p99 · disk p50 / p99 · report p99 |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
