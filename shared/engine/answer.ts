@@ -141,8 +141,9 @@ const LEAD_WINDOW = 200;
  * still counts as an answer before the next value (an alternative after it stays one). So does a line
  * that leads in a corrected value: it opens with "Correction", "Corrected", "Fixed", "Revised" or
  * "Updated" (after markdown `#`, `>`, `*`) and ends with a colon, or has a value right after its colon
- * (`Correction: {"v": 2}`, `**Updated JSON:**`; not `Fixed: the typo in the name.`). */
-const CORRECTION = /(?:^|[.!?:;]\s+|\n)\s*actually,|(?:^|\n)[ \t>#*_]*(?:correction|corrected|fixed|revised|updated)\b[^\n:]{0,40}:[*_]*[ \t]*(?=\r?\n|$|[{[`])/i;
+ * (`Correction: {"v": 2}`, `**Updated JSON:**`; not `Fixed: the typo in the name.`), or is a markdown
+ * heading that opens with one of those words and ends within 40 characters (`### Corrected output`). */
+const CORRECTION = /(?:^|[.!?:;]\s+|\n)\s*actually,|(?:^|\n)[ \t>#*_]*(?:correction|corrected|fixed|revised|updated)\b[^\n:]{0,40}:[*_]*[ \t]*(?=\r?\n|$|[{[`])|(?:^|\n) {0,3}#{1,6}[ \t]+(?:correction|corrected|fixed|revised|updated)\b[^\n]{0,40}?[ \t#]*(?=\r?\n|$)/i;
 const CORRECTED_RANK = 1.5;
 /** A value inside that sentence, after the value it corrects (`{"a": 1}` then `Actually, use {"a": 2}
  * instead.`): the corrected value, ranked as a value standing in the text (2), not as one in a sentence. */

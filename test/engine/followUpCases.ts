@@ -117,6 +117,15 @@ export const FOLLOW_UP_CASES: Case[] = [
   },
   {
     category: "correction after a value",
+    name: "takes the value under a \"## Fixed version\" heading over a fenced one before it",
+    input: "Here it is:\n```json\n{\"a\": 1}\n```\n\n## Fixed version\n{\"a\": 2}",
+    json: "{\"a\": 2}",
+    status: "VALID",
+    repairs: [],
+    stripped: [["prose", 0, 28, 0, 0], ["fence", 29, 4, 3, 0], ["prose", 34, 16, 5, 0]],
+  },
+  {
+    category: "correction after a value",
     name: "keeps the only value when \"Actually,\" adds a sentence",
     input: "Here it is:\n```json\n{\"eta\": 30}\n```\nActually, that's all you need.",
     json: "{\"eta\": 30}",
