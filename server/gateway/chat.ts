@@ -14,7 +14,7 @@ import { errorEventOutcome, type Outcome } from './breaker';
 import type { AbortReason, GatewayContext } from './context';
 import { GatewayError, isOpenAiError, upstreamErrorMessage } from './errors';
 import { drained, writeJson } from './http';
-import { contentCheck, EMPTY_OUTCOME, hasText, RequestRecord, truncatedToolCalls, type LaterChoice, type RecordOutcome } from './record';
+import { contentCheck, contentError, EMPTY_OUTCOME, hasText, RequestRecord, truncatedToolCalls, type LaterChoice, type RecordOutcome } from './record';
 import { reasoningBlocks } from './reasoningBlocks';
 import { keptRequest } from './replayHeaders';
 import { createPassthroughGuard, type PassthroughGuard } from './passthroughGuard';
@@ -258,10 +258,12 @@ async function completeResponse(call: ChatCall, chat: ChatRequest, upstream: Ups
     movedReasoningBytes: movedBytes,
     contentStatus: engineFailed ? 'FAILED' : contentCheck(mode, hasText(o.sentContent), () => result?.status ?? 'FAILED'),
     laterChoices: o.others.map(laterChoiceOf),
+    // sent on unread: no check labels them (record.ts)
+    ...(o.malformed.length > 0 ? { unreadChoices: o.malformed.length } : {}),
   };
   if (o.malformed.length > 0) malformedChoices(call, o.malformed);
-  const schemaHeaders = call.schemas ? await checkCompletion(call.schemas, mode, body, outcome, { zero: o.position, others: o.others }) : {};
-  if (o.result?.error) record.errors.push({ message: o.result.error.message, code: o.result.error.code });
+  const schemaHeaders = call.schemas ? await checkCompletion(call.schemas, mode, body, outcome, { zero: o.position, others: o.others, unread: o.malformed }) : {};
+  if (o.result?.error && contentError(o.result.error, hasText(o.sentContent))) record.errors.push({ message: o.result.error.message, code: o.result.error.code });
   if (movedBytes > 0) reasoningEvent(call, movedBytes, choices.flatMap((x) => (x.movedReasoning ? x.stripped : [])));
   const status = record.status(outcome);
   const out = chat.mode === 'passthrough' ? text : JSON.stringify(body);
@@ -616,7 +618,7 @@ async function finishStream(call: ChatCall, chat: ChatRequest, rw: StreamRewrite
     record.modeReason = c.modeReason;
   }
   // (an engine limit that ended the stream is recorded already: the end reports the same error again)
-  if (c.result?.error && c.raw !== '' && !engineFailed) record.errors.push({ message: c.result.error.message, code: c.result.error.code });
+  if (c.result?.error && c.raw !== '' && !engineFailed && contentError(c.result.error, c.hasText)) record.errors.push({ message: c.result.error.message, code: c.result.error.code });
   // every choice of an n > 1 stream, counted on what passed (the texts kept are bounded)
   const sorted = [...rw.choices.values()].sort((a, b) => a.index - b.index);
   const movedBytes = sorted.reduce((n, x) => n + x.content.movedBytes, 0);

@@ -51,6 +51,13 @@ export function contentCheck(mode: AppliedMode, hasText: boolean, engineVerdict:
   return mode === 'repair' ? engineVerdict() : 'TEXT';
 }
 
+/** Whether the engine's error on the content goes in the artifact: "no JSON found" in content that had
+ * none to look in (reasoning and white space only: contentCheck null) is no error, as with no content at
+ * all; a limit is one whatever the content held. */
+export function contentError(error: { code: string } | null | undefined, hasText: boolean): boolean {
+  return error != null && (hasText || error.code !== 'NO_JSON');
+}
+
 const NOT_WHITE = /\S/;
 
 /** Whether `s` holds a character that is not white space (of the content sent: reasoning is out of it). */
@@ -77,6 +84,10 @@ export interface RecordOutcome extends Omit<ChoiceArtifact, 'index' | 'mode' | '
   /** The choices after the first (`n > 1`): their checks count in the status as choice 0's do, and their
    * cut tool calls are listed. */
   laterChoices?: LaterChoice[];
+  /** Choices of a non-streaming answer left unread (an `index` that is not a non-negative integer, or one
+   * an earlier choice has): sent on as they came, not checked. Each counts in the status as a choice that
+   * went out as unparsed text (TEXT), so the other choices' checks do not label it. */
+  unreadChoices?: number;
   /** The cut calls when the rule cannot tell them from what was received: a stream refused for cut calls
    * (reject) was read no further, so another choice's call still open then was left open by the gateway,
    * not cut by the upstream; the list is the refused calls. */
@@ -100,6 +111,9 @@ function checksOf(c: Pick<LaterChoice, 'toolCalls' | 'contentStatus'>): CheckSta
   if (c.contentStatus) statuses.push(c.contentStatus);
   return statuses;
 }
+
+/** A choice sent on unread (RecordOutcome.unreadChoices), as combinedStatus counts it: unparsed text. */
+const UNREAD_CHOICE: { mode: AppliedMode; checks: CheckStatus[] } = { mode: 'strip', checks: ['TEXT'] };
 
 const now = () => performance.now();
 
@@ -169,9 +183,12 @@ export class RequestRecord {
     if (this.override) return this.override;
     if (o.cutShort) return 'TRUNCATED';
     if (this.mode === 'passthrough') return 'PASSTHROUGH';
-    if (!o.laterChoices || o.laterChoices.length === 0) return worstStatus(checksOf(o));
+    const unread = o.unreadChoices ?? 0;
+    if ((!o.laterChoices || o.laterChoices.length === 0) && unread === 0) return worstStatus(checksOf(o));
     // every choice of an n > 1 answer is checked, and the label claims only what every one got
-    return combinedStatus([{ mode: this.mode, checks: checksOf(o) }, ...o.laterChoices.map((c) => ({ mode: c.mode, checks: checksOf(c) }))]);
+    const choices = [{ mode: this.mode, checks: checksOf(o) }, ...(o.laterChoices ?? []).map((c) => ({ mode: c.mode, checks: checksOf(c) }))];
+    for (let i = 0; i < unread; i++) choices.push(UNREAD_CHOICE);
+    return combinedStatus(choices);
   }
 
   /** Characters of each text the artifact keeps; longer ones keep their head and tail (clipText). */

@@ -14,7 +14,7 @@
 import { repairJson, type Repair, type Stripped } from '../../shared/engine';
 import type { AppliedMode, SchemaReport, ToolCallArtifact } from '../../shared/protocol';
 import type { OtherChoice } from './completion';
-import type { LaterChoice, RecordOutcome } from './record';
+import { hasText, type LaterChoice, type RecordOutcome } from './record';
 import { checkValue, schemaReport, schemaVerdict, SCHEMA_HEADER, type ReportPart, type RequestSchemas, type ValueCheck } from './schema';
 import { coerceWhole } from './schemaCoerce';
 import { schemaPlan } from './schemaPlan';
@@ -66,8 +66,10 @@ export function checkAnswer(
   const out: SchemaOutcome = { report: null, content: null, tools: new Map() };
   if (mode === 'passthrough') return out;
   const steps: (() => Pending<ReportPart>)[] = [];
-  // content: checked in repair mode, when there is some or nothing else answered
-  if (s.content && mode === 'repair' && content && (content.raw !== '' || tools.length === 0)) {
+  // content: checked in repair mode, when there is some or nothing else answered (content of reasoning
+  // and white space only is none, as for the status: record.ts hasText; a Messages prefill is in `sent`
+  // but not in `raw`)
+  if (s.content && mode === 'repair' && content && ((content.raw !== '' && hasText(content.sent)) || tools.length === 0)) {
     const validate = s.content;
     steps.push(() =>
       after(checkText(validate, content, coerce, s.worker), ({ check, repairs }) => {
@@ -216,7 +218,13 @@ async function checkChoice(s: RequestSchemas, mode: AppliedMode, view: ChoiceVie
  * `body.choices` (choice 0 by its index: null when the answer has none). Returns the response header
  * saying the verdict.
  */
-export async function checkCompletion(s: RequestSchemas, mode: AppliedMode, body: Record<string, unknown>, outcome: RecordOutcome, at: { zero: number | null; others: readonly Pick<OtherChoice, 'index' | 'position'>[] }): Promise<Record<string, string>> {
+export async function checkCompletion(
+  s: RequestSchemas,
+  mode: AppliedMode,
+  body: Record<string, unknown>,
+  outcome: RecordOutcome,
+  at: { zero: number | null; others: readonly Pick<OtherChoice, 'index' | 'position'>[]; unread?: readonly string[] },
+): Promise<Record<string, string>> {
   const reports: { index: number; report: SchemaReport | null }[] = [];
   // an answer without any choice is still checked (as empty content) as it always was
   if (at.zero !== null || at.others.length === 0) reports.push({ index: 0, report: await checkChoice(s, mode, outcome, at.zero === null ? null : messageOf(body, at.zero)) });
@@ -225,6 +233,9 @@ export async function checkCompletion(s: RequestSchemas, mode: AppliedMode, body
     if (view) reports.push({ index: o.index, report: await checkChoice(s, view.mode, view, messageOf(body, o.position)) });
   }
   outcome.schema = mergeReports(reports);
+  // choices left unread went out unchecked: no verdict covers them (as a check that could not run)
+  const unread = at.unread ?? [];
+  if (mode !== 'passthrough' && unread.length > 0) outcome.schema = schemaReport([...(outcome.schema ? [outcome.schema] : []), { valid: null, error: `${unread.length} choice(s) left unread, not checked: ${unread.join('; ')}`, errors: [] }]);
   return outcome.schema ? { [SCHEMA_HEADER]: schemaVerdict(outcome.schema) } : {};
 }
 

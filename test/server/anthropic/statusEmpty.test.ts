@@ -80,8 +80,9 @@ describe('messages: an answer of reasoning only is EMPTY in every mode', () => {
           const text = await r.body.text();
           assert.equal(r.statusCode, 200);
           assert.equal(stream ? r.trailers['x-streamfix-status'] : r.headers['x-streamfix-status'], s.want);
-          const a = (await (await fetch(`${d.info.url}/streamfix/result/${id}`)).json()) as { status: string; rawContent: string };
-          assert.deepEqual([a.status, a.rawContent], [s.want, s.content]);
+          const a = (await (await fetch(`${d.info.url}/streamfix/result/${id}`)).json()) as { status: string; rawContent: string; errors: unknown[] };
+          // no error either: nothing was looked for in no content (not "no JSON found")
+          assert.deepEqual([a.status, a.rawContent, a.errors], [s.want, s.content, []]);
           const fin = events.find((e): e is Extract<GatewayEvent, { type: 'finished' }> => e.type === 'finished' && e.id === id);
           assert.equal(fin?.status, s.want);
           const blocks = (stream ? assembleMessage(eventsOf(text)) : (JSON.parse(text) as { content: Record<string, unknown>[] })).content;

@@ -80,8 +80,9 @@ describe('gateway: an answer of reasoning only is EMPTY in every mode', () => {
           const text = await r.body.text();
           assert.equal(r.statusCode, 200);
           assert.equal(stream ? r.trailers['x-streamfix-status'] : r.headers['x-streamfix-status'], want);
-          const a = (await (await fetch(`${d.info.url}/streamfix/result/${id}`)).json()) as { status: string; rawContent: string; repairedContent: string | null };
-          assert.equal(a.status, want);
+          const a = (await (await fetch(`${d.info.url}/streamfix/result/${id}`)).json()) as { status: string; rawContent: string; repairedContent: string | null; errors: unknown[] };
+          // no error either: nothing was looked for in no content (not "no JSON found")
+          assert.deepEqual([a.status, a.errors], [want, []]);
           const fin = events.find((e): e is Extract<GatewayEvent, { type: 'finished' }> => e.type === 'finished' && e.id === id);
           assert.equal(fin?.status, want);
           const content = stream ? collect(text).content : ((JSON.parse(text) as { choices: { message: { content: string | null } }[] }).choices[0]!.message.content ?? '');
