@@ -224,27 +224,31 @@ export class Machine extends Finisher {
     if (typeof chunk !== 'string') {
       throw new StreamFixError('INVALID_INPUT', `push() takes a string, got ${chunk === null ? 'null' : typeof chunk}`, this.total);
     }
-    if (this.total + chunk.length > this.maxInputLength) {
+    // `'' + chunk` is known to be a string, whose length is one field load; `chunk.length` was a lookup in
+    // an inline cache keyed on the string's representation, megamorphic once a process has seen varied
+    // input (as heldLength())
+    const n = ('' + chunk).length;
+    if (this.total + n > this.maxInputLength) {
       this.failure = new StreamFixError('INPUT_TOO_LARGE', `Input is longer than maxInputLength (${this.maxInputLength} characters)`, this.maxInputLength);
       throw this.failure;
     }
     try {
       if (this.sub !== null) {
         const seg = new Segment(chunk, this.total, this.lineEnd, this.colEnd);
-        this.total += chunk.length;
+        this.total += n;
         this.process(seg);
-        this.lineEnd = seg.line(chunk.length);
-        this.colEnd = seg.column(chunk.length);
+        this.lineEnd = seg.line(n);
+        this.colEnd = seg.column(n);
       } else {
-        this.total += chunk.length;
+        this.total += n;
         if (this.endStale === true) this.locateEnd();
-        if (this.phase === P_VALUE && this.unconfirmed === false && this.stack.length > 0 && this.gathering === false && this.scan.idle === true) this.pushValue(chunk);
+        if (this.phase === P_VALUE && this.unconfirmed === false && this.stack.length > 0 && this.gathering === false && this.scan.idle === true) this.pushValue(chunk, n);
         else {
           this.scan.push(chunk, 0, true);
           this.endStale = true;
         }
       }
-      if (this.o.heldLength() > this.maxHoldBack || this.candRaw.length > this.maxHoldBack || this.regionChars + this.gatherText.length > this.maxHoldBack) {
+      if (this.o.heldLength() > this.maxHoldBack || this.candRaw.length > this.maxHoldBack || this.regionChars + ('' + this.gatherText).length > this.maxHoldBack) {
         throw new StreamFixError('HOLDBACK_LIMIT', `More than maxHoldBack (${this.maxHoldBack}) characters are held back undecided`, this.total);
       }
     } catch (e) {
@@ -268,8 +272,7 @@ export class Machine extends Finisher {
    * one more chunk boundary. Only inside a container: a top-level number or word would end the value on
    * the peek of a `<` after it, which the stage must see first.
    */
-  private pushValue(chunk: string): void {
-    const len = chunk.length;
+  private pushValue(chunk: string, len: number): void {
     const seg = this.valueSeg.reset(chunk, this.total - len, this.lineEnd, this.colEnd);
     this.o.begin(seg, 0);
     this.candIdx = 0;
@@ -687,7 +690,7 @@ export class Machine extends Finisher {
   /** Scan `seg` from `from`. Returns -1 at its end, or the index where a candidate was rejected. */
   private run(seg: Segment, from: number): number {
     const s = seg.text;
-    const len = s.length;
+    const len = ('' + s).length;
     this.o.begin(seg, from);
     this.candIdx = from;
     this.proseFrom = this.phase === P_BEFORE && this.bstate === B_TEXT ? from : -1;

@@ -54,10 +54,10 @@ export class MarkdownCode {
         }
         this.endRun();
       }
-      let bt = s.indexOf('`', k);
+      let bt = String.prototype.indexOf.call(s, '`', k);
       if (bt < 0 || bt > b) bt = b;
       if (this.span > 0 || this.pend > 0 || this.fenceLine) {
-        let nl = s.indexOf('\n', k);
+        let nl = String.prototype.indexOf.call(s, '\n', k);
         if (nl >= bt) nl = -1;
         if (this.pend > 0) this.info(s, k, nl >= 0 ? nl : bt);
         if (nl >= 0) {

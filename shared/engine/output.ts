@@ -103,7 +103,7 @@ export class Output {
 
   /** Committed text [emitFrom, upTo) goes out. */
   flushCommitted(upTo: number): void {
-    if (upTo > this.emitFrom) this.emit(this.seg.text.slice(this.emitFrom, upTo));
+    if (upTo > this.emitFrom) this.emit(String.prototype.slice.call(this.seg.text, this.emitFrom, upTo));
     this.emitFrom = upTo;
   }
 
@@ -129,7 +129,7 @@ export class Output {
       this.commaIdx = -1;
     }
     if (upTo > this.pA) {
-      const piece = this.seg.text.slice(this.pA, upTo);
+      const piece = String.prototype.slice.call(this.seg.text, this.pA, upTo);
       this.carry = this.carry === '' ? piece : this.carry + piece;
     }
     this.pA = upTo;
@@ -163,8 +163,8 @@ export class Output {
   commitFirst(): void {
     if (this.carry !== '') {
       // carried text: nothing committed waits before it in the segment (materialize flushed it)
-      this.emit(this.carry.slice(0, 1));
-      this.carry = this.carry.slice(1);
+      this.emit(String.prototype.slice.call(this.carry, 0, 1));
+      this.carry = String.prototype.slice.call(this.carry, 1);
     } else this.pA++;
     if (this.pStartIdx >= 0) this.pStartIdx++;
     else this.pStartPos.advance(1);
@@ -210,14 +210,14 @@ export class Output {
       return;
     }
     this.materialize(i);
-    this.carry = this.carry.slice(0, this.carry.length - tailLen) + rep;
+    this.carry = String.prototype.slice.call(this.carry, 0, this.carry.length - tailLen) + rep;
   }
 
   /** The last `tailLen` characters of the pending text (ending at segment index i). */
   tail(i: number, tailLen: number): string {
     const fromSeg = Math.min(tailLen, i - this.pA);
     const fromCarry = tailLen - fromSeg;
-    return (fromCarry > 0 ? this.carry.slice(this.carry.length - fromCarry) : '') + this.seg.text.slice(i - fromSeg, i);
+    return (fromCarry > 0 ? String.prototype.slice.call(this.carry, this.carry.length - fromCarry) : '') + String.prototype.slice.call(this.seg.text, i - fromSeg, i);
   }
 
   /** Insert `text` where the pending text starts (a missing comma goes right after the value). */
@@ -231,7 +231,7 @@ export class Output {
   insertBeforeTail(i: number, tailLen: number, text: string): void {
     this.materialize(i);
     const cut = this.carry.length - tailLen;
-    this.carry = this.carry.slice(0, cut) + text + this.carry.slice(cut);
+    this.carry = String.prototype.slice.call(this.carry, 0, cut) + text + String.prototype.slice.call(this.carry, cut);
   }
 
   clearComma(): void {
@@ -272,8 +272,8 @@ export class Output {
   keepTail(i: number, n: number, at: SavedPosition): void {
     this.materialize(i);
     const k = this.carry.length - n;
-    const rest = this.carry.slice(k);
-    this.carry = this.carry.slice(0, k);
+    const rest = String.prototype.slice.call(this.carry, k);
+    this.carry = String.prototype.slice.call(this.carry, 0, k);
     this.commitPending(i);
     this.pending = true;
     this.carry = rest;
@@ -293,7 +293,7 @@ export class Output {
     } else {
       at = this.commaPos.get();
       const k = this.commaInCarry;
-      this.carry = this.carry.slice(0, k) + this.carry.slice(k + 1);
+      this.carry = String.prototype.slice.call(this.carry, 0, k) + String.prototype.slice.call(this.carry, k + 1);
       this.commaInCarry = -1;
     }
     this.hasComma = false;

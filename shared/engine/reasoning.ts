@@ -224,7 +224,7 @@ export function createReasoningScanner(sink: ReasoningSink, keep = BLOCK_TEXT_KE
   const content = (s: string, a: number, b: number): void => {
     if (b <= a) return;
     if (a === 0 && b === s.length) sink.content(cur);
-    else sink.content(new Segment(s.slice(a, b), cur.base + a, cur.line(a), cur.column(a)));
+    else sink.content(new Segment(String.prototype.slice.call(s, a, b), cur.base + a, cur.line(a), cur.column(a)));
   };
 
   /** A buffered `<…` that is not ours goes to the host as content. */
@@ -271,7 +271,7 @@ export function createReasoningScanner(sink: ReasoningSink, keep = BLOCK_TEXT_KE
 
   const text = (s: string, i: number, len: number): number => {
     let from = i;
-    let j = s.indexOf('<', i);
+    let j = String.prototype.indexOf.call(s, '<', i);
     while (j >= 0) {
       content(s, from, j);
       code.scan(s, from, j);
@@ -293,7 +293,7 @@ export function createReasoningScanner(sink: ReasoningSink, keep = BLOCK_TEXT_KE
         }
       }
       from = j;
-      j = s.indexOf('<', j + 1);
+      j = String.prototype.indexOf.call(s, '<', j + 1);
     }
     content(s, from, len);
     code.scan(s, from, len);
@@ -384,7 +384,7 @@ export function createReasoningScanner(sink: ReasoningSink, keep = BLOCK_TEXT_KE
   const block = (s: string, i: number, len: number): number => {
     while (i < len) {
       if (match === 0) {
-        const j = s.indexOf('<', i);
+        const j = String.prototype.indexOf.call(s, '<', i);
         const end = j === -1 ? len : j;
         if (end > i) {
           const t = s.slice(i, end);
@@ -425,7 +425,7 @@ export function createReasoningScanner(sink: ReasoningSink, keep = BLOCK_TEXT_KE
   };
 
   const run = (s: string, i: number): void => {
-    const len = s.length;
+    const len = ('' + s).length;
     while (i < len) {
       if (state === T_TEXT) i = text(s, i, len);
       else if (state === T_TAG) i = tag(s, i, len);
@@ -443,12 +443,13 @@ export function createReasoningScanner(sink: ReasoningSink, keep = BLOCK_TEXT_KE
     push(chunk: string, from = 0, lazyEnd = false): void {
       if (endStale) scanner.locate();
       seg.reset(chunk, total, scanner.line, scanner.column);
-      total += chunk.length;
-      const len = chunk.length;
+      // a known string's length (see the machine's push)
+      const len = ('' + chunk).length;
+      total += len;
       let i = from;
       // the common chunk, text with no `<`, goes to the host whole without the state loop (what text()
       // does for it, measured ~2% of a 16-character push with a view after it)
-      if (state === T_TEXT && len > i && chunk.indexOf('<', i) < 0) {
+      if (state === T_TEXT && len > i && String.prototype.indexOf.call(chunk, '<', i) < 0) {
         content(chunk, i, len);
         code.scan(chunk, i, len);
         i = len;

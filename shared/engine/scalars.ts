@@ -99,7 +99,7 @@ export abstract class ScalarScanner extends ConcatScanner {
   protected scalarStandsAtEnd(): boolean {
     if (this.vstate === V_UQSTR) return false;
     if (this.vstate !== V_WORD) return true;
-    const raw = this.tokLen <= 12 ? this.tokPrefix.slice(0, this.tokLen) : '';
+    const raw = this.tokLen <= 12 ? String.prototype.slice.call(this.tokPrefix, 0, this.tokLen) : '';
     if (KEYWORDS.has(raw)) return true;
     return raw !== '' && ['true', 'false', 'null', 'True', 'False', 'None'].some((k) => k.startsWith(raw));
   }
@@ -330,14 +330,14 @@ export abstract class ScalarScanner extends ConcatScanner {
     const start = i;
     while (i < len && isWordChar(String.prototype.charCodeAt.call(s, i))) i++;
     this.tokLen += i - start;
-    if (this.tokPrefix.length < 12) this.tokPrefix += s.slice(start, Math.min(i, start + 12));
+    if (this.tokPrefix.length < 12) this.tokPrefix += String.prototype.slice.call(s, start, Math.min(i, start + 12));
     if (i === len) return i;
     return this.endWord(s, i, false);
   }
 
   protected endWord(s: string, i: number, atEnd: boolean): number {
     const o = this.o;
-    const raw = this.tokLen <= 12 ? this.tokPrefix.slice(0, this.tokLen) : '';
+    const raw = this.tokLen <= 12 ? String.prototype.slice.call(this.tokPrefix, 0, this.tokLen) : '';
     if (this.wordIsKey) {
       if (atEnd) {
         this.truncated = true;

@@ -47,7 +47,7 @@ export class Segment {
   }
 
   private find(from: number): number {
-    const nl = this.text.indexOf('\n', from);
+    const nl = String.prototype.indexOf.call(this.text, '\n', from);
     return nl === -1 ? this.text.length : nl;
   }
 
@@ -56,7 +56,7 @@ export class Segment {
       // step back line by line (positions asked for out of order are close to each other)
       while (this.cLineStart > idx) {
         this.nextNl = this.cLineStart - 1;
-        const prev = this.cLineStart >= 2 ? this.text.lastIndexOf('\n', this.cLineStart - 2) : -1;
+        const prev = this.cLineStart >= 2 ? String.prototype.lastIndexOf.call(this.text, '\n', this.cLineStart - 2) : -1;
         this.cLine--;
         this.cLineStart = prev === -1 ? -1 : prev + 1;
       }

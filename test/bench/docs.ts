@@ -15,6 +15,31 @@ export function rng(seed: number): () => number {
   };
 }
 
+/** The streaming benchmarks' chunk size: a model's delta is a few tokens. */
+export const CHUNK = 16;
+
+/**
+ * 16-character chunks that never split a surrogate pair: a model stream delivers whole code points,
+ * and a Node stream (jsonrepair/stream) would turn half a pair into U+FFFD.
+ *
+ * Each chunk is a string of its own, decoded from its JSON string literal, as a model stream delivers
+ * it: the gateway, the openai SDK and the AI SDK all get a delta by JSON.parse of an SSE line.
+ * `slices` gives `text.slice()` views into the one document string instead, which V8 keeps as sliced
+ * strings and reads more slowly in every character loop (the bench reports that figure too).
+ */
+export function chunked(text: string, form: 'decoded' | 'slices' = 'decoded'): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < text.length; ) {
+    let end = Math.min(i + CHUNK, text.length);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end++;
+    const piece = text.slice(i, end);
+    out.push(form === 'slices' ? piece : (JSON.parse(JSON.stringify(piece)) as string));
+    i = end;
+  }
+  return out;
+}
+
 const WORDS = 'alpha beta gamma delta engine stream token value object array repair model answer json field record latency quota region cache'.split(' ');
 
 function record(r: () => number, id: number): unknown {

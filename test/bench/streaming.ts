@@ -10,10 +10,12 @@ import { jsonrepairTransform } from 'jsonrepair/stream';
 import { Allow, parse as partialParse } from 'partial-json';
 import { engine } from './engineUnderTest';
 import { deepEqual } from './corpus';
-import { makeDocument } from './docs';
+import { CHUNK, chunked, makeDocument } from './docs';
 import { bytes, collect, fmt, fmtMs, mbps, table, timeMedian, timeOnce } from './measure';
 
-export const CHUNK = 16;
+// the chunking lives with the documents (engineAB.ts uses it without loading this file's tools)
+export { CHUNK, chunked };
+
 /** A competitor whose extrapolated run at the next size would take longer than this is skipped. */
 const SKIP_ABOVE_MS = 20_000;
 
@@ -22,28 +24,6 @@ interface Doc {
   text: string;
   value: unknown;
   chunks: string[];
-}
-
-/**
- * 16-character chunks that never split a surrogate pair: a model stream delivers whole code points,
- * and a Node stream (jsonrepair/stream) would turn half a pair into U+FFFD.
- *
- * Each chunk is a string of its own, decoded from its JSON string literal, as a model stream delivers
- * it: the gateway, the openai SDK and the AI SDK all get a delta by JSON.parse of an SSE line.
- * `slices` gives `text.slice()` views into the one document string instead, which V8 keeps as sliced
- * strings and reads more slowly in every character loop (the bench reports that figure too).
- */
-export function chunked(text: string, form: 'decoded' | 'slices' = 'decoded'): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < text.length; ) {
-    let end = Math.min(i + CHUNK, text.length);
-    const last = text.charCodeAt(end - 1);
-    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end++;
-    const piece = text.slice(i, end);
-    out.push(form === 'slices' ? piece : (JSON.parse(JSON.stringify(piece)) as string));
-    i = end;
-  }
-  return out;
 }
 
 /** Each runner streams a document and returns the final value it ends up with. */
