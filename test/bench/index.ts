@@ -5,7 +5,7 @@
  * parts named; `GATEWAY_AB=<git ref> BENCH_ONLY=ab` compares this tree's gateway with the ref's (gatewayAB.ts),
  * `GATEWAY_AB_FLAGS='<node options>' BENCH_ONLY=flags` this tree's gateway with and without the options (gatewayFlagsAB.ts),
  * `BENCH_ONLY=alloc` where this tree's gateway allocates per stream (gatewayAlloc.ts), `BENCH_ONLY=prof` where it
- * spends CPU (gatewayProf.ts).
+ * spends CPU (gatewayProf.ts), `BENCH_ONLY=gap` what json_schema's gap to repair is made of (schemaGap.ts).
  *
  * The gateway benchmark runs in a process of its own, from an esbuild bundle of test/bench/gateway.ts
  * (and of its load process): the daemon ships as a bundle (dist/main.js) and runs nothing but the
@@ -56,7 +56,7 @@ function runBundled(outDir: string, name: string, entries: string[]): Promise<st
 /** `BENCH_ONLY=gateway` (a comma-separated list of engine, gateway, breaker, store, ab): only those parts
  * run. `ab` (the gateway A/B against a git ref, gatewayAB.ts) runs only when asked for. */
 const PARTS = ['engine', 'gateway', 'breaker', 'store'] as const;
-const ASKED_ONLY = ['ab', 'flags', 'alloc', 'prof'] as const;
+const ASKED_ONLY = ['ab', 'flags', 'alloc', 'prof', 'gap'] as const;
 function partsToRun(): Set<string> {
   const only = process.env.BENCH_ONLY;
   if (!only) return new Set(PARTS);
@@ -109,6 +109,8 @@ async function main(): Promise<void> {
   if (run.has('alloc')) parts.push(await runBundled(dir, 'alloc', ['gatewayAlloc.ts', 'gatewayLoad.ts']));
   // where this tree's gateway spends CPU per stream (gatewayProf.ts)
   if (run.has('prof')) parts.push(await runBundled(dir, 'prof', ['gatewayProf.ts', 'gatewayLoad.ts']));
+  // what the json_schema target's gap to repair is made of (schemaGap.ts)
+  if (run.has('gap')) parts.push(await runBundled(dir, 'gap', ['schemaGap.ts', 'gatewayLoad.ts']));
   const out = parts.join('\n\n');
   process.stdout.write(out + '\n');
   // a partial run leaves the full run's results.md alone

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { createServer } from 'node:net';
 import { GatewayError } from '../../../server/gateway/errors';
-import { parseRetryAfter, Upstream } from '../../../server/gateway/upstream';
+import { parseRetryAfter, REDACTORS_KEPT, Upstream } from '../../../server/gateway/upstream';
 import { TestUpstream } from '../helpers/testUpstream';
 
 const fast = { backoffBaseMs: 1, random: () => 1 };
@@ -81,6 +81,37 @@ describe('gateway/upstream', () => {
     const u = new Upstream({ baseUrl: up.url, headersTimeoutMs: 100, ...fast });
     await assert.rejects(u.request({ method: 'GET', path: '/models', headers: {} }), (e: unknown) => e instanceof GatewayError && e.status === 504 && /sent no response headers within 0.1 s/.test(e.message));
     await u.destroy();
+  });
+
+  it("keeps the redactor of a request's credential headers: the same headers share one, each redacts its own secrets", async () => {
+    const KEY = 'sk-or-v1-' + 'c0ffee'.repeat(10) + 'abcd';
+    const CLIENT = 'sk-or-v1-' + 'beef01'.repeat(10) + '2345';
+    up.always({ status: 200, chunks: [`gateway ${KEY} client ${CLIENT} bearer Bearer ${KEY}`] });
+    const u = new Upstream({ baseUrl: up.url, secrets: [KEY], ...fast });
+    const ask = async (authorization?: string) => {
+      const r = await u.request({ method: 'POST', path: '/chat/completions', headers: authorization ? { authorization } : {}, body: '{}' });
+      return { redactor: r.redactor, text: await r.body.text() };
+    };
+    const plain = await ask();
+    const a = await ask(`Bearer ${KEY}`);
+    const b = await ask(`Bearer ${KEY}`);
+    const c = await ask(`Bearer ${CLIENT}`);
+    // as Redactor.with builds them: the configured key alone, with the header's forms, with the client's key
+    assert.equal(plain.text, 'gateway [redacted] client ' + CLIENT + ' bearer Bearer [redacted]');
+    assert.equal(a.text, 'gateway [redacted] client ' + CLIENT + ' bearer [redacted]');
+    assert.equal(b.text, a.text);
+    assert.equal(c.text, 'gateway [redacted] client [redacted] bearer Bearer [redacted]');
+    assert.equal(b.redactor, a.redactor);
+    assert.notEqual(c.redactor, a.redactor);
+    assert.notEqual(plain.redactor, a.redactor);
+    assert.equal((await ask(`Bearer ${CLIENT}`)).redactor, c.redactor);
+    // past REDACTORS_KEPT distinct headers the oldest kept is built again (a, the first kept)
+    for (let i = 0; i < REDACTORS_KEPT - 1; i++) await ask(`Bearer sk-or-v1-${String(i).padStart(64, '0')}`);
+    assert.equal((await ask(`Bearer ${CLIENT}`)).redactor, c.redactor);
+    const again = await ask(`Bearer ${KEY}`);
+    assert.notEqual(again.redactor, a.redactor);
+    assert.equal(again.text, a.text);
+    await u.close();
   });
 
   it('parses Retry-After as seconds or an HTTP date', () => {
