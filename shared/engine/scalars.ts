@@ -269,15 +269,8 @@ export abstract class ScalarScanner extends ConcatScanner {
     const raw = this.tail(i, this.tokLen);
     const fixed = fixNumber(raw);
     if (fixed === null) {
-      if (atEnd) {
-        // `-` or `.` cut off at the end: the value is dropped with its key or comma
-        const d = o.dropPending(i);
-        o.record(o.repair('dropped_value', d.at, d.length, ''));
-        this.tokIdx = -1;
-        this.tokPos = null;
-        this.afterDrop();
-        return i;
-      }
+      // `-` or `.` cut off at the end: the value is dropped with its key or comma
+      if (atEnd) return this.dropCut(i);
       // no digit at all (`-`, `.`, `--`): no number to keep, it stays as written, as a string
       if (!this.rep('unquoted_string')) return this.reject(s, i);
       const quoted = JSON.stringify(raw);
@@ -289,6 +282,17 @@ export abstract class ScalarScanner extends ConcatScanner {
       o.replaceTail(i, this.tokLen, fixed);
     }
     return this.tokenDone(i);
+  }
+
+  /** A value cut off at the end that holds nothing to keep (`-`, `.`, `0x`): dropped with its key or comma. */
+  private dropCut(i: number): number {
+    const o = this.o;
+    const d = o.dropPending(i);
+    o.record(o.repair('dropped_value', d.at, d.length, ''));
+    this.tokIdx = -1;
+    this.tokPos = null;
+    this.afterDrop();
+    return i;
   }
 
   /** A number with digit separators ends: the number without them (`1_000` -> `1000`, kind
@@ -360,7 +364,14 @@ export abstract class ScalarScanner extends ConcatScanner {
     }
     const c0 = String.prototype.charCodeAt.call(this.tokPrefix, 0);
     if ((c0 === D0 || c0 === MINUS || c0 === PLUS) && this.tokLen <= 80) {
-      const dec = radixNumber(this.tail(i, this.tokLen));
+      let word = this.tail(i, this.tokLen);
+      if (atEnd && RADIX_CUT.test(word)) {
+        // `0x` (or `-0b`) cut off at the end holds no number: dropped with its key or comma, as `-` alone
+        if (RADIX_PREFIX.test(word)) return this.dropCut(i);
+        // `0xFF_` cut off after a separator: the number before it (as `1e` -> `1`)
+        word = word.slice(0, -1);
+      }
+      const dec = radixNumber(word);
       if (dec !== null) {
         // repair: `0x1F` -> `31`, a number stays a number
         if (!this.rep('number_base')) return this.reject(s, i);
@@ -531,6 +542,11 @@ function fixNumber(raw: string): string | null {
 /** A hex, octal or binary literal, with `_` digit separators between digits as JS and Python write
  * them (`0xFF_FF`, `0b1010_0101`). */
 const RADIX = /^([+-]?)0(?:[xX][0-9a-fA-F]+(?:_[0-9a-fA-F]+)*|[oO][0-7]+(?:_[0-7]+)*|[bB][01]+(?:_[01]+)*)$/;
+
+/** A hex, octal or binary literal cut off by the end of the input: its prefix alone (`0x`, `-0b`), or
+ * after a digit separator (`0xFF_`). */
+const RADIX_CUT = /^[+-]?0(?:[xX](?:[0-9a-fA-F]+(?:_[0-9a-fA-F]+)*_)?|[oO](?:[0-7]+(?:_[0-7]+)*_)?|[bB](?:[01]+(?:_[01]+)*_)?)$/;
+const RADIX_PREFIX = /^[+-]?0[xXoObB]$/;
 
 /** `0x1F`, `-0o17`, `0b101`, `0xFF_FF` in decimal (exact, however large); null for anything else. */
 function radixNumber(word: string): string | null {
