@@ -563,10 +563,15 @@ export class Redactor {
    * passthrough's, which reads only the events that may end with a start). */
   private encodedHeadTail(t: string): number {
     const n = this.encodedHeldChars(t);
-    if (n === 0) return 0;
-    let keep = n;
-    for (const f of this.encoded) if (f.form.startsWith(t.slice(t.length - n))) keep = Math.min(keep, f.keep);
-    return n * (KEEP_MASK + 1) + keep;
+    return n === 0 ? 0 : n * (KEEP_MASK + 1) + this.encodedKeepOf(t.slice(t.length - n));
+  }
+
+  /** The characters a base64 form that `start` begins keeps shown (encodedKeep of text): the fewest of the
+   * forms it begins, at most its length. */
+  private encodedKeepOf(start: string): number {
+    let keep = start.length;
+    for (const f of this.encoded) if (f.form.startsWith(start)) keep = Math.min(keep, f.keep);
+    return keep;
   }
 
   /** How many characters at the end of `t` are a proper prefix of a base64 form, its head or more. */
@@ -591,9 +596,7 @@ export class Redactor {
     const n = this.encodedHeldChars(held);
     if (n === 0) return null;
     const at = held.length - n;
-    let keep = n;
-    for (const f of this.encoded) if (f.form.startsWith(held.slice(at))) keep = Math.min(keep, f.keep);
-    return held.slice(0, at + keep) + REDACTED;
+    return held.slice(0, at + this.encodedKeepOf(held.slice(at))) + REDACTED;
   }
 
   /** restOfSecret for a base64 form whose start went out as `[redacted]` (release): where its rest ends in `t`. */

@@ -339,11 +339,14 @@ export class OutputMapper {
   private readonly edits: Edit[] = [];
   /** `offset:length` of every edit that removes text (a stripped span the end lists again is taken once). */
   private readonly removals = new Set<string>();
-  /** Where toInput's last walk over the edits stood: before edit `k`, `inPos` in the input, `edPos` in the
-   * edited text, with `edPos` at or before the last span asked. Spans are asked in output order, so each
+  /** Where toInput's last walk over the edits stood (three numbers, not an object written per edit walked):
+   * before edit `curK`, `curIn` in the input, `curEd` in the
+   * edited text, with `curEd` at or before the last span asked. Spans are asked in output order, so each
    * walk goes on from there and the edits are walked once in all, not once per value (a long answer with
    * many repairs and many coercible values was quadratic: 32,000 of each took 3.2 s). */
-  private cursor = { k: 0, inPos: 0, edPos: 0 };
+  private curK = 0;
+  private curIn = 0;
+  private curEd = 0;
   /** The lowest index an edit was inserted at since the last walk (an insert before the cursor moves it). */
   private insertedAt = Infinity;
   /** Output offset 0 is this offset in the edited text (whitespace the engine dropped at the start);
@@ -391,13 +394,17 @@ export class OutputMapper {
     if (this.lead === null || this.lead < 0) return null;
     const s = start + this.lead;
     const e = end + this.lead;
-    let { k, inPos, edPos } = this.cursor;
+    let k = this.curK;
+    let inPos = this.curIn;
+    let edPos = this.curEd;
     if (this.insertedAt < k || s < edPos) k = inPos = edPos = 0;
     this.insertedAt = Infinity;
     const n = this.edits.length;
     for (; k <= n; k++) {
       // every edit before k ends at or before s in the edited text: a later span starts there too
-      this.cursor = { k, inPos, edPos };
+      this.curK = k;
+      this.curIn = inPos;
+      this.curEd = edPos;
       const edit = k < n ? this.edits[k]! : { offset: this.raw.length, length: 0, text: '' };
       const copied = Math.max(0, edit.offset - inPos);
       if (s >= edPos && e <= edPos + copied) {
