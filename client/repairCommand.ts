@@ -16,7 +16,8 @@ export interface RepairCommandResult {
 
 function safeRepair(text: string): RepairResult {
   try {
-    return repairJson(text);
+    // a whole selection: a value the text corrects later is replaced by its correction
+    return repairJson(text, { takeCorrections: true });
   } catch (err) {
     if (!(err instanceof StreamFixError)) throw err;
     return { status: 'FAILED', json: null, repairs: [], stripped: [], error: { code: err.code, message: err.message, offset: err.offset } };

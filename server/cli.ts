@@ -67,12 +67,17 @@ function finish(args: RepairArgs, input: string, result: RepairResult, warnings:
   return EXIT_OK;
 }
 
-/** A value the text gave later to correct its first one (stripped span `correction`): not the output,
- * since text that starts as JSON is taken as it comes (README, "Known limit"); said in every report form. */
+/** A value the text gave later to correct its first one: with --stream (stripped span `correction`) not
+ * the output, since the first value was written as it came (README, "Known limit"); whole, the output,
+ * and the value it replaced is a `draft`. Said in every report form. */
 function correctionWarnings(result: RepairResult): string[] {
-  return result.stripped
+  const short = (t: string): string => (t.length > 60 ? t.slice(0, 57) + '...' : t);
+  const warnings = result.stripped
     .filter((s) => s.kind === 'correction')
-    .map((s) => `the text corrects its JSON value later (line ${s.line + 1}, column ${s.column + 1}: ${s.text.length > 60 ? s.text.slice(0, 57) + '...' : s.text}); the output is the first value`);
+    .map((s) => `the text corrects its JSON value later (line ${s.line + 1}, column ${s.column + 1}: ${short(s.text)}); the output is the first value`);
+  const draft = result.stripped.find((s) => s.kind === 'draft');
+  if (draft) warnings.push(`the text corrects its JSON value later; the output is the correction, not the first value (line ${draft.line + 1}, column ${draft.column + 1}: ${short(draft.text)})`);
+  return warnings;
 }
 
 /** A limit error thrown by the engine becomes a FAILED result, so it is reported like any other. */
@@ -102,7 +107,9 @@ async function repairWhole(args: RepairArgs, input: Readable): Promise<number> {
   check.push(bytes, text);
   let result: RepairResult;
   try {
-    result = repairJson(text, args.options);
+    // the whole text is read before anything is written: a value it corrects later is replaced by the
+    // correction (--stream writes the first value as it comes and warns)
+    result = repairJson(text, { ...args.options, takeCorrections: true });
   } catch (e) {
     if (!(e instanceof StreamFixError)) throw e;
     result = failedResult(e);

@@ -63,9 +63,11 @@ function isObject(v: unknown): v is Json {
 }
 
 /** `repairJson`, plus the reasoning text the engine took out (without its tags): the same stream
- * repairer the streaming path runs, pushed the whole text at once. */
+ * repairer the streaming path runs, pushed the whole text at once. The whole answer is here before
+ * anything is sent, so a value the text corrects later is replaced by its correction (takeCorrections;
+ * a stream can only record it). */
 function repairWithReasoning(raw: string, engine: RepairOptions): { result: RepairResult; reasoning: string } {
-  const r = createStreamRepairer(engine);
+  const r = createStreamRepairer({ ...engine, takeCorrections: true });
   let reasoning = '';
   try {
     reasoning = r.push(raw).reasoning;

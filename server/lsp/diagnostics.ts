@@ -36,6 +36,7 @@ const STRIPPED_MESSAGES: Record<StrippedKind, string> = {
   trailing: 'Text after the JSON value is not JSON',
   extra_value: 'A second top-level JSON value after the first is left out',
   correction: 'The text corrects the JSON value with this later one, which is left out (the first value was streamed)',
+  draft: 'The text corrects this JSON value later: it is left out, the correction is the answer',
 };
 
 export interface Finding {
@@ -233,7 +234,8 @@ function groupFindings(findings: Finding[], text: string): void {
 /** The engine's result over the whole text, read in slices (the engine streams: any split gives the
  * result of one run), with a limit error (input too large, too deep) turned into a FAILED result. */
 function* repairInSlices(text: string): Generator<void, RepairResult> {
-  const repairer = createStreamRepairer();
+  // what Repair JSON Selection would do to the whole text (a correction taken)
+  const repairer = createStreamRepairer({ takeCorrections: true });
   try {
     for (let at = 0; at < text.length; ) {
       let end = Math.min(text.length, at + SLICE_CHARS);

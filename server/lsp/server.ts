@@ -144,7 +144,8 @@ export function serveLanguage(connection: Connection, daemon: LspDaemon): void {
     RepairRequestMethod,
     guard(connection, RepairRequestMethod, (p: RepairRequestParams): RepairRequestResult => {
       if (!p || typeof p.text !== 'string') throw invalidParams(`${RepairRequestMethod} needs { text: string }`);
-      return repairJson(p.text);
+      // a whole selection: a value the text corrects later is replaced by its correction
+      return repairJson(p.text, { takeCorrections: true });
     }),
   );
   connection.onRequest(

@@ -12,6 +12,7 @@
  */
 import { Machine } from './machine';
 import { StreamFixError } from './errors';
+import { CorrectionTaker, checkTakeOptions } from './takeCorrection';
 import type { RepairOptions, RepairResult, StreamRepairer } from './types';
 
 export * from './types';
@@ -24,6 +25,10 @@ export { createReasoningSplitter, splitReasoning, HOLD_PROSE, type ReasoningSpli
 /** A repairer for a stream: push chunks as they arrive, then end(). The concatenated outputs of every
  * push plus `end().final` equal `repairJson` of the whole text, for any split into chunks. */
 export function createStreamRepairer(options?: RepairOptions): StreamRepairer {
+  if (options !== undefined && options.takeCorrections !== undefined) {
+    checkTakeOptions(options);
+    if (options.takeCorrections) return new CorrectionTaker(options);
+  }
   return new Repairer(new Machine(options));
 }
 
@@ -50,7 +55,8 @@ export function repairJson(text: string, options?: RepairOptions): RepairResult 
   if (typeof text !== 'string') {
     throw new StreamFixError('INVALID_INPUT', `repairJson() takes a string, got ${text === null ? 'null' : typeof text}`);
   }
-  const m = new Machine(options);
+  if (options !== undefined && options.takeCorrections !== undefined) checkTakeOptions(options);
+  const m = options !== undefined && options.takeCorrections === true ? new CorrectionTaker(options) : new Machine(options);
   try {
     m.push(text);
   } catch (e) {

@@ -719,6 +719,8 @@ export class Machine extends Finisher {
         this.charsScanned += i - from;
         return -1;
       } else {
+        // where the value ended (takeCorrection.ts records it when a correction replaces it)
+        if (this.answerEnd < 0) this.answerEnd = seg.base + i;
         i = this.runAfter(s, i, len);
       }
     }

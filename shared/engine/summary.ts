@@ -18,6 +18,7 @@ export function summarizeRepairs(result: Pick<RepairResult, 'repairs' | 'strippe
   if (result.stripped.some((s) => s.kind === 'wrapper')) strips.push('wrapper tags');
   if (result.stripped.some((s) => s.kind === 'extra_value')) strips.push('more top-level values');
   if (result.stripped.some((s) => s.kind === 'correction')) strips.push('a later correction (not taken)');
+  if (result.stripped.some((s) => s.kind === 'draft')) strips.push('a value the text corrected (the correction taken)');
   let out = parts.length > 0 ? `Repaired: ${parts.join(', ')}` : 'No repairs needed';
   if (strips.length > 0) out += `; stripped ${strips.join(', ')}`;
   return out;

@@ -56,7 +56,8 @@ export type StrippedKind =
   | 'wrapper' //    `<tool_call>` / `</tool_call>` and similar tags; harmony markers (`<|channel|>final<|message|>`, `<|return|>`)
   | 'trailing' //   anything after the JSON value
   | 'extra_value' // a second top-level value after the first (`{"a":1}{"b":2}`): kept here, status REPAIRED
-  | 'correction'; // a value the text gives after a streamed one to correct it (`{"a": 1}` `Actually, use {"a": 2} instead.`): output is never taken back; status REPAIRED
+  | 'correction' // a value the text gives after a streamed one to correct it (`{"a": 1}` `Actually, use {"a": 2} instead.`): output is never taken back; status REPAIRED
+  | 'draft'; //     with takeCorrections: the value a later correction replaced (`{"a": 1}` above), left out; the correction is the answer
 
 /** A position in the input: offset in UTF-16 code units, line and column 0-based. */
 export interface Position {
@@ -176,6 +177,14 @@ export interface RepairOptions {
    * for its artifact) passes false: the engine then keeps nothing that grows with the answer, `json` is
    * null (the status and the lists are as always), and `emitted` and `view()` throw INVALID_OPTION. */
   keepOutput?: boolean;
+  /** A text that starts as JSON and corrects its value later (`{"a": 1}` `Actually, use {"a": 2}
+   * instead.`) answers with the correction: every output is held until end() (a push's update has no
+   * output, repairs or spans; reasoning still streams), the last `correction` is repaired as the answer and
+   * the value it replaces is recorded as `prose`. For callers that show nothing before the end (a
+   * non-streaming response, a whole selection); one-shot and streaming agree with it as without it.
+   * Default false: a live stream sends the first value at once and only records the correction. Cannot go
+   * with keepOutput: false or the list bounds. */
+  takeCorrections?: boolean;
 }
 
 export type StreamFixErrorCode =

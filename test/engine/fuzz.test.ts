@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { createStreamRepairer, repairJson, StreamFixError, type RepairResult } from '../../shared/engine';
+import { createStreamRepairer, repairJson, StreamFixError } from '../../shared/engine';
+import { applyEdits } from './applyEdits';
 
 /** mulberry32: a small seeded generator, so every run tests the same inputs. */
 function rng(seed: number): () => number {
@@ -17,23 +18,6 @@ const PIECES = ['{', '}', '[', ']', '"', "'", ':', ',', ' ', '\n', 'a', 'b', '1'
   '<reasoning>', '</reasoning>', '<thought>', '</thinking>', '<think a="1">', '<|channel|>analysis<|message|>', '<|end|>', '<|channel|>final<|message|>', '<|return|>', 'Let me sketch: ', ' No wait, ', 'Hmm. ', '`{"k": 1}`', '{"draft": true}', '0x1F', '0b1', '{}', '\n```\n',
   // tokens glued to numbers, separators, colon spellings, template literals, tuples
   '2024-01-05', '12:30', '1/3', '10%', '1_000', '_', ' = ', '=>', '::', '(', ')', '(1, 2)', '`t ${x}`', '\\`'];
-
-/** Apply the repairs to the input and remove the stripped spans: the result must be the JSON (up to
- * the whitespace around it), so each repair is a real, self-contained edit (what the quick fixes use). */
-function applyEdits(input: string, r: RepairResult): string {
-  const edits = [
-    ...r.repairs.map((x) => ({ offset: x.offset, length: x.length, text: x.replacement })),
-    ...r.stripped.map((x) => ({ offset: x.offset, length: x.length, text: '' })),
-  ].sort((a, b) => a.offset - b.offset || a.length - b.length);
-  let out = '';
-  let pos = 0;
-  for (const e of edits) {
-    assert.ok(e.offset >= pos || e.length === 0, `edits overlap at ${e.offset}`);
-    out += input.slice(pos, Math.max(pos, e.offset)) + e.text;
-    pos = Math.max(pos, e.offset + e.length);
-  }
-  return out + input.slice(pos);
-}
 
 describe('engine on random LLM-like text (seeded)', () => {
   const random = rng(20261122);

@@ -367,12 +367,24 @@ describe('CLI: streamfix repair --stream', () => {
     assert.deepEqual(report.repairs.map((x: { kind: string; offset: number }) => [x.kind, x.offset]), [['trailing_comma', 5]]);
   });
 
-  it('warns on stderr when the text corrects its JSON value later (status REPAIRED), whole or streamed, text and JSON reports', async () => {
+  it('whole, takes the value the text corrects its JSON value with, and says so on stderr, text and JSON reports', async () => {
+    const input = '{"a": 1}\n\nActually, use {"a": 2} instead.';
+    const warning = 'the text corrects its JSON value later; the output is the correction, not the first value (line 1, column 1: {"a": 1})';
+    const engine = repairJson(input, { takeCorrections: true });
+    assert.deepEqual(engine.stripped.map((s) => [s.kind, s.text]), [['draft', '{"a": 1}'], ['prose', 'Actually, use'], ['trailing', 'instead.']]);
+    assert.deepEqual(await run(['repair'], input), { code: 0, stdout: '{"a": 2}\n', stderr: `streamfix: warning: ${warning}\n` });
+    const json = await run(['repair', '--report=json'], input);
+    assert.deepEqual(JSON.parse(json.stderr), { status: 'VALID', repairs: [], stripped: engine.stripped, warnings: [warning] });
+    const text = await run(['repair', '--report'], input);
+    assert.deepEqual(text.stderr.split('\n').slice(0, 5), [`streamfix: warning: ${warning}`, 'status: VALID (0 repairs, 3 stripped spans)', '  1:1 stripped draft: 8 chars "{\\"a\\": 1}"', '  3:1 stripped prose: 13 chars "Actually, use"', '  3:24 stripped trailing: 8 chars "instead."']);
+  });
+
+  it('streamed, warns on stderr when the text corrects its JSON value later (status REPAIRED), text and JSON reports', async () => {
     const input = '{"a": 1}\n\nActually, use {"a": 2} instead.';
     const warning = 'the text corrects its JSON value later (line 3, column 15: {"a": 2}); the output is the first value';
     const engine = repairJson(input);
     assert.deepEqual(engine.stripped.map((s) => [s.kind, s.text]), [['trailing', 'Actually, use'], ['correction', '{"a": 2}'], ['trailing', 'instead.']]);
-    for (const mode of [[], ['--stream']]) {
+    for (const mode of [['--stream']]) {
       assert.deepEqual(await run(['repair', ...mode], input), { code: 0, stdout: '{"a": 1}\n', stderr: `streamfix: warning: ${warning}\n` }, mode.join(''));
       const json = await run(['repair', ...mode, '--report=json'], input);
       assert.deepEqual(JSON.parse(json.stderr), { status: 'REPAIRED', repairs: [], stripped: engine.stripped, warnings: [warning] });

@@ -115,6 +115,19 @@ describe('language server (daemon over stdio)', function () {
     ]);
   });
 
+  it('reports a value the text corrects later as a draft, and the whole-document repair gives the correction', async () => {
+    const text = '{"a": 1}\nNo wait, that is wrong: {\'a\': 2}\n';
+    const { uri, diags } = await open(text);
+    assert.deepEqual(diags.diagnostics.map(brief), [
+      'draft 0:0-0:8 The text corrects this JSON value later: it is left out, the correction is the answer',
+      'prose 1:0-1:23 Text before the JSON value is not JSON',
+      'single_quotes 1:25-1:26 Single quotes replaced by double quotes',
+      'single_quotes 1:27-1:28 Single quotes replaced by double quotes',
+    ]);
+    const actions = await codeActions(uri, diags.diagnostics, ['source.fixAll']);
+    assert.equal(applyTextEdits(text, editsOf(actions[0]!, uri, 1)), '{"a": 2}\n');
+  });
+
   it('in jsonc leaves comments and trailing commas alone but reports other repairs', async () => {
     const text = '{\n  // the answer\n  "a": 1,\n  b: [1, 2,],\n}\n';
     const { uri, diags } = await open(text, 'jsonc');
@@ -234,6 +247,9 @@ describe('language server (daemon over stdio)', function () {
     assert.equal(r.status, 'REPAIRED');
     assert.equal(r.json, '{"a": true}');
     assert.deepEqual(r.repairs.map((x) => x.kind), ['single_quotes', 'single_quotes', 'python_literal', 'trailing_comma']);
+    // a whole selection: a value the text corrects later is replaced by the correction
+    const c = await lsp.conn.sendRequest<RepairResult>(RepairRequestMethod, { text: '{"a": 1}\nNo wait, that is wrong: {"a": 2}' });
+    assert.deepEqual([c.status, c.json, c.stripped.map((s) => [s.kind, s.text])], ['VALID', '{"a": 2}', [['draft', '{"a": 1}'], ['prose', 'No wait, that is wrong:']]]);
     await assert.rejects(lsp.conn.sendRequest(RepairRequestMethod, { text: 42 }), (err: unknown) =>
       err instanceof ResponseError && err.code === ErrorCodes.InvalidParams && err.message === 'streamfix/repair needs { text: string }');
     await assert.rejects(lsp.conn.sendRequest(ListArtifactsMethod, { limit: 0 }), (err: unknown) =>

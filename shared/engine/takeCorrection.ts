@@ -1,0 +1,124 @@
+/**
+ * `takeCorrections`: the answer of a text that starts as JSON and corrects it later.
+ *
+ * A live stream sends a JSON-started text's first value as it comes, and output is never taken back,
+ * so a later correction (`{"a": 1}` `Actually, use {"a": 2} instead.`) is only recorded, as a stripped
+ * span of kind `correction` (finish.ts). A caller that has the whole text before it shows anything (a
+ * non-streaming response, the CLI without --stream, Repair JSON Selection) can take the correction
+ * instead: this repairer holds every output until the end, then answers with the last correction,
+ * repaired on its own, and records the value it replaces as a `draft` (the words leading to the
+ * correction become prose before the answer). The same repairer runs one-shot (`repairJson`) and chunk by chunk,
+ * so the two stay byte-identical with the option as without it.
+ *
+ *   repairJson('{"a": 1}\n\nActually, use {"a": 2} instead.', { takeCorrections: true })
+ *   // => VALID '{"a": 2}', stripped: draft '{"a": 1}', prose 'Actually, use', trailing 'instead.'
+ */
+import { StreamFixError } from './errors';
+import { Machine } from './machine';
+import { Segment } from './segment';
+import type { Repair, RepairOptions, RepairResult, StreamRepairer, StreamUpdate, Stripped } from './types';
+
+type EndResult = RepairResult & { final: string; reasoning: string; finalRepairs: readonly Repair[] };
+
+const NONE: readonly never[] = Object.freeze([]);
+
+/** Rejects options that cannot go with takeCorrections: it holds the whole output and lists. */
+export function checkTakeOptions(options: RepairOptions): void {
+  const t = options.takeCorrections;
+  if (t !== undefined && typeof t !== 'boolean') {
+    throw new StreamFixError('INVALID_OPTION', `Option takeCorrections must be a boolean, got ${String(t)}`);
+  }
+  if (t !== true) return;
+  if (options.keepOutput === false) {
+    throw new StreamFixError('INVALID_OPTION', 'Option takeCorrections holds the whole output until the end: it cannot go with keepOutput: false');
+  }
+  if (options.maxListEntries !== undefined || options.maxStrippedEntries !== undefined) {
+    throw new StreamFixError('INVALID_OPTION', 'Option takeCorrections decides the lists at the end: it cannot go with maxListEntries / maxStrippedEntries');
+  }
+}
+
+export class CorrectionTaker implements StreamRepairer {
+  private readonly m: Machine;
+  private readonly inner: RepairOptions;
+  /** The input so far (the replaced value's text is recorded from it). */
+  private input = '';
+  private out = '';
+  private ended = false;
+  private extraScanned = 0;
+
+  constructor(options: RepairOptions) {
+    this.inner = { ...options, takeCorrections: undefined };
+    this.m = new Machine(this.inner);
+  }
+
+  readonly push = (chunk: string): StreamUpdate => {
+    const u = this.m.push(chunk);
+    this.input += chunk;
+    // nothing is decided until the end: the output, its repairs and spans are held; reasoning is
+    // reasoning whichever value is the answer, so it still streams
+    return { output: '', repairs: NONE, stripped: NONE, reasoning: u.reasoning, phase: u.phase };
+  };
+
+  readonly end = (): EndResult => {
+    const r = this.m.end();
+    this.ended = true;
+    const result = r.status === 'FAILED' ? r : this.taken(r);
+    const json = result.json ?? '';
+    this.out = json;
+    return { ...result, final: json, reasoning: r.reasoning, finalRepairs: result.repairs };
+  };
+
+  /** The held output as the inner repairer has it (what the answer is if no correction follows). */
+  readonly view = (): string | null => (this.ended ? this.out : this.m.view());
+
+  readonly tentative = (): string | null => (this.ended ? null : (this.m.tentative() ?? this.m.view()));
+
+  get emitted(): string {
+    return this.out;
+  }
+
+  get charsScanned(): number {
+    return this.m.charsScanned + this.extraScanned;
+  }
+
+  /** The result with its last correction as the answer (unchanged when there is none). */
+  private taken(r: EndResult): RepairResult {
+    const { final: _f, reasoning: _r, finalRepairs: _fr, ...result } = r;
+    const spans = result.stripped;
+    let k = spans.length - 1;
+    while (k >= 0 && spans[k]!.kind !== 'correction') k--;
+    if (k < 0) return result;
+    const c = spans[k]!;
+    const sub = new Machine(this.inner, { at: { offset: c.offset, line: c.line, column: c.column }, stopAfter: true, midText: false });
+    sub.push(c.text);
+    const v = sub.end();
+    this.extraScanned += sub.charsScanned;
+    if (v.status === 'FAILED' || v.json === null) return result;
+    const from = this.m.answerStart;
+    const to = this.m.answerEnd < 0 ? this.input.length : this.m.answerEnd;
+    // the replaced value is a `draft` (so are earlier corrections the last one replaced), the words
+    // between it and the correction taken are prose before the answer
+    const at = new Segment(this.input, 0, 0, 0);
+    const draft: Stripped = { kind: 'draft', offset: from, length: to - from, line: at.line(from), column: at.column(from), text: this.input.slice(from, to) };
+    const stripped: Stripped[] = [];
+    let placed = false;
+    for (let i = 0; i < spans.length; i++) {
+      const s = spans[i]!;
+      if (i === k) continue;
+      if (!placed && s.offset >= from) {
+        stripped.push(draft);
+        placed = true;
+      }
+      const before = i < k && s.offset >= from;
+      stripped.push(before && s.kind === 'trailing' ? { ...s, kind: 'prose' } : before && s.kind === 'correction' ? { ...s, kind: 'draft' } : s);
+    }
+    if (!placed) stripped.push(draft);
+    stripped.sort((a, b) => a.offset - b.offset);
+    // the replaced value's repairs were made to a draft: only the answer's are the answer's
+    const repairs = result.repairs.filter((x) => x.offset < from || x.offset >= c.offset + c.length).concat(v.repairs);
+    repairs.sort((a, b) => a.offset - b.offset);
+    const extra = stripped.some((s) => s.kind === 'extra_value');
+    const status = v.status === 'VALID' && (extra || repairs.length > 0) ? 'REPAIRED' : v.status;
+    return { status, json: v.json, repairs, stripped };
+  }
+}
