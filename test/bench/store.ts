@@ -57,7 +57,19 @@ const STREAMS = { clients: 100, requestsEach: 12, pieces: 10, intervalMs: 10, ro
 /** 100 streams at a model's pace: each 1 s long (10 chunks 100 ms apart), ~100 streams ending per second.
  * (A model streaming 50 tokens/s for a 500-token answer ends 100 concurrent streams at ~10/s; the rounds
  * above end 1,000/s, which saturates the gateway's event loop with request work on this machine.) */
-const MODEL_PACE = { requestsEach: 3, intervalMs: 100 };
+const MODEL_PACE: Pace = { requestsEach: 3, intervalMs: 100 };
+/** The same streams with the clients' first starts spread over a stream's length (1 s) instead of 100 ms.
+ * MODEL_PACE's streams all last 1 s and start within 100 ms, so they end in waves: 100 ends within
+ * ~100 ms once a second (1,000/s while a wave lasts; measured: a put's neighbours within 10 ms p50 4–9).
+ * Spread, they end ~100/s evenly, as independent users' streams would. 4 per client: 100 run at once
+ * for over 2 s of the round. */
+const SPREAD_PACE: Pace = { requestsEach: 4, intervalMs: 100, spreadMs: 1000 };
+interface Pace {
+  requestsEach: number;
+  intervalMs: number;
+  /** The clients' first starts, spread over this many ms (100 unless set). */
+  spreadMs?: number;
+}
 const log = (s: string) => process.stderr.write(`[bench:store] ${s}\n`);
 
 function percentile(sorted: number[], p: number): number {
@@ -237,18 +249,24 @@ interface StreamRun {
   loop: { p50: number; p99: number; elu: number; cpu: number };
   /** upstream [DONE] written → client saw the end (ms). */
   endLatencies: number[];
+  /** Each read before the end: the upstream's last write → the client's read (ms): what the other
+   * streams pay for whatever blocks the gateway's loop. */
+  chunkLatencies: number[];
+  /** For each put, how many other puts came within 10 ms of it: ends in waves or spread. */
+  neighbours: number[];
   fsyncs: number;
   artifacts: number;
 }
 
 /** 100 clients (in the load process), each running `requestsEach` streams one after the other (started
  * spread over 100 ms), or all at once with no pacing (`burst`). */
-async function streamRun(load: StoreLoad, durable: boolean, burst: boolean, check: boolean, pace: { requestsEach: number; intervalMs: number } = STREAMS, writerThread = WRITER_THREAD, extra: Partial<ArtifactStoreOptions> = {}): Promise<StreamRun> {
+async function streamRun(load: StoreLoad, durable: boolean, burst: boolean, check: boolean, pace: Pace = STREAMS, writerThread = WRITER_THREAD, extra: Partial<ArtifactStoreOptions> = {}): Promise<StreamRun> {
   const dir = durable ? await tempDir() : null;
   const commitWaits: number[] = [];
   const parts = { queue: [] as number[], write: [] as number[], resume: [] as number[] };
   const traced: { appendedAt: number; startedAt: number; writtenAt: number; sync: boolean }[] = [];
   const resumed: number[] = [];
+  const putAt: number[] = [];
   const onCommit = (t: CommitTrace) => {
     for (const a of t.appendedAt) traced.push({ appendedAt: a, startedAt: t.startedAt, writtenAt: t.writtenAt, sync: t.sync === true });
   };
@@ -261,6 +279,7 @@ async function streamRun(load: StoreLoad, durable: boolean, burst: boolean, chec
       const t = performance.now();
       const i = resumed.length;
       resumed.push(NaN);
+      putAt.push(t);
       const p = put(a);
       void p.then(() => {
         resumed[i] = performance.now();
@@ -275,7 +294,7 @@ async function streamRun(load: StoreLoad, durable: boolean, burst: boolean, chec
   const elu0 = performance.eventLoopUtilization();
   const cpu0 = process.cpuUsage();
   const wall0 = performance.now();
-  const { endLatencies, ids } = (await load.request({ cmd: 'run', url: gateway.url, clients: STREAMS.clients, requestsEach: burst ? 1 : pace.requestsEach, intervalMs: burst ? 0 : pace.intervalMs, burst, check })).result!;
+  const { endLatencies, chunkLatencies, ids } = (await load.request({ cmd: 'run', url: gateway.url, clients: STREAMS.clients, requestsEach: burst ? 1 : pace.requestsEach, intervalMs: burst ? 0 : pace.intervalMs, spreadMs: pace.spreadMs, burst, check })).result!;
   delay.disable();
   const cpu = process.cpuUsage(cpu0);
   const loop = { p50: delay.percentile(50) / 1e6, p99: delay.percentile(99) / 1e6, elu: performance.eventLoopUtilization(elu0).utilization, cpu: (cpu.user + cpu.system) / 1000 / (performance.now() - wall0) };
@@ -300,7 +319,14 @@ async function streamRun(load: StoreLoad, durable: boolean, burst: boolean, chec
   await gateway.close(100);
   await store.close();
   if (dir) await fsp.rm(dir, { recursive: true, force: true });
-  return { commitWaits, parts, synced, thread, loop, endLatencies, fsyncs, artifacts: ids.length };
+  putAt.sort((x, y) => x - y);
+  const neighbours: number[] = [];
+  for (let i = 0, lo = 0, hi = 0; i < putAt.length; i++) {
+    while (putAt[lo] < putAt[i] - 10) lo++;
+    while (hi < putAt.length && putAt[hi] <= putAt[i] + 10) hi++;
+    neighbours.push(hi - lo - 1);
+  }
+  return { commitWaits, parts, synced, thread, loop, endLatencies, chunkLatencies, neighbours, fsyncs, artifacts: ids.length };
 }
 
 /** `STORE_BENCH=quick`: the goal's rows only (100 streams at a model's pace, then ending 1,000/s), each
@@ -374,15 +400,24 @@ async function writerRows(load: StoreLoad): Promise<string> {
  * slowest 1% of commits (pooled) split into their parts: what the tail is made of.
  * `STORE_TAIL_B='{"preallocBytes":0}'` (store options as JSON): rounds alternate between the default
  * store (A) and one with these options (B), which goes first alternating too; pooled figures per side.
- * `STORE_TAIL_B=noprobe`: B is the default store without the probe running (what its writes cost). */
+ * `STORE_TAIL_B=noprobe`: B is the default store without the probe running (what its writes cost).
+ * `STORE_TAIL_A='{…}'`: A is a store with these options instead of the default (two variants side by side).
+ * `STORE_PACE=spread`: the streams' ends spread evenly over the round (SPREAD_PACE) instead of in waves.
+ * Beside the commit wait, what a variant costs the other streams: each round's end latency (upstream
+ * `[DONE]` → client) and chunk latency (upstream write → client read, every read before the end) p99,
+ * the loop's delay, and the share of artifacts written synchronously (on the loop). */
 async function tailRows(load: StoreLoad): Promise<string> {
   const rounds = Number(process.env.STORE_ROUNDS ?? 8);
   // `STORE_TAIL_B=noprobe`: B is the default store without the floor probe (what the probe's writes cost the store)
   const noProbe = process.env.STORE_TAIL_B === 'noprobe';
   const variant = noProbe ? {} : process.env.STORE_TAIL_B ? (JSON.parse(process.env.STORE_TAIL_B) as Partial<ArtifactStoreOptions>) : null;
+  // `STORE_TAIL_A='{…}'`: A is the store with these options instead of the default (two variants side by side)
+  // `STORE_PACE=spread`: the streams' ends spread evenly (SPREAD_PACE) instead of in waves
+  const pace = process.env.STORE_PACE === 'spread' ? SPREAD_PACE : MODEL_PACE;
+  const base = process.env.STORE_TAIL_A ? (JSON.parse(process.env.STORE_TAIL_A) as Partial<ArtifactStoreOptions>) : {};
   const probeDir = await tempDir();
   const rows: string[] = [];
-  const side = () => ({ floor: [] as number[], waits: [] as number[], queue: [] as number[], write: [] as number[], resume: [] as number[], wake: [] as number[], disk: [] as number[], back: [] as number[], loop99: [] as number[], met: 0, rounds: 0 });
+  const side = () => ({ floor: [] as number[], waits: [] as number[], queue: [] as number[], write: [] as number[], resume: [] as number[], wake: [] as number[], disk: [] as number[], back: [] as number[], loop99: [] as number[], end: [] as number[], chunk: [] as number[], synced: 0, met: 0, rounds: 0 });
   const sides = { A: side(), B: side() };
   const p = (xs: number[], q: number) => ms(percentile(sortNum(xs), q));
   const threadCell = (t: { wake: number[]; disk: number[]; back: number[] }) => (t.disk.length === 0 ? '–' : `${p(t.wake, 99)} · ${p(t.disk, 50)} / ${p(t.disk, 99)} · ${p(t.back, 99)}`);
@@ -390,7 +425,7 @@ async function tailRows(load: StoreLoad): Promise<string> {
     for (const which of variant === null ? (['A'] as const) : r % 2 === 0 ? (['A', 'B'] as const) : (['B', 'A'] as const)) {
       const file = path.join(probeDir, `floor${r}${which}`);
       const probe = noProbe && which === 'B' ? null : await startFloorProbe(file);
-      const d = await streamRun(load, true, false, false, MODEL_PACE, WRITER_THREAD, which === 'B' ? variant! : {});
+      const d = await streamRun(load, true, false, false, pace, WRITER_THREAD, which === 'B' ? variant! : base);
       const floor = probe ? await probe.stop() : [];
       await fsp.rm(file, { force: true });
       const all = sides[which];
@@ -403,9 +438,12 @@ async function tailRows(load: StoreLoad): Promise<string> {
       all.disk.push(...d.thread.disk);
       all.back.push(...d.thread.back);
       all.loop99.push(d.loop.p99);
+      all.end.push(...d.endLatencies);
+      all.chunk.push(...d.chunkLatencies);
+      all.synced += d.synced;
       all.rounds++;
       if (percentile(sortNum(d.commitWaits), 99) <= 5) all.met++;
-      rows.push(`| ${r + 1}${variant ? ` ${which}` : ''} | ${floor.length} | ${p(floor, 50)} / ${p(floor, 99)} | ${p(d.commitWaits, 50)} / ${p(d.commitWaits, 99)} | ${p(d.parts.queue, 50)} / ${p(d.parts.queue, 99)} | ${p(d.parts.write, 50)} / ${p(d.parts.write, 99)} | ${p(d.parts.resume, 50)} / ${p(d.parts.resume, 99)} | ${d.fsyncs} | ${ms(d.loop.p99)} / ${d.loop.elu.toFixed(2)} | ${threadCell(d.thread)} |`);
+      rows.push(`| ${r + 1}${variant ? ` ${which}` : ''} | ${floor.length} | ${p(floor, 50)} / ${p(floor, 99)} | ${p(d.commitWaits, 50)} / ${p(d.commitWaits, 99)} | ${p(d.parts.queue, 50)} / ${p(d.parts.queue, 99)} | ${p(d.parts.write, 50)} / ${p(d.parts.write, 99)} | ${p(d.parts.resume, 50)} / ${p(d.parts.resume, 99)} | ${d.fsyncs} | ${percentile(sortNum(d.neighbours), 50)} | ${(d.synced / Math.max(1, d.parts.queue.length)).toFixed(2)} | ${ms(d.loop.p99)} / ${d.loop.elu.toFixed(2)} | ${p(d.endLatencies, 99)} / ${p(d.chunkLatencies, 99)} | ${threadCell(d.thread)} |`);
     }
   }
   await load.exit();
@@ -418,16 +456,16 @@ async function tailRows(load: StoreLoad): Promise<string> {
     const mean = (xs: number[]) => ms(worst.reduce((t, i) => t + xs[i], 0) / worst.length);
     const over5 = (xs: number[]) => ((100 * xs.filter((v) => v > 5).length) / Math.max(1, xs.length)).toFixed(1);
     return [
-      `| all${variant ? ` ${which}` : ''} | ${all.floor.length} | ${p(all.floor, 50)} / ${p(all.floor, 99)} | ${p(all.waits, 50)} / ${p(all.waits, 99)} | ${p(all.queue, 50)} / ${p(all.queue, 99)} | ${p(all.write, 50)} / ${p(all.write, 99)} | ${p(all.resume, 50)} / ${p(all.resume, 99)} | | ${p(all.loop99, 50)} (median) | ${threadCell(all)} |`,
+      `| all${variant ? ` ${which}` : ''} | ${all.floor.length} | ${p(all.floor, 50)} / ${p(all.floor, 99)} | ${p(all.waits, 50)} / ${p(all.waits, 99)} | ${p(all.queue, 50)} / ${p(all.queue, 99)} | ${p(all.write, 50)} / ${p(all.write, 99)} | ${p(all.resume, 50)} / ${p(all.resume, 99)} | | | ${(all.synced / Math.max(1, all.queue.length)).toFixed(2)} | ${p(all.loop99, 50)} (median) | ${p(all.end, 99)} / ${p(all.chunk, 99)} | ${threadCell(all)} |`,
       `${variant ? `${which}: ` : ''}the slowest 1% of commits (${worst.length} of ${total.length}), mean of each part: queued ${mean(all.queue)}, write ${mean(all.write)}, resume ${mean(all.resume)} ms; rounds with commit wait p99 ≤ 5 ms: ${all.met} of ${all.rounds}; over 5 ms: floor writes ${over5(all.floor)}%, commits ${over5(all.waits)}%.`,
     ];
   };
   const sums = variant ? [summary('A'), summary('B')] : [summary('A')];
   return [
-    `load average ${os.loadavg().map((v) => v.toFixed(2)).join(' ')} at the end; ${rounds} rounds of ${STREAMS.clients} streams at a model's pace, ${WRITER_THREAD ? 'writer thread' : SYNC_WRITES ? 'synchronous writes' : 'thread pool'}${noProbe ? '; A: the default store, B: the same without the floor probe' : variant ? `; A: the default store, B: ${JSON.stringify(variant)}` : ''}; ms`,
+    `load average ${os.loadavg().map((v) => v.toFixed(2)).join(' ')} at the end; ${rounds} rounds of ${STREAMS.clients} streams at a model's pace${pace === SPREAD_PACE ? ', their ends spread evenly (STORE_PACE=spread)' : ' (their ends in waves)'}, ${WRITER_THREAD ? 'writer thread' : SYNC_WRITES ? 'synchronous writes' : 'thread pool'}${noProbe ? '; A: the default store, B: the same without the floor probe' : variant ? `; A: ${process.env.STORE_TAIL_A ? JSON.stringify(base) : 'the default store'}, B: ${JSON.stringify(variant)}` : ''}; ms`,
     '',
-    '| round | floor writes | floor p50 / p99 | commit wait p50 / p99 | queued p50 / p99 | write p50 / p99 | resume p50 / p99 | fsyncs | loop delay p99 / utilization | writer thread: wake p99 · disk p50 / p99 · report p99 |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| round | floor writes | floor p50 / p99 | commit wait p50 / p99 | queued p50 / p99 | write p50 / p99 | resume p50 / p99 | fsyncs | other ends within 10 ms, p50 | written synchronously | loop delay p99 / utilization | end latency p99 / chunk latency p99 | writer thread: wake p99 · disk p50 / p99 · report p99 |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows,
     ...sums.map((x) => x[0]),
     '',

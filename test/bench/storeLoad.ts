@@ -18,6 +18,8 @@ export type StoreLoadCommand =
       /** Streams each client runs one after the other (1 and no pacing for a burst). */
       requestsEach: number;
       intervalMs: number;
+      /** Each client's first stream starts at a random moment in this many ms (100 unless set). */
+      spreadMs?: number;
       burst: boolean;
       /** Check every stream's content against what the upstream sent. */
       check: boolean;
@@ -27,6 +29,10 @@ export type StoreLoadCommand =
 export interface StoreLoadResult {
   /** upstream [DONE] written → client saw the end (ms), per stream. */
   endLatencies: number[];
+  /** Each read of a response before its end: the upstream's last write for that stream → the client's
+   * read (ms). With chunks 100 ms apart this is each chunk's way through the gateway: what a loop
+   * blocked by another stream's work (a synchronous write) costs the streams going on. */
+  chunkLatencies: number[];
   /** The artifact ids (x-streamfix-request-id) of the streams. */
   ids: string[];
 }
@@ -43,6 +49,8 @@ function chunk(content: string | null, finish: string | null): string {
 
 /** performance.now() when the upstream wrote the `[DONE]` of each request (by its `user` field). */
 const doneAt = new Map<string, number>();
+/** performance.now() of the upstream's latest write of each request (by its `user` field). */
+const wroteAt = new Map<string, number>();
 
 function startUpstream(): Promise<string> {
   const server = http.createServer((req, res) => {
@@ -56,11 +64,13 @@ function startUpstream(): Promise<string> {
       const step = () => {
         if (i < PIECES.length) {
           res.write(chunk(PIECES[i++], null));
+          wroteAt.set(user, performance.now());
           if (metadata.intervalMs > 0) setTimeout(step, metadata.intervalMs);
           else setImmediate(step);
           return;
         }
         doneAt.set(user, performance.now());
+        wroteAt.delete(user);
         res.end(chunk(null, 'stop') + 'data: [DONE]\n\n');
       };
       step();
@@ -72,6 +82,7 @@ function startUpstream(): Promise<string> {
 async function run(c: Extract<StoreLoadCommand, { cmd: 'run' }>): Promise<StoreLoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: c.clients });
   const endLatencies: number[] = [];
+  const chunkLatencies: number[] = [];
   const ids: string[] = [];
   const one = (user: string, intervalMs: number) =>
     new Promise<void>((resolve, reject) => {
@@ -79,7 +90,11 @@ async function run(c: Extract<StoreLoadCommand, { cmd: 'run' }>): Promise<StoreL
       const req = http.request(`${c.url}/chat/completions`, { method: 'POST', agent, headers: { 'content-type': 'application/json' } }, (res) => {
         let text = '';
         res.setEncoding('utf8');
-        res.on('data', (s: string) => (text += s));
+        res.on('data', (s: string) => {
+          const w = wroteAt.get(user);
+          if (w !== undefined && !s.includes('[DONE]')) chunkLatencies.push(performance.now() - w);
+          text += s;
+        });
         res.on('end', () => {
           const t = performance.now();
           if (res.statusCode !== 200 || !text.endsWith('data: [DONE]\n\n')) return reject(new Error(`stream ${user}: ${res.statusCode} ${text.slice(-200)}`));
@@ -97,7 +112,7 @@ async function run(c: Extract<StoreLoadCommand, { cmd: 'run' }>): Promise<StoreL
       req.end(body);
     });
   const client = async (k: number) => {
-    if (!c.burst) await new Promise((r) => setTimeout(r, Math.random() * 100));
+    if (!c.burst) await new Promise((r) => setTimeout(r, Math.random() * (c.spreadMs ?? 100)));
     for (let n = 0; n < c.requestsEach; n++) await one(`${c.id}-${k}-${n}`, c.burst ? 0 : c.intervalMs);
   };
   try {
@@ -105,7 +120,7 @@ async function run(c: Extract<StoreLoadCommand, { cmd: 'run' }>): Promise<StoreL
   } finally {
     agent.destroy();
   }
-  return { endLatencies, ids };
+  return { endLatencies, chunkLatencies, ids };
 }
 
 if (require.main === module && process.send) {
