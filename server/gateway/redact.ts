@@ -215,6 +215,8 @@ export class Redactor {
   private readonly encoded: EncodedForm[];
   /** The bytes in some base64 form: a read whose last byte is none of them ends in no form's start. */
   private readonly encodedLast = new Uint8Array(256);
+  /** The most characters a base64 form keeps (encodedSent). */
+  private readonly maxKeep: number;
   /** The search for every form's head (startsEnding; null: no form). */
   private readonly headRe: RegExp | null;
   /** What the last escapes() call found (filled anew by each: no allocation per read); its hints are read
@@ -237,6 +239,7 @@ export class Redactor {
     const forms = [...encoded.keys()];
     this.encoded = forms.filter((p) => !forms.some((q) => q !== p && q.length < p.length && p.includes(q))).map((f) => encodedForm(f, encoded.get(f)!));
     for (const f of this.encoded) for (const b of f.formBytes) this.encodedLast[b] = 1;
+    this.maxKeep = this.encoded.reduce((m, f) => Math.max(m, f.keep), 0);
     const heads = [...new Set(this.encoded.map((f) => f.head.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')))];
     this.headRe = heads.length === 0 ? null : new RegExp(heads.join('|'), 'g');
     this.strings = [...all.keys()].sort((a, b) => b.length - a.length);
@@ -706,8 +709,19 @@ export class Redactor {
   /** The bytes a body held at its end (a proper prefix of a secret's form, heldLength), as they go out:
    * past a minimal form's public start, from that form's start on, `[redacted]` (`Bearer [redacted]`, as
    * the text redactions end). */
-  private heldEnd(held: Buffer): Buffer {
+  private heldEnd(held: Buffer, sent: Buffer | null = null): Buffer {
     const cut = (at: number) => Buffer.concat([held.subarray(0, at), REDACTED_BYTES]);
+    // a base64 form whose start went out before (body(): `sent`), held since: the rest of its kept
+    // characters, then [redacted]
+    if (sent !== null) {
+      const s = sent.toString('latin1') + held.toString('latin1');
+      const n = this.encodedHeldChars(s);
+      const at = s.length - n;
+      if (n > 0 && at < sent.length) {
+        const to = at + this.encodedKeepOf(s.slice(at));
+        return to >= sent.length ? Buffer.from(s.slice(sent.length, to) + REDACTED, 'latin1') : REDACTED_BYTES;
+      }
+    }
     // a base64 form's head or more (its bytes are ASCII): its first characters stay
     const b = this.encodedEnd(held.toString('latin1'));
     if (b !== null) return Buffer.from(b, 'latin1');
@@ -912,6 +926,37 @@ export class Redactor {
     return hold;
   }
 
+  /** Whether `buf` (a read, redacted) goes on with a base64 form that `sent` (what went out before it,
+   * encodedSent) starts, and ends inside it past its kept characters: the whole read is held (body()). */
+  private encodedContinues(sent: Buffer, buf: Buffer): boolean {
+    const j = sent.length;
+    const n = j + buf.length;
+    for (const f of this.encoded) {
+      const p = f.formBytes;
+      if (n > f.keep && n < p.length && p.compare(sent, 0, j, 0, j) === 0 && p.compare(buf, 0, buf.length, j, n) === 0) return true;
+    }
+    return false;
+  }
+
+  /** The bytes at the end of what went out (`prev`, what went out before, then `buf[0, n)`) that are a
+   * base64 form's start no longer than its kept characters (shorter than its head: not held), or null. */
+  private encodedSent(prev: Buffer | null, buf: Buffer, n: number): Buffer | null {
+    if (n === 0) return prev;
+    if (this.encodedLast[buf[n - 1]!] === 0) return null;
+    const tail = prev === null || n >= this.maxKeep ? buf.subarray(Math.max(0, n - this.maxKeep), n) : Buffer.concat([prev, buf.subarray(0, n)]);
+    let best = 0;
+    for (const f of this.encoded) {
+      const p = f.formBytes;
+      for (let len = Math.min(f.keep, tail.length); len > best; len--) {
+        if (p.compare(tail, tail.length - len, tail.length, 0, len) === 0) {
+          best = len;
+          break;
+        }
+      }
+    }
+    return best === 0 ? null : Buffer.from(tail.subarray(tail.length - best));
+  }
+
   /** How many bytes at the end of `buf` are a proper prefix of some pattern written with escapes (cut
    * inside an escape too). Only a tail with a backslash can be: one search of the tail decides most reads. */
   private escapedHeldLength(buf: Buffer, patterns: readonly Buffer[] = this.patterns): number {
@@ -952,13 +997,19 @@ export class Redactor {
       [Symbol.asyncIterator](): AsyncIterator<Buffer> {
         const it = src[Symbol.asyncIterator]();
         let held: Buffer | null = null;
+        // The last bytes that went out when they are a base64 form's start shorter than its head (not held:
+        // the form's tail is whole after it), so a read that goes on with the form and ends inside it (the
+        // body ends, or the next read brings the rest) is held (encodedContinues), and ends as the form's
+        // kept characters then [redacted] (heldEnd). Null: none (a read ending in a newline, nearly all).
+        let sent: Buffer | null = null;
         let ended = false;
         return {
           async next(): Promise<IteratorResult<Buffer>> {
             for (;;) {
               if (ended) {
-                const last = held === null ? null : self.heldEnd(held);
+                const last = held === null ? null : self.heldEnd(held, sent);
                 held = null;
+                sent = null;
                 return last !== null ? { value: last, done: false } : { value: undefined, done: true };
               }
               const r = await it.next();
@@ -974,9 +1025,13 @@ export class Redactor {
                 buf = self.valueEnds(buf);
                 second ||= self.scan.hint;
               }
-              const hold = buf.length > 0 && self.maxHold > 0 ? Math.max(self.heldLength(buf, second), self.encodedHeld(buf, json)) : 0;
+              let hold = buf.length > 0 && self.maxHold > 0 ? Math.max(self.heldLength(buf, second), self.encodedHeld(buf, json)) : 0;
+              if (sent !== null && hold < buf.length && self.encodedContinues(sent, buf)) hold = buf.length;
               held = hold > 0 ? Buffer.from(buf.subarray(buf.length - hold)) : null;
-              if (buf.length > hold) return { value: hold > 0 ? buf.subarray(0, buf.length - hold) : buf, done: false };
+              if (buf.length > hold) {
+                if (!json) sent = self.encodedSent(sent, buf, buf.length - hold);
+                return { value: hold > 0 ? buf.subarray(0, buf.length - hold) : buf, done: false };
+              }
             }
           },
           // the reader stopped early (break, a throw): the upstream body is closed as a generator's

@@ -20,9 +20,16 @@ const RANDOM = KEY.slice(PUBLIC);
 const B64 = Buffer.from(`xy${AUTH}`).toString('base64');
 const REQ = { model: 'test/model', messages: [{ role: 'user', content: 'hi' }] };
 
+/** The ids the gateway makes (`sfx_<time><12 hex>`, a Messages `msg_…`): their 12 random hex characters
+ * hold one of the key's 59 runs of 6 hex characters once in ~40,000 ids, and a run of this file checks
+ * thousands (the artifact's id, the Messages body's): that, not a leak, failed this test once in a full run
+ * (`msg_mx4tgo8qd8a9c0b1f950` holds the key's `a9c0b1`). */
+const GATEWAY_IDS = /\b(?:sfx|msg)_[0-9a-z]+/g;
+
 /** Whether `text` holds 6 or more consecutive characters of the key's secret part, as sent or in any run
- * of base64 characters read from any of its first four characters. */
-function leaks(text: string): boolean {
+ * of base64 characters read from any of its first four characters (the gateway's own ids aside). */
+function leaks(raw: string): boolean {
+  const text = raw.replace(GATEWAY_IDS, '');
   const windows: string[] = [];
   for (let i = 0; i + 6 <= RANDOM.length; i++) windows.push(RANDOM.slice(i, i + 6));
   if (text.includes(KEY.slice(0, PUBLIC + 1)) || windows.some((w) => text.includes(w))) return true;
@@ -79,6 +86,30 @@ describe('gateway: an upstream that fails mid-event while a key start is held', 
     assert.equal(leaks(JSON.stringify(await artifactOf(d, res))), false, `${where}: the artifact`);
   }
 
+  it('the leak check sees the key and its encoding, not an id of the gateway that shares 6 hex characters with the key', () => {
+    assert.equal(leaks(`x ${KEY.slice(0, PUBLIC + 1)}`), true);
+    assert.equal(leaks(`x ${RANDOM.slice(20, 26)} y`), true);
+    assert.equal(leaks(`x ${B64.slice(0, 32)}`), true);
+    assert.equal(leaks('{"id":"msg_mx4tgo8qd8a9c0b1f950","artifact":"sfx_mx4tgo8qd8a9c0b1f950"}'), false);
+    assert.equal(leaks(`x ${B64.slice(0, 24)}[redacted] y`), false);
+  });
+
+  /** Where this test's events and log lines start in the daemon's shared lists: each test checks its own,
+   * so a leak fails the test that made it, not every test after it. */
+  let eventsFrom = 0;
+  let logsFrom = 0;
+  beforeEach(() => {
+    eventsFrom = events.length;
+    logsFrom = logs.length;
+  });
+
+  /** This test's events and log lines show nothing of the key. */
+  function checkEventsAndLogs(): void {
+    up.respond(null);
+    assert.equal(leaks(JSON.stringify(events.slice(eventsFrom))), false, 'the events');
+    assert.equal(leaks(logs.slice(logsFrom).join('')), false, 'the logs');
+  }
+
   for (const reset of [true, false]) {
     const how = reset ? 'resets' : 'closes';
     for (const mode of ['strip', 'repair', 'passthrough', 'auto'] as const) {
@@ -92,9 +123,7 @@ describe('gateway: an upstream that fails mid-event while a key start is held', 
             }
           }
         }
-        up.respond(null);
-        assert.equal(leaks(JSON.stringify(events)), false, 'the events');
-        assert.equal(leaks(logs.join('')), false, 'the logs');
+        checkEventsAndLogs();
       });
     }
 
@@ -113,9 +142,47 @@ describe('gateway: an upstream that fails mid-event while a key start is held', 
             }
           }
         }
-        up.respond(null);
-        assert.equal(leaks(JSON.stringify(events)), false, 'the events');
-        assert.equal(leaks(logs.join('')), false, 'the logs');
+        checkEventsAndLogs();
+      });
+    }
+  }
+
+  /**
+   * The same streams in reads the test pins (each piece written, then a pause): the upstream's bytes cut
+   * one to 12 characters into the encoding of the key's own bytes (fewer than its head: the redaction does
+   * not hold such a read's end), the rest in one read or in two (the second cut past the kept characters),
+   * the event cut by the reset or close at the head, further on, or at the encoding's last character.
+   * Before: the middle of the encoding went out as it came (6 of 6 failed: the client in passthrough, the
+   * artifact in the others).
+   */
+  const FORM = 12; // `xyBearer ` is 9 bytes: the key's own characters start at 12, the first 12 of them kept
+  const KEPT = 12;
+  for (const api of ['chat', 'messages'] as const) {
+    for (const mode of api === 'chat' ? (['strip', 'repair', 'passthrough', 'auto'] as const) : (['strip', 'repair'] as const)) {
+      it(`${api} ${mode}: the upstream's reads cut inside the encoding's kept characters, then it resets or closes inside the encoding`, async () => {
+        for (const reset of [true, false]) {
+          for (const k of [FORM + KEPT + 1, FORM + KEPT + 9, B64.length - 1]) {
+            const bytes = Buffer.from(stream(B64, k, true));
+            const from = bytes.indexOf(B64.slice(0, FORM + 1)) + FORM;
+            for (let j = 1; j <= KEPT; j++) {
+              const cuts = [[from + j], ...(from + KEPT + 2 < bytes.length ? [[from + j, from + KEPT + 2]] : [])];
+              for (const at of cuts) {
+                const pieces = [0, ...at, bytes.length].slice(1).map((to, i, all) => bytes.subarray(i === 0 ? 0 : all[i - 1], to));
+                up.respond(() => ({ status: 200, headers: { 'content-type': 'text/event-stream' }, chunks: pieces, gapMs: 3, destroyAfter: reset }));
+                const res =
+                  api === 'chat'
+                    ? await postChat(d, { ...REQ, stream: true }, { 'x-streamfix-mode': mode })
+                    : await fetch(`${d.info.url}/messages`, {
+                        method: 'POST',
+                        headers: { 'content-type': 'application/json', 'anthropic-version': '2023-06-01', 'x-streamfix-mode': mode },
+                        body: JSON.stringify({ model: 'test/model', max_tokens: 64, stream: true, messages: [{ role: 'user', content: 'hi' }] }),
+                      });
+                await check(`${reset ? 'reset' : 'closed'} after ${k} characters of the encoding, reads cut at ${at.map((a) => a - from).join(' and ')} into the key's`, res, await res.text(), mode, api === 'messages', reset);
+              }
+            }
+          }
+        }
+        checkEventsAndLogs();
       });
     }
   }
