@@ -159,7 +159,9 @@ describe('gateway: an upstream that fails mid-event while a key start is held', 
   const KEPT = 12;
   for (const api of ['chat', 'messages'] as const) {
     for (const mode of api === 'chat' ? (['strip', 'repair', 'passthrough', 'auto'] as const) : (['strip', 'repair'] as const)) {
-      it(`${api} ${mode}: the upstream's reads cut inside the encoding's kept characters, then it resets or closes inside the encoding`, async () => {
+      it(`${api} ${mode}: the upstream's reads cut inside the encoding's kept characters, then it resets or closes inside the encoding`, async function () {
+        // ~150 requests, each read written after a pause
+        this.timeout(120_000);
         for (const reset of [true, false]) {
           for (const k of [FORM + KEPT + 1, FORM + KEPT + 9, B64.length - 1]) {
             const bytes = Buffer.from(stream(B64, k, true));
