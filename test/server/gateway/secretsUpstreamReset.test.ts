@@ -113,7 +113,9 @@ describe('gateway: an upstream that fails mid-event while a key start is held', 
   for (const reset of [true, false]) {
     const how = reset ? 'resets' : 'closes';
     for (const mode of ['strip', 'repair', 'passthrough', 'auto'] as const) {
-      it(`chat ${mode}: the upstream ${how} mid-event, the key or its base64 cut at every character`, async () => {
+      it(`chat ${mode}: the upstream ${how} mid-event, the key or its base64 cut at every character`, async function () {
+        // ~340 requests: 1.5 s quiet, up to 115 s seen at load 30
+        this.timeout(300_000);
         for (const { name, echo, cuts } of CASES) {
           for (const inEvent of [true, false]) {
             for (const k of cuts) {
@@ -128,7 +130,9 @@ describe('gateway: an upstream that fails mid-event while a key start is held', 
     }
 
     for (const mode of ['strip', 'repair'] as const) {
-      it(`messages ${mode}: the upstream ${how} mid-event, the key or its base64 cut at every character`, async () => {
+      it(`messages ${mode}: the upstream ${how} mid-event, the key or its base64 cut at every character`, async function () {
+        // ~340 requests: 1.5 s quiet, up to 115 s seen at load 30
+        this.timeout(300_000);
         for (const { name, echo, cuts } of CASES) {
           for (const inEvent of [true, false]) {
             for (const k of cuts) {
