@@ -3,12 +3,54 @@
 declare const gc: (() => void) | undefined;
 
 /** Collects garbage when node runs with --expose-gc, so one section's garbage is not billed to the
- * next. Called at the start of a section, before its warm-up, never between warm-up and timed runs:
- * a forced full GC also throws away V8's type feedback, and the next runs would be timed
- * half-optimized (3x slower for the engine). */
+ * next. Called at the start of a section, before its warm-up. (It used to throw away the engine's
+ * optimized code: V8 holds the shapes of objects weakly, and with no repairer alive a full collection
+ * freed them and deoptimized every engine function that embedded them, ~5-10x slower runs until V8 had
+ * learnt the new shapes. The engine keeps one machine alive for that, shared/engine/index.ts.) Not
+ * between a warm-up and the runs it warms for other tools: theirs may embed shapes that die the same way. */
 export function collect(): void {
   if (typeof gc === 'function') gc();
 }
+
+/** Milliseconds to wait after a forced collection before a timed run: V8 sweeps the freed pages on
+ * helper threads after `gc()` returns, and CPU time counts every thread of the process, so a run started
+ * at once was billed the sweep (measured: +3 ms, ~25%, on the 1 MB stream in 16-character chunks). */
+const SETTLE_MS = 25;
+
+/** A collection, then a pause for its concurrent sweep: a timed run starts from a clean heap and pays
+ * only for its own garbage. The pause leaves caches cold, which costs a run a fixed ~0.3 ms: used only
+ * before runs of several milliseconds. */
+export async function settle(): Promise<void> {
+  collect();
+  await new Promise((r) => setTimeout(r, SETTLE_MS));
+}
+
+/**
+ * `a` and `b` timed in pairs, `rounds` times (after `warmup` untimed rounds), the order alternating from
+ * one round to the next: CPU ms of each, in round order. Each side's timed run follows `settle()` and one
+ * untimed run of the same function, so both are timed as in contiguous runs (the first run after a forced
+ * collection was slower: the engine's 1 MB stream in 16-character chunks read 18-19 ms against 13-14 in the
+ * same bench process). For a ratio whose two sides must see the same machine: the speed a process gets
+ * moves over seconds on this shared host (JSON.parse of the 4 MB document had a median of ~11 ms in some
+ * processes and ~19-21 ms in others, every run of a process alike, same flags; after the throughput
+ * section's 47-second jsonrepair run, both JSON.parse and the 1 MB stream ran ~1.8x slower than before it in
+ * one process), so two medians taken a minute apart can differ by ~1.8x with no change in the code.
+ */
+export async function timePaired(a: () => unknown, b: () => unknown, rounds: number, warmup = 4): Promise<{ a: number[]; b: number[] }> {
+  const ta: number[] = [];
+  const tb: number[] = [];
+  for (let k = 0; k < warmup + rounds; k++) {
+    for (const fn of k % 2 === 0 ? [a, b] : [b, a]) {
+      await settle();
+      await fn();
+      const t = await timeOnce(fn);
+      if (k >= warmup) (fn === a ? ta : tb).push(t);
+    }
+  }
+  return { a: ta, b: tb };
+}
+
+export const median = (xs: number[]): number => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
 
 /** CPU milliseconds (user + system of this process) taken by one call of `fn`. CPU time, not wall
  * time: the benchmark machine is shared (2 cores, other jobs running), and wall time would bill their

@@ -15,6 +15,8 @@ export interface ThroughputResult {
   validRatio: number;
   defectRatio: number;
   jsonParseMbps: number;
+  /** The valid document, JSON.parse's reference (the streaming section times its own pairs against it). */
+  anchor: string;
   /** Times streamfix again on both documents (used after the corpus run) and returns a markdown note. */
   remeasure(label: string): Promise<string>;
 }
@@ -76,6 +78,7 @@ export async function runThroughput(log: (s: string) => void): Promise<Throughpu
     validRatio: mbps(validBytes, tSfValid) / parseMbps,
     defectRatio: mbps(brokenBytes, tSfBroken) / parseMbps,
     jsonParseMbps: parseMbps,
+    anchor: doc.text,
     remeasure: async (label: string) => {
       const v = await timeMedian(() => engine.repairJson(doc.text), runs, 2);
       const b = await timeMedian(() => engine.repairJson(broken.text), runs, 2);
