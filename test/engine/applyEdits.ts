@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
-import type { RepairResult } from '../../shared/engine';
+import type { Repair, Stripped } from '../../shared/engine';
 
 /** Apply the repairs to the input and remove the stripped spans: the result must be the JSON (up to
  * the whitespace around it), so each repair is a real, self-contained edit (what the quick fixes use). */
-export function applyEdits(input: string, r: RepairResult): string {
+export function applyEdits(input: string, r: { repairs: readonly Repair[]; stripped: readonly Stripped[] }): string {
   const edits = [
     ...r.repairs.map((x) => ({ offset: x.offset, length: x.length, text: x.replacement })),
     ...r.stripped.map((x) => ({ offset: x.offset, length: x.length, text: '' })),

@@ -8,26 +8,12 @@ import { checkValue, requestSchemas, SchemaCache, schemaPolicy } from '../../../
 import { SchemaWorker } from '../../../server/gateway/schemaWorker';
 import { checkAnswer } from '../../../server/gateway/schemaCheck';
 import { coerceText, coerceValue, OutputMapper } from '../../../server/gateway/schemaCoerce';
-import { repairJson, type Repair, type Stripped } from '../../../shared/engine';
+import { repairJson, type Repair } from '../../../shared/engine';
+import { applyEdits } from '../../engine/applyEdits';
 
 /** Where checks over the event loop's pattern budget run (started only by those). */
 const WORKER = new SchemaWorker();
 after(() => WORKER.close());
-
-/** Input with the edits applied (as the engine's fuzz test rebuilds its output). */
-function applyEdits(input: string, repairs: readonly Repair[], stripped: readonly Stripped[]): string {
-  const edits = [...repairs.map((x) => ({ offset: x.offset, length: x.length, text: x.replacement })), ...stripped.map((x) => ({ offset: x.offset, length: x.length, text: '' }))].sort(
-    (a, b) => a.offset - b.offset || a.length - b.length,
-  );
-  let out = '';
-  let pos = 0;
-  for (const e of edits) {
-    assert.ok(e.offset >= pos || e.length === 0, `edits overlap at ${e.offset}`);
-    out += input.slice(pos, Math.max(pos, e.offset)) + e.text;
-    pos = Math.max(pos, e.offset + e.length);
-  }
-  return out + input.slice(pos);
-}
 
 const PERSON = {
   type: 'object',
@@ -147,7 +133,7 @@ describe('gateway schema: coercions as repairs of the raw text', () => {
         ['schema_coercion', 49, 3, 2, 35, '["x"]'],
       ],
     );
-    assert.equal(applyEdits(raw, [...r.repairs, ...out.content!.repairs], r.stripped).trim(), out.content!.text);
+    assert.equal(applyEdits(raw, { repairs: [...r.repairs, ...out.content!.repairs], stripped: r.stripped }).trim(), out.content!.text);
     assert.deepEqual(out.report, { valid: true, errors: [] });
   });
 
