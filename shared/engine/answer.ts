@@ -15,15 +15,17 @@
  *      {"v": 1}, use {"v": 2}`), or one introduced, after a candidate of rank 2 or more, as an
  *      alternative ("Or, as an array:", "(if …):", "Alternatively", "If you want/need/prefer…",
  *      "another option"), an older version ("For reference, the previous version was:") or another
- *      case's output ("If the record is missing, the output would be:"): the answer only when nothing
- *      else is there;
+ *      case's output ("If the record is missing, the output would be:", "For a text in another language
+ *      the output would look like:"): the answer only when nothing else is there;
  *   0  a draft followed by a retraction ("No wait", "Hmm", "that is wrong", "let me restart"; not an "Oops"
  *      or "Hmm" that introduces a caveat or a note: "Oops, one caveat: …"), or
  *      broken off by one inside its own text (`{"a": 1, — hmm, let me restart.`), or cut at the end of
  *      the line of prose it started in, with prose on the next line (`Step 2: {"partial": 1` then
  *      `Final answer: {"a": 5}`): never the answer.
  *
- * The highest rank wins; among equals, the last one (drafts come first). The others stay stripped.
+ * The highest rank wins; among equals, the last one (drafts come first). The others stay stripped. A
+ * run of records (values each starting their line, only white space or a comma between) counts as its
+ * first value: the answer is that one, the others its extra values, as when the text starts with them.
  */
 import { Segment } from './segment';
 import type { Position, RepairResult } from './types';
@@ -55,14 +57,37 @@ export interface Candidate {
 // "that misses / lacks" only opening its clause: not "a user that lacks an email"); RETRACTION also takes
 // a No / Wait opening the text after a value
 const RETRACT_PHRASE = String.raw`\bno,? wait\b|\bhmm+\b|\bthat(?:'s| is| was) (?:wrong|not right|incorrect|not it|not quite)\b|(?<![A-Za-z0-9] )\bthat (?:misses|lacks|leaves out)\b|\bi forgot\b(?! to (?:mention|say|note|add that))|\bscratch that\b|\boops\b|\bactually,? no\b|\blet me (?:restart|start over|try again|redo|fix|correct)\b`;
-const RETRACTION = new RegExp(`${RETRACT_PHRASE}|^\\W*wait\\b|^\\W*no[,.!]`, 'i');
+/** The same in the other languages models answer in (a draft, then "不对，我算错了", "Moment, …",
+ * "Attendez, c'est faux", "Нет, подождите, это неверно"): that the value is wrong, that the model erred,
+ * or "wait" opening a sentence. Only phrases that say so outright: "等等" is also "etc.", "ошибка" names
+ * any error, "Moment" is an English word too (so only opening a sentence, with its comma). `\b` reads
+ * ASCII letters only, so around other letters a lookaround says where a word ends. */
+const OTHER_RETRACT_PHRASE = [
+  // Chinese: not right (not 对不对 "right?", 不对称 "asymmetric"), got it wrong (not 没错了 "right")
+  String.raw`(?<![对對])不[对對](?![称稱劲勁应應])|(?<![没沒不])[错錯]了`,
+  // Japanese: that is wrong, I made a mistake
+  String.raw`違います|間違え(?:まし)?た|間違って(?:い(?:まし)?た|る)`,
+  // Korean: that was wrong
+  String.raw`잘못(?:됐|되었|했)`,
+  // "wait" opening a sentence: German, French, Spanish, Portuguese, Italian, Russian
+  String.raw`(?:^|[.!?]\s+|\n)[ \t]*(?:moment(?: mal)?|warte|attends|attendez|espera|espere|aspetta|un momento|подожди(?:те)?|стоп)[,!]`,
+  // German: that is / was wrong, I was mistaken
+  String.raw`\bdas (?:ist|war) (?:so )?(?:falsch|nicht (?:ganz )?(?:richtig|korrekt))\b|\bdas stimmt (?:so )?nicht\b|\bich habe mich (?:vertan|geirrt)\b`,
+  // French: that's wrong, I was mistaken
+  String.raw`\bc['\u2019]est (?:faux|incorrect|pas (?:bon|correct|juste))\b|\bce n['\u2019]est pas (?:bon|correct|juste)\b|\bje me suis tromp`,
+  // Spanish / Portuguese / Italian: that is wrong, I was mistaken
+  String.raw`\beso (?:est[aá] mal|es incorrecto|no es correcto)|\bme equivoqu|\bisso (?:est[aá] errado|n[aã]o est[aá] certo)|\bme enganei\b|\b(?:ho sbagliato|[eè] sbagliato)\b`,
+  // Russian: that is wrong, I made a mistake
+  String.raw`(?<![а-яё])(?:это (?:неверно|неправильно|ошибка)|я ошиб(?:ся|лась))(?![а-яё])`,
+].join('|');
+const RETRACTION = new RegExp(`${RETRACT_PHRASE}|${OTHER_RETRACT_PHRASE}|^\\W*wait\\b|^\\W*no[,.!]|^\\s*(?:nein|non|нет|いや|不)[,，、.!！。]`, 'i');
 /** A retraction inside a value's own text (outside its strings): a draft the model broke off mid-value
  * (`{"date": "…", — hmm, let me restart.`) and whose repair swallowed what followed, the answer too. */
-const INNER_RETRACTION = new RegExp(RETRACT_PHRASE, 'i');
+const INNER_RETRACTION = new RegExp(`${RETRACT_PHRASE}|${OTHER_RETRACT_PHRASE}`, 'i');
 const RETRACTIONS = new RegExp(RETRACTION.source, 'gi');
 /** What makes a retraction phrase a condition, not a retraction: a follow-up after the answer such as
  * "let me know if that's wrong" (the only value would otherwise be a draft, and the text FAILED). */
-const CONDITION = /\b(?:if|whether|in case)\s+$/i;
+const CONDITION = /(?:\b(?:if|whether|in case|wenn|falls|ob|si|se)\s+|(?:^|\s)если\s+|如果|假如|要是|もし)$/i;
 /** What makes an "Oops" / "Hmm" an aside, not a retraction: right after it (and its punctuation), words
  * that introduce a caveat, a note or an addition ("Oops, one caveat:", "Hmm — note that", "Oops, by the
  * way", "Hmm, also,"): the value stays the answer. A retraction says the value is wrong, incomplete or to
@@ -104,6 +129,11 @@ const OTHER_CASE = new RegExp(
   'i',
 );
 const YOURS = /\byour\b/i;
+/** Another case's output said in the conditional, after an earlier candidate: a different input, text
+ * or setting and what it would give ("For a text in another language the output would look like:",
+ * "With a different locale you would get:", "Otherwise the result would be:"). Not a fuller or fixed
+ * version of the answer ("With the missing field added, it would look like:": no other case named). */
+const OTHER_HYPOTHETICAL = /\b(?:another|a different|otherwise|for (?:an? )?other)\b[^:]*?\bwould\b|\bwould\b[^:]*?\b(?:for|with|in|on) (?:another|a different)\b/i;
 /** A conditional introduction that gives a verdict on the value after it ("If the email is missing, the
  * result is still valid:") leads in that value: it says what that value is, not what another case gives. */
 const VERDICT = /\b(?:is|are|'s|\u2019s|remains?|stays?)\s+(?:still\s+)?(?:perfectly\s+|completely\s+|fully\s+)?(?:valid|fine|ok(?:ay)?|acceptable|allowed|accepted|correct|compliant)\b|\bstill (?:valid|validates?|passes|works|conforms)\b/i;
@@ -148,6 +178,8 @@ const CORRECTED_RANK = 1.5;
 /** A value inside that sentence, after the value it corrects (`{"a": 1}` then `Actually, use {"a": 2}
  * instead.`): the corrected value, ranked as a value standing in the text (2), not as one in a sentence. */
 const CORRECTING = /(?:^|[.!?:;]\s+|\n)\s*actually,[^.!?\n]*$/i;
+/** What stands between two values of one run of records: white space and at most one comma. */
+const ADJACENT = /^\s*,?\s*$/;
 /** How much text after a candidate may hold its retraction. */
 const RETRACT_WINDOW = 120;
 /** Broken-off drafts searched past in one region: each search after one may scan the rest of the text
@@ -156,6 +188,10 @@ const MAX_RESTARTS = 8;
 
 function lineStart(text: string, i: number): number {
   return text.lastIndexOf('\n', i - 1) + 1;
+}
+
+function startsLine(text: string, i: number): boolean {
+  return text.slice(lineStart(text, i), i).trim() === '';
 }
 
 function lineEnd(text: string, i: number): number {
@@ -234,7 +270,7 @@ function rank(text: string, start: number, end: number, json: string, after: str
   if (lead !== null) {
     const intro = introduction(lead);
     if (ALTERNATIVE.test(intro) || (OLDER.test(intro) && !CORRECTED.test(intro))) return SECOND_CHOICE;
-    if (OTHER_CASE.test(intro) && !YOURS.test(intro) && !(VERDICT.test(intro) && !EMPTY_CASE.test(intro))) return SECOND_CHOICE;
+    if ((OTHER_CASE.test(intro) || OTHER_HYPOTHETICAL.test(intro)) && !YOURS.test(intro) && !(VERDICT.test(intro) && !EMPTY_CASE.test(intro))) return SECOND_CHOICE;
     if (SCHEMA_INTRO.test(intro) && SCHEMA_KEYS.test(json)) return SECOND_CHOICE;
   }
   if (template(json)) return 1;
@@ -377,6 +413,7 @@ function candidates(r: Region, index: number, sub: SubRun, work: { scanned: numb
     from = end;
   }
   let best = 0; // the best rank before candidate k
+  let head = 0; // the rank of the value that began the run of adjacent values candidate k may continue
   for (let k = 0; k < found.length; k++) {
     const c = found[k];
     if (c.rank < 0) {
@@ -388,6 +425,13 @@ function candidates(r: Region, index: number, sub: SubRun, work: { scanned: numb
     const correcting = k > 0 && found[k - 1].rank > 0 && CORRECTING.test(r.text.slice(found[k - 1].end, c.start));
     c.rank = rank(r.text, c.start, c.end, c.json, r.text.slice(c.end, next), lead, correcting);
     if (k > 0 && c.rank > SECOND_CHOICE && preferredOver(r.text, found[k - 1], c)) c.rank = SECOND_CHOICE;
+    // a value that starts its line right after the one before it, which started its own, nothing but white
+    // space or a comma between (JSON Lines, records the model did not bracket), continues it: the first is
+    // the answer, as in text that starts as JSON, and the others its extra values (finish.ts); before, the
+    // last record won, VALID. Not after a value on a line of prose (`Your format: {"name": str}`, an echo)
+    const starts = startsLine(r.text, c.start);
+    if (k > 0 && head >= 2 && starts && c.rank >= 2 && ADJACENT.test(r.text.slice(found[k - 1].end, c.start))) c.rank = 0;
+    else head = starts ? c.rank : 0;
     best = Math.max(best, c.rank);
     // a correction after it ("Actually, …"): any later value of rank 2 or more is the answer instead
     if (c.rank > CORRECTED_RANK && CORRECTION.test(r.text.slice(c.end, Math.min(next, c.end + RETRACT_WINDOW)))) c.rank = CORRECTED_RANK;

@@ -41,6 +41,11 @@ const {
   V_VALUE,
 } = S;
 
+/** An XML CDATA section's opening (`<json><![CDATA[{"a": "<x>"}]]></json>`): a wrapper like a tag, so its
+ * `[` is not taken for an array (before: `[{"a": "<x>"}]`). Its `]]>` after the value is trailing text. */
+const CDATA_OPEN = '<![CDATA[';
+const BANG = 33;
+
 export abstract class BeforeScanner extends S.MachineState {
   protected runBefore(s: string, i: number, len: number): number {
     switch (this.bstate) {
@@ -137,6 +142,19 @@ export abstract class BeforeScanner extends S.MachineState {
     while (i < len) {
       const c = String.prototype.charCodeAt.call(s, i);
       const n = this.tagBuf.length;
+      if (n > 1 && String.prototype.charCodeAt.call(this.tagBuf, 1) === BANG) {
+        if (String.prototype.charCodeAt.call(CDATA_OPEN, n) !== c) {
+          this.notTag(i);
+          return i;
+        }
+        this.tagBuf += s[i];
+        if (n + 1 === CDATA_OPEN.length) {
+          this.onTag();
+          return i + 1;
+        }
+        i++;
+        continue;
+      }
       if (c === GT && n > 1) {
         this.tagBuf += '>';
         this.onTag();
@@ -145,21 +163,25 @@ export abstract class BeforeScanner extends S.MachineState {
       const ok =
         n < 100 &&
         (n === 1
-          ? c === SLASH || (c >= 97 && c <= 122) || (c >= 65 && c <= 90)
+          ? c === SLASH || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === BANG
           : isWordChar(c) || c === SLASH || c === SPACE || c === 61 || c === QUOTE || c === APOS || c === DOT || c === COLON);
       if (!ok) {
-        // not a tag: it was prose; the current character is read again as text
-        this.proseAppend(this.tagBuf, this.tagPos!);
-        this.confirmNext = false;
-        this.tagBuf = '';
-        this.bstate = B_TEXT;
-        this.proseFrom = i;
+        this.notTag(i);
         return i;
       }
       this.tagBuf += s[i];
       i++;
     }
     return i;
+  }
+
+  /** The `<…` held in tagBuf is no tag: it was prose; the character at i is read again as text. */
+  private notTag(i: number): void {
+    this.proseAppend(this.tagBuf, this.tagPos!);
+    this.confirmNext = false;
+    this.tagBuf = '';
+    this.bstate = B_TEXT;
+    this.proseFrom = i;
   }
 
   protected onTag(): void {

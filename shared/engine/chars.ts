@@ -26,6 +26,8 @@ export const STAR = 42;
 export const PLUS = 43;
 export const COMMA = 44;
 export const MINUS = 45;
+/** U+2212 MINUS SIGN, which typeset text and some models write for `-` (`{"temp": −5}`): a number's sign. */
+export const UMINUS = 0x2212;
 export const DOT = 46;
 export const SLASH = 47;
 export const D0 = 48;

@@ -22,6 +22,7 @@ const {
   LF,
   LOWER_E,
   MINUS,
+  UMINUS,
   PLUS,
   QUOTE,
   RBRACE,
@@ -152,6 +153,9 @@ export abstract class ScalarScanner extends ConcatScanner {
           bad = true;
           st = 6;
         } else break;
+      } else if (c === UMINUS && (st === 0 || st === 6)) {
+        bad = true; // `−5`, `1e−3`: the typographic minus sign, written `-`
+        st = st === 0 ? 1 : 7;
       } else break;
       i++;
     }
@@ -517,7 +521,7 @@ export abstract class ScalarScanner extends ConcatScanner {
  * or a dot without digits (`2.`) is cut off, wherever the token ended (at the end of the input or
  * before a `,` or closer), so the number keeps its value and stays a number. */
 function fixNumber(raw: string): string | null {
-  let t = raw;
+  let t = raw.replace(/\u2212/g, '-');
   if (t.startsWith('+')) t = t.slice(1);
   let sign = '';
   if (t.startsWith('-')) {

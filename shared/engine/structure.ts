@@ -29,6 +29,7 @@ const {
   LT,
   MINUS,
   PLUS,
+  UMINUS,
   QUOTE,
   RBRACE,
   RBRACKET,
@@ -169,7 +170,7 @@ export abstract class StructureScanner extends QuoteAtEndScanner {
       default:
         // an element that is no string: the array is no array of strings (quoteAtEnd.ts)
         this.strRun = NOT_STRINGS;
-        if (isDigit(c) || c === MINUS || c === PLUS || c === DOT) {
+        if (isDigit(c) || c === MINUS || c === PLUS || c === DOT || c === UMINUS) {
           if (!o.pending) o.startPending(i);
           this.startToken(i);
           this.vstate = V_NUMBER;

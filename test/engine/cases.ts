@@ -9,6 +9,7 @@ import { HEURISTIC_CASES } from './heuristicCases';
 import { KEPT_VALUE_CASES } from './keptValueCases';
 import { OPEN_VALUE_CASES } from './openValueCases';
 import { PICKED_VALUE_CASES } from './pickedValueCases';
+import { TRIAL5_TABLE_CASES } from './trial5TableCases';
 import { VALUE_CASES } from './valueCases';
 
 export interface Case {
@@ -30,6 +31,7 @@ export const CASES: Case[] = [
   ...PICKED_VALUE_CASES,
   ...FOLLOW_UP_CASES,
   ...OPEN_VALUE_CASES,
+  ...TRIAL5_TABLE_CASES,
   {
     category: "several values",
     name: "keeps a second top-level value as extra_value and says REPAIRED",

@@ -240,7 +240,9 @@ add(M, `Call it like \`fn({"x": 1})\`. Output for x=1:\n[1]`, [1]);
 add(M, `The regex [a-z]+ matches words. Matches found:\n["foo", "bar"]`, ['foo', 'bar']);
 add(M, `Here is the JSON:\n\n    {"indented": true}\n`, { indented: true });
 const L = 'jsonl-several';
-add(L, `Here are the records, one per line:\n{"id": 1}\n{"id": 2}\n{"id": 3}`, { id: 3 });
+// JSON Lines after prose: the first record, the others `extra_value` spans and the status REPAIRED, as
+// when the text starts with them (was the last record, VALID, the others hidden in a prose span; trial 5)
+add(L, `Here are the records, one per line:\n{"id": 1}\n{"id": 2}\n{"id": 3}`, { id: 1 });
 add(L, `Here's the list:\n[\n  "one",\n  "two"\n]\n\nAnd the count: 2.`, ['one', 'two']);
 add(L, `The two objects are {"a": 1} and {"b": 2}. Combined:\n{"a": 1, "b": 2}`, { a: 1, b: 2 });
 const S2 = 'self-correct-prose';

@@ -31,7 +31,8 @@ export type Category =
   | 'new-user trial'
   | 'new-user trial 2'
   | 'new-user trial 3'
-  | 'new-user trial 4';
+  | 'new-user trial 4'
+  | 'new-user trial 5';
 
 /**
  * What counts as a correct answer:

@@ -741,3 +741,12 @@ export const trial5Cases: Trial5Case[] = [
   ...toolCalls, ...records, ...markdown, ...wrappers, ...languages, ...strings, ...numbers, ...cutDeep,
   ...reasoning, ...summaries,
 ];
+
+/** Added after the first run: the rows the engine gets wrong by design (the streaming promise, README's
+ * "Known limit"): each text starts as JSON (a ```json fence; a tag, `<analysis>`, which is no reasoning tag
+ * name: it also wraps answers), so its first value streams at once and cannot be taken back; the value
+ * the user wants is recorded as a `correction` span and the status is REPAIRED. */
+export const TRIAL5_DESIGN_LIMITS: ReadonlySet<string> = new Set([
+  'analysis tag with a draft, then answer',
+  'fenced draft before a lone closing tag',
+]);
