@@ -63,8 +63,9 @@ const RETRACT_PHRASE = String.raw`\bno,? wait\b|\bhmm+\b|\bthat(?:'s| is| was) (
  * any error, "Moment" is an English word too (so only opening a sentence, with its comma). `\b` reads
  * ASCII letters only, so around other letters a lookaround says where a word ends. */
 const OTHER_RETRACT_PHRASE = [
-  // Chinese: not right (not 对不对 "right?", 不对称 "asymmetric"), got it wrong (not 没错了 "right")
-  String.raw`(?<![对對])不[对對](?![称稱劲勁应應])|(?<![没沒不])[错錯]了`,
+  // Chinese: not right (not 对不对 "right?", 不对称 "asymmetric", 不对外 "not public", 不对等 "unequal"),
+  // got it wrong (not 没错了 "right")
+  String.raw`(?<![对對])不[对對](?![称稱劲勁应應外等])|(?<![没沒不])[错錯]了`,
   // Japanese: that is wrong, I made a mistake
   String.raw`違います|間違え(?:まし)?た|間違って(?:い(?:まし)?た|る)`,
   // Korean: that was wrong

@@ -89,6 +89,15 @@ export const TRIAL5_TABLE_CASES: Case[] = [
   },
   {
     category: "trial 5: retractions in other languages",
+    name: "不对外 (not public) retracts nothing: the fenced value",
+    input: "结果如下：\n```json\n{\"公开\": false}\n```\n该接口不对外开放，示例：{\"公开\": true}",
+    json: "{\"公开\": false}",
+    status: "VALID",
+    repairs: [],
+    stripped: [["prose", 0, 5, 0, 0], ["fence", 6, 8, 1, 0], ["fence", 28, 3, 3, 0], ["trailing", 32, 24, 4, 0]],
+  },
+  {
+    category: "trial 5: retractions in other languages",
     name: "a moment in the middle of an English sentence retracts nothing",
     input: "Here it is:\n```json\n{\"a\": 1}\n```\nAt the moment, the API also accepts:\n{\"a\": 2}",
     json: "{\"a\": 1}",

@@ -9,16 +9,19 @@
  * Chinese, Japanese, Korean, Arabic, Hebrew, Russian, German, French, Spanish with emoji and retractions in
  * those languages, escapes and long strings, numbers at the edge (1e400, -0, `+`, `.5`, NaN, U+2212),
  * truncation in every container kind, reasoning with tags inside its drafts, chat answers with a
- * brace-laden summary. Before any fix 118 of 129 right (91.5%), value and status alike; after, 127. Left
+ * brace-laden summary. Before any fix 118 of 129 right (91.5%), value and status alike; after, 127. Then
+ * 40 more (cases2.ts) written after those fixes to probe their edges: 39 right (不对外, "not public", read
+ * as 不对 "not right"; fixed). Left
  * out here: the 2 the engine gets wrong by design (TRIAL5_DESIGN_LIMITS; test/engine/trialCorpus5.test.ts
  * checks their wanted value is a `correction` span).
  */
 import { TRIAL5_DESIGN_LIMITS, trial5Cases } from '../../engine/trial5/cases';
+import { trial5Round2 } from '../../engine/trial5/cases2';
 import type { Case } from './types';
 
 export function newUserTrial5Cases(): Case[] {
   const count = new Map<string, number>();
-  return trial5Cases
+  return [...trial5Cases, ...trial5Round2]
     .filter((t) => !TRIAL5_DESIGN_LIMITS.has(t.name))
     .map((t) => {
       const n = (count.get(t.category) ?? 0) + 1;

@@ -2,11 +2,14 @@
  * Runs the fifth new-user trial: every text one-shot and streamed (every split point into two chunks, plus
  * one character at a time), judging the value (and the exact text where a row pins it) AND the status;
  * prints a table per category and every miss as markdown.
- * Usage: node --import tsx test/engine/trial5/run.ts
+ * Usage: node --import tsx test/engine/trial5/run.ts [1|2|all]   (round 1, the default; round 2; both)
  */
 import { isDeepStrictEqual } from 'node:util';
 import { createStreamRepairer, repairJson } from '../../../shared/engine';
-import { trial5Cases } from './cases';
+import { trial5Cases as round1 } from './cases';
+import { trial5Round2 } from './cases2';
+
+const trial5Cases = process.argv[2] === '2' ? trial5Round2 : process.argv[2] === 'all' ? [...round1, ...trial5Round2] : round1;
 
 function streamed(chunks: string[]): { json: string; status: string } {
   const s = createStreamRepairer();
