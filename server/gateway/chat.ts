@@ -23,7 +23,7 @@ import { refuseAnswer, refuseChoices } from './refusedRepairs';
 import { requestSchemas, schemaPolicy, schemaVerdict, SCHEMA_HEADER, type RequestSchemas } from './schema';
 import { StreamCoercion } from './schemaCoerce';
 import { schemaPlan } from './schemaPlan';
-import { checkCompletion, checkHeldCall, checkStreamed, coercedStatus, mergeRepairs, type SchemaOutcome, type StreamedAnswer } from './schemaCheck';
+import { checkCompletion, checkHeldCall, checkStreamed, coercedStatus, mergeRepairs, type SchemaOutcome, type StreamedAnswer, withUnchecked } from './schemaCheck';
 import type { ToolCallArtifact } from '../../shared/protocol';
 import { OVER_LONG_CODE, ReadRewriter, StreamRewriter, type ChoiceState } from './streamRewrite';
 import { cutCallsOf, cutHeaderValue, cutRefs, NO_RETRY_HEADERS, rejectionBody, rejectionMessage, truncatedToolPolicy, TRUNCATED_CODE, TRUNCATED_POLICY_HEADER, type CutCall, type TruncatedToolPolicy } from './truncatedTools';
@@ -635,6 +635,8 @@ async function finishStream(call: ChatCall, chat: ChatRequest, rw: StreamRewrite
     movedReasoningBytes: movedBytes,
     cutShort: rw.cutShort,
     laterChoices: laterChoices(rw),
+    // chunks skipped for a bad index: no check read them (record.ts), as a non-streaming choice left unread
+    ...(rw.unreadChunks > 0 ? { unreadChoices: Math.max(1, rw.unread.size) } : {}),
     ...(rw.rejected !== null ? { refused: cutRefs(rw.rejected) } : {}),
   };
   // reject: the calls of a choice whose closers did not go out were not delivered (refusedRepairs.ts)
@@ -651,6 +653,7 @@ async function finishStream(call: ChatCall, chat: ChatRequest, rw: StreamRewrite
     // awaited only when a check moved to the schema thread: the common case ends without a promise turn
     const checked = checkStreamed(call.schemas, answers);
     outcome.schema = checked instanceof Promise ? await checked : checked;
+    if (!passthrough && rw.unreadChunks > 0) outcome.schema = withUnchecked(outcome.schema, rw.unreadText());
     const spent = performance.now() - t;
     record.addedMs += spent;
     ctx.metrics.observeAddedPerChunk(spent / 1000);

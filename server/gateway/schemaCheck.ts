@@ -137,6 +137,12 @@ export function checkStreamed(s: RequestSchemas, choices: readonly StreamedAnswe
   );
 }
 
+/** A report with a part no check covered (choices left unread, chunks skipped): the verdict is error
+ * unless a check that ran found the value invalid. */
+export function withUnchecked(report: SchemaReport | null, error: string): SchemaReport {
+  return schemaReport([...(report ? [report] : []), { valid: null, error, errors: [] }]);
+}
+
 /** The reports of several choices as one; `index` labels the errors of choices after the first. */
 export function mergeReports(reports: { index: number; report: SchemaReport | null }[]): SchemaReport | null {
   const parts = reports.filter((r): r is { index: number; report: SchemaReport } => r.report !== null);
@@ -235,7 +241,7 @@ export async function checkCompletion(
   outcome.schema = mergeReports(reports);
   // choices left unread went out unchecked: no verdict covers them (as a check that could not run)
   const unread = at.unread ?? [];
-  if (mode !== 'passthrough' && unread.length > 0) outcome.schema = schemaReport([...(outcome.schema ? [outcome.schema] : []), { valid: null, error: `${unread.length} choice(s) left unread, not checked: ${unread.join('; ')}`, errors: [] }]);
+  if (mode !== 'passthrough' && unread.length > 0) outcome.schema = withUnchecked(outcome.schema ?? null, `${unread.length} choice(s) left unread, not checked: ${unread.join('; ')}`);
   return outcome.schema ? { [SCHEMA_HEADER]: schemaVerdict(outcome.schema) } : {};
 }
 
