@@ -313,7 +313,8 @@ async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: Upst
     if (failed !== null) {
       call.abort.abort('engine');
       record.fail('UPSTREAM_ERROR', failed, { code: 'upstream_error' });
-      t.fail(failed);
+      // after an engine limit the engine has ended: nothing more of it goes out
+      t.fail(failed, undefined, !(e instanceof StreamFixError));
       tail = t.take();
     }
   } finally {

@@ -180,6 +180,16 @@ export class MessageTranslator {
   private liveTool: ToolBlock | null = null;
   /** Set once a tool call started: text and thinking wait for the tools (see the file comment). */
   private toolsStarted = false;
+  /**
+   * Repair mode: the engine held text from before the first tool call when the call came (white space
+   * or prose before any JSON, white space after a value, the rest of a value the call cut in two), which
+   * it writes only once it decides it. The tool_use blocks wait for the engine's next text (or the end),
+   * and the text block stays open, so that the part of that text that came before the call goes out
+   * before them, in the upstream's order (releaseTools). `before`: the held text as the client would get
+   * it if no JSON follows (before any JSON; null when not known); `after`: the text given to the engine
+   * since the call came. null: nothing waits.
+   */
+  private toolsWait: { before: string | null; after: string } | null = null;
   private deferred: Deferred[] = [];
   private splitter: ThinkingSplitter | null;
   private repairer: ContentProcessor | null;
@@ -240,6 +250,10 @@ export class MessageTranslator {
   /** The text's and the thinking's redaction as they stream (null: no secrets). */
   private readonly textRedaction: TextRedaction | null;
   private readonly thinkingRedaction: TextRedaction | null;
+  /** The upstream's `refusal` (an OpenAI model declining): its redaction as it streams, and whether any
+   * came (the message then stops with `refusal`). Its text goes out as text, not through the engine. */
+  private readonly refusalRedaction: TextRedaction | null;
+  private refused = false;
   private ended = false;
   /** reject: the cut tool calls that ended the message (end() then sends the error event). */
   rejected: CutCall[] | null = null;
@@ -262,6 +276,7 @@ export class MessageTranslator {
     this.tools = new ToolCallRepairers(true, opts.engine ?? {}, undefined, opts.keepToolOutput === true || opts.checkInput !== undefined, opts.redactor ?? null, opts.checkInput !== undefined);
     this.textRedaction = opts.redactor?.textStage() ?? null;
     this.thinkingRedaction = opts.redactor?.textStage() ?? null;
+    this.refusalRedaction = opts.redactor?.textStage() ?? null;
     this.splitter = opts.mode !== 'repair' ? createThinkingSplitter({ thinking: opts.thinking ?? false }) : null;
     const engine = opts.keepContentOutput ? { ...opts.engine, keepOutput: true } : (opts.engine ?? {});
     this.repairer = opts.mode !== 'strip' ? new ContentProcessor('repair', engine) : null;
@@ -350,7 +365,20 @@ export class MessageTranslator {
       for (const data of details.encrypted) this.piece({ kind: 'redacted', text: data });
     }
     if (typeof d.content === 'string') this.contentDelta(d.content);
+    if (typeof d.refusal === 'string' && d.refusal !== '') this.refusal(d.refusal);
     if (Array.isArray(d.tool_calls)) d.tool_calls.forEach((tc, k, all) => isObject(tc) && !this.done && this.toolDelta(tc as ToolCallDelta, k, all.length));
+  }
+
+  /** A piece of the upstream's refusal: text of the message as the model wrote it (an Anthropic model's
+   * refusal is text with stop_reason `refusal`), never repaired nor counted as content to check. */
+  private refusal(s: string): void {
+    if (this.done || this.blocksClosed) return;
+    this.refused = true;
+    const t = this.refusalRedaction === null ? s : this.refusalRedaction.push(s);
+    if (t === '') return;
+    if (this.toolsStarted) return void this.deferred.push({ kind: 'text', text: t });
+    this.flushStops();
+    this.emitText(t);
   }
 
   /** A chunk whose only effect is choice 0's content (the reader's fast path, and delta() above). */
@@ -388,6 +416,7 @@ export class MessageTranslator {
     }
     // repair mode: the stop sequences cut the model's text before the engine reads it
     const { text: piece, matched } = this.hasStops ? this.rawStops.push(s) : { text: s, matched: null };
+    if (this.toolsWait !== null) this.toolsWait.after += piece;
     this.repaired(this.repairer!.push(piece));
     if (matched !== null) {
       this.repaired(this.repairer!.end());
@@ -399,6 +428,7 @@ export class MessageTranslator {
    * in the order written. */
   private repaired(step: ContentStep): void {
     for (const r of step.repairs) this.opts.onRepair?.(r);
+    if (this.toolsWait !== null && step.content !== '') return this.releaseTools(segmentsOf(step));
     for (const seg of segmentsOf(step)) {
       if (seg.kind === 'thinking') this.segment(seg);
       else {
@@ -579,7 +609,8 @@ export class MessageTranslator {
     if (!this.toolsStarted) {
       this.decideText();
       this.flushStops();
-      this.closeOpen();
+      this.toolsWait = this.heldBeforeTools();
+      if (this.toolsWait === null) this.closeOpen();
       this.toolsStarted = true;
     }
     this.toolPiece(call, piece);
@@ -602,6 +633,7 @@ export class MessageTranslator {
    * block never overtakes an earlier one. The rest go out at the finish (closeBlocks).
    */
   private releaseWhole(): void {
+    if (this.toolsWait !== null) return;
     for (;;) {
       let next: ToolBlock | null = null;
       for (const c of this.calls.values()) if (!c.started && (next === null || c.index < next.index)) next = c;
@@ -624,11 +656,57 @@ export class MessageTranslator {
     if (this.splitter) for (const seg of this.splitter.decide()) this.segment(seg);
   }
 
+  /** Repair mode, the first tool call: whether the engine holds text from before it (toolsWait). Before
+   * any JSON, the text so far as the client would get it without JSON (none: reasoning and nothing else);
+   * inside or after a value, whether more text came than went out (a guess on the safe side: a wait for
+   * nothing ends at the engine's next text, the order unchanged). */
+  private heldBeforeTools(): { before: string | null; after: string } | null {
+    const r = this.repairer;
+    if (!this.repairing || r === null || this.prefillLeft > 0) return null;
+    if (r.phase === 'before') {
+      const before = r.unsentSoFar();
+      if (before === '') return null;
+      return before === null ? (r.held > 0 ? { before: null, after: '' } : null) : { before, after: '' };
+    }
+    return r.held > 0 ? { before: null, after: '' } : null;
+  }
+
+  /**
+   * The engine wrote text (segs) while the tool calls waited for it, or the message ends (none): the part
+   * of that text that came before the calls goes out in the open text block, then the calls' blocks
+   * start, then the rest waits for them as any text after the calls does. The part before the calls is
+   * known when the engine wrote the text after them unchanged (it ends with `after`), or, before any JSON,
+   * when it starts with the text held then (`before`: no JSON followed, or white space before it);
+   * otherwise (the engine changed or dropped it) all of it goes after the calls, as before.
+   */
+  private releaseTools(segs: Segment[]): void {
+    const w = this.toolsWait!;
+    this.toolsWait = null;
+    let first = '';
+    // (no prefill: heldBeforeTools waits only when the engine's output is no longer the prefill's)
+    if (segs.length === 1 && segs[0]!.kind === 'text') {
+      const o = segs[0]!.text;
+      if (w.before !== null) first = o.startsWith(w.before) ? w.before : '';
+      else if (o.endsWith(w.after)) first = o.slice(0, o.length - w.after.length);
+      const rest = o.slice(first.length);
+      segs = rest === '' ? [] : [{ kind: 'text', text: rest }];
+    }
+    if (first !== '') {
+      if (!this.textSeen && hasText(first)) this.textSeen = true;
+      this.emitText(first);
+    }
+    this.closeOpen();
+    if (this.opts.checkInput) this.releaseWhole();
+    else this.nextLiveTool();
+    for (const seg of segs) if (seg.text !== '') this.segment(seg);
+  }
+
   /** The lowest-index call that has a name and no block yet streams live (until it has a name, it waits),
    * once its input is known to be an object (until then, it and the calls after it wait). */
   private nextLiveTool(): void {
-    // coerce: no call streams live, each waits for its check (checkInput)
-    if (this.opts.checkInput) return;
+    // coerce: no call streams live, each waits for its check (checkInput); none while the text before
+    // the calls is held (toolsWait)
+    if (this.opts.checkInput || this.toolsWait !== null) return;
     let next: ToolBlock | null = null;
     for (const c of this.calls.values()) if (!c.started && c.name !== null && (next === null || c.index < next.index)) next = c;
     if (next !== null && next.first === '{') this.startTool(next);
@@ -697,25 +775,9 @@ export class MessageTranslator {
   /** The upstream finished (or a stop sequence matched): the rest of every block, then their stops. */
   private closeBlocks(): void {
     if (this.blocksClosed) return;
-    // tails the redactions held (they could have started a secret) are the thinking's and the text's end
-    const thinkingTail = this.thinkingRedaction?.end() ?? '';
-    if (thinkingTail !== '') this.segment({ kind: 'thinking', text: thinkingTail });
-    const textTail = this.textRedaction?.end() ?? '';
-    if (textTail !== '' && !this.done) {
-      this.raw.add(textTail);
-      this.content(textTail);
-    }
-    this.blocksClosed = true;
-    if (this.decider) this.settle(this.decider.end());
-    if (this.stopSequence === null) {
-      if (this.repairer) {
-        // the start of a sequence held back at the end of the text was text after all
-        const rest = this.rawStops.end();
-        if (rest !== '') this.repaired(this.repairer.push(rest));
-        this.repaired(this.repairer.end());
-      } else for (const seg of this.splitter!.end()) this.segment(seg);
-      if (this.stopSequence === null) this.flushStops();
-    }
+    this.endText();
+    // the engine wrote no more text: what it held before the calls came to nothing
+    if (this.toolsWait !== null) this.releaseTools([]);
     const ends = this.tools.end();
     if (this.opts.rejectTruncated) {
       const cut = cutCallsOf(this.tools.artifacts(), this.finishReason, undefined, (i) => this.tools.argumentBytes(i));
@@ -755,6 +817,34 @@ export class MessageTranslator {
     this.closeOpen();
   }
 
+  /** The end of the thinking and the text: the tails their redactions held (they could have started a
+   * secret), then what the engine (or the splitter) held until the end. No content is read after it. */
+  private endText(): void {
+    const thinkingTail = this.thinkingRedaction?.end() ?? '';
+    if (thinkingTail !== '') this.segment({ kind: 'thinking', text: thinkingTail });
+    const refusalTail = this.refusalRedaction?.end() ?? '';
+    if (refusalTail !== '' && !this.done) {
+      if (this.toolsStarted) this.deferred.push({ kind: 'text', text: refusalTail });
+      else this.emitText(refusalTail);
+    }
+    const textTail = this.textRedaction?.end() ?? '';
+    if (textTail !== '' && !this.done) {
+      this.raw.add(textTail);
+      this.content(textTail);
+    }
+    this.blocksClosed = true;
+    if (this.decider) this.settle(this.decider.end());
+    if (this.stopSequence === null) {
+      if (this.repairer) {
+        // the start of a sequence held back at the end of the text was text after all
+        const rest = this.rawStops.end();
+        if (rest !== '') this.repaired(this.repairer.push(rest));
+        this.repaired(this.repairer.end());
+      } else for (const seg of this.splitter!.end()) this.segment(seg);
+      if (this.stopSequence === null) this.flushStops();
+    }
+  }
+
   /** The upstream body ended: message_delta (stop reason, usage) and message_stop. `withoutDone`: it ended
    * without `[DONE]`; with no finish_reason either the answer stopped short (cutShort). */
   end(withoutDone = false): void {
@@ -778,7 +868,7 @@ export class MessageTranslator {
   }
 
   /** A failure after the stream started: the `error` event, after which the stream ends. */
-  fail(message: string, type = 'api_error'): void {
+  fail(message: string, type = 'api_error', flush = true): void {
     // auto, still undecided (a value's first characters wait for its end): what the text so far decides
     // goes out before the error, as it would have without the wait
     if (this.decider && !this.done) {
@@ -786,6 +876,11 @@ export class MessageTranslator {
       this.rawCut = null;
       this.settle(d);
     }
+    // the text the engine held (a number that could go on, a key before its value) and the closers of a
+    // cut value go out before the error, as the chat endpoint sends them before its error chunk; not with
+    // tool calls started (their blocks are open or waiting: the text would follow them), nor after an
+    // engine limit (`flush` false: the engine ended with it)
+    if (flush && !this.done && !this.blocksClosed && !this.toolsStarted) this.endText();
     this.ended = true;
     // the message ends here (an upstream error's): a key start at its end shows no more than its public start
     this.out.push({ type: 'error', error: { type, message: this.opts.redactor?.textEnd(message) ?? message } });
@@ -809,7 +904,7 @@ export class MessageTranslator {
       case 'content_filter':
         return 'refusal';
       default:
-        return this.calls.size > 0 ? 'tool_use' : 'end_turn';
+        return this.calls.size > 0 ? 'tool_use' : this.refused ? 'refusal' : 'end_turn';
     }
   }
 

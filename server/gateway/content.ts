@@ -82,6 +82,14 @@ export class ContentProcessor {
   get held(): number {
     return Math.max(0, this.rawText.length - this.sentText.length - this.movedText.length);
   }
+  /** repair: where the engine was after the last push (before the JSON, inside it, past its end). */
+  phase: 'before' | 'value' | 'after' = 'before';
+  /** repair, while the engine has written no content: the text the client would get if it found no JSON
+   * (the text so far as sent, reasoning removed); null once it wrote some, or when that text is no longer
+   * kept as received (unsent.ts). */
+  unsentSoFar(): string | null {
+    return this.unsent?.peek() ?? null;
+  }
   /** The upstream sent cumulative content (turned back into deltas). */
   get stuttering(): boolean {
     return this.stutter.cumulative;
@@ -272,6 +280,7 @@ export class ContentProcessor {
   private repairStep(d: string): ContentStep {
     const u = this.repairer!.push(d);
     this.keepUnsent(d, u.output);
+    this.phase = u.phase;
     // reasoning as the engine streams it, not only when its block closes
     const reasoning = u.reasoning;
     // (guarded: a for-of over the engine's shared empty list still builds an iterator per push)
@@ -304,6 +313,7 @@ export class ContentProcessor {
     }
     const u = this.repairer!.push(d);
     this.keepUnsent(d, u.output);
+    this.phase = u.phase;
     this.heldRepair += u.output;
     if (u.repairs.length > 0) this.heldRepairs = [...this.heldRepairs, ...u.repairs];
     if (u.stripped.length > 0) {

@@ -25,6 +25,9 @@ export interface UnsentText {
   end(): string;
   /** Characters kept now (raw or split). */
   readonly kept: number;
+  /** What end() would give now, while the text is kept as received (null once it is split: the splitter
+   * may hold a tail). Does not end anything. */
+  peek(): string | null;
 }
 
 export function createUnsentText(rawKeep = UNSENT_RAW_KEEP): UnsentText {
@@ -62,6 +65,9 @@ export function createUnsentText(rawKeep = UNSENT_RAW_KEEP): UnsentText {
     },
     get kept() {
       return raw !== null ? rawLength : contentLength;
+    },
+    peek(): string | null {
+      return raw !== null ? splitReasoning(raw.join('')).content : null;
     },
   };
 }
