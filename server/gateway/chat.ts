@@ -10,7 +10,7 @@ import type { Repair, Stripped } from '../../shared/engine';
 import { repairCount, type ArtifactCut, type ArtifactStatus } from '../../shared/protocol';
 import { forwardedHeaders, parseChatRequest, readBody, upstreamHeaders, HOLD_PROSE_HEADER, MODE_HEADER, type ChatRequest } from './chatRequest';
 import { rewriteCompletion, type OtherChoice } from './completion';
-import { errorEventOutcome, type Outcome } from './breaker';
+import { errorCodeStatus, errorEventOutcome, type Outcome } from './breaker';
 import type { AbortReason, GatewayContext } from './context';
 import { GatewayError, isOpenAiError, upstreamErrorMessage } from './errors';
 import { drained, writeJson } from './http';
@@ -175,6 +175,24 @@ async function readAll(call: ChatCall, upstream: UpstreamResponse): Promise<stri
   return Buffer.concat(parts).toString('utf8');
 }
 
+/** A 2xx body that is an error object, not a completion: UPSTREAM_ERROR (the breaker hears it as the
+ * error event of a stream); the client gets the error with the status its `code` names (else 502), so
+ * that its SDK raises it; passthrough, the bytes and the status as they came. */
+async function errorInBody(call: ChatCall, chat: ChatRequest, upstream: UpstreamResponse, text: string, error: Record<string, unknown>): Promise<void> {
+  const { res, record, ctx } = call;
+  const status = errorCodeStatus(error.code) ?? 502;
+  const message = typeof error.message === 'string' ? error.message : JSON.stringify(error).slice(0, 2000);
+  record.fail('UPSTREAM_ERROR', message, { status, ...(error.code !== undefined ? { code: String(error.code) } : {}) });
+  ctx.metrics.onUpstreamError(String(status));
+  errorEventSeen(call, error.code);
+  const recorded = await finish(call, EMPTY_OUTCOME, status);
+  const ct = upstream.headers['content-type'];
+  // the status header as an answer's (a 200 in passthrough would otherwise read as one)
+  const headers = { ...call.baseHeaders, ...forwardedHeaders(upstream.headers), ...(typeof ct === 'string' ? { 'content-type': ct } : {}), ...(recorded !== null ? { [STATUS_HEADER]: recorded } : {}) };
+  if (chat.mode === 'passthrough') return writeJson(res, upstream.status, headers, text);
+  writeJson(res, status, headers, JSON.stringify({ error }));
+}
+
 /** Upstream said no before the answer started: its status goes to the client, with its body when that
  * is an OpenAI-shaped error (or in passthrough), else (an HTML page from a proxy, say) an OpenAI-shaped
  * error with a short excerpt of it. */
@@ -225,6 +243,9 @@ async function completeResponse(call: ChatCall, chat: ChatRequest, upstream: Ups
     call.invalidAnswer = true;
     return failBeforeStream(call, new GatewayError(502, 'upstream_invalid', `Upstream returned a completion that is not a JSON object: ${(e as Error).message}`), 'invalid_body');
   }
+  // an error in place of the completion, under a 2xx (OpenRouter: a provider failing after its keep-alive
+  // white space went out): no answer, whatever the mode
+  if (!Array.isArray(body.choices) && typeof body.error === 'object' && body.error !== null) return errorInBody(call, chat, upstream, text, body.error as Record<string, unknown>);
   let o;
   let engineFailed = false;
   try {
