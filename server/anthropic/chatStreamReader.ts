@@ -11,6 +11,7 @@ import { createSseDecoder, MAX_SSE_EVENT_BYTES, type SseDecoder } from '../gatew
 import { OVER_LONG_CODE, overLongBody } from '../gateway/streamRewrite';
 import { errorCodeStatus } from '../gateway/breaker';
 import { errorType } from './errors';
+import { badIndexOf, UnreadChunks } from '../gateway/unreadChunks';
 import type { AnthropicEvent, MessageTranslator } from './translate';
 
 /** Frames verified per stream at most (each costs a parse of the chunk's head). */
@@ -21,10 +22,25 @@ function isPlainContent(c: Record<string, unknown>): boolean {
   return typeof ch?.delta?.content === 'string';
 }
 
+/** A choice of the chunk other than choice 0 (the only one the translator reads), named; null: none. */
+function otherChoiceOf(c: Record<string, unknown>): string | null {
+  if (!Array.isArray(c.choices)) return null;
+  for (let k = 0; k < c.choices.length; k++) {
+    const ch = c.choices[k] as unknown;
+    if (typeof ch !== 'object' || ch === null) continue;
+    const index = (ch as { index?: unknown }).index ?? k;
+    if (index !== 0) return `a choice of index ${String(index)} (the Messages API answers one)`;
+  }
+  return null;
+}
+
 export class ChatStreamReader {
   private readonly decoder: SseDecoder;
   malformed = 0;
   malformedSamples: string[] = [];
+  /** Chunks no check read: a bad index (a malformed line, skipped), or a choice other than choice 0 (the
+   * Messages API answers one): counted in the status and the schema verdict (unreadChunks.ts). */
+  readonly unread = new UnreadChunks();
   /** The upstream sent an error object mid-stream (its message). */
   upstreamError: string | null = null;
   /** The code the artifact gives that error. */
@@ -105,6 +121,13 @@ export class ChatStreamReader {
       this.translator.fail(`Upstream stream failed: ${this.upstreamError}`, status === null ? 'api_error' : errorType(status));
       return;
     }
+    const bad = badIndexOf(c);
+    if (bad !== null) {
+      this.unread.add(bad);
+      return this.onMalformed(data);
+    }
+    const other = otherChoiceOf(c);
+    if (other !== null) this.unread.add(other);
     if (this.fastPath && this.frameTries < MAX_FRAME_TRIES && isPlainContent(c)) {
       // a content chunk on the full path: its frame probably starts the stream's next ones
       this.frameTries++;

@@ -18,7 +18,7 @@ import { refuseAnswer, refuseToolCalls } from '../gateway/refusedRepairs';
 import { keptRequest } from '../gateway/replayHeaders';
 import { requestSchemas, schemaPolicy, schemaVerdict, SCHEMA_HEADER } from '../gateway/schema';
 import { schemaPlan } from '../gateway/schemaPlan';
-import { checkAnswer, checkHeldCall, coercedStatus, mergeRepairs, type SchemaOutcome } from '../gateway/schemaCheck';
+import { checkAnswer, checkHeldCall, coercedStatus, mergeRepairs, type SchemaOutcome, withUnchecked } from '../gateway/schemaCheck';
 import type { ToolCallArtifact } from '../../shared/protocol';
 import type { Pending } from '../gateway/pending';
 import { MAX_SSE_EVENT_BYTES } from '../gateway/sse';
@@ -342,7 +342,8 @@ async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: Upst
     record.modeReason = t.decided.reason;
   }
   if (stream) record.clientChunks += tail.length; // counted in the artifact, sent once it is durable
-  const outcome = outcomeOf(t);
+  // chunks no check read (a bad index, another choice): as a choice left unread (record.ts)
+  const outcome = { ...outcomeOf(t), ...(reader.unread.count > 0 ? { unreadChoices: reader.unread.choices } : {}) };
   if (call.schemas) {
     // the gateway's own time, as on the chat endpoint
     const t0 = performance.now();
@@ -352,7 +353,7 @@ async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: Upst
     // checked (and coerced) as they went out: inputChecks
     const coerceTools = !stream && call.schemas.policy === 'coerce';
     const checked = await checkAnswer(call.schemas, record.mode, t.checkedContent(), outcome.toolCalls, false, coerceTools, inputChecks);
-    outcome.schema = checked.report;
+    outcome.schema = reader.unread.count > 0 ? withUnchecked(checked.report, reader.unread.text()) : checked.report;
     coerced = checked.tools;
     for (const [index, c] of coerced) {
       const art = outcome.toolCalls.find((a) => a.index === index);

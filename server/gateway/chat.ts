@@ -657,7 +657,7 @@ async function finishStream(call: ChatCall, chat: ChatRequest, rw: StreamRewrite
     cutShort: rw.cutShort,
     laterChoices: laterChoices(rw),
     // chunks skipped for a bad index: no check read them (record.ts), as a non-streaming choice left unread
-    ...(rw.unreadChunks > 0 ? { unreadChoices: Math.max(1, rw.unread.size) } : {}),
+    ...(rw.unread.count > 0 ? { unreadChoices: rw.unread.choices } : {}),
     ...(rw.rejected !== null ? { refused: cutRefs(rw.rejected) } : {}),
   };
   // reject: the calls of a choice whose closers did not go out were not delivered (refusedRepairs.ts)
@@ -674,7 +674,7 @@ async function finishStream(call: ChatCall, chat: ChatRequest, rw: StreamRewrite
     // awaited only when a check moved to the schema thread: the common case ends without a promise turn
     const checked = checkStreamed(call.schemas, answers);
     outcome.schema = checked instanceof Promise ? await checked : checked;
-    if (!passthrough && rw.unreadChunks > 0) outcome.schema = withUnchecked(outcome.schema, rw.unreadText());
+    if (!passthrough && rw.unread.count > 0) outcome.schema = withUnchecked(outcome.schema, rw.unread.text());
     const spent = performance.now() - t;
     record.addedMs += spent;
     ctx.metrics.observeAddedPerChunk(spent / 1000);

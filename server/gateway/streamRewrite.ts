@@ -20,7 +20,8 @@ import type { ContentFrame, FrameHit } from './contentFrame';
 import type { Redactor, TextRedaction } from './redact';
 import * as sse from './sse';
 import { ToolCallRepairers, type ToolCallDelta } from './toolCalls';
-import { choiceIndexOf, isIndex } from './completion';
+import { isIndex } from './completion';
+import { badIndexOf, UnreadChunks } from './unreadChunks';
 import { cutCallsOf, rejectionBody, type CutCall } from './truncatedTools';
 
 type Json = Record<string, unknown>;
@@ -151,36 +152,6 @@ function detailTails(details: Map<string, DetailRedaction> | null): Json[] {
   }
   return out;
 }
-
-/** A choice or a tool call in the chunk has an `index` that is present but not a non-negative integer
- * ("0", 1.5, null, {}, -1), or two choices share one: read as some choice, it would mislabel a choice (or
- * merge one call's arguments into another's). What is wrong, as the artifact names it (null: nothing). A
- * missing tool-call index is resolved by ToolCallRepairers.indexOf. */
-function badIndexOf(chunk: Json): string | null {
-  if (!Array.isArray(chunk.choices)) return null;
-  const choices = chunk.choices as unknown[];
-  for (let k = 0; k < choices.length; k++) {
-    const ch = choices[k];
-    if (!isObject(ch)) continue;
-    const index = choiceIndexOf(ch, k);
-    if (index === null) return `a choice of index ${indexText(ch.index)}`;
-    // two entries for one choice in a chunk: which comes first is a guess (rare; a multi-choice chunk only)
-    if (k > 0 && choices.some((o, j) => j < k && isObject(o) && choiceIndexOf(o, j) === index)) return `two choices of index ${index} in one chunk`;
-    if (!isObject(ch.delta) || !Array.isArray(ch.delta.tool_calls)) continue;
-    for (const tc of ch.delta.tool_calls as unknown[]) {
-      if (isObject(tc) && 'index' in tc && !isIndex(tc.index)) return `a tool call of index ${indexText(tc.index)}`;
-    }
-  }
-  return null;
-}
-
-/** A bad index as the artifact quotes it (bounded: an upstream's value may be anything). */
-function indexText(v: unknown): string {
-  return (JSON.stringify(v) ?? String(v)).slice(0, 40);
-}
-
-/** Kinds of bad index named in the artifact at most (further kinds are counted, not named). */
-const MAX_UNREAD_KINDS = 10;
 
 /** `text` after the string `o[key]` (or alone). */
 function appendText(o: Json, key: string, text: string): void {
@@ -325,11 +296,8 @@ export class StreamRewriter {
   /** The repairs of the closers close() just made, until they are sure to go out (publishClosing). */
   private closing: [Repair, number | undefined][] = [];
   malformedSamples: string[] = [];
-  /** Chunks skipped for a bad index (badIndexOf), read by no check and not sent: by what was wrong (the
-   * first MAX_UNREAD_KINDS kinds), how many chunks; the status and the schema verdict count them as a
-   * choice left unread (unreadText). */
-  readonly unread = new Map<string, number>();
-  unreadChunks = 0;
+  /** Chunks skipped for a bad index (badIndexOf), read by no check and not sent (unreadChunks.ts). */
+  readonly unread = new UnreadChunks();
   /** Upstream events over the SSE decoder's bound (skipped; in the rewriting modes an error event in place). */
   overLong = 0;
   upstreamErrors: { message: string; code?: string }[] = [];
@@ -471,23 +439,6 @@ export class StreamRewriter {
     for (const s of this.onFullData(data)) out.push(s);
   }
 
-  private onUnread(what: string): void {
-    this.unreadChunks++;
-    const n = this.unread.get(what);
-    if (n !== undefined) this.unread.set(what, n + 1);
-    else if (this.unread.size < MAX_UNREAD_KINDS) this.unread.set(what, 1);
-  }
-
-  /** The chunks skipped for a bad index, as the schema verdict names them ('' for none): "3 chunk(s)
-   * skipped unread, not checked: a choice of index "1" (3 chunks)". */
-  unreadText(): string {
-    if (this.unreadChunks === 0) return '';
-    const kinds = [...this.unread].map(([what, n]) => `${what} (${n} chunk${n === 1 ? '' : 's'})`);
-    const named = [...this.unread.values()].reduce((a, b) => a + b, 0);
-    if (named < this.unreadChunks) kinds.push(`${this.unreadChunks - named} more`);
-    return `${this.unreadChunks} chunk(s) skipped unread, not checked: ${kinds.join('; ')}`;
-  }
-
   /** A chunk the fast path did not take: parsed whole. */
   private onFullData(data: string): string[] {
     if (data === '[DONE]') {
@@ -510,7 +461,7 @@ export class StreamRewriter {
       // choice or tool-call index that is not a whole number would mislabel a choice or merge two calls
       this.malformed++;
       if (this.malformedSamples.length < 10) this.malformedSamples.push(data.slice(0, 200));
-      if (bad !== null) this.onUnread(bad);
+      if (bad !== null) this.unread.add(bad);
       return [];
     }
     if (isObject(chunk.error)) {
