@@ -179,6 +179,9 @@ async function answer(call: MessagesCall, r: ReturnType<typeof parseMessagesRequ
     thinking: r.thinking,
     prefill: mode === 'repair' ? r.prefill : '',
     engine: ctx.engine,
+    // not streaming: the whole answer is read before the client gets it, so a value the text corrects
+    // later is replaced by its correction, as on the chat endpoint (completion.ts)
+    takeCorrections: !r.stream,
     redactor: upstream.redactor,
     textLimit: ctx.artifactTextLimit,
     rejectTruncated: call.truncatedTools === 'reject',

@@ -64,6 +64,10 @@ export interface TranslatorOptions {
    * so the text block is what the engine writes after it. */
   prefill?: string;
   engine?: RepairOptions;
+  /** A non-streaming answer (the client gets the message whole) without a prefill: the text's engine
+   * takes a correction the text makes after its first value (engine option takeCorrections), as the
+   * chat endpoint's non-streaming answers do. The text then comes out at the upstream's end. */
+  takeCorrections?: boolean;
   /** The request's secrets, taken out of the text, the thinking and each tool input as they stream (a key
    * the upstream echoes across two events is in neither event's bytes whole; redact.ts). */
   redactor?: Redactor | null;
@@ -278,7 +282,8 @@ export class MessageTranslator {
     this.thinkingRedaction = opts.redactor?.textStage() ?? null;
     this.refusalRedaction = opts.redactor?.textStage() ?? null;
     this.splitter = opts.mode !== 'repair' ? createThinkingSplitter({ thinking: opts.thinking ?? false }) : null;
-    const engine = opts.keepContentOutput ? { ...opts.engine, keepOutput: true } : (opts.engine ?? {});
+    const base = opts.takeCorrections === true && !opts.prefill ? { ...opts.engine, takeCorrections: true } : (opts.engine ?? {});
+    const engine = opts.keepContentOutput ? { ...base, keepOutput: true } : base;
     this.repairer = opts.mode !== 'strip' ? new ContentProcessor('repair', engine) : null;
     // text and thinking blocks in the order written, also when one upstream piece holds both
     if (this.repairer) this.repairer.ordered = true;
@@ -359,6 +364,7 @@ export class MessageTranslator {
     const details = Array.isArray(d.reasoning_details) ? detailParts(d.reasoning_details) : null;
     if (r === '' && details !== null && typeof d.reasoning !== 'string') r = details.text;
     if (r !== '' && this.thinkingRedaction !== null) r = this.thinkingRedaction.push(r);
+    if (r !== '' || details !== null) this.releaseHeld();
     if (r !== '') this.segment({ kind: 'thinking', text: r });
     if (details !== null) {
       if (details.signature !== null) this.piece({ kind: 'signature', text: details.signature });
@@ -376,6 +382,7 @@ export class MessageTranslator {
     this.refused = true;
     const t = this.refusalRedaction === null ? s : this.refusalRedaction.push(s);
     if (t === '') return;
+    this.releaseHeld();
     if (this.toolsStarted) return void this.deferred.push({ kind: 'text', text: t });
     this.flushStops();
     this.emitText(t);
@@ -422,6 +429,22 @@ export class MessageTranslator {
       this.repaired(this.repairer!.end());
       this.stopAt(matched);
     }
+  }
+
+  /**
+   * takeCorrections (a non-streaming answer, translate opts): the engine holds the JSON it wrote until the
+   * end, to answer with a correction the text makes later. Something else about to go out after that JSON
+   * (thinking, a signature, a refusal, a tool call) would overtake it: the held text goes out first, and
+   * the answer is the first value, as streamed. The message keeps the stream's order of blocks.
+   */
+  private releaseHeld(): void {
+    const r = this.repairer;
+    if (r === null || !r.holdsText) return;
+    const step = r.release();
+    if (this.decider === null) return this.repaired(step);
+    // auto, undecided: the engine's side waits with the rest of it (undecidedRepair)
+    this.heldRepairs.push(...step.repairs);
+    this.heldRepair.push(...segmentsOf(step));
   }
 
   /** What the engine decided from a piece (or at its end) goes out: repairs, then reasoning and the JSON
@@ -607,6 +630,7 @@ export class MessageTranslator {
     this.toolRepairs(call, this.tools.push(tc, index));
     const piece = typeof tc.function?.arguments === 'string' ? tc.function.arguments : '';
     if (!this.toolsStarted) {
+      this.releaseHeld();
       this.decideText();
       this.flushStops();
       this.toolsWait = this.heldBeforeTools();

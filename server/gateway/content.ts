@@ -4,7 +4,7 @@
  * sends the whole content so far in every delta) before anything else sees the text.
  */
 import { createReasoningSplitter, createStreamRepairer, HOLD_PROSE } from '../../shared/engine';
-import type { ReasoningSplitter, Repair, RepairOptions, RepairResult, StreamRepairer, Stripped } from '../../shared/engine';
+import type { ReasoningSplitter, Repair, RepairOptions, RepairResult, StreamRepairer, StreamUpdate, Stripped } from '../../shared/engine';
 import type { AppliedMode, ArtifactCut } from '../../shared/protocol';
 import { createAutoDecider, type AutoDecider } from './autoMode';
 import { ARTIFACT_LIST_LIMIT, ARTIFACT_STRIPPED_LIMIT, ARTIFACT_TEXT_LIMIT, BoundedList, BoundedText, listCuts, type ListCut } from './boundedText';
@@ -120,6 +120,9 @@ export class ContentProcessor {
     return this.strippedAtEnd?.list ?? this.strippedSoFar.toArray();
   }
   private repairer: StreamRepairer | null;
+  /** engine.takeCorrections (a non-streaming Messages answer): the repairer holds its output until the
+   * end (takeCorrection.ts), unless release() hands it out first; null after that, or without the option. */
+  private taker: StreamRepairer | null = null;
   private splitter: ReasoningSplitter | null;
   /** auto mode deciding from the answer: until it decides, both the repairer and the splitter run and
    * their content is held (the reasoning, which both give alike, goes out as it comes). */
@@ -153,7 +156,12 @@ export class ContentProcessor {
     this.strippedSoFar = new BoundedList(strippedLimit);
     this.keepWhole = engine.keepOutput === true;
     this.textLimit = textLimit;
-    this.repairer = mode === 'repair' || auto ? createStreamRepairer({ ...engine, keepOutput: false, maxListEntries: engine.maxListEntries ?? listLimit, maxStrippedEntries: engine.maxStrippedEntries ?? strippedLimit }) : null;
+    // takeCorrections (a non-streaming answer: the client gets it whole): the engine holds the output
+    // until the end and decides the lists there, so it keeps its copy and its lists are not bounded by
+    // the stream's (it cannot go with either); the text is bounded by its maxInputLength
+    const stream = engine.takeCorrections === true ? engine : { ...engine, keepOutput: false, maxListEntries: engine.maxListEntries ?? listLimit, maxStrippedEntries: engine.maxStrippedEntries ?? strippedLimit };
+    this.repairer = mode === 'repair' || auto ? createStreamRepairer(stream) : null;
+    if (this.repairer !== null && engine.takeCorrections === true) this.taker = this.repairer;
     this.splitter = mode === 'strip' ? createReasoningSplitter({ holdProse, maxListEntries: strippedLimit }) : null;
     // the decider waits for a lone closing tag as long as the splitter holds prose for one
     if (auto) this.decider = createAutoDecider(undefined, holdProse);
@@ -268,8 +276,11 @@ export class ContentProcessor {
       const lt = d.indexOf('<', a + 1);
       const b = lt < 0 ? d.length : lt;
       const step = this.repairStep(d.slice(a, b));
-      add('reasoning', step.reasoning);
-      add('content', step.content);
+      if (step.pieces) for (const x of step.pieces) add(x.kind, x.text);
+      else {
+        add('reasoning', step.reasoning);
+        add('content', step.content);
+      }
       if (step.repairs.length > 0) repairs = [...repairs, ...step.repairs];
       a = b;
     }
@@ -277,8 +288,40 @@ export class ContentProcessor {
     return { content: joined('content'), reasoning: joined('reasoning'), repairs, pieces };
   }
 
+  /** takeCorrections: the engine holds text it wrote (the answer's JSON started): something placed after
+   * that text (thinking, a tool call) must release() it first. */
+  get holdsText(): boolean {
+    return this.taker !== null && this.taker.heldOutput !== '' && this.taker.heldOutput !== undefined;
+  }
+
+  /** takeCorrections: gives up taking a correction; the text the engine held goes out now (as the pushes
+   * so far would have given it without the option), and from here on it streams: the answer is the first
+   * value, as a stream's. An empty step without the option or after a release. */
+  release(): ContentStep {
+    const t = this.taker;
+    if (t === null || this.ended) return { content: '', reasoning: '', repairs: NO_REPAIRS };
+    this.taker = null;
+    return this.applied('', t.release!());
+  }
+
   private repairStep(d: string): ContentStep {
+    const t = this.taker;
+    // takeCorrections, reasoning after held text: the text goes first, in the order written (a piece's
+    // reasoning comes before the text the engine writes after it, orderedStep)
+    const prior = t === null ? 0 : t.heldOutput!.length;
     const u = this.repairer!.push(d);
+    if (t === null || prior === 0 || u.reasoning === '') return this.applied(d, u);
+    this.taker = null;
+    const held = t.release!();
+    const lead = this.applied('', { ...held, output: held.output.slice(0, prior) });
+    const rest = this.applied(d, { ...u, output: held.output.slice(prior) });
+    const pieces: NonNullable<ContentStep['pieces']> = [{ kind: 'content', text: lead.content }, { kind: 'reasoning', text: rest.reasoning }];
+    if (rest.content !== '') pieces.push({ kind: 'content', text: rest.content });
+    return { content: lead.content + rest.content, reasoning: rest.reasoning, repairs: lead.repairs.length === 0 ? rest.repairs : [...lead.repairs, ...rest.repairs], pieces };
+  }
+
+  /** One engine update (for the text `d` pushed) into the step the client gets. */
+  private applied(d: string, u: StreamUpdate): ContentStep {
     this.keepUnsent(d, u.output);
     this.phase = u.phase;
     // reasoning as the engine streams it, not only when its block closes

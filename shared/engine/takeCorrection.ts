@@ -51,17 +51,53 @@ export class CorrectionTaker implements StreamRepairer {
     this.m = new Machine(this.inner);
   }
 
+  /** What the inner repairer wrote so far, held (release() hands it out); dropped at the release. */
+  private heldOut = '';
+  private heldRepairs: Repair[] = [];
+  private heldStripped: Stripped[] = [];
+  private released = false;
+  private phase: StreamUpdate['phase'] = 'before';
+
   readonly push = (chunk: string): StreamUpdate => {
     const u = this.m.push(chunk);
+    if (this.released) return u;
     this.input += chunk;
+    this.phase = u.phase;
     // nothing is decided until the end: the output, its repairs and spans are held; reasoning is
     // reasoning whichever value is the answer, so it still streams
+    if (u.output !== '') this.heldOut += u.output;
+    // (copied: the engine may reuse its arrays)
+    for (const x of u.repairs) this.heldRepairs.push(x);
+    for (const x of u.stripped) this.heldStripped.push(x);
     return { output: '', repairs: NONE, stripped: NONE, reasoning: u.reasoning, phase: u.phase };
   };
+
+  /** The output the inner repairer wrote so far and this one holds ('' after release()). */
+  get heldOutput(): string {
+    return this.heldOut;
+  }
+
+  /**
+   * Gives up taking a correction: the held output, repairs and spans go out now, as one update (what the
+   * pushes so far would have given without the option), and from here on this is a plain stream
+   * repairer: pushes give their output, end() the first value, a correction only recorded. For a caller
+   * that must place something after the text before the end (a Messages answer's thinking or tool_use
+   * block after its JSON started): its order is the stream's. Empty after the end or a release.
+   */
+  release(): StreamUpdate {
+    const u: StreamUpdate = { output: this.heldOut, repairs: this.heldRepairs, stripped: this.heldStripped, reasoning: '', phase: this.phase };
+    if (this.released || this.ended) return { output: '', repairs: NONE, stripped: NONE, reasoning: '', phase: this.phase };
+    this.released = true;
+    this.input = this.heldOut = '';
+    this.heldRepairs = [];
+    this.heldStripped = [];
+    return u;
+  }
 
   readonly end = (): EndResult => {
     const r = this.m.end();
     this.ended = true;
+    if (this.released) return r;
     const result = r.status === 'FAILED' ? r : this.taken(r);
     const json = result.json ?? '';
     this.out = json;
@@ -69,12 +105,12 @@ export class CorrectionTaker implements StreamRepairer {
   };
 
   /** The held output as the inner repairer has it (what the answer is if no correction follows). */
-  readonly view = (): string | null => (this.ended ? this.out : this.m.view());
+  readonly view = (): string | null => (this.ended && !this.released ? this.out : this.m.view());
 
   readonly tentative = (): string | null => (this.ended ? null : (this.m.tentative() ?? this.m.view()));
 
   get emitted(): string {
-    return this.out;
+    return this.released ? this.m.emitted : this.out;
   }
 
   get charsScanned(): number {

@@ -152,6 +152,16 @@ export interface StreamRepairer {
   tentative(): string | null;
   /** All output emitted so far (the concatenation of every push's `output`). */
   readonly emitted: string;
+  /** With `takeCorrections` only: the output held so far for the end ('' after release()). */
+  readonly heldOutput?: string;
+  /**
+   * With `takeCorrections` only: gives up taking a correction. The output, repairs and spans held so far
+   * come back as one update (what the pushes so far would have given without the option), and from here on
+   * the repairer streams as without it (end() gives the first value, a correction only recorded). For a
+   * caller that must place something after the text before the end (the gateway's Messages answers:
+   * thinking or a tool call after the JSON started).
+   */
+  release?(): StreamUpdate;
   /** Characters the scanners have read so far, rescans of rejected JSON candidates included: the
    * engine's work in operations, linear in the input (at most a few times its length). */
   readonly charsScanned: number;

@@ -247,3 +247,39 @@ describe('engine: takeCorrections on random texts that correct themselves (seede
     assert.ok(drafts > 150 && drafts < 450, `${drafts} of ${inputs.length} took a correction`);
   });
 });
+
+describe('engine: takeCorrections, release()', () => {
+  /** Pushed in two chunks with a release between: the updates' outputs, repairs and spans, and the end,
+   * as the default repairer gives them for the same chunks (a release after the end gives nothing). */
+  function released(text: string, at: number) {
+    const s = createStreamRepairer({ takeCorrections: true });
+    const plain = createStreamRepairer();
+    const u1 = s.push(text.slice(0, at));
+    const p1 = plain.push(text.slice(0, at));
+    // held: nothing out yet, what the default wrote is what is held
+    assert.deepEqual([u1.output, u1.repairs.length, u1.stripped.length, u1.reasoning], ['', 0, 0, p1.reasoning]);
+    assert.equal(s.heldOutput, p1.output);
+    const r = s.release!();
+    assert.deepEqual([r.output, r.repairs, r.stripped, r.phase], [p1.output, [...p1.repairs], [...p1.stripped], p1.phase]);
+    assert.equal(s.heldOutput, '');
+    assert.deepEqual(s.release!().output, '');
+    const u2 = s.push(text.slice(at));
+    const p2 = plain.push(text.slice(at));
+    assert.deepEqual([u2.output, [...u2.repairs], [...u2.stripped], u2.reasoning], [p2.output, [...p2.repairs], [...p2.stripped], p2.reasoning]);
+    assert.equal(s.emitted, plain.emitted);
+    assert.equal(s.view(), plain.view());
+    assert.deepEqual(s.end(), plain.end());
+    assert.equal(s.release!().output, '');
+  }
+
+  for (const row of ROWS) {
+    it(`${JSON.stringify(row.text)}: released at every split point, then streams as without the option (the first value)`, () => {
+      for (let at = 0; at <= row.text.length; at++) released(row.text, at);
+    });
+  }
+
+  it('the default repairer has no release()', () => {
+    assert.equal(createStreamRepairer().release, undefined);
+    assert.equal(createStreamRepairer().heldOutput, undefined);
+  });
+});
