@@ -275,8 +275,13 @@ function rank(text: string, start: number, end: number, json: string, after: str
     if (SCHEMA_INTRO.test(intro) && SCHEMA_KEYS.test(json)) return SECOND_CHOICE;
   }
   if (template(json)) return 1;
+  // an empty `{}` / `[]` is prose (`values in [] are optional`), unless it stands as an answer: alone on
+  // its line, or after a label's colon (`Result:\n[]`, `Final: []`), no words after it in its sentence;
+  // then it ranks 2, as a complete value, below one standing alone or fenced (an empty case's example)
+  // (trial 6: `Usage: fetch <id> [--all]\nResult:\n[]` gave `["--all"]`, and
+  // `Draft: {…}\nActually nothing qualifies.\nFinal: []` the draft)
   const compact = json.replace(/\s+/g, '');
-  if (compact === '{}' || compact === '[]') return 1;
+  if (compact === '{}' || compact === '[]') return /(?:^|:)[ \t]*$/.test(before) && !/[A-Za-z]/.test(sentenceRest(rest)) ? 2 : 1;
   if (/`$/.test(before) && !/```$/.test(before)) return 1; // inline code
   const fenceBefore = /```[ \t]*([A-Za-z]*)[^\n`]*\n[ \t]*$/.exec(text.slice(Math.max(0, start - 80), start));
   if (fenceBefore) return fenceBefore[1].toLowerCase() === 'json' ? 4 : 3;

@@ -10,6 +10,7 @@ import { KEPT_VALUE_CASES } from './keptValueCases';
 import { OPEN_VALUE_CASES } from './openValueCases';
 import { PICKED_VALUE_CASES } from './pickedValueCases';
 import { TRIAL5_TABLE_CASES } from './trial5TableCases';
+import { TRIAL6_TABLE_CASES } from './trial6TableCases';
 import { VALUE_CASES } from './valueCases';
 
 export interface Case {
@@ -32,6 +33,7 @@ export const CASES: Case[] = [
   ...FOLLOW_UP_CASES,
   ...OPEN_VALUE_CASES,
   ...TRIAL5_TABLE_CASES,
+  ...TRIAL6_TABLE_CASES,
   {
     category: "several values",
     name: "keeps a second top-level value as extra_value and says REPAIRED",
