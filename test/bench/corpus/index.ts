@@ -6,6 +6,7 @@ import { newUserTrial2Cases } from './newUserTrial2Cases';
 import { newUserTrial3Cases } from './newUserTrial3Cases';
 import { newUserTrial4Cases } from './newUserTrial4Cases';
 import { newUserTrial5Cases } from './newUserTrial5Cases';
+import { newUserTrial6Cases } from './newUserTrial6Cases';
 import { proseExampleCases } from './proseExampleCases';
 import { reasoningFormatCases } from './reasoningFormatCases';
 import { repairCases } from './repairCases';
@@ -16,7 +17,7 @@ import { valueCases } from './valueCases';
 export * from './types';
 
 export function buildCorpus(): Case[] {
-  return [...llmCases(), ...repairCases(), ...valueCases(), ...untaggedReasoningCases(), ...proseExampleCases(), ...reasoningFormatCases(), ...newUserTrialCases(), ...newUserTrial2Cases(), ...newUserTrial3Cases(), ...newUserTrial4Cases(), ...newUserTrial5Cases()];
+  return [...llmCases(), ...repairCases(), ...valueCases(), ...untaggedReasoningCases(), ...proseExampleCases(), ...reasoningFormatCases(), ...newUserTrialCases(), ...newUserTrial2Cases(), ...newUserTrial3Cases(), ...newUserTrial4Cases(), ...newUserTrial5Cases(), ...newUserTrial6Cases()];
 }
 
 export { heldOutCorpus, heldOutSeed, HELD_OUT_PER_CATEGORY } from './heldOut';

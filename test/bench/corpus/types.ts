@@ -32,7 +32,8 @@ export type Category =
   | 'new-user trial 2'
   | 'new-user trial 3'
   | 'new-user trial 4'
-  | 'new-user trial 5';
+  | 'new-user trial 5'
+  | 'new-user trial 6';
 
 /**
  * What counts as a correct answer:
