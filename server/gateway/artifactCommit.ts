@@ -237,6 +237,8 @@ export class LogWriter {
    * says whether it became durable within `commitWaitMs`.
    */
   append(buf: Buffer, placed: (segment: Segment, offset: number) => void): Promise<boolean> {
+    // writes the thread finished while the loop was busy resolve now (their streams end in this turn)
+    this.thread?.poll();
     return new Promise<boolean>((resolve) => {
       this.queue.push({ buf, at: performance.now(), placed, resolve });
       this.schedule();

@@ -8,7 +8,11 @@
  *   SharedArrayBuffer counter, Atomics.notify) so the thread, asleep in Atomics.wait, wakes at once;
  * - the thread takes every write posted since its last one (receiveMessageOnPort), joins those at
  *   consecutive offsets of a file into one write (O_DSYNC: the write is the fdatasync — group commit of
- *   whatever arrived while the last write ran), writes them, and posts one message naming the writes done;
+ *   whatever arrived while the last write ran), writes them, and posts one message naming the writes done,
+ *   counted in a second shared counter; every put takes the reports counted there (`poll`: one atomic load
+ *   when there are none), so a write done while the loop is busy resolves at the next put instead of
+ *   when the port's message event gets its turn (when many streams end at once, behind every other
+ *   callback of the same loop turn);
  * - zeros (a segment's preallocation) are written in slices between record writes, never ahead of a
  *   record that is waiting: a 1 MiB zero write holds the disk ~2 ms, which a record should not wait for.
  *   (A record is only ever written inside zeros already durable, so the order between the two is free.)
@@ -50,8 +54,14 @@ export interface ThreadWriteTiming {
 const THREAD_SOURCE = String.raw`
 const { writeSync } = require('node:fs');
 const { workerData, receiveMessageOnPort } = require('node:worker_threads');
-const { port, bell, zeroSlice } = workerData;
+const { port, bell, reports, zeroSlice } = workerData;
 const ring = new Int32Array(bell);
+const reported = new Int32Array(reports);
+// every report is counted after it is posted: the main thread may take it at once (WriterThread.poll)
+function report(m) {
+  port.postMessage(m);
+  Atomics.add(reported, 0, 1);
+}
 const zeros = Buffer.alloc(zeroSlice);
 const records = [];
 const now = () => performance.timeOrigin + performance.now();
@@ -90,9 +100,9 @@ function writeRecords() {
     try {
       const startedAt = now();
       writeAll(batch[i].fd, run.length === 1 ? run[0].buf : Buffer.concat(run.map((o) => o.buf)), batch[i].at);
-      port.postMessage({ ids, tookAt, startedAt, doneAt: now() });
+      report({ ids, tookAt, startedAt, doneAt: now() });
     } catch (e) {
-      port.postMessage({ ids, error: e.message });
+      report({ ids, error: e.message });
     }
     i = j;
   }
@@ -106,14 +116,14 @@ function writeZeros() {
     writeAll(z.fd, n === zeros.length ? zeros : zeros.subarray(0, n), z.at);
   } catch (e) {
     zeroJobs.shift();
-    port.postMessage({ ids: [z.id], error: e.message });
+    report({ ids: [z.id], error: e.message });
     return;
   }
   z.at += n;
   z.left -= n;
   if (z.left === 0) {
     zeroJobs.shift();
-    port.postMessage({ ids: [z.id] });
+    report({ ids: [z.id] });
   }
 }
 
@@ -133,6 +143,9 @@ export class WriterThread {
   private readonly worker: Worker;
   private readonly port: MessagePort;
   private readonly ring = new Int32Array(new SharedArrayBuffer(4));
+  /** Reports the thread has posted (it counts each after posting it), and those taken here. */
+  private readonly reported = new Int32Array(new SharedArrayBuffer(4));
+  private taken = 0;
   private readonly pending = new Map<number, { resolve: () => void; reject: (e: Error) => void; postedAt: number }>();
   private nextId = 1;
   private failure: Error | null = null;
@@ -146,7 +159,7 @@ export class WriterThread {
   ) {
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
-    this.worker = new Worker(THREAD_SOURCE, { eval: true, workerData: { port: port2, bell: this.ring.buffer, zeroSlice: ZERO_SLICE_BYTES }, transferList: [port2] });
+    this.worker = new Worker(THREAD_SOURCE, { eval: true, workerData: { port: port2, bell: this.ring.buffer, reports: this.reported.buffer, zeroSlice: ZERO_SLICE_BYTES }, transferList: [port2] });
     this.port.on('message', (r: Report) => this.settle(r));
     // an idle thread does not keep the daemon alive; a pending write does (the port is ref'd while any
     // is, as a pending fs call would be). After on('message'), which refs the port.
@@ -171,6 +184,11 @@ export class WriterThread {
     );
   }
 
+  /** Reports the thread has posted that this side has not taken yet. */
+  get reportsWaiting(): number {
+    return Atomics.load(this.reported, 0) - this.taken;
+  }
+
   /** True while the thread takes writes. */
   get alive(): boolean {
     return !this.stopped;
@@ -184,6 +202,20 @@ export class WriterThread {
   /** Writes `bytes` zeros from `at` of `fd` (opened O_DSYNC), in slices between record writes. */
   zeros(fd: number, at: number, bytes: number): Promise<void> {
     return this.post((id) => ({ op: 'zeros', id, fd, at, bytes }));
+  }
+
+  /**
+   * Takes the reports the thread has posted and not yet delivered (one atomic load when there are none):
+   * their writes resolve now, in the caller's run, instead of when the port's message event gets its turn
+   * in the event loop — behind every other callback ready in the same turn. Called on every put (the
+   * store's append): when many streams end at once the loop is busiest, and puts come most often.
+   */
+  poll(): void {
+    while (this.taken !== Atomics.load(this.reported, 0)) {
+      const m = receiveMessageOnPort(this.port);
+      if (m === undefined) return;
+      this.settle(m.message as Report);
+    }
   }
 
   /** Lets the thread finish what was posted, then end; resolves once it has. */
@@ -220,6 +252,7 @@ export class WriterThread {
   }
 
   private settle(r: Report): void {
+    this.taken++;
     const at = performance.timeOrigin + performance.now();
     for (const id of r.ids) {
       const p = this.pending.get(id);

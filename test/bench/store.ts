@@ -30,6 +30,7 @@
  * content must equal what the upstream sent.
  */
 import { promises as fsp } from 'node:fs';
+import { ServerResponse } from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
@@ -254,6 +255,12 @@ interface StreamRun {
   chunkLatencies: number[];
   /** For each put, how many other puts came within 10 ms of it: ends in waves or spread. */
   neighbours: number[];
+  /** The rest of a stream's end, per artifact in put order (aligned with `parts`; NaN where a stamp is
+   * missing): upstream wrote `[DONE]` → the gateway called put (reading the end, finishing the engine,
+   * building the artifact; across processes, on the machine's clock), put's own synchronous run
+   * (serializing and framing the record), the stream resumed → the gateway's res.end, res.end → the
+   * client saw the end (across processes). */
+  ends: { pre: number[]; ser: number[]; send: number[]; deliver: number[] };
   fsyncs: number;
   artifacts: number;
 }
@@ -267,6 +274,19 @@ async function streamRun(load: StoreLoad, durable: boolean, burst: boolean, chec
   const traced: { appendedAt: number; startedAt: number; writtenAt: number; sync: boolean }[] = [];
   const resumed: number[] = [];
   const putAt: number[] = [];
+  const putIds: string[] = [];
+  const putDone: number[] = [];
+  /** performance.now() of each response's res.end, by artifact id (the gateway's last bytes). */
+  const endCalled = new Map<string, number>();
+  const realEnd = ServerResponse.prototype.end;
+  if (durable) {
+    ServerResponse.prototype.end = function (this: ServerResponse, ...args: unknown[]) {
+      // the gateway passes its headers to writeHead, so the id is read from the header block sent
+      const id = /x-streamfix-request-id: ([A-Za-z0-9_-]+)/i.exec(String((this as unknown as { _header?: string })._header ?? ''))?.[1];
+      if (id !== undefined && !endCalled.has(id)) endCalled.set(id, performance.now());
+      return (realEnd as (...a: unknown[]) => ServerResponse).apply(this, args);
+    } as typeof realEnd;
+  }
   const onCommit = (t: CommitTrace) => {
     for (const a of t.appendedAt) traced.push({ appendedAt: a, startedAt: t.startedAt, writtenAt: t.writtenAt, sync: t.sync === true });
   };
@@ -280,7 +300,9 @@ async function streamRun(load: StoreLoad, durable: boolean, burst: boolean, chec
       const i = resumed.length;
       resumed.push(NaN);
       putAt.push(t);
+      putIds.push(a.id);
       const p = put(a);
+      putDone.push(performance.now());
       void p.then(() => {
         resumed[i] = performance.now();
         commitWaits.push(resumed[i] - t);
@@ -294,8 +316,22 @@ async function streamRun(load: StoreLoad, durable: boolean, burst: boolean, chec
   const elu0 = performance.eventLoopUtilization();
   const cpu0 = process.cpuUsage();
   const wall0 = performance.now();
-  const { endLatencies, chunkLatencies, ids } = (await load.request({ cmd: 'run', url: gateway.url, clients: STREAMS.clients, requestsEach: burst ? 1 : pace.requestsEach, intervalMs: burst ? 0 : pace.intervalMs, spreadMs: pace.spreadMs, burst, check })).result!;
+  const { endLatencies, chunkLatencies, ids, ends: clientEnds } = (await load.request({ cmd: 'run', url: gateway.url, clients: STREAMS.clients, requestsEach: burst ? 1 : pace.requestsEach, intervalMs: burst ? 0 : pace.intervalMs, spreadMs: pace.spreadMs, burst, check })).result!;
   delay.disable();
+  ServerResponse.prototype.end = realEnd;
+  const ends = { pre: [] as number[], ser: [] as number[], send: [] as number[], deliver: [] as number[] };
+  if (durable) {
+    const byId = new Map(clientEnds.map((e) => [e.id, e]));
+    const origin = performance.timeOrigin;
+    putIds.forEach((id, i) => {
+      const c = byId.get(id);
+      const endAt = endCalled.get(id);
+      ends.pre.push(c ? origin + putAt[i] - c.doneAt : NaN);
+      ends.ser.push(putDone[i] - putAt[i]);
+      ends.send.push(endAt === undefined ? NaN : endAt - resumed[i]);
+      ends.deliver.push(c && endAt !== undefined ? c.endAt - (origin + endAt) : NaN);
+    });
+  }
   const cpu = process.cpuUsage(cpu0);
   const loop = { p50: delay.percentile(50) / 1e6, p99: delay.percentile(99) / 1e6, elu: performance.eventLoopUtilization(elu0).utilization, cpu: (cpu.user + cpu.system) / 1000 / (performance.now() - wall0) };
   const synced = traced.filter((t) => t.sync).length;
@@ -326,7 +362,7 @@ async function streamRun(load: StoreLoad, durable: boolean, burst: boolean, chec
     while (hi < putAt.length && putAt[hi] <= putAt[i] + 10) hi++;
     neighbours.push(hi - lo - 1);
   }
-  return { commitWaits, parts, synced, thread, loop, endLatencies, chunkLatencies, neighbours, fsyncs, artifacts: ids.length };
+  return { commitWaits, parts, synced, thread, loop, endLatencies, chunkLatencies, neighbours, ends, fsyncs, artifacts: ids.length };
 }
 
 /** `STORE_BENCH=quick`: the goal's rows only (100 streams at a model's pace, then ending 1,000/s), each
@@ -405,7 +441,11 @@ async function writerRows(load: StoreLoad): Promise<string> {
  * `STORE_PACE=spread`: the streams' ends spread evenly over the round (SPREAD_PACE) instead of in waves.
  * Beside the commit wait, what a variant costs the other streams: each round's end latency (upstream
  * `[DONE]` → client) and chunk latency (upstream write → client read, every read before the end) p99,
- * the loop's delay, and the share of artifacts written synchronously (on the loop). */
+ * the loop's delay, and the share of artifacts written synchronously (on the loop). Last, the whole end
+ * of each stream split into its parts, joined by artifact id across the two processes on the machine's
+ * clock (performance.timeOrigin + now): upstream wrote `[DONE]` → the gateway called put (reading the
+ * end, finishing, building the artifact), put's own run (serializing), queued, write, resume, resumed →
+ * res.end, res.end → the client saw the end; p50 / p99 of each, and the mean of each in the slowest 1%. */
 async function tailRows(load: StoreLoad): Promise<string> {
   const rounds = Number(process.env.STORE_ROUNDS ?? 8);
   // `STORE_TAIL_B=noprobe`: B is the default store without the floor probe (what the probe's writes cost the store)
@@ -417,7 +457,7 @@ async function tailRows(load: StoreLoad): Promise<string> {
   const base = process.env.STORE_TAIL_A ? (JSON.parse(process.env.STORE_TAIL_A) as Partial<ArtifactStoreOptions>) : {};
   const probeDir = await tempDir();
   const rows: string[] = [];
-  const side = () => ({ floor: [] as number[], waits: [] as number[], queue: [] as number[], write: [] as number[], resume: [] as number[], wake: [] as number[], disk: [] as number[], back: [] as number[], loop99: [] as number[], end: [] as number[], chunk: [] as number[], synced: 0, met: 0, rounds: 0 });
+  const side = () => ({ floor: [] as number[], waits: [] as number[], queue: [] as number[], write: [] as number[], resume: [] as number[], wake: [] as number[], disk: [] as number[], back: [] as number[], loop99: [] as number[], end: [] as number[], chunk: [] as number[], pre: [] as number[], ser: [] as number[], send: [] as number[], deliver: [] as number[], synced: 0, met: 0, rounds: 0 });
   const sides = { A: side(), B: side() };
   const p = (xs: number[], q: number) => ms(percentile(sortNum(xs), q));
   const threadCell = (t: { wake: number[]; disk: number[]; back: number[] }) => (t.disk.length === 0 ? '–' : `${p(t.wake, 99)} · ${p(t.disk, 50)} / ${p(t.disk, 99)} · ${p(t.back, 99)}`);
@@ -440,6 +480,10 @@ async function tailRows(load: StoreLoad): Promise<string> {
       all.loop99.push(d.loop.p99);
       all.end.push(...d.endLatencies);
       all.chunk.push(...d.chunkLatencies);
+      all.pre.push(...d.ends.pre);
+      all.ser.push(...d.ends.ser);
+      all.send.push(...d.ends.send);
+      all.deliver.push(...d.ends.deliver);
       all.synced += d.synced;
       all.rounds++;
       if (percentile(sortNum(d.commitWaits), 99) <= 5) all.met++;
@@ -451,13 +495,21 @@ async function tailRows(load: StoreLoad): Promise<string> {
   const summary = (which: 'A' | 'B') => {
     const all = sides[which];
     // the slowest 1% of commits: the mean of each part (the parts are per artifact, in put order)
-    const total = all.queue.map((q, i) => q + all.write[i] + all.resume[i]);
-    const worst = total.map((_, i) => i).sort((x, y) => total[y] - total[x]).slice(0, Math.max(1, Math.ceil(total.length / 100)));
-    const mean = (xs: number[]) => ms(worst.reduce((t, i) => t + xs[i], 0) / worst.length);
+    const total = all.queue.map((q, i) => all.ser[i] + q + all.write[i] + all.resume[i]);
+    const slowest = (t: number[]) => t.map((_, i) => i).filter((i) => !Number.isNaN(t[i])).sort((x, y) => t[y] - t[x]).slice(0, Math.max(1, Math.ceil(t.length / 100)));
+    const worst = slowest(total);
+    const meanOf = (idx: number[], xs: number[]) => ms(idx.reduce((t, i) => t + xs[i], 0) / idx.length);
+    const mean = (xs: number[]) => meanOf(worst, xs);
+    // the whole end: upstream [DONE] → client saw the end, its slowest 1% split into every part
+    const whole = all.queue.map((q, i) => all.pre[i] + all.ser[i] + q + all.write[i] + all.resume[i] + all.send[i] + all.deliver[i]);
+    const worstEnd = slowest(whole);
+    const endParts = [['before put', all.pre], ['put (serialize)', all.ser], ['queued', all.queue], ['write', all.write], ['resume', all.resume], ['resumed → res.end', all.send], ['res.end → client', all.deliver]] as const;
+    const pp = (xs: number[]) => { const v = xs.filter((x) => !Number.isNaN(x)); return `${p(v, 50)} / ${p(v, 99)}`; };
     const over5 = (xs: number[]) => ((100 * xs.filter((v) => v > 5).length) / Math.max(1, xs.length)).toFixed(1);
     return [
       `| all${variant ? ` ${which}` : ''} | ${all.floor.length} | ${p(all.floor, 50)} / ${p(all.floor, 99)} | ${p(all.waits, 50)} / ${p(all.waits, 99)} | ${p(all.queue, 50)} / ${p(all.queue, 99)} | ${p(all.write, 50)} / ${p(all.write, 99)} | ${p(all.resume, 50)} / ${p(all.resume, 99)} | | | ${(all.synced / Math.max(1, all.queue.length)).toFixed(2)} | ${p(all.loop99, 50)} (median) | ${p(all.end, 99)} / ${p(all.chunk, 99)} | ${threadCell(all)} |`,
-      `${variant ? `${which}: ` : ''}the slowest 1% of commits (${worst.length} of ${total.length}), mean of each part: queued ${mean(all.queue)}, write ${mean(all.write)}, resume ${mean(all.resume)} ms; rounds with commit wait p99 ≤ 5 ms: ${all.met} of ${all.rounds}; over 5 ms: floor writes ${over5(all.floor)}%, commits ${over5(all.waits)}%.`,
+      `${variant ? `${which}: ` : ''}the whole end per part, p50 / p99 ms: ${endParts.map(([n, xs]) => `${n} ${pp(xs)}`).join(', ')}; upstream [DONE] → client ${pp(whole)}. Its slowest 1% (${worstEnd.length}), mean of each part: ${endParts.map(([n, xs]) => `${n} ${meanOf(worstEnd, xs)}`).join(', ')}.`,
+      `${variant ? `${which}: ` : ''}the slowest 1% of commits (${worst.length} of ${total.length}), mean of each part: put ${mean(all.ser)}, queued ${mean(all.queue)}, write ${mean(all.write)}, resume ${mean(all.resume)} ms; rounds with commit wait p99 ≤ 5 ms: ${all.met} of ${all.rounds}; over 5 ms: floor writes ${over5(all.floor)}%, commits ${over5(all.waits)}%.`,
     ];
   };
   const sums = variant ? [summary('A'), summary('B')] : [summary('A')];

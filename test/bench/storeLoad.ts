@@ -35,6 +35,10 @@ export interface StoreLoadResult {
   chunkLatencies: number[];
   /** The artifact ids (x-streamfix-request-id) of the streams. */
   ids: string[];
+  /** Per stream, on the machine's clock (performance.timeOrigin + now, ms, comparable across processes):
+   * when the upstream wrote its `[DONE]` and when the client saw the end; the gateway's own stamps of the
+   * same artifact id split the end's way into its parts (store.ts, STORE_BENCH=tail). */
+  ends: { id: string; doneAt: number; endAt: number }[];
 }
 
 export type StoreLoadReply = { ready: true; upstream: string } | { id: number; result?: StoreLoadResult; error?: string };
@@ -84,6 +88,7 @@ async function run(c: Extract<StoreLoadCommand, { cmd: 'run' }>): Promise<StoreL
   const endLatencies: number[] = [];
   const chunkLatencies: number[] = [];
   const ids: string[] = [];
+  const ends: StoreLoadResult['ends'] = [];
   const one = (user: string, intervalMs: number) =>
     new Promise<void>((resolve, reject) => {
       const body = JSON.stringify({ model: 'bench/model', stream: true, user, metadata: { intervalMs }, messages: [{ role: 'user', content: 'hi' }] });
@@ -98,9 +103,12 @@ async function run(c: Extract<StoreLoadCommand, { cmd: 'run' }>): Promise<StoreL
         res.on('end', () => {
           const t = performance.now();
           if (res.statusCode !== 200 || !text.endsWith('data: [DONE]\n\n')) return reject(new Error(`stream ${user}: ${res.statusCode} ${text.slice(-200)}`));
-          endLatencies.push(t - doneAt.get(user)!);
+          const done = doneAt.get(user)!;
+          endLatencies.push(t - done);
           doneAt.delete(user);
-          ids.push(String(res.headers['x-streamfix-request-id']));
+          const id = String(res.headers['x-streamfix-request-id']);
+          ids.push(id);
+          ends.push({ id, doneAt: performance.timeOrigin + done, endAt: performance.timeOrigin + t });
           if (c.check) {
             const content = [...text.matchAll(/"content":"((?:[^"\\]|\\.)*)"/g)].map((m) => JSON.parse(`"${m[1]}"`) as string).join('');
             if (content !== CONTENT) reject(new Error(`stream ${user}: content ${JSON.stringify(content)}`));
@@ -120,7 +128,7 @@ async function run(c: Extract<StoreLoadCommand, { cmd: 'run' }>): Promise<StoreL
   } finally {
     agent.destroy();
   }
-  return { endLatencies, chunkLatencies, ids };
+  return { endLatencies, chunkLatencies, ids, ends };
 }
 
 if (require.main === module && process.send) {

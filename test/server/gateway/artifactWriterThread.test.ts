@@ -53,6 +53,30 @@ describe('ArtifactStore: durable writes on a writer thread', () => {
     await reopened.close();
   });
 
+  it('a put takes the reports of writes the thread finished while the event loop was busy: those puts resolve in that same run, not after the port\'s message gets its turn', async () => {
+    const store = await ArtifactStore.open({ dir: d, writerThread: true });
+    assert.equal(await store.put(makeArtifact(0)), true);
+    const thread = threadOf(store);
+    let first: boolean | null = null;
+    void store.put(makeArtifact(1)).then((ok) => (first = ok));
+    for (let i = 0; i < 20; i++) await null; // the group is posted to the thread in microtasks
+    // the loop stays busy (this synchronous run) until the thread has written it and reported
+    const nap = new Int32Array(new SharedArrayBuffer(4));
+    const until = Date.now() + 10_000;
+    while (thread.reportsWaiting === 0 && Date.now() < until) Atomics.wait(nap, 0, 0, 1);
+    assert.equal(thread.reportsWaiting, 1);
+    assert.equal(first, null);
+    const second = store.put(makeArtifact(2));
+    assert.equal(thread.reportsWaiting, 0);
+    for (let i = 0; i < 20; i++) await null; // microtasks only: no message event can have run
+    assert.equal(first, true);
+    assert.equal(await second, true);
+    await store.close();
+    const reopened = await ArtifactStore.open({ dir: d });
+    assert.deepEqual(reopened.list().map((s) => s.id), [name(2), name(1), name(0)]);
+    await reopened.close();
+  });
+
   it('a crashed writer thread fails the write it had not done (never acknowledged), says so, and the store goes on through the thread pool', async () => {
     const store = await ArtifactStore.open({ dir: d, writerThread: true });
     assert.equal(await store.put(makeArtifact(0)), true);
