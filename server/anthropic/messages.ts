@@ -6,10 +6,11 @@
  * endpoint's, with `api: "messages"` and the routing decision in the artifact.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { StreamFixError } from '../../shared/engine';
+import { HOLD_PROSE, StreamFixError } from '../../shared/engine';
+import { DEFAULT_MAX_INPUT_LENGTH } from '../../shared/engine/state';
 import type { Repair } from '../../shared/engine';
 import { errorEventSeen, finish, reasoningEvent, shutdownError, STATUS_HEADER, TRUNCATED_TOOLS_HEADER, twoXxOutcome, type ChatCall } from '../gateway/chat';
-import { forwardedHeaders, MODE_HEADER, readBody, requestedMode } from '../gateway/chatRequest';
+import { forwardedHeaders, holdsProse, HOLD_PROSE_HEADER, MODE_HEADER, readBody, requestedMode } from '../gateway/chatRequest';
 import type { GatewayContext } from '../gateway/context';
 import { GatewayError, upstreamErrorMessage } from '../gateway/errors';
 import { drained } from '../gateway/http';
@@ -93,6 +94,7 @@ export async function handleMessages(call: MessagesCall): Promise<void> {
   const { mode, reason } = messagesMode(requested, r);
   const inputTokens = estimateInputTokens(r.body);
   const decision = route(ctx.messages.routing, r.model, { thinking: r.thinking, inputTokens });
+  const holdProse = proseHold(call, r, decision.upstream);
   record.api = 'messages';
   record.route = decision;
   record.model = decision.upstream;
@@ -144,14 +146,30 @@ export async function handleMessages(call: MessagesCall): Promise<void> {
   }
   // a 2xx is a success only once its body came whole (chat.ts): the breaker hears the outcome at the end
   try {
-    return await answer(call, r, upstream, mode, inputTokens);
+    return await answer(call, r, upstream, mode, inputTokens, holdProse);
   } finally {
     gate.done(twoXxOutcome(call, upstream.status));
   }
 }
 
+/**
+ * Characters of text that starts as prose held back for a lone closing reasoning tag (R1-style reasoning
+ * without its opening tag), in strip mode and while auto decides. Not streaming, the whole text (up to the
+ * engine's input limit): the client gets nothing before the end, so the text always decides right, as on
+ * the chat endpoint's non-streaming answers. Streaming, as the chat endpoint decides (`x-streamfix-hold-prose:
+ * on|off`, else the model families that write such reasoning: chatRequest.ts holdsProse), or, without the
+ * header, when the client asked for thinking; else none (a prose answer streams as it comes). A header
+ * other than on/off is a 400, streaming or not.
+ */
+function proseHold(call: MessagesCall, r: ReturnType<typeof parseMessagesRequest>, upstreamModel: string): number {
+  const header = call.req.headers[HOLD_PROSE_HEADER];
+  const holds = holdsProse(upstreamModel, header);
+  if (!r.stream) return call.ctx.engine.maxInputLength ?? DEFAULT_MAX_INPUT_LENGTH;
+  return holds || (header === undefined && r.thinking) ? HOLD_PROSE : 0;
+}
+
 /** The upstream's 2xx answer, translated: streamed as events or folded into one message. */
-async function answer(call: MessagesCall, r: ReturnType<typeof parseMessagesRequest>, upstream: UpstreamResponse, mode: ReturnType<typeof messagesMode>['mode'], inputTokens: number): Promise<void> {
+async function answer(call: MessagesCall, r: ReturnType<typeof parseMessagesRequest>, upstream: UpstreamResponse, mode: ReturnType<typeof messagesMode>['mode'], inputTokens: number, holdProse: number): Promise<void> {
   const { record, ctx } = call;
   const ct = upstream.headers['content-type'];
   if (!(typeof ct === 'string' && ct.includes('text/event-stream'))) {
@@ -176,7 +194,7 @@ async function answer(call: MessagesCall, r: ReturnType<typeof parseMessagesRequ
     inputTokens,
     mode,
     stopSequences: r.stopSequences,
-    thinking: r.thinking,
+    holdProse,
     prefill: mode === 'repair' ? r.prefill : '',
     engine: ctx.engine,
     // not streaming: the whole answer is read before the client gets it, so a value the text corrects

@@ -6,11 +6,13 @@
  * The splitter's output lists its pieces in input order, so held prose that a block's opening tag
  * released goes out as text before the block's thinking, and the text after the block after it.
  *
- * Prose at the start of the text is held back (for a lone closing tag, R1-style) only when the client
- * asked for thinking: otherwise a plain answer would reach the client only after 4 KB or at its end.
+ * Prose at the start of the text is held back (for a lone closing tag, R1-style) for `holdProse`
+ * characters (messages.ts decides: the whole text when not streaming; HOLD_PROSE when streaming for the
+ * models and cases the chat endpoint holds for, or when the client asked for thinking; else none, since a
+ * plain answer would reach the client only after 4 KB or at its end).
  */
 import { ARTIFACT_STRIPPED_LIMIT, type ListCut } from '../gateway/boundedText';
-import { createReasoningSplitter, HOLD_PROSE, type SplitOutput, type Stripped } from '../../shared/engine';
+import { createReasoningSplitter, type SplitOutput, type Stripped } from '../../shared/engine';
 
 export interface Segment {
   kind: 'text' | 'thinking';
@@ -28,8 +30,8 @@ export interface ThinkingSplitter {
   readonly strippedCut: ListCut | null;
 }
 
-export function createThinkingSplitter(options: { thinking: boolean }): ThinkingSplitter {
-  const splitter = createReasoningSplitter({ holdProse: options.thinking ? HOLD_PROSE : 0, maxListEntries: ARTIFACT_STRIPPED_LIMIT });
+export function createThinkingSplitter(options: { holdProse: number }): ThinkingSplitter {
+  const splitter = createReasoningSplitter({ holdProse: options.holdProse, maxListEntries: ARTIFACT_STRIPPED_LIMIT });
   const segments = (o: SplitOutput): Segment[] => o.pieces.map((p) => ({ kind: p.kind === 'content' ? 'text' : 'thinking', text: p.text }));
   return {
     push(chunk) {

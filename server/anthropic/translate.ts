@@ -25,7 +25,7 @@
  *   live: each waits until its value is whole (the engine read its end) and goes out checked and coerced,
  *   in one delta, in index order (releaseWhole); one never whole (cut, prose before it) waits for the end.
  */
-import { HOLD_PROSE, StreamFixError, type Repair, type RepairOptions, type Stripped } from '../../shared/engine';
+import { StreamFixError, type Repair, type RepairOptions, type Stripped } from '../../shared/engine';
 import { DEFAULT_MAX_INPUT_LENGTH } from '../../shared/engine/state';
 import type { ArtifactCut, ToolCallArtifact } from '../../shared/protocol';
 import { createAutoDecider, type AutoDecider, type AutoDecision } from '../gateway/autoMode';
@@ -58,8 +58,9 @@ export interface TranslatorOptions {
    * answer decides (repair when it starts as JSON after any reasoning, the chat endpoint's rule). */
   mode: 'repair' | 'strip' | 'auto';
   stopSequences: readonly string[];
-  /** The client asked for thinking (the reasoning stage then waits for a lone closing tag; reasoning.ts). */
-  thinking?: boolean;
+  /** Characters of text that starts as prose held back for a lone closing reasoning tag (R1-style
+   * reasoning without its opening tag; reasoning.ts), in strip mode and while auto decides. Default 0. */
+  holdProse?: number;
   /** repair mode: the prefill the answer continues. The engine reads it first; the client has it already,
    * so the text block is what the engine writes after it. */
   prefill?: string;
@@ -281,14 +282,14 @@ export class MessageTranslator {
     this.textRedaction = opts.redactor?.textStage() ?? null;
     this.thinkingRedaction = opts.redactor?.textStage() ?? null;
     this.refusalRedaction = opts.redactor?.textStage() ?? null;
-    this.splitter = opts.mode !== 'repair' ? createThinkingSplitter({ thinking: opts.thinking ?? false }) : null;
+    this.splitter = opts.mode !== 'repair' ? createThinkingSplitter({ holdProse: opts.holdProse ?? 0 }) : null;
     const base = opts.takeCorrections === true && !opts.prefill ? { ...opts.engine, takeCorrections: true } : (opts.engine ?? {});
     const engine = opts.keepContentOutput ? { ...base, keepOutput: true } : base;
     this.repairer = opts.mode !== 'strip' ? new ContentProcessor('repair', engine) : null;
     // text and thinking blocks in the order written, also when one upstream piece holds both
     if (this.repairer) this.repairer.ordered = true;
     // the decider waits for a lone closing tag as long as the thinking splitter holds prose for one
-    if (opts.mode === 'auto') this.decider = createAutoDecider(undefined, opts.thinking ? HOLD_PROSE : 0);
+    if (opts.mode === 'auto') this.decider = createAutoDecider(undefined, opts.holdProse ?? 0);
     this.stops = createStopScanner(opts.stopSequences);
     this.rawStops = createStopScanner(opts.stopSequences);
     this.hasStops = opts.stopSequences.length > 0;

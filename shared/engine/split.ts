@@ -54,7 +54,7 @@ export interface ReasoningSplitter {
   readonly reasoningSpans: number;
   /** Characters held back undecided right now (prose that a lone closing tag may still turn into reasoning). */
   readonly held: number;
-  /** The caller knows held prose is content (the Messages API: a tool call came after it): it goes out
+  /** The caller knows held prose (or held whitespace) is content (the Messages API: a tool call came after it): it goes out
    * now, and later prose streams as it comes (a lone closing tag after this only removes the tag). */
   decide(): SplitOutput;
 }
@@ -223,7 +223,9 @@ export function createReasoningSplitter(options: SplitOptions = {}): ReasoningSp
       return take();
     },
     decide(): SplitOutput {
-      if (run === R_HOLD) release();
+      // held prose, or held whitespace alone: text, decided now (the Messages API at a tool call: the
+      // text before the call goes out before its block)
+      if (run !== R_PASS) release();
       return take();
     },
     get stripped() {

@@ -1,5 +1,6 @@
 /** Messages API, auto mode with thinking: R1-style reasoning (no opening tag, a lone `</think>`) before a
  * JSON answer is a thinking block, and the JSON after the tag decides repair, at every split point. */
+import { HOLD_PROSE } from '../../../shared/engine';
 import { strict as assert } from 'node:assert';
 import { chunk, sse } from '../helpers/testUpstream';
 import { checkGrammar, normalize, translate } from './helpers';
@@ -16,7 +17,7 @@ describe('anthropic: auto mode after reasoning with no opening tag', () => {
   for (const thinking of [true, false]) {
     it(`thinking ${thinking ? 'on: a thinking block, then the JSON repaired' : 'off: the text as the strip splitter leaves it (prose is not held)'}, at every split point`, () => {
       for (let k = 0; k <= Buffer.byteLength(text); k++) {
-        const events = translate(text, [k], { mode: 'auto', thinking });
+        const events = translate(text, [k], { mode: 'auto', holdProse: thinking ? HOLD_PROSE : 0 });
         checkGrammar(events);
         const got = normalize(events);
         assert.deepEqual(got.slice(0, -2), expected(thinking), `split at ${k}`);

@@ -5,6 +5,7 @@
  * upstream content cut into two events at every point, and read in 1-3 byte pieces), folded into the
  * non-streaming message, and through the daemon both ways.
  */
+import { HOLD_PROSE } from '../../../shared/engine';
 import { strict as assert } from 'node:assert';
 import { createHash } from 'node:crypto';
 import { request } from 'undici';
@@ -57,7 +58,7 @@ describe('messages: text and thinking blocks in the order written', () => {
     for (const mode of ['strip', 'auto'] as const) {
       it(`${JSON.stringify(c.content)}, thinking on, ${mode}: text, thinking, text at every cut into two upstream events, streaming and folded`, () => {
         for (let k = 0; k <= c.content.length; k++) {
-          const got = translate(upstream([c.content.slice(0, k), c.content.slice(k)]), [], { mode, thinking: true });
+          const got = translate(upstream([c.content.slice(0, k), c.content.slice(k)]), [], { mode, holdProse: HOLD_PROSE });
           checkGrammar(got);
           assert.deepEqual(normalize(got).slice(1, -2), events(c.blocks), `content cut at ${k}`);
           assert.deepEqual(assembleMessage(got).content, message(c.blocks), `non-streaming, content cut at ${k}`);
@@ -70,14 +71,14 @@ describe('messages: text and thinking blocks in the order written', () => {
       for (let size = 1; size <= 3; size++) {
         const cuts: number[] = [];
         for (let k = size; k < Buffer.byteLength(text); k += size) cuts.push(k);
-        assert.deepEqual(normalize(translate(text, cuts, { thinking: true })).slice(1, -2), events(c.blocks), `${size}-byte reads`);
+        assert.deepEqual(normalize(translate(text, cuts, { holdProse: HOLD_PROSE })).slice(1, -2), events(c.blocks), `${size}-byte reads`);
       }
-      assert.deepEqual(normalize(translate(text, [], { thinking: false })).slice(1, -2), events(c.blocks), 'thinking off');
+      assert.deepEqual(normalize(translate(text, [], { holdProse: 0 })).slice(1, -2), events(c.blocks), 'thinking off');
     });
   }
 
   it('auto mode, thinking on: a block after a leading newline streams as it comes (the newline goes after it), before the answer decides', () => {
-    const t = new MessageTranslator({ id: 'm', model: 'c', inputTokens: 7, mode: 'auto', stopSequences: [], thinking: true });
+    const t = new MessageTranslator({ id: 'm', model: 'c', inputTokens: 7, mode: 'auto', stopSequences: [], holdProse: HOLD_PROSE });
     const reader = new ChatStreamReader(t, true);
     t.start();
     t.take();

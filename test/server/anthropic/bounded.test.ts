@@ -1,5 +1,6 @@
 /** The Messages translator keeps bounded copies of the texts for the artifact (head and tail, the cut
  * recorded) while the client's events stay exactly those of an unbounded copy, at every read split. */
+import { HOLD_PROSE } from '../../../shared/engine';
 import { strict as assert } from 'node:assert';
 import { ChatStreamReader } from '../../../server/anthropic/chatStreamReader';
 import { MessageTranslator, type AnthropicEvent, type TranslatorOptions } from '../../../server/anthropic/translate';
@@ -8,7 +9,7 @@ import { chunk, sse } from '../helpers/testUpstream';
 import { normalize } from './helpers';
 
 function run(sseText: string, cut: number, opts: Partial<TranslatorOptions>): { events: AnthropicEvent[]; t: MessageTranslator } {
-  const t = new MessageTranslator({ id: 'msg_test', model: 'claude-test', inputTokens: 7, mode: 'strip', stopSequences: [], thinking: true, ...opts });
+  const t = new MessageTranslator({ id: 'msg_test', model: 'claude-test', inputTokens: 7, mode: 'strip', stopSequences: [], holdProse: HOLD_PROSE, ...opts });
   const reader = new ChatStreamReader(t, true);
   t.start();
   const events = t.take();

@@ -3,6 +3,7 @@
  * event sequence per demo model (deltas merged per block, since their number follows the reads), the
  * grammar of every run, and tool input through the engine.
  */
+import { HOLD_PROSE } from '../../../shared/engine';
 import { strict as assert } from 'node:assert';
 import { demoStreamEvents } from '../../../server/demo/server';
 import { findScenario } from '../../../server/demo/scenarios';
@@ -183,7 +184,7 @@ describe('messages: translation of the demo streams at every byte split', () => 
     const sse = `data: ${JSON.stringify({ id: 'c', choices: [{ index: 0, delta: { content: answer }, finish_reason: null }] })}\n\n` +
       `data: ${JSON.stringify({ id: 'c', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\ndata: [DONE]\n\n`;
     for (const cuts of splits(Buffer.byteLength(sse))) {
-      const events = translate(sse, cuts, { thinking: true });
+      const events = translate(sse, cuts, { holdProse: HOLD_PROSE });
       checkGrammar(events);
       assert.deepEqual(normalize(events).slice(1, -2), [
         textStart(0),
