@@ -7,7 +7,7 @@
  * The daemon's upstream is a scripted loopback server speaking OpenAI chat: a request that offers the
  * Bash tool gets streamed tool calls (each in 5-character pieces, one after the other); a request that
  * carries the tools' results gets a final answer quoting Bash's; anything else (Claude Code's small
- * background requests) gets a short text. Three cases, each a daemon and a run of Claude Code:
+ * background requests) gets a short text. Five cases, each a daemon and a run of Claude Code:
  *
  * - repair: Bash's arguments are broken (unquoted keys, single quotes, a trailing comma); Claude Code ran
  *   the command (its output, computed by the shell, is in the tool result it sent back), printed the
@@ -21,6 +21,12 @@
  *   (`InputValidationError: … findings[0].line … expected as number but provided as string`), which shows
  *   the coerce case passes because of the coercion. (Claude Code coerces some mistyped values itself, a
  *   string `timeout` for Bash, a string `limit` for Read: those would not show it.)
+ * - reasoning without its opening tag: the daemon routes Claude names to `deepseek/deepseek-r1`, whose
+ *   content starts with R1-style reasoning (a draft of the answer in it) ended by a lone `</think>`, before
+ *   the tool call and before the final answer. The gateway holds prose for a lone closing tag (Claude Code
+ *   asks for thinking, and the routed model is of a family that writes such reasoning: either holds), so
+ *   the reasoning is thinking: Claude Code's printed answer starts with the answer and holds no reasoning. Its control sends `x-streamfix-hold-prose: off` (ANTHROPIC_CUSTOM_HEADERS): the
+ *   reasoning is then text and is printed, which shows the first case passes because of the hold.
  *
  * Exit code: 0 passed, 1 failed (the reasons on stderr).
  */
@@ -75,6 +81,13 @@ interface Case {
   /** The daemon's default schema policy (`--schema`). */
   schema: SchemaPolicy;
   calls: Call[];
+  /** R1-style reasoning (no opening tag, a lone `</think>`) the model writes before each answer's content
+   * and tool calls; with it the daemon routes every Claude name to `deepseek/deepseek-r1`. */
+  reasoning?: string;
+  /** Headers Claude Code sends with every request (ANTHROPIC_CUSTOM_HEADERS). */
+  headers?: string;
+  /** Whether the reasoning must reach Claude Code's printed answer (the control) or not. */
+  reasoningShown?: boolean;
 }
 
 const COMMAND = 'echo streamfix-$((6*7))';
@@ -87,6 +100,8 @@ const MISTYPED: Omit<Call, 'repaired' | 'repairs' | 'result' | 'notResult' | 'ec
   { id: BASH_ID, tool: 'Bash', args: `{"command": "${COMMAND}", "description": "Print the proof"}` },
   { id: 'call_findings_1', tool: 'ReportFindings', args: `{"findings": [${MISTYPED_FINDING}]}` },
 ];
+/** The reasoning case's reasoning (a draft of the answer in it): it must not reach the printed answer. */
+const R1_REASONING = 'The user wants the proof. Draft answer: it printed streamfix-41? No wait, run it first.';
 const CASES: Case[] = [
   {
     name: 'repair',
@@ -119,6 +134,23 @@ const CASES: Case[] = [
       { ...MISTYPED[1]!, repaired: MISTYPED[1]!.args, repairs: [], result: REFUSED, echoed: { findings: [{ ...FINDING, line: '1' }] } },
     ],
   },
+  {
+    // a model whose template opens the reasoning in the prompt: its content starts with the reasoning and
+    // only the closing tag arrives; the gateway holds prose for such models (the chat endpoint's rule, on
+    // the routed model), so Claude Code gets it as thinking, and prints only the answer
+    name: 'reasoning without its opening tag',
+    schema: 'report',
+    reasoning: R1_REASONING,
+    calls: [{ id: BASH_ID, tool: 'Bash', args: MISTYPED[0]!.args, repaired: MISTYPED[0]!.args, repairs: [], result: PROOF }],
+  },
+  {
+    name: 'reasoning without its opening tag, prose not held (the control: x-streamfix-hold-prose: off)',
+    schema: 'report',
+    reasoning: R1_REASONING,
+    headers: 'x-streamfix-hold-prose: off',
+    reasoningShown: true,
+    calls: [{ id: BASH_ID, tool: 'Bash', args: MISTYPED[0]!.args, repaired: MISTYPED[0]!.args, repairs: [], result: PROOF }],
+  },
 ];
 
 /** The upstream's answer to one chat request from the gateway. */
@@ -126,9 +158,15 @@ function answer(c: Case, r: RecordedRequest): ScriptedResponse {
   const body = JSON.parse(r.body) as { messages: Json[]; tools?: { function: { name: string } }[] };
   const last = body.messages[body.messages.length - 1]!;
   const head = chunk({ role: 'assistant', content: '' });
+  // R1-style: the reasoning, in pieces of 7 characters, and its lone closing tag before the content
+  const thought: string[] = [];
+  if (c.reasoning !== undefined) {
+    const r = `${c.reasoning}</think>`;
+    for (let i = 0; i < r.length; i += 7) thought.push(chunk({ content: r.slice(i, i + 7) }));
+  }
   if (last.role === 'tool') {
     const bash = body.messages.find((m) => m.role === 'tool' && m.tool_call_id === BASH_ID);
-    return { chunks: [sse(head, chunk({ content: `The command printed: ${String(bash?.content ?? '').trim()}` }), chunk({}, 'stop'), '[DONE]')] };
+    return { chunks: [sse(head, ...thought, chunk({ content: `The command printed: ${String(bash?.content ?? '').trim()}` }), chunk({}, 'stop'), '[DONE]')] };
   }
   if ((body.tools ?? []).some((t) => t.function.name === 'Bash')) {
     // each call streamed in 5-character pieces, one call after the other
@@ -137,7 +175,7 @@ function answer(c: Case, r: RecordedRequest): ScriptedResponse {
       pieces.push(chunk({ tool_calls: [{ index, id: call.id, type: 'function', function: { name: call.tool, arguments: '' } }] }));
       for (let i = 0; i < call.args.length; i += 5) pieces.push(chunk({ tool_calls: [{ index, function: { arguments: call.args.slice(i, i + 5) } }] }));
     });
-    return { chunks: [sse(head, ...pieces, chunk({}, 'tool_calls'), '[DONE]')] };
+    return { chunks: [sse(head, ...thought, ...pieces, chunk({}, 'tool_calls'), '[DONE]')] };
   }
   return { chunks: [sse(head, chunk({ content: 'ok' }), chunk({}, 'stop'), '[DONE]')] };
 }
@@ -147,7 +185,8 @@ async function runCase(bin: string, c: Case): Promise<string[]> {
   const up = await TestUpstream.start();
   up.respond((r) => answer(c, r));
   const home = mkdtempSync(join(tmpdir(), 'sfx-claude-home-'));
-  const d = await startDaemon({ port: 0, upstream: up.url, apiKey: 'sk-or-unused', dataDir: null, logLevel: 'warn', schemaPolicy: c.schema });
+  const routing = c.reasoning === undefined ? {} : { routing: { models: {}, longContextThreshold: 60_000, default: 'deepseek/deepseek-r1' } };
+  const d = await startDaemon({ port: 0, upstream: up.url, apiKey: 'sk-or-unused', dataDir: null, logLevel: 'warn', schemaPolicy: c.schema, ...routing });
   try {
     const env: NodeJS.ProcessEnv = {
       PATH: process.env.PATH,
@@ -158,6 +197,7 @@ async function runCase(bin: string, c: Case): Promise<string[]> {
       DISABLE_TELEMETRY: '1',
       DISABLE_ERROR_REPORTING: '1',
       CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
+      ...(c.headers !== undefined ? { ANTHROPIC_CUSTOM_HEADERS: c.headers } : {}),
     };
     const args = ['-p', 'Run the shell command that prints the proof, then tell me what it printed.', '--model', 'claude-sonnet-4-6', '--allowedTools', 'Bash,ReportFindings'];
     console.log(`[claude-code] ${c.name}: ${bin} ${args.map((a) => JSON.stringify(a)).join(' ')} (daemon --schema ${c.schema})`);
@@ -175,6 +215,13 @@ async function runCase(bin: string, c: Case): Promise<string[]> {
     const failures: string[] = [];
     if (code !== 0) failures.push(`claude exited ${code}`);
     if (!out.includes(`The command printed: ${PROOF}`)) failures.push('the final answer was not printed');
+    if (c.reasoning !== undefined) {
+      // the reasoning is thinking (not printed in print mode), or, in the control, text run into the answer
+      const shown = out.includes(c.reasoning);
+      if (shown !== (c.reasoningShown === true)) failures.push(`the reasoning was ${shown ? '' : 'not '}printed: ${JSON.stringify(out.trim())}`);
+      // (the tool result it quotes carries Claude Code's own system reminder after the proof)
+      if (c.reasoningShown !== true && !out.trim().startsWith(`The command printed: ${PROOF}`)) failures.push(`the printed answer does not start with the answer: ${JSON.stringify(out.trim())}`);
+    }
     c.calls.forEach((call, i) => {
       const result = messages.find((m) => m.role === 'tool' && m.tool_call_id === call.id);
       const text = result === undefined ? '' : String(result.content);
