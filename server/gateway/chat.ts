@@ -470,7 +470,7 @@ async function streamResponse(call: ChatCall, chat: ChatRequest, upstream: Upstr
   if (content && !chat.autoByContent) rw.contentCoercion = () => new StreamCoercion(schemaPlan(content.schema));
   const held = holdArguments(call, chat, rw);
   // passthrough with a secret to redact reads events whole (not another stream: a JSON error, say)
-  const guard = passthrough && typeof ct === 'string' && ct.includes('text/event-stream') ? createPassthroughGuard(upstream.redactor) : null;
+  const guard = passthrough && typeof ct === 'string' && ct.includes('text/event-stream') ? createPassthroughGuard(upstream.redactor, upstream.body) : null;
   const client = new ClientStream(call, passthrough, guard);
   let engineFailed = false;
   try {

@@ -18,7 +18,10 @@
  * - Past the bounds on what is held, each channel's held tail goes out as `[redacted]` (TextRedaction
  *   release: 4 or more of a secret's first characters are part of it).
  * Events go out whole: the bytes of an event still arriving wait for its blank line (an SSE client acts on
- * nothing before it anyway); an event over MAX_SSE_EVENT_BYTES goes out as it comes, not read.
+ * nothing before it anyway); an event over MAX_SSE_EVENT_BYTES goes out as it comes, not read. While nothing
+ * is held or open, the whole events of a read before the next one whose text may end with a start go out
+ * unsplit (one search back for the blank line before it), and a read with none that ends an event goes out
+ * as itself: only the events around a possible start are split off and looked at.
  *
  * Example:
  *   const g = createPassthroughGuard(redactor);            // null: nothing to redact
@@ -27,7 +30,7 @@
  */
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import { isIndex } from './completion';
-import type { Redactor, TextRedaction } from './redact';
+import type { RedactableBody, Redactor, TextRedaction } from './redact';
 import { MAX_SSE_EVENT_BYTES, sseData } from './sse';
 
 /**
@@ -81,6 +84,7 @@ export interface PassthroughGuard {
 const LF = 0x0a;
 const CR = 0x0d;
 const DATA_PREFIX = Buffer.from('data: ');
+const BLANK_LINE = Buffer.from('\n\n');
 const TEXT_KEYS = ['content', 'reasoning', 'reasoning_content', 'refusal'] as const;
 /** The channels of a chunk's `error`, none a choice's: only `[DONE]` and the body's end end them. */
 const ERROR_CHOICE = -1;
@@ -90,8 +94,10 @@ function isObject(v: unknown): v is Json {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** A guard for a passthrough stream, or null when the redactor has nothing to redact. */
-export function createPassthroughGuard(redactor: Redactor): PassthroughGuard | null {
+/** A guard for a passthrough stream, or null when the redactor has nothing to redact. `body`: the
+ * redacted body the reads come from (Redactor.body), which hands on what it found of escapes in a read
+ * (RedactableBody.scanned): such a read is not searched for them again. */
+export function createPassthroughGuard(redactor: Redactor, body?: Pick<RedactableBody, 'scanned'>): PassthroughGuard | null {
   if (redactor.empty) return null;
   const split = createEventSplitter();
   const parse = createEventParser();
@@ -115,7 +121,7 @@ export function createPassthroughGuard(redactor: Redactor): PassthroughGuard | n
   let read: Buffer | null = null;
   let runFrom = -1;
   let runTo = -1;
-  let starts: number[] = [];
+  let starts: readonly number[] = [];
   let nextStart = 0;
 
   const flushRun = (): void => {
@@ -317,6 +323,24 @@ export function createPassthroughGuard(redactor: Redactor): PassthroughGuard | n
     if (heldSize > MAX_HELD_BYTES || held.length > MAX_HELD_EVENTS) releaseAll();
   };
 
+  /** Between two events of the read, nothing arriving: while nothing is held or open, the whole events
+   * before the next one whose text may end with a start go out as they came, unsplit (each would); the
+   * splitter goes on from where they end (an event's blank line right after a byte that ends no line: the
+   * splitter, whatever it met before, ends an event exactly there). */
+  const skipEvents = (buf: Buffer, from: number): number => {
+    if (held.length > 0 || open.size > 0) return from;
+    while (nextStart < starts.length && starts[nextStart]! < from) nextStart++;
+    const next = nextStart < starts.length ? starts[nextStart]! : buf.length;
+    if (next === buf.length && endsEvents(buf)) {
+      forward(buf, from, buf.length);
+      return buf.length;
+    }
+    const at = next < 2 ? -1 : buf.lastIndexOf(BLANK_LINE, next - 2);
+    if (at < from || (at > 0 && (buf[at - 1] === LF || buf[at - 1] === CR))) return from;
+    forward(buf, from, at + 2);
+    return at + 2;
+  };
+
   const releaseAll = (): void => {
     for (const c of chained) settle(c, 'release');
     decide();
@@ -324,15 +348,24 @@ export function createPassthroughGuard(redactor: Redactor): PassthroughGuard | n
 
   return {
     push(buf: Buffer): Buffer | null {
+      starts = redactor.startsEnding(buf, body?.scanned?.(buf) ?? -1);
+      nextStart = 0;
+      // Nothing held, open or arriving, no text in this read may end with a secret's first characters, and
+      // the read ends with an event's blank line (nearly every read of an upstream that writes whole
+      // events): its events go out as they came, unsplit (each would: none may end with a start).
+      if (starts.length === 0 && held.length === 0 && open.size === 0 && split.idle && endsEvents(buf)) return buf;
       out = [];
       read = buf;
-      starts = redactor.startsEnding(buf);
-      nextStart = 0;
-      split.push(buf, onEvent, (b) => {
-        // an event over the bound is not read: what was held goes first, then its bytes as they come
-        if (held.length > 0) releaseAll();
-        emit(b);
-      });
+      split.push(
+        buf,
+        onEvent,
+        (b) => {
+          // an event over the bound is not read: what was held goes first, then its bytes as they come
+          if (held.length > 0) releaseAll();
+          emit(b);
+        },
+        skipEvents,
+      );
       flushRun();
       read = null;
       return take(out);
@@ -348,6 +381,14 @@ export function createPassthroughGuard(redactor: Redactor): PassthroughGuard | n
       return heldSize + split.length;
     },
   };
+}
+
+/** Whether `buf`, read from an event's start, ends with an event's end: a blank line (`\n\n`) right after
+ * a byte that ends no line (so the splitter, whatever it met before, ends an event exactly there). */
+function endsEvents(buf: Buffer): boolean {
+  const n = buf.length;
+  if (n < 2 || buf[n - 1] !== LF || buf[n - 2] !== LF) return false;
+  return n === 2 || (buf[n - 3] !== LF && buf[n - 3] !== CR);
 }
 
 function take(out: Buffer[]): Buffer | null {
@@ -417,7 +458,11 @@ function createEventSplitter() {
     get length(): number {
       return length;
     },
-    push(buf: Buffer, onEvent: (buf: Buffer, start: number, end: number) => void, onBypass: (bytes: Buffer) => void): void {
+    /** No event is arriving: the next read starts a new one. */
+    get idle(): boolean {
+      return parts.length === 0 && ends === 0 && !cr && !bypass;
+    },
+    push(buf: Buffer, onEvent: (buf: Buffer, start: number, end: number) => void, onBypass: (bytes: Buffer) => void, skip?: (buf: Buffer, from: number) => number): void {
       let from = 0;
       nextCr = buf.indexOf(CR);
       if (bypass) {
@@ -428,6 +473,11 @@ function createEventSplitter() {
         from = e;
       }
       for (;;) {
+        // between events, nothing arriving: the caller may take the whole events up to some point at once
+        if (parts.length === 0 && ends === 0 && !cr && skip !== undefined) {
+          from = skip(buf, from);
+          if (from === buf.length) return;
+        }
         const e = scan(buf, from);
         if (e < 0) break;
         if (parts.length === 0) onEvent(buf, from, e);

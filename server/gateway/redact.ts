@@ -21,6 +21,13 @@ import { publicLength, SHOWN_OF_ANY_SECRET } from './keyPrefix';
 
 export const REDACTED = '[redacted]';
 
+/** startsEnding's answer for a read without any (nearly every read): no array made. */
+const NO_STARTS: number[] = [];
+
+/** RedactableBody.scanned's answer: the escape search's hints (EscapeScan hint, wholeHint) as bits. */
+const SCAN_HINT = 1;
+const SCAN_WHOLE = 2;
+
 /** Shorter values are not redacted: replacing a 3-letter "key" everywhere would corrupt the content. */
 export const MIN_SECRET_LENGTH = 8;
 
@@ -149,6 +156,14 @@ export interface RedactableBody extends AsyncIterable<Buffer> {
   dump(): Promise<void>;
   /** The whole body as UTF-8 text. */
   text(): Promise<string>;
+  /**
+   * When `read` is the read this body yielded last, as the redaction searched it (nothing replaced or held
+   * back), and it holds no escape of a secret's character: that search's hints (Redactor.startsEnding's
+   * `scanned`); else -1. The passthrough guard, fed each read before the body is read on, need not search
+   * the read for escapes again. A verdict handed on with the read, not a cache: the gateway sends those
+   * very bytes, by reference, so bytes changed after the search would reach the client unredacted anyway.
+   */
+  scanned?(read: Buffer): number;
 }
 
 /**
@@ -217,11 +232,13 @@ export class Redactor {
   private readonly encodedLast = new Uint8Array(256);
   /** The most characters a base64 form keeps (encodedSent). */
   private readonly maxKeep: number;
-  /** The search for every form's head (startsEnding; null: no form). */
-  private readonly headRe: RegExp | null;
   /** What the last escapes() call found (filled anew by each: no allocation per read); its hints are read
    * right after it, before anything else searches. */
   private readonly scan = new EscapeScan();
+  /** What the last bytes() call's escape search found in the read it was given (read by body() right after
+   * it): how many escapes of a secret's character (escapesOf), and its hints (SCAN_HINT, SCAN_WHOLE). */
+  private readEscapes = 0;
+  private readHints = 0;
   /** Whether the read the last bytes() call looked at may hold a second-level escape: read by body() right
    * after it (what this read's own pass saw, a cut escape too, whatever was searched after it). */
   private readSecond = false;
@@ -240,8 +257,6 @@ export class Redactor {
     this.encoded = forms.filter((p) => !forms.some((q) => q !== p && q.length < p.length && p.includes(q))).map((f) => encodedForm(f, encoded.get(f)!));
     for (const f of this.encoded) for (const b of f.formBytes) this.encodedLast[b] = 1;
     this.maxKeep = this.encoded.reduce((m, f) => Math.max(m, f.keep), 0);
-    const heads = [...new Set(this.encoded.map((f) => f.head.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')))];
-    this.headRe = heads.length === 0 ? null : new RegExp(heads.join('|'), 'g');
     this.strings = [...all.keys()].sort((a, b) => b.length - a.length);
     this.minimalStrings = this.strings.filter((p, i) => !this.strings.some((q, j) => j !== i && q.length < p.length && p.includes(q)));
     this.minimal = this.minimalStrings.map((s) => Buffer.from(s));
@@ -472,40 +487,36 @@ export class Redactor {
   }
 
   /** Where in `bytes` such a string end starts (mayEndWithStart), in order: one search of a read that
-   * holds many events, each then looked up by its range. */
-  startsEnding(bytes: Buffer): number[] {
-    const out: number[] = [];
+   * holds many events, each then looked up by its range. `scanned`: what body() found of escapes in these
+   * very bytes (RedactableBody.scanned; -1: not known), so they are not searched for escapes again. */
+  startsEnding(bytes: Buffer, scanned = -1): readonly number[] {
+    let out: number[] | null = null;
     for (const p of this.minimal) {
       for (let at = bytes.indexOf(p[0]!); at >= 0; at = bytes.indexOf(p[0]!, at + 1)) {
         let k = 1;
         while (k < p.length - 1 && bytes[at + k] === p[k]) k++;
-        if (valueEnd(bytes, at + k)) out.push(at);
+        if (valueEnd(bytes, at + k)) (out ??= []).push(at);
       }
     }
-    // a text may end with a base64 form's head or more: one search for every head (a regular expression
-    // over the bytes read as latin1 costs a third of three byte searches)
-    const re = this.headRe;
-    if (re !== null) {
-      const text = bytes.toString('latin1');
-      re.lastIndex = 0;
-      for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-        const at = m.index;
-        for (const f of this.encoded) {
-          if (!text.startsWith(f.head, at)) continue;
-          let k = f.head.length;
-          while (k < f.form.length - 1 && bytes[at + k] === f.formBytes[k]) k++;
-          if (valueEnd(bytes, at + k)) out.push(at);
-        }
-        re.lastIndex = at + 1;
+    // a text may end with a base64 form's head or more: one byte search for every head (no string made)
+    for (const f of this.encoded) {
+      const head = f.headBytes;
+      for (let at = bytes.indexOf(head); at >= 0; at = bytes.indexOf(head, at + 1)) {
+        let k = head.length;
+        while (k < f.form.length - 1 && bytes[at + k] === f.formBytes[k]) k++;
+        if (valueEnd(bytes, at + k)) (out ??= []).push(at);
       }
     }
     // a text with an escape of a secret's character may end with its start written with escapes: such
     // an event is read (the text redaction sees its decoded text), rare enough to cost nothing
-    if (this.escapes(bytes) > 0) out.push(...this.scan.at);
+    if (scanned >= 0) {
+      this.scan.at.length = 0;
+      this.scan.hint = (scanned & SCAN_HINT) !== 0;
+      this.scan.wholeHint = (scanned & SCAN_WHOLE) !== 0;
+    } else if (this.escapes(bytes) > 0) for (const at of this.scan.at) (out ??= []).push(at);
     // the same at the second level (a text that is itself JSON may end with the start)
-    const second = this.scan.hint ? secondLevelSpots(bytes) : [];
-    if (second.length > 0) out.push(...second);
-    return out.length > 1 ? out.sort((a, b) => a - b) : out;
+    if (this.scan.hint) for (const at of secondLevelSpots(bytes)) (out ??= []).push(at);
+    return out === null ? NO_STARTS : out.length > 1 ? out.sort((a, b) => a - b) : out;
   }
 
 
@@ -762,6 +773,8 @@ export class Redactor {
     // the second level first (a key inside a string that is itself JSON), then escapes: `B\u0065arer <key>`
     // goes whole, as `Bearer <key>` does
     const first = this.escapes(buf);
+    this.readEscapes = first;
+    this.readHints = (this.scan.hint ? SCAN_HINT : 0) | (this.scan.wholeHint ? SCAN_WHOLE : 0);
     const quoted = this.escapeRe !== null && this.quotable && maySecondLevel(buf, this.escapeRe, true);
     // for the hold (body()): what this read's own pass saw (a cut escape too), whatever is searched after it
     this.readSecond = this.escapeRe !== null && (this.scan.hint || quoted);
@@ -985,8 +998,12 @@ export class Redactor {
   body(src: RedactableBody, json = false): RedactableBody {
     if (this.empty) return src;
     const self = this;
+    // the read yielded last when its escape search can be handed on (scanned), and that search's hints
+    let scannedRead: Buffer | null = null;
+    let scannedHints = 0;
     const body: RedactableBody = {
       dump: () => src.dump(),
+      scanned: (read) => (read === scannedRead ? scannedHints : -1),
       async text() {
         const parts: Buffer[] = [];
         for await (const b of body) parts.push(b);
@@ -1017,8 +1034,12 @@ export class Redactor {
                 ended = true;
                 continue;
               }
+              scannedRead = null;
               const chunk = r.value;
-              let buf: Buffer = held === null ? self.bytes(chunk) : self.bytes(Buffer.concat([held, chunk]));
+              const input = held === null ? chunk : Buffer.concat([held, chunk]);
+              let buf: Buffer = self.bytes(input);
+              const asSearched = buf === input && self.readEscapes === 0;
+              const hints = self.readHints;
               // whether the bytes may hold a second-level escape, from the pass bytes() made
               let second = self.readSecond;
               if (json) {
@@ -1029,6 +1050,10 @@ export class Redactor {
               if (sent !== null && hold < buf.length && self.encodedContinues(sent, buf)) hold = buf.length;
               held = hold > 0 ? Buffer.from(buf.subarray(buf.length - hold)) : null;
               if (buf.length > hold) {
+                if (asSearched && hold === 0 && !json) {
+                  scannedRead = buf;
+                  scannedHints = hints;
+                }
                 if (!json) sent = self.encodedSent(sent, buf, buf.length - hold);
                 return { value: hold > 0 ? buf.subarray(0, buf.length - hold) : buf, done: false };
               }

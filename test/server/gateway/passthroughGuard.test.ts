@@ -350,9 +350,106 @@ describe('passthrough guard: a stream without a secret goes out byte for byte', 
     assert.equal(held > 100, true, `only ${held} streams held an event`);
   });
 
+  it('a stream of LF, CRLF and CR events, comments and runs of blank lines, cut into 2 and 3 reads everywhere: byte for byte', () => {
+    const bytes = Buffer.from(`: OPENROUTER PROCESSING\n\n${ev(CHANNELS.content!.event('tasks'))}data: {"choices":[]}\r\n\r\n\n\ndata: {"a":"s"}\r\rdata: {"b":"ask"}\n\n\n${ev(CHANNELS.content!.event('risk-'))}data: [DONE]\n\n`);
+    for (let a = 1; a < bytes.length; a++) {
+      assert.equal(run(cut(bytes, a)).all.equals(bytes), true, `split at ${a}`);
+      for (let b = a + 1; b < bytes.length; b++) assert.equal(run([bytes.subarray(0, a), bytes.subarray(a, b), bytes.subarray(b)]).all.equals(bytes), true, `split at ${a} and ${b}`);
+    }
+  });
+
+  it('a read that ends an event with nothing held, arriving or open, and no text in it that may end with a key\'s start, goes out unsplit; any other read is split', () => {
+    const whole = Buffer.from(ev(CHANNELS.content!.event('hello')) + ev(CHANNELS.content!.event(' world')));
+    const g = createPassthroughGuard(redactor)!;
+    assert.equal(g.push(whole), whole);
+    // an event arriving from the read before: the read that ends it is split (the event goes out whole, joined)
+    const event = Buffer.from(ev(CHANNELS.content!.event('again')));
+    assert.equal(g.push(event.subarray(0, 10)), null);
+    assert.equal(g.push(Buffer.concat([event.subarray(10), whole]))!.toString(), event.toString() + whole.toString());
+    // a blank line after a CR, a run of blank lines: split as the splitter reads them, bytes as they came
+    for (const end of ['\r\n\n', '\n\n\n', '\r\r\n\n']) {
+      const read = Buffer.from(`data: {"choices":[]}${end}`);
+      assert.equal(run([read]).all.toString(), read.toString(), JSON.stringify(end));
+    }
+    // a text ending with the key's first character, its last byte in the read's last event: read, and the
+    // next event's rest of the key replaced; every alignment of the key after the text's start
+    for (const pre of ['', 'x', 'xy', 'xyz']) {
+      const gk = createPassthroughGuard(redactor)!;
+      const first = Buffer.from(ev(CHANNELS.content!.event('hello')) + ev(CHANNELS.content!.event(`${pre}s`)));
+      const out = gk.push(first);
+      assert.notEqual(out, first, pre);
+      const rest = gk.push(Buffer.from(ev(CHANNELS.content!.event(`${KEY.slice(1)} y`))));
+      const body = Buffer.concat([out ?? Buffer.alloc(0), rest ?? Buffer.alloc(0), gk.end() ?? Buffer.alloc(0)]).toString();
+      assert.equal(textOf(body, CHANNELS.content!.read), `hello${pre}s[redacted] y`, pre);
+    }
+  });
+
   it('a read with nothing held goes out as the read itself (no copy)', () => {
     const g = createPassthroughGuard(redactor)!;
     const read = Buffer.from(ev(CHANNELS.content!.event('hello')) + ev(CHANNELS.content!.event(' world')));
     assert.equal(g.push(read)!.buffer === read.buffer, true);
+  });
+});
+
+describe('passthrough guard: fed through the redacted body, which hands on its escape search (RedactableBody.scanned)', () => {
+  /** The upstream's reads through Redactor.body(), each pushed to a guard given that body (as chat.ts
+   * does), or to a guard that searches every read itself (`handOn` false). */
+  async function throughBody(reads: readonly Buffer[], handOn: boolean): Promise<Buffer> {
+    const src = {
+      dump: async () => {},
+      text: async () => '',
+      [Symbol.asyncIterator]() {
+        let i = 0;
+        return { next: async () => (i < reads.length ? { value: reads[i++]!, done: false as const } : { value: undefined, done: true as const }) };
+      },
+    };
+    const body = redactor.body(src);
+    const g = createPassthroughGuard(redactor, handOn ? body : undefined)!;
+    const out: Buffer[] = [];
+    for await (const b of body) {
+      const o = g.push(b);
+      if (o !== null) out.push(o);
+    }
+    const last = g.end();
+    if (last !== null) out.push(last);
+    return Buffer.concat(out);
+  }
+
+  it('scanned: the hints for the read just yielded, -1 for any other read and for one with an escape of a key character', async () => {
+    const plain = Buffer.from(ev(CHANNELS.content!.event('caf\\u00e9 ')));
+    const cutEscape = Buffer.from(ev(CHANNELS.content!.event('x \\u00')));
+    const keyEscape = Buffer.from(ev(CHANNELS.content!.event('\\u0073k-')));
+    const reads = [plain, cutEscape, keyEscape];
+    const src = { dump: async () => {}, text: async () => '', [Symbol.asyncIterator]() { let i = 0; return { next: async () => (i < reads.length ? { value: reads[i++]!, done: false as const } : { value: undefined, done: true as const }) }; } };
+    const body = redactor.body(src);
+    const seen: number[] = [];
+    let previous: Buffer | null = null;
+    for await (const b of body) {
+      seen.push(body.scanned!(b));
+      if (previous !== null) assert.equal(body.scanned!(previous), -1);
+      assert.equal(body.scanned!(Buffer.from(b)), -1, 'a copy of the read is not the read');
+      previous = b;
+    }
+    // `\\u00e9`: no hint (é is no key character); a cut `\\u00`: a hint of a cut second-level escape (1)
+    assert.deepEqual(seen, [0, 1, -1]);
+  });
+
+  it('the same bytes as a guard that searches every read itself: the key as sent and escaped, cut across events, beside second-level escapes, at every split into two reads', async () => {
+    const events = [
+      ev(CHANNELS.content!.event('line \\u00e9t\\u00e9 ')),
+      ev(CHANNELS.content!.event('echo Bearer s')),
+      ev(CHANNELS.content!.event(`${KEY.slice(1, 9)}`)),
+      ev(CHANNELS.content!.event(`${KEY.slice(9)} and \\u00`)),
+      ev(CHANNELS.content!.event('e9 \\u0073k-or')),
+      ev(CHANNELS.content!.event('-v1-CLIENTSECRET999 done')),
+      'data: [DONE]\n\n',
+    ];
+    const bytes = Buffer.from(events.join(''));
+    const whole = await throughBody([bytes], false);
+    assert.equal(textOf(whole.toString(), CHANNELS.content!.read), 'line \\u00e9t\\u00e9 echo Bearer s[redacted] and \\u00e9 [redacted] done');
+    for (let a = 1; a < bytes.length; a++) {
+      const reads = cut(bytes, a);
+      assert.equal((await throughBody(reads, true)).toString(), (await throughBody(reads, false)).toString(), `split at ${a}`);
+    }
   });
 });
