@@ -40,6 +40,9 @@ const SPACE = 0x20;
 const TAB = 0x09;
 const COLON = 0x3a;
 const BACKSLASH = 0x5c;
+const U = 0x75;
+/** A text's backslash as JSON writes it: where a text may write an escape of its own (the second level). */
+const PAIR = Buffer.from('\\\\');
 
 /**
  * The forms a secret can take in what an upstream echoes: as sent, escaped inside a JSON string (a key
@@ -360,15 +363,20 @@ export class Redactor {
     if (this.empty) return null;
     const secrets = this.minimalStrings;
     const shown = this.minimalShown;
-    const redact = (t: string) => this.textEncoded(this.textMinimal(t));
+    // a piece shorter than every form (as sent, escaped or base64; no spelling is shorter than the form as
+    // sent) holds none whole: nearly every piece of a model's text, a token or a few
+    const shortest = Math.min(...secrets.map((p) => p.length), ...this.encoded.map((f) => f.tail.length));
+    const redact = (t: string) => (t.length < shortest ? t : this.textEncoded(this.textMinimal(t)));
     const encodedTail = across ? (t: string) => this.encodedTail(t) : (t: string) => this.encodedHeadTail(t);
     const encodedRest = (sent: string, t: string) => this.encodedRest(sent, t);
     const escapedHeld = (t: string) => this.textEscapedHeld(t);
     const escapedEnd = (t: string) => this.textEscapedEnd(t);
     const escapedRest = (sent: string, t: string) => this.textEscapedRest(sent, t);
-    // the ASCII characters in some secret: a piece ending in none of them (most do) holds nothing back
+    // the ASCII characters in some secret, and those an escape of one is cut after (a backslash, `u`, a hex
+    // digit): a piece ending in none of them (most do) holds nothing back
     const chars = new Uint8Array(128);
     for (const p of secrets) for (let i = 0; i < p.length; i++) if (p.charCodeAt(i) < 128) chars[p.charCodeAt(i)] = 1;
+    if (this.escapeRe !== null) for (const c of '\\u0123456789abcdefABCDEF') chars[c.charCodeAt(0)] = 1;
     // Across pushes: `held`, the end of the text that could start a secret, not sent yet; `sent`, the end
     // of what was sent that is a secret's first characters (shorter than minHold, or released), for the
     // piece that may go on with the rest. Together they are a proper prefix of a secret.
@@ -419,14 +427,19 @@ export class Redactor {
         const b = mLength > mKeep ? Math.min(mLength, t.length) : 0;
         const last = t.charCodeAt(t.length - 1);
         let h = 0;
+        let counted = 0;
         let all = t;
         if (b > 0 || last >= 128 || chars[last] === 1) {
           all = before === '' ? t : before + t;
-          // a secret's start written with escapes is held whole (never sent in part)
-          h = Math.max(heldChars(all, secrets), escapedHeld(t));
+          // a secret's start written with escapes is held whole (never sent in part): as long as it is
+          // written, counted as the characters it stands for (a cut `\u00` is at most one)
+          const raw = heldChars(all, secrets);
+          const e = escapedHeld(t);
+          h = Math.max(raw, e);
+          counted = e > raw ? Math.max(raw, escapedLength(t.slice(t.length - e))) : raw;
         }
         // the base64 form's start held (a minimal form's start inside it is held with it), or the secret's
-        const minimal = h >= minHold ? Math.min(h, t.length) : 0;
+        const minimal = counted >= minHold ? Math.min(h, t.length) : 0;
         const hold = b > minimal ? b : minimal;
         if (mLength > hold) encSent = encAll.slice(encAll.length - mLength, encAll.length - hold);
         if (b > minimal) encKeep = Math.max(0, mKeep - (mLength - b));
@@ -516,6 +529,16 @@ export class Redactor {
     } else if (this.escapes(bytes) > 0) for (const at of this.scan.at) (out ??= []).push(at);
     // the same at the second level (a text that is itself JSON may end with the start)
     if (this.scan.hint) for (const at of secondLevelSpots(bytes)) (out ??= []).push(at);
+    // a text that ends inside an escape it writes, before its hex digits are there (`\`, `\u`, `\u0` as
+    // the text reads: a key's first character escaped, cut by the event's end; from `\u00` on the escape
+    // search's hint finds it)
+    if (this.escapeRe !== null) {
+      for (let at = bytes.indexOf(PAIR); at >= 0; at = bytes.indexOf(PAIR, at + 2)) {
+        let k = at + 2;
+        if (bytes[k] === U) for (k++; k < at + 6 && hexDigit(bytes[k]!) >= 0; k++);
+        if (valueEnd(bytes, k)) (out ??= []).push(at);
+      }
+    }
     return out === null ? NO_STARTS : out.length > 1 ? out.sort((a, b) => a - b) : out;
   }
 
@@ -1143,6 +1166,19 @@ function restOfSecret(sent: string, t: string, secrets: readonly string[]): numb
   return -1;
 }
 
+/** How many characters `s`, a secret's start written with JSON escapes (textEscapedHeld), stands for:
+ * an escape (`\uXXXX`, `\/`) one, an escape its end cuts at most one (`\u00` may be the start of `\u0073`,
+ * one `s`), any other character one. */
+function escapedLength(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; n++) {
+    if (s.charCodeAt(i) !== 0x5c) i++;
+    else if (s.charCodeAt(i + 1) === 0x75) i += 6;
+    else i += 2;
+  }
+  return n;
+}
+
 /** Whether `buf` ends inside an escape or right after a `\\` (a second-level escape may start there):
  * a backslash among its last 6 bytes. */
 function endsInsideEscape(buf: Buffer): boolean {
@@ -1154,6 +1190,8 @@ function endsInsideEscape(buf: Buffer): boolean {
  * `\u` before the hex of a character `search` looks for, or cut by the end; `\/` when it looks for `/`.
  * Text full of escapes of other characters (`\u00e9` in JSON a model wrote) costs no Buffer. */
 function textMayEscape(s: string, search: EscapeSearch, from = 0): boolean {
+  // an escape cut right after its backslash
+  if (s.charCodeAt(s.length - 1) === 0x5c) return true;
   for (let at = s.indexOf('\\u', from); at >= 0; at = s.indexOf('\\u', at + 2)) {
     if (at + 6 > s.length) return true;
     let c = 0;

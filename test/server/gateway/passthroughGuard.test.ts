@@ -186,6 +186,33 @@ describe('passthrough guard: a key echoed across events', () => {
     assert.deepEqual(r.outs.map((o) => o?.toString() ?? null), events);
   });
 
+  it('a key\'s start written with escapes counts the characters it stands for: a cut escape (\\, \\u, \\u0, \\u00) is one, not held; 4 or more held; the rest replaced either way, at every split into two reads', () => {
+    // before: a text ending in `\\`, `\\u` or `\\u0` was not read, and the rest of the key went out as it came;
+    // one ending in `\\u00` or `\\u007` was held as 4 characters of a key's start
+    // [text ending with the start, the rest in the next event, what the client reads, whether the first event is held]
+    const cases: [string, string, string, boolean][] = [
+      ['x \\', 'u0073k-or-v1-CLIENTSECRET999 y', 'x \\[redacted] y', false],
+      ['x \\u', '0073k-or-v1-CLIENTSECRET999 y', 'x \\u[redacted] y', false],
+      ['x \\u0', '073k-or-v1-CLIENTSECRET999 y', 'x \\u0[redacted] y', false],
+      ['x \\u00', '73k-or-v1-CLIENTSECRET999 y', 'x \\u00[redacted] y', false],
+      ['x \\u007', '3k-or-v1-CLIENTSECRET999 y', 'x \\u007[redacted] y', false],
+      ['x \\u0073', 'k-or-v1-CLIENTSECRET999 y', 'x \\u0073[redacted] y', false],
+      ['x \\u0073k', '-or-v1-CLIENTSECRET999 y', 'x \\u0073k[redacted] y', false],
+      ['x \\u0073k-', 'or-v1-CLIENTSECRET999 y', 'x \\u0073k-[redacted] y', false],
+      ['x \\u0073\\u006b-\\u006f', 'r-v1-CLIENTSECRET999 y', 'x [redacted] y', true],
+      ['x \\u0073k-o', 'r-v1-CLIENTSECRET999 y', 'x [redacted] y', true],
+    ];
+    for (const [first, rest, shown, held] of cases) {
+      const a = ev(CHANNELS.content!.event(first));
+      const bytes = Buffer.from(a + ev(CHANNELS.content!.event(rest)) + 'data: [DONE]\n\n');
+      const g = createPassthroughGuard(redactor)!;
+      const out = g.push(Buffer.from(a));
+      assert.equal(out === null, held, first);
+      if (!held) assert.equal(out!.toString(), a, first);
+      for (let at = 1; at < bytes.length; at++) assert.equal(textOf(run(cut(bytes, at)).all.toString(), CHANNELS.content!.read), shown, `${first} split at ${at}`);
+    }
+  });
+
   it('[DONE], a finish_reason and the end of the body each release what is held: the key\'s public start as it came, more as [redacted]', () => {
     for (const [text, shown] of [['echo Bearer sk-or-v1-', 'echo Bearer sk-or-v1-'], ['echo Bearer sk-or-v1-C', 'echo Bearer [redacted]'], ['echo Bearer sk-or-v1-CLIE', 'echo Bearer [redacted]']] as const) {
       const held = ev(CHANNELS.content!.event(text));
@@ -303,12 +330,16 @@ function randomStream(rand: () => number): Buffer {
 }
 
 /** Whether some channel's whole text (its pieces joined) holds the key, or may end with more of its start
- * than the public `sk-or-v1-` (redact.ts end: that goes as [redacted]): such a stream is not one without a
+ * than the public `sk-or-v1-` (redact.ts end: that goes as [redacted]), also before a cut escape (a lone
+ * backslash, the start of an escape of the key's next character): such a stream is not one without a
  * secret. Approximated from the pieces in order, per channel, every channel's text looked at where any
  * could end (a finish_reason, [DONE], the end). */
 function holdsKey(bytes: Buffer): boolean {
   const texts = new Map<string, string>();
-  const endsInKey = (): boolean => [...texts.values()].some((t) => [...Array(KEY.length - 10).keys()].some((k) => t.endsWith(KEY.slice(0, 10 + k))));
+  // a text's end after an odd run of backslashes is a cut escape (`\u0043`, the key's next character?): the
+  // key's start before it counts as its end
+  const cutEscape = (t: string): string => ((/\\+$/.exec(t)?.[0].length ?? 0) % 2 === 1 ? t.slice(0, -1) : t);
+  const endsInKey = (): boolean => [...texts.values()].some((t) => [...Array(KEY.length - 10).keys()].some((k) => t.endsWith(KEY.slice(0, 10 + k)) || cutEscape(t).endsWith(KEY.slice(0, 10 + k))));
   for (const m of bytes.toString('utf8').matchAll(/data: (\{.*?\}|\[DONE\])(?=\r|\n|$)/g)) {
     if (m[1] === '[DONE]') {
       if (endsInKey()) return true;

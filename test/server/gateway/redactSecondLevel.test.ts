@@ -175,6 +175,27 @@ describe('gateway: redactor, a text that holds the key written with JSON escapes
     }
   });
 
+  it('the key\'s first character written as an escape (\\u0073k-…), cut inside that escape or after it: [redacted] whatever the hold bound, a cut escape counted as one character', () => {
+    // before: a text ending in `\`, `\u` (or, for a key without the digit, `\u0`…) was not looked at
+    // (its last character is none of the key's), and the rest went out as it came
+    const start = `${esc('s')}${KEY.slice(1)}`;
+    for (const key of [KEY, 'sk-or-v1-CLIENTSECRET999', 'sk-or-v1-' + '3f9a0c7e51b2d8461e0f7a9c3b5d2e8f'.repeat(2)]) {
+      const rk = new Redactor(headerSecrets({ authorization: `Bearer ${key}` }));
+      const text = `x ${esc('s')}${key.slice(1)} y`;
+      for (const minHold of [1, 4]) {
+        for (let at = 2; at < 2 + start.length; at++) {
+          const st = rk.textStage(minHold)!;
+          const out = st.push(text.slice(0, at)) + st.push(text.slice(at)) + st.end();
+          // passthrough's bound: fewer than 4 characters of the key go out as they came (the cut escape, then
+          // `k`, `-`), the rest [redacted]
+          const part = at - 2;
+          const want = minHold === 4 && part >= 1 && part < `${esc('s')}k-o`.length ? `${text.slice(0, at)}[redacted] y` : 'x [redacted] y';
+          assert.equal(out, want, `${key}, hold ${minHold}, cut at ${at}`);
+        }
+      }
+    }
+  });
+
   it('a text that ends inside it shows no more than the public start; an artifact\'s strings (deep) are redacted', () => {
     for (let end = 'echo '.length + 1; end < `echo ${inText}`.length; end++) {
       const st = r.textStage(1)!;
