@@ -8,6 +8,7 @@ import { StreamFixError } from './errors';
 import { Finisher } from './finish';
 import { type Candidate, pickAnswer, type Region } from './answer';
 import { createReasoningScanner, type ReasoningScanner } from './reasoning';
+import { bracketStartsProse } from './runStart';
 import { Segment } from './segment';
 import * as S from './state';
 import type { ListCutOf, Position, RepairOptions, RepairResult, StreamUpdate, Stripped, Repair } from './types';
@@ -92,10 +93,12 @@ const FENCE_INFO_MAX = 64;
  * decided) rather than as JSON (`{`, `[`), a JSON fence or a tag; null while a backtick or two cannot tell
  * a fence from inline code yet, or a fence's info word is still being read. A bare scalar (`42`,
  * `"text"`), a list (`1.`, `- `) or a fence of other code (```` ```js ````: its object is code, the answer
- * may follow) is held too: the end decides it exactly as it would have. */
+ * may follow) is held too: the end decides it exactly as it would have; so is a `[` that starts a log
+ * line's or a shell prompt's prefix (`[INFO] …`, `[2026-11-30 14:02:11] …`; runStart.ts). */
 function runStartsProse(head: string, i: number): boolean | null {
   const c = String.prototype.charCodeAt.call(head, i);
-  if (c === 123 || c === 91 || c === 60) return false;
+  if (c === 91) return bracketStartsProse(head, i + 1);
+  if (c === 123 || c === 60) return false;
   if (c !== 96) return true;
   let j = i;
   while (j < head.length && String.prototype.charCodeAt.call(head, j) === 96) j++;

@@ -9,7 +9,8 @@
  * marker (it was content: it goes out then, before the block's reasoning; whitespace alone goes out at
  * the block's end, after it), the end of the input (content), or `holdProse` characters without a decision (content,
  * sent at once; a lone closing tag after that point only removes the tag). Text that starts as JSON
- * (`{`, `[`, a code fence) is never held; nor are spaces past `holdProse`. So what is held is bounded, and
+ * (`{`, `[`, a code fence) is never held (a `[` that starts a log prefix, `[INFO] …`, is prose, as in the
+ * engine: runStart.ts); nor are spaces past `holdProse`. So what is held is bounded, and
  * a reasoning block's text is kept for its span only up to `keepBlockText` (head and tail). The rule depends on input positions only, so any split
  * into chunks gives the same result.
  *
@@ -27,6 +28,7 @@
  */
 import { BoundedList, type ListCut } from './boundedList';
 import { BLOCK_TEXT_KEEP, createReasoningScanner } from './reasoning';
+import { bracketStartsProse } from './runStart';
 import type { Segment } from './segment';
 import type { Position, Stripped } from './types';
 
@@ -75,6 +77,7 @@ export const HOLD_PROSE = 4096;
 const R_BLANK = 0; // only whitespace so far in this run
 const R_HOLD = 1; // the run started with prose: held
 const R_PASS = 2; // the run started as JSON, or was released: sent as it comes
+const R_BRACKET = 3; // the run starts with `[` and what follows does not yet tell an array from a log prefix
 
 export function createReasoningSplitter(options: SplitOptions = {}): ReasoningSplitter {
   const holdProse = options.holdProse ?? HOLD_PROSE;
@@ -88,6 +91,8 @@ export function createReasoningSplitter(options: SplitOptions = {}): ReasoningSp
   let runText = '';
   let runBegin = 0;
   let runFirst: Position | null = null;
+  // R_BRACKET: where the run's `[` is in runText
+  let bracketAt = 0;
   // Just enough JSON to know whether a `<` is inside a string: nesting depth and an open string on
   // this line (a raw line break ends it: LLM JSON strings do not hold one, prose often has a lone `"`).
   let depth = 0;
@@ -140,7 +145,8 @@ export function createReasoningSplitter(options: SplitOptions = {}): ReasoningSp
       if (i < t.length) {
         const c = String.prototype.charCodeAt.call(t, i);
         runFirst = { offset: seg.base + i, line: seg.line(i), column: seg.column(i) };
-        run = c === 123 || c === 91 || c === 96 ? R_PASS : R_HOLD;
+        run = c === 123 || c === 96 ? R_PASS : c === 91 ? R_BRACKET : R_HOLD;
+        bracketAt = runText.length + i;
         if (run === R_PASS) {
           emit('content', runText + t);
           runText = '';
@@ -148,9 +154,19 @@ export function createReasoningSplitter(options: SplitOptions = {}): ReasoningSp
         }
       }
     }
+    if (run === R_BRACKET) {
+      // as the engine reads it (runStart.ts): a log prefix (`[INFO] …`) is prose, held; an array passes
+      const prose = bracketStartsProse(runText + t, bracketAt + 1);
+      if (prose === false) {
+        release();
+        emit('content', t);
+        return;
+      }
+      if (prose === true) run = R_HOLD;
+    }
     runText += t;
     if (seg.base + t.length - runBegin <= holdProse) return;
-    if (run === R_HOLD) release();
+    if (run === R_HOLD || run === R_BRACKET) release();
     else {
       // only spaces so far, past the hold: they go out (held, an endless run of them grew without bound);
       // a lone closing tag after this point removes only the tag
@@ -181,6 +197,8 @@ export function createReasoningSplitter(options: SplitOptions = {}): ReasoningSp
     },
     loneClose: (tag, at) => {
       let st: Stripped;
+      // an undecided `[` is JSON at a tag, as in the engine (its held start is scanned as the value)
+      if (run === R_BRACKET) release();
       if (run === R_PASS) {
         // past the hold (or after JSON): the text before already went out as content; the tag goes
         st = { kind: 'reasoning', offset: at.offset, length: tag.length, line: at.line, column: at.column, text: tag };

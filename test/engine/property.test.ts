@@ -226,9 +226,12 @@ describe('engine properties', () => {
           s.push(j.slice(last, p));
           last = p;
           const view = s.view();
-          // a `[` alone may still become Mistral's `[TOOL_CALLS]` marker (not a value): it waits one character
+          // a `[` alone may still become Mistral's `[TOOL_CALLS]` marker (not a value): it waits one character;
+          // a `[` and a keyword's prefix or a number may still be a log prefix (`[INFO]`, `[2026-11-30 …]`,
+          // prose): it waits until the word or the number ends
           const head = j.slice(0, p).trimStart();
           if (view === null && head !== '' && '[TOOL_CALLS]'.startsWith(head)) continue;
+          if (view === null && /^\[(?:[A-Za-z]{1,9}|\d+[-:/]?)$/.test(head)) continue;
           assert.notEqual(view, null, `no view after ${JSON.stringify(j.slice(0, p))}`);
           const got = JSON.parse(view!);
           // a string that ends the chunk may be held: `""` may still open a Python triple-quoted string, and an

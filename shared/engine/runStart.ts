@@ -1,0 +1,48 @@
+/**
+ * How a run of content that starts with `[` starts: an array, or a log line's or a shell prompt's bracketed
+ * prefix (prose). Shared by the engine (machine.ts: a prose-started run is held and its answer picked at
+ * the end) and the splitter (split.ts: held until a lone closing tag or the end decides it), so that both
+ * read the same text the same way.
+ */
+import * as C from './chars';
+
+/** The words a JSON (or Python / JavaScript) value may start with right after a `[` (a few, each at most 9
+ * characters: a word that is no prefix of one is decided at once). */
+const BRACKET_KEYWORDS = new Set(['true', 'false', 'null', 'True', 'False', 'None', 'NaN', 'Infinity', 'undefined']);
+function keywordPrefix(w: string): boolean {
+  for (const k of BRACKET_KEYWORDS) if (k.startsWith(w)) return true;
+  return false;
+}
+/** The longest number read after a run's first `[` before it is decided. */
+const BRACKET_PEEK = 32;
+
+/** Whether a run whose first character is a `[` (head[j] the one after it) starts with prose: a log
+ * line's or a shell prompt's bracketed prefix, not an array. A word that starts no value (`[INFO] started
+ * …`, `[dev@build-01 ~/proj]$ cat out.json`), or a date or a time (`[2026-11-30 14:02:11] ERROR …`,
+ * `[14:02] …`): held like any prose-started run, so the end picks the answer among its values (trial 6:
+ * before, `["INFO"]` or `["2026-11-30 14:02:11"]`, the value after it trailing). A keyword (`[true`,
+ * `[None`, `[NaN`), a number, a quote, a bracket, a space or anything else starts the array, as before;
+ * null (the run waits) while a keyword's prefix or a number (and a `-`, `:` or `/` right after it) reaches
+ * the end of `head`: a stream that starts `[tr` or `[20` shows no view until the next character decides. */
+export function bracketStartsProse(head: string, j: number): boolean | null {
+  if (j === head.length) return null;
+  const c = String.prototype.charCodeAt.call(head, j);
+  let k = j;
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
+    // decided at the first character no keyword goes on with (`[IN` is prose, `[Inf` may be Infinity)
+    while (k < head.length && C.isWordChar(String.prototype.charCodeAt.call(head, k)) && String.prototype.charCodeAt.call(head, k) !== 45) {
+      k++;
+      if (!keywordPrefix(head.slice(j, k))) return true;
+    }
+    if (k === head.length) return null;
+    return !BRACKET_KEYWORDS.has(head.slice(j, k));
+  }
+  if (c < 48 || c > 57) return false;
+  while (k < head.length && k - j < BRACKET_PEEK && C.isDigit(String.prototype.charCodeAt.call(head, k))) k++;
+  if (k === head.length) return k - j < BRACKET_PEEK ? null : false;
+  const d = String.prototype.charCodeAt.call(head, k);
+  // `2026-11-30`, `14:02`, `11/30`: a date or a time (no JSON number has a digit right after these)
+  if (d !== 45 && d !== 58 && d !== 47) return false;
+  if (k + 1 === head.length) return null;
+  return C.isDigit(String.prototype.charCodeAt.call(head, k + 1));
+}
