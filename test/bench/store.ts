@@ -261,6 +261,8 @@ interface StreamRun {
    * (serializing and framing the record), the stream resumed → the gateway's res.end, res.end → the
    * client saw the end (across processes). */
   ends: { pre: number[]; ser: number[]; send: number[]; deliver: number[] };
+  /** When each put was called, on the machine's clock (performance.timeOrigin + now), in order. */
+  putTimes: number[];
   fsyncs: number;
   artifacts: number;
 }
@@ -362,7 +364,7 @@ async function streamRun(load: StoreLoad, durable: boolean, burst: boolean, chec
     while (hi < putAt.length && putAt[hi] <= putAt[i] + 10) hi++;
     neighbours.push(hi - lo - 1);
   }
-  return { commitWaits, parts, synced, thread, loop, endLatencies, chunkLatencies, neighbours, ends, fsyncs, artifacts: ids.length };
+  return { commitWaits, parts, synced, thread, loop, endLatencies, chunkLatencies, neighbours, ends, putTimes: putAt.map((t) => performance.timeOrigin + t), fsyncs, artifacts: ids.length };
 }
 
 /** `STORE_BENCH=quick`: the goal's rows only (100 streams at a model's pace, then ending 1,000/s), each
@@ -445,7 +447,9 @@ async function writerRows(load: StoreLoad): Promise<string> {
  * of each stream split into its parts, joined by artifact id across the two processes on the machine's
  * clock (performance.timeOrigin + now): upstream wrote `[DONE]` → the gateway called put (reading the
  * end, finishing, building the artifact), put's own run (serializing), queued, write, resume, resumed →
- * res.end, res.end → the client saw the end; p50 / p99 of each, and the mean of each in the slowest 1%. */
+ * res.end, res.end → the client saw the end; p50 / p99 of each, and the mean of each in the slowest 1%.
+ * And the floor probe's writes split by moment: while streams end fast (10 or more puts within 10 ms of
+ * the write: a wave) and the rest. */
 async function tailRows(load: StoreLoad): Promise<string> {
   const rounds = Number(process.env.STORE_ROUNDS ?? 8);
   // `STORE_TAIL_B=noprobe`: B is the default store without the floor probe (what the probe's writes cost the store)
@@ -457,19 +461,28 @@ async function tailRows(load: StoreLoad): Promise<string> {
   const base = process.env.STORE_TAIL_A ? (JSON.parse(process.env.STORE_TAIL_A) as Partial<ArtifactStoreOptions>) : {};
   const probeDir = await tempDir();
   const rows: string[] = [];
-  const side = () => ({ floor: [] as number[], waits: [] as number[], queue: [] as number[], write: [] as number[], resume: [] as number[], wake: [] as number[], disk: [] as number[], back: [] as number[], loop99: [] as number[], end: [] as number[], chunk: [] as number[], pre: [] as number[], ser: [] as number[], send: [] as number[], deliver: [] as number[], synced: 0, met: 0, rounds: 0 });
+  const side = () => ({ floor: [] as number[], floorWave: [] as number[], floorCalm: [] as number[], waits: [] as number[], queue: [] as number[], write: [] as number[], resume: [] as number[], wake: [] as number[], disk: [] as number[], back: [] as number[], loop99: [] as number[], end: [] as number[], chunk: [] as number[], pre: [] as number[], ser: [] as number[], send: [] as number[], deliver: [] as number[], synced: 0, met: 0, rounds: 0 });
   const sides = { A: side(), B: side() };
   const p = (xs: number[], q: number) => ms(percentile(sortNum(xs), q));
-  const threadCell = (t: { wake: number[]; disk: number[]; back: number[] }) => (t.disk.length === 0 ? '–' : `${p(t.wake, 99)} · ${p(t.disk, 50)} / ${p(t.disk, 99)} · ${p(t.back, 99)}`);
+  const threadCell = (t: { wake: number[]; disk: number[]; back: number[] }) => (t.disk.length === 0 ? '–' : `${p(t.wake, 50)} / ${p(t.wake, 99)} · ${p(t.disk, 50)} / ${p(t.disk, 99)} · ${p(t.back, 50)} / ${p(t.back, 99)}`);
   for (let r = 0; r < rounds; r++) {
     for (const which of variant === null ? (['A'] as const) : r % 2 === 0 ? (['A', 'B'] as const) : (['B', 'A'] as const)) {
       const file = path.join(probeDir, `floor${r}${which}`);
       const probe = noProbe && which === 'B' ? null : await startFloorProbe(file);
       const d = await streamRun(load, true, false, false, pace, WRITER_THREAD, which === 'B' ? variant! : base);
-      const floor = probe ? await probe.stop() : [];
+      const timed = probe ? await probe.stopTimed() : { took: [], at: [] };
+      const floor = timed.took;
       await fsp.rm(file, { force: true });
       const all = sides[which];
       all.floor.push(...floor);
+      // the floor in a wave: probe writes started while the streams were ending fast (10 or more puts
+      // within 10 ms either side: 0.5/ms; a wave ends ~1/ms, ends spread ~0.1/ms)
+      for (let i = 0, lo = 0, hi = 0; i < timed.at.length; i++) {
+        const s = timed.at[i];
+        while (lo < d.putTimes.length && d.putTimes[lo] < s - 10) lo++;
+        while (hi < d.putTimes.length && d.putTimes[hi] <= s + 10) hi++;
+        (hi - lo >= 10 ? all.floorWave : all.floorCalm).push(timed.took[i]);
+      }
       all.waits.push(...d.commitWaits);
       all.queue.push(...d.parts.queue);
       all.write.push(...d.parts.write);
@@ -508,6 +521,7 @@ async function tailRows(load: StoreLoad): Promise<string> {
     const over5 = (xs: number[]) => ((100 * xs.filter((v) => v > 5).length) / Math.max(1, xs.length)).toFixed(1);
     return [
       `| all${variant ? ` ${which}` : ''} | ${all.floor.length} | ${p(all.floor, 50)} / ${p(all.floor, 99)} | ${p(all.waits, 50)} / ${p(all.waits, 99)} | ${p(all.queue, 50)} / ${p(all.queue, 99)} | ${p(all.write, 50)} / ${p(all.write, 99)} | ${p(all.resume, 50)} / ${p(all.resume, 99)} | | | ${(all.synced / Math.max(1, all.queue.length)).toFixed(2)} | ${p(all.loop99, 50)} (median) | ${p(all.end, 99)} / ${p(all.chunk, 99)} | ${threadCell(all)} |`,
+      `${variant ? `${which}: ` : ''}the floor while streams end fast (10+ puts within 10 ms of the probe's write) p50 / p90 / p99 ${all.floorWave.length === 0 ? '– (no such moment)' : `${p(all.floorWave, 50)} / ${p(all.floorWave, 90)} / ${p(all.floorWave, 99)} ms (${all.floorWave.length} writes)`}, at other moments ${p(all.floorCalm, 50)} / ${p(all.floorCalm, 90)} / ${p(all.floorCalm, 99)} (${all.floorCalm.length}).`,
       `${variant ? `${which}: ` : ''}the whole end per part, p50 / p99 ms: ${endParts.map(([n, xs]) => `${n} ${pp(xs)}`).join(', ')}; upstream [DONE] → client ${pp(whole)}. Its slowest 1% (${worstEnd.length}), mean of each part: ${endParts.map(([n, xs]) => `${n} ${meanOf(worstEnd, xs)}`).join(', ')}.`,
       `${variant ? `${which}: ` : ''}the slowest 1% of commits (${worst.length} of ${total.length}), mean of each part: put ${mean(all.ser)}, queued ${mean(all.queue)}, write ${mean(all.write)}, resume ${mean(all.resume)} ms; rounds with commit wait p99 ≤ 5 ms: ${all.met} of ${all.rounds}; over 5 ms: floor writes ${over5(all.floor)}%, commits ${over5(all.waits)}%.`,
     ];
@@ -516,12 +530,12 @@ async function tailRows(load: StoreLoad): Promise<string> {
   return [
     `load average ${os.loadavg().map((v) => v.toFixed(2)).join(' ')} at the end; ${rounds} rounds of ${STREAMS.clients} streams at a model's pace${pace === SPREAD_PACE ? ', their ends spread evenly (STORE_PACE=spread)' : ' (their ends in waves)'}, ${WRITER_THREAD ? 'writer thread' : SYNC_WRITES ? 'synchronous writes' : 'thread pool'}${noProbe ? '; A: the default store, B: the same without the floor probe' : variant ? `; A: ${process.env.STORE_TAIL_A ? JSON.stringify(base) : 'the default store'}, B: ${JSON.stringify(variant)}` : ''}; ms`,
     '',
-    '| round | floor writes | floor p50 / p99 | commit wait p50 / p99 | queued p50 / p99 | write p50 / p99 | resume p50 / p99 | fsyncs | other ends within 10 ms, p50 | written synchronously | loop delay p99 / utilization | end latency p99 / chunk latency p99 | writer thread: wake p99 · disk p50 / p99 · report p99 |',
+    '| round | floor writes | floor p50 / p99 | commit wait p50 / p99 | queued p50 / p99 | write p50 / p99 | resume p50 / p99 | fsyncs | other ends within 10 ms, p50 | written synchronously | loop delay p99 / utilization | end latency p99 / chunk latency p99 | writer thread: wake p50 / p99 · disk p50 / p99 · report p50 / p99 |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...rows,
     ...sums.map((x) => x[0]),
     '',
-    ...sums.map((x) => x[1]),
+    ...sums.flatMap((x) => x.slice(1)),
   ].join('\n');
 }
 

@@ -24,26 +24,35 @@ function probe(file: string, gapMs: number): void {
   const zeros = Buffer.alloc(1024 * 1024);
   for (let at = 0; at < PREALLOC; at += zeros.length) writeSync(fd, zeros, 0, zeros.length, at);
   const out: number[] = [];
+  const starts: number[] = [];
   let at = 0;
   let timer: NodeJS.Timeout | null = null;
   const tick = () => {
     const t = performance.now();
     writeSync(fd, RECORD, 0, RECORD.length, at);
     out.push(performance.now() - t);
+    starts.push(performance.timeOrigin + t);
     at = (at + RECORD.length) % (PREALLOC - RECORD.length);
     timer = setTimeout(tick, -Math.log(1 - Math.random()) * gapMs);
   };
   process.once('message', () => {
     if (timer) clearTimeout(timer);
     closeSync(fd);
-    process.send!(out, () => process.exit(0));
+    process.send!({ took: out, at: starts }, () => process.exit(0));
   });
   process.send!('ready', () => (timer = setTimeout(tick, 0)));
 }
 
+/** Each write's duration (ms) and when it started (ms on the machine's clock, performance.timeOrigin +
+ * now: comparable with the gateway's stamps). */
+export interface FloorWrites {
+  took: number[];
+  at: number[];
+}
+
 /** Starts the probe writing into `file` (in the directory under test); `stop()` resolves with each
- * write's duration (ms). */
-export async function startFloorProbe(file: string, gapMs = GAP_MS): Promise<{ stop: () => Promise<number[]> }> {
+ * write's duration (ms), `stopTimed()` with when each started too. */
+export async function startFloorProbe(file: string, gapMs = GAP_MS): Promise<{ stop: () => Promise<number[]>; stopTimed: () => Promise<FloorWrites> }> {
   const bundled = __filename.endsWith('.js');
   const script = bundled ? path.join(__dirname, 'storeFloorProbe.js') : __filename;
   const child = fork(script, ['probe', JSON.stringify({ file, gapMs })], { execArgv: bundled ? [] : ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
@@ -52,15 +61,14 @@ export async function startFloorProbe(file: string, gapMs = GAP_MS): Promise<{ s
     child.once('message', () => resolve());
     child.once('exit', (code) => reject(failed(code)));
   });
-  return {
-    stop: () =>
-      new Promise<number[]>((resolve, reject) => {
-        child.removeAllListeners('exit');
-        child.once('message', (m) => resolve(m as number[]));
-        child.once('exit', (code) => (code === 0 ? undefined : reject(failed(code))));
-        child.send('stop');
-      }),
-  };
+  const stopTimed = () =>
+    new Promise<FloorWrites>((resolve, reject) => {
+      child.removeAllListeners('exit');
+      child.once('message', (m) => resolve(m as FloorWrites));
+      child.once('exit', (code) => (code === 0 ? undefined : reject(failed(code))));
+      child.send('stop');
+    });
+  return { stop: () => stopTimed().then((w) => w.took), stopTimed };
 }
 
 // only as the forked probe (a bundle's modules all see require.main === module)
