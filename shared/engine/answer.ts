@@ -27,6 +27,7 @@
  * run of records (values each starting their line, only white space or a comma between) counts as its
  * first value: the answer is that one, the others its extra values, as when the text starts with them.
  */
+import { isSpace } from './chars';
 import { Segment } from './segment';
 import type { Position, RepairResult } from './types';
 
@@ -381,6 +382,12 @@ function candidates(r: Region, index: number, sub: SubRun, work: { scanned: numb
   let from = 0;
   let restarts = 0;
   while (from < r.text.length) {
+    // after a candidate, the spaces before the next one are the text's, not the value's: a sub-run keeps a
+    // value's leading whitespace (valid JSON byte for byte), so `A: {} {"a": 1}` gave ` {"a": 1}`
+    if (from > 0) {
+      while (from < r.text.length && isSpace(r.text.charCodeAt(from))) from++;
+      if (from === r.text.length) break;
+    }
     const at = { offset: r.at.offset + from, line: seg.line(from), column: seg.column(from) };
     const res = sub(r.text.slice(from), at, from > 0);
     work.scanned += res.scanned;

@@ -28,7 +28,7 @@ export const TRIAL5_TABLE_CASES: Case[] = [
     category: "trial 5: several records",
     name: "a value echoed on a line of prose does not start a run of records",
     input: "Your format: {\"name\": str}\n\n{\"name\": \"Dana\"}",
-    json: "\n\n{\"name\": \"Dana\"}",
+    json: "{\"name\": \"Dana\"}",
     status: "VALID",
     repairs: [],
     stripped: [["prose", 0, 26, 0, 0]],
