@@ -57,6 +57,14 @@ export function isSpace(c: number): boolean {
   return c === SPACE || c === LF || c === CR || c === TAB;
 }
 
+/** A space JSON does not allow between tokens that models and editors put there: no-break (U+00A0,
+ * U+202F), the Unicode spaces U+1680, U+2000-U+200A, U+205F, U+3000, the zero-width ones (U+200B-U+200D,
+ * U+2060, U+FEFF, the byte order mark) and the line and paragraph separators U+2028, U+2029. Removed
+ * between tokens (repair `unicode_space`); inside strings they are text and stay. */
+export function isUnicodeSpace(c: number): boolean {
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200d) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x2060 || c === 0x3000 || c === 0xfeff;
+}
+
 /** How many of `s`'s first characters are JSON whitespace. Not String.prototype.trim's set: that also
  * takes U+00A0, U+FEFF, U+2028 and other Unicode spaces, which are no JSON whitespace (kept in the JSON
  * output they make it invalid; trimmed from a stripped span they are lost). */

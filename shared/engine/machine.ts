@@ -886,6 +886,10 @@ export class Machine extends Finisher {
             c = String.prototype.charCodeAt.call(s, i);
           }
           if (c === LT && this.fast === true) return i;
+          if (c >= 0xa0 && C.isUnicodeSpace(c) && this.rep('unicode_space')) {
+            i = this.unicodeSpace(i);
+            break;
+          }
           i = this.valueStart(s, i, c);
           if (this.rescan !== null) return i;
           break;
@@ -901,6 +905,10 @@ export class Machine extends Finisher {
             c = String.prototype.charCodeAt.call(s, i);
           }
           if (c === LT && this.fast === true) return i;
+          if (c >= 0xa0 && C.isUnicodeSpace(c) && this.rep('unicode_space')) {
+            i = this.unicodeSpace(i);
+            break;
+          }
           i = this.keyStart(s, i, c);
           if (this.rescan !== null) return i;
           break;
@@ -917,6 +925,10 @@ export class Machine extends Finisher {
             c = String.prototype.charCodeAt.call(s, i);
           }
           if (c === LT && this.fast === true) return i;
+          if (c >= 0xa0 && C.isUnicodeSpace(c) && this.rep('unicode_space')) {
+            i = this.unicodeSpace(i);
+            break;
+          }
           i = this.colon(s, i, c);
           if (this.rescan !== null) return i;
           break;
@@ -932,6 +944,10 @@ export class Machine extends Finisher {
             c = String.prototype.charCodeAt.call(s, i);
           }
           if (c === LT && this.fast === true) return i;
+          if (c >= 0xa0 && C.isUnicodeSpace(c) && this.rep('unicode_space')) {
+            i = this.unicodeSpace(i);
+            break;
+          }
           i = this.after(s, i, c);
           if (this.rescan !== null) return i;
           break;

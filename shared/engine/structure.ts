@@ -261,6 +261,16 @@ export abstract class StructureScanner extends QuoteAtEndScanner {
     return i;
   }
 
+  /** A Unicode space between tokens (chars.ts isUnicodeSpace): JSON allows none there, so it is removed
+   * (repair `unicode_space`) and the state stays: `{"a":\u00A01}` -> `{"a":1}`. Before, U+00A0 after a
+   * colon ended the JSON (`{}`, the member lost) and U+200B started a bare word (trial 6, b06 / b02). */
+  protected unicodeSpace(i: number): number {
+    const o = this.o;
+    o.record(o.repairAt('unicode_space', i, 1, ''));
+    o.edit(i, i + 1, '');
+    return i + 1;
+  }
+
   /** The first character of a segment after a held `=` or backtick (see MachineState.held) decides it. */
   protected resolveHeld(s: string, i: number): number {
     const o = this.o;

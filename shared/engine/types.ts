@@ -41,6 +41,7 @@ export type RepairKind =
   | 'missing_bracket' //     `{"b": [1, 2 "c": 3}` -> `{"b": [1, 2], "c": 3}` (an array left open before its object's next key, closed)
   | 'triple_quotes' //       `"""x"""` / `'''x'''` -> `"x"` (a Python triple-quoted string, line breaks escaped)
   | 'fullwidth_punctuation' // `{"a"：1，"b"：2}` -> `{"a":1,"b":2}` (a full-width colon or comma, as CJK input methods type them; before a closer the comma is removed)
+  | 'unicode_space' //        `{"a":\u00A01}` -> `{"a":1}` (a no-break, zero-width or other Unicode space between tokens, which JSON does not allow: removed)
   | 'wrong_separator' //     `{"a": 1; "b": 2}` / `[1; 2]` -> `,` (a semicolon as the comma; before a closer removed: `[1;]` -> `[1]`)
   | 'python_tuple' //        `(1, 2)` -> `[1, 2]` (each parenthesis replaced by a bracket)
   | 'backtick_quotes' //     `` `x` `` -> `"x"` (a JavaScript template literal's backticks)
