@@ -253,7 +253,15 @@ export abstract class StringScanner extends BeforeScanner {
         if (i + 2 < len) return isAsciiLetter(String.prototype.charCodeAt.call(s, i + 2)) ? this.badEscape(i) : i + 2;
       } else if (n === 117) {
         if (i + 5 < len) {
-          if (isHex(String.prototype.charCodeAt.call(s, i + 2)) && isHex(String.prototype.charCodeAt.call(s, i + 3)) && isHex(String.prototype.charCodeAt.call(s, i + 4)) && isHex(String.prototype.charCodeAt.call(s, i + 5))) return i + 6;
+          if (isHex(String.prototype.charCodeAt.call(s, i + 2)) && isHex(String.prototype.charCodeAt.call(s, i + 3)) && isHex(String.prototype.charCodeAt.call(s, i + 4)) && isHex(String.prototype.charCodeAt.call(s, i + 5))) {
+            // an escaped high surrogate at the segment's end waits for what follows, as a raw one does
+            // (machine.ts V_STRING): the end of the input after it cut its pair, and drops it
+            if (i + 6 === len && !o.pending && highSurrogateEscape(s, i)) {
+              o.startPending(i);
+              this.surrogateHeld = true;
+            }
+            return i + 6;
+          }
           return this.badEscape(i);
         }
       } else if (n === APOS) {
@@ -320,7 +328,18 @@ export abstract class StringScanner extends BeforeScanner {
         if (!isHex(c)) return this.escDone(i, '\\\\' + b.slice(1), b.length, 'invalid_escape');
         this.escBuf += s[i];
         i++;
-        if (this.escBuf.length === 6) return this.escDone(i, null, 6);
+        if (this.escBuf.length === 6) {
+          if (i === len && this.escOwnPending && highSurrogateEscape(this.escBuf, 0)) {
+            // an escaped high surrogate at the segment's end: its own pending text stays held (see escape())
+            this.vstate = V_STRING;
+            this.tokPos = null;
+            this.escBuf = '';
+            this.escOwnPending = false;
+            this.surrogateHeld = true;
+            return i;
+          }
+          return this.escDone(i, null, 6);
+        }
       }
     }
     return i;
@@ -346,4 +365,12 @@ export abstract class StringScanner extends BeforeScanner {
     this.escOwnPending = false;
     return i;
   }
+}
+
+/** Whether the 6 characters at `at` (`\\uXXXX`, hex digits checked) escape a high surrogate (U+D800-U+DBFF),
+ * the first half of a pair. */
+function highSurrogateEscape(s: string, at: number): boolean {
+  const d = String.prototype.charCodeAt.call(s, at + 2) | 0x20;
+  const x = String.prototype.charCodeAt.call(s, at + 3) | 0x20;
+  return d === 100 && (x === 56 || x === 57 || x === 97 || x === 98);
 }
