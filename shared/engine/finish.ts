@@ -45,6 +45,7 @@ const {
   V_CONCAT,
   HELD_EQ,
   HELD_HASH,
+  HELD_SLASH,
   V_DQ_WORD,
   V_TRIPLE_END,
   V_ELEM_KEY,
@@ -74,9 +75,9 @@ export abstract class Finisher extends StructureScanner {
     const o = this.o;
     if (this.held !== 0) {
       // a held `=` goes with its dangling key (V_COLON below); a held backtick ends the JSON at it
-      const tick = this.held !== HELD_EQ && this.held !== HELD_HASH;
-      if (this.held === HELD_HASH) {
-        // a `#` the input ends after: an empty comment, removed
+      const tick = this.held !== HELD_EQ && this.held !== HELD_HASH && this.held !== HELD_SLASH;
+      if (this.held === HELD_HASH || this.held === HELD_SLASH) {
+        // a `#` (a `/`) the input ends after: an empty comment, removed
         o.replaceTail(i, 1, '');
         o.record(o.repair('comment', this.heldPos!, 1, ''));
       }

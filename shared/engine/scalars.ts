@@ -19,6 +19,7 @@ const {
   FW_COLON,
   FW_COMMA,
   LBRACE,
+  LBRACKET,
   LF,
   LOWER_E,
   MINUS,
@@ -41,6 +42,10 @@ const {
   LPAREN,
 } = C;
 const {
+  RX_BODY,
+  RX_CLASS,
+  RX_ESCAPED,
+  RX_OPEN,
   P_AFTER,
   P_VALUE,
   V_COLON,
@@ -82,6 +87,7 @@ export abstract class ScalarScanner extends ConcatScanner {
   protected abstract startComment(i: number, ret: number): number;
 
   protected startToken(i: number): void {
+    this.uqRegex = 0;
     this.fwStage = FW_NONE;
     this.tokLen = 0;
     this.tokPrefix = '';
@@ -415,6 +421,7 @@ export abstract class ScalarScanner extends ConcatScanner {
   }
 
   protected unquoted(s: string, i: number, len: number): number {
+    if (this.uqRegex !== 0) i = this.regexPattern(s, i, len);
     while (i < len) {
       const c = String.prototype.charCodeAt.call(s, i);
       if (c === COMMA || c === RBRACE || c === RBRACKET || c === LF || c === CR) return this.endUnquoted(i);
@@ -426,6 +433,31 @@ export abstract class ScalarScanner extends ConcatScanner {
       this.tokLen++;
       i++;
     }
+    return i;
+  }
+
+  /** A regular expression literal's pattern (uqRegex), up to its closing `/` (a line end ends it too):
+   * the characters are the string's text, a `,` `]` `}` in it included. Returns where it stopped. */
+  private regexPattern(s: string, i: number, len: number): number {
+    let st = this.uqRegex;
+    while (i < len && st !== 0) {
+      const c = String.prototype.charCodeAt.call(s, i);
+      if (c === LF || c === CR) {
+        st = 0;
+        break;
+      }
+      if (st >= RX_ESCAPED) st -= RX_ESCAPED;
+      else if (c === BACKSLASH) st += RX_ESCAPED;
+      else if (st === RX_OPEN) st = RX_BODY;
+      else if (st === RX_CLASS) {
+        if (c === RBRACKET) st = RX_BODY;
+      } else if (c === LBRACKET) st = RX_CLASS;
+      else if (c === SLASH) st = 0;
+      this.uqTrail = 0;
+      this.tokLen++;
+      i++;
+    }
+    this.uqRegex = st;
     return i;
   }
 

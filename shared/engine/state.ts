@@ -62,6 +62,13 @@ export const V_TRIPLE_END = 24; // a run of quotes that ended a push inside a tr
 export const HELD_EQ = 1;
 export const HELD_TICK = 2;
 export const HELD_HASH = 4; // a `#` where a value is expected: a comment (`# note`) or an unquoted string (`#fff`)?
+/** uqRegex's states: a regular expression literal's `/` next, its pattern, a `[…]` class in it; plus
+ * RX_ESCAPED after a backslash. */
+export const RX_OPEN = 1;
+export const RX_BODY = 2;
+export const RX_CLASS = 3;
+export const RX_ESCAPED = 4;
+export const HELD_SLASH = 5; // a `/` where a value is expected: a comment (`//`, `/*`) or an unquoted string (`/^a+$/i`, `/usr/bin`)?
 export const HELD_TICK_GAP = 3; // a backtick after an array element and spaces: a template literal after a missing comma, or a fence
 
 /** How far a JSON candidate found in prose may run before it is taken without further proof. */
@@ -216,6 +223,11 @@ export abstract class MachineState {
   protected held = 0;
   protected heldPos: Position | null = null;
   protected uqTrail = 0; // trailing spaces at the end of an unquoted string
+  /** An unquoted string that is a JavaScript regular expression literal (`/^[a-z]+$/i`, structure.ts
+   * slashValue), while its pattern is read: RX_OPEN (its `/` next), RX_BODY, RX_CLASS (in `[…]`), with
+   * RX_ESCAPED added after a backslash. Inside the pattern a `,` `]` `}` is its text; after the closing
+   * `/` (0 again) the flags and the rest end as any unquoted string's. */
+  protected uqRegex = 0;
   /** After a full-width comma in an unquoted value: how far a `"key"` and colon after it have been read
    * (scalars.ts; 0: not looking). Reset with every token and a rejected candidate. */
   protected fwStage = 0;

@@ -59,6 +59,9 @@ const {
   V_DONE,
   HELD_EQ,
   HELD_HASH,
+  HELD_SLASH,
+  RX_BODY,
+  RX_OPEN,
   HELD_TICK,
   HELD_TICK_GAP,
   CONFIRM_WINDOW,
@@ -164,7 +167,7 @@ export abstract class StructureScanner extends QuoteAtEndScanner {
         return i + 1;
       }
       case SLASH:
-        return this.startComment(i, V_VALUE);
+        return this.slashValue(s, i);
       case HASH:
         return this.hashValue(s, i);
       default:
@@ -291,11 +294,32 @@ export abstract class StructureScanner extends QuoteAtEndScanner {
         return i;
       }
       // the held `#` starts an unquoted string (the last character of the pending text)
+      this.uqRegex = 0;
       this.tokIdx = -1;
       this.tokPos = at;
       this.tokLen = 1;
       this.vstate = V_UQSTR;
       this.uqTrail = 0;
+      return i;
+    }
+    if (kind === HELD_SLASH) {
+      if (c === SLASH || c === STAR) {
+        // the held `/` starts a comment (it leaves the pending text, as the held `#` does)
+        o.replaceTail(i, 1, '');
+        if (o.pending && o.pendingStart().offset === at.offset) o.dropPending(i);
+        this.startComment(i, V_VALUE);
+        this.commentIdx = -1;
+        this.commentPos = at;
+        this.vstate = c === SLASH ? V_LINE_COMMENT : V_BLOCK_COMMENT;
+        return i + 1;
+      }
+      // the held `/` starts an unquoted string (the last character of the pending text), a pattern's
+      this.tokIdx = -1;
+      this.tokPos = at;
+      this.tokLen = 1;
+      this.vstate = V_UQSTR;
+      this.uqTrail = 0;
+      this.uqRegex = RX_BODY;
       return i;
     }
     if (kind === HELD_EQ) {
@@ -529,6 +553,30 @@ export abstract class StructureScanner extends QuoteAtEndScanner {
     this.startToken(i);
     this.vstate = V_UQSTR;
     this.uqTrail = 0;
+    return i;
+  }
+
+  /** A `/` where a value is expected inside a container: a comment when `/` or `*` follows, else the
+   * start of an unquoted string, to a `,`, closer or line end (a JavaScript regular expression literal
+   * `/^[a-z]+$/i`, a path `/usr/bin`). Before, it was a lone `/` that ended the JSON: the key and every
+   * member after it were lost (`{ pattern: /^[a-z]+$/i, flags: "i" }` gave `{}`; trial 6 j05). When it ends
+   * the segment it is held (HELD_SLASH) and the next segment's first character decides. */
+  private slashValue(s: string, i: number): number {
+    const o = this.o;
+    if (this.stack.length === 0 || this.unconfirmed || !this.rep('unquoted_string')) return this.startComment(i, V_VALUE);
+    if (i + 1 === s.length) {
+      if (!o.pending) o.startPending(i);
+      this.held = HELD_SLASH;
+      this.heldPos = o.pos(i);
+      return i + 1;
+    }
+    const n = String.prototype.charCodeAt.call(s, i + 1);
+    if (n === SLASH || n === STAR) return this.startComment(i, V_VALUE);
+    if (!o.pending) o.startPending(i);
+    this.startToken(i);
+    this.vstate = V_UQSTR;
+    this.uqTrail = 0;
+    this.uqRegex = RX_OPEN;
     return i;
   }
 
