@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { isDeepStrictEqual } from 'node:util';
-import { createStreamRepairer, repairJson, type RepairResult } from '../../shared/engine';
-import { assertSameStreamed } from './sameStreamed';
+import { repairJson, type RepairResult } from '../../shared/engine';
+import { assertSameRun, assertSameStreamed } from './sameStreamed';
 import { TRIAL6_CASES } from './trial6/cases';
 import { TRIAL6_OPEN } from './trial6/open';
 
@@ -36,14 +36,5 @@ function sampledSameStreamed(text: string, whole: RepairResult): void {
   for (let i = 1; i <= 200; i++) { points.add(i); points.add(text.length - i); }
   const runs: [string[], string][] = [...points].filter((k) => k > 0 && k < text.length).map((k) => [[text.slice(0, k), text.slice(k)], `split at ${k}`]);
   runs.push([text.split(''), 'one character at a time']);
-  for (const [chunks, label] of runs) {
-    const s = createStreamRepairer();
-    let out = '';
-    for (const ch of chunks) out += s.push(ch).output;
-    const end = s.end();
-    assert.equal(out + end.final, whole.json ?? '', label);
-    assert.equal(end.status, whole.status, label);
-    assert.deepEqual(end.repairs, whole.repairs, label);
-    assert.deepEqual(end.stripped, whole.stripped, label);
-  }
+  for (const [chunks, label] of runs) assertSameRun(chunks, whole, label);
 }
