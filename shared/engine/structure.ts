@@ -232,10 +232,7 @@ export abstract class StructureScanner extends QuoteAtEndScanner {
     const o = this.o;
     if (this.stack.length === 0 || !this.rep('backtick_quotes')) return this.endRegion(s, i);
     if (i + 1 === s.length) {
-      if (!o.pending) o.startPending(i);
-      this.held = HELD_TICK;
-      this.heldPos = o.pos(i);
-      return i + 1;
+      return this.holdLast(i, HELD_TICK);
     }
     if (String.prototype.charCodeAt.call(s, i + 1) === BACKTICK) return this.endRegion(s, i);
     o.commitPending(i);
@@ -251,10 +248,7 @@ export abstract class StructureScanner extends QuoteAtEndScanner {
   private tickAfterElement(s: string, i: number): number {
     const o = this.o;
     if (i + 1 === s.length) {
-      if (!o.pending) o.startPending(i);
-      this.held = HELD_TICK_GAP;
-      this.heldPos = o.pos(i);
-      return i + 1;
+      return this.holdLast(i, HELD_TICK_GAP);
     }
     if (String.prototype.charCodeAt.call(s, i + 1) === BACKTICK) return this.endRegion(s, i);
     // repair: the comma before the template literal is missing (valueStart reads the literal)
@@ -271,6 +265,16 @@ export abstract class StructureScanner extends QuoteAtEndScanner {
     const o = this.o;
     o.record(o.repairAt('unicode_space', i, 1, ''));
     o.edit(i, i + 1, '');
+    return i + 1;
+  }
+
+  /** The character at i (a `=`, `#`, `/` or backtick) ends the segment, and the next segment's first
+   * character decides what it is: held (MachineState.held), in the pending text. */
+  private holdLast(i: number, kind: number): number {
+    const o = this.o;
+    if (!o.pending) o.startPending(i);
+    this.held = kind;
+    this.heldPos = o.pos(i);
     return i + 1;
   }
 
@@ -415,10 +419,7 @@ export abstract class StructureScanner extends QuoteAtEndScanner {
       // or a comparison
       if (i + 1 === s.length) {
         // the next character decides `=`, `=>` or `==`: held (the pending text holds the key before it)
-        if (!o.pending) o.startPending(i);
-        this.held = HELD_EQ;
-        this.heldPos = o.pos(i);
-        return i + 1;
+        return this.holdLast(i, HELD_EQ);
       }
       const n1 = String.prototype.charCodeAt.call(s, i + 1);
       const n = n1 === GT || n1 === EQUALS ? 2 : 1;
@@ -543,10 +544,7 @@ export abstract class StructureScanner extends QuoteAtEndScanner {
     const o = this.o;
     if (this.stack.length === 0 || this.unconfirmed) return this.endRegion(s, i);
     if (i + 1 === s.length) {
-      if (!o.pending) o.startPending(i);
-      this.held = HELD_HASH;
-      this.heldPos = o.pos(i);
-      return i + 1;
+      return this.holdLast(i, HELD_HASH);
     }
     if (C.isSpace(String.prototype.charCodeAt.call(s, i + 1))) return this.hashComment(i, V_VALUE);
     if (!o.pending) o.startPending(i);
@@ -565,10 +563,7 @@ export abstract class StructureScanner extends QuoteAtEndScanner {
     const o = this.o;
     if (this.stack.length === 0 || this.unconfirmed || !this.rep('unquoted_string')) return this.startComment(i, V_VALUE);
     if (i + 1 === s.length) {
-      if (!o.pending) o.startPending(i);
-      this.held = HELD_SLASH;
-      this.heldPos = o.pos(i);
-      return i + 1;
+      return this.holdLast(i, HELD_SLASH);
     }
     const n = String.prototype.charCodeAt.call(s, i + 1);
     if (n === SLASH || n === STAR) return this.startComment(i, V_VALUE);
