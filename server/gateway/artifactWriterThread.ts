@@ -184,9 +184,11 @@ export class WriterThread {
     );
   }
 
-  /** Reports the thread has posted that this side has not taken yet. */
+  /** Reports the thread has posted that this side has not taken yet. The thread counts a report just
+   * after posting it, so for a moment this side may have taken one not counted yet (the port's message
+   * event ran in between): that reads as none waiting, not as -1. */
   get reportsWaiting(): number {
-    return Atomics.load(this.reported, 0) - this.taken;
+    return Math.max(0, Atomics.load(this.reported, 0) - this.taken);
   }
 
   /** True while the thread takes writes. */
