@@ -58,11 +58,13 @@ export function isSpace(c: number): boolean {
 }
 
 /** A space JSON does not allow between tokens that models and editors put there: no-break (U+00A0,
- * U+202F), the Unicode spaces U+1680, U+2000-U+200A, U+205F, U+3000, the zero-width ones (U+200B-U+200D,
- * U+2060, U+FEFF, the byte order mark) and the line and paragraph separators U+2028, U+2029. Removed
- * between tokens (repair `unicode_space`); inside strings they are text and stay. */
+ * U+202F), the Unicode spaces U+1680, U+2000-U+200A, U+205F, U+3000, the zero-width ones (U+200B, U+2060,
+ * U+FEFF, the byte order mark) and the line and paragraph separators U+2028, U+2029 (not the zero-width
+ * joiners U+200C, U+200D: they join the letters and emoji of a word). Removed between tokens (repair
+ * `unicode_space`); no character of a bare word (isWordChar), so a word or a string's closing quote ends
+ * at one; inside strings they are text and stay. */
 export function isUnicodeSpace(c: number): boolean {
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200d) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x2060 || c === 0x3000 || c === 0xfeff;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x2060 || c === 0x3000 || c === 0xfeff;
 }
 
 /** How many of `s`'s first characters are JSON whitespace. Not String.prototype.trim's set: that also
@@ -94,7 +96,7 @@ export function isWordChar(c: number): boolean {
     c === UNDERSCORE ||
     c === DOLLAR ||
     c === MINUS ||
-    (c > 127 && c !== LDQUO && c !== RDQUO && c !== LSQUO && c !== RSQUO && c !== 0xa0 && c !== 0xfeff && c !== FW_COLON && c !== FW_COMMA)
+    (c > 127 && c !== LDQUO && c !== RDQUO && c !== LSQUO && c !== RSQUO && c !== FW_COLON && c !== FW_COMMA && !isUnicodeSpace(c))
   );
 }
 
@@ -104,7 +106,7 @@ export function isWordStart(c: number): boolean {
     (c >= 65 && c <= 90) ||
     c === UNDERSCORE ||
     c === DOLLAR ||
-    (c > 127 && c !== LDQUO && c !== RDQUO && c !== LSQUO && c !== RSQUO && c !== 0xa0 && c !== 0xfeff && c !== FW_COLON && c !== FW_COMMA)
+    (c > 127 && c !== LDQUO && c !== RDQUO && c !== LSQUO && c !== RSQUO && c !== FW_COLON && c !== FW_COMMA && !isUnicodeSpace(c))
   );
 }
 

@@ -26,7 +26,6 @@ const {
   TAB,
   isAsciiLetter,
   isHex,
-  isUnicodeSpace,
   isWordChar,
   isWordStart,
 } = C;
@@ -87,8 +86,6 @@ export abstract class StringScanner extends BeforeScanner {
     if (c === COMMA || c === RBRACE || c === RBRACKET || c === COLON || c === LF || c === CR || c === LT || c === BACKTICK || c === SLASH) return Q_CLOSE;
     if (c === SPACE || c === TAB) return ws < INNER_QUOTE_SPACES ? Q_WAIT : Q_CLOSE;
     if (this.dqInner) return c === QUOTE && ws > 0 ? Q_CLOSE : Q_INNER;
-    // a Unicode space after a quote is a token's end (removed there: structure.ts unicodeSpace)
-    if (c >= 0xa0 && isUnicodeSpace(c)) return Q_CLOSE;
     if (c === PLUS) return Q_CONCAT;
     return ws === 0 && isWordChar(c) ? Q_INNER : Q_CLOSE;
   }

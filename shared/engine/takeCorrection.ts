@@ -85,8 +85,8 @@ export class CorrectionTaker implements StreamRepairer {
    * block after its JSON started): its order is the stream's. Empty after the end or a release.
    */
   release(): StreamUpdate {
-    const u: StreamUpdate = { output: this.heldOut, repairs: this.heldRepairs, stripped: this.heldStripped, reasoning: '', phase: this.phase };
     if (this.released || this.ended) return { output: '', repairs: NONE, stripped: NONE, reasoning: '', phase: this.phase };
+    const u: StreamUpdate = { output: this.heldOut, repairs: this.heldRepairs, stripped: this.heldStripped, reasoning: '', phase: this.phase };
     this.released = true;
     this.input = this.heldOut = '';
     this.heldRepairs = [];
