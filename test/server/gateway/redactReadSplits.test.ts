@@ -9,7 +9,7 @@
 import { strict as assert } from 'node:assert';
 import { createPassthroughGuard } from '../../../server/gateway/passthroughGuard';
 import { Redactor } from '../../../server/gateway/redact';
-import { bodyOf, reads } from '../helpers/redactBody';
+import { bodyOf, reads, revealsBase64 } from '../helpers/redactBody';
 
 // `~`, `?`, `>` put `+` and `/` in the encoding at every alignment (a hex key has neither)
 const KEY = 'sk-or-v1-7d2f~9a41?c0e3>b58f6a2d~9c71e4b0a3f5?c1d8e2b7f4a6';
@@ -20,20 +20,7 @@ const PRE = ['', 'x', 'xy'] as const;
 const SPELLINGS = ['base64', 'base64url', 'slash'] as const;
 type Spelling = (typeof SPELLINGS)[number];
 
-/** Whether any run of base64 characters in `text`, read from any of its first four characters, decodes to
- * 6 or more consecutive bytes of the key's secret part (JSON's `\/` read as `/`). */
-function reveals(text: string): boolean {
-  const windows = new Set<string>();
-  for (let i = 0; i + 6 <= RANDOM.length; i++) windows.add(RANDOM.slice(i, i + 6));
-  for (const run of text.replace(/\\\//g, '/').match(/[A-Za-z0-9+/_-]{8,}/g) ?? []) {
-    for (let at = 0; at < 4; at++) {
-      const part = run.slice(at, at + Math.floor((run.length - at) / 4) * 4);
-      const decoded = Buffer.from(part.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('latin1');
-      for (const w of windows) if (decoded.includes(w)) return true;
-    }
-  }
-  return text.includes(RANDOM.slice(0, 8));
-}
+const reveals = (text: string): boolean => revealsBase64(text, RANDOM, 8);
 
 /** `pre` + the credential header base64-encoded, as a JSON string's bytes hold it (`slash`: `/` as `\/`). */
 function encode(pre: string, spelling: Spelling): string {

@@ -11,7 +11,7 @@ import { strict as assert } from 'node:assert';
 import { DEFAULT_BREAKER } from '../../../server/gateway/breaker';
 import { Redactor } from '../../../server/gateway/redact';
 import { artifactOf, postChat } from '../helpers/gateway';
-import { bodyOf, drain } from '../helpers/redactBody';
+import { bodyOf, drain, revealsBase64 } from '../helpers/redactBody';
 import { useTestGateway, withTestGateway } from '../helpers/testGateway';
 import { chunk, sse, type RecordedRequest } from '../helpers/testUpstream';
 
@@ -21,20 +21,7 @@ const REQ = { model: 'test/model', messages: [{ role: 'user', content: 'hi' }] }
 
 const b64 = (b: Buffer, url: boolean) => (url ? b.toString('base64url') : b.toString('base64'));
 
-/** Whether any run of base64 characters in `text`, read from any of its first four characters, decodes to
- * 6 or more consecutive bytes of the key's random part (JSON's `\/` read as `/`). */
-function reveals(text: string, random = RANDOM): boolean {
-  const windows = new Set<string>();
-  for (let i = 0; i + 6 <= random.length; i++) windows.add(random.slice(i, i + 6));
-  for (const run of text.replace(/\\\//g, '/').match(/[A-Za-z0-9+/_-]{8,}/g) ?? []) {
-    for (let at = 0; at < 4; at++) {
-      const part = run.slice(at, at + Math.floor((run.length - at) / 4) * 4);
-      const decoded = Buffer.from(part.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('latin1');
-      for (const w of windows) if (decoded.includes(w)) return true;
-    }
-  }
-  return text.includes(random.slice(0, 12));
-}
+const reveals = (text: string, random = RANDOM): boolean => revealsBase64(text, random, 12);
 
 /** `secret` base64-encoded after `pad` bytes of other text and before some more: every alignment. */
 function encodings(secret: string): { name: string; text: string }[] {

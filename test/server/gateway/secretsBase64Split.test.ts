@@ -12,7 +12,7 @@ import { strict as assert } from 'node:assert';
 import { DEFAULT_BREAKER } from '../../../server/gateway/breaker';
 import { Redactor } from '../../../server/gateway/redact';
 import { artifactOf, postChat } from '../helpers/gateway';
-import { bodyOf, drain } from '../helpers/redactBody';
+import { bodyOf, drain, revealsBase64 } from '../helpers/redactBody';
 import { useTestGateway } from '../helpers/testGateway';
 import { chunk, collect, parseSse, sse } from '../helpers/testUpstream';
 
@@ -26,20 +26,7 @@ const PRE = ['', 'x', 'xy'] as const;
 type Spelling = 'base64' | 'base64url' | 'slash';
 const SPELLINGS: Spelling[] = ['base64', 'base64url', 'slash'];
 
-/** Whether any run of base64 characters in `text`, read from any of its first four characters, decodes to
- * 6 or more consecutive bytes of the key's secret part (JSON's `\/` read as `/`). */
-function reveals(text: string): boolean {
-  const windows = new Set<string>();
-  for (let i = 0; i + 6 <= RANDOM.length; i++) windows.add(RANDOM.slice(i, i + 6));
-  for (const run of text.replace(/\\\//g, '/').match(/[A-Za-z0-9+/_-]{8,}/g) ?? []) {
-    for (let at = 0; at < 4; at++) {
-      const part = run.slice(at, at + Math.floor((run.length - at) / 4) * 4);
-      const decoded = Buffer.from(part.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('latin1');
-      for (const w of windows) if (decoded.includes(w)) return true;
-    }
-  }
-  return text.includes(RANDOM.slice(0, 8));
-}
+const reveals = (text: string): boolean => revealsBase64(text, RANDOM, 8);
 
 /** `pre` + `secret` base64-encoded (`slash`: the standard encoding as a JSON string's text reads it). */
 function encode(pre: string, secret: string, spelling: Spelling): string {

@@ -70,3 +70,22 @@ export async function randomEscapedStreams(r: Redactor, key: string, words: read
   }
   return withKey;
 }
+
+/**
+ * Whether `text` shows a secret's base64 form: any run of base64 characters in it, read from any of its
+ * first four characters (standard or URL-safe, JSON's `\/` read as `/`), decodes to 6 or more consecutive
+ * bytes of `random` (the secret's random part), or `text` holds `random`'s first `plain` characters as they
+ * are. The secrets tests' oracle: it knows nothing of how the redactor searches.
+ */
+export function revealsBase64(text: string, random: string, plain: number): boolean {
+  const windows = new Set<string>();
+  for (let i = 0; i + 6 <= random.length; i++) windows.add(random.slice(i, i + 6));
+  for (const run of text.replace(/\\\//g, '/').match(/[A-Za-z0-9+/_-]{8,}/g) ?? []) {
+    for (let at = 0; at < 4; at++) {
+      const part = run.slice(at, at + Math.floor((run.length - at) / 4) * 4);
+      const decoded = Buffer.from(part.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('latin1');
+      for (const w of windows) if (decoded.includes(w)) return true;
+    }
+  }
+  return text.includes(random.slice(0, plain));
+}
