@@ -182,6 +182,10 @@ const CORRECTED_RANK = 1.5;
 const CORRECTING = /(?:^|[.!?:;]\s+|\n)\s*actually,[^.!?\n]*$/i;
 /** What stands between two values of one run of records: white space and at most one comma. */
 const ADJACENT = /^\s*,?\s*$/;
+/** A wrapper tag right before a value on its line (`<answer>`, `<json format="x">`) and its closing tag
+ * right after it (`</answer>`): the tags models are told to put their answer in. */
+const TAG_BEFORE = /<[A-Za-z][\w:.-]*(?:\s[^<>\n]*)?>[ \t]*$/;
+const TAG_AFTER = /^[ \t]*<\/[A-Za-z][\w:.-]*>/;
 /** How much text after a candidate may hold its retraction. */
 const RETRACT_WINDOW = 120;
 /** Broken-off drafts searched past in one region: each search after one may scan the rest of the text
@@ -286,11 +290,18 @@ function rank(text: string, start: number, end: number, json: string, after: str
   if (/`$/.test(before) && !/```$/.test(before)) return 1; // inline code
   const fenceBefore = /```[ \t]*([A-Za-z]*)[^\n`]*\n[ \t]*$/.exec(text.slice(Math.max(0, start - 80), start));
   if (fenceBefore) return fenceBefore[1].toLowerCase() === 'json' ? 4 : 3;
-  const aloneBefore = before.trim() === '';
-  const aloneAfter = rest.trim() === '' || /^\s*`{3}/.test(rest);
+  // a wrapper tag on the value's line is no prose (`<answer>{"n": 4}</answer>`, `<json>{…}`): the value
+  // stands alone between its tags (trial 7: a prose draft before it ranked 2, the tagged answer 1, inside a
+  // sentence of `</answer>`)
+  const bare = before.replace(TAG_BEFORE, '');
+  const tail = rest.replace(TAG_AFTER, '');
+  const aloneBefore = bare.trim() === '';
+  const aloneAfter = tail.trim() === '' || /^\s*`{3}/.test(tail);
   if (aloneBefore && aloneAfter) return 3;
+  // a citation marker after text on its line (`… {"a": 1} [1]`, `growth [2].`) is no answer
+  if (!aloneBefore && /^\[\d{1,3}\]$/.test(json)) return 1;
   // inside a sentence, unless that sentence corrects the value before it ("Actually, use {…} instead.")
-  if (!aloneBefore && !correcting && /[A-Za-z]/.test(sentenceRest(rest))) return 1;
+  if (!aloneBefore && !correcting && /[A-Za-z]/.test(sentenceRest(tail))) return 1;
   return 2;
 }
 

@@ -113,13 +113,15 @@ function runStartsProse(head: string, i: number): boolean | null {
  * marker like harmony's, a `wrapper` span, not the first value (`["TOOL_CALLS"]`, the calls lost as an
  * extra value). Later on a line of its own it is prose before the calls (answer.ts picks them). The
  * Llama 2 / Mistral instruction markers `[INST]` and `[/INST]`, echoed by a model at the start of its
- * answer, are markers alike (before: `[INST] … [/INST] {…}` gave `["INST"]`). */
-const MARKERS = ['[TOOL_CALLS]', '[INST]', '[/INST]'];
+ * answer, are markers alike (before: `[INST] … [/INST] {…}` gave `["INST"]`), and so is the sentence-start
+ * token `<s>` they come after in a raw completion (trial 7: `<s>[INST] … [/INST]{…}</s>` gave `["INST"]`). */
+const MARKERS = ['[TOOL_CALLS]', '[INST]', '[/INST]', '<s>'];
 
 /** Whether head[i…] is one of the markers (its length), may still become one (0: a prefix that ends the
  * text so far, held like a backtick), or not (-1). */
 function markerAt(head: string, i: number): number {
-  if (String.prototype.charCodeAt.call(head, i) !== 91) return -1;
+  const c = String.prototype.charCodeAt.call(head, i);
+  if (c !== 91 && c !== 60) return -1;
   let r = -1;
   for (const m of MARKERS) {
     const n = Math.min(head.length - i, m.length);

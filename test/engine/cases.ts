@@ -11,6 +11,7 @@ import { OPEN_VALUE_CASES } from './openValueCases';
 import { PICKED_VALUE_CASES } from './pickedValueCases';
 import { TRIAL5_TABLE_CASES } from './trial5TableCases';
 import { TRIAL6_TABLE_CASES } from './trial6TableCases';
+import { TRIAL7_TABLE_CASES } from './trial7TableCases';
 import { VALUE_CASES } from './valueCases';
 
 export interface Case {
@@ -34,6 +35,7 @@ export const CASES: Case[] = [
   ...OPEN_VALUE_CASES,
   ...TRIAL5_TABLE_CASES,
   ...TRIAL6_TABLE_CASES,
+  ...TRIAL7_TABLE_CASES,
   {
     category: "several values",
     name: "keeps a second top-level value as extra_value and says REPAIRED",

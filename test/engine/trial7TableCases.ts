@@ -1,0 +1,108 @@
+/**
+ * Behaviour table rows from new-user trial 7 (test/engine/trial7/): each defect it found and fixed, with the
+ * exact text that failed before its fix, and the guards that keep each fix from reaching further than it
+ * should. They run one-shot (table.test.ts) and at every split point (chunks.test.ts) with the rest of CASES.
+ */
+import type { Case } from './cases';
+
+export const TRIAL7_TABLE_CASES: Case[] = [
+  {
+    category: "trial 7: a tagged answer",
+    name: "a value between wrapper tags on its line is the answer, not a draft ending a sentence of prose before it",
+    input: "First attempt: {\"n\": 3}. Checking again, the count is 4.\n<answer>{\"n\": 4}</answer>",
+    json: "{\"n\": 4}",
+    status: "VALID",
+    repairs: [],
+    stripped: [["prose", 0, 23, 0, 0], ["prose", 23, 33, 0, 23], ["wrapper", 57, 8, 1, 0], ["wrapper", 73, 9, 1, 16]],
+  },
+  {
+    category: "trial 7: a tagged answer",
+    name: "a tagged value after prose on its line still wins over the earlier draft (the last of equal rank)",
+    input: "First attempt: {\"n\": 3}. The count is 4. <json>{\"n\": 4}</json>",
+    json: "{\"n\": 4}",
+    status: "VALID",
+    repairs: [],
+    stripped: [["prose", 0, 23, 0, 0], ["prose", 23, 17, 0, 23], ["wrapper", 41, 6, 0, 41], ["wrapper", 55, 7, 0, 55]],
+  },
+  {
+    category: "trial 7: a tagged answer",
+    name: "a tagged value with words after its closing tag stays inside a sentence: the value standing alone wins",
+    input: "Call <tool>{\"a\": 1}</tool> now, then send:\n{\"a\": 2}",
+    json: "{\"a\": 2}",
+    status: "VALID",
+    repairs: [],
+    stripped: [["prose", 0, 19, 0, 0], ["wrapper", 19, 7, 0, 19], ["prose", 27, 15, 0, 27]],
+  },
+  {
+    category: "trial 7: chat-template tokens",
+    name: "the sentence-start token <s> before an echoed [INST] is a marker too, not a tag that hides the [INST] marker",
+    input: "<s>[INST] JSON please [/INST]{\"ok\": 1}</s>",
+    json: "{\"ok\": 1}",
+    status: "VALID",
+    repairs: [],
+    stripped: [["wrapper", 0, 3, 0, 0], ["wrapper", 3, 6, 0, 3], ["prose", 10, 19, 0, 10], ["wrapper", 38, 4, 0, 38]],
+  },
+  {
+    category: "trial 7: chat-template tokens",
+    name: "a <s> token alone before the value is a marker",
+    input: "<s> {\"a\": 1}",
+    json: "{\"a\": 1}",
+    status: "VALID",
+    repairs: [],
+    stripped: [["wrapper", 0, 3, 0, 0]],
+  },
+  {
+    category: "trial 7: chat-template tokens",
+    name: "another tag starting with <s is a wrapper as before, not the marker",
+    input: "<sup>x</sup> {\"a\": 1}",
+    json: "{\"a\": 1}",
+    status: "VALID",
+    repairs: [],
+    stripped: [["wrapper", 0, 5, 0, 0], ["prose", 5, 1, 0, 5], ["wrapper", 6, 6, 0, 6]],
+  },
+  {
+    category: "trial 7: citation markers",
+    name: "citation markers after the value on its line are trailing text, not extra values",
+    input: "{\"gdp_growth\": 0.021} [1][2]",
+    json: "{\"gdp_growth\": 0.021}",
+    status: "VALID",
+    repairs: [],
+    stripped: [["trailing", 22, 6, 0, 22]],
+  },
+  {
+    category: "trial 7: citation markers",
+    name: "a citation marker after a held value on its line is not the answer",
+    input: "Growth: {\"a\": 1} [1]",
+    json: "{\"a\": 1}",
+    status: "VALID",
+    repairs: [],
+    stripped: [["prose", 0, 7, 0, 0], ["trailing", 17, 3, 0, 17]],
+  },
+  {
+    category: "trial 7: citation markers",
+    name: "an array of two numbers after the value is still another value",
+    input: "{\"a\": 1} [1, 2]",
+    json: "{\"a\": 1}",
+    status: "REPAIRED",
+    repairs: [],
+    stripped: [["extra_value", 9, 6, 0, 9]],
+  },
+  {
+    category: "trial 7: citation markers",
+    name: "a marker with words after it on its line is read as before (another value): the rule takes markers that end their line",
+    input: "{\"a\": 1} [1] and more",
+    json: "{\"a\": 1}",
+    status: "REPAIRED",
+    repairs: [],
+    stripped: [["extra_value", 9, 3, 0, 9], ["trailing", 13, 8, 0, 13]],
+  },
+  {
+    category: "trial 7: citation markers",
+    name: "a bracketed number alone after a label is the answer",
+    input: "Result:\n[1]",
+    json: "[1]",
+    status: "VALID",
+    repairs: [],
+    stripped: [["prose", 0, 7, 0, 0]],
+  },
+];
