@@ -29,6 +29,7 @@ export const MINUS = 45;
 /** U+2212 MINUS SIGN, which typeset text and some models write for `-` (`{"temp": −5}`): a number's sign. */
 export const UMINUS = 0x2212;
 export const DOT = 46;
+export const ELLIPSIS = 0x2026; // `…`, an elision as one character
 export const SLASH = 47;
 export const D0 = 48;
 export const D9 = 57;

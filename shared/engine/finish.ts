@@ -52,6 +52,7 @@ const {
   V_ELEM_KEY_END,
   V_STR_CLOSERS,
   V_SQ_DQ,
+  V_ELISION,
   closerOf,
 } = S;
 
@@ -120,6 +121,10 @@ export abstract class Finisher extends StructureScanner {
       }
       if (st === V_SQ_DQ) {
         this.mixedEnd(i);
+        continue;
+      }
+      if (st === V_ELISION) {
+        this.endElision(i);
         continue;
       }
       if (st >= V_STR_COMMA) {

@@ -48,6 +48,7 @@ const {
   V_NUMBER,
   V_WORD,
   V_UQSTR,
+  V_ELISION,
   V_SLASH,
   V_LINE_COMMENT,
   V_BLOCK_COMMENT,
@@ -964,6 +965,10 @@ export class Machine extends Finisher {
           break;
         case V_UQSTR:
           i = this.unquoted(s, i, len);
+          break;
+        case V_ELISION:
+          i = this.elision(s, i, len);
+          if (this.rescan !== null) return i;
           break;
         case V_ESCAPE:
           i = this.escapeSlow(s, i, len);

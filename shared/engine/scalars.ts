@@ -16,6 +16,7 @@ const {
   D0,
   D9,
   DOT,
+  ELLIPSIS,
   FW_COLON,
   FW_COMMA,
   LBRACE,
@@ -52,6 +53,8 @@ const {
   V_AFTER,
   V_WORD,
   V_UQSTR,
+  V_ELISION,
+  V_VALUE,
 } = S;
 
 /** Bare words that are values, and their JSON spelling (a Map: a word like `toString` is no key). */
@@ -180,6 +183,8 @@ export abstract class ScalarScanner extends ConcatScanner {
 
   /** The number token stopped before c (no character of a number): a word, text glued on, or its end. */
   private numberStops(s: string, i: number, len: number, c: number): number {
+    // `..` as an array element: the start of an elision (`[1, 2, ...]`), not a number
+    if (c === DOT && this.numState === 4 && this.tokLen === 1 && this.stack[this.stack.length - 1] === LBRACKET && this.unconfirmed === false) return this.startElision(i, V_VALUE);
     if (isWordChar(c) && !(c === MINUS)) {
       // `-Infinity`, `1st`, `12abc`: a word, not a number
       if (this.tokLen <= 1 || isWordStart(c)) {
@@ -523,6 +528,56 @@ export abstract class ScalarScanner extends ConcatScanner {
     this.tokPos = null;
     this.colonWs = this.fwRun;
     this.vstate = V_COLON;
+    return i;
+  }
+
+  // ---- elisions
+
+  /** An elision starts (its first `.` or `…` already in the token, or at i): the state to return to
+   * when it is dropped. */
+  protected startElision(i: number, ret: number): number {
+    this.elisionRet = ret;
+    this.elisionWs = 0;
+    this.vstate = V_ELISION;
+    return i;
+  }
+
+  /** `...` / `…` where an array element or an object's key is expected, as models write omitted items
+   * (`[1, 2, ...]`, `{"a": 1, …}`, a `...` line between members): dots and ellipses, then spaces, read
+   * until a `,`, closer or line end proves an elision, dropped (kind `elision`; the comma before it is
+   * then a trailing one, or the next member's); anything else makes it what it was before: an unquoted
+   * string in an array (`...abc`), the end of the JSON where a key is expected. */
+  protected elision(s: string, i: number, len: number): number {
+    while (i < len) {
+      const c = String.prototype.charCodeAt.call(s, i);
+      if ((c === DOT || c === ELLIPSIS) && this.elisionWs === 0) {
+        this.tokLen++;
+        i++;
+      } else if (c === SPACE || c === TAB) {
+        this.elisionWs++;
+        this.tokLen++;
+        i++;
+      } else if (c === COMMA || c === RBRACE || c === RBRACKET || c === LF || c === CR) return this.endElision(i);
+      else if (this.elisionRet === V_VALUE) {
+        // text after the dots: an unquoted string, as before (`...abc`, `... 98 more`)
+        const r = this.glued(s, i);
+        this.uqTrail = this.elisionWs;
+        return r;
+      } else return this.endRegion(s, i);
+    }
+    return i;
+  }
+
+  /** The elision read ends at i (a `,`, closer or line end, or the end of the input): removed, its spaces
+   * kept, and the state is what it was before it. */
+  protected endElision(i: number): number {
+    const o = this.o;
+    const n = this.tokLen - this.elisionWs;
+    o.record(this.tokenRepair('elision', n, ''));
+    o.replaceTail(i, this.tokLen, o.tail(i, this.elisionWs));
+    this.tokIdx = -1;
+    this.tokPos = null;
+    this.vstate = this.elisionRet;
     return i;
   }
 

@@ -48,16 +48,17 @@ export const V_DQ_CLOSE = 14; // a `"` inside a double-quoted value string: clos
 export const V_STRAY = 16; // text after a value that cannot continue it (`{"a": 1 - 2}`): dropped up to `,` `}` `]` or the line end
 export const V_ELEM_KEY = 17; // a `"` after an array element in an object, and the word after it: the object's next key? (openArray.ts)
 export const V_ELEM_KEY_END = 18; // after that word's closing quote: a colon proves the key (the array was left open)
+export const V_ELISION = 19; // `...` / `…` where an array element or a key is expected: an elision to drop, or text? (scalars.ts)
 // From V_STR_COMMA on, the states are inside a value string (held text of quoteProbe.ts).
-export const V_STR_COMMA = 19; // a comma and spaces ending a segment inside a value string (quoteProbe.ts)
-export const V_KEY_PROBE = 20; // a `"` after `, ` inside a value string, and the word after it: a key?
-export const V_KEY_PROBE_END = 21; // after that word's closing quote: a colon proves the key
+export const V_STR_COMMA = 20; // a comma and spaces ending a segment inside a value string (quoteProbe.ts)
+export const V_KEY_PROBE = 21; // a `"` after `, ` inside a value string, and the word after it: a key?
+export const V_KEY_PROBE_END = 22; // after that word's closing quote: a colon proves the key
 export const V_KEY_SPACE = 15; // spaces after a word of an unquoted key: more words of the key (`first name:`), or its end?
-export const V_CONCAT = 22; // `"x" + ` after a value string: a `"` next joins the two strings (concat.ts); its closing quote is held
-export const V_DQ_WORD = 23; // a word after a value string's held closing quote and spaces: a `"` after it makes that quote an inner one (loneQuote.ts)
-export const V_STR_CLOSERS = 25; // `]` / `}` ending a push inside a string element of an array of strings: its text, or closers after a missing quote? (quoteAtEnd.ts)
-export const V_SQ_DQ = 26; // a `"` inside a single-quoted value string and what follows it: its closing quote, or text? (mixedQuotes.ts)
-export const V_TRIPLE_END = 24; // a run of quotes that ended a push inside a triple-quoted string (tripleQuotes.ts): its text, or its end?
+export const V_CONCAT = 23; // `"x" + ` after a value string: a `"` next joins the two strings (concat.ts); its closing quote is held
+export const V_DQ_WORD = 24; // a word after a value string's held closing quote and spaces: a `"` after it makes that quote an inner one (loneQuote.ts)
+export const V_STR_CLOSERS = 26; // `]` / `}` ending a push inside a string element of an array of strings: its text, or closers after a missing quote? (quoteAtEnd.ts)
+export const V_SQ_DQ = 27; // a `"` inside a single-quoted value string and what follows it: its closing quote, or text? (mixedQuotes.ts)
+export const V_TRIPLE_END = 25; // a run of quotes that ended a push inside a triple-quoted string (tripleQuotes.ts): its text, or its end?
 // What `held` holds (see MachineState.held).
 export const HELD_EQ = 1;
 export const HELD_TICK = 2;
@@ -223,6 +224,8 @@ export abstract class MachineState {
   protected held = 0;
   protected heldPos: Position | null = null;
   protected uqTrail = 0; // trailing spaces at the end of an unquoted string
+  protected elisionRet = 0; // the state an elision (V_ELISION) returns to when dropped: V_VALUE or V_KEY
+  protected elisionWs = 0; // spaces after an elision's dots, read so far
   /** An unquoted string that is a JavaScript regular expression literal (`/^[a-z]+$/i`, structure.ts
    * slashValue), while its pattern is read: RX_OPEN (its `/` next), RX_BODY, RX_CLASS (in `[…]`), with
    * RX_ESCAPED added after a backslash. Inside the pattern a `,` `]` `}` is its text; after the closing

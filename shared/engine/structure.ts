@@ -15,6 +15,7 @@ const {
   COMMA,
   CR,
   DOT,
+  ELLIPSIS,
   EQUALS,
   FW_COLON,
   FW_COMMA,
@@ -173,6 +174,12 @@ export abstract class StructureScanner extends QuoteAtEndScanner {
       default:
         // an element that is no string: the array is no array of strings (quoteAtEnd.ts)
         this.strRun = NOT_STRINGS;
+        if (c === ELLIPSIS && this.stack[this.stack.length - 1] === LBRACKET && this.unconfirmed === false) {
+          // `[1, 2, …]`: an elision (scalars.ts)
+          if (!o.pending) o.startPending(i);
+          this.startToken(i);
+          return this.startElision(i, V_VALUE);
+        }
         if (isDigit(c) || c === MINUS || c === PLUS || c === DOT || c === UMINUS) {
           if (!o.pending) o.startPending(i);
           this.startToken(i);
@@ -391,6 +398,12 @@ export abstract class StructureScanner extends QuoteAtEndScanner {
     }
     if (c === SLASH) return this.startComment(i, V_KEY);
     if (c === HASH && !this.unconfirmed) return this.hashComment(i, V_KEY);
+    if ((c === DOT || c === ELLIPSIS) && this.unconfirmed === false) {
+      // `{"a": 1, …}`, a `...` line between members: an elision (scalars.ts)
+      if (!o.pending) o.startPending(i);
+      this.startToken(i);
+      return this.startElision(i, V_KEY);
+    }
     if (isWordChar(c)) {
       this.startToken(i);
       this.keyW1 = 0;

@@ -45,6 +45,7 @@ export type RepairKind =
   | 'wrong_separator' //     `{"a": 1; "b": 2}` / `[1; 2]` -> `,` (a semicolon as the comma; before a closer removed: `[1;]` -> `[1]`)
   | 'python_tuple' //        `(1, 2)` -> `[1, 2]` (each parenthesis replaced by a bracket)
   | 'backtick_quotes' //     `` `x` `` -> `"x"` (a JavaScript template literal's backticks)
+  | 'elision' //             `[1, 2, ...]` / `{"a": 1, …}` -> `[1, 2]` / `{"a": 1}` (a `...` or `…` standing for omitted elements or members, removed)
   | 'schema_coercion' //     not the engine's: the gateway's `x-streamfix-schema: coerce` (`"42"` -> `42`)
   | 'arguments_object' //    not the engine's: tool-call `arguments` sent as a JSON object, not a string -> its JSON text
   | 'empty_arguments'; //    not the engine's: tool-call `arguments` empty (a call without parameters) -> `{}`

@@ -13,9 +13,4 @@ export const TRIAL7_OPEN = new Map<string, string>([
   ['enc-html-entities', 'defect, open: HTML-escaped JSON (`{&quot;name&quot;: …}`): gives `{}`'],
   ['enc-markdown-escaped-underscore', 'design limit: `\\_` (a markdown-escaped underscore) is an invalid escape, kept as a literal backslash (`first\\\\_name`) by the rule that keeps Windows paths (`C:\\_build`) intact; nothing in the string says which it is'],
   ['num-thousands-in-value', 'defect, open: `"price": 1,299.99` (a thousands separator inside the JSON): the number ends at the comma, `299.99` stands where a key should, and the members after it (`qty`) are lost'],
-  ['eli-array-dots', 'defect, open: `...` as an array element (an elision) becomes the string `"..."`'],
-  ['eli-objects-dots', 'defect, open: the same after objects in an array'],
-  ['eli-unicode-ellipsis-member', 'defect, open: `…` standing as an object member becomes the key `"…": null`'],
-  ['eli-bracket-dots', 'defect, open: `[...]` becomes `["..."]`'],
-  ['eli-dots-between-members', 'defect, open: a `...` line between object members ends the object; the members after it are lost'],
 ]);
