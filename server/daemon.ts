@@ -3,6 +3,7 @@
  * needed, and the gateway; one object that closes them in the right order. `runDaemonCli` is the
  * command-line face (flags, banner, signals); the language server is attached by main.ts.
  */
+import type { ThreadStore } from './anthropic/threads';
 import type { RepairOptions } from '../shared/engine';
 import type { GatewayInfo } from '../shared/protocol';
 import { DEMO_ROUTING, EMPTY_ROUTING, withRoutes } from './anthropic/routing';
@@ -38,6 +39,8 @@ export interface DaemonOptions extends Partial<DaemonConfig> {
   clock?: () => number;
   /** Messages API: quiet time before a `ping` event (default 10 s). */
   pingMs?: number;
+  /** Messages API: where message threads are kept (default: a ThreadStore with its default bounds). */
+  threads?: ThreadStore;
   /** Caps on clients (connections, header and request time-outs). */
   limits?: ClientLimits;
   /** Characters of each text an artifact keeps (head and tail of longer ones). */
@@ -138,7 +141,7 @@ export async function startDaemon(opts: DaemonOptions = {}): Promise<Daemon> {
       healthWindowMs: opts.healthWindowMs,
       clock: opts.clock,
       // with the embedded demo and no routing table, Claude model names answer from the demo models
-      messages: { routing: withRoutes(config.routing ?? (config.demo ? DEMO_ROUTING : EMPTY_ROUTING), config.routes), pingMs: opts.pingMs },
+      messages: { routing: withRoutes(config.routing ?? (config.demo ? DEMO_ROUTING : EMPTY_ROUTING), config.routes), pingMs: opts.pingMs, threads: opts.threads },
     });
   } catch (e) {
     events.close();

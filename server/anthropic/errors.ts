@@ -35,7 +35,7 @@ const TYPE_BY_STATUS: Record<number, AnthropicErrorType> = {
 
 export interface AnthropicErrorBody {
   type: 'error';
-  error: { type: AnthropicErrorType; message: string };
+  error: { type: AnthropicErrorType; message: string; details?: Record<string, unknown> };
   request_id?: string;
 }
 
@@ -72,8 +72,8 @@ export function rejectionError(cut: CutCall[]): { type: 'api_error'; message: st
   return { type: 'api_error', message: rejectionMessage(cut), truncated_tool_calls: cut };
 }
 
-export function errorBody(status: number, message: string, requestId?: string): AnthropicErrorBody {
-  return { type: 'error', error: { type: errorType(status), message }, ...(requestId ? { request_id: requestId } : {}) };
+export function errorBody(status: number, message: string, requestId?: string, details?: Record<string, unknown>): AnthropicErrorBody {
+  return { type: 'error', error: { type: errorType(status), message, ...(details ? { details } : {}) }, ...(requestId ? { request_id: requestId } : {}) };
 }
 
 /** Writes a GatewayError (or anything thrown) as an Anthropic error, unless the response already started. */
@@ -84,7 +84,7 @@ export function sendAnthropicError(res: ServerResponse, e: unknown, headers: Rec
   }
   const err = e instanceof GatewayError ? e : new GatewayError(500, 'internal_error', `Internal gateway error: ${e instanceof Error ? e.message : String(e)}`);
   const status = anthropicStatus(err.status);
-  const body = JSON.stringify(errorBody(status, err.message, requestId));
+  const body = JSON.stringify(errorBody(status, err.message, requestId, err.details));
   res.writeHead(status, {
     ...headers,
     'request-id': requestId,

@@ -79,17 +79,44 @@ function sendError(call: MessagesCall, status: number, message: string, extra: R
 }
 
 export async function handleCountTokens(call: MessagesCall): Promise<void> {
-  const r = parseMessagesRequest(await readBody(call.req, call.ctx.maxRequestBytes));
+  const r = parseMessagesRequest(await readBody(call.req, call.ctx.maxRequestBytes), call.ctx.messages.threads);
   sendJson(call.res, 200, withRequestId(call), { input_tokens: estimateInputTokens(r.body) });
 }
 
 export async function handleMessages(call: MessagesCall): Promise<void> {
-  const { req, ctx, record } = call;
+  const { req, ctx } = call;
   const text = await readBody(req, ctx.maxRequestBytes);
-  const r = parseMessagesRequest(text);
+  const r = parseMessagesRequest(text, ctx.messages.threads);
   requireMaxTokens(r);
   checkToolSchemas(r, ctx.schemas);
   call.truncatedTools = truncatedToolPolicy(req.headers[TRUNCATED_POLICY_HEADER], ctx.truncatedTools);
+  const turn = r.thread;
+  if (turn === null) return serve(call, r, text, null);
+  // a message thread (threads.ts): the reply is kept once the client has it whole; a failed turn leaves the
+  // previous reply's id open for the client's retry
+  const threads = ctx.messages.threads;
+  threads.begin(turn);
+  const reply: ThreadReply = { content: null };
+  try {
+    // the artifact keeps the conversation answered (a continue's whole history), replayable without the thread
+    await serve(call, r, turn.previous === null ? text : JSON.stringify(r.body), reply);
+  } finally {
+    threads.end(turn, messageId(call), reply.content);
+  }
+}
+
+/** Where a threaded turn's reply is put once the client has it whole (its content blocks). */
+interface ThreadReply {
+  content: Record<string, unknown>[] | null;
+}
+
+/** The message id of a call's answer. */
+function messageId(call: MessagesCall): string {
+  return `msg_${call.record.id.slice(4)}`;
+}
+
+async function serve(call: MessagesCall, r: ReturnType<typeof parseMessagesRequest>, text: string, reply: ThreadReply | null): Promise<void> {
+  const { req, ctx, record } = call;
   const requested = requestedMode(req.headers[MODE_HEADER], ctx.mode);
   const { mode, reason } = messagesMode(requested, r);
   const inputTokens = estimateInputTokens(r.body);
@@ -146,7 +173,7 @@ export async function handleMessages(call: MessagesCall): Promise<void> {
   }
   // a 2xx is a success only once its body came whole (chat.ts): the breaker hears the outcome at the end
   try {
-    return await answer(call, r, upstream, mode, inputTokens, holdProse);
+    return await answer(call, r, upstream, mode, inputTokens, holdProse, reply);
   } finally {
     gate.done(twoXxOutcome(call, upstream.status));
   }
@@ -169,7 +196,7 @@ function proseHold(call: MessagesCall, r: ReturnType<typeof parseMessagesRequest
 }
 
 /** The upstream's 2xx answer, translated: streamed as events or folded into one message. */
-async function answer(call: MessagesCall, r: ReturnType<typeof parseMessagesRequest>, upstream: UpstreamResponse, mode: ReturnType<typeof messagesMode>['mode'], inputTokens: number, holdProse: number): Promise<void> {
+async function answer(call: MessagesCall, r: ReturnType<typeof parseMessagesRequest>, upstream: UpstreamResponse, mode: ReturnType<typeof messagesMode>['mode'], inputTokens: number, holdProse: number, reply: ThreadReply | null): Promise<void> {
   const { record, ctx } = call;
   const ct = upstream.headers['content-type'];
   if (!(typeof ct === 'string' && ct.includes('text/event-stream'))) {
@@ -189,7 +216,7 @@ async function answer(call: MessagesCall, r: ReturnType<typeof parseMessagesRequ
   const schemas = call.schemas;
   const holdInputs = r.stream && schemas !== null && schemas !== undefined && schemas.policy === 'coerce' && schemas.tools.size > 0;
   const translator = new MessageTranslator({
-    id: `msg_${record.id.slice(4)}`,
+    id: messageId(call),
     model: r.model,
     inputTokens,
     mode,
@@ -211,7 +238,7 @@ async function answer(call: MessagesCall, r: ReturnType<typeof parseMessagesRequ
     onRepair: r.stream ? (rep, i) => onRepair(call, rep, i) : (rep, i) => void held.push([rep, i]),
     ...(holdInputs ? { checkInput: (art: ToolCallArtifact) => checkHeldInput(call, art, inputChecks) } : {}),
   });
-  return pump(call, new ChatStreamReader(translator), upstream, r.stream, held, inputChecks);
+  return pump(call, new ChatStreamReader(translator), upstream, r.stream, held, inputChecks, reply);
 }
 
 /**
@@ -255,11 +282,14 @@ async function upstreamRefused(call: MessagesCall, upstream: UpstreamResponse): 
 /** A repair decided while a non-streaming answer is read, and the tool call it is in. */
 type HeldRepair = [Repair, number | undefined];
 
-async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: UpstreamResponse, stream: boolean, held: HeldRepair[], inputChecks: ReadonlyMap<number, SchemaOutcome>): Promise<void> {
+async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: UpstreamResponse, stream: boolean, held: HeldRepair[], inputChecks: ReadonlyMap<number, SchemaOutcome>, reply: ThreadReply | null): Promise<void> {
   const { res, record, ctx } = call;
   const t = reader.translator;
   const kept: AnthropicEvent[] = [];
   let lastWrite = performance.now();
+  // a threaded turn's events are kept streaming too (the reply, as the client got it, is the thread's), up
+  // to what the thread store could keep: past it the turn keeps none (its next continue is a replay)
+  let threadBytes = reply !== null && stream ? 0 : -1;
   const write = (events: AnthropicEvent[], now = performance.now()): boolean => {
     if (events.length === 0) return true;
     if (!stream) {
@@ -269,7 +299,16 @@ async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: Upst
     if (res.destroyed || res.writableEnded) return true;
     record.clientChunks += events.length;
     lastWrite = now;
-    return res.write(events.length === 1 ? eventText(events[0]!) : events.map(eventText).join(''));
+    const text = events.length === 1 ? eventText(events[0]!) : events.map(eventText).join('');
+    if (threadBytes >= 0) {
+      threadBytes += text.length;
+      if (threadBytes <= ctx.messages.threads.maxBytes) kept.push(...events);
+      else {
+        threadBytes = -1;
+        kept.length = 0;
+      }
+    }
+    return res.write(text);
   };
   let ping: NodeJS.Timeout | null = null;
   t.start();
@@ -401,12 +440,13 @@ async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: Upst
   // the cut tool calls, as on the chat endpoint: those the error named (reject), else those closed
   const cut = cutHeaderValue(t.rejected ?? truncatedToolCalls(outcome));
   const cutHeader: Record<string, string> = cut !== '' ? { [TRUNCATED_TOOLS_HEADER]: cut } : {};
-  if (!stream) kept.push(...tail);
-  else if (tail.length > 0 && !res.destroyed && !res.writableEnded) res.write(tail.map(eventText).join(''));
+  if (!stream || threadBytes >= 0) kept.push(...tail);
+  if (stream && tail.length > 0 && !res.destroyed && !res.writableEnded) res.write(tail.map(eventText).join(''));
   if (stream) {
     if (!res.writableEnded && !res.destroyed) {
       if (status !== null) res.addTrailers({ [STATUS_HEADER]: status, ...cutHeader, ...schemaHeader });
       res.end();
+      if (reply !== null && failed === null && threadBytes >= 0) reply.content = wholeReply(kept);
     }
     return;
   }
@@ -430,6 +470,18 @@ async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: Upst
     if (block) block.input = JSON.parse(c.text) as unknown;
   }
   sendJson(res, 200, { ...withRequestId(call), ...forwardedHeaders(upstream.headers), ...(status ? { [STATUS_HEADER]: status } : {}), ...cutHeader, ...schemaHeader }, message);
+  if (reply !== null && failed === null) reply.content = message.content;
+}
+
+/** A streamed threaded turn's content blocks, when the client got the message whole: its message_stop, no
+ * error event; else null (the thread keeps no partial reply). */
+function wholeReply(events: readonly AnthropicEvent[]): Record<string, unknown>[] | null {
+  if (events.length === 0 || events[events.length - 1]!.type !== 'message_stop' || events.some((e) => e.type === 'error')) return null;
+  try {
+    return assembleMessage(events).content;
+  } catch {
+    return null; // a tool input that is not JSON (FAILED): no reply to continue from
+  }
 }
 
 /** reject, not streaming: a 502 in Anthropic's shape naming the cut calls, none of the message. The

@@ -10,6 +10,7 @@ import type { SchemaCache } from '../gateway/schema';
 import { assistantMessage, invalid, isObject, onlyKeys, userMessages } from './requestContent';
 import { chatTools, checkFields, outputSchema, responseFormat, systemText } from './requestFields';
 import { UPSTREAM_STOP_LIMIT } from './stopSequences';
+import type { ThreadStore, ThreadTurn } from './threads';
 
 type Json = Record<string, unknown>;
 
@@ -27,10 +28,13 @@ export interface MessagesRequest {
   /** The chat request's messages, translated (and so checked) at parse time: a part that cannot go
    * upstream is a 400 before anything is routed or sent (requestContent.ts). */
   messages: Json[];
+  /** A message thread's turn (threads.ts): the body is then the whole conversation, without `thread`. */
+  thread: ThreadTurn | null;
 }
 
-/** Parses and checks the body; throws GatewayError 400 naming the field that is wrong. */
-export function parseMessagesRequest(text: string): MessagesRequest {
+/** Parses and checks the body; throws GatewayError 400 naming the field that is wrong. With `threads`, a
+ * `thread` field is taken (a continue's kept conversation put before its messages); without, refused. */
+export function parseMessagesRequest(text: string, threads?: ThreadStore): MessagesRequest {
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -38,6 +42,7 @@ export function parseMessagesRequest(text: string): MessagesRequest {
     throw new GatewayError(400, 'invalid_json', `Request body is not valid JSON: ${text.trim() === '' ? 'the body is empty' : (e as Error).message}`);
   }
   if (!isObject(body)) throw new GatewayError(400, 'invalid_request', 'Request body must be a JSON object with "model", "max_tokens" and "messages"');
+  const thread = threads ? threads.open(body) : null;
   if (typeof body.model !== 'string' || body.model.trim() === '') throw invalid('model', 'Field required (a model name such as "claude-sonnet-4-5" or an OpenRouter id such as "anthropic/claude-sonnet-4.5")');
   if (!Array.isArray(body.messages)) throw invalid('messages', 'Field required (an array of {role, content})');
   // with no message there is nothing to answer (the upstream would refuse it, or answer the system prompt)
@@ -68,6 +73,7 @@ export function parseMessagesRequest(text: string): MessagesRequest {
     stopSequences: (body.stop_sequences as string[] | undefined) ?? [],
     thinking: isObject(body.thinking) && (body.thinking.type === 'enabled' || body.thinking.type === 'adaptive'),
     messages,
+    thread,
   };
 }
 

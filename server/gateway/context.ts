@@ -1,4 +1,5 @@
 /** What the request handlers share: configuration, the upstream client, the store, events and metrics. */
+import type { ThreadStore } from '../anthropic/threads';
 import type { RepairOptions } from '../../shared/engine';
 import type { GatewayMode } from '../../shared/protocol';
 import type { ArtifactStore } from './artifacts';
@@ -41,7 +42,7 @@ export interface GatewayContext {
   /** Circuit breakers per upstream and model, with the per-model health they read. */
   breakers: Breakers;
   /** The Messages API: its routing table, and the quiet time after which a `ping` event goes out. */
-  messages: { routing: RoutingTable; pingMs: number };
+  messages: { routing: RoutingTable; pingMs: number; threads: ThreadStore };
   /** Flushes the held headers of streaming responses whose upstream stays quiet. */
   headerFlush: HeaderFlusher;
   /** Every warning after start-up: logged, counted, in /health. */

@@ -60,6 +60,8 @@ export class GatewayError extends Error {
     readonly status: number,
     readonly code: GatewayErrorCode,
     message: string,
+    /** Anthropic's `error.details` (Messages API errors only: message threads' `error_code`). */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
   }

@@ -8,6 +8,7 @@ import type { RepairOptions } from '../../shared/engine';
 import type { GatewayMode } from '../../shared/protocol';
 import type { ArtifactStore } from './artifacts';
 import { handleCountTokens, handleMessages, DEFAULT_PING_MS } from '../anthropic/messages';
+import { ThreadStore } from '../anthropic/threads';
 import { isMessagesPath, sendAnthropicError } from '../anthropic/errors';
 import { EMPTY_ROUTING, type RoutingTable } from '../anthropic/routing';
 import { handleChat, type ChatCall } from './chat';
@@ -63,7 +64,7 @@ export interface GatewayOptions {
   /** Milliseconds now, for the breakers and the health window (tests pass a fake clock). */
   clock?: () => number;
   /** The Messages API's routing table (default: none, names go upstream as they are) and ping interval. */
-  messages?: { routing?: RoutingTable; pingMs?: number };
+  messages?: { routing?: RoutingTable; pingMs?: number; threads?: ThreadStore };
   /** Where warnings go (counted, logged, in /health); default: a new one on `log` and `metrics`. */
   warnings?: Warnings;
   /** Caps on clients: connections, header and request time-outs (limits.ts). */
@@ -161,7 +162,7 @@ function gatewayContext(opts: GatewayOptions, upstream: Upstream, warnings: Warn
     schemaPolicy: opts.schemaPolicy ?? 'report',
     truncatedTools: opts.truncatedTools ?? DEFAULT_TRUNCATED_TOOLS,
     breakers: gatewayBreakers(opts.breaker, new ModelHealth(opts.healthWindowMs, opts.clock), opts, opts.clock),
-    messages: { routing: opts.messages?.routing ?? EMPTY_ROUTING, pingMs: opts.messages?.pingMs ?? DEFAULT_PING_MS },
+    messages: { routing: opts.messages?.routing ?? EMPTY_ROUTING, pingMs: opts.messages?.pingMs ?? DEFAULT_PING_MS, threads: opts.messages?.threads ?? new ThreadStore() },
     headerFlush: new HeaderFlusher(),
     warnings,
     artifactTextLimit: opts.maxArtifactText ?? ARTIFACT_TEXT_LIMIT,
