@@ -5,7 +5,9 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GatewayContext } from './context';
-import { GatewayError } from './errors';
+import { sendAnthropicError } from '../anthropic/errors';
+import { anthropicModel, anthropicModels, modelPage, upstreamModels } from '../anthropic/models';
+import { GatewayError, upstreamErrorMessage } from './errors';
 import { writeJson } from './http';
 
 export interface RouteCall {
@@ -88,8 +90,8 @@ export function setBase(call: RouteCall): void {
   for (const [k, v] of Object.entries(call.base)) call.res.setHeader(k, v);
 }
 
-/** GET /v1/models: the upstream's list (the demo's in demo mode), status and body as they are. */
-export async function proxyModels(ctx: GatewayContext, call: RouteCall): Promise<void> {
+/** The upstream's `/models` answer: status, headers and body as they came (redacted). */
+async function fetchModels(ctx: GatewayContext, call: RouteCall): Promise<{ status: number; contentType: string; body: Buffer }> {
   const { req, res } = call;
   const headers: Record<string, string> = { accept: 'application/json', 'user-agent': 'streamfix/0.1' };
   const own = ctx.tokenSet ? undefined : req.headers.authorization;
@@ -102,10 +104,67 @@ export async function proxyModels(ctx: GatewayContext, call: RouteCall): Promise
   const up = await ctx.upstream.request({ method: 'GET', path: '/models', headers, signal: abort.signal });
   const parts: Buffer[] = [];
   for await (const c of up.body as AsyncIterable<Buffer>) parts.push(c);
-  const body = Buffer.concat(parts);
   const ct = up.headers['content-type'];
-  res.writeHead(up.status, { ...call.base, 'content-type': typeof ct === 'string' ? ct : 'application/json', 'content-length': body.length });
-  res.end(body);
+  return { status: up.status, contentType: typeof ct === 'string' ? ct : 'application/json', body: Buffer.concat(parts) };
+}
+
+/** An Anthropic client (the SDKs and Claude Code send `anthropic-version` on every request). */
+function anthropicClient(call: RouteCall): boolean {
+  return typeof call.req.headers['anthropic-version'] === 'string';
+}
+
+/** The upstream's models for an Anthropic client; its error (or an unreadable list) thrown as a GatewayError. */
+async function modelsFor(ctx: GatewayContext, call: RouteCall): Promise<Map<string, Record<string, unknown>>> {
+  const up = await fetchModels(ctx, call);
+  if (up.status < 200 || up.status >= 300) throw new GatewayError(up.status, 'upstream_error', upstreamErrorMessage(up.status, up.body.toString('utf8')));
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(up.body.toString('utf8'));
+  } catch {
+    throw new GatewayError(502, 'upstream_invalid', "The upstream's model list is not JSON");
+  }
+  return upstreamModels(parsed);
+}
+
+/** Runs an Anthropic client's models request, its errors in Anthropic's shape. */
+async function asAnthropic(call: RouteCall, fn: () => Promise<unknown>): Promise<void> {
+  let value: unknown;
+  try {
+    value = await fn();
+  } catch (e) {
+    return sendAnthropicError(call.res, e, call.base, call.id);
+  }
+  writeJson(call.res, 200, call.base, value as object);
+}
+
+/** GET /v1/models: the upstream's list (the demo's in demo mode), status and body as they are; for an
+ * Anthropic client, in Anthropic's shape with the routing table's names first (anthropic/models.ts). */
+export async function proxyModels(ctx: GatewayContext, call: RouteCall): Promise<void> {
+  if (anthropicClient(call)) return asAnthropic(call, async () => modelPage(anthropicModels(ctx.messages.routing, await modelsFor(ctx, call)), call.url.searchParams));
+  const up = await fetchModels(ctx, call);
+  call.res.writeHead(up.status, { ...call.base, 'content-type': up.contentType, 'content-length': up.body.length });
+  call.res.end(up.body);
+}
+
+/** GET /v1/models/:id (also an OpenRouter id's two segments unencoded, `/v1/models/openai/gpt-4o`): the
+ * upstream's entry (OpenAI's shape), or for an Anthropic client the model in Anthropic's; else a 404. */
+export async function getModel(ctx: GatewayContext, call: RouteCall): Promise<void> {
+  const id = call.params.author !== undefined ? `${call.params.author}/${call.params.slug}` : call.params.id!;
+  const missing = () => new GatewayError(404, 'not_found', `model: no model ${JSON.stringify(shorten(id))}${anthropicClient(call) ? ' in the routing table or the upstream\'s list' : ' in the upstream\'s list'}`);
+  if (anthropicClient(call)) {
+    return asAnthropic(call, async () => anthropicModel(ctx.messages.routing, await modelsFor(ctx, call), id) ?? Promise.reject(missing()));
+  }
+  const up = await fetchModels(ctx, call);
+  if (up.status < 200 || up.status >= 300) throw new GatewayError(up.status, 'upstream_error', upstreamErrorMessage(up.status, up.body.toString('utf8')));
+  let models: Map<string, Record<string, unknown>>;
+  try {
+    models = upstreamModels(JSON.parse(up.body.toString('utf8')));
+  } catch (e) {
+    throw e instanceof GatewayError ? e : new GatewayError(502, 'upstream_invalid', "The upstream's model list is not JSON");
+  }
+  const m = models.get(id);
+  if (!m) throw missing();
+  writeJson(call.res, 200, call.base, m);
 }
 
 /** A client's value quoted back in an error, cut so an over-long one cannot blow up the answer. */

@@ -25,7 +25,7 @@ import { gatewayBreakers, type BreakerOptions } from './breaker';
 import { ModelHealth } from './modelHealth';
 import { SchemaCache, type SchemaPolicy } from './schema';
 import { DEFAULT_TRUNCATED_TOOLS, type TruncatedToolPolicy } from './truncatedTools';
-import { findRoute, getArtifact, listArtifacts, proxyModels, setBase, type Route, type RouteCall } from './routes';
+import { findRoute, getArtifact, getModel, listArtifacts, proxyModels, setBase, type Route, type RouteCall } from './routes';
 import { guardClients, type ClientLimits } from './limits';
 import { checkRequest } from './security';
 import { Warnings } from './warnings';
@@ -242,6 +242,8 @@ function gatewayRoutes(ctx: GatewayContext, opts: GatewayOptions, requests: Infl
     { method: 'POST', path: '/v1/messages', handle: requests.track(ctx, handleMessages) },
     { method: 'POST', path: '/v1/messages/count_tokens', handle: requests.track(ctx, handleCountTokens) },
     { method: 'GET', path: '/v1/models', handle: (c) => proxyModels(ctx, c) },
+    { method: 'GET', path: '/v1/models/:id', handle: (c) => getModel(ctx, c) },
+    { method: 'GET', path: '/v1/models/:author/:slug', handle: (c) => getModel(ctx, c) },
     { method: 'GET', path: '/v1/streamfix/result/:id', handle: (c) => getArtifact(ctx, c) },
     { method: 'GET', path: '/v1/streamfix/results', handle: (c) => listArtifacts(ctx, c) },
     { method: 'GET', path: '/v1/streamfix/models', handle: (c) => writeJson(c.res, 200, c.base, ctx.breakers.report(upstream.baseUrl)) },
