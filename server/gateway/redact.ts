@@ -113,12 +113,33 @@ interface EncodedForm {
   formBytes: Buffer;
   tailBytes: Buffer;
   headBytes: Buffer;
+  /** `headBytes` from `anchor` on: searched instead of the whole head, from a byte rarer in JSON text than
+   * its first (`c2stb3I…`, base64 of `sk-or-`, is searched as `2stb3I…`: a `c` is in most JSON names). */
+  anchor: number;
+  anchorBytes: Buffer;
+}
+
+/** How common a byte is in an event stream's JSON (names, ids, English text), roughly: 0 rarest. */
+function commonness(b: number): number {
+  if (b >= 0x41 && b <= 0x5a) return 'AEIOST'.includes(String.fromCharCode(b)) ? 2 : 0;
+  if (b >= 0x32 && b <= 0x39) return 1;
+  if (b === 0x30 || b === 0x31) return 3;
+  return 4;
+}
+
+/** Where in `head` to start its search: the first of its rarest bytes with at least 4 bytes from it on. */
+function anchorOf(head: Buffer): number {
+  let best = 0;
+  for (let i = 1; i + 4 <= head.length; i++) if (commonness(head[i]!) < commonness(head[best]!)) best = i;
+  return best;
 }
 
 function encodedForm(form: string, keep: number): EncodedForm {
   const tail = form.slice(keep);
   const head = form.slice(0, keep + 1);
-  return { form, keep, tail, head, formBytes: Buffer.from(form), tailBytes: Buffer.from(tail), headBytes: Buffer.from(head) };
+  const headBytes = Buffer.from(head);
+  const anchor = anchorOf(headBytes);
+  return { form, keep, tail, head, formBytes: Buffer.from(form), tailBytes: Buffer.from(tail), headBytes, anchor, anchorBytes: headBytes.subarray(anchor) };
 }
 
 /**
@@ -235,6 +256,10 @@ export class Redactor {
   private readonly encodedLast = new Uint8Array(256);
   /** The most characters a base64 form keeps (encodedSent). */
   private readonly maxKeep: number;
+  /** The escapes of a secret's character a text may end inside (`\u` and d < 4 of its hex digits, at
+   * the second level): `escapeHeads[d]`, the values of the first d digits of each UTF-16 unit some pattern
+   * has (startsEnding; null: any, some pattern has a backslash). */
+  private readonly escapeHeads: Set<number>[] | null;
   /** What the last escapes() call found (filled anew by each: no allocation per read); its hints are read
    * right after it, before anything else searches. */
   private readonly scan = new EscapeScan();
@@ -287,6 +312,7 @@ export class Redactor {
     for (const p of this.patterns) for (const b of p) this.patternBytes[b] = 1;
     // a read can end inside an escape (`\u00`): its bytes may end a secret's start too
     if (this.patterns.length > 0) for (const b of Buffer.from('\\/u0123456789abcdefABCDEF')) this.patternBytes[b] = 1;
+    this.escapeHeads = this.quotable ? null : escapeHeadsOf(this.escapable, this.escapeRe?.wide ?? []);
   }
 
   /** `s` with every secret's minimal form replaced (`Bearer <key>` → `Bearer [redacted]`): what the text
@@ -511,10 +537,14 @@ export class Redactor {
         if (valueEnd(bytes, at + k)) (out ??= []).push(at);
       }
     }
-    // a text may end with a base64 form's head or more: one byte search for every head (no string made)
+    // a text may end with a base64 form's head or more: one byte search for every head (no string made),
+    // from its anchor (each head's start is where its anchor is found, its bytes before the anchor there)
     for (const f of this.encoded) {
       const head = f.headBytes;
-      for (let at = bytes.indexOf(head); at >= 0; at = bytes.indexOf(head, at + 1)) {
+      const o = f.anchor;
+      for (let a = bytes.indexOf(f.anchorBytes, o); a >= 0; a = bytes.indexOf(f.anchorBytes, a + 1)) {
+        const at = a - o;
+        if (o > 0 && bytes.compare(head, 0, o, at, a) !== 0) continue;
         let k = head.length;
         while (k < f.form.length - 1 && bytes[at + k] === f.formBytes[k]) k++;
         if (valueEnd(bytes, at + k)) (out ??= []).push(at);
@@ -527,16 +557,22 @@ export class Redactor {
       this.scan.hint = (scanned & SCAN_HINT) !== 0;
       this.scan.wholeHint = (scanned & SCAN_WHOLE) !== 0;
     } else if (this.escapes(bytes) > 0) for (const at of this.scan.at) (out ??= []).push(at);
-    // the same at the second level (a text that is itself JSON may end with the start)
-    if (this.scan.hint) for (const at of secondLevelSpots(bytes)) (out ??= []).push(at);
-    // a text that ends inside an escape it writes, before its hex digits are there (`\`, `\u`, `\u0` as
-    // the text reads: a key's first character escaped, cut by the event's end; from `\u00` on the escape
-    // search's hint finds it)
+    // the same at the second level (a text that is itself JSON may end with the start); an escape there cut
+    // by its text's end (the search's hint without wholeHint: `\\u00"`) is the search below's, one cut by the
+    // read's end is in an event that is not whole in this read
+    if (this.scan.wholeHint) for (const at of secondLevelSpots(bytes)) (out ??= []).push(at);
+    // a text that ends inside an escape it writes, before its hex digits are there (`\`, `\u`, `\u0`,
+    // `\u00`, `\u007` as the text reads: a key's first character escaped, cut by the event's end)
     if (this.escapeRe !== null) {
       for (let at = bytes.indexOf(PAIR); at >= 0; at = bytes.indexOf(PAIR, at + 2)) {
         let k = at + 2;
-        if (bytes[k] === U) for (k++; k < at + 6 && hexDigit(bytes[k]!) >= 0; k++);
-        if (valueEnd(bytes, k)) (out ??= []).push(at);
+        let v = 0;
+        if (bytes[k] === U) for (k++; k < at + 6 && hexDigit(bytes[k]!) >= 0; k++) v = (v << 4) | hexDigit(bytes[k]!);
+        if (!valueEnd(bytes, k)) continue;
+        // a lone backslash may begin any escape; `\u` and its d (< 4) digits only one of a character some
+        // secret has (`\u00e` none of an ASCII key's)
+        const d = k - at - 3;
+        if (d < 0 || this.escapeHeads === null || this.escapeHeads[d]!.has(v)) (out ??= []).push(at);
       }
     }
     return out === null ? NO_STARTS : out.length > 1 ? out.sort((a, b) => a - b) : out;
@@ -1202,6 +1238,16 @@ function textMayEscape(s: string, search: EscapeSearch, from = 0): boolean {
     if (c >= 0 && (c < 0x80 ? search.chars[c] === 1 : search.wide.includes(c))) return true;
   }
   return search.slash && s.includes('\\/', from);
+}
+
+/** For d = 0…4, the values of the first d hex digits of `\uXXXX` for each ASCII character marked in
+ * `chars` and each unit in `wide` (Redactor.escapeHeads). */
+function escapeHeadsOf(chars: Uint8Array, wide: readonly number[]): Set<number>[] {
+  const heads = [0, 1, 2, 3, 4].map(() => new Set<number>());
+  const units = [...wide];
+  for (let c = 0; c < 128; c++) if (chars[c] === 1) units.push(c);
+  for (const u of units) for (let d = 0; d <= 4; d++) heads[d]!.add(u >> (4 * (4 - d)));
+  return heads;
 }
 
 function hexDigit(b: number): number {

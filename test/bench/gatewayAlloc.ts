@@ -8,7 +8,8 @@
  * allocates and in which functions, so that a change can be judged by bytes, which are steadier than time
  * on a shared machine. `GATEWAY_ALLOC_ROUNDS` (default 10) rounds per target; `GATEWAY_ALLOC_TOP` (default
  * 30) the number of functions listed; `GATEWAY_ALLOC_PROFILE=<path prefix>` also writes each target's profile
- * (`<prefix>.<target>.heapprofile`, for Chrome's DevTools or a script).
+ * (`<prefix>.<target>.heapprofile`, for Chrome's DevTools or a script); `GATEWAY_AB_KEY=<key>` configures a key, so
+ * redaction runs.
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -57,7 +58,7 @@ export async function runGatewayAlloc(): Promise<string> {
   const bare = await startBareProxy(load.upstream);
   const store = await current.ArtifactStore.open({ dir: null });
   const events = new current.EventHub();
-  const gateway = await current.startGateway({ port: 0, upstream: load.upstream, demo: false, apiKey: null, token: null, allowedOrigins: [], mode: 'auto', store, events, metrics: new current.GatewayMetrics(), log: current.silentLogger });
+  const gateway = await current.startGateway({ port: 0, upstream: load.upstream, demo: false, apiKey: process.env.GATEWAY_AB_KEY ?? null, token: null, allowedOrigins: [], mode: 'auto', store, events, metrics: new current.GatewayMetrics(), log: current.silentLogger });
   const targets: Record<string, Endpoint> = {
     'bare proxy': { url: `${bare.url}/chat/completions`, headers: {} },
     passthrough: { url: `${gateway.url}/chat/completions`, headers: { 'x-streamfix-mode': 'passthrough' } },
