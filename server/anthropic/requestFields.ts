@@ -15,7 +15,7 @@ import { invalid, isObject, onlyKeys } from './requestContent';
 type Json = Record<string, unknown>;
 
 /** Fields translated into the chat request (request.ts, requestContent.ts, below). */
-const TRANSLATED = ['model', 'messages', 'max_tokens', 'system', 'stop_sequences', 'stream', 'temperature', 'top_p', 'top_k', 'tools', 'tool_choice', 'thinking', 'metadata', 'output_config', 'output_format'];
+const TRANSLATED = ['model', 'messages', 'max_tokens', 'system', 'stop_sequences', 'stream', 'temperature', 'top_p', 'top_k', 'tools', 'tool_choice', 'thinking', 'metadata', 'output_config', 'output_format', 'billing_policy'];
 
 /** Fields with no meaning upstream whose absence takes nothing from what the model reads (README: "ignored"). */
 export const IGNORED_FIELDS = ['service_tier', 'inference_geo', 'speed', 'cache_control', 'diagnostics', 'context_management', 'user_profile_id', 'workspace_id'];
@@ -26,7 +26,19 @@ const REFUSED: Record<string, string> = {
   container: 'code-execution containers are not supported: the upstream has none',
   compaction: 'automatic compaction is not supported: the upstream would not compact the conversation',
   fallbacks: 'fallback models are not supported: route them with the routing table instead',
+  fallback_credit_token: "fallback credit tokens are Anthropic's refusal fallbacks: the upstream has none",
 };
+
+/** `billing_policy`: billing yourself (the default) is what the gateway does, its key pays; billing the
+ * customer behind a user profile cannot be done through it, so that is refused rather than billed to the key. */
+function checkBilling(b: unknown): void {
+  if (b === undefined || b === null) return;
+  if (!isObject(b)) throw invalid('billing_policy', 'must be an object {bill_to}');
+  onlyKeys(b, 'billing_policy', ['bill_to']);
+  if (b.bill_to === undefined || b.bill_to === 'self') return;
+  if (b.bill_to === 'user_profile') throw invalid('billing_policy.bill_to', '"user_profile" is not supported: the gateway\'s OpenRouter key pays for every request');
+  throw invalid('billing_policy.bill_to', 'must be "self" or "user_profile"');
+}
 
 function checkNumber(body: Json, key: string, integer: boolean): void {
   const v = body[key];
@@ -103,6 +115,7 @@ export function checkFields(body: Json): void {
     if (id !== undefined && id !== null && typeof id !== 'string') throw invalid('metadata.user_id', 'must be a string');
   }
   checkThinking(body.thinking);
+  checkBilling(body.billing_policy);
   checkOutputConfig(body.output_config);
   outputSchema(body);
   chatTools(body);

@@ -79,6 +79,10 @@ const REFUSED: [string, Json, string][] = [
   ['metadata as a string', { metadata: 'u-1' }, 'metadata: must be an object'],
   ['mcp_servers', { mcp_servers: [{ type: 'url', url: 'https://mcp.x.test', name: 'x' }] }, 'mcp_servers: MCP servers (the MCP connector) are not supported: the upstream cannot call them'],
   ['container', { container: 'cntr_1' }, 'container: code-execution containers are not supported: the upstream has none'],
+  ['fallback_credit_token', { fallback_credit_token: 'fct_1' }, "fallback_credit_token: fallback credit tokens are Anthropic's refusal fallbacks: the upstream has none"],
+  ['billing a user profile', { billing_policy: { bill_to: 'user_profile' } }, 'billing_policy.bill_to: "user_profile" is not supported: the gateway\'s OpenRouter key pays for every request'],
+  ['billing_policy of an unknown kind', { billing_policy: { bill_to: 'team' } }, 'billing_policy.bill_to: must be "self" or "user_profile"'],
+  ['billing_policy with an unknown key', { billing_policy: { bill_to: 'self', cap: 5 } }, `billing_policy.cap: ${UNSUPPORTED}`],
   ['output_config.format of another type', { output_config: { format: { type: 'text' } } }, 'output_config.format.type: must be "json_schema"'],
   ['a field StreamFix does not know', { temprature: 0.2 }, 'temprature: is not a Messages API field StreamFix knows (refused rather than ignored)'],
 ];
@@ -206,7 +210,7 @@ describe('messages: every part of a request is translated, ignored on purpose, o
     }
   });
 
-  it('ignores the fields with no chat-API meaning: service_tier, inference_geo, speed, cache_control, diagnostics, context_management, output_config.effort, thinking.display, a refused field sent as null', async () => {
+  it('ignores the fields with no chat-API meaning: service_tier, inference_geo, speed, cache_control, diagnostics, context_management, output_config.effort, thinking.display, billing_policy self, a refused field sent as null', async () => {
     const body = await sent({
       ...BASIC,
       service_tier: 'auto',
@@ -218,6 +222,8 @@ describe('messages: every part of a request is translated, ignored on purpose, o
       output_config: { effort: 'high' },
       thinking: { type: 'enabled', budget_tokens: 2000, display: 'omitted' },
       container: null,
+      fallback_credit_token: null,
+      billing_policy: { bill_to: 'self' },
     });
     assert.deepEqual(body, { model: MODEL, messages: [{ role: 'user', content: 'hi' }], stream: true, stream_options: { include_usage: true }, max_tokens: 64, reasoning: { max_tokens: 2000 } });
   });
