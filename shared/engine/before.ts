@@ -19,6 +19,8 @@ const {
   GT,
   LBRACE,
   LBRACKET,
+  FW_LBRACE,
+  FW_LBRACKET,
   LF,
   LT,
   MINUS,
@@ -119,7 +121,7 @@ export abstract class BeforeScanner extends S.MachineState {
         this.bstate = B_TICKS;
         return i + 1;
       }
-      if (c === LBRACE || c === LBRACKET) {
+      if (c === LBRACE || c === LBRACKET || c === FW_LBRACE || c === FW_LBRACKET) {
         this.flushProse(s, i);
         this.startCandidate(i, false);
         return i;

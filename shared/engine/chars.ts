@@ -37,6 +37,10 @@ export const COLON = 58;
 export const SEMICOLON = 59;
 export const FW_COLON = 0xff1a; // ： (full-width, as CJK input methods type it)
 export const FW_COMMA = 0xff0c; // ，
+export const FW_LBRACE = 0xff5b; // ｛ (full-width brackets, from the same input methods)
+export const FW_RBRACE = 0xff5d; // ｝
+export const FW_LBRACKET = 0xff3b; // ［
+export const FW_RBRACKET = 0xff3d; // ］
 export const LT = 60;
 export const EQUALS = 61;
 export const GT = 62;
@@ -89,6 +93,11 @@ export function isDigit(c: number): boolean {
 }
 
 /** Characters of a bare word: an unquoted key, a keyword, a Python literal. */
+/** `｛` `｝` `［` `］`: JSON's brackets typed full-width (a repair of kind `fullwidth_punctuation`), no word's. */
+export function isFullwidthBracket(c: number): boolean {
+  return c === FW_LBRACE || c === FW_RBRACE || c === FW_LBRACKET || c === FW_RBRACKET;
+}
+
 export function isWordChar(c: number): boolean {
   return (
     (c >= 97 && c <= 122) ||
@@ -97,7 +106,7 @@ export function isWordChar(c: number): boolean {
     c === UNDERSCORE ||
     c === DOLLAR ||
     c === MINUS ||
-    (c > 127 && c !== LDQUO && c !== RDQUO && c !== LSQUO && c !== RSQUO && c !== FW_COLON && c !== FW_COMMA && !isUnicodeSpace(c))
+    (c > 127 && c !== LDQUO && c !== RDQUO && c !== LSQUO && c !== RSQUO && c !== FW_COLON && c !== FW_COMMA && !isFullwidthBracket(c) && !isUnicodeSpace(c))
   );
 }
 
@@ -107,7 +116,7 @@ export function isWordStart(c: number): boolean {
     (c >= 65 && c <= 90) ||
     c === UNDERSCORE ||
     c === DOLLAR ||
-    (c > 127 && c !== LDQUO && c !== RDQUO && c !== LSQUO && c !== RSQUO && c !== FW_COLON && c !== FW_COMMA && !isUnicodeSpace(c))
+    (c > 127 && c !== LDQUO && c !== RDQUO && c !== LSQUO && c !== RSQUO && c !== FW_COLON && c !== FW_COMMA && !isFullwidthBracket(c) && !isUnicodeSpace(c))
   );
 }
 

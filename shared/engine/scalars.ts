@@ -19,6 +19,8 @@ const {
   ELLIPSIS,
   FW_COLON,
   FW_COMMA,
+  FW_RBRACE,
+  FW_RBRACKET,
   LBRACE,
   LBRACKET,
   LF,
@@ -429,7 +431,7 @@ export abstract class ScalarScanner extends ConcatScanner {
     if (this.uqRegex !== 0) i = this.regexPattern(s, i, len);
     while (i < len) {
       const c = String.prototype.charCodeAt.call(s, i);
-      if (c === COMMA || c === RBRACE || c === RBRACKET || c === LF || c === CR) return this.endUnquoted(i);
+      if (c === COMMA || c === RBRACE || c === RBRACKET || c === LF || c === CR || c === FW_RBRACE || c === FW_RBRACKET) return this.endUnquoted(i);
       // a tuple's `)` ends it too (structure.ts: `(a, b)` -> `["a", "b"]`)
       if (c === RPAREN && this.stack[this.stack.length - 1] === LPAREN) return this.endUnquoted(i);
       if ((c === FW_COMMA || this.fwStage !== FW_NONE) && this.fullwidthKey(c, i)) return this.fullwidthKeyProves(i);

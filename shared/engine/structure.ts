@@ -19,6 +19,10 @@ const {
   EQUALS,
   FW_COLON,
   FW_COMMA,
+  FW_LBRACE,
+  FW_LBRACKET,
+  FW_RBRACE,
+  FW_RBRACKET,
   GT,
   HASH,
   LBRACE,
@@ -119,7 +123,24 @@ export abstract class StructureScanner extends QuoteAtEndScanner {
         return i + 1;
       case RBRACE:
       case RBRACKET:
+      case FW_RBRACE:
+      case FW_RBRACKET:
         return this.closer(s, i, c);
+      case FW_LBRACE:
+      case FW_LBRACKET: {
+        // repair: `｛` / `［`, typed full-width as CJK input methods do (trial 7: `｛"name"："张三"｝` FAILED)
+        if (!this.rep('fullwidth_punctuation')) return this.endRegion(s, i);
+        const ascii = c === FW_LBRACE ? LBRACE : LBRACKET;
+        o.commitPending(i);
+        this.open(i, ascii);
+        o.record(o.repairAt('fullwidth_punctuation', i, 1, ascii === LBRACE ? '{' : '['));
+        o.edit(i, i + 1, ascii === LBRACE ? '{' : '[');
+        if (ascii === LBRACE) {
+          this.vstate = V_KEY;
+          o.startPending(i + 1);
+        } else this.vstate = V_VALUE;
+        return i + 1;
+      }
       case LPAREN:
         // repair: a Python tuple `(1, 2)` is the array `[1, 2]` (only where a value is expected inside
         // JSON: a `(` at the top level is prose)
@@ -389,7 +410,7 @@ export abstract class StructureScanner extends QuoteAtEndScanner {
       this.beginString(c === APOS ? APOS : c === LDQUO ? RDQUO : RSQUO, true);
       return i + 1;
     }
-    if (c === RBRACE || c === RBRACKET) return this.closer(s, i, c);
+    if (c === RBRACE || c === RBRACKET || c === FW_RBRACE || c === FW_RBRACKET) return this.closer(s, i, c);
     if (c === COMMA) {
       if (!this.rep('trailing_comma')) return this.reject(s, i);
       o.record(o.repairAt('trailing_comma', i, 1, ''));
@@ -499,7 +520,7 @@ export abstract class StructureScanner extends QuoteAtEndScanner {
       if (this.unconfirmed) this.confirm();
       return i + 1;
     }
-    if (c === RBRACE || c === RBRACKET) return this.closer(s, i, c);
+    if (c === RBRACE || c === RBRACKET || c === FW_RBRACE || c === FW_RBRACKET) return this.closer(s, i, c);
     if (c === RPAREN && this.stack[this.stack.length - 1] === LPAREN) return this.closer(s, i, c);
     if (c === SLASH) {
       // a `/` that starts no comment is stray text when it is on the value's line (comment())
@@ -618,8 +639,11 @@ export abstract class StructureScanner extends QuoteAtEndScanner {
   }
 
   /** A closing bracket at i, in any state where one may come. */
-  protected closer(s: string, i: number, c: number): number {
+  protected closer(s: string, i: number, closing: number): number {
     const o = this.o;
+    // `｝` / `］`: the closer typed full-width (repaired below, once it closes something)
+    const fw = closing === FW_RBRACE || closing === FW_RBRACKET;
+    const c = closing === FW_RBRACE ? RBRACE : closing === FW_RBRACKET ? RBRACKET : closing;
     const stack = this.stack;
     const want = c === RBRACE ? LBRACE : c === RBRACKET ? LBRACKET : LPAREN;
     if (c === RPAREN && !this.rep('python_tuple')) return this.reject(s, i);
@@ -652,6 +676,9 @@ export abstract class StructureScanner extends QuoteAtEndScanner {
       // repair: the tuple's `)` is the array's `]`
       o.record(o.repairAt('python_tuple', i, 1, ']'));
       o.edit(i, i + 1, ']');
+    } else if (fw) {
+      o.record(o.repairAt('fullwidth_punctuation', i, 1, c === RBRACE ? '}' : ']'));
+      o.edit(i, i + 1, c === RBRACE ? '}' : ']');
     }
     if (this.unconfirmed && !this.candTopScalar) this.confirm();
     this.afterValue(i + 1);

@@ -5,8 +5,6 @@
  * (which must be 100%); trialCorpus7.test.ts checks that each still streams exactly as it repairs one-shot.
  */
 export const TRIAL7_OPEN = new Map<string, string>([
-  ['cjk-fullwidth-punct', 'defect, open: a value opened with a full-width `｛` (U+FF5B) and closed with `｝`, from a Chinese-language model: no JSON found, FAILED'],
-  ['cjk-fullwidth-brackets-array', 'defect, open: the same with full-width `［` `］` around an array'],
   ['cjk-smart-single-apostrophe', "defect, open: in a string opened with `‘`, the `’` of `it’s` (the same character as the closing quote, followed by a letter) closes the string; `s` becomes a key"],
   ['cjk-smart-inner-with-smart-delims', 'defect, open: in a string opened with `“`, an inner `“brilliant”` pair: its `”` closes the string and the members after it are lost'],
   ['enc-escaped-quotes-no-outer', 'defect, open: JSON copied from a log where it was a string, every quote escaped (`{\\"city\\": \\"Oslo\\"}`): gives `{}`'],
