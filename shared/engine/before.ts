@@ -324,6 +324,11 @@ export abstract class BeforeScanner extends S.MachineState {
     this.tokLen = 0;
     this.tokPos = null;
     this.fwStage = 0;
+    this.callKind = 0;
+    this.callNest = '';
+    this.callQuote = 0;
+    this.callEsc = false;
+    this.callCmt = 0;
     this.escBuf = '';
     this.escOwnPending = false;
     this.surrogateHeld = false;

@@ -172,6 +172,8 @@ export abstract class Finisher extends StructureScanner {
       } else if (st === V_WORD) {
         this.endWord(o.seg.text, i, true);
       } else if (st === V_UQSTR) {
+        // a call whose brackets the end cut (callText.ts) is a cut value, kept as far as it came
+        if (this.callCut()) this.truncated = true;
         this.endUnquoted(i);
       } else if (st === V_SLASH || st === V_LINE_COMMENT || st === V_BLOCK_COMMENT || st === V_STRAY) {
         const at = this.commentIdx >= 0 ? o.pos(this.commentIdx) : this.commentPos!;

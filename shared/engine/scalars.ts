@@ -1,6 +1,6 @@
 /** Numbers, bare words (keywords, Python literals, unquoted keys) and unquoted strings in the value. */
 import * as C from './chars';
-import { ConcatScanner } from './concat';
+import { CALL_CALL, CALL_FUNCTION, CallTextScanner } from './callText';
 import { isNumberGlue, NUM_SEP, NUM_SEP_E, NUM_SLASH, separatedDigits } from './numberTokens';
 import { SavedPosition } from './output';
 import * as S from './state';
@@ -76,7 +76,7 @@ const FW_END = 3; // the closing quote and spaces: a colon (`:` or `：`)?
 /** The most spaces in each run, and the longest key, read after the comma. */
 const FW_MAX = 64;
 
-export abstract class ScalarScanner extends ConcatScanner {
+export abstract class ScalarScanner extends CallTextScanner {
   // An unquoted value reads on past a full-width comma (`{"a": 你好，世界}` is one value); after one, in an
   // object, fwStage follows what comes (each run at most FW_MAX) in case it is the next key,
   // `{"a": 你好，"b"：1}`. The whole token is pending (an unquoted value is held to its end), so nothing
@@ -429,11 +429,22 @@ export abstract class ScalarScanner extends ConcatScanner {
 
   protected unquoted(s: string, i: number, len: number): number {
     if (this.uqRegex !== 0) i = this.regexPattern(s, i, len);
+    else if (this.callNest !== '') {
+      // a call's brackets still open (callText.ts)
+      i = this.callText(s, i, len);
+      if (this.callNest !== '' || this.vstate !== V_UQSTR) return i;
+    }
     while (i < len) {
       const c = String.prototype.charCodeAt.call(s, i);
       if (c === COMMA || c === RBRACE || c === RBRACKET || c === LF || c === CR || c === FW_RBRACE || c === FW_RBRACKET) return this.endUnquoted(i);
       // a tuple's `)` ends it too (structure.ts: `(a, b)` -> `["a", "b"]`)
       if (c === RPAREN && this.stack[this.stack.length - 1] === LPAREN) return this.endUnquoted(i);
+      if ((c === LPAREN || c === LBRACE) && this.callOpens(i, c)) {
+        // `datetime.datetime(2026, 11, 30)`, `function () {…}`: the call's brackets (callText.ts)
+        i = this.callText(s, i, len);
+        if (this.callNest !== '' || this.vstate !== V_UQSTR) return i;
+        continue;
+      }
       if ((c === FW_COMMA || this.fwStage !== FW_NONE) && this.fullwidthKey(c, i)) return this.fullwidthKeyProves(i);
       if (c === SPACE || c === TAB) this.uqTrail++;
       else this.uqTrail = 0;
@@ -526,6 +537,7 @@ export abstract class ScalarScanner extends ConcatScanner {
     // repair: `，` -> `,` (held with the key: a key never followed by its value drops it)
     o.hold(o.repair('fullwidth_punctuation', o.resolve(this.fwPos), 1, ','));
     this.fwStage = FW_NONE;
+    this.callDone();
     this.tokIdx = -1;
     this.tokPos = null;
     this.colonWs = this.fwRun;
@@ -588,8 +600,22 @@ export abstract class ScalarScanner extends ConcatScanner {
     const o = this.o;
     const raw = this.tail(i, this.tokLen);
     const word = raw.slice(0, raw.length - this.uqTrail);
-    const q = JSON.stringify(word);
-    o.record(this.tokenRepair('unquoted_string', word.length, q));
+    let kind: RepairKind = 'unquoted_string';
+    let q: string;
+    if (this.callKind === 0) q = JSON.stringify(word);
+    else {
+      // a call or function (callText.ts): what it means, or its source text as one string
+      const call = this.callKind === CALL_CALL && !this.callCut() ? callValue(word) : null;
+      if (call !== null) {
+        kind = call[0];
+        q = call[1];
+      } else {
+        kind = this.callKind === CALL_FUNCTION ? 'js_function' : 'call_text';
+        q = JSON.stringify(word);
+      }
+      this.callDone();
+    }
+    o.record(this.tokenRepair(kind, word.length, q));
     o.replaceTail(i, this.tokLen, q + raw.slice(word.length));
     return this.tokenDone(i);
   }
@@ -647,6 +673,23 @@ function radixNumber(word: string): string | null {
   if (m === null) return null;
   const v = BigInt(word.slice(m[1].length).replace(/_/g, '')).toString();
   return m[1] === '-' && v !== '0' ? '-' + v : v;
+}
+
+/** `Decimal('1.5')` (Python's decimal, its repr): the number, as JSON encoders write it. */
+const DECIMAL_CALL = /^(?:decimal\.)?Decimal\(\s*(['"]?)([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\1\s*\)$/;
+/** `UUID('…')` (Python's uuid, its repr): its text, as JSON encoders write it. */
+const UUID_CALL = /^(?:uuid\.)?UUID\(\s*(['"])([0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12})\1\s*\)$/;
+
+/** A wrapper call whose meaning is plain, as its repair kind and JSON value; null for any other call. */
+function callValue(text: string): [RepairKind, string] | null {
+  let m = DECIMAL_CALL.exec(text);
+  if (m !== null) {
+    const n = fixNumber(m[2]);
+    if (n !== null) return ['python_decimal', n];
+  }
+  m = UUID_CALL.exec(text);
+  if (m !== null) return ['python_uuid', JSON.stringify(m[2])];
+  return null;
 }
 
 function isDigitCode(c: number): boolean {

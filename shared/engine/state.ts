@@ -231,6 +231,15 @@ export abstract class MachineState {
    * RX_ESCAPED added after a backslash. Inside the pattern a `,` `]` `}` is its text; after the closing
    * `/` (0 again) the flags and the rest end as any unquoted string's. */
   protected uqRegex = 0;
+  /** An unquoted value that is a call or a function (callText.ts), kept across pushes (the value is held
+   * to its end): its kind (0: none; always 0 outside such a value), the openers of its brackets still open
+   * (innermost last), the quote of a string inside them, an escape in that string, a comment in them.
+   * Cleared by the value's end and a rejected candidate. */
+  protected callKind = 0;
+  protected callNest = '';
+  protected callQuote = 0;
+  protected callEsc = false;
+  protected callCmt = 0;
   /** After a full-width comma in an unquoted value: how far a `"key"` and colon after it have been read
    * (scalars.ts; 0: not looking). Reset with every token and a rejected candidate. */
   protected fwStage = 0;

@@ -46,6 +46,10 @@ export type RepairKind =
   | 'python_tuple' //        `(1, 2)` -> `[1, 2]` (each parenthesis replaced by a bracket)
   | 'backtick_quotes' //     `` `x` `` -> `"x"` (a JavaScript template literal's backticks)
   | 'elision' //             `[1, 2, ...]` / `{"a": 1, …}` -> `[1, 2]` / `{"a": 1}` (a `...` or `…` standing for omitted elements or members, removed)
+  | 'call_text' //           `{'t': datetime.datetime(2026, 11, 30, 9, 0)}` -> `{"t": "datetime.datetime(2026, 11, 30, 9, 0)"}` (a call as a value: its source text, one string)
+  | 'python_decimal' //      `Decimal('1.5')` -> `1.5` (Python's decimal repr: the number)
+  | 'python_uuid' //         `UUID('12345678-…')` -> `"12345678-…"` (Python's uuid repr: its text)
+  | 'js_function' //         `{f: function (x) { return x; }}` -> `{"f": "function (x) { return x; }"}` (a JavaScript function as a value: its source text, one string)
   | 'schema_coercion' //     not the engine's: the gateway's `x-streamfix-schema: coerce` (`"42"` -> `42`)
   | 'arguments_object' //    not the engine's: tool-call `arguments` sent as a JSON object, not a string -> its JSON text
   | 'empty_arguments'; //    not the engine's: tool-call `arguments` empty (a call without parameters) -> `{}`

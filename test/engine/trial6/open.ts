@@ -7,8 +7,5 @@
 export const TRIAL6_OPEN = new Map<string, string>([
   ['m02', 'defect, open: a value spread over blockquote lines (`> {` / `>   "city": …`): the `>` markers inside the value are no JSON and the text FAILED; needs the value scanner to drop a quote marker that starts a line inside a value'],
   ['m06', 'design limit: a unified diff; the wanted value is the new file rebuilt from ` `/`+` lines, not a repair of the text'],
-  ['p03', 'defect, open: a Python call `datetime.datetime(2026, 11, 30, 9, 0)` as a value: the unquoted string ends at the first comma inside its parentheses and its arguments become keys'],
-  ['p09', 'defect, open: the same with `array([0.1, 0.2])` (numpy); the rest of the object is lost'],
-  ['j03', 'design limit: a JS function as a value (`function () { return 1; }`) is code, not data; the engine keeps `onClick` as text up to its first `;` and loses `label`'],
   ['j04', 'design limit: a JS arrow function `(x) => x * 2` as a value; read as an array `["x"]`'],
 ]);
