@@ -10,6 +10,7 @@ import { type Candidate, pickAnswer, type Region } from './answer';
 import { createReasoningScanner, type ReasoningScanner } from './reasoning';
 import { bracketStartsProse } from './runStart';
 import { Segment } from './segment';
+import { uEscapeStart } from './strings';
 import * as S from './state';
 import type { ListCutOf, Position, RepairOptions, RepairResult, StreamUpdate, Stripped, Repair } from './types';
 
@@ -782,7 +783,9 @@ export class Machine extends Finisher {
         case V_STRING: {
           const q = this.strQuote;
           let c = 0;
-          if (this.surrogateHeld === true) {
+          // a held high surrogate goes out with the next character, unless that starts a `\u` escape the
+          // segment's end cuts (its pair's start: strings.ts escape())
+          if (this.surrogateHeld === true && !uEscapeStart(s, i, len)) {
             this.surrogateHeld = false;
             o.commitPending(i);
           }

@@ -2,8 +2,10 @@
  * end), raw control characters. */
 import * as C from './chars';
 import { BeforeScanner } from './before';
+import { SavedPosition } from './output';
+import { Segment } from './segment';
 import * as S from './state';
-import type { RepairKind } from './types';
+import type { Position, RepairKind } from './types';
 
 // Local bindings of the character codes (and of the state codes): read as plain constants on the hot
 // path, whether the engine runs bundled or module by module (where a namespace read goes through a getter).
@@ -252,8 +254,8 @@ export abstract class StringScanner extends BeforeScanner {
         if (i + 5 < len) {
           if (isHex(String.prototype.charCodeAt.call(s, i + 2)) && isHex(String.prototype.charCodeAt.call(s, i + 3)) && isHex(String.prototype.charCodeAt.call(s, i + 4)) && isHex(String.prototype.charCodeAt.call(s, i + 5))) {
             // an escaped high surrogate at the segment's end waits for what follows, as a raw one does
-            // (machine.ts V_STRING): the end of the input after it cut its pair, and drops it
-            if (i + 6 === len && !o.pending && highSurrogateEscape(s, i)) {
+            // (machine.ts V_STRING): the end of the input after it cut its pair, and drops it; so does one a cut `\u` escape follows (`\ud83d\u`): its pair's start
+            if ((i + 6 === len || uEscapeStart(s, i + 6, len)) && !o.pending && highSurrogateEscape(s, i)) {
               o.startPending(i);
               this.surrogateHeld = true;
             }
@@ -280,8 +282,15 @@ export abstract class StringScanner extends BeforeScanner {
     }
     // the escape runs past the segment end: hold it until it is complete
     if (!o.pending) {
-      o.startPending(i);
-      this.escOwnPending = true;
+      if (i > 0 && isHighSurrogate(String.prototype.charCodeAt.call(s, i - 1)) && uEscapeStart(s, i, len)) {
+        // a raw high surrogate before a cut `\u` escape: held with it, as when the segment ended after it
+        o.startPending(i - 1);
+        this.surrogateHeld = true;
+        this.escOwnPending = false;
+      } else {
+        o.startPending(i);
+        this.escOwnPending = true;
+      }
     } else this.escOwnPending = false;
     this.escBuf = '\\';
     this.tokPos = o.pos(i);
@@ -326,7 +335,17 @@ export abstract class StringScanner extends BeforeScanner {
         this.escBuf += s[i];
         i++;
         if (this.escBuf.length === 6) {
-          if (i === len && this.escOwnPending && highSurrogateEscape(this.escBuf, 0)) {
+          const cut = i === len || uEscapeStart(s, i, len);
+          if (this.surrogateHeld && cut && highSurrogateEscape(this.escBuf, 0)) {
+            // a high surrogate held before it (its pair's start, it seemed) and this one another whose
+            // pair may be coming: the first goes out, this one stays held, as when they came in one piece
+            this.o.keepTail(i, 6, savedAt(this.tokPos!));
+            this.vstate = V_STRING;
+            this.tokPos = null;
+            this.escBuf = '';
+            return i;
+          }
+          if (cut && this.escOwnPending && highSurrogateEscape(this.escBuf, 0)) {
             // an escaped high surrogate at the segment's end: its own pending text stays held (see escape())
             this.vstate = V_STRING;
             this.tokPos = null;
@@ -358,8 +377,10 @@ export abstract class StringScanner extends BeforeScanner {
     }
     this.tokPos = null;
     this.escBuf = '';
-    if (this.escOwnPending) o.commitPending(i);
+    // a high surrogate held before the escape (its pair's start, it seemed) goes out with it
+    if (this.escOwnPending || this.surrogateHeld) o.commitPending(i);
     this.escOwnPending = false;
+    this.surrogateHeld = false;
     return i;
   }
 }
@@ -370,4 +391,25 @@ function highSurrogateEscape(s: string, at: number): boolean {
   const d = String.prototype.charCodeAt.call(s, at + 2) | 0x20;
   const x = String.prototype.charCodeAt.call(s, at + 3) | 0x20;
   return d === 100 && (x === 56 || x === 57 || x === 97 || x === 98);
+}
+
+function isHighSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
+
+/** Whether s[from, len) is a `\u` escape cut by the segment's end (`\`, `\u`, `\uD`, … at most 5
+ * characters, hex digits after the `u`): the low half of a surrogate pair may be starting. */
+export function uEscapeStart(s: string, from: number, len: number): boolean {
+  const n = len - from;
+  if (n < 1 || n > 5 || String.prototype.charCodeAt.call(s, from) !== BACKSLASH) return false;
+  if (n >= 2 && String.prototype.charCodeAt.call(s, from + 1) !== 117) return false;
+  for (let k = from + 2; k < len; k++) if (!isHex(String.prototype.charCodeAt.call(s, k))) return false;
+  return true;
+}
+
+/** A Position as a SavedPosition (keepTail's start of the text kept held). */
+function savedAt(p: Position): SavedPosition {
+  const at = new SavedPosition();
+  at.save(new Segment('', p.offset, p.line, p.column), 0);
+  return at;
 }
