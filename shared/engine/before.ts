@@ -47,6 +47,8 @@ const {
  * `[` is not taken for an array (before: `[{"a": "<x>"}]`). Its `]]>` after the value is trailing text. */
 const CDATA_OPEN = '<![CDATA[';
 const BANG = 33;
+/** A line of nothing but a blockquote's markers and spaces before a value (before.ts lineIsQuote). */
+const QUOTE_LINE = /^[ \t]*(?:>[ \t]*)+$/;
 
 export abstract class BeforeScanner extends S.MachineState {
   protected runBefore(s: string, i: number, len: number): number {
@@ -265,6 +267,8 @@ export abstract class BeforeScanner extends S.MachineState {
     this.candTopScalar = scalar;
     this.candStart = o.seg.base + i;
     const leading = !this.anythingBefore && this.prosePos === null ? this.proseText : '';
+    this.quoteCtx = this.lineIsQuote();
+    this.quoteLine = false;
     if (this.confirmNext && !scalar) {
       this.unconfirmed = false;
       this.valueSeen = true;
@@ -284,6 +288,17 @@ export abstract class BeforeScanner extends S.MachineState {
     // valid JSON keeps its leading whitespace, byte for byte
     if (leading !== '') o.emit(leading);
     if (!this.unconfirmed) this.proseText = '';
+  }
+
+  /** Whether the line the candidate starts on is, before it, a blockquote's markers (`> `, `>> `, `> > `)
+   * and spaces: the prose before it ends with such a line. */
+  private lineIsQuote(): boolean {
+    const t = this.proseText;
+    const nl = t.lastIndexOf('\n');
+    const line = nl >= 0 ? t.slice(nl + 1) : t;
+    if (!QUOTE_LINE.test(line)) return false;
+    // no line break in the prose run: it must have begun at its line's start
+    return nl >= 0 || (this.prosePos !== null && this.prosePos.column === C.leadingSpaces(t));
   }
 
   /** The candidate is JSON after all: its buffered output and repairs go out. */

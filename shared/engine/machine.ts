@@ -91,6 +91,17 @@ const JSON_FENCE_INFO = new Set(['', 'json', 'json5', 'jsonc', 'jsonl', 'ndjson'
 /** The longest fence info word read before the run is decided (what before.ts reads as info, at most). */
 const FENCE_INFO_MAX = 64;
 
+/** Whether text[0, len) ends on a line of nothing but spaces, tabs and `>` (a blockquote's markers):
+ * `before` when all of it is such characters (the line began in an earlier segment). */
+function lineOfMarkers(text: string, len: number, before: boolean): boolean {
+  for (let k = len - 1; k >= 0; k--) {
+    const c = String.prototype.charCodeAt.call(text, k);
+    if (c === 10 || c === 13) return true;
+    if (c !== 32 && c !== 9 && c !== 62) return false;
+  }
+  return before;
+}
+
 /** Whether a run of content whose first non-space character is head[i] starts with prose (held until
  * decided) rather than as JSON (`{`, `[`), a JSON fence or a tag; null while a backtick or two cannot tell
  * a fence from inline code yet, or a fence's info word is still being read. A bare scalar (`42`,
@@ -748,6 +759,7 @@ export class Machine extends Finisher {
       this.proseFrom = -1;
     }
     if (this.phase === P_VALUE) {
+      if (this.quoteCtx === true) this.quoteLine = lineOfMarkers(seg.text, len, this.quoteLine);
       if (this.vstate === V_LINE_COMMENT || this.vstate === V_BLOCK_COMMENT || this.vstate === V_SLASH || this.vstate === V_STRAY) {
         // comment text is dropped: nothing of it is committed or carried
         if (this.commentIdx >= 0) this.commentPos = o.pos(this.commentIdx);

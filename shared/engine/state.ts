@@ -83,7 +83,7 @@ const DEFAULTS = { maxInputLength: DEFAULT_MAX_INPUT_LENGTH, maxDepth: 512, maxH
 
 /** Repairs that a real JSON value in prose may need; any other repair before confirmation means the
  * brace was prose (`{name, age}`, `[see above]`), and the text is scanned again as prose. */
-const CANDIDATE_REPAIRS = new Set<RepairKind>(['unquoted_key', 'single_quotes', 'smart_quotes', 'python_literal', 'control_character', 'invalid_escape', 'comment', 'number_base', 'number_separator', 'unescaped_quote', 'missing_quote', 'string_concat', 'fullwidth_punctuation', 'unicode_space']);
+const CANDIDATE_REPAIRS = new Set<RepairKind>(['unquoted_key', 'single_quotes', 'smart_quotes', 'python_literal', 'control_character', 'invalid_escape', 'comment', 'number_base', 'number_separator', 'unescaped_quote', 'missing_quote', 'string_concat', 'fullwidth_punctuation', 'unicode_space', 'quote_marker']);
 
 export function closerOf(open: number): string {
   return open === LBRACE ? '}' : ']';
@@ -236,6 +236,12 @@ export abstract class MachineState {
    * (innermost last), the quote of a string inside them, an escape in that string, a comment in them.
    * Cleared by the value's end and a rejected candidate. */
   protected callKind = 0;
+  /** The value's first line was a blockquote's (`> {`; before.ts startCandidate): a `>` that starts a
+   * later line inside it is the quote's marker (structure.ts quoteMarker). quoteLine: while quoteCtx, the
+   * last segment ended on a line of nothing but spaces, tabs and `>` (for a marker the next one starts
+   * with; machine.ts endSegment). */
+  protected quoteCtx = false;
+  protected quoteLine = false;
   protected callNest = '';
   protected callQuote = 0;
   protected callEsc = false;

@@ -43,7 +43,9 @@ const {
   RSQUO,
   SEMICOLON,
   SLASH,
+  SPACE,
   STAR,
+  TAB,
   isDigit,
   isWordChar,
   isWordStart,
@@ -216,6 +218,7 @@ export abstract class StructureScanner extends QuoteAtEndScanner {
           this.vstate = V_WORD;
           return i;
         }
+        if (c === GT && this.quoteCtx === true && this.quoteMarker(s, i)) return i + 1;
         if (isLooseValueStart(c) && this.stack.length > 0 && this.rep('unquoted_string')) {
           // `{"v": ^1.2.0}`, `{"a": ?}`, `{"h": @user}`: text where a value is expected inside a
           // container is kept as an unquoted string (to a `,`, closer or line end), not taken for the
@@ -294,6 +297,26 @@ export abstract class StructureScanner extends QuoteAtEndScanner {
     o.record(o.repairAt('unicode_space', i, 1, ''));
     o.edit(i, i + 1, '');
     return i + 1;
+  }
+
+  /** A `>` at i inside a value whose first line was a blockquote's (`> {`, quoteCtx): when only spaces,
+   * tabs and other `>` stand before it on its line, it is the quote's marker on a line the value goes on
+   * over, no JSON: removed (repair `quote_marker`), the state stays. `> {\n>   "a": 1\n> }` gave FAILED
+   * (trial 6 m02); the nested `>> ` alike. Anything else is what it was (a `>` after text on its line). */
+  private quoteMarker(s: string, i: number): boolean {
+    let k = i - 1;
+    while (k >= 0) {
+      const c = String.prototype.charCodeAt.call(s, k);
+      if (c === LF || c === CR) break;
+      if (c !== SPACE && c !== TAB && c !== GT) return false;
+      k--;
+    }
+    // the segment began on this line: what the one before it ended with says (quoteLine, machine.ts)
+    if (k < 0 && this.quoteLine === false) return false;
+    const o = this.o;
+    o.record(o.repairAt('quote_marker', i, 1, ''));
+    o.edit(i, i + 1, '');
+    return true;
   }
 
   /** The character at i (a `=`, `#`, `/` or backtick) ends the segment, and the next segment's first
@@ -432,6 +455,7 @@ export abstract class StructureScanner extends QuoteAtEndScanner {
       this.vstate = V_WORD;
       return i;
     }
+    if (c === GT && this.quoteCtx === true && this.quoteMarker(s, i)) return i + 1;
     return this.endRegion(s, i);
   }
 
@@ -479,6 +503,7 @@ export abstract class StructureScanner extends QuoteAtEndScanner {
       this.vstate = V_VALUE;
       return i;
     }
+    if (c === GT && this.quoteCtx === true && this.quoteMarker(s, i)) return i + 1;
     return this.endRegion(s, i);
   }
 
@@ -554,6 +579,7 @@ export abstract class StructureScanner extends QuoteAtEndScanner {
       }
       return i;
     }
+    if (c === GT && this.quoteCtx === true && this.quoteMarker(s, i)) return i + 1;
     if (isStrayStart(c) && !this.unconfirmed && !(o.pending && o.tail(i, o.heldLength() + i - o.pA).includes('\n'))) {
       // `{"a": 1 - 2}`: an operator or punctuation on the value's line, not the end of the JSON (a fence,
       // a tag or a new line after the value still end it): dropped up to the next `,` or closer

@@ -49,6 +49,7 @@ export type RepairKind =
   | 'call_text' //           `{'t': datetime.datetime(2026, 11, 30, 9, 0)}` -> `{"t": "datetime.datetime(2026, 11, 30, 9, 0)"}` (a call as a value: its source text, one string)
   | 'python_decimal' //      `Decimal('1.5')` -> `1.5` (Python's decimal repr: the number)
   | 'python_uuid' //         `UUID('12345678-…')` -> `"12345678-…"` (Python's uuid repr: its text)
+  | 'quote_marker' //        `> {\n>   "a": 1\n> }` -> `{\n   "a": 1\n }` (a blockquote's `>` starting a line inside a value whose first line was quoted: removed)
   | 'js_function' //         `{f: function (x) { return x; }}` -> `{"f": "function (x) { return x; }"}` (a JavaScript function as a value: its source text, one string)
   | 'schema_coercion' //     not the engine's: the gateway's `x-streamfix-schema: coerce` (`"42"` -> `42`)
   | 'arguments_object' //    not the engine's: tool-call `arguments` sent as a JSON object, not a string -> its JSON text

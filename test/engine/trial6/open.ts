@@ -5,7 +5,6 @@
  * that each still streams exactly as it repairs one-shot.
  */
 export const TRIAL6_OPEN = new Map<string, string>([
-  ['m02', 'defect, open: a value spread over blockquote lines (`> {` / `>   "city": …`): the `>` markers inside the value are no JSON and the text FAILED; needs the value scanner to drop a quote marker that starts a line inside a value'],
   ['m06', 'design limit: a unified diff; the wanted value is the new file rebuilt from ` `/`+` lines, not a repair of the text'],
   ['j04', 'design limit: a JS arrow function `(x) => x * 2` as a value; read as an array `["x"]`'],
 ]);
