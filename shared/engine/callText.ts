@@ -39,8 +39,9 @@ const CALLEE = /^(?:new\s+)?[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;
 const FUNCTION_HEAD = /^(?:async\s+)?function\s*\*?\s*(?:[A-Za-z_$][\w$]*\s*)?$/;
 
 export abstract class CallTextScanner extends ConcatScanner {
-  /** Whether runValue is in pushValue's fast mode, which leaves line breaks to the stage (machine.ts). */
-  protected abstract stopsAtLines(): boolean;
+  /** A line break at i read inside the call (machine.ts: pushValue's fast mode counts it, as runValue's
+   * loops over the spaces between tokens do). */
+  protected abstract lineBreak(i: number, c: number): void;
   /** The value (whose text so far the pending text's last tokLen characters are) ended before i. */
   protected abstract endUnquoted(i: number): number;
 
@@ -57,8 +58,7 @@ export abstract class CallTextScanner extends ConcatScanner {
   }
 
   /** The call's text from i while a bracket of it is open. Returns where it stopped: its brackets
-   * balanced (callNest ''), the value ended (a closer of no bracket of the call), the segment's end, or,
-   * in pushValue's fast mode, a line break (the stage counts lines: the caller returns at once). */
+   * balanced (callNest ''), the value ended (a closer of no bracket of the call), or the segment's end. */
   protected callText(s: string, i: number, len: number): number {
     let nest = this.callNest;
     let q = this.callQuote;
@@ -75,7 +75,7 @@ export abstract class CallTextScanner extends ConcatScanner {
           stop = i;
           break;
         }
-        if (this.stopsAtLines()) break;
+        this.lineBreak(i, c);
       }
       if (q !== 0) {
         if (this.callEsc) this.callEsc = false;

@@ -290,8 +290,11 @@ export class Machine extends Finisher {
    * one more chunk boundary. Only inside a container: a top-level number or word would end the value on
    * the peek of a `<` after it, which the stage must see first.
    */
-  protected stopsAtLines(): boolean {
-    return this.fast;
+  protected lineBreak(i: number, c: number): void {
+    if (this.fast === true && c === LF) {
+      this.nl++;
+      this.nlAt = i;
+    }
   }
 
   private pushValue(chunk: string, len: number): void {
@@ -984,8 +987,6 @@ export class Machine extends Finisher {
           break;
         case V_UQSTR:
           i = this.unquoted(s, i, len);
-          // a line break inside a call's brackets (callText.ts): the stage counts it
-          if (this.fast === true && i < len && this.vstate === V_UQSTR) return i;
           break;
         case V_ELISION:
           i = this.elision(s, i, len);

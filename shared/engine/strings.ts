@@ -255,7 +255,7 @@ export abstract class StringScanner extends BeforeScanner {
           if (isHex(String.prototype.charCodeAt.call(s, i + 2)) && isHex(String.prototype.charCodeAt.call(s, i + 3)) && isHex(String.prototype.charCodeAt.call(s, i + 4)) && isHex(String.prototype.charCodeAt.call(s, i + 5))) {
             // an escaped high surrogate at the segment's end waits for what follows, as a raw one does
             // (machine.ts V_STRING): the end of the input after it cut its pair, and drops it; so does one a cut `\u` escape follows (`\ud83d\u`): its pair's start
-            if ((i + 6 === len || uEscapeStart(s, i + 6, len)) && !o.pending && highSurrogateEscape(s, i)) {
+            if (highSurrogateEscape(s, i) && !o.pending && (i + 6 === len || uEscapeStart(s, i + 6, len))) {
               o.startPending(i);
               this.surrogateHeld = true;
             }
