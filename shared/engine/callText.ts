@@ -4,7 +4,8 @@
  * `{onClick: function () { return 1; }}`. They start as an unquoted string (scalars.ts); before, that
  * string ended at the first comma inside the parentheses and the call's arguments became keys. Here,
  * once an unquoted value's text so far is a dotted name (or `new Name`) followed at once by `(`, or is
- * `function` (its parameter list or body next), the brackets in it are counted: inside them a `,` or a
+ * `function` (its parameter list or body next), `async` before an arrow's parameters, or an arrow's head
+ * before its `{` body (`x => {`), the brackets in it are counted: inside them a `,` or a
  * closer is the call's text, and so is a line break in a function or inside a list or dict of a call; strings (`'…'`, `"…"`, `` `…` ``, escapes respected) and
  * comments (`//`, `/* *\/`) in them are skipped over. When the brackets balance, the value ends as any
  * unquoted string does (at a `,`, a closer or a line end). A closer that closes no bracket of the call
@@ -35,8 +36,10 @@ const CMT_STAR = 4; // a `*` in a block comment: its end if `/` follows
 
 /** The text of an unquoted value before a `(` that makes it a call: a dotted name, or `new` and one. */
 const CALLEE = /^(?:new\s+)?[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;
-/** ... or a JS function's head, before its parameter list. */
-const FUNCTION_HEAD = /^(?:async\s+)?function\s*\*?\s*(?:[A-Za-z_$][\w$]*\s*)?$/;
+/** ... or a JS function's head, before its parameter list (`async` alone: an async arrow function's). */
+const FUNCTION_HEAD = /^(?:async\s+function\s*\*?\s*(?:[A-Za-z_$][\w$]*\s*)?|function\s*\*?\s*(?:[A-Za-z_$][\w$]*\s*)?|async\s+)$/;
+/** An arrow function's head before its `{` body: `x => `, `async (a, b) => `. */
+const ARROW_HEAD = /^(?:async\s+)?(?:[A-Za-z_$][\w$]*|\([^()]*\))\s*=>\s*$/;
 
 export abstract class CallTextScanner extends ConcatScanner {
   /** A line break at i read inside the call (machine.ts: pushValue's fast mode counts it, as runValue's
@@ -49,7 +52,10 @@ export abstract class CallTextScanner extends ConcatScanner {
    * brackets? Sets callKind when it does. */
   protected callOpens(i: number, c: number): boolean {
     if (this.stack.length === 0 || this.uqRegex !== 0) return false;
-    if (c === LBRACE) return this.callKind === CALL_FUNCTION;
+    if (c === LBRACE) {
+      if (this.callKind === CALL_NONE && ARROW_HEAD.test(this.o.tail(i, this.tokLen))) this.callKind = CALL_FUNCTION;
+      return this.callKind === CALL_FUNCTION;
+    }
     if (this.callKind !== CALL_NONE) return true;
     const head = this.o.tail(i, this.tokLen);
     if (this.uqTrail === 0 && CALLEE.test(head)) this.callKind = CALL_CALL;
