@@ -61,6 +61,8 @@ export abstract class Finisher extends StructureScanner {
    * value was not cut (the input goes on), so closing it here is a repair, not a truncation: TRUNCATED
    * says the input ended inside the value. */
   protected endRegion(s: string, i: number): number {
+    // a blockquote's `>` starting a line inside the value (structure.ts quoteMarker)
+    if (this.quoteCtx === true && this.quoteMarker(s, i)) return i + 1;
     if (this.unconfirmed) return this.reject(s, i);
     const truncated = this.truncated;
     this.finishValue(i);

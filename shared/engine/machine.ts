@@ -754,6 +754,19 @@ export class Machine extends Finisher {
     return -1;
   }
 
+  /** A held high surrogate goes out with the next character (at i), unless that starts a `\u` escape the
+   * segment's end cuts (its pair's start: strings.ts escape()). */
+  private surrogateNext(s: string, i: number, len: number): void {
+    if (uEscapeStart(s, i, len)) return;
+    this.surrogateHeld = false;
+    this.o.commitPending(i);
+  }
+
+  /** The segment ends at len inside a value in a blockquote (quoteCtx): whether on a line of markers. */
+  private quoteSegmentEnd(len: number): void {
+    this.quoteLine = lineOfMarkers(this.o.seg.text, len, this.quoteLine);
+  }
+
   private endSegment(seg: Segment, len: number): void {
     const o = this.o;
     if (len > 0) this.segLast = String.prototype.charCodeAt.call(seg.text, len - 1);
@@ -762,7 +775,7 @@ export class Machine extends Finisher {
       this.proseFrom = -1;
     }
     if (this.phase === P_VALUE) {
-      if (this.quoteCtx === true) this.quoteLine = lineOfMarkers(seg.text, len, this.quoteLine);
+      if (this.quoteCtx === true) this.quoteSegmentEnd(len);
       if (this.vstate === V_LINE_COMMENT || this.vstate === V_BLOCK_COMMENT || this.vstate === V_SLASH || this.vstate === V_STRAY) {
         // comment text is dropped: nothing of it is committed or carried
         if (this.commentIdx >= 0) this.commentPos = o.pos(this.commentIdx);
@@ -798,12 +811,7 @@ export class Machine extends Finisher {
         case V_STRING: {
           const q = this.strQuote;
           let c = 0;
-          // a held high surrogate goes out with the next character, unless that starts a `\u` escape the
-          // segment's end cuts (its pair's start: strings.ts escape())
-          if (this.surrogateHeld === true && !uEscapeStart(s, i, len)) {
-            this.surrogateHeld = false;
-            o.commitPending(i);
-          }
+          if (this.surrogateHeld === true) this.surrogateNext(s, i, len);
           if (q === QUOTE) {
             while (i < len) {
               c = String.prototype.charCodeAt.call(s, i);

@@ -218,8 +218,8 @@ export abstract class StructureScanner extends QuoteAtEndScanner {
           this.vstate = V_WORD;
           return i;
         }
-        if (c === GT && this.quoteCtx === true && this.quoteMarker(s, i)) return i + 1;
         if (isLooseValueStart(c) && this.stack.length > 0 && this.rep('unquoted_string')) {
+          if (this.quoteCtx === true && this.quoteMarker(s, i)) return i + 1;
           // `{"v": ^1.2.0}`, `{"a": ?}`, `{"h": @user}`: text where a value is expected inside a
           // container is kept as an unquoted string (to a `,`, closer or line end), not taken for the
           // end of the JSON, which dropped the key and every member after it
@@ -299,11 +299,16 @@ export abstract class StructureScanner extends QuoteAtEndScanner {
     return i + 1;
   }
 
-  /** A `>` at i inside a value whose first line was a blockquote's (`> {`, quoteCtx): when only spaces,
+  /** A `>` at i where a key, a colon, a value or what follows one is expected, inside a value whose first
+   * line was a blockquote's (`> {`, quoteCtx; the caller checks it): when only spaces,
    * tabs and other `>` stand before it on its line, it is the quote's marker on a line the value goes on
    * over, no JSON: removed (repair `quote_marker`), the state stays. `> {\n>   "a": 1\n> }` gave FAILED
-   * (trial 6 m02); the nested `>> ` alike. Anything else is what it was (a `>` after text on its line). */
-  private quoteMarker(s: string, i: number): boolean {
+   * (trial 6 m02); the nested `>> ` alike. Anything else is what it was (a `>` after text on its line).
+   * Called where such a `>` would end the value (finish.ts endRegion) or start an unquoted string
+   * (valueStart), off the paths valid JSON takes. */
+  protected quoteMarker(s: string, i: number): boolean {
+    const v = this.vstate;
+    if (String.prototype.charCodeAt.call(s, i) !== GT || !(v === V_KEY || v === V_VALUE || v === V_AFTER || v === V_COLON)) return false;
     let k = i - 1;
     while (k >= 0) {
       const c = String.prototype.charCodeAt.call(s, k);
@@ -455,7 +460,6 @@ export abstract class StructureScanner extends QuoteAtEndScanner {
       this.vstate = V_WORD;
       return i;
     }
-    if (c === GT && this.quoteCtx === true && this.quoteMarker(s, i)) return i + 1;
     return this.endRegion(s, i);
   }
 
@@ -503,7 +507,6 @@ export abstract class StructureScanner extends QuoteAtEndScanner {
       this.vstate = V_VALUE;
       return i;
     }
-    if (c === GT && this.quoteCtx === true && this.quoteMarker(s, i)) return i + 1;
     return this.endRegion(s, i);
   }
 
@@ -579,7 +582,6 @@ export abstract class StructureScanner extends QuoteAtEndScanner {
       }
       return i;
     }
-    if (c === GT && this.quoteCtx === true && this.quoteMarker(s, i)) return i + 1;
     if (isStrayStart(c) && !this.unconfirmed && !(o.pending && o.tail(i, o.heldLength() + i - o.pA).includes('\n'))) {
       // `{"a": 1 - 2}`: an operator or punctuation on the value's line, not the end of the JSON (a fence,
       // a tag or a new line after the value still end it): dropped up to the next `,` or closer
