@@ -134,6 +134,27 @@ function anchorOf(head: Buffer): number {
   return best;
 }
 
+/** A byte string searched from its anchor (anchorOf): `bytes` from `anchor` on, its bytes before compared
+ * at each place that is found. */
+interface AnchoredNeedle {
+  bytes: Buffer;
+  anchor: number;
+  from: Buffer;
+}
+
+function anchored(bytes: Buffer): AnchoredNeedle {
+  const anchor = anchorOf(bytes);
+  return { bytes, anchor, from: bytes.subarray(anchor) };
+}
+
+/** Whether `buf` holds `n.bytes`. */
+function holds(buf: Buffer, n: AnchoredNeedle): boolean {
+  const o = n.anchor;
+  if (o === 0) return buf.indexOf(n.bytes) >= 0;
+  for (let a = buf.indexOf(n.from, o); a >= 0; a = buf.indexOf(n.from, a + 1)) if (buf.compare(n.bytes, 0, o, a - o, a) === 0) return true;
+  return false;
+}
+
 function encodedForm(form: string, keep: number): EncodedForm {
   const tail = form.slice(keep);
   const head = form.slice(0, keep + 1);
@@ -260,6 +281,10 @@ export class Redactor {
    * the second level): `escapeHeads[d]`, the values of the first d digits of each UTF-16 unit some pattern
    * has (startsEnding; null: any, some pattern has a backslash). */
   private readonly escapeHeads: Set<number>[] | null;
+  /** What literalBytes searches each read for (each minimal form, each base64 form's tail), each from
+   * a byte of it rarer in JSON than its first (anchorOf: `sk-or-v1-…` from its first hex digit on). */
+  private readonly literalNeedles: AnchoredNeedle[];
+  private readonly tailNeedles: AnchoredNeedle[];
   /** What the last escapes() call found (filled anew by each: no allocation per read); its hints are read
    * right after it, before anything else searches. */
   private readonly scan = new EscapeScan();
@@ -313,6 +338,8 @@ export class Redactor {
     // a read can end inside an escape (`\u00`): its bytes may end a secret's start too
     if (this.patterns.length > 0) for (const b of Buffer.from('\\/u0123456789abcdefABCDEF')) this.patternBytes[b] = 1;
     this.escapeHeads = this.quotable ? null : escapeHeadsOf(this.escapable, this.escapeRe?.wide ?? []);
+    this.tailNeedles = this.encoded.map((f) => anchored(f.tailBytes));
+    this.literalNeedles = [...this.minimal.map(anchored), ...this.tailNeedles];
   }
 
   /** `s` with every secret's minimal form replaced (`Bearer <key>` → `Bearer [redacted]`): what the text
@@ -607,7 +634,7 @@ export class Redactor {
    * (body() holds a form's head at a read's end, not the middle of a tail whose start went out before). */
   encodedIn(buf: Buffer): Buffer {
     let found = false;
-    for (const f of this.encoded) if (buf.indexOf(f.tailBytes) >= 0) found = true;
+    for (const n of this.tailNeedles) if (holds(buf, n)) found = true;
     return found ? this.replaceAll(buf, this.encoded.map((f) => f.tailBytes)) : buf;
   }
 
@@ -878,8 +905,7 @@ export class Redactor {
   /** `buf` with every secret as sent replaced. */
   private literalBytes(buf: Buffer): Buffer {
     let found = false;
-    for (const p of this.minimal) if (buf.indexOf(p) >= 0) found = true;
-    for (const f of this.encoded) if (buf.indexOf(f.tailBytes) >= 0) found = true;
+    for (const n of this.literalNeedles) if (holds(buf, n)) found = true;
     return found ? this.replaceAll(buf, [...this.patterns, ...this.encoded.map((f) => f.tailBytes)]) : buf;
   }
 

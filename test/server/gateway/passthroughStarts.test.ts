@@ -206,3 +206,42 @@ describe('passthrough guard: the byte test\'s edges', () => {
     assert.deepEqual(redactor.startsEnding(Buffer.from(a + c)), []);
   });
 });
+
+describe('byte redaction: each secret and base64 tail searched from a rarer byte of it (literalBytes, encodedIn)', () => {
+  it('replaced wherever it is (a read\'s first and last bytes, alone, twice, overlapping its anchor\'s bytes), never a near miss', () => {
+    for (const key of KEYS) {
+      const redactor = redactorOf(key);
+      const raw = Buffer.from(key);
+      const b64 = b64ForTest(key);
+      for (const secret of [raw.toString('latin1'), b64]) {
+        const s = Buffer.from(secret, 'latin1');
+        const shown = (out: Buffer) => out.includes(s);
+        for (const [before, after] of [['', ''], ['', ' x"}\n\n'], ['data: {"a":"', ''], ['data: {"a":"', '"}\n\n'], [secret.slice(0, 5), secret.slice(-5)]]) {
+          const buf = Buffer.concat([Buffer.from(before!, 'latin1'), s, Buffer.from(after!, 'latin1')]);
+          assert.equal(shown(redactor.bytes(buf)), false, `${key} ${secret.slice(0, 6)} ${JSON.stringify([before, after])}`);
+          assert.equal(redactor.bytes(buf).includes(Buffer.from('[redacted]')), true);
+          assert.equal(shown(redactor.bytes(Buffer.concat([buf, buf]))), false);
+        }
+        // the key with any one byte changed is not the key: the read goes out as it came
+        if (secret === b64) continue;
+        for (let i = 0; i < s.length; i++) {
+          const near = Buffer.from(s);
+          near[i] = near[i] === 0x41 ? 0x42 : 0x41;
+          const buf = Buffer.concat([Buffer.from('data: {"a":"'), near, Buffer.from('"}\n\n')]);
+          assert.equal(redactor.bytes(buf), buf, `${key} changed at ${i}`);
+        }
+      }
+      // a base64 tail in an event the guard joined from two reads
+      const tail = b64ForTest(key);
+      assert.equal(redactor.encodedIn(Buffer.from(`data: {"a":"${tail}"}\n\n`)).includes(Buffer.from(tail.slice(-20))), false, key);
+      assert.deepEqual(redactor.encodedIn(Buffer.from(`data: {"a":"${tail.slice(0, -1)}"}\n\n`)).toString(), `data: {"a":"${tail.slice(0, -1)}"}\n\n`);
+    }
+  });
+});
+
+/** The key in base64 from a 3-byte boundary, its whole groups (its bytes latin1 where it can be, as a
+ * header's are: redact.ts base64Forms). */
+function b64ForTest(key: string): string {
+  const raw = Buffer.from(key, /[^\u0000-\u00ff]/.test(key) ? 'utf8' : 'latin1');
+  return raw.toString('base64').slice(0, Math.floor(raw.length / 3) * 4);
+}
