@@ -20,8 +20,6 @@ const {
   APOS,
   BACKSLASH,
   BACKTICK,
-  LDQUO,
-  RDQUO,
   COLON,
   COMMA,
   CR,
@@ -826,8 +824,6 @@ export class Machine extends Finisher {
             while (i < len) {
               c = String.prototype.charCodeAt.call(s, i);
               if (c === qq || c === QUOTE || c === BACKSLASH || c < 32) break;
-              // an inner `“` in a string opened with `“` (strings.ts smartQuoteCloses)
-              if (c === LDQUO && q === RDQUO) this.smartDepth++;
               i++;
             }
           }
@@ -876,7 +872,13 @@ export class Machine extends Finisher {
                 this.vstate = V_SQ_CLOSE;
                 i++;
               }
-            } else i = this.oddQuote(s, i, len);
+            } else {
+              // a typographic closing quote, or a template literal's backtick
+              o.record(o.repairAt(q === BACKTICK ? 'backtick_quotes' : 'smart_quotes', i, 1, '"'));
+              o.edit(i, i + 1, '"');
+              i++;
+              this.endString(i);
+            }
           } else if (q > 0xffff && c === (q & 0xffff)) {
             i = this.tripleQuote(s, i, len);
           } else if (c === QUOTE) {

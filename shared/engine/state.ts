@@ -265,9 +265,6 @@ export abstract class MachineState {
 
   // a `'` at a segment end: whether this string's value started the held text, and where the quote is
   protected sqHeld = false;
-  /** Inner “…” pairs open in a string opened with “ (strings.ts smartQuoteCloses): a ” then closes the
-   * inner one unless a delimiter follows it. */
-  protected smartDepth = 0;
   protected sqPos: Position | null = null;
 
   // a `"` in a double-quoted value string that may be an inner quote (`"say "hi" now"`, strings.ts):

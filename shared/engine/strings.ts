@@ -12,8 +12,6 @@ import type { Position, RepairKind } from './types';
 const {
   APOS,
   BACKSLASH,
-  RDQUO,
-  RSQUO,
   BACKTICK,
   COLON,
   COMMA,
@@ -38,7 +36,6 @@ const {
   V_STRING,
   V_ESCAPE,
   V_DQ_CLOSE,
-  V_SQ_CLOSE,
 } = S;
 
 // What the character after a `"` in a double-quoted value string makes of it (quoteAfter).
@@ -70,46 +67,7 @@ export abstract class StringScanner extends BeforeScanner {
     this.dqInner = false;
     this.strBadEscape = false;
     this.strLetterEscape = false;
-    this.smartDepth = 0;
     this.vstate = V_STRING;
-  }
-
-  /** A typographic closing quote at i (`”`, `’`) or a template literal's closing backtick: the string
-   * ends, unless it is an apostrophe or an inner quote's end (smartQuoteCloses); one that ends the segment
-   * waits for the next character (V_SQ_CLOSE), as a `'` does. */
-  protected oddQuote(s: string, i: number, len: number): number {
-    const o = this.o;
-    const q = this.strQuote;
-    if (q === RSQUO || (q === RDQUO && this.smartDepth > 0)) {
-      if (i + 1 === len) {
-        this.sqPos = o.pos(i);
-        if (!o.pending) {
-          o.startPending(i);
-          this.sqHeld = true;
-        }
-        this.vstate = V_SQ_CLOSE;
-        return i + 1;
-      }
-      if (!this.smartQuoteCloses(String.prototype.charCodeAt.call(s, i + 1))) {
-        if (q === RDQUO) this.smartDepth--;
-        return i + 1;
-      }
-    }
-    o.record(o.repairAt(q === BACKTICK ? 'backtick_quotes' : 'smart_quotes', i, 1, '"'));
-    o.edit(i, i + 1, '"');
-    this.endString(i + 1);
-    return i + 1;
-  }
-
-  /** Whether a typographic closing quote (`’` in a string opened with `‘`, `”` in one opened with `“`)
-   * followed by c (NaN: the end) closes its string. A `’` followed by a letter is an apostrophe
-   * (`‘it’s fine’`, as `'it's'`); a `”` while an inner `“` is open closes that one unless a delimiter
-   * follows (`“She called it “brilliant” twice”`). Trial 7: both closed the string, the rest of the
-   * string became a key, or the members after it were lost. */
-  protected smartQuoteCloses(c: number): boolean {
-    if (this.strQuote === RSQUO) return !isAsciiLetter(c);
-    if (this.smartDepth === 0) return true;
-    return c !== c || c === COMMA || c === RBRACE || c === RBRACKET || c === COLON || c === LF || c === CR || c === LT || c === BACKTICK;
   }
 
   // ---- a `"` inside a double-quoted string: the closing quote, or a quote the model did not escape
@@ -261,19 +219,16 @@ export abstract class StringScanner extends BeforeScanner {
   protected singleQuoteClose(s: string, i: number): number {
     const o = this.o;
     const c = String.prototype.charCodeAt.call(s, i);
-    const apos = this.strQuote === APOS;
-    if (apos && c === APOS && this.sqHeld && this.heldEmptySoFar()) return this.openTripleHeld(i);
-    if (apos ? (c >= 97 && c <= 122) || (c >= 65 && c <= 90) : !this.smartQuoteCloses(c)) {
-      if (this.strQuote === RDQUO) this.smartDepth--;
+    if (c === APOS && this.sqHeld && this.heldEmptySoFar()) return this.openTripleHeld(i);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
       this.vstate = V_STRING;
       if (this.sqHeld) o.commitPending(i);
       this.sqHeld = false;
       return i;
     }
-    const kind: RepairKind = apos ? 'single_quotes' : 'smart_quotes';
-    if (!this.rep(kind)) return this.reject(s, i);
+    if (!this.rep('single_quotes')) return this.reject(s, i);
     o.replaceTail(i, 1, '"');
-    o.record(o.repair(kind, this.sqPos!, 1, '"'));
+    o.record(o.repair('single_quotes', this.sqPos!, 1, '"'));
     if (this.sqHeld) o.commitPending(i);
     this.sqHeld = false;
     this.endString(i);
