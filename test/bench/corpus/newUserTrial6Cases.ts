@@ -12,18 +12,9 @@
  */
 import { TRIAL6_CASES } from '../../engine/trial6/cases';
 import { TRIAL6_OPEN } from '../../engine/trial6/open';
+import { trialCorpusCases } from './trialCases';
 import type { Case } from './types';
 
 export function newUserTrial6Cases(): Case[] {
-  return TRIAL6_CASES.filter((t) => !TRIAL6_OPEN.has(t.id)).map((t) => ({
-    category: 'new-user trial 6',
-    name: `${t.category} ${t.id}`,
-    input: t.text,
-    expected:
-      t.status === 'FAILED'
-        ? { kind: 'failed' }
-        : t.alsoOk === undefined
-          ? { kind: 'value', value: t.want }
-          : { kind: 'oneOf', values: [t.want, ...t.alsoOk] },
-  }));
+  return trialCorpusCases('new-user trial 6', TRIAL6_CASES, TRIAL6_OPEN);
 }

@@ -10,18 +10,9 @@
  */
 import { TRIAL7_CASES } from '../../engine/trial7/cases';
 import { TRIAL7_OPEN } from '../../engine/trial7/open';
+import { trialCorpusCases } from './trialCases';
 import type { Case } from './types';
 
 export function newUserTrial7Cases(): Case[] {
-  return TRIAL7_CASES.filter((t) => !TRIAL7_OPEN.has(t.id)).map((t) => ({
-    category: 'new-user trial 7',
-    name: `${t.category} ${t.id}`,
-    input: t.text,
-    expected:
-      t.status === 'FAILED'
-        ? { kind: 'failed' }
-        : t.alsoOk === undefined
-          ? { kind: 'value', value: t.want }
-          : { kind: 'oneOf', values: [t.want, ...t.alsoOk] },
-  }));
+  return trialCorpusCases('new-user trial 7', TRIAL7_CASES, TRIAL7_OPEN);
 }
