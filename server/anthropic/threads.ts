@@ -100,7 +100,9 @@ export class ThreadStore {
     for (const f of ['system', 'tools'] as const) {
       if (body[f] !== undefined) throw invalid(f, `a continued thread keeps the ${f === 'system' ? 'system prompt' : 'tools'} it was created with; send ${f} only with thread.type "create"`);
     }
-    const added = Array.isArray(body.messages) ? (body.messages as unknown[]) : [];
+    // a continue sends the turn's new messages (none after a paused turn): absent is none, anything else no list
+    if (body.messages !== undefined && !Array.isArray(body.messages)) throw invalid('messages', 'must be an array of {role, content} (on a continued thread: the new messages only)');
+    const added = (body.messages as unknown[] | undefined) ?? [];
     const change = changeBlock(added);
     if (change !== null) throw threadError(400, 'thread_unsupported_request', `${change} blocks are not supported on a thread by StreamFix: send the whole conversation without a thread`, { unsupported: [change] });
     const k = this.kept.get(id);

@@ -226,6 +226,7 @@ describe('messages: message threads (the SDK tool runner and beta.messages.threa
       [{ thread: 'create' }, 400, { type: 'invalid_request_error', message: 'thread: must be an object {type: "create"} or {type: "continue", previous_message_id}' }],
       [{ thread: { type: 'fork' } }, 400, { type: 'invalid_request_error', message: 'thread.type: must be "create" or "continue"' }],
       [{ thread: { type: 'continue' } }, 400, { type: 'invalid_request_error', message: "thread.previous_message_id: Field required (the id of the thread's last reply)" }],
+      [{ thread: { type: 'continue', previous_message_id: id }, messages: 'y' }, 400, { type: 'invalid_request_error', message: 'messages: must be an array of {role, content} (on a continued thread: the new messages only)' }],
       [{ thread: { type: 'continue', previous_message_id: id }, system: 's' }, 400, { type: 'invalid_request_error', message: 'system: a continued thread keeps the system prompt it was created with; send system only with thread.type "create"' }],
       [{ thread: { type: 'continue', previous_message_id: id }, messages: [{ role: 'user', content: [{ type: 'tool_addition', tools: [] }] }] }, 400, { type: 'invalid_request_error', message: 'tool_addition blocks are not supported on a thread by StreamFix: send the whole conversation without a thread', details: { error_code: 'thread_unsupported_request', unsupported: ['tool_addition'] } }],
     ];
@@ -326,7 +327,8 @@ describe('ThreadStore: bounds', () => {
     s.end(t, 'm2', reply);
     assert.equal(s.size, 1);
     assert.throws(() => s.open({ thread: { type: 'continue', previous_message_id: 'm1' }, messages: [] }), /was continued already/);
-    assert.equal(s.open({ thread: { type: 'continue', previous_message_id: 'm2' }, messages: [] })!.messages.length, 4);
+    // no new messages (a paused turn resumed): the kept conversation alone
+    assert.equal(s.open({ thread: { type: 'continue', previous_message_id: 'm2' } })!.messages.length, 4);
   });
 });
 
