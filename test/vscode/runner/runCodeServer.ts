@@ -84,12 +84,18 @@ export async function runSuite(run: SuiteRun): Promise<number> {
     const page = await context.newPage();
     ui.attach(page);
     const wbLog = fs.createWriteStream(path.join(dirs.logs, 'workbench.log'));
+    // the page may still log (and throw) after the suite's end closed the log (a failed suite's screenshot
+    // is taken after it): those lines are dropped, not written after the end (an unhandled stream error
+    // that killed the runner's self-test once, in its deliberately failing run)
+    const wbWrite = (text: string): void => {
+      if (!wbLog.writableEnded) wbLog.write(text);
+    };
     let finish!: (code: number) => void;
     const finished = new Promise<number>((resolve) => (finish = resolve));
     // The smoke-test driver sends every extension-host console line here (mocha's reporter included)...
     await page.exposeFunction('codeAutomationLog', (_type: string, args: unknown) => {
       const line = format(...(Array.isArray(args) ? args : [args])).replace(/%c/g, '');
-      wbLog.write(line + '\n');
+      wbWrite(line + '\n');
       if (!isNoise(line)) console.log(line);
     });
     // ...and the exit code of run() (0 resolved, 1 rejected) here.
@@ -98,7 +104,7 @@ export async function runSuite(run: SuiteRun): Promise<number> {
       log('the workbench page crashed');
       finish(EXIT_RUNNER);
     });
-    page.on('pageerror', (err) => wbLog.write(`[pageerror] ${err.stack ?? err.message}\n`));
+    page.on('pageerror', (err) => wbWrite(`[pageerror] ${err.stack ?? err.message}\n`));
     const timer = setTimeout(() => {
       log(`time-out after ${run.timeoutSec} s`);
       finish(EXIT_TIMEOUT);
