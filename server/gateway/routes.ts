@@ -113,7 +113,7 @@ function anthropicClient(call: RouteCall): boolean {
   return typeof call.req.headers['anthropic-version'] === 'string';
 }
 
-/** The upstream's models for an Anthropic client; its error (or an unreadable list) thrown as a GatewayError. */
+/** The upstream's models by id; its error (or an unreadable list) thrown as a GatewayError. */
 async function modelsFor(ctx: GatewayContext, call: RouteCall): Promise<Map<string, Record<string, unknown>>> {
   const up = await fetchModels(ctx, call);
   if (up.status < 200 || up.status >= 300) throw new GatewayError(up.status, 'upstream_error', upstreamErrorMessage(up.status, up.body.toString('utf8')));
@@ -152,17 +152,13 @@ export async function getModel(ctx: GatewayContext, call: RouteCall): Promise<vo
   const id = call.params.author !== undefined ? `${call.params.author}/${call.params.slug}` : call.params.id!;
   const missing = () => new GatewayError(404, 'not_found', `model: no model ${JSON.stringify(shorten(id))}${anthropicClient(call) ? ' in the routing table or the upstream\'s list' : ' in the upstream\'s list'}`);
   if (anthropicClient(call)) {
-    return asAnthropic(call, async () => anthropicModel(ctx.messages.routing, await modelsFor(ctx, call), id) ?? Promise.reject(missing()));
+    return asAnthropic(call, async () => {
+      const m = anthropicModel(ctx.messages.routing, await modelsFor(ctx, call), id);
+      if (!m) throw missing();
+      return m;
+    });
   }
-  const up = await fetchModels(ctx, call);
-  if (up.status < 200 || up.status >= 300) throw new GatewayError(up.status, 'upstream_error', upstreamErrorMessage(up.status, up.body.toString('utf8')));
-  let models: Map<string, Record<string, unknown>>;
-  try {
-    models = upstreamModels(JSON.parse(up.body.toString('utf8')));
-  } catch (e) {
-    throw e instanceof GatewayError ? e : new GatewayError(502, 'upstream_invalid', "The upstream's model list is not JSON");
-  }
-  const m = models.get(id);
+  const m = (await modelsFor(ctx, call)).get(id);
   if (!m) throw missing();
   writeJson(call.res, 200, call.base, m);
 }
