@@ -28,14 +28,24 @@
  *   the reasoning is thinking: Claude Code's printed answer starts with the answer and holds no reasoning. Its control sends `x-streamfix-hold-prose: off` (ANTHROPIC_CUSTOM_HEADERS): the
  *   reasoning is then text and is printed, which shows the first case passes because of the hold.
  *
+ * Two more cases, a Write call cut at the token limit (the model's first answer streams Write's arguments and
+ * stops inside its `content` with `finish_reason: "length"`; asked again, it writes the whole call):
+ * - truncated Write call refused (`x-streamfix-truncated-tools: reject` through ANTHROPIC_CUSTOM_HEADERS):
+ *   the gateway ends the message with its error event instead of inventing the call's closure; Claude Code
+ *   writes nothing from the cut call, asks the model to resume, runs the whole call of the second answer
+ *   (the file holds the whole text) and exits 0.
+ * - truncated Write call closed (the control: the default `close`): Claude Code runs the closed call and the
+ *   file holds the cut text, which shows the refusal is what kept the half file out.
+ *
  * Exit code: 0 passed, 1 failed (the reasons on stderr).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startDaemon } from '../../server/daemon';
 import type { SchemaPolicy } from '../../server/gateway/schema';
+import { TRUNCATED_POLICY_HEADER, type TruncatedToolPolicy } from '../../server/gateway/truncatedTools';
 import { chunk, sse, TestUpstream, type RecordedRequest, type ScriptedResponse } from '../server/helpers/testUpstream';
 
 const VERSION = process.env.CLAUDE_CODE_VERSION ?? '2.1.332';
@@ -180,6 +190,30 @@ function answer(c: Case, r: RecordedRequest): ScriptedResponse {
   return { chunks: [sse(head, chunk({ content: 'ok' }), chunk({}, 'stop'), '[DONE]')] };
 }
 
+/** Claude Code in print mode against the daemon on `port`, in `home` (its HOME and working directory). */
+async function runClaude(bin: string, port: number, home: string, args: string[], headers?: string): Promise<{ code: number | null; out: string; err: string }> {
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: home,
+    ANTHROPIC_BASE_URL: `http://127.0.0.1:${port}`,
+    ANTHROPIC_API_KEY: 'any',
+    DISABLE_AUTOUPDATER: '1',
+    DISABLE_TELEMETRY: '1',
+    DISABLE_ERROR_REPORTING: '1',
+    CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
+    ...(headers !== undefined ? { ANTHROPIC_CUSTOM_HEADERS: headers } : {}),
+  };
+  const child = spawn(bin, args, { cwd: home, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (b: Buffer) => (out += b.toString('utf8')));
+  child.stderr.on('data', (b: Buffer) => (err += b.toString('utf8')));
+  const timer = setTimeout(() => child.kill('SIGKILL'), TIMEOUT_MS);
+  const code = await new Promise<number | null>((r) => child.on('exit', r));
+  clearTimeout(timer);
+  return { code, out, err };
+}
+
 /** One case: a daemon, a run of Claude Code; the reasons it failed (none: passed). */
 async function runCase(bin: string, c: Case): Promise<string[]> {
   const up = await TestUpstream.start();
@@ -188,27 +222,9 @@ async function runCase(bin: string, c: Case): Promise<string[]> {
   const routing = c.reasoning === undefined ? {} : { routing: { models: {}, longContextThreshold: 60_000, default: 'deepseek/deepseek-r1' } };
   const d = await startDaemon({ port: 0, upstream: up.url, apiKey: 'sk-or-unused', dataDir: null, logLevel: 'warn', schemaPolicy: c.schema, ...routing });
   try {
-    const env: NodeJS.ProcessEnv = {
-      PATH: process.env.PATH,
-      HOME: home,
-      ANTHROPIC_BASE_URL: `http://127.0.0.1:${d.info.port}`,
-      ANTHROPIC_API_KEY: 'any',
-      DISABLE_AUTOUPDATER: '1',
-      DISABLE_TELEMETRY: '1',
-      DISABLE_ERROR_REPORTING: '1',
-      CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
-      ...(c.headers !== undefined ? { ANTHROPIC_CUSTOM_HEADERS: c.headers } : {}),
-    };
     const args = ['-p', 'Run the shell command that prints the proof, then tell me what it printed.', '--model', 'claude-sonnet-4-6', '--allowedTools', 'Bash,ReportFindings'];
     console.log(`[claude-code] ${c.name}: ${bin} ${args.map((a) => JSON.stringify(a)).join(' ')} (daemon --schema ${c.schema})`);
-    const child = spawn(bin, args, { cwd: home, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (b: Buffer) => (out += b.toString('utf8')));
-    child.stderr.on('data', (b: Buffer) => (err += b.toString('utf8')));
-    const timer = setTimeout(() => child.kill('SIGKILL'), TIMEOUT_MS);
-    const code = await new Promise<number | null>((r) => child.on('exit', r));
-    clearTimeout(timer);
+    const { code, out, err } = await runClaude(bin, d.info.port, home, args, c.headers);
     const messages = up.requests.map((r) => (JSON.parse(r.body) as { messages: Json[] }).messages).flat();
     const artifacts = (await Promise.all(d.store.list(100).map((a) => d.store.get(a.id)))).map((a) => a!);
     const answered = artifacts.find((a) => a.toolCalls.length > 0);
@@ -246,18 +262,89 @@ async function runCase(bin: string, c: Case): Promise<string[]> {
   }
 }
 
+/** A Write call cut at the token limit: the policy for cut calls, and what must come of it. */
+interface WriteCase {
+  name: string;
+  policy: TruncatedToolPolicy;
+  /** Sent as the request header (ANTHROPIC_CUSTOM_HEADERS) rather than as the daemon's default. */
+  asHeader: boolean;
+  /** The file Claude Code must leave: the whole text (the cut call refused, the second answer run) or the cut one. */
+  file: 'whole' | 'cut';
+}
+
+const NOTES = 'first line\nsecond line\nthird line\n';
+/** Where the model's first answer stops: inside the third line of `content`. */
+const CUT_AT = 'first line\\nsecond line\\nthird li';
+const WRITE_CASES: WriteCase[] = [
+  { name: 'truncated Write call refused (x-streamfix-truncated-tools: reject)', policy: 'reject', asHeader: true, file: 'whole' },
+  { name: 'truncated Write call closed (the control: the default close)', policy: 'close', asHeader: false, file: 'cut' },
+];
+/** Claude Code's message asking the model to go on after a response that ended in an error. */
+const RESUME = 'cut off mid-stream';
+
+/** The upstream's answer in the Write cases: the first call cut inside `content` with `finish_reason: "length"`;
+ * asked to resume, the whole call; after the tool's result, a final answer quoting it. */
+function writeAnswer(file: string, r: RecordedRequest): ScriptedResponse {
+  const body = JSON.parse(r.body) as { messages: Json[]; tools?: { function: { name: string } }[] };
+  const last = body.messages[body.messages.length - 1]!;
+  const head = chunk({ role: 'assistant', content: '' });
+  if (last.role === 'tool') return { chunks: [sse(head, chunk({ content: `Done: ${String(last.content).split('\n')[0]}` }), chunk({}, 'stop'), '[DONE]')] };
+  if (!(body.tools ?? []).some((t) => t.function.name === 'Write')) return { chunks: [sse(head, chunk({ content: 'ok' }), chunk({}, 'stop'), '[DONE]')] };
+  const whole = JSON.stringify({ file_path: file, content: NOTES });
+  const resumed = JSON.stringify(last.content).includes(RESUME);
+  const args = resumed ? whole : whole.slice(0, whole.indexOf(CUT_AT) + CUT_AT.length);
+  const pieces = [chunk({ content: 'Writing the notes.' }), chunk({ tool_calls: [{ index: 0, id: resumed ? 'call_write_2' : 'call_write_1', type: 'function', function: { name: 'Write', arguments: '' } }] })];
+  for (let i = 0; i < args.length; i += 7) pieces.push(chunk({ tool_calls: [{ index: 0, function: { arguments: args.slice(i, i + 7) } }] }));
+  return { chunks: [sse(head, ...pieces, chunk({}, resumed ? 'tool_calls' : 'length'), '[DONE]')] };
+}
+
+async function runWriteCase(bin: string, c: WriteCase): Promise<string[]> {
+  const home = mkdtempSync(join(tmpdir(), 'sfx-claude-home-'));
+  const file = join(home, 'notes.txt');
+  const up = await TestUpstream.start();
+  up.respond((r) => writeAnswer(file, r));
+  const d = await startDaemon({ port: 0, upstream: up.url, apiKey: 'sk-or-unused', dataDir: null, logLevel: 'warn', truncatedTools: c.asHeader ? 'close' : c.policy });
+  try {
+    const args = ['-p', 'Write my notes to notes.txt.', '--model', 'claude-sonnet-4-6', '--allowedTools', 'Write'];
+    const headers = c.asHeader ? `${TRUNCATED_POLICY_HEADER}: ${c.policy}` : undefined;
+    console.log(`[claude-code] ${c.name}: ${bin} ${args.map((a) => JSON.stringify(a)).join(' ')} (${headers ?? `daemon --truncated-tools ${c.policy}`})`);
+    const { code, out, err } = await runClaude(bin, d.info.port, home, args, headers);
+    const written = existsSync(file) ? readFileSync(file, 'utf8') : null;
+    const artifacts = (await Promise.all(d.store.list(100).map((a) => d.store.get(a.id)))).map((a) => a!);
+    const cut = artifacts.filter((a) => a.truncatedToolCalls !== undefined && a.truncatedToolCalls.length > 0);
+    const writes = up.requests.filter((r) => (JSON.parse(r.body) as { tools?: { function: { name: string } }[] }).tools?.some((t) => t.function.name === 'Write'));
+    const resumed = writes.filter((r) => JSON.stringify((JSON.parse(r.body) as { messages: Json[] }).messages.at(-1)?.content).includes(RESUME)).length;
+    const failures: string[] = [];
+    if (code !== 0) failures.push(`claude exited ${code}`);
+    const want = c.file === 'whole' ? NOTES : NOTES.slice(0, NOTES.indexOf('third li') + 'third li'.length);
+    if (written !== want) failures.push(`notes.txt holds ${JSON.stringify(written)}, not ${JSON.stringify(want)}`);
+    if (!out.includes('Done: File created successfully')) failures.push(`the final answer was not printed: ${JSON.stringify(out.trim())}`);
+    // the cut answer is flagged in both; refused, Claude Code asked the model to resume (once), closed, never
+    if (cut.length !== 1 || JSON.stringify(cut[0]!.truncatedToolCalls) !== '[0]' || cut[0]!.status !== 'TRUNCATED') failures.push(`not one TRUNCATED artifact naming call 0: ${JSON.stringify(cut.map((a) => [a.status, a.truncatedToolCalls]))}`);
+    if (resumed !== (c.policy === 'reject' ? 1 : 0)) failures.push(`${resumed} requests asked the model to resume`);
+    console.log(`[claude-code] ${c.name}: notes.txt ${JSON.stringify(written)}; ${up.requests.length} upstream requests (${resumed} resuming); stdout:\n${out.trim()}`);
+    if (failures.length > 0) console.error(`[claude-code] ${c.name}: stderr:\n${err.slice(-4000)}`);
+    return failures;
+  } finally {
+    await d.close();
+    await up.close();
+    rmSync(home, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   const bin = binary();
   const failed: string[] = [];
-  for (const c of CASES) {
-    const f = await runCase(bin, c);
-    if (f.length > 0) failed.push(`${c.name}: ${f.join('; ')}`);
-    else console.log(`[claude-code] ${c.name}: passed`);
+  const runs: [string, () => Promise<string[]>][] = [...CASES.map((c) => [c.name, () => runCase(bin, c)] as [string, () => Promise<string[]>]), ...WRITE_CASES.map((c) => [c.name, () => runWriteCase(bin, c)] as [string, () => Promise<string[]>])];
+  for (const [name, run] of runs) {
+    const f = await run();
+    if (f.length > 0) failed.push(`${name}: ${f.join('; ')}`);
+    else console.log(`[claude-code] ${name}: passed`);
   }
   if (failed.length > 0) {
     console.error(`[claude-code] FAILED:\n${failed.join('\n')}`);
     process.exitCode = 1;
-  } else console.log(`[claude-code] passed: ${CASES.map((c) => c.name).join(', ')}`);
+  } else console.log(`[claude-code] passed: ${runs.map(([name]) => name).join(', ')}`);
 }
 
 main().catch((e: unknown) => {
