@@ -885,9 +885,7 @@ export class MessageTranslator {
       return void this.out.push({ type: 'error', error: invalidInputError(this.invalidInputs) });
     }
     this.ended = true;
-    const usage: Json = { output_tokens: this.outputTokens() };
-    const prompt = this.usage?.prompt_tokens;
-    if (typeof prompt === 'number') usage.input_tokens = prompt;
+    const usage: Json = { ...inputUsage(this.usage), output_tokens: this.outputTokens() };
     this.out.push({ type: 'message_delta', delta: { stop_reason: this.stopReason(), stop_sequence: this.stopSequence ?? this.upstreamStop ?? null }, usage });
     this.out.push({ type: 'message_stop' });
   }
@@ -998,4 +996,32 @@ export class MessageTranslator {
     }
     return { status: null, repairs: [], stripped: this.splitter!.stripped.slice() };
   }
+}
+
+/** A whole non-negative count, else null (an upstream's field is passed on only when it is one). */
+function count(v: unknown): number | null {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : null;
+}
+
+/**
+ * The input side of a message's usage from the upstream's: OpenRouter counts cache reads and writes inside
+ * `prompt_tokens` (`prompt_tokens_details.cached_tokens`, `cache_write_tokens`), Anthropic apart from
+ * `input_tokens` (`cache_read_input_tokens`, `cache_creation_input_tokens`), so the uncached input is the
+ * prompt count less the two. A count the upstream does not report is left out, never made up; cache
+ * counts that together exceed the prompt count were evidently not inside it, which is then the uncached
+ * input as it stands.
+ */
+export function inputUsage(u: Json | null): Json {
+  const out: Json = {};
+  const prompt = count(u?.prompt_tokens);
+  const details = isObject(u?.prompt_tokens_details) ? u.prompt_tokens_details : null;
+  const read = count(details?.cached_tokens);
+  const write = count(details?.cache_write_tokens);
+  if (prompt !== null) {
+    const cached = (read ?? 0) + (write ?? 0);
+    out.input_tokens = cached <= prompt ? prompt - cached : prompt;
+  }
+  if (write !== null) out.cache_creation_input_tokens = write;
+  if (read !== null) out.cache_read_input_tokens = read;
+  return out;
 }

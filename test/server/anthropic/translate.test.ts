@@ -59,7 +59,8 @@ function expectEverySplit(model: string, expected: (usage: { prompt_tokens: numb
 }
 
 const end = (stop: string, usage: { prompt_tokens: number; completion_tokens: number }, seq: string | null = null) => [
-  ['message_delta', { stop_reason: stop, stop_sequence: seq }, { output_tokens: usage.completion_tokens, input_tokens: usage.prompt_tokens }],
+  // the demo reports `prompt_tokens_details: {cached_tokens: 0}`: no cache reads, said in Anthropic's terms
+  ['message_delta', { stop_reason: stop, stop_sequence: seq }, { output_tokens: usage.completion_tokens, input_tokens: usage.prompt_tokens, cache_read_input_tokens: 0 }],
   ['message_stop'],
 ];
 
