@@ -8,8 +8,9 @@
  * `reasoning_details` entry's `text` and `summary`; and an error event's `error.message` and
  * `error.metadata.raw` (OpenRouter puts the provider's raw error body there), which an upstream echoing
  * the request in its error may cut like any text.
- * - An event whose channel text ends with PASSTHROUGH_MIN_HOLD or more of a secret's first characters is
- *   held, with the events after it, until every channel is decided.
+ * - An event whose channel text ends with PASSTHROUGH_MIN_HOLD or more of a secret's first characters, or
+ *   (with what went out of the form before it: a model echoes a base64 form a few characters an event) a
+ *   base64 form's head or more, is held, with the events after it, until every channel is decided.
  * - Decided without a secret, the held events go out byte for byte.
  * - With a secret, each event whose text changed is serialized again (`data: <JSON>`), the secret
  *   replaced by `[redacted]` as the rewriting modes replace it (the same text wherever it was cut).
@@ -144,7 +145,7 @@ export function createPassthroughGuard(redactor: Redactor, body?: Pick<Redactabl
 
   const channel = (id: string, choice: number): Channel => {
     let c = channels.get(id);
-    if (c === undefined) channels.set(id, (c = { stage: redactor.textStage(PASSTHROUGH_MIN_HOLD, false)!, choice, pieces: [] }));
+    if (c === undefined) channels.set(id, (c = { stage: redactor.textStage(PASSTHROUGH_MIN_HOLD)!, choice, pieces: [] }));
     return c;
   };
 

@@ -43,6 +43,8 @@ const BACKSLASH = 0x5c;
 const U = 0x75;
 /** A text's backslash as JSON writes it: where a text may write an escape of its own (the second level). */
 const PAIR = Buffer.from('\\\\');
+const ESCAPE_00 = Buffer.from('\\u00');
+const ESCAPED_SLASH = Buffer.from('\\/');
 
 /**
  * The forms a secret can take in what an upstream echoes: as sent, escaped inside a JSON string (a key
@@ -277,6 +279,14 @@ export class Redactor {
   private readonly encodedLast = new Uint8Array(256);
   /** The most characters a base64 form keeps (encodedSent). */
   private readonly maxKeep: number;
+  /** The base64 forms by their first byte (startsEnding: a text ending with one or more of a form's first
+   * characters, one byte search for each such byte). */
+  private readonly encodedFirst: [number, EncodedForm[]][];
+  /** The ASCII characters of the base64 forms as a text reads them (a `\/` is `/`): an event that writes one
+   * of them as an escape (`\u0063` for `c`, `\/`) is read (startsEnding), its text seen decoded. */
+  private readonly encodedChars = new Uint8Array(128);
+  /** Some base64 form has a `/`: a `\/` in an event may be part of one. */
+  private readonly encodedSlash: boolean;
   /** The escapes of a secret's character a text may end inside (`\u` and d < 4 of its hex digits, at
    * the second level): `escapeHeads[d]`, the values of the first d digits of each UTF-16 unit some pattern
    * has (startsEnding; null: any, some pattern has a backslash). */
@@ -310,6 +320,11 @@ export class Redactor {
     this.encoded = forms.filter((p) => !forms.some((q) => q !== p && q.length < p.length && p.includes(q))).map((f) => encodedForm(f, encoded.get(f)!));
     for (const f of this.encoded) for (const b of f.formBytes) this.encodedLast[b] = 1;
     this.maxKeep = this.encoded.reduce((m, f) => Math.max(m, f.keep), 0);
+    const byFirst = new Map<number, EncodedForm[]>();
+    for (const f of this.encoded) byFirst.set(f.formBytes[0]!, [...(byFirst.get(f.formBytes[0]!) ?? []), f]);
+    this.encodedFirst = [...byFirst];
+    for (const f of this.encoded) for (const b of f.formBytes) if (b !== BACKSLASH && b < 128) this.encodedChars[b] = 1;
+    this.encodedSlash = this.encodedChars[0x2f] === 1;
     this.strings = [...all.keys()].sort((a, b) => b.length - a.length);
     this.minimalStrings = this.strings.filter((p, i) => !this.strings.some((q, j) => j !== i && q.length < p.length && p.includes(q)));
     this.minimal = this.minimalStrings.map((s) => Buffer.from(s));
@@ -408,9 +423,9 @@ export class Redactor {
    * so that if the next piece goes on with the secret, its rest is replaced (`sk` + `[redacted]`): at most
    * `minHold - 1` characters of a secret go out (passthrough, which holds whole events, uses 4; 1 holds
    * every possible start). `across`: a base64 form's start is followed across pieces (the piece that brings
-   * it to its head, with what went out of it before, is held), so a form that comes a few characters a piece
-   * is caught; false (passthrough, which pushes only the events that may end with a start): only a piece
-   * that holds a form's head is.
+   * it to its head, with what went out of it before, is held; a start shorter than that is remembered, and
+   * `open`), so a form that comes a few characters a piece is caught; false: only a piece that holds a form's
+   * head is.
    */
   textStage(minHold = 1, across = true): TextRedaction | null {
     if (this.empty) return null;
@@ -486,10 +501,11 @@ export class Redactor {
           all = before === '' ? t : before + t;
           // a secret's start written with escapes is held whole (never sent in part): as long as it is
           // written, counted as the characters it stands for (a cut `\u00` is at most one)
+          // (with what went out of it before: a piece may go on with a start that ended inside an escape)
           const raw = heldChars(all, secrets);
-          const e = escapedHeld(t);
+          const e = escapedHeld(all);
           h = Math.max(raw, e);
-          counted = e > raw ? Math.max(raw, escapedLength(t.slice(t.length - e))) : raw;
+          counted = e > raw ? Math.max(raw, escapedLength(all.slice(all.length - e))) : raw;
         }
         // the base64 form's start held (a minimal form's start inside it is held with it), or the secret's
         const minimal = counted >= minHold ? Math.min(h, t.length) : 0;
@@ -535,7 +551,7 @@ export class Redactor {
         return held;
       },
       get open(): boolean {
-        return held !== '' || sent !== '';
+        return held !== '' || sent !== '' || encSent !== '';
       },
     };
   }
@@ -564,18 +580,29 @@ export class Redactor {
         if (valueEnd(bytes, at + k)) (out ??= []).push(at);
       }
     }
-    // a text may end with a base64 form's head or more: one byte search for every head (no string made),
-    // from its anchor (each head's start is where its anchor is found, its bytes before the anchor there)
-    for (const f of this.encoded) {
-      const head = f.headBytes;
-      const o = f.anchor;
-      for (let a = bytes.indexOf(f.anchorBytes, o); a >= 0; a = bytes.indexOf(f.anchorBytes, a + 1)) {
-        const at = a - o;
-        if (o > 0 && bytes.compare(head, 0, o, at, a) !== 0) continue;
-        let k = head.length;
-        while (k < f.form.length - 1 && bytes[at + k] === f.formBytes[k]) k++;
-        if (valueEnd(bytes, at + k)) (out ??= []).push(at);
+    // a text may end with one or more of a base64 form's first characters (across events they add up to
+    // its head: the text stage follows the form from there, TextRedaction.open): one byte search for each
+    // first byte the forms have
+    for (const [first, forms] of this.encodedFirst) {
+      for (let at = bytes.indexOf(first); at >= 0; at = bytes.indexOf(first, at + 1)) {
+        for (const f of forms) {
+          let k = 1;
+          while (k < f.form.length - 1 && bytes[at + k] === f.formBytes[k]) k++;
+          if (valueEnd(bytes, at + k)) {
+            (out ??= []).push(at);
+            break;
+          }
+        }
       }
+    }
+    // a base64 form's character written as an escape (`\u0063`, `\/` when a form has a `/`): the event is
+    // read, its text seen decoded (JSON encoders write none of them so: rare)
+    if (this.encoded.length > 0) {
+      for (let at = bytes.indexOf(ESCAPE_00); at >= 0; at = bytes.indexOf(ESCAPE_00, at + 4)) {
+        const v = (hexDigit(bytes[at + 4]!) << 4) | hexDigit(bytes[at + 5]!);
+        if (v >= 0 && v < 128 && this.encodedChars[v] === 1) (out ??= []).push(at);
+      }
+      if (this.encodedSlash) for (let at = bytes.indexOf(ESCAPED_SLASH); at >= 0; at = bytes.indexOf(ESCAPED_SLASH, at + 2)) (out ??= []).push(at);
     }
     // a text with an escape of a secret's character may end with its start written with escapes: such
     // an event is read (the text redaction sees its decoded text), rare enough to cost nothing
@@ -918,7 +945,9 @@ export class Redactor {
       const parts: Buffer[] = [];
       let from = 0;
       while (at >= 0) {
-        parts.push(out.subarray(from, at), REDACTED_BYTES);
+        // a match that begins inside an escape (`\u0030b2tl…`: a base64 tail from the escape's last digit
+        // on, which the text reads as `0b2tl…`) is replaced from the escape's backslash: a cut escape is no JSON
+        parts.push(out.subarray(from, Math.max(from, escapeAround(out, at))), REDACTED_BYTES);
         from = at + p.length;
         at = out.indexOf(p, from);
       }
@@ -1170,6 +1199,25 @@ function replaceRanges(buf: Buffer, ranges: [number, number][]): Buffer {
   }
   parts.push(buf.subarray(from));
   return Buffer.concat(parts);
+}
+
+/** Where the escape that `buf[at]` is inside begins (its backslash: `at` is past it, within its `u` and hex
+ * digits or right after a lone backslash), else `at`. */
+function escapeAround(buf: Buffer, at: number): number {
+  let i = at - 1;
+  let digits = 0;
+  while (digits < 3 && i >= 0 && hexDigit(buf[i]!) >= 0) {
+    i--;
+    digits++;
+  }
+  let bs: number;
+  if (digits === 0 && i >= 0 && buf[i] === BACKSLASH) bs = i;
+  else if (i >= 1 && buf[i] === U && buf[i - 1] === BACKSLASH) bs = i - 1;
+  else return at;
+  // a backslash after an odd run of them is itself escaped (`\\u0030` is text)
+  let n = 0;
+  while (bs - n - 1 >= 0 && buf[bs - n - 1] === BACKSLASH) n++;
+  return n % 2 === 0 ? bs : at;
 }
 
 /** Whether `bytes[at]` is a `"` that ends a JSON string value (no `:` after it: not a key). */

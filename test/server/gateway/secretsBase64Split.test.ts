@@ -169,7 +169,8 @@ describe('gateway: a key echoed base64-encoded and cut across two events is neve
       });
     }
 
-    for (const mode of ['strip', 'repair'] as const) {
+    // passthrough too: before, there the encoding went out in its pieces when it was spread over 3 or more events
+    for (const mode of ['strip', 'repair', 'passthrough'] as const) {
       it(`chat ${mode}: the encoding in token-sized content events (1 to 7 characters), every alignment and spelling`, async () => {
         for (let v = 0; v < 9; v++) {
           for (let size = 1; size <= 7; size++) {
@@ -190,7 +191,9 @@ describe('gateway: a key echoed base64-encoded and cut across two events is neve
         }
         up.respond(null);
       });
+    }
 
+    for (const mode of ['strip', 'repair'] as const) {
       it(`messages ${mode}: the text the client reads and the artifact, at every cut`, async () => {
         for (let at = 1; at < LENGTH; at++) {
           const { chunks, want, where } = variant(at % 9, at);
