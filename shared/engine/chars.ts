@@ -72,6 +72,14 @@ export function isUnicodeSpace(c: number): boolean {
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x2060 || c === 0x3000 || c === 0xfeff;
 }
 
+/** What is removed where a token (a key, a colon, a value, what follows one) is expected: a Unicode
+ * space (isUnicodeSpace), or a zero-width non-joiner or joiner (U+200C, U+200D), which joins nothing
+ * there (copied from a chat page: `{"a": 1,\u200d "b": 2}` made the joiner a key). Inside a word or a
+ * string they stay. */
+export function isTokenGap(c: number): boolean {
+  return isUnicodeSpace(c) || c === 0x200c || c === 0x200d;
+}
+
 /** How many of `s`'s first characters are JSON whitespace. Not String.prototype.trim's set: that also
  * takes U+00A0, U+FEFF, U+2028 and other Unicode spaces, which are no JSON whitespace (kept in the JSON
  * output they make it invalid; trimmed from a stripped span they are lost). */

@@ -919,7 +919,7 @@ export class Machine extends Finisher {
             c = String.prototype.charCodeAt.call(s, i);
           }
           if (c === LT && this.fast === true) return i;
-          if (c >= 0xa0 && C.isUnicodeSpace(c) && this.rep('unicode_space')) {
+          if (c >= 0xa0 && C.isTokenGap(c) && this.rep('unicode_space')) {
             i = this.unicodeSpace(i);
             break;
           }
@@ -938,7 +938,7 @@ export class Machine extends Finisher {
             c = String.prototype.charCodeAt.call(s, i);
           }
           if (c === LT && this.fast === true) return i;
-          if (c >= 0xa0 && C.isUnicodeSpace(c) && this.rep('unicode_space')) {
+          if (c >= 0xa0 && C.isTokenGap(c) && this.rep('unicode_space')) {
             i = this.unicodeSpace(i);
             break;
           }
@@ -958,7 +958,7 @@ export class Machine extends Finisher {
             c = String.prototype.charCodeAt.call(s, i);
           }
           if (c === LT && this.fast === true) return i;
-          if (c >= 0xa0 && C.isUnicodeSpace(c) && this.rep('unicode_space')) {
+          if (c >= 0xa0 && C.isTokenGap(c) && this.rep('unicode_space')) {
             i = this.unicodeSpace(i);
             break;
           }
@@ -977,7 +977,7 @@ export class Machine extends Finisher {
             c = String.prototype.charCodeAt.call(s, i);
           }
           if (c === LT && this.fast === true) return i;
-          if (c >= 0xa0 && C.isUnicodeSpace(c) && this.rep('unicode_space')) {
+          if (c >= 0xa0 && C.isTokenGap(c) && this.rep('unicode_space')) {
             i = this.unicodeSpace(i);
             break;
           }

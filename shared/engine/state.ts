@@ -83,7 +83,7 @@ const DEFAULTS = { maxInputLength: DEFAULT_MAX_INPUT_LENGTH, maxDepth: 512, maxH
 
 /** Repairs that a real JSON value in prose may need; any other repair before confirmation means the
  * brace was prose (`{name, age}`, `[see above]`), and the text is scanned again as prose. */
-const CANDIDATE_REPAIRS = new Set<RepairKind>(['unquoted_key', 'single_quotes', 'smart_quotes', 'python_literal', 'control_character', 'invalid_escape', 'comment', 'number_base', 'number_separator', 'unescaped_quote', 'missing_quote', 'string_concat', 'fullwidth_punctuation', 'unicode_space', 'quote_marker']);
+const CANDIDATE_REPAIRS = new Set<RepairKind>(['unquoted_key', 'single_quotes', 'smart_quotes', 'python_literal', 'control_character', 'invalid_escape', 'comment', 'number_base', 'number_separator', 'unescaped_quote', 'missing_quote', 'string_concat', 'fullwidth_punctuation', 'unicode_space', 'quote_marker', 'wrong_colon']);
 
 export function closerOf(open: number): string {
   return open === LBRACE ? '}' : ']';

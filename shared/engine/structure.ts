@@ -387,7 +387,7 @@ export abstract class StructureScanner extends QuoteAtEndScanner {
       const end = arrow ? i + 1 : i;
       o.replaceTail(end, arrow ? 2 : 1, ':');
       o.record(o.repair('wrong_colon', at, arrow ? 2 : 1, ':'));
-      this.colonDone();
+      this.colonDone(false);
       return end;
     }
     if (c === BACKTICK) {
@@ -487,7 +487,7 @@ export abstract class StructureScanner extends QuoteAtEndScanner {
       const n = n1 === GT || n1 === EQUALS ? 2 : 1;
       o.record(o.repairAt('wrong_colon', i, n, ':'));
       o.edit(i, i + n, ':');
-      this.colonDone();
+      this.colonDone(false);
       return i + n;
     }
     if (c === SLASH) return this.startComment(i, V_COLON);
@@ -510,10 +510,12 @@ export abstract class StructureScanner extends QuoteAtEndScanner {
     return this.endRegion(s, i);
   }
 
-  /** The colon after a key was read: the value comes next. */
-  private colonDone(): void {
+  /** The colon after a key was read: the value comes next. A colon spelt otherwise (`=`, `=>`: a Ruby or
+   * PHP hash, a Lua table in prose) does not confirm a candidate: it must still close with no repair a
+   * prose brace would need (`${VAR=default}` is no value). */
+  private colonDone(confirm = true): void {
     this.vstate = V_VALUE;
-    if (this.unconfirmed && !this.candTopScalar) this.confirm();
+    if (confirm && this.unconfirmed && !this.candTopScalar) this.confirm();
   }
 
   /** A value ended at i (exclusive); `held`: the pending text already holds what followed it (the

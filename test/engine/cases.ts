@@ -12,6 +12,7 @@ import { PICKED_VALUE_CASES } from './pickedValueCases';
 import { TRIAL5_TABLE_CASES } from './trial5TableCases';
 import { TRIAL6_TABLE_CASES } from './trial6TableCases';
 import { TRIAL7_TABLE_CASES } from './trial7TableCases';
+import { TRIAL8_TABLE_CASES } from './trial8TableCases';
 import { VALUE_CASES } from './valueCases';
 
 export interface Case {
@@ -36,6 +37,7 @@ export const CASES: Case[] = [
   ...TRIAL5_TABLE_CASES,
   ...TRIAL6_TABLE_CASES,
   ...TRIAL7_TABLE_CASES,
+  ...TRIAL8_TABLE_CASES,
   {
     category: "several values",
     name: "keeps a second top-level value as extra_value and says REPAIRED",
