@@ -175,7 +175,7 @@ const LEAD_WINDOW = 200;
  * "Updated" (after markdown `#`, `>`, `*`) and ends with a colon, or has a value right after its colon
  * (`Correction: {"v": 2}`, `**Updated JSON:**`; not `Fixed: the typo in the name.`), or is a markdown
  * heading that opens with one of those words and ends within 40 characters (`### Corrected output`). */
-const CORRECTION = /(?:^|[.!?:;]\s+|\n)\s*actually,|(?:^|\n)[ \t>#*_]*(?:correction|corrected|fixed|revised|updated)\b[^\n:]{0,40}:[*_]*[ \t]*(?=\r?\n|$|[{[`])|(?:^|\n) {0,3}#{1,6}[ \t]+(?:correction|corrected|fixed|revised|updated)\b[^\n]{0,40}?[ \t#]*(?=\r?\n|$)/i;
+const CORRECTION = /(?:^|[.!?:;]\s+|\n)\s*actually,|(?:^|[.!?;]\s+|\n)[^.!?\n]{0,60}?\b(?:the|my|this) (?:correct|corrected|fixed|revised|updated|right) [\w-]+(?: [\w-]+){0,2}?(?: (?:is|are|would be|should be|will be))?[ \t]*:[*_]*[ \t]*(?=\r?\n|$|[{[`])|(?:^|\n)[ \t>#*_]*(?:correction|corrected|fixed|revised|updated)\b[^\n:]{0,40}:[*_]*[ \t]*(?=\r?\n|$|[{[`])|(?:^|\n) {0,3}#{1,6}[ \t]+(?:correction|corrected|fixed|revised|updated)\b[^\n]{0,40}?[ \t#]*(?=\r?\n|$)/i;
 const CORRECTED_RANK = 1.5;
 /** A value inside that sentence, after the value it corrects (`{"a": 1}` then `Actually, use {"a": 2}
  * instead.`): the corrected value, ranked as a value standing in the text (2), not as one in a sentence. */
@@ -340,9 +340,20 @@ function brokenOff(text: string, start: number, end: number, bare: string): numb
   const m = INNER_RETRACTION.exec(bare);
   if (m === null) return -1;
   let from = lineEnd(text, start + m.index);
-  if (!/[{[]/.test(text.slice(from, end))) return -1;
+  if (!/[{[]/.test(text.slice(from, end))) return retractionLine(text, start, start + m.index) ? start + m.index + m[0].length : -1;
   while (from < end && /\s/.test(text[from]!)) from++;
   return from;
+}
+
+/** Whether the retraction at `at`, inside the value starting at `start`, opens a line of prose of its own
+ * after the value's first line (not a key: `hmm: 2`): a draft cut at its line, the retraction read into it
+ * as a member, and the value closed before the answer after it (`{"age": 3` then `Let me redo that:` then
+ * `{"age": 36}`; trial 8): a draft even though its repair swallowed no bracket on a later line. The
+ * search goes on right after the retraction (a value on its line, `Let me redo that: {…}`, is found). */
+function retractionLine(text: string, start: number, at: number): boolean {
+  const ls = lineStart(text, at);
+  if (ls <= start || text.slice(ls, at).trim() !== '') return false;
+  return !/^[\w$-]+\s*:/.test(text.slice(at, lineEnd(text, at)));
 }
 
 /** Where the search goes on after a draft cut at the end of the line of prose it started in, or -1: the

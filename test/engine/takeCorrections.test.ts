@@ -76,6 +76,20 @@ const ROWS: Row[] = [
     ],
   },
   {
+    // trial 8: an apology, then a sentence naming the correct value before its colon, then the fenced correction
+    text: '```json\n{"total": 42}\n```\n\nI apologize, I made an error. The correct result is:\n\n```json\n{"total": 44}\n```',
+    json: '{"total": 44}',
+    status: 'VALID',
+    repairs: [],
+    stripped: [
+      ['fence', 0, 0, 0, '```json\n'],
+      ['draft', 8, 1, 0, '{"total": 42}'],
+      ['fence', 22, 2, 0, '```'],
+      ['prose', 27, 4, 0, 'I apologize, I made an error. The correct result is:\n\n```json'],
+      ['trailing', 103, 8, 0, '```'],
+    ],
+  },
+  {
     // no correction: the same as without the option
     text: '{"a": 1}\n\nFor example, {"b": 2} also works.',
     json: '{"a": 1}',
