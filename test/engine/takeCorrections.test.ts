@@ -9,6 +9,7 @@ import { TRIAL4_CASES } from './trial4/cases';
 import { TRIAL4_ROUND2 } from './trial4/cases2';
 import { TRIAL5_DESIGN_LIMITS, trial5Cases } from './trial5/cases';
 import { trial5Round2 } from './trial5/cases2';
+import { TRIAL8_CASES } from './trial8/cases';
 
 type Span = [kind: string, offset: number, line: number, column: number, text: string];
 interface Row {
@@ -153,9 +154,9 @@ describe('engine: takeCorrections', () => {
     });
   }
 
-  it('changes nothing for a text without a correction: the whole corpus (2,627 cases) gives what it gives without the option', () => {
+  it('changes nothing for a text without a correction: the whole corpus (2,744 cases) gives what it gives without the option', () => {
     const cases = buildCorpus();
-    assert.ok(cases.length >= 2627);
+    assert.ok(cases.length >= 2744);
     for (const c of cases) {
       const plain = repairJson(c.input);
       assert.ok(!plain.stripped.some((s) => s.kind === 'correction'), c.input);
@@ -183,6 +184,19 @@ describe('engine: takeCorrections', () => {
       assert.notDeepEqual(JSON.parse(repairJson(t.text).json!), t.value, t.name);
       const r = repairJson(t.text, { takeCorrections: true });
       assert.deepEqual([r.status, JSON.parse(r.json!)], ['VALID', t.value], t.name);
+    }
+  });
+
+  it("gives the value the user wanted in trial 8's two texts that start as JSON and are corrected later (an apology and \"The correct result is:\", a \"Let me redo that:\")", () => {
+    const limits = TRIAL8_CASES.filter((t) => t.id === 't8-redo-03' || t.id === 't8-redo-07');
+    assert.equal(limits.length, 2);
+    for (const t of limits) {
+      const plain = repairJson(t.text);
+      assert.notDeepEqual(JSON.parse(plain.json!), t.want, t.id);
+      assert.ok(plain.stripped.some((s) => s.kind === 'correction'), t.id);
+      const r = repairJson(t.text, { takeCorrections: true });
+      assert.deepEqual(JSON.parse(r.json!), t.want, t.id);
+      assert.ok(r.stripped.some((s) => s.kind === 'draft'), t.id);
     }
   });
 

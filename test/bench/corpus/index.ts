@@ -8,6 +8,7 @@ import { newUserTrial4Cases } from './newUserTrial4Cases';
 import { newUserTrial5Cases } from './newUserTrial5Cases';
 import { newUserTrial6Cases } from './newUserTrial6Cases';
 import { newUserTrial7Cases } from './newUserTrial7Cases';
+import { newUserTrial8Cases } from './newUserTrial8Cases';
 import { proseExampleCases } from './proseExampleCases';
 import { reasoningFormatCases } from './reasoningFormatCases';
 import { repairCases } from './repairCases';
@@ -18,7 +19,7 @@ import { valueCases } from './valueCases';
 export * from './types';
 
 export function buildCorpus(): Case[] {
-  return [...llmCases(), ...repairCases(), ...valueCases(), ...untaggedReasoningCases(), ...proseExampleCases(), ...reasoningFormatCases(), ...newUserTrialCases(), ...newUserTrial2Cases(), ...newUserTrial3Cases(), ...newUserTrial4Cases(), ...newUserTrial5Cases(), ...newUserTrial6Cases(), ...newUserTrial7Cases()];
+  return [...llmCases(), ...repairCases(), ...valueCases(), ...untaggedReasoningCases(), ...proseExampleCases(), ...reasoningFormatCases(), ...newUserTrialCases(), ...newUserTrial2Cases(), ...newUserTrial3Cases(), ...newUserTrial4Cases(), ...newUserTrial5Cases(), ...newUserTrial6Cases(), ...newUserTrial7Cases(), ...newUserTrial8Cases()];
 }
 
 export { heldOutCorpus, heldOutSeed, HELD_OUT_PER_CATEGORY } from './heldOut';

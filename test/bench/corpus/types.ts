@@ -34,7 +34,8 @@ export type Category =
   | 'new-user trial 4'
   | 'new-user trial 5'
   | 'new-user trial 6'
-  | 'new-user trial 7';
+  | 'new-user trial 7'
+  | 'new-user trial 8';
 
 /**
  * What counts as a correct answer:
