@@ -84,8 +84,10 @@ const OTHER_RETRACT_PHRASE = [
 ].join('|');
 const RETRACTION = new RegExp(`${RETRACT_PHRASE}|${OTHER_RETRACT_PHRASE}|^\\W*wait\\b|^\\W*no[,.!]|^\\s*(?:nein|non|нет|いや|不)[,，、.!！。]`, 'i');
 /** A retraction inside a value's own text (outside its strings): a draft the model broke off mid-value
- * (`{"date": "…", — hmm, let me restart.`) and whose repair swallowed what followed, the answer too. */
-const INNER_RETRACTION = new RegExp(`${RETRACT_PHRASE}|${OTHER_RETRACT_PHRASE}`, 'i');
+ * (`{"date": "…", — hmm, let me restart.`) and whose repair swallowed what followed, the answer too; a
+ * "Wait" opening a line there too (`{"a": 1` then `Wait, I need to add b.`), as it does opening the text
+ * after a value. */
+const INNER_RETRACTION = new RegExp(`${RETRACT_PHRASE}|${OTHER_RETRACT_PHRASE}|(?<=\\n[ \\t]*)wait\\b`, 'i');
 const RETRACTIONS = new RegExp(RETRACTION.source, 'gi');
 /** What makes a retraction phrase a condition, not a retraction: a follow-up after the answer such as
  * "let me know if that's wrong" (the only value would otherwise be a draft, and the text FAILED). */

@@ -12,7 +12,7 @@ import * as S from './state';
 
 // Local bindings of the character codes (and of the state codes): read as plain constants on the hot
 // path, whether the engine runs bundled or module by module (where a namespace read goes through a getter).
-const { COLON, SPACE, TAB, isWordStart } = C;
+const { COLON, EQUALS, SPACE, TAB, isWordStart } = C;
 const { V_COLON, V_WORD, V_UQSTR, V_KEY_SPACE } = S;
 
 /** The longest unquoted key of several words (spaces included) read before it is split. */
@@ -86,7 +86,9 @@ export abstract class KeyScanner extends ScalarScanner {
   /** The words read are no key of several words: the state becomes what reading the first word as the
    * key gave before (a missing colon, the rest a value), and the character at i is read in it. */
   protected keySplit(s: string, i: number): number {
-    if (this.unconfirmed) return this.reject(s, i); // a missing colon rejected a candidate, as before
+    // a missing colon rejects a candidate, as before; a key's word and spaces before a `=` (`{ name = "Ada" }`,
+    // a Lua table, an HCL block) wait for the colon spelt so, as `{name="Ada"}` did (trial 8)
+    if (this.unconfirmed && (this.keyW2At !== 0 || String.prototype.charCodeAt.call(s, i) !== EQUALS)) return this.reject(s, i);
     const o = this.o;
     const raw = o.tail(i, this.tokLen);
     const w1 = this.keyW1;
