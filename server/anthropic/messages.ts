@@ -13,7 +13,7 @@ import { errorEventSeen, finish, reasoningEvent, shutdownError, STATUS_HEADER, T
 import { forwardedHeaders, holdsProse, HOLD_PROSE_HEADER, MODE_HEADER, readBody, requestedMode } from '../gateway/chatRequest';
 import type { GatewayContext } from '../gateway/context';
 import { GatewayError, upstreamErrorMessage } from '../gateway/errors';
-import { drained } from '../gateway/http';
+import { drained, trailerHeader } from '../gateway/http';
 import { EMPTY_OUTCOME, truncatedToolCalls, type RecordOutcome } from '../gateway/record';
 import { refuseAnswer, refuseToolCalls } from '../gateway/refusedRepairs';
 import { keptRequest } from '../gateway/replayHeaders';
@@ -314,7 +314,7 @@ async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: Upst
   t.start();
   if (stream) {
     // the status is known only at the end of the stream: it comes as a trailer, as on the chat endpoint
-    res.writeHead(200, { ...withRequestId(call), ...forwardedHeaders(upstream.headers), 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', 'x-accel-buffering': 'no', trailer: call.schemas ? `${STATUS_HEADER}, ${TRUNCATED_TOOLS_HEADER}, ${SCHEMA_HEADER}` : `${STATUS_HEADER}, ${TRUNCATED_TOOLS_HEADER}` });
+    res.writeHead(200, { ...withRequestId(call), ...forwardedHeaders(upstream.headers), 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', 'x-accel-buffering': 'no', ...trailerHeader(res, call.schemas ? `${STATUS_HEADER}, ${TRUNCATED_TOOLS_HEADER}, ${SCHEMA_HEADER}` : `${STATUS_HEADER}, ${TRUNCATED_TOOLS_HEADER}`) });
     write(t.take());
     const pingMs = ctx.messages.pingMs;
     ping = setInterval(() => {

@@ -13,7 +13,7 @@ import { rewriteCompletion, type OtherChoice } from './completion';
 import { errorCodeStatus, errorEventOutcome, type Outcome } from './breaker';
 import type { AbortReason, GatewayContext } from './context';
 import { GatewayError, isOpenAiError, upstreamErrorMessage } from './errors';
-import { drained, writeJson } from './http';
+import { drained, trailerHeader, writeJson } from './http';
 import { contentCheck, contentError, EMPTY_OUTCOME, hasText, RequestRecord, truncatedToolCalls, type LaterChoice, type RecordOutcome } from './record';
 import { reasoningBlocks } from './reasoningBlocks';
 import { keptRequest } from './replayHeaders';
@@ -449,8 +449,8 @@ async function streamResponse(call: ChatCall, chat: ChatRequest, upstream: Upstr
     'content-type': passthrough && typeof ct === 'string' ? ct : 'text/event-stream; charset=utf-8',
     'cache-control': 'no-cache',
     'x-accel-buffering': 'no',
-    // the status is known only at the end of the stream: it comes as a trailer
-    trailer: call.schemas ? `${STATUS_HEADER}, ${TRUNCATED_TOOLS_HEADER}, ${SCHEMA_HEADER}` : `${STATUS_HEADER}, ${TRUNCATED_TOOLS_HEADER}`,
+    // the status is known only at the end of the stream: it comes as a trailer (HTTP/1.1)
+    ...trailerHeader(res, call.schemas ? `${STATUS_HEADER}, ${TRUNCATED_TOOLS_HEADER}, ${SCHEMA_HEADER}` : `${STATUS_HEADER}, ${TRUNCATED_TOOLS_HEADER}`),
   });
   // The headers leave with the first events (one write, one packet) when those follow at once, as they
   // do from a streaming upstream; an upstream quiet after its headers gets them flushed on their own

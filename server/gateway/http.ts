@@ -15,6 +15,17 @@ export function writeJson(res: ServerResponse, status: number, headers: Record<s
   res.end(text);
 }
 
+/**
+ * The `Trailer` header of a streaming response, when it can have trailers: an HTTP/1.1 response is
+ * chunked and ends with them; one to an HTTP/1.0 request (`curl --http1.0`, nginx's `proxy_pass` by
+ * default) cannot be chunked (it ends when the connection closes) and has no place for them, and Node
+ * refuses a `Trailer` header on it (ERR_HTTP_TRAILER_INVALID: the stream would be a 500). Its status is in
+ * the artifact and the `finished` event; `addTrailers` on it sends nothing.
+ */
+export function trailerHeader(res: ServerResponse, names: string): { trailer: string } | Record<string, never> {
+  return res.useChunkedEncodingByDefault ? { trailer: names } : {};
+}
+
 /** Request ids `sfx_<time><12 hex>`, the random part drawn in batches (one randomBytes call per 512 ids
  * instead of one per id). One per gateway: the pool is its state. */
 export class RequestIds {
