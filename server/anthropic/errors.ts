@@ -17,6 +17,7 @@ export type AnthropicErrorType =
   | 'request_too_large'
   | 'rate_limit_error'
   | 'api_error'
+  | 'timeout_error'
   | 'overloaded_error';
 
 /** Anthropic's statuses and their error types. */
@@ -30,6 +31,7 @@ const TYPE_BY_STATUS: Record<number, AnthropicErrorType> = {
   413: 'request_too_large',
   429: 'rate_limit_error',
   500: 'api_error',
+  504: 'timeout_error',
   529: 'overloaded_error',
 };
 
@@ -40,7 +42,8 @@ export interface AnthropicErrorBody {
 }
 
 /**
- * The status a Messages client gets for a gateway or upstream status: Anthropic's own statuses stay; an
+ * The status a Messages client gets for a gateway or upstream status: Anthropic's own statuses stay (504
+ * `timeout_error` among them: the upstream's time-out, or the gateway's waiting for its headers); an
  * upstream that is overloaded or unreachable (502, 503) is 529 `overloaded_error`, which Anthropic clients
  * retry; any other 5xx is 500 `api_error`; other 4xx are 400.
  */
