@@ -12,7 +12,19 @@ import { OVER_LONG_CODE, overLongBody } from '../gateway/streamRewrite';
 import { errorCodeStatus } from '../gateway/breaker';
 import { errorType } from './errors';
 import { badIndexOf, UnreadChunks } from '../gateway/unreadChunks';
+import { FINISH_ERROR_CODE } from '../gateway/chat';
 import type { AnthropicEvent, MessageTranslator } from './translate';
+
+/** A choice 0 ended with `finish_reason: "error"` and no error object (OpenRouter's finish reason for a
+ * generation that failed): the message did not finish, it failed. */
+export const FINISH_ERROR_MESSAGE = 'the upstream ended the answer with finish_reason "error" and no error object';
+
+/** The choice the translator reads (choice 0: index 0, or no index), if it ended with finish_reason "error". */
+function choiceEndedInError(c: Record<string, unknown>): Record<string, unknown> | null {
+  if (!Array.isArray(c.choices)) return null;
+  const ch = (c.choices as unknown[]).find((x): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x) && ((x as { index?: unknown }).index === undefined || (x as { index?: unknown }).index === 0));
+  return ch !== undefined && ch.finish_reason === 'error' ? ch : null;
+}
 
 /** Frames verified per stream at most (each costs a parse of the chunk's head). */
 const MAX_FRAME_TRIES = 16;
@@ -132,6 +144,16 @@ export class ChatStreamReader {
       // a content chunk on the full path: its frame probably starts the stream's next ones
       this.frameTries++;
       this.frame = contentFrame.frameOf(data) ?? this.frame;
+    }
+    const failed = choiceEndedInError(c);
+    if (failed !== null) {
+      // the chunk's own delta goes out, its finish does not: the message ends as for an upstream error
+      this.translator.chunk({ ...c, choices: (c.choices as unknown[]).map((x) => (x === failed ? { ...failed, finish_reason: null } : x)) });
+      if (this.translator.done) return;
+      this.upstreamError = FINISH_ERROR_MESSAGE;
+      this.upstreamErrorCode = FINISH_ERROR_CODE;
+      this.translator.fail(`Upstream stream failed: ${FINISH_ERROR_MESSAGE}`);
+      return;
     }
     this.translator.chunk(c);
   }

@@ -126,6 +126,22 @@ export function errorEventSeen(call: ChatCall, code: unknown): void {
   else call.failedMidStream = true;
 }
 
+/** The artifact's error code for a choice the upstream ended with `finish_reason: "error"` and no error
+ * object (OpenRouter's finish reason for a generation that failed). */
+export const FINISH_ERROR_CODE = 'finish_reason_error';
+
+/**
+ * Choices the upstream ended with `finish_reason: "error"` and no error object beside it (with one, the
+ * error event is recorded already): the answer did not complete, so the status is `UPSTREAM_ERROR` and the
+ * breaker hears a failure, whatever the text's own check said. The client got the finish reason as it came.
+ */
+function finishedInError(call: ChatCall, indexes: number[]): void {
+  if (indexes.length === 0) return;
+  const which = indexes.length === 1 ? `choice ${indexes[0]}` : `choices ${indexes.join(', ')}`;
+  call.record.fail('UPSTREAM_ERROR', `The upstream ended ${which} with finish_reason "error" and no error object: the answer did not complete`, { code: FINISH_ERROR_CODE });
+  call.failedMidStream = true;
+}
+
 /** The model's breaker is open: an immediate 503 saying when to come back. */
 async function circuitOpen(call: ChatCall, message: string, retryAfterSeconds: number): Promise<void> {
   const err = new GatewayError(503, 'circuit_open', message);
@@ -283,6 +299,7 @@ async function completeResponse(call: ChatCall, chat: ChatRequest, upstream: Ups
     ...(o.malformed.length > 0 ? { unreadChoices: o.malformed.length } : {}),
   };
   if (o.malformed.length > 0) malformedChoices(call, o.malformed);
+  finishedInError(call, [...(o.finishReason === 'error' ? [0] : []), ...o.others.filter((x) => x.finishReason === 'error').map((x) => x.index)]);
   const schemaHeaders = call.schemas ? await checkCompletion(call.schemas, mode, body, outcome, { zero: o.position, others: o.others, unread: o.malformed }) : {};
   if (o.result?.error && contentError(o.result.error, hasText(o.sentContent))) record.errors.push({ message: o.result.error.message, code: o.result.error.code });
   if (movedBytes > 0) reasoningEvent(call, movedBytes, choices.flatMap((x) => (x.movedReasoning ? x.stripped : [])));
@@ -628,6 +645,7 @@ async function finishStream(call: ChatCall, chat: ChatRequest, rw: StreamRewrite
   if (rw.overLong > 0) overLongEvents(call, rw.overLong, passthrough);
   for (const e of rw.upstreamErrors) record.fail('UPSTREAM_ERROR', e.message, e.code !== undefined ? { code: e.code } : {});
   for (const e of rw.upstreamErrors) errorEventSeen(call, e.code);
+  if (rw.upstreamErrors.length === 0) finishedInError(call, [...rw.choices.values()].filter((x) => x.finishReason === 'error').map((x) => x.index).sort((a, b) => a - b));
   if (rw.afterError > 0) record.errors.push({ message: `The upstream sent ${rw.afterError} event(s) after its error event, not forwarded: ${rw.afterErrorSamples.map((x) => JSON.stringify(x)).join(', ')}`, code: 'after_upstream_error' });
   if (rw.rejected !== null) record.errors.push({ message: rejectionMessage(rw.rejected), code: TRUNCATED_CODE });
   rw.settle();
