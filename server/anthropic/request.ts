@@ -5,6 +5,7 @@
  * requestFields.ts, the content blocks in requestContent.ts. The first 4 stop sequences go as `stop`;
  * the gateway watches the text for all of them too (stopSequences.ts).
  */
+import { checkRequestDepth } from '../gateway/chatRequest';
 import { GatewayError } from '../gateway/errors';
 import type { SchemaCache } from '../gateway/schema';
 import { assistantMessage, invalid, isObject, onlyKeys, userMessages } from './requestContent';
@@ -41,6 +42,7 @@ export function parseMessagesRequest(text: string, threads?: ThreadStore): Messa
   } catch (e) {
     throw new GatewayError(400, 'invalid_json', `Request body is not valid JSON: ${text.trim() === '' ? 'the body is empty' : (e as Error).message}`);
   }
+  checkRequestDepth(body);
   if (!isObject(body)) throw new GatewayError(400, 'invalid_request', 'Request body must be a JSON object with "model", "max_tokens" and "messages"');
   const thread = threads ? threads.open(body) : null;
   if (typeof body.model !== 'string' || body.model.trim() === '') throw invalid('model', 'Field required (a model name such as "claude-sonnet-4-5" or an OpenRouter id such as "anthropic/claude-sonnet-4.5")');

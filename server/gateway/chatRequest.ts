@@ -82,6 +82,33 @@ export function modeDecision(mode: GatewayMode, body: Record<string, unknown>): 
   return { mode: 'strip', autoByContent: true, reason: 'auto: no response_format; the answer decides' };
 }
 
+/**
+ * Levels of arrays and objects a request may nest (the body itself is level 1): deeper than anything
+ * the gateway writes (the engine's maxDepth, 512, plus the request's own levels around a tool input),
+ * and far from where the code that reads a request (ajv's compiler, the token estimate, the Messages
+ * translation) would overflow the stack, some thousands of levels down: a 500 the SDKs retry as a fault
+ * of the server's. Checked once per request, over its arrays and objects only (strings are not walked).
+ */
+export const MAX_REQUEST_DEPTH = 1024;
+
+/** Throws a 400 when `body` nests arrays and objects deeper than MAX_REQUEST_DEPTH (no recursion here). */
+export function checkRequestDepth(body: unknown): void {
+  const values: unknown[] = [body];
+  const depths: number[] = [1];
+  while (values.length > 0) {
+    const v = values.pop();
+    const depth = depths.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth > MAX_REQUEST_DEPTH) throw new GatewayError(400, 'invalid_request', `Request body nests arrays and objects deeper than ${MAX_REQUEST_DEPTH} levels`);
+    for (const c of Array.isArray(v) ? v : Object.values(v)) {
+      if (typeof c === 'object' && c !== null) {
+        values.push(c);
+        depths.push(depth + 1);
+      }
+    }
+  }
+}
+
 export function parseChatRequest(text: string, modeHeader: string | string[] | undefined, defaultMode: GatewayMode, holdHeader?: string | string[]): ChatRequest {
   let body: unknown;
   try {
@@ -90,6 +117,7 @@ export function parseChatRequest(text: string, modeHeader: string | string[] | u
     const why = text.trim() === '' ? 'the body is empty' : (e as Error).message;
     throw new GatewayError(400, 'invalid_json', `Request body is not valid JSON: ${why}`);
   }
+  checkRequestDepth(body);
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new GatewayError(400, 'invalid_request', 'Request body must be a JSON object with "model" and "messages"');
   }
