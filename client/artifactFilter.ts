@@ -3,12 +3,12 @@
  * the request id, or (for entries that pass the rest) the raw or repaired content. No `vscode` import:
  * unit-tested under plain mocha.
  */
-import type { Artifact, ArtifactSummary } from '../shared/protocol';
+import type { AppliedMode, Artifact, ArtifactStatus, ArtifactSummary } from '../shared/protocol';
 
 export interface ArtifactFilter {
-  status?: string;
+  status?: ArtifactStatus;
   model?: string;
-  mode?: string;
+  mode?: AppliedMode;
   search?: string;
 }
 
@@ -33,12 +33,14 @@ export function searchMatchesArtifact(a: Pick<Artifact, 'id' | 'rawContent' | 'r
   return hay.some((h) => h.toLowerCase().includes(needle));
 }
 
-/** "status REPAIRED · model demo/clean · “Ada”": the tree's message while a filter is on. */
-export function describeFilter(f: ArtifactFilter): string {
+/** "status REPAIRED · model demo/clean · “Ada”": the tree's message while a filter is on. Status, model and
+ * mode are matched by the daemon over every artifact it keeps; the text search reads artifacts, so it looks
+ * at the newest `searched` of those only: when that many were searched (`searched` given), the message says so. */
+export function describeFilter(f: ArtifactFilter, searched?: number): string {
   const parts: string[] = [];
   if (f.status) parts.push(`status ${f.status}`);
   if (f.model) parts.push(`model ${f.model}`);
   if (f.mode) parts.push(`mode ${f.mode}`);
-  if (f.search) parts.push(`“${f.search}”`);
+  if (f.search) parts.push(`“${f.search}”${searched === undefined ? '' : ` in the newest ${searched}`}`);
   return parts.length ? `Filtered: ${parts.join(' · ')}` : '';
 }

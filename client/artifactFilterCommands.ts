@@ -1,21 +1,20 @@
 /** The artifacts tree's filter commands: pick a status, model or mode, search by id or text, clear. */
 import * as vscode from 'vscode';
 import type { ArtifactsProvider } from './artifacts';
+import { APPLIED_MODES, ARTIFACT_STATUSES } from '../shared/protocol';
 
 const ANY = '(any)';
-const STATUSES = ['VALID', 'REPAIRED', 'TRUNCATED', 'FAILED', 'UPSTREAM_ERROR', 'CLIENT_ABORTED', 'PASSTHROUGH'];
-const MODES = ['repair', 'strip', 'passthrough'];
 
-async function pick(title: string, items: string[], current: string | undefined): Promise<string | undefined | null> {
+async function pick<T extends string>(title: string, items: readonly T[], current: T | undefined): Promise<T | undefined | null> {
   const choice = await vscode.window.showQuickPick([ANY, ...items], { title, placeHolder: current ? `now: ${current}` : 'now: any' });
   if (choice === undefined) return null; // dismissed: keep the filter as it is
-  return choice === ANY ? undefined : choice;
+  return choice === ANY ? undefined : (choice as T);
 }
 
 export function registerFilterCommands(artifacts: ArtifactsProvider): vscode.Disposable[] {
   const set = (patch: Partial<typeof artifacts.filter>) => artifacts.setFilter({ ...artifacts.filter, ...patch });
   const byStatus = async () => {
-    const v = await pick('Show artifacts with status', STATUSES, artifacts.filter.status);
+    const v = await pick('Show artifacts with status', ARTIFACT_STATUSES, artifacts.filter.status);
     if (v !== null) set({ status: v });
   };
   const byModel = async () => {
@@ -23,7 +22,7 @@ export function registerFilterCommands(artifacts: ArtifactsProvider): vscode.Dis
     if (v !== null) set({ model: v });
   };
   const byMode = async () => {
-    const v = await pick('Show artifacts in mode', MODES, artifacts.filter.mode);
+    const v = await pick('Show artifacts in mode', APPLIED_MODES, artifacts.filter.mode);
     if (v !== null) set({ mode: v });
   };
   const search = async () => {

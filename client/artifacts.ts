@@ -8,7 +8,7 @@
  */
 import * as vscode from 'vscode';
 import { GetArtifactMethod, ListArtifactsMethod } from '../shared/protocol';
-import type { Artifact, ArtifactStatus, ArtifactSummary, GatewayEvent } from '../shared/protocol';
+import type { Artifact, ArtifactStatus, ArtifactSummary, GatewayEvent, ListArtifactsParams } from '../shared/protocol';
 import type { DaemonController } from './daemon';
 import type { ArtifactFilter } from './artifactFilter';
 import { describeFilter, isEmptyFilter, matchesSummary, searchMatchesArtifact, searchMatchesId } from './artifactFilter';
@@ -68,13 +68,18 @@ export class ArtifactsProvider implements vscode.TreeDataProvider<ArtifactItem>,
   async getChildren(item?: ArtifactItem): Promise<ArtifactItem[]> {
     if (item || !this.daemon.languageClient) return [];
     try {
-      const list = await this.daemon.request<ArtifactSummary[]>(ListArtifactsMethod, { limit: LIST_LIMIT });
+      // the daemon picks the newest LIST_LIMIT of those matching status, model and mode (over every artifact it
+      // keeps, not only the newest LIST_LIMIT); the check here keeps a daemon that ignores the query honest
+      const { status, model, mode } = this.filter;
+      const params: ListArtifactsParams = { limit: LIST_LIMIT, ...(status ? { status } : {}), ...(model ? { model } : {}), ...(mode ? { mode } : {}) };
+      const list = await this.daemon.request<ArtifactSummary[]>(ListArtifactsMethod, params);
       for (const s of list) {
         this.seen.models.add(s.model);
         this.seen.statuses.add(s.status);
       }
       const passing = list.filter((s) => matchesSummary(s, this.filter));
       const search = this.filter.search;
+      if (search) this.onFilter?.(describeFilter(this.filter, list.length >= LIST_LIMIT ? LIST_LIMIT : undefined));
       if (!search) return passing.map((s) => new ArtifactItem(s));
       const found: ArtifactItem[] = [];
       for (const s of passing) {

@@ -17,6 +17,22 @@ export type AppliedMode = Exclude<GatewayMode, 'auto'>;
  * A stream the upstream ended without `[DONE]` is TRUNCATED whatever else was checked.
  */
 export type ArtifactStatus = RepairStatus | 'TEXT' | 'EMPTY' | 'UPSTREAM_ERROR' | 'CLIENT_ABORTED' | 'PASSTHROUGH';
+/** One entry per status (a status added to the type without one here does not compile). */
+const STATUS_SET: Record<ArtifactStatus, true> = {
+  VALID: true,
+  REPAIRED: true,
+  TRUNCATED: true,
+  FAILED: true,
+  TEXT: true,
+  EMPTY: true,
+  PASSTHROUGH: true,
+  UPSTREAM_ERROR: true,
+  CLIENT_ABORTED: true,
+};
+/** Every artifact status, in the order the extension's filter offers them. */
+export const ARTIFACT_STATUSES = Object.keys(STATUS_SET) as readonly ArtifactStatus[];
+/** Every mode an artifact can record (auto is resolved to one of them). */
+export const APPLIED_MODES: readonly AppliedMode[] = ['repair', 'strip', 'passthrough'];
 
 export interface ToolCallArtifact {
   index: number;
@@ -267,7 +283,42 @@ export type RepairRequestResult = RepairResult;
 
 /** Request `streamfix/listArtifacts`: recent artifacts, newest first. */
 export const ListArtifactsMethod = 'streamfix/listArtifacts';
-export interface ListArtifactsParams { limit?: number }
+export interface ListArtifactsParams extends ArtifactQuery { limit?: number }
+
+/** Which artifacts a listing keeps (each field absent: any): the newest `limit` of those that match. */
+export interface ArtifactQuery {
+  status?: ArtifactStatus;
+  model?: string;
+  mode?: AppliedMode;
+}
+
+/** The longest model name a query takes (OpenRouter's ids are far shorter). */
+const MAX_QUERY_MODEL = 256;
+
+/** Why a listing's query is refused (null: it is fine), the same for `GET /v1/streamfix/results` and
+ * `streamfix/listArtifacts`: a status or mode the daemon never records, or a model that is not a short string. */
+export function artifactQueryError(q: { status?: unknown; model?: unknown; mode?: unknown }): string | null {
+  if (q.status !== undefined && !(ARTIFACT_STATUSES as readonly unknown[]).includes(q.status)) {
+    return `status must be one of ${ARTIFACT_STATUSES.join(', ')}, got ${shortJson(q.status)}`;
+  }
+  if (q.mode !== undefined && !(APPLIED_MODES as readonly unknown[]).includes(q.mode)) {
+    return `mode must be one of ${APPLIED_MODES.join(', ')} (an auto request records the mode it chose), got ${shortJson(q.mode)}`;
+  }
+  if (q.model !== undefined && (typeof q.model !== 'string' || q.model === '' || q.model.length > MAX_QUERY_MODEL)) {
+    return `model must be a model name of 1 to ${MAX_QUERY_MODEL} characters, got ${shortJson(q.model)}`;
+  }
+  return null;
+}
+
+/** Whether a listing entry matches the query. */
+export function matchesQuery(s: Pick<ArtifactSummary, 'status' | 'model' | 'mode'>, q: ArtifactQuery): boolean {
+  return (q.status === undefined || s.status === q.status) && (q.model === undefined || s.model === q.model) && (q.mode === undefined || s.mode === q.mode);
+}
+
+function shortJson(v: unknown): string {
+  const t = JSON.stringify(v) ?? String(v);
+  return t.length > 80 ? `${t.slice(0, 79)}…` : t;
+}
 export type ListArtifactsResult = ArtifactSummary[];
 
 /** Request `streamfix/getArtifact`: one artifact, or null when the id is unknown. */

@@ -22,7 +22,7 @@
  */
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
-import { repairCount, type Artifact, type ArtifactStatus, type ArtifactSummary, type AppliedMode } from '../../shared/protocol';
+import { matchesQuery, repairCount, type Artifact, type ArtifactQuery, type ArtifactStatus, type ArtifactSummary, type AppliedMode } from '../../shared/protocol';
 import { emptyCommitStats, LogWriter, type CommitStats, type CommitTrace } from './artifactCommit';
 import { readLegacy } from './artifactLegacy';
 import { lockDir, unlockDir } from './artifactLock';
@@ -271,21 +271,22 @@ export class ArtifactStore {
     return this.view.get(id);
   }
 
-  /** Summaries, newest first. `limit` defaults to all; values below 1 give an empty list. */
-  list(limit?: number): ArtifactSummary[] {
+  /** Summaries, newest first: the newest `limit` (default all; below 1, none) of those matching `query`
+   * (by status, model and mode, from the in-memory index: no disk read). */
+  list(limit?: number, query: ArtifactQuery = {}): ArtifactSummary[] {
     const max = limit === undefined ? Infinity : Math.max(0, Math.floor(limit));
-    const own = this.newest(max);
+    const own = this.newest(max, query);
     if (!this.view) return own;
     this.view.refreshSoon();
     // two directories, two sequence spaces: merged by time
-    return [...own, ...this.view.newest(max)].sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0)).slice(0, max);
+    return [...own, ...this.view.newest(max, query)].sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0)).slice(0, max);
   }
 
-  private newest(max: number): ArtifactSummary[] {
+  private newest(max: number, query: ArtifactQuery): ArtifactSummary[] {
     const out: ArtifactSummary[] = [];
     if (max <= 0) return out;
     const all = [...this.entries.values()];
-    for (let i = all.length - 1; i >= 0 && out.length < max; i--) out.push(all[i].summary);
+    for (let i = all.length - 1; i >= 0 && out.length < max; i--) if (matchesQuery(all[i].summary, query)) out.push(all[i].summary);
     return out;
   }
 

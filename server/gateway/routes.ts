@@ -9,6 +9,7 @@ import { sendAnthropicError } from '../anthropic/errors';
 import { anthropicModel, anthropicModels, modelPage, upstreamModels } from '../anthropic/models';
 import { GatewayError, upstreamErrorMessage } from './errors';
 import { writeJson } from './http';
+import { artifactQueryError, type ArtifactQuery } from '../../shared/protocol';
 
 export interface RouteCall {
   req: IncomingMessage;
@@ -74,15 +75,24 @@ export async function getArtifact(ctx: GatewayContext, call: RouteCall): Promise
   writeJson(call.res, 200, call.base, a);
 }
 
-/** GET /v1/streamfix/results?limit=n */
+/** GET /v1/streamfix/results?limit=n&status=s&model=m&mode=x: the newest n of those matching. */
 export function listArtifacts(ctx: GatewayContext, call: RouteCall): void {
-  const raw = call.url.searchParams.get('limit');
+  const q = call.url.searchParams;
+  const raw = q.get('limit');
   let limit: number | undefined;
   if (raw !== null) {
     if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 10000) throw new GatewayError(400, 'invalid_request', `limit must be a whole number from 1 to 10000, got ${JSON.stringify(shorten(raw))}`);
     limit = Number(raw);
   }
-  writeJson(call.res, 200, call.base, { object: 'list', data: ctx.store.list(limit) });
+  const query: Record<string, string> = {};
+  for (const k of ['status', 'model', 'mode'] as const) {
+    const all = q.getAll(k);
+    if (all.length > 1) throw new GatewayError(400, 'invalid_request', `${k} may be given once, got it ${all.length} times`);
+    if (all.length === 1) query[k] = all[0]!;
+  }
+  const refused = artifactQueryError(query);
+  if (refused !== null) throw new GatewayError(400, 'invalid_request', refused);
+  writeJson(call.res, 200, call.base, { object: 'list', data: ctx.store.list(limit, query as ArtifactQuery) });
 }
 
 /** Routes that write their own answer (SSE, metrics text) take the base headers through setHeader. */

@@ -18,6 +18,7 @@ import type { Connection } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { StreamFixError, repairJson } from '../../shared/engine';
 import {
+  artifactQueryError,
   GatewayEventNotification,
   GatewayInfoMethod,
   GetArtifactMethod,
@@ -26,6 +27,7 @@ import {
 } from '../../shared/protocol';
 import type {
   Artifact,
+  ArtifactQuery,
   ArtifactSummary,
   GatewayEvent,
   GatewayInfo,
@@ -43,7 +45,7 @@ import { SettingsCache } from './settings';
 /** The part of the daemon the language server uses (the gateway's `Daemon` fits it). */
 export interface LspDaemon {
   info: GatewayInfo;
-  store: { list(limit?: number): ArtifactSummary[]; get(id: string): Promise<Artifact | undefined> };
+  store: { list(limit?: number, query?: ArtifactQuery): ArtifactSummary[]; get(id: string): Promise<Artifact | undefined> };
   events: { subscribe(fn: (e: GatewayEvent) => void): () => void };
   close?(): Promise<void>;
 }
@@ -155,7 +157,10 @@ export function serveLanguage(connection: Connection, daemon: LspDaemon): void {
       if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIST) {
         throw invalidParams(`${ListArtifactsMethod}: limit must be an integer from 1 to ${MAX_LIST}`);
       }
-      return daemon.store.list(limit);
+      const query = { status: p?.status, model: p?.model, mode: p?.mode };
+      const refused = artifactQueryError(query);
+      if (refused !== null) throw invalidParams(`${ListArtifactsMethod}: ${refused}`);
+      return daemon.store.list(limit, query);
     }),
   );
   connection.onRequest(

@@ -28,6 +28,9 @@ describe('client/artifactFilter', () => {
     assert.equal(isEmptyFilter({ search: 'x' }), false);
     assert.equal(describeFilter({}), '');
     assert.equal(describeFilter({ status: 'TRUNCATED', model: 'demo/clean', mode: 'repair', search: 'Ada' }), 'Filtered: status TRUNCATED · model demo/clean · mode repair · “Ada”');
+    // the text search read the newest 100 of the matching artifacts only: said so; status and the rest are the daemon's, over all
+    assert.equal(describeFilter({ status: 'TEXT', search: 'Ada' }, 100), 'Filtered: status TEXT · “Ada” in the newest 100');
+    assert.equal(describeFilter({ status: 'TEXT' }, 100), 'Filtered: status TEXT');
   });
 
   it('says a model\'s health in one line', () => {

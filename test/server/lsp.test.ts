@@ -282,6 +282,18 @@ describe('language server (daemon over stdio)', function () {
     const list = await lsp.conn.sendRequest<ArtifactSummary[]>(ListArtifactsMethod, { limit: 5 });
     assert.equal(list[0]!.id, id);
     assert.equal(list[0]!.status, 'REPAIRED');
+    // the query is the daemon's, over every artifact it keeps: this one is found by status, model and mode
+    const all = await lsp.conn.sendRequest<ArtifactSummary[]>(ListArtifactsMethod, { limit: 1000 });
+    const matching = (q: Partial<ArtifactSummary>) => all.filter((s) => Object.entries(q).every(([k, v]) => s[k as keyof ArtifactSummary] === v)).map((s) => s.id);
+    for (const q of [{ status: 'REPAIRED' }, { model: 'demo/python-literals', mode: 'repair' }, { status: 'VALID' }, { status: 'TEXT', mode: 'strip' }] as const) {
+      assert.deepEqual((await lsp.conn.sendRequest<ArtifactSummary[]>(ListArtifactsMethod, { limit: 1000, ...q })).map((s) => s.id), matching(q), JSON.stringify(q));
+    }
+    assert.deepEqual((await lsp.conn.sendRequest<ArtifactSummary[]>(ListArtifactsMethod, { limit: 1, model: 'demo/python-literals', status: 'REPAIRED' })).map((s) => s.id), [id]);
+    await assert.rejects(lsp.conn.sendRequest(ListArtifactsMethod, { limit: 5, status: 'repaired' }), (err: unknown) =>
+      err instanceof ResponseError && err.code === ErrorCodes.InvalidParams &&
+      err.message === 'streamfix/listArtifacts: status must be one of VALID, REPAIRED, TRUNCATED, FAILED, TEXT, EMPTY, PASSTHROUGH, UPSTREAM_ERROR, CLIENT_ABORTED, got "repaired"');
+    await assert.rejects(lsp.conn.sendRequest(ListArtifactsMethod, { limit: 5, model: 42 }), (err: unknown) =>
+      err instanceof ResponseError && err.code === ErrorCodes.InvalidParams && err.message === 'streamfix/listArtifacts: model must be a model name of 1 to 256 characters, got 42');
     const artifact = await lsp.conn.sendRequest<Artifact | null>(GetArtifactMethod, { id });
     assert.equal(artifact!.id, id);
     assert.equal(artifact!.repairedContent, repaired);

@@ -145,6 +145,11 @@ describe('ArtifactStore lock: the owner must prove it is a live StreamFix daemon
     assert.deepEqual(second.warnings, [`artifact directory ${d} is already used by another store in this process: this daemon keeps its artifacts in memory only and lists the ones on disk read-only`]);
     assert.deepEqual(second.list().map((s) => s.id), [makeArtifact(0).id]);
     assert.equal(await second.put(makeArtifact(1)), false);
+    // a query applies to both: its own (memory) and the read-only view's, merged by time
+    await second.put(makeArtifact(2));
+    assert.deepEqual(second.list(undefined, { status: 'VALID' }).map((s) => s.id), [2, 0].map((i) => makeArtifact(i).id));
+    assert.deepEqual(second.list(undefined, { status: 'REPAIRED' }).map((s) => s.id), [makeArtifact(1).id]);
+    assert.deepEqual(second.list(1, { mode: 'strip' }).map((s) => s.id), [makeArtifact(2).id]);
     await Promise.all([first.close(), second.close()]);
     const reopened = await ArtifactStore.open({ dir: d });
     assert.deepEqual(reopened.list().map((s) => s.id), [makeArtifact(0).id]);

@@ -50,6 +50,22 @@ describe('ArtifactStore', () => {
       assert.equal(store.stats().dir, null);
     });
 
+    it('lists the newest of the artifacts matching a status, model and mode, however old they are', async () => {
+      const store = await ArtifactStore.open({ dir: null });
+      // fixture: model demo/model-(i % 3); odd i repair + REPAIRED, even i strip + VALID
+      for (let i = 0; i < 40; i++) store.put(makeArtifact(i));
+      store.put({ ...makeArtifact(40), status: 'TEXT' });
+      for (let i = 41; i < 60; i++) store.put(makeArtifact(i));
+      assert.deepEqual(store.list(3, { status: 'VALID' }).map((s) => s.id), [58, 56, 54].map(name));
+      assert.deepEqual(store.list(3, { status: 'REPAIRED', model: 'demo/model-1' }).map((s) => s.id), [55, 49, 43].map(name));
+      assert.deepEqual(store.list(2, { mode: 'strip', model: 'demo/model-0' }).map((s) => s.id), [54, 48].map(name));
+      // the one TEXT artifact is older than the newest 19: a listing of the newest 10 still finds it
+      assert.deepEqual(store.list(10, { status: 'TEXT' }).map((s) => s.id), [name(40)]);
+      assert.deepEqual(store.list(undefined, { status: 'FAILED' }), []);
+      assert.deepEqual(store.list(undefined, { model: 'demo/model-2', mode: 'repair' }).map((s) => s.id), [59, 53, 47, 41, 35, 29, 23, 17, 11, 5].map(name));
+      assert.deepEqual(store.list(60, {}).map((s) => s.id), ids(store));
+    });
+
     it('counts tool-call repairs in the summary', async () => {
       const store = await ArtifactStore.open({ dir: null });
       const a = makeArtifact(7);

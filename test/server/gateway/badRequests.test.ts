@@ -27,6 +27,12 @@ describe('gateway: bad requests are 4xx, never 500', () => {
     ['/v1/streamfix/result/%00', 404, 'No artifact with id "\\u0000" (artifacts are kept for the most recent requests only)'],
     [`/v1/streamfix/results?limit=${'9'.repeat(400)}`, 400, `limit must be a whole number from 1 to 10000, got "${'9'.repeat(80)}…"`],
     ['http://[::1/v1/models', 400, 'The request target "http://[::1/v1/models" is not a valid URL'],
+    ['/v1/streamfix/results?status=OK', 400, 'status must be one of VALID, REPAIRED, TRUNCATED, FAILED, TEXT, EMPTY, PASSTHROUGH, UPSTREAM_ERROR, CLIENT_ABORTED, got "OK"'],
+    ['/v1/streamfix/results?status=valid', 400, 'status must be one of VALID, REPAIRED, TRUNCATED, FAILED, TEXT, EMPTY, PASSTHROUGH, UPSTREAM_ERROR, CLIENT_ABORTED, got "valid"'],
+    ['/v1/streamfix/results?mode=auto', 400, 'mode must be one of repair, strip, passthrough (an auto request records the mode it chose), got "auto"'],
+    ['/v1/streamfix/results?model=', 400, 'model must be a model name of 1 to 256 characters, got ""'],
+    [`/v1/streamfix/results?model=${'m'.repeat(300)}`, 400, `model must be a model name of 1 to 256 characters, got "${'m'.repeat(78)}…`],
+    ['/v1/streamfix/results?status=TEXT&status=VALID', 400, 'status may be given once, got it 2 times'],
   ];
   for (const [target, status, message] of cases) {
     it(`${target.slice(0, 60)} -> ${status}`, async () => {

@@ -8,10 +8,10 @@ import * as vscode from 'vscode';
 import { getApi, postChat } from './helpers';
 import { ui } from './ui';
 
-async function request(model: string): Promise<string> {
+async function request(model: string, json = true): Promise<string> {
   const api = await getApi();
   const info = await api.whenRunning();
-  const res = await postChat(info.url, { model, stream: true, response_format: { type: 'json_object' }, messages: [{ role: 'user', content: 'filters' }] });
+  const res = await postChat(info.url, { model, stream: true, ...(json ? { response_format: { type: 'json_object' } } : {}), messages: [{ role: 'user', content: 'filters' }] });
   assert.equal(res.status, 200);
   assert.equal(await api.testing.waitForFinished(res.id!), true);
   return res.id!;
@@ -29,10 +29,14 @@ async function answer(command: string, text: string): Promise<void> {
 }
 
 describe('artifact filters and the Models view (through the UI)', () => {
+  let text: string;
   let truncated: string;
   let clean: string;
   before(async () => {
     await ui({ op: 'command', title: 'View: Close All Editors' });
+    // a prose answer in auto mode: strip, status TEXT; then more than the tree's 100 newer artifacts
+    text = await request('demo/msg-text', false);
+    for (let i = 0; i < 105; i += 15) await Promise.all(Array.from({ length: 15 }, () => request('demo/clean')));
     truncated = await request('demo/truncated');
     clean = await request('demo/clean');
     await ui({ op: 'command', title: 'StreamFix: Show Artifacts' });
@@ -48,6 +52,19 @@ describe('artifact filters and the Models view (through the UI)', () => {
     await ui({ op: 'waitFor', selector: row(clean), state: 'detached' });
     await ui({ op: 'waitFor', selector: row(truncated) });
     await ui({ op: 'waitFor', selector: '.pane-body .message', hasText: 'Filtered: status TRUNCATED' });
+  });
+
+  it('filters by every status the daemon records, over all its artifacts, not the newest 100 only', async () => {
+    // TEXT (strip mode's status) was not offered; and the filter applied to the newest 100 listed, where
+    // the TEXT artifact, 107 requests ago, is not
+    await answer('StreamFix: Filter Artifacts by Status', 'TEXT');
+    await ui({ op: 'waitFor', selector: row(text) });
+    await ui({ op: 'waitFor', selector: row(truncated), state: 'detached' });
+    await ui({ op: 'waitFor', selector: '.pane-body .message', hasText: 'Filtered: status TEXT' });
+    await answer('StreamFix: Filter Artifacts by Gateway Mode', 'strip');
+    await ui({ op: 'waitFor', selector: row(text) });
+    await ui({ op: 'command', title: 'StreamFix: Clear Artifact Filters' });
+    await answer('StreamFix: Filter Artifacts by Status', 'TRUNCATED');
   });
 
   it('searches the content of the filtered artifacts', async () => {
