@@ -1,6 +1,7 @@
 /** The end of the JSON region (the input ended, or text that cannot be JSON came) and the text after it. */
 import { correctionCue } from './answer';
 import * as C from './chars';
+import { NUM_THOU } from './numberTokens';
 import { Segment } from './segment';
 import * as S from './state';
 import { StructureScanner } from './structure';
@@ -168,6 +169,9 @@ export abstract class Finisher extends StructureScanner {
         o.edit(i, i, '"');
         this.truncated = true;
         this.afterValue(i);
+      } else if (st === V_NUMBER && this.numState >= NUM_THOU) {
+        this.thousandsAtEnd(i);
+        continue;
       } else if (st === V_NUMBER) {
         this.truncated = this.truncated || this.numberCut(i);
         this.endNumber(o.seg.text, i, true);

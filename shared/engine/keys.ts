@@ -7,7 +7,8 @@
  * so only text that ends in a colon reads differently.
  */
 import * as C from './chars';
-import { KEYWORDS, ScalarScanner } from './scalars';
+import { KEYWORDS } from './scalars';
+import { ThousandsScanner } from './thousands';
 import * as S from './state';
 
 // Local bindings of the character codes (and of the state codes): read as plain constants on the hot
@@ -18,7 +19,7 @@ const { V_COLON, V_WORD, V_UQSTR, V_KEY_SPACE } = S;
 /** The longest unquoted key of several words (spaces included) read before it is split. */
 export const KEY_WORDS_MAX = 64;
 
-export abstract class KeyScanner extends ScalarScanner {
+export abstract class KeyScanner extends ThousandsScanner {
   /** A word of an unquoted key ended at i, before the character c (no word character). Returns the
    * index to go on from, or -1 when the key is one word ending here as always. */
   protected keyWordEnded(s: string, i: number, c: number): number {

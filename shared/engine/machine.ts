@@ -316,6 +316,12 @@ export class Machine extends Finisher {
       this.scan.passed(len, this.lineEnd, this.colEnd);
       return;
     }
+    if (this.rescan !== null) {
+      // held text scanned again (thousands.ts: what followed a number's comma was no group)
+      const again = this.rescan;
+      this.rescan = null;
+      this.process(again);
+    }
     this.scan.push(chunk, i);
     this.lineEnd = this.scan.line;
     this.colEnd = this.scan.column;

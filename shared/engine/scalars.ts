@@ -1,7 +1,7 @@
 /** Numbers, bare words (keywords, Python literals, unquoted keys) and unquoted strings in the value. */
 import * as C from './chars';
 import { CALL_CALL, CALL_FUNCTION, CallTextScanner } from './callText';
-import { isNumberGlue, NUM_SEP, NUM_SEP_E, NUM_SLASH, separatedDigits } from './numberTokens';
+import { isNumberGlue, NUM_SEP, NUM_SEP_E, NUM_SLASH, NUM_THOU, separatedDigits } from './numberTokens';
 import { SavedPosition } from './output';
 import * as S from './state';
 import type { Repair, RepairKind } from './types';
@@ -90,6 +90,10 @@ export abstract class ScalarScanner extends CallTextScanner {
   protected abstract keyWordEnded(s: string, i: number, c: number): number;
   /** A comment or lone `/` starts at i (structure.ts); returns where to go on. */
   protected abstract startComment(i: number, ret: number): number;
+  /** A number stopped before a comma at i (thousands.ts): `1,299.99` in an object's value, or not. */
+  protected abstract thousandsMayStart(s: string, i: number, len: number): number;
+  /** The groups of such a number (numState NUM_THOU, NUM_THOU_FRAC), read on from i (thousands.ts). */
+  protected abstract thousands(s: string, i: number, len: number): number;
 
   protected startToken(i: number): void {
     this.uqRegex = 0;
@@ -185,6 +189,8 @@ export abstract class ScalarScanner extends CallTextScanner {
 
   /** The number token stopped before c (no character of a number): a word, text glued on, or its end. */
   private numberStops(s: string, i: number, len: number, c: number): number {
+    // `1,299.99` in an object's value (thousands.ts)
+    if (c === COMMA && this.numState === 3 && this.numBad === false && this.stack[this.stack.length - 1] === LBRACE) return this.thousandsMayStart(s, i, len);
     // `..` as an array element: the start of an elision (`[1, 2, ...]`), not a number
     if (c === DOT && this.numState === 4 && this.tokLen === 1 && this.stack[this.stack.length - 1] === LBRACKET && this.unconfirmed === false) return this.startElision(i, V_VALUE);
     // a joiner (U+200C, U+200D) after a number joins nothing: the number ends, the joiner is a gap
@@ -224,8 +230,9 @@ export abstract class ScalarScanner extends CallTextScanner {
 
   /** Digits with `_` separators (NUM_SEP), up to the first character no such number has. */
   private separated(s: string, i: number, len: number): number {
-    const start = i;
     let st = this.numState;
+    if (st >= NUM_THOU) return this.thousands(s, i, len);
+    const start = i;
     while (i < len) {
       const c = String.prototype.charCodeAt.call(s, i);
       if ((c >= D0 && c <= D9) || c === UNDERSCORE || c === DOT) st = NUM_SEP;

@@ -1,0 +1,171 @@
+/**
+ * Thousands separators inside an object's value: `{"item": "TV", "price": 1,299.99, "qty": 2}`. Read as
+ * JSON the number ends at the comma, `299.99` stands where a key should and the members after it are
+ * lost. The number is `1299.99` (repair kind `thousands_separator`) when, in an object's value, an
+ * integer of 1-3 digits (no leading zero, a `-` allowed) is followed by a comma and groups of exactly 3
+ * digits (`,299`, `,234,567`), an optional fraction (`.99`), and then a `,`, a `}`, a space or a line
+ * break, or the end of the input: what follows the comma cannot be a member then. Anything else (`1,2}`,
+ * `1,2345`, `{"a": 1,234: 5}`, a numeric key) reads as before: the number ends at the comma. In an
+ * array, `[1,299]` is two numbers; it is never looked at.
+ *
+ * The comma and the digits after it are held with the number (pending) until a character decides, so
+ * nothing is taken back: a push may end anywhere in `1,299,999.5`. When the text after the comma turns
+ * out to be no group, the number ends before the comma and the held text is scanned again from it
+ * (a rescan, as a rejected candidate's text is) — only after digits were held; a comma ending a push and
+ * followed by no digit (pretty-printed JSON's `1,\n`) is decided without one. Only in a confirmed value:
+ * a value in prose is not held (its candidate text would be scanned twice).
+ */
+import * as C from './chars';
+import { NUM_THOU, NUM_THOU_FRAC } from './numberTokens';
+import { SavedPosition } from './output';
+import { ScalarScanner } from './scalars';
+import { Segment } from './segment';
+import * as S from './state';
+
+// Local bindings of the character codes (and of the state codes): read as plain constants on the hot
+// path, whether the engine runs bundled or module by module (where a namespace read goes through a getter).
+const { COMMA, CR, D0, D9, DOT, LBRACE, LF, MINUS, RBRACE, SPACE, TAB } = C;
+const { V_KEY } = S;
+
+export abstract class ThousandsScanner extends ScalarScanner {
+  // Kept across pushes while the number's groups are read (a push may end after any character of
+  // `1,299,999.5`): thouTok is the number's length before its first comma, thouDigits the digits of the
+  // group (or fraction) being read, thouFirst / thouLast where the first and the latest comma stand.
+  private thouTok = 0;
+  private thouDigits = 0;
+  private readonly thouFirst = new SavedPosition();
+  private readonly thouLast = new SavedPosition();
+
+  /** The number (numState 3, not bad) stopped before a comma at i: a group may follow (held), or not. */
+  protected thousandsMayStart(s: string, i: number, len: number): number {
+    const o = this.o;
+    if (this.stack[this.stack.length - 1] !== LBRACE || this.tokLen > 4 || this.unconfirmed === true) return this.endNumber(s, i, false);
+    if (i + 1 < len) {
+      const n = String.prototype.charCodeAt.call(s, i + 1);
+      if (n < D0 || n > D9) return this.endNumber(s, i, false);
+    }
+    if (this.tokLen === 4 && String.prototype.charCodeAt.call(o.tail(i, 4), 0) !== MINUS) return this.endNumber(s, i, false);
+    this.thouTok = this.tokLen;
+    this.thouDigits = 0;
+    this.thouFirst.save(o.seg, i);
+    this.thouLast.save(o.seg, i);
+    this.numState = NUM_THOU;
+    this.tokLen++;
+    return this.thousands(s, i + 1, len);
+  }
+
+  /** The groups after the comma (NUM_THOU) and the fraction after them (NUM_THOU_FRAC), up to the
+   * character that decides. */
+  protected thousands(s: string, i: number, len: number): number {
+    const start = i;
+    let st = this.numState;
+    let d = this.thouDigits;
+    while (i < len) {
+      const c = String.prototype.charCodeAt.call(s, i);
+      if (c >= D0 && c <= D9) {
+        if (st === NUM_THOU && d === 3) break; // a fourth digit: no group
+        d++;
+      } else if (st === NUM_THOU && d === 0) {
+        // no digit after a comma (one that ended a push): the number ended before it
+        this.tokLen += i - start;
+        return this.beforeComma(i);
+      } else if (c === COMMA && st === NUM_THOU && d === 3) {
+        // another group, or the member's comma: a digit after it decides
+        if (i + 1 < len) {
+          const n = String.prototype.charCodeAt.call(s, i + 1);
+          if (n < D0 || n > D9) break;
+        }
+        this.thouLast.save(this.o.seg, i);
+        d = 0;
+      } else if (c === DOT && st === NUM_THOU && d === 3) {
+        st = NUM_THOU_FRAC;
+        d = 0;
+      } else break;
+      i++;
+    }
+    this.tokLen += i - start;
+    this.numState = st;
+    this.thouDigits = d;
+    if (i === len) return i;
+    const c = String.prototype.charCodeAt.call(s, i);
+    const complete = st === NUM_THOU ? d === 3 : d > 0;
+    if (complete && (c === COMMA || c === RBRACE || c === SPACE || c === LF || c === CR || c === TAB)) return this.grouped(i);
+    return this.noGroups(s, i);
+  }
+
+  /** The held text is a number with thousands separators, ending at i: written without them. */
+  private grouped(i: number): number {
+    const o = this.o;
+    const raw = o.tail(i, this.tokLen);
+    const fixed = raw.replace(/,/g, '');
+    // repair: `1,299.99` -> `1299.99`, the number kept whole
+    o.record(this.tokenRepair('thousands_separator', raw.length, fixed));
+    o.replaceTail(i, this.tokLen, fixed);
+    this.numState = 3;
+    return this.tokenDone(i);
+  }
+
+  /** A comma that ended a push is followed by no digit (at i, or the end): the number ended before it
+   * (with its groups, if any), and the comma is the member's, held as after() holds one at a push's end. */
+  private beforeComma(i: number): number {
+    const o = this.o;
+    const raw = o.tail(i, this.tokLen);
+    const num = raw.slice(0, -1);
+    const fixed = num.replace(/,/g, '');
+    if (fixed !== num) o.record(this.tokenRepair('thousands_separator', num.length, fixed));
+    o.replaceTail(i, this.tokLen, fixed);
+    this.numState = 3;
+    this.tokenDone(i);
+    o.carry = ',';
+    o.commaIdx = -1;
+    o.commaInCarry = 0;
+    o.commaPos.copy(this.thouLast);
+    o.hasComma = true;
+    o.pStartIdx = -1;
+    o.pStartPos.copy(this.thouLast);
+    this.vstate = V_KEY;
+    return i;
+  }
+
+  /** What followed the comma is no group (at i): the number ends at the comma and the held text is
+   * scanned again from it, as if a push had ended there. */
+  private noGroups(s: string, i: number): number {
+    const o = this.o;
+    const held = o.tail(i, this.tokLen - this.thouTok);
+    o.replaceTail(i, held.length, '');
+    this.tokLen = this.thouTok;
+    this.numState = 3;
+    this.endNumber(s, i, false);
+    // the pending text after the number starts at the comma
+    o.pStartIdx = -1;
+    o.pStartPos.copy(this.thouFirst);
+    o.endSegment(i);
+    this.segLast = D0;
+    const at = this.thouFirst.get();
+    this.rescan = new Segment(held, at.offset, at.line, at.column);
+    return i;
+  }
+
+  /** The input ends inside the held text: groups read so far make the number; a cut group reads as
+   * before (the number ends at the comma, the rest is a key the end cut: dropped). */
+  protected thousandsAtEnd(i: number): void {
+    const o = this.o;
+    const st = this.numState;
+    const d = this.thouDigits;
+    if (st === NUM_THOU && d === 0) {
+      this.beforeComma(i);
+      return;
+    }
+    if (st === NUM_THOU ? d === 3 : d > 0) {
+      this.grouped(i);
+      return;
+    }
+    const heldLen = this.tokLen - this.thouTok;
+    o.replaceTail(i, heldLen, '');
+    this.tokLen = this.thouTok;
+    this.numState = 3;
+    this.endNumber(o.seg.text, i, false);
+    o.record(o.repair('dangling_key', this.thouFirst.get(), heldLen, ''));
+    this.truncated = true;
+  }
+}
