@@ -7,7 +7,7 @@
  * `streamfix-artifact:/<id>/repaired.json` (repaired content).
  */
 import * as vscode from 'vscode';
-import { GetArtifactMethod, ListArtifactsMethod } from '../shared/protocol';
+import { artifactSummary, GetArtifactMethod, ListArtifactsMethod } from '../shared/protocol';
 import type { Artifact, ArtifactStatus, ArtifactSummary, GatewayEvent, ListArtifactsParams } from '../shared/protocol';
 import type { DaemonController } from './daemon';
 import type { ArtifactFilter } from './artifactFilter';
@@ -15,6 +15,8 @@ import { describeFilter, isEmptyFilter, matchesSummary, searchMatchesArtifact, s
 
 export const ARTIFACT_SCHEME = 'streamfix-artifact';
 const LIST_LIMIT = 100;
+/** What may be an artifact's id (the store's rule): a search that is one is also asked for by id. */
+const WHOLE_ID = /^[A-Za-z0-9_-]{1,128}$/;
 
 const ICONS: Record<ArtifactStatus, [string, string | undefined]> = {
   VALID: ['pass', 'testing.iconPassed'],
@@ -88,6 +90,13 @@ export class ArtifactsProvider implements vscode.TreeDataProvider<ArtifactItem>,
           const a = await this.daemon.request<Artifact | null>(GetArtifactMethod, { id: s.id });
           if (a && searchMatchesArtifact(a, search)) found.push(new ArtifactItem(s));
         }
+      }
+      // a whole request id (pasted from x-streamfix-request-id) is found however old: asked for by id (the
+      // index answers from memory; a word that is no id costs one lookup)
+      const id = search.trim();
+      if (WHOLE_ID.test(id) && !list.some((s) => s.id === id)) {
+        const a = await this.daemon.request<Artifact | null>(GetArtifactMethod, { id });
+        if (a && matchesSummary(artifactSummary(a), this.filter)) found.push(new ArtifactItem(artifactSummary(a)));
       }
       return found;
     } catch (err) {

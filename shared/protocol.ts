@@ -310,6 +310,11 @@ export function artifactQueryError(q: { status?: unknown; model?: unknown; mode?
   return null;
 }
 
+/** An artifact's listing entry. */
+export function artifactSummary(a: Artifact): ArtifactSummary {
+  return { id: a.id, createdAt: a.createdAt, model: a.model, mode: a.mode, status: a.status, repairs: repairCount(a), totalMs: a.timings.totalMs };
+}
+
 /** Whether a listing entry matches the query. */
 export function matchesQuery(s: Pick<ArtifactSummary, 'status' | 'model' | 'mode'>, q: ArtifactQuery): boolean {
   return (q.status === undefined || s.status === q.status) && (q.model === undefined || s.model === q.model) && (q.mode === undefined || s.mode === q.mode);

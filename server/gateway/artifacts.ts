@@ -22,7 +22,7 @@
  */
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
-import { matchesQuery, repairCount, type Artifact, type ArtifactQuery, type ArtifactStatus, type ArtifactSummary, type AppliedMode } from '../../shared/protocol';
+import { artifactSummary, matchesQuery, type Artifact, type ArtifactQuery, type ArtifactStatus, type ArtifactSummary, type AppliedMode } from '../../shared/protocol';
 import { emptyCommitStats, LogWriter, type CommitStats, type CommitTrace } from './artifactCommit';
 import { readLegacy } from './artifactLegacy';
 import { lockDir, unlockDir } from './artifactLock';
@@ -515,14 +515,4 @@ export class ArtifactStore {
   }
 }
 
-function summarize(a: Artifact): ArtifactSummary {
-  return {
-    id: a.id,
-    createdAt: a.createdAt,
-    model: a.model,
-    mode: a.mode,
-    status: a.status,
-    repairs: repairCount(a),
-    totalMs: a.timings.totalMs,
-  };
-}
+const summarize = artifactSummary;

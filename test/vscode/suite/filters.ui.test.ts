@@ -80,6 +80,10 @@ describe('artifact filters and the Models view (through the UI)', () => {
     await answer('StreamFix: Search Artifacts', clean);
     await ui({ op: 'waitFor', selector: row(clean) });
     await ui({ op: 'waitFor', selector: row(truncated), state: 'detached' });
+    // a whole id is found however old (the TEXT artifact is 107 requests back, past the newest 100 searched)
+    await answer('StreamFix: Search Artifacts', text);
+    await ui({ op: 'waitFor', selector: row(text) });
+    await ui({ op: 'waitFor', selector: row(clean), state: 'detached' });
     await ui({ op: 'command', title: 'StreamFix: Clear Artifact Filters' });
     await answer('StreamFix: Filter Artifacts by Model', 'demo/truncated');
     await ui({ op: 'waitFor', selector: row(truncated) });
