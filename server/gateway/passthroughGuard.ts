@@ -84,6 +84,28 @@ export interface PassthroughGuard {
 
 const LF = 0x0a;
 const CR = 0x0d;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+/** `"` and a byte: where a string begins with that byte. */
+const VALUE_STARTS: Buffer[] = [];
+const QUOTE_BACKSLASH = Buffer.from('"\\');
+const SIMPLE_ESCAPES: Record<number, number> = { 0x22: 0x22, 0x5c: 0x5c, 0x2f: 0x2f, 0x62: 8, 0x66: 12, 0x6e: 10, 0x72: 13, 0x74: 9 };
+
+/** The character (UTF-16 unit) the JSON escape at `bytes[at]` (a backslash) stands for; -1 when it is cut or
+ * no escape. */
+function escaped(bytes: Buffer, at: number): number {
+  const e = bytes[at + 1];
+  if (e === undefined) return -1;
+  if (e !== 0x75) return SIMPLE_ESCAPES[e] ?? -1;
+  let v = 0;
+  for (let i = at + 2; i < at + 6; i++) {
+    const b = bytes[i];
+    const d = b === undefined ? -1 : b >= 0x30 && b <= 0x39 ? b - 0x30 : (b | 0x20) >= 0x61 && (b | 0x20) <= 0x66 ? (b | 0x20) - 0x57 : -1;
+    if (d < 0) return -1;
+    v = (v << 4) | d;
+  }
+  return v;
+}
 const DATA_PREFIX = Buffer.from('data: ');
 const BLANK_LINE = Buffer.from('\n\n');
 const TEXT_KEYS = ['content', 'reasoning', 'reasoning_content', 'refusal'] as const;
@@ -114,6 +136,38 @@ export function createPassthroughGuard(redactor: Redactor, body?: Pick<Redactabl
   const note = (c: Channel): void => {
     if (c.stage.open) open.add(c);
     else open.delete(c);
+    nextKnown = false;
+  };
+  // What would go on with the open channels' remembered starts (TextRedaction.continuations): the bytes a
+  // string value would begin with (a backslash always: an escape may stand for any character), or null:
+  // not known (every event is read while a channel is open). Found again after a channel's stage changed.
+  let nextKnown = false;
+  let nextNeedles: Buffer[] | null = null;
+  const marks = new Uint8Array(256);
+  const needles = (): Buffer[] | null => {
+    if (nextKnown) return nextNeedles;
+    nextKnown = true;
+    marks.fill(0);
+    for (const c of open) {
+      if (!c.stage.continuations(marks)) return (nextNeedles = null);
+    }
+    const out: Buffer[] = [];
+    for (let b = 0; b < 256; b++) if (marks[b] === 1 && b !== BACKSLASH) out.push((VALUE_STARTS[b] ??= Buffer.from([QUOTE, b])));
+    return (nextNeedles = out);
+  };
+  /** Whether a string in `buf[start, end)` may go on with an open channel's remembered start: one begins with
+   * a character that would, as it is or as an escape (a name too: the test need not tell them apart). */
+  const mayContinue = (buf: Buffer, start: number, end: number): boolean => {
+    const ns = needles();
+    if (ns === null) return true;
+    const bytes = buf.subarray(start, end);
+    for (const n of ns) if (bytes.indexOf(n) >= 0) return true;
+    for (let at = bytes.indexOf(QUOTE_BACKSLASH); at >= 0; at = bytes.indexOf(QUOTE_BACKSLASH, at + 2)) {
+      const c = escaped(bytes, at + 1);
+      // (half of a surrogate pair: a character outside the BMP, whichever)
+      if (c < 0 || (c >= 0xd800 && c <= 0xdfff) || marks[c < 0x80 ? c : c < 0x800 ? 0xc0 | (c >> 6) : 0xe0 | (c >> 12)] === 1) return true;
+    }
+    return false;
   };
   let out: Buffer[] = [];
   // The read being pushed; the run of its events going out as they came, `read[runFrom, runTo)` (one
@@ -287,7 +341,17 @@ export function createPassthroughGuard(redactor: Redactor, body?: Pick<Redactabl
       start = 0;
       end = buf.length;
     }
-    if (held.length === 0 && open.size === 0 && !mayStart(buf, start, end)) return forward(buf, start, end);
+    if (held.length === 0 && !mayStart(buf, start, end)) {
+      if (open.size === 0) return forward(buf, start, end);
+      // A channel remembers a start that went out (`s`, `sk-`, a base64 form's first characters), and no text
+      // in this event ends with one. Unless one of its strings begins with what would go on with it, it goes
+      // out unread: a piece of that channel in it cannot go on with the start (its text is then none), and
+      // the channel still remembers it, as if this event had none of its text. Remembering a start that
+      // text without one followed only holds the channel's next piece when that piece goes on with it (the
+      // rest of the secret, from where the start was cut), which is then redacted as if it were adjacent:
+      // never less than the full path (README).
+      if (!mayContinue(buf, start, end)) return forward(buf, start, end);
+    }
     const bytes = buf.subarray(start, end);
     const message = parse(bytes);
     if (message?.data === '[DONE]') {

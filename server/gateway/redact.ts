@@ -234,6 +234,13 @@ export interface TextRedaction {
   readonly pending: string;
   /** Something is held or remembered as sent: the next piece must be pushed, whatever it holds. */
   readonly open: boolean;
+  /**
+   * Marks in `marks` (by byte) the first UTF-8 byte of each character that would go on with what is
+   * remembered as sent (a secret's or a base64 form's start, or a start inside it): a next piece that
+   * begins with none of them (nor with an escape) leaves no start behind unless its own end is one.
+   * False when that cannot be told (a start written with escapes, or something held).
+   */
+  continuations(marks: Uint8Array): boolean;
 }
 
 export class Redactor {
@@ -431,6 +438,7 @@ export class Redactor {
     if (this.empty) return null;
     const secrets = this.minimalStrings;
     const shown = this.minimalShown;
+    const encodedForms = this.encoded.map((f) => f.form);
     // a piece shorter than every form (as sent, escaped or base64; no spelling is shorter than the form as
     // sent) holds none whole: nearly every piece of a model's text, a token or a few
     const shortest = Math.min(...secrets.map((p) => p.length), ...this.encoded.map((f) => f.tail.length));
@@ -552,6 +560,18 @@ export class Redactor {
       },
       get open(): boolean {
         return held !== '' || sent !== '' || encSent !== '';
+      },
+      continuations(marks: Uint8Array): boolean {
+        if (held !== '') return false;
+        for (const [r, forms] of [[sent, secrets], [encSent, encodedForms]] as const) {
+          continuing(r, forms, marks);
+          if (!r.includes('\\')) continue;
+          // a start written with escapes (the text is itself JSON): cut inside one, what completes it; else
+          // what goes on with the characters they stand for
+          if (/(^|[^\\])(\\\\)*\\(u[0-9a-fA-F]{0,3})?$/.test(r)) for (const c of 'u0123456789abcdefABCDEF"\\/bfnrt') marks[c.charCodeAt(0)] = 1;
+          else continuing(decodeText(r), forms, marks);
+        }
+        return true;
       },
     };
   }
@@ -1226,6 +1246,28 @@ function valueEnd(bytes: Buffer, at: number): boolean {
   let after = at + 1;
   while (bytes[after] === SPACE || bytes[after] === TAB) after++;
   return bytes[after] !== COLON;
+}
+
+/** `s` as a JSON string's text reads it once more (its `\uXXXX`, `\\`, `\/` and the other escapes decoded). */
+function decodeText(s: string): string {
+  return s.replace(/\\(u[0-9a-fA-F]{4}|.)/g, (m, e: string) => (e.length === 5 ? String.fromCharCode(parseInt(e.slice(1), 16)) : (SIMPLE_ESCAPES[e] ?? e)));
+}
+
+const SIMPLE_ESCAPES: Record<string, string> = { b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+
+/** Marks the first UTF-8 byte of each character that goes on with a tail of `sent` that is a proper prefix of
+ * one of `forms` (TextRedaction.continuations). */
+function continuing(sent: string, forms: readonly string[], marks: Uint8Array): void {
+  if (sent === '') return;
+  for (const p of forms) {
+    for (let at = Math.max(0, sent.length - p.length + 1); at < sent.length; at++) {
+      const k = sent.length - at;
+      if (!p.startsWith(k === sent.length ? sent : sent.slice(at))) continue;
+      const c = p.codePointAt(k)!;
+      marks[c < 0x80 ? c : c < 0x800 ? 0xc0 | (c >> 6) : c < 0x10000 ? 0xe0 | (c >> 12) : 0xf0 | (c >> 18)] = 1;
+      // a lone surrogate of a key is written as an escape: the backslash the guard always marks
+    }
+  }
 }
 
 /** How many characters at the end of `t` are a proper prefix of one of `secrets` (the longest such tail). */

@@ -7,7 +7,8 @@
  * `\uXXXX` escapes of its characters at the first level (either case) and at the second (the inner
  * backslash `\\` or `\u005c`), `\/`, base64
  * standard and URL-safe at each alignment; each event written with random escapes of its own characters
- * (a base64 form's too), a second channel's text beside it now and then, the upstream's bytes cut into
+ * (a base64 form's too), a second channel's text beside it or in an event of its own between two of the key's now and then (the
+ * events a guard that remembers a start may send unread: `TextRedaction.continuations`), the upstream's bytes cut into
  * random reads. Before: a base64 form over 3 or more events went out in its pieces when the event with its
  * first characters held fewer than its head (README; 613 of 1,249 three-event cuts for passthroughGuard.test.ts's key).
  */
@@ -27,6 +28,9 @@ const KEYS = [
 ];
 
 const FILLER = 'ask tasks risk- s k - \\ u 0 7 3 e E c N z " / x\u00e9 0123 ';
+
+/** Characters that go on with a start of the test keys or their base64 forms. */
+const CONTINUING = 'k-or2stbNrLWzay1v0e\u00e9/+';
 
 function filler(r: () => number, max: number): string {
   let s = '';
@@ -151,11 +155,20 @@ describe('passthrough: the key spread over 2, 3, 4 or 8 events, every spelling, 
             }
             const bounds = [0, ...[...cuts].sort((a, b) => a - b), text.length];
             let upstream = '';
+            let reasoning = '';
+            const reason = (rate: number): string => {
+              // another channel's text, which may begin with what would go on with the key (`k`, `-`, `2`, ...)
+              const t = String.fromCharCode(CONTINUING.charCodeAt(Math.floor(r() * CONTINUING.length))) + filler(r, 3) + 'x';
+              reasoning += t;
+              return `"reasoning":"${writeString(t, r, rate)}"`;
+            };
             for (let i = 0; i + 1 < bounds.length; i++) {
               const rate = r() < 0.5 ? 0 : r() * 0.5;
               let fields = `"content":"${writeString(text.slice(bounds[i], bounds[i + 1]), r, rate)}"`;
-              if (r() < 0.3) fields = `"reasoning":"${writeString(filler(r, 3) + 'x', r, rate)}",` + fields;
+              if (r() < 0.3) fields = `${reason(rate)},` + fields;
               upstream += event(fields);
+              // an event with the other channel's text alone between two of the key's
+              if (r() < 0.3) upstream += event(reason(rate));
             }
             const end = r();
             if (end < 0.4) upstream += 'data: [DONE]\n\n';
@@ -168,6 +181,7 @@ describe('passthrough: the key spread over 2, 3, 4 or 8 events, every spelling, 
             // what is not the key goes through: the text before it and after it
             assert.equal(client.content.startsWith(prefix), true, where);
             assert.equal(client.content.endsWith(suffix), true, where);
+            assert.equal(client.reasoning, reasoning, `${where}: the other channel`);
             if (client.content.includes('[redacted]')) redacted++;
             runs++;
           }
