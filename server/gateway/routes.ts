@@ -54,7 +54,7 @@ function matchPath(pattern: string, path: string): Record<string, string> | null
  * The route for `method path`, with its params. A path served only with other methods is a 405, an
  * unknown path a 404 listing what the gateway serves.
  */
-export function findRoute(routes: readonly Route[], method: string, path: string): { route: Route; params: Record<string, string> } {
+export function findRoute(routes: readonly Route[], method: string, path: string, origin = 'http://127.0.0.1:8787'): { route: Route; params: Record<string, string> } {
   const methods: string[] = [];
   for (const route of routes) {
     const params = matchPath(route.path, path);
@@ -64,7 +64,27 @@ export function findRoute(routes: readonly Route[], method: string, path: string
   }
   if (methods.length > 0) throw new GatewayError(405, 'method_not_allowed', `${path} accepts ${methods.join(' or ')} only`);
   const served = routes.map((r) => `${r.method} ${r.path}`).join(', ');
-  throw new GatewayError(404, 'not_found', `Unknown route ${method} ${path}; the gateway serves ${served}`);
+  throw new GatewayError(404, 'not_found', `Unknown route ${method} ${path}${routeHint(routes, path, origin)}; the gateway serves ${served}`);
+}
+
+/**
+ * What a client pointed at the wrong base URL should change, when the path is a route but for `/v1`
+ * ('' otherwise). The daemon prints its `/v1` URL, the OpenAI clients' base URL; Anthropic clients add
+ * `/v1` themselves (`/v1/v1/messages` from that URL), and an OpenAI client given the root asks for
+ * `/chat/completions`. `origin` is the request's, as the client reached the gateway.
+ */
+function routeHint(routes: readonly Route[], path: string, origin: string): string {
+  const served = (p: string) =>
+    routes.some((r) => {
+      try {
+        return matchPath(r.path, p) !== null;
+      } catch {
+        return false;
+      }
+    });
+  if (path.startsWith('/v1/v1/') && served(path.slice(3))) return `: the base URL has /v1 twice (an Anthropic client adds /v1 itself: give it the gateway's root, ${origin})`;
+  if (!path.startsWith('/v1/') && served(`/v1${path}`)) return `: did you mean /v1${path}? (an OpenAI client's base URL ends in /v1: ${origin}/v1)`;
+  return '';
 }
 
 /** GET /v1/streamfix/result/:id */

@@ -280,7 +280,7 @@ function requestHandler(opts: GatewayOptions, routes: Route[]) {
       cors = checked;
       const url = requestUrl(req.url);
       const path = url.pathname.replace(/\/+$/, '') || '/';
-      const { route, params } = findRoute(routes, req.method ?? 'GET', path);
+      const { route, params } = findRoute(routes, req.method ?? 'GET', path, `http://${req.headers.host ?? '127.0.0.1'}`);
       await route.handle({ req, res, id, url, path, params, base: { [REQUEST_ID_HEADER]: id, ...cors } });
     } catch (e) {
       const err = toGatewayError(e);
@@ -289,7 +289,9 @@ function requestHandler(opts: GatewayOptions, routes: Route[]) {
       if (e instanceof GatewayError && REFUSED_CODES.has(err.code)) {
         opts.metrics.onRequest('unknown', 'none', err.status, isMessagesPath(req.url) ? 'messages' : 'chat');
       }
-      if (isMessagesPath(req.url)) sendAnthropicError(res, err, { [REQUEST_ID_HEADER]: id, ...cors }, id);
+      // the Anthropic clients' shape for theirs: the Messages paths, and any request with their version
+      // header (a 404 for a wrong base URL, say)
+      if (isMessagesPath(req.url) || req.headers['anthropic-version'] !== undefined) sendAnthropicError(res, err, { [REQUEST_ID_HEADER]: id, ...cors }, id);
       else sendError(res, err, { [REQUEST_ID_HEADER]: id, ...cors });
     }
   };
