@@ -269,6 +269,7 @@ export abstract class BeforeScanner extends S.MachineState {
     const leading = !this.anythingBefore && this.prosePos === null ? this.proseText : '';
     this.quoteCtx = this.lineIsQuote();
     this.quoteLine = false;
+    this.escQuotes = false;
     if (this.confirmNext && !scalar) {
       this.unconfirmed = false;
       this.valueSeen = true;

@@ -46,6 +46,7 @@ const {
   V_CONCAT,
   HELD_EQ,
   HELD_HASH,
+  HELD_BSQ,
   HELD_SLASH,
   V_DQ_WORD,
   V_TRIPLE_END,
@@ -77,6 +78,11 @@ export abstract class Finisher extends StructureScanner {
   /** Close everything open at segment index i (the end of the input or of the JSON region). */
   protected finishValue(i: number): void {
     const o = this.o;
+    if (this.held === HELD_BSQ) {
+      // a `\` the input ends after, where a key or value starts: no quote after it (escapedQuoteOpens)
+      this.held = 0;
+      if (this.escapedQuoteHeld(o.seg.text, i, NaN, this.heldPos!) !== i || this.phase !== P_VALUE) return;
+    }
     if (this.held !== 0) {
       // a held `=` goes with its dangling key (V_COLON below); a held backtick ends the JSON at it
       const tick = this.held !== HELD_EQ && this.held !== HELD_HASH && this.held !== HELD_SLASH;

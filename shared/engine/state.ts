@@ -71,6 +71,7 @@ export const RX_CLASS = 3;
 export const RX_ESCAPED = 4;
 export const HELD_SLASH = 5; // a `/` where a value is expected: a comment (`//`, `/*`) or an unquoted string (`/^a+$/i`, `/usr/bin`)?
 export const HELD_TICK_GAP = 3; // a backtick after an array element and spaces: a template literal after a missing comma, or a fence
+export const HELD_BSQ = 6; // a `\` where a key (or, in a value whose quotes are escaped, a value) is expected: `\"` opens a string?
 
 /** How far a JSON candidate found in prose may run before it is taken without further proof. */
 export const CONFIRM_WINDOW = 2048;
@@ -83,7 +84,7 @@ const DEFAULTS = { maxInputLength: DEFAULT_MAX_INPUT_LENGTH, maxDepth: 512, maxH
 
 /** Repairs that a real JSON value in prose may need; any other repair before confirmation means the
  * brace was prose (`{name, age}`, `[see above]`), and the text is scanned again as prose. */
-const CANDIDATE_REPAIRS = new Set<RepairKind>(['unquoted_key', 'single_quotes', 'smart_quotes', 'python_literal', 'control_character', 'invalid_escape', 'comment', 'number_base', 'number_separator', 'unescaped_quote', 'missing_quote', 'string_concat', 'fullwidth_punctuation', 'unicode_space', 'quote_marker', 'wrong_colon']);
+const CANDIDATE_REPAIRS = new Set<RepairKind>(['unquoted_key', 'single_quotes', 'smart_quotes', 'python_literal', 'control_character', 'invalid_escape', 'comment', 'number_base', 'number_separator', 'escaped_quotes', 'unescaped_quote', 'missing_quote', 'string_concat', 'fullwidth_punctuation', 'unicode_space', 'quote_marker', 'wrong_colon']);
 
 export function closerOf(open: number): string {
   return open === LBRACE ? '}' : ']';
@@ -223,6 +224,10 @@ export abstract class MachineState {
    * is the last character of the pending text while held; heldPos is where it is. */
   protected held = 0;
   protected heldPos: Position | null = null;
+  /** The value's quotes are written escaped (`{\"city\": \"Oslo\"}`, JSON copied from a log where it was a
+   * string): a `\"` opened a key, so each `\"` where a key or value starts opens a string and each `\"`
+   * inside a string closes it (structure.ts escapedQuoteOpens, strings.ts escapedQuoteCloses). */
+  protected escQuotes = false;
   protected uqTrail = 0; // trailing spaces at the end of an unquoted string
   protected elisionRet = 0; // the state an elision (V_ELISION) returns to when dropped: V_VALUE or V_KEY
   protected elisionWs = 0; // spaces after an elision's dots, read so far

@@ -240,7 +240,8 @@ export abstract class StringScanner extends BeforeScanner {
     const o = this.o;
     if (i + 1 < len) {
       const n = String.prototype.charCodeAt.call(s, i + 1);
-      if (n === QUOTE || n === BACKSLASH || n === SLASH) return i + 2;
+      if (n === QUOTE) return this.escQuotes === true ? this.escapedQuoteCloses(i, i + 2) : i + 2;
+      if (n === BACKSLASH || n === SLASH) return i + 2;
       if (n === 110 || n === 114 || n === 116) {
         // `\n` / `\r` / `\t`: a line break or tab, unless the string already had a backslash before a
         // letter taken for a literal one and a letter follows (`"C:\Users\new"`: a path, `\n` of `new`)
@@ -299,6 +300,16 @@ export abstract class StringScanner extends BeforeScanner {
     return i + 1;
   }
 
+  /** A `\"` at i (ending at end) in a string of a value whose quotes are escaped: its closing quote. */
+  private escapedQuoteCloses(i: number, end: number): number {
+    const o = this.o;
+    // repair: `\"Oslo\"` -> `"Oslo"`
+    o.record(o.repairAt('escaped_quotes', i, 2, '"'));
+    o.edit(i, end, '"');
+    this.endString(end);
+    return end;
+  }
+
   protected badEscape(i: number): number {
     const o = this.o;
     if (!this.rep('invalid_escape')) return this.reject(this.o.seg.text, i);
@@ -314,6 +325,11 @@ export abstract class StringScanner extends BeforeScanner {
       const c = String.prototype.charCodeAt.call(s, i);
       const b = this.escBuf;
       if (b.length === 1) {
+        if (c === QUOTE && this.escQuotes === true) {
+          this.escDone(i + 1, '"', 2, 'escaped_quotes');
+          this.endString(i + 1);
+          return i + 1;
+        }
         if (c === QUOTE || c === BACKSLASH || c === SLASH || ((c === 110 || c === 114 || c === 116) && !this.strLetterEscape) || ((c === 98 || c === 102) && !this.strBadEscape)) {
           return this.escDone(i + 1, null, 2);
         }

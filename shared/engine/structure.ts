@@ -10,6 +10,7 @@ import type { Position } from './types';
 // path, whether the engine runs bundled or module by module (where a namespace read goes through a getter).
 const {
   APOS,
+  BACKSLASH,
   BACKTICK,
   COLON,
   COMMA,
@@ -67,6 +68,7 @@ const {
   HELD_EQ,
   HELD_HASH,
   HELD_SLASH,
+  HELD_BSQ,
   RX_BODY,
   RX_OPEN,
   HELD_TICK,
@@ -218,6 +220,7 @@ export abstract class StructureScanner extends QuoteAtEndScanner {
           this.vstate = V_WORD;
           return i;
         }
+        if (c === BACKSLASH && this.escQuotes === true && this.stack.length > 0) return this.escapedQuoteOpens(s, i, false);
         if (isLooseValueStart(c) && this.stack.length > 0 && this.rep('unquoted_string')) {
           if (this.quoteCtx === true && this.quoteMarker(s, i)) return i + 1;
           // `{"v": ^1.2.0}`, `{"a": ?}`, `{"h": @user}`: text where a value is expected inside a
@@ -382,6 +385,7 @@ export abstract class StructureScanner extends QuoteAtEndScanner {
       this.uqRegex = RX_BODY;
       return i;
     }
+    if (kind === HELD_BSQ) return this.escapedQuoteHeld(s, i, c, at);
     if (kind === HELD_EQ) {
       const arrow = c === GT || c === EQUALS;
       const end = arrow ? i + 1 : i;
@@ -408,7 +412,7 @@ export abstract class StructureScanner extends QuoteAtEndScanner {
 
   /** A held backtick is followed by another (or by the end of the input): the JSON ends at it, and the
    * backticks are text after it, as when they came in one segment. */
-  protected tickEndsRegion(s: string, i: number, at: Position): number {
+  protected tickEndsRegion(s: string, i: number, at: Position, text = '`'): number {
     if (this.unconfirmed) return this.reject(s, i);
     // the JSON is closed where the backtick is, in the segment before this one (nothing of this one is
     // committed yet: the held backtick is decided by its first character)
@@ -422,7 +426,7 @@ export abstract class StructureScanner extends QuoteAtEndScanner {
     o.endSegment(0);
     o.begin(seg, i);
     this.trailPos = at;
-    this.trailText = '`';
+    this.trailText = text;
     return i;
   }
 
@@ -460,7 +464,69 @@ export abstract class StructureScanner extends QuoteAtEndScanner {
       this.vstate = V_WORD;
       return i;
     }
+    if (c === BACKSLASH && this.rep('escaped_quotes')) return this.escapedQuoteOpens(s, i, true);
     return this.endRegion(s, i);
+  }
+
+  /** A `\` at i where a key (isKey) or, in a value whose quotes are escaped, a value is expected: with a
+   * `"` after it, the value's quotes are written escaped (JSON copied from a log where it was a string,
+   * `{\"city\": \"Oslo\"}`) and the string opens; with anything else, it is what it was before (a key's
+   * place: the end of the JSON; a value's: an unquoted string). Held when it ends the segment. */
+  /** Whether a `\` held where a value starts (HELD_BSQ) stands where a key is expected. */
+  private bsqKey = false;
+
+  private escapedQuoteOpens(s: string, i: number, isKey: boolean): number {
+    if (i + 1 === s.length) {
+      this.bsqKey = isKey;
+      return this.holdLast(i, HELD_BSQ);
+    }
+    if (String.prototype.charCodeAt.call(s, i + 1) !== QUOTE) return isKey ? this.endRegion(s, i) : this.looseValue(i);
+    const o = this.o;
+    // repair: `\"city\"` -> `"city"`
+    o.record(o.repairAt('escaped_quotes', i, 2, '"'));
+    if (!isKey) o.commitPending(i);
+    o.edit(i, i + 2, '"');
+    this.escQuotes = true;
+    this.beginString(QUOTE, isKey);
+    if (!isKey) this.strOpenAt = o.seg.base + i;
+    return i + 2;
+  }
+
+  /** An unquoted string starts at i (a `\` where a value is expected and no `"` after it). */
+  private looseValue(i: number): number {
+    const o = this.o;
+    if (!o.pending) o.startPending(i);
+    this.startToken(i);
+    this.vstate = V_UQSTR;
+    this.uqTrail = 0;
+    return i;
+  }
+
+  /** The character at i decides a `\` held where a key or value is expected (escapedQuoteOpens). */
+  protected escapedQuoteHeld(s: string, i: number, c: number, at: Position): number {
+    const o = this.o;
+    if (c === QUOTE) {
+      // the held `\` goes; the `"` at i stays
+      o.replaceTail(i, 1, '');
+      o.record(o.repair('escaped_quotes', at, 2, '"'));
+      if (!this.bsqKey) o.commitPending(i);
+      this.escQuotes = true;
+      this.beginString(QUOTE, this.bsqKey);
+      if (!this.bsqKey) this.strOpenAt = at.offset;
+      return i + 1;
+    }
+    if (this.bsqKey) {
+      o.replaceTail(i, 1, '');
+      return this.tickEndsRegion(s, i, at, '\\');
+    }
+    // the held `\` starts an unquoted string (the last character of the pending text)
+    this.uqRegex = 0;
+    this.tokIdx = -1;
+    this.tokPos = at;
+    this.tokLen = 1;
+    this.vstate = V_UQSTR;
+    this.uqTrail = 0;
+    return i;
   }
 
   protected colon(s: string, i: number, c: number): number {
