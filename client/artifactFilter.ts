@@ -1,9 +1,10 @@
 /**
- * The artifacts tree's filter: status, model and mode match the listing entry; the search text matches
- * the request id, or (for entries that pass the rest) the raw or repaired content. No `vscode` import:
+ * The artifacts tree's filter: status, model and mode are the daemon's query (shared/protocol.ts
+ * matchesQuery); the search text matches the request id, or (for entries that pass the rest) the raw or
+ * repaired content. No `vscode` import:
  * unit-tested under plain mocha.
  */
-import type { AppliedMode, Artifact, ArtifactStatus, ArtifactSummary } from '../shared/protocol';
+import type { AppliedMode, Artifact, ArtifactStatus } from '../shared/protocol';
 
 export interface ArtifactFilter {
   status?: ArtifactStatus;
@@ -14,11 +15,6 @@ export interface ArtifactFilter {
 
 export function isEmptyFilter(f: ArtifactFilter): boolean {
   return !f.status && !f.model && !f.mode && !f.search;
-}
-
-/** Whether the listing entry passes status, model and mode (the search is checked separately). */
-export function matchesSummary(s: ArtifactSummary, f: ArtifactFilter): boolean {
-  return (!f.status || s.status === f.status) && (!f.model || s.model === f.model) && (!f.mode || s.mode === f.mode);
 }
 
 /** Whether the search text is in the id (no fetch needed), case-insensitively. */

@@ -7,11 +7,11 @@
  * `streamfix-artifact:/<id>/repaired.json` (repaired content).
  */
 import * as vscode from 'vscode';
-import { artifactSummary, GetArtifactMethod, ListArtifactsMethod } from '../shared/protocol';
+import { artifactSummary, GetArtifactMethod, ListArtifactsMethod, matchesQuery } from '../shared/protocol';
 import type { Artifact, ArtifactStatus, ArtifactSummary, GatewayEvent, ListArtifactsParams } from '../shared/protocol';
 import type { DaemonController } from './daemon';
 import type { ArtifactFilter } from './artifactFilter';
-import { describeFilter, isEmptyFilter, matchesSummary, searchMatchesArtifact, searchMatchesId } from './artifactFilter';
+import { describeFilter, isEmptyFilter, searchMatchesArtifact, searchMatchesId } from './artifactFilter';
 
 export const ARTIFACT_SCHEME = 'streamfix-artifact';
 const LIST_LIMIT = 100;
@@ -71,7 +71,7 @@ export class ArtifactsProvider implements vscode.TreeDataProvider<ArtifactItem>,
     if (item || !this.daemon.languageClient) return [];
     try {
       // the daemon picks the newest LIST_LIMIT of those matching status, model and mode (over every artifact it
-      // keeps, not only the newest LIST_LIMIT); the check here keeps a daemon that ignores the query honest
+      // keeps, not only the newest LIST_LIMIT)
       const { status, model, mode } = this.filter;
       const params: ListArtifactsParams = { limit: LIST_LIMIT, ...(status ? { status } : {}), ...(model ? { model } : {}), ...(mode ? { mode } : {}) };
       const list = await this.daemon.request<ArtifactSummary[]>(ListArtifactsMethod, params);
@@ -79,12 +79,11 @@ export class ArtifactsProvider implements vscode.TreeDataProvider<ArtifactItem>,
         this.seen.models.add(s.model);
         this.seen.statuses.add(s.status);
       }
-      const passing = list.filter((s) => matchesSummary(s, this.filter));
       const search = this.filter.search;
       if (search) this.onFilter?.(describeFilter(this.filter, list.length >= LIST_LIMIT ? LIST_LIMIT : undefined));
-      if (!search) return passing.map((s) => new ArtifactItem(s));
+      if (!search) return list.map((s) => new ArtifactItem(s));
       const found: ArtifactItem[] = [];
-      for (const s of passing) {
+      for (const s of list) {
         if (searchMatchesId(s.id, search)) found.push(new ArtifactItem(s));
         else {
           const a = await this.daemon.request<Artifact | null>(GetArtifactMethod, { id: s.id });
@@ -96,7 +95,7 @@ export class ArtifactsProvider implements vscode.TreeDataProvider<ArtifactItem>,
       const id = search.trim();
       if (WHOLE_ID.test(id) && !list.some((s) => s.id === id)) {
         const a = await this.daemon.request<Artifact | null>(GetArtifactMethod, { id });
-        if (a && matchesSummary(artifactSummary(a), this.filter)) found.push(new ArtifactItem(artifactSummary(a)));
+        if (a && matchesQuery(artifactSummary(a), params)) found.push(new ArtifactItem(artifactSummary(a)));
       }
       return found;
     } catch (err) {

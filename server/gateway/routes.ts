@@ -138,9 +138,10 @@ async function fetchModels(ctx: GatewayContext, call: RouteCall): Promise<{ stat
   return { status: up.status, contentType: typeof ct === 'string' ? ct : 'application/json', body: Buffer.concat(parts) };
 }
 
-/** An Anthropic client (the SDKs and Claude Code send `anthropic-version` on every request). */
-function anthropicClient(call: RouteCall): boolean {
-  return typeof call.req.headers['anthropic-version'] === 'string';
+/** An Anthropic client (the SDKs and Claude Code send `anthropic-version` on every request): its models and
+ * its errors in Anthropic's shape. */
+export function isAnthropicClient(req: IncomingMessage): boolean {
+  return typeof req.headers['anthropic-version'] === 'string';
 }
 
 /** The upstream's models by id; its error (or an unreadable list) thrown as a GatewayError. */
@@ -170,7 +171,7 @@ async function asAnthropic(call: RouteCall, fn: () => Promise<unknown>): Promise
 /** GET /v1/models: the upstream's list (the demo's in demo mode), status and body as they are; for an
  * Anthropic client, in Anthropic's shape with the routing table's names first (anthropic/models.ts). */
 export async function proxyModels(ctx: GatewayContext, call: RouteCall): Promise<void> {
-  if (anthropicClient(call)) return asAnthropic(call, async () => modelPage(anthropicModels(ctx.messages.routing, await modelsFor(ctx, call)), call.url.searchParams));
+  if (isAnthropicClient(call.req)) return asAnthropic(call, async () => modelPage(anthropicModels(ctx.messages.routing, await modelsFor(ctx, call)), call.url.searchParams));
   const up = await fetchModels(ctx, call);
   call.res.writeHead(up.status, { ...call.base, 'content-type': up.contentType, 'content-length': up.body.length });
   call.res.end(up.body);
@@ -180,8 +181,8 @@ export async function proxyModels(ctx: GatewayContext, call: RouteCall): Promise
  * upstream's entry (OpenAI's shape), or for an Anthropic client the model in Anthropic's; else a 404. */
 export async function getModel(ctx: GatewayContext, call: RouteCall): Promise<void> {
   const id = call.params.author !== undefined ? `${call.params.author}/${call.params.slug}` : call.params.id!;
-  const missing = () => new GatewayError(404, 'not_found', `model: no model ${JSON.stringify(shorten(id))}${anthropicClient(call) ? ' in the routing table or the upstream\'s list' : ' in the upstream\'s list'}`);
-  if (anthropicClient(call)) {
+  const missing = () => new GatewayError(404, 'not_found', `model: no model ${JSON.stringify(shorten(id))}${isAnthropicClient(call.req) ? ' in the routing table or the upstream\'s list' : ' in the upstream\'s list'}`);
+  if (isAnthropicClient(call.req)) {
     return asAnthropic(call, async () => {
       const m = anthropicModel(ctx.messages.routing, await modelsFor(ctx, call), id);
       if (!m) throw missing();

@@ -25,7 +25,7 @@ import { gatewayBreakers, type BreakerOptions } from './breaker';
 import { ModelHealth } from './modelHealth';
 import { SchemaCache, type SchemaPolicy } from './schema';
 import { DEFAULT_TRUNCATED_TOOLS, type TruncatedToolPolicy } from './truncatedTools';
-import { findRoute, getArtifact, getModel, listArtifacts, proxyModels, setBase, type Route, type RouteCall } from './routes';
+import { findRoute, getArtifact, isAnthropicClient, getModel, listArtifacts, proxyModels, setBase, type Route, type RouteCall } from './routes';
 import { guardClients, type ClientLimits } from './limits';
 import { checkRequest } from './security';
 import { Warnings } from './warnings';
@@ -291,7 +291,7 @@ function requestHandler(opts: GatewayOptions, routes: Route[]) {
       }
       // the Anthropic clients' shape for theirs: the Messages paths, and any request with their version
       // header (a 404 for a wrong base URL, say)
-      if (isMessagesPath(req.url) || req.headers['anthropic-version'] !== undefined) sendAnthropicError(res, err, { [REQUEST_ID_HEADER]: id, ...cors }, id);
+      if (isMessagesPath(req.url) || isAnthropicClient(req)) sendAnthropicError(res, err, { [REQUEST_ID_HEADER]: id, ...cors }, id);
       else sendError(res, err, { [REQUEST_ID_HEADER]: id, ...cors });
     }
   };

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { describeFilter, isEmptyFilter, matchesSummary, searchMatchesArtifact, searchMatchesId } from '../../client/artifactFilter';
+import { describeFilter, isEmptyFilter, searchMatchesArtifact, searchMatchesId } from '../../client/artifactFilter';
+import { matchesQuery } from '../../shared/protocol';
 import { describeBreaker, describeHealth, healthTooltip } from '../../client/modelHealthText';
 import type { ArtifactSummary, ModelHealthEntry } from '../../shared/protocol';
 
@@ -7,11 +8,11 @@ const summary: ArtifactSummary = { id: 'sfx_abc123', createdAt: '2026-01-01T00:0
 
 describe('client/artifactFilter', () => {
   it('matches status, model and mode exactly, each only when set', () => {
-    assert.equal(matchesSummary(summary, {}), true);
-    assert.equal(matchesSummary(summary, { status: 'VALID', model: 'demo/clean', mode: 'repair' }), true);
-    assert.equal(matchesSummary(summary, { status: 'REPAIRED' }), false);
-    assert.equal(matchesSummary(summary, { model: 'demo/clea' }), false);
-    assert.equal(matchesSummary(summary, { mode: 'strip' }), false);
+    assert.equal(matchesQuery(summary, {}), true);
+    assert.equal(matchesQuery(summary, { status: 'VALID', model: 'demo/clean', mode: 'repair' }), true);
+    assert.equal(matchesQuery(summary, { status: 'REPAIRED' }), false);
+    assert.equal(matchesQuery(summary, { model: 'demo/clea' }), false);
+    assert.equal(matchesQuery(summary, { mode: 'strip' }), false);
   });
 
   it('searches the id, then the contents, case-insensitively', () => {
