@@ -35,6 +35,13 @@ const TYPE_BY_STATUS: Record<number, AnthropicErrorType> = {
   529: 'overloaded_error',
 };
 
+/** Statuses that are not Anthropic's but keep their own status, with a type of Anthropic's: an upstream's
+ * 408 is a time-out (OpenRouter's "request timed out"), which the Anthropic SDK retries as sent. Apart
+ * from TYPE_BY_STATUS so that statusOfType('timeout_error') stays Anthropic's 504. */
+const KEPT_STATUS: Record<number, AnthropicErrorType> = {
+  408: 'timeout_error',
+};
+
 export interface AnthropicErrorBody {
   type: 'error';
   error: { type: AnthropicErrorType; message: string; details?: Record<string, unknown> };
@@ -43,19 +50,21 @@ export interface AnthropicErrorBody {
 
 /**
  * The status a Messages client gets for a gateway or upstream status: Anthropic's own statuses stay (504
- * `timeout_error` among them: the upstream's time-out, or the gateway's waiting for its headers); an
- * upstream that is overloaded or unreachable (502, 503) is 529 `overloaded_error`, which Anthropic clients
- * retry; any other 5xx is 500 `api_error`; other 4xx are 400.
+ * `timeout_error` among them: the upstream's time-out, or the gateway's waiting for its headers), and so
+ * does an upstream's 408 (`timeout_error`, KEPT_STATUS); an upstream that is overloaded or unreachable
+ * (502, 503) is 529 `overloaded_error`, which Anthropic clients retry; any other 5xx is 500 `api_error`;
+ * other 4xx are 400.
  */
 export function anthropicStatus(status: number): number {
-  if (TYPE_BY_STATUS[status] !== undefined) return status;
+  if (TYPE_BY_STATUS[status] !== undefined || KEPT_STATUS[status] !== undefined) return status;
   if (status === 502 || status === 503) return 529;
-  if (status >= 500 || status === 408) return 500;
+  if (status >= 500) return 500;
   return 400;
 }
 
 export function errorType(status: number): AnthropicErrorType {
-  return TYPE_BY_STATUS[anthropicStatus(status)] ?? 'api_error';
+  const s = anthropicStatus(status);
+  return TYPE_BY_STATUS[s] ?? KEPT_STATUS[s] ?? 'api_error';
 }
 
 /** The status of an error type (the first that has it): a non-streaming answer whose stream ended with an

@@ -35,6 +35,7 @@ export type OpenAiErrorType =
   | 'permission_error'
   | 'not_found_error'
   | 'upstream_error'
+  | 'timeout_error'
   | 'server_error';
 
 export interface OpenAiErrorBody {
@@ -67,6 +68,8 @@ export class GatewayError extends Error {
   }
 
   get type(): OpenAiErrorType {
+    // an upstream's 408 is its time-out (OpenRouter: "request timed out"), not the client's bad request
+    if (this.status === 408 && this.code.startsWith('upstream')) return 'timeout_error';
     return TYPE_BY_STATUS[this.status] ?? (this.status >= 500 && this.status < 600 && this.code.startsWith('upstream') ? 'upstream_error' : 'server_error');
   }
 
