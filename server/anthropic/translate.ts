@@ -626,9 +626,15 @@ export class MessageTranslator {
       this.calls.set(index, call);
     }
     if (typeof tc.id === 'string' && tc.id !== '' && call.id === null) call.id = tc.id;
-    // the name is taken whole from its first delta: a key start at its end shows no more than its public start
-    if (typeof tc.function?.name === 'string' && tc.function.name !== '' && call.name === null) call.name = this.opts.redactor?.textEnd(tc.function.name) ?? tc.function.name;
+    const named = typeof tc.function?.name === 'string' && tc.function.name !== '';
     this.toolRepairs(call, this.tools.push(tc, index));
+    // the name may come in pieces (toolCalls.ts nameAfter): the block's start waits for its input's first
+    // `{` (nextLiveTool) or the end, and names the call as known then; a piece after it changes the
+    // artifact's name only. A key start at its end shows no more than its public start.
+    if (named && !call.started) {
+      const name = this.tools.nameOf(index)!;
+      call.name = this.opts.redactor?.textEnd(name) ?? name;
+    }
     const piece = typeof tc.function?.arguments === 'string' ? tc.function.arguments : '';
     if (!this.toolsStarted) {
       this.releaseHeld();

@@ -19,7 +19,7 @@ import * as contentFrame from './contentFrame';
 import type { ContentFrame, FrameHit } from './contentFrame';
 import type { Redactor, TextRedaction } from './redact';
 import * as sse from './sse';
-import { ToolCallRepairers, type ToolCallDelta } from './toolCalls';
+import { nameAfter, ToolCallRepairers, type ToolCallDelta } from './toolCalls';
 import { isIndex } from './completion';
 import { badIndexOf, UnreadChunks } from './unreadChunks';
 import { cutCallsOf, rejectionBody, type CutCall } from './truncatedTools';
@@ -84,9 +84,9 @@ function holdCall(st: ChoiceState, index: number, tc: Json): number {
   if (typeof tc.id === 'string' && tc.id !== '' && h.id === undefined) h.id = tc.id;
   if (typeof tc.type === 'string' && h.type === undefined) h.type = tc.type;
   const fn = isObject(tc.function) ? tc.function : null;
-  // the name as the artifact takes it, whole from its first delta; while names are redacted, the pieces
-  // the redaction let out (its held tail comes at the end: heldClosers)
-  if (typeof fn?.name === 'string' && fn.name !== '' && (h.name === '' || st.names !== null)) h.name += fn.name;
+  // the name as the artifact takes it (its pieces joined, a repeat of it not: nameAfter); while names are
+  // redacted, the pieces the redaction let out (its held tail comes at the end: heldClosers)
+  if (typeof fn?.name === 'string' && fn.name !== '') h.name = st.names !== null ? h.name + fn.name : nameAfter(h.name === '' ? undefined : h.name, fn.name);
   if (typeof fn?.arguments !== 'string') return 0;
   h.args += fn.arguments;
   return fn.arguments.length;

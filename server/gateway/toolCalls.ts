@@ -76,6 +76,17 @@ function emptyArguments<R extends RepairResult>(raw: string, r: R): R {
   return { ...rest, status: 'REPAIRED', json: '{}', repairs: [...r.repairs, repair] } as R;
 }
 
+/**
+ * A call's name after one more delta's `function.name`. Most providers send the name whole in the call's
+ * first delta and repeat it or leave it out after; some split it across deltas (`get_`, then `weather`).
+ * A piece that repeats the name so far, or starts with it (a name sent whole again, or cumulatively), is
+ * the name; any other piece continues it.
+ * @example nameAfter('get_', 'weather') === 'get_weather'; nameAfter('read', 'read') === 'read'
+ */
+export function nameAfter(soFar: string | undefined, piece: string): string {
+  return soFar === undefined || piece.startsWith(soFar) ? piece : soFar + piece;
+}
+
 /** What a call still owes at its end (ToolCallRepairers.end). */
 export interface ToolCallEnd {
   index: number;
@@ -162,8 +173,7 @@ export class ToolCallRepairers {
   push(tc: ToolCallDelta, index: number): Repair[] {
     const s = this.state(index);
     if (typeof tc.id === 'string' && tc.id) s.id = tc.id;
-    // the name comes whole in the call's first delta; later deltas repeat it or leave it out
-    if (typeof tc.function?.name === 'string' && tc.function.name && s.name === undefined) s.name = tc.function.name;
+    if (typeof tc.function?.name === 'string' && tc.function.name) s.name = nameAfter(s.name, tc.function.name);
     const got = argumentsText(tc.function?.arguments, s.kept.length);
     if (got === null || got.text === '') return [];
     // passthrough forwards the bytes and records the text, changed in nothing: no repair
@@ -260,6 +270,11 @@ export class ToolCallRepairers {
   closerName(index: number): { index?: number; id?: string } {
     const s = this.calls.get(index);
     return (s && this.wireOf(s).wire) ?? { index };
+  }
+
+  /** Call `index`'s name so far (nameAfter), null before any. */
+  nameOf(index: number): string | null {
+    return this.calls.get(index)?.name ?? null;
   }
 
   /** UTF-8 bytes of call `index`'s arguments as received, all of them (the artifact keeps head and tail). */
