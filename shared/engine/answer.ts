@@ -16,7 +16,10 @@
  *      alternative ("Or, as an array:", "(if …):", "Alternatively", "If you want/need/prefer…",
  *      "another option"), an older version ("For reference, the previous version was:") or another
  *      case's output ("If the record is missing, the output would be:", "For a text in another language
- *      the output would look like:"): the answer only when nothing else is there;
+ *      the output would look like:"), the input echoed ("**Before (your input):**"), what the model worked
+ *      from ("The patch I applied:"), a sample, a failure case, its self-check or an earlier attempt; a
+ *      schema echoed before its instance (echoedSchemas); options the text does not recommend
+ *      (recommendedOption): the answer only when nothing else is there;
  *   0  a draft followed by a retraction ("No wait", "Hmm", "that is wrong", "let me restart"; not an "Oops"
  *      or "Hmm" that introduces a caveat or a note: "Oops, one caveat: …"), or
  *      broken off by one inside its own text (`{"a": 1, — hmm, let me restart.`), or cut at the end of
@@ -69,8 +72,13 @@ const OTHER_RETRACT_PHRASE = [
   String.raw`(?<![对對])不[对對](?![称稱劲勁应應外等])|(?<![没沒不])[错錯]了`,
   // Japanese: that is wrong, I made a mistake
   String.raw`違います|間違え(?:まし)?た|間違って(?:い(?:まし)?た|る)`,
-  // Korean: that was wrong
-  String.raw`잘못(?:됐|되었|했)`,
+  // Korean: that was wrong (잘못됐, 틀렸어요 / 틀렸습니다; not 틀렸는지 "whether it was wrong")
+  String.raw`잘못(?:됐|되었|했)|틀렸(?:어|습니다|네|다)`,
+  // "wait" opening a sentence in Chinese, Japanese and Korean (等等 is also "etc.", so only opening a
+  // sentence and with its comma: trial 9's "等等，我漏算了标点" after a fenced draft; "… csv、yaml 等等。" is
+  // no retraction), ちょっと待って, 잠깐(만요)
+  String.raw`(?:^|[.!?。！？]\s*|
+)[ 	]*(?:等等|等一下|等一等|(?:ちょっと)?待って(?:ください)?|잠깐(?:만요)?)[,，、!！]`,
   // "wait" opening a sentence: German, French, Spanish, Portuguese, Italian, Russian
   String.raw`(?:^|[.!?]\s+|\n)[ \t]*(?:moment(?: mal)?|warte|attends|attendez|espera|espere|aspetta|un momento|подожди(?:те)?|стоп)[,!]`,
   // German: that is / was wrong, I was mistaken
@@ -79,10 +87,12 @@ const OTHER_RETRACT_PHRASE = [
   String.raw`\bc['\u2019]est (?:faux|incorrect|pas (?:bon|correct|juste))\b|\bce n['\u2019]est pas (?:bon|correct|juste)\b|\bje me suis tromp`,
   // Spanish / Portuguese / Italian: that is wrong, I was mistaken
   String.raw`\beso (?:est[aá] mal|es incorrecto|no es correcto)|\bme equivoqu|\bisso (?:est[aá] errado|n[aã]o est[aá] certo)|\bme enganei\b|\b(?:ho sbagliato|[eè] sbagliato)\b`,
+  // Portuguese with the subject left out, opening a sentence or after an interjection ("Ops, está errado:")
+  String.raw`(?:^|[.!?]\s+|\n|,\s*)(?:est[aá]|ficou) errad[oa]\b`,
   // Russian: that is wrong, I made a mistake
   String.raw`(?<![а-яё])(?:это (?:неверно|неправильно|ошибка)|я ошиб(?:ся|лась))(?![а-яё])`,
 ].join('|');
-const RETRACTION = new RegExp(`${RETRACT_PHRASE}|${OTHER_RETRACT_PHRASE}|^\\W*wait\\b|^\\W*no[,.!]|^\\s*(?:nein|non|нет|いや|不)[,，、.!！。]`, 'i');
+const RETRACTION = new RegExp(`${RETRACT_PHRASE}|${OTHER_RETRACT_PHRASE}|^\\W*wait\\b|^\\W*no[,.!]|^\\s*(?:\`{3,}\\s*)?(?:nein|non|нет|いや|不)[,，、.!！。]`, 'i');
 /** A retraction inside a value's own text (outside its strings): a draft the model broke off mid-value
  * (`{"date": "…", — hmm, let me restart.`) and whose repair swallowed what followed, the answer too; a
  * "Wait" opening a line there too (`{"a": 1` then `Wait, I need to add b.`), as it does opening the text
@@ -145,7 +155,7 @@ const VERDICT = /\b(?:is|are|'s|\u2019s|remains?|stays?)\s+(?:still\s+)?(?:perfe
  * called valid (`If nothing matches, the result is still valid JSON:` after the answer). */
 const EMPTY_CASE = /\b(?:nothing|none|empty|no (?:\w+ )?(?:match(?:es)?|results?|items?|records?|data|values?)|not found|fails?|failed|failures?|errors?|goes wrong|unavailable)\b/i;
 /** A template's value: a placeholder (`"<email>"`, `"..."`, a type name, a date pattern), not data. */
-const PLACEHOLDER = /^(?:<[^<>]+>|\.{3}|\u2026|(?:string|str|number|num|integer|int|float|double|boolean|bool|date|datetime)(?:\s*(?:\||or)\s*null)?|y{2,4}-mm-dd(?:[t ]hh:mm(?::ss)?z?)?)$/i;
+const PLACEHOLDER = /^(?:<[^<>]+>|\{\{[^{}]+\}\}|\$?\{[A-Za-z_][\w.-]*\}|\.{3}|\u2026|(?:string|str|number|num|integer|int|float|double|boolean|bool|date|datetime)(?:\s*(?:\||or)\s*null)?|y{2,4}-mm-dd(?:[t ]hh:mm(?::ss)?z?)?)$/i;
 /** Templates are small: a longer value is not looked at (the look parses it). */
 const TEMPLATE_MAX = 4096;
 /** An older version or a reference named as what follows ("For reference, the previous version was:",
@@ -165,6 +175,35 @@ const PREFER_WINDOW = 20;
  * a `"$schema"`, `"properties"` or `"type"` key). */
 const SCHEMA_INTRO = /\bschema\b/i;
 const SCHEMA_KEYS = /"(?:\$schema|properties|type)"\s*:/;
+/** What a value introduced after an earlier candidate may be instead of the answer (trial 9): an echo of
+ * the input ("**Before (your input):**", "(You sent: {…})", "Original input:"), an artifact the model
+ * says it worked from ("The patch I applied:", "The schema I used:", "Based on the template:",
+ * "Validated against:"), a sample or the docs' example ("Sample from the docs:"; not "Example instance:",
+ * which leads in the instance after a TypeScript interface), a failure case's output
+ * ("Failure (401):", "Error:"), or the model's check of its own answer ("Self-check report:"). Each is
+ * the intro of a value whose introduction names it; not one that names an output ("Output for your
+ * input:"), a correction ("Updated, based on your input:") or the user's own case ("Example for your
+ * data:"). */
+const ECHOED_INPUT = /(?:your|the|original|given) input\b|^\W*(?:input|before|original)\b|\byou (?:sent|gave|provided|passed|posted)\b/i;
+const OUTPUT_NAMED = /\b(?:output|result|response|answer|converted|transformed|normali[sz]ed)\b/i;
+const WORKED_FROM = /^\W*(?:(?:and|which is|it(?:'s| is))\s+)?(?:based on|validated against|derived from|generated from|built from)\b[^,]*$|\bthe (?:[\w-]+ ){0,2}?(?:i|we) (?:applied|used|followed|started from|worked from)\b/i;
+const SAMPLE = /^\W*(?:(?:a|the|another)\s+)?samples?\b|\bfrom the (?:docs|documentation|spec|readme|api reference)\b|\b(?:generic|typical|documentation|docs) example\b/i;
+const FAILURE_LABEL = /^\W*(?:on\s+)?(?:failure|failed|error|unsuccessful)\b|\(\s*[45]\d\d\b[^)]*\)/i;
+const SELF_CHECK = /\bself[- ]?(?:check|validation|review|critique|assessment)\b|\bsanity[- ]check\b/i;
+/** An earlier attempt named as what follows, after the answer ("(My first attempt, which failed
+ * validation, was:)"), as OLDER names an older version. */
+const EARLIER_ATTEMPT = /\b(?:previous|earlier|first|initial|original|failed|rejected) (?:attempt|try|draft)\b/i;
+/** A later attempt named as what follows ("Attempt 2:", "Second pass:", "Retrying:"; trial 9: a fenced
+ * first attempt, a validation error, then `Attempt 2:` and the value unfenced gave the first): every
+ * candidate before it is a draft it replaces, ranked as a corrected value (below it). */
+const RETRY_LEAD = /^\W*(?:attempt|try|pass|iteration|round|retry)\s*#?\s*(?:[2-9]|\d{2,})\b|\b(?:second|third|fourth|fifth|next|new|final|last|another)\s+(?:attempt|try|pass|iteration|round)\b|^\W*retry(?:ing)?\b/i;
+/** What leads in an instance as an example of the schema before it (echoedSchemas). */
+const EXAMPLE_LEAD = /\b(?:examples?|samples?|like|e\.g\.|for instance|such as|validates?|matches|accepts?|conforms?)\b/i;
+/** An option's label leading in a value (recommendedOption), and a recommendation naming one. */
+const OPTION_LABEL = /^[\W_]*(option|variant|approach|choice|alternative|version)\s+([A-Z]|\d{1,2})\b/i;
+const OPTION_CHOSEN = /\b(?:go with|recommend(?:ed)?|use|pick|choose|prefer|suggest)\b[^.\n]{0,20}?\b(option|variant|approach|choice|alternative|version)\s+([A-Z]|\d{1,2})\b/i;
+/** Schemas kept per region while looking for their instances. */
+const SCHEMAS_MAX = 8;
 /** The rank of a counter-example or an alternative: below every other candidate, above a draft. */
 const SECOND_CHOICE = 0.5;
 /** How much text before a candidate may introduce it as an alternative. */
@@ -224,7 +263,8 @@ function introduction(lead: string): string {
   const last = t.slice(t.lastIndexOf('\n') + 1);
   // a heading's parenthesis is a note, `## Response (if successful)`, not an option's condition
   if (/^ {0,3}#{1,6}[ \t]/.test(last)) return last.replace(/\([^)]*\)/g, '');
-  if (!t.endsWith(':')) return '';
+  // a colon inside emphasis or a parenthesis ends it too (`**After:**`, `(My first attempt was:)`)
+  if (!/:[*_)\]]*$/.test(t)) return '';
   const m = /[.!?]\s+(?=\S[^]*$)/g;
   let from = 0;
   for (let x = m.exec(last); x !== null; x = m.exec(last)) from = x.index + x[0].length;
@@ -280,6 +320,11 @@ function rank(text: string, start: number, end: number, json: string, after: str
     if (ALTERNATIVE.test(intro) || (OLDER.test(intro) && !CORRECTED.test(intro))) return SECOND_CHOICE;
     if ((OTHER_CASE.test(intro) || OTHER_HYPOTHETICAL.test(intro)) && !YOURS.test(intro) && !(VERDICT.test(intro) && !EMPTY_CASE.test(intro))) return SECOND_CHOICE;
     if (SCHEMA_INTRO.test(intro) && SCHEMA_KEYS.test(json)) return SECOND_CHOICE;
+    if (!RETRY_LEAD.test(intro)) {
+      if (ECHOED_INPUT.test(intro) && !OUTPUT_NAMED.test(intro)) return SECOND_CHOICE;
+      if ((WORKED_FROM.test(intro) || SELF_CHECK.test(intro) || EARLIER_ATTEMPT.test(intro)) && !CORRECTED.test(intro)) return SECOND_CHOICE;
+      if ((SAMPLE.test(intro) || FAILURE_LABEL.test(intro)) && !YOURS.test(intro)) return SECOND_CHOICE;
+    }
   }
   if (template(json)) return 1;
   // an empty `{}` / `[]` is prose (`values in [] are optional`), unless it stands as an answer: alone on
@@ -469,11 +514,87 @@ function candidates(r: Region, index: number, sub: SubRun, work: { scanned: numb
     const starts = startsLine(r.text, c.start);
     if (k > 0 && head >= 2 && starts && c.rank >= 2 && ADJACENT.test(r.text.slice(found[k - 1].end, c.start))) c.rank = 0;
     else head = starts ? c.rank : 0;
+    // a later attempt ("Attempt 2:", "Second pass:") replaces every value before it
+    if (lead !== null && c.rank >= 2 && RETRY_LEAD.test(introduction(lead))) {
+      for (let j = 0; j < k; j++) if (found[j].rank > CORRECTED_RANK) found[j].rank = CORRECTED_RANK;
+    }
     best = Math.max(best, c.rank);
     // a correction after it ("Actually, …"): any later value of rank 2 or more is the answer instead
     if (c.rank > CORRECTED_RANK && CORRECTION.test(r.text.slice(c.end, Math.min(next, c.end + RETRACT_WINDOW)))) c.rank = CORRECTED_RANK;
   }
+  echoedSchemas(r.text, found);
+  recommendedOption(r.text, found);
   return found;
+}
+
+/** Options the text names and then recommends one of (trial 9: `Option A (flat):` and a fence, `Option B
+ * (nested):` and a fence, then `I'd go with Option A: …` gave B, the last among equals): when two or more
+ * candidates of rank 2 or more are led in by a label of one word and a letter or number ("Option A",
+ * "Variant 2", "**Approach B**") and the text outside them recommends one of those labels ("go with",
+ * "recommend", "use", "pick", "choose", "prefer", "suggest" then the label within a few words), the other
+ * labelled candidates rank as alternatives. */
+function recommendedOption(text: string, found: Candidate[]): void {
+  const labelled: { c: Candidate; label: string }[] = [];
+  for (let k = 0; k < found.length; k++) {
+    const c = found[k];
+    if (c.rank < 2) continue;
+    const lead = text.slice(k === 0 ? Math.max(0, c.start - LEAD_WINDOW) : Math.max(found[k - 1].end, c.start - LEAD_WINDOW), c.start);
+    const line = lead.replace(/`{3,}[ \t]*[\w+.-]*[ \t]*\n?[ \t]*$/, '').trimEnd();
+    const m = OPTION_LABEL.exec(line.slice(line.lastIndexOf('\n') + 1));
+    if (m !== null) labelled.push({ c, label: `${m[1]} ${m[2]}`.toLowerCase() });
+  }
+  if (labelled.length < 2) return;
+  let outside = '';
+  let at = 0;
+  for (const c of found) {
+    outside += `${text.slice(at, Math.max(at, c.start))}\n`;
+    at = Math.max(at, c.end);
+  }
+  outside += text.slice(at);
+  const m = OPTION_CHOSEN.exec(outside);
+  if (m === null) return;
+  const chosen = `${m[1]} ${m[2]}`.toLowerCase();
+  if (!labelled.some((l) => l.label === chosen)) return;
+  for (const l of labelled) if (l.label !== chosen && l.c.rank > SECOND_CHOICE) l.c.rank = SECOND_CHOICE;
+}
+
+/** A JSON Schema echoed before its instance (trial 9: `You asked for output matching:` and the schema in a
+ * ```json fence, then `Result:` and `{"score": 0.87}` on its own line gave the schema, which outranked
+ * it): a candidate that is a schema (an object whose `properties` is an object) ranks as an alternative when
+ * a later candidate of rank 2 or more is an instance of it (an object, no schema itself, every key one of
+ * the schema's properties) that is not led in as an example of it ("Example:", "It accepts objects like:";
+ * a schema the user asked for, shown with an example). Schemas and instances are parsed only up to
+ * TEMPLATE_MAX characters, and at most SCHEMAS_MAX schemas are kept, so the work stays linear. */
+function echoedSchemas(text: string, found: Candidate[]): void {
+  const schemas: { c: Candidate; props: Record<string, unknown> }[] = [];
+  for (const c of found) {
+    if (c.rank < 2 || c.json.length > TEMPLATE_MAX) continue;
+    const v = parseObject(c.json);
+    if (v === null) continue;
+    if (SCHEMA_KEYS.test(c.json)) {
+      const props = v.properties;
+      if (schemas.length < SCHEMAS_MAX && props !== null && typeof props === 'object' && !Array.isArray(props) && Object.keys(props).length > 0) {
+        schemas.push({ c, props: props as Record<string, unknown> });
+      }
+      continue;
+    }
+    const keys = Object.keys(v);
+    if (keys.length === 0) continue;
+    for (const sc of schemas) {
+      if (sc.c.rank <= SECOND_CHOICE || !keys.every((key) => Object.prototype.hasOwnProperty.call(sc.props, key))) continue;
+      if (EXAMPLE_LEAD.test(text.slice(Math.max(sc.c.end, c.start - LEAD_WINDOW), c.start))) continue;
+      sc.c.rank = SECOND_CHOICE;
+    }
+  }
+}
+
+function parseObject(json: string): Record<string, unknown> | null {
+  try {
+    const v: unknown = JSON.parse(json);
+    return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+  } catch {
+    return null; // a candidate's JSON always parses
+  }
 }
 
 /** The answer among the candidates of `regions`, or null when they hold none. `known` keeps the

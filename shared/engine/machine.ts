@@ -121,6 +121,16 @@ function runStartsProse(head: string, i: number): boolean | null {
   return !JSON_FENCE_INFO.has(m[1].toLowerCase());
 }
 
+/** DeepSeek's chat-template tokens (full-width bars), leaked by raw endpoints: `<｜Assistant｜>` before an
+ * R1-style answer whose `<think>` was in the prompt (trial 9: `<｜Assistant｜>Okay, … [2, 3, 5, 7, 9]? Wait, …
+ * </think>\n\n[2, 3, 5, 7]` gave the draft, the `<` read as a tag that starts JSON, so the run was not held
+ * and the lone `</think>` came too late). At a run's start they are markers, as `[INST]`: the text after
+ * them starts the run. */
+/** A harmony header of the commentary channel (see Machine.heldChannel). */
+const HARMONY_COMMENTARY = /^<\|(?:start|channel)\|>[^\n]*<\|channel\|>\s*commentary\b|^<\|channel\|>\s*commentary\b/;
+
+const DEEPSEEK_MARKERS = ['<｜begin▁of▁sentence｜>', '<｜User｜>', '<｜Assistant｜>', '<｜end▁of▁sentence｜>'];
+
 /** Mistral's raw tool-call marker (its templates' control token, leaked as text by raw endpoints): the
  * calls follow it as a JSON array. At a run's start (the text's, or after reasoning or a marker) it is a
  * marker like harmony's, a `wrapper` span, not the first value (`["TOOL_CALLS"]`, the calls lost as an
@@ -128,7 +138,7 @@ function runStartsProse(head: string, i: number): boolean | null {
  * Llama 2 / Mistral instruction markers `[INST]` and `[/INST]`, echoed by a model at the start of its
  * answer, are markers alike (before: `[INST] … [/INST] {…}` gave `["INST"]`), and so is the sentence-start
  * token `<s>` they come after in a raw completion (trial 7: `<s>[INST] … [/INST]{…}</s>` gave `["INST"]`). */
-const MARKERS = ['[TOOL_CALLS]', '[INST]', '[/INST]', '<s>'];
+const MARKERS = ['[TOOL_CALLS]', '[INST]', '[/INST]', '<s>', ...DEEPSEEK_MARKERS];
 
 /** Whether head[i…] is one of the markers (its length), may still become one (0: a prefix that ends the
  * text so far, held like a backtick), or not (-1). */
@@ -189,6 +199,12 @@ export class Machine extends Finisher {
   // the end decides its answer. State surviving a push: whether the run's first character is still to
   // come (and the spaces before it), the text gathered and where it starts, the closed runs.
   private runOpen = true;
+  /** The last marker was a harmony header of the `commentary` channel (a tool call, `to=functions.x`, a
+   * tool's result, or a preamble to the user): the run after it is held as prose-started text even when it
+   * starts as JSON, so a `final` channel's value after it is the answer (trial 9: a tool call's arguments,
+   * the tool's result, then the final answer gave the call's arguments); with no final channel the end
+   * picks among the held runs (a text that is only a tool call gives its arguments). */
+  private heldChannel = false;
   private runWs = '';
   private runWsLead = 0;
   private runWsPos: Position | null = null;
@@ -392,6 +408,7 @@ export class Machine extends Finisher {
       this.finishProse();
       this.confirmNext = true;
       this.runOpen = true;
+      this.heldChannel = st.kind === 'wrapper' && HARMONY_COMMENTARY.test(st.text);
     }
     this.stripped.push(st);
     this.newStripped.push(st);
@@ -452,7 +469,7 @@ export class Machine extends Finisher {
         this.startMarker(head, i, marker, seg);
         return;
       }
-      const prose = i === head.length || marker === 0 ? null : runStartsProse(head, i);
+      const prose = i === head.length || marker === 0 ? null : this.heldChannel || runStartsProse(head, i);
       if (prose === null) {
         // only spaces, or a backtick or two: the next characters decide what they belong to
         if (this.runWsPos === null) this.runWsPos = { offset: seg.base, line: seg.line0, column: seg.col0 };
@@ -461,6 +478,7 @@ export class Machine extends Finisher {
         return;
       }
       this.runOpen = false;
+      this.heldChannel = false;
       if (prose) {
         this.gathering = true;
         this.gatherPos = this.runWsPos ?? { offset: seg.base, line: seg.line0, column: seg.col0 };

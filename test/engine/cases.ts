@@ -13,6 +13,7 @@ import { TRIAL5_TABLE_CASES } from './trial5TableCases';
 import { TRIAL6_TABLE_CASES } from './trial6TableCases';
 import { TRIAL7_TABLE_CASES } from './trial7TableCases';
 import { TRIAL8_TABLE_CASES } from './trial8TableCases';
+import { TRIAL9_TABLE_CASES } from './trial9TableCases';
 import { VALUE_CASES } from './valueCases';
 
 export interface Case {
@@ -38,6 +39,7 @@ export const CASES: Case[] = [
   ...TRIAL6_TABLE_CASES,
   ...TRIAL7_TABLE_CASES,
   ...TRIAL8_TABLE_CASES,
+  ...TRIAL9_TABLE_CASES,
   {
     category: "several values",
     name: "keeps a second top-level value as extra_value and says REPAIRED",

@@ -9,6 +9,7 @@ import { newUserTrial5Cases } from './newUserTrial5Cases';
 import { newUserTrial6Cases } from './newUserTrial6Cases';
 import { newUserTrial7Cases } from './newUserTrial7Cases';
 import { newUserTrial8Cases } from './newUserTrial8Cases';
+import { newUserTrial9Cases } from './newUserTrial9Cases';
 import { proseExampleCases } from './proseExampleCases';
 import { reasoningFormatCases } from './reasoningFormatCases';
 import { repairCases } from './repairCases';
@@ -19,7 +20,7 @@ import { valueCases } from './valueCases';
 export * from './types';
 
 export function buildCorpus(): Case[] {
-  return [...llmCases(), ...repairCases(), ...valueCases(), ...untaggedReasoningCases(), ...proseExampleCases(), ...reasoningFormatCases(), ...newUserTrialCases(), ...newUserTrial2Cases(), ...newUserTrial3Cases(), ...newUserTrial4Cases(), ...newUserTrial5Cases(), ...newUserTrial6Cases(), ...newUserTrial7Cases(), ...newUserTrial8Cases()];
+  return [...llmCases(), ...repairCases(), ...valueCases(), ...untaggedReasoningCases(), ...proseExampleCases(), ...reasoningFormatCases(), ...newUserTrialCases(), ...newUserTrial2Cases(), ...newUserTrial3Cases(), ...newUserTrial4Cases(), ...newUserTrial5Cases(), ...newUserTrial6Cases(), ...newUserTrial7Cases(), ...newUserTrial8Cases(), ...newUserTrial9Cases()];
 }
 
 export { heldOutCorpus, heldOutSeed, HELD_OUT_PER_CATEGORY } from './heldOut';

@@ -35,7 +35,8 @@ export type Category =
   | 'new-user trial 5'
   | 'new-user trial 6'
   | 'new-user trial 7'
-  | 'new-user trial 8';
+  | 'new-user trial 8'
+  | 'new-user trial 9';
 
 /**
  * What counts as a correct answer:
