@@ -77,8 +77,7 @@ const OTHER_RETRACT_PHRASE = [
   // "wait" opening a sentence in Chinese, Japanese and Korean (等等 is also "etc.", so only opening a
   // sentence and with its comma: trial 9's "等等，我漏算了标点" after a fenced draft; "… csv、yaml 等等。" is
   // no retraction), ちょっと待って, 잠깐(만요)
-  String.raw`(?:^|[.!?。！？]\s*|
-)[ 	]*(?:等等|等一下|等一等|(?:ちょっと)?待って(?:ください)?|잠깐(?:만요)?)[,，、!！]`,
+  String.raw`(?:^|[.!?。！？]\s*|\n)[ \t]*(?:等等|等一下|等一等|(?:ちょっと)?待って(?:ください)?|잠깐(?:만요)?)[,，、!！]`,
   // "wait" opening a sentence: German, French, Spanish, Portuguese, Italian, Russian
   String.raw`(?:^|[.!?]\s+|\n)[ \t]*(?:moment(?: mal)?|warte|attends|attendez|espera|espere|aspetta|un momento|подожди(?:те)?|стоп)[,!]`,
   // German: that is / was wrong, I was mistaken
@@ -181,12 +180,13 @@ const SCHEMA_KEYS = /"(?:\$schema|properties|type)"\s*:/;
  * "Validated against:"), a sample or the docs' example ("Sample from the docs:"; not "Example instance:",
  * which leads in the instance after a TypeScript interface), a failure case's output
  * ("Failure (401):", "Error:"), or the model's check of its own answer ("Self-check report:"). Each is
- * the intro of a value whose introduction names it; not one that names an output ("Output for your
- * input:"), a correction ("Updated, based on your input:") or the user's own case ("Example for your
- * data:"). */
-const ECHOED_INPUT = /(?:your|the|original|given) input\b|^\W*(?:input|before|original)\b|\byou (?:sent|gave|provided|passed|posted)\b/i;
+ * the intro of a value whose introduction names it as a label (at its start: not "Here's what you sent,
+ * as valid JSON:", "Here's the JSON I used:"); not one that names an output ("Input (converted):"), a
+ * correction ("Original, fixed:", "Here is the corrected version of the JSON you provided:") or the
+ * user's own case ("Sample for your data:"). */
+const ECHOED_INPUT = /^\W*(?:(?:the|your) )?(?:input|before|original)\b|^\W*(?:what )?you (?:sent|gave|provided|passed|posted)\b/i;
 const OUTPUT_NAMED = /\b(?:output|result|response|answer|converted|transformed|normali[sz]ed)\b/i;
-const WORKED_FROM = /^\W*(?:(?:and|which is|it(?:'s| is))\s+)?(?:based on|validated against|derived from|generated from|built from)\b[^,]*$|\bthe (?:[\w-]+ ){0,2}?(?:i|we) (?:applied|used|followed|started from|worked from)\b/i;
+const WORKED_FROM = /^\W*(?:(?:and|which is|it(?:'s| is))\s+)?(?:based on|validated against|derived from|generated from|built from)\b[^,]*$|^\W*the (?:[\w-]+ ){0,2}?(?:i|we) (?:applied|used|followed|started from|worked from)\b/i;
 const SAMPLE = /^\W*(?:(?:a|the|another)\s+)?samples?\b|\bfrom the (?:docs|documentation|spec|readme|api reference)\b|\b(?:generic|typical|documentation|docs) example\b/i;
 const FAILURE_LABEL = /^\W*(?:on\s+)?(?:failure|failed|error|unsuccessful)\b|\(\s*[45]\d\d\b[^)]*\)/i;
 const SELF_CHECK = /\bself[- ]?(?:check|validation|review|critique|assessment)\b|\bsanity[- ]check\b/i;
@@ -196,7 +196,7 @@ const EARLIER_ATTEMPT = /\b(?:previous|earlier|first|initial|original|failed|rej
 /** A later attempt named as what follows ("Attempt 2:", "Second pass:", "Retrying:"; trial 9: a fenced
  * first attempt, a validation error, then `Attempt 2:` and the value unfenced gave the first): every
  * candidate before it is a draft it replaces, ranked as a corrected value (below it). */
-const RETRY_LEAD = /^\W*(?:attempt|try|pass|iteration|round|retry)\s*#?\s*(?:[2-9]|\d{2,})\b|\b(?:second|third|fourth|fifth|next|new|final|last|another)\s+(?:attempt|try|pass|iteration|round)\b|^\W*retry(?:ing)?\b/i;
+const RETRY_LEAD = /^\W*(?:attempt|try|pass|iteration|round|retry)\s*#?\s*(?:[2-9]|\d{2,})\b|\b(?:second|third|fourth|fifth|next|new|final|last|another)\s+(?:attempt|try|pass|iteration|round)\b|^\W*retry(?:ing)?\s*(?:[:.\u2026]|$)/i;
 /** What leads in an instance as an example of the schema before it (echoedSchemas). */
 const EXAMPLE_LEAD = /\b(?:examples?|samples?|like|e\.g\.|for instance|such as|validates?|matches|accepts?|conforms?)\b/i;
 /** An option's label leading in a value (recommendedOption), and a recommendation naming one. */
@@ -320,9 +320,9 @@ function rank(text: string, start: number, end: number, json: string, after: str
     if (ALTERNATIVE.test(intro) || (OLDER.test(intro) && !CORRECTED.test(intro))) return SECOND_CHOICE;
     if ((OTHER_CASE.test(intro) || OTHER_HYPOTHETICAL.test(intro)) && !YOURS.test(intro) && !(VERDICT.test(intro) && !EMPTY_CASE.test(intro))) return SECOND_CHOICE;
     if (SCHEMA_INTRO.test(intro) && SCHEMA_KEYS.test(json)) return SECOND_CHOICE;
-    if (!RETRY_LEAD.test(intro)) {
+    if (!RETRY_LEAD.test(intro) && !CORRECTED.test(intro)) {
       if (ECHOED_INPUT.test(intro) && !OUTPUT_NAMED.test(intro)) return SECOND_CHOICE;
-      if ((WORKED_FROM.test(intro) || SELF_CHECK.test(intro) || EARLIER_ATTEMPT.test(intro)) && !CORRECTED.test(intro)) return SECOND_CHOICE;
+      if (WORKED_FROM.test(intro) || SELF_CHECK.test(intro) || EARLIER_ATTEMPT.test(intro)) return SECOND_CHOICE;
       if ((SAMPLE.test(intro) || FAILURE_LABEL.test(intro)) && !YOURS.test(intro)) return SECOND_CHOICE;
     }
   }
@@ -523,6 +523,7 @@ function candidates(r: Region, index: number, sub: SubRun, work: { scanned: numb
     if (c.rank > CORRECTED_RANK && CORRECTION.test(r.text.slice(c.end, Math.min(next, c.end + RETRACT_WINDOW)))) c.rank = CORRECTED_RANK;
   }
   echoedSchemas(r.text, found);
+  echoedInput(r.text, found);
   recommendedOption(r.text, found);
   return found;
 }
@@ -585,6 +586,23 @@ function echoedSchemas(text: string, found: Candidate[]): void {
       if (EXAMPLE_LEAD.test(text.slice(Math.max(sc.c.end, c.start - LEAD_WINDOW), c.start))) continue;
       sc.c.rank = SECOND_CHOICE;
     }
+  }
+}
+
+/** The input echoed before the answer (`Input:` or `You gave me:` and the input in a ```json fence, then
+ * `Output:` and the answer on its own lines, which lost to the fenced echo): a candidate of rank 2 or more
+ * introduced as the input (ECHOED_INPUT, not naming an output or a correction) ranks as an alternative
+ * when a later candidate of rank 2 or more follows it. (After an earlier candidate rank() says so already.) */
+function echoedInput(text: string, found: Candidate[]): void {
+  let later = false;
+  for (let k = found.length - 1; k >= 0; k--) {
+    const c = found[k];
+    if (c.rank < 2) continue;
+    if (later) {
+      const intro = introduction(text.slice(k === 0 ? Math.max(0, c.start - LEAD_WINDOW) : Math.max(found[k - 1].end, c.start - LEAD_WINDOW), c.start));
+      if (ECHOED_INPUT.test(intro) && !OUTPUT_NAMED.test(intro) && !CORRECTED.test(intro)) c.rank = SECOND_CHOICE;
+    }
+    later = true;
   }
 }
 
