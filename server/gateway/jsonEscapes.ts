@@ -579,3 +579,9 @@ export function prefixMatched(buf: Buffer, at: number, p: Buffer): number {
   const j = walkEscaped(buf, at, p);
   return j < p.length ? j : -1;
 }
+
+/** The bytes of `buf` the last prefixMatched or matchEscaped call read: less than what is left of `buf`
+ * when it ended inside an escape (`\u00`: one more character of the pattern, maybe). */
+export function lastWalked(): number {
+  return walked;
+}

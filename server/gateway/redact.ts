@@ -16,7 +16,7 @@
  *   for await (const b of r.body(upstreamBody)) client.write(b);
  */
 
-import { atCharBoundary, decodeEscapes, decodeString, EscapeScan, escapeSearch, escapesOf, type EscapeSearch, hasEscapedBackslash, matchEscaped, MAX_ESCAPE_BYTES, maySecondLevel, openEscapeAt, PARTIAL, prefixMatched, secondLevelSpots } from './jsonEscapes';
+import { atCharBoundary, decodeEscapes, decodeString, EscapeScan, escapeSearch, escapesOf, type EscapeSearch, hasEscapedBackslash, lastWalked, matchEscaped, MAX_ESCAPE_BYTES, maySecondLevel, openEscapeAt, PARTIAL, prefixMatched, secondLevelSpots } from './jsonEscapes';
 import { publicLength, SHOWN_OF_ANY_SECRET } from './keyPrefix';
 
 export const REDACTED = '[redacted]';
@@ -294,6 +294,25 @@ export class Redactor {
   private readonly encodedChars = new Uint8Array(128);
   /** Some base64 form has a `/`: a `\/` in an event may be part of one. */
   private readonly encodedSlash: boolean;
+  /**
+   * The base64 forms written without a backslash (standard, URL-safe; a `\/` form is the standard one
+   * decoded): what a read or a text that writes some of a form's characters as JSON escapes is matched
+   * against, at the first level (`\u0063` for `c` in a text the gateway decoded, `\\u0063` in the bytes:
+   * a text that is itself JSON) and, in the bytes, at the second. Such a form is held from its first
+   * character (not from its head): escapes of base64 characters are rare (no serializer writes them but
+   * one that escapes every character), so holding there costs nothing a stream notices.
+   */
+  private readonly plainEncoded: EncodedForm[];
+  /** The bytes the plain forms start with. */
+  private readonly plainFirst = new Uint8Array(256);
+  /** For d = 0…3, the values of the first d hex digits of `\u00XX` for each character of a base64 form. */
+  private readonly encodedHeads: Set<number>[];
+  /** The most bytes a plain form takes with every character escaped once. */
+  private readonly maxEncodedEscaped: number;
+  /** What the decoded bytes of a read (escapedBytes) or of a text (textEscaped) are searched for: the
+   * patterns (the minimal forms) and the plain forms' tails. */
+  private readonly escapedPatterns: Buffer[];
+  private readonly escapedMinimal: Buffer[];
   /** The escapes of a secret's character a text may end inside (`\u` and d < 4 of its hex digits, at
    * the second level): `escapeHeads[d]`, the values of the first d digits of each UTF-16 unit some pattern
    * has (startsEnding; null: any, some pattern has a backslash). */
@@ -352,14 +371,24 @@ export class Redactor {
     for (const p of this.minimalStrings) for (let i = 0; i < p.length; i++) if (p.charCodeAt(i) < 128) this.minimalChars[p.charCodeAt(i)] = 1;
     for (const p of this.patterns) for (const b of p) if (b < 128) this.escapable[b] = 1;
     for (const p of this.patterns) this.firstBytes[p[0]!] = 1;
-    this.escapeRe = escapeSearch(this.escapable, this.strings);
+    // the escapes searched: of a secret's characters and of a base64 form's (a form written with escapes)
+    const searched = this.escapable.slice();
+    for (let c = 0; c < 128; c++) if (this.encodedChars[c] === 1) searched[c] = 1;
+    this.escapeRe = escapeSearch(searched, this.strings);
     this.maxEscaped = this.patterns.reduce((m, p) => Math.max(m, p.length * MAX_ESCAPE_BYTES), 0);
     this.maxEscaped2 = this.maxEscaped * MAX_ESCAPE_BYTES;
     this.quotable = this.patterns.some((p) => p.includes(QUOTE) || p.includes(BACKSLASH));
     for (const p of this.patterns) for (const b of p) this.patternBytes[b] = 1;
     // a read can end inside an escape (`\u00`): its bytes may end a secret's start too
     if (this.patterns.length > 0) for (const b of Buffer.from('\\/u0123456789abcdefABCDEF')) this.patternBytes[b] = 1;
-    this.escapeHeads = this.quotable ? null : escapeHeadsOf(this.escapable, this.escapeRe?.wide ?? []);
+    this.escapeHeads = this.quotable ? null : escapeHeadsOf(searched, this.escapeRe?.wide ?? []);
+    this.encodedHeads = escapeHeadsOf(this.encodedChars, []);
+    this.plainEncoded = this.encoded.filter((f) => !f.form.includes('\\'));
+    for (const f of this.plainEncoded) this.plainFirst[f.formBytes[0]!] = 1;
+    this.maxEncodedEscaped = this.plainEncoded.reduce((m, f) => Math.max(m, f.formBytes.length * MAX_ESCAPE_BYTES), 0);
+    const plainTails = this.plainEncoded.map((f) => f.tailBytes);
+    this.escapedPatterns = [...this.patterns, ...plainTails];
+    this.escapedMinimal = [...this.minimal, ...plainTails];
     this.tailNeedles = this.encoded.map((f) => anchored(f.tailBytes));
     this.literalNeedles = [...this.minimal.map(anchored), ...this.tailNeedles];
   }
@@ -382,7 +411,7 @@ export class Redactor {
     if (this.escapeRe === null || !textMayEscape(s, this.escapeRe)) return s;
     const b = Buffer.from(s);
     if (this.escapes(b) === 0) return s;
-    const out = this.escapedBytes(b, this.minimal);
+    const out = this.escapedBytes(b, this.escapedMinimal);
     return out === b ? s : out.toString();
   }
 
@@ -442,8 +471,8 @@ export class Redactor {
     // a piece shorter than every form (as sent, escaped or base64; no spelling is shorter than the form as
     // sent) holds none whole: nearly every piece of a model's text, a token or a few
     const shortest = Math.min(...secrets.map((p) => p.length), ...this.encoded.map((f) => f.tail.length));
-    const redact = (t: string) => (t.length < shortest ? t : this.textEncoded(this.textMinimal(t)));
-    const encodedTail = across ? (t: string) => this.encodedTail(t) : (t: string) => this.encodedHeadTail(t);
+    const redact = (t: string) => cutEscapes(t.length < shortest ? t : this.textEncoded(this.textMinimal(t)));
+    const encodedTail = across ? (t: string) => this.encodedTailAny(t) : (t: string) => this.encodedHeadTail(t);
     const encodedRest = (sent: string, t: string) => this.encodedRest(sent, t);
     const escapedHeld = (t: string) => this.textEscapedHeld(t);
     const escapedEnd = (t: string) => this.textEscapedEnd(t);
@@ -667,7 +696,7 @@ export class Redactor {
   text(s: string): string {
     let out = s;
     for (const p of this.strings) if (out.includes(p)) out = out.split(p).join(REDACTED);
-    return this.textEncoded(out);
+    return this.textEncoded(out.includes('\\') ? this.textEscaped(out) : out);
   }
 
   /** `s` with every base64 form of a secret replaced (its tail: the first characters, public, stay). */
@@ -704,6 +733,37 @@ export class Redactor {
       }
     }
     return best * (KEEP_MASK + 1) + keep;
+  }
+
+  /** encodedTail, and of a form written with escapes (`\u0063` in a text that is itself JSON: the second
+   * level of the bytes), counted in the text's characters: its length, and the characters that spell its
+   * kept ones (all of it when it spells no more; an escape the text's end cuts after them counts as the
+   * next character, so the start is held). */
+  private encodedTailAny(t: string): number {
+    const raw = this.encodedTail(t);
+    const n = t.length;
+    const from = Math.max(0, n - this.maxEncodedEscaped);
+    if (this.plainEncoded.length === 0 || t.lastIndexOf('\\') < from || !this.mayEscapeEncoded(t, from)) return raw;
+    const b = Buffer.from(t.slice(from));
+    const last = b.lastIndexOf(BACKSLASH);
+    for (let at = 0; at <= last; at++) {
+      const c = b[at]!;
+      if (c !== BACKSLASH && this.plainFirst[c] === 0) continue;
+      if (!atCharBoundary(b, at)) continue;
+      let best = -1;
+      for (const f of this.plainEncoded) {
+        const j = prefixMatched(b, at, f.formBytes);
+        if (j < 0) continue;
+        const keep = spelledPast(b, at, f.formBytes, f.keep) ? matchEscaped(b, at, f.formBytes.subarray(0, f.keep)) : b.length - at;
+        if (best < 0 || keep < best) best = keep;
+      }
+      if (best < 0) continue;
+      // what a form's start spells is ASCII: its bytes are the text's characters
+      const length = b.length - at;
+      if (length <= Math.floor(raw / (KEEP_MASK + 1))) return raw;
+      return length * (KEEP_MASK + 1) + best;
+    }
+    return raw;
   }
 
   /** encodedTail of a tail that is a form's head or more (a text stage that sees only some pieces:
@@ -797,6 +857,13 @@ export class Redactor {
     const last = s.charCodeAt(s.length - 1);
     const b = last < 128 && this.encodedLast[last] === 1 ? this.encodedEnd(s) : null;
     if (b !== null) return b;
+    const from = Math.max(0, s.length - this.maxEncodedEscaped);
+    if (this.plainEncoded.length > 0 && s.lastIndexOf('\\') >= from && this.mayEscapeEncoded(s, from)) {
+      // a base64 form written with escapes, past its kept characters (its end is ASCII: characters are bytes)
+      const u = Buffer.from(s.slice(from));
+      const cut = this.escapedFormEnd(u);
+      if (cut >= 0) return s.slice(0, s.length - (u.length - cut)) + REDACTED;
+    }
     if (last < 128 && this.minimalChars[last] === 0) return s;
     const n = secretTail(s, this.minimalStrings, this.minimalShown);
     return n === 0 ? s : s.slice(0, s.length - n) + REDACTED;
@@ -869,6 +936,14 @@ export class Redactor {
     // a base64 form's head or more (its bytes are ASCII): its first characters stay
     const b = this.encodedEnd(held.toString('latin1'));
     if (b !== null) return Buffer.from(b, 'latin1');
+    // one written with escapes (at either level), from its start past its kept characters (a start that
+    // went out, `sent`, is no more than them: the rest is cut from `held`)
+    if (this.plainEncoded.length > 0 && held.includes(BACKSLASH)) {
+      const all = sent === null ? held : Buffer.concat([sent, held]);
+      const at = this.escapedFormEnd(all);
+      const from = all.length - held.length;
+      if (at >= 0) return at > from ? Buffer.concat([held.subarray(0, at - from), REDACTED_BYTES]) : REDACTED_BYTES;
+    }
     // the second level too (secondLevelBytes), from an earlier start when it has one
     const t = this.escapeRe === null ? null : this.secondLevelTail(held);
     let second = -1;
@@ -928,7 +1003,7 @@ export class Redactor {
     if (!this.quotable && this.escapes(outer.bytes) === 0) return buf;
     const inner = decodeEscapes(outer.bytes);
     const ranges: [number, number][] = [];
-    for (const p of this.patterns) {
+    for (const p of this.escapedPatterns) {
       for (let at = inner.bytes.indexOf(p); at >= 0; at = inner.bytes.indexOf(p, at + p.length)) {
         const from = outer.offsets[inner.offsets[at]!]!;
         const to = outer.offsets[inner.offsets[at + p.length]!]!;
@@ -979,7 +1054,7 @@ export class Redactor {
 
   /** `buf` with every secret written with escapes replaced: the patterns are searched in its decoded
    * bytes (longest first, so `Bearer <key>` goes whole), each match replaced in `buf` by its range. */
-  private escapedBytes(buf: Buffer, patterns: readonly Buffer[] = this.patterns): Buffer {
+  private escapedBytes(buf: Buffer, patterns: readonly Buffer[] = this.escapedPatterns): Buffer {
     const { bytes: decoded, offsets } = decodeEscapes(buf);
     const ranges: [number, number][] = [];
     for (const p of patterns) {
@@ -1011,9 +1086,9 @@ export class Redactor {
   /** The bytes at the end of `buf` as the second level reads them (decodeString): from a character's
    * start at most `maxEscaped2` back, up to an escape `buf` ends inside (null when no second-level escape
    * can be there); `from` is where the decoded bytes start in `buf`. */
-  private secondLevelTail(buf: Buffer): { from: number; bytes: Buffer; offsets: Int32Array } | null {
+  private secondLevelTail(buf: Buffer, span = this.maxEscaped2): { from: number; bytes: Buffer; offsets: Int32Array } | null {
     const n = buf.length;
-    let from = Math.max(0, n - this.maxEscaped2);
+    let from = Math.max(0, n - span);
     const open = openEscapeAt(buf);
     const tail = buf.subarray(from);
     if (open === n && !maySecondLevel(tail, this.escapeRe!, this.quotable) && !hasEscapedBackslash(tail)) return null;
@@ -1082,7 +1157,104 @@ export class Redactor {
       const p = f.formBytes;
       if (n > f.keep && n < p.length && p.compare(sent, 0, j, 0, j) === 0 && p.compare(buf, 0, buf.length, j, n) === 0) return true;
     }
+    // the rest written with escapes, at the first level or the second (`sent` is as sent: a start written
+    // with escapes is held, never sent)
+    if (this.plainEncoded.length === 0 || buf.indexOf(BACKSLASH) < 0) return false;
+    let second: Buffer | null = null;
+    for (const f of this.plainEncoded) {
+      const p = f.formBytes;
+      if (j >= p.length || p.compare(sent, 0, j, 0, j) !== 0) continue;
+      const rest = p.subarray(j);
+      if (spelledPast(buf, 0, rest, f.keep - j)) return true;
+      second ??= decodeString(buf).bytes;
+      if (spelledPast(second, 0, rest, f.keep - j)) return true;
+    }
     return false;
+  }
+
+  /** Whether `t[from…]` may write a base64 form's character as an escape: `\u` and the hex of one, or cut
+   * by the text's end after digits that may begin one (`\u00`, not `\u00e`), `\/` when a form has a `/`,
+   * a backslash at its end. Text full of escapes of other characters (`\u00e9`) costs no Buffer. */
+  private mayEscapeEncoded(t: string, from: number): boolean {
+    const n = t.length;
+    if (t.charCodeAt(n - 1) === 0x5c) return true;
+    for (let at = t.indexOf('\\u', from); at >= 0; at = t.indexOf('\\u', at + 2)) {
+      let v = 0;
+      let k = at + 2;
+      for (; k < at + 6 && k < n; k++) {
+        const d = hexDigit(t.charCodeAt(k));
+        if (d < 0) break;
+        v = (v << 4) | d;
+      }
+      if (k === at + 6) {
+        if (v < 128 && this.encodedChars[v] === 1) return true;
+      } else if (k === n && this.encodedHeads[k - at - 2]!.has(v)) return true;
+    }
+    return this.encodedSlash && t.includes('\\/', from);
+  }
+
+  /** encodedHeld for a base64 form written with escapes (plainEncoded): how many bytes at the end of `buf`
+   * are a proper prefix of one whose spelling has an escape at the first level or (`second`: the read may
+   * hold a second-level escape) at the second, from its first character. */
+  private encodedEscapedHeld(buf: Buffer, second: boolean): number {
+    const n = buf.length;
+    if (this.plainEncoded.length === 0 || n === 0) return 0;
+    const last = buf[n - 1]!;
+    // (an escape cut by the read's end ends in `\\`, `u` or a hex digit)
+    if (this.encodedLast[last] === 0 && last !== BACKSLASH && last !== U && hexDigit(last) < 0) return 0;
+    const from = Math.max(0, n - this.maxEncodedEscaped);
+    const bs = buf.lastIndexOf(BACKSLASH, n - 1);
+    if (bs < from) return 0;
+    let hold = 0;
+    const at = this.escapedFormStart(buf, from, bs);
+    if (at >= 0) hold = n - at;
+    if (second || endsInsideEscape(buf)) {
+      const t = this.secondLevelTail(buf, this.maxEncodedEscaped * MAX_ESCAPE_BYTES);
+      const lb = t === null ? -1 : t.bytes.lastIndexOf(BACKSLASH);
+      const at2 = lb < 0 ? -1 : this.escapedFormStart(t!.bytes, 0, lb);
+      if (at2 >= 0) hold = Math.max(hold, n - (t!.from + t!.offsets[at2]!));
+    }
+    return hold;
+  }
+
+  /** The earliest place in `b[from, to]` where a plain base64 form starts that `b` ends inside of (spelled
+   * with or without escapes, cut inside one too), or -1. */
+  private escapedFormStart(b: Buffer, from: number, to: number): number {
+    for (let at = from; at <= to; at++) {
+      const c = b[at]!;
+      if (c !== BACKSLASH && this.plainFirst[c] === 0) continue;
+      if (!atCharBoundary(b, at)) continue;
+      for (const f of this.plainEncoded) if (prefixMatched(b, at, f.formBytes) >= 0) return at;
+    }
+    return -1;
+  }
+
+  /** Where `[redacted]` goes in `b`, a text's or a body's end that is a plain base64 form's start written
+   * with escapes past its kept characters (at the first level, else the second): right after them; -1 when
+   * it ends inside none. */
+  private escapedFormEnd(b: Buffer): number {
+    const n = b.length;
+    const from = Math.max(0, n - this.maxEncodedEscaped);
+    for (let at = from; at < n; at++) {
+      const c = b[at]!;
+      if (c !== BACKSLASH && this.plainFirst[c] === 0) continue;
+      if (!atCharBoundary(b, at)) continue;
+      for (const f of this.plainEncoded) if (spelledPast(b, at, f.formBytes, f.keep)) return at + matchEscaped(b, at, f.formBytes.subarray(0, f.keep));
+    }
+    if (!b.includes(PAIR) && !hasEscapedBackslash(b)) return -1;
+    let start = Math.max(0, n - this.maxEncodedEscaped * MAX_ESCAPE_BYTES);
+    while (start > 0 && !atCharBoundary(b, start)) start--;
+    const t = decodeString(b.subarray(start));
+    for (let at = 0; at < t.bytes.length; at++) {
+      const c = t.bytes[at]!;
+      if (c !== BACKSLASH && this.plainFirst[c] === 0) continue;
+      if (!atCharBoundary(t.bytes, at)) continue;
+      for (const f of this.plainEncoded) {
+        if (!spelledPast(t.bytes, at, f.formBytes, f.keep)) continue;
+        return start + t.offsets[at + matchEscaped(t.bytes, at, f.formBytes.subarray(0, f.keep))]!;
+      }
+    }
+    return -1;
   }
 
   /** The bytes at the end of what went out (`prev`, what went out before, then `buf[0, n)`) that are a
@@ -1180,7 +1352,7 @@ export class Redactor {
                 buf = self.valueEnds(buf);
                 second ||= self.scan.hint;
               }
-              let hold = buf.length > 0 && self.maxHold > 0 ? Math.max(self.heldLength(buf, second), self.encodedHeld(buf, json)) : 0;
+              let hold = buf.length > 0 && self.maxHold > 0 ? Math.max(self.heldLength(buf, second), self.encodedHeld(buf, json), self.encodedEscapedHeld(buf, second)) : 0;
               if (sent !== null && hold < buf.length && self.encodedContinues(sent, buf)) hold = buf.length;
               held = hold > 0 ? Buffer.from(buf.subarray(buf.length - hold)) : null;
               if (buf.length > hold) {
@@ -1206,6 +1378,24 @@ export class Redactor {
     };
     return body;
   }
+}
+
+/** An escape cut right before `[redacted]`, its backslash not itself escaped: the byte redaction replaced a
+ * base64 tail from an escape's last hex digit in an event whose text began there (`\u003` + `0b2tl…` in
+ * the next event, the text `\u003[redacted]`), as one event is replaced from the escape's backslash. */
+const CUT_ESCAPE = /(^|[^\\])((?:\\\\)*)\\u[0-9a-fA-F]{0,3}\[redacted\]/g;
+
+/** `s` with an escape cut right before `[redacted]` dropped (CUT_ESCAPE): the text as one piece gives it. */
+function cutEscapes(s: string): string {
+  return s.includes(REDACTED) && s.includes('\\u') ? s.replace(CUT_ESCAPE, `$1$2${REDACTED}`) : s;
+}
+
+/** Whether `b[at…]` spells a proper prefix of `p` (any of its characters escaped) to its end, more than
+ * `keep` of `p`'s characters: an escape cut by `b`'s end counts as one more. */
+function spelledPast(b: Buffer, at: number, p: Buffer, keep: number): boolean {
+  const j = prefixMatched(b, at, p);
+  if (j < 0) return false;
+  return j + (at + lastWalked() < b.length ? 1 : 0) > keep;
 }
 
 /** `buf` with each of `ranges` (not overlapping) replaced by `[redacted]`. */

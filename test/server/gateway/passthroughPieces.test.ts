@@ -73,7 +73,10 @@ function spellings(key: string, r: () => number): string[] {
     // a header's bytes: latin1 where it can be, else UTF-8 (redact.ts base64Forms)
     const bytes = Buffer.from(key, /[^\u0000-\u00ff]/.test(key) ? 'utf8' : 'latin1');
     const b64 = Buffer.concat([Buffer.alloc(pad, 0x41), bytes]).toString('base64');
-    out.push(b64, b64.replace(/\+/g, '-').replace(/\//g, '_'));
+    const url = b64.replace(/\+/g, '-').replace(/\//g, '_');
+    // also with random characters written as escapes in the text (a text that is itself JSON: `\\u0063`
+    // in the bytes, the second level)
+    out.push(b64, url, second(b64), second(url));
   }
   return out;
 }

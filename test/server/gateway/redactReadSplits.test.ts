@@ -4,7 +4,8 @@
  * every pair of cuts into three reads around the encoding. Before: a read that ended with the encoding's
  * first characters, fewer than its head (not held: the rest was to bring the whole tail), then a read that
  * went on inside the encoding and ended there (the body's end, or a third read with the rest) sent the
- * middle of the encoding as it came (7 of 7 failed).
+ * middle of the encoding as it came (7 of 7 failed). Written with escapes of some of its characters (`\u0063`; `\\u0063`
+ * in the bytes of a text that is itself JSON, the second level) it was not matched at all (4 of 4 failed).
  */
 import { strict as assert } from 'node:assert';
 import { createPassthroughGuard } from '../../../server/gateway/passthroughGuard';
@@ -17,14 +18,25 @@ const AUTH = `Bearer ${KEY}`;
 const PUBLIC = 'sk-or-v1-'.length;
 const RANDOM = KEY.slice(PUBLIC);
 const PRE = ['', 'x', 'xy'] as const;
-const SPELLINGS = ['base64', 'base64url', 'slash'] as const;
+// `escaped1`: every third character written as a JSON escape (`\u0063`); `escaped2`: so in a text that is
+// itself JSON (`\\u0063` in the bytes)
+const SPELLINGS = ['base64', 'base64url', 'slash', 'escaped1', 'escaped2'] as const;
 type Spelling = (typeof SPELLINGS)[number];
 
-const reveals = (text: string): boolean => revealsBase64(text, RANDOM, 8);
+/** The bytes' text with `escaped2`'s escapes read (as a client that parses the text once more reads them). */
+const unescape2 = (text: string): string => text.replace(/\\\\?u00([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+const reveals = (text: string): boolean => revealsBase64(text, RANDOM, 8) || revealsBase64(unescape2(text), RANDOM, 8);
+
+/** `s`, characters of a base64 text from its start, with those at 1, 4, 7, … written `\\u00XX` (either case). */
+const escape2 = (s: string, level = 2): string => [...s].map((c, i) => (i % 3 === 1 ? '\\'.repeat(level) + 'u00' + (i % 2 === 0 ? c.charCodeAt(0).toString(16) : c.charCodeAt(0).toString(16).toUpperCase()) : c)).join('');
+
+/** A JSON string's bytes as its text. */
+const text = (bytes: string): string => JSON.parse(`"${bytes}"`) as string;
 
 /** `pre` + the credential header base64-encoded, as a JSON string's bytes hold it (`slash`: `/` as `\/`). */
 function encode(pre: string, spelling: Spelling): string {
   const b = Buffer.from(pre + AUTH);
+  if (spelling === 'escaped1' || spelling === 'escaped2') return escape2(b.toString('base64'), spelling === 'escaped1' ? 1 : 2);
   return spelling === 'base64url' ? b.toString('base64url') : spelling === 'slash' ? b.toString('base64').replace(/\//g, '\\/') : b.toString('base64');
 }
 
@@ -41,7 +53,7 @@ function redacted(pre: string, spelling: Spelling, at?: number): string {
   const end = group + Math.floor((pad + KEY.length) / 3) * 4;
   const keep = start + Math.max(Math.floor((8 * (o + PUBLIC)) / 6) - start, 4);
   // in the spelling's characters (`slash`: `/` as `\/`)
-  const spell = (n: number) => (spelling === 'slash' ? plain.slice(0, n).replace(/\//g, '\\/').length : n);
+  const spell = (n: number) => (spelling === 'slash' ? plain.slice(0, n).replace(/\//g, '\\/').length : spelling === 'escaped1' || spelling === 'escaped2' ? escape2(plain.slice(0, n), spelling === 'escaped1' ? 1 : 2).length : n);
   const e = encode(pre, spelling);
   const to = at ?? e.length;
   return e.slice(0, spell(keep)) + '[redacted]' + e.slice(spell(end), Math.max(spell(end), to));
@@ -75,7 +87,11 @@ function streams(pre: string, spelling: Spelling): { name: string; bytes: Buffer
   }
   const whole = `${open}${event(`I saw ${e} here`)}data: [DONE]\n\n`;
   out.push({ name: 'whole in an event', bytes: Buffer.from(whole), from: whole.indexOf(e) });
-  const cut = Math.floor(e.length / 2);
+  // (escaped1: before the escape of a character at the middle; escaped2: inside it, after its `\\u`)
+  const plain = Buffer.from(pre + AUTH).toString('base64');
+  const half = Math.floor(plain.length / 2);
+  const h = half - ((half + 2) % 3);
+  const cut = spelling === 'escaped1' ? escape2(plain.slice(0, h), 1).length : spelling === 'escaped2' ? escape2(plain.slice(0, h)).length + 3 : Math.floor(e.length / 2);
   const two = `${open}${event(`I saw ${e.slice(0, cut)}`)}${event(`${e.slice(cut)} here`)}data: [DONE]\n\n`;
   out.push({ name: 'across two events', bytes: Buffer.from(two), from: two.indexOf(e.slice(0, cut)) });
   return out;
@@ -121,7 +137,7 @@ describe('redaction: a key’s base64 form, the upstream’s bytes cut into read
           const where = `${pre.length} byte(s) before, ${name}`;
           // one read: the encoding cut by the body's end shows its kept characters then [redacted]
           if (at !== undefined) assert.equal(want.slice(want.lastIndexOf('I saw ')), `I saw ${redacted(pre, spelling, at)}`, where);
-          if (name.startsWith('whole')) assert.equal(content(want), `I saw I saw ${redacted(pre, spelling)} here`, where);
+          if (name.startsWith('whole')) assert.equal(content(want), text(`I saw I saw ${redacted(pre, spelling)} here`), where);
           if (!name.startsWith('across')) assert.ok(!reveals(want), `${where}: ${want}`);
           for (const s of splits(bytes, from, from + encode(pre, spelling).length)) assert.equal(await bodyText(s.pieces), want, `${where}, ${s.where}`);
         }
@@ -136,7 +152,7 @@ describe('redaction: a key’s base64 form, the upstream’s bytes cut into read
           const where = `${pre.length} byte(s) before, ${name}`;
           assert.ok(!reveals(want), `${where}: ${want}`);
           if (at !== undefined) assert.equal(want.slice(want.lastIndexOf('I saw ')), `I saw ${redacted(pre, spelling, at)}`, where);
-          else assert.equal(content(want), `I saw I saw ${redacted(pre, spelling)} here`, where);
+          else assert.equal(content(want), text(`I saw I saw ${redacted(pre, spelling)} here`), where);
           for (const s of splits(bytes, from, from + encode(pre, spelling).length)) assert.equal(await passthroughText(s.pieces), want, `${where}, ${s.where}`);
         }
       }

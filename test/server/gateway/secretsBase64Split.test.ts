@@ -5,7 +5,8 @@
  * is `[redacted]`, the same text wherever the stream was cut: `Bearer <key>` or the key alone after 0, 1 or
  * 2 bytes of other text (the three alignments), standard, URL-safe and `\/`-escaped, cut at every
  * character of the encoding, in the text stage and through the daemon (chat strip, repair, passthrough;
- * Messages strip, repair). Before: each event's piece went out as it came (README: nothing was held for a
+ * Messages strip, repair); also with some of its characters written as escapes inside a text that is itself
+ * JSON (`{"note": "I saw c\u0032st…"}`: `\\u0032` in the bytes), which every mode showed whole before. Before: each event's piece went out as it came (README: nothing was held for a
  * base64 form), so the client could join the two and decode the key.
  */
 import { strict as assert } from 'node:assert';
@@ -23,15 +24,25 @@ const PUBLIC = 'sk-or-v1-'.length;
 const RANDOM = KEY.slice(PUBLIC);
 const REQ = { model: 'test/model', messages: [{ role: 'user', content: 'hi' }] };
 const PRE = ['', 'x', 'xy'] as const;
-type Spelling = 'base64' | 'base64url' | 'slash';
-const SPELLINGS: Spelling[] = ['base64', 'base64url', 'slash'];
+// `escaped`: every third character written as an escape (`\u0063`) in a text that is itself JSON
+type Spelling = 'base64' | 'base64url' | 'slash' | 'escaped';
+const SPELLINGS: Spelling[] = ['base64', 'base64url', 'slash', 'escaped'];
 
-const reveals = (text: string): boolean => revealsBase64(text, RANDOM, 8);
+/** `s`, the characters of an encoding from `from` on, with those at 1, 4, 7, … (counted from its start)
+ * written `\u00XX` (the hex in either case) when `spelling` is `escaped`. */
+function spell(s: string, spelling: Spelling, from = 0): string {
+  if (spelling !== 'escaped') return s;
+  return [...s].map((c, k) => ((from + k) % 3 === 1 ? '\\u00' + ((from + k) % 2 === 0 ? c.charCodeAt(0).toString(16) : c.charCodeAt(0).toString(16).toUpperCase()) : c)).join('');
+}
+
+/** The text or bytes with `escaped`'s escapes read (either level), as a client that parses the text again. */
+const unescape = (text: string): string => text.replace(/\\\\?u00([0-9a-fA-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+const reveals = (text: string): boolean => revealsBase64(text, RANDOM, 8) || revealsBase64(unescape(text), RANDOM, 8);
 
 /** `pre` + `secret` base64-encoded (`slash`: the standard encoding as a JSON string's text reads it). */
 function encode(pre: string, secret: string, spelling: Spelling): string {
   const b = Buffer.from(pre + secret);
-  return spelling === 'base64url' ? b.toString('base64url') : b.toString('base64');
+  return spell(spelling === 'base64url' ? b.toString('base64url') : b.toString('base64'), spelling);
 }
 
 /**
@@ -40,7 +51,7 @@ function encode(pre: string, secret: string, spelling: Spelling): string {
  * share bits with the bytes after the key. Character i of a base64 text stands for bits [6i, 6i + 6).
  */
 function redactedEncoding(pre: string, secret: string, spelling: Spelling): string {
-  const e = encode(pre, secret, spelling);
+  const e = Buffer.from(pre + secret).toString(spelling === 'base64url' ? 'base64url' : 'base64');
   const o = pre.length + secret.length - KEY.length;
   const pad = o % 3;
   const group = ((o - pad) / 3) * 4;
@@ -48,7 +59,7 @@ function redactedEncoding(pre: string, secret: string, spelling: Spelling): stri
   const end = group + Math.floor((pad + KEY.length) / 3) * 4;
   const publicEnd = Math.floor((8 * (o + PUBLIC)) / 6);
   const keep = Math.max(publicEnd - start, 4);
-  return e.slice(0, start + keep) + '[redacted]' + e.slice(end);
+  return spell(e.slice(0, start + keep), spelling) + '[redacted]' + spell(e.slice(end), spelling, end);
 }
 
 describe('gateway: a key echoed base64-encoded and cut across two events is never shown', () => {
@@ -141,13 +152,14 @@ describe('gateway: a key echoed base64-encoded and cut across two events is neve
      * content events cut at the encoding's character `at`; and the content the client must read. */
     function variant(v: number, at: number) {
       const pre = PRE[v % 3]!;
-      const spelling = SPELLINGS[Math.floor(v / 3) % 3]!;
+      const spelling = SPELLINGS[Math.floor(v / 3) % SPELLINGS.length]!;
       const e = encode(pre, AUTH, spelling);
       const content = `{"note": "I saw ${e} here"}`;
-      const cut = content.indexOf(e) + at;
+      // (escaped: at the same share of its longer spelling, inside an escape too)
+      const cut = content.indexOf(e) + Math.floor((at * e.length) / encode(pre, AUTH, 'base64').length);
       const ev = (c: string) => (spelling === 'slash' ? chunk({ content: c }).replace(/\//g, '\\/') : chunk({ content: c }));
       const chunks = [sse(ev(content.slice(0, cut))), sse(ev(content.slice(cut))), sse(chunk({}, 'stop'), '[DONE]')];
-      return { chunks, want: `{"note": "I saw ${redactedEncoding(pre, AUTH, spelling)} here"}`, where: `${spelling}, ${pre.length} byte(s) before, cut at ${at}`, length: e.length };
+      return { chunks, want: `{"note": "I saw ${redactedEncoding(pre, AUTH, spelling)} here"}`, where: `${spelling}, ${pre.length} byte(s) before, cut at ${cut}`, length: e.length };
     }
 
     const LENGTH = variant(0, 1).length;
@@ -155,7 +167,7 @@ describe('gateway: a key echoed base64-encoded and cut across two events is neve
     for (const mode of ['strip', 'repair', 'passthrough'] as const) {
       it(`chat ${mode}: the content the client reads and the artifact, at every cut`, async () => {
         for (let at = 1; at < LENGTH; at++) {
-          const { chunks, want, where } = variant(at % 9, at);
+          const { chunks, want, where } = variant(at % 12, at);
           up.respond(() => ({ status: 200, headers: { 'content-type': 'text/event-stream' }, chunks }));
           const res = await postChat(d, { ...REQ, stream: true }, { 'x-streamfix-mode': mode });
           const body = await res.text();
@@ -172,7 +184,7 @@ describe('gateway: a key echoed base64-encoded and cut across two events is neve
     // passthrough too: before, there the encoding went out in its pieces when it was spread over 3 or more events
     for (const mode of ['strip', 'repair', 'passthrough'] as const) {
       it(`chat ${mode}: the encoding in token-sized content events (1 to 7 characters), every alignment and spelling`, async () => {
-        for (let v = 0; v < 9; v++) {
+        for (let v = 0; v < 12; v++) {
           for (let size = 1; size <= 7; size++) {
             const pre = PRE[v % 3]!;
             const spelling = SPELLINGS[Math.floor(v / 3)]!;
@@ -196,7 +208,7 @@ describe('gateway: a key echoed base64-encoded and cut across two events is neve
     for (const mode of ['strip', 'repair'] as const) {
       it(`messages ${mode}: the text the client reads and the artifact, at every cut`, async () => {
         for (let at = 1; at < LENGTH; at++) {
-          const { chunks, want, where } = variant(at % 9, at);
+          const { chunks, want, where } = variant(at % 12, at);
           up.respond(() => ({ status: 200, headers: { 'content-type': 'text/event-stream' }, chunks }));
           const res = await fetch(`${d.info.url}/messages`, {
             method: 'POST',
