@@ -175,7 +175,8 @@ const PREFER_WINDOW = 20;
 const SCHEMA_INTRO = /\bschema\b/i;
 const SCHEMA_KEYS = /"(?:\$schema|properties|type)"\s*:/;
 /** What a value introduced after an earlier candidate may be instead of the answer (trial 9): an echo of
- * the input ("**Before (your input):**", "(You sent: {…})", "Original input:"), an artifact the model
+ * the input ("**Before (your input):**", "(You sent: {…})", "Original input:", "Sample input:", an API
+ * request before or after its response: "Request body:"), an artifact the model
  * says it worked from ("The patch I applied:", "The schema I used:", "Based on the template:",
  * "Validated against:"), a sample or the docs' example ("Sample from the docs:"; not "Example instance:",
  * which leads in the instance after a TypeScript interface), a failure case's output
@@ -184,7 +185,7 @@ const SCHEMA_KEYS = /"(?:\$schema|properties|type)"\s*:/;
  * as valid JSON:", "Here's the JSON I used:"); not one that names an output ("Input (converted):"), a
  * correction ("Original, fixed:", "Here is the corrected version of the JSON you provided:") or the
  * user's own case ("Sample for your data:"). */
-const ECHOED_INPUT = /^\W*(?:(?:the|your) )?(?:input|before|original)\b|^\W*(?:what )?you (?:sent|gave|provided|passed|posted)\b/i;
+const ECHOED_INPUT = /^\W*(?:(?:the|your|sample|example|test) )?(?:input|before|original|request)\b|^\W*(?:what )?you (?:sent|gave|provided|passed|posted)\b/i;
 const OUTPUT_NAMED = /\b(?:output|result|response|answer|converted|transformed|normali[sz]ed)\b/i;
 const WORKED_FROM = /^\W*(?:(?:and|which is|it(?:'s| is))\s+)?(?:based on|validated against|derived from|generated from|built from)\b[^,]*$|^\W*the (?:[\w-]+ ){0,2}?(?:i|we) (?:applied|used|followed|started from|worked from)\b/i;
 const SAMPLE = /^\W*(?:(?:a|the|another)\s+)?samples?\b|\bfrom the (?:docs|documentation|spec|readme|api reference)\b|\b(?:generic|typical|documentation|docs) example\b/i;
