@@ -202,7 +202,7 @@ const RETRY_LEAD = /^\W*(?:attempt|try|pass|iteration|round|retry)\s*#?\s*(?:[2-
 const EXAMPLE_LEAD = /\b(?:examples?|samples?|like|e\.g\.|for instance|such as|validates?|matches|accepts?|conforms?)\b/i;
 /** An option's label leading in a value (recommendedOption), and a recommendation naming one. */
 const OPTION_LABEL = /^[\W_]*(option|variant|approach|choice|alternative|version)\s+([A-Z]|\d{1,2})\b/i;
-const OPTION_CHOSEN = /\b(?:go with|recommend(?:ed)?|use|pick|choose|prefer|suggest)\b[^.\n]{0,20}?\b(option|variant|approach|choice|alternative|version)\s+([A-Z]|\d{1,2})\b/i;
+const OPTION_CHOSEN = /\b(?:go with|recommend(?:ed|ation)?|use|pick|choose|prefer|suggest)\b[^.\n]{0,20}?\b(option|variant|approach|choice|alternative|version)\s+([A-Z]|\d{1,2})\b/i;
 /** Schemas kept per region while looking for their instances. */
 const SCHEMAS_MAX = 8;
 /** The rank of a counter-example or an alternative: below every other candidate, above a draft. */

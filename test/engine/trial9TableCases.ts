@@ -215,6 +215,15 @@ export const TRIAL9_TABLE_CASES: Case[] = [
   },
   {
     category: "trial 9: options and attempts",
+    name: "options under headings and a \"**Recommendation:** Option A.\" line: the first (it was the last)",
+    input: "### Option A\n```json\n{\"v\": 1}\n```\n### Option B\n```json\n{\"v\": 2}\n```\n**Recommendation:** Option A.",
+    json: "{\"v\": 1}",
+    status: "VALID",
+    repairs: [],
+    stripped: [["prose",0,12,0,0],["fence",13,8,1,0],["fence",30,3,3,0],["trailing",34,63,4,0]],
+  },
+  {
+    category: "trial 9: options and attempts",
     name: "two labelled options and no recommendation: the last, as before",
     input: "Option A:\n```json\n{\"m\": 1}\n```\nOption B:\n```json\n{\"m\": 2}\n```",
     json: "{\"m\": 2}",
