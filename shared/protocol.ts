@@ -119,8 +119,9 @@ export interface Artifact {
   schema?: SchemaReport;
   /** Present for Messages API requests (`POST /v1/messages`); absent means the chat API. */
   api?: 'messages';
-  /** Messages API: the model the client asked for, the routing rule that applied, the upstream model. */
-  route?: { requested: string; rule: string; upstream: string };
+  /** Messages API: the model the client asked for, the routing rule that applied, the upstream model, and
+   * the model the upstream said served it (its first chunk's `model`; absent when it named none). */
+  route?: { requested: string; rule: string; upstream: string; served?: string };
   /** When the upstream's bytes arrived (server/gateway/timeline.ts); absent in artifacts recorded before
    * it existed and for answers that never started. */
   timeline?: ArtifactTimeline;

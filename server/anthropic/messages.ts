@@ -217,7 +217,10 @@ async function answer(call: MessagesCall, r: ReturnType<typeof parseMessagesRequ
   const holdInputs = r.stream && schemas !== null && schemas !== undefined && schemas.policy === 'coerce' && schemas.tools.size > 0;
   const translator = new MessageTranslator({
     id: messageId(call),
-    model: r.model,
+    // the model that served the request as the upstream names it (translate.ts servedModel), else the
+    // one the gateway asked for (the client's unless a routing rule changed it)
+    model: record.model,
+    servedModel: true,
     inputTokens,
     mode,
     stopSequences: r.stopSequences,
@@ -318,7 +321,10 @@ async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: Upst
     write(t.take());
     const pingMs = ctx.messages.pingMs;
     ping = setInterval(() => {
-      if (performance.now() - lastWrite >= pingMs * 0.9) write([{ type: 'ping' }]);
+      if (performance.now() - lastWrite < pingMs * 0.9) return;
+      // message_start waits for the upstream's first chunk (servedModel), a ping no longer
+      t.beginNow();
+      write([...t.take(), { type: 'ping' }]);
     }, pingMs);
     ping.unref();
     ctx.metrics.streamOpened();
@@ -397,6 +403,7 @@ async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: Upst
     for (let i = 0; i < reader.malformed; i++) ctx.metrics.onMalformedLine();
     record.errors.push({ message: `Skipped ${reader.malformed} malformed upstream line(s): ${reader.malformedSamples.map((s) => JSON.stringify(s)).join(', ')}`, code: 'malformed_line' });
   }
+  if (t.servedBy !== null && record.route) record.route = { ...record.route, served: t.servedBy };
   if (t.decided) {
     record.mode = t.decided.mode;
     record.modeReason = t.decided.reason;

@@ -49,9 +49,15 @@ type Json = Record<string, unknown>;
 export type AnthropicEvent = { type: string } & Json;
 
 export interface TranslatorOptions {
-  /** The message id (`msg_…`) and the model name the client asked for. */
+  /** The message id (`msg_…`) and the model name the gateway asked the upstream for (the client's name
+   * unless a routing rule changed it). */
   id: string;
   model: string;
+  /** message_start names the model the upstream says served the request (the `model` of its first chunk:
+   * OpenRouter's routes, `openrouter/auto` and `models: [...]` fallbacks, name the one that answered), so
+   * it waits for that chunk (or the end, an error, beginNow()); `model` when the chunk names none. Off:
+   * message_start goes out at start() with `model`. */
+  servedModel?: boolean;
   /** Estimated input tokens for message_start (the upstream's count replaces it in message_delta). */
   inputTokens: number;
   /** `repair`: the text block is the repaired JSON; `strip`: text as sent, reasoning removed; `auto`: the
@@ -329,14 +335,34 @@ export class MessageTranslator {
     return e;
   }
 
+  /** message_start waits for the upstream's first chunk (servedModel). */
+  private startHeld = false;
+  /** servedModel: the model the upstream's first chunk named (null: none, or not read yet). */
+  servedBy: string | null = null;
+  /** The model message_start named (null until it went out). */
+  model: string | null = null;
+
   start(): void {
+    if (this.opts.servedModel) this.startHeld = true;
+    else this.pushStart(this.opts.model);
+  }
+
+  /** A held message_start goes out now, naming `model` (a ping is due, the stream ends or fails). */
+  beginNow(model = this.opts.model): void {
+    if (!this.startHeld) return;
+    this.startHeld = false;
+    this.pushStart(model);
+  }
+
+  private pushStart(model: string): void {
+    this.model = model;
     this.out.push({
       type: 'message_start',
       message: {
         id: this.opts.id,
         type: 'message',
         role: 'assistant',
-        model: this.opts.model,
+        model,
         content: [],
         stop_reason: null,
         stop_sequence: null,
@@ -347,6 +373,10 @@ export class MessageTranslator {
 
   /** One parsed upstream chunk (`chat.completion.chunk`). May throw the engine's StreamFixError (limits). */
   chunk(c: Json): void {
+    if (this.startHeld) {
+      if (typeof c.model === 'string' && c.model !== '') this.servedBy = c.model;
+      this.beginNow(this.servedBy ?? this.opts.model);
+    }
     if (isObject(c.usage)) this.usage = c.usage;
     if (this.done || this.blocksClosed || !Array.isArray(c.choices)) return;
     const ch = c.choices.find((x): x is Json => isObject(x) && (x.index === undefined || x.index === 0));
@@ -880,6 +910,7 @@ export class MessageTranslator {
    * without `[DONE]`; with no finish_reason either the answer stopped short (cutShort). */
   end(withoutDone = false): void {
     if (this.ended) return;
+    this.beginNow();
     if (withoutDone && this.finishReason === null && !this.stoppedOnSequence) this.cutShort = true;
     this.closeBlocks();
     if (this.rejected !== null) {
@@ -898,6 +929,7 @@ export class MessageTranslator {
 
   /** A failure after the stream started: the `error` event, after which the stream ends. */
   fail(message: string, type = 'api_error', flush = true): void {
+    this.beginNow();
     // auto, still undecided (a value's first characters wait for its end): what the text so far decides
     // goes out before the error, as it would have without the wait
     if (this.decider && !this.done) {

@@ -117,7 +117,8 @@ describe('messages: routing table', () => {
   it('through the daemon: the upstream gets the routed model; the decision is logged and in the artifact', async () => {
     let logs = '';
     await withTestGateway({ apiKey: 'sk-or-test', routing: TABLE, logLevel: 'info', logOut: { write: (s: string) => (logs += s) } }, async ({ up, d }) => {
-      up.always({ chunks: [sse(chunk({ content: 'ok' }, 'stop'), '[DONE]')] });
+      // the upstream answers as the model it was asked for (its chunks' `model`)
+      up.respond((r) => ({ chunks: [sse(chunk({ content: 'ok' }, 'stop', { model: (JSON.parse(r.body) as { model: string }).model }), '[DONE]')] }));
       const client = new Anthropic({ baseURL: `http://127.0.0.1:${d.info.port}`, apiKey: 'any', maxRetries: 0 });
       const cases: [Anthropic.MessageCreateParamsNonStreaming, string, string][] = [
         [{ model: 'claude-haiku-4-5', max_tokens: 5, messages: [{ role: 'user', content: 'hi' }] }, 'background', 'openai/gpt-4o-mini'],
@@ -126,10 +127,11 @@ describe('messages: routing table', () => {
       ];
       for (const [params, rule, upstream] of cases) {
         const { data, response } = await client.messages.create(params).withResponse();
-        assert.equal(data.model, params.model);
+        // the model that served the answer, not the name asked for (servedModel.test.ts)
+        assert.equal(data.model, upstream);
         assert.equal(JSON.parse(up.requests[up.requests.length - 1]!.body).model, upstream);
         const a = await artifactOf(d, response as unknown as Response);
-        assert.deepEqual(a.route, { requested: params.model, rule, upstream });
+        assert.deepEqual(a.route, { requested: params.model, rule, upstream, served: upstream });
         assert.match(logs, new RegExp(`messages: ${params.model} -> ${upstream} \\(rule ${rule}\\)`));
       }
     });

@@ -69,7 +69,7 @@ describe('messages: routes from the command line and the extension setting', () 
       const client = new Anthropic({ baseURL: `http://127.0.0.1:${d.info.port}`, apiKey: 'any', maxRetries: 0 });
       const { response } = await client.messages.create({ model: 'claude-sonnet-4-6-20260115', max_tokens: 5, messages: [{ role: 'user', content: 'hi' }] }).withResponse();
       assert.equal(JSON.parse(up.requests[up.requests.length - 1]!.body).model, 'anthropic/claude-sonnet-4.5');
-      assert.deepEqual((await artifactOf(d, response as unknown as Response)).route, { requested: 'claude-sonnet-4-6-20260115', rule: 'prefix', upstream: 'anthropic/claude-sonnet-4.5' });
+      assert.deepEqual((await artifactOf(d, response as unknown as Response)).route, { requested: 'claude-sonnet-4-6-20260115', rule: 'prefix', upstream: 'anthropic/claude-sonnet-4.5', served: 'test/model' });
       await client.messages.create({ model: 'claude-opus-4-7', max_tokens: 5, messages: [{ role: 'user', content: 'hi' }] });
       assert.equal(JSON.parse(up.requests[up.requests.length - 1]!.body).model, 'x/default');
     });

@@ -24,7 +24,8 @@ describe('messages: the Anthropic SDK against the demo upstream', () => {
     assert.deepEqual(data.content, [{ type: 'text', text: TEXT }]);
     assert.equal(data.stop_reason, 'end_turn');
     assert.equal(data.stop_sequence, null);
-    assert.equal(data.model, MODEL);
+    // the model that served it, as the demo upstream names it (servedModel.test.ts)
+    assert.equal(data.model, 'demo/msg-text');
     assert.equal(data.role, 'assistant');
     assert.match(data.id, /^msg_/);
     assert.equal(data.usage.input_tokens, 36); // the demo upstream's prompt_tokens: its request body's characters / 4
@@ -33,7 +34,7 @@ describe('messages: the Anthropic SDK against the demo upstream', () => {
     assert.equal(response.headers.get('request-id'), id);
     const a = await artifactOf(d, response as unknown as Response);
     assert.equal(a.api, 'messages');
-    assert.deepEqual(a.route, { requested: MODEL, rule: 'default', upstream: 'demo/msg-text' });
+    assert.deepEqual(a.route, { requested: MODEL, rule: 'default', upstream: 'demo/msg-text', served: 'demo/msg-text' });
     assert.equal(a.model, 'demo/msg-text');
     assert.equal(a.repairedContent, TEXT);
     // strip mode does not parse text: TEXT, never VALID

@@ -138,7 +138,7 @@ describe('messages: a tool input that is not an object, through the daemon', () 
     const r = await request(`${d.info.url}/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...PARAMS, stream: true }) });
     const body = await r.body.text();
     const id = String(r.headers['x-streamfix-request-id']);
-    const start = { type: 'message_start', message: { id: `msg_${id.slice(4)}`, type: 'message', role: 'assistant', model: 'test/tools', content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: 1, output_tokens: 0 } } };
+    const start = { type: 'message_start', message: { id: `msg_${id.slice(4)}`, type: 'message', role: 'assistant', model: 'test/model', content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: 1, output_tokens: 0 } } };
     const events = [
       start,
       { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } },
