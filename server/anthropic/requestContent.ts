@@ -185,8 +185,14 @@ export function assistantMessage(content: unknown, path: string): Json {
       onlyKeys(block, at, type === 'thinking' ? ['thinking', 'signature'] : ['data']);
       requireString(block, type === 'thinking' ? 'thinking' : 'data', at);
       if (block.signature !== undefined) requireString(block, 'signature', at);
-      // a block with no text and only the gateway's own signature carries nothing to hand back
-      const d = reasoningDetailOf(block, details.length);
+      // a block with no text and only the gateway's own signature carries nothing to hand back; an
+      // envelope that does not decode was changed on the way
+      let d: Json | null;
+      try {
+        d = reasoningDetailOf(block, details.length);
+      } catch (e) {
+        throw invalid(`${at}.${type === 'thinking' ? 'signature' : 'data'}`, (e as Error).message);
+      }
       if (d) details.push(d);
     } else throw unsupportedBlock(type, at, ' in an assistant message');
   });

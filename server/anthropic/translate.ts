@@ -130,7 +130,7 @@ type BlockKind = 'text' | 'thinking' | 'tool_use' | 'redacted_thinking';
 
 /** What waits for the tool calls (see the file comment): text and thinking, the upstream's signature for
  * the thinking before it, its encrypted reasoning. */
-type Deferred = Segment | { kind: 'signature' | 'redacted'; text: string };
+type Deferred = Segment | { kind: 'signature' | 'redacted' | 'meta'; text: string };
 
 interface ToolBlock {
   index: number;
@@ -186,6 +186,9 @@ export class MessageTranslator {
   private readonly signer = new ThinkingSigner();
   /** The upstream's signature for the open thinking block (it comes with the block's last piece). */
   private upstreamSig: string | null = null;
+  /** The envelope of the open thinking block's reasoning_details entry when it is not Anthropic's (an id,
+   * a format: thinkingRoundTrip.ts), its signature when the upstream sends none. */
+  private upstreamMeta: string | null = null;
   private readonly tools: ToolCallRepairers;
   private readonly calls = new Map<number, ToolBlock>();
   private liveTool: ToolBlock | null = null;
@@ -398,6 +401,7 @@ export class MessageTranslator {
     if (r !== '' || details !== null) this.releaseHeld();
     if (r !== '') this.segment({ kind: 'thinking', text: r });
     if (details !== null) {
+      if (details.meta !== null) this.piece({ kind: 'meta', text: details.meta });
       if (details.signature !== null) this.piece({ kind: 'signature', text: details.signature });
       for (const data of details.encrypted) this.piece({ kind: 'redacted', text: data });
     }
@@ -554,6 +558,10 @@ export class MessageTranslator {
     }
     if (p.kind === 'signature') this.signThinking(p.text);
     else if (p.kind === 'redacted') this.redacted(p.text);
+    // the open thinking block's entry fields (its first), its signature unless the upstream signs it
+    else if (p.kind === 'meta') {
+      if (this.open?.kind === 'thinking') this.upstreamMeta ??= p.text;
+    }
     else this.segment(p as Segment);
   }
 
@@ -641,8 +649,9 @@ export class MessageTranslator {
     if (this.open.kind === 'tool_use') this.stopTool();
     if (this.open.kind === 'thinking') {
       const own = this.signer.sign();
-      this.out.push({ type: 'content_block_delta', index: this.open.index, delta: { type: 'signature_delta', signature: this.upstreamSig ?? own } });
+      this.out.push({ type: 'content_block_delta', index: this.open.index, delta: { type: 'signature_delta', signature: this.upstreamSig ?? this.upstreamMeta ?? own } });
       this.upstreamSig = null;
+      this.upstreamMeta = null;
     }
     this.out.push({ type: 'content_block_stop', index: this.open.index });
     this.open = null;

@@ -102,8 +102,8 @@ describe('messages: against a scripted upstream', () => {
           content: 'Reading.',
           reasoning_details: [
             { type: 'reasoning.text', text: 'hmm', index: 0 },
-            { type: 'reasoning.encrypted', data: 'xyz', index: 1 },
-            { type: 'reasoning.text', text: 'then', signature: 'EqQBCkYIBxgC', index: 2 },
+            { type: 'reasoning.encrypted', data: 'xyz', format: 'anthropic-claude-v1', index: 1 },
+            { type: 'reasoning.text', text: 'then', signature: 'EqQBCkYIBxgC', format: 'anthropic-claude-v1', index: 2 },
           ],
           tool_calls: [{ id: 'toolu_1', type: 'function', function: { name: 'read_file', arguments: '{"path":"a.txt"}' } }],
         },

@@ -35,7 +35,7 @@ describe('messages: model is the model that served the answer', () => {
   });
 
   describe('through the Anthropic SDK', () => {
-    const { up, d } = useTestGateway({ routing: { models: { 'claude-sonnet-4-6': 'x/routed' } }, pingMs: 150 });
+    const { up, d } = useTestGateway({ routing: { models: { 'claude-sonnet-4-6': 'x/routed' }, longContextThreshold: 60000 }, pingMs: 150 });
     const client = () => new Anthropic({ baseURL: `http://127.0.0.1:${d.info.port}`, apiKey: 'unused', maxRetries: 0 });
     const ask = (model: string) => ({ model, max_tokens: 64, messages: [{ role: 'user' as const, content: 'hi' }] });
 

@@ -100,10 +100,11 @@ describe('messages: thinking round-trip through reasoning_details', () => {
   });
 
   it('maps incoming blocks: thinking → reasoning.text (foreign signature kept, the gateway\'s left out), redacted_thinking → reasoning.encrypted', () => {
-    assert.deepEqual(reasoningDetailOf({ type: 'thinking', thinking: 'a', signature: 'EqQBCkYI' }, 0), { type: 'reasoning.text', text: 'a', signature: 'EqQBCkYI', index: 0 });
+    // a signature or data that is no envelope is Anthropic's: it goes back with Anthropic's format (reasoningFields.test.ts)
+    assert.deepEqual(reasoningDetailOf({ type: 'thinking', thinking: 'a', signature: 'EqQBCkYI' }, 0), { type: 'reasoning.text', text: 'a', signature: 'EqQBCkYI', format: 'anthropic-claude-v1', index: 0 });
     assert.deepEqual(reasoningDetailOf({ type: 'thinking', thinking: 'b', signature: signatureOf('b') }, 1), { type: 'reasoning.text', text: 'b', index: 1 });
-    assert.deepEqual(reasoningDetailOf({ type: 'thinking', thinking: '', signature: 'S' }, 2), { type: 'reasoning.text', text: '', signature: 'S', index: 2 });
-    assert.deepEqual(reasoningDetailOf({ type: 'redacted_thinking', data: 'ENC' }, 3), { type: 'reasoning.encrypted', data: 'ENC', index: 3 });
+    assert.deepEqual(reasoningDetailOf({ type: 'thinking', thinking: '', signature: 'S' }, 2), { type: 'reasoning.text', text: '', signature: 'S', format: 'anthropic-claude-v1', index: 2 });
+    assert.deepEqual(reasoningDetailOf({ type: 'redacted_thinking', data: 'ENC' }, 3), { type: 'reasoning.encrypted', data: 'ENC', format: 'anthropic-claude-v1', index: 3 });
     // nothing to hand back, or not a thinking block: no entry
     assert.equal(reasoningDetailOf({ type: 'thinking', thinking: '', signature: 'streamfix:x' }, 0), null);
     assert.equal(reasoningDetailOf({ type: 'redacted_thinking' }, 0), null);
@@ -139,9 +140,10 @@ describe('messages: thinking round-trip through reasoning_details', () => {
           role: 'assistant',
           content: 'Answer.',
           reasoning_details: [
-            { type: 'reasoning.text', text: 'Let me think.', signature: 'SIG-A', index: 0 },
-            { type: 'reasoning.encrypted', data: 'ENC-B', index: 1 },
-            { type: 'reasoning.text', text: 'More.', signature: 'SIG-C', index: 2 },
+            // with the format the upstream gave them (Anthropic's: their signatures and data went out as they were)
+            { type: 'reasoning.text', text: 'Let me think.', signature: 'SIG-A', format: 'anthropic-claude-v1', index: 0 },
+            { type: 'reasoning.encrypted', data: 'ENC-B', format: 'anthropic-claude-v1', index: 1 },
+            { type: 'reasoning.text', text: 'More.', signature: 'SIG-C', format: 'anthropic-claude-v1', index: 2 },
             { type: 'reasoning.text', text: 'own', index: 3 },
           ],
         },
