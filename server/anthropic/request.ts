@@ -131,6 +131,8 @@ export function toChatRequest(r: MessagesRequest, upstreamModel: string): Json {
   for (const k of ['temperature', 'top_p', 'top_k'] as const) if (typeof b[k] === 'number') out[k] = b[k];
   if (r.stopSequences.length > 0) out.stop = r.stopSequences.slice(0, UPSTREAM_STOP_LIMIT);
   if (isObject(b.metadata) && typeof b.metadata.user_id === 'string') out.user = b.metadata.user_id;
+  // automatic prompt caching (a breakpoint on the last cacheable block), which OpenRouter takes as Anthropic does
+  if (isObject(b.cache_control)) out.cache_control = b.cache_control;
   Object.assign(out, chatTools(b));
   if (r.output !== null) out.response_format = responseFormat(r.output.schema);
   if (r.thinking) {

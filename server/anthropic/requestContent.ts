@@ -1,8 +1,7 @@
 /**
  * A Messages request's content blocks translated into chat messages and content parts, or refused: every
  * block, source and field is either translated, ignored because it changes nothing the model reads
- * (`cache_control`: OpenRouter caches on its own; a text block's `citations`: where its text came from),
- * or a 400 naming its path (`messages.0.content.2.type: "bogus" is not a supported content block`).
+ * (a text block's `citations`: where its text came from), or a 400 naming its path (`messages.0.content.2.type: "bogus" is not a supported content block`).
  * Nothing is left out in silence: a model that answers without the PDF or the tool result it was sent
  * answers wrongly, and the client cannot tell.
  *
@@ -14,6 +13,9 @@
  * - tool_result → a tool message: its text, or (with images or documents) the parts, which OpenRouter's
  *   tool messages take; `is_error` → an `Error:` prefix.
  * - tool_use → an assistant tool call; thinking / redacted_thinking → reasoning_details (thinkingRoundTrip.ts).
+ * - `cache_control` on a block → the same field on its (last) content part, where OpenRouter reads prompt-cache
+ *   breakpoints (Anthropic's and Gemini's caches need them: left out, every turn paid the whole prompt);
+ *   a message whose parts carry one keeps them as parts (no longer joined into one string).
  */
 import { GatewayError } from '../gateway/errors';
 import { reasoningDetailOf } from './thinkingRoundTrip';
@@ -29,11 +31,30 @@ export function invalid(path: string, why: string): GatewayError {
   return new GatewayError(400, 'invalid_request', `${path}: ${why}`);
 }
 
-/** Refuses every key of `b` that is not translated (`keys`) or ignored on purpose (`cache_control`). */
+/** Refuses every key of `b` that is not translated (`keys`, and `cache_control`: withCache). */
 export function onlyKeys(b: Json, path: string, keys: readonly string[]): void {
   for (const k of Object.keys(b)) {
     if (k !== 'type' && k !== 'cache_control' && !keys.includes(k)) throw invalid(`${path}.${k}`, "is not supported by StreamFix's translation (refused rather than left out)");
   }
+}
+
+/**
+ * `part` with block `b`'s prompt-cache breakpoint (`cache_control`), which OpenRouter reads on content
+ * parts as Anthropic does on blocks. A cache_control that is not an object is a 400.
+ * @example withCache({ type: 'text', text: 'x', cache_control: { type: 'ephemeral' } }, { type: 'text', text: 'x' }) → { type: 'text', text: 'x', cache_control: { type: 'ephemeral' } }
+ */
+export function withCache(b: Json, part: Json, path: string): Json {
+  const c = b.cache_control;
+  if (c === undefined || c === null) return part;
+  if (!isObject(c)) throw invalid(`${path}.cache_control`, 'must be an object ({"type": "ephemeral"})');
+  return { ...part, cache_control: c };
+}
+
+/** `parts` with block `b`'s breakpoint on the last one (a document may give several parts). */
+function cacheLast(b: Json, parts: Json[], path: string): Json[] {
+  if (parts.length === 0) return parts;
+  parts[parts.length - 1] = withCache(b, parts[parts.length - 1]!, path);
+  return parts;
 }
 
 function requireString(b: Json, key: string, path: string): string {
@@ -55,7 +76,7 @@ function unsupportedSource(src: Json, path: string): GatewayError {
 
 function textPart(b: Json, path: string): Json {
   onlyKeys(b, path, ['text', 'citations']);
-  return { type: 'text', text: requireString(b, 'text', path) };
+  return withCache(b, { type: 'text', text: requireString(b, 'text', path) }, path);
 }
 
 function imagePart(b: Json, path: string): Json {
@@ -120,17 +141,18 @@ function blockParts(b: unknown, path: string, kinds: readonly string[], where = 
   const type = typeOf(b, path);
   if (!kinds.includes(type)) throw unsupportedBlock(type, path, where);
   if (type === 'text') return [textPart(b as Json, path)];
-  if (type === 'image') return [imagePart(b as Json, path)];
-  return documentParts(b as Json, path);
+  if (type === 'image') return [withCache(b as Json, imagePart(b as Json, path), path)];
+  return cacheLast(b as Json, documentParts(b as Json, path), path);
 }
 
 function blockPart(b: unknown, path: string, kinds: readonly string[]): Json {
   return blockParts(b, path, kinds)[0]!;
 }
 
-/** Parts as a message's content: a string when they are all text (joined by newlines), else the parts. */
-function partsContent(parts: Json[]): string | Json[] {
-  return parts.every((p) => p.type === 'text') ? parts.map((p) => p.text).join('\n') : parts;
+/** Parts as a message's content: a string when they are all text without a cache breakpoint (joined by
+ * newlines), else the parts. */
+export function partsContent(parts: Json[]): string | Json[] {
+  return parts.every((p) => p.type === 'text' && p.cache_control === undefined) ? parts.map((p) => p.text).join('\n') : parts;
 }
 
 function toolMessage(b: Json, path: string): Json {
@@ -143,6 +165,8 @@ function toolMessage(b: Json, path: string): Json {
   else if (Array.isArray(c)) content = partsContent(c.flatMap((x, i) => blockParts(x, `${path}.content.${i}`, ['text', 'image', 'document'], ' in a tool_result')));
   else throw invalid(`${path}.content`, 'must be a string or an array of content blocks');
   if (b.is_error === true) content = typeof content === 'string' ? `Error: ${content}` : [{ type: 'text', text: 'Error:' }, ...content];
+  // the tool_result's own breakpoint: on its last part
+  if (b.cache_control !== undefined && b.cache_control !== null) content = cacheLast(b, typeof content === 'string' ? [{ type: 'text', text: content }] : content, path);
   return { role: 'tool', tool_call_id: id, content };
 }
 
@@ -172,14 +196,14 @@ function toolCall(b: Json, path: string): Json {
 /** An assistant turn: text, tool calls, and its thinking as reasoning_details in block order. */
 export function assistantMessage(content: unknown, path: string): Json {
   if (typeof content === 'string') return { role: 'assistant', content };
-  let text = '';
+  const texts: Json[] = [];
   const calls: Json[] = [];
   const details: Json[] = [];
   (content as unknown[]).forEach((b, i) => {
     const at = `${path}.${i}`;
     const type = typeOf(b, at);
     const block = b as Json;
-    if (type === 'text') text += textPart(block, at).text as string;
+    if (type === 'text') texts.push(textPart(block, at));
     else if (type === 'tool_use') calls.push(toolCall(block, at));
     else if (type === 'thinking' || type === 'redacted_thinking') {
       onlyKeys(block, at, type === 'thinking' ? ['thinking', 'signature'] : ['data']);
@@ -196,6 +220,9 @@ export function assistantMessage(content: unknown, path: string): Json {
       if (d) details.push(d);
     } else throw unsupportedBlock(type, at, ' in an assistant message');
   });
+  // text parts joined as before (no separator), unless a breakpoint keeps them as parts
+  const cached = texts.some((p) => p.cache_control !== undefined);
+  const text = cached ? texts : texts.map((p) => p.text).join('');
   const m: Json = { role: 'assistant', content: text === '' && calls.length > 0 ? null : text };
   if (details.length > 0) m.reasoning_details = details;
   if (calls.length > 0) m.tool_calls = calls;

@@ -1,7 +1,7 @@
 /**
  * A Messages request's top-level fields: each one translated, ignored on purpose, or refused with a 400
  * naming it. Ignored are the fields with no chat-API meaning whose absence takes nothing from what the
- * model reads (capacity, region, caching, diagnostics, Anthropic's server-side context editing: the
+ * model reads (capacity, region, diagnostics, Anthropic's server-side context editing: the
  * gateway sends the whole conversation), and the thinking `effort` / `display` hints (the upstream's
  * `reasoning` is turned on or given the budget, at its own depth; its thinking is shown). Refused are
  * the fields whose meaning the upstream cannot give (MCP servers, code-execution containers, automatic
@@ -10,15 +10,15 @@
  * are refused too (`temperature: must be a number`).
  */
 import { duplicateToolName } from '../gateway/toolNames';
-import { invalid, isObject, onlyKeys } from './requestContent';
+import { invalid, isObject, onlyKeys, partsContent, withCache } from './requestContent';
 
 type Json = Record<string, unknown>;
 
 /** Fields translated into the chat request (request.ts, requestContent.ts, below). */
-const TRANSLATED = ['model', 'messages', 'max_tokens', 'system', 'stop_sequences', 'stream', 'temperature', 'top_p', 'top_k', 'tools', 'tool_choice', 'thinking', 'metadata', 'output_config', 'output_format', 'billing_policy'];
+const TRANSLATED = ['model', 'messages', 'max_tokens', 'system', 'stop_sequences', 'stream', 'temperature', 'top_p', 'top_k', 'tools', 'tool_choice', 'thinking', 'metadata', 'output_config', 'output_format', 'billing_policy', 'cache_control'];
 
 /** Fields with no meaning upstream whose absence takes nothing from what the model reads (README: "ignored"). */
-export const IGNORED_FIELDS = ['service_tier', 'inference_geo', 'speed', 'cache_control', 'diagnostics', 'context_management', 'user_profile_id', 'workspace_id'];
+export const IGNORED_FIELDS = ['service_tier', 'inference_geo', 'speed', 'diagnostics', 'context_management', 'user_profile_id', 'workspace_id'];
 
 /** Fields Anthropic takes whose meaning the upstream cannot give: why each is refused (null: not asked for). */
 const REFUSED: Record<string, string> = {
@@ -102,6 +102,7 @@ export function checkFields(body: Json): void {
     if (!TRANSLATED.includes(k) && !IGNORED_FIELDS.includes(k) && REFUSED[k] === undefined) throw invalid(k, 'is not a Messages API field StreamFix knows (refused rather than ignored)');
   }
   if (body.stream !== undefined && typeof body.stream !== 'boolean') throw invalid('stream', 'must be true or false');
+  if (body.cache_control !== undefined && body.cache_control !== null && !isObject(body.cache_control)) throw invalid('cache_control', 'must be an object ({"type": "ephemeral"})');
   checkNumber(body, 'max_tokens', true);
   checkNumber(body, 'temperature', false);
   checkNumber(body, 'top_p', false);
@@ -122,19 +123,20 @@ export function checkFields(body: Json): void {
 }
 
 /** A system prompt (the `system` field, or a message with role `system`, at `path`): a string, or text
- * blocks joined by newlines. */
-export function systemText(system: unknown, path = 'system'): string {
+ * blocks joined by newlines; text parts when a block has a prompt-cache breakpoint (`cache_control`,
+ * kept on its part: requestContent.ts withCache). */
+export function systemText(system: unknown, path = 'system'): string | Json[] {
   if (system === undefined || typeof system === 'string') return system ?? '';
   if (!Array.isArray(system)) throw invalid(path, 'must be a string or an array of text blocks');
-  return system
-    .map((b, i) => {
+  return partsContent(
+    system.map((b, i) => {
       const at = `${path}.${i}`;
       if (!isObject(b) || b.type !== 'text') throw invalid(`${at}.type`, `${JSON.stringify(isObject(b) ? (b.type ?? null) : b)} is not supported: system blocks must be text blocks`);
       onlyKeys(b, at, ['text', 'citations']);
       if (typeof b.text !== 'string') throw invalid(`${at}.text`, 'Field required (a string)');
-      return b.text;
-    })
-    .join('\n');
+      return withCache(b, { type: 'text', text: b.text }, at);
+    }),
+  );
 }
 
 /** One custom tool as a chat function; a server tool (any other type) is refused by name. */

@@ -95,7 +95,7 @@ describe('messages: against a scripted upstream', () => {
       tool_choice: 'required',
       parallel_tool_calls: false,
       messages: [
-        { role: 'system', content: 'Be brief.' },
+        { role: 'system', content: [{ type: 'text', text: 'Be brief.', cache_control: { type: 'ephemeral' } }] },
         { role: 'user', content: [{ type: 'text', text: 'Look:' }, { type: 'image_url', image_url: { url: 'data:image/png;base64,iVBO' } }, { type: 'image_url', image_url: { url: 'https://x.test/a.png' } }] },
         {
           role: 'assistant',

@@ -26,6 +26,7 @@ const UNSUPPORTED = "is not supported by StreamFix's translation (refused rather
 
 /** [what, the fields over BASIC, the exact message] */
 const REFUSED: [string, Json, string][] = [
+  ['a cache_control that is no object', user({ type: 'text', text: 'a', cache_control: 'ephemeral' }), 'messages.0.content.0.cache_control: must be an object ({"type": "ephemeral"})'],
   ['an unknown block type', user({ type: 'text', text: 'a' }, { type: 'text', text: 'b' }, { type: 'bogus' }), 'messages.0.content.2.type: "bogus" is not a supported content block in a user message'],
   ['a block that is no object', user('hi'), 'messages.0.content.0: must be a content block (an object with a type)'],
   ['a block without a type', user({ text: 'a' }), 'messages.0.content.0.type: Field required (a string)'],
@@ -153,7 +154,8 @@ describe('messages: every part of a request is translated, ignored on purpose, o
         role: 'user',
         content: [
           { type: 'text', text: 'Read these:' },
-          { type: 'file', file: { filename: 'report.pdf', file_data: 'data:application/pdf;base64,JVBERi0x' } },
+          // its prompt-cache breakpoint on its part, where OpenRouter reads it
+          { type: 'file', file: { filename: 'report.pdf', file_data: 'data:application/pdf;base64,JVBERi0x' }, cache_control: { type: 'ephemeral' } },
           { type: 'file', file: { filename: 'document.pdf', file_data: 'https://x.test/a.pdf' } },
           { type: 'text', text: 'plain words' },
           { type: 'text', text: 'c1' },
@@ -195,7 +197,8 @@ describe('messages: every part of a request is translated, ignored on purpose, o
       { role: 'system', content: 'Be brief.' },
       { role: 'user', content: 'hi' },
       { role: 'assistant', content: 'Hello.' },
-      { role: 'system', content: 'From now on, answer in French.\nKeep it short.' },
+      // a block with a prompt-cache breakpoint keeps the blocks as parts
+      { role: 'system', content: [{ type: 'text', text: 'From now on, answer in French.' }, { type: 'text', text: 'Keep it short.', cache_control: { type: 'ephemeral' } }] },
       { role: 'user', content: 'How are you?' },
     ]);
   });
@@ -210,7 +213,7 @@ describe('messages: every part of a request is translated, ignored on purpose, o
     }
   });
 
-  it('ignores the fields with no chat-API meaning: service_tier, inference_geo, speed, cache_control, diagnostics, context_management, output_config.effort, thinking.display, billing_policy self, a refused field sent as null', async () => {
+  it('ignores the fields with no chat-API meaning: service_tier, inference_geo, speed, diagnostics, context_management, output_config.effort, thinking.display, billing_policy self, a refused field sent as null; sends a top-level cache_control (automatic caching)', async () => {
     const body = await sent({
       ...BASIC,
       service_tier: 'auto',
@@ -225,10 +228,25 @@ describe('messages: every part of a request is translated, ignored on purpose, o
       fallback_credit_token: null,
       billing_policy: { bill_to: 'self' },
     });
-    assert.deepEqual(body, { model: MODEL, messages: [{ role: 'user', content: 'hi' }], stream: true, stream_options: { include_usage: true }, max_tokens: 64, reasoning: { max_tokens: 2000 } });
+    assert.deepEqual(body, { model: MODEL, messages: [{ role: 'user', content: 'hi' }], stream: true, stream_options: { include_usage: true }, max_tokens: 64, cache_control: { type: 'ephemeral' }, reasoning: { max_tokens: 2000 } });
   });
 
-  it("Claude Code's request (2.1.332's shape: cached system blocks, deferred tools, adaptive thinking, context_management, effort, a cached tool_result) goes through unchanged", async () => {
+  it('keeps a prompt-cache breakpoint on an image and on an assistant text block (its text then as parts); a message without one stays a string', async () => {
+    const body = await sent({
+      messages: [
+        { role: 'user', content: [{ type: 'image', source: { type: 'url', url: 'https://x.test/a.png' }, cache_control: { type: 'ephemeral' } }] },
+        { role: 'assistant', content: [{ type: 'text', text: 'Seen.' }, { type: 'text', text: ' Next?', cache_control: { type: 'ephemeral', ttl: '1h' } }] },
+        { role: 'user', content: [{ type: 'text', text: 'Go' }, { type: 'text', text: 'on.' }] },
+      ],
+    });
+    assert.deepEqual(body.messages, [
+      { role: 'user', content: [{ type: 'image_url', image_url: { url: 'https://x.test/a.png' }, cache_control: { type: 'ephemeral' } }] },
+      { role: 'assistant', content: [{ type: 'text', text: 'Seen.' }, { type: 'text', text: ' Next?', cache_control: { type: 'ephemeral', ttl: '1h' } }] },
+      { role: 'user', content: 'Go\non.' },
+    ]);
+  });
+
+  it("Claude Code's request (2.1.332's shape: cached system blocks, deferred tools, adaptive thinking, context_management, effort, a cached tool_result) goes through with its prompt-cache breakpoints", async () => {
     const userId = JSON.stringify({ device_id: 'ca80', account_uuid: '', session_id: '3147' });
     const body = await sent({
       model: MODEL,
@@ -256,10 +274,18 @@ describe('messages: every part of a request is translated, ignored on purpose, o
     assert.deepEqual(body, {
       model: MODEL,
       messages: [
-        { role: 'system', content: 'x-anthropic-billing-header: cc_version=2.1.332\nYou are Claude Code.\nLong instructions.' },
-        { role: 'user', content: '<system-reminder>env</system-reminder>\nRun echo hi' },
+        // each breakpoint on its part, where OpenRouter reads it (before, all were dropped: no cache reads)
+        {
+          role: 'system',
+          content: [
+            { type: 'text', text: 'x-anthropic-billing-header: cc_version=2.1.332' },
+            { type: 'text', text: 'You are Claude Code.', cache_control: { type: 'ephemeral' } },
+            { type: 'text', text: 'Long instructions.', cache_control: { type: 'ephemeral' } },
+          ],
+        },
+        { role: 'user', content: [{ type: 'text', text: '<system-reminder>env</system-reminder>' }, { type: 'text', text: 'Run echo hi', cache_control: { type: 'ephemeral' } }] },
         { role: 'assistant', content: null, tool_calls: [{ id: 'toolu_1', type: 'function', function: { name: 'Bash', arguments: '{"command":"echo hi","description":"say hi"}' } }] },
-        { role: 'tool', tool_call_id: 'toolu_1', content: 'hi\n' },
+        { role: 'tool', tool_call_id: 'toolu_1', content: [{ type: 'text', text: 'hi\n', cache_control: { type: 'ephemeral' } }] },
       ],
       stream: true,
       stream_options: { include_usage: true },
