@@ -11,8 +11,8 @@
  *   an entry's other fields: an entry that is Anthropic's own (format `anthropic-claude-v1` or none, no
  *   id) goes out as it is (its signature or data is Anthropic's, valid at Anthropic too); any other goes
  *   out as an envelope, `streamfix-details:` and the entry's fields (all but its text and index) as
- *   base64url JSON, in the signature (of a signed text, or of unsigned text or a summary that has an id or
- *   a format: the block's signature is then the envelope, not the gateway's digest) or the data.
+ *   base64url JSON, in the signature (of a signed text, or of unsigned text or a summary that has an id:
+ *   the block's signature is then the envelope, not the gateway's digest) or the data.
  * - In (the client's next turn → the upstream): each thinking block becomes a `reasoning.text` entry of the
  *   assistant message (or the envelope's type, `reasoning.summary`), in block order, with its signature
  *   unless the gateway issued it (it means nothing to any model); each redacted_thinking block becomes a
@@ -78,6 +78,16 @@ function plainAnthropic(e: Json, own: readonly string[]): boolean {
     return false;
   }
   return true;
+}
+
+/** Whether an unsigned text or summary entry has something to hand back beyond its text: an id, or a field
+ * besides its type, text, format and index. Its format alone (`unknown` from many providers) is no reason
+ * to replace the gateway's signature: unsigned text goes back as text either way. */
+function worthKeeping(e: Json): boolean {
+  for (const k of Object.keys(e)) {
+    if (k === 'id' ? e.id !== null : !['type', 'text', 'summary', 'signature', 'format', 'index'].includes(k)) return true;
+  }
+  return false;
 }
 
 /** Entry `e`'s fields less `leave` (its text, its index), as an envelope. */
@@ -147,10 +157,10 @@ export function detailParts(details: unknown[]): DetailParts {
     else if (e.type === 'reasoning.text') {
       if (typeof e.text === 'string') out.text += e.text;
       if (typeof e.signature === 'string' && e.signature !== '') out.signature = plainAnthropic(e, ['text', 'signature']) ? e.signature : envelope(e, ['text', 'index']);
-      else if (out.meta === null && !plainAnthropic(e, ['text', 'signature'])) out.meta = envelope(e, ['text', 'signature', 'index']);
+      else if (out.meta === null && worthKeeping(e)) out.meta = envelope(e, ['text', 'signature', 'index']);
     } else if (e.type === 'reasoning.summary' && typeof e.summary === 'string') {
       out.text += e.summary;
-      if (out.meta === null && !plainAnthropic(e, ['summary'])) out.meta = envelope(e, ['summary', 'index']);
+      if (out.meta === null && worthKeeping(e)) out.meta = envelope(e, ['summary', 'index']);
     }
   }
   return out;

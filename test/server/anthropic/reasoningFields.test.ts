@@ -10,7 +10,7 @@
  */
 import { strict as assert } from 'node:assert';
 import Anthropic from '@anthropic-ai/sdk';
-import { ANTHROPIC_FORMAT, ENVELOPE, reasoningDetailOf } from '../../../server/anthropic/thinkingRoundTrip';
+import { ANTHROPIC_FORMAT, ENVELOPE, reasoningDetailOf, signatureOf } from '../../../server/anthropic/thinkingRoundTrip';
 import { postChat } from '../helpers/gateway';
 import { useTestGateway } from '../helpers/testGateway';
 import { chunk, collect, sse } from '../helpers/testUpstream';
@@ -54,6 +54,12 @@ describe('messages: reasoning_details fields survive the round trip', () => {
       const sigs = events.filter((e) => (e.delta as { type?: string } | undefined)?.type === 'signature_delta').map((e) => (e.delta as { signature: string }).signature);
       assert.deepEqual(sigs, [env({ type: 'reasoning.summary', id: 'rs_0abc', format: OAI })], `cut at ${k}`);
     }
+  });
+
+  it("out: unsigned text whose entry has only a format (many providers' `unknown`) keeps the gateway's signature: there is nothing else to hand back", () => {
+    const text = sse(chunk({ role: 'assistant', content: '', reasoning: 'x', reasoning_details: [{ type: 'reasoning.text', text: 'x', format: 'unknown', index: 0 }] }), chunk({ content: 'y' }), chunk({}, 'stop'), '[DONE]');
+    const sigs = translate(text, []).filter((e) => (e.delta as { type?: string } | undefined)?.type === 'signature_delta').map((e) => (e.delta as { signature: string }).signature);
+    assert.deepEqual(sigs, [signatureOf('x')]);
   });
 
   it('in: envelopes give back every field; Anthropic\'s own signature and data come back with their format; a broken envelope throws', () => {
