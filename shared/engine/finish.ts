@@ -46,6 +46,7 @@ const {
   V_CONCAT,
   HELD_EQ,
   HELD_HASH,
+  HELD_SMART,
   HELD_BSQ,
   HELD_SLASH,
   V_DQ_WORD,
@@ -82,6 +83,11 @@ export abstract class Finisher extends StructureScanner {
       // a `\` the input ends after, where a key or value starts: no quote after it (escapedQuoteOpens)
       this.held = 0;
       if (this.escapedQuoteHeld(o.seg.text, i, NaN, this.heldPos!) !== i || this.phase !== P_VALUE) return;
+    }
+    if (this.held === HELD_SMART) {
+      // a `’` / `”` the input ends after closes its string (smartQuoteCloses: the end is a delimiter)
+      this.held = 0;
+      this.smartHeldDecided(i, NaN, this.heldPos!);
     }
     if (this.held !== 0) {
       // a held `=` goes with its dangling key (V_COLON below); a held backtick ends the JSON at it

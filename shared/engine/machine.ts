@@ -20,6 +20,7 @@ const {
   APOS,
   BACKSLASH,
   BACKTICK,
+  RDQUO,
   COLON,
   COMMA,
   CR,
@@ -808,6 +809,7 @@ export class Machine extends Finisher {
     }
     if (this.phase === P_VALUE) {
       if (this.quoteCtx === true) this.quoteSegmentEnd(len);
+      if (this.strQuote === RDQUO) this.smartCount(seg.text, len);
       if (this.vstate === V_LINE_COMMENT || this.vstate === V_BLOCK_COMMENT || this.vstate === V_SLASH || this.vstate === V_STRAY) {
         // comment text is dropped: nothing of it is committed or carried
         if (this.commentIdx >= 0) this.commentPos = o.pos(this.commentIdx);
@@ -904,13 +906,7 @@ export class Machine extends Finisher {
                 this.vstate = V_SQ_CLOSE;
                 i++;
               }
-            } else {
-              // a typographic closing quote, or a template literal's backtick
-              o.record(o.repairAt(q === BACKTICK ? 'backtick_quotes' : 'smart_quotes', i, 1, '"'));
-              o.edit(i, i + 1, '"');
-              i++;
-              this.endString(i);
-            }
+            } else i = this.oddQuote(s, i, len);
           } else if (q > 0xffff && c === (q & 0xffff)) {
             i = this.tripleQuote(s, i, len);
           } else if (c === QUOTE) {

@@ -71,6 +71,7 @@ export const RX_CLASS = 3;
 export const RX_ESCAPED = 4;
 export const HELD_SLASH = 5; // a `/` where a value is expected: a comment (`//`, `/*`) or an unquoted string (`/^a+$/i`, `/usr/bin`)?
 export const HELD_TICK_GAP = 3; // a backtick after an array element and spaces: a template literal after a missing comma, or a fence
+export const HELD_SMART = 7; // a `’` / `”` ending a segment in a string opened with `‘` / `“` (and an inner `“` open): closing, or text? (strings.ts)
 export const HELD_BSQ = 6; // a `\` where a key (or, in a value whose quotes are escaped, a value) is expected: `\"` opens a string?
 
 /** How far a JSON candidate found in prose may run before it is taken without further proof. */
@@ -228,6 +229,13 @@ export abstract class MachineState {
    * string): a `\"` opened a key, so each `\"` where a key or value starts opens a string and each `\"`
    * inside a string closes it (structure.ts escapedQuoteOpens, strings.ts escapedQuoteCloses). */
   protected escQuotes = false;
+  /** In a string opened with `“`: the inner `“` open (each ` ”` closes one unless a delimiter follows it), and the
+   * offset up to which the string's text was counted for them. Counted lazily (strings.ts smartCount) where a
+   * `”` stops the string's scan and where a segment ends, so the scan loop itself is the same for every string. */
+  protected smartDepth = 0;
+  protected smartFrom = 0;
+  /** A `’` / `”` held at a segment end (HELD_SMART) started the pending text. */
+  protected smartHeld = false;
   protected uqTrail = 0; // trailing spaces at the end of an unquoted string
   protected elisionRet = 0; // the state an elision (V_ELISION) returns to when dropped: V_VALUE or V_KEY
   protected elisionWs = 0; // spaces after an elision's dots, read so far

@@ -13,6 +13,9 @@ const {
   APOS,
   BACKSLASH,
   BACKTICK,
+  LDQUO,
+  RDQUO,
+  RSQUO,
   COLON,
   COMMA,
   CR,
@@ -36,6 +39,7 @@ const {
   V_STRING,
   V_ESCAPE,
   V_DQ_CLOSE,
+  HELD_SMART,
 } = S;
 
 // What the character after a `"` in a double-quoted value string makes of it (quoteAfter).
@@ -202,7 +206,84 @@ export abstract class StringScanner extends BeforeScanner {
     if (!this.rep(kind)) return false;
     o.record(o.repairAt(kind, i, 1, '"'));
     o.edit(i, i + 1, '"');
+    if (c === LDQUO) {
+      this.smartDepth = 0;
+      this.smartFrom = o.seg.base + i + 1;
+    }
     return true;
+  }
+
+  /** A typographic closing quote at i (`”`, `’`) or a template literal's closing backtick: the string
+   * ends, unless it is an apostrophe or an inner quote's end (smartQuoteCloses); one that ends the
+   * segment is held (HELD_SMART) for the next character to decide. */
+  protected oddQuote(s: string, i: number, len: number): number {
+    const o = this.o;
+    const q = this.strQuote;
+    if (q === RDQUO) this.smartCount(s, i);
+    if (q === RSQUO || (q === RDQUO && this.smartDepth > 0)) {
+      if (i + 1 === len) {
+        this.smartHeld = !o.pending;
+        if (this.smartHeld) o.startPending(i);
+        this.held = HELD_SMART;
+        this.heldPos = o.pos(i);
+        return i + 1;
+      }
+      if (!this.smartQuoteCloses(String.prototype.charCodeAt.call(s, i + 1))) {
+        if (q === RDQUO) {
+          this.smartDepth--;
+          this.smartFrom = o.seg.base + i + 1;
+        }
+        return i + 1;
+      }
+    }
+    o.record(o.repairAt(q === BACKTICK ? 'backtick_quotes' : 'smart_quotes', i, 1, '"'));
+    o.edit(i, i + 1, '"');
+    this.endString(i + 1);
+    return i + 1;
+  }
+
+  /** The `”` / `’` held at a segment end (HELD_SMART, at `at`) and the character c at i after it (NaN: the
+   * end of the input): the string's closing quote, or its text. */
+  protected smartHeldDecided(i: number, c: number, at: Position): number {
+    const o = this.o;
+    if (!this.smartQuoteCloses(c)) {
+      if (this.strQuote === RDQUO) {
+        this.smartDepth--;
+        this.smartFrom = o.seg.base + i;
+      }
+      if (this.smartHeld) o.commitPending(i);
+      this.smartHeld = false;
+      return i;
+    }
+    o.replaceTail(i, 1, '"');
+    o.record(o.repair('smart_quotes', at, 1, '"'));
+    if (this.smartHeld) o.commitPending(i);
+    this.smartHeld = false;
+    this.endString(i);
+    return i;
+  }
+
+  /** Whether a typographic closing quote (`’` in a string opened with `‘`, `”` in one opened with `“`)
+   * followed by c (NaN: the end) closes its string. A `’` followed by an ASCII letter is an apostrophe
+   * (`‘it’s fine’`, as `'it's'`); a `”` while an inner `“` is open closes that one unless a delimiter
+   * follows (`“She called it “brilliant” twice”`). Trial 7: both closed the string, the rest of the
+   * string became a key, or the members after it were lost. */
+  private smartQuoteCloses(c: number): boolean {
+    if (this.strQuote === RSQUO) return !isAsciiLetter(c);
+    if (this.smartDepth === 0) return true;
+    return c !== c || c === COMMA || c === RBRACE || c === RBRACKET || c === COLON || c === LF || c === CR || c === LT || c === BACKTICK;
+  }
+
+  /** The inner `“` of a string opened with `“`, read since smartFrom up to segment index end (no `”` in
+   * between: each one stops the string's scan, oddQuote). */
+  protected smartCount(s: string, end: number): void {
+    const base = this.o.seg.base;
+    let k = this.smartFrom - base;
+    if (k < 0) k = 0;
+    let d = this.smartDepth;
+    for (; k < end; k++) if (String.prototype.charCodeAt.call(s, k) === LDQUO) d++;
+    this.smartDepth = d;
+    if (base + end > this.smartFrom) this.smartFrom = base + end;
   }
 
   protected endString(i: number): void {

@@ -69,6 +69,7 @@ const {
   HELD_HASH,
   HELD_SLASH,
   HELD_BSQ,
+  HELD_SMART,
   RX_BODY,
   RX_OPEN,
   HELD_TICK,
@@ -386,6 +387,7 @@ export abstract class StructureScanner extends QuoteAtEndScanner {
       return i;
     }
     if (kind === HELD_BSQ) return this.escapedQuoteHeld(s, i, c, at);
+    if (kind === HELD_SMART) return this.smartHeldDecided(i, c, at);
     if (kind === HELD_EQ) {
       const arrow = c === GT || c === EQUALS;
       const end = arrow ? i + 1 : i;

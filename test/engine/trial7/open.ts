@@ -5,8 +5,6 @@
  * (which must be 100%); trialCorpus7.test.ts checks that each still streams exactly as it repairs one-shot.
  */
 export const TRIAL7_OPEN = new Map<string, string>([
-  ['cjk-smart-single-apostrophe', "defect, open: in a string opened with `‘`, the `’` of `it’s` (the same character as the closing quote, followed by a letter) closes the string; `s` becomes a key"],
-  ['cjk-smart-inner-with-smart-delims', 'defect, open: in a string opened with `“`, an inner `“brilliant”` pair: its `”` closes the string and the members after it are lost'],
   ['enc-html-entities', 'defect, open: HTML-escaped JSON (`{&quot;name&quot;: …}`): gives `{}`'],
   ['enc-markdown-escaped-underscore', 'design limit: `\\_` (a markdown-escaped underscore) is an invalid escape, kept as a literal backslash (`first\\\\_name`) by the rule that keeps Windows paths (`C:\\_build`) intact; nothing in the string says which it is'],
 ]);
