@@ -20,6 +20,7 @@ export const QUOTE = 34; // "
 export const HASH = 35; // #
 export const DOLLAR = 36;
 export const APOS = 39; // '
+export const AMP = 0x26; // &
 export const LPAREN = 40;
 export const RPAREN = 41;
 export const STAR = 42;

@@ -47,6 +47,7 @@ const {
   HELD_EQ,
   HELD_HASH,
   HELD_SMART,
+  HELD_ENT,
   HELD_BSQ,
   HELD_SLASH,
   V_DQ_WORD,
@@ -83,6 +84,12 @@ export abstract class Finisher extends StructureScanner {
       // a `\` the input ends after, where a key or value starts: no quote after it (escapedQuoteOpens)
       this.held = 0;
       if (this.escapedQuoteHeld(o.seg.text, i, NaN, this.heldPos!) !== i || this.phase !== P_VALUE) return;
+    }
+    if (this.held === HELD_ENT) {
+      // an entity's start the input ends in: no entity (htmlEntities.ts)
+      this.held = 0;
+      this.entityHeld(o.seg.text, i, this.heldPos!, true);
+      if (this.phase !== P_VALUE) return;
     }
     if (this.held === HELD_SMART) {
       // a `’` / `”` the input ends after closes its string (smartQuoteCloses: the end is a delimiter)

@@ -72,6 +72,7 @@ export const RX_ESCAPED = 4;
 export const HELD_SLASH = 5; // a `/` where a value is expected: a comment (`//`, `/*`) or an unquoted string (`/^a+$/i`, `/usr/bin`)?
 export const HELD_TICK_GAP = 3; // a backtick after an array element and spaces: a template literal after a missing comma, or a fence
 export const HELD_SMART = 7; // a `’` / `”` ending a segment in a string opened with `‘` / `“` (and an inner `“` open): closing, or text? (strings.ts)
+export const HELD_ENT = 8; // an HTML entity's start at a segment end, where a key or value starts or in a string of an HTML-escaped value (htmlEntities.ts)
 export const HELD_BSQ = 6; // a `\` where a key (or, in a value whose quotes are escaped, a value) is expected: `\"` opens a string?
 
 /** How far a JSON candidate found in prose may run before it is taken without further proof. */
@@ -85,7 +86,7 @@ const DEFAULTS = { maxInputLength: DEFAULT_MAX_INPUT_LENGTH, maxDepth: 512, maxH
 
 /** Repairs that a real JSON value in prose may need; any other repair before confirmation means the
  * brace was prose (`{name, age}`, `[see above]`), and the text is scanned again as prose. */
-const CANDIDATE_REPAIRS = new Set<RepairKind>(['unquoted_key', 'single_quotes', 'smart_quotes', 'python_literal', 'control_character', 'invalid_escape', 'comment', 'number_base', 'number_separator', 'escaped_quotes', 'unescaped_quote', 'missing_quote', 'string_concat', 'fullwidth_punctuation', 'unicode_space', 'quote_marker', 'wrong_colon']);
+const CANDIDATE_REPAIRS = new Set<RepairKind>(['unquoted_key', 'single_quotes', 'smart_quotes', 'python_literal', 'control_character', 'invalid_escape', 'comment', 'number_base', 'number_separator', 'escaped_quotes', 'html_entities', 'unescaped_quote', 'missing_quote', 'string_concat', 'fullwidth_punctuation', 'unicode_space', 'quote_marker', 'wrong_colon']);
 
 export function closerOf(open: number): string {
   return open === LBRACE ? '}' : ']';
@@ -229,6 +230,8 @@ export abstract class MachineState {
    * string): a `\"` opened a key, so each `\"` where a key or value starts opens a string and each `\"`
    * inside a string closes it (structure.ts escapedQuoteOpens, strings.ts escapedQuoteCloses). */
   protected escQuotes = false;
+  /** The value's quotes are written `&quot;` (htmlEntities.ts). */
+  protected entQuotes = false;
   /** In a string opened with `“`: the inner `“` open (each ` ”` closes one unless a delimiter follows it), and the
    * offset up to which the string's text was counted for them. Counted lazily (strings.ts smartCount) where a
    * `”` stops the string's scan and where a segment ends, so the scan loop itself is the same for every string. */

@@ -10,6 +10,7 @@ import type { Position, RepairKind } from './types';
 // Local bindings of the character codes (and of the state codes): read as plain constants on the hot
 // path, whether the engine runs bundled or module by module (where a namespace read goes through a getter).
 const {
+  AMP,
   APOS,
   BACKSLASH,
   BACKTICK,
@@ -64,6 +65,8 @@ export abstract class StringScanner extends BeforeScanner {
   protected abstract heldEmptySoFar(): boolean;
   protected abstract openTriple(i: number): number;
   protected abstract openTripleHeld(i: number): number;
+  /** A `&` at i in a string of an HTML-escaped value (htmlEntities.ts). */
+  protected abstract entityInString(s: string, i: number, len: number): number;
 
   protected beginString(quote: number, isKey: boolean): void {
     this.strQuote = quote;
@@ -219,6 +222,7 @@ export abstract class StringScanner extends BeforeScanner {
   protected oddQuote(s: string, i: number, len: number): number {
     const o = this.o;
     const q = this.strQuote;
+    if (q === AMP) return this.entityInString(s, i, len);
     if (q === RDQUO) this.smartCount(s, i);
     if (q === RSQUO || (q === RDQUO && this.smartDepth > 0)) {
       if (i + 1 === len) {

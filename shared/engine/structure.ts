@@ -9,6 +9,7 @@ import type { Position } from './types';
 // Local bindings of the character codes (and of the state codes): read as plain constants on the hot
 // path, whether the engine runs bundled or module by module (where a namespace read goes through a getter).
 const {
+  AMP,
   APOS,
   BACKSLASH,
   BACKTICK,
@@ -70,6 +71,7 @@ const {
   HELD_SLASH,
   HELD_BSQ,
   HELD_SMART,
+  HELD_ENT,
   RX_BODY,
   RX_OPEN,
   HELD_TICK,
@@ -222,6 +224,7 @@ export abstract class StructureScanner extends QuoteAtEndScanner {
           return i;
         }
         if (c === BACKSLASH && this.escQuotes === true && this.stack.length > 0) return this.escapedQuoteOpens(s, i, false);
+        if (c === AMP && this.entQuotes === true && this.stack.length > 0) return this.entityOpens(s, i, false);
         if (isLooseValueStart(c) && this.stack.length > 0 && this.rep('unquoted_string')) {
           if (this.quoteCtx === true && this.quoteMarker(s, i)) return i + 1;
           // `{"v": ^1.2.0}`, `{"a": ?}`, `{"h": @user}`: text where a value is expected inside a
@@ -388,6 +391,7 @@ export abstract class StructureScanner extends QuoteAtEndScanner {
     }
     if (kind === HELD_BSQ) return this.escapedQuoteHeld(s, i, c, at);
     if (kind === HELD_SMART) return this.smartHeldDecided(i, c, at);
+    if (kind === HELD_ENT) return this.entityHeld(s, i, at, false);
     if (kind === HELD_EQ) {
       const arrow = c === GT || c === EQUALS;
       const end = arrow ? i + 1 : i;
@@ -432,6 +436,10 @@ export abstract class StructureScanner extends QuoteAtEndScanner {
     return i;
   }
 
+  protected entityEndsRegion(s: string, i: number, at: Position, text: string): number {
+    return this.tickEndsRegion(s, i, at, text);
+  }
+
   /** A key or `}` expected (spaces skipped). */
   protected keyStart(s: string, i: number, c: number): number {
     const o = this.o;
@@ -467,6 +475,7 @@ export abstract class StructureScanner extends QuoteAtEndScanner {
       return i;
     }
     if (c === BACKSLASH && this.rep('escaped_quotes')) return this.escapedQuoteOpens(s, i, true);
+    if (c === AMP && this.rep('html_entities')) return this.entityOpens(s, i, true);
     return this.endRegion(s, i);
   }
 

@@ -12,7 +12,7 @@
  */
 import * as C from './chars';
 import * as S from './state';
-import { StringScanner } from './strings';
+import { HtmlEntityScanner } from './htmlEntities';
 
 // Local bindings of the character codes (and of the state codes): read as plain constants on the hot
 // path, whether the engine runs bundled or module by module (where a namespace read goes through a getter).
@@ -26,7 +26,7 @@ export const TRIPLE = 0x10000;
  * others before them are its text. */
 export const TRIPLE_RUN_MAX = 8;
 
-export abstract class TripleQuoteScanner extends StringScanner {
+export abstract class TripleQuoteScanner extends HtmlEntityScanner {
   /** Whether the quote at segment index i comes right after the opening quote of a value string, which
    * is still empty: with one more quote after it, the string is triple-quoted. */
   protected emptySoFar(i: number): boolean {

@@ -38,6 +38,7 @@ export type RepairKind =
   | 'number_base' //         `0x1F` / `0o17` / `0b101` -> `31` / `15` / `5` (the number, never a string)
   | 'number_separator' //    `1_000` / `1_000.5` -> `1000` / `1000.5` (digit separators removed, the number kept)
   | 'escaped_quotes' //      `{\"city\": \"Oslo\"}` -> `{"city": "Oslo"}` (every quote of the value written escaped)
+  | 'html_entities' //       `{&quot;a&quot;: &quot;x &amp; y&quot;}` -> `{"a": "x & y"}` (HTML-escaped JSON: htmlEntities.ts)
   | 'thousands_separator' // `{"price": 1,299.99}` -> `{"price": 1299.99}` (an object's value only: scalars.ts)
   | 'wrong_colon' //         `{"a" = 1}` / `{"a" => 1}` / `{"a" == 1}` / `{"a" := 1}` / `{"a":: 1}` -> `{"a": 1}`
   | 'missing_bracket' //     `{"b": [1, 2 "c": 3}` -> `{"b": [1, 2], "c": 3}` (an array left open before its object's next key, closed)
