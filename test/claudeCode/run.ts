@@ -71,6 +71,13 @@ function binary(): string {
 
 type Json = Record<string, unknown>;
 
+/** A message's text as OpenRouter reads it: a string, or text parts (the gateway sends a tool_result that
+ * carries a prompt-cache breakpoint as parts, the breakpoint on its last part). */
+function textOf(content: unknown): string {
+  if (Array.isArray(content)) return content.map((p) => (typeof (p as Json)?.text === 'string' ? ((p as Json).text as string) : '')).join('');
+  return String(content ?? '');
+}
+
 /** One tool call the upstream sends (its arguments as the model wrote them), and what must come of it. */
 interface Call {
   id: string;
@@ -176,7 +183,7 @@ function answer(c: Case, r: RecordedRequest): ScriptedResponse {
   }
   if (last.role === 'tool') {
     const bash = body.messages.find((m) => m.role === 'tool' && m.tool_call_id === BASH_ID);
-    return { chunks: [sse(head, ...thought, chunk({ content: `The command printed: ${String(bash?.content ?? '').trim()}` }), chunk({}, 'stop'), '[DONE]')] };
+    return { chunks: [sse(head, ...thought, chunk({ content: `The command printed: ${textOf(bash?.content).trim()}` }), chunk({}, 'stop'), '[DONE]')] };
   }
   if ((body.tools ?? []).some((t) => t.function.name === 'Bash')) {
     // each call streamed in 5-character pieces, one call after the other
@@ -240,7 +247,7 @@ async function runCase(bin: string, c: Case): Promise<string[]> {
     }
     c.calls.forEach((call, i) => {
       const result = messages.find((m) => m.role === 'tool' && m.tool_call_id === call.id);
-      const text = result === undefined ? '' : String(result.content);
+      const text = result === undefined ? '' : textOf(result.content);
       if (!result) failures.push(`no request carried the ${call.tool} tool result back`);
       else if (!text.includes(call.result) || (call.notResult !== undefined && text.includes(call.notResult))) failures.push(`the ${call.tool} tool result is not as expected: ${JSON.stringify(text)}`);
       // what Claude Code received: the input it sends back as the call's next turn
@@ -288,7 +295,7 @@ function writeAnswer(file: string, r: RecordedRequest): ScriptedResponse {
   const body = JSON.parse(r.body) as { messages: Json[]; tools?: { function: { name: string } }[] };
   const last = body.messages[body.messages.length - 1]!;
   const head = chunk({ role: 'assistant', content: '' });
-  if (last.role === 'tool') return { chunks: [sse(head, chunk({ content: `Done: ${String(last.content).split('\n')[0]}` }), chunk({}, 'stop'), '[DONE]')] };
+  if (last.role === 'tool') return { chunks: [sse(head, chunk({ content: `Done: ${textOf(last.content).split('\n')[0]}` }), chunk({}, 'stop'), '[DONE]')] };
   if (!(body.tools ?? []).some((t) => t.function.name === 'Write')) return { chunks: [sse(head, chunk({ content: 'ok' }), chunk({}, 'stop'), '[DONE]')] };
   const whole = JSON.stringify({ file_path: file, content: NOTES });
   const resumed = JSON.stringify(last.content).includes(RESUME);
