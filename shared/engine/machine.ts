@@ -7,7 +7,7 @@ import * as C from './chars';
 import { StreamFixError } from './errors';
 import { Finisher } from './finish';
 import { type Candidate, pickAnswer, type Region } from './answer';
-import { createReasoningScanner, type ReasoningScanner } from './reasoning';
+import { createReasoningScanner, harmonyChannel, type ReasoningScanner } from './reasoning';
 import { bracketStartsProse } from './runStart';
 import { Segment } from './segment';
 import { uEscapeStart } from './strings';
@@ -127,9 +127,6 @@ function runStartsProse(head: string, i: number): boolean | null {
  * </think>\n\n[2, 3, 5, 7]` gave the draft, the `<` read as a tag that starts JSON, so the run was not held
  * and the lone `</think>` came too late). At a run's start they are markers, as `[INST]`: the text after
  * them starts the run. */
-/** A harmony header of the commentary channel (see Machine.heldChannel). */
-const HARMONY_COMMENTARY = /^<\|(?:start|channel)\|>[^\n]*<\|channel\|>\s*commentary\b|^<\|channel\|>\s*commentary\b/;
-
 const DEEPSEEK_MARKERS = ['<｜begin▁of▁sentence｜>', '<｜User｜>', '<｜Assistant｜>', '<｜end▁of▁sentence｜>'];
 
 /** Mistral's raw tool-call marker (its templates' control token, leaked as text by raw endpoints): the
@@ -417,7 +414,7 @@ export class Machine extends Finisher {
       this.finishProse();
       this.confirmNext = true;
       this.runOpen = true;
-      this.heldChannel = st.kind === 'wrapper' && HARMONY_COMMENTARY.test(st.text);
+      this.heldChannel = st.kind === 'wrapper' && harmonyChannel(st.text) === 'commentary';
     }
     this.stripped.push(st);
     this.newStripped.push(st);

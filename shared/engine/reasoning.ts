@@ -124,12 +124,19 @@ function classify(buf: string): TagVerdict {
   return MORE;
 }
 
+/** The channel a harmony header names, lower case (`<|start|>assistant<|channel|>commentary to=functions.x
+ * <|message|>` → `commentary`), or null: what classifyHarmony reads (`analysis` is reasoning) and the
+ * machine after a header's wrapper span (`commentary`: Machine.heldChannel). */
+export function harmonyChannel(header: string): string | null {
+  const m = /<\|channel\|>\s*([A-Za-z]+)/.exec(header);
+  return m === null ? null : m[1].toLowerCase();
+}
+
 /** Harmony: `<|start|>role`, `<|channel|>name …`, `<|constrain|>x` up to `<|message|>` make a header;
  * `<|end|>`, `<|return|>`, `<|call|>` alone are markers. */
 function classifyHarmony(buf: string): TagVerdict {
   HARMONY_TOKEN.lastIndex = 0;
   let at = 0;
-  let channel: string | null = null;
   let m: RegExpExecArray | null;
   while ((m = HARMONY_TOKEN.exec(buf)) !== null) {
     const between = buf.slice(at, m.index);
@@ -142,9 +149,7 @@ function classifyHarmony(buf: string): TagVerdict {
     }
     if (name === 'message') {
       if (at !== buf.length) return TEXT;
-      const chan = /<\|channel\|>\s*([A-Za-z]+)/.exec(buf);
-      channel = chan ? chan[1].toLowerCase() : '';
-      return channel === 'analysis' ? { kind: 'open', close: '<|end|>' } : { kind: 'marker' };
+      return harmonyChannel(buf) === 'analysis' ? { kind: 'open', close: '<|end|>' } : { kind: 'marker' };
     }
     if (name !== 'start' && name !== 'channel' && name !== 'constrain') return TEXT;
   }
