@@ -47,7 +47,7 @@ export async function runEngineBench(outDir: string): Promise<string> {
   log('throughput on ~4 MB…');
   const throughput = await runThroughput(log);
   log('streaming cost…');
-  const streaming = await runStreaming(log, throughput.jsonParseMbps, throughput.anchor);
+  const streaming = await runStreaming(log, throughput.anchor);
   log('first output byte of prose-started text…');
   const firstByte = await runFirstByte(log);
   log('correctness on the corpus…');

@@ -37,17 +37,30 @@ export async function settle(): Promise<void> {
  * one process), so two medians taken a minute apart can differ by ~1.8x with no change in the code.
  */
 export async function timePaired(a: () => unknown, b: () => unknown, rounds: number, warmup = 4): Promise<{ a: number[]; b: number[] }> {
-  const ta: number[] = [];
-  const tb: number[] = [];
+  const [ta, tb] = await timeRounds([a, b], rounds, warmup);
+  return { a: ta, b: tb };
+}
+
+/**
+ * `fns` timed in interleaved rounds, as timePaired does for two: in each round every function is timed once
+ * (after `settle()` and one untimed run of the same), the order rotating from one round to the next (round
+ * k starts at function k mod n, so each one runs first, last and between equally often). Returns CPU ms per
+ * function, in round order: a ratio taken round by round compares two runs seconds apart, so a process that
+ * switches between this host's fast and slow modes spoils one round's ratio, which the median then drops,
+ * not a whole figure.
+ */
+export async function timeRounds(fns: (() => unknown)[], rounds: number, warmup = 4): Promise<number[][]> {
+  const times: number[][] = fns.map(() => []);
   for (let k = 0; k < warmup + rounds; k++) {
-    for (const fn of k % 2 === 0 ? [a, b] : [b, a]) {
+    for (let j = 0; j < fns.length; j++) {
+      const i = (k + j) % fns.length;
       await settle();
-      await fn();
-      const t = await timeOnce(fn);
-      if (k >= warmup) (fn === a ? ta : tb).push(t);
+      await fns[i]();
+      const t = await timeOnce(fns[i]);
+      if (k >= warmup) times[i].push(t);
     }
   }
-  return { a: ta, b: tb };
+  return times;
 }
 
 export const median = (xs: number[]): number => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
