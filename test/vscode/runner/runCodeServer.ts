@@ -112,7 +112,9 @@ export async function runSuite(run: SuiteRun): Promise<number> {
 
     const url = workbenchUrl(server.url, { folder, devPath: run.devPath, testsPath: run.testsPath, env });
     log('opening the workbench');
-    await page.goto(url);
+    // the page load is bounded by the run's own time-out above, not playwright's 30 s default (on a loaded
+    // 2-core machine code-server can take longer than that to serve the workbench)
+    await page.goto(url, { timeout: run.timeoutSec * 1000 });
     code = await finished;
     clearTimeout(timer);
     if (code === 0 && ui.reloadChecks.length > 0) {
@@ -139,7 +141,7 @@ export async function runSuite(run: SuiteRun): Promise<number> {
  */
 async function runReloadChecks(page: Page, url: string, checks: ReloadCheck[], log: (...p: unknown[]) => void, logs: string): Promise<number> {
   log('reloading the window for the after-reload checks');
-  await page.goto(url);
+  await page.goto(url, { timeout: 120_000 });
   await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
   // the palette lists the extension's commands once its host is up; its status bar item says when
   await page.locator('.statusbar-item', { hasText: /StreamFix :\d+/ }).waitFor({ timeout: 60000 });
