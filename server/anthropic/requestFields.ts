@@ -153,7 +153,8 @@ function chatTool(t: unknown, i: number): Json {
   onlyKeys(t, at, ['name', 'description', 'input_schema', 'strict', 'defer_loading', 'eager_input_streaming']);
   const fn: Json = { name, ...(typeof t.description === 'string' ? { description: t.description } : {}), parameters: t.input_schema };
   if (typeof t.strict === 'boolean') fn.strict = t.strict;
-  return { type: 'function', function: fn };
+  // a prompt-cache breakpoint on a tool: OpenRouter reads it on the chat tool, beside `function` (README)
+  return withCache(t, { type: 'function', function: fn }, at);
 }
 
 function toolChoice(tc: Json, names: string[]): unknown {
