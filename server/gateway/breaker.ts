@@ -1,7 +1,7 @@
 /**
  * Circuit breakers per upstream and model (issue 10 §5). Closed: requests go through; `failures`
- * consecutive upstream failures (connect error, time-out, 5xx, 429 once the upstream client's retries are
- * spent) within `windowMs` open it. Open: requests are refused at once (503 with Retry-After) until
+ * consecutive upstream failures (connect error, time-out, an upstream 408, 5xx, 429 once the upstream
+ * client's retries are spent) within `windowMs` open it. Open: requests are refused at once (503 with Retry-After) until
  * `cooldownMs` has passed; then the next request is the one probe (half-open) and the others are still
  * refused; the probe's outcome closes the breaker or opens it for another cool-down. With `failedRate`
  * set, a model whose answers are FAILED more often than that (over the health window, since the breaker
@@ -67,9 +67,11 @@ const FAILURE_REASONS: Record<Exclude<Outcome, number | 'aborted'>, string> = {
   invalid: 'the upstream answered 2xx with a body that is not a chat completion',
 };
 
-/** An upstream status that counts against the model (429 reaches here only after the retries). */
+/** An upstream status that counts against the model (429 reaches here only after the retries): 5xx, 429,
+ * and 408, the upstream's time-out (OpenRouter: "Request timed out": the provider did not answer in time),
+ * a failure of the model's side as the gateway's own time-out is, not a fault of the request. */
 export function isFailureStatus(status: number): boolean {
-  return status >= 500 || status === 429;
+  return status >= 500 || status === 429 || status === 408;
 }
 
 /** What the breaker hears of an error event inside a 2xx stream, by its `code`: an HTTP status that is

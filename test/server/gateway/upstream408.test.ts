@@ -17,7 +17,8 @@ const EXCERPT = "Upstream returned 408: 408 408 Request Time-out Your browser di
 const OK = sse(chunk({ role: 'assistant', content: 'Hi.' }), chunk({}, 'stop'), '[DONE]');
 
 describe('gateway: an upstream 408 is a time-out in both APIs', () => {
-  const { up, d } = useTestGateway({ upstreamOptions: { backoffBaseMs: 1, random: () => 0.5 } });
+  // breakers off: every case here answers 408s, which count toward the breaker (breaker408.test.ts)
+  const { up, d } = useTestGateway({ upstreamOptions: { backoffBaseMs: 1, random: () => 0.5 }, breaker: { failures: 0, windowMs: 60_000, cooldownMs: 30_000, failedRate: null } });
   const anthropic = (maxRetries = 0) => new Anthropic({ baseURL: `http://127.0.0.1:${d.info.port}`, apiKey: 'unused', maxRetries });
   const openai = (maxRetries = 0) => new OpenAI({ baseURL: `http://127.0.0.1:${d.info.port}/v1`, apiKey: 'unused', maxRetries });
   const MSG = { model: 'test/model', max_tokens: 64, messages: [{ role: 'user' as const, content: 'hi' }] };
