@@ -11,8 +11,9 @@
  *   an entry's other fields: an entry that is Anthropic's own (format `anthropic-claude-v1` or none, no
  *   id) goes out as it is (its signature or data is Anthropic's, valid at Anthropic too); any other goes
  *   out as an envelope, `streamfix-details:` and the entry's fields (all but its text and index) as
- *   base64url JSON, in the signature (of a signed text, or of unsigned text or a summary that has an id:
- *   the block's signature is then the envelope, not the gateway's digest) or the data.
+ *   base64url JSON, in the signature (of a signed text, of unsigned text that has an id, or of any summary,
+ *   whose type is itself a field to keep: the block's signature is then the envelope, not the gateway's
+ *   digest) or the data.
  * - In (the client's next turn → the upstream): each thinking block becomes a `reasoning.text` entry of the
  *   assistant message (or the envelope's type, `reasoning.summary`), in block order, with its signature
  *   unless the gateway issued it (it means nothing to any model); each redacted_thinking block becomes a
@@ -80,9 +81,9 @@ function plainAnthropic(e: Json, own: readonly string[]): boolean {
   return true;
 }
 
-/** Whether an unsigned text or summary entry has something to hand back beyond its text: an id, or a field
- * besides its type, text, format and index. Its format alone (`unknown` from many providers) is no reason
- * to replace the gateway's signature: unsigned text goes back as text either way. */
+/** Whether an unsigned text entry has something to hand back beyond its text: an id, or a field besides its
+ * type, text, format and index. Its format alone (`unknown` from many providers) is no reason to replace the
+ * gateway's signature: unsigned text goes back as text either way. (A summary always has: its type.) */
 function worthKeeping(e: Json): boolean {
   for (const k of Object.keys(e)) {
     if (k === 'id' ? e.id !== null : !['type', 'text', 'summary', 'signature', 'format', 'index'].includes(k)) return true;
@@ -141,8 +142,8 @@ export interface DetailParts {
   text: string;
   /** The signature that ends the current thinking block (an envelope for an entry not Anthropic's own). */
   signature: string | null;
-  /** The envelope of an unsigned text or summary entry that is not Anthropic's own (an id, a format): the
-   * signature of its thinking block unless a signature comes for it. */
+  /** The envelope of an unsigned text entry that is not Anthropic's own (an id), or of a summary (its type):
+   * the signature of its thinking block unless a signature comes for it. */
   meta: string | null;
   /** reasoning.encrypted data (or envelopes), one redacted_thinking block each. */
   encrypted: string[];
@@ -160,7 +161,8 @@ export function detailParts(details: unknown[]): DetailParts {
       else if (out.meta === null && worthKeeping(e)) out.meta = envelope(e, ['text', 'signature', 'index']);
     } else if (e.type === 'reasoning.summary' && typeof e.summary === 'string') {
       out.text += e.summary;
-      if (out.meta === null && worthKeeping(e)) out.meta = envelope(e, ['summary', 'index']);
+      // always: its type is itself worth keeping (a block the gateway signed goes back as reasoning.text)
+      if (out.meta === null) out.meta = envelope(e, ['summary', 'index']);
     }
   }
   return out;

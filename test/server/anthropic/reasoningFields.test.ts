@@ -62,6 +62,20 @@ describe('messages: reasoning_details fields survive the round trip', () => {
     assert.deepEqual(sigs, [signatureOf('x')]);
   });
 
+  it('out: a summary without an id (a format only, or none) goes out in an envelope of its type: as the gateway-signed text it came back as reasoning.text, at every byte split', () => {
+    for (const entry of [{ type: 'reasoning.summary', format: 'unknown' }, { type: 'reasoning.summary' }]) {
+      const text = sse(chunk({ role: 'assistant', content: '', reasoning_details: [{ ...entry, summary: 'Plan: ', index: 0 }] }), chunk({ reasoning_details: [{ ...entry, summary: 'go.', index: 0 }] }), chunk({ content: 'Ok.' }), chunk({}, 'stop'), '[DONE]');
+      for (let k = 1; k < Buffer.byteLength(text); k++) {
+        const events = translate(text, [k]);
+        checkGrammar(events);
+        assert.deepEqual(normalize(events).slice(1, 5), [['start', 0, { type: 'thinking', thinking: '', signature: '' }], ['thinking_delta', 0, 'Plan: go.'], ['signature_delta', 0, 'sig'], ['stop', 0]], `cut at ${k}`);
+        const sigs = events.filter((e) => (e.delta as { type?: string } | undefined)?.type === 'signature_delta').map((e) => (e.delta as { signature: string }).signature);
+        assert.deepEqual(sigs, [env(entry)], `${JSON.stringify(entry)}, cut at ${k}`);
+      }
+      assert.deepEqual(reasoningDetailOf({ type: 'thinking', thinking: 'Plan: go.', signature: env(entry) }, 0), { ...entry, summary: 'Plan: go.', index: 0 });
+    }
+  });
+
   it('in: envelopes give back every field; Anthropic\'s own signature and data come back with their format; a broken envelope throws', () => {
     assert.deepEqual(reasoningDetailOf({ type: 'thinking', thinking: 'Plan.', signature: env({ type: 'reasoning.summary', id: 'rs_0abc', format: OAI }) }, 0), { type: 'reasoning.summary', summary: 'Plan.', id: 'rs_0abc', format: OAI, index: 0 });
     assert.deepEqual(reasoningDetailOf({ type: 'redacted_thinking', data: env({ type: 'reasoning.encrypted', data: 'D', id: 'x', format: 'google-gemini-v1' }) }, 1), { type: 'reasoning.encrypted', data: 'D', id: 'x', format: 'google-gemini-v1', index: 1 });
@@ -75,13 +89,17 @@ describe('messages: reasoning_details fields survive the round trip', () => {
   describe('two turns through the clients', () => {
     const { up, d } = useTestGateway({ apiKey: 'sk-or-v1-test' });
 
-    it('Anthropic SDK: OpenAI\'s summary and encrypted item, Gemini\'s call-bound signature and another provider\'s signed text go back upstream with every field (streamed and not)', async () => {
+    it('Anthropic SDK: OpenAI\'s summary and encrypted item, Gemini\'s call-bound signature, another provider\'s signed text and a summary without an id go back upstream with every field (streamed and not)', async () => {
       const client = new Anthropic({ baseURL: `http://127.0.0.1:${d.info.port}`, apiKey: 'any', maxRetries: 0 });
       const ask = { role: 'user' as const, content: 'Weather?' };
+      const PLAIN_SUMMARY = { type: 'reasoning.summary', summary: 'Plan.', format: 'unknown', index: 0 };
+      const SUMMARY_STREAM = sse(chunk({ role: 'assistant', content: '', reasoning: 'Plan.', reasoning_details: [PLAIN_SUMMARY] }), chunk({ content: 'Ok.' }), chunk({}, 'stop'), '[DONE]');
       const GEMINI_STREAM = sse(chunk({ role: 'assistant', content: '', reasoning_details: [GEMINI] }), chunk({ reasoning_details: [SIGNED_OTHER], reasoning: 'Hm.' }), chunk({ content: 'Ok.' }), chunk({}, 'stop'), '[DONE]');
       for (const [body, details] of [
         [OPENAI_STREAM, [{ ...SUMMARY, summary: 'Plan: look it up.', index: 0 }, ENCRYPTED]],
         [GEMINI_STREAM, [GEMINI, { ...SIGNED_OTHER, index: 1 }]],
+        // a summary without an id stays a summary (it went back as reasoning.text)
+        [SUMMARY_STREAM, [PLAIN_SUMMARY]],
       ] as const) {
         for (const stream of [true, false]) {
           up.enqueue({ chunks: [body] });
