@@ -31,6 +31,7 @@
  * first value: the answer is that one, the others its extra values, as when the text starts with them.
  */
 import { isSpace } from './chars';
+import { NON_ANSWER_TAG } from './runStart';
 import { Segment } from './segment';
 import type { Position, RepairResult } from './types';
 
@@ -327,6 +328,7 @@ function rank(text: string, start: number, end: number, json: string, after: str
       if ((SAMPLE.test(intro) || FAILURE_LABEL.test(intro)) && !YOURS.test(intro)) return SECOND_CHOICE;
     }
   }
+  if (insideNonAnswerTag(text, start)) return SECOND_CHOICE;
   if (template(json)) return 1;
   // an empty `{}` / `[]` is prose (`values in [] are optional`), unless it stands as an answer: alone on
   // its line, or after a label's colon (`Result:\n[]`, `Final: []`), no words after it in its sentence;
@@ -351,6 +353,24 @@ function rank(text: string, start: number, end: number, json: string, after: str
   // inside a sentence, unless that sentence corrects the value before it ("Actually, use {…} instead.")
   if (!aloneBefore && !correcting && /[A-Za-z]/.test(sentenceRest(tail))) return 1;
   return 2;
+}
+
+/** How far before a value the tag it may be inside is looked for. */
+const TAG_WINDOW = 2000;
+
+/** Whether the value starting at text[start] is inside a tag whose content is no answer (`<draft>`,
+ * `<example>`; runStart.ts NON_ANSWER_TAGS): the last such tag before it, within TAG_WINDOW, opens one at
+ * the start of its line.
+ * Trial 10: `Here:\n{"a": 2}\n<example>\n{"a": 1}\n</example>` gave the example, the last among equals. */
+function insideNonAnswerTag(text: string, start: number): boolean {
+  const from = Math.max(0, start - TAG_WINDOW);
+  if (text.lastIndexOf('<', start) < from) return false;
+  const w = text.slice(from, start);
+  NON_ANSWER_TAG.lastIndex = 0;
+  let open = false;
+  // an opening tag counts where it starts its line (a tag named in a sentence, `Use <example> tags.`, opens nothing)
+  for (let m = NON_ANSWER_TAG.exec(w); m !== null; m = NON_ANSWER_TAG.exec(w)) open = m[1] === '' && startsLine(text, from + m.index);
+  return open;
 }
 
 /** Whether a value is a template: it has string values and every one is a placeholder

@@ -284,6 +284,9 @@ export abstract class Finisher extends StructureScanner {
     const here = (i: number): Position => ({ offset: at.offset + i, line: seg.line(i), column: seg.column(i) });
     let i = 0;
     let inBlock = true; // held: before the answer's closing fence
+    const again = this.trailAfterReasoning && !held;
+    this.trailAfterReasoning = false;
+    let first = true;
     for (;;) {
       while (i < text.length && isSpace(String.prototype.charCodeAt.call(text, i))) i++;
       const rest = text.slice(i);
@@ -311,7 +314,11 @@ export abstract class Finisher extends StructureScanner {
       if (n === OPEN_AT_END && !held && CUT_VALUE.test(value)) n = C.trimSpacesEnd(value).length;
       if (n < 0 || (held && wordsAfter(rest.slice(from + n, from + n + 64)))) break;
       this.extraValue = true;
-      this.strip('extra_value', here(i), rest.slice(0, from + n));
+      // the first value right after a reasoning block that followed the answer (interleaved thinking:
+      // `{"a": 1}<think>Wait, b is missing.</think>{"a": 1, "b": 2}`) is the answer given again after
+      // more thought: a correction (takeCorrections takes it), not a further value (trial 10)
+      this.strip(again && first && from === 0 ? 'correction' : 'extra_value', here(i), rest.slice(0, from + n));
+      first = false;
       i += from + n;
     }
     // a value the text corrects the streamed one with (`Actually, use {"a": 2} instead.`): text that

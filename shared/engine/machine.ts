@@ -8,7 +8,7 @@ import { StreamFixError } from './errors';
 import { Finisher } from './finish';
 import { type Candidate, pickAnswer, type Region } from './answer';
 import { createReasoningScanner, harmonyChannel, type ReasoningScanner } from './reasoning';
-import { bracketStartsProse } from './runStart';
+import { bracketStartsProse, NON_ANSWER_TAGS, TAG_NAME_MAX } from './runStart';
 import { Segment } from './segment';
 import { uEscapeStart } from './strings';
 import * as S from './state';
@@ -103,6 +103,24 @@ function lineOfMarkers(text: string, len: number, before: boolean): boolean {
   return before;
 }
 
+/** Whether a run whose first character is the `<` at head[i] starts with prose: a tag whose name says its
+ * content is not the answer (`<draft>`, `<example>`; trial 10: `<draft>\n{"title": "Hello"}\n</draft>\n<final>
+ * {…}</final>` gave the draft, the run taken for JSON at its first tag), so the run is held and the end picks
+ * its answer among the values as in prose. Any other tag (`<answer>`, `<json>`, `<tool_call>`) starts JSON
+ * as before; null while the name is still being read. */
+function tagStartsProse(head: string, i: number): boolean | null {
+  let j = i + 1;
+  while (j < head.length && j - i <= TAG_NAME_MAX + 1) {
+    const c = String.prototype.charCodeAt.call(head, j) | 0x20;
+    if (c < 97 || c > 122) break;
+    j++;
+  }
+  if (j === i + 1 || j - i > TAG_NAME_MAX + 1) return false;
+  if (j === head.length) return null;
+  const c = String.prototype.charCodeAt.call(head, j);
+  return (c === 62 || c === 32 || c === 9 || c === 10 || c === 13) && NON_ANSWER_TAGS.has(head.slice(i + 1, j).toLowerCase());
+}
+
 /** Whether a run of content whose first non-space character is head[i] starts with prose (held until
  * decided) rather than as JSON (`{`, `[`), a JSON fence or a tag; null while a backtick or two cannot tell
  * a fence from inline code yet, or a fence's info word is still being read. A bare scalar (`42`,
@@ -112,7 +130,8 @@ function lineOfMarkers(text: string, len: number, before: boolean): boolean {
 function runStartsProse(head: string, i: number): boolean | null {
   const c = String.prototype.charCodeAt.call(head, i);
   if (c === 91) return bracketStartsProse(head, i + 1);
-  if (c === 123 || c === 60) return false;
+  if (c === 60) return tagStartsProse(head, i);
+  if (c === 123) return false;
   if (c !== 96) return true;
   let j = i;
   while (j < head.length && String.prototype.charCodeAt.call(head, j) === 96) j++;
@@ -410,6 +429,8 @@ export class Machine extends Finisher {
     this.flushRunWs();
     this.closeRegion();
     this.settle(st);
+    // interleaved thinking: the text after a reasoning block that follows the value may give it again
+    this.trailAfterReasoning = this.phase === P_AFTER && st.kind === 'reasoning';
     if (this.phase === P_BEFORE) {
       this.finishProse();
       this.confirmNext = true;
@@ -650,6 +671,8 @@ export class Machine extends Finisher {
         this.finishValue(0);
         this.truncated = truncated;
       }
+      // where the value ended (takeCorrection.ts): a reasoning block right after it is not part of it
+      if (this.answerEnd < 0) this.answerEnd = at.offset;
       this.phase = P_AFTER;
       this.trailStart = -2;
       o.endSegment(0);

@@ -103,7 +103,8 @@ function classify(buf: string): TagVerdict {
   let i = closing ? 2 : 1;
   while (i < buf.length && isLetter(String.prototype.charCodeAt.call(buf, i))) i++;
   const name = buf.slice(closing ? 2 : 1, i).toLowerCase();
-  if (i === buf.length) return REASONING_TAG_NAMES.some((n) => n.startsWith(name)) ? MORE : TEXT;
+  if (i === buf.length) return REASONING_TAG_NAMES.some((n) => n.startsWith(name)) || (!closing && DETAILS.startsWith(name)) ? MORE : TEXT;
+  if (name === DETAILS && !closing) return classifyDetails(buf, i);
   if (!REASONING_TAG_NAMES.includes(name)) return TEXT;
   const c = String.prototype.charCodeAt.call(buf, i);
   if (closing) {
@@ -120,6 +121,26 @@ function classify(buf: string): TagVerdict {
     const d = String.prototype.charCodeAt.call(buf, j);
     if (d === 10 || d === 60) return TEXT;
     if (d === 62) return j === buf.length - 1 ? { kind: 'open', close: `</${name}>` } : TEXT;
+  }
+  return MORE;
+}
+
+/** Open WebUI's reasoning block as its chats export and its API's content carry it (trial 10:
+ * `<details type="reasoning" done="true" duration="3">\n<summary>Thought for 3 seconds</summary>\n> …
+ * </details>` then the answer gave a draft quoted in the reasoning): a `<details>` whose attributes say
+ * `type="reasoning"` opens a block to its `</details>`; any other `<details>`, and a lone `</details>`, is
+ * text (HTML's disclosure element). */
+const DETAILS = 'details';
+const DETAILS_REASONING = /\stype\s*=\s*(?:"reasoning"|'reasoning'|reasoning[\s>])/i;
+
+/** A `<details` read up to buf[i]: a reasoning block's opening tag once its `>` comes with the type. */
+function classifyDetails(buf: string, i: number): TagVerdict {
+  const c = String.prototype.charCodeAt.call(buf, i);
+  if (c !== 32 && c !== 9 && c !== 10) return TEXT;
+  for (let j = i; j < buf.length; j++) {
+    const d = String.prototype.charCodeAt.call(buf, j);
+    if (d === 60) return TEXT;
+    if (d === 62) return j === buf.length - 1 && DETAILS_REASONING.test(buf) ? { kind: 'open', close: '</details>' } : TEXT;
   }
   return MORE;
 }

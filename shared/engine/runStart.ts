@@ -6,6 +6,15 @@
  */
 import * as C from './chars';
 
+/** Tags whose content is no answer (any case): a draft, an example or sample, an earlier attempt, the
+ * input or schema echoed, an analysis, a plan, notes or a critique. A run that starts with one is held as
+ * prose (machine.ts), and a value inside one ranks below any other candidate (answer.ts). */
+export const NON_ANSWER_TAGS: ReadonlySet<string> = new Set(['draft', 'drafts', 'example', 'examples', 'sample', 'samples', 'attempt', 'analysis', 'plan', 'notes', 'critique', 'reflection', 'input', 'schema']);
+/** The longest name in NON_ANSWER_TAGS. */
+export const TAG_NAME_MAX = 10;
+/** The last opening or closing tag of NON_ANSWER_TAGS in a text (answer.ts: is a value inside one?). */
+export const NON_ANSWER_TAG = /<(\/?)(drafts?|examples?|samples?|attempt|analysis|plan|notes|critique|reflection|input|schema)(?:\s[^<>]*)?>/gi;
+
 /** The words a JSON (or Python / JavaScript) value may start with right after a `[` (a few, each at most 9
  * characters: a word that is no prefix of one is decided at once). */
 const BRACKET_KEYWORDS = new Set(['true', 'false', 'null', 'True', 'False', 'None', 'NaN', 'Infinity', 'undefined']);

@@ -338,6 +338,9 @@ export abstract class MachineState {
   protected doneNewline = false; // a line break followed the top-level scalar
   protected trailText = '';
   protected trailPos: Position | null = null;
+  /** The trailing text being collected follows a reasoning block after the value (interleaved thinking):
+   * a value it starts with is the model's answer again, after more thought (finish.ts stripTrailing). */
+  protected trailAfterReasoning = false;
 
   constructor(options: RepairOptions = {}) {
     const lim = (name: keyof typeof DEFAULTS): number => {

@@ -13,6 +13,7 @@ const {
   AMP,
   APOS,
   BACKSLASH,
+  UNDERSCORE,
   BACKTICK,
   LDQUO,
   RDQUO,
@@ -363,6 +364,13 @@ export abstract class StringScanner extends BeforeScanner {
         o.record(o.repairAt('backtick_quotes', i, 2, '`'));
         o.edit(i, i + 2, '`');
         return i + 2;
+      } else if (n === UNDERSCORE && this.strIsKey) {
+        // `{"user\_id": 5}`: markdown's escape of an underscore, which models write in JSON outside a
+        // fence; no key means a backslash there (trial 10: it became `"user\\_id"`)
+        if (!this.rep('invalid_escape')) return this.reject(s, i);
+        o.record(o.repairAt('invalid_escape', i, 2, '_'));
+        o.edit(i, i + 2, '_');
+        return i + 2;
       } else {
         return this.badEscape(i);
       }
@@ -426,6 +434,7 @@ export abstract class StringScanner extends BeforeScanner {
           continue;
         }
         if (c === APOS) return this.escDone(i + 1, "'", 2, (this.strQuote & 0xffff) === APOS ? 'single_quotes' : 'invalid_escape');
+        if (c === UNDERSCORE && this.strIsKey) return this.escDone(i + 1, '_', 2, 'invalid_escape');
         if (c === BACKTICK && this.strQuote === BACKTICK) return this.escDone(i + 1, '`', 2, 'backtick_quotes');
         if (c !== 117) return this.escDone(i, '\\\\', 1, 'invalid_escape');
         this.escBuf += 'u';
@@ -468,7 +477,7 @@ export abstract class StringScanner extends BeforeScanner {
     const o = this.o;
     this.vstate = V_STRING;
     if (rep !== null) {
-      if (kind === 'invalid_escape' && rep !== "'") {
+      if (kind === 'invalid_escape' && rep !== "'" && rep !== '_') {
         if (!this.rep(kind)) return this.reject(o.seg.text, i);
         this.strBadEscape = true;
         // a backslash before a letter (the held one, or the character at i): a path's, a regex's

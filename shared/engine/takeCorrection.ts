@@ -131,7 +131,9 @@ export class CorrectionTaker implements StreamRepairer {
     this.extraScanned += sub.charsScanned;
     if (v.status === 'FAILED' || v.json === null) return result;
     const from = this.m.answerStart;
-    const to = this.m.answerEnd < 0 ? this.input.length : this.m.answerEnd;
+    let to = this.m.answerEnd < 0 ? this.input.length : this.m.answerEnd;
+    // (the spaces before a reasoning block that ended the value are not the draft's)
+    while (to > from && /\s/.test(this.input[to - 1]!)) to--;
     // the replaced value is a `draft` (so are earlier corrections the last one replaced), the words
     // between it and the correction taken are prose before the answer
     const at = new Segment(this.input, 0, 0, 0);

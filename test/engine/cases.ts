@@ -14,6 +14,7 @@ import { TRIAL6_TABLE_CASES } from './trial6TableCases';
 import { TRIAL7_TABLE_CASES } from './trial7TableCases';
 import { TRIAL8_TABLE_CASES } from './trial8TableCases';
 import { TRIAL9_TABLE_CASES } from './trial9TableCases';
+import { TRIAL10_TABLE_CASES } from './trial10TableCases';
 import { VALUE_CASES } from './valueCases';
 
 export interface Case {
@@ -40,6 +41,7 @@ export const CASES: Case[] = [
   ...TRIAL7_TABLE_CASES,
   ...TRIAL8_TABLE_CASES,
   ...TRIAL9_TABLE_CASES,
+  ...TRIAL10_TABLE_CASES,
   {
     category: "several values",
     name: "keeps a second top-level value as extra_value and says REPAIRED",

@@ -10,6 +10,8 @@ import { TRIAL4_ROUND2 } from './trial4/cases2';
 import { TRIAL5_DESIGN_LIMITS, trial5Cases } from './trial5/cases';
 import { trial5Round2 } from './trial5/cases2';
 import { TRIAL8_CASES } from './trial8/cases';
+import { TRIAL9_CASES } from './trial9/cases';
+import { TRIAL10_CASES } from './trial10/cases';
 
 type Span = [kind: string, offset: number, line: number, column: number, text: string];
 interface Row {
@@ -88,6 +90,19 @@ const ROWS: Row[] = [
       ['fence', 22, 2, 0, '```'],
       ['prose', 27, 4, 0, 'I apologize, I made an error. The correct result is:\n\n```json'],
       ['trailing', 103, 8, 0, '```'],
+    ],
+  },
+  {
+    // trial 10: interleaved thinking, the value given again after a reasoning block that followed it is the
+    // correction (the draft is the value alone, not the block after it)
+    text: '<think>plan</think>{"a": 1} <think>Wait, b is missing.</think>{"a": 1, "b": 2}',
+    json: '{"a": 1, "b": 2}',
+    status: 'VALID',
+    repairs: [],
+    stripped: [
+      ['reasoning', 0, 0, 0, '<think>plan</think>'],
+      ['draft', 19, 0, 19, '{"a": 1}'],
+      ['reasoning', 28, 0, 28, '<think>Wait, b is missing.</think>'],
     ],
   },
   {
@@ -177,9 +192,9 @@ describe('engine: takeCorrections', () => {
     }
   });
 
-  it("gives the value the user wanted in trial 5's two design-limit texts (a fenced draft before a lone </think>, an <analysis> draft)", () => {
+  it("gives the value the user wanted in trial 5's design-limit text (a fenced draft before a lone </think>; its <analysis> draft is answered without the option since trial 10)", () => {
     const limits = [...trial5Cases, ...trial5Round2].filter((t) => TRIAL5_DESIGN_LIMITS.has(t.name));
-    assert.equal(limits.length, 2);
+    assert.equal(limits.length, 1);
     for (const t of limits) {
       assert.notDeepEqual(JSON.parse(repairJson(t.text).json!), t.value, t.name);
       const r = repairJson(t.text, { takeCorrections: true });
@@ -191,6 +206,19 @@ describe('engine: takeCorrections', () => {
     const limits = TRIAL8_CASES.filter((t) => t.id === 't8-redo-03' || t.id === 't8-redo-07');
     assert.equal(limits.length, 2);
     for (const t of limits) {
+      const plain = repairJson(t.text);
+      assert.notDeepEqual(JSON.parse(plain.json!), t.want, t.id);
+      assert.ok(plain.stripped.some((s) => s.kind === 'correction'), t.id);
+      const r = repairJson(t.text, { takeCorrections: true });
+      assert.deepEqual(JSON.parse(r.json!), t.want, t.id);
+      assert.ok(r.stripped.some((s) => s.kind === 'draft'), t.id);
+    }
+  });
+
+  it("gives the value the user wanted in trial 9's and trial 10's interleaved-thinking texts (a value, a reasoning block, the value again), which a stream cannot (the first value streamed)", () => {
+    const texts = [...TRIAL9_CASES.filter((t) => t.id === 't9-think-04' || t.id === 't9-think-05'), ...TRIAL10_CASES.filter((t) => t.id === 't10-inter-01' || t.id === 't10-inter-08')];
+    assert.equal(texts.length, 4);
+    for (const t of texts) {
       const plain = repairJson(t.text);
       assert.notDeepEqual(JSON.parse(plain.json!), t.want, t.id);
       assert.ok(plain.stripped.some((s) => s.kind === 'correction'), t.id);

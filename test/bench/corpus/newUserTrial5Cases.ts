@@ -12,8 +12,8 @@
  * brace-laden summary. Before any fix 118 of 129 right (91.5%), value and status alike; after, 127. Then
  * 40 more (cases2.ts) written after those fixes to probe their edges: 39 right (不对外, "not public", read
  * as 不对 "not right"; fixed). Left
- * out here: the 2 the engine gets wrong by design (TRIAL5_DESIGN_LIMITS; test/engine/trialCorpus5.test.ts
- * checks their wanted value is a `correction` span).
+ * out here: the one the engine gets wrong by design (TRIAL5_DESIGN_LIMITS; test/engine/trialCorpus5.test.ts
+ * checks its wanted value is a `correction` span; the second, an `<analysis>` draft, is answered since trial 10).
  */
 import { TRIAL5_DESIGN_LIMITS, trial5Cases } from '../../engine/trial5/cases';
 import { trial5Round2 } from '../../engine/trial5/cases2';
