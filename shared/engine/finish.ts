@@ -309,6 +309,7 @@ export abstract class Finisher extends StructureScanner {
       const from = sep ? sep[0].length : 0;
       const value = from > 0 ? rest.slice(from) : rest;
       let n = valueExtent(value);
+      const balanced = n >= 0;
       // a further value cut by the end (`{"a": 1}{"b": 2`: a second tool call's arguments cut at
       // max_tokens) is another value all the same, not prose, when it starts like JSON (`{oops` does not)
       if (n === OPEN_AT_END && !held && CUT_VALUE.test(value)) n = C.trimSpacesEnd(value).length;
@@ -316,8 +317,9 @@ export abstract class Finisher extends StructureScanner {
       this.extraValue = true;
       // the first value right after a reasoning block that followed the answer (interleaved thinking:
       // `{"a": 1}<think>Wait, b is missing.</think>{"a": 1, "b": 2}`) is the answer given again after
-      // more thought: a correction (takeCorrections takes it), not a further value (trial 10)
-      this.strip(again && first && from === 0 ? 'correction' : 'extra_value', here(i), rest.slice(0, from + n));
+      // more thought: a correction (takeCorrections takes it, as any, only when balanced), not a further
+      // value (trial 10)
+      this.strip(again && first && from === 0 && balanced ? 'correction' : 'extra_value', here(i), rest.slice(0, from + n));
       first = false;
       i += from + n;
     }

@@ -115,6 +115,15 @@ export const TRIAL10_TABLE_CASES: Case[] = [
     stripped: [["reasoning",8,18,0,8],["trailing",27,17,0,27]],
   },
   {
+    category: "trial 10: interleaved thinking",
+    name: "a value after the block cut by the end is a further value, not a correction (takeCorrections takes balanced ones only)",
+    input: "{\"a\": 1}<think>x</think>{\"a\": [2",
+    json: "{\"a\": 1}",
+    status: "REPAIRED",
+    repairs: [],
+    stripped: [["reasoning",8,16,0,8],["extra_value",24,8,0,24]],
+  },
+  {
     category: "trial 10: markdown escapes",
     name: "a markdown-escaped underscore in a key is an underscore (it became a literal backslash)",
     input: "{\"user\\_id\": 5, \"first\\_name\": \"Ada\"}",

@@ -10,6 +10,7 @@ import { newUserTrial6Cases } from './newUserTrial6Cases';
 import { newUserTrial7Cases } from './newUserTrial7Cases';
 import { newUserTrial8Cases } from './newUserTrial8Cases';
 import { newUserTrial9Cases } from './newUserTrial9Cases';
+import { newUserTrial10Cases } from './newUserTrial10Cases';
 import { proseExampleCases } from './proseExampleCases';
 import { reasoningFormatCases } from './reasoningFormatCases';
 import { repairCases } from './repairCases';
@@ -20,7 +21,7 @@ import { valueCases } from './valueCases';
 export * from './types';
 
 export function buildCorpus(): Case[] {
-  return [...llmCases(), ...repairCases(), ...valueCases(), ...untaggedReasoningCases(), ...proseExampleCases(), ...reasoningFormatCases(), ...newUserTrialCases(), ...newUserTrial2Cases(), ...newUserTrial3Cases(), ...newUserTrial4Cases(), ...newUserTrial5Cases(), ...newUserTrial6Cases(), ...newUserTrial7Cases(), ...newUserTrial8Cases(), ...newUserTrial9Cases()];
+  return [...llmCases(), ...repairCases(), ...valueCases(), ...untaggedReasoningCases(), ...proseExampleCases(), ...reasoningFormatCases(), ...newUserTrialCases(), ...newUserTrial2Cases(), ...newUserTrial3Cases(), ...newUserTrial4Cases(), ...newUserTrial5Cases(), ...newUserTrial6Cases(), ...newUserTrial7Cases(), ...newUserTrial8Cases(), ...newUserTrial9Cases(), ...newUserTrial10Cases()];
 }
 
 export { heldOutCorpus, heldOutSeed, HELD_OUT_PER_CATEGORY } from './heldOut';
