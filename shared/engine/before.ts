@@ -270,6 +270,7 @@ export abstract class BeforeScanner extends S.MachineState {
     this.quoteCtx = this.lineIsQuote();
     this.quoteLine = false;
     this.escQuotes = false;
+    this.mdEscape = false;
     this.entQuotes = false;
     if (this.confirmNext && !scalar) {
       this.unconfirmed = false;

@@ -430,7 +430,8 @@ export class Machine extends Finisher {
     this.closeRegion();
     this.settle(st);
     // interleaved thinking: the text after a reasoning block that follows the value may give it again
-    this.trailAfterReasoning = this.phase === P_AFTER && st.kind === 'reasoning';
+    // (a harmony header between them, `<|start|>assistant<|channel|>final<|message|>`, keeps it so)
+    this.trailAfterReasoning = this.phase === P_AFTER && (st.kind === 'reasoning' || (st.kind === 'wrapper' && this.trailAfterReasoning));
     if (this.phase === P_BEFORE) {
       this.finishProse();
       this.confirmNext = true;
@@ -679,6 +680,8 @@ export class Machine extends Finisher {
       return;
     }
     if (this.phase === P_AFTER) {
+      // (a value that ended its segment: nothing after it was read yet)
+      if (this.answerEnd < 0) this.answerEnd = at.offset;
       o.begin(seg, 0);
       if (this.trailStart === -1 && o.pending) o.dropPending(0);
       this.trailStart = -2;

@@ -230,6 +230,8 @@ export abstract class MachineState {
    * string): a `\"` opened a key, so each `\"` where a key or value starts opens a string and each `\"`
    * inside a string closes it (structure.ts escapedQuoteOpens, strings.ts escapedQuoteCloses). */
   protected escQuotes = false;
+  /** A key of this value had markdown's `\_` (strings.ts): a `\_` in its value strings is one too. */
+  protected mdEscape = false;
   /** The value's quotes are written `&quot;` (htmlEntities.ts). */
   protected entQuotes = false;
   /** In a string opened with `“`: the inner `“` open (each ` ”` closes one unless a delimiter follows it), and the

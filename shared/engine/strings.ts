@@ -364,10 +364,13 @@ export abstract class StringScanner extends BeforeScanner {
         o.record(o.repairAt('backtick_quotes', i, 2, '`'));
         o.edit(i, i + 2, '`');
         return i + 2;
-      } else if (n === UNDERSCORE && this.strIsKey) {
+      } else if (n === UNDERSCORE && (this.strIsKey || this.mdEscape)) {
         // `{"user\_id": 5}`: markdown's escape of an underscore, which models write in JSON outside a
-        // fence; no key means a backslash there (trial 10: it became `"user\\_id"`)
+        // fence; no key means a backslash there (trial 10: it became `"user\\_id"`); a value string's
+        // `\_` is one too once a key of the value had it (`"file\_name": "a\_b.txt"`), else a literal
+        // backslash as any invalid escape (a path's `C:\_tmp`)
         if (!this.rep('invalid_escape')) return this.reject(s, i);
+        this.mdEscape = true;
         o.record(o.repairAt('invalid_escape', i, 2, '_'));
         o.edit(i, i + 2, '_');
         return i + 2;
@@ -434,7 +437,10 @@ export abstract class StringScanner extends BeforeScanner {
           continue;
         }
         if (c === APOS) return this.escDone(i + 1, "'", 2, (this.strQuote & 0xffff) === APOS ? 'single_quotes' : 'invalid_escape');
-        if (c === UNDERSCORE && this.strIsKey) return this.escDone(i + 1, '_', 2, 'invalid_escape');
+        if (c === UNDERSCORE && (this.strIsKey || this.mdEscape)) {
+          this.mdEscape = true;
+          return this.escDone(i + 1, '_', 2, 'invalid_escape');
+        }
         if (c === BACKTICK && this.strQuote === BACKTICK) return this.escDone(i + 1, '`', 2, 'backtick_quotes');
         if (c !== 117) return this.escDone(i, '\\\\', 1, 'invalid_escape');
         this.escBuf += 'u';

@@ -129,7 +129,8 @@ export class CorrectionTaker implements StreamRepairer {
     sub.push(c.text);
     const v = sub.end();
     this.extraScanned += sub.charsScanned;
-    if (v.status === 'FAILED' || v.json === null) return result;
+    // the value given again unchanged (a check between them confirmed it): nothing to take
+    if (v.status === 'FAILED' || v.json === null || v.json === result.json) return result;
     const from = this.m.answerStart;
     let to = this.m.answerEnd < 0 ? this.input.length : this.m.answerEnd;
     // (the spaces before a reasoning block that ended the value are not the draft's)

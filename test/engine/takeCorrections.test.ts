@@ -106,6 +106,32 @@ const ROWS: Row[] = [
     ],
   },
   {
+    // the same in harmony channels: a `final` header between the analysis and the value keeps it a correction
+    text: '<|channel|>final<|message|>{"a":1}<|end|><|channel|>analysis<|message|>fix<|end|><|channel|>final<|message|>{"a":2}',
+    json: '{"a":2}',
+    status: 'VALID',
+    repairs: [],
+    stripped: [
+      ['wrapper', 0, 0, 0, '<|channel|>final<|message|>'],
+      ['draft', 27, 0, 27, '{"a":1}'],
+      ['wrapper', 34, 0, 34, '<|end|>'],
+      ['reasoning', 41, 0, 41, '<|channel|>analysis<|message|>fix<|end|>'],
+      ['wrapper', 81, 0, 81, '<|channel|>final<|message|>'],
+    ],
+  },
+  {
+    // the value given again unchanged after a check: nothing to take, the result is the plain one
+    text: '<think>check</think>{"sum": 5}<think>ok</think>{"sum": 5}',
+    json: '{"sum": 5}',
+    status: 'REPAIRED',
+    repairs: [],
+    stripped: [
+      ['reasoning', 0, 0, 0, '<think>check</think>'],
+      ['reasoning', 30, 0, 30, '<think>ok</think>'],
+      ['correction', 47, 0, 47, '{"sum": 5}'],
+    ],
+  },
+  {
     // no correction: the same as without the option
     text: '{"a": 1}\n\nFor example, {"b": 2} also works.',
     json: '{"a": 1}',
@@ -169,14 +195,20 @@ describe('engine: takeCorrections', () => {
     });
   }
 
-  it('changes nothing for a text without a correction: the whole corpus (3,017 cases) gives what it gives without the option', () => {
+  it('changes nothing for a text without a correction, nor for one that gives its value again unchanged: the whole corpus (3,031 cases) gives what it gives without the option', () => {
     const cases = buildCorpus();
-    assert.ok(cases.length >= 3017);
+    assert.ok(cases.length >= 3031);
+    let again = 0;
     for (const c of cases) {
       const plain = repairJson(c.input);
-      assert.ok(!plain.stripped.some((s) => s.kind === 'correction'), c.input);
+      // a value repeated after a reasoning block (trial 10: `{"sum": 5}`, a check, `{"sum": 5}`) is a
+      // correction span equal to the answer: nothing to take
+      const corrections = plain.stripped.filter((s) => s.kind === 'correction');
+      if (corrections.length > 0) again++;
+      for (const s of corrections) assert.deepEqual(JSON.parse(s.text), JSON.parse(plain.json!), c.input);
       assert.deepEqual(repairJson(c.input, { takeCorrections: true }), plain, c.input);
     }
+    assert.equal(again, 1);
   });
 
   it('gives the value the user wanted in each of trial 4\'s texts that correct a JSON-started value (the known limit of a stream)', () => {
