@@ -14,6 +14,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { CountingHistogram } from './countingHistogram';
 
 export const DEFAULT_MAX_LABEL_VALUES = 100;
 /** A label value longer than this is cut: no legitimate model name or status is this long. */
@@ -69,7 +70,7 @@ export class GatewayMetrics {
   private readonly warnings: Counter<'kind'>;
   private readonly warningKinds: BoundedLabel;
   private readonly ttfb: Histogram;
-  private readonly addedPerChunk: Histogram;
+  private readonly addedPerChunk: CountingHistogram;
 
   constructor(options: GatewayMetricsOptions = {}) {
     const max = options.maxLabelValues ?? DEFAULT_MAX_LABEL_VALUES;
@@ -163,7 +164,8 @@ export class GatewayMetrics {
       buckets: TTFB_BUCKETS,
       registers,
     });
-    this.addedPerChunk = new Histogram({
+    // observed once per upstream read: counted cheaply, handed to prom-client at a scrape
+    this.addedPerChunk = new CountingHistogram({
       name: 'streamfix_added_seconds_per_chunk',
       help: "The gateway's own processing time per upstream chunk (parse, repair, re-encode)",
       buckets: ADDED_BUCKETS,
