@@ -32,7 +32,7 @@ import { estimateInputTokens } from './countTokens';
 import { anthropicStatus, errorBody, rejectionError, statusOfType } from './errors';
 import { checkToolSchemas, messagesMode, parseMessagesRequest, requireMaxTokens, toChatRequest } from './request';
 import { route } from './routing';
-import { INVALID_INPUT_CODE, invalidInputError, invalidInputMessage } from './toolInputCheck';
+import { INVALID_INPUT_CODE, invalidInputError, invalidInputMessage, RENAMED_CODE, renamedMessage } from './toolInputCheck';
 import { MessageTranslator, settleHeld, type AnthropicEvent } from './translate';
 
 export type MessagesCall = ChatCall;
@@ -230,6 +230,8 @@ async function answer(call: MessagesCall, r: ReturnType<typeof parseMessagesRequ
     // not streaming: the whole answer is read before the client gets it, so a value the text corrects
     // later is replaced by its correction, as on the chat endpoint (completion.ts)
     takeCorrections: !r.stream,
+    // not streaming, a tool name that grows after its block started is written whole into the message
+    whole: !r.stream,
     redactor: upstream.redactor,
     textLimit: ctx.artifactTextLimit,
     rejectTruncated: call.truncatedTools === 'reject',
@@ -360,7 +362,7 @@ async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: Upst
       if (res.destroyed) throw new Error('client disconnected');
       if (t.done) break;
     }
-    if (t.stopSequence !== null || t.rejected !== null || t.invalidInputs !== null || reader.upstreamError !== null) call.abort.abort('done');
+    if (t.stopSequence !== null || t.rejected !== null || t.invalidInputs !== null || t.renamed !== null || reader.upstreamError !== null) call.abort.abort('done');
     tail = reader.end();
   } catch (e) {
     if (e instanceof StreamFixError) {
@@ -393,6 +395,7 @@ async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: Upst
   }
   if (t.rejected !== null) record.errors.push({ message: rejectionMessage(t.rejected), code: TRUNCATED_CODE });
   if (t.invalidInputs !== null) record.errors.push({ message: invalidInputMessage(t.invalidInputs), status: 502, code: INVALID_INPUT_CODE });
+  if (t.renamed !== null) record.errors.push({ message: renamedMessage(t.renamed), status: 502, code: RENAMED_CODE });
   if (reader.upstreamError !== null) {
     record.fail('UPSTREAM_ERROR', reader.upstreamError, { code: reader.upstreamErrorCode });
     errorEventSeen(call, reader.upstreamErrorStatus);
@@ -472,6 +475,11 @@ async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: Upst
   }
   record.clientChunks = 1;
   const message = assembleMessage(kept);
+  // a name that grew after its block started: nothing went out yet, the block takes the whole name
+  for (const r of t.renamedCalls()) {
+    const block = message.content.find((b) => b.type === 'tool_use' && b.id === r.id);
+    if (block) block.name = r.name;
+  }
   for (const [index, c] of coerced) {
     const block = message.content.find((b) => b.type === 'tool_use' && b.id === t.blockIds.get(index));
     if (block) block.input = JSON.parse(c.text) as unknown;

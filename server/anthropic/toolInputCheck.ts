@@ -66,3 +66,40 @@ export function invalidInputMessage(calls: InvalidToolInput[]): string {
 export function invalidInputError(calls: InvalidToolInput[]): { type: 'api_error'; message: string; invalid_tool_calls: InvalidToolInput[] } {
   return { type: 'api_error', message: invalidInputMessage(calls), invalid_tool_calls: calls };
 }
+
+/**
+ * A tool call whose name grew after its tool_use block started (`get_`, its `{"city": …`, then `weather`):
+ * the block went out named `sent` and cannot be renamed, so the client would run another tool (or one that
+ * does not exist) with this one's input. Streaming, the message ends with an error naming it; not
+ * streaming, the block is named whole (messages.ts). No provider seen sends a name piece so late.
+ */
+export interface RenamedToolCall {
+  index: number;
+  id: string | null;
+  /** The name the block went out with. */
+  sent: string;
+  /** The whole name. */
+  name: string;
+}
+
+/** The error code of a renamed call, in the artifact's errors. */
+export const RENAMED_CODE = 'tool_name_after_start';
+
+/** The reason one call was refused, as the artifact records it. */
+export function renamedReason(c: RenamedToolCall): string {
+  return `a piece of its name came after its tool_use block started: the block is named ${JSON.stringify(c.sent)}, the whole name is ${JSON.stringify(c.name)}`;
+}
+
+/**
+ * @example renamedMessage([{ index: 0, id: 'call_a', sent: 'get_', name: 'get_weather' }]) ===
+ *   'Tool call 0 (id call_a): a piece of its name came after its tool_use block started: the block is named "get_", the whole name is "get_weather". The message is not delivered (the block cannot be renamed, and a client would run another tool with its input); send the request again.'
+ */
+export function renamedMessage(calls: RenamedToolCall[]): string {
+  const one = (c: RenamedToolCall) => `Tool call ${c.index} (id ${c.id ?? 'none'}): ${renamedReason(c)}`;
+  return `${calls.map(one).join('. ')}. The message is not delivered (the block cannot be renamed, and a client would run another tool with its input); send the request again.`;
+}
+
+/** The error event of a streamed message with renamed calls. */
+export function renamedError(calls: RenamedToolCall[]): { type: 'api_error'; message: string; renamed_tool_calls: RenamedToolCall[] } {
+  return { type: 'api_error', message: renamedMessage(calls), renamed_tool_calls: calls };
+}

@@ -40,7 +40,7 @@ import type { PlanNode } from '../gateway/schemaPlan';
 import { ToolCallRepairers, type ToolCallDelta } from '../gateway/toolCalls';
 import { cutCallsOf, type CutCall } from '../gateway/truncatedTools';
 import { rejectionError } from './errors';
-import { ARGUMENTS_SHOWN, invalidInputError, kindOf, invalidReason, type InvalidToolInput } from './toolInputCheck';
+import { ARGUMENTS_SHOWN, invalidInputError, kindOf, invalidReason, renamedError, renamedReason, type InvalidToolInput, type RenamedToolCall } from './toolInputCheck';
 import { createThinkingSplitter, type Segment, type ThinkingSplitter } from './reasoning';
 import { createStopScanner, upstreamStopSequence, type StopScanner } from './stopSequences';
 import { detailParts, ThinkingSigner } from './thinkingRoundTrip';
@@ -80,6 +80,9 @@ export interface TranslatorOptions {
   redactor?: Redactor | null;
   /** Characters of each text the artifact keeps (head and tail; default ARTIFACT_TEXT_LIMIT). */
   textLimit?: number;
+  /** Not streaming (the client gets the message whole): a tool name that grew after its block started is
+   * written whole into the message (messages.ts, renamedCalls) instead of ending it with an error. */
+  whole?: boolean;
   /** x-streamfix-truncated-tools: reject: cut tool calls end the message with an error event instead of
    * tool_use blocks the gateway would have to close itself (truncatedTools.ts). */
   rejectTruncated?: boolean;
@@ -157,6 +160,10 @@ interface ToolBlock {
   repairs: Repair[];
   /** Its content_block_stop went out (early or at the end): its input was delivered whole. */
   stopped: boolean;
+  /** The name as read when the block started (`name` is it as sent: a key start at its end cut). */
+  nameRead: string | null;
+  /** The whole name, when a piece of it came after the block started (named `name`): renamedCalls(). */
+  renamed: string | null;
 }
 
 /** A content step as segments, in the order written (see ContentProcessor.ordered). */
@@ -275,6 +282,8 @@ export class MessageTranslator {
   waits = 0;
   /** Tool calls whose input is not a JSON object: end() sends the error event (toolInputCheck.ts). */
   invalidInputs: InvalidToolInput[] | null = null;
+  /** Streaming: tool calls whose name grew after their block started: end() sends the error event. */
+  renamed: RenamedToolCall[] | null = null;
 
   /** Characters of every waiting call's pending arguments, and their bound (see toolPiece). */
   private pendingChars = 0;
@@ -328,7 +337,7 @@ export class MessageTranslator {
   }
 
   get done(): boolean {
-    return this.stopSequence !== null || this.ended || this.rejected !== null || this.invalidInputs !== null;
+    return this.stopSequence !== null || this.ended || this.rejected !== null || this.invalidInputs !== null || this.renamed !== null;
   }
 
   /** The events produced since the last call. */
@@ -661,18 +670,21 @@ export class MessageTranslator {
     const index = this.tools.indexOf(tc, k, count);
     let call = this.calls.get(index);
     if (!call) {
-      call = { index, id: null, name: null, pending: '', pendingPieces: 0, chars: 0, started: false, closed: false, first: null, repairs: [], stopped: false };
+      call = { index, id: null, name: null, pending: '', pendingPieces: 0, chars: 0, started: false, closed: false, first: null, repairs: [], stopped: false, nameRead: null, renamed: null };
       this.calls.set(index, call);
     }
     if (typeof tc.id === 'string' && tc.id !== '' && call.id === null) call.id = tc.id;
     const named = typeof tc.function?.name === 'string' && tc.function.name !== '';
     this.toolRepairs(call, this.tools.push(tc, index));
     // the name may come in pieces (toolCalls.ts nameAfter): the block's start waits for its input's first
-    // `{` (nextLiveTool) or the end, and names the call as known then; a piece after it changes the
-    // artifact's name only. A key start at its end shows no more than its public start.
-    if (named && !call.started) {
-      const name = this.tools.nameOf(index)!;
-      call.name = this.opts.redactor?.textEnd(name) ?? name;
+    // `{` (nextLiveTool) or the end, and names the call as known then; a piece after it is a name the
+    // block cannot carry (renamedCalls). A key start at its end shows no more than its public start.
+    if (named) {
+      const whole = this.tools.nameOf(index)!;
+      if (!call.started) {
+        call.nameRead = whole;
+        call.name = this.opts.redactor?.textEnd(whole) ?? whole;
+      } else if (whole !== call.nameRead) call.renamed = this.opts.redactor?.textEnd(whole) ?? whole;
     }
     const piece = typeof tc.function?.arguments === 'string' ? tc.function.arguments : '';
     if (!this.toolsStarted) {
@@ -865,6 +877,9 @@ export class MessageTranslator {
     const invalid = this.invalidCalls();
     // no tool_use block gets an input that is not an object, nor `{}` in place of what came
     if (invalid.length > 0) return void (this.invalidInputs = invalid);
+    // streaming, a block that went out under part of its name is not left for the client to run
+    const renamed = this.opts.whole === true ? [] : this.renamedCalls();
+    if (renamed.length > 0) return void (this.renamed = renamed);
     // the live call ends first; the held ones follow whole, in index order
     // (empty arguments came out of tools.end() as `{}`: toolCalls.ts emptyArguments)
     const live = this.liveTool;
@@ -929,6 +944,10 @@ export class MessageTranslator {
     if (this.invalidInputs !== null) {
       this.ended = true;
       return void this.out.push({ type: 'error', error: invalidInputError(this.invalidInputs) });
+    }
+    if (this.renamed !== null) {
+      this.ended = true;
+      return void this.out.push({ type: 'error', error: renamedError(this.renamed) });
     }
     this.ended = true;
     const usage: Json = { ...inputUsage(this.usage), output_tokens: this.outputTokens() };
@@ -1003,6 +1022,13 @@ export class MessageTranslator {
     return out;
   }
 
+  /** The calls whose name grew after their block started, with the name the block carries and the whole one. */
+  renamedCalls(): RenamedToolCall[] {
+    const out: RenamedToolCall[] = [];
+    for (const c of this.calls.values()) if (c.renamed !== null) out.push({ index: c.index, id: this.blockIds.get(c.index) ?? c.id, sent: c.name ?? '', name: c.renamed });
+    return out.sort((a, b) => a.index - b.index);
+  }
+
   /** The tool_use block id each call's block got (by call index). */
   readonly blockIds = new Map<number, string>();
 
@@ -1014,6 +1040,12 @@ export class MessageTranslator {
   /** The tool calls as the artifact keeps them; a refused input is FAILED, with the reason. */
   toolArtifacts(): ToolCallArtifact[] {
     const arts = this.tools.artifacts();
+    if (this.renamed !== null) {
+      return arts.map((a) => {
+        const r = this.renamed!.find((c) => c.index === a.index);
+        return r ? { ...a, status: 'FAILED', error: renamedReason(r) } : a;
+      });
+    }
     if (this.invalidInputs === null) return arts;
     return arts.map((a) => {
       const bad = this.invalidInputs!.find((c) => c.index === a.index);

@@ -13,6 +13,7 @@ import { useTestGateway } from '../helpers/testGateway';
 import { chunk, collect, sse } from '../helpers/testUpstream';
 import { checkGrammar, normalize, translate } from '../anthropic/helpers';
 import { ToolCallRepairers } from '../../../server/gateway/toolCalls';
+import { renamedError, renamedMessage } from '../../../server/anthropic/toolInputCheck';
 
 type Tc = { index: number; id?: string; name?: string; args?: string };
 const call = ({ index, id, name, args }: Tc) => ({ index, ...(id ? { id, type: 'function' } : {}), function: { ...(name !== undefined ? { name } : {}), ...(args !== undefined ? { arguments: args } : {}) } });
@@ -39,6 +40,16 @@ const REPEATED = sse(
   chunk({}, 'tool_calls'),
   '[DONE]',
 );
+
+/** A name piece after the call's arguments began (its block has started, named `get_`). */
+const LATE = sse(
+  chunk({ role: 'assistant', content: null }),
+  tools({ index: 0, id: 'call_a', name: 'get_', args: '{"city": ' }),
+  tools({ index: 0, name: 'weather', args: '"Oslo"}' }),
+  chunk({}, 'tool_calls'),
+  '[DONE]',
+);
+const LATE_CALL = { index: 0, id: 'call_a', sent: 'get_', name: 'get_weather' };
 
 describe('gateway: a tool name split across chunks is one name', () => {
   it('ToolCallRepairers: pieces are joined; a piece that repeats the name so far (or starts with it) is the name', () => {
@@ -81,8 +92,41 @@ describe('gateway: a tool name split across chunks is one name', () => {
     }
   });
 
+  it('messages, streaming: a name piece after the block started ends the message with an error naming both names (the block cannot be renamed), at every byte split', () => {
+    for (const mode of ['strip', 'repair', 'auto'] as const) {
+      for (let k = 1; k < Buffer.byteLength(LATE); k++) {
+        const events = translate(LATE, [k], { mode });
+        checkGrammar(events);
+        assert.deepEqual(normalize(events).slice(1), [['start', 0, { type: 'tool_use', id: 'call_a', name: 'get_', input: {} }], ['input_json_delta', 0, '{"city": "Oslo"}'], ['error']], `${mode}, cut at ${k}`);
+        assert.deepEqual(events.at(-1), { type: 'error', error: renamedError([LATE_CALL]) }, `${mode}, cut at ${k}`);
+      }
+    }
+    assert.equal(renamedMessage([LATE_CALL]), 'Tool call 0 (id call_a): a piece of its name came after its tool_use block started: the block is named "get_", the whole name is "get_weather". The message is not delivered (the block cannot be renamed, and a client would run another tool with its input); send the request again.');
+  });
+
   describe('through the clients', () => {
     const { up, d } = useTestGateway();
+
+    it('messages: a name piece after the block started: streamed, the Anthropic SDK gets the error (artifact FAILED, the call\'s reason); not streamed, the block named whole (artifact VALID)', async () => {
+      const client = new Anthropic({ baseURL: `http://127.0.0.1:${d.info.port}`, apiKey: 'unused', maxRetries: 0 });
+      const body = { model: 'test/model', max_tokens: 64, messages: [{ role: 'user' as const, content: 'weather?' }] };
+      up.enqueue({ chunks: [LATE] });
+      const s = client.messages.stream(body);
+      const e = await s.finalMessage().then(() => null, (x: unknown) => x);
+      assert.ok(e instanceof Anthropic.APIError, String(e));
+      assert.deepEqual(e.error, { type: 'error', error: renamedError([LATE_CALL]) });
+      const art = await artifactOf(d, (await s.withResponse()).response as unknown as Response);
+      assert.equal(art.status, 'FAILED');
+      assert.deepEqual(art.toolCalls!.map((c) => [c.name, c.status, c.error]), [['get_weather', 'FAILED', 'a piece of its name came after its tool_use block started: the block is named "get_", the whole name is "get_weather"']]);
+      assert.deepEqual(art.errors, [{ message: renamedMessage([LATE_CALL]), status: 502, code: 'tool_name_after_start' }]);
+
+      up.enqueue({ chunks: [LATE] });
+      const { data, response } = await client.messages.create(body).withResponse();
+      assert.deepEqual(data.content, [{ type: 'tool_use', id: 'call_a', name: 'get_weather', input: { city: 'Oslo' } }]);
+      assert.equal(data.stop_reason, 'tool_use');
+      const a = await artifactOf(d, response as unknown as Response);
+      assert.deepEqual([a.status, a.toolCalls!.map((c) => [c.name, c.status])], ['VALID', [['get_weather', 'VALID']]]);
+    });
 
     it('messages: the Anthropic SDK gets tool_use blocks named whole, streamed or not; the artifact names them so', async () => {
       const client = new Anthropic({ baseURL: `http://127.0.0.1:${d.info.port}`, apiKey: 'unused', maxRetries: 0 });
