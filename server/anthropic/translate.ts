@@ -561,7 +561,7 @@ export class MessageTranslator {
   /** A signature or encrypted reasoning from the upstream's reasoning_details. */
   private piece(p: Deferred): void {
     if (this.done) return;
-    if (this.toolsStarted) {
+    if (this.toolsStarted && !this.toolsSettled()) {
       this.deferred.push({ ...p });
       return;
     }
@@ -577,7 +577,7 @@ export class MessageTranslator {
   private segment(seg: Segment): void {
     if (this.done) return;
     if (!this.textSeen && seg.kind === 'text' && hasText(seg.text)) this.textSeen = true;
-    if (this.toolsStarted) {
+    if (this.toolsStarted && (seg.kind === 'text' || !this.toolsSettled())) {
       const last = this.deferred[this.deferred.length - 1];
       if (last && last.kind === seg.kind) last.text += seg.text;
       else this.deferred.push({ ...seg });
@@ -600,6 +600,26 @@ export class MessageTranslator {
     const { text, matched } = this.stops.push(s);
     if (text !== '') this.emitText(text);
     if (matched !== null) this.stopAt(matched);
+  }
+
+  /**
+   * Thinking between tool calls (Claude's interleaved thinking: reasoning after one call, before the next)
+   * goes out in its place when the calls so far are settled: every one has its block, none waits, and the
+   * live one's value is complete (the upstream moved on from it, as when a piece of another call comes:
+   * its block stops here). Otherwise, and for text, it waits for the calls (deferred). Before, all of it
+   * went after the last tool_use block: [thinking, Read, Grep, thinking] for [thinking, Read, thinking, Grep].
+   */
+  private toolsSettled(): boolean {
+    if (this.toolsWait !== null || this.deferred.length > 0) return false;
+    for (const c of this.calls.values()) if (!c.started || (!c.closed && c !== this.liveTool)) return false;
+    const live = this.liveTool;
+    if (live !== null) {
+      if (!this.tools.complete(live.index)) return false;
+      this.closeOpen();
+      live.closed = true;
+      this.liveTool = null;
+    }
+    return true;
   }
 
   private emitThinking(text: string): void {
@@ -831,6 +851,8 @@ export class MessageTranslator {
 
   /** `art`: the call's artifact, for its schema check (coerce: checkInput), once its value is whole. */
   private startTool(call: ToolBlock, art?: ToolCallArtifact): void {
+    // thinking that went out between the calls (toolsSettled) ends before the next call's block
+    if (this.open?.kind === 'thinking') this.closeOpen();
     this.liveTool = call;
     call.started = true;
     const id = call.id !== null && VALID_ID.test(call.id) ? call.id : `toolu_sfx${this.opts.id.slice(-12)}${call.index}`;
