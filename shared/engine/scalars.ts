@@ -206,6 +206,8 @@ export abstract class ScalarScanner extends CallTextScanner {
         return i;
       }
     }
+    // `36\n}` in a value whose quotes are escaped: the number ends at the `\` (structure.ts escapedSpaceAfter)
+    if (c === BACKSLASH && this.escQuotes === true) return this.endNumber(s, i, false);
     if (this.stack.length > 0 && isNumberGlue(c)) {
       if (c !== SLASH) return this.glued(s, i);
       if (i + 1 === len) {

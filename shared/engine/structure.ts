@@ -96,6 +96,12 @@ function isStrayStart(c: number): boolean {
   return c === PLUS || c === MINUS || c === STAR || c === DOT || c === 61 || c === 37 || c === 94 || c === 38 || c === 124 || c === 59 || c === 33 || c === 63 || c === 40 || c === 41 || c === 126;
 }
 
+/** What `\` and the character c stand for as white space in JSON written as a string's text: `\n`, `\t`,
+ * `\r`; '' for any other. */
+function escapedSpace(c: number): string {
+  return c === 110 ? '\n' : c === 116 ? '\t' : c === 114 ? '\r' : '';
+}
+
 export abstract class StructureScanner extends QuoteAtEndScanner {
 
   /** The first character of a value (spaces skipped). */
@@ -485,13 +491,25 @@ export abstract class StructureScanner extends QuoteAtEndScanner {
    * place: the end of the JSON; a value's: an unquoted string). Held when it ends the segment. */
   /** Whether a `\` held where a value starts (HELD_BSQ) stands where a key is expected. */
   private bsqKey = false;
+  /** ... or after a value in a value whose quotes are escaped (escapedSpaceAfter). */
+  private bsqAfter = false;
 
   private escapedQuoteOpens(s: string, i: number, isKey: boolean): number {
     if (i + 1 === s.length) {
       this.bsqKey = isKey;
+      this.bsqAfter = false;
       return this.holdLast(i, HELD_BSQ);
     }
-    if (String.prototype.charCodeAt.call(s, i + 1) !== QUOTE) return isKey ? this.endRegion(s, i) : this.looseValue(i);
+    const n = String.prototype.charCodeAt.call(s, i + 1);
+    if (n !== QUOTE) {
+      // (where a key is expected, only in a confirmed value: a brace in prose before LaTeX, `{\text{…}}`,
+      // `{\n}`, stays prose)
+      if ((isKey && this.unconfirmed === false) || this.escQuotes === true) {
+        const w = escapedSpace(n);
+        if (w !== '') return this.escapedSpace(i, w);
+      }
+      return isKey ? this.endRegion(s, i) : this.looseValue(i);
+    }
     const o = this.o;
     // repair: `\"city\"` -> `"city"`
     o.record(o.repairAt('escaped_quotes', i, 2, '"'));
@@ -513,9 +531,45 @@ export abstract class StructureScanner extends QuoteAtEndScanner {
     return i;
   }
 
-  /** The character at i decides a `\` held where a key or value is expected (escapedQuoteOpens). */
+  /** `\n` / `\t` / `\r` written out where white space may stand, in JSON copied from a log where it was a
+   * string (`{\n  \"name\": \"Ada\"\n}`; trial 10: `{}`): the line break or tab it stands for (kind
+   * `escaped_quotes`, one repair per escape). Where a key is expected, and where a value is expected or one
+   * ended in a value whose quotes are escaped. */
+  private escapedSpace(i: number, w: string): number {
+    const o = this.o;
+    o.record(o.repairAt('escaped_quotes', i, 2, w));
+    o.edit(i, i + 2, w);
+    return i + 2;
+  }
+
+  /** A `\` at i after a value, in a value whose quotes are escaped: an escaped line break or tab is white
+   * space (escapedSpace); anything else ends the JSON, as before. Held when it ends the segment. */
+  private escapedSpaceAfter(s: string, i: number): number {
+    if (i + 1 === s.length) {
+      this.bsqKey = false;
+      this.bsqAfter = true;
+      return this.holdLast(i, HELD_BSQ);
+    }
+    const w = escapedSpace(String.prototype.charCodeAt.call(s, i + 1));
+    return w === '' ? this.endRegion(s, i) : this.escapedSpace(i, w);
+  }
+
+  /** The character at i decides a `\` held where a key or value is expected (escapedQuoteOpens), or after a
+   * value (escapedSpaceAfter). */
   protected escapedQuoteHeld(s: string, i: number, c: number, at: Position): number {
     const o = this.o;
+    const w = escapedSpace(c);
+    if (w !== '' && ((this.bsqKey && this.unconfirmed === false) || this.bsqAfter || this.escQuotes === true)) {
+      // the held `\` and the letter at i: the white space they stand for
+      o.replaceTail(i + 1, 2, w);
+      o.record(o.repair('escaped_quotes', at, 2, w));
+      return i + 1;
+    }
+    if (this.bsqAfter) {
+      this.bsqAfter = false;
+      o.replaceTail(i, 1, '');
+      return this.tickEndsRegion(s, i, at, '\\');
+    }
     if (c === QUOTE) {
       // the held `\` goes; the `"` at i stays
       o.replaceTail(i, 1, '');
@@ -644,6 +698,7 @@ export abstract class StructureScanner extends QuoteAtEndScanner {
       return this.hashComment(i, V_AFTER);
     }
     if (c === BACKTICK && !inObject && !this.unconfirmed) return this.tickAfterElement(s, i);
+    if (c === BACKSLASH && this.escQuotes === true) return this.escapedSpaceAfter(s, i);
     const startsNext = inObject
       ? c === QUOTE || c === APOS || c === LDQUO || c === LSQUO || isWordStart(c)
       : c === QUOTE || c === APOS || c === LDQUO || c === LSQUO || c === LBRACE || c === LBRACKET || c === MINUS || isDigit(c) || isWordStart(c);
