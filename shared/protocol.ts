@@ -130,6 +130,10 @@ export interface Artifact {
    * a reader that knows only those reads what it did. Each text is bounded as choice 0's; a cut names the
    * field as `choices[k].rawContent`, k its place in this list. */
   choices?: ChoiceArtifact[];
+  /** Choice 0's own verdict (its content's and tool calls' checks alone), present when the answer has other
+   * choices (`choices`, or choices left unread): `status` is then the worst of every choice's, so a
+   * VALID choice 0 beside a TRUNCATED choice 1 read TRUNCATED with nothing saying which was cut. */
+  choiceStatus?: ArtifactStatus;
   /** Present when a text was too long to keep whole: its head and tail are kept, and each cut says which
    * field (`rawContent`, `toolCalls[0].rawArguments`, …), where in the stored string, and how many
    * characters were dropped there. The stream itself was never cut. */

@@ -180,15 +180,21 @@ export class RequestRecord {
   }
 
   status(o: RecordOutcome): ArtifactStatus {
-    if (this.override) return this.override;
-    if (o.cutShort) return 'TRUNCATED';
-    if (this.mode === 'passthrough') return 'PASSTHROUGH';
+    const own = this.firstChoiceStatus(o);
     const unread = o.unreadChoices ?? 0;
-    if ((!o.laterChoices || o.laterChoices.length === 0) && unread === 0) return worstStatus(checksOf(o));
+    if (this.override || o.cutShort || this.mode === 'passthrough' || ((!o.laterChoices || o.laterChoices.length === 0) && unread === 0)) return own;
     // every choice of an n > 1 answer is checked, and the label claims only what every one got
     const choices = [{ mode: this.mode, checks: checksOf(o) }, ...(o.laterChoices ?? []).map((c) => ({ mode: c.mode, checks: checksOf(c) }))];
     for (let i = 0; i < unread; i++) choices.push(UNREAD_CHOICE);
     return combinedStatus(choices);
+  }
+
+  /** Choice 0's own verdict (its checks alone); the status of a one-choice answer. */
+  private firstChoiceStatus(o: RecordOutcome): ArtifactStatus {
+    if (this.override) return this.override;
+    if (o.cutShort) return 'TRUNCATED';
+    if (this.mode === 'passthrough') return 'PASSTHROUGH';
+    return worstStatus(checksOf(o));
   }
 
   /** Characters of each text the artifact keeps; longer ones keep their head and tail (clipText). */
@@ -252,6 +258,8 @@ export class RequestRecord {
       stuttering: o.stuttering,
       ...(truncated.length > 0 ? { truncatedToolCalls: truncated } : {}),
       ...(choices.length > 0 ? { choices } : {}),
+      // n > 1: `status` is the worst of every choice's; choice 0's own verdict beside its fields
+      ...(choices.length > 0 || (o.unreadChoices ?? 0) > 0 ? { choiceStatus: this.firstChoiceStatus(o) } : {}),
       errors,
       ...(o.schema ? { schema: o.schema } : {}),
       ...(this.api === 'messages' ? { api: this.api, route: this.route } : {}),
