@@ -3,17 +3,9 @@
  * arrays and objects) pretty-printed, and the same text with a defect every ~200 bytes.
  */
 
-/** mulberry32: a tiny seeded PRNG so every run benchmarks the same bytes. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as rng } from '../random';
+
+export { rng };
 
 /** The streaming benchmarks' chunk size: a model's delta is a few tokens. */
 export const CHUNK = 16;

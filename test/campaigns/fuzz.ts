@@ -10,6 +10,7 @@
  *   node --expose-gc --import tsx test/campaigns/fuzz.ts [--seconds 60] [--seed 1]
  */
 import { createStreamRepairer, repairJson, StreamFixError, type RepairResult } from '../../shared/engine';
+import { mulberry32 as rng } from '../random';
 
 const arg = (name: string, def: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -20,14 +21,6 @@ const SEED = arg('seed', 1);
 /** charsScanned per input character at most (the engine rescans rejected candidates a few times). */
 const MAX_WORK_RATIO = 12;
 
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 let random = rng(SEED);
 const int = (n: number) => Math.floor(random() * n);
 const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)]!;

@@ -7,18 +7,9 @@
  */
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { mulberry32 as rng } from '../random';
 
-/** mulberry32: a small seeded generator, so a campaign can be replayed with --seed. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { rng };
 
 /** The answer for a request: deterministic from its `user` field, so the checker can rebuild it. */
 export function answerFor(user: string): string[] {

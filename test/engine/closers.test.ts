@@ -3,6 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { Closers } from '../../shared/engine/closers';
 import { createStreamRepairer } from '../../shared/engine';
+import { mulberry32 as rng } from '../random';
 
 const LBRACE = 123;
 const LBRACKET = 91;
@@ -14,16 +15,6 @@ function fromScratch(stack: number[], inString: boolean): string {
   return s;
 }
 
-/** A small deterministic generator (mulberry32), so a failure names its seed. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('engine/closers', () => {
   it('gives the closers of an empty stack: nothing, or the quote alone', () => {

@@ -1,16 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { createStreamRepairer, repairJson, StreamFixError } from '../../shared/engine';
 import { applyEdits } from './applyEdits';
+import { mulberry32 as rng } from '../random';
 
-/** mulberry32: a small seeded generator, so every run tests the same inputs. */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Pieces that LLM output and broken JSON are made of, to glue together at random. */
 const PIECES = ['{', '}', '[', ']', '"', "'", ':', ',', ' ', '\n', 'a', 'b', '1', '0', '-', '.', 'e', 'true', 'tru', 'None', '/', '*', '//', '\\', '\\u', '<think>', '</think>', '<', '>', '`', '```', '```json\n', '“', '”', '😀', '\ud83d', '#', '\t', 'x y', 'null', '+', 'E', '{"k": ', '"v"', ', ',

@@ -15,6 +15,7 @@ import { schemaPlan } from '../../../server/gateway/schemaPlan';
 import { StreamRewriter } from '../../../server/gateway/streamRewrite';
 import { readThrough } from '../helpers/rewrite';
 import { chunk, collect, sse } from '../helpers/testUpstream';
+import { mulberry32 as random } from '../../random';
 
 const cache = new SchemaCache();
 after(() => cache.close());
@@ -201,15 +202,6 @@ describe('gateway coerce: streamed content equals the one-shot coercion, at ever
   });
 });
 
-/** A small random generator (mulberry32), seeded: the same cases every run. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('gateway coerce: random schemas and values, streamed at random splits, equal the one-shot', () => {
   it('gives the same text, repairs and verdict for 300 random cases, and coerces only where ajv finds a type error', async () => {

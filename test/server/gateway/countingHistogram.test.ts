@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { Histogram, Registry } from 'prom-client';
 import { CountingHistogram } from '../../../server/gateway/countingHistogram';
 import { GatewayMetrics } from '../../../server/gateway/metrics';
+import { mulberry32 as random } from '../../random';
 
 const BUCKETS = [0.00001, 0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.1];
 
@@ -15,15 +16,6 @@ function pair(): { counting: CountingHistogram; plain: Histogram; text: () => Pr
   return { counting, plain, text: async () => [await a.metrics(), await b.metrics()] };
 }
 
-/** A seeded generator (mulberry32), so a failure repeats. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('CountingHistogram: the same /metrics text as a prom-client Histogram fed the same values', () => {
   it('with no value observed', async () => {
