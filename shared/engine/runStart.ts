@@ -11,9 +11,9 @@ import * as C from './chars';
  * prose (machine.ts), and a value inside one ranks below any other candidate (answer.ts). */
 export const NON_ANSWER_TAGS: ReadonlySet<string> = new Set(['draft', 'drafts', 'example', 'examples', 'sample', 'samples', 'attempt', 'analysis', 'plan', 'notes', 'critique', 'reflection', 'input', 'schema']);
 /** The longest name in NON_ANSWER_TAGS. */
-export const TAG_NAME_MAX = 10;
-/** The last opening or closing tag of NON_ANSWER_TAGS in a text (answer.ts: is a value inside one?). */
-export const NON_ANSWER_TAG = /<(\/?)(drafts?|examples?|samples?|attempt|analysis|plan|notes|critique|reflection|input|schema)(?:\s[^<>]*)?>/gi;
+export const TAG_NAME_MAX = Math.max(...[...NON_ANSWER_TAGS].map((n) => n.length));
+/** An opening or closing tag of NON_ANSWER_TAGS, with or without attributes (answer.ts: is a value inside one?). */
+export const NON_ANSWER_TAG = new RegExp(`<(\\/?)(${[...NON_ANSWER_TAGS].join('|')})(?:\\s[^<>]*)?>`, 'gi');
 
 /** The words a JSON (or Python / JavaScript) value may start with right after a `[` (a few, each at most 9
  * characters: a word that is no prefix of one is decided at once). */
