@@ -20,8 +20,10 @@
  *   value is not complete when others start (pieces truly interleaved) keeps its block open, the others
  *   wait and go out when it completes (the lowest held one is flushed and streams on) or at the end, in
  *   index order. Past its value's end the engine writes nothing for a call but the whitespace that
- *   followed it, which an early-closed block leaves out. Text or thinking that arrives after the tool
- *   calls started goes out after them. With `x-streamfix-schema: coerce` (checkInput) no call streams
+ *   followed it, which an early-closed block leaves out. Text that arrives after the tool calls started
+ *   goes out after them; thinking goes out where the grammar lets it keep its order: between the calls
+ *   when they are settled (toolsSettled), else once the blocks of the calls begun before it stopped,
+ *   before the next call's block (releaseThinking). With `x-streamfix-schema: coerce` (checkInput) no call streams
  *   live: each waits until its value is whole (the engine read its end) and goes out checked and coerced,
  *   in one delta, in index order (releaseWhole); one never whole (cut, prose before it) waits for the end.
  */
@@ -132,8 +134,10 @@ export async function settleHeld(events: readonly AnthropicEvent[]): Promise<Ant
 type BlockKind = 'text' | 'thinking' | 'tool_use' | 'redacted_thinking';
 
 /** What waits for the tool calls (see the file comment): text and thinking, the upstream's signature for
- * the thinking before it, its encrypted reasoning. */
-type Deferred = Segment | { kind: 'signature' | 'redacted' | 'meta'; text: string };
+ * the thinking before it, its encrypted reasoning. `calls`: how many tool calls the upstream had begun
+ * when it came (releaseThinking: thinking goes out once those calls' blocks stopped, before a later one). */
+type DeferredPiece = Segment | { kind: 'signature' | 'redacted' | 'meta'; text: string };
+type Deferred = DeferredPiece & { calls: number };
 
 interface ToolBlock {
   index: number;
@@ -427,7 +431,7 @@ export class MessageTranslator {
     const t = this.refusalRedaction === null ? s : this.refusalRedaction.push(s);
     if (t === '') return;
     this.releaseHeld();
-    if (this.toolsStarted) return void this.deferred.push({ kind: 'text', text: t });
+    if (this.toolsStarted) return void this.deferred.push({ kind: 'text', text: t, calls: this.calls.size });
     this.flushStops();
     this.emitText(t);
   }
@@ -559,10 +563,10 @@ export class MessageTranslator {
   }
 
   /** A signature or encrypted reasoning from the upstream's reasoning_details. */
-  private piece(p: Deferred): void {
+  private piece(p: DeferredPiece): void {
     if (this.done) return;
     if (this.toolsStarted && !this.toolsSettled()) {
-      this.deferred.push({ ...p });
+      this.deferred.push({ ...p, calls: this.calls.size });
       return;
     }
     if (p.kind === 'signature') this.signThinking(p.text);
@@ -579,8 +583,9 @@ export class MessageTranslator {
     if (!this.textSeen && seg.kind === 'text' && hasText(seg.text)) this.textSeen = true;
     if (this.toolsStarted && (seg.kind === 'text' || !this.toolsSettled())) {
       const last = this.deferred[this.deferred.length - 1];
-      if (last && last.kind === seg.kind) last.text += seg.text;
-      else this.deferred.push({ ...seg });
+      // (thinking from before a call began and from after it stay apart: releaseThinking)
+      if (last && last.kind === seg.kind && last.calls === this.calls.size) last.text += seg.text;
+      else this.deferred.push({ ...seg, calls: this.calls.size });
       return;
     }
     if (seg.kind === 'thinking') {
@@ -849,9 +854,35 @@ export class MessageTranslator {
     else for (const r of repairs) call.repairs.push(r);
   }
 
+  /**
+   * Thinking that waited because a call's value was still open when it came (pieces truly interleaved:
+   * `{"file_path": `, reasoning, `"/a"}`) goes out once the blocks of the calls begun before it stopped,
+   * before the next call's block starts: Read, thinking, Grep, as written. A block cannot stop before its
+   * value is whole nor take a thinking delta, so that is the earliest place the Messages grammar has for
+   * it. Before, it went after the last tool_use block (Read, Grep, thinking: the message ended with a
+   * thinking block). Text, and what came after it, still waits for all the calls (closeBlocks).
+   */
+  private releaseThinking(): void {
+    while (this.deferred.length > 0) {
+      const p = this.deferred[0]!;
+      if (p.kind === 'text') return;
+      let i = 0;
+      for (const c of this.calls.values()) {
+        if (i++ >= p.calls) break;
+        if (!c.stopped) return;
+      }
+      this.deferred.shift();
+      if (p.kind === 'thinking') this.emitThinking(p.text);
+      else if (p.kind === 'signature') this.signThinking(p.text);
+      else if (p.kind === 'redacted') this.redacted(p.text);
+      else if (this.open?.kind === 'thinking') this.upstreamMeta ??= p.text;
+    }
+  }
+
   /** `art`: the call's artifact, for its schema check (coerce: checkInput), once its value is whole. */
   private startTool(call: ToolBlock, art?: ToolCallArtifact): void {
-    // thinking that went out between the calls (toolsSettled) ends before the next call's block
+    this.releaseThinking();
+    // thinking that went out between the calls (toolsSettled, releaseThinking) ends before the next call's block
     if (this.open?.kind === 'thinking') this.closeOpen();
     this.liveTool = call;
     call.started = true;
@@ -931,7 +962,7 @@ export class MessageTranslator {
     if (thinkingTail !== '') this.segment({ kind: 'thinking', text: thinkingTail });
     const refusalTail = this.refusalRedaction?.end() ?? '';
     if (refusalTail !== '' && !this.done) {
-      if (this.toolsStarted) this.deferred.push({ kind: 'text', text: refusalTail });
+      if (this.toolsStarted) this.deferred.push({ kind: 'text', text: refusalTail, calls: this.calls.size });
       else this.emitText(refusalTail);
     }
     const textTail = this.textRedaction?.end() ?? '';
