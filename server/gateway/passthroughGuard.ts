@@ -86,9 +86,6 @@ const LF = 0x0a;
 const CR = 0x0d;
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
-/** `"` and a byte: where a string begins with that byte. */
-const VALUE_STARTS: Buffer[] = [];
-const QUOTE_BACKSLASH = Buffer.from('"\\');
 const SIMPLE_ESCAPES: Record<number, number> = { 0x22: 0x22, 0x5c: 0x5c, 0x2f: 0x2f, 0x62: 8, 0x66: 12, 0x6e: 10, 0x72: 13, 0x74: 9 };
 
 /** The character (UTF-16 unit) the JSON escape at `bytes[at]` (a backslash) stands for; -1 when it is cut or
@@ -142,32 +139,71 @@ export function createPassthroughGuard(redactor: Redactor, body?: Pick<Redactabl
   // string value would begin with (a backslash always: an escape may stand for any character), or null:
   // not known (every event is read while a channel is open). Found again after a channel's stage changed.
   let nextKnown = false;
-  let nextNeedles: Buffer[] | null = null;
+  let nextBytes: number[] | null = null;
   const marks = new Uint8Array(256);
-  const needles = (): Buffer[] | null => {
-    if (nextKnown) return nextNeedles;
+  const needles = (): number[] | null => {
+    if (nextKnown) return nextBytes;
     nextKnown = true;
     marks.fill(0);
+    byteAt[ESCAPED] = -1;
     for (const c of open) {
-      if (!c.stage.continuations(marks)) return (nextNeedles = null);
+      if (!c.stage.continuations(marks)) return (nextBytes = null);
     }
-    const out: Buffer[] = [];
-    for (let b = 0; b < 256; b++) if (marks[b] === 1 && b !== BACKSLASH) out.push((VALUE_STARTS[b] ??= Buffer.from([QUOTE, b])));
-    return (nextNeedles = out);
+    const out: number[] = [];
+    // (a string beginning with a backslash: ESCAPED; with a quote: empty, it begins with no character)
+    for (let b = 0; b < 256; b++) if (marks[b] === 1 && b !== BACKSLASH && b !== QUOTE) out.push(b);
+    return (nextBytes = out);
   };
-  /** Whether a string in `buf[start, end)` may go on with an open channel's remembered start: one begins with
-   * a character that would, as it is or as an escape (a name too: the test need not tell them apart). */
+  /** Whether the escape at `buf[at]` (a backslash) may go on with an open channel's remembered start: it
+   * stands for a character that would, or it is cut (half of a surrogate pair: outside the BMP, whichever). */
+  const escapeMayContinue = (buf: Buffer, at: number): boolean => {
+    const c = escaped(buf, at);
+    return c < 0 || (c >= 0xd800 && c <= 0xdfff) || marks[c < 0x80 ? c : c < 0x800 ? 0xc0 | (c >> 6) : 0xe0 | (c >> 12)] === 1;
+  };
+  /** Whether a string in `bytes` (an event) begins with a byte `ns` has, or with an escape of a character
+   * that would go on with an open channel's remembered start (a name too: the test need not tell them apart). */
+  const eventMayContinue = (bytes: Buffer, ns: readonly number[]): boolean => {
+    for (const b of ns) for (let at = bytes.indexOf(b, 1); at >= 0; at = bytes.indexOf(b, at + 1)) if (bytes[at - 1] === QUOTE) return true;
+    for (let at = bytes.indexOf(BACKSLASH, 1); at >= 0; at = bytes.indexOf(BACKSLASH, at + 1)) if (bytes[at - 1] === QUOTE && escapeMayContinue(bytes, at)) return true;
+    return false;
+  };
+  // For the read being pushed, per byte b (ESCAPED: a backslash whose escape may go on, escapeMayContinue):
+  // no string in `read[byteFrom[b], byteAt[b])` begins with it (`byteAt[b]` is a b not yet looked at, or
+  // `read.length`; -1: not searched in this read). A string beginning with b is a b right after a quote: each
+  // b of a read is looked at once at most (the places asked for only grow), however many events it has.
+  const byteFrom = new Int32Array(257);
+  const byteAt = new Int32Array(257);
+  const ESCAPED = 256;
+  /** Where the first string in `read[from, limit)` begins with `b` (its quote), or `limit`. */
+  const stringStart = (b: number, from: number, limit: number): number => {
+    const buf = read!;
+    const n = b === ESCAPED ? BACKSLASH : b;
+    let at = byteAt[b]!;
+    if (at < from + 1 || byteFrom[b]! > from + 1) {
+      at = buf.indexOf(n, from + 1);
+      if (at < 0) at = buf.length;
+      byteFrom[b] = from + 1;
+    }
+    while (at <= limit && at < buf.length && (buf[at - 1] !== QUOTE || (b === ESCAPED && !escapeMayContinue(buf, at)))) {
+      at = buf.indexOf(n, at + 1);
+      if (at < 0) at = buf.length;
+    }
+    byteAt[b] = at;
+    return at <= limit && at < buf.length ? at - 1 : limit;
+  };
+  /** Where the first string in `read[from, limit)` begins that may go on with an open channel's remembered
+   * start (its quote), or `limit`. */
+  const continuationBefore = (from: number, limit: number, ns: readonly number[]): number => {
+    let best = stringStart(ESCAPED, from, limit);
+    for (const b of ns) best = stringStart(b, from, best);
+    return best;
+  };
+  /** Whether a string in `buf[start, end)` may go on with an open channel's remembered start. */
   const mayContinue = (buf: Buffer, start: number, end: number): boolean => {
     const ns = needles();
     if (ns === null) return true;
-    const bytes = buf.subarray(start, end);
-    for (const n of ns) if (bytes.indexOf(n) >= 0) return true;
-    for (let at = bytes.indexOf(QUOTE_BACKSLASH); at >= 0; at = bytes.indexOf(QUOTE_BACKSLASH, at + 2)) {
-      const c = escaped(bytes, at + 1);
-      // (half of a surrogate pair: a character outside the BMP, whichever)
-      if (c < 0 || (c >= 0xd800 && c <= 0xdfff) || marks[c < 0x80 ? c : c < 0x800 ? 0xc0 | (c >> 6) : 0xe0 | (c >> 12)] === 1) return true;
-    }
-    return false;
+    // (an event is whole before its blank line: an escape in it reads none of the next event's bytes)
+    return buf === read ? continuationBefore(start, end, ns) < end : eventMayContinue(buf.subarray(start, end), ns);
   };
   let out: Buffer[] = [];
   // The read being pushed; the run of its events going out as they came, `read[runFrom, runTo)` (one
@@ -393,9 +429,15 @@ export function createPassthroughGuard(redactor: Redactor, body?: Pick<Redactabl
    * splitter goes on from where they end (an event's blank line right after a byte that ends no line: the
    * splitter, whatever it met before, ends an event exactly there). */
   const skipEvents = (buf: Buffer, from: number): number => {
-    if (held.length > 0 || open.size > 0) return from;
+    if (held.length > 0) return from;
     while (nextStart < starts.length && starts[nextStart]! < from) nextStart++;
-    const next = nextStart < starts.length ? starts[nextStart]! : buf.length;
+    let next = nextStart < starts.length ? starts[nextStart]! : buf.length;
+    if (open.size > 0) {
+      // (or one that may go on with an open channel's remembered start: the events before it go out unread)
+      const ns = needles();
+      if (ns === null) return from;
+      next = continuationBefore(from, next, ns);
+    }
     if (next === buf.length && endsEvents(buf)) {
       forward(buf, from, buf.length);
       return buf.length;
@@ -415,12 +457,16 @@ export function createPassthroughGuard(redactor: Redactor, body?: Pick<Redactabl
     push(buf: Buffer): Buffer | null {
       starts = redactor.startsEnding(buf, body?.scanned?.(buf) ?? -1);
       nextStart = 0;
-      // Nothing held, open or arriving, no text in this read may end with a secret's first characters, and
-      // the read ends with an event's blank line (nearly every read of an upstream that writes whole
-      // events): its events go out as they came, unsplit (each would: none may end with a start).
-      if (starts.length === 0 && held.length === 0 && open.size === 0 && split.idle && endsEvents(buf)) return buf;
-      out = [];
       read = buf;
+      byteAt.fill(-1);
+      // Nothing held or arriving, no text in this read may end with a secret's first characters or go on
+      // with an open channel's remembered start, and the read ends with an event's blank line (nearly every
+      // read of an upstream that writes whole events): its events go out as they came, unsplit (each would).
+      if (starts.length === 0 && held.length === 0 && split.idle && endsEvents(buf) && (open.size === 0 || !mayContinue(buf, 0, buf.length))) {
+        read = null;
+        return buf;
+      }
+      out = [];
       split.push(
         buf,
         onEvent,
