@@ -136,7 +136,7 @@ type BlockKind = 'text' | 'thinking' | 'tool_use' | 'redacted_thinking';
 /** What waits for the tool calls (see the file comment): text and thinking, the upstream's signature for
  * the thinking before it, its encrypted reasoning. `calls`: how many tool calls the upstream had begun
  * when it came (releaseThinking: thinking goes out once those calls' blocks stopped, before a later one). */
-type DeferredPiece = Segment | { kind: 'signature' | 'redacted' | 'meta'; text: string };
+type DeferredPiece = Segment | { kind: 'signature' | 'redacted' | 'meta' | 'refusal'; text: string };
 type Deferred = DeferredPiece & { calls: number };
 
 interface ToolBlock {
@@ -431,7 +431,7 @@ export class MessageTranslator {
     const t = this.refusalRedaction === null ? s : this.refusalRedaction.push(s);
     if (t === '') return;
     this.releaseHeld();
-    if (this.toolsStarted) return void this.deferred.push({ kind: 'text', text: t, calls: this.calls.size });
+    if (this.toolsStarted) return void this.deferred.push({ kind: 'refusal', text: t, calls: this.calls.size });
     this.flushStops();
     this.emitText(t);
   }
@@ -865,7 +865,7 @@ export class MessageTranslator {
   private releaseThinking(): void {
     while (this.deferred.length > 0) {
       const p = this.deferred[0]!;
-      if (p.kind === 'text') return;
+      if (p.kind === 'text' || p.kind === 'refusal') return;
       let i = 0;
       for (const c of this.calls.values()) {
         if (i++ >= p.calls) break;
@@ -944,14 +944,19 @@ export class MessageTranslator {
       this.startTool(call, arts?.find((a) => a.index === call.index));
       this.closeOpen();
     }
-    // text or thinking that came after the tool calls
+    // text or thinking that came after the tool calls; the text through the stop scanner, as before them
+    // (repair mode scanned it before the engine, and may have matched already): a match ends the answer there
     this.toolsStarted = false;
+    const matchedBefore = this.stopSequence;
     for (const p of this.deferred) {
+      if (this.stopSequence !== matchedBefore) break;
       if (p.kind === 'thinking') this.emitThinking(p.text);
-      else if (p.kind === 'text') this.emitText(p.text);
+      else if (p.kind === 'text' && matchedBefore === null) this.text(p.text);
+      else if (p.kind === 'text' || p.kind === 'refusal') this.emitText(p.text);
       else this.piece(p);
     }
     this.deferred = [];
+    if (this.stopSequence === matchedBefore) this.flushStops();
     this.closeOpen();
   }
 
@@ -962,7 +967,7 @@ export class MessageTranslator {
     if (thinkingTail !== '') this.segment({ kind: 'thinking', text: thinkingTail });
     const refusalTail = this.refusalRedaction?.end() ?? '';
     if (refusalTail !== '' && !this.done) {
-      if (this.toolsStarted) this.deferred.push({ kind: 'text', text: refusalTail, calls: this.calls.size });
+      if (this.toolsStarted) this.deferred.push({ kind: 'refusal', text: refusalTail, calls: this.calls.size });
       else this.emitText(refusalTail);
     }
     const textTail = this.textRedaction?.end() ?? '';

@@ -6,7 +6,8 @@
 import { strict as assert } from 'node:assert';
 import Anthropic from '@anthropic-ai/sdk';
 import { createStopScanner, upstreamStopSequence } from '../../../server/anthropic/stopSequences';
-import { useTestGateway } from '../helpers/testGateway';
+import type { Artifact } from '../../../shared/protocol';
+import { useTestGateway, withTestGateway } from '../helpers/testGateway';
 import { chunk, sse } from '../helpers/testUpstream';
 import { checkGrammar, normalize, translate } from './helpers';
 
@@ -107,6 +108,50 @@ describe('messages: stop sequences sent upstream', () => {
         for (let k = 1; k < Buffer.byteLength(sseText); k++) assert.deepEqual(deltas(translate(sseText, [k], { stopSequences: stops, mode: 'auto' })), want, `byte split at ${k}`);
       });
     }
+  });
+
+  describe('text after a tool call is watched as text before it is (before: strip and auto sent it whole, stop_reason tool_use)', () => {
+    const AFTER_CALL = sse(
+      chunk({ role: 'assistant', content: '' }),
+      chunk({ tool_calls: [{ index: 0, id: 'toolu_01', type: 'function', function: { name: 'Read', arguments: '{"file_path": "/a"}' } }] }),
+      chunk({ content: 'Done.\n\nHu' }),
+      chunk({ content: 'man: more' }),
+      chunk({}, 'stop'),
+      '[DONE]',
+    );
+    for (const mode of ['strip', 'repair', 'auto'] as const) {
+      it(`${mode}: the text ends before the sequence, stop_sequence, at every byte split`, () => {
+        for (let k = 1; k < Buffer.byteLength(AFTER_CALL); k++) {
+          const events = translate(AFTER_CALL, [k], { mode, stopSequences: ['\n\nHuman:'] });
+          checkGrammar(events);
+          assert.deepEqual(normalize(events).slice(1), [
+            ['start', 0, { type: 'tool_use', id: 'toolu_01', name: 'Read', input: {} }],
+            ['input_json_delta', 0, '{"file_path": "/a"}'],
+            ['stop', 0],
+            ['start', 1, { type: 'text', text: '' }],
+            ['text_delta', 1, 'Done.'],
+            ['stop', 1],
+            ['message_delta', { stop_reason: 'stop_sequence', stop_sequence: '\n\nHuman:' }, { output_tokens: 6 }],
+            ['message_stop'],
+          ], `cut at ${k}`);
+        }
+      });
+    }
+
+    it('through the Anthropic SDK, streamed and not: the text and the artifact end before the sequence', async () => {
+      await withTestGateway({}, async ({ up, d }) => {
+        const strip = new Anthropic({ baseURL: `http://127.0.0.1:${d.info.port}`, apiKey: 'any', maxRetries: 0, defaultHeaders: { 'x-streamfix-mode': 'strip' } });
+        const req = { model: 'x/model', max_tokens: 50, stop_sequences: ['\n\nHuman:'], tools: [{ name: 'Read', input_schema: { type: 'object' as const } }], messages: [{ role: 'user' as const, content: 'read' }] };
+        for (const stream of [true, false]) {
+          up.enqueue({ chunks: [AFTER_CALL] });
+          const m = stream ? await strip.messages.stream(req).finalMessage() : await strip.messages.create(req);
+          assert.deepEqual([m.content, m.stop_reason, m.stop_sequence], [[{ type: 'tool_use', id: 'toolu_01', name: 'Read', input: { file_path: '/a' } }, { type: 'text', text: 'Done.' }], 'stop_sequence', '\n\nHuman:'], `stream ${stream}`);
+          const list = (await (await fetch(`${d.info.url}/streamfix/results?limit=1`)).json()) as { data: { id: string }[] };
+          const art = (await (await fetch(`${d.info.url}/streamfix/result/${list.data[0]!.id}`)).json()) as Artifact;
+          assert.deepEqual([art.status, art.rawContent, art.repairedContent, art.finishReason], ['TEXT', 'Done.\n\nHuman: more', 'Done.', 'stop_sequence'], `stream ${stream}`);
+        }
+      });
+    });
   });
 
   describe('through the gateway', () => {
