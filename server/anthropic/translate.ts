@@ -756,10 +756,12 @@ export class MessageTranslator {
    * The first tool call decides the text before it: the model moved on from that text, so it is the
    * answer's, not reasoning a lone closing tag could still claim. Held prose (thinking on) goes out now,
    * ahead of the tool_use blocks, in the order written (it went after them, at the end), and auto mode
-   * decides on the text so far.
+   * decides on the text so far. With no content yet there is nothing to decide on: the text after the
+   * calls decides, as on the chat endpoint (before, `no answer content` decided strip, and a JSON answer
+   * after the calls went out unrepaired, TEXT).
    */
   private decideText(): void {
-    if (this.decider) this.settle(this.decider.end());
+    if (this.decider && this.raw.length > 0) this.settle(this.decider.end());
     if (this.splitter) for (const seg of this.splitter.decide()) this.segment(seg);
   }
 
