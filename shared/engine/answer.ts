@@ -31,7 +31,7 @@
  * first value: the answer is that one, the others its extra values, as when the text starts with them.
  */
 import { isSpace } from './chars';
-import { NON_ANSWER_TAG } from './runStart';
+import { bracketStartsProse, NON_ANSWER_TAG } from './runStart';
 import { Segment } from './segment';
 import type { Position, RepairResult } from './types';
 
@@ -348,6 +348,10 @@ function rank(text: string, start: number, end: number, json: string, after: str
   const aloneBefore = bare.trim() === '';
   const aloneAfter = tail.trim() === '' || /^\s*`{3}/.test(tail);
   if (aloneBefore && aloneAfter) return 3;
+  // a log line's or a shell prompt's bracketed prefix with text after it (`[INFO] request done`), as at a
+  // run's start (runStart.ts), is no answer (trial 11: `Here: {"a": 1}\n[INFO] done` gave `["INFO"]`, the
+  // last among equals)
+  if (aloneBefore && /[A-Za-z]/.test(tail) && text.charCodeAt(start) === 91 && bracketStartsProse(text.slice(start, end), 1) === true) return 1;
   // a citation marker after text on its line (`… {"a": 1} [1]`, `growth [2].`) is no answer
   if (!aloneBefore && /^\[\d{1,3}\]$/.test(json)) return 1;
   // inside a sentence, unless that sentence corrects the value before it ("Actually, use {…} instead.")

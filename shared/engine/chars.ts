@@ -58,6 +58,10 @@ export const LSQUO = 0x2018; // ‘
 export const RSQUO = 0x2019; // ’
 export const LDQUO = 0x201c; // “
 export const RDQUO = 0x201d; // ”
+/** Guillemets, the quotation marks of Russian, French and other languages (and of their word processors'
+ * autocorrect), which models writing in those languages use as JSON's quotes: `{«город»: «Москва»}`. */
+export const LAQUO = 0xab; // «
+export const RAQUO = 0xbb; // »
 
 export function isSpace(c: number): boolean {
   return c === SPACE || c === LF || c === CR || c === TAB;

@@ -2,6 +2,7 @@
 import { correctionCue } from './answer';
 import * as C from './chars';
 import { NUM_THOU } from './numberTokens';
+import { bracketStartsProse, markerAt } from './runStart';
 import { Segment } from './segment';
 import * as S from './state';
 import { StructureScanner } from './structure';
@@ -298,7 +299,19 @@ export abstract class Finisher extends StructureScanner {
         if (fence) inBlock = false;
         continue;
       }
+      // a chat template's marker after the value (`{"id": 7}</s>[INST] thanks [/INST]`: a base model running
+      // on into the next turn) is a wrapper like a tag, not another value (trial 11: `["INST"]` was an
+      // `extra_value`, REPAIRED)
+      const mk = markerAt(rest, 0);
+      if (mk > 0) {
+        this.strip('wrapper', here(i), rest.slice(0, mk));
+        i += mk;
+        continue;
+      }
       if (held && !inBlock) break;
+      // a log line's or a shell prompt's bracketed prefix (`[INFO] done`, `[2026-11-30 14:02] …`) is text,
+      // as at a run's start (runStart.ts), not another value (trial 11: `["INFO"]` an `extra_value`)
+      if (String.prototype.charCodeAt.call(rest, 0) === 91 && bracketStartsProse(rest, 1) === true) break;
       // citation markers on the value's own line (`{"a": 1} [1][2]`, as answers from a search write
       // them): trailing text, not more values (trial 7: REPAIRED, `[1]` and `[2]` extra values)
       if (i === C.leadingSpaces(text) && !/[\r\n]/.test(text.slice(0, i)) && FOOTNOTES.test(rest)) break;

@@ -8,7 +8,7 @@ import { StreamFixError } from './errors';
 import { Finisher } from './finish';
 import { type Candidate, pickAnswer, type Region } from './answer';
 import { createReasoningScanner, harmonyChannel, type ReasoningScanner } from './reasoning';
-import { bracketStartsProse, NON_ANSWER_TAGS, TAG_NAME_MAX } from './runStart';
+import { bracketStartsProse, markerAt, NON_ANSWER_TAGS, TAG_NAME_MAX } from './runStart';
 import { Segment } from './segment';
 import { uEscapeStart } from './strings';
 import * as S from './state';
@@ -139,37 +139,6 @@ function runStartsProse(head: string, i: number): boolean | null {
   const m = /^[ \t]*([\w+.-]*)/.exec(head.slice(j, j + FENCE_INFO_MAX + 1))!;
   if (j + m[0].length === head.length && m[0].length <= FENCE_INFO_MAX) return null;
   return !JSON_FENCE_INFO.has(m[1].toLowerCase());
-}
-
-/** DeepSeek's chat-template tokens (full-width bars), leaked by raw endpoints: `<｜Assistant｜>` before an
- * R1-style answer whose `<think>` was in the prompt (trial 9: `<｜Assistant｜>Okay, … [2, 3, 5, 7, 9]? Wait, …
- * </think>\n\n[2, 3, 5, 7]` gave the draft, the `<` read as a tag that starts JSON, so the run was not held
- * and the lone `</think>` came too late). At a run's start they are markers, as `[INST]`: the text after
- * them starts the run. */
-const DEEPSEEK_MARKERS = ['<｜begin▁of▁sentence｜>', '<｜User｜>', '<｜Assistant｜>', '<｜end▁of▁sentence｜>'];
-
-/** Mistral's raw tool-call marker (its templates' control token, leaked as text by raw endpoints): the
- * calls follow it as a JSON array. At a run's start (the text's, or after reasoning or a marker) it is a
- * marker like harmony's, a `wrapper` span, not the first value (`["TOOL_CALLS"]`, the calls lost as an
- * extra value). Later on a line of its own it is prose before the calls (answer.ts picks them). The
- * Llama 2 / Mistral instruction markers `[INST]` and `[/INST]`, echoed by a model at the start of its
- * answer, are markers alike (before: `[INST] … [/INST] {…}` gave `["INST"]`), and so is the sentence-start
- * token `<s>` they come after in a raw completion (trial 7: `<s>[INST] … [/INST]{…}</s>` gave `["INST"]`). */
-const MARKERS = ['[TOOL_CALLS]', '[INST]', '[/INST]', '<s>', ...DEEPSEEK_MARKERS];
-
-/** Whether head[i…] is one of the markers (its length), may still become one (0: a prefix that ends the
- * text so far, held like a backtick), or not (-1). */
-function markerAt(head: string, i: number): number {
-  const c = String.prototype.charCodeAt.call(head, i);
-  if (c !== 91 && c !== 60) return -1;
-  let r = -1;
-  for (const m of MARKERS) {
-    const n = Math.min(head.length - i, m.length);
-    if (head.slice(i, i + n) !== m.slice(0, n)) continue;
-    if (n === m.length) return n;
-    r = 0;
-  }
-  return r;
 }
 
 /** Pushes between two foldings of the recent output into the base (see MachineState.emittedAll).

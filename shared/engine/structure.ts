@@ -29,6 +29,7 @@ const {
   HASH,
   LBRACE,
   LBRACKET,
+  LAQUO,
   LDQUO,
   LF,
   LPAREN,
@@ -38,6 +39,7 @@ const {
   PLUS,
   UMINUS,
   QUOTE,
+  RAQUO,
   RBRACE,
   RBRACKET,
   RDQUO,
@@ -124,6 +126,15 @@ export abstract class StructureScanner extends QuoteAtEndScanner {
         this.strOpenAt = o.seg.base + i;
         if (!this.openOddQuote(i, c)) return this.reject(s, i);
         this.beginString(c === APOS ? APOS : c === LDQUO ? RDQUO : RSQUO, false);
+        return i + 1;
+      case LAQUO:
+        // a guillemet opens a string closed by `»` (trial 11: `{«город»: «Москва»}` kept them as text,
+        // `{"«город»": "«Москва»"}`), kind `smart_quotes` as for `“…”`
+        o.commitPending(i);
+        this.strRun++;
+        this.strOpenAt = o.seg.base + i;
+        if (!this.openOddQuote(i, c)) return this.reject(s, i);
+        this.beginString(RAQUO, false);
         return i + 1;
       case LBRACE:
       case LBRACKET:
@@ -453,9 +464,9 @@ export abstract class StructureScanner extends QuoteAtEndScanner {
       this.beginString(QUOTE, true);
       return i + 1;
     }
-    if (c === APOS || c === LDQUO || c === LSQUO) {
+    if (c === APOS || c === LDQUO || c === LSQUO || c === LAQUO) {
       if (!this.openOddQuote(i, c)) return this.reject(s, i);
-      this.beginString(c === APOS ? APOS : c === LDQUO ? RDQUO : RSQUO, true);
+      this.beginString(c === APOS ? APOS : c === LDQUO ? RDQUO : c === LAQUO ? RAQUO : RSQUO, true);
       return i + 1;
     }
     if (c === RBRACE || c === RBRACKET || c === FW_RBRACE || c === FW_RBRACKET) return this.closer(s, i, c);
