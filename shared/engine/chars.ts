@@ -61,6 +61,8 @@ export const RDQUO = 0x201d; // ”
 /** Guillemets, the quotation marks of Russian, French and other languages (and of their word processors'
  * autocorrect), which models writing in those languages use as JSON's quotes: `{«город»: «Москва»}`. */
 export const LAQUO = 0xab; // «
+/** German (and Czech, …) quotation marks open low and close with `“`: `{„stadt“: „Berlin“}`. */
+export const BDQUO = 0x201e; // „
 export const RAQUO = 0xbb; // »
 
 export function isSpace(c: number): boolean {

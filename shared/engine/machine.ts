@@ -20,6 +20,8 @@ const {
   APOS,
   BACKSLASH,
   BACKTICK,
+  BDQUO,
+  LDQUO,
   RDQUO,
   COLON,
   COMMA,
@@ -841,6 +843,17 @@ export class Machine extends Finisher {
           if (q === QUOTE) {
             while (i < len) {
               c = String.prototype.charCodeAt.call(s, i);
+              if (c === QUOTE || c === BACKSLASH || c < 32) break;
+              i++;
+            }
+          } else if (q === BDQUO) {
+            // a string opened with a German / Polish `„` closes at `“` or `”` (structure.ts valueStart)
+            while (i < len) {
+              c = String.prototype.charCodeAt.call(s, i);
+              if (c === LDQUO || c === RDQUO) {
+                c = q;
+                break;
+              }
               if (c === QUOTE || c === BACKSLASH || c < 32) break;
               i++;
             }

@@ -4,7 +4,8 @@
  * `createReasoningStage`, by the gateway's strip mode and any other caller that wants text split into
  * content and reasoning.
  *
- * Recognised: `<think>`, `<thinking>`, `<reasoning>`, `<thought>`, `<scratchpad>` blocks (any case, with attributes) up
+ * Recognised: `<think>`, `<thinking>`, `<reasoning>`, `<thought>`, `<scratchpad>`, `<seed:think>` blocks (any case, with
+ * attributes) and Cohere's `<|START_THINKING|>…<|END_THINKING|>` (its response tokens are markers) up
  * to their closing tag, or to the end of the input when unclosed; a lone closing tag of each (R1-style
  * templates put the opening tag into the prompt: the host decides what the text before it was); the
  * gpt-oss harmony channels (`<|channel|>analysis<|message|>…<|end|>` is reasoning, the header of any
@@ -69,8 +70,10 @@ export interface ReasoningScanner {
 }
 
 /** The reasoning tag names recognised, lower case (matched in any case); the gateway's output panel strips the same tags. */
-/** `scratchpad`: Anthropic's prompting guides have Claude reason in `<scratchpad>` before its answer. */
-export const REASONING_TAG_NAMES: readonly string[] = ['think', 'thinking', 'reasoning', 'thought', 'scratchpad'];
+/** `scratchpad`: Anthropic's prompting guides have Claude reason in `<scratchpad>` before its answer.
+ * `seed:think`: ByteDance Seed-OSS's block (trial 11: `<seed:think>…Draft {"count": 2}? No…</seed:think>`
+ * then the answer gave the draft, streamed at once). */
+export const REASONING_TAG_NAMES: readonly string[] = ['think', 'thinking', 'reasoning', 'thought', 'scratchpad', 'seed:think'];
 
 /** Longest tag (or harmony header) buffered before it is taken for text. */
 const TAG_MAX = 200;
@@ -98,10 +101,11 @@ function isLetter(c: number): boolean {
 function classify(buf: string): TagVerdict {
   if (buf.length > TAG_MAX) return TEXT;
   if (buf.length < 2) return MORE;
-  if (String.prototype.charCodeAt.call(buf, 1) === 124) return classifyHarmony(buf);
+  if (String.prototype.charCodeAt.call(buf, 1) === 124) return classifyCohere(buf) ?? classifyHarmony(buf);
   const closing = String.prototype.charCodeAt.call(buf, 1) === 47;
   let i = closing ? 2 : 1;
-  while (i < buf.length && isLetter(String.prototype.charCodeAt.call(buf, i))) i++;
+  // a name's letters, and a namespace's colon (`seed:think`)
+  while (i < buf.length && (isLetter(String.prototype.charCodeAt.call(buf, i)) || String.prototype.charCodeAt.call(buf, i) === 58)) i++;
   const name = buf.slice(closing ? 2 : 1, i).toLowerCase();
   if (i === buf.length) return REASONING_TAG_NAMES.some((n) => n.startsWith(name)) || (!closing && DETAILS.startsWith(name)) ? MORE : TEXT;
   if (name === DETAILS && !closing) return classifyDetails(buf, i);
@@ -123,6 +127,23 @@ function classify(buf: string): TagVerdict {
     if (d === 62) return j === buf.length - 1 ? { kind: 'open', close: `</${name}>` } : TEXT;
   }
   return MORE;
+}
+
+/** Cohere Command A Reasoning's template tokens as raw endpoints leak them (trial 11:
+ * `<|START_THINKING|>Maybe {"a": 0}? No…<|END_THINKING|><|START_RESPONSE|>{"a": 1, "b": 2}<|END_RESPONSE|>`
+ * gave the draft): the thinking tokens open and close a block, the response tokens are markers. Exact
+ * tokens (upper case, as the template writes them); a verdict, or null when buf is none of them. */
+const COHERE_OPEN = '<|START_THINKING|>';
+const COHERE_TOKENS: readonly [string, TagVerdict][] = [
+  [COHERE_OPEN, { kind: 'open', close: '<|end_thinking|>' }],
+  ['<|END_THINKING|>', { kind: 'close' }],
+  ['<|START_RESPONSE|>', { kind: 'marker' }],
+  ['<|END_RESPONSE|>', { kind: 'marker' }],
+];
+function classifyCohere(buf: string): TagVerdict | null {
+  if (buf.length > 2 && String.prototype.charCodeAt.call(buf, 2) !== 83 && String.prototype.charCodeAt.call(buf, 2) !== 69) return null;
+  for (const [t, v] of COHERE_TOKENS) if (t.startsWith(buf)) return buf.length === t.length ? v : MORE;
+  return null;
 }
 
 /** Open WebUI's reasoning block as its chats export and its API's content carry it (trial 10:

@@ -11,6 +11,7 @@ import type { Position } from './types';
 const {
   AMP,
   APOS,
+  BDQUO,
   BACKSLASH,
   BACKTICK,
   COLON,
@@ -128,13 +129,15 @@ export abstract class StructureScanner extends QuoteAtEndScanner {
         this.beginString(c === APOS ? APOS : c === LDQUO ? RDQUO : RSQUO, false);
         return i + 1;
       case LAQUO:
-        // a guillemet opens a string closed by `»` (trial 11: `{«город»: «Москва»}` kept them as text,
-        // `{"«город»": "«Москва»"}`), kind `smart_quotes` as for `“…”`
+      case BDQUO:
+        // a guillemet opens a string closed by `»`, a German or Polish `„` one closed by `“` or `”` (strQuote BDQUO; trial 11:
+        // `{«город»: «Москва»}` kept them as text, `{"«город»": "«Москва»"}`; `{„stadt“: „Berlin“}` was
+        // FAILED), kind `smart_quotes` as for `“…”`
         o.commitPending(i);
         this.strRun++;
         this.strOpenAt = o.seg.base + i;
         if (!this.openOddQuote(i, c)) return this.reject(s, i);
-        this.beginString(RAQUO, false);
+        this.beginString(c === LAQUO ? RAQUO : BDQUO, false);
         return i + 1;
       case LBRACE:
       case LBRACKET:
@@ -464,9 +467,9 @@ export abstract class StructureScanner extends QuoteAtEndScanner {
       this.beginString(QUOTE, true);
       return i + 1;
     }
-    if (c === APOS || c === LDQUO || c === LSQUO || c === LAQUO) {
+    if (c === APOS || c === LDQUO || c === LSQUO || c === LAQUO || c === BDQUO) {
       if (!this.openOddQuote(i, c)) return this.reject(s, i);
-      this.beginString(c === APOS ? APOS : c === LDQUO ? RDQUO : c === LAQUO ? RAQUO : RSQUO, true);
+      this.beginString(c === APOS ? APOS : c === LDQUO ? RDQUO : c === LAQUO ? RAQUO : c === BDQUO ? BDQUO : RSQUO, true);
       return i + 1;
     }
     if (c === RBRACE || c === RBRACKET || c === FW_RBRACE || c === FW_RBRACKET) return this.closer(s, i, c);

@@ -6,14 +6,16 @@
  * special tokens, Claude and Gemini thinking, Magistral's `[THINK]`), structured-output retries, JSON Lines
  * and several records, tool calls written as text, chat-template leaks, multilingual prose (CJK punctuation,
  * RTL marks, guillemets), code-model JSON (JSONC, JSON5, JS / Python literals), truncation at max_tokens in
- * every position, markdown containers, and things a user pastes. Left out here: the ones the engine still
- * gets wrong (TRIAL11_OPEN, each classified).
+ * every position, markdown containers, and things a user pastes; and round 2 (cases2.ts), 16 written after
+ * round 1's fixes to probe their edges (not blind). Left out here: the ones the engine still gets wrong
+ * (TRIAL11_OPEN, each classified).
  */
 import { TRIAL11_CASES } from '../../engine/trial11/cases';
+import { TRIAL11_ROUND2 } from '../../engine/trial11/cases2';
 import { TRIAL11_OPEN } from '../../engine/trial11/open';
 import { trialCorpusCases } from './trialCases';
 import type { Case } from './types';
 
 export function newUserTrial11Cases(): Case[] {
-  return trialCorpusCases('new-user trial 11', TRIAL11_CASES, TRIAL11_OPEN);
+  return trialCorpusCases('new-user trial 11', [...TRIAL11_CASES, ...TRIAL11_ROUND2], TRIAL11_OPEN);
 }
