@@ -216,6 +216,8 @@ export class MessageTranslator {
    */
   private toolsWait: { before: string | null; after: string } | null = null;
   private deferred: Deferred[] = [];
+  /** The tool calls' checks ended (endTools): at the finish, or at a failure. */
+  private toolsEnded = false;
   private splitter: ThinkingSplitter | null;
   private repairer: ContentProcessor | null;
   /** auto, until the answer decides: both processors run and their output waits here. */
@@ -915,7 +917,7 @@ export class MessageTranslator {
     this.endText();
     // the engine wrote no more text: what it held before the calls came to nothing
     if (this.toolsWait !== null) this.releaseTools([]);
-    const ends = this.tools.end();
+    const ends = this.endTools();
     if (this.opts.rejectTruncated) {
       const cut = cutCallsOf(this.tools.artifacts(), this.finishReason, undefined, (i) => this.tools.argumentBytes(i));
       // the open block is never stopped: no tool_use block is completed with closure the gateway invented
@@ -1015,9 +1017,20 @@ export class MessageTranslator {
     this.out.push({ type: 'message_stop' });
   }
 
+  /** The tool calls' checks end (once): the closers the engine owes each call, with its last repairs. */
+  private endTools(): ReturnType<ToolCallRepairers['end']> {
+    if (this.toolsEnded) return [];
+    this.toolsEnded = true;
+    return this.tools.end();
+  }
+
   /** A failure after the stream started: the `error` event, after which the stream ends. */
   fail(message: string, type = 'api_error', flush = true): void {
     this.beginNow();
+    // the calls' checks end where the upstream stopped, as a refused cut call's do (closeBlocks): the
+    // artifact says TRUNCATED for a call cut here, with its repairs (refused: its block never stopped),
+    // never PASSTHROUGH with the raw arguments; nothing of the closers goes out
+    if (flush) this.endTools();
     // auto, still undecided (a value's first characters wait for its end): what the text so far decides
     // goes out before the error, as it would have without the wait
     if (this.decider && !this.done) {
