@@ -14,7 +14,7 @@ import { forwardedHeaders, holdsProse, HOLD_PROSE_HEADER, MODE_HEADER, readBody,
 import type { GatewayContext } from '../gateway/context';
 import { GatewayError, upstreamErrorMessage } from '../gateway/errors';
 import { drained, trailerHeader } from '../gateway/http';
-import { EMPTY_OUTCOME, truncatedToolCalls, type RecordOutcome } from '../gateway/record';
+import { contentError, EMPTY_OUTCOME, truncatedToolCalls, type RecordOutcome } from '../gateway/record';
 import { refuseAnswer, refuseToolCalls } from '../gateway/refusedRepairs';
 import { keptRequest } from '../gateway/replayHeaders';
 import { requestSchemas, schemaPolicy, schemaVerdict, SCHEMA_HEADER } from '../gateway/schema';
@@ -396,6 +396,10 @@ async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: Upst
   if (t.rejected !== null) record.errors.push({ message: rejectionMessage(t.rejected), code: TRUNCATED_CODE });
   if (t.invalidInputs !== null) record.errors.push({ message: invalidInputMessage(t.invalidInputs), status: 502, code: INVALID_INPUT_CODE });
   if (t.renamed !== null) record.errors.push({ message: renamedMessage(t.renamed), status: 502, code: RENAMED_CODE });
+  // why the text is FAILED (no JSON in it), as on the chat endpoint; not for text of thinking and white
+  // space only (EMPTY), nor twice for a limit the engine threw (recorded where it was caught)
+  const engineError = t.contentError();
+  if (engineError && contentError(engineError, t.hasText) && !record.errors.some((e) => e.code === engineError.code)) record.errors.push({ message: engineError.message, code: engineError.code });
   if (reader.upstreamError !== null) {
     record.fail('UPSTREAM_ERROR', reader.upstreamError, { code: reader.upstreamErrorCode });
     errorEventSeen(call, reader.upstreamErrorStatus);

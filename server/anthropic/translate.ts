@@ -1135,6 +1135,11 @@ export class MessageTranslator {
     return { raw: this.rawContent, sent: this.repairer.sentWhole, repairs: r.repairs, stripped: r.stripped };
   }
 
+  /** The engine's error on the text (repair mode: no JSON in it, a limit), as the chat endpoint records it. */
+  contentError(): { message: string; code: string } | null {
+    return this.repairer?.result?.error ?? null;
+  }
+
   /** The content's repair result (repair mode) or the think blocks removed (strip mode). */
   contentResult(): { status: 'VALID' | 'REPAIRED' | 'TRUNCATED' | 'FAILED' | null; repairs: Repair[]; stripped: Stripped[] } {
     if (this.repairer) {
