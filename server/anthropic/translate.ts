@@ -819,8 +819,9 @@ export class MessageTranslator {
     // the calls is held (toolsWait)
     if (this.opts.checkInput || this.toolsWait !== null) return;
     let next: ToolBlock | null = null;
-    for (const c of this.calls.values()) if (!c.started && c.name !== null && (next === null || c.index < next.index)) next = c;
-    if (next !== null && next.first === '{') this.startTool(next);
+    for (const c of this.calls.values()) if (!c.started && (next === null || c.index < next.index)) next = c;
+    // a call without its name yet holds the calls after it, as one whose input has not begun does
+    if (next !== null && next.name !== null && next.first === '{') this.startTool(next);
   }
 
   private toolPiece(call: ToolBlock, piece: string): void {
