@@ -4,6 +4,7 @@
  * and the candidate a `{`/`[` in prose starts: confirmed as the JSON, or rejected and scanned again as prose.
  */
 import * as C from './chars';
+import { gutterStart } from './gutterLine';
 import { Segment } from './segment';
 import * as S from './state';
 import type { Position, StrippedKind, Stripped } from './types';
@@ -269,6 +270,9 @@ export abstract class BeforeScanner extends S.MachineState {
     const leading = !this.anythingBefore && this.prosePos === null ? this.proseText : '';
     this.quoteCtx = this.lineIsQuote();
     this.quoteLine = false;
+    this.gutterNext = this.lineGutter();
+    this.gutterLine = false;
+    this.gutterNotAt = -1;
     this.escQuotes = false;
     this.mdEscape = false;
     this.entQuotes = false;
@@ -291,6 +295,18 @@ export abstract class BeforeScanner extends S.MachineState {
     // valid JSON keeps its leading whitespace, byte for byte
     if (leading !== '') o.emit(leading);
     if (!this.unconfirmed) this.proseText = '';
+  }
+
+  /** When the line the candidate starts on is, before it, an editor's line number and separator
+   * (` 1 | `, `     1\t`; gutter.ts), the number the next line's must be; else 0. */
+  private lineGutter(): number {
+    const t = this.proseText;
+    const nl = t.lastIndexOf('\n');
+    const n = gutterStart(nl >= 0 ? t.slice(nl + 1) : t);
+    if (n < 0) return 0;
+    // no line break in the prose run: it must have begun at its line's start
+    if (nl < 0 && (this.prosePos === null || this.prosePos.column !== C.leadingSpaces(t))) return 0;
+    return n + 1;
   }
 
   /** Whether the line the candidate starts on is, before it, a blockquote's markers (`> `, `>> `, `> > `)
@@ -343,6 +359,7 @@ export abstract class BeforeScanner extends S.MachineState {
     this.tokPos = null;
     this.fwStage = 0;
     this.callKind = 0;
+    this.parenTupleAt = -1;
     this.callNest = '';
     this.callQuote = 0;
     this.callEsc = false;

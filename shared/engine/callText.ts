@@ -19,13 +19,24 @@
  */
 import * as C from './chars';
 import { ConcatScanner } from './concat';
+import { Segment } from './segment';
+import * as S from './state';
 
-const { APOS, BACKSLASH, BACKTICK, CR, LBRACE, LBRACKET, LF, LPAREN, QUOTE, RBRACE, RBRACKET, RPAREN, SLASH, STAR } = C;
+const { APOS, BACKSLASH, BACKTICK, CR, EQUALS, GT, LBRACE, LBRACKET, LF, LPAREN, QUOTE, RBRACE, RBRACKET, RPAREN, SLASH, SPACE, STAR, TAB } = C;
+const { V_VALUE } = S;
 
 /** callKind: what the unquoted value is. */
 export const CALL_NONE = 0;
 export const CALL_CALL = 1; // `name(…)`
 export const CALL_FUNCTION = 2; // `function (…) {…}`
+/** A `(` where a value is expected (structure.ts): an arrow function's parameters (`(a, b) => …`) or a
+ * Python tuple (`(1, 2)`)? Held, its brackets read as a call's, until what follows its `)` decides:
+ * CALL_PAREN while the brackets and the spaces after them are read, CALL_PAREN_EQ after a `=` there. */
+export const CALL_PAREN = 3;
+export const CALL_PAREN_EQ = 4;
+/** How much of a `(…)` is held undecided (the parenthesis, its text, the spaces after it): a parameter
+ * list is short; past it the text is a tuple, read as one at once (its `[` goes out). */
+export const PAREN_PROBE_MAX = 256;
 
 /** callCmt: a comment inside the call's brackets. */
 const CMT_NONE = 0;
@@ -71,7 +82,9 @@ export abstract class CallTextScanner extends ConcatScanner {
     let cmt = this.callCmt;
     const start = i;
     let stop = -1;
-    while (i < len) {
+    // a `(` probe reads no further than its bound (parenIsTuple below decides at it)
+    const lim = this.callKind === CALL_PAREN ? Math.min(len, start + PAREN_PROBE_MAX - this.tokLen) : len;
+    while (i < lim) {
       const c = String.prototype.charCodeAt.call(s, i);
       if (c === LF || c === CR) {
         // a call's line break with only its own `(` open ends the value there, as an unquoted value's does:
@@ -123,6 +136,51 @@ export abstract class CallTextScanner extends ConcatScanner {
     this.callQuote = q;
     this.callCmt = cmt;
     if (stop >= 0) return this.endUnquoted(stop);
+    if (i === lim && i < len && nest !== '') return this.parenIsTuple(i);
+    return i;
+  }
+
+  /** After a held `(…)`'s `)` (CALL_PAREN, CALL_PAREN_EQ), from i: spaces, then `=>` makes it an arrow
+   * function's parameters (its text goes on as a function's, to the value's end); anything else, a tuple.
+   * Returns where it stopped (the segment's end while undecided). */
+  protected parenAfter(s: string, i: number, len: number): number {
+    while (i < len) {
+      const c = String.prototype.charCodeAt.call(s, i);
+      if (this.callKind === CALL_PAREN_EQ) {
+        if (c !== GT) return this.parenIsTuple(i);
+        // `(a, b) =>`: an arrow function (its body next, `{…}` or an expression)
+        this.callKind = CALL_FUNCTION;
+        this.tokLen++;
+        this.uqTrail = 0;
+        return i + 1;
+      }
+      if (this.tokLen >= PAREN_PROBE_MAX) return this.parenIsTuple(i);
+      if (c === EQUALS) this.callKind = CALL_PAREN_EQ;
+      else if (c !== SPACE && c !== TAB) return this.parenIsTuple(i);
+      this.tokLen++;
+      i++;
+    }
+    return i;
+  }
+
+  /** The held `(…)` ending before i is a tuple: its text is taken out of the pending text and scanned
+   * again from its `(`, which then opens the tuple (parenTupleAt; structure.ts), as if a push had ended
+   * before it. Only in a confirmed value (a candidate in prose rejects a tuple), so no candidate's raw
+   * text is kept twice. */
+  protected parenIsTuple(i: number): number {
+    const o = this.o;
+    const held = o.tail(i, this.tokLen);
+    const at = this.tokPos === null ? o.pos(this.tokIdx) : this.tokPos;
+    o.replaceTail(i, held.length, '');
+    this.callDone();
+    this.tokIdx = -1;
+    this.tokPos = null;
+    this.tokLen = 0;
+    this.uqTrail = 0;
+    this.vstate = V_VALUE;
+    this.parenTupleAt = at.offset;
+    o.endSegment(i);
+    this.rescan = new Segment(held, at.offset, at.line, at.column);
     return i;
   }
 

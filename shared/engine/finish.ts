@@ -1,5 +1,6 @@
 /** The end of the JSON region (the input ended, or text that cannot be JSON came) and the text after it. */
 import { correctionCue } from './answer';
+import { CALL_PAREN } from './callText';
 import * as C from './chars';
 import { NUM_THOU } from './numberTokens';
 import { bracketStartsProse, markerAt } from './runStart';
@@ -58,6 +59,7 @@ const {
   V_STR_CLOSERS,
   V_SQ_DQ,
   V_ELISION,
+  V_GUTTER,
   closerOf,
 } = S;
 
@@ -146,6 +148,18 @@ export abstract class Finisher extends StructureScanner {
         this.mixedEnd(i);
         continue;
       }
+      if (st === V_GUTTER) {
+        // the input ends inside an editor's line number (gutter.ts): one if complete, else read again
+        const seg = o.seg;
+        this.gutterAtEnd(i);
+        if (this.rescan !== null) {
+          const again = this.rescan;
+          this.rescan = null;
+          this.process(again);
+          o.begin(seg, i);
+        }
+        continue;
+      }
       if (st === V_ELISION) {
         this.endElision(i);
         continue;
@@ -198,6 +212,17 @@ export abstract class Finisher extends StructureScanner {
       } else if (st === V_WORD) {
         this.endWord(o.seg.text, i, true);
       } else if (st === V_UQSTR) {
+        if (this.callKind >= CALL_PAREN) {
+          // a held `(…)` the input ends in (or after) without an arrow: a tuple, its text read again as one
+          // (callText.ts); then the end comes again, here
+          const seg = o.seg;
+          this.parenIsTuple(i);
+          const again = this.rescan!;
+          this.rescan = null;
+          this.process(again);
+          o.begin(seg, i);
+          continue;
+        }
         // a call whose brackets the end cut (callText.ts) is a cut value, kept as far as it came
         if (this.callCut()) this.truncated = true;
         this.endUnquoted(i);

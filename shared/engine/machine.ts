@@ -9,6 +9,7 @@ import { Finisher } from './finish';
 import { type Candidate, pickAnswer, type Region } from './answer';
 import { createReasoningScanner, harmonyChannel, type ReasoningScanner } from './reasoning';
 import { bracketStartsProse, markerAt, NON_ANSWER_TAGS, TAG_NAME_MAX } from './runStart';
+import { lineOfSpaces } from './gutterLine';
 import { Segment } from './segment';
 import { uEscapeStart } from './strings';
 import * as S from './state';
@@ -53,6 +54,7 @@ const {
   V_WORD,
   V_UQSTR,
   V_ELISION,
+  V_GUTTER,
   V_SLASH,
   V_LINE_COMMENT,
   V_BLOCK_COMMENT,
@@ -803,6 +805,7 @@ export class Machine extends Finisher {
     }
     if (this.phase === P_VALUE) {
       if (this.quoteCtx === true) this.quoteSegmentEnd(len);
+      if (this.gutterNext !== 0) this.gutterLine = lineOfSpaces(seg.text, len, this.gutterLine);
       if (this.strQuote === RDQUO) this.smartCount(seg.text, len);
       if (this.vstate === V_LINE_COMMENT || this.vstate === V_BLOCK_COMMENT || this.vstate === V_SLASH || this.vstate === V_STRAY) {
         // comment text is dropped: nothing of it is committed or carried
@@ -1031,6 +1034,10 @@ export class Machine extends Finisher {
           break;
         case V_ELISION:
           i = this.elision(s, i, len);
+          if (this.rescan !== null) return i;
+          break;
+        case V_GUTTER:
+          i = this.gutter(s, i, len);
           if (this.rescan !== null) return i;
           break;
         case V_ESCAPE:

@@ -1,6 +1,6 @@
 /** Numbers, bare words (keywords, Python literals, unquoted keys) and unquoted strings in the value. */
 import * as C from './chars';
-import { CALL_CALL, CALL_FUNCTION, CallTextScanner } from './callText';
+import { CALL_CALL, CALL_FUNCTION, CALL_PAREN, CallTextScanner } from './callText';
 import { isNumberGlue, NUM_SEP, NUM_SEP_E, NUM_SLASH, NUM_THOU, separatedDigits } from './numberTokens';
 import { SavedPosition } from './output';
 import * as S from './state';
@@ -442,10 +442,14 @@ export abstract class ScalarScanner extends CallTextScanner {
 
   protected unquoted(s: string, i: number, len: number): number {
     if (this.uqRegex !== 0) i = this.regexPattern(s, i, len);
-    else if (this.callNest !== '') {
-      // a call's brackets still open (callText.ts)
-      i = this.callText(s, i, len);
+    else if (this.callNest !== '' || this.callKind >= CALL_PAREN) {
+      // a call's brackets still open (callText.ts), or a held `(…)` undecided
+      if (this.callNest !== '') i = this.callText(s, i, len);
       if (this.callNest !== '' || this.vstate !== V_UQSTR) return i;
+      if (this.callKind >= CALL_PAREN) {
+        i = this.parenAfter(s, i, len);
+        if (this.callKind >= CALL_PAREN || this.vstate !== V_UQSTR) return i;
+      }
     }
     while (i < len) {
       const c = String.prototype.charCodeAt.call(s, i);
@@ -456,6 +460,11 @@ export abstract class ScalarScanner extends CallTextScanner {
         // `datetime.datetime(2026, 11, 30)`, `function () {…}`: the call's brackets (callText.ts)
         i = this.callText(s, i, len);
         if (this.callNest !== '' || this.vstate !== V_UQSTR) return i;
+        if (this.callKind >= CALL_PAREN) {
+          // a `(` where the value starts (structure.ts): what follows its `)` decides
+          i = this.parenAfter(s, i, len);
+          if (this.callKind >= CALL_PAREN || this.vstate !== V_UQSTR) return i;
+        }
         continue;
       }
       if ((c === FW_COMMA || this.fwStage !== FW_NONE) && this.fullwidthKey(c, i)) return this.fullwidthKeyProves(i);
@@ -609,6 +618,8 @@ export abstract class ScalarScanner extends CallTextScanner {
   }
 
   protected endUnquoted(i: number): number {
+    // a held `(…)` ended by a closer of no bracket of it (`(1, 2]`): a tuple, read as one
+    if (this.callKind >= CALL_PAREN) return this.parenIsTuple(i);
     this.fwStage = FW_NONE;
     const o = this.o;
     const raw = this.tail(i, this.tokLen);

@@ -49,16 +49,17 @@ export const V_STRAY = 16; // text after a value that cannot continue it (`{"a":
 export const V_ELEM_KEY = 17; // a `"` after an array element in an object, and the word after it: the object's next key? (openArray.ts)
 export const V_ELEM_KEY_END = 18; // after that word's closing quote: a colon proves the key (the array was left open)
 export const V_ELISION = 19; // `...` / `…` where an array element or a key is expected: an elision to drop, or text? (scalars.ts)
+export const V_GUTTER = 20; // an editor's line number starting a line in a value whose first line had one: its digits and separator (gutter.ts)
 // From V_STR_COMMA on, the states are inside a value string (held text of quoteProbe.ts).
-export const V_STR_COMMA = 20; // a comma and spaces ending a segment inside a value string (quoteProbe.ts)
-export const V_KEY_PROBE = 21; // a `"` after `, ` inside a value string, and the word after it: a key?
-export const V_KEY_PROBE_END = 22; // after that word's closing quote: a colon proves the key
+export const V_STR_COMMA = 21; // a comma and spaces ending a segment inside a value string (quoteProbe.ts)
+export const V_KEY_PROBE = 22; // a `"` after `, ` inside a value string, and the word after it: a key?
+export const V_KEY_PROBE_END = 23; // after that word's closing quote: a colon proves the key
 export const V_KEY_SPACE = 15; // spaces after a word of an unquoted key: more words of the key (`first name:`), or its end?
-export const V_CONCAT = 23; // `"x" + ` after a value string: a `"` next joins the two strings (concat.ts); its closing quote is held
-export const V_DQ_WORD = 24; // a word after a value string's held closing quote and spaces: a `"` after it makes that quote an inner one (loneQuote.ts)
-export const V_STR_CLOSERS = 26; // `]` / `}` ending a push inside a string element of an array of strings: its text, or closers after a missing quote? (quoteAtEnd.ts)
-export const V_SQ_DQ = 27; // a `"` inside a single-quoted value string and what follows it: its closing quote, or text? (mixedQuotes.ts)
-export const V_TRIPLE_END = 25; // a run of quotes that ended a push inside a triple-quoted string (tripleQuotes.ts): its text, or its end?
+export const V_CONCAT = 24; // `"x" + ` after a value string: a `"` next joins the two strings (concat.ts); its closing quote is held
+export const V_DQ_WORD = 25; // a word after a value string's held closing quote and spaces: a `"` after it makes that quote an inner one (loneQuote.ts)
+export const V_STR_CLOSERS = 27; // `]` / `}` ending a push inside a string element of an array of strings: its text, or closers after a missing quote? (quoteAtEnd.ts)
+export const V_SQ_DQ = 28; // a `"` inside a single-quoted value string and what follows it: its closing quote, or text? (mixedQuotes.ts)
+export const V_TRIPLE_END = 26; // a run of quotes that ended a push inside a triple-quoted string (tripleQuotes.ts): its text, or its end?
 // What `held` holds (see MachineState.held).
 export const HELD_EQ = 1;
 export const HELD_TICK = 2;
@@ -86,7 +87,7 @@ const DEFAULTS = { maxInputLength: DEFAULT_MAX_INPUT_LENGTH, maxDepth: 512, maxH
 
 /** Repairs that a real JSON value in prose may need; any other repair before confirmation means the
  * brace was prose (`{name, age}`, `[see above]`), and the text is scanned again as prose. */
-const CANDIDATE_REPAIRS = new Set<RepairKind>(['unquoted_key', 'single_quotes', 'smart_quotes', 'python_literal', 'control_character', 'invalid_escape', 'comment', 'number_base', 'number_separator', 'escaped_quotes', 'html_entities', 'unescaped_quote', 'missing_quote', 'string_concat', 'fullwidth_punctuation', 'unicode_space', 'quote_marker', 'wrong_colon']);
+const CANDIDATE_REPAIRS = new Set<RepairKind>(['unquoted_key', 'single_quotes', 'smart_quotes', 'python_literal', 'control_character', 'invalid_escape', 'comment', 'number_base', 'number_separator', 'escaped_quotes', 'html_entities', 'unescaped_quote', 'missing_quote', 'string_concat', 'fullwidth_punctuation', 'unicode_space', 'quote_marker', 'line_number', 'wrong_colon']);
 
 export function closerOf(open: number): string {
   return open === LBRACE ? '}' : ']';
@@ -254,12 +255,22 @@ export abstract class MachineState {
    * (innermost last), the quote of a string inside them, an escape in that string, a comment in them.
    * Cleared by the value's end and a rejected candidate. */
   protected callKind = 0;
+  /** A held `(…)` turned out a tuple (callText.ts parenIsTuple): the input offset of its `(`, which the
+   * rescan of its text then opens as one without holding it again (-1: none). */
+  protected parenTupleAt = -1;
   /** The value's first line was a blockquote's (`> {`; before.ts startCandidate): a `>` that starts a
    * later line inside it is the quote's marker (structure.ts quoteMarker). quoteLine: while quoteCtx, the
    * last segment ended on a line of nothing but spaces, tabs and `>` (for a marker the next one starts
    * with; machine.ts endSegment). */
   protected quoteCtx = false;
   protected quoteLine = false;
+  /** The value's first line had an editor's line number before it (` 1 | {`; before.ts startCandidate):
+   * the number the next line's must be (0: no gutter), whether the last segment ended on a line of
+   * nothing but spaces and tabs (machine.ts endSegment), and the input offset of a digit that turned out
+   * no gutter (its rescan reads it as before; -1: none). gutter.ts. */
+  protected gutterNext = 0;
+  protected gutterLine = false;
+  protected gutterNotAt = -1;
   protected callNest = '';
   protected callQuote = 0;
   protected callEsc = false;

@@ -1,7 +1,9 @@
 /** The shape of the value: where values start, keys, colons, commas, closing brackets, comments. */
+import { CALL_PAREN } from './callText';
 import * as C from './chars';
 import { StreamFixError } from './errors';
-import { NOT_STRINGS, QuoteAtEndScanner } from './quoteAtEnd';
+import { GutterScanner } from './gutter';
+import { NOT_STRINGS } from './quoteAtEnd';
 import { Segment } from './segment';
 import * as S from './state';
 import type { Position } from './types';
@@ -105,7 +107,7 @@ function escapedSpace(c: number): string {
   return c === 110 ? '\n' : c === 116 ? '\t' : c === 114 ? '\r' : '';
 }
 
-export abstract class StructureScanner extends QuoteAtEndScanner {
+export abstract class StructureScanner extends GutterScanner {
 
   /** The first character of a value (spaces skipped). */
   protected valueStart(s: string, i: number, c: number): number {
@@ -172,6 +174,19 @@ export abstract class StructureScanner extends QuoteAtEndScanner {
         // repair: a Python tuple `(1, 2)` is the array `[1, 2]` (only where a value is expected inside
         // JSON: a `(` at the top level is prose)
         if (this.stack.length === 0 || !this.rep('python_tuple')) return this.endRegion(s, i);
+        if (o.seg.base + i !== this.parenTupleAt) {
+          // `(a, b) => {…}` is an arrow function, `(1, 2)` a tuple: the `(` is held until what follows
+          // its `)` decides (callText.ts parenAfter); a tuple's text comes back here (parenTupleAt)
+          if (!o.pending) o.startPending(i);
+          this.startToken(i);
+          this.vstate = V_UQSTR;
+          this.uqTrail = 0;
+          this.callKind = CALL_PAREN;
+          this.callNest = '(';
+          this.tokLen = 1;
+          return i + 1;
+        }
+        this.parenTupleAt = -1;
         o.commitPending(i);
         this.open(i, c);
         o.record(o.repairAt('python_tuple', i, 1, '['));
@@ -229,6 +244,8 @@ export abstract class StructureScanner extends QuoteAtEndScanner {
           return this.startElision(i, V_VALUE);
         }
         if (isDigit(c) || c === MINUS || c === PLUS || c === DOT || c === UMINUS) {
+          // an editor's line number starting a line (gutter.ts)
+          if (this.gutterNext !== 0 && isDigit(c) && this.gutterMayStart(s, i)) return i;
           if (!o.pending) o.startPending(i);
           this.startToken(i);
           this.vstate = V_NUMBER;
@@ -487,6 +504,8 @@ export abstract class StructureScanner extends QuoteAtEndScanner {
       this.startToken(i);
       return this.startElision(i, V_KEY);
     }
+    // an editor's line number starting a line (gutter.ts)
+    if (this.gutterNext !== 0 && isDigit(c) && this.gutterMayStart(s, i)) return i;
     if (isWordChar(c)) {
       this.startToken(i);
       this.keyW1 = 0;
@@ -713,6 +732,8 @@ export abstract class StructureScanner extends QuoteAtEndScanner {
     }
     if (c === BACKTICK && !inObject && !this.unconfirmed) return this.tickAfterElement(s, i);
     if (c === BACKSLASH && this.escQuotes === true) return this.escapedSpaceAfter(s, i);
+    // an editor's line number starting a line (gutter.ts)
+    if (this.gutterNext !== 0 && isDigit(c) && this.gutterMayStart(s, i)) return i;
     const startsNext = inObject
       ? c === QUOTE || c === APOS || c === LDQUO || c === LSQUO || isWordStart(c)
       : c === QUOTE || c === APOS || c === LDQUO || c === LSQUO || c === LBRACE || c === LBRACKET || c === MINUS || isDigit(c) || isWordStart(c);

@@ -16,6 +16,7 @@ import { TRIAL8_TABLE_CASES } from './trial8TableCases';
 import { TRIAL9_TABLE_CASES } from './trial9TableCases';
 import { TRIAL10_TABLE_CASES } from './trial10TableCases';
 import { TRIAL11_TABLE_CASES } from './trial11TableCases';
+import { ENGINE19_TABLE_CASES } from './engine19TableCases';
 import { VALUE_CASES } from './valueCases';
 
 export interface Case {
@@ -44,6 +45,7 @@ export const CASES: Case[] = [
   ...TRIAL9_TABLE_CASES,
   ...TRIAL10_TABLE_CASES,
   ...TRIAL11_TABLE_CASES,
+  ...ENGINE19_TABLE_CASES,
   {
     category: "several values",
     name: "keeps a second top-level value as extra_value and says REPAIRED",

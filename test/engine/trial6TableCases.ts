@@ -575,11 +575,11 @@ export const TRIAL6_TABLE_CASES: Case[] = [
   },
   {
     category: "trial 6: a JS function as a value",
-    name: "guard (the limit left): an arrow function with parenthesised parameters is read as before, a tuple and stray text",
+    name: "an arrow function with parenthesised parameters is a function too since engine19 (it was a tuple and stray text): its text",
     input: "{ map: (x) => x * 2, n: 2 }",
-    json: "{ \"map\": [\"x\"] , \"n\": 2 }",
+    json: "{ \"map\": \"(x) => x * 2\", \"n\": 2 }",
     status: "REPAIRED",
-    repairs: [["unquoted_key", 2, 3, 0, 2, "\"map\""], ["python_tuple", 7, 1, 0, 7, "["], ["unquoted_string", 8, 1, 0, 8, "\"x\""], ["python_tuple", 9, 1, 0, 9, "]"], ["stray_text", 11, 8, 0, 11, ""], ["unquoted_key", 21, 1, 0, 21, "\"n\""]],
+    repairs: [["unquoted_key", 2, 3, 0, 2, "\"map\""], ["js_function", 7, 12, 0, 7, "\"(x) => x * 2\""], ["unquoted_key", 21, 1, 0, 21, "\"n\""]],
     stripped: [],
   },
   {
