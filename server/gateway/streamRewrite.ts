@@ -471,7 +471,20 @@ export class StreamRewriter {
         const message = typeof e.message === 'string' ? e.message : JSON.stringify(e);
         this.upstreamErrors.push({ message: message.length > 2000 ? `${message.slice(0, 2000)}…` : message, ...(e.code !== undefined ? { code: String(e.code) } : {}) });
       }
-      if (!this.observe) return this.endWithError(data);
+      if (!this.observe) {
+        // the chunk's finish_reason ("error" beside the error object) is the choice's, as passthrough
+        // records it; nothing else of the chunk is read (the stream ends with the error)
+        if (Array.isArray(chunk.choices)) {
+          const choices = chunk.choices as unknown[];
+          for (let k = 0; k < choices.length; k++) {
+            const ch = choices[k];
+            if (!isObject(ch) || ch.finish_reason === null || ch.finish_reason === undefined) continue;
+            const st = this.choices.get(typeof ch.index === 'number' ? ch.index : k);
+            if (st !== undefined && st.finishReason === null) st.finishReason = String(ch.finish_reason);
+          }
+        }
+        return this.endWithError(data);
+      }
     }
     if (chunk.usage !== undefined && chunk.usage !== null) this.usage = chunk.usage;
     this.setTemplate(chunk);

@@ -72,15 +72,21 @@ describe('gateway: a choice ended with finish_reason "error" and no error object
     assert.deepEqual(a.errors.filter((e) => e.code === 'finish_reason_error'), [{ message: MESSAGE.replace('choice 0', 'choice 1'), code: 'finish_reason_error' }]);
   });
 
-  it('with an error object the upstream error is the one error recorded (not a second for its finish_reason)', async () => {
-    const err = JSON.stringify({ id: 'gen-test-1', object: 'chat.completion.chunk', created: 1, model: 'test/model', error: { code: 'server_error', message: 'Provider disconnected' }, choices: [{ index: 0, delta: { content: '' }, finish_reason: 'error' }] });
-    up.enqueue({ chunks: [sse(chunk({ role: 'assistant', content: 'Hello' }), err, '[DONE]')] });
-    const r = await post({ model: 'test/finish-error-obj', stream: true, messages: [{ role: 'user', content: 'hi' }] }, 'strip');
-    await r.body.text();
-    assert.equal(r.trailers['x-streamfix-status'], 'UPSTREAM_ERROR');
-    const a = await artifactOf(r.headers['x-streamfix-request-id']);
-    assert.deepEqual(a.errors, [{ message: 'Provider disconnected', code: 'server_error' }]);
-  });
+  for (const mode of ['strip', 'auto', 'repair', 'passthrough']) {
+    it(`${mode}: with an error object the upstream error is the one error recorded (not a second for its finish_reason), and the choice's finish_reason is "error"`, async () => {
+      const err = JSON.stringify({ id: 'gen-test-1', object: 'chat.completion.chunk', created: 1, model: 'test/model', error: { code: 'server_error', message: 'Provider disconnected' }, choices: [{ index: 0, delta: { content: '' }, finish_reason: 'error' }] });
+      up.enqueue({ chunks: [sse(chunk({ role: 'assistant', content: 'Hello' }), err, '[DONE]')] });
+      const r = await post({ model: `test/finish-error-obj-${mode}`, stream: true, messages: [{ role: 'user', content: 'hi' }] }, mode);
+      await r.body.text();
+      assert.equal(r.trailers['x-streamfix-status'], 'UPSTREAM_ERROR');
+      const a = await artifactOf(r.headers['x-streamfix-request-id']);
+      // (repair mode also says what its check of the text found, as before)
+      const own = mode === 'repair' ? [{ message: 'No JSON value found in the input', code: 'NO_JSON' }] : [];
+      assert.deepEqual(a.errors, [{ message: 'Provider disconnected', code: 'server_error' }, ...own]);
+      // (the rewriting modes left it null: the error object ended the stream before the choices were read)
+      assert.equal(a.finishReason, 'error');
+    });
+  }
 
   it('a choice that finished otherwise keeps its check: stop is TEXT', async () => {
     up.enqueue({ chunks: [sse(chunk({ role: 'assistant', content: 'Hello' }), chunk({}, 'stop'), '[DONE]')] });
