@@ -30,7 +30,8 @@ async function hoverTip(row: string, expected: string): Promise<string> {
     await ui({ op: 'hover', selector: `${row} .label-name`, hasText: MODEL });
     try {
       await ui({ op: 'waitFor', selector: '.monaco-hover', hasText: expected, timeoutMs: 8000 });
-      return (await texts(undefined, '.monaco-hover')).join('\n');
+      // (the workbench keeps other, empty hover widgets: the one with the text is the row's tooltip)
+      return (await texts(undefined, '.monaco-hover')).filter((t) => t.includes(expected)).join('\n');
     } catch (err) {
       if (attempt === 3) throw err;
       const shown = await texts(undefined, '.monaco-hover');
