@@ -80,6 +80,16 @@ export abstract class Finisher extends StructureScanner {
     return i;
   }
 
+  /** The end decided a held text (an editor's line number that is none, a `(…)` with no arrow): it is
+   * scanned again (rescan), then the end goes on in `seg` at i, where it was. */
+  private rescanAtEnd(seg: Segment, i: number): void {
+    const again = this.rescan;
+    if (again === null) return;
+    this.rescan = null;
+    this.process(again);
+    this.o.begin(seg, i);
+  }
+
   /** Close everything open at segment index i (the end of the input or of the JSON region). */
   protected finishValue(i: number): void {
     const o = this.o;
@@ -152,12 +162,7 @@ export abstract class Finisher extends StructureScanner {
         // the input ends inside an editor's line number (gutter.ts): one if complete, else read again
         const seg = o.seg;
         this.gutterAtEnd(i);
-        if (this.rescan !== null) {
-          const again = this.rescan;
-          this.rescan = null;
-          this.process(again);
-          o.begin(seg, i);
-        }
+        this.rescanAtEnd(seg, i);
         continue;
       }
       if (st === V_ELISION) {
@@ -217,10 +222,7 @@ export abstract class Finisher extends StructureScanner {
           // (callText.ts); then the end comes again, here
           const seg = o.seg;
           this.parenIsTuple(i);
-          const again = this.rescan!;
-          this.rescan = null;
-          this.process(again);
-          o.begin(seg, i);
+          this.rescanAtEnd(seg, i);
           continue;
         }
         // a call whose brackets the end cut (callText.ts) is a cut value, kept as far as it came
