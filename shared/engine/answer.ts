@@ -12,7 +12,8 @@
  *      well.`; a value that ends its sentence, `Here it is: {"a": 1}. More?`, is not inside one);
  *   ½  a counter-example, an example or an alternative: a value right after "not", "never", "instead
  *      of", "rather than", "e.g.", "for example", "such as" (`{"a": 1}, not {"a": 2}`, `Instead of
- *      {"v": 1}, use {"v": 2}`), or one introduced, after a candidate of rank 2 or more, as an
+ *      {"v": 1}, use {"v": 2}`), or one introduced, after a candidate of rank 2 or more, as an example
+ *      ("For example, another record could look like:", "Another example:") or an
  *      alternative ("Or, as an array:", "(if …):", "Alternatively", "If you want/need/prefer…",
  *      "another option"), an older version ("For reference, the previous version was:") or another
  *      case's output ("If the record is missing, the output would be:", "For a text in another language
@@ -127,6 +128,11 @@ const STRING_LITERAL = /"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g;
 const NEGATED = /(?:\bnot|\bnever|\binstead of|\brather than|\bas opposed to|\be\.g\.|\bfor (?:example|instance)|\bsuch as)[\s,:(`]*$/i;
 /** How much text before a candidate may hold its negation. */
 const NEGATION_WINDOW = 40;
+/** What introduces an example after an earlier candidate: an introduction that opens with "For example" /
+ * "For instance" / "e.g." or names another example (trial 12: the answer in a ```json fence, then `For
+ * example, another record could look like:` and a second fence gave the example, the "for example" two
+ * lines above it; `Another example: {"q": "birds"}` after the answer likewise). */
+const EXAMPLE_INTRO = /^\W*(?:for (?:example|instance)\b|e\.g\.)|\b(?:another|one more|a second|a further|other) examples?\b/i;
 /** What introduces an alternative to an earlier candidate (in the text between the two): an option
  * ("Or", "(if", "alternatively", "if you want", "another option", "you could also"). */
 const ALTERNATIVE = /^\W*or\b|\(\s*if\b|\balternative(?:ly|s)?\b|\bif you(?:'d| would)? (?:want|need|prefer|rather|like|meant)\b|\banother (?:option|way|approach)\b|\byou (?:could|can) also\b/i;
@@ -319,7 +325,7 @@ function rank(text: string, start: number, end: number, json: string, after: str
   if (NEGATED.test(text.slice(Math.max(0, start - NEGATION_WINDOW), start))) return SECOND_CHOICE;
   if (lead !== null) {
     const intro = introduction(lead);
-    if (ALTERNATIVE.test(intro) || (OLDER.test(intro) && !CORRECTED.test(intro))) return SECOND_CHOICE;
+    if (ALTERNATIVE.test(intro) || EXAMPLE_INTRO.test(intro) || (OLDER.test(intro) && !CORRECTED.test(intro))) return SECOND_CHOICE;
     if ((OTHER_CASE.test(intro) || OTHER_HYPOTHETICAL.test(intro)) && !YOURS.test(intro) && !(VERDICT.test(intro) && !EMPTY_CASE.test(intro))) return SECOND_CHOICE;
     if (SCHEMA_INTRO.test(intro) && SCHEMA_KEYS.test(json)) return SECOND_CHOICE;
     if (!RETRY_LEAD.test(intro) && !CORRECTED.test(intro)) {

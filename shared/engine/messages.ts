@@ -21,7 +21,7 @@ export const REPAIR_MESSAGES: Record<RepairKind, string> = {
   missing_value: 'Missing value filled with null',
   missing_colon: 'Missing colon inserted',
   mismatched_bracket: 'Missing closing bracket inserted before a mismatched one',
-  stray_bracket: 'Stray closing bracket removed',
+  stray_bracket: 'Stray bracket removed',
   unescaped_quote: 'Double quote inside a string escaped',
   stray_text: 'Text after a value that is not JSON removed',
   missing_quote: 'Missing closing quote inserted before the next key or element',

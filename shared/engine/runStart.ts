@@ -7,9 +7,11 @@
 import * as C from './chars';
 
 /** Tags whose content is no answer (any case): a draft, an example or sample, an earlier attempt, the
- * input or schema echoed, an analysis, a plan, notes or a critique. A run that starts with one is held as
- * prose (machine.ts), and a value inside one ranks below any other candidate (answer.ts). */
-export const NON_ANSWER_TAGS: ReadonlySet<string> = new Set(['draft', 'drafts', 'example', 'examples', 'sample', 'samples', 'attempt', 'analysis', 'plan', 'notes', 'critique', 'reflection', 'input', 'schema']);
+ * input or schema echoed, an analysis, a plan, notes, a critique, scratch work or a brainstorm (trial 12:
+ * `<scratch>\nmaybe {"n": 2}\n</scratch>\n<answer>{"n": 3}</answer>` gave the draft, streamed at once). A
+ * run that starts with one is held as prose (machine.ts), and a value inside one ranks below any other
+ * candidate (answer.ts). */
+export const NON_ANSWER_TAGS: ReadonlySet<string> = new Set(['draft', 'drafts', 'example', 'examples', 'sample', 'samples', 'attempt', 'analysis', 'plan', 'notes', 'critique', 'reflection', 'input', 'schema', 'scratch', 'brainstorm']);
 /** The longest name in NON_ANSWER_TAGS. */
 export const TAG_NAME_MAX = Math.max(...[...NON_ANSWER_TAGS].map((n) => n.length));
 /** An opening or closing tag of NON_ANSWER_TAGS, with or without attributes (answer.ts: is a value inside one?). */

@@ -147,6 +147,7 @@ export abstract class StructureScanner extends GutterScanner {
         this.open(i, c);
         if (c === LBRACE) {
           this.vstate = V_KEY;
+          this.freshBrace = true;
           o.startPending(i + 1);
         } else this.vstate = V_VALUE;
         return i + 1;
@@ -478,8 +479,23 @@ export abstract class StructureScanner extends GutterScanner {
   }
 
   /** A key or `}` expected (spaces skipped). */
+  /** An object just opened: nothing but white space read since its `{` (keyStart: a second `{` there). */
+  private freshBrace = false;
+
   protected keyStart(s: string, i: number, c: number): number {
     const o = this.o;
+    const fresh = this.freshBrace;
+    this.freshBrace = false;
+    if (c === LBRACE && fresh && this.rep('stray_bracket')) {
+      // repair: `{{"name": "Ana"}}`, a template's doubled braces left in the output (trial 12: `{}`, the
+      // JSON ended at the second `{`): the second `{` is dropped, and its `}` after the object is trailing
+      // text, as any closer after the value; in a confirmed value only (a brace in prose, `{{name}}`, must
+      // prove itself as before)
+      o.record(o.repairAt('stray_bracket', i, 1, ''));
+      o.edit(i, i + 1, '');
+      this.freshBrace = true;
+      return i + 1;
+    }
     if (c === QUOTE) {
       this.beginString(QUOTE, true);
       return i + 1;

@@ -4,8 +4,10 @@
  * lost. The number is `1299.99` (repair kind `thousands_separator`) when, in an object's value, an
  * integer of 1-3 digits (no leading zero, a `-` allowed) is followed by a comma and groups of exactly 3
  * digits (`,299`, `,234,567`), an optional fraction (`.99`), and then a `,`, a `}`, a space or a line
- * break, or the end of the input: what follows the comma cannot be a member then. Anything else (`1,2}`,
- * `1,2345`, `{"a": 1,234: 5}`, a numeric key) reads as before: the number ends at the comma. In an
+ * break, or the end of the input: what follows the comma cannot be a member then. One or two digits after
+ * the only comma, then a `,`, a `}`, a space or a line break, are a decimal comma (`{"preis": 3,50}` ->
+ * `3.50`, kind `invalid_number`; trial 12). Anything else (`1,2345`, `{"a": 1,234: 5}`, a numeric key, a
+ * decimal comma cut by the end of the input) reads as before: the number ends at the comma. In an
  * array, `[1,299]` is two numbers; it is never looked at.
  *
  * The comma and the digits after it are held with the number (pending) until a character decides, so
@@ -89,7 +91,10 @@ export abstract class ThousandsScanner extends ScalarScanner {
     if (i === len) return i;
     const c = String.prototype.charCodeAt.call(s, i);
     const complete = st === NUM_THOU ? d === 3 : d > 0;
-    if (complete && (c === COMMA || c === RBRACE || c === SPACE || c === LF || c === CR || c === TAB)) return this.grouped(i);
+    const ends = c === COMMA || c === RBRACE || c === SPACE || c === LF || c === CR || c === TAB;
+    if (complete && ends) return this.grouped(i);
+    // `3,50`: a decimal comma (one or two digits after the only comma, then the member's end)
+    if (ends && st === NUM_THOU && (d === 1 || d === 2) && this.tokLen === this.thouTok + 1 + d) return this.decimalComma(i);
     return this.noGroups(s, i);
   }
 
@@ -100,6 +105,19 @@ export abstract class ThousandsScanner extends ScalarScanner {
     const fixed = raw.replace(/,/g, '');
     // repair: `1,299.99` -> `1299.99`, the number kept whole
     o.record(this.tokenRepair('thousands_separator', raw.length, fixed));
+    o.replaceTail(i, this.tokLen, fixed);
+    this.numState = 3;
+    return this.tokenDone(i);
+  }
+
+  /** The held text is a number written with a decimal comma, ending at i (trial 12: `{"preis": 3,50}` gave
+   * `{"preis": 3, "50": null}`): the comma is its point, kind `invalid_number`. */
+  private decimalComma(i: number): number {
+    const o = this.o;
+    const raw = o.tail(i, this.tokLen);
+    const fixed = raw.replace(',', '.');
+    // repair: `3,50` -> `3.50`
+    o.record(this.tokenRepair('invalid_number', raw.length, fixed));
     o.replaceTail(i, this.tokLen, fixed);
     this.numState = 3;
     return this.tokenDone(i);

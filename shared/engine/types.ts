@@ -30,7 +30,7 @@ export type RepairKind =
   | 'missing_value' //       `{"a": }` -> `{"a": null}`
   | 'missing_colon' //       `{"a" 1}` -> `{"a": 1}`
   | 'mismatched_bracket' //  `{"a": [1}` -> `{"a": [1]}` (closers inserted for the inner containers)
-  | 'stray_bracket' //       an extra `}` or `]` removed
+  | 'stray_bracket' //       an extra `}` or `]` removed, or a doubled `{{` opening an object
   | 'unescaped_quote' //     `"say "hi" now"` -> `"say \"hi\" now"` (a quote inside a string, escaped)
   | 'stray_text' //          `{"a": 1 - 2}` -> `{"a": 1 }`: text after a value on its line that no JSON can hold, removed
   | 'missing_quote' //       `{"a": "x, "b": 2}` -> `{"a": "x", "b": 2}`, `["a, "b"]` -> `["a", "b"]` (a closing quote inserted before the next member or element)

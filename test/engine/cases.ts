@@ -16,6 +16,7 @@ import { TRIAL8_TABLE_CASES } from './trial8TableCases';
 import { TRIAL9_TABLE_CASES } from './trial9TableCases';
 import { TRIAL10_TABLE_CASES } from './trial10TableCases';
 import { TRIAL11_TABLE_CASES } from './trial11TableCases';
+import { TRIAL12_TABLE_CASES } from './trial12TableCases';
 import { ENGINE19_TABLE_CASES } from './engine19TableCases';
 import { VALUE_CASES } from './valueCases';
 
@@ -45,6 +46,7 @@ export const CASES: Case[] = [
   ...TRIAL9_TABLE_CASES,
   ...TRIAL10_TABLE_CASES,
   ...TRIAL11_TABLE_CASES,
+  ...TRIAL12_TABLE_CASES,
   ...ENGINE19_TABLE_CASES,
   {
     category: "several values",
