@@ -53,6 +53,13 @@ export const Q_CONCAT = 3;
 /** Spaces after a quote held at most while an inner quote is open: past them the quote closes. */
 const INNER_QUOTE_SPACES = 64;
 
+/** Whether a `\b` / `\f` (escape letter e) in a string that had an invalid escape is a literal backslash,
+ * from the character c after it: a letter (`\file` of a path), or, for `\b` once the string had an invalid
+ * escape of a letter (`\s`, `\d`: a regex), the string's closing quote (`"\s+\bword\b"`). */
+function literalBsAfter(e: number, c: number, letterEscape: boolean): boolean {
+  return isAsciiLetter(c) || (e === 98 && c === QUOTE && letterEscape);
+}
+
 export abstract class StringScanner extends BeforeScanner {
   /** A word at i after a value string's held closing quote and spaces (loneQuote.ts). */
   protected abstract loneQuoteWord(i: number): number;
@@ -335,9 +342,10 @@ export abstract class StringScanner extends BeforeScanner {
         if (i + 2 < len) return isAsciiLetter(String.prototype.charCodeAt.call(s, i + 2)) ? this.badEscape(i) : i + 2;
       } else if (n === 98 || n === 102) {
         // `\b` / `\f`: a backspace or form feed, unless the string already had a literal backslash and a
-        // letter follows (`"C:\Users\ana\file.txt"`: a path, `\f` of `file`)
+        // letter follows (`"C:\Users\ana\file.txt"`: a path, `\f` of `file`), or a regex's `\b` ends a
+        // string that had an invalid escape of a letter (`"\s+\bword\b"`; trial 12: a backspace at its end)
         if (!this.strBadEscape) return i + 2;
-        if (i + 2 < len) return isAsciiLetter(String.prototype.charCodeAt.call(s, i + 2)) ? this.badEscape(i) : i + 2;
+        if (i + 2 < len) return literalBsAfter(n, String.prototype.charCodeAt.call(s, i + 2), this.strLetterEscape) ? this.badEscape(i) : i + 2;
       } else if (n === 117) {
         if (i + 5 < len) {
           if (isHex(String.prototype.charCodeAt.call(s, i + 2)) && isHex(String.prototype.charCodeAt.call(s, i + 3)) && isHex(String.prototype.charCodeAt.call(s, i + 4)) && isHex(String.prototype.charCodeAt.call(s, i + 5))) {
@@ -446,7 +454,9 @@ export abstract class StringScanner extends BeforeScanner {
         this.escBuf += 'u';
         i++;
       } else if (b !== '\\u' && b.length === 2) {
-        return isAsciiLetter(c) ? this.escDone(i, '\\\\' + b.slice(1), 2, 'invalid_escape') : this.escDone(i, null, 2);
+        const letter = b.charCodeAt(1);
+        const literal = letter === 98 || letter === 102 ? literalBsAfter(letter, c, this.strLetterEscape) : isAsciiLetter(c);
+        return literal ? this.escDone(i, '\\\\' + b.slice(1), 2, 'invalid_escape') : this.escDone(i, null, 2);
       } else {
         if (!isHex(c)) return this.escDone(i, '\\\\' + b.slice(1), b.length, 'invalid_escape');
         this.escBuf += s[i];

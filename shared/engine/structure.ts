@@ -147,7 +147,6 @@ export abstract class StructureScanner extends GutterScanner {
         this.open(i, c);
         if (c === LBRACE) {
           this.vstate = V_KEY;
-          this.freshBrace = true;
           o.startPending(i + 1);
         } else this.vstate = V_VALUE;
         return i + 1;
@@ -479,21 +478,15 @@ export abstract class StructureScanner extends GutterScanner {
   }
 
   /** A key or `}` expected (spaces skipped). */
-  /** An object just opened: nothing but white space read since its `{` (keyStart: a second `{` there). */
-  private freshBrace = false;
-
   protected keyStart(s: string, i: number, c: number): number {
     const o = this.o;
-    const fresh = this.freshBrace;
-    this.freshBrace = false;
-    if (c === LBRACE && fresh && this.rep('stray_bracket')) {
+    if (c === LBRACE && this.doubledBrace(i)) {
       // repair: `{{"name": "Ana"}}`, a template's doubled braces left in the output (trial 12: `{}`, the
       // JSON ended at the second `{`): the second `{` is dropped, and its `}` after the object is trailing
       // text, as any closer after the value; in a confirmed value only (a brace in prose, `{{name}}`, must
       // prove itself as before)
       o.record(o.repairAt('stray_bracket', i, 1, ''));
       o.edit(i, i + 1, '');
-      this.freshBrace = true;
       return i + 1;
     }
     if (c === QUOTE) {
@@ -532,6 +525,17 @@ export abstract class StructureScanner extends GutterScanner {
     if (c === BACKSLASH && this.rep('escaped_quotes')) return this.escapedQuoteOpens(s, i, true);
     if (c === AMP && this.rep('html_entities')) return this.entityOpens(s, i, true);
     return this.endRegion(s, i);
+  }
+
+  /** Whether a `{` at i where a key is expected stands right after its object's own `{`: the text held
+   * since that `{` (pending from it on, valueStart) is white space only, no comma in it (after a member the
+   * held text starts at its comma). Looked at only when a `{` stands there, so a key costs nothing. */
+  private doubledBrace(i: number): boolean {
+    const o = this.o;
+    if (!o.pending || o.hasComma || !this.rep('stray_bracket')) return false;
+    const held = o.tail(i, o.heldLength() + i - o.pA);
+    for (let k = 0; k < held.length; k++) if (!C.isSpace(held.charCodeAt(k))) return false;
+    return true;
   }
 
   /** A `\` at i where a key (isKey) or, in a value whose quotes are escaped, a value is expected: with a
