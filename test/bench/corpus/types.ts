@@ -38,7 +38,8 @@ export type Category =
   | 'new-user trial 8'
   | 'new-user trial 9'
   | 'new-user trial 10'
-  | 'new-user trial 11';
+  | 'new-user trial 11'
+  | 'new-user trial 12';
 
 /**
  * What counts as a correct answer:
