@@ -371,6 +371,7 @@ async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: Upst
     } else if (call.abort.signal.reason === 'client' || res.destroyed) {
       call.leftEarly = true;
       record.fail('CLIENT_ABORTED', 'The client disconnected; the upstream request was aborted');
+      t.abandon();
     } else {
       const shutdown = call.abort.signal.reason === 'shutdown';
       failed = shutdown ? 'The gateway is shutting down; the stream was cut' : `Upstream stream failed: ${(e as Error).message}`;
@@ -417,8 +418,11 @@ async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: Upst
   }
   if (stream) record.clientChunks += tail.length; // counted in the artifact, sent once it is durable
   // chunks no check read (a bad index, another choice): as a choice left unread (record.ts)
-  const outcome = { ...outcomeOf(t), ...(reader.unread.count > 0 ? { unreadChoices: reader.unread.choices } : {}) };
-  if (call.schemas) {
+  // the client left: a call it stopped reading was cut by the client, not by the upstream (none is
+  // flagged), and no value it never got whole is checked
+  const aborted = record.override === 'CLIENT_ABORTED';
+  const outcome = { ...outcomeOf(t), ...(reader.unread.count > 0 ? { unreadChoices: reader.unread.choices } : {}), ...(aborted ? { refused: [] } : {}) };
+  if (call.schemas && !aborted) {
     // the gateway's own time, as on the chat endpoint
     const t0 = performance.now();
     // the structured output's text (repair mode) as the chat endpoint's json_schema content; with `coerce`
@@ -448,7 +452,7 @@ async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: Upst
   if ((outcome.movedReasoningBytes ?? 0) > 0) reasoningEvent(call, outcome.movedReasoningBytes!, outcome.stripped);
   // not streaming: the repairs count once the message goes out (not for a 502 refusal or an error answer,
   // whose artifact keeps them as refusedRepairs)
-  const sent = stream || (t.rejected === null && t.invalidInputs === null && ![...kept, ...tail].some((e) => e.type === 'error'));
+  const sent = stream || (!aborted && t.rejected === null && t.invalidInputs === null && ![...kept, ...tail].some((e) => e.type === 'error'));
   if (!stream && sent) for (const [rep, i] of held) onRepair(call, rep, i);
   const status = await finish(call, sent ? outcome : refuseAnswer(outcome), 200);
   // the cut tool calls, as on the chat endpoint: those the error named (reject), else those closed

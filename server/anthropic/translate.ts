@@ -1049,6 +1049,23 @@ export class MessageTranslator {
     this.out.push({ type: 'error', error: { type, message: this.opts.redactor?.textEnd(message) ?? message } });
   }
 
+  /**
+   * The client left mid-stream (CLIENT_ABORTED): nothing more goes out. The tool calls' and the text's
+   * checks end where the upstream was, without what only their ends decide (closers, held text), so the
+   * artifact keeps what went out (ToolCallRepairers.abandon, ContentProcessor.abandon); an undecided auto
+   * answer stays undecided. Before, the calls were never ended: `PASSTHROUGH` with the raw arguments
+   * (`{'p': 'ab`), no repairs, and a schema check of that raw text (`invalid`).
+   */
+  abandon(): void {
+    if (this.ended) return;
+    this.ended = true;
+    if (!this.toolsEnded) {
+      this.toolsEnded = true;
+      this.tools.abandon();
+    }
+    if (!this.decider) this.repairer?.abandon();
+  }
+
   /** A stop sequence ended the answer (matched here, or the upstream said so). */
   get stoppedOnSequence(): boolean {
     return this.stopSequence !== null || this.upstreamStop !== undefined;

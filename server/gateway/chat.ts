@@ -648,7 +648,11 @@ async function finishStream(call: ChatCall, chat: ChatRequest, rw: StreamRewrite
   if (rw.upstreamErrors.length === 0) finishedInError(call, [...rw.choices.values()].filter((x) => x.finishReason === 'error').map((x) => x.index).sort((a, b) => a - b));
   if (rw.afterError > 0) record.errors.push({ message: `The upstream sent ${rw.afterError} event(s) after its error event, not forwarded: ${rw.afterErrorSamples.map((x) => JSON.stringify(x)).join(', ')}`, code: 'after_upstream_error' });
   if (rw.rejected !== null) record.errors.push({ message: rejectionMessage(rw.rejected), code: TRUNCATED_CODE });
-  rw.settle();
+  // the client left: the artifact keeps what went out, nothing the end would have made (closers, held
+  // text), and no check of a value it never got whole
+  const aborted = record.override === 'CLIENT_ABORTED';
+  if (aborted) rw.abandon();
+  else rw.settle();
 
   const st = rw.choices.get(0) ?? rw.choice(0);
   const c = st.content;
@@ -677,13 +681,15 @@ async function finishStream(call: ChatCall, chat: ChatRequest, rw: StreamRewrite
     // chunks skipped for a bad index: no check read them (record.ts), as a non-streaming choice left unread
     ...(rw.unread.count > 0 ? { unreadChoices: rw.unread.choices } : {}),
     ...(rw.rejected !== null ? { refused: cutRefs(rw.rejected) } : {}),
+    // a call the client stopped reading was cut by the client, not by the upstream: none is flagged
+    ...(aborted ? { refused: [] } : {}),
   };
   // reject: the calls of a choice whose closers did not go out were not delivered (refusedRepairs.ts)
   const outcome = rw.rejected !== null ? refuseChoices(streamed, (k) => rw.choices.get(k)?.delivered === true) : streamed;
   applyHeld(call, rw, outcome, held);
   /** A choice's held checks, when its calls went out (coerce). */
   const checkedOf = (k: number) => (rw.choices.get(k)?.delivered === true ? held.get(k) : undefined);
-  if (call.schemas) {
+  if (call.schemas && !aborted) {
     // the gateway's own time, as the per-read work is: in the artifact and the per-chunk histogram
     const t = performance.now();
     const answers: StreamedAnswer[] = [{ index: 0, mode: c.mode, content: { raw: c.raw, sent: c.sentWhole, repairs: [], stripped: [] }, tools: outcome.toolCalls, checked: checkedOf(0) }];

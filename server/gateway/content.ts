@@ -425,6 +425,30 @@ export class ContentProcessor {
     return { content: '', reasoning: '', repairs: [] };
   }
 
+  /**
+   * The client left mid-stream (CLIENT_ABORTED): nothing more goes out, so the artifact keeps what did.
+   * The engine's result is taken for the lists (the repairs and spans of the text it read), without what
+   * only its end decides (closers, a comma it drops there, held text): none of it reached the client, so
+   * the sent text stays as it went out and those repairs are not among the content's. An undecided auto
+   * choice stays undecided (both sides held everything). Before, the end ran as for a finished stream:
+   * `{"a": [1` delivered was recorded as `{"a": [1]}` with its closers' repair. Idempotent; nothing
+   * after end().
+   */
+  abandon(): void {
+    if (this.ended) return;
+    this.ended = true;
+    if (this.decider) return;
+    if (this.repairer) {
+      const { final: _f, reasoning: _r, finalRepairs, error: _e, ...r } = this.repairer.end();
+      const unsent = new Set(finalRepairs);
+      this.result = { ...r, json: null, repairs: r.repairs.filter((x) => !unsent.has(x)) };
+      this.strippedAtEnd = { list: r.stripped, cut: null };
+      this.unsent = null;
+    } else if (this.splitter) {
+      this.strippedAtEnd = { list: this.splitter.stripped as Stripped[], cut: this.splitter.strippedCut };
+    }
+  }
+
   /** Where the artifact's copies were cut: raw and sent content, and the moved reasoning (stored after
    * `reasoningOffset` characters of the upstream's own reasoning). */
   cuts(reasoningOffset: number): ArtifactCut[] {

@@ -938,8 +938,24 @@ export class StreamRewriter {
     return out;
   }
 
+  /** The client left mid-stream: every choice's checks end where the upstream was and nothing more is
+   * written (ContentProcessor.abandon, ToolCallRepairers.abandon): the artifact keeps what went out. */
+  abandon(): void {
+    for (const st of this.choices.values()) {
+      if (st.closed) continue;
+      st.closed = true;
+      try {
+        st.content.abandon();
+        st.tools.abandon();
+      } catch (e) {
+        // an engine limit that broke the stream may strike again; it is recorded already
+        if (!(e instanceof StreamFixError)) throw e;
+      }
+    }
+  }
+
   /**
-   * Ends, without sending anything, what is still open after a stream broke off (client gone, upstream
+   * Ends, without sending anything, what is still open after a stream broke off (the upstream
    * failed, an engine limit): the artifact then holds the engine's verdict on what arrived.
    */
   settle(): void {

@@ -36,6 +36,8 @@ interface ToolCallState {
   objectRepairs: Repair[];
   /** With `snapshots`, until its snapshot was taken: the engine's repairs and stripped spans so far. */
   soFar: { repairs: Repair[]; stripped: Stripped[] } | null;
+  /** Ended by abandon() (the client left): its repaired arguments are what the engine wrote before. */
+  abandoned?: true;
 }
 
 export interface ToolCallDelta {
@@ -260,6 +262,24 @@ export class ToolCallRepairers {
     return out;
   }
 
+  /**
+   * The client left mid-stream (CLIENT_ABORTED): every open call's check ends where the upstream was, and
+   * nothing more is written for it. Its result keeps the repairs of what the engine wrote, without those
+   * only the end decides (the closers, a comma dropped there), and its repaired arguments are what the
+   * engine wrote before (never the `{}` of empty arguments, nor the raw text of a FAILED call: neither went
+   * out). Before, the end ran as for a finished stream: `{"p": "ab` delivered was recorded as
+   * `{"p": "ab"}`.
+   */
+  abandon(): void {
+    for (const s of this.calls.values()) {
+      if (!s.repairer || s.result) continue;
+      const { final: _f, reasoning: _r, finalRepairs, ...r } = s.repairer.end();
+      const unsent = new Set(finalRepairs);
+      s.result = { ...r, json: null, repairs: r.repairs.filter((x) => !unsent.has(x)) };
+      s.abandoned = true;
+    }
+  }
+
   /** How the client knows call `s` when not by `index` (indexOf): by its id, with the upstream's index
    * when it sent one. */
   private wireOf(s: ToolCallState): { wire?: { index?: number; id?: string } } {
@@ -297,7 +317,7 @@ export class ToolCallRepairers {
 
   /** Whether the artifact's repaired arguments of `s` are the bounded copy (the engine kept none). */
   private boundedRepaired(s: ToolCallState): boolean {
-    return s.result !== null && s.result.json === null && s.result.status !== 'FAILED';
+    return s.result !== null && s.result.json === null && (s.result.status !== 'FAILED' || s.abandoned === true);
   }
 
   /** Whether the call's arguments are a complete JSON value so far (repairing only). */
@@ -320,7 +340,7 @@ export class ToolCallRepairers {
           ...(s.id !== undefined ? { id: s.id } : {}),
           ...(s.name !== undefined ? { name: s.name } : {}),
           rawArguments: raw,
-          repairedArguments: r ? (r.json ?? (r.status === 'FAILED' ? raw : s.repaired.toString())) : raw,
+          repairedArguments: r ? (s.abandoned ? s.repaired.toString() : (r.json ?? (r.status === 'FAILED' ? raw : s.repaired.toString()))) : raw,
           // arguments sent as a JSON value were changed into text: VALID would not say so
           status: r ? (r.status === 'VALID' && s.objectRepairs.length > 0 ? 'REPAIRED' : r.status) : 'PASSTHROUGH',
           repairs: [...s.objectRepairs, ...(r ? r.repairs : [])],
