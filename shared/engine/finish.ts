@@ -45,6 +45,7 @@ const {
   V_KEY_SPACE,
   V_STRAY,
   V_STR_COMMA,
+  V_GQ_SPACE,
   V_CONCAT,
   HELD_EQ,
   HELD_HASH,
@@ -167,6 +168,12 @@ export abstract class Finisher extends StructureScanner {
       }
       if (st === V_ELISION) {
         this.endElision(i);
+        continue;
+      }
+      if (st === V_GQ_SPACE) {
+        // spaces held in a guillemet string: removed after its `«` only (no `»` follows them)
+        if (this.gqWs < 0) this.vstate = V_STRING;
+        else this.guillemetDecided(i, NaN);
         continue;
       }
       if (st >= V_STR_COMMA) {

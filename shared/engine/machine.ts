@@ -24,6 +24,7 @@ const {
   BDQUO,
   LDQUO,
   RDQUO,
+  RAQUO,
   COLON,
   COMMA,
   CR,
@@ -73,6 +74,7 @@ const {
   V_ELEM_KEY_END,
   V_STR_CLOSERS,
   V_SQ_DQ,
+  V_GQ_SPACE,
   CONFIRM_WINDOW,
 } = S;
 const { isSpace } = C;
@@ -860,6 +862,16 @@ export class Machine extends Finisher {
               if (c === QUOTE || c === BACKSLASH || c < 32) break;
               i++;
             }
+          } else if (q === RAQUO) {
+            // a guillemet string stops at a space too: French typography puts one inside (strings.ts
+            // guillemetSpaces); nothing but spaces since the `«` makes a run a leading one
+            const start = i;
+            while (i < len) {
+              c = String.prototype.charCodeAt.call(s, i);
+              if (c === RAQUO || c === QUOTE || c === BACKSLASH || c < 32 || c === SPACE || c === 0xa0 || c === 0x202f) break;
+              i++;
+            }
+            if (this.gqLead === true && (i !== start || (c !== SPACE && c !== 0xa0 && c !== 0x202f))) this.gqLead = false;
           } else {
             // a triple-quoted string's strQuote is its quote plus TRIPLE (tripleQuotes.ts): it stops here
             const qq = q & 0xffff;
@@ -933,6 +945,9 @@ export class Machine extends Finisher {
             i++;
           } else if (c === BACKSLASH) {
             i = this.escape(s, i, len);
+          } else if (c >= 32) {
+            // a space in a guillemet string (its loop alone stops at one)
+            i = this.guillemetSpaces(s, i, len);
           } else {
             // a raw control character: escape it
             if (this.fast === true) return i;
@@ -1048,6 +1063,9 @@ export class Machine extends Finisher {
           break;
         case V_DQ_CLOSE:
           i = this.heldQuote(s, i, len);
+          break;
+        case V_GQ_SPACE:
+          i = this.guillemetHeld(s, i, len);
           break;
         case V_STRAY:
           i = this.stray(s, i, len);

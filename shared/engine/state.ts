@@ -60,6 +60,7 @@ export const V_DQ_WORD = 25; // a word after a value string's held closing quote
 export const V_STR_CLOSERS = 27; // `]` / `}` ending a push inside a string element of an array of strings: its text, or closers after a missing quote? (quoteAtEnd.ts)
 export const V_SQ_DQ = 28; // a `"` inside a single-quoted value string and what follows it: its closing quote, or text? (mixedQuotes.ts)
 export const V_TRIPLE_END = 26; // a run of quotes that ended a push inside a triple-quoted string (tripleQuotes.ts): its text, or its end?
+export const V_GQ_SPACE = 29; // spaces ending a push inside a guillemet string: removed (before `»`, or right after `«`), or its text? (strings.ts)
 // What `held` holds (see MachineState.held).
 export const HELD_EQ = 1;
 export const HELD_TICK = 2;
@@ -87,7 +88,7 @@ const DEFAULTS = { maxInputLength: DEFAULT_MAX_INPUT_LENGTH, maxDepth: 512, maxH
 
 /** Repairs that a real JSON value in prose may need; any other repair before confirmation means the
  * brace was prose (`{name, age}`, `[see above]`), and the text is scanned again as prose. */
-const CANDIDATE_REPAIRS = new Set<RepairKind>(['unquoted_key', 'single_quotes', 'smart_quotes', 'python_literal', 'control_character', 'invalid_escape', 'comment', 'number_base', 'number_separator', 'escaped_quotes', 'html_entities', 'unescaped_quote', 'missing_quote', 'string_concat', 'fullwidth_punctuation', 'unicode_space', 'quote_marker', 'line_number', 'wrong_colon']);
+const CANDIDATE_REPAIRS = new Set<RepairKind>(['unquoted_key', 'single_quotes', 'smart_quotes', 'guillemet_space', 'python_literal', 'control_character', 'invalid_escape', 'comment', 'number_base', 'number_separator', 'escaped_quotes', 'html_entities', 'unescaped_quote', 'missing_quote', 'string_concat', 'fullwidth_punctuation', 'unicode_space', 'quote_marker', 'line_number', 'wrong_colon']);
 
 export function closerOf(open: number): string {
   return open === LBRACE ? '}' : ']';
@@ -302,6 +303,13 @@ export abstract class MachineState {
   // which starts at the quote: its position is the pending start)
   protected dqInner = false;
   protected dqWs = 0;
+  // the spaces of a guillemet string (`« Paris »`, strings.ts guillemetSpaces): whether nothing but spaces
+  // came since its `«`; a run held at a push's end: its length (-1: a run past GUILLEMET_SPACES, text up to
+  // its end), where it starts, and whether its string's text started the held text
+  protected gqLead = false;
+  protected gqWs = 0;
+  protected gqPos: Position | null = null;
+  protected gqOwn = false;
   /** The held quote may open an inner quote while one is open (`"yes, "maybe" later"`): the character
    * before it is no word character (strings.ts). Kept because the next character, which decides, may
    * come in the next push. */

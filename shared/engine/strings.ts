@@ -41,6 +41,7 @@ const {
   V_STRING,
   V_ESCAPE,
   V_DQ_CLOSE,
+  V_GQ_SPACE,
   HELD_SMART,
 } = S;
 
@@ -49,6 +50,16 @@ export const Q_CLOSE = 0;
 export const Q_INNER = 1;
 export const Q_WAIT = 2;
 export const Q_CONCAT = 3;
+
+/** The most spaces right inside a guillemet that are removed (French typography puts one there, `« Paris »`);
+ * a longer run is the string's text, so a stream holds at most this many. */
+export const GUILLEMET_SPACES = 16;
+
+/** A space French typography puts inside guillemets: a space, a no-break one (U+00A0), a narrow no-break
+ * one (U+202F). */
+export function isGuillemetSpace(c: number): boolean {
+  return c === SPACE || c === 0xa0 || c === 0x202f;
+}
 
 /** Spaces after a quote held at most while an inner quote is open: past them the quote closes. */
 const INNER_QUOTE_SPACES = 64;
@@ -208,6 +219,87 @@ export abstract class StringScanner extends BeforeScanner {
       o.commitFirst();
       this.afterValue(i, true);
     }
+  }
+
+  // ---- French spacing inside guillemets (`{« ville » : « Paris »}`): a run of spaces (isGuillemetSpace)
+  // right after the `«` (nothing but spaces since it), or right before the `»`, is removed, kind
+  // `guillemet_space`, one repair a run; a run between words is text, and so is one longer than
+  // GUILLEMET_SPACES. A run that ends a push is held (V_GQ_SPACE) until the character after it decides;
+  // the rule reads input positions only, so every split gives the same result. Only `«…»` strings: the
+  // string loop (machine.ts) stops at these spaces in them alone.
+
+  /** A run of spaces at i in a guillemet string (the string loop stopped there). */
+  protected guillemetSpaces(s: string, i: number, len: number): number {
+    let j = i + 1;
+    while (j < len && isGuillemetSpace(String.prototype.charCodeAt.call(s, j))) j++;
+    const n = j - i;
+    if (n > GUILLEMET_SPACES) {
+      // text; one that ends the push goes on as text in the next (V_GQ_SPACE, gqWs -1)
+      this.gqLead = false;
+      if (j === len) {
+        this.gqWs = -1;
+        this.gqOwn = false;
+        this.vstate = V_GQ_SPACE;
+      }
+      return j;
+    }
+    if (j === len) {
+      // the push ends in the run: held until what follows it decides
+      const o = this.o;
+      this.gqOwn = !o.pending;
+      if (this.gqOwn) o.startPending(i);
+      this.gqPos = o.pos(i);
+      this.gqWs = n;
+      this.vstate = V_GQ_SPACE;
+      return j;
+    }
+    if (this.gqLead || String.prototype.charCodeAt.call(s, j) === 0xbb) {
+      const o = this.o;
+      o.record(o.repairAt('guillemet_space', i, n, ''));
+      o.edit(i, j, '');
+    }
+    this.gqLead = false;
+    return j;
+  }
+
+  /** The run held at a push's end (V_GQ_SPACE) goes on at i: more spaces, or the character that decides
+   * it (NaN: the end of the input, after which it is text unless it follows the `«`). */
+  protected guillemetHeld(s: string, i: number, len: number): number {
+    const o = this.o;
+    if (this.gqWs < 0) {
+      // a run too long to remove: its text, up to its end
+      while (i < len && isGuillemetSpace(String.prototype.charCodeAt.call(s, i))) i++;
+      if (i < len) this.vstate = V_STRING;
+      return i;
+    }
+    while (i < len && isGuillemetSpace(String.prototype.charCodeAt.call(s, i))) {
+      i++;
+      if (++this.gqWs > GUILLEMET_SPACES) {
+        // past the bound: the run is text
+        if (this.gqOwn) o.commitPending(i);
+        this.gqOwn = false;
+        this.gqWs = -1;
+        this.gqLead = false;
+        return this.guillemetHeld(s, i, len);
+      }
+    }
+    if (i === len) return i;
+    this.guillemetDecided(i, String.prototype.charCodeAt.call(s, i));
+    return i;
+  }
+
+  /** The held run ends before segment index i, followed by c (NaN: the end of the input). */
+  protected guillemetDecided(i: number, c: number): void {
+    const o = this.o;
+    if (this.gqWs > 0 && (this.gqLead || c === 0xbb)) {
+      o.record(o.repair('guillemet_space', this.gqPos!, this.gqWs, ''));
+      o.replaceTail(i, this.gqWs, '');
+    }
+    if (this.gqOwn) o.commitPending(i);
+    this.gqOwn = false;
+    this.gqPos = null;
+    this.gqLead = false;
+    this.vstate = V_STRING;
   }
 
   /** An opening quote other than `"` at segment index i: replaced by `"`. Returns false to reject. */

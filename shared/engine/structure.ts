@@ -140,6 +140,7 @@ export abstract class StructureScanner extends GutterScanner {
         this.strOpenAt = o.seg.base + i;
         if (!this.openOddQuote(i, c)) return this.reject(s, i);
         this.beginString(c === LAQUO ? RAQUO : BDQUO, false);
+        this.gqLead = true;
         return i + 1;
       case LBRACE:
       case LBRACKET:
@@ -496,6 +497,7 @@ export abstract class StructureScanner extends GutterScanner {
     if (c === APOS || c === LDQUO || c === LSQUO || c === LAQUO || c === BDQUO) {
       if (!this.openOddQuote(i, c)) return this.reject(s, i);
       this.beginString(c === APOS ? APOS : c === LDQUO ? RDQUO : c === LAQUO ? RAQUO : c === BDQUO ? BDQUO : RSQUO, true);
+      this.gqLead = true;
       return i + 1;
     }
     if (c === RBRACE || c === RBRACKET || c === FW_RBRACE || c === FW_RBRACKET) return this.closer(s, i, c);

@@ -16,6 +16,7 @@ export type RepairKind =
   | 'unquoted_key' //        `{name: 1}` -> `{"name": 1}`
   | 'single_quotes' //       `'x'` -> `"x"`
   | 'smart_quotes' //        `“x”` -> `"x"`
+  | 'guillemet_space' //     `« Paris »` -> `"Paris"` (the spaces French typography puts right inside guillemets, U+00A0 and U+202F too, removed)
   | 'python_literal' //      `True` / `False` / `None` -> `true` / `false` / `null`
   | 'comment' //             `// …` and `/* … */` removed
   | 'control_character' //   a raw newline, tab or other control character in a string, escaped

@@ -287,11 +287,11 @@ export const TRIAL11_TABLE_CASES: Case[] = [
   },
   {
     category: "trial 11: national quotation marks",
-    name: "limit: French spacing inside guillemets stays in the key and the value",
+    name: "French spacing inside guillemets is removed from the key and the value (engine20; pinned here as a limit before: {\" ville \" : \" Paris \"})",
     input: "{« ville » : « Paris »}",
-    json: "{\" ville \" : \" Paris \"}",
+    json: "{\"ville\" : \"Paris\"}",
     status: "REPAIRED",
-    repairs: [["smart_quotes",1,1,0,1,"\""],["smart_quotes",9,1,0,9,"\""],["smart_quotes",13,1,0,13,"\""],["smart_quotes",21,1,0,21,"\""]],
+    repairs: [["smart_quotes",1,1,0,1,"\""],["guillemet_space",2,1,0,2,""],["guillemet_space",8,1,0,8,""],["smart_quotes",9,1,0,9,"\""],["smart_quotes",13,1,0,13,"\""],["guillemet_space",14,1,0,14,""],["guillemet_space",20,1,0,20,""],["smart_quotes",21,1,0,21,"\""]],
     stripped: [],
   },
 
