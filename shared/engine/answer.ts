@@ -353,6 +353,10 @@ function rank(text: string, start: number, end: number, json: string, after: str
   const tail = rest.replace(TAG_AFTER, '');
   const aloneBefore = bare.trim() === '';
   const aloneAfter = tail.trim() === '' || /^\s*`{3}/.test(tail);
+  // a bare word in brackets (`[INFO]`, `[DONE]`, `[ГОТОВО]`: no quote, no comma, no number, no keyword) is a
+  // tag or a label, not an answer: it ranks as an example, below any value (it won standing alone after
+  // `Here: {"a": 1}`, as the last among equals; `[1, 2]`, `[42]`, `["INFO"]`, `[true]`, `[a, b]` are values)
+  if (text.charCodeAt(start) === 91 && bareWordInBrackets(text.slice(start, end))) return 1;
   if (aloneBefore && aloneAfter) return 3;
   // a log line's or a shell prompt's bracketed prefix with text after it (`[INFO] request done`), as at a
   // run's start (runStart.ts), is no answer (trial 11: `Here: {"a": 1}\n[INFO] done` gave `["INFO"]`, the
@@ -363,6 +367,15 @@ function rank(text: string, start: number, end: number, json: string, after: str
   // inside a sentence, unless that sentence corrects the value before it ("Actually, use {…} instead.")
   if (!aloneBefore && !correcting && /[A-Za-z]/.test(sentenceRest(tail))) return 1;
   return 2;
+}
+
+/** A bracketed bare word: `[`, a word of letters (any script), digits, `_`, `-` or `.` that starts with a
+ * letter or `_` and is no JSON, Python or JavaScript keyword, `]` (spaces inside allowed). */
+const BARE_WORD_IN_BRACKETS = /^\[[ \t]*([\p{L}_][\p{L}\p{N}_.-]*)[ \t]*\]$/u;
+const BRACKET_WORD_KEYWORDS = new Set(['true', 'false', 'null', 'True', 'False', 'None', 'NaN', 'Infinity', 'undefined']);
+function bareWordInBrackets(raw: string): boolean {
+  const m = BARE_WORD_IN_BRACKETS.exec(raw);
+  return m !== null && !BRACKET_WORD_KEYWORDS.has(m[1]!);
 }
 
 /** How far before a value the tag it may be inside is looked for. */
