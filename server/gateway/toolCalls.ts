@@ -122,7 +122,7 @@ export class ToolCallRepairers {
   private state(index: number): ToolCallState {
     let s = this.calls.get(index);
     if (!s) {
-      const repairer = this.repair ? createStreamRepairer({ ...this.engine, keepOutput: this.keepWhole, maxListEntries: this.engine.maxListEntries ?? ARTIFACT_LIST_LIMIT, maxStrippedEntries: this.engine.maxStrippedEntries ?? ARTIFACT_STRIPPED_LIMIT }) : null;
+      const repairer = this.repair ? createStreamRepairer({ ...this.engine, jsonInput: true, keepOutput: this.keepWhole, maxListEntries: this.engine.maxListEntries ?? ARTIFACT_LIST_LIMIT, maxStrippedEntries: this.engine.maxStrippedEntries ?? ARTIFACT_STRIPPED_LIMIT }) : null;
       s = { index, kept: new BoundedText(this.textLimit), unsent: this.repair ? '' : null, repairer, repaired: new BoundedText(this.textLimit), result: null, complete: false, redaction: repairer && this.redactor ? this.redactor.textStage() : null, objectRepairs: [], soFar: repairer && this.snapshots ? { repairs: [], stripped: [] } : null };
       this.calls.set(index, s);
     }
@@ -362,7 +362,7 @@ export function repairToolCallsOnce(calls: unknown, repair: boolean, engine: Rep
     // arguments sent as a JSON value: their text in the rewriting modes (passthrough: as they came)
     if (repair && got.repair !== null) c.function!.arguments = raw;
     // engine limits (StreamFixError) leave the arguments as sent; the caller records the error
-    const r = repair ? emptyArguments(raw, repairJson(raw, engine)) : null;
+    const r = repair ? emptyArguments(raw, repairJson(raw, { ...engine, jsonInput: true })) : null;
     if (r && r.json !== null) c.function!.arguments = r.json;
     const own = repair && got.repair !== null ? [got.repair] : [];
     out.push({

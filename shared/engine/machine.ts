@@ -127,17 +127,37 @@ function tagStartsProse(head: string, i: number): boolean | null {
   return (c === 62 || c === 32 || c === 9 || c === 10 || c === 13) && NON_ANSWER_TAGS.has(head.slice(i + 1, j).toLowerCase());
 }
 
+/** Whether a run whose first character is a `{` (head[j] the one after it) starts a LaTeX group: a
+ * backslash and two ASCII letters (`{\text{a}}`, `{\frac{1}{2}}`, `{\bf x}`, `{\nu}`), which no JSON
+ * value starts with; JSON written with escaped quotes or line breaks (`{\"a\": 1}`, `{\n  \"a\"…`,
+ * `{\t\"a\"…`) has no second letter there. null (the run waits: at most 3 characters) while the
+ * characters after the `{` end the text so far and may still be one. */
+function braceStartsLatex(head: string, j: number): boolean | null {
+  for (let k = 0; k < 3; k++) {
+    if (j + k === head.length) return null;
+    const c = String.prototype.charCodeAt.call(head, j + k);
+    if (k === 0 ? c !== BACKSLASH : !C.isAsciiLetter(c)) return false;
+  }
+  return true;
+}
+
+/** Whether `text` starts (after spaces) with a LaTeX group (braceStartsLatex). */
+function latexStart(text: string): boolean {
+  const i = C.leadingSpaces(text);
+  return String.prototype.charCodeAt.call(text, i) === 123 && braceStartsLatex(text, i + 1) === true;
+}
+
 /** Whether a run of content whose first non-space character is head[i] starts with prose (held until
  * decided) rather than as JSON (`{`, `[`), a JSON fence or a tag; null while a backtick or two cannot tell
  * a fence from inline code yet, or a fence's info word is still being read. A bare scalar (`42`,
  * `"text"`), a list (`1.`, `- `) or a fence of other code (```` ```js ````: its object is code, the answer
  * may follow) is held too: the end decides it exactly as it would have; so is a `[` that starts a log
  * line's or a shell prompt's prefix (`[INFO] …`, `[2026-11-30 14:02:11] …`; runStart.ts). */
-function runStartsProse(head: string, i: number): boolean | null {
+function runStartsProse(head: string, i: number, latex: boolean): boolean | null {
   const c = String.prototype.charCodeAt.call(head, i);
   if (c === 91) return bracketStartsProse(head, i + 1);
   if (c === 60) return tagStartsProse(head, i);
-  if (c === 123) return false;
+  if (c === 123) return latex && braceStartsLatex(head, i + 1);
   if (c !== 96) return true;
   let j = i;
   while (j < head.length && String.prototype.charCodeAt.call(head, j) === 96) j++;
@@ -472,7 +492,7 @@ export class Machine extends Finisher {
         this.startMarker(head, i, marker, seg);
         return;
       }
-      const prose = i === head.length || marker === 0 ? null : this.heldChannel || runStartsProse(head, i);
+      const prose = i === head.length || marker === 0 ? null : this.heldChannel || runStartsProse(head, i, this.sub === null && this.options.jsonInput !== true);
       if (prose === null) {
         // only spaces, or a backtick or two: the next characters decide what they belong to
         if (this.runWsPos === null) this.runWsPos = { offset: seg.base, line: seg.line0, column: seg.col0 };
@@ -558,6 +578,9 @@ export class Machine extends Finisher {
   private subRun = (text: string, at: Position, midText: boolean) => {
     // unbounded lists: its repairs go into this machine's update, which lists every one
     const m = new Machine(this.unboundedOptions, { at, stopAfter: true, midText });
+    // a run that starts with a LaTeX group (onContent: prose) holds no value starting there: its `{` is
+    // a candidate to prove itself, as one after prose (`x {\text{a}}` is no JSON)
+    if (!midText && latexStart(text)) m.confirmNext = false;
     m.push(text);
     const r = m.end();
     return { ...r, answerStart: m.answerStart, answerEnd: m.answerEnd, scanned: m.charsScanned };
@@ -863,15 +886,10 @@ export class Machine extends Finisher {
               i++;
             }
           } else if (q === RAQUO) {
-            // a guillemet string stops at a space too: French typography puts one inside (strings.ts
-            // guillemetSpaces); nothing but spaces since the `«` makes a run a leading one
-            const start = i;
-            while (i < len) {
-              c = String.prototype.charCodeAt.call(s, i);
-              if (c === RAQUO || c === QUOTE || c === BACKSLASH || c < 32 || c === SPACE || c === 0xa0 || c === 0x202f) break;
-              i++;
-            }
-            if (this.gqLead === true && (i !== start || (c !== SPACE && c !== 0xa0 && c !== 0x202f))) this.gqLead = false;
+            // a guillemet string stops at a space too (strings.ts guillemetText: a method of its own, so
+            // that this loop's function stays small for the common strings)
+            i = this.guillemetText(s, i, len);
+            if (i < len) c = String.prototype.charCodeAt.call(s, i);
           } else {
             // a triple-quoted string's strQuote is its quote plus TRIPLE (tripleQuotes.ts): it stops here
             const qq = q & 0xffff;

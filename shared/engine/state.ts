@@ -379,6 +379,9 @@ export abstract class MachineState {
       throw new StreamFixError('INVALID_OPTION', `Option keepOutput must be a boolean, got ${String(options.keepOutput)}`);
     }
     this.keepOutput = options.keepOutput !== false;
+    if (options.jsonInput !== undefined && typeof options.jsonInput !== 'boolean') {
+      throw new StreamFixError('INVALID_OPTION', `Option jsonInput must be a boolean, got ${String(options.jsonInput)}`);
+    }
     this.repairs = new BoundedList(lim('maxListEntries'));
     this.stripped = new BoundedList(options.maxStrippedEntries === undefined ? this.repairs.limit : lim('maxStrippedEntries'));
     this.o.repairSink = this.newRepairs;

@@ -228,6 +228,21 @@ export abstract class StringScanner extends BeforeScanner {
   // the rule reads input positions only, so every split gives the same result. Only `«…»` strings: the
   // string loop (machine.ts) stops at these spaces in them alone.
 
+  /** A guillemet string's text from i: where the string loop (machine.ts) goes on, at its closing `»`, a
+   * `"`, a backslash, a control character or a space (French typography puts one inside: `« Paris »`),
+   * or len. Nothing but spaces since the `«` makes a run a leading one (gqLead). */
+  protected guillemetText(s: string, i: number, len: number): number {
+    const start = i;
+    let c = 0;
+    while (i < len) {
+      c = String.prototype.charCodeAt.call(s, i);
+      if (c === 0xbb || c === QUOTE || c === BACKSLASH || c < 32 || isGuillemetSpace(c)) break;
+      i++;
+    }
+    if (this.gqLead === true && (i !== start || !isGuillemetSpace(c))) this.gqLead = false;
+    return i;
+  }
+
   /** A run of spaces at i in a guillemet string (the string loop stopped there). */
   protected guillemetSpaces(s: string, i: number, len: number): number {
     let j = i + 1;

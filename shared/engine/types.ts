@@ -207,6 +207,12 @@ export interface RepairOptions {
    * Default false: a live stream sends the first value at once and only records the correction. Cannot go
    * with keepOutput: false or the list bounds. */
   takeCorrections?: boolean;
+  /** The input is a JSON value, not model text (the gateway's tool-call arguments): a `{` starting it is
+   * the value's at once. Default false: a `{` starting a run of text waits for the characters after it,
+   * and a `{` followed by a backslash and two letters (a LaTeX group: `{\text{a}}`, `{\frac{1}{2}}`,
+   * `{\bf x}`) starts prose, not JSON (it gave `{"ext": {"a": null}}`, `{}`); `{\"`, `{\n` and any
+   * other character start the value as before. */
+  jsonInput?: boolean;
 }
 
 export type StreamFixErrorCode =

@@ -18,7 +18,7 @@ import { TRIAL10_TABLE_CASES } from './trial10TableCases';
 import { TRIAL11_TABLE_CASES } from './trial11TableCases';
 import { TRIAL12_TABLE_CASES } from './trial12TableCases';
 import { ENGINE19_TABLE_CASES } from './engine19TableCases';
-import { ENGINE20_BRACKET_CASES, ENGINE20_TABLE_CASES } from './engine20TableCases';
+import { ENGINE20_BRACKET_CASES, ENGINE20_LATEX_CASES, ENGINE20_TABLE_CASES } from './engine20TableCases';
 import { VALUE_CASES } from './valueCases';
 
 export interface Case {
@@ -51,6 +51,7 @@ export const CASES: Case[] = [
   ...ENGINE19_TABLE_CASES,
   ...ENGINE20_TABLE_CASES,
   ...ENGINE20_BRACKET_CASES,
+  ...ENGINE20_LATEX_CASES,
   {
     category: "several values",
     name: "keeps a second top-level value as extra_value and says REPAIRED",

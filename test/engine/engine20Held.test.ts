@@ -3,7 +3,7 @@
  * seeded mix of guillemet strings streamed against one-shot at every split (strings.ts guillemetSpaces).
  */
 import { strict as assert } from 'node:assert';
-import { createStreamRepairer, repairJson } from '../../shared/engine';
+import { createStreamRepairer, repairJson, StreamFixError } from '../../shared/engine';
 import { GUILLEMET_SPACES } from '../../shared/engine/strings';
 import { mulberry32 as rng } from '../random';
 import { assertSameStreamed } from './sameStreamed';
@@ -53,5 +53,37 @@ describe('engine20: spaces inside guillemets, held while undecided, bounded', ()
       if (next() < 0.2) text = text.slice(0, Math.floor(next() * text.length));
       assertSameStreamed(text, repairJson(text));
     }
+  });
+});
+
+describe('engine20: a `{` starting the text waits for what follows it (LaTeX), unless the input is a JSON value', () => {
+  it('holds a starting `{` until the characters after it tell a LaTeX group (at most 3)', () => {
+    const r = createStreamRepairer();
+    assert.equal(r.push('{').output, '');
+    assert.equal(r.view(), null);
+    assert.equal(r.push('"a": 1}').output, '{"a": 1}');
+    const l = createStreamRepairer();
+    assert.equal(l.push('{\\').output, '');
+    assert.equal(l.push('t').output, '');
+    assert.equal(l.push('ext{a}}').output, '');
+    assert.equal(l.end().status, 'FAILED');
+    // a stream that ends right after the `{` gives what it gave: `{}`, TRUNCATED
+    const cut = createStreamRepairer();
+    assert.equal(cut.push('{').output, '');
+    const end = cut.end();
+    assert.deepEqual([end.final, end.status], ['{}', 'TRUNCATED']);
+  });
+
+  it('jsonInput: true (the gateway\'s tool-call arguments) sends the `{` at once and reads `{\\text` as before', () => {
+    const r = createStreamRepairer({ jsonInput: true });
+    assert.equal(r.push('{').output, '{');
+    assert.equal(r.view(), '{}');
+    const whole = repairJson('{\\text{a}}', { jsonInput: true });
+    assert.deepEqual([whole.status, whole.json], ['REPAIRED', '{\t"ext":{"a": null}}']);
+    assert.deepEqual([repairJson('{\\text{a}}').status, repairJson('{\\text{a}}').json], ['FAILED', null]);
+  });
+
+  it('jsonInput must be a boolean', () => {
+    assert.throws(() => createStreamRepairer({ jsonInput: 'yes' as unknown as boolean }), (e: unknown) => e instanceof StreamFixError && e.code === 'INVALID_OPTION');
   });
 });

@@ -232,6 +232,8 @@ describe('engine properties', () => {
           const head = j.slice(0, p).trimStart();
           if (view === null && head !== '' && '[TOOL_CALLS]'.startsWith(head)) continue;
           if (view === null && /^\[(?:[A-Za-z]{1,9}|\d+[-:/]?)$/.test(head)) continue;
+          // a `{` starting the text waits for the characters after it (at most 3: a LaTeX group, `{\text`, is prose)
+          if (view === null && /^\{(?:\\[A-Za-z]?)?$/.test(head)) continue;
           assert.notEqual(view, null, `no view after ${JSON.stringify(j.slice(0, p))}`);
           const got = JSON.parse(view!);
           // a string that ends the chunk may be held: `""` may still open a Python triple-quoted string, and an
