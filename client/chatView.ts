@@ -163,7 +163,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     const last = this.snap.turns.at(-1);
     if (this.abort || !last) return;
     Object.assign(last, { model: this.snap.model, mode: this.snap.mode, answer: '', reasoning: '', state: 'streaming' });
-    for (const k of ['requestId', 'badge', 'status', 'finishReason', 'error'] as const) delete last[k];
+    for (const k of ['requestId', 'badge', 'status', 'finishReason', 'error', 'refusal'] as const) delete last[k];
     await this.run(last);
   }
 
@@ -188,6 +188,10 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
           onReasoning: (reasoning) => {
             turn.reasoning += reasoning;
             this.post({ type: 'delta', turnId: turn.id, reasoning });
+          },
+          onRefusal: (refusal) => {
+            turn.refusal = (turn.refusal ?? '') + refusal;
+            this.post({ type: 'delta', turnId: turn.id, refusal });
           },
         },
       );
@@ -219,8 +223,9 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   private messagesFor(turn: ChatTurn): ChatMessage[] {
     const out: ChatMessage[] = [];
     if (turn.mode === 'json') out.push({ role: 'system', content: 'Answer with one JSON object and nothing else.' });
-    const earlier = this.snap.turns.filter((t) => t.id < turn.id && t.state === 'done').slice(-HISTORY_TURNS);
-    for (const t of earlier) out.push({ role: 'user', content: promptText(t) }, { role: 'assistant', content: t.answer });
+    // the conversation as shown: every answered turn, and a stopped one as far as it was shown
+    const earlier = this.snap.turns.filter((t) => t.id < turn.id && (t.state === 'done' || (t.state === 'stopped' && (t.answer !== '' || (t.refusal ?? '') !== '')))).slice(-HISTORY_TURNS);
+    for (const t of earlier) out.push({ role: 'user', content: promptText(t) }, { role: 'assistant', content: t.answer, ...(t.refusal ? { refusal: t.refusal } : {}) });
     out.push({ role: 'user', content: promptText(turn) });
     return out;
   }

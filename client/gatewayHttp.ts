@@ -19,6 +19,8 @@ export class GatewayHttpError extends Error {
 export interface ChatMessage {
   role: 'system' | 'user' | 'assistant';
   content: string;
+  /** An assistant turn's refusal (OpenAI's `refusal` field), sent back as it came. */
+  refusal?: string;
 }
 
 export interface ChatStreamRequest {
@@ -33,6 +35,8 @@ export interface ChatStreamResult {
   requestId: string | null;
   content: string;
   reasoning: string;
+  /** The model's refusal (`delta.refusal`, OpenAI's models declining), '' when none. */
+  refusal: string;
   finishReason: string | null;
 }
 
@@ -54,8 +58,11 @@ function errorMessage(body: string, status: number): string {
 export interface StreamOptions {
   signal?: AbortSignal;
   token?: string | null;
-  /** Each reasoning delta as it arrives (reasoning fields, and think blocks the gateway moved there). */
+  /** Each reasoning delta as it arrives (`reasoning`, or `reasoning_content` as DeepSeek's API, vLLM and
+   * llama.cpp's server name it, and think blocks the gateway moved there). */
   onReasoning?: (text: string) => void;
+  /** Each refusal delta as it arrives (`delta.refusal`: the model declining, in place of content). */
+  onRefusal?: (text: string) => void;
   /** The request id, as soon as the response headers arrive (before the first delta). */
   onResponse?: (requestId: string | null) => void;
 }
@@ -96,14 +103,14 @@ export async function streamChat(
     const text = await res.text().catch(() => '');
     throw new GatewayHttpError(`gateway answered ${res.status}: ${errorMessage(text, res.status)}`, res.status, 'HTTP_ERROR');
   }
-  const result: ChatStreamResult = { requestId, content: '', reasoning: '', finishReason: null };
+  const result: ChatStreamResult = { requestId, content: '', reasoning: '', refusal: '', finishReason: null };
   let failure: GatewayHttpError | null = null;
   const parser = createParser({
     onEvent(ev) {
       if (ev.data === '[DONE]' || failure) return;
       let chunk: {
         error?: { message?: string; code?: unknown };
-        choices?: { delta?: { content?: string | null; reasoning?: string | null }; finish_reason?: string | null }[];
+        choices?: { delta?: { content?: string | null; reasoning?: string | null; reasoning_content?: string | null; refusal?: string | null }; finish_reason?: string | null }[];
       };
       try {
         chunk = JSON.parse(ev.data);
@@ -121,10 +128,16 @@ export async function streamChat(
         result.content += content;
         onContent(content);
       }
-      const reasoning = choice.delta?.reasoning;
+      // the gateway passes the upstream's own field: `reasoning` (OpenRouter), else `reasoning_content`
+      const reasoning = typeof choice.delta?.reasoning === 'string' ? choice.delta.reasoning : choice.delta?.reasoning_content;
       if (typeof reasoning === 'string' && reasoning !== '') {
         result.reasoning += reasoning;
         opts.onReasoning?.(reasoning);
+      }
+      const refusal = choice.delta?.refusal;
+      if (typeof refusal === 'string' && refusal !== '') {
+        result.refusal += refusal;
+        opts.onRefusal?.(refusal);
       }
       if (choice.finish_reason) result.finishReason = choice.finish_reason;
     },

@@ -26,6 +26,8 @@ export interface ChatTurn {
   mode: ChatMode;
   answer: string;
   reasoning: string;
+  /** The model's refusal (OpenAI's `refusal` field), shown under the answer and sent back with it. */
+  refusal?: string;
   state: 'streaming' | 'done' | 'stopped' | 'error';
   requestId?: string;
   /** "repaired: 2 trailing commas, 1 unquoted key", from the artifact's repairs (JSON mode). */
@@ -49,7 +51,7 @@ export interface ChatSnapshot {
 
 export type ChatToWebview =
   | { type: 'snapshot'; snapshot: ChatSnapshot }
-  | { type: 'delta'; turnId: number; content?: string; reasoning?: string };
+  | { type: 'delta'; turnId: number; content?: string; reasoning?: string; refusal?: string };
 
 export type ChatFromWebview =
   | { type: 'ready' }

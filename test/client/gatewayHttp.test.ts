@@ -52,7 +52,7 @@ describe('client/gatewayHttp', () => {
     const parts: string[] = [];
     const result = await streamChat(s.url, { model: 'demo/clean', json: true, mode: 'repair', messages: [{ role: 'user', content: 'hi' }] }, (t) => parts.push(t), { token: 'tok12345' });
     assert.deepEqual(parts, ['{"city": "Z', 'ürich"}']);
-    assert.deepEqual(result, { requestId: 'sfx_test', content: '{"city": "Zürich"}', reasoning: 'thought', finishReason: 'stop' });
+    assert.deepEqual(result, { requestId: 'sfx_test', content: '{"city": "Zürich"}', reasoning: 'thought', refusal: '', finishReason: 'stop' });
     assert.deepEqual(seen!.body, {
       model: 'demo/clean',
       stream: true,
@@ -76,6 +76,24 @@ describe('client/gatewayHttp', () => {
     });
     assert.deepEqual(seen, ['response:sfx_r1', 'reasoning:Think ', 'reasoning:twice.', 'content:{}']);
     assert.equal(result.reasoning, 'Think twice.');
+  });
+
+  it('reads reasoning_content (DeepSeek, vLLM) as reasoning and delta.refusal as the refusal, each delta as it arrives', async () => {
+    const s = await serve((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'x-streamfix-request-id': 'sfx_r2' });
+      res.end(
+        chunk({ role: 'assistant', content: null, reasoning_content: 'Deep ' }) + chunk({ reasoning_content: 'seek.' }) + chunk({ content: 'A' }) +
+          chunk({ refusal: "I can't " }) + chunk({ refusal: 'help.' }) + chunk({}, 'stop') + 'data: [DONE]\n\n',
+      );
+    });
+    server = s.server;
+    const seen: string[] = [];
+    const result = await streamChat(s.url, { model: 'm', messages: [] }, (t) => seen.push(`content:${t}`), {
+      onReasoning: (t) => seen.push(`reasoning:${t}`),
+      onRefusal: (t) => seen.push(`refusal:${t}`),
+    });
+    assert.deepEqual(seen, ['reasoning:Deep ', 'reasoning:seek.', 'content:A', "refusal:I can't ", 'refusal:help.']);
+    assert.deepEqual(result, { requestId: 'sfx_r2', content: 'A', reasoning: 'Deep seek.', refusal: "I can't help.", finishReason: 'stop' });
   });
 
   it('rejects with the OpenAI error message of an HTTP error', async () => {

@@ -116,6 +116,7 @@ function renderTurn(t: ChatTurn): HTMLElement {
   const answer = h('div', { class: 'answer', 'aria-label': `Answer from ${meta}` });
   fillAnswer(answer, t);
   el.append(h('div', { class: 'meta' }, meta), thinking, answer);
+  if (t.refusal) el.append(refusalBox(t.refusal));
   const foot = h('div', { class: 'foot' });
   if (t.state === 'streaming') foot.append(h('span', { class: 'state' }, 'streaming…'));
   if (t.state === 'stopped') foot.append(h('span', { class: 'state' }, 'stopped'));
@@ -130,6 +131,10 @@ function renderTurn(t: ChatTurn): HTMLElement {
   }
   return el;
 }
+
+/** A refusal (OpenAI's `refusal` field: the model declining, in place of an answer), said as such. */
+const refusalText = (refusal: string): string => `The model refused: ${refusal}`;
+const refusalBox = (refusal: string): HTMLElement => h('div', { class: 'refusal', role: 'note' }, refusalText(refusal));
 
 /** What the foot says of an answer that did not simply end (its finish reason is not `stop`). */
 function cutText(finishReason: string): string {
@@ -156,7 +161,7 @@ function fillAnswer(answer: HTMLElement, t: ChatTurn): void {
   }
 }
 
-function applyDelta(turnId: number, content?: string, reasoning?: string): void {
+function applyDelta(turnId: number, content?: string, reasoning?: string, refusal?: string): void {
   const t = snap?.turns.find((x) => x.id === turnId);
   const el = document.querySelector(`.turn[data-turn="${turnId}"]`);
   if (!t || !el) return;
@@ -170,6 +175,12 @@ function applyDelta(turnId: number, content?: string, reasoning?: string): void 
     details.hidden = false;
     details.querySelector('.reasoning')!.textContent = t.reasoning;
   }
+  if (refusal) {
+    t.refusal = (t.refusal ?? '') + refusal;
+    const box = el.querySelector('.refusal');
+    if (box) box.textContent = refusalText(t.refusal);
+    else el.querySelector('.answer')!.after(refusalBox(t.refusal));
+  }
   const turns = document.getElementById('turns')!;
   turns.scrollTop = turns.scrollHeight;
 }
@@ -180,7 +191,7 @@ window.addEventListener('message', (e: MessageEvent<ChatToWebview>) => {
     snap = m.snapshot;
     render();
   } else if (m.type === 'delta') {
-    applyDelta(m.turnId, m.content, m.reasoning);
+    applyDelta(m.turnId, m.content, m.reasoning, m.refusal);
   }
 });
 
