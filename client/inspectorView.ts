@@ -17,6 +17,24 @@ export const MARKS_SHOWN = 2_000;
 
 const cap = (text: string, max: number): string => (text.length > max ? text.slice(0, max) : text);
 
+/**
+ * A text as the page shows it, from the artifact's copy: at most `max` characters, never past the first
+ * place the artifact cut it (its head and tail were kept, the middle counted in `cuts`), and how many
+ * characters of the text as sent are not shown and how many it had.
+ * @example shownText('abcdef', 4, []) → { text: 'abcd', omitted: 2, total: 6 }
+ * @example shownText('abcdef', 100, [{ field: 'f', at: 3, chars: 10 }]) → { text: 'abc', omitted: 13, total: 16 }
+ */
+export function shownText(text: string, max: number, cuts: { at: number; chars: number }[]): { text: string; omitted: number; total: number } {
+  const total = text.length + cuts.reduce((n, c) => n + c.chars, 0);
+  const end = Math.min(max, text.length, ...cuts.map((c) => c.at));
+  return { text: text.slice(0, end), omitted: total - end, total };
+}
+
+/** The artifact's character cuts of `field` (`rawContent`, `choices[0].reasoning`, …). */
+function cutsOf(a: Pick<Artifact, 'cuts'>, field: string): { at: number; chars: number }[] {
+  return (a.cuts ?? []).flatMap((c) => (c.field === field && 'chars' in c ? [{ at: c.at, chars: c.chars }] : []));
+}
+
 function capToolCall(t: ToolCallArtifact): ToolCallArtifact {
   return { ...t, rawArguments: cap(t.rawArguments, TEXT_SHOWN), repairedArguments: t.repairedArguments === null ? null : cap(t.repairedArguments, TEXT_SHOWN), repairs: t.repairs.slice(0, MARKS_SHOWN) };
 }
@@ -76,18 +94,27 @@ export function schemaText(report: Artifact['schema']): string | null {
   return `invalid: ${shown.join(' · ')}${more}${notRun !== null ? ` · also ${notRun}` : ''}`;
 }
 
-/** A choice after the first, bounded as the first choice's texts are. */
-function inspectorChoice(c: ChoiceArtifact, cut: Artifact['truncatedToolCalls']): InspectorChoice {
+/** A choice after the first (`place`: its place in the artifact's `choices`), bounded as the first
+ * choice's texts are. */
+function inspectorChoice(a: Pick<Artifact, 'cuts' | 'truncatedToolCalls'>, c: ChoiceArtifact, place: number): InspectorChoice {
+  const cut = a.truncatedToolCalls;
+  const raw = shownText(c.rawContent, RAW_SHOWN, cutsOf(a, `choices[${place}].rawContent`));
+  const repaired = c.repairedContent === null ? null : shownText(c.repairedContent, TEXT_SHOWN, cutsOf(a, `choices[${place}].repairedContent`));
+  const reasoning = shownText(c.reasoning, TEXT_SHOWN, cutsOf(a, `choices[${place}].reasoning`));
   return {
     index: c.index,
     mode: c.mode,
     status: c.status,
     finishReason: c.finishReason,
-    shownRaw: cap(c.rawContent, RAW_SHOWN),
-    omittedChars: Math.max(0, c.rawContent.length - RAW_SHOWN),
+    shownRaw: raw.text,
+    omittedChars: raw.omitted,
+    rawChars: raw.total,
     marks: marksOf(c).slice(0, MARKS_SHOWN),
-    repairedContent: c.repairedContent === null ? null : cap(c.repairedContent, TEXT_SHOWN),
-    reasoning: cap(c.reasoning, TEXT_SHOWN),
+    repairedContent: repaired === null ? null : repaired.text,
+    repairedOmitted: repaired === null ? 0 : repaired.omitted,
+    reasoning: reasoning.text,
+    reasoningOmitted: reasoning.omitted,
+    reasoningChars: reasoning.total,
     toolCalls: c.toolCalls.map(capToolCall),
     cutToolCalls: (cut ?? []).flatMap((r) => (typeof r === 'object' && r.choice === c.index ? [r.index] : [])),
   };
@@ -95,21 +122,28 @@ function inspectorChoice(c: ChoiceArtifact, cut: Artifact['truncatedToolCalls'])
 
 export function inspectorView(a: Artifact): InspectorView {
   const marks = marksOf(a);
+  const raw = shownText(a.rawContent, RAW_SHOWN, cutsOf(a, 'rawContent'));
+  const repaired = a.repairedContent === null ? null : shownText(a.repairedContent, TEXT_SHOWN, cutsOf(a, 'repairedContent'));
+  const reasoning = shownText(a.reasoning, TEXT_SHOWN, cutsOf(a, 'reasoning'));
   return {
     artifact: {
       ...a,
       choices: undefined, // in `choices`, bounded
       rawContent: '',
-      repairedContent: a.repairedContent === null ? null : cap(a.repairedContent, TEXT_SHOWN),
-      reasoning: cap(a.reasoning, TEXT_SHOWN),
+      repairedContent: repaired === null ? null : repaired.text,
+      reasoning: reasoning.text,
       repairs: a.repairs.slice(0, MARKS_SHOWN),
       stripped: a.stripped.slice(0, MARKS_SHOWN).map((s) => ({ ...s, text: cap(s.text, TEXT_SHOWN) })),
       toolCalls: a.toolCalls.map(capToolCall),
       request: a.request ? { bytes: a.request.bytes } : undefined,
       timeline: undefined, // drawn from `chart`
     },
-    shownRaw: cap(a.rawContent, RAW_SHOWN),
-    omittedChars: Math.max(0, a.rawContent.length - RAW_SHOWN),
+    shownRaw: raw.text,
+    omittedChars: raw.omitted,
+    rawChars: raw.total,
+    repairedOmitted: repaired === null ? 0 : repaired.omitted,
+    reasoningOmitted: reasoning.omitted,
+    reasoningChars: reasoning.total,
     marks: marks.slice(0, MARKS_SHOWN),
     modeReason: modeReason(a),
     replayable: a.request?.body !== undefined,
@@ -117,7 +151,7 @@ export function inspectorView(a: Artifact): InspectorView {
     truncatedCalls: truncatedCallsText(a.truncatedToolCalls),
     schema: schemaText(a.schema),
     cutToolCalls: (a.truncatedToolCalls ?? []).filter((r): r is number => typeof r === 'number'),
-    choices: (a.choices ?? []).map((c) => inspectorChoice(c, a.truncatedToolCalls)),
+    choices: (a.choices ?? []).map((c, place) => inspectorChoice(a, c, place)),
   };
 }
 

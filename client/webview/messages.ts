@@ -81,9 +81,17 @@ export interface InspectorMark {
 export interface InspectorView {
   /** A bounded copy: rawContent empty (see shownRaw), long texts and lists capped. */
   artifact: Artifact;
-  /** The raw content as shown (capped for large artifacts) and how much was left out. */
+  /** The raw content as shown (capped for large artifacts) and how much of what the upstream sent was left
+   * out: the characters past the cap and those the artifact did not keep (its `cuts`). */
   shownRaw: string;
   omittedChars: number;
+  /** The raw content's length as the upstream sent it (the artifact's copy plus its cuts). */
+  rawChars: number;
+  /** Characters of the repaired content and of the reasoning not shown (the cap and the artifact's cuts),
+   * and the reasoning's whole length. */
+  repairedOmitted: number;
+  reasoningOmitted: number;
+  reasoningChars: number;
   marks: InspectorMark[];
   modeReason: string;
   /** The artifact kept the request body, so it can be replayed and copied as curl. */
@@ -112,9 +120,13 @@ export interface InspectorChoice {
   finishReason: string | null;
   shownRaw: string;
   omittedChars: number;
+  rawChars: number;
   marks: InspectorMark[];
   repairedContent: string | null;
+  repairedOmitted: number;
   reasoning: string;
+  reasoningOmitted: number;
+  reasoningChars: number;
   toolCalls: ToolCallArtifact[];
   /** Indexes of this choice's cut calls. */
   cutToolCalls: number[];

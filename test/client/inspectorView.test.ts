@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
-import { curlFor, inspectorView, marksOf, modeReason, RAW_SHOWN, replayHeaders, schemaText, TEXT_SHOWN, truncatedCallsText } from '../../client/inspectorView';
+import { curlFor, inspectorView, marksOf, modeReason, RAW_SHOWN, replayHeaders, schemaText, shownText, TEXT_SHOWN, truncatedCallsText } from '../../client/inspectorView';
 import { repairJson } from '../../shared/engine';
 import type { Artifact } from '../../shared/protocol';
 import { makeArtifact } from '../server/gateway/fixtures/artifactFixture';
@@ -131,19 +131,56 @@ describe('client/inspectorView', () => {
       finishReason: 'stop',
       shownRaw: RAW1,
       omittedChars: 0,
+      rawChars: RAW1.length,
       marks: [
         { what: 'repair', kind: 'single_quotes', offset: 1, length: 1, label: 'Single quotes replaced by double quotes', replacement: '"' },
         { what: 'repair', kind: 'single_quotes', offset: 3, length: 1, label: 'Single quotes replaced by double quotes', replacement: '"' },
         { what: 'repair', kind: 'trailing_comma', offset: 7, length: 1, label: 'Trailing comma removed', replacement: '' },
       ],
       repairedContent: '{"b": 2}',
+      repairedOmitted: 0,
       reasoning: 'hm',
+      reasoningOmitted: 0,
+      reasoningChars: 2,
       toolCalls: [],
       cutToolCalls: [],
     });
     const two = v.choices[1]!;
     assert.deepEqual([two.index, two.shownRaw.length, two.omittedChars, two.toolCalls[0]!.rawArguments.length, two.cutToolCalls], [2, RAW_SHOWN, 3, TEXT_SHOWN, [0]]);
     assert.deepEqual(inspectorView(fencedArtifact()).choices, []);
+  });
+
+  it('counts what is not shown of the text as sent: the cap and the characters the artifact cut from its middle', () => {
+    assert.deepEqual(shownText('abcdef', 4, []), { text: 'abcd', omitted: 2, total: 6 });
+    assert.deepEqual(shownText('abcdef', 100, []), { text: 'abcdef', omitted: 0, total: 6 });
+    // never past the artifact's cut: what follows it in the copy is the tail
+    assert.deepEqual(shownText('abcdef', 100, [{ at: 3, chars: 10 }]), { text: 'abc', omitted: 13, total: 16 });
+    assert.deepEqual(shownText('abcdef', 2, [{ at: 3, chars: 10 }]), { text: 'ab', omitted: 14, total: 16 });
+    // a 1 MiB answer kept as 256 Ki head and tail, and its reasoning and repaired content, in each choice
+    const HALF = 256 * 1024;
+    const a: Artifact = {
+      ...fencedArtifact(),
+      rawContent: 'h'.repeat(HALF) + 't'.repeat(HALF),
+      repairedContent: 'p'.repeat(TEXT_SHOWN + 1),
+      reasoning: 'r'.repeat(HALF * 2),
+      repairs: [],
+      stripped: [],
+      choices: [{ index: 1, mode: 'strip', status: 'TEXT', rawContent: 'c'.repeat(2 * HALF), repairedContent: 'c', reasoning: 'x'.repeat(10), repairs: [], stripped: [], toolCalls: [], finishReason: 'stop' }],
+      cuts: [
+        { field: 'rawContent', at: HALF, chars: 1024 * 1024 - 2 * HALF },
+        { field: 'reasoning', at: HALF, chars: 7 },
+        { field: 'reasoning', at: 2 * HALF, chars: 5 },
+        { field: 'repairs', at: 3, entries: 9 },
+        { field: 'choices[0].rawContent', at: HALF, chars: 100 },
+        { field: 'choices[0].reasoning', at: 4, chars: 6 },
+      ],
+    };
+    const v = inspectorView(a);
+    assert.deepEqual([v.shownRaw.length, v.omittedChars, v.rawChars], [RAW_SHOWN, 1024 * 1024 - RAW_SHOWN, 1024 * 1024]);
+    assert.deepEqual([v.artifact.repairedContent!.length, v.repairedOmitted], [TEXT_SHOWN, 1]);
+    assert.deepEqual([v.artifact.reasoning.length, v.reasoningOmitted, v.reasoningChars], [TEXT_SHOWN, 2 * HALF + 12 - TEXT_SHOWN, 2 * HALF + 12]);
+    const c = v.choices[0]!;
+    assert.deepEqual([c.shownRaw.length, c.omittedChars, c.rawChars, c.reasoning, c.reasoningOmitted, c.reasoningChars], [RAW_SHOWN, 2 * HALF + 100 - RAW_SHOWN, 2 * HALF + 100, 'xxxx', 12, 16]);
   });
 
   it('bounds what goes into the webview for a 10 MB artifact', () => {

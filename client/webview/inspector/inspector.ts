@@ -64,7 +64,7 @@ function header(v: InspectorView, repaired: string | null): HTMLElement {
     ['Request id', a.id],
     ['Model', route ? `${route.requested} → routed to ${route.upstream} (${route.rule})` : a.model],
     ['Mode', v.modeReason],
-    ['Status', `${STATUS_ICONS[a.status] ?? '?'} ${a.status}`],
+    ['Status', `${STATUS_ICONS[a.status] ?? '?'} ${a.status}${v.choices.length > 0 ? ` (the worst of the ${v.choices.length + 1} choices)` : ''}`],
     ['Timings', `first byte ${ms(a.timings.ttfbMs)} · total ${ms(a.timings.totalMs)} · added by the gateway ${ms(a.timings.addedMs)}`],
     ['Tokens', usage ? `prompt ${usage.prompt_tokens ?? '–'} · completion ${usage.completion_tokens ?? '–'} · total ${usage.total_tokens ?? '–'}` : 'not reported'],
     ['Chunks', `upstream ${a.chunks.upstream} · client ${a.chunks.client} · malformed ${a.chunks.malformed}${a.stuttering ? ' · cumulative upstream (stutter)' : ''}`],
@@ -92,11 +92,26 @@ function header(v: InspectorView, repaired: string | null): HTMLElement {
 
 /** What the page shows of one choice: the first choice's from the view's own fields, a later one's from
  * `choices`. */
-type ShownChoice = Pick<InspectorChoice, 'shownRaw' | 'omittedChars' | 'marks' | 'repairedContent' | 'reasoning' | 'toolCalls' | 'cutToolCalls'>;
+type ShownChoice = Pick<
+  InspectorChoice,
+  'shownRaw' | 'omittedChars' | 'rawChars' | 'marks' | 'repairedContent' | 'repairedOmitted' | 'reasoning' | 'reasoningOmitted' | 'reasoningChars' | 'toolCalls' | 'cutToolCalls'
+>;
 
 function firstChoice(v: InspectorView): ShownChoice {
   const a = v.artifact;
-  return { shownRaw: v.shownRaw, omittedChars: v.omittedChars, marks: v.marks, repairedContent: a.repairedContent, reasoning: a.reasoning, toolCalls: a.toolCalls, cutToolCalls: v.cutToolCalls };
+  return {
+    shownRaw: v.shownRaw,
+    omittedChars: v.omittedChars,
+    rawChars: v.rawChars,
+    marks: v.marks,
+    repairedContent: a.repairedContent,
+    repairedOmitted: v.repairedOmitted,
+    reasoning: a.reasoning,
+    reasoningOmitted: v.reasoningOmitted,
+    reasoningChars: v.reasoningChars,
+    toolCalls: a.toolCalls,
+    cutToolCalls: v.cutToolCalls,
+  };
 }
 
 /** The raw content with each repair highlighted in place and each stripped span folded and labelled. */
@@ -119,8 +134,13 @@ function rawContent(v: ShownChoice): HTMLElement {
   });
   pre.append(text.slice(pos));
   const body: (Node | string)[] = [pre];
-  if (v.omittedChars > 0) body.push(h('p', { class: 'note' }, `${v.omittedChars} more characters not shown (the inspector shows the first ${text.length}).`));
+  if (v.omittedChars > 0) body.push(notShown(v.omittedChars, text.length, v.rawChars));
   return section('Raw content', 'raw', ...body);
+}
+
+/** What a capped text leaves out, of the text as the upstream sent it (not of the artifact's copy). */
+function notShown(omitted: number, shown: number, total: number): HTMLElement {
+  return h('p', { class: 'note' }, `${omitted} more characters not shown (the inspector shows the first ${shown} of ${total}).`);
 }
 
 function marksList(v: ShownChoice): HTMLElement {
@@ -225,7 +245,8 @@ let shownChoice = { id: '', index: 0 };
 /** `n > 1`: one button per choice (pressed: the one shown), with the later choices' own verdicts. */
 function choiceSelector(v: InspectorView, selected: number, select: (index: number) => void): HTMLElement {
   const bar = h('div', { class: 'choices', role: 'toolbar', 'aria-label': 'Choices' });
-  const entries: [number, string][] = [[0, 'Choice 0'], ...v.choices.map((c): [number, string] => [c.index, `Choice ${c.index} · ${STATUS_ICONS[c.status] ?? ''} ${c.status}`])];
+  const first = v.artifact.choiceStatus;
+  const entries: [number, string][] = [[0, first ? `Choice 0 · ${STATUS_ICONS[first] ?? ''} ${first}` : 'Choice 0'], ...v.choices.map((c): [number, string] => [c.index, `Choice ${c.index} · ${STATUS_ICONS[c.status] ?? ''} ${c.status}`])];
   for (const [index, label] of entries) {
     const b = h('button', { 'data-choice': String(index), 'aria-pressed': String(index === selected) }, label);
     b.addEventListener('click', () => select(index));
@@ -235,12 +256,21 @@ function choiceSelector(v: InspectorView, selected: number, select: (index: numb
 }
 
 /** The sections of one choice: raw content with its marks, the list of marks, repaired, reasoning, tools. */
-function choiceParts(c: ShownChoice, later: InspectorChoice | null): HTMLElement[] {
+function choiceParts(v: InspectorView, c: ShownChoice, later: InspectorChoice | null): HTMLElement[] {
   const parts: HTMLElement[] = [];
+  const a = v.artifact;
   if (later) parts.push(h('p', { class: 'choice-summary note' }, `Choice ${later.index}: ${later.mode} · ${later.status} · finish ${later.finishReason ?? '–'}`));
+  // choice 0's own verdict (the artifact's choiceStatus), beside the status of every choice in the header
+  else if (v.choices.length > 0) parts.push(h('p', { class: 'choice-summary note' }, `Choice 0: ${a.mode} · ${a.choiceStatus ?? a.status} · finish ${a.finishReason ?? '–'}`));
   parts.push(rawContent(c), marksList(c));
-  if (c.repairedContent !== null) parts.push(section('Repaired', 'repaired', h('pre', { class: 'repaired' }, c.repairedContent)));
-  if (c.reasoning) parts.push(h('details', { class: 'reasoning', id: 'reasoning' }, h('summary', {}, `Reasoning (${c.reasoning.length} chars)`), h('pre', {}, c.reasoning)));
+  if (c.repairedContent !== null) {
+    const note = c.repairedOmitted > 0 ? [notShown(c.repairedOmitted, c.repairedContent.length, c.repairedContent.length + c.repairedOmitted)] : [];
+    parts.push(section('Repaired', 'repaired', h('pre', { class: 'repaired' }, c.repairedContent), ...note));
+  }
+  if (c.reasoning) {
+    const note = c.reasoningOmitted > 0 ? [notShown(c.reasoningOmitted, c.reasoning.length, c.reasoningChars)] : [];
+    parts.push(h('details', { class: 'reasoning', id: 'reasoning' }, h('summary', {}, `Reasoning (${c.reasoningChars} chars)`), h('pre', {}, c.reasoning), ...note));
+  }
   if (c.toolCalls.length > 0) parts.push(section(`Tool calls (${c.toolCalls.length})`, 'tools', ...c.toolCalls.map((t) => toolCall(t, c.cutToolCalls.includes(t.index)))));
   return parts;
 }
@@ -255,7 +285,7 @@ function render(v: InspectorView): void {
     shownChoice = { id: a.id, index };
     render(v);
   }));
-  parts.push(...choiceParts(later ?? firstChoice(v), later));
+  parts.push(...choiceParts(v, later ?? firstChoice(v), later));
   if (a.errors.length > 0) parts.push(section('Errors', 'errors', h('ul', {}, ...a.errors.map((e) => h('li', {}, [e.status, e.code, e.message].filter((x) => x !== undefined && x !== '').join(' '))))));
   parts.push(v.chart ? chart(v.chart) : phaseBar(a));
   app.replaceChildren(...parts);

@@ -147,7 +147,11 @@ describe('an upstream of our own: a 10 MB answer and upstream errors (through th
     await ui({ op: 'click', selector: `.monaco-list-row[aria-label*="${a.id}"]` });
     await ui({ op: 'waitFor', frame: 'inspector', selector: 'dd[data-field="request-id"]', hasText: a.id });
     assert.ok(a.rawContent.length > RAW_SHOWN, `the stored raw content has ${a.rawContent.length} characters`);
-    assert.deepEqual(await texts('inspector', '#raw p.note'), [`${a.rawContent.length - RAW_SHOWN} more characters not shown (the inspector shows the first ${RAW_SHOWN}).`]);
+    // of the 10 MB sent, not of the head and tail the artifact kept
+    const sent = BIG_PIECE * BIG_PIECES;
+    const cut = { at: a.rawContent.length / 2, chars: sent - a.rawContent.length };
+    assert.deepEqual(a.cuts, [{ field: 'rawContent', ...cut }, { field: 'repairedContent', ...cut }]);
+    assert.deepEqual(await texts('inspector', '#raw p.note'), [`${sent - RAW_SHOWN} more characters not shown (the inspector shows the first ${RAW_SHOWN} of ${sent}).`]);
     const shown = (await texts('inspector', 'pre.raw'))[0]!;
     assert.equal(shown.length, RAW_SHOWN);
   });
@@ -201,7 +205,11 @@ describe('an upstream of our own: a 10 MB answer and upstream errors (through th
     await ui({ op: 'command', title: 'StreamFix: Show Artifacts' });
     await ui({ op: 'click', selector: `.monaco-list-row[aria-label*="${a.id}"]` });
     await ui({ op: 'waitFor', frame: 'inspector', selector: 'dd[data-field="request-id"]', hasText: a.id });
-    assert.deepEqual(await texts('inspector', '#choices button'), ['Choice 0', 'Choice 1 · ✎ REPAIRED']);
+    // each choice with its own verdict (choice 0's is the artifact's choiceStatus), the status the worst of them
+    assert.equal(a.choiceStatus, 'VALID');
+    assert.deepEqual(await texts('inspector', '#choices button'), ['Choice 0 · ✓ VALID', 'Choice 1 · ✎ REPAIRED']);
+    assert.deepEqual(await texts('inspector', 'dd[data-field="status"]'), ['✎ REPAIRED (the worst of the 2 choices)']);
+    assert.deepEqual(await texts('inspector', '.choice-summary'), ['Choice 0: repair · VALID · finish stop']);
     // every choice's finish reason, and the diff names the choice it opens
     assert.deepEqual(await texts('inspector', 'dd[data-field="finish"]'), [`choice 0: stop · choice 1: length · ${a.createdAt}`]);
     assert.deepEqual(await texts('inspector', 'button[data-action="diff"]'), ['Raw vs repaired diff (choice 0)']);
@@ -225,7 +233,7 @@ describe('an upstream of our own: a 10 MB answer and upstream errors (through th
     // and back
     await ui({ op: 'click', frame: 'inspector', selector: 'button[data-choice="0"]' });
     await ui({ op: 'waitFor', frame: 'inspector', selector: 'pre.raw', hasText: '{"a": 1}' });
-    assert.deepEqual(await texts('inspector', '.choice-summary'), []);
+    assert.deepEqual(await texts('inspector', '.choice-summary'), ['Choice 0: repair · VALID · finish stop']);
     assert.equal(await copiedRepaired(), '{"a": 1}');
     // the diff of the choice shown: choice 1's raw and repaired content, named in the tab
     await ui({ op: 'click', frame: 'inspector', selector: 'button[data-choice="1"]' });
