@@ -95,7 +95,11 @@ async function artifactOf(): Promise<Artifact> {
 
 describe('StreamFix Chat: what the upstream sent on the page, what the page showed sent upstream (through the UI)', () => {
   let up: Upstream;
+  /** The model picked before: picked again afterwards, so the picker does not keep a fake/ model the
+   * demo upstream does not list (the view keeps the picked model in its list). */
+  let model: string;
   before(async () => {
+    model = (await getApi()).testing.chatView.snapshot.model;
     up = await startUpstream();
     await useUpstream(up.url);
     await ui({ op: 'command', title: 'StreamFix: Open Chat' });
@@ -107,6 +111,10 @@ describe('StreamFix Chat: what the upstream sent on the page, what the page show
   });
   after(async () => {
     await ui({ op: 'click', frame: 'chat', selector: '#new' });
+    await ui({ op: 'select', frame: 'chat', selector: '#model', value: model });
+    const api = await getApi();
+    for (let i = 0; i < 100 && api.testing.chatView.snapshot.model !== model; i++) await new Promise((r) => setTimeout(r, 50));
+    assert.equal(api.testing.chatView.snapshot.model, model);
     await useUpstream(undefined);
     await new Promise((r) => up.server.close(r));
   });
