@@ -302,6 +302,8 @@ async function completeResponse(call: ChatCall, chat: ChatRequest, upstream: Ups
   finishedInError(call, [...(o.finishReason === 'error' ? [0] : []), ...o.others.filter((x) => x.finishReason === 'error').map((x) => x.index)]);
   const schemaHeaders = call.schemas ? await checkCompletion(call.schemas, mode, body, outcome, { zero: o.position, others: o.others, unread: o.malformed }) : {};
   if (o.result?.error && contentError(o.result.error, hasText(o.sentContent))) record.errors.push({ message: o.result.error.message, code: o.result.error.code });
+  // every later choice's too, named (before, a FAILED choice 1 left the answer FAILED with no error)
+  for (const x of [...o.others].sort((a, b) => a.index - b.index)) if (x.result?.error && contentError(x.result.error, hasText(x.sent))) record.errors.push({ message: `choice ${x.index}: ${x.result.error.message}`, code: x.result.error.code });
   if (movedBytes > 0) reasoningEvent(call, movedBytes, choices.flatMap((x) => (x.movedReasoning ? x.stripped : [])));
   const status = record.status(outcome);
   const out = chat.mode === 'passthrough' ? text : JSON.stringify(body);
@@ -664,6 +666,11 @@ async function finishStream(call: ChatCall, chat: ChatRequest, rw: StreamRewrite
   if (c.result?.error && c.raw !== '' && !engineFailed && contentError(c.result.error, c.hasText)) record.errors.push({ message: c.result.error.message, code: c.result.error.code });
   // every choice of an n > 1 stream, counted on what passed (the texts kept are bounded)
   const sorted = [...rw.choices.values()].sort((a, b) => a.index - b.index);
+  // a later choice's error too, named (before, a FAILED choice 1 left the answer FAILED with no error)
+  for (const x of sorted) {
+    const e = x.content.result?.error;
+    if (x.index !== 0 && e && x.content.raw !== '' && !engineFailed && contentError(e, x.content.hasText)) record.errors.push({ message: `choice ${x.index}: ${e.message}`, code: e.code });
+  }
   const movedBytes = sorted.reduce((n, x) => n + x.content.movedBytes, 0);
   if (movedBytes > 0) {
     const moved = sorted.filter((x) => x.content.movedBytes > 0);
