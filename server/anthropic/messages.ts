@@ -430,8 +430,12 @@ async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: Upst
     // coerces the tool inputs (the message is built after the check); streaming, the held inputs were
     // checked (and coerced) as they went out: inputChecks
     const coerceTools = !stream && call.schemas.policy === 'coerce';
-    const checked = await checkAnswer(call.schemas, record.mode, t.checkedContent(), outcome.toolCalls, false, coerceTools, inputChecks);
+    // reject: the cut calls went out without their closure (streaming) or not at all: not checked
+    const refused = t.rejected === null ? undefined : new Set(t.rejected.map((x) => x.index));
+    const checked = await checkAnswer(call.schemas, record.mode, t.checkedContent(), outcome.toolCalls, false, coerceTools, inputChecks, refused);
     outcome.schema = reader.unread.count > 0 ? withUnchecked(checked.report, reader.unread.text()) : checked.report;
+    // reject, not streaming: none of the message goes out (a 502), so no verdict claims a check of it
+    if (!stream && t.rejected !== null) outcome.schema = null;
     coerced = checked.tools;
     for (const [index, c] of coerced) {
       const art = outcome.toolCalls.find((a) => a.index === index);

@@ -312,7 +312,12 @@ async function completeResponse(call: ChatCall, chat: ChatRequest, upstream: Ups
     // every choice of an n > 1 answer: a cut call in any of them is refused, not only in the first (the
     // status says TRUNCATED then too: record.ts checks every choice)
     const all = [...cutCallsOf(outcome.toolCalls, outcome.finishReason), ...o.others.flatMap((x) => cutCallsOf(x.toolCalls, x.finishReason, x.index))];
-    if (all.length > 0) return rejectCompletion(call, outcome, all, { ...forwardedHeaders(upstream.headers), [STATUS_HEADER]: status, ...schemaHeaders });
+    // none of the answer goes out: no schema verdict claims a check of it (the cut calls' closures were the
+    // gateway's own, refused)
+    if (all.length > 0) {
+      outcome.schema = null;
+      return rejectCompletion(call, outcome, all, { ...forwardedHeaders(upstream.headers), [STATUS_HEADER]: status });
+    }
   }
   // every choice's repairs are events and metrics, as in a stream (whose hooks see every choice); a
   // refused answer (above) applied none: nothing of it went out
@@ -699,9 +704,11 @@ async function finishStream(call: ChatCall, chat: ChatRequest, rw: StreamRewrite
   if (call.schemas && !aborted) {
     // the gateway's own time, as the per-read work is: in the artifact and the per-chunk histogram
     const t = performance.now();
-    const answers: StreamedAnswer[] = [{ index: 0, mode: c.mode, content: { raw: c.raw, sent: c.sentWhole, repairs: [], stripped: [] }, tools: outcome.toolCalls, checked: checkedOf(0) }];
+    // reject: the cut calls the error chunk named went out without their closure: not checked (schemaCheck.ts)
+    const refusedOf = (k: number) => (rw.rejected === null ? undefined : new Set(rw.rejected.filter((x) => (x.choice ?? 0) === k).map((x) => x.index)));
+    const answers: StreamedAnswer[] = [{ index: 0, mode: c.mode, content: { raw: c.raw, sent: c.sentWhole, repairs: [], stripped: [] }, tools: outcome.toolCalls, checked: checkedOf(0), refused: refusedOf(0) }];
     // every choice of an n > 1 stream, not only the first
-    for (const o of sorted) if (o.index !== 0) answers.push({ index: o.index, mode: o.content.mode, content: { raw: o.content.raw, sent: o.content.sentWhole, repairs: [], stripped: [] }, tools: o.tools.artifacts(), checked: checkedOf(o.index) });
+    for (const o of sorted) if (o.index !== 0) answers.push({ index: o.index, mode: o.content.mode, content: { raw: o.content.raw, sent: o.content.sentWhole, repairs: [], stripped: [] }, tools: o.tools.artifacts(), checked: checkedOf(o.index), refused: refusedOf(o.index) });
     // awaited only when a check moved to the schema thread: the common case ends without a promise turn
     const checked = checkStreamed(call.schemas, answers);
     outcome.schema = checked instanceof Promise ? await checked : checked;

@@ -62,6 +62,9 @@ export function checkAnswer(
   /** Tool calls checked already, by index (a streamed Messages answer's held inputs, checked one by one
    * before they went out): their outcome is taken as it is, not checked again. */
   done?: ReadonlyMap<number, SchemaOutcome>,
+  /** Tool calls refused, by index (x-streamfix-truncated-tools: reject): cut by the upstream, their
+   * closure withheld. Not checked: the check would read the closure the gateway invented and no client got. */
+  refused?: ReadonlySet<number>,
 ): Pending<SchemaOutcome> {
   const out: SchemaOutcome = { report: null, content: null, tools: new Map() };
   if (mode === 'passthrough') return out;
@@ -79,6 +82,7 @@ export function checkAnswer(
     );
   }
   for (const t of tools) {
+    if (refused?.has(t.index)) continue;
     const pre = done?.get(t.index);
     if (pre !== undefined) {
       const report = pre.report;
@@ -123,6 +127,8 @@ export interface StreamedAnswer {
   tools: readonly ToolCallArtifact[];
   /** Its tool calls checked already (held and coerced as they went out, `coerce`), by call index. */
   checked?: ReadonlyMap<number, SchemaOutcome>;
+  /** Its tool calls refused (checkAnswer's `refused`), by call index. */
+  refused?: ReadonlySet<number>;
 }
 
 /**
@@ -132,7 +138,7 @@ export interface StreamedAnswer {
  */
 export function checkStreamed(s: RequestSchemas, choices: readonly StreamedAnswer[]): Pending<SchemaReport | null> {
   return after(
-    inOrder(choices, (c) => after(checkAnswer(s, c.mode, c.content, c.tools, false, false, c.checked), (r) => ({ index: c.index, report: r.report }))),
+    inOrder(choices, (c) => after(checkAnswer(s, c.mode, c.content, c.tools, false, false, c.checked, c.refused), (r) => ({ index: c.index, report: r.report }))),
     mergeReports,
   );
 }
