@@ -12,7 +12,7 @@ import { forwardedHeaders, parseChatRequest, readBody, upstreamHeaders, HOLD_PRO
 import { rewriteCompletion, type OtherChoice } from './completion';
 import { errorCodeStatus, errorEventOutcome, type Outcome } from './breaker';
 import type { AbortReason, GatewayContext } from './context';
-import { GatewayError, isOpenAiError, upstreamErrorMessage } from './errors';
+import { errorObjectOf, GatewayError, isOpenAiError, upstreamErrorMessage } from './errors';
 import { drained, trailerHeader, writeJson } from './http';
 import { contentCheck, contentError, EMPTY_OUTCOME, hasText, RequestRecord, truncatedToolCalls, type LaterChoice, type RecordOutcome } from './record';
 import { reasoningBlocks } from './reasoningBlocks';
@@ -463,7 +463,16 @@ async function streamResponse(call: ChatCall, chat: ChatRequest, upstream: Upstr
   const passthrough = chat.mode === 'passthrough';
   const ct = upstream.headers['content-type'];
   if (!passthrough && !(typeof ct === 'string' && ct.includes('text/event-stream'))) {
-    await upstream.body.dump().catch(() => undefined);
+    // an error object in place of the stream (a 2xx JSON body): the upstream's own error, as for a
+    // non-streaming request (before, its message was lost behind "not text/event-stream")
+    let text: string | null = null;
+    try {
+      text = await readAll(call, upstream);
+    } catch {
+      await upstream.body.dump().catch(() => undefined);
+    }
+    const error = text === null ? null : errorObjectOf(text);
+    if (error !== null) return errorInBody(call, chat, upstream, text!, error);
     call.invalidAnswer = true;
     return failBeforeStream(call, new GatewayError(502, 'upstream_invalid', `Upstream answered a streaming request with content-type "${String(ct ?? '')}", not text/event-stream`), 'invalid_body');
   }

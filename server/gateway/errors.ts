@@ -104,6 +104,17 @@ export function isOpenAiError(bodyText: string): boolean {
   }
 }
 
+/** The error object of a body that is one (`{"error": {…}}`, no `choices`), else null. */
+export function errorObjectOf(bodyText: string): Record<string, unknown> | null {
+  try {
+    const parsed = JSON.parse(bodyText) as { error?: unknown; choices?: unknown };
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || Array.isArray(parsed.choices)) return null;
+    return typeof parsed.error === 'object' && parsed.error !== null && !Array.isArray(parsed.error) ? (parsed.error as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Characters of a non-JSON upstream error body kept in the message. */
 const EXCERPT_CHARS = 200;
 
