@@ -9,10 +9,9 @@
 import { strict as assert } from 'node:assert';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import * as vscode from 'vscode';
 import { GetArtifactMethod } from '../../../shared/protocol';
-import type { Artifact, GatewayInfo } from '../../../shared/protocol';
-import { getApi } from './helpers';
+import type { Artifact } from '../../../shared/protocol';
+import { getApi, useUpstream } from './helpers';
 import { texts, ui } from './ui';
 
 const MODELS = ['fake/reasoning-content', 'fake/refusal', 'fake/slow', 'fake/history'];
@@ -64,19 +63,6 @@ function startUpstream(): Promise<Upstream> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`, bodies })));
 }
 
-async function useUpstream(url: string | undefined): Promise<GatewayInfo> {
-  const api = await getApi();
-  const running = new Promise<GatewayInfo>((resolve) => {
-    const sub = api.onDidChangeState((s) => {
-      if (s.kind === 'running' && (url === undefined ? s.info.demo : s.info.upstream === url)) {
-        sub.dispose();
-        resolve(s.info);
-      }
-    });
-  });
-  await vscode.workspace.getConfiguration('streamfix').update('upstreamBaseUrl', url, vscode.ConfigurationTarget.Global);
-  return running;
-}
 
 async function send(model: string, prompt: string): Promise<void> {
   await ui({ op: 'waitFor', frame: 'chat', selector: `#model option[value="${model}"]`, state: 'attached' });

@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { StreamFixApi } from '../../../client/api';
+import type { GatewayInfo } from '../../../shared/protocol';
 
 export const EXTENSION_ID = 'streamfix.streamfix';
 
@@ -75,4 +76,19 @@ export function nextState(api: StreamFixApi, kind: 'failed' | 'running'): Promis
       }
     });
   });
+}
+
+/** Sets the upstream (`streamfix.upstreamBaseUrl`; undefined: the demo) and waits for the daemon to run with it. */
+export async function useUpstream(url: string | undefined): Promise<GatewayInfo> {
+  const api = await getApi();
+  const running = new Promise<GatewayInfo>((resolve) => {
+    const sub = api.onDidChangeState((s) => {
+      if (s.kind === 'running' && (url === undefined ? s.info.demo : s.info.upstream === url)) {
+        sub.dispose();
+        resolve(s.info);
+      }
+    });
+  });
+  await vscode.workspace.getConfiguration('streamfix').update('upstreamBaseUrl', url, vscode.ConfigurationTarget.Global);
+  return running;
 }

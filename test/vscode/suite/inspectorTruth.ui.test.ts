@@ -9,11 +9,10 @@
 import { strict as assert } from 'node:assert';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import * as vscode from 'vscode';
 import { RAW_SHOWN, TEXT_SHOWN } from '../../../client/inspectorView';
 import { GetArtifactMethod } from '../../../shared/protocol';
 import type { Artifact, GatewayInfo } from '../../../shared/protocol';
-import { getApi, postChat } from './helpers';
+import { getApi, postChat, useUpstream } from './helpers';
 import { texts, ui } from './ui';
 
 const MODELS = ['fake/mib', 'fake/long-thought', 'fake/long-json'];
@@ -58,19 +57,6 @@ function startUpstream(): Promise<{ server: http.Server; url: string }> {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1` })));
 }
 
-async function useUpstream(url: string | undefined): Promise<GatewayInfo> {
-  const api = await getApi();
-  const running = new Promise<GatewayInfo>((resolve) => {
-    const sub = api.onDidChangeState((s) => {
-      if (s.kind === 'running' && (url === undefined ? s.info.demo : s.info.upstream === url)) {
-        sub.dispose();
-        resolve(s.info);
-      }
-    });
-  });
-  await vscode.workspace.getConfiguration('streamfix').update('upstreamBaseUrl', url, vscode.ConfigurationTarget.Global);
-  return running;
-}
 
 describe('the inspector says how much of what the upstream sent it does not show (through the UI)', () => {
   let up: Awaited<ReturnType<typeof startUpstream>>;

@@ -13,7 +13,7 @@ import { timelineChart } from '../../../client/timelineChart';
 import { DEMO_SCENARIOS } from '../../../server/demo/scenarios';
 import { GetArtifactMethod } from '../../../shared/protocol';
 import type { Artifact, GatewayInfo } from '../../../shared/protocol';
-import { getApi, postChat } from './helpers';
+import { getApi, postChat, useUpstream } from './helpers';
 import { texts, ui } from './ui';
 
 const BIG_PIECE = 16 * 1024;
@@ -98,20 +98,6 @@ async function copiedRepaired(): Promise<string> {
   return vscode.env.clipboard.readText();
 }
 
-/** Sets the upstream and waits for the daemon to run with it. */
-async function useUpstream(url: string | undefined): Promise<GatewayInfo> {
-  const api = await getApi();
-  const running = new Promise<GatewayInfo>((resolve) => {
-    const sub = api.onDidChangeState((s) => {
-      if (s.kind === 'running' && (url === undefined ? s.info.demo : s.info.upstream === url)) {
-        sub.dispose();
-        resolve(s.info);
-      }
-    });
-  });
-  await vscode.workspace.getConfiguration('streamfix').update('upstreamBaseUrl', url, vscode.ConfigurationTarget.Global);
-  return running;
-}
 
 async function askInChat(model: string, prompt: string): Promise<void> {
   await ui({ op: 'command', title: 'StreamFix: Open Chat' });
