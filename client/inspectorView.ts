@@ -6,7 +6,7 @@
  */
 import type { Artifact, ChoiceArtifact, ToolCallArtifact } from '../shared/protocol';
 import { timelineChart } from './timelineChart';
-import type { InspectorChoice, InspectorMark, InspectorView } from './webview/messages';
+import type { InspectorChoice, InspectorMark, InspectorToolCall, InspectorView } from './webview/messages';
 
 /** Characters of raw content put into the page; the rest is counted, not shown. */
 export const RAW_SHOWN = 200_000;
@@ -35,8 +35,22 @@ function cutsOf(a: Pick<Artifact, 'cuts'>, field: string): { at: number; chars: 
   return (a.cuts ?? []).flatMap((c) => (c.field === field && 'chars' in c ? [{ at: c.at, chars: c.chars }] : []));
 }
 
-function capToolCall(t: ToolCallArtifact): ToolCallArtifact {
-  return { ...t, rawArguments: cap(t.rawArguments, TEXT_SHOWN), repairedArguments: t.repairedArguments === null ? null : cap(t.repairedArguments, TEXT_SHOWN), repairs: t.repairs.slice(0, MARKS_SHOWN) };
+/** A tool call's arguments as the page shows them (`at`: the choice's prefix in the artifact's cut
+ * fields, '' or `choices[k].`): at most TEXT_SHOWN characters each, and how many of the arguments as the
+ * upstream sent them (and as repaired) are left out. */
+function capToolCall(a: Pick<Artifact, 'cuts'>, t: ToolCallArtifact, at: string): InspectorToolCall {
+  const raw = shownText(t.rawArguments, TEXT_SHOWN, cutsOf(a, `${at}toolCalls[${t.index}].rawArguments`));
+  const repaired = t.repairedArguments === null ? null : shownText(t.repairedArguments, TEXT_SHOWN, cutsOf(a, `${at}toolCalls[${t.index}].repairedArguments`));
+  return {
+    ...t,
+    rawArguments: raw.text,
+    repairedArguments: repaired === null ? null : repaired.text,
+    repairs: t.repairs.slice(0, MARKS_SHOWN),
+    rawOmitted: raw.omitted,
+    rawChars: raw.total,
+    repairedOmitted: repaired === null ? 0 : repaired.omitted,
+    repairedChars: repaired === null ? 0 : repaired.total,
+  };
 }
 
 /** The marks of the raw content, in order: repairs and stripped spans (reasoning, fences, prose). */
@@ -115,7 +129,7 @@ function inspectorChoice(a: Pick<Artifact, 'cuts' | 'truncatedToolCalls'>, c: Ch
     reasoning: reasoning.text,
     reasoningOmitted: reasoning.omitted,
     reasoningChars: reasoning.total,
-    toolCalls: c.toolCalls.map(capToolCall),
+    toolCalls: c.toolCalls.map((t) => capToolCall(a, t, `choices[${place}].`)),
     cutToolCalls: (cut ?? []).flatMap((r) => (typeof r === 'object' && r.choice === c.index ? [r.index] : [])),
   };
 }
@@ -134,7 +148,7 @@ export function inspectorView(a: Artifact): InspectorView {
       reasoning: reasoning.text,
       repairs: a.repairs.slice(0, MARKS_SHOWN),
       stripped: a.stripped.slice(0, MARKS_SHOWN).map((s) => ({ ...s, text: cap(s.text, TEXT_SHOWN) })),
-      toolCalls: a.toolCalls.map(capToolCall),
+      toolCalls: a.toolCalls.map((t) => capToolCall(a, t, '')),
       request: a.request ? { bytes: a.request.bytes } : undefined,
       timeline: undefined, // drawn from `chart`
     },

@@ -134,6 +134,13 @@ export interface Artifact {
    * choices (`choices`, or choices left unread): `status` is then the worst of every choice's, so a
    * VALID choice 0 beside a TRUNCATED choice 1 read TRUNCATED with nothing saying which was cut. */
   choiceStatus?: ArtifactStatus;
+  /** Choices the gateway left unread (a choice or tool-call `index` that is not a non-negative integer, or
+   * one an earlier choice has: a non-streaming choice sent on as it came, a stream's chunks skipped, a
+   * choice per kind): no check read them, and `status` counts each as text that went out unparsed (TEXT
+   * unless a read choice is TRUNCATED or FAILED). The errors say which. Absent when none, in passthrough
+   * (nothing is checked), and when the status is not the choices' (an upstream error, a client abort, a
+   * stream cut short). */
+  unreadChoices?: number;
   /** Present when a text was too long to keep whole: its head and tail are kept, and each cut says which
    * field (`rawContent`, `toolCalls[0].rawArguments`, …), where in the stored string, and how many
    * characters were dropped there. The stream itself was never cut. */

@@ -78,9 +78,19 @@ export interface InspectorMark {
   what: 'repair' | 'stripped';
 }
 
+/** A tool call as the inspector shows it: its arguments capped, and how many characters of the arguments
+ * as the upstream sent them (and as repaired) are not shown and how many there were (the cap and the
+ * artifact's cuts). */
+export interface InspectorToolCall extends ToolCallArtifact {
+  rawOmitted: number;
+  rawChars: number;
+  repairedOmitted: number;
+  repairedChars: number;
+}
+
 export interface InspectorView {
   /** A bounded copy: rawContent empty (see shownRaw), long texts and lists capped. */
-  artifact: Artifact;
+  artifact: Omit<Artifact, 'toolCalls'> & { toolCalls: InspectorToolCall[] };
   /** The raw content as shown (capped for large artifacts) and how much of what the upstream sent was left
    * out: the characters past the cap and those the artifact did not keep (its `cuts`). */
   shownRaw: string;
@@ -127,7 +137,7 @@ export interface InspectorChoice {
   reasoning: string;
   reasoningOmitted: number;
   reasoningChars: number;
-  toolCalls: ToolCallArtifact[];
+  toolCalls: InspectorToolCall[];
   /** Indexes of this choice's cut calls. */
   cutToolCalls: number[];
 }

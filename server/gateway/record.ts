@@ -179,9 +179,15 @@ export class RequestRecord {
     this.errors.push({ message, ...extra });
   }
 
+  /** Whether the status counts choices left unread (not when it is not the choices': an override, a cut
+   * stream, passthrough). */
+  private countsUnread(o: RecordOutcome): boolean {
+    return (o.unreadChoices ?? 0) > 0 && !this.override && !o.cutShort && this.mode !== 'passthrough';
+  }
+
   status(o: RecordOutcome): ArtifactStatus {
     const own = this.firstChoiceStatus(o);
-    const unread = o.unreadChoices ?? 0;
+    const unread = this.countsUnread(o) ? o.unreadChoices! : 0;
     if (this.override || o.cutShort || this.mode === 'passthrough' || ((!o.laterChoices || o.laterChoices.length === 0) && unread === 0)) return own;
     // every choice of an n > 1 answer is checked, and the label claims only what every one got
     const choices = [{ mode: this.mode, checks: checksOf(o) }, ...(o.laterChoices ?? []).map((c) => ({ mode: c.mode, checks: checksOf(c) }))];
@@ -260,6 +266,8 @@ export class RequestRecord {
       ...(choices.length > 0 ? { choices } : {}),
       // n > 1: `status` is the worst of every choice's; choice 0's own verdict beside its fields
       ...(choices.length > 0 || (o.unreadChoices ?? 0) > 0 ? { choiceStatus: this.firstChoiceStatus(o) } : {}),
+      // counted in `status` as text: the inspector says the status covers choices it did not read
+      ...(this.countsUnread(o) ? { unreadChoices: o.unreadChoices } : {}),
       errors,
       ...(o.schema ? { schema: o.schema } : {}),
       ...(this.api === 'messages' ? { api: this.api, route: this.route } : {}),

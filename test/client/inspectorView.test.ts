@@ -4,6 +4,7 @@ import { curlFor, inspectorView, marksOf, modeReason, RAW_SHOWN, replayHeaders, 
 import { repairJson } from '../../shared/engine';
 import type { Artifact } from '../../shared/protocol';
 import { makeArtifact } from '../server/gateway/fixtures/artifactFixture';
+import type { InspectorToolCall } from '../../client/webview/messages';
 
 const FENCED = 'Sure!\n```json\n{"a": [1, 2,],}\n```\nDone.';
 
@@ -148,6 +149,27 @@ describe('client/inspectorView', () => {
     const two = v.choices[1]!;
     assert.deepEqual([two.index, two.shownRaw.length, two.omittedChars, two.toolCalls[0]!.rawArguments.length, two.cutToolCalls], [2, RAW_SHOWN, 3, TEXT_SHOWN, [0]]);
     assert.deepEqual(inspectorView(fencedArtifact()).choices, []);
+  });
+
+  it("counts what is not shown of each tool call's arguments as sent and as repaired, in every choice, with the artifact's cuts", () => {
+    const call = (index: number, raw: string, repaired: string | null) => ({ index, name: 'f', rawArguments: raw, repairedArguments: repaired, status: 'VALID' as const, repairs: [] });
+    const a: Artifact = {
+      ...fencedArtifact(),
+      toolCalls: [call(0, 'a'.repeat(TEXT_SHOWN + 1), 'b'.repeat(TEXT_SHOWN)), call(3, 'c'.repeat(100), null)],
+      choices: [{ index: 1, mode: 'repair', status: 'VALID', rawContent: '', repairedContent: null, reasoning: '', repairs: [], stripped: [], toolCalls: [call(2, 'd'.repeat(60), 'e'.repeat(60))], finishReason: 'tool_calls' }],
+      cuts: [
+        { field: 'toolCalls[3].rawArguments', at: 50, chars: 1000 },
+        { field: 'choices[0].toolCalls[2].rawArguments', at: 30, chars: 7 },
+        { field: 'choices[0].toolCalls[2].repairedArguments', at: 30, chars: 7 },
+      ],
+    };
+    const v = inspectorView(a);
+    const counts = (t: InspectorToolCall) => [t.index, t.rawArguments, t.rawOmitted, t.rawChars, t.repairedArguments, t.repairedOmitted, t.repairedChars];
+    assert.deepEqual(v.artifact.toolCalls.map(counts), [
+      [0, 'a'.repeat(TEXT_SHOWN), 1, TEXT_SHOWN + 1, 'b'.repeat(TEXT_SHOWN), 0, TEXT_SHOWN],
+      [3, 'c'.repeat(50), 1050, 1100, null, 0, 0],
+    ]);
+    assert.deepEqual(v.choices[0]!.toolCalls.map(counts), [[2, 'd'.repeat(30), 37, 67, 'e'.repeat(30), 37, 67]]);
   });
 
   it('counts what is not shown of the text as sent: the cap and the characters the artifact cut from its middle', () => {

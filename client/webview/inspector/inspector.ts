@@ -4,9 +4,9 @@
  * textContent (never innerHTML), so nothing recorded from a model can run. Its state (the artifact id and
  * the scroll position) is kept with setState, so the panel comes back where it was after being hidden.
  */
-import type { Artifact, ArtifactStatus, ToolCallArtifact } from '../../../shared/protocol';
+import type { Artifact, ArtifactStatus } from '../../../shared/protocol';
 import type { TimelineChart } from '../../timelineChart';
-import type { InspectorAction, InspectorChoice, InspectorFromWebview, InspectorMark, InspectorToWebview, InspectorView } from '../messages';
+import type { InspectorAction, InspectorChoice, InspectorFromWebview, InspectorMark, InspectorToolCall, InspectorToWebview, InspectorView } from '../messages';
 import './inspector.css';
 
 interface SavedState {
@@ -55,6 +55,16 @@ function finishReasons(v: InspectorView): string {
   return [`choice 0: ${first}`, ...v.choices.map((c) => `choice ${c.index}: ${c.finishReason ?? '–'}`)].join(' · ');
 }
 
+/** Which choices the status covers: `n > 1`, the worst of the choices read; choices the gateway left
+ * unread (a bad `index`: sent on unchecked, or skipped) are not among them, and are said apart, as the
+ * status counts them (as text that went out unparsed). */
+function acrossChoices(v: InspectorView): string {
+  const read = v.choices.length + 1;
+  const unread = v.artifact.unreadChoices ?? 0;
+  if (unread > 0) return ` (the worst of the ${read} ${read === 1 ? 'choice' : 'choices'} read and ${unread} left unread, which ${unread === 1 ? 'counts' : 'count'} as TEXT)`;
+  return read > 1 ? ` (the worst of the ${read} choices)` : '';
+}
+
 /** The header; `repaired`: the shown choice's repaired content (what Copy repaired JSON copies). */
 function header(v: InspectorView, repaired: string | null): HTMLElement {
   const a = v.artifact;
@@ -64,7 +74,7 @@ function header(v: InspectorView, repaired: string | null): HTMLElement {
     ['Request id', a.id],
     ['Model', route ? `${route.requested} → routed to ${route.upstream} (${route.rule})` : a.model],
     ['Mode', v.modeReason],
-    ['Status', `${STATUS_ICONS[a.status] ?? '?'} ${a.status}${v.choices.length > 0 ? ` (the worst of the ${v.choices.length + 1} choices)` : ''}`],
+    ['Status', `${STATUS_ICONS[a.status] ?? '?'} ${a.status}${acrossChoices(v)}`],
     ['Timings', `first byte ${ms(a.timings.ttfbMs)} · total ${ms(a.timings.totalMs)} · added by the gateway ${ms(a.timings.addedMs)}`],
     ['Tokens', usage ? `prompt ${usage.prompt_tokens ?? '–'} · completion ${usage.completion_tokens ?? '–'} · total ${usage.total_tokens ?? '–'}` : 'not reported'],
     ['Chunks', `upstream ${a.chunks.upstream} · client ${a.chunks.client} · malformed ${a.chunks.malformed}${a.stuttering ? ' · cumulative upstream (stutter)' : ''}`],
@@ -167,14 +177,19 @@ function jumpTo(i: number): void {
 /** One of the shown choice's tool calls; `cut`: the upstream stopped inside its arguments (the artifact's
  * truncatedToolCalls), which a TRUNCATED verdict alone does not say (a call the model left open while
  * finishing normally is closed and TRUNCATED too, but not cut). */
-function toolCall(t: ToolCallArtifact, cut: boolean): HTMLElement {
+function toolCall(t: InspectorToolCall, cut: boolean): HTMLElement {
   const title = `#${t.index} ${t.name ?? '(no name)'}${t.id ? ` (${t.id})` : ''} · ${t.status}${cut ? ' · cut' : ''}`;
   const repairs = h('ul', {}, ...t.repairs.map((r) => h('li', {}, `${r.kind} at ${r.offset}: ${r.message}`)));
   return h(
     'div',
     { class: `tool-call${cut ? ' truncated' : ''}`, 'data-tool': String(t.index) },
     h('h3', {}, title),
-    h('div', { class: 'before-after' }, h('div', {}, h('h4', {}, 'Arguments as sent'), h('pre', { class: 'before' }, t.rawArguments)), h('div', {}, h('h4', {}, 'Repaired'), h('pre', { class: 'after' }, t.repairedArguments ?? '(not repaired)'))),
+    h(
+      'div',
+      { class: 'before-after' },
+      h('div', {}, h('h4', {}, 'Arguments as sent'), h('pre', { class: 'before' }, t.rawArguments), ...(t.rawOmitted > 0 ? [notShown(t.rawOmitted, t.rawArguments.length, t.rawChars)] : [])),
+      h('div', {}, h('h4', {}, 'Repaired'), h('pre', { class: 'after' }, t.repairedArguments ?? '(not repaired)'), ...(t.repairedArguments !== null && t.repairedOmitted > 0 ? [notShown(t.repairedOmitted, t.repairedArguments.length, t.repairedChars)] : [])),
+    ),
     repairs,
   );
 }
@@ -183,7 +198,7 @@ function toolCall(t: ToolCallArtifact, cut: boolean): HTMLElement {
  * The time before the first byte and the streaming time as one bar, for artifacts without a timeline of
  * reads (not streamed, or recorded before artifacts kept one).
  */
-function phaseBar(a: Artifact): HTMLElement {
+function phaseBar(a: Pick<Artifact, 'timings' | 'chunks'>): HTMLElement {
   const total = Math.max(a.timings.totalMs, 0.001);
   const bar = h('div', { class: 'timeline', role: 'img', 'aria-label': `first byte after ${ms(a.timings.ttfbMs)} of ${ms(a.timings.totalMs)}` });
   const wait = h('div', { class: 'wait' });
@@ -261,7 +276,7 @@ function choiceParts(v: InspectorView, c: ShownChoice, later: InspectorChoice | 
   const a = v.artifact;
   if (later) parts.push(h('p', { class: 'choice-summary note' }, `Choice ${later.index}: ${later.mode} · ${later.status} · finish ${later.finishReason ?? '–'}`));
   // choice 0's own verdict (the artifact's choiceStatus), beside the status of every choice in the header
-  else if (v.choices.length > 0) parts.push(h('p', { class: 'choice-summary note' }, `Choice 0: ${a.mode} · ${a.choiceStatus ?? a.status} · finish ${a.finishReason ?? '–'}`));
+  else if (v.choices.length > 0 || (a.unreadChoices ?? 0) > 0) parts.push(h('p', { class: 'choice-summary note' }, `Choice 0: ${a.mode} · ${a.choiceStatus ?? a.status} · finish ${a.finishReason ?? '–'}`));
   parts.push(rawContent(c), marksList(c));
   if (c.repairedContent !== null) {
     const note = c.repairedOmitted > 0 ? [notShown(c.repairedOmitted, c.repairedContent.length, c.repairedContent.length + c.repairedOmitted)] : [];

@@ -17,7 +17,7 @@ describe('gateway: no verdict from a check that did not run', () => {
   const { up, d, events } = useTestGateway({ apiKey: 'sk-test-secret', record: true });
 
   const finished = (id: string) => events.find((e): e is Extract<GatewayEvent, { type: 'finished' }> => e.type === 'finished' && e.id === id);
-  const artifact = async (id: string) => (await (await fetch(`${d.info.url}/streamfix/result/${id}`)).json()) as { status: string; errors: { code?: string }[]; schema?: unknown };
+  const artifact = async (id: string) => (await (await fetch(`${d.info.url}/streamfix/result/${id}`)).json()) as { status: string; errors: { code?: string }[]; schema?: unknown; unreadChoices?: number };
 
   const PERSON = { type: 'object', properties: { name: { type: 'string' } }, required: ['name'] };
 
@@ -42,7 +42,8 @@ describe('gateway: no verdict from a check that did not run', () => {
       await r.body.text();
       assert.equal(r.headers['x-streamfix-status'], c.want);
       const a = await artifact(id);
-      assert.deepEqual([a.status, a.errors.map((e) => e.code)], [c.want, c.want === 'FAILED' ? ['malformed_line', 'NO_JSON'] : ['malformed_line']]);
+      // the choices the status counts unread, for the inspector to say (none in passthrough: nothing counted)
+      assert.deepEqual([a.status, a.errors.map((e) => e.code), a.unreadChoices], [c.want, c.want === 'FAILED' ? ['malformed_line', 'NO_JSON'] : ['malformed_line'], c.mode === 'passthrough' ? undefined : 1]);
       assert.equal(finished(id)?.status, c.want);
     });
   }

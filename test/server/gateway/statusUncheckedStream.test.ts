@@ -35,7 +35,7 @@ describe('gateway, streaming: a chunk skipped for a bad index is labelled as a c
   const { up, d, events } = useTestGateway({ apiKey: 'sk-test-secret', record: true });
 
   const finished = (id: string) => events.find((e): e is Extract<GatewayEvent, { type: 'finished' }> => e.type === 'finished' && e.id === id);
-  const artifact = async (id: string) => (await (await fetch(`${d.info.url}/streamfix/result/${id}`)).json()) as { status: string; errors: { code?: string }[]; schema?: unknown; chunks: { malformed: number } };
+  const artifact = async (id: string) => (await (await fetch(`${d.info.url}/streamfix/result/${id}`)).json()) as { status: string; errors: { code?: string }[]; schema?: unknown; chunks: { malformed: number }; unreadChoices?: number };
 
   async function post(model: string, mode: string, extra: Record<string, unknown> = {}) {
     const r = await request(`${d.info.url}/chat/completions`, {
@@ -88,7 +88,8 @@ describe('gateway, streaming: a chunk skipped for a bad index is labelled as a c
       else assert.equal(collect(r.text).content, c.content);
       assert.equal(r.trailers['x-streamfix-status'], c.want);
       const a = await artifact(r.id);
-      assert.deepEqual([a.status, a.chunks.malformed, a.errors.map((e) => e.code)], [c.want, c.skipped, c.want === 'FAILED' ? ['malformed_line', 'NO_JSON'] : ['malformed_line']]);
+      // the choices the status counts unread (a choice per kind of chunk skipped), none in passthrough
+      assert.deepEqual([a.status, a.chunks.malformed, a.errors.map((e) => e.code), a.unreadChoices], [c.want, c.skipped, c.want === 'FAILED' ? ['malformed_line', 'NO_JSON'] : ['malformed_line'], c.mode === 'passthrough' ? undefined : 1]);
       assert.equal(finished(r.id)?.status, c.want);
       assert.equal(await metric(d, `streamfix_requests_total{model="${model}",mode="${c.mode === 'auto' ? 'repair' : c.mode}",status="${c.want}",api="chat"}`), 1);
     });

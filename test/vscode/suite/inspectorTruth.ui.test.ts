@@ -15,7 +15,7 @@ import type { Artifact, GatewayInfo } from '../../../shared/protocol';
 import { getApi, postChat, useUpstream } from './helpers';
 import { texts, ui } from './ui';
 
-const MODELS = ['fake/mib', 'fake/long-thought', 'fake/long-json'];
+const MODELS = ['fake/mib', 'fake/long-thought', 'fake/long-json', 'fake/long-args', 'fake/unread'];
 const ODD = 'RTL \u202Eevil.exe\u202C · עברית · العربية · ctrl \u0001\u0007\u001b[31mred\u001b[0m · tab\there · e\u0301\n';
 /** 1 MiB: numbered lines after the odd opening, so a splice would show. */
 const MIB = (() => {
@@ -25,6 +25,22 @@ const MIB = (() => {
 })();
 const THOUGHT = Array.from({ length: 5000 }, (_, i) => `step ${String(i).padStart(4, '0')}: think.\n`).join('');
 const LONG_JSON = `{"items": [${Array.from({ length: 6000 }, (_, i) => `"${String(i).padStart(5, '0')}"`).join(', ')}]}`;
+
+/** Tool-call arguments: 60,000 characters (the inspector shows 50,000), and 600,000 (the artifact keeps its
+ * head and tail, 512 KiB). */
+const ARGS = (n: number): string => {
+  const items: string[] = [];
+  for (let len = 12; len < n; len += 8) items.push(`"${String(items.length).padStart(5, '0')}"`);
+  const s = `{"items": [${items.join(',')}]}`;
+  return s.length <= n ? s : `{"items": [${items.slice(0, -1).join(',')}]}`;
+};
+const ARGS_60K = ARGS(60_000);
+const ARGS_600K = ARGS(600_000);
+/** A non-streaming n = 2 answer: valid JSON, and a choice of index "1" the gateway leaves unread. */
+const UNREAD_BODY = { id: 'gen-n', object: 'chat.completion', created: 1, model: 'fake/unread', choices: [
+  { index: 0, message: { role: 'assistant', content: '{"a": 1}' }, finish_reason: 'stop' },
+  { index: '1', message: { role: 'assistant', content: "{'b': 2}" }, finish_reason: 'stop' },
+] };
 
 function event(model: string, delta: unknown, finish: string | null = null): string {
   return `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', model, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
@@ -46,11 +62,21 @@ function startUpstream(): Promise<{ server: http.Server; url: string }> {
         return res.end(JSON.stringify({ object: 'list', data: MODELS.map((id) => ({ id, object: 'model' })) }));
       }
       const model = String((JSON.parse(Buffer.concat(parts).toString('utf8')) as { model?: unknown }).model);
+      if (model === 'fake/unread') {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        return res.end(JSON.stringify(UNREAD_BODY));
+      }
       res.writeHead(200, { 'content-type': 'text/event-stream' });
       let body = event(model, { role: 'assistant', content: '' });
       if (model === 'fake/mib') body += pieces(model, 'content', MIB, 16 * 1024);
       else if (model === 'fake/long-thought') body += pieces(model, 'reasoning', THOUGHT, 4096) + event(model, { content: '{"done": true}' });
-      else body += pieces(model, 'content', LONG_JSON, 4096);
+      else if (model === 'fake/long-args') {
+        for (const [index, args] of [ARGS_60K, ARGS_600K].entries()) {
+          body += event(model, { tool_calls: [{ index, id: `call_${index}`, type: 'function', function: { name: 'put', arguments: '' } }] });
+          for (let i = 0; i < args.length; i += 8192) body += event(model, { tool_calls: [{ index, function: { arguments: args.slice(i, i + 8192) } }] });
+        }
+        return res.end(body + event(model, {}, 'tool_calls') + 'data: [DONE]\n\n');
+      } else body += pieces(model, 'content', LONG_JSON, 4096);
       res.end(body + event(model, {}, 'stop') + 'data: [DONE]\n\n');
     });
   });
@@ -73,7 +99,7 @@ describe('the inspector says how much of what the upstream sent it does not show
 
   async function open(model: string, mode: string, extra: object = {}): Promise<Artifact> {
     const api = await getApi();
-    const res = await postChat(info.url, { model, stream: true, messages: [{ role: 'user', content: 'go' }], ...extra }, { 'x-streamfix-mode': mode });
+    const res = await postChat(info.url, { model, stream: model !== 'fake/unread', messages: [{ role: 'user', content: 'go' }], ...extra }, { 'x-streamfix-mode': mode });
     assert.equal(res.status, 200);
     assert.equal(await api.testing.waitForFinished(res.id!), true);
     const a = await api.testing.request<Artifact>(GetArtifactMethod, { id: res.id });
@@ -109,5 +135,35 @@ describe('the inspector says how much of what the upstream sent it does not show
     assert.equal(a.repairedContent, LONG_JSON);
     assert.deepEqual(await texts('inspector', 'pre.repaired'), [LONG_JSON.slice(0, TEXT_SHOWN)]);
     assert.deepEqual(await texts('inspector', '#repaired p.note'), [`${LONG_JSON.length - TEXT_SHOWN} more characters not shown (the inspector shows the first ${TEXT_SHOWN} of ${LONG_JSON.length}).`]);
+  });
+
+  const note = (omitted: number, total: number): string => `${omitted} more characters not shown (the inspector shows the first ${TEXT_SHOWN} of ${total}).`;
+
+  it("tool calls' arguments of 60,000 and 600,000 characters: the part not shown is said under each, counted on what the upstream sent", async function () {
+    this.timeout(120_000);
+    const a = await open('fake/long-args', 'repair');
+    assert.equal(a.status, 'VALID');
+    assert.deepEqual(a.toolCalls.map((t) => [t.index, t.status, t.rawArguments.length, t.repairedArguments?.length]), [
+      [0, 'VALID', ARGS_60K.length, ARGS_60K.length],
+      [1, 'VALID', 512 * 1024, 512 * 1024],
+    ]);
+    const cut = { at: 256 * 1024, chars: ARGS_600K.length - 512 * 1024 };
+    assert.deepEqual(a.cuts, [{ field: 'toolCalls[1].rawArguments', ...cut }, { field: 'toolCalls[1].repairedArguments', ...cut }]);
+    assert.deepEqual(await texts('inspector', '.tool-call pre.before'), [ARGS_60K.slice(0, TEXT_SHOWN), ARGS_600K.slice(0, TEXT_SHOWN)]);
+    assert.deepEqual(await texts('inspector', '.tool-call pre.after'), [ARGS_60K.slice(0, TEXT_SHOWN), ARGS_600K.slice(0, TEXT_SHOWN)]);
+    assert.deepEqual(await texts('inspector', '.tool-call p.note'), [
+      note(ARGS_60K.length - TEXT_SHOWN, ARGS_60K.length),
+      note(ARGS_60K.length - TEXT_SHOWN, ARGS_60K.length),
+      note(ARGS_600K.length - TEXT_SHOWN, ARGS_600K.length),
+      note(ARGS_600K.length - TEXT_SHOWN, ARGS_600K.length),
+    ]);
+  });
+
+  it('n = 2 with a choice left unread: the status says it counts a choice it did not read, choice 0 has its own verdict', async () => {
+    const a = await open('fake/unread', 'repair');
+    assert.deepEqual([a.status, a.choiceStatus, a.choices, a.unreadChoices], ['TEXT', 'VALID', undefined, 1]);
+    assert.deepEqual(await texts('inspector', 'dd[data-field="status"]'), ['¶ TEXT (the worst of the 1 choice read and 1 left unread, which counts as TEXT)']);
+    assert.deepEqual(await texts('inspector', '.choice-summary'), ['Choice 0: repair · VALID · finish stop']);
+    assert.deepEqual(await texts('inspector', '#errors li'), ['malformed_line Left 1 choice(s) as the upstream sent them, not rewritten or checked: choices[1] has index "1"']);
   });
 });
