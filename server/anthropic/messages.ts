@@ -125,7 +125,7 @@ async function serve(call: MessagesCall, r: ReturnType<typeof parseMessagesReque
   const holdProse = proseHold(call, r, decision.upstream);
   record.api = 'messages';
   record.route = decision;
-  record.model = decision.upstream;
+  record.model = decision.upstream; // redacted below, once the credential headers are known
   // auto: strip until the answer decides (the translator says, recorded at the end)
   record.mode = mode === 'auto' ? 'strip' : mode;
   record.modeReason = reason;
@@ -137,14 +137,18 @@ async function serve(call: MessagesCall, r: ReturnType<typeof parseMessagesReque
   // they are coerced: not streaming, in the message (pump); streaming, each input is held until it is
   // whole (its value ended, or the upstream finished) and goes out coerced (checkHeldInput)
   call.schemas = requestSchemas(chatBody, ctx.schemas, schemaPolicy(req.headers[SCHEMA_HEADER], ctx.schemaPolicy));
-  ctx.log.info(`${record.id} messages: ${decision.requested} -> ${decision.upstream} (rule ${decision.rule})`);
   const headers = upstreamHeaders(req, ctx);
-  ctx.events.publish({ type: 'started', id: record.id, model: decision.upstream, mode: record.mode, stream: r.stream });
+  // the name as the gateway repeats it (metrics labels, events, artifact, breaker, log): a key pasted into
+  // it redacted; the upstream gets the model as routed
+  const redactor = ctx.upstream.redactorFor(headers);
+  record.model = redactor.text(decision.upstream);
+  ctx.log.info(`${record.id} messages: ${redactor.text(decision.requested)} -> ${record.model} (rule ${decision.rule})`);
+  ctx.events.publish({ type: 'started', id: record.id, model: record.model, mode: record.mode, stream: r.stream });
   // the upstream model's circuit breaker (breaker.ts): open, a 503 (529 overloaded_error here) at once
-  const gate = ctx.breakers.admit(record.id, ctx.upstream.baseUrl, decision.upstream);
+  const gate = ctx.breakers.admit(record.id, ctx.upstream.baseUrl, record.model);
   if (gate.open) {
     record.fail('UPSTREAM_ERROR', gate.message, { status: 503, code: 'circuit_open' });
-    ctx.metrics.onCircuitRefusal(decision.upstream);
+    ctx.metrics.onCircuitRefusal(record.model);
     await finish(call, EMPTY_OUTCOME, 503);
     return sendError(call, 503, gate.message, { 'retry-after': String(gate.retryAfterSeconds) });
   }
@@ -231,7 +235,7 @@ async function answer(call: MessagesCall, r: ReturnType<typeof parseMessagesRequ
     id: messageId(call),
     // the model that served the request as the upstream names it (translate.ts servedModel), else the
     // one the gateway asked for (the client's unless a routing rule changed it)
-    model: record.model,
+    model: record.route?.upstream ?? record.model,
     servedModel: true,
     inputTokens,
     mode,

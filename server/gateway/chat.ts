@@ -76,16 +76,18 @@ export async function handleChat(call: ChatCall): Promise<void> {
   const chat = parseChatRequest(text, req.headers[MODE_HEADER], ctx.mode, req.headers[HOLD_PROSE_HEADER]);
   call.schemas = requestSchemas(chat.body, ctx.schemas, schemaPolicy(req.headers[SCHEMA_HEADER], ctx.schemaPolicy));
   call.truncatedTools = truncatedToolPolicy(req.headers[TRUNCATED_POLICY_HEADER], ctx.truncatedTools);
-  record.model = chat.model;
   record.mode = chat.mode;
   record.requestedMode = chat.requestedMode;
   record.modeReason = chat.modeReason;
   record.stream = chat.stream;
   record.request = keptRequest(chat.text, chat.body, req.headers);
   const headers = upstreamHeaders(req, ctx, chat.stream ? 'text/event-stream' : 'application/json');
+  // the name as the gateway repeats it (metrics labels, events, artifact, breaker): a key pasted into it
+  // redacted; the upstream gets the body as sent
+  record.model = ctx.upstream.redactorFor(headers).text(chat.model);
 
-  ctx.events.publish({ type: 'started', id: record.id, model: chat.model, mode: chat.mode, stream: chat.stream });
-  const gate = ctx.breakers.admit(record.id, ctx.upstream.baseUrl, chat.model);
+  ctx.events.publish({ type: 'started', id: record.id, model: record.model, mode: chat.mode, stream: chat.stream });
+  const gate = ctx.breakers.admit(record.id, ctx.upstream.baseUrl, record.model);
   if (gate.open) return circuitOpen(call, gate.message, gate.retryAfterSeconds);
   let upstream: UpstreamResponse;
   try {

@@ -26,6 +26,7 @@ export type GatewayErrorCode =
   | 'engine_error' //          the repair engine hit a limit (StreamFixError)
   | 'overloaded' //            over the gateway's connection or upstream queue limits
   | 'request_timeout' //       the client did not send its request in time
+  | 'client_closed' //         the client left before the answer (499: logged, never sent)
   | 'shutdown' //              the gateway shut down (past its grace) before the upstream answered
   | 'internal_error';
 

@@ -8,7 +8,7 @@
  * - a request Node's HTTP parser rejects (bad framing, headers too large) gets a 400 / 431 in the OpenAI
  *   shape instead of Node's empty answer.
  */
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import type { Socket } from 'node:net';
 import { GatewayError } from './errors';
 import type { Warnings } from './warnings';
@@ -54,6 +54,14 @@ export function guardClients(server: Server, limits: ClientLimits, warnings: War
     const err = new GatewayError(503, 'overloaded', `The gateway has ${max} connections open, its limit; retry when some have closed`);
     socket.end(rawError(503, 'Service Unavailable', err));
     // a client that never reads its answer must not keep the socket
+    setTimeout(() => socket.destroy(), 2_000).unref();
+  });
+
+  // a CONNECT (a client taking the gateway for a proxy): Node drops the socket unanswered when nothing
+  // listens for it; the answer is a 405 like any other method the gateway does not serve
+  server.on('connect', (_req: IncomingMessage, socket: Socket) => {
+    if (refusedSockets.has(socket) || !socket.writable) return void socket.destroy();
+    socket.end(rawError(405, 'Method Not Allowed', new GatewayError(405, 'method_not_allowed', 'CONNECT is not served: the gateway is no proxy (send requests to its /v1 routes)')));
     setTimeout(() => socket.destroy(), 2_000).unref();
   });
 

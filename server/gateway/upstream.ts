@@ -118,8 +118,9 @@ export class Upstream {
   }
 
   /** The redactor of a response to a request sent with `headers`: this upstream's secrets and the
-   * request's credential headers (redact.ts headerSecrets). */
-  private redactorFor(headers: Record<string, string>): Redactor {
+   * request's credential headers (redact.ts headerSecrets). Also what the gateway repeats of the request
+   * itself (its model name: metrics labels, events, artifacts) goes through it. */
+  redactorFor(headers: Record<string, string>): Redactor {
     const more = headerSecrets(headers);
     if (more.length === 0) return this.redactor;
     // header values hold no line break: the joined list names one list

@@ -1,7 +1,7 @@
 /** Bad requests of every kind are 4xx in the OpenAI shape, never 500: a sweep of the router's inputs. */
 import { strict as assert } from 'node:assert';
 import { connect } from 'node:net';
-import { useTestDaemon } from '../helpers/testGateway';
+import { useTestDaemon, useTestGateway } from '../helpers/testGateway';
 
 /** Sends one raw request line (fetch would normalise the target) and returns status and body. */
 function rawGet(port: number, target: string): Promise<{ status: number; body: string }> {
@@ -60,3 +60,55 @@ describe('gateway: bad requests are 4xx, never 500', () => {
     }
   });
 });
+
+/** Sends `head` on a raw socket and resolves with everything the gateway sent back before it closed. */
+function rawExchange(port: number, head: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const s = connect(port, '127.0.0.1', () => s.write(head));
+    const parts: Buffer[] = [];
+    s.on('data', (d: Buffer) => parts.push(d));
+    s.on('close', () => resolve(Buffer.concat(parts).toString('utf8')));
+    s.on('error', reject);
+  });
+}
+
+describe('gateway: a CONNECT request is a 405, not a dropped connection', () => {
+  const { d } = useTestDaemon({ demo: true });
+
+  for (const target of ['127.0.0.1:443', 'example.com:443', '/v1/models', '*']) {
+    it(`CONNECT ${target}`, async () => {
+      const out = await rawExchange(d.info.port, `CONNECT ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`);
+      const body = '{"error":{"message":"CONNECT is not served: the gateway is no proxy (send requests to its /v1 routes)","type":"invalid_request_error","code":"method_not_allowed"}}';
+      assert.equal(out, `HTTP/1.1 405 Method Not Allowed\r\nconnection: close\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${body.length}\r\n\r\n${body}`);
+    });
+  }
+
+  it('the next request on a new connection works', async () => {
+    const r = await fetch(`http://127.0.0.1:${d.info.port}/health`);
+    assert.equal(r.status, 200);
+  });
+});
+
+describe('gateway: a client that leaves while /v1/models waits for the upstream is no internal error', () => {
+  const { up, d, logs } = useTestGateway({ logLevel: 'debug', record: true });
+
+  for (const path of ['/v1/models', '/v1/models/m', '/v1/models/a/b']) {
+    for (const anthropic of [false, true]) {
+      it(`${path}${anthropic ? ' (Anthropic client)' : ''}: logged at debug as the client leaving, no error line`, async () => {
+        up.always({ hangBeforeHeaders: true });
+        logs.length = 0;
+        const ac = new AbortController();
+        const res = fetch(`http://127.0.0.1:${d.info.port}${path}`, { signal: ac.signal, headers: anthropic ? { 'anthropic-version': '2023-06-01' } : {} }).catch((e: Error) => e.name);
+        await up.waitForRequest();
+        const upstreamAborted = up.waitForAbort();
+        ac.abort();
+        assert.equal(await res, 'AbortError');
+        await upstreamAborted;
+        await new Promise((r) => setTimeout(r, 50));
+        const lines = logs.join('').split('\n').filter((l) => l !== '').map((l) => l.replace(/^\S+ (\S+) +sfx_\w+ /, '$1 '));
+        assert.deepEqual(lines, [`debug GET ${path}: 499 The client closed the connection before the upstream's model list arrived`]);
+      });
+    }
+  }
+});
+
