@@ -216,7 +216,10 @@ export abstract class Finisher extends StructureScanner {
         this.truncated = true;
         this.afterValue(i);
       } else if (st === V_NUMBER && this.numState >= NUM_THOU) {
+        // (a space and what followed it may be held text to scan again: thousands.ts)
+        const seg = o.seg;
         this.thousandsAtEnd(i);
+        this.rescanAtEnd(seg, i);
         continue;
       } else if (st === V_NUMBER) {
         this.truncated = this.truncated || this.numberCut(i);

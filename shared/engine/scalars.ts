@@ -187,7 +187,8 @@ export abstract class ScalarScanner extends CallTextScanner {
     // `1,299.99` in an object's value (thousands.ts). Tested here, not in numberStops: there it made
     // numberStops 460 bytecode bytes, and number()'s optimised code, which inlines numberStops and
     // endNumber, had no inlining budget left (920 bytes in all) for isNumberGlue and tokenDone's callees.
-    if (c === COMMA && st === 3 && bad === false && this.stack[this.stack.length - 1] === LBRACE) return this.thousandsMayStart(s, i, len);
+    // A space (or U+00A0 / U+202F) may separate thousands the same way: `1 000` (engine21).
+    if ((c === COMMA || c === SPACE || c === 0xa0 || c === 0x202f) && st === 3 && bad === false && this.stack[this.stack.length - 1] === LBRACE) return this.thousandsMayStart(s, i, len);
     return this.numberStops(s, i, len, c);
   }
 

@@ -16,6 +16,18 @@
  * (a rescan, as a rejected candidate's text is) — only after digits were held; a comma ending a push and
  * followed by no digit (pretty-printed JSON's `1,\n`) is decided without one. Only in a confirmed value:
  * a value in prose is not held (its candidate text would be scanned twice).
+ *
+ * A space may separate the groups the same way (engine21; trial 12: `{"count": 1 000}` gave `{"count": 1 }`,
+ * the digits trailing text and every member after them lost): an object's value of 1-3 digits, then
+ * groups of one separator and exactly 3 digits, the separator a space, a no-break space (U+00A0) or a
+ * narrow no-break space (U+202F), the same one throughout, an optional `.` fraction, then a `,`, a `}`,
+ * white space or the end: `{"count": 1 000, "b": 2}` -> `1000`, kind `thousands_separator`. No decimal
+ * comma after space groups (`1 000,50` ends at the comma). Anything else reads as before: `{"a": 1 2}`,
+ * `1 2345`, `1234 567`; a group cut by the end of the input is scanned again from the first space (as
+ * before: trailing text). In an array a space between numbers is a missing comma as before (`[1 2 3]`,
+ * `[1 000]` -> `[1, 0]`). A space that ends a push after such a number (or after a group) is held with
+ * it until the next character decides; a non-digit then ends the number before that space (with the
+ * groups read so far) and the space is scanned again.
  */
 import * as C from './chars';
 import { NUM_THOU, NUM_THOU_FRAC } from './numberTokens';
@@ -35,10 +47,14 @@ export abstract class ThousandsScanner extends ScalarScanner {
   // group (or fraction) being read, thouFirst / thouLast where the first and the latest comma stand.
   private thouTok = 0;
   private thouDigits = 0;
+  /** The separator (`,`, a space, U+00A0, U+202F) and the number's length before the latest one. */
+  private thouSep = COMMA;
+  private thouLastTok = 0;
   private readonly thouFirst = new SavedPosition();
   private readonly thouLast = new SavedPosition();
 
-  /** The number (numState 3, not bad) stopped before a comma at i: a group may follow (held), or not. */
+  /** The number (numState 3, not bad) stopped before a comma or a space at i: a group may follow
+   * (held), or not. */
   protected thousandsMayStart(s: string, i: number, len: number): number {
     const o = this.o;
     if (this.stack[this.stack.length - 1] !== LBRACE || this.tokLen > 4 || this.unconfirmed === true) return this.endNumber(s, i, false);
@@ -47,7 +63,9 @@ export abstract class ThousandsScanner extends ScalarScanner {
       if (n < D0 || n > D9) return this.endNumber(s, i, false);
     }
     if (this.tokLen === 4 && String.prototype.charCodeAt.call(o.tail(i, 4), 0) !== MINUS) return this.endNumber(s, i, false);
+    this.thouSep = String.prototype.charCodeAt.call(s, i);
     this.thouTok = this.tokLen;
+    this.thouLastTok = this.tokLen;
     this.thouDigits = 0;
     this.thouFirst.save(o.seg, i);
     this.thouLast.save(o.seg, i);
@@ -60,6 +78,7 @@ export abstract class ThousandsScanner extends ScalarScanner {
    * character that decides. */
   protected thousands(s: string, i: number, len: number): number {
     const start = i;
+    const sep = this.thouSep;
     let st = this.numState;
     let d = this.thouDigits;
     while (i < len) {
@@ -70,14 +89,15 @@ export abstract class ThousandsScanner extends ScalarScanner {
       } else if (st === NUM_THOU && d === 0) {
         // no digit after a comma (one that ended a push): the number ended before it
         this.tokLen += i - start;
-        return this.beforeComma(i);
-      } else if (c === COMMA && st === NUM_THOU && d === 3) {
+        return sep === COMMA ? this.beforeComma(i) : this.beforeSpace(s, i);
+      } else if (c === sep && st === NUM_THOU && d === 3) {
         // another group, or the member's comma: a digit after it decides
         if (i + 1 < len) {
           const n = String.prototype.charCodeAt.call(s, i + 1);
           if (n < D0 || n > D9) break;
         }
         this.thouLast.save(this.o.seg, i);
+        this.thouLastTok = this.tokLen + i - start;
         d = 0;
       } else if (c === DOT && st === NUM_THOU && d === 3) {
         st = NUM_THOU_FRAC;
@@ -91,23 +111,51 @@ export abstract class ThousandsScanner extends ScalarScanner {
     if (i === len) return i;
     const c = String.prototype.charCodeAt.call(s, i);
     const complete = st === NUM_THOU ? d === 3 : d > 0;
-    const ends = c === COMMA || c === RBRACE || c === SPACE || c === LF || c === CR || c === TAB;
+    const ends = c === COMMA || c === RBRACE || c === SPACE || c === LF || c === CR || c === TAB || c === sep;
     if (complete && ends) return this.grouped(i);
     // `3,50`: a decimal comma (one or two digits after the only comma, then the member's end)
-    if (ends && st === NUM_THOU && (d === 1 || d === 2) && this.tokLen === this.thouTok + 1 + d) return this.decimalComma(i);
+    if (ends && sep === COMMA && st === NUM_THOU && (d === 1 || d === 2) && this.tokLen === this.thouTok + 1 + d) return this.decimalComma(i);
     return this.noGroups(s, i);
   }
 
   /** The held text is a number with thousands separators, ending at i: written without them. */
   private grouped(i: number): number {
     const o = this.o;
+    this.joinGroups(i);
+    return this.tokenDone(i);
+  }
+
+  /** The held number ending at i (its groups whole) is written without its separators. */
+  private joinGroups(i: number): void {
+    const o = this.o;
     const raw = o.tail(i, this.tokLen);
-    const fixed = raw.replace(/,/g, '');
-    // repair: `1,299.99` -> `1299.99`, the number kept whole
+    const fixed = this.thouSep === COMMA ? raw.replace(/,/g, '') : raw.split(String.fromCharCode(this.thouSep)).join('');
+    // repair: `1,299.99` -> `1299.99`, `1 000` -> `1000`, the number kept whole
     o.record(this.tokenRepair('thousands_separator', raw.length, fixed));
     o.replaceTail(i, this.tokLen, fixed);
     this.numState = 3;
-    return this.tokenDone(i);
+  }
+
+  /** A space that ended a push after the number (or after a whole group) is followed by no digit (at i,
+   * or the end): the number ends before that space, with the groups before it, and the space is scanned
+   * again from where it stands. */
+  private beforeSpace(s: string, i: number): number {
+    const o = this.o;
+    const held = o.tail(i, this.tokLen - this.thouLastTok);
+    o.replaceTail(i, held.length, '');
+    this.tokLen = this.thouLastTok;
+    this.numState = 3;
+    if (this.thouLastTok > this.thouTok) {
+      this.joinGroups(i);
+      this.tokenDone(i);
+    } else this.endNumber(s, i, false);
+    o.pStartIdx = -1;
+    o.pStartPos.copy(this.thouLast);
+    o.endSegment(i);
+    this.segLast = D0;
+    const at = this.thouLast.get();
+    this.rescan = new Segment(held, at.offset, at.line, at.column);
+    return i;
   }
 
   /** The held text is a number written with a decimal comma, ending at i (trial 12: `{"preis": 3,50}` gave
@@ -171,11 +219,17 @@ export abstract class ThousandsScanner extends ScalarScanner {
     const st = this.numState;
     const d = this.thouDigits;
     if (st === NUM_THOU && d === 0) {
-      this.beforeComma(i);
+      if (this.thouSep === COMMA) this.beforeComma(i);
+      else this.beforeSpace(o.seg.text, i);
       return;
     }
     if (st === NUM_THOU ? d === 3 : d > 0) {
       this.grouped(i);
+      return;
+    }
+    if (this.thouSep !== COMMA) {
+      // a cut group after a space: the space and the digits are scanned again, as before
+      this.noGroups(o.seg.text, i);
       return;
     }
     const heldLen = this.tokLen - this.thouTok;

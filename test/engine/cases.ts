@@ -19,6 +19,7 @@ import { TRIAL11_TABLE_CASES } from './trial11TableCases';
 import { TRIAL12_TABLE_CASES } from './trial12TableCases';
 import { ENGINE19_TABLE_CASES } from './engine19TableCases';
 import { ENGINE20_BRACKET_CASES, ENGINE20_LATEX_CASES, ENGINE20_TABLE_CASES } from './engine20TableCases';
+import { ENGINE21_TABLE_CASES } from './engine21TableCases';
 import { VALUE_CASES } from './valueCases';
 
 export interface Case {
@@ -52,6 +53,7 @@ export const CASES: Case[] = [
   ...ENGINE20_TABLE_CASES,
   ...ENGINE20_BRACKET_CASES,
   ...ENGINE20_LATEX_CASES,
+  ...ENGINE21_TABLE_CASES,
   {
     category: "several values",
     name: "keeps a second top-level value as extra_value and says REPAIRED",
