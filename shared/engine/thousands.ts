@@ -57,13 +57,16 @@ export abstract class ThousandsScanner extends ScalarScanner {
    * (held), or not. */
   protected thousandsMayStart(s: string, i: number, len: number): number {
     const o = this.o;
+    const sep = String.prototype.charCodeAt.call(s, i);
+    // number()'s test lets through the rest of 0x20-0x2F (`-`, `.`, `+`, `"`, …) and their 0x80 multiples
+    if (sep !== COMMA && sep !== SPACE && sep !== 0xa0 && sep !== 0x202f) return this.numberStops(s, i, len, sep);
     if (this.stack[this.stack.length - 1] !== LBRACE || this.tokLen > 4 || this.unconfirmed === true) return this.endNumber(s, i, false);
     if (i + 1 < len) {
       const n = String.prototype.charCodeAt.call(s, i + 1);
       if (n < D0 || n > D9) return this.endNumber(s, i, false);
     }
     if (this.tokLen === 4 && String.prototype.charCodeAt.call(o.tail(i, 4), 0) !== MINUS) return this.endNumber(s, i, false);
-    this.thouSep = String.prototype.charCodeAt.call(s, i);
+    this.thouSep = sep;
     this.thouTok = this.tokLen;
     this.thouLastTok = this.tokLen;
     this.thouDigits = 0;
@@ -120,7 +123,6 @@ export abstract class ThousandsScanner extends ScalarScanner {
 
   /** The held text is a number with thousands separators, ending at i: written without them. */
   private grouped(i: number): number {
-    const o = this.o;
     this.joinGroups(i);
     return this.tokenDone(i);
   }
