@@ -177,7 +177,10 @@ export abstract class Finisher extends StructureScanner {
         continue;
       }
       if (st >= V_STR_COMMA) {
+        // (an inner quote's end held with a comma is scanned again after it: quoteProbe.ts)
+        const seg = o.seg;
         this.probeEnd(i);
+        this.rescanAtEnd(seg, i);
         continue;
       }
       if (st === V_KEY_SPACE || (st === V_WORD && this.wordIsKey && this.keyW1 > 0)) {

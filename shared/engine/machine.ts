@@ -67,6 +67,9 @@ const {
   V_STR_COMMA,
   V_KEY_PROBE,
   V_KEY_PROBE_END,
+  V_IQ_COMMA,
+  V_IQ_WORD,
+  V_IQ_END,
   V_CONCAT,
   V_DQ_WORD,
   V_TRIPLE_END,
@@ -1096,6 +1099,15 @@ export class Machine extends Finisher {
           break;
         case V_KEY_PROBE_END:
           i = this.keyProbeEnd(s, i, len);
+          break;
+        case V_IQ_COMMA:
+          i = this.iqComma(s, i, len);
+          break;
+        case V_IQ_WORD:
+          i = this.iqWord(s, i, len);
+          break;
+        case V_IQ_END:
+          i = this.iqEnd(s, i, len);
           break;
         case V_TRIPLE_END:
           i = this.tripleEnd(s, i, len);

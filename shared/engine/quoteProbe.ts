@@ -8,21 +8,39 @@
  * goes before the comma, repair kind `missing_quote`); anything else makes the held text what the
  * inner-quote rule (strings.ts) would have made of it. The string's hot loop pays nothing: the comma
  * is found by looking back from a quote, or at the end of a segment.
+ *
+ * The other way round (engine21; trial 12): SQL's quoted identifiers left unescaped,
+ * `{"sql": "SELECT "id", "name" FROM "users""}`. The `"` after `id` closes the inner quote `"id` opened,
+ * and a comma follows it, which made it the string's closing quote and `"name"` the next key. So in an
+ * object's value string, a `"` that closes an open inner quote and is followed (after spaces) by a comma
+ * is held with the comma, spaces (at most PROBE_MAX), a `"`, the word after it (the same word as above)
+ * and its closing quote, and the spaces after that: a colon, `=`, `：` or the start of a value there (a
+ * quote, a digit, `-`, `{`, `[`: a key with its colon missing) proves the next key, and so does anything
+ * else before the word's closing quote (the end of the input too): the string ended at the first quote,
+ * as before. Anything else after the word (a word: `FROM`, a comma, a closer) makes the first quote the
+ * inner quote's end, `\"` (kind `unescaped_quote`), and the string goes on: the held text after it is
+ * scanned again as the string's text (so `"name"` is an inner quote, and a comma after it is probed the
+ * same way). Not in keys, arrays (`"name"` after a comma is the next element there) or a value still in
+ * prose.
  */
 import * as C from './chars';
+import { SavedPosition } from './output';
+import { Segment } from './segment';
 import * as S from './state';
 import { Q_CLOSE, Q_INNER, Q_WAIT } from './strings';
 import { TripleQuoteScanner } from './tripleQuotes';
 
 // Local bindings of the character codes (and of the state codes): read as plain constants on the hot
 // path, whether the engine runs bundled or module by module (where a namespace read goes through a getter).
-const { BACKSLASH, COLON, COMMA, LBRACE, QUOTE, RBRACKET, SPACE, isWordChar } = C;
-const { V_STRING, V_COLON, V_STR_COMMA, V_KEY_PROBE, V_KEY_PROBE_END } = S;
+const { APOS, BACKSLASH, COLON, COMMA, D0, D9, EQUALS, FW_COLON, LBRACE, LBRACKET, MINUS, QUOTE, RBRACKET, SPACE, TAB, isWordChar } = C;
+const { V_STRING, V_COLON, V_STR_COMMA, V_KEY_PROBE, V_KEY_PROBE_END, V_IQ_COMMA, V_IQ_WORD, V_IQ_END } = S;
 
 /** The most spaces between the comma and the quote, and the longest key, held to look for `":`. */
 export const PROBE_MAX = 64;
 
 export abstract class QuoteProbeScanner extends TripleQuoteScanner {
+  /** The `"` that closed an inner quote and has a comma after it (V_IQ_COMMA…V_IQ_END). */
+  private readonly iqQuote = new SavedPosition();
   /** Whether a `"` here may end a string whose closing quote is missing (a member's or an element's). */
   private probing(): boolean {
     return !this.strIsKey && !this.dqInner && this.strQuote === QUOTE && this.stack.length > 0;
@@ -132,7 +150,7 @@ export abstract class QuoteProbeScanner extends TripleQuoteScanner {
         if (c === COLON) return this.probeProves(i);
       } else if (c === COMMA || c === RBRACKET) return this.elementProves(i);
       const d = this.quoteAfter(c, this.probeWs);
-      if (d !== Q_WAIT) return this.probeFailsAtQuote(i, d);
+      if (d !== Q_WAIT) return this.probeFailsAtQuote(i, d, c === COMMA);
       this.probeWs++;
       i++;
     }
@@ -142,6 +160,11 @@ export abstract class QuoteProbeScanner extends TripleQuoteScanner {
   /** The input ends while something is held: no key followed. */
   protected probeEnd(i: number): void {
     const st = this.vstate;
+    if (st >= V_IQ_COMMA) {
+      // an inner quote's end and a comma, cut by the end: the string ended there, as before
+      this.iqCloses(i);
+      return;
+    }
     if (st === V_STR_COMMA) {
       this.o.commitPending(i);
       this.vstate = V_STRING;
@@ -212,8 +235,10 @@ export abstract class QuoteProbeScanner extends TripleQuoteScanner {
   }
 
   /** A second quote came, and no colon after it: the inner-quote rule decides it (Q_INNER: it closes
-   * the inner quote; Q_CLOSE: it closes the string, and the spaces after it stay held). */
-  private probeFailsAtQuote(i: number, d: number): number {
+   * the inner quote; Q_CLOSE: it closes the string, and the spaces after it stay held; `comma`: a comma
+   * at i decided it, so the second quote closes the inner quote the first opened and may be an inner
+   * one too, `"id", "name" FROM`: probed as such). */
+  private probeFailsAtQuote(i: number, d: number, comma = false): number {
     const o = this.o;
     o.materialize(i);
     const k = this.probeK;
@@ -229,9 +254,121 @@ export abstract class QuoteProbeScanner extends TripleQuoteScanner {
       this.vstate = V_STRING;
       return i;
     }
+    if (comma && this.innerCommaProbed()) {
+      // the second quote (and the spaces after it) stays held: its comma is probed (innerQuoteComma)
+      o.emit(t.slice(0, k2));
+      o.carry = t.slice(k2);
+      o.repairSink.push(first);
+      o.pStartIdx = -1;
+      o.pStartPos.copy(this.probeQuote2);
+      return this.innerQuoteComma(i, true);
+    }
     o.emit(t.slice(0, k2 + 1));
     o.carry = t.slice(k2 + 1);
     o.repairSink.push(first);
     return this.afterHeldWord(i);
+  }
+
+  // ---- `"id", "name" FROM`: a quote that closes an inner quote, then a comma (see the top)
+
+  /** The comma at i after such a quote (pending from it, with the spaces after it when `held`). */
+  protected innerQuoteComma(i: number, held: boolean): number {
+    const o = this.o;
+    if (held && o.pStartIdx >= 0) this.iqQuote.save(o.seg, o.pStartIdx);
+    else if (held) this.iqQuote.copy(o.pStartPos);
+    else this.iqQuote.save(o.seg, i);
+    this.probeSp = 0;
+    this.vstate = V_IQ_COMMA;
+    return held ? i + 1 : i + 2;
+  }
+
+  /** After the comma (V_IQ_COMMA): spaces, then a quote, or the string ended at the first quote. */
+  protected iqComma(s: string, i: number, len: number): number {
+    while (i < len) {
+      const c = String.prototype.charCodeAt.call(s, i);
+      if (c === SPACE && this.probeSp < PROBE_MAX) {
+        this.probeSp++;
+        i++;
+      } else if (c === QUOTE) {
+        this.probeLen = 0;
+        this.vstate = V_IQ_WORD;
+        return i + 1;
+      } else return this.iqCloses(i);
+    }
+    return i;
+  }
+
+  /** The word after that quote (V_IQ_WORD), up to its closing quote. */
+  protected iqWord(s: string, i: number, len: number): number {
+    while (i < len) {
+      const c = String.prototype.charCodeAt.call(s, i);
+      if (this.probeLen === 0 && !isWordChar(c)) return this.iqCloses(i);
+      if (c === QUOTE) {
+        this.probeWs = 0;
+        this.vstate = V_IQ_END;
+        return i + 1;
+      }
+      if (c === BACKSLASH || c < 32 || this.probeLen >= PROBE_MAX) return this.iqCloses(i);
+      this.probeLen++;
+      i++;
+    }
+    return i;
+  }
+
+  /** After the word's closing quote (V_IQ_END): spaces, then a colon or a value (the next key) or text. */
+  protected iqEnd(s: string, i: number, len: number): number {
+    while (i < len) {
+      const c = String.prototype.charCodeAt.call(s, i);
+      if (c === SPACE || c === TAB) {
+        if (this.probeWs >= PROBE_MAX) return this.iqCloses(i);
+        this.probeWs++;
+        i++;
+      } else if (
+        c === COLON || c === EQUALS || c === FW_COLON || c === QUOTE || c === APOS || c === LBRACE || c === LBRACKET || c === MINUS || (c >= D0 && c <= D9)
+      ) {
+        return this.iqCloses(i);
+      } else return this.iqInner(i);
+    }
+    return i;
+  }
+
+  /** The first quote closed the string (what followed it is the next member): the held text after it is
+   * scanned again after the value, as if nothing had been held. */
+  private iqCloses(i: number): number {
+    const o = this.o;
+    o.materialize(i);
+    const rest = o.carry.slice(1);
+    o.carry = o.carry.slice(0, 1);
+    o.commitPending(i);
+    this.dqInner = false;
+    this.afterValue(i);
+    return this.iqRescan(i, rest);
+  }
+
+  /** The first quote closed the inner quote (`"id",` in `"SELECT "id", "name" FROM`): escaped, and the
+   * held text after it is scanned again as the string's text. */
+  private iqInner(i: number): number {
+    const o = this.o;
+    o.materialize(i);
+    const rest = o.carry.slice(1);
+    o.carry = '\\"';
+    // repair: the inner quote's closing quote escaped
+    o.hold(o.repair('unescaped_quote', this.iqQuote.get(), 1, '\\"'));
+    o.commitPending(i);
+    this.dqInner = false;
+    this.vstate = V_STRING;
+    return this.iqRescan(i, rest);
+  }
+
+  private iqRescan(i: number, rest: string): number {
+    const o = this.o;
+    const at = this.iqQuote.get();
+    o.pStartIdx = -1;
+    o.pStartPos.copy(this.iqQuote);
+    o.pStartPos.advance(1);
+    o.endSegment(i);
+    this.segLast = QUOTE;
+    this.rescan = new Segment(rest, at.offset + 1, at.line, at.column + 1);
+    return i;
   }
 }

@@ -24,6 +24,8 @@ function keywordPrefix(w: string): boolean {
   for (const k of BRACKET_KEYWORDS) if (k.startsWith(w)) return true;
   return false;
 }
+/** A letter outside ASCII (any script). */
+const NON_ASCII_LETTER = /^\p{L}$/u;
 /** The longest number read after a run's first `[` before it is decided. */
 const BRACKET_PEEK = 32;
 
@@ -31,7 +33,8 @@ const BRACKET_PEEK = 32;
  * line's or a shell prompt's bracketed prefix, not an array. A word that starts no value (`[INFO] started
  * …`, `[dev@build-01 ~/proj]$ cat out.json`), or a date or a time (`[2026-11-30 14:02:11] ERROR …`,
  * `[14:02] …`): held like any prose-started run, so the end picks the answer among its values (trial 6:
- * before, `["INFO"]` or `["2026-11-30 14:02:11"]`, the value after it trailing). A keyword (`[true`,
+ * before, `["INFO"]` or `["2026-11-30 14:02:11"]`, the value after it trailing); a letter of another script
+ * first is such a word too (`[ГОТОВО]`, `[完成]`). A keyword (`[true`,
  * `[None`, `[NaN`), a number, a quote, a bracket, a space or anything else starts the array, as before;
  * null (the run waits) while a keyword's prefix or a number (and a `-`, `:` or `/` right after it) reaches
  * the end of `head`: a stream that starts `[tr` or `[20` shows no view until the next character decides. */
@@ -48,6 +51,9 @@ export function bracketStartsProse(head: string, j: number): boolean | null {
     if (k === head.length) return null;
     return !BRACKET_KEYWORDS.has(head.slice(j, k));
   }
+  // a letter of another script (`[ГОТОВО]`, `[完成]`, `[Éxito]`): no keyword starts with one (engine21; it was
+  // an array, `["ГОТОВО"]`, and after the answer an `extra_value`)
+  if (c > 127 && NON_ASCII_LETTER.test(String.prototype.charAt.call(head, j))) return true;
   if (c < 48 || c > 57) return false;
   while (k < head.length && k - j < BRACKET_PEEK && C.isDigit(String.prototype.charCodeAt.call(head, k))) k++;
   if (k === head.length) return k - j < BRACKET_PEEK ? null : false;

@@ -61,6 +61,10 @@ export const V_STR_CLOSERS = 27; // `]` / `}` ending a push inside a string elem
 export const V_SQ_DQ = 28; // a `"` inside a single-quoted value string and what follows it: its closing quote, or text? (mixedQuotes.ts)
 export const V_TRIPLE_END = 26; // a run of quotes that ended a push inside a triple-quoted string (tripleQuotes.ts): its text, or its end?
 export const V_GQ_SPACE = 29; // spaces ending a push inside a guillemet string: removed (before `»`, or right after `«`), or its text? (strings.ts)
+// A `"` closing an open inner quote, a comma after it: the string's end, or `"id", "name" FROM` (quoteProbe.ts)
+export const V_IQ_COMMA = 30; // after that comma: spaces, then a `"`?
+export const V_IQ_WORD = 31; // the word after that `"`, up to its closing quote
+export const V_IQ_END = 32; // after the word's closing quote: a colon or a value (the next key), or text?
 // What `held` holds (see MachineState.held).
 export const HELD_EQ = 1;
 export const HELD_TICK = 2;

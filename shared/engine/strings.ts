@@ -22,6 +22,7 @@ const {
   COMMA,
   CR,
   DOT,
+  LBRACE,
   LF,
   LT,
   PLUS,
@@ -84,6 +85,13 @@ export abstract class StringScanner extends BeforeScanner {
   protected abstract heldEmptySoFar(): boolean;
   protected abstract openTriple(i: number): number;
   protected abstract openTripleHeld(i: number): number;
+  /** A `"` closing an open inner quote in an object's value string is followed by a comma (at i): the
+   * string's end or more of its text (quoteProbe.ts); `held`: the quote and spaces are pending already. */
+  protected abstract innerQuoteComma(i: number, held: boolean): number;
+  /** Whether a `"` of this string that closes an open inner quote, followed by a comma, is probed. */
+  protected innerCommaProbed(): boolean {
+    return this.strIsKey === false && this.unconfirmed === false && this.strQuote === QUOTE && this.stack[this.stack.length - 1] === LBRACE;
+  }
   /** A `&` at i in a string of an HTML-escaped value (htmlEntities.ts). */
   protected abstract entityInString(s: string, i: number, len: number): number;
 
@@ -143,6 +151,10 @@ export abstract class StringScanner extends BeforeScanner {
       if (c === QUOTE && this.emptySoFar(i)) return this.openTriple(i);
       const d = this.quoteAfter(c, 0);
       if (d === Q_CLOSE || (d === Q_CONCAT && (this.strIsKey || this.stack.length === 0))) {
+        if (this.dqInner === true && c === COMMA && this.innerCommaProbed()) {
+          o.startPending(i);
+          return this.innerQuoteComma(i, false);
+        }
         this.dqInner = false;
         if (this.strIsKey) this.endString(i + 1);
         else this.afterValue(i + 1, false);
@@ -179,6 +191,7 @@ export abstract class StringScanner extends BeforeScanner {
       } else if (d === Q_CLOSE || (d === Q_CONCAT && (this.strIsKey || this.stack.length === 0))) {
         // a word after spaces: a quote after it may make this one an inner quote (loneQuote.ts)
         if (this.dqWs > 0 && !this.dqInner && !this.strIsKey && this.stack.length > 0 && isWordStart(c)) return this.loneQuoteWord(i);
+        if (this.dqInner && c === COMMA && this.innerCommaProbed()) return this.innerQuoteComma(i, true);
         this.heldQuoteCloses(i);
         return i;
       } else if (d === Q_CONCAT) {

@@ -130,12 +130,12 @@ export const ENGINE20_BRACKET_CASES: Case[] = [
   },
   {
     category: "engine20: a bracketed word after prose",
-    name: "a bracketed word in another script is no answer either; not read as a log line (only ASCII words are), it stays an extra value, REPAIRED",
+    name: "a bracketed word in another script is no answer either; since engine21 a log line's word in any script, trailing text, VALID (it was an extra value, REPAIRED)",
     input: "Ответ: {\"a\": 1}\n[ГОТОВО]",
     json: "{\"a\": 1}",
-    status: "REPAIRED",
+    status: "VALID",
     repairs: [],
-    stripped: [["prose",0,6,0,0],["extra_value",16,8,1,0]],
+    stripped: [["prose",0,6,0,0],["trailing",16,8,1,0]],
   },
   {
     category: "engine20: a bracketed word after prose",
