@@ -6,5 +6,4 @@
  */
 export const TRIAL6_OPEN = new Map<string, string>([
   ['m06', 'design limit: a unified diff; the wanted value is the new file rebuilt from ` `/`+` lines, not a repair of the text'],
-  ['j04', 'design limit: a JS arrow function `(x) => x * 2` as a value; read as the tuple `["x"]` and stray text, the member after it kept. Its `(` opens a Python tuple whose elements stream before the `=>` shows: telling them apart would hold every tuple to its `)` and read it again as structure when no arrow follows (`x => x * 2`, `x => {…}`, `async (x) => {…}` are read as the function text)'],
 ]);

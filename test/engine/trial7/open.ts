@@ -5,5 +5,4 @@
  * (which must be 100%); trialCorpus7.test.ts checks that each still streams exactly as it repairs one-shot.
  */
 export const TRIAL7_OPEN = new Map<string, string>([
-  ['enc-markdown-escaped-underscore', 'design limit: `\\_` (a markdown-escaped underscore) is an invalid escape, kept as a literal backslash (`first\\\\_name`) by the rule that keeps Windows paths (`C:\\_build`) intact; nothing in the string says which it is'],
 ]);
