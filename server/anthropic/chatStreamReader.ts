@@ -10,6 +10,7 @@ import type { ContentFrame } from '../gateway/contentFrame';
 import { createSseDecoder, MAX_SSE_EVENT_BYTES, type SseDecoder } from '../gateway/sse';
 import { OVER_LONG_CODE, overLongBody } from '../gateway/streamRewrite';
 import { errorCodeStatus } from '../gateway/breaker';
+import { ownErrorCode } from '../gateway/errors';
 import { errorType } from './errors';
 import { badIndexOf, UnreadChunks } from '../gateway/unreadChunks';
 import { FINISH_ERROR_CODE } from '../gateway/chat';
@@ -55,7 +56,8 @@ export class ChatStreamReader {
   readonly unread = new UnreadChunks();
   /** The upstream sent an error object mid-stream (its message). */
   upstreamError: string | null = null;
-  /** The code the artifact gives that error. */
+  /** The code the artifact gives that error (errors.ts ownErrorCode: the upstream's own, else
+   * `upstream_error`, as on the chat endpoint). */
   upstreamErrorCode = 'upstream_error';
   /** The HTTP status that error object names in its `code`, if any (the breaker reads it). */
   upstreamErrorStatus: number | null = null;
@@ -126,6 +128,7 @@ export class ChatStreamReader {
     const err = c.error as { message?: unknown; code?: unknown } | undefined;
     if (typeof err === 'object' && err !== null) {
       this.upstreamError = typeof err.message === 'string' ? err.message : JSON.stringify(err);
+      this.upstreamErrorCode = ownErrorCode(err.code);
       // the upstream's status, in Anthropic's terms: a 400 or 429 is not an api_error (500) that
       // clients retry as a server fault
       const status = errorCodeStatus(err.code);

@@ -13,7 +13,7 @@ import { errorEventSeen, finish, reasoningEvent, shutdownError, STATUS_HEADER, T
 import { forwardedHeaders, holdsProse, HOLD_PROSE_HEADER, MODE_HEADER, readBody, requestedMode } from '../gateway/chatRequest';
 import type { GatewayContext } from '../gateway/context';
 import { errorCodeStatus } from '../gateway/breaker';
-import { errorObjectOf, GatewayError, upstreamErrorMessage } from '../gateway/errors';
+import { errorObjectOf, GatewayError, ownErrorCode, upstreamErrorMessage } from '../gateway/errors';
 import { drained, trailerHeader } from '../gateway/http';
 import { contentError, EMPTY_OUTCOME, truncatedToolCalls, type RecordOutcome } from '../gateway/record';
 import { refuseAnswer, refuseToolCalls } from '../gateway/refusedRepairs';
@@ -211,7 +211,7 @@ async function answer(call: MessagesCall, r: ReturnType<typeof parseMessagesRequ
     if (error !== null) {
       const status = errorCodeStatus(error.code) ?? 502;
       const message = typeof error.message === 'string' ? error.message : JSON.stringify(error).slice(0, 2000);
-      record.fail('UPSTREAM_ERROR', message, { status, ...(error.code !== undefined ? { code: String(error.code) } : {}) });
+      record.fail('UPSTREAM_ERROR', message, { status, code: ownErrorCode(error.code) });
       ctx.metrics.onUpstreamError(String(status));
       errorEventSeen(call, error.code);
       await finish(call, EMPTY_OUTCOME, status);
@@ -466,12 +466,15 @@ async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: Upst
     // coerces the tool inputs (the message is built after the check); streaming, the held inputs were
     // checked (and coerced) as they went out: inputChecks
     const coerceTools = !stream && call.schemas.policy === 'coerce';
-    // reject: the cut calls went out without their closure (streaming) or not at all: not checked
-    const refused = t.rejected === null ? undefined : new Set(t.rejected.map((x) => x.index));
+    // reject: the cut calls went out without their closure (streaming) or not at all: not checked; an
+    // upstream failure: a call whose block never stopped went out cut (its input as sent), not checked
+    const broke = failed !== null || reader.upstreamError !== null;
+    const refused = t.rejected !== null ? new Set(t.rejected.map((x) => x.index)) : broke ? new Set(outcome.toolCalls.filter((a) => !t.delivered(a.index)).map((a) => a.index)) : undefined;
     const checked = await checkAnswer(call.schemas, record.mode, t.checkedContent(), outcome.toolCalls, false, coerceTools, inputChecks, refused);
     outcome.schema = reader.unread.count > 0 ? withUnchecked(checked.report, reader.unread.text()) : checked.report;
-    // reject, not streaming: none of the message goes out (a 502), so no verdict claims a check of it
-    if (!stream && t.rejected !== null) outcome.schema = null;
+    // reject or an upstream failure, not streaming: none of the message goes out (an error answer), so
+    // no verdict claims a check of it
+    if (!stream && (t.rejected !== null || broke)) outcome.schema = null;
     coerced = checked.tools;
     for (const [index, c] of coerced) {
       const art = outcome.toolCalls.find((a) => a.index === index);

@@ -1028,10 +1028,12 @@ export class MessageTranslator {
   /** A failure after the stream started: the `error` event, after which the stream ends. */
   fail(message: string, type = 'api_error', flush = true): void {
     this.beginNow();
-    // the calls' checks end where the upstream stopped, as a refused cut call's do (closeBlocks): the
-    // artifact says TRUNCATED for a call cut here, with its repairs (refused: its block never stopped),
-    // never PASSTHROUGH with the raw arguments; nothing of the closers goes out
-    if (flush) this.endTools();
+    // the calls' checks end where the upstream stopped, without what only their ends decide: nothing of
+    // the closers goes out (an open block stays open before the error), so the artifact keeps the input
+    // as sent, TRUNCATED for a call cut here, its repairs refused (its block never stopped), as for a
+    // client that left (abandon); never PASSTHROUGH with the raw arguments. Before, the closed `{"p":
+    // "ab"}` was the artifact's while the client had `{"p": "ab`.
+    if (flush) this.abandonTools();
     // auto, still undecided (a value's first characters wait for its end): what the text so far decides
     // goes out before the error, as it would have without the wait
     if (this.decider && !this.done) {
@@ -1059,11 +1061,15 @@ export class MessageTranslator {
   abandon(): void {
     if (this.ended) return;
     this.ended = true;
-    if (!this.toolsEnded) {
-      this.toolsEnded = true;
-      this.tools.abandon();
-    }
+    this.abandonTools();
     if (!this.decider) this.repairer?.abandon();
+  }
+
+  /** The tool calls' checks end (once) where the upstream was, without the closers (ToolCallRepairers.abandon). */
+  private abandonTools(): void {
+    if (this.toolsEnded) return;
+    this.toolsEnded = true;
+    this.tools.abandon();
   }
 
   /** A stop sequence ended the answer (matched here, or the upstream said so). */

@@ -12,7 +12,7 @@ import { forwardedHeaders, parseChatRequest, readBody, upstreamHeaders, HOLD_PRO
 import { rewriteCompletion, type OtherChoice } from './completion';
 import { errorCodeStatus, errorEventOutcome, type Outcome } from './breaker';
 import type { AbortReason, GatewayContext } from './context';
-import { errorObjectOf, GatewayError, isOpenAiError, upstreamErrorMessage } from './errors';
+import { errorObjectOf, GatewayError, isOpenAiError, ownErrorCode, upstreamErrorMessage } from './errors';
 import { drained, trailerHeader, writeJson } from './http';
 import { contentCheck, contentError, EMPTY_OUTCOME, hasText, RequestRecord, truncatedToolCalls, type LaterChoice, type RecordOutcome } from './record';
 import { reasoningBlocks } from './reasoningBlocks';
@@ -200,7 +200,7 @@ async function errorInBody(call: ChatCall, chat: ChatRequest, upstream: Upstream
   const { res, record, ctx } = call;
   const status = errorCodeStatus(error.code) ?? 502;
   const message = typeof error.message === 'string' ? error.message : JSON.stringify(error).slice(0, 2000);
-  record.fail('UPSTREAM_ERROR', message, { status, ...(error.code !== undefined ? { code: String(error.code) } : {}) });
+  record.fail('UPSTREAM_ERROR', message, { status, code: ownErrorCode(error.code) });
   ctx.metrics.onUpstreamError(String(status));
   errorEventSeen(call, error.code);
   const recorded = await finish(call, EMPTY_OUTCOME, status);
@@ -661,7 +661,7 @@ async function finishStream(call: ChatCall, chat: ChatRequest, rw: StreamRewrite
     record.errors.push({ message: `Skipped ${rw.malformed} malformed upstream line(s): ${rw.malformedSamples.map((s) => JSON.stringify(s)).join(', ')}`, code: 'malformed_line' });
   }
   if (rw.overLong > 0) overLongEvents(call, rw.overLong, passthrough);
-  for (const e of rw.upstreamErrors) record.fail('UPSTREAM_ERROR', e.message, e.code !== undefined ? { code: e.code } : {});
+  for (const e of rw.upstreamErrors) record.fail('UPSTREAM_ERROR', e.message, { code: e.code });
   for (const e of rw.upstreamErrors) errorEventSeen(call, e.code);
   if (rw.upstreamErrors.length === 0) finishedInError(call, [...rw.choices.values()].filter((x) => x.finishReason === 'error').map((x) => x.index).sort((a, b) => a - b));
   if (rw.afterError > 0) record.errors.push({ message: `The upstream sent ${rw.afterError} event(s) after its error event, not forwarded: ${rw.afterErrorSamples.map((x) => JSON.stringify(x)).join(', ')}`, code: 'after_upstream_error' });

@@ -116,6 +116,17 @@ export function errorObjectOf(bodyText: string): Record<string, unknown> | null 
   }
 }
 
+/**
+ * The artifact's error code for an error object the upstream sent (an error event mid-stream, a 2xx body
+ * that is an error): the upstream's own `code` when it gave one (a number or a non-empty string, as
+ * written: OpenRouter's `502`, `"server_error"`), else `upstream_error`. One rule for the chat endpoint and
+ * /v1/messages: before, the same error event was `502` on one and `upstream_error` on the other.
+ * @example ownErrorCode(502) === '502'; ownErrorCode(undefined) === 'upstream_error'
+ */
+export function ownErrorCode(code: unknown): string {
+  return (typeof code === 'number' && Number.isFinite(code)) || (typeof code === 'string' && code !== '') ? String(code) : 'upstream_error';
+}
+
 /** Characters of a non-JSON upstream error body kept in the message. */
 const EXCERPT_CHARS = 200;
 

@@ -289,11 +289,14 @@ function clipToolCalls(calls: ToolCallArtifact[], at: string, clip: (s: string, 
 
 /**
  * The tool calls whose arguments were cut: the engine found them TRUNCATED (closed what was open) and the
- * choice stopped at the token limit (`length`) or not at all. A call left unclosed by a choice that
- * finished normally is a model's slip the engine repaired, not a cut.
+ * choice stopped at the token limit (`length`), in a failure (`error`: OpenRouter's finish reason beside
+ * a mid-stream error object) or not at all. A call left unclosed by a choice that finished normally is a
+ * model's slip the engine repaired, not a cut. (Before, `error` was not a cut: the same failing stream
+ * flagged the call on /v1/messages, which reads no finish reason from the error chunk, and on the chat
+ * endpoint when the error object came without a choice, but not when it came with `finish_reason: "error"`.)
  */
 export function cutCalls(o: Pick<RecordOutcome, 'toolCalls' | 'finishReason'>): number[] {
-  if (o.finishReason !== null && o.finishReason !== 'length') return [];
+  if (o.finishReason !== null && o.finishReason !== 'length' && o.finishReason !== 'error') return [];
   return o.toolCalls.filter((t) => t.status === 'TRUNCATED').map((t) => t.index);
 }
 

@@ -62,8 +62,9 @@ export function checkAnswer(
   /** Tool calls checked already, by index (a streamed Messages answer's held inputs, checked one by one
    * before they went out): their outcome is taken as it is, not checked again. */
   done?: ReadonlyMap<number, SchemaOutcome>,
-  /** Tool calls refused, by index (x-streamfix-truncated-tools: reject): cut by the upstream, their
-   * closure withheld. Not checked: the check would read the closure the gateway invented and no client got. */
+  /** Tool calls refused, by index (x-streamfix-truncated-tools: reject: cut by the upstream, their
+   * closure withheld; a Messages call an upstream failure cut, its block never stopped). Not checked: the
+   * check would read the closure the gateway invented, or a cut value, and no client got either whole. */
   refused?: ReadonlySet<number>,
 ): Pending<SchemaOutcome> {
   const out: SchemaOutcome = { report: null, content: null, tools: new Map() };

@@ -18,6 +18,7 @@ import type { StreamCoercion } from './schemaCoerce';
 import * as contentFrame from './contentFrame';
 import type { ContentFrame, FrameHit } from './contentFrame';
 import type { Redactor, TextRedaction } from './redact';
+import { ownErrorCode } from './errors';
 import * as sse from './sse';
 import { nameAfter, ToolCallRepairers, type ToolCallDelta } from './toolCalls';
 import { isIndex } from './completion';
@@ -300,7 +301,8 @@ export class StreamRewriter {
   readonly unread = new UnreadChunks();
   /** Upstream events over the SSE decoder's bound (skipped; in the rewriting modes an error event in place). */
   overLong = 0;
-  upstreamErrors: { message: string; code?: string }[] = [];
+  /** Their message and code (errors.ts ownErrorCode: the upstream's own, else `upstream_error`). */
+  upstreamErrors: { message: string; code: string }[] = [];
   sawDone = false;
   /** The body ended without [DONE] before some choice finished (finish(true) made up the end of the
    * client's stream). */
@@ -469,7 +471,7 @@ export class StreamRewriter {
       // the first ones are kept for the artifact: an upstream repeating its error event must not grow memory
       if (this.upstreamErrors.length < MAX_KEPT_ERRORS) {
         const message = typeof e.message === 'string' ? e.message : JSON.stringify(e);
-        this.upstreamErrors.push({ message: message.length > 2000 ? `${message.slice(0, 2000)}…` : message, ...(e.code !== undefined ? { code: String(e.code) } : {}) });
+        this.upstreamErrors.push({ message: message.length > 2000 ? `${message.slice(0, 2000)}…` : message, code: ownErrorCode(e.code) });
       }
       if (!this.observe) {
         // the chunk's finish_reason ("error" beside the error object) is the choice's, as passthrough

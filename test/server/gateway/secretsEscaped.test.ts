@@ -93,7 +93,8 @@ describe('gateway: a key echoed with JSON escapes is never shown', () => {
         assert.match(text, /data: \{"error":\{"message":"Invalid credentials: \[redacted\]"\}\}\n\n/);
         const a = await artifactOf(d, res);
         assert.equal(a.rawContent, '{"k": "[redacted]"}');
-        assert.deepEqual(a.errors, [{ message: 'Invalid credentials: [redacted]' }]);
+        // no code in the error object: upstream_error (errors.ts ownErrorCode), as on /v1/messages
+        assert.deepEqual(a.errors, [{ message: 'Invalid credentials: [redacted]', code: 'upstream_error' }]);
       } finally {
         up.respond(null);
       }
