@@ -9,11 +9,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HOLD_PROSE, StreamFixError } from '../../shared/engine';
 import { DEFAULT_MAX_INPUT_LENGTH } from '../../shared/engine/state';
 import type { Repair } from '../../shared/engine';
-import { errorEventSeen, finish, reasoningEvent, shutdownError, STATUS_HEADER, TRUNCATED_TOOLS_HEADER, twoXxOutcome, type ChatCall } from '../gateway/chat';
+import { errorEventSeen, failedInBody, finish, reasoningEvent, shutdownError, STATUS_HEADER, streamedErrorBody, TRUNCATED_TOOLS_HEADER, twoXxOutcome, type ChatCall } from '../gateway/chat';
 import { forwardedHeaders, holdsProse, HOLD_PROSE_HEADER, MODE_HEADER, readBody, requestedMode } from '../gateway/chatRequest';
 import type { GatewayContext } from '../gateway/context';
-import { errorCodeStatus } from '../gateway/breaker';
-import { errorObjectOf, GatewayError, ownErrorCode, upstreamErrorMessage } from '../gateway/errors';
+import { GatewayError, upstreamErrorMessage } from '../gateway/errors';
 import { drained, trailerHeader } from '../gateway/http';
 import { contentError, EMPTY_OUTCOME, truncatedToolCalls, type RecordOutcome } from '../gateway/record';
 import { refuseAnswer, refuseToolCalls } from '../gateway/refusedRepairs';
@@ -207,14 +206,9 @@ async function answer(call: MessagesCall, r: ReturnType<typeof parseMessagesRequ
   if (!(typeof ct === 'string' && ct.includes('text/event-stream'))) {
     // an error object in place of the stream (a 2xx JSON body): the upstream's own error, in Anthropic's
     // shape with the status its code names (before, its message was lost behind "not text/event-stream")
-    const error = errorObjectOf(await boundedBody(call, upstream));
-    if (error !== null) {
-      const status = errorCodeStatus(error.code) ?? 502;
-      const message = typeof error.message === 'string' ? error.message : JSON.stringify(error).slice(0, 2000);
-      record.fail('UPSTREAM_ERROR', message, { status, code: ownErrorCode(error.code) });
-      ctx.metrics.onUpstreamError(String(status));
-      errorEventSeen(call, error.code);
-      await finish(call, EMPTY_OUTCOME, status);
+    const body = await streamedErrorBody(call, upstream);
+    if (body !== null) {
+      const { status, message } = await failedInBody(call, body.error);
       return sendError(call, status, message);
     }
     call.invalidAnswer = true;
@@ -277,26 +271,6 @@ function checkHeldInput(call: MessagesCall, art: ToolCallArtifact, checks: Map<n
 function onRepair(call: MessagesCall, repair: Repair, toolCallIndex?: number): void {
   call.ctx.events.publish(toolCallIndex !== undefined ? { type: 'repair', id: call.record.id, repair, toolCallIndex } : { type: 'repair', id: call.record.id, repair });
   call.ctx.metrics.onRepair(repair.kind, call.record.model);
-}
-
-/** A 2xx body that is not an event stream, read whole up to the response bound (past it, or when the read
- * fails, ''). */
-async function boundedBody(call: MessagesCall, upstream: UpstreamResponse): Promise<string> {
-  const parts: Buffer[] = [];
-  let size = 0;
-  try {
-    for await (const c of upstream.body as AsyncIterable<Buffer>) {
-      size += c.length;
-      if (size > call.ctx.maxResponseBytes) {
-        await upstream.body.dump().catch(() => undefined);
-        return '';
-      }
-      parts.push(c);
-    }
-  } catch {
-    return '';
-  }
-  return Buffer.concat(parts).toString('utf8');
 }
 
 async function upstreamRefused(call: MessagesCall, upstream: UpstreamResponse): Promise<void> {

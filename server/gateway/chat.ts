@@ -179,7 +179,8 @@ async function leftBeforeStream(call: ChatCall, why: AbortReason, clientMessage:
   await finish(call, EMPTY_OUTCOME, 499);
 }
 
-async function readAll(call: ChatCall, upstream: UpstreamResponse): Promise<string> {
+/** The upstream's body read whole, up to the response bound (past it, a 502 `upstream_invalid`). */
+export async function readAll(call: ChatCall, upstream: UpstreamResponse): Promise<string> {
   const parts: Buffer[] = [];
   let size = 0;
   for await (const chunk of upstream.body as AsyncIterable<Buffer>) {
@@ -193,17 +194,44 @@ async function readAll(call: ChatCall, upstream: UpstreamResponse): Promise<stri
   return Buffer.concat(parts).toString('utf8');
 }
 
-/** A 2xx body that is an error object, not a completion: UPSTREAM_ERROR (the breaker hears it as the
- * error event of a stream); the client gets the error with the status its `code` names (else 502), so
- * that its SDK raises it; passthrough, the bytes and the status as they came. */
-async function errorInBody(call: ChatCall, chat: ChatRequest, upstream: UpstreamResponse, text: string, error: Record<string, unknown>): Promise<void> {
-  const { res, record, ctx } = call;
+/**
+ * A streaming request answered with a 2xx body that is no event stream: the body read whole (bounded;
+ * past the bound, or when the read fails, the rest is dropped) and its error object when it is one
+ * (errors.ts errorObjectOf), else null. Both APIs read it so (chat.ts, messages.ts).
+ */
+export async function streamedErrorBody(call: ChatCall, upstream: UpstreamResponse): Promise<{ text: string; error: Record<string, unknown> } | null> {
+  let text: string;
+  try {
+    text = await readAll(call, upstream);
+  } catch {
+    await upstream.body.dump().catch(() => undefined);
+    return null;
+  }
+  const error = errorObjectOf(text);
+  return error === null ? null : { text, error };
+}
+
+/**
+ * A 2xx body that is an error object, not an answer, on either API: UPSTREAM_ERROR with its message, the
+ * status its `code` names (else 502) and its code (ownErrorCode), counted, heard by the breaker as the
+ * error event of a stream, and the artifact finished. Returns the status and message the endpoint
+ * answers with (in its own shape) and the status the artifact recorded.
+ */
+export async function failedInBody(call: ChatCall, error: Record<string, unknown>): Promise<{ status: number; message: string; recorded: string | null }> {
   const status = errorCodeStatus(error.code) ?? 502;
   const message = typeof error.message === 'string' ? error.message : JSON.stringify(error).slice(0, 2000);
-  record.fail('UPSTREAM_ERROR', message, { status, code: ownErrorCode(error.code) });
-  ctx.metrics.onUpstreamError(String(status));
+  call.record.fail('UPSTREAM_ERROR', message, { status, code: ownErrorCode(error.code) });
+  call.ctx.metrics.onUpstreamError(String(status));
   errorEventSeen(call, error.code);
-  const recorded = await finish(call, EMPTY_OUTCOME, status);
+  return { status, message, recorded: await finish(call, EMPTY_OUTCOME, status) };
+}
+
+/** A 2xx body that is an error object, not a completion (failedInBody); the client gets the error with
+ * the status its `code` names (else 502), so that its SDK raises it; passthrough, the bytes and the status
+ * as they came. */
+async function errorInBody(call: ChatCall, chat: ChatRequest, upstream: UpstreamResponse, text: string, error: Record<string, unknown>): Promise<void> {
+  const { res } = call;
+  const { status, recorded } = await failedInBody(call, error);
   const ct = upstream.headers['content-type'];
   // the status header as an answer's (a 200 in passthrough would otherwise read as one)
   const headers = { ...call.baseHeaders, ...forwardedHeaders(upstream.headers), ...(typeof ct === 'string' ? { 'content-type': ct } : {}), ...(recorded !== null ? { [STATUS_HEADER]: recorded } : {}) };
@@ -467,14 +495,8 @@ async function streamResponse(call: ChatCall, chat: ChatRequest, upstream: Upstr
   if (!passthrough && !(typeof ct === 'string' && ct.includes('text/event-stream'))) {
     // an error object in place of the stream (a 2xx JSON body): the upstream's own error, as for a
     // non-streaming request (before, its message was lost behind "not text/event-stream")
-    let text: string | null = null;
-    try {
-      text = await readAll(call, upstream);
-    } catch {
-      await upstream.body.dump().catch(() => undefined);
-    }
-    const error = text === null ? null : errorObjectOf(text);
-    if (error !== null) return errorInBody(call, chat, upstream, text!, error);
+    const body = await streamedErrorBody(call, upstream);
+    if (body !== null) return errorInBody(call, chat, upstream, body.text, body.error);
     call.invalidAnswer = true;
     return failBeforeStream(call, new GatewayError(502, 'upstream_invalid', `Upstream answered a streaming request with content-type "${String(ct ?? '')}", not text/event-stream`), 'invalid_body');
   }

@@ -12,6 +12,7 @@ import { hasText } from './record';
 import type { TextRedaction } from './redact';
 import { createDestutterer, type Destutterer } from './stutter';
 import { createUnsentText, type UnsentText } from './unsent';
+import { resultAsSent } from './unfinished';
 import type { StreamCoercion } from './schemaCoerce';
 
 export interface ContentStep {
@@ -439,9 +440,9 @@ export class ContentProcessor {
     this.ended = true;
     if (this.decider) return;
     if (this.repairer) {
-      const { final: _f, reasoning: _r, finalRepairs, error: _e, ...r } = this.repairer.end();
-      const unsent = new Set(finalRepairs);
-      this.result = { ...r, json: null, repairs: r.repairs.filter((x) => !unsent.has(x)) };
+      // (the end's error is not kept)
+      const { error: _e, ...r } = resultAsSent(this.repairer);
+      this.result = r;
       this.strippedAtEnd = { list: r.stripped, cut: null };
       this.unsent = null;
     } else if (this.splitter) {

@@ -8,6 +8,7 @@ import type { Repair, RepairOptions, RepairResult, StreamRepairer, Stripped } fr
 import type { ArtifactCut, ToolCallArtifact } from '../../shared/protocol';
 import { ARTIFACT_LIST_LIMIT, ARTIFACT_STRIPPED_LIMIT, ARTIFACT_TEXT_LIMIT, BoundedText, listCuts } from './boundedText';
 import type { Redactor, TextRedaction } from './redact';
+import { resultAsSent } from './unfinished';
 
 interface ToolCallState {
   index: number;
@@ -273,9 +274,7 @@ export class ToolCallRepairers {
   abandon(): void {
     for (const s of this.calls.values()) {
       if (!s.repairer || s.result) continue;
-      const { final: _f, reasoning: _r, finalRepairs, ...r } = s.repairer.end();
-      const unsent = new Set(finalRepairs);
-      s.result = { ...r, json: null, repairs: r.repairs.filter((x) => !unsent.has(x)) };
+      s.result = resultAsSent(s.repairer);
       s.abandoned = true;
     }
   }
