@@ -85,9 +85,10 @@ function holdCall(st: ChoiceState, index: number, tc: Json): number {
   if (typeof tc.id === 'string' && tc.id !== '' && h.id === undefined) h.id = tc.id;
   if (typeof tc.type === 'string' && h.type === undefined) h.type = tc.type;
   const fn = isObject(tc.function) ? tc.function : null;
-  // the name as the artifact takes it (its pieces joined, a repeat of it not: nameAfter); while names are
-  // redacted, the pieces the redaction let out (its held tail comes at the end: heldClosers)
-  if (typeof fn?.name === 'string' && fn.name !== '') h.name = st.names !== null ? h.name + fn.name : nameAfter(h.name === '' ? undefined : h.name, fn.name);
+  // the name as the artifact takes it (its pieces joined, a repeat of it not: nameAfter), as it came: it
+  // goes out whole, redacted whole (heldClosers). Before, while names were redacted, the pieces the
+  // redaction let out were joined, so a name repeated in every delta went out as `writewrite`
+  if (typeof fn?.name === 'string' && fn.name !== '') h.name = nameAfter(h.name === '' ? undefined : h.name, fn.name);
   if (typeof fn?.arguments !== 'string') return 0;
   h.args += fn.arguments;
   return fn.arguments.length;
@@ -681,7 +682,8 @@ export class StreamRewriter {
         if (!isObject(tc)) return;
         const before = isObject(tc.function) ? tc.function.arguments : undefined;
         const index = st.tools.indexOf(tc as ToolCallDelta, k, all.length);
-        if (st.names !== null && isObject(tc.function) && typeof tc.function.name === 'string' && tc.function.name !== '') changed = this.onName(st.names, index, tc.function) || changed;
+        // (a held call's name goes out whole at the end, redacted then: heldClosers)
+        if (st.names !== null && st.heldCalls === null && isObject(tc.function) && typeof tc.function.name === 'string' && tc.function.name !== '') changed = this.onName(st.names, index, tc.function) || changed;
         const repairs = st.tools.push(tc as ToolCallDelta, index);
         if (this.rejectTruncated) for (const r of repairs) st.toolRepairs.push([r, index]);
         else for (const r of repairs) this.hooks.onRepair(r, index);
@@ -796,7 +798,7 @@ export class StreamRewriter {
     return { content: c.content, reasoning: c.reasoning, toolCalls, details, refusal, ...(reasoningTail ? { fieldReasoning: { key: st.reasoningKey, text: reasoningTail } } : {}) };
   }
 
-  /** coerce: each held call whole (id, type, name with its redaction's tail), its arguments checked
+  /** coerce: each held call whole (id, type, its whole name redacted), its arguments checked
    * (checkArguments), in index order. */
   private heldClosers(st: ChoiceState, ends: readonly { index: number; text: string }[]): Closers['toolCalls'] {
     const held = st.heldCalls!;
@@ -804,7 +806,7 @@ export class StreamRewriter {
     const out: Closers['toolCalls'] = [];
     for (const art of arts) {
       const h = held.get(art.index) ?? { name: '', args: '' };
-      const name = h.name + (st.names?.get(art.index)?.end() ?? '');
+      const name = this.redactor?.textEnd(h.name) ?? h.name;
       const whole = h.args + (ends.find((t) => t.index === art.index)?.text ?? '');
       const checked = whole === '' ? null : this.checkArguments!(st.index, art);
       let args: string;
