@@ -266,6 +266,9 @@ async function completeResponse(call: ChatCall, chat: ChatRequest, upstream: Ups
   let text: string;
   try {
     text = await readAll(call, upstream);
+    // the histogram counts every answer the upstream started, as the streaming pumps do at their first read
+    // (before, a non-streaming chat answer was never observed)
+    if (record.ttfbMs !== null) ctx.metrics.observeTtfb(record.ttfbMs / 1000);
   } catch (e) {
     const why = reasonOf(call.abort.signal);
     if (why) return leftBeforeStream(call, why, 'The client disconnected; the upstream request was aborted');
