@@ -7,7 +7,7 @@
  * The daemon's upstream is a scripted loopback server speaking OpenAI chat: a request that offers the
  * Bash tool gets streamed tool calls (each in 5-character pieces, one after the other); a request that
  * carries the tools' results gets a final answer quoting Bash's; anything else (Claude Code's small
- * background requests) gets a short text. Five cases, each a daemon and a run of Claude Code:
+ * background requests) gets a short text. Six cases, each a daemon and a run of Claude Code:
  *
  * - repair: Bash's arguments are broken (unquoted keys, single quotes, a trailing comma); Claude Code ran
  *   the command (its output, computed by the shell, is in the tool result it sent back), printed the
@@ -28,7 +28,12 @@
  *   the reasoning is thinking: Claude Code's printed answer starts with the answer and holds no reasoning. Its control sends `x-streamfix-hold-prose: off` (ANTHROPIC_CUSTOM_HEADERS): the
  *   reasoning is then text and is printed, which shows the first case passes because of the hold.
  *
- * Two more cases, a Write call cut at the token limit (the model's first answer streams Write's arguments and
+ * - thinking in the stream: the upstream sends OpenRouter's `reasoning` pieces with their signed
+ *   `reasoning_details` entry, then Bash's broken arguments. Claude Code gets a signed thinking block
+ *   (not printed), runs the repaired command, and hands the thinking back next turn, which goes upstream
+ *   as the signed `reasoning.text` detail it came as.
+ *
+ * Three more cases, a Write call cut at the token limit (the model's first answer streams Write's arguments and
  * stops inside its `content` with `finish_reason: "length"`; asked again, it writes the whole call):
  * - truncated Write call refused (`x-streamfix-truncated-tools: reject` through ANTHROPIC_CUSTOM_HEADERS):
  *   the gateway ends the message with its error event instead of inventing the call's closure; Claude Code
@@ -36,6 +41,12 @@
  *   (the file holds the whole text) and exits 0.
  * - truncated Write call closed (the control: the default `close`): Claude Code runs the closed call and the
  *   file holds the cut text, which shows the refusal is what kept the half file out.
+ * - a Write call cut by an upstream error event (`{"error": {"code": 502}}`) instead: the block was open, so
+ *   Claude Code runs nothing of it and asks the model to resume; the file holds the whole text of the second
+ *   answer, and the first answer's artifact (UPSTREAM_ERROR) keeps the call's input as it went out, cut,
+ *   TRUNCATED (before, the closed input no client got).
+ *
+ * CLAUDE_CODE_ONLY=<text> runs only the cases whose name holds it.
  *
  * Exit code: 0 passed, 1 failed (the reasons on stderr).
  */
@@ -105,6 +116,9 @@ interface Case {
   headers?: string;
   /** Whether the reasoning must reach Claude Code's printed answer (the control) or not. */
   reasoningShown?: boolean;
+  /** Thinking the upstream sends as OpenRouter does for a Claude model: `reasoning` pieces, each with its
+   * `reasoning_details` text entry, the last one signed (SIGNATURE), before the answer's content and calls. */
+  thinking?: string;
 }
 
 const COMMAND = 'echo streamfix-$((6*7))';
@@ -119,6 +133,9 @@ const MISTYPED: Omit<Call, 'repaired' | 'repairs' | 'result' | 'notResult' | 'ec
 ];
 /** The reasoning case's reasoning (a draft of the answer in it): it must not reach the printed answer. */
 const R1_REASONING = 'The user wants the proof. Draft answer: it printed streamfix-41? No wait, run it first.';
+/** The thinking case's reasoning, and the signature the upstream gives it. */
+const THINKING = 'The user wants the proof. I will run the command with Bash and quote its output.';
+const SIGNATURE = 'EqQBCkYIBxgCKkCsig-test';
 const CASES: Case[] = [
   {
     name: 'repair',
@@ -161,6 +178,25 @@ const CASES: Case[] = [
     calls: [{ id: BASH_ID, tool: 'Bash', args: MISTYPED[0]!.args, repaired: MISTYPED[0]!.args, repairs: [], result: PROOF }],
   },
   {
+    // thinking in the stream (OpenRouter's reasoning field and signed reasoning_details) before a broken
+    // tool input: Claude Code gets a signed thinking block (not printed), runs the repaired call, and
+    // hands the thinking back next turn, which the gateway sends upstream as the signed detail it was
+    name: 'thinking in the stream (reasoning and signed reasoning_details) before a broken input',
+    schema: 'report',
+    thinking: THINKING,
+    calls: [
+      {
+        id: BASH_ID,
+        tool: 'Bash',
+        args: `{command: '${COMMAND}', description: 'Print the proof',}`,
+        repaired: `{"command": "${COMMAND}", "description": "Print the proof"}`,
+        repairs: ['unquoted_key', 'single_quotes', 'single_quotes', 'unquoted_key', 'single_quotes', 'single_quotes', 'trailing_comma'],
+        result: PROOF,
+        echoed: { command: COMMAND, description: 'Print the proof' },
+      },
+    ],
+  },
+  {
     name: 'reasoning without its opening tag, prose not held (the control: x-streamfix-hold-prose: off)',
     schema: 'report',
     reasoning: R1_REASONING,
@@ -180,6 +216,14 @@ function answer(c: Case, r: RecordedRequest): ScriptedResponse {
   if (c.reasoning !== undefined) {
     const r = `${c.reasoning}</think>`;
     for (let i = 0; i < r.length; i += 7) thought.push(chunk({ content: r.slice(i, i + 7) }));
+  }
+  if (c.thinking !== undefined && last.role !== 'tool') {
+    const t = c.thinking;
+    for (let i = 0; i < t.length; i += 9) {
+      const piece = t.slice(i, i + 9);
+      const end = i + 9 >= t.length;
+      thought.push(chunk({ reasoning: piece, reasoning_details: [{ type: 'reasoning.text', text: piece, ...(end ? { signature: SIGNATURE } : {}), format: 'anthropic-claude-v1', index: 0 }] }));
+    }
   }
   if (last.role === 'tool') {
     const bash = body.messages.find((m) => m.role === 'tool' && m.tool_call_id === BASH_ID);
@@ -245,6 +289,15 @@ async function runCase(bin: string, c: Case): Promise<string[]> {
       // (the tool result it quotes carries Claude Code's own system reminder after the proof)
       if (c.reasoningShown !== true && !out.trim().startsWith(`The command printed: ${PROOF}`)) failures.push(`the printed answer does not start with the answer: ${JSON.stringify(out.trim())}`);
     }
+    if (c.thinking !== undefined) {
+      if (out.includes(c.thinking)) failures.push(`the thinking was printed: ${JSON.stringify(out.trim())}`);
+      if (answered?.reasoning !== c.thinking) failures.push(`the artifact's reasoning is ${JSON.stringify(answered?.reasoning)}`);
+      // Claude Code's next turn hands the thinking block back: upstream, the signed detail it came as
+      const back = messages.find((m) => m.role === 'assistant' && Array.isArray(m.tool_calls));
+      const want = [{ type: 'reasoning.text', text: c.thinking, signature: SIGNATURE, format: 'anthropic-claude-v1', index: 0 }];
+      if (JSON.stringify(back?.reasoning_details) !== JSON.stringify(want)) failures.push(`the thinking went back upstream as ${JSON.stringify(back?.reasoning_details)}, not ${JSON.stringify(want)}`);
+      console.log(`[claude-code] ${c.name}: reasoning_details back upstream ${JSON.stringify(back?.reasoning_details)}`);
+    }
     c.calls.forEach((call, i) => {
       const result = messages.find((m) => m.role === 'tool' && m.tool_call_id === call.id);
       const text = result === undefined ? '' : textOf(result.content);
@@ -277,6 +330,9 @@ interface WriteCase {
   asHeader: boolean;
   /** The file Claude Code must leave: the whole text (the cut call refused, the second answer run) or the cut one. */
   file: 'whole' | 'cut';
+  /** The first answer ends with an upstream error event (OpenRouter's mid-stream `{"error": {"code": 502}}`)
+   * after the cut arguments instead of `finish_reason: "length"`; every later one is whole. */
+  upstreamError?: boolean;
 }
 
 const NOTES = 'first line\nsecond line\nthird line\n';
@@ -285,23 +341,27 @@ const CUT_AT = 'first line\\nsecond line\\nthird li';
 const WRITE_CASES: WriteCase[] = [
   { name: 'truncated Write call refused (x-streamfix-truncated-tools: reject)', policy: 'reject', asHeader: true, file: 'whole' },
   { name: 'truncated Write call closed (the control: the default close)', policy: 'close', asHeader: false, file: 'cut' },
+  { name: 'Write call cut by an upstream error mid-stream (the default close)', policy: 'close', asHeader: false, file: 'whole', upstreamError: true },
 ];
+/** The upstream's mid-stream error event (upstreamError). */
+const ERROR_EVENT = `data: ${JSON.stringify({ error: { code: 502, message: 'Provider returned error' } })}\n\n`;
 /** Claude Code's message asking the model to go on after a response that ended in an error. */
 const RESUME = 'cut off mid-stream';
 
 /** The upstream's answer in the Write cases: the first call cut inside `content` with `finish_reason: "length"`;
  * asked to resume, the whole call; after the tool's result, a final answer quoting it. */
-function writeAnswer(file: string, r: RecordedRequest): ScriptedResponse {
+function writeAnswer(file: string, r: RecordedRequest, c: WriteCase, first: boolean): ScriptedResponse {
   const body = JSON.parse(r.body) as { messages: Json[]; tools?: { function: { name: string } }[] };
   const last = body.messages[body.messages.length - 1]!;
   const head = chunk({ role: 'assistant', content: '' });
   if (last.role === 'tool') return { chunks: [sse(head, chunk({ content: `Done: ${textOf(last.content).split('\n')[0]}` }), chunk({}, 'stop'), '[DONE]')] };
   if (!(body.tools ?? []).some((t) => t.function.name === 'Write')) return { chunks: [sse(head, chunk({ content: 'ok' }), chunk({}, 'stop'), '[DONE]')] };
   const whole = JSON.stringify({ file_path: file, content: NOTES });
-  const resumed = JSON.stringify(last.content).includes(RESUME);
+  const resumed = JSON.stringify(last.content).includes(RESUME) || (c.upstreamError === true && !first);
   const args = resumed ? whole : whole.slice(0, whole.indexOf(CUT_AT) + CUT_AT.length);
   const pieces = [chunk({ content: 'Writing the notes.' }), chunk({ tool_calls: [{ index: 0, id: resumed ? 'call_write_2' : 'call_write_1', type: 'function', function: { name: 'Write', arguments: '' } }] })];
   for (let i = 0; i < args.length; i += 7) pieces.push(chunk({ tool_calls: [{ index: 0, function: { arguments: args.slice(i, i + 7) } }] }));
+  if (c.upstreamError === true && !resumed) return { chunks: [sse(head, ...pieces) + ERROR_EVENT] };
   return { chunks: [sse(head, ...pieces, chunk({}, resumed ? 'tool_calls' : 'length'), '[DONE]')] };
 }
 
@@ -309,7 +369,11 @@ async function runWriteCase(bin: string, c: WriteCase): Promise<string[]> {
   const home = mkdtempSync(join(tmpdir(), 'sfx-claude-home-'));
   const file = join(home, 'notes.txt');
   const up = await TestUpstream.start();
-  up.respond((r) => writeAnswer(file, r));
+  let writeAnswers = 0;
+  up.respond((r) => {
+    const offersWrite = (JSON.parse(r.body) as { tools?: { function: { name: string } }[] }).tools?.some((t) => t.function.name === 'Write') === true;
+    return writeAnswer(file, r, c, offersWrite && writeAnswers++ === 0);
+  });
   const d = await startDaemon({ port: 0, upstream: up.url, apiKey: 'sk-or-unused', dataDir: null, logLevel: 'warn', truncatedTools: c.asHeader ? 'close' : c.policy });
   try {
     const args = ['-p', 'Write my notes to notes.txt.', '--model', 'claude-sonnet-4-6', '--allowedTools', 'Write'];
@@ -327,8 +391,14 @@ async function runWriteCase(bin: string, c: WriteCase): Promise<string[]> {
     if (written !== want) failures.push(`notes.txt holds ${JSON.stringify(written)}, not ${JSON.stringify(want)}`);
     if (!out.includes('Done: File created successfully')) failures.push(`the final answer was not printed: ${JSON.stringify(out.trim())}`);
     // the cut answer is flagged in both; refused, Claude Code asked the model to resume (once), closed, never
-    if (cut.length !== 1 || JSON.stringify(cut[0]!.truncatedToolCalls) !== '[0]' || cut[0]!.status !== 'TRUNCATED') failures.push(`not one TRUNCATED artifact naming call 0: ${JSON.stringify(cut.map((a) => [a.status, a.truncatedToolCalls]))}`);
-    if (resumed !== (c.policy === 'reject' ? 1 : 0)) failures.push(`${resumed} requests asked the model to resume`);
+    const status = c.upstreamError === true ? 'UPSTREAM_ERROR' : 'TRUNCATED';
+    if (cut.length !== 1 || JSON.stringify(cut[0]!.truncatedToolCalls) !== '[0]' || cut[0]!.status !== status) failures.push(`not one ${status} artifact naming call 0: ${JSON.stringify(cut.map((a) => [a.status, a.truncatedToolCalls]))}`);
+    if (c.upstreamError === true) {
+      // the call's block was open at the error: the artifact keeps the input as it went out, no closers
+      const sent = JSON.stringify({ file_path: file, content: NOTES }).slice(0, JSON.stringify({ file_path: file, content: NOTES }).indexOf(CUT_AT) + CUT_AT.length);
+      const call = cut[0]?.toolCalls[0];
+      if (call?.repairedArguments !== sent || call.status !== 'TRUNCATED') failures.push(`the cut call is ${JSON.stringify([call?.status, call?.repairedArguments])} in the artifact, not TRUNCATED ${JSON.stringify(sent)}`);
+    } else if (resumed !== (c.policy === 'reject' ? 1 : 0)) failures.push(`${resumed} requests asked the model to resume`);
     console.log(`[claude-code] ${c.name}: notes.txt ${JSON.stringify(written)}; ${up.requests.length} upstream requests (${resumed} resuming); stdout:\n${out.trim()}`);
     if (failures.length > 0) console.error(`[claude-code] ${c.name}: stderr:\n${err.slice(-4000)}`);
     return failures;
@@ -342,7 +412,9 @@ async function runWriteCase(bin: string, c: WriteCase): Promise<string[]> {
 async function main(): Promise<void> {
   const bin = binary();
   const failed: string[] = [];
-  const runs: [string, () => Promise<string[]>][] = [...CASES.map((c) => [c.name, () => runCase(bin, c)] as [string, () => Promise<string[]>]), ...WRITE_CASES.map((c) => [c.name, () => runWriteCase(bin, c)] as [string, () => Promise<string[]>])];
+  // CLAUDE_CODE_ONLY=<text>: only the cases whose name holds it
+  const only = process.env.CLAUDE_CODE_ONLY;
+  const runs: [string, () => Promise<string[]>][] = [...CASES.map((c) => [c.name, () => runCase(bin, c)] as [string, () => Promise<string[]>]), ...WRITE_CASES.map((c) => [c.name, () => runWriteCase(bin, c)] as [string, () => Promise<string[]>])].filter(([name]) => only === undefined || name.includes(only));
   for (const [name, run] of runs) {
     const f = await run();
     if (f.length > 0) failed.push(`${name}: ${f.join('; ')}`);
