@@ -13,7 +13,7 @@ import { errorCodeStatus } from '../gateway/breaker';
 import { ownErrorCode } from '../gateway/errors';
 import { errorType } from './errors';
 import { badIndexOf, UnreadChunks } from '../gateway/unreadChunks';
-import { FINISH_ERROR_CODE } from '../gateway/chat';
+import { errorEventLabel, FINISH_ERROR_CODE } from '../gateway/chat';
 import type { AnthropicEvent, MessageTranslator } from './translate';
 
 /** A choice 0 ended with `finish_reason: "error"` and no error object (OpenRouter's finish reason for a
@@ -61,6 +61,9 @@ export class ChatStreamReader {
   upstreamErrorCode = 'upstream_error';
   /** The HTTP status that error object names in its `code`, if any (the breaker reads it). */
   upstreamErrorStatus: number | null = null;
+  /** An error object came (not a finish_reason "error" nor an over-long event): its
+   * streamfix_upstream_errors_total label (errors.ts errorEventLabel), as on the chat endpoint. */
+  errorEventLabel: string | null = null;
   /** Upstream events over the SSE decoder's bound. */
   overLong = 0;
   /** The fast path's frame, and how many were tried (an upstream whose chunks share none stops trying). */
@@ -129,6 +132,7 @@ export class ChatStreamReader {
     if (typeof err === 'object' && err !== null) {
       this.upstreamError = typeof err.message === 'string' ? err.message : JSON.stringify(err);
       this.upstreamErrorCode = ownErrorCode(err.code);
+      this.errorEventLabel = errorEventLabel(err.code);
       // the upstream's status, in Anthropic's terms: a 400 or 429 is not an api_error (500) that
       // clients retry as a server fault
       const status = errorCodeStatus(err.code);

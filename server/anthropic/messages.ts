@@ -414,6 +414,7 @@ async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: Upst
   if (reader.upstreamError !== null) {
     record.fail('UPSTREAM_ERROR', reader.upstreamError, { code: reader.upstreamErrorCode });
     errorEventSeen(call, reader.upstreamErrorStatus);
+    if (reader.errorEventLabel !== null) ctx.metrics.onUpstreamError(reader.errorEventLabel);
   }
   if (reader.overLong > 0) ctx.warnings.warn(OVER_LONG_CODE, `${record.id}: The upstream sent ${reader.overLong} SSE event(s) longer than ${MAX_SSE_EVENT_BYTES} characters: the message ended with an error event`);
   if (reader.malformed > 0) {

@@ -128,6 +128,13 @@ export function errorEventSeen(call: ChatCall, code: unknown): void {
   else call.failedMidStream = true;
 }
 
+/** The streamfix_upstream_errors_total label of an error object the upstream sent mid-stream: the HTTP
+ * status its `code` names (breaker.ts errorCodeStatus), else `stream_error` (a lost connection's). */
+export function errorEventLabel(code: unknown): string {
+  const status = errorCodeStatus(code);
+  return status === null ? 'stream_error' : String(status);
+}
+
 /** The artifact's error code for a choice the upstream ended with `finish_reason: "error"` and no error
  * object (OpenRouter's finish reason for a generation that failed). */
 export const FINISH_ERROR_CODE = 'finish_reason_error';
@@ -688,6 +695,8 @@ async function finishStream(call: ChatCall, chat: ChatRequest, rw: StreamRewrite
   if (rw.overLong > 0) overLongEvents(call, rw.overLong, passthrough);
   for (const e of rw.upstreamErrors) record.fail('UPSTREAM_ERROR', e.message, { code: e.code });
   for (const e of rw.upstreamErrors) errorEventSeen(call, e.code);
+  // an upstream failure, as a 2xx error body or a lost connection is: counted once a stream (the first)
+  if (rw.upstreamErrors.length > 0) ctx.metrics.onUpstreamError(errorEventLabel(rw.upstreamErrors[0]!.code));
   if (rw.upstreamErrors.length === 0) finishedInError(call, [...rw.choices.values()].filter((x) => x.finishReason === 'error').map((x) => x.index).sort((a, b) => a - b));
   if (rw.afterError > 0) record.errors.push({ message: `The upstream sent ${rw.afterError} event(s) after its error event, not forwarded: ${rw.afterErrorSamples.map((x) => JSON.stringify(x)).join(', ')}`, code: 'after_upstream_error' });
   if (rw.rejected !== null) record.errors.push({ message: rejectionMessage(rw.rejected), code: TRUNCATED_CODE });
