@@ -231,6 +231,17 @@ const CORRECTED_RANK = 1.5;
 const CORRECTING = /(?:^|[.!?:;]\s+|\n)\s*actually,[^.!?\n]*$/i;
 /** What stands between two values of one run of records: white space and at most one comma. */
 const ADJACENT = /^\s*,?\s*$/;
+/** Between two items of a markdown list of records (`1. {"id": 1}\n2. {"id": 2}`, trial 13): a line break
+ * (blank lines too: a loose list) and the next item's marker, a number and `.` or `)`, or `-` `*` `+`. */
+const ADJACENT_ITEM = /^[ \t]*,?\s*\n[ \t]*(?:\d{1,3}[.)]|[-*+])[ \t]+$/;
+/** A list item's marker that is all the text before a value on its line. */
+const ITEM_BEFORE = /^[ \t]*(?:\d{1,3}([.)])|([-*+]))[ \t]+$/;
+/** The kind of list item marker `before` (the text before a value on its line) is: `1.` and `1)` apart,
+ * each bullet character apart; null when it is none. */
+function itemMarker(before: string): string | null {
+  const m = ITEM_BEFORE.exec(before);
+  return m === null ? null : m[1] !== undefined ? `n${m[1]}` : m[2];
+}
 /** A wrapper tag right before a value on its line (`<answer>`, `<json format="x">`) and its closing tag
  * right after it (`</answer>`): the tags models are told to put their answer in. */
 const TAG_BEFORE = /<[A-Za-z][\w:.-]*(?:\s[^<>\n]*)?>[ \t]*$/;
@@ -540,6 +551,7 @@ function candidates(r: Region, index: number, sub: SubRun, work: { scanned: numb
   }
   let best = 0; // the best rank before candidate k
   let head = 0; // the rank of the value that began the run of adjacent values candidate k may continue
+  let headMarker: string | null = null; // its list item's marker kind ('' when it starts its line)
   for (let k = 0; k < found.length; k++) {
     const c = found[k];
     if (c.rank < 0) {
@@ -555,9 +567,17 @@ function candidates(r: Region, index: number, sub: SubRun, work: { scanned: numb
     // space or a comma between (JSON Lines, records the model did not bracket), continues it: the first is
     // the answer, as in text that starts as JSON, and the others its extra values (finish.ts); before, the
     // last record won, VALID. Not after a value on a line of prose (`Your format: {"name": str}`, an echo)
+    // (so does an item of a markdown list after the item before it: `1. {"name": "a"}\n2. {"name": "b"}`
+    // gave the last item, VALID; trial 13)
     const starts = startsLine(r.text, c.start);
-    if (k > 0 && head >= 2 && starts && c.rank >= 2 && ADJACENT.test(r.text.slice(found[k - 1].end, c.start))) c.rank = 0;
-    else head = starts ? c.rank : 0;
+    // (the same kind of marker: a diff's `- {old}` / `+ {new}` lines are no list)
+    const marker = starts ? '' : itemMarker(r.text.slice(lineStart(r.text, c.start), c.start));
+    const between = k > 0 ? r.text.slice(found[k - 1].end, c.start) : '';
+    if (k > 0 && head >= 2 && c.rank >= 2 && ((starts && headMarker === '' && ADJACENT.test(between)) || (marker !== null && marker !== '' && marker === headMarker && ADJACENT_ITEM.test(between)))) c.rank = 0;
+    else {
+      head = starts || marker !== null ? c.rank : 0;
+      headMarker = marker;
+    }
     // a later attempt ("Attempt 2:", "Second pass:") replaces every value before it
     if (lead !== null && c.rank >= 2 && RETRY_LEAD.test(introduction(lead))) {
       for (let j = 0; j < k; j++) if (found[j].rank > CORRECTED_RANK) found[j].rank = CORRECTED_RANK;

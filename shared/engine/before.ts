@@ -129,7 +129,7 @@ export abstract class BeforeScanner extends S.MachineState {
         this.startCandidate(i, false);
         return i;
       }
-      if (this.confirmNext && this.scalarStart && (c === QUOTE || c === MINUS || isDigit(c) || c === 116 || c === 102 || c === 110)) {
+      if (this.confirmNext && this.scalarStart && (c === QUOTE || c === MINUS || isDigit(c) || c === 116 || c === 102 || c === 110 || c === 84 || c === 70 || c === 78 || c === APOS)) {
         this.flushProse(s, i);
         this.startCandidate(i, true);
         return i;
@@ -266,6 +266,7 @@ export abstract class BeforeScanner extends S.MachineState {
     this.stack.length = 0;
     this.stackVer++;
     this.candTopScalar = scalar;
+    this.candApos = scalar && String.prototype.charCodeAt.call(this.o.seg.text, i) === APOS;
     this.candStart = o.seg.base + i;
     const leading = !this.anythingBefore && this.prosePos === null ? this.proseText : '';
     this.quoteCtx = this.lineIsQuote();

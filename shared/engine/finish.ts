@@ -319,8 +319,9 @@ export abstract class Finisher extends StructureScanner {
    * values as `extra_value`, the rest as trailing text. `held`: the value was chosen among the
    * candidates of prose-started text (answer.ts), where a value after it counts as another top-level
    * value only inside the answer's block (before a closing fence) and alone on its line; after the block,
-   * or with words after it on its line (`[1] Annual report.`, a footnote marker), it is trailing text. */
-  protected stripTrailing(at: Position, text: string, held = false): void {
+   * or with words after it on its line (`[1] Annual report.`, a footnote marker), it is trailing text.
+   * `lineStart`: `text` starts a line (a list item's marker there may lead in a further value). */
+  protected stripTrailing(at: Position, text: string, held = false, lineStart = false): void {
     const seg = new Segment(text, at.offset, at.line, at.column);
     const here = (i: number): Position => ({ offset: at.offset + i, line: seg.line(i), column: seg.column(i) });
     let i = 0;
@@ -358,6 +359,15 @@ export abstract class Finisher extends StructureScanner {
       // another top-level value (`{"a":1}{"b":2}`: parallel tool calls in one arguments string) is
       // not trailing prose: it gets a kind of its own, and the status says the text was not one value
       // (also after a comma: `{"a":1}, {"b":2}` is a list the model did not bracket, not prose)
+      // (held: the next item of a markdown list of records, its marker trailing text: `1. {"id": 1}\n2. {"id": 2}`)
+      const item = held ? LIST_ITEM.exec(rest) : null;
+      if (item !== null && (i === 0 ? lineStart : /\n[ \t]*$/.test(text.slice(Math.max(0, i - 64), i)))) {
+        const n = valueExtent(rest.slice(item[0].length));
+        if (n < 0 || wordsAfter(rest.slice(item[0].length + n, item[0].length + n + 64))) break;
+        this.strip('trailing', here(i), item[0].replace(/[ \t]+$/, ''));
+        i += item[0].length;
+        continue;
+      }
       const sep = /^,\s*/.exec(rest);
       const from = sep ? sep[0].length : 0;
       const value = from > 0 ? rest.slice(from) : rest;
@@ -423,7 +433,11 @@ export abstract class Finisher extends StructureScanner {
         this.reject('', 0);
         const again = this.rescan!;
         this.rescan = null;
+        // the rescan runs in a segment of its own; the end is located in the end's (a value found in the
+        // rescanned text, `'x [1, 2`, was closed at the rescan's first position)
+        const end = o.seg;
         this.process(again);
+        o.begin(end, 0);
         this.finishInput();
         return;
       }
@@ -438,6 +452,9 @@ export abstract class Finisher extends StructureScanner {
     if (this.trailPos !== null) this.stripTrailing(this.trailPos, this.trailText);
   }
 }
+
+/** A markdown list item's marker and the spaces after it, before a value (a number and `.` or `)`, or `-` `*` `+`). */
+const LIST_ITEM = /^(?:\d{1,3}[.)]|[-*+])[ \t]+(?=[{[])/;
 
 /** Whether text follows a value on its line (`[1] Annual report.`), other than a comma or a closing fence. */
 function wordsAfter(after: string): boolean {

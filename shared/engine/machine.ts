@@ -621,7 +621,7 @@ export class Machine extends Finisher {
       } else {
         const seg = new Segment(r.text, r.at.offset, r.at.line, r.at.column);
         const i = pick.end + lead;
-        this.stripTrailing({ offset: r.at.offset + i, line: seg.line(i), column: seg.column(i) }, r.text.slice(i), true);
+        this.stripTrailing({ offset: r.at.offset + i, line: seg.line(i), column: seg.column(i) }, r.text.slice(i), true, rest.slice(0, lead).includes('\n'));
       }
       this.o.out += json;
     });
@@ -1154,7 +1154,8 @@ export class Machine extends Finisher {
             c = String.prototype.charCodeAt.call(s, i);
           }
           // a fence, a tag or a new line closes the text the scalar stood alone in
-          if (c === BACKTICK || c === LT || this.doneNewline) {
+          // (not a single-quoted one with another `'` in it: `'90s music is 'great'` is prose)
+          if ((c === BACKTICK || c === LT || this.doneNewline) && !(this.candApos && (o.cand ?? '').includes("'"))) {
             this.confirm();
             o.flushCommitted(o.pA);
             o.dropPending(i);

@@ -55,6 +55,7 @@ const {
   V_AFTER,
   V_WORD,
   V_UQSTR,
+  V_STRING,
   V_ELISION,
   V_VALUE,
 } = S;
@@ -114,10 +115,14 @@ export abstract class ScalarScanner extends CallTextScanner {
    * a cut keyword) rather than a word of prose that would need quoting? */
   protected scalarStandsAtEnd(): boolean {
     if (this.vstate === V_UQSTR) return false;
+    // a single-quoted string (`'hello'`, trial 13) only closed and with no other `'` in it: an apostrophe
+    // that starts prose (`'Tis the season`, `'90s music is 'great'`) is no value
+    if (this.candApos) return this.vstate !== V_STRING && !(this.o.cand ?? '').includes("'");
     if (this.vstate !== V_WORD) return true;
     const raw = this.tokLen <= 12 ? String.prototype.slice.call(this.tokPrefix, 0, this.tokLen) : '';
     if (KEYWORDS.has(raw)) return true;
-    return raw !== '' && ['true', 'false', 'null', 'True', 'False', 'None'].some((k) => k.startsWith(raw));
+    // a cut keyword: `tr`, `nul`; a capital one only whole (`No`, `Tr` are words of prose, trial 13)
+    return raw !== '' && ['true', 'false', 'null'].some((k) => k.startsWith(raw));
   }
 
   /** The token (number, word, unquoted string) ending at i is settled: it and what was held before it

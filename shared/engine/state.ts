@@ -177,6 +177,8 @@ export abstract class MachineState {
   protected readonly closers = new Closers();
   protected unconfirmed = false;
   protected candTopScalar = false;
+  /** The top-level scalar candidate opened with `'` (scalars.ts scalarStandsAtEnd). */
+  protected candApos = false;
   protected candPos: Position = { offset: 0, line: 0, column: 0 };
   protected candRaw = ''; // raw text of an unconfirmed candidate from earlier segments
   protected candIdx = 0; // segment index where the unsaved part of the candidate's raw text starts

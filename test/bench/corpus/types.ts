@@ -39,7 +39,8 @@ export type Category =
   | 'new-user trial 9'
   | 'new-user trial 10'
   | 'new-user trial 11'
-  | 'new-user trial 12';
+  | 'new-user trial 12'
+  | 'new-user trial 13';
 
 /**
  * What counts as a correct answer:
