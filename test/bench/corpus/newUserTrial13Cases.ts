@@ -6,14 +6,16 @@
  * the answer, JSON inside other markup (tables, lists, blockquotes, HTML, code that assigns or parses it),
  * JS/Python literal syntax, reasoning formats as UIs show them, truncation at many places, scalars and
  * top-level arrays, long or deep answers with one defect inside, several answers asked for, line endings and
- * invisible characters, and texts with no answer. Left out here: the ones the engine still gets wrong
+ * invisible characters, and texts with no answer; and round 2 (cases2.ts), 16 written after round 1's fixes
+ * to probe their edges (not blind). Left out here: the ones the engine still gets wrong
  * (TRIAL13_OPEN, each classified).
  */
 import { TRIAL13_CASES } from '../../engine/trial13/cases';
+import { TRIAL13_ROUND2 } from '../../engine/trial13/cases2';
 import { TRIAL13_OPEN } from '../../engine/trial13/open';
 import { trialCorpusCases } from './trialCases';
 import type { Case } from './types';
 
 export function newUserTrial13Cases(): Case[] {
-  return trialCorpusCases('new-user trial 13', TRIAL13_CASES, TRIAL13_OPEN);
+  return trialCorpusCases('new-user trial 13', [...TRIAL13_CASES, ...TRIAL13_ROUND2], TRIAL13_OPEN);
 }
