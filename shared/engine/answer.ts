@@ -552,6 +552,7 @@ function candidates(r: Region, index: number, sub: SubRun, work: { scanned: numb
   let best = 0; // the best rank before candidate k
   let head = 0; // the rank of the value that began the run of adjacent values candidate k may continue
   let headMarker: string | null = null; // its list item's marker kind ('' when it starts its line)
+  const runs: Candidate[][] = []; // the runs of records, each from its first value
   for (let k = 0; k < found.length; k++) {
     const c = found[k];
     if (c.rank < 0) {
@@ -573,10 +574,13 @@ function candidates(r: Region, index: number, sub: SubRun, work: { scanned: numb
     // (the same kind of marker: a diff's `- {old}` / `+ {new}` lines are no list)
     const marker = starts ? '' : itemMarker(r.text.slice(lineStart(r.text, c.start), c.start));
     const between = k > 0 ? r.text.slice(found[k - 1].end, c.start) : '';
-    if (k > 0 && head >= 2 && c.rank >= 2 && ((starts && headMarker === '' && ADJACENT.test(between)) || (marker !== null && marker !== '' && marker === headMarker && ADJACENT_ITEM.test(between)))) c.rank = 0;
-    else {
+    if (k > 0 && head >= 2 && c.rank >= 2 && ((starts && headMarker === '' && ADJACENT.test(between)) || (marker !== null && marker !== '' && marker === headMarker && ADJACENT_ITEM.test(between)))) {
+      c.rank = 0;
+      runs[runs.length - 1].push(c);
+    } else {
       head = starts || marker !== null ? c.rank : 0;
       headMarker = marker;
+      if (head >= 2) runs.push([c]);
     }
     // a later attempt ("Attempt 2:", "Second pass:") replaces every value before it
     if (lead !== null && c.rank >= 2 && RETRY_LEAD.test(introduction(lead))) {
@@ -586,10 +590,32 @@ function candidates(r: Region, index: number, sub: SubRun, work: { scanned: numb
     // a correction after it ("Actually, …"): any later value of rank 2 or more is the answer instead
     if (c.rank > CORRECTED_RANK && CORRECTION.test(r.text.slice(c.end, Math.min(next, c.end + RETRACT_WINDOW)))) c.rank = CORRECTED_RANK;
   }
+  for (const run of runs) if (run.length > 1) ordinalPick(r.text, run);
   echoedSchemas(r.text, found);
   echoedInput(r.text, found);
   recommendedOption(r.text, found);
   return found;
+}
+
+/** A pick of one record of a run by its place, in the sentence after the run (`I recommend the second.`,
+ * `Go with the last one.`; trial 13: a list of two options then "I recommend the second" gave the first,
+ * the run's head): words of a choice, then within 20 characters "the" and an ordinal. */
+const ORDINAL_PICK = /\b(?:go with|recommend(?:ed)?|use|pick|choose|prefer|suggest)\b[^.\n]{0,20}?\bthe (first|second|third|fourth|fifth|last)\b/i;
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth'];
+/** How much text after a run may hold its pick. */
+const PICK_WINDOW = 200;
+
+/** A run of records the text after it picks one of by its place: that one is the answer, ranked as the
+ * run's first was, and the first an alternative. */
+function ordinalPick(text: string, run: Candidate[]): void {
+  const last = run[run.length - 1];
+  const m = ORDINAL_PICK.exec(text.slice(last.end, last.end + PICK_WINDOW));
+  if (m === null) return;
+  const word = m[1].toLowerCase();
+  const k = word === 'last' ? run.length - 1 : ORDINALS.indexOf(word);
+  if (k <= 0 || k >= run.length) return;
+  run[k].rank = run[0].rank;
+  run[0].rank = SECOND_CHOICE;
 }
 
 /** Options the text names and then recommends one of (trial 9: `Option A (flat):` and a fence, `Option B

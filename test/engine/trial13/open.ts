@@ -13,6 +13,5 @@ export const TRIAL13_OPEN = new Map<string, string>([
   ['t13-multi-11', 'design limit (as multi-02): `Record 1:` and a fence, `Record 2:` and a fence give the second, VALID'],
   // round 2 (cases2.ts, written after round 1's fixes, not blind)
   ['t13r2-05', "left open (consistent with double quotes): two single-quoted words with a comma between, `'x', 'y'`, are prose (FAILED), as `\"x\", \"y\"` is: a top-level scalar followed by a comma and more text on its line is read as a sentence; on lines of their own (`'x'\\n'y'`) the first is the value"],
-  ['t13r2-13', 'real defect, open: a bullet list of values followed by `I recommend the second.` gives the first (REPAIRED, the second an extra value) where the text picks the second; before the list rule the last item won, right here by luck. Ordinal picks ("the second", "the last one") are not read; only labelled options ("Option A", "Variant 2") are (recommendedOption in answer.ts)'],
   ['t13r2-16', 'real defect, open (not from this round\'s fixes): a diff fence whose `+` line comes before its `-` line gives the `-` value, the last among equals; a diff\'s `+` line is not read as the new value'],
 ]);
