@@ -11,10 +11,11 @@ import { gatewayOrigin } from './gatewayHttp';
 import { describeHealth, healthTooltip } from './modelHealthText';
 
 export class ModelItem extends vscode.TreeItem {
-  constructor(readonly entry: ModelHealthEntry) {
+  /** `readAt`: when the gateway answered (ms), from which an open breaker's probe time is told. */
+  constructor(readonly entry: ModelHealthEntry, readAt: number) {
     super(entry.model, vscode.TreeItemCollapsibleState.None);
-    this.description = describeHealth(entry);
-    this.tooltip = healthTooltip(entry);
+    this.description = describeHealth(entry, readAt);
+    this.tooltip = healthTooltip(entry, readAt);
     const bad = entry.circuit.state !== 'closed' || entry.failedRate > 0;
     this.iconPath = new vscode.ThemeIcon(bad ? 'warning' : 'pass', new vscode.ThemeColor(bad ? 'list.warningForeground' : 'testing.iconPassed'));
     this.accessibilityInformation = { label: `${entry.model} ${this.description}` };
@@ -25,6 +26,9 @@ export class ModelsProvider implements vscode.TreeDataProvider<ModelItem>, vscod
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Refreshes the view when an open breaker's cool-down ends (no event says so: the gateway moves it
+   * to half-open only when the next request comes, and its answer then says the cool-down is over). */
+  private coolDownTimer: ReturnType<typeof setTimeout> | undefined;
   /** Whether the last fetch found the endpoint (undefined before the first). */
   available: boolean | undefined;
 
@@ -36,7 +40,10 @@ export class ModelsProvider implements vscode.TreeDataProvider<ModelItem>, vscod
 
   async getChildren(item?: ModelItem): Promise<ModelItem[]> {
     if (item) return [];
-    return (await this.fetchHealth()).map((m) => new ModelItem(m));
+    const entries = await this.fetchHealth();
+    const readAt = Date.now();
+    this.refreshAfterCoolDown(entries);
+    return entries.map((m) => new ModelItem(m, readAt));
   }
 
   /** The gateway's model health; also sets whether the view shows at all (the endpoint exists). */
@@ -53,6 +60,18 @@ export class ModelsProvider implements vscode.TreeDataProvider<ModelItem>, vscod
     } catch {
       return []; // the daemon is restarting: the view refreshes once it runs
     }
+  }
+
+  /** One refresh once the soonest open breaker's cool-down is over (the view shows that it is). */
+  private refreshAfterCoolDown(entries: ModelHealthEntry[]): void {
+    if (this.coolDownTimer) clearTimeout(this.coolDownTimer);
+    this.coolDownTimer = undefined;
+    const left = entries.flatMap((m) => (m.circuit.state === 'open' && m.circuit.retryAfterSeconds ? [m.circuit.retryAfterSeconds] : []));
+    if (left.length === 0) return;
+    this.coolDownTimer = setTimeout(() => {
+      this.coolDownTimer = undefined;
+      this.refresh();
+    }, Math.min(...left) * 1000 + 100);
   }
 
   private setAvailable(v: boolean): void {
@@ -78,6 +97,7 @@ export class ModelsProvider implements vscode.TreeDataProvider<ModelItem>, vscod
 
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
+    if (this.coolDownTimer) clearTimeout(this.coolDownTimer);
     this.changed.dispose();
   }
 }

@@ -9,6 +9,8 @@ import { strict as assert } from 'node:assert';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as vscode from 'vscode';
+import { describeHealth } from '../../../client/modelHealthText';
+import type { ModelHealthEntry } from '../../../shared/protocol';
 import { getApi, postChat } from './helpers';
 import { texts, ui } from './ui';
 
@@ -104,11 +106,13 @@ describe('circuit breaker in the status bar (through the UI)', () => {
     const reason = '2 consecutive failures within 60 s, the last: upstream answered 500';
     // the Models view's row (an Artifacts row names the model too, and no repairs/request)
     const row = `.monaco-list-row[aria-label^="${MODEL} "][aria-label*="repairs/request"]`;
-    await ui({ op: 'waitFor', selector: row, hasText: `breaker open (` });
+    await ui({ op: 'waitFor', selector: row, hasText: `breaker open` });
     const line = (await texts(undefined, `${row} .label-description`))[0] ?? '';
-    assert.match(line, new RegExp(`^2 requests · 0 repairs/request · FAILED 0% · TRUNCATED 0% · breaker open \\([0-4] s\\): ${reason}$`));
+    // the probe's time of day (or, should the UI be slower than the 4 s cool-down, that it is over)
+    const when = '(?: until \\d\\d:\\d\\d:\\d\\d|, cool-down over: the next request is the probe)';
+    assert.match(line, new RegExp(`^2 requests · 0 repairs/request · FAILED 0% · TRUNCATED 0% · breaker open${when}: ${reason}$`));
     const tip = await hoverTip(row, reason);
-    assert.match(tip, new RegExp(`upstream errors: 2[\\s\\S]*breaker open after 2 consecutive failures, retry in [0-4] s: ${reason}`));
+    assert.match(tip, new RegExp(`upstream errors: 2[\\s\\S]*breaker open after 2 consecutive failures(?:, retry at \\d\\d:\\d\\d:\\d\\d|, cool-down over: the next request is the probe): ${reason}`));
     await ui({ op: 'press', key: 'Escape' });
 
     failing = false;
@@ -129,5 +133,41 @@ describe('circuit breaker in the status bar (through the UI)', () => {
     const closedTip = await hoverTip(row, 'breaker closed (last change: probe answered 200)');
     assert.equal(closedTip, `${MODEL}\n3 requests · 0 repairs/request · FAILED 0% · TRUNCATED 0%\nupstream errors: 2\nbreaker closed (last change: probe answered 200)`);
     await ui({ op: 'press', key: 'Escape' });
+  });
+
+  it("keeps the Models view's breaker line true as time passes: the probe's time of day, then, with no request, that the cool-down is over, as /v1/streamfix/models says", async () => {
+    const api = await getApi();
+    const info = await api.whenRunning();
+    const ask = () => postChat(info.url, { model: MODEL, messages: [{ role: 'user', content: 'hi' }] });
+    const entry = async () => ((await (await fetch(`${info.url}/streamfix/models`)).json()) as { data: ModelHealthEntry[] }).data.find((m) => m.model === MODEL)!;
+    failing = true;
+    assert.equal((await ask()).status, 500);
+    const before = Date.now();
+    assert.equal((await ask()).status, 500);
+    const opened = Date.now();
+    await vscode.commands.executeCommand('streamfix.models.focus');
+    const row = `.monaco-list-row[aria-label^="${MODEL} "][aria-label*="repairs/request"]`;
+    await ui({ op: 'waitFor', selector: row, hasText: 'breaker open until ' });
+    const open = await entry();
+    assert.equal(open.circuit.state, 'open');
+    // the breaker opened between `before` and `opened`; the view says when its 4 s cool-down ends, to the
+    // second (the gateway counts whole seconds up)
+    const ends = new Set<string>();
+    for (let t = before + 4000; t < opened + 5000 + 1000; t += 500) ends.add(describeHealth({ ...open, circuit: { ...open.circuit, retryAfterSeconds: 1 } }, t - 1000));
+    const line = (await texts(undefined, `${row} .label-description`))[0]!;
+    assert.equal([...ends].includes(line), true, `${line} is none of ${[...ends].join(' | ')}`);
+    // no request comes: once the gateway says the cool-down is over, the view says it too
+    let now = open;
+    for (let i = 0; i < 100 && now.circuit.retryAfterSeconds !== 0; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      now = await entry();
+    }
+    assert.deepEqual([now.circuit.state, now.circuit.retryAfterSeconds], ['open', 0]);
+    const over = describeHealth(now, Date.now());
+    assert.equal(over, `${now.requests} requests · 0 repairs/request · FAILED 0% · TRUNCATED 0% · breaker open, cool-down over: the next request is the probe: 2 consecutive failures within 60 s, the last: upstream answered 500`);
+    await ui({ op: 'waitFor', selector: `${row} .label-description`, hasText: over, timeoutMs: 5000 }).catch(() => undefined);
+    assert.deepEqual(await texts(undefined, `${row} .label-description`), [over]);
+    failing = false;
+    assert.equal((await ask()).status, 200);
   });
 });
