@@ -92,6 +92,18 @@ export abstract class StringScanner extends BeforeScanner {
   protected innerCommaProbed(): boolean {
     return this.strIsKey === false && this.unconfirmed === false && this.strQuote === QUOTE && this.stack[this.stack.length - 1] === LBRACE;
   }
+  /** A `"` at i that closes an open inner quote is followed by c, which closes the string: unless a comma
+   * in an object's value string, which is probed (quoteProbe.ts). */
+  private innerQuoteCloses(i: number, c: number): number {
+    if (c === COMMA && this.innerCommaProbed()) {
+      this.o.startPending(i);
+      return this.innerQuoteComma(i, false);
+    }
+    this.dqInner = false;
+    if (this.strIsKey) this.endString(i + 1);
+    else this.afterValue(i + 1, false);
+    return i + 1;
+  }
   /** A `&` at i in a string of an HTML-escaped value (htmlEntities.ts). */
   protected abstract entityInString(s: string, i: number, len: number): number;
 
@@ -151,11 +163,8 @@ export abstract class StringScanner extends BeforeScanner {
       if (c === QUOTE && this.emptySoFar(i)) return this.openTriple(i);
       const d = this.quoteAfter(c, 0);
       if (d === Q_CLOSE || (d === Q_CONCAT && (this.strIsKey || this.stack.length === 0))) {
-        if (this.dqInner === true && c === COMMA && this.innerCommaProbed()) {
-          o.startPending(i);
-          return this.innerQuoteComma(i, false);
-        }
-        this.dqInner = false;
+        // (an open inner quote's end: a method of its own, so that this one stays small)
+        if (this.dqInner === true) return this.innerQuoteCloses(i, c);
         if (this.strIsKey) this.endString(i + 1);
         else this.afterValue(i + 1, false);
         return i + 1;

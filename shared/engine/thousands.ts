@@ -58,8 +58,6 @@ export abstract class ThousandsScanner extends ScalarScanner {
   protected thousandsMayStart(s: string, i: number, len: number): number {
     const o = this.o;
     const sep = String.prototype.charCodeAt.call(s, i);
-    // number()'s test lets through the rest of 0x20-0x2F (`-`, `.`, `+`, `"`, …) and their 0x80 multiples
-    if (sep !== COMMA && sep !== SPACE && sep !== 0xa0 && sep !== 0x202f) return this.numberStops(s, i, len, sep);
     if (this.stack[this.stack.length - 1] !== LBRACE || this.tokLen > 4 || this.unconfirmed === true) return this.endNumber(s, i, false);
     if (i + 1 < len) {
       const n = String.prototype.charCodeAt.call(s, i + 1);
