@@ -94,6 +94,18 @@ describe('gateway: truncated tool calls rejected (chat)', () => {
     assert.equal(text, `data: ${START}\n\ndata: ${PIECE}\n\ndata: ${JSON.stringify(ERROR)}\n\ndata: [DONE]\n\n`);
   });
 
+  it('streaming, an upstream error event with finish_reason "error" inside the arguments: the same end, no closure (before, its closers went out)', async () => {
+    // OpenRouter's mid-stream error: an error object beside a choice finished with "error". The call is cut
+    // (record.ts cutCalls); before, "error" was no cut, so the closers the gateway invented went out before
+    // the upstream's error chunk, under reject
+    const event = { id: 'gen-test-1', error: { code: 502, message: 'Provider returned error' }, choices: [{ index: 0, delta: { content: '' }, finish_reason: 'error' }] };
+    up.enqueue({ chunks: [sse(START, PIECE) + `data: ${JSON.stringify(event)}\n\n`] });
+    const { r, text } = await post(d, { ...BODY, model: 'test/reject-error', stream: true }, { 'x-streamfix-truncated-tools': 'reject', 'x-streamfix-mode': 'repair' });
+    assert.equal(text, `data: ${START}\n\ndata: ${PIECE}\n\ndata: ${JSON.stringify(ERROR)}\n\ndata: [DONE]\n\n`);
+    const a = await artifact(d, String(r.headers['x-streamfix-request-id']));
+    assert.deepEqual([a.status, a.truncatedToolCalls, a.errors], ['UPSTREAM_ERROR', [0], [{ message: 'Provider returned error', code: '502' }, { message: MESSAGE, code: 'truncated_tool_call' }]]);
+  });
+
   it('non-streaming: 502 with the error, x-should-retry false, and none of the answer', async () => {
     up.enqueue(completion());
     const { r, text } = await post(d, BODY, { 'x-streamfix-truncated-tools': 'reject' });
