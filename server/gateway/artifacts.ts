@@ -262,6 +262,12 @@ export class ArtifactStore {
     });
   }
 
+  /** True while artifacts are written to disk (a directory this daemon owns, not closed): a `put` that
+   * resolves false then means a failed or too slow write, not a store that keeps none on disk. */
+  get persistent(): boolean {
+    return this.writer !== null && !this.closed;
+  }
+
   /** The artifact with this id (from this store, else from the read-only view), or undefined. */
   async get(id: string): Promise<Artifact | undefined> {
     const e = this.entries.get(id);

@@ -55,6 +55,10 @@ export interface ChatCall {
   /** Set when the upstream's 2xx body is not an answer the gateway can read (a completion that is not a
    * JSON object, a stream that is not text/event-stream): the client gets a 502, the breaker a failure. */
   invalidAnswer?: boolean;
+  /** Set when the store keeps artifacts on disk but this one's write failed or timed out (a full disk, a
+   * stuck one): it is served from memory only and lost at a restart; the response says so
+   * (ARTIFACT_HEADER). */
+  notDurable?: boolean;
 }
 
 /** The repair status of a response: a header on non-streaming responses, a trailer on streaming ones. */
@@ -63,6 +67,16 @@ export const STATUS_HEADER = 'x-streamfix-status';
 /** The indexes of tool calls whose arguments were cut (record.ts cutCalls), comma-separated: a header on
  * non-streaming responses, a trailer on streaming ones; absent when none. */
 export const TRUNCATED_TOOLS_HEADER = 'x-streamfix-truncated-tool-calls';
+
+/** `memory-only` when the artifact could not be made durable though the store writes to disk (a full or
+ * stuck disk): a header on non-streaming responses, a trailer on streaming ones; absent otherwise. A client
+ * that got the end of its response without it can fetch the artifact even after a crash. */
+export const ARTIFACT_HEADER = 'x-streamfix-artifact';
+
+/** The artifact header of a finished call (empty when its artifact is durable, or the store keeps none on disk). */
+export function artifactHeader(call: ChatCall): Record<string, string> {
+  return call.notDurable === true ? { [ARTIFACT_HEADER]: 'memory-only' } : {};
+}
 
 function reasonOf(signal: AbortSignal): AbortReason | null {
   if (!signal.aborted) return null;
@@ -369,7 +383,7 @@ async function completeResponse(call: ChatCall, chat: ChatRequest, upstream: Ups
   // every choice's cut calls, as the artifact lists them
   const cut = cutHeaderValue(truncatedToolCalls(outcome));
   const cutHeader: Record<string, string> = cut !== '' ? { [TRUNCATED_TOOLS_HEADER]: cut } : {};
-  writeJson(res, upstream.status, { ...call.baseHeaders, ...forwardedHeaders(upstream.headers), [STATUS_HEADER]: status, ...schemaHeaders, ...cutHeader }, out);
+  writeJson(res, upstream.status, { ...call.baseHeaders, ...forwardedHeaders(upstream.headers), [STATUS_HEADER]: status, ...schemaHeaders, ...cutHeader, ...artifactHeader(call) }, out);
 }
 
 /** A choice of a non-streaming answer, other than choice 0, as the artifact keeps it. */
@@ -517,7 +531,7 @@ async function streamResponse(call: ChatCall, chat: ChatRequest, upstream: Upstr
     'cache-control': 'no-cache',
     'x-accel-buffering': 'no',
     // the status is known only at the end of the stream: it comes as a trailer (HTTP/1.1)
-    ...trailerHeader(res, call.schemas ? `${STATUS_HEADER}, ${TRUNCATED_TOOLS_HEADER}, ${SCHEMA_HEADER}` : `${STATUS_HEADER}, ${TRUNCATED_TOOLS_HEADER}`),
+    ...trailerHeader(res, call.schemas ? `${STATUS_HEADER}, ${TRUNCATED_TOOLS_HEADER}, ${SCHEMA_HEADER}, ${ARTIFACT_HEADER}` : `${STATUS_HEADER}, ${TRUNCATED_TOOLS_HEADER}, ${ARTIFACT_HEADER}`),
   });
   // The headers leave with the first events (one write, one packet) when those follow at once, as they
   // do from a streaming upstream; an upstream quiet after its headers gets them flushed on their own
@@ -767,7 +781,7 @@ async function finishStream(call: ChatCall, chat: ChatRequest, rw: StreamRewrite
     const done = client.takeDone();
     // every choice's cut calls, as the artifact lists them (reject: those the error chunk named)
     const cut = cutHeaderValue(truncatedToolCalls(outcome));
-    if (status !== null) res.addTrailers({ [STATUS_HEADER]: status, ...(cut !== '' ? { [TRUNCATED_TOOLS_HEADER]: cut } : {}), ...(outcome.schema ? { [SCHEMA_HEADER]: schemaVerdict(outcome.schema) } : {}) });
+    if (status !== null) res.addTrailers({ [STATUS_HEADER]: status, ...(cut !== '' ? { [TRUNCATED_TOOLS_HEADER]: cut } : {}), ...(outcome.schema ? { [SCHEMA_HEADER]: schemaVerdict(outcome.schema) } : {}), ...artifactHeader(call) });
     if (done.length > 0) res.end(done);
     else res.end();
   }
@@ -858,6 +872,7 @@ export async function finish(call: ChatCall, outcome: RecordOutcome, _httpStatus
   } catch (e) {
     ctx.log.error(`${record.id}: recording the artifact failed: ${(e as Error).message}`);
   }
-  if (durable) await durable; // never rejects: a failed or slow write is a store warning
+  // never rejects: a failed or slow write is a store warning, and the response says so
+  if (durable !== null && !(await durable) && ctx.store.persistent) call.notDurable = true;
   return status;
 }

@@ -57,10 +57,17 @@ export const MODE_HEADER = 'x-streamfix-mode';
 export async function readBody(req: IncomingMessage, limit: number): Promise<string> {
   const parts: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) throw new GatewayError(413, 'payload_too_large', `Request body is larger than ${limit} bytes`);
-    parts.push(chunk);
+  try {
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > limit) throw new GatewayError(413, 'payload_too_large', `Request body is larger than ${limit} bytes`);
+      parts.push(chunk);
+    }
+  } catch (e) {
+    if (e instanceof GatewayError) throw e;
+    // the client left in the middle of its body, or sent it slower than the request time-out (Node
+    // answered that one 408): the client's doing, not an internal error (was logged at error level)
+    throw new GatewayError(408, 'request_timeout', `The request body did not arrive whole (${(e as Error).message}, after ${size} bytes): the client left or was slower than the request time-out`);
   }
   return Buffer.concat(parts).toString('utf8');
 }

@@ -16,7 +16,7 @@ export interface SecurityOptions {
 const LOOPBACK_NAME = /^(?:127\.0\.0\.1|localhost|\[::1\])(?::\d{1,5})?$/i;
 
 /** Headers a browser may read from our responses. */
-const EXPOSED = 'x-streamfix-request-id, x-streamfix-status, x-streamfix-truncated-tool-calls, x-should-retry, x-ratelimit-limit, x-ratelimit-remaining, x-ratelimit-reset, retry-after';
+const EXPOSED = 'x-streamfix-request-id, x-streamfix-status, x-streamfix-truncated-tool-calls, x-streamfix-artifact, x-should-retry, x-ratelimit-limit, x-ratelimit-remaining, x-ratelimit-reset, retry-after';
 
 export function isLoopbackHost(host: string | undefined): boolean {
   return typeof host === 'string' && LOOPBACK_NAME.test(host);

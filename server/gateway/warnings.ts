@@ -44,14 +44,17 @@ export class Warnings {
   private total = 0;
   private readonly byKind = new Map<string, number>();
   private readonly recent: WarningRecord[] = [];
-  /** Per kind: when it was last logged, and how many were counted since without a log line. */
-  private readonly logged = new Map<string, { at: number; quiet: number }>();
+  /** Per kind: when it was last logged, how many were counted since without a log line (the last of them
+   * kept), and whether a line for them is scheduled at the interval's end. */
+  private readonly logged = new Map<string, { at: number; quiet: number; last: string; flushing: boolean }>();
 
   constructor(
     private readonly log: Logger,
     private readonly onCount: (kind: string) => void = () => undefined,
     private readonly logEveryMs = 10_000,
     private readonly clock: () => number = Date.now,
+    /** Runs `fn` after `ms` (a timer that does not keep the process alive; replaced in tests). */
+    private readonly schedule: (fn: () => void, ms: number) => void = (fn, ms) => void setTimeout(fn, ms).unref(),
   ) {}
 
   warn(kind: WarningKind, message: string): void {
@@ -65,11 +68,29 @@ export class Warnings {
     const l = this.logged.get(k);
     if (l !== undefined && now - l.at < this.logEveryMs) {
       l.quiet++;
+      l.last = message;
+      // the interval's end says how many more came, even when the burst ends there (before, that count
+      // waited for the next warning of the kind, and a burst that was the last stayed out of the log)
+      if (!l.flushing) {
+        l.flushing = true;
+        this.schedule(() => this.flush(k), l.at + this.logEveryMs - now);
+      }
       return;
     }
     const more = l !== undefined && l.quiet > 0 ? ` (and ${l.quiet} more like it in the last ${Math.round((now - l.at) / 1000)} s)` : '';
-    this.logged.set(k, { at: now, quiet: 0 });
+    this.logged.set(k, { at: now, quiet: 0, last: message, flushing: l?.flushing ?? false });
     this.log.warn(`${k}: ${message}${more}`);
+  }
+
+  /** At the end of a kind's interval: the warnings counted without a line since its last one, if any. */
+  private flush(kind: string): void {
+    const l = this.logged.get(kind);
+    if (l === undefined) return;
+    l.flushing = false;
+    if (l.quiet === 0) return;
+    const now = this.clock();
+    this.log.warn(`${kind}: ${l.quiet} more like it in the last ${Math.round((now - l.at) / 1000)} s, the last: ${l.last}`);
+    this.logged.set(kind, { at: now, quiet: 0, last: l.last, flushing: false });
   }
 
   count(kind: string): number {

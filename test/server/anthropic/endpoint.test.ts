@@ -289,7 +289,7 @@ describe('messages: against a scripted upstream', () => {
     for (const [name, body, status] of cases) {
       up.enqueue({ chunks: [body] });
       const r = await request(`http://127.0.0.1:${d.info.port}/v1/messages`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': TOKEN }, body: JSON.stringify({ ...BASIC, stream: true }) });
-      assert.equal(r.headers.trailer, 'x-streamfix-status, x-streamfix-truncated-tool-calls', name);
+      assert.equal(r.headers.trailer, 'x-streamfix-status, x-streamfix-truncated-tool-calls, x-streamfix-artifact', name);
       assert.equal(r.headers['x-streamfix-status'], undefined, name);
       await r.body.text();
       assert.deepEqual(r.trailers, { 'x-streamfix-status': status }, name);

@@ -117,7 +117,7 @@ describe('messages: structured outputs (output_config.format) as response_format
       .map((e) => e.delta!.text)
       .join('');
     assert.equal(text, '{"name": "Ada", "born": "soon"}');
-    assert.equal(r.headers.trailer, 'x-streamfix-status, x-streamfix-truncated-tool-calls, x-streamfix-schema');
+    assert.equal(r.headers.trailer, 'x-streamfix-status, x-streamfix-truncated-tool-calls, x-streamfix-schema, x-streamfix-artifact');
     assert.deepEqual(r.trailers, { 'x-streamfix-status': 'REPAIRED', 'x-streamfix-schema': 'invalid' });
     const a = await art(String(r.headers['x-streamfix-request-id']));
     assert.equal(a.repairedContent, '{"name": "Ada", "born": "soon"}');

@@ -49,7 +49,7 @@ describe('messages: tool inputs against their input_schema', () => {
     await r.body.text();
     const where = stream ? r.trailers : r.headers;
     const art = (await (await fetch(`${d.info.url}/streamfix/result/${String(r.headers['x-streamfix-request-id'])}`)).json()) as Art;
-    if (stream) assert.equal(r.headers.trailer, 'x-streamfix-status, x-streamfix-truncated-tool-calls, x-streamfix-schema');
+    if (stream) assert.equal(r.headers.trailer, 'x-streamfix-status, x-streamfix-truncated-tool-calls, x-streamfix-schema, x-streamfix-artifact');
     return { verdict: where['x-streamfix-schema'], status: where['x-streamfix-status'], art };
   }
 
@@ -118,7 +118,7 @@ describe('messages: tool inputs against their input_schema', () => {
       body: JSON.stringify({ model: 'test/schema', max_tokens: 100, stream: true, messages: [{ role: 'user', content: 'go' }] }),
     });
     await r.body.text();
-    assert.equal(r.headers.trailer, 'x-streamfix-status, x-streamfix-truncated-tool-calls');
+    assert.equal(r.headers.trailer, 'x-streamfix-status, x-streamfix-truncated-tool-calls, x-streamfix-artifact');
     assert.equal(r.trailers['x-streamfix-schema'], undefined);
   });
 });

@@ -14,11 +14,11 @@ const name = (i: number) => makeArtifact(i).id;
 
 describe('ArtifactStore recovery', () => {
   const dirs: string[] = [];
-  async function dirWith(n: number): Promise<{ d: string; file: string; sizes: number[] }> {
+  async function dirWith(n: number, size = 500): Promise<{ d: string; file: string; sizes: number[] }> {
     const d = await fsp.mkdtemp(path.join(os.tmpdir(), 'sfx-recover-'));
     dirs.push(d);
     const store = await ArtifactStore.open({ dir: d });
-    await Promise.all(Array.from({ length: n }, (_, i) => store.put(makeArtifact(i, 500))));
+    await Promise.all(Array.from({ length: n }, (_, i) => store.put(makeArtifact(i, size))));
     await store.close();
     const file = path.join(d, SEGMENT);
     return { d, file, sizes: recordSizes(await fsp.readFile(file)) };
@@ -91,6 +91,73 @@ describe('ArtifactStore recovery', () => {
       `recovery: ${SEGMENT} ended in ${sizes[1]} bytes of an unfinished write (a crash); cut at offset ${sizes[0]}`,
     ]);
     await store.close();
+  });
+
+  /** A directory holding `bytes` as its one segment. */
+  async function dirOf(bytes: Buffer): Promise<string> {
+    const d = await fsp.mkdtemp(path.join(os.tmpdir(), 'sfx-recover-'));
+    dirs.push(d);
+    await fsp.writeFile(path.join(d, SEGMENT), bytes);
+    return d;
+  }
+
+  it('a tail torn at every byte of the last record: the whole records kept, the cut said exactly, appends after it readable', async function () {
+    this.timeout(120_000);
+    const { file, sizes } = await dirWith(3, 1);
+    const whole = await fsp.readFile(file);
+    const keep = sizes[0] + sizes[1];
+    for (let c = 0; c <= sizes[2]; c++) {
+      const d = await dirOf(whole.subarray(0, keep + c));
+      const store = await ArtifactStore.open({ dir: d, preallocBytes: 0 });
+      const kept = c === sizes[2] ? [2, 1, 0] : [1, 0];
+      assert.deepEqual(ids(store), kept.map(name), `cut after ${c} bytes`);
+      for (const i of kept) assert.deepEqual(await store.get(name(i)), makeArtifact(i, 1));
+      // the torn bytes up to the last one that is not zero (zeros after it are free space)
+      let torn = c;
+      while (c < sizes[2] && torn > 0 && whole[keep + torn - 1] === 0) torn--;
+      assert.deepEqual(store.warnings, c === 0 || c === sizes[2] ? [] : [`recovery: ${SEGMENT} ended in ${torn} bytes of an unfinished write (a crash); cut at offset ${keep}`], `cut after ${c} bytes`);
+      assert.equal((await fsp.stat(path.join(d, SEGMENT))).size, c === sizes[2] ? keep + c : keep);
+      if (c % 97 === 1) {
+        // a record appended after the cut is read back after the next start, with no warning
+        await store.put(makeArtifact(7, 1));
+        await store.close();
+        const again = await ArtifactStore.open({ dir: d, preallocBytes: 0 });
+        assert.deepEqual(ids(again), [7, ...kept].map(name));
+        assert.deepEqual(again.warnings, []);
+        await again.close();
+      } else await store.close();
+      await fsp.rm(d, { recursive: true, force: true });
+    }
+  });
+
+  it('a bit flipped in each header byte and in bytes spread over the body of a middle record: that record skipped, never returned changed, its neighbours kept', async function () {
+    this.timeout(120_000);
+    const { file, sizes } = await dirWith(3, 1);
+    const whole = await fsp.readFile(file);
+    const at = sizes[0];
+    // what the scan says, by the field the flipped byte is in (bit b % 8 of byte b)
+    const skipped = (why: string) => `recovery: ${SEGMENT}: ${sizes[1]} damaged bytes skipped at offset ${at} (${why})`;
+    const expected = (b: number): string => {
+      if (b < 4) return skipped('no record header'); // the magic
+      if (b === 4) return skipped('checksum mismatch'); // the body length, one more: a record that does not check
+      if (b === 5 || b === 6) return skipped('length past the next record'); // longer: runs into the next record
+      if (b === 7 || b === 10 || b === 11) return skipped('impossible record length'); // over 1 GiB, or a summary longer than the body
+      return `recovery: ${SEGMENT}: record at offset ${at} skipped (checksum mismatch: ${sizes[1]} bytes)`; // summary length's low bytes, the checksum, the body
+    };
+    const bytes = [...Array.from({ length: 16 }, (_, i) => i), ...Array.from({ length: 24 }, (_, i) => 16 + Math.floor((i * (sizes[1] - 17)) / 23))];
+    assert.equal(bytes[bytes.length - 1], sizes[1] - 1);
+    for (const b of bytes) {
+      const buf = Buffer.from(whole);
+      buf[at + b] ^= 1 << (b % 8);
+      const d = await dirOf(buf);
+      const store = await ArtifactStore.open({ dir: d, preallocBytes: 0 });
+      assert.deepEqual(ids(store), [name(2), name(0)], `byte ${b}`);
+      assert.deepEqual(store.warnings, [expected(b)], `byte ${b}`);
+      assert.deepEqual(await store.get(name(2)), makeArtifact(2, 1));
+      assert.equal(await store.get(name(1)), undefined);
+      await store.close();
+      await fsp.rm(d, { recursive: true, force: true });
+    }
   });
 
   it('reports a record damaged after start-up when it is read, instead of returning garbage', async () => {

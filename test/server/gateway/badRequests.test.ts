@@ -112,3 +112,21 @@ describe('gateway: a client that leaves while /v1/models waits for the upstream 
   }
 });
 
+describe('gateway: a client that leaves in the middle of its request body is no internal error', () => {
+  const { d, logs } = useTestGateway({ logLevel: 'debug', record: true });
+
+  for (const path of ['/v1/chat/completions', '/v1/messages', '/v1/messages/count_tokens']) {
+    it(`${path}: logged at debug as a body that did not arrive whole, no error line`, async () => {
+      logs.length = 0;
+      const s = connect(d.info.port, '127.0.0.1');
+      await new Promise<void>((resolve) => s.once('connect', resolve));
+      s.write(`POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n{"model": "m", `);
+      await new Promise((r) => setTimeout(r, 50));
+      s.destroy();
+      for (let i = 0; i < 200 && !logs.join('').includes('\n'); i++) await new Promise((r) => setTimeout(r, 10));
+      const lines = logs.join('').split('\n').filter((l) => l !== '').map((l) => l.replace(/^\S+ (\S+) +sfx_\w+ /, '$1 '));
+      assert.deepEqual(lines, [`debug POST ${path}: 408 The request body did not arrive whole (aborted, after 15 bytes): the client left or was slower than the request time-out`]);
+    });
+  }
+});
+

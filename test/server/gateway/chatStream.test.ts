@@ -221,7 +221,7 @@ describe('gateway: streaming against a scripted upstream', () => {
         headers: { 'content-type': 'application/json', 'x-streamfix-mode': mode },
         body: JSON.stringify(REQ),
       });
-      assert.equal(r.headers.trailer, 'x-streamfix-status, x-streamfix-truncated-tool-calls');
+      assert.equal(r.headers.trailer, 'x-streamfix-status, x-streamfix-truncated-tool-calls, x-streamfix-artifact');
       const text = await r.body.text();
       return { trailer: r.trailers['x-streamfix-status'], content: collect(text).content };
     };

@@ -126,7 +126,7 @@ describe('gateway: JSON Schema validation', () => {
     const before = await metric(d, FAILURES);
     const events = [chunk({ content: '{"name": "Ada", ' }), chunk({ content: '"age": "36"}' }), chunk({}, 'stop')];
     const reported = await streaming(JSON_REQ, events);
-    assert.equal(reported.r.headers.trailer, 'x-streamfix-status, x-streamfix-truncated-tool-calls, x-streamfix-schema');
+    assert.equal(reported.r.headers.trailer, 'x-streamfix-status, x-streamfix-truncated-tool-calls, x-streamfix-schema, x-streamfix-artifact');
     assert.equal(reported.out.content, '{"name": "Ada", "age": "36"}');
     assert.equal(reported.r.trailers['x-streamfix-schema'], 'invalid');
     assert.equal(reported.r.trailers['x-streamfix-status'], 'VALID');
@@ -189,7 +189,7 @@ describe('gateway: JSON Schema validation', () => {
   it('declares only the status trailer when the request names no schema', async () => {
     const { r, out } = await streaming({ model: 'test/model', messages: [{ role: 'user', content: 'hi' }] }, [chunk({ content: '{"a": 1}' }), chunk({}, 'stop')], { 'x-streamfix-mode': 'repair' });
     assert.equal(out.content, '{"a": 1}');
-    assert.equal(r.headers.trailer, 'x-streamfix-status, x-streamfix-truncated-tool-calls');
+    assert.equal(r.headers.trailer, 'x-streamfix-status, x-streamfix-truncated-tool-calls, x-streamfix-artifact');
     assert.equal(r.trailers['x-streamfix-schema'], undefined);
   });
 

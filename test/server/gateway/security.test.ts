@@ -73,7 +73,7 @@ describe('gateway: security', () => {
     // trailers, and the retry advice of a rejected truncated tool call, included)
     assert.equal(
       r.headers.get('access-control-expose-headers'),
-      'x-streamfix-request-id, x-streamfix-status, x-streamfix-truncated-tool-calls, x-should-retry, x-ratelimit-limit, x-ratelimit-remaining, x-ratelimit-reset, retry-after',
+      'x-streamfix-request-id, x-streamfix-status, x-streamfix-truncated-tool-calls, x-streamfix-artifact, x-should-retry, x-ratelimit-limit, x-ratelimit-remaining, x-ratelimit-reset, retry-after',
     );
   });
 

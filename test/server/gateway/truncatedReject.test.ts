@@ -227,7 +227,7 @@ describe('messages: truncated tool calls rejected', () => {
     // the error event's exact bytes: Anthropic's shape, with the chat endpoint's truncated_tool_calls
     assert.equal(text.slice(text.lastIndexOf('event: error')), `event: error\ndata: {"type":"error","error":{"type":"api_error","message":${JSON.stringify(MESSAGE)},"truncated_tool_calls":[{"index":0,"id":"call_7","name":"write_file","bytes":${BYTES}}]}}\n\n`);
     assert.deepEqual(data[3], { type: 'error', error: { type: 'api_error', message: MESSAGE, truncated_tool_calls: ERROR.error.truncated_tool_calls } });
-    assert.equal(r.headers.trailer, 'x-streamfix-status, x-streamfix-truncated-tool-calls');
+    assert.equal(r.headers.trailer, 'x-streamfix-status, x-streamfix-truncated-tool-calls, x-streamfix-artifact');
     assert.equal(r.trailers['x-streamfix-status'], 'TRUNCATED');
     assert.equal(r.trailers['x-streamfix-truncated-tool-calls'], '0');
     const a = await artifact(d, String(r.headers['x-streamfix-request-id']));

@@ -138,7 +138,7 @@ describe('gateway: truncated tool calls of every choice (close, n > 1)', () => {
         const trailers = stream ? r.trailers : r.headers;
         assert.equal(trailers['x-streamfix-truncated-tool-calls'], c.header);
         assert.equal(trailers['x-streamfix-status'], c.status);
-        if (stream) assert.equal(r.headers.trailer, 'x-streamfix-status, x-streamfix-truncated-tool-calls');
+        if (stream) assert.equal(r.headers.trailer, 'x-streamfix-status, x-streamfix-truncated-tool-calls, x-streamfix-artifact');
         const a = (await (await fetch(`${d.info.url}/streamfix/result/${id}`)).json()) as { status: string; truncatedToolCalls?: TruncatedToolCallRef[] };
         assert.deepEqual(a.truncatedToolCalls, c.list);
         assert.equal(a.status, c.status);

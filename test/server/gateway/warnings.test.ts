@@ -45,6 +45,35 @@ describe('gateway/warnings', () => {
     assert.equal(w.stats().total, 6);
   });
 
+  it('logs what a burst left uncounted in the log at the end of its interval, when no later warning does', () => {
+    const { log, lines } = capture();
+    let now = 0;
+    const timers: [() => void, number][] = [];
+    const w = new Warnings(log, undefined, 10_000, () => now, (fn, ms) => timers.push([fn, ms]));
+    for (let i = 0; i < 69; i++) {
+      w.warn('store_write_failed', `could not write a${i}: ENOSPC`);
+      now += 100;
+    }
+    // one timer for the burst, at the end of the interval its first line opened
+    assert.deepEqual(timers.map(([, ms]) => ms), [9_900]);
+    now = 10_000;
+    timers.shift()![0]();
+    assert.deepEqual(lines, ['warn store_write_failed: could not write a0: ENOSPC', 'warn store_write_failed: 68 more like it in the last 10 s, the last: could not write a68: ENOSPC']);
+    // the next one opens a new interval: logged at once, nothing left to say at its end
+    now = 25_000;
+    w.warn('store_write_failed', 'could not write b: ENOSPC');
+    assert.equal(lines[2], 'warn store_write_failed: could not write b: ENOSPC');
+    now = 26_000;
+    w.warn('store_write_failed', 'could not write c: ENOSPC');
+    assert.deepEqual(timers.map(([, ms]) => ms), [9_000]);
+    now = 35_000;
+    w.warn('store_write_failed', 'could not write d: ENOSPC');
+    assert.equal(lines[3], 'warn store_write_failed: could not write d: ENOSPC (and 1 more like it in the last 10 s)');
+    timers.shift()![0]();
+    assert.equal(lines.length, 4);
+    assert.equal(w.count('store_write_failed'), 72);
+  });
+
   it('keeps the 20 newest warnings only', () => {
     const w = new Warnings(capture().log);
     for (let i = 0; i < 30; i++) w.warn('store', `w${i}`);

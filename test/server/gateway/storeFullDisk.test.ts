@@ -1,0 +1,140 @@
+/**
+ * A disk that fills, for real: the daemon's data directory on a 2 MiB tmpfs mounted for the test, filled
+ * to the last byte by another file while the daemon runs. Every response still ends normally (the stream is
+ * never cut for the store's sake), and the responses whose artifact could not be made durable say so
+ * (`x-streamfix-artifact: memory-only`, a header or a trailer): after a restart exactly those are gone (404)
+ * and every other is there, byte for byte. `/health` counts the failed writes; freeing space lets the next
+ * write through. Needs root (mount); skipped with the reason otherwise. CI runs as root.
+ */
+import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import { promises as fsp } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { request } from 'undici';
+import type { Daemon } from '../../../server/daemon';
+import type { Artifact } from '../../../shared/protocol';
+import { startTestDaemon } from '../helpers/gateway';
+import { chunk, sse, TestUpstream } from '../helpers/testUpstream';
+
+/** About 150 KB of JSON, different per n: seven of them do not fit in the segment's first MiB of zeros. */
+const answer = (n: number) => JSON.stringify({ n, text: `${n}:`.padEnd(150_000, String.fromCharCode(97 + (n % 26))) });
+
+interface Sent {
+  id: string;
+  stream: boolean;
+  status: number;
+  /** The header or trailer x-streamfix-artifact (undefined when absent). */
+  artifact: string | undefined;
+}
+
+describe('artifact store on a disk that fills (a real tmpfs)', function () {
+  let mnt = '';
+  let up: TestUpstream | null = null;
+  /** Daemons started on the tmpfs: closed before it is unmounted, whatever the test did. */
+  const daemons: Daemon[] = [];
+  const start = async (o: Parameters<typeof startTestDaemon>[0]) => {
+    const d = await startTestDaemon(o);
+    daemons.push(d);
+    return d;
+  };
+  before(async function () {
+    if (process.getuid?.() !== 0) {
+      console.log('      (skipped: mounting a tmpfs needs root; CI runs as root)');
+      return this.skip();
+    }
+    mnt = await fsp.mkdtemp(path.join(os.tmpdir(), 'sfx-fulldisk-'));
+    try {
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', mnt], { stdio: 'pipe' });
+    } catch (e) {
+      await fsp.rm(mnt, { recursive: true, force: true });
+      const why = `mount -t tmpfs failed as root: ${String((e as { stderr?: Buffer }).stderr ?? (e as Error).message).trim()}`;
+      // CI runs as root in a machine that can mount: there the test must run, not skip
+      if (process.env.CI) throw new Error(why);
+      console.log(`      (skipped: ${why})`);
+      mnt = '';
+      return this.skip();
+    }
+    up = await TestUpstream.start();
+    up.respond((r) => {
+      const { user, stream } = JSON.parse(r.body) as { user: string; stream: boolean };
+      const text = answer(Number(user));
+      if (!stream) return { headers: { 'content-type': 'application/json' }, chunks: [JSON.stringify({ id: 'g', object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: 'stop' }] })] };
+      return { chunks: [sse(chunk({ role: 'assistant', content: text.slice(0, 1000) }), chunk({ content: text.slice(1000) }), chunk({}, 'stop'), '[DONE]')] };
+    });
+  });
+  after(async () => {
+    for (const d of daemons) await d.close();
+    await up?.close();
+    if (mnt !== '') {
+      execFileSync('umount', [mnt]);
+      await fsp.rm(mnt, { recursive: true, force: true });
+    }
+  });
+
+  async function send(d: Daemon, n: number, stream: boolean): Promise<Sent> {
+    const r = await request(`${d.info.url}/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-streamfix-mode': 'repair' },
+      body: JSON.stringify({ model: 'm', stream, user: String(n), messages: [{ role: 'user', content: 'x' }] }),
+    });
+    const text = await r.body.text();
+    const content = stream
+      ? text.split('\n\n').filter((e) => e.startsWith('data: {')).map((e) => (JSON.parse(e.slice(6)) as { choices: { delta: { content?: string } }[] }).choices[0]!.delta.content ?? '').join('')
+      : (JSON.parse(text) as { choices: { message: { content: string } }[] }).choices[0]!.message.content;
+    assert.equal(content, answer(n), `request ${n}: the client got its whole answer`);
+    if (stream) assert.equal(text.endsWith('data: [DONE]\n\n'), true);
+    const artifact = stream ? r.trailers['x-streamfix-artifact'] : r.headers['x-streamfix-artifact'];
+    return { id: String(r.headers['x-streamfix-request-id']), stream, status: r.statusCode, artifact: artifact === undefined ? undefined : String(artifact) };
+  }
+
+  async function fetched(d: Daemon, id: string): Promise<{ status: number; raw?: string }> {
+    const r = await fetch(`${d.info.url}/streamfix/result/${id}`);
+    if (r.status !== 200) return { status: r.status };
+    return { status: 200, raw: ((await r.json()) as Artifact).rawContent };
+  }
+
+  it('ends every response, says which artifacts are memory-only, and after a restart has exactly the others', async function () {
+    this.timeout(60_000);
+    const dataDir = path.join(mnt, 'data');
+    const logs: string[] = [];
+    let d = await start({ upstream: up!.url, dataDir, logLevel: 'warn', logOut: { write: (s: string) => logs.push(s) } });
+    // fill the file system to its last byte (the segment's first MiB of zeros is already written)
+    const filler = await fsp.open(path.join(mnt, 'filler'), 'w');
+    for (const size of [65536, 4096, 512, 1]) {
+      try {
+        for (;;) await filler.write(Buffer.alloc(size, 1));
+      } catch (e) {
+        assert.equal((e as NodeJS.ErrnoException).code, 'ENOSPC');
+      }
+    }
+    await filler.close();
+
+    const sent: Sent[] = [];
+    for (let n = 0; n < 10; n++) sent.push(await send(d, n, n % 2 === 0));
+    const memoryOnly = sent.filter((s) => s.artifact !== undefined);
+    assert.deepEqual(sent.map((s) => [s.status, s.artifact ?? 'durable']), [...Array(3).fill([200, 'durable']), ...Array(7).fill([200, 'memory-only'])]);
+    // the store says the same
+    const health = (await (await fetch(`http://127.0.0.1:${d.info.port}/health`)).json()) as { store: { failedWrites: number; count: number } };
+    assert.deepEqual([health.store.failedWrites, health.store.count], [memoryOnly.length, 10]);
+    // before a restart every artifact is served (the failed ones from memory)
+    for (const [n, s] of sent.entries()) assert.deepEqual(await fetched(d, s.id), { status: 200, raw: answer(n) });
+    assert.equal(logs.some((l) => / warn  store_write_failed: could not write 1 artifact\(s\) to artifacts-00000001\.log: ENOSPC: no space left on device, write; they are kept in memory only/.test(l)), true, logs.join(''));
+
+    // a restart (the same as a kill -9 for them: memory-only artifacts are not on disk)
+    await d.close();
+    d = await start({ upstream: up!.url, dataDir, logLevel: 'silent' });
+    try {
+      for (const [n, s] of sent.entries()) assert.deepEqual(await fetched(d, s.id), s.artifact === undefined ? { status: 200, raw: answer(n) } : { status: 404 }, `request ${n}`);
+      // space freed: the next artifact is durable again
+      await fsp.rm(path.join(mnt, 'filler'));
+      const next = await send(d, 10, true);
+      assert.equal(next.artifact, undefined);
+      await d.close();
+      d = await start({ upstream: up!.url, dataDir, logLevel: 'silent' });
+      assert.deepEqual(await fetched(d, next.id), { status: 200, raw: answer(10) });
+    } finally {
+      await d.close();
+    }
+  });
+});
