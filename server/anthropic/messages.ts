@@ -9,7 +9,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HOLD_PROSE, StreamFixError } from '../../shared/engine';
 import { DEFAULT_MAX_INPUT_LENGTH } from '../../shared/engine/state';
 import type { Repair } from '../../shared/engine';
-import { ARTIFACT_HEADER, artifactHeader, errorEventSeen, failedInBody, finish, reasoningEvent, shutdownError, STATUS_HEADER, streamedErrorBody, TRUNCATED_TOOLS_HEADER, twoXxOutcome, type ChatCall } from '../gateway/chat';
+import { artifactHeader, errorEventSeen, failedInBody, finish, reasoningEvent, shutdownError, STATUS_HEADER, streamedErrorBody, streamTrailerNames, TRUNCATED_TOOLS_HEADER, twoXxOutcome, type ChatCall } from '../gateway/chat';
 import { forwardedHeaders, holdsProse, HOLD_PROSE_HEADER, MODE_HEADER, readBody, requestedMode } from '../gateway/chatRequest';
 import type { GatewayContext } from '../gateway/context';
 import { GatewayError, upstreamErrorMessage } from '../gateway/errors';
@@ -329,7 +329,7 @@ async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: Upst
   t.start();
   if (stream) {
     // the status is known only at the end of the stream: it comes as a trailer, as on the chat endpoint
-    res.writeHead(200, { ...withRequestId(call), ...forwardedHeaders(upstream.headers), 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', 'x-accel-buffering': 'no', ...trailerHeader(res, call.schemas ? `${STATUS_HEADER}, ${TRUNCATED_TOOLS_HEADER}, ${SCHEMA_HEADER}, ${ARTIFACT_HEADER}` : `${STATUS_HEADER}, ${TRUNCATED_TOOLS_HEADER}, ${ARTIFACT_HEADER}`) });
+    res.writeHead(200, { ...withRequestId(call), ...forwardedHeaders(upstream.headers), 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', 'x-accel-buffering': 'no', ...trailerHeader(res, streamTrailerNames(call)) });
     write(t.take());
     const pingMs = ctx.messages.pingMs;
     ping = setInterval(() => {

@@ -78,6 +78,12 @@ export function artifactHeader(call: ChatCall): Record<string, string> {
   return call.notDurable === true ? { [ARTIFACT_HEADER]: 'memory-only' } : {};
 }
 
+/** The trailers a streamed answer declares (its `Trailer` header), on both APIs: the status, the cut
+ * calls, the schema verdict when a schema applies, and the artifact's durability. */
+export function streamTrailerNames(call: ChatCall): string {
+  return call.schemas ? `${STATUS_HEADER}, ${TRUNCATED_TOOLS_HEADER}, ${SCHEMA_HEADER}, ${ARTIFACT_HEADER}` : `${STATUS_HEADER}, ${TRUNCATED_TOOLS_HEADER}, ${ARTIFACT_HEADER}`;
+}
+
 function reasonOf(signal: AbortSignal): AbortReason | null {
   if (!signal.aborted) return null;
   return signal.reason === 'shutdown' ? 'shutdown' : 'client';
@@ -531,7 +537,7 @@ async function streamResponse(call: ChatCall, chat: ChatRequest, upstream: Upstr
     'cache-control': 'no-cache',
     'x-accel-buffering': 'no',
     // the status is known only at the end of the stream: it comes as a trailer (HTTP/1.1)
-    ...trailerHeader(res, call.schemas ? `${STATUS_HEADER}, ${TRUNCATED_TOOLS_HEADER}, ${SCHEMA_HEADER}, ${ARTIFACT_HEADER}` : `${STATUS_HEADER}, ${TRUNCATED_TOOLS_HEADER}, ${ARTIFACT_HEADER}`),
+    ...trailerHeader(res, streamTrailerNames(call)),
   });
   // The headers leave with the first events (one write, one packet) when those follow at once, as they
   // do from a streaming upstream; an upstream quiet after its headers gets them flushed on their own

@@ -5,9 +5,8 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GatewayContext } from './context';
-import { sendAnthropicError } from '../anthropic/errors';
 import { anthropicModel, anthropicModels, modelPage, upstreamModels } from '../anthropic/models';
-import { GatewayError, toGatewayError, upstreamErrorMessage } from './errors';
+import { GatewayError, upstreamErrorMessage } from './errors';
 import { writeJson } from './http';
 import { artifactQueryError, type ArtifactQuery } from '../../shared/protocol';
 
@@ -164,25 +163,16 @@ async function modelsFor(ctx: GatewayContext, call: RouteCall): Promise<Map<stri
   return upstreamModels(parsed);
 }
 
-/** Runs an Anthropic client's models request, its errors in Anthropic's shape. */
-async function asAnthropic(ctx: GatewayContext, call: RouteCall, fn: () => Promise<unknown>): Promise<void> {
-  let value: unknown;
-  try {
-    value = await fn();
-  } catch (e) {
-    // logged as the gateway's request handler logs the other routes' errors (before, not at all)
-    const err = toGatewayError(e);
-    if (err.status >= 500) ctx.log.error(`${call.id} ${call.req.method} ${call.req.url}: ${err.message}`);
-    else ctx.log.debug(`${call.id} ${call.req.method} ${call.req.url}: ${err.status} ${err.message}`);
-    return sendAnthropicError(call.res, err, call.base, call.id);
-  }
-  writeJson(call.res, 200, call.base, value as object);
+/** Runs an Anthropic client's models request. Its errors go to the gateway's request handler
+ * (server.ts), which logs them as every route's and answers an Anthropic client in Anthropic's shape. */
+async function asAnthropic(call: RouteCall, fn: () => Promise<unknown>): Promise<void> {
+  writeJson(call.res, 200, call.base, (await fn()) as object);
 }
 
 /** GET /v1/models: the upstream's list (the demo's in demo mode), status and body as they are; for an
  * Anthropic client, in Anthropic's shape with the routing table's names first (anthropic/models.ts). */
 export async function proxyModels(ctx: GatewayContext, call: RouteCall): Promise<void> {
-  if (isAnthropicClient(call.req)) return asAnthropic(ctx, call, async () => modelPage(anthropicModels(ctx.messages.routing, await modelsFor(ctx, call)), call.url.searchParams));
+  if (isAnthropicClient(call.req)) return asAnthropic(call, async () => modelPage(anthropicModels(ctx.messages.routing, await modelsFor(ctx, call)), call.url.searchParams));
   const up = await fetchModels(ctx, call);
   call.res.writeHead(up.status, { ...call.base, 'content-type': up.contentType, 'content-length': up.body.length });
   call.res.end(up.body);
@@ -194,7 +184,7 @@ export async function getModel(ctx: GatewayContext, call: RouteCall): Promise<vo
   const id = call.params.author !== undefined ? `${call.params.author}/${call.params.slug}` : call.params.id!;
   const missing = () => new GatewayError(404, 'not_found', `model: no model ${JSON.stringify(shorten(id))}${isAnthropicClient(call.req) ? ' in the routing table or the upstream\'s list' : ' in the upstream\'s list'}`);
   if (isAnthropicClient(call.req)) {
-    return asAnthropic(ctx, call, async () => {
+    return asAnthropic(call, async () => {
       const m = anthropicModel(ctx.messages.routing, await modelsFor(ctx, call), id);
       if (!m) throw missing();
       return m;
