@@ -40,7 +40,7 @@ import { coercedStatus, mergeRepairs, type CheckedText } from '../gateway/schema
 import { StreamCoercion } from '../gateway/schemaCoerce';
 import type { PlanNode } from '../gateway/schemaPlan';
 import { ToolCallRepairers, type ToolCallDelta } from '../gateway/toolCalls';
-import { cutCallsOf, type CutCall } from '../gateway/truncatedTools';
+import { cutCallsOf, failureRejectionMessage, type CutCall } from '../gateway/truncatedTools';
 import { rejectionError } from './errors';
 import { ARGUMENTS_SHOWN, invalidInputError, kindOf, invalidReason, renamedError, renamedReason, type InvalidToolInput, type RenamedToolCall } from './toolInputCheck';
 import { createThinkingSplitter, type Segment, type ThinkingSplitter } from './reasoning';
@@ -1047,8 +1047,13 @@ export class MessageTranslator {
     // engine limit (`flush` false: the engine ended with it)
     if (flush && !this.done && !this.blocksClosed && !this.toolsStarted) this.endText();
     this.ended = true;
+    // reject: the calls this failure cut are named beside it, as the chat endpoint names them in the
+    // upstream's error chunk (before, the event said nothing of the tool_use block left open)
+    const cut = flush && this.opts.rejectTruncated ? cutCallsOf(this.tools.artifacts(), this.finishReason, undefined, (i) => this.tools.argumentBytes(i)) : [];
+    const text = cut.length > 0 ? failureRejectionMessage(message, cut) : message;
     // the message ends here (an upstream error's): a key start at its end shows no more than its public start
-    this.out.push({ type: 'error', error: { type, message: this.opts.redactor?.textEnd(message) ?? message } });
+    const error = { type, message: this.opts.redactor?.textEnd(text) ?? text };
+    this.out.push({ type: 'error', error: cut.length > 0 ? { ...error, truncated_tool_calls: cut } : error });
   }
 
   /**

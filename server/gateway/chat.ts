@@ -26,7 +26,7 @@ import { schemaPlan } from './schemaPlan';
 import { checkCompletion, checkHeldCall, checkStreamed, coercedStatus, mergeRepairs, type SchemaOutcome, type StreamedAnswer, withUnchecked } from './schemaCheck';
 import type { ToolCallArtifact } from '../../shared/protocol';
 import { OVER_LONG_CODE, ReadRewriter, StreamRewriter, type ChoiceState } from './streamRewrite';
-import { cutCallsOf, cutHeaderValue, cutRefs, NO_RETRY_HEADERS, rejectionBody, rejectionMessage, truncatedToolPolicy, TRUNCATED_CODE, TRUNCATED_POLICY_HEADER, type CutCall, type TruncatedToolPolicy } from './truncatedTools';
+import { cutCallsOf, cutHeaderValue, cutRefs, failureRejectionBody, finishedInErrorMessage, FINISH_ERROR_CODE, NO_RETRY_HEADERS, rejectionBody, rejectionMessage, truncatedToolPolicy, TRUNCATED_CODE, TRUNCATED_POLICY_HEADER, type CutCall, type TruncatedToolPolicy } from './truncatedTools';
 import type { UpstreamResponse } from './upstream';
 
 export interface ChatCall {
@@ -155,9 +155,7 @@ export function errorEventLabel(code: unknown): string {
   return status === null ? 'stream_error' : String(status);
 }
 
-/** The artifact's error code for a choice the upstream ended with `finish_reason: "error"` and no error
- * object (OpenRouter's finish reason for a generation that failed). */
-export const FINISH_ERROR_CODE = 'finish_reason_error';
+export { FINISH_ERROR_CODE };
 
 /**
  * Choices the upstream ended with `finish_reason: "error"` and no error object beside it (with one, the
@@ -166,8 +164,7 @@ export const FINISH_ERROR_CODE = 'finish_reason_error';
  */
 function finishedInError(call: ChatCall, indexes: number[]): void {
   if (indexes.length === 0) return;
-  const which = indexes.length === 1 ? `choice ${indexes[0]}` : `choices ${indexes.join(', ')}`;
-  call.record.fail('UPSTREAM_ERROR', `The upstream ended ${which} with finish_reason "error" and no error object: the answer did not complete`, { code: FINISH_ERROR_CODE });
+  call.record.fail('UPSTREAM_ERROR', finishedInErrorMessage(indexes), { code: FINISH_ERROR_CODE });
   call.failedMidStream = true;
 }
 
@@ -297,6 +294,9 @@ async function completeResponse(call: ChatCall, chat: ChatRequest, upstream: Ups
     // (before, a non-streaming chat answer was never observed)
     if (record.ttfbMs !== null) ctx.metrics.observeTtfb(record.ttfbMs / 1000);
   } catch (e) {
+    // an answer the upstream started and did not finish (a lost connection, over the size bound) is an
+    // answer started all the same (before, the histogram missed it)
+    if (record.ttfbMs !== null) ctx.metrics.observeTtfb(record.ttfbMs / 1000);
     const why = reasonOf(call.abort.signal);
     if (why) return leftBeforeStream(call, why, 'The client disconnected; the upstream request was aborted');
     call.failedMidStream = true;
@@ -376,7 +376,8 @@ async function completeResponse(call: ChatCall, chat: ChatRequest, upstream: Ups
     // gateway's own, refused)
     if (all.length > 0) {
       outcome.schema = null;
-      return rejectCompletion(call, outcome, all, { ...forwardedHeaders(upstream.headers), [STATUS_HEADER]: status });
+      const errored = [...new Set(all.map((c) => c.choice ?? 0))].filter((k) => (k === 0 ? outcome.finishReason : o.others.find((x) => x.index === k)?.finishReason) === 'error').sort((a, b) => a - b);
+      return rejectCompletion(call, outcome, all, errored, { ...forwardedHeaders(upstream.headers), [STATUS_HEADER]: status });
     }
   }
   // every choice's repairs are events and metrics, as in a stream (whose hooks see every choice); a
@@ -416,12 +417,17 @@ function malformedChoices(call: ChatCall, described: string[]): void {
   call.record.errors.push({ message: `Left ${described.length} choice(s) as the upstream sent them, not rewritten or checked: ${described.join('; ')}`, code: 'malformed_line' });
 }
 
-/** reject, not streaming: a 502 naming the cut calls, and none of the answer (truncatedTools.ts). */
-async function rejectCompletion(call: ChatCall, outcome: RecordOutcome, cut: CutCall[], headers: Record<string, string | string[]>): Promise<void> {
+/** reject, not streaming: a 502 naming the cut calls, and none of the answer (truncatedTools.ts). When the
+ * upstream ended a cut call's choice with `finish_reason: "error"` (`errored`: those choices), the failure is
+ * the cause the body names first (failureRejectionBody), and no `x-should-retry: false`: a failure need not
+ * repeat, as the token limit would. */
+async function rejectCompletion(call: ChatCall, outcome: RecordOutcome, cut: CutCall[], errored: number[], headers: Record<string, string | string[]>): Promise<void> {
   call.record.errors.push({ message: rejectionMessage(cut), status: 502, code: TRUNCATED_CODE });
   // none of the answer went out: its repairs were not applied
   await finish(call, refuseAnswer(outcome), 502);
-  writeJson(call.res, 502, { ...call.baseHeaders, ...headers, ...NO_RETRY_HEADERS, [TRUNCATED_TOOLS_HEADER]: cutHeaderValue(cut) }, rejectionBody(cut));
+  const cutHeader = { [TRUNCATED_TOOLS_HEADER]: cutHeaderValue(cut) };
+  if (errored.length === 0) return writeJson(call.res, 502, { ...call.baseHeaders, ...headers, ...NO_RETRY_HEADERS, ...cutHeader }, rejectionBody(cut));
+  writeJson(call.res, 502, { ...call.baseHeaders, ...headers, ...cutHeader }, failureRejectionBody({ message: finishedInErrorMessage(errored), type: 'upstream_error', code: FINISH_ERROR_CODE }, cut));
 }
 
 function onRepair(call: ChatCall, repair: Repair, toolCallIndex?: number): void {
@@ -683,7 +689,8 @@ async function streamFailed(call: ChatCall, client: ClientStream, e: unknown, rw
   ctx.metrics.onUpstreamError(why === 'shutdown' ? 'shutdown' : 'stream_error');
   let owed: string[] = [];
   try {
-    owed = rw.finish();
+    // under reject, the error chunk is this failure's, naming the calls it cut
+    owed = rw.finish(false, { message, type: 'upstream_error', code });
   } catch (err) {
     // an engine limit at the end: recorded; the error chunk still goes out
     if (!(err instanceof StreamFixError)) throw err;

@@ -142,7 +142,7 @@ export class GatewayMetrics {
     });
     this.upstreamErrors = new Counter({
       name: 'streamfix_upstream_errors_total',
-      help: 'Upstream failures, by HTTP status or error code (e.g. 429, 502, connect_error)',
+      help: 'Requests the upstream failed, one each (retried attempts that then succeeded are not counted; a stream with several error events counts once, under the first), by HTTP status or error code (e.g. 429, 502, connect_error)',
       labelNames: ['status'],
       registers,
     });

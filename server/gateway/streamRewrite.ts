@@ -23,7 +23,7 @@ import * as sse from './sse';
 import { nameAfter, ToolCallRepairers, type ToolCallDelta } from './toolCalls';
 import { isIndex } from './completion';
 import { badIndexOf, UnreadChunks } from './unreadChunks';
-import { cutCallsOf, rejectionBody, type CutCall } from './truncatedTools';
+import { cutCallsOf, failureRejectionBody, finishedInErrorMessage, FINISH_ERROR_CODE, rejectionBody, type CutCall } from './truncatedTools';
 
 type Json = Record<string, unknown>;
 
@@ -486,7 +486,7 @@ export class StreamRewriter {
             if (st !== undefined && st.finishReason === null) st.finishReason = String(ch.finish_reason);
           }
         }
-        return this.endWithError(data);
+        return this.endWithError(data, e);
       }
     }
     if (chunk.usage !== undefined && chunk.usage !== null) this.usage = chunk.usage;
@@ -827,9 +827,11 @@ export class StreamRewriter {
    * The upstream ended ([DONE] or end of body): closers for choices that never got a finish_reason.
    * `cut` (the body ended without [DONE]): also a finish chunk for each of them, with `length` (the answer
    * stopped short; nothing better is known), and `[DONE]`; the stream counts as cut short if there was
-   * any such choice.
+   * any such choice. `failure`: an upstream failure ends the stream here (its error event's error object, or
+   * the gateway's description of a lost connection); under reject, the error chunk is that failure's,
+   * naming the calls it cut (truncatedTools.ts failureRejectionBody).
    */
-  finish(cut = false): string[] {
+  finish(cut = false, failure: Json | null = null): string[] {
     const out: string[] = [];
     if (this.ended) return out;
     if (cut) {
@@ -858,7 +860,7 @@ export class StreamRewriter {
             this.closing = [];
             this.reject(other);
           }
-          return this.rejection(out);
+          return this.rejection(out, failure);
         }
         this.publishClosing(st);
         if (closers) {
@@ -881,8 +883,8 @@ export class StreamRewriter {
 
   /** An upstream error event: the error chunk is the stream's last before [DONE] (DESIGN), so the closers
    * still owed go first, as when the gateway's own failure ends a stream; a rejection ends it instead. */
-  private endWithError(data: string): string[] {
-    const out = this.finish();
+  private endWithError(data: string, error: Json): string[] {
+    const out = this.finish(false, error);
     if (this.rejected !== null) return out;
     this.endedByError = true;
     // the error's message ends here: a key start at its end shows no more than the key's public start
@@ -936,9 +938,17 @@ export class StreamRewriter {
     }
   }
 
-  /** What ends a rejected stream: `out` so far, the error chunk naming the cut calls, then `[DONE]`. */
-  private rejection(out: string[]): string[] {
-    out.push(sseData(JSON.stringify(rejectionBody(this.rejected!))), sseData('[DONE]'));
+  /** What ends a rejected stream: `out` so far, the error chunk naming the cut calls, then `[DONE]`. When
+   * an upstream failure cut them (`failure`, or a cut choice the upstream ended with `finish_reason:
+   * "error"`), the error chunk is the failure's, naming the calls too (before, the client got only
+   * `truncated_tool_call`, told to raise max_tokens, the upstream's error in the artifact alone). */
+  private rejection(out: string[], failure: Json | null = null): string[] {
+    const cut = this.rejected!;
+    const errored = [...new Set(cut.map((c) => c.choice ?? 0))].filter((k) => this.choices.get(k)?.finishReason === 'error');
+    const cause = failure ?? (errored.length > 0 ? { message: finishedInErrorMessage(errored), type: 'upstream_error', code: FINISH_ERROR_CODE } : null);
+    // the upstream's message ends here: a key start at its end shows no more than the key's public start
+    const body = cause === null ? JSON.stringify(rejectionBody(cut)) : JSON.stringify(failureRejectionBody(cause, cut));
+    out.push(sseData(cause === null ? body : (this.redactor?.jsonText(body) ?? body)), sseData('[DONE]'));
     return out;
   }
 

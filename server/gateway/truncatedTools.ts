@@ -69,10 +69,44 @@ export function cutHeaderValue(cut: readonly (TruncatedToolCallRef | CutCall)[])
  *   'Tool call 0 (id call_1, function write_file) was cut after 12 bytes of arguments: the upstream stopped inside them. x-streamfix-truncated-tools: reject withholds arguments the gateway would have to close itself; raise max_tokens and send the request again.'
  */
 export function rejectionMessage(cut: CutCall[]): string {
+  return `${cutCallsText(cut)}: the upstream stopped inside them. ${TRUNCATED_POLICY_HEADER}: reject withholds arguments the gateway would have to close itself; raise max_tokens and send the request again.`;
+}
+
+/** "Tool call 0 (id call_1, function write_file) was cut after 12 bytes of arguments" (or "Tool calls … were"). */
+function cutCallsText(cut: CutCall[]): string {
   const one = (c: CutCall) => `${c.index} (id ${c.id ?? 'none'}, function ${c.name ?? 'unnamed'}${c.choice !== undefined ? `, choice ${c.choice}` : ''})`;
   const bytes = cut.map((c) => c.bytes).join(', ');
-  const what = cut.length === 1 ? `Tool call ${one(cut[0]!)} was cut after ${bytes} bytes of arguments` : `Tool calls ${cut.map(one).join(', ')} were cut after ${bytes} bytes of arguments`;
-  return `${what}: the upstream stopped inside them. ${TRUNCATED_POLICY_HEADER}: reject withholds arguments the gateway would have to close itself; raise max_tokens and send the request again.`;
+  return cut.length === 1 ? `Tool call ${one(cut[0]!)} was cut after ${bytes} bytes of arguments` : `Tool calls ${cut.map(one).join(', ')} were cut after ${bytes} bytes of arguments`;
+}
+
+/**
+ * A rejection whose calls an upstream FAILURE cut (an error event, a lost connection, `finish_reason:
+ * "error"`), not the token limit: the failure is the cause the client is told first (its own message), then
+ * the calls withheld. "raise max_tokens" would be wrong advice here: the same request may well succeed.
+ * @example failureRejectionMessage('Provider returned error', [{ index: 0, id: 'call_1', name: 'write_file', bytes: 12 }]) ===
+ *   'Provider returned error. Tool call 0 (id call_1, function write_file) was cut after 12 bytes of arguments: the upstream failed inside them. x-streamfix-truncated-tools: reject withholds arguments the gateway would have to close itself.'
+ */
+export function failureRejectionMessage(cause: string, cut: CutCall[]): string {
+  return `${cause.replace(/[\s.]+$/, '')}. ${cutCallsText(cut)}: the upstream failed inside them. ${TRUNCATED_POLICY_HEADER}: reject withholds arguments the gateway would have to close itself.`;
+}
+
+/** The error chunk (or body) of calls an upstream failure cut, under reject: the upstream's own error object
+ * (its code and other fields as it sent them; `message` naming also the withheld calls) with the
+ * rejection's `truncated_tool_calls`. A failure with no error object of the upstream's (a lost connection,
+ * `finish_reason: "error"`) is described by the gateway's `{ message, type, code }`. */
+export function failureRejectionBody(error: Record<string, unknown>, cut: CutCall[]): { error: Record<string, unknown> } {
+  const cause = typeof error.message === 'string' ? error.message : JSON.stringify(error);
+  return { error: { ...error, message: failureRejectionMessage(cause, cut), truncated_tool_calls: cut } };
+}
+
+/** The artifact's error code for a choice the upstream ended with `finish_reason: "error"` and no error
+ * object (OpenRouter's finish reason for a generation that failed). */
+export const FINISH_ERROR_CODE = 'finish_reason_error';
+
+/** The error of choices the upstream ended with `finish_reason: "error"` and no error object. */
+export function finishedInErrorMessage(indexes: number[]): string {
+  const which = indexes.length === 1 ? `choice ${indexes[0]}` : `choices ${indexes.join(', ')}`;
+  return `The upstream ended ${which} with finish_reason "error" and no error object: the answer did not complete`;
 }
 
 /** The OpenAI-shaped error of a rejection: in the error chunk of a stream and the 502 body otherwise. */

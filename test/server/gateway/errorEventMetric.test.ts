@@ -31,4 +31,19 @@ describe('gateway metrics: an upstream error event mid-stream is an upstream err
     const after = await counts();
     assert.deepEqual(after.map((n, i) => n - before[i]!), [2, 2]);
   });
+
+  it('the unit is one failed request: a stream with three error events (502, 429, 502) counts once, under its first (the one that ended it), in passthrough (which forwards all three) and repair, on both APIs', async () => {
+    const three = ['502', '429', 'stream_error'].map((s) => `streamfix_upstream_errors_total{status="${s}"}`);
+    const before = await Promise.all(three.map((s) => metric(d, s)));
+    const events = [502, 429, 502].map((code) => `data: ${JSON.stringify({ error: { code, message: `e${code}` } })}\n\n`).join('');
+    for (const mode of ['passthrough', 'repair']) {
+      up.enqueue({ chunks: [sse(chunk({ content: '{"a": 1' })) + events] });
+      await (await postChat(d, { model: 'm/e', stream: true, messages: [{ role: 'user', content: 'x' }] }, { 'x-streamfix-mode': mode })).text();
+    }
+    up.enqueue({ chunks: [sse(chunk({ content: '{"a": 1' })) + events] });
+    const m = await fetch(`http://127.0.0.1:${d.info.port}/v1/messages`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': 'any' }, body: JSON.stringify({ model: 'm/e', max_tokens: 10, stream: true, messages: [{ role: 'user', content: 'x' }] }) });
+    await m.text();
+    const after = await Promise.all(three.map((s) => metric(d, s)));
+    assert.deepEqual(after.map((n, i) => n - before[i]!), [3, 0, 0]);
+  });
 });

@@ -94,14 +94,16 @@ describe('gateway: truncated tool calls rejected (chat)', () => {
     assert.equal(text, `data: ${START}\n\ndata: ${PIECE}\n\ndata: ${JSON.stringify(ERROR)}\n\ndata: [DONE]\n\n`);
   });
 
-  it('streaming, an upstream error event with finish_reason "error" inside the arguments: the same end, no closure (before, its closers went out)', async () => {
+  it('streaming, an upstream error event with finish_reason "error" inside the arguments: no closure (before, its closers went out), the upstream\'s error naming the call', async () => {
     // OpenRouter's mid-stream error: an error object beside a choice finished with "error". The call is cut
     // (record.ts cutCalls); before, "error" was no cut, so the closers the gateway invented went out before
-    // the upstream's error chunk, under reject
+    // the upstream's error chunk, under reject. The error chunk is the upstream's, naming the withheld call
+    // (rejectUpstreamFailure.test.ts has every kind of failure)
     const event = { id: 'gen-test-1', error: { code: 502, message: 'Provider returned error' }, choices: [{ index: 0, delta: { content: '' }, finish_reason: 'error' }] };
     up.enqueue({ chunks: [sse(START, PIECE) + `data: ${JSON.stringify(event)}\n\n`] });
     const { r, text } = await post(d, { ...BODY, model: 'test/reject-error', stream: true }, { 'x-streamfix-truncated-tools': 'reject', 'x-streamfix-mode': 'repair' });
-    assert.equal(text, `data: ${START}\n\ndata: ${PIECE}\n\ndata: ${JSON.stringify(ERROR)}\n\ndata: [DONE]\n\n`);
+    const failure = `Provider returned error. Tool call 0 (id call_7, function write_file) was cut after ${BYTES} bytes of arguments: the upstream failed inside them. x-streamfix-truncated-tools: reject withholds arguments the gateway would have to close itself.`;
+    assert.equal(text, `data: ${START}\n\ndata: ${PIECE}\n\ndata: ${JSON.stringify({ error: { code: 502, message: failure, truncated_tool_calls: ERROR.error.truncated_tool_calls } })}\n\ndata: [DONE]\n\n`);
     const a = await artifact(d, String(r.headers['x-streamfix-request-id']));
     assert.deepEqual([a.status, a.truncatedToolCalls, a.errors], ['UPSTREAM_ERROR', [0], [{ message: 'Provider returned error', code: '502' }, { message: MESSAGE, code: 'truncated_tool_call' }]]);
   });

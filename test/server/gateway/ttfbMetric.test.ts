@@ -28,4 +28,13 @@ describe('gateway metrics: time to first byte counts every answer the upstream s
     const ttfb = await Promise.all([s, n, m].map(async (r) => typeof (await art(r)).timings.ttfbMs));
     assert.deepEqual([ttfb, (await metric(d, 'streamfix_upstream_ttfb_seconds_count')) - before], [['number', 'number', 'number'], 3]);
   });
+
+  it('a non-streaming chat answer whose body read fails partway (the connection lost) counts too: count 1, the artifact with its ttfbMs (before: 0)', async () => {
+    const before = await metric(d, 'streamfix_upstream_ttfb_seconds_count');
+    up.enqueue({ headers: { 'content-type': 'application/json' }, chunks: ['{"id": "g", "object": "chat.completion", "choi'], destroyAfter: true });
+    const n = await postChat(d, { model: 'm/t', messages: [{ role: 'user', content: 'x' }] });
+    await n.text();
+    const a = await art(n);
+    assert.deepEqual([n.status, a.status, typeof a.timings.ttfbMs, (await metric(d, 'streamfix_upstream_ttfb_seconds_count')) - before], [502, 'UPSTREAM_ERROR', 'number', 1]);
+  });
 });
