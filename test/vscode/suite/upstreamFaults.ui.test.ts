@@ -20,7 +20,8 @@ const BIG_PIECE = 16 * 1024;
 const BIG_PIECES = 640; // 10 MB of content
 const MODELS = ['fake/big', 'fake/401', 'fake/500', 'fake/stall', 'fake/cut-n2', 'fake/json-n2'];
 /** fake/stall: pieces 20 ms apart, then a 600 ms stall before the last two. */
-const STALL_GAPS = [20, 20, 20, 20, 20, 600, 20, 0];
+const STALL_MS = 600;
+const STALL_GAPS = [20, 20, 20, 20, 20, STALL_MS, 20, 0];
 
 /** The suite's upstream: counts the chat requests per model. */
 function startUpstream(): Promise<{ server: http.Server; url: string; calls: Map<string, number> }> {
@@ -148,19 +149,26 @@ describe('an upstream of our own: a 10 MB answer and upstream errors (through th
     assert.equal(await api.testing.waitForFinished(res.id!), true);
     const a = await api.testing.request<Artifact>(GetArtifactMethod, { id: res.id });
     const chart = timelineChart(a)!;
-    // one stall, and what came after it is exactly the two pieces sent after the pause (pieces 20 ms apart
-    // are usually one read each, but a busy machine may read two at once: the test does not count reads)
-    assert.equal(chart.stalls.length, 1, chart.summary);
-    const after = chart.bars.filter((b) => b.at >= chart.stalls[0]!.to).reduce((n, b) => n + b.bytes, 0);
+    // the stall the upstream made: the one gap of at least half the pause it injected. A busy machine can
+    // add stalls of its own between the pieces sent 20 ms apart (one of 101.7 ms was drawn at load 9, over
+    // 4x the median and 50 ms): the chart draws them too, but none comes near the injected pause
+    const made = chart.stalls.filter((s) => s.gapMs >= STALL_MS / 2);
+    assert.equal(made.length, 1, chart.summary);
+    // what came after it is exactly the two pieces sent after the pause (pieces 20 ms apart are usually one
+    // read each, but a busy machine may read two at once: the test does not count reads)
+    const after = chart.bars.filter((b) => b.at >= made[0]!.to).reduce((n, b) => n + b.bytes, 0);
     assert.equal(after, Buffer.byteLength(stallPiece('fake/stall', 6) + stallPiece('fake/stall', 7)));
-    // a read's time is when the gateway got to it: the gap is the 600 ms pause give or take that delay
-    assert.ok(chart.stalls[0]!.gapMs > 500, chart.summary);
+    // a read's time is when the gateway got to it: the gap is the pause give or take that delay (a late read
+    // of the piece before the pause shortens it)
+    assert.ok(made[0]!.gapMs > STALL_MS - 100, chart.summary);
     await ui({ op: 'command', title: 'StreamFix: Show Artifacts' });
     await ui({ op: 'click', selector: `.monaco-list-row[aria-label*="${a.id}"]` });
     await ui({ op: 'waitFor', frame: 'inspector', selector: 'dd[data-field="request-id"]', hasText: a.id });
-    assert.deepEqual(await texts('inspector', '#timeline svg.chart rect.stall title'), [chart.stalls[0]!.label]);
+    // every stall the chart found is drawn with its label (the injected one, and any the machine added)
+    assert.deepEqual(await texts('inspector', '#timeline svg.chart rect.stall title'), chart.stalls.map((s) => s.label));
     assert.deepEqual(await texts('inspector', '#timeline figcaption'), [chart.summary]);
-    assert.match(chart.summary, /; 1 stall \(gap over 4× the median\): /);
+    const n = chart.stalls.length;
+    assert.equal(chart.summary.includes(`; ${n} ${n === 1 ? 'stall' : 'stalls'} (gap over 4× the median): `), true, chart.summary);
   });
 
   it('names the cut tool calls of every choice in the inspector (n = 2, close mode)', async () => {
