@@ -373,12 +373,22 @@ function rank(text: string, start: number, end: number, json: string, after: str
   // run's start (runStart.ts), is no answer (trial 11: `Here: {"a": 1}\n[INFO] done` gave `["INFO"]`, the
   // last among equals)
   if (aloneBefore && /[A-Za-z]/.test(tail) && text.charCodeAt(start) === 91 && bracketStartsProse(text.slice(start, end), 1) === true) return 1;
-  // a citation marker after text on its line (`… {"a": 1} [1]`, `growth [2].`) is no answer
-  if (!aloneBefore && /^\[\d{1,3}\]$/.test(json)) return 1;
+  // a citation marker after text on its line (`… {"a": 1} [1]`, `growth [2].`) is never the answer (trial
+  // 14: `Sorry, I don't know the answer to that [1].` gave `[1]`, the only candidate), unless a label's colon
+  // leads it in (`The answer: [42]`, rank 1); nor is a reference list's entry, a marker starting its line
+  // with a colon or words after it (`[1] Bureau of Labor Statistics`, `[1]: https://…`; trial 14: it won
+  // as the last value of rank 2 over the answer it cited)
+  if (/^\[\d{1,3}\]$/.test(json)) {
+    if (!aloneBefore) return /[:=][ \t]*$/.test(before) ? 1 : 0;
+    if (REFERENCE_AFTER.test(rest)) return 0;
+  }
   // inside a sentence, unless that sentence corrects the value before it ("Actually, use {…} instead.")
   if (!aloneBefore && !correcting && /[A-Za-z]/.test(sentenceRest(tail))) return 1;
   return 2;
 }
+
+/** What follows a reference list entry's marker on its line: a colon (a markdown link definition) or words. */
+const REFERENCE_AFTER = /^(?::|[ \t]+[^\s[{,])/;
 
 /** A bracketed bare word: `[`, a word of letters (any script), digits, `_`, `-` or `.` that starts with a
  * letter or `_` and is no JSON, Python or JavaScript keyword, `]` (spaces inside allowed). */

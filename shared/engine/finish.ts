@@ -356,6 +356,9 @@ export abstract class Finisher extends StructureScanner {
       // citation markers on the value's own line (`{"a": 1} [1][2]`, as answers from a search write
       // them): trailing text, not more values (trial 7: REPAIRED, `[1]` and `[2]` extra values)
       if (i === C.leadingSpaces(text) && !/[\r\n]/.test(text.slice(0, i)) && FOOTNOTES.test(rest)) break;
+      // a reference list's entry starting a line (`[1] https://…`, `[1]: https://…`, `[^1]: At sea level.`,
+      // as search answers end): trailing text, not another value (trial 14: `[1]` an `extra_value`, REPAIRED)
+      if (REFERENCE.test(rest) && (i === 0 ? at.column === 0 || lineStart : /\n[ \t]*$/.test(text.slice(Math.max(0, i - 64), i)))) break;
       // another top-level value (`{"a":1}{"b":2}`: parallel tool calls in one arguments string) is
       // not trailing prose: it gets a kind of its own, and the status says the text was not one value
       // (also after a comma: `{"a":1}, {"b":2}` is a list the model did not bracket, not prose)
@@ -483,8 +486,10 @@ function valueAfter(text: string, from: number): { start: number; end: number } 
 const OPEN_AT_END = -2;
 /** How a value cut by the end starts when it is JSON, not a note in brackets (`[Note: …`, `{oops`): a
  * key (quoted, or a word and a colon) or `}` after `{`, a value or `]` after `[`, or nothing more. */
-/** A run of citation markers (`[1]`, `[12][3]`) that ends its line. */
-const FOOTNOTES = /^(?:\[\d{1,3}\][ \t]*)+(?:\r?\n|$)/;
+/** A run of citation or footnote markers (`[1]`, `[12][3]`, `[^1]`) that ends its line. */
+const FOOTNOTES = /^(?:\[(?:\d{1,3}|\^[\w-]{1,32})\][ \t]*)+(?:\r?\n|$)/;
+/** A reference list entry's start: a marker (`[1]`, `[^note]`), then a colon or words on its line. */
+const REFERENCE = /^\[(?:\d{1,3}|\^[\w-]{1,32})\](?::|[ \t]+[^\s[{,])/;
 const CUT_VALUE = /^(?:\{\s*(?:$|["'}]|[A-Za-z_$][\w$]*\s*:)|\[\s*(?:$|["'{[\]\d-]|(?:true|false|null)\b))/;
 
 /** Length of the bracketed value `text` starts with (strings respected), or -1 when it starts with

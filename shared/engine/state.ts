@@ -295,6 +295,8 @@ export abstract class MachineState {
    * it is stray text (`{"a": 1 /3}`), not the end of the JSON. Kept because the character after the
    * `/`, which decides, may come in the next push. */
   protected slashStray = false;
+  /** Brackets open in stray text (`{"a": 1 [cite: 1, 3], …}`: a citation's own `,` and `]` are its text). */
+  protected strayDepth = 0;
   /** The repair of the last `;` read as a comma (structure.ts), while that comma may still be dropped
    * as a trailing one (a closer after it): then this repair is withdrawn for the one removing it. */
   protected semiRep: Repair | null = null;

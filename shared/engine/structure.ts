@@ -780,6 +780,14 @@ export abstract class StructureScanner extends GutterScanner {
       this.vstate = V_STRAY;
       return i;
     }
+    if (c === LBRACKET && inObject && !this.unconfirmed && !(o.pending && o.tail(i, o.heldLength() + i - o.pA).includes('\n'))) {
+      // `{"population": 709037 [2], "area": 454}`: a bracket after a member's value on its line (a citation
+      // marker, `[cite: 1, 3]`, a note) is stray text up to its `]`, then to the next `,` or closer (trial
+      // 14: the JSON ended there, every member after it lost); on the next line it still ends the JSON
+      this.startComment(i, V_AFTER);
+      this.vstate = V_STRAY;
+      return i;
+    }
     return this.endRegion(s, i);
   }
 
@@ -945,6 +953,7 @@ export abstract class StructureScanner extends GutterScanner {
     this.commentPos = null;
     this.commentStar = false;
     this.slashStray = false;
+    this.strayDepth = 0;
     // what comes before the comment is settled apart from it
     if (o.pending) o.materialize(i);
     else o.flushCommitted(i);
@@ -994,11 +1003,15 @@ export abstract class StructureScanner extends GutterScanner {
     return i;
   }
 
-  /** Stray text (V_STRAY) runs to a `,` or closer, the line end, a tag or a fence. */
+  /** Stray text (V_STRAY) runs to a `,` or closer, the line end, a tag or a fence; a `,` or `]` inside a
+   * bracket it opened is its own text (`[cite: 1, 3]`). */
   protected stray(s: string, i: number, len: number): number {
     while (i < len) {
       const c = String.prototype.charCodeAt.call(s, i);
-      if (c === COMMA || c === RBRACE || c === RBRACKET || c === LF || c === CR || c === LT || c === BACKTICK) return this.endComment(i);
+      if (c === LBRACKET) this.strayDepth++;
+      else if (this.strayDepth > 0 && (c === RBRACKET || c === COMMA)) {
+        if (c === RBRACKET) this.strayDepth--;
+      } else if (c === COMMA || c === RBRACE || c === RBRACKET || c === LF || c === CR || c === LT || c === BACKTICK) return this.endComment(i);
       i++;
     }
     return i;

@@ -18,6 +18,7 @@ import { TRIAL10_TABLE_CASES } from './trial10TableCases';
 import { TRIAL11_TABLE_CASES } from './trial11TableCases';
 import { TRIAL12_TABLE_CASES } from './trial12TableCases';
 import { TRIAL13_TABLE_CASES } from './trial13TableCases';
+import { TRIAL14_TABLE_CASES } from './trial14TableCases';
 import { ENGINE19_TABLE_CASES } from './engine19TableCases';
 import { ENGINE20_BRACKET_CASES, ENGINE20_LATEX_CASES, ENGINE20_TABLE_CASES } from './engine20TableCases';
 import { ENGINE21_TABLE_CASES } from './engine21TableCases';
@@ -51,6 +52,7 @@ export const CASES: Case[] = [
   ...TRIAL11_TABLE_CASES,
   ...TRIAL12_TABLE_CASES,
   ...TRIAL13_TABLE_CASES,
+  ...TRIAL14_TABLE_CASES,
   ...ENGINE19_TABLE_CASES,
   ...ENGINE20_TABLE_CASES,
   ...ENGINE20_BRACKET_CASES,
