@@ -13,6 +13,7 @@ export const NUM_SEP_E = 10; // the same, right after `e`/`E` (a sign may follow
 export const NUM_SLASH = 11; // a `/` after the number ended a segment: `1/3` or `1//comment`?
 export const NUM_THOU = 12; // an object's value, a comma and a group of digits after it: `1,299` (thousands.ts)
 export const NUM_THOU_FRAC = 13; // the same after the last group's `.`: `1,299.9`
+export const NUM_THOU_DEC = 14; // space groups, a `,` and the digits after it: `1 000,50` (a decimal comma?)
 
 /** A printable character that cannot end a number token: glued to it, it makes the token text. Not a
  * delimiter (`,` `}` `]` `)`), a quote or bracket that starts the next value, a `<` (a tag), a backtick

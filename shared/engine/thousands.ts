@@ -21,8 +21,10 @@
  * the digits trailing text and every member after them lost): an object's value of 1-3 digits, then
  * groups of one separator and exactly 3 digits, the separator a space, a no-break space (U+00A0) or a
  * narrow no-break space (U+202F), the same one throughout, an optional `.` fraction, then a `,`, a `}`,
- * white space or the end: `{"count": 1 000, "b": 2}` -> `1000`, kind `thousands_separator`. No decimal
- * comma after space groups (`1 000,50` ends at the comma). Anything else reads as before: `{"a": 1 2}`,
+ * white space or the end: `{"count": 1 000, "b": 2}` -> `1000`, kind `thousands_separator`. A comma after
+ * space groups followed by one or two digits, then a `,`, a `}` or white space, is a decimal comma
+ * (engine22: `1 000,50` -> `1000.50`, same kind; it gave the key `"50"`); anything else after that comma
+ * (a third digit, a letter, the end) ends the number at it, as before. Anything else reads as before: `{"a": 1 2}`,
  * `1 2345`, `1234 567`; a group cut by the end of the input is scanned again from the first space (as
  * before: trailing text). In an array a space between numbers is a missing comma as before (`[1 2 3]`,
  * `[1 000]` -> `[1, 0]`). A space that ends a push after such a number (or after a group) is held with
@@ -30,7 +32,7 @@
  * groups read so far) and the space is scanned again.
  */
 import * as C from './chars';
-import { NUM_THOU, NUM_THOU_FRAC } from './numberTokens';
+import { NUM_THOU, NUM_THOU_DEC, NUM_THOU_FRAC } from './numberTokens';
 import { SavedPosition } from './output';
 import { ScalarScanner } from './scalars';
 import { Segment } from './segment';
@@ -86,11 +88,22 @@ export abstract class ThousandsScanner extends ScalarScanner {
       const c = String.prototype.charCodeAt.call(s, i);
       if (c >= D0 && c <= D9) {
         if (st === NUM_THOU && d === 3) break; // a fourth digit: no group
+        if (st === NUM_THOU_DEC && d === 2) break; // a third digit after a decimal comma: none
         d++;
-      } else if (st === NUM_THOU && d === 0) {
-        // no digit after a comma (one that ended a push): the number ended before it
+      } else if ((st === NUM_THOU || st === NUM_THOU_DEC) && d === 0) {
+        // no digit after a comma or space (one that ended a push): the number ended before it
         this.tokLen += i - start;
         return sep === COMMA ? this.beforeComma(i) : this.beforeSpace(s, i);
+      } else if (c === COMMA && sep !== COMMA && st === NUM_THOU && d === 3) {
+        // after space groups, a decimal comma (`1 000,50`) or the member's comma: a digit after it decides
+        if (i + 1 < len) {
+          const n = String.prototype.charCodeAt.call(s, i + 1);
+          if (n < D0 || n > D9) break;
+        }
+        this.thouLast.save(this.o.seg, i);
+        this.thouLastTok = this.tokLen + i - start;
+        st = NUM_THOU_DEC;
+        d = 0;
       } else if (c === sep && st === NUM_THOU && d === 3) {
         // another group, or the member's comma: a digit after it decides
         if (i + 1 < len) {
@@ -114,6 +127,8 @@ export abstract class ThousandsScanner extends ScalarScanner {
     const complete = st === NUM_THOU ? d === 3 : d > 0;
     const ends = c === COMMA || c === RBRACE || c === SPACE || c === LF || c === CR || c === TAB || c === sep;
     if (complete && ends) return this.grouped(i);
+    // a comma after space groups and no decimal digits that end the member: the number ends at the comma
+    if (st === NUM_THOU_DEC) return this.beforeSpace(s, i);
     // `3,50`: a decimal comma (one or two digits after the only comma, then the member's end)
     if (ends && sep === COMMA && st === NUM_THOU && (d === 1 || d === 2) && this.tokLen === this.thouTok + 1 + d) return this.decimalComma(i);
     return this.noGroups(s, i);
@@ -129,8 +144,8 @@ export abstract class ThousandsScanner extends ScalarScanner {
   private joinGroups(i: number): void {
     const o = this.o;
     const raw = o.tail(i, this.tokLen);
-    const fixed = this.thouSep === COMMA ? raw.replace(/,/g, '') : raw.split(String.fromCharCode(this.thouSep)).join('');
-    // repair: `1,299.99` -> `1299.99`, `1 000` -> `1000`, the number kept whole
+    const fixed = this.thouSep === COMMA ? raw.replace(/,/g, '') : raw.split(String.fromCharCode(this.thouSep)).join('').replace(',', '.');
+    // repair: `1,299.99` -> `1299.99`, `1 000` -> `1000`, `1 000,50` -> `1000.50`, the number kept whole
     o.record(this.tokenRepair('thousands_separator', raw.length, fixed));
     o.replaceTail(i, this.tokLen, fixed);
     this.numState = 3;
@@ -218,6 +233,11 @@ export abstract class ThousandsScanner extends ScalarScanner {
     const o = this.o;
     const st = this.numState;
     const d = this.thouDigits;
+    if (st === NUM_THOU_DEC) {
+      // `1 000,50` cut by the end: the number ends at the comma, which is scanned again (as a cut `3,50`)
+      this.beforeSpace(o.seg.text, i);
+      return;
+    }
     if (st === NUM_THOU && d === 0) {
       if (this.thouSep === COMMA) this.beforeComma(i);
       else this.beforeSpace(o.seg.text, i);
