@@ -375,11 +375,11 @@ function rank(text: string, start: number, end: number, json: string, after: str
   if (aloneBefore && /[A-Za-z]/.test(tail) && text.charCodeAt(start) === 91 && bracketStartsProse(text.slice(start, end), 1) === true) return 1;
   // a citation marker after text on its line (`… {"a": 1} [1]`, `growth [2].`) is never the answer (trial
   // 14: `Sorry, I don't know the answer to that [1].` gave `[1]`, the only candidate), unless a label's colon
-  // leads it in (`The answer: [42]`, rank 1); nor is a reference list's entry, a marker starting its line
+  // or a verb that gives a value leads it in (`The answer: [42]`, `The result is [2].`: rank 1); nor is a reference list's entry, a marker starting its line
   // with a colon or words after it (`[1] Bureau of Labor Statistics`, `[1]: https://…`; trial 14: it won
   // as the last value of rank 2 over the answer it cited)
   if (/^\[\d{1,3}\]$/.test(json)) {
-    if (!aloneBefore) return /[:=][ \t]*$/.test(before) ? 1 : 0;
+    if (!aloneBefore) return LED_IN_VALUE.test(before) ? 1 : 0;
     if (REFERENCE_AFTER.test(rest)) return 0;
   }
   // inside a sentence, unless that sentence corrects the value before it ("Actually, use {…} instead.")
@@ -387,6 +387,8 @@ function rank(text: string, start: number, end: number, json: string, after: str
   return 2;
 }
 
+/** What leads in a value rather than a citation marker: a colon or `=`, or a verb that gives a value. */
+const LED_IN_VALUE = /(?:[:=]|\b(?:is|are|was|were|be|equals?|returns?|gives?|yields?))[ \t]*$/i;
 /** What follows a reference list entry's marker on its line: a colon (a markdown link definition) or words. */
 const REFERENCE_AFTER = /^(?::|[ \t]+[^\s[{,])/;
 

@@ -196,4 +196,13 @@ export const TRIAL14_TABLE_CASES: Case[] = [
     repairs: [],
     stripped: [["prose",0,7,0,0]],
   },
+  {
+    category: "trial 14: citations in prose-started text",
+    name: "guard: a one-element array after a verb that gives a value (`is`) is still the answer, not a citation (round 2: it was FAILED after the fix)",
+    input: "The result is [2].",
+    json: "[2]",
+    status: "VALID",
+    repairs: [],
+    stripped: [["prose",0,13,0,0],["trailing",17,1,0,17]],
+  },
 ];
