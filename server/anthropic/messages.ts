@@ -496,8 +496,13 @@ async function pump(call: MessagesCall, reader: ChatStreamReader, upstream: Upst
   }
   const error = kept.find((e) => e.type === 'error');
   if (error) {
-    const e = error.error as { type: string; message: string };
-    return sendError(call, statusOfType(e.type), e.message, status ? { [STATUS_HEADER]: status, ...schemaHeader } : schemaHeader);
+    const e = error.error as { type: string; message: string; truncated_tool_calls?: unknown };
+    const extra = status ? { [STATUS_HEADER]: status, ...schemaHeader } : schemaHeader;
+    if (e.truncated_tool_calls === undefined) return sendError(call, statusOfType(e.type), e.message, extra);
+    // reject, calls an upstream failure cut: the body is the streamed error event, the list included
+    const s = anthropicStatus(statusOfType(e.type));
+    const body = errorBody(s, e.message, record.id);
+    return sendJson(res, s, { ...withRequestId(call), ...extra }, { ...body, error: { ...body.error, truncated_tool_calls: e.truncated_tool_calls } });
   }
   record.clientChunks = 1;
   const message = assembleMessage(kept);

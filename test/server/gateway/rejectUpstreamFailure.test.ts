@@ -124,6 +124,13 @@ describe('gateway: reject, a tool call cut by an upstream failure (Messages)', (
     });
   }
 
+  it('not streaming: the error body as the stream\'s error event, the list included (before, the list was dropped: the message alone)', async () => {
+    up.enqueue({ chunks: [sse(START, PIECE, ERROR_EVENT, '[DONE]')] });
+    const { r, text } = await post(d, '/v1/messages', { ...MSG, stream: false }, { 'x-streamfix-truncated-tools': 'reject' });
+    const id = String(r.headers['request-id']);
+    assert.deepEqual([r.statusCode, r.headers['x-should-retry'], JSON.parse(text)], [529, undefined, { type: 'error', error: { type: 'overloaded_error', message: `Upstream stream failed: Provider returned error. ${WITHHELD}`, truncated_tool_calls: CALLS }, request_id: id }]);
+  });
+
   it('close: the same error event names nothing (the policy did not ask)', async () => {
     up.enqueue({ chunks: [sse(START, PIECE, ERROR_EVENT, '[DONE]')] });
     const { text } = await post(d, '/v1/messages', MSG, { 'x-streamfix-truncated-tools': 'close' });
