@@ -5,7 +5,7 @@
  */
 import type { RepairStatus } from '../../shared/engine';
 import type { AppliedMode, Artifact, ArtifactCut, ArtifactStatus, ChoiceArtifact, GatewayMode, SchemaReport, ToolCallArtifact, TruncatedToolCallRef } from '../../shared/protocol';
-import { ARTIFACT_TEXT_LIMIT, clipText } from './boundedText';
+import { ARTIFACT_TEXT_LIMIT, clipText, SEAM, withSeam, type TextCut } from './boundedText';
 import type { Redactor } from './redact';
 import { Timeline } from './timeline';
 
@@ -209,7 +209,7 @@ export class RequestRecord {
   /** The artifact, every text in it redacted: a secret the upstream echoed across two stream events is in
    * the text assembled from them, though in neither event's bytes (redact.ts). */
   build(o: RecordOutcome): Artifact {
-    return this.redact(this.assemble(o));
+    return this.redact(seamed(this.assemble(o), this.redactor));
   }
 
   private assemble(o: RecordOutcome): Artifact {
@@ -220,7 +220,7 @@ export class RequestRecord {
     const later = o.laterChoices ? [...o.laterChoices].sort((a, b) => a.index - b.index) : [];
     const choices = later.map((c, k) => {
       const at = `choices[${k}].`;
-      for (const cut of c.cuts ?? []) cuts.push({ ...cut, field: at + cut.field });
+      for (const cut of c.cuts ?? []) cuts.push('chars' in cut ? withSeam({ ...cut, field: at + cut.field }, (cut as TextCut)[SEAM]) : { ...cut, field: at + cut.field });
       return {
         index: c.index,
         mode: c.mode,
@@ -276,6 +276,86 @@ export class RequestRecord {
       ...(this.timeline.reads > 0 ? { timeline: this.timeline.toJSON() } : {}),
     };
   }
+}
+
+/** A text field a cut names: `rawContent`, `toolCalls[3].rawArguments` (3: the call's index), and either
+ * prefixed by `choices[k].` (k: the choice's place in the list). */
+const CUT_FIELD = /^(?:choices\[(\d+)\]\.)?(?:toolCalls\[(\d+)\]\.)?(\w+)$/;
+
+/** The fields that may hold the same string (one cut recorded for both). */
+const TWINS = ['rawContent', 'repairedContent', 'rawArguments', 'repairedArguments'];
+
+/**
+ * `a` with each text its bound cut redacted piece by piece: the piece before a cut as a text that ends
+ * there (a secret's start that ends it, past its public characters, is `[redacted]`: `… Bearer
+ * sk-or-v1-5e0c` → `… Bearer [redacted]`), the piece after it read on from the characters just before it
+ * (the cut's seam context, BoundedText.before), so a secret the cut goes through is `[redacted]` at the
+ * tail's start too (`0c9b…d0e7 end` → `[redacted] end`). Before, the joined text was redacted whole, and a
+ * key cut by the seam was in neither piece whole: passthrough, whose artifact texts are not redacted as
+ * they stream, stored its two ends. Each cut's `at` is where it is in the redacted text; its `chars` what
+ * was dropped. The seam contexts are dropped (never stored), with or without a redactor.
+ */
+export function seamed(a: Artifact, redactor: Redactor | null): Artifact {
+  if (!a.cuts) return a;
+  const cuts: ArtifactCut[] = a.cuts.map((c) => ('chars' in c ? { field: c.field, at: c.at, chars: c.chars } : c));
+  if (redactor === null || redactor.empty) return { ...a, cuts };
+  const byField = new Map<string, number[]>();
+  a.cuts.forEach((c, i) => {
+    if ('chars' in c) byField.set(c.field, [...(byField.get(c.field) ?? []), i]);
+  });
+  const out: Artifact = { ...a, cuts };
+  for (const [field, list] of byField) {
+    const m = CUT_FIELD.exec(field);
+    if (m === null) continue;
+    let holder = out as unknown as Record<string, unknown>;
+    if (m[1] !== undefined) {
+      const choices = (out.choices = [...(out.choices ?? [])]);
+      const k = Number(m[1]);
+      if (choices[k] === undefined) continue;
+      holder = (choices[k] = { ...choices[k]! }) as unknown as Record<string, unknown>;
+    }
+    if (m[2] !== undefined) {
+      const calls = [...(holder.toolCalls as ToolCallArtifact[])];
+      holder.toolCalls = calls;
+      const j = calls.findIndex((t) => t.index === Number(m[2]));
+      if (j < 0) continue;
+      holder = (calls[j] = { ...calls[j]! }) as unknown as Record<string, unknown>;
+    }
+    const s = holder[m[3]!];
+    if (typeof s !== 'string') continue;
+    list.sort((x, y) => a.cuts![x]!.at - a.cuts![y]!.at);
+    let text = '';
+    let from = 0;
+    let before: string | null = null;
+    for (const i of list) {
+      const at = Math.min(Math.max(from, a.cuts[i]!.at), s.length);
+      text += seamPiece(redactor, before, s.slice(from, at));
+      cuts[i] = { ...cuts[i]!, at: text.length };
+      from = at;
+      before = (a.cuts[i] as TextCut)[SEAM] ?? '';
+    }
+    const redacted = text + seamPiece(redactor, before, s.slice(from));
+    holder[m[3]!] = redacted;
+    // a text kept twice, the cut recorded once (passthrough's repairedArguments is its rawArguments)
+    for (const twin of TWINS) if (twin !== m[3] && holder[twin] === s && !byField.has(field.slice(0, field.length - m[3]!.length) + twin)) holder[twin] = redacted;
+  }
+  return out;
+}
+
+/** `piece`, redacted as a whole text that went on from `before` (null: the text's start). */
+function seamPiece(redactor: Redactor, before: string | null, piece: string): string {
+  const stage = redactor.textStage()!;
+  let held = '';
+  if (before) {
+    stage.push(before);
+    held = stage.pending;
+  }
+  const t = stage.push(piece) + stage.end();
+  // what `before` left held goes out with the piece (as it was, or its public characters before
+  // `[redacted]`): those characters are the context's, not the piece's
+  let n = 0;
+  while (n < held.length && n < t.length && held.charCodeAt(n) === t.charCodeAt(n)) n++;
+  return t.slice(n);
 }
 
 /** Tool calls with their argument texts bounded (`at`: the field prefix of a later choice). */

@@ -20,6 +20,20 @@ export interface TextCut {
   field: string;
   at: number;
   chars: number;
+  /** The characters just before the kept tail (BoundedText.before), when the text keeps them: never
+   * serialized (a symbol key, not enumerable: withSeam), read by whoever must see the tail's start as the
+   * text went on. */
+  [SEAM]?: string;
+}
+
+/** The key of a TextCut's seam context (TextCut[SEAM]). */
+export const SEAM: unique symbol = Symbol('seam');
+
+/** `cut` with `before` as its seam context: not enumerable, so neither JSON nor a spread nor a deep
+ * comparison sees it (seamOf reads it; copy it with withSeam). */
+export function withSeam<C extends TextCut>(cut: C, before: string | undefined): C {
+  if (before !== undefined) Object.defineProperty(cut, SEAM, { value: before, enumerable: false, configurable: true });
+  return cut;
 }
 
 /** A flat copy of `s` that holds no reference to a larger parent string (V8 keeps the parent of a slice). */
@@ -72,8 +86,16 @@ export class BoundedText {
   private recent = '';
   private appends = 0;
   private readonly half: number;
+  /** The last `seam` characters dropped before `tail` (the head's, when fewer were dropped). */
+  private dropped = '';
 
-  constructor(readonly limit: number) {
+  /** `seam`: characters kept beyond the limit just before the kept tail, never shown (before()): what a
+   * reader of the tail needs to know how the text went on into it (the gateway redacts a secret the cut
+   * goes through with them). */
+  constructor(
+    readonly limit: number,
+    readonly seam = 0,
+  ) {
     this.half = Math.max(1, Math.floor(limit / 2));
   }
 
@@ -95,9 +117,11 @@ export class BoundedText {
       const h = pairEnd(rest, this.half);
       this.head = flat(rest.slice(0, h));
       rest = rest.slice(h);
+      if (this.seam > 0) this.dropped = this.head.slice(-this.seam);
     }
     // never between the halves of a surrogate pair: each piece's UTF-8 size is then its share of the whole
     const drop = pairEnd(rest, rest.length - this.half);
+    if (this.seam > 0) this.dropped = flat(drop >= this.seam ? rest.slice(drop - this.seam, drop) : (this.dropped + rest.slice(0, drop)).slice(-this.seam));
     this.cut += drop;
     this.cutBytes += utf8Length(rest, 0, drop);
     this.tail = flat(rest.slice(drop));
@@ -135,8 +159,19 @@ export class BoundedText {
     return s.startsWith(this.head) && s.substring(this.length - end.length, this.length) === end;
   }
 
-  /** The cut of this text as stored under `field` from offset `offset`, or none. */
+  /** The `seam` characters of the text just before the tail toString() keeps (fewer when the text has
+   * fewer); '' when nothing was cut. Not part of toString(). */
+  before(): string {
+    if (this.cut === 0 || this.seam === 0) return '';
+    const end = this.tail + this.recent;
+    const shownFrom = end.length - this.half;
+    return shownFrom >= this.seam ? end.slice(shownFrom - this.seam, shownFrom) : (this.dropped + end.slice(0, shownFrom)).slice(-this.seam);
+  }
+
+  /** The cut of this text as stored under `field` from offset `offset`, or none (with before() under
+   * SEAM when the text keeps a seam). */
   cuts(field: string, offset = 0): TextCut[] {
-    return this.cut > 0 ? [{ field, at: offset + this.cutAt, chars: this.cutChars }] : [];
+    if (this.cut === 0) return [];
+    return [withSeam({ field, at: offset + this.cutAt, chars: this.cutChars }, this.seam > 0 ? this.before() : undefined)];
   }
 }

@@ -1,6 +1,7 @@
 /** The artifact's bounded copy of a stream's text: head and tail kept, the cut recorded, at any chunking. */
 import { strict as assert } from 'node:assert';
-import { BoundedText, clipText } from '../../../server/gateway/boundedText';
+import { BoundedText, clipText, SEAM, SEAM_CONTEXT, type TextCut } from '../../../server/gateway/boundedText';
+import { BoundedText as EngineText } from '../../../shared/engine/boundedText';
 import type { ArtifactCut } from '../../../shared/protocol';
 
 const ABC = 'abcdefghijklmnopqrstuvwxyz';
@@ -28,6 +29,35 @@ describe('gateway/boundedText', () => {
       assert.equal(t.toString(), 'abcdwxyz', `size ${size}`);
       assert.deepEqual(t.cuts('rawContent', 10), [{ field: 'rawContent', at: 14, chars: 18 }], `size ${size}`);
     }
+  });
+
+  it('keeps the seam characters just before the kept tail, never shown, at every chunk size and length', () => {
+    const text = Array.from({ length: 200 }, (_, i) => String.fromCharCode(0x41 + (i % 58))).join('');
+    for (const seam of [1, 3, 5, 40]) {
+      for (let n = 0; n <= text.length; n += 7) {
+        for (const size of [1, 2, 3, 5, 8, 13, 64, 200]) {
+          const t = new EngineText(8, seam);
+          for (let i = 0; i < n; i += size) t.add(text.slice(i, Math.min(n, i + size)));
+          const whole = text.slice(0, n);
+          const where = `seam ${seam}, ${n} characters, chunks of ${size}`;
+          assert.equal(t.toString(), n <= 8 ? whole : whole.slice(0, 4) + whole.slice(n - 4), where);
+          assert.equal(t.before(), n <= 8 ? '' : whole.slice(Math.max(0, n - 4 - seam), n - 4), where);
+          const cuts = t.cuts('rawContent');
+          assert.deepEqual(cuts, n <= 8 ? [] : [{ field: 'rawContent', at: 4, chars: n - 8 }], where);
+          if (n > 8) assert.equal(cuts[0]![SEAM], t.before(), where);
+        }
+      }
+    }
+    // the engine's (the reasoning scanner's) keeps none; the gateway's keeps SEAM_CONTEXT, never serialized
+    const none = chunked(ABC, 3, 8);
+    assert.equal(none.seam, SEAM_CONTEXT);
+    assert.equal(new EngineText(8).seam, 0);
+    const e = new EngineText(8);
+    e.add(ABC);
+    assert.equal(e.before(), '');
+    assert.equal((e.cuts('x')[0] as TextCut)[SEAM], undefined);
+    assert.equal(JSON.stringify(none.cuts('rawContent')), '[{"field":"rawContent","at":4,"chars":18}]');
+    assert.equal(none.cuts('rawContent')[0]![SEAM], 'abcdefghijklmnopqrstuv');
   });
 
   it('holds at most 1.5 times the limit however long the text grows', () => {
@@ -82,6 +112,13 @@ describe('gateway/boundedText', () => {
     assert.equal(t.length, 65_536 * 29);
     assert.equal(t.bytes, 65_536 * (2 + 3 + 27));
     assert.equal(t.toString().length, 4096);
+  });
+
+  it('clips a whole text with the seam characters before its tail in the cut, never serialized', () => {
+    const cuts: ArtifactCut[] = [];
+    assert.equal(clipText(ABC, 'rawContent', cuts, 8), 'abcdwxyz');
+    assert.equal((cuts[0] as TextCut)[SEAM], 'abcdefghijklmnopqrstuv');
+    assert.equal(JSON.stringify(cuts), '[{"field":"rawContent","at":4,"chars":18}]');
   });
 
   it('clips a whole text to its head and tail, recording the cut', () => {
