@@ -885,7 +885,12 @@ export async function finish(call: ChatCall, outcome: RecordOutcome, _httpStatus
   } catch (e) {
     ctx.log.error(`${record.id}: recording the artifact failed: ${(e as Error).message}`);
   }
-  // never rejects: a failed or slow write is a store warning, and the response says so
-  if (durable !== null && !(await durable) && ctx.store.persistent) call.notDurable = true;
+  // never rejects: a failed or slow write is a store warning, and the response says so: every response
+  // written after this, an error response too (a refusal, an open breaker, an upstream's error: each is
+  // written after its artifact), carries the header; a stream already started, the trailer (artifactHeader)
+  if (durable !== null && !(await durable) && ctx.store.persistent) {
+    call.notDurable = true;
+    if (!call.res.headersSent && !call.res.writableEnded) call.res.setHeader(ARTIFACT_HEADER, 'memory-only');
+  }
   return status;
 }

@@ -57,6 +57,12 @@ describe('artifact store on a disk that fills (a real tmpfs)', function () {
     up = await TestUpstream.start();
     up.respond((r) => {
       const { user, stream } = JSON.parse(r.body) as { user: string; stream: boolean };
+      // the error answers of the second test
+      // an answer of `size` characters (the second test uses up the segment's zeros with them)
+      if (user?.startsWith('size')) return { headers: { 'content-type': 'application/json' }, chunks: [JSON.stringify({ id: 'g', object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content: 'x'.repeat(Number(user.slice(4))) }, finish_reason: 'stop' }] })] };
+      if (user === 'e500' || r.body.includes('"x-e500"')) return { status: 500, headers: { 'content-type': 'application/json' }, chunks: [JSON.stringify({ error: { message: 'provider down', code: 500 } })] };
+      if (user === 'e200') return { headers: { 'content-type': 'application/json' }, chunks: [JSON.stringify({ error: { message: 'provider failed after keep-alive', code: 502 } })] };
+      if (user === 'cut') return { headers: { 'content-type': 'application/json' }, chunks: [JSON.stringify({ id: 'g', object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content: null, tool_calls: [{ id: 'c', type: 'function', function: { name: 'f', arguments: '{"a": [1, 2' } }] }, finish_reason: 'length' }] })] };
       const text = answer(Number(user));
       if (!stream) return { headers: { 'content-type': 'application/json' }, chunks: [JSON.stringify({ id: 'g', object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: 'stop' }] })] };
       return { chunks: [sse(chunk({ role: 'assistant', content: text.slice(0, 1000) }), chunk({ content: text.slice(1000) }), chunk({}, 'stop'), '[DONE]')] };
@@ -134,6 +140,75 @@ describe('artifact store on a disk that fills (a real tmpfs)', function () {
       assert.deepEqual(await fetched(d, next.id), { status: 200, raw: answer(10) });
     } finally {
       await d.close();
+      await fsp.rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('says memory-only on error responses too (an upstream error, an error body under a 200, a refusal, an open breaker; both APIs), and after a restart exactly those are gone', async function () {
+    this.timeout(60_000);
+    const dataDir = path.join(mnt, 'errors');
+    let d = await start({ upstream: up!.url, dataDir, logLevel: 'silent', breaker: { failures: 3, windowMs: 60_000, cooldownMs: 60_000, failedRate: null } });
+    const filler = await fsp.open(path.join(mnt, 'filler2'), 'w');
+    for (const size of [65536, 4096, 512, 1]) {
+      try {
+        for (;;) await filler.write(Buffer.alloc(size, 1));
+      } catch (e) {
+        assert.equal((e as NodeJS.ErrnoException).code, 'ENOSPC');
+      }
+    }
+    await filler.close();
+    const ask = async (what: string, user: string, api: 'chat' | 'messages', headers: Record<string, string> = {}) => {
+      const r = await request(`${d.info.url}/${api === 'chat' ? 'chat/completions' : 'messages'}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'anthropic-version': '2023-06-01', ...headers },
+        body: JSON.stringify(api === 'chat' ? { model: 'm', stream: false, user, messages: [{ role: 'user', content: 'x' }] } : { model: 'm', max_tokens: 16, messages: [{ role: 'user', content: `x-${user}` }] }),
+      });
+      await r.body.text();
+      return { what, id: String(r.headers['x-streamfix-request-id']), status: r.statusCode, artifact: String(r.headers['x-streamfix-artifact'] ?? 'durable') };
+    };
+    // answers, each size until one is memory-only, use up the segment's preallocated zeros: an artifact
+    // smaller than an empty answer's would still fit in what is left, and no error artifact is
+    for (const size of [100_000, 10_000, 1000, 100, 0]) {
+      for (let n = 0; ; n++) {
+        assert.equal(n < 100, true, `an answer of ${size} characters that is memory-only`);
+        if ((await ask('an answer', `size${size}`, 'chat')).artifact === 'memory-only') break;
+      }
+    }
+    const got = [
+      await ask('an upstream 500', 'e500', 'chat'),
+      await ask('an error body under a 200', 'e200', 'chat'),
+      await ask('a cut tool call refused', 'cut', 'chat', { 'x-streamfix-truncated-tools': 'reject' }),
+      await ask('an upstream 500 on /v1/messages', 'e500', 'messages'),
+    ];
+    // upstream failures until the model's breaker opens (3 in its window), on each API
+    for (const api of ['chat', 'messages'] as const) {
+      for (let n = 0; ; n++) {
+        assert.equal(n < 5, true, `the breaker opens (${api})`);
+        const g = await ask(`an open breaker on ${api}`, 'e500', api);
+        if (g.status === 500) continue;
+        got.push(g);
+        break;
+      }
+    }
+    assert.deepEqual(
+      got.map((g) => [g.what, g.status, g.artifact]),
+      [
+        ['an upstream 500', 500, 'memory-only'],
+        ['an error body under a 200', 502, 'memory-only'],
+        ['a cut tool call refused', 502, 'memory-only'],
+        ['an upstream 500 on /v1/messages', 500, 'memory-only'],
+        ['an open breaker on chat', 503, 'memory-only'],
+        ['an open breaker on messages', 529, 'memory-only'],
+      ],
+    );
+    await fsp.rm(path.join(mnt, 'filler2'));
+    await d.close();
+    d = await start({ upstream: up!.url, dataDir, logLevel: 'silent' });
+    try {
+      for (const g of got) assert.equal((await fetch(`${d.info.url}/streamfix/result/${g.id}`)).status, 404, g.what);
+    } finally {
+      await d.close();
+      await fsp.rm(dataDir, { recursive: true, force: true });
     }
   });
 });
