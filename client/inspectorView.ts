@@ -134,6 +134,27 @@ function inspectorChoice(a: Pick<Artifact, 'cuts' | 'truncatedToolCalls'>, c: Ch
   };
 }
 
+/**
+ * Which choices the status covers, said after it in the header, and whether choice 0's own verdict (the
+ * artifact's choiceStatus) is shown above its content. `n > 1`: the worst of the choices read. Choices the
+ * gateway left unread (a bad `index`) are said apart, as the status counts them (text that went out
+ * unparsed). An artifact recorded before `unreadChoices` was kept (between choiceStatus and it) has choice
+ * 0's verdict differing from the status with no other choice kept: only choices left unread cause that, so
+ * they are named, without a number the artifact does not hold.
+ * @example statusScope({ status: 'TEXT', choiceStatus: 'VALID', unreadChoices: 1 }).text → ' (the worst of the 1 choice read and 1 left unread, which counts as TEXT)'
+ */
+export function statusScope(a: Pick<Artifact, 'status' | 'choiceStatus' | 'choices' | 'unreadChoices'>): { text: string; choiceZero: boolean } {
+  const read = (a.choices?.length ?? 0) + 1;
+  const unread = a.unreadChoices ?? 0;
+  const choices = `${read} ${read === 1 ? 'choice' : 'choices'} read`;
+  if (unread > 0) return { text: ` (the worst of the ${choices} and ${unread} left unread, which ${unread === 1 ? 'counts' : 'count'} as TEXT)`, choiceZero: true };
+  if (read > 1) return { text: ` (the worst of the ${read} choices)`, choiceZero: true };
+  if (a.unreadChoices === undefined && a.choiceStatus !== undefined && a.choiceStatus !== a.status) {
+    return { text: ` (the worst of the ${choices} and of choices left unread, which count as TEXT; this artifact is from before their number was kept)`, choiceZero: true };
+  }
+  return { text: '', choiceZero: false };
+}
+
 export function inspectorView(a: Artifact): InspectorView {
   const marks = marksOf(a);
   const raw = shownText(a.rawContent, RAW_SHOWN, cutsOf(a, 'rawContent'));
@@ -166,6 +187,7 @@ export function inspectorView(a: Artifact): InspectorView {
     schema: schemaText(a.schema),
     cutToolCalls: (a.truncatedToolCalls ?? []).filter((r): r is number => typeof r === 'number'),
     choices: (a.choices ?? []).map((c, place) => inspectorChoice(a, c, place)),
+    statusScope: statusScope(a),
   };
 }
 

@@ -120,6 +120,9 @@ export interface InspectorView {
   /** The choices after the first of an `n > 1` answer (the artifact's `choices`), bounded as the first
    * choice's texts are; empty for a one-choice answer. The page offers a selector between them. */
   choices: InspectorChoice[];
+  /** Which choices the status covers, said after it, and whether choice 0's own verdict is shown
+   * (inspectorView.ts statusScope). */
+  statusScope: { text: string; choiceZero: boolean };
 }
 
 /** A choice after the first, as the inspector shows it: what the view holds for the first choice. */

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
-import { curlFor, inspectorView, marksOf, modeReason, RAW_SHOWN, replayHeaders, schemaText, shownText, TEXT_SHOWN, truncatedCallsText } from '../../client/inspectorView';
+import { curlFor, inspectorView, marksOf, modeReason, RAW_SHOWN, replayHeaders, schemaText, shownText, statusScope, TEXT_SHOWN, truncatedCallsText } from '../../client/inspectorView';
 import { repairJson } from '../../shared/engine';
 import type { Artifact } from '../../shared/protocol';
 import { makeArtifact } from '../server/gateway/fixtures/artifactFixture';
@@ -15,6 +15,40 @@ function fencedArtifact(): Artifact {
 }
 
 describe('client/inspectorView', () => {
+  describe('statusScope: which choices the status covers', () => {
+    const one = { ...makeArtifact(1), status: 'VALID' as const };
+    const later = (index: number, status: Artifact['status']) => ({ index, mode: 'repair' as const, status, rawContent: '', repairedContent: null, reasoning: '', repairs: [], stripped: [], toolCalls: [], finishReason: 'stop' });
+
+    it('one choice: nothing to add, no choice-0 verdict', () => {
+      assert.deepEqual(statusScope(one), { text: '', choiceZero: false });
+    });
+
+    it('n > 1: the worst of the choices, choice 0 with its own verdict', () => {
+      assert.deepEqual(statusScope({ ...one, status: 'REPAIRED', choiceStatus: 'VALID', choices: [later(1, 'REPAIRED')] }), { text: ' (the worst of the 2 choices)', choiceZero: true });
+    });
+
+    it('choices left unread, counted: said with their number', () => {
+      assert.deepEqual(statusScope({ ...one, status: 'TEXT', choiceStatus: 'VALID', unreadChoices: 1 }), { text: ' (the worst of the 1 choice read and 1 left unread, which counts as TEXT)', choiceZero: true });
+      assert.deepEqual(statusScope({ ...one, status: 'TEXT', choiceStatus: 'VALID', choices: [later(1, 'VALID')], unreadChoices: 2 }), { text: ' (the worst of the 2 choices read and 2 left unread, which count as TEXT)', choiceZero: true });
+    });
+
+    // recorded between choiceStatus (169a258) and unreadChoices (62fd37f): the status counted choices left
+    // unread as TEXT but the artifact kept no count of them; choice 0's verdict differs from the status with no
+    // other choice kept, which only choices left unread can cause
+    it('an artifact from before unreadChoices: choices left unread, number not kept, choice 0 with its own verdict', () => {
+      assert.deepEqual(statusScope({ ...one, status: 'TEXT', choiceStatus: 'VALID' }), {
+        text: ' (the worst of the 1 choice read and of choices left unread, which count as TEXT; this artifact is from before their number was kept)',
+        choiceZero: true,
+      });
+    });
+
+    it("a status that is choice 0's own (an upstream error, a cut stream, passthrough): nothing added", () => {
+      // the gateway sets choiceStatus when choices were left unread, but does not count them in such a status
+      assert.deepEqual(statusScope({ ...one, status: 'UPSTREAM_ERROR', choiceStatus: 'UPSTREAM_ERROR' }), { text: '', choiceZero: false });
+      assert.deepEqual(statusScope({ ...one, status: 'TEXT', choiceStatus: 'TEXT' }), { text: '', choiceZero: false });
+    });
+  });
+
   it('places repairs and stripped spans in the raw content, in order', () => {
     const marks = marksOf(fencedArtifact());
     assert.deepEqual(

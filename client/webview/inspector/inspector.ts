@@ -55,16 +55,6 @@ function finishReasons(v: InspectorView): string {
   return [`choice 0: ${first}`, ...v.choices.map((c) => `choice ${c.index}: ${c.finishReason ?? '–'}`)].join(' · ');
 }
 
-/** Which choices the status covers: `n > 1`, the worst of the choices read; choices the gateway left
- * unread (a bad `index`: sent on unchecked, or skipped) are not among them, and are said apart, as the
- * status counts them (as text that went out unparsed). */
-function acrossChoices(v: InspectorView): string {
-  const read = v.choices.length + 1;
-  const unread = v.artifact.unreadChoices ?? 0;
-  if (unread > 0) return ` (the worst of the ${read} ${read === 1 ? 'choice' : 'choices'} read and ${unread} left unread, which ${unread === 1 ? 'counts' : 'count'} as TEXT)`;
-  return read > 1 ? ` (the worst of the ${read} choices)` : '';
-}
-
 /** The header; `repaired`: the shown choice's repaired content (what Copy repaired JSON copies). */
 function header(v: InspectorView, repaired: string | null): HTMLElement {
   const a = v.artifact;
@@ -74,7 +64,7 @@ function header(v: InspectorView, repaired: string | null): HTMLElement {
     ['Request id', a.id],
     ['Model', route ? `${route.requested} → routed to ${route.upstream} (${route.rule})` : a.model],
     ['Mode', v.modeReason],
-    ['Status', `${STATUS_ICONS[a.status] ?? '?'} ${a.status}${acrossChoices(v)}`],
+    ['Status', `${STATUS_ICONS[a.status] ?? '?'} ${a.status}${v.statusScope.text}`],
     ['Timings', `first byte ${ms(a.timings.ttfbMs)} · total ${ms(a.timings.totalMs)} · added by the gateway ${ms(a.timings.addedMs)}`],
     ['Tokens', usage ? `prompt ${usage.prompt_tokens ?? '–'} · completion ${usage.completion_tokens ?? '–'} · total ${usage.total_tokens ?? '–'}` : 'not reported'],
     ['Chunks', `upstream ${a.chunks.upstream} · client ${a.chunks.client} · malformed ${a.chunks.malformed}${a.stuttering ? ' · cumulative upstream (stutter)' : ''}`],
@@ -276,7 +266,7 @@ function choiceParts(v: InspectorView, c: ShownChoice, later: InspectorChoice | 
   const a = v.artifact;
   if (later) parts.push(h('p', { class: 'choice-summary note' }, `Choice ${later.index}: ${later.mode} · ${later.status} · finish ${later.finishReason ?? '–'}`));
   // choice 0's own verdict (the artifact's choiceStatus), beside the status of every choice in the header
-  else if (v.choices.length > 0 || (a.unreadChoices ?? 0) > 0) parts.push(h('p', { class: 'choice-summary note' }, `Choice 0: ${a.mode} · ${a.choiceStatus ?? a.status} · finish ${a.finishReason ?? '–'}`));
+  else if (v.statusScope.choiceZero) parts.push(h('p', { class: 'choice-summary note' }, `Choice 0: ${a.mode} · ${a.choiceStatus ?? a.status} · finish ${a.finishReason ?? '–'}`));
   parts.push(rawContent(c), marksList(c));
   if (c.repairedContent !== null) {
     const note = c.repairedOmitted > 0 ? [notShown(c.repairedOmitted, c.repairedContent.length, c.repairedContent.length + c.repairedOmitted)] : [];

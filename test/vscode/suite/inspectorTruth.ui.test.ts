@@ -7,12 +7,14 @@
  * copy the artifact kept.
  */
 import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import * as path from 'node:path';
 import { RAW_SHOWN, TEXT_SHOWN } from '../../../client/inspectorView';
 import { GetArtifactMethod } from '../../../shared/protocol';
 import type { Artifact, GatewayInfo } from '../../../shared/protocol';
-import { getApi, postChat, useUpstream } from './helpers';
+import { getApi, nextState, postChat, useUpstream } from './helpers';
 import { texts, ui } from './ui';
 
 const MODELS = ['fake/mib', 'fake/long-thought', 'fake/long-json', 'fake/long-args', 'fake/unread'];
@@ -165,5 +167,26 @@ describe('the inspector says how much of what the upstream sent it does not show
     assert.deepEqual(await texts('inspector', 'dd[data-field="status"]'), ['¶ TEXT (the worst of the 1 choice read and 1 left unread, which counts as TEXT)']);
     assert.deepEqual(await texts('inspector', '.choice-summary'), ['Choice 0: repair · VALID · finish stop']);
     assert.deepEqual(await texts('inspector', '#errors li'), ['malformed_line Left 1 choice(s) as the upstream sent them, not rewritten or checked: choices[1] has index "1"']);
+  });
+
+  it('an artifact from before unreadChoices (migrated from an old data dir): the status names choices left unread without a number', async function () {
+    this.timeout(120_000);
+    const api = await getApi();
+    // the same answer as a daemon between choiceStatus and unreadChoices recorded it: status TEXT over a
+    // VALID choice 0 and no count of the choices left unread; put where the first store layout kept it
+    const current = await open('fake/unread', 'repair');
+    const { unreadChoices, ...old } = { ...current, id: `sfx_legacy${Date.now().toString(36)}` };
+    assert.equal(unreadChoices, 1);
+    fs.writeFileSync(path.join(api.testing.dataDir(), `${old.id}.json`), JSON.stringify({ format: 1, seq: 1, artifact: old }));
+    const restarted = nextState(api, 'running');
+    await ui({ op: 'command', title: 'StreamFix: Restart Daemon' });
+    await restarted;
+    assert.deepEqual(await api.testing.request<Artifact>(GetArtifactMethod, { id: old.id }), old);
+    await ui({ op: 'command', title: 'StreamFix: Show Artifacts' });
+    await ui({ op: 'click', selector: `.monaco-list-row[aria-label*="${old.id}"]` });
+    await ui({ op: 'waitFor', frame: 'inspector', selector: 'dd[data-field="request-id"]', hasText: old.id });
+    // before: "¶ TEXT" alone beside a VALID choice 0, with no choice-0 line
+    assert.deepEqual(await texts('inspector', 'dd[data-field="status"]'), ['¶ TEXT (the worst of the 1 choice read and of choices left unread, which count as TEXT; this artifact is from before their number was kept)']);
+    assert.deepEqual(await texts('inspector', '.choice-summary'), ['Choice 0: repair · VALID · finish stop']);
   });
 });
