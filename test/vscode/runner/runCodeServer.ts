@@ -3,7 +3,7 @@
  * contract) inside the real extension host of code-server, opened by headless chromium.
  *
  *   node --import tsx test/vscode/runner/runCodeServer.ts [--tests out/test/vscode/suite/index]
- *        [--ext .] [--no-dev] [--install x.vsix] [--timeout 600] [--env K=V]... [--name run]
+ *        [--ext .] [--no-dev] [--install x.vsix] [--timeout 1800] [--env K=V]... [--name run]
  *
  * Exit code: the suite's (0 all passed, 1 failures), 124 on time-out, 2 when the runner itself failed.
  * The full logs stay in test-results/vscode/<name>-<time>-<pid>/ (workbench.log, code-server.log, VS Code's
@@ -176,7 +176,7 @@ const USAGE = `usage: node --import tsx test/vscode/runner/runCodeServer.ts [opt
   --ext DIR        extension under development (default: the checkout)
   --no-dev         no extension under development (only installed ones)
   --install VSIX   install a .vsix into this run's extensions dir first (repeatable)
-  --timeout SEC    give up after SEC seconds, exit 124 (default 600: the suite takes 200-320 s at load 10-14)
+  --timeout SEC    give up after SEC seconds, exit 124 (default 1800: at load 10 the suite took over 600 s to reach its middle, 2026-12-02)
   --env KEY=VALUE  environment for the extension host (repeatable)
   --name NAME      name of the log dir under test-results/vscode/ (default suite)`;
 
@@ -205,7 +205,7 @@ function parseFlags(argv: string[]): { help: boolean; run: SuiteRun } {
       ext: { type: 'string', default: '.' },
       'no-dev': { type: 'boolean', default: false },
       install: { type: 'string', multiple: true, default: [] },
-      timeout: { type: 'string', default: '600' },
+      timeout: { type: 'string', default: '1800' },
       env: { type: 'string', multiple: true, default: [] },
       name: { type: 'string', default: 'suite' },
     },
