@@ -773,17 +773,12 @@ export abstract class StructureScanner extends GutterScanner {
       }
       return i;
     }
-    if (isStrayStart(c) && !this.unconfirmed && !(o.pending && o.tail(i, o.heldLength() + i - o.pA).includes('\n'))) {
+    if ((isStrayStart(c) || (c === LBRACKET && inObject)) && !this.unconfirmed && !(o.pending && o.tail(i, o.heldLength() + i - o.pA).includes('\n'))) {
       // `{"a": 1 - 2}`: an operator or punctuation on the value's line, not the end of the JSON (a fence,
-      // a tag or a new line after the value still end it): dropped up to the next `,` or closer
-      this.startComment(i, V_AFTER);
-      this.vstate = V_STRAY;
-      return i;
-    }
-    if (c === LBRACKET && inObject && !this.unconfirmed && !(o.pending && o.tail(i, o.heldLength() + i - o.pA).includes('\n'))) {
-      // `{"population": 709037 [2], "area": 454}`: a bracket after a member's value on its line (a citation
-      // marker, `[cite: 1, 3]`, a note) is stray text up to its `]`, then to the next `,` or closer (trial
-      // 14: the JSON ended there, every member after it lost); on the next line it still ends the JSON
+      // a tag or a new line after the value still end it): dropped up to the next `,` or closer; so is a
+      // bracket after a member's value on its line (`{"population": 709037 [2], "area": 454}`: a citation
+      // marker, `[cite: 1, 3]`, a note), up to its `]` first (trial 14: the JSON ended there, every member
+      // after it lost; one condition with the operators', so this hot function grows by one test)
       this.startComment(i, V_AFTER);
       this.vstate = V_STRAY;
       return i;
