@@ -20,6 +20,19 @@ import { chunk, sse, TestUpstream } from '../helpers/testUpstream';
 /** About 150 KB of JSON, different per n: seven of them do not fit in the segment's first MiB of zeros. */
 const answer = (n: number) => JSON.stringify({ n, text: `${n}:`.padEnd(150_000, String.fromCharCode(97 + (n % 26))) });
 
+/** Writes `file` until the file system has no byte left (ENOSPC at every write size down to one byte). */
+async function fillDisk(file: string): Promise<void> {
+  const filler = await fsp.open(file, 'w');
+  for (const size of [65536, 4096, 512, 1]) {
+    try {
+      for (;;) await filler.write(Buffer.alloc(size, 1));
+    } catch (e) {
+      assert.equal((e as NodeJS.ErrnoException).code, 'ENOSPC');
+    }
+  }
+  await filler.close();
+}
+
 interface Sent {
   id: string;
   stream: boolean;
@@ -105,15 +118,7 @@ describe('artifact store on a disk that fills (a real tmpfs)', function () {
     const logs: string[] = [];
     let d = await start({ upstream: up!.url, dataDir, logLevel: 'warn', logOut: { write: (s: string) => logs.push(s) } });
     // fill the file system to its last byte (the segment's first MiB of zeros is already written)
-    const filler = await fsp.open(path.join(mnt, 'filler'), 'w');
-    for (const size of [65536, 4096, 512, 1]) {
-      try {
-        for (;;) await filler.write(Buffer.alloc(size, 1));
-      } catch (e) {
-        assert.equal((e as NodeJS.ErrnoException).code, 'ENOSPC');
-      }
-    }
-    await filler.close();
+    await fillDisk(path.join(mnt, 'filler'));
 
     const sent: Sent[] = [];
     for (let n = 0; n < 10; n++) sent.push(await send(d, n, n % 2 === 0));
@@ -148,15 +153,7 @@ describe('artifact store on a disk that fills (a real tmpfs)', function () {
     this.timeout(60_000);
     const dataDir = path.join(mnt, 'errors');
     let d = await start({ upstream: up!.url, dataDir, logLevel: 'silent', breaker: { failures: 3, windowMs: 60_000, cooldownMs: 60_000, failedRate: null } });
-    const filler = await fsp.open(path.join(mnt, 'filler2'), 'w');
-    for (const size of [65536, 4096, 512, 1]) {
-      try {
-        for (;;) await filler.write(Buffer.alloc(size, 1));
-      } catch (e) {
-        assert.equal((e as NodeJS.ErrnoException).code, 'ENOSPC');
-      }
-    }
-    await filler.close();
+    await fillDisk(path.join(mnt, 'filler2'));
     const ask = async (what: string, user: string, api: 'chat' | 'messages', headers: Record<string, string> = {}) => {
       const r = await request(`${d.info.url}/${api === 'chat' ? 'chat/completions' : 'messages'}`, {
         method: 'POST',
