@@ -26,7 +26,7 @@ import { schemaPlan } from './schemaPlan';
 import { checkCompletion, checkHeldCall, checkStreamed, coercedStatus, mergeRepairs, type SchemaOutcome, type StreamedAnswer, withUnchecked } from './schemaCheck';
 import type { ToolCallArtifact } from '../../shared/protocol';
 import { OVER_LONG_CODE, ReadRewriter, StreamRewriter, type ChoiceState } from './streamRewrite';
-import { cutCallsOf, cutHeaderValue, cutRefs, failureRejectionBody, finishedInErrorMessage, FINISH_ERROR_CODE, NO_RETRY_HEADERS, rejectionBody, rejectionMessage, truncatedToolPolicy, TRUNCATED_CODE, TRUNCATED_POLICY_HEADER, type CutCall, type TruncatedToolPolicy } from './truncatedTools';
+import { cutCallsOf, cutHeaderValue, cutRefs, failureRejectionBody, finishErrorCause, finishedInErrorMessage, FINISH_ERROR_CODE, NO_RETRY_HEADERS, rejectionBody, rejectionMessage, truncatedToolPolicy, TRUNCATED_CODE, TRUNCATED_POLICY_HEADER, type CutCall, type TruncatedToolPolicy } from './truncatedTools';
 import type { UpstreamResponse } from './upstream';
 
 export interface ChatCall {
@@ -376,8 +376,8 @@ async function completeResponse(call: ChatCall, chat: ChatRequest, upstream: Ups
     // gateway's own, refused)
     if (all.length > 0) {
       outcome.schema = null;
-      const errored = [...new Set(all.map((c) => c.choice ?? 0))].filter((k) => (k === 0 ? outcome.finishReason : o.others.find((x) => x.index === k)?.finishReason) === 'error').sort((a, b) => a - b);
-      return rejectCompletion(call, outcome, all, errored, { ...forwardedHeaders(upstream.headers), [STATUS_HEADER]: status });
+      const cause = finishErrorCause(all, (k) => (k === 0 ? outcome.finishReason : o.others.find((x) => x.index === k)?.finishReason));
+      return rejectCompletion(call, outcome, all, cause, { ...forwardedHeaders(upstream.headers), [STATUS_HEADER]: status });
     }
   }
   // every choice's repairs are events and metrics, as in a stream (whose hooks see every choice); a
@@ -418,16 +418,16 @@ function malformedChoices(call: ChatCall, described: string[]): void {
 }
 
 /** reject, not streaming: a 502 naming the cut calls, and none of the answer (truncatedTools.ts). When the
- * upstream ended a cut call's choice with `finish_reason: "error"` (`errored`: those choices), the failure is
+ * upstream ended a cut call's choice with `finish_reason: "error"` (`cause`: finishErrorCause), the failure is
  * the cause the body names first (failureRejectionBody), and no `x-should-retry: false`: a failure need not
  * repeat, as the token limit would. */
-async function rejectCompletion(call: ChatCall, outcome: RecordOutcome, cut: CutCall[], errored: number[], headers: Record<string, string | string[]>): Promise<void> {
+async function rejectCompletion(call: ChatCall, outcome: RecordOutcome, cut: CutCall[], cause: Record<string, unknown> | null, headers: Record<string, string | string[]>): Promise<void> {
   call.record.errors.push({ message: rejectionMessage(cut), status: 502, code: TRUNCATED_CODE });
   // none of the answer went out: its repairs were not applied
   await finish(call, refuseAnswer(outcome), 502);
   const cutHeader = { [TRUNCATED_TOOLS_HEADER]: cutHeaderValue(cut) };
-  if (errored.length === 0) return writeJson(call.res, 502, { ...call.baseHeaders, ...headers, ...NO_RETRY_HEADERS, ...cutHeader }, rejectionBody(cut));
-  writeJson(call.res, 502, { ...call.baseHeaders, ...headers, ...cutHeader }, failureRejectionBody({ message: finishedInErrorMessage(errored), type: 'upstream_error', code: FINISH_ERROR_CODE }, cut));
+  if (cause === null) return writeJson(call.res, 502, { ...call.baseHeaders, ...headers, ...NO_RETRY_HEADERS, ...cutHeader }, rejectionBody(cut));
+  writeJson(call.res, 502, { ...call.baseHeaders, ...headers, ...cutHeader }, failureRejectionBody(cause, cut));
 }
 
 function onRepair(call: ChatCall, repair: Repair, toolCallIndex?: number): void {

@@ -23,7 +23,7 @@ import * as sse from './sse';
 import { nameAfter, ToolCallRepairers, type ToolCallDelta } from './toolCalls';
 import { isIndex } from './completion';
 import { badIndexOf, UnreadChunks } from './unreadChunks';
-import { cutCallsOf, failureRejectionBody, finishedInErrorMessage, FINISH_ERROR_CODE, rejectionBody, type CutCall } from './truncatedTools';
+import { cutCallsOf, failureRejectionBody, finishErrorCause, rejectionBody, type CutCall } from './truncatedTools';
 
 type Json = Record<string, unknown>;
 
@@ -944,8 +944,7 @@ export class StreamRewriter {
    * `truncated_tool_call`, told to raise max_tokens, the upstream's error in the artifact alone). */
   private rejection(out: string[], failure: Json | null = null): string[] {
     const cut = this.rejected!;
-    const errored = [...new Set(cut.map((c) => c.choice ?? 0))].filter((k) => this.choices.get(k)?.finishReason === 'error');
-    const cause = failure ?? (errored.length > 0 ? { message: finishedInErrorMessage(errored), type: 'upstream_error', code: FINISH_ERROR_CODE } : null);
+    const cause = failure ?? finishErrorCause(cut, (k) => this.choices.get(k)?.finishReason);
     // the upstream's message ends here: a key start at its end shows no more than the key's public start
     const body = cause === null ? JSON.stringify(rejectionBody(cut)) : JSON.stringify(failureRejectionBody(cause, cut));
     out.push(sseData(cause === null ? body : (this.redactor?.jsonText(body) ?? body)), sseData('[DONE]'));

@@ -109,6 +109,14 @@ export function finishedInErrorMessage(indexes: number[]): string {
   return `The upstream ended ${which} with finish_reason "error" and no error object: the answer did not complete`;
 }
 
+/** The failure that cut `cut` when the upstream ended a cut call's choice with `finish_reason: "error"` and
+ * no error object (`finishReasonOf`: a choice's finish reason), as failureRejectionBody names it; null when
+ * none did (the token limit cut them). */
+export function finishErrorCause(cut: CutCall[], finishReasonOf: (choice: number) => string | null | undefined): Record<string, unknown> | null {
+  const errored = [...new Set(cut.map((c) => c.choice ?? 0))].filter((k) => finishReasonOf(k) === 'error').sort((a, b) => a - b);
+  return errored.length === 0 ? null : { message: finishedInErrorMessage(errored), type: 'upstream_error', code: FINISH_ERROR_CODE };
+}
+
 /** The OpenAI-shaped error of a rejection: in the error chunk of a stream and the 502 body otherwise. */
 export function rejectionBody(cut: CutCall[]): { error: { message: string; type: string; code: string; truncated_tool_calls: CutCall[] } } {
   return { error: { message: rejectionMessage(cut), type: 'upstream_error', code: TRUNCATED_CODE, truncated_tool_calls: cut } };
