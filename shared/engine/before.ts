@@ -274,6 +274,7 @@ export abstract class BeforeScanner extends S.MachineState {
     this.gutterNext = this.lineGutter();
     this.gutterLine = false;
     this.gutterNotAt = -1;
+    this.citeNotAt = -1;
     this.escQuotes = false;
     this.mdEscape = false;
     this.entQuotes = false;

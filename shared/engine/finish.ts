@@ -243,6 +243,8 @@ export abstract class Finisher extends StructureScanner {
         this.endUnquoted(i);
       } else if (st === V_SLASH || st === V_LINE_COMMENT || st === V_BLOCK_COMMENT || st === V_STRAY) {
         const at = this.commentIdx >= 0 ? o.pos(this.commentIdx) : this.commentPos!;
+        // (a citation marker the input ends in is stray text too: citation.ts)
+        if (this.citeStage !== 0) this.citeCut();
         o.record(o.repair(st === V_STRAY ? 'stray_text' : 'comment', at, o.seg.base + i - at.offset, ''));
         this.vstate = this.commentRet;
       } else if (st === V_VALUE) {

@@ -278,6 +278,10 @@ export abstract class MachineState {
   protected gutterNext = 0;
   protected gutterLine = false;
   protected gutterNotAt = -1;
+  /** A citation marker after an array element being read (citation.ts; 0: none), and the input offset of a
+   * `[` that turned out no marker (its rescan reads it as before; -1: none). */
+  protected citeStage = 0;
+  protected citeNotAt = -1;
   protected callNest = '';
   protected callQuote = 0;
   protected callEsc = false;

@@ -2,7 +2,7 @@
 import { CALL_PAREN } from './callText';
 import * as C from './chars';
 import { StreamFixError } from './errors';
-import { GutterScanner } from './gutter';
+import { AFTER_CONTAINER, CitationScanner } from './citation';
 import { NOT_STRINGS } from './quoteAtEnd';
 import { Segment } from './segment';
 import * as S from './state';
@@ -107,7 +107,7 @@ function escapedSpace(c: number): string {
   return c === 110 ? '\n' : c === 116 ? '\t' : c === 114 ? '\r' : '';
 }
 
-export abstract class StructureScanner extends GutterScanner {
+export abstract class StructureScanner extends CitationScanner {
 
   /** The first character of a value (spaces skipped). */
   protected valueStart(s: string, i: number, c: number): number {
@@ -760,6 +760,8 @@ export abstract class StructureScanner extends GutterScanner {
       ? c === QUOTE || c === APOS || c === LDQUO || c === LSQUO || isWordStart(c)
       : c === QUOTE || c === APOS || c === LDQUO || c === LSQUO || c === LBRACE || c === LBRACKET || c === MINUS || isDigit(c) || isWordStart(c);
     if (startsNext) {
+      // `["Oslo" [1], …]`: a citation marker after an element (citation.ts), held until its `]`
+      if (c === LBRACKET && !inObject && this.citeStarts(i)) return i;
       // two values in a row: the comma between them is missing
       if (!this.rep('missing_comma')) return this.reject(s, i);
       o.hold(o.repair('missing_comma', o.pendingStart(), 0, ','));
@@ -892,8 +894,9 @@ export abstract class StructureScanner extends GutterScanner {
     }
     stack.pop();
     this.stackVer++;
-    // the element that closed is a container: the array around it is no array of strings
-    this.strRun = NOT_STRINGS;
+    // the element that closed is a container: the array around it is no array of strings (and a `[`
+    // after it with no comma is the next element, not a citation: citation.ts)
+    this.strRun = AFTER_CONTAINER;
     if (c === RPAREN) {
       // repair: the tuple's `)` is the array's `]`
       o.record(o.repairAt('python_tuple', i, 1, ']'));
@@ -1001,6 +1004,7 @@ export abstract class StructureScanner extends GutterScanner {
   /** Stray text (V_STRAY) runs to a `,` or closer, the line end, a tag or a fence; a `,` or `]` inside a
    * bracket it opened is its own text (`[cite: 1, 3]`). */
   protected stray(s: string, i: number, len: number): number {
+    if (this.citeStage !== 0) return this.cite(s, i, len);
     while (i < len) {
       const c = String.prototype.charCodeAt.call(s, i);
       if (c === LBRACKET) this.strayDepth++;

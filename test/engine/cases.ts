@@ -23,6 +23,7 @@ import { ENGINE19_TABLE_CASES } from './engine19TableCases';
 import { ENGINE20_BRACKET_CASES, ENGINE20_LATEX_CASES, ENGINE20_TABLE_CASES } from './engine20TableCases';
 import { ENGINE21_TABLE_CASES } from './engine21TableCases';
 import { ENGINE22_TABLE_CASES } from './engine22TableCases';
+import { ENGINE23_TABLE_CASES } from './engine23TableCases';
 import { VALUE_CASES } from './valueCases';
 
 export interface Case {
@@ -60,6 +61,7 @@ export const CASES: Case[] = [
   ...ENGINE20_LATEX_CASES,
   ...ENGINE21_TABLE_CASES,
   ...ENGINE22_TABLE_CASES,
+  ...ENGINE23_TABLE_CASES,
   {
     category: "several values",
     name: "keeps a second top-level value as extra_value and says REPAIRED",

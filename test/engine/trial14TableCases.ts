@@ -135,11 +135,11 @@ export const TRIAL14_TABLE_CASES: Case[] = [
   },
   {
     category: "trial 14: citations inside an object",
-    name: "guard: in an array a bracket after an element is still the next element, a comma missing",
+    name: "in an array a marker after a string element is a citation too since engine23 (it was the next element, a comma missing: engine23TableCases.ts)",
     input: "[\"Oslo\" [1]]",
-    json: "[\"Oslo\", [1]]",
+    json: "[\"Oslo\" ]",
     status: "REPAIRED",
-    repairs: [["missing_comma",7,0,0,7,","]],
+    repairs: [["stray_text",8,3,0,8,""]],
     stripped: [],
   },
   {
