@@ -278,7 +278,7 @@ function sentenceRest(rest: string): string {
  * else ''. A marker in an
  * earlier sentence (`(e.g. {…}) if you need fewer results.`) is not. */
 function introduction(lead: string): string {
-  const t = lead.replace(/`{3,}[ \t]*[\w+.-]*[ \t]*\n?[ \t]*$/, '').trimEnd();
+  const t = withoutCopyLines(lead.replace(/`{3,}[ \t]*[\w+.-]*[ \t]*\n?[ \t]*$/, '').trimEnd());
   const last = t.slice(t.lastIndexOf('\n') + 1);
   // a heading's parenthesis is a note, `## Response (if successful)`, not an option's condition
   if (/^ {0,3}#{1,6}[ \t]/.test(last)) return last.replace(/\([^)]*\)/g, '');
@@ -288,6 +288,18 @@ function introduction(lead: string): string {
   let from = 0;
   for (let x = m.exec(last); x !== null; x = m.exec(last)) from = x.index + x[0].length;
   return last.slice(from);
+}
+
+/** The lines a chat web UI's code block leaves in copied text before its code, where the fence was: the
+ * language label and the buttons (ChatGPT's `json` / `Copy code`, `Copy` / `Edit`; DeepSeek's `复制`). */
+const COPY_LINES = /(?:\n[ \t]*(?:[A-Za-z][\w+#.-]{0,15}[ \t]*\n[ \t]*)?(?:copy code|copy|edit|复制)(?:[ \t]*\n[ \t]*(?:copy|edit))*[ \t]*)$/i;
+
+/** `lead` (trimmed) without the copy lines a web UI left at its end: the introduction is the line above
+ * them (trial 15: `If the list were empty, you would get:`, then `json` and `Copy code`, then a value,
+ * was no introduction, so that other case's value won as the last among equals). */
+function withoutCopyLines(lead: string): string {
+  const m = COPY_LINES.exec(lead);
+  return m === null ? lead : lead.slice(0, m.index).trimEnd();
 }
 
 /** Where `after` (the text after a value) retracts it: the end of the first retraction phrase that is
@@ -346,6 +358,7 @@ function rank(text: string, start: number, end: number, json: string, after: str
     }
   }
   if (insideNonAnswerTag(text, start)) return SECOND_CHOICE;
+  if (inOtherFormat(text, start, end, before)) return 0;
   if (template(json)) return 1;
   // an empty `{}` / `[]` is prose (`values in [] are optional`), unless it stands as an answer: alone on
   // its line, or after a label's colon (`Result:\n[]`, `Final: []`), no words after it in its sentence;
@@ -385,6 +398,39 @@ function rank(text: string, start: number, end: number, json: string, after: str
   // inside a sentence, unless that sentence corrects the value before it ("Actually, use {…} instead.")
   if (!aloneBefore && !correcting && /[A-Za-z]/.test(sentenceRest(tail))) return 1;
   return 2;
+}
+
+/** The info words of fences whose language is another data or query format than JSON (YAML, TOML, INI,
+ * .env, GraphQL, XML, CSV, HCL): a value inside one that is not the fence's whole content is a part of
+ * that format (`ports: []`, a TOML table's `[server]`, a GraphQL selection), never the answer; the whole
+ * content (JSON in a `yaml` fence, YAML's superset) still is. */
+const OTHER_FORMAT_FENCE = /(?:^|\n)[ \t]{0,3}`{3,}[ \t]*(yaml|yml|toml|ini|cfg|conf|properties|env|dotenv|graphql|gql|xml|csv|hcl|terraform|tf)[ \t]*\n((?:(?!`{3})[^])*)$/i;
+/** A TOML / INI table header on a line of its own followed by a `key = value` line (`[server]` then
+ * `port = 8080`), and such an assignment's key before a value (`authors = ["Ada"]`). */
+const TABLE_HEADER = /(?:^|\n)[ \t]*\[{1,2}[ \t]*[A-Za-z_][\w.-]*[ \t]*\]{1,2}[ \t]*\r?\n[ \t]*[A-Za-z_][\w.-]*[ \t]*=/;
+const ASSIGNMENT_BEFORE = /^[ \t]*[A-Za-z_][\w.-]*[ \t]*=[ \t]*$/;
+/** How far back a value's fence or its table's header is looked for. */
+const FORMAT_WINDOW = 4096;
+
+/** Whether the value text[start, end) (`before`: the text before it on its line) is a part of another
+ * format the model wrote instead of JSON (trial 15: a ```yaml fence's `env: {}` / `ports: []` gave `[]`, a
+ * ```toml fence's or an unfenced `[server]` header gave `["server"]`, TOML's `authors = ["Ada"]` gave
+ * `["Ada"]`, a ```graphql query gave `{}`): inside an OTHER_FORMAT_FENCE with other text in the fence, a
+ * TOML table header (the line after it an assignment), or an assignment's value under such a header. */
+function inOtherFormat(text: string, start: number, end: number, before: string): boolean {
+  const from = Math.max(0, start - FORMAT_WINDOW);
+  const back = text.slice(from, start).lastIndexOf('```');
+  if (back >= 0) {
+    const m = OTHER_FORMAT_FENCE.exec(text.slice(Math.max(0, lineStart(text, from + back) - 1), start));
+    if (m !== null) {
+      const ahead = text.slice(end, end + FORMAT_WINDOW);
+      const close = ahead.indexOf('```');
+      const after = close < 0 ? ahead : ahead.slice(0, close);
+      if (m[2].trim() !== '' || after.trim() !== '') return true;
+    }
+  }
+  if (text.charCodeAt(start) === 91 && before.trim() === '' && TABLE_HEADER.test(text.slice(lineStart(text, start), Math.min(text.length, end + 256)))) return true;
+  return ASSIGNMENT_BEFORE.test(before) && TABLE_HEADER.test(text.slice(from, lineStart(text, start)));
 }
 
 /** What leads in a value rather than a citation marker: a colon or `=`, or a verb that gives a value. */
@@ -736,5 +782,30 @@ export function pickAnswer(
     }
     for (const c of found) if (c.rank > 0 && (best === null || c.rank >= best.rank)) best = c;
   });
-  return best;
+  return best ?? loneScalar(regions, sub, work);
+}
+
+/** A scalar that ends the held text on a line of its own: alone (`42`, `true`, `"ok"`), after a short
+ * label's colon (`Answer: -1`, `**Result:** "ok"`), or as the line's only inline code span (`` `false` ``).
+ * Its string is at most SCALAR_STRING_MAX characters and no sentence (a quotation ending with `.` `!` `?`). */
+const LONE_SCALAR = /(?:^|\n)([ \t]*(?:[*_]{0,2}\p{L}[\p{L}\p{N} _-]{0,39}:[*_]{0,2}[ \t]*)?`?)(-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null|"[^"\\\n]{0,64}")(`?)[ \t]*\s*$/u;
+
+/** The answer of held text with no candidate (trial 15: `The count is:\n\n42`, `Answer: null`,
+ * `Is 17 prime?\n\ntrue` were FAILED, NO_JSON; a text that is only a scalar gave it already): a scalar
+ * ending the last run on a line of its own (LONE_SCALAR), its backticks matched, a string no sentence.
+ * Only where nothing else could be the answer, so no value a text holds loses to it. */
+function loneScalar(regions: Region[], sub: SubRun, work: { scanned: number }): Candidate | null {
+  const index = regions.length - 1;
+  if (index < 0) return null;
+  const r = regions[index];
+  const m = LONE_SCALAR.exec(r.text);
+  if (m === null || m[1].endsWith('`') !== (m[3] === '`')) return null;
+  const value = m[2];
+  if (value.charCodeAt(0) === 34 && /[.!?]"$/.test(value)) return null;
+  const from = m.index + (m[0].charCodeAt(0) === 10 ? 1 : 0) + m[1].length;
+  const seg = new Segment(r.text, r.at.offset, r.at.line, r.at.column);
+  const res = sub(value, { offset: r.at.offset + from, line: seg.line(from), column: seg.column(from) }, false);
+  work.scanned += res.scanned;
+  if (res.json === null || res.answerStart < 0 || res.status !== 'VALID') return null;
+  return { region: index, from, start: from, end: from + value.length, json: res.json, rank: 2, res };
 }

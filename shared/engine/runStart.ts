@@ -11,7 +11,7 @@ import * as C from './chars';
  * `<scratch>\nmaybe {"n": 2}\n</scratch>\n<answer>{"n": 3}</answer>` gave the draft, streamed at once). A
  * run that starts with one is held as prose (machine.ts), and a value inside one ranks below any other
  * candidate (answer.ts). */
-export const NON_ANSWER_TAGS: ReadonlySet<string> = new Set(['draft', 'drafts', 'example', 'examples', 'sample', 'samples', 'attempt', 'analysis', 'plan', 'notes', 'critique', 'reflection', 'input', 'schema', 'scratch', 'brainstorm']);
+export const NON_ANSWER_TAGS: ReadonlySet<string> = new Set(['draft', 'drafts', 'example', 'examples', 'sample', 'samples', 'attempt', 'analysis', 'plan', 'notes', 'critique', 'reflection', 'input', 'schema', 'scratch', 'brainstorm', 'document', 'documents', 'context', 'source', 'quote']);
 /** The longest name in NON_ANSWER_TAGS. */
 export const TAG_NAME_MAX = Math.max(...[...NON_ANSWER_TAGS].map((n) => n.length));
 /** An opening or closing tag of NON_ANSWER_TAGS, with or without attributes (answer.ts: is a value inside one?). */

@@ -19,6 +19,7 @@ import { TRIAL11_TABLE_CASES } from './trial11TableCases';
 import { TRIAL12_TABLE_CASES } from './trial12TableCases';
 import { TRIAL13_TABLE_CASES } from './trial13TableCases';
 import { TRIAL14_TABLE_CASES } from './trial14TableCases';
+import { TRIAL15_TABLE_CASES } from './trial15TableCases';
 import { ENGINE19_TABLE_CASES } from './engine19TableCases';
 import { ENGINE20_BRACKET_CASES, ENGINE20_LATEX_CASES, ENGINE20_TABLE_CASES } from './engine20TableCases';
 import { ENGINE21_TABLE_CASES } from './engine21TableCases';
@@ -55,6 +56,7 @@ export const CASES: Case[] = [
   ...TRIAL12_TABLE_CASES,
   ...TRIAL13_TABLE_CASES,
   ...TRIAL14_TABLE_CASES,
+  ...TRIAL15_TABLE_CASES,
   ...ENGINE19_TABLE_CASES,
   ...ENGINE20_TABLE_CASES,
   ...ENGINE20_BRACKET_CASES,

@@ -41,7 +41,8 @@ export type Category =
   | 'new-user trial 11'
   | 'new-user trial 12'
   | 'new-user trial 13'
-  | 'new-user trial 14';
+  | 'new-user trial 14'
+  | 'new-user trial 15';
 
 /**
  * What counts as a correct answer:
