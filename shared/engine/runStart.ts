@@ -7,7 +7,9 @@
 import * as C from './chars';
 
 /** Tags whose content is no answer (any case): a draft, an example or sample, an earlier attempt, the
- * input or schema echoed, an analysis, a plan, notes, a critique, scratch work or a brainstorm (trial 12:
+ * input or schema echoed, an analysis, a plan, notes, a critique, scratch work, a brainstorm, or the source
+ * material a prompt quotes, a document, context, a source or a quote (trial 15: `<document>` held a value
+ * the result after it was meant to replace) (trial 12:
  * `<scratch>\nmaybe {"n": 2}\n</scratch>\n<answer>{"n": 3}</answer>` gave the draft, streamed at once). A
  * run that starts with one is held as prose (machine.ts), and a value inside one ranks below any other
  * candidate (answer.ts). */
