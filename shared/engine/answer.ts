@@ -652,7 +652,31 @@ function candidates(r: Region, index: number, sub: SubRun, work: { scanned: numb
   echoedSchemas(r.text, found);
   echoedInput(r.text, found);
   recommendedOption(r.text, found);
+  diffLines(r.text, found);
   return found;
+}
+
+/** A diff's marker before a value on its line: `-` (removed) or `+` (added), nothing else before it. */
+const DIFF_MARK = /^[ \t]*([-+])[ \t]*$/;
+
+/** A diff's removed and added values (trial 13 round 2's t13r2-16: a `diff` fence whose `+ {…}` line came
+ * before its `- {…}` line gave the `-` value, the last among equals): when values of rank 2 or more stand
+ * on lines marked `+` and on lines marked `-`, each `-` one ranks as an alternative, so the added value
+ * is the answer in either order. A lone `- {…}` (a bullet) is left as it was. */
+function diffLines(text: string, found: Candidate[]): void {
+  let plus = false;
+  let minus = false;
+  const marks: string[] = [];
+  for (let k = 0; k < found.length; k++) {
+    const c = found[k];
+    const m = c.rank >= 2 ? DIFF_MARK.exec(text.slice(lineStart(text, c.start), c.start)) : null;
+    const mark = m === null ? '' : m[1];
+    marks.push(mark);
+    if (mark === '+') plus = true;
+    else if (mark === '-') minus = true;
+  }
+  if (!plus || !minus) return;
+  for (let k = 0; k < found.length; k++) if (marks[k] === '-') found[k].rank = SECOND_CHOICE;
 }
 
 /** A pick of one record of a run by its place, in the sentence after the run (`I recommend the second.`,

@@ -275,6 +275,9 @@ export abstract class BeforeScanner extends S.MachineState {
     this.gutterLine = false;
     this.gutterNotAt = -1;
     this.citeNotAt = -1;
+    this.pyShaped = false;
+    this.setAt = -1;
+    this.setNotAt = -1;
     this.escQuotes = false;
     this.mdEscape = false;
     this.entQuotes = false;

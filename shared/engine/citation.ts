@@ -17,7 +17,7 @@
  * object's stray text is, so `["Oslo" [1` gives `["Oslo"]` whatever the chunking.
  */
 import * as C from './chars';
-import { GutterScanner } from './gutter';
+import { PythonSetScanner, SET_OPEN } from './pythonSet';
 import { NOT_STRINGS } from './quoteAtEnd';
 import { Segment } from './segment';
 import * as S from './state';
@@ -43,7 +43,7 @@ const CITE_CARET_DIGITS = 7; // digits after `[^`: more or `]`
 
 const CITE_WORD_TEXT = 'cite';
 
-export abstract class CitationScanner extends GutterScanner {
+export abstract class CitationScanner extends PythonSetScanner {
   /** A marker's text so far; the digits of its current number (or the letters of `cite` read). Where it
    * is in the marker (citeStage) and where a `[` is no marker (citeNotAt) are in state.ts. */
   private citeText = '';
@@ -68,6 +68,8 @@ export abstract class CitationScanner extends GutterScanner {
   /** The marker's characters from i (V_STRAY with citeStage): its `]` ends it (stray text), a character
    * no marker has there makes it no marker (scanned again). */
   protected cite(s: string, i: number, len: number): number {
+    // (the same state holds a Python set's probe: pythonSet.ts)
+    if (this.citeStage >= SET_OPEN) return this.setProbe(s, i, len);
     while (i < len) {
       const c = String.prototype.charCodeAt.call(s, i);
       const digit = c >= D0 && c <= D9;

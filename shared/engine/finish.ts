@@ -3,6 +3,7 @@ import { correctionCue } from './answer';
 import { CALL_PAREN } from './callText';
 import * as C from './chars';
 import { NUM_THOU } from './numberTokens';
+import { SET_OPEN } from './pythonSet';
 import { bracketStartsProse, markerAt } from './runStart';
 import { Segment } from './segment';
 import * as S from './state';
@@ -166,6 +167,13 @@ export abstract class Finisher extends StructureScanner {
         this.rescanAtEnd(seg, i);
         continue;
       }
+      if (st === V_STRAY && this.citeStage >= SET_OPEN) {
+        // the input ends inside the probe of a Python set's `{` (pythonSet.ts): an object, read as before
+        const seg = o.seg;
+        this.setDecided(i, false);
+        this.rescanAtEnd(seg, i);
+        continue;
+      }
       if (st === V_ELISION) {
         this.endElision(i);
         continue;
@@ -322,8 +330,10 @@ export abstract class Finisher extends StructureScanner {
    * candidates of prose-started text (answer.ts), where a value after it counts as another top-level
    * value only inside the answer's block (before a closing fence) and alone on its line; after the block,
    * or with words after it on its line (`[1] Annual report.`, a footnote marker), it is trailing text.
-   * `lineStart`: `text` starts a line (a list item's marker there may lead in a further value). */
-  protected stripTrailing(at: Position, text: string, held = false, lineStart = false): void {
+   * `lineStart`: `text` starts a line (a list item's marker there may lead in a further value).
+   * `diffPlus`: the answer stood on a diff's `+` line (answer.ts diffLines): a `- {…}` line is the
+   * removed value, trailing text, not a further value. */
+  protected stripTrailing(at: Position, text: string, held = false, lineStart = false, diffPlus = false): void {
     const seg = new Segment(text, at.offset, at.line, at.column);
     const here = (i: number): Position => ({ offset: at.offset + i, line: seg.line(i), column: seg.column(i) });
     let i = 0;
@@ -367,6 +377,14 @@ export abstract class Finisher extends StructureScanner {
       // (held: the next item of a markdown list of records, its marker trailing text: `1. {"id": 1}\n2. {"id": 2}`)
       const item = held ? LIST_ITEM.exec(rest) : null;
       if (item !== null && (i === 0 ? lineStart : /\n[ \t]*$/.test(text.slice(Math.max(0, i - 64), i)))) {
+        if (diffPlus && item[0].charCodeAt(0) === 45) {
+          // a diff's removed line after the added one (t13r2-16): its text to the line's end is trailing
+          const e = rest.indexOf('\n');
+          const line = C.trimSpacesEnd(e < 0 ? rest : rest.slice(0, e));
+          this.strip('trailing', here(i), line);
+          i += line.length;
+          continue;
+        }
         const n = valueExtent(rest.slice(item[0].length));
         if (n < 0 || wordsAfter(rest.slice(item[0].length + n, item[0].length + n + 64))) break;
         this.strip('trailing', here(i), item[0].replace(/[ \t]+$/, ''));

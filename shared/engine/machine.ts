@@ -621,7 +621,9 @@ export class Machine extends Finisher {
       } else {
         const seg = new Segment(r.text, r.at.offset, r.at.line, r.at.column);
         const i = pick.end + lead;
-        this.stripTrailing({ offset: r.at.offset + i, line: seg.line(i), column: seg.column(i) }, r.text.slice(i), true, rest.slice(0, lead).includes('\n'));
+        // (an answer on a diff's `+` line: a `- {…}` line after it is the removed value, no further one)
+        const diffPlus = /^[ \t]*\+[ \t]*$/.test(r.text.slice(r.text.lastIndexOf('\n', pick.start - 1) + 1, pick.start));
+        this.stripTrailing({ offset: r.at.offset + i, line: seg.line(i), column: seg.column(i) }, r.text.slice(i), true, rest.slice(0, lead).includes('\n'), diffPlus);
       }
       this.o.out += json;
     });

@@ -94,6 +94,9 @@ const DEFAULTS = { maxInputLength: DEFAULT_MAX_INPUT_LENGTH, maxDepth: 512, maxH
  * brace was prose (`{name, age}`, `[see above]`), and the text is scanned again as prose. */
 const CANDIDATE_REPAIRS = new Set<RepairKind>(['unquoted_key', 'single_quotes', 'smart_quotes', 'guillemet_space', 'python_literal', 'control_character', 'invalid_escape', 'comment', 'number_base', 'number_separator', 'escaped_quotes', 'html_entities', 'unescaped_quote', 'missing_quote', 'string_concat', 'fullwidth_punctuation', 'unicode_space', 'quote_marker', 'line_number', 'wrong_colon']);
 
+/** What the stack holds for a Python set's `{` (pythonSet.ts): read as an array, closed by `}` written `]`. */
+export const PYSET = 0x1007b;
+
 export function closerOf(open: number): string {
   return open === LBRACE ? '}' : ']';
 }
@@ -282,6 +285,12 @@ export abstract class MachineState {
    * `[` that turned out no marker (its rescan reads it as before; -1: none). */
   protected citeStage = 0;
   protected citeNotAt = -1;
+  /** Python-shaped text (pythonSet.ts): a single-quoted key or string, or `True` / `False` / `None`, was read
+   * in this value, so a nested `{` is held until its first member tells a set from a dict; the input offset
+   * of a `{` that turned out a set (its rescan opens one), of one that turned out a dict (-1: none). */
+  protected pyShaped = false;
+  protected setAt = -1;
+  protected setNotAt = -1;
   protected callNest = '';
   protected callQuote = 0;
   protected callEsc = false;

@@ -83,6 +83,7 @@ const {
   HELD_TICK_GAP,
   CONFIRM_WINDOW,
   CONFIRM_DEPTH,
+  PYSET,
   closerOf,
 } = S;
 
@@ -144,6 +145,11 @@ export abstract class StructureScanner extends CitationScanner {
         return i + 1;
       case LBRACE:
       case LBRACKET:
+        if (this.pyShaped === true && c === LBRACE) {
+          // a Python set's `{`? (pythonSet.ts: held until its first member decides)
+          const r = this.pySetStart(i);
+          if (r >= 0) return r;
+        }
         o.commitPending(i);
         this.open(i, c);
         if (c === LBRACE) {
@@ -289,6 +295,12 @@ export abstract class StructureScanner extends CitationScanner {
         return this.endRegion(s, i);
     }
   }
+  /** Open a Python set's container at i (pythonSet.ts): on the stack as PYSET, read as an array. */
+  protected openSet(i: number): void {
+    this.open(i, PYSET);
+    this.vstate = V_VALUE;
+  }
+
   /** Open a container (`{`, `[` or a tuple's `(`) at i. */
   private open(i: number, c: number): void {
     if (this.stack.length >= this.maxDepth) {
@@ -874,6 +886,8 @@ export abstract class StructureScanner extends CitationScanner {
     if (stack.length === 0) return this.endRegion(s, i);
     let k = stack.length - 1;
     while (k >= 0 && stack[k] !== want) k--;
+    // a Python set's `}` (pythonSet.ts)
+    if (k !== stack.length - 1 && c === RBRACE && stack[stack.length - 1] === PYSET) return this.setCloser(s, i);
     if (k < 0) {
       // nothing open matches: a stray bracket
       if (!this.rep('stray_bracket')) return this.reject(s, i);
@@ -905,6 +919,22 @@ export abstract class StructureScanner extends CitationScanner {
       o.record(o.repairAt('fullwidth_punctuation', i, 1, c === RBRACE ? '}' : ']'));
       o.edit(i, i + 1, c === RBRACE ? '}' : ']');
     }
+    if (this.unconfirmed && !this.candTopScalar) this.confirm();
+    this.afterValue(i + 1);
+    return i + 1;
+  }
+
+  /** The `}` at i closes the Python set open innermost (pythonSet.ts): written `]`, kind `python_set`. */
+  private setCloser(s: string, i: number): number {
+    const o = this.o;
+    this.resolveBeforeCloser(s, i);
+    if (this.rescan) return i;
+    this.stack.pop();
+    this.stackVer++;
+    this.strRun = AFTER_CONTAINER;
+    // repair: the set's `}` is the list's `]`
+    o.record(o.repairAt('python_set', i, 1, ']'));
+    o.edit(i, i + 1, ']');
     if (this.unconfirmed && !this.candTopScalar) this.confirm();
     this.afterValue(i + 1);
     return i + 1;

@@ -48,6 +48,7 @@ export type RepairKind =
   | 'unicode_space' //        `{"a":\u00A01}` -> `{"a":1}` (a no-break, zero-width or other Unicode space between tokens, which JSON does not allow: removed)
   | 'wrong_separator' //     `{"a": 1; "b": 2}` / `[1; 2]` -> `,` (a semicolon as the comma; before a closer removed: `[1;]` -> `[1]`)
   | 'python_tuple' //        `(1, 2)` -> `[1, 2]` (each parenthesis replaced by a bracket)
+  | 'python_set' //          `{'a', 'b'}` -> `["a", "b"]` (a Python set inside a value, in Python-shaped text: each brace replaced by a bracket)
   | 'backtick_quotes' //     `` `x` `` -> `"x"` (a JavaScript template literal's backticks)
   | 'elision' //             `[1, 2, ...]` / `{"a": 1, …}` -> `[1, 2]` / `{"a": 1}` (a `...` or `…` standing for omitted elements or members, removed)
   | 'call_text' //           `{'t': datetime.datetime(2026, 11, 30, 9, 0)}` -> `{"t": "datetime.datetime(2026, 11, 30, 9, 0)"}` (a call as a value: its source text, one string)

@@ -1,0 +1,157 @@
+/**
+ * A Python set inside a value (trial 13's t13-lit-02): `{'tags': {'a', 'b'}, 'n': 2}`, a Python repr,
+ * gave `{"tags": {"a": null, "b": null}, "n": 2}` (each element a key with a missing value); a user wants
+ * the list, `{"tags": ["a", "b"], "n": 2}`, its braces repair kind `python_set`.
+ *
+ * A set and a dict differ only at their first member: a `,` or `}` after the first element is a set, a
+ * `:` a dict. So the `{` is held until then, but only where the text is already Python-shaped (a
+ * single-quoted key or string, or `True` / `False` / `None`, read before this `{` in the value: pyShaped),
+ * and only a `{` nested in a container (a `{` at the top level starts the value, as always): valid JSON
+ * and JSON-shaped text never hold anything, `{"a", "b"}` stays keys with missing values, as before (in
+ * JSON a string before a comma in braces is more often a key whose value was left out than a set).
+ *
+ * The probe reads, after the `{`, spaces, one element (a single- or double-quoted string, escapes and a
+ * Python apostrophe (`'it's'`) allowed, or a number), spaces, then the character that decides; all on one
+ * line, at most SET_PROBE_MAX characters, held outside the output (V_STRAY with citeStage, citation.ts).
+ * A `,` or `}` there makes it a set: the held text is scanned again from the `{` (setAt), which then
+ * opens a container that reads as an array (PYSET on the stack: its elements, commas and repairs are an
+ * array's) and whose `}` closes as `]`, each brace a `python_set` repair. Anything else (a `:`, `{}`, a
+ * word, a line break, the bound, the end of the input) makes it an object: scanned again, read as before
+ * (setNotAt). An empty set is `set()`, a call (call_text, as before).
+ */
+import * as C from './chars';
+import { GutterScanner } from './gutter';
+import { Segment } from './segment';
+import * as S from './state';
+
+const { APOS, BACKSLASH, COMMA, CR, D0, D9, DOT, LF, MINUS, PLUS, QUOTE, RBRACE, SPACE, TAB } = C;
+const { V_STRAY } = S;
+
+/** The longest text held to tell a set from a dict. */
+const SET_PROBE_MAX = 256;
+
+// citeStage values of the set probe (citation.ts's stages are below SET_OPEN)
+export const SET_OPEN = 16; // the `{`
+const SET_FIRST = 17; // spaces, then the first element
+const SET_SQ = 18; // inside a single-quoted element
+const SET_SQ_ESC = 19; // after a backslash in it
+const SET_SQ_END = 20; // after a `'` in it: its end, or an apostrophe (a letter next)?
+const SET_DQ = 21; // inside a double-quoted element
+const SET_DQ_ESC = 22;
+const SET_NUM = 23; // a number element
+const SET_AFTER = 24; // spaces after the element, then the character that decides
+
+function isLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+export abstract class PythonSetScanner extends GutterScanner {
+  /** The probe's text so far (at most SET_PROBE_MAX characters). */
+  private setText = '';
+
+  /** A `{` at i where a value is expected, in Python-shaped text (pyShaped; the caller checks it): -1 to
+   * read it as always, else where to go on (the set's `{` opened, or the probe started). */
+  protected pySetStart(i: number): number {
+    const o = this.o;
+    if (this.stack.length === 0) return -1;
+    const at = o.seg.base + i;
+    if (at === this.setNotAt) return -1;
+    if (at === this.setAt) {
+      this.setAt = -1;
+      o.commitPending(i);
+      this.openSet(i);
+      // repair: the set's `{` is the list's `[`
+      o.record(o.repairAt('python_set', i, 1, '['));
+      o.edit(i, i + 1, '[');
+      return i + 1;
+    }
+    if (!this.rep('python_set')) return -1;
+    this.startComment(i, this.vstate);
+    this.vstate = V_STRAY;
+    this.citeStage = SET_OPEN;
+    this.setText = '';
+    return i;
+  }
+
+  /** Open the set's container at i (structure.ts: the stack and its bounds). */
+  protected abstract openSet(i: number): void;
+
+  /** The probe's characters from i: returns where it stopped (the segment's end while undecided). */
+  protected setProbe(s: string, i: number, len: number): number {
+    while (i < len) {
+      const c = String.prototype.charCodeAt.call(s, i);
+      if (c === LF || c === CR || this.setText.length >= SET_PROBE_MAX) return this.setDecided(i, false);
+      let next = this.citeStage;
+      switch (next) {
+        case SET_OPEN:
+          next = SET_FIRST;
+          break;
+        case SET_FIRST:
+          if (c === APOS) next = SET_SQ;
+          else if (c === QUOTE) next = SET_DQ;
+          else if ((c >= D0 && c <= D9) || c === MINUS) next = SET_NUM;
+          else if (c !== SPACE && c !== TAB) return this.setDecided(i, false);
+          break;
+        case SET_SQ:
+          if (c === BACKSLASH) next = SET_SQ_ESC;
+          else if (c === APOS) next = SET_SQ_END;
+          break;
+        case SET_SQ_ESC:
+          next = SET_SQ;
+          break;
+        case SET_SQ_END:
+          if (isLetter(c)) next = SET_SQ;
+          else if (c === SPACE || c === TAB) next = SET_AFTER;
+          else return this.setDecided(i, c === COMMA || c === RBRACE);
+          break;
+        case SET_DQ:
+          if (c === BACKSLASH) next = SET_DQ_ESC;
+          else if (c === QUOTE) next = SET_AFTER;
+          break;
+        case SET_DQ_ESC:
+          next = SET_DQ;
+          break;
+        case SET_NUM:
+          if (c === SPACE || c === TAB) next = SET_AFTER;
+          else if (!((c >= D0 && c <= D9) || c === DOT || c === MINUS || c === PLUS || c === 101 || c === 69)) {
+            return this.setDecided(i, c === COMMA || c === RBRACE);
+          }
+          break;
+        case SET_AFTER:
+          if (c !== SPACE && c !== TAB) return this.setDecided(i, c === COMMA || c === RBRACE);
+          break;
+      }
+      this.citeStage = next;
+      this.setText += String.fromCharCode(c);
+      i++;
+    }
+    return i;
+  }
+
+  /** The probe decided at i (the held text ends before it): a set (setAt) or an object (setNotAt); either
+   * way the held text is scanned again from its `{`. */
+  protected setDecided(i: number, isSet: boolean): number {
+    const o = this.o;
+    const at = this.commentIdx >= 0 ? o.pos(this.commentIdx) : this.commentPos!;
+    const text = this.setText;
+    this.setText = '';
+    this.citeStage = 0;
+    this.commentIdx = -1;
+    this.commentPos = null;
+    this.vstate = this.commentRet;
+    o.emitFrom = i;
+    if (o.pending) o.pA = i;
+    if (isSet) this.setAt = at.offset;
+    else this.setNotAt = at.offset;
+    if (this.unconfirmed === true) {
+      // the candidate's raw text gets the held text again from the rescan (machine.ts endSegment)
+      const raw = this.candRaw + String.prototype.slice.call(o.seg.text, this.candIdx, i);
+      this.candRaw = raw.slice(0, raw.length - text.length);
+      this.candIdx = i;
+    }
+    o.endSegment(i);
+    this.rescan = new Segment(text, at.offset, at.line, at.column);
+    return i;
+  }
+
+}
