@@ -67,6 +67,10 @@ export function formatEvent(e: GatewayEvent): { level: LogLevelName; lines: stri
       const retry = e.retryAfterSeconds === null ? '' : `, probe in ${e.retryAfterSeconds} s`;
       return { level: e.state === 'open' ? 'warn' : 'info', lines: [`circuit breaker for ${e.model}: ${e.previous} -> ${e.state} (${e.reason})${retry}`] };
     }
+    case 'store':
+      return e.durable
+        ? { level: 'info', lines: [`artifact store: artifacts are durable again (${e.id} was written to disk)`] }
+        : { level: 'warn', lines: [`artifact store: degraded from ${e.id} on: ${e.problem ?? 'a write failed'}`] };
     default: {
       const unknown = e as { type?: unknown };
       return { level: 'warn', lines: [`unknown gateway event ${String(unknown.type)}`] };

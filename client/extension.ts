@@ -54,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): StreamFixApi {
       log.event(e);
       artifacts.onEvent(e);
       if (e.type === 'finished') models.soon();
+      if (e.type === 'store') status.onStore(e);
       if (e.type === 'breaker') {
         status.onBreaker(e);
         models.soon();

@@ -1,8 +1,9 @@
 /** The status bar item: starting / running on :port with the repair count / a model's circuit breaker
- * open / failed (click to restart). */
+ * open / artifacts kept in memory only (the daemon's store cannot write) / failed (click to restart). */
 import * as vscode from 'vscode';
 import type { GatewayEvent } from '../shared/protocol';
 import { BreakerStatus } from './breakerStatus';
+import { StoreStatus } from './storeStatus';
 import type { DaemonState } from './daemon';
 
 export class StatusBar implements vscode.Disposable {
@@ -10,6 +11,7 @@ export class StatusBar implements vscode.Disposable {
   private repairs = 0;
   private state: DaemonState = { kind: 'stopped' };
   private readonly breakers = new BreakerStatus();
+  private readonly store = new StoreStatus();
 
   constructor() {
     this.item.name = 'StreamFix';
@@ -22,6 +24,8 @@ export class StatusBar implements vscode.Disposable {
       this.repairs = 0;
       this.breakers.clear();
     }
+    if (s.kind === 'running') this.store.reset(s.info);
+    else if (s.kind !== 'starting') this.store.reset();
     this.state = s;
     this.render();
   }
@@ -29,6 +33,11 @@ export class StatusBar implements vscode.Disposable {
   /** A model's circuit breaker changed state (the daemon's `breaker` event). */
   onBreaker(e: Extract<GatewayEvent, { type: 'breaker' }>): void {
     if (this.breakers.onEvent(e)) this.render();
+  }
+
+  /** The daemon's artifact store stopped or started again keeping artifacts on disk (its `store` event). */
+  onStore(e: Extract<GatewayEvent, { type: 'store' }>): void {
+    if (this.store.onEvent(e)) this.render();
   }
 
   addRepairs(n: number): void {
@@ -56,12 +65,23 @@ export class StatusBar implements vscode.Disposable {
         break;
       case 'running': {
         const open = this.breakers.text();
+        const storeTip = this.store.tooltip();
         if (open !== null) {
-          // an open breaker is why requests fail at once: it outranks the repair count until it closes
+          // an open breaker is why requests fail at once: it outranks the repair count (and the store's
+          // trouble, which its tooltip still says) until it closes
           this.item.text = open;
-          this.item.tooltip = this.breakers.tooltip();
+          this.item.tooltip = storeTip === null ? this.breakers.tooltip() : `${this.breakers.tooltip()}\n\n${storeTip}`;
           this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
           this.item.command = 'streamfix.models.focus';
+          break;
+        }
+        const memoryOnly = this.store.text();
+        if (memoryOnly !== null) {
+          // answers still come, but their artifacts are not kept: the daemon's /health says degraded
+          this.item.text = memoryOnly;
+          this.item.tooltip = storeTip!;
+          this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
+          this.item.command = 'streamfix.showDaemonLog';
           break;
         }
         const r = this.repairs === 1 ? '1 repair' : `${this.repairs} repairs`;

@@ -10,7 +10,7 @@ import { DEMO_ROUTING, EMPTY_ROUTING, withRoutes } from './anthropic/routing';
 import { startDemoUpstream, type DemoUpstream } from './demo/server';
 import { apiKeyProblem } from '../shared/apiKeyCheck';
 import { DEFAULT_BREAKER } from './gateway/breaker';
-import { ArtifactStore } from './gateway/artifacts';
+import { ArtifactStore, type ArtifactStoreOptions } from './gateway/artifacts';
 import { ConfigError, DEFAULT_PORT, HelpRequested, OPENROUTER_BASE_URL, parseDaemonArgs, type DaemonConfig } from './gateway/config';
 import { EventHub } from './gateway/events';
 import { createLogger, type Logger } from './gateway/log';
@@ -45,6 +45,9 @@ export interface DaemonOptions extends Partial<DaemonConfig> {
   limits?: ClientLimits;
   /** Characters of each text an artifact keeps (head and tail of longer ones). */
   maxArtifactText?: number;
+  /** Test hooks of the artifact store: its file calls (a failure injected there), segment size,
+   * preallocation and commit wait bound (artifacts.ts). */
+  storeHooks?: Pick<ArtifactStoreOptions, 'fs' | 'segmentBytes' | 'preallocBytes' | 'commitWaitMs'>;
 }
 
 export interface Daemon {
@@ -100,6 +103,7 @@ export async function startDaemon(opts: DaemonOptions = {}): Promise<Daemon> {
   const log = createLogger(config.logLevel, opts.logOut ?? process.stderr, [config.apiKey]);
   const metrics = new GatewayMetrics();
   const warnings = new Warnings(log, (kind) => metrics.onWarning(kind));
+  const events = new EventHub();
   // the store's warnings (start-up recovery included) are logged and counted as they happen
   const store = await ArtifactStore.open({
     dir: config.dataDir,
@@ -107,11 +111,18 @@ export async function startDaemon(opts: DaemonOptions = {}): Promise<Daemon> {
     maxBytes: opts.maxArtifactBytes,
     syncWrites: config.storeSyncWrites,
     writerThread: config.storeWriterThread,
+    ...opts.storeHooks,
     onWarning: (w, kind) => warnings.warn(kind, w),
     // evictions at the bounds are expected: an info line per deleted segment, streamfix_artifacts_evicted_total
     onNotice: (m) => log.info(`artifact store: ${m}`),
+    // the start and the end of a run of memory-only artifacts: a line each (the failed writes themselves
+    // are warnings, logged at most once per 10 s), and an event the editor's status bar shows
+    onDurableChange: ({ durable, message, id, problem }) => {
+      if (durable) log.info(`artifact store: ${message}`);
+      else log.warn(`artifact store: ${message}`);
+      events.publish({ type: 'store', id, durable, problem });
+    },
   });
-  const events = new EventHub();
   let demo: DemoUpstream | null = null;
   let gateway: Gateway;
   try {

@@ -264,7 +264,11 @@ export type GatewayEvent =
       state: BreakerState;
       reason: string;
       retryAfterSeconds: number | null;
-    };
+    }
+  /** The artifact store stopped keeping artifacts on disk (`durable` false: a write failed or was too
+   * slow, and from artifact `id` on they are kept in memory only; `problem` is /health's line for it) or
+   * started again (`durable` true, `problem` null: the write of `id` succeeded). */
+  | { type: 'store'; seq: number; id: string; time: string; durable: boolean; problem: string | null };
 
 /** A circuit breaker's state (server/gateway/breaker.ts). */
 export type BreakerState = 'closed' | 'open' | 'half_open';
@@ -353,6 +357,10 @@ export interface GatewayInfo {
   token: string | null;
   /** The port asked for, when it was in use and the daemon (started with --port-fallback) took a free one. */
   fallbackFrom?: number;
+  /** Over the language server only, read when asked: the artifact store's problem then (/health's `store:`
+   * line without its prefix: artifacts kept in memory only), null when it has none; later changes come as
+   * `store` events. Absent from daemons before it was added. */
+  storeProblem?: string | null;
 }
 
 /** Notification `streamfix/gatewayEvent`: each gateway event, forwarded to the client. */

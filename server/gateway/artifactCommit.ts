@@ -202,6 +202,9 @@ export class LogWriter {
   /** The writer thread, when the writes go to one (null: the thread pool). */
   readonly thread: WriterThread | null;
   readonly stats: CommitStats = emptyCommitStats();
+  /** Why the last records that resolved `false` did (the error, where it happened), for the store's
+   * /health problem; null until one did. */
+  lastFailure: string | null = null;
 
   constructor(private readonly o: LogWriterOptions) {
     this.nextNo = o.nextSegment;
@@ -429,6 +432,7 @@ export class LogWriter {
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
+      this.lastFailure = `not durable within ${this.o.commitWaitMs} ms (a slow disk)`;
       this.o.warn(`${group.length} artifact(s) not yet durable after ${this.o.commitWaitMs} ms (slow disk): their responses end anyway`, 'store_write_failed');
       for (const p of group) p.resolve(false);
     }, this.o.commitWaitMs);
@@ -452,6 +456,7 @@ export class LogWriter {
       this.stats.failedRecords += group.length;
       if (a.failedAt < 0 || at < a.failedAt) a.failedAt = at;
       a.failed.push(...group);
+      this.lastFailure = `could not write to ${path.basename(a.segment.file)}: ${error.message}`;
       this.o.warn(`could not write ${group.length} artifact(s) to ${path.basename(a.segment.file)}: ${error.message}; they are kept in memory only`, 'store_write_failed');
       return;
     }
@@ -494,6 +499,7 @@ export class LogWriter {
     } catch (e) {
       const group = this.takeFailed();
       this.stats.failedRecords += group.length;
+      this.lastFailure = `could not create a new segment: ${(e as Error).message}`;
       this.o.warn(`could not write ${group.length} artifact(s) to a new segment: ${(e as Error).message}; they are kept in memory only`, 'store_write_failed');
       for (const p of group) p.resolve(false);
     }

@@ -73,6 +73,12 @@ export interface ArtifactStoreOptions {
    * segment deleted because eviction left none of its artifacts; in a memory-only store, every
    * `maxCount` evictions. Evictions are counted in `stats().evicted` (streamfix_artifacts_evicted_total). */
   onNotice?: (message: string) => void;
+  /** The store stopped keeping its artifacts on disk (`durable` false: a write failed or was too slow, so
+   * from that artifact on they are kept in memory only) or started again (true: a write succeeded after
+   * such failures); `id` is the artifact whose write decided, `message` says it for the log, `problem` is
+   * the store's problem() after it. Not called for a store that never writes (no directory, or one another
+   * daemon holds: problem() says so from the start). */
+  onDurableChange?: (change: { durable: boolean; message: string; id: string; problem: string | null }) => void;
   /** Test hooks: the file calls the writer makes, the segment size, the commit wait bound, the bound of a
    * fast synchronous write, the first backoff after a slow one and the clock that times them
    * (artifactCommit.ts). */
@@ -126,6 +132,21 @@ export interface ArtifactStoreStats {
   preallocations: number;
   /** The directory another daemon holds, listed read-only (null when this store owns its directory). */
   readOnly: { dir: string; count: number } | null;
+  /** True while artifacts are written to disk: a directory this store owns, and the last write to it
+   * succeeded. False without a directory, in a directory another daemon holds, and from a failed (or too
+   * slow) write until the next one succeeds. */
+  durable: boolean;
+  /** Since the first of a run of artifacts that could not be made durable (each answered with
+   * `x-streamfix-artifact: memory-only`), until a write succeeds: when it started, how many, and why the
+   * last one failed. Null while writes succeed. */
+  memoryOnly: MemoryOnlyRun | null;
+}
+
+/** A run of artifacts kept in memory only although the store writes to disk (ArtifactStoreStats.memoryOnly). */
+export interface MemoryOnlyRun {
+  since: string;
+  count: number;
+  cause: string;
 }
 
 /** True when `id` can be used as an artifact id. */
@@ -163,6 +184,10 @@ export class ArtifactStore {
   private refreshing: Promise<void> | null = null;
   private readonly warningList: string[] = [];
   private readonly counts = { warnings: 0, failedWrites: 0, truncated: 0, evicted: 0 };
+  /** Artifacts kept in memory only since the last durable write (null while writes succeed). */
+  private memoryOnlyRun: MemoryOnlyRun | null = null;
+  /** Why this store writes nothing though it was given a directory (another daemon holds it). */
+  private lockProblem: string | null = null;
 
   private constructor(
     readonly dir: string | null,
@@ -198,6 +223,7 @@ export class ArtifactStore {
     const lock = await lockDir(dir);
     if (!lock.held) {
       const store = make(null, 'memory');
+      store.lockProblem = `${lock.why}: this daemon keeps its artifacts in memory only (lost at a restart) and lists the directory's read-only`;
       store.warn(`${lock.why}: this daemon keeps its artifacts in memory only and lists the ones on disk read-only`, 'store');
       store.view = make(dir, 'view');
       await store.view.scanView();
@@ -253,13 +279,51 @@ export class ArtifactStore {
       if (this.closed && this.role === 'disk') this.warn(`artifact ${id} stored after close: memory only`);
       return Promise.resolve(false);
     }
-    return this.writer!.append(record, (segment, offset) => {
-      if (this.entries.get(id) !== entry) return; // replaced or evicted while it was being written
-      entry.segment = segment;
-      entry.offset = offset;
-      entry.artifact = null;
-      segment.live++;
-    });
+    const writer = this.writer!;
+    return writer
+      .append(record, (segment, offset) => {
+        if (this.entries.get(id) !== entry) return; // replaced or evicted while it was being written
+        entry.segment = segment;
+        entry.offset = offset;
+        entry.artifact = null;
+        segment.live++;
+      })
+      .then((durable) => {
+        this.noteOutcome(id, durable, writer.lastFailure);
+        return durable;
+      });
+  }
+
+  /** What /health lists about the store, or null when it keeps every artifact as it promises (on disk, or
+   * no directory was given): a run of artifacts kept in memory only since a write failed, or a directory
+   * another daemon holds. */
+  problem(): string | null {
+    const run = this.memoryOnlyRun;
+    if (run) return `${run.count} artifact(s) kept in memory only since ${run.since} (each answered with x-streamfix-artifact: memory-only; lost at a restart): ${run.cause}`;
+    return this.lockProblem;
+  }
+
+  /** A write's outcome: the first failure starts a run of memory-only artifacts (said once, through
+   * onDurableChange), further ones count in it, and the next durable write ends it. */
+  private noteOutcome(id: string, durable: boolean, cause: string | null): void {
+    const run = this.memoryOnlyRun;
+    if (durable) {
+      if (run === null) return;
+      this.memoryOnlyRun = null;
+      const message = `artifact ${id} was written to disk: artifacts are durable again (the ${run.count} kept in memory only since ${run.since} are not on disk and are lost at a restart)`;
+      this.options.onDurableChange?.({ durable: true, message, id, problem: this.problem() });
+      return;
+    }
+    if (this.closed) return;
+    const why = cause ?? 'the write failed';
+    if (run !== null) {
+      run.count++;
+      run.cause = why;
+      return;
+    }
+    this.memoryOnlyRun = { since: new Date().toISOString(), count: 1, cause: why };
+    const message = `artifacts are kept in memory only from artifact ${id} on (${why}); /health says "degraded" until a write to disk succeeds`;
+    this.options.onDurableChange?.({ durable: false, message, id, problem: this.problem() });
   }
 
   /** True while artifacts are written to disk (a directory this daemon owns, not closed): a `put` that
@@ -316,6 +380,8 @@ export class ArtifactStore {
       slowSyncWrites: c.slowSyncWrites,
       preallocations: c.preallocations,
       readOnly: this.view ? { dir: this.view.dir!, count: this.view.entries.size } : null,
+      durable: this.persistent && this.memoryOnlyRun === null,
+      memoryOnly: this.memoryOnlyRun === null ? null : { ...this.memoryOnlyRun },
     };
   }
 

@@ -199,6 +199,14 @@ export class Breakers {
     return { object: 'list', windowSeconds: this.health.windowMs / 1000, data };
   }
 
+  /** The breakers not closed now (for /health's problems), in the order they were made. An open one past
+   * its cool-down still reads open: it turns half-open when the next request asks. */
+  notClosed(): { upstream: string; model: string; state: Exclude<BreakerState, 'closed'>; reason: string }[] {
+    const out: { upstream: string; model: string; state: Exclude<BreakerState, 'closed'>; reason: string }[] = [];
+    for (const b of this.map.values()) if (b.state !== 'closed') out.push({ upstream: b.upstream, model: b.model, state: b.state, reason: b.lastReason });
+    return out;
+  }
+
   /** The state of a model's breaker (closed when it has none), with the seconds until a probe. Closed: the
    * consecutive failures so far; open or half-open: those that opened it, and why (`reason`, the last
    * change's; null before any). */

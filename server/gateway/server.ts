@@ -27,6 +27,7 @@ import { SchemaCache, type SchemaPolicy } from './schema';
 import { DEFAULT_TRUNCATED_TOOLS, type TruncatedToolPolicy } from './truncatedTools';
 import { findRoute, getArtifact, isAnthropicClient, getModel, listArtifacts, proxyModels, setBase, type Route, type RouteCall } from './routes';
 import { guardClients, type ClientLimits } from './limits';
+import { healthVerdict } from './health';
 import { checkRequest } from './security';
 import { Warnings } from './warnings';
 import { Upstream, type UpstreamOptions } from './upstream';
@@ -115,7 +116,8 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
   // time-out, so that one can be short.)
   server.keepAliveTimeout = 65_000;
   opts.metrics.watchGateway(() => ({ connections: guard.open, upstream: upstream.stats() }));
-  opts.metrics.watchStore(() => opts.store.stats());
+  const storeStats = opts.store.stats();
+  opts.metrics.watchStore(() => opts.store.stats(), storeStats.dir !== null || storeStats.readOnly !== null);
   const fallbackFrom = await listenWithFallback(server, opts, guard.max);
   const port = (server.address() as AddressInfo).port;
   const hostPart = (opts.host ?? '127.0.0.1') === '::1' ? '[::1]' : (opts.host ?? '127.0.0.1');
@@ -225,18 +227,21 @@ class InflightRequests {
 /** The gateway's routes (routes.ts matches them). */
 function gatewayRoutes(ctx: GatewayContext, opts: GatewayOptions, requests: InflightRequests, guard: ReturnType<typeof guardClients>): Route[] {
   const { upstream, warnings } = ctx;
-  const health = ({ res, base }: RouteCall): void =>
+  const health = ({ res, base }: RouteCall): void => {
+    const upstreamRequests = upstream.stats();
+    // 200 whatever the status: the gateway answers (health.ts says why)
     writeJson(res, 200, base, {
-      status: requests.isClosing ? 'closing' : 'ok',
+      ...healthVerdict({ closing: requests.isClosing, store: opts.store.problem(), upstream: upstreamRequests, breakers: ctx.breakers.notClosed() }),
       upstream: opts.demo ? 'demo' : opts.upstream,
       demo: opts.demo,
       store: opts.store.stats(),
       inflight: requests.size,
       connections: { open: guard.open, max: guard.max },
-      upstreamRequests: upstream.stats(),
+      upstreamRequests,
       warnings: warnings.stats(),
       uptimeSeconds: Math.round((Date.now() - requests.startedAt) / 1000),
     });
+  };
   return [
     { method: 'POST', path: '/v1/chat/completions', handle: requests.track(ctx, handleChat) },
     { method: 'POST', path: '/v1/messages', handle: requests.track(ctx, handleMessages) },

@@ -13,6 +13,8 @@ import { GatewayError } from './errors';
 
 export interface SlotStats {
   max: number;
+  /** Requests that may wait at once; with `queued` at it, one more is refused (503). */
+  maxQueue: number;
   active: number;
   queued: number;
   /** Requests that had to wait for a slot, since start. */
@@ -60,7 +62,7 @@ export class Slots {
   }
 
   stats(): SlotStats {
-    return { max: this.max, active: this.active, queued: this.waiting.size, queuedTotal: this.queuedTotal, refusedTotal: this.refusedTotal };
+    return { max: this.max, maxQueue: this.maxQueue, active: this.active, queued: this.waiting.size, queuedTotal: this.queuedTotal, refusedTotal: this.refusedTotal };
   }
 
   /** A release function that works once (a second call is ignored). */

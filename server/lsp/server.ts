@@ -45,7 +45,7 @@ import { SettingsCache } from './settings';
 /** The part of the daemon the language server uses (the gateway's `Daemon` fits it). */
 export interface LspDaemon {
   info: GatewayInfo;
-  store: { list(limit?: number, query?: ArtifactQuery): ArtifactSummary[]; get(id: string): Promise<Artifact | undefined> };
+  store: { list(limit?: number, query?: ArtifactQuery): ArtifactSummary[]; get(id: string): Promise<Artifact | undefined>; problem?(): string | null };
   events: { subscribe(fn: (e: GatewayEvent) => void): () => void };
   close?(): Promise<void>;
 }
@@ -170,7 +170,9 @@ export function serveLanguage(connection: Connection, daemon: LspDaemon): void {
       return (await daemon.store.get(p.id)) ?? null;
     }),
   );
-  connection.onRequest(GatewayInfoMethod, guard(connection, GatewayInfoMethod, () => daemon.info));
+  // the store's problem as it is now: a store event before the editor subscribed (a directory another
+  // daemon holds is known at start-up) would be missed otherwise
+  connection.onRequest(GatewayInfoMethod, guard(connection, GatewayInfoMethod, (): GatewayInfo => ({ ...daemon.info, storeProblem: daemon.store.problem?.() ?? null })));
 
   connection.onShutdown(async () => {
     unsubscribe?.();

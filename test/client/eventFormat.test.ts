@@ -20,6 +20,12 @@ describe('client/eventFormat', () => {
     });
   });
 
+  it('logs the artifact store going memory-only (a warning with /health\'s problem) and durable again', () => {
+    const problem = "2 artifact(s) kept in memory only since 2026-12-03T08:01:02.000Z (each answered with x-streamfix-artifact: memory-only; lost at a restart): could not create a new segment: EACCES: permission denied, open '/d/artifacts-00000002.log'";
+    assert.deepEqual(formatEvent({ ...base, type: 'store', durable: false, problem }), { level: 'warn', lines: [`artifact store: degraded from sfx_1 on: ${problem}`] });
+    assert.deepEqual(formatEvent({ ...base, type: 'store', durable: true, problem: null }), { level: 'info', lines: ['artifact store: artifacts are durable again (sfx_1 was written to disk)'] });
+  });
+
   it('logs the size of stripped reasoning when the event says no more', () => {
     assert.deepEqual(formatEvent({ ...base, type: 'reasoning', bytes: 120 }), { level: 'info', lines: ['sfx_1 reasoning stripped: 120 bytes'] });
   });

@@ -261,6 +261,8 @@ describe('language server (daemon over stdio)', function () {
     assert.match(info.url, /^http:\/\/127\.0\.0\.1:\d+\/v1$/);
     assert.equal(info.demo, true);
     assert.equal(info.token, null);
+    // the store's state as it is when asked (this daemon keeps none on disk: no problem)
+    assert.equal(info.storeProblem, null);
     const from = lsp.events.items.length;
     const res = await fetch(`${info.url}/chat/completions`, {
       method: 'POST',

@@ -37,6 +37,12 @@ async function circuitOf(d: Daemon, model: string): Promise<unknown> {
   return models.data.find((m) => m.model === model)?.circuit;
 }
 
+/** /health's verdict (status and problems). */
+async function healthOf(d: Daemon): Promise<{ status: string; problems: string[] }> {
+  const h = (await (await fetch(`http://127.0.0.1:${d.info.port}/health`)).json()) as { status: string; problems: string[] };
+  return { status: h.status, problems: h.problems };
+}
+
 describe('gateway: circuit breaker (fake clock, failing upstream)', () => {
   let now = T0;
   let events: BreakerEvent[];
@@ -53,6 +59,8 @@ describe('gateway: circuit breaker (fake clock, failing upstream)', () => {
     // while open, /v1/streamfix/models says why: the failures that opened it (it said 0 before) and the reason
     const opened = '3 consecutive failures within 10 s, the last: upstream answered 500';
     assert.deepEqual(await circuitOf(d, 'test/model'), { state: 'open', consecutiveFailures: 3, retryAfterSeconds: 30, reason: opened });
+    // and /health does not say ok while the model's requests are refused (it did before)
+    assert.deepEqual(await healthOf(d), { status: 'degraded', problems: [`breaker: the circuit breaker for model test/model at ${d.info.upstream} is open (${opened}): its requests are refused`] });
 
     const sent = up.requests.length;
     now = T0 + 12_345;
@@ -91,6 +99,7 @@ describe('gateway: circuit breaker (fake clock, failing upstream)', () => {
     assert.equal(await metric(d, 'streamfix_circuit_state{model="test/model"}'), 0);
     assert.equal((await postChat(d, REQ)).status, 200);
     assert.deepEqual(await circuitOf(d, 'test/model'), { state: 'closed', consecutiveFailures: 0, retryAfterSeconds: null, reason: 'probe answered 200' });
+    assert.deepEqual(await healthOf(d), { status: 'ok', problems: [] });
   });
 
   it('refuses others while the probe is out; a probe the client abandons lets the next request probe', async () => {

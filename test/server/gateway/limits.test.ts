@@ -29,7 +29,9 @@ function rawExchange(port: number, text: string, keepOpenMs = 0): Promise<string
 
 interface Health {
   connections: { open: number; max: number };
-  upstreamRequests: { max: number; active: number; queued: number; queuedTotal: number; refusedTotal: number };
+  upstreamRequests: { max: number; maxQueue: number; active: number; queued: number; queuedTotal: number; refusedTotal: number };
+  status: string;
+  problems: string[];
   warnings: { total: number; byKind: Record<string, number>; recent: { kind: string; message: string }[] };
 }
 
@@ -200,7 +202,9 @@ describe('gateway: the upstream request cap', () => {
     await reader.read();
     const second = postChat(d, REQ);
     let h = await healthWhen(d, (x) => x.upstreamRequests.queued === 1);
-    assert.deepEqual(h.upstreamRequests, { max: 1, active: 1, queued: 1, queuedTotal: 1, refusedTotal: 0 });
+    assert.deepEqual(h.upstreamRequests, { max: 1, maxQueue: 1, active: 1, queued: 1, queuedTotal: 1, refusedTotal: 0 });
+    // the queue is at its limit: /health says the next request would be refused
+    assert.deepEqual([h.status, h.problems], ['degraded', ['upstream: 1 requests open and 1 waiting, the queue\'s limit: the next request over the pool is refused (503)']]);
     assert.equal(await metric(d, 'streamfix_upstream_requests_queued'), 1);
     assert.equal(up.requests.length, 1);
 
@@ -213,7 +217,8 @@ describe('gateway: the upstream request cap', () => {
     const res = await second;
     assert.equal(collect(await res.text()).content, '{"a": 1}');
     h = await health(d);
-    assert.deepEqual(h.upstreamRequests, { max: 1, active: 0, queued: 0, queuedTotal: 1, refusedTotal: 1 });
+    assert.deepEqual(h.upstreamRequests, { max: 1, maxQueue: 1, active: 0, queued: 0, queuedTotal: 1, refusedTotal: 1 });
+    assert.deepEqual([h.status, h.problems], ['ok', []]);
   });
 
   it('a queued request whose client leaves gives its place up', async () => {

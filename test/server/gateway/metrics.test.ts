@@ -145,10 +145,27 @@ describe('GatewayMetrics', () => {
   it('counts the artifact store\'s evictions in streamfix_artifacts_evicted_total, read at each scrape', async () => {
     const m = new GatewayMetrics({ defaultMetrics: false });
     let evicted = 0;
-    m.watchStore(() => ({ evicted }));
+    m.watchStore(() => ({ evicted, durable: true, memoryOnly: null }), false);
     assert.equal((await scrape(m)).get('streamfix_artifacts_evicted_total'), 0);
     evicted = 8;
     assert.equal((await scrape(m)).get('streamfix_artifacts_evicted_total'), 8);
     assert.equal((await scrape(m)).get('streamfix_artifacts_evicted_total'), 8);
+    // no data directory: no durability gauge (it would promise what the store never does)
+    assert.equal((await scrape(m)).has('streamfix_store_durable'), false);
+  });
+
+  it('says whether the store keeps its artifacts on disk (streamfix_store_durable) and how many are in memory only, read at each scrape', async () => {
+    const m = new GatewayMetrics({ defaultMetrics: false });
+    let s: { evicted: number; durable: boolean; memoryOnly: { count: number } | null } = { evicted: 0, durable: true, memoryOnly: null };
+    m.watchStore(() => s, true);
+    const read = async () => {
+      const got = await scrape(m);
+      return [got.get('streamfix_store_durable'), got.get('streamfix_store_memory_only_artifacts')];
+    };
+    assert.deepEqual(await read(), [1, 0]);
+    s = { evicted: 0, durable: false, memoryOnly: { count: 46 } };
+    assert.deepEqual(await read(), [0, 46]);
+    s = { evicted: 0, durable: true, memoryOnly: null };
+    assert.deepEqual(await read(), [1, 0]);
   });
 });

@@ -1,0 +1,52 @@
+/**
+ * GET /health's verdict: `status` and the `problems` behind it. A status is a claim, so it says only what
+ * was checked: `ok` means the gateway answers and nothing listed here is wrong now; `degraded` means it
+ * answers but does not do all it is configured to do, each reason one line in `problems`:
+ *
+ * - `store:` artifacts kept in memory only although a data directory is set — a run of failed (or too
+ *   slow) writes since the last durable one (a full disk, a directory made read-only), or a directory
+ *   another daemon holds;
+ * - `upstream:` the upstream request queue is full (the next request over the pool is refused, 503);
+ * - `breaker:` a model's circuit breaker is open or half-open (its requests are refused, 503/529).
+ *
+ * `closing` (shutting down) outranks both. The HTTP status stays 200 in every case: the gateway answers,
+ * and a checker that restarts or unroutes a daemon on a non-2xx would restart one whose disk is full into
+ * the same full disk, and take away the answers it still gives (the Health Check Response Format draft,
+ * draft-inadarei-api-health-check, keeps `warn` in the 2xx range too; its `fail` is for a service that
+ * cannot answer).
+ *
+ * Example: healthVerdict({ closing: false, store: 'store: 3 artifact(s) kept in memory only since …',
+ *   upstream: { queued: 0, maxQueue: 4096, max: 512 }, breakers: [] })
+ *   → { status: 'degraded', problems: ['store: 3 artifact(s) kept in memory only since …'] }
+ */
+import type { BreakerState } from '../../shared/protocol';
+
+export type HealthStatus = 'ok' | 'degraded' | 'closing';
+
+/** Breakers listed one line each up to this many; the rest in one line. */
+const MAX_BREAKER_LINES = 10;
+
+export interface HealthInputs {
+  closing: boolean;
+  /** The artifact store's problem (ArtifactStore.problem()), or null. */
+  store: string | null;
+  upstream: { max: number; queued: number; maxQueue: number };
+  breakers: { upstream: string; model: string; state: Exclude<BreakerState, 'closed'>; reason: string }[];
+}
+
+export function healthVerdict(h: HealthInputs): { status: HealthStatus; problems: string[] } {
+  const problems: string[] = [];
+  if (h.store !== null) problems.push(`store: ${h.store}`);
+  if (h.upstream.queued >= h.upstream.maxQueue) {
+    problems.push(`upstream: ${h.upstream.max} requests open and ${h.upstream.queued} waiting, the queue's limit: the next request over the pool is refused (503)`);
+  }
+  for (const b of h.breakers.slice(0, MAX_BREAKER_LINES)) {
+    problems.push(
+      b.state === 'open'
+        ? `breaker: the circuit breaker for model ${b.model} at ${b.upstream} is open (${b.reason}): its requests are refused`
+        : `breaker: the circuit breaker for model ${b.model} at ${b.upstream} is half-open (${b.reason}): one probe request decides`,
+    );
+  }
+  if (h.breakers.length > MAX_BREAKER_LINES) problems.push(`breaker: ${h.breakers.length - MAX_BREAKER_LINES} more models' circuit breakers are not closed (GET /v1/streamfix/models)`);
+  return { status: h.closing ? 'closing' : problems.length > 0 ? 'degraded' : 'ok', problems };
+}
