@@ -3,8 +3,9 @@
  * to the last byte by another file while the daemon runs. Every response still ends normally (the stream is
  * never cut for the store's sake), and the responses whose artifact could not be made durable say so
  * (`x-streamfix-artifact: memory-only`, a header or a trailer): after a restart exactly those are gone (404)
- * and every other is there, byte for byte. `/health` counts the failed writes; freeing space lets the next
- * write through. Needs root (mount); skipped with the reason otherwise. CI runs as root.
+ * and every other is there, byte for byte. `/health` counts the failed writes and says `degraded` with the
+ * cause and the count of memory-only artifacts (`streamfix_store_durable` 0, a warn line where the run
+ * starts); freeing space lets the next write through, and /health is `ok` again (an info line says so). Needs root (mount); skipped with the reason otherwise. CI runs as root.
  */
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
@@ -116,7 +117,9 @@ describe('artifact store on a disk that fills (a real tmpfs)', function () {
     this.timeout(60_000);
     const dataDir = path.join(mnt, 'data');
     const logs: string[] = [];
-    let d = await start({ upstream: up!.url, dataDir, logLevel: 'warn', logOut: { write: (s: string) => logs.push(s) } });
+    let d = await start({ upstream: up!.url, dataDir, logLevel: 'info', logOut: { write: (s: string) => logs.push(s) } });
+    const scrape = async (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(await (await fetch(`http://127.0.0.1:${d.info.port}/metrics`)).text())?.[1]);
+    assert.equal(await scrape('streamfix_store_durable'), 1);
     // fill the file system to its last byte (the segment's first MiB of zeros is already written)
     await fillDisk(path.join(mnt, 'filler'));
 
@@ -124,18 +127,43 @@ describe('artifact store on a disk that fills (a real tmpfs)', function () {
     for (let n = 0; n < 10; n++) sent.push(await send(d, n, n % 2 === 0));
     const memoryOnly = sent.filter((s) => s.artifact !== undefined);
     assert.deepEqual(sent.map((s) => [s.status, s.artifact ?? 'durable']), [...Array(3).fill([200, 'durable']), ...Array(7).fill([200, 'memory-only'])]);
-    // the store says the same
-    const health = (await (await fetch(`http://127.0.0.1:${d.info.port}/health`)).json()) as { store: { failedWrites: number; count: number } };
+    // the store says the same, and /health does not say ok (it did before)
+    type Health = { status: string; problems: string[]; store: { failedWrites: number; count: number; durable: boolean; memoryOnly: { since: string; count: number; cause: string } | null } };
+    const healthOf = async () => (await (await fetch(`http://127.0.0.1:${d.info.port}/health`)).json()) as Health;
+    const health = await healthOf();
     assert.deepEqual([health.store.failedWrites, health.store.count], [memoryOnly.length, 10]);
+    const cause = 'could not write to artifacts-00000001.log: ENOSPC: no space left on device, write';
+    const since = health.store.memoryOnly?.since ?? '';
+    assert.deepEqual([health.status, health.store.durable, health.store.memoryOnly], ['degraded', false, { since, count: 7, cause }]);
+    assert.deepEqual(health.problems, [`store: 7 artifact(s) kept in memory only since ${since} (each answered with x-streamfix-artifact: memory-only; lost at a restart): ${cause}`]);
+    assert.deepEqual([await scrape('streamfix_store_durable'), await scrape('streamfix_store_memory_only_artifacts')], [0, 7]);
+    assert.deepEqual(
+      logs.filter((l) => l.includes('artifact store: artifacts are kept in memory only')).map((l) => l.slice(25)),
+      [`warn  artifact store: artifacts are kept in memory only from artifact ${memoryOnly[0]!.id} on (${cause}); /health says "degraded" until a write to disk succeeds\n`],
+    );
     // before a restart every artifact is served (the failed ones from memory)
     for (const [n, s] of sent.entries()) assert.deepEqual(await fetched(d, s.id), { status: 200, raw: answer(n) });
     assert.equal(logs.some((l) => / warn  store_write_failed: could not write 1 artifact\(s\) to artifacts-00000001\.log: ENOSPC: no space left on device, write; they are kept in memory only/.test(l)), true, logs.join(''));
+
+    // space freed while it runs: the next artifact is durable, and /health is ok again
+    await fsp.rm(path.join(mnt, 'filler'));
+    const freed = await send(d, 11, false);
+    assert.equal(freed.artifact, undefined);
+    const back = await healthOf();
+    assert.deepEqual([back.status, back.problems, back.store.durable, back.store.memoryOnly], ['ok', [], true, null]);
+    assert.deepEqual([await scrape('streamfix_store_durable'), await scrape('streamfix_store_memory_only_artifacts')], [1, 0]);
+    assert.deepEqual(
+      logs.filter((l) => l.includes('artifacts are durable again')).map((l) => l.slice(25)),
+      [`info  artifact store: artifact ${freed.id} was written to disk: artifacts are durable again (the 7 kept in memory only since ${since} are not on disk and are lost at a restart)\n`],
+    );
+    await fillDisk(path.join(mnt, 'filler'));
 
     // a restart (the same as a kill -9 for them: memory-only artifacts are not on disk)
     await d.close();
     d = await start({ upstream: up!.url, dataDir, logLevel: 'silent' });
     try {
       for (const [n, s] of sent.entries()) assert.deepEqual(await fetched(d, s.id), s.artifact === undefined ? { status: 200, raw: answer(n) } : { status: 404 }, `request ${n}`);
+      assert.deepEqual(await fetched(d, freed.id), { status: 200, raw: answer(11) });
       // space freed: the next artifact is durable again
       await fsp.rm(path.join(mnt, 'filler'));
       const next = await send(d, 10, true);
