@@ -87,6 +87,7 @@ export function resolveConfig(o: DaemonOptions): DaemonConfig {
     truncatedTools: o.truncatedTools ?? DEFAULT_TRUNCATED_TOOLS,
     storeSyncWrites: o.storeSyncWrites ?? false,
     storeWriterThread: o.storeWriterThread ?? false,
+    storeSegmentBytes: o.storeSegmentBytes ?? null,
     breaker: { ...DEFAULT_BREAKER, ...o.breaker },
     lsp: o.lsp ?? null,
     routing: o.routing ?? null,
@@ -111,6 +112,7 @@ export async function startDaemon(opts: DaemonOptions = {}): Promise<Daemon> {
     maxBytes: opts.maxArtifactBytes,
     syncWrites: config.storeSyncWrites,
     writerThread: config.storeWriterThread,
+    ...(config.storeSegmentBytes !== null ? { segmentBytes: config.storeSegmentBytes } : {}),
     ...opts.storeHooks,
     onWarning: (w, kind) => warnings.warn(kind, w),
     // evictions at the bounds are expected: an info line per deleted segment, streamfix_artifacts_evicted_total

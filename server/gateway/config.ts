@@ -46,6 +46,9 @@ export interface DaemonConfig {
   storeSyncWrites: boolean;
   /** Write the artifact store's records on a writer thread of its own (--store-writer-thread). */
   storeWriterThread: boolean;
+  /** The artifact store's segment size in bytes (env STREAMFIX_STORE_SEGMENT_BYTES; null: the store's
+   * 8 MiB). For tests that fill a segment: storeReadOnly.test.ts. */
+  storeSegmentBytes: number | null;
   /** The Messages API routing table from --config (null: none given). */
   routing: RoutingTable | null;
   /** `--route <name>=<model>` entries (the extension's streamfix.messagesRouting), added to the map. */
@@ -110,6 +113,13 @@ function parsePort(value: string, what: string): number {
 function parseNonNegative(value: string, what: string): number {
   if (!/^\d+$/.test(value)) throw new ConfigError(`${what} must be a whole number of milliseconds, got "${value}"`);
   return Number(value);
+}
+
+/** A segment size: whole bytes from 64 KiB (a segment holds at least a few artifacts' records) to 1 GiB. */
+function parseSegmentBytes(value: string): number {
+  const n = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!(n >= 65_536 && n <= 1024 ** 3)) throw new ConfigError(`STREAMFIX_STORE_SEGMENT_BYTES must be a whole number of bytes from 65536 to 1073741824, got "${value}"`);
+  return n;
 }
 
 function parseCount(value: string, what: string): number {
@@ -230,6 +240,8 @@ export function parseDaemonArgs(argv: string[], env: NodeJS.ProcessEnv): DaemonC
   const threadEnv = env.STREAMFIX_STORE_WRITER_THREAD;
   if (threadEnv !== undefined && threadEnv !== '' && threadEnv !== '0' && threadEnv !== '1') throw new ConfigError(`STREAMFIX_STORE_WRITER_THREAD must be 1 or 0, got "${threadEnv}"`);
   const storeWriterThread = storeThreadFlag || threadEnv === '1';
+  const segmentEnv = env.STREAMFIX_STORE_SEGMENT_BYTES;
+  const storeSegmentBytes = segmentEnv === undefined || segmentEnv === '' ? null : parseSegmentBytes(segmentEnv);
   const truncatedText = pick('--truncated-tools', 'STREAMFIX_TRUNCATED_TOOLS') ?? DEFAULT_TRUNCATED_TOOLS;
   if (!(TRUNCATED_TOOL_POLICIES as readonly string[]).includes(truncatedText)) throw new ConfigError(`truncated-tools policy must be one of ${TRUNCATED_TOOL_POLICIES.join(', ')}, got "${truncatedText}"`);
 
@@ -294,6 +306,7 @@ export function parseDaemonArgs(argv: string[], env: NodeJS.ProcessEnv): DaemonC
     schemaPolicy: schemaText as SchemaPolicy,
     storeSyncWrites,
     storeWriterThread,
+    storeSegmentBytes,
     truncatedTools: truncatedText as TruncatedToolPolicy,
     breaker,
     lsp,

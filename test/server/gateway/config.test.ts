@@ -59,6 +59,12 @@ describe('gateway/config', () => {
     assert.equal(parseDaemonArgs(['--store-writer-thread'], {}).storeWriterThread, true);
     assert.equal(parseDaemonArgs([], { STREAMFIX_STORE_WRITER_THREAD: '1' }).storeWriterThread, true);
     assert.equal(parseDaemonArgs([], { STREAMFIX_STORE_WRITER_THREAD: '0' }).storeWriterThread, false);
+    // the segment size, for tests that fill one; a bad value is a clear error
+    assert.equal(parseDaemonArgs([], {}).storeSegmentBytes, null);
+    assert.equal(parseDaemonArgs([], { STREAMFIX_STORE_SEGMENT_BYTES: '1048576' }).storeSegmentBytes, 1_048_576);
+    for (const bad of ['1mb', '65535', '1073741825', '-1', '1e6']) {
+      assert.throws(() => parseDaemonArgs([], { STREAMFIX_STORE_SEGMENT_BYTES: bad }), { message: `STREAMFIX_STORE_SEGMENT_BYTES must be a whole number of bytes from 65536 to 1073741824, got "${bad}"` });
+    }
     assert.throws(() => parseDaemonArgs([], { STREAMFIX_STORE_WRITER_THREAD: 'yes' }), /STREAMFIX_STORE_WRITER_THREAD must be 1 or 0, got "yes"/);
   });
 

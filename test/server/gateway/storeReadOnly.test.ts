@@ -1,6 +1,6 @@
 /**
  * A data directory made read-only while the daemon runs, for real: the built daemon (dist/main.js) runs as
- * `nobody` (uid 65534: root ignores permissions) on a directory it owns; mid-run the directory is made
+ * `nobody` (uid 65534: root ignores permissions) on a directory it owns, with 1 MiB segments; mid-run the directory is made
  * `555` and its files `444`. The open segment's descriptor stays writable, so artifacts stay durable until
  * the segment is full; the next segment cannot be created (EACCES) and from then on every response says
  * `x-streamfix-artifact: memory-only`, `/health` says `degraded` with the cause and the count, a warn line
@@ -24,9 +24,11 @@ import { chunk, sse, TestUpstream } from '../helpers/testUpstream';
 const MAIN = path.join(__dirname, '..', '..', '..', 'dist', 'main.js');
 const NOBODY = 65534;
 
-/** About 500 KB of JSON (under the 512 Ki characters an artifact keeps of a text), different per n: the
- * artifact (raw and repaired content) is about 1 MB, so the 8 MiB segment fills within a few answers. */
-const answer = (n: number) => JSON.stringify({ n, text: `${n}:`.padEnd(500_000, String.fromCharCode(97 + (n % 26))) });
+const SEGMENT_BYTES = 1024 * 1024;
+
+/** About 100 KB of JSON, different per n: the 1 MiB segment (STREAMFIX_STORE_SEGMENT_BYTES) fills within
+ * about ten answers (passthrough: the artifact holds it once, as raw content). */
+const answer = (n: number) => JSON.stringify({ n, text: `${n}:`.padEnd(100_000, String.fromCharCode(97 + (n % 26))) });
 
 /** The artifact's raw content is the answer (compared without printing half a megabyte on a failure). */
 const sameAnswer = (a: Artifact, n: number) => assert.equal(a.rawContent === answer(n), true, `request ${n}: the artifact holds the answer (${a.rawContent?.length} characters)`);
@@ -55,7 +57,8 @@ interface Child {
 
 /** Starts the built daemon as `nobody`; resolves once its banner says where it listens. */
 function spawnAsNobody(dataDir: string, upstream: string, cwd: string): Promise<Child> {
-  const env = { ...process.env, HOME: cwd };
+  // 1 MiB segments (8 MiB by default): the open one fills within a few answers
+  const env: NodeJS.ProcessEnv = { ...process.env, HOME: cwd, STREAMFIX_STORE_SEGMENT_BYTES: String(SEGMENT_BYTES) };
   delete env.OPENROUTER_API_KEY;
   const proc = spawn(process.execPath, [MAIN, '--port', '0', '--data-dir', dataDir, '--upstream', upstream, '--log-level', 'info'], { uid: NOBODY, gid: NOBODY, cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
@@ -131,7 +134,7 @@ describe('a data directory made read-only while the daemon runs (the real daemon
     const stream = n % 2 === 0;
     const r = await request(`${url}/chat/completions`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-streamfix-mode': 'repair' },
+      headers: { 'content-type': 'application/json', 'x-streamfix-mode': 'passthrough' },
       body: JSON.stringify({ model: 'm', stream, user: String(n), messages: [{ role: 'user', content: 'x' }] }),
     });
     const text = await r.body.text();
@@ -188,8 +191,8 @@ describe('a data directory made read-only while the daemon runs (the real daemon
       `warn  artifact store: artifacts are kept in memory only from artifact ${memoryOnly[0]!.id} on (${cause}); /health says "degraded" until a write to disk succeeds`,
     ]);
     assert.deepEqual(lines(/store_write_failed/), [`warn  store_write_failed: could not write 1 artifact(s) to a new segment: EACCES: permission denied, open '${path.join(dataDir, 'artifacts-00000002.log')}'; they are kept in memory only`]);
-    // served from memory meanwhile
-    for (const s of sent) sameAnswer((await (await fetch(`${c.url}/streamfix/result/${s.id}`)).json()) as Artifact, s.n);
+    // the memory-only ones are served from memory meanwhile
+    for (const s of memoryOnly) sameAnswer((await (await fetch(`${c.url}/streamfix/result/${s.id}`)).json()) as Artifact, s.n);
 
     // the permissions back: the next artifact is durable, /health ok again
     await chmodAll(dataDir, 0o755, 0o644);
@@ -207,12 +210,13 @@ describe('a data directory made read-only while the daemon runs (the real daemon
     c.proc.kill('SIGTERM');
     assert.equal(await exited(c.proc), 0);
     child = null;
-    restarted = await startTestDaemon({ upstream: up!.url, dataDir });
+    const again = await startTestDaemon({ upstream: up!.url, dataDir });
+    restarted = again;
     for (const s of sent) {
-      const r = await fetch(`${restarted.info.url}/streamfix/result/${s.id}`);
+      const r = await fetch(`${again.info.url}/streamfix/result/${s.id}`);
       if (s.artifact === 'memory-only') assert.equal(r.status, 404, `request ${s.n}`);
       else sameAnswer((await r.json()) as Artifact, s.n);
     }
-    assert.equal((await healthOf(restarted.info.port)).status, 'ok');
+    assert.equal((await healthOf(again.info.port)).status, 'ok');
   });
 });
