@@ -2,7 +2,7 @@
  * What StreamFix Chat says when a request cannot be answered, and the action that fixes it. No `vscode`
  * import: unit-tested under plain mocha.
  */
-import { summarizeRepairs } from '../shared/engine';
+import { strippedParts, summarizeRepairs } from '../shared/engine';
 import type { Artifact } from '../shared/protocol';
 import type { GatewayHttpError } from './gatewayHttp';
 import type { ChatError } from './webview/messages';
@@ -41,16 +41,26 @@ export function chatErrorFrom(err: Pick<GatewayHttpError, 'message' | 'status' |
   return { message: `The answer stream failed: ${detail}`, actions: ['retry'] };
 }
 
+/** The repairs that close a value cut off at the end of the input. */
+const CLOSING = new Set<string>(['unclosed_string', 'unclosed_container']);
+
 /**
  * The badge under a JSON answer, from its artifact: what the gateway's check found, never more. "repaired:
  * 2 trailing commas, 1 unquoted key"; "valid: no repairs needed" only for VALID; a cut answer says so
  * ("truncated: cut off, closed with 1 unclosed bracket"); an answer with no JSON in it is not "valid"
- * ("failed: no JSON in the answer, shown as sent").
+ * ("failed: no JSON in the answer, shown as sent"). What the shown value leaves out of the text as sent
+ * follows ("repaired; stripped more top-level values" for `{"a":1}{"b":2}`; before, "repaired" alone,
+ * the second value unmentioned).
  */
-/** The repairs that close a value cut off at the end of the input. */
-const CLOSING = new Set<string>(['unclosed_string', 'unclosed_container']);
 
-export function repairsBadge(artifact: Pick<Artifact, 'status' | 'repairs'>): string {
+export function repairsBadge(artifact: Pick<Artifact, 'status' | 'repairs'> & Partial<Pick<Artifact, 'stripped'>>): string {
+  const verdict = badgeVerdict(artifact);
+  // what the answer shown leaves out of the text as sent (a second value, a draft, prose, a think block)
+  const strips = artifact.status === 'FAILED' ? [] : strippedParts(artifact.stripped ?? []);
+  return strips.length === 0 ? verdict : `${verdict}; stripped ${strips.join(', ')}`;
+}
+
+function badgeVerdict(artifact: Pick<Artifact, 'status' | 'repairs'>): string {
   const summary = artifact.repairs.length === 0 ? '' : summarizeRepairs({ repairs: artifact.repairs, stripped: [] }).slice('Repaired: '.length);
   switch (artifact.status) {
     case 'VALID':

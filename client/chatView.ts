@@ -21,6 +21,9 @@ const STATE_KEY = 'streamfix.chat.conversation';
 /** Earlier turns sent with each prompt (the newest ones): enough for a conversation, bounded. */
 const HISTORY_TURNS = 20;
 
+/** Finish reasons of an answer that ended as the model meant: no "cut off" under it. */
+const ENDED = new Set(['stop', 'tool_calls', 'function_call']);
+
 const FIX_COMMANDS: Record<Exclude<FixAction, 'retry'>, string> = {
   setKey: 'streamfix.setApiKey',
   restartDaemon: 'streamfix.restartDaemon',
@@ -163,7 +166,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     const last = this.snap.turns.at(-1);
     if (this.abort || !last) return;
     Object.assign(last, { model: this.snap.model, mode: this.snap.mode, answer: '', reasoning: '', state: 'streaming' });
-    for (const k of ['requestId', 'badge', 'status', 'finishReason', 'error', 'refusal'] as const) delete last[k];
+    for (const k of ['requestId', 'badge', 'status', 'finishReason', 'error', 'refusal', 'toolCalls'] as const) delete last[k];
     await this.run(last);
   }
 
@@ -195,9 +198,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
           },
         },
       );
-      // a cut answer says so (Answer mode has no badge, and a cut text reads like a whole one)
-      const cut = result.finishReason !== null && result.finishReason !== 'stop' ? { finishReason: result.finishReason } : {};
-      this.finish(turn, { state: 'done', ...cut, ...(await this.outcome(turn)) });
+      this.finish(turn, { state: 'done', ...(await this.outcome(turn, result.finishReason)) });
     } catch (err) {
       if (abort.signal.aborted) this.finish(turn, { state: 'stopped' });
       else if (err instanceof GatewayHttpError) this.finish(turn, { state: 'error', error: chatErrorFrom(err) });
@@ -211,13 +212,24 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     this.publish();
   }
 
-  /** The artifact's status and, for a JSON answer, the repairs badge. */
-  private async outcome(turn: ChatTurn): Promise<Partial<ChatTurn>> {
-    if (!turn.requestId) return {};
-    await this.daemon.waitForFinished(turn.requestId);
-    const artifact = await this.daemon.request<Artifact | null>(GetArtifactMethod, { id: turn.requestId }).catch(() => null);
-    if (!artifact) return {};
-    return { status: artifact.status, ...(turn.mode === 'json' ? { badge: repairsBadge(artifact) } : {}) };
+  /**
+   * The artifact's status, its tool calls and, for a JSON answer, the repairs badge; and whether the answer
+   * was cut (Answer mode has no badge, and a cut text reads like a whole one), said with the artifact's
+   * finish reason, the upstream's own: a stream the upstream left unfinished reaches the chat with the
+   * gateway's "length", which is no token limit (`streamed`: the finish reason the chat received).
+   */
+  private async outcome(turn: ChatTurn, streamed: string | null): Promise<Partial<ChatTurn>> {
+    let artifact: Artifact | null = null;
+    if (turn.requestId) {
+      await this.daemon.waitForFinished(turn.requestId);
+      artifact = await this.daemon.request<Artifact | null>(GetArtifactMethod, { id: turn.requestId }).catch(() => null);
+    }
+    const upstream = artifact && !ENDED.has(artifact.finishReason ?? '') ? artifact.finishReason : streamed;
+    const cut = streamed !== null && !ENDED.has(streamed) ? { finishReason: upstream } : {};
+    if (!artifact) return cut;
+    const cutCalls = new Set((artifact.truncatedToolCalls ?? []).filter((r): r is number => typeof r === 'number'));
+    const toolCalls = artifact.toolCalls.map((t) => ({ index: t.index, name: t.name ?? null, id: t.id ?? null, arguments: t.repairedArguments ?? t.rawArguments, status: t.status, cut: cutCalls.has(t.index) }));
+    return { ...cut, status: artifact.status, ...(toolCalls.length > 0 ? { toolCalls } : {}), ...(turn.mode === 'json' ? { badge: repairsBadge(artifact) } : {}) };
   }
 
   private messagesFor(turn: ChatTurn): ChatMessage[] {

@@ -66,7 +66,13 @@ export function marksOf(a: Pick<Artifact, 'repairs' | 'stripped'>): InspectorMar
 /** Why the gateway applied this mode: the request's response_format, else what the gateway recorded
  * (auto also decides by the answer's first characters: "the answer starts as JSON ({)"). */
 export function modeReason(a: Pick<Artifact, 'mode' | 'requestedMode' | 'request' | 'modeReason'>): string {
-  if (a.requestedMode !== 'auto') return `${a.mode}: asked for (x-streamfix-mode header or the gateway's default mode)`;
+  if (a.requestedMode !== 'auto') {
+    // the request's own header when the artifact kept it (StreamFix Chat sends one); an artifact keeps no
+    // headers when the request had none, nor when recorded before they were kept: either may be the case
+    const header = a.request?.headers?.['x-streamfix-mode'];
+    if (header !== undefined) return `${a.mode}: asked for by the request's header x-streamfix-mode: ${header}`;
+    return `${a.mode}: asked for (x-streamfix-mode header or the gateway's default mode)`;
+  }
   const asked = (a.request?.body as { response_format?: { type?: unknown } } | undefined)?.response_format?.type;
   if (a.mode === 'repair' && (asked === 'json_object' || asked === 'json_schema')) return `repair: auto mode, and the request asked for JSON (response_format ${asked})`;
   // decided by the answer (or a body not kept): the gateway's own reason, never a request it did not see
@@ -143,7 +149,23 @@ function inspectorChoice(a: Pick<Artifact, 'cuts' | 'truncatedToolCalls'>, c: Ch
  * they are named, without a number the artifact does not hold.
  * @example statusScope({ status: 'TEXT', choiceStatus: 'VALID', unreadChoices: 1 }).text → ' (the worst of the 1 choice read and 1 left unread, which counts as TEXT)'
  */
-export function statusScope(a: Pick<Artifact, 'status' | 'choiceStatus' | 'choices' | 'unreadChoices'>): { text: string; choiceZero: boolean } {
+export function statusScope(a: Pick<Artifact, 'status' | 'choiceStatus' | 'choices' | 'unreadChoices'> & Partial<Pick<Artifact, 'schema'>>): { text: string; choiceZero: boolean } {
+  const scope = choicesScope(a);
+  return { ...scope, text: scope.text + schemaScope(a) };
+}
+
+/**
+ * A status that says the JSON parsed (VALID, REPAIRED, TRUNCATED) beside a schema check that failed or could
+ * not run: the status is the JSON's, not the schema's (before, "✓ VALID" above "Schema: invalid: /age must be
+ * integer", nothing saying which the status was of).
+ * @example schemaScope({ status: 'VALID', schema: { valid: false, errors: [] } }) === ' (as JSON; its schema check failed: see Schema)'
+ */
+export function schemaScope(a: Pick<Artifact, 'status'> & Partial<Pick<Artifact, 'schema'>>): string {
+  if (a.schema === undefined || a.schema.valid === true || !['VALID', 'REPAIRED', 'TRUNCATED'].includes(a.status)) return '';
+  return a.schema.valid === false ? ' (as JSON; its schema check failed: see Schema)' : ' (as JSON; its schema check could not run: see Schema)';
+}
+
+function choicesScope(a: Pick<Artifact, 'status' | 'choiceStatus' | 'choices' | 'unreadChoices'>): { text: string; choiceZero: boolean } {
   const read = (a.choices?.length ?? 0) + 1;
   const unread = a.unreadChoices ?? 0;
   const choices = `${read} ${read === 1 ? 'choice' : 'choices'} read`;

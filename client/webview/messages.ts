@@ -33,9 +33,25 @@ export interface ChatTurn {
   /** "repaired: 2 trailing commas, 1 unquoted key", from the artifact's repairs (JSON mode). */
   badge?: string;
   status?: string;
-  /** The upstream's finish reason when the answer did not simply end: "length" (cut at the token limit). */
-  finishReason?: string;
+  /** The upstream's finish reason when the answer did not simply end: "length" (cut at the token limit);
+   * null when the upstream's stream ended without one (the gateway then ends it with "length": the
+   * artifact keeps the upstream's null). Absent for an answer that ended with "stop" or "tool_calls". */
+  finishReason?: string | null;
+  /** The tool calls the model made instead of (or beside) an answer, from the artifact. */
+  toolCalls?: ChatToolCall[];
   error?: ChatError;
+}
+
+/** A tool call as the chat shows it, from the artifact: its arguments repaired (as sent when the check
+ * did not repair them; a key the upstream echoed is redacted there); `cut`: the upstream stopped inside
+ * them (the artifact's truncatedToolCalls), so the gateway closed them. */
+export interface ChatToolCall {
+  index: number;
+  name: string | null;
+  id: string | null;
+  arguments: string;
+  status: string;
+  cut: boolean;
 }
 
 /** What the chat view shows; also what is kept in workspace state (streaming turns are saved as stopped). */

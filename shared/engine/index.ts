@@ -18,7 +18,7 @@ import type { RepairOptions, RepairResult, StreamRepairer } from './types';
 export * from './types';
 export { StreamFixError } from './errors';
 export { REPAIR_MESSAGES, REPAIR_LABELS } from './messages';
-export { summarizeRepairs } from './summary';
+export { strippedParts, summarizeRepairs } from './summary';
 export { createReasoningScanner, type ReasoningScanner, type ReasoningSink } from './reasoning';
 export { createReasoningSplitter, splitReasoning, HOLD_PROSE, type ReasoningSplitter, type SplitOptions, type SplitOutput, type SplitPiece } from './split';
 

@@ -10,16 +10,25 @@ export function summarizeRepairs(result: Pick<RepairResult, 'repairs' | 'strippe
   for (const r of result.repairs) counts.set(r.kind, (counts.get(r.kind) ?? 0) + 1);
   const parts: string[] = [];
   for (const [kind, n] of counts) parts.push(`${n} ${REPAIR_LABELS[kind][n === 1 ? 0 : 1]}`);
-  const strips: string[] = [];
-  const nThink = result.stripped.filter((s) => s.kind === 'reasoning').length;
-  if (nThink > 0) strips.push(nThink === 1 ? 'a think block' : `${nThink} think blocks`);
-  if (result.stripped.some((s) => s.kind === 'fence')) strips.push('a code fence');
-  if (result.stripped.some((s) => s.kind === 'prose' || s.kind === 'trailing')) strips.push('surrounding text');
-  if (result.stripped.some((s) => s.kind === 'wrapper')) strips.push('wrapper tags');
-  if (result.stripped.some((s) => s.kind === 'extra_value')) strips.push('more top-level values');
-  if (result.stripped.some((s) => s.kind === 'correction')) strips.push('a later correction (not taken)');
-  if (result.stripped.some((s) => s.kind === 'draft')) strips.push('a value the text corrected (the correction taken)');
+  const strips = strippedParts(result.stripped);
   let out = parts.length > 0 ? `Repaired: ${parts.join(', ')}` : 'No repairs needed';
   if (strips.length > 0) out += `; stripped ${strips.join(', ')}`;
   return out;
+}
+
+/**
+ * What was stripped around the value, in words, in a fixed order; [] when nothing was.
+ * @example strippedParts([{ kind: 'extra_value' }]) → ['more top-level values']
+ */
+export function strippedParts(stripped: readonly Pick<RepairResult['stripped'][number], 'kind'>[]): string[] {
+  const strips: string[] = [];
+  const nThink = stripped.filter((s) => s.kind === 'reasoning').length;
+  if (nThink > 0) strips.push(nThink === 1 ? 'a think block' : `${nThink} think blocks`);
+  if (stripped.some((s) => s.kind === 'fence')) strips.push('a code fence');
+  if (stripped.some((s) => s.kind === 'prose' || s.kind === 'trailing')) strips.push('surrounding text');
+  if (stripped.some((s) => s.kind === 'wrapper')) strips.push('wrapper tags');
+  if (stripped.some((s) => s.kind === 'extra_value')) strips.push('more top-level values');
+  if (stripped.some((s) => s.kind === 'correction')) strips.push('a later correction (not taken)');
+  if (stripped.some((s) => s.kind === 'draft')) strips.push('a value the text corrected (the correction taken)');
+  return strips;
 }

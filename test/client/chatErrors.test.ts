@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { chatErrorFrom, daemonDownError, isDemoModel, missingKeyError, repairsBadge } from '../../client/chatErrors';
-import type { Repair } from '../../shared/engine/types';
+import type { Repair, Stripped } from '../../shared/engine/types';
 
 const repair = (kind: Repair['kind']): Repair => ({ kind, offset: 0, line: 0, column: 0, length: 1, replacement: '', message: kind });
 
@@ -64,5 +64,15 @@ describe('client/chatErrors', () => {
     assert.equal(repairsBadge({ status: 'REPAIRED', repairs: [] }), 'repaired');
     assert.equal(repairsBadge({ status: 'EMPTY', repairs: [] }), 'empty: the model sent no content');
     assert.equal(repairsBadge({ status: 'TEXT', repairs: [] }), 'not checked: TEXT');
+  });
+
+  it('says what the shown value leaves out of the text as sent: a second value, a draft, prose, a think block', () => {
+    const span = (kind: Stripped['kind']): Stripped => ({ kind, offset: 0, length: 1, line: 0, column: 0, text: 'x' });
+    assert.equal(repairsBadge({ status: 'REPAIRED', repairs: [], stripped: [span('extra_value')] }), 'repaired; stripped more top-level values');
+    assert.equal(repairsBadge({ status: 'VALID', repairs: [], stripped: [span('draft')] }), 'valid: no repairs needed; stripped a value the text corrected (the correction taken)');
+    assert.equal(repairsBadge({ status: 'REPAIRED', repairs: [repair('trailing_comma')], stripped: [span('reasoning'), span('prose'), span('fence')] }), 'repaired: 1 trailing comma; stripped a think block, a code fence, surrounding text');
+    assert.equal(repairsBadge({ status: 'TRUNCATED', repairs: [repair('unclosed_container')], stripped: [span('extra_value')] }), 'truncated: cut off, closed with 1 unclosed bracket; stripped more top-level values');
+    // an answer shown as sent leaves nothing out
+    assert.equal(repairsBadge({ status: 'FAILED', repairs: [], stripped: [span('prose')] }), 'failed: no JSON in the answer, shown as sent');
   });
 });

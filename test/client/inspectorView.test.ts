@@ -47,6 +47,14 @@ describe('client/inspectorView', () => {
       assert.deepEqual(statusScope({ ...one, status: 'UPSTREAM_ERROR', choiceStatus: 'UPSTREAM_ERROR' }), { text: '', choiceZero: false });
       assert.deepEqual(statusScope({ ...one, status: 'TEXT', choiceStatus: 'TEXT' }), { text: '', choiceZero: false });
     });
+
+    it('a JSON status beside a schema check that failed or could not run says it is the JSON\'s', () => {
+      assert.deepEqual(statusScope({ ...one, schema: { valid: false, errors: [{ path: '/age', message: 'must be integer' }] } }), { text: ' (as JSON; its schema check failed: see Schema)', choiceZero: false });
+      assert.deepEqual(statusScope({ ...one, status: 'REPAIRED', schema: { valid: null, error: 'x', errors: [] } }), { text: ' (as JSON; its schema check could not run: see Schema)', choiceZero: false });
+      assert.deepEqual(statusScope({ ...one, schema: { valid: true, errors: [] } }), { text: '', choiceZero: false });
+      assert.deepEqual(statusScope({ ...one, status: 'FAILED', schema: { valid: false, errors: [] } }), { text: '', choiceZero: false });
+      assert.deepEqual(statusScope({ ...one, status: 'REPAIRED', choiceStatus: 'VALID', choices: [later(1, 'REPAIRED')], schema: { valid: false, errors: [] } }), { text: ' (the worst of the 2 choices) (as JSON; its schema check failed: see Schema)', choiceZero: true });
+    });
   });
 
   it('places repairs and stripped spans in the raw content, in order', () => {
@@ -69,6 +77,7 @@ describe('client/inspectorView', () => {
     assert.equal(modeReason(a), 'repair: auto mode, and the request asked for JSON (response_format json_object)');
     assert.equal(modeReason({ ...a, mode: 'strip', request: undefined }), 'strip: auto mode, and the request did not ask for JSON');
     assert.equal(modeReason({ ...a, requestedMode: 'passthrough', mode: 'passthrough' }), "passthrough: asked for (x-streamfix-mode header or the gateway's default mode)");
+    assert.equal(modeReason({ ...a, requestedMode: 'strip', mode: 'strip', request: { bytes: 10, headers: { 'x-streamfix-mode': 'strip' } } }), "strip: asked for by the request's header x-streamfix-mode: strip");
     // auto decided by the answer: the gateway's reason, not a response_format the request did not have
     const byAnswer = { ...a, request: { bytes: 10, body: { model: 'm', messages: [] } } };
     assert.equal(modeReason({ ...byAnswer, modeReason: 'auto: the answer starts as JSON ({)' }), 'repair: auto mode, the answer starts as JSON ({)');

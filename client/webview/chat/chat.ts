@@ -6,7 +6,7 @@
  * page's CSP mean nothing in an answer can run or load).
  */
 import MarkdownIt from 'markdown-it';
-import type { ChatFromWebview, ChatSnapshot, ChatToWebview, ChatTurn, FixAction } from '../messages';
+import type { ChatFromWebview, ChatSnapshot, ChatToolCall, ChatToWebview, ChatTurn, FixAction } from '../messages';
 import './chat.css';
 
 declare function acquireVsCodeApi(): { postMessage(m: ChatFromWebview): void };
@@ -117,6 +117,7 @@ function renderTurn(t: ChatTurn): HTMLElement {
   fillAnswer(answer, t);
   el.append(h('div', { class: 'meta' }, meta), thinking, answer);
   if (t.refusal) el.append(refusalBox(t.refusal));
+  if (t.toolCalls && t.toolCalls.length > 0) el.append(toolCallsBox(t.toolCalls));
   const foot = h('div', { class: 'foot' });
   if (t.state === 'streaming') foot.append(h('span', { class: 'state' }, 'streaming…'));
   if (t.state === 'stopped') foot.append(h('span', { class: 'state' }, 'stopped'));
@@ -136,9 +137,22 @@ function renderTurn(t: ChatTurn): HTMLElement {
 const refusalText = (refusal: string): string => `The model refused: ${refusal}`;
 const refusalBox = (refusal: string): HTMLElement => h('div', { class: 'refusal', role: 'note' }, refusalText(refusal));
 
-/** What the foot says of an answer that did not simply end (its finish reason is not `stop`). */
-function cutText(finishReason: string): string {
+/** What the foot says of an answer that did not simply end (its finish reason is not `stop`); null: the
+ * upstream's stream ended with no finish reason (the gateway ended it with "length" for the client). */
+function cutText(finishReason: string | null): string {
+  if (finishReason === null) return 'cut off: the upstream ended the stream before the answer finished (no finish reason)';
   return finishReason === 'length' ? 'cut off: the model reached its token limit' : `cut off: the upstream ended the answer (finish reason ${finishReason})`;
+}
+
+/** The model's tool calls (the chat sends no tools, but a model may call one anyway): each with its name and
+ * arguments as the gateway sent them on, a cut one said so. Text only (textContent). */
+function toolCallsBox(calls: ChatToolCall[]): HTMLElement {
+  const box = h('div', { class: 'tool-calls' });
+  for (const c of calls) {
+    const head = `Tool call ${c.name ?? '(no name)'}${c.id ? ` (${c.id})` : ''}${c.cut ? ': cut off inside its arguments, closed by StreamFix' : ''}`;
+    box.append(h('div', { class: `tool-call${c.cut ? ' cut' : ''}`, 'data-tool': String(c.index) }, h('div', { class: 'tool-head' }, head), h('pre', { class: 'tool-args' }, c.arguments)));
+  }
+  return box;
 }
 
 /** A fence longer than every run of backticks in `text`, so no line of it closes the block early. */

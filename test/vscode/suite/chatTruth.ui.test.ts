@@ -12,10 +12,9 @@ import { strict as assert } from 'node:assert';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as vscode from 'vscode';
-import { GetArtifactMethod } from '../../../shared/protocol';
-import type { Artifact, GatewayInfo } from '../../../shared/protocol';
+import type { GatewayInfo } from '../../../shared/protocol';
 import { getApi } from './helpers';
-import { texts, ui } from './ui';
+import { askChat, inspectArtifact, texts, ui } from './ui';
 
 const KEY = 'sk-or-v1-truth-trial-0123456789abcdef';
 /** The key's secret part: nothing past its public `sk-or-v1-` may be on a page. */
@@ -109,27 +108,7 @@ async function settle(update: () => Thenable<void>, ready: (info: GatewayInfo) =
   return running;
 }
 
-async function ask(model: string, mode: 'answer' | 'json', prompt: string, end: 'done' | 'error' = 'done'): Promise<Artifact | null> {
-  await ui({ op: 'command', title: 'StreamFix: Open Chat' });
-  await ui({ op: 'waitFor', frame: 'chat', selector: `#model option[value="${model}"]`, state: 'attached' });
-  await ui({ op: 'select', frame: 'chat', selector: '#model', value: model });
-  await ui({ op: 'select', frame: 'chat', selector: '#mode', value: mode });
-  await ui({ op: 'fill', frame: 'chat', selector: '#prompt', value: prompt });
-  await ui({ op: 'press', frame: 'chat', selector: '#prompt', key: 'Enter' });
-  await ui({ op: 'waitFor', frame: 'chat', selector: `.turn:last-child.${end}`, hasText: prompt, timeoutMs: 60_000 });
-  const api = await getApi();
-  const id = api.testing.chatView.snapshot.turns.at(-1)!.requestId;
-  if (!id) return null;
-  assert.equal(await api.testing.waitForFinished(id), true);
-  return api.testing.request<Artifact>(GetArtifactMethod, { id });
-}
 
-/** Opens the artifact in the inspector from the artifacts tree, as a person would. */
-async function inspect(id: string): Promise<void> {
-  await ui({ op: 'command', title: 'StreamFix: Show Artifacts' });
-  await ui({ op: 'click', selector: `.monaco-list-row[aria-label*="${id}"]` });
-  await ui({ op: 'waitFor', frame: 'inspector', selector: 'dd[data-field="request-id"]', hasText: id });
-}
 
 /** No secret character of the key anywhere in the chat page, the inspector page, or the workbench. */
 async function keyNowhere(): Promise<void> {
@@ -162,18 +141,18 @@ describe('the truth of StreamFix Chat and the inspector against the artifact (th
   });
 
   it('multi-byte text cut inside its characters: every character in the chat, the inspector\'s raw content the same', async () => {
-    const a = (await ask('fake/multibyte', 'answer', 'Greetings in many scripts'))!;
+    const a = await askChat('fake/multibyte', 'answer', 'Greetings in many scripts');
     assert.equal(a.rawContent, MULTIBYTE);
     // markdown-it's paragraph ends with a line break
     assert.deepEqual(await texts('chat', '.turn:last-child .answer'), [`${MULTIBYTE}\n`]);
-    await inspect(a.id);
+    await inspectArtifact(a.id);
     assert.deepEqual(await texts('inspector', 'pre.raw'), [MULTIBYTE]);
     assert.deepEqual(await texts('inspector', 'dd[data-field="status"]'), ['¶ TEXT']);
   });
 
   it('a long answer (1,500 paragraphs) is all in the chat', async function () {
     this.timeout(120_000);
-    const a = (await ask('fake/long', 'answer', 'Everything, at length'))!;
+    const a = await askChat('fake/long', 'answer', 'Everything, at length');
     assert.equal(a.rawContent, LONG);
     const shown = (await texts('chat', '.turn:last-child .answer'))[0]!;
     assert.equal(noSpace(shown), noSpace(LONG));
@@ -181,12 +160,12 @@ describe('the truth of StreamFix Chat and the inspector against the artifact (th
   });
 
   it('a think block in Answer mode: in Thinking, not in the answer; the inspector says TEXT and counts the stripped span', async () => {
-    const a = (await ask('fake/think', 'answer', 'Think, then answer'))!;
+    const a = await askChat('fake/think', 'answer', 'Think, then answer');
     assert.equal(a.status, 'TEXT');
     assert.equal(a.reasoning, THINK);
     assert.deepEqual(await texts('chat', '.turn:last-child .thinking .reasoning'), [THINK]);
     assert.deepEqual(await texts('chat', '.turn:last-child .answer'), ['The answer.\n']);
-    await inspect(a.id);
+    await inspectArtifact(a.id);
     assert.deepEqual(await texts('inspector', 'dd[data-field="status"]'), ['¶ TEXT']);
     const marks = a.repairs.length + a.stripped.length;
     assert.deepEqual(await texts('inspector', '#marks h2'), [`Repairs and stripped spans (${marks})`]);
@@ -194,47 +173,47 @@ describe('the truth of StreamFix Chat and the inspector against the artifact (th
   });
 
   it('an answer the upstream\'s filter ended says so under it, as the artifact\'s finish reason', async () => {
-    const a = (await ask('fake/filter', 'answer', 'Something filtered'))!;
+    const a = await askChat('fake/filter', 'answer', 'Something filtered');
     assert.equal(a.finishReason, 'content_filter');
     assert.deepEqual(await texts('chat', '.turn:last-child .answer'), ['The first half of an answer\n']);
     assert.deepEqual(await texts('chat', '.turn:last-child .foot .cut'), ['cut off: the upstream ended the answer (finish reason content_filter)']);
   });
 
   it('JSON mode, a prose answer with a code fence (no JSON): one code block holding the whole answer as sent, badge "failed"', async () => {
-    const a = (await ask('fake/fence', 'json', 'A script, not JSON'))!;
+    const a = await askChat('fake/fence', 'json', 'A script, not JSON');
     assert.equal(a.status, 'FAILED');
     assert.deepEqual(await texts('chat', '.turn:last-child .answer code'), [`${FENCED}\n`]);
     assert.deepEqual(await texts('chat', '.turn:last-child .badge'), ['failed: no JSON in the answer, shown as sent']);
   });
 
   it('JSON mode with repairs: the code block is the repaired content, the badge and the inspector count the artifact\'s repairs', async () => {
-    const a = (await ask('fake/repairs', 'json', 'A record with repairs'))!;
+    const a = await askChat('fake/repairs', 'json', 'A record with repairs');
     assert.equal(a.status, 'REPAIRED');
     assert.deepEqual(await texts('chat', '.turn:last-child .answer code'), [`${a.repairedContent}\n`]);
     assert.deepEqual(await texts('chat', '.turn:last-child .badge'), ['repaired: 10 single quotes, 2 trailing commas']);
     assert.deepEqual(a.repairs.map((r) => r.kind).sort().filter((k, i, all) => all.indexOf(k) === i).map((k) => [k, a.repairs.filter((r) => r.kind === k).length]), [['single_quotes', 10], ['trailing_comma', 2]]);
-    await inspect(a.id);
+    await inspectArtifact(a.id);
     assert.deepEqual(await texts('inspector', 'dd[data-field="status"]'), ['✎ REPAIRED']);
     assert.deepEqual(await texts('inspector', '#marks h2'), [`Repairs and stripped spans (${a.repairs.length + a.stripped.length})`]);
     assert.deepEqual(await texts('inspector', 'pre.repaired'), [a.repairedContent!]);
   });
 
   it('a 401 that echoes the key (also inside metadata.raw, escaped): the chat\'s error and the inspector show [redacted], the key on no page', async () => {
-    const a = (await ask('fake/echo401', 'answer', 'Who am I?', 'error'))!;
+    const a = await askChat('fake/echo401', 'answer', 'Who am I?', 'error');
     assert.equal(a.status, 'UPSTREAM_ERROR');
     assert.deepEqual(await texts('chat', '.turn:last-child .error .message'), ['The upstream refused the API key (HTTP 401): No auth credentials found for [redacted]']);
     assert.equal(JSON.stringify(a).includes(SECRET), false);
-    await inspect(a.id);
+    await inspectArtifact(a.id);
     assert.deepEqual(await texts('inspector', '#errors li'), ['401 No auth credentials found for [redacted]']);
     await keyNowhere();
   });
 
   it('a mid-stream error event that echoes the key: the partial answer kept, the error with [redacted], the key on no page', async () => {
-    const a = (await ask('fake/echo-mid', 'answer', 'Start, then fail', 'error'))!;
+    const a = await askChat('fake/echo-mid', 'answer', 'Start, then fail', 'error');
     assert.equal(a.status, 'UPSTREAM_ERROR');
     assert.deepEqual(await texts('chat', '.turn:last-child .answer'), ['Partial answer before the error.\n']);
     assert.deepEqual(await texts('chat', '.turn:last-child .error .message'), ['The answer stream failed: Upstream saw [redacted]']);
-    await inspect(a.id);
+    await inspectArtifact(a.id);
     assert.equal(JSON.stringify(a).includes(SECRET), false);
     await keyNowhere();
   });

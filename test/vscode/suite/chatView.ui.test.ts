@@ -81,7 +81,7 @@ describe('StreamFix Chat (through the UI)', () => {
     // the new turn is the last one once its prompt shows there; done once the answer ended
     await ui({ op: 'waitFor', frame: 'chat', selector: '.turn:last-child.done', hasText: JSON_PROMPT });
     assert.deepEqual(await texts('chat', '.turn:last-child .answer code'), [REPAIRED + '\n']);
-    assert.deepEqual(await texts('chat', '.turn:last-child .badge'), ['repaired: 2 trailing commas']);
+    assert.deepEqual(await texts('chat', '.turn:last-child .badge'), ['repaired: 2 trailing commas; stripped a code fence, surrounding text']);
     assert.deepEqual(await texts('chat', '.turn:last-child .thinking .reasoning'), [REASONING]);
     // the thinking section starts collapsed
     await ui({ op: 'waitFor', frame: 'chat', selector: '.turn:last-child .thinking .reasoning', state: 'hidden' });

@@ -18,10 +18,9 @@ import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { curlFor } from '../../../client/inspectorView';
-import { GetArtifactMethod } from '../../../shared/protocol';
 import type { Artifact, GatewayInfo } from '../../../shared/protocol';
 import { getApi, useUpstream } from './helpers';
-import { texts, ui } from './ui';
+import { askChat, inspectArtifact, texts, ui } from './ui';
 
 /** A key of OpenRouter's shape: `sk-or-v1-` then 64 hex digits. */
 const KEY = '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';
@@ -108,25 +107,7 @@ function startUpstream(): Promise<{ server: http.Server; url: string; auths: str
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`, auths })));
 }
 
-async function ask(model: string, mode: 'answer' | 'json', prompt: string, end: 'done' | 'error'): Promise<Artifact> {
-  await ui({ op: 'command', title: 'StreamFix: Open Chat' });
-  await ui({ op: 'waitFor', frame: 'chat', selector: `#model option[value="${model}"]`, state: 'attached' });
-  await ui({ op: 'select', frame: 'chat', selector: '#model', value: model });
-  await ui({ op: 'select', frame: 'chat', selector: '#mode', value: mode });
-  await ui({ op: 'fill', frame: 'chat', selector: '#prompt', value: prompt });
-  await ui({ op: 'press', frame: 'chat', selector: '#prompt', key: 'Enter' });
-  await ui({ op: 'waitFor', frame: 'chat', selector: `.turn:last-child.${end}`, hasText: prompt, timeoutMs: 60_000 });
-  const api = await getApi();
-  const id = api.testing.chatView.snapshot.turns.at(-1)!.requestId!;
-  assert.equal(await api.testing.waitForFinished(id), true);
-  return api.testing.request<Artifact>(GetArtifactMethod, { id });
-}
 
-async function inspect(id: string): Promise<void> {
-  await ui({ op: 'command', title: 'StreamFix: Show Artifacts' });
-  await ui({ op: 'click', selector: `.monaco-list-row[aria-label*="${id}"]` });
-  await ui({ op: 'waitFor', frame: 'inspector', selector: 'dd[data-field="request-id"]', hasText: id });
-}
 
 /** The text of a page (the workbench, or a StreamFix webview), shown or not, with no form of the key. */
 async function pageClean(frame: 'chat' | 'inspector' | undefined, where: string): Promise<void> {
@@ -251,7 +232,7 @@ describe('the OpenRouter key set through the UI is never shown (an upstream that
     const options = await texts('chat', '#model option');
     assert.deepEqual(options.filter((o) => o.startsWith('echo/')), [...MODELS, 'echo/key [redacted]']);
 
-    const e401 = await ask('echo/401', 'answer', 'Who am I?', 'error');
+    const e401 = await askChat('echo/401', 'answer', 'Who am I?', 'error');
     assert.equal(e401.status, 'UPSTREAM_ERROR');
     assert.deepEqual(await texts('chat', '.turn:last-child .error .message'), [(await getApi()).testing.chatView.snapshot.turns.at(-1)!.error!.message]);
     const shown401 = (await texts('chat', '.turn:last-child .error .message'))[0]!;
@@ -261,12 +242,12 @@ describe('the OpenRouter key set through the UI is never shown (an upstream that
     assert.match(shown401, /^The upstream refused the API key \(HTTP 401\): Invalid credentials: \[redacted\] \(url \[redacted\], base64 [A-Za-z0-9+/=]*\[redacted\][A-Za-z0-9+/=]*, base64url [\w-]*\[redacted\][\w-]*\)$/);
     artifacts.push(e401);
 
-    const json = await ask('echo/json', 'json', 'Echo my key as JSON', 'done');
+    const json = await askChat('echo/json', 'json', 'Echo my key as JSON', 'done');
     assert.equal(json.status, 'REPAIRED');
     artifacts.push(json);
-    const tool = await ask('echo/tool', 'answer', 'Log me in', 'done');
+    const tool = await askChat('echo/tool', 'answer', 'Log me in', 'done');
     artifacts.push(tool);
-    const mid = await ask('echo/mid', 'answer', 'Start, then fail', 'error');
+    const mid = await askChat('echo/mid', 'answer', 'Start, then fail', 'error');
     assert.equal(mid.status, 'UPSTREAM_ERROR');
     assert.deepEqual(await texts('chat', '.turn:last-child .answer'), ['Partial answer.\n']);
     artifacts.push(mid);
@@ -279,7 +260,7 @@ describe('the OpenRouter key set through the UI is never shown (an upstream that
     this.timeout(180_000);
     const api = await getApi();
     for (const a of artifacts) {
-      await inspect(a.id);
+      await inspectArtifact(a.id);
       await pageClean('inspector', `the inspector of ${a.model}`);
       if (a.model === 'echo/json') {
         // the think block folded under its label, the rest as the artifact holds it
