@@ -715,6 +715,9 @@ const DECIMAL_CALL = /^(?:decimal\.)?Decimal\(\s*(['"]?)([+-]?(?:\d+\.?\d*|\.\d+
 /** `UUID('…')` (Python's uuid, its repr): its text, as JSON encoders write it. */
 const UUID_CALL = /^(?:uuid\.)?UUID\(\s*(['"])([0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12})\1\s*\)$/;
 
+/** `set()` / `frozenset()`: an empty Python set, as its repr writes it. */
+const EMPTY_SET_CALL = /^(?:frozen)?set\(\s*\)$/;
+
 /** A wrapper call whose meaning is plain, as its repair kind and JSON value; null for any other call. */
 function callValue(text: string): [RepairKind, string] | null {
   let m = DECIMAL_CALL.exec(text);
@@ -724,6 +727,8 @@ function callValue(text: string): [RepairKind, string] | null {
   }
   m = UUID_CALL.exec(text);
   if (m !== null) return ['python_uuid', JSON.stringify(m[2])];
+  // an empty Python set's repr, `set()` (a set with members is `{…}`: pythonSet.ts): the empty list
+  if (EMPTY_SET_CALL.test(text)) return ['python_set', '[]'];
   return null;
 }
 

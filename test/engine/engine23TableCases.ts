@@ -329,6 +329,24 @@ export const ENGINE23_SET_CASES: Case[] = [
     repairs: [["single_quotes",1,1,0,1,"\""],["single_quotes",3,1,0,3,"\""],["missing_value",4,0,0,4,": null"],["single_quotes",6,1,0,6,"\""],["single_quotes",8,1,0,8,"\""],["missing_value",9,0,0,9,": null"]],
     stripped: [],
   },
+  {
+    category: SET,
+    name: "an empty set, set(), is the empty list (it was the call's text, \"set()\")",
+    input: "{'a': set(), 'b': frozenset( )}",
+    json: "{\"a\": [], \"b\": []}",
+    status: 'REPAIRED',
+    repairs: [["single_quotes",1,1,0,1,"\""],["single_quotes",3,1,0,3,"\""],["python_set",6,5,0,6,"[]"],["single_quotes",13,1,0,13,"\""],["single_quotes",15,1,0,15,"\""],["python_set",18,12,0,18,"[]"]],
+    stripped: [],
+  },
+  {
+    category: SET,
+    name: "guard: set([1, 2]), a call with arguments, stays its text (call_text), as before",
+    input: "{\"b\": set([1, 2])}",
+    json: "{\"b\": \"set([1, 2])\"}",
+    status: 'REPAIRED',
+    repairs: [["call_text",6,11,0,6,"\"set([1, 2])\""]],
+    stripped: [],
+  },
 ];
 
 const DIFF = 'engine23: a diff fence, the + line first';
