@@ -332,6 +332,13 @@ export class ArtifactStore {
     return this.writer !== null && !this.closed;
   }
 
+  /** True when this store was given a directory to keep its artifacts in and is not closed: it writes them
+   * there, or it would but another daemon holds the directory. A `put` that resolves false then means an
+   * artifact the daemon was asked to keep on disk and did not (x-streamfix-artifact: memory-only). */
+  get promisesDurability(): boolean {
+    return this.persistent || (this.lockProblem !== null && !this.closed);
+  }
+
   /** The artifact with this id (from this store, else from the read-only view), or undefined. */
   async get(id: string): Promise<Artifact | undefined> {
     const e = this.entries.get(id);

@@ -68,8 +68,9 @@ export const STATUS_HEADER = 'x-streamfix-status';
  * non-streaming responses, a trailer on streaming ones; absent when none. */
 export const TRUNCATED_TOOLS_HEADER = 'x-streamfix-truncated-tool-calls';
 
-/** `memory-only` when the artifact could not be made durable though the store writes to disk (a full or
- * stuck disk): a header on non-streaming responses, a trailer on streaming ones; absent otherwise. A client
+/** `memory-only` when the artifact could not be made durable though the daemon was given a data directory
+ * (a full or stuck disk, a directory made read-only, one another daemon holds): a header on non-streaming
+ * responses, a trailer on streaming ones; absent otherwise. A client
  * that got the end of its response without it can fetch the artifact even after a crash. */
 export const ARTIFACT_HEADER = 'x-streamfix-artifact';
 
@@ -888,7 +889,7 @@ export async function finish(call: ChatCall, outcome: RecordOutcome, _httpStatus
   // never rejects: a failed or slow write is a store warning, and the response says so: every response
   // written after this, an error response too (a refusal, an open breaker, an upstream's error: each is
   // written after its artifact), carries the header; a stream already started, the trailer (artifactHeader)
-  if (durable !== null && !(await durable) && ctx.store.persistent) {
+  if (durable !== null && !(await durable) && ctx.store.promisesDurability) {
     call.notDurable = true;
     if (!call.res.headersSent && !call.res.writableEnded) call.res.setHeader(ARTIFACT_HEADER, 'memory-only');
   }

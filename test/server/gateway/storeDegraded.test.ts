@@ -137,6 +137,9 @@ describe('/health when the artifact store cannot write (a failure injected in it
     const o = await health(owner);
     assert.deepEqual([o.status, o.problems, o.store.durable], ['ok', [], true]);
     assert.equal(await metric(owner, 'streamfix_store_durable'), 1);
+    // each response says so: the second daemon was given the directory and keeps nothing there (before,
+    // its answers carried no header, which promised an artifact on disk)
+    assert.deepEqual([(await send(second, 1)).artifact, (await send(owner, 2)).artifact], ['memory-only', 'durable']);
   });
 
   it('a daemon without a data directory promises no durability: ok, no problem, no durability gauge', async () => {
