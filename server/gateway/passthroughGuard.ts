@@ -71,6 +71,9 @@ interface HeldEvent {
   pieces: Piece[];
   /** A whole text in it (an annotation's) ended inside a secret: serialized again whatever its channels. */
   whole: boolean;
+  /** An event of the frame (readFramed): where its content string is in `bytes` (from its opening quote to
+   * after its closing one), the chunk's only text; `chunk` is not parsed. */
+  content?: [number, number];
 }
 
 export interface PassthroughGuard {
@@ -388,6 +391,11 @@ export function createPassthroughGuard(redactor: Redactor, body?: Pick<Redactabl
       // never less than the full path (README).
       if (!mayContinue(buf, start, end)) return forward(buf, start, end);
     }
+    readEvent(buf, start, end);
+  };
+
+  /** An event read: its text channels followed (what onEvent's tests, or framed()'s, did not let out unread). */
+  const readEvent = (buf: Buffer, start: number, end: number): void => {
     const bytes = buf.subarray(start, end);
     const message = parse(bytes);
     if (message?.data === '[DONE]') {
@@ -407,8 +415,32 @@ export function createPassthroughGuard(redactor: Redactor, body?: Pick<Redactabl
         // not JSON: no text to follow; the bytes go out (held behind held events) as they came
       }
     }
-    if (held.length === 0 && !tracked.changed && !ev.pieces.some((p) => p.channel.stage.pending !== '')) {
-      if (tracked.finished !== null) finish(tracked.finished);
+    keep(ev, buf, start, end, tracked.changed, tracked.finished);
+  };
+
+  /** An event of the frame read (framed): its content string, `buf[open…close]`, its only text; the chunk is
+   * not parsed (the frame's was), and is rewritten, when it must be, in that string alone (serialize). */
+  const readFramed = (buf: Buffer, start: number, end: number, open: number, close: number, escapes: boolean): void => {
+    let text: string;
+    if (!escapes) text = buf.toString('utf8', open + 1, close);
+    else {
+      try {
+        text = JSON.parse(buf.toString('utf8', open, close + 1)) as string;
+      } catch {
+        // no JSON: the event as any other (not followed)
+        return readEvent(buf, start, end);
+      }
+    }
+    const ev: HeldEvent = { bytes: buf.subarray(start, end), message: null, chunk: null, pieces: [], whole: false, content: [open - start, close + 1 - start] };
+    const f = frame!;
+    keep(ev, buf, start, end, piece(ev, f.channel, f.choice, { content: text }, 'content'), null);
+  };
+
+  /** A read event out, unless a channel changed or holds: then held (and what is held decided when it can be). */
+  const keep = (ev: HeldEvent, buf: Buffer, start: number, end: number, changed: boolean, finished: number[] | null): void => {
+    const bytes = ev.bytes;
+    if (held.length === 0 && !changed && !ev.pieces.some((p) => p.channel.stage.pending !== '')) {
+      if (finished !== null) finish(finished);
       return forward(buf, start, end);
     }
     // the read's buffer may be reused by the reader: an event kept past it is copied
@@ -419,7 +451,7 @@ export function createPassthroughGuard(redactor: Redactor, body?: Pick<Redactabl
       p.channel.pieces.push(p);
       chained.add(p.channel);
     }
-    if (tracked.finished !== null) finish(tracked.finished);
+    if (finished !== null) finish(finished);
     if (!pending()) return decide();
     if (heldSize > MAX_HELD_BYTES || held.length > MAX_HELD_EVENTS) releaseAll();
   };
@@ -448,14 +480,85 @@ export function createPassthroughGuard(redactor: Redactor, body?: Pick<Redactabl
     return at + 2;
   };
 
+  // The stream's frame (frameOf), null until one is found; the tries (a JSON.parse each) a stream may spend.
+  let frame: Frame | null = null;
+  let frameTries = 0;
+  /** The events framed() read in the read being pushed. */
+  let framedRead = 0;
+
+  /** Whether the JSON string `buf[open…close]` (its quotes) may go on with an open channel's remembered
+   * start: it begins with a byte that would, or with an escape that may (mayContinue for one string). */
+  const stringMayContinue = (buf: Buffer, open: number, close: number): boolean => {
+    if (close === open + 1) return false;
+    if (needles() === null) return true;
+    const b = buf[open + 1]!;
+    return b === BACKSLASH ? escapeMayContinue(buf, open + 1) : marks[b] === 1;
+  };
+
+  /**
+   * The events from the start of `read` on that are the stream's frame's (frameEvent), each looked at by its
+   * content string alone: its only text (the frame has no other, and no finish_reason), so onEvent's tests
+   * on the event come down to that string's. It goes out unread unless the string may end with a secret's
+   * first characters (Redactor.stringMayStart) or go on with an open channel's remembered start, or events
+   * are held: then it is read (readEvent). Returns where the first event that is not the frame's starts
+   * (`buf.length`: none); a stream's first such events may set the frame (FRAME_TRIES a stream).
+   */
+  const framed = (buf: Buffer, scanned: number): number => {
+    let at = 0;
+    framedRead = 0;
+    while (at < buf.length) {
+      let hit = frame === null ? null : frameEvent(frame, buf, at);
+      if (hit === null) {
+        if (frameTries >= FRAME_TRIES) return at;
+        const next = frameOf(buf, at);
+        if (next === null) return at;
+        // (a candidate that failed its parse counts: a stream of other events stops trying)
+        frameTries++;
+        if (next === false) return at;
+        frame = next;
+        hit = frameEvent(frame, buf, at);
+        if (hit === null) return at;
+      }
+      const end = hit.end;
+      if (held.length > 0 || redactor.stringMayStart(buf, hit.open, hit.close, hit.plain, scanned) || (open.size > 0 && stringMayContinue(buf, hit.open, hit.close))) {
+        framedRead++;
+        readFramed(buf, at, end, hit.open, hit.close, hit.escapes);
+      } else forward(buf, at, end);
+      at = end;
+    }
+    return at;
+  };
+
   const releaseAll = (): void => {
     for (const c of chained) settle(c, 'release');
     decide();
   };
 
   return {
-    push(buf: Buffer): Buffer | null {
-      starts = redactor.startsEnding(buf, body?.scanned?.(buf) ?? -1);
+    push(whole: Buffer): Buffer | null {
+      const scanned = body?.scanned?.(whole) ?? -1;
+      out = [];
+      let buf = whole;
+      // Nothing held or arriving, the read ends with an event's blank line: the events of the stream's
+      // frame (nearly all of them) are looked at by their content string alone; the rest of the read, from
+      // the first other event on, is searched and split as below.
+      if (held.length === 0 && split.idle && endsEvents(buf)) {
+        read = buf;
+        const at = framed(buf, scanned);
+        if (at === buf.length) {
+          // (a read with an event read is split, as below: what goes out is the read itself only when each went out unread)
+          const whole = framedRead === 0 && runFrom === 0 && runTo === buf.length && out.length === 0;
+          if (!whole) flushRun();
+          runFrom = -1;
+          read = null;
+          return whole ? buf : take(out);
+        }
+        if (at > 0) {
+          flushRun();
+          buf = buf.subarray(at);
+        }
+      }
+      starts = redactor.startsEnding(buf, scanned);
       nextStart = 0;
       read = buf;
       byteAt.fill(-1);
@@ -464,9 +567,10 @@ export function createPassthroughGuard(redactor: Redactor, body?: Pick<Redactabl
       // read of an upstream that writes whole events): its events go out as they came, unsplit (each would).
       if (starts.length === 0 && held.length === 0 && split.idle && endsEvents(buf) && (open.size === 0 || !mayContinue(buf, 0, buf.length))) {
         read = null;
-        return buf;
+        if (out.length === 0) return buf;
+        out.push(buf);
+        return take(out);
       }
-      out = [];
       split.push(
         buf,
         onEvent,
@@ -494,6 +598,182 @@ export function createPassthroughGuard(redactor: Redactor, body?: Pick<Redactabl
   };
 }
 
+/**
+ * The frame of a stream's content chunks: the bytes each such event has up to its content string
+ * (`data: {"id":…,"choices":[{"index":0,"delta":{"content":`) and right after it through the choices'
+ * close (`},"finish_reason":null,…}]`), the event then ending with members of the chunk whose values are
+ * scalars (`,"sfx_sent":1.5}`) and a blank line. Found once from an event and parsed then: the chunk it
+ * frames holds one choice, whose only text is that content string (no other text channel, annotation,
+ * tool call, finish_reason; no error), so an event of the frame differs from it only in that string and
+ * in members the guard does not read (frameEvent refuses `choices` and `error` among them). Neither part
+ * has a backslash or a line end, so an event of the frame is one line, and its only escapes are its
+ * content string's.
+ */
+interface Frame {
+  prefix: Buffer;
+  mid: Buffer;
+  /** The choice's index (its `index`, else 0) and its content's channel. */
+  choice: number;
+  channel: string;
+}
+
+/** Tries a stream may spend (a JSON.parse of a small text each) finding its frame: its first event with a
+ * content string sets it (OpenRouter's first chunk has its role, the next ones do not: a second try). */
+export const FRAME_TRIES = 4;
+
+const CONTENT_KEY = Buffer.from('"content"');
+const CONTENT_START = Buffer.from('"content":"');
+const FRAME_START = Buffer.from('data: {');
+const CHOICES_END = Buffer.from('}]');
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const CLOSE_BRACE = 0x7d;
+const CHOICES_NAME = Buffer.from('choices');
+const ERROR_NAME = Buffer.from('error');
+const LIST_KEYS = ['tool_calls', 'annotations', 'reasoning_details'] as const;
+const TRUE = Buffer.from('true');
+const FALSE = Buffer.from('false');
+const NULL = Buffer.from('null');
+
+const isDigit = (b: number | undefined): boolean => b !== undefined && b >= 0x30 && b <= 0x39;
+
+/** Where the JSON number, `true`, `false` or `null` at `buf[j]` ends, or -1 when there is none. */
+function scalarEnd(buf: Buffer, j: number): number {
+  const c = buf[j];
+  const word = c === 0x74 ? TRUE : c === 0x66 ? FALSE : c === 0x6e ? NULL : null;
+  if (word !== null) return j + word.length <= buf.length && buf.compare(word, 0, word.length, j, j + word.length) === 0 ? j + word.length : -1;
+  let i = j;
+  if (buf[i] === 0x2d) i++;
+  if (buf[i] === 0x30) i++;
+  else if (isDigit(buf[i])) while (isDigit(buf[i])) i++;
+  else return -1;
+  if (buf[i] === 0x2e) {
+    if (!isDigit(buf[++i])) return -1;
+    while (isDigit(buf[i])) i++;
+  }
+  if (buf[i] === 0x65 || buf[i] === 0x45) {
+    i++;
+    if (buf[i] === 0x2b || buf[i] === 0x2d) i++;
+    if (!isDigit(buf[i])) return -1;
+    while (isDigit(buf[i])) i++;
+  }
+  return i;
+}
+
+/** Where the JSON string whose opening quote is `buf[open]` closes (its closing quote), and whether its only
+ * escapes are `\"`, `\n`, `\r`, `\t`, `\b`, `\f` (`plain`); -1 when `buf` ends first or it has a raw
+ * control character (no JSON). */
+let stringPlain = true;
+let stringEscapes = false;
+function stringClose(buf: Buffer, open: number): number {
+  stringPlain = true;
+  stringEscapes = false;
+  const n = buf.length;
+  for (let i = open + 1; i < n; i++) {
+    const c = buf[i]!;
+    if (c === QUOTE) return i;
+    if (c < 0x20) return -1;
+    if (c === BACKSLASH) {
+      stringEscapes = true;
+      const e = buf[++i];
+      if (e !== QUOTE && e !== 0x6e && e !== 0x72 && e !== 0x74 && e !== 0x62 && e !== 0x66) stringPlain = false;
+    }
+  }
+  return -1;
+}
+
+/** Whether `buf[from, to)` has a backslash, a CR or a LF. */
+function hasEscapeOrLine(buf: Buffer, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = buf[i]!;
+    if (c === BACKSLASH || c === LF || c === CR) return true;
+  }
+  return false;
+}
+
+/** The chunk a frame frames: one choice, with no text but its content (empty here), no finish_reason. */
+function framesPlainChunk(r: unknown): boolean {
+  if (!isObject(r) || isObject(r.error) || !Array.isArray(r.choices) || r.choices.length !== 1) return false;
+  const ch: unknown = r.choices[0];
+  if (!isObject(ch) || (ch.finish_reason !== null && ch.finish_reason !== undefined) || !isObject(ch.delta)) return false;
+  const d = ch.delta;
+  if (d.content !== '') return false;
+  for (const k of TEXT_KEYS) if (k !== 'content' && typeof d[k] === 'string' && d[k] !== '') return false;
+  for (const k of LIST_KEYS) if (Array.isArray(d[k]) && (d[k] as unknown[]).length > 0) return false;
+  return true;
+}
+
+/** The frame of the event at `buf[at]` (Frame): null when it is no candidate (no `data: {` line with a
+ * `"content":"` string and a `}]` after it: nothing parsed), false when its parse refused it. */
+function frameOf(buf: Buffer, at: number): Frame | null | false {
+  const e = buf.indexOf(BLANK_LINE, at);
+  if (e < 0 || e - at < FRAME_START.length || buf.compare(FRAME_START, 0, FRAME_START.length, at, at + FRAME_START.length) !== 0) return null;
+  const c = buf.indexOf(CONTENT_START, at);
+  if (c < 0 || c > e) return null;
+  const open = c + CONTENT_KEY.length + 1;
+  const close = stringClose(buf, open);
+  if (close < 0 || close > e) return null;
+  const m = buf.indexOf(CHOICES_END, close + 1);
+  if (m < 0 || m > e) return null;
+  const prefix = buf.subarray(at, open);
+  const mid = buf.subarray(close + 1, m + 2);
+  if (hasEscapeOrLine(prefix, 0, prefix.length) || hasEscapeOrLine(mid, 0, mid.length)) return null;
+  if (prefix.indexOf(CONTENT_KEY) !== c - at || mid.indexOf(CONTENT_KEY) >= 0) return null;
+  let r: unknown;
+  try {
+    r = JSON.parse(prefix.toString('utf8', DATA_PREFIX.length) + '""' + mid.toString('utf8') + '}');
+  } catch {
+    return false;
+  }
+  if (!framesPlainChunk(r)) return false;
+  const index: unknown = ((r as Json).choices as Json[])[0]!.index;
+  const choice = isIndex(index) ? index : 0;
+  return { prefix: Buffer.from(prefix), mid: Buffer.from(mid), choice, channel: `${choice}/content` };
+}
+
+/** An event of the frame (frameEvent): where it ends, and its content string's quotes. Reused. */
+const frameHit = { end: 0, open: 0, close: 0, plain: true, escapes: false };
+
+/** The event at `buf[at]` when it is the frame's: its prefix, a JSON string (no raw control character),
+ * its mid, then members with scalar values (a string without escapes, a number, `true`, `false`, `null`;
+ * none named `choices` or `error`), the chunk's `}` and a blank line; else null. */
+function frameEvent(f: Frame, buf: Buffer, at: number): typeof frameHit | null {
+  const n = buf.length;
+  const open = at + f.prefix.length;
+  if (open >= n || buf[open] !== QUOTE || buf.compare(f.prefix, 0, f.prefix.length, at, open) !== 0) return null;
+  const close = stringClose(buf, open);
+  if (close < 0) return null;
+  let j = close + 1;
+  if (j + f.mid.length > n || buf.compare(f.mid, 0, f.mid.length, j, j + f.mid.length) !== 0) return null;
+  for (j += f.mid.length; ; ) {
+    const c = buf[j];
+    if (c === CLOSE_BRACE) {
+      if (buf[j + 1] !== LF || buf[j + 2] !== LF) return null;
+      frameHit.end = j + 3;
+      frameHit.open = open;
+      frameHit.close = close;
+      frameHit.plain = stringPlain;
+      frameHit.escapes = stringEscapes;
+      return frameHit;
+    }
+    if (c !== COMMA || buf[j + 1] !== QUOTE) return null;
+    const k = j + 2;
+    j = k;
+    while (j < n && buf[j] !== QUOTE && buf[j] !== BACKSLASH && buf[j]! >= 0x20) j++;
+    if (buf[j] !== QUOTE || buf[j + 1] !== COLON) return null;
+    if ((j - k === 7 && buf.compare(CHOICES_NAME, 0, 7, k, j) === 0) || (j - k === 5 && buf.compare(ERROR_NAME, 0, 5, k, j) === 0)) return null;
+    j += 2;
+    if (buf[j] === QUOTE) {
+      for (j++; j < n && buf[j] !== QUOTE; j++) if (buf[j] === BACKSLASH || buf[j]! < 0x20) return null;
+      if (j >= n) return null;
+      j++;
+    } else {
+      j = scalarEnd(buf, j);
+      if (j < 0) return null;
+    }
+  }
+}
+
 /** Whether `buf`, read from an event's start, ends with an event's end: a blank line (`\n\n`) right after
  * a byte that ends no line (so the splitter, whatever it met before, ends an event exactly there). */
 function endsEvents(buf: Buffer): boolean {
@@ -508,6 +788,13 @@ function take(out: Buffer[]): Buffer | null {
 
 /** A held event whose text changed, serialized again: its `event` and `id` fields, then its data. */
 function serialize(ev: HeldEvent): Buffer {
+  if (ev.content !== undefined) {
+    // the frame's event: its bytes as they came but its content string (its one piece), spelled again
+    const [from, to] = ev.content;
+    const text = ev.pieces.length === 0 ? null : ev.pieces[0]!.holder.content;
+    if (typeof text !== 'string') return ev.bytes;
+    return Buffer.concat([ev.bytes.subarray(0, from), Buffer.from(JSON.stringify(text)), ev.bytes.subarray(to)]);
+  }
   const m = ev.message!;
   const fields = (m.event !== undefined ? `event: ${m.event}\n` : '') + (m.id !== undefined ? `id: ${m.id}\n` : '');
   return Buffer.from(fields + sseData(JSON.stringify(ev.chunk)));
@@ -626,13 +913,15 @@ function createEventSplitter() {
  * `data: ` line and a LF blank line, read here directly. */
 function createEventParser(): (bytes: Buffer) => EventSourceMessage | null {
   let got: EventSourceMessage | null = null;
-  const parser = createParser({ onEvent: (e) => (got = e) });
+  // made for the first event that is not one plain line (most streams have none)
+  let parser: ReturnType<typeof createParser> | null = null;
   return (bytes) => {
     const n = bytes.length;
     if (n >= 8 && bytes[n - 1] === LF && bytes.indexOf(LF) === n - 2 && bytes.compare(DATA_PREFIX, 0, 6, 0, 6) === 0 && bytes.indexOf(CR) < 0) {
       return { data: bytes.toString('utf8', 6, n - 2), event: undefined, id: undefined };
     }
     got = null;
+    parser ??= createParser({ onEvent: (e) => (got = e) });
     parser.reset();
     // the blank line after it dispatches an event that ended in a CR (its LF may come with the next one)
     parser.feed(bytes.toString('utf8'));

@@ -324,6 +324,9 @@ export class Redactor {
   /** What the last escapes() call found (filled anew by each: no allocation per read); its hints are read
    * right after it, before anything else searches. */
   private readonly scan = new EscapeScan();
+  /** The minimal forms and the base64 forms by their first byte (literalMayStart), and the longest of them. */
+  private readonly formsByFirst: (Buffer[] | undefined)[] = [];
+  private readonly maxFormBytes: number;
   /** What the last bytes() call's escape search found in the read it was given (read by body() right after
    * it): how many escapes of a secret's character (escapesOf), and its hints (SCAN_HINT, SCAN_WHOLE). */
   private readEscapes = 0;
@@ -391,6 +394,8 @@ export class Redactor {
     this.escapedMinimal = [...this.minimal, ...plainTails];
     this.tailNeedles = this.encoded.map((f) => anchored(f.tailBytes));
     this.literalNeedles = [...this.minimal.map(anchored), ...this.tailNeedles];
+    for (const f of [...this.minimal, ...this.encoded.map((e) => e.formBytes)]) (this.formsByFirst[f[0]!] ??= []).push(f);
+    this.maxFormBytes = Math.max(0, ...this.minimal.map((m) => m.length), ...this.encoded.map((e) => e.formBytes.length));
   }
 
   /** `s` with every secret's minimal form replaced (`Bearer <key>` → `Bearer [redacted]`): what the text
@@ -682,6 +687,31 @@ export class Redactor {
   }
 
 
+
+  /**
+   * startsEnding for one JSON string of an event, `bytes[open…close]` (`open`, `close`: its quotes, a byte
+   * after `close`): whether it may end with a secret's first characters. `plain`: its only escapes are
+   * `\"`, `\n`, `\r`, `\t`, `\b`, `\f` (no `\\`, `\/`, `\u`); such a string, when no form of a secret
+   * has a quote or a backslash (nor then a control character), can only end with a form's first bytes as
+   * they are (an escape of none of a secret's characters starts or ends in it, at either level): a look
+   * at its last bytes, no search. Any other is searched as startsEnding searches an event (`scanned` as
+   * there).
+   */
+  stringMayStart(bytes: Buffer, open: number, close: number, plain: boolean, scanned = -1): boolean {
+    if (!plain || this.quotable) return this.startsEnding(bytes.subarray(open, close + 2), scanned).length > 0;
+    for (let at = close - 1, from = Math.max(open + 1, close - this.maxFormBytes + 1); at >= from; at--) {
+      const forms = this.formsByFirst[bytes[at]!];
+      if (forms === undefined) continue;
+      const k = close - at;
+      for (const f of forms) {
+        if (k >= f.length) continue;
+        let j = 1;
+        while (j < k && bytes[at + j] === f[j]) j++;
+        if (j === k) return true;
+      }
+    }
+    return false;
+  }
 
   /** This redactor's secrets and `more` (a request's own credential headers). */
   with(more: readonly string[]): Redactor {
