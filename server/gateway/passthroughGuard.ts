@@ -483,6 +483,8 @@ export function createPassthroughGuard(redactor: Redactor, body?: Pick<Redactabl
   // The stream's frame (frameOf), null until one is found; the tries (a JSON.parse each) a stream may spend.
   let frame: Frame | null = null;
   let frameTries = 0;
+  /** The events the frame matched (past FRAME_KEPT it is kept: a stream's last chunks, finish and usage, are not its frame). */
+  let frameHits = 0;
   /** The events framed() read in the read being pushed. */
   let framedRead = 0;
 
@@ -506,19 +508,33 @@ export function createPassthroughGuard(redactor: Redactor, body?: Pick<Redactabl
   const framed = (buf: Buffer, scanned: number): number => {
     let at = 0;
     framedRead = 0;
+    // (an event of the frame has no CR: the pass ends at the first one)
+    const cr = buf.indexOf(CR);
     while (at < buf.length) {
       let hit = frame === null ? null : frameEvent(frame, buf, at);
-      if (hit === null) {
-        if (frameTries >= FRAME_TRIES) return at;
+      if (hit === null && frameTries < FRAME_TRIES && frameHits < FRAME_KEPT) {
         const next = frameOf(buf, at);
-        if (next === null) return at;
-        // (a candidate that failed its parse counts: a stream of other events stops trying)
-        frameTries++;
-        if (next === false) return at;
-        frame = next;
-        hit = frameEvent(frame, buf, at);
-        if (hit === null) return at;
+        // (each `data: {` event looked at counts: a stream of other events stops trying)
+        if (next !== null) frameTries++;
+        if (next) {
+          frame = next;
+          frameHits = 0;
+          hit = frameEvent(frame, buf, at);
+        }
       }
+      if (hit === null) {
+        // another event (a comment, the role chunk, a finish, [DONE]) of LF lines: onEvent's tests on it alone
+        const e = buf.indexOf(BLANK_LINE, at);
+        if (e <= at || (cr >= 0 && cr < e + 2)) return at;
+        const bytes = buf.subarray(at, e + 2);
+        if (held.length > 0 || redactor.startsEnding(bytes, scanned).length > 0 || (open.size > 0 && mayContinue(bytes, 0, bytes.length))) {
+          framedRead++;
+          readEvent(buf, at, e + 2);
+        } else forward(buf, at, e + 2);
+        at = e + 2;
+        continue;
+      }
+      frameHits++;
       const end = hit.end;
       if (held.length > 0 || redactor.stringMayStart(buf, hit.open, hit.close, hit.plain, scanned) || (open.size > 0 && stringMayContinue(buf, hit.open, hit.close))) {
         framedRead++;
@@ -620,6 +636,7 @@ interface Frame {
 /** Tries a stream may spend (a JSON.parse of a small text each) finding its frame: its first event with a
  * content string sets it (OpenRouter's first chunk has its role, the next ones do not: a second try). */
 export const FRAME_TRIES = 4;
+const FRAME_KEPT = 8;
 
 const CONTENT_KEY = Buffer.from('"content"');
 const CONTENT_START = Buffer.from('"content":"');
@@ -703,22 +720,24 @@ function framesPlainChunk(r: unknown): boolean {
   return true;
 }
 
-/** The frame of the event at `buf[at]` (Frame): null when it is no candidate (no `data: {` line with a
- * `"content":"` string and a `}]` after it: nothing parsed), false when its parse refused it. */
+/** The frame of the event at `buf[at]` (Frame): null when it is no candidate (no `data: {` line: a comment,
+ * `[DONE]`), false when it is refused (no `"content":"` string and `}]` after it, or its parse refused it):
+ * each `data: {` event looked at counts as one of a stream's FRAME_TRIES. */
 function frameOf(buf: Buffer, at: number): Frame | null | false {
   const e = buf.indexOf(BLANK_LINE, at);
   if (e < 0 || e - at < FRAME_START.length || buf.compare(FRAME_START, 0, FRAME_START.length, at, at + FRAME_START.length) !== 0) return null;
-  const c = buf.indexOf(CONTENT_START, at);
-  if (c < 0 || c > e) return null;
+  // (searched in the event alone: a read of many events without one costs each event's bytes, not the read's)
+  const c = at + buf.subarray(at, e).indexOf(CONTENT_START);
+  if (c < at) return false;
   const open = c + CONTENT_KEY.length + 1;
   const close = stringClose(buf, open);
-  if (close < 0 || close > e) return null;
-  const m = buf.indexOf(CHOICES_END, close + 1);
-  if (m < 0 || m > e) return null;
+  if (close < 0 || close > e) return false;
+  const m = buf.subarray(close + 1, e).indexOf(CHOICES_END);
+  if (m < 0) return false;
   const prefix = buf.subarray(at, open);
-  const mid = buf.subarray(close + 1, m + 2);
-  if (hasEscapeOrLine(prefix, 0, prefix.length) || hasEscapeOrLine(mid, 0, mid.length)) return null;
-  if (prefix.indexOf(CONTENT_KEY) !== c - at || mid.indexOf(CONTENT_KEY) >= 0) return null;
+  const mid = buf.subarray(close + 1, close + 1 + m + 2);
+  if (hasEscapeOrLine(prefix, 0, prefix.length) || hasEscapeOrLine(mid, 0, mid.length)) return false;
+  if (prefix.indexOf(CONTENT_KEY) !== c - at || mid.indexOf(CONTENT_KEY) >= 0) return false;
   let r: unknown;
   try {
     r = JSON.parse(prefix.toString('utf8', DATA_PREFIX.length) + '""' + mid.toString('utf8') + '}');
