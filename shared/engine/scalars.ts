@@ -427,8 +427,6 @@ export abstract class ScalarScanner extends CallTextScanner {
         if (!this.rep('python_literal')) return this.reject(s, i);
         o.record(this.tokenRepair('python_literal', raw.length, kw));
         o.replaceTail(i, this.tokLen, kw);
-        // Python's literals make the text Python-shaped: a nested `{` may be a set (pythonSet.ts)
-        if (raw === 'True' || raw === 'False' || raw === 'None') this.pyShaped = true;
       }
       return this.tokenDone(i);
     }

@@ -285,8 +285,8 @@ export abstract class MachineState {
    * `[` that turned out no marker (its rescan reads it as before; -1: none). */
   protected citeStage = 0;
   protected citeNotAt = -1;
-  /** Python-shaped text (pythonSet.ts): a single-quoted key or string, or `True` / `False` / `None`, was read
-   * in this value, so a nested `{` is held until its first member tells a set from a dict; the input offset
+  /** Python-shaped text (pythonSet.ts): a single-quoted key was read in this value (as Python's repr of a
+   * dict writes every string key), so a nested `{` is held until its first member tells a set from a dict; the input offset
    * of a `{` that turned out a set (its rescan opens one), of one that turned out a dict (-1: none). */
   protected pyShaped = false;
   protected setAt = -1;

@@ -346,8 +346,6 @@ export abstract class StringScanner extends BeforeScanner {
     if (!this.rep(kind)) return false;
     o.record(o.repairAt(kind, i, 1, '"'));
     o.edit(i, i + 1, '"');
-    // a single quote makes the text Python-shaped: a nested `{` may be a set (pythonSet.ts)
-    if (c === APOS) this.pyShaped = true;
     if (c === LDQUO) {
       this.smartDepth = 0;
       this.smartFrom = o.seg.base + i + 1;

@@ -508,6 +508,8 @@ export abstract class StructureScanner extends CitationScanner {
     }
     if (c === APOS || c === LDQUO || c === LSQUO || c === LAQUO || c === BDQUO) {
       if (!this.openOddQuote(i, c)) return this.reject(s, i);
+      // a single-quoted key: a Python repr (a nested `{` may be a set: pythonSet.ts)
+      if (c === APOS) this.pyShaped = true;
       this.beginString(c === APOS ? APOS : c === LDQUO ? RDQUO : c === LAQUO ? RAQUO : c === BDQUO ? BDQUO : RSQUO, true);
       this.gqLead = true;
       return i + 1;

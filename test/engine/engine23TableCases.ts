@@ -347,6 +347,24 @@ export const ENGINE23_SET_CASES: Case[] = [
     repairs: [["call_text",6,11,0,6,"\"set([1, 2])\""]],
     stripped: [],
   },
+  {
+    category: SET,
+    name: "guard: JSON with a Python literal and double-quoted keys is no repr: {\"x\", \"y\"} reads as before",
+    input: "{\"a\": True, \"s\": {\"x\", \"y\"}}",
+    json: "{\"a\": true, \"s\": {\"x\": null, \"y\": null}}",
+    status: 'REPAIRED',
+    repairs: [["python_literal",6,4,0,6,"true"],["missing_value",21,0,0,21,": null"],["missing_value",26,0,0,26,": null"]],
+    stripped: [],
+  },
+  {
+    category: SET,
+    name: "guard: nor with a single-quoted value",
+    input: "{\"a\": 'v', \"s\": {'x', 'y'}}",
+    json: "{\"a\": \"v\", \"s\": {\"x\": null, \"y\": null}}",
+    status: 'REPAIRED',
+    repairs: [["single_quotes",6,1,0,6,"\""],["single_quotes",8,1,0,8,"\""],["single_quotes",17,1,0,17,"\""],["single_quotes",19,1,0,19,"\""],["missing_value",20,0,0,20,": null"],["single_quotes",22,1,0,22,"\""],["single_quotes",24,1,0,24,"\""],["missing_value",25,0,0,25,": null"]],
+    stripped: [],
+  },
 ];
 
 const DIFF = 'engine23: a diff fence, the + line first';
