@@ -23,6 +23,8 @@ import { chunk, sse, TestUpstream } from '../helpers/testUpstream';
 
 const MAIN = path.join(__dirname, '..', '..', '..', 'dist', 'main.js');
 const NOBODY = 65534;
+/** The copy of dist/main.js nobody runs (before()). */
+let main = MAIN;
 
 const SEGMENT_BYTES = 1024 * 1024;
 
@@ -60,7 +62,7 @@ function spawnAsNobody(dataDir: string, upstream: string, cwd: string): Promise<
   // 1 MiB segments (8 MiB by default): the open one fills within a few answers
   const env: NodeJS.ProcessEnv = { ...process.env, HOME: cwd, STREAMFIX_STORE_SEGMENT_BYTES: String(SEGMENT_BYTES) };
   delete env.OPENROUTER_API_KEY;
-  const proc = spawn(process.execPath, [MAIN, '--port', '0', '--data-dir', dataDir, '--upstream', upstream, '--log-level', 'info'], { uid: NOBODY, gid: NOBODY, cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, [main, '--port', '0', '--data-dir', dataDir, '--upstream', upstream, '--log-level', 'info'], { uid: NOBODY, gid: NOBODY, cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   proc.stderr!.on('data', (b: Buffer) => (err += b.toString()));
@@ -109,6 +111,15 @@ describe('a data directory made read-only while the daemon runs (the real daemon
     if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run "npm run build" first (npm test does)`);
     root = await fsp.mkdtemp(path.join(os.tmpdir(), 'sfx-readonly-'));
     await fsp.chmod(root, 0o755);
+    // nobody must read the daemon: a checkout under a private directory (/root is 0700) is out of its
+    // reach, so the built files (dist's .js and .wasm: the bundle needs nothing else) run from a copy here
+    const bin = path.join(root, 'dist');
+    await fsp.mkdir(bin, { mode: 0o755 });
+    for (const f of await fsp.readdir(path.dirname(MAIN))) {
+      if (f.endsWith('.js') || f.endsWith('.wasm')) await fsp.copyFile(path.join(path.dirname(MAIN), f), path.join(bin, f));
+    }
+    await chmodAll(bin, 0o755, 0o644);
+    main = path.join(bin, 'main.js');
     up = await TestUpstream.start();
     up.respond((r) => {
       const { user, stream } = JSON.parse(r.body) as { user: string; stream: boolean };
