@@ -381,6 +381,10 @@ function rank(text: string, start: number, end: number, json: string, after: str
   // tag or a label, not an answer: it ranks as an example, below any value (it won standing alone after
   // `Here: {"a": 1}`, as the last among equals; `[1, 2]`, `[42]`, `["INFO"]`, `[true]`, `[a, b]` are values)
   if (text.charCodeAt(start) === 91 && bareWordInBrackets(text.slice(start, end))) return 1;
+  // a note in brackets right after a value on its line (`web: {"a": 1} [pid 42]`, `… [see note]`): words, no
+  // quote or comma, is no answer (trial 15: it won over the value it annotated, which ranked 1 inside the
+  // sentence the note made)
+  if (text.charCodeAt(start) === 91 && /[}\]][ \t]*$/.test(before) && BRACKET_NOTE.test(text.slice(start, end))) return 0;
   if (aloneBefore && aloneAfter) return 3;
   // a log line's or a shell prompt's bracketed prefix with text after it (`[INFO] request done`), as at a
   // run's start (runStart.ts), is no answer (trial 11: `Here: {"a": 1}\n[INFO] done` gave `["INFO"]`, the
@@ -446,6 +450,9 @@ function bareWordInBrackets(raw: string): boolean {
   const m = BARE_WORD_IN_BRACKETS.exec(raw);
   return m !== null && !BRACKET_WORD_KEYWORDS.has(m[1]!);
 }
+
+/** A note in brackets: words (a letter first), spaces and digits, no quote, comma or bracket inside. */
+const BRACKET_NOTE = /^\[[ \t]*\p{L}[^"'`,[\]{}\n]*\]$/u;
 
 /** How far before a value the tag it may be inside is looked for. */
 const TAG_WINDOW = 2000;
@@ -522,15 +529,22 @@ function retractionLine(text: string, start: number, at: number): boolean {
  * word that is not a key, or any word when the value never closed) and holds a `{` or `[` the repair
  * swallowed: `Step 2: {"partial": 1` then `Final answer: {"a": 5}`. The search resumes at that line. */
 function cutAtLine(text: string, start: number, end: number, bare: string, truncated: boolean): number {
-  if (text.slice(lineStart(text, start), start).trim() === '') return -1;
+  const own = text.slice(lineStart(text, start), start).trim() === '';
   const nl = bare.indexOf('\n');
   // the line's own last character (a string blanked in `bare` would show the comma before it)
   if (nl < 0 || /[,{[:]$/.test(text.slice(start, start + nl).trimEnd())) return -1;
   let from = start + nl + 1;
   while (from < end && /\s/.test(text[from]!)) from++;
+  // a value that starts its own line (an indented code block's echo of broken JSON) is cut there only when
+  // a blank line parts it from the prose (trial 15: `    {"user": {"id": 1, "name": "Bo"}`, a blank line,
+  // `should be:`, and the fixed value read into the echo)
+  if (own && !/\n[ \t]*\r?\n/.test(text.slice(start + nl, from))) return -1;
   const line = text.slice(from, lineEnd(text, from));
   if (!/^\p{L}/u.test(line) || /^(?:true|false|null)\b/.test(line)) return -1;
   if (!truncated && /^[A-Za-z_$][\w$-]*\s*:/.test(line)) return -1;
+  // (there the value's repair may have ended before the next value, which would be its extra value: a
+  // bracket anywhere after the prose line will do)
+  if (own) return text.indexOf('{', from) >= 0 || text.indexOf('[', from) >= 0 ? from : -1;
   return /[{[]/.test(text.slice(from, end)) ? from : -1;
 }
 
