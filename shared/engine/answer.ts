@@ -291,8 +291,9 @@ function introduction(lead: string): string {
 }
 
 /** The lines a chat web UI's code block leaves in copied text before its code, where the fence was: the
- * language label and the buttons (ChatGPT's `json` / `Copy code`, `Copy` / `Edit`; DeepSeek's `复制`). */
-const COPY_LINES = /(?:\n[ \t]*(?:[A-Za-z][\w+#.-]{0,15}[ \t]*\n[ \t]*)?(?:copy code|copy|edit|复制)(?:[ \t]*\n[ \t]*(?:copy|edit))*[ \t]*)$/i;
+ * language label and the buttons (ChatGPT's `json` / `Copy code`, `Copy` / `Edit`; DeepSeek's `复制`), or a
+ * `JSON` label alone (Gemini's, whose button line is after the code: `Use code with caution.`). */
+const COPY_LINES = /(?:\n[ \t]*(?:[A-Za-z][\w+#.-]{0,15}[ \t]*\n[ \t]*)?(?:copy code|copy|edit|复制)(?:[ \t]*\n[ \t]*(?:copy|edit))*|\n[ \t]*json)[ \t]*$/i;
 
 /** `lead` (trimmed) without the copy lines a web UI left at its end: the introduction is the line above
  * them (trial 15: `If the list were empty, you would get:`, then `json` and `Copy code`, then a value,
@@ -380,11 +381,11 @@ function rank(text: string, start: number, end: number, json: string, after: str
   // a bare word in brackets (`[INFO]`, `[DONE]`, `[ГОТОВО]`: no quote, no comma, no number, no keyword) is a
   // tag or a label, not an answer: it ranks as an example, below any value (it won standing alone after
   // `Here: {"a": 1}`, as the last among equals; `[1, 2]`, `[42]`, `["INFO"]`, `[true]`, `[a, b]` are values)
-  if (text.charCodeAt(start) === 91 && bareWordInBrackets(text.slice(start, end))) return 1;
-  // a note in brackets right after a value on its line (`web: {"a": 1} [pid 42]`, `… [see note]`): words, no
-  // quote or comma, is no answer (trial 15: it won over the value it annotated, which ranked 1 inside the
-  // sentence the note made)
+  // a note in brackets right after a value on its line (`web: {"a": 1} [pid 42]`, `… [see note]`, `[sic]`):
+  // words, no quote or comma, is no answer (trial 15: it won over the value it annotated, which ranked 1
+  // inside the sentence the note made; a bare word, `[sic]`, as the last among equals)
   if (text.charCodeAt(start) === 91 && /[}\]][ \t]*$/.test(before) && BRACKET_NOTE.test(text.slice(start, end))) return 0;
+  if (text.charCodeAt(start) === 91 && bareWordInBrackets(text.slice(start, end))) return 1;
   if (aloneBefore && aloneAfter) return 3;
   // a log line's or a shell prompt's bracketed prefix with text after it (`[INFO] request done`), as at a
   // run's start (runStart.ts), is no answer (trial 11: `Here: {"a": 1}\n[INFO] done` gave `["INFO"]`, the
@@ -409,6 +410,8 @@ function rank(text: string, start: number, end: number, json: string, after: str
  * that format (`ports: []`, a TOML table's `[server]`, a GraphQL selection), never the answer; the whole
  * content (JSON in a `yaml` fence, YAML's superset) still is. */
 const OTHER_FORMAT_FENCE = /(?:^|\n)[ \t]{0,3}`{3,}[ \t]*(yaml|yml|toml|ini|cfg|conf|properties|env|dotenv|graphql|gql|xml|csv|hcl|terraform|tf)[ \t]*\n((?:(?!`{3})[^])*)$/i;
+/** A comment line of those formats (`#`, INI's `;`). */
+const FORMAT_COMMENT = /^[ \t]*[#;].*$/gm;
 /** A TOML / INI table header on a line of its own followed by a `key = value` line (`[server]` then
  * `port = 8080`), and such an assignment's key before a value (`authors = ["Ada"]`). */
 const TABLE_HEADER = /(?:^|\n)[ \t]*\[{1,2}[ \t]*[A-Za-z_][\w.-]*[ \t]*\]{1,2}[ \t]*\r?\n[ \t]*[A-Za-z_][\w.-]*[ \t]*=/;
@@ -430,7 +433,8 @@ function inOtherFormat(text: string, start: number, end: number, before: string)
       const ahead = text.slice(end, end + FORMAT_WINDOW);
       const close = ahead.indexOf('```');
       const after = close < 0 ? ahead : ahead.slice(0, close);
-      if (m[2].trim() !== '' || after.trim() !== '') return true;
+      // (its comment lines are no content: `# config` above JSON in a yaml fence)
+      if (m[2].replace(FORMAT_COMMENT, '').trim() !== '' || after.replace(FORMAT_COMMENT, '').trim() !== '') return true;
     }
   }
   if (text.charCodeAt(start) === 91 && before.trim() === '' && TABLE_HEADER.test(text.slice(lineStart(text, start), Math.min(text.length, end + 256)))) return true;
@@ -555,13 +559,16 @@ function cutAtLine(text: string, start: number, end: number, bare: string, trunc
  * `Note: it is.` may be keys), and `.` `!` or `?` at its end: `Here: {"a": 1` then `That is all.` (the
  * repair made it a key and a string). The value is read again up to its line's end; the rest is trailing. */
 function proseAfterCut(text: string, start: number, end: number, bare: string): number {
-  if (text.slice(lineStart(text, start), start).trim() === '') return -1;
+  const own = text.slice(lineStart(text, start), start).trim() === '';
   const nl = bare.indexOf('\n');
   if (nl < 0 || /["'`]/.test(bare.slice(0, nl)) || /[,{[:]$/.test(text.slice(start, start + nl).trimEnd())) return -1;
   let from = start + nl + 1;
   while (from < end && /\s/.test(text[from]!)) from++;
   if (from >= end) return -1;
   const line = text.slice(from, lineEnd(text, from)).trimEnd();
+  // a value that starts its own line: when a blank line parts it from words with no colon (any case, no
+  // end mark: `{"a": 1`, a blank line, `the rest is missing`; trial 15 round 2: read in as a member)
+  if (own) return /\n[ \t]*\r?\n/.test(text.slice(start + nl, from)) && /^\p{L}[^\s:]*\s+[^:]*$/u.test(line) ? start + nl : -1;
   return /^\p{Lu}[^\s:]*\s+[^:]*[.!?]$/u.test(line) ? start + nl : -1;
 }
 
@@ -828,6 +835,9 @@ export function pickAnswer(
  * Its string is at most SCALAR_STRING_MAX characters and no sentence (a quotation ending with `.` `!` `?`). */
 const LONE_SCALAR = /(?:^|\n)([ \t]*(?:[*_]{0,2}\p{L}[\p{L}\p{N} _-]{0,39}:[*_]{0,2}[ \t]*)?`?)(-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null|"[^"\\\n]{0,64}")(`?)[ \t]*\s*$/u;
 
+/** A line that is a keyword alone (`true`, `false`, `null`). */
+const LONE_KEYWORD = /((?:^|\n)[ \t]*)(true|false|null)[ \t]*(?=\r?\n|$)/g;
+
 /** The answer of held text with no candidate (trial 15: `The count is:\n\n42`, `Answer: null`,
  * `Is 17 prime?\n\ntrue` were FAILED, NO_JSON; a text that is only a scalar gave it already): a scalar
  * ending the last run on a line of its own (LONE_SCALAR), its backticks matched, a string no sentence.
@@ -836,11 +846,23 @@ function loneScalar(regions: Region[], sub: SubRun, work: { scanned: number }): 
   const index = regions.length - 1;
   if (index < 0) return null;
   const r = regions[index];
+  let value: string;
+  let from: number;
   const m = LONE_SCALAR.exec(r.text);
-  if (m === null || m[1].endsWith('`') !== (m[3] === '`')) return null;
-  const value = m[2];
-  if (value.charCodeAt(0) === 34 && /[.!?]"$/.test(value)) return null;
-  const from = m.index + (m[0].charCodeAt(0) === 10 ? 1 : 0) + m[1].length;
+  if (m !== null) {
+    if (m[1].endsWith('`') !== (m[3] === '`')) return null;
+    value = m[2];
+    if (value.charCodeAt(0) === 34 && /[.!?]"$/.test(value)) return null;
+    from = m.index + (m[0].charCodeAt(0) === 10 ? 1 : 0) + m[1].length;
+  } else {
+    // else the one line in it that is a keyword alone, prose after it (`The user is an adult.\n\nfalse\n\nLet
+    // me know …`; trial 15 round 2); two such lines are no answer
+    LONE_KEYWORD.lastIndex = 0;
+    const k = LONE_KEYWORD.exec(r.text);
+    if (k === null || LONE_KEYWORD.exec(r.text) !== null) return null;
+    value = k[2];
+    from = k.index + k[1].length;
+  }
   const seg = new Segment(r.text, r.at.offset, r.at.line, r.at.column);
   const res = sub(value, { offset: r.at.offset + from, line: seg.line(from), column: seg.column(from) }, false);
   work.scanned += res.scanned;
