@@ -523,13 +523,6 @@ export abstract class StructureScanner extends CitationScanner {
     }
     if (c === SLASH) return this.startComment(i, V_KEY);
     if (c === HASH && !this.unconfirmed) return this.hashComment(i, V_KEY);
-    if (c === COLON && this.unconfirmed === false && this.rep('stray_text')) {
-      // repair: a Ruby symbol key as `inspect` prints a hash, `{:port=>8080}` (trial 15: `{}`, the JSON
-      // ended at the `:`): the symbol's `:` is dropped and the word after it read as a key (`=>` is the colon)
-      o.record(o.repairAt('stray_text', i, 1, ''));
-      o.edit(i, i + 1, '');
-      return i + 1;
-    }
     if ((c === DOT || c === ELLIPSIS) && this.unconfirmed === false) {
       // `{"a": 1, …}`, a `...` line between members: an elision (scalars.ts)
       if (!o.pending) o.startPending(i);
@@ -547,6 +540,13 @@ export abstract class StructureScanner extends CitationScanner {
     }
     if (c === BACKSLASH && this.rep('escaped_quotes')) return this.escapedQuoteOpens(s, i, true);
     if (c === AMP && this.rep('html_entities')) return this.entityOpens(s, i, true);
+    if (c === COLON && this.unconfirmed === false && this.rep('stray_text')) {
+      // repair: a Ruby symbol key as `inspect` prints a hash, `{:port=>8080}` (trial 15: `{}`, the JSON
+      // ended at the `:`): the symbol's `:` is dropped and the word after it read as a key (`=>` is the colon)
+      o.record(o.repairAt('stray_text', i, 1, ''));
+      o.edit(i, i + 1, '');
+      return i + 1;
+    }
     return this.endRegion(s, i);
   }
 
