@@ -31,9 +31,15 @@ const HALF = LIMIT / 2;
 const FILL = '~';
 const REQ = { model: 'test/model', stream: true, messages: [{ role: 'user', content: 'hi' }] };
 
-/** Whether `text` holds 6 or more consecutive characters of a key's secret part, as sent, or in a run of
+/** The gateway's own ids (`sfx_<time><12 hex>`, `msg_…`, `toolu_sfx…`): random hex, so over the
+ * thousands of artifacts here one holds 6 characters of a key's hex now and then (`sfx_mx7bsf3lb8c3d6e69f14`
+ * holds `8c3d6e`, which failed a full run once): they are no leak, and are left out of the search. */
+const GATEWAY_IDS = /\b(?:sfx|msg|toolu_sfx)_?[0-9a-z]+/g;
+
+/** Whether `text` holds 6 or more consecutive characters of a key's secret part (the gateway's ids aside), as sent, or in a run of
  * base64 characters read from any of its first four characters, or written with `\u00XX` escapes. */
-function leaks(text: string, key: string): boolean {
+function leaks(raw: string, key: string): boolean {
+  const text = raw.replace(GATEWAY_IDS, '');
   const secret = key.slice(PUBLIC);
   const windows: string[] = [];
   for (let i = 0; i + 6 <= secret.length; i++) windows.push(secret.slice(i, i + 6));
