@@ -141,14 +141,21 @@ export abstract class GutterScanner extends QuoteAtEndScanner {
     this.gutterOwn = false;
     this.vstate = this.gutterRet;
     this.gutterNotAt = at.offset;
+    return this.rescanHeld(i, held, at);
+  }
+
+  /** Held text that turned out to be none of a rule's (taken out of the output already, its state reset)
+   * is scanned again from `at`, read as before: the segment ends at i, and an unconfirmed candidate's raw
+   * text gets `text` again from the rescan (machine.ts endSegment). Shared by the gutter and Python sets. */
+  protected rescanHeld(i: number, text: string, at: { offset: number; line: number; column: number }): number {
+    const o = this.o;
     if (this.unconfirmed === true) {
-      // the candidate's raw text gets the held text again from the rescan (machine.ts endSegment)
       const raw = this.candRaw + String.prototype.slice.call(o.seg.text, this.candIdx, i);
-      this.candRaw = raw.slice(0, raw.length - held.length);
+      this.candRaw = raw.slice(0, raw.length - text.length);
       this.candIdx = i;
     }
     o.endSegment(i);
-    this.rescan = new Segment(held, at.offset, at.line, at.column);
+    this.rescan = new Segment(text, at.offset, at.line, at.column);
     return i;
   }
 }

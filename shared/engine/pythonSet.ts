@@ -23,7 +23,6 @@
  */
 import * as C from './chars';
 import { GutterScanner } from './gutter';
-import { Segment } from './segment';
 import * as S from './state';
 
 const { APOS, BACKSLASH, COMMA, CR, D0, D9, DOT, LF, MINUS, PLUS, QUOTE, RBRACE, SPACE, TAB } = C;
@@ -145,15 +144,7 @@ export abstract class PythonSetScanner extends GutterScanner {
     if (o.pending) o.pA = i;
     if (isSet) this.setAt = at.offset;
     else this.setNotAt = at.offset;
-    if (this.unconfirmed === true) {
-      // the candidate's raw text gets the held text again from the rescan (machine.ts endSegment)
-      const raw = this.candRaw + String.prototype.slice.call(o.seg.text, this.candIdx, i);
-      this.candRaw = raw.slice(0, raw.length - text.length);
-      this.candIdx = i;
-    }
-    o.endSegment(i);
-    this.rescan = new Segment(text, at.offset, at.line, at.column);
-    return i;
+    return this.rescanHeld(i, text, at);
   }
 
 }
