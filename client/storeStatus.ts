@@ -37,6 +37,6 @@ export class StoreStatus {
   /** Why, and what it means for the user. */
   tooltip(): string | null {
     if (this.problem === null) return null;
-    return `The daemon is degraded: ${this.problem}\nUntil a write to the data directory succeeds, each response says x-streamfix-artifact: memory-only and its artifact is lost when the daemon restarts (GET /health lists the problem).\nClick for the daemon's log.`;
+    return `The daemon is degraded: ${this.problem}\nWhile this lasts, each response says x-streamfix-artifact: memory-only and its artifact is lost when the daemon restarts (GET /health lists the problem).\nClick for the daemon's log.`;
   }
 }

@@ -15,7 +15,7 @@ describe('client/storeStatus', () => {
     assert.equal(s.text(), '$(warning) StreamFix: artifacts in memory only');
     assert.equal(
       s.tooltip(),
-      `The daemon is degraded: ${PROBLEM}\nUntil a write to the data directory succeeds, each response says x-streamfix-artifact: memory-only and its artifact is lost when the daemon restarts (GET /health lists the problem).\nClick for the daemon's log.`,
+      `The daemon is degraded: ${PROBLEM}\nWhile this lasts, each response says x-streamfix-artifact: memory-only and its artifact is lost when the daemon restarts (GET /health lists the problem).\nClick for the daemon's log.`,
     );
     assert.equal(s.onEvent(ev(false, PROBLEM)), false);
     assert.equal(s.onEvent(ev(true, null)), true);
