@@ -196,7 +196,12 @@ const ECHOED_INPUT = /^\W*(?:(?:the|your|sample|example|test) )?(?:input|before|
 const OUTPUT_NAMED = /\b(?:output|result|response|answer|converted|transformed|normali[sz]ed)\b/i;
 const WORKED_FROM = /^\W*(?:(?:and|which is|it(?:'s| is))\s+)?(?:based on|validated against|derived from|generated from|built from)\b[^,]*$|^\W*the (?:[\w-]+ ){0,2}?(?:i|we) (?:applied|used|followed|started from|worked from)\b/i;
 const SAMPLE = /^\W*(?:(?:a|the|another)\s+)?samples?\b|\bfrom the (?:docs|documentation|spec|readme|api reference)\b|\b(?:generic|typical|documentation|docs) example\b/i;
-const FAILURE_LABEL = /^\W*(?:on\s+)?(?:failure|failed|error|unsuccessful)\b|\(\s*[45]\d\d\b[^)]*\)/i;
+const FAILURE_LABEL = /^\W*(?:on\s+)?(?:failure|failed|error|unsuccessful|invalid)\b|\(\s*[45]\d\d\b[^)]*\)/i;
+/** A tool's result in an agent's log (trial 16: `Action Input: {"user_id": 7}\nObservation: {"name": …}`,
+ * a ReAct model that ran past its stop sequence and wrote the tool's answer itself, gave that observation,
+ * the last among equals): an `Observation:` (or "Tool result:", "Function output:") after an earlier
+ * candidate is what a tool returned, not the model's answer. */
+const TOOL_RESULT = /^\W*(?:observation|(?:tool|function) (?:result|output|response))\b/i;
 const SELF_CHECK = /\bself[- ]?(?:check|validation|review|critique|assessment)\b|\bsanity[- ]check\b/i;
 /** An earlier attempt named as what follows, after the answer ("(My first attempt, which failed
  * validation, was:)"), as OLDER names an older version. */
@@ -208,8 +213,15 @@ const RETRY_LEAD = /^\W*(?:attempt|try|pass|iteration|round|retry)\s*#?\s*(?:[2-
 /** What leads in an instance as an example of the schema before it (echoedSchemas). */
 const EXAMPLE_LEAD = /\b(?:examples?|samples?|like|e\.g\.|for instance|such as|validates?|matches|accepts?|conforms?)\b/i;
 /** An option's label leading in a value (recommendedOption), and a recommendation naming one. */
-const OPTION_LABEL = /^[\W_]*(option|variant|approach|choice|alternative|version)\s+([A-Z]|\d{1,2})\b/i;
-const OPTION_CHOSEN = /\b(?:go with|recommend(?:ed|ation)?|use|pick|choose|prefer|suggest)\b[^.\n]{0,20}?\b(option|variant|approach|choice|alternative|version)\s+([A-Z]|\d{1,2})\b/i;
+/** (German, Spanish and French too, trial 16: `Variante 1:` … `Ich empfehle Variante 1.` gave variant 2,
+ * the last among equals; each label word is read as its English one.) */
+const OPTION_LABEL = /^[\W_]*(option|variante?|approach|choice|alternative|version|opci[oó]n)\s+([A-Z]|\d{1,2})\b/i;
+const OPTION_CHOSEN = /\b(?:go with|recommend(?:ed|ation)?|use|pick|choose|prefer|suggest|empfehle|empfehlen|nimm|recomiendo|recommande|conseille)\b[^.\n]{0,20}?\b(option|variante?|approach|choice|alternative|version|opci[oó]n)\s+([A-Z]|\d{1,2})\b/i;
+/** One label for the words of OPTION_LABEL in any of its languages. */
+function optionLabel(word: string, id: string): string {
+  const w = word.toLowerCase();
+  return `${w.startsWith('variant') ? 'variant' : w.startsWith('opci') ? 'option' : w} ${id.toLowerCase()}`;
+}
 /** Schemas kept per region while looking for their instances. */
 const SCHEMAS_MAX = 8;
 /** The rank of a counter-example or an alternative: below every other candidate, above a draft. */
@@ -355,7 +367,7 @@ function rank(text: string, start: number, end: number, json: string, after: str
     if (!RETRY_LEAD.test(intro) && !CORRECTED.test(intro)) {
       if (ECHOED_INPUT.test(intro) && !OUTPUT_NAMED.test(intro)) return SECOND_CHOICE;
       if (WORKED_FROM.test(intro) || SELF_CHECK.test(intro) || EARLIER_ATTEMPT.test(intro)) return SECOND_CHOICE;
-      if ((SAMPLE.test(intro) || FAILURE_LABEL.test(intro)) && !YOURS.test(intro)) return SECOND_CHOICE;
+      if ((SAMPLE.test(intro) || FAILURE_LABEL.test(intro) || TOOL_RESULT.test(intro)) && !YOURS.test(intro)) return SECOND_CHOICE;
     }
   }
   if (insideNonAnswerTag(text, start)) return SECOND_CHOICE;
@@ -703,7 +715,7 @@ function diffLines(text: string, found: Candidate[]): void {
 /** A pick of one record of a run by its place, in the sentence after the run (`I recommend the second.`,
  * `Go with the last one.`; trial 13: a list of two options then "I recommend the second" gave the first,
  * the run's head): words of a choice, then within 20 characters "the" and an ordinal. */
-const ORDINAL_PICK = /\b(?:go with|recommend(?:ed)?|use|pick|choose|prefer|suggest)\b[^.\n]{0,20}?\bthe (first|second|third|fourth|fifth|last)\b/i;
+const ORDINAL_PICK = /\b(?:go with|recommend(?:ed)?|use|pick|choose|prefer|suggest|favou?rite|best (?:one|option|choice) is)\b[^.\n]{0,20}?(?:\bthe (first|second|third|fourth|fifth|last)\b|(?:#|\bnumber |\bno\. ?)([1-9])\b)/i;
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth'];
 /** How much text after a run may hold its pick. */
 const PICK_WINDOW = 200;
@@ -714,8 +726,9 @@ function ordinalPick(text: string, run: Candidate[]): void {
   const last = run[run.length - 1];
   const m = ORDINAL_PICK.exec(text.slice(last.end, last.end + PICK_WINDOW));
   if (m === null) return;
-  const word = m[1].toLowerCase();
-  const k = word === 'last' ? run.length - 1 : ORDINALS.indexOf(word);
+  // (or by its number in a numbered list: `My favourite is #2.`, trial 16)
+  const word = m[1] === undefined ? '' : m[1].toLowerCase();
+  const k = m[2] !== undefined ? Number(m[2]) - 1 : word === 'last' ? run.length - 1 : ORDINALS.indexOf(word);
   if (k <= 0 || k >= run.length) return;
   run[k].rank = run[0].rank;
   run[0].rank = SECOND_CHOICE;
@@ -731,13 +744,15 @@ function recommendedOption(text: string, found: Candidate[]): void {
   const labelled: { c: Candidate; label: string }[] = [];
   for (let k = 0; k < found.length; k++) {
     const c = found[k];
-    if (c.rank < 2) continue;
+    // an option whose label names its case (`Option 2 (if you use MySQL):`) ranks as an alternative already
+    // (trial 16: the recommended one then lost to the first); a recommendation still picks among them
+    if (c.rank < 2 && c.rank !== SECOND_CHOICE) continue;
     const lead = text.slice(k === 0 ? Math.max(0, c.start - LEAD_WINDOW) : Math.max(found[k - 1].end, c.start - LEAD_WINDOW), c.start);
     const line = lead.replace(/`{3,}[ \t]*[\w+.-]*[ \t]*\n?[ \t]*$/, '').trimEnd();
     const m = OPTION_LABEL.exec(line.slice(line.lastIndexOf('\n') + 1));
-    if (m !== null) labelled.push({ c, label: `${m[1]} ${m[2]}`.toLowerCase() });
+    if (m !== null) labelled.push({ c, label: optionLabel(m[1], m[2]) });
   }
-  if (labelled.length < 2) return;
+  if (labelled.length < 2 || !labelled.some((l) => l.c.rank >= 2 || l.c.rank === SECOND_CHOICE)) return;
   let outside = '';
   let at = 0;
   for (const c of found) {
@@ -747,9 +762,13 @@ function recommendedOption(text: string, found: Candidate[]): void {
   outside += text.slice(at);
   const m = OPTION_CHOSEN.exec(outside);
   if (m === null) return;
-  const chosen = `${m[1]} ${m[2]}`.toLowerCase();
-  if (!labelled.some((l) => l.label === chosen)) return;
-  for (const l of labelled) if (l.label !== chosen && l.c.rank > SECOND_CHOICE) l.c.rank = SECOND_CHOICE;
+  const chosen = optionLabel(m[1], m[2]);
+  const pick = labelled.find((l) => l.label === chosen);
+  if (pick === undefined) return;
+  // the recommended one ranks as the best of the options (2 at least: it was an alternative by its label)
+  const top = Math.max(2, ...labelled.map((l) => l.c.rank));
+  for (const l of labelled) if (l !== pick && l.c.rank > SECOND_CHOICE) l.c.rank = SECOND_CHOICE;
+  pick.c.rank = top;
 }
 
 /** A JSON Schema echoed before its instance (trial 9: `You asked for output matching:` and the schema in a

@@ -38,6 +38,12 @@ export const COLON = 58;
 export const SEMICOLON = 59;
 export const FW_COLON = 0xff1a; // ： (full-width, as CJK input methods type it)
 export const FW_COMMA = 0xff0c; // ，
+/** Two more commas a keyboard types where JSON's goes (trial 16): the ideographic comma `、` (U+3001) of
+ * Japanese and Chinese input methods and the Arabic comma `،` (U+060C) of Arabic and Persian keyboards.
+ * After a value in a container they are the comma, as `，` is (repair `fullwidth_punctuation`); no
+ * character of a bare word, so a string's closing quote or a number ends at one. */
+export const IDEO_COMMA = 0x3001;
+export const ARABIC_COMMA = 0x060c;
 export const FW_LBRACE = 0xff5b; // ｛ (full-width brackets, from the same input methods)
 export const FW_RBRACE = 0xff5d; // ｝
 export const FW_LBRACKET = 0xff3b; // ［
@@ -84,7 +90,16 @@ export function isUnicodeSpace(c: number): boolean {
  * there (copied from a chat page: `{"a": 1,\u200d "b": 2}` made the joiner a key). Inside a word or a
  * string they stay. */
 export function isTokenGap(c: number): boolean {
-  return isUnicodeSpace(c) || c === 0x200c || c === 0x200d;
+  return isUnicodeSpace(c) || isJoinerOrMark(c);
+}
+
+/** The zero-width joiners (U+200C, U+200D), which join the letters and emoji of a word, and the bidi marks
+ * a right-to-left UI puts around text (U+200E LEFT-TO-RIGHT MARK, U+200F RIGHT-TO-LEFT MARK, U+061C ARABIC
+ * LETTER MARK): inside a word or a string they stay; where a token is expected, or right after a string's
+ * closing quote or a number, they join nothing and are removed (`unicode_space`; trial 16:
+ * `{"a":\u200e 1}` gave the string `"\u200e 1"`). Only ever tested for a character above U+00A0. */
+export function isJoinerOrMark(c: number): boolean {
+  return (c >= 0x200c && c <= 0x200f) || c === 0x061c;
 }
 
 /** How many of `s`'s first characters are JSON whitespace. Not String.prototype.trim's set: that also
@@ -121,7 +136,7 @@ export function isWordChar(c: number): boolean {
     c === UNDERSCORE ||
     c === DOLLAR ||
     c === MINUS ||
-    (c > 127 && c !== LDQUO && c !== RDQUO && c !== LSQUO && c !== RSQUO && c !== FW_COLON && c !== FW_COMMA && !isFullwidthBracket(c) && !isUnicodeSpace(c))
+    (c > 127 && c !== LDQUO && c !== RDQUO && c !== LSQUO && c !== RSQUO && c !== FW_COLON && c !== FW_COMMA && c !== IDEO_COMMA && c !== ARABIC_COMMA && !isFullwidthBracket(c) && !isUnicodeSpace(c))
   );
 }
 
@@ -131,7 +146,7 @@ export function isWordStart(c: number): boolean {
     (c >= 65 && c <= 90) ||
     c === UNDERSCORE ||
     c === DOLLAR ||
-    (c > 127 && c !== LDQUO && c !== RDQUO && c !== LSQUO && c !== RSQUO && c !== FW_COLON && c !== FW_COMMA && !isFullwidthBracket(c) && !isUnicodeSpace(c))
+    (c > 127 && c !== LDQUO && c !== RDQUO && c !== LSQUO && c !== RSQUO && c !== FW_COLON && c !== FW_COMMA && c !== IDEO_COMMA && c !== ARABIC_COMMA && !isFullwidthBracket(c) && !isUnicodeSpace(c))
   );
 }
 

@@ -38,6 +38,7 @@ const {
   TAB,
   UNDERSCORE,
   UPPER_E,
+  isJoinerOrMark,
   isWordChar,
   isWordStart,
 } = C;
@@ -203,8 +204,8 @@ export abstract class ScalarScanner extends CallTextScanner {
   protected numberStops(s: string, i: number, len: number, c: number): number {
     // `..` as an array element: the start of an elision (`[1, 2, ...]`), not a number
     if (c === DOT && this.numState === 4 && this.tokLen === 1 && this.stack[this.stack.length - 1] === LBRACKET && this.unconfirmed === false) return this.startElision(i, V_VALUE);
-    // a joiner (U+200C, U+200D) after a number joins nothing: the number ends, the joiner is a gap
-    if (isWordChar(c) && !(c === MINUS) && c !== 0x200d && c !== 0x200c) {
+    // a joiner (U+200C, U+200D) or a bidi mark after a number joins nothing: the number ends, it is a gap
+    if (isWordChar(c) && !(c === MINUS) && !(c > 127 && isJoinerOrMark(c))) {
       // `-Infinity`, `1st`, `12abc`: a word, not a number
       if (this.tokLen <= 1 || isWordStart(c)) {
         this.tokPrefix = this.tail(i, this.tokLen);

@@ -34,6 +34,7 @@ const {
   TAB,
   isAsciiLetter,
   isHex,
+  isJoinerOrMark,
   isWordChar,
   isWordStart,
 } = C;
@@ -135,8 +136,8 @@ export abstract class StringScanner extends BeforeScanner {
     if (c === SPACE || c === TAB) return ws < INNER_QUOTE_SPACES ? Q_WAIT : Q_CLOSE;
     if (this.dqInner) return c === QUOTE && ws > 0 ? Q_CLOSE : Q_INNER;
     if (c === PLUS) return Q_CONCAT;
-    // a joiner (U+200C, U+200D) right after the quote joins nothing: the quote closes, the joiner is a gap
-    return ws === 0 && isWordChar(c) && c !== 0x200d && c !== 0x200c ? Q_INNER : Q_CLOSE;
+    // a joiner (U+200C, U+200D) or a bidi mark right after the quote joins nothing: the quote closes, it is a gap
+    return ws === 0 && isWordChar(c) && !(c > 127 && isJoinerOrMark(c)) ? Q_INNER : Q_CLOSE;
   }
 
   /** Whether the quote at i reads as an opening one by the character before it (no word character,

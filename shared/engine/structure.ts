@@ -24,6 +24,8 @@ const {
   EQUALS,
   FW_COLON,
   FW_COMMA,
+  IDEO_COMMA,
+  ARABIC_COMMA,
   FW_LBRACE,
   FW_LBRACKET,
   FW_RBRACE,
@@ -767,7 +769,7 @@ export abstract class StructureScanner extends CitationScanner {
       return r;
     }
     if (c === SEMICOLON && !this.unconfirmed) return this.semicolon(i, inObject, 'wrong_separator');
-    if (c === FW_COMMA) return this.semicolon(i, inObject, 'fullwidth_punctuation');
+    if (c === FW_COMMA || c === IDEO_COMMA || c === ARABIC_COMMA) return this.semicolon(i, inObject, 'fullwidth_punctuation');
     if (c === HASH && !this.unconfirmed && !(o.pending && o.tail(i, o.heldLength() + i - o.pA).includes('\n'))) {
       // `{"a": 1 # note\n, …}`: a Python comment on the value's line (on a line of its own it ends the
       // JSON, as a markdown heading after a cut value does)

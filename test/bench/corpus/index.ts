@@ -16,6 +16,7 @@ import { newUserTrial12Cases } from './newUserTrial12Cases';
 import { newUserTrial13Cases } from './newUserTrial13Cases';
 import { newUserTrial14Cases } from './newUserTrial14Cases';
 import { newUserTrial15Cases } from './newUserTrial15Cases';
+import { newUserTrial16Cases } from './newUserTrial16Cases';
 import { proseExampleCases } from './proseExampleCases';
 import { reasoningFormatCases } from './reasoningFormatCases';
 import { repairCases } from './repairCases';
@@ -26,7 +27,7 @@ import { valueCases } from './valueCases';
 export * from './types';
 
 export function buildCorpus(): Case[] {
-  return [...llmCases(), ...repairCases(), ...valueCases(), ...untaggedReasoningCases(), ...proseExampleCases(), ...reasoningFormatCases(), ...newUserTrialCases(), ...newUserTrial2Cases(), ...newUserTrial3Cases(), ...newUserTrial4Cases(), ...newUserTrial5Cases(), ...newUserTrial6Cases(), ...newUserTrial7Cases(), ...newUserTrial8Cases(), ...newUserTrial9Cases(), ...newUserTrial10Cases(), ...newUserTrial11Cases(), ...newUserTrial12Cases(), ...newUserTrial13Cases(), ...newUserTrial14Cases(), ...newUserTrial15Cases()];
+  return [...llmCases(), ...repairCases(), ...valueCases(), ...untaggedReasoningCases(), ...proseExampleCases(), ...reasoningFormatCases(), ...newUserTrialCases(), ...newUserTrial2Cases(), ...newUserTrial3Cases(), ...newUserTrial4Cases(), ...newUserTrial5Cases(), ...newUserTrial6Cases(), ...newUserTrial7Cases(), ...newUserTrial8Cases(), ...newUserTrial9Cases(), ...newUserTrial10Cases(), ...newUserTrial11Cases(), ...newUserTrial12Cases(), ...newUserTrial13Cases(), ...newUserTrial14Cases(), ...newUserTrial15Cases(), ...newUserTrial16Cases()];
 }
 
 export { heldOutCorpus, heldOutSeed, HELD_OUT_PER_CATEGORY } from './heldOut';

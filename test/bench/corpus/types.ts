@@ -42,7 +42,8 @@ export type Category =
   | 'new-user trial 12'
   | 'new-user trial 13'
   | 'new-user trial 14'
-  | 'new-user trial 15';
+  | 'new-user trial 15'
+  | 'new-user trial 16';
 
 /**
  * What counts as a correct answer:
