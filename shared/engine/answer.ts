@@ -196,7 +196,9 @@ const ECHOED_INPUT = /^\W*(?:(?:the|your|sample|example|test) )?(?:input|before|
 const OUTPUT_NAMED = /\b(?:output|result|response|answer|converted|transformed|normali[sz]ed)\b/i;
 const WORKED_FROM = /^\W*(?:(?:and|which is|it(?:'s| is))\s+)?(?:based on|validated against|derived from|generated from|built from)\b[^,]*$|^\W*the (?:[\w-]+ ){0,2}?(?:i|we) (?:applied|used|followed|started from|worked from)\b/i;
 const SAMPLE = /^\W*(?:(?:a|the|another)\s+)?samples?\b|\bfrom the (?:docs|documentation|spec|readme|api reference)\b|\b(?:generic|typical|documentation|docs) example\b/i;
-const FAILURE_LABEL = /^\W*(?:on\s+)?(?:failure|failed|error|unsuccessful|invalid)\b|\(\s*[45]\d\d\b[^)]*\)/i;
+/** (An "Invalid" label is one word, or two, and a parenthesis before its colon: `Invalid:`, `Invalid example:`,
+ * `Invalid (missing name):`, trial 16; not `Invalid fields removed:`, which leads in a cleaned answer.) */
+const FAILURE_LABEL = /^\W*(?:on\s+)?(?:failure|failed|error|unsuccessful)\b|^\W*invalid(?:\s+[\w-]+)?\s*(?:\([^)]*\))?[*_]*:|\(\s*[45]\d\d\b[^)]*\)/i;
 /** A tool's result in an agent's log (trial 16: `Action Input: {"user_id": 7}\nObservation: {"name": …}`,
  * a ReAct model that ran past its stop sequence and wrote the tool's answer itself, gave that observation,
  * the last among equals): an `Observation:` (or "Tool result:", "Function output:") after an earlier

@@ -214,4 +214,13 @@ export const TRIAL16_TABLE_CASES: Case[] = [
     repairs: [],
     stripped: [["prose",0,2,0,0],["trailing",14,2,1,0],["extra_value",17,10,1,3],["trailing",29,19,3,0]],
   },
+  {
+    category: "trial 16: the answer among several values",
+    name: "guard: `Invalid fields removed:` leads in a cleaned answer, not a failure case (the label rule takes one or two words and a parenthesis before the colon)",
+    input: "Here is the data:\n{\"a\": 1, \"b\": \"x\"}\n\nInvalid fields removed:\n{\"a\": 1}",
+    json: "{\"a\": 1}",
+    status: "VALID",
+    repairs: [],
+    stripped: [["prose",0,36,0,0],["prose",38,23,3,0]],
+  },
 ];

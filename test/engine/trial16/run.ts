@@ -3,13 +3,14 @@
  * `takeCorrections`, and streamed (every split point into two chunks, sampled for texts over 4,000
  * characters, plus one character at a time), judged against the hand-written `want`/`alsoOk` AND the
  * status; prints a table per category and every miss as markdown.
- * Usage: node --import tsx test/engine/trial16/run.ts
+ * Usage: node --import tsx test/engine/trial16/run.ts [--round2]  (round 2: cases2.ts, written after round 1's fixes)
  */
 import { printTrial, runTrial, type TrialRow } from '../trialRun';
 import { TRIAL16_CASES } from './cases';
+import { TRIAL16_ROUND2 } from './cases2';
 
-export function runTrial16(): TrialRow[] {
-  return runTrial(TRIAL16_CASES);
+export function runTrial16(round2 = false): TrialRow[] {
+  return runTrial(round2 ? TRIAL16_ROUND2 : TRIAL16_CASES);
 }
 
-if (process.argv[1] && /trial16[\\/]run\.ts$/.test(process.argv[1])) printTrial(runTrial16());
+if (process.argv[1] && /trial16[\\/]run\.ts$/.test(process.argv[1])) printTrial(runTrial16(process.argv.includes('--round2')));
