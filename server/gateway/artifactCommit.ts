@@ -128,8 +128,10 @@ export function emptyCommitStats(): CommitStats {
 
 export interface LogWriterOptions {
   dir: string;
-  /** Number of the first segment this writer creates (one past the highest on disk). */
+  /** Number of the first segment this writer creates (one past the highest of its series on disk). */
   nextSegment: number;
+  /** The writer slot whose segment series this writer appends (artifactLog.ts segmentName; 1 when unset). */
+  writer?: number;
   segmentBytes: number;
   fs?: LogFs;
   warn: (message: string, kind: 'store_write_failed' | 'store') => void;
@@ -546,7 +548,8 @@ export class LogWriter {
   /** Creates the next segment, makes its name durable and writes its first zeros. */
   private async openSegment(): Promise<Active> {
     const no = this.nextNo++;
-    const file = path.join(this.o.dir, segmentName(no));
+    const writer = this.o.writer ?? 1;
+    const file = path.join(this.o.dir, segmentName(no, writer));
     let handle: LogFile;
     try {
       handle = await this.fs.open(file, 'wx');
@@ -563,7 +566,7 @@ export class LogWriter {
       this.nextNo = no;
       throw e;
     }
-    const a: Active = { segment: { no, file, size: 0, live: 0 }, file: handle, tail: 0, allocated: Infinity, extending: null, writes: 0, failedAt: -1, failed: [] };
+    const a: Active = { segment: { writer, no, file, size: 0, live: 0 }, file: handle, tail: 0, allocated: Infinity, extending: null, writes: 0, failedAt: -1, failed: [] };
     if (this.preallocBytes > 0) {
       a.allocated = 0;
       this.extend(a, Math.min(this.preallocBytes, this.o.segmentBytes));

@@ -1,6 +1,6 @@
 /**
- * One daemon per data directory: `daemon.lock` names its owner, and the owner must prove it is still the
- * process that wrote it. A pid alone proves nothing: after a crash the pid can be reused by any process,
+ * Writers of a data directory: `daemon.lock` names the first one's owner (`daemon-2.lock` … the others'),
+ * and an owner must prove it is still the process that wrote it. A pid alone proves nothing: after a crash the pid can be reused by any process,
  * and a zombie answers `kill(pid, 0)`. So the lock holds the pid and the process's start time (from
  * /proc/<pid>/stat, or `ps -o lstart=` where there is no /proc); a lock is respected only while a live,
  * non-zombie process with that pid has that start time. A lock from an older StreamFix (pid only) is
@@ -13,8 +13,9 @@ import * as path from 'node:path';
 
 /** The lock file that keeps one daemon per data directory. */
 export const LOCK_FILE = 'daemon.lock';
-/** Directories this process holds (a second store in the same process is refused like another daemon). */
-const heldDirs = new Set<string>();
+/** Directories this process holds, with the writer slot it holds in each (a second store in the same
+ * process is refused: it keeps its artifacts in memory only). */
+const heldDirs = new Map<string, number>();
 
 type ProcessState = 'gone' | 'zombie' | 'alive';
 
@@ -94,40 +95,72 @@ export function staleReason(text: string): string | null {
   return null;
 }
 
-export type LockResult = { held: true; tookOver: string | null } | { held: false; why: string; owner: number | null };
+export type LockResult = { held: true; writer: number; lockFile: string; tookOver: string | null } | { held: false; why: string; owner: number | null };
+
+/** Daemons that may write to one directory at once, each its own segment series (writers 1 to 8). */
+export const MAX_WRITERS = 8;
+
+/** Writer 1's lock is `daemon.lock` (the only one before 2026-12-03, which older daemons respect); writer
+ * k's is `daemon-k.lock`. */
+export function lockFileOf(writer: number): string {
+  return writer === 1 ? LOCK_FILE : `daemon-${writer}.lock`;
+}
+
+type SlotResult = { kind: 'held'; tookOver: string | null } | { kind: 'live'; owner: number } | { kind: 'error'; why: string };
 
 /**
- * Takes `dir` for this process: creates `daemon.lock` (pid and start time), or takes over one whose owner
- * is not a live StreamFix daemon any more (saying why). Two daemons writing and evicting in one directory
- * would delete each other's segments, so a directory held by a live daemon is refused.
+ * Takes `dir` for this process as one of its writers: the first of `daemon.lock`, `daemon-2.lock`, …
+ * `daemon-8.lock` that is free, or whose owner is not a live StreamFix daemon any more (taken over, saying
+ * why). Each writer appends its own segment series and deletes only its own segments, so several daemons
+ * (one per editor window) keep their artifacts durable in one directory. Refused (the store keeps its
+ * artifacts in memory only): a second store of this process on the same directory (a lock names a
+ * process, so two of one process could not tell each other apart), a lock that cannot be created (a
+ * read-only directory), and a directory whose eight writer slots are all held by live daemons.
  */
 export async function lockDir(dir: string): Promise<LockResult> {
-  const file = path.join(dir, LOCK_FILE);
   if (heldDirs.has(dir)) return { held: false, why: `artifact directory ${dir} is already used by another store in this process`, owner: process.pid };
+  const owners: number[] = [];
+  for (let writer = 1; writer <= MAX_WRITERS; writer++) {
+    const r = await lockSlot(dir, writer);
+    if (r.kind === 'held') {
+      heldDirs.set(dir, writer);
+      return { held: true, writer, lockFile: lockFileOf(writer), tookOver: r.tookOver };
+    }
+    if (r.kind === 'error') {
+      const held = owners.length === 0 ? '' : ` (in use by another StreamFix daemon, pid ${owners.join(', pid ')}, and this one cannot be another writer)`;
+      return { held: false, why: `${r.why}${held}`, owner: owners[0] ?? null };
+    }
+    owners.push(r.owner);
+  }
+  return { held: false, why: `artifact directory ${dir} is in use by ${MAX_WRITERS} other StreamFix daemons (pid ${owners.join(', ')}), the most that write to one directory`, owner: owners[0]! };
+}
+
+/** Creates (or takes over) one writer's lock file. */
+async function lockSlot(dir: string, writer: number): Promise<SlotResult> {
+  const name = lockFileOf(writer);
+  const file = path.join(dir, name);
   let tookOver: string | null = null;
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       await fsp.writeFile(file, `${process.pid}\n${ownStart() ?? ''}\n`, { flag: 'wx', mode: 0o600 });
-      heldDirs.add(dir);
-      return { held: true, tookOver };
+      return { kind: 'held', tookOver };
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') return { held: false, why: `cannot lock artifact directory ${dir} (${(err as Error).message})`, owner: null };
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') return { kind: 'error', why: `cannot lock artifact directory ${dir} (${(err as Error).message})` };
     }
     const text = await fsp.readFile(file, 'utf8').catch(() => '');
     const stale = staleReason(text);
-    if (stale === null) {
-      const owner = Number.parseInt(text, 10);
-      return { held: false, why: `artifact directory ${dir} is in use by another StreamFix daemon (pid ${owner})`, owner };
-    }
-    tookOver = `took over ${LOCK_FILE} in ${dir}: ${stale}`;
+    if (stale === null) return { kind: 'live', owner: Number.parseInt(text, 10) };
+    tookOver = `took over ${name} in ${dir}: ${stale}`;
     await fsp.rm(file, { force: true });
   }
-  return { held: false, why: `cannot lock artifact directory ${dir}: the lock file keeps changing`, owner: null };
+  return { kind: 'error', why: `cannot lock artifact directory ${dir}: the lock file ${name} keeps changing` };
 }
 
 export async function unlockDir(dir: string): Promise<void> {
-  if (!heldDirs.delete(dir)) return;
-  const file = path.join(dir, LOCK_FILE);
+  const writer = heldDirs.get(dir);
+  if (writer === undefined) return;
+  heldDirs.delete(dir);
+  const file = path.join(dir, lockFileOf(writer));
   const owner = await fsp.readFile(file, 'utf8').catch(() => '');
   if (Number.parseInt(owner, 10) === process.pid) await fsp.rm(file, { force: true });
 }

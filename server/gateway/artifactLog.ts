@@ -22,11 +22,16 @@ import type { WriterThread } from './artifactWriterThread';
 
 export const MAGIC = 0x31584653;
 export const HEADER_BYTES = 16;
-const SEGMENT_PATTERN = /^artifacts-(\d{8})\.log$/;
+/** `artifacts-00000001.log`: the series of the daemon holding `daemon.lock` (writer 1, the only one before
+ * 2026-12-03); `artifacts-2-00000001.log`: writer 2's (it holds `daemon-2.lock`), and so on. An older
+ * StreamFix matches only the first form, so it never reads, cuts or deletes another writer's segments. */
+const SEGMENT_PATTERN = /^artifacts-(?:([2-9]|[1-9]\d+)-)?(\d{8})\.log$/;
 /** Largest body a scan accepts: a length past this is corruption, not a record. */
 const MAX_BODY_BYTES = 1024 * 1024 * 1024;
 
 export interface Segment {
+  /** The writer whose series it belongs to (1: `artifacts-NNNNNNNN.log`, k: `artifacts-k-NNNNNNNN.log`). */
+  writer: number;
   no: number;
   file: string;
   /** Bytes of whole, checked records (where the next append goes, for the active segment). */
@@ -53,13 +58,14 @@ export interface ScannedRecord {
   summary: RecordSummary;
 }
 
-export function segmentName(no: number): string {
-  return `artifacts-${String(no).padStart(8, '0')}.log`;
+export function segmentName(no: number, writer = 1): string {
+  return `artifacts-${writer === 1 ? '' : `${writer}-`}${String(no).padStart(8, '0')}.log`;
 }
 
-export function segmentNumber(name: string): number | null {
+/** The writer and number of a segment file's name, or null when it is not one. */
+export function segmentOf(name: string): { writer: number; no: number } | null {
   const m = SEGMENT_PATTERN.exec(name);
-  return m ? Number(m[1]) : null;
+  return m ? { writer: m[1] === undefined ? 1 : Number(m[1]), no: Number(m[2]) } : null;
 }
 
 function checksum(header: Buffer, body: Buffer): number {
@@ -105,15 +111,15 @@ export function checkFrame(buf: Buffer, at: number): FrameCheck {
   return { kind: 'record', bytes: HEADER_BYTES + bodyLen, summaryBytes: sLen };
 }
 
-/** The segments in `dir`, oldest first. */
-export async function listSegments(dir: string): Promise<{ no: number; file: string }[]> {
+/** The segments in `dir` of the writers `which` accepts, by writer then oldest first. */
+export async function listSegments(dir: string, which: (writer: number) => boolean = () => true): Promise<{ writer: number; no: number; file: string }[]> {
   const names: Dirent[] = await fsp.readdir(dir, { withFileTypes: true });
-  const out: { no: number; file: string }[] = [];
+  const out: { writer: number; no: number; file: string }[] = [];
   for (const d of names) {
-    const no = d.isFile() ? segmentNumber(d.name) : null;
-    if (no !== null) out.push({ no, file: path.join(dir, d.name) });
+    const seg = d.isFile() ? segmentOf(d.name) : null;
+    if (seg !== null && which(seg.writer)) out.push({ ...seg, file: path.join(dir, d.name) });
   }
-  return out.sort((a, b) => a.no - b.no);
+  return out.sort((a, b) => a.writer - b.writer || a.no - b.no);
 }
 
 export interface ScanResult {

@@ -25,7 +25,7 @@ import * as path from 'node:path';
 import { artifactSummary, matchesQuery, type Artifact, type ArtifactQuery, type ArtifactStatus, type ArtifactSummary, type AppliedMode } from '../../shared/protocol';
 import { emptyCommitStats, LogWriter, type CommitStats, type CommitTrace } from './artifactCommit';
 import { readLegacy } from './artifactLegacy';
-import { lockDir, unlockDir } from './artifactLock';
+import { lockDir, lockFileOf, unlockDir } from './artifactLock';
 import type { ThreadWriteTiming } from './artifactWriterThread';
 import { encodeRecord, listSegments, readRecord, recordBytes, scanSegment, type LogFs, type ScannedRecord, type Segment } from './artifactLog';
 import { trimArtifact } from './artifactTrim';
@@ -130,8 +130,13 @@ export interface ArtifactStoreStats {
   slowSyncWrites: number;
   /** Zeros written ahead of the records (each extension of a segment, its first one included). */
   preallocations: number;
-  /** The directory another daemon holds, listed read-only (null when this store owns its directory). */
+  /** The directory other daemons hold, listed read-only while this store keeps its own artifacts in memory
+   * (null when this store writes to its directory). */
   readOnly: { dir: string; count: number } | null;
+  /** This store's writer slot in its directory (1: `daemon.lock` and `artifacts-NNNNNNNN.log`; k:
+   * `daemon-k.lock` and `artifacts-k-NNNNNNNN.log`) and the artifacts of the other writers (daemons of
+   * other editor windows) it lists read-only; null when it writes to no directory. */
+  writer: { number: number; lock: string; others: number } | null;
   /** True while artifacts are written to disk: a directory this store owns, and the last write to it
    * succeeded. False without a directory, in a directory another daemon holds, and from a failed (or too
    * slow) write until the next one succeeds. */
@@ -147,6 +152,13 @@ export interface MemoryOnlyRun {
   since: string;
   count: number;
   cause: string;
+}
+
+/** The run as the store tracks it: also the order of its latest failed put, and how many of its writes
+ * landed late (on disk after all). */
+interface Run extends MemoryOnlyRun {
+  lastOrder: number;
+  late: number;
 }
 
 /** True when `id` can be used as an artifact id. */
@@ -178,16 +190,20 @@ export class ArtifactStore {
   private writer: LogWriter | null = null;
   /** Another daemon's directory, listed read-only. */
   private view: ArtifactStore | null = null;
-  /** For a view: the segments scanned, by number, with how far. */
-  private readonly scanned = new Map<number, Segment>();
+  /** For a view: the segments scanned, by file, with how far. */
+  private readonly scanned = new Map<string, Segment>();
+  /** The writer slot whose segments this store appends (null: none); a view lists every other one's. */
+  private writerNo: number | null = null;
   private lastRefresh = 0;
   private refreshing: Promise<void> | null = null;
   private readonly warningList: string[] = [];
   private readonly counts = { warnings: 0, failedWrites: 0, truncated: 0, evicted: 0 };
   /** Artifacts kept in memory only since the last durable write (null while writes succeed). */
-  private memoryOnlyRun: MemoryOnlyRun | null = null;
+  private memoryOnlyRun: Run | null = null;
   /** Why this store writes nothing though it was given a directory (another daemon holds it). */
   private lockProblem: string | null = null;
+  /** Puts numbered in order, so a write that lands late can tell whether a later one failed. */
+  private putOrder = 0;
 
   private constructor(
     readonly dir: string | null,
@@ -230,10 +246,16 @@ export class ArtifactStore {
       return store;
     }
     const store = make(dir, 'disk');
+    store.writerNo = lock.writer;
     if (lock.tookOver) store.warn(lock.tookOver, 'store');
     try {
       await store.load();
+      // the other writers' segments (daemons of other editor windows), listed read-only
+      store.view = make(dir, 'view');
+      store.view.writerNo = lock.writer;
+      await store.view.scanView();
     } catch (err) {
+      await store.writer?.close().catch(() => undefined);
       await unlockDir(dir);
       throw err instanceof ArtifactStoreError ? err : new ArtifactStoreError('DIR_UNUSABLE', `Cannot read artifact directory ${dir}: ${(err as Error).message}`);
     }
@@ -280,8 +302,13 @@ export class ArtifactStore {
       return Promise.resolve(false);
     }
     const writer = this.writer!;
+    const order = ++this.putOrder;
+    /** Set once the put has resolved (false: its response said memory-only). */
+    let resolved: boolean | null = null;
     return writer
       .append(record, (segment, offset) => {
+        // a write that lands after its response said memory-only (slower than commitWaitMs): on disk after all
+        if (resolved === false) this.noteLate(id, order);
         if (this.entries.get(id) !== entry) return; // replaced or evicted while it was being written
         entry.segment = segment;
         entry.offset = offset;
@@ -289,7 +316,8 @@ export class ArtifactStore {
         segment.live++;
       })
       .then((durable) => {
-        this.noteOutcome(id, durable, writer.lastFailure);
+        resolved = durable;
+        this.noteOutcome(id, durable, writer.lastFailure, order);
         return durable;
       });
   }
@@ -305,7 +333,7 @@ export class ArtifactStore {
 
   /** A write's outcome: the first failure starts a run of memory-only artifacts (said once, through
    * onDurableChange), further ones count in it, and the next durable write ends it. */
-  private noteOutcome(id: string, durable: boolean, cause: string | null): void {
+  private noteOutcome(id: string, durable: boolean, cause: string | null, order: number): void {
     const run = this.memoryOnlyRun;
     if (durable) {
       if (run === null) return;
@@ -319,11 +347,25 @@ export class ArtifactStore {
     if (run !== null) {
       run.count++;
       run.cause = why;
+      run.lastOrder = Math.max(run.lastOrder, order);
       return;
     }
-    this.memoryOnlyRun = { since: new Date().toISOString(), count: 1, cause: why };
+    this.memoryOnlyRun = { since: new Date().toISOString(), count: 1, cause: why, lastOrder: order, late: 0 };
     const message = `artifacts are kept in memory only from artifact ${id} on (${why}); /health says "degraded" until a write to disk succeeds`;
     this.options.onDurableChange?.({ durable: false, message, id, problem: this.problem() });
+  }
+
+  /** A write whose put had resolved false (too slow: its response said memory-only) landed: that artifact
+   * is on disk after all. It counts in the run, and ends it when no later put failed (the disk works
+   * again: the same proof as the next durable write's). */
+  private noteLate(id: string, order: number): void {
+    const run = this.memoryOnlyRun;
+    if (run === null || this.closed) return;
+    run.late++;
+    if (order < run.lastOrder) return;
+    this.memoryOnlyRun = null;
+    const message = `artifact ${id} reached the disk after its response had said memory-only (a slow write): artifacts are durable again (${run.late} of the ${run.count} answered memory-only since ${run.since} reached the disk late; any other is not on disk and is lost at a restart)`;
+    this.options.onDurableChange?.({ durable: true, message, id, problem: this.problem() });
   }
 
   /** True while artifacts are written to disk (a directory this daemon owns, not closed): a `put` that
@@ -344,7 +386,8 @@ export class ArtifactStore {
     const e = this.entries.get(id);
     if (e) return e.artifact ?? this.readEntry(id, e);
     if (!this.view) return undefined;
-    this.view.refreshSoon();
+    // another writer's artifact finished since the last scan: rescanned now (one scan at a time)
+    if (!this.view.entries.has(id)) await this.view.rescan();
     return this.view.get(id);
   }
 
@@ -355,8 +398,25 @@ export class ArtifactStore {
     const own = this.newest(max, query);
     if (!this.view) return own;
     this.view.refreshSoon();
-    // two directories, two sequence spaces: merged by time
-    return [...own, ...this.view.newest(max, query)].sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0)).slice(0, max);
+    const others = this.view.newestByTime(max, query);
+    if (others.length === 0) return own;
+    // several writers, several sequence spaces: merged by time, each list keeping its own order
+    const out: ArtifactSummary[] = [];
+    let i = 0;
+    let j = 0;
+    while (out.length < max && (i < own.length || j < others.length)) {
+      if (j >= others.length || (i < own.length && own[i].createdAt >= others[j].createdAt)) out.push(own[i++]);
+      else out.push(others[j++]);
+    }
+    return out;
+  }
+
+  /** A view's: its writers' sequence spaces differ, so by time (newest first; in scan order on a tie). */
+  private newestByTime(max: number, query: ArtifactQuery): ArtifactSummary[] {
+    if (max <= 0) return [];
+    const all: ArtifactSummary[] = [];
+    for (const e of this.entries.values()) if (matchesQuery(e.summary, query)) all.push(e.summary);
+    return all.reverse().sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0)).slice(0, max);
   }
 
   private newest(max: number, query: ArtifactQuery): ArtifactSummary[] {
@@ -386,9 +446,10 @@ export class ArtifactStore {
       syncCommits: c.syncCommits,
       slowSyncWrites: c.slowSyncWrites,
       preallocations: c.preallocations,
-      readOnly: this.view ? { dir: this.view.dir!, count: this.view.entries.size } : null,
+      readOnly: this.view && this.role === 'memory' ? { dir: this.view.dir!, count: this.view.entries.size } : null,
+      writer: this.writerNo !== null && this.writer !== null ? { number: this.writerNo, lock: lockFileOf(this.writerNo), others: this.view?.entries.size ?? 0 } : null,
       durable: this.persistent && this.memoryOnlyRun === null,
-      memoryOnly: this.memoryOnlyRun === null ? null : { ...this.memoryOnlyRun },
+      memoryOnly: this.memoryOnlyRun === null ? null : { since: this.memoryOnlyRun.since, count: this.memoryOnlyRun.count, cause: this.memoryOnlyRun.cause },
     };
   }
 
@@ -431,6 +492,9 @@ export class ArtifactStore {
   }
 
   private evict(keep: string): void {
+    // a view lists what the other writers keep on disk: their own bounds decide, and a segment they delete
+    // leaves the view at its next scan
+    if (this.role === 'view') return;
     for (const [id, entry] of this.entries) {
       if (this.entries.size <= this.maxCount && this.totalBytes <= this.maxBytes) break;
       if (id === keep) continue; // the one just put fits on its own (maxArtifactBytes <= maxBytes)
@@ -494,8 +558,9 @@ export class ArtifactStore {
   private async load(): Promise<void> {
     const dir = this.dir!;
     const segments: { seg: Segment; hadRecords: boolean }[] = [];
-    for (const { no, file } of await listSegments(dir)) {
-      const seg: Segment = { no, file, size: 0, live: 0 };
+    const own = this.writerNo ?? 1;
+    for (const { writer, no, file } of await listSegments(dir, (w) => w === own)) {
+      const seg: Segment = { writer, no, file, size: 0, live: 0 };
       const r = await scanSegment(seg, 0);
       for (const p of r.problems) this.warn(`recovery: ${p}`, 'store');
       for (const rec of r.records) this.addScanned(rec);
@@ -516,6 +581,7 @@ export class ArtifactStore {
     this.writer = new LogWriter({
       dir,
       nextSegment: next,
+      writer: own,
       segmentBytes: this.options.segmentBytes ?? DEFAULT_SEGMENT_BYTES,
       fs: this.options.fs,
       warn: (m, kind) => this.warn(m, kind),
@@ -556,22 +622,23 @@ export class ArtifactStore {
   private async scanView(): Promise<void> {
     const dir = this.dir!;
     this.lastRefresh = Date.now();
-    let present: { no: number; file: string }[];
+    let present: { writer: number; no: number; file: string }[];
+    const own = this.writerNo;
     try {
-      present = await listSegments(dir);
+      present = await listSegments(dir, (w) => w !== own);
     } catch (err) {
       this.warn(`could not list ${dir}: ${(err as Error).message}`);
       return;
     }
-    const nos = new Set(present.map((p) => p.no));
-    for (const [no, seg] of this.scanned) {
-      if (nos.has(no)) continue;
-      this.scanned.delete(no);
+    const files = new Set(present.map((p) => p.file));
+    for (const [file, seg] of this.scanned) {
+      if (files.has(file)) continue;
+      this.scanned.delete(file);
       for (const [id, e] of this.entries) if (e.segment === seg) this.drop(id, e);
     }
-    for (const { no, file } of present) {
-      let seg = this.scanned.get(no);
-      if (!seg) this.scanned.set(no, (seg = { no, file, size: 0, live: 0 }));
+    for (const { writer, no, file } of present) {
+      let seg = this.scanned.get(file);
+      if (!seg) this.scanned.set(file, (seg = { writer, no, file, size: 0, live: 0 }));
       try {
         const r = await scanSegment(seg, seg.size);
         for (const rec of r.records) this.addScanned(rec);
@@ -591,6 +658,13 @@ export class ArtifactStore {
   private refreshSoon(): void {
     if (this.refreshing || this.closed || Date.now() - this.lastRefresh < VIEW_REFRESH_MS) return;
     this.refreshing = this.scanView().finally(() => (this.refreshing = null));
+  }
+
+  /** A scan now (joining one under way): a `get` of an id not listed yet. */
+  private rescan(): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    this.refreshing ??= this.scanView().finally(() => (this.refreshing = null));
+    return this.refreshing;
   }
 }
 

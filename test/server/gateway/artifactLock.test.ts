@@ -156,7 +156,7 @@ describe('ArtifactStore lock: the owner must prove it is a live StreamFix daemon
     await reopened.close();
   });
 
-  it('respects the lock of a live daemon, and lists its artifacts read-only while keeping its own in memory', async function () {
+  it('respects the lock of a live daemon and becomes the directory\'s second writer: its own artifacts durable in a series of its own, the daemon\'s listed read-only, each seeing the other\'s', async function () {
     this.timeout(30000);
     const d = await dir();
     const daemon = start(process.execPath, [MAIN, '--port', '0', '--demo', '--demo-delay-ms', '0', '--data-dir', d, '--log-level', 'warn']);
@@ -170,22 +170,30 @@ describe('ArtifactStore lock: the owner must prove it is a live StreamFix daemon
     const first = await ask();
 
     const store = await ArtifactStore.open({ dir: d });
-    assert.equal(store.stats().dir, null);
-    assert.deepEqual(store.warnings, [`artifact directory ${d} is in use by another StreamFix daemon (pid ${daemon.pid}): this daemon keeps its artifacts in memory only and lists the ones on disk read-only`]);
-    assert.deepEqual(store.stats().readOnly, { dir: d, count: 1 });
+    assert.deepEqual([store.stats().dir, store.stats().readOnly, store.stats().writer, store.problem()], [d, null, { number: 2, lock: 'daemon-2.lock', others: 1 }, null]);
+    assert.deepEqual(store.warnings, []);
+    assert.equal(await fsp.readFile(path.join(d, 'daemon-2.lock'), 'utf8'), `${process.pid}\n${processStart(process.pid)}\n`);
     assert.deepEqual(store.list().map((s) => [s.id, s.model, s.status]), [[first, 'demo/clean', 'VALID']]);
     assert.equal((await store.get(first))?.model, 'demo/clean');
 
     const own = { ...makeArtifact(1), createdAt: new Date(Date.now() + 60_000).toISOString() };
-    assert.equal(await store.put(own), false, 'memory only');
+    assert.equal(await store.put(own), true, 'durable, in its own series');
     const second = await ask();
-    await store.refresh();
-    assert.deepEqual(store.list().map((s) => s.id), [own.id, second, first]);
+    // an id not listed yet is looked for at once (the list itself is rescanned at most once a second)
     assert.equal((await store.get(second))?.id, second);
+    assert.deepEqual(store.list().map((s) => s.id), [own.id, second, first]);
+    assert.equal(store.stats().writer?.others, 2);
+    // the daemon lists and serves the second writer's artifact
+    const got = await fetch(`${url}/streamfix/result/${own.id}`);
+    assert.equal(got.status, 200);
+    assert.deepEqual(await got.json(), own);
     await store.close();
 
     const lock = await fsp.readFile(path.join(d, LOCK_FILE), 'utf8');
     assert.equal(lock, `${daemon.pid}\n${processStart(daemon.pid!)}\n`, 'the daemon keeps its lock');
-    assert.deepEqual((await fsp.readdir(d)).sort(), ['artifacts-00000001.log', LOCK_FILE], 'nothing written by the read-only store');
+    assert.deepEqual((await fsp.readdir(d)).sort(), ['artifacts-00000001.log', 'artifacts-2-00000001.log', LOCK_FILE], 'the second writer\'s lock is gone, its segment stays');
+    const again = await ArtifactStore.open({ dir: d });
+    assert.deepEqual([again.stats().writer, again.list().map((s) => s.id)], [{ number: 2, lock: 'daemon-2.lock', others: 2 }, [own.id, second, first]]);
+    await again.close();
   });
 });

@@ -38,12 +38,12 @@ describe('ArtifactStore log: zeros after the last record are free space', () => 
     const { file, sizes, used } = await dirWith(2);
     const record = (await fsp.readFile(file)).subarray(0, sizes[0]);
     await fsp.appendFile(file, Buffer.concat([record.subarray(0, 100), Buffer.alloc(5000)]));
-    const r = await scanSegment({ no: 1, file, size: 0, live: 0 }, 0);
+    const r = await scanSegment({ writer: 1, no: 1, file, size: 0, live: 0 }, 0);
     assert.deepEqual(
       { records: r.records.map((x) => [x.offset, x.bytes, x.summary.id]), end: r.end, tornBytes: r.tornBytes, freeBytes: r.freeBytes, damagedAt: r.damagedAt },
       { records: [[0, sizes[0], name(0)], [sizes[0], sizes[1], name(1)]], end: used, tornBytes: 100, freeBytes: 5000, damagedAt: null },
     );
-    const zerosOnly = await scanSegment({ no: 1, file, size: 0, live: 0 }, used + 100);
+    const zerosOnly = await scanSegment({ writer: 1, no: 1, file, size: 0, live: 0 }, used + 100);
     assert.deepEqual({ records: zerosOnly.records.length, end: zerosOnly.end, tornBytes: zerosOnly.tornBytes, freeBytes: zerosOnly.freeBytes, problems: zerosOnly.problems }, { records: 0, end: used + 100, tornBytes: 0, freeBytes: 5000, problems: [] });
   });
 
