@@ -138,7 +138,7 @@ export interface ArtifactStoreStats {
    * other editor windows) it lists read-only; null when it writes to no directory. */
   writer: { number: number; lock: string; others: number } | null;
   /** True while artifacts are written to disk: a directory this store owns, and the last write to it
-   * succeeded. False without a directory, in a directory another daemon holds, and from a failed (or too
+   * succeeded. False without a directory, in a directory it cannot be a writer of, and from a failed (or too
    * slow) write until the next one succeeds. */
   durable: boolean;
   /** Since the first of a run of artifacts that could not be made durable (each answered with
@@ -200,7 +200,7 @@ export class ArtifactStore {
   private readonly counts = { warnings: 0, failedWrites: 0, truncated: 0, evicted: 0 };
   /** Artifacts kept in memory only since the last durable write (null while writes succeed). */
   private memoryOnlyRun: Run | null = null;
-  /** Why this store writes nothing though it was given a directory (another daemon holds it). */
+  /** Why this store writes nothing though it was given a directory (eight live daemons hold its writer slots, another store of this process holds it, or its lock cannot be created). */
   private lockProblem: string | null = null;
   /** Puts numbered in order, so a write that lands late can tell whether a later one failed. */
   private putOrder = 0;
@@ -324,7 +324,7 @@ export class ArtifactStore {
 
   /** What /health lists about the store, or null when it keeps every artifact as it promises (on disk, or
    * no directory was given): a run of artifacts kept in memory only since a write failed, or a directory
-   * another daemon holds. */
+   * it cannot be a writer of (its lock refused). */
   problem(): string | null {
     const run = this.memoryOnlyRun;
     if (run) return `${run.count} artifact(s) kept in memory only since ${run.since} (each answered with x-streamfix-artifact: memory-only; lost at a restart): ${run.cause}`;
@@ -375,7 +375,7 @@ export class ArtifactStore {
   }
 
   /** True when this store was given a directory to keep its artifacts in and is not closed: it writes them
-   * there, or it would but another daemon holds the directory. A `put` that resolves false then means an
+   * there, or it would but it cannot be a writer of the directory (its lock refused). A `put` that resolves false then means an
    * artifact the daemon was asked to keep on disk and did not (x-streamfix-artifact: memory-only). */
   get promisesDurability(): boolean {
     return this.persistent || (this.lockProblem !== null && !this.closed);
@@ -613,7 +613,7 @@ export class ArtifactStore {
     }
   }
 
-  /** Re-reads the directory another daemon holds (done by itself, at most once a second, as it is listed). */
+  /** Re-reads the other writers' segments (done by itself, at most once a second, as it is listed). */
   async refresh(): Promise<void> {
     if (this.view) await this.view.scanView();
   }

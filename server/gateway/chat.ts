@@ -69,7 +69,7 @@ export const STATUS_HEADER = 'x-streamfix-status';
 export const TRUNCATED_TOOLS_HEADER = 'x-streamfix-truncated-tool-calls';
 
 /** `memory-only` when the artifact could not be made durable though the daemon was given a data directory
- * (a full or stuck disk, a directory made read-only, one another daemon holds): a header on non-streaming
+ * (a full or stuck disk, a directory made read-only, one it cannot be a writer of): a header on non-streaming
  * responses, a trailer on streaming ones; absent otherwise. A client
  * that got the end of its response without it can fetch the artifact even after a crash. */
 export const ARTIFACT_HEADER = 'x-streamfix-artifact';

@@ -5,7 +5,7 @@
  *
  * - `store:` artifacts kept in memory only although a data directory is set — a run of failed (or too
  *   slow) writes since the last durable one (a full disk, a directory made read-only), or a directory
- *   another daemon holds;
+ *   it cannot be a writer of (eight live daemons hold its writer slots, its lock cannot be created);
  * - `upstream:` the upstream request queue is full (the next request over the pool is refused, 503);
  * - `breaker:` a model's circuit breaker is open or half-open (its requests are refused, 503/529).
  *

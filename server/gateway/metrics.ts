@@ -235,14 +235,14 @@ export class GatewayMetrics {
    * The artifact store's evictions (expected at its bounds, so counted here rather than as warnings) and,
    * for a store given a data directory (`onDisk`), whether it keeps its artifacts there now:
    * `streamfix_store_durable` 1 while it does, 0 while they are kept in memory only (failed or too slow
-   * writes since the last durable one, or a directory another daemon holds), and
+   * writes since the last durable one, or a directory it cannot be a writer of (eight live daemons hold its writer slots, or another store of this process holds it)), and
    * `streamfix_store_memory_only_artifacts`, the artifacts of the current run of failed writes (0 when
    * none). A daemon without a data directory promises no durability and has neither.
    */
   watchStore(read: () => { evicted: number; durable: boolean; memoryOnly: { count: number } | null }, onDisk = true): void {
     if (onDisk) {
       const registers = [this.registry];
-      new Gauge({ name: 'streamfix_store_durable', help: '1 while artifacts are written to the data directory, 0 while they are kept in memory only (failed writes since the last durable one, or a directory another daemon holds; /health lists the problem)', registers, collect() { this.set(read().durable ? 1 : 0); } });
+      new Gauge({ name: 'streamfix_store_durable', help: '1 while artifacts are written to the data directory, 0 while they are kept in memory only (failed writes since the last durable one, or a directory it cannot be a writer of (eight live daemons hold its writer slots, or another store of this process holds it); /health lists the problem)', registers, collect() { this.set(read().durable ? 1 : 0); } });
       new Gauge({ name: 'streamfix_store_memory_only_artifacts', help: 'Artifacts kept in memory only since the last durable write (each answered with x-streamfix-artifact: memory-only); 0 while writes succeed', registers, collect() { this.set(read().memoryOnly?.count ?? 0); } });
     }
     new Counter({

@@ -156,6 +156,57 @@ describe('ArtifactStore lock: the owner must prove it is a live StreamFix daemon
     await reopened.close();
   });
 
+  it('takes over a dead second writer\'s lock and recovers its series (a torn tail cut), leaving the first writer\'s segment to its owner', async () => {
+    const d = await dir();
+    const sleeper = start('sleep', ['30']);
+    // the first writer: a live process (its start time proves it), with a torn tail of its own
+    const first = await ArtifactStore.open({ dir: d });
+    assert.equal(await first.put(makeArtifact(0)), true);
+    await first.close();
+    await fsp.appendFile(path.join(d, 'artifacts-00000001.log'), Buffer.from('torn write of writer 1'));
+    await fsp.writeFile(path.join(d, LOCK_FILE), `${sleeper.pid}\n${processStart(sleeper.pid!)}\n`);
+    const second = await ArtifactStore.open({ dir: d });
+    assert.deepEqual(second.stats().writer, { number: 2, lock: 'daemon-2.lock', others: 1 });
+    assert.equal(await second.put(makeArtifact(1)), true);
+    await second.close();
+    // the second writer dies (kill -9): its lock stays, its segment ends in a torn write
+    const gone = start('sleep', ['30']);
+    gone.kill('SIGKILL');
+    await exited(gone);
+    await fsp.writeFile(path.join(d, 'daemon-2.lock'), `${gone.pid}\nproc:1\n`);
+    await fsp.appendFile(path.join(d, 'artifacts-2-00000001.log'), Buffer.from('torn'));
+    const before1 = (await fsp.stat(path.join(d, 'artifacts-00000001.log'))).size;
+
+    const next = await ArtifactStore.open({ dir: d });
+    assert.deepEqual(next.stats().writer, { number: 2, lock: 'daemon-2.lock', others: 1 });
+    const used = (await fsp.stat(path.join(d, 'artifacts-2-00000001.log'))).size;
+    assert.deepEqual(next.warnings, [
+      `took over daemon-2.lock in ${d}: pid ${gone.pid} is gone`,
+      `recovery: artifacts-2-00000001.log ended in 4 bytes of an unfinished write (a crash); cut at offset ${used}`,
+    ]);
+    assert.deepEqual(next.list().map((s) => s.id), [1, 0].map((i) => makeArtifact(i).id));
+    assert.deepEqual([await next.get(makeArtifact(0).id), await next.get(makeArtifact(1).id)], [makeArtifact(0), makeArtifact(1)]);
+    assert.equal((await fsp.stat(path.join(d, 'artifacts-00000001.log'))).size, before1, 'the first writer\'s segment is its owner\'s to recover');
+    assert.equal(await next.put(makeArtifact(2)), true);
+    await next.close();
+    assert.deepEqual((await fsp.readdir(d)).sort(), ['artifacts-00000001.log', 'artifacts-2-00000001.log', 'artifacts-2-00000002.log', LOCK_FILE]);
+  });
+
+  it('keeps its artifacts in memory only when all eight writer slots are held by live daemons', async () => {
+    const d = await dir();
+    const sleeper = start('sleep', ['30']);
+    const lock = `${sleeper.pid}\n${processStart(sleeper.pid!)}\n`;
+    for (const f of [LOCK_FILE, 'daemon-2.lock', 'daemon-3.lock', 'daemon-4.lock', 'daemon-5.lock', 'daemon-6.lock', 'daemon-7.lock', 'daemon-8.lock']) await fsp.writeFile(path.join(d, f), lock);
+    const store = await ArtifactStore.open({ dir: d });
+    const why = `artifact directory ${d} is in use by 8 other StreamFix daemons (pid ${Array(8).fill(sleeper.pid).join(', ')}), the most that write to one directory`;
+    assert.deepEqual([store.stats().dir, store.stats().writer, store.stats().readOnly], [null, null, { dir: d, count: 0 }]);
+    assert.deepEqual(store.warnings, [`${why}: this daemon keeps its artifacts in memory only and lists the ones on disk read-only`]);
+    assert.equal(store.problem(), `${why}: this daemon keeps its artifacts in memory only (lost at a restart) and lists the directory's read-only`);
+    assert.equal(await store.put(makeArtifact(0)), false);
+    await store.close();
+    assert.equal((await fsp.readdir(d)).some((f) => f.startsWith('artifacts-') || f === 'daemon-9.lock'), false);
+  });
+
   it('respects the lock of a live daemon and becomes the directory\'s second writer: its own artifacts durable in a series of its own, the daemon\'s listed read-only, each seeing the other\'s', async function () {
     this.timeout(30000);
     const d = await dir();

@@ -3,7 +3,7 @@
  * the store's file calls: the next segment cannot be created, EACCES, as in a directory made read-only) says
  * `status: "degraded"` with the cause and the count of memory-only artifacts in `problems`, logs the start
  * and the end of the run, publishes a `store` event and sets `streamfix_store_durable` 0; the next durable
- * write makes it `ok` again. A directory another daemon holds is a problem too. No root needed: the real
+ * write makes it `ok` again. A directory another store of this process holds is a problem too (another daemon's is not: two daemons are two writers, storeTwoWriters.test.ts). No root needed: the real
  * read-only directory, with a daemon running as `nobody`, is storeReadOnly.test.ts.
  */
 import { strict as assert } from 'node:assert';
@@ -124,7 +124,56 @@ describe('/health when the artifact store cannot write (a failure injected in it
     }
   });
 
-  it('says degraded when another daemon holds the data directory (its artifacts are kept in memory only)', async () => {
+  it('ends the run when a write that was too slow lands after its response said memory-only (the artifact is on disk after all), and says so in the log', async () => {
+    const fs = testFs();
+    const logs: string[] = [];
+    const d = await startTestDaemon({ upstream: up.url, dataDir: dir, logLevel: 'info', logOut: { write: (s: string) => logs.push(s) }, storeHooks: { fs, commitWaitMs: 300 } });
+    daemons.push(d);
+    const events: GatewayEvent[] = [];
+    d.events.subscribe((e) => events.push(e));
+    assert.equal((await send(d, 0)).artifact, 'durable');
+
+    // the next write is held past the commit wait (a stuck disk): its response says memory-only
+    let release!: () => void;
+    fs.holdNextWrite = new Promise<void>((r) => (release = r));
+    const slow = await send(d, 1);
+    assert.equal(slow.artifact, 'memory-only');
+    const h = await health(d);
+    const since = h.store.memoryOnly?.since ?? '';
+    const cause = 'not durable within 300 ms (a slow disk)';
+    assert.deepEqual([h.status, h.problems, h.store.memoryOnly], ['degraded', [`store: 1 artifact(s) kept in memory only since ${since} (each answered with x-streamfix-artifact: memory-only; lost at a restart): ${cause}`], { since, count: 1, cause }]);
+
+    // the write lands: that artifact is on disk after all, and the run is over without another request
+    release();
+    const deadline = Date.now() + 5_000;
+    while ((await health(d)).status !== 'ok') {
+      assert.equal(Date.now() < deadline, true, 'the run ends when the late write lands');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const after = await health(d);
+    assert.deepEqual([after.status, after.problems, after.store.durable, after.store.memoryOnly], ['ok', [], true, null]);
+    assert.equal(await metric(d, 'streamfix_store_durable'), 1);
+    assert.deepEqual(
+      logs.filter((l) => l.includes(' artifact store: ')).map((l) => l.slice(25)),
+      [
+        `warn  artifact store: artifacts are kept in memory only from artifact ${slow.id} on (${cause}); /health says "degraded" until a write to disk succeeds\n`,
+        `info  artifact store: artifact ${slow.id} reached the disk after its response had said memory-only (a slow write): artifacts are durable again (1 of the 1 answered memory-only since ${since} reached the disk late; any other is not on disk and is lost at a restart)\n`,
+      ],
+    );
+    assert.deepEqual(events.filter((e) => e.type === 'store').map((e) => e.type === 'store' && [e.id, e.durable, e.problem]), [
+      [slow.id, false, `1 artifact(s) kept in memory only since ${since} (each answered with x-streamfix-artifact: memory-only; lost at a restart): ${cause}`],
+      [slow.id, true, null],
+    ]);
+    // it is read from disk, and there after a restart
+    await d.close();
+    const again = await startTestDaemon({ upstream: up.url, dataDir: dir });
+    daemons.push(again);
+    const r = await fetch(`${again.info.url}/streamfix/result/${slow.id}`);
+    assert.equal(r.status, 200);
+    assert.equal(((await r.json()) as { id: string }).id, slow.id);
+  });
+
+  it('says degraded when another store of this process holds the data directory (its artifacts are kept in memory only; two daemons are two writers: storeTwoWriters.test.ts)', async () => {
     const owner = await startTestDaemon({ upstream: up.url, dataDir: dir });
     daemons.push(owner);
     const second = await startTestDaemon({ upstream: up.url, dataDir: dir });
