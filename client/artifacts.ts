@@ -66,9 +66,34 @@ export class ArtifactsProvider implements vscode.TreeDataProvider<ArtifactItem>,
   /** Model names and statuses seen in the last listing, offered by the filter pickers. */
   seen = { models: new Set<string>(), statuses: new Set<string>() };
 
+  /** The rows are a flat list: none has a parent (what TreeView.reveal asks). */
+  getParent(): undefined {
+    return undefined;
+  }
+
+  /** Listings the tree asked for so far (each root getChildren counts when it starts). */
+  private listings = 0;
+  private waiting: { after: number; resolve: (rows: ArtifactItem[]) => void }[] = [];
+
+  /** The rows of the next listing the tree asks for after this call (not one already under way, which may
+   * predate the newest request). */
+  nextListing(): Promise<ArtifactItem[]> {
+    return new Promise((resolve) => this.waiting.push({ after: this.listings, resolve }));
+  }
+
   /** Newest first, filtered; empty (not an error) while the daemon is not running. */
   async getChildren(item?: ArtifactItem): Promise<ArtifactItem[]> {
-    if (item || !this.daemon.languageClient) return [];
+    if (item) return [];
+    const listing = ++this.listings;
+    const rows = await this.list();
+    const done = this.waiting.filter((w) => listing > w.after);
+    this.waiting = this.waiting.filter((w) => listing <= w.after);
+    for (const w of done) w.resolve(rows);
+    return rows;
+  }
+
+  private async list(): Promise<ArtifactItem[]> {
+    if (!this.daemon.languageClient) return [];
     try {
       // the daemon picks the newest LIST_LIMIT of those matching status, model and mode (over every artifact it
       // keeps, not only the newest LIST_LIMIT)
@@ -117,6 +142,24 @@ export class ArtifactsProvider implements vscode.TreeDataProvider<ArtifactItem>,
 
   refresh(): void {
     this.changed.fire();
+  }
+
+  /** The tree view of these rows (set by activate). */
+  view: vscode.TreeView<ArtifactItem> | undefined;
+
+  /**
+   * Lists again and scrolls the view to the newest row, leaving the selection and the focus as they are
+   * (Show Artifacts, the view's refresh button). The tree keeps its selected row in view when it gets the
+   * focus: once more requests came after the row a person opened than the view has room for, the newest
+   * were above the view, out of sight. Nothing to scroll while the view is hidden or collapsed.
+   */
+  async showNewest(): Promise<void> {
+    const view = this.view;
+    if (!view?.visible) return this.refresh();
+    const next = this.nextListing();
+    this.refresh();
+    const [newest] = await next;
+    if (newest) await view.reveal(newest, { select: false, focus: false });
   }
 
   /** A request finished: refresh soon (coalescing bursts of requests into one listing). */

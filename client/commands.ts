@@ -52,10 +52,10 @@ export function registerCommands({ context, daemon, log, daemonLog, artifacts, i
   command('streamfix.restartDaemon', () => daemon.restart());
   command('streamfix.showOutput', () => log.channel.show(true));
   command('streamfix.showDaemonLog', () => daemonLog.show(true));
-  command('streamfix.refreshArtifacts', () => artifacts.refresh());
+  command('streamfix.refreshArtifacts', () => artifacts.showNewest());
   command('streamfix.showArtifacts', async () => {
-    artifacts.refresh();
     await vscode.commands.executeCommand('workbench.view.extension.streamfix');
+    await artifacts.showNewest();
   });
   command('streamfix.copyGatewayUrl', async () => {
     const s = daemon.state;

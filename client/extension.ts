@@ -70,6 +70,7 @@ export function activate(context: vscode.ExtensionContext): StreamFixApi {
   const inspector = new InspectorPanel(context, daemon);
   const routing = new TerminalRouting(context.environmentVariableCollection, daemon);
   const artifactsView = vscode.window.createTreeView('streamfix.artifacts', { treeDataProvider: artifacts });
+  artifacts.view = artifactsView;
   artifacts.onFilter = (message) => (artifactsView.message = message || undefined);
   const models = new ModelsProvider(daemon);
   subs.push(
