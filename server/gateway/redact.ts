@@ -334,6 +334,26 @@ export class Redactor {
   /** Whether the read the last bytes() call looked at may hold a second-level escape: read by body() right
    * after it (what this read's own pass saw, a cut escape too, whatever was searched after it). */
   private readSecond = false;
+  /** What every text stage (textStage) shares, made once: the shortest form (a piece shorter holds none
+   * whole), the ASCII characters a tail that may be held ends with (a secret's, and those an escape of one
+   * is cut after), and the base64 forms as text. */
+  private readonly stageShortest: number;
+  private readonly stageChars = new Uint8Array(128);
+  private readonly encodedFormStrings: string[];
+  /**
+   * The ASCII characters any spelling of a form's start can hold: a minimal form's, a base64 form's, and
+   * the bytes of its escapes (`\`, `u`, hex digits, `/`). A text stage in its clean state given a piece
+   * whose last character is none of them (and is ASCII) holds and remembers nothing: every tail it holds
+   * back or remembers is such a spelling, to the text's end.
+   */
+  private readonly spellingChars = new Uint8Array(128);
+  /** The base64 forms' characters (encodedTail: a tail that is a form's start has only these), and the
+   * forms by their first character's code (ASCII: a base64 form's characters are). */
+  private readonly encodedCharsText = new Uint8Array(128);
+  private readonly encodedByFirst: (EncodedForm[] | undefined)[] = [];
+  /** The fewest characters a text's end that stringEnd replaces has: a base64 form's head (its kept
+   * characters and one), a minimal form past its public start. */
+  private readonly endMin: number;
 
   constructor(secrets: readonly (string | null | undefined)[]) {
     const all = new Map<string, number>();
@@ -396,6 +416,18 @@ export class Redactor {
     this.literalNeedles = [...this.minimal.map(anchored), ...this.tailNeedles];
     for (const f of [...this.minimal, ...this.encoded.map((e) => e.formBytes)]) (this.formsByFirst[f[0]!] ??= []).push(f);
     this.maxFormBytes = Math.max(0, ...this.minimal.map((m) => m.length), ...this.encoded.map((e) => e.formBytes.length));
+    this.stageShortest = Math.min(...this.minimalStrings.map((p) => p.length), ...this.encoded.map((f) => f.tail.length));
+    this.encodedFormStrings = this.encoded.map((f) => f.form);
+    for (const p of this.minimalStrings) for (let i = 0; i < p.length; i++) if (p.charCodeAt(i) < 128) this.stageChars[p.charCodeAt(i)] = 1;
+    if (this.escapeRe !== null) for (const c of '\\u0123456789abcdefABCDEF') this.stageChars[c.charCodeAt(0)] = 1;
+    for (const f of this.encoded) {
+      for (let i = 0; i < f.form.length; i++) this.encodedCharsText[f.form.charCodeAt(i)] = 1;
+      (this.encodedByFirst[f.form.charCodeAt(0)] ??= []).push(f);
+    }
+    this.endMin = Math.max(1, Math.min(...this.encoded.map((f) => f.keep + 1), ...this.minimalShown.map((k) => k + 1)));
+    this.spellingChars.set(this.stageChars);
+    for (let c = 0; c < 128; c++) if (this.encodedCharsText[c] === 1) this.spellingChars[c] = 1;
+    if (this.patterns.length > 0) for (const c of '\\u0123456789abcdefABCDEF/') this.spellingChars[c.charCodeAt(0)] = 1;
   }
 
   /** `s` with every secret's minimal form replaced (`Bearer <key>` → `Bearer [redacted]`): what the text
@@ -424,7 +456,7 @@ export class Redactor {
    * (cut inside an escape too): held as heldChars holds one written as sent. */
   private textEscapedHeld(t: string): number {
     const from = Math.max(0, t.length - this.maxEscaped);
-    if (this.escapeRe === null || t.lastIndexOf('\\') < from || !textMayEscape(t, this.escapeRe, from)) return 0;
+    if (this.escapeRe === null || t.indexOf('\\', from) < 0 || !textMayEscape(t, this.escapeRe, from)) return 0;
     const b = Buffer.from(t.slice(from));
     const n = this.escapedHeldLength(b, this.minimal);
     return n === 0 ? 0 : b.subarray(b.length - n).toString().length;
@@ -470,23 +502,22 @@ export class Redactor {
    */
   textStage(minHold = 1, across = true): TextRedaction | null {
     if (this.empty) return null;
+    // (this redactor's own: a stage is made per text channel, three or more a stream)
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const self = this;
     const secrets = this.minimalStrings;
     const shown = this.minimalShown;
-    const encodedForms = this.encoded.map((f) => f.form);
+    const encodedForms = this.encodedFormStrings;
     // a piece shorter than every form (as sent, escaped or base64; no spelling is shorter than the form as
     // sent) holds none whole: nearly every piece of a model's text, a token or a few
-    const shortest = Math.min(...secrets.map((p) => p.length), ...this.encoded.map((f) => f.tail.length));
-    const redact = (t: string) => cutEscapes(t.length < shortest ? t : this.textEncoded(this.textMinimal(t)));
-    const encodedTail = across ? (t: string) => this.encodedTailAny(t) : (t: string) => this.encodedHeadTail(t);
-    const encodedRest = (sent: string, t: string) => this.encodedRest(sent, t);
-    const escapedHeld = (t: string) => this.textEscapedHeld(t);
-    const escapedEnd = (t: string) => this.textEscapedEnd(t);
-    const escapedRest = (sent: string, t: string) => this.textEscapedRest(sent, t);
+    const shortest = this.stageShortest;
+    const redact = (t: string) => cutEscapes(t.length < shortest ? t : self.textEncoded(self.textMinimal(t)));
     // the ASCII characters in some secret, and those an escape of one is cut after (a backslash, `u`, a hex
     // digit): a piece ending in none of them (most do) holds nothing back
-    const chars = new Uint8Array(128);
-    for (const p of secrets) for (let i = 0; i < p.length; i++) if (p.charCodeAt(i) < 128) chars[p.charCodeAt(i)] = 1;
-    if (this.escapeRe !== null) for (const c of '\\u0123456789abcdefABCDEF') chars[c.charCodeAt(0)] = 1;
+    const chars = this.stageChars;
+    // and with a base64 form's: a piece pushed with nothing held or remembered that ends in none of them
+    // (and is ASCII there) leaves nothing held or remembered (spellingChars)
+    const spelling = this.spellingChars;
     // Across pushes: `held`, the end of the text that could start a secret, not sent yet; `sent`, the end
     // of what was sent that is a secret's first characters (shorter than minHold, or released), for the
     // piece that may go on with the rest. Together they are a proper prefix of a secret.
@@ -503,25 +534,34 @@ export class Redactor {
     let encKeep = -1;
     return {
       push(s: string): string {
-        let t = held === '' ? s : held + s;
-        held = '';
-        let before = sent;
-        sent = '';
-        const wasHidden = hidden;
-        hidden = false;
-        const encBefore = encSent;
-        encSent = '';
         encKeep = -1;
-        if (before !== '') {
-          let rest = restOfSecret(before, t, secrets);
-          if (rest < 0) rest = escapedRest(before, t);
-          if (rest < 0) rest = encodedRest(before, t);
-          if (rest >= 0) {
-            t = (wasHidden ? '' : REDACTED) + t.slice(rest);
-            before = '';
+        let t: string;
+        let before = sent;
+        const wasHidden = hidden;
+        const encBefore = encSent;
+        if (held === '' && before === '' && encBefore === '') {
+          // nothing held or remembered (nearly every piece; `hidden` is never without `sent`): a piece whose
+          // end no spelling of a form's start can end with goes out as it is (redacted), the stage clean
+          t = redact(s);
+          const end = t.charCodeAt(t.length - 1);
+          if (t === '' || (end < 128 && spelling[end] === 0)) return t;
+        } else {
+          t = held === '' ? s : held + s;
+          held = '';
+          sent = '';
+          hidden = false;
+          encSent = '';
+          if (before !== '') {
+            let rest = restOfSecret(before, t, secrets);
+            if (rest < 0) rest = self.textEscapedRest(before, t);
+            if (rest < 0) rest = self.encodedRest(before, t);
+            if (rest >= 0) {
+              t = (wasHidden ? '' : REDACTED) + t.slice(rest);
+              before = '';
+            }
           }
+          t = redact(t);
         }
-        t = redact(t);
         if (t === '') {
           sent = before;
           encSent = encBefore;
@@ -531,7 +571,7 @@ export class Redactor {
         // a base64 form's head or more at the end (with what went out of it before) is held: a shorter
         // start goes, the form's tail is whole after it (encodedTail: its length, and the form's keep)
         const encAll = encBefore === '' ? t : encBefore + t;
-        const m = encodedTail(encAll);
+        const m = across ? self.encodedTailAny(encAll) : self.encodedHeadTail(encAll);
         const mLength = Math.floor(m / (KEEP_MASK + 1));
         const mKeep = m & KEEP_MASK;
         const b = mLength > mKeep ? Math.min(mLength, t.length) : 0;
@@ -545,7 +585,7 @@ export class Redactor {
           // written, counted as the characters it stands for (a cut `\u00` is at most one)
           // (with what went out of it before: a piece may go on with a start that ended inside an escape)
           const raw = heldChars(all, secrets);
-          const e = escapedHeld(all);
+          const e = self.textEscapedHeld(all);
           h = Math.max(raw, e);
           counted = e > raw ? Math.max(raw, escapedLength(all.slice(all.length - e))) : raw;
         }
@@ -570,7 +610,7 @@ export class Redactor {
       },
       end(): string {
         // the text ends inside a secret: past its public start, the held characters are secret
-        const cut = hidden || held === '' || encKeep >= 0 ? -1 : escapedEnd(held);
+        const cut = hidden || held === '' || encKeep >= 0 ? -1 : self.textEscapedEnd(held);
         const t = hidden || held === '' ? '' : encKeep >= 0 ? held.slice(0, encKeep) + REDACTED : cut >= 0 ? held.slice(0, cut) + REDACTED : endShown(sent, held, secrets, shown);
         held = '';
         sent = '';
@@ -748,21 +788,26 @@ export class Redactor {
    * KEEP_BITS, and that form's keep below (a number, not an object: it runs for every piece of a text). */
   private encodedTail(t: string): number {
     const n = t.length;
-    let best = 0;
-    let keep = 0;
-    for (const f of this.encoded) {
-      const p = f.form;
-      for (let at = t.indexOf(p[0]!, Math.max(0, n - p.length + 1)); at >= 0 && n - at > best; at = t.indexOf(p[0]!, at + 1)) {
+    // such a tail has only the forms' characters: it starts within the run of them that ends the text
+    // (a word at most, mostly), the earliest start the longest; at one start, the first form (as listed)
+    let r = n;
+    while (r > 0 && r > n - this.maxFormBytes) {
+      const c = t.charCodeAt(r - 1);
+      if (c >= 128 || this.encodedCharsText[c] === 0) break;
+      r--;
+    }
+    for (let at = r; at < n; at++) {
+      const forms = this.encodedByFirst[t.charCodeAt(at)];
+      if (forms === undefined) continue;
+      for (const f of forms) {
+        const p = f.form;
+        if (n - at >= p.length) continue;
         let k = 1;
         while (at + k < n && t.charCodeAt(at + k) === p.charCodeAt(k)) k++;
-        if (at + k === n) {
-          best = n - at;
-          keep = f.keep;
-          break;
-        }
+        if (at + k === n) return (n - at) * (KEEP_MASK + 1) + f.keep;
       }
     }
-    return best * (KEEP_MASK + 1) + keep;
+    return 0;
   }
 
   /** encodedTail, and of a form written with escapes (`\u0063` in a text that is itself JSON: the second
@@ -773,7 +818,7 @@ export class Redactor {
     const raw = this.encodedTail(t);
     const n = t.length;
     const from = Math.max(0, n - this.maxEncodedEscaped);
-    if (this.plainEncoded.length === 0 || t.lastIndexOf('\\') < from || !this.mayEscapeEncoded(t, from)) return raw;
+    if (this.plainEncoded.length === 0 || t.indexOf('\\', from) < 0 || !this.mayEscapeEncoded(t, from)) return raw;
     const b = Buffer.from(t.slice(from));
     const last = b.lastIndexOf(BACKSLASH);
     for (let at = 0; at <= last; at++) {
@@ -857,7 +902,7 @@ export class Redactor {
   }
 
   private deepValue(v: unknown): unknown {
-    if (typeof v === 'string') return v.length <= SHOWN_OF_ANY_SECRET ? v : this.stringEnd(this.textEncoded(this.textMinimal(v)));
+    if (typeof v === 'string') return v.length <= SHOWN_OF_ANY_SECRET ? v : this.whole(v);
     if (typeof v !== 'object' || v === null) return v;
     if (Array.isArray(v)) {
       let out: unknown[] | null = null;
@@ -878,7 +923,22 @@ export class Redactor {
 
   /** `s`, a whole text (an error's message), redacted as a text channel's end is (stringEnd). */
   textEnd(s: string): string {
-    return this.empty || s.length <= SHOWN_OF_ANY_SECRET ? s : this.stringEnd(this.textEncoded(this.textMinimal(s)));
+    return this.empty || s.length <= SHOWN_OF_ANY_SECRET ? s : this.whole(s);
+  }
+
+  /** `s`, a whole text, redacted: each secret's form in it replaced (none in a text shorter than every
+   * form), then its end (stringEnd) unless it ends in fewer than `endMin` characters that may spell a form
+   * (spellingChars; a short word: an artifact's repair messages and kinds, most texts). */
+  private whole(s: string): string {
+    const t = s.length < this.stageShortest ? s : this.textEncoded(this.textMinimal(s));
+    const n = t.length;
+    let k = 0;
+    while (k < n && k < this.endMin) {
+      const c = t.charCodeAt(n - 1 - k);
+      if (c < 128 && this.spellingChars[c] === 0) break;
+      k++;
+    }
+    return k < this.endMin ? t : this.stringEnd(t);
   }
 
   /** `s`, a whole text, with a secret's start that ends it past the secret's public start (keyPrefix.ts)
@@ -888,7 +948,7 @@ export class Redactor {
     const b = last < 128 && this.encodedLast[last] === 1 ? this.encodedEnd(s) : null;
     if (b !== null) return b;
     const from = Math.max(0, s.length - this.maxEncodedEscaped);
-    if (this.plainEncoded.length > 0 && s.lastIndexOf('\\') >= from && this.mayEscapeEncoded(s, from)) {
+    if (this.plainEncoded.length > 0 && s.indexOf('\\', from) >= 0 && this.mayEscapeEncoded(s, from)) {
       // a base64 form written with escapes, past its kept characters (its end is ASCII: characters are bytes)
       const u = Buffer.from(s.slice(from));
       const cut = this.escapedFormEnd(u);
