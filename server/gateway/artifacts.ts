@@ -598,7 +598,8 @@ export class ArtifactStore {
       maxWritesInFlight: this.options.maxWritesInFlight,
     });
     await this.writer.start();
-    await this.migrateLegacy(dir);
+    // the old layout is migrated by the first writer only (two would each put the same artifacts)
+    if (own === 1) await this.migrateLegacy(dir);
   }
 
   private async migrateLegacy(dir: string): Promise<void> {

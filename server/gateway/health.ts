@@ -6,6 +6,8 @@
  * - `store:` artifacts kept in memory only although a data directory is set — a run of failed (or too
  *   slow) writes since the last durable one (a full disk, a directory made read-only), or a directory
  *   it cannot be a writer of (eight live daemons hold its writer slots, its lock cannot be created);
+ * - `connections:` the client connections are at the cap (a new one is refused, 503, unless it asks
+ *   /health or /metrics on one of the few kept for them, limits.ts);
  * - `upstream:` the upstream request queue is full (the next request over the pool is refused, 503);
  * - `breaker:` a model's circuit breaker is open or half-open (its requests are refused, 503/529).
  *
@@ -32,11 +34,18 @@ export interface HealthInputs {
   store: string | null;
   upstream: { max: number; queued: number; maxQueue: number };
   breakers: { upstream: string; model: string; state: Exclude<BreakerState, 'closed'>; reason: string }[];
+  /** Client connections open (this request's included), the cap, and the reserve past it kept for /health
+   * and /metrics (limits.ts). */
+  connections?: { open: number; max: number; reserve: number };
 }
 
 export function healthVerdict(h: HealthInputs): { status: HealthStatus; problems: string[] } {
   const problems: string[] = [];
   if (h.store !== null) problems.push(`store: ${h.store}`);
+  const c = h.connections;
+  if (c !== undefined && c.open >= c.max) {
+    problems.push(`connections: ${c.open} open, the limit is ${c.max}: a new connection gets 503 (overloaded) unless it asks GET /health or /metrics (${c.max + c.reserve - Math.min(c.open, c.max + c.reserve)} of the ${c.reserve} kept for them free)`);
+  }
   if (h.upstream.queued >= h.upstream.maxQueue) {
     problems.push(`upstream: ${h.upstream.max} requests open and ${h.upstream.queued} waiting, the queue's limit: the next request over the pool is refused (503)`);
   }

@@ -1,7 +1,12 @@
 /**
  * The gateway's own limits on its clients, so no client can hold the daemon's sockets or memory:
- * - at most `maxConnections` open connections: one more gets a 503 in the OpenAI shape and is closed
- *   (counted as a `connection_refused` warning) instead of being dropped without a word;
+ * - at most `maxConnections` open connections for any request, and `reserveConnections` more that may
+ *   only ask `GET /health` or `GET /metrics` (one request each, then closed): so a checker still hears the
+ *   daemon, and that it is at its cap, when clients hold every connection. Any other request on a reserve
+ *   connection, and any connection past the reserve, gets a 503 in the OpenAI shape and is closed (counted
+ *   as a `connection_refused` warning) instead of being dropped without a word. A reserve connection's
+ *   request is read as any other (headers bounded in size and time by Node's parser and
+ *   `headersTimeoutMs`); its body, if any, is not read;
  * - a client must send its request headers within `headersTimeoutMs` and its whole request within
  *   `requestTimeoutMs` (slowloris): past that it gets a 408 and is closed (`connection_timeout`). The
  *   response is not limited: a stream may run as long as the upstream does;
@@ -16,6 +21,8 @@ import type { Warnings } from './warnings';
 export interface ClientLimits {
   /** Open connections at most (default 2048; each costs a file descriptor). */
   maxConnections?: number;
+  /** Connections past `maxConnections` kept for `GET /health` and `GET /metrics` only (default 16). */
+  reserveConnections?: number;
   /** Time to receive a request's headers (default 10 s). */
   headersTimeoutMs?: number;
   /** Time to receive a whole request, body included (default 30 s). */
@@ -23,6 +30,14 @@ export interface ClientLimits {
 }
 
 export const DEFAULT_MAX_CONNECTIONS = 2048;
+export const DEFAULT_RESERVE_CONNECTIONS = 16;
+
+/** The requests a reserve connection may make: the daemon's own state, cheap and without a body. */
+export function reserveServes(method: string | undefined, url: string | undefined): boolean {
+  if (method !== 'GET' || url === undefined) return false;
+  const path = url.split('?', 1)[0];
+  return path === '/health' || path === '/metrics';
+}
 
 /** A complete HTTP response written straight to a socket that never reaches a request handler. */
 function rawError(status: number, reason: string, err: GatewayError): string {
@@ -34,27 +49,39 @@ export interface ClientGuard {
   /** Connections open now. */
   readonly open: number;
   readonly max: number;
+  readonly reserve: number;
   /** True for a socket that was refused (its request, if one arrives, is not served). */
   refused(socket: Socket): boolean;
+  /** True for a socket opened past the cap, within the reserve: only /health and /metrics are served on it
+   * (the caller checks with reserveServes, and refuses the rest with `refuse`). */
+  inReserve(socket: Socket): boolean;
+  /** Answers a request on a reserve socket that it may not make: 503 overloaded, closed. */
+  refuse(socket: Socket): void;
 }
 
 export function guardClients(server: Server, limits: ClientLimits, warnings: Warnings): ClientGuard {
   const max = limits.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
+  const reserve = limits.reserveConnections ?? DEFAULT_RESERVE_CONNECTIONS;
   server.headersTimeout = limits.headersTimeoutMs ?? 10_000;
   server.requestTimeout = limits.requestTimeoutMs ?? 30_000;
   const refusedSockets = new WeakSet<Socket>();
+  const reserveSockets = new WeakSet<Socket>();
   let open = 0;
+  const refuse = (socket: Socket, why: string) => {
+    refusedSockets.add(socket);
+    warnings.warn('connection_refused', why);
+    const err = new GatewayError(503, 'overloaded', `The gateway has ${max} connections open, its limit; retry when some have closed`);
+    socket.end(rawError(503, 'Service Unavailable', err));
+    // a client that never reads its answer must not keep the socket
+    setTimeout(() => socket.destroy(), 2_000).unref();
+  };
 
   server.on('connection', (socket: Socket) => {
     open++;
     socket.once('close', () => open--);
     if (open <= max) return;
-    refusedSockets.add(socket);
-    warnings.warn('connection_refused', `refused a connection: ${max} connections are open (the limit)`);
-    const err = new GatewayError(503, 'overloaded', `The gateway has ${max} connections open, its limit; retry when some have closed`);
-    socket.end(rawError(503, 'Service Unavailable', err));
-    // a client that never reads its answer must not keep the socket
-    setTimeout(() => socket.destroy(), 2_000).unref();
+    if (open <= max + reserve) return void reserveSockets.add(socket);
+    refuse(socket, `refused a connection: ${max} connections are open (the limit), and the ${reserve} kept for /health and /metrics`);
   });
 
   // a CONNECT (a client taking the gateway for a proxy): Node drops the socket unanswered when nothing
@@ -87,6 +114,9 @@ export function guardClients(server: Server, limits: ClientLimits, warnings: War
       return open;
     },
     max,
+    reserve,
     refused: (socket) => refusedSockets.has(socket),
+    inReserve: (socket) => reserveSockets.has(socket),
+    refuse: (socket) => refuse(socket, `refused a request on a connection kept for /health and /metrics: ${max} connections are open (the limit)`),
   };
 }

@@ -26,7 +26,7 @@ import { ModelHealth } from './modelHealth';
 import { SchemaCache, type SchemaPolicy } from './schema';
 import { DEFAULT_TRUNCATED_TOOLS, type TruncatedToolPolicy } from './truncatedTools';
 import { findRoute, getArtifact, isAnthropicClient, getModel, listArtifacts, proxyModels, setBase, type Route, type RouteCall } from './routes';
-import { guardClients, type ClientLimits } from './limits';
+import { guardClients, reserveServes, type ClientLimits } from './limits';
 import { healthVerdict } from './health';
 import { checkRequest } from './security';
 import { Warnings } from './warnings';
@@ -106,6 +106,11 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
   const server = createServer({ connectionsCheckingInterval: 1_000 }, (req, res) => {
     // over the connection cap: already answered 503 on the socket
     if (guard.refused(req.socket)) return void res.destroy();
+    if (guard.inReserve(req.socket)) {
+      // past the cap, within the reserve: /health and /metrics only, one request, then closed
+      if (!reserveServes(req.method, req.url)) return void guard.refuse(req.socket);
+      res.shouldKeepAlive = false;
+    }
     void answer(req, res, ids.next());
   });
   const guard = guardClients(server, opts.limits ?? {}, warnings);
@@ -231,12 +236,12 @@ function gatewayRoutes(ctx: GatewayContext, opts: GatewayOptions, requests: Infl
     const upstreamRequests = upstream.stats();
     // 200 whatever the status: the gateway answers (health.ts says why)
     writeJson(res, 200, base, {
-      ...healthVerdict({ closing: requests.isClosing, store: opts.store.problem(), upstream: upstreamRequests, breakers: ctx.breakers.notClosed() }),
+      ...healthVerdict({ closing: requests.isClosing, store: opts.store.problem(), upstream: upstreamRequests, breakers: ctx.breakers.notClosed(), connections: { open: guard.open, max: guard.max, reserve: guard.reserve } }),
       upstream: opts.demo ? 'demo' : opts.upstream,
       demo: opts.demo,
       store: opts.store.stats(),
       inflight: requests.size,
-      connections: { open: guard.open, max: guard.max },
+      connections: { open: guard.open, max: guard.max, reserve: guard.reserve },
       upstreamRequests,
       warnings: warnings.stats(),
       uptimeSeconds: Math.round((Date.now() - requests.startedAt) / 1000),

@@ -192,6 +192,22 @@ describe('ArtifactStore lock: the owner must prove it is a live StreamFix daemon
     assert.deepEqual((await fsp.readdir(d)).sort(), ['artifacts-00000001.log', 'artifacts-2-00000001.log', 'artifacts-2-00000002.log', LOCK_FILE]);
   });
 
+  it('leaves the old one-file-per-artifact layout to the first writer to migrate (a second writer would put the same artifacts again)', async () => {
+    const d = await dir();
+    const sleeper = start('sleep', ['30']);
+    await fsp.writeFile(path.join(d, LOCK_FILE), `${sleeper.pid}\n${processStart(sleeper.pid!)}\n`);
+    const legacy = `${makeArtifact(0).id}.json`;
+    await fsp.writeFile(path.join(d, legacy), JSON.stringify({ format: 1, seq: 1, artifact: makeArtifact(0) }));
+    const second = await ArtifactStore.open({ dir: d });
+    assert.deepEqual([second.stats().writer?.number, second.warnings, second.list().length], [2, [], 0]);
+    await second.close();
+    assert.deepEqual((await fsp.readdir(d)).sort(), [LOCK_FILE, legacy]);
+    await fsp.rm(path.join(d, LOCK_FILE));
+    const first = await ArtifactStore.open({ dir: d });
+    assert.deepEqual([first.stats().writer?.number, first.warnings, first.list().map((s) => s.id)], [1, ['migrated 1 artifact(s) from the old one-file-per-artifact layout into the log'], [makeArtifact(0).id]]);
+    await first.close();
+  });
+
   it('keeps its artifacts in memory only when all eight writer slots are held by live daemons', async () => {
     const d = await dir();
     const sleeper = start('sleep', ['30']);

@@ -26,6 +26,14 @@ describe('healthVerdict', () => {
     assert.deepEqual(healthVerdict({ ...calm, upstream: { max: 2, queued: 4095, maxQueue: 4096 } }), { status: 'ok', problems: [] });
   });
 
+  it('names the connection cap once the connections reach it, with the reserve kept for /health and /metrics', () => {
+    assert.deepEqual(healthVerdict({ ...calm, connections: { open: 2047, max: 2048, reserve: 16 } }), { status: 'ok', problems: [] });
+    assert.deepEqual(healthVerdict({ ...calm, connections: { open: 2050, max: 2048, reserve: 16 } }), {
+      status: 'degraded',
+      problems: ['connections: 2050 open, the limit is 2048: a new connection gets 503 (overloaded) unless it asks GET /health or /metrics (14 of the 16 kept for them free)'],
+    });
+  });
+
   it('names at most 10 breakers, the rest in one line', () => {
     const v = healthVerdict({ ...calm, breakers: Array.from({ length: 13 }, (_, i) => breaker(`m${i}`)) });
     assert.equal(v.problems.length, 11);

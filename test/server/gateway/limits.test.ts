@@ -28,7 +28,7 @@ function rawExchange(port: number, text: string, keepOpenMs = 0): Promise<string
 }
 
 interface Health {
-  connections: { open: number; max: number };
+  connections: { open: number; max: number; reserve: number };
   upstreamRequests: { max: number; maxQueue: number; active: number; queued: number; queuedTotal: number; refusedTotal: number };
   status: string;
   problems: string[];
@@ -142,20 +142,44 @@ describe('gateway: bounded artifacts of long streams', () => {
 });
 
 describe('gateway: caps on clients', () => {
-  const { d } = useTestDaemon({ demo: true, limits: { maxConnections: 3, headersTimeoutMs: 300, requestTimeoutMs: 600 } });
+  const { d } = useTestDaemon({ demo: true, limits: { maxConnections: 3, reserveConnections: 1, headersTimeoutMs: 300, requestTimeoutMs: 600 } });
 
-  it('refuses a connection over the cap with a 503 in the OpenAI shape, counts it, and serves the next one', async () => {
+  it('at the cap serves /health (degraded: the cap named) and /metrics on the reserve, refuses any other request there and any connection past it with a 503 in the OpenAI shape, counts them, and serves the next one', async () => {
     const held = [connect(d.info.port, '127.0.0.1'), connect(d.info.port, '127.0.0.1'), connect(d.info.port, '127.0.0.1')];
     await Promise.all(held.map((s) => new Promise((r) => s.once('connect', r))));
     await new Promise((r) => setTimeout(r, 50)); // (the server counts a connection a tick after the client)
+    const overloaded = '{"error":{"message":"The gateway has 3 connections open, its limit; retry when some have closed","type":"server_error","code":"overloaded"}}';
+    const refused = `HTTP/1.1 503 Service Unavailable\r\nconnection: close\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${overloaded.length}\r\n\r\n${overloaded}`;
+
+    // the fourth connection is the reserve's: /health answers, says the cap, and closes the connection
     const answer = await rawExchange(d.info.port, `GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`);
-    const body = '{"error":{"message":"The gateway has 3 connections open, its limit; retry when some have closed","type":"server_error","code":"overloaded"}}';
-    assert.equal(answer, `HTTP/1.1 503 Service Unavailable\r\nconnection: close\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${body.length}\r\n\r\n${body}`);
+    assert.equal(answer.startsWith('HTTP/1.1 200 OK\r\n'), true, answer.slice(0, 200));
+    assert.equal(/\r\nconnection: close\r\n/i.test(answer), true, 'one request on a reserve connection');
+    const h = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)) as Health;
+    assert.deepEqual([h.status, h.problems, h.connections], ['degraded', ['connections: 4 open, the limit is 3: a new connection gets 503 (overloaded) unless it asks GET /health or /metrics (0 of the 1 kept for them free)'], { open: 4, max: 3, reserve: 1 }]);
+    const metrics = await rawExchange(d.info.port, `GET /metrics HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`);
+    assert.equal(metrics.startsWith('HTTP/1.1 200 OK\r\n') && /\r\nconnection: close\r\n/i.test(metrics), true, metrics.slice(0, 200));
+    assert.equal(metrics.includes('\nstreamfix_connections_open 4\n'), true, 'the metrics count the reserve connection');
+    // any other request on the reserve is refused
+    const chat = await rawExchange(d.info.port, `POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\ncontent-type: application/json\r\ncontent-length: 2\r\n\r\n{}`);
+    assert.equal(chat, refused);
+    const openNow = () => new Promise<number>((r) => d.gateway.server.getConnections((_e, n) => r(n)));
+    while ((await openNow()) > 3) await new Promise((r) => setTimeout(r, 20)); // (the server sees a close a tick after the client)
+    // with the reserve held too, a connection is refused before any request, /health's included
+    const idle = connect(d.info.port, '127.0.0.1');
+    await new Promise((r) => idle.once('connect', r));
+    await new Promise((r) => setTimeout(r, 50));
+    assert.equal(await rawExchange(d.info.port, `GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`), refused);
+    idle.destroy();
     for (const s of held) s.destroy();
-    while ((await new Promise<number>((r) => d.gateway.server.getConnections((_e, n) => r(n)))) > 0) await new Promise((r) => setTimeout(r, 20));
-    const h = await health(d);
-    assert.equal(h.warnings.byKind.connection_refused, 1);
-    assert.deepEqual(h.connections, { open: 1, max: 3 });
+    while ((await openNow()) > 0) await new Promise((r) => setTimeout(r, 20));
+    const after = await health(d);
+    assert.equal(after.warnings.byKind.connection_refused, 2, JSON.stringify(after.warnings.recent));
+    assert.deepEqual(after.warnings.recent.filter((w) => w.kind === 'connection_refused').map((w) => w.message), [
+      'refused a request on a connection kept for /health and /metrics: 3 connections are open (the limit)',
+      'refused a connection: 3 connections are open (the limit), and the 1 kept for /health and /metrics',
+    ]);
+    assert.deepEqual([after.status, after.problems, after.connections], ['ok', [], { open: 1, max: 3, reserve: 1 }]);
   });
 
   it('answers 408 to a client that sends its headers too slowly (slowloris) and closes it', async () => {
