@@ -212,6 +212,10 @@ const EARLIER_ATTEMPT = /\b(?:previous|earlier|first|initial|original|failed|rej
  * first attempt, a validation error, then `Attempt 2:` and the value unfenced gave the first): every
  * candidate before it is a draft it replaces, ranked as a corrected value (below it). */
 const RETRY_LEAD = /^\W*(?:attempt|try|pass|iteration|round|retry)\s*#?\s*(?:[2-9]|\d{2,})\b|\b(?:second|third|fourth|fifth|next|new|final|last|another)\s+(?:attempt|try|pass|iteration|round)\b|^\W*retry(?:ing)?\s*(?:[:.\u2026]|$)/i;
+/** A schema the model says it follows or uses (`I'll follow this JSON Schema:`, `Using your schema:`, `Following
+ * the schema below:`): a reference it worked from, so an instance after it is the answer even when led in as one
+ * that conforms (trial 16: `Here's data that conforms:` kept the schema the answer). */
+const SCHEMA_FOLLOWED = /\b(?:i'?ll|i will|i am going to|i'm going to|let me|we'll)\s+(?:follow|use|stick to)\b|^\W*(?:following|using|per|according to|based on)\b/i;
 /** What leads in an instance as an example of the schema before it (echoedSchemas). */
 const EXAMPLE_LEAD = /\b(?:examples?|samples?|like|e\.g\.|for instance|such as|validates?|matches|accepts?|conforms?)\b/i;
 /** An option's label leading in a value (recommendedOption), and a recommendation naming one. */
@@ -781,15 +785,17 @@ function recommendedOption(text: string, found: Candidate[]): void {
  * a schema the user asked for, shown with an example). Schemas and instances are parsed only up to
  * TEMPLATE_MAX characters, and at most SCHEMAS_MAX schemas are kept, so the work stays linear. */
 function echoedSchemas(text: string, found: Candidate[]): void {
-  const schemas: { c: Candidate; props: Record<string, unknown> }[] = [];
-  for (const c of found) {
+  const schemas: { c: Candidate; props: Record<string, unknown>; followed: boolean }[] = [];
+  for (let k = 0; k < found.length; k++) {
+    const c = found[k];
     if (c.rank < 2 || c.json.length > TEMPLATE_MAX) continue;
     const v = parseObject(c.json);
     if (v === null) continue;
     if (SCHEMA_KEYS.test(c.json)) {
       const props = v.properties;
       if (schemas.length < SCHEMAS_MAX && props !== null && typeof props === 'object' && !Array.isArray(props) && Object.keys(props).length > 0) {
-        schemas.push({ c, props: props as Record<string, unknown> });
+        const intro = introduction(text.slice(k === 0 ? Math.max(0, c.start - LEAD_WINDOW) : Math.max(found[k - 1].end, c.start - LEAD_WINDOW), c.start));
+        schemas.push({ c, props: props as Record<string, unknown>, followed: SCHEMA_FOLLOWED.test(intro) });
       }
       continue;
     }
@@ -797,7 +803,7 @@ function echoedSchemas(text: string, found: Candidate[]): void {
     if (keys.length === 0) continue;
     for (const sc of schemas) {
       if (sc.c.rank <= SECOND_CHOICE || !keys.every((key) => Object.prototype.hasOwnProperty.call(sc.props, key))) continue;
-      if (EXAMPLE_LEAD.test(text.slice(Math.max(sc.c.end, c.start - LEAD_WINDOW), c.start))) continue;
+      if (!sc.followed && EXAMPLE_LEAD.test(text.slice(Math.max(sc.c.end, c.start - LEAD_WINDOW), c.start))) continue;
       sc.c.rank = SECOND_CHOICE;
     }
   }
