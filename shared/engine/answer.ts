@@ -691,6 +691,7 @@ function candidates(r: Region, index: number, sub: SubRun, work: { scanned: numb
   echoedSchemas(r.text, found);
   echoedInput(r.text, found);
   recommendedOption(r.text, found);
+  namedOption(r.text, found);
   diffLines(r.text, found);
   return found;
 }
@@ -775,6 +776,32 @@ function recommendedOption(text: string, found: Candidate[]): void {
   const top = Math.max(2, ...labelled.map((l) => l.c.rank));
   for (const l of labelled) if (l !== pick && l.c.rank > SECOND_CHOICE) l.c.rank = SECOND_CHOICE;
   pick.c.rank = top;
+}
+
+/** A label of one word leading in a value on its line (`- **Conservative:** {…}`, `Compact: {…}`), and a
+ * recommendation that names one as "the … one" (`use the conservative one`, `I'd pick the compact option`). */
+const WORD_LABEL = /^[ \t]*(?:[-*+]|\d{1,3}[.)])?[ \t]*[*_]{0,2}([A-Za-z][\w-]{1,30})[*_]{0,2}[ \t]*:[*_]{0,2}[ \t]*$/;
+const WORD_CHOSEN = /\b(?:go with|recommend(?:ed)?|use|pick|choose|prefer|suggest)\b[^.\n]{0,20}?\bthe ([A-Za-z][\w-]{1,30}) (?:one|option|version|variant|preset|setting|profile|config(?:uration)?)\b/i;
+
+/** Options labelled by a word on the value's own line, then one recommended as "the <label> one" (trial 16:
+ * `- **Conservative:** {"temperature": 0.2}` … `- **Creative:** {"temperature": 1.2}`, then `For code
+ * generation, use the conservative one.` gave the last, the labels no "Option N"): when two or more
+ * candidates of rank 2 or more are led in so on their line and the text after the last names one of the
+ * labels that way, the others rank as alternatives. */
+function namedOption(text: string, found: Candidate[]): void {
+  const labelled: { c: Candidate; label: string }[] = [];
+  for (const c of found) {
+    if (c.rank < 2) continue;
+    const m = WORD_LABEL.exec(text.slice(lineStart(text, c.start), c.start));
+    if (m !== null) labelled.push({ c, label: m[1].toLowerCase() });
+  }
+  if (labelled.length < 2) return;
+  const last = labelled[labelled.length - 1].c;
+  const m = WORD_CHOSEN.exec(text.slice(last.end, last.end + PICK_WINDOW));
+  if (m === null) return;
+  const pick = labelled.find((l) => l.label === m[1].toLowerCase());
+  if (pick === undefined) return;
+  for (const l of labelled) if (l !== pick && l.c.rank > SECOND_CHOICE) l.c.rank = SECOND_CHOICE;
 }
 
 /** A JSON Schema echoed before its instance (trial 9: `You asked for output matching:` and the schema in a
