@@ -13,7 +13,7 @@
 import { Machine } from './machine';
 import { StreamFixError } from './errors';
 import { CorrectionTaker, checkTakeOptions } from './takeCorrection';
-import type { RepairOptions, RepairResult, StreamRepairer } from './types';
+import type { RepairOptions, RepairResult, StreamRepairer, StreamUpdate } from './types';
 
 export * from './types';
 export { StreamFixError } from './errors';
@@ -32,9 +32,11 @@ export function createStreamRepairer(options?: RepairOptions): StreamRepairer {
   return new Repairer(new Machine(options));
 }
 
-/** The repairer handed out: its methods are bound (they may be passed around alone), its getters live
- * on the prototype. An object literal with getters is kept in dictionary mode, and every push() and
- * view() call on it was a hash lookup. */
+/** The repairer handed out: its methods and getters live on the prototype, shared by every repairer, so
+ * a caller's `r.push(c)` / `r.view()` has one call target whichever repairer `r` is (an own function per
+ * repairer, as bound methods were, changed the target with each new repairer and deoptimised the caller's
+ * loop: "wrong call target"). Taken off the repairer a method needs `.bind(r)`. An object literal with
+ * getters is kept in dictionary mode, and every push() and view() call on it was a hash lookup. */
 class Repairer implements StreamRepairer {
   /**
    * One repairer kept alive for the module's life, never pushed to. V8 holds the shapes (maps) of
@@ -47,10 +49,18 @@ class Repairer implements StreamRepairer {
    */
   static readonly keepShapes: Repairer = new Repairer(new Machine());
   constructor(private readonly m: Machine) {}
-  readonly push = (chunk: string) => this.m.push(chunk);
-  readonly end = () => this.m.end();
-  readonly view = () => this.m.view();
-  readonly tentative = () => this.m.tentative();
+  push(chunk: string): StreamUpdate {
+    return this.m.push(chunk);
+  }
+  end(): ReturnType<StreamRepairer['end']> {
+    return this.m.end();
+  }
+  view(): string | null {
+    return this.m.view();
+  }
+  tentative(): string | null {
+    return this.m.tentative();
+  }
   get emitted(): string {
     return this.m.emitted;
   }

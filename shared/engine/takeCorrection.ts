@@ -58,7 +58,8 @@ export class CorrectionTaker implements StreamRepairer {
   private released = false;
   private phase: StreamUpdate['phase'] = 'before';
 
-  readonly push = (chunk: string): StreamUpdate => {
+  // push, end, view and tentative are prototype methods, as the plain repairer's (index.ts Repairer)
+  push(chunk: string): StreamUpdate {
     const u = this.m.push(chunk);
     if (this.released) return u;
     this.input += chunk;
@@ -70,7 +71,7 @@ export class CorrectionTaker implements StreamRepairer {
     for (const x of u.repairs) this.heldRepairs.push(x);
     for (const x of u.stripped) this.heldStripped.push(x);
     return { output: '', repairs: NONE, stripped: NONE, reasoning: u.reasoning, phase: u.phase };
-  };
+  }
 
   /** The output the inner repairer wrote so far and this one holds ('' after release()). */
   get heldOutput(): string {
@@ -94,7 +95,7 @@ export class CorrectionTaker implements StreamRepairer {
     return u;
   }
 
-  readonly end = (): EndResult => {
+  end(): EndResult {
     const r = this.m.end();
     this.ended = true;
     if (this.released) return r;
@@ -102,12 +103,16 @@ export class CorrectionTaker implements StreamRepairer {
     const json = result.json ?? '';
     this.out = json;
     return { ...result, final: json, reasoning: r.reasoning, finalRepairs: result.repairs };
-  };
+  }
 
   /** The held output as the inner repairer has it (what the answer is if no correction follows). */
-  readonly view = (): string | null => (this.ended && !this.released ? this.out : this.m.view());
+  view(): string | null {
+    return this.ended && !this.released ? this.out : this.m.view();
+  }
 
-  readonly tentative = (): string | null => (this.ended ? null : (this.m.tentative() ?? this.m.view()));
+  tentative(): string | null {
+    return this.ended ? null : (this.m.tentative() ?? this.m.view());
+  }
 
   get emitted(): string {
     return this.released ? this.m.emitted : this.out;

@@ -109,6 +109,30 @@ describe('engine API', () => {
     assert.throws(() => s.end(), (e: unknown) => e instanceof StreamFixError && e.code === 'STREAM_ENDED');
   });
 
+  it('has push, view, end and tentative as methods shared by every repairer; taken off one they need .bind(r)', () => {
+    for (const options of [undefined, { takeCorrections: true }]) {
+      const a = createStreamRepairer(options);
+      const b = createStreamRepairer(options);
+      const methods = ['push', 'view', 'end', 'tentative'] as const;
+      // one function for every repairer (a caller's `r.push(c)` keeps one call target), none an own property
+      assert.deepEqual(methods.map((k) => a[k] === b[k]), [true, true, true, true], `shared (${JSON.stringify(options)})`);
+      assert.deepEqual(methods.map((k) => Object.prototype.hasOwnProperty.call(a, k)), [false, false, false, false]);
+      assert.deepEqual(Object.keys(a).filter((k) => (methods as readonly string[]).includes(k)), []);
+      // detached, a method has no repairer: a TypeError, nothing pushed
+      const { push } = a;
+      assert.throws(() => push('[1'), TypeError);
+      assert.equal(a.view(), null);
+      // bound, it pushes to the repairer it is bound to
+      const pushA = a.push.bind(a);
+      const viewA = a.view.bind(a);
+      pushA('[1, ');
+      pushA('2, ');
+      assert.equal(viewA(), '[1, 2]');
+      assert.equal(b.view(), null, 'the other repairer saw nothing');
+      assert.equal(a.end.bind(a)().json, '[1, 2]');
+    }
+  });
+
   it('gives no view before the value and a valid view at every step after', () => {
     const s = createStreamRepairer();
     s.push('<think>x</think>');
