@@ -545,6 +545,36 @@ export function createPassthroughGuard(redactor: Redactor, body?: Pick<Redactabl
     return at;
   };
 
+  /** `buf` (a read, or the part of one framed() did not take) searched for texts that may end with a
+   * secret's first characters and split into events, each onEvent's (or, while nothing is held or open,
+   * those before the next such one out unsplit: skipEvents); what goes out onto `out`. */
+  const searched = (buf: Buffer, scanned: number): void => {
+    starts = redactor.startsEnding(buf, scanned);
+    nextStart = 0;
+    read = buf;
+    byteAt.fill(-1);
+    // Nothing held or arriving, no text in this read may end with a secret's first characters or go on
+    // with an open channel's remembered start, and the read ends with an event's blank line (nearly every
+    // read of an upstream that writes whole events): its events go out as they came, unsplit (each would).
+    if (starts.length === 0 && held.length === 0 && split.idle && endsEvents(buf) && (open.size === 0 || !mayContinue(buf, 0, buf.length))) {
+      read = null;
+      out.push(buf);
+      return;
+    }
+    split.push(
+      buf,
+      onEvent,
+      (b) => {
+        // an event over the bound is not read: what was held goes first, then its bytes as they come
+        if (held.length > 0) releaseAll();
+        emit(b);
+      },
+      skipEvents,
+    );
+    flushRun();
+    read = null;
+  };
+
   const releaseAll = (): void => {
     for (const c of chained) settle(c, 'release');
     decide();
@@ -555,50 +585,42 @@ export function createPassthroughGuard(redactor: Redactor, body?: Pick<Redactabl
       const scanned = body?.scanned?.(whole) ?? -1;
       out = [];
       let buf = whole;
-      // Nothing held or arriving, the read ends with an event's blank line: the events of the stream's
-      // frame (nearly all of them) are looked at by their content string alone; the rest of the read, from
-      // the first other event on, is searched and split as below.
-      if (held.length === 0 && split.idle && endsEvents(buf)) {
-        read = buf;
-        const at = framed(buf, scanned);
-        if (at === buf.length) {
-          // (a read with an event read is split, as below: what goes out is the read itself only when each went out unread)
-          const whole = framedRead === 0 && runFrom === 0 && runTo === buf.length && out.length === 0;
-          if (!whole) flushRun();
-          runFrom = -1;
-          read = null;
-          return whole ? buf : take(out);
-        }
-        if (at > 0) {
-          flushRun();
-          buf = buf.subarray(at);
+      // A read that begins inside an event (the last read ended inside it): that event's rest, and the
+      // events up to the first blank line right after a byte that ends no line (where the splitter is then
+      // between events), are searched and split as below; the rest of the read as any read.
+      if (held.length === 0 && !split.idle) {
+        const q = eventEndAfter(buf, 0);
+        if (q > 0 && q < buf.length) {
+          searched(buf.subarray(0, q), scanned);
+          buf = buf.subarray(q);
         }
       }
-      starts = redactor.startsEnding(buf, scanned);
-      nextStart = 0;
-      read = buf;
-      byteAt.fill(-1);
-      // Nothing held or arriving, no text in this read may end with a secret's first characters or go on
-      // with an open channel's remembered start, and the read ends with an event's blank line (nearly every
-      // read of an upstream that writes whole events): its events go out as they came, unsplit (each would).
-      if (starts.length === 0 && held.length === 0 && split.idle && endsEvents(buf) && (open.size === 0 || !mayContinue(buf, 0, buf.length))) {
-        read = null;
-        if (out.length === 0) return buf;
-        out.push(buf);
-        return take(out);
+      // Nothing held or arriving: the read's whole events (to its last blank line right after a byte that
+      // ends no line; all of it, nearly always) of the stream's frame (nearly all of them) are looked at by
+      // their content string alone; the rest of the read, from the first other event on or the event its
+      // end cuts, is searched and split as below.
+      if (held.length === 0 && split.idle) {
+        const limit = endsEvents(buf) ? buf.length : lastEventEnd(buf);
+        if (limit > 0) {
+          const events = limit === buf.length ? buf : buf.subarray(0, limit);
+          read = events;
+          const at = framed(events, scanned);
+          if (at === limit) {
+            // (a read with an event read is split, as below: what goes out is the read itself only when each went out unread)
+            const asItCame = events === whole && framedRead === 0 && runFrom === 0 && runTo === limit && out.length === 0;
+            if (!asItCame) flushRun();
+            runFrom = -1;
+            read = null;
+            if (asItCame) return whole;
+            if (limit === buf.length) return take(out);
+            buf = buf.subarray(limit);
+          } else if (at > 0) {
+            flushRun();
+            buf = buf.subarray(at);
+          }
+        }
       }
-      split.push(
-        buf,
-        onEvent,
-        (b) => {
-          // an event over the bound is not read: what was held goes first, then its bytes as they come
-          if (held.length > 0) releaseAll();
-          emit(b);
-        },
-        skipEvents,
-      );
-      flushRun();
-      read = null;
+      searched(buf, scanned);
       return take(out);
     },
     end(): Buffer | null {
@@ -799,6 +821,19 @@ function endsEvents(buf: Buffer): boolean {
   const n = buf.length;
   if (n < 2 || buf[n - 1] !== LF || buf[n - 2] !== LF) return false;
   return n === 2 || (buf[n - 3] !== LF && buf[n - 3] !== CR);
+}
+
+/** Where the first blank line in `buf[from…]` right after a byte that ends no line ends (the splitter, whatever
+ * it met before, ends an event exactly there: endsEvents), or -1. */
+function eventEndAfter(buf: Buffer, from: number): number {
+  for (let e = buf.indexOf(BLANK_LINE, from); e >= 0; e = buf.indexOf(BLANK_LINE, e + 1)) if (e > 0 && buf[e - 1] !== LF && buf[e - 1] !== CR) return e + 2;
+  return -1;
+}
+
+/** Where the last such blank line in `buf` ends (the read's whole events), or -1. */
+function lastEventEnd(buf: Buffer): number {
+  for (let e = buf.lastIndexOf(BLANK_LINE); e > 0; e = buf.lastIndexOf(BLANK_LINE, e - 1)) if (buf[e - 1] !== LF && buf[e - 1] !== CR) return e + 2;
+  return -1;
 }
 
 function take(out: Buffer[]): Buffer | null {

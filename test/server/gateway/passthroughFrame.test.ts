@@ -95,6 +95,52 @@ describe('passthrough guard: the frame of a stream\'s content chunks', () => {
     }
   });
 
+  it('reads cut inside events: the whole events of each read are looked at by their content string, only the cut events searched', () => {
+    // what the guard searches (startsEnding, the read-wide search; stringMayStart, a frame event's content string)
+    const spied = new Redactor([KEY, ...headerSecrets({ authorization: `Bearer ${KEY}` })]);
+    let searchedBytes = 0;
+    let strings = 0;
+    const startsEnding = spied.startsEnding.bind(spied);
+    const stringMayStart = spied.stringMayStart.bind(spied);
+    spied.startsEnding = (bytes, scanned) => {
+      searchedBytes += bytes.length;
+      return startsEnding(bytes, scanned);
+    };
+    spied.stringMayStart = (bytes, open, close, plain, scanned) => {
+      strings++;
+      return stringMayStart(bytes, open, close, plain, scanned);
+    };
+    const chunks = Array.from({ length: 30 }, (_, i) => chunk(`word ${i} `));
+    const stream = ROLE + chunks.join('') + DONE;
+    // three reads: the first ends inside chunk 10's content, the second inside chunk 20's members after the choices
+    const cut1 = stream.indexOf(chunks[10]!) + chunks[10]!.indexOf('word') + 2;
+    const cut2 = stream.indexOf(chunks[20]!) + chunks[20]!.indexOf('sfx_sent') + 3;
+    const reads = [stream.slice(0, cut1), stream.slice(cut1, cut2), stream.slice(cut2)].map((r) => Buffer.from(r));
+    const g = createPassthroughGuard(spied)!;
+    const body = Buffer.concat([...reads.map((b) => g.push(b)), g.end()].filter((b): b is Buffer => b !== null)).toString();
+    assert.equal(body, stream);
+    // searched: [DONE] (no frame's), each cut chunk's two parts (the end of one read, the start of the next up
+    // to the chunk's end) and the chunk joined from them; before, the whole of the second and third reads
+    const cut = chunks[10]!.length + chunks[20]!.length;
+    assert.equal(searchedBytes, DONE.length + 2 * cut);
+    // each other content chunk looked at by its content string alone, and the role chunk (the first frame tried
+    // is its own: the next chunk's differs, and the frame is learnt again from it)
+    assert.equal(strings, 1 + 30 - 2);
+  });
+
+  it('the key cut across two chunks, the second cut by a read at every byte and the next chunk by the next read: redacted', () => {
+    const rest = chunk(`${KEY.slice(20)} y`);
+    const bye = chunk(' bye');
+    const head = ROLE + chunk('a ') + chunk(`x Bearer ${KEY.slice(0, 20)}`);
+    const stream = head + rest + bye + DONE;
+    const later = head.length + rest.length + 100;
+    for (let at = head.length + 1; at < head.length + rest.length; at++) {
+      const body = run([stream.slice(0, at), stream.slice(at, later), stream.slice(later)].map((r) => Buffer.from(r)));
+      assert.equal(contentOf(body), 'a x Bearer [redacted] y bye', `cut at ${at}`);
+      assert.equal(body.endsWith(bye + DONE), true, `cut at ${at}`);
+    }
+  });
+
   it('a member after the choices named error (an object: not the frame\'s) is followed as any chunk', () => {
     const stream = chunk('a') + chunk('b', `,"error":{"message":"Bearer ${KEY.slice(0, 20)}"}`) + chunk('c', `,"error":{"message":"${KEY.slice(20)} y"}`) + DONE;
     const body = run([Buffer.from(stream)]);
