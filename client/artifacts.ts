@@ -14,6 +14,8 @@ import type { ArtifactFilter } from './artifactFilter';
 import { describeFilter, isEmptyFilter, searchMatchesArtifact, searchMatchesId } from './artifactFilter';
 
 export const ARTIFACT_SCHEME = 'streamfix-artifact';
+/** What the row's tooltip says of an artifact whose response said memory-only. */
+export const MEMORY_ONLY = 'In memory only (its response said x-streamfix-artifact: memory-only): lost when the daemon restarts';
 const LIST_LIMIT = 100;
 /** What may be an artifact's id (the store's rule): a search that is one is also asked for by id. */
 const WHOLE_ID = /^[A-Za-z0-9_-]{1,128}$/;
@@ -36,8 +38,8 @@ export class ArtifactItem extends vscode.TreeItem {
     const s = summary;
     this.id = s.id;
     const repairs = s.repairs === 1 ? '1 repair' : `${s.repairs} repairs`;
-    this.description = `${s.status} · ${repairs} · ${Math.round(s.totalMs)} ms`;
-    this.tooltip = `${s.id}\n${s.createdAt}\nmodel ${s.model}, mode ${s.mode}\n${this.description}`;
+    this.description = `${s.status} · ${repairs} · ${Math.round(s.totalMs)} ms${s.memoryOnly ? ' · memory only' : ''}`;
+    this.tooltip = `${s.id}\n${s.createdAt}\nmodel ${s.model}, mode ${s.mode}\n${this.description}${s.memoryOnly ? `\n${MEMORY_ONLY}` : ''}`;
     const [icon, color] = ICONS[s.status] ?? ['question', undefined];
     this.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
     this.contextValue = 'streamfixArtifact';

@@ -229,7 +229,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     if (!artifact) return cut;
     const cutCalls = new Set((artifact.truncatedToolCalls ?? []).filter((r): r is number => typeof r === 'number'));
     const toolCalls = artifact.toolCalls.map((t) => ({ index: t.index, name: t.name ?? null, id: t.id ?? null, arguments: t.repairedArguments ?? t.rawArguments, status: t.status, cut: cutCalls.has(t.index) }));
-    return { ...cut, status: artifact.status, ...(toolCalls.length > 0 ? { toolCalls } : {}), ...(turn.mode === 'json' ? { badge: repairsBadge(artifact) } : {}) };
+    return { ...cut, status: artifact.status, ...(toolCalls.length > 0 ? { toolCalls } : {}), ...(turn.mode === 'json' ? { badge: repairsBadge(artifact) } : {}), ...(artifact.memoryOnly ? { memoryOnly: true } : {}) };
   }
 
   private messagesFor(turn: ChatTurn): ChatMessage[] {

@@ -79,6 +79,10 @@ export type TruncatedToolCallRef = number | { choice: number; index: number };
 export interface Artifact {
   id: string;
   createdAt: string; // ISO time the request arrived
+  /** Set when served, never stored: this artifact's response said `x-streamfix-artifact: memory-only` (its
+   * write failed or was too slow, or other daemons hold every writer slot of the data directory), so it is
+   * in memory only and lost when the daemon restarts (server/gateway/memoryOnly.ts). */
+  memoryOnly?: true;
   model: string;
   mode: AppliedMode;
   requestedMode: GatewayMode;
@@ -206,6 +210,10 @@ export interface ArtifactSummary {
   status: ArtifactStatus;
   repairs: number;
   totalMs: number;
+  /** Set when served, never stored: this artifact's response said `x-streamfix-artifact: memory-only` (its
+   * write failed or was too slow, or other daemons hold every writer slot of the data directory), so it is
+   * in memory only and lost when the daemon restarts (server/gateway/memoryOnly.ts). */
+  memoryOnly?: true;
 }
 
 /** One think block taken out of the content: where it stood in the raw content (start, and the position
@@ -328,7 +336,7 @@ export function artifactQueryError(q: { status?: unknown; model?: unknown; mode?
 
 /** An artifact's listing entry. */
 export function artifactSummary(a: Artifact): ArtifactSummary {
-  return { id: a.id, createdAt: a.createdAt, model: a.model, mode: a.mode, status: a.status, repairs: repairCount(a), totalMs: a.timings.totalMs };
+  return { id: a.id, createdAt: a.createdAt, model: a.model, mode: a.mode, status: a.status, repairs: repairCount(a), totalMs: a.timings.totalMs, ...(a.memoryOnly ? { memoryOnly: true } : {}) };
 }
 
 /** Whether a listing entry matches the query. */

@@ -37,6 +37,9 @@ export interface ChatTurn {
    * null when the upstream's stream ended without one (the gateway then ends it with "length": the
    * artifact keeps the upstream's null). Absent for an answer that ended with "stop" or "tool_calls". */
   finishReason?: string | null;
+  /** The daemon keeps this turn's artifact in memory only (its response said x-streamfix-artifact:
+   * memory-only): lost when the daemon restarts. */
+  memoryOnly?: boolean;
   /** The tool calls the model made instead of (or beside) an answer, from the artifact. */
   toolCalls?: ChatToolCall[];
   error?: ChatError;

@@ -28,6 +28,7 @@ import type { ToolCallArtifact } from '../../shared/protocol';
 import { OVER_LONG_CODE, ReadRewriter, StreamRewriter, type ChoiceState } from './streamRewrite';
 import { cutCallsOf, cutHeaderValue, cutRefs, failureRejectionBody, finishErrorCause, finishedInErrorMessage, FINISH_ERROR_CODE, NO_RETRY_HEADERS, rejectionBody, rejectionMessage, truncatedToolPolicy, TRUNCATED_CODE, TRUNCATED_POLICY_HEADER, type CutCall, type TruncatedToolPolicy } from './truncatedTools';
 import type { UpstreamResponse } from './upstream';
+import { noteMemoryOnly } from './memoryOnly';
 
 export interface ChatCall {
   req: IncomingMessage;
@@ -891,6 +892,7 @@ export async function finish(call: ChatCall, outcome: RecordOutcome, _httpStatus
   // written after its artifact), carries the header; a stream already started, the trailer (artifactHeader)
   if (durable !== null && !(await durable) && ctx.store.promisesDurability) {
     call.notDurable = true;
+    noteMemoryOnly(ctx.store, record.id);
     if (!call.res.headersSent && !call.res.writableEnded) call.res.setHeader(ARTIFACT_HEADER, 'memory-only');
   }
   return status;

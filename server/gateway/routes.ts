@@ -8,6 +8,7 @@ import type { GatewayContext } from './context';
 import { anthropicModel, anthropicModels, modelPage, upstreamModels } from '../anthropic/models';
 import { GatewayError, upstreamErrorMessage } from './errors';
 import { writeJson } from './http';
+import { withMemoryOnly } from './memoryOnly';
 import { artifactQueryError, type ArtifactQuery } from '../../shared/protocol';
 
 export interface RouteCall {
@@ -91,7 +92,7 @@ export async function getArtifact(ctx: GatewayContext, call: RouteCall): Promise
   const aid = call.params.id!;
   const a = await ctx.store.get(aid);
   if (!a) throw new GatewayError(404, 'not_found', `No artifact with id ${JSON.stringify(shorten(aid))} (artifacts are kept for the most recent requests only)`);
-  writeJson(call.res, 200, call.base, a);
+  writeJson(call.res, 200, call.base, withMemoryOnly(ctx.store, a));
 }
 
 /** GET /v1/streamfix/results?limit=n&status=s&model=m&mode=x: the newest n of those matching. */
@@ -111,7 +112,7 @@ export function listArtifacts(ctx: GatewayContext, call: RouteCall): void {
   }
   const refused = artifactQueryError(query);
   if (refused !== null) throw new GatewayError(400, 'invalid_request', refused);
-  writeJson(call.res, 200, call.base, { object: 'list', data: ctx.store.list(limit, query as ArtifactQuery) });
+  writeJson(call.res, 200, call.base, { object: 'list', data: ctx.store.list(limit, query as ArtifactQuery).map((s) => withMemoryOnly(ctx.store, s)) });
 }
 
 /** Routes that write their own answer (SSE, metrics text) take the base headers through setHeader. */

@@ -41,6 +41,7 @@ import type {
 import { codeActionsFor } from './codeActions';
 import { Validator } from './validator';
 import { SettingsCache } from './settings';
+import { withMemoryOnly } from '../gateway/memoryOnly';
 
 /** The part of the daemon the language server uses (the gateway's `Daemon` fits it). */
 export interface LspDaemon {
@@ -160,14 +161,15 @@ export function serveLanguage(connection: Connection, daemon: LspDaemon): void {
       const query = { status: p?.status, model: p?.model, mode: p?.mode };
       const refused = artifactQueryError(query);
       if (refused !== null) throw invalidParams(`${ListArtifactsMethod}: ${refused}`);
-      return daemon.store.list(limit, query);
+      return daemon.store.list(limit, query).map((s) => withMemoryOnly(daemon.store, s));
     }),
   );
   connection.onRequest(
     GetArtifactMethod,
     guard(connection, GetArtifactMethod, async (p: GetArtifactParams): Promise<GetArtifactResult> => {
       if (!p || typeof p.id !== 'string' || p.id === '') throw invalidParams(`${GetArtifactMethod} needs { id: string }`);
-      return (await daemon.store.get(p.id)) ?? null;
+      const a = await daemon.store.get(p.id);
+      return a ? withMemoryOnly(daemon.store, a) : null;
     }),
   );
   // the store's problem as it is now: a store event before the editor subscribed (a directory another

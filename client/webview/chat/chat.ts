@@ -122,6 +122,7 @@ function renderTurn(t: ChatTurn): HTMLElement {
   if (t.state === 'streaming') foot.append(h('span', { class: 'state' }, 'streaming…'));
   if (t.state === 'stopped') foot.append(h('span', { class: 'state' }, 'stopped'));
   if (t.state === 'done' && t.finishReason !== undefined) foot.append(h('span', { class: 'state cut' }, cutText(t.finishReason)));
+  if (t.memoryOnly) foot.append(h('span', { class: 'state memory-only', title: 'Its response said x-streamfix-artifact: memory-only: the daemon could not write it to disk' }, 'artifact in memory only: lost when the daemon restarts'));
   if (t.badge && t.requestId) foot.append(h('button', { class: 'badge', 'data-artifact': t.requestId, title: 'Open this request in the artifact inspector' }, t.badge));
   else if (t.requestId && t.state !== 'streaming') foot.append(h('button', { class: 'link', 'data-artifact': t.requestId }, 'artifact'));
   if (foot.childElementCount > 0) el.append(foot);

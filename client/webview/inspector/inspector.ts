@@ -72,6 +72,7 @@ function header(v: InspectorView, repaired: string | null): HTMLElement {
   ];
   if (v.truncatedCalls !== null) rows.push(['Cut tool calls', `${v.truncatedCalls} (the upstream stopped inside their arguments)`]);
   if (v.schema !== null) rows.push(['Schema', v.schema]);
+  if (a.memoryOnly) rows.push(['Stored', 'in memory only (its response said x-streamfix-artifact: memory-only): lost when the daemon restarts']);
   const dl = h('dl', { class: 'header' });
   for (const [k, val] of rows) dl.append(h('dt', {}, k), h('dd', { 'data-field': k.toLowerCase().replace(/ /g, '-') }, val));
   const actions = h('div', { class: 'actions', role: 'toolbar', 'aria-label': 'Actions' });

@@ -1,0 +1,23 @@
+/**
+ * The artifacts whose responses said `x-streamfix-artifact: memory-only` (a failed or too slow write, or a
+ * data directory whose writer slots other daemons hold): served with `memoryOnly: true` (GET
+ * /v1/streamfix/result/:id and /results, the language server's getArtifact and listArtifacts), so the
+ * editor can say that the artifact is lost when the daemon restarts. Kept beside the store, not in it: a
+ * memory-only artifact has no record on disk to carry the field, and the ids are this daemon run's only
+ * (after a restart those artifacts are gone). At most the store's maxCount ids, the newest.
+ */
+/** Keyed by the store (the language server sees it through a narrower interface). */
+const byStore = new WeakMap<object, Set<string>>();
+
+/** The response of artifact `id` said memory-only. */
+export function noteMemoryOnly(store: { readonly maxCount: number }, id: string): void {
+  let ids = byStore.get(store);
+  if (ids === undefined) byStore.set(store, (ids = new Set()));
+  ids.add(id);
+  if (ids.size > store.maxCount) ids.delete(ids.values().next().value!);
+}
+
+/** `x` with `memoryOnly: true` when its response said memory-only; `x` itself otherwise. */
+export function withMemoryOnly<T extends { id: string }>(store: object, x: T): T {
+  return byStore.get(store)?.has(x.id) === true ? { ...x, memoryOnly: true } : x;
+}
