@@ -139,21 +139,89 @@ export async function lockDir(dir: string): Promise<LockResult> {
 async function lockSlot(dir: string, writer: number): Promise<SlotResult> {
   const name = lockFileOf(writer);
   const file = path.join(dir, name);
-  let tookOver: string | null = null;
+  const content = `${process.pid}\n${ownStart() ?? ''}\n`;
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      await fsp.writeFile(file, `${process.pid}\n${ownStart() ?? ''}\n`, { flag: 'wx', mode: 0o600 });
-      return { kind: 'held', tookOver };
+      if (await createWith(file, content)) return { kind: 'held', tookOver: null };
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') return { kind: 'error', why: `cannot lock artifact directory ${dir} (${(err as Error).message})` };
+      return { kind: 'error', why: `cannot lock artifact directory ${dir} (${(err as Error).message})` };
     }
     const text = await fsp.readFile(file, 'utf8').catch(() => '');
     const stale = staleReason(text);
     if (stale === null) return { kind: 'live', owner: Number.parseInt(text, 10) };
-    tookOver = `took over ${name} in ${dir}: ${stale}`;
-    await fsp.rm(file, { force: true });
+    const taken = await takeOver(file, text, content);
+    if (taken === 'held') return { kind: 'held', tookOver: `took over ${name} in ${dir}: ${stale}` };
+    if (taken === 'busy') {
+      // another daemon is taking this slot over right now: look again once it is done
+      attempt--;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
   }
   return { kind: 'error', why: `cannot lock artifact directory ${dir}: the lock file ${name} keeps changing` };
+}
+
+/**
+ * Creates `file` holding `content` if it does not exist, atomically: the content is written to a file of
+ * this process's and hard-linked to the lock's name (a link fails when the name exists). Opening the lock
+ * with `wx` and then writing it would leave a moment in which another daemon reads an empty lock, judges it
+ * unreadable (stale) and takes it over while its creator believes it holds it. False: the file exists.
+ */
+async function createWith(file: string, content: string): Promise<boolean> {
+  const temp = `${file}.${process.pid}.tmp`;
+  await fsp.writeFile(temp, content, { mode: 0o600 });
+  try {
+    await fsp.link(temp, file);
+    return true;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS') throw err;
+    // a file system without hard links: create with `wx` (the short empty moment above is back there)
+    try {
+      await fsp.writeFile(file, content, { flag: 'wx', mode: 0o600 });
+      return true;
+    } catch (err2) {
+      if ((err2 as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      throw err2;
+    }
+  } finally {
+    await fsp.rm(temp, { force: true });
+  }
+}
+
+/** A takeover mutex left by a daemon killed while it held it is removed after this long. */
+const TAKEOVER_STALE_MS = 10_000;
+
+/**
+ * Replaces a stale lock file with this process's, but only the one that was judged stale. Two daemons that
+ * read the same stale lock at once must not both take the slot (before 2026-12-03 the first removed it and
+ * created its own, and the second then removed the first's new lock and created its own: both held it). A
+ * takeover holds `<lock>.takeover` (a directory: `mkdir` is atomic and fails when it exists) while it reads
+ * the file again and, if it still says what was judged stale, renames this process's lock over it (so
+ * there is no moment without a lock file in which another daemon's create could succeed). Creating a lock
+ * where there is none needs no mutex: `createWith` fails while any lock file exists. 'busy': another daemon
+ * holds the mutex (look again); 'changed': the file is not the stale one any more.
+ */
+async function takeOver(file: string, judged: string, content: string): Promise<'held' | 'changed' | 'busy'> {
+  const mutex = `${file}.takeover`;
+  try {
+    await fsp.mkdir(mutex);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    const since = await fsp.stat(mutex).then((s) => Date.now() - s.mtimeMs, () => 0);
+    if (since > TAKEOVER_STALE_MS) await fsp.rmdir(mutex).catch(() => undefined);
+    return 'busy';
+  }
+  try {
+    const now = await fsp.readFile(file, 'utf8').catch(() => null);
+    if (now !== judged) return 'changed';
+    const temp = `${file}.${process.pid}.tmp`;
+    await fsp.writeFile(temp, content, { mode: 0o600 });
+    await fsp.rename(temp, file);
+    return 'held';
+  } finally {
+    await fsp.rmdir(mutex).catch(() => undefined);
+  }
 }
 
 export async function unlockDir(dir: string): Promise<void> {
