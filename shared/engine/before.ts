@@ -278,10 +278,13 @@ export abstract class BeforeScanner extends S.MachineState {
     this.pyShaped = false;
     this.setAt = -1;
     this.setNotAt = -1;
+    this.sciNotAt = -1;
     this.escQuotes = false;
     this.mdEscape = false;
     this.entQuotes = false;
     if (this.confirmNext && !scalar) {
+      // a `{` starting a value taken at once may be a Python set's (pythonSet.ts: only when `'` follows it)
+      this.pyShaped = this.jsonInput === false && String.prototype.charCodeAt.call(o.seg.text, i) === C.LBRACE;
       this.unconfirmed = false;
       this.valueSeen = true;
       this.answerStart = this.candStart;

@@ -17,9 +17,9 @@
  * object's stray text is, so `["Oslo" [1` gives `["Oslo"]` whatever the chunking.
  */
 import * as C from './chars';
-import { PythonSetScanner, SET_OPEN } from './pythonSet';
+import { SET_OPEN } from './pythonSet';
+import { SCI_OPEN, SciNotationScanner } from './sciNotation';
 import { NOT_STRINGS } from './quoteAtEnd';
-import { Segment } from './segment';
 import * as S from './state';
 
 const { COLON, COMMA, CR, D0, D9, LF, RBRACKET, SPACE } = C;
@@ -43,7 +43,7 @@ const CITE_CARET_DIGITS = 7; // digits after `[^`: more or `]`
 
 const CITE_WORD_TEXT = 'cite';
 
-export abstract class CitationScanner extends PythonSetScanner {
+export abstract class CitationScanner extends SciNotationScanner {
   /** A marker's text so far; the digits of its current number (or the letters of `cite` read). Where it
    * is in the marker (citeStage) and where a `[` is no marker (citeNotAt) are in state.ts. */
   private citeText = '';
@@ -55,7 +55,7 @@ export abstract class CitationScanner extends PythonSetScanner {
    * path): whether it may be a citation marker, which then starts being read (V_STRAY with citeStage). */
   protected citeStarts(i: number): boolean {
     const o = this.o;
-    if (this.unconfirmed || this.strRun === AFTER_CONTAINER || o.seg.base + i === this.citeNotAt) return false;
+    if (this.strRun === AFTER_CONTAINER || o.seg.base + i === this.citeNotAt) return false;
     if (o.pending && o.tail(i, o.heldLength() + i - o.pA).includes('\n')) return false;
     this.startComment(i, V_AFTER);
     this.vstate = V_STRAY;
@@ -68,8 +68,8 @@ export abstract class CitationScanner extends PythonSetScanner {
   /** The marker's characters from i (V_STRAY with citeStage): its `]` ends it (stray text), a character
    * no marker has there makes it no marker (scanned again). */
   protected cite(s: string, i: number, len: number): number {
-    // (the same state holds a Python set's probe: pythonSet.ts)
-    if (this.citeStage >= SET_OPEN) return this.setProbe(s, i, len);
+    // (the same state holds a Python set's probe, pythonSet.ts, and scientific notation's, sciNotation.ts)
+    if (this.citeStage >= SET_OPEN) return this.citeStage >= SCI_OPEN ? this.sciProbe(s, i, len) : this.setProbe(s, i, len);
     while (i < len) {
       const c = String.prototype.charCodeAt.call(s, i);
       const digit = c >= D0 && c <= D9;
@@ -120,9 +120,23 @@ export abstract class CitationScanner extends PythonSetScanner {
 
   /** The marker's `]` was read (the marker ends before i): it is stray text, removed. */
   private citeDone(i: number): number {
+    const o = this.o;
     this.citeStage = 0;
     this.citeText = '';
-    return this.endComment(i);
+    // as endComment, with no candidate's check: a marker is stray text a prose-started value may hold
+    // (`Cities: ["Oslo" [1]]`), where other stray text proves prose
+    const ci = this.commentIdx;
+    if (ci >= 0) o.record(o.repairAt('stray_text', ci, i - ci, ''));
+    else {
+      const at = this.commentPos!;
+      o.record(o.repair('stray_text', at, o.seg.base + i - at.offset, ''));
+    }
+    this.commentIdx = -1;
+    this.commentPos = null;
+    o.emitFrom = i;
+    if (o.pending) o.pA = i;
+    this.vstate = this.commentRet;
+    return i;
   }
 
   /** The input ends inside a marker: stray text to the end like any (finish.ts). */
@@ -145,8 +159,6 @@ export abstract class CitationScanner extends PythonSetScanner {
     o.emitFrom = i;
     if (o.pending) o.pA = i;
     this.citeNotAt = at.offset;
-    o.endSegment(i);
-    this.rescan = new Segment(text, at.offset, at.line, at.column);
-    return i;
+    return this.rescanHeld(i, text, at);
   }
 }

@@ -4,6 +4,7 @@ import { CALL_PAREN } from './callText';
 import * as C from './chars';
 import { NUM_THOU } from './numberTokens';
 import { SET_OPEN } from './pythonSet';
+import { SCI_OPEN } from './sciNotation';
 import { bracketStartsProse, markerAt } from './runStart';
 import { Segment } from './segment';
 import * as S from './state';
@@ -164,6 +165,14 @@ export abstract class Finisher extends StructureScanner {
         // the input ends inside an editor's line number (gutter.ts): one if complete, else read again
         const seg = o.seg;
         this.gutterAtEnd(i);
+        this.rescanAtEnd(seg, i);
+        continue;
+      }
+      if (st === V_STRAY && this.citeStage >= SCI_OPEN) {
+        // the input ends inside scientific notation after a number (sciNotation.ts): a number when its
+        // exponent is whole, else read as before
+        const seg = o.seg;
+        this.sciAtEnd(i);
         this.rescanAtEnd(seg, i);
         continue;
       }

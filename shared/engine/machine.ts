@@ -406,6 +406,8 @@ export class Machine extends Finisher {
     if (this.keepOutput === false) throw this.outputNotKept();
     if (this.valueSeen === false || this.unconfirmed === true) return null;
     if (this.phase !== P_VALUE || this.vstate === V_DONE) return this.emittedAll;
+    // the value's own `{` held while its first member tells a Python set from a dict (pythonSet.ts)
+    if (this.vstate === V_STRAY && this.stack.length === 0) return null;
     if (this.closersVer !== this.stackVer) {
       this.closers.update(this.stack);
       this.closersVer = this.stackVer;

@@ -35,3 +35,32 @@ export function separatedDigits(raw: string, atEnd: boolean): string | null {
   const t = atEnd ? raw.replace(/_+$/, '') : raw;
   return SEPARATED.test(t) ? t.replace(/_/g, '') : null;
 }
+
+/** A superscript digit's value, or -1. */
+export function supDigit(c: number): number {
+  if (c === 0x2070) return 0;
+  if (c === 0xb9) return 1;
+  if (c === 0xb2) return 2;
+  if (c === 0xb3) return 3;
+  if (c >= 0x2074 && c <= 0x2079) return c - 0x2070;
+  return -1;
+}
+
+/** The notation glued to a number with no space (an unquoted string: scalars.ts endUnquoted; sciNotation.ts). */
+const SCI_GLUED = /^(-?(?:0|[1-9]\d*)(?:\.\d+)?)[ \t]*[×xX*·⋅][ \t]*10(?:(?:\^|\*\*)(?:([+\-−]?\d{1,4})|\{([+\-−]?\d{1,4})\})|([⁺⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4}))$/;
+
+/** `5.97*10^24` (the text of an unquoted value): the number's length and the exponent's JSON text
+ * (`e24`), or null. */
+export function sciValue(word: string): [number, string] | null {
+  const m = SCI_GLUED.exec(word);
+  if (m === null) return null;
+  let exp = m[2] ?? m[3];
+  if (exp === undefined) {
+    exp = '';
+    for (const ch of m[4]) {
+      const c = ch.charCodeAt(0);
+      exp += c === 0x207b ? '-' : c === 0x207a ? '' : String(supDigit(c));
+    }
+  }
+  return [m[1].length, 'e' + exp.replace('−', '-').replace('+', '')];
+}

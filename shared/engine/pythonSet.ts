@@ -49,14 +49,20 @@ function isLetter(c: number): boolean {
 export abstract class PythonSetScanner extends GutterScanner {
   /** The probe's text so far (at most SET_PROBE_MAX characters). */
   private setText = '';
+  /** The `{` probed starts the value (a top-level set: `'` must follow it at once). */
+  private setTop = false;
 
   /** A `{` at i where a value is expected, in Python-shaped text (pyShaped; the caller checks it): -1 to
    * read it as always, else where to go on (the set's `{` opened, or the probe started). */
   protected pySetStart(i: number): number {
     const o = this.o;
-    if (this.stack.length === 0) return -1;
+    const top = this.stack.length === 0;
     const at = o.seg.base + i;
-    if (at === this.setNotAt) return -1;
+    if (at === this.setNotAt || (top && i + 1 < o.seg.text.length && String.prototype.charCodeAt.call(o.seg.text, i + 1) !== APOS)) {
+      // the value's own `{` read as an object: nothing before it was Python-shaped (startCandidate)
+      if (top) this.pyShaped = false;
+      return -1;
+    }
     if (at === this.setAt) {
       this.setAt = -1;
       o.commitPending(i);
@@ -66,11 +72,15 @@ export abstract class PythonSetScanner extends GutterScanner {
       o.edit(i, i + 1, '[');
       return i + 1;
     }
-    if (!this.rep('python_set')) return -1;
+    if (!this.rep('python_set')) {
+      if (top) this.pyShaped = false;
+      return -1;
+    }
     this.startComment(i, this.vstate);
     this.vstate = V_STRAY;
     this.citeStage = SET_OPEN;
     this.setText = '';
+    this.setTop = top;
     return i;
   }
 
@@ -81,17 +91,20 @@ export abstract class PythonSetScanner extends GutterScanner {
   protected setProbe(s: string, i: number, len: number): number {
     while (i < len) {
       const c = String.prototype.charCodeAt.call(s, i);
-      if (c === LF || c === CR || this.setText.length >= SET_PROBE_MAX) return this.setDecided(i, false);
       let next = this.citeStage;
+      // a line break inside an element, or after the first one's end, decides a dict; before the first
+      // element and after it, a set's members may stand one a line (`{\n  'a',\n  'b'\n}`)
+      if (((c === LF || c === CR) && next !== SET_FIRST && next !== SET_AFTER && next !== SET_SQ_END && next !== SET_NUM) || this.setText.length >= SET_PROBE_MAX) return this.setDecided(i, false);
       switch (next) {
         case SET_OPEN:
           next = SET_FIRST;
           break;
         case SET_FIRST:
           if (c === APOS) next = SET_SQ;
+          else if (this.setTop) return this.setDecided(i, false);
           else if (c === QUOTE) next = SET_DQ;
           else if ((c >= D0 && c <= D9) || c === MINUS) next = SET_NUM;
-          else if (c !== SPACE && c !== TAB) return this.setDecided(i, false);
+          else if (c !== SPACE && c !== TAB && c !== LF && c !== CR) return this.setDecided(i, false);
           break;
         case SET_SQ:
           if (c === BACKSLASH) next = SET_SQ_ESC;
@@ -102,7 +115,7 @@ export abstract class PythonSetScanner extends GutterScanner {
           break;
         case SET_SQ_END:
           if (isLetter(c)) next = SET_SQ;
-          else if (c === SPACE || c === TAB) next = SET_AFTER;
+          else if (c === SPACE || c === TAB || c === LF || c === CR) next = SET_AFTER;
           else return this.setDecided(i, c === COMMA || c === RBRACE);
           break;
         case SET_DQ:
@@ -113,17 +126,19 @@ export abstract class PythonSetScanner extends GutterScanner {
           next = SET_DQ;
           break;
         case SET_NUM:
-          if (c === SPACE || c === TAB) next = SET_AFTER;
+          if (c === SPACE || c === TAB || c === LF || c === CR) next = SET_AFTER;
           else if (!((c >= D0 && c <= D9) || c === DOT || c === MINUS || c === PLUS || c === 101 || c === 69)) {
             return this.setDecided(i, c === COMMA || c === RBRACE);
           }
           break;
         case SET_AFTER:
-          if (c !== SPACE && c !== TAB) return this.setDecided(i, c === COMMA || c === RBRACE);
+          if (c !== SPACE && c !== TAB && c !== LF && c !== CR) return this.setDecided(i, c === COMMA || c === RBRACE);
           break;
       }
       this.citeStage = next;
       this.setText += String.fromCharCode(c);
+      // a line break read here is counted as runValue counts those between tokens (machine.ts)
+      if (c === LF) this.lineBreak(i, c);
       i++;
     }
     return i;

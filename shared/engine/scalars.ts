@@ -1,7 +1,7 @@
 /** Numbers, bare words (keywords, Python literals, unquoted keys) and unquoted strings in the value. */
 import * as C from './chars';
 import { CALL_CALL, CALL_FUNCTION, CALL_PAREN, CallTextScanner } from './callText';
-import { isNumberGlue, NUM_SEP, NUM_SEP_E, NUM_SLASH, NUM_THOU, separatedDigits } from './numberTokens';
+import { isNumberGlue, NUM_SEP, NUM_SEP_E, NUM_SLASH, NUM_THOU, sciValue, separatedDigits } from './numberTokens';
 import { SavedPosition } from './output';
 import * as S from './state';
 import type { Repair, RepairKind } from './types';
@@ -229,8 +229,12 @@ export abstract class ScalarScanner extends CallTextScanner {
       const n = String.prototype.charCodeAt.call(s, i + 1);
       if (n !== SLASH && n !== STAR) return this.glued(s, i);
     }
-    // `1 000` in an object's value: a space (U+0020, U+00A0, U+202F) may separate thousands (thousands.ts)
-    if ((c === SPACE || c === 0xa0 || c === 0x202f) && this.numState === 3 && this.numBad === false && this.stack[this.stack.length - 1] === LBRACE) return this.thousandsMayStart(s, i, len);
+    if (c === SPACE || c === 0xa0 || c === 0x202f) {
+      // where a space ends the number: scientific notation may follow (`5.97 × 10^24`, sciNotation.ts)
+      this.sciFrom = this.o.seg.base + i;
+      // `1 000` in an object's value: a space (U+0020, U+00A0, U+202F) may separate thousands (thousands.ts)
+      if (this.numState === 3 && this.numBad === false && this.stack[this.stack.length - 1] === LBRACE) return this.thousandsMayStart(s, i, len);
+    }
     return this.endNumber(s, i, false);
   }
 
@@ -636,8 +640,12 @@ export abstract class ScalarScanner extends CallTextScanner {
     const word = raw.slice(0, raw.length - this.uqTrail);
     let kind: RepairKind = 'unquoted_string';
     let q: string;
-    if (this.callKind === 0) q = JSON.stringify(word);
-    else {
+    if (this.callKind === 0) {
+      // `5.97*10^24`: scientific notation glued to its number (sciNotation.ts), the number with an exponent
+      const sci = word.length <= 40 ? sciValue(word) : null;
+      if (sci !== null) return this.sciUnquoted(i, raw, sci[0], word.length - sci[0], sci[1]);
+      q = JSON.stringify(word);
+    } else {
       // a call or function (callText.ts): what it means, or its source text as one string
       const call = this.callKind === CALL_CALL && !this.callCut() ? callValue(word) : null;
       if (call !== null) {
@@ -651,6 +659,18 @@ export abstract class ScalarScanner extends CallTextScanner {
     }
     o.record(this.tokenRepair(kind, word.length, q));
     o.replaceTail(i, this.tokLen, q + raw.slice(word.length));
+    return this.tokenDone(i);
+  }
+
+  /** The unquoted value `raw` (ending at i) is a number (its first `n` characters) and scientific notation
+   * (the next `len`, written `exp`): `5.97*10^24` -> `5.97e24`, the repair's range the notation's. */
+  private sciUnquoted(i: number, raw: string, n: number, len: number, exp: string): number {
+    const o = this.o;
+    const r = this.tokenRepair('scientific_notation', len, exp);
+    r.offset += n;
+    r.column += n;
+    o.record(r);
+    o.replaceTail(i, this.tokLen, raw.slice(0, n) + exp + raw.slice(n + len));
     return this.tokenDone(i);
   }
 

@@ -92,7 +92,7 @@ const DEFAULTS = { maxInputLength: DEFAULT_MAX_INPUT_LENGTH, maxDepth: 512, maxH
 
 /** Repairs that a real JSON value in prose may need; any other repair before confirmation means the
  * brace was prose (`{name, age}`, `[see above]`), and the text is scanned again as prose. */
-const CANDIDATE_REPAIRS = new Set<RepairKind>(['unquoted_key', 'single_quotes', 'smart_quotes', 'guillemet_space', 'python_literal', 'control_character', 'invalid_escape', 'comment', 'number_base', 'number_separator', 'escaped_quotes', 'html_entities', 'unescaped_quote', 'missing_quote', 'string_concat', 'fullwidth_punctuation', 'unicode_space', 'quote_marker', 'line_number', 'wrong_colon']);
+const CANDIDATE_REPAIRS = new Set<RepairKind>(['unquoted_key', 'single_quotes', 'smart_quotes', 'guillemet_space', 'python_literal', 'control_character', 'invalid_escape', 'comment', 'number_base', 'number_separator', 'escaped_quotes', 'html_entities', 'unescaped_quote', 'missing_quote', 'string_concat', 'fullwidth_punctuation', 'unicode_space', 'quote_marker', 'line_number', 'wrong_colon', 'scientific_notation']);
 
 /** What the stack holds for a Python set's `{` (pythonSet.ts): read as an array, closed by `}` written `]`. */
 export const PYSET = 0x1007b;
@@ -124,6 +124,8 @@ export abstract class MachineState {
   emittedPushes = 0;
   /** keepOutput (default true): false keeps no copy of the output (a long stream's caller keeps its own). */
   protected readonly keepOutput: boolean;
+  /** jsonInput (default false): the input is a JSON value (types.ts); a `{` starting it goes out at once. */
+  protected readonly jsonInput: boolean;
   get emitted(): string {
     if (!this.keepOutput) throw this.outputNotKept();
     return this.emittedAll;
@@ -291,6 +293,10 @@ export abstract class MachineState {
   protected pyShaped = false;
   protected setAt = -1;
   protected setNotAt = -1;
+  /** Scientific notation after a number (sciNotation.ts): the input offset where a space ended a number
+   * (scalars.ts numberStops), and of a multiplication sign that turned out no notation (-1: none). */
+  protected sciFrom = -1;
+  protected sciNotAt = -1;
   protected callNest = '';
   protected callQuote = 0;
   protected callEsc = false;
@@ -403,6 +409,7 @@ export abstract class MachineState {
     if (options.jsonInput !== undefined && typeof options.jsonInput !== 'boolean') {
       throw new StreamFixError('INVALID_OPTION', `Option jsonInput must be a boolean, got ${String(options.jsonInput)}`);
     }
+    this.jsonInput = options.jsonInput === true;
     this.repairs = new BoundedList(lim('maxListEntries'));
     this.stripped = new BoundedList(options.maxStrippedEntries === undefined ? this.repairs.limit : lim('maxStrippedEntries'));
     this.o.repairSink = this.newRepairs;

@@ -4,6 +4,7 @@ import * as C from './chars';
 import { StreamFixError } from './errors';
 import { AFTER_CONTAINER, CitationScanner } from './citation';
 import { NOT_STRINGS } from './quoteAtEnd';
+import { isTimesSign } from './sciNotation';
 import { Segment } from './segment';
 import * as S from './state';
 import type { Position } from './types';
@@ -785,6 +786,8 @@ export abstract class StructureScanner extends CitationScanner {
     if (startsNext) {
       // `["Oslo" [1], …]`: a citation marker after an element (citation.ts), held until its `]`
       if (c === LBRACKET && !inObject && this.citeStarts(i)) return i;
+      // `5.97 × 10^24` after a number: scientific notation (sciNotation.ts), held until its exponent ends
+      if (isTimesSign(c) && this.sciStarts(i)) return i;
       // two values in a row: the comma between them is missing
       if (!this.rep('missing_comma')) return this.reject(s, i);
       o.hold(o.repair('missing_comma', o.pendingStart(), 0, ','));
@@ -798,6 +801,7 @@ export abstract class StructureScanner extends CitationScanner {
       }
       return i;
     }
+    if (c === STAR && this.sciStarts(i)) return i;
     if ((isStrayStart(c) || (c === LBRACKET && inObject)) && !this.unconfirmed && !(o.pending && o.tail(i, o.heldLength() + i - o.pA).includes('\n'))) {
       // `{"a": 1 - 2}`: an operator or punctuation on the value's line, not the end of the JSON (a fence,
       // a tag or a new line after the value still end it): dropped up to the next `,` or closer; so is a

@@ -41,6 +41,7 @@ export type RepairKind =
   | 'escaped_quotes' //      `{\"city\": \"Oslo\"}` -> `{"city": "Oslo"}` (every quote of the value written escaped)
   | 'html_entities' //       `{&quot;a&quot;: &quot;x &amp; y&quot;}` -> `{"a": "x & y"}` (HTML-escaped JSON: htmlEntities.ts)
   | 'thousands_separator' // `{"price": 1,299.99}` -> `{"price": 1299.99}` (an object's value only: scalars.ts)
+  | 'scientific_notation' // `{"mass_kg": 5.97 × 10^24}` -> `{"mass_kg": 5.97e24}` (a number written with `× 10^n`: sciNotation.ts)
   | 'wrong_colon' //         `{"a" = 1}` / `{"a" => 1}` / `{"a" == 1}` / `{"a" := 1}` / `{"a":: 1}` -> `{"a": 1}`
   | 'missing_bracket' //     `{"b": [1, 2 "c": 3}` -> `{"b": [1, 2], "c": 3}` (an array left open before its object's next key, closed)
   | 'triple_quotes' //       `"""x"""` / `'''x'''` -> `"x"` (a Python triple-quoted string, line breaks escaped)

@@ -26,6 +26,7 @@ import { ENGINE20_BRACKET_CASES, ENGINE20_LATEX_CASES, ENGINE20_TABLE_CASES } fr
 import { ENGINE21_TABLE_CASES } from './engine21TableCases';
 import { ENGINE22_TABLE_CASES } from './engine22TableCases';
 import { ENGINE23_TABLE_CASES } from './engine23TableCases';
+import { ENGINE24_TABLE_CASES } from './engine24TableCases';
 import { VALUE_CASES } from './valueCases';
 
 export interface Case {
@@ -66,6 +67,7 @@ export const CASES: Case[] = [
   ...ENGINE21_TABLE_CASES,
   ...ENGINE22_TABLE_CASES,
   ...ENGINE23_TABLE_CASES,
+  ...ENGINE24_TABLE_CASES,
   {
     category: "several values",
     name: "keeps a second top-level value as extra_value and says REPAIRED",

@@ -304,11 +304,11 @@ export const ENGINE23_SET_CASES: Case[] = [
   },
   {
     category: SET,
-    name: "guard: a first member on the next line is read as before (the probe stays on one line)",
+    name: "a first member on the next line is a set too since engine24 (it was read as before: engine24TableCases.ts)",
     input: "{'a': {\n'b', 'c'}}",
-    json: "{\"a\": {\n\"b\": null, \"c\": null}}",
+    json: "{\"a\": [\n\"b\", \"c\"]}",
     status: 'REPAIRED',
-    repairs: [["single_quotes",1,1,0,1,"\""],["single_quotes",3,1,0,3,"\""],["single_quotes",8,1,1,0,"\""],["single_quotes",10,1,1,2,"\""],["missing_value",11,0,1,3,": null"],["single_quotes",13,1,1,5,"\""],["single_quotes",15,1,1,7,"\""],["missing_value",16,0,1,8,": null"]],
+    repairs: [["single_quotes",1,1,0,1,"\""],["single_quotes",3,1,0,3,"\""],["python_set",6,1,0,6,"["],["single_quotes",8,1,1,0,"\""],["single_quotes",10,1,1,2,"\""],["single_quotes",13,1,1,5,"\""],["single_quotes",15,1,1,7,"\""],["python_set",16,1,1,8,"]"]],
     stripped: [],
   },
   {
@@ -322,11 +322,11 @@ export const ENGINE23_SET_CASES: Case[] = [
   },
   {
     category: SET,
-    name: "guard: a top-level set is not read as one (its { starts the value and goes out at once)",
+    name: "a top-level set is read as one since engine24 (its { is held until the first member decides: engine24TableCases.ts)",
     input: "{'a', 'b'}",
-    json: "{\"a\": null, \"b\": null}",
+    json: "[\"a\", \"b\"]",
     status: 'REPAIRED',
-    repairs: [["single_quotes",1,1,0,1,"\""],["single_quotes",3,1,0,3,"\""],["missing_value",4,0,0,4,": null"],["single_quotes",6,1,0,6,"\""],["single_quotes",8,1,0,8,"\""],["missing_value",9,0,0,9,": null"]],
+    repairs: [["python_set",0,1,0,0,"["],["single_quotes",1,1,0,1,"\""],["single_quotes",3,1,0,3,"\""],["single_quotes",6,1,0,6,"\""],["single_quotes",8,1,0,8,"\""],["python_set",9,1,0,9,"]"]],
     stripped: [],
   },
   {
