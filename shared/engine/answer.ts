@@ -34,7 +34,8 @@
 import { isSpace } from './chars';
 import { bracketStartsProse, NON_ANSWER_TAG } from './runStart';
 import { Segment } from './segment';
-import type { Position, RepairResult } from './types';
+import { REPAIR_MESSAGES } from './messages';
+import type { Position, Repair, RepairResult } from './types';
 
 /** Held text: one run of content between reasoning spans. */
 export interface Region {
@@ -889,6 +890,11 @@ export function pickAnswer(
  * Its string is at most SCALAR_STRING_MAX characters and no sentence (a quotation ending with `.` `!` `?`). */
 const LONE_SCALAR = /(?:^|\n)([ \t]*(?:[*_]{0,2}\p{L}[\p{L}\p{N} _-]{0,39}:[*_]{0,2}[ \t]*)?`?)(-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null|"[^"\\\n]{0,64}")(`?)[ \t]*\s*$/u;
 
+/** A number written with thousands separators after a short label's colon, ending the held text
+ * (t15r2-20: `Total: 1,234` was FAILED): 1-3 digits, then groups of a comma and exactly 3 digits, an
+ * optional fraction; the label is required (a bare `1,234` line stays two values' worth of prose). */
+const LABEL_GROUPED = /(?:^|\n)([ \t]*[*_]{0,2}\p{L}[\p{L}\p{N} _-]{0,39}:[*_]{0,2}[ \t]*`?)(-?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?)(`?)[ \t]*\s*$/u;
+
 /** A line that is a keyword alone (`true`, `false`, `null`). */
 const LONE_KEYWORD = /((?:^|\n)[ \t]*)(true|false|null)[ \t]*(?=\r?\n|$)/g;
 
@@ -903,6 +909,8 @@ function loneScalar(regions: Region[], sub: SubRun, work: { scanned: number }): 
   let value: string;
   let from: number;
   const m = LONE_SCALAR.exec(r.text);
+  const g = m === null ? LABEL_GROUPED.exec(r.text) : null;
+  if (g !== null) return groupedScalar(r, index, g, sub, work);
   if (m !== null) {
     if (m[1].endsWith('`') !== (m[3] === '`')) return null;
     value = m[2];
@@ -922,4 +930,21 @@ function loneScalar(regions: Region[], sub: SubRun, work: { scanned: number }): 
   work.scanned += res.scanned;
   if (res.json === null || res.answerStart < 0 || res.status !== 'VALID') return null;
   return { region: index, from, start: from, end: from + value.length, json: res.json, rank: 2, res };
+}
+
+/** `Total: 1,234` (LABEL_GROUPED matched `g` in the last held run): the number without its separators,
+ * repair kind `thousands_separator` over the number (as in an object's value), status REPAIRED. */
+function groupedScalar(r: Region, index: number, g: RegExpExecArray, sub: SubRun, work: { scanned: number }): Candidate | null {
+  if (g[1].endsWith('`') !== (g[3] === '`')) return null;
+  const raw = g[2];
+  const value = raw.replace(/,/g, '');
+  const from = g.index + (g[0].charCodeAt(0) === 10 ? 1 : 0) + g[1].length;
+  const seg = new Segment(r.text, r.at.offset, r.at.line, r.at.column);
+  const at: Position = { offset: r.at.offset + from, line: seg.line(from), column: seg.column(from) };
+  const res = sub(value, at, false);
+  work.scanned += res.scanned;
+  if (res.json !== value || res.answerStart < 0 || res.status !== 'VALID') return null;
+  const repair: Repair = { kind: 'thousands_separator', ...at, length: raw.length, replacement: value, message: REPAIR_MESSAGES.thousands_separator };
+  const fixed = { ...res, status: 'REPAIRED' as const, repairs: [repair] };
+  return { region: index, from, start: from, end: from + raw.length, json: value, rank: 2, res: fixed };
 }

@@ -275,6 +275,8 @@ export abstract class BeforeScanner extends S.MachineState {
     this.gutterLine = false;
     this.gutterNotAt = -1;
     this.citeNotAt = -1;
+    // (a marker or notation probe a rejected candidate was in: citation.ts, sciNotation.ts)
+    this.citeStage = 0;
     this.pyShaped = false;
     this.setAt = -1;
     this.setNotAt = -1;

@@ -6,19 +6,21 @@
  * A set and a dict differ only at their first member: a `,` or `}` after the first element is a set, a
  * `:` a dict. So the `{` is held until then, but only where the text is already Python-shaped (a
  * single-quoted key read before this `{` in the value, as Python's repr of a dict writes every string key:
- * pyShaped), and only a `{` nested in a container (a `{` at the top level starts the value, as always):
- * valid JSON and JSON-shaped text never hold anything (nor JSON with a single-quoted value or a `True`
+ * pyShaped), or the value's own `{` followed at once by `'` (engine24: `{'a', 'b'}` at the top level, in
+ * a value taken at once — not a prose-started candidate, not jsonInput; startCandidate marks it pyShaped,
+ * and the mark goes when that `{` opens an object; a `{` followed by anything else is not held): valid JSON and JSON-shaped text never hold anything (nor JSON with a single-quoted value or a `True`
  * here and there, the benchmark's defect document: each of its nested `{` probed and scanned again cost
  * +12% instructions when those counted), `{"a", "b"}` stays keys with missing values, as before (in
  * JSON a string before a comma in braces is more often a key whose value was left out than a set).
  *
  * The probe reads, after the `{`, spaces, one element (a single- or double-quoted string, escapes and a
- * Python apostrophe (`'it's'`) allowed, or a number), spaces, then the character that decides; all on one
- * line, at most SET_PROBE_MAX characters, held outside the output (V_STRAY with citeStage, citation.ts).
+ * Python apostrophe (`'it's'`) allowed, or a number), spaces, then the character that decides; line breaks
+ * may stand before and after the element (engine24: members one a line), not inside it; at most
+ * SET_PROBE_MAX characters, held outside the output (V_STRAY with citeStage, citation.ts).
  * A `,` or `}` there makes it a set: the held text is scanned again from the `{` (setAt), which then
  * opens a container that reads as an array (PYSET on the stack: its elements, commas and repairs are an
  * array's) and whose `}` closes as `]`, each brace a `python_set` repair. Anything else (a `:`, `{}`, a
- * word, a line break, the bound, the end of the input) makes it an object: scanned again, read as before
+ * word, a line break inside the element, the bound, the end of the input) makes it an object: scanned again, read as before
  * (setNotAt). An empty set is `set()`, a call (call_text, as before).
  */
 import * as C from './chars';

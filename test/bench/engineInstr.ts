@@ -1,11 +1,13 @@
 /**
- * One workload of the engine benchmark's documents, repeated, for instruction counts under callgrind:
- * the difference between two run counts is what the runs themselves cost (start-up, document building and
- * compilation cancel out). Used by engine24 to compare two builds:
+ * One workload of the engine benchmark's documents, for instruction counts under callgrind: `warm` runs
+ * first, then `runs` runs inside a `reduceRight` callback, so that callgrind's --toggle-collect on that
+ * builtin counts those runs only (start-up, document building and the warm-up left out). Used by engine24
+ * to compare two builds:
  *
- *   for n in 3 11; do valgrind --tool=callgrind --callgrind-out-file=/tmp/cg.$n node --single-threaded \
- *     --import tsx test/bench/engineInstr.ts /tmp/engine.cjs stream $n; done
- *   # (Ir of 11 - Ir of 3) / 8 = instructions a run
+ *   npx esbuild test/bench/engineInstr.ts --bundle --platform=node --outfile=/tmp/instr.cjs
+ *   valgrind --tool=callgrind --toggle-collect=Builtins_ArrayReduceRight --callgrind-out-file=/tmp/cg.out \
+ *     node --single-threaded /tmp/instr.cjs /tmp/engine.cjs stream 3 2
+ *   # the summary's Ir / 2 = instructions a run
  *
  * Workloads: `valid` (repairJson of the 3.83 MB valid document), `broken` (the same with a defect every
  * ~200 B), `stream` (the 1 MB document in 16-character chunks, a view() after each push).
@@ -18,21 +20,27 @@ type Engine = {
   repairJson(text: string): { status: string; json: string | null };
   createStreamRepairer(): { push(chunk: string): unknown; view(): string | null; end(): { json: string | null } };
 };
-const [path, mode, count] = process.argv.slice(2);
+const [path, mode, warm, count] = process.argv.slice(2);
 const e = createRequire(__filename)(resolve(path)) as Engine;
-const runs = Number(count);
+let run: () => void;
 if (mode === 'stream') {
   const chunks = chunked(makeDocument(1024 * 1024, 7).text);
-  for (let k = 0; k < runs; k++) {
+  run = () => {
     const s = e.createStreamRepairer();
     for (const c of chunks) {
       s.push(c);
       s.view();
     }
     s.end();
-  }
+  };
 } else {
   const valid = makeDocument(3.83e6).text;
   const text = mode === 'broken' ? addDefects(valid).text : valid;
-  for (let k = 0; k < runs; k++) e.repairJson(text);
+  run = () => e.repairJson(text);
 }
+for (let k = 0; k < Number(warm); k++) run();
+// the measured runs, inside the builtin callgrind toggles collection on
+[0].reduceRight((acc: number) => {
+  for (let k = 0; k < Number(count); k++) run();
+  return acc;
+}, 0);

@@ -9,6 +9,7 @@ import type { Case } from './cases';
 const SCI = 'engine24: scientific notation as people write it (5.97 × 10^24)';
 const CITE = 'engine24: citation markers in a prose-started candidate (Cities: ["Oslo" [1]])';
 const SET = "engine24: a top-level Python set, and a set's first member on the next line";
+const TOTAL = 'engine24: a number with thousands separators after a label (Total: 1,234)';
 
 export const ENGINE24_SCI_CASES: Case[] = [
   {
@@ -640,4 +641,142 @@ export const ENGINE24_SET_CASES: Case[] = [
   },
 ];
 
-export const ENGINE24_TABLE_CASES: Case[] = [...ENGINE24_SCI_CASES, ...ENGINE24_CITE_CASES, ...ENGINE24_SET_CASES];
+export const ENGINE24_TOTAL_CASES: Case[] = [
+  {
+    category: TOTAL,
+    name: "trial 15 t15r2-20: a number with thousands separators after a label is that number (it was FAILED)",
+    input: "Total: 1,234",
+    json: "1234",
+    status: 'REPAIRED',
+    repairs: [["thousands_separator",7,5,0,7,"1234"]],
+    stripped: [["prose",0,6,0,0]],
+  },
+  {
+    category: TOTAL,
+    name: "a negative number, several groups and a fraction",
+    input: "Total: -1,234,567.50",
+    json: "-1234567.50",
+    status: 'REPAIRED',
+    repairs: [["thousands_separator",7,13,0,7,"-1234567.50"]],
+    stripped: [["prose",0,6,0,0]],
+  },
+  {
+    category: TOTAL,
+    name: "a bold label",
+    input: "**Total:** 1,234",
+    json: "1234",
+    status: 'REPAIRED',
+    repairs: [["thousands_separator",11,5,0,11,"1234"]],
+    stripped: [["prose",0,10,0,0]],
+  },
+  {
+    category: TOTAL,
+    name: "in inline code",
+    input: "Total: `1,234`",
+    json: "1234",
+    status: 'REPAIRED',
+    repairs: [["thousands_separator",8,5,0,8,"1234"]],
+    stripped: [["prose",0,8,0,0],["trailing",13,1,0,13]],
+  },
+  {
+    category: TOTAL,
+    name: "prose lines before the label line",
+    input: "The sum of the rows.\n\nTotal: 1,234",
+    json: "1234",
+    status: 'REPAIRED',
+    repairs: [["thousands_separator",29,5,2,7,"1234"]],
+    stripped: [["prose",0,28,0,0]],
+  },
+  {
+    category: TOTAL,
+    name: "a line break after it stays (as after any lone scalar)",
+    input: "Total: 1,234\n",
+    json: "1234\n",
+    status: 'REPAIRED',
+    repairs: [["thousands_separator",7,5,0,7,"1234"]],
+    stripped: [["prose",0,6,0,0]],
+  },
+  {
+    category: TOTAL,
+    name: "guard: no label: FAILED as before",
+    input: "1,234",
+    json: null,
+    status: 'FAILED',
+    repairs: [],
+    stripped: [["prose",0,5,0,0]],
+  },
+  {
+    category: TOTAL,
+    name: "guard: a group of 4 digits",
+    input: "Total: 1,2345",
+    json: null,
+    status: 'FAILED',
+    repairs: [],
+    stripped: [["prose",0,13,0,0]],
+  },
+  {
+    category: TOTAL,
+    name: "guard: a group of 2 digits",
+    input: "Total: 12,34",
+    json: null,
+    status: 'FAILED',
+    repairs: [],
+    stripped: [["prose",0,12,0,0]],
+  },
+  {
+    category: TOTAL,
+    name: "guard: a leading zero",
+    input: "Total: 01,234",
+    json: null,
+    status: 'FAILED',
+    repairs: [],
+    stripped: [["prose",0,13,0,0]],
+  },
+  {
+    category: TOTAL,
+    name: "guard: two numbers",
+    input: "Total: 1,234, 5,678",
+    json: null,
+    status: 'FAILED',
+    repairs: [],
+    stripped: [["prose",0,19,0,0]],
+  },
+  {
+    category: TOTAL,
+    name: "guard: a sentence",
+    input: "The total is 1,234.",
+    json: null,
+    status: 'FAILED',
+    repairs: [],
+    stripped: [["prose",0,19,0,0]],
+  },
+  {
+    category: TOTAL,
+    name: "guard: a line after it",
+    input: "Total: 1,234\nThanks!",
+    json: null,
+    status: 'FAILED',
+    repairs: [],
+    stripped: [["prose",0,20,0,0]],
+  },
+  {
+    category: TOTAL,
+    name: "guard: a value in the text wins",
+    input: "{\"total\": 1}\nTotal: 1,234",
+    json: "{\"total\": 1}",
+    status: 'VALID',
+    repairs: [],
+    stripped: [["trailing",13,12,1,0]],
+  },
+  {
+    category: TOTAL,
+    name: "guard: without separators, VALID as before",
+    input: "Total: 1234",
+    json: "1234",
+    status: 'VALID',
+    repairs: [],
+    stripped: [["prose",0,6,0,0]],
+  },
+];
+
+export const ENGINE24_TABLE_CASES: Case[] = [...ENGINE24_SCI_CASES, ...ENGINE24_CITE_CASES, ...ENGINE24_SET_CASES, ...ENGINE24_TOTAL_CASES];
