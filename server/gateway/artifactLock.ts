@@ -213,7 +213,16 @@ async function takeOver(file: string, judged: string, content: string): Promise<
     return 'busy';
   }
   try {
-    const now = await fsp.readFile(file, 'utf8').catch(() => null);
+    let now: string | null;
+    try {
+      now = await fsp.readFile(file, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return 'changed';
+      // not a readable file (a directory where the lock goes, no permission): remove it as any stale lock;
+      // what cannot be removed ends the start with rm's own words naming the path
+      await fsp.rm(file, { force: true });
+      return 'changed';
+    }
     if (now !== judged) return 'changed';
     const temp = `${file}.${process.pid}.tmp`;
     await fsp.writeFile(temp, content, { mode: 0o600 });
