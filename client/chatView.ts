@@ -9,12 +9,14 @@ import * as vscode from 'vscode';
 import { GetArtifactMethod } from '../shared/protocol';
 import type { Artifact } from '../shared/protocol';
 import { chatErrorFrom, daemonDownError, isDemoModel, missingKeyError, repairsBadge } from './chatErrors';
+import { jsonSystemPrompt, noSchemaError, schemaFile, schemaFootText } from './chatSchema';
+import type { ChatJsonSchema } from './chatSchema';
 import { readSettings } from './config';
 import type { DaemonController } from './daemon';
 import { GatewayHttpError, listModels, streamChat } from './gatewayHttp';
 import type { ChatMessage } from './gatewayHttp';
 import { webviewHtml } from './webview/html';
-import type { ChatFromWebview, ChatSnapshot, ChatToWebview, ChatTurn, FixAction } from './webview/messages';
+import type { ChatError, ChatFromWebview, ChatSchemaFile, ChatSnapshot, ChatToWebview, ChatTurn, FixAction } from './webview/messages';
 
 export const CHAT_VIEW_ID = 'streamfix.chatView';
 const STATE_KEY = 'streamfix.chat.conversation';
@@ -48,6 +50,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       models: [],
       unavailable: {},
       attachSelection: saved?.attachSelection ?? false,
+      ...(saved?.schema ? { schema: saved.schema } : {}),
+      coerce: saved?.coerce ?? false,
     };
     this.subs.push(
       daemon.onDidChangeState(() => void this.loadModels()),
@@ -97,6 +101,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       case 'newConversation':
         this.abort?.abort();
         this.snap.turns = [];
+        // the schema is the conversation's: a new one picks its own
+        delete this.snap.schema;
         return this.publish();
       case 'setModel':
         this.snap.model = m.model;
@@ -106,6 +112,11 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
         return this.publish();
       case 'setAttach':
         this.snap.attachSelection = m.attach;
+        return this.publish();
+      case 'pickSchema':
+        return this.pickSchema();
+      case 'setCoerce':
+        this.snap.coerce = m.coerce;
         return this.publish();
       case 'copy':
         await vscode.env.clipboard.writeText(m.text);
@@ -145,6 +156,29 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     this.publish(false);
   }
 
+  /**
+   * JSON Schema mode's "Schema…": a quick pick of the workspace's JSON files (`*.schema.json` first), the
+   * active editor's file on top when it is JSON; the pick is this conversation's schema.
+   */
+  private async pickSchema(): Promise<void> {
+    const items: (vscode.QuickPickItem & { uri: string })[] = [];
+    const doc = vscode.window.activeTextEditor?.document ?? vscode.window.visibleTextEditors[0]?.document;
+    const isJson = doc && (doc.languageId === 'json' || doc.languageId === 'jsonc' || /\.json$/i.test(doc.uri.path));
+    if (doc && isJson) items.push({ label: vscode.workspace.asRelativePath(doc.uri, false), description: 'active editor', uri: doc.uri.toString() });
+    const found = await vscode.workspace.findFiles('**/*.json', '**/node_modules/**', 1000);
+    const rank = (u: vscode.Uri): number => (/\.schema\.json$/i.test(u.path) ? 0 : 1);
+    found.sort((a, b) => rank(a) - rank(b) || vscode.workspace.asRelativePath(a, false).localeCompare(vscode.workspace.asRelativePath(b, false)));
+    for (const u of found) if (u.toString() !== items[0]?.uri) items.push({ label: vscode.workspace.asRelativePath(u, false), uri: u.toString() });
+    if (items.length === 0) {
+      void vscode.window.showWarningMessage('StreamFix Chat: no JSON file in the workspace to use as a schema. Open or create one (e.g. person.schema.json), then pick it with Schema….');
+      return;
+    }
+    const picked = await vscode.window.showQuickPick(items, { title: 'StreamFix Chat: JSON Schema for the answers', placeHolder: 'A JSON Schema file (*.schema.json, *.json)', matchOnDescription: true });
+    if (!picked) return;
+    this.snap.schema = { label: picked.label, uri: picked.uri };
+    this.publish();
+  }
+
   async send(prompt: string): Promise<void> {
     if (this.abort || prompt.trim() === '') return;
     const turn: ChatTurn = {
@@ -153,6 +187,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       context: this.snap.attachSelection ? selectionContext() : undefined,
       model: this.snap.model,
       mode: this.snap.mode,
+      ...(this.snap.mode === 'schema' && this.snap.schema ? { schema: this.snap.schema.label } : {}),
       answer: '',
       reasoning: '',
       state: 'streaming',
@@ -166,7 +201,8 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     const last = this.snap.turns.at(-1);
     if (this.abort || !last) return;
     Object.assign(last, { model: this.snap.model, mode: this.snap.mode, answer: '', reasoning: '', state: 'streaming' });
-    for (const k of ['requestId', 'badge', 'status', 'finishReason', 'error', 'refusal', 'toolCalls'] as const) delete last[k];
+    for (const k of ['requestId', 'badge', 'status', 'finishReason', 'error', 'refusal', 'toolCalls', 'schema', 'schemaResult'] as const) delete last[k];
+    if (this.snap.mode === 'schema' && this.snap.schema) last.schema = this.snap.schema.label;
     await this.run(last);
   }
 
@@ -174,12 +210,26 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     const s = this.daemon.state;
     if (s.kind !== 'running') return this.finish(turn, { state: 'error', error: daemonDownError(s.kind) });
     if (s.info.demo && !isDemoModel(turn.model)) return this.finish(turn, { state: 'error', error: missingKeyError(turn.model) });
+    let schema: ChatJsonSchema | undefined;
+    if (turn.mode === 'schema') {
+      // read when sent (an edit to the file counts, saved or not); a file that is no schema sends nothing
+      const read = this.snap.schema ? await readSchema(this.snap.schema) : noSchemaError();
+      if ('message' in read) return this.finish(turn, { state: 'error', error: read });
+      schema = read;
+    }
+    const json = turn.mode !== 'answer';
     const abort = (this.abort = new AbortController());
     this.publish();
     try {
       const result = await streamChat(
         s.info.url,
-        { model: turn.model, messages: this.messagesFor(turn), json: turn.mode === 'json', mode: turn.mode === 'json' ? 'repair' : 'strip' },
+        {
+          model: turn.model,
+          messages: this.messagesFor(turn, schema),
+          json,
+          mode: json ? 'repair' : 'strip',
+          ...(schema ? { schema, schemaPolicy: this.snap.coerce ? 'coerce' : 'report' } : {}),
+        },
         (content) => {
           turn.answer += content;
           this.post({ type: 'delta', turnId: turn.id, content });
@@ -229,12 +279,20 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     if (!artifact) return cut;
     const cutCalls = new Set((artifact.truncatedToolCalls ?? []).filter((r): r is number => typeof r === 'number'));
     const toolCalls = artifact.toolCalls.map((t) => ({ index: t.index, name: t.name ?? null, id: t.id ?? null, arguments: t.repairedArguments ?? t.rawArguments, status: t.status, cut: cutCalls.has(t.index) }));
-    return { ...cut, status: artifact.status, ...(toolCalls.length > 0 ? { toolCalls } : {}), ...(turn.mode === 'json' ? { badge: repairsBadge(artifact) } : {}), ...(artifact.memoryOnly ? { memoryOnly: true } : {}) };
+    const schemaResult = turn.mode === 'schema' ? schemaFootText(artifact.schema) : null;
+    return {
+      ...cut,
+      status: artifact.status,
+      ...(toolCalls.length > 0 ? { toolCalls } : {}),
+      ...(turn.mode !== 'answer' ? { badge: repairsBadge(artifact) } : {}),
+      ...(schemaResult !== null ? { schemaResult } : {}),
+      ...(artifact.memoryOnly ? { memoryOnly: true } : {}),
+    };
   }
 
-  private messagesFor(turn: ChatTurn): ChatMessage[] {
+  private messagesFor(turn: ChatTurn, schema?: ChatJsonSchema): ChatMessage[] {
     const out: ChatMessage[] = [];
-    if (turn.mode === 'json') out.push({ role: 'system', content: 'Answer with one JSON object and nothing else.' });
+    if (turn.mode !== 'answer') out.push({ role: 'system', content: jsonSystemPrompt(schema) });
     // the conversation as shown: every answered turn, and a stopped one as far as it was shown
     const earlier = this.snap.turns.filter((t) => t.id < turn.id && (t.state === 'done' || (t.state === 'stopped' && (t.answer !== '' || (t.refusal ?? '') !== '')))).slice(-HISTORY_TURNS);
     for (const t of earlier) out.push({ role: 'user', content: promptText(t) }, { role: 'assistant', content: t.answer, ...(t.refusal ? { refusal: t.refusal } : {}) });
@@ -246,6 +304,17 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     this.abort?.abort();
     for (const d of this.subs.splice(0)) d.dispose();
   }
+}
+
+/** The picked schema file's text as the editor has it (unsaved edits too), read into a schema, or the error. */
+async function readSchema(file: ChatSchemaFile): Promise<ChatJsonSchema | ChatError> {
+  let text: string;
+  try {
+    text = (await vscode.workspace.openTextDocument(vscode.Uri.parse(file.uri))).getText();
+  } catch (err) {
+    return { message: `The schema file ${file.label} cannot be read (${err instanceof Error ? err.message : String(err)}); nothing was sent. Pick another with Schema…, then retry.`, actions: ['retry'] };
+  }
+  return schemaFile(file.label, text);
 }
 
 function promptText(t: ChatTurn): string {

@@ -29,6 +29,10 @@ export interface ChatStreamRequest {
   /** Ask for a JSON object (the gateway's auto mode then repairs the content). */
   json?: boolean;
   mode?: 'auto' | 'repair' | 'strip' | 'passthrough';
+  /** Ask for JSON following this schema (`response_format: json_schema`; takes the place of `json`). */
+  schema?: { name: string; schema: Record<string, unknown> };
+  /** `x-streamfix-schema`: what the gateway does with a value the schema rejects (report, or also coerce). */
+  schemaPolicy?: 'report' | 'coerce';
 }
 
 export interface ChatStreamResult {
@@ -80,11 +84,12 @@ export async function streamChat(
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'text/event-stream' };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   if (req.mode) headers['x-streamfix-mode'] = req.mode;
+  if (req.schemaPolicy) headers['x-streamfix-schema'] = req.schemaPolicy;
   const body = {
     model: req.model,
     stream: true,
     messages: req.messages,
-    ...(req.json ? { response_format: { type: 'json_object' } } : {}),
+    ...(req.schema ? { response_format: { type: 'json_schema', json_schema: req.schema } } : req.json ? { response_format: { type: 'json_object' } } : {}),
   };
   let res: Response;
   try {

@@ -6,7 +6,14 @@
 import type { AppliedMode, Artifact, ArtifactStatus, ToolCallArtifact } from '../../shared/protocol';
 import type { TimelineChart } from '../timelineChart';
 
-export type ChatMode = 'answer' | 'json';
+/** `schema`: JSON with a JSON Schema the user picked (response_format json_schema). */
+export type ChatMode = 'answer' | 'json' | 'schema';
+
+/** The JSON Schema file picked for the conversation: `label` its workspace-relative path, `uri` where it is. */
+export interface ChatSchemaFile {
+  label: string;
+  uri: string;
+}
 
 /** The action that fixes an error shown in the conversation. */
 export type FixAction = 'setKey' | 'restartDaemon' | 'retry';
@@ -30,6 +37,10 @@ export interface ChatTurn {
   refusal?: string;
   state: 'streaming' | 'done' | 'stopped' | 'error';
   requestId?: string;
+  /** The schema file a JSON Schema turn was asked with (its label). */
+  schema?: string;
+  /** "schema: valid", "schema: invalid — /age: must be integer (+1 more)", from the artifact (JSON Schema). */
+  schemaResult?: string;
   /** "repaired: 2 trailing commas, 1 unquoted key", from the artifact's repairs (JSON mode). */
   badge?: string;
   status?: string;
@@ -66,6 +77,10 @@ export interface ChatSnapshot {
   /** Models in the list that cannot answer now, with why ("needs an OpenRouter API key"). */
   unavailable: Record<string, string>;
   attachSelection: boolean;
+  /** The JSON Schema file of this conversation (JSON Schema mode); cleared by New. */
+  schema?: ChatSchemaFile;
+  /** JSON Schema mode sends `x-streamfix-schema: coerce` (else `report`). */
+  coerce?: boolean;
 }
 
 export type ChatToWebview =
@@ -81,6 +96,8 @@ export type ChatFromWebview =
   | { type: 'setModel'; model: string }
   | { type: 'setMode'; mode: ChatMode }
   | { type: 'setAttach'; attach: boolean }
+  | { type: 'pickSchema' }
+  | { type: 'setCoerce'; coerce: boolean }
   | { type: 'copy'; text: string }
   | { type: 'insert'; text: string }
   | { type: 'openArtifact'; id: string }

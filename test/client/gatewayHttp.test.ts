@@ -61,6 +61,28 @@ describe('client/gatewayHttp', () => {
     });
     assert.equal(seen!.headers.authorization, 'Bearer tok12345');
     assert.equal(seen!.headers['x-streamfix-mode'], 'repair');
+    assert.equal(seen!.headers['x-streamfix-schema'], undefined);
+  });
+
+  it('sends a JSON Schema as response_format json_schema, with x-streamfix-schema (StreamFix Chat JSON Schema mode)', async () => {
+    const seen: { body: unknown; headers: IncomingMessage['headers'] }[] = [];
+    const s = await serve((req, res, body) => {
+      seen.push({ body: JSON.parse(body), headers: req.headers });
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'x-streamfix-request-id': 'sfx_schema' });
+      res.end(chunk({ role: 'assistant', content: '{"name": "Ada"}' }) + chunk({}, 'stop') + 'data: [DONE]\n\n');
+    });
+    server = s.server;
+    const schema = { name: 'person', schema: { type: 'object', required: ['name'], properties: { name: { type: 'string' } } } };
+    const messages = [{ role: 'system' as const, content: 'Answer with one JSON value.' }, { role: 'user' as const, content: 'Ada' }];
+    await streamChat(s.url, { model: 'fake/json', json: true, mode: 'repair', schema, schemaPolicy: 'coerce', messages }, () => undefined);
+    await streamChat(s.url, { model: 'fake/json', json: true, mode: 'repair', schema, schemaPolicy: 'report', messages }, () => undefined);
+    assert.equal(
+      JSON.stringify(seen[0]!.body),
+      '{"model":"fake/json","stream":true,"messages":[{"role":"system","content":"Answer with one JSON value."},{"role":"user","content":"Ada"}],' +
+        '"response_format":{"type":"json_schema","json_schema":{"name":"person","schema":{"type":"object","required":["name"],"properties":{"name":{"type":"string"}}}}}}',
+    );
+    assert.deepEqual(seen.map((r) => [r.headers['x-streamfix-mode'], r.headers['x-streamfix-schema']]), [['repair', 'coerce'], ['repair', 'report']]);
+    assert.deepEqual(seen[1]!.body, seen[0]!.body);
   });
 
   it('reports the request id before the first delta, and each reasoning delta as it arrives', async () => {

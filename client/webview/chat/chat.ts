@@ -6,7 +6,7 @@
  * page's CSP mean nothing in an answer can run or load).
  */
 import MarkdownIt from 'markdown-it';
-import type { ChatFromWebview, ChatSnapshot, ChatToolCall, ChatToWebview, ChatTurn, FixAction } from '../messages';
+import type { ChatFromWebview, ChatMode, ChatSnapshot, ChatToolCall, ChatToWebview, ChatTurn, FixAction } from '../messages';
 import './chat.css';
 
 declare function acquireVsCodeApi(): { postMessage(m: ChatFromWebview): void };
@@ -32,8 +32,25 @@ function post(m: ChatFromWebview): void {
 function buildChrome(app: HTMLElement): void {
   const model = h('select', { id: 'model', 'aria-label': 'Model' });
   model.addEventListener('change', () => post({ type: 'setModel', model: model.value }));
-  const mode = h('select', { id: 'mode', 'aria-label': 'Answer mode' }, h('option', { value: 'answer' }, 'Answer'), h('option', { value: 'json' }, 'JSON'));
-  mode.addEventListener('change', () => post({ type: 'setMode', mode: mode.value === 'json' ? 'json' : 'answer' }));
+  const mode = h('select', { id: 'mode', 'aria-label': 'Answer mode' }, h('option', { value: 'answer' }, 'Answer'), h('option', { value: 'json' }, 'JSON'), h('option', { value: 'schema' }, 'JSON Schema'));
+  mode.addEventListener('change', () => {
+    const picked: ChatMode = mode.value === 'json' || mode.value === 'schema' ? mode.value : 'answer';
+    post({ type: 'setMode', mode: picked });
+    schemaBar.hidden = picked !== 'schema';
+  });
+  // JSON Schema mode: the schema file of the conversation, its picker, and coerce
+  const pick = h('button', { id: 'pick-schema', title: 'Pick the JSON Schema file the answers must follow' }, 'Schema…');
+  pick.addEventListener('click', () => post({ type: 'pickSchema' }));
+  const coerce = h('input', { id: 'coerce', type: 'checkbox' });
+  coerce.addEventListener('change', () => post({ type: 'setCoerce', coerce: coerce.checked }));
+  const schemaBar = h(
+    'div',
+    { class: 'schema-bar', id: 'schema-bar' },
+    pick,
+    h('span', { id: 'schema-name', class: 'schema-name' }),
+    h('label', { class: 'coerce', title: 'x-streamfix-schema: coerce: "42" becomes 42 where the schema asks for an integer, and so on' }, coerce, 'Coerce'),
+  );
+  schemaBar.hidden = true;
   const attach = h('input', { id: 'attach', type: 'checkbox' });
   attach.addEventListener('change', () => post({ type: 'setAttach', attach: attach.checked }));
   const fresh = h('button', { id: 'new', title: 'New conversation' }, 'New');
@@ -54,7 +71,7 @@ function buildChrome(app: HTMLElement): void {
   stop.addEventListener('click', () => post({ type: 'stop' }));
   const retry = h('button', { id: 'retry' }, 'Retry');
   retry.addEventListener('click', () => post({ type: 'retry' }));
-  app.append(bar, turns, h('div', { class: 'composer' }, prompt, h('div', { class: 'buttons' }, sendBtn, stop, retry)));
+  app.append(bar, schemaBar, turns, h('div', { class: 'composer' }, prompt, h('div', { class: 'buttons' }, sendBtn, stop, retry)));
   // code-block buttons, badges and fix actions: one delegated handler
   turns.addEventListener('click', onTurnsClick);
 
@@ -95,6 +112,11 @@ function render(): void {
   );
   model.value = snap.model;
   (document.getElementById('mode') as HTMLSelectElement).value = snap.mode;
+  (document.getElementById('schema-bar') as HTMLElement).hidden = snap.mode !== 'schema';
+  const schemaName = document.getElementById('schema-name')!;
+  schemaName.textContent = snap.schema ? snap.schema.label : 'no schema picked';
+  schemaName.classList.toggle('none', !snap.schema);
+  (document.getElementById('coerce') as HTMLInputElement).checked = snap.coerce ?? false;
   (document.getElementById('attach') as HTMLInputElement).checked = snap.attachSelection;
   const busy = streaming();
   (document.getElementById('send') as HTMLButtonElement).disabled = busy;
@@ -108,7 +130,7 @@ function render(): void {
 
 function renderTurn(t: ChatTurn): HTMLElement {
   const el = h('div', { class: `turn ${t.state}`, 'data-turn': String(t.id) });
-  const meta = `${t.model} · ${t.mode === 'json' ? 'JSON' : 'answer'}`;
+  const meta = `${t.model} · ${t.mode === 'json' ? 'JSON' : t.mode === 'schema' ? `JSON Schema${t.schema ? ` ${t.schema}` : ''}` : 'answer'}`;
   el.append(h('div', { class: 'prompt' }, h('span', { class: 'who' }, 'You'), t.prompt));
   if (t.context) el.append(h('div', { class: 'context' }, `with the selection from ${t.context.file} (${t.context.text.length} characters)`));
   const thinking = h('details', { class: 'thinking' }, h('summary', {}, 'Thinking'), h('pre', { class: 'reasoning' }, t.reasoning));
@@ -122,6 +144,7 @@ function renderTurn(t: ChatTurn): HTMLElement {
   if (t.state === 'streaming') foot.append(h('span', { class: 'state' }, 'streaming…'));
   if (t.state === 'stopped') foot.append(h('span', { class: 'state' }, 'stopped'));
   if (t.state === 'done' && t.finishReason !== undefined) foot.append(h('span', { class: 'state cut' }, cutText(t.finishReason)));
+  if (t.schemaResult) foot.append(h('span', { class: `state schema-result${t.schemaResult === 'schema: valid' ? '' : ' invalid'}` }, t.schemaResult));
   if (t.memoryOnly) foot.append(h('span', { class: 'state memory-only', title: 'Its response said x-streamfix-artifact: memory-only: the daemon could not write it to disk' }, 'artifact in memory only: lost when the daemon restarts'));
   if (t.badge && t.requestId) foot.append(h('button', { class: 'badge', 'data-artifact': t.requestId, title: 'Open this request in the artifact inspector' }, t.badge));
   else if (t.requestId && t.state !== 'streaming') foot.append(h('button', { class: 'link', 'data-artifact': t.requestId }, 'artifact'));
@@ -165,8 +188,9 @@ function fenceFor(text: string): string {
 /** JSON answers show as one JSON code block (an answer shown as sent, with a fence of its own in it, too);
  * others as markdown, each code block with its buttons. */
 function fillAnswer(answer: HTMLElement, t: ChatTurn): void {
-  const fence = t.mode === 'json' ? fenceFor(t.answer) : '';
-  const source = t.mode === 'json' ? `${fence}json\n${t.answer}\n${fence}` : t.answer;
+  const json = t.mode !== 'answer';
+  const fence = json ? fenceFor(t.answer) : '';
+  const source = json ? `${fence}json\n${t.answer}\n${fence}` : t.answer;
   answer.innerHTML = md.render(source);
   for (const pre of Array.from(answer.querySelectorAll('pre'))) {
     const wrap = h('div', { class: 'code' });
