@@ -164,9 +164,10 @@ export class ArtifactsProvider implements vscode.TreeDataProvider<ArtifactItem>,
     if (newest) await view.reveal(newest, { select: false, focus: false });
   }
 
-  /** A request finished: refresh soon (coalescing bursts of requests into one listing). */
+  /** A request finished, or an artifact's slow write landed (its row loses `· memory only`): refresh soon
+   * (coalescing bursts of requests into one listing). */
   onEvent(e: GatewayEvent): void {
-    if (e.type !== 'finished' || this.timer) return;
+    if (!(e.type === 'finished' || (e.type === 'store' && e.late === true)) || this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.refresh();

@@ -68,6 +68,10 @@ export function formatEvent(e: GatewayEvent): { level: LogLevelName; lines: stri
       return { level: e.state === 'open' ? 'warn' : 'info', lines: [`circuit breaker for ${e.model}: ${e.previous} -> ${e.state} (${e.reason})${retry}`] };
     }
     case 'store':
+      if (e.late) {
+        const landed = `artifact store: ${e.id} reached the disk late (its response had said memory-only): it is on disk after all`;
+        return e.durable ? { level: 'info', lines: [`${landed}; artifacts are durable again`] } : { level: 'info', lines: [`${landed}; still degraded: ${e.problem ?? 'a later write failed'}`] };
+      }
       return e.durable
         ? { level: 'info', lines: [`artifact store: artifacts are durable again (${e.id} was written to disk)`] }
         : { level: 'warn', lines: [`artifact store: degraded from ${e.id} on: ${e.problem ?? 'a write failed'}`] };

@@ -119,10 +119,11 @@ export async function startDaemon(opts: DaemonOptions = {}): Promise<Daemon> {
     onNotice: (m) => log.info(`artifact store: ${m}`),
     // the start and the end of a run of memory-only artifacts: a line each (the failed writes themselves
     // are warnings, logged at most once per 10 s), and an event the editor's status bar shows
-    onDurableChange: ({ durable, message, id, problem }) => {
-      if (durable) log.info(`artifact store: ${message}`);
+    // (and, `late`, an artifact whose slow write landed after its response said memory-only: on disk after all)
+    onDurableChange: ({ durable, message, id, problem, late }) => {
+      if (durable || late) log.info(`artifact store: ${message}`);
       else log.warn(`artifact store: ${message}`);
-      events.publish({ type: 'store', id, durable, problem });
+      events.publish({ type: 'store', id, durable, problem, ...(late ? { late } : {}) });
     },
   });
   let demo: DemoUpstream | null = null;

@@ -275,8 +275,10 @@ export type GatewayEvent =
     }
   /** The artifact store stopped keeping artifacts on disk (`durable` false: a write failed or was too
    * slow, and from artifact `id` on they are kept in memory only; `problem` is /health's line for it) or
-   * started again (`durable` true, `problem` null: the write of `id` succeeded). */
-  | { type: 'store'; seq: number; id: string; time: string; durable: boolean; problem: string | null };
+   * started again (`durable` true, `problem` null: the write of `id` succeeded). `late`: the write of `id`
+   * landed after its response had said memory-only (too slow): that artifact is on disk after all and no
+   * longer `memoryOnly`; `durable` false then means a later write failed and the run goes on. */
+  | { type: 'store'; seq: number; id: string; time: string; durable: boolean; problem: string | null; late?: true };
 
 /** A circuit breaker's state (server/gateway/breaker.ts). */
 export type BreakerState = 'closed' | 'open' | 'half_open';

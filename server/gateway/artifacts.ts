@@ -29,6 +29,7 @@ import { lockDir, lockFileOf, unlockDir } from './artifactLock';
 import type { ThreadWriteTiming } from './artifactWriterThread';
 import { encodeRecord, listSegments, readRecord, recordBytes, scanSegment, type LogFs, type ScannedRecord, type Segment } from './artifactLog';
 import { trimArtifact } from './artifactTrim';
+import { forgetMemoryOnly } from './memoryOnly';
 
 export { LOCK_FILE } from './artifactLock';
 
@@ -77,8 +78,10 @@ export interface ArtifactStoreOptions {
    * from that artifact on they are kept in memory only) or started again (true: a write succeeded after
    * such failures); `id` is the artifact whose write decided, `message` says it for the log, `problem` is
    * the store's problem() after it. Not called for a store that never writes (no directory, or one another
-   * daemon holds: problem() says so from the start). */
-  onDurableChange?: (change: { durable: boolean; message: string; id: string; problem: string | null }) => void;
+   * daemon holds: problem() says so from the start). Also called, with `late: true`, for every artifact whose
+   * write landed after its response had said memory-only (too slow): it is on disk after all (no longer
+   * memoryOnly), `durable` says whether that ended the run (true) or a later write still failed (false). */
+  onDurableChange?: (change: { durable: boolean; message: string; id: string; problem: string | null; late?: true }) => void;
   /** Test hooks: the file calls the writer makes, the segment size, the commit wait bound, the bound of a
    * fast synchronous write, the first backoff after a slow one and the clock that times them
    * (artifactCommit.ts). */
@@ -307,13 +310,17 @@ export class ArtifactStore {
     let resolved: boolean | null = null;
     return writer
       .append(record, (segment, offset) => {
+        const current = this.entries.get(id) === entry; // else replaced or evicted while it was being written
+        if (current) {
+          entry.segment = segment;
+          entry.offset = offset;
+          entry.artifact = null;
+          segment.live++;
+          // its response may have said memory-only (a slow write): it is served as on disk from now on
+          forgetMemoryOnly(this, id);
+        }
         // a write that lands after its response said memory-only (slower than commitWaitMs): on disk after all
         if (resolved === false) this.noteLate(id, order);
-        if (this.entries.get(id) !== entry) return; // replaced or evicted while it was being written
-        entry.segment = segment;
-        entry.offset = offset;
-        entry.artifact = null;
-        segment.live++;
       })
       .then((durable) => {
         resolved = durable;
@@ -359,13 +366,27 @@ export class ArtifactStore {
    * is on disk after all. It counts in the run, and ends it when no later put failed (the disk works
    * again: the same proof as the next durable write's). */
   private noteLate(id: string, order: number): void {
+    if (this.closed) return;
     const run = this.memoryOnlyRun;
-    if (run === null || this.closed) return;
-    run.late++;
-    if (order < run.lastOrder) return;
+    if (run !== null) run.late++;
+    if (run !== null && order < run.lastOrder) {
+      // a later write failed too: the run goes on, but this artifact is on disk (said, so the editor's
+      // listing drops its memory-only mark)
+      const message = `artifact ${id} reached the disk after its response had said memory-only (a slow write); still degraded: a later write failed`;
+      this.options.onDurableChange?.({ durable: false, message, id, problem: this.problem(), late: true });
+      return;
+    }
     this.memoryOnlyRun = null;
-    const message = `artifact ${id} reached the disk after its response had said memory-only (a slow write): artifacts are durable again (${run.late} of the ${run.count} answered memory-only since ${run.since} reached the disk late; any other is not on disk and is lost at a restart)`;
-    this.options.onDurableChange?.({ durable: true, message, id, problem: this.problem() });
+    const message =
+      run === null
+        ? `artifact ${id} reached the disk after its response had said memory-only (a slow write)`
+        : `artifact ${id} reached the disk after its response had said memory-only (a slow write): artifacts are durable again (${run.late} of the ${run.count} answered memory-only since ${run.since} reached the disk late; any other is not on disk and is lost at a restart)`;
+    this.options.onDurableChange?.({ durable: true, message, id, problem: this.problem(), late: true });
+  }
+
+  /** True when artifact `id` is kept and its record is on disk (written by this store). */
+  onDisk(id: string): boolean {
+    return this.entries.get(id)?.segment != null;
   }
 
   /** True while artifacts are written to disk (a directory this daemon owns, not closed): a `put` that

@@ -26,6 +26,12 @@ describe('client/eventFormat', () => {
     assert.deepEqual(formatEvent({ ...base, type: 'store', durable: true, problem: null }), { level: 'info', lines: ['artifact store: artifacts are durable again (sfx_1 was written to disk)'] });
   });
 
+  it('logs an artifact whose slow write landed after its response said memory-only, the run over or going on', () => {
+    const problem = '2 artifact(s) kept in memory only since 2026-12-03T08:01:02.000Z (each answered with x-streamfix-artifact: memory-only; lost at a restart): not durable within 5000 ms (a slow disk)';
+    assert.deepEqual(formatEvent({ ...base, type: 'store', durable: true, problem: null, late: true }), { level: 'info', lines: ['artifact store: sfx_1 reached the disk late (its response had said memory-only): it is on disk after all; artifacts are durable again'] });
+    assert.deepEqual(formatEvent({ ...base, type: 'store', durable: false, problem, late: true }), { level: 'info', lines: [`artifact store: sfx_1 reached the disk late (its response had said memory-only): it is on disk after all; still degraded: ${problem}`] });
+  });
+
   it('logs the size of stripped reasoning when the event says no more', () => {
     assert.deepEqual(formatEvent({ ...base, type: 'reasoning', bytes: 120 }), { level: 'info', lines: ['sfx_1 reasoning stripped: 120 bytes'] });
   });

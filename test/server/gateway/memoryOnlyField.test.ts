@@ -9,7 +9,7 @@ import { promises as fsp } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Daemon } from '../../../server/daemon';
-import type { Artifact, ArtifactSummary } from '../../../shared/protocol';
+import type { Artifact, ArtifactSummary, GatewayEvent } from '../../../shared/protocol';
 import { startTestDaemon } from '../helpers/gateway';
 import { TestUpstream } from '../helpers/testUpstream';
 import { testFs } from './fixtures/logFs';
@@ -74,4 +74,58 @@ describe('memoryOnly on a served artifact whose response said memory-only', func
     );
     assert.deepEqual(list.data.filter((e) => !('memoryOnly' in e)).map((e) => e.id), [...onDisk].reverse());
   });
+
+  /** What the daemon serves of `id` now: the artifact's memoryOnly, and its listing entry's. */
+  async function served(daemon: Daemon, id: string): Promise<[boolean | undefined, boolean | undefined]> {
+    const a = (await (await fetch(`${daemon.info.url}/streamfix/result/${id}`)).json()) as Artifact;
+    const list = (await (await fetch(`${daemon.info.url}/streamfix/results?limit=100`)).json()) as { data: ArtifactSummary[] };
+    return [a.memoryOnly, list.data.find((e) => e.id === id)?.memoryOnly];
+  }
+
+  it('a write too slow for its response that lands later clears memoryOnly and says so in a store event (late: true), whether or not the run of memory-only artifacts ends with it', async () => {
+    const fs = testFs();
+    const daemon = await startTestDaemon({ upstream: up.url, dataDir: dir, storeHooks: { fs, commitWaitMs: 300 } });
+    d = daemon;
+    const events: GatewayEvent[] = [];
+    daemon.events.subscribe((e) => events.push(e));
+    assert.equal((await send(daemon, 0)).artifact, 'durable');
+    // two writes held past the commit wait (a stuck disk): both responses say memory-only
+    const release: (() => void)[] = [];
+    try {
+      await slowWrites(daemon, fs, events, release);
+    } finally {
+      for (const r of release) r(); // (a failed check leaves no write held for the daemon's close)
+    }
+  });
+
+  async function slowWrites(daemon: Daemon, fs: ReturnType<typeof testFs>, events: GatewayEvent[], release: (() => void)[]): Promise<void> {
+    fs.holdNextWrite = new Promise<void>((r) => release.push(r));
+    const first = await send(daemon, 1);
+    fs.holdNextWrite = new Promise<void>((r) => release.push(r));
+    const second = await send(daemon, 2);
+    assert.deepEqual([first.artifact, second.artifact], ['memory-only', 'memory-only']);
+    assert.deepEqual([await served(daemon, first.id), await served(daemon, second.id)], [[true, true], [true, true]]);
+    const storeEvents = () => events.filter((e) => e.type === 'store').map((e) => e.type === 'store' && [e.id, e.durable, e.problem === null ? null : e.problem.replace(/since \S+/, 'since …'), e.late ?? false]);
+    const problem = (n: number) => `${n} artifact(s) kept in memory only since … (each answered with x-streamfix-artifact: memory-only; lost at a restart): not durable within 300 ms (a slow disk)`;
+    const until = async (n: number) => {
+      const deadline = Date.now() + 5_000;
+      while (storeEvents().length < n) {
+        assert.equal(Date.now() < deadline, true, `${n} store events`);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+    };
+    // the first lands while the second is still held: it is on disk, the run goes on
+    release[0]();
+    await until(2);
+    assert.deepEqual(storeEvents(), [
+      [first.id, false, problem(1), false],
+      [first.id, false, problem(2), true],
+    ]);
+    assert.deepEqual([await served(daemon, first.id), await served(daemon, second.id)], [[undefined, undefined], [true, true]]);
+    // the second lands: on disk too, and the run is over
+    release[1]();
+    await until(3);
+    assert.deepEqual(storeEvents()[2], [second.id, true, null, true]);
+    assert.deepEqual([await served(daemon, first.id), await served(daemon, second.id)], [[undefined, undefined], [undefined, undefined]]);
+  }
 });
