@@ -4,9 +4,10 @@
  *   only ask `GET /health` or `GET /metrics` (one request each, then closed): so a checker still hears the
  *   daemon, and that it is at its cap, when clients hold every connection. Any other request on a reserve
  *   connection, and any connection past the reserve, gets a 503 in the OpenAI shape and is closed (counted
- *   as a `connection_refused` warning) instead of being dropped without a word. A reserve connection's
- *   request is read as any other (headers bounded in size and time by Node's parser and
- *   `headersTimeoutMs`); its body, if any, is not read;
+ *   as a `connection_refused` warning) instead of being dropped without a word. A reserve connection must
+ *   send its whole request line and headers within `reserveRequestTimeoutMs` (1 s), or it gets a 408 and
+ *   is closed (`connection_timeout`): so sockets that connect and send nothing cannot hold the reserve
+ *   for the header time-out (10 s) and shut `/health` out too. Its body, if any, is not read;
  * - a client must send its request headers within `headersTimeoutMs` and its whole request within
  *   `requestTimeoutMs` (slowloris): past that it gets a 408 and is closed (`connection_timeout`). The
  *   response is not limited: a stream may run as long as the upstream does;
@@ -23,6 +24,8 @@ export interface ClientLimits {
   maxConnections?: number;
   /** Connections past `maxConnections` kept for `GET /health` and `GET /metrics` only (default 16). */
   reserveConnections?: number;
+  /** Time a connection in the reserve has to send its whole request line and headers (default 1 s). */
+  reserveRequestTimeoutMs?: number;
   /** Time to receive a request's headers (default 10 s). */
   headersTimeoutMs?: number;
   /** Time to receive a whole request, body included (default 30 s). */
@@ -31,6 +34,7 @@ export interface ClientLimits {
 
 export const DEFAULT_MAX_CONNECTIONS = 2048;
 export const DEFAULT_RESERVE_CONNECTIONS = 16;
+export const DEFAULT_RESERVE_REQUEST_TIMEOUT_MS = 1_000;
 
 /** The requests a reserve connection may make: the daemon's own state, cheap and without a body. */
 export function reserveServes(method: string | undefined, url: string | undefined): boolean {
@@ -57,15 +61,20 @@ export interface ClientGuard {
   inReserve(socket: Socket): boolean;
   /** Answers a request on a reserve socket that it may not make: 503 overloaded, closed. */
   refuse(socket: Socket): void;
+  /** A reserve socket's request has arrived whole: its deadline no longer runs. */
+  received(socket: Socket): void;
 }
 
 export function guardClients(server: Server, limits: ClientLimits, warnings: Warnings): ClientGuard {
   const max = limits.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
   const reserve = limits.reserveConnections ?? DEFAULT_RESERVE_CONNECTIONS;
+  const reserveDeadlineMs = limits.reserveRequestTimeoutMs ?? DEFAULT_RESERVE_REQUEST_TIMEOUT_MS;
   server.headersTimeout = limits.headersTimeoutMs ?? 10_000;
   server.requestTimeout = limits.requestTimeoutMs ?? 30_000;
   const refusedSockets = new WeakSet<Socket>();
   const reserveSockets = new WeakSet<Socket>();
+  /** The deadline of each reserve socket whose request has not arrived whole. */
+  const deadlines = new WeakMap<Socket, NodeJS.Timeout>();
   let open = 0;
   const refuse = (socket: Socket, why: string) => {
     refusedSockets.add(socket);
@@ -80,7 +89,22 @@ export function guardClients(server: Server, limits: ClientLimits, warnings: War
     open++;
     socket.once('close', () => open--);
     if (open <= max) return;
-    if (open <= max + reserve) return void reserveSockets.add(socket);
+    if (open <= max + reserve) {
+      reserveSockets.add(socket);
+      const deadline = setTimeout(() => {
+        deadlines.delete(socket);
+        if (!socket.writable) return void socket.destroy();
+        refusedSockets.add(socket); // a request completing now is not served
+        warnings.warn('connection_timeout', `closed a connection kept for /health and /metrics that sent no complete request within ${reserveDeadlineMs} ms`);
+        // answered, then closed at once: the slot is free as soon as the answer is written
+        socket.end(rawError(408, 'Request Timeout', new GatewayError(408, 'request_timeout', 'The request did not arrive in time')), () => socket.destroy());
+        setTimeout(() => socket.destroy(), 100).unref(); // a client that reads nothing cannot hold the write
+      }, reserveDeadlineMs);
+      deadline.unref();
+      deadlines.set(socket, deadline);
+      socket.once('close', () => clearTimeout(deadline));
+      return;
+    }
     refuse(socket, `refused a connection: ${max} connections are open (the limit), and the ${reserve} kept for /health and /metrics`);
   });
 
@@ -118,5 +142,9 @@ export function guardClients(server: Server, limits: ClientLimits, warnings: War
     refused: (socket) => refusedSockets.has(socket),
     inReserve: (socket) => reserveSockets.has(socket),
     refuse: (socket) => refuse(socket, `refused a request on a connection kept for /health and /metrics: ${max} connections are open (the limit)`),
+    received: (socket) => {
+      clearTimeout(deadlines.get(socket));
+      deadlines.delete(socket);
+    },
   };
 }

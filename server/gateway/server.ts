@@ -108,6 +108,7 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     if (guard.refused(req.socket)) return void res.destroy();
     if (guard.inReserve(req.socket)) {
       // past the cap, within the reserve: /health and /metrics only, one request, then closed
+      guard.received(req.socket);
       if (!reserveServes(req.method, req.url)) return void guard.refuse(req.socket);
       res.shouldKeepAlive = false;
     }

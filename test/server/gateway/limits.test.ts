@@ -5,7 +5,7 @@
  * warning: logged, counted in /health and in the metrics.
  */
 import { strict as assert } from 'node:assert';
-import { connect } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import type { Daemon } from '../../../server/daemon';
 import { artifactOf, metric, postChat, startTestDaemon } from '../helpers/gateway';
 import { useTestDaemon, useTestGateway } from '../helpers/testGateway';
@@ -212,6 +212,53 @@ describe('gateway: caps on clients', () => {
     } finally {
       await slow.close();
     }
+  });
+});
+
+describe('gateway: the reserve connections have a deadline', () => {
+  // the default reserve (16) and its default deadline (1 s); the ordinary header time-out far past both
+  const { d } = useTestDaemon({ demo: true, limits: { maxConnections: 2, headersTimeoutMs: 30_000, requestTimeoutMs: 60_000 } });
+
+  /** A socket that sends `text` (maybe nothing) and then nothing more; `closed` is all it was answered. */
+  function quietSocket(port: number, text: string): { socket: Socket; connected: Promise<void>; closed: Promise<string> } {
+    const s = connect(port, '127.0.0.1');
+    const connected = new Promise<void>((r) => s.once('connect', () => (text && s.write(text), r())));
+    let out = '';
+    s.on('data', (b) => (out += b.toString('latin1')));
+    const closed = new Promise<string>((resolve) => s.on('close', () => resolve(out)));
+    s.on('error', () => undefined);
+    return { socket: s, connected, closed };
+  }
+
+  it('a reserve socket that sends no whole request within 1 s gets a 408 and is closed: 16 silent sockets cannot shut /health out', async () => {
+    const openNow = () => new Promise<number>((r) => d.gateway.server.getConnections((_e, n) => r(n)));
+    /** One socket at a time, each counted by the server before the next (the listen backlog is the cap). */
+    const open = async (text: string) => {
+      const before = await openNow();
+      const s = quietSocket(d.info.port, text);
+      await s.connected;
+      while ((await openNow()) === before) await new Promise((r) => setTimeout(r, 5));
+      return s;
+    };
+    const held = [await open(''), await open('')];
+    // all 16 reserve connections taken: silent, or a request line or headers begun and never finished
+    const silent: ReturnType<typeof quietSocket>[] = [];
+    for (let i = 0; i < 16; i++) silent.push(await open(i % 4 === 0 ? 'GET /hea' : i % 4 === 1 ? 'GET /health HTTP/1.1\r\nHost: x\r\n' : ''));
+    const overloaded = '{"error":{"message":"The gateway has 2 connections open, its limit; retry when some have closed","type":"server_error","code":"overloaded"}}';
+    assert.equal(await rawExchange(d.info.port, `GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`), `HTTP/1.1 503 Service Unavailable\r\nconnection: close\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${overloaded.length}\r\n\r\n${overloaded}`);
+    // each is answered 408 and closed at its deadline (1 s; the header time-out, 30 s, would be too late)
+    const timedOut = '{"error":{"message":"The request did not arrive in time","type":"invalid_request_error","code":"request_timeout"}}';
+    const expected = `HTTP/1.1 408 Request Timeout\r\nconnection: close\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${timedOut.length}\r\n\r\n${timedOut}`;
+    const answers = await Promise.race([Promise.all(silent.map((s) => s.closed)), new Promise<string>((r) => setTimeout(() => r('still open after 5 s'), 5_000))]);
+    assert.deepEqual(answers, Array.from({ length: 16 }, () => expected));
+    // the reserve is free again while the two ordinary connections are still held: /health answers
+    const answer = await rawExchange(d.info.port, `GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n`);
+    assert.equal(answer.startsWith('HTTP/1.1 200 OK\r\n'), true, answer.slice(0, 200));
+    const h = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)) as Health;
+    assert.deepEqual([h.status, h.connections], ['degraded', { open: 3, max: 2, reserve: 16 }]);
+    assert.equal(h.warnings.byKind.connection_timeout, 16);
+    assert.deepEqual([...new Set(h.warnings.recent.filter((w) => w.kind === 'connection_timeout').map((w) => w.message))], ['closed a connection kept for /health and /metrics that sent no complete request within 1000 ms']);
+    for (const s of held) s.socket.destroy();
   });
 });
 
