@@ -18,6 +18,7 @@ import { GatewayMetrics } from './gateway/metrics';
 import { startGateway, type Gateway } from './gateway/server';
 import type { UpstreamOptions } from './gateway/upstream';
 import type { ClientLimits } from './gateway/limits';
+import type { LspChannel } from './gateway/health';
 import { Warnings } from './gateway/warnings';
 import { DEFAULT_TRUNCATED_TOOLS } from './gateway/truncatedTools';
 
@@ -61,6 +62,10 @@ export interface Daemon {
   gateway: Gateway;
   demo: DemoUpstream | null;
   log: Logger;
+  /** The editor's language-server channel (--stdio / --node-ipc; null without one), as /health reports it. */
+  lsp: LspChannel | null;
+  /** The language server saw its channel close while the daemon runs on (--node-ipc): /health says so. */
+  lspClosed(): void;
   close(): Promise<void>;
 }
 
@@ -126,6 +131,7 @@ export async function startDaemon(opts: DaemonOptions = {}): Promise<Daemon> {
       events.publish({ type: 'store', id, durable, problem, ...(late ? { late } : {}) });
     },
   });
+  const lsp: LspChannel | null = config.lsp === null ? null : { transport: config.lsp, closedAt: null };
   let demo: DemoUpstream | null = null;
   let gateway: Gateway;
   try {
@@ -149,6 +155,7 @@ export async function startDaemon(opts: DaemonOptions = {}): Promise<Daemon> {
       warnings,
       limits: opts.limits,
       maxArtifactText: opts.maxArtifactText,
+      lsp,
       schemaPolicy: config.schemaPolicy,
       truncatedTools: config.truncatedTools,
       breaker: config.breaker,
@@ -181,6 +188,12 @@ export async function startDaemon(opts: DaemonOptions = {}): Promise<Daemon> {
     gateway,
     demo,
     log,
+    lsp,
+    lspClosed() {
+      if (lsp === null || lsp.closedAt !== null) return;
+      lsp.closedAt = new Date().toISOString();
+      log.warn(`language server: the editor's channel (${lsp.transport}) closed: the gateway goes on answering HTTP; /health says "degraded"`);
+    },
     close() {
       // events first: its SSE clients never end on their own and would hold the server open
       closing ??= (async () => {

@@ -9,7 +9,10 @@
  * - `connections:` the client connections are at the cap (a new one is refused, 503, unless it asks
  *   /health or /metrics on one of the few kept for them, limits.ts);
  * - `upstream:` the upstream request queue is full (the next request over the pool is refused, 503);
- * - `breaker:` a model's circuit breaker is open or half-open (its requests are refused, 503/529).
+ * - `breaker:` a model's circuit breaker is open or half-open (its requests are refused, 503/529);
+ * - `lsp:` the language-server channel of the editor that started the daemon (--node-ipc) has closed while
+ *   the daemon runs on (the editor no longer hears its events, listings, status). Over --stdio the daemon
+ *   ends when its stdin closes, so it never answers in that state.
  *
  * `closing` (shutting down) outranks both. The HTTP status stays 200 in every case: the gateway answers,
  * and a checker that restarts or unroutes a daemon on a non-2xx would restart one whose disk is full into
@@ -37,6 +40,15 @@ export interface HealthInputs {
   /** Client connections open (this request's included), the cap, and the reserve past it kept for /health
    * and /metrics (limits.ts). */
   connections?: { open: number; max: number; reserve: number };
+  /** The editor's language-server channel (null: the daemon was not started by an editor). */
+  lsp?: LspChannel | null;
+}
+
+/** The language-server channel of the editor that started the daemon (--stdio or --node-ipc): its transport,
+ * and when it closed (null while open). */
+export interface LspChannel {
+  transport: 'stdio' | 'node-ipc';
+  closedAt: string | null;
 }
 
 export function healthVerdict(h: HealthInputs): { status: HealthStatus; problems: string[] } {
@@ -55,6 +67,9 @@ export function healthVerdict(h: HealthInputs): { status: HealthStatus; problems
         ? `breaker: the circuit breaker for model ${b.model} at ${b.upstream} is open (${b.reason}): its requests are refused`
         : `breaker: the circuit breaker for model ${b.model} at ${b.upstream} is half-open (${b.reason}): one probe request decides`,
     );
+  }
+  if (h.lsp?.closedAt != null) {
+    problems.push(`lsp: the editor's language-server channel (${h.lsp.transport}) closed at ${h.lsp.closedAt}: the editor that started this daemon no longer hears from it (no events, artifact listings or status); the gateway still answers HTTP`);
   }
   if (h.breakers.length > MAX_BREAKER_LINES) problems.push(`breaker: ${h.breakers.length - MAX_BREAKER_LINES} more models' circuit breakers are not closed (GET /v1/streamfix/models)`);
   return { status: h.closing ? 'closing' : problems.length > 0 ? 'degraded' : 'ok', problems };

@@ -27,7 +27,7 @@ import { SchemaCache, type SchemaPolicy } from './schema';
 import { DEFAULT_TRUNCATED_TOOLS, type TruncatedToolPolicy } from './truncatedTools';
 import { findRoute, getArtifact, isAnthropicClient, getModel, listArtifacts, proxyModels, setBase, type Route, type RouteCall } from './routes';
 import { guardClients, reserveServes, type ClientLimits } from './limits';
-import { healthVerdict } from './health';
+import { healthVerdict, type LspChannel } from './health';
 import { checkRequest } from './security';
 import { Warnings } from './warnings';
 import { Upstream, type UpstreamOptions } from './upstream';
@@ -72,6 +72,8 @@ export interface GatewayOptions {
   limits?: ClientLimits;
   /** Characters of each text an artifact keeps (head and tail of longer ones); default 512 Ki. */
   maxArtifactText?: number;
+  /** The editor's language-server channel, read by /health (the daemon updates it; absent: none). */
+  lsp?: LspChannel | null;
 }
 
 export interface Gateway {
@@ -237,13 +239,14 @@ function gatewayRoutes(ctx: GatewayContext, opts: GatewayOptions, requests: Infl
     const upstreamRequests = upstream.stats();
     // 200 whatever the status: the gateway answers (health.ts says why)
     writeJson(res, 200, base, {
-      ...healthVerdict({ closing: requests.isClosing, store: opts.store.problem(), upstream: upstreamRequests, breakers: ctx.breakers.notClosed(), connections: { open: guard.open, max: guard.max, reserve: guard.reserve } }),
+      ...healthVerdict({ closing: requests.isClosing, store: opts.store.problem(), upstream: upstreamRequests, breakers: ctx.breakers.notClosed(), connections: { open: guard.open, max: guard.max, reserve: guard.reserve }, lsp: opts.lsp }),
       upstream: opts.demo ? 'demo' : opts.upstream,
       demo: opts.demo,
       store: opts.store.stats(),
       inflight: requests.size,
       connections: { open: guard.open, max: guard.max, reserve: guard.reserve },
       upstreamRequests,
+      lsp: opts.lsp ?? null,
       warnings: warnings.stats(),
       uptimeSeconds: Math.round((Date.now() - requests.startedAt) / 1000),
     });

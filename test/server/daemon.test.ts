@@ -1,6 +1,6 @@
 /** The daemon: shutdown with open streams, artifacts across a restart, and the command line. */
 import { strict as assert } from 'node:assert';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import * as http from 'node:http';
 import { tmpdir } from 'node:os';
@@ -110,6 +110,14 @@ function runMain(args: string[], env: Record<string, string> = {}): ChildProcess
   stateDirs.push(state);
   const childEnv: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: state, XDG_STATE_HOME: state, ...env };
   return spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server', 'main.ts'), ...args], { cwd: ROOT, env: childEnv, stdio: ['pipe', 'pipe', 'pipe'] });
+}
+
+/** The same with an IPC channel, as the extension's language client starts it (--node-ipc). */
+function forkMain(args: string[]): ChildProcess {
+  const state = mkdtempSync(join(tmpdir(), 'sfx-state-'));
+  stateDirs.push(state);
+  const childEnv: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: state, XDG_STATE_HOME: state };
+  return fork(join(ROOT, 'server', 'main.ts'), args, { cwd: ROOT, env: childEnv, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
 }
 
 function waitFor(stream: NodeJS.ReadableStream, pattern: RegExp): Promise<string> {
@@ -283,6 +291,29 @@ describe('daemon: command line', function () {
       p.kill('SIGTERM');
       assert.equal(await exitCode(p), 0);
       await d.close();
+    }
+  });
+
+  it("says in /health when the editor's language-server channel (--node-ipc) closes while it runs: degraded, the problem named, a warning logged; it goes on answering", async () => {
+    const p = forkMain(['--port', '0', '--node-ipc']);
+    try {
+      const url = /listening on (http:\/\/\S+)\/v1/.exec(await waitFor(p.stderr!, /curl -N .*\n/))![1];
+      type Health = { status: string; problems: string[]; lsp: { transport: string; closedAt: string | null } | null };
+      const health = async () => (await (await fetch(`${url}/health`)).json()) as Health;
+      const before = await health();
+      assert.deepEqual([before.status, before.problems, before.lsp], ['ok', [], { transport: 'node-ipc', closedAt: null }]);
+      const logged = waitFor(p.stderr!, /language server: .*\n/);
+      p.disconnect(); // the editor's end of the channel closes (its process lives on)
+      const line = /warn  (language server: .*)\n/.exec(await logged)?.[1];
+      const after = await health();
+      const closedAt = after.lsp?.closedAt ?? '';
+      const problem = `lsp: the editor's language-server channel (node-ipc) closed at ${closedAt}: the editor that started this daemon no longer hears from it (no events, artifact listings or status); the gateway still answers HTTP`;
+      assert.deepEqual([after.status, after.problems, after.lsp, line], ['degraded', [problem], { transport: 'node-ipc', closedAt }, `language server: the editor's channel (node-ipc) closed: the gateway goes on answering HTTP; /health says "degraded"`]);
+      assert.equal(Number.isNaN(Date.parse(closedAt)), false, closedAt);
+      p.kill('SIGTERM');
+      assert.equal(await exitCode(p), 0);
+    } finally {
+      p.kill('SIGKILL');
     }
   });
 
