@@ -49,8 +49,6 @@ export interface LspDaemon {
   store: { list(limit?: number, query?: ArtifactQuery): ArtifactSummary[]; get(id: string): Promise<Artifact | undefined>; problem?(): string | null };
   events: { subscribe(fn: (e: GatewayEvent) => void): () => void };
   close?(): Promise<void>;
-  /** The channel to the editor closed while the daemon runs on (said in /health). */
-  lspClosed?(): void;
 }
 
 /** Most artifacts one `streamfix/listArtifacts` returns. */
@@ -59,11 +57,6 @@ const MAX_LIST = 1000;
 /** Start the language server on the transport named in argv, serving `daemon`. */
 export function startLanguageServer(daemon: LspDaemon): void {
   const connection = createConnection(ProposedFeatures.all);
-  // Over --stdio, vscode-languageserver ends the process when stdin ends. Over --node-ipc (the extension's
-  // transport) nothing does: its reader waits for a 'close' event the process never emits, and the watchdog
-  // ends the daemon only once the editor's process is gone. So a closed IPC channel with the editor alive
-  // (its end closed, or the language client gave up) leaves a daemon no editor hears: /health says so.
-  if (typeof process.send === 'function') process.once('disconnect', () => daemon.lspClosed?.());
   serveLanguage(connection, daemon);
   connection.listen();
 }

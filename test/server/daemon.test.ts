@@ -112,12 +112,18 @@ function runMain(args: string[], env: Record<string, string> = {}): ChildProcess
   return spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server', 'main.ts'), ...args], { cwd: ROOT, env: childEnv, stdio: ['pipe', 'pipe', 'pipe'] });
 }
 
+/** Forked daemons still running: killed after each test, so that one timing out cannot keep mocha from exiting. */
+const forked = new Set<ChildProcess>();
+
 /** The same with an IPC channel, as the extension's language client starts it (--node-ipc). */
 function forkMain(args: string[]): ChildProcess {
   const state = mkdtempSync(join(tmpdir(), 'sfx-state-'));
   stateDirs.push(state);
   const childEnv: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: state, XDG_STATE_HOME: state };
-  return fork(join(ROOT, 'server', 'main.ts'), args, { cwd: ROOT, env: childEnv, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  const child = fork(join(ROOT, 'server', 'main.ts'), args, { cwd: ROOT, env: childEnv, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  forked.add(child);
+  child.once('exit', () => forked.delete(child));
+  return child;
 }
 
 function waitFor(stream: NodeJS.ReadableStream, pattern: RegExp): Promise<string> {
@@ -203,6 +209,9 @@ describe('daemon: keep-alive', () => {
 describe('daemon: command line', function () {
   // starting node with tsx takes a moment on a loaded machine
   this.timeout(30_000);
+  afterEach(() => {
+    for (const child of forked) child.kill('SIGKILL');
+  });
 
   it('starts with the demo upstream, prints the URL and a curl that streams repaired JSON, exits 0 on SIGTERM', async () => {
     const p = runMain(['--port', '0', '--demo-delay-ms', '0']);
@@ -315,6 +324,16 @@ describe('daemon: command line', function () {
     } finally {
       p.kill('SIGKILL');
     }
+  });
+
+  it('says so too when the channel closes before the language server has loaded (at once after the start)', async () => {
+    const p = forkMain(['--port', '0', '--node-ipc']);
+    p.disconnect(); // before the daemon listens, so before its language server module is even loaded
+    const url = /listening on (http:\/\/\S+)\/v1/.exec(await waitFor(p.stderr!, /curl -N .*\n/))![1];
+    const h = (await (await fetch(`${url}/health`)).json()) as { status: string; lsp: { transport: string; closedAt: string | null } | null };
+    assert.deepEqual([h.status, h.lsp?.transport, typeof h.lsp?.closedAt], ['degraded', 'node-ipc', 'string']);
+    p.kill('SIGTERM');
+    assert.equal(await exitCode(p), 0);
   });
 
   it('exits 0 on SIGINT, and under --stdio prints nothing on stdout (the LSP pipe)', async () => {
