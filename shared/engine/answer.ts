@@ -694,7 +694,29 @@ function candidates(r: Region, index: number, sub: SubRun, work: { scanned: numb
   recommendedOption(r.text, found);
   namedOption(r.text, found);
   diffLines(r.text, found);
+  sseCutEvent(r.text, found);
   return found;
+}
+
+/** The `data:` field name of an SSE event alone before a value on its line. */
+const SSE_FIELD = /^[ \t]*data:[ \t]*$/;
+
+/** An SSE stream pasted with its last event cut by the end (trial 16's t16-ss-07: `data: {…"Hi"…}\n\n
+ * data: {"choices":[{"del`): the cut event is the transport's, not an answer, when a whole event stands
+ * before it: rank 0, never the answer (the last whole event is). A cut value after anything else still
+ * wins as the last candidate (`Step 1: {"a": 1}\nStep 2: {"a": 1, "b": [1, 2`: a cut answer after drafts). */
+function sseCutEvent(text: string, found: Candidate[]): void {
+  const n = found.length;
+  if (n < 2) return;
+  const last = found[n - 1];
+  if (last.rank <= 0 || last.res.status !== 'TRUNCATED' || !SSE_FIELD.test(text.slice(lineStart(text, last.start), last.start))) return;
+  for (let k = n - 2; k >= 0; k--) {
+    const c = found[k];
+    if (c.rank > 0 && c.res.status !== 'TRUNCATED' && SSE_FIELD.test(text.slice(lineStart(text, c.start), c.start))) {
+      last.rank = 0;
+      return;
+    }
+  }
 }
 
 /** A diff's marker before a value on its line: `-` (removed) or `+` (added), nothing else before it. */

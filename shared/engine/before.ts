@@ -50,6 +50,8 @@ const CDATA_OPEN = '<![CDATA[';
 const BANG = 33;
 /** A line of nothing but a blockquote's markers and spaces before a value (before.ts lineIsQuote). */
 const QUOTE_LINE = /^[ \t]*(?:>[ \t]*)+$/;
+/** A line of nothing but an SSE event's `data:` field name before a value (before.ts lineSse). */
+const SSE_LINE = /^([ \t]*)data:[ \t]*$/;
 
 export abstract class BeforeScanner extends S.MachineState {
   protected runBefore(s: string, i: number, len: number): number {
@@ -271,6 +273,7 @@ export abstract class BeforeScanner extends S.MachineState {
     const leading = !this.anythingBefore && this.prosePos === null ? this.proseText : '';
     this.quoteCtx = this.lineIsQuote();
     this.quoteLine = false;
+    this.sseCol = scalar ? -1 : this.lineSse();
     this.gutterNext = this.lineGutter();
     this.gutterLine = false;
     this.gutterNotAt = -1;
@@ -328,6 +331,18 @@ export abstract class BeforeScanner extends S.MachineState {
     if (!QUOTE_LINE.test(line)) return false;
     // no line break in the prose run: it must have begun at its line's start
     return nl >= 0 || (this.prosePos !== null && this.prosePos.column === C.leadingSpaces(t));
+  }
+
+  /** When the line the candidate starts on is, before it, an SSE event's `data:` (and spaces): the column
+   * of its `data:` (gutter.ts sseMayStart); else -1. */
+  private lineSse(): number {
+    const t = this.proseText;
+    const nl = t.lastIndexOf('\n');
+    const m = SSE_LINE.exec(nl >= 0 ? t.slice(nl + 1) : t);
+    if (m === null) return -1;
+    // no line break in the prose run: it must have begun at its line's start
+    if (nl < 0 && (this.prosePos === null || this.prosePos.column !== C.leadingSpaces(t))) return -1;
+    return m[1].length;
   }
 
   /** The candidate is JSON after all: its buffered output and repairs go out. */

@@ -148,16 +148,10 @@ export abstract class CitationScanner extends SciNotationScanner {
   /** What was read from the `[` up to i is no marker: scanned again from its `[`, read as before (the
    * next element, its comma missing). */
   private citeFails(i: number): number {
-    const o = this.o;
-    const at = this.commentIdx >= 0 ? o.pos(this.commentIdx) : this.commentPos!;
     const text = this.citeText;
-    this.citeStage = 0;
     this.citeText = '';
-    this.commentIdx = -1;
-    this.commentPos = null;
-    this.vstate = V_AFTER;
-    o.emitFrom = i;
-    if (o.pending) o.pA = i;
+    // (the marker's startComment returns to V_AFTER)
+    const at = this.endHeld(i);
     this.citeNotAt = at.offset;
     return this.rescanHeld(i, text, at);
   }

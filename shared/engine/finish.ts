@@ -460,7 +460,8 @@ export abstract class Finisher extends StructureScanner {
       return;
     }
     if (this.phase === P_VALUE) {
-      if (this.unconfirmed && this.candTopScalar && !this.scalarStandsAtEnd()) {
+      // (a lone number's scientific notation cut before its exponent is whole, `5 x 10`: prose, as before)
+      if (this.unconfirmed && this.candTopScalar && !(this.vstate === V_STRAY ? this.sciWhole() : this.scalarStandsAtEnd())) {
         // a word at the start that is no JSON value (`nothing`, `tomorrow`): it was prose after all
         this.reject('', 0);
         const again = this.rescan!;

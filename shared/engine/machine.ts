@@ -10,6 +10,7 @@ import { type Candidate, pickAnswer, type Region } from './answer';
 import { createReasoningScanner, harmonyChannel, type ReasoningScanner } from './reasoning';
 import { bracketStartsProse, markerAt, NON_ANSWER_TAGS, TAG_NAME_MAX } from './runStart';
 import { lineOfSpaces } from './gutterLine';
+import { isTimesSign } from './sciNotation';
 import { Segment } from './segment';
 import { uEscapeStart } from './strings';
 import * as S from './state';
@@ -823,6 +824,13 @@ export class Machine extends Finisher {
     this.o.commitPending(i);
   }
 
+  /** Text after a top-level scalar found at the start, on its line (V_DONE): scientific notation after a
+   * number (`5.97 × 10^24` alone, sciNotation.ts), else the scalar was prose after all. */
+  private doneText(s: string, i: number, c: number): number {
+    if ((c === BACKSLASH || isTimesSign(c)) && !this.doneNewline && this.sciStarts(i)) return i;
+    return this.reject(s, i);
+  }
+
   /** The segment ends at len inside a value in a blockquote (quoteCtx): whether on a line of markers. */
   private quoteSegmentEnd(len: number): void {
     this.quoteLine = lineOfMarkers(this.o.seg.text, len, this.quoteLine);
@@ -837,7 +845,7 @@ export class Machine extends Finisher {
     }
     if (this.phase === P_VALUE) {
       if (this.quoteCtx === true) this.quoteSegmentEnd(len);
-      if (this.gutterNext !== 0) this.gutterLine = lineOfSpaces(seg.text, len, this.gutterLine);
+      if (this.gutterNext !== 0 || this.sseCol !== -1) this.gutterLine = lineOfSpaces(seg.text, len, this.gutterLine);
       if (this.strQuote === RDQUO) this.smartCount(seg.text, len);
       if (this.vstate === V_LINE_COMMENT || this.vstate === V_BLOCK_COMMENT || this.vstate === V_SLASH || this.vstate === V_STRAY) {
         // comment text is dropped: nothing of it is committed or carried
@@ -1167,7 +1175,7 @@ export class Machine extends Finisher {
             this.trailStart = -2;
             return i;
           }
-          return this.reject(s, i);
+          return this.doneText(s, i, c);
         }
       }
       if (this.rescan !== null || this.phase !== P_VALUE) return i;

@@ -44,6 +44,17 @@ const SET_DQ_ESC = 22;
 const SET_NUM = 23; // a number element
 const SET_AFTER = 24; // spaces after the element, then the character that decides
 
+/** Whether a top-level `{` before text[i] may open a set: a `'` follows it, after spaces and tabs (or
+ * the segment ends first, and the probe decides). */
+function aposNext(text: string, i: number): boolean {
+  while (i < text.length) {
+    const c = String.prototype.charCodeAt.call(text, i);
+    if (c !== SPACE && c !== TAB) return c === APOS;
+    i++;
+  }
+  return true;
+}
+
 function isLetter(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 }
@@ -60,7 +71,7 @@ export abstract class PythonSetScanner extends GutterScanner {
     const o = this.o;
     const top = this.stack.length === 0;
     const at = o.seg.base + i;
-    if (at === this.setNotAt || (top && i + 1 < o.seg.text.length && String.prototype.charCodeAt.call(o.seg.text, i + 1) !== APOS)) {
+    if (at === this.setNotAt || (top && !aposNext(o.seg.text, i + 1))) {
       // the value's own `{` read as an object: nothing before it was Python-shaped (startCandidate)
       if (top) this.pyShaped = false;
       return -1;
@@ -103,7 +114,10 @@ export abstract class PythonSetScanner extends GutterScanner {
           break;
         case SET_FIRST:
           if (c === APOS) next = SET_SQ;
-          else if (this.setTop) return this.setDecided(i, false);
+          else if (this.setTop) {
+            // a top-level set's first member: spaces before it on the `{`'s line (`{ 'a', 'b'}`), no line break
+            if (c !== SPACE && c !== TAB) return this.setDecided(i, false);
+          }
           else if (c === QUOTE) next = SET_DQ;
           else if ((c >= D0 && c <= D9) || c === MINUS) next = SET_NUM;
           else if (c !== SPACE && c !== TAB && c !== LF && c !== CR) return this.setDecided(i, false);
@@ -149,16 +163,9 @@ export abstract class PythonSetScanner extends GutterScanner {
   /** The probe decided at i (the held text ends before it): a set (setAt) or an object (setNotAt); either
    * way the held text is scanned again from its `{`. */
   protected setDecided(i: number, isSet: boolean): number {
-    const o = this.o;
-    const at = this.commentIdx >= 0 ? o.pos(this.commentIdx) : this.commentPos!;
     const text = this.setText;
     this.setText = '';
-    this.citeStage = 0;
-    this.commentIdx = -1;
-    this.commentPos = null;
-    this.vstate = this.commentRet;
-    o.emitFrom = i;
-    if (o.pending) o.pA = i;
+    const at = this.endHeld(i);
     if (isSet) this.setAt = at.offset;
     else this.setNotAt = at.offset;
     return this.rescanHeld(i, text, at);

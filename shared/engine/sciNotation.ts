@@ -26,8 +26,8 @@ import { supDigit } from './numberTokens';
 import { PythonSetScanner } from './pythonSet';
 import * as S from './state';
 
-const { CR, COMMA, D0, D9, LBRACE, LF, MINUS, PLUS, RBRACE, RBRACKET, SPACE, STAR, TAB, UMINUS } = C;
-const { V_AFTER, V_STRAY } = S;
+const { BACKSLASH, CR, COMMA, D0, D9, LBRACE, LF, MINUS, PLUS, RBRACE, RBRACKET, SPACE, STAR, TAB, UMINUS } = C;
+const { V_STRAY } = S;
 
 /** The longest notation held (`× 10^{-1234}` is 12; spaces around the sign count). */
 const SCI_MAX = 40;
@@ -45,6 +45,7 @@ const SCI_DIGITS = 40; // the exponent's digits: more, or (with a brace) `}`, or
 const SCI_CLOSED = 41; // `10^{24}`: what decides
 const SCI_SUP_SIGN = 42; // a superscript sign: a superscript digit
 const SCI_SUP = 43; // superscript digits: more, or what decides
+const SCI_TEX = 44; // `\` and a LaTeX command's letters: `\times` or `\cdot` is the sign
 const SCI_EXP_MAX = 4;
 
 /** A multiplication sign that may start the notation after a number and a space. */
@@ -58,6 +59,13 @@ export abstract class SciNotationScanner extends PythonSetScanner {
   private sciExp = '';
   private sciBrace = false;
   private sciDigits = 0;
+  /** No-break spaces removed (unicode_space) right after the number where the notation's spaces begin
+   * (sciGapSpace): how many since sciGapAt (the sciFrom they follow), the offset after the last, and how
+   * many the notation's repair starts after (its range must not overlap theirs). */
+  private sciGapAt = -1;
+  private sciGapN = 0;
+  private sciGapEnd = -1;
+  private sciSkip = 0;
 
   /** A multiplication sign at i after a value in a container (structure.ts after(); isTimesSign): the
    * start of the notation when the value was a number with no exponent followed by spaces (sciFrom) on
@@ -70,13 +78,17 @@ export abstract class SciNotationScanner extends PythonSetScanner {
     const from = o.pStartIdx >= 0 ? o.seg.base + o.pStartIdx : o.pStartPos.get().offset;
     if (from !== this.sciFrom || !this.rep('scientific_notation')) return false;
     const ws = o.tail(i, o.heldLength() + i - o.pA);
-    // the spaces as written (a no-break space removed before, `unicode_space`, would overlap the range)
-    if (ws.length !== o.seg.base + i - from) return false;
+    // the spaces as written, after no-break spaces removed right after the number (`unicode_space`: the
+    // notation's range starts after them); anything else removed there (a comment) is no notation
+    const skip = o.seg.base + i - from - ws.length;
+    if (skip !== 0 && !(this.sciGapAt === from && this.sciGapN === skip && this.sciGapEnd === from + skip)) return false;
     for (let k = 0; k < ws.length; k++) {
       const c = ws.charCodeAt(k);
       if (c !== SPACE && c !== TAB) return false;
     }
-    this.startComment(i, V_AFTER);
+    this.sciSkip = skip;
+    // (the state it returns to: V_AFTER in a container, V_DONE after a lone top-level number)
+    this.startComment(i, this.vstate);
     this.vstate = V_STRAY;
     this.citeStage = SCI_OPEN;
     this.sciText = '';
@@ -94,11 +106,17 @@ export abstract class SciNotationScanner extends PythonSetScanner {
       let next = this.citeStage;
       switch (next) {
         case SCI_OPEN:
-          next = SCI_GAP;
+          next = c === BACKSLASH ? SCI_TEX : SCI_GAP;
           break;
+        case SCI_TEX:
+          if (c >= 0x61 && c <= 0x7a && this.sciText.length < 6) break;
+          if (this.sciText !== '\\times' && this.sciText !== '\\cdot') return this.sciDecided(i, false);
+          // the command's name ends here: c is read as after any sign
+          this.citeStage = SCI_GAP;
+          continue;
         case SCI_GAP:
           if (c === 0x31) next = SCI_ONE;
-          else if (c !== SPACE && c !== TAB) return this.sciDecided(i, false);
+          else if (c !== SPACE && c !== TAB && c !== 0xa0 && c !== 0x202f) return this.sciDecided(i, false);
           break;
         case SCI_ONE:
           if (c !== D0) return this.sciDecided(i, false);
@@ -171,13 +189,32 @@ export abstract class SciNotationScanner extends PythonSetScanner {
     return i;
   }
 
+  /** A no-break space at input offset `at` was removed (structure.ts unicodeSpace): counted when it
+   * follows the number's end (sciFrom) with no other character between. */
+  protected sciGapSpace(at: number): void {
+    if (this.sciGapAt !== this.sciFrom) {
+      this.sciGapAt = this.sciFrom;
+      this.sciGapN = 0;
+      this.sciGapEnd = this.sciFrom;
+    }
+    if (at !== this.sciGapEnd) return;
+    this.sciGapN++;
+    this.sciGapEnd = at + 1;
+  }
+
+  /** Whether the notation read so far has a whole exponent (the input ending here makes it a number). */
+  protected sciWhole(): boolean {
+    const st = this.citeStage;
+    return st === SCI_CLOSED || st === SCI_SUP || (st === SCI_DIGITS && !this.sciBrace);
+  }
+
   /** The input ends inside the notation (finish.ts): a number when its exponent is whole; cut after the
    * sign and a `1` (`5.97 × 10^`), the notation is dropped as a cut value (the number as far as it came,
    * as a cut `1e` keeps `1`); cut right after the sign (`5.97 ×`), read as before. */
   protected sciAtEnd(i: number): void {
     const st = this.citeStage;
-    if (st === SCI_CLOSED || st === SCI_SUP || (st === SCI_DIGITS && !this.sciBrace)) this.sciDecided(i, true);
-    else if (st === SCI_OPEN || st === SCI_GAP) this.sciDecided(i, false);
+    if (this.sciWhole()) this.sciDecided(i, true);
+    else if (st === SCI_OPEN || st === SCI_GAP || st === SCI_TEX) this.sciDecided(i, false);
     else {
       this.sciExp = '';
       this.sciDecided(i, true);
@@ -189,20 +226,17 @@ export abstract class SciNotationScanner extends PythonSetScanner {
    * the notation become the exponent, or the held text is scanned again from the sign, read as before. */
   private sciDecided(i: number, isSci: boolean): number {
     const o = this.o;
-    const at = this.commentIdx >= 0 ? o.pos(this.commentIdx) : this.commentPos!;
     const text = this.sciText;
     this.sciText = '';
-    this.citeStage = 0;
-    this.commentIdx = -1;
-    this.commentPos = null;
-    this.vstate = this.commentRet;
-    o.emitFrom = i;
-    if (o.pending) o.pA = i;
+    const at = this.endHeld(i);
     if (!isSci) {
       this.sciNotAt = at.offset;
       return this.rescanHeld(i, text, at);
     }
-    const from = o.pendingStart();
+    let from = o.pendingStart();
+    const skip = this.sciSkip;
+    // (after no-break spaces removed as unicode_space: on the number's line, so a column apart)
+    if (skip !== 0) from = { offset: from.offset + skip, line: from.line, column: from.column + skip };
     const exp = this.sciExp;
     // repair: `5.97 × 10^24` -> `5.97e24` (the spaces after the number and the notation: the exponent);
     // cut by the end of the input (sciAtEnd, no exponent), the notation is dropped

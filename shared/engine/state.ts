@@ -92,7 +92,7 @@ const DEFAULTS = { maxInputLength: DEFAULT_MAX_INPUT_LENGTH, maxDepth: 512, maxH
 
 /** Repairs that a real JSON value in prose may need; any other repair before confirmation means the
  * brace was prose (`{name, age}`, `[see above]`), and the text is scanned again as prose. */
-const CANDIDATE_REPAIRS = new Set<RepairKind>(['unquoted_key', 'single_quotes', 'smart_quotes', 'guillemet_space', 'python_literal', 'control_character', 'invalid_escape', 'comment', 'number_base', 'number_separator', 'escaped_quotes', 'html_entities', 'unescaped_quote', 'missing_quote', 'string_concat', 'fullwidth_punctuation', 'unicode_space', 'quote_marker', 'line_number', 'wrong_colon', 'scientific_notation']);
+const CANDIDATE_REPAIRS = new Set<RepairKind>(['unquoted_key', 'single_quotes', 'smart_quotes', 'guillemet_space', 'python_literal', 'control_character', 'invalid_escape', 'comment', 'number_base', 'number_separator', 'escaped_quotes', 'html_entities', 'unescaped_quote', 'missing_quote', 'string_concat', 'fullwidth_punctuation', 'unicode_space', 'quote_marker', 'line_number', 'sse_prefix', 'wrong_colon', 'scientific_notation']);
 
 /** What the stack holds for a Python set's `{` (pythonSet.ts): read as an array, closed by `}` written `]`. */
 export const PYSET = 0x1007b;
@@ -276,6 +276,10 @@ export abstract class MachineState {
    * with; machine.ts endSegment). */
   protected quoteCtx = false;
   protected quoteLine = false;
+  /** The value's first line was an SSE event's (`data: {`; before.ts startCandidate): the column of that
+   * line's `data:`, where a later line's `data:` inside the value is the field's prefix (gutter.ts
+   * sseMayStart; the line test shares gutterLine); -1: none. */
+  protected sseCol = -1;
   /** The value's first line had an editor's line number before it (` 1 | {`; before.ts startCandidate):
    * the number the next line's must be (0: no gutter), whether the last segment ended on a line of
    * nothing but spaces and tabs (machine.ts endSegment), and the input offset of a digit that turned out

@@ -9,6 +9,9 @@ import { Segment } from './segment';
 import * as S from './state';
 import type { Position } from './types';
 
+/** `d`: an SSE event's `data:` field prefix may start with it (gutter.ts sseMayStart). */
+const LOWER_D = 0x64;
+
 // Local bindings of the character codes (and of the state codes): read as plain constants on the hot
 // path, whether the engine runs bundled or module by module (where a namespace read goes through a getter).
 const {
@@ -264,6 +267,8 @@ export abstract class StructureScanner extends CitationScanner {
           return i;
         }
         if (isWordStart(c)) {
+          // an SSE event's `data:` starting a line (gutter.ts)
+          if (c === LOWER_D && this.sseCol !== -1 && this.sseMayStart(s, i)) return i;
           if (!o.pending) o.startPending(i);
           this.startToken(i);
           this.wordIsKey = false;
@@ -354,6 +359,7 @@ export abstract class StructureScanner extends CitationScanner {
    * colon ended the JSON (`{}`, the member lost) and U+200B started a bare word (trial 6, b06 / b02). */
   protected unicodeSpace(i: number): number {
     const o = this.o;
+    this.sciGapSpace(o.seg.base + i);
     o.record(o.repairAt('unicode_space', i, 1, ''));
     o.edit(i, i + 1, '');
     return i + 1;
@@ -534,6 +540,8 @@ export abstract class StructureScanner extends CitationScanner {
     }
     // an editor's line number starting a line (gutter.ts)
     if (this.gutterNext !== 0 && isDigit(c) && this.gutterMayStart(s, i)) return i;
+    // an SSE event's `data:` starting a line (gutter.ts)
+    if (c === LOWER_D && this.sseCol !== -1 && this.sseMayStart(s, i)) return i;
     if (isWordChar(c)) {
       this.startToken(i);
       this.keyW1 = 0;
@@ -778,8 +786,12 @@ export abstract class StructureScanner extends CitationScanner {
     }
     if (c === BACKTICK && !inObject && !this.unconfirmed) return this.tickAfterElement(s, i);
     if (c === BACKSLASH && this.escQuotes === true) return this.escapedSpaceAfter(s, i);
+    // `5.97 \times 10^{24}`: LaTeX's sign in scientific notation (sciNotation.ts)
+    if (c === BACKSLASH && this.sciStarts(i)) return i;
     // an editor's line number starting a line (gutter.ts)
     if (this.gutterNext !== 0 && isDigit(c) && this.gutterMayStart(s, i)) return i;
+    // an SSE event's `data:` starting a line (gutter.ts)
+    if (c === LOWER_D && this.sseCol !== -1 && this.sseMayStart(s, i)) return i;
     const startsNext = inObject
       ? c === QUOTE || c === APOS || c === LDQUO || c === LSQUO || isWordStart(c)
       : c === QUOTE || c === APOS || c === LDQUO || c === LSQUO || c === LBRACE || c === LBRACKET || c === MINUS || isDigit(c) || isWordStart(c);

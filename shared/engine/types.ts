@@ -56,6 +56,7 @@ export type RepairKind =
   | 'python_decimal' //      `Decimal('1.5')` -> `1.5` (Python's decimal repr: the number)
   | 'python_uuid' //         `UUID('12345678-…')` -> `"12345678-…"` (Python's uuid repr: its text)
   | 'quote_marker' //        `> {\n>   "a": 1\n> }` -> `{\n   "a": 1\n }` (a blockquote's `>` starting a line inside a value whose first line was quoted: removed)
+  | 'sse_prefix' //          `data: {\ndata:   "a": 1\ndata: }` -> `{\n  "a": 1\n}` (an SSE event's `data:` field prefix, and the one space after it, starting a line inside a value whose first line was `data: {`: removed)
   | 'line_number' //         ` 1 | {\n 2 |   "a": 1\n 3 | }` -> `{\n   "a": 1\n }` (an editor's or terminal's line number starting a line inside a value whose first line had one: removed)
   | 'js_function' //         `{f: function (x) { return x; }}` -> `{"f": "function (x) { return x; }"}` (a JavaScript function as a value: its source text, one string)
   | 'schema_coercion' //     not the engine's: the gateway's `x-streamfix-schema: coerce` (`"42"` -> `42`)

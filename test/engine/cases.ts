@@ -27,6 +27,7 @@ import { ENGINE21_TABLE_CASES } from './engine21TableCases';
 import { ENGINE22_TABLE_CASES } from './engine22TableCases';
 import { ENGINE23_TABLE_CASES } from './engine23TableCases';
 import { ENGINE24_TABLE_CASES } from './engine24TableCases';
+import { ENGINE25_TABLE_CASES } from './engine25TableCases';
 import { VALUE_CASES } from './valueCases';
 
 export interface Case {
@@ -68,6 +69,7 @@ export const CASES: Case[] = [
   ...ENGINE22_TABLE_CASES,
   ...ENGINE23_TABLE_CASES,
   ...ENGINE24_TABLE_CASES,
+  ...ENGINE25_TABLE_CASES,
   {
     category: "several values",
     name: "keeps a second top-level value as extra_value and says REPAIRED",
