@@ -12,6 +12,7 @@ import type { Artifact, ArtifactStatus, ArtifactSummary, GatewayEvent, ListArtif
 import type { DaemonController } from './daemon';
 import type { ArtifactFilter } from './artifactFilter';
 import { describeFilter, isEmptyFilter, searchMatchesArtifact, searchMatchesId } from './artifactFilter';
+import { NewRows } from './newRows';
 
 export const ARTIFACT_SCHEME = 'streamfix-artifact';
 /** What the row's tooltip says of an artifact whose response said memory-only. */
@@ -88,6 +89,8 @@ export class ArtifactsProvider implements vscode.TreeDataProvider<ArtifactItem>,
     if (item) return [];
     const listing = ++this.listings;
     const rows = await this.list();
+    this.newRows.listed(rows.map((r) => r.summary.id));
+    this.showNew();
     const done = this.waiting.filter((w) => listing > w.after);
     this.waiting = this.waiting.filter((w) => listing <= w.after);
     for (const w of done) w.resolve(rows);
@@ -134,6 +137,8 @@ export class ArtifactsProvider implements vscode.TreeDataProvider<ArtifactItem>,
 
   setFilter(f: ArtifactFilter): void {
     this.filter = f;
+    // another list: what was new in the old one is not counted in it
+    this.newRows.revealed(false);
     void vscode.commands.executeCommand('setContext', 'streamfix.artifactsFiltered', !isEmptyFilter(f));
     this.onFilter?.(describeFilter(f));
     this.refresh();
@@ -149,6 +154,21 @@ export class ArtifactsProvider implements vscode.TreeDataProvider<ArtifactItem>,
   /** The tree view of these rows (set by activate). */
   view: vscode.TreeView<ArtifactItem> | undefined;
 
+  /** Rows that arrived above the row a person selected, possibly out of sight: the view's description. */
+  private readonly newRows = new NewRows(LIST_LIMIT);
+
+  /** A row was selected in the view (the tree keeps it in view from now on). */
+  onSelection(selection: readonly ArtifactItem[]): void {
+    const row = selection[0];
+    if (!row) return;
+    this.newRows.selected(row.summary.id);
+    this.showNew();
+  }
+
+  private showNew(): void {
+    if (this.view) this.view.description = this.newRows.text;
+  }
+
   /**
    * Lists again and scrolls the view to the newest row, leaving the selection and the focus as they are
    * (Show Artifacts, the view's refresh button). The tree keeps its selected row in view when it gets the
@@ -162,6 +182,8 @@ export class ArtifactsProvider implements vscode.TreeDataProvider<ArtifactItem>,
     this.refresh();
     const [newest] = await next;
     if (newest) await view.reveal(newest, { select: false, focus: false });
+    this.newRows.revealed(view.selection.length > 0);
+    this.showNew();
   }
 
   /** A request finished, or an artifact's slow write landed (its row loses `· memory only`): refresh soon

@@ -72,6 +72,8 @@ export function activate(context: vscode.ExtensionContext): StreamFixApi {
   const artifactsView = vscode.window.createTreeView('streamfix.artifacts', { treeDataProvider: artifacts });
   artifacts.view = artifactsView;
   artifacts.onFilter = (message) => (artifactsView.message = message || undefined);
+  // "3 new": rows that arrived above the selected row (client/newRows.ts)
+  subs.push(artifactsView.onDidChangeSelection((e) => artifacts.onSelection(e.selection)));
   const models = new ModelsProvider(daemon);
   subs.push(
     routing,

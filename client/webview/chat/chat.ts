@@ -114,7 +114,9 @@ function render(): void {
   (document.getElementById('mode') as HTMLSelectElement).value = snap.mode;
   (document.getElementById('schema-bar') as HTMLElement).hidden = snap.mode !== 'schema';
   const schemaName = document.getElementById('schema-name')!;
-  schemaName.textContent = snap.schema ? snap.schema.label : 'no schema picked';
+  // the file's name on one line; its workspace path in the tooltip
+  schemaName.textContent = snap.schema ? snap.schema.label.split('/').at(-1)! : 'no schema picked';
+  schemaName.title = snap.schema ? snap.schema.label : 'Pick the JSON Schema file with Schema…';
   schemaName.classList.toggle('none', !snap.schema);
   (document.getElementById('coerce') as HTMLInputElement).checked = snap.coerce ?? false;
   (document.getElementById('attach') as HTMLInputElement).checked = snap.attachSelection;

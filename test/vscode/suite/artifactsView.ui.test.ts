@@ -5,9 +5,12 @@
  */
 import { strict as assert } from 'node:assert';
 import { getApi, postChat } from './helpers';
-import { askChat, inspectArtifact, ui } from './ui';
+import { askChat, inspectArtifact, texts, ui } from './ui';
 
 const row = (id: string) => `.monaco-list-row[aria-label*="${id}"]`;
+/** The Artifacts view's header (its description says how many rows arrived above the selected one). */
+const HEADER = '.pane-header[aria-label^="Artifacts"]';
+const NEW = `${HEADER} .description`;
 
 /** A client's request through the gateway (not StreamFix Chat), once the gateway reported it finished. */
 async function request(n: number): Promise<string> {
@@ -30,10 +33,38 @@ describe('the Artifacts view shows the newest request (through the UI)', () => {
     // then a client's requests through the gateway, more than the view has room for
     await Promise.all(Array.from({ length: 15 }, (_, n) => request(n)));
     const newest = await request(15);
+    // the view says that rows arrived above the one opened (before: nothing did)
+    await ui({ op: 'waitFor', selector: NEW, hasText: '16 new', timeoutMs: 10_000 });
+    assert.deepEqual(await texts(undefined, NEW), ['16 new']);
     await ui({ op: 'command', title: 'StreamFix: Show Artifacts' });
+    // the newest revealed: nothing is new
+    await ui({ op: 'waitFor', selector: NEW, hasText: 'new', state: 'detached' });
     // before: the view kept the opened row in view, the 16 newer ones above it scrolled out (not in the DOM)
     await ui({ op: 'waitFor', selector: row(newest), timeoutMs: 10_000 });
     await ui({ op: 'click', selector: row(newest) });
     await ui({ op: 'waitFor', frame: 'inspector', selector: 'dd[data-field="request-id"]', hasText: newest });
+  });
+
+  it('counts the rows that arrive above the selected row as "N new" until the view is refreshed or the newest row selected', async function () {
+    this.timeout(120_000);
+    const opened = await request(100);
+    await ui({ op: 'command', title: 'StreamFix: Show Artifacts' });
+    await ui({ op: 'click', selector: row(opened) });
+    await ui({ op: 'waitFor', frame: 'inspector', selector: 'dd[data-field="request-id"]', hasText: opened });
+    await request(101);
+    await request(102);
+    await ui({ op: 'waitFor', selector: NEW, hasText: '2 new', timeoutMs: 10_000 });
+    assert.deepEqual(await texts(undefined, NEW), ['2 new']);
+    // the view's refresh button reveals the newest: cleared
+    await ui({ op: 'hover', selector: HEADER });
+    await ui({ op: 'click', selector: `${HEADER} .action-label[aria-label="Refresh Artifacts"]` });
+    await ui({ op: 'waitFor', selector: NEW, hasText: 'new', state: 'detached' });
+    // the row opened is still selected: a later arrival counts again, until the newest row is selected
+    const newest = await request(103);
+    await ui({ op: 'waitFor', selector: NEW, hasText: '1 new', timeoutMs: 10_000 });
+    await ui({ op: 'click', selector: row(newest) });
+    await ui({ op: 'waitFor', frame: 'inspector', selector: 'dd[data-field="request-id"]', hasText: newest });
+    await ui({ op: 'waitFor', selector: NEW, hasText: 'new', state: 'detached' });
+    assert.deepEqual((await texts(undefined, NEW)).filter((t) => t !== ''), []);
   });
 });

@@ -62,7 +62,7 @@ async function pickSchema(label: string): Promise<void> {
   await ui({ op: 'waitFor', selector: '.quick-input-list .monaco-list-row.focused', hasText: label });
   await ui({ op: 'press', key: 'Enter' });
   await ui({ op: 'waitFor', selector: '.quick-input-widget', state: 'hidden' });
-  await ui({ op: 'waitFor', frame: 'chat', selector: '#schema-name', hasText: label });
+  await ui({ op: 'waitFor', frame: 'chat', selector: `#schema-name[title="${label}"]`, hasText: path.basename(label) });
 }
 
 async function send(model: string, prompt: string, end: 'done' | 'error' = 'done'): Promise<void> {
@@ -120,7 +120,8 @@ describe('StreamFix Chat: JSON Schema mode (through the UI)', () => {
     await ui({ op: 'waitFor', selector: '.quick-input-list .monaco-list-row.focused', hasText: label('chat-person.schema.json') });
     await ui({ op: 'press', key: 'Enter' });
     await ui({ op: 'waitFor', selector: '.quick-input-widget', state: 'hidden' });
-    await ui({ op: 'waitFor', frame: 'chat', selector: '#schema-name', hasText: label('chat-person.schema.json') });
+    await ui({ op: 'waitFor', frame: 'chat', selector: `#schema-name[title="${label('chat-person.schema.json')}"]`, hasText: 'chat-person.schema.json' });
+    assert.deepEqual(await texts('chat', '#schema-name'), ['chat-person.schema.json']);
 
     await send('fake/schema-ok', 'Ada, please');
     assert.deepEqual(await texts('chat', '.turn:last-child .foot .schema-result'), ['schema: valid']);
