@@ -190,7 +190,7 @@ export async function startDaemon(opts: DaemonOptions = {}): Promise<Daemon> {
     log,
     lsp,
     lspClosed() {
-      if (lsp === null || lsp.closedAt !== null) return;
+      if (lsp === null || lsp.closedAt !== null || closing !== null) return; // (a shutdown closes it too)
       lsp.closedAt = new Date().toISOString();
       log.warn(`language server: the editor's channel (${lsp.transport}) closed: the gateway goes on answering HTTP; /health says "degraded"`);
     },
