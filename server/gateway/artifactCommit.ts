@@ -171,6 +171,10 @@ export interface CommitTrace {
   writtenAt: number;
   /** Written synchronously (fs.writeSync, the event loop blocked for it) rather than on the thread pool. */
   sync: boolean;
+  /** A preallocation (zeros) was being written at some moment of this group's write. */
+  zeros: boolean;
+  /** Other group writes running when this one started. */
+  others: number;
 }
 
 export class LogWriter {
@@ -182,6 +186,9 @@ export class LogWriter {
   private scheduled = false;
   private writes = 0;
   private inFlight = 0;
+  /** Preallocations started, and those running (for CommitTrace.zeros). */
+  private zerosStarted = 0;
+  private zerosRunning = 0;
   private active: Active | null = null;
   /** The next segment, opened ahead of need (an Error when that failed: it is tried again when needed). */
   private next: Promise<Active | Error> | null = null;
@@ -345,6 +352,8 @@ export class LogWriter {
    * wait for it. A failure (a full disk) leaves the segment appended to as before, with a warning. */
   private extend(a: Active, to: number): void {
     const from = a.allocated;
+    this.zerosStarted++;
+    this.zerosRunning++;
     a.extending = a.file
       .preallocate(from, to - from)
       .then(
@@ -358,6 +367,7 @@ export class LogWriter {
         },
       )
       .finally(() => {
+        this.zerosRunning--;
         a.extending = null;
         this.pump();
       });
@@ -372,10 +382,11 @@ export class LogWriter {
   private startGroup(a: Active, group: Pending[], bytes: number): void {
     const at = a.tail;
     a.tail += bytes;
+    const others = this.writes;
     a.writes++;
     this.writes++;
     this.inFlight += group.length;
-    void this.commit(a, group, at, bytes);
+    void this.commit(a, group, at, bytes, others);
   }
 
   /** One group written with fs.writeSync (O_DSYNC: durable when it returns), the event loop blocked for
@@ -411,7 +422,7 @@ export class LogWriter {
       });
     }
     this.turnSyncMs += took;
-    this.finish(a, group, at, bytes, startedAt, error, false, true);
+    this.finish(a, group, at, bytes, startedAt, error, false, true, this.zerosRunning > 0, this.writes);
   }
 
   /** A synchronous write slower than `slowSyncWriteMs` (the disk is busy): groups go to the thread pool
@@ -429,8 +440,10 @@ export class LogWriter {
   }
 
   /** One group: one write (and one fdatasync unless the file is O_DSYNC) at `at`. Never rejects. */
-  private async commit(a: Active, group: Pending[], at: number, bytes: number): Promise<void> {
+  private async commit(a: Active, group: Pending[], at: number, bytes: number, others: number): Promise<void> {
     const startedAt = performance.now();
+    const zeros0 = this.zerosStarted;
+    const zerosRunning = this.zerosRunning > 0;
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
@@ -449,11 +462,11 @@ export class LogWriter {
     a.writes--;
     this.writes--;
     this.inFlight -= group.length;
-    this.finish(a, group, at, bytes, startedAt, error, timedOut, false);
+    this.finish(a, group, at, bytes, startedAt, error, timedOut, false, zerosRunning || this.zerosRunning > 0 || this.zerosStarted !== zeros0, others);
     this.pump();
   }
 
-  private finish(a: Active, group: Pending[], at: number, bytes: number, startedAt: number, error: Error | null, timedOut: boolean, sync: boolean): void {
+  private finish(a: Active, group: Pending[], at: number, bytes: number, startedAt: number, error: Error | null, timedOut: boolean, sync: boolean, zeros: boolean, others: number): void {
     if (error) {
       this.stats.failedRecords += group.length;
       if (a.failedAt < 0 || at < a.failedAt) a.failedAt = at;
@@ -472,7 +485,7 @@ export class LogWriter {
       p.placed(a.segment, offset);
       offset += p.buf.length;
     }
-    this.o.onCommit?.({ records: group.length, bytes, appendedAt: group.map((p) => p.at), startedAt, writtenAt: performance.now(), sync });
+    this.o.onCommit?.({ records: group.length, bytes, appendedAt: group.map((p) => p.at), startedAt, writtenAt: performance.now(), sync, zeros, others });
     if (!timedOut) for (const p of group) p.resolve(true);
   }
 

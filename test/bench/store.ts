@@ -240,7 +240,7 @@ interface StreamRun {
   commitWaits: number[];
   /** The same wait in three parts per artifact: queued before its group started, its group's write,
    * write returned → the waiting stream resumed. */
-  parts: { queue: number[]; write: number[]; resume: number[] };
+  parts: { queue: number[]; write: number[]; resume: number[]; zeros: number[]; others: number[] };
   /** Artifacts whose group was written synchronously (fs.writeSync), of those traced. */
   synced: number;
   /** On the writer thread, per record write: posted → taken, the write itself, written → reported. */
@@ -272,8 +272,8 @@ interface StreamRun {
 async function streamRun(load: StoreLoad, durable: boolean, burst: boolean, check: boolean, pace: Pace = STREAMS, writerThread = WRITER_THREAD, extra: Partial<ArtifactStoreOptions> = {}): Promise<StreamRun> {
   const dir = durable ? await tempDir() : null;
   const commitWaits: number[] = [];
-  const parts = { queue: [] as number[], write: [] as number[], resume: [] as number[] };
-  const traced: { appendedAt: number; startedAt: number; writtenAt: number; sync: boolean }[] = [];
+  const parts = { queue: [] as number[], write: [] as number[], resume: [] as number[], zeros: [] as number[], others: [] as number[] };
+  const traced: { appendedAt: number; startedAt: number; writtenAt: number; sync: boolean; zeros: boolean; others: number }[] = [];
   const resumed: number[] = [];
   const putAt: number[] = [];
   const putIds: string[] = [];
@@ -290,7 +290,7 @@ async function streamRun(load: StoreLoad, durable: boolean, burst: boolean, chec
     } as typeof realEnd;
   }
   const onCommit = (t: CommitTrace) => {
-    for (const a of t.appendedAt) traced.push({ appendedAt: a, startedAt: t.startedAt, writtenAt: t.writtenAt, sync: t.sync === true });
+    for (const a of t.appendedAt) traced.push({ appendedAt: a, startedAt: t.startedAt, writtenAt: t.writtenAt, sync: t.sync === true, zeros: t.zeros, others: t.others });
   };
   const thread = { wake: [] as number[], disk: [] as number[], back: [] as number[] };
   const onThreadWrite = (t: ThreadWriteTiming) => (thread.wake.push(t.wake), thread.disk.push(t.disk), thread.back.push(t.back));
@@ -343,6 +343,8 @@ async function streamRun(load: StoreLoad, durable: boolean, burst: boolean, chec
     parts.queue.push(t.startedAt - t.appendedAt);
     parts.write.push(t.writtenAt - t.startedAt);
     parts.resume.push(resumed[i] - t.writtenAt);
+    parts.zeros.push(t.zeros ? 1 : 0);
+    parts.others.push(t.others);
   });
   if (check) {
     for (const id of ids) if ((await store.get(id))?.repairedContent !== CONTENT) throw new Error(`artifact ${id} does not read back`);
@@ -461,7 +463,7 @@ async function tailRows(load: StoreLoad): Promise<string> {
   const base = process.env.STORE_TAIL_A ? (JSON.parse(process.env.STORE_TAIL_A) as Partial<ArtifactStoreOptions>) : {};
   const probeDir = await tempDir();
   const rows: string[] = [];
-  const side = () => ({ floor: [] as number[], floorWave: [] as number[], floorCalm: [] as number[], waits: [] as number[], queue: [] as number[], write: [] as number[], resume: [] as number[], wake: [] as number[], disk: [] as number[], back: [] as number[], loop99: [] as number[], end: [] as number[], chunk: [] as number[], pre: [] as number[], ser: [] as number[], send: [] as number[], deliver: [] as number[], synced: 0, met: 0, rounds: 0 });
+  const side = () => ({ floor: [] as number[], floorWave: [] as number[], floorCalm: [] as number[], waits: [] as number[], queue: [] as number[], write: [] as number[], resume: [] as number[], zeros: [] as number[], others: [] as number[], wake: [] as number[], disk: [] as number[], back: [] as number[], loop99: [] as number[], end: [] as number[], chunk: [] as number[], pre: [] as number[], ser: [] as number[], send: [] as number[], deliver: [] as number[], synced: 0, met: 0, rounds: 0 });
   const sides = { A: side(), B: side() };
   const p = (xs: number[], q: number) => ms(percentile(sortNum(xs), q));
   const threadCell = (t: { wake: number[]; disk: number[]; back: number[] }) => (t.disk.length === 0 ? '–' : `${p(t.wake, 50)} / ${p(t.wake, 99)} · ${p(t.disk, 50)} / ${p(t.disk, 99)} · ${p(t.back, 50)} / ${p(t.back, 99)}`);
@@ -487,6 +489,8 @@ async function tailRows(load: StoreLoad): Promise<string> {
       all.queue.push(...d.parts.queue);
       all.write.push(...d.parts.write);
       all.resume.push(...d.parts.resume);
+      all.zeros.push(...d.parts.zeros);
+      all.others.push(...d.parts.others);
       all.wake.push(...d.thread.wake);
       all.disk.push(...d.thread.disk);
       all.back.push(...d.thread.back);
@@ -523,7 +527,7 @@ async function tailRows(load: StoreLoad): Promise<string> {
       `| all${variant ? ` ${which}` : ''} | ${all.floor.length} | ${p(all.floor, 50)} / ${p(all.floor, 99)} | ${p(all.waits, 50)} / ${p(all.waits, 99)} | ${p(all.queue, 50)} / ${p(all.queue, 99)} | ${p(all.write, 50)} / ${p(all.write, 99)} | ${p(all.resume, 50)} / ${p(all.resume, 99)} | | | ${(all.synced / Math.max(1, all.queue.length)).toFixed(2)} | ${p(all.loop99, 50)} (median) | ${p(all.end, 99)} / ${p(all.chunk, 99)} | ${threadCell(all)} |`,
       `${variant ? `${which}: ` : ''}the floor while streams end fast (10+ puts within 10 ms of the probe's write) p50 / p90 / p99 ${all.floorWave.length === 0 ? '– (no such moment)' : `${p(all.floorWave, 50)} / ${p(all.floorWave, 90)} / ${p(all.floorWave, 99)} ms (${all.floorWave.length} writes)`}, at other moments ${p(all.floorCalm, 50)} / ${p(all.floorCalm, 90)} / ${p(all.floorCalm, 99)} (${all.floorCalm.length}).`,
       `${variant ? `${which}: ` : ''}the whole end per part, p50 / p99 ms: ${endParts.map(([n, xs]) => `${n} ${pp(xs)}`).join(', ')}; upstream [DONE] → client ${pp(whole)}. Its slowest 1% (${worstEnd.length}), mean of each part: ${endParts.map(([n, xs]) => `${n} ${meanOf(worstEnd, xs)}`).join(', ')}.`,
-      `${variant ? `${which}: ` : ''}the slowest 1% of commits (${worst.length} of ${total.length}), mean of each part: put ${mean(all.ser)}, queued ${mean(all.queue)}, write ${mean(all.write)}, resume ${mean(all.resume)} ms; rounds with commit wait p99 ≤ 5 ms: ${all.met} of ${all.rounds}; over 5 ms: floor writes ${over5(all.floor)}%, commits ${over5(all.waits)}%.`,
+      `${variant ? `${which}: ` : ''}the slowest 1% of commits (${worst.length} of ${total.length}), mean of each part: put ${mean(all.ser)}, queued ${mean(all.queue)}, write ${mean(all.write)}, resume ${mean(all.resume)} ms, share whose write overlapped a preallocation ${mean(all.zeros)} (all commits ${(all.zeros.reduce((t, v) => t + v, 0) / Math.max(1, all.zeros.length)).toFixed(3)}), other writes running at its start ${mean(all.others)} (all ${(all.others.reduce((t, v) => t + v, 0) / Math.max(1, all.others.length)).toFixed(2)}); rounds with commit wait p99 ≤ 5 ms: ${all.met} of ${all.rounds}; over 5 ms: floor writes ${over5(all.floor)}%, commits ${over5(all.waits)}%.`,
     ];
   };
   const sums = variant ? [summary('A'), summary('B')] : [summary('A')];
