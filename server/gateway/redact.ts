@@ -954,6 +954,14 @@ export class Redactor {
       const cut = this.escapedFormEnd(u);
       if (cut >= 0) return s.slice(0, s.length - (u.length - cut)) + REDACTED;
     }
+    // a minimal form's start written with escapes (a text that is itself JSON: `x \u0073k-or-v1-1d`), as a
+    // text stage's end cuts it (its held end: the longest start, as sent or escaped)
+    const e = this.textEscapedHeld(s);
+    if (e > 0) {
+      const h = Math.max(e, heldChars(s, this.minimalStrings));
+      const cut = this.textEscapedEnd(s.slice(s.length - h));
+      if (cut >= 0) return s.slice(0, s.length - h + cut) + REDACTED;
+    }
     if (last < 128 && this.minimalChars[last] === 0) return s;
     const n = secretTail(s, this.minimalStrings, this.minimalShown);
     return n === 0 ? s : s.slice(0, s.length - n) + REDACTED;

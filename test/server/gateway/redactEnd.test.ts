@@ -92,6 +92,31 @@ describe('gateway: a secret cut by the end of a text', () => {
     assert.deepEqual(redactor.deep({ a: 'echo Bearer sk-or-v1-01', b: ['echo Bearer sk-or-v1-'], c: 'sk-or-v1-0 mid text', d: 7 }), { a: 'echo Bearer [redacted]', b: ['echo Bearer sk-or-v1-'], c: 'sk-or-v1-0 mid text', d: 7 });
   });
 
+  it('a whole text (textEnd, an artifact\'s strings) ending in the key\'s start written with JSON escapes ends in [redacted], as a text stage\'s end does', () => {
+    // the key's first k characters written with every character escaped, only the first, only the last
+    const writes: [string, (s: string) => string][] = [
+      ['all escaped', escapeAll],
+      ['first escaped', (s) => escapeAll(s.slice(0, 1)) + s.slice(1)],
+      ['last escaped', (s) => s.slice(0, -1) + escapeAll(s.slice(-1))],
+    ];
+    for (let k = 1; k < KEY.length; k++) {
+      for (const [name, write] of writes) {
+        const text = `x ${write(KEY.slice(0, k))}`;
+        const want = k <= 9 ? text : 'x [redacted]';
+        assert.equal(redactor.textEnd(text), want, `${name}, k ${k}: textEnd`);
+        assert.deepEqual(redactor.deep({ m: text, l: [text] }), { m: want, l: [want] }, `${name}, k ${k}: deep`);
+        for (const minHold of [1, 4]) {
+          const t = redactor.textStage(minHold)!;
+          assert.equal(t.push(text) + t.end(), want, `${name}, k ${k}: stage ${minHold}`);
+        }
+      }
+    }
+    // after `Bearer ` (a longer form holds the key), and the brief's example: not a key's start past `1d`
+    assert.equal(redactor.textEnd('echo Bearer \\u0073k-or-v1-01'), 'echo Bearer [redacted]');
+    assert.equal(redactor.textEnd('x \\u0073k-or-v1-0x'), 'x \\u0073k-or-v1-0x');
+    assert.equal(redactor.textEnd('x \\u0073k-or-v1-'), 'x \\u0073k-or-v1-');
+  });
+
   it('400 seeded random JSON bodies without the key go through byte-identical, at random reads', async () => {
     const rand = rng(5);
     const words = ['sk', 'sk-or', 'sk-or-v1-', 'sk-or-v1-1', 'sk-or-v1-0x', 'Bearer ', 'Bearer sk-or-v1-', '987', 'abc', '\\"', '\\u0073', '\\\\u0073k', 'é', '🙂', ' ', '"', ','];
