@@ -2,7 +2,8 @@
  * JSON Schema validation of what the gateway sends (issue 10 §4): the content against
  * `response_format.json_schema.schema`, each tool call's arguments against its tool's
  * `function.parameters`. ajv compiles each schema once; compiled validators are cached by the schema's
- * text, so a client repeating the same request pays for the compile once. A schema ajv cannot compile
+ * text, so a client repeating the same request pays for the compile once (and a schema one of the last
+ * few requests used is found by a walk, without its text: schemaKey.ts). A schema ajv cannot compile
  * is the client's mistake: a 400 before anything goes upstream.
  *
  * Example:
@@ -21,6 +22,7 @@ export { SCHEMA_POLICIES, type SchemaPolicy };
 import type { Repair } from '../../shared/engine';
 import { OverBudget, re2Engine } from './re2Engine';
 import { linearRegExp, PatternEngineFailed } from './schemaPattern';
+import { onTape, schemaTape, type SchemaTape } from './schemaKey';
 import { CheckStopped, SchemaWorker, type Verdict } from './schemaWorker';
 import type { Pending } from './pending';
 
@@ -39,11 +41,26 @@ export const EVENT_LOOP_PATTERN_BUDGET = 10_000;
 
 type Validator = ValidateFunction;
 
+/** A compiled schema: its validator, its text (the cache's key) and its tape (schemaKey.ts). */
+interface Entry {
+  key: string;
+  validator: Validator;
+  tape: SchemaTape;
+}
+
+/** The entries a schema is walked against before its text is made (a request's content schema and its
+ * tools' parameters, repeated request after request). */
+const RECENT = 4;
+
 export class SchemaCache {
-  private readonly cache = new Map<string, Validator>();
+  private readonly cache = new Map<string, Entry>();
+  /** The entries the last compiles returned, newest first. */
+  private readonly recent: Entry[] = [];
   private readonly engines = new Map<string, Ajv>();
   /** Compiles (tests check the cache is used). */
   compiles = 0;
+  /** Lookups that wrote the schema out as text: it was none of the recent ones (tests check the walk is used). */
+  keyed = 0;
   /** Where checks over the event loop's pattern budget run (a thread started on the first). */
   readonly worker: SchemaWorker;
   private readonly unsubscribe: () => void;
@@ -66,14 +83,27 @@ export class SchemaCache {
     if (typeof schema !== 'boolean' && (typeof schema !== 'object' || schema === null || Array.isArray(schema))) {
       throw new GatewayError(400, 'invalid_schema', `${where} must be a JSON Schema (an object or a boolean), got ${schema === null ? 'null' : Array.isArray(schema) ? 'an array' : typeof schema}`);
     }
-    const key = JSON.stringify(schema);
-    const hit = this.cache.get(key);
+    // the same JSON as a recent one (schemaKey.ts): found without making its text
+    let hit: Entry | undefined;
+    for (const e of this.recent) {
+      if (!onTape(schema, e.tape)) continue;
+      hit = e;
+      break;
+    }
+    let key = '';
+    if (hit === undefined) {
+      this.keyed++;
+      key = JSON.stringify(schema);
+      hit = this.cache.get(key);
+    }
     if (hit !== undefined) {
       // re-inserted: Map order is the recency order
-      this.cache.delete(key);
-      this.cache.set(key, hit);
-      return hit;
+      this.cache.delete(hit.key);
+      this.cache.set(hit.key, hit);
+      return this.used(hit);
     }
+    // (its walk as it is now, as its text: before ajv has seen it)
+    const tape = schemaTape(schema);
     let v: Validator;
     try {
       // ajv keeps schemas with an $id in the instance: compiled in a fresh one per schema that has one,
@@ -87,9 +117,26 @@ export class SchemaCache {
       throw new GatewayError(400, 'invalid_schema', `${where} is not a valid JSON Schema: ${(e as Error).message}`);
     }
     this.compiles++;
-    this.cache.set(key, v);
-    if (this.cache.size > SCHEMA_CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
-    return v;
+    const entry: Entry = { key, validator: v, tape };
+    this.cache.set(key, entry);
+    if (this.cache.size > SCHEMA_CACHE_SIZE) {
+      const old = this.cache.keys().next().value!;
+      this.cache.delete(old);
+      const i = this.recent.findIndex((e) => e.key === old);
+      if (i >= 0) this.recent.splice(i, 1);
+    }
+    return this.used(entry);
+  }
+
+  /** `e`'s validator, `e` made the newest of the recent entries. */
+  private used(e: Entry): Validator {
+    if (this.recent[0] !== e) {
+      const i = this.recent.indexOf(e);
+      if (i >= 0) this.recent.splice(i, 1);
+      else if (this.recent.length === RECENT) this.recent.pop();
+      this.recent.unshift(e);
+    }
+    return e.validator;
   }
 
   private engine(draft: Draft): Ajv {

@@ -32,6 +32,45 @@ describe('gateway schema: compile cache and bad schemas', () => {
     assert.equal(cache.compiles, 2);
   });
 
+  it('a schema of the last requests is found without its text; one that differs anywhere is not taken for it', () => {
+    const cache = new SchemaCache();
+    const tool = { type: 'object', properties: { q: { type: 'string', minLength: 2 } }, required: ['q'] };
+    const copy = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+    const person = cache.compile(copy(PERSON), 'x');
+    const q = cache.compile(copy(tool), 'x');
+    assert.deepEqual([cache.compiles, cache.keyed], [2, 2]);
+    // a content schema and a tool's, request after request: found by the walk, no text made
+    for (let i = 0; i < 3; i++) {
+      assert.equal(cache.compile(copy(PERSON), 'x'), person);
+      assert.equal(cache.compile(copy(tool), 'x'), q);
+    }
+    assert.deepEqual([cache.compiles, cache.keyed], [2, 2]);
+    // the same members in another order are another text: compiled on their own, as before
+    const reordered = { required: ['name', 'age'], type: 'object', properties: PERSON.properties };
+    assert.notEqual(cache.compile(reordered, 'x'), person);
+    assert.deepEqual([cache.compiles, cache.keyed], [3, 3]);
+    // schemas that differ from a recent one in one value, a name, an extra member or item: their own validators
+    const variants: [unknown, unknown, boolean][] = [
+      [{ ...tool, properties: { q: { type: 'string', minLength: 3 } } }, { q: 'ab' }, false],
+      [{ ...tool, properties: { q: { type: 'string', minLength: 2, maxLength: 2 } } }, { q: 'abc' }, false],
+      [{ ...tool, required: ['q', 'r'] }, { q: 'ab' }, false],
+      [{ ...tool, required: [] }, {}, true],
+      [{ ...tool, properties: { r: { type: 'string', minLength: 2 } } }, { q: 'ab', r: 'b' }, false],
+      [{ ...tool, properties: { q: { type: 'integer', minLength: 2 } } }, { q: 'ab' }, false],
+      [{ ...tool, properties: { q: { type: 'string', minLength: 2 } }, additionalProperties: false }, { q: 'ab', z: 1 }, false],
+    ];
+    for (const [schema, value, valid] of variants) {
+      const v = cache.compile(schema, 'x');
+      assert.equal(v(value), valid, JSON.stringify(schema));
+      assert.equal(q(value), !valid, `the tool's own validator, ${JSON.stringify(value)}`);
+    }
+    assert.equal(cache.compiles, 3 + variants.length);
+    // and each is found again, by its walk
+    const keyed = cache.keyed;
+    assert.equal(cache.compile(copy(variants[variants.length - 1]![0]), 'x')({ q: 'ab', z: 1 }), false);
+    assert.equal(cache.keyed, keyed);
+  });
+
   it('refuses a schema ajv cannot compile with a 400 naming where and why', () => {
     const body = { response_format: { type: 'json_schema', json_schema: { name: 'p', schema: { type: 'object', properties: { a: { type: 'integr' } } } } } };
     assert.throws(
