@@ -147,6 +147,15 @@ export function isAsciiLetter(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 }
 
+const LETTER = /\p{L}/u;
+
+/** A letter of any script after a `'` or `’` inside a quoted word makes the quote an apostrophe
+ * (`'it's'`, `'L'été'`, `'Л'Ура'`; trial 17: a letter above U+007F closed the string, `{"title": "L","été":
+ * …}`). Looked at only after such a quote, so the rare test costs nothing elsewhere. */
+export function isApostropheNext(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c > 127 && LETTER.test(String.fromCharCode(c)));
+}
+
 export function isHex(c: number): boolean {
   return (c >= D0 && c <= D9) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
 }

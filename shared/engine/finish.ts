@@ -201,8 +201,10 @@ export abstract class Finisher extends StructureScanner {
         continue;
       }
       if (st === V_KEY_SPACE || (st === V_WORD && this.wordIsKey && this.keyW1 > 0)) {
-        // the words of an unquoted key end without a colon: split as always (keys.ts)
+        // the words of an unquoted key end without a colon: split as always (keys.ts), or scanned again
+        const seg = o.seg;
         this.keySplit(o.seg.text, i);
+        this.rescanAtEnd(seg, i);
         continue;
       }
       if (st === V_STRING || st === V_ESCAPE || st === V_SQ_CLOSE) {

@@ -938,8 +938,8 @@ export class Machine extends Finisher {
             } else if (q === APOS) {
               if (i + 1 < len) {
                 const n = String.prototype.charCodeAt.call(s, i + 1);
-                if ((n >= 97 && n <= 122) || (n >= 65 && n <= 90)) {
-                  i++; // an apostrophe inside the word: `'it's'`
+                if (C.isApostropheNext(n)) {
+                  i++; // an apostrophe inside the word: `'it's'`, `'L'été'`
                 } else if (n === APOS && this.emptySoFar(i)) {
                   i = this.openTriple(i);
                 } else {

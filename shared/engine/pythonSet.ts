@@ -130,7 +130,7 @@ export abstract class PythonSetScanner extends GutterScanner {
           next = SET_SQ;
           break;
         case SET_SQ_END:
-          if (isLetter(c)) next = SET_SQ;
+          if (isLetter(c) || (c > 127 && C.isApostropheNext(c))) next = SET_SQ;
           else if (c === SPACE || c === TAB || c === LF || c === CR) next = SET_AFTER;
           else return this.setDecided(i, c === COMMA || c === RBRACE);
           break;

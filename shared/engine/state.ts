@@ -429,6 +429,7 @@ export abstract class MachineState {
   protected abstract afterValue(i: number, held?: boolean): void;
   /** Text that cannot continue the value starts at i: close what is open, the rest is trailing. */
   protected abstract endRegion(s: string, i: number): number;
+  protected abstract rescanHeld(i: number, text: string, at: { offset: number; line: number; column: number }): number;
   /** Scan a segment, rescans included (machine.ts): the end of the input can still reject a word. */
   protected abstract process(seg: Segment): void;
 }

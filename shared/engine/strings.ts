@@ -406,12 +406,12 @@ export abstract class StringScanner extends BeforeScanner {
   }
 
   /** Whether a typographic closing quote (`’` in a string opened with `‘`, `”` in one opened with `“`)
-   * followed by c (NaN: the end) closes its string. A `’` followed by an ASCII letter is an apostrophe
+   * followed by c (NaN: the end) closes its string. A `’` followed by a letter (any script) is an apostrophe
    * (`‘it’s fine’`, as `'it's'`); a `”` while an inner `“` is open closes that one unless a delimiter
    * follows (`“She called it “brilliant” twice”`). Trial 7: both closed the string, the rest of the
    * string became a key, or the members after it were lost. */
   private smartQuoteCloses(c: number): boolean {
-    if (this.strQuote === RSQUO) return !isAsciiLetter(c);
+    if (this.strQuote === RSQUO) return !C.isApostropheNext(c);
     if (this.smartDepth === 0) return true;
     return c !== c || c === COMMA || c === RBRACE || c === RBRACKET || c === COLON || c === LF || c === CR || c === LT || c === BACKTICK;
   }
@@ -444,7 +444,7 @@ export abstract class StringScanner extends BeforeScanner {
     const o = this.o;
     const c = String.prototype.charCodeAt.call(s, i);
     if (c === APOS && this.sqHeld && this.heldEmptySoFar()) return this.openTripleHeld(i);
-    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
+    if (C.isApostropheNext(c)) {
       this.vstate = V_STRING;
       if (this.sqHeld) o.commitPending(i);
       this.sqHeld = false;

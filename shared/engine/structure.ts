@@ -103,6 +103,19 @@ function isLetter(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 }
 
+/** An arrow pointing back at the member before it at i (c the character there): `←`, `⟵`, `⇐`, and where a
+ * value is expected `<-`, `<--`, `<=`, `<==`, as a model marks a field it changed (`"mode": "fast",   ←
+ * changed`). There the `<` comes with the character after it (the reasoning stage hands it over so,
+ * machine.ts literal()). */
+function arrowAt(s: string, i: number, c: number): boolean {
+  if (c === LT) {
+    if (i + 1 >= s.length) return false;
+    const n = String.prototype.charCodeAt.call(s, i + 1);
+    return n === MINUS || n === 61;
+  }
+  return c === 0x2190 || c === 0x27f5 || c === 0x21d0;
+}
+
 /** Characters after a value that start stray text (operators, punctuation) rather than end the JSON. */
 function isStrayStart(c: number): boolean {
   return c === PLUS || c === MINUS || c === STAR || c === DOT || c === 61 || c === 37 || c === 94 || c === 38 || c === 124 || c === 59 || c === 33 || c === 63 || c === 40 || c === 41 || c === 126;
@@ -300,6 +313,8 @@ export abstract class StructureScanner extends CitationScanner {
           this.uqTrail = 0;
           return i;
         }
+        // `"read",   <-- can view`: an arrow's note after an element's comma on its line (as after a member's)
+        if (c === LT && arrowAt(s, i, c) && this.annotationAfterComma(i)) return this.hashComment(i, V_VALUE);
         return this.endRegion(s, i);
     }
   }
@@ -511,6 +526,7 @@ export abstract class StructureScanner extends CitationScanner {
       o.edit(i, i + 1, '');
       return i + 1;
     }
+    if (c === LBRACE && o.hasComma && this.unconfirmed === false && this.objectLeftOpen()) return i;
     if (c === QUOTE) {
       this.beginString(QUOTE, true);
       return i + 1;
@@ -532,6 +548,14 @@ export abstract class StructureScanner extends CitationScanner {
     }
     if (c === SLASH) return this.startComment(i, V_KEY);
     if (c === HASH && !this.unconfirmed) return this.hashComment(i, V_KEY);
+    if ((c === LPAREN || c >= 0x2190) && (c === LPAREN || arrowAt(s, i, c)) && this.annotationAfterComma(i)) {
+      // `"mode": "fast",   ← changed`, `"plan": "pro", (upgraded)`: a note on the member before it, on its
+      // line after the comma (trial 17: the arrow became a key, or the JSON ended there), removed to the
+      // line end like a `#` comment (kind `comment`). Not `<--` here: the reasoning stage hands a `<` where
+      // a key is expected over alone (a tag after a value is the stage's to see), so a `<` ending a push
+      // could not wait for its `-` without changing what a tag there gives
+      return this.hashComment(i, V_KEY);
+    }
     if ((c === DOT || c === ELLIPSIS) && this.unconfirmed === false) {
       // `{"a": 1, …}`, a `...` line between members: an elision (scalars.ts)
       if (!o.pending) o.startPending(i);
@@ -559,6 +583,26 @@ export abstract class StructureScanner extends CitationScanner {
       return i + 1;
     }
     return this.endRegion(s, i);
+  }
+
+  /** A `{` where a key is expected after a comma, in an object that is an array's element: the model left
+   * the object open before the array's next element (`[{"id": 48, "score": 76,\n {"id": 49, …}]`; trial 17:
+   * the JSON ended there, `}]`, and every element after it was an extra value). A `{` cannot start a key, and
+   * the array is the one container it can start an element of, so the object closes where its last member
+   * ended (a `}` inserted before the held comma, kind `missing_bracket`), the comma is the array's, and the
+   * `{` is read again as the next element. Looked at only when a `{` stands there, so a key costs nothing. */
+  private objectLeftOpen(): boolean {
+    const st = this.stack;
+    const n = st.length;
+    if (n < 2 || st[n - 1] !== LBRACE || st[n - 2] !== LBRACKET || !this.rep('missing_bracket')) return false;
+    const o = this.o;
+    o.flushCommitted(o.pA);
+    o.emit('}');
+    o.repairSink.push(o.repair('missing_bracket', o.pendingStart(), 0, '}'));
+    st.pop();
+    this.stackVer++;
+    this.vstate = V_VALUE;
+    return true;
   }
 
   /** Whether a `{` at i where a key is expected stands right after its object's own `{`: the text held
@@ -784,6 +828,13 @@ export abstract class StructureScanner extends CitationScanner {
       // JSON, as a markdown heading after a cut value does)
       return this.hashComment(i, V_AFTER);
     }
+    if (c >= 0x2190 && arrowAt(s, i, c) && !this.unconfirmed && !(o.pending && o.tail(i, o.heldLength() + i - o.pA).includes('\n'))) {
+      // `"level": 2   ← changed`: an arrow's note on the value's line, stray text dropped up to the next `,`,
+      // closer or the line end (kind `stray_text`), as an operator there is (trial 17: the JSON ended there)
+      this.startComment(i, V_AFTER);
+      this.vstate = V_STRAY;
+      return i + 1;
+    }
     if (c === BACKTICK && !inObject && !this.unconfirmed) return this.tickAfterElement(s, i);
     if (c === BACKSLASH && this.escQuotes === true) return this.escapedSpaceAfter(s, i);
     // `5.97 \times 10^{24}`: LaTeX's sign in scientific notation (sciNotation.ts)
@@ -825,6 +876,13 @@ export abstract class StructureScanner extends CitationScanner {
       return i;
     }
     return this.endRegion(s, i);
+  }
+
+  /** Whether a note at i where a key is expected stands after the comma of a member on that member's line,
+   * in a value the engine has taken as the JSON (a comma held, no line break since it). */
+  private annotationAfterComma(i: number): boolean {
+    const o = this.o;
+    return this.unconfirmed === false && o.pending && o.hasComma && !o.tail(i, o.heldLength() + i - o.pA).includes('\n');
   }
 
   /** A Python `#` comment at i: removed to the line end (kind `comment`), then the state `ret`. */

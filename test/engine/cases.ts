@@ -21,6 +21,7 @@ import { TRIAL13_TABLE_CASES } from './trial13TableCases';
 import { TRIAL14_TABLE_CASES } from './trial14TableCases';
 import { TRIAL15_TABLE_CASES } from './trial15TableCases';
 import { TRIAL16_TABLE_CASES } from './trial16TableCases';
+import { TRIAL17_TABLE_CASES } from './trial17TableCases';
 import { ENGINE19_TABLE_CASES } from './engine19TableCases';
 import { ENGINE20_BRACKET_CASES, ENGINE20_LATEX_CASES, ENGINE20_TABLE_CASES } from './engine20TableCases';
 import { ENGINE21_TABLE_CASES } from './engine21TableCases';
@@ -61,6 +62,7 @@ export const CASES: Case[] = [
   ...TRIAL14_TABLE_CASES,
   ...TRIAL15_TABLE_CASES,
   ...TRIAL16_TABLE_CASES,
+  ...TRIAL17_TABLE_CASES,
   ...ENGINE19_TABLE_CASES,
   ...ENGINE20_TABLE_CASES,
   ...ENGINE20_BRACKET_CASES,

@@ -7,9 +7,10 @@
  */
 import { printTrial, runTrial, type TrialRow } from '../trialRun';
 import { TRIAL17_CASES } from './cases';
+import { TRIAL17_ROUND2 } from './cases2';
 
 export function runTrial17(round2 = false): TrialRow[] {
-  return runTrial(TRIAL17_CASES);
+  return runTrial(round2 ? TRIAL17_ROUND2 : TRIAL17_CASES);
 }
 
 if (process.argv[1] && /trial17[\\/]run\.ts$/.test(process.argv[1])) printTrial(runTrial17(process.argv.includes('--round2')));
