@@ -548,12 +548,15 @@ export abstract class StructureScanner extends CitationScanner {
     }
     if (c === SLASH) return this.startComment(i, V_KEY);
     if (c === HASH && !this.unconfirmed) return this.hashComment(i, V_KEY);
-    if ((c === LPAREN || c >= 0x2190) && (c === LPAREN || arrowAt(s, i, c)) && this.annotationAfterComma(i)) {
+    if ((c === LPAREN || c >= 0x2190) && (c === LPAREN ? o.seg.base + i !== this.parenNotAt : arrowAt(s, i, c)) && this.annotationAfterComma(i)) {
       // `"mode": "fast",   ← changed`, `"plan": "pro", (upgraded)`: a note on the member before it, on its
       // line after the comma (trial 17: the arrow became a key, or the JSON ended there), removed to the
       // line end like a `#` comment (kind `comment`). Not `<--` here: the reasoning stage hands a `<` where
       // a key is expected over alone (a tag after a value is the stage's to see), so a `<` ending a push
-      // could not wait for its `-` without changing what a tag there gives
+      // could not wait for its `-` without changing what a tag there gives. A `(` note ends at its `)`
+      // when that comes on its line (`{"a": 1, (see note)}` keeps its `}`), and is one only when a letter
+      // follows the `(` (a Python tuple key, `(0, 1): 'b'`, reads as before: parenNoteScan)
+      if (c === LPAREN) this.parenNote = -1;
       return this.hashComment(i, V_KEY);
     }
     if ((c === DOT || c === ELLIPSIS) && this.unconfirmed === false) {
@@ -1100,6 +1103,7 @@ export abstract class StructureScanner extends CitationScanner {
       i++;
     }
     if (this.vstate === V_LINE_COMMENT) {
+      if (this.parenNote !== 0) return this.parenNoteScan(s, i, len);
       while (i < len) {
         const c = String.prototype.charCodeAt.call(s, i);
         if (c === LF || c === CR) return this.endComment(i);
@@ -1127,6 +1131,43 @@ export abstract class StructureScanner extends CitationScanner {
         if (c === RBRACKET) this.strayDepth--;
       } else if (c === COMMA || c === RBRACE || c === RBRACKET || c === LF || c === CR || c === LT || c === BACKTICK) return this.endComment(i);
       i++;
+    }
+    return i;
+  }
+
+  /** Depth of the parentheses of a `(` note after a member's comma (keyStart), 0 in any other comment; -1
+   * before the character after its `(` is read. */
+  private parenNote = 0;
+  /** Where a `(` was found to start no note (read again from there as before). */
+  private parenNotAt = -1;
+
+  /** A `(` note's text from i: it ends after its matching `)`, or at the line end. */
+  private parenNoteScan(s: string, i: number, len: number): number {
+    if (this.parenNote === -1 && i < len) {
+      // the character after the `(`: a letter makes it a note; anything else, the `(` is read again as before
+      if (!C.isApostropheNext(String.prototype.charCodeAt.call(s, i))) {
+        const o = this.o;
+        const at = this.commentIdx >= 0 ? o.pos(this.commentIdx) : this.commentPos!;
+        this.commentIdx = -1;
+        this.commentPos = null;
+        this.parenNote = 0;
+        this.vstate = this.commentRet;
+        o.emitFrom = i;
+        if (o.pending) o.pA = i;
+        this.parenNotAt = at.offset;
+        return this.rescanHeld(i, '(', at);
+      }
+      this.parenNote = 1;
+    }
+    while (i < len) {
+      const c = String.prototype.charCodeAt.call(s, i);
+      if (c === LF || c === CR) {
+        this.parenNote = 0;
+        return this.endComment(i);
+      }
+      i++;
+      if (c === LPAREN) this.parenNote++;
+      else if (c === RPAREN && --this.parenNote === 0) return this.endComment(i);
     }
     return i;
   }
