@@ -39,6 +39,8 @@ const {
   escapeControl,
 } = C;
 const {
+  EMIT_FOLD,
+  KeptOutput,
   P_BEFORE,
   P_VALUE,
   P_AFTER,
@@ -171,12 +173,6 @@ function runStartsProse(head: string, i: number, latex: boolean): boolean | null
   return !JSON_FENCE_INFO.has(m[1].toLowerCase());
 }
 
-/** Pushes between two foldings of the recent output into the base (see MachineState.emittedAll).
- * Measured: with 512, a minor GC found megabytes of a rope's nodes alive and copied them (~7 ms pauses,
- * ~30% of a stream's time in GC, 0.29 us per 4-character push); with 64, pauses of ~1 ms and 0.19 us
- * per push, and the same time for 1.6 MB in 16-character chunks with a view after each push. */
-const EMIT_FOLD = 64;
-
 /** Runs of prose (split by reasoning blocks) held back at most before the answer is decided: a real
  * answer has a few; past it HOLDBACK_LIMIT, as for held characters. */
 export const MAX_HELD_RUNS = 4096;
@@ -244,8 +240,6 @@ export class Machine extends Finisher {
   private nl = 0;
   private nlAt = 0;
   private readonly valueSeg = new Segment('', 0, 0, 0);
-  /** The outputs of the pushes since the last fold of the kept output (see takeUpdate; null until one). */
-  private emittedPieces: string[] | null = null;
   /** lineEnd and colEnd are still to be taken from the reasoning stage, which locates a long chunk's end
    * only when asked (its lazyEnd): a whole text repaired at once whose end needs no position (the
    * value complete, see end()) never counts its lines past the last repair. */
@@ -406,7 +400,7 @@ export class Machine extends Finisher {
   view(): string | null {
     if (this.keepOutput === false) throw this.outputNotKept();
     if (this.valueSeen === false || this.unconfirmed === true) return null;
-    if (this.phase !== P_VALUE || this.vstate === V_DONE) return this.emittedAll;
+    if (this.phase !== P_VALUE || this.vstate === V_DONE) return this.kept.all;
     // the value's own `{` held while its first member tells a Python set from a dict (pythonSet.ts)
     if (this.vstate === V_STRAY && this.stack.length === 0) return null;
     if (this.closersVer !== this.stackVer) {
@@ -416,9 +410,9 @@ export class Machine extends Finisher {
     const inString = (this.vstate === V_STRING || this.vstate === V_ESCAPE || this.vstate === V_SQ_CLOSE || this.vstate === V_DQ_CLOSE || this.vstate >= V_STR_COMMA) && this.strIsKey === false;
     // a comma and spaces held in a string (quoteProbe.ts) are its text until a key or element follows
     // them; with the quote after them, they ended it
-    if (this.vstate === V_STR_COMMA) return this.emittedAll + this.o.carry + this.closers.text(true);
-    if (this.vstate === V_KEY_PROBE && this.probeHeldQuote()) return this.emittedAll + this.o.carry + this.closers.text(false);
-    return this.emittedAll + this.closers.text(inString);
+    if (this.vstate === V_STR_COMMA) return this.kept.all + this.o.carry + this.closers.text(true);
+    if (this.vstate === V_KEY_PROBE && this.probeHeldQuote()) return this.kept.all + this.o.carry + this.closers.text(false);
+    return this.kept.all + this.closers.text(inString);
   }
 
   // =====================================================================================
@@ -725,17 +719,10 @@ export class Machine extends Finisher {
     const output = this.o.out;
     this.o.out = '';
     if (output !== '' && this.keepOutput === true) {
-      this.emittedAll += output;
-      const pieces = (this.emittedPieces ??= new Array<string>(EMIT_FOLD).fill(''));
-      pieces[this.emittedPushes] = output;
-      if (++this.emittedPushes >= EMIT_FOLD) {
-        // one flat block from the window's outputs, joined from the array: flattening a rope of them in
-        // place (a character read did) cost a second concatenation a push and one more in every view()
-        // (base + recent + closers), 2-4% of a 16-character push with a view after it (pushCost.ts)
-        this.emittedBase += pieces.join('');
-        this.emittedAll = this.emittedBase;
-        this.emittedPushes = 0;
-      }
+      const k = this.kept;
+      k.all += output;
+      k.recent = k.recent === '' ? output : k.recent + output;
+      if (++k.n >= EMIT_FOLD) this.foldKept(k);
     }
     let repairs: readonly Repair[] = NONE;
     if (this.newRepairs.length > 0) {
@@ -755,6 +742,18 @@ export class Machine extends Finisher {
     this.reasoningOut = '';
     const phase = this.phase === P_BEFORE || this.unconfirmed === true ? 'before' : this.phase === P_VALUE ? 'value' : 'after';
     return { output, repairs, stripped, reasoning, phase };
+  }
+
+  /** The window's outputs become one flat block of the base: a character read makes V8 flatten the rope
+   * `recent` in place (`Array.prototype.join` of the outputs from an array, as before, cost ~130
+   * instructions a push in its own per-element loop, callgrind). Not in takeUpdate, which push() inlines
+   * while it is small. */
+  private foldKept(k: S.KeptOutput): void {
+    const recent = k.recent;
+    // the read's result is stored (into the window's last use of k) so that no compiler drops the read
+    k.n = String.prototype.charCodeAt.call(recent, 0);
+    this.emittedBase += recent;
+    this.kept = new KeptOutput(this.emittedBase);
   }
 
   /** Scan a segment; a rejected candidate's text is scanned again (as prose) before the rest. */

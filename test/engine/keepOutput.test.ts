@@ -59,9 +59,8 @@ describe('engine: keepOutput false', () => {
     assert.equal(n, 1 + 4 + 4000 * 200 * 5 + 1);
     assert.equal(r.status, 'REPAIRED');
     // the machine's own fields: no output copy at all
-    const m = (s as unknown as { m: { emittedBase: string; emittedAll: string; emittedPieces: string[] | null } }).m;
-    assert.equal(m.emittedBase + m.emittedAll, '');
-    assert.equal(m.emittedPieces, null);
+    const m = (s as unknown as { m: { emittedBase: string; kept: { all: string; recent: string } } }).m;
+    assert.equal(m.emittedBase + m.kept.all + m.kept.recent, '');
   });
 });
 
