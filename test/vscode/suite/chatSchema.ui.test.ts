@@ -6,6 +6,7 @@
  * is no JSON is refused before anything is sent; a schema the gateway cannot compile shows its 400.
  */
 import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
@@ -103,6 +104,13 @@ describe('StreamFix Chat: JSON Schema mode (through the UI)', () => {
     await useUpstream(undefined);
     await new Promise((r) => up.server.close(r));
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    // the broken schema's trailing comma is a StreamFix finding: VS Code may keep the closed document (and its
+    // diagnostics in the Problems panel, which later suites read whole) for a while, so mend the file and wait
+    // until its findings are gone
+    const broken = vscode.Uri.file(path.join(dir, 'chat-broken.schema.json'));
+    fs.writeFileSync(broken.fsPath, '{"type": "object"}');
+    for (let i = 0; i < 200 && vscode.languages.getDiagnostics(broken).some((d) => d.source === 'streamfix'); i++) await new Promise((r) => setTimeout(r, 50));
+    assert.deepEqual(vscode.languages.getDiagnostics(broken).filter((d) => d.source === 'streamfix'), []);
   });
 
   it('asks for a schema picked through the quick pick (the active editor\'s file first); an answer that meets it says "schema: valid"', async () => {
