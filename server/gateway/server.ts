@@ -31,6 +31,7 @@ import { healthVerdict, type LspChannel } from './health';
 import { checkRequest } from './security';
 import { Warnings } from './warnings';
 import { Upstream, type UpstreamOptions } from './upstream';
+import type { Redactor } from './redact';
 import { ARTIFACT_TEXT_LIMIT } from './boundedText';
 
 export interface GatewayOptions {
@@ -117,7 +118,7 @@ export async function startGateway(opts: GatewayOptions): Promise<Gateway> {
     void answer(req, res, ids.next());
   });
   const guard = guardClients(server, opts.limits ?? {}, warnings);
-  const answer = requestHandler(opts, gatewayRoutes(ctx, opts, requests, guard));
+  const answer = requestHandler(opts, gatewayRoutes(ctx, opts, requests, guard), (req) => upstream.redactorFor(credentialHeaders(req)));
   // Idle keep-alive connections stay open well past what clients and pools keep them (Node's agents and
   // undici use 4-60 s): with Node's 5 s default a client reusing a socket just as the server closes it
   // gets ECONNRESET (seen at 500 streams). (On Node 20 the idle time does not count towards the headers
@@ -285,7 +286,7 @@ function gatewayRoutes(ctx: GatewayContext, opts: GatewayOptions, requests: Infl
  * API's for /v1/messages, OpenAI's otherwise). Every answer carries the request id: each writer gets it in
  * its headers (not set here with setHeader, which would put every writeHead on Node's slower merging path:
  * ~25 us per request measured). */
-function requestHandler(opts: GatewayOptions, routes: Route[]) {
+function requestHandler(opts: GatewayOptions, routes: Route[], redactorOf: (req: IncomingMessage) => Redactor) {
   return async (req: IncomingMessage, res: ServerResponse, id: string): Promise<void> => {
     let cors: Record<string, string> = {};
     try {
@@ -297,7 +298,9 @@ function requestHandler(opts: GatewayOptions, routes: Route[]) {
       const { route, params } = findRoute(routes, req.method ?? 'GET', path, `http://${req.headers.host ?? '127.0.0.1'}`);
       await route.handle({ req, res, id, url, path, params, base: { [REQUEST_ID_HEADER]: id, ...cors } });
     } catch (e) {
-      const err = toGatewayError(e);
+      // a refusal may repeat what the request held (a tool's name, a schema's value): a key pasted there
+      // leaves redacted, as everything else the gateway answers or logs
+      const err = redacted(toGatewayError(e), redactorOf(req));
       if (err.status >= 500) opts.log.error(`${id} ${req.method} ${req.url}: ${err.message}`);
       else opts.log.debug(`${id} ${req.method} ${req.url}: ${err.status} ${err.message}`);
       if (e instanceof GatewayError && REFUSED_CODES.has(err.code)) {
@@ -309,6 +312,19 @@ function requestHandler(opts: GatewayOptions, routes: Route[]) {
       else sendError(res, err, { [REQUEST_ID_HEADER]: id, ...cors });
     }
   };
+}
+
+/** The request's credential headers (redact.ts headerSecrets picks them): what the gateway would send on. */
+function credentialHeaders(req: IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') out[name] = value;
+  return out;
+}
+
+/** The error with its message redacted; the same error when nothing in it was a secret. */
+function redacted(err: GatewayError, redactor: Redactor): GatewayError {
+  const message = redactor.text(err.message);
+  return message === err.message ? err : new GatewayError(err.status, err.code, message, err.details);
 }
 
 /** Listens on `opts.port`, or on a free port when it is in use and `portFallback` allows (the port asked

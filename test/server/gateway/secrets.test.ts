@@ -91,6 +91,24 @@ describe('gateway: secrets redaction against an upstream that echoes the key', (
     }
   });
 
+  // httpFuzz (CI run of 0116c74) found the key in a 400: a tool named with the key, echoed in the message
+  const MSG = { model: 'm', max_tokens: 16, messages: [{ role: 'user', content: 'hi' }] };
+  for (const [path, body, headers] of [
+    ['/messages/count_tokens', { ...MSG, tools: [{ type: 'any', name: KEY }] }, {}],
+    ['/messages', { ...MSG, tools: [{ type: 'any', name: KEY }] }, {}],
+    ['/messages', MSG, { 'x-streamfix-mode': KEY }],
+    ['/chat/completions', REQ, { 'x-streamfix-mode': KEY }],
+    ['/chat/completions', REQ, { 'x-streamfix-schema': KEY }],
+  ] as const) {
+    it(`a refused request echoing the key in the message (${path}, ${Object.keys(headers)[0] ?? 'body'}): redacted`, async () => {
+      const res = await fetch(`${d.info.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+      const text = await res.text();
+      assert.equal(res.status, 400, text);
+      assert.equal(leaks(text), false, text);
+      assert.match(text, /\[redacted\]/, text);
+    });
+  }
+
   it('the model list echoing the key', async () => {
     up.respond((r) => ({ headers: { 'content-type': 'application/json' }, chunks: [JSON.stringify({ data: [{ id: 'm', owner: authOf(r) }] })] }));
     try {
