@@ -46,7 +46,9 @@ const CLOSING = new Set<string>(['unclosed_string', 'unclosed_container']);
 
 /**
  * The badge under a JSON answer, from its artifact: what the gateway's check found, never more. "repaired:
- * 2 trailing commas, 1 unquoted key"; "valid: no repairs needed" only for VALID; a cut answer says so
+ * 2 trailing commas, 1 unquoted key"; "JSON: no repairs needed" only for VALID (the JSON parsed as sent: a claim about
+ * the JSON, never its schema, whose check the foot says apart; before, "valid: no repairs needed" beside
+ * "schema: invalid — …"); a cut answer says so
  * ("truncated: cut off, closed with 1 unclosed bracket"); an answer with no JSON in it is not "valid"
  * ("failed: no JSON in the answer, shown as sent"). What the shown value leaves out of the text as sent
  * follows ("repaired; stripped more top-level values" for `{"a":1}{"b":2}`; before, "repaired" alone,
@@ -64,7 +66,7 @@ function badgeVerdict(artifact: Pick<Artifact, 'status' | 'repairs'>): string {
   const summary = artifact.repairs.length === 0 ? '' : summarizeRepairs({ repairs: artifact.repairs, stripped: [] }).slice('Repaired: '.length);
   switch (artifact.status) {
     case 'VALID':
-      return 'valid: no repairs needed';
+      return 'JSON: no repairs needed';
     case 'REPAIRED':
       return summary === '' ? 'repaired' : `repaired: ${summary}`;
     case 'TRUNCATED': {

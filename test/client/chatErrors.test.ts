@@ -52,7 +52,7 @@ describe('client/chatErrors', () => {
 
   it('counts the repairs of a JSON answer for its badge', () => {
     assert.equal(repairsBadge({ status: 'REPAIRED', repairs: [repair('trailing_comma'), repair('unquoted_key'), repair('trailing_comma')] }), 'repaired: 2 trailing commas, 1 unquoted key');
-    assert.equal(repairsBadge({ status: 'VALID', repairs: [] }), 'valid: no repairs needed');
+    assert.equal(repairsBadge({ status: 'VALID', repairs: [] }), 'JSON: no repairs needed');
   });
 
   it('says what the check found, never "valid" for an answer that was not: failed, cut off, empty', () => {
@@ -69,7 +69,7 @@ describe('client/chatErrors', () => {
   it('says what the shown value leaves out of the text as sent: a second value, a draft, prose, a think block', () => {
     const span = (kind: Stripped['kind']): Stripped => ({ kind, offset: 0, length: 1, line: 0, column: 0, text: 'x' });
     assert.equal(repairsBadge({ status: 'REPAIRED', repairs: [], stripped: [span('extra_value')] }), 'repaired; stripped more top-level values');
-    assert.equal(repairsBadge({ status: 'VALID', repairs: [], stripped: [span('draft')] }), 'valid: no repairs needed; stripped a value the text corrected (the correction taken)');
+    assert.equal(repairsBadge({ status: 'VALID', repairs: [], stripped: [span('draft')] }), 'JSON: no repairs needed; stripped a value the text corrected (the correction taken)');
     assert.equal(repairsBadge({ status: 'REPAIRED', repairs: [repair('trailing_comma')], stripped: [span('reasoning'), span('prose'), span('fence')] }), 'repaired: 1 trailing comma; stripped a think block, a code fence, surrounding text');
     assert.equal(repairsBadge({ status: 'TRUNCATED', repairs: [repair('unclosed_container')], stripped: [span('extra_value')] }), 'truncated: cut off, closed with 1 unclosed bracket; stripped more top-level values');
     // an answer shown as sent leaves nothing out

@@ -78,7 +78,7 @@ describe('StreamFix Chat and the inspector on issue 8/10 answers: the answer, an
     assert.deepEqual([a.status, a.repairedContent, a.reasoning], ['VALID', '{"answer": 42}', 'Draft: {"draft": true}, no.']);
     assert.deepEqual(await texts('chat', '.turn:last-child .answer code'), ['{"answer": 42}\n']);
     assert.deepEqual(await texts('chat', '.turn:last-child .thinking .reasoning'), ['Draft: {"draft": true}, no.']);
-    assert.deepEqual(await texts('chat', '.turn:last-child .badge'), ['valid: no repairs needed; stripped a think block']);
+    assert.deepEqual(await texts('chat', '.turn:last-child .badge'), ['JSON: no repairs needed; stripped a think block']);
   });
 
   it('a tool call cut at the token limit is shown, cut, with the arguments as closed; a whole one is shown and is no cut answer', async () => {

@@ -133,7 +133,7 @@ describe('StreamFix Chat: JSON Schema mode (through the UI)', () => {
 
     await send('fake/schema-ok', 'Ada, please');
     assert.deepEqual(await texts('chat', '.turn:last-child .foot .schema-result'), ['schema: valid']);
-    assert.deepEqual(await texts('chat', '.turn:last-child .badge'), ['valid: no repairs needed']);
+    assert.deepEqual(await texts('chat', '.turn:last-child .badge'), ['JSON: no repairs needed']);
     assert.deepEqual(await texts('chat', '.turn:last-child .meta'), [`fake/schema-ok · JSON Schema ${label('chat-person.schema.json')}`]);
     assert.deepEqual(await texts('chat', '.turn:last-child .answer code'), [`${ANSWERS['fake/schema-ok']}\n`]);
     // what the upstream was asked
@@ -146,8 +146,9 @@ describe('StreamFix Chat: JSON Schema mode (through the UI)', () => {
     await ui({ op: 'select', frame: 'chat', selector: '#mode', value: 'schema' });
     await pickSchema(label('chat-person.schema.json'));
     await send('fake/schema-bad', 'Ada, wrongly');
-    assert.deepEqual(await texts('chat', '.turn:last-child .foot .schema-result'), ['schema: invalid — /name: must be string (+1 more)']);
-    assert.deepEqual(await texts('chat', '.turn:last-child .badge'), ['valid: no repairs needed']);
+    // each line says what it checked: the JSON parsed with no repair, the schema failed (before, "valid: no
+    // repairs needed" beside "schema: invalid", read as a claim about the schema)
+    assert.deepEqual(await texts('chat', '.turn:last-child .foot > *'), ['schema: invalid — /name: must be string (+1 more)', 'JSON: no repairs needed']);
     const id = (await getApi()).testing.chatView.snapshot.turns.at(-1)!.requestId!;
     await ui({ op: 'click', frame: 'chat', selector: '.turn:last-child .badge' });
     await ui({ op: 'waitFor', frame: 'inspector', selector: 'dd[data-field="request-id"]', hasText: id });
