@@ -252,8 +252,10 @@ export async function openArtifact(id: string): Promise<vscode.TextEditor> {
   return vscode.window.showTextDocument(doc, { preview: true });
 }
 
-/** Raw vs repaired content in the diff editor; `choice`: of that choice of an `n > 1` answer (named in the title). */
-export async function openArtifactDiff(id: string, choice?: number): Promise<void> {
-  const title = `${id}: raw ↔ repaired${choice === undefined ? '' : ` (choice ${choice})`}`;
+/** Raw vs repaired content in the diff editor; `choice`: of that choice of an `n > 1` answer (named in the
+ * title); `strip`: the choice went out in strip mode, its content sent as text, not repaired (the title says
+ * "raw ↔ sent (strip mode)"). */
+export async function openArtifactDiff(id: string, choice?: number, strip = false): Promise<void> {
+  const title = `${id}: raw ↔ ${strip ? 'sent (strip mode)' : 'repaired'}${choice === undefined ? '' : ` (choice ${choice})`}`;
   await vscode.commands.executeCommand('vscode.diff', artifactUri(id, 'raw', choice), artifactUri(id, 'repaired', choice), title);
 }

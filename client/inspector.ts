@@ -106,9 +106,12 @@ export class InspectorPanel implements vscode.Disposable {
 
   /** `choice`: the choice the page shows, named by an `n > 1` answer's page only. */
   private async act(action: InspectorAction, id: string, choice: number | undefined): Promise<void> {
-    if (action === 'diff') return openArtifactDiff(id, choice);
     const artifact = await this.fetch(id);
     if (!artifact) throw new Error(`no artifact with id ${id}`);
+    if (action === 'diff') {
+      const mode = choice === undefined || choice === 0 ? artifact.mode : artifact.choices?.find((c) => c.index === choice)?.mode;
+      return openArtifactDiff(id, choice, mode === 'strip');
+    }
     if (action === 'copyRepaired') {
       // the choice shown
       const repaired = choiceOf(artifact, choice)?.repairedContent;

@@ -4,7 +4,7 @@
  * textContent (never innerHTML), so nothing recorded from a model can run. Its state (the artifact id and
  * the scroll position) is kept with setState, so the panel comes back where it was after being hidden.
  */
-import type { Artifact, ArtifactStatus } from '../../../shared/protocol';
+import type { AppliedMode, Artifact, ArtifactStatus } from '../../../shared/protocol';
 import type { TimelineChart } from '../../timelineChart';
 import type { InspectorAction, InspectorChoice, InspectorFromWebview, InspectorMark, InspectorToolCall, InspectorToWebview, InspectorView } from '../messages';
 import './inspector.css';
@@ -55,8 +55,22 @@ function finishReasons(v: InspectorView): string {
   return [`choice 0: ${first}`, ...v.choices.map((c) => `choice ${c.index}: ${c.finishReason ?? '–'}`)].join(' · ');
 }
 
-/** The header; `repaired`: the shown choice's repaired content (what Copy repaired JSON copies). */
-function header(v: InspectorView, repaired: string | null): HTMLElement {
+/**
+ * Why Copy repaired JSON and the diff cannot be used for the choice shown (`mode`, its repaired content):
+ * strip mode sent the content as text, never parsed (before, "Copy repaired JSON" copied it as JSON);
+ * no repaired content at all (passthrough, a request that did not complete): nothing to copy or compare.
+ */
+function unusable(action: InspectorAction, mode: AppliedMode, repaired: string | null): string | null {
+  if (action === 'copyRepaired' && mode === 'strip') return 'Strip mode: the content went out as text, not parsed as JSON';
+  if ((action === 'copyRepaired' || action === 'diff') && repaired === null) {
+    return mode === 'passthrough' ? 'Passthrough mode: nothing was checked or changed' : 'The artifact holds no repaired content';
+  }
+  return null;
+}
+
+/** The header; `repaired` and `mode`: the shown choice's repaired content (what Copy repaired JSON copies)
+ * and its mode. */
+function header(v: InspectorView, repaired: string | null, mode: AppliedMode): HTMLElement {
   const a = v.artifact;
   const usage = a.usage as { prompt_tokens?: number; completion_tokens?: number; total_tokens?: number } | null;
   const route = a.route;
@@ -79,12 +93,18 @@ function header(v: InspectorView, repaired: string | null): HTMLElement {
   const several = v.choices.length > 0;
   for (const [action, label] of ACTIONS) {
     // n > 1: the diff is of the choice shown, and says which
-    const b = h('button', { 'data-action': action }, action === 'diff' && several ? `${label} (choice ${shownChoice.index})` : label);
+    // strip mode's content went out as sent, not repaired: its diff is raw vs sent
+    const text = action === 'diff' && mode === 'strip' ? 'Raw vs sent diff' : label;
+    const b = h('button', { 'data-action': action }, action === 'diff' && several ? `${text} (choice ${shownChoice.index})` : text);
     if ((action === 'copyCurl' || action === 'replay') && !v.replayable) {
       b.disabled = true;
       b.title = 'The artifact did not keep its request body';
     }
-    if (action === 'copyRepaired' && repaired === null) b.disabled = true;
+    const why = unusable(action, mode, repaired);
+    if (why !== null) {
+      b.disabled = true;
+      b.title = why;
+    }
     b.addEventListener('click', () => vscode.postMessage({ type: 'action', action, ...(several ? { choice: shownChoice.index } : {}) }));
     actions.append(b);
   }
@@ -144,14 +164,22 @@ function notShown(omitted: number, shown: number, total: number): HTMLElement {
   return h('p', { class: 'note' }, `${omitted} more characters not shown (the inspector shows the first ${shown} of ${total}).`);
 }
 
-function marksList(v: ShownChoice): HTMLElement {
+/** What an empty list of marks says: only what the mode checked (strip mode parses nothing, passthrough
+ * checks nothing; before, "No repairs and nothing stripped." for both, as for JSON that needed nothing). */
+function noMarks(mode: AppliedMode): string {
+  if (mode === 'strip') return 'Nothing stripped. The content went out as text, not parsed as JSON (strip mode): nothing in it was checked for repairs.';
+  if (mode === 'passthrough') return 'Nothing checked (passthrough mode).';
+  return 'No repairs and nothing stripped.';
+}
+
+function marksList(v: ShownChoice, mode: AppliedMode): HTMLElement {
   const list = h('ol', { class: 'marks' });
   v.marks.forEach((m: InspectorMark, i) => {
     const b = h('button', { 'data-mark': String(i) }, m.what === 'repair' ? `${m.kind} at ${m.offset}: ${m.label}` : `stripped ${m.label} at ${m.offset}`);
     b.addEventListener('click', () => jumpTo(i));
     list.append(h('li', { class: m.what }, b));
   });
-  if (v.marks.length === 0) list.append(h('li', {}, 'No repairs and nothing stripped.'));
+  if (v.marks.length === 0) list.append(h('li', {}, noMarks(mode)));
   return section(`Repairs and stripped spans (${v.marks.length})`, 'marks', list);
 }
 
@@ -268,10 +296,13 @@ function choiceParts(v: InspectorView, c: ShownChoice, later: InspectorChoice | 
   if (later) parts.push(h('p', { class: 'choice-summary note' }, `Choice ${later.index}: ${later.mode} · ${later.status} · finish ${later.finishReason ?? '–'}`));
   // choice 0's own verdict (the artifact's choiceStatus), beside the status of every choice in the header
   else if (v.statusScope.choiceZero) parts.push(h('p', { class: 'choice-summary note' }, `Choice 0: ${a.mode} · ${a.choiceStatus ?? a.status} · finish ${a.finishReason ?? '–'}`));
-  parts.push(rawContent(c), marksList(c));
+  const mode = later ? later.mode : a.mode;
+  parts.push(rawContent(c), marksList(c, mode));
   if (c.repairedContent !== null) {
     const note = c.repairedOmitted > 0 ? [notShown(c.repairedOmitted, c.repairedContent.length, c.repairedContent.length + c.repairedOmitted)] : [];
-    parts.push(section('Repaired', 'repaired', h('pre', { class: 'repaired' }, c.repairedContent), ...note));
+    // strip mode's content is what the client got, reasoning taken out, never parsed: not "Repaired"
+    const title = mode === 'strip' ? 'Sent to the client (strip mode: text, not parsed as JSON)' : 'Repaired';
+    parts.push(section(title, 'repaired', h('pre', { class: 'repaired' }, c.repairedContent), ...note));
   }
   if (c.reasoning) {
     const note = c.reasoningOmitted > 0 ? [notShown(c.reasoningOmitted, c.reasoning.length, c.reasoningChars)] : [];
@@ -286,7 +317,7 @@ function render(v: InspectorView): void {
   const app = document.getElementById('app')!;
   if (shownChoice.id !== a.id) shownChoice = { id: a.id, index: 0 };
   const later = v.choices.find((c) => c.index === shownChoice.index) ?? null;
-  const parts: HTMLElement[] = [header(v, later ? later.repairedContent : a.repairedContent)];
+  const parts: HTMLElement[] = [header(v, later ? later.repairedContent : a.repairedContent, later ? later.mode : a.mode)];
   if (v.choices.length > 0) parts.push(choiceSelector(v, later ? later.index : 0, (index) => {
     shownChoice = { id: a.id, index };
     render(v);

@@ -9,12 +9,13 @@
 import { strict as assert } from 'node:assert';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import * as vscode from 'vscode';
 import { GetArtifactMethod } from '../../../shared/protocol';
 import type { Artifact } from '../../../shared/protocol';
 import { getApi, useUpstream } from './helpers';
-import { askChat, inspectArtifact, texts } from './ui';
+import { askChat, inspectArtifact, texts, ui } from './ui';
 
-const MODELS = ['truth/two-values', 'truth/lone-think', 'truth/tool-cut', 'truth/tool-whole', 'truth/no-done', 'truth/schema'];
+const MODELS = ['truth/two-values', 'truth/lone-think', 'truth/tool-cut', 'truth/tool-whole', 'truth/no-done', 'truth/schema', 'truth/text'];
 
 function event(model: string, delta: unknown, finish: string | null = null): string {
   return `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', model, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
@@ -29,6 +30,7 @@ const STREAMS: Record<string, { deltas: unknown[]; finish: string | null }> = {
   'truth/tool-whole': { deltas: [{ role: 'assistant', content: null, tool_calls: [call('{"query": "oslo"}')] }], finish: 'tool_calls' },
   'truth/no-done': { deltas: [{ role: 'assistant', content: '{"items": [1, 2' }], finish: null },
   'truth/schema': { deltas: [{ role: 'assistant', content: '{"age": "forty"}' }], finish: 'stop' },
+  'truth/text': { deltas: [{ role: 'assistant', content: 'Hello, Ada.' }], finish: 'stop' },
 };
 
 function startUpstream(): Promise<{ server: http.Server; url: string }> {
@@ -99,6 +101,26 @@ describe('StreamFix Chat and the inspector on issue 8/10 answers: the answer, an
     assert.deepEqual(await texts('chat', '.turn:last-child .answer code'), ['{"items": [1, 2]}\n']);
     assert.deepEqual(await texts('chat', '.turn:last-child .foot .cut'), ['cut off: the upstream ended the stream before the answer finished (no finish reason)']);
     assert.deepEqual(await texts('chat', '.turn:last-child .badge'), ['truncated: cut off, closed with 1 unclosed bracket']);
+  });
+
+  it('a strip-mode answer (Answer mode): no badge, and the inspector calls its text sent, never repaired JSON', async () => {
+    const a = await askChat('truth/text', 'answer', 'Just say hello');
+    assert.deepEqual([a.status, a.mode, a.repairedContent, a.repairs, a.stripped], ['TEXT', 'strip', 'Hello, Ada.', [], []]);
+    assert.deepEqual(await texts('chat', '.turn:last-child .foot > *'), ['artifact']);
+    // the turn's own link, as a person opens it
+    await ui({ op: 'click', frame: 'chat', selector: '.turn:last-child .foot .link' });
+    await ui({ op: 'waitFor', frame: 'inspector', selector: 'dd[data-field="request-id"]', hasText: a.id });
+    assert.deepEqual(await texts('inspector', 'dd[data-field="status"]'), ['¶ TEXT']);
+    assert.deepEqual(await texts('inspector', 'dd[data-field="mode"]'), ["strip: asked for by the request's header x-streamfix-mode: strip"]);
+    // before: "No repairs and nothing stripped.", "Repaired" over the text, and Copy repaired JSON copying it
+    assert.deepEqual(await texts('inspector', '#marks li'), ['Nothing stripped. The content went out as text, not parsed as JSON (strip mode): nothing in it was checked for repairs.']);
+    assert.deepEqual(await texts('inspector', '#repaired-h'), ['Sent to the client (strip mode: text, not parsed as JSON)']);
+    assert.deepEqual(await texts('inspector', 'pre.repaired'), ['Hello, Ada.']);
+    assert.deepEqual(await texts('inspector', 'button[data-action="copyRepaired"]:disabled[title="Strip mode: the content went out as text, not parsed as JSON"]'), ['Copy repaired JSON']);
+    assert.deepEqual(await texts('inspector', 'button[data-action="diff"]'), ['Raw vs sent diff']);
+    await ui({ op: 'click', frame: 'inspector', selector: 'button[data-action="diff"]' });
+    await ui({ op: 'waitFor', selector: '.tab.active', hasText: `${a.id}: raw ↔ sent (strip mode)` });
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
   it('an answer that parses but fails the request\'s schema: the status says it is the JSON\'s, beside the schema\'s verdict', async () => {
