@@ -7,19 +7,16 @@
  * badge, the foot and the inspector's header claim only what the artifact says.
  */
 import { strict as assert } from 'node:assert';
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import * as vscode from 'vscode';
 import { GetArtifactMethod } from '../../../shared/protocol';
 import type { Artifact } from '../../../shared/protocol';
-import { getApi, useUpstream } from './helpers';
+import { chunk, useFakeUpstream } from './fakeUpstream';
+import type { Answer, FakeUpstream } from './fakeUpstream';
+import { getApi } from './helpers';
 import { askChat, inspectArtifact, texts, ui } from './ui';
 
 const MODELS = ['truth/two-values', 'truth/lone-think', 'truth/tool-cut', 'truth/tool-whole', 'truth/no-done', 'truth/schema', 'truth/text'];
 
-function event(model: string, delta: unknown, finish: string | null = null): string {
-  return `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', model, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
-}
 const call = (args: string) => ({ index: 0, id: 'call_0', type: 'function', function: { name: 'search', arguments: args } });
 
 /** Each model's stream, as the upstream writes it (`end`: false for a body closed with no finish and no [DONE]). */
@@ -33,36 +30,20 @@ const STREAMS: Record<string, { deltas: unknown[]; finish: string | null }> = {
   'truth/text': { deltas: [{ role: 'assistant', content: 'Hello, Ada.' }], finish: 'stop' },
 };
 
-function startUpstream(): Promise<{ server: http.Server; url: string }> {
-  const server = http.createServer((req, res) => {
-    const parts: Buffer[] = [];
-    req.on('data', (c: Buffer) => parts.push(c));
-    req.on('end', () => {
-      if (req.method === 'GET' && req.url === '/v1/models') {
-        res.writeHead(200, { 'content-type': 'application/json' });
-        return void res.end(JSON.stringify({ object: 'list', data: MODELS.map((id) => ({ id, object: 'model' })) }));
-      }
-      const model = String((JSON.parse(Buffer.concat(parts).toString('utf8')) as { model?: unknown }).model);
-      const s = STREAMS[model]!;
-      res.writeHead(200, { 'content-type': 'text/event-stream' });
-      const body = s.deltas.map((d) => event(model, d)).join('');
-      // no finish: the body ends with neither a finish chunk nor [DONE]
-      res.end(s.finish === null ? body : body + event(model, {}, s.finish) + 'data: [DONE]\n\n');
-    });
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1` })));
-}
+const answer: Answer = ({ model }, res) => {
+  const s = STREAMS[model]!;
+  res.writeHead(200, { 'content-type': 'text/event-stream' });
+  const body = s.deltas.map((d) => chunk(model, d)).join('');
+  // no finish: the body ends with neither a finish chunk nor [DONE]
+  res.end(s.finish === null ? body : body + chunk(model, {}, s.finish) + 'data: [DONE]\n\n');
+};
 
 describe('StreamFix Chat and the inspector on issue 8/10 answers: the answer, and only what the artifact says (through the UI)', () => {
-  let up: Awaited<ReturnType<typeof startUpstream>>;
+  let up: FakeUpstream;
   before(async () => {
-    up = await startUpstream();
-    await useUpstream(up.url);
+    up = await useFakeUpstream(MODELS, answer);
   });
-  after(async () => {
-    await useUpstream(undefined);
-    await new Promise((r) => up.server.close(r));
-  });
+  after(() => up.close());
 
   it('two values run together: the first is the answer, the badge says the rest was stripped, the inspector folds it', async () => {
     const a = await askChat('truth/two-values', 'json', 'Two values, run together');

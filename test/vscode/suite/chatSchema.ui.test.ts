@@ -7,12 +7,12 @@
  */
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { getApi, scratchDir, useUpstream, writeAndOpen } from './helpers';
-import { texts, ui } from './ui';
+import { chunk, useFakeUpstream } from './fakeUpstream';
+import type { Answer, FakeUpstream } from './fakeUpstream';
+import { getApi, scratchDir, writeAndOpen } from './helpers';
+import { newConversation, pickModelBack, sendPrompt, texts, ui } from './ui';
 
 const MODELS = ['fake/schema-ok', 'fake/schema-bad'];
 const ANSWERS: Record<string, string> = {
@@ -22,38 +22,13 @@ const ANSWERS: Record<string, string> = {
 };
 const PERSON = { type: 'object', required: ['name', 'age'], properties: { name: { type: 'string' }, age: { type: 'integer' } } };
 
-function event(model: string, delta: unknown, finish: string | null = null): string {
-  return `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', model, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
-}
-
-interface Upstream {
-  server: http.Server;
-  url: string;
-  /** Each chat request's body, in order. */
-  bodies: { model: string; response_format?: unknown; messages: { role: string; content: string }[] }[];
-}
-
-function startUpstream(): Promise<Upstream> {
-  const bodies: Upstream['bodies'] = [];
-  const server = http.createServer((req, res) => {
-    const parts: Buffer[] = [];
-    req.on('data', (c: Buffer) => parts.push(c));
-    req.on('end', () => {
-      if (req.method === 'GET' && req.url === '/v1/models') {
-        res.writeHead(200, { 'content-type': 'application/json' });
-        return res.end(JSON.stringify({ object: 'list', data: MODELS.map((id) => ({ id, object: 'model' })) }));
-      }
-      const body = JSON.parse(Buffer.concat(parts).toString('utf8')) as Upstream['bodies'][number];
-      bodies.push(body);
-      const answer = ANSWERS[body.model] ?? '{}';
-      res.writeHead(200, { 'content-type': 'text/event-stream' });
-      // the answer in two events, cut inside the value
-      res.write(event(body.model, { role: 'assistant', content: answer.slice(0, 12) }));
-      res.end(event(body.model, { content: answer.slice(12) }) + event(body.model, {}, 'stop') + 'data: [DONE]\n\n');
-    });
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`, bodies })));
-}
+/** Each answer in two chunks, cut inside the value. */
+const answer: Answer = (body, res) => {
+  const text = ANSWERS[body.model] ?? '{}';
+  res.writeHead(200, { 'content-type': 'text/event-stream' });
+  res.write(chunk(body.model, { role: 'assistant', content: text.slice(0, 12) }));
+  res.end(chunk(body.model, { content: text.slice(12) }) + chunk(body.model, {}, 'stop') + 'data: [DONE]\n\n');
+};
 
 /** Picks `label` (a workspace-relative path) with Schema… through the quick pick, as a person does. */
 async function pickSchema(label: string): Promise<void> {
@@ -66,22 +41,17 @@ async function pickSchema(label: string): Promise<void> {
   await ui({ op: 'waitFor', frame: 'chat', selector: `#schema-name[title="${label}"]`, hasText: path.basename(label) });
 }
 
-async function send(model: string, prompt: string, end: 'done' | 'error' = 'done'): Promise<void> {
-  await ui({ op: 'select', frame: 'chat', selector: '#model', value: model });
-  await ui({ op: 'fill', frame: 'chat', selector: '#prompt', value: prompt });
-  await ui({ op: 'press', frame: 'chat', selector: '#prompt', key: 'Enter' });
-  await ui({ op: 'waitFor', frame: 'chat', selector: `.turn:last-child.${end}`, hasText: prompt, timeoutMs: 60_000 });
-}
+/** Sends `prompt` in the mode picked (JSON Schema). */
+const send = (model: string, prompt: string, end: 'done' | 'error' = 'done'): Promise<void> => sendPrompt(model, undefined, prompt, end);
 
 describe('StreamFix Chat: JSON Schema mode (through the UI)', () => {
-  let up: Upstream;
+  let up: FakeUpstream;
   let model: string;
   let dir: string;
   const label = (name: string): string => `${path.basename(dir)}/${name}`;
   before(async () => {
     model = (await getApi()).testing.chatView.snapshot.model;
-    up = await startUpstream();
-    await useUpstream(up.url);
+    up = await useFakeUpstream(MODELS, answer);
     dir = scratchDir();
     await writeAndOpen(dir, 'chat-broken.schema.json', '{"type": "object",}');
     await writeAndOpen(dir, 'chat-bad-type.schema.json', '{"type": "no-such-type"}');
@@ -90,19 +60,12 @@ describe('StreamFix Chat: JSON Schema mode (through the UI)', () => {
     await ui({ op: 'command', title: 'StreamFix: Open Chat' });
     await ui({ op: 'waitFor', frame: 'chat', selector: `#model option[value="${MODELS[0]}"]`, state: 'attached' });
   });
-  beforeEach(async () => {
-    await ui({ op: 'click', frame: 'chat', selector: '#new' });
-    await ui({ op: 'waitFor', frame: 'chat', selector: '.turn', state: 'detached' });
-  });
+  beforeEach(newConversation);
   after(async () => {
-    await ui({ op: 'click', frame: 'chat', selector: '#new' });
+    await newConversation();
     await ui({ op: 'select', frame: 'chat', selector: '#mode', value: 'answer' });
-    await ui({ op: 'select', frame: 'chat', selector: '#model', value: model });
-    const api = await getApi();
-    for (let i = 0; i < 100 && api.testing.chatView.snapshot.model !== model; i++) await new Promise((r) => setTimeout(r, 50));
-    assert.equal(api.testing.chatView.snapshot.model, model);
-    await useUpstream(undefined);
-    await new Promise((r) => up.server.close(r));
+    await pickModelBack(model);
+    await up.close();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     // the broken schema's trailing comma is a StreamFix finding: VS Code may keep the closed document (and its
     // diagnostics in the Problems panel, which later suites read whole) for a while, so mend the file and wait
@@ -121,7 +84,7 @@ describe('StreamFix Chat: JSON Schema mode (through the UI)', () => {
     await send('fake/schema-ok', 'No schema yet', 'error');
     assert.deepEqual(await texts('chat', '.turn:last-child .error .message'), ['JSON Schema mode needs a schema: pick a JSON file with Schema… beside the mode, then retry.']);
     assert.equal(up.bodies.length, before);
-    await ui({ op: 'click', frame: 'chat', selector: '#new' });
+    await newConversation();
 
     await ui({ op: 'click', frame: 'chat', selector: '#pick-schema' });
     await ui({ op: 'waitFor', selector: '.quick-input-list .monaco-list-row.focused', hasText: 'active editor' });

@@ -8,14 +8,14 @@
  */
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { RAW_SHOWN, TEXT_SHOWN } from '../../../client/inspectorView';
 import { GetArtifactMethod } from '../../../shared/protocol';
-import type { Artifact, GatewayInfo } from '../../../shared/protocol';
-import { getApi, nextState, postChat, useUpstream } from './helpers';
-import { texts, ui } from './ui';
+import type { Artifact } from '../../../shared/protocol';
+import { chunk, useFakeUpstream } from './fakeUpstream';
+import type { Answer, FakeUpstream } from './fakeUpstream';
+import { getApi, nextState, postChat } from './helpers';
+import { inspectArtifact, texts, ui } from './ui';
 
 const MODELS = ['fake/mib', 'fake/long-thought', 'fake/long-json', 'fake/long-args', 'fake/unread'];
 const ODD = 'RTL \u202Eevil.exe\u202C · עברית · العربية · ctrl \u0001\u0007\u001b[31mred\u001b[0m · tab\there · e\u0301\n';
@@ -44,70 +44,48 @@ const UNREAD_BODY = { id: 'gen-n', object: 'chat.completion', created: 1, model:
   { index: '1', message: { role: 'assistant', content: "{'b': 2}" }, finish_reason: 'stop' },
 ] };
 
-function event(model: string, delta: unknown, finish: string | null = null): string {
-  return `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', model, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
-}
-
 function pieces(model: string, key: 'content' | 'reasoning', text: string, size: number): string {
   let out = '';
-  for (let i = 0; i < text.length; i += size) out += event(model, { [key]: text.slice(i, i + size) });
+  for (let i = 0; i < text.length; i += size) out += chunk(model, { [key]: text.slice(i, i + size) });
   return out;
 }
 
-function startUpstream(): Promise<{ server: http.Server; url: string }> {
-  const server = http.createServer((req, res) => {
-    const parts: Buffer[] = [];
-    req.on('data', (c: Buffer) => parts.push(c));
-    req.on('end', () => {
-      if (req.method === 'GET' && req.url === '/v1/models') {
-        res.writeHead(200, { 'content-type': 'application/json' });
-        return res.end(JSON.stringify({ object: 'list', data: MODELS.map((id) => ({ id, object: 'model' })) }));
-      }
-      const model = String((JSON.parse(Buffer.concat(parts).toString('utf8')) as { model?: unknown }).model);
-      if (model === 'fake/unread') {
-        res.writeHead(200, { 'content-type': 'application/json' });
-        return res.end(JSON.stringify(UNREAD_BODY));
-      }
-      res.writeHead(200, { 'content-type': 'text/event-stream' });
-      let body = event(model, { role: 'assistant', content: '' });
-      if (model === 'fake/mib') body += pieces(model, 'content', MIB, 16 * 1024);
-      else if (model === 'fake/long-thought') body += pieces(model, 'reasoning', THOUGHT, 4096) + event(model, { content: '{"done": true}' });
-      else if (model === 'fake/long-args') {
-        for (const [index, args] of [ARGS_60K, ARGS_600K].entries()) {
-          body += event(model, { tool_calls: [{ index, id: `call_${index}`, type: 'function', function: { name: 'put', arguments: '' } }] });
-          for (let i = 0; i < args.length; i += 8192) body += event(model, { tool_calls: [{ index, function: { arguments: args.slice(i, i + 8192) } }] });
-        }
-        return res.end(body + event(model, {}, 'tool_calls') + 'data: [DONE]\n\n');
-      } else body += pieces(model, 'content', LONG_JSON, 4096);
-      res.end(body + event(model, {}, 'stop') + 'data: [DONE]\n\n');
-    });
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1` })));
-}
-
+const answer: Answer = ({ model }, res) => {
+  if (model === 'fake/unread') {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    return void res.end(JSON.stringify(UNREAD_BODY));
+  }
+  res.writeHead(200, { 'content-type': 'text/event-stream' });
+  let body = chunk(model, { role: 'assistant', content: '' });
+  if (model === 'fake/mib') body += pieces(model, 'content', MIB, 16 * 1024);
+  else if (model === 'fake/long-thought') body += pieces(model, 'reasoning', THOUGHT, 4096) + chunk(model, { content: '{"done": true}' });
+  else if (model === 'fake/long-args') {
+    for (const [index, args] of [ARGS_60K, ARGS_600K].entries()) {
+      body += chunk(model, { tool_calls: [{ index, id: `call_${index}`, type: 'function', function: { name: 'put', arguments: '' } }] });
+      for (let i = 0; i < args.length; i += 8192) body += chunk(model, { tool_calls: [{ index, function: { arguments: args.slice(i, i + 8192) } }] });
+    }
+    return void res.end(body + chunk(model, {}, 'tool_calls') + 'data: [DONE]\n\n');
+  } else body += pieces(model, 'content', LONG_JSON, 4096);
+  res.end(body + chunk(model, {}, 'stop') + 'data: [DONE]\n\n');
+};
 
 describe('the inspector says how much of what the upstream sent it does not show (through the UI)', () => {
-  let up: Awaited<ReturnType<typeof startUpstream>>;
-  let info: GatewayInfo;
+  let up: FakeUpstream;
   before(async () => {
-    up = await startUpstream();
-    info = await useUpstream(up.url);
+    up = await useFakeUpstream(MODELS, answer);
   });
   after(async () => {
     await ui({ op: 'command', title: 'View: Close All Editors' });
-    await useUpstream(undefined);
-    await new Promise((r) => up.server.close(r));
+    await up.close();
   });
 
   async function open(model: string, mode: string, extra: object = {}): Promise<Artifact> {
     const api = await getApi();
-    const res = await postChat(info.url, { model, stream: model !== 'fake/unread', messages: [{ role: 'user', content: 'go' }], ...extra }, { 'x-streamfix-mode': mode });
+    const res = await postChat(up.info.url, { model, stream: model !== 'fake/unread', messages: [{ role: 'user', content: 'go' }], ...extra }, { 'x-streamfix-mode': mode });
     assert.equal(res.status, 200);
     assert.equal(await api.testing.waitForFinished(res.id!), true);
     const a = await api.testing.request<Artifact>(GetArtifactMethod, { id: res.id });
-    await ui({ op: 'command', title: 'StreamFix: Show Artifacts' });
-    await ui({ op: 'click', selector: `.monaco-list-row[aria-label*="${a.id}"]` });
-    await ui({ op: 'waitFor', frame: 'inspector', selector: 'dd[data-field="request-id"]', hasText: a.id });
+    await inspectArtifact(a.id);
     return a;
   }
 
@@ -182,9 +160,7 @@ describe('the inspector says how much of what the upstream sent it does not show
     await ui({ op: 'command', title: 'StreamFix: Restart Daemon' });
     await restarted;
     assert.deepEqual(await api.testing.request<Artifact>(GetArtifactMethod, { id: old.id }), old);
-    await ui({ op: 'command', title: 'StreamFix: Show Artifacts' });
-    await ui({ op: 'click', selector: `.monaco-list-row[aria-label*="${old.id}"]` });
-    await ui({ op: 'waitFor', frame: 'inspector', selector: 'dd[data-field="request-id"]', hasText: old.id });
+    await inspectArtifact(old.id);
     // before: "¶ TEXT" alone beside a VALID choice 0, with no choice-0 line
     assert.deepEqual(await texts('inspector', 'dd[data-field="status"]'), ['¶ TEXT (the worst of the 1 choice read and of choices left unread, which count as TEXT; this artifact is from before their number was kept)']);
     assert.deepEqual(await texts('inspector', '.choice-summary'), ['Choice 0: repair · VALID · finish stop']);

@@ -30,23 +30,55 @@ export async function notifications(): Promise<string[]> {
 }
 
 /**
- * Asks StreamFix Chat as a person does: opens it, picks `model` (once the picker lists it) and `mode`, types
- * `prompt` and presses Enter; once the turn ends as `end` (done, or error), the turn's artifact, after the
- * gateway reported it finished.
+ * Types `prompt` into StreamFix Chat (open) and presses Enter, as a person does, with `model` picked (once the
+ * picker lists it) and `mode` (undefined: the mode picked already); does not wait for the answer.
+ */
+export async function typePrompt(model: string, mode: 'answer' | 'json' | 'schema' | undefined, prompt: string): Promise<void> {
+  await ui({ op: 'waitFor', frame: 'chat', selector: `#model option[value="${model}"]`, state: 'attached' });
+  await ui({ op: 'select', frame: 'chat', selector: '#model', value: model });
+  if (mode !== undefined) await ui({ op: 'select', frame: 'chat', selector: '#mode', value: mode });
+  await ui({ op: 'fill', frame: 'chat', selector: '#prompt', value: prompt });
+  await ui({ op: 'press', frame: 'chat', selector: '#prompt', key: 'Enter' });
+}
+
+/** typePrompt, then waits until the turn ends as `end` (done, or error). */
+export async function sendPrompt(model: string, mode: 'answer' | 'json' | 'schema' | undefined, prompt: string, end: 'done' | 'error' = 'done'): Promise<void> {
+  await typePrompt(model, mode, prompt);
+  await ui({ op: 'waitFor', frame: 'chat', selector: `.turn:last-child.${end}`, hasText: prompt, timeoutMs: 60_000 });
+}
+
+/** The last turn's artifact, once the gateway reported it finished. */
+export async function lastArtifact(): Promise<Artifact> {
+  const api = await getApi();
+  const id = api.testing.chatView.snapshot.turns.at(-1)?.requestId;
+  assert.ok(id, 'the last turn has no request id');
+  assert.equal(await api.testing.waitForFinished(id), true);
+  return api.testing.request<Artifact>(GetArtifactMethod, { id });
+}
+
+/**
+ * Asks StreamFix Chat as a person does: opens it, picks `model` and `mode`, types `prompt` and presses Enter;
+ * once the turn ends as `end` (done, or error), the turn's artifact, after the gateway reported it finished.
  */
 export async function askChat(model: string, mode: 'answer' | 'json', prompt: string, end: 'done' | 'error' = 'done'): Promise<Artifact> {
   await ui({ op: 'command', title: 'StreamFix: Open Chat' });
-  await ui({ op: 'waitFor', frame: 'chat', selector: `#model option[value="${model}"]`, state: 'attached' });
+  await sendPrompt(model, mode, prompt, end);
+  return lastArtifact();
+}
+
+/** Clicks New: the conversation (and its schema) cleared. */
+export async function newConversation(): Promise<void> {
+  await ui({ op: 'click', frame: 'chat', selector: '#new' });
+  await ui({ op: 'waitFor', frame: 'chat', selector: '.turn', state: 'detached' });
+}
+
+/** Picks `model` again once a suite with models of its own is done (the view keeps the picked model in its
+ * list, so a fake model would stay after the demo upstream is back), and waits for the view to hold it. */
+export async function pickModelBack(model: string): Promise<void> {
   await ui({ op: 'select', frame: 'chat', selector: '#model', value: model });
-  await ui({ op: 'select', frame: 'chat', selector: '#mode', value: mode });
-  await ui({ op: 'fill', frame: 'chat', selector: '#prompt', value: prompt });
-  await ui({ op: 'press', frame: 'chat', selector: '#prompt', key: 'Enter' });
-  await ui({ op: 'waitFor', frame: 'chat', selector: `.turn:last-child.${end}`, hasText: prompt, timeoutMs: 60_000 });
   const api = await getApi();
-  const id = api.testing.chatView.snapshot.turns.at(-1)!.requestId;
-  assert.ok(id, `the turn "${prompt}" has no request id`);
-  assert.equal(await api.testing.waitForFinished(id), true);
-  return api.testing.request<Artifact>(GetArtifactMethod, { id });
+  for (let i = 0; i < 100 && api.testing.chatView.snapshot.model !== model; i++) await new Promise((r) => setTimeout(r, 50));
+  assert.equal(api.testing.chatView.snapshot.model, model);
 }
 
 /** Opens artifact `id` in the inspector from the artifacts tree, as a person would. */

@@ -5,16 +5,17 @@
  * The setting is restored afterwards (the daemon goes back to the embedded demo).
  */
 import { strict as assert } from 'node:assert';
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type * as http from 'node:http';
 import * as vscode from 'vscode';
 import { RAW_SHOWN } from '../../../client/inspectorView';
 import { timelineChart } from '../../../client/timelineChart';
 import { DEMO_SCENARIOS } from '../../../server/demo/scenarios';
 import { GetArtifactMethod } from '../../../shared/protocol';
 import type { Artifact, GatewayInfo } from '../../../shared/protocol';
-import { getApi, postChat, useUpstream } from './helpers';
-import { texts, ui } from './ui';
+import { chunk, useFakeUpstream } from './fakeUpstream';
+import type { Answer, FakeUpstream } from './fakeUpstream';
+import { getApi, postChat } from './helpers';
+import { inspectArtifact, sendPrompt, texts, ui } from './ui';
 
 const BIG_PIECE = 16 * 1024;
 const BIG_PIECES = 640; // 10 MB of content
@@ -23,55 +24,41 @@ const MODELS = ['fake/big', 'fake/401', 'fake/500', 'fake/stall', 'fake/cut-n2',
 const STALL_MS = 600;
 const STALL_GAPS = [20, 20, 20, 20, 20, STALL_MS, 20, 0];
 
-/** The suite's upstream: counts the chat requests per model. */
-function startUpstream(): Promise<{ server: http.Server; url: string; calls: Map<string, number> }> {
-  const calls = new Map<string, number>();
-  const server = http.createServer((req, res) => {
-    const parts: Buffer[] = [];
-    req.on('data', (c: Buffer) => parts.push(c));
-    req.on('end', () => {
-      if (req.method === 'GET' && req.url === '/v1/models') {
-        res.writeHead(200, { 'content-type': 'application/json' });
-        return res.end(JSON.stringify({ object: 'list', data: MODELS.map((id) => ({ id, object: 'model' })) }));
-      }
-      const model = String((JSON.parse(Buffer.concat(parts).toString('utf8')) as { model?: unknown }).model);
-      calls.set(model, (calls.get(model) ?? 0) + 1);
-      if (model === 'fake/401') {
-        res.writeHead(401, { 'content-type': 'application/json' });
-        return res.end(JSON.stringify({ error: { message: 'No auth credentials found', code: 401 } }));
-      }
-      if (model === 'fake/500') {
-        res.writeHead(500, { 'content-type': 'application/json' });
-        return res.end(JSON.stringify({ error: { message: 'Internal Server Error', code: 500 } }));
-      }
-      res.writeHead(200, { 'content-type': 'text/event-stream' });
-      if (model === 'fake/stall') return void stallingAnswer(res, model);
-      if (model === 'fake/cut-n2') return void res.end(cutAnswer(model));
-      if (model === 'fake/json-n2') return void res.end(twoJsonAnswers(model));
-      const piece = 'x'.repeat(BIG_PIECE);
-      let i = 0;
-      const write = (): void => {
-        while (i < BIG_PIECES) {
-          const ok = res.write(`data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', model, choices: [{ index: 0, delta: { content: piece } }] })}\n\n`);
-          i++;
-          if (!ok) return void res.once('drain', write);
-        }
-        res.end(`data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', model, choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\ndata: [DONE]\n\n`);
-      };
-      write();
-    });
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`, calls })));
-}
+/** The suite's upstream: a 10 MB answer, upstream errors, a stall, two choices. */
+const answer: Answer = ({ model }, res) => {
+  if (model === 'fake/401') {
+    res.writeHead(401, { 'content-type': 'application/json' });
+    return void res.end(JSON.stringify({ error: { message: 'No auth credentials found', code: 401 } }));
+  }
+  if (model === 'fake/500') {
+    res.writeHead(500, { 'content-type': 'application/json' });
+    return void res.end(JSON.stringify({ error: { message: 'Internal Server Error', code: 500 } }));
+  }
+  res.writeHead(200, { 'content-type': 'text/event-stream' });
+  if (model === 'fake/stall') return void stallingAnswer(res, model);
+  if (model === 'fake/cut-n2') return void res.end(cutAnswer(model));
+  if (model === 'fake/json-n2') return void res.end(twoJsonAnswers(model));
+  const piece = 'x'.repeat(BIG_PIECE);
+  let i = 0;
+  const write = (): void => {
+    while (i < BIG_PIECES) {
+      const ok = res.write(chunk(model, { content: piece }));
+      i++;
+      if (!ok) return void res.once('drain', write);
+    }
+    res.end(chunk(model, {}, 'stop') + 'data: [DONE]\n\n');
+  };
+  write();
+};
 
 const stallPiece = (model: string, i: number): string => {
   const last = i === STALL_GAPS.length - 1;
-  return `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', model, choices: [{ index: 0, delta: { content: `part ${i} ` }, finish_reason: last ? 'stop' : null }] })}\n\n${last ? 'data: [DONE]\n\n' : ''}`;
+  return chunk(model, { content: `part ${i} ` }, last ? 'stop' : null) + (last ? 'data: [DONE]\n\n' : '');
 };
 
 /** fake/cut-n2: two choices, each stopped at the token limit inside its tool call's arguments. */
 function cutAnswer(model: string): string {
-  const event = (index: number, delta: unknown, finish: string | null = null): string => `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', model, choices: [{ index, delta, finish_reason: finish }] })}\n\n`;
+  const event = (index: number, delta: unknown, finish: string | null = null): string => chunk(model, delta, finish, index);
   const call = (index: number, args: string): unknown => ({ role: 'assistant', content: null, tool_calls: [{ index: 0, id: `call_${index}`, type: 'function', function: { name: 'write_file', arguments: args } }] });
   return event(0, call(0, '{"path": "a.txt", "content": "hel')) + event(1, call(1, '{"path": "b.txt", "cont')) + event(0, {}, 'length') + event(1, {}, 'length') + 'data: [DONE]\n\n';
 }
@@ -79,7 +66,7 @@ function cutAnswer(model: string): string {
 /** n = 2, choice 1 sent first: choice 0 valid JSON (finish stop), choice 1 single-quoted with a trailing
  * comma (finish length). */
 function twoJsonAnswers(model: string): string {
-  const event = (index: number, delta: unknown, finish: string | null = null): string => `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', model, choices: [{ index, delta, finish_reason: finish }] })}\n\n`;
+  const event = (index: number, delta: unknown, finish: string | null = null): string => chunk(model, delta, finish, index);
   return event(1, { role: 'assistant', content: "{'b': 2,}" }) + event(0, { role: 'assistant', content: '{"a": 1}' }) + event(1, {}, 'length') + event(0, {}, 'stop') + 'data: [DONE]\n\n';
 }
 
@@ -100,27 +87,20 @@ async function copiedRepaired(): Promise<string> {
 }
 
 
+/** Asks in Answer mode; the turn ends in an error. */
 async function askInChat(model: string, prompt: string): Promise<void> {
   await ui({ op: 'command', title: 'StreamFix: Open Chat' });
-  await ui({ op: 'waitFor', frame: 'chat', selector: `#model option[value="${model}"]`, state: 'attached' });
-  await ui({ op: 'select', frame: 'chat', selector: '#model', value: model });
-  await ui({ op: 'select', frame: 'chat', selector: '#mode', value: 'answer' });
-  await ui({ op: 'fill', frame: 'chat', selector: '#prompt', value: prompt });
-  await ui({ op: 'press', frame: 'chat', selector: '#prompt', key: 'Enter' });
-  await ui({ op: 'waitFor', frame: 'chat', selector: '.turn:last-child.error', hasText: prompt });
+  await sendPrompt(model, 'answer', prompt, 'error');
 }
 
 describe('an upstream of our own: a 10 MB answer and upstream errors (through the UI)', () => {
-  let up: Awaited<ReturnType<typeof startUpstream>>;
+  let up: FakeUpstream;
   let info: GatewayInfo;
   before(async () => {
-    up = await startUpstream();
-    info = await useUpstream(up.url);
+    up = await useFakeUpstream(MODELS, answer);
+    info = up.info;
   });
-  after(async () => {
-    await useUpstream(undefined);
-    await new Promise((r) => up.server.close(r));
-  });
+  after(() => up.close());
 
   it('opens a 10 MB answer in the inspector capped, saying how much is not shown', async function () {
     this.timeout(180_000);
@@ -130,9 +110,7 @@ describe('an upstream of our own: a 10 MB answer and upstream errors (through th
     assert.equal(await api.testing.waitForFinished(res.id!), true);
     const a = await api.testing.request<Artifact>(GetArtifactMethod, { id: res.id });
     assert.equal(a.timeline!.entries.reduce((n, e) => n + e[1], 0) > BIG_PIECE * BIG_PIECES, true);
-    await ui({ op: 'command', title: 'StreamFix: Show Artifacts' });
-    await ui({ op: 'click', selector: `.monaco-list-row[aria-label*="${a.id}"]` });
-    await ui({ op: 'waitFor', frame: 'inspector', selector: 'dd[data-field="request-id"]', hasText: a.id });
+    await inspectArtifact(a.id);
     assert.ok(a.rawContent.length > RAW_SHOWN, `the stored raw content has ${a.rawContent.length} characters`);
     // of the 10 MB sent, not of the head and tail the artifact kept
     const sent = BIG_PIECE * BIG_PIECES;
@@ -161,9 +139,7 @@ describe('an upstream of our own: a 10 MB answer and upstream errors (through th
     // a read's time is when the gateway got to it: the gap is the pause give or take that delay (a late read
     // of the piece before the pause shortens it)
     assert.ok(made[0]!.gapMs > STALL_MS - 100, chart.summary);
-    await ui({ op: 'command', title: 'StreamFix: Show Artifacts' });
-    await ui({ op: 'click', selector: `.monaco-list-row[aria-label*="${a.id}"]` });
-    await ui({ op: 'waitFor', frame: 'inspector', selector: 'dd[data-field="request-id"]', hasText: a.id });
+    await inspectArtifact(a.id);
     // every stall the chart found is drawn with its label (the injected one, and any the machine added)
     assert.deepEqual(await texts('inspector', '#timeline svg.chart rect.stall title'), chart.stalls.map((s) => s.label));
     assert.deepEqual(await texts('inspector', '#timeline figcaption'), [chart.summary]);
@@ -178,9 +154,7 @@ describe('an upstream of our own: a 10 MB answer and upstream errors (through th
     assert.equal(await api.testing.waitForFinished(res.id!), true);
     const a = await api.testing.request<Artifact>(GetArtifactMethod, { id: res.id });
     assert.deepEqual(a.truncatedToolCalls, [0, { choice: 1, index: 0 }]);
-    await ui({ op: 'command', title: 'StreamFix: Show Artifacts' });
-    await ui({ op: 'click', selector: `.monaco-list-row[aria-label*="${a.id}"]` });
-    await ui({ op: 'waitFor', frame: 'inspector', selector: 'dd[data-field="request-id"]', hasText: a.id });
+    await inspectArtifact(a.id);
     assert.deepEqual(await texts('inspector', 'dd[data-field="cut-tool-calls"]'), ['choice 0: #0 · choice 1: #0 (the upstream stopped inside their arguments)']);
     assert.deepEqual(await texts('inspector', '.tool-call h3'), ['#0 write_file (call_0) · TRUNCATED · cut']);
     assert.deepEqual(await texts('inspector', '.tool-call.truncated h3'), ['#0 write_file (call_0) · TRUNCATED · cut']);
@@ -196,9 +170,7 @@ describe('an upstream of our own: a 10 MB answer and upstream errors (through th
     assert.deepEqual(a.choices!.map((c) => [c.index, c.status, c.rawContent, c.repairedContent, c.repairs.map((r) => [r.kind, r.offset])]), [
       [1, 'REPAIRED', "{'b': 2,}", '{"b": 2}', [['single_quotes', 1], ['single_quotes', 3], ['trailing_comma', 7]]],
     ]);
-    await ui({ op: 'command', title: 'StreamFix: Show Artifacts' });
-    await ui({ op: 'click', selector: `.monaco-list-row[aria-label*="${a.id}"]` });
-    await ui({ op: 'waitFor', frame: 'inspector', selector: 'dd[data-field="request-id"]', hasText: a.id });
+    await inspectArtifact(a.id);
     // each choice with its own verdict (choice 0's is the artifact's choiceStatus), the status the worst of them
     assert.equal(a.choiceStatus, 'VALID');
     assert.deepEqual(await texts('inspector', '#choices button'), ['Choice 0 · ✓ VALID', 'Choice 1 · ✎ REPAIRED']);
@@ -255,10 +227,10 @@ describe('an upstream of our own: a 10 MB answer and upstream errors (through th
     assert.deepEqual(await texts('chat', '.turn:last-child .error .message'), [turn.error!.message]);
     assert.equal(turn.error!.message, 'The upstream refused the API key (HTTP 401): No auth credentials found');
     assert.deepEqual(await texts('chat', '.turn:last-child .error button'), ['Set Key', 'Retry']);
-    assert.equal(up.calls.get('fake/401'), 1);
+    assert.equal(up.calls('fake/401'), 1);
     await ui({ op: 'click', frame: 'chat', selector: '.turn:last-child .error button', hasText: 'Retry' });
-    for (let i = 0; i < 100 && up.calls.get('fake/401') === 1; i++) await new Promise((r) => setTimeout(r, 50));
-    assert.equal(up.calls.get('fake/401'), 2);
+    for (let i = 0; i < 100 && up.calls('fake/401') === 1; i++) await new Promise((r) => setTimeout(r, 50));
+    assert.equal(up.calls('fake/401'), 2);
     await ui({ op: 'waitFor', frame: 'chat', selector: '.turn:last-child.error .error .message', hasText: 'HTTP 401' });
   });
 
@@ -273,7 +245,7 @@ describe('an upstream of our own: a 10 MB answer and upstream errors (through th
     assert.deepEqual(await texts('chat', '.turn:last-child .error button'), ['Retry']);
     await ui({ op: 'click', frame: 'chat', selector: '.turn:last-child .error button', hasText: 'Retry' });
     await ui({ op: 'waitFor', frame: 'chat', selector: '.turn:last-child.error .error .message', hasText: 'HTTP 503' });
-    assert.equal(up.calls.get('fake/500'), 5);
+    assert.equal(up.calls('fake/500'), 5);
   });
 });
 
