@@ -8,8 +8,8 @@ import { GetArtifactMethod } from '../shared/protocol';
 import type { Artifact } from '../shared/protocol';
 import { readSettings } from './config';
 import type { DaemonController } from './daemon';
-import { summarizeRepairs } from '../shared/engine';
 import type { ChatMessage } from './gatewayHttp';
+import { repairsMarkdown } from './participantText';
 import { streamChat } from './gatewayHttp';
 
 /** The demo model asked when no key is set and the default model is not a demo model. */
@@ -29,16 +29,6 @@ export function historyMessages(history: vscode.ChatContext['history']): ChatMes
     }
   }
   return out;
-}
-
-function repairsMarkdown(artifact: Artifact): string {
-  const lines = [`**StreamFix** ${artifact.status} · model ${artifact.model} · mode ${artifact.mode}`];
-  const stripped = artifact.stripped.filter((s) => s.text.trim() !== '');
-  lines.push(summarizeRepairs({ repairs: artifact.repairs, stripped }));
-  const list = artifact.repairs.map((r) => `- line ${r.line + 1}, column ${r.column + 1}: ${r.message}`);
-  if (list.length > 0) lines.push(list.join('\n'));
-  if (artifact.reasoning) lines.push(`Reasoning moved out of the answer: ${artifact.reasoning.length} characters`);
-  return '\n\n' + lines.join('\n\n') + '\n';
 }
 
 export function createChatHandler(daemon: DaemonController): vscode.ChatRequestHandler {

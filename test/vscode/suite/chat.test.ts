@@ -36,7 +36,9 @@ describe('@streamfix chat participant', () => {
     assert.equal(result.metadata?.content, REPAIRED);
     const id = result.metadata?.requestId as string;
     assert.match(text, /\*\*StreamFix\*\* REPAIRED · model demo\/fenced-prose · mode repair/);
-    assert.match(text, /Repaired: 2 trailing commas/);
+    // the chat badge's words: what the check found (before, "Repaired: …" from the engine's summary, which said
+    // "No repairs needed" under a strip-mode text and a FAILED answer too)
+    assert.match(text, /\n\nrepaired: 2 trailing commas; stripped a code fence, surrounding text\n\n- line 7, column 36: Trailing comma removed\n- line 8, column 18: Trailing comma removed\n/);
     assert.deepEqual(rec.buttons[0], { command: 'streamfix.openArtifact', title: 'Open Artifact', arguments: [id] });
   });
 
