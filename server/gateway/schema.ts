@@ -22,7 +22,7 @@ export { SCHEMA_POLICIES, type SchemaPolicy };
 import type { Repair } from '../../shared/engine';
 import { OverBudget, re2Engine } from './re2Engine';
 import { linearRegExp, PatternEngineFailed } from './schemaPattern';
-import { onTape, schemaTape, type SchemaTape } from './schemaKey';
+import { schemaTape, TapeWalker, type SchemaTape } from './schemaKey';
 import { CheckStopped, SchemaWorker, type Verdict } from './schemaWorker';
 import type { Pending } from './pending';
 
@@ -56,6 +56,8 @@ export class SchemaCache {
   private readonly cache = new Map<string, Entry>();
   /** The entries the last compiles returned, newest first. */
   private readonly recent: Entry[] = [];
+  /** Walks a request's schema against the recent entries' tapes. */
+  private readonly walker = new TapeWalker();
   private readonly engines = new Map<string, Ajv>();
   /** Compiles (tests check the cache is used). */
   compiles = 0;
@@ -86,7 +88,7 @@ export class SchemaCache {
     // the same JSON as a recent one (schemaKey.ts): found without making its text
     let hit: Entry | undefined;
     for (const e of this.recent) {
-      if (!onTape(schema, e.tape)) continue;
+      if (!this.walker.onTape(schema, e.tape)) continue;
       hit = e;
       break;
     }

@@ -71,6 +71,19 @@ describe('gateway schema: compile cache and bad schemas', () => {
     assert.equal(cache.keyed, keyed);
   });
 
+  it('walks a schema against the last 4 distinct schemas returned; an older one is found by its text', () => {
+    const cache = new SchemaCache();
+    const schemas = [1, 2, 3, 4, 5].map((n) => ({ type: 'string', maxLength: n }));
+    const validators = schemas.map((s) => cache.compile(JSON.parse(JSON.stringify(s)), 'x'));
+    assert.deepEqual([cache.compiles, cache.keyed], [5, 5]);
+    // the 4 newest (maxLength 2..5): walked, no text made
+    for (const i of [1, 2, 3, 4]) assert.equal(cache.compile(JSON.parse(JSON.stringify(schemas[i])), 'x'), validators[i]);
+    assert.deepEqual([cache.compiles, cache.keyed], [5, 5]);
+    // the fifth (maxLength 1) fell out of the walk: its text is made, the cache still has it
+    assert.equal(cache.compile(JSON.parse(JSON.stringify(schemas[0])), 'x'), validators[0]);
+    assert.deepEqual([cache.compiles, cache.keyed], [5, 6]);
+  });
+
   it('refuses a schema ajv cannot compile with a 400 naming where and why', () => {
     const body = { response_format: { type: 'json_schema', json_schema: { name: 'p', schema: { type: 'object', properties: { a: { type: 'integr' } } } } } };
     assert.throws(
