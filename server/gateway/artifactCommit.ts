@@ -14,9 +14,10 @@
  *   streams end. A group over 64 KiB (a burst) is never written synchronously.
  * - On the thread pool (async), the default; with synchronous writes on, for big groups, file systems
  *   without O_DSYNC, and for a while after a synchronous write was slow (a busy disk must not freeze the
- *   loop: at most one slow write per backoff, the backoff doubling while the disk stays slow). Up to four groups are written at once, at
- *   consecutive offsets: a record never waits for another group's write to return before its own starts
- *   unless four are already running.
+ *   loop: at most one slow write per backoff, the backoff doubling while the disk stays slow). One group
+ *   is written at a time: records finished while it runs wait and go together in the next group as soon
+ *   as it returns (classic group commit; four at once, the default until 2026-12-03, flushed the disk
+ *   twice as often in a wave of ends and waited longer for it: MAX_WRITES_IN_FLIGHT).
  *
  * Each write is durable when it returns, whatever happens to the others: a crash with the first of two
  * writes unfinished leaves its bytes as damage between whole records, which recovery skips by checksum;
@@ -45,13 +46,18 @@ import { WriterThread, type ThreadWriteTiming } from './artifactWriterThread';
 /** Largest group written at once; more waits for the next group (bounds the copy made per write). */
 const MAX_GROUP_BYTES = 16 * 1024 * 1024;
 
-/** Groups written at the same time, each its own write at its own offset. A record finished while a
- * group is being written starts the next group at once instead of waiting for that write to come back
- * through the event loop (measured: that wait was most of the commit wait at 100 streams). Four (libuv's
- * thread pool size): with 100 finishers at ~1,000 artifacts/s the commit wait p50 was 0.6–1.1 ms with
- * four, 0.9–2.7 with two, 1.1–7.5 with one, in the same runs; a write holds a thread for about a disk
- * write, so the daemon's other file work waits at most that long. */
-const MAX_WRITES_IN_FLIGHT = 4;
+/** Groups written at the same time on the thread pool, each its own write at its own offset. One: a
+ * record finished while a group is written waits for it and goes in the next, with every other record
+ * finished meanwhile. Each O_DSYNC write is a write plus a flush of the disk's write-back cache (this
+ * disk has no FUA), so concurrent writes are concurrent flushes, and in a wave of ends (100 streams
+ * ending within ~100 ms) they made every write slower: the disk alone (storeSlots.ts, 3 KB records
+ * arriving in such waves, no event loop) waited p99 2.3–9.4 ms (median round) with one write in flight
+ * against 23–56 ms with four; through the gateway at a model's pace, half the flushes (~70 against
+ * ~130 per 300 artifacts) and commit wait p99 55 against 67 ms pooled over 8 alternated rounds on a busy
+ * disk (README, "Write slots"). Four (libuv's thread pool size) was the default before 2026-12-03: at
+ * ~1,000 artifacts/s from 100 finishers its p50 was lower (0.6–1.1 ms against 1.1–7.5), as a record
+ * never waited for another group's write to come back through the event loop. */
+const MAX_WRITES_IN_FLIGHT = 1;
 
 /** Groups posted to the writer thread at once (it joins those at consecutive offsets into one write);
  * a bound only so a stuck disk cannot queue without limit there. */
@@ -153,7 +159,7 @@ export interface LogWriterOptions {
   onRetired?: (segment: Segment) => void;
   /** Test hook: zeros written ahead at a time (PREALLOC_BYTES); 0 appends without preallocating. */
   preallocBytes?: number;
-  /** Benchmark hook: groups written at once on the thread pool (MAX_WRITES_IN_FLIGHT). */
+  /** Benchmark and test hook: groups written at once on the thread pool (MAX_WRITES_IN_FLIGHT, 1). */
   maxWritesInFlight?: number;
   /** Durable writes on a writer thread of the store's own (artifactWriterThread.ts) instead of libuv's
    * thread pool; only with the real file system (`fs` unset). */

@@ -135,7 +135,7 @@ export interface ScanResult {
   /** Problems met on the way (checksum mismatches, unreadable summaries), each already a sentence. */
   problems: string[];
   /** Where the first damage skipped in the middle starts (null when none). For a segment still being
-   * written it may be a write not finished yet (up to four run at once, at consecutive offsets), so a
+   * written it may be a write not finished yet (a store with maxWritesInFlight over 1, or a StreamFix before 2026-12-03, runs several at once at consecutive offsets), so a
    * reader that comes back later rescans from here. */
   damagedAt: number | null;
 }

@@ -89,7 +89,7 @@ export interface ArtifactStoreOptions {
   segmentBytes?: number;
   /** Zeros written ahead of the log's writes at a time (artifactCommit.ts; 0: plain appends). */
   preallocBytes?: number;
-  /** Benchmark hook: groups written at once on the thread pool (artifactCommit.ts). */
+  /** Benchmark and test hook: groups written at once on the thread pool (artifactCommit.ts; 1 unless set). */
   maxWritesInFlight?: number;
   commitWaitMs?: number;
   /** Small groups written with fs.writeSync on the event loop instead of the thread pool (artifactCommit.ts;

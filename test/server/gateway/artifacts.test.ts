@@ -270,11 +270,44 @@ describe('ArtifactStore', () => {
       await store.close();
     });
 
-    it('commits a burst put in one synchronous run as one group; while four groups are written the rest wait and share the next', async () => {
+    it('commits a burst put in one synchronous run as one group; while a group is written every record finished meanwhile waits and they share the next', async () => {
       const d = await dir();
       const fs = testFs();
       const seen: { records: number; bytes: number }[] = [];
       const store = await ArtifactStore.open({ dir: d, fs, onCommit: (t) => seen.push({ records: t.records, bytes: t.bytes }) });
+      assert.deepEqual(await Promise.all(Array.from({ length: 50 }, (_, i) => store.put(makeArtifact(i)))), Array(50).fill(true));
+      assert.deepEqual(fs.calls, { writes: 1, datasyncs: 1, opens: 1, syncDirs: 1, truncates: 0, preallocates: 1 });
+
+      let release!: () => void;
+      fs.holdSync = new Promise<void>((r) => (release = r));
+      const first = store.put(makeArtifact(50));
+      while (fs.calls.datasyncs < 2) await new Promise((r) => setImmediate(r));
+      // one group is written at a time: these are finished while it runs, on separate loop turns
+      const waiting: Promise<boolean>[] = [];
+      for (let i = 0; i < 30; i++) {
+        waiting.push(store.put(makeArtifact(51 + i)));
+        await new Promise((r) => setImmediate(r));
+      }
+      await new Promise((r) => setTimeout(r, 20));
+      assert.deepEqual({ writes: fs.calls.writes, datasyncs: fs.calls.datasyncs, pendingWrites: store.stats().pendingWrites }, { writes: 2, datasyncs: 2, pendingWrites: 31 });
+      fs.holdSync = null;
+      release();
+      assert.deepEqual(await Promise.all([first, ...waiting]), Array(31).fill(true));
+      assert.deepEqual(fs.calls, { writes: 3, datasyncs: 3, opens: 1, syncDirs: 1, truncates: 0, preallocates: 1 });
+      assert.deepEqual(seen.map((g) => g.records), [50, 1, 30]);
+      assert.equal(usedBytes(path.join(d, 'artifacts-00000001.log')), seen.reduce((n, g) => n + g.bytes, 0), 'no gap between the groups');
+      await store.close();
+      const reopened = await ArtifactStore.open({ dir: d });
+      assert.deepEqual(ids(reopened), Array.from({ length: 81 }, (_, i) => name(80 - i)), 'in put order');
+      assert.deepEqual(reopened.warnings, []);
+      await reopened.close();
+    });
+
+    it('with maxWritesInFlight 4, a record finished while groups are written starts its own write at once; while four are written the rest wait and share the next', async () => {
+      const d = await dir();
+      const fs = testFs();
+      const seen: { records: number; bytes: number }[] = [];
+      const store = await ArtifactStore.open({ dir: d, fs, maxWritesInFlight: 4, onCommit: (t) => seen.push({ records: t.records, bytes: t.bytes }) });
       const burst = await Promise.all(Array.from({ length: 50 }, (_, i) => store.put(makeArtifact(i))));
       assert.deepEqual(burst, Array(50).fill(true));
       assert.deepEqual(fs.calls, { writes: 1, datasyncs: 1, opens: 1, syncDirs: 1, truncates: 0, preallocates: 1 });
@@ -342,7 +375,8 @@ describe('ArtifactStore', () => {
     it('keeps the records of a write that succeeded after an earlier one failed; the failed bytes are skipped when read', async () => {
       const d = await dir();
       const fs = testFs();
-      const store = await ArtifactStore.open({ dir: d, fs });
+      // two writes at once (one at a time is the default; a store before 2026-12-03 ran four)
+      const store = await ArtifactStore.open({ dir: d, fs, maxWritesInFlight: 2 });
       assert.equal(await store.put(makeArtifact(0)), true);
       const segment = path.join(d, 'artifacts-00000001.log');
       const failedAt = usedBytes(segment);
