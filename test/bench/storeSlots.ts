@@ -25,11 +25,14 @@ interface Variant {
   k: number;
   /** Most records per write (Infinity: every record that has arrived). */
   per: number;
+  /** Each thread writes a file of its own (else all write one file at consecutive offsets). */
+  ownFiles?: boolean;
 }
 const VARIANTS: Variant[] = [
   { name: '1 write in flight, groups', k: 1, per: Infinity },
   { name: '4 writes in flight, groups', k: 4, per: Infinity },
   { name: '4 writes in flight, one record each', k: 4, per: 1 },
+  { name: '4 writes in flight, groups, a file each', k: 4, per: Infinity, ownFiles: true },
 ];
 const RECORD_BYTES = 3000;
 const PREALLOC = 32 * 1024 * 1024;
@@ -51,7 +54,7 @@ function schedule(kind: 'waves' | 'spread'): Float64Array {
 const THREAD = String.raw`
 const { writeSync } = require('node:fs');
 const { workerData, parentPort } = require('node:worker_threads');
-const { fd, arrivals, start, claimed, offset, per, bytes } = workerData;
+const { fd, arrivals, start, claimed, offset, per, bytes } = workerData; // offset: this thread's own counter when it has a file of its own
 const at = new Float64Array(arrivals);
 const claim = new Int32Array(claimed);
 const off = new Int32Array(offset);
@@ -82,31 +85,35 @@ interface RoundResult {
   writes: number;
 }
 
-/** One round in this (child) process: k threads on a fresh preallocated O_DSYNC file. */
+/** One round in this (child) process: k threads on a fresh preallocated O_DSYNC file (or one each). */
 async function round(v: Variant, kind: 'waves' | 'spread', file: string): Promise<RoundResult> {
   const { openSync, writeSync, fdatasyncSync, closeSync, constants: fsc } = await import('node:fs');
-  const fd = openSync(file, fsc.O_WRONLY | fsc.O_CREAT | fsc.O_DSYNC, 0o600);
+  const files = v.ownFiles ? Array.from({ length: v.k }, (_, i) => `${file}-${i}`) : [file];
+  const fds = files.map((f) => openSync(f, fsc.O_WRONLY | fsc.O_CREAT | fsc.O_DSYNC, 0o600));
   try {
     const zeros = Buffer.alloc(1024 * 1024);
-    for (let at = 0; at < PREALLOC; at += zeros.length) writeSync(fd, zeros, 0, zeros.length, at);
-    fdatasyncSync(fd);
+    for (const fd of fds) {
+      for (let at = 0; at < PREALLOC / fds.length; at += zeros.length) writeSync(fd, zeros, 0, zeros.length, at);
+      fdatasyncSync(fd);
+    }
     const times = schedule(kind);
     const arrivals = new SharedArrayBuffer(times.byteLength);
     new Float64Array(arrivals).set(times);
     const claimed = new SharedArrayBuffer(4);
-    const offset = new SharedArrayBuffer(4);
+    const offsets = fds.map(() => new SharedArrayBuffer(4));
     const start = performance.timeOrigin + performance.now() + 50;
     const results = await Promise.all(
-      Array.from({ length: v.k }, () => new Promise<{ waits: number[]; sizes: number[] }>((resolve, reject) => {
-        const w = new Worker(THREAD, { eval: true, workerData: { fd, arrivals, start, claimed, offset, per: v.per === Infinity ? 1e9 : v.per, bytes: RECORD_BYTES } });
+      Array.from({ length: v.k }, (_, i) => new Promise<{ waits: number[]; sizes: number[] }>((resolve, reject) => {
+        const j = v.ownFiles ? i : 0;
+        const w = new Worker(THREAD, { eval: true, workerData: { fd: fds[j], arrivals, start, claimed, offset: offsets[j], per: v.per === Infinity ? 1e9 : v.per, bytes: RECORD_BYTES } });
         w.once('message', resolve);
         w.once('error', reject);
       })),
     );
     return { waits: results.flatMap((r) => r.waits), writes: results.reduce((t, r) => t + r.sizes.length, 0) };
   } finally {
-    closeSync(fd);
-    await fsp.rm(file, { force: true });
+    for (const fd of fds) closeSync(fd);
+    for (const f of files) await fsp.rm(f, { force: true });
   }
 }
 
