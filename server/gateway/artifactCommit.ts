@@ -93,6 +93,8 @@ interface Pending {
   at: number;
   placed: (segment: Segment, offset: number) => void;
   resolve: (durable: boolean) => void;
+  /** Resolved `false` at the commit wait bound (while queued or written); its write still lands later. */
+  expired?: boolean;
 }
 
 /** The segment appends go to, with the writes issued to it. */
@@ -190,6 +192,8 @@ export class LogWriter {
   /** Opening the next segment or cutting a failed write back: no group starts meanwhile. */
   private chore: Promise<void> | null = null;
   private scheduled = false;
+  /** Ends the wait of records queued behind a write slower than the bound (a stuck disk), or null. */
+  private queueTimer: NodeJS.Timeout | null = null;
   private writes = 0;
   private inFlight = 0;
   /** Preallocations started, and those running (for CommitTrace.zeros). */
@@ -323,7 +327,39 @@ export class LogWriter {
       else break;
     }
     if (this.chore === null && this.active !== null) this.prepareAhead(this.active);
+    this.armQueueTimer();
     if (this.idle()) for (const w of this.idleWaiters.splice(0)) w();
+  }
+
+  /** A record waiting in the queue (behind a running write) gets the same bound as one being written:
+   * `commitWaitMs` after its append it resolves `false` (its response ends, saying memory-only), and it is
+   * written when the disk lets it (landing late). */
+  private armQueueTimer(): void {
+    const oldest = this.queue.find((p) => !p.expired);
+    if (oldest === undefined) {
+      if (this.queueTimer !== null) clearTimeout(this.queueTimer);
+      this.queueTimer = null;
+      return;
+    }
+    if (this.queueTimer !== null) return;
+    this.queueTimer = setTimeout(() => {
+      this.queueTimer = null;
+      const now = performance.now();
+      const late = this.queue.filter((p) => !p.expired && now - p.at >= this.o.commitWaitMs);
+      if (late.length > 0) this.expire(late, ' queued behind a slower write');
+      this.armQueueTimer();
+    }, Math.max(0, oldest.at + this.o.commitWaitMs - performance.now()));
+    this.queueTimer.unref();
+  }
+
+  /** Resolves records `false` at the commit wait bound, with a warning. */
+  private expire(records: Pending[], where: string): void {
+    this.lastFailure = `not durable within ${this.o.commitWaitMs} ms (a slow disk)`;
+    this.o.warn(`${records.length} artifact(s)${where} not yet durable after ${this.o.commitWaitMs} ms (slow disk): their responses end anyway`, 'store_write_failed');
+    for (const p of records) {
+      p.expired = true;
+      p.resolve(false);
+    }
   }
 
   /** The next group: the records at the head of the queue that fit in one write, in the segment and in
@@ -453,9 +489,8 @@ export class LogWriter {
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      this.lastFailure = `not durable within ${this.o.commitWaitMs} ms (a slow disk)`;
-      this.o.warn(`${group.length} artifact(s) not yet durable after ${this.o.commitWaitMs} ms (slow disk): their responses end anyway`, 'store_write_failed');
-      for (const p of group) p.resolve(false);
+      const live = group.filter((p) => !p.expired); // those that waited in the queue past it already ended
+      if (live.length > 0) this.expire(live, '');
     }, this.o.commitWaitMs);
     let error: Error | null = null;
     try {
@@ -492,7 +527,7 @@ export class LogWriter {
       offset += p.buf.length;
     }
     this.o.onCommit?.({ records: group.length, bytes, appendedAt: group.map((p) => p.at), startedAt, writtenAt: performance.now(), sync, zeros, others });
-    if (!timedOut) for (const p of group) p.resolve(true);
+    if (!timedOut) for (const p of group) if (!p.expired) p.resolve(true);
   }
 
   /** With no write running: cuts failed writes back off the active segment; opens the next segment when

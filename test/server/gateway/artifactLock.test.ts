@@ -118,7 +118,8 @@ describe('ArtifactStore lock: the owner must prove it is a live StreamFix daemon
   it('a read-only view picks up a record whose write was still running between whole records when it scanned', async () => {
     const d = await dir();
     const fs = testFs();
-    const first = await ArtifactStore.open({ dir: d, fs });
+    // two writes at once (one at a time is the default; a store before 2026-12-03 ran four)
+    const first = await ArtifactStore.open({ dir: d, fs, maxWritesInFlight: 2 });
     assert.equal(await first.put(makeArtifact(0)), true);
     let release!: () => void;
     fs.holdNextWrite = new Promise<void>((r) => (release = r));

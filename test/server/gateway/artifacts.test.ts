@@ -303,6 +303,31 @@ describe('ArtifactStore', () => {
       await reopened.close();
     });
 
+    it('a record queued behind a write slower than the commit wait bound resolves false at the bound too, and lands when the disk lets it', async () => {
+      const d = await dir();
+      const fs = testFs();
+      const store = await ArtifactStore.open({ dir: d, fs, commitWaitMs: 50 });
+      assert.equal(await store.put(makeArtifact(0)), true);
+      let release!: () => void;
+      fs.holdNextWrite = new Promise<void>((r) => (release = r));
+      const held = store.put(makeArtifact(1));
+      while (fs.calls.writes < 2) await new Promise((r) => setImmediate(r));
+      const queued = store.put(makeArtifact(2)); // one write at a time: it waits behind the held one
+      assert.deepEqual(await Promise.all([held, queued]), [false, false]);
+      assert.deepEqual(store.warnings, [
+        '1 artifact(s) not yet durable after 50 ms (slow disk): their responses end anyway',
+        '1 artifact(s) queued behind a slower write not yet durable after 50 ms (slow disk): their responses end anyway',
+      ]);
+      assert.equal(fs.calls.writes, 2, 'the queued one is not written before the held one returns');
+      release();
+      await store.flush();
+      assert.equal(fs.calls.writes, 3);
+      await store.close();
+      const reopened = await ArtifactStore.open({ dir: d });
+      assert.deepEqual(ids(reopened), [name(2), name(1), name(0)], 'both landed late');
+      await reopened.close();
+    });
+
     it('with maxWritesInFlight 4, a record finished while groups are written starts its own write at once; while four are written the rest wait and share the next', async () => {
       const d = await dir();
       const fs = testFs();
