@@ -239,7 +239,10 @@ export class Machine extends Finisher {
   private fast = false;
   private nl = 0;
   private nlAt = 0;
-  private readonly valueSeg = new Segment('', 0, 0, 0);
+  /** Characters pushValue took past the reasoning stage since it was last told (scan.passed): told
+   * before the stage is next used (syncScan), not at every push (its closure's stores, ~45 instructions
+   * a 16-character push). lineEnd and colEnd are where they end. */
+  private passedLen = 0;
   /** lineEnd and colEnd are still to be taken from the reasoning stage, which locates a long chunk's end
    * only when asked (its lazyEnd): a whole text repaired at once whose end needs no position (the
    * value complete, see end()) never counts its lines past the last repair. */
@@ -288,6 +291,7 @@ export class Machine extends Finisher {
         if (this.endStale === true) this.locateEnd();
         if (this.phase === P_VALUE && this.unconfirmed === false && this.stack.length > 0 && this.gathering === false && this.scan.idle === true) this.pushValue(chunk, n);
         else {
+          if (this.passedLen !== 0) this.syncScan();
           this.scan.push(chunk, 0, true);
           this.endStale = true;
         }
@@ -324,7 +328,9 @@ export class Machine extends Finisher {
   }
 
   private pushValue(chunk: string, len: number): void {
-    const seg = this.valueSeg.reset(chunk, this.total - len, this.lineEnd, this.colEnd);
+    // not the segment the last character before this chunk may still be read from (prevChar)
+    const b = this.segLastB === false;
+    const seg = (b ? this.valueSegB : this.valueSegA).reset(chunk, this.total - len, this.lineEnd, this.colEnd);
     this.o.begin(seg, 0);
     this.candIdx = 0;
     this.proseFrom = -1;
@@ -334,12 +340,16 @@ export class Machine extends Finisher {
     this.fast = false;
     this.charsScanned += i;
     this.endSegment(seg, i);
+    if (i > 0) {
+      this.segLastIdx = i - 1;
+      this.segLastB = b;
+    }
     if (i === len) {
       if (this.nl > 0) {
         this.lineEnd += this.nl;
         this.colEnd = len - this.nlAt - 1;
       } else this.colEnd += len;
-      this.scan.passed(len, this.lineEnd, this.colEnd);
+      this.passedLen += len;
       return;
     }
     this.pushRest(chunk, i);
@@ -356,12 +366,20 @@ export class Machine extends Finisher {
       this.rescan = null;
       this.process(again);
     }
+    if (this.passedLen !== 0) this.syncScan();
     this.scan.push(chunk, i);
     this.lineEnd = this.scan.line;
     this.colEnd = this.scan.column;
   }
 
+  /** The reasoning stage told of the characters pushValue took past it (passedLen). */
+  private syncScan(): void {
+    this.scan.passed(this.passedLen, this.lineEnd, this.colEnd);
+    this.passedLen = 0;
+  }
+
   private locateEnd(): void {
+    if (this.passedLen !== 0) this.syncScan();
     this.scan.locate();
     this.lineEnd = this.scan.line;
     this.colEnd = this.scan.column;
@@ -373,7 +391,10 @@ export class Machine extends Finisher {
     this.ended = true;
     if (this.failure) return this.failed(this.failure.code, this.failure.message, this.failure.offset);
     try {
-      if (!this.sub) this.scan.end();
+      if (!this.sub) {
+        if (this.passedLen !== 0) this.syncScan();
+        this.scan.end();
+      }
       this.flushRunWs();
       this.closeRegion();
       // after the value (P_AFTER) finishInput asks no position at the end (the held text is committed,
@@ -811,6 +832,11 @@ export class Machine extends Finisher {
       }
     }
     this.endSegment(seg, len);
+    if (len > 0) {
+      // read now: the reasoning stage's segment is reset at its next push (pushValue's: prevChar)
+      this.segLast = String.prototype.charCodeAt.call(s, len - 1);
+      this.segLastIdx = -1;
+    }
     this.charsScanned += len - from;
     return -1;
   }
@@ -837,7 +863,6 @@ export class Machine extends Finisher {
 
   private endSegment(seg: Segment, len: number): void {
     const o = this.o;
-    if (len > 0) this.segLast = String.prototype.charCodeAt.call(seg.text, len - 1);
     if (this.phase === P_BEFORE) {
       if (this.bstate === B_TEXT && this.proseFrom >= 0) this.proseText += seg.text.slice(this.proseFrom, len);
       this.proseFrom = -1;

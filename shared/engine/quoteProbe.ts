@@ -368,6 +368,7 @@ export abstract class QuoteProbeScanner extends TripleQuoteScanner {
     o.pStartPos.advance(1);
     o.endSegment(i);
     this.segLast = QUOTE;
+    this.segLastIdx = -1;
     this.rescan = new Segment(rest, at.offset + 1, at.line, at.column + 1);
     return i;
   }

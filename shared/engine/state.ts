@@ -364,8 +364,24 @@ export abstract class MachineState {
   protected dqOpens = false;
   /** Where a held key quote is (keys are held text: the quote is not where that text starts). */
   protected readonly dqQuote = new SavedPosition();
-  /** The last character of the last segment scanned: what comes before a quote at a segment's start. */
+  /** The last character of the last segment scanned: what comes before a quote at a segment's start
+   * (prevChar). After pushValue's segment it is read lazily: the index of its last character in
+   * valueSegB (segLastB) or valueSegA (a read at every chunk's end cost ~40 instructions a 16-character
+   * push, and it is asked for rarely); with segLastIdx -1, the character in segLast (other segments',
+   * and a held text scanned again). */
   protected segLast = 0;
+  protected segLastIdx = -1;
+  protected segLastB = false;
+  // pushValue's segment: two, taken in turn, so that the one the last character is read from later is
+  // never the one reset for the next chunk
+  protected readonly valueSegA = new Segment('', 0, 0, 0);
+  protected readonly valueSegB = new Segment('', 0, 0, 0);
+
+  /** The character before index 0 of the segment being scanned (see segLast). */
+  protected prevChar(): number {
+    if (this.segLastIdx < 0) return this.segLast;
+    return String.prototype.charCodeAt.call((this.segLastB ? this.valueSegB : this.valueSegA).text, this.segLastIdx);
+  }
 
   // a word after a held closing quote and spaces (loneQuote.ts): where it starts, its length
   protected readonly dqWordAt = new SavedPosition();

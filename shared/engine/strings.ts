@@ -143,7 +143,7 @@ export abstract class StringScanner extends BeforeScanner {
   /** Whether the quote at i reads as an opening one by the character before it (no word character,
    * no `.` `!` `?` `)`): found only when an inner quote may follow, off the common closing path. */
   protected opensAt(s: string, i: number): boolean {
-    const p = i > 0 ? String.prototype.charCodeAt.call(s, i - 1) : this.segLast;
+    const p = i > 0 ? String.prototype.charCodeAt.call(s, i - 1) : this.prevChar();
     return !isWordChar(p) && p !== DOT && p !== 33 && p !== 63 && p !== 41;
   }
 

@@ -233,7 +233,7 @@ export abstract class StructureScanner extends CitationScanner {
         return this.backtick(s, i);
       case EQUALS: {
         // repair: `{"a" := 1}`: the `=` of a colon spelt `:=` (right after the colon) is dropped
-        const p = i > 0 ? String.prototype.charCodeAt.call(s, i - 1) : this.segLast;
+        const p = i > 0 ? String.prototype.charCodeAt.call(s, i - 1) : this.prevChar();
         if (p !== COLON || this.stack[this.stack.length - 1] !== LBRACE || !this.rep('wrong_colon')) return this.endRegion(s, i);
         o.record(o.repairAt('wrong_colon', i, 1, ''));
         o.edit(i, i + 1, '');

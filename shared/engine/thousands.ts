@@ -168,6 +168,7 @@ export abstract class ThousandsScanner extends ScalarScanner {
     o.pStartPos.copy(this.thouLast);
     o.endSegment(i);
     this.segLast = D0;
+    this.segLastIdx = -1;
     const at = this.thouLast.get();
     this.rescan = new Segment(held, at.offset, at.line, at.column);
     return i;
@@ -222,6 +223,7 @@ export abstract class ThousandsScanner extends ScalarScanner {
     o.pStartPos.copy(this.thouFirst);
     o.endSegment(i);
     this.segLast = D0;
+    this.segLastIdx = -1;
     const at = this.thouFirst.get();
     this.rescan = new Segment(held, at.offset, at.line, at.column);
     return i;
