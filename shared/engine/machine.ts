@@ -939,8 +939,9 @@ export class Machine extends Finisher {
             }
           }
           if (i >= len) {
-            // a high surrogate at the end of the segment waits for its pair
-            const last = String.prototype.charCodeAt.call(s, len - 1);
+            // a high surrogate at the end of the segment waits for its pair (the loops above stopped at
+            // the end after reading its last character; a guillemet string's helper did not say it)
+            const last = q === RAQUO ? String.prototype.charCodeAt.call(s, len - 1) : c;
             if (last >= 0xd800 && last <= 0xdbff && !o.pending && len > 0) {
               o.startPending(len - 1);
               this.surrogateHeld = true;

@@ -147,8 +147,10 @@ export abstract class ScalarScanner extends CallTextScanner {
     if (st >= NUM_SEP) return st === NUM_SLASH ? this.slashDecided(s, i) : this.separated(s, i, len);
     let bad = this.numBad;
     const start = i;
+    // the character the loop stopped at (the loop reads one at least: i < len here), not read again
+    let c = 0;
     while (i < len) {
-      const c = String.prototype.charCodeAt.call(s, i);
+      c = String.prototype.charCodeAt.call(s, i);
       if (c >= D0 && c <= D9) {
         if (st === 0 || st === 1) st = c === D0 ? 2 : 3;
         else if (st === 2) {
@@ -184,7 +186,6 @@ export abstract class ScalarScanner extends CallTextScanner {
     this.numState = st;
     this.numBad = bad;
     if (i === len) return i;
-    const c = String.prototype.charCodeAt.call(s, i);
     if (c === UNDERSCORE && (st === 2 || st === 3 || st === 5 || st === 8)) {
       // `1_000`: digit separators
       this.numState = NUM_SEP;
