@@ -405,6 +405,9 @@ function rank(text: string, start: number, end: number, json: string, after: str
   // inside the sentence the note made; a bare word, `[sic]`, as the last among equals)
   if (text.charCodeAt(start) === 91 && /[}\]][ \t]*$/.test(before) && BRACKET_NOTE.test(text.slice(start, end))) return 0;
   if (text.charCodeAt(start) === 91 && bareWordInBrackets(text.slice(start, end))) return 1;
+  // DSPy's field marker (`[[ ## label ## ]]`, runStart.ts) names the field whose value follows: never the answer
+  // (trial 18: standing alone on its line it ranked as the value after it, and won as the first among equals)
+  if (String.prototype.startsWith.call(text, '[[ ## ', start)) return 0;
   if (aloneBefore && aloneAfter) return 3;
   // a log line's or a shell prompt's bracketed prefix with text after it (`[INFO] request done`), as at a
   // run's start (runStart.ts), is no answer (trial 11: `Here: {"a": 1}\n[INFO] done` gave `["INFO"]`, the

@@ -73,6 +73,7 @@ const {
   V_IQ_COMMA,
   V_IQ_WORD,
   V_IQ_END,
+  V_IQ_BARE,
   V_CONCAT,
   V_DQ_WORD,
   V_TRIPLE_END,
@@ -1145,6 +1146,9 @@ export class Machine extends Finisher {
           break;
         case V_IQ_END:
           i = this.iqEnd(s, i, len);
+          break;
+        case V_IQ_BARE:
+          i = this.iqBare(s, i, len);
           break;
         case V_TRIPLE_END:
           i = this.tripleEnd(s, i, len);

@@ -32,8 +32,8 @@ import { TripleQuoteScanner } from './tripleQuotes';
 
 // Local bindings of the character codes (and of the state codes): read as plain constants on the hot
 // path, whether the engine runs bundled or module by module (where a namespace read goes through a getter).
-const { APOS, BACKSLASH, COLON, COMMA, D0, D9, EQUALS, FW_COLON, LBRACE, LBRACKET, MINUS, QUOTE, RBRACKET, SPACE, TAB, isWordChar } = C;
-const { V_STRING, V_COLON, V_STR_COMMA, V_KEY_PROBE, V_KEY_PROBE_END, V_IQ_COMMA, V_IQ_WORD, V_IQ_END } = S;
+const { APOS, BACKSLASH, COLON, COMMA, CR, D0, D9, EQUALS, FW_COLON, LBRACE, LBRACKET, LF, MINUS, QUOTE, RBRACE, RBRACKET, SPACE, TAB, isWordChar } = C;
+const { V_STRING, V_COLON, V_STR_COMMA, V_KEY_PROBE, V_KEY_PROBE_END, V_IQ_COMMA, V_IQ_WORD, V_IQ_END, V_IQ_BARE } = S;
 
 /** The most spaces between the comma and the quote, and the longest key, held to look for `":`. */
 export const PROBE_MAX = 64;
@@ -293,7 +293,33 @@ export abstract class QuoteProbeScanner extends TripleQuoteScanner {
         this.probeLen = 0;
         this.vstate = V_IQ_WORD;
         return i + 1;
+      } else if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c > 127 && isWordChar(c))) {
+        // a word: an unquoted key, or more words of the value (V_IQ_BARE)
+        this.probeLen = 0;
+        this.vstate = V_IQ_BARE;
+        return i;
       } else return this.iqCloses(i);
+    }
+    return i;
+  }
+
+  /** Words after the comma (V_IQ_BARE; trial 18): a `:` (or `=`, `：`) makes them an unquoted key, and so
+   * does anything a key's words end at, a `,`, a bracket, a line end, a backslash, the bound, the end of
+   * the input (the string ended at the first quote, as before); a `"` before any of these makes them the
+   * value's text, `"--force", then retry the install"`: the first quote closed the inner quote, and the
+   * `"` is decided as any in the string (scanned again from the comma). */
+  protected iqBare(s: string, i: number, len: number): number {
+    while (i < len) {
+      const c = String.prototype.charCodeAt.call(s, i);
+      if (c === QUOTE) return this.iqInner(i);
+      if (
+        c === COLON || c === EQUALS || c === FW_COLON || c === COMMA || c === LBRACE || c === RBRACE || c === LBRACKET || c === RBRACKET ||
+        c === LF || c === CR || c === BACKSLASH || c < 32 || this.probeLen >= PROBE_MAX
+      ) {
+        return this.iqCloses(i);
+      }
+      this.probeLen++;
+      i++;
     }
     return i;
   }

@@ -56,6 +56,7 @@ export function bracketStartsProse(head: string, j: number): boolean | null {
   // a letter of another script (`[ГОТОВО]`, `[完成]`, `[Éxito]`): no keyword starts with one (engine21; it was
   // an array, `["ГОТОВО"]`, and after the answer an `extra_value`)
   if (c > 127 && NON_ASCII_LETTER.test(String.prototype.charAt.call(head, j))) return true;
+  if (c === 91) return dspyMarker(head, j);
   if (c < 48 || c > 57) return false;
   while (k < head.length && k - j < BRACKET_PEEK && C.isDigit(String.prototype.charCodeAt.call(head, k))) k++;
   if (k === head.length) return k - j < BRACKET_PEEK ? null : false;
@@ -64,6 +65,19 @@ export function bracketStartsProse(head: string, j: number): boolean | null {
   if (d !== 45 && d !== 58 && d !== 47) return false;
   if (k + 1 === head.length) return null;
   return C.isDigit(String.prototype.charCodeAt.call(head, k + 1));
+}
+
+/** The rest of DSPy's field marker after its first `[`: `[ ## ` (the ChatAdapter writes each output field as
+ * `[[ ## name ## ]]` on a line of its own, then the field's value, and ends with `[[ ## completed ## ]]`).
+ * Whether head[j…] starts it: true, false, or null while it is a prefix that reaches the end of `head`
+ * (trial 18: `[[ ## label ## ]]\n{"label": "spam"}` gave `[[ "## label ##" ]]`, the answer an extra value). */
+const DSPY_REST = '[ ## ';
+function dspyMarker(head: string, j: number): boolean | null {
+  for (let t = 1; t < DSPY_REST.length; t++) {
+    if (j + t === head.length) return null;
+    if (String.prototype.charCodeAt.call(head, j + t) !== DSPY_REST.charCodeAt(t)) return false;
+  }
+  return true;
 }
 
 /** DeepSeek's chat-template tokens (full-width bars), leaked by raw endpoints: `<｜Assistant｜>` before an

@@ -65,6 +65,7 @@ export const V_GQ_SPACE = 29; // spaces ending a push inside a guillemet string:
 export const V_IQ_COMMA = 30; // after that comma: spaces, then a `"`?
 export const V_IQ_WORD = 31; // the word after that `"`, up to its closing quote
 export const V_IQ_END = 32; // after the word's closing quote: a colon or a value (the next key), or text?
+export const V_IQ_BARE = 33; // a word after that comma and spaces: a `:` (an unquoted key), or a `"` (words of the value: `"--force", then retry`)?
 // What `held` holds (see MachineState.held).
 export const HELD_EQ = 1;
 export const HELD_TICK = 2;

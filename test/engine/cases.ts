@@ -22,6 +22,7 @@ import { TRIAL14_TABLE_CASES } from './trial14TableCases';
 import { TRIAL15_TABLE_CASES } from './trial15TableCases';
 import { TRIAL16_TABLE_CASES } from './trial16TableCases';
 import { TRIAL17_TABLE_CASES } from './trial17TableCases';
+import { TRIAL18_TABLE_CASES } from './trial18TableCases';
 import { ENGINE19_TABLE_CASES } from './engine19TableCases';
 import { ENGINE20_BRACKET_CASES, ENGINE20_LATEX_CASES, ENGINE20_TABLE_CASES } from './engine20TableCases';
 import { ENGINE21_TABLE_CASES } from './engine21TableCases';
@@ -63,6 +64,7 @@ export const CASES: Case[] = [
   ...TRIAL15_TABLE_CASES,
   ...TRIAL16_TABLE_CASES,
   ...TRIAL17_TABLE_CASES,
+  ...TRIAL18_TABLE_CASES,
   ...ENGINE19_TABLE_CASES,
   ...ENGINE20_TABLE_CASES,
   ...ENGINE20_BRACKET_CASES,

@@ -232,6 +232,9 @@ describe('engine properties', () => {
           const head = j.slice(0, p).trimStart();
           if (view === null && head !== '' && '[TOOL_CALLS]'.startsWith(head)) continue;
           if (view === null && /^\[(?:[A-Za-z]{1,9}|\d+[-:/]?)$/.test(head)) continue;
+          // a `[[` (and a space and `#`s) may still be DSPy's field marker `[[ ## name ## ]]` (prose, trial 18): it waits
+          // for the character after it
+          if (view === null && /^\[\[(?: #{0,2})?$/.test(head)) continue;
           // a `{` starting the text waits for the characters after it (at most 3: a LaTeX group, `{\text`, is prose)
           if (view === null && /^\{(?:\\[A-Za-z]?)?$/.test(head)) continue;
           assert.notEqual(view, null, `no view after ${JSON.stringify(j.slice(0, p))}`);

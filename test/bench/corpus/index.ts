@@ -18,6 +18,7 @@ import { newUserTrial14Cases } from './newUserTrial14Cases';
 import { newUserTrial15Cases } from './newUserTrial15Cases';
 import { newUserTrial16Cases } from './newUserTrial16Cases';
 import { newUserTrial17Cases } from './newUserTrial17Cases';
+import { newUserTrial18Cases } from './newUserTrial18Cases';
 import { proseExampleCases } from './proseExampleCases';
 import { reasoningFormatCases } from './reasoningFormatCases';
 import { repairCases } from './repairCases';
@@ -28,7 +29,7 @@ import { valueCases } from './valueCases';
 export * from './types';
 
 export function buildCorpus(): Case[] {
-  return [...llmCases(), ...repairCases(), ...valueCases(), ...untaggedReasoningCases(), ...proseExampleCases(), ...reasoningFormatCases(), ...newUserTrialCases(), ...newUserTrial2Cases(), ...newUserTrial3Cases(), ...newUserTrial4Cases(), ...newUserTrial5Cases(), ...newUserTrial6Cases(), ...newUserTrial7Cases(), ...newUserTrial8Cases(), ...newUserTrial9Cases(), ...newUserTrial10Cases(), ...newUserTrial11Cases(), ...newUserTrial12Cases(), ...newUserTrial13Cases(), ...newUserTrial14Cases(), ...newUserTrial15Cases(), ...newUserTrial16Cases(), ...newUserTrial17Cases()];
+  return [...llmCases(), ...repairCases(), ...valueCases(), ...untaggedReasoningCases(), ...proseExampleCases(), ...reasoningFormatCases(), ...newUserTrialCases(), ...newUserTrial2Cases(), ...newUserTrial3Cases(), ...newUserTrial4Cases(), ...newUserTrial5Cases(), ...newUserTrial6Cases(), ...newUserTrial7Cases(), ...newUserTrial8Cases(), ...newUserTrial9Cases(), ...newUserTrial10Cases(), ...newUserTrial11Cases(), ...newUserTrial12Cases(), ...newUserTrial13Cases(), ...newUserTrial14Cases(), ...newUserTrial15Cases(), ...newUserTrial16Cases(), ...newUserTrial17Cases(), ...newUserTrial18Cases()];
 }
 
 export { heldOutCorpus, heldOutSeed, HELD_OUT_PER_CATEGORY } from './heldOut';

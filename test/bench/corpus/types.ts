@@ -44,7 +44,8 @@ export type Category =
   | 'new-user trial 14'
   | 'new-user trial 15'
   | 'new-user trial 16'
-  | 'new-user trial 17';
+  | 'new-user trial 17'
+  | 'new-user trial 18';
 
 /**
  * What counts as a correct answer:
