@@ -13,6 +13,7 @@
  *    "created_at": "2025-09-29T00:00:00Z"}, …], "has_more": true, "first_id": "claude-sonnet-4-6", "last_id": "…"}
  */
 import { GatewayError } from '../gateway/errors';
+import { shortened } from '../gateway/redact';
 import { route, type RoutingTable } from './routing';
 
 type Json = Record<string, unknown>;
@@ -74,7 +75,7 @@ export function modelPage(all: AnthropicModel[], q: URLSearchParams): AnthropicM
   const raw = q.get('limit');
   let limit = DEFAULT_MODEL_PAGE;
   if (raw !== null) {
-    if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > MAX_MODEL_PAGE) throw new GatewayError(400, 'invalid_request', `limit: must be a whole number from 1 to ${MAX_MODEL_PAGE}, got ${JSON.stringify(raw.slice(0, 40))}`);
+    if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > MAX_MODEL_PAGE) throw new GatewayError(400, 'invalid_request', `limit: must be a whole number from 1 to ${MAX_MODEL_PAGE}, got ${JSON.stringify(shortened(raw, 40))}`);
     limit = Number(raw);
   }
   const after = q.get('after_id');
@@ -82,7 +83,7 @@ export function modelPage(all: AnthropicModel[], q: URLSearchParams): AnthropicM
   if (after !== null && before !== null) throw new GatewayError(400, 'invalid_request', 'after_id, before_id: give one of them, not both');
   const at = (id: string, name: string): number => {
     const i = all.findIndex((m) => m.id === id);
-    if (i < 0) throw new GatewayError(400, 'invalid_request', `${name}: no model ${JSON.stringify(id.slice(0, 80))} in the list`);
+    if (i < 0) throw new GatewayError(400, 'invalid_request', `${name}: no model ${JSON.stringify(shortened(id, 80))} in the list`);
     return i;
   };
   let data: AnthropicModel[];

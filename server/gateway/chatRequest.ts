@@ -7,6 +7,7 @@ import type { AppliedMode, GatewayMode } from '../../shared/protocol';
 import { MODES } from './config';
 import type { GatewayContext } from './context';
 import { GatewayError, headerChoice } from './errors';
+import { shortened } from './redact';
 import { duplicateToolName } from './toolNames';
 
 export interface ChatRequest {
@@ -46,7 +47,7 @@ export function holdsProse(model: string, header: string | string[] | undefined)
     const v = h.trim().toLowerCase();
     if (v === 'on') return true;
     if (v === 'off') return false;
-    throw new GatewayError(400, 'invalid_request', `${HOLD_PROSE_HEADER} must be "on" or "off", not ${JSON.stringify(h.slice(0, 40))}`);
+    throw new GatewayError(400, 'invalid_request', `${HOLD_PROSE_HEADER} must be "on" or "off", not ${JSON.stringify(shortened(h, 40))}`);
   }
   return LONE_CLOSE_MODELS.test(model.slice(model.lastIndexOf('/') + 1));
 }

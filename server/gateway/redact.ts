@@ -21,6 +21,18 @@ import { publicLength, SHOWN_OF_ANY_SECRET } from './keyPrefix';
 
 export const REDACTED = '[redacted]';
 
+/** What ends a value cut short where the gateway quotes it back in a message (`shortened`). */
+export const CUT_MARK = '…';
+
+/**
+ * `s`, or its first `max` characters and CUT_MARK: a client's value quoted back in an error, cut so an
+ * over-long one cannot blow up the answer. The mark is what lets Redactor.message redact a key cut there
+ * (the key's first 71 characters are no key the redactor knows).
+ */
+export function shortened(s: string, max: number): string {
+  return s.length > max ? `${s.slice(0, max)}${CUT_MARK}` : s;
+}
+
 /** startsEnding's answer for a read without any (nearly every read): no array made. */
 const NO_STARTS: number[] = [];
 
@@ -762,6 +774,21 @@ export class Redactor {
     return this.patterns.length === 0;
   }
 
+  /** `s`, a message that may quote a value cut short (each cut marked CUT_MARK, `shortened`), with every
+   * secret replaced, one cut there too: the text before each mark is read as a text that ends there, so a
+   * secret's start before it, past its public characters, is `[redacted]` (`got "Bearer sk-or-v1-f00d…"`
+   * → `got "Bearer [redacted]…"`). text() would leave such a start: it is no secret whole. */
+  message(s: string): string {
+    if (!s.includes(CUT_MARK) || this.empty) return this.text(s);
+    const parts = s.split(CUT_MARK);
+    for (let i = 0; i < parts.length - 1; i++) {
+      const stage = this.textStage()!;
+      parts[i] = stage.push(parts[i]!) + stage.end();
+    }
+    parts[parts.length - 1] = this.text(parts[parts.length - 1]!);
+    return parts.join(CUT_MARK);
+  }
+
   /** `s` with every secret replaced. */
   text(s: string): string {
     let out = s;
@@ -914,11 +941,18 @@ export class Redactor {
     }
     let out: Record<string, unknown> | null = null;
     const o = v as Record<string, unknown>;
+    let renamed = false;
     for (const k in o) {
       const x = this.deepValue(o[k]);
       if (x !== o[k]) (out ??= { ...o })[k] = x;
+      // a property's name too (a tool's parameter or a schema's property named with a key, kept in an
+      // artifact's request body): before, only values were redacted
+      if (k.length > SHOWN_OF_ANY_SECRET && this.whole(k) !== k) renamed = true;
     }
-    return out ?? v;
+    if (!renamed) return out ?? v;
+    // rebuilt in order, each name redacted (fromEntries defines each: a `__proto__` name stays a property)
+    const from = out ?? o;
+    return Object.fromEntries(Object.keys(from).map((k) => [k.length > SHOWN_OF_ANY_SECRET ? this.whole(k) : k, from[k]]));
   }
 
   /** `s`, a whole text (an error's message), redacted as a text channel's end is (stringEnd). */

@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { GatewayContext } from './context';
 import { anthropicModel, anthropicModels, modelPage, upstreamModels } from '../anthropic/models';
 import { GatewayError, upstreamErrorMessage } from './errors';
+import { shortened } from './redact';
 import { writeJson } from './http';
 import { withMemoryOnly } from './memoryOnly';
 import { artifactQueryError, type ArtifactQuery } from '../../shared/protocol';
@@ -196,7 +197,8 @@ export async function getModel(ctx: GatewayContext, call: RouteCall): Promise<vo
   writeJson(call.res, 200, call.base, m);
 }
 
-/** A client's value quoted back in an error, cut so an over-long one cannot blow up the answer. */
+/** A client's value quoted back in an error, cut so an over-long one cannot blow up the answer (a key cut
+ * there is redacted: redact.ts shortened). */
 function shorten(s: string): string {
-  return s.length > 80 ? `${s.slice(0, 80)}…` : s;
+  return shortened(s, 80);
 }

@@ -31,7 +31,7 @@ import { healthVerdict, type LspChannel } from './health';
 import { checkRequest } from './security';
 import { Warnings } from './warnings';
 import { Upstream, type UpstreamOptions } from './upstream';
-import type { Redactor } from './redact';
+import { shortened, type Redactor } from './redact';
 import { ARTIFACT_TEXT_LIMIT } from './boundedText';
 
 export interface GatewayOptions {
@@ -323,7 +323,7 @@ function credentialHeaders(req: IncomingMessage): Record<string, string> {
 
 /** The error with its message redacted; the same error when nothing in it was a secret. */
 function redacted(err: GatewayError, redactor: Redactor): GatewayError {
-  const message = redactor.text(err.message);
+  const message = redactor.message(err.message);
   return message === err.message ? err : new GatewayError(err.status, err.code, message, err.details);
 }
 
@@ -358,6 +358,6 @@ export function requestUrl(target: string | undefined): URL {
   try {
     return t.startsWith('/') ? new URL(`http://127.0.0.1${t}`) : new URL(t);
   } catch {
-    throw new GatewayError(400, 'invalid_request', `The request target ${JSON.stringify(t.length > 80 ? `${t.slice(0, 80)}…` : t)} is not a valid URL`);
+    throw new GatewayError(400, 'invalid_request', `The request target ${JSON.stringify(shortened(t, 80))} is not a valid URL`);
   }
 }
