@@ -13,10 +13,10 @@ import type { DaemonController } from './daemon';
 import type { ArtifactFilter } from './artifactFilter';
 import { describeFilter, isEmptyFilter, searchMatchesArtifact, searchMatchesId } from './artifactFilter';
 import { NewRows } from './newRows';
+import { artifactRowText } from './artifactRow';
 
 export const ARTIFACT_SCHEME = 'streamfix-artifact';
-/** What the row's tooltip says of an artifact whose response said memory-only. */
-export const MEMORY_ONLY = 'In memory only (its response said x-streamfix-artifact: memory-only): lost when the daemon restarts';
+export { MEMORY_ONLY } from './artifactRow';
 const LIST_LIMIT = 100;
 /** What may be an artifact's id (the store's rule): a search that is one is also asked for by id. */
 const WHOLE_ID = /^[A-Za-z0-9_-]{1,128}$/;
@@ -38,10 +38,11 @@ export class ArtifactItem extends vscode.TreeItem {
     super(summary.model, vscode.TreeItemCollapsibleState.None);
     const s = summary;
     this.id = s.id;
-    const repairs = s.repairs === 1 ? '1 repair' : `${s.repairs} repairs`;
-    this.description = `${s.status} · ${repairs} · ${Math.round(s.totalMs)} ms${s.memoryOnly ? ' · memory only' : ''}`;
-    this.tooltip = `${s.id}\n${s.createdAt}\nmodel ${s.model}, mode ${s.mode}\n${this.description}${s.memoryOnly ? `\n${MEMORY_ONLY}` : ''}`;
-    const [icon, color] = ICONS[s.status] ?? ['question', undefined];
+    const text = artifactRowText(s);
+    this.description = text.description;
+    this.tooltip = text.tooltip;
+    // an answer that failed its schema warns, whatever its JSON status (VALID, REPAIRED)
+    const [icon, color] = text.schemaFailed && (s.status === 'VALID' || s.status === 'REPAIRED') ? ICONS.TRUNCATED : (ICONS[s.status] ?? ['question', undefined]);
     this.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
     this.contextValue = 'streamfixArtifact';
     // the id is not shown, but screen readers (and the UI tests) find a row by it

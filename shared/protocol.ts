@@ -210,10 +210,33 @@ export interface ArtifactSummary {
   status: ArtifactStatus;
   repairs: number;
   totalMs: number;
+  /** The JSON Schema check (the artifact's `schema`): `valid`, `invalid`, `unchecked` (the check could not
+   * run), or null when the request named no schema (or the record was stored before this field). The daemon
+   * sends it in every row; optional for a listing from a daemon that predates it. */
+  schema?: SchemaVerdict | null;
+  /** With `invalid`: the first error, `path: message` (`(the value)` for the whole value), the others
+   * counted (`(+1 more)`); with `unchecked`: why. At most 200 characters. */
+  schemaError?: string;
   /** Set when served, never stored: this artifact's response said `x-streamfix-artifact: memory-only` (its
    * write failed or was too slow, or other daemons hold every writer slot of the data directory), so it is
    * in memory only and lost when the daemon restarts (server/gateway/memoryOnly.ts). */
   memoryOnly?: true;
+}
+
+export type SchemaVerdict = 'valid' | 'invalid' | 'unchecked';
+export const SCHEMA_VERDICTS: readonly SchemaVerdict[] = ['valid', 'invalid', 'unchecked'];
+const MAX_SCHEMA_ERROR = 200;
+
+/** The listing's schema fields of a schema check (none: `{ schema: null }`). */
+export function schemaSummary(report: SchemaReport | undefined): Pick<ArtifactSummary, 'schema' | 'schemaError'> {
+  if (report === undefined) return { schema: null };
+  if (report.valid === true) return { schema: 'valid' };
+  const first = report.errors[0];
+  let why: string | undefined;
+  if (report.valid === null) why = report.error;
+  else if (first) why = `${first.path || '(the value)'}: ${first.message}${report.errors.length > 1 ? ` (+${report.errors.length - 1} more)` : ''}`;
+  if (why !== undefined && why.length > MAX_SCHEMA_ERROR) why = `${why.slice(0, MAX_SCHEMA_ERROR - 1)}…`;
+  return { schema: report.valid === null ? 'unchecked' : 'invalid', ...(why !== undefined ? { schemaError: why } : {}) };
 }
 
 /** One think block taken out of the content: where it stood in the raw content (start, and the position
@@ -338,7 +361,7 @@ export function artifactQueryError(q: { status?: unknown; model?: unknown; mode?
 
 /** An artifact's listing entry. */
 export function artifactSummary(a: Artifact): ArtifactSummary {
-  return { id: a.id, createdAt: a.createdAt, model: a.model, mode: a.mode, status: a.status, repairs: repairCount(a), totalMs: a.timings.totalMs, ...(a.memoryOnly ? { memoryOnly: true } : {}) };
+  return { id: a.id, createdAt: a.createdAt, model: a.model, mode: a.mode, status: a.status, repairs: repairCount(a), totalMs: a.timings.totalMs, ...schemaSummary(a.schema), ...(a.memoryOnly ? { memoryOnly: true } : {}) };
 }
 
 /** Whether a listing entry matches the query. */

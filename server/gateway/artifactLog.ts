@@ -49,6 +49,9 @@ export interface RecordSummary {
   status: string;
   repairs: number;
   totalMs: number;
+  /** Absent in records stored before these fields. */
+  schema?: unknown;
+  schemaError?: unknown;
 }
 
 export interface ScannedRecord {

@@ -22,7 +22,7 @@
  */
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
-import { artifactSummary, matchesQuery, type Artifact, type ArtifactQuery, type ArtifactStatus, type ArtifactSummary, type AppliedMode } from '../../shared/protocol';
+import { artifactSummary, matchesQuery, SCHEMA_VERDICTS, type SchemaVerdict, type Artifact, type ArtifactQuery, type ArtifactStatus, type ArtifactSummary, type AppliedMode } from '../../shared/protocol';
 import { emptyCommitStats, LogWriter, type CommitStats, type CommitTrace } from './artifactCommit';
 import { readLegacy } from './artifactLegacy';
 import { lockDir, lockFileOf, unlockDir } from './artifactLock';
@@ -569,6 +569,9 @@ export class ArtifactStore {
       status: rest.status as ArtifactStatus,
       repairs: rest.repairs,
       totalMs: rest.totalMs,
+      // a record stored before the field has none: not known, listed as null
+      schema: (SCHEMA_VERDICTS as readonly unknown[]).includes(rest.schema) ? (rest.schema as SchemaVerdict) : null,
+      ...(typeof rest.schemaError === 'string' ? { schemaError: rest.schemaError } : {}),
     };
     r.segment.live++;
     this.insert(summary.id, { summary, seq, bytes: r.bytes, segment: r.segment, offset: r.offset, artifact: null });

@@ -40,8 +40,8 @@ describe('ArtifactStore', () => {
       assert.deepEqual(await store.get(name(1)), makeArtifact(1));
       assert.equal(await store.get('sfx_unknown'), undefined);
       assert.deepEqual(store.list(2), [
-        { id: 'sfx_test000002', createdAt: '2026-01-01T00:00:02.002Z', model: 'demo/model-2', mode: 'strip', status: 'VALID', repairs: 1, totalMs: 12 },
-        { id: 'sfx_test000001', createdAt: '2026-01-01T00:00:01.001Z', model: 'demo/model-1', mode: 'repair', status: 'REPAIRED', repairs: 1, totalMs: 11 },
+        { id: 'sfx_test000002', createdAt: '2026-01-01T00:00:02.002Z', model: 'demo/model-2', mode: 'strip', status: 'VALID', repairs: 1, totalMs: 12, schema: null },
+        { id: 'sfx_test000001', createdAt: '2026-01-01T00:00:01.001Z', model: 'demo/model-1', mode: 'repair', status: 'REPAIRED', repairs: 1, totalMs: 11, schema: null },
       ]);
       assert.deepEqual(ids(store), [name(2), name(1), name(0)]);
       assert.deepEqual(store.list(0), []);

@@ -12,7 +12,7 @@ import * as vscode from 'vscode';
 import { chunk, useFakeUpstream } from './fakeUpstream';
 import type { Answer, FakeUpstream } from './fakeUpstream';
 import { getApi, scratchDir, writeAndOpen } from './helpers';
-import { newConversation, pickModelBack, sendPrompt, texts, ui } from './ui';
+import { lastArtifact, newConversation, pickModelBack, sendPrompt, texts, ui } from './ui';
 
 const MODELS = ['fake/schema-ok', 'fake/schema-bad'];
 const ANSWERS: Record<string, string> = {
@@ -116,6 +116,16 @@ describe('StreamFix Chat: JSON Schema mode (through the UI)', () => {
     await ui({ op: 'click', frame: 'chat', selector: '.turn:last-child .badge' });
     await ui({ op: 'waitFor', frame: 'inspector', selector: 'dd[data-field="request-id"]', hasText: id });
     assert.deepEqual(await texts('inspector', 'dd[data-field="schema"]'), ['invalid: /name must be string · /age must be integer']);
+    // its Artifacts row says the schema failed beside the JSON check's VALID, with a warning icon (before:
+    // "VALID · 0 repairs · … ms" and the green pass icon, as for an answer that met its schema)
+    const a = await lastArtifact();
+    assert.equal(a.id, id);
+    await ui({ op: 'command', title: 'StreamFix: Show Artifacts' });
+    const row = `.monaco-list-row[aria-label*="${id}"]`;
+    await ui({ op: 'waitFor', selector: `${row} .label-description`, hasText: 'schema invalid' });
+    assert.deepEqual(await texts(undefined, `${row} .label-description`), [`VALID · schema invalid · 0 repairs · ${Math.round(a.timings.totalMs)} ms`]);
+    await ui({ op: 'waitFor', selector: `${row} .codicon-warning` });
+    assert.deepEqual(await texts(undefined, `${row} .codicon-pass`), []);
   });
 
   it('with Coerce, a string of digits becomes the integer the schema asks for, counted in the badge', async () => {
