@@ -3,7 +3,7 @@
  * lifetime; each acts on the daemon of the moment (DaemonController) and its views.
  */
 import * as vscode from 'vscode';
-import { idFromArg, openArtifact, openArtifactDiff, type ArtifactsProvider } from './artifacts';
+import { ArtifactItem, idFromArg, openArtifact, openArtifactDiff, type ArtifactsProvider } from './artifacts';
 import { CHAT_VIEW_ID } from './chatView';
 import { CLIENT_KINDS, clientSnippet, type ClientKind } from './clientSnippets';
 import { SECRET_KEY, SECTION, readSettings } from './config';
@@ -95,18 +95,19 @@ export function registerCommands({ context, daemon, log, daemonLog, artifacts, i
     return true;
   });
   /** A command on the artifact picked in the Artifacts view (its tree item, or an id from another caller). */
-  const artifactCommand = (id: string, open: (artifactId: string) => Promise<unknown>, what: string): void =>
+  const artifactCommand = (id: string, open: (artifactId: string, arg?: unknown) => Promise<unknown>, what: string): void =>
     command(id, async (arg?: unknown) => {
       const artifactId = idFromArg(arg);
       if (!artifactId) return void vscode.window.showErrorMessage('StreamFix: pick an artifact in the StreamFix Artifacts view.');
       try {
-        await open(artifactId);
+        await open(artifactId, arg);
       } catch (err) {
         void vscode.window.showErrorMessage(`StreamFix: cannot open ${what} ${artifactId}: ${err instanceof Error ? err.message : String(err)}`);
       }
     });
   artifactCommand('streamfix.openArtifact', (id) => inspector.open(id), 'the inspector for');
   artifactCommand('streamfix.openArtifactJson', openArtifact, 'artifact');
-  artifactCommand('streamfix.openArtifactDiff', openArtifactDiff, 'the diff for');
+  // the view's row knows its mode: a strip-mode diff is titled as the inspector's ("raw ↔ sent (strip mode)")
+  artifactCommand('streamfix.openArtifactDiff', (id, arg) => openArtifactDiff(id, undefined, arg instanceof ArtifactItem && arg.summary.mode === 'strip'), 'the diff for');
   return subs;
 }

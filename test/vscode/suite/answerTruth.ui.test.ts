@@ -102,6 +102,13 @@ describe('StreamFix Chat and the inspector on issue 8/10 answers: the answer, an
     await ui({ op: 'click', frame: 'inspector', selector: 'button[data-action="diff"]' });
     await ui({ op: 'waitFor', selector: '.tab.active', hasText: `${a.id}: raw ↔ sent (strip mode)` });
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    // the Artifacts view row's diff button says the same (before: "raw ↔ repaired")
+    await ui({ op: 'command', title: 'StreamFix: Show Artifacts' });
+    const row = `.monaco-list-row[aria-label*="${a.id}"]`;
+    await ui({ op: 'hover', selector: row });
+    await ui({ op: 'click', selector: `${row} .action-label[aria-label="Open Raw vs Repaired"]` });
+    await ui({ op: 'waitFor', selector: '.tab.active', hasText: `${a.id}: raw ↔ sent (strip mode)` });
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
   it('an answer that parses but fails the request\'s schema: the status says it is the JSON\'s, beside the schema\'s verdict', async () => {
