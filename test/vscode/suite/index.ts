@@ -8,7 +8,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
 
-const ORDER = ['activation', 'repair', 'diagnostics', 'gateway', 'chat', 'chatHistory.ui', 'chatView.ui', 'chatActions.ui', 'inspector.ui', 'outputPanel.ui', 'terminal.ui', 'filters.ui', 'walkthrough.ui', 'breaker.ui', 'models', 'upstreamFaults.ui', 'apiKey', 'apiKey.ui', 'daemonStartFailure.ui', 'daemonCrashAtStart.ui', 'daemonLifecycle'];
+// suites that leave a new, empty conversation (chatHistory, chatSchema) run before chatView.ui, whose
+// conversation the runner's after-reload check expects to find current at the end
+const ORDER = ['activation', 'repair', 'diagnostics', 'gateway', 'chat', 'chatHistory.ui', 'chatSchema.ui', 'chatView.ui', 'chatActions.ui', 'inspector.ui', 'outputPanel.ui', 'terminal.ui', 'filters.ui', 'walkthrough.ui', 'breaker.ui', 'models', 'upstreamFaults.ui', 'apiKey', 'apiKey.ui', 'daemonStartFailure.ui', 'daemonCrashAtStart.ui', 'daemonLifecycle'];
 
 export function run(): Promise<void> {
   // STREAMFIX_TEST_GREP (runner: --env STREAMFIX_TEST_GREP=...) runs only the matching tests, for debugging
