@@ -25,13 +25,9 @@ import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import { buildCorpus, heldOutCorpus, heldOutSeed } from './corpus';
+import { runCorpus, type Engine } from './builtEngine';
 import { addDefects, chunked, makeDocument } from './docs';
 
-type Engine = {
-  repairJson(text: string): { status: string; json: string | null };
-  createStreamRepairer(): { push(chunk: string): unknown; view(): string | null; end(): { json: string | null } };
-};
 const [basePath, newPath] = process.argv.slice(2);
 if (!basePath || !newPath) {
   console.error('usage: node --import tsx test/bench/engineAB.ts <base engine.cjs> <new engine.cjs>');
@@ -86,16 +82,7 @@ if (process.env.ENGINE_AB_ONE) {
     return { valid: median(t.valid), broken: median(t.broken), stream: median(t.stream) };
   };
   const fresh = time();
-  for (const c of [...buildCorpus(), ...heldOutCorpus(heldOutSeed())]) {
-    try {
-      e.repairJson(c.input);
-      const s = e.createStreamRepairer();
-      for (const chunk of chunked(c.input)) s.push(chunk);
-      s.end();
-    } catch {
-      // a case may throw (a limit); what it taught V8 stays
-    }
-  }
+  runCorpus(e);
   const after = time();
   const ms: Times = { ...fresh, validAfter: after.valid, brokenAfter: after.broken, streamAfter: after.stream };
   const p = median(parses);

@@ -16,13 +16,9 @@
  */
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import { buildCorpus, heldOutCorpus, heldOutSeed } from './corpus';
+import { runCorpus, type Engine } from './builtEngine';
 import { addDefects, chunked, makeDocument } from './docs';
 
-type Engine = {
-  repairJson(text: string): { status: string; json: string | null };
-  createStreamRepairer(): { push(chunk: string): unknown; view(): string | null; end(): { json: string | null } };
-};
 const [path, mode, warm, count, after] = process.argv.slice(2);
 const e = createRequire(__filename)(resolve(path)) as Engine;
 let run: () => void;
@@ -43,16 +39,7 @@ if (mode === 'stream') {
 }
 for (let k = 0; k < Number(warm); k++) run();
 if (after === 'after') {
-  for (const c of [...buildCorpus(), ...heldOutCorpus(heldOutSeed())]) {
-    try {
-      e.repairJson(c.input);
-      const s = e.createStreamRepairer();
-      for (const chunk of chunked(c.input)) s.push(chunk);
-      s.end();
-    } catch {
-      // a case may throw (a limit); what it taught V8 stays
-    }
-  }
+  runCorpus(e);
   for (let k = 0; k < Number(warm); k++) run();
 }
 // the measured runs, inside the builtin callgrind toggles collection on
